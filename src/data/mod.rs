@@ -1,0 +1,4 @@
+//! Seeded dataset generators. Pure Rust: nothing here touches the web.
+
+pub mod regression;
+pub mod rng;

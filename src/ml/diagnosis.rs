@@ -1,0 +1,103 @@
+//! A plain-words diagnosis of the fit, computed from the losses.
+//!
+//! The reference is the *noise floor*: the data were made as f(x) + noise with standard deviation
+//! σ, so even the true function has an expected squared error of σ². A small tolerance (1 % of the
+//! targets' variance) keeps the rules sensible when there is no noise.
+//! - **Underfitting**: the training error stays well above the floor (> 1.5·σ² + tol): the model
+//!   cannot even describe the training points.
+//! - **Overfitting**: the training error is near or below the floor but the test error is more than
+//!   twice the training error and twice the floor: the model has learned the noise of the training
+//!   points, which does not carry over to new points.
+//! - **Good fit** otherwise.
+
+/// The verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fit {
+    Underfitting,
+    GoodFit,
+    Overfitting,
+}
+
+/// A verdict with the reason in words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnosis {
+    pub fit: Fit,
+    pub reason: String,
+}
+
+pub fn diagnose(train_mse: f64, test_mse: f64, noise_sd: f64, target_variance: f64) -> Diagnosis {
+    let floor = noise_sd * noise_sd;
+    let tol = 0.01 * target_variance;
+    let floor_text = format!("the noise floor σ² = {}", short(floor));
+    if train_mse > 1.5 * floor + tol {
+        Diagnosis {
+            fit: Fit::Underfitting,
+            reason: format!(
+                "Training error {} is well above {floor_text}: the model is too simple, too strongly \
+                 regularized, or not trained long enough to follow the pattern.",
+                short(train_mse)
+            ),
+        }
+    } else if test_mse > 2.0 * train_mse + tol && test_mse > 2.0 * floor + tol {
+        Diagnosis {
+            fit: Fit::Overfitting,
+            reason: format!(
+                "Training error {} is down at {floor_text}, but test error {} is {:.0}× higher: the \
+                 model is fitting the noise of the training points. Lower the degree or add \
+                 regularization.",
+                short(train_mse),
+                short(test_mse),
+                test_mse / train_mse.max(1e-12)
+            ),
+        }
+    } else {
+        Diagnosis {
+            fit: Fit::GoodFit,
+            reason: format!(
+                "Training error {} and test error {} are both close to {floor_text}: the model \
+                 captures the pattern and carries it over to new points.",
+                short(train_mse),
+                short(test_mse)
+            ),
+        }
+    }
+}
+
+/// A number in 3 significant figures, scientific when very small or large.
+pub fn short(v: f64) -> String {
+    if !v.is_finite() {
+        return "—".to_string();
+    }
+    let a = v.abs();
+    if a != 0.0 && !(1e-3..1e4).contains(&a) {
+        format!("{v:.2e}")
+    } else if a >= 100.0 {
+        format!("{v:.1}")
+    } else {
+        let s = format!("{v:.4}");
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        if s == "-0" { "0".into() } else { s.to_string() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_by_hand() {
+        // σ = 0.1 → floor 0.01; variance 0.5 → tol 0.005.
+        assert_eq!(diagnose(0.2, 0.25, 0.1, 0.5).fit, Fit::Underfitting); // 0.2 > 0.02
+        assert_eq!(diagnose(0.001, 0.2, 0.1, 0.5).fit, Fit::Overfitting); // 0.2 > 0.007 and > 0.025
+        assert_eq!(diagnose(0.009, 0.012, 0.1, 0.5).fit, Fit::GoodFit);
+    }
+
+    #[test]
+    fn short_numbers() {
+        assert_eq!(short(0.5), "0.5");
+        assert_eq!(short(0.0), "0");
+        assert_eq!(short(1234.5), "1234.5");
+        assert_eq!(short(1.5e-5), "1.50e-5");
+        assert_eq!(short(f64::NAN), "—");
+    }
+}

@@ -1,0 +1,10 @@
+//! The pure machine-learning core: models, optimizers, losses and diagnostics.
+//! Nothing here imports a web or drawing crate; CI checks that.
+
+pub mod diagnosis;
+pub mod history;
+pub mod legendre;
+pub mod metrics;
+pub mod optimizer;
+pub mod polynomial;
+pub mod regularization;
