@@ -1,2 +1,3 @@
 pub mod data;
 pub mod ml;
+pub mod state;

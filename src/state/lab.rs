@@ -1,0 +1,252 @@
+//! The Regression lab's state and its pure reducer. No Yew and no clock here: the adapter decides
+//! how many epochs fit in a frame and passes the number in, so every transition is deterministic
+//! and testable natively.
+
+use super::config::{Config, MAX_SEED};
+use super::spec::{Group, Key};
+use crate::data::regression::{generate, Dataset};
+use crate::ml::diagnosis::{diagnose, Diagnosis};
+use crate::ml::history::{History, Record};
+use crate::ml::metrics::variance;
+use crate::ml::polynomial::{Epoch, Trainer};
+use std::rc::Rc;
+
+/// Points kept in the loss history for drawing.
+const HISTORY_POINTS: usize = 400;
+
+/// Everything the page shows.
+#[derive(Clone, Debug)]
+pub struct LabState {
+    pub config: Config,
+    pub data: Rc<Dataset>,
+    pub trainer: Trainer,
+    pub history: History,
+    pub running: bool,
+    /// Set when training stopped because the loss exploded; cleared by any change.
+    pub divergence: Option<String>,
+    /// Fallbacks taken while reading the link.
+    pub notices: Vec<String>,
+    pub test_mse: f64,
+}
+
+/// What can happen to the lab.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Moves a control to a position.
+    Set(Key, usize),
+    /// New data with this seed (clamped to the seed range).
+    SetSeed(u64),
+    Play,
+    Pause,
+    /// Runs exactly one epoch and pauses.
+    Step,
+    /// Back to zero weights and epoch 0, same data.
+    Reset,
+    /// Runs up to this many epochs (sent once per animation frame while playing).
+    Tick(u32),
+    DismissNotices,
+}
+
+impl LabState {
+    pub fn new(config: Config, notices: Vec<String>) -> Self {
+        let data = Rc::new(generate(&config.data_spec()));
+        let trainer = Trainer::new(config.hyper(), &data.train, &data.test, config.seed);
+        let mut state = LabState {
+            config,
+            data,
+            trainer,
+            history: History::new(HISTORY_POINTS),
+            running: false,
+            divergence: None,
+            notices,
+            test_mse: 0.0,
+        };
+        state.restart_training();
+        state
+    }
+
+    fn restart_training(&mut self) {
+        self.trainer = Trainer::new(self.config.hyper(), &self.data.train, &self.data.test, self.config.seed);
+        self.history = History::new(HISTORY_POINTS);
+        self.divergence = None;
+        self.record();
+    }
+
+    fn regenerate(&mut self) {
+        self.data = Rc::new(generate(&self.config.data_spec()));
+        self.restart_training();
+    }
+
+    fn record(&mut self) {
+        self.test_mse = self.trainer.test_mse();
+        self.history.push(Record { epoch: self.trainer.epoch(), train: self.trainer.train_mse(), test: self.test_mse });
+    }
+
+    /// Runs up to `epochs` epochs; stops early (and pauses) on divergence.
+    fn train(&mut self, epochs: u32) {
+        for _ in 0..epochs {
+            match self.trainer.step() {
+                Epoch::Done { .. } => {
+                    if self.history.wants(self.trainer.epoch()) {
+                        self.record();
+                    }
+                }
+                Epoch::Diverged => {
+                    self.running = false;
+                    let lr = self.trainer.hyper().learning_rate();
+                    self.divergence = Some(format!(
+                        "Training stopped: the loss exploded at epoch {}. A learning rate of {lr} is \
+                         too high for this setting — each step overshoots the minimum by more than \
+                         the last. The last good coefficients are kept. Try a learning rate of {} or \
+                         lower, or switch to Adam.",
+                        self.trainer.epoch() + 1,
+                        lr / 10.0
+                    ));
+                    break;
+                }
+            }
+        }
+        self.test_mse = self.trainer.test_mse();
+    }
+
+    /// The live verdict, once there is something to judge.
+    pub fn diagnosis(&self) -> Option<Diagnosis> {
+        (self.trainer.epoch() > 0).then(|| {
+            diagnose(self.trainer.train_mse(), self.test_mse, self.data.noise, variance(self.trainer.train_targets()))
+        })
+    }
+}
+
+/// The reducer: the next state from the current one and an action.
+pub fn apply(state: &mut LabState, action: Action) {
+    match action {
+        Action::Set(key, pos) => {
+            if state.config.position(key) == pos.min(key.spec().domain.len() - 1) {
+                return;
+            }
+            state.config.set(key, pos);
+            let spec = key.spec();
+            if spec.group == Group::Data {
+                state.regenerate();
+            } else if spec.restarts {
+                state.restart_training();
+            } else if spec.group == Group::Hyperparameter {
+                state.trainer.set_hyper(state.config.hyper());
+                state.divergence = None;
+            }
+        }
+        Action::SetSeed(seed) => {
+            state.config.seed = seed.min(MAX_SEED);
+            state.regenerate();
+        }
+        Action::Play => {
+            state.running = true;
+            state.divergence = None;
+        }
+        Action::Pause => state.running = false,
+        Action::Step => {
+            state.running = false;
+            state.divergence = None;
+            state.train(1);
+        }
+        Action::Reset => {
+            state.running = false;
+            state.restart_training();
+        }
+        Action::Tick(epochs) => {
+            if state.running {
+                state.train(epochs);
+            }
+        }
+        Action::DismissNotices => state.notices.clear(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ml::diagnosis::Fit;
+    use crate::state::url::decode;
+
+    fn lab(query: &str) -> LabState {
+        let (config, notices) = decode(query);
+        LabState::new(config, notices)
+    }
+
+    fn run(state: &mut LabState, epochs: u32) {
+        apply(state, Action::Play);
+        apply(state, Action::Tick(epochs));
+    }
+
+    #[test]
+    fn ticks_only_train_while_playing() {
+        let mut s = lab("");
+        apply(&mut s, Action::Tick(10));
+        assert_eq!(s.trainer.epoch(), 0);
+        run(&mut s, 10);
+        assert_eq!(s.trainer.epoch(), 10);
+        apply(&mut s, Action::Step);
+        assert_eq!(s.trainer.epoch(), 11);
+        assert!(!s.running);
+    }
+
+    #[test]
+    fn learning_rate_continues_and_degree_restarts() {
+        let mut s = lab("");
+        run(&mut s, 50);
+        let before = s.trainer.model().weights.clone();
+        apply(&mut s, Action::Set(Key::LearningRate, 5));
+        assert_eq!(s.trainer.epoch(), 50);
+        assert_eq!(s.trainer.model().weights, before);
+        apply(&mut s, Action::Set(Key::Degree, 5));
+        assert_eq!(s.trainer.epoch(), 0);
+        assert_eq!(s.trainer.model().weights.len(), 7);
+    }
+
+    #[test]
+    fn same_link_same_data_and_same_parameters_after_n_epochs() {
+        let q = "lr=0.01&degree=5&batch=8&opt=momentum&data=cubic&n=60&seed=9";
+        let (mut a, mut b) = (lab(q), lab(q));
+        run(&mut a, 200);
+        for _ in 0..4 {
+            run(&mut b, 50); // split differently across frames: same result
+        }
+        assert_eq!(a.data, b.data);
+        assert_eq!(a.trainer.model().weights, b.trainer.model().weights);
+    }
+
+    #[test]
+    fn sgd_at_the_largest_learning_rate_pauses_with_a_message() {
+        let mut s = lab("opt=sgd&lr=10");
+        run(&mut s, 1000);
+        assert!(!s.running);
+        let msg = s.divergence.clone().expect("diverged");
+        assert!(msg.contains("learning rate of 10 is too high") && msg.contains("1 or lower"), "{msg}");
+        assert!(s.trainer.model().weights.iter().all(|w| w.is_finite()));
+        // Lowering the learning rate clears the message and training can go on.
+        apply(&mut s, Action::Set(Key::LearningRate, 10));
+        assert!(s.divergence.is_none());
+        run(&mut s, 100);
+        assert!(s.divergence.is_none());
+    }
+
+    #[test]
+    fn the_promised_diagnoses() {
+        let mut over = lab("degree=15&lambda=0&n=20");
+        run(&mut over, 2000);
+        assert_eq!(over.diagnosis().unwrap().fit, Fit::Overfitting);
+        let mut under = lab("degree=1&data=sine");
+        run(&mut under, 2000);
+        assert_eq!(under.diagnosis().unwrap().fit, Fit::Underfitting);
+        assert!(lab("").diagnosis().is_none());
+    }
+
+    #[test]
+    fn new_seed_new_data() {
+        let mut s = lab("");
+        let before = s.data.clone();
+        apply(&mut s, Action::SetSeed(7));
+        assert_ne!(s.data, before);
+        assert_eq!(s.config.seed, 7);
+    }
+}

@@ -1,0 +1,299 @@
+//! The one table of controls. It feeds the sliders and selects (label, range, help), the URL
+//! parser's clamping, and the tests; nothing about a control is written anywhere else.
+
+/// Every control of the Regression lab. The order is the order of [`SPECS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Key {
+    LearningRate,
+    Degree,
+    Regularization,
+    Lambda,
+    BatchSize,
+    Optimizer,
+    Dataset,
+    Points,
+    Noise,
+    TrainFraction,
+    Speed,
+}
+
+impl Key {
+    pub const ALL: [Key; 11] = [
+        Key::LearningRate,
+        Key::Degree,
+        Key::Regularization,
+        Key::Lambda,
+        Key::BatchSize,
+        Key::Optimizer,
+        Key::Dataset,
+        Key::Points,
+        Key::Noise,
+        Key::TrainFraction,
+        Key::Speed,
+    ];
+
+    pub fn spec(self) -> &'static Spec {
+        &SPECS[self as usize]
+    }
+}
+
+/// Which panel a control belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    /// Set by you before training: the model's hyperparameters.
+    Hyperparameter,
+    /// The experiment's data: not part of the model.
+    Data,
+    /// How fast training is shown: changes nothing about the result.
+    Playback,
+}
+
+/// The values a control can take, by position (a slider's or select's index).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Domain {
+    /// `min + i·step` for i = 0 …; `count` values.
+    Linear { min: f64, step: f64, count: usize },
+    /// Listed numbers, ascending (log-spaced grids). `f64::INFINITY` stands for "all" or "max".
+    Listed(&'static [f64]),
+    /// Named choices: (URL value, label).
+    Choices(&'static [(&'static str, &'static str)]),
+}
+
+impl Domain {
+    pub fn len(&self) -> usize {
+        match self {
+            Domain::Linear { count, .. } => *count,
+            Domain::Listed(v) => v.len(),
+            Domain::Choices(c) => c.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The number at `pos` (choices: the position itself).
+    pub fn number(&self, pos: usize) -> f64 {
+        let pos = pos.min(self.len() - 1);
+        match self {
+            Domain::Linear { min, step, .. } => round6(min + step * pos as f64),
+            Domain::Listed(v) => v[pos],
+            Domain::Choices(_) => pos as f64,
+        }
+    }
+}
+
+/// Rounds away binary noise such as 0.30000000000000004, so URLs and labels stay clean.
+fn round6(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+/// One control.
+#[derive(Debug)]
+pub struct Spec {
+    pub key: Key,
+    /// Short name in the URL query.
+    pub url: &'static str,
+    /// The label a person reads (and tests find the control by).
+    pub label: &'static str,
+    /// One line of explanation under the control.
+    pub help: &'static str,
+    pub group: Group,
+    pub domain: Domain,
+    /// Position of the default value.
+    pub default: usize,
+    /// Whether changing it starts training over (otherwise training continues from the current
+    /// parameters).
+    pub restarts: bool,
+}
+
+const LEARNING_RATES: &[f64] = &[
+    1e-4, 2e-4, 3e-4, 5e-4, 1e-3, 2e-3, 3e-3, 5e-3, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0, 2.0,
+    3.0, 5.0, 10.0,
+];
+const LAMBDAS: &[f64] = &[
+    0.0, 1e-6, 3e-6, 1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0,
+];
+const BATCH_SIZES: &[f64] = &[1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0, 256.0, f64::INFINITY];
+const SPEEDS: &[f64] = &[1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, f64::INFINITY];
+
+pub const SPECS: [Spec; 11] = [
+    Spec {
+        key: Key::LearningRate,
+        url: "lr",
+        label: "Learning rate",
+        help: "How big a step each update takes. Too small: slow. Too large: the loss explodes.",
+        group: Group::Hyperparameter,
+        domain: Domain::Listed(LEARNING_RATES),
+        default: 10, // 0.03
+        restarts: false,
+    },
+    Spec {
+        key: Key::Degree,
+        url: "degree",
+        label: "Polynomial degree",
+        help: "How bendy the curve may be: degree d learns d + 1 coefficients.",
+        group: Group::Hyperparameter,
+        domain: Domain::Linear { min: 1.0, step: 1.0, count: 15 },
+        default: 2, // 3
+        restarts: true,
+    },
+    Spec {
+        key: Key::Regularization,
+        url: "reg",
+        label: "Regularization",
+        help: "A penalty on large coefficients: L2 (ridge) shrinks them, L1 (lasso) zeroes some.",
+        group: Group::Hyperparameter,
+        domain: Domain::Choices(&[("none", "None"), ("l2", "L2 (ridge)"), ("l1", "L1 (lasso)")]),
+        default: 0,
+        restarts: false,
+    },
+    Spec {
+        key: Key::Lambda,
+        url: "lambda",
+        label: "Regularization strength",
+        help: "λ: how much the penalty weighs against the error. 0 turns it off.",
+        group: Group::Hyperparameter,
+        domain: Domain::Listed(LAMBDAS),
+        default: 0,
+        restarts: false,
+    },
+    Spec {
+        key: Key::BatchSize,
+        url: "batch",
+        label: "Batch size",
+        help: "Points per update: small batches give many noisy steps, all points one exact step.",
+        group: Group::Hyperparameter,
+        domain: Domain::Listed(BATCH_SIZES),
+        default: 9, // all
+        restarts: false,
+    },
+    Spec {
+        key: Key::Optimizer,
+        url: "opt",
+        label: "Optimizer",
+        help: "The update rule: plain SGD, SGD with momentum, or Adam (a step size per coefficient).",
+        group: Group::Hyperparameter,
+        domain: Domain::Choices(&[("sgd", "SGD"), ("momentum", "Momentum"), ("adam", "Adam")]),
+        default: 2,
+        restarts: false,
+    },
+    Spec {
+        key: Key::Dataset,
+        url: "data",
+        label: "Dataset",
+        help: "The true curve behind the points.",
+        group: Group::Data,
+        domain: Domain::Choices(&[("line", "Line"), ("sine", "Sine wave"), ("cubic", "Cubic"), ("step", "Step")]),
+        default: 1,
+        restarts: true,
+    },
+    Spec {
+        key: Key::Points,
+        url: "n",
+        label: "Number of points",
+        help: "How many points are generated, training and test together.",
+        group: Group::Data,
+        domain: Domain::Linear { min: 10.0, step: 10.0, count: 50 },
+        default: 3, // 40
+        restarts: true,
+    },
+    Spec {
+        key: Key::Noise,
+        url: "noise",
+        label: "Noise",
+        help: "Standard deviation σ of the noise added to y; σ² is the smallest error any model can expect.",
+        group: Group::Data,
+        domain: Domain::Linear { min: 0.0, step: 0.05, count: 21 },
+        default: 4, // 0.2
+        restarts: true,
+    },
+    Spec {
+        key: Key::TrainFraction,
+        url: "train",
+        label: "Training fraction",
+        help: "Share of points used for training; the rest are held out to test.",
+        group: Group::Data,
+        domain: Domain::Linear { min: 0.1, step: 0.05, count: 17 },
+        default: 12, // 0.7
+        restarts: true,
+    },
+    Spec {
+        key: Key::Speed,
+        url: "speed",
+        label: "Speed",
+        help: "Epochs per animation frame: 1 to watch each step, max for as many as a frame allows.",
+        group: Group::Playback,
+        domain: Domain::Listed(SPEEDS),
+        default: 10, // max
+        restarts: false,
+    },
+];
+
+/// The value at `pos` as it appears in the URL and next to the control.
+pub fn format_value(key: Key, pos: usize) -> String {
+    let spec = key.spec();
+    match spec.domain {
+        Domain::Choices(c) => c[pos.min(c.len() - 1)].0.to_string(),
+        d => {
+            let v = d.number(pos);
+            if v.is_infinite() {
+                if key == Key::Speed { "max" } else { "all" }.to_string()
+            } else if v != 0.0 && v.abs() < 1e-3 {
+                format!("{v:e}")
+            } else {
+                format!("{v}")
+            }
+        }
+    }
+}
+
+/// The text shown next to a control.
+pub fn display_value(key: Key, pos: usize) -> String {
+    match key.spec().domain {
+        Domain::Choices(c) => c[pos.min(c.len() - 1)].1.to_string(),
+        _ => match key {
+            Key::Speed if pos + 1 < key.spec().domain.len() => {
+                let v = format_value(key, pos);
+                if v == "1" { "1 epoch / frame".into() } else { format!("{v} epochs / frame") }
+            }
+            Key::Speed => "max (as many as fit in a frame)".into(),
+            _ => format_value(key, pos),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_in_key_order_with_valid_defaults_and_unique_names() {
+        for (i, s) in SPECS.iter().enumerate() {
+            assert_eq!(s.key as usize, i);
+            assert!(s.default < s.domain.len(), "{}", s.label);
+            assert_eq!(SPECS.iter().filter(|t| t.url == s.url).count(), 1);
+        }
+    }
+
+    #[test]
+    fn defaults_by_name() {
+        assert_eq!(format_value(Key::LearningRate, Key::LearningRate.spec().default), "0.03");
+        assert_eq!(format_value(Key::Degree, 2), "3");
+        assert_eq!(format_value(Key::Noise, 4), "0.2");
+        assert_eq!(format_value(Key::TrainFraction, 12), "0.7");
+        assert_eq!(format_value(Key::Points, 3), "40");
+        assert_eq!(format_value(Key::BatchSize, 9), "all");
+        assert_eq!(format_value(Key::LearningRate, 0), "1e-4");
+        assert_eq!(display_value(Key::Optimizer, 2), "Adam");
+    }
+
+    #[test]
+    fn listed_grids_ascend() {
+        for s in &SPECS {
+            if let Domain::Listed(v) = s.domain {
+                assert!(v.windows(2).all(|w| w[0] < w[1]), "{}", s.label);
+            }
+        }
+    }
+}
