@@ -1,1 +1,3 @@
-fn main(){}
+fn main() {
+    yew::Renderer::<paramlab::ui::app::App>::new().render();
+}

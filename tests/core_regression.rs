@@ -39,12 +39,28 @@ fn ridge(x: &DMatrix<f64>, y: &DVector<f64>, lambda: f64) -> (DVector<f64>, DMat
         a[(j, j)] += lambda;
     }
     let b = x.transpose() * y / n;
-    let w = a.clone().lu().solve(&b).expect("ridge system is regular for λ > 0");
+    let w = a
+        .clone()
+        .lu()
+        .solve(&b)
+        .expect("ridge system is regular for λ > 0");
     (w, a * 2.0)
 }
 
-fn trainer(d: &Dataset, lr: f64, degree: usize, reg: Regularization, lambda: f64, opt: OptimizerKind) -> Trainer {
-    Trainer::new(Hyper::new(lr, degree, reg, lambda, None, opt).unwrap(), &d.train, &d.test, 1)
+fn trainer(
+    d: &Dataset,
+    lr: f64,
+    degree: usize,
+    reg: Regularization,
+    lambda: f64,
+    opt: OptimizerKind,
+) -> Trainer {
+    Trainer::new(
+        Hyper::new(lr, degree, reg, lambda, None, opt).unwrap(),
+        &d.train,
+        &d.test,
+        1,
+    )
 }
 
 proptest! {
@@ -98,18 +114,32 @@ fn l2_norm_of_the_weights_falls_as_lambda_grows() {
     let (x, y) = design(&d, 10);
     let mut last = f64::INFINITY;
     for lambda in [0.0, 1e-4, 1e-3, 1e-2, 1e-1, 1.0] {
-        let mut t = trainer(&d, 0.02, 10, Regularization::L2, lambda, OptimizerKind::Adam);
+        let mut t = trainer(
+            &d,
+            0.02,
+            10,
+            Regularization::L2,
+            lambda,
+            OptimizerKind::Adam,
+        );
         for _ in 0..20_000 {
             t.step();
         }
-        let norm: f64 = t.model().weights[1..].iter().map(|w| w * w).sum::<f64>().sqrt();
+        let norm: f64 = t.model().weights[1..]
+            .iter()
+            .map(|w| w * w)
+            .sum::<f64>()
+            .sqrt();
         assert!(norm < last, "λ = {lambda}: ‖w‖ = {norm} not below {last}");
         last = norm;
         if lambda > 0.0 {
             let (want, _) = ridge(&x, &y, lambda);
             let want_norm = want.rows(1, want.len() - 1).norm();
             // Adam ends within its step size of the ridge solution.
-            assert!((norm - want_norm).abs() < 0.05 * (1.0 + want_norm), "λ = {lambda}: {norm} vs {want_norm}");
+            assert!(
+                (norm - want_norm).abs() < 0.05 * (1.0 + want_norm),
+                "λ = {lambda}: {norm} vs {want_norm}"
+            );
         }
     }
 }
@@ -118,7 +148,15 @@ fn l2_norm_of_the_weights_falls_as_lambda_grows() {
 fn same_seed_same_data_and_same_training() {
     let run = || {
         let d = data(Curve::Step, 50, 0.2, 77);
-        let h = Hyper::new(0.01, 6, Regularization::L2, 1e-3, Some(8), OptimizerKind::Momentum).unwrap();
+        let h = Hyper::new(
+            0.01,
+            6,
+            Regularization::L2,
+            1e-3,
+            Some(8),
+            OptimizerKind::Momentum,
+        )
+        .unwrap();
         let mut t = Trainer::new(h, &d.train, &d.test, 77);
         for _ in 0..300 {
             t.step();
@@ -143,7 +181,12 @@ fn degree_15_on_20_points_overfits() {
         }
         let targets: Vec<f64> = d.train.iter().map(|p| p.y).collect();
         let verdict = diagnose(t.train_mse(), t.test_mse(), 0.2, variance(&targets));
-        assert_eq!(verdict.fit, Fit::Overfitting, "seed {seed}: {}", verdict.reason);
+        assert_eq!(
+            verdict.fit,
+            Fit::Overfitting,
+            "seed {seed}: {}",
+            verdict.reason
+        );
         assert!(t.test_mse() > 5.0 * t.train_mse());
     }
 }
@@ -154,7 +197,14 @@ fn degree_1_on_sine_underfits_and_degree_3_fits() {
         let d = data(Curve::Sine, 40, 0.2, seed);
         let targets: Vec<f64> = d.train.iter().map(|p| p.y).collect();
         let verdict = |degree| {
-            let mut t = trainer(&d, 0.03, degree, Regularization::None, 0.0, OptimizerKind::Adam);
+            let mut t = trainer(
+                &d,
+                0.03,
+                degree,
+                Regularization::None,
+                0.0,
+                OptimizerKind::Adam,
+            );
             for _ in 0..3000 {
                 t.step();
             }

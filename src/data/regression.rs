@@ -59,7 +59,9 @@ impl core::fmt::Display for DataError {
         match self {
             DataError::Points(n) => write!(f, "number of points must be 4 … 10000, got {n}"),
             DataError::Noise(s) => write!(f, "noise must be 0 … 5, got {s}"),
-            DataError::TrainFraction(t) => write!(f, "training fraction must be 0.05 … 0.95, got {t}"),
+            DataError::TrainFraction(t) => {
+                write!(f, "training fraction must be 0.05 … 0.95, got {t}")
+            }
         }
     }
 }
@@ -91,7 +93,13 @@ impl DataSpec {
         if !(0.05..=0.95).contains(&train_fraction) {
             return Err(DataError::TrainFraction(train_fraction));
         }
-        Ok(DataSpec { curve, points, noise, train_fraction, seed })
+        Ok(DataSpec {
+            curve,
+            points,
+            noise,
+            train_fraction,
+            seed,
+        })
     }
 
     pub fn seed(&self) -> u64 {
@@ -121,9 +129,15 @@ pub fn generate(spec: &DataSpec) -> Dataset {
         .collect();
     points.shuffle(&mut rng);
     // At least two training points and one test point.
-    let n_train = ((spec.points as f64 * spec.train_fraction).round() as usize).clamp(2, spec.points - 1);
+    let n_train =
+        ((spec.points as f64 * spec.train_fraction).round() as usize).clamp(2, spec.points - 1);
     let test = points.split_off(n_train);
-    Dataset { curve: spec.curve, noise: spec.noise, train: points, test }
+    Dataset {
+        curve: spec.curve,
+        noise: spec.noise,
+        train: points,
+        test,
+    }
 }
 
 #[cfg(test)]
@@ -145,7 +159,11 @@ mod tests {
         let d = generate(&spec(1));
         assert_eq!(d.train.len(), 35); // round(50 · 0.7)
         assert_eq!(d.test.len(), 15);
-        assert!(d.train.iter().chain(&d.test).all(|p| (-1.0..1.0).contains(&p.x)));
+        assert!(d
+            .train
+            .iter()
+            .chain(&d.test)
+            .all(|p| (-1.0..1.0).contains(&p.x)));
     }
 
     #[test]
@@ -168,7 +186,10 @@ mod tests {
 
     #[test]
     fn invalid_specs_are_refused() {
-        assert_eq!(DataSpec::new(Curve::Line, 2, 0.1, 0.5, 0), Err(DataError::Points(2)));
+        assert_eq!(
+            DataSpec::new(Curve::Line, 2, 0.1, 0.5, 0),
+            Err(DataError::Points(2))
+        );
         assert!(DataSpec::new(Curve::Line, 20, f64::NAN, 0.5, 0).is_err());
         assert!(DataSpec::new(Curve::Line, 20, 0.1, 1.0, 0).is_err());
     }

@@ -22,7 +22,11 @@ pub struct History {
 impl History {
     /// `capacity` is at least 4.
     pub fn new(capacity: usize) -> Self {
-        History { stride: 1, capacity: capacity.max(4), records: Vec::new() }
+        History {
+            stride: 1,
+            capacity: capacity.max(4),
+            records: Vec::new(),
+        }
     }
 
     /// Whether `epoch` should be recorded (so the caller computes the test loss only then).
@@ -58,7 +62,11 @@ mod tests {
     fn keeps_at_most_capacity_and_spans_the_run() {
         let mut h = History::new(8);
         for epoch in 0..=1000 {
-            h.push(Record { epoch, train: 1.0, test: 2.0 });
+            h.push(Record {
+                epoch,
+                train: 1.0,
+                test: 2.0,
+            });
         }
         assert!(h.records().len() <= 8);
         assert_eq!(h.records()[0].epoch, 0);

@@ -34,7 +34,13 @@ pub struct Optimizer {
 
 impl Optimizer {
     pub fn new(kind: OptimizerKind, size: usize) -> Self {
-        Optimizer { kind, first: vec![0.0; size], second: vec![0.0; size], beta1_t: 1.0, beta2_t: 1.0 }
+        Optimizer {
+            kind,
+            first: vec![0.0; size],
+            second: vec![0.0; size],
+            beta1_t: 1.0,
+            beta2_t: 1.0,
+        }
     }
 
     pub fn kind(&self) -> OptimizerKind {
@@ -59,7 +65,12 @@ impl Optimizer {
                 self.beta1_t *= BETA1;
                 self.beta2_t *= BETA2;
                 let (c1, c2) = (1.0 - self.beta1_t, 1.0 - self.beta2_t);
-                for (((w, g), m), v) in weights.iter_mut().zip(grad).zip(&mut self.first).zip(&mut self.second) {
+                for (((w, g), m), v) in weights
+                    .iter_mut()
+                    .zip(grad)
+                    .zip(&mut self.first)
+                    .zip(&mut self.second)
+                {
                     *m = BETA1 * *m + (1.0 - BETA1) * g;
                     *v = BETA2 * *v + (1.0 - BETA2) * g * g;
                     *w -= lr * (*m / c1) / ((*v / c2).sqrt() + EPSILON);

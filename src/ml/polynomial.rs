@@ -81,7 +81,14 @@ impl Hyper {
         if batch_size == Some(0) {
             return Err(HyperError::BatchSize(0));
         }
-        Ok(Hyper { learning_rate, degree, regularization, lambda, batch_size, optimizer })
+        Ok(Hyper {
+            learning_rate,
+            degree,
+            regularization,
+            lambda,
+            batch_size,
+            optimizer,
+        })
     }
 
     pub fn learning_rate(&self) -> f64 {
@@ -142,7 +149,11 @@ impl Design {
             legendre::fill(p.x, &mut row);
             features.extend_from_slice(&row);
         }
-        Design { width, features, targets: points.iter().map(|p| p.y).collect() }
+        Design {
+            width,
+            features,
+            targets: points.iter().map(|p| p.y).collect(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -163,7 +174,10 @@ impl Design {
 
     /// Mean squared error of `weights` on these points.
     pub fn mse(&self, weights: &[f64]) -> f64 {
-        mse((0..self.len()).map(|i| dot(self.row(i), weights)), self.targets.iter().copied())
+        mse(
+            (0..self.len()).map(|i| dot(self.row(i), weights)),
+            self.targets.iter().copied(),
+        )
     }
 }
 
@@ -275,11 +289,16 @@ impl Trainer {
             let end = (start + batch).min(n);
             self.batch_gradient(start, end);
             let h = self.hyper;
-            self.optimizer.step(h.learning_rate, &mut self.model.weights, &self.grad);
-            h.regularization.proximal(h.lambda, h.learning_rate, &mut self.model.weights[1..]);
+            self.optimizer
+                .step(h.learning_rate, &mut self.model.weights, &self.grad);
+            h.regularization
+                .proximal(h.lambda, h.learning_rate, &mut self.model.weights[1..]);
         }
         let loss = self.train.mse(&self.model.weights);
-        if !loss.is_finite() || loss > self.explosion_level || self.model.weights.iter().any(|w| !w.is_finite()) {
+        if !loss.is_finite()
+            || loss > self.explosion_level
+            || self.model.weights.iter().any(|w| !w.is_finite())
+        {
             (self.model, self.optimizer, self.rng) = saved;
             return Epoch::Diverged;
         }
@@ -302,7 +321,8 @@ impl Trainer {
         let scale = 2.0 / (end - start) as f64;
         self.grad.iter_mut().for_each(|g| *g *= scale);
         let h = &self.hyper;
-        h.regularization.add_gradient(h.lambda, &weights[1..], &mut self.grad[1..]);
+        h.regularization
+            .add_gradient(h.lambda, &weights[1..], &mut self.grad[1..]);
     }
 }
 
@@ -310,14 +330,22 @@ impl Trainer {
 mod tests {
     use super::*;
 
-    fn hyper(lr: f64, degree: usize, reg: Regularization, lambda: f64, opt: OptimizerKind) -> Hyper {
+    fn hyper(
+        lr: f64,
+        degree: usize,
+        reg: Regularization,
+        lambda: f64,
+        opt: OptimizerKind,
+    ) -> Hyper {
         Hyper::new(lr, degree, reg, lambda, None, opt).unwrap()
     }
 
     #[test]
     fn prediction_by_hand() {
         // φ₀ = 1, φ₁ = √3·x: weights (1, 2/√3) give 1 + 2x, so 2 at x = 0.5.
-        let p = Polynomial { weights: vec![1.0, 2.0 / 3f64.sqrt()] };
+        let p = Polynomial {
+            weights: vec![1.0, 2.0 / 3f64.sqrt()],
+        };
         assert!((p.predict(0.5) - 2.0).abs() < 1e-15);
         let c = p.powers();
         assert!((c[0] - 1.0).abs() < 1e-15 && (c[1] - 2.0).abs() < 1e-15);
@@ -343,7 +371,12 @@ mod tests {
         // Gradient = (2/2)·[(−1)(1) + (−3)(1), (−1)(0) + (−3)(√3)] = [−4, −3√3].
         // With η = 0.1: w = [0.4, 0.3√3].
         let pts = [Point { x: 0.0, y: 1.0 }, Point { x: 1.0, y: 3.0 }];
-        let mut t = Trainer::new(hyper(0.1, 1, Regularization::None, 0.0, OptimizerKind::Sgd), &pts, &pts, 0);
+        let mut t = Trainer::new(
+            hyper(0.1, 1, Regularization::None, 0.0, OptimizerKind::Sgd),
+            &pts,
+            &pts,
+            0,
+        );
         assert!(matches!(t.step(), Epoch::Done { .. }));
         assert!((t.model().weights[0] - 0.4).abs() < 1e-15);
         assert!((t.model().weights[1] - 0.3 * 3f64.sqrt()).abs() < 1e-15);
@@ -351,8 +384,18 @@ mod tests {
 
     #[test]
     fn huge_learning_rate_diverges_and_keeps_last_finite_weights() {
-        let pts: Vec<Point> = (0..20).map(|i| Point { x: i as f64 / 10.0 - 1.0, y: 1.0 }).collect();
-        let mut t = Trainer::new(hyper(10.0, 15, Regularization::None, 0.0, OptimizerKind::Sgd), &pts, &pts, 0);
+        let pts: Vec<Point> = (0..20)
+            .map(|i| Point {
+                x: i as f64 / 10.0 - 1.0,
+                y: 1.0,
+            })
+            .collect();
+        let mut t = Trainer::new(
+            hyper(10.0, 15, Regularization::None, 0.0, OptimizerKind::Sgd),
+            &pts,
+            &pts,
+            0,
+        );
         let mut diverged = false;
         for _ in 0..1000 {
             if t.step() == Epoch::Diverged {

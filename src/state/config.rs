@@ -20,7 +20,10 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { positions: SPECS.map(|s| s.default), seed: DEFAULT_SEED }
+        Config {
+            positions: SPECS.map(|s| s.default),
+            seed: DEFAULT_SEED,
+        }
     }
 }
 

@@ -66,7 +66,12 @@ impl LabState {
     }
 
     fn restart_training(&mut self) {
-        self.trainer = Trainer::new(self.config.hyper(), &self.data.train, &self.data.test, self.config.seed);
+        self.trainer = Trainer::new(
+            self.config.hyper(),
+            &self.data.train,
+            &self.data.test,
+            self.config.seed,
+        );
         self.history = History::new(HISTORY_POINTS);
         self.divergence = None;
         self.record();
@@ -79,7 +84,11 @@ impl LabState {
 
     fn record(&mut self) {
         self.test_mse = self.trainer.test_mse();
-        self.history.push(Record { epoch: self.trainer.epoch(), train: self.trainer.train_mse(), test: self.test_mse });
+        self.history.push(Record {
+            epoch: self.trainer.epoch(),
+            train: self.trainer.train_mse(),
+            test: self.test_mse,
+        });
     }
 
     /// Runs up to `epochs` epochs; stops early (and pauses) on divergence.
@@ -112,7 +121,12 @@ impl LabState {
     /// The live verdict, once there is something to judge.
     pub fn diagnosis(&self) -> Option<Diagnosis> {
         (self.trainer.epoch() > 0).then(|| {
-            diagnose(self.trainer.train_mse(), self.test_mse, self.data.noise, variance(self.trainer.train_targets()))
+            diagnose(
+                self.trainer.train_mse(),
+                self.test_mse,
+                self.data.noise,
+                variance(self.trainer.train_targets()),
+            )
         })
     }
 }
@@ -221,7 +235,10 @@ mod tests {
         run(&mut s, 1000);
         assert!(!s.running);
         let msg = s.divergence.clone().expect("diverged");
-        assert!(msg.contains("learning rate of 10 is too high") && msg.contains("1 or lower"), "{msg}");
+        assert!(
+            msg.contains("learning rate of 10 is too high") && msg.contains("1 or lower"),
+            "{msg}"
+        );
         assert!(s.trainer.model().weights.iter().all(|w| w.is_finite()));
         // Lowering the learning rate clears the message and training can go on.
         apply(&mut s, Action::Set(Key::LearningRate, 10));

@@ -108,14 +108,37 @@ pub struct Spec {
 }
 
 const LEARNING_RATES: &[f64] = &[
-    1e-4, 2e-4, 3e-4, 5e-4, 1e-3, 2e-3, 3e-3, 5e-3, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0, 2.0,
-    3.0, 5.0, 10.0,
+    1e-4, 2e-4, 3e-4, 5e-4, 1e-3, 2e-3, 3e-3, 5e-3, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5,
+    1.0, 2.0, 3.0, 5.0, 10.0,
 ];
 const LAMBDAS: &[f64] = &[
     0.0, 1e-6, 3e-6, 1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0,
 ];
-const BATCH_SIZES: &[f64] = &[1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0, 256.0, f64::INFINITY];
-const SPEEDS: &[f64] = &[1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, f64::INFINITY];
+const BATCH_SIZES: &[f64] = &[
+    1.0,
+    2.0,
+    4.0,
+    8.0,
+    16.0,
+    32.0,
+    64.0,
+    128.0,
+    256.0,
+    f64::INFINITY,
+];
+const SPEEDS: &[f64] = &[
+    1.0,
+    2.0,
+    5.0,
+    10.0,
+    20.0,
+    50.0,
+    100.0,
+    200.0,
+    500.0,
+    1000.0,
+    f64::INFINITY,
+];
 
 pub const SPECS: [Spec; 11] = [
     Spec {
@@ -255,7 +278,11 @@ pub fn display_value(key: Key, pos: usize) -> String {
         _ => match key {
             Key::Speed if pos + 1 < key.spec().domain.len() => {
                 let v = format_value(key, pos);
-                if v == "1" { "1 epoch / frame".into() } else { format!("{v} epochs / frame") }
+                if v == "1" {
+                    "1 epoch / frame".into()
+                } else {
+                    format!("{v} epochs / frame")
+                }
             }
             Key::Speed => "max (as many as fit in a frame)".into(),
             _ => format_value(key, pos),
@@ -278,7 +305,10 @@ mod tests {
 
     #[test]
     fn defaults_by_name() {
-        assert_eq!(format_value(Key::LearningRate, Key::LearningRate.spec().default), "0.03");
+        assert_eq!(
+            format_value(Key::LearningRate, Key::LearningRate.spec().default),
+            "0.03"
+        );
         assert_eq!(format_value(Key::Degree, 2), "3");
         assert_eq!(format_value(Key::Noise, 4), "0.2");
         assert_eq!(format_value(Key::TrainFraction, 12), "0.7");

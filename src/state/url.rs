@@ -28,14 +28,18 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
         let (name, value) = (name.trim(), value.trim());
         if name == "lab" {
             if value != LAB {
-                notices.push(format!("There is no lab called “{value}”; showing the Regression lab."));
+                notices.push(format!(
+                    "There is no lab called “{value}”; showing the Regression lab."
+                ));
             }
         } else if name == "seed" {
             match value.parse::<u64>() {
                 Ok(s) if s <= MAX_SEED => config.seed = s,
                 Ok(_) => {
                     config.seed = MAX_SEED;
-                    notices.push(format!("Seed {value} is above the largest seed {MAX_SEED}; using {MAX_SEED}."));
+                    notices.push(format!(
+                        "Seed {value} is above the largest seed {MAX_SEED}; using {MAX_SEED}."
+                    ));
                 }
                 Err(_) => notices.push(format!(
                     "Seed “{value}” is not a whole number; using seed {}.",
@@ -81,11 +85,17 @@ fn position_of(spec: &Spec, value: &str) -> Result<usize, (usize, String)> {
     };
     let (lo, hi) = (domain.number(0), domain.number(last));
     if v < lo {
-        return Err((0, format!("is below the minimum {}", format_value(spec.key, 0))));
+        return Err((
+            0,
+            format!("is below the minimum {}", format_value(spec.key, 0)),
+        ));
     }
     let top = if hi.is_infinite() { last - 1 } else { last };
     if v > domain.number(top) && !hi.is_infinite() {
-        return Err((last, format!("is above the maximum {}", format_value(spec.key, last))));
+        return Err((
+            last,
+            format!("is above the maximum {}", format_value(spec.key, last)),
+        ));
     }
     if v > domain.number(top) {
         // Above the largest finite size: that is "all" (or "max").
@@ -140,7 +150,8 @@ mod tests {
 
     #[test]
     fn bad_values_fall_back_with_notices() {
-        let (c, notices) = decode("?lr=banana&degree=99&lambda=-1&opt=rmsprop&seed=x&foo=1&lab=trees&noise=0.21");
+        let (c, notices) =
+            decode("?lr=banana&degree=99&lambda=-1&opt=rmsprop&seed=x&foo=1&lab=trees&noise=0.21");
         let d = Config::default();
         assert_eq!(c.position(Key::LearningRate), d.position(Key::LearningRate));
         assert_eq!(c.number(Key::Degree), 15.0);
@@ -156,13 +167,30 @@ mod tests {
     #[test]
     fn batch_above_the_largest_size_is_all_and_nearest_is_on_a_log_scale() {
         let (c, _) = decode("batch=1000&lr=0.004");
-        assert_eq!(format_value(Key::BatchSize, c.position(Key::BatchSize)), "all");
+        assert_eq!(
+            format_value(Key::BatchSize, c.position(Key::BatchSize)),
+            "all"
+        );
         assert_eq!(c.number(Key::LearningRate), 0.005);
     }
 
     #[test]
     fn never_panics_on_odd_queries() {
-        for q in ["", "?", "&&&", "=", "lr", "lr=", "%ZZ", "lr=inf", "lr=-inf", "lr=NaN", "seed=-1", "n=1e308", "degree=1.5"] {
+        for q in [
+            "",
+            "?",
+            "&&&",
+            "=",
+            "lr",
+            "lr=",
+            "%ZZ",
+            "lr=inf",
+            "lr=-inf",
+            "lr=NaN",
+            "seed=-1",
+            "n=1e308",
+            "degree=1.5",
+        ] {
             let _ = decode(q);
         }
     }

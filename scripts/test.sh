@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs whatever is missing and runs every test: formatting and lints, the core's purity,
+# native unit/property/integration tests, wasm-bindgen-test in headless Chromium, and end-to-end
+# tests of the release build in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/tools.sh --test
+export PATH="$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+step() { printf '\n=== %s ===\n' "$*"; }
+
+step "format and lints"
+cargo fmt --check
+cargo clippy --offline --all-targets -- -D warnings
+cargo clippy --offline --target wasm32-unknown-unknown --lib --bins -- -D warnings
+
+step "core purity"
+bash scripts/check-core-purity.sh
+
+step "native tests (unit, property, integration)"
+cargo test --offline --release
+
+step "wasm-bindgen-test in headless Chromium"
+cargo test --offline --target wasm32-unknown-unknown --test browser
+
+step "release build"
+trunk build --release
+
+step "end-to-end tests in headless Chromium"
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,14 @@
+//! Charts as plain functions, generic over plotters' `DrawingBackend`: the app draws them on a
+//! canvas, the tests draw them into SVG. `scale` is the device-pixel ratio: fonts and strokes grow
+//! with it so charts stay sharp and readable on projectors and phones.
+
+pub mod coefficients;
+pub mod fit;
+pub mod loss;
+pub mod style;
+
+use plotters::drawing::DrawingAreaErrorKind;
+use plotters::prelude::DrawingBackend;
+
+/// What drawing functions return.
+pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;

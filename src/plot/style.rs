@@ -1,0 +1,21 @@
+//! Colours and sizes shared by the charts. Okabe–Ito colours stay distinct for colour-blind eyes;
+//! train and test also differ by marker shape.
+
+use plotters::style::RGBColor;
+
+pub const TRAIN: RGBColor = RGBColor(0, 114, 178); // blue
+pub const TEST: RGBColor = RGBColor(213, 94, 0); // vermillion
+pub const MODEL: RGBColor = RGBColor(30, 30, 30);
+pub const POSITIVE: RGBColor = RGBColor(0, 114, 178);
+pub const NEGATIVE: RGBColor = RGBColor(230, 159, 0); // orange
+pub const GRID: RGBColor = RGBColor(225, 225, 225);
+
+/// Font size in device pixels for `css` CSS pixels.
+pub fn font(css: f64, scale: f64) -> u32 {
+    (css * scale).round().max(1.0) as u32
+}
+
+/// A length in device pixels.
+pub fn px(css: f64, scale: f64) -> u32 {
+    (css * scale).round().max(1.0) as u32
+}

@@ -1,0 +1,42 @@
+//! One control with named options: a `<select>` with its label and one line of help.
+
+use crate::state::spec::{Domain, Key};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChoiceProps {
+    pub key_: Key,
+    pub position: usize,
+    pub on_change: Callback<(Key, usize)>,
+}
+
+#[component]
+pub fn Choice(props: &ChoiceProps) -> Html {
+    let spec = props.key_.spec();
+    let Domain::Choices(choices) = spec.domain else {
+        return html! {};
+    };
+    let id = format!("ctl-{}", spec.url);
+    let key = props.key_;
+    let on_change = props.on_change.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        if let Ok(pos) = select.value().parse::<usize>() {
+            on_change.emit((key, pos));
+        }
+    });
+    html! {
+        <div class="control">
+            <div class="control-head">
+                <label for={id.clone()}>{ spec.label }</label>
+            </div>
+            <select id={id.clone()} aria-describedby={format!("{id}-help")} {onchange}>
+                { for choices.iter().enumerate().map(|(i, (_, label))| html! {
+                    <option value={i.to_string()} selected={i == props.position}>{ *label }</option>
+                }) }
+            </select>
+            <p class="help" id={format!("{id}-help")}>{ spec.help }</p>
+        </div>
+    }
+}

@@ -1,0 +1,73 @@
+//! The two panels of controls: the model's hyperparameters ("you set these") and the experiment's
+//! data (not part of the model). Each control comes from the table in `state::spec`.
+
+use super::choice::Choice;
+use super::slider::Slider;
+use crate::state::config::{Config, MAX_SEED};
+use crate::state::spec::{Domain, Group, SPECS};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    pub group: Group,
+    pub config: Config,
+    pub on_set: Callback<(crate::state::spec::Key, usize)>,
+}
+
+/// Every control of one group, in table order.
+#[component]
+pub fn Controls(props: &ControlsProps) -> Html {
+    html! {
+        { for SPECS.iter().filter(|s| s.group == props.group).map(|s| {
+            let position = props.config.position(s.key);
+            let on_change = props.on_set.clone();
+            match s.domain {
+                Domain::Choices(_) => html! { <Choice key_={s.key} {position} {on_change} /> },
+                _ => html! { <Slider key_={s.key} {position} {on_change} /> },
+            }
+        }) }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SeedProps {
+    pub seed: u64,
+    pub on_seed: Callback<u64>,
+}
+
+/// The seed as a number field, and a button that draws a fresh one.
+#[component]
+pub fn SeedControl(props: &SeedProps) -> Html {
+    let on_seed = props.on_seed.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        match input.value().trim().parse::<u64>() {
+            Ok(seed) if seed <= MAX_SEED => on_seed.emit(seed),
+            _ => input.set_custom_validity(&format!("Enter a whole number from 0 to {MAX_SEED}.")),
+        }
+    });
+    let on_seed = props.on_seed.clone();
+    let new_data = Callback::from(move |_| {
+        let mut bytes = [0u8; 4];
+        // Without a random source, step to the next seed instead.
+        let seed = match getrandom::getrandom(&mut bytes) {
+            Ok(()) => u32::from_le_bytes(bytes) as u64,
+            Err(_) => 1 + crate::web::now_ms() as u64 % MAX_SEED,
+        };
+        on_seed.emit(seed);
+    });
+    html! {
+        <div class="control">
+            <div class="control-head">
+                <label for="ctl-seed">{ "Seed" }</label>
+            </div>
+            <div class="seed-row">
+                <input type="number" id="ctl-seed" min="0" max={MAX_SEED.to_string()} step="1"
+                    value={props.seed.to_string()} aria-describedby="ctl-seed-help" {onchange} />
+                <button type="button" onclick={new_data}>{ "New data" }</button>
+            </div>
+            <p class="help" id="ctl-seed-help">{ "The same seed always gives the same points and the same training run." }</p>
+        </div>
+    }
+}

@@ -1,0 +1,40 @@
+//! One numeric control: a real `<input type=range>` with its label, current value and one line of
+//! help. Arrow keys move it one step; Home/End jump to the ends.
+
+use crate::state::spec::{display_value, Key};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SliderProps {
+    pub key_: Key,
+    pub position: usize,
+    pub on_change: Callback<(Key, usize)>,
+}
+
+#[component]
+pub fn Slider(props: &SliderProps) -> Html {
+    let spec = props.key_.spec();
+    let id = format!("ctl-{}", spec.url);
+    let value = display_value(props.key_, props.position);
+    let key = props.key_;
+    let on_change = props.on_change.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        if let Ok(pos) = input.value().parse::<usize>() {
+            on_change.emit((key, pos));
+        }
+    });
+    html! {
+        <div class="control">
+            <div class="control-head">
+                <label for={id.clone()}>{ spec.label }</label>
+                <output for={id.clone()} id={format!("{id}-value")}>{ value.clone() }</output>
+            </div>
+            <input type="range" id={id.clone()} min="0" max={(spec.domain.len() - 1).to_string()} step="1"
+                value={props.position.to_string()} aria-valuetext={value}
+                aria-describedby={format!("{id}-help")} {oninput} />
+            <p class="help" id={format!("{id}-help")}>{ spec.help }</p>
+        </div>
+    }
+}

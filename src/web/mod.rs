@@ -1,0 +1,75 @@
+//! Browser glue: the clock, the address bar and the animation-frame loop. Called only from the UI
+//! in a browser; everything above it stays testable natively.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+/// Milliseconds from a monotonic clock.
+pub fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+pub fn device_pixel_ratio() -> f64 {
+    window().device_pixel_ratio().max(1.0)
+}
+
+/// The query string of the address bar, with its leading `?`.
+pub fn query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// Replaces the query in the address bar without a new history entry. The path is kept, so the
+/// app works from any sub-path.
+pub fn replace_query(query: &str) {
+    let w = window();
+    let path = w.location().pathname().unwrap_or_default();
+    if let Ok(history) = w.history() {
+        // Failure (e.g. a sandboxed frame) only means the link is not updated.
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?{query}")),
+        );
+    }
+}
+
+/// Calls `on_frame(timestamp)` once per animation frame until dropped.
+///
+/// Each frame's callback is a one-shot closure that frees itself after running, so dropping the
+/// loop from inside `on_frame` (pausing re-renders the page) is safe: the loop just stops.
+pub struct FrameLoop {
+    alive: Rc<Cell<bool>>,
+}
+
+impl FrameLoop {
+    pub fn start(on_frame: impl FnMut(f64) + 'static) -> Self {
+        let alive = Rc::new(Cell::new(true));
+        schedule(alive.clone(), Rc::new(RefCell::new(on_frame)));
+        FrameLoop { alive }
+    }
+}
+
+fn schedule(alive: Rc<Cell<bool>>, on_frame: Rc<RefCell<dyn FnMut(f64)>>) {
+    let callback = Closure::once_into_js(move |ts: f64| {
+        if alive.get() {
+            (on_frame.borrow_mut())(ts);
+            if alive.get() {
+                schedule(alive, on_frame);
+            }
+        }
+    });
+    // Without a frame there is nothing to animate; the page stays usable.
+    let _ = window().request_animation_frame(callback.unchecked_ref());
+}
+
+impl Drop for FrameLoop {
+    fn drop(&mut self) {
+        self.alive.set(false);
+    }
+}
