@@ -223,3 +223,10 @@ fn plain_sgd_at_the_largest_learning_rate_diverges() {
     assert!(diverged);
     assert!(t.train_mse().is_finite() && t.model().weights.iter().all(|w| w.is_finite()));
 }
+
+mod fingerprint;
+
+#[test]
+fn native_run_matches_the_recorded_fingerprint() {
+    assert_eq!(fingerprint::compute(), fingerprint::EXPECTED);
+}

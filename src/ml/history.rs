@@ -1,8 +1,8 @@
-//! A thinned loss history for drawing.
+//! A thinned loss history for drawing on a logarithmic epoch axis.
 //!
-//! Training runs thousands of epochs a second; a plot needs a few hundred points. The history keeps
-//! every `stride`-th epoch; when it fills up it drops every other point and doubles the stride, so
-//! it always spans the whole run with at most `capacity` points.
+//! Training runs many thousands of epochs a second; a plot needs a few hundred points, spread
+//! evenly on a log axis. So every epoch below 64 is kept, and within each later doubling
+//! [2ᵏ, 2ᵏ⁺¹) one epoch in 2ᵏ⁻⁵: about 32 points per doubling, about 640 for a million epochs.
 
 /// One recorded epoch.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -12,41 +12,24 @@ pub struct Record {
     pub test: f64,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct History {
-    stride: u64,
-    capacity: usize,
     records: Vec<Record>,
 }
 
 impl History {
-    /// `capacity` is at least 4.
-    pub fn new(capacity: usize) -> Self {
-        History {
-            stride: 1,
-            capacity: capacity.max(4),
-            records: Vec::new(),
-        }
-    }
-
     /// Whether `epoch` should be recorded (so the caller computes the test loss only then).
     pub fn wants(&self, epoch: u64) -> bool {
-        epoch % self.stride == 0
+        let octave = 1u64 << (63 - epoch.max(1).leading_zeros()); // largest power of two ≤ epoch
+        epoch.is_multiple_of((octave >> 5).max(1))
     }
 
+    /// Adds a record for a wanted epoch later than the last one; others are ignored.
     pub fn push(&mut self, record: Record) {
-        if !self.wants(record.epoch) {
-            return;
+        let later = self.records.last().is_none_or(|r| r.epoch < record.epoch);
+        if later && self.wants(record.epoch) {
+            self.records.push(record);
         }
-        if self.records.len() == self.capacity {
-            self.stride *= 2;
-            let stride = self.stride;
-            self.records.retain(|r| r.epoch % stride == 0);
-            if !self.wants(record.epoch) {
-                return;
-            }
-        }
-        self.records.push(record);
     }
 
     pub fn records(&self) -> &[Record] {
@@ -59,18 +42,46 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keeps_at_most_capacity_and_spans_the_run() {
-        let mut h = History::new(8);
-        for epoch in 0..=1000 {
+    fn keeps_early_epochs_and_about_32_per_doubling() {
+        let mut h = History::default();
+        for epoch in 0..=(1 << 20) {
             h.push(Record {
                 epoch,
                 train: 1.0,
                 test: 2.0,
             });
         }
-        assert!(h.records().len() <= 8);
-        assert_eq!(h.records()[0].epoch, 0);
-        assert!(h.records().last().unwrap().epoch >= 1000 - 256);
-        assert!(h.records().windows(2).all(|w| w[0].epoch < w[1].epoch));
+        let kept: Vec<u64> = h.records().iter().map(|r| r.epoch).collect();
+        assert_eq!(&kept[..64], &(0..64).collect::<Vec<_>>()[..]);
+        // Doubling [2¹⁹, 2²⁰): stride 2¹⁴, so exactly 32 epochs.
+        assert_eq!(
+            kept.iter()
+                .filter(|&&e| (1 << 19..1 << 20).contains(&e))
+                .count(),
+            32
+        );
+        assert!(kept.len() < 700, "{}", kept.len());
+        assert_eq!(*kept.last().unwrap(), 1 << 20);
+    }
+
+    #[test]
+    fn ignores_repeats_and_unwanted_epochs() {
+        let mut h = History::default();
+        h.push(Record {
+            epoch: 5,
+            train: 1.0,
+            test: 1.0,
+        });
+        h.push(Record {
+            epoch: 5,
+            train: 9.0,
+            test: 9.0,
+        });
+        h.push(Record {
+            epoch: 1001,
+            train: 1.0,
+            test: 1.0,
+        }); // stride 16 there
+        assert_eq!(h.records().len(), 1);
     }
 }

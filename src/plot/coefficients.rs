@@ -1,6 +1,6 @@
 //! The learned weights as bars: ridge visibly shrinks them, lasso visibly zeroes some.
 
-use super::style::{font, px, GRID, NEGATIVE, POSITIVE};
+use super::style::{font, px, GRID, MINOR, NEGATIVE, POSITIVE};
 use super::DrawResult;
 use plotters::prelude::*;
 
@@ -25,11 +25,13 @@ pub fn draw<DB: DrawingBackend>(
         .build_cartesian_2d(-0.5..n as f64 - 0.5, -top..top)?;
     chart
         .configure_mesh()
-        .light_line_style(GRID)
+        .light_line_style(MINOR)
         .bold_line_style(GRID)
         .x_labels(n.min(16))
-        .x_label_formatter(&|x| format!("w{}", x.round() as i64))
-        .y_label_formatter(&|v| format!("{v:.2}"))
+        .x_label_formatter(&|x| format!("{}", x.round() as i64))
+        .x_desc("k (weight wₖ)")
+        .axis_desc_style(("sans-serif", font(12.0, scale)))
+        .y_label_formatter(&|v| crate::ml::diagnosis::short(*v))
         .label_style(("sans-serif", font(12.0, scale)))
         .draw()?;
     chart.draw_series(weights.iter().enumerate().map(|(i, &w)| {
@@ -54,9 +56,10 @@ mod tests {
             let root = SVGBackend::with_string(&mut svg, (400, 200)).into_drawing_area();
             draw(&root, &[0.5, -0.25, 0.0, 1.0], 1.0).unwrap();
         }
-        // The background and plotting-area rectangles, then one per weight.
-        let bars = svg.matches("<rect").count();
-        assert!(bars >= 4, "{bars} rects");
-        assert!(svg.contains("w3"));
+        let bars = svg
+            .lines()
+            .filter(|l| l.starts_with("<rect") && (l.contains("#0072B2") || l.contains("#E69F00")));
+        assert_eq!(bars.count(), 4);
+        assert!(svg.lines().any(|l| l.trim() == "3"), "axis label for w3");
     }
 }

@@ -2,7 +2,7 @@
 //! triangles, the model as a line. The y range follows the data, not the curve, so a wildly
 //! overfitting curve leaves the frame (visibly cut) instead of squashing the points flat.
 
-use super::style::{font, px, GRID, MODEL, TEST, TRAIN};
+use super::style::{font, px, GRID, MINOR, MODEL, TEST, TRAIN};
 use super::DrawResult;
 use crate::data::regression::Point;
 use plotters::prelude::*;
@@ -41,7 +41,7 @@ pub fn draw<DB: DrawingBackend>(
         .build_cartesian_2d(-1.0..1.0, y0..y1)?;
     chart
         .configure_mesh()
-        .light_line_style(GRID)
+        .light_line_style(MINOR)
         .bold_line_style(GRID)
         .x_desc("x")
         .y_desc("y")

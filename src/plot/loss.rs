@@ -1,7 +1,8 @@
-//! Training and test loss (MSE) against epoch, on a log axis so both the fast early fall and the
-//! slow later change stay visible.
+//! Training and test loss (MSE) against epoch, both axes logarithmic: the loss falls fastest in the
+//! first epochs and training may run a million, so each factor of ten gets the same room.
+//! Epoch e is drawn at e + 1 so that epoch 0 has a place on the log axis.
 
-use super::style::{font, px, GRID, TEST, TRAIN};
+use super::style::{font, px, GRID, MINOR, TEST, TRAIN};
 use super::DrawResult;
 use crate::ml::history::Record;
 use plotters::prelude::*;
@@ -12,7 +13,7 @@ pub fn draw<DB: DrawingBackend>(
     scale: f64,
 ) -> DrawResult<DB> {
     root.fill(&WHITE)?;
-    let last = records.last().map_or(1, |r| r.epoch.max(1));
+    let last = records.last().map_or(10, |r| (r.epoch + 1).max(10)) as f64;
     let values = records
         .iter()
         .flat_map(|r| [r.train, r.test])
@@ -27,15 +28,17 @@ pub fn draw<DB: DrawingBackend>(
         .margin(px(8.0, scale))
         .x_label_area_size(px(36.0, scale))
         .y_label_area_size(px(56.0, scale))
-        .build_cartesian_2d(0u64..last, (lo..hi).log_scale())?;
+        .build_cartesian_2d((1.0..last).log_scale(), (lo..hi).log_scale())?;
     chart
         .configure_mesh()
-        .light_line_style(GRID)
+        .light_line_style(MINOR)
         .bold_line_style(GRID)
-        .x_desc("epoch")
+        .x_desc("epoch + 1 (log)")
         .y_desc("MSE (log)")
         .y_label_formatter(&|v| format!("{v:.0e}"))
-        .x_labels(5)
+        .x_labels(6)
+        .y_labels(6)
+        .x_label_formatter(&|v| format!("{v:.0}"))
         .label_style(("sans-serif", font(13.0, scale)))
         .axis_desc_style(("sans-serif", font(14.0, scale)))
         .draw()?;
@@ -43,7 +46,7 @@ pub fn draw<DB: DrawingBackend>(
     let series = |pick: fn(&Record) -> f64| {
         records
             .iter()
-            .map(move |r| (r.epoch, pick(r).max(floor)))
+            .map(move |r| ((r.epoch + 1) as f64, pick(r).max(floor)))
             .collect::<Vec<_>>()
     };
     let w = px(2.0, scale);

@@ -11,9 +11,6 @@ use crate::ml::metrics::variance;
 use crate::ml::polynomial::{Epoch, Trainer};
 use std::rc::Rc;
 
-/// Points kept in the loss history for drawing.
-const HISTORY_POINTS: usize = 400;
-
 /// Everything the page shows.
 #[derive(Clone, Debug)]
 pub struct LabState {
@@ -55,7 +52,7 @@ impl LabState {
             config,
             data,
             trainer,
-            history: History::new(HISTORY_POINTS),
+            history: History::default(),
             running: false,
             divergence: None,
             notices,
@@ -72,7 +69,7 @@ impl LabState {
             &self.data.test,
             self.config.seed,
         );
-        self.history = History::new(HISTORY_POINTS);
+        self.history = History::default();
         self.divergence = None;
         self.record();
     }

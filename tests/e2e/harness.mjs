@@ -1,0 +1,54 @@
+// Shared set-up for the end-to-end tests and the browser benchmark: a static server for dist/
+// under a sub-path (as on any static host), and headless Debian Chromium driven by playwright-core.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, extname, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+export const DIST = join(ROOT, 'dist');
+export const SUBPATH = '/labs/paramlab/';
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+
+/** Serves dist/ at http://127.0.0.1:<port>/labs/paramlab/ and nothing else. */
+export async function serveDist() {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `trunk build --release` first');
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(SUBPATH)) { res.writeHead(404).end('outside the sub-path'); return; }
+    const file = normalize(join(DIST, path.slice(SUBPATH.length) || 'index.html'));
+    try {
+      if (!file.startsWith(DIST) || !(await stat(file)).isFile()) throw new Error('not a file');
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(await readFile(file));
+    } catch { res.writeHead(404).end('not found'); }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, url: origin + SUBPATH, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Headless Debian Chromium with the network quiet (Playwright gives it a fresh profile each
+ *  launch); a missing browser is an error, not a skip. */
+export async function launch() {
+  const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}`);
+  return chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A page that records console errors, page errors and requests to other origins. */
+export async function openPage(browser, origin, url, viewport = { width: 1280, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  const problems = { console: [], foreign: [] };
+  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
+  page.on('pageerror', (e) => problems.console.push(String(e)));
+  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.foreign.push(r.url()); });
+  await page.goto(url);
+  await page.locator('#fit-chart[data-drawn-at]').waitFor();
+  return { page, problems };
+}
