@@ -187,7 +187,7 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 
 /// Training-loss level above which a run counts as exploding: this many times the loss of
 /// predicting zero everywhere (where training starts).
-const EXPLOSION_FACTOR: f64 = 1e6;
+const EXPLOSION_FACTOR: f64 = 1e4;
 
 /// What one epoch did.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -1,42 +1,96 @@
 //! The learned weights as bars: ridge visibly shrinks them, lasso visibly zeroes some.
+//!
+//! Two layers: [`draw_axes`] when the frame changes (the scale is rounded up to 1, 2 or 5 × 10ᵏ,
+//! so it changes rarely) and [`draw_bars`] every epoch, without text.
 
 use super::style::{font, px, GRID, MINOR, NEGATIVE, POSITIVE};
-use super::DrawResult;
+use super::{ChartResult, DrawResult};
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
 use plotters::prelude::*;
 
-pub fn draw<DB: DrawingBackend>(
-    root: &DrawingArea<DB, plotters::coord::Shift>,
-    weights: &[f64],
+/// How many bars and how tall the axis is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    count: usize,
+    top: f64,
+}
+
+impl Frame {
+    pub fn of(weights: &[f64]) -> Self {
+        let largest = weights
+            .iter()
+            .map(|w| w.abs())
+            .filter(|w| w.is_finite())
+            .fold(0.0, f64::max);
+        Frame {
+            count: weights.len().max(1),
+            top: nice_ceiling(largest.max(0.1)),
+        }
+    }
+}
+
+/// The smallest of 1, 2, 5 × 10ᵏ at or above `v` (> 0).
+fn nice_ceiling(v: f64) -> f64 {
+    let power = 10f64.powf(v.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * power)
+        .find(|c| *c >= v * (1.0 - 1e-12))
+        .unwrap_or(10.0 * power)
+}
+
+fn chart<'a, DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    scale: f64,
+) -> ChartResult<'a, DB, RangedCoordf64, RangedCoordf64> {
+    ChartBuilder::on(root)
+        .margin(px(8.0, scale))
+        .x_label_area_size(px(34.0, scale))
+        .y_label_area_size(px(52.0, scale))
+        .build_cartesian_2d(-0.5..frame.count as f64 - 0.5, -frame.top..frame.top)
+}
+
+pub fn draw_axes<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
     scale: f64,
 ) -> DrawResult<DB> {
     root.fill(&WHITE)?;
-    let top = weights
-        .iter()
-        .map(|w| w.abs())
-        .filter(|w| w.is_finite())
-        .fold(0.0, f64::max)
-        .max(0.1)
-        * 1.1;
-    let n = weights.len().max(1);
-    let mut chart = ChartBuilder::on(root)
-        .margin(px(8.0, scale))
-        .x_label_area_size(px(30.0, scale))
-        .y_label_area_size(px(52.0, scale))
-        .build_cartesian_2d(-0.5..n as f64 - 0.5, -top..top)?;
-    chart
+    let top = frame.top;
+    chart(root, frame, scale)?
         .configure_mesh()
         .light_line_style(MINOR)
         .bold_line_style(GRID)
-        .x_labels(n.min(16))
+        .x_labels(frame.count.min(16))
         .x_label_formatter(&|x| format!("{}", x.round() as i64))
         .x_desc("k (weight wₖ)")
-        .axis_desc_style(("sans-serif", font(12.0, scale)))
-        .y_label_formatter(&|v| crate::ml::diagnosis::short(*v))
+        .y_labels(5)
+        .y_label_formatter(&|v| {
+            crate::ml::diagnosis::short(if v.abs() < 1e-9 * top { 0.0 } else { *v })
+        })
         .label_style(("sans-serif", font(12.0, scale)))
+        .axis_desc_style(("sans-serif", font(12.0, scale)))
         .draw()?;
-    chart.draw_series(weights.iter().enumerate().map(|(i, &w)| {
+    Ok(())
+}
+
+/// One bar per weight, blue if positive, orange if negative, on a transparent layer.
+pub fn draw_bars<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    weights: &[f64],
+    scale: f64,
+) -> DrawResult<DB> {
+    let top = frame.top;
+    chart(root, frame, scale)?.draw_series(weights.iter().enumerate().map(|(i, &w)| {
         let colour = if w >= 0.0 { POSITIVE } else { NEGATIVE };
-        let w = if w.is_finite() { w } else { 0.0 };
+        let w = if w.is_finite() {
+            w.clamp(-top, top)
+        } else {
+            0.0
+        };
         Rectangle::new(
             [(i as f64 - 0.35, 0.0), (i as f64 + 0.35, w)],
             colour.filled(),
@@ -50,11 +104,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn nice_ceilings() {
+        assert_eq!(nice_ceiling(0.3), 0.5);
+        assert_eq!(nice_ceiling(1.0), 1.0);
+        assert_eq!(nice_ceiling(1.01), 2.0);
+        assert_eq!(nice_ceiling(7.0), 10.0);
+        assert_eq!(Frame::of(&[0.0, 0.0]), Frame { count: 2, top: 0.1 });
+    }
+
+    #[test]
     fn one_bar_per_weight() {
+        let weights = [0.5, -0.25, 0.0, 1.0];
         let mut svg = String::new();
         {
             let root = SVGBackend::with_string(&mut svg, (400, 200)).into_drawing_area();
-            draw(&root, &[0.5, -0.25, 0.0, 1.0], 1.0).unwrap();
+            let frame = Frame::of(&weights);
+            draw_axes(&root, &frame, 1.0).unwrap();
+            draw_bars(&root, &frame, &weights, 1.0).unwrap();
         }
         let bars = svg
             .lines()

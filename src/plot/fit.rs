@@ -1,74 +1,82 @@
 //! The data with the fitted curve: train points as filled circles, test points as hollow
 //! triangles, the model as a line. The y range follows the data, not the curve, so a wildly
 //! overfitting curve leaves the frame (visibly cut) instead of squashing the points flat.
+//!
+//! Drawn in two layers: [`draw_axes`] (axes, labels, points, legend) changes only with the data,
+//! [`draw_curve`] changes every epoch and draws no text, so a frame while training is cheap.
 
-use super::style::{font, px, GRID, MINOR, MODEL, TEST, TRAIN};
-use super::DrawResult;
+use super::style::{font, label_count, px, GRID, MINOR, MODEL, TEST, TRAIN};
+use super::{ChartResult, DrawResult};
 use crate::data::regression::Point;
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
 use plotters::prelude::*;
 
 /// Samples along x for the curve.
 const SAMPLES: usize = 300;
 
-pub struct FitView<'a> {
-    pub train: &'a [Point],
-    pub test: &'a [Point],
-    /// The model's prediction.
-    pub predict: &'a dyn Fn(f64) -> f64,
+/// The plotted ranges: fixed by the data alone.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    y0: f64,
+    y1: f64,
 }
 
-pub fn draw<DB: DrawingBackend>(
-    root: &DrawingArea<DB, plotters::coord::Shift>,
-    view: &FitView,
+impl Frame {
+    pub fn of(train: &[Point], test: &[Point]) -> Self {
+        let ys = train.iter().chain(test).map(|p| p.y);
+        let (lo, hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), y| {
+            (l.min(y), h.max(y))
+        });
+        let (lo, hi) = if lo.is_finite() {
+            (lo, hi)
+        } else {
+            (-1.0, 1.0)
+        };
+        let pad = ((hi - lo) * 0.25).max(0.25);
+        Frame {
+            y0: lo - pad,
+            y1: hi + pad,
+        }
+    }
+}
+
+fn chart<'a, DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
     scale: f64,
-) -> DrawResult<DB> {
-    root.fill(&WHITE)?;
-    let ys = view.train.iter().chain(view.test).map(|p| p.y);
-    let (lo, hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), y| {
-        (l.min(y), h.max(y))
-    });
-    let (lo, hi) = if lo.is_finite() {
-        (lo, hi)
-    } else {
-        (-1.0, 1.0)
-    };
-    let pad = ((hi - lo) * 0.25).max(0.25);
-    let (y0, y1) = (lo - pad, hi + pad);
-    let mut chart = ChartBuilder::on(root)
+) -> ChartResult<'a, DB, RangedCoordf64, RangedCoordf64> {
+    ChartBuilder::on(root)
         .margin(px(8.0, scale))
         .x_label_area_size(px(36.0, scale))
         .y_label_area_size(px(44.0, scale))
-        .build_cartesian_2d(-1.0..1.0, y0..y1)?;
+        .build_cartesian_2d(-1.0..1.0, frame.y0..frame.y1)
+}
+
+/// Axes, labels, the points and the legend.
+pub fn draw_axes<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    train: &[Point],
+    test: &[Point],
+    scale: f64,
+) -> DrawResult<DB> {
+    root.fill(&WHITE)?;
+    let mut chart = chart(root, frame, scale)?;
     chart
         .configure_mesh()
         .light_line_style(MINOR)
         .bold_line_style(GRID)
+        .x_labels(label_count(root.dim_in_pixel().0, scale))
         .x_desc("x")
         .y_desc("y")
         .label_style(("sans-serif", font(13.0, scale)))
         .axis_desc_style(("sans-serif", font(14.0, scale)))
         .draw()?;
-
-    // The curve, split wherever it leaves the frame.
-    let stroke = ShapeStyle::from(&MODEL).stroke_width(px(2.5, scale));
-    let mut run: Vec<(f64, f64)> = Vec::new();
-    for i in 0..=SAMPLES {
-        let x = -1.0 + 2.0 * i as f64 / SAMPLES as f64;
-        let y = (view.predict)(x);
-        if y.is_finite() && (y0..=y1).contains(&y) {
-            run.push((x, y));
-        } else if !run.is_empty() {
-            chart.draw_series(LineSeries::new(run.drain(..), stroke))?;
-        }
-    }
-    if !run.is_empty() {
-        chart.draw_series(LineSeries::new(run, stroke))?;
-    }
-
     let r = px(4.0, scale) as i32;
     chart
         .draw_series(
-            view.train
+            train
                 .iter()
                 .map(|p| Circle::new((p.x, p.y), r, TRAIN.filled())),
         )?
@@ -78,8 +86,7 @@ pub fn draw<DB: DrawingBackend>(
     let test_style = ShapeStyle::from(&TEST).stroke_width(px(2.0, scale));
     chart
         .draw_series(
-            view.test
-                .iter()
+            test.iter()
                 .map(|p| TriangleMarker::new((p.x, p.y), t, test_style)),
         )?
         .label("test")
@@ -94,6 +101,31 @@ pub fn draw<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The model's curve, split wherever it leaves the frame, on a transparent layer.
+pub fn draw_curve<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    predict: &dyn Fn(f64) -> f64,
+    scale: f64,
+) -> DrawResult<DB> {
+    let mut chart = chart(root, frame, scale)?;
+    let stroke = ShapeStyle::from(&MODEL).stroke_width(px(2.5, scale));
+    let mut run: Vec<(f64, f64)> = Vec::new();
+    for i in 0..=SAMPLES {
+        let x = -1.0 + 2.0 * i as f64 / SAMPLES as f64;
+        let y = predict(x);
+        if y.is_finite() && (frame.y0..=frame.y1).contains(&y) {
+            run.push((x, y));
+        } else if !run.is_empty() {
+            chart.draw_series(LineSeries::new(run.drain(..), stroke))?;
+        }
+    }
+    if !run.is_empty() {
+        chart.draw_series(LineSeries::new(run, stroke))?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,24 +137,22 @@ mod tests {
             .count()
     }
 
+    fn render(train: &[Point], test: &[Point], predict: &dyn Fn(f64) -> f64) -> String {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();
+            let frame = Frame::of(train, test);
+            draw_axes(&root, &frame, train, test, 1.0).unwrap();
+            draw_curve(&root, &frame, predict, 1.0).unwrap();
+        }
+        svg
+    }
+
     #[test]
     fn draws_points_and_a_curve_to_svg() {
         let train = [Point { x: -0.5, y: 0.1 }, Point { x: 0.5, y: 0.9 }];
         let test = [Point { x: 0.0, y: 0.4 }];
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();
-            draw(
-                &root,
-                &FitView {
-                    train: &train,
-                    test: &test,
-                    predict: &|x| 0.5 + 0.8 * x,
-                },
-                1.0,
-            )
-            .unwrap();
-        }
+        let svg = render(&train, &test, &|x| 0.5 + 0.8 * x);
         assert_eq!(svg.matches("<circle").count(), 2 + 1); // two train points + legend marker
         assert_eq!(model_lines(&svg), 1);
         assert!(svg.contains("test"));
@@ -131,21 +161,14 @@ mod tests {
     #[test]
     fn a_curve_far_outside_the_frame_is_cut_not_drawn_through() {
         let train = [Point { x: 0.0, y: 0.0 }];
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();
-            // Huge except near x = 0.
-            draw(
-                &root,
-                &FitView {
-                    train: &train,
-                    test: &[],
-                    predict: &|x| 1e6 * x * x * x,
-                },
-                1.0,
-            )
-            .unwrap();
-        }
+        // Huge except near x = 0.
+        let svg = render(&train, &[], &|x| 1e6 * x * x * x);
         assert_eq!(model_lines(&svg), 1);
+    }
+
+    #[test]
+    fn frame_follows_the_data_with_a_margin() {
+        let f = Frame::of(&[Point { x: 0.0, y: -1.0 }], &[Point { x: 0.5, y: 1.0 }]);
+        assert_eq!(f, Frame { y0: -1.5, y1: 1.5 }); // span 2, a quarter of it each side
     }
 }

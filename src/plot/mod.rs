@@ -8,7 +8,13 @@ pub mod loss;
 pub mod style;
 
 use plotters::drawing::DrawingAreaErrorKind;
-use plotters::prelude::DrawingBackend;
+use plotters::prelude::{Cartesian2d, ChartContext, DrawingBackend};
 
 /// What drawing functions return.
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// A chart's coordinate system over x range type `X` and y range type `Y`, or why it failed.
+pub type ChartResult<'a, DB, X, Y> = Result<
+    ChartContext<'a, DB, Cartesian2d<X, Y>>,
+    DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>,
+>;

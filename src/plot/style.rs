@@ -21,3 +21,8 @@ pub fn font(css: f64, scale: f64) -> u32 {
 pub fn px(css: f64, scale: f64) -> u32 {
     (css * scale).round().max(1.0) as u32
 }
+
+/// How many labels fit along an axis of `device_px` pixels (about one per 70 CSS pixels).
+pub fn label_count(device_px: u32, scale: f64) -> usize {
+    ((device_px as f64 / scale / 70.0) as usize).clamp(3, 11)
+}

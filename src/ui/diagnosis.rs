@@ -15,6 +15,9 @@ pub fn DiagnosisBox(props: &DiagnosisProps) -> Html {
         html! { <div class="divergence" role="alert"><strong>{ "Diverged. " }</strong>{ msg }</div> }
     });
     let verdict = match props.state.diagnosis() {
+        _ if divergence.is_some() => html! {
+            <p class="verdict idle" id="diagnosis">{ "No verdict while training has diverged." }</p>
+        },
         None => {
             html! { <p class="verdict idle" id="diagnosis">{ "Press play or step: the verdict appears once training starts." }</p> }
         }

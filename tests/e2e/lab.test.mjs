@@ -1,0 +1,206 @@
+// End-to-end tests of the release build in headless Chromium, driven as a person would: controls
+// found by their labels, moved with the keyboard, results read from the page and the address bar.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveDist, launch, openPage, ROOT } from './harness.mjs';
+
+let server, browser;
+const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const open = (query = '', viewport) => openPage(browser, server.origin, server.url + query, viewport);
+const param = (page, name) => new URL(page.url()).searchParams.get(name);
+const text = async (page, selector) => (await page.locator(selector).textContent()).trim();
+// The fit chart's two layers: the curve ('fit-chart') and the axes with the points ('fit-chart-axes').
+const fitPixels = (page, layer = 'fit-chart') => page.evaluate((id) => document.getElementById(id).toDataURL(), layer);
+const epoch = async (page) => Number(await text(page, '#epoch'));
+
+async function runUntilEpoch(page, target) {
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction((t) => Number(document.getElementById('epoch').textContent) >= t, target, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+}
+
+test('loads cleanly: no console error, nothing from another origin, the idea stated up front', async () => {
+  const { page, problems } = await open();
+  assert.match(await text(page, '#statement'),
+    /Parameters are learned from data; hyperparameters are chosen by you before training\./);
+  assert.match(await text(page, '#hyper-title'), /^Hyperparameters\s*you set these$/);
+  assert.match(await text(page, '#params-title'), /^Parameters\s*learned from data$/);
+  assert.match(await text(page, '#data-title'), /^Data/);
+  await runUntilEpoch(page, 50);
+  await page.screenshot({ path: join(ARTIFACTS, 'lab-1280.png'), fullPage: true });
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(problems.foreign, []);
+  await page.close();
+});
+
+const SLIDERS = [
+  ['Learning rate', 'lr'], ['Polynomial degree', 'degree'], ['Regularization strength', 'lambda'],
+  ['Batch size', 'batch'], ['Number of points', 'n'], ['Noise', 'noise'], ['Training fraction', 'train'],
+  ['Speed', 'speed'],
+];
+const SELECTS = [['Regularization', 'reg'], ['Optimizer', 'opt'], ['Dataset', 'data']];
+
+test('every control is found by its label, moves with the keyboard, and the link follows', async () => {
+  const { page, problems } = await open();
+  for (const [label, key] of SLIDERS) {
+    const slider = page.getByLabel(label, { exact: true });
+    assert.equal(await slider.getAttribute('type'), 'range', label);
+    const output = page.locator(`#${await slider.getAttribute('id')}-value`);
+    const [shownBefore, urlBefore] = [await output.textContent(), param(page, key)];
+    await slider.focus();
+    const atMax = (await slider.inputValue()) === (await slider.getAttribute('max'));
+    await page.keyboard.press(atMax ? 'ArrowLeft' : 'ArrowRight');
+    await page.waitForFunction(([k, v]) => new URL(location.href).searchParams.get(k) !== v, [key, urlBefore]);
+    const shown = await output.textContent();
+    assert.notEqual(shown, shownBefore, `${label} shows its new value`);
+    assert.ok(shown.startsWith(param(page, key)) || key === 'speed', `${label}: shown ${shown}, link ${param(page, key)}`);
+  }
+  for (const [label, key] of SELECTS) {
+    const select = page.getByLabel(label, { exact: true });
+    const before = param(page, key);
+    await select.focus();
+    await page.keyboard.press(before === 'adam' ? 'ArrowUp' : 'ArrowDown');
+    await page.waitForFunction(([k, v]) => new URL(location.href).searchParams.get(k) !== v, [key, before]);
+  }
+  const seed = page.getByLabel('Seed', { exact: true });
+  await seed.fill('7');
+  await seed.press('Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('seed') === '7');
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('Tab alone reaches the sliders, and Home/End jump to the ends', async () => {
+  const { page } = await open();
+  let reached = false;
+  for (let i = 0; i < 10 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.id === 'ctl-lr');
+  }
+  assert.ok(reached, 'Tab reaches the learning-rate slider');
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('lr') === '10');
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('lr') === '1e-4');
+  await page.close();
+});
+
+test('the fit plot repaints when training steps and when the degree changes', async () => {
+  const { page } = await open();
+  const start = await fitPixels(page);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '1');
+  const afterStep = await fitPixels(page);
+  assert.notEqual(afterStep, start);
+  await page.getByLabel('Polynomial degree', { exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '0');
+  assert.notEqual(await fitPixels(page), afterStep);
+  await page.close();
+});
+
+test('opening the link again restores every value, the same data and the same training', async () => {
+  const { page } = await open();
+  for (const [label, key] of [['Polynomial degree', 'right'], ['Noise', 'right'], ['Batch size', 'left']]) {
+    await page.getByLabel(label, { exact: true }).focus();
+    await page.keyboard.press(key === 'right' ? 'ArrowRight' : 'ArrowLeft');
+  }
+  await page.getByLabel('Optimizer', { exact: true }).selectOption({ label: 'Momentum' });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('opt') === 'momentum');
+  const link = page.url();
+  const values = await page.locator('.control output').allTextContents();
+  const dataPixels = await fitPixels(page, 'fit-chart-axes'); // the points
+  for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '5');
+  const weights = await page.locator('#weights tbody').textContent();
+
+  const again = await open(new URL(link).search);
+  assert.deepEqual(await again.page.locator('.control output').allTextContents(), values);
+  assert.equal(await again.page.getByLabel('Optimizer', { exact: true }).inputValue(), '1');
+  assert.equal(await fitPixels(again.page, 'fit-chart-axes'), dataPixels, 'same seed, same points');
+  for (let i = 0; i < 5; i++) await again.page.getByRole('button', { name: 'Step' }).click();
+  await again.page.waitForFunction(() => document.getElementById('epoch').textContent === '5');
+  assert.equal(await again.page.locator('#weights tbody').textContent(), weights, 'same parameters after 5 epochs');
+  assert.equal(new URL(again.page.url()).search, new URL(link).search);
+  await page.close();
+  await again.page.close();
+});
+
+test('plain SGD at the largest learning rate diverges: paused, explained, no NaN', async () => {
+  const { page } = await open('?opt=sgd');
+  await page.getByLabel('Learning rate', { exact: true }).focus();
+  await page.keyboard.press('End');
+  await page.getByRole('button', { name: 'Play' }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 10_000 });
+  assert.match(await alert.textContent(), /learning rate of 10 is too high.*Try a learning rate of 1 or lower/s);
+  assert.equal(await text(page, '#play'), 'Play', 'training paused itself');
+  const body = await page.locator('body').innerText();
+  assert.doesNotMatch(body, /NaN|inf/i);
+  assert.match(await text(page, '#train-loss'), /^[0-9.e+-]+$/);
+  await page.screenshot({ path: join(ARTIFACTS, 'diverged.png') });
+  // A smaller learning rate clears the message and training goes on.
+  await page.getByLabel('Learning rate', { exact: true }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await alert.waitFor({ state: 'detached' });
+  await page.close();
+});
+
+test('degree 15 with no penalty on 20 points overfits: test loss far above train loss', async () => {
+  const { page } = await open('?degree=15&lambda=0&n=20');
+  await runUntilEpoch(page, 2000);
+  assert.match(await text(page, '#diagnosis'), /^Overfitting/);
+  const [train, test] = [Number(await text(page, '#train-loss')), Number(await text(page, '#test-loss'))];
+  assert.ok(test > 5 * train, `test ${test} vs train ${train}`);
+  await page.screenshot({ path: join(ARTIFACTS, 'overfitting.png'), fullPage: true });
+  await page.close();
+});
+
+test('degree 1 on the sine wave underfits', async () => {
+  const { page } = await open('?degree=1&data=sine');
+  await runUntilEpoch(page, 2000);
+  assert.match(await text(page, '#diagnosis'), /^Underfitting/);
+  await page.close();
+});
+
+test('a broken link falls back with visible notices and the lab still trains', async () => {
+  const { page, problems } = await open('?lr=banana&degree=99&reg=l7&seed=-3&foo=bar&n=%ZZ');
+  const notices = await page.getByRole('status', { name: 'Link notices' }).innerText();
+  for (const bit of ['Learning rate “banana” is not a number', 'Polynomial degree “99” is above the maximum 15',
+    'Regularization “l7” is not one of', 'Seed “-3”', 'unknown setting “foo”']) {
+    assert.ok(notices.includes(bit), `notice for ${bit} in:\n${notices}`);
+  }
+  assert.equal(await text(page, '#ctl-degree-value'), '15');
+  assert.equal(param(page, 'lr'), '0.03');
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await runUntilEpoch(page, 10);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('fits a phone and a projector without sideways scrolling', async () => {
+  for (const [width, height] of [[375, 800], [1280, 720]]) {
+    const { page } = await open('', { width, height });
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scroll <= width, `${width}px viewport scrolls to ${scroll}px`);
+    const canvas = await page.locator('#fit-chart').boundingBox();
+    assert.ok(canvas.width > 300 && canvas.x >= 0 && canvas.x + canvas.width <= width, JSON.stringify(canvas));
+    if (width < 500) await page.screenshot({ path: join(ARTIFACTS, 'lab-phone.png'), fullPage: true });
+    await page.close();
+  }
+});
