@@ -55,8 +55,8 @@ pub fn diagnose(train_mse: f64, test_mse: f64, noise_sd: f64, target_variance: f
         Diagnosis {
             fit: Fit::GoodFit,
             reason: format!(
-                "Training error {} and test error {} are both close to {floor_text}: the model \
-                 captures the pattern and carries it over to new points.",
+                "Training error {} is close to {floor_text} and test error {} is within three \
+                 times it: the model captures the pattern and carries it over to new points.",
                 short(train_mse),
                 short(test_mse)
             ),

@@ -2,7 +2,7 @@
 //! triangles, the model as a line. The y range follows the data, not the curve, so a wildly
 //! overfitting curve leaves the frame (visibly cut) instead of squashing the points flat.
 //!
-//! Drawn in two layers: [`draw_axes`] (axes, labels, points, legend) changes only with the data,
+//! Drawn in two layers: [`draw_axes`] (axes, labels, points) changes only with the data,
 //! [`draw_curve`] changes every epoch and draws no text, so a frame while training is cheap.
 
 use super::style::{font, label_count, px, GRID, MINOR, MODEL, TEST, TRAIN};
@@ -48,12 +48,13 @@ fn chart<'a, DB: DrawingBackend>(
 ) -> ChartResult<'a, DB, RangedCoordf64, RangedCoordf64> {
     ChartBuilder::on(root)
         .margin(px(8.0, scale))
+        .margin_right(px(16.0, scale))
         .x_label_area_size(px(36.0, scale))
         .y_label_area_size(px(44.0, scale))
         .build_cartesian_2d(-1.0..1.0, frame.y0..frame.y1)
 }
 
-/// Axes, labels, the points and the legend.
+/// Axes, labels and the points (the page shows the legend as text below the chart).
 pub fn draw_axes<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame,
@@ -74,30 +75,17 @@ pub fn draw_axes<DB: DrawingBackend>(
         .axis_desc_style(("sans-serif", font(14.0, scale)))
         .draw()?;
     let r = px(4.0, scale) as i32;
-    chart
-        .draw_series(
-            train
-                .iter()
-                .map(|p| Circle::new((p.x, p.y), r, TRAIN.filled())),
-        )?
-        .label("train")
-        .legend(move |(x, y)| Circle::new((x, y), r, TRAIN.filled()));
+    chart.draw_series(
+        train
+            .iter()
+            .map(|p| Circle::new((p.x, p.y), r, TRAIN.filled())),
+    )?;
     let t = px(5.5, scale) as i32;
     let test_style = ShapeStyle::from(&TEST).stroke_width(px(2.0, scale));
-    chart
-        .draw_series(
-            test.iter()
-                .map(|p| TriangleMarker::new((p.x, p.y), t, test_style)),
-        )?
-        .label("test")
-        .legend(move |(x, y)| TriangleMarker::new((x, y), t, test_style));
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.85))
-        .border_style(GRID)
-        .label_font(("sans-serif", font(13.0, scale)))
-        .draw()?;
+    chart.draw_series(
+        test.iter()
+            .map(|p| TriangleMarker::new((p.x, p.y), t, test_style)),
+    )?;
     Ok(())
 }
 
@@ -153,9 +141,9 @@ mod tests {
         let train = [Point { x: -0.5, y: 0.1 }, Point { x: 0.5, y: 0.9 }];
         let test = [Point { x: 0.0, y: 0.4 }];
         let svg = render(&train, &test, &|x| 0.5 + 0.8 * x);
-        assert_eq!(svg.matches("<circle").count(), 2 + 1); // two train points + legend marker
+        assert_eq!(svg.matches("<circle").count(), 2, "{svg}"); // the two train points
+        assert_eq!(svg.matches("<polygon").count(), 1); // the test point's triangle
         assert_eq!(model_lines(&svg), 1);
-        assert!(svg.contains("test"));
     }
 
     #[test]

@@ -50,6 +50,7 @@ fn chart<'a, DB: DrawingBackend>(
 ) -> ChartResult<'a, DB, LogCoord<f64>, LogCoord<f64>> {
     ChartBuilder::on(root)
         .margin(px(8.0, scale))
+        .margin_right(px(22.0, scale))
         .x_label_area_size(px(36.0, scale))
         .y_label_area_size(px(56.0, scale))
         .build_cartesian_2d(
@@ -58,7 +59,7 @@ fn chart<'a, DB: DrawingBackend>(
         )
 }
 
-/// Axes, labels and the legend.
+/// Axes and labels (the page shows the legend as text below the chart).
 pub fn draw_axes<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame,
@@ -73,28 +74,17 @@ pub fn draw_axes<DB: DrawingBackend>(
         .x_desc("epoch + 1 (log)")
         .y_desc("MSE (log)")
         .y_label_formatter(&|v| format!("{v:.0e}"))
-        .x_label_formatter(&|v| format!("{v:.0}"))
+        .x_label_formatter(&|v| {
+            if *v >= 1e4 {
+                format!("{v:.0e}")
+            } else {
+                format!("{v:.0}")
+            }
+        })
         .x_labels(6)
         .y_labels(6)
         .label_style(("sans-serif", font(13.0, scale)))
         .axis_desc_style(("sans-serif", font(14.0, scale)))
-        .draw()?;
-    let w = px(2.0, scale);
-    // Empty series carry the legend entries.
-    chart
-        .draw_series(LineSeries::new(std::iter::empty(), TRAIN.stroke_width(w)))?
-        .label("train")
-        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], TRAIN.stroke_width(w)));
-    chart
-        .draw_series(LineSeries::new(std::iter::empty(), TEST.stroke_width(w)))?
-        .label("test (dashed)")
-        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], TEST.stroke_width(w)));
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(WHITE.mix(0.85))
-        .border_style(GRID)
-        .label_font(("sans-serif", font(13.0, scale)))
         .draw()?;
     Ok(())
 }

@@ -137,7 +137,12 @@ pub fn App() -> Html {
                     <section class="panel" aria-labelledby="fit-title">
                         <h2 id="fit-title">{ "Data and fitted curve" }</h2>
                         <Chart kind={ChartKind::Fit} state={shared.clone()} id="fit-chart"
-                            label="Scatter plot of training points (filled circles) and test points (hollow triangles) with the fitted curve." />
+                            label="Scatter plot of training points (filled circles) and test points (triangles) with the fitted curve." />
+                        <ul class="legend" aria-hidden="true">
+                            <li><span class="key train">{ "●" }</span>{ "training points (used to fit)" }</li>
+                            <li><span class="key test">{ "▲" }</span>{ "test points (held out)" }</li>
+                            <li><span class="key model">{ "━" }</span>{ "fitted curve" }</li>
+                        </ul>
                         <Playback state={shared.clone()} epochs_per_second={*epochs_per_second} {on_action} on_set={on_set.clone()} />
                         <DiagnosisBox state={shared.clone()} />
                     </section>
@@ -145,6 +150,10 @@ pub fn App() -> Html {
                         <h2 id="loss-title">{ "Loss over training" }</h2>
                         <Chart kind={ChartKind::Loss} state={shared.clone()} id="loss-chart"
                             label="Training and test mean squared error against epoch, log scale; current values are shown as text above." />
+                        <ul class="legend" aria-hidden="true">
+                            <li><span class="key train">{ "━" }</span>{ "training loss" }</li>
+                            <li><span class="key test">{ "╍" }</span>{ "test loss (dashed)" }</li>
+                        </ul>
                     </section>
                 </div>
                 <div class="column learned">

@@ -27,7 +27,8 @@ pub fn Playback(props: &PlaybackProps) -> Html {
     } else {
         ("Play", Action::Play)
     };
-    let eps = if s.running {
+    // The last measured rate stays visible after pausing.
+    let eps = if props.epochs_per_second > 0.0 {
         format!("{:.0}", props.epochs_per_second)
     } else {
         "—".into()
