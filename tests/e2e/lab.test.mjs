@@ -204,3 +204,16 @@ test('fits a phone and a projector without sideways scrolling', async () => {
     await page.close();
   }
 });
+
+test('keeps working when the network drops after load', async () => {
+  const { page, problems } = await open();
+  await page.context().setOffline(true);
+  await page.getByLabel('Polynomial degree', { exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('degree') === '4');
+  await runUntilEpoch(page, 100);
+  assert.equal(await page.locator('#weights tbody tr').count(), 5);
+  assert.deepEqual(problems.console, []);
+  await page.context().setOffline(false);
+  await page.close();
+});
