@@ -1,4 +1,5 @@
 //! Seeded dataset generators. Pure Rust: nothing here touches the web.
 
+pub mod classification;
 pub mod regression;
 pub mod rng;

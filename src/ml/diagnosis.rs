@@ -107,3 +107,50 @@ mod tests {
         assert_eq!(short(f64::NAN), "—");
     }
 }
+
+/// The verdict for a classifier, from training and test accuracy.
+/// - **Underfitting**: training accuracy below 85 % and test accuracy no better: the model
+///   cannot separate even the points it learns from.
+/// - **Overfitting**: training accuracy at least 90 % and 8 or more points above test accuracy:
+///   the boundary bends around individual training points.
+/// - **Good fit** otherwise.
+pub fn diagnose_classifier(train_accuracy: f64, test_accuracy: f64) -> Diagnosis {
+    let (tr, te) = (100.0 * train_accuracy, 100.0 * test_accuracy);
+    if train_accuracy < 0.85 && test_accuracy <= train_accuracy + 0.05 {
+        Diagnosis {
+            fit: Fit::Underfitting,
+            reason: format!(
+                "Training accuracy is only {tr:.0} % (test {te:.0} %): the model is too simple or too \
+                 strongly regularized to separate the classes it learns from."
+            ),
+        }
+    } else if train_accuracy >= 0.9 && train_accuracy - test_accuracy >= 0.08 {
+        Diagnosis {
+            fit: Fit::Overfitting,
+            reason: format!(
+                "Training accuracy {tr:.0} % but test accuracy {te:.0} %: the boundary bends around \
+                 individual training points, noise included, and that does not carry over."
+            ),
+        }
+    } else {
+        Diagnosis {
+            fit: Fit::GoodFit,
+            reason: format!(
+                "Training accuracy {tr:.0} % and test accuracy {te:.0} % are close: the boundary \
+                 follows the pattern, not the noise."
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod classifier_tests {
+    use super::*;
+
+    #[test]
+    fn rules_by_hand() {
+        assert_eq!(diagnose_classifier(0.65, 0.62).fit, Fit::Underfitting);
+        assert_eq!(diagnose_classifier(1.0, 0.85).fit, Fit::Overfitting);
+        assert_eq!(diagnose_classifier(0.95, 0.93).fit, Fit::GoodFit);
+    }
+}

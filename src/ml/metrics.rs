@@ -46,3 +46,65 @@ mod tests {
         assert_eq!(mse(std::iter::empty(), std::iter::empty()), 0.0);
     }
 }
+
+/// Share of points whose predicted class (highest probability) is the true one.
+pub fn accuracy(predicted: &[usize], actual: &[usize]) -> f64 {
+    if actual.is_empty() {
+        return 0.0;
+    }
+    predicted.iter().zip(actual).filter(|(p, a)| p == a).count() as f64 / actual.len() as f64
+}
+
+/// Mean cross-entropy −(1/n)·Σ ln p(true class), with p clamped to ≥ 1e-15 so a confident
+/// mistake costs about 34.5 instead of infinity.
+pub fn log_loss(prob_of_true: impl Iterator<Item = f64>) -> f64 {
+    let (mut sum, mut n) = (0.0, 0usize);
+    for p in prob_of_true {
+        sum -= p.max(1e-15).ln();
+        n += 1;
+    }
+    if n == 0 {
+        0.0
+    } else {
+        sum / n as f64
+    }
+}
+
+/// `matrix[actual][predicted]` counts.
+pub fn confusion(predicted: &[usize], actual: &[usize], classes: usize) -> Vec<Vec<usize>> {
+    let mut m = vec![vec![0; classes]; classes];
+    for (&p, &a) in predicted.iter().zip(actual) {
+        if p < classes && a < classes {
+            m[a][p] += 1;
+        }
+    }
+    m
+}
+
+/// Index of the largest value (the first on ties).
+pub fn argmax(values: &[f64]) -> usize {
+    let mut best = 0;
+    for (i, v) in values.iter().enumerate() {
+        if *v > values[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod classification_tests {
+    use super::*;
+
+    #[test]
+    fn by_hand() {
+        assert_eq!(accuracy(&[0, 1, 1, 0], &[0, 1, 0, 0]), 0.75);
+        // −(ln 0.5 + ln 1)/2 = ln 2 / 2
+        assert!((log_loss([0.5, 1.0].into_iter()) - 2f64.ln() / 2.0).abs() < 1e-15);
+        assert_eq!(
+            confusion(&[0, 1, 1], &[0, 0, 1], 2),
+            vec![vec![1, 1], vec![0, 1]]
+        );
+        assert_eq!(argmax(&[0.2, 0.5, 0.5]), 1);
+    }
+}

@@ -1,10 +1,14 @@
 //! The pure machine-learning core: models, optimizers, losses and diagnostics.
 //! Nothing here imports a web or drawing crate; CI checks that.
 
+pub mod classifier;
 pub mod diagnosis;
 pub mod history;
+pub mod knn;
 pub mod legendre;
+pub mod logistic;
 pub mod metrics;
 pub mod optimizer;
 pub mod polynomial;
 pub mod regularization;
+pub mod tree;

@@ -63,6 +63,7 @@ fn chart<'a, DB: DrawingBackend>(
 pub fn draw_axes<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame,
+    measure: &str,
     scale: f64,
 ) -> DrawResult<DB> {
     root.fill(&WHITE)?;
@@ -72,7 +73,7 @@ pub fn draw_axes<DB: DrawingBackend>(
         .light_line_style(MINOR)
         .bold_line_style(GRID)
         .x_desc("epoch + 1 (log)")
-        .y_desc("MSE (log)")
+        .y_desc(format!("{measure} (log)"))
         .y_label_formatter(&|v| format!("{v:.0e}"))
         .x_label_formatter(&|v| {
             if *v >= 1e4 {
@@ -155,7 +156,7 @@ mod tests {
         {
             let root = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();
             let frame = Frame::of(&records);
-            draw_axes(&root, &frame, 1.0).unwrap();
+            draw_axes(&root, &frame, "MSE", 1.0).unwrap();
             draw_curves(&root, &frame, &records, 1.0).unwrap();
         }
         assert!(

@@ -5,6 +5,7 @@
 pub mod coefficients;
 pub mod fit;
 pub mod loss;
+pub mod region;
 pub mod style;
 
 use plotters::drawing::DrawingAreaErrorKind;

@@ -1,33 +1,57 @@
-//! The configuration: everything a link carries (lab, every control, seed). Runtime-only state
-//! (the model being trained, play/pause) lives in [`super::lab::LabState`].
+//! The configuration: everything a link carries (lab, every control, seed, hand-placed points).
+//! Runtime-only state (the model being trained, play/pause) lives in the labs' states.
 
-use super::spec::{Domain, Key, SPECS};
+use super::spec::{Domain, Key, Lab, Model, SPECS};
+use crate::data::classification::{Pattern, Point2};
 use crate::data::regression::{Curve, DataSpec};
+use crate::ml::knn::{KnnHyper, Weighting};
+use crate::ml::logistic::LogisticHyper;
 use crate::ml::optimizer::OptimizerKind;
 use crate::ml::polynomial::Hyper;
 use crate::ml::regularization::Regularization;
+use crate::ml::tree::{Criterion, TreeHyper};
 
 pub const DEFAULT_SEED: u64 = 42;
 /// Seeds are kept below 2³² so that they stay readable in a link.
 pub const MAX_SEED: u64 = u32::MAX as u64;
 
-/// Every control by position in its domain, plus the seed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The lab, every control by position in its domain, the seed, and hand-placed points.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Config {
+    pub lab: Lab,
     positions: [usize; SPECS.len()],
     pub seed: u64,
+    /// Points placed by hand in the Classification lab ("Your own points").
+    pub custom: Vec<Point2>,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
+            lab: Lab::Regression,
             positions: SPECS.map(|s| s.default),
             seed: DEFAULT_SEED,
+            custom: Vec::new(),
         }
     }
 }
 
+/// Defaults that differ by lab: classification needs more points for its accuracies to mean
+/// something (a 12-point test set moves in steps of 8 %).
+const LAB_DEFAULTS: &[(Lab, Key, usize)] = &[(Lab::Classification, Key::Points, 19)]; // 200 points
+
 impl Config {
+    /// The defaults of `lab`.
+    pub fn for_lab(lab: Lab) -> Self {
+        let mut config = Config { lab, ..Config::default() };
+        for &(l, key, pos) in LAB_DEFAULTS {
+            if l == lab {
+                config.set(key, pos);
+            }
+        }
+        config
+    }
+
     pub fn position(&self, key: Key) -> usize {
         self.positions[key as usize]
     }
@@ -48,27 +72,33 @@ impl Config {
         }
     }
 
-    /// The model's hyperparameters. Every position of the table is a valid value, so this cannot
-    /// fail; a test walks the whole table to prove it.
-    pub fn hyper(&self) -> Hyper {
-        let regularization = match self.choice(Key::Regularization) {
+    fn regularization(&self) -> Regularization {
+        match self.choice(Key::Regularization) {
             "l2" => Regularization::L2,
             "l1" => Regularization::L1,
             _ => Regularization::None,
-        };
-        let optimizer = match self.choice(Key::Optimizer) {
+        }
+    }
+
+    fn optimizer(&self) -> OptimizerKind {
+        match self.choice(Key::Optimizer) {
             "sgd" => OptimizerKind::Sgd,
             "momentum" => OptimizerKind::Momentum,
             _ => OptimizerKind::Adam,
-        };
+        }
+    }
+
+    /// The Regression lab's hyperparameters. Every position of the table is a valid value, so
+    /// this cannot fail; a test walks the whole table to prove it (as for the others below).
+    pub fn hyper(&self) -> Hyper {
         let batch = self.number(Key::BatchSize);
         Hyper::new(
             self.number(Key::LearningRate),
             self.number(Key::Degree) as usize,
-            regularization,
+            self.regularization(),
             self.number(Key::Lambda),
             batch.is_finite().then_some(batch as usize),
-            optimizer,
+            self.optimizer(),
         )
         .expect("every position of the control table is a valid hyperparameter")
     }
@@ -90,6 +120,62 @@ impl Config {
         .expect("every position of the control table is a valid data setting")
     }
 
+    /// The Classification lab's model.
+    pub fn model(&self) -> Model {
+        match self.choice(Key::Model) {
+            "tree" => Model::Tree,
+            "logistic" => Model::Logistic,
+            _ => Model::Knn,
+        }
+    }
+
+    /// The Classification lab's pattern, or `None` for hand-placed points.
+    pub fn pattern(&self) -> Option<Pattern> {
+        Some(match self.choice(Key::Pattern) {
+            "blobs" => Pattern::Blobs,
+            "moons" => Pattern::Moons,
+            "xor" => Pattern::Xor,
+            "spiral" => Pattern::Spiral,
+            "three" => Pattern::ThreeBlobs,
+            "custom" => return None,
+            _ => Pattern::Circles,
+        })
+    }
+
+    pub fn knn_hyper(&self) -> KnnHyper {
+        let weighting = if self.choice(Key::Weighting) == "distance" {
+            Weighting::Distance
+        } else {
+            Weighting::Uniform
+        };
+        KnnHyper::new(self.number(Key::K) as usize, weighting).expect("k ≥ 1 at every position")
+    }
+
+    pub fn tree_hyper(&self) -> TreeHyper {
+        let criterion = if self.choice(Key::Criterion) == "entropy" {
+            Criterion::Entropy
+        } else {
+            Criterion::Gini
+        };
+        TreeHyper::new(
+            Some(self.number(Key::MaxDepth) as usize),
+            self.number(Key::MinLeaf) as usize,
+            criterion,
+        )
+        .expect("depth and leaf size ≥ 1 at every position")
+    }
+
+    pub fn logistic_hyper(&self) -> LogisticHyper {
+        LogisticHyper::new(
+            self.number(Key::LearningRate),
+            self.number(Key::Features) as usize,
+            self.regularization(),
+            self.number(Key::Lambda),
+            self.optimizer(),
+        )
+        .expect("every position of the control table is a valid hyperparameter")
+    }
+
     /// Epochs per frame; `None` means as many as the frame budget allows.
     pub fn speed(&self) -> Option<u32> {
         let v = self.number(Key::Speed);
@@ -109,8 +195,18 @@ mod tests {
                 c.set(key, pos);
                 c.hyper();
                 c.data_spec();
+                c.knn_hyper();
+                c.tree_hyper();
+                c.logistic_hyper();
+                c.pattern();
             }
         }
+    }
+
+    #[test]
+    fn classification_starts_with_200_points() {
+        assert_eq!(Config::for_lab(Lab::Classification).number(Key::Points), 200.0);
+        assert_eq!(Config::for_lab(Lab::Regression), Config::default());
     }
 
     #[test]

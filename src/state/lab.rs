@@ -42,6 +42,14 @@ pub enum Action {
     /// Runs up to this many epochs (sent once per animation frame while playing).
     Tick(u32),
     DismissNotices,
+    /// Classification lab: adds a hand-placed point of the chosen class here.
+    AddPoint(f64, f64),
+    /// Classification lab: removes the hand-placed point nearest to here.
+    RemoveNearest(f64, f64),
+    /// Classification lab: removes every hand-placed point.
+    ClearPoints,
+    /// Classification lab: the class that new points get.
+    SetBrush(usize),
 }
 
 impl LabState {
@@ -170,6 +178,10 @@ pub fn apply(state: &mut LabState, action: Action) {
             }
         }
         Action::DismissNotices => state.notices.clear(),
+        Action::AddPoint(..)
+        | Action::RemoveNearest(..)
+        | Action::ClearPoints
+        | Action::SetBrush(_) => {}
     }
 }
 

@@ -1,7 +1,7 @@
 //! The one table of controls. It feeds the sliders and selects (label, range, help), the URL
 //! parser's clamping, and the tests; nothing about a control is written anywhere else.
 
-/// Every control of the Regression lab. The order is the order of [`SPECS`].
+/// Every control of every lab. The order is the order of [`SPECS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Key {
     LearningRate,
@@ -15,10 +15,18 @@ pub enum Key {
     Noise,
     TrainFraction,
     Speed,
+    Model,
+    K,
+    Weighting,
+    MaxDepth,
+    MinLeaf,
+    Criterion,
+    Features,
+    Pattern,
 }
 
 impl Key {
-    pub const ALL: [Key; 11] = [
+    pub const ALL: [Key; 19] = [
         Key::LearningRate,
         Key::Degree,
         Key::Regularization,
@@ -30,12 +38,59 @@ impl Key {
         Key::Noise,
         Key::TrainFraction,
         Key::Speed,
+        Key::Model,
+        Key::K,
+        Key::Weighting,
+        Key::MaxDepth,
+        Key::MinLeaf,
+        Key::Criterion,
+        Key::Features,
+        Key::Pattern,
     ];
 
     pub fn spec(self) -> &'static Spec {
         &SPECS[self as usize]
     }
 }
+
+/// The labs, each a page and a link of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lab {
+    Regression,
+    Classification,
+}
+
+impl Lab {
+    pub const ALL: [Lab; 2] = [Lab::Regression, Lab::Classification];
+
+    /// Name in the link (`lab=…`).
+    pub fn url(self) -> &'static str {
+        match self {
+            Lab::Regression => "regression",
+            Lab::Classification => "classification",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Lab::Regression => "Regression lab",
+            Lab::Classification => "Classification lab",
+        }
+    }
+}
+
+/// The classifiers of the Classification lab (positions of [`Key::Model`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Model {
+    Knn,
+    Tree,
+    Logistic,
+}
+
+const REGRESSION: &[Lab] = &[Lab::Regression];
+const CLASSIFICATION: &[Lab] = &[Lab::Classification];
+const BOTH: &[Lab] = &[Lab::Regression, Lab::Classification];
+const ANY: &[Model] = &[];
 
 /// Which panel a control belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,6 +160,18 @@ pub struct Spec {
     /// Whether changing it starts training over (otherwise training continues from the current
     /// parameters).
     pub restarts: bool,
+    /// The labs that show it.
+    pub labs: &'static [Lab],
+    /// In the Classification lab, the models it belongs to (empty: all).
+    pub models: &'static [Model],
+}
+
+impl Spec {
+    /// Whether the control is shown in `lab` with `model` chosen.
+    pub fn applies(&self, lab: Lab, model: Model) -> bool {
+        self.labs.contains(&lab)
+            && (lab == Lab::Regression || self.models.is_empty() || self.models.contains(&model))
+    }
 }
 
 const LEARNING_RATES: &[f64] = &[
@@ -140,7 +207,7 @@ const SPEEDS: &[f64] = &[
     f64::INFINITY,
 ];
 
-pub const SPECS: [Spec; 11] = [
+pub const SPECS: [Spec; 19] = [
     Spec {
         key: Key::LearningRate,
         url: "lr",
@@ -150,6 +217,8 @@ pub const SPECS: [Spec; 11] = [
         domain: Domain::Listed(LEARNING_RATES),
         default: 10, // 0.03
         restarts: false,
+        labs: BOTH,
+        models: &[Model::Logistic],
     },
     Spec {
         key: Key::Degree,
@@ -160,6 +229,8 @@ pub const SPECS: [Spec; 11] = [
         domain: Domain::Linear { min: 1.0, step: 1.0, count: 15 },
         default: 2, // 3
         restarts: true,
+        labs: REGRESSION,
+        models: ANY,
     },
     Spec {
         key: Key::Regularization,
@@ -170,6 +241,8 @@ pub const SPECS: [Spec; 11] = [
         domain: Domain::Choices(&[("none", "None"), ("l2", "L2 (ridge)"), ("l1", "L1 (lasso)")]),
         default: 0,
         restarts: false,
+        labs: BOTH,
+        models: &[Model::Logistic],
     },
     Spec {
         key: Key::Lambda,
@@ -180,6 +253,8 @@ pub const SPECS: [Spec; 11] = [
         domain: Domain::Listed(LAMBDAS),
         default: 0,
         restarts: false,
+        labs: BOTH,
+        models: &[Model::Logistic],
     },
     Spec {
         key: Key::BatchSize,
@@ -190,6 +265,8 @@ pub const SPECS: [Spec; 11] = [
         domain: Domain::Listed(BATCH_SIZES),
         default: 9, // all
         restarts: false,
+        labs: REGRESSION,
+        models: ANY,
     },
     Spec {
         key: Key::Optimizer,
@@ -200,6 +277,8 @@ pub const SPECS: [Spec; 11] = [
         domain: Domain::Choices(&[("sgd", "SGD"), ("momentum", "Momentum"), ("adam", "Adam")]),
         default: 2,
         restarts: false,
+        labs: BOTH,
+        models: &[Model::Logistic],
     },
     Spec {
         key: Key::Dataset,
@@ -210,6 +289,8 @@ pub const SPECS: [Spec; 11] = [
         domain: Domain::Choices(&[("line", "Line"), ("sine", "Sine wave"), ("cubic", "Cubic"), ("step", "Step")]),
         default: 1,
         restarts: true,
+        labs: REGRESSION,
+        models: ANY,
     },
     Spec {
         key: Key::Points,
@@ -220,16 +301,20 @@ pub const SPECS: [Spec; 11] = [
         domain: Domain::Linear { min: 10.0, step: 10.0, count: 50 },
         default: 3, // 40
         restarts: true,
+        labs: BOTH,
+        models: ANY,
     },
     Spec {
         key: Key::Noise,
         url: "noise",
         label: "Noise",
-        help: "Standard deviation σ of the noise added to y; σ² is the smallest error any model can expect.",
+        help: "How much random noise blurs the pattern. In regression it is σ of the noise on y, and σ² is the smallest error any model can expect.",
         group: Group::Data,
         domain: Domain::Linear { min: 0.0, step: 0.05, count: 21 },
         default: 4, // 0.2
         restarts: true,
+        labs: BOTH,
+        models: ANY,
     },
     Spec {
         key: Key::TrainFraction,
@@ -240,6 +325,8 @@ pub const SPECS: [Spec; 11] = [
         domain: Domain::Linear { min: 0.1, step: 0.05, count: 17 },
         default: 12, // 0.7
         restarts: true,
+        labs: BOTH,
+        models: ANY,
     },
     Spec {
         key: Key::Speed,
@@ -250,6 +337,112 @@ pub const SPECS: [Spec; 11] = [
         domain: Domain::Listed(SPEEDS),
         default: 10, // max
         restarts: false,
+        labs: BOTH,
+        models: ANY,
+    },
+    Spec {
+        key: Key::Model,
+        url: "model",
+        label: "Model",
+        help: "The kind of model. Choosing it is itself a hyperparameter.",
+        group: Group::Hyperparameter,
+        domain: Domain::Choices(&[("knn", "k-nearest neighbours"), ("tree", "Decision tree"), ("logistic", "Logistic regression")]),
+        default: 0,
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: ANY,
+    },
+    Spec {
+        key: Key::K,
+        url: "k",
+        label: "k",
+        help: "How many nearest training points vote. Small k follows every point; large k smooths everything.",
+        group: Group::Hyperparameter,
+        domain: Domain::Linear { min: 1.0, step: 1.0, count: 450 },
+        default: 4, // 5
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: &[Model::Knn],
+    },
+    Spec {
+        key: Key::Weighting,
+        url: "weight",
+        label: "Weighting",
+        help: "Uniform: one vote each. Distance: closer neighbours' votes count more (1/distance).",
+        group: Group::Hyperparameter,
+        domain: Domain::Choices(&[("uniform", "Uniform"), ("distance", "Distance")]),
+        default: 0,
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: &[Model::Knn],
+    },
+    Spec {
+        key: Key::MaxDepth,
+        url: "depth",
+        label: "Max depth",
+        help: "How many questions the tree may ask in a row. Deep trees carve out single points.",
+        group: Group::Hyperparameter,
+        domain: Domain::Linear { min: 1.0, step: 1.0, count: 15 },
+        default: 3, // 4
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: &[Model::Tree],
+    },
+    Spec {
+        key: Key::MinLeaf,
+        url: "leaf",
+        label: "Min samples per leaf",
+        help: "A split is allowed only if each side keeps at least this many training points.",
+        group: Group::Hyperparameter,
+        domain: Domain::Linear { min: 1.0, step: 1.0, count: 50 },
+        default: 0, // 1
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: &[Model::Tree],
+    },
+    Spec {
+        key: Key::Criterion,
+        url: "criterion",
+        label: "Criterion",
+        help: "How a node's mix of classes is measured: Gini impurity or entropy.",
+        group: Group::Hyperparameter,
+        domain: Domain::Choices(&[("gini", "Gini"), ("entropy", "Entropy")]),
+        default: 0,
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: &[Model::Tree],
+    },
+    Spec {
+        key: Key::Features,
+        url: "features",
+        label: "Features",
+        help: "Inputs the model weighs: x₁, x₂; then their squares and product; then every product up to a degree.",
+        group: Group::Hyperparameter,
+        domain: Domain::Linear { min: 1.0, step: 1.0, count: 8 },
+        default: 0, // 1: x₁, x₂
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: &[Model::Logistic],
+    },
+    Spec {
+        key: Key::Pattern,
+        url: "data",
+        label: "Dataset",
+        help: "The pattern behind the points, or your own points: click the plot to add one.",
+        group: Group::Data,
+        domain: Domain::Choices(&[
+            ("blobs", "Two blobs"),
+            ("circles", "Circles"),
+            ("moons", "Moons"),
+            ("xor", "XOR"),
+            ("spiral", "Spiral"),
+            ("three", "Three classes"),
+            ("custom", "Your own points"),
+        ]),
+        default: 1,
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: ANY,
     },
 ];
 
@@ -285,6 +478,11 @@ pub fn display_value(key: Key, pos: usize) -> String {
                 }
             }
             Key::Speed => "max (as many as fit in a frame)".into(),
+            Key::Features => match pos {
+                0 => "x₁, x₂".into(),
+                1 => "x₁, x₂, x₁², x₁x₂, x₂²".into(),
+                d => format!("all products up to degree {}", d + 1),
+            },
             _ => format_value(key, pos),
         },
     }
@@ -299,7 +497,13 @@ mod tests {
         for (i, s) in SPECS.iter().enumerate() {
             assert_eq!(s.key as usize, i);
             assert!(s.default < s.domain.len(), "{}", s.label);
-            assert_eq!(SPECS.iter().filter(|t| t.url == s.url).count(), 1);
+            for lab in s.labs {
+                let same = SPECS
+                    .iter()
+                    .filter(|t| t.url == s.url && t.labs.contains(lab))
+                    .count();
+                assert_eq!(same, 1, "{} twice in {lab:?}", s.url);
+            }
         }
     }
 

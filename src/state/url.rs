@@ -3,20 +3,41 @@
 //! is reported as a notice for the page to show.
 
 use super::config::{Config, MAX_SEED};
-use super::spec::{format_value, Domain, Spec, SPECS};
+use super::spec::{format_value, Domain, Lab, Spec, SPECS};
+use crate::data::classification::Point2;
 
-/// The only lab so far; its name is in every link so later labs get their own.
-pub const LAB: &str = "regression";
+/// Hand-placed points travel in the link up to this many; more stay in the browser's storage.
+pub const MAX_POINTS_IN_LINK: usize = 60;
 
-/// `lab=regression&lr=0.03&…&seed=42` (no leading `?`).
+/// `lab=regression&lr=0.03&…&seed=42` (no leading `?`): the lab's controls, the seed, and
+/// hand-placed points (`pts=x₁,x₂,class;…`) when the lab uses them and they fit.
 pub fn encode(config: &Config) -> String {
     let mut out = form_urlencoded::Serializer::new(String::new());
-    out.append_pair("lab", LAB);
-    for spec in &SPECS {
+    out.append_pair("lab", config.lab.url());
+    for spec in SPECS.iter().filter(|s| s.labs.contains(&config.lab)) {
         out.append_pair(spec.url, &format_value(spec.key, config.position(spec.key)));
     }
     out.append_pair("seed", &config.seed.to_string());
+    if links_points(config) {
+        out.append_pair("pts", &points_text(&config.custom));
+    }
     out.finish()
+}
+
+/// Hand-placed points as text (`x₁,x₂,class;…`), for the link or the browser's storage.
+pub fn points_text(points: &[Point2]) -> String {
+    let pts: Vec<String> = points
+        .iter()
+        .map(|p| format!("{:.2},{:.2},{}", p.x1, p.x2, p.class))
+        .collect();
+    pts.join(";")
+}
+
+/// Whether the link carries the hand-placed points (else the page keeps them in storage).
+pub fn links_points(config: &Config) -> bool {
+    config.lab == Lab::Classification
+        && config.pattern().is_none()
+        && config.custom.len() <= MAX_POINTS_IN_LINK
 }
 
 /// Reads a query (with or without the leading `?`) into a configuration plus notices.
@@ -24,14 +45,21 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
     let mut config = Config::default();
     let mut notices = Vec::new();
     let query = query.strip_prefix('?').unwrap_or(query);
-    for (name, value) in form_urlencoded::parse(query.as_bytes()) {
-        let (name, value) = (name.trim(), value.trim());
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .collect();
+    if let Some((_, value)) = pairs.iter().rev().find(|(n, _)| n == "lab") {
+        match Lab::ALL.iter().find(|l| l.url() == value) {
+            Some(lab) => config = Config::for_lab(*lab),
+            None => notices.push(format!(
+                "There is no lab called “{value}”; showing the Regression lab."
+            )),
+        }
+    }
+    for (name, value) in &pairs {
+        let (name, value) = (name.as_str(), value.as_str());
         if name == "lab" {
-            if value != LAB {
-                notices.push(format!(
-                    "There is no lab called “{value}”; showing the Regression lab."
-                ));
-            }
+            continue;
         } else if name == "seed" {
             match value.parse::<u64>() {
                 Ok(s) if s <= MAX_SEED => config.seed = s,
@@ -46,7 +74,18 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
                     config.seed
                 )),
             }
-        } else if let Some(spec) = SPECS.iter().find(|s| s.url == name) {
+        } else if name == "pts" && config.lab == Lab::Classification {
+            let (points, bad) = parse_points(value, MAX_POINTS_IN_LINK);
+            config.custom = points;
+            if bad > 0 {
+                notices.push(format!(
+                    "Skipped {bad} hand-placed point(s) in the link that could not be read."
+                ));
+            }
+        } else if let Some(spec) = SPECS
+            .iter()
+            .find(|s| s.url == name && s.labs.contains(&config.lab))
+        {
             match position_of(spec, value) {
                 Ok(pos) => config.set(spec.key, pos),
                 Err((pos, why)) => {
@@ -63,6 +102,30 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
         }
     }
     (config, notices)
+}
+
+/// `x₁,x₂,class;…` → points (coordinates within ±2, class 0 … 2) and how many were unreadable.
+/// At most `limit` are kept.
+pub fn parse_points(value: &str, limit: usize) -> (Vec<Point2>, usize) {
+    let mut points = Vec::new();
+    let mut bad = 0;
+    for item in value.split(';').filter(|s| !s.trim().is_empty()) {
+        let parts: Vec<&str> = item.split(',').map(str::trim).collect();
+        let parsed = match parts.as_slice() {
+            [a, b, c] => match (a.parse::<f64>(), b.parse::<f64>(), c.parse::<usize>()) {
+                (Ok(x1), Ok(x2), Ok(class)) if x1.abs() <= 2.0 && x2.abs() <= 2.0 && class < 3 => {
+                    Some(Point2 { x1, x2, class })
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        match parsed {
+            Some(p) if points.len() < limit => points.push(p),
+            _ => bad += 1,
+        }
+    }
+    (points, bad)
 }
 
 /// The position for a URL value, or the fallback position and why.
@@ -127,14 +190,19 @@ mod tests {
 
     #[test]
     fn round_trip_of_every_position() {
-        for key in Key::ALL {
-            for pos in 0..key.spec().domain.len() {
-                let mut c = Config::default();
-                c.set(key, pos);
-                c.seed = 123;
-                let (back, notices) = decode(&encode(&c));
-                assert_eq!(back, c, "{key:?} at {pos}: {}", encode(&c));
-                assert!(notices.is_empty(), "{notices:?}");
+        for lab in Lab::ALL {
+            for key in Key::ALL
+                .into_iter()
+                .filter(|k| k.spec().labs.contains(&lab))
+            {
+                for pos in 0..key.spec().domain.len() {
+                    let mut c = Config::default();
+                    (c.lab, c.seed) = (lab, 123);
+                    c.set(key, pos);
+                    let (back, notices) = decode(&encode(&c));
+                    assert_eq!(back, c, "{key:?} at {pos}: {}", encode(&c));
+                    assert!(notices.is_empty(), "{notices:?}");
+                }
             }
         }
     }
@@ -160,8 +228,9 @@ mod tests {
         assert_eq!(c.seed, d.seed);
         assert_eq!(c.number(Key::Noise), 0.2);
         assert_eq!(notices.len(), 8, "{notices:?}");
-        assert!(notices[0].contains("Learning rate") && notices[0].contains("not a number"));
-        assert!(notices[1].contains("above the maximum 15"));
+        assert!(notices[0].contains("no lab called “trees”"));
+        assert!(notices[1].contains("Learning rate") && notices[1].contains("not a number"));
+        assert!(notices[2].contains("above the maximum 15"));
     }
 
     #[test]
@@ -172,6 +241,32 @@ mod tests {
             "all"
         );
         assert_eq!(c.number(Key::LearningRate), 0.005);
+    }
+
+    #[test]
+    fn classification_links_round_trip_with_points() {
+        let (mut c, notices) = decode("lab=classification&model=tree&depth=6&data=custom");
+        assert!(notices.is_empty(), "{notices:?}");
+        c.custom = vec![
+            Point2 {
+                x1: 0.25,
+                x2: -0.5,
+                class: 1,
+            },
+            Point2 {
+                x1: -0.75,
+                x2: 0.1,
+                class: 2,
+            },
+        ];
+        let q = encode(&c);
+        assert!(q.contains("pts=0.25%2C-0.50%2C1%3B-0.75%2C0.10%2C2"), "{q}");
+        assert!(!q.contains("degree="), "regression controls stay out: {q}");
+        let (back, notices) = decode(&q);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(back, c);
+        let (_, notices) = decode("lab=classification&data=custom&pts=1,1,0;x,y,z;9,9,1");
+        assert_eq!(notices.len(), 1);
     }
 
     #[test]

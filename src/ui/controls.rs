@@ -4,7 +4,7 @@
 use super::choice::Choice;
 use super::slider::Slider;
 use crate::state::config::{Config, MAX_SEED};
-use crate::state::spec::{Domain, Group, SPECS};
+use crate::state::spec::{Domain, Group, Key, SPECS};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -13,18 +13,22 @@ pub struct ControlsProps {
     pub group: Group,
     pub config: Config,
     pub on_set: Callback<(crate::state::spec::Key, usize)>,
+    /// Training-set size, the largest useful k.
+    #[prop_or_default]
+    pub k_limit: Option<usize>,
 }
 
-/// Every control of one group, in table order.
+/// Every control of one group that the lab (and model) uses, in table order.
 #[component]
 pub fn Controls(props: &ControlsProps) -> Html {
     html! {
-        { for SPECS.iter().filter(|s| s.group == props.group).map(|s| {
+        { for SPECS.iter().filter(|s| s.group == props.group && s.applies(props.config.lab, props.config.model())).map(|s| {
             let position = props.config.position(s.key);
             let on_change = props.on_set.clone();
+            let max_position = (s.key == Key::K).then_some(props.k_limit).flatten().map(|n| n.max(1) - 1);
             match s.domain {
                 Domain::Choices(_) => html! { <Choice key_={s.key} {position} {on_change} /> },
-                _ => html! { <Slider key_={s.key} {position} {on_change} /> },
+                _ => html! { <Slider key_={s.key} {position} {on_change} {max_position} /> },
             }
         }) }
     }

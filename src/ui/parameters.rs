@@ -1,24 +1,24 @@
 //! What the model learned: every weight with its live value, a bar chart of them, and the fitted
 //! polynomial written out in powers of x.
 
-use super::chart::{Chart, ChartKind};
-use super::Shared;
+use super::chart::{Chart, ChartInput};
 use crate::ml::diagnosis::short;
+use crate::ml::polynomial::Polynomial;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ParametersProps {
-    pub state: Shared,
+    pub model: Polynomial,
 }
 
 #[component]
 pub fn Parameters(props: &ParametersProps) -> Html {
-    let model = props.state.trainer.model();
+    let model = &props.model;
     let zeros = model.weights[1..].iter().filter(|w| **w == 0.0).count();
     html! {
         <>
             <p class="formula" id="formula" aria-label="Fitted formula">{ formula(&model.powers()) }</p>
-            <Chart kind={ChartKind::Coefficients} state={props.state.clone()} id="coef-chart"
+            <Chart input={ChartInput::Coefficients(model.weights.clone())} id="coef-chart"
                 label="Bar chart of the learned weights w0 to wd; the same values are in the table below." />
             <table class="weights" id="weights">
                 <caption>{ format!("{} learned weights", model.weights.len()) }

@@ -1,15 +1,19 @@
 //! Play, pause, step and reset, the speed control, and the run's numbers as text.
 
 use super::slider::Slider;
-use super::Shared;
-use crate::ml::diagnosis::short;
+use crate::state::config::Config;
 use crate::state::lab::Action;
 use crate::state::spec::Key;
 use yew::prelude::*;
 
+/// One number shown under the buttons: label, element id, value.
+pub type Stat = (&'static str, &'static str, String);
+
 #[derive(Properties, PartialEq)]
 pub struct PlaybackProps {
-    pub state: Shared,
+    pub running: bool,
+    pub stats: Vec<Stat>,
+    pub config: Config,
     pub epochs_per_second: f64,
     pub on_action: Callback<Action>,
     pub on_set: Callback<(Key, usize)>,
@@ -17,12 +21,11 @@ pub struct PlaybackProps {
 
 #[component]
 pub fn Playback(props: &PlaybackProps) -> Html {
-    let s = &props.state;
     let send = |a: Action| {
         let cb = props.on_action.clone();
         Callback::from(move |_| cb.emit(a.clone()))
     };
-    let (toggle_label, toggle) = if s.running {
+    let (toggle_label, toggle) = if props.running {
         ("Pause", Action::Pause)
     } else {
         ("Play", Action::Play)
@@ -36,17 +39,17 @@ pub fn Playback(props: &PlaybackProps) -> Html {
     html! {
         <section class="playback" aria-label="Training">
             <div class="buttons">
-                <button type="button" id="play" class="primary" onclick={send(toggle)} aria-pressed={s.running.to_string()}>{ toggle_label }</button>
+                <button type="button" id="play" class="primary" onclick={send(toggle)} aria-pressed={props.running.to_string()}>{ toggle_label }</button>
                 <button type="button" id="step" onclick={send(Action::Step)}>{ "Step" }</button>
                 <button type="button" id="reset" onclick={send(Action::Reset)}>{ "Reset" }</button>
             </div>
             <dl class="stats">
-                <div><dt>{ "Epoch" }</dt><dd id="epoch">{ s.trainer.epoch() }</dd></div>
-                <div><dt>{ "Train loss" }</dt><dd id="train-loss">{ short(s.trainer.train_mse()) }</dd></div>
-                <div><dt>{ "Test loss" }</dt><dd id="test-loss">{ short(s.test_mse) }</dd></div>
+                { for props.stats.iter().map(|(label, id, value)| html! {
+                    <div><dt>{ *label }</dt><dd id={*id}>{ value.clone() }</dd></div>
+                }) }
                 <div><dt>{ "Epochs / s" }</dt><dd id="eps">{ eps }</dd></div>
             </dl>
-            <Slider key_={Key::Speed} position={s.config.position(Key::Speed)} on_change={props.on_set.clone()} />
+            <Slider key_={Key::Speed} position={props.config.position(Key::Speed)} on_change={props.on_set.clone()} />
         </section>
     }
 }

@@ -10,13 +10,21 @@ pub struct SliderProps {
     pub key_: Key,
     pub position: usize,
     pub on_change: Callback<(Key, usize)>,
+    /// A tighter upper end than the table's (k is at most the training-set size).
+    #[prop_or_default]
+    pub max_position: Option<usize>,
 }
 
 #[component]
 pub fn Slider(props: &SliderProps) -> Html {
     let spec = props.key_.spec();
     let id = format!("ctl-{}", spec.url);
-    let value = display_value(props.key_, props.position);
+    let max = props
+        .max_position
+        .unwrap_or(spec.domain.len() - 1)
+        .min(spec.domain.len() - 1);
+    let position = props.position.min(max);
+    let value = display_value(props.key_, position);
     let key = props.key_;
     let on_change = props.on_change.clone();
     let oninput = Callback::from(move |e: InputEvent| {
@@ -31,8 +39,8 @@ pub fn Slider(props: &SliderProps) -> Html {
                 <label for={id.clone()}>{ spec.label }</label>
                 <output for={id.clone()} id={format!("{id}-value")}>{ value.clone() }</output>
             </div>
-            <input type="range" id={id.clone()} min="0" max={(spec.domain.len() - 1).to_string()} step="1"
-                value={props.position.to_string()} aria-valuetext={value}
+            <input type="range" id={id.clone()} min="0" max={max.to_string()} step="1"
+                value={position.to_string()} aria-valuetext={value}
                 aria-describedby={format!("{id}-help")} {oninput} />
             <p class="help" id={format!("{id}-help")}>{ spec.help }</p>
         </div>

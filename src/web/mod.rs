@@ -73,3 +73,50 @@ impl Drop for FrameLoop {
         self.alive.set(false);
     }
 }
+
+thread_local! {
+    static SCRATCH: RefCell<Option<web_sys::HtmlCanvasElement>> = const { RefCell::new(None) };
+}
+
+/// A detached canvas of `size` × `size` pixels, created once and reused (for painting pixel
+/// maps before scaling them onto a visible canvas).
+pub fn scratch_canvas(size: u32) -> Option<web_sys::HtmlCanvasElement> {
+    SCRATCH.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.is_none() {
+            let canvas = window()
+                .document()?
+                .create_element("canvas")
+                .ok()?
+                .dyn_into()
+                .ok()?;
+            *cell = Some(canvas);
+        }
+        let canvas = cell.clone()?;
+        if canvas.width() != size || canvas.height() != size {
+            canvas.set_width(size);
+            canvas.set_height(size);
+        }
+        Some(canvas)
+    })
+}
+
+/// A value from the browser's local storage, if storage is available and holds it.
+pub fn stored(key: &str) -> Option<String> {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()?
+        .get_item(key)
+        .ok()
+        .flatten()
+}
+
+/// Keeps a value in local storage; returns whether it was kept (storage may be off or full).
+pub fn store(key: &str, value: &str) -> bool {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .is_some_and(|s| s.set_item(key, value).is_ok())
+}

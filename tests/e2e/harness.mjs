@@ -49,6 +49,6 @@ export async function openPage(browser, origin, url, viewport = { width: 1280, h
   page.on('pageerror', (e) => problems.console.push(String(e)));
   page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.foreign.push(r.url()); });
   await page.goto(url);
-  await page.locator('#fit-chart[data-drawn-at]').waitFor();
+  await page.locator('canvas[data-drawn-at]').first().waitFor();
   return { page, problems };
 }

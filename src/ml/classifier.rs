@@ -1,0 +1,134 @@
+//! The three classifiers behind one interface, and their scores.
+
+use super::knn::Knn;
+use super::logistic::Logistic;
+use super::metrics::{accuracy, argmax, confusion, log_loss};
+use super::polynomial::Epoch;
+use super::tree::Tree;
+use crate::data::classification::Point2;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Classifier {
+    Knn(Knn),
+    Tree(Tree),
+    Logistic(Logistic),
+}
+
+/// What one training step did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// Something was learned (a gradient step, a tree level).
+    Trained,
+    /// Nothing left to learn (k-NN always; a fully grown tree).
+    Finished,
+    /// The loss exploded; the step was undone.
+    Diverged,
+}
+
+impl Classifier {
+    pub fn step(&mut self) -> Progress {
+        match self {
+            Classifier::Knn(_) => Progress::Finished,
+            Classifier::Tree(t) => {
+                if t.grow_level() {
+                    Progress::Trained
+                } else {
+                    Progress::Finished
+                }
+            }
+            Classifier::Logistic(l) => match l.step() {
+                Epoch::Done { .. } => Progress::Trained,
+                Epoch::Diverged => Progress::Diverged,
+            },
+        }
+    }
+
+    /// Training steps taken: gradient epochs, or tree levels grown.
+    pub fn steps(&self) -> u64 {
+        match self {
+            Classifier::Knn(_) => 0,
+            Classifier::Tree(t) => t.depth() as u64,
+            Classifier::Logistic(l) => l.epoch(),
+        }
+    }
+
+    /// Class probabilities at (x₁, x₂) into `out`; `scratch` serves k-NN's distance list.
+    pub fn proba(&self, x1: f64, x2: f64, scratch: &mut Vec<(f64, usize)>, out: &mut [f64]) {
+        match self {
+            Classifier::Knn(k) => k.proba(x1, x2, scratch, out),
+            Classifier::Tree(t) => t.proba(x1, x2, out),
+            Classifier::Logistic(l) => l.proba(x1, x2, out),
+        }
+    }
+}
+
+/// How well a classifier does on one set of points.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scores {
+    pub accuracy: f64,
+    pub log_loss: f64,
+    /// `confusion[actual][predicted]`.
+    pub confusion: Vec<Vec<usize>>,
+}
+
+pub fn score(model: &Classifier, points: &[Point2], classes: usize) -> Scores {
+    let mut scratch = Vec::new();
+    let mut p = vec![0.0; classes];
+    let mut predicted = Vec::with_capacity(points.len());
+    let mut truth = Vec::with_capacity(points.len());
+    let mut probs = Vec::with_capacity(points.len());
+    for q in points {
+        model.proba(q.x1, q.x2, &mut scratch, &mut p);
+        predicted.push(argmax(&p));
+        truth.push(q.class);
+        probs.push(p[q.class.min(classes - 1)]);
+    }
+    Scores {
+        accuracy: accuracy(&predicted, &truth),
+        log_loss: log_loss(probs.into_iter()),
+        confusion: confusion(&predicted, &truth, classes),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::classification::{generate, Pattern};
+    use crate::ml::knn::{KnnHyper, Weighting};
+    use crate::ml::tree::{Criterion, TreeHyper};
+
+    #[test]
+    fn scores_add_up() {
+        let d = generate(Pattern::ThreeBlobs, 90, 0.3, 0.7, 1);
+        let m = Classifier::Knn(Knn::fit(
+            KnnHyper::new(3, Weighting::Uniform).unwrap(),
+            &d.train,
+            3,
+        ));
+        let s = score(&m, &d.test, 3);
+        let total: usize = s.confusion.iter().flatten().sum();
+        let diagonal: usize = (0..3).map(|i| s.confusion[i][i]).sum();
+        assert_eq!(total, d.test.len());
+        assert!((s.accuracy - diagonal as f64 / total as f64).abs() < 1e-15);
+    }
+
+    #[test]
+    fn a_stump_underfits_circles_and_a_deep_tree_does_not() {
+        let d = generate(Pattern::Circles, 300, 0.1, 0.7, 3);
+        let mut stump = Classifier::Tree(Tree::new(
+            TreeHyper::new(Some(1), 1, Criterion::Gini).unwrap(),
+            &d.train,
+            2,
+        ));
+        while stump.step() == Progress::Trained {}
+        let mut deep = Classifier::Tree(Tree::new(
+            TreeHyper::new(None, 1, Criterion::Gini).unwrap(),
+            &d.train,
+            2,
+        ));
+        while deep.step() == Progress::Trained {}
+        // One cut through a disc inside a ring leaves most of the ring on the disc's side.
+        assert!(score(&stump, &d.train, 2).accuracy < 0.8);
+        assert_eq!(score(&deep, &d.train, 2).accuracy, 1.0);
+    }
+}

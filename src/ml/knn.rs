@@ -1,0 +1,203 @@
+//! k-nearest neighbours.
+//!
+//! **No parameters are learned.** "Training" stores the training set; to classify a point, find
+//! the k stored points nearest to it (Euclidean distance) and let them vote. With **uniform**
+//! weighting every neighbour has one vote; with **distance** weighting a neighbour at distance d
+//! votes 1/d, so close neighbours count more. The vote shares are the class probabilities.
+//! Hyperparameters: k and the weighting. Small k follows every training point (overfits); large
+//! k smooths the boundary until it is one class everywhere (underfits).
+
+use crate::data::classification::Point2;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Weighting {
+    Uniform,
+    Distance,
+}
+
+/// Valid by construction: k ≥ 1.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct KnnHyper {
+    k: usize,
+    weighting: Weighting,
+}
+
+impl KnnHyper {
+    pub fn new(k: usize, weighting: Weighting) -> Result<Self, String> {
+        if k == 0 {
+            return Err("k must be at least 1".into());
+        }
+        Ok(KnnHyper { k, weighting })
+    }
+    pub fn k(&self) -> usize {
+        self.k
+    }
+}
+
+/// The stored training set.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Knn {
+    hyper: KnnHyper,
+    points: Vec<Point2>,
+    classes: usize,
+}
+
+impl Knn {
+    pub fn fit(hyper: KnnHyper, train: &[Point2], classes: usize) -> Self {
+        Knn {
+            hyper,
+            points: train.to_vec(),
+            classes,
+        }
+    }
+
+    /// k, limited to the number of stored points.
+    pub fn effective_k(&self) -> usize {
+        self.hyper.k.min(self.points.len())
+    }
+
+    /// Indices of the k nearest stored points, nearest first (ties: lower index first).
+    /// `scratch` is reused between calls to avoid allocating.
+    pub fn neighbours(&self, x1: f64, x2: f64, scratch: &mut Vec<(f64, usize)>) -> usize {
+        scratch.clear();
+        scratch.extend(
+            self.points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| ((p.x1 - x1).powi(2) + (p.x2 - x2).powi(2), i)),
+        );
+        let k = self.effective_k();
+        if k > 0 && k < scratch.len() {
+            scratch.select_nth_unstable_by(k - 1, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        }
+        scratch.truncate(k);
+        scratch.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        k
+    }
+
+    /// Class probabilities at (x₁, x₂) into `out` (length = classes).
+    pub fn proba(&self, x1: f64, x2: f64, scratch: &mut Vec<(f64, usize)>, out: &mut [f64]) {
+        out.iter_mut().for_each(|o| *o = 0.0);
+        self.neighbours(x1, x2, scratch);
+        if scratch.is_empty() {
+            out.iter_mut().for_each(|o| *o = 1.0 / self.classes as f64);
+            return;
+        }
+        if self.hyper.weighting == Weighting::Distance && scratch[0].0 == 0.0 {
+            // Exactly on stored points: they decide alone (1/0 would be infinite).
+            for &(d, i) in scratch.iter().take_while(|(d, _)| *d == 0.0) {
+                let _ = d;
+                out[self.points[i].class] += 1.0;
+            }
+        } else {
+            for &(d2, i) in scratch.iter() {
+                let vote = match self.hyper.weighting {
+                    Weighting::Uniform => 1.0,
+                    Weighting::Distance => 1.0 / d2.sqrt(),
+                };
+                out[self.points[i].class] += vote;
+            }
+        }
+        let total: f64 = out.iter().sum();
+        out.iter_mut().for_each(|o| *o /= total);
+    }
+
+    pub fn points(&self) -> &[Point2] {
+        &self.points
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::classification::{generate, Pattern};
+    use crate::ml::metrics::argmax;
+
+    /// Reference: sort every point by distance, take the first k, count votes.
+    fn brute_force(
+        train: &[Point2],
+        k: usize,
+        weighting: Weighting,
+        x1: f64,
+        x2: f64,
+        classes: usize,
+    ) -> Vec<f64> {
+        let mut all: Vec<(f64, usize)> = train
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (((p.x1 - x1).powi(2) + (p.x2 - x2).powi(2)).sqrt(), i))
+            .collect();
+        all.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        let mut votes = vec![0.0; classes];
+        for (d, i) in all.into_iter().take(k) {
+            votes[train[i].class] += if weighting == Weighting::Uniform {
+                1.0
+            } else {
+                1.0 / d
+            };
+        }
+        let total: f64 = votes.iter().sum();
+        votes.iter().map(|v| v / total).collect()
+    }
+
+    #[test]
+    fn matches_brute_force_on_a_grid() {
+        let d = generate(Pattern::ThreeBlobs, 120, 0.4, 0.7, 3);
+        for k in [1, 4, 15, 84] {
+            for w in [Weighting::Uniform, Weighting::Distance] {
+                let knn = Knn::fit(KnnHyper::new(k, w).unwrap(), &d.train, 3);
+                let (mut scratch, mut out) = (Vec::new(), vec![0.0; 3]);
+                for i in 0..15 {
+                    for j in 0..15 {
+                        let (x1, x2) = (-1.03 + i as f64 * 0.147, -0.97 + j as f64 * 0.139);
+                        knn.proba(x1, x2, &mut scratch, &mut out);
+                        let want = brute_force(&d.train, k, w, x1, x2, 3);
+                        for c in 0..3 {
+                            assert!(
+                                (out[c] - want[c]).abs() < 1e-12,
+                                "k={k} {w:?} at ({x1}, {x2})"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn k_1_classifies_every_training_point_correctly() {
+        let d = generate(Pattern::Moons, 200, 0.8, 0.7, 1);
+        let knn = Knn::fit(KnnHyper::new(1, Weighting::Uniform).unwrap(), &d.train, 2);
+        let (mut scratch, mut out) = (Vec::new(), vec![0.0; 2]);
+        for p in &d.train {
+            knn.proba(p.x1, p.x2, &mut scratch, &mut out);
+            assert_eq!(argmax(&out), p.class);
+        }
+    }
+
+    #[test]
+    fn k_above_the_training_set_uses_all_points() {
+        let pts = [
+            Point2 {
+                x1: 0.0,
+                x2: 0.0,
+                class: 0,
+            },
+            Point2 {
+                x1: 1.0,
+                x2: 0.0,
+                class: 1,
+            },
+            Point2 {
+                x1: 2.0,
+                x2: 0.0,
+                class: 1,
+            },
+        ];
+        let knn = Knn::fit(KnnHyper::new(50, Weighting::Uniform).unwrap(), &pts, 2);
+        let (mut scratch, mut out) = (Vec::new(), vec![0.0; 2]);
+        knn.proba(-5.0, 0.0, &mut scratch, &mut out);
+        assert_eq!(out, vec![1.0 / 3.0, 2.0 / 3.0]); // one vote against two
+        assert!(KnnHyper::new(0, Weighting::Uniform).is_err());
+    }
+}

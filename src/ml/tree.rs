@@ -1,0 +1,338 @@
+//! A decision tree (CART) grown one level per training step.
+//!
+//! **Parameters learned from data**: the tree itself — at each inner node a feature and a
+//! threshold ("x₁ ≤ 0.31?"), at each leaf the class counts of the training points that reach it.
+//! **Hyperparameters**: the maximum depth, the minimum number of samples per leaf and the
+//! impurity criterion.
+//!
+//! **Growing.** A node's impurity is Gini, 1 − Σₖ pₖ², or entropy, −Σₖ pₖ·log₂ pₖ, where pₖ is the
+//! share of class k among its points. A node is split at the feature and threshold (midway between
+//! two neighbouring distinct values) that most reduce the size-weighted impurity of the two
+//! children, provided each child keeps at least `min_leaf` points and the depth limit allows.
+//! Pure nodes and nodes no split improves become leaves.
+
+use crate::data::classification::Point2;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Criterion {
+    Gini,
+    Entropy,
+}
+
+impl Criterion {
+    /// Impurity of a node with these class counts.
+    pub fn impurity(self, counts: &[usize]) -> f64 {
+        let n: usize = counts.iter().sum();
+        if n == 0 {
+            return 0.0;
+        }
+        let shares = counts
+            .iter()
+            .filter(|c| **c > 0)
+            .map(|&c| c as f64 / n as f64);
+        match self {
+            Criterion::Gini => 1.0 - shares.map(|p| p * p).sum::<f64>(),
+            Criterion::Entropy => -shares.map(|p| p * p.log2()).sum::<f64>(),
+        }
+    }
+}
+
+/// Valid by construction: `max_depth` ≥ 1 when set, `min_leaf` ≥ 1.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TreeHyper {
+    max_depth: Option<usize>,
+    min_leaf: usize,
+    criterion: Criterion,
+}
+
+impl TreeHyper {
+    pub fn new(
+        max_depth: Option<usize>,
+        min_leaf: usize,
+        criterion: Criterion,
+    ) -> Result<Self, String> {
+        if max_depth == Some(0) {
+            return Err("max depth must be at least 1".into());
+        }
+        if min_leaf == 0 {
+            return Err("min samples per leaf must be at least 1".into());
+        }
+        Ok(TreeHyper {
+            max_depth,
+            min_leaf,
+            criterion,
+        })
+    }
+}
+
+/// A question at an inner node: go left when `point[feature] ≤ threshold`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Split {
+    pub feature: usize,
+    pub threshold: f64,
+    pub left: usize,
+    pub right: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub depth: usize,
+    pub counts: Vec<usize>,
+    pub impurity: f64,
+    pub split: Option<Split>,
+}
+
+/// The tree being grown, with the training points it is grown from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tree {
+    hyper: TreeHyper,
+    classes: usize,
+    points: Vec<Point2>,
+    nodes: Vec<Node>,
+    /// Leaves that may still split, with the indices of their points.
+    frontier: Vec<(usize, Vec<usize>)>,
+}
+
+fn feature(p: &Point2, f: usize) -> f64 {
+    if f == 0 {
+        p.x1
+    } else {
+        p.x2
+    }
+}
+
+impl Tree {
+    /// A single leaf holding every training point.
+    pub fn new(hyper: TreeHyper, train: &[Point2], classes: usize) -> Self {
+        let all: Vec<usize> = (0..train.len()).collect();
+        let counts = count(train, &all, classes);
+        let root = Node {
+            depth: 0,
+            impurity: hyper.criterion.impurity(&counts),
+            counts,
+            split: None,
+        };
+        Tree {
+            hyper,
+            classes,
+            points: train.to_vec(),
+            nodes: vec![root],
+            frontier: vec![(0, all)],
+        }
+    }
+
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    /// Depth of the deepest node.
+    pub fn depth(&self) -> usize {
+        self.nodes.iter().map(|n| n.depth).max().unwrap_or(0)
+    }
+
+    /// True when no leaf can split any more.
+    pub fn is_grown(&self) -> bool {
+        self.frontier.is_empty()
+    }
+
+    /// Splits every splittable leaf once (one level). Returns whether anything changed.
+    pub fn grow_level(&mut self) -> bool {
+        let frontier = std::mem::take(&mut self.frontier);
+        let mut grew = false;
+        for (id, members) in frontier {
+            let depth = self.nodes[id].depth;
+            if self.hyper.max_depth.is_some_and(|m| depth >= m) || self.nodes[id].impurity == 0.0 {
+                continue;
+            }
+            let Some((f, threshold)) = self.best_split(&members, id) else {
+                continue;
+            };
+            let (l, r): (Vec<usize>, Vec<usize>) = members
+                .iter()
+                .partition(|&&i| feature(&self.points[i], f) <= threshold);
+            let (left, right) = (self.nodes.len(), self.nodes.len() + 1);
+            for side in [&l, &r] {
+                let counts = count(&self.points, side, self.classes);
+                self.nodes.push(Node {
+                    depth: depth + 1,
+                    impurity: self.hyper.criterion.impurity(&counts),
+                    counts,
+                    split: None,
+                });
+            }
+            self.nodes[id].split = Some(Split {
+                feature: f,
+                threshold,
+                left,
+                right,
+            });
+            self.frontier.push((left, l));
+            self.frontier.push((right, r));
+            grew = true;
+        }
+        grew
+    }
+
+    /// The feature and threshold with the lowest weighted child impurity, if it beats the parent.
+    fn best_split(&self, members: &[usize], id: usize) -> Option<(usize, f64)> {
+        let n = members.len();
+        let min_leaf = self.hyper.min_leaf;
+        let parent = self.nodes[id].impurity * n as f64;
+        let mut best: Option<(f64, usize, f64)> = None;
+        for f in 0..2 {
+            let mut sorted = members.to_vec();
+            sorted.sort_by(|&a, &b| {
+                feature(&self.points[a], f)
+                    .total_cmp(&feature(&self.points[b], f))
+                    .then(a.cmp(&b))
+            });
+            let mut left = vec![0usize; self.classes];
+            let mut right = self.nodes[id].counts.clone();
+            for (i, &m) in sorted.iter().enumerate().take(n - 1) {
+                let c = self.points[m].class;
+                left[c] += 1;
+                right[c] -= 1;
+                let (here, next) = (
+                    feature(&self.points[m], f),
+                    feature(&self.points[sorted[i + 1]], f),
+                );
+                let n_left = i + 1;
+                if here == next || n_left < min_leaf || n - n_left < min_leaf {
+                    continue;
+                }
+                let cost = self.hyper.criterion.impurity(&left) * n_left as f64
+                    + self.hyper.criterion.impurity(&right) * (n - n_left) as f64;
+                if cost < parent - 1e-12 && best.is_none_or(|(b, _, _)| cost < b) {
+                    best = Some((cost, f, (here + next) / 2.0));
+                }
+            }
+        }
+        best.map(|(_, f, t)| (f, t))
+    }
+
+    /// The leaf reached by (x₁, x₂).
+    pub fn leaf(&self, x1: f64, x2: f64) -> &Node {
+        let mut node = &self.nodes[0];
+        while let Some(s) = node.split {
+            let v = if s.feature == 0 { x1 } else { x2 };
+            node = &self.nodes[if v <= s.threshold { s.left } else { s.right }];
+        }
+        node
+    }
+
+    /// Class probabilities: the class shares of the leaf's training points.
+    pub fn proba(&self, x1: f64, x2: f64, out: &mut [f64]) {
+        let counts = &self.leaf(x1, x2).counts;
+        let n: usize = counts.iter().sum();
+        for (o, &c) in out.iter_mut().zip(counts) {
+            *o = if n == 0 {
+                1.0 / self.classes as f64
+            } else {
+                c as f64 / n as f64
+            };
+        }
+    }
+}
+
+fn count(points: &[Point2], members: &[usize], classes: usize) -> Vec<usize> {
+    let mut counts = vec![0; classes];
+    for &i in members {
+        counts[points[i].class] += 1;
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::classification::{generate, Pattern};
+    use crate::ml::metrics::argmax;
+
+    fn grow(tree: &mut Tree) {
+        while tree.grow_level() {}
+    }
+
+    fn train_accuracy(tree: &Tree, pts: &[Point2], classes: usize) -> f64 {
+        let mut out = vec![0.0; classes];
+        pts.iter()
+            .filter(|p| {
+                tree.proba(p.x1, p.x2, &mut out);
+                argmax(&out) == p.class
+            })
+            .count() as f64
+            / pts.len() as f64
+    }
+
+    #[test]
+    fn impurity_by_hand() {
+        // Counts (3, 1): p = (3/4, 1/4). Gini = 1 − (9/16 + 1/16) = 6/16 = 0.375.
+        assert!((Criterion::Gini.impurity(&[3, 1]) - 0.375).abs() < 1e-15);
+        // Entropy = −(3/4·log₂ 3/4 + 1/4·log₂ 1/4) = 0.311278 + 0.5 = 0.811278.
+        assert!((Criterion::Entropy.impurity(&[3, 1]) - 0.811_278_124_459_132_9).abs() < 1e-12);
+        assert_eq!(Criterion::Gini.impurity(&[4, 0]), 0.0);
+        assert_eq!(Criterion::Entropy.impurity(&[2, 2]), 1.0);
+    }
+
+    #[test]
+    fn first_split_by_hand() {
+        // Classes 0,0,1,1 at x₁ = 0,1,2,3 (x₂ = 0 for all): the best cut is x₁ ≤ 1.5, both children pure.
+        let pts: Vec<Point2> = (0..4)
+            .map(|i| Point2 {
+                x1: i as f64,
+                x2: 0.0,
+                class: (i >= 2) as usize,
+            })
+            .collect();
+        let mut t = Tree::new(TreeHyper::new(None, 1, Criterion::Gini).unwrap(), &pts, 2);
+        assert!(t.grow_level());
+        let s = t.nodes()[0].split.unwrap();
+        assert_eq!((s.feature, s.threshold), (0, 1.5));
+        assert!(!t.grow_level()); // both leaves pure
+    }
+
+    #[test]
+    fn depth_is_respected_and_grows_one_level_per_step() {
+        let d = generate(Pattern::Spiral, 300, 0.3, 0.7, 2);
+        let mut t = Tree::new(
+            TreeHyper::new(Some(4), 1, Criterion::Entropy).unwrap(),
+            &d.train,
+            2,
+        );
+        for level in 1..=4 {
+            assert!(t.grow_level());
+            assert_eq!(t.depth(), level);
+        }
+        assert!(!t.grow_level());
+        assert_eq!(t.depth(), 4);
+    }
+
+    #[test]
+    fn unlimited_depth_fits_separable_training_data_perfectly() {
+        for p in [Pattern::Circles, Pattern::Xor, Pattern::Spiral] {
+            let d = generate(p, 300, 0.0, 0.7, 4);
+            let mut t = Tree::new(
+                TreeHyper::new(None, 1, Criterion::Gini).unwrap(),
+                &d.train,
+                2,
+            );
+            grow(&mut t);
+            assert_eq!(train_accuracy(&t, &d.train, 2), 1.0, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn min_leaf_is_respected() {
+        let d = generate(Pattern::Moons, 200, 0.5, 0.7, 4);
+        let mut t = Tree::new(
+            TreeHyper::new(None, 10, Criterion::Gini).unwrap(),
+            &d.train,
+            2,
+        );
+        grow(&mut t);
+        assert!(t
+            .nodes()
+            .iter()
+            .all(|n| n.counts.iter().sum::<usize>() >= 10));
+        assert!(TreeHyper::new(Some(0), 1, Criterion::Gini).is_err());
+    }
+}

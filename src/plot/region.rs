@@ -1,0 +1,203 @@
+//! The Classification lab's plane: a decision map (each cell coloured by the predicted class
+//! probabilities) behind the points. Train points are filled circles, test points triangles, in
+//! their class's colour (Okabe–Ito, colour-blind safe) with a dark outline.
+//!
+//! The map is computed here as RGBA pixels ([`map_pixels`]) and painted by the page straight into
+//! a canvas (plotters' per-rectangle drawing is far too slow for 10,000 cells a frame); axes and
+//! points go through plotters ([`draw_axes`]), on a transparent layer above the map.
+
+use super::style::{font, px, GRID};
+use super::{ChartResult, DrawResult};
+use crate::data::classification::Point2;
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use std::ops::Range;
+
+/// Both axes span [−EXTENT, EXTENT].
+pub const EXTENT: f64 = 1.4;
+
+pub const CLASS_COLOURS: [RGBColor; 3] = [
+    RGBColor(0, 114, 178),
+    RGBColor(230, 159, 0),
+    RGBColor(0, 158, 115),
+];
+
+fn chart<'a, DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    scale: f64,
+) -> ChartResult<'a, DB, RangedCoordf64, RangedCoordf64> {
+    ChartBuilder::on(root)
+        .margin(px(8.0, scale))
+        .margin_right(px(16.0, scale))
+        .x_label_area_size(px(36.0, scale))
+        .y_label_area_size(px(44.0, scale))
+        .build_cartesian_2d(-EXTENT..EXTENT, -EXTENT..EXTENT)
+}
+
+/// The plotting area in backend pixels (x range, y range), where the map goes.
+pub fn plot_area<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    scale: f64,
+) -> Option<(Range<i32>, Range<i32>)> {
+    chart(root, scale)
+        .ok()
+        .map(|c| c.plotting_area().get_pixel_range())
+}
+
+/// Data coordinates of a backend pixel inside `area` (for clicks).
+pub fn to_data(area: &(Range<i32>, Range<i32>), px: f64, py: f64) -> (f64, f64) {
+    let (xs, ys) = area;
+    let fx = (px - xs.start as f64) / (xs.end - xs.start).max(1) as f64;
+    let fy = (py - ys.start as f64) / (ys.end - ys.start).max(1) as f64;
+    (-EXTENT + 2.0 * EXTENT * fx, EXTENT - 2.0 * EXTENT * fy)
+}
+
+/// Axes, labels and points, on a transparent layer; `highlight` rings the given training points.
+pub fn draw_axes<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    train: &[Point2],
+    test: &[Point2],
+    highlight: &[usize],
+    scale: f64,
+) -> DrawResult<DB> {
+    let mut chart = chart(root, scale)?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID.mix(0.5))
+        .x_desc("x₁")
+        .y_desc("x₂")
+        .label_style(("sans-serif", font(13.0, scale)))
+        .axis_desc_style(("sans-serif", font(14.0, scale)))
+        .draw()?;
+    let r = px(4.5, scale) as i32;
+    let outline = ShapeStyle::from(&BLACK.mix(0.75)).stroke_width(px(1.0, scale));
+    let colour = |p: &Point2| CLASS_COLOURS[p.class.min(2)];
+    chart.draw_series(
+        train
+            .iter()
+            .map(|p| Circle::new((p.x1, p.x2), r, colour(p).filled())),
+    )?;
+    chart.draw_series(train.iter().map(|p| Circle::new((p.x1, p.x2), r, outline)))?;
+    let t = px(6.0, scale) as i32;
+    chart.draw_series(
+        test.iter()
+            .map(|p| TriangleMarker::new((p.x1, p.x2), t, colour(p).filled())),
+    )?;
+    let ring = ShapeStyle::from(&BLACK).stroke_width(px(2.5, scale));
+    chart.draw_series(
+        highlight
+            .iter()
+            .filter_map(|&i| train.get(i))
+            .map(|p| Circle::new((p.x1, p.x2), r + px(4.0, scale) as i32, ring)),
+    )?;
+    Ok(())
+}
+
+/// RGBA pixels of a `cells` × `cells` map, top row first (x₂ = +EXTENT), each cell coloured by
+/// the class probabilities at its centre: the mix of class colours, paler where the model is
+/// unsure.
+pub fn map_pixels(
+    cells: usize,
+    classes: usize,
+    mut proba: impl FnMut(f64, f64, &mut [f64]),
+) -> Vec<u8> {
+    let mut out = Vec::with_capacity(cells * cells * 4);
+    let mut p = vec![0.0; classes];
+    let step = 2.0 * EXTENT / cells as f64;
+    for row in 0..cells {
+        let x2 = EXTENT - (row as f64 + 0.5) * step;
+        for col in 0..cells {
+            let x1 = -EXTENT + (col as f64 + 0.5) * step;
+            proba(x1, x2, &mut p);
+            out.extend_from_slice(&colour(&p));
+        }
+    }
+    out
+}
+
+/// The colour of one cell: class colours mixed by probability, blended toward white by how
+/// uncertain the prediction is (all classes equally likely → white).
+pub fn colour(p: &[f64]) -> [u8; 4] {
+    let k = p.len().max(2) as f64;
+    let top = p.iter().cloned().fold(0.0, f64::max);
+    let confidence = ((top - 1.0 / k) / (1.0 - 1.0 / k)).clamp(0.0, 1.0);
+    let strength = 0.15 + 0.45 * confidence;
+    let mut rgb = [0.0; 3];
+    for (pk, c) in p.iter().zip(CLASS_COLOURS) {
+        rgb[0] += pk * c.0 as f64;
+        rgb[1] += pk * c.1 as f64;
+        rgb[2] += pk * c.2 as f64;
+    }
+    let mix = |v: f64| {
+        (255.0 * (1.0 - strength) + v * strength)
+            .round()
+            .clamp(0.0, 255.0) as u8
+    };
+    [mix(rgb[0]), mix(rgb[1]), mix(rgb[2]), 255]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn map_is_row_major_from_the_top() {
+        // Class 1 where x₂ > 0: the top half is orange-ish, the bottom half blue-ish.
+        let px = map_pixels(4, 2, |_, x2, p| {
+            p[0] = if x2 > 0.0 { 0.0 } else { 1.0 };
+            p[1] = 1.0 - p[0];
+        });
+        assert_eq!(px.len(), 4 * 4 * 4);
+        assert_eq!(&px[0..4], &colour(&[0.0, 1.0]));
+        assert_eq!(&px[60..64], &colour(&[1.0, 0.0]));
+        assert_ne!(colour(&[0.0, 1.0]), colour(&[1.0, 0.0]));
+        assert_eq!(colour(&[0.5, 0.5]), colour(&[0.5, 0.5]));
+    }
+
+    #[test]
+    fn uncertain_cells_are_paler_than_certain_ones() {
+        let pale = colour(&[0.55, 0.45]);
+        let sure = colour(&[1.0, 0.0]);
+        let lightness = |c: [u8; 4]| c[0] as u32 + c[1] as u32 + c[2] as u32;
+        assert!(lightness(pale) > lightness(sure));
+    }
+
+    #[test]
+    fn clicks_map_back_to_data() {
+        let area = (10..110, 20..220);
+        assert_eq!(to_data(&area, 10.0, 20.0), (-EXTENT, EXTENT));
+        let (x, y) = to_data(&area, 60.0, 120.0);
+        assert!(x.abs() < 1e-12 && y.abs() < 1e-12);
+    }
+
+    #[test]
+    fn points_draw_to_svg() {
+        let train = [
+            Point2 {
+                x1: 0.0,
+                x2: 0.0,
+                class: 0,
+            },
+            Point2 {
+                x1: 0.5,
+                x2: 0.5,
+                class: 1,
+            },
+        ];
+        let test = [Point2 {
+            x1: -0.5,
+            x2: 0.5,
+            class: 2,
+        }];
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (300, 300)).into_drawing_area();
+            draw_axes(&root, &train, &test, &[1], 1.0).unwrap();
+            assert!(plot_area(&root, 1.0).is_some());
+        }
+        assert_eq!(svg.matches("<circle").count(), 2 + 2 + 1); // fills, outlines, one ring
+        assert_eq!(svg.matches("<polygon").count(), 1);
+    }
+}

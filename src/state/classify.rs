@@ -1,0 +1,312 @@
+//! The Classification lab's state and its pure reducer (the same `Action`s as the Regression lab,
+//! plus hand-placed points).
+
+use super::config::{Config, MAX_SEED};
+use super::lab::Action;
+use super::spec::{Group, Key, Model};
+use crate::data::classification::{generate, split_points, Dataset2, Point2};
+use crate::ml::classifier::{score, Classifier, Progress, Scores};
+use crate::ml::diagnosis::{diagnose_classifier, Diagnosis};
+use crate::ml::history::{History, Record};
+use crate::ml::knn::Knn;
+use crate::ml::logistic::Logistic;
+use crate::ml::tree::Tree;
+use std::rc::Rc;
+
+/// Most hand-placed points kept (the rest of the page stays fast).
+pub const MAX_CUSTOM_POINTS: usize = 500;
+
+#[derive(Clone, Debug)]
+pub struct ClassLabState {
+    pub config: Config,
+    pub data: Rc<Dataset2>,
+    pub model: Classifier,
+    /// Log-loss over training steps (train and test).
+    pub history: History,
+    pub running: bool,
+    pub divergence: Option<String>,
+    pub notices: Vec<String>,
+    pub train_scores: Scores,
+    pub test_scores: Scores,
+    /// Class given to points added by clicking.
+    pub brush: usize,
+    /// Increases whenever the model changes, so the decision map knows when to repaint.
+    pub version: u64,
+}
+
+impl ClassLabState {
+    pub fn new(config: Config, notices: Vec<String>) -> Self {
+        let data = Rc::new(make_data(&config));
+        let model = make_model(&config, &data);
+        let mut state = ClassLabState {
+            config,
+            data,
+            model,
+            history: History::default(),
+            running: false,
+            divergence: None,
+            notices,
+            train_scores: Scores::default(),
+            test_scores: Scores::default(),
+            brush: 0,
+            version: 0,
+        };
+        state.restart();
+        state
+    }
+
+    fn restart(&mut self) {
+        self.model = make_model(&self.config, &self.data);
+        self.history = History::default();
+        self.divergence = None;
+        self.rescore();
+        self.record();
+    }
+
+    fn regenerate(&mut self) {
+        self.data = Rc::new(make_data(&self.config));
+        self.restart();
+    }
+
+    fn rescore(&mut self) {
+        self.train_scores = score(&self.model, &self.data.train, self.data.classes);
+        self.test_scores = score(&self.model, &self.data.test, self.data.classes);
+        self.version += 1;
+    }
+
+    fn record(&mut self) {
+        let epoch = self.model.steps();
+        self.history.push(Record {
+            epoch,
+            train: self.train_scores.log_loss,
+            test: self.test_scores.log_loss,
+        });
+    }
+
+    /// Runs up to `steps` training steps; pauses when done or on divergence.
+    fn train(&mut self, steps: u32) {
+        let before = self.model.steps();
+        for _ in 0..steps {
+            match self.model.step() {
+                Progress::Trained => {
+                    if self.history.wants(self.model.steps()) {
+                        self.rescore();
+                        self.record();
+                    }
+                }
+                Progress::Finished => {
+                    self.running = false;
+                    break;
+                }
+                Progress::Diverged => {
+                    self.running = false;
+                    let lr = self.config.number(Key::LearningRate);
+                    self.divergence = Some(format!(
+                        "Training stopped: the loss exploded at epoch {}. A learning rate of {lr} is too \
+                         high for this setting. The last good weights are kept. Try a learning rate of {} \
+                         or lower, or switch to Adam.",
+                        self.model.steps() + 1,
+                        lr / 10.0
+                    ));
+                    break;
+                }
+            }
+        }
+        if self.model.steps() != before {
+            self.rescore();
+        }
+    }
+
+    /// The live verdict, once the model has something to judge by.
+    pub fn diagnosis(&self) -> Option<Diagnosis> {
+        let trained = match &self.model {
+            Classifier::Knn(_) => true,
+            other => other.steps() > 0,
+        };
+        (trained && !self.data.train.is_empty() && !self.data.test.is_empty())
+            .then(|| diagnose_classifier(self.train_scores.accuracy, self.test_scores.accuracy))
+    }
+
+    /// Points the model was not trained on: what a click on the plot can remove.
+    pub fn custom(&self) -> bool {
+        self.config.pattern().is_none()
+    }
+}
+
+fn make_data(config: &Config) -> Dataset2 {
+    let fraction = config.number(Key::TrainFraction);
+    match config.pattern() {
+        Some(p) => generate(
+            p,
+            config.number(Key::Points) as usize,
+            config.number(Key::Noise),
+            fraction,
+            config.seed,
+        ),
+        None => {
+            let classes = config
+                .custom
+                .iter()
+                .map(|p| p.class + 1)
+                .max()
+                .unwrap_or(2)
+                .max(2);
+            split_points(config.custom.clone(), classes, fraction, config.seed)
+        }
+    }
+}
+
+fn make_model(config: &Config, data: &Dataset2) -> Classifier {
+    match config.model() {
+        Model::Knn => Classifier::Knn(Knn::fit(config.knn_hyper(), &data.train, data.classes)),
+        Model::Tree => Classifier::Tree(Tree::new(config.tree_hyper(), &data.train, data.classes)),
+        Model::Logistic => Classifier::Logistic(Logistic::new(
+            config.logistic_hyper(),
+            &data.train,
+            data.classes,
+        )),
+    }
+}
+
+/// The reducer.
+pub fn apply(state: &mut ClassLabState, action: Action) {
+    match action {
+        Action::Set(key, pos) => {
+            if state.config.position(key) == pos.min(key.spec().domain.len() - 1) {
+                return;
+            }
+            state.config.set(key, pos);
+            let spec = key.spec();
+            if spec.group == Group::Data {
+                state.regenerate();
+            } else if spec.restarts {
+                state.running = false;
+                state.restart();
+            } else if spec.group == Group::Hyperparameter {
+                if let Classifier::Logistic(l) = &mut state.model {
+                    l.set_hyper(state.config.logistic_hyper());
+                }
+                state.divergence = None;
+            }
+        }
+        Action::SetSeed(seed) => {
+            state.config.seed = seed.min(MAX_SEED);
+            state.regenerate();
+        }
+        Action::Play => {
+            state.running = true;
+            state.divergence = None;
+        }
+        Action::Pause => state.running = false,
+        Action::Step => {
+            state.running = false;
+            state.divergence = None;
+            state.train(1);
+        }
+        Action::Reset => {
+            state.running = false;
+            state.restart();
+        }
+        Action::Tick(steps) => {
+            if state.running {
+                state.train(steps);
+            }
+        }
+        Action::DismissNotices => state.notices.clear(),
+        Action::AddPoint(x1, x2) => {
+            if state.custom() && state.config.custom.len() < MAX_CUSTOM_POINTS {
+                state.config.custom.push(Point2 {
+                    x1,
+                    x2,
+                    class: state.brush,
+                });
+                state.regenerate();
+            }
+        }
+        Action::RemoveNearest(x1, x2) => {
+            let nearest = state
+                .config
+                .custom
+                .iter()
+                .enumerate()
+                .min_by(|(_, a), (_, b)| {
+                    let d = |p: &Point2| (p.x1 - x1).powi(2) + (p.x2 - x2).powi(2);
+                    d(a).total_cmp(&d(b))
+                });
+            if let Some((i, _)) = nearest {
+                state.config.custom.remove(i);
+                state.regenerate();
+            }
+        }
+        Action::ClearPoints => {
+            state.config.custom.clear();
+            state.regenerate();
+        }
+        Action::SetBrush(class) => state.brush = class.min(2),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ml::diagnosis::Fit;
+    use crate::state::url::decode;
+
+    fn lab(query: &str) -> ClassLabState {
+        let (config, notices) = decode(&format!("lab=classification&{query}"));
+        assert!(notices.is_empty(), "{notices:?}");
+        ClassLabState::new(config, notices)
+    }
+
+    fn run(s: &mut ClassLabState, steps: u32) {
+        apply(s, Action::Play);
+        apply(s, Action::Tick(steps));
+    }
+
+    #[test]
+    fn k_1_fits_training_points_and_overfits_noisy_moons() {
+        let s = lab("model=knn&k=1&data=moons&noise=0.6&n=300");
+        assert_eq!(s.train_scores.accuracy, 1.0);
+        assert_eq!(s.diagnosis().unwrap().fit, Fit::Overfitting);
+    }
+
+    #[test]
+    fn a_depth_1_tree_underfits_circles() {
+        let mut s = lab("model=tree&depth=1&data=circles");
+        run(&mut s, 10);
+        assert_eq!(s.model.steps(), 1);
+        assert!(!s.running, "a grown tree stops by itself");
+        assert_eq!(s.diagnosis().unwrap().fit, Fit::Underfitting);
+    }
+
+    #[test]
+    fn logistic_with_squares_learns_circles_and_the_learning_rate_continues() {
+        let mut s = lab("model=logistic&features=2&data=circles&noise=0.1&lr=0.1");
+        run(&mut s, 500);
+        assert!(s.test_scores.accuracy > 0.9, "{}", s.test_scores.accuracy);
+        let epoch = s.model.steps();
+        apply(&mut s, Action::Set(Key::LearningRate, 5));
+        assert_eq!(s.model.steps(), epoch);
+        apply(&mut s, Action::Set(Key::Features, 0));
+        assert_eq!(s.model.steps(), 0);
+    }
+
+    #[test]
+    fn hand_placed_points_are_added_removed_and_cleared() {
+        let mut s = lab("data=custom");
+        assert!(s.data.train.is_empty() && s.diagnosis().is_none());
+        for i in 0..10 {
+            apply(&mut s, Action::SetBrush(i % 2));
+            apply(&mut s, Action::AddPoint(i as f64 / 10.0, 0.0));
+        }
+        assert_eq!(s.data.train.len() + s.data.test.len(), 10);
+        apply(&mut s, Action::RemoveNearest(0.31, 0.0));
+        assert!(!s.config.custom.iter().any(|p| p.x1 == 0.3));
+        apply(&mut s, Action::ClearPoints);
+        assert!(s.config.custom.is_empty());
+        // Generated data ignores clicks.
+        let mut g = lab("data=moons");
+        apply(&mut g, Action::AddPoint(0.0, 0.0));
+        assert!(g.config.custom.is_empty());
+    }
+}

@@ -1,0 +1,48 @@
+//! Small helpers every canvas chart uses.
+
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// Sizes every canvas's bitmap to the first one's CSS size × devicePixelRatio. Returns the bitmap
+/// size and the ratio, or `None` while the canvas is not laid out (hidden).
+pub fn fit_bitmap(canvases: &[&HtmlCanvasElement]) -> Option<(u32, u32, f64)> {
+    let scale = crate::web::device_pixel_ratio();
+    let first = canvases.first()?;
+    let (w, h) = (first.client_width(), first.client_height());
+    if w <= 0 || h <= 0 {
+        return None;
+    }
+    let (bw, bh) = (
+        ((w as f64) * scale).round() as u32,
+        ((h as f64) * scale).round() as u32,
+    );
+    for canvas in canvases {
+        if canvas.width() != bw || canvas.height() != bh {
+            canvas.set_width(bw);
+            canvas.set_height(bh);
+        }
+    }
+    Some((bw, bh, scale))
+}
+
+pub fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+}
+
+/// Makes a layer transparent again (plotters skips fully transparent fills).
+pub fn clear(canvas: &HtmlCanvasElement) {
+    if let Some(ctx) = context(canvas) {
+        ctx.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
+    }
+}
+
+/// Marks when a chart was last drawn and how long it took; the browser benchmark reads both.
+pub fn stamp(canvas: &HtmlCanvasElement, started: f64) {
+    let now = crate::web::now_ms();
+    let _ = canvas.set_attribute("data-drawn-at", &format!("{now:.3}"));
+    let _ = canvas.set_attribute("data-draw-ms", &format!("{:.3}", now - started));
+}

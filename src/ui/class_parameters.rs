@@ -1,0 +1,169 @@
+//! What each classifier learned, shown as exactly what it is: nothing but the stored points for
+//! k-NN, the questions and leaf counts for a tree, a weight table (and for a straight boundary its
+//! equation) for logistic regression.
+
+use crate::ml::classifier::Classifier;
+use crate::ml::diagnosis::short;
+use crate::ml::tree::{Criterion, Tree};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties)]
+pub struct ClassParametersProps {
+    pub model: Rc<Classifier>,
+    pub version: u64,
+    pub classes: usize,
+    pub criterion: Criterion,
+}
+
+impl PartialEq for ClassParametersProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version
+            && self.classes == other.classes
+            && self.criterion == other.criterion
+    }
+}
+
+pub const CLASS_NAMES: [&str; 3] = ["blue", "orange", "green"];
+
+#[component]
+pub fn ClassParameters(props: &ClassParametersProps) -> Html {
+    match &*props.model {
+        Classifier::Knn(knn) => html! {
+            <div id="learned">
+                <p class="no-params"><strong>{ "k-NN learns no parameters." }</strong>
+                    { format!(" Its whole model is the stored training set: {} points. To classify a new point it \
+                        finds the {} stored points nearest to it and lets them vote — that is why k is a \
+                        hyperparameter and there is nothing to train.", knn.points().len(), knn.effective_k()) }</p>
+                <p class="help">{ "Move the pointer over the plane to ring the points that vote there." }</p>
+            </div>
+        },
+        Classifier::Tree(tree) => html! {
+            <div id="learned">
+                <p class="help">{ format!("{} nodes, depth {}. Each question and each leaf's class counts were learned \
+                    from the training points.", tree.nodes().len(), tree.depth()) }</p>
+                <ul class="tree-rules">{ node(tree, 0, props.criterion) }</ul>
+            </div>
+        },
+        Classifier::Logistic(l) => {
+            let exps = l.exponents();
+            let f = exps.len();
+            let w = l.weights();
+            let boundary = (props.classes == 2 && f == 3).then(|| boundary_line(&w[f..], &w[..f]));
+            html! {
+                <div id="learned">
+                    { for boundary.map(|b| html! { <p class="formula" id="boundary">{ b }</p> }) }
+                    <table class="weights" id="weights">
+                        <caption>{ format!("{} learned weights", w.len()) }</caption>
+                        <thead><tr><th scope="col">{ "feature" }</th>
+                            { for (0..props.classes).map(|k| html! { <th scope="col">{ format!("w ({})", CLASS_NAMES[k]) }</th> }) }
+                        </tr></thead>
+                        <tbody>
+                            { for exps.iter().enumerate().map(|(j, e)| html! {
+                                <tr><th scope="row">{ monomial(*e) }</th>
+                                    { for (0..props.classes).map(|k| html! { <td class="num">{ short(w[k * f + j]) }</td> }) }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                    <p class="help">{ "A class's score is the sum of its weights times the features; the softmax of \
+                        the scores gives the class probabilities." }</p>
+                </div>
+            }
+        }
+    }
+}
+
+/// One node of the tree as a readable rule, its children nested below.
+fn node(tree: &Tree, id: usize, criterion: Criterion) -> Html {
+    let n = &tree.nodes()[id];
+    let counts: Vec<String> = n
+        .counts
+        .iter()
+        .enumerate()
+        .map(|(k, c)| format!("{} {c}", CLASS_NAMES[k.min(2)]))
+        .collect();
+    let measure = if criterion == Criterion::Gini {
+        "gini"
+    } else {
+        "entropy"
+    };
+    let facts = format!(
+        "{} samples ({}), {measure} {}",
+        n.counts.iter().sum::<usize>(),
+        counts.join(", "),
+        short(n.impurity)
+    );
+    match n.split {
+        Some(s) => html! {
+            <li><span class="rule">{ format!("x{} ≤ {}?", if s.feature == 0 { "₁" } else { "₂" }, short(s.threshold)) }</span>
+                <span class="facts">{ format!(" {facts}") }</span>
+                <ul>
+                    <li class="branch">{ "yes → " }<ul>{ node(tree, s.left, criterion) }</ul></li>
+                    <li class="branch">{ "no → " }<ul>{ node(tree, s.right, criterion) }</ul></li>
+                </ul>
+            </li>
+        },
+        None => {
+            let winner = n
+                .counts
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, c)| (**c, usize::MAX - i))
+                .map_or(0, |(i, _)| i);
+            html! { <li><span class="leaf">{ format!("leaf → {}", CLASS_NAMES[winner.min(2)]) }</span><span class="facts">{ format!(" {facts}") }</span></li> }
+        }
+    }
+}
+
+fn monomial((a, b): (u32, u32)) -> String {
+    let part = |name: &str, e: u32| match e {
+        0 => String::new(),
+        1 => name.to_string(),
+        e => format!(
+            "{name}{}",
+            ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][e as usize % 10]
+        ),
+    };
+    let s = format!("{}{}", part("x₁", a), part("x₂", b));
+    if s.is_empty() {
+        "1 (intercept)".into()
+    } else {
+        s
+    }
+}
+
+/// For two classes on (1, x₁, x₂): orange wins where (w₁ − w₀)·(1, x₁, x₂) > 0, so the boundary is
+/// the line d₀ + d₁x₁ + d₂x₂ = 0, written as x₂ = … when d₂ ≠ 0.
+fn boundary_line(orange: &[f64], blue: &[f64]) -> String {
+    let d: Vec<f64> = orange.iter().zip(blue).map(|(a, b)| a - b).collect();
+    if d[2].abs() > 1e-12 {
+        let (slope, intercept) = (-d[1] / d[2], -d[0] / d[2]);
+        format!(
+            "Boundary: x₂ = {}·x₁ {} {}",
+            short(slope),
+            if intercept < 0.0 { "−" } else { "+" },
+            short(intercept.abs())
+        )
+    } else if d[1].abs() > 1e-12 {
+        format!("Boundary: x₁ = {}", short(-d[0] / d[1]))
+    } else {
+        "Boundary: none yet (all weights equal)".into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundary_by_hand() {
+        // d = (1, 2, −1): 1 + 2x₁ − x₂ = 0 → x₂ = 2·x₁ + 1.
+        assert_eq!(
+            boundary_line(&[1.0, 2.0, -1.0], &[0.0, 0.0, 0.0]),
+            "Boundary: x₂ = 2·x₁ + 1"
+        );
+        assert_eq!(monomial((2, 1)), "x₁²x₂");
+        assert_eq!(monomial((0, 0)), "1 (intercept)");
+    }
+}

@@ -1,0 +1,243 @@
+//! The Classification lab page and its thin adapter around the pure reducer in
+//! `state::classify`: link sync (hand-placed points beyond what a link carries go to the browser's
+//! storage), the shared training loop, and the layout.
+
+use super::chart::{Chart, ChartInput};
+use super::class_parameters::{ClassParameters, CLASS_NAMES};
+use super::confusion::Confusion;
+use super::controls::{Controls, SeedControl};
+use super::diagnosis::DiagnosisBox;
+use super::header::Header;
+use super::notices::Notices;
+use super::playback::Playback;
+use super::region_chart::RegionChart;
+use super::regression::LabProps;
+use super::training::use_training_loop;
+use crate::ml::classifier::Classifier;
+use crate::ml::diagnosis::short;
+use crate::ml::tree::Criterion;
+use crate::state::classify::{apply, ClassLabState, MAX_CUSTOM_POINTS};
+use crate::state::lab::Action;
+use crate::state::spec::{Group, Key, Lab, Model};
+use crate::state::url;
+use crate::web;
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Where hand-placed points live when a link cannot carry them.
+const STORAGE_KEY: &str = "paramlab.points";
+
+impl Reducible for ClassLabState {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = Rc::unwrap_or_clone(self);
+        apply(&mut next, action);
+        Rc::new(next)
+    }
+}
+
+/// The link's points, or, when it has none and the dataset is hand-placed, the browser's.
+fn initial_state(props: &LabProps) -> ClassLabState {
+    let (mut config, mut notices) = (props.config.clone(), props.notices.clone());
+    if config.pattern().is_none() && config.custom.is_empty() {
+        if let Some(text) = web::stored(STORAGE_KEY) {
+            let (points, _) = url::parse_points(&text, MAX_CUSTOM_POINTS);
+            if !points.is_empty() {
+                notices.push(format!(
+                    "Restored your {} hand-placed points from this browser.",
+                    points.len()
+                ));
+                config.custom = points;
+            }
+        }
+    }
+    ClassLabState::new(config, notices)
+}
+
+#[component]
+pub fn ClassificationLab(props: &LabProps) -> Html {
+    let state = use_reducer(|| initial_state(props));
+    let dispatch = {
+        let d = state.dispatcher();
+        Callback::from(move |a| d.dispatch(a))
+    };
+
+    // The link holds the configuration; hand-placed points go to storage too, so a reload keeps
+    // them even when there are too many for the link.
+    use_effect_with(state.config.clone(), |config| {
+        web::replace_query(&url::encode(config));
+        if config.pattern().is_none() {
+            web::store(STORAGE_KEY, &url::points_text(&config.custom));
+        }
+    });
+
+    let model = state.config.model();
+    // A tree grows one level per step: show each level for half a second.
+    let frames_per_tick = if model == Model::Tree { 30 } else { 1 };
+    let epochs_per_second = use_training_loop(
+        state.running,
+        state.config.speed(),
+        frames_per_tick,
+        dispatch.clone(),
+    );
+
+    let on_set = {
+        let d = dispatch.clone();
+        Callback::from(move |(key, pos): (Key, usize)| d.emit(Action::Set(key, pos)))
+    };
+    let on_seed = {
+        let d = dispatch.clone();
+        Callback::from(move |seed| d.emit(Action::SetSeed(seed)))
+    };
+    let on_dismiss = {
+        let d = dispatch.clone();
+        Callback::from(move |()| d.emit(Action::DismissNotices))
+    };
+    let on_add = {
+        let d = dispatch.clone();
+        Callback::from(move |(x1, x2)| d.emit(Action::AddPoint(x1, x2)))
+    };
+    let on_remove = {
+        let d = dispatch.clone();
+        Callback::from(move |(x1, x2)| d.emit(Action::RemoveNearest(x1, x2)))
+    };
+    let config = state.config.clone();
+    let step_name = match model {
+        Model::Tree => "Depth",
+        _ => "Epoch",
+    };
+    let stats = vec![
+        (step_name, "epoch", state.model.steps().to_string()),
+        (
+            "Train accuracy",
+            "train-acc",
+            percent(state.train_scores.accuracy),
+        ),
+        (
+            "Test accuracy",
+            "test-acc",
+            percent(state.test_scores.accuracy),
+        ),
+        (
+            "Train log-loss",
+            "train-loss",
+            short(state.train_scores.log_loss),
+        ),
+        (
+            "Test log-loss",
+            "test-loss",
+            short(state.test_scores.log_loss),
+        ),
+    ];
+    let model_rc = Rc::new(state.model.clone());
+    let criterion = if config.position(Key::Criterion) == 1 {
+        Criterion::Entropy
+    } else {
+        Criterion::Gini
+    };
+    let custom = state.custom();
+    let overflow = custom && !url::links_points(&config);
+    let idle = match (&state.model, custom && state.data.train.is_empty()) {
+        (_, true) => "Click the plot to place points; pick each point's class below.",
+        (Classifier::Knn(_), _) => "Add data to see a verdict.",
+        _ => "Press play or step: the verdict appears once training starts.",
+    };
+
+    html! {
+        <>
+            <Header lab={Lab::Classification} />
+            <Notices notices={state.notices.clone()} {on_dismiss} />
+            <main class="lab">
+                <div class="column settings">
+                    <section class="panel hyper" aria-labelledby="hyper-title">
+                        <h2 id="hyper-title">{ "Hyperparameters" }<span class="tag">{ "you set these" }</span></h2>
+                        <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} k_limit={Some(state.data.train.len())} />
+                    </section>
+                    <section class="panel data" aria-labelledby="data-title">
+                        <h2 id="data-title">{ "Data" }<span class="tag">{ "the experiment, not the model" }</span></h2>
+                        <Controls group={Group::Data} config={config.clone()} on_set={on_set.clone()} />
+                        if custom {
+                            <PointTools brush={state.brush} count={config.custom.len()} {overflow} dispatch={dispatch.clone()} />
+                        }
+                        <SeedControl seed={config.seed} {on_seed} />
+                    </section>
+                </div>
+                <div class="column plots">
+                    <section class="panel" aria-labelledby="plane-title">
+                        <h2 id="plane-title">{ "Data and decision regions" }</h2>
+                        <RegionChart data={state.data.clone()} model={model_rc.clone()} version={state.version} editable={custom} {on_add} {on_remove} />
+                        <ul class="legend" aria-hidden="true">
+                            <li><span class="key model">{ "●" }</span>{ "training points" }</li>
+                            <li><span class="key model">{ "▲" }</span>{ "test points" }</li>
+                            <li>{ "colour: class (blue, orange, green); background: the model's prediction, paler where unsure" }</li>
+                        </ul>
+                        <Playback running={state.running} {stats} config={config.clone()} {epochs_per_second} on_action={dispatch.clone()} on_set={on_set.clone()} />
+                        <DiagnosisBox diagnosis={state.diagnosis()} divergence={state.divergence.clone()} idle={idle} />
+                    </section>
+                    <section class="panel" aria-labelledby="score-title">
+                        <h2 id="score-title">{ "Scores" }</h2>
+                        <Confusion matrix={state.test_scores.confusion.clone()} />
+                        if model != Model::Knn {
+                            <Chart input={ChartInput::Loss(state.history.records().to_vec(), "log-loss")} id="loss-chart"
+                                label="Training and test log-loss against training step, log scale; current values are shown as text above." />
+                            <ul class="legend" aria-hidden="true">
+                                <li><span class="key train">{ "━" }</span>{ "training log-loss" }</li>
+                                <li><span class="key test">{ "╍" }</span>{ "test log-loss (dashed)" }</li>
+                            </ul>
+                        }
+                    </section>
+                </div>
+                <div class="column learned">
+                    <section class="panel params" aria-labelledby="params-title">
+                        <h2 id="params-title">{ "Parameters" }<span class="tag">{ "learned from data" }</span></h2>
+                        <ClassParameters model={model_rc} version={state.version} classes={state.data.classes} {criterion} />
+                    </section>
+                </div>
+            </main>
+            <footer>
+                <p>{ "Keyboard: Tab moves between controls; arrow keys move a slider one step, Home and End to its ends. \
+                      The address bar always holds every setting and the seed: copy it to share this exact experiment." }</p>
+            </footer>
+        </>
+    }
+}
+
+fn percent(v: f64) -> String {
+    format!("{:.1} %", 100.0 * v)
+}
+
+#[derive(Properties, PartialEq)]
+struct PointToolsProps {
+    brush: usize,
+    count: usize,
+    overflow: bool,
+    dispatch: Callback<Action>,
+}
+
+/// The class of new points, "Remove last" and "Clear" for hand-placed data.
+#[component]
+fn PointTools(props: &PointToolsProps) -> Html {
+    let d = props.dispatch.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        d.emit(Action::SetBrush(select.value().parse().unwrap_or(0)));
+    });
+    let d = props.dispatch.clone();
+    let clear = Callback::from(move |_| d.emit(Action::ClearPoints));
+    html! {
+        <div class="control point-tools">
+            <div class="control-head"><label for="ctl-brush">{ "Class of new points" }</label></div>
+            <select id="ctl-brush" {onchange}>
+                { for CLASS_NAMES.iter().enumerate().map(|(i, name)| html! {
+                    <option value={i.to_string()} selected={i == props.brush}>{ *name }</option>
+                }) }
+            </select>
+            <p class="help">{ format!("{} points. Click the plot to add one; Shift+click removes the nearest.", props.count) }</p>
+            if props.overflow {
+                <p class="help warn" id="points-notice">{ format!("More than {} points: the link no longer carries them; they are kept in this browser.", url::MAX_POINTS_IN_LINK) }</p>
+            }
+            <button type="button" id="clear-points" onclick={clear}>{ "Clear points" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,29 @@
+//! The test set's confusion matrix: rows are the true classes, columns the predicted ones.
+
+use super::class_parameters::CLASS_NAMES;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ConfusionProps {
+    pub matrix: Vec<Vec<usize>>,
+}
+
+#[component]
+pub fn Confusion(props: &ConfusionProps) -> Html {
+    let k = props.matrix.len();
+    html! {
+        <table class="confusion" id="confusion">
+            <caption>{ "Test set: true class (rows) × predicted class (columns)" }</caption>
+            <thead><tr><th></th>{ for (0..k).map(|c| html! { <th scope="col">{ format!("→ {}", CLASS_NAMES[c.min(2)]) }</th> }) }</tr></thead>
+            <tbody>
+                { for props.matrix.iter().enumerate().map(|(a, row)| html! {
+                    <tr><th scope="row">{ CLASS_NAMES[a.min(2)] }</th>
+                        { for row.iter().enumerate().map(|(p, n)| html! {
+                            <td class={classes!("num", (a == p).then_some("hit"), (a != p && *n > 0).then_some("miss"))}>{ n }</td>
+                        }) }
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}

@@ -1,0 +1,160 @@
+//! The Classification lab's plane: the decision map painted pixel by pixel on the bottom canvas,
+//! axes and points through plotters on a transparent canvas above it. Clicking adds a point of the
+//! chosen class when the dataset is "Your own points"; Shift+click removes the nearest one.
+//! Hovering over the plane with k-NN rings the k training points that vote there.
+
+use super::canvas::{context, fit_bitmap, stamp};
+use crate::data::classification::Dataset2;
+use crate::ml::classifier::Classifier;
+use crate::plot::region;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use std::ops::Range;
+use std::rc::Rc;
+use wasm_bindgen::Clamped;
+use web_sys::{HtmlCanvasElement, ImageData, MouseEvent};
+use yew::prelude::*;
+
+/// Cells per side of the decision map.
+pub const CELLS: usize = 100;
+
+#[derive(Properties)]
+pub struct RegionProps {
+    pub data: Rc<Dataset2>,
+    pub model: Rc<Classifier>,
+    /// Changes whenever the model does.
+    pub version: u64,
+    pub editable: bool,
+    pub on_add: Callback<(f64, f64)>,
+    pub on_remove: Callback<(f64, f64)>,
+}
+
+impl PartialEq for RegionProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.data, &other.data)
+            && self.version == other.version
+            && self.editable == other.editable
+    }
+}
+
+type Area = (Range<i32>, Range<i32>);
+
+#[component]
+pub fn RegionChart(props: &RegionProps) -> Html {
+    let map_canvas = use_node_ref();
+    let axes_canvas = use_node_ref();
+    let area = use_mut_ref(|| None::<Area>);
+    let hover = use_state(|| None::<(f64, f64)>);
+
+    let highlight: Vec<usize> = match (&*props.model, *hover) {
+        (Classifier::Knn(knn), Some((x1, x2))) => {
+            let mut scratch = Vec::new();
+            knn.neighbours(x1, x2, &mut scratch);
+            scratch.iter().map(|(_, i)| *i).collect()
+        }
+        _ => Vec::new(),
+    };
+
+    {
+        let (map_canvas, axes_canvas, area) =
+            (map_canvas.clone(), axes_canvas.clone(), area.clone());
+        let (data, model) = (props.data.clone(), props.model.clone());
+        use_effect_with(
+            (props.version, Rc::as_ptr(&props.data), highlight.clone()),
+            move |(_, _, highlight)| {
+                if let (Some(m), Some(a)) = (
+                    map_canvas.cast::<HtmlCanvasElement>(),
+                    axes_canvas.cast::<HtmlCanvasElement>(),
+                ) {
+                    *area.borrow_mut() = draw(&m, &a, &data, &model, highlight);
+                }
+            },
+        );
+    }
+
+    let point_at = {
+        let area = area.clone();
+        move |e: &MouseEvent| {
+            let scale = crate::web::device_pixel_ratio();
+            area.borrow().as_ref().map(|a| {
+                region::to_data(a, e.offset_x() as f64 * scale, e.offset_y() as f64 * scale)
+            })
+        }
+    };
+    let onclick = {
+        let (add, remove, editable, point_at) = (
+            props.on_add.clone(),
+            props.on_remove.clone(),
+            props.editable,
+            point_at.clone(),
+        );
+        Callback::from(move |e: MouseEvent| {
+            if let (true, Some(p)) = (editable, point_at(&e)) {
+                if e.shift_key() {
+                    remove.emit(p)
+                } else {
+                    add.emit(p)
+                }
+            }
+        })
+    };
+    let onmousemove = {
+        let (hover, point_at) = (hover.clone(), point_at.clone());
+        let knn = matches!(&*props.model, Classifier::Knn(_));
+        Callback::from(move |e: MouseEvent| {
+            if knn {
+                hover.set(point_at(&e));
+            }
+        })
+    };
+    let onmouseleave = {
+        let hover = hover.clone();
+        Callback::from(move |_| hover.set(None))
+    };
+    html! {
+        <div class={classes!("chart", "plane", props.editable.then_some("editable"))} id="region-chart-box">
+            <canvas ref={map_canvas} id="region-map" aria-hidden="true" />
+            <canvas ref={axes_canvas} id="region-chart" role="img" {onclick} {onmousemove} {onmouseleave}
+                aria-label="Decision map: the background colour is the class the model predicts there, paler where it is unsure; training points are circles, test points triangles, coloured by their class." />
+        </div>
+    }
+}
+
+fn draw(
+    map: &HtmlCanvasElement,
+    axes: &HtmlCanvasElement,
+    data: &Dataset2,
+    model: &Classifier,
+    highlight: &[usize],
+) -> Option<Area> {
+    let started = crate::web::now_ms();
+    let (bw, bh, scale) = fit_bitmap(&[axes, map])?;
+    let root = CanvasBackend::with_canvas_object(axes.clone())?.into_drawing_area();
+    let area = region::plot_area(&root, scale)?;
+    // Map layer: white page, then the map stretched over the plotting area.
+    let ctx = context(map)?;
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, bw as f64, bh as f64);
+    let mut scratch = Vec::new();
+    let pixels = region::map_pixels(CELLS, data.classes, |x1, x2, out| {
+        model.proba(x1, x2, &mut scratch, out)
+    });
+    let image =
+        ImageData::new_with_u8_clamped_array_and_sh(Clamped(&pixels), CELLS as u32, CELLS as u32)
+            .ok()?;
+    let cells = crate::web::scratch_canvas(CELLS as u32)?;
+    context(&cells)?.put_image_data(&image, 0.0, 0.0).ok()?;
+    let (xs, ys) = &area;
+    let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+        &cells,
+        xs.start as f64,
+        ys.start as f64,
+        (xs.end - xs.start) as f64,
+        (ys.end - ys.start) as f64,
+    );
+    // Axes and points layer.
+    super::canvas::clear(axes);
+    let _ = region::draw_axes(&root, &data.train, &data.test, highlight, scale);
+    stamp(axes, started);
+    Some(area)
+}

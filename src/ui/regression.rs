@@ -1,0 +1,129 @@
+//! The Regression lab page and the thin adapter between Yew and the pure reducer: it writes the
+//! link back as controls move and drives training from animation frames.
+
+use super::chart::{Chart, ChartInput};
+use super::controls::{Controls, SeedControl};
+use super::diagnosis::DiagnosisBox;
+use super::header::Header;
+use super::notices::Notices;
+use super::parameters::Parameters;
+use super::playback::Playback;
+use super::training::use_training_loop;
+use crate::ml::diagnosis::short;
+use crate::state::lab::{apply, Action, LabState};
+use crate::state::spec::{Group, Key, Lab};
+use crate::state::url;
+use crate::web;
+use std::rc::Rc;
+use yew::prelude::*;
+
+impl Reducible for LabState {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = Rc::unwrap_or_clone(self);
+        apply(&mut next, action);
+        Rc::new(next)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LabProps {
+    /// The configuration read from the link, and what had to be fixed in it.
+    pub config: crate::state::config::Config,
+    pub notices: Vec<String>,
+}
+
+#[component]
+pub fn RegressionLab(props: &LabProps) -> Html {
+    let state = use_reducer(|| LabState::new(props.config.clone(), props.notices.clone()));
+    // The link always holds the whole configuration.
+    use_effect_with(state.config.clone(), |config| {
+        web::replace_query(&url::encode(config))
+    });
+    let epochs_per_second = {
+        let d = state.dispatcher();
+        use_training_loop(
+            state.running,
+            state.config.speed(),
+            1,
+            Callback::from(move |a| d.dispatch(a)),
+        )
+    };
+
+    let on_set = {
+        let d = state.dispatcher();
+        Callback::from(move |(key, pos): (Key, usize)| d.dispatch(Action::Set(key, pos)))
+    };
+    let on_seed = {
+        let d = state.dispatcher();
+        Callback::from(move |seed| d.dispatch(Action::SetSeed(seed)))
+    };
+    let on_action = {
+        let d = state.dispatcher();
+        Callback::from(move |a| d.dispatch(a))
+    };
+    let on_dismiss = {
+        let d = state.dispatcher();
+        Callback::from(move |()| d.dispatch(Action::DismissNotices))
+    };
+    let config = state.config.clone();
+    let stats = vec![
+        ("Epoch", "epoch", state.trainer.epoch().to_string()),
+        ("Train loss", "train-loss", short(state.trainer.train_mse())),
+        ("Test loss", "test-loss", short(state.test_mse)),
+    ];
+
+    html! {
+        <>
+            <Header lab={Lab::Regression} />
+            <Notices notices={state.notices.clone()} {on_dismiss} />
+            <main class="lab">
+                <div class="column settings">
+                    <section class="panel hyper" aria-labelledby="hyper-title">
+                        <h2 id="hyper-title">{ "Hyperparameters" }<span class="tag">{ "you set these" }</span></h2>
+                        <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} />
+                    </section>
+                    <section class="panel data" aria-labelledby="data-title">
+                        <h2 id="data-title">{ "Data" }<span class="tag">{ "the experiment, not the model" }</span></h2>
+                        <Controls group={Group::Data} config={config.clone()} on_set={on_set.clone()} />
+                        <SeedControl seed={config.seed} {on_seed} />
+                    </section>
+                </div>
+                <div class="column plots">
+                    <section class="panel" aria-labelledby="fit-title">
+                        <h2 id="fit-title">{ "Data and fitted curve" }</h2>
+                        <Chart input={ChartInput::Fit(state.data.clone(), state.trainer.model().clone())} id="fit-chart"
+                            label="Scatter plot of training points (filled circles) and test points (triangles) with the fitted curve." />
+                        <ul class="legend" aria-hidden="true">
+                            <li><span class="key train">{ "●" }</span>{ "training points (used to fit)" }</li>
+                            <li><span class="key test">{ "▲" }</span>{ "test points (held out)" }</li>
+                            <li><span class="key model">{ "━" }</span>{ "fitted curve" }</li>
+                        </ul>
+                        <Playback running={state.running} stats={stats} config={config.clone()} {epochs_per_second} {on_action} on_set={on_set.clone()} />
+                        <DiagnosisBox diagnosis={state.diagnosis()} divergence={state.divergence.clone()}
+                            idle="Press play or step: the verdict appears once training starts." />
+                    </section>
+                    <section class="panel" aria-labelledby="loss-title">
+                        <h2 id="loss-title">{ "Loss over training" }</h2>
+                        <Chart input={ChartInput::Loss(state.history.records().to_vec(), "MSE")} id="loss-chart"
+                            label="Training and test mean squared error against epoch, log scale; current values are shown as text above." />
+                        <ul class="legend" aria-hidden="true">
+                            <li><span class="key train">{ "━" }</span>{ "training loss" }</li>
+                            <li><span class="key test">{ "╍" }</span>{ "test loss (dashed)" }</li>
+                        </ul>
+                    </section>
+                </div>
+                <div class="column learned">
+                    <section class="panel params" aria-labelledby="params-title">
+                        <h2 id="params-title">{ "Parameters" }<span class="tag">{ "learned from data" }</span></h2>
+                        <Parameters model={state.trainer.model().clone()} />
+                    </section>
+                </div>
+            </main>
+            <footer>
+                <p>{ "Keyboard: Tab moves between controls; arrow keys move a slider one step, Home and End to its ends. \
+                      The address bar always holds every setting and the seed: copy it to share this exact experiment." }</p>
+            </footer>
+        </>
+    }
+}
