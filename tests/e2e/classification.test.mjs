@@ -1,0 +1,107 @@
+// End-to-end tests of the Classification lab in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { serveDist, launch, openPage, ROOT } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const open = (query = '') => openPage(browser, server.origin, server.url + '?lab=classification' + query);
+const param = (page, name) => new URL(page.url()).searchParams.get(name);
+const text = async (page, selector) => (await page.locator(selector).textContent()).trim();
+const mapPixels = (page) => page.evaluate(() => document.getElementById('region-map').toDataURL());
+const percent = async (page, id) => parseFloat(await text(page, id));
+
+test('k-NN: k = 1 fits every training point and overfits noisy moons; k moves by keyboard', async () => {
+  const { page, problems } = await open('&model=knn&k=1&data=moons&noise=0.6');
+  assert.equal(await text(page, '#train-acc'), '100.0 %');
+  assert.ok(await percent(page, '#test-acc') < 92, 'a visible train/test gap');
+  assert.match(await text(page, '#diagnosis'), /^Overfitting/);
+  assert.match(await text(page, '#learned'), /k-NN learns no parameters/);
+  const before = await mapPixels(page);
+  await page.getByLabel('k', { exact: true }).focus();
+  for (let i = 0; i < 14; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('k') === '15');
+  assert.notEqual(await mapPixels(page), before, 'the decision map repaints');
+  assert.ok(await percent(page, '#train-acc') < 100);
+  await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'knn.png'), fullPage: true });
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(problems.foreign, []);
+  await page.close();
+});
+
+test('decision tree: depth 1 underfits circles; the learned rules are shown; depth grows by steps', async () => {
+  const { page } = await open('&model=tree&depth=1&data=circles');
+  await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '1');
+  assert.match(await text(page, '#diagnosis'), /^Underfitting/);
+  assert.match(await text(page, '#learned'), /x[₁₂] ≤ -?[0-9.]+\?.*samples.*gini/s);
+  await page.getByLabel('Max depth', { exact: true }).focus();
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('depth') === '15');
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '4');
+  assert.doesNotMatch(await text(page, '#diagnosis'), /^Underfitting/);
+  await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'tree.png'), fullPage: true });
+  await page.close();
+});
+
+test('logistic regression trains with play, shows its weights and the boundary line', async () => {
+  const { page } = await open('&model=logistic&data=blobs&lr=0.1');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 300, null, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  assert.match(await text(page, '#boundary'), /^Boundary: x₂ = -?[0-9.]+·x₁ [+−] [0-9.]+$/);
+  assert.equal(await page.locator('#weights tbody tr').count(), 3); // 1, x₁, x₂
+  assert.ok(await percent(page, '#test-acc') > 85);
+  // Squares and product: six features, and the boundary is no longer a line.
+  await page.getByLabel('Features', { exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelectorAll('#weights tbody tr').length === 6);
+  assert.equal(await page.locator('#boundary').count(), 0);
+  await page.close();
+});
+
+test('clicking adds hand-placed points, Shift+click removes one, and the link keeps them', async () => {
+  const { page, problems } = await open('&data=custom');
+  const plane = page.locator('#region-chart');
+  const box = await plane.boundingBox();
+  await plane.click({ position: { x: box.width * 0.3, y: box.height * 0.3 } });
+  await page.getByLabel('Class of new points', { exact: true }).selectOption({ label: 'orange' });
+  await plane.click({ position: { x: box.width * 0.7, y: box.height * 0.7 } });
+  await plane.click({ position: { x: box.width * 0.75, y: box.height * 0.4 } });
+  await page.waitForFunction(() => (new URL(location.href).searchParams.get('pts') ?? '').split(';').length === 3);
+  const pts = param(page, 'pts').split(';').map((p) => p.split(',').map(Number));
+  assert.equal(pts[0][2], 0);
+  assert.equal(pts[1][2], 1);
+  assert.ok(pts[0][0] < 0 && pts[0][1] > 0, `first point top-left: ${pts[0]}`);
+  await plane.click({ position: { x: box.width * 0.76, y: box.height * 0.41 }, modifiers: ['Shift'] });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('pts').split(';').length === 2);
+  const link = page.url();
+  const again = await openPage(browser, server.origin, link);
+  assert.equal(param(again.page, 'pts'), param(page, 'pts'));
+  assert.match(await again.page.locator('.point-tools').textContent(), /2 points/);
+  assert.deepEqual(problems.console, []);
+  await again.page.close();
+  await page.close();
+});
+
+test('every setting survives a reload, and the labs link to each other', async () => {
+  const { page } = await open('&model=tree');
+  await page.getByLabel('Criterion', { exact: true }).selectOption({ label: 'Entropy' });
+  await page.getByLabel('Min samples per leaf', { exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('leaf') === '2');
+  const again = await openPage(browser, server.origin, page.url());
+  assert.equal(await again.page.getByLabel('Criterion', { exact: true }).inputValue(), '1');
+  assert.equal(await text(again.page, '#ctl-leaf-value'), '2');
+  await again.page.getByRole('link', { name: 'Regression lab' }).click();
+  await again.page.getByLabel('Polynomial degree', { exact: true }).waitFor();
+  assert.equal(param(again.page, 'lab'), 'regression');
+  await again.page.getByRole('link', { name: 'Classification lab' }).click();
+  await again.page.getByLabel('Model', { exact: true }).waitFor();
+  await again.page.close();
+  await page.close();
+});
