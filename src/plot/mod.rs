@@ -7,6 +7,7 @@ pub mod fit;
 pub mod loss;
 pub mod region;
 pub mod style;
+pub mod validation;
 
 use plotters::drawing::DrawingAreaErrorKind;
 use plotters::prelude::{Cartesian2d, ChartContext, DrawingBackend};

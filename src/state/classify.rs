@@ -3,7 +3,8 @@
 
 use super::config::{Config, MAX_SEED};
 use super::lab::Action;
-use super::spec::{Group, Key, Model};
+use super::spec::{Group, Key, Lab, Model};
+use super::sweep::{sweepable, Sweep};
 use crate::data::classification::{generate, split_points, Dataset2, Point2};
 use crate::ml::classifier::{score, Classifier, Progress, Scores};
 use crate::ml::diagnosis::{diagnose_classifier, Diagnosis};
@@ -32,7 +33,14 @@ pub struct ClassLabState {
     pub brush: usize,
     /// Increases whenever the model changes, so the decision map knows when to repaint.
     pub version: u64,
+    /// The validation curve for the hyperparameter in focus.
+    pub sweep: Sweep,
+    /// The model of the sweep point being computed, and its steps so far.
+    sweep_job: Option<(Classifier, u32)>,
 }
+
+/// Gradient epochs each logistic-regression point of a validation curve trains for.
+pub const SWEEP_EPOCHS: u32 = 300;
 
 impl ClassLabState {
     pub fn new(config: Config, notices: Vec<String>) -> Self {
@@ -50,7 +58,10 @@ impl ClassLabState {
             test_scores: Scores::default(),
             brush: 0,
             version: 0,
+            sweep: Sweep::new(Key::K, 0),
+            sweep_job: None,
         };
+        state.restart_sweep(None);
         state.restart();
         state
     }
@@ -66,6 +77,7 @@ impl ClassLabState {
     fn regenerate(&mut self) {
         self.data = Rc::new(make_data(&self.config));
         self.restart();
+        self.restart_sweep(Some(self.sweep.key));
     }
 
     fn rescore(&mut self) {
@@ -114,6 +126,49 @@ impl ClassLabState {
         }
         if self.model.steps() != before {
             self.rescore();
+        }
+    }
+
+    /// Starts the validation curve again, over `key` or the model's default.
+    fn restart_sweep(&mut self, key: Option<Key>) {
+        let keys = sweepable(Lab::Classification, self.config.model());
+        let key = key.filter(|k| keys.contains(k)).unwrap_or(keys[0]);
+        self.sweep = Sweep::new(
+            key,
+            if key == Key::K {
+                self.data.train.len()
+            } else {
+                usize::MAX
+            },
+        );
+        self.sweep_job = None;
+    }
+
+    /// Runs up to `budget` units of validation-curve work (a k-NN fit, a tree level, an epoch).
+    fn advance_sweep(&mut self, mut budget: u32) {
+        while budget > 0 {
+            let Some(pos) = self.sweep.next() else { return };
+            let (model, done) = self.sweep_job.get_or_insert_with(|| {
+                let mut config = self.config.clone();
+                config.set(self.sweep.key, pos);
+                (make_model(&config, &self.data), 0)
+            });
+            let mut finished = false;
+            while budget > 0 && !finished {
+                budget -= 1;
+                *done += 1;
+                finished = match model.step() {
+                    Progress::Trained => *done >= SWEEP_EPOCHS,
+                    Progress::Finished | Progress::Diverged => true,
+                };
+            }
+            if finished {
+                let classes = self.data.classes;
+                let train = 1.0 - score(model, &self.data.train, classes).accuracy;
+                let test = 1.0 - score(model, &self.data.test, classes).accuracy;
+                self.sweep.push(train, test);
+                self.sweep_job = None;
+            }
         }
     }
 
@@ -188,6 +243,9 @@ pub fn apply(state: &mut ClassLabState, action: Action) {
                 }
                 state.divergence = None;
             }
+            if key != state.sweep.key && spec.group != Group::Playback {
+                state.restart_sweep(Some(state.sweep.key));
+            }
         }
         Action::SetSeed(seed) => {
             state.config.seed = seed.min(MAX_SEED);
@@ -243,6 +301,14 @@ pub fn apply(state: &mut ClassLabState, action: Action) {
             state.regenerate();
         }
         Action::SetBrush(class) => state.brush = class.min(2),
+        Action::Focus(key) => {
+            if key != state.sweep.key
+                && sweepable(Lab::Classification, state.config.model()).contains(&key)
+            {
+                state.restart_sweep(Some(key));
+            }
+        }
+        Action::SweepTick(budget) => state.advance_sweep(budget),
     }
 }
 
@@ -289,6 +355,36 @@ mod tests {
         assert_eq!(s.model.steps(), epoch);
         apply(&mut s, Action::Set(Key::Features, 0));
         assert_eq!(s.model.steps(), 0);
+    }
+
+    #[test]
+    fn k_validation_curve_from_memorising_to_smoothing() {
+        let mut s = lab("model=knn&data=moons&noise=0.6&n=500");
+        assert_eq!(s.sweep.key, Key::K);
+        let mut ticks = 0;
+        while !s.sweep.is_done() {
+            apply(&mut s, Action::SweepTick(3));
+            ticks += 1;
+        }
+        assert_eq!(ticks, 17); // 50 k values, 3 per tick: sliced across frames
+        let r = &s.sweep.results;
+        assert_eq!(r[0].0, 0.0, "k = 1 makes no training error");
+        assert!(
+            r[0].1 > r[0].0 + 0.05,
+            "but a visible test error: {:?}",
+            r[0]
+        );
+        assert!(r[49].0 > r[0].0);
+        // The model's own default: depth for trees.
+        apply(&mut s, Action::Set(Key::Model, 1));
+        assert_eq!(s.sweep.key, Key::MaxDepth);
+        while !s.sweep.is_done() {
+            apply(&mut s, Action::SweepTick(50));
+        }
+        assert!(
+            s.sweep.results[0].0 > s.sweep.results[14].0,
+            "deeper trees fit the training set better"
+        );
     }
 
     #[test]

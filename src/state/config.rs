@@ -43,7 +43,10 @@ const LAB_DEFAULTS: &[(Lab, Key, usize)] = &[(Lab::Classification, Key::Points, 
 impl Config {
     /// The defaults of `lab`.
     pub fn for_lab(lab: Lab) -> Self {
-        let mut config = Config { lab, ..Config::default() };
+        let mut config = Config {
+            lab,
+            ..Config::default()
+        };
         for &(l, key, pos) in LAB_DEFAULTS {
             if l == lab {
                 config.set(key, pos);
@@ -205,7 +208,10 @@ mod tests {
 
     #[test]
     fn classification_starts_with_200_points() {
-        assert_eq!(Config::for_lab(Lab::Classification).number(Key::Points), 200.0);
+        assert_eq!(
+            Config::for_lab(Lab::Classification).number(Key::Points),
+            200.0
+        );
         assert_eq!(Config::for_lab(Lab::Regression), Config::default());
     }
 

@@ -3,7 +3,8 @@
 //! and testable natively.
 
 use super::config::{Config, MAX_SEED};
-use super::spec::{Group, Key};
+use super::spec::{Group, Key, Lab, Model};
+use super::sweep::{sweepable, Sweep};
 use crate::data::regression::{generate, Dataset};
 use crate::ml::diagnosis::{diagnose, Diagnosis};
 use crate::ml::history::{History, Record};
@@ -24,7 +25,14 @@ pub struct LabState {
     /// Fallbacks taken while reading the link.
     pub notices: Vec<String>,
     pub test_mse: f64,
+    /// The validation curve for the hyperparameter in focus.
+    pub sweep: Sweep,
+    /// The model of the sweep point being computed, and its epochs so far.
+    sweep_job: Option<(Trainer, u32)>,
 }
+
+/// Epochs each validation-curve point trains for, from zero, with the current optimizer.
+pub const SWEEP_EPOCHS: u32 = 1000;
 
 /// What can happen to the lab.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,6 +58,10 @@ pub enum Action {
     ClearPoints,
     /// Classification lab: the class that new points get.
     SetBrush(usize),
+    /// A control got keyboard focus: its validation curve is shown if it has one.
+    Focus(Key),
+    /// Advances the validation curve by up to this many units of work (epochs, or model fits).
+    SweepTick(u32),
 }
 
 impl LabState {
@@ -65,6 +77,8 @@ impl LabState {
             divergence: None,
             notices,
             test_mse: 0.0,
+            sweep: Sweep::new(Key::Degree, usize::MAX),
+            sweep_job: None,
         };
         state.restart_training();
         state
@@ -85,6 +99,46 @@ impl LabState {
     fn regenerate(&mut self) {
         self.data = Rc::new(generate(&self.config.data_spec()));
         self.restart_training();
+    }
+
+    /// Starts the validation curve over `key` again (after anything it depends on changed).
+    fn restart_sweep(&mut self, key: Key) {
+        self.sweep = Sweep::new(key, usize::MAX);
+        self.sweep_job = None;
+    }
+
+    /// Runs up to `budget` epochs of validation-curve work.
+    fn advance_sweep(&mut self, mut budget: u32) {
+        while budget > 0 {
+            let Some(pos) = self.sweep.next() else { return };
+            let (trainer, done) = self.sweep_job.get_or_insert_with(|| {
+                let mut config = self.config.clone();
+                config.set(self.sweep.key, pos);
+                (
+                    Trainer::new(
+                        config.hyper(),
+                        &self.data.train,
+                        &self.data.test,
+                        config.seed,
+                    ),
+                    0,
+                )
+            });
+            let run = budget.min(SWEEP_EPOCHS - *done);
+            for _ in 0..run {
+                if trainer.step() == Epoch::Diverged {
+                    *done = SWEEP_EPOCHS;
+                    break;
+                }
+                *done += 1;
+            }
+            budget -= run;
+            if *done >= SWEEP_EPOCHS {
+                let (train, test) = (trainer.train_mse(), trainer.test_mse());
+                self.sweep.push(train, test);
+                self.sweep_job = None;
+            }
+        }
     }
 
     fn record(&mut self) {
@@ -153,11 +207,21 @@ pub fn apply(state: &mut LabState, action: Action) {
                 state.trainer.set_hyper(state.config.hyper());
                 state.divergence = None;
             }
+            if key != state.sweep.key && spec.group != Group::Playback {
+                state.restart_sweep(state.sweep.key);
+            }
         }
         Action::SetSeed(seed) => {
             state.config.seed = seed.min(MAX_SEED);
             state.regenerate();
+            state.restart_sweep(state.sweep.key);
         }
+        Action::Focus(key) => {
+            if key != state.sweep.key && sweepable(Lab::Regression, Model::Knn).contains(&key) {
+                state.restart_sweep(key);
+            }
+        }
+        Action::SweepTick(budget) => state.advance_sweep(budget),
         Action::Play => {
             state.running = true;
             state.divergence = None;
@@ -265,6 +329,28 @@ mod tests {
         run(&mut under, 2000);
         assert_eq!(under.diagnosis().unwrap().fit, Fit::Underfitting);
         assert!(lab("").diagnosis().is_none());
+    }
+
+    #[test]
+    fn validation_curve_over_degree_underfits_left_and_overfits_right() {
+        let mut s = lab("n=20&data=sine");
+        while !s.sweep.is_done() {
+            apply(&mut s, Action::SweepTick(700));
+        }
+        let r = &s.sweep.results;
+        assert_eq!(r.len(), 15);
+        // Degree 1: both errors high. Degree 15 on 14 points: training error ≈ 0, test error high.
+        assert!(r[0].0 > 0.1 && r[0].1 > 0.1, "{:?}", r[0]);
+        assert!(r[14].0 < 0.01 && r[14].1 > 10.0 * r[14].0, "{:?}", r[14]);
+        // Moving the swept control keeps the curve; moving another restarts it.
+        apply(&mut s, Action::Set(Key::Degree, 5));
+        assert!(s.sweep.is_done());
+        apply(&mut s, Action::Set(Key::Noise, 2));
+        assert!(s.sweep.results.is_empty());
+        apply(&mut s, Action::Focus(Key::Lambda));
+        assert_eq!(s.sweep.key, Key::Lambda);
+        apply(&mut s, Action::Focus(Key::BatchSize)); // no curve for batch size
+        assert_eq!(s.sweep.key, Key::Lambda);
     }
 
     #[test]

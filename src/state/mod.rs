@@ -5,4 +5,5 @@ pub mod classify;
 pub mod config;
 pub mod lab;
 pub mod spec;
+pub mod sweep;
 pub mod url;

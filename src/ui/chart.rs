@@ -8,7 +8,7 @@ use super::canvas::{clear, fit_bitmap, stamp};
 use crate::data::regression::Dataset;
 use crate::ml::history::Record;
 use crate::ml::polynomial::Polynomial;
-use crate::plot::{coefficients, fit, loss};
+use crate::plot::{coefficients, fit, loss, validation};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
@@ -25,6 +25,8 @@ pub enum ChartInput {
     Loss(Vec<Record>, &'static str),
     /// Weights as bars.
     Coefficients(Vec<f64>),
+    /// A validation curve and the hyperparameter's name.
+    Validation(validation::Curve, &'static str),
 }
 
 /// Everything the axes layer depends on; it is redrawn only when this changes.
@@ -33,6 +35,7 @@ enum Axes {
     Fit(fit::Frame, *const Dataset),
     Loss(loss::Frame, &'static str),
     Coefficients(coefficients::Frame),
+    Validation(validation::Frame, &'static str, usize),
 }
 
 #[derive(Properties, PartialEq)]
@@ -83,6 +86,9 @@ fn draw(
         }
         ChartInput::Loss(records, measure) => Axes::Loss(loss::Frame::of(records), measure),
         ChartInput::Coefficients(weights) => Axes::Coefficients(coefficients::Frame::of(weights)),
+        ChartInput::Validation(curve, name) => {
+            Axes::Validation(validation::Frame::of(curve), name, curve.labels.len())
+        }
     };
     // A drawing error only leaves this chart incomplete; the next change redraws it.
     if drawn.as_ref() != Some(&(bw, bh, wanted.clone())) {
@@ -95,6 +101,9 @@ fn draw(
                 }
                 (Axes::Loss(frame, measure), _) => loss::draw_axes(&root, frame, measure, scale),
                 (Axes::Coefficients(frame), _) => coefficients::draw_axes(&root, frame, scale),
+                (Axes::Validation(frame, name, _), ChartInput::Validation(curve, _)) => {
+                    validation::draw_axes(&root, frame, curve, name, scale)
+                }
                 _ => Ok(()),
             };
         }
@@ -113,6 +122,9 @@ fn draw(
             }
             (Axes::Coefficients(frame), ChartInput::Coefficients(weights)) => {
                 coefficients::draw_bars(&root, frame, weights, scale)
+            }
+            (Axes::Validation(frame, ..), ChartInput::Validation(curve, _)) => {
+                validation::draw_curves(&root, frame, curve, scale)
             }
             _ => Ok(()),
         };

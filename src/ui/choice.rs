@@ -9,6 +9,9 @@ pub struct ChoiceProps {
     pub key_: Key,
     pub position: usize,
     pub on_change: Callback<(Key, usize)>,
+    /// Told when the control gets focus (to show its validation curve).
+    #[prop_or_default]
+    pub on_focus: Callback<Key>,
 }
 
 #[component]
@@ -31,7 +34,7 @@ pub fn Choice(props: &ChoiceProps) -> Html {
             <div class="control-head">
                 <label for={id.clone()}>{ spec.label }</label>
             </div>
-            <select id={id.clone()} aria-describedby={format!("{id}-help")} {onchange}>
+            <select id={id.clone()} aria-describedby={format!("{id}-help")} onfocus={{ let (f, k) = (props.on_focus.clone(), props.key_); Callback::from(move |_: FocusEvent| f.emit(k)) }} {onchange}>
                 { for choices.iter().enumerate().map(|(i, (_, label))| html! {
                     <option value={i.to_string()} selected={i == props.position}>{ *label }</option>
                 }) }

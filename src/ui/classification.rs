@@ -12,13 +12,15 @@ use super::notices::Notices;
 use super::playback::Playback;
 use super::region_chart::RegionChart;
 use super::regression::LabProps;
-use super::training::use_training_loop;
+use super::training::{sweep_pacing, training_pacing, use_frame_loop};
+use super::validation::Validation;
 use crate::ml::classifier::Classifier;
 use crate::ml::diagnosis::short;
 use crate::ml::tree::Criterion;
 use crate::state::classify::{apply, ClassLabState, MAX_CUSTOM_POINTS};
 use crate::state::lab::Action;
 use crate::state::spec::{Group, Key, Lab, Model};
+use crate::state::sweep::sweepable;
 use crate::state::url;
 use crate::web;
 use std::rc::Rc;
@@ -75,13 +77,17 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     let model = state.config.model();
     // A tree grows one level per step: show each level for half a second.
     let frames_per_tick = if model == Model::Tree { 30 } else { 1 };
-    let epochs_per_second = use_training_loop(
+    let epochs_per_second = use_frame_loop(
         state.running,
-        state.config.speed(),
-        frames_per_tick,
+        training_pacing(state.config.speed(), frames_per_tick),
         dispatch.clone(),
     );
 
+    use_frame_loop(!state.sweep.is_done(), sweep_pacing(), dispatch.clone());
+    let on_focus = {
+        let d = dispatch.clone();
+        Callback::from(move |key| d.emit(Action::Focus(key)))
+    };
     let on_set = {
         let d = dispatch.clone();
         Callback::from(move |(key, pos): (Key, usize)| d.emit(Action::Set(key, pos)))
@@ -152,7 +158,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                 <div class="column settings">
                     <section class="panel hyper" aria-labelledby="hyper-title">
                         <h2 id="hyper-title">{ "Hyperparameters" }<span class="tag">{ "you set these" }</span></h2>
-                        <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} k_limit={Some(state.data.train.len())} />
+                        <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} on_focus={on_focus.clone()} k_limit={Some(state.data.train.len())} />
                     </section>
                     <section class="panel data" aria-labelledby="data-title">
                         <h2 id="data-title">{ "Data" }<span class="tag">{ "the experiment, not the model" }</span></h2>
@@ -193,6 +199,8 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                         <h2 id="params-title">{ "Parameters" }<span class="tag">{ "learned from data" }</span></h2>
                         <ClassParameters model={model_rc} version={state.version} classes={state.data.classes} {criterion} />
                     </section>
+                    <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweepable(Lab::Classification, model)} log_y={false}
+                        method={validation_method(model)} dispatch={dispatch.clone()} />
                 </div>
             </main>
             <footer>
@@ -239,5 +247,16 @@ fn PointTools(props: &PointToolsProps) -> Html {
             }
             <button type="button" id="clear-points" onclick={clear}>{ "Clear points" }</button>
         </div>
+    }
+}
+
+fn validation_method(model: Model) -> String {
+    match model {
+        Model::Knn => "Each point: k-NN with that value on the current training points.".into(),
+        Model::Tree => "Each point: a tree grown to completion with that value.".into(),
+        Model::Logistic => format!(
+            "Each point: a fresh model trained {} epochs from zero with your other settings.",
+            crate::state::classify::SWEEP_EPOCHS
+        ),
     }
 }

@@ -13,6 +13,9 @@ pub struct ControlsProps {
     pub group: Group,
     pub config: Config,
     pub on_set: Callback<(crate::state::spec::Key, usize)>,
+    /// Told when a control gets focus.
+    #[prop_or_default]
+    pub on_focus: Callback<Key>,
     /// Training-set size, the largest useful k.
     #[prop_or_default]
     pub k_limit: Option<usize>,
@@ -25,10 +28,11 @@ pub fn Controls(props: &ControlsProps) -> Html {
         { for SPECS.iter().filter(|s| s.group == props.group && s.applies(props.config.lab, props.config.model())).map(|s| {
             let position = props.config.position(s.key);
             let on_change = props.on_set.clone();
+            let on_focus = props.on_focus.clone();
             let max_position = (s.key == Key::K).then_some(props.k_limit).flatten().map(|n| n.max(1) - 1);
             match s.domain {
-                Domain::Choices(_) => html! { <Choice key_={s.key} {position} {on_change} /> },
-                _ => html! { <Slider key_={s.key} {position} {on_change} {max_position} /> },
+                Domain::Choices(_) => html! { <Choice key_={s.key} {position} {on_change} {on_focus} /> },
+                _ => html! { <Slider key_={s.key} {position} {on_change} {max_position} {on_focus} /> },
             }
         }) }
     }

@@ -18,3 +18,4 @@ pub mod region_chart;
 pub mod regression;
 pub mod slider;
 pub mod training;
+pub mod validation;

@@ -8,10 +8,13 @@ use super::header::Header;
 use super::notices::Notices;
 use super::parameters::Parameters;
 use super::playback::Playback;
-use super::training::use_training_loop;
+use super::training::{sweep_pacing, training_pacing, use_frame_loop};
+use super::validation::Validation;
 use crate::ml::diagnosis::short;
 use crate::state::lab::{apply, Action, LabState};
+use crate::state::spec::Model;
 use crate::state::spec::{Group, Key, Lab};
+use crate::state::sweep::sweepable;
 use crate::state::url;
 use crate::web;
 use std::rc::Rc;
@@ -42,14 +45,29 @@ pub fn RegressionLab(props: &LabProps) -> Html {
     });
     let epochs_per_second = {
         let d = state.dispatcher();
-        use_training_loop(
+        use_frame_loop(
             state.running,
-            state.config.speed(),
-            1,
+            training_pacing(state.config.speed(), 1),
             Callback::from(move |a| d.dispatch(a)),
         )
     };
 
+    {
+        let d = state.dispatcher();
+        use_frame_loop(
+            !state.sweep.is_done(),
+            sweep_pacing(),
+            Callback::from(move |a| d.dispatch(a)),
+        );
+    }
+    let on_focus = {
+        let d = state.dispatcher();
+        Callback::from(move |key| d.dispatch(Action::Focus(key)))
+    };
+    let dispatch = {
+        let d = state.dispatcher();
+        Callback::from(move |a| d.dispatch(a))
+    };
     let on_set = {
         let d = state.dispatcher();
         Callback::from(move |(key, pos): (Key, usize)| d.dispatch(Action::Set(key, pos)))
@@ -81,7 +99,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                 <div class="column settings">
                     <section class="panel hyper" aria-labelledby="hyper-title">
                         <h2 id="hyper-title">{ "Hyperparameters" }<span class="tag">{ "you set these" }</span></h2>
-                        <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} />
+                        <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} on_focus={on_focus.clone()} />
                     </section>
                     <section class="panel data" aria-labelledby="data-title">
                         <h2 id="data-title">{ "Data" }<span class="tag">{ "the experiment, not the model" }</span></h2>
@@ -112,6 +130,8 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                             <li><span class="key test">{ "╍" }</span>{ "test loss (dashed)" }</li>
                         </ul>
                     </section>
+                    <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweepable(Lab::Regression, Model::Knn)} log_y={true}
+                        method={format!("Each point: a fresh model trained {} epochs from zero with your other settings.", crate::state::lab::SWEEP_EPOCHS)} {dispatch} />
                 </div>
                 <div class="column learned">
                     <section class="panel params" aria-labelledby="params-title">

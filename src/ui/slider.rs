@@ -10,6 +10,9 @@ pub struct SliderProps {
     pub key_: Key,
     pub position: usize,
     pub on_change: Callback<(Key, usize)>,
+    /// Told when the control gets focus (to show its validation curve).
+    #[prop_or_default]
+    pub on_focus: Callback<Key>,
     /// A tighter upper end than the table's (k is at most the training-set size).
     #[prop_or_default]
     pub max_position: Option<usize>,
@@ -41,7 +44,7 @@ pub fn Slider(props: &SliderProps) -> Html {
             </div>
             <input type="range" id={id.clone()} min="0" max={max.to_string()} step="1"
                 value={position.to_string()} aria-valuetext={value}
-                aria-describedby={format!("{id}-help")} {oninput} />
+                aria-describedby={format!("{id}-help")} onfocus={{ let (f, k) = (props.on_focus.clone(), props.key_); Callback::from(move |_: FocusEvent| f.emit(k)) }} {oninput} />
             <p class="help" id={format!("{id}-help")}>{ spec.help }</p>
         </div>
     }

@@ -1,6 +1,6 @@
-//! The training loop both labs share: while playing, one `Tick` per animation frame (or per
-//! `frames_per_tick` frames, for models whose steps should be watched one by one), sized to a time
-//! budget learned from the previous frames. Reports epochs per second.
+//! The frame loop both labs share, for training and for validation curves: while active, one
+//! action per animation frame (or per `frames_per_tick` frames, for models whose steps should be
+//! watched one by one), sized to a time budget learned from the previous frames.
 
 use crate::state::lab::Action;
 use crate::web;
@@ -8,69 +8,116 @@ use yew::prelude::*;
 
 /// Milliseconds of training per animation frame; the rest of the ~16.7 ms frame is for Yew,
 /// drawing and the browser (9 ms missed every few frames on the benchmark machine; 7 ms does not).
-const FRAME_BUDGET_MS: f64 = 7.0;
+pub const TRAINING_BUDGET_MS: f64 = 7.0;
+/// Milliseconds per frame for validation curves, which may run alongside training.
+pub const SWEEP_BUDGET_MS: f64 = 4.0;
 
-/// How many epochs fit in a frame, learned from the last frames.
+/// How a loop is paced and what it sends.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Pacing {
+    /// Work per tick at most (`None`: as much as the budget allows).
+    pub speed: Option<u32>,
+    /// Send a tick every this many frames.
+    pub frames_per_tick: u32,
+    pub budget_ms: f64,
+    pub work: Work,
+}
+
+/// What a loop does each tick.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Work {
+    Training,
+    Sweep,
+}
+
+impl Work {
+    fn action(self, units: u32) -> Action {
+        match self {
+            Work::Training => Action::Tick(units),
+            Work::Sweep => Action::SweepTick(units),
+        }
+    }
+}
+
+/// Pacing for training: `speed` epochs per tick at most, within the training budget.
+pub fn training_pacing(speed: Option<u32>, frames_per_tick: u32) -> Pacing {
+    Pacing {
+        speed,
+        frames_per_tick,
+        budget_ms: TRAINING_BUDGET_MS,
+        work: Work::Training,
+    }
+}
+
+/// Pacing for validation curves: as much as the sweep budget allows, every frame.
+pub fn sweep_pacing() -> Pacing {
+    Pacing {
+        speed: None,
+        frames_per_tick: 1,
+        budget_ms: SWEEP_BUDGET_MS,
+        work: Work::Sweep,
+    }
+}
+
+/// How much work fits in a frame, learned from the last frames.
 #[derive(Default)]
 struct Pace {
-    epochs_per_ms: f64,
-    window_epochs: u64,
+    units_per_ms: f64,
+    window_units: u64,
     window_start: f64,
     frame: u32,
 }
 
-/// Runs the loop while `running`; returns the measured epochs per second (0 before the first
-/// half-second of training).
+/// Runs the loop while `active`; returns the measured work units (epochs) per second, 0 before
+/// the first half-second.
 #[hook]
-pub fn use_training_loop(
-    running: bool,
-    speed: Option<u32>,
-    frames_per_tick: u32,
-    dispatch: Callback<Action>,
-) -> f64 {
-    let epochs_per_second = use_state(|| 0.0);
+pub fn use_frame_loop(active: bool, pacing: Pacing, dispatch: Callback<Action>) -> f64 {
+    let per_second = use_state(|| 0.0);
     let pace = use_mut_ref(Pace::default);
-    let eps = epochs_per_second.setter();
-    use_effect_with(
-        (running, speed, frames_per_tick),
-        move |&(running, speed, frames_per_tick)| {
-            let frames = running.then(|| {
-                pace.borrow_mut().window_start = web::now_ms();
-                web::FrameLoop::start(move |_| {
-                    let mut p = pace.borrow_mut();
-                    p.frame = p.frame.wrapping_add(1);
-                    if p.frame % frames_per_tick.max(1) != 0 {
-                        return;
-                    }
-                    let affordable = if p.epochs_per_ms > 0.0 {
-                        (p.epochs_per_ms * FRAME_BUDGET_MS) as u32
-                    } else {
-                        1
-                    };
-                    let epochs = speed
-                        .map_or(affordable, |s| s.min(affordable.max(1)))
-                        .clamp(1, 1_000_000);
-                    let start = web::now_ms();
-                    dispatch.emit(Action::Tick(epochs));
-                    let took = (web::now_ms() - start).max(0.05);
-                    // Smoothed estimate; grows at most 2× per frame so one fast frame cannot overshoot.
-                    let measured = epochs as f64 / took;
-                    p.epochs_per_ms = if p.epochs_per_ms > 0.0 {
-                        (0.7 * p.epochs_per_ms + 0.3 * measured).min(2.0 * p.epochs_per_ms)
-                    } else {
-                        measured
-                    };
-                    p.window_epochs += epochs as u64;
-                    let elapsed = web::now_ms() - p.window_start;
-                    if elapsed >= 500.0 {
-                        eps.set(p.window_epochs as f64 * 1000.0 / elapsed);
-                        p.window_epochs = 0;
-                        p.window_start = web::now_ms();
-                    }
-                })
-            });
-            move || drop(frames)
-        },
-    );
-    *epochs_per_second
+    let report = per_second.setter();
+    use_effect_with((active, pacing), move |&(active, pacing)| {
+        let Pacing {
+            speed,
+            frames_per_tick,
+            budget_ms,
+            work,
+        } = pacing;
+        let frames = active.then(|| {
+            pace.borrow_mut().window_start = web::now_ms();
+            web::FrameLoop::start(move |_| {
+                let mut p = pace.borrow_mut();
+                p.frame = p.frame.wrapping_add(1);
+                if p.frame % frames_per_tick.max(1) != 0 {
+                    return;
+                }
+                let affordable = if p.units_per_ms > 0.0 {
+                    (p.units_per_ms * budget_ms) as u32
+                } else {
+                    1
+                };
+                let units = speed
+                    .map_or(affordable, |s| s.min(affordable.max(1)))
+                    .clamp(1, 1_000_000);
+                let start = web::now_ms();
+                dispatch.emit(work.action(units));
+                let took = (web::now_ms() - start).max(0.05);
+                // Smoothed estimate; grows at most 2× per frame so one fast frame cannot overshoot.
+                let measured = units as f64 / took;
+                p.units_per_ms = if p.units_per_ms > 0.0 {
+                    (0.7 * p.units_per_ms + 0.3 * measured).min(2.0 * p.units_per_ms)
+                } else {
+                    measured
+                };
+                p.window_units += units as u64;
+                let elapsed = web::now_ms() - p.window_start;
+                if elapsed >= 500.0 {
+                    report.set(p.window_units as f64 * 1000.0 / elapsed);
+                    p.window_units = 0;
+                    p.window_start = web::now_ms();
+                }
+            })
+        });
+        move || drop(frames)
+    });
+    *per_second
 }

@@ -1,0 +1,264 @@
+//! A validation curve: training and test error across a hyperparameter's whole range, the current
+//! value marked, and the underfitting and overfitting sides named.
+//!
+//! Two layers like the other charts: [`draw_axes`] (axes, value labels, side names) when the frame
+//! changes, [`draw_curves`] (the two error curves and the marker) otherwise.
+
+use super::style::{font, px, GRID, MINOR, MODEL, TEST, TRAIN};
+use super::{ChartResult, DrawResult};
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// What the curve shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Curve {
+    /// The hyperparameter's value at each position, as shown.
+    pub labels: Vec<String>,
+    /// (training error, test error) for the first positions computed so far.
+    pub results: Vec<(f64, f64)>,
+    /// Position of the current value.
+    pub current: usize,
+    /// Whether a higher position means a more flexible model.
+    pub complexity_rises: bool,
+    /// Mean squared error (log axis) or error rate (linear axis).
+    pub log_y: bool,
+}
+
+/// Ranges of the plot; the top of the error axis is rounded up so it changes rarely.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    count: usize,
+    lo: f64,
+    hi: f64,
+    log_y: bool,
+}
+
+impl Frame {
+    pub fn of(curve: &Curve) -> Self {
+        let values = curve
+            .results
+            .iter()
+            .flat_map(|(a, b)| [*a, *b])
+            .filter(|v| v.is_finite());
+        let (lo, hi) = values.fold((f64::INFINITY, 0.0f64), |(l, h), v| (l.min(v), h.max(v)));
+        let count = curve.labels.len().max(2);
+        if curve.log_y {
+            let hi = if hi > 0.0 {
+                10f64.powf(hi.log10().ceil())
+            } else {
+                1.0
+            };
+            let lo = if lo.is_finite() && lo > 0.0 {
+                10f64.powf(lo.log10().floor())
+            } else {
+                hi / 1e3
+            };
+            Frame {
+                count,
+                lo: lo.max(hi * 1e-8),
+                hi,
+                log_y: true,
+            }
+        } else {
+            Frame {
+                count,
+                lo: 0.0,
+                hi: ((hi * 10.0).ceil() / 10.0).max(0.1),
+                log_y: false,
+            }
+        }
+    }
+}
+
+fn chart<'a, DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    scale: f64,
+) -> ChartResult<'a, DB, RangedCoordf64, RangedCoordf64> {
+    let (lo, hi) = if frame.log_y {
+        (frame.lo.log10(), frame.hi.log10())
+    } else {
+        (frame.lo, frame.hi)
+    };
+    ChartBuilder::on(root)
+        .margin(px(8.0, scale))
+        .margin_top(px(24.0, scale))
+        .margin_right(px(16.0, scale))
+        .x_label_area_size(px(36.0, scale))
+        .y_label_area_size(px(56.0, scale))
+        .build_cartesian_2d(-0.5..frame.count as f64 - 0.5, lo..hi)
+}
+
+/// Axes, the hyperparameter's values, and which side is which.
+pub fn draw_axes<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    curve: &Curve,
+    name: &str,
+    scale: f64,
+) -> DrawResult<DB> {
+    root.fill(&WHITE)?;
+    let mut chart = chart(root, frame, scale)?;
+    let labels = curve.labels.clone();
+    let log_y = frame.log_y;
+    chart
+        .configure_mesh()
+        .light_line_style(MINOR)
+        .bold_line_style(GRID)
+        .x_labels(labels.len().min(8))
+        .x_label_formatter(&|x| {
+            labels
+                .get(x.round().max(0.0) as usize)
+                .cloned()
+                .unwrap_or_default()
+        })
+        .y_label_formatter(&|v| {
+            if log_y {
+                format!("{:.0e}", 10f64.powf(*v))
+            } else {
+                format!("{:.0} %", 100.0 * v)
+            }
+        })
+        .x_desc(name)
+        .y_desc(if log_y { "MSE (log)" } else { "error rate" })
+        .label_style(("sans-serif", font(12.0, scale)))
+        .axis_desc_style(("sans-serif", font(13.0, scale)))
+        .draw()?;
+    let (left, right) = if curve.complexity_rises {
+        ("← underfitting", "overfitting →")
+    } else {
+        ("← overfitting", "underfitting →")
+    };
+    let style = TextStyle::from(("sans-serif", font(13.0, scale)).into_font()).color(&MODEL);
+    let (w, _) = root.dim_in_pixel();
+    root.draw(&Text::new(
+        left,
+        (px(64.0, scale) as i32, px(4.0, scale) as i32),
+        style.clone(),
+    ))?;
+    let right_style = style.pos(plotters::style::text_anchor::Pos::new(
+        plotters::style::text_anchor::HPos::Right,
+        plotters::style::text_anchor::VPos::Top,
+    ));
+    root.draw(&Text::new(
+        right,
+        (w as i32 - px(16.0, scale) as i32, px(4.0, scale) as i32),
+        right_style,
+    ))?;
+    Ok(())
+}
+
+/// The two curves (training solid, test dashed) and the current value's marker.
+pub fn draw_curves<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    curve: &Curve,
+    scale: f64,
+) -> DrawResult<DB> {
+    let mut chart = chart(root, frame, scale)?;
+    let (lo, hi) = if frame.log_y {
+        (frame.lo.log10(), frame.hi.log10())
+    } else {
+        (frame.lo, frame.hi)
+    };
+    let y = |v: f64| {
+        let v = if frame.log_y {
+            v.max(frame.lo).log10()
+        } else {
+            v
+        };
+        v.clamp(lo, hi)
+    };
+    let marker = ShapeStyle::from(&MODEL.mix(0.6)).stroke_width(px(2.0, scale));
+    let x = curve.current as f64;
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![(x, lo), (x, hi)],
+        marker,
+    )))?;
+    let w = px(2.5, scale);
+    let points = |pick: fn(&(f64, f64)) -> f64| {
+        curve
+            .results
+            .iter()
+            .enumerate()
+            .map(move |(i, r)| (i as f64, y(pick(r))))
+            .collect::<Vec<_>>()
+    };
+    chart.draw_series(LineSeries::new(points(|r| r.0), TRAIN.stroke_width(w)))?;
+    let dash = px(6.0, scale);
+    chart.draw_series(DashedLineSeries::new(
+        points(|r| r.1),
+        dash,
+        dash,
+        TEST.stroke_width(w),
+    ))?;
+    let r = px(3.5, scale) as i32;
+    chart.draw_series(
+        points(|r| r.0)
+            .into_iter()
+            .map(|p| Circle::new(p, r, TRAIN.filled())),
+    )?;
+    chart.draw_series(
+        points(|r| r.1)
+            .into_iter()
+            .map(|p| TriangleMarker::new(p, r + 1, TEST.filled())),
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn curve(log_y: bool) -> Curve {
+        Curve {
+            labels: (1..=5).map(|d| d.to_string()).collect(),
+            results: vec![(0.3, 0.35), (0.05, 0.06), (0.01, 0.2)],
+            current: 1,
+            complexity_rises: true,
+            log_y,
+        }
+    }
+
+    #[test]
+    fn frames_round_outward() {
+        assert_eq!(
+            Frame::of(&curve(true)),
+            Frame {
+                count: 5,
+                lo: 0.01,
+                hi: 1.0,
+                log_y: true
+            }
+        );
+        assert_eq!(
+            Frame::of(&curve(false)),
+            Frame {
+                count: 5,
+                lo: 0.0,
+                hi: 0.4,
+                log_y: false
+            }
+        );
+    }
+
+    #[test]
+    fn names_the_sides_and_draws_both_curves() {
+        let c = curve(true);
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (500, 260)).into_drawing_area();
+            let frame = Frame::of(&c);
+            draw_axes(&root, &frame, &c, "Polynomial degree", 1.0).unwrap();
+            draw_curves(&root, &frame, &c, 1.0).unwrap();
+        }
+        assert!(
+            svg.contains("underfitting")
+                && svg.contains("overfitting")
+                && svg.contains("Polynomial degree")
+        );
+        assert_eq!(svg.matches("<circle").count(), 3);
+        assert_eq!(svg.matches("<polygon").count(), 3);
+    }
+}

@@ -1,0 +1,86 @@
+//! The validation-curve panel: a select for the hyperparameter (focusing a control chooses it
+//! too), the curve, and what it was computed from.
+
+use super::chart::{Chart, ChartInput};
+use crate::plot::validation::Curve;
+use crate::state::config::Config;
+use crate::state::lab::Action;
+use crate::state::spec::{display_value, Key};
+use crate::state::sweep::{complexity_rises, Sweep};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ValidationProps {
+    pub sweep: Sweep,
+    pub config: Config,
+    /// The keys this lab and model can sweep.
+    pub keys: &'static [Key],
+    /// Mean squared error on a log axis (regression) or error rate (classification).
+    pub log_y: bool,
+    /// How each point is trained, in words.
+    pub method: AttrValue,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn Validation(props: &ValidationProps) -> Html {
+    let sweep = &props.sweep;
+    let keys = props.keys;
+    let d = props.dispatch.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        if let Some(key) = select
+            .value()
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| keys.get(i))
+        {
+            d.emit(Action::Focus(*key));
+        }
+    });
+    let curve = Curve {
+        labels: sweep
+            .positions
+            .iter()
+            .map(|&p| display_value(sweep.key, p))
+            .collect(),
+        results: sweep.results.clone(),
+        current: props
+            .config
+            .position(sweep.key)
+            .min(sweep.positions.len().saturating_sub(1)),
+        complexity_rises: complexity_rises(sweep.key),
+        log_y: props.log_y,
+    };
+    let progress = if sweep.is_done() {
+        format!("{} values computed.", sweep.results.len())
+    } else {
+        format!(
+            "Computing {} of {} …",
+            sweep.results.len() + 1,
+            sweep.positions.len()
+        )
+    };
+    html! {
+        <section class="panel" aria-labelledby="validation-title">
+            <h2 id="validation-title">{ "Validation curve" }</h2>
+            <div class="control">
+                <div class="control-head"><label for="ctl-sweep">{ "Validation curve for" }</label></div>
+                <select id="ctl-sweep" {onchange}>
+                    { for keys.iter().enumerate().map(|(i, k)| html! {
+                        <option value={i.to_string()} selected={*k == sweep.key}>{ k.spec().label }</option>
+                    }) }
+                </select>
+            </div>
+            <Chart input={ChartInput::Validation(curve, sweep.key.spec().label)} id="validation-chart"
+                label="Training and test error across the hyperparameter's range, the current value marked." />
+            <ul class="legend" aria-hidden="true">
+                <li><span class="key train">{ "●━" }</span>{ "training error" }</li>
+                <li><span class="key test">{ "▲╍" }</span>{ "test error" }</li>
+                <li><span class="key model">{ "│" }</span>{ "current value" }</li>
+            </ul>
+            <p class="help" id="validation-status">{ format!("{progress} {}", props.method) }</p>
+        </section>
+    }
+}
