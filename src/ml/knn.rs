@@ -7,6 +7,7 @@
 //! Hyperparameters: k and the weighting. Small k follows every training point (overfits); large
 //! k smooths the boundary until it is one class everywhere (underfits).
 
+use super::grid_index::GridIndex;
 use crate::data::classification::Point2;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,6 +41,7 @@ pub struct Knn {
     hyper: KnnHyper,
     points: Vec<Point2>,
     classes: usize,
+    index: GridIndex,
 }
 
 impl Knn {
@@ -48,6 +50,7 @@ impl Knn {
             hyper,
             points: train.to_vec(),
             classes,
+            index: GridIndex::new(train.iter().map(|p| (p.x1, p.x2))),
         }
     }
 
@@ -58,7 +61,12 @@ impl Knn {
 
     /// Indices of the k nearest stored points, nearest first (ties: lower index first).
     /// `scratch` is reused between calls to avoid allocating.
+    /// Small k searches the grid index; large k (a quarter of the points or more) scans them all.
     pub fn neighbours(&self, x1: f64, x2: f64, scratch: &mut Vec<(f64, usize)>) -> usize {
+        if self.effective_k() * 4 <= self.points.len() {
+            self.index.nearest(x1, x2, self.effective_k(), scratch);
+            return scratch.len();
+        }
         scratch.clear();
         scratch.extend(
             self.points
@@ -77,16 +85,41 @@ impl Knn {
 
     /// Class probabilities at (x₁, x₂) into `out` (length = classes).
     pub fn proba(&self, x1: f64, x2: f64, scratch: &mut Vec<(f64, usize)>, out: &mut [f64]) {
+        self.nearest_set(x1, x2, scratch);
+        self.vote(scratch, out);
+    }
+
+    /// The k nearest stored points in no particular order (voting needs no order, and not
+    /// sorting saves most of the work when k is large).
+    fn nearest_set(&self, x1: f64, x2: f64, scratch: &mut Vec<(f64, usize)>) {
+        let k = self.effective_k();
+        if k * 4 <= self.points.len() {
+            self.index.nearest(x1, x2, k, scratch);
+            return;
+        }
+        scratch.clear();
+        scratch.extend(
+            self.points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| ((p.x1 - x1) * (p.x1 - x1) + (p.x2 - x2) * (p.x2 - x2), i)),
+        );
+        if k > 0 && k < scratch.len() {
+            scratch.select_nth_unstable_by(k - 1, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        }
+        scratch.truncate(k);
+    }
+
+    /// The neighbours' votes as probabilities.
+    fn vote(&self, scratch: &[(f64, usize)], out: &mut [f64]) {
         out.iter_mut().for_each(|o| *o = 0.0);
-        self.neighbours(x1, x2, scratch);
         if scratch.is_empty() {
             out.iter_mut().for_each(|o| *o = 1.0 / self.classes as f64);
             return;
         }
-        if self.hyper.weighting == Weighting::Distance && scratch[0].0 == 0.0 {
+        if self.hyper.weighting == Weighting::Distance && scratch.iter().any(|(d, _)| *d == 0.0) {
             // Exactly on stored points: they decide alone (1/0 would be infinite).
-            for &(d, i) in scratch.iter().take_while(|(d, _)| *d == 0.0) {
-                let _ = d;
+            for &(_, i) in scratch.iter().filter(|(d, _)| *d == 0.0) {
                 out[self.points[i].class] += 1.0;
             }
         } else {

@@ -3,6 +3,7 @@
 
 pub mod classifier;
 pub mod diagnosis;
+pub mod grid_index;
 pub mod history;
 pub mod knn;
 pub mod legendre;

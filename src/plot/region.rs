@@ -9,6 +9,7 @@
 use super::style::{font, px, GRID};
 use super::{ChartResult, DrawResult};
 use crate::data::classification::Point2;
+use crate::ml::classifier::Classifier;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -115,6 +116,14 @@ pub fn map_pixels(
         }
     }
     out
+}
+
+/// The decision map of `model`: [`map_pixels`] with each cell's class probabilities.
+pub fn decision_map(model: &Classifier, cells: usize, classes: usize) -> Vec<u8> {
+    let mut scratch = Vec::new();
+    map_pixels(cells, classes, |x1, x2, out| {
+        model.proba(x1, x2, &mut scratch, out)
+    })
 }
 
 /// The colour of one cell: class colours mixed by probability, blended toward white by how

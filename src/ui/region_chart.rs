@@ -135,10 +135,7 @@ fn draw(
     let ctx = context(map)?;
     ctx.set_fill_style_str("#ffffff");
     ctx.fill_rect(0.0, 0.0, bw as f64, bh as f64);
-    let mut scratch = Vec::new();
-    let pixels = region::map_pixels(CELLS, data.classes, |x1, x2, out| {
-        model.proba(x1, x2, &mut scratch, out)
-    });
+    let pixels = region::decision_map(model, CELLS, data.classes);
     let image =
         ImageData::new_with_u8_clamped_array_and_sh(Clamped(&pixels), CELLS as u32, CELLS as u32)
             .ok()?;

@@ -51,6 +51,45 @@ for (let i = 0; i < 60; i++) {
 }
 await page.waitForTimeout(200);
 const latency = await page.evaluate(() => window.__latency);
+await page.close();
+
+// Classification lab, 500 points (350 training): decision-map repaint per model, and the k
+// validation curve (k = 1 … 50) computed across frames, with the frame intervals meanwhile.
+const classify = {};
+for (const [name, query] of [['knn_k5', 'model=knn&k=5'], ['knn_k15', 'model=knn&k=15'], ['knn_k100', 'model=knn&k=100'],
+  ['tree_depth15', 'model=tree&depth=15'], ['logistic_deg5', 'model=logistic&features=5']]) {
+  const { page: p } = await openPage(browser, server.origin, `${server.url}?lab=classification&n=500&data=moons&noise=0.3&${query}`);
+  await p.waitForFunction(() => /values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 120_000 });
+  const ms = [];
+  for (let i = 0; i < 10; i++) {
+    await p.getByLabel('Training fraction', { exact: true }).focus();
+    await p.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+    await p.waitForTimeout(120);
+    ms.push(parseFloat(await p.locator('#region-chart').getAttribute('data-draw-ms')));
+  }
+  classify[`map_repaint_ms_${name}`] = { p50: round(ms.sort((a, b) => a - b)[5]), max: round(ms[9]) };
+  await p.close();
+}
+{
+  const { page: p } = await openPage(browser, server.origin, `${server.url}?lab=classification&n=500&data=moons&noise=0.3&model=knn&k=5`);
+  await p.waitForFunction(() => /values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 120_000 });
+  // Start a fresh sweep (a data change) and watch the frames until it is done.
+  const sweep = await p.evaluate(() => new Promise((done) => {
+    const stamps = []; const t0 = performance.now();
+    const status = () => document.getElementById('validation-status').textContent;
+    const tick = (t) => {
+      stamps.push(t);
+      if (/values computed/.test(status()) && t - t0 > 100) done({ ms: t - t0, intervals: stamps.slice(1).map((s, i) => s - stamps[i]) });
+      else requestAnimationFrame(tick);
+    };
+    const noise = document.getElementById('ctl-noise');
+    noise.value = String(Number(noise.value) + 1);
+    noise.dispatchEvent(new Event('input', { bubbles: true }));
+    requestAnimationFrame(tick);
+  }));
+  classify.k_sweep_1_to_50 = { ms: Math.round(sweep.ms), frame_interval_p95_ms: round(p95(sweep.intervals)), frames: sweep.intervals.length };
+  await p.close();
+}
 await browser.close();
 await server.close();
 
@@ -62,5 +101,6 @@ const result = {
   frame_interval_ms: { p50: round(frames.intervals.sort((a, b) => a - b)[frames.intervals.length >> 1]), p95: round(p95(frames.intervals)), frames: frames.intervals.length },
   slider_to_repaint_ms: { p50: round(latency.sort((a, b) => a - b)[latency.length >> 1]), p95: round(p95(latency)), samples: latency.length },
   dist_kb: { raw: round(raw / 1024), gzip: round(gzip / 1024) },
+  classification_500_points: classify,
 };
 console.log(JSON.stringify(result, null, 2));

@@ -105,3 +105,15 @@ test('every setting survives a reload, and the labs link to each other', async (
   await again.page.close();
   await page.close();
 });
+
+test('the k validation curve covers k = 1 … 50 on 500 points, computed across frames', async () => {
+  const { page, problems } = await open('&model=knn&data=moons&noise=0.5&n=500');
+  await page.waitForFunction(() => /^50 values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 30_000 });
+  assert.equal(await page.getByLabel('Validation curve for', { exact: true }).inputValue(), '0');
+  await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Decision tree' });
+  await page.waitForFunction(() => /^15 values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 30_000 });
+  assert.ok(Number(await page.locator('#validation-chart').getAttribute('data-drawn-at')) > 0);
+  await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'validation-tree.png'), fullPage: true });
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});

@@ -217,3 +217,18 @@ test('keeps working when the network drops after load', async () => {
   await page.context().setOffline(false);
   await page.close();
 });
+
+test('the validation curve sweeps the degree, and focusing λ sweeps λ instead', async () => {
+  const { page, problems } = await open('?n=20');
+  const status = page.locator('#validation-status');
+  await page.waitForFunction(() => /^15 values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 30_000 });
+  assert.equal(await page.getByLabel('Validation curve for', { exact: true }).inputValue(), '0');
+  const curve = await page.evaluate(() => document.getElementById('validation-chart').toDataURL());
+  await page.getByLabel('Regularization strength', { exact: true }).focus();
+  await page.waitForFunction(() => /^16 values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 30_000 });
+  assert.equal(await page.getByLabel('Validation curve for', { exact: true }).inputValue(), '1');
+  assert.notEqual(await page.evaluate(() => document.getElementById('validation-chart').toDataURL()), curve);
+  assert.match(await status.textContent(), /1000 epochs/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
