@@ -193,14 +193,14 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                             </ul>
                         }
                     </section>
+                    <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweepable(Lab::Classification, model)} log_y={false}
+                        method={validation_method(model)} dispatch={dispatch.clone()} />
                 </div>
                 <div class="column learned">
                     <section class="panel params" aria-labelledby="params-title">
                         <h2 id="params-title">{ "Parameters" }<span class="tag">{ "learned from data" }</span></h2>
                         <ClassParameters model={model_rc} version={state.version} classes={state.data.classes} {criterion} />
                     </section>
-                    <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweepable(Lab::Classification, model)} log_y={false}
-                        method={validation_method(model)} dispatch={dispatch.clone()} />
                 </div>
             </main>
             <footer>

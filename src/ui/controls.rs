@@ -25,7 +25,7 @@ pub struct ControlsProps {
 #[component]
 pub fn Controls(props: &ControlsProps) -> Html {
     html! {
-        { for SPECS.iter().filter(|s| s.group == props.group && s.applies(props.config.lab, props.config.model())).map(|s| {
+        { for shown(props).into_iter().map(|s| {
             let position = props.config.position(s.key);
             let on_change = props.on_set.clone();
             let on_focus = props.on_focus.clone();
@@ -36,6 +36,23 @@ pub fn Controls(props: &ControlsProps) -> Html {
             }
         }) }
     }
+}
+
+/// The group's controls for this lab and model: the model choice first, then what belongs to the
+/// model alone, then what it shares with other models.
+fn shown(props: &ControlsProps) -> Vec<&'static crate::state::spec::Spec> {
+    let mut specs: Vec<_> = SPECS
+        .iter()
+        .filter(|s| s.group == props.group && s.applies(props.config.lab, props.config.model()))
+        .collect();
+    specs.sort_by_key(|s| match s.key {
+        Key::Model => 0,
+        Key::K | Key::Weighting | Key::MaxDepth | Key::MinLeaf | Key::Criterion | Key::Features => {
+            1
+        }
+        _ => 2,
+    });
+    specs
 }
 
 #[derive(Properties, PartialEq)]

@@ -5,7 +5,7 @@ use super::chart::{Chart, ChartInput};
 use crate::plot::validation::Curve;
 use crate::state::config::Config;
 use crate::state::lab::Action;
-use crate::state::spec::{display_value, Key};
+use crate::state::spec::{format_value, Key};
 use crate::state::sweep::{complexity_rises, Sweep};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -43,7 +43,7 @@ pub fn Validation(props: &ValidationProps) -> Html {
         labels: sweep
             .positions
             .iter()
-            .map(|&p| display_value(sweep.key, p))
+            .map(|&p| format_value(sweep.key, p))
             .collect(),
         results: sweep.results.clone(),
         current: props

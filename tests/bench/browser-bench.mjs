@@ -87,7 +87,13 @@ for (const [name, query] of [['knn_k5', 'model=knn&k=5'], ['knn_k15', 'model=knn
     noise.dispatchEvent(new Event('input', { bubbles: true }));
     requestAnimationFrame(tick);
   }));
-  classify.k_sweep_1_to_50 = { ms: Math.round(sweep.ms), frame_interval_p95_ms: round(p95(sweep.intervals)), frames: sweep.intervals.length };
+  // The first two frames repaint the decision map for the changed data; the sweep is the rest.
+  const during = sweep.intervals.slice(2);
+  classify.k_sweep_1_to_50 = {
+    ms: Math.round(sweep.ms), frames: sweep.intervals.length,
+    first_two_frames_ms: sweep.intervals.slice(0, 2).map((v) => round(v)),
+    frame_interval_max_after_them_ms: round(Math.max(...during)),
+  };
   await p.close();
 }
 await browser.close();
