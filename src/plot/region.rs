@@ -54,12 +54,14 @@ pub fn to_data(area: &(Range<i32>, Range<i32>), px: f64, py: f64) -> (f64, f64) 
     (-EXTENT + 2.0 * EXTENT * fx, EXTENT - 2.0 * EXTENT * fy)
 }
 
-/// Axes, labels and points, on a transparent layer; `highlight` rings the given training points.
+/// Axes, labels and points, on a transparent layer; `highlight` rings the given training points
+/// and `cursor` marks the keyboard's position with a cross.
 pub fn draw_axes<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     train: &[Point2],
     test: &[Point2],
     highlight: &[usize],
+    cursor: Option<(f64, f64)>,
     scale: f64,
 ) -> DrawResult<DB> {
     let mut chart = chart(root, scale)?;
@@ -93,6 +95,14 @@ pub fn draw_axes<DB: DrawingBackend>(
             .filter_map(|&i| train.get(i))
             .map(|p| Circle::new((p.x1, p.x2), r + px(4.0, scale) as i32, ring)),
     )?;
+    if let Some((x, y)) = cursor {
+        let arm = 0.08;
+        let cross = ShapeStyle::from(&BLACK).stroke_width(px(2.0, scale));
+        chart.draw_series([
+            PathElement::new(vec![(x - arm, y), (x + arm, y)], cross),
+            PathElement::new(vec![(x, y - arm), (x, y + arm)], cross),
+        ])?;
+    }
     Ok(())
 }
 
@@ -203,7 +213,7 @@ mod tests {
         let mut svg = String::new();
         {
             let root = SVGBackend::with_string(&mut svg, (300, 300)).into_drawing_area();
-            draw_axes(&root, &train, &test, &[1], 1.0).unwrap();
+            draw_axes(&root, &train, &test, &[1], Some((0.2, 0.2)), 1.0).unwrap();
             assert!(plot_area(&root, 1.0).is_some());
         }
         assert_eq!(svg.matches("<circle").count(), 2 + 2 + 1); // fills, outlines, one ring

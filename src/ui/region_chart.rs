@@ -12,7 +12,7 @@ use plotters_canvas::CanvasBackend;
 use std::ops::Range;
 use std::rc::Rc;
 use wasm_bindgen::Clamped;
-use web_sys::{HtmlCanvasElement, ImageData, MouseEvent};
+use web_sys::{HtmlCanvasElement, ImageData, KeyboardEvent, MouseEvent};
 use yew::prelude::*;
 
 /// Cells per side of the decision map.
@@ -45,8 +45,10 @@ pub fn RegionChart(props: &RegionProps) -> Html {
     let axes_canvas = use_node_ref();
     let area = use_mut_ref(|| None::<Area>);
     let hover = use_state(|| None::<(f64, f64)>);
+    // The keyboard's pointer on the plane, moved with the arrow keys while the plane has focus.
+    let cursor = use_state(|| None::<(f64, f64)>);
 
-    let highlight: Vec<usize> = match (&*props.model, *hover) {
+    let highlight: Vec<usize> = match (&*props.model, hover.or(*cursor)) {
         (Classifier::Knn(knn), Some((x1, x2))) => {
             let mut scratch = Vec::new();
             knn.neighbours(x1, x2, &mut scratch);
@@ -60,13 +62,18 @@ pub fn RegionChart(props: &RegionProps) -> Html {
             (map_canvas.clone(), axes_canvas.clone(), area.clone());
         let (data, model) = (props.data.clone(), props.model.clone());
         use_effect_with(
-            (props.version, Rc::as_ptr(&props.data), highlight.clone()),
-            move |(_, _, highlight)| {
+            (
+                props.version,
+                Rc::as_ptr(&props.data),
+                highlight.clone(),
+                *cursor,
+            ),
+            move |(_, _, highlight, cursor)| {
                 if let (Some(m), Some(a)) = (
                     map_canvas.cast::<HtmlCanvasElement>(),
                     axes_canvas.cast::<HtmlCanvasElement>(),
                 ) {
-                    *area.borrow_mut() = draw(&m, &a, &data, &model, highlight);
+                    *area.borrow_mut() = draw(&m, &a, &data, &model, highlight, *cursor);
                 }
             },
         );
@@ -111,12 +118,59 @@ pub fn RegionChart(props: &RegionProps) -> Html {
         let hover = hover.clone();
         Callback::from(move |_| hover.set(None))
     };
+    let onkeydown = {
+        let (cursor, add, remove, editable) = (
+            cursor.clone(),
+            props.on_add.clone(),
+            props.on_remove.clone(),
+            props.editable,
+        );
+        Callback::from(move |e: KeyboardEvent| {
+            let (x, y) = cursor.unwrap_or((0.0, 0.0));
+            let step = if e.shift_key() { 0.2 } else { 0.05 };
+            let limit = region::EXTENT;
+            let moved = match e.key().as_str() {
+                "ArrowLeft" => Some((x - step, y)),
+                "ArrowRight" => Some((x + step, y)),
+                "ArrowUp" => Some((x, y + step)),
+                "ArrowDown" => Some((x, y - step)),
+                _ => None,
+            };
+            if let Some((x, y)) = moved {
+                e.prevent_default();
+                cursor.set(Some((x.clamp(-limit, limit), y.clamp(-limit, limit))));
+            } else if editable && (e.key() == "Enter" || e.key() == " ") {
+                e.prevent_default();
+                add.emit((x, y));
+                cursor.set(Some((x, y)));
+            } else if editable && (e.key() == "Delete" || e.key() == "Backspace") {
+                e.prevent_default();
+                remove.emit((x, y));
+            }
+        })
+    };
+    let onfocus = {
+        let cursor = cursor.clone();
+        Callback::from(move |_: FocusEvent| cursor.set(Some(cursor.unwrap_or((0.0, 0.0)))))
+    };
+    let onblur = {
+        let cursor = cursor.clone();
+        Callback::from(move |_: FocusEvent| cursor.set(None))
+    };
     html! {
+        <>
         <div class={classes!("chart", "plane", props.editable.then_some("editable"))} id="region-chart-box">
             <canvas ref={map_canvas} id="region-map" aria-hidden="true" />
-            <canvas ref={axes_canvas} id="region-chart" role="img" {onclick} {onmousemove} {onmouseleave}
+            <canvas ref={axes_canvas} id="region-chart" role="img" tabindex="0" aria-describedby="plane-keys"
+                {onclick} {onmousemove} {onmouseleave} {onkeydown} {onfocus} {onblur}
                 aria-label="Decision map: the background colour is the class the model predicts there, paler where it is unsure; training points are circles, test points triangles, coloured by their class." />
         </div>
+        <p class="help" id="plane-keys">{ if props.editable {
+            "With the plot focused: arrow keys move the cross (Shift: faster), Enter adds a point there, Delete removes the nearest."
+        } else {
+            "With the plot focused, arrow keys move a cross; with k-NN its k neighbours are ringed."
+        } }</p>
+        </>
     }
 }
 
@@ -126,6 +180,7 @@ fn draw(
     data: &Dataset2,
     model: &Classifier,
     highlight: &[usize],
+    cursor: Option<(f64, f64)>,
 ) -> Option<Area> {
     let started = crate::web::now_ms();
     let (bw, bh, scale) = fit_bitmap(&[axes, map])?;
@@ -151,7 +206,7 @@ fn draw(
     );
     // Axes and points layer.
     super::canvas::clear(axes);
-    let _ = region::draw_axes(&root, &data.train, &data.test, highlight, scale);
+    let _ = region::draw_axes(&root, &data.train, &data.test, highlight, cursor, scale);
     stamp(axes, started);
     Some(area)
 }

@@ -117,3 +117,20 @@ test('the k validation curve covers k = 1 … 50 on 500 points, computed across 
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('points can be placed and removed with the keyboard alone', async () => {
+  const { page, problems } = await open('&data=custom');
+  const plane = page.getByRole('img', { name: /Decision map/ });
+  await plane.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('pts') === '0.20,0.05,0');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('pts') === '0.20,0.05,0;0.00,0.05,0');
+  await page.keyboard.press('Delete');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('pts') === '0.20,0.05,0');
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
