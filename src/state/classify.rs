@@ -24,6 +24,8 @@ pub struct ClassLabState {
     pub model: Classifier,
     /// Log-loss over training steps (train and test).
     pub history: History,
+    /// Error rate (1 − accuracy) over training steps (train and test).
+    pub errors: History,
     pub running: bool,
     pub divergence: Option<String>,
     pub notices: Vec<String>,
@@ -51,6 +53,7 @@ impl ClassLabState {
             data,
             model,
             history: History::default(),
+            errors: History::default(),
             running: false,
             divergence: None,
             notices,
@@ -69,6 +72,7 @@ impl ClassLabState {
     fn restart(&mut self) {
         self.model = make_model(&self.config, &self.data);
         self.history = History::default();
+        self.errors = History::default();
         self.divergence = None;
         self.rescore();
         self.record();
@@ -92,6 +96,11 @@ impl ClassLabState {
             epoch,
             train: self.train_scores.log_loss,
             test: self.test_scores.log_loss,
+        });
+        self.errors.push(Record {
+            epoch,
+            train: 1.0 - self.train_scores.accuracy,
+            test: 1.0 - self.test_scores.accuracy,
         });
     }
 

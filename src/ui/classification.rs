@@ -191,6 +191,12 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                                 <li><span class="key train">{ "━" }</span>{ "training log-loss" }</li>
                                 <li><span class="key test">{ "╍" }</span>{ "test log-loss (dashed)" }</li>
                             </ul>
+                            <Chart input={ChartInput::Loss(state.errors.records().to_vec(), "error rate")} id="error-chart"
+                                label="Training and test error rate (1 − accuracy) against training step, log scale; current accuracies are shown as text above." />
+                            <ul class="legend" aria-hidden="true">
+                                <li><span class="key train">{ "━" }</span>{ "training error rate" }</li>
+                                <li><span class="key test">{ "╍" }</span>{ "test error rate (dashed)" }</li>
+                            </ul>
                         }
                     </section>
                     <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweepable(Lab::Classification, model)} log_y={false}

@@ -11,6 +11,7 @@ use super::playback::Playback;
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::ml::diagnosis::short;
+use crate::ml::metrics::{r_squared, variance};
 use crate::state::lab::{apply, Action, LabState};
 use crate::state::spec::Model;
 use crate::state::spec::{Group, Key, Lab};
@@ -85,10 +86,16 @@ pub fn RegressionLab(props: &LabProps) -> Html {
         Callback::from(move |()| d.dispatch(Action::DismissNotices))
     };
     let config = state.config.clone();
+    let test_targets: Vec<f64> = state.data.test.iter().map(|p| p.y).collect();
     let stats = vec![
         ("Epoch", "epoch", state.trainer.epoch().to_string()),
         ("Train loss", "train-loss", short(state.trainer.train_mse())),
         ("Test loss", "test-loss", short(state.test_mse)),
+        (
+            "Test R²",
+            "test-r2",
+            short(r_squared(state.test_mse, variance(&test_targets))),
+        ),
     ];
 
     html! {

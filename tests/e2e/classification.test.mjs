@@ -134,3 +134,22 @@ test('points can be placed and removed with the keyboard alone', async () => {
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('more hand-placed points than a link carries are kept in the browser, with a notice', async () => {
+  const sixty = Array.from({ length: 60 }, (_, i) => `${(-0.9 + 0.03 * i).toFixed(2)},${(0.1 * (i % 5)).toFixed(2)},${i % 2}`).join(';');
+  const { page, problems } = await open(`&data=custom&pts=${encodeURIComponent(sixty)}`);
+  assert.equal(param(page, 'pts').split(';').length, 60);
+  const plane = page.locator('#region-chart');
+  const box = await plane.boundingBox();
+  await plane.click({ position: { x: box.width * 0.8, y: box.height * 0.8 } });
+  await page.locator('#points-notice').waitFor();
+  assert.match(await text(page, '#points-notice'), /no longer carries them; they are kept in this browser/);
+  assert.equal(param(page, 'pts'), null);
+  // Opening the link again in the same browser brings them back from storage.
+  await page.goto(page.url());
+  await page.locator('canvas[data-drawn-at]').first().waitFor();
+  assert.match(await page.getByRole('status', { name: 'Link notices' }).innerText(), /Restored your 61 hand-placed points/);
+  assert.match(await page.locator('.point-tools').textContent(), /61 points/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
