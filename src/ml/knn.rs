@@ -198,6 +198,23 @@ mod tests {
     }
 
     #[test]
+    fn ties_at_the_kth_distance_go_to_the_lower_index() {
+        // Four points at distance 1 from the origin; k = 2 takes indices 0 and 1.
+        let at = |x1, x2, class| Point2 { x1, x2, class };
+        let pts = [
+            at(1.0, 0.0, 0),
+            at(0.0, 1.0, 0),
+            at(-1.0, 0.0, 1),
+            at(0.0, -1.0, 1),
+        ];
+        let knn = Knn::fit(KnnHyper::new(2, Weighting::Uniform).unwrap(), &pts, 2);
+        let (mut scratch, mut out) = (Vec::new(), vec![0.0; 2]);
+        knn.proba(0.0, 0.0, &mut scratch, &mut out);
+        assert_eq!(out, vec![1.0, 0.0]);
+        assert_eq!(out, brute_force(&pts, 2, Weighting::Uniform, 0.0, 0.0, 2));
+    }
+
+    #[test]
     fn k_1_classifies_every_training_point_correctly() {
         let d = generate(Pattern::Moons, 200, 0.8, 0.7, 1);
         let knn = Knn::fit(KnnHyper::new(1, Weighting::Uniform).unwrap(), &d.train, 2);
