@@ -7,6 +7,7 @@ use super::class_parameters::{ClassParameters, CLASS_NAMES};
 use super::confusion::Confusion;
 use super::controls::{Controls, SeedControl};
 use super::diagnosis::DiagnosisBox;
+use super::footer::Footer;
 use super::header::Header;
 use super::notices::Notices;
 use super::playback::Playback;
@@ -209,10 +210,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                     </section>
                 </div>
             </main>
-            <footer>
-                <p>{ "Keyboard: Tab moves between controls; arrow keys move a slider one step, Home and End to its ends. \
-                      The address bar always holds every setting and the seed: copy it to share this exact experiment." }</p>
-            </footer>
+            <Footer />
         </>
     }
 }

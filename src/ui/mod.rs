@@ -10,6 +10,7 @@ pub mod classification;
 pub mod confusion;
 pub mod controls;
 pub mod diagnosis;
+pub mod footer;
 pub mod header;
 pub mod notices;
 pub mod parameters;

@@ -4,6 +4,7 @@
 use super::chart::{Chart, ChartInput};
 use super::controls::{Controls, SeedControl};
 use super::diagnosis::DiagnosisBox;
+use super::footer::Footer;
 use super::header::Header;
 use super::notices::Notices;
 use super::parameters::Parameters;
@@ -147,10 +148,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                     </section>
                 </div>
             </main>
-            <footer>
-                <p>{ "Keyboard: Tab moves between controls; arrow keys move a slider one step, Home and End to its ends. \
-                      The address bar always holds every setting and the seed: copy it to share this exact experiment." }</p>
-            </footer>
+            <Footer />
         </>
     }
 }
