@@ -1,6 +1,6 @@
 //! Training and test loss (MSE) against epoch, both axes logarithmic: the loss falls fastest in the
 //! first epochs and training may run a million, so each factor of ten gets the same room.
-//! Epoch e is drawn at e + 1 so that epoch 0 has a place on the log axis.
+//! Step e (an epoch, or a tree level) is drawn at e + 1 so that step 0 has a place on the log axis.
 //!
 //! Two layers: [`draw_axes`] only when the frame (rounded to powers of ten) changes, and
 //! [`draw_curves`] whenever the history grows; the curves layer draws no text.
@@ -64,6 +64,7 @@ pub fn draw_axes<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame,
     measure: &str,
+    step: &str,
     scale: f64,
 ) -> DrawResult<DB> {
     root.fill(&WHITE)?;
@@ -72,7 +73,7 @@ pub fn draw_axes<DB: DrawingBackend>(
         .configure_mesh()
         .light_line_style(MINOR)
         .bold_line_style(GRID)
-        .x_desc("epoch + 1 (log)")
+        .x_desc(format!("{step} + 1 (log)"))
         .y_desc(format!("{measure} (log)"))
         .y_label_formatter(&|v| format!("{v:.0e}"))
         .x_label_formatter(&|v| {
@@ -156,7 +157,7 @@ mod tests {
         {
             let root = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();
             let frame = Frame::of(&records);
-            draw_axes(&root, &frame, "MSE", 1.0).unwrap();
+            draw_axes(&root, &frame, "MSE", "epoch", 1.0).unwrap();
             draw_curves(&root, &frame, &records, 1.0).unwrap();
         }
         assert!(

@@ -21,8 +21,8 @@ use yew::prelude::*;
 pub enum ChartInput {
     /// Regression data with the fitted polynomial.
     Fit(Rc<Dataset>, Polynomial),
-    /// A loss history and the name of the loss on the y axis.
-    Loss(Vec<Record>, &'static str),
+    /// A loss history, the loss's name (y axis) and the step's name (x axis).
+    Loss(Vec<Record>, &'static str, &'static str),
     /// Weights as bars.
     Coefficients(Vec<f64>),
     /// A validation curve and the hyperparameter's name.
@@ -33,7 +33,7 @@ pub enum ChartInput {
 #[derive(Clone, PartialEq)]
 enum Axes {
     Fit(fit::Frame, *const Dataset),
-    Loss(loss::Frame, &'static str),
+    Loss(loss::Frame, &'static str, &'static str),
     Coefficients(coefficients::Frame),
     Validation(validation::Frame, &'static str, usize),
 }
@@ -84,7 +84,9 @@ fn draw(
         ChartInput::Fit(data, _) => {
             Axes::Fit(fit::Frame::of(&data.train, &data.test), Rc::as_ptr(data))
         }
-        ChartInput::Loss(records, measure) => Axes::Loss(loss::Frame::of(records), measure),
+        ChartInput::Loss(records, measure, step) => {
+            Axes::Loss(loss::Frame::of(records), measure, step)
+        }
         ChartInput::Coefficients(weights) => Axes::Coefficients(coefficients::Frame::of(weights)),
         ChartInput::Validation(curve, name) => {
             Axes::Validation(validation::Frame::of(curve), name, curve.labels.len())
@@ -99,7 +101,9 @@ fn draw(
                 (Axes::Fit(frame, _), ChartInput::Fit(data, _)) => {
                     fit::draw_axes(&root, frame, &data.train, &data.test, scale)
                 }
-                (Axes::Loss(frame, measure), _) => loss::draw_axes(&root, frame, measure, scale),
+                (Axes::Loss(frame, measure, step), _) => {
+                    loss::draw_axes(&root, frame, measure, step, scale)
+                }
                 (Axes::Coefficients(frame), _) => coefficients::draw_axes(&root, frame, scale),
                 (Axes::Validation(frame, name, _), ChartInput::Validation(curve, _)) => {
                     validation::draw_axes(&root, frame, curve, name, scale)
@@ -117,7 +121,7 @@ fn draw(
             (Axes::Fit(frame, _), ChartInput::Fit(_, model)) => {
                 fit::draw_curve(&root, frame, &|x| model.predict(x), scale)
             }
-            (Axes::Loss(frame, _), ChartInput::Loss(records, _)) => {
+            (Axes::Loss(frame, ..), ChartInput::Loss(records, ..)) => {
                 loss::draw_curves(&root, frame, records, scale)
             }
             (Axes::Coefficients(frame), ChartInput::Coefficients(weights)) => {

@@ -114,6 +114,11 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         Model::Tree => "Depth",
         _ => "Epoch",
     };
+    let step_axis = if model == Model::Tree {
+        "depth"
+    } else {
+        "epoch"
+    };
     let stats = vec![
         (step_name, "epoch", state.model.steps().to_string()),
         (
@@ -186,13 +191,13 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                         <h2 id="score-title">{ "Scores" }</h2>
                         <Confusion matrix={state.test_scores.confusion.clone()} />
                         if model != Model::Knn {
-                            <Chart input={ChartInput::Loss(state.history.records().to_vec(), "log-loss")} id="loss-chart"
+                            <Chart input={ChartInput::Loss(state.history.records().to_vec(), "log-loss", step_axis)} id="loss-chart"
                                 label="Training and test log-loss against training step, log scale; current values are shown as text above." />
                             <ul class="legend" aria-hidden="true">
                                 <li><span class="key train">{ "━" }</span>{ "training log-loss" }</li>
                                 <li><span class="key test">{ "╍" }</span>{ "test log-loss (dashed)" }</li>
                             </ul>
-                            <Chart input={ChartInput::Loss(state.errors.records().to_vec(), "error rate")} id="error-chart"
+                            <Chart input={ChartInput::Loss(state.errors.records().to_vec(), "error rate", step_axis)} id="error-chart"
                                 label="Training and test error rate (1 − accuracy) against training step, log scale; current accuracies are shown as text above." />
                             <ul class="legend" aria-hidden="true">
                                 <li><span class="key train">{ "━" }</span>{ "training error rate" }</li>
