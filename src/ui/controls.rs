@@ -62,8 +62,22 @@ pub struct SeedProps {
 }
 
 /// The seed as a number field, and a button that draws a fresh one.
+///
+/// The field is uncontrolled: Yew re-renders the page every frame while training runs and would
+/// reset a controlled field's text under the user's fingers. Its text is set only when the seed
+/// itself changes.
 #[component]
 pub fn SeedControl(props: &SeedProps) -> Html {
+    let field = use_node_ref();
+    {
+        let field = field.clone();
+        use_effect_with(props.seed, move |seed| {
+            if let Some(input) = field.cast::<HtmlInputElement>() {
+                input.set_value(&seed.to_string());
+                input.set_custom_validity("");
+            }
+        });
+    }
     let on_seed = props.on_seed.clone();
     let onchange = Callback::from(move |e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
@@ -88,8 +102,8 @@ pub fn SeedControl(props: &SeedProps) -> Html {
                 <label for="ctl-seed">{ "Seed" }</label>
             </div>
             <div class="seed-row">
-                <input type="number" id="ctl-seed" min="0" max={MAX_SEED.to_string()} step="1"
-                    value={props.seed.to_string()} aria-describedby="ctl-seed-help" {onchange} />
+                <input ref={field} type="number" id="ctl-seed" min="0" max={MAX_SEED.to_string()} step="1"
+                    aria-describedby="ctl-seed-help" {onchange} />
                 <button type="button" onclick={new_data}>{ "New data" }</button>
             </div>
             <p class="help" id="ctl-seed-help">{ "The same seed always gives the same points and the same training run." }</p>

@@ -232,3 +232,16 @@ test('the validation curve sweeps the degree, and focusing λ sweeps λ instead'
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('a seed can be typed while training plays (the field is not reset under the fingers)', async () => {
+  const { page } = await open();
+  await page.getByRole('button', { name: 'Play' }).click();
+  const seed = page.getByLabel('Seed', { exact: true });
+  await seed.click();
+  await seed.press('Control+a');
+  await page.keyboard.type('99', { delay: 50 });
+  await seed.press('Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('seed') === '99');
+  assert.equal(await seed.inputValue(), '99');
+  await page.close();
+});
