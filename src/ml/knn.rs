@@ -9,6 +9,7 @@
 
 use super::grid_index::GridIndex;
 use crate::data::classification::Point2;
+use std::rc::Rc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Weighting {
@@ -39,18 +40,19 @@ impl KnnHyper {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Knn {
     hyper: KnnHyper,
-    points: Vec<Point2>,
+    /// Shared, not copied, when the model is cloned (the UI takes a copy per frame).
+    points: Rc<Vec<Point2>>,
     classes: usize,
-    index: GridIndex,
+    index: Rc<GridIndex>,
 }
 
 impl Knn {
     pub fn fit(hyper: KnnHyper, train: &[Point2], classes: usize) -> Self {
         Knn {
             hyper,
-            points: train.to_vec(),
+            points: Rc::new(train.to_vec()),
             classes,
-            index: GridIndex::new(train.iter().map(|p| (p.x1, p.x2))),
+            index: Rc::new(GridIndex::new(train.iter().map(|p| (p.x1, p.x2)))),
         }
     }
 

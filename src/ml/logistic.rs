@@ -16,6 +16,7 @@ use super::optimizer::{Optimizer, OptimizerKind};
 use super::polynomial::Epoch;
 use super::regularization::Regularization;
 use crate::data::classification::Point2;
+use std::rc::Rc;
 
 pub const MAX_FEATURE_DEGREE: usize = 8;
 
@@ -111,8 +112,10 @@ pub struct Logistic {
     /// Row-major: class k's weights are `weights[k·F .. (k+1)·F]`.
     weights: Vec<f64>,
     optimizer: Optimizer,
-    design: Vec<f64>,
-    labels: Vec<usize>,
+    /// The training features and labels never change, so copies of the model (one per UI
+    /// frame while training) share them.
+    design: Rc<Vec<f64>>,
+    labels: Rc<Vec<usize>>,
     grad: Vec<f64>,
     epoch: u64,
     loss: f64,
@@ -134,8 +137,8 @@ impl Logistic {
             weights: vec![0.0; classes * f],
             optimizer: Optimizer::new(hyper.optimizer, classes * f),
             grad: vec![0.0; classes * f],
-            labels: train.iter().map(|p| p.class).collect(),
-            design,
+            labels: Rc::new(train.iter().map(|p| p.class).collect()),
+            design: Rc::new(design),
             exps,
             epoch: 0,
             loss: start,
@@ -203,7 +206,7 @@ impl Logistic {
         let mut p = vec![0.0; self.classes];
         let mut loss = 0.0;
         let n = self.labels.len().max(1) as f64;
-        for (row, &y) in self.design.chunks(f).zip(&self.labels) {
+        for (row, &y) in self.design.chunks(f).zip(self.labels.iter()) {
             self.scores(row, &mut p);
             softmax(&mut p);
             loss -= p[y].max(1e-15).ln();
@@ -262,11 +265,16 @@ impl Logistic {
     fn loss_of_current(&self) -> f64 {
         let f = self.exps.len();
         let mut p = vec![0.0; self.classes];
-        log_loss(self.design.chunks(f).zip(&self.labels).map(|(row, &y)| {
-            self.scores(row, &mut p);
-            softmax(&mut p);
-            p[y]
-        }))
+        log_loss(
+            self.design
+                .chunks(f)
+                .zip(self.labels.iter())
+                .map(|(row, &y)| {
+                    self.scores(row, &mut p);
+                    softmax(&mut p);
+                    p[y]
+                }),
+        )
     }
 }
 
