@@ -38,6 +38,17 @@ fn models(c: &mut Criterion) {
             b.iter(|| black_box(decision_map(model, 100, 2)))
         });
     }
+    for k in [1, 5, 15, 30, 100, 349] {
+        for (name, w) in [
+            ("uniform", Weighting::Uniform),
+            ("distance", Weighting::Distance),
+        ] {
+            let knn = Classifier::Knn(Knn::fit(KnnHyper::new(k, w).unwrap(), &data.train, 2));
+            c.bench_function(&format!("map-100x100/knn-k{k}-{name}/350-train"), |b| {
+                b.iter(|| black_box(decision_map(&knn, 100, 2)))
+            });
+        }
+    }
     c.bench_function("tree-grow-full/350-train", |b| {
         b.iter(|| {
             let mut t = Tree::new(

@@ -60,6 +60,23 @@ impl Classifier {
             Classifier::Logistic(l) => l.proba(x1, x2, out),
         }
     }
+
+    /// Class probabilities at every (x1s[col], x2s[row]), row after row, `classes` values per
+    /// cell: the decision map. k-NN shares work between neighbouring cells ([`Knn::proba_grid`]).
+    pub fn proba_grid(&self, x1s: &[f64], x2s: &[f64], classes: usize) -> Vec<f64> {
+        if let Classifier::Knn(k) = self {
+            return k.proba_grid(x1s, x2s, classes);
+        }
+        let mut out = vec![0.0; x1s.len() * x2s.len() * classes];
+        let mut scratch = Vec::new();
+        let cells = x2s
+            .iter()
+            .flat_map(|&x2| x1s.iter().map(move |&x1| (x1, x2)));
+        for ((x1, x2), cell) in cells.zip(out.chunks_mut(classes)) {
+            self.proba(x1, x2, &mut scratch, cell);
+        }
+        out
+    }
 }
 
 /// How well a classifier does on one set of points.

@@ -6,6 +6,7 @@ pub mod diagnosis;
 pub mod grid_index;
 pub mod history;
 pub mod knn;
+pub mod knn_grid;
 pub mod legendre;
 pub mod logistic;
 pub mod metrics;

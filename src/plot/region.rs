@@ -2,7 +2,7 @@
 //! probabilities) behind the points. Train points are filled circles, test points triangles, in
 //! their class's colour (Okabe–Ito, colour-blind safe) with a dark outline.
 //!
-//! The map is computed here as RGBA pixels ([`map_pixels`]) and painted by the page straight into
+//! The map is computed here as RGBA pixels ([`decision_map`]) and painted by the page straight into
 //! a canvas (plotters' per-rectangle drawing is far too slow for 10,000 cells a frame); axes and
 //! points go through plotters ([`draw_axes`]), on a transparent layer above the map.
 
@@ -106,34 +106,22 @@ pub fn draw_axes<DB: DrawingBackend>(
     Ok(())
 }
 
-/// RGBA pixels of a `cells` × `cells` map, top row first (x₂ = +EXTENT), each cell coloured by
-/// the class probabilities at its centre: the mix of class colours, paler where the model is
-/// unsure.
-pub fn map_pixels(
-    cells: usize,
-    classes: usize,
-    mut proba: impl FnMut(f64, f64, &mut [f64]),
-) -> Vec<u8> {
-    let mut out = Vec::with_capacity(cells * cells * 4);
-    let mut p = vec![0.0; classes];
-    let step = 2.0 * EXTENT / cells as f64;
-    for row in 0..cells {
-        let x2 = EXTENT - (row as f64 + 0.5) * step;
-        for col in 0..cells {
-            let x1 = -EXTENT + (col as f64 + 0.5) * step;
-            proba(x1, x2, &mut p);
-            out.extend_from_slice(&colour(&p));
-        }
-    }
-    out
-}
-
-/// The decision map of `model`: [`map_pixels`] with each cell's class probabilities.
+/// RGBA pixels of the decision map of `model`, `cells` × `cells`, top row first
+/// (x₂ = +EXTENT), each cell coloured by the class probabilities at its centre: the mix of class
+/// colours, paler where the model is unsure.
 pub fn decision_map(model: &Classifier, cells: usize, classes: usize) -> Vec<u8> {
-    let mut scratch = Vec::new();
-    map_pixels(cells, classes, |x1, x2, out| {
-        model.proba(x1, x2, &mut scratch, out)
-    })
+    let step = 2.0 * EXTENT / cells as f64;
+    let x1s: Vec<f64> = (0..cells)
+        .map(|c| -EXTENT + (c as f64 + 0.5) * step)
+        .collect();
+    let x2s: Vec<f64> = (0..cells)
+        .map(|r| EXTENT - (r as f64 + 0.5) * step)
+        .collect();
+    model
+        .proba_grid(&x1s, &x2s, classes)
+        .chunks(classes)
+        .flat_map(colour)
+        .collect()
 }
 
 /// The colour of one cell: class colours mixed by probability, blended toward white by how
@@ -163,11 +151,12 @@ mod tests {
 
     #[test]
     fn map_is_row_major_from_the_top() {
-        // Class 1 where x₂ > 0: the top half is orange-ish, the bottom half blue-ish.
-        let px = map_pixels(4, 2, |_, x2, p| {
-            p[0] = if x2 > 0.0 { 0.0 } else { 1.0 };
-            p[1] = 1.0 - p[0];
-        });
+        // 1-NN of a class-0 point below and a class-1 point above: class 1 where x₂ > 0.
+        use crate::ml::knn::{Knn, KnnHyper, Weighting};
+        let at = |x2, class| Point2 { x1: 0.0, x2, class };
+        let hyper = KnnHyper::new(1, Weighting::Uniform).unwrap();
+        let model = Classifier::Knn(Knn::fit(hyper, &[at(-1.0, 0), at(1.0, 1)], 2));
+        let px = decision_map(&model, 4, 2);
         assert_eq!(px.len(), 4 * 4 * 4);
         assert_eq!(&px[0..4], &colour(&[0.0, 1.0]));
         assert_eq!(&px[60..64], &colour(&[1.0, 0.0]));

@@ -56,7 +56,9 @@ await page.close();
 // Classification lab, 500 points (350 training): decision-map repaint per model, and the k
 // validation curve (k = 1 … 50) computed across frames, with the frame intervals meanwhile.
 const classify = {};
-for (const [name, query] of [['knn_k5', 'model=knn&k=5'], ['knn_k15', 'model=knn&k=15'], ['knn_k100', 'model=knn&k=100'],
+for (const [name, query] of [['knn_k1', 'model=knn&k=1'], ['knn_k5', 'model=knn&k=5'], ['knn_k15', 'model=knn&k=15'],
+  ['knn_k100', 'model=knn&k=100'], ['knn_k100_distance', 'model=knn&k=100&weight=distance'], ['knn_k350', 'model=knn&k=350'],
+  ['knn_k350_distance', 'model=knn&k=350&weight=distance'],
   ['tree_depth15', 'model=tree&depth=15'], ['logistic_deg5', 'model=logistic&features=5']]) {
   const { page: p } = await openPage(browser, server.origin, `${server.url}?lab=classification&n=500&data=moons&noise=0.3&${query}`);
   await p.waitForFunction(() => /values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 120_000 });

@@ -1,0 +1,213 @@
+//! k-NN class probabilities on a whole grid of queries (the decision map), sharing work between
+//! neighbouring cells. The answer at every cell is exactly [`Knn::proba`]'s; only the work differs.
+//!
+//! Why it is exact: the distance to the k-th nearest point, r(q), moves by at most |q − a| when
+//! the query moves from a to q (as does the distance to any one point). Take a small block of
+//! cells, its centre a, and ρ the farthest any cell of the block is from a; measure every point
+//! from a and find r(a). Then for every query q of the block:
+//! - a point with d(a, p) < r(a) − 2ρ has d(q, p) < r(a) − ρ ≤ r(q): it is **surely one of the
+//!   k nearest**, whatever the ties;
+//! - a point with d(a, p) > r(a) + 2ρ has d(q, p) > r(a) + ρ ≥ r(q): it **surely is not**;
+//! - only the thin ring of points in between (the band) is ranked at each query, exactly as the
+//!   plain search ranks them (squared distance, ties to the lower index).
+//!
+//! So a block of 16 cells costs one pass over all n points plus 16 small rankings of the band,
+//! instead of 16 full searches, and the cost hardly depends on k.
+
+use super::knn::{Knn, Weighting};
+use crate::data::classification::Point2;
+
+/// Cells per block side; measured in `benches/classify.rs` (wider blocks widen the band).
+const BLOCK: usize = 4;
+/// Headroom for rounding in the bounds (coordinates are of order 1; rounding is ~1e-16).
+const SLACK: f64 = 1e-9;
+
+/// What is known about one block: the points surely among the k nearest and the band.
+struct Block {
+    /// Copies, contiguous, so the per-cell distance-weighted vote streams through them.
+    sure: Vec<Point2>,
+    /// How many sure points each class has (uniform votes need nothing more from them).
+    sure_votes: Vec<f64>,
+    band: Vec<usize>,
+}
+
+impl Knn {
+    /// Class probabilities at every (x1s[col], x2s[row]), row after row, `classes` values per
+    /// cell, into a new vector of length x1s.len() × x2s.len() × classes.
+    pub fn proba_grid(&self, x1s: &[f64], x2s: &[f64], classes: usize) -> Vec<f64> {
+        let mut out = vec![0.0; x1s.len() * x2s.len() * classes];
+        let mut ranked: Vec<(f64, usize)> = Vec::new();
+        let mut scratch = Vec::new();
+        for r0 in (0..x2s.len()).step_by(BLOCK) {
+            let rows = r0..(r0 + BLOCK).min(x2s.len());
+            for c0 in (0..x1s.len()).step_by(BLOCK) {
+                let cols = c0..(c0 + BLOCK).min(x1s.len());
+                let block = self.block(&x1s[cols.clone()], &x2s[rows.clone()], classes);
+                for row in rows.clone() {
+                    for col in cols.clone() {
+                        let at = (row * x1s.len() + col) * classes;
+                        let cell = &mut out[at..at + classes];
+                        let (x1, x2) = (x1s[col], x2s[row]);
+                        match &block {
+                            Some(b) => self.proba_in_block(b, x1, x2, &mut ranked, cell),
+                            None => self.proba(x1, x2, &mut scratch, cell),
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Splits the stored points for the block spanned by `x1s` × `x2s`; `None` when there are
+    /// none, or when the bounds leave too few candidates (never in exact arithmetic; a guard
+    /// against rounding).
+    fn block(&self, x1s: &[f64], x2s: &[f64], classes: usize) -> Option<Block> {
+        let points = self.points();
+        let k = self.effective_k();
+        if k == 0 {
+            return None;
+        }
+        let centre = (
+            (x1s[0] + x1s[x1s.len() - 1]) / 2.0,
+            (x2s[0] + x2s[x2s.len() - 1]) / 2.0,
+        );
+        let distance =
+            |x1: f64, x2: f64| ((x1 - centre.0).powi(2) + (x2 - centre.1).powi(2)).sqrt();
+        let rho = distance(x1s[0], x2s[0]);
+        let dist: Vec<f64> = points.iter().map(|p| distance(p.x1, p.x2)).collect();
+        let mut sorted = dist.clone();
+        let (_, kth, _) = sorted.select_nth_unstable_by(k - 1, f64::total_cmp);
+        let (inner, outer) = (*kth - 2.0 * rho - SLACK, *kth + 2.0 * rho + SLACK);
+        let mut block = Block {
+            sure: Vec::new(),
+            sure_votes: vec![0.0; classes],
+            band: Vec::new(),
+        };
+        for (i, &d) in dist.iter().enumerate() {
+            if d < inner {
+                block.sure.push(points[i]);
+                block.sure_votes[points[i].class] += 1.0;
+            } else if d <= outer {
+                block.band.push(i);
+            }
+        }
+        (block.sure.len() <= k && block.sure.len() + block.band.len() >= k).then_some(block)
+    }
+
+    /// The k nearest of one query: the block's sure points and the nearest of its band.
+    fn proba_in_block(
+        &self,
+        block: &Block,
+        x1: f64,
+        x2: f64,
+        ranked: &mut Vec<(f64, usize)>,
+        out: &mut [f64],
+    ) {
+        let points = self.points();
+        let d2 = |p: &Point2| (p.x1 - x1) * (p.x1 - x1) + (p.x2 - x2) * (p.x2 - x2);
+        ranked.clear();
+        ranked.extend(block.band.iter().map(|&i| (d2(&points[i]), i)));
+        let wanted = self.effective_k() - block.sure.len();
+        if wanted > 0 && wanted < ranked.len() {
+            ranked
+                .select_nth_unstable_by(wanted - 1, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        }
+        ranked.truncate(wanted);
+        let chosen = ranked.iter().map(|&(d2, i)| (d2, points[i].class));
+        match self.weighting() {
+            // One vote each: the sure points' votes are counted once per block.
+            Weighting::Uniform => {
+                out.copy_from_slice(&block.sure_votes);
+                chosen.for_each(|(_, class)| out[class] += 1.0);
+            }
+            // A vote of 1/distance each, as in `Knn::vote`; on a stored point, only the points
+            // at distance zero vote, one each.
+            Weighting::Distance => {
+                let all = chosen.chain(block.sure.iter().map(|p| (d2(p), p.class)));
+                out.fill(0.0);
+                let mut on_a_point = false;
+                for (d2, class) in all.clone() {
+                    on_a_point |= d2 == 0.0;
+                    out[class] += 1.0 / d2.sqrt();
+                }
+                if on_a_point {
+                    out.fill(0.0);
+                    all.filter(|(d2, _)| *d2 == 0.0)
+                        .for_each(|(_, c)| out[c] += 1.0);
+                }
+            }
+        }
+        let total: f64 = out.iter().sum();
+        out.iter_mut().for_each(|o| *o /= total);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::data::classification::{generate, Pattern};
+    use crate::ml::knn::{Knn, KnnHyper, Weighting};
+
+    /// Every cell of a grid equals the plain per-query search, for small, middling and large k,
+    /// both weightings, and a grid whose size is not a multiple of the block.
+    #[test]
+    fn grid_equals_one_query_at_a_time() {
+        let d = generate(Pattern::ThreeBlobs, 300, 0.5, 0.7, 9);
+        let x1s: Vec<f64> = (0..23).map(|i| -1.4 + 0.12 * i as f64).collect();
+        let x2s: Vec<f64> = (0..21).map(|i| 1.3 - 0.13 * i as f64).collect();
+        for k in [1, 2, 7, 30, 150, 209, 210, 400] {
+            for w in [Weighting::Uniform, Weighting::Distance] {
+                let knn = Knn::fit(KnnHyper::new(k, w).unwrap(), &d.train, 3);
+                let grid = knn.proba_grid(&x1s, &x2s, 3);
+                let (mut scratch, mut one) = (Vec::new(), vec![0.0; 3]);
+                for (row, &x2) in x2s.iter().enumerate() {
+                    for (col, &x1) in x1s.iter().enumerate() {
+                        knn.proba(x1, x2, &mut scratch, &mut one);
+                        let at = (row * x1s.len() + col) * 3;
+                        for c in 0..3 {
+                            assert!(
+                                (grid[at + c] - one[c]).abs() < 1e-12,
+                                "k={k} {w:?} at ({x1}, {x2}): {:?} vs {one:?}",
+                                &grid[at..at + 3]
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Data on a lattice through the grid's own cells: queries exactly on stored points (where
+    /// distance weighting lets only those points vote) and exact distance ties (lower index wins).
+    #[test]
+    fn ties_and_queries_on_stored_points_match_the_plain_search() {
+        use crate::data::classification::Point2;
+        let xs: Vec<f64> = (0..15).map(|i| -0.7 + 0.1 * i as f64).collect();
+        let pts: Vec<Point2> = (0..64)
+            .map(|i| Point2 {
+                x1: xs[2 * (i % 8)],
+                x2: xs[2 * (i / 8)],
+                class: (i * 7 + i / 3) % 2,
+            })
+            .collect();
+        for k in [1, 3, 4, 5, 12, 33, 64] {
+            for w in [Weighting::Uniform, Weighting::Distance] {
+                let knn = Knn::fit(KnnHyper::new(k, w).unwrap(), &pts, 2);
+                let grid = knn.proba_grid(&xs, &xs, 2);
+                let (mut scratch, mut one) = (Vec::new(), vec![0.0; 2]);
+                for (row, &x2) in xs.iter().enumerate() {
+                    for (col, &x1) in xs.iter().enumerate() {
+                        knn.proba(x1, x2, &mut scratch, &mut one);
+                        let at = (row * xs.len() + col) * 2;
+                        for c in 0..2 {
+                            assert!(
+                                (grid[at + c] - one[c]).abs() < 1e-12,
+                                "k={k} {w:?} at ({x1}, {x2})"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
