@@ -1,6 +1,7 @@
 //! The pure machine-learning core: models, optimizers, losses and diagnostics.
 //! Nothing here imports a web or drawing crate; CI checks that.
 
+pub mod activation;
 pub mod classifier;
 pub mod diagnosis;
 pub mod grid_index;
@@ -10,6 +11,7 @@ pub mod knn_grid;
 pub mod legendre;
 pub mod logistic;
 pub mod metrics;
+pub mod mlp;
 pub mod optimizer;
 pub mod polynomial;
 pub mod regularization;

@@ -1,0 +1,741 @@
+//! A multilayer perceptron on the 2-D plane, kept in flat arrays so it trains fast and every
+//! number stays readable.
+//!
+//! **Inputs**: a chosen subset of x₁, x₂, x₁², x₂², x₁x₂, sin πx₁, sin πx₂.
+//! **Parameters learned from data**: for each layer, a weight on every link from the previous
+//! layer and one bias per neuron. Neuron j of a layer computes zⱼ = bⱼ + Σᵢ wⱼᵢ·aᵢ from the previous
+//! layer's outputs aᵢ and outputs g(zⱼ) (hidden layers) or zⱼ itself (output layer).
+//! **Objective**: for classification, softmax over one output per class and the mean
+//! cross-entropy −ln p(true class); for regression, one output ŷ and the mean squared error
+//! (ŷ − y)². Plus λ·Σw² (L2) or λ·Σ|w| (L1) over the weights, never the biases.
+//! **Update rule**: each epoch visits the training points in a fresh seeded order, in mini-batches;
+//! for each batch, backpropagation gives the mean gradient (the output error p − onehot or 2(ŷ − y)
+//! flows back through each layer's weights, scaled by g′ at each neuron), the chosen optimizer
+//! applies it, and under L1 a soft-threshold step pulls weights exactly to zero. A batch whose loss
+//! is non-finite or explodes is not applied and training reports divergence.
+//!
+//! Layout: `params` holds, layer after layer, the weights row by row (one row per neuron of the
+//! layer, one entry per neuron of the previous layer), then that layer's biases. Activations and
+//! backpropagated errors live in two buffers with one slot per neuron, inputs first. Training
+//! allocates nothing after construction.
+
+use super::activation::Activation;
+use super::optimizer::{Optimizer, OptimizerKind};
+use super::polynomial::Epoch;
+use super::regularization::{soft_threshold, Regularization};
+use crate::data::rng::{seeded, standard_normal, SeededRng};
+use rand::seq::SliceRandom;
+use std::rc::Rc;
+
+pub const MAX_HIDDEN_LAYERS: usize = 6;
+pub const MAX_NEURONS: usize = 16;
+/// The candidate input features, in the order of [`Inputs`]' bits.
+pub const FEATURE_NAMES: [&str; 7] = ["x₁", "x₂", "x₁²", "x₂²", "x₁x₂", "sin πx₁", "sin πx₂"];
+/// Most neurons in one network: 7 inputs, 6 × 16 hidden, 3 outputs (rounded up).
+const MAX_UNITS: usize = 128;
+
+/// Which input features the network sees: a non-empty subset of [`FEATURE_NAMES`], as bits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Inputs(u8);
+
+impl Inputs {
+    pub fn new(bits: u8) -> Result<Self, String> {
+        if bits == 0 || bits >= 1 << FEATURE_NAMES.len() {
+            return Err(format!(
+                "choose at least one of the {} input features",
+                FEATURE_NAMES.len()
+            ));
+        }
+        Ok(Inputs(bits))
+    }
+    pub fn bits(self) -> u8 {
+        self.0
+    }
+    pub fn has(self, feature: usize) -> bool {
+        self.0 & (1 << feature) != 0
+    }
+    pub fn count(self) -> usize {
+        self.0.count_ones() as usize
+    }
+    /// Names of the chosen features, in order.
+    pub fn names(self) -> Vec<&'static str> {
+        (0..FEATURE_NAMES.len())
+            .filter(|&f| self.has(f))
+            .map(|f| FEATURE_NAMES[f])
+            .collect()
+    }
+    /// The chosen features of (x₁, x₂) into `out[..count]`. sin uses πx so that one period spans
+    /// the plane's [−1, 1] (sin x there is almost x itself).
+    pub fn values(self, x1: f64, x2: f64, out: &mut [f64]) {
+        let pi = core::f64::consts::PI;
+        let mut at = 0;
+        for f in (0..FEATURE_NAMES.len()).filter(|&f| self.has(f)) {
+            out[at] = match f {
+                0 => x1,
+                1 => x2,
+                2 => x1 * x1,
+                3 => x2 * x2,
+                4 => x1 * x2,
+                5 => libm::sin(pi * x1),
+                _ => libm::sin(pi * x2),
+            };
+            at += 1;
+        }
+    }
+}
+
+/// What decides the network's shape and starting point; changing any of it starts over.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Architecture {
+    inputs: Inputs,
+    hidden: Vec<usize>,
+    activation: Activation,
+    init_seed: u64,
+}
+
+impl Architecture {
+    pub fn new(
+        inputs: Inputs,
+        hidden: &[usize],
+        activation: Activation,
+        init_seed: u64,
+    ) -> Result<Self, String> {
+        if hidden.len() > MAX_HIDDEN_LAYERS {
+            return Err(format!(
+                "at most {MAX_HIDDEN_LAYERS} hidden layers, got {}",
+                hidden.len()
+            ));
+        }
+        if let Some(n) = hidden.iter().find(|n| !(1..=MAX_NEURONS).contains(n)) {
+            return Err(format!("a layer has 1 … {MAX_NEURONS} neurons, got {n}"));
+        }
+        Ok(Architecture {
+            inputs,
+            hidden: hidden.to_vec(),
+            activation,
+            init_seed,
+        })
+    }
+    pub fn inputs(&self) -> Inputs {
+        self.inputs
+    }
+    pub fn hidden(&self) -> &[usize] {
+        &self.hidden
+    }
+    pub fn activation(&self) -> Activation {
+        self.activation
+    }
+}
+
+/// What can change while training continues.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Training {
+    learning_rate: f64,
+    batch: Option<usize>,
+    optimizer: OptimizerKind,
+    regularization: Regularization,
+    lambda: f64,
+}
+
+impl Training {
+    /// `batch`: points per update, `None` for all of them.
+    pub fn new(
+        learning_rate: f64,
+        batch: Option<usize>,
+        optimizer: OptimizerKind,
+        regularization: Regularization,
+        lambda: f64,
+    ) -> Result<Self, String> {
+        if !(learning_rate > 0.0 && learning_rate <= 100.0) {
+            return Err(format!(
+                "learning rate must be in (0, 100], got {learning_rate}"
+            ));
+        }
+        if batch == Some(0) {
+            return Err("a batch holds at least one point".into());
+        }
+        if !(0.0..=1000.0).contains(&lambda) {
+            return Err(format!(
+                "regularization strength must be 0 … 1000, got {lambda}"
+            ));
+        }
+        Ok(Training {
+            learning_rate,
+            batch,
+            optimizer,
+            regularization,
+            lambda,
+        })
+    }
+    pub fn learning_rate(&self) -> f64 {
+        self.learning_rate
+    }
+}
+
+/// What the network learns to predict.
+#[derive(Clone, Copy, Debug)]
+pub enum Targets<'a> {
+    /// A class per point, and how many classes there are (softmax + cross-entropy).
+    Classes(&'a [usize], usize),
+    /// A number per point (one output, squared error).
+    Values(&'a [f64]),
+}
+
+/// One layer's place in the flat arrays.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Layer {
+    inputs: usize,
+    outputs: usize,
+    /// Start of the weights in `params` (the biases follow them).
+    weights: usize,
+    /// Start of the layer's inputs (the previous layer's outputs) in the neuron buffers.
+    from: usize,
+}
+
+impl Layer {
+    fn biases(&self) -> usize {
+        self.weights + self.inputs * self.outputs
+    }
+    fn to(&self) -> usize {
+        self.from + self.inputs
+    }
+}
+
+/// A network being trained on fixed data.
+#[derive(Clone, Debug)]
+pub struct Mlp {
+    arch: Architecture,
+    training: Training,
+    layers: Vec<Layer>,
+    /// Output neurons: the number of classes, or 1 for regression.
+    outputs: usize,
+    classify: bool,
+    params: Vec<f64>,
+    optimizer: Optimizer,
+    /// Training inputs (one row of features per point) and targets, shared between clones.
+    x: Rc<Vec<f64>>,
+    labels: Rc<Vec<usize>>,
+    values: Rc<Vec<f64>>,
+    order: Vec<usize>,
+    shuffle: SeededRng,
+    acts: Vec<f64>,
+    deltas: Vec<f64>,
+    grad: Vec<f64>,
+    epoch: u64,
+    loss: f64,
+    explosion_level: f64,
+}
+
+impl Mlp {
+    /// A network with seeded random weights (normal, scaled by 1/√fan-in, ×√2 for ReLU) and zero
+    /// biases, ready to train on `points` (x₁, x₂) with `targets`.
+    pub fn new(
+        arch: Architecture,
+        training: Training,
+        points: &[(f64, f64)],
+        targets: Targets,
+    ) -> Self {
+        let (outputs, classify) = match targets {
+            Targets::Classes(_, k) => (k.max(1), true),
+            Targets::Values(_) => (1, false),
+        };
+        let n_in = arch.inputs.count();
+        let mut sizes = vec![n_in];
+        sizes.extend(&arch.hidden);
+        sizes.push(outputs);
+        let mut layers = Vec::new();
+        let (mut weights, mut from) = (0, 0);
+        for w in sizes.windows(2) {
+            layers.push(Layer {
+                inputs: w[0],
+                outputs: w[1],
+                weights,
+                from,
+            });
+            weights += (w[0] + 1) * w[1];
+            from += w[0];
+        }
+        let units = from + outputs;
+        let mut params = vec![0.0; weights];
+        let mut rng = seeded(arch.init_seed, 3);
+        let gain = if arch.activation == Activation::Relu {
+            2.0
+        } else {
+            1.0
+        };
+        for l in &layers {
+            let scale = libm::sqrt(gain / l.inputs as f64);
+            for w in &mut params[l.weights..l.biases()] {
+                *w = scale * standard_normal(&mut rng);
+            }
+        }
+        let mut x = vec![0.0; points.len() * n_in];
+        for (row, &(x1, x2)) in x.chunks_mut(n_in.max(1)).zip(points) {
+            arch.inputs.values(x1, x2, row);
+        }
+        let (labels, values, start) = match targets {
+            Targets::Classes(c, k) => (c.to_vec(), Vec::new(), (k.max(2) as f64).ln()),
+            Targets::Values(v) => {
+                let mean_square = v.iter().map(|y| y * y).sum::<f64>() / v.len().max(1) as f64;
+                (Vec::new(), v.to_vec(), mean_square)
+            }
+        };
+        Mlp {
+            optimizer: Optimizer::new(training.optimizer, weights),
+            grad: vec![0.0; weights],
+            acts: vec![0.0; units],
+            deltas: vec![0.0; units],
+            order: (0..points.len()).collect(),
+            shuffle: seeded(arch.init_seed, 4),
+            x: Rc::new(x),
+            labels: Rc::new(labels),
+            values: Rc::new(values),
+            arch,
+            training,
+            layers,
+            outputs,
+            classify,
+            params,
+            epoch: 0,
+            loss: start,
+            explosion_level: 1e3 * start.max(1e-3),
+        }
+    }
+
+    /// Continues training with new learning rate, batch size, optimizer or regularization.
+    pub fn set_training(&mut self, training: Training) {
+        if training.optimizer != self.training.optimizer {
+            self.optimizer = Optimizer::new(training.optimizer, self.params.len());
+        }
+        self.training = training;
+    }
+
+    pub fn architecture(&self) -> &Architecture {
+        &self.arch
+    }
+    pub fn epoch(&self) -> u64 {
+        self.epoch
+    }
+    /// Mean loss over the last epoch's batches (as each batch was before its update).
+    pub fn train_loss(&self) -> f64 {
+        self.loss
+    }
+    /// Every weight and bias, layer after layer.
+    pub fn params(&self) -> &[f64] {
+        &self.params
+    }
+    /// Neurons per layer: inputs, each hidden layer, outputs.
+    pub fn sizes(&self) -> Vec<usize> {
+        let mut s: Vec<usize> = self.layers.iter().map(|l| l.inputs).collect();
+        s.push(self.outputs);
+        s
+    }
+    /// The weight on the link from neuron `from` of layer `layer` to neuron `to` of the next.
+    pub fn weight(&self, layer: usize, to: usize, from: usize) -> f64 {
+        let l = self.layers[layer];
+        self.params[l.weights + to * l.inputs + from]
+    }
+    /// The bias of neuron `unit` of layer `layer + 1`.
+    pub fn bias(&self, layer: usize, unit: usize) -> f64 {
+        self.params[self.layers[layer].biases() + unit]
+    }
+
+    /// Runs the network on `acts[inputs]`, filling every neuron's output (the output layer's raw
+    /// scores are left before softmax).
+    fn forward(&self, acts: &mut [f64]) {
+        let last = self.layers.len() - 1;
+        for (i, l) in self.layers.iter().enumerate() {
+            let (before, after) = acts.split_at_mut(l.to());
+            let a = &before[l.from..];
+            let w = &self.params[l.weights..l.biases()];
+            let b = &self.params[l.biases()..l.biases() + l.outputs];
+            for ((out, row), bias) in after[..l.outputs]
+                .iter_mut()
+                .zip(w.chunks_exact(l.inputs.max(1)))
+                .zip(b)
+            {
+                let z = bias + row.iter().zip(a).map(|(w, a)| w * a).sum::<f64>();
+                *out = if i == last {
+                    z
+                } else {
+                    self.arch.activation.apply(z)
+                };
+            }
+        }
+    }
+
+    /// Every neuron's output at (x₁, x₂), inputs first; the output layer as probabilities
+    /// (classification) or the prediction (regression).
+    pub fn neurons(&self, x1: f64, x2: f64, out: &mut [f64]) {
+        self.arch.inputs.values(x1, x2, out);
+        self.forward(out);
+        if self.classify {
+            let n = out.len();
+            super::logistic::softmax(&mut out[n - self.outputs..]);
+        }
+    }
+
+    /// Class probabilities (or, for regression, the prediction) at (x₁, x₂) into `out`.
+    pub fn proba(&self, x1: f64, x2: f64, out: &mut [f64]) {
+        let mut buf = [0.0; MAX_UNITS];
+        let units = self.acts.len();
+        self.neurons(x1, x2, &mut buf[..units]);
+        out.copy_from_slice(&buf[units - self.outputs..units]);
+    }
+
+    /// Forward and backward pass for training point `s`; adds its gradient to `grad` and
+    /// returns its loss.
+    fn sample(&mut self, s: usize) -> f64 {
+        let n_in = self.layers[0].inputs;
+        self.acts[..n_in].copy_from_slice(&self.x[s * n_in..(s + 1) * n_in]);
+        let mut acts = std::mem::take(&mut self.acts);
+        self.forward(&mut acts);
+        let out_at = acts.len() - self.outputs;
+        let (z, d) = (&acts[out_at..], &mut self.deltas[out_at..]);
+        let loss = if self.classify {
+            // Cross-entropy from the raw scores: ln Σ e^z − z_y, computed stably.
+            let y = self.labels[s];
+            let max = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+            let mut sum = 0.0;
+            for (dj, zj) in d.iter_mut().zip(z) {
+                *dj = libm::exp(zj - max);
+                sum += *dj;
+            }
+            for (j, dj) in d.iter_mut().enumerate() {
+                *dj = *dj / sum - if j == y { 1.0 } else { 0.0 };
+            }
+            max + libm::log(sum) - z[y]
+        } else {
+            let err = z[0] - self.values[s];
+            d[0] = 2.0 * err;
+            err * err
+        };
+        for (i, l) in self.layers.iter().enumerate().rev() {
+            let (before, after) = self.deltas.split_at_mut(l.to());
+            let delta_out = &after[..l.outputs];
+            let a = &acts[l.from..l.to()];
+            let delta_in = &mut before[l.from..];
+            if i > 0 {
+                delta_in.iter_mut().for_each(|d| *d = 0.0);
+            }
+            let (gw, gb) =
+                self.grad[l.weights..l.biases() + l.outputs].split_at_mut(l.biases() - l.weights);
+            let w = &self.params[l.weights..l.biases()];
+            for (j, &dj) in delta_out.iter().enumerate() {
+                gb[j] += dj;
+                let row = j * l.inputs..(j + 1) * l.inputs;
+                for ((g, ai), (wji, di)) in gw[row.clone()]
+                    .iter_mut()
+                    .zip(a)
+                    .zip(w[row].iter().zip(delta_in.iter_mut()))
+                {
+                    *g += dj * ai;
+                    *di += wji * dj;
+                }
+            }
+            if i > 0 {
+                let g = self.arch.activation;
+                for (di, ai) in delta_in.iter_mut().zip(a) {
+                    *di *= g.slope(*ai);
+                }
+            }
+        }
+        self.acts = acts;
+        loss
+    }
+
+    /// One update from the training points `batch`; `None` (and no change) if the loss exploded.
+    fn update(&mut self, batch: &[usize]) -> Option<f64> {
+        self.grad.iter_mut().for_each(|g| *g = 0.0);
+        let mut loss = 0.0;
+        for &s in batch {
+            loss += self.sample(s);
+        }
+        let scale = 1.0 / batch.len() as f64;
+        loss *= scale;
+        if !loss.is_finite()
+            || loss > self.explosion_level
+            || self.grad.iter().any(|g| !g.is_finite())
+        {
+            return None;
+        }
+        self.grad.iter_mut().for_each(|g| *g *= scale);
+        let t = self.training;
+        for l in &self.layers {
+            let range = l.weights..l.biases();
+            t.regularization.add_gradient(
+                t.lambda,
+                &self.params[range.clone()],
+                &mut self.grad[range],
+            );
+        }
+        self.optimizer
+            .step(t.learning_rate, &mut self.params, &self.grad);
+        if t.regularization == Regularization::L1 {
+            for l in &self.layers {
+                for w in &mut self.params[l.weights..l.biases()] {
+                    *w = soft_threshold(*w, t.learning_rate * t.lambda);
+                }
+            }
+        }
+        Some(loss)
+    }
+
+    /// One epoch: every training point once, in a fresh seeded order, batch by batch.
+    pub fn step(&mut self) -> Epoch {
+        let n = self.order.len();
+        if n == 0 {
+            return Epoch::Done { train_mse: 0.0 };
+        }
+        let mut order = std::mem::take(&mut self.order);
+        order.shuffle(&mut self.shuffle);
+        let batch = self.training.batch.unwrap_or(n).min(n);
+        let mut total = 0.0;
+        let mut diverged = false;
+        for chunk in order.chunks(batch) {
+            match self.update(chunk) {
+                Some(loss) => total += loss * chunk.len() as f64,
+                None => {
+                    diverged = true;
+                    break;
+                }
+            }
+        }
+        self.order = order;
+        if diverged {
+            return Epoch::Diverged;
+        }
+        self.loss = total / n as f64;
+        self.epoch += 1;
+        Epoch::Done {
+            train_mse: self.loss,
+        }
+    }
+
+    /// Mean loss of the current parameters on the training points (no penalty, no update).
+    pub fn current_loss(&self) -> f64 {
+        let n_in = self.layers[0].inputs;
+        let mut buf = vec![0.0; self.acts.len()];
+        let n = self.order.len().max(1) as f64;
+        let out_at = buf.len() - self.outputs;
+        let mut total = 0.0;
+        for s in 0..self.order.len() {
+            buf[..n_in].copy_from_slice(&self.x[s * n_in..(s + 1) * n_in]);
+            self.forward(&mut buf);
+            let z = &buf[out_at..];
+            total += if self.classify {
+                let max = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+                let sum: f64 = z.iter().map(|v| libm::exp(v - max)).sum();
+                max + libm::log(sum) - z[self.labels[s]]
+            } else {
+                (z[0] - self.values[s]).powi(2)
+            };
+        }
+        total / n
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::classification::{generate, Pattern, Point2};
+
+    fn arch(inputs: u8, hidden: &[usize], g: Activation, seed: u64) -> Architecture {
+        Architecture::new(Inputs::new(inputs).unwrap(), hidden, g, seed).unwrap()
+    }
+
+    fn training(lr: f64, batch: Option<usize>, opt: OptimizerKind) -> Training {
+        Training::new(lr, batch, opt, Regularization::None, 0.0).unwrap()
+    }
+
+    fn classes(points: &[Point2]) -> (Vec<(f64, f64)>, Vec<usize>) {
+        (
+            points.iter().map(|p| (p.x1, p.x2)).collect(),
+            points.iter().map(|p| p.class).collect(),
+        )
+    }
+
+    /// The gradient of the whole training set as one batch, via a plain SGD step of size 1 from
+    /// a copy: new = old − grad.
+    fn full_gradient(m: &Mlp) -> Vec<f64> {
+        let mut copy = m.clone();
+        copy.set_training(training(1.0, None, OptimizerKind::Sgd));
+        let all: Vec<usize> = (0..m.order.len()).collect();
+        copy.update(&all).unwrap();
+        m.params
+            .iter()
+            .zip(&copy.params)
+            .map(|(a, b)| a - b)
+            .collect()
+    }
+
+    fn check_gradient(mut m: Mlp) {
+        // Zero biases can put a ReLU exactly on its kink, where finite differences straddle two
+        // slopes; move them off zero.
+        for (n, l) in m.layers.clone().iter().enumerate() {
+            for (j, b) in m.params[l.biases()..l.biases() + l.outputs]
+                .iter_mut()
+                .enumerate()
+            {
+                *b = 0.05 + 0.01 * (n + j) as f64;
+            }
+        }
+        let analytic = full_gradient(&m);
+        let h = 1e-6;
+        for (i, want) in analytic.iter().enumerate() {
+            let w = m.params[i];
+            m.params[i] = w + h;
+            let up = m.current_loss();
+            m.params[i] = w - h;
+            let down = m.current_loss();
+            m.params[i] = w;
+            let numeric = (up - down) / (2.0 * h);
+            assert!(
+                (numeric - want).abs() < 1e-6 * (1.0 + want.abs()),
+                "parameter {i}: {numeric} vs {want}"
+            );
+        }
+    }
+
+    #[test]
+    fn backpropagation_matches_finite_differences_for_every_activation_and_loss() {
+        let d = generate(Pattern::ThreeBlobs, 30, 0.5, 1.0, 5);
+        let (xs, ys) = classes(&d.train);
+        let values: Vec<f64> = xs.iter().map(|(a, b)| a * b - 0.3 * a).collect();
+        for g in Activation::ALL {
+            // All seven features and two hidden layers of different widths.
+            let a = arch(0b111_1111, &[5, 3], g, 11);
+            let t = training(0.1, None, OptimizerKind::Sgd);
+            check_gradient(Mlp::new(a.clone(), t, &xs, Targets::Classes(&ys, 3)));
+            check_gradient(Mlp::new(a, t, &xs, Targets::Values(&values)));
+        }
+    }
+
+    #[test]
+    fn a_network_without_hidden_layers_is_logistic_regression() {
+        // Zero hidden layers: the gradient of one point by hand. Weights start at seeded values;
+        // set them to zero so p = (½, ½) and the gradient is (p − onehot)·x.
+        let a = arch(0b11, &[], Activation::Tanh, 1);
+        let mut m = Mlp::new(
+            a,
+            training(1.0, None, OptimizerKind::Sgd),
+            &[(2.0, -1.0)],
+            Targets::Classes(&[1], 2),
+        );
+        m.params.iter_mut().for_each(|w| *w = 0.0);
+        assert_eq!(m.params.len(), 6); // 2 outputs × (2 weights + 1 bias)
+        m.step();
+        // Class 0: error ½ → weights −½·(2, −1), bias −½; class 1: error −½ → the opposite.
+        assert_eq!(m.params, vec![-1.0, 0.5, 1.0, -0.5, -0.5, 0.5]);
+    }
+
+    #[test]
+    fn learns_xor_and_circles_to_near_zero_loss() {
+        for (pattern, seed) in [(Pattern::Xor, 1), (Pattern::Circles, 2)] {
+            let d = generate(pattern, 200, 0.0, 1.0, seed);
+            let (xs, ys) = classes(&d.train);
+            let mut m = Mlp::new(
+                arch(0b11, &[8, 8], Activation::Tanh, 7),
+                training(0.01, Some(10), OptimizerKind::Adam),
+                &xs,
+                Targets::Classes(&ys, 2),
+            );
+            for _ in 0..400 {
+                assert!(matches!(m.step(), Epoch::Done { .. }));
+            }
+            assert!(m.current_loss() < 0.05, "{pattern:?}: {}", m.current_loss());
+        }
+    }
+
+    #[test]
+    fn l1_drives_weights_exactly_to_zero() {
+        let d = generate(Pattern::Blobs, 100, 0.2, 1.0, 3);
+        let (xs, ys) = classes(&d.train);
+        let t =
+            Training::new(0.03, Some(10), OptimizerKind::Sgd, Regularization::L1, 0.03).unwrap();
+        let mut m = Mlp::new(
+            arch(0b111_1111, &[8], Activation::Tanh, 3),
+            t,
+            &xs,
+            Targets::Classes(&ys, 2),
+        );
+        for _ in 0..300 {
+            m.step();
+        }
+        let zeros = m
+            .layers
+            .iter()
+            .flat_map(|l| &m.params[l.weights..l.biases()]);
+        let zeros = zeros.filter(|w| **w == 0.0).count();
+        assert!(
+            zeros > 20,
+            "only {zeros} of {} weights are zero",
+            m.params.len()
+        );
+        // Without the penalty, none is.
+        let mut plain = Mlp::new(
+            m.arch.clone(),
+            training(0.03, Some(10), OptimizerKind::Sgd),
+            &xs,
+            Targets::Classes(&ys, 2),
+        );
+        for _ in 0..300 {
+            plain.step();
+        }
+        assert!(plain.params.iter().all(|w| *w != 0.0));
+    }
+
+    #[test]
+    fn same_seed_same_weights_and_another_seed_differs() {
+        let d = generate(Pattern::Moons, 100, 0.2, 1.0, 4);
+        let (xs, ys) = classes(&d.train);
+        let run = |seed| {
+            let mut m = Mlp::new(
+                arch(0b1_0011, &[4, 2], Activation::Relu, seed),
+                training(0.03, Some(7), OptimizerKind::Momentum),
+                &xs,
+                Targets::Classes(&ys, 2),
+            );
+            for _ in 0..50 {
+                m.step();
+            }
+            m.params
+        };
+        assert_eq!(run(9), run(9));
+        assert_ne!(run(9), run(10));
+    }
+
+    #[test]
+    fn an_exploding_learning_rate_is_refused_and_leaves_finite_weights() {
+        let d = generate(Pattern::Circles, 100, 0.1, 1.0, 1);
+        let (xs, ys) = classes(&d.train);
+        let values: Vec<f64> = ys.iter().map(|&c| 10.0 * c as f64).collect();
+        let mut m = Mlp::new(
+            arch(0b111_1111, &[16, 16], Activation::Relu, 1),
+            training(100.0, Some(1), OptimizerKind::Sgd),
+            &xs,
+            Targets::Values(&values),
+        );
+        let diverged = (0..50).any(|_| m.step() == Epoch::Diverged);
+        assert!(diverged);
+        assert!(m.params.iter().all(|w| w.is_finite()));
+        assert!(Training::new(0.0, None, OptimizerKind::Sgd, Regularization::None, 0.0).is_err());
+        assert!(Architecture::new(Inputs(1), &[17], Activation::Tanh, 0).is_err());
+        assert!(Inputs::new(0).is_err() && Inputs::new(128).is_err());
+    }
+
+    #[test]
+    fn parameter_count_and_layout() {
+        let m = Mlp::new(
+            arch(0b11, &[4, 2], Activation::Tanh, 1),
+            training(0.1, None, OptimizerKind::Sgd),
+            &[(0.0, 0.0)],
+            Targets::Classes(&[0], 2),
+        );
+        // (2 + 1)·4 + (4 + 1)·2 + (2 + 1)·2 = 12 + 10 + 6.
+        assert_eq!(m.params.len(), 28);
+        assert_eq!(m.sizes(), vec![2, 4, 2, 2]);
+        assert_eq!(m.weight(1, 1, 3), m.params[12 + 4 + 3]);
+        assert_eq!(m.bias(1, 1), m.params[12 + 8 + 1]);
+    }
+}
