@@ -1,8 +1,9 @@
-//! The three classifiers behind one interface, and their scores.
+//! The classifiers behind one interface, and their scores.
 
 use super::knn::Knn;
 use super::logistic::Logistic;
 use super::metrics::{accuracy, argmax, confusion, log_loss};
+use super::mlp::Mlp;
 use super::polynomial::Epoch;
 use super::tree::Tree;
 use crate::data::classification::Point2;
@@ -12,6 +13,8 @@ pub enum Classifier {
     Knn(Knn),
     Tree(Tree),
     Logistic(Logistic),
+    /// Boxed: a network with its buffers is several times larger than the other models.
+    Mlp(Box<Mlp>),
 }
 
 /// What one training step did.
@@ -40,6 +43,10 @@ impl Classifier {
                 Epoch::Done { .. } => Progress::Trained,
                 Epoch::Diverged => Progress::Diverged,
             },
+            Classifier::Mlp(m) => match m.step() {
+                Epoch::Done { .. } => Progress::Trained,
+                Epoch::Diverged => Progress::Diverged,
+            },
         }
     }
 
@@ -49,6 +56,7 @@ impl Classifier {
             Classifier::Knn(_) => 0,
             Classifier::Tree(t) => t.depth() as u64,
             Classifier::Logistic(l) => l.epoch(),
+            Classifier::Mlp(m) => m.epoch(),
         }
     }
 
@@ -58,6 +66,7 @@ impl Classifier {
             Classifier::Knn(k) => k.proba(x1, x2, scratch, out),
             Classifier::Tree(t) => t.proba(x1, x2, out),
             Classifier::Logistic(l) => l.proba(x1, x2, out),
+            Classifier::Mlp(m) => m.proba(x1, x2, out),
         }
     }
 

@@ -68,8 +68,8 @@ impl Inputs {
     /// the plane's [−1, 1] (sin x there is almost x itself).
     pub fn values(self, x1: f64, x2: f64, out: &mut [f64]) {
         let pi = core::f64::consts::PI;
-        let mut at = 0;
-        for f in (0..FEATURE_NAMES.len()).filter(|&f| self.has(f)) {
+        let chosen = (0..FEATURE_NAMES.len()).filter(|&f| self.has(f));
+        for (at, f) in chosen.enumerate() {
             out[at] = match f {
                 0 => x1,
                 1 => x2,
@@ -79,9 +79,18 @@ impl Inputs {
                 5 => libm::sin(pi * x1),
                 _ => libm::sin(pi * x2),
             };
-            at += 1;
         }
     }
+}
+
+/// (weights, biases) of a network with `inputs` inputs, `hidden` neurons per hidden layer and
+/// `outputs` outputs: every neuron has one weight per neuron of the layer before and one bias.
+pub fn parameter_count(inputs: usize, hidden: &[usize], outputs: usize) -> (usize, usize) {
+    let mut sizes = vec![inputs];
+    sizes.extend(hidden);
+    sizes.push(outputs);
+    let weights = sizes.windows(2).map(|w| w[0] * w[1]).sum();
+    (weights, sizes[1..].iter().sum())
 }
 
 /// What decides the network's shape and starting point; changing any of it starts over.
@@ -202,7 +211,7 @@ impl Layer {
 }
 
 /// A network being trained on fixed data.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Mlp {
     arch: Architecture,
     training: Training,
@@ -734,6 +743,7 @@ mod tests {
         );
         // (2 + 1)·4 + (4 + 1)·2 + (2 + 1)·2 = 12 + 10 + 6.
         assert_eq!(m.params.len(), 28);
+        assert_eq!(parameter_count(2, &[4, 2], 2), (8 + 8 + 4, 4 + 2 + 2));
         assert_eq!(m.sizes(), vec![2, 4, 2, 2]);
         assert_eq!(m.weight(1, 1, 3), m.params[12 + 4 + 3]);
         assert_eq!(m.bias(1, 1), m.params[12 + 8 + 1]);

@@ -5,6 +5,7 @@
 pub mod coefficients;
 pub mod fit;
 pub mod loss;
+pub mod neuron;
 pub mod region;
 pub mod style;
 pub mod validation;

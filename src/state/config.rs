@@ -4,8 +4,10 @@
 use super::spec::{Domain, Key, Lab, Model, SPECS};
 use crate::data::classification::{Pattern, Point2};
 use crate::data::regression::{Curve, DataSpec};
+use crate::ml::activation::Activation;
 use crate::ml::knn::{KnnHyper, Weighting};
 use crate::ml::logistic::LogisticHyper;
+use crate::ml::mlp::{Architecture, Inputs, Training};
 use crate::ml::optimizer::OptimizerKind;
 use crate::ml::polynomial::Hyper;
 use crate::ml::regularization::Regularization;
@@ -38,7 +40,14 @@ impl Default for Config {
 
 /// Defaults that differ by lab: classification needs more points for its accuracies to mean
 /// something (a 12-point test set moves in steps of 8 %).
-const LAB_DEFAULTS: &[(Lab, Key, usize)] = &[(Lab::Classification, Key::Points, 19)]; // 200 points
+/// The Neural-network lab starts as TensorFlow Playground does: 500 points, half for training,
+/// batches of 10.
+const LAB_DEFAULTS: &[(Lab, Key, usize)] = &[
+    (Lab::Classification, Key::Points, 19), // 200 points
+    (Lab::Neural, Key::Points, 49),         // 500 points
+    (Lab::Neural, Key::TrainFraction, 8),   // 0.5
+    (Lab::Neural, Key::BatchSize, 4),       // 10
+];
 
 impl Config {
     /// The defaults of `lab`.
@@ -125,6 +134,9 @@ impl Config {
 
     /// The Classification lab's model.
     pub fn model(&self) -> Model {
+        if self.lab == Lab::Neural {
+            return Model::Mlp;
+        }
         match self.choice(Key::Model) {
             "tree" => Model::Tree,
             "logistic" => Model::Logistic,
@@ -179,6 +191,54 @@ impl Config {
         .expect("every position of the control table is a valid hyperparameter")
     }
 
+    /// Whether the page shows the control: it belongs to this lab and model, and a neurons
+    /// control belongs to a hidden layer that exists.
+    pub fn shows(&self, key: Key) -> bool {
+        let layers = self.number(Key::HiddenLayers) as usize;
+        key.spec().applies(self.lab, self.model())
+            && Key::NEURONS
+                .iter()
+                .position(|k| *k == key)
+                .is_none_or(|layer| layer < layers)
+    }
+
+    /// Neurons in each hidden layer of the Neural-network lab.
+    pub fn hidden_layers(&self) -> Vec<usize> {
+        let layers = self.number(Key::HiddenLayers) as usize;
+        Key::NEURONS[..layers]
+            .iter()
+            .map(|k| self.number(*k) as usize)
+            .collect()
+    }
+
+    pub fn mlp_architecture(&self) -> Architecture {
+        let activation = match self.choice(Key::Activation) {
+            "relu" => Activation::Relu,
+            "sigmoid" => Activation::Sigmoid,
+            "linear" => Activation::Linear,
+            _ => Activation::Tanh,
+        };
+        Architecture::new(
+            Inputs::new(self.number(Key::Inputs) as u8).expect("positions are non-empty sets"),
+            &self.hidden_layers(),
+            activation,
+            self.number(Key::InitSeed) as u64,
+        )
+        .expect("every position of the control table is a valid architecture")
+    }
+
+    pub fn mlp_training(&self) -> Training {
+        let batch = self.number(Key::BatchSize);
+        Training::new(
+            self.number(Key::LearningRate),
+            batch.is_finite().then_some(batch as usize),
+            self.optimizer(),
+            self.regularization(),
+            self.number(Key::Lambda),
+        )
+        .expect("every position of the control table is a valid hyperparameter")
+    }
+
     /// Epochs per frame; `None` means as many as the frame budget allows.
     pub fn speed(&self) -> Option<u32> {
         let v = self.number(Key::Speed);
@@ -202,6 +262,8 @@ mod tests {
                 c.tree_hyper();
                 c.logistic_hyper();
                 c.pattern();
+                c.mlp_architecture();
+                c.mlp_training();
             }
         }
     }
@@ -213,6 +275,11 @@ mod tests {
             200.0
         );
         assert_eq!(Config::for_lab(Lab::Regression), Config::default());
+        let neural = Config::for_lab(Lab::Neural);
+        assert_eq!(neural.number(Key::BatchSize), 10.0);
+        assert_eq!(neural.hidden_layers(), vec![4, 2]);
+        assert!(neural.shows(Key::Neurons2) && !neural.shows(Key::Neurons3));
+        assert!(!neural.shows(Key::Degree) && neural.shows(Key::LearningRate));
     }
 
     #[test]

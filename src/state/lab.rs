@@ -45,8 +45,11 @@ pub enum Action {
     Pause,
     /// Runs exactly one epoch and pauses.
     Step,
-    /// Back to zero weights and epoch 0, same data.
+    /// Back to the starting weights and epoch 0, same data (the Neural-network lab draws new
+    /// starting weights: the next initialization seed).
     Reset,
+    /// Neural-network lab: back to the same starting weights, to compare settings from one start.
+    ResetSame,
     /// Runs up to this many epochs (sent once per animation frame while playing).
     Tick(u32),
     DismissNotices,
@@ -232,7 +235,7 @@ pub fn apply(state: &mut LabState, action: Action) {
             state.divergence = None;
             state.train(1);
         }
-        Action::Reset => {
+        Action::Reset | Action::ResetSame => {
             state.running = false;
             state.restart_training();
         }

@@ -23,10 +23,20 @@ pub enum Key {
     Criterion,
     Features,
     Pattern,
+    HiddenLayers,
+    Neurons1,
+    Neurons2,
+    Neurons3,
+    Neurons4,
+    Neurons5,
+    Neurons6,
+    Activation,
+    Inputs,
+    InitSeed,
 }
 
 impl Key {
-    pub const ALL: [Key; 19] = [
+    pub const ALL: [Key; 29] = [
         Key::LearningRate,
         Key::Degree,
         Key::Regularization,
@@ -46,6 +56,26 @@ impl Key {
         Key::Criterion,
         Key::Features,
         Key::Pattern,
+        Key::HiddenLayers,
+        Key::Neurons1,
+        Key::Neurons2,
+        Key::Neurons3,
+        Key::Neurons4,
+        Key::Neurons5,
+        Key::Neurons6,
+        Key::Activation,
+        Key::Inputs,
+        Key::InitSeed,
+    ];
+
+    /// The neurons-per-layer controls, first hidden layer first.
+    pub const NEURONS: [Key; 6] = [
+        Key::Neurons1,
+        Key::Neurons2,
+        Key::Neurons3,
+        Key::Neurons4,
+        Key::Neurons5,
+        Key::Neurons6,
     ];
 
     pub fn spec(self) -> &'static Spec {
@@ -58,16 +88,18 @@ impl Key {
 pub enum Lab {
     Regression,
     Classification,
+    Neural,
 }
 
 impl Lab {
-    pub const ALL: [Lab; 2] = [Lab::Regression, Lab::Classification];
+    pub const ALL: [Lab; 3] = [Lab::Regression, Lab::Classification, Lab::Neural];
 
     /// Name in the link (`lab=…`).
     pub fn url(self) -> &'static str {
         match self {
             Lab::Regression => "regression",
             Lab::Classification => "classification",
+            Lab::Neural => "neural",
         }
     }
 
@@ -75,21 +107,28 @@ impl Lab {
         match self {
             Lab::Regression => "Regression lab",
             Lab::Classification => "Classification lab",
+            Lab::Neural => "Neural-network lab",
         }
     }
 }
 
-/// The classifiers of the Classification lab (positions of [`Key::Model`]).
+/// The classifiers: those of the Classification lab (positions of [`Key::Model`]) and the
+/// Neural-network lab's multilayer perceptron.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Model {
     Knn,
     Tree,
     Logistic,
+    Mlp,
 }
 
 const REGRESSION: &[Lab] = &[Lab::Regression];
 const CLASSIFICATION: &[Lab] = &[Lab::Classification];
-const BOTH: &[Lab] = &[Lab::Regression, Lab::Classification];
+const NEURAL: &[Lab] = &[Lab::Neural];
+const PLANE: &[Lab] = &[Lab::Classification, Lab::Neural];
+const REGRESSION_AND_NEURAL: &[Lab] = &[Lab::Regression, Lab::Neural];
+const ALL: &[Lab] = &[Lab::Regression, Lab::Classification, Lab::Neural];
+const GRADIENT: &[Model] = &[Model::Logistic, Model::Mlp];
 const ANY: &[Model] = &[];
 
 /// Which panel a control belongs to.
@@ -112,6 +151,9 @@ pub enum Domain {
     Listed(&'static [f64]),
     /// Named choices: (URL value, label).
     Choices(&'static [(&'static str, &'static str)]),
+    /// Any non-empty set of named options (URL value, label); position p is the set whose bits
+    /// are p + 1.
+    Flags(&'static [(&'static str, &'static str)]),
 }
 
 impl Domain {
@@ -120,6 +162,7 @@ impl Domain {
             Domain::Linear { count, .. } => *count,
             Domain::Listed(v) => v.len(),
             Domain::Choices(c) => c.len(),
+            Domain::Flags(f) => (1 << f.len()) - 1,
         }
     }
 
@@ -134,6 +177,7 @@ impl Domain {
             Domain::Linear { min, step, .. } => round6(min + step * pos as f64),
             Domain::Listed(v) => v[pos],
             Domain::Choices(_) => pos as f64,
+            Domain::Flags(_) => (pos + 1) as f64,
         }
     }
 }
@@ -186,6 +230,7 @@ const BATCH_SIZES: &[f64] = &[
     2.0,
     4.0,
     8.0,
+    10.0,
     16.0,
     32.0,
     64.0,
@@ -207,7 +252,7 @@ const SPEEDS: &[f64] = &[
     f64::INFINITY,
 ];
 
-pub const SPECS: [Spec; 19] = [
+pub const SPECS: [Spec; 29] = [
     Spec {
         key: Key::LearningRate,
         url: "lr",
@@ -217,8 +262,8 @@ pub const SPECS: [Spec; 19] = [
         domain: Domain::Listed(LEARNING_RATES),
         default: 10, // 0.03
         restarts: false,
-        labs: BOTH,
-        models: &[Model::Logistic],
+        labs: ALL,
+        models: GRADIENT,
     },
     Spec {
         key: Key::Degree,
@@ -241,8 +286,8 @@ pub const SPECS: [Spec; 19] = [
         domain: Domain::Choices(&[("none", "None"), ("l2", "L2 (ridge)"), ("l1", "L1 (lasso)")]),
         default: 0,
         restarts: false,
-        labs: BOTH,
-        models: &[Model::Logistic],
+        labs: ALL,
+        models: GRADIENT,
     },
     Spec {
         key: Key::Lambda,
@@ -253,8 +298,8 @@ pub const SPECS: [Spec; 19] = [
         domain: Domain::Listed(LAMBDAS),
         default: 0,
         restarts: false,
-        labs: BOTH,
-        models: &[Model::Logistic],
+        labs: ALL,
+        models: GRADIENT,
     },
     Spec {
         key: Key::BatchSize,
@@ -263,9 +308,9 @@ pub const SPECS: [Spec; 19] = [
         help: "Points per update: small batches give many noisy steps, all points one exact step.",
         group: Group::Hyperparameter,
         domain: Domain::Listed(BATCH_SIZES),
-        default: 9, // all
+        default: 10, // all
         restarts: false,
-        labs: REGRESSION,
+        labs: REGRESSION_AND_NEURAL,
         models: ANY,
     },
     Spec {
@@ -277,8 +322,8 @@ pub const SPECS: [Spec; 19] = [
         domain: Domain::Choices(&[("sgd", "SGD"), ("momentum", "Momentum"), ("adam", "Adam")]),
         default: 2,
         restarts: false,
-        labs: BOTH,
-        models: &[Model::Logistic],
+        labs: ALL,
+        models: GRADIENT,
     },
     Spec {
         key: Key::Dataset,
@@ -301,7 +346,7 @@ pub const SPECS: [Spec; 19] = [
         domain: Domain::Linear { min: 10.0, step: 10.0, count: 50 },
         default: 3, // 40
         restarts: true,
-        labs: BOTH,
+        labs: ALL,
         models: ANY,
     },
     Spec {
@@ -313,7 +358,7 @@ pub const SPECS: [Spec; 19] = [
         domain: Domain::Linear { min: 0.0, step: 0.05, count: 21 },
         default: 4, // 0.2
         restarts: true,
-        labs: BOTH,
+        labs: ALL,
         models: ANY,
     },
     Spec {
@@ -325,7 +370,7 @@ pub const SPECS: [Spec; 19] = [
         domain: Domain::Linear { min: 0.1, step: 0.05, count: 17 },
         default: 12, // 0.7
         restarts: true,
-        labs: BOTH,
+        labs: ALL,
         models: ANY,
     },
     Spec {
@@ -337,7 +382,7 @@ pub const SPECS: [Spec; 19] = [
         domain: Domain::Listed(SPEEDS),
         default: 10, // max
         restarts: false,
-        labs: BOTH,
+        labs: ALL,
         models: ANY,
     },
     Spec {
@@ -441,16 +486,99 @@ pub const SPECS: [Spec; 19] = [
         ]),
         default: 1,
         restarts: true,
-        labs: CLASSIFICATION,
+        labs: PLANE,
+        models: ANY,
+    },
+    Spec {
+        key: Key::HiddenLayers,
+        url: "layers",
+        label: "Hidden layers",
+        help: "Layers of neurons between inputs and output. 0: a linear boundary in the chosen features.",
+        group: Group::Hyperparameter,
+        domain: Domain::Linear { min: 0.0, step: 1.0, count: 7 },
+        default: 2,
+        restarts: true,
+        labs: NEURAL,
+        models: ANY,
+    },
+    neurons(Key::Neurons1, "l1", "Neurons in layer 1", 3),
+    neurons(Key::Neurons2, "l2", "Neurons in layer 2", 1),
+    neurons(Key::Neurons3, "l3", "Neurons in layer 3", 1),
+    neurons(Key::Neurons4, "l4", "Neurons in layer 4", 1),
+    neurons(Key::Neurons5, "l5", "Neurons in layer 5", 1),
+    neurons(Key::Neurons6, "l6", "Neurons in layer 6", 1),
+    Spec {
+        key: Key::Activation,
+        url: "act",
+        label: "Activation",
+        help: "What each hidden neuron does with its weighted sum: bends it (ReLU, tanh, sigmoid) or not (linear).",
+        group: Group::Hyperparameter,
+        domain: Domain::Choices(&[("relu", "ReLU"), ("tanh", "tanh"), ("sigmoid", "Sigmoid"), ("linear", "Linear")]),
+        default: 1,
+        restarts: true,
+        labs: NEURAL,
+        models: ANY,
+    },
+    Spec {
+        key: Key::Inputs,
+        url: "inputs",
+        label: "Input features",
+        help: "What the first layer sees. Hand-made features (squares, products, sines) can replace hidden neurons.",
+        group: Group::Hyperparameter,
+        domain: Domain::Flags(&[
+            ("x1", "x₁"),
+            ("x2", "x₂"),
+            ("x1sq", "x₁²"),
+            ("x2sq", "x₂²"),
+            ("x1x2", "x₁x₂"),
+            ("sin1", "sin πx₁"),
+            ("sin2", "sin πx₂"),
+        ]),
+        default: 2, // x₁, x₂ (bits 0b11)
+        restarts: true,
+        labs: NEURAL,
+        models: ANY,
+    },
+    Spec {
+        key: Key::InitSeed,
+        url: "init",
+        label: "Initialization",
+        help: "Seed of the random starting weights: the same seed, the same start. Reset draws the next one.",
+        group: Group::Hyperparameter,
+        domain: Domain::Linear { min: 0.0, step: 1.0, count: 1000 },
+        default: 1,
+        restarts: true,
+        labs: NEURAL,
         models: ANY,
     },
 ];
+
+/// One neurons-per-layer control (1 … 16).
+const fn neurons(key: Key, url: &'static str, label: &'static str, default: usize) -> Spec {
+    Spec {
+        key,
+        url,
+        label,
+        help: "Neurons in this hidden layer: more neurons, more weights, more flexible boundaries.",
+        group: Group::Hyperparameter,
+        domain: Domain::Linear {
+            min: 1.0,
+            step: 1.0,
+            count: 16,
+        },
+        default,
+        restarts: true,
+        labs: NEURAL,
+        models: ANY,
+    }
+}
 
 /// The value at `pos` as it appears in the URL and next to the control.
 pub fn format_value(key: Key, pos: usize) -> String {
     let spec = key.spec();
     match spec.domain {
         Domain::Choices(c) => c[pos.min(c.len() - 1)].0.to_string(),
+        Domain::Flags(f) => flag_names(f, pos, 0),
         d => {
             let v = d.number(pos);
             if v.is_infinite() {
@@ -468,6 +596,7 @@ pub fn format_value(key: Key, pos: usize) -> String {
 pub fn display_value(key: Key, pos: usize) -> String {
     match key.spec().domain {
         Domain::Choices(c) => c[pos.min(c.len() - 1)].1.to_string(),
+        Domain::Flags(f) => flag_names(f, pos, 1),
         _ => match key {
             Key::Speed if pos + 1 < key.spec().domain.len() => {
                 let v = format_value(key, pos);
@@ -486,6 +615,17 @@ pub fn display_value(key: Key, pos: usize) -> String {
             _ => format_value(key, pos),
         },
     }
+}
+
+/// The names (`which`: 0 for URL values, 1 for labels) of the set at `pos`, comma-separated.
+fn flag_names(flags: &[(&str, &str)], pos: usize, which: usize) -> String {
+    let names: Vec<&str> = flags
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| (pos + 1) & (1 << i) != 0)
+        .map(|(_, f)| if which == 0 { f.0 } else { f.1 })
+        .collect();
+    names.join(",")
 }
 
 #[cfg(test)]
@@ -517,7 +657,12 @@ mod tests {
         assert_eq!(format_value(Key::Noise, 4), "0.2");
         assert_eq!(format_value(Key::TrainFraction, 12), "0.7");
         assert_eq!(format_value(Key::Points, 3), "40");
-        assert_eq!(format_value(Key::BatchSize, 9), "all");
+        assert_eq!(format_value(Key::BatchSize, 10), "all");
+        assert_eq!(format_value(Key::Inputs, 2), "x1,x2");
+        assert_eq!(
+            display_value(Key::Inputs, 126),
+            "x₁,x₂,x₁²,x₂²,x₁x₂,sin πx₁,sin πx₂"
+        );
         assert_eq!(format_value(Key::LearningRate, 0), "1e-4");
         assert_eq!(display_value(Key::Optimizer, 2), "Adam");
     }

@@ -59,6 +59,7 @@ pub fn sweepable(lab: Lab, model: Model) -> &'static [Key] {
         (_, Model::Knn) => &[Key::K],
         (_, Model::Tree) => &[Key::MaxDepth, Key::MinLeaf],
         (_, Model::Logistic) => &[Key::Features, Key::Lambda],
+        (_, Model::Mlp) => &[Key::Neurons1, Key::Lambda],
     }
 }
 

@@ -35,7 +35,7 @@ pub fn points_text(points: &[Point2]) -> String {
 
 /// Whether the link carries the hand-placed points (else the page keeps them in storage).
 pub fn links_points(config: &Config) -> bool {
-    config.lab == Lab::Classification
+    config.lab != Lab::Regression
         && config.pattern().is_none()
         && config.custom.len() <= MAX_POINTS_IN_LINK
 }
@@ -74,7 +74,7 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
                     config.seed
                 )),
             }
-        } else if name == "pts" && config.lab == Lab::Classification {
+        } else if name == "pts" && config.lab != Lab::Regression {
             let (points, bad) = parse_points(value, MAX_POINTS_IN_LINK);
             config.custom = points;
             if bad > 0 {
@@ -131,6 +131,26 @@ pub fn parse_points(value: &str, limit: usize) -> (Vec<Point2>, usize) {
 /// The position for a URL value, or the fallback position and why.
 fn position_of(spec: &Spec, value: &str) -> Result<usize, (usize, String)> {
     let domain = spec.domain;
+    if let Domain::Flags(flags) = domain {
+        let mut bits = 0;
+        for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match flags.iter().position(|f| f.0.eq_ignore_ascii_case(name)) {
+                Some(i) => bits |= 1 << i,
+                None => {
+                    let names: Vec<&str> = flags.iter().map(|f| f.0).collect();
+                    return Err((
+                        spec.default,
+                        format!("names something other than {}", names.join(", ")),
+                    ));
+                }
+            }
+        }
+        return if bits == 0 {
+            Err((spec.default, "chooses none".into()))
+        } else {
+            Ok(bits - 1)
+        };
+    }
     if let Domain::Choices(choices) = domain {
         let names: Vec<&str> = choices.iter().map(|c| c.0).collect();
         return choices
@@ -267,6 +287,23 @@ mod tests {
         assert_eq!(back, c);
         let (_, notices) = decode("lab=classification&data=custom&pts=1,1,0;x,y,z;9,9,1");
         assert_eq!(notices.len(), 1);
+    }
+
+    #[test]
+    fn neural_links_name_their_input_features() {
+        let (c, notices) = decode("lab=neural&inputs=x1,x2,sin1&layers=3&l3=16");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(c.number(Key::Inputs), 0b10_0011 as f64);
+        assert_eq!(c.hidden_layers(), vec![4, 2, 16]);
+        assert!(encode(&c).contains("inputs=x1%2Cx2%2Csin1"));
+        let (c, notices) = decode("lab=neural&inputs=x1,cos");
+        assert_eq!(c.number(Key::Inputs), 0b11 as f64);
+        assert!(
+            notices[0].contains("Input features “x1,cos”"),
+            "{notices:?}"
+        );
+        let (_, notices) = decode("lab=neural&inputs=");
+        assert!(notices[0].contains("chooses none"), "{notices:?}");
     }
 
     #[test]

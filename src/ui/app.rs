@@ -13,6 +13,6 @@ pub fn App() -> Html {
     let (config, notices) = (start.0.clone(), start.1.clone());
     match config.lab {
         Lab::Regression => html! { <RegressionLab {config} {notices} /> },
-        Lab::Classification => html! { <ClassificationLab {config} {notices} /> },
+        Lab::Classification | Lab::Neural => html! { <ClassificationLab {config} {notices} /> },
     }
 }

@@ -1,7 +1,8 @@
 //! What each classifier learned, shown as exactly what it is: nothing but the stored points for
 //! k-NN, the questions and leaf counts for a tree, a weight table (and for a straight boundary its
-//! equation) for logistic regression.
+//! equation) for logistic regression, the network diagram for a neural network.
 
+use super::network::Network;
 use crate::ml::classifier::Classifier;
 use crate::ml::diagnosis::short;
 use crate::ml::tree::{Criterion, Tree};
@@ -29,6 +30,9 @@ pub const CLASS_NAMES: [&str; 3] = ["blue", "orange", "green"];
 #[component]
 pub fn ClassParameters(props: &ClassParametersProps) -> Html {
     match &*props.model {
+        Classifier::Mlp(_) => {
+            html! { <Network model={props.model.clone()} version={props.version} /> }
+        }
         Classifier::Knn(knn) => html! {
             <div id="learned">
                 <p class="no-params"><strong>{ "k-NN learns no parameters." }</strong>

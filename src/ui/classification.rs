@@ -17,10 +17,11 @@ use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::ml::classifier::Classifier;
 use crate::ml::diagnosis::short;
+use crate::ml::mlp::parameter_count;
 use crate::ml::tree::Criterion;
 use crate::state::classify::{apply, ClassLabState, MAX_CUSTOM_POINTS};
 use crate::state::lab::Action;
-use crate::state::spec::{Group, Key, Lab, Model};
+use crate::state::spec::{Group, Key, Model};
 use crate::state::sweep::sweepable;
 use crate::state::url;
 use crate::web;
@@ -158,13 +159,16 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
 
     html! {
         <>
-            <Header lab={Lab::Classification} />
+            <Header lab={config.lab} />
             <Notices notices={state.notices.clone()} {on_dismiss} />
             <main class="lab">
                 <div class="column settings">
                     <section class="panel hyper" aria-labelledby="hyper-title">
                         <h2 id="hyper-title">{ "Hyperparameters" }<span class="tag">{ "you set these" }</span></h2>
                         <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} on_focus={on_focus.clone()} k_limit={Some(state.data.train.len())} />
+                        if model == Model::Mlp {
+                            <p class="param-count" id="param-count">{ parameter_sentence(&config, state.data.classes) }</p>
+                        }
                     </section>
                     <section class="panel data" aria-labelledby="data-title">
                         <h2 id="data-title">{ "Data" }<span class="tag">{ "the experiment, not the model" }</span></h2>
@@ -184,7 +188,8 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                             <li><span class="key model">{ "▲" }</span>{ "test points" }</li>
                             <li>{ "colour: class (blue, orange, green); background: the model's prediction, paler where unsure" }</li>
                         </ul>
-                        <Playback running={state.running} {stats} config={config.clone()} {epochs_per_second} on_action={dispatch.clone()} on_set={on_set.clone()} />
+                        <Playback running={state.running} {stats} config={config.clone()} {epochs_per_second} on_action={dispatch.clone()} on_set={on_set.clone()}
+                            reset_same={model == Model::Mlp} />
                         <DiagnosisBox diagnosis={state.diagnosis()} divergence={state.divergence.clone()} idle={idle} />
                     </section>
                     <section class="panel" aria-labelledby="score-title">
@@ -205,7 +210,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                             </ul>
                         }
                     </section>
-                    <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweepable(Lab::Classification, model)} log_y={false}
+                    <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweepable(config.lab, model)} log_y={false}
                         method={validation_method(model)} dispatch={dispatch.clone()} />
                 </div>
                 <div class="column learned">
@@ -218,6 +223,25 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
             <Footer />
         </>
     }
+}
+
+/// "2 hidden layers (4, 2 neurons) → 28 parameters: 20 weights + 8 biases".
+fn parameter_sentence(config: &crate::state::config::Config, classes: usize) -> String {
+    let hidden = config.hidden_layers();
+    let inputs = config.mlp_architecture().inputs().count();
+    let (weights, biases) = parameter_count(inputs, &hidden, classes);
+    let layers = match hidden.len() {
+        0 => "No hidden layer".to_string(),
+        1 => format!("1 hidden layer ({} neurons)", hidden[0]),
+        n => {
+            let each: Vec<String> = hidden.iter().map(|h| h.to_string()).collect();
+            format!("{n} hidden layers ({} neurons)", each.join(", "))
+        }
+    };
+    format!(
+        "{layers}, {inputs} inputs, {classes} outputs → {} parameters: {weights} weights + {biases} biases",
+        weights + biases
+    )
 }
 
 fn percent(v: f64) -> String {
@@ -263,6 +287,10 @@ fn validation_method(model: Model) -> String {
     match model {
         Model::Knn => "Each point: k-NN with that value on the current training points.".into(),
         Model::Tree => "Each point: a tree grown to completion with that value.".into(),
+        Model::Mlp => format!(
+            "Each point: a fresh network from the same initial weights, trained {} epochs with your other settings.",
+            crate::state::classify::SWEEP_EPOCHS
+        ),
         Model::Logistic => format!(
             "Each point: a fresh model trained {} epochs from zero with your other settings.",
             crate::state::classify::SWEEP_EPOCHS

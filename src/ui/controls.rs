@@ -2,6 +2,7 @@
 //! data (not part of the model). Each control comes from the table in `state::spec`.
 
 use super::choice::Choice;
+use super::flags::Flags;
 use super::slider::Slider;
 use crate::state::config::{Config, MAX_SEED};
 use crate::state::spec::{Domain, Group, Key, SPECS};
@@ -32,6 +33,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
             let max_position = (s.key == Key::K).then_some(props.k_limit).flatten().map(|n| n.max(1) - 1);
             match s.domain {
                 Domain::Choices(_) => html! { <Choice key_={s.key} {position} {on_change} {on_focus} /> },
+                Domain::Flags(_) => html! { <Flags key_={s.key} {position} {on_change} /> },
                 _ => html! { <Slider key_={s.key} {position} {on_change} {max_position} {on_focus} /> },
             }
         }) }
@@ -43,13 +45,26 @@ pub fn Controls(props: &ControlsProps) -> Html {
 fn shown(props: &ControlsProps) -> Vec<&'static crate::state::spec::Spec> {
     let mut specs: Vec<_> = SPECS
         .iter()
-        .filter(|s| s.group == props.group && s.applies(props.config.lab, props.config.model()))
+        .filter(|s| s.group == props.group && props.config.shows(s.key))
         .collect();
     specs.sort_by_key(|s| match s.key {
         Key::Model => 0,
-        Key::K | Key::Weighting | Key::MaxDepth | Key::MinLeaf | Key::Criterion | Key::Features => {
-            1
-        }
+        Key::K
+        | Key::Weighting
+        | Key::MaxDepth
+        | Key::MinLeaf
+        | Key::Criterion
+        | Key::Features
+        | Key::HiddenLayers
+        | Key::Neurons1
+        | Key::Neurons2
+        | Key::Neurons3
+        | Key::Neurons4
+        | Key::Neurons5
+        | Key::Neurons6
+        | Key::Activation
+        | Key::Inputs
+        | Key::InitSeed => 1,
         _ => 2,
     });
     specs

@@ -17,6 +17,9 @@ pub struct PlaybackProps {
     pub epochs_per_second: f64,
     pub on_action: Callback<Action>,
     pub on_set: Callback<(Key, usize)>,
+    /// Offer "Reset to the same initial weights" (Reset then draws new ones).
+    #[prop_or_default]
+    pub reset_same: bool,
 }
 
 #[component]
@@ -41,7 +44,11 @@ pub fn Playback(props: &PlaybackProps) -> Html {
             <div class="buttons">
                 <button type="button" id="play" class="primary" onclick={send(toggle)} aria-pressed={props.running.to_string()}>{ toggle_label }</button>
                 <button type="button" id="step" onclick={send(Action::Step)}>{ "Step" }</button>
-                <button type="button" id="reset" onclick={send(Action::Reset)}>{ "Reset" }</button>
+                <button type="button" id="reset" onclick={send(Action::Reset)}
+                    title={props.reset_same.then_some("Start again from new random weights")}>{ "Reset" }</button>
+                if props.reset_same {
+                    <button type="button" id="reset-same" onclick={send(Action::ResetSame)}>{ "Reset to the same initial weights" }</button>
+                }
             </div>
             <dl class="stats">
                 { for props.stats.iter().map(|(label, id, value)| html! {

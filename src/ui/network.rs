@@ -1,0 +1,213 @@
+//! The network as a diagram of what it learned: every weight a link (blue solid if positive,
+//! orange dashed if negative, wider when larger), every neuron a circle filled by its bias.
+//! Hovering a link shows its weight; focusing or hovering a neuron shows its bias, the weights
+//! coming into it and its own activation map over the plane. Neurons are in the tab order, so
+//! every weight is reachable from the keyboard through the neuron it feeds.
+
+use super::canvas::context;
+use super::class_parameters::CLASS_NAMES;
+use crate::ml::classifier::Classifier;
+use crate::ml::diagnosis::short;
+use crate::ml::mlp::Mlp;
+use crate::plot::neuron::neuron_map;
+use crate::plot::style::{NEGATIVE, POSITIVE};
+use std::rc::Rc;
+use wasm_bindgen::Clamped;
+use web_sys::{HtmlCanvasElement, ImageData};
+use yew::prelude::*;
+
+/// Cells per side of a neuron's activation map.
+const MAP_CELLS: usize = 40;
+const WIDTH: f64 = 340.0;
+const ROW: f64 = 22.0;
+const RADIUS: f64 = 8.0;
+
+#[derive(Properties)]
+pub struct NetworkProps {
+    pub model: Rc<Classifier>,
+    pub version: u64,
+}
+
+impl PartialEq for NetworkProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version
+    }
+}
+
+/// A neuron by (layer, unit); layer 0 is the inputs.
+type Neuron = (usize, usize);
+
+#[component]
+pub fn Network(props: &NetworkProps) -> Html {
+    let selected = use_state(|| None::<Neuron>);
+    let link = use_state(|| None::<(usize, usize, usize)>);
+    let map = use_node_ref();
+    let Classifier::Mlp(net) = &*props.model else {
+        return html! {};
+    };
+    let sizes = net.sizes();
+    {
+        let (map, model, selected) = (map.clone(), props.model.clone(), *selected);
+        use_effect_with((props.version, selected), move |_| {
+            if let (Some((layer, unit)), Classifier::Mlp(net)) = (selected, &*model) {
+                let index = net.sizes()[..layer].iter().sum::<usize>() + unit;
+                paint(&map, net, index);
+            }
+        });
+    }
+    let tallest = sizes.iter().copied().max().unwrap_or(1) as f64;
+    let height = tallest * ROW + 2.0 * ROW;
+    let x = |layer: usize| 46.0 + layer as f64 * (WIDTH - 92.0) / (sizes.len() - 1) as f64;
+    let y = |layer: usize, unit: usize| {
+        height / 2.0 + (unit as f64 - (sizes[layer] as f64 - 1.0) / 2.0) * ROW
+    };
+    let names = net.architecture().inputs().names();
+    let name = |(layer, unit): Neuron| neuron_name(&names, &sizes, layer, unit);
+    let top = net.params().iter().fold(0.0f64, |m, w| m.max(w.abs()));
+
+    let mut all_links = Vec::new();
+    let mut all_nodes = Vec::new();
+    for layer in 0..sizes.len() {
+        for unit in 0..sizes[layer] {
+            all_nodes.push((layer, unit));
+            if layer > 0 {
+                all_links.extend((0..sizes[layer - 1]).map(|from| (layer, unit, from)));
+            }
+        }
+    }
+    let links = all_links.into_iter().map(|(layer, to, from)| {
+        let w = net.weight(layer - 1, to, from);
+        let hover = {
+            let link = link.clone();
+            Callback::from(move |_: MouseEvent| link.set(Some((layer, to, from))))
+        };
+        html! {
+            <line x1={fmt(x(layer - 1))} y1={fmt(y(layer - 1, from))} x2={fmt(x(layer))} y2={fmt(y(layer, to))}
+                class={if w < 0.0 { "link negative" } else { "link positive" }}
+                stroke={rgb(if w < 0.0 { NEGATIVE } else { POSITIVE })}
+                stroke-width={fmt(0.5 + 3.5 * (w.abs() / top.max(1e-12)).sqrt())}
+                onmouseenter={hover}>
+                <title>{ format!("weight {} → {}: {}", name((layer - 1, from)), name((layer, to)), short(w)) }</title>
+            </line>
+        }
+    });
+    let nodes = all_nodes.into_iter().map(|(layer, unit)| {
+        let bias = (layer > 0).then(|| net.bias(layer - 1, unit));
+        let fill = bias.map_or("#ffffff".to_string(), |b| shade(b, top));
+        let label = match bias {
+            Some(b) => format!("{}: bias {}", name((layer, unit)), short(b)),
+            None => format!("{} (an input)", name((layer, unit))),
+        };
+        let pick = {
+            let selected = selected.clone();
+            move || selected.set(Some((layer, unit)))
+        };
+        let (p1, p2) = (pick.clone(), pick);
+        let current = *selected == Some((layer, unit));
+        let text_x = if layer == 0 { x(0) - RADIUS - 4.0 } else { x(layer) + RADIUS + 4.0 };
+        let anchor = if layer == 0 { "end" } else { "start" };
+        let caption = match (layer, bias) {
+            (0, _) => names[unit].to_string(),
+            (l, Some(b)) if l + 1 == sizes.len() => format!("{} b={}", CLASS_NAMES.get(unit).unwrap_or(&"?"), short(b)),
+            _ => String::new(),
+        };
+        html! {
+            <g class={classes!("neuron", current.then_some("current"))} tabindex="0" role="img" aria-label={label.clone()}
+                onfocus={Callback::from(move |_: FocusEvent| p1())} onmouseenter={Callback::from(move |_: MouseEvent| p2())}>
+                <title>{ label }</title>
+                <circle cx={fmt(x(layer))} cy={fmt(y(layer, unit))} r={fmt(RADIUS)} fill={fill} />
+                <text x={fmt(text_x)} y={fmt(y(layer, unit) + 4.0)} text-anchor={anchor}>{ caption }</text>
+            </g>
+        }
+    });
+
+    let info = selected.map(|(layer, unit)| {
+        let incoming = (layer > 0).then(|| {
+            (0..sizes[layer - 1])
+                .map(|from| (name((layer - 1, from)), net.weight(layer - 1, unit, from)))
+                .collect::<Vec<_>>()
+        });
+        html! {
+            <div class="neuron-info" id="neuron-info" aria-live="polite">
+                <canvas ref={map.clone()} class="neuron-map" width={MAP_CELLS.to_string()} height={MAP_CELLS.to_string()}
+                    aria-label={format!("Output of {} over the plane: blue positive, orange negative", name((layer, unit)))} role="img" />
+                <div>
+                    <p><strong>{ name((layer, unit)) }</strong></p>
+                    if let Some(weights) = incoming {
+                        <p>{ format!("bias b = {}", short(net.bias(layer - 1, unit))) }</p>
+                        <table class="weights">
+                            <caption>{ "weights coming in" }</caption>
+                            <tbody>
+                                { for weights.into_iter().map(|(from, w)| html! {
+                                    <tr><th scope="row">{ format!("from {from}") }</th><td class="num">{ short(w) }</td></tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    } else {
+                        <p>{ "An input: it learns nothing, it passes its feature on." }</p>
+                    }
+                </div>
+            </div>
+        }
+    });
+    let hovered = link.map(|(layer, to, from)| {
+        format!(
+            "Weight from {} to {}: {}",
+            name((layer - 1, from)),
+            name((layer, to)),
+            short(net.weight(layer - 1, to, from))
+        )
+    });
+
+    html! {
+        <div id="learned" class="network">
+            <svg viewBox={format!("0 0 {WIDTH} {}", fmt(height))} class="network-diagram" id="network"
+                role="group" aria-label="The network: inputs on the left, outputs on the right. Tab to a neuron to read its weights.">
+                <g class="links">{ for links }</g>
+                <g class="nodes">{ for nodes }</g>
+            </svg>
+            <p class="help" id="link-info">{ hovered.unwrap_or_else(|| "Hover a link to read its weight; focus or hover a neuron for its bias, incoming weights and output map.".into()) }</p>
+            { for info }
+        </div>
+    }
+}
+
+/// "x₁", "layer 2, neuron 3" or "output blue".
+fn neuron_name(inputs: &[&str], sizes: &[usize], layer: usize, unit: usize) -> String {
+    if layer == 0 {
+        inputs.get(unit).unwrap_or(&"?").to_string()
+    } else if layer + 1 == sizes.len() {
+        format!("output {}", CLASS_NAMES.get(unit).unwrap_or(&"?"))
+    } else {
+        format!("layer {layer}, neuron {}", unit + 1)
+    }
+}
+
+/// A bias as a fill: white at zero, towards blue (positive) or orange (negative).
+fn shade(b: f64, top: f64) -> String {
+    let s = (b.abs() / top.max(1e-12)).sqrt().min(1.0);
+    let c = if b < 0.0 { NEGATIVE } else { POSITIVE };
+    let mix = |ch: u8| (255.0 + (ch as f64 - 255.0) * s).round() as u8;
+    format!("rgb({},{},{})", mix(c.0), mix(c.1), mix(c.2))
+}
+
+fn rgb(c: plotters::style::RGBColor) -> String {
+    format!("rgb({},{},{})", c.0, c.1, c.2)
+}
+
+fn fmt(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// Paints neuron `index`'s activation map into the canvas.
+fn paint(canvas: &NodeRef, net: &Mlp, index: usize) -> Option<()> {
+    let canvas = canvas.cast::<HtmlCanvasElement>()?;
+    let pixels = neuron_map(net, index, MAP_CELLS);
+    let image = ImageData::new_with_u8_clamped_array_and_sh(
+        Clamped(&pixels),
+        MAP_CELLS as u32,
+        MAP_CELLS as u32,
+    )
+    .ok()?;
+    context(&canvas)?.put_image_data(&image, 0.0, 0.0).ok()
+}
