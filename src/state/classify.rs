@@ -440,9 +440,18 @@ mod tests {
         let mut s = neural("data=xor&noise=0&lr=0.03&init=3");
         assert_eq!(s.config.model(), Model::Mlp);
         run(&mut s, 300);
-        assert!(s.train_scores.accuracy > 0.97, "{}", s.train_scores.accuracy);
+        assert!(
+            s.train_scores.accuracy > 0.97,
+            "{}",
+            s.train_scores.accuracy
+        );
         let epoch = s.model.steps();
-        for key in [Key::LearningRate, Key::BatchSize, Key::Optimizer, Key::Lambda] {
+        for key in [
+            Key::LearningRate,
+            Key::BatchSize,
+            Key::Optimizer,
+            Key::Lambda,
+        ] {
             apply(&mut s, Action::Set(key, 3));
             assert_eq!(s.model.steps(), epoch, "{key:?} continues training");
         }
@@ -467,7 +476,10 @@ mod tests {
     fn an_exploding_network_is_explained_and_keeps_finite_weights() {
         let mut s = neural("act=relu&lr=10&opt=sgd&batch=1&layers=4&l1=16&l2=16&l3=16&l4=16");
         run(&mut s, 200);
-        let why = s.divergence.as_deref().expect("a learning rate of 10 explodes");
+        let why = s
+            .divergence
+            .as_deref()
+            .expect("a learning rate of 10 explodes");
         assert!(why.contains("learning rate of 10"), "{why}");
         assert!(!s.running);
         assert!(weights(&s).iter().all(|w| w.is_finite()));

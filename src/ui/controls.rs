@@ -32,9 +32,11 @@ pub fn Controls(props: &ControlsProps) -> Html {
             let on_focus = props.on_focus.clone();
             let max_position = (s.key == Key::K).then_some(props.k_limit).flatten().map(|n| n.max(1) - 1);
             match s.domain {
-                Domain::Choices(_) => html! { <Choice key_={s.key} {position} {on_change} {on_focus} /> },
-                Domain::Flags(_) => html! { <Flags key_={s.key} {position} {on_change} /> },
-                _ => html! { <Slider key_={s.key} {position} {on_change} {max_position} {on_focus} /> },
+                // Keyed: controls appear and disappear (a layer's neurons), and focus must stay on
+                // the control the person is using.
+                Domain::Choices(_) => html! { <Choice key={s.url} key_={s.key} {position} {on_change} {on_focus} /> },
+                Domain::Flags(_) => html! { <Flags key={s.url} key_={s.key} {position} {on_change} /> },
+                _ => html! { <Slider key={s.url} key_={s.key} {position} {on_change} {max_position} {on_focus} /> },
             }
         }) }
     }

@@ -18,9 +18,9 @@ use yew::prelude::*;
 
 /// Cells per side of a neuron's activation map.
 const MAP_CELLS: usize = 40;
-const WIDTH: f64 = 340.0;
-const ROW: f64 = 22.0;
-const RADIUS: f64 = 8.0;
+const WIDTH: f64 = 320.0;
+const ROW: f64 = 28.0;
+const RADIUS: f64 = 9.0;
 
 #[derive(Properties)]
 pub struct NetworkProps {
@@ -57,7 +57,7 @@ pub fn Network(props: &NetworkProps) -> Html {
     }
     let tallest = sizes.iter().copied().max().unwrap_or(1) as f64;
     let height = tallest * ROW + 2.0 * ROW;
-    let x = |layer: usize| 46.0 + layer as f64 * (WIDTH - 92.0) / (sizes.len() - 1) as f64;
+    let x = |layer: usize| 64.0 + layer as f64 * (WIDTH - 64.0 - 64.0) / (sizes.len() - 1) as f64;
     let y = |layer: usize, unit: usize| {
         height / 2.0 + (unit as f64 - (sizes[layer] as f64 - 1.0) / 2.0) * ROW
     };
@@ -106,10 +106,10 @@ pub fn Network(props: &NetworkProps) -> Html {
         let current = *selected == Some((layer, unit));
         let text_x = if layer == 0 { x(0) - RADIUS - 4.0 } else { x(layer) + RADIUS + 4.0 };
         let anchor = if layer == 0 { "end" } else { "start" };
-        let caption = match (layer, bias) {
-            (0, _) => names[unit].to_string(),
-            (l, Some(b)) if l + 1 == sizes.len() => format!("{} b={}", CLASS_NAMES.get(unit).unwrap_or(&"?"), short(b)),
-            _ => String::new(),
+        let caption = match layer {
+            0 => names[unit],
+            l if l + 1 == sizes.len() => CLASS_NAMES.get(unit).unwrap_or(&"?"),
+            _ => "",
         };
         html! {
             <g class={classes!("neuron", current.then_some("current"))} tabindex="0" role="img" aria-label={label.clone()}

@@ -1,0 +1,141 @@
+// End-to-end tests of the Neural-network lab in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { serveDist, launch, openPage, ROOT } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const open = (query = '') => openPage(browser, server.origin, server.url + '?lab=neural' + query);
+const param = (page, name) => new URL(page.url()).searchParams.get(name);
+const text = async (page, selector) => (await page.locator(selector).textContent()).trim();
+const mapPixels = (page) => page.evaluate(() => document.getElementById('region-map').toDataURL());
+const epoch = async (page) => Number(await text(page, '#epoch'));
+const waitParam = (page, name, value) => page.waitForFunction(
+  ([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value]);
+
+test('a [4, 2] tanh network learns circles with play; every weight is drawn; the count is stated', async () => {
+  const { page, problems } = await open('&data=circles');
+  assert.equal(await text(page, '#param-count'),
+    '2 hidden layers (4, 2 neurons), 2 inputs, 2 outputs → 28 parameters: 20 weights + 8 biases');
+  assert.equal(await page.locator('#network line').count(), 2 * 4 + 4 * 2 + 2 * 2);
+  assert.equal(await page.locator('#network .neuron').count(), 2 + 4 + 2 + 2);
+  for (const label of ['Hidden layers', 'Neurons in layer 1', 'Neurons in layer 2', 'Activation', 'Learning rate',
+    'Batch size', 'Optimizer', 'Regularization', 'Regularization strength', 'Initialization']) {
+    assert.equal(await page.getByLabel(label, { exact: true }).count(), 1, label);
+  }
+  assert.equal(await page.getByRole('group', { name: 'Input features' }).count(), 1);
+  const before = await mapPixels(page);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 300, null, { timeout: 30_000 });
+  // Epochs per second appear after the first half-second of playing.
+  await page.waitForFunction(() => Number(document.getElementById('eps').textContent) > 0, null, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  assert.ok(parseFloat(await text(page, '#test-acc')) > 90, await text(page, '#test-acc'));
+  assert.notEqual(await mapPixels(page), before, 'the decision map follows training');
+  await page.locator('#network .neuron').nth(3).focus();
+  assert.match(await text(page, '#neuron-info'), /layer 1, neuron 2.*bias b = -?[0-9.e-]+.*from x₁.*from x₂/s);
+  await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'neural.png'), fullPage: true });
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(problems.foreign, []);
+  await page.close();
+});
+
+test('by keyboard: the architecture restarts training, the learning rate continues it', async () => {
+  const { page } = await open('&data=xor');
+  await page.getByLabel('Neurons in layer 1', { exact: true }).focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await waitParam(page, 'l1', '8');
+  assert.match(await text(page, '#param-count'), /→ 48 parameters: 36 weights \+ 12 biases$/);
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '3');
+  await page.getByLabel('Learning rate', { exact: true }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await waitParam(page, 'lr', '0.02');
+  assert.equal(await epoch(page), 3, 'a new learning rate continues from the current weights');
+  await page.getByLabel('Activation', { exact: true }).selectOption({ label: 'ReLU' });
+  await waitParam(page, 'act', 'relu');
+  assert.equal(await epoch(page), 0, 'a new activation starts over');
+  await page.getByLabel('Hidden layers', { exact: true }).focus();
+  await page.keyboard.press('End');
+  await waitParam(page, 'layers', '6');
+  assert.equal(await page.getByLabel('Neurons in layer 6', { exact: true }).count(), 1);
+  await page.keyboard.press('Home');
+  await waitParam(page, 'layers', '0');
+  assert.equal(await page.getByLabel('Neurons in layer 1', { exact: true }).count(), 0);
+  assert.equal(await page.locator('#network line').count(), 2 * 2, 'no hidden layer: inputs straight to outputs');
+  await page.close();
+});
+
+test('input features are checkboxes; the last one cannot be unticked', async () => {
+  const { page } = await open('&layers=1&l1=3');
+  await page.getByLabel('x₁²', { exact: true }).check();
+  await waitParam(page, 'inputs', 'x1,x2,x1sq');
+  assert.equal(await page.locator('#network line').count(), 3 * 3 + 3 * 2);
+  await page.getByLabel('x₁', { exact: true }).uncheck();
+  await page.getByLabel('x₂', { exact: true }).uncheck();
+  await waitParam(page, 'inputs', 'x1sq');
+  assert.ok(await page.getByLabel('x₁²', { exact: true }).isDisabled(), 'the only input stays');
+  await page.close();
+});
+
+test('reset to the same initial weights starts from the same numbers; reset draws new ones', async () => {
+  const { page } = await open('&init=5');
+  const neuron = page.locator('#network .neuron').nth(2);
+  await neuron.focus();
+  const start = await text(page, '#neuron-info');
+  for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '5');
+  await neuron.focus();
+  assert.notEqual(await text(page, '#neuron-info'), start, 'training moved the weights');
+  await page.getByRole('button', { name: 'Reset to the same initial weights' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '0');
+  await neuron.focus();
+  assert.equal(await text(page, '#neuron-info'), start);
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await waitParam(page, 'init', '6');
+  await neuron.focus();
+  assert.notEqual(await text(page, '#neuron-info'), start);
+  await page.close();
+});
+
+test('an exploding learning rate is explained, training stops and nothing shows NaN', async () => {
+  const { page, problems } = await open('&act=relu&lr=10&opt=sgd&batch=1&layers=4&l1=16&l2=16&l3=16&l4=16');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.locator('.divergence').waitFor({ timeout: 30_000 });
+  assert.match(await text(page, '.divergence'), /loss exploded.*learning rate of 10/);
+  assert.equal(await page.getByRole('button', { name: 'Play' }).count(), 1, 'paused');
+  for (const id of ['#train-acc', '#test-acc', '#train-loss', '#test-loss']) {
+    assert.doesNotMatch(await text(page, id), /NaN|inf/i, id);
+  }
+  assert.doesNotMatch(await text(page, '#network'), /NaN/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('a neural link survives a reload, and the three labs link to each other', async () => {
+  const query = '&data=spiral&layers=3&l1=8&l2=6&l3=4&act=sigmoid&inputs=x1,x2,sin1,sin2&init=9&opt=momentum&reg=l1&lambda=0.001&batch=32';
+  const { page, problems } = await open(query);
+  const check = async () => {
+    assert.equal(await page.getByLabel('Activation', { exact: true }).inputValue(), '2');
+    assert.equal(await page.locator('#ctl-l3-value').textContent(), '4');
+    assert.ok(await page.getByLabel('sin πx₂', { exact: true }).isChecked());
+    assert.ok(!(await page.getByLabel('x₁²', { exact: true }).isChecked()));
+    assert.equal(param(page, 'init'), '9');
+    assert.equal(param(page, 'reg'), 'l1');
+  };
+  await check();
+  await page.reload();
+  await page.locator('canvas[data-drawn-at]').first().waitFor();
+  await check();
+  assert.deepEqual(problems.console, []);
+  await page.getByRole('link', { name: 'Classification lab' }).click();
+  await page.waitForURL(/lab=classification/);
+  await page.getByRole('link', { name: 'Neural-network lab' }).click();
+  await page.waitForURL(/lab=neural/);
+  assert.equal(await text(page, '#param-count'),
+    '2 hidden layers (4, 2 neurons), 2 inputs, 2 outputs → 28 parameters: 20 weights + 8 biases');
+  await page.close();
+});
