@@ -20,6 +20,7 @@
 //! allocates nothing after construction.
 
 use super::activation::Activation;
+use super::exp::exp_nonpositive;
 use super::optimizer::{Optimizer, OptimizerKind};
 use super::polynomial::Epoch;
 use super::regularization::{soft_threshold, Regularization};
@@ -380,7 +381,14 @@ impl Mlp {
         self.forward(out);
         if self.classify {
             let n = out.len();
-            super::logistic::softmax(&mut out[n - self.outputs..]);
+            let z = &mut out[n - self.outputs..];
+            let max = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+            let mut sum = 0.0;
+            for v in z.iter_mut() {
+                *v = exp_nonpositive(*v - max);
+                sum += *v;
+            }
+            z.iter_mut().for_each(|v| *v /= sum);
         }
     }
 
@@ -393,8 +401,10 @@ impl Mlp {
     }
 
     /// Forward and backward pass for training point `s`; adds its gradient to `grad` and
-    /// returns its loss.
-    fn sample(&mut self, s: usize) -> f64 {
+    /// returns its loss, except that for cross-entropy the logarithm is left to the caller:
+    /// the loss is ln(Σ e^(z − max)) + (max − z_y), and Σ e^(z − max) is multiplied into `sums`
+    /// (one logarithm per batch instead of one per point).
+    fn sample(&mut self, s: usize, sums: &mut f64) -> f64 {
         let n_in = self.layers[0].inputs;
         self.acts[..n_in].copy_from_slice(&self.x[s * n_in..(s + 1) * n_in]);
         let mut acts = std::mem::take(&mut self.acts);
@@ -407,13 +417,14 @@ impl Mlp {
             let max = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
             let mut sum = 0.0;
             for (dj, zj) in d.iter_mut().zip(z) {
-                *dj = libm::exp(zj - max);
+                *dj = exp_nonpositive(zj - max);
                 sum += *dj;
             }
             for (j, dj) in d.iter_mut().enumerate() {
                 *dj = *dj / sum - if j == y { 1.0 } else { 0.0 };
             }
-            max + libm::log(sum) - z[y]
+            *sums *= sum;
+            max - z[y]
         } else {
             let err = z[0] - self.values[s];
             d[0] = 2.0 * err;
@@ -456,12 +467,17 @@ impl Mlp {
     /// One update from the training points `batch`; `None` (and no change) if the loss exploded.
     fn update(&mut self, batch: &[usize]) -> Option<f64> {
         self.grad.iter_mut().for_each(|g| *g = 0.0);
-        let mut loss = 0.0;
+        let (mut loss, mut sums) = (0.0, 1.0);
         for &s in batch {
-            loss += self.sample(s);
+            loss += self.sample(s, &mut sums);
+            // Each factor is at most the number of classes: fold into the sum long before overflow.
+            if sums > 1e200 {
+                loss += libm::log(sums);
+                sums = 1.0;
+            }
         }
         let scale = 1.0 / batch.len() as f64;
-        loss *= scale;
+        loss = (loss + libm::log(sums)) * scale;
         if !loss.is_finite()
             || loss > self.explosion_level
             || self.grad.iter().any(|g| !g.is_finite())

@@ -4,6 +4,7 @@
 pub mod activation;
 pub mod classifier;
 pub mod diagnosis;
+pub mod exp;
 pub mod grid_index;
 pub mod history;
 pub mod knn;

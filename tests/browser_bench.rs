@@ -1,0 +1,43 @@
+//! The neural network's cost per sample-step measured in headless Chromium (WebAssembly), the
+//! browser side of `benches/mlp.rs`. Run with the release profile and read the printed figures:
+//! `cargo test --release --target wasm32-unknown-unknown --test browser_bench -- --nocapture`.
+//! CI does not run it (timings are not tests); what it asserts is that the measured run trained.
+#![cfg(target_arch = "wasm32")]
+
+mod mlp_case;
+
+use paramlab::ml::mlp::Mlp;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn mlp_cost_per_sample_step_in_the_browser() {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    for hidden in [vec![4, 2], vec![8, 8]] {
+        let mut net = mlp_case::network(&hidden);
+        let before = net.current_loss();
+        // Warm-up, through the same function as the timed run: V8 first compiles WebAssembly
+        // with its baseline compiler and swaps in optimized code only for later calls.
+        for _ in 0..20 {
+            train(&mut net, 100);
+        }
+        let epochs = 3000;
+        let start = performance.now();
+        train(&mut net, epochs);
+        let ms = performance.now() - start;
+        let per_sample = ms * 1000.0 / (epochs * mlp_case::TRAIN_POINTS) as f64;
+        console_log!(
+            "mlp {hidden:?} tanh batch 10: {per_sample:.3} µs per sample-step ({:.1} µs per epoch)",
+            ms * 1000.0 / epochs as f64
+        );
+        assert!(net.current_loss() < 0.5 * before, "the timed run trained");
+    }
+}
+
+#[inline(never)]
+fn train(net: &mut Mlp, epochs: usize) {
+    for _ in 0..epochs {
+        net.step();
+    }
+}
