@@ -14,7 +14,7 @@
 //! So a block of 16 cells costs one pass over all n points plus 16 small rankings of the band,
 //! instead of 16 full searches, and the cost hardly depends on k.
 
-use super::knn::{Knn, Weighting};
+use super::knn::{distance_vote, Knn, Weighting};
 use crate::data::classification::Point2;
 
 /// Cells per block side; measured in `benches/classify.rs` (wider blocks widen the band).
@@ -24,11 +24,20 @@ const SLACK: f64 = 1e-9;
 
 /// What is known about one block: the points surely among the k nearest and the band.
 struct Block {
-    /// Copies, contiguous, so the per-cell distance-weighted vote streams through them.
-    sure: Vec<Point2>,
+    /// The sure points' coordinates, class after class (class c's are `sure_x1[ends[c − 1] ..
+    /// ends[c]]`), so a distance-weighted vote is one plain sum per class.
+    sure_x1: Vec<f64>,
+    sure_x2: Vec<f64>,
+    ends: Vec<usize>,
     /// How many sure points each class has (uniform votes need nothing more from them).
     sure_votes: Vec<f64>,
     band: Vec<usize>,
+}
+
+impl Block {
+    fn sure_count(&self) -> usize {
+        self.sure_x1.len()
+    }
 }
 
 impl Knn {
@@ -38,11 +47,14 @@ impl Knn {
         let mut out = vec![0.0; x1s.len() * x2s.len() * classes];
         let mut ranked: Vec<(f64, usize)> = Vec::new();
         let mut scratch = Vec::new();
+        // The stored points class by class, so each block finds its sure points grouped.
+        let mut by_class: Vec<usize> = (0..self.points().len()).collect();
+        by_class.sort_by_key(|&i| self.points()[i].class);
         for r0 in (0..x2s.len()).step_by(BLOCK) {
             let rows = r0..(r0 + BLOCK).min(x2s.len());
             for c0 in (0..x1s.len()).step_by(BLOCK) {
                 let cols = c0..(c0 + BLOCK).min(x1s.len());
-                let block = self.block(&x1s[cols.clone()], &x2s[rows.clone()], classes);
+                let block = self.block(&x1s[cols.clone()], &x2s[rows.clone()], classes, &by_class);
                 for row in rows.clone() {
                     for col in cols.clone() {
                         let at = (row * x1s.len() + col) * classes;
@@ -62,7 +74,7 @@ impl Knn {
     /// Splits the stored points for the block spanned by `x1s` × `x2s`; `None` when there are
     /// none, or when the bounds leave too few candidates (never in exact arithmetic; a guard
     /// against rounding).
-    fn block(&self, x1s: &[f64], x2s: &[f64], classes: usize) -> Option<Block> {
+    fn block(&self, x1s: &[f64], x2s: &[f64], classes: usize, by_class: &[usize]) -> Option<Block> {
         let points = self.points();
         let k = self.effective_k();
         if k == 0 {
@@ -80,19 +92,28 @@ impl Knn {
         let (_, kth, _) = sorted.select_nth_unstable_by(k - 1, f64::total_cmp);
         let (inner, outer) = (*kth - 2.0 * rho - SLACK, *kth + 2.0 * rho + SLACK);
         let mut block = Block {
-            sure: Vec::new(),
+            sure_x1: Vec::new(),
+            sure_x2: Vec::new(),
+            ends: Vec::with_capacity(classes),
             sure_votes: vec![0.0; classes],
             band: Vec::new(),
         };
-        for (i, &d) in dist.iter().enumerate() {
+        for &i in by_class {
+            let (p, d) = (&points[i], dist[i]);
             if d < inner {
-                block.sure.push(points[i]);
-                block.sure_votes[points[i].class] += 1.0;
+                while block.ends.len() < p.class {
+                    block.ends.push(block.sure_x1.len());
+                }
+                block.sure_x1.push(p.x1);
+                block.sure_x2.push(p.x2);
+                block.sure_votes[p.class] += 1.0;
             } else if d <= outer {
                 block.band.push(i);
             }
         }
-        (block.sure.len() <= k && block.sure.len() + block.band.len() >= k).then_some(block)
+        block.ends.resize(classes, block.sure_x1.len());
+        let sure = block.sure_count();
+        (sure <= k && sure + block.band.len() >= k).then_some(block)
     }
 
     /// The k nearest of one query: the block's sure points and the nearest of its band.
@@ -108,7 +129,7 @@ impl Knn {
         let d2 = |p: &Point2| (p.x1 - x1) * (p.x1 - x1) + (p.x2 - x2) * (p.x2 - x2);
         ranked.clear();
         ranked.extend(block.band.iter().map(|&i| (d2(&points[i]), i)));
-        let wanted = self.effective_k() - block.sure.len();
+        let wanted = self.effective_k() - block.sure_count();
         if wanted > 0 && wanted < ranked.len() {
             ranked
                 .select_nth_unstable_by(wanted - 1, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -124,17 +145,37 @@ impl Knn {
             // A vote of 1/distance each, as in `Knn::vote`; on a stored point, only the points
             // at distance zero vote, one each.
             Weighting::Distance => {
-                let all = chosen.chain(block.sure.iter().map(|p| (d2(p), p.class)));
                 out.fill(0.0);
                 let mut on_a_point = false;
-                for (d2, class) in all.clone() {
+                for (d2, class) in chosen.clone() {
                     on_a_point |= d2 == 0.0;
-                    out[class] += 1.0 / d2.sqrt();
+                    out[class] += distance_vote(d2);
+                }
+                let mut start = 0;
+                for (o, &end) in out.iter_mut().zip(&block.ends) {
+                    let (xs, ys) = (&block.sure_x1[start..end], &block.sure_x2[start..end]);
+                    for (a, b) in xs.iter().zip(ys) {
+                        let d2 = (a - x1) * (a - x1) + (b - x2) * (b - x2);
+                        on_a_point |= d2 == 0.0;
+                        *o += distance_vote(d2);
+                    }
+                    start = end;
                 }
                 if on_a_point {
                     out.fill(0.0);
-                    all.filter(|(d2, _)| *d2 == 0.0)
+                    chosen
+                        .filter(|(d2, _)| *d2 == 0.0)
                         .for_each(|(_, c)| out[c] += 1.0);
+                    let mut start = 0;
+                    for (o, &end) in out.iter_mut().zip(&block.ends) {
+                        let (xs, ys) = (&block.sure_x1[start..end], &block.sure_x2[start..end]);
+                        *o += xs
+                            .iter()
+                            .zip(ys)
+                            .filter(|&(a, b)| *a == x1 && *b == x2)
+                            .count() as f64;
+                        start = end;
+                    }
                 }
             }
         }
