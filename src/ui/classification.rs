@@ -149,6 +149,12 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     } else {
         Criterion::Gini
     };
+    // While a big network trains, its diagram (one SVG line per weight) is redrawn every few
+    // frames only: about 100 links per frame.
+    let parameters_version = match (&state.model, state.running) {
+        (Classifier::Mlp(m), true) => state.version / (m.params().len() as u64 / 100).max(1),
+        _ => state.version,
+    };
     let custom = state.custom();
     let overflow = custom && !url::links_points(&config);
     let idle = match (&state.model, custom && state.data.train.is_empty()) {
@@ -182,7 +188,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                 <div class="column plots">
                     <section class="panel" aria-labelledby="plane-title">
                         <h2 id="plane-title">{ "Data and decision regions" }</h2>
-                        <RegionChart data={state.data.clone()} model={model_rc.clone()} version={state.version} editable={custom} {on_add} {on_remove} />
+                        <RegionChart data={state.data.clone()} model={model_rc.clone()} version={state.version} editable={custom} running={state.running} {on_add} {on_remove} />
                         <ul class="legend" aria-hidden="true">
                             <li><span class="key model">{ "●" }</span>{ "training points" }</li>
                             <li><span class="key model">{ "▲" }</span>{ "test points" }</li>
@@ -216,7 +222,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                 <div class="column learned">
                     <section class="panel params" aria-labelledby="params-title">
                         <h2 id="params-title">{ "Parameters" }<span class="tag">{ "learned from data" }</span></h2>
-                        <ClassParameters model={model_rc} version={state.version} classes={state.data.classes} {criterion} />
+                        <ClassParameters model={model_rc} version={parameters_version} classes={state.data.classes} {criterion} />
                     </section>
                 </div>
             </main>

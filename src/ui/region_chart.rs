@@ -25,6 +25,10 @@ pub struct RegionProps {
     /// Changes whenever the model does.
     pub version: u64,
     pub editable: bool,
+    /// Training is playing: the map then repaints at most as often as keeps it to about a third
+    /// of the time (a big network's map costs more than a frame), and fully once it stops.
+    #[prop_or_default]
+    pub running: bool,
     pub on_add: Callback<(f64, f64)>,
     pub on_remove: Callback<(f64, f64)>,
 }
@@ -34,6 +38,7 @@ impl PartialEq for RegionProps {
         Rc::ptr_eq(&self.data, &other.data)
             && self.version == other.version
             && self.editable == other.editable
+            && self.running == other.running
     }
 }
 
@@ -44,6 +49,8 @@ pub fn RegionChart(props: &RegionProps) -> Html {
     let map_canvas = use_node_ref();
     let axes_canvas = use_node_ref();
     let area = use_mut_ref(|| None::<Area>);
+    // When the last repaint ended and how long it took (ms).
+    let last_draw = use_mut_ref(|| (0.0f64, 0.0f64));
     let hover = use_state(|| None::<(f64, f64)>);
     // The keyboard's pointer on the plane, moved with the arrow keys while the plane has focus.
     let cursor = use_state(|| None::<(f64, f64)>);
@@ -60,20 +67,28 @@ pub fn RegionChart(props: &RegionProps) -> Html {
     {
         let (map_canvas, axes_canvas, area) =
             (map_canvas.clone(), axes_canvas.clone(), area.clone());
-        let (data, model) = (props.data.clone(), props.model.clone());
+        let (data, model, last_draw) = (props.data.clone(), props.model.clone(), last_draw.clone());
         use_effect_with(
             (
                 props.version,
                 Rc::as_ptr(&props.data),
                 highlight.clone(),
                 *cursor,
+                props.running,
             ),
-            move |(_, _, highlight, cursor)| {
+            move |(_, _, highlight, cursor, running)| {
+                let (ended, took) = *last_draw.borrow();
+                let now = crate::web::now_ms();
+                if *running && now - ended < 2.0 * took {
+                    return;
+                }
                 if let (Some(m), Some(a)) = (
                     map_canvas.cast::<HtmlCanvasElement>(),
                     axes_canvas.cast::<HtmlCanvasElement>(),
                 ) {
                     *area.borrow_mut() = draw(&m, &a, &data, &model, highlight, *cursor);
+                    let end = crate::web::now_ms();
+                    *last_draw.borrow_mut() = (end, end - now);
                 }
             },
         );

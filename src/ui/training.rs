@@ -66,7 +66,15 @@ struct Pace {
     window_units: u64,
     window_start: f64,
     frame: u32,
+    /// The previous frame's timestamp, and the share of the budget in use (0 … 1): it shrinks
+    /// when a frame comes late (drawing took longer than the budget left for it) and grows back
+    /// slowly while frames are on time.
+    last_frame: f64,
+    share: f64,
 }
+
+/// A frame interval above this (ms) means a frame was dropped.
+const LATE_FRAME_MS: f64 = 20.0;
 
 /// Runs the loop while `active`; returns the measured work units (epochs) per second, 0 before
 /// the first half-second.
@@ -84,14 +92,23 @@ pub fn use_frame_loop(active: bool, pacing: Pacing, dispatch: Callback<Action>) 
         } = pacing;
         let frames = active.then(|| {
             pace.borrow_mut().window_start = web::now_ms();
-            web::FrameLoop::start(move |_| {
+            web::FrameLoop::start(move |timestamp| {
                 let mut p = pace.borrow_mut();
                 p.frame = p.frame.wrapping_add(1);
+                let late = p.last_frame > 0.0 && timestamp - p.last_frame > LATE_FRAME_MS;
+                p.last_frame = timestamp;
+                p.share = if p.share == 0.0 {
+                    1.0
+                } else if late {
+                    (p.share * 0.7).max(0.1)
+                } else {
+                    (p.share + 0.02).min(1.0)
+                };
                 if p.frame % frames_per_tick.max(1) != 0 {
                     return;
                 }
                 let affordable = if p.units_per_ms > 0.0 {
-                    (p.units_per_ms * budget_ms) as u32
+                    (p.units_per_ms * budget_ms * p.share) as u32
                 } else {
                     1
                 };

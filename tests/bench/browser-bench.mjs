@@ -2,7 +2,9 @@
 //   trunk build --release && node tests/bench/browser-bench.mjs
 // Reports, for degree 15 on 500 points while training at full speed: epochs per second, the
 // 95th-percentile animation-frame interval, and the 95th-percentile time from a slider's input
-// event to the fit chart's finished repaint; plus the gzip size of dist/.
+// event to the fit chart's finished repaint; the Classification lab's decision-map repaint and
+// validation sweep; the Neural-network lab's epochs per second, frame intervals and map repaint;
+// plus the gzip size of dist/.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -98,6 +100,34 @@ for (const [name, query] of [['knn_k1', 'model=knn&k=1'], ['knn_k5', 'model=knn&
   };
   await p.close();
 }
+// Neural-network lab, TensorFlow Playground's setting (circles, 500 points, half for training,
+// batch 10, tanh): epochs per second on screen and frame intervals while playing at full speed,
+// and the decision map's repaint time (100 × 100 cells through the whole network) meanwhile.
+const neural = {};
+for (const [name, query] of [['h4_2', 'layers=2&l1=4&l2=2'], ['h8_8', 'layers=2&l1=8&l2=8'], ['h16x6', 'layers=6&l1=16&l2=16&l3=16&l4=16&l5=16&l6=16']]) {
+  const { page: p } = await openPage(browser, server.origin, `${server.url}?lab=neural&data=circles&opt=sgd&${query}`);
+  await p.getByRole('button', { name: 'Play' }).click();
+  await p.waitForTimeout(1500); // let the per-frame budget settle
+  const run = await p.evaluate((seconds) => new Promise((done) => {
+    const epoch = () => Number(document.getElementById('epoch').textContent);
+    const chart = document.getElementById('region-chart');
+    const stamps = []; const draws = []; const e0 = epoch(); const t0 = performance.now();
+    const tick = (t) => {
+      stamps.push(t); draws.push(parseFloat(chart.dataset.drawMs));
+      if (t - t0 < seconds * 1000) requestAnimationFrame(tick);
+      else done({ intervals: stamps.slice(1).map((s, i) => s - stamps[i]), draws, epochs: epoch() - e0, ms: performance.now() - t0 });
+    };
+    requestAnimationFrame(tick);
+  }), SECONDS);
+  const sorted = [...run.intervals].sort((a, b) => a - b);
+  const draws = [...run.draws].sort((a, b) => a - b);
+  neural[name] = {
+    epochs_per_second: Math.round(run.epochs / (run.ms / 1000)),
+    frame_interval_ms: { p50: round(sorted[sorted.length >> 1]), p95: round(p95(run.intervals)), frames: run.intervals.length },
+    map_repaint_ms: { p50: round(draws[draws.length >> 1]), max: round(draws[draws.length - 1]) },
+  };
+  await p.close();
+}
 await browser.close();
 await server.close();
 
@@ -110,5 +140,6 @@ const result = {
   slider_to_repaint_ms: { p50: round(latency.sort((a, b) => a - b)[latency.length >> 1]), p95: round(p95(latency)), samples: latency.length },
   dist_kb: { raw: round(raw / 1024), gzip: round(gzip / 1024) },
   classification_500_points: classify,
+  neural_circles_250_training_points: neural,
 };
 console.log(JSON.stringify(result, null, 2));
