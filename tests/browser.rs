@@ -97,15 +97,18 @@ async fn classification_lab_paints_its_decision_map() {
     settle().await;
 
     // k-NN is the default model, and its panel says it learns no parameters.
-    let learned = doc
-        .get_element_by_id("learned")
+    // (Tests share one page: look inside this test's root only.)
+    let learned = root
+        .query_selector("#learned")
+        .unwrap()
         .unwrap()
         .text_content()
         .unwrap();
     assert!(learned.contains("k-NN learns no parameters"), "{learned}");
     // The map layer holds coloured pixels, not just the white page.
-    let map: HtmlCanvasElement = doc
-        .get_element_by_id("region-map")
+    let map: HtmlCanvasElement = root
+        .query_selector("#region-map")
+        .unwrap()
         .unwrap()
         .dyn_into()
         .unwrap();
@@ -121,4 +124,59 @@ async fn classification_lab_paints_its_decision_map() {
         .filter(|p| p[0] < 240 || p[2] < 240)
         .count();
     assert!(coloured > pixels.len() / 8, "{coloured} coloured pixels");
+}
+
+#[wasm_bindgen_test]
+async fn network_diagram_draws_every_weight_and_shows_a_focused_neuron() {
+    use paramlab::state::spec::Lab;
+    use paramlab::state::url::decode;
+    use paramlab::ui::classification::ClassificationLab;
+    use paramlab::ui::regression::LabProps;
+
+    let doc = document();
+    let root = doc.create_element("div").unwrap();
+    root.set_attribute("style", "width: 1280px").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    let (config, notices) = decode("lab=neural&layers=1&l1=3&inputs=x1,x2,x1x2");
+    assert_eq!(config.lab, Lab::Neural);
+    yew::Renderer::<ClassificationLab>::with_root_and_props(
+        root.clone(),
+        LabProps { config, notices },
+    )
+    .render();
+    settle().await;
+
+    // 3 inputs → 3 neurons → 2 outputs: 9 + 6 links, 8 neurons, 15 weights + 5 biases.
+    let count = |selector: &str| root.query_selector_all(selector).unwrap().length();
+    assert_eq!(count("#network line"), 15);
+    assert_eq!(count("#network .neuron"), 8);
+    let sentence = root
+        .query_selector("#param-count")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        sentence.ends_with("→ 20 parameters: 15 weights + 5 biases"),
+        "{sentence}"
+    );
+    // Focusing the first hidden neuron shows its bias and its three incoming weights.
+    // (An SVG element: call its focus() through JavaScript.)
+    let neuron = root
+        .query_selector_all("#network .neuron")
+        .unwrap()
+        .get(3)
+        .unwrap();
+    let focus: js_sys::Function = js_sys::Reflect::get(&neuron, &"focus".into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    focus.call0(&neuron).unwrap();
+    settle().await;
+    let info = root
+        .query_selector("#neuron-info")
+        .unwrap()
+        .expect("details of the focused neuron");
+    assert_eq!(info.query_selector_all("tbody tr").unwrap().length(), 3);
+    assert!(info.text_content().unwrap().contains("bias b ="));
 }

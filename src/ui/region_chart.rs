@@ -182,8 +182,10 @@ pub fn RegionChart(props: &RegionProps) -> Html {
         </div>
         <p class="help" id="plane-keys">{ if props.editable {
             "With the plot focused: arrow keys move the cross (Shift: faster), Enter adds a point there, Delete removes the nearest."
+        } else if matches!(&*props.model, Classifier::Knn(_)) {
+            "With the plot focused, arrow keys move a cross; its k nearest neighbours are ringed."
         } else {
-            "With the plot focused, arrow keys move a cross; with k-NN its k neighbours are ringed."
+            "With the plot focused, arrow keys move a cross."
         } }</p>
         </>
     }
