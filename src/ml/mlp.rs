@@ -416,8 +416,13 @@ impl Mlp {
             let y = self.labels[s];
             let max = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
             let mut sum = 0.0;
-            for (dj, zj) in d.iter_mut().zip(z) {
-                *dj = exp_nonpositive(zj - max);
+            for (dj, &zj) in d.iter_mut().zip(z) {
+                // e⁰ = 1 for the largest score: one exponential fewer per point.
+                *dj = if zj == max {
+                    1.0
+                } else {
+                    exp_nonpositive(zj - max)
+                };
                 sum += *dj;
             }
             for (j, dj) in d.iter_mut().enumerate() {
