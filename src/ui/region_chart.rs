@@ -17,6 +17,10 @@ use yew::prelude::*;
 
 /// Cells per side of the decision map.
 pub const CELLS: usize = 100;
+/// Cells per side while training plays and a full map would take over half a frame.
+const LIVE_CELLS: usize = 50;
+/// Milliseconds a full map may take while training plays.
+const LIVE_BUDGET_MS: f64 = 8.0;
 
 #[derive(Properties)]
 pub struct RegionProps {
@@ -26,7 +30,8 @@ pub struct RegionProps {
     pub version: u64,
     pub editable: bool,
     /// Training is playing: the map then repaints at most as often as keeps it to about a third
-    /// of the time (a big network's map costs more than a frame), and fully once it stops.
+    /// of the time, at 50 × 50 cells if 100 × 100 would take over half a frame (a big network),
+    /// and at full resolution once training stops.
     #[prop_or_default]
     pub running: bool,
     pub on_add: Callback<(f64, f64)>,
@@ -49,8 +54,8 @@ pub fn RegionChart(props: &RegionProps) -> Html {
     let map_canvas = use_node_ref();
     let axes_canvas = use_node_ref();
     let area = use_mut_ref(|| None::<Area>);
-    // When the last repaint ended and how long it took (ms).
-    let last_draw = use_mut_ref(|| (0.0f64, 0.0f64));
+    // When the last repaint ended, how long it took, and what a full-resolution map costs (ms).
+    let last_draw = use_mut_ref(|| (0.0f64, 0.0f64, 0.0f64));
     let hover = use_state(|| None::<(f64, f64)>);
     // The keyboard's pointer on the plane, moved with the arrow keys while the plane has focus.
     let cursor = use_state(|| None::<(f64, f64)>);
@@ -77,18 +82,25 @@ pub fn RegionChart(props: &RegionProps) -> Html {
                 props.running,
             ),
             move |(_, _, highlight, cursor, running)| {
-                let (ended, took) = *last_draw.borrow();
+                let (ended, took, full_cost) = *last_draw.borrow();
                 let now = crate::web::now_ms();
                 if *running && now - ended < 2.0 * took {
                     return;
                 }
+                let cells = if *running && full_cost > LIVE_BUDGET_MS {
+                    LIVE_CELLS
+                } else {
+                    CELLS
+                };
                 if let (Some(m), Some(a)) = (
                     map_canvas.cast::<HtmlCanvasElement>(),
                     axes_canvas.cast::<HtmlCanvasElement>(),
                 ) {
-                    *area.borrow_mut() = draw(&m, &a, &data, &model, highlight, *cursor);
+                    *area.borrow_mut() = draw(&m, &a, &data, &model, highlight, *cursor, cells);
                     let end = crate::web::now_ms();
-                    *last_draw.borrow_mut() = (end, end - now);
+                    // Cost grows with the number of cells.
+                    let full = (end - now) * (CELLS * CELLS) as f64 / (cells * cells) as f64;
+                    *last_draw.borrow_mut() = (end, end - now, full);
                 }
             },
         );
@@ -198,6 +210,7 @@ fn draw(
     model: &Classifier,
     highlight: &[usize],
     cursor: Option<(f64, f64)>,
+    cells: usize,
 ) -> Option<Area> {
     let started = crate::web::now_ms();
     let (bw, bh, scale) = fit_bitmap(&[axes, map])?;
@@ -207,11 +220,11 @@ fn draw(
     let ctx = context(map)?;
     ctx.set_fill_style_str("#ffffff");
     ctx.fill_rect(0.0, 0.0, bw as f64, bh as f64);
-    let pixels = region::decision_map(model, CELLS, data.classes);
+    let pixels = region::decision_map(model, cells, data.classes);
     let image =
-        ImageData::new_with_u8_clamped_array_and_sh(Clamped(&pixels), CELLS as u32, CELLS as u32)
+        ImageData::new_with_u8_clamped_array_and_sh(Clamped(&pixels), cells as u32, cells as u32)
             .ok()?;
-    let cells = crate::web::scratch_canvas(CELLS as u32)?;
+    let cells = crate::web::scratch_canvas(cells as u32)?;
     context(&cells)?.put_image_data(&image, 0.0, 0.0).ok()?;
     let (xs, ys) = &area;
     let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(

@@ -71,6 +71,9 @@ struct Pace {
     /// slowly while frames are on time.
     last_frame: f64,
     share: f64,
+    /// Work earned but not yet done (in units): a unit dearer than one frame's budget runs once
+    /// enough frames have paid for it, instead of overrunning every frame.
+    credit: f64,
 }
 
 /// A frame interval above this (ms) means a frame was dropped.
@@ -107,14 +110,19 @@ pub fn use_frame_loop(active: bool, pacing: Pacing, dispatch: Callback<Action>) 
                 if p.frame % frames_per_tick.max(1) != 0 {
                     return;
                 }
-                let affordable = if p.units_per_ms > 0.0 {
-                    (p.units_per_ms * budget_ms * p.share) as u32
+                let units = if p.units_per_ms > 0.0 {
+                    p.credit += p.units_per_ms * budget_ms * p.share;
+                    let affordable = p.credit.floor().min(1_000_000.0);
+                    let units = speed.map_or(affordable, |s| affordable.min(s as f64));
+                    if units < 1.0 {
+                        return;
+                    }
+                    // Carry at most one unit over, so a capped speed cannot save up a burst.
+                    p.credit = (p.credit - units).min(1.0);
+                    units as u32
                 } else {
                     1
                 };
-                let units = speed
-                    .map_or(affordable, |s| s.min(affordable.max(1)))
-                    .clamp(1, 1_000_000);
                 let start = web::now_ms();
                 dispatch.emit(work.action(units));
                 let took = (web::now_ms() - start).max(0.05);
