@@ -139,3 +139,37 @@ test('a neural link survives a reload, and the three labs link to each other', a
     '2 hidden layers (4, 2 neurons), 2 inputs, 2 outputs → 28 parameters: 20 weights + 8 biases');
   await page.close();
 });
+
+test('fits a phone and a projector, six layers of 16 included, and trains offline', async () => {
+  const wide = '&layers=6&l1=16&l2=16&l3=16&l4=16&l5=16&l6=16&inputs=x1,x2,x1sq,x2sq,x1x2,sin1,sin2';
+  for (const [width, height] of [[375, 800], [1280, 720]]) {
+    const { page } = await openPage(browser, server.origin, server.url + '?lab=neural' + wide, { width, height });
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scroll <= width, `${width}px viewport scrolls to ${scroll}px`);
+    const diagram = await page.locator('#network').boundingBox();
+    assert.ok(diagram.x >= 0 && diagram.x + diagram.width <= width, JSON.stringify(diagram));
+    if (width < 500) await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'neural-phone.png'), fullPage: true });
+    await page.close();
+  }
+  const { page, problems } = await open('&data=moons');
+  await page.context().setOffline(true);
+  for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '5');
+  assert.deepEqual(problems.foreign, []);
+  await page.close();
+});
+
+test('three classes give three outputs, and hand-placed points work here too', async () => {
+  const { page } = await open('&data=three&layers=1&l1=5');
+  assert.match(await text(page, '#param-count'), /2 inputs, 3 outputs → 33 parameters: 25 weights \+ 8 biases$/);
+  assert.equal(await page.locator('#network line').count(), 2 * 5 + 5 * 3);
+  await page.getByLabel('Dataset', { exact: true }).selectOption({ label: 'Your own points' });
+  await waitParam(page, 'data', 'custom');
+  const plane = page.locator('#region-chart');
+  const box = await plane.boundingBox();
+  await plane.click({ position: { x: box.width * 0.3, y: box.height * 0.3 } });
+  await page.getByLabel('Class of new points', { exact: true }).selectOption({ label: 'orange' });
+  await plane.click({ position: { x: box.width * 0.7, y: box.height * 0.7 } });
+  await page.waitForFunction(() => (new URL(location.href).searchParams.get('pts') ?? '').split(';').length === 2);
+  await page.close();
+});
