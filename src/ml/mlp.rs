@@ -446,13 +446,20 @@ impl Mlp {
             let (gw, gb) =
                 self.grad[l.weights..l.biases() + l.outputs].split_at_mut(l.biases() - l.weights);
             let w = &self.params[l.weights..l.biases()];
-            for (j, &dj) in delta_out.iter().enumerate() {
-                gb[j] += dj;
-                let row = j * l.inputs..(j + 1) * l.inputs;
-                for ((g, ai), (wji, di)) in gw[row.clone()]
+            let rows = gw
+                .chunks_exact_mut(l.inputs.max(1))
+                .zip(w.chunks_exact(l.inputs.max(1)));
+            for ((&dj, gb), (g_row, w_row)) in delta_out.iter().zip(gb).zip(rows) {
+                *gb += dj;
+                if i == 0 {
+                    // The inputs learn nothing: no error to pass back to them.
+                    g_row.iter_mut().zip(a).for_each(|(g, ai)| *g += dj * ai);
+                    continue;
+                }
+                for ((g, ai), (wji, di)) in g_row
                     .iter_mut()
                     .zip(a)
-                    .zip(w[row].iter().zip(delta_in.iter_mut()))
+                    .zip(w_row.iter().zip(&mut *delta_in))
                 {
                     *g += dj * ai;
                     *di += wji * dj;
