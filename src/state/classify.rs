@@ -4,7 +4,7 @@
 use super::config::{Config, MAX_SEED};
 use super::lab::Action;
 use super::spec::{Group, Key, Lab, Model};
-use super::sweep::{sweepable, Sweep};
+use super::sweep::{sweep_keys, Sweep};
 use crate::data::classification::{generate, split_points, Dataset2, Point2};
 use crate::ml::classifier::{score, Classifier, Progress, Scores};
 use crate::ml::diagnosis::{diagnose_classifier, Diagnosis};
@@ -141,7 +141,7 @@ impl ClassLabState {
 
     /// Starts the validation curve again, over `key` or the model's default.
     fn restart_sweep(&mut self, key: Option<Key>) {
-        let keys = sweepable(self.config.lab, self.config.model());
+        let keys = sweep_keys(&self.config);
         let key = key.filter(|k| keys.contains(k)).unwrap_or(keys[0]);
         self.sweep = Sweep::new(
             key,
@@ -335,9 +335,7 @@ pub fn apply(state: &mut ClassLabState, action: Action) {
         }
         Action::SetBrush(class) => state.brush = class.min(2),
         Action::Focus(key) => {
-            if key != state.sweep.key
-                && sweepable(state.config.lab, state.config.model()).contains(&key)
-            {
+            if key != state.sweep.key && sweep_keys(&state.config).contains(&key) {
                 state.restart_sweep(Some(key));
             }
         }
@@ -457,6 +455,13 @@ mod tests {
         }
         apply(&mut s, Action::Set(Key::Neurons1, 7));
         assert_eq!(s.model.steps(), 0, "the architecture starts over");
+        assert_eq!(s.sweep.key, Key::Neurons1);
+        apply(&mut s, Action::Set(Key::HiddenLayers, 0));
+        assert_eq!(
+            s.sweep.key,
+            Key::Lambda,
+            "no neurons to sweep without hidden layers"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! The work is sliced: the lab advances the sweep a few steps per animation frame
 //! (`Action::SweepTick`), so the page never stalls however long the sweep.
 
+use super::config::Config;
 use super::spec::{Key, Lab, Model};
 
 /// Most k values swept (k = 1 … 50).
@@ -61,6 +62,16 @@ pub fn sweepable(lab: Lab, model: Model) -> &'static [Key] {
         (_, Model::Logistic) => &[Key::Features, Key::Lambda],
         (_, Model::Mlp) => &[Key::Neurons1, Key::Lambda],
     }
+}
+
+/// What the page can sweep now: the lab's and model's keys whose control is shown (no
+/// "Neurons in layer 1" without hidden layers).
+pub fn sweep_keys(config: &Config) -> Vec<Key> {
+    sweepable(config.lab, config.model())
+        .iter()
+        .copied()
+        .filter(|k| config.shows(*k))
+        .collect()
 }
 
 /// Whether a higher position means a more flexible model (so underfitting lies to the left).

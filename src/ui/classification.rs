@@ -22,7 +22,7 @@ use crate::ml::tree::Criterion;
 use crate::state::classify::{apply, ClassLabState, MAX_CUSTOM_POINTS};
 use crate::state::lab::Action;
 use crate::state::spec::{Group, Key, Model};
-use crate::state::sweep::sweepable;
+use crate::state::sweep::sweep_keys;
 use crate::state::url;
 use crate::web;
 use std::rc::Rc;
@@ -216,7 +216,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                             </ul>
                         }
                     </section>
-                    <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweepable(config.lab, model)} log_y={false}
+                    <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweep_keys(&config)} log_y={false}
                         method={validation_method(model)} dispatch={dispatch.clone()} />
                 </div>
                 <div class="column learned">

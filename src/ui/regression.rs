@@ -138,7 +138,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                             <li><span class="key test">{ "╍" }</span>{ "test loss (dashed)" }</li>
                         </ul>
                     </section>
-                    <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweepable(Lab::Regression, Model::Knn)} log_y={true}
+                    <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweepable(Lab::Regression, Model::Knn).to_vec()} log_y={true}
                         method={format!("Each point: a fresh model trained {} epochs from zero with your other settings.", crate::state::lab::SWEEP_EPOCHS)} {dispatch} />
                 </div>
                 <div class="column learned">

@@ -15,7 +15,7 @@ pub struct ValidationProps {
     pub sweep: Sweep,
     pub config: Config,
     /// The keys this lab and model can sweep.
-    pub keys: &'static [Key],
+    pub keys: Vec<Key>,
     /// Mean squared error on a log axis (regression) or error rate (classification).
     pub log_y: bool,
     /// How each point is trained, in words.
@@ -26,7 +26,7 @@ pub struct ValidationProps {
 #[component]
 pub fn Validation(props: &ValidationProps) -> Html {
     let sweep = &props.sweep;
-    let keys = props.keys;
+    let keys = props.keys.clone();
     let d = props.dispatch.clone();
     let onchange = Callback::from(move |e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
@@ -68,7 +68,7 @@ pub fn Validation(props: &ValidationProps) -> Html {
             <div class="control">
                 <div class="control-head"><label for="ctl-sweep">{ "Validation curve for" }</label></div>
                 <select id="ctl-sweep" {onchange}>
-                    { for keys.iter().enumerate().map(|(i, k)| html! {
+                    { for props.keys.iter().enumerate().map(|(i, k)| html! {
                         <option value={i.to_string()} selected={*k == sweep.key}>{ k.spec().label }</option>
                     }) }
                 </select>
