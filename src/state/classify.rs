@@ -465,6 +465,20 @@ mod tests {
     }
 
     #[test]
+    fn l1_with_sgd_switches_most_links_off_and_still_fits() {
+        // The README's classroom link. (Under Adam few weights settle at zero: each Adam step
+        // moves a weight by about the learning rate, far more than the soft-threshold's lr·λ.)
+        let all = "inputs=x1,x2,x1sq,x2sq,x1x2,sin1,sin2";
+        let mut s = neural(&format!(
+            "data=circles&layers=1&l1=4&{all}&opt=sgd&lr=0.1&reg=l1&lambda=0.01"
+        ));
+        run(&mut s, 1000);
+        let zeros = weights(&s).iter().filter(|w| **w == 0.0).count();
+        assert!(zeros >= 20, "{zeros} of 42 weights are zero");
+        assert!(s.test_scores.accuracy > 0.95, "{}", s.test_scores.accuracy);
+    }
+
+    #[test]
     fn reset_draws_new_weights_and_reset_same_keeps_them() {
         let mut s = neural("init=5");
         let start = weights(&s);
