@@ -94,6 +94,11 @@ pub fn parameter_count(inputs: usize, hidden: &[usize], outputs: usize) -> (usiz
     (weights, sizes[1..].iter().sum())
 }
 
+/// Rows of neuron outputs a training step needs: the batch size, at most the number of points.
+fn batch_rows(training: Training, points: usize) -> usize {
+    training.batch.unwrap_or(points).min(points).max(1)
+}
+
 /// What decides the network's shape and starting point; changing any of it starts over.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Architecture {
@@ -228,6 +233,9 @@ pub struct Mlp {
     values: Rc<Vec<f64>>,
     order: Vec<usize>,
     shuffle: SeededRng,
+    /// Neurons in the network, inputs included: one row of `acts` or `deltas`.
+    units: usize,
+    /// Every neuron's output for each point of a mini-batch, one row per point.
     acts: Vec<f64>,
     deltas: Vec<f64>,
     grad: Vec<f64>,
@@ -293,7 +301,8 @@ impl Mlp {
         Mlp {
             optimizer: Optimizer::new(training.optimizer, weights),
             grad: vec![0.0; weights],
-            acts: vec![0.0; units],
+            units,
+            acts: vec![0.0; units * batch_rows(training, points.len())],
             deltas: vec![0.0; units],
             order: (0..points.len()).collect(),
             shuffle: seeded(arch.init_seed, 4),
@@ -316,6 +325,10 @@ impl Mlp {
     pub fn set_training(&mut self, training: Training) {
         if training.optimizer != self.training.optimizer {
             self.optimizer = Optimizer::new(training.optimizer, self.params.len());
+        }
+        let rows = batch_rows(training, self.order.len());
+        if self.acts.len() < rows * self.units {
+            self.acts.resize(rows * self.units, 0.0);
         }
         self.training = training;
     }
@@ -353,24 +366,31 @@ impl Mlp {
     /// Runs the network on `acts[inputs]`, filling every neuron's output (the output layer's raw
     /// scores are left before softmax).
     fn forward(&self, acts: &mut [f64]) {
-        let last = self.layers.len() - 1;
-        for (i, l) in self.layers.iter().enumerate() {
-            let (before, after) = acts.split_at_mut(l.to());
-            let a = &before[l.from..];
-            let w = &self.params[l.weights..l.biases()];
-            let b = &self.params[l.biases()..l.biases() + l.outputs];
-            for ((out, row), bias) in after[..l.outputs]
-                .iter_mut()
-                .zip(w.chunks_exact(l.inputs.max(1)))
-                .zip(b)
-            {
-                let z = bias + row.iter().zip(a).map(|(w, a)| w * a).sum::<f64>();
-                *out = if i == last {
-                    z
-                } else {
-                    self.arch.activation.apply(z)
-                };
-            }
+        for i in 0..self.layers.len() {
+            self.forward_layer(i, acts);
+        }
+    }
+
+    /// Layer `i` of the forward pass for one point's row of neuron outputs.
+    #[inline]
+    fn forward_layer(&self, i: usize, acts: &mut [f64]) {
+        let l = &self.layers[i];
+        let last = i + 1 == self.layers.len();
+        let (before, after) = acts.split_at_mut(l.to());
+        let a = &before[l.from..];
+        let w = &self.params[l.weights..l.biases()];
+        let b = &self.params[l.biases()..l.biases() + l.outputs];
+        for ((out, row), bias) in after[..l.outputs]
+            .iter_mut()
+            .zip(w.chunks_exact(l.inputs.max(1)))
+            .zip(b)
+        {
+            let z = bias + row.iter().zip(a).map(|(w, a)| w * a).sum::<f64>();
+            *out = if last {
+                z
+            } else {
+                self.arch.activation.apply(z)
+            };
         }
     }
 
@@ -395,20 +415,16 @@ impl Mlp {
     /// Class probabilities (or, for regression, the prediction) at (x₁, x₂) into `out`.
     pub fn proba(&self, x1: f64, x2: f64, out: &mut [f64]) {
         let mut buf = [0.0; MAX_UNITS];
-        let units = self.acts.len();
+        let units = self.units;
         self.neurons(x1, x2, &mut buf[..units]);
         out.copy_from_slice(&buf[units - self.outputs..units]);
     }
 
-    /// Forward and backward pass for training point `s`; adds its gradient to `grad` and
-    /// returns its loss, except that for cross-entropy the logarithm is left to the caller:
-    /// the loss is ln(Σ e^(z − max)) + (max − z_y), and Σ e^(z − max) is multiplied into `sums`
-    /// (one logarithm per batch instead of one per point).
-    fn sample(&mut self, s: usize, sums: &mut f64) -> f64 {
-        let n_in = self.layers[0].inputs;
-        self.acts[..n_in].copy_from_slice(&self.x[s * n_in..(s + 1) * n_in]);
-        let mut acts = std::mem::take(&mut self.acts);
-        self.forward(&mut acts);
+    /// Backward pass for training point `s`, whose neuron outputs are `acts`; adds its gradient
+    /// to `grad` and returns its loss, except that for cross-entropy the logarithm is left to
+    /// the caller: the loss is ln(Σ e^(z − max)) + (max − z_y), and Σ e^(z − max) is multiplied
+    /// into `sums` (one logarithm per batch instead of one per point).
+    fn backward(&mut self, s: usize, acts: &[f64], sums: &mut f64) -> f64 {
         let out_at = acts.len() - self.outputs;
         let (z, d) = (&acts[out_at..], &mut self.deltas[out_at..]);
         let loss = if self.classify {
@@ -472,22 +488,34 @@ impl Mlp {
                 }
             }
         }
-        self.acts = acts;
         loss
     }
 
     /// One update from the training points `batch`; `None` (and no change) if the loss exploded.
     fn update(&mut self, batch: &[usize]) -> Option<f64> {
         self.grad.iter_mut().for_each(|g| *g = 0.0);
+        // Forward, layer by layer for the whole batch: the points' chains of activations are
+        // independent, so the processor overlaps them (a small network is latency-bound).
+        let (u, n_in) = (self.units, self.layers[0].inputs);
+        let mut acts = std::mem::take(&mut self.acts);
+        for (row, &s) in acts.chunks_exact_mut(u).zip(batch) {
+            row[..n_in].copy_from_slice(&self.x[s * n_in..(s + 1) * n_in]);
+        }
+        for i in 0..self.layers.len() {
+            for row in acts.chunks_exact_mut(u).take(batch.len()) {
+                self.forward_layer(i, row);
+            }
+        }
         let (mut loss, mut sums) = (0.0, 1.0);
-        for &s in batch {
-            loss += self.sample(s, &mut sums);
+        for (row, &s) in acts.chunks_exact(u).zip(batch) {
+            loss += self.backward(s, row, &mut sums);
             // Each factor is at most the number of classes: fold into the sum long before overflow.
             if sums > 1e200 {
                 loss += libm::log(sums);
                 sums = 1.0;
             }
         }
+        self.acts = acts;
         let scale = 1.0 / batch.len() as f64;
         loss = (loss + libm::log(sums)) * scale;
         if !loss.is_finite()
@@ -552,7 +580,7 @@ impl Mlp {
     /// Mean loss of the current parameters on the training points (no penalty, no update).
     pub fn current_loss(&self) -> f64 {
         let n_in = self.layers[0].inputs;
-        let mut buf = vec![0.0; self.acts.len()];
+        let mut buf = vec![0.0; self.units];
         let n = self.order.len().max(1) as f64;
         let out_at = buf.len() - self.outputs;
         let mut total = 0.0;
