@@ -94,6 +94,53 @@ pub fn parameter_count(inputs: usize, hidden: &[usize], outputs: usize) -> (usiz
     (weights, sizes[1..].iter().sum())
 }
 
+/// Backpropagation through layer `l` for one point: adds the gradient of its weights and biases
+/// to `grad` from the layer's output errors in `deltas` and its inputs in `acts`, and (unless it
+/// is the first layer, whose inputs learn nothing) passes the error back to its inputs' slots of
+/// `deltas`, scaled by the activation's slope.
+fn backward_layer(
+    l: &Layer,
+    first: bool,
+    activation: Activation,
+    params: &[f64],
+    grad: &mut [f64],
+    acts: &[f64],
+    deltas: &mut [f64],
+) {
+    let (before, after) = deltas.split_at_mut(l.to());
+    let delta_out = &after[..l.outputs];
+    let a = &acts[l.from..l.to()];
+    let delta_in = &mut before[l.from..];
+    if !first {
+        delta_in.iter_mut().for_each(|d| *d = 0.0);
+    }
+    let (gw, gb) = grad[l.weights..l.biases() + l.outputs].split_at_mut(l.biases() - l.weights);
+    let w = &params[l.weights..l.biases()];
+    let rows = gw
+        .chunks_exact_mut(l.inputs.max(1))
+        .zip(w.chunks_exact(l.inputs.max(1)));
+    for ((&dj, gb), (g_row, w_row)) in delta_out.iter().zip(gb).zip(rows) {
+        *gb += dj;
+        if first {
+            g_row.iter_mut().zip(a).for_each(|(g, ai)| *g += dj * ai);
+            continue;
+        }
+        for ((g, ai), (wji, di)) in g_row
+            .iter_mut()
+            .zip(a)
+            .zip(w_row.iter().zip(&mut *delta_in))
+        {
+            *g += dj * ai;
+            *di += wji * dj;
+        }
+    }
+    if !first {
+        for (di, ai) in delta_in.iter_mut().zip(a) {
+            *di *= activation.slope(*ai);
+        }
+    }
+}
+
 /// Rows of neuron outputs a training step needs: the batch size, at most the number of points.
 fn batch_rows(training: Training, points: usize) -> usize {
     training.batch.unwrap_or(points).min(points).max(1)
@@ -235,7 +282,8 @@ pub struct Mlp {
     shuffle: SeededRng,
     /// Neurons in the network, inputs included: one row of `acts` or `deltas`.
     units: usize,
-    /// Every neuron's output for each point of a mini-batch, one row per point.
+    /// Every neuron's output, and its error passed back, for each point of a mini-batch, one row
+    /// per point.
     acts: Vec<f64>,
     deltas: Vec<f64>,
     grad: Vec<f64>,
@@ -303,7 +351,7 @@ impl Mlp {
             grad: vec![0.0; weights],
             units,
             acts: vec![0.0; units * batch_rows(training, points.len())],
-            deltas: vec![0.0; units],
+            deltas: vec![0.0; units * batch_rows(training, points.len())],
             order: (0..points.len()).collect(),
             shuffle: seeded(arch.init_seed, 4),
             x: Rc::new(x),
@@ -329,6 +377,7 @@ impl Mlp {
         let rows = batch_rows(training, self.order.len());
         if self.acts.len() < rows * self.units {
             self.acts.resize(rows * self.units, 0.0);
+            self.deltas.resize(rows * self.units, 0.0);
         }
         self.training = training;
     }
@@ -420,14 +469,14 @@ impl Mlp {
         out.copy_from_slice(&buf[units - self.outputs..units]);
     }
 
-    /// Backward pass for training point `s`, whose neuron outputs are `acts`; adds its gradient
-    /// to `grad` and returns its loss, except that for cross-entropy the logarithm is left to
-    /// the caller: the loss is ln(Σ e^(z − max)) + (max − z_y), and Σ e^(z − max) is multiplied
-    /// into `sums` (one logarithm per batch instead of one per point).
-    fn backward(&mut self, s: usize, acts: &[f64], sums: &mut f64) -> f64 {
+    /// The output layer's error for training point `s` (neuron outputs `acts`) into `deltas`;
+    /// returns its loss, except that for cross-entropy the logarithm is left to the caller: the
+    /// loss is ln(Σ e^(z − max)) + (max − z_y), and Σ e^(z − max) is multiplied into `sums` (one
+    /// logarithm per batch instead of one per point).
+    fn output_error(&self, s: usize, acts: &[f64], deltas: &mut [f64], sums: &mut f64) -> f64 {
         let out_at = acts.len() - self.outputs;
-        let (z, d) = (&acts[out_at..], &mut self.deltas[out_at..]);
-        let loss = if self.classify {
+        let (z, d) = (&acts[out_at..], &mut deltas[out_at..]);
+        if self.classify {
             // Cross-entropy from the raw scores: ln Σ e^z − z_y, computed stably.
             let y = self.labels[s];
             let max = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
@@ -450,45 +499,7 @@ impl Mlp {
             let err = z[0] - self.values[s];
             d[0] = 2.0 * err;
             err * err
-        };
-        for (i, l) in self.layers.iter().enumerate().rev() {
-            let (before, after) = self.deltas.split_at_mut(l.to());
-            let delta_out = &after[..l.outputs];
-            let a = &acts[l.from..l.to()];
-            let delta_in = &mut before[l.from..];
-            if i > 0 {
-                delta_in.iter_mut().for_each(|d| *d = 0.0);
-            }
-            let (gw, gb) =
-                self.grad[l.weights..l.biases() + l.outputs].split_at_mut(l.biases() - l.weights);
-            let w = &self.params[l.weights..l.biases()];
-            let rows = gw
-                .chunks_exact_mut(l.inputs.max(1))
-                .zip(w.chunks_exact(l.inputs.max(1)));
-            for ((&dj, gb), (g_row, w_row)) in delta_out.iter().zip(gb).zip(rows) {
-                *gb += dj;
-                if i == 0 {
-                    // The inputs learn nothing: no error to pass back to them.
-                    g_row.iter_mut().zip(a).for_each(|(g, ai)| *g += dj * ai);
-                    continue;
-                }
-                for ((g, ai), (wji, di)) in g_row
-                    .iter_mut()
-                    .zip(a)
-                    .zip(w_row.iter().zip(&mut *delta_in))
-                {
-                    *g += dj * ai;
-                    *di += wji * dj;
-                }
-            }
-            if i > 0 {
-                let g = self.arch.activation;
-                for (di, ai) in delta_in.iter_mut().zip(a) {
-                    *di *= g.slope(*ai);
-                }
-            }
         }
-        loss
     }
 
     /// One update from the training points `batch`; `None` (and no change) if the loss exploded.
@@ -507,15 +518,37 @@ impl Mlp {
             }
         }
         let (mut loss, mut sums) = (0.0, 1.0);
-        for (row, &s) in acts.chunks_exact(u).zip(batch) {
-            loss += self.backward(s, row, &mut sums);
+        let mut deltas = std::mem::take(&mut self.deltas);
+        for ((row, d_row), &s) in acts
+            .chunks_exact(u)
+            .zip(deltas.chunks_exact_mut(u))
+            .zip(batch)
+        {
+            loss += self.output_error(s, row, d_row, &mut sums);
             // Each factor is at most the number of classes: fold into the sum long before overflow.
             if sums > 1e200 {
                 loss += libm::log(sums);
                 sums = 1.0;
             }
         }
+        // Backward, layer by layer for the whole batch (each weight still adds up its points'
+        // contributions in batch order).
+        for (i, l) in self.layers.iter().enumerate().rev() {
+            let rows = acts.chunks_exact(u).zip(deltas.chunks_exact_mut(u));
+            for (row, d_row) in rows.take(batch.len()) {
+                backward_layer(
+                    l,
+                    i == 0,
+                    self.arch.activation,
+                    &self.params,
+                    &mut self.grad,
+                    row,
+                    d_row,
+                );
+            }
+        }
         self.acts = acts;
+        self.deltas = deltas;
         let scale = 1.0 / batch.len() as f64;
         loss = (loss + libm::log(sums)) * scale;
         if !loss.is_finite()
