@@ -16,8 +16,10 @@
 //!
 //! Layout: `params` holds, layer after layer, the weights row by row (one row per neuron of the
 //! layer, one entry per neuron of the previous layer), then that layer's biases. Activations and
-//! backpropagated errors live in two buffers with one slot per neuron, inputs first. Training
-//! allocates nothing after construction.
+//! backpropagated errors live in two buffers with one row per point of a mini-batch and one slot
+//! per neuron, inputs first; a batch is processed layer by layer, forward then backward, so the
+//! points' independent chains of arithmetic overlap. Training allocates nothing after
+//! construction (a larger batch size grows the buffers once).
 
 use super::activation::Activation;
 use super::exp::exp_nonpositive;
