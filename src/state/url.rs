@@ -307,6 +307,19 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_neural_link_falls_back_with_notices() {
+        let (c, notices) = decode("lab=neural&layers=9&l1=0&l2=99&inputs=foo&act=swish&init=-3");
+        assert_eq!(c.number(Key::HiddenLayers), 6.0);
+        assert_eq!(c.number(Key::Neurons1), 1.0);
+        assert_eq!(c.number(Key::Neurons2), 16.0);
+        assert_eq!(c.number(Key::Inputs), 0b11 as f64);
+        assert_eq!(c.number(Key::InitSeed), 0.0);
+        assert_eq!(notices.len(), 6, "{notices:?}");
+        assert!(notices.iter().any(|n| n.contains("Activation “swish”")));
+        c.mlp_architecture(); // valid whatever the link said
+    }
+
+    #[test]
     fn never_panics_on_odd_queries() {
         for q in [
             "",
