@@ -46,9 +46,21 @@ pub struct Point2 {
 /// Training and test points.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset2 {
+    /// Classes of a classification set; 1 for a regression set (one output).
     pub classes: usize,
     pub train: Vec<Point2>,
     pub test: Vec<Point2>,
+    /// A regression set's numbers to predict (its points' `class` is 0), from `data::surface`.
+    pub values: Option<Targets2>,
+}
+
+/// The numbers a regression set asks for at its training and test points, in their order, and
+/// the noise's standard deviation (the smallest error any model can expect, squared).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Targets2 {
+    pub train: Vec<f64>,
+    pub test: Vec<f64>,
+    pub noise_sd: f64,
 }
 
 /// Generates `points` points of `pattern` with the given noise, split by `train_fraction`.
@@ -104,6 +116,7 @@ fn split(
         classes,
         train: all,
         test,
+        values: None,
     }
 }
 

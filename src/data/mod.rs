@@ -3,3 +3,4 @@
 pub mod classification;
 pub mod regression;
 pub mod rng;
+pub mod surface;

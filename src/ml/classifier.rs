@@ -2,7 +2,7 @@
 
 use super::knn::Knn;
 use super::logistic::Logistic;
-use super::metrics::{accuracy, argmax, confusion, log_loss};
+use super::metrics::{accuracy, argmax, confusion, log_loss, mse};
 use super::mlp::Mlp;
 use super::polynomial::Epoch;
 use super::tree::Tree;
@@ -95,6 +95,25 @@ pub struct Scores {
     pub log_loss: f64,
     /// `confusion[actual][predicted]`.
     pub confusion: Vec<Vec<usize>>,
+    /// For a regression set (a network with one output): the mean squared error; the
+    /// classification fields are then unused.
+    pub mse: Option<f64>,
+}
+
+/// A one-output model's mean squared error on `points` with targets `values`.
+pub fn score_values(model: &Classifier, points: &[Point2], values: &[f64]) -> Scores {
+    let (mut scratch, mut out) = (Vec::new(), [0.0]);
+    let predicted: Vec<f64> = points
+        .iter()
+        .map(|p| {
+            model.proba(p.x1, p.x2, &mut scratch, &mut out);
+            out[0]
+        })
+        .collect();
+    Scores {
+        mse: Some(mse(predicted.into_iter(), values.iter().copied())),
+        ..Scores::default()
+    }
 }
 
 pub fn score(model: &Classifier, points: &[Point2], classes: usize) -> Scores {
@@ -113,6 +132,7 @@ pub fn score(model: &Classifier, points: &[Point2], classes: usize) -> Scores {
         accuracy: accuracy(&predicted, &truth),
         log_loss: log_loss(probs.into_iter()),
         confusion: confusion(&predicted, &truth, classes),
+        mse: None,
     }
 }
 

@@ -44,8 +44,8 @@ pub fn diagnose(train_mse: f64, test_mse: f64, noise_sd: f64, target_variance: f
             fit: Fit::Overfitting,
             reason: format!(
                 "Training error {} is down at {floor_text}, but test error {} is {:.0}× higher: the \
-                 model is fitting the noise of the training points. Lower the degree or add \
-                 regularization.",
+                 model is fitting the noise of the training points. Make the model less flexible \
+                 (a lower degree, fewer neurons) or add regularization.",
                 short(train_mse),
                 short(test_mse),
                 test_mse / train_mse.max(1e-12)

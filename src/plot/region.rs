@@ -1,14 +1,16 @@
 //! The Classification lab's plane: a decision map (each cell coloured by the predicted class
 //! probabilities) behind the points. Train points are filled circles, test points triangles, in
-//! their class's colour (Okabe–Ito, colour-blind safe) with a dark outline.
+//! their class's colour (Okabe–Ito, colour-blind safe) with a dark outline. For a regression set
+//! (one output) the map and the points are coloured by value instead: blue above zero, orange
+//! below, white at zero.
 //!
 //! The map is computed here as RGBA pixels ([`decision_map`]) and painted by the page straight into
 //! a canvas (plotters' per-rectangle drawing is far too slow for 10,000 cells a frame); axes and
 //! points go through plotters ([`draw_axes`]), on a transparent layer above the map.
 
-use super::style::{font, px, GRID};
+use super::style::{font, px, GRID, NEGATIVE, POSITIVE};
 use super::{ChartResult, DrawResult};
-use crate::data::classification::Point2;
+use crate::data::classification::{Point2, Targets2};
 use crate::ml::classifier::Classifier;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
@@ -60,6 +62,7 @@ pub fn draw_axes<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     train: &[Point2],
     test: &[Point2],
+    values: Option<&Targets2>,
     highlight: &[usize],
     cursor: Option<(f64, f64)>,
     scale: f64,
@@ -76,17 +79,29 @@ pub fn draw_axes<DB: DrawingBackend>(
         .draw()?;
     let r = px(4.5, scale) as i32;
     let outline = ShapeStyle::from(&BLACK.mix(0.75)).stroke_width(px(1.0, scale));
-    let colour = |p: &Point2| CLASS_COLOURS[p.class.min(2)];
+    let colours = |points: &[Point2], values: Option<&Vec<f64>>| -> Vec<RGBColor> {
+        match values {
+            Some(v) => v.iter().map(|y| value_colour(*y, 1.0)).collect(),
+            None => points
+                .iter()
+                .map(|p| CLASS_COLOURS[p.class.min(2)])
+                .collect(),
+        }
+    };
+    let train_colours = colours(train, values.map(|v| &v.train));
+    let test_colours = colours(test, values.map(|v| &v.test));
     chart.draw_series(
         train
             .iter()
-            .map(|p| Circle::new((p.x1, p.x2), r, colour(p).filled())),
+            .zip(&train_colours)
+            .map(|(p, c)| Circle::new((p.x1, p.x2), r, c.filled())),
     )?;
     chart.draw_series(train.iter().map(|p| Circle::new((p.x1, p.x2), r, outline)))?;
     let t = px(6.0, scale) as i32;
     chart.draw_series(
         test.iter()
-            .map(|p| TriangleMarker::new((p.x1, p.x2), t, colour(p).filled())),
+            .zip(&test_colours)
+            .map(|(p, c)| TriangleMarker::new((p.x1, p.x2), t, c.filled())),
     )?;
     let ring = ShapeStyle::from(&BLACK).stroke_width(px(2.5, scale));
     chart.draw_series(
@@ -117,11 +132,27 @@ pub fn decision_map(model: &Classifier, cells: usize, classes: usize) -> Vec<u8>
     let x2s: Vec<f64> = (0..cells)
         .map(|r| EXTENT - (r as f64 + 0.5) * step)
         .collect();
-    model
-        .proba_grid(&x1s, &x2s, classes)
-        .chunks(classes)
-        .flat_map(colour)
-        .collect()
+    let cells = model.proba_grid(&x1s, &x2s, classes);
+    if classes == 1 {
+        // A regression surface: the prediction's value.
+        return cells
+            .iter()
+            .flat_map(|v| {
+                let c = value_colour(*v, 0.6);
+                [c.0, c.1, c.2, 255]
+            })
+            .collect();
+    }
+    cells.chunks(classes).flat_map(colour).collect()
+}
+
+/// A value's colour: blue above zero, orange below, towards white near zero, saturating at ±1;
+/// `strength` is the share of colour at ±1 (1 for points, paler for the map behind them).
+pub fn value_colour(v: f64, strength: f64) -> RGBColor {
+    let s = v.clamp(-1.0, 1.0);
+    let c = if s >= 0.0 { POSITIVE } else { NEGATIVE };
+    let mix = |ch: u8| (255.0 + (ch as f64 - 255.0) * s.abs() * strength).round() as u8;
+    RGBColor(mix(c.0), mix(c.1), mix(c.2))
 }
 
 /// The colour of one cell: class colours mixed by probability, blended toward white by how
@@ -202,7 +233,7 @@ mod tests {
         let mut svg = String::new();
         {
             let root = SVGBackend::with_string(&mut svg, (300, 300)).into_drawing_area();
-            draw_axes(&root, &train, &test, &[1], Some((0.2, 0.2)), 1.0).unwrap();
+            draw_axes(&root, &train, &test, None, &[1], Some((0.2, 0.2)), 1.0).unwrap();
             assert!(plot_area(&root, 1.0).is_some());
         }
         assert_eq!(svg.matches("<circle").count(), 2 + 2 + 1); // fills, outlines, one ring

@@ -6,11 +6,13 @@ use super::lab::Action;
 use super::spec::{Group, Key, Lab, Model};
 use super::sweep::{sweep_keys, Sweep};
 use crate::data::classification::{generate, split_points, Dataset2, Point2};
-use crate::ml::classifier::{score, Classifier, Progress, Scores};
-use crate::ml::diagnosis::{diagnose_classifier, Diagnosis};
+use crate::data::surface;
+use crate::ml::classifier::{score, score_values, Classifier, Progress, Scores};
+use crate::ml::diagnosis::{diagnose, diagnose_classifier, Diagnosis};
 use crate::ml::history::{History, Record};
 use crate::ml::knn::Knn;
 use crate::ml::logistic::Logistic;
+use crate::ml::metrics::variance;
 use crate::ml::mlp::{Mlp, Targets};
 use crate::ml::tree::Tree;
 use std::rc::Rc;
@@ -86,13 +88,16 @@ impl ClassLabState {
     }
 
     fn rescore(&mut self) {
-        self.train_scores = score(&self.model, &self.data.train, self.data.classes);
-        self.test_scores = score(&self.model, &self.data.test, self.data.classes);
+        (self.train_scores, self.test_scores) = scores(&self.model, &self.data);
         self.version += 1;
     }
 
     fn record(&mut self) {
         let epoch = self.model.steps();
+        if let (Some(train), Some(test)) = (self.train_scores.mse, self.test_scores.mse) {
+            self.history.push(Record { epoch, train, test });
+            return;
+        }
         self.history.push(Record {
             epoch,
             train: self.train_scores.log_loss,
@@ -173,10 +178,9 @@ impl ClassLabState {
                 };
             }
             if finished {
-                let classes = self.data.classes;
-                let train = 1.0 - score(model, &self.data.train, classes).accuracy;
-                let test = 1.0 - score(model, &self.data.test, classes).accuracy;
-                self.sweep.push(train, test);
+                let (train, test) = scores(model, &self.data);
+                let error = |s: Scores| s.mse.unwrap_or(1.0 - s.accuracy);
+                self.sweep.push(error(train), error(test));
                 self.sweep_job = None;
             }
         }
@@ -188,18 +192,54 @@ impl ClassLabState {
             Classifier::Knn(_) => true,
             other => other.steps() > 0,
         };
-        (trained && !self.data.train.is_empty() && !self.data.test.is_empty())
-            .then(|| diagnose_classifier(self.train_scores.accuracy, self.test_scores.accuracy))
+        if !trained || self.data.train.is_empty() || self.data.test.is_empty() {
+            return None;
+        }
+        Some(
+            match (
+                &self.data.values,
+                self.train_scores.mse,
+                self.test_scores.mse,
+            ) {
+                (Some(v), Some(train), Some(test)) => {
+                    diagnose(train, test, v.noise_sd, variance(&v.train))
+                }
+                _ => diagnose_classifier(self.train_scores.accuracy, self.test_scores.accuracy),
+            },
+        )
     }
 
     /// Points the model was not trained on: what a click on the plot can remove.
     pub fn custom(&self) -> bool {
-        self.config.pattern().is_none()
+        self.config.is_custom()
+    }
+}
+
+/// Training and test scores: MSE for a regression set, accuracy and log-loss otherwise.
+fn scores(model: &Classifier, data: &Dataset2) -> (Scores, Scores) {
+    match &data.values {
+        Some(v) => (
+            score_values(model, &data.train, &v.train),
+            score_values(model, &data.test, &v.test),
+        ),
+        None => (
+            score(model, &data.train, data.classes),
+            score(model, &data.test, data.classes),
+        ),
     }
 }
 
 fn make_data(config: &Config) -> Dataset2 {
     let fraction = config.number(Key::TrainFraction);
+    if let Some(s) = config.surface() {
+        return surface::generate(
+            s,
+            config.number(Key::Points) as usize,
+            config.number(Key::Noise),
+            fraction,
+            config.seed,
+        );
+    }
     match config.pattern() {
         Some(p) => generate(
             p,
@@ -233,11 +273,15 @@ fn make_model(config: &Config, data: &Dataset2) -> Classifier {
         Model::Mlp => {
             let xs: Vec<(f64, f64)> = data.train.iter().map(|p| (p.x1, p.x2)).collect();
             let ys: Vec<usize> = data.train.iter().map(|p| p.class).collect();
+            let targets = match &data.values {
+                Some(v) => Targets::Values(&v.train),
+                None => Targets::Classes(&ys, data.classes),
+            };
             Classifier::Mlp(Box::new(Mlp::new(
                 config.mlp_architecture(),
                 config.mlp_training(),
                 &xs,
-                Targets::Classes(&ys, data.classes),
+                targets,
             )))
         }
     }
@@ -476,6 +520,35 @@ mod tests {
         let zeros = weights(&s).iter().filter(|w| **w == 0.0).count();
         assert!(zeros >= 20, "{zeros} of 42 weights are zero");
         assert!(s.test_scores.accuracy > 0.95, "{}", s.test_scores.accuracy);
+    }
+
+    #[test]
+    fn regression_surfaces_are_learned_to_the_noise_floor() {
+        // A plane is linear: no hidden layer needed. σ = 0.5 · noise 0.2 = 0.1, floor σ² = 0.01.
+        let mut s = neural("data=plane&layers=0&noise=0.2");
+        assert_eq!((s.data.classes, s.model.steps()), (1, 0));
+        run(&mut s, 300);
+        let (train, test) = (s.train_scores.mse.unwrap(), s.test_scores.mse.unwrap());
+        assert!(train < 0.015 && test < 0.02, "{train} {test}");
+        assert_eq!(s.diagnosis().unwrap().fit, Fit::GoodFit);
+        assert!(s.errors.records().is_empty(), "no error rate for numbers");
+        // The bumps need hidden neurons: without, a plane is all a network can do.
+        let mut flat = neural("data=bumps&layers=0&noise=0.2");
+        run(&mut flat, 300);
+        assert_eq!(flat.diagnosis().unwrap().fit, Fit::Underfitting);
+        let mut deep = neural("data=bumps&layers=2&l1=8&l2=8&noise=0.2");
+        run(&mut deep, 1500);
+        let mse = deep.test_scores.mse.unwrap();
+        assert!(mse < 0.03, "{mse}");
+        // The validation curve measures MSE too.
+        while !deep.sweep.is_done() {
+            apply(&mut deep, Action::SweepTick(2000));
+        }
+        assert!(deep
+            .sweep
+            .results
+            .iter()
+            .all(|(tr, te)| tr.is_finite() && te.is_finite()));
     }
 
     #[test]

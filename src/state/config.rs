@@ -4,6 +4,7 @@
 use super::spec::{Domain, Key, Lab, Model, SPECS};
 use crate::data::classification::{Pattern, Point2};
 use crate::data::regression::{Curve, DataSpec};
+use crate::data::surface::Surface;
 use crate::ml::activation::Activation;
 use crate::ml::knn::{KnnHyper, Weighting};
 use crate::ml::logistic::LogisticHyper;
@@ -144,17 +145,40 @@ impl Config {
         }
     }
 
-    /// The Classification lab's pattern, or `None` for hand-placed points.
+    /// The plane labs' dataset choice (URL value).
+    fn data_choice(&self) -> &'static str {
+        self.choice(if self.lab == Lab::Neural {
+            Key::NeuralData
+        } else {
+            Key::Pattern
+        })
+    }
+
+    /// The plane labs' class pattern, or `None` for hand-placed points or a regression surface.
     pub fn pattern(&self) -> Option<Pattern> {
-        Some(match self.choice(Key::Pattern) {
+        Some(match self.data_choice() {
             "blobs" => Pattern::Blobs,
             "moons" => Pattern::Moons,
             "xor" => Pattern::Xor,
             "spiral" => Pattern::Spiral,
             "three" => Pattern::ThreeBlobs,
-            "custom" => return None,
+            "custom" | "plane" | "bumps" => return None,
             _ => Pattern::Circles,
         })
+    }
+
+    /// The Neural-network lab's regression surface, if one is chosen.
+    pub fn surface(&self) -> Option<Surface> {
+        match self.data_choice() {
+            "plane" => Some(Surface::Plane),
+            "bumps" => Some(Surface::Bumps),
+            _ => None,
+        }
+    }
+
+    /// Whether the plane's points are placed by hand ("Your own points").
+    pub fn is_custom(&self) -> bool {
+        self.lab != Lab::Regression && self.data_choice() == "custom"
     }
 
     pub fn knn_hyper(&self) -> KnnHyper {
@@ -262,6 +286,7 @@ mod tests {
                 c.tree_hyper();
                 c.logistic_hyper();
                 c.pattern();
+                c.surface();
                 c.mlp_architecture();
                 c.mlp_training();
             }

@@ -33,10 +33,11 @@ pub enum Key {
     Activation,
     Inputs,
     InitSeed,
+    NeuralData,
 }
 
 impl Key {
-    pub const ALL: [Key; 29] = [
+    pub const ALL: [Key; 30] = [
         Key::LearningRate,
         Key::Degree,
         Key::Regularization,
@@ -66,6 +67,7 @@ impl Key {
         Key::Activation,
         Key::Inputs,
         Key::InitSeed,
+        Key::NeuralData,
     ];
 
     /// The neurons-per-layer controls, first hidden layer first.
@@ -125,7 +127,6 @@ pub enum Model {
 const REGRESSION: &[Lab] = &[Lab::Regression];
 const CLASSIFICATION: &[Lab] = &[Lab::Classification];
 const NEURAL: &[Lab] = &[Lab::Neural];
-const PLANE: &[Lab] = &[Lab::Classification, Lab::Neural];
 const REGRESSION_AND_NEURAL: &[Lab] = &[Lab::Regression, Lab::Neural];
 const ALL: &[Lab] = &[Lab::Regression, Lab::Classification, Lab::Neural];
 const GRADIENT: &[Model] = &[Model::Logistic, Model::Mlp];
@@ -252,7 +253,7 @@ const SPEEDS: &[f64] = &[
     f64::INFINITY,
 ];
 
-pub const SPECS: [Spec; 29] = [
+pub const SPECS: [Spec; 30] = [
     Spec {
         key: Key::LearningRate,
         url: "lr",
@@ -486,7 +487,7 @@ pub const SPECS: [Spec; 29] = [
         ]),
         default: 1,
         restarts: true,
-        labs: PLANE,
+        labs: CLASSIFICATION,
         models: ANY,
     },
     Spec {
@@ -546,6 +547,28 @@ pub const SPECS: [Spec; 29] = [
         help: "Seed of the random starting weights: the same seed, the same start. Reset draws the next one.",
         group: Group::Hyperparameter,
         domain: Domain::Linear { min: 0.0, step: 1.0, count: 1000 },
+        default: 1,
+        restarts: true,
+        labs: NEURAL,
+        models: ANY,
+    },
+    Spec {
+        key: Key::NeuralData,
+        url: "data",
+        label: "Dataset",
+        help: "A pattern of classes, your own points (click the plot to add one), or a surface of numbers to predict (regression).",
+        group: Group::Data,
+        domain: Domain::Choices(&[
+            ("blobs", "Two blobs"),
+            ("circles", "Circles"),
+            ("moons", "Moons"),
+            ("xor", "XOR"),
+            ("spiral", "Spiral"),
+            ("three", "Three classes"),
+            ("custom", "Your own points"),
+            ("plane", "Plane (regression)"),
+            ("bumps", "Bumps (regression)"),
+        ]),
         default: 1,
         restarts: true,
         labs: NEURAL,

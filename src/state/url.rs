@@ -35,9 +35,7 @@ pub fn points_text(points: &[Point2]) -> String {
 
 /// Whether the link carries the hand-placed points (else the page keeps them in storage).
 pub fn links_points(config: &Config) -> bool {
-    config.lab != Lab::Regression
-        && config.pattern().is_none()
-        && config.custom.len() <= MAX_POINTS_IN_LINK
+    config.lab != Lab::Regression && config.is_custom() && config.custom.len() <= MAX_POINTS_IN_LINK
 }
 
 /// Reads a query (with or without the leading `?`) into a configuration plus notices.

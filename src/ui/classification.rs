@@ -44,7 +44,7 @@ impl Reducible for ClassLabState {
 /// The link's points, or, when it has none and the dataset is hand-placed, the browser's.
 fn initial_state(props: &LabProps) -> ClassLabState {
     let (mut config, mut notices) = (props.config.clone(), props.notices.clone());
-    if config.pattern().is_none() && config.custom.is_empty() {
+    if config.is_custom() && config.custom.is_empty() {
         if let Some(text) = web::stored(STORAGE_KEY) {
             let (points, _) = url::parse_points(&text, MAX_CUSTOM_POINTS);
             if !points.is_empty() {
@@ -71,7 +71,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     // them even when there are too many for the link.
     use_effect_with(state.config.clone(), |config| {
         web::replace_query(&url::encode(config));
-        if config.pattern().is_none() {
+        if config.is_custom() {
             web::store(STORAGE_KEY, &url::points_text(&config.custom));
         }
     });
@@ -120,29 +120,38 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     } else {
         "epoch"
     };
-    let stats = vec![
-        (step_name, "epoch", state.model.steps().to_string()),
-        (
-            "Train accuracy",
-            "train-acc",
-            percent(state.train_scores.accuracy),
-        ),
-        (
-            "Test accuracy",
-            "test-acc",
-            percent(state.test_scores.accuracy),
-        ),
-        (
-            "Train log-loss",
-            "train-loss",
-            short(state.train_scores.log_loss),
-        ),
-        (
-            "Test log-loss",
-            "test-loss",
-            short(state.test_scores.log_loss),
-        ),
-    ];
+    let regression = state.data.values.is_some();
+    let stats = if let (Some(train), Some(test)) = (state.train_scores.mse, state.test_scores.mse) {
+        vec![
+            (step_name, "epoch", state.model.steps().to_string()),
+            ("Train MSE", "train-mse", short(train)),
+            ("Test MSE", "test-mse", short(test)),
+        ]
+    } else {
+        vec![
+            (step_name, "epoch", state.model.steps().to_string()),
+            (
+                "Train accuracy",
+                "train-acc",
+                percent(state.train_scores.accuracy),
+            ),
+            (
+                "Test accuracy",
+                "test-acc",
+                percent(state.test_scores.accuracy),
+            ),
+            (
+                "Train log-loss",
+                "train-loss",
+                short(state.train_scores.log_loss),
+            ),
+            (
+                "Test log-loss",
+                "test-loss",
+                short(state.test_scores.log_loss),
+            ),
+        ]
+    };
     let model_rc = Rc::new(state.model.clone());
     let criterion = if config.position(Key::Criterion) == 1 {
         Criterion::Entropy
@@ -187,12 +196,16 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                 </div>
                 <div class="column plots">
                     <section class="panel" aria-labelledby="plane-title">
-                        <h2 id="plane-title">{ "Data and decision regions" }</h2>
+                        <h2 id="plane-title">{ if regression { "Data and the predicted surface" } else { "Data and decision regions" } }</h2>
                         <RegionChart data={state.data.clone()} model={model_rc.clone()} version={state.version} editable={custom} running={state.running} {on_add} {on_remove} />
                         <ul class="legend" aria-hidden="true">
                             <li><span class="key model">{ "●" }</span>{ "training points" }</li>
                             <li><span class="key model">{ "▲" }</span>{ "test points" }</li>
-                            <li>{ "colour: class (blue, orange, green); background: the model's prediction, paler where unsure" }</li>
+                            if regression {
+                                <li>{ "colour: the number to predict (blue above zero, orange below, white at zero); background: the network's prediction" }</li>
+                            } else {
+                                <li>{ "colour: class (blue, orange, green); background: the model's prediction, paler where unsure" }</li>
+                            }
                         </ul>
                         <Playback running={state.running} {stats} config={config.clone()} {epochs_per_second} on_action={dispatch.clone()} on_set={on_set.clone()}
                             reset_same={model == Model::Mlp} />
@@ -200,8 +213,17 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                     </section>
                     <section class="panel" aria-labelledby="score-title">
                         <h2 id="score-title">{ "Scores" }</h2>
-                        <Confusion matrix={state.test_scores.confusion.clone()} />
-                        if model != Model::Knn {
+                        if regression {
+                            <Chart input={ChartInput::Loss(state.history.records().to_vec(), "MSE", step_axis)} id="loss-chart"
+                                label="Training and test mean squared error against epoch, log scale; current values are shown as text above." />
+                            <ul class="legend" aria-hidden="true">
+                                <li><span class="key train">{ "━" }</span>{ "training MSE" }</li>
+                                <li><span class="key test">{ "╍" }</span>{ "test MSE (dashed)" }</li>
+                            </ul>
+                        } else {
+                            <Confusion matrix={state.test_scores.confusion.clone()} />
+                        }
+                        if model != Model::Knn && !regression {
                             <Chart input={ChartInput::Loss(state.history.records().to_vec(), "log-loss", step_axis)} id="loss-chart"
                                 label="Training and test log-loss against training step, log scale; current values are shown as text above." />
                             <ul class="legend" aria-hidden="true">
@@ -216,7 +238,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                             </ul>
                         }
                     </section>
-                    <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweep_keys(&config)} log_y={false}
+                    <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweep_keys(&config)} log_y={regression}
                         method={validation_method(model)} dispatch={dispatch.clone()} />
                 </div>
                 <div class="column learned">
@@ -244,8 +266,13 @@ fn parameter_sentence(config: &crate::state::config::Config, classes: usize) -> 
             format!("{n} hidden layers ({} neurons)", each.join(", "))
         }
     };
+    let outputs = if classes == 1 {
+        "1 output".to_string()
+    } else {
+        format!("{classes} outputs")
+    };
     format!(
-        "{layers}, {inputs} inputs, {classes} outputs → {} parameters: {weights} weights + {biases} biases",
+        "{layers}, {inputs} inputs, {outputs} → {} parameters: {weights} weights + {biases} biases",
         weights + biases
     )
 }

@@ -108,7 +108,7 @@ pub fn Network(props: &NetworkProps) -> Html {
         let anchor = if layer == 0 { "end" } else { "start" };
         let caption = match layer {
             0 => names[unit],
-            l if l + 1 == sizes.len() => CLASS_NAMES.get(unit).unwrap_or(&"?"),
+            l if l + 1 == sizes.len() => output_name(&sizes, unit),
             _ => "",
         };
         html! {
@@ -177,9 +177,18 @@ fn neuron_name(inputs: &[&str], sizes: &[usize], layer: usize, unit: usize) -> S
     if layer == 0 {
         inputs.get(unit).unwrap_or(&"?").to_string()
     } else if layer + 1 == sizes.len() {
-        format!("output {}", CLASS_NAMES.get(unit).unwrap_or(&"?"))
+        format!("output {}", output_name(sizes, unit))
     } else {
         format!("layer {layer}, neuron {}", unit + 1)
+    }
+}
+
+/// A class's colour name, or ŷ for a regression network's single output.
+fn output_name(sizes: &[usize], unit: usize) -> &'static str {
+    if sizes.last() == Some(&1) {
+        "ŷ"
+    } else {
+        CLASS_NAMES.get(unit).unwrap_or(&"?")
     }
 }
 

@@ -236,7 +236,15 @@ fn draw(
     );
     // Axes and points layer.
     super::canvas::clear(axes);
-    let _ = region::draw_axes(&root, &data.train, &data.test, highlight, cursor, scale);
+    let _ = region::draw_axes(
+        &root,
+        &data.train,
+        &data.test,
+        data.values.as_ref(),
+        highlight,
+        cursor,
+        scale,
+    );
     stamp(axes, started);
     Some(area)
 }

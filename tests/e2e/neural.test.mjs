@@ -173,3 +173,26 @@ test('three classes give three outputs, and hand-placed points work here too', a
   await page.waitForFunction(() => (new URL(location.href).searchParams.get('pts') ?? '').split(';').length === 2);
   await page.close();
 });
+
+test('a regression surface: MSE instead of accuracy, a one-output network, a good fit to the bumps', async () => {
+  // Batches of 32 at learning rate 0.01: smooth enough that any moment after epoch 1,000 is a
+  // good fit (checked natively at 41 moments); batches of 10 at 0.03 spike now and then.
+  const { page, problems } = await open('&layers=2&l1=8&l2=8&lr=0.01&batch=32');
+  await page.getByLabel('Dataset', { exact: true }).selectOption({ label: 'Bumps (regression)' });
+  await waitParam(page, 'data', 'bumps');
+  assert.equal(await page.locator('#train-acc').count(), 0);
+  assert.equal(await page.locator('#confusion').count(), 0);
+  assert.match(await text(page, '#param-count'), /2 inputs, 1 output → 105 parameters: 88 weights \+ 17 biases$/);
+  assert.match(await text(page, '#network'), /ŷ/);
+  const before = await mapPixels(page);
+  const start = parseFloat(await text(page, '#train-mse'));
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 1000, null, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const end = parseFloat(await text(page, '#test-mse'));
+  assert.ok(end < start / 4 && end < 0.03, `test MSE ${end} (started at ${start})`);
+  assert.match(await text(page, '#diagnosis'), /^Good fit.*noise floor/);
+  assert.notEqual(await mapPixels(page), before, 'the surface map follows training');
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
