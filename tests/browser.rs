@@ -20,21 +20,27 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+/// A projector-wide element of its own for one test to render into (tests share the page).
+fn new_root() -> web_sys::Element {
+    let doc = document();
+    let root = doc.create_element("div").unwrap();
+    root.set_attribute("style", "width: 1280px").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
 async fn settle() {
     yew::platform::time::sleep(std::time::Duration::from_millis(60)).await;
 }
 
 #[wasm_bindgen_test]
 async fn app_renders_labelled_controls_and_reacts_to_a_slider() {
-    let doc = document();
     // Other tests share this page and its address: start from a link with no settings.
     let history = web_sys::window().unwrap().history().unwrap();
     history
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?"))
         .unwrap();
-    let root = doc.create_element("div").unwrap();
-    root.set_attribute("style", "width: 1280px").unwrap();
-    doc.body().unwrap().append_child(&root).unwrap();
+    let root = new_root();
     yew::Renderer::<App>::with_root(root.clone()).render();
     settle().await;
     let by_id = |id: &str| root.query_selector(&format!("#{id}")).unwrap();
@@ -85,10 +91,7 @@ async fn classification_lab_paints_its_decision_map() {
     use paramlab::ui::classification::ClassificationLab;
     use paramlab::ui::regression::LabProps;
 
-    let doc = document();
-    let root = doc.create_element("div").unwrap();
-    root.set_attribute("style", "width: 1280px").unwrap();
-    doc.body().unwrap().append_child(&root).unwrap();
+    let root = new_root();
     let props = LabProps {
         config: Config::for_lab(Lab::Classification),
         notices: Vec::new(),
@@ -133,10 +136,7 @@ async fn network_diagram_draws_every_weight_and_shows_a_focused_neuron() {
     use paramlab::ui::classification::ClassificationLab;
     use paramlab::ui::regression::LabProps;
 
-    let doc = document();
-    let root = doc.create_element("div").unwrap();
-    root.set_attribute("style", "width: 1280px").unwrap();
-    doc.body().unwrap().append_child(&root).unwrap();
+    let root = new_root();
     let (config, notices) = decode("lab=neural&layers=1&l1=3&inputs=x1,x2,x1x2");
     assert_eq!(config.lab, Lab::Neural);
     yew::Renderer::<ClassificationLab>::with_root_and_props(

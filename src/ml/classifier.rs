@@ -28,6 +28,15 @@ pub enum Progress {
     Diverged,
 }
 
+impl From<Epoch> for Progress {
+    fn from(epoch: Epoch) -> Self {
+        match epoch {
+            Epoch::Done { .. } => Progress::Trained,
+            Epoch::Diverged => Progress::Diverged,
+        }
+    }
+}
+
 impl Classifier {
     pub fn step(&mut self) -> Progress {
         match self {
@@ -39,14 +48,8 @@ impl Classifier {
                     Progress::Finished
                 }
             }
-            Classifier::Logistic(l) => match l.step() {
-                Epoch::Done { .. } => Progress::Trained,
-                Epoch::Diverged => Progress::Diverged,
-            },
-            Classifier::Mlp(m) => match m.step() {
-                Epoch::Done { .. } => Progress::Trained,
-                Epoch::Diverged => Progress::Diverged,
-            },
+            Classifier::Logistic(l) => l.step().into(),
+            Classifier::Mlp(m) => m.step().into(),
         }
     }
 

@@ -113,7 +113,7 @@ impl Knn {
     }
 
     /// The neighbours' votes as probabilities.
-    pub(super) fn vote(&self, scratch: &[(f64, usize)], out: &mut [f64]) {
+    fn vote(&self, scratch: &[(f64, usize)], out: &mut [f64]) {
         out.iter_mut().for_each(|o| *o = 0.0);
         if scratch.is_empty() {
             out.iter_mut().for_each(|o| *o = 1.0 / self.classes as f64);

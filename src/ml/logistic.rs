@@ -11,6 +11,7 @@
 //! followed under L1 by the soft-threshold step. An epoch that makes the loss non-finite or
 //! explode is undone and reported, as in polynomial regression.
 
+use super::activation::softmax;
 use super::metrics::log_loss;
 use super::optimizer::{Optimizer, OptimizerKind};
 use super::polynomial::Epoch;
@@ -90,17 +91,6 @@ pub fn features(exps: &[(u32, u32)], x1: f64, x2: f64, out: &mut [f64]) {
 /// xⁿ by repeated multiplication (bit-identical everywhere, unlike `powi`).
 fn pow(x: f64, n: u32) -> f64 {
     (0..n).fold(1.0, |acc, _| acc * x)
-}
-
-/// Softmax of `scores` in place, shifted by the maximum so exp cannot overflow.
-pub fn softmax(scores: &mut [f64]) {
-    let max = scores.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-    let mut sum = 0.0;
-    for s in scores.iter_mut() {
-        *s = libm::exp(*s - max);
-        sum += *s;
-    }
-    scores.iter_mut().for_each(|s| *s /= sum);
 }
 
 /// A softmax classifier being trained on fixed data.

@@ -21,8 +21,7 @@
 //! points' independent chains of arithmetic overlap. Training allocates nothing after
 //! construction (a larger batch size grows the buffers once).
 
-use super::activation::Activation;
-use super::exp::exp_nonpositive;
+use super::activation::{softmax, Activation};
 use super::optimizer::{Optimizer, OptimizerKind};
 use super::polynomial::Epoch;
 use super::regularization::{soft_threshold, Regularization};
@@ -452,14 +451,7 @@ impl Mlp {
         self.forward(out);
         if self.classify {
             let n = out.len();
-            let z = &mut out[n - self.outputs..];
-            let max = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-            let mut sum = 0.0;
-            for v in z.iter_mut() {
-                *v = exp_nonpositive(*v - max);
-                sum += *v;
-            }
-            z.iter_mut().for_each(|v| *v /= sum);
+            softmax(&mut out[n - self.outputs..]);
         }
     }
 
@@ -480,21 +472,11 @@ impl Mlp {
         let (z, d) = (&acts[out_at..], &mut deltas[out_at..]);
         if self.classify {
             // Cross-entropy from the raw scores: ln Σ e^z − z_y, computed stably.
+            // The error of each score is p − onehot(y).
             let y = self.labels[s];
-            let max = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-            let mut sum = 0.0;
-            for (dj, &zj) in d.iter_mut().zip(z) {
-                // e⁰ = 1 for the largest score: one exponential fewer per point.
-                *dj = if zj == max {
-                    1.0
-                } else {
-                    exp_nonpositive(zj - max)
-                };
-                sum += *dj;
-            }
-            for (j, dj) in d.iter_mut().enumerate() {
-                *dj = *dj / sum - if j == y { 1.0 } else { 0.0 };
-            }
+            d.copy_from_slice(z);
+            let (max, sum) = softmax(d);
+            d[y] -= 1.0;
             *sums *= sum;
             max - z[y]
         } else {

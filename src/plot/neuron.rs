@@ -3,7 +3,7 @@
 //! the map so that every neuron's pattern is visible whatever its range.
 
 use super::region::EXTENT;
-use super::style::{NEGATIVE, POSITIVE};
+use super::style::value_colour;
 use crate::ml::mlp::Mlp;
 
 /// `cells` × `cells` pixels of neuron `unit` (its index among all neurons, inputs first).
@@ -27,10 +27,8 @@ pub fn neuron_map(net: &Mlp, unit: usize, cells: usize) -> Vec<u8> {
     values
         .iter()
         .flat_map(|v| {
-            let s = (v * scale).clamp(-1.0, 1.0);
-            let c = if s >= 0.0 { POSITIVE } else { NEGATIVE };
-            let mix = |ch: u8| (255.0 + (ch as f64 - 255.0) * s.abs()).round() as u8;
-            [mix(c.0), mix(c.1), mix(c.2), 255]
+            let c = value_colour(v * scale, 1.0);
+            [c.0, c.1, c.2, 255]
         })
         .collect()
 }
@@ -42,6 +40,7 @@ mod tests {
     use crate::ml::mlp::{Architecture, Inputs, Targets, Training};
     use crate::ml::optimizer::OptimizerKind;
     use crate::ml::regularization::Regularization;
+    use crate::plot::style::{NEGATIVE, POSITIVE};
 
     #[test]
     fn the_x1_input_is_orange_on_the_left_and_blue_on_the_right() {

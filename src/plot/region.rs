@@ -8,7 +8,7 @@
 //! a canvas (plotters' per-rectangle drawing is far too slow for 10,000 cells a frame); axes and
 //! points go through plotters ([`draw_axes`]), on a transparent layer above the map.
 
-use super::style::{font, px, GRID, NEGATIVE, POSITIVE};
+use super::style::{font, px, value_colour, GRID};
 use super::{ChartResult, DrawResult};
 use crate::data::classification::{Point2, Targets2};
 use crate::ml::classifier::Classifier;
@@ -144,15 +144,6 @@ pub fn decision_map(model: &Classifier, cells: usize, classes: usize) -> Vec<u8>
             .collect();
     }
     cells.chunks(classes).flat_map(colour).collect()
-}
-
-/// A value's colour: blue above zero, orange below, towards white near zero, saturating at ±1;
-/// `strength` is the share of colour at ±1 (1 for points, paler for the map behind them).
-pub fn value_colour(v: f64, strength: f64) -> RGBColor {
-    let s = v.clamp(-1.0, 1.0);
-    let c = if s >= 0.0 { POSITIVE } else { NEGATIVE };
-    let mix = |ch: u8| (255.0 + (ch as f64 - 255.0) * s.abs() * strength).round() as u8;
-    RGBColor(mix(c.0), mix(c.1), mix(c.2))
 }
 
 /// The colour of one cell: class colours mixed by probability, blended toward white by how

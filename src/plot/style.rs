@@ -12,6 +12,15 @@ pub const GRID: RGBColor = RGBColor(225, 225, 225);
 /// Minor grid lines: drawn in the background colour, so only the labelled lines show.
 pub const MINOR: RGBColor = RGBColor(255, 255, 255);
 
+/// A value's colour: blue above zero, orange below, towards white near zero, saturating at ±1;
+/// `strength` is the share of colour at ±1 (1 for points, paler for the map behind them).
+pub fn value_colour(v: f64, strength: f64) -> RGBColor {
+    let s = v.clamp(-1.0, 1.0);
+    let c = if s >= 0.0 { POSITIVE } else { NEGATIVE };
+    let mix = |ch: u8| (255.0 + (ch as f64 - 255.0) * s.abs() * strength).round() as u8;
+    RGBColor(mix(c.0), mix(c.1), mix(c.2))
+}
+
 /// Font size in device pixels for `css` CSS pixels.
 pub fn font(css: f64, scale: f64) -> u32 {
     (css * scale).round().max(1.0) as u32

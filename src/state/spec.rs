@@ -253,6 +253,21 @@ const SPEEDS: &[f64] = &[
     f64::INFINITY,
 ];
 
+/// The datasets on the plane: class patterns and hand-placed points (both plane labs), then the
+/// regression surfaces (the Neural-network lab only).
+const PLANE_DATA: &[(&str, &str)] = &[
+    ("blobs", "Two blobs"),
+    ("circles", "Circles"),
+    ("moons", "Moons"),
+    ("xor", "XOR"),
+    ("spiral", "Spiral"),
+    ("three", "Three classes"),
+    ("custom", "Your own points"),
+    ("plane", "Plane (regression)"),
+    ("bumps", "Bumps (regression)"),
+];
+const CLASS_DATA: &[(&str, &str)] = PLANE_DATA.split_at(7).0;
+
 pub const SPECS: [Spec; 30] = [
     Spec {
         key: Key::LearningRate,
@@ -476,15 +491,7 @@ pub const SPECS: [Spec; 30] = [
         label: "Dataset",
         help: "The pattern behind the points, or your own points: click the plot to add one.",
         group: Group::Data,
-        domain: Domain::Choices(&[
-            ("blobs", "Two blobs"),
-            ("circles", "Circles"),
-            ("moons", "Moons"),
-            ("xor", "XOR"),
-            ("spiral", "Spiral"),
-            ("three", "Three classes"),
-            ("custom", "Your own points"),
-        ]),
+        domain: Domain::Choices(CLASS_DATA),
         default: 1,
         restarts: true,
         labs: CLASSIFICATION,
@@ -558,17 +565,7 @@ pub const SPECS: [Spec; 30] = [
         label: "Dataset",
         help: "A pattern of classes, your own points (click the plot to add one), or a surface of numbers to predict (regression).",
         group: Group::Data,
-        domain: Domain::Choices(&[
-            ("blobs", "Two blobs"),
-            ("circles", "Circles"),
-            ("moons", "Moons"),
-            ("xor", "XOR"),
-            ("spiral", "Spiral"),
-            ("three", "Three classes"),
-            ("custom", "Your own points"),
-            ("plane", "Plane (regression)"),
-            ("bumps", "Bumps (regression)"),
-        ]),
+        domain: Domain::Choices(PLANE_DATA),
         default: 1,
         restarts: true,
         labs: NEURAL,
@@ -688,6 +685,13 @@ mod tests {
         );
         assert_eq!(format_value(Key::LearningRate, 0), "1e-4");
         assert_eq!(display_value(Key::Optimizer, 2), "Adam");
+    }
+
+    #[test]
+    fn the_classification_lab_offers_every_plane_dataset_but_the_surfaces() {
+        assert_eq!(CLASS_DATA.last().unwrap().0, "custom");
+        assert_eq!(&PLANE_DATA[..CLASS_DATA.len()], CLASS_DATA);
+        assert_eq!(PLANE_DATA.len(), CLASS_DATA.len() + 2);
     }
 
     #[test]

@@ -121,15 +121,14 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         "epoch"
     };
     let regression = state.data.values.is_some();
-    let stats = if let (Some(train), Some(test)) = (state.train_scores.mse, state.test_scores.mse) {
-        vec![
-            (step_name, "epoch", state.model.steps().to_string()),
+    let mut stats = vec![(step_name, "epoch", state.model.steps().to_string())];
+    if let (Some(train), Some(test)) = (state.train_scores.mse, state.test_scores.mse) {
+        stats.extend([
             ("Train MSE", "train-mse", short(train)),
             ("Test MSE", "test-mse", short(test)),
-        ]
+        ]);
     } else {
-        vec![
-            (step_name, "epoch", state.model.steps().to_string()),
+        stats.extend([
             (
                 "Train accuracy",
                 "train-acc",
@@ -150,8 +149,10 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                 "test-loss",
                 short(state.test_scores.log_loss),
             ),
-        ]
-    };
+        ]);
+    }
+    // The loss over training: mean squared error for a regression set, else log-loss.
+    let loss = if regression { "MSE" } else { "log-loss" };
     let model_rc = Rc::new(state.model.clone());
     let criterion = if config.position(Key::Criterion) == 1 {
         Criterion::Entropy
@@ -213,23 +214,18 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                     </section>
                     <section class="panel" aria-labelledby="score-title">
                         <h2 id="score-title">{ "Scores" }</h2>
-                        if regression {
-                            <Chart input={ChartInput::Loss(state.history.records().to_vec(), "MSE", step_axis)} id="loss-chart"
-                                label="Training and test mean squared error against epoch, log scale; current values are shown as text above." />
-                            <ul class="legend" aria-hidden="true">
-                                <li><span class="key train">{ "━" }</span>{ "training MSE" }</li>
-                                <li><span class="key test">{ "╍" }</span>{ "test MSE (dashed)" }</li>
-                            </ul>
-                        } else {
+                        if !regression {
                             <Confusion matrix={state.test_scores.confusion.clone()} />
                         }
-                        if model != Model::Knn && !regression {
-                            <Chart input={ChartInput::Loss(state.history.records().to_vec(), "log-loss", step_axis)} id="loss-chart"
-                                label="Training and test log-loss against training step, log scale; current values are shown as text above." />
+                        if model != Model::Knn {
+                            <Chart input={ChartInput::Loss(state.history.records().to_vec(), loss, step_axis)} id="loss-chart"
+                                label={format!("Training and test {loss} against training step, log scale; current values are shown as text above.")} />
                             <ul class="legend" aria-hidden="true">
-                                <li><span class="key train">{ "━" }</span>{ "training log-loss" }</li>
-                                <li><span class="key test">{ "╍" }</span>{ "test log-loss (dashed)" }</li>
+                                <li><span class="key train">{ "━" }</span>{ format!("training {loss}") }</li>
+                                <li><span class="key test">{ "╍" }</span>{ format!("test {loss} (dashed)") }</li>
                             </ul>
+                        }
+                        if model != Model::Knn && !regression {
                             <Chart input={ChartInput::Loss(state.errors.records().to_vec(), "error rate", step_axis)} id="error-chart"
                                 label="Training and test error rate (1 − accuracy) against training step, log scale; current accuracies are shown as text above." />
                             <ul class="legend" aria-hidden="true">

@@ -10,7 +10,7 @@ use crate::ml::classifier::Classifier;
 use crate::ml::diagnosis::short;
 use crate::ml::mlp::Mlp;
 use crate::plot::neuron::neuron_map;
-use crate::plot::style::{NEGATIVE, POSITIVE};
+use crate::plot::style::{value_colour, NEGATIVE, POSITIVE};
 use std::rc::Rc;
 use wasm_bindgen::Clamped;
 use web_sys::{HtmlCanvasElement, ImageData};
@@ -192,12 +192,11 @@ fn output_name(sizes: &[usize], unit: usize) -> &'static str {
     }
 }
 
-/// A bias as a fill: white at zero, towards blue (positive) or orange (negative).
+/// A bias as a fill: white at zero, towards blue (positive) or orange (negative), by the square
+/// root of its size relative to the largest parameter (as the links' widths).
 fn shade(b: f64, top: f64) -> String {
-    let s = (b.abs() / top.max(1e-12)).sqrt().min(1.0);
-    let c = if b < 0.0 { NEGATIVE } else { POSITIVE };
-    let mix = |ch: u8| (255.0 + (ch as f64 - 255.0) * s).round() as u8;
-    format!("rgb({},{},{})", mix(c.0), mix(c.1), mix(c.2))
+    let s = (b.abs() / top.max(1e-12)).sqrt();
+    rgb(value_colour(s.copysign(b), 1.0))
 }
 
 fn rgb(c: plotters::style::RGBColor) -> String {
