@@ -16,6 +16,35 @@ fn wasm_gives_bit_identical_data_and_training() {
     assert_eq!(fingerprint::compute(), fingerprint::EXPECTED);
 }
 
+/// The k-NN map's WebAssembly SIMD sum of distance votes (`ml/knn_grid.rs`) gives every cell
+/// the plain per-query answer, also on cells that fall exactly on a training point.
+#[wasm_bindgen_test]
+fn simd_knn_map_equals_one_query_at_a_time() {
+    use paramlab::data::classification::{generate, Pattern};
+    use paramlab::ml::knn::{Knn, KnnHyper, Weighting};
+    let mut d = generate(Pattern::ThreeBlobs, 300, 0.5, 0.7, 9);
+    let x1s: Vec<f64> = (0..23).map(|i| -1.4 + 0.12 * i as f64).collect();
+    let x2s: Vec<f64> = (0..21).map(|i| 1.3 - 0.13 * i as f64).collect();
+    (d.train[0].x1, d.train[0].x2) = (x1s[5], x2s[6]);
+    for k in [7, 150, 210, 400] {
+        let knn = Knn::fit(KnnHyper::new(k, Weighting::Distance).unwrap(), &d.train, 3);
+        let grid = knn.proba_grid(&x1s, &x2s, 3);
+        let (mut scratch, mut one) = (Vec::new(), vec![0.0; 3]);
+        for (row, &x2) in x2s.iter().enumerate() {
+            for (col, &x1) in x1s.iter().enumerate() {
+                knn.proba(x1, x2, &mut scratch, &mut one);
+                let at = (row * x1s.len() + col) * 3;
+                for c in 0..3 {
+                    let gap = (grid[at + c] - one[c]).abs();
+                    assert!(gap <= 1e-6, "k {k} cell ({row}, {col}) class {c}: {gap}");
+                }
+            }
+        }
+        let on_point = (6 * x1s.len() + 5) * 3;
+        assert_eq!(grid[on_point + d.train[0].class], 1.0, "k {k}");
+    }
+}
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }

@@ -1,12 +1,16 @@
-//! The neural network's cost per sample-step measured in headless Chromium (WebAssembly), the
-//! browser side of `benches/mlp.rs`. Run with the release profile and read the printed figures:
+//! The neural network's cost per sample-step and the k-NN decision map measured in headless
+//! Chromium (WebAssembly), the browser side of `benches/mlp.rs` and `benches/classify.rs`. Run with the release profile and read the printed figures:
 //! `cargo test --release --target wasm32-unknown-unknown --test browser_bench -- --nocapture`.
 //! CI does not run it (timings are not tests); what it asserts is that the measured run trained.
 #![cfg(target_arch = "wasm32")]
 
 mod mlp_case;
 
+use paramlab::data::classification::{generate, Pattern};
+use paramlab::ml::classifier::Classifier;
+use paramlab::ml::knn::{Knn, KnnHyper, Weighting};
 use paramlab::ml::mlp::Mlp;
+use paramlab::plot::region::decision_map;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -32,6 +36,40 @@ fn mlp_cost_per_sample_step_in_the_browser() {
             ms * 1000.0 / epochs as f64
         );
         assert!(net.current_loss() < 0.5 * before, "the timed run trained");
+    }
+}
+
+/// The k-NN decision map (100 × 100 cells, 350 training points of the noisy moons): the
+/// median and worst of 15 repaints for the settings that cost most.
+#[wasm_bindgen_test]
+fn knn_map_in_the_browser() {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let data = generate(Pattern::Moons, 500, 0.3, 0.7, 42);
+    for (k, weighting) in [
+        (15, Weighting::Uniform),
+        (100, Weighting::Distance),
+        (349, Weighting::Distance),
+    ] {
+        let knn = Classifier::Knn(Knn::fit(
+            KnnHyper::new(k, weighting).unwrap(),
+            &data.train,
+            2,
+        ));
+        let mut times: Vec<f64> = (0..20)
+            .map(|_| {
+                let start = performance.now();
+                std::hint::black_box(decision_map(&knn, 100, 2));
+                performance.now() - start
+            })
+            .skip(5)
+            .collect();
+        times.sort_by(f64::total_cmp);
+        console_log!(
+            "knn map k={k} {weighting:?}: median {:.1} ms, max {:.1} ms",
+            times[times.len() / 2],
+            times[times.len() - 1]
+        );
+        assert!(times[0] > 0.0);
     }
 }
 
