@@ -16,16 +16,17 @@
 //!
 //! Layout: `params` holds, layer after layer, the weights row by row (one row per neuron of the
 //! layer, one entry per neuron of the previous layer), then that layer's biases. Activations and
-//! backpropagated errors live in two buffers with one row per point of a mini-batch and one slot
-//! per neuron, inputs first; a batch is processed layer by layer, forward then backward, so the
-//! points' independent chains of arithmetic overlap. Training allocates nothing after
-//! construction (a larger batch size grows the buffers once).
+//! backpropagated errors live in two buffers with one column per neuron (inputs first) and one
+//! slot per point of a mini-batch; a batch is processed layer by layer, forward then backward,
+//! each weight meeting a whole column of points, so the points' independent chains of arithmetic
+//! overlap. Training allocates nothing after construction (a larger batch size grows the buffers
+//! once).
 
 use super::activation::{softmax, Activation};
 use super::optimizer::{Optimizer, OptimizerKind};
 use super::polynomial::Epoch;
 use super::regularization::{soft_threshold, Regularization};
-use crate::data::rng::{seeded, standard_normal, SeededRng};
+use crate::data::rng::{seeded, shuffler, standard_normal, ShuffleRng};
 use rand::seq::SliceRandom;
 use std::rc::Rc;
 
@@ -95,10 +96,13 @@ pub fn parameter_count(inputs: usize, hidden: &[usize], outputs: usize) -> (usiz
     (weights, sizes[1..].iter().sum())
 }
 
-/// Backpropagation through layer `l` for one point: adds the gradient of its weights and biases
-/// to `grad` from the layer's output errors in `deltas` and its inputs in `acts`, and (unless it
-/// is the first layer, whose inputs learn nothing) passes the error back to its inputs' slots of
-/// `deltas`, scaled by the activation's slope.
+/// Backpropagation through layer `l` for the first `count` points of a batch whose neuron
+/// buffers hold a column of `cap` slots per neuron (see [`Mlp::forward_columns`]): adds the
+/// gradient of the layer's weights and biases to `grad` from its output errors in `deltas` and
+/// its inputs in `acts`, and (unless it is the first layer, whose inputs learn nothing) passes
+/// the error back to its inputs' columns of `deltas`, scaled by the activation's slope. Each
+/// weight adds up its points' contributions in batch order.
+#[allow(clippy::too_many_arguments)]
 fn backward_layer(
     l: &Layer,
     first: bool,
@@ -107,37 +111,40 @@ fn backward_layer(
     grad: &mut [f64],
     acts: &[f64],
     deltas: &mut [f64],
+    (cap, count): (usize, usize),
 ) {
-    let (before, after) = deltas.split_at_mut(l.to());
-    let delta_out = &after[..l.outputs];
-    let a = &acts[l.from..l.to()];
-    let delta_in = &mut before[l.from..];
-    if !first {
-        delta_in.iter_mut().for_each(|d| *d = 0.0);
-    }
+    let (before, after) = deltas.split_at_mut(l.to() * cap);
+    let delta_in = &mut before[l.from * cap..];
     let (gw, gb) = grad[l.weights..l.biases() + l.outputs].split_at_mut(l.biases() - l.weights);
     let w = &params[l.weights..l.biases()];
-    let rows = gw
-        .chunks_exact_mut(l.inputs.max(1))
-        .zip(w.chunks_exact(l.inputs.max(1)));
-    for ((&dj, gb), (g_row, w_row)) in delta_out.iter().zip(gb).zip(rows) {
-        *gb += dj;
-        if first {
-            g_row.iter_mut().zip(a).for_each(|(g, ai)| *g += dj * ai);
-            continue;
-        }
-        for ((g, ai), (wji, di)) in g_row
-            .iter_mut()
-            .zip(a)
-            .zip(w_row.iter().zip(&mut *delta_in))
-        {
-            *g += dj * ai;
-            *di += wji * dj;
+    let a = &acts[l.from * cap..l.to() * cap];
+    let n = l.inputs.max(1);
+    for (j, gb) in gb.iter_mut().enumerate() {
+        let dj = &after[j * cap..j * cap + count];
+        dj.iter().for_each(|d| *gb += d);
+        for i in 0..l.inputs {
+            let ai = &a[i * cap..i * cap + count];
+            let g = &mut gw[j * n + i];
+            dj.iter().zip(ai).for_each(|(d, x)| *g += d * x);
+            if !first {
+                // Σⱼ wⱼᵢ·δⱼ, from 0.0 (the first neuron's term starts it: no separate zeroing).
+                let wji = w[j * n + i];
+                let di = &mut delta_in[i * cap..i * cap + count];
+                if j == 0 {
+                    di.iter_mut()
+                        .zip(dj)
+                        .for_each(|(di, d)| *di = 0.0 + wji * d);
+                } else {
+                    di.iter_mut().zip(dj).for_each(|(di, d)| *di += wji * d);
+                }
+            }
         }
     }
     if !first {
-        for (di, ai) in delta_in.iter_mut().zip(a) {
-            *di *= activation.slope(*ai);
+        for (di, ai) in delta_in.chunks_exact_mut(cap).zip(a.chunks_exact(cap)) {
+            for (di, ai) in di[..count].iter_mut().zip(&ai[..count]) {
+                *di *= activation.slope(*ai);
+            }
         }
     }
 }
@@ -280,13 +287,15 @@ pub struct Mlp {
     labels: Rc<Vec<usize>>,
     values: Rc<Vec<f64>>,
     order: Vec<usize>,
-    shuffle: SeededRng,
+    shuffle: ShuffleRng,
     /// Neurons in the network, inputs included: one row of `acts` or `deltas`.
     units: usize,
     /// Every neuron's output, and its error passed back, for each point of a mini-batch, one row
     /// per point.
     acts: Vec<f64>,
     deltas: Vec<f64>,
+    /// One point's output scores (scratch for the loss).
+    scores: Vec<f64>,
     grad: Vec<f64>,
     epoch: u64,
     loss: f64,
@@ -350,11 +359,12 @@ impl Mlp {
         Mlp {
             optimizer: Optimizer::new(training.optimizer, weights),
             grad: vec![0.0; weights],
+            scores: vec![0.0; outputs],
             units,
             acts: vec![0.0; units * batch_rows(training, points.len())],
             deltas: vec![0.0; units * batch_rows(training, points.len())],
             order: (0..points.len()).collect(),
-            shuffle: seeded(arch.init_seed, 4),
+            shuffle: shuffler(arch.init_seed, 4),
             x: Rc::new(x),
             labels: Rc::new(labels),
             values: Rc::new(values),
@@ -413,34 +423,38 @@ impl Mlp {
         self.params[self.layers[layer].biases() + unit]
     }
 
-    /// Runs the network on `acts[inputs]`, filling every neuron's output (the output layer's raw
-    /// scores are left before softmax).
-    fn forward(&self, acts: &mut [f64]) {
-        for i in 0..self.layers.len() {
-            self.forward_layer(i, acts);
-        }
-    }
-
-    /// Layer `i` of the forward pass for one point's row of neuron outputs.
-    #[inline]
-    fn forward_layer(&self, i: usize, acts: &mut [f64]) {
-        let l = &self.layers[i];
-        let last = i + 1 == self.layers.len();
-        let (before, after) = acts.split_at_mut(l.to());
-        let a = &before[l.from..];
-        let w = &self.params[l.weights..l.biases()];
-        let b = &self.params[l.biases()..l.biases() + l.outputs];
-        for ((out, row), bias) in after[..l.outputs]
-            .iter_mut()
-            .zip(w.chunks_exact(l.inputs.max(1)))
-            .zip(b)
-        {
-            let z = bias + row.iter().zip(a).map(|(w, a)| w * a).sum::<f64>();
-            *out = if last {
-                z
-            } else {
-                self.arch.activation.apply(z)
-            };
+    /// Runs the network on the first `count` points of a batch laid out in columns: neuron u's
+    /// values for the points are `acts[u × cap ..][..count]`, inputs first. Fills every neuron's
+    /// output (the output layer's raw scores are left before softmax). Neuron by neuron, each
+    /// weight multiplies a whole column, so the points' arithmetic runs side by side (and in
+    /// SIMD lanes in the browser). With `cap` = 1 this is one point's row of neurons.
+    fn forward_columns(&self, acts: &mut [f64], cap: usize, count: usize) {
+        for (i, l) in self.layers.iter().enumerate() {
+            let last = i + 1 == self.layers.len();
+            let (before, after) = acts.split_at_mut(l.to() * cap);
+            let a = &before[l.from * cap..];
+            let w = &self.params[l.weights..l.biases()];
+            let b = &self.params[l.biases()..l.biases() + l.outputs];
+            for ((out, row), bias) in after
+                .chunks_exact_mut(cap)
+                .zip(w.chunks_exact(l.inputs.max(1)))
+                .zip(b)
+            {
+                let out = &mut out[..count];
+                // z = bias + Σᵢ wᵢ·aᵢ, the sum started from −0.0 as `Iterator::sum` does.
+                out.fill(-0.0);
+                for (wi, ai) in row.iter().zip(a.chunks_exact(cap)) {
+                    out.iter_mut()
+                        .zip(&ai[..count])
+                        .for_each(|(o, x)| *o += wi * x);
+                }
+                for o in out {
+                    *o += bias;
+                    if !last {
+                        *o = self.arch.activation.apply(*o);
+                    }
+                }
+            }
         }
     }
 
@@ -448,7 +462,7 @@ impl Mlp {
     /// (classification) or the prediction (regression).
     pub fn neurons(&self, x1: f64, x2: f64, out: &mut [f64]) {
         self.arch.inputs.values(x1, x2, out);
-        self.forward(out);
+        self.forward_columns(out, 1, 1);
         if self.classify {
             let n = out.len();
             softmax(&mut out[n - self.outputs..]);
@@ -463,25 +477,37 @@ impl Mlp {
         out.copy_from_slice(&buf[units - self.outputs..units]);
     }
 
-    /// The output layer's error for training point `s` (neuron outputs `acts`) into `deltas`;
-    /// returns its loss, except that for cross-entropy the logarithm is left to the caller: the
-    /// loss is ln(Σ e^(z − max)) + (max − z_y), and Σ e^(z − max) is multiplied into `sums` (one
-    /// logarithm per batch instead of one per point).
-    fn output_error(&self, s: usize, acts: &[f64], deltas: &mut [f64], sums: &mut f64) -> f64 {
-        let out_at = acts.len() - self.outputs;
-        let (z, d) = (&acts[out_at..], &mut deltas[out_at..]);
+    /// The output layer's error for training point `s`, the batch's point `p` (columns of `cap`
+    /// slots in `acts` and `deltas`), with `z` (one slot per output) as scratch; returns its loss, except that for cross-entropy the
+    /// logarithm is left to the caller: the loss is ln(Σ e^(z − max)) + (max − z_y), and
+    /// Σ e^(z − max) is multiplied into `sums` (one logarithm per batch instead of one per point).
+    fn output_error(
+        &self,
+        s: usize,
+        (p, cap): (usize, usize),
+        acts: &[f64],
+        (deltas, z): (&mut [f64], &mut [f64]),
+        sums: &mut f64,
+    ) -> f64 {
+        let out_at = (self.units - self.outputs) * cap + p;
+        for (o, z) in z.iter_mut().enumerate() {
+            *z = acts[out_at + o * cap];
+        }
         if self.classify {
             // Cross-entropy from the raw scores: ln Σ e^z − z_y, computed stably.
             // The error of each score is p − onehot(y).
             let y = self.labels[s];
-            d.copy_from_slice(z);
-            let (max, sum) = softmax(d);
-            d[y] -= 1.0;
+            let z_y = z[y];
+            let (max, sum) = softmax(z);
+            z[y] -= 1.0;
+            for (o, z) in z.iter().enumerate() {
+                deltas[out_at + o * cap] = *z;
+            }
             *sums *= sum;
-            max - z[y]
+            max - z_y
         } else {
             let err = z[0] - self.values[s];
-            d[0] = 2.0 * err;
+            deltas[out_at] = 2.0 * err;
             err * err
         }
     }
@@ -491,24 +517,24 @@ impl Mlp {
         self.grad.iter_mut().for_each(|g| *g = 0.0);
         // Forward, layer by layer for the whole batch: the points' chains of activations are
         // independent, so the processor overlaps them (a small network is latency-bound).
-        let (u, n_in) = (self.units, self.layers[0].inputs);
+        let (cap, count, n_in) = (
+            self.acts.len() / self.units,
+            batch.len(),
+            self.layers[0].inputs,
+        );
         let mut acts = std::mem::take(&mut self.acts);
-        for (row, &s) in acts.chunks_exact_mut(u).zip(batch) {
-            row[..n_in].copy_from_slice(&self.x[s * n_in..(s + 1) * n_in]);
-        }
-        for i in 0..self.layers.len() {
-            for row in acts.chunks_exact_mut(u).take(batch.len()) {
-                self.forward_layer(i, row);
+        for (p, &s) in batch.iter().enumerate() {
+            for (f, &x) in self.x[s * n_in..(s + 1) * n_in].iter().enumerate() {
+                acts[f * cap + p] = x;
             }
         }
+        self.forward_columns(&mut acts, cap, count);
         let (mut loss, mut sums) = (0.0, 1.0);
         let mut deltas = std::mem::take(&mut self.deltas);
-        for ((row, d_row), &s) in acts
-            .chunks_exact(u)
-            .zip(deltas.chunks_exact_mut(u))
-            .zip(batch)
-        {
-            loss += self.output_error(s, row, d_row, &mut sums);
+        let mut z = std::mem::take(&mut self.scores);
+        for (p, &s) in batch.iter().enumerate() {
+            let scratch = (&mut deltas[..], &mut z[..]);
+            loss += self.output_error(s, (p, cap), &acts, scratch, &mut sums);
             // Each factor is at most the number of classes: fold into the sum long before overflow.
             if sums > 1e200 {
                 loss += libm::log(sums);
@@ -518,21 +544,20 @@ impl Mlp {
         // Backward, layer by layer for the whole batch (each weight still adds up its points'
         // contributions in batch order).
         for (i, l) in self.layers.iter().enumerate().rev() {
-            let rows = acts.chunks_exact(u).zip(deltas.chunks_exact_mut(u));
-            for (row, d_row) in rows.take(batch.len()) {
-                backward_layer(
-                    l,
-                    i == 0,
-                    self.arch.activation,
-                    &self.params,
-                    &mut self.grad,
-                    row,
-                    d_row,
-                );
-            }
+            backward_layer(
+                l,
+                i == 0,
+                self.arch.activation,
+                &self.params,
+                &mut self.grad,
+                &acts,
+                &mut deltas,
+                (cap, count),
+            );
         }
         self.acts = acts;
         self.deltas = deltas;
+        self.scores = z;
         let scale = 1.0 / batch.len() as f64;
         loss = (loss + libm::log(sums)) * scale;
         if !loss.is_finite()
@@ -603,7 +628,7 @@ impl Mlp {
         let mut total = 0.0;
         for s in 0..self.order.len() {
             buf[..n_in].copy_from_slice(&self.x[s * n_in..(s + 1) * n_in]);
-            self.forward(&mut buf);
+            self.forward_columns(&mut buf, 1, 1);
             let z = &buf[out_at..];
             total += if self.classify {
                 let max = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);

@@ -21,7 +21,7 @@ use super::metrics::mse;
 use super::optimizer::{Optimizer, OptimizerKind};
 use super::regularization::Regularization;
 use crate::data::regression::Point;
-use crate::data::rng::{seeded, SeededRng};
+use crate::data::rng::{shuffler, ShuffleRng};
 use rand::seq::SliceRandom;
 use std::rc::Rc;
 
@@ -206,7 +206,7 @@ pub struct Trainer {
     optimizer: Optimizer,
     train: Rc<Design>,
     test: Rc<Design>,
-    rng: SeededRng,
+    rng: ShuffleRng,
     order: Vec<usize>,
     grad: Vec<f64>,
     epoch: u64,
@@ -228,7 +228,7 @@ impl Trainer {
             optimizer: Optimizer::new(hyper.optimizer, width),
             order: (0..train.len()).collect(),
             grad: vec![0.0; width],
-            rng: seeded(seed, 1),
+            rng: shuffler(seed, 1),
             epoch: 0,
             train_mse: start,
             explosion_level: EXPLOSION_FACTOR * start.max(1e-6),

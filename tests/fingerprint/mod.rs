@@ -8,11 +8,12 @@ use paramlab::ml::optimizer::OptimizerKind;
 use paramlab::ml::polynomial::{Hyper, Trainer};
 use paramlab::ml::regularization::Regularization;
 
-/// Recorded from a native x86_64 run.
+/// Recorded from a native x86_64 run (the training values changed when mini-batch shuffling
+/// moved from ChaCha8 to PCG-32).
 pub const EXPECTED: (u64, u64, u64) = (
     13841354828285005409,
-    4603014675939436894,
-    4613713025793202603,
+    4602943093561761205,
+    13831221078522202997,
 );
 
 pub fn compute() -> (u64, u64, u64) {
