@@ -47,6 +47,31 @@ impl Activation {
         }
     }
 
+    /// g(z) for each z of a column, in place; tanh two at a time in WebAssembly SIMD lanes
+    /// (bit-identical to [`Activation::apply`]).
+    #[inline]
+    pub fn apply_all(self, zs: &mut [f64]) {
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        let zs = if self == Activation::Tanh {
+            let pairs = zs.len() / 2;
+            for z in zs.chunks_exact_mut(2) {
+                // SAFETY: `z` is two f64 (16 bytes); WebAssembly loads and stores need no
+                // alignment. (Building the value lane by lane is far slower in V8.)
+                unsafe {
+                    use core::arch::wasm32::{v128_load, v128_store};
+                    v128_store(
+                        z.as_mut_ptr().cast(),
+                        tanh_lanes(v128_load(z.as_ptr().cast())),
+                    );
+                }
+            }
+            &mut zs[2 * pairs..]
+        } else {
+            zs
+        };
+        zs.iter_mut().for_each(|z| *z = self.apply(*z));
+    }
+
     /// g′(z), from a = g(z).
     #[inline]
     pub fn slope(self, a: f64) -> f64 {
@@ -91,6 +116,18 @@ pub fn softmax(scores: &mut [f64]) -> (f64, f64) {
 fn tanh(z: f64) -> f64 {
     let t = exp_nonpositive(-2.0 * z.abs());
     ((1.0 - t) / (1.0 + t)).copysign(z)
+}
+
+/// [`tanh`] of two lanes, with the same operations in each.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline]
+fn tanh_lanes(z: core::arch::wasm32::v128) -> core::arch::wasm32::v128 {
+    use core::arch::wasm32::*;
+    let t = super::exp::exp_nonpositive_lanes(f64x2_mul(f64x2_splat(-2.0), f64x2_abs(z)));
+    let one = f64x2_splat(1.0);
+    let q = f64x2_div(f64x2_sub(one, t), f64x2_add(one, t));
+    // copysign: the sign bit from z, the rest from q.
+    v128_bitselect(z, q, f64x2_splat(-0.0))
 }
 
 #[cfg(test)]

@@ -79,12 +79,23 @@ impl Classifier {
         if let Classifier::Knn(k) = self {
             return k.proba_grid(x1s, x2s, classes);
         }
-        let mut out = vec![0.0; x1s.len() * x2s.len() * classes];
-        let mut scratch = Vec::new();
-        let cells = x2s
+        let cells: Vec<(f64, f64)> = x2s
             .iter()
-            .flat_map(|&x2| x1s.iter().map(move |&x1| (x1, x2)));
-        for ((x1, x2), cell) in cells.zip(out.chunks_mut(classes)) {
+            .flat_map(|&x2| x1s.iter().map(move |&x1| (x1, x2)))
+            .collect();
+        self.proba_points(&cells, classes)
+    }
+
+    /// Class probabilities at each of `points`, `classes` values per point; a network takes
+    /// them in batches ([`Mlp::proba_many`]).
+    pub fn proba_points(&self, points: &[(f64, f64)], classes: usize) -> Vec<f64> {
+        let mut out = vec![0.0; points.len() * classes];
+        if let Classifier::Mlp(m) = self {
+            m.proba_many(points, &mut out);
+            return out;
+        }
+        let mut scratch = Vec::new();
+        for (&(x1, x2), cell) in points.iter().zip(out.chunks_mut(classes)) {
             self.proba(x1, x2, &mut scratch, cell);
         }
         out
@@ -105,14 +116,8 @@ pub struct Scores {
 
 /// A one-output model's mean squared error on `points` with targets `values`.
 pub fn score_values(model: &Classifier, points: &[Point2], values: &[f64]) -> Scores {
-    let (mut scratch, mut out) = (Vec::new(), [0.0]);
-    let predicted: Vec<f64> = points
-        .iter()
-        .map(|p| {
-            model.proba(p.x1, p.x2, &mut scratch, &mut out);
-            out[0]
-        })
-        .collect();
+    let xs: Vec<(f64, f64)> = points.iter().map(|p| (p.x1, p.x2)).collect();
+    let predicted = model.proba_points(&xs, 1);
     Scores {
         mse: Some(mse(predicted.into_iter(), values.iter().copied())),
         ..Scores::default()
@@ -120,14 +125,13 @@ pub fn score_values(model: &Classifier, points: &[Point2], values: &[f64]) -> Sc
 }
 
 pub fn score(model: &Classifier, points: &[Point2], classes: usize) -> Scores {
-    let mut scratch = Vec::new();
-    let mut p = vec![0.0; classes];
+    let xs: Vec<(f64, f64)> = points.iter().map(|p| (p.x1, p.x2)).collect();
+    let all = model.proba_points(&xs, classes);
     let mut predicted = Vec::with_capacity(points.len());
     let mut truth = Vec::with_capacity(points.len());
     let mut probs = Vec::with_capacity(points.len());
-    for q in points {
-        model.proba(q.x1, q.x2, &mut scratch, &mut p);
-        predicted.push(argmax(&p));
+    for (q, p) in points.iter().zip(all.chunks_exact(classes)) {
+        predicted.push(argmax(p));
         truth.push(q.class);
         probs.push(p[q.class.min(classes - 1)]);
     }

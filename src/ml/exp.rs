@@ -79,6 +79,37 @@ pub fn exp_nonpositive(x: f64) -> f64 {
     TABLE[j] * er * f64::from_bits(((m + 1023) as u64) << 52)
 }
 
+/// [`exp_nonpositive`] of two lanes, with the same operations in each. k comes from the bits of
+/// x·32/ln 2 + 1.5·2⁵², which hold k + 2⁵¹ + 2⁵² exactly (x ≥ −708 keeps |k| < 2¹⁵); the table
+/// is read lane by lane (WebAssembly has no gather); below −708 the answer is 0 as above.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline]
+pub fn exp_nonpositive_lanes(x: core::arch::wasm32::v128) -> core::arch::wasm32::v128 {
+    use core::arch::wasm32::*;
+    let splat = f64x2_splat;
+    let shifted = f64x2_add(f64x2_mul(x, splat(INV_LN2_32)), splat(ROUNDER));
+    let k = f64x2_sub(shifted, splat(ROUNDER));
+    let r = f64x2_sub(
+        f64x2_sub(x, f64x2_mul(k, splat(LN2_32_HI))),
+        f64x2_mul(k, splat(LN2_32_LO)),
+    );
+    let k = i64x2_sub(shifted, i64x2_splat(ROUNDER.to_bits() as i64));
+    let (m, j) = (i64x2_shr(k, 5), v128_and(k, i64x2_splat(31)));
+    let table = f64x2(
+        TABLE[i64x2_extract_lane::<0>(j) as usize],
+        TABLE[i64x2_extract_lane::<1>(j) as usize],
+    );
+    let r2 = f64x2_mul(r, r);
+    let high = f64x2_add(splat(C4), f64x2_mul(r, splat(C5)));
+    let high = f64x2_add(high, f64x2_mul(r2, splat(C6)));
+    let mid = f64x2_add(splat(0.5), f64x2_mul(r, splat(C3)));
+    let mid = f64x2_add(mid, f64x2_mul(r2, high));
+    let er = f64x2_add(f64x2_add(splat(1.0), r), f64x2_mul(r2, mid));
+    let scale = i64x2_shl(i64x2_add(m, i64x2_splat(1023)), 52);
+    let e = f64x2_mul(f64x2_mul(table, er), scale);
+    v128_andnot(e, f64x2_lt(x, splat(-708.0)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

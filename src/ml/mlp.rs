@@ -34,8 +34,6 @@ pub const MAX_HIDDEN_LAYERS: usize = 6;
 pub const MAX_NEURONS: usize = 16;
 /// The candidate input features, in the order of [`Inputs`]' bits.
 pub const FEATURE_NAMES: [&str; 7] = ["x₁", "x₂", "x₁²", "x₂²", "x₁x₂", "sin πx₁", "sin πx₂"];
-/// Most neurons in one network: 7 inputs, 6 × 16 hidden, 3 outputs (rounded up).
-const MAX_UNITS: usize = 128;
 
 /// Which input features the network sees: a non-empty subset of [`FEATURE_NAMES`], as bits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -448,11 +446,9 @@ impl Mlp {
                         .zip(&ai[..count])
                         .for_each(|(o, x)| *o += wi * x);
                 }
-                for o in out {
-                    *o += bias;
-                    if !last {
-                        *o = self.arch.activation.apply(*o);
-                    }
+                out.iter_mut().for_each(|o| *o += bias);
+                if !last {
+                    self.arch.activation.apply_all(out);
                 }
             }
         }
@@ -471,10 +467,35 @@ impl Mlp {
 
     /// Class probabilities (or, for regression, the prediction) at (x₁, x₂) into `out`.
     pub fn proba(&self, x1: f64, x2: f64, out: &mut [f64]) {
-        let mut buf = [0.0; MAX_UNITS];
-        let units = self.units;
-        self.neurons(x1, x2, &mut buf[..units]);
-        out.copy_from_slice(&buf[units - self.outputs..units]);
+        self.proba_many(&[(x1, x2)], out);
+    }
+
+    /// [`Mlp::proba`] at many points, one output row after another into `out`. The points go
+    /// through the network in columns of up to 64, as a mini-batch does in training: the decision
+    /// map's 10,000 cells and the scored points cost a fraction of one at a time.
+    pub fn proba_many(&self, points: &[(f64, f64)], out: &mut [f64]) {
+        let cap = points.len().clamp(1, 64);
+        let n_in = self.layers[0].inputs;
+        let out_at = (self.units - self.outputs) * cap;
+        let mut acts = vec![0.0; self.units * cap];
+        let mut row = [0.0; FEATURE_NAMES.len()];
+        for (chunk, out) in points.chunks(cap).zip(out.chunks_mut(cap * self.outputs)) {
+            for (p, &(x1, x2)) in chunk.iter().enumerate() {
+                self.arch.inputs.values(x1, x2, &mut row);
+                for (f, &x) in row[..n_in].iter().enumerate() {
+                    acts[f * cap + p] = x;
+                }
+            }
+            self.forward_columns(&mut acts, cap, chunk.len());
+            for (p, o) in out.chunks_exact_mut(self.outputs).enumerate() {
+                for (k, o) in o.iter_mut().enumerate() {
+                    *o = acts[out_at + k * cap + p];
+                }
+                if self.classify {
+                    softmax(o);
+                }
+            }
+        }
     }
 
     /// The output layer's error for training point `s`, the batch's point `p` (columns of `cap`
@@ -645,6 +666,33 @@ impl Mlp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Many points at once (three columns of 64, the last one short) give exactly each point's
+    /// own answer, for classification and regression.
+    #[test]
+    fn batched_predictions_equal_one_point_at_a_time() {
+        let pts: Vec<(f64, f64)> = (0..150)
+            .map(|i| (i as f64 / 30.0 - 2.5, (i * 7 % 150) as f64 / 25.0 - 3.0))
+            .collect();
+        let labels: Vec<usize> = (0..150).map(|i| i % 3).collect();
+        let values: Vec<f64> = pts.iter().map(|p| p.0 - p.1).collect();
+        for targets in [Targets::Classes(&labels, 3), Targets::Values(&values)] {
+            let a = arch(0b101_0111, &[5, 3], Activation::Tanh, 8);
+            let t = training(0.05, Some(10), OptimizerKind::Adam);
+            let mut net = Mlp::new(a, t, &pts, targets);
+            for _ in 0..20 {
+                net.step();
+            }
+            let k = net.outputs;
+            let mut many = vec![0.0; pts.len() * k];
+            net.proba_many(&pts, &mut many);
+            let mut one = vec![0.0; k];
+            for (&(x1, x2), row) in pts.iter().zip(many.chunks_exact(k)) {
+                net.proba(x1, x2, &mut one);
+                assert_eq!(row, &one[..]);
+            }
+        }
+    }
     use crate::data::classification::{generate, Pattern, Point2};
 
     fn arch(inputs: u8, hidden: &[usize], g: Activation, seed: u64) -> Architecture {
