@@ -13,6 +13,7 @@ use crate::plot::neuron::neuron_map;
 use crate::plot::style::{value_colour, NEGATIVE, POSITIVE};
 use std::rc::Rc;
 use wasm_bindgen::Clamped;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, ImageData};
 use yew::prelude::*;
 
@@ -75,22 +76,51 @@ pub fn Network(props: &NetworkProps) -> Html {
             }
         }
     }
-    let links = all_links.into_iter().map(|(layer, to, from)| {
-        let w = net.weight(layer - 1, to, from);
-        let hover = {
-            let link = link.clone();
-            Callback::from(move |_: MouseEvent| link.set(Some((layer, to, from))))
-        };
-        html! {
-            <line x1={fmt(x(layer - 1))} y1={fmt(y(layer - 1, from))} x2={fmt(x(layer))} y2={fmt(y(layer, to))}
-                class={if w < 0.0 { "link negative" } else { "link positive" }}
-                stroke={rgb(if w < 0.0 { NEGATIVE } else { POSITIVE })}
-                stroke-width={fmt(0.5 + 3.5 * (w.abs() / top.max(1e-12)).sqrt())}
-                onmouseenter={hover}>
-                <title>{ format!("weight {} → {}: {}", name((layer - 1, from)), name((layer, to)), short(w)) }</title>
-            </line>
+    // A big network has 1,632 links: their positions are made once per shape, and each render
+    // only picks a sign and one of 36 widths (no text per link), so redrawing stays cheap.
+    let geometry = use_memo(sizes.clone(), |sizes| {
+        let mut lines = Vec::new();
+        for layer in 1..sizes.len() {
+            for to in 0..sizes[layer] {
+                for from in 0..sizes[layer - 1] {
+                    let at = [x(layer - 1), y(layer - 1, from), x(layer), y(layer, to)];
+                    lines.push(at.map(|v| AttrValue::from(fmt(v))));
+                }
+            }
         }
+        lines
     });
+    let (positive, negative) = (
+        AttrValue::from(rgb(POSITIVE)),
+        AttrValue::from(rgb(NEGATIVE)),
+    );
+    let links = all_links.iter().zip(geometry.iter()).enumerate().map(
+        |(i, (&(layer, to, from), at))| {
+            let w = net.weight(layer - 1, to, from);
+            let step = (35.0 * (w.abs() / top.max(1e-12)).sqrt()).round();
+            html! {
+                <line x1={at[0].clone()} y1={at[1].clone()} x2={at[2].clone()} y2={at[3].clone()}
+                    class={if w < 0.0 { "link negative" } else { "link positive" }}
+                    stroke={if w < 0.0 { negative.clone() } else { positive.clone() }}
+                    stroke-width={WIDTHS[if step.is_finite() { step as usize } else { 0 }.min(35)]}
+                    data-link={i.to_string()} />
+            }
+        },
+    );
+    // One listener for every link: the hovered line says which weight it draws.
+    let on_link = {
+        let (link, all) = (link.clone(), all_links.clone());
+        Callback::from(move |e: MouseEvent| {
+            let index = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|line| line.get_attribute("data-link"))
+                .and_then(|i| i.parse::<usize>().ok());
+            if let Some(&l) = index.and_then(|i| all.get(i)) {
+                link.set(Some(l));
+            }
+        })
+    };
     let nodes = all_nodes.into_iter().map(|(layer, unit)| {
         let bias = (layer > 0).then(|| net.bias(layer - 1, unit));
         let fill = bias.map_or("#ffffff".to_string(), |b| shade(b, top));
@@ -163,7 +193,7 @@ pub fn Network(props: &NetworkProps) -> Html {
         <div id="learned" class="network">
             <svg viewBox={format!("0 0 {WIDTH} {}", fmt(height))} class="network-diagram" id="network"
                 role="group" aria-label="The network: inputs on the left, outputs on the right. Tab to a neuron to read its weights.">
-                <g class="links">{ for links }</g>
+                <g class="links" onmouseover={on_link}>{ for links }</g>
                 <g class="nodes">{ for nodes }</g>
             </svg>
             <p class="help" id="link-info">{ hovered.unwrap_or_else(|| "Hover a link to read its weight; focus or hover a neuron for its bias, incoming weights and output map.".into()) }</p>
@@ -198,6 +228,13 @@ fn shade(b: f64, top: f64) -> String {
     let s = (b.abs() / top.max(1e-12)).sqrt();
     rgb(value_colour(s.copysign(b), 1.0))
 }
+
+/// Link widths 0.5 … 4.0 in tenths: 0.5 + 3.5·√(|w| / largest |w|), rounded.
+const WIDTHS: [&str; 36] = [
+    "0.5", "0.6", "0.7", "0.8", "0.9", "1.0", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7",
+    "1.8", "1.9", "2.0", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "2.9", "3.0",
+    "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "4.0",
+];
 
 fn rgb(c: plotters::style::RGBColor) -> String {
     format!("rgb({},{},{})", c.0, c.1, c.2)

@@ -68,9 +68,12 @@ struct Pace {
     frame: u32,
     /// The previous frame's timestamp, and the share of the budget in use (0 … 1): it shrinks
     /// when a frame comes late (drawing took longer than the budget left for it) and grows back
-    /// slowly while frames are on time.
+    /// while frames are on time: quickly up to nine tenths of the share at which the last late
+    /// frame came (`ceiling`), then slowly, so that probing for more costs a late frame about
+    /// every 200 frames instead of every 15.
     last_frame: f64,
     share: f64,
+    ceiling: f64,
     /// Work earned but not yet done (in units): a unit dearer than one frame's budget runs once
     /// enough frames have paid for it, instead of overrunning every frame.
     credit: f64,
@@ -101,11 +104,15 @@ pub fn use_frame_loop(active: bool, pacing: Pacing, dispatch: Callback<Action>) 
                 let late = p.last_frame > 0.0 && timestamp - p.last_frame > LATE_FRAME_MS;
                 p.last_frame = timestamp;
                 p.share = if p.share == 0.0 {
+                    p.ceiling = 1.0;
                     1.0
                 } else if late {
+                    p.ceiling = p.share;
                     (p.share * 0.7).max(0.1)
+                } else if p.share < 0.9 * p.ceiling {
+                    p.share + 0.02
                 } else {
-                    (p.share + 0.02).min(1.0)
+                    (p.share + 0.0005).min(1.0)
                 };
                 if p.frame % frames_per_tick.max(1) != 0 {
                     return;

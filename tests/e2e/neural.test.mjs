@@ -37,6 +37,14 @@ test('a [4, 2] tanh network learns circles with play; every weight is drawn; the
   assert.notEqual(await mapPixels(page), before, 'the decision map follows training');
   await page.locator('#network .neuron').nth(3).focus();
   assert.match(await text(page, '#neuron-info'), /layer 1, neuron 2.*bias b = -?[0-9.e-]+.*from x₁.*from x₂/s);
+  // Hovering a link names its weight; it is the value the neuron it feeds lists for it.
+  await page.locator('#network line').nth(3).dispatchEvent('mouseover');
+  const hovered = (await text(page, '#link-info')).match(/^Weight from x₂ to layer 1, neuron 2: (\S+)$/);
+  assert.ok(hovered, await text(page, '#link-info'));
+  const listed = await page.locator('#neuron-info tr', { hasText: 'from x₂' }).locator('td').textContent();
+  assert.equal(hovered[1], listed.trim());
+  const widths = await page.locator('#network line').evaluateAll((ls) => ls.map((l) => l.getAttribute('stroke-width')));
+  assert.ok(new Set(widths).size > 3, `link widths follow the weights: ${widths}`);
   await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'neural.png'), fullPage: true });
   assert.deepEqual(problems.console, []);
   assert.deepEqual(problems.foreign, []);
