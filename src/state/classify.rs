@@ -195,24 +195,49 @@ impl ClassLabState {
         if !trained || self.data.train.is_empty() || self.data.test.is_empty() {
             return None;
         }
-        Some(
-            match (
-                &self.data.values,
-                self.train_scores.mse,
-                self.test_scores.mse,
-            ) {
-                (Some(v), Some(train), Some(test)) => {
-                    diagnose(train, test, v.noise_sd, variance(&v.train))
-                }
-                _ => diagnose_classifier(self.train_scores.accuracy, self.test_scores.accuracy),
+        // A network trained in mini-batches jumps about from epoch to epoch; it is judged by the
+        // median of its last five recorded epochs, so one noisy step does not flip the verdict.
+        let recent = |h: &History| match &self.model {
+            Classifier::Mlp(_) => recent_medians(h.records()),
+            _ => None,
+        };
+        let mut verdict = match (
+            &self.data.values,
+            self.train_scores.mse,
+            self.test_scores.mse,
+        ) {
+            (Some(v), Some(train), Some(test)) => {
+                let (train, test) = recent(&self.history).unwrap_or((train, test));
+                diagnose(train, test, v.noise_sd, variance(&v.train))
+            }
+            _ => match recent(&self.errors) {
+                Some((train, test)) => diagnose_classifier(1.0 - train, 1.0 - test),
+                None => diagnose_classifier(self.train_scores.accuracy, self.test_scores.accuracy),
             },
-        )
+        };
+        if recent(&self.history).is_some() {
+            verdict
+                .reason
+                .push_str(" (Medians of the last five recorded epochs.)");
+        }
+        Some(verdict)
     }
 
     /// Points the model was not trained on: what a click on the plot can remove.
     pub fn custom(&self) -> bool {
         self.config.is_custom()
     }
+}
+
+/// The medians of the training and of the test values of the last five records, if there are five.
+fn recent_medians(records: &[Record]) -> Option<(f64, f64)> {
+    let last = &records[records.len().checked_sub(5)?..];
+    let median = |value: fn(&Record) -> f64| {
+        let mut v: Vec<f64> = last.iter().map(value).collect();
+        v.sort_by(f64::total_cmp);
+        v[2]
+    };
+    Some((median(|r| r.train), median(|r| r.test)))
 }
 
 /// Training and test scores: MSE for a regression set, accuracy and log-loss otherwise.
@@ -549,6 +574,34 @@ mod tests {
             .results
             .iter()
             .all(|(tr, te)| tr.is_finite() && te.is_finite()));
+    }
+
+    #[test]
+    fn noisy_mini_batches_do_not_flip_the_verdict() {
+        // The bumps, two layers of 8, the lab's batch 10 and learning rate 0.03: single epochs
+        // spike (the current epoch alone is not a good fit in many snapshots); the verdict
+        // judges the median of the last five recorded epochs.
+        let mut s = neural("data=bumps&layers=2&l1=8&l2=8");
+        run(&mut s, 1000);
+        let (mut snapshots, mut spikes, mut underfit) = (0, 0, 0);
+        while s.model.steps() < 4000 {
+            apply(&mut s, Action::Tick(40));
+            let v = s.data.values.as_ref().unwrap();
+            let current = diagnose(
+                s.train_scores.mse.unwrap(),
+                s.test_scores.mse.unwrap(),
+                v.noise_sd,
+                variance(&v.train),
+            );
+            let verdict = s.diagnosis().unwrap();
+            assert!(verdict.reason.contains("Medians of the last five"));
+            snapshots += 1;
+            spikes += usize::from(current.fit != Fit::GoodFit);
+            underfit += usize::from(verdict.fit != Fit::GoodFit);
+        }
+        // Measured: the current epoch alone 8 of 75 times, the verdict never.
+        assert!(spikes > 0, "the epochs are noisy");
+        assert!(underfit * 20 <= snapshots, "{underfit} of {snapshots}");
     }
 
     #[test]
