@@ -1,3 +1,11 @@
 fn main() {
-    yew::Renderer::<paramlab::ui::app::App>::new().render();
+    // The app renders into its own element (Yew clears the element it is given), so the page's
+    // notices beside it — no JavaScript, no WebAssembly SIMD — stay in place.
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => yew::Renderer::<paramlab::ui::app::App>::with_root(root).render(),
+        None => yew::Renderer::<paramlab::ui::app::App>::new().render(),
+    };
 }

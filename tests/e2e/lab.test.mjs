@@ -39,10 +39,21 @@ test('loads cleanly: no console error, nothing from another origin, the idea sta
   assert.match(await text(page, '#hyper-title'), /^Hyperparameters\s*you set these$/);
   assert.match(await text(page, '#params-title'), /^Parameters\s*learned from data$/);
   assert.match(await text(page, '#data-title'), /^Data/);
+  assert.equal(await page.locator('#unsupported').isVisible(), false, 'this browser has WebAssembly SIMD');
   await runUntilEpoch(page, 50);
   await page.screenshot({ path: join(ARTIFACTS, 'lab-1280.png'), fullPage: true });
   assert.deepEqual(problems.console, []);
   assert.deepEqual(problems.foreign, []);
+  await page.close();
+});
+
+test('a browser without WebAssembly SIMD is told why instead of getting a blank page', async () => {
+  const page = await browser.newPage();
+  // Pretend the browser rejects the SIMD probe (the real module still loads here).
+  await page.addInitScript(() => { WebAssembly.validate = () => false; });
+  await page.goto(server.url);
+  assert.match(await text(page, '#unsupported'), /needs a browser from 2023 or\s+later.*WebAssembly SIMD/s);
+  assert.equal(await page.locator('#unsupported').isVisible(), true);
   await page.close();
 });
 
