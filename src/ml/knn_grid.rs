@@ -50,7 +50,7 @@ impl Knn {
         let mut scratch = Vec::new();
         // The stored points class by class, so each block finds its sure points grouped.
         let mut by_class: Vec<usize> = (0..self.points().len()).collect();
-        by_class.sort_by_key(|&i| self.points()[i].class);
+        by_class.sort_unstable_by_key(|&i| (self.points()[i].class, i));
         for r0 in (0..x2s.len()).step_by(BLOCK) {
             let rows = r0..(r0 + BLOCK).min(x2s.len());
             for c0 in (0..x1s.len()).step_by(BLOCK) {

@@ -181,7 +181,7 @@ impl Tree {
         let mut best: Option<(f64, usize, f64)> = None;
         for f in 0..2 {
             let mut sorted = members.to_vec();
-            sorted.sort_by(|&a, &b| {
+            sorted.sort_unstable_by(|&a, &b| {
                 feature(&self.points[a], f)
                     .total_cmp(&feature(&self.points[b], f))
                     .then(a.cmp(&b))

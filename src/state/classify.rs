@@ -234,7 +234,7 @@ fn recent_medians(records: &[Record]) -> Option<(f64, f64)> {
     let last = &records[records.len().checked_sub(5)?..];
     let median = |value: fn(&Record) -> f64| {
         let mut v: Vec<f64> = last.iter().map(value).collect();
-        v.sort_by(f64::total_cmp);
+        v.sort_unstable_by(f64::total_cmp);
         v[2]
     };
     Some((median(|r| r.train), median(|r| r.test)))

@@ -45,11 +45,16 @@ pub fn Controls(props: &ControlsProps) -> Html {
 /// The group's controls for this lab and model: the model choice first, then what belongs to the
 /// model alone, then what it shares with other models.
 fn shown(props: &ControlsProps) -> Vec<&'static crate::state::spec::Spec> {
-    let mut specs: Vec<_> = SPECS
-        .iter()
-        .filter(|s| s.group == props.group && props.config.shows(s.key))
-        .collect();
-    specs.sort_by_key(|s| match s.key {
+    let shown = |s: &&crate::state::spec::Spec| s.group == props.group && props.config.shows(s.key);
+    // In table order within each rank (a stable grouping, without a sort).
+    (0..3)
+        .flat_map(|r| SPECS.iter().filter(move |s| shown(s) && rank(s.key) == r))
+        .collect()
+}
+
+/// 0 for the model choice, 1 for what belongs to the model alone, 2 for what models share.
+fn rank(key: Key) -> u8 {
+    match key {
         Key::Model => 0,
         Key::K
         | Key::Weighting
@@ -68,8 +73,7 @@ fn shown(props: &ControlsProps) -> Vec<&'static crate::state::spec::Spec> {
         | Key::Inputs
         | Key::InitSeed => 1,
         _ => 2,
-    });
-    specs
+    }
 }
 
 #[derive(Properties, PartialEq)]
