@@ -50,7 +50,6 @@ fn mlp_cost_per_sample_step_in_the_browser() {
 /// median and worst of 15 repaints for the settings that cost most.
 #[wasm_bindgen_test]
 fn knn_map_in_the_browser() {
-    let performance = web_sys::window().unwrap().performance().unwrap();
     let data = generate(Pattern::Moons, 500, 0.3, 0.7, 42);
     for (k, weighting) in [
         (15, Weighting::Uniform),
@@ -62,46 +61,35 @@ fn knn_map_in_the_browser() {
             &data.train,
             2,
         ));
-        let mut times: Vec<f64> = (0..20)
-            .map(|_| {
-                let start = performance.now();
-                std::hint::black_box(decision_map(&knn, 100, 2));
-                performance.now() - start
-            })
-            .skip(5)
-            .collect();
-        times.sort_by(f64::total_cmp);
-        console_log!(
-            "knn map k={k} {weighting:?}: median {:.1} ms, max {:.1} ms",
-            times[times.len() / 2],
-            times[times.len() - 1]
-        );
-        assert!(times[0] > 0.0);
+        let (median, worst) = map_times(&knn);
+        console_log!("knn map k={k} {weighting:?}: median {median:.1} ms, max {worst:.1} ms");
     }
 }
 
 /// The network's decision map (100 × 100 cells through the whole network), median of 15.
 #[wasm_bindgen_test]
 fn mlp_map_in_the_browser() {
-    let performance = web_sys::window().unwrap().performance().unwrap();
     for hidden in [vec![4, 2], vec![8, 8], vec![16; 6]] {
         let net = Classifier::Mlp(Box::new(mlp_case::network(&hidden)));
-        let mut times: Vec<f64> = (0..20)
-            .map(|_| {
-                let start = performance.now();
-                std::hint::black_box(decision_map(&net, 100, 2));
-                performance.now() - start
-            })
-            .skip(5)
-            .collect();
-        times.sort_by(f64::total_cmp);
-        console_log!(
-            "mlp map {hidden:?}: median {:.1} ms, max {:.1} ms",
-            times[times.len() / 2],
-            times[times.len() - 1]
-        );
-        assert!(times[0] > 0.0);
+        let (median, worst) = map_times(&net);
+        console_log!("mlp map {hidden:?}: median {median:.1} ms, max {worst:.1} ms");
     }
+}
+
+/// The median and the worst of 15 decision maps (100 × 100), after 5 to warm up.
+fn map_times(model: &Classifier) -> (f64, f64) {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let mut times: Vec<f64> = (0..20)
+        .map(|_| {
+            let start = performance.now();
+            std::hint::black_box(decision_map(model, 100, 2));
+            performance.now() - start
+        })
+        .skip(5)
+        .collect();
+    times.sort_by(f64::total_cmp);
+    assert!(times[0] > 0.0, "the maps were timed");
+    (times[times.len() / 2], times[times.len() - 1])
 }
 
 #[inline(never)]
