@@ -8,16 +8,11 @@ use crate::ml::mlp::Mlp;
 
 /// `cells` × `cells` pixels of neuron `unit` (its index among all neurons, inputs first).
 pub fn neuron_map(net: &Mlp, unit: usize, cells: usize) -> Vec<u8> {
-    let units = net.sizes().iter().sum::<usize>();
-    let mut buf = vec![0.0; units];
     let at = |i: usize| -EXTENT + 2.0 * EXTENT * (i as f64 + 0.5) / cells as f64;
-    let mut values = Vec::with_capacity(cells * cells);
-    for row in 0..cells {
-        for col in 0..cells {
-            net.neurons(at(col), at(cells - 1 - row), &mut buf);
-            values.push(buf[unit]);
-        }
-    }
+    let points: Vec<(f64, f64)> = (0..cells)
+        .flat_map(|row| (0..cells).map(move |col| (at(col), at(cells - 1 - row))))
+        .collect();
+    let values = net.neuron_values(&points, unit);
     let top = values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
     let scale = if top > 0.0 && top.is_finite() {
         1.0 / top
