@@ -9,6 +9,7 @@ use crate::ml::classifier::Classifier;
 use crate::plot::region;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
 use wasm_bindgen::Clamped;
@@ -54,6 +55,7 @@ pub fn RegionChart(props: &RegionProps) -> Html {
     let map_canvas = use_node_ref();
     let axes_canvas = use_node_ref();
     let area = use_mut_ref(|| None::<Area>);
+    let axes_shown = use_mut_ref(|| None::<AxesKey>);
     // When the last repaint ended, how long it took, and what a full-resolution map costs (ms).
     let last_draw = use_mut_ref(|| (0.0f64, 0.0f64, 0.0f64));
     let hover = use_state(|| None::<(f64, f64)>);
@@ -70,8 +72,12 @@ pub fn RegionChart(props: &RegionProps) -> Html {
     };
 
     {
-        let (map_canvas, axes_canvas, area) =
-            (map_canvas.clone(), axes_canvas.clone(), area.clone());
+        let (map_canvas, axes_canvas, area, axes_shown) = (
+            map_canvas.clone(),
+            axes_canvas.clone(),
+            area.clone(),
+            axes_shown.clone(),
+        );
         let (data, model, last_draw) = (props.data.clone(), props.model.clone(), last_draw.clone());
         use_effect_with(
             (
@@ -96,7 +102,13 @@ pub fn RegionChart(props: &RegionProps) -> Html {
                     map_canvas.cast::<HtmlCanvasElement>(),
                     axes_canvas.cast::<HtmlCanvasElement>(),
                 ) {
-                    *area.borrow_mut() = draw(&m, &a, &data, &model, highlight, *cursor, cells);
+                    let shown = AxesKey {
+                        data: data.clone(),
+                        highlight: highlight.clone(),
+                        cursor: *cursor,
+                        bitmap: (0, 0),
+                    };
+                    *area.borrow_mut() = draw(&m, &a, &model, shown, &axes_shown, cells);
                     let end = crate::web::now_ms();
                     // Cost grows with the number of cells.
                     let full = (end - now) * (CELLS * CELLS) as f64 / (cells * cells) as f64;
@@ -203,17 +215,38 @@ pub fn RegionChart(props: &RegionProps) -> Html {
     }
 }
 
+/// What the axes layer (axes, labels, points, highlights, the cross) shows: it is redrawn only
+/// when this changes, not for every new model (a frame's worth on the biggest network).
+#[derive(Clone)]
+struct AxesKey {
+    data: Rc<Dataset2>,
+    highlight: Vec<usize>,
+    cursor: Option<(f64, f64)>,
+    /// The canvases' bitmap size (a new size clears them).
+    bitmap: (u32, u32),
+}
+
+impl PartialEq for AxesKey {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.data, &other.data)
+            && self.highlight == other.highlight
+            && self.cursor == other.cursor
+            && self.bitmap == other.bitmap
+    }
+}
+
 fn draw(
     map: &HtmlCanvasElement,
     axes: &HtmlCanvasElement,
-    data: &Dataset2,
     model: &Classifier,
-    highlight: &[usize],
-    cursor: Option<(f64, f64)>,
+    mut wanted: AxesKey,
+    shown: &RefCell<Option<AxesKey>>,
     cells: usize,
 ) -> Option<Area> {
     let started = crate::web::now_ms();
     let (bw, bh, scale) = fit_bitmap(&[axes, map])?;
+    wanted.bitmap = (bw, bh);
+    let data = wanted.data.clone();
     let root = CanvasBackend::with_canvas_object(axes.clone())?.into_drawing_area();
     let area = region::plot_area(&root, scale)?;
     // Map layer: white page, then the map stretched over the plotting area.
@@ -235,16 +268,19 @@ fn draw(
         (ys.end - ys.start) as f64,
     );
     // Axes and points layer.
-    super::canvas::clear(axes);
-    let _ = region::draw_axes(
-        &root,
-        &data.train,
-        &data.test,
-        data.values.as_ref(),
-        highlight,
-        cursor,
-        scale,
-    );
+    if shown.borrow().as_ref() != Some(&wanted) {
+        super::canvas::clear(axes);
+        let _ = region::draw_axes(
+            &root,
+            &data.train,
+            &data.test,
+            data.values.as_ref(),
+            &wanted.highlight,
+            wanted.cursor,
+            scale,
+        );
+        *shown.borrow_mut() = Some(wanted);
+    }
     stamp(axes, started);
     Some(area)
 }

@@ -204,3 +204,21 @@ test('a regression surface: MSE instead of accuracy, a one-output network, a goo
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('a new model repaints the map alone; new data repaints the points too', async () => {
+  const { page } = await open('&data=circles');
+  const points = () => page.evaluate(() => document.getElementById('region-chart').toDataURL());
+  const stamp = () => page.locator('#region-chart').getAttribute('data-drawn-at');
+  const [map0, points0, stamp0] = [await mapPixels(page), await points(), await stamp()];
+  await page.getByLabel('Initialization', { exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((s) => document.getElementById('region-chart').dataset.drawnAt !== s, stamp0);
+  assert.notEqual(await mapPixels(page), map0, 'new initial weights, a new map');
+  assert.equal(await points(), points0, 'same points, same axes');
+  const stamp1 = await stamp();
+  await page.getByLabel('Noise', { exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((s) => document.getElementById('region-chart').dataset.drawnAt !== s, stamp1);
+  assert.notEqual(await points(), points0, 'new data, new points');
+  await page.close();
+});
