@@ -55,7 +55,7 @@ pub fn RegionChart(props: &RegionProps) -> Html {
     let map_canvas = use_node_ref();
     let axes_canvas = use_node_ref();
     let area = use_mut_ref(|| None::<Area>);
-    let axes_shown = use_mut_ref(|| None::<AxesKey>);
+    let shown = use_mut_ref(Shown::default);
     // When the last repaint ended, how long it took, and what a full-resolution map costs (ms).
     let last_draw = use_mut_ref(|| (0.0f64, 0.0f64, 0.0f64));
     let hover = use_state(|| None::<(f64, f64)>);
@@ -72,11 +72,11 @@ pub fn RegionChart(props: &RegionProps) -> Html {
     };
 
     {
-        let (map_canvas, axes_canvas, area, axes_shown) = (
+        let (map_canvas, axes_canvas, area, shown) = (
             map_canvas.clone(),
             axes_canvas.clone(),
             area.clone(),
-            axes_shown.clone(),
+            shown.clone(),
         );
         let (data, model, last_draw) = (props.data.clone(), props.model.clone(), last_draw.clone());
         use_effect_with(
@@ -87,7 +87,7 @@ pub fn RegionChart(props: &RegionProps) -> Html {
                 *cursor,
                 props.running,
             ),
-            move |(_, _, highlight, cursor, running)| {
+            move |(version, _, highlight, cursor, running)| {
                 let (ended, took, full_cost) = *last_draw.borrow();
                 let now = crate::web::now_ms();
                 if *running && now - ended < 2.0 * took {
@@ -102,16 +102,29 @@ pub fn RegionChart(props: &RegionProps) -> Html {
                     map_canvas.cast::<HtmlCanvasElement>(),
                     axes_canvas.cast::<HtmlCanvasElement>(),
                 ) {
-                    let shown = AxesKey {
-                        data: data.clone(),
-                        highlight: highlight.clone(),
-                        cursor: *cursor,
-                        bitmap: (0, 0),
+                    let wanted = Shown {
+                        map: Some(MapKey {
+                            version: *version,
+                            cells,
+                            bitmap: (0, 0),
+                        }),
+                        axes: Some(AxesKey {
+                            data: data.clone(),
+                            highlight: highlight.clone(),
+                            cursor: *cursor,
+                            bitmap: (0, 0),
+                        }),
                     };
-                    *area.borrow_mut() = draw(&m, &a, &model, shown, &axes_shown, cells);
+                    let (painted, map_drawn) = draw(&m, &a, &model, wanted, &shown);
+                    *area.borrow_mut() = painted;
                     let end = crate::web::now_ms();
-                    // Cost grows with the number of cells.
-                    let full = (end - now) * (CELLS * CELLS) as f64 / (cells * cells) as f64;
+                    // Cost grows with the number of cells; a repaint of the points alone says
+                    // nothing about the map's.
+                    let full = if map_drawn {
+                        (end - now) * (CELLS * CELLS) as f64 / (cells * cells) as f64
+                    } else {
+                        full_cost
+                    };
                     *last_draw.borrow_mut() = (end, end - now, full);
                 }
             },
@@ -215,8 +228,25 @@ pub fn RegionChart(props: &RegionProps) -> Html {
     }
 }
 
-/// What the axes layer (axes, labels, points, highlights, the cross) shows: it is redrawn only
-/// when this changes, not for every new model (a frame's worth on the biggest network).
+/// What the two layers show, so each is repainted only when its own content changes: the map
+/// for a new model (not when the pointer highlights neighbours), the axes and points for new
+/// data or highlights (not for every new model: 1 – 2 ms a repaint).
+#[derive(Clone, Default, PartialEq)]
+struct Shown {
+    map: Option<MapKey>,
+    axes: Option<AxesKey>,
+}
+
+/// What the map layer shows: the model at `version`, at `cells` × `cells`.
+#[derive(Clone, Copy, PartialEq)]
+struct MapKey {
+    version: u64,
+    cells: usize,
+    /// The canvases' bitmap size (a new size clears them).
+    bitmap: (u32, u32),
+}
+
+/// What the axes layer (axes, labels, points, highlights, the cross) shows.
 #[derive(Clone)]
 struct AxesKey {
     data: Rc<Dataset2>,
@@ -235,52 +265,80 @@ impl PartialEq for AxesKey {
     }
 }
 
+/// Repaints what changed of `wanted` since `shown`; returns the plotting area and whether the
+/// map itself was recomputed.
 fn draw(
     map: &HtmlCanvasElement,
     axes: &HtmlCanvasElement,
     model: &Classifier,
-    mut wanted: AxesKey,
-    shown: &RefCell<Option<AxesKey>>,
-    cells: usize,
-) -> Option<Area> {
+    wanted: Shown,
+    shown: &RefCell<Shown>,
+) -> (Option<Area>, bool) {
     let started = crate::web::now_ms();
-    let (bw, bh, scale) = fit_bitmap(&[axes, map])?;
-    wanted.bitmap = (bw, bh);
-    let data = wanted.data.clone();
-    let root = CanvasBackend::with_canvas_object(axes.clone())?.into_drawing_area();
-    let area = region::plot_area(&root, scale)?;
+    let Some((bw, bh, scale)) = fit_bitmap(&[axes, map]) else {
+        return (None, false);
+    };
+    let (Some(mut map_key), Some(mut axes_key)) = (wanted.map, wanted.axes) else {
+        return (None, false);
+    };
+    (map_key.bitmap, axes_key.bitmap) = ((bw, bh), (bw, bh));
+    let Some(root) = CanvasBackend::with_canvas_object(axes.clone()).map(|b| b.into_drawing_area())
+    else {
+        return (None, false);
+    };
+    let Some(area) = region::plot_area(&root, scale) else {
+        return (None, false);
+    };
+    let data = axes_key.data.clone();
     // Map layer: white page, then the map stretched over the plotting area.
-    let ctx = context(map)?;
-    ctx.set_fill_style_str("#ffffff");
-    ctx.fill_rect(0.0, 0.0, bw as f64, bh as f64);
-    let pixels = region::decision_map(model, cells, data.classes);
-    let image =
-        ImageData::new_with_u8_clamped_array_and_sh(Clamped(&pixels), cells as u32, cells as u32)
-            .ok()?;
-    let cells = crate::web::scratch_canvas(cells as u32)?;
-    context(&cells)?.put_image_data(&image, 0.0, 0.0).ok()?;
-    let (xs, ys) = &area;
-    let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
-        &cells,
-        xs.start as f64,
-        ys.start as f64,
-        (xs.end - xs.start) as f64,
-        (ys.end - ys.start) as f64,
-    );
+    let map_drawn = shown.borrow().map != Some(map_key)
+        && paint_map(map, model, &area, (bw, bh), map_key.cells, data.classes).is_some();
+    if map_drawn {
+        shown.borrow_mut().map = Some(map_key);
+    }
     // Axes and points layer.
-    if shown.borrow().as_ref() != Some(&wanted) {
+    if shown.borrow().axes.as_ref() != Some(&axes_key) {
         super::canvas::clear(axes);
         let _ = region::draw_axes(
             &root,
             &data.train,
             &data.test,
             data.values.as_ref(),
-            &wanted.highlight,
-            wanted.cursor,
+            &axes_key.highlight,
+            axes_key.cursor,
             scale,
         );
-        *shown.borrow_mut() = Some(wanted);
+        shown.borrow_mut().axes = Some(axes_key);
     }
     stamp(axes, started);
-    Some(area)
+    (Some(area), map_drawn)
+}
+
+/// The decision map at `cells` × `cells`, stretched over the plotting area of the map canvas.
+fn paint_map(
+    map: &HtmlCanvasElement,
+    model: &Classifier,
+    area: &Area,
+    (bw, bh): (u32, u32),
+    cells: usize,
+    classes: usize,
+) -> Option<()> {
+    let ctx = context(map)?;
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, bw as f64, bh as f64);
+    let pixels = region::decision_map(model, cells, classes);
+    let image =
+        ImageData::new_with_u8_clamped_array_and_sh(Clamped(&pixels), cells as u32, cells as u32)
+            .ok()?;
+    let scratch = crate::web::scratch_canvas(cells as u32)?;
+    context(&scratch)?.put_image_data(&image, 0.0, 0.0).ok()?;
+    let (xs, ys) = area;
+    ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+        &scratch,
+        xs.start as f64,
+        ys.start as f64,
+        (xs.end - xs.start) as f64,
+        (ys.end - ys.start) as f64,
+    )
+    .ok()
 }
