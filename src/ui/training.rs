@@ -79,6 +79,25 @@ struct Pace {
     credit: f64,
 }
 
+impl Pace {
+    /// After each frame: back off by 30 % when it came late, remembering the share it came late
+    /// at; otherwise grow back by 2 % of the budget a frame up to nine tenths of that share, and
+    /// by 0.05 % beyond it (so probing for more costs a late frame about every 200 frames).
+    fn adjust_share(&mut self, late: bool) {
+        self.share = if self.share == 0.0 {
+            self.ceiling = 1.0;
+            1.0
+        } else if late {
+            self.ceiling = self.share;
+            (self.share * 0.7).max(0.1)
+        } else if self.share < 0.9 * self.ceiling {
+            self.share + 0.02
+        } else {
+            (self.share + 0.0005).min(1.0)
+        };
+    }
+}
+
 /// A frame interval above this (ms) means a frame was dropped.
 const LATE_FRAME_MS: f64 = 20.0;
 
@@ -103,17 +122,7 @@ pub fn use_frame_loop(active: bool, pacing: Pacing, dispatch: Callback<Action>) 
                 p.frame = p.frame.wrapping_add(1);
                 let late = p.last_frame > 0.0 && timestamp - p.last_frame > LATE_FRAME_MS;
                 p.last_frame = timestamp;
-                p.share = if p.share == 0.0 {
-                    p.ceiling = 1.0;
-                    1.0
-                } else if late {
-                    p.ceiling = p.share;
-                    (p.share * 0.7).max(0.1)
-                } else if p.share < 0.9 * p.ceiling {
-                    p.share + 0.02
-                } else {
-                    (p.share + 0.0005).min(1.0)
-                };
+                p.adjust_share(late);
                 if p.frame % frames_per_tick.max(1) != 0 {
                     return;
                 }
@@ -152,4 +161,49 @@ pub fn use_frame_loop(active: bool, pacing: Pacing, dispatch: Callback<Action>) 
         move || drop(frames)
     });
     *per_second
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pace;
+
+    /// A page that can afford 60 % of the budget: a frame comes late whenever the share is above
+    /// it. The share settles below and about one frame in a hundred is late (growing back by 2 %
+    /// a frame all the way, as before, made one in ten late).
+    #[test]
+    fn the_share_settles_under_what_the_page_affords() {
+        let mut pace = Pace::default();
+        let mut late_frames = 0;
+        let mut late = false;
+        for frame in 0..1000 {
+            pace.adjust_share(late);
+            late = pace.share > 0.6;
+            if frame >= 100 {
+                late_frames += usize::from(late);
+            }
+        }
+        assert!(late_frames <= 15, "{late_frames} of 900 frames late");
+        assert!(
+            pace.share > 0.45 && pace.share <= 0.61,
+            "share {}",
+            pace.share
+        );
+    }
+
+    #[test]
+    fn a_late_frame_backs_off_and_on_time_frames_recover() {
+        let mut pace = Pace::default();
+        pace.adjust_share(false);
+        assert_eq!(pace.share, 1.0);
+        pace.adjust_share(true);
+        assert!((pace.share - 0.7).abs() < 1e-12);
+        for _ in 0..10 {
+            pace.adjust_share(false);
+        }
+        assert!(
+            (pace.share - 0.9).abs() < 1e-9,
+            "quickly back to 0.9 × 1.0: {}",
+            pace.share
+        );
+    }
 }
