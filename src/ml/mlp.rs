@@ -147,7 +147,7 @@ fn backward_layer(
     }
 }
 
-/// Rows of neuron outputs a training step needs: the batch size, at most the number of points.
+/// Slots per neuron column a training step needs: the batch size, at most the number of points.
 fn batch_rows(training: Training, points: usize) -> usize {
     training.batch.unwrap_or(points).min(points).max(1)
 }
@@ -301,10 +301,10 @@ pub struct Mlp {
     values: Rc<Vec<f64>>,
     order: Vec<usize>,
     shuffle: ShuffleRng,
-    /// Neurons in the network, inputs included: one row of `acts` or `deltas`.
+    /// Neurons in the network, inputs included: the columns of `acts` and `deltas`.
     units: usize,
-    /// Every neuron's output, and its error passed back, for each point of a mini-batch, one row
-    /// per point.
+    /// Every neuron's output, and its error passed back, for each point of a mini-batch: one
+    /// column per neuron, one slot per point.
     acts: Vec<f64>,
     deltas: Vec<f64>,
     /// One point's output scores (scratch for the loss).
