@@ -4,8 +4,10 @@
 //! Hovering over the plane with k-NN rings the k training points that vote there.
 
 use super::canvas::{context, fit_bitmap, stamp};
+use super::class_parameters::CLASS_NAMES;
 use crate::data::classification::Dataset2;
 use crate::ml::classifier::Classifier;
+use crate::ml::diagnosis::short;
 use crate::plot::region;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
@@ -209,6 +211,36 @@ pub fn RegionChart(props: &RegionProps) -> Html {
         let cursor = cursor.clone();
         Callback::from(move |_: FocusEvent| cursor.set(None))
     };
+    // The ringed neighbours in words, for whoever cannot see the rings.
+    let neighbours = hover
+        .or(*cursor)
+        .filter(|_| !highlight.is_empty())
+        .map(|(x1, x2)| {
+            let mut counts = [0usize; CLASS_NAMES.len()];
+            for &i in &highlight {
+                if let Some(c) = props
+                    .data
+                    .train
+                    .get(i)
+                    .and_then(|p| counts.get_mut(p.class))
+                {
+                    *c += 1;
+                }
+            }
+            let votes: Vec<String> = counts
+                .iter()
+                .zip(CLASS_NAMES)
+                .filter(|(n, _)| **n > 0)
+                .map(|(n, name)| format!("{n} {name}"))
+                .collect();
+            format!(
+                "The {} nearest training points to (x₁ {}, x₂ {}): {}.",
+                highlight.len(),
+                short(x1),
+                short(x2),
+                votes.join(", ")
+            )
+        });
     html! {
         <>
         <div class={classes!("chart", "plane", props.editable.then_some("editable"))} id="region-chart-box">
@@ -224,6 +256,7 @@ pub fn RegionChart(props: &RegionProps) -> Html {
         } else {
             "With the plot focused, arrow keys move a cross."
         } }</p>
+        <p class="help" id="neighbours" aria-live="polite">{ neighbours.unwrap_or_default() }</p>
         </>
     }
 }

@@ -32,6 +32,28 @@ test('k-NN: k = 1 fits every training point and overfits noisy moons; k moves by
   await page.close();
 });
 
+test('k-NN: focusing the plot rings the k nearest neighbours of the cross and says who they are', async () => {
+  const { page } = await open('&model=knn&k=5&data=moons');
+  const points = () => page.evaluate(() => document.getElementById('region-chart').toDataURL());
+  const [map0, points0] = [await mapPixels(page), await points()];
+  assert.equal(await text(page, '#neighbours'), '');
+  await page.locator('#region-chart').focus();
+  const said = /^The 5 nearest training points to \(x₁ (\S+), x₂ (\S+)\): (.*)\.$/;
+  await page.waitForFunction(() => document.getElementById('neighbours').textContent !== '');
+  let m = (await text(page, '#neighbours')).match(said);
+  assert.ok(m, await text(page, '#neighbours'));
+  assert.deepEqual([m[1], m[2]], ['0', '0']);
+  const votes = [...m[3].matchAll(/(\d+) (blue|orange)/g)].reduce((sum, v) => sum + Number(v[1]), 0);
+  assert.equal(votes, 5, m[3]);
+  assert.notEqual(await points(), points0, 'the rings and the cross are drawn');
+  assert.equal(await mapPixels(page), map0, 'the map itself is unchanged');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => /x₁ 0\.05/.test(document.getElementById('neighbours').textContent));
+  await page.locator('#ctl-k').focus();
+  await page.waitForFunction(() => document.getElementById('neighbours').textContent === '');
+  await page.close();
+});
+
 test('decision tree: depth 1 underfits circles; the learned rules are shown; depth grows by steps', async () => {
   const { page } = await open('&model=tree&depth=1&data=circles');
   await page.getByRole('button', { name: 'Step' }).click();
