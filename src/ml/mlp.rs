@@ -147,6 +147,34 @@ fn backward_layer(
     }
 }
 
+/// out[p] = Σₖ wₖ·a[k·cap + p] for each point p (one column of `cap` slots per weight), each sum
+/// from −0.0 and in order k = 0, 1, … (the bits of `Iterator::sum`); four points at a time, so
+/// their running sums stay in registers instead of going through memory for every weight.
+fn weighted_sums(out: &mut [f64], w: &[f64], a: &[f64], cap: usize) {
+    let mut blocks = out.chunks_exact_mut(4);
+    let mut p = 0;
+    for block in &mut blocks {
+        let (mut s0, mut s1, mut s2, mut s3) = (-0.0, -0.0, -0.0, -0.0);
+        for (k, &wk) in w.iter().enumerate() {
+            let x = &a[k * cap + p..k * cap + p + 4];
+            s0 += wk * x[0];
+            s1 += wk * x[1];
+            s2 += wk * x[2];
+            s3 += wk * x[3];
+        }
+        block.copy_from_slice(&[s0, s1, s2, s3]);
+        p += 4;
+    }
+    for o in blocks.into_remainder() {
+        let mut s = -0.0;
+        for (k, &wk) in w.iter().enumerate() {
+            s += wk * a[k * cap + p];
+        }
+        *o = s;
+        p += 1;
+    }
+}
+
 /// Slots per neuron column a training step needs: the batch size, at most the number of points.
 fn batch_rows(training: Training, points: usize) -> usize {
     training.batch.unwrap_or(points).min(points).max(1)
@@ -455,12 +483,7 @@ impl Mlp {
             {
                 let out = &mut out[..count];
                 // z = bias + Σᵢ wᵢ·aᵢ, the sum started from −0.0 as `Iterator::sum` does.
-                out.fill(-0.0);
-                for (wi, ai) in row.iter().zip(a.chunks_exact(cap)) {
-                    out.iter_mut()
-                        .zip(&ai[..count])
-                        .for_each(|(o, x)| *o += wi * x);
-                }
+                weighted_sums(out, row, a, cap);
                 out.iter_mut().for_each(|o| *o += bias);
                 if !last {
                     self.arch.activation.apply_all(out);
