@@ -16,30 +16,23 @@ fn wasm_gives_bit_identical_data_and_training() {
     assert_eq!(fingerprint::compute(), fingerprint::EXPECTED);
 }
 
-/// tanh two lanes at a time (WebAssembly SIMD, with its own exponential) gives exactly the bits
-/// of the scalar tanh, from zero and tiny inputs through saturation.
+/// tanh and sigmoid two lanes at a time (WebAssembly SIMD, with their own exponential) give
+/// exactly the bits of the scalar functions, from zero and tiny inputs through saturation.
 #[wasm_bindgen_test]
-fn simd_tanh_is_bit_identical_to_the_scalar_one() {
+fn simd_activations_are_bit_identical_to_the_scalar_ones() {
     use paramlab::ml::activation::Activation;
-    let mut zs: Vec<f64> = (-40_000..=40_000).map(|i| i as f64 * 1.37e-3).collect();
-    zs.extend([
-        0.0,
-        -0.0,
-        1e-300,
-        -5e-324,
-        354.0,
-        -354.1,
-        1e6,
-        -1e6,
-        f64::INFINITY,
+    let mut inputs: Vec<f64> = (-40_000..=40_000).map(|i| i as f64 * 1.37e-3).collect();
+    inputs.extend([
+        0.0, -0.0, 1e-300, -5e-324, 354.0, -354.1, 709.0, -745.2, 1e6, -1e6,
     ]);
-    let want: Vec<u64> = zs
-        .iter()
-        .map(|&z| Activation::Tanh.apply(z).to_bits())
-        .collect();
-    Activation::Tanh.apply_all(&mut zs);
-    let got: Vec<u64> = zs.iter().map(|a| a.to_bits()).collect();
-    assert_eq!(got, want);
+    inputs.extend([f64::INFINITY, f64::NEG_INFINITY]);
+    for g in Activation::ALL {
+        let want: Vec<u64> = inputs.iter().map(|&z| g.apply(z).to_bits()).collect();
+        let mut zs = inputs.clone();
+        g.apply_all(&mut zs);
+        let got: Vec<u64> = zs.iter().map(|a| a.to_bits()).collect();
+        assert!(got == want, "{g:?}");
+    }
 }
 
 /// The k-NN map's WebAssembly SIMD sum of distance votes (`ml/knn_grid.rs`) gives every cell

@@ -10,7 +10,9 @@
 //! regression and the network share it).
 //!
 //! The exponentials come from [`exp_nonpositive`], which is bit-identical on native and
-//! WebAssembly and about twice as fast as `libm::exp` in the training loop.
+//! WebAssembly and about twice as fast as `libm::exp` in the training loop. In the browser, tanh
+//! and sigmoid over a column of points run two at a time in SIMD lanes ([`Activation::apply_all`]),
+//! each lane doing exactly the scalar operations.
 
 use super::exp::exp_nonpositive;
 
@@ -47,27 +49,15 @@ impl Activation {
         }
     }
 
-    /// g(z) for each z of a column, in place; tanh two at a time in WebAssembly SIMD lanes
-    /// (bit-identical to [`Activation::apply`]).
+    /// g(z) for each z of a column, in place; tanh and sigmoid two at a time in WebAssembly SIMD
+    /// lanes (bit-identical to [`Activation::apply`]).
     #[inline]
     pub fn apply_all(self, zs: &mut [f64]) {
         #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-        let zs = if self == Activation::Tanh {
-            let pairs = zs.len() / 2;
-            for z in zs.chunks_exact_mut(2) {
-                // SAFETY: `z` is two f64 (16 bytes); WebAssembly loads and stores need no
-                // alignment. (Building the value lane by lane is far slower in V8.)
-                unsafe {
-                    use core::arch::wasm32::{v128_load, v128_store};
-                    v128_store(
-                        z.as_mut_ptr().cast(),
-                        tanh_lanes(v128_load(z.as_ptr().cast())),
-                    );
-                }
-            }
-            &mut zs[2 * pairs..]
-        } else {
-            zs
+        let zs = match self {
+            Activation::Tanh => in_lanes(zs, tanh_lanes),
+            Activation::Sigmoid => in_lanes(zs, sigmoid_lanes),
+            _ => zs,
         };
         zs.iter_mut().for_each(|z| *z = self.apply(*z));
     }
@@ -118,16 +108,46 @@ fn tanh(z: f64) -> f64 {
     ((1.0 - t) / (1.0 + t)).copysign(z)
 }
 
+/// Applies `f` to `zs` two numbers at a time; returns the odd one left over, if any.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline]
+fn in_lanes(zs: &mut [f64], f: fn(V128) -> V128) -> &mut [f64] {
+    use core::arch::wasm32::{v128_load, v128_store};
+    let pairs = zs.len() / 2;
+    for z in zs.chunks_exact_mut(2) {
+        // SAFETY: `z` is two f64 (16 bytes); WebAssembly loads and stores need no alignment.
+        // (Building the value lane by lane is far slower in V8.)
+        unsafe { v128_store(z.as_mut_ptr().cast(), f(v128_load(z.as_ptr().cast()))) }
+    }
+    &mut zs[2 * pairs..]
+}
+
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+use core::arch::wasm32::v128 as V128;
+
 /// [`tanh`] of two lanes, with the same operations in each.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 #[inline]
-fn tanh_lanes(z: core::arch::wasm32::v128) -> core::arch::wasm32::v128 {
+fn tanh_lanes(z: V128) -> V128 {
     use core::arch::wasm32::*;
     let t = super::exp::exp_nonpositive_lanes(f64x2_mul(f64x2_splat(-2.0), f64x2_abs(z)));
     let one = f64x2_splat(1.0);
     let q = f64x2_div(f64x2_sub(one, t), f64x2_add(one, t));
     // copysign: the sign bit from z, the rest from q.
     v128_bitselect(z, q, f64x2_splat(-0.0))
+}
+
+/// The sigmoid of two lanes, with the same operations in each as [`Activation::apply`]: both
+/// branches are computed and each lane keeps the one its sign chooses.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline]
+fn sigmoid_lanes(z: V128) -> V128 {
+    use core::arch::wasm32::*;
+    let e = super::exp::exp_nonpositive_lanes(f64x2_neg(f64x2_abs(z)));
+    let one = f64x2_splat(1.0);
+    let d = f64x2_add(one, e);
+    let (positive, negative) = (f64x2_div(one, d), f64x2_div(e, d));
+    v128_bitselect(positive, negative, f64x2_ge(z, f64x2_splat(0.0)))
 }
 
 #[cfg(test)]
