@@ -24,7 +24,9 @@ pub const MAX_CUSTOM_POINTS: usize = 500;
 pub struct ClassLabState {
     pub config: Config,
     pub data: Rc<Dataset2>,
-    pub model: Classifier,
+    /// Shared with the page (which draws it) and with the previous state: a step copies it once,
+    /// when it is shared (`Rc::make_mut`), instead of every state copy and every render copying it.
+    pub model: Rc<Classifier>,
     /// Log-loss over training steps (train and test).
     pub history: History,
     /// Error rate (1 − accuracy) over training steps (train and test).
@@ -41,7 +43,8 @@ pub struct ClassLabState {
     /// The validation curve for the hyperparameter in focus.
     pub sweep: Sweep,
     /// The model of the sweep point being computed, and its steps so far.
-    sweep_job: Option<(Classifier, u32)>,
+    /// (Shared between state copies like `model`, for the same reason.)
+    sweep_job: Option<(Rc<Classifier>, u32)>,
 }
 
 /// Gradient epochs each logistic-regression point of a validation curve trains for.
@@ -50,7 +53,7 @@ pub const SWEEP_EPOCHS: u32 = 300;
 impl ClassLabState {
     pub fn new(config: Config, notices: Vec<String>) -> Self {
         let data = Rc::new(make_data(&config));
-        let model = make_model(&config, &data);
+        let model = Rc::new(make_model(&config, &data));
         let mut state = ClassLabState {
             config,
             data,
@@ -73,7 +76,7 @@ impl ClassLabState {
     }
 
     fn restart(&mut self) {
-        self.model = make_model(&self.config, &self.data);
+        self.model = Rc::new(make_model(&self.config, &self.data));
         self.history = History::default();
         self.errors = History::default();
         self.divergence = None;
@@ -114,7 +117,7 @@ impl ClassLabState {
     fn train(&mut self, steps: u32) {
         let before = self.model.steps();
         for _ in 0..steps {
-            match self.model.step() {
+            match Rc::make_mut(&mut self.model).step() {
                 Progress::Trained => {
                     if self.history.wants(self.model.steps()) {
                         self.rescore();
@@ -166,8 +169,9 @@ impl ClassLabState {
             let (model, done) = self.sweep_job.get_or_insert_with(|| {
                 let mut config = self.config.clone();
                 config.set(self.sweep.key, pos);
-                (make_model(&config, &self.data), 0)
+                (Rc::new(make_model(&config, &self.data)), 0)
             });
+            let model = Rc::make_mut(model);
             let mut finished = false;
             while budget > 0 && !finished {
                 budget -= 1;
@@ -188,7 +192,7 @@ impl ClassLabState {
 
     /// The live verdict, once the model has something to judge by.
     pub fn diagnosis(&self) -> Option<Diagnosis> {
-        let trained = match &self.model {
+        let trained = match &*self.model {
             Classifier::Knn(_) => true,
             other => other.steps() > 0,
         };
@@ -197,7 +201,7 @@ impl ClassLabState {
         }
         // A network trained in mini-batches jumps about from epoch to epoch; it is judged by the
         // median of its last five recorded epochs, so one noisy step does not flip the verdict.
-        let recent = |h: &History| match &self.model {
+        let recent = |h: &History| match &*self.model {
             Classifier::Mlp(_) => recent_medians(h.records()),
             _ => None,
         };
@@ -327,7 +331,7 @@ pub fn apply(state: &mut ClassLabState, action: Action) {
                 state.running = false;
                 state.restart();
             } else if spec.group == Group::Hyperparameter {
-                match &mut state.model {
+                match Rc::make_mut(&mut state.model) {
                     Classifier::Logistic(l) => {
                         l.set_hyper(state.config.logistic_hyper());
                     }
@@ -494,7 +498,7 @@ mod tests {
     }
 
     fn weights(s: &ClassLabState) -> Vec<f64> {
-        match &s.model {
+        match &*s.model {
             Classifier::Mlp(m) => m.params().to_vec(),
             other => panic!("not a network: {other:?}"),
         }
@@ -574,6 +578,19 @@ mod tests {
             .results
             .iter()
             .all(|(tr, te)| tr.is_finite() && te.is_finite()));
+    }
+
+    /// The model is shared between state copies, as the page's reducer makes them: stepping the
+    /// new state copies it then, and leaves the old state's model where it was.
+    #[test]
+    fn a_step_on_a_copy_leaves_the_old_state_alone() {
+        let mut s = neural("data=xor");
+        apply(&mut s, Action::Play);
+        let old = s.clone();
+        assert!(Rc::ptr_eq(&old.model, &s.model), "copies share the model");
+        apply(&mut s, Action::Tick(5));
+        assert_eq!((old.model.steps(), s.model.steps()), (0, 5));
+        assert_ne!(weights(&old), weights(&s));
     }
 
     #[test]

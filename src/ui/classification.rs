@@ -153,7 +153,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     }
     // The loss over training: mean squared error for a regression set, else log-loss.
     let loss = if regression { "MSE" } else { "log-loss" };
-    let model_rc = Rc::new(state.model.clone());
+    let model_rc = state.model.clone();
     let criterion = if config.position(Key::Criterion) == 1 {
         Criterion::Entropy
     } else {
@@ -161,13 +161,13 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     };
     // While a big network trains, its diagram (one SVG line per weight) is redrawn every few
     // frames only: about 100 links per frame.
-    let parameters_version = match (&state.model, state.running) {
+    let parameters_version = match (&*state.model, state.running) {
         (Classifier::Mlp(m), true) => state.version / (m.params().len() as u64 / 100).max(1),
         _ => state.version,
     };
     let custom = state.custom();
     let overflow = custom && !url::links_points(&config);
-    let idle = match (&state.model, custom && state.data.train.is_empty()) {
+    let idle = match (&*state.model, custom && state.data.train.is_empty()) {
         (_, true) => "Click the plot to place points; pick each point's class below.",
         (Classifier::Knn(_), _) => "Add data to see a verdict.",
         _ => "Press play or step: the verdict appears once training starts.",
