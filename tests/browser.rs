@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod fingerprint;
+mod knn_case;
 
 use paramlab::ui::app::App;
 use wasm_bindgen::JsCast;
@@ -35,33 +36,11 @@ fn simd_activations_are_bit_identical_to_the_scalar_ones() {
     }
 }
 
-/// The k-NN map's WebAssembly SIMD sum of distance votes (`ml/knn_grid.rs`) gives every cell
-/// the plain per-query answer, also on cells that fall exactly on a training point.
+/// The k-NN map with its WebAssembly SIMD sum of distance votes gives every cell the plain
+/// per-query answer (the same check runs natively on the scalar sum).
 #[wasm_bindgen_test]
 fn simd_knn_map_equals_one_query_at_a_time() {
-    use paramlab::data::classification::{generate, Pattern};
-    use paramlab::ml::knn::{Knn, KnnHyper, Weighting};
-    let mut d = generate(Pattern::ThreeBlobs, 300, 0.5, 0.7, 9);
-    let x1s: Vec<f64> = (0..23).map(|i| -1.4 + 0.12 * i as f64).collect();
-    let x2s: Vec<f64> = (0..21).map(|i| 1.3 - 0.13 * i as f64).collect();
-    (d.train[0].x1, d.train[0].x2) = (x1s[5], x2s[6]);
-    for k in [7, 150, 210, 400] {
-        let knn = Knn::fit(KnnHyper::new(k, Weighting::Distance).unwrap(), &d.train, 3);
-        let grid = knn.proba_grid(&x1s, &x2s, 3);
-        let (mut scratch, mut one) = (Vec::new(), vec![0.0; 3]);
-        for (row, &x2) in x2s.iter().enumerate() {
-            for (col, &x1) in x1s.iter().enumerate() {
-                knn.proba(x1, x2, &mut scratch, &mut one);
-                let at = (row * x1s.len() + col) * 3;
-                for c in 0..3 {
-                    let gap = (grid[at + c] - one[c]).abs();
-                    assert!(gap <= 1e-6, "k {k} cell ({row}, {col}) class {c}: {gap}");
-                }
-            }
-        }
-        let on_point = (6 * x1s.len() + 5) * 3;
-        assert_eq!(grid[on_point + d.train[0].class], 1.0, "k {k}");
-    }
+    knn_case::map_equals_one_query_at_a_time();
 }
 
 fn document() -> web_sys::Document {

@@ -225,8 +225,16 @@ fn plain_sgd_at_the_largest_learning_rate_diverges() {
 }
 
 mod fingerprint;
+mod knn_case;
 
 #[test]
 fn native_run_matches_the_recorded_fingerprint() {
     assert_eq!(fingerprint::compute(), fingerprint::EXPECTED);
+}
+
+/// The k-NN decision map equals the per-query search cell by cell (shared with the browser test,
+/// which checks the SIMD vote sum the same way).
+#[test]
+fn knn_map_equals_one_query_at_a_time() {
+    knn_case::map_equals_one_query_at_a_time();
 }

@@ -243,37 +243,9 @@ fn distance_votes(xs: &[f64], ys: &[f64], x1: f64, x2: f64) -> (f64, bool) {
 
 #[cfg(test)]
 mod tests {
-    use crate::data::classification::{generate, Pattern};
+    //! The whole-grid comparison with the per-query search is `tests/knn_case`, run natively and
+    //! in Chromium (the SIMD vote sum).
     use crate::ml::knn::{Knn, KnnHyper, Weighting};
-
-    /// Every cell of a grid equals the plain per-query search, for small, middling and large k,
-    /// both weightings, and a grid whose size is not a multiple of the block.
-    #[test]
-    fn grid_equals_one_query_at_a_time() {
-        let d = generate(Pattern::ThreeBlobs, 300, 0.5, 0.7, 9);
-        let x1s: Vec<f64> = (0..23).map(|i| -1.4 + 0.12 * i as f64).collect();
-        let x2s: Vec<f64> = (0..21).map(|i| 1.3 - 0.13 * i as f64).collect();
-        for k in [1, 2, 7, 30, 150, 209, 210, 400] {
-            for w in [Weighting::Uniform, Weighting::Distance] {
-                let knn = Knn::fit(KnnHyper::new(k, w).unwrap(), &d.train, 3);
-                let grid = knn.proba_grid(&x1s, &x2s, 3);
-                let (mut scratch, mut one) = (Vec::new(), vec![0.0; 3]);
-                for (row, &x2) in x2s.iter().enumerate() {
-                    for (col, &x1) in x1s.iter().enumerate() {
-                        knn.proba(x1, x2, &mut scratch, &mut one);
-                        let at = (row * x1s.len() + col) * 3;
-                        for c in 0..3 {
-                            assert!(
-                                (grid[at + c] - one[c]).abs() < 1e-12,
-                                "k={k} {w:?} at ({x1}, {x2}): {:?} vs {one:?}",
-                                &grid[at..at + 3]
-                            );
-                        }
-                    }
-                }
-            }
-        }
-    }
 
     /// Data on a lattice through the grid's own cells: queries exactly on stored points (where
     /// distance weighting lets only those points vote) and exact distance ties (lower index wins).
