@@ -66,62 +66,57 @@ pub fn Network(props: &NetworkProps) -> Html {
     let name = |(layer, unit): Neuron| neuron_name(&names, &sizes, layer, unit);
     let top = net.params().iter().fold(0.0f64, |m, w| m.max(w.abs()));
 
-    let mut all_links = Vec::new();
-    let mut all_nodes = Vec::new();
-    for layer in 0..sizes.len() {
-        for unit in 0..sizes[layer] {
-            all_nodes.push((layer, unit));
-            if layer > 0 {
-                all_links.extend((0..sizes[layer - 1]).map(|from| (layer, unit, from)));
-            }
-        }
-    }
-    // A big network has 1,632 links: their positions are made once per shape, and each render
-    // only picks a sign and one of 36 widths (no text per link), so redrawing stays cheap.
-    let geometry = use_memo(sizes.clone(), |sizes| {
-        let mut lines = Vec::new();
+    let all_nodes = (0..sizes.len()).flat_map(|layer| (0..sizes[layer]).map(move |u| (layer, u)));
+    // A big network has 1,632 links: what does not depend on the weights (which neurons a link
+    // joins, its position, its index) is made once per shape, and each render only picks a sign
+    // and one of 36 widths (no text per link), so redrawing stays cheap.
+    let shapes = use_memo(sizes.clone(), |sizes| {
+        let mut links = Vec::new();
         for layer in 1..sizes.len() {
             for to in 0..sizes[layer] {
                 for from in 0..sizes[layer - 1] {
                     let at = [x(layer - 1), y(layer - 1, from), x(layer), y(layer, to)];
-                    lines.push(at.map(|v| AttrValue::from(fmt(v))));
+                    let index = AttrValue::from(links.len().to_string());
+                    links.push((
+                        (layer, to, from),
+                        at.map(|v| AttrValue::from(fmt(v))),
+                        index,
+                    ));
                 }
             }
         }
-        lines
+        links
     });
     let (positive, negative) = (
         AttrValue::from(rgb(POSITIVE)),
         AttrValue::from(rgb(NEGATIVE)),
     );
-    let links = all_links.iter().zip(geometry.iter()).enumerate().map(
-        |(i, (&(layer, to, from), at))| {
-            let w = net.weight(layer - 1, to, from);
-            let step = (35.0 * (w.abs() / top.max(1e-12)).sqrt()).round();
-            html! {
-                <line x1={at[0].clone()} y1={at[1].clone()} x2={at[2].clone()} y2={at[3].clone()}
-                    class={if w < 0.0 { "link negative" } else { "link positive" }}
-                    stroke={if w < 0.0 { negative.clone() } else { positive.clone() }}
-                    stroke-width={WIDTHS[if step.is_finite() { step as usize } else { 0 }.min(35)]}
-                    data-link={i.to_string()} />
-            }
-        },
-    );
+    let links = shapes.iter().map(|((layer, to, from), at, index)| {
+        let w = net.weight(layer - 1, *to, *from);
+        let step = (35.0 * (w.abs() / top.max(1e-12)).sqrt()).round();
+        html! {
+            <line x1={at[0].clone()} y1={at[1].clone()} x2={at[2].clone()} y2={at[3].clone()}
+                class={if w < 0.0 { "link negative" } else { "link positive" }}
+                stroke={if w < 0.0 { negative.clone() } else { positive.clone() }}
+                stroke-width={WIDTHS[if step.is_finite() { step as usize } else { 0 }.min(35)]}
+                data-link={index.clone()} />
+        }
+    });
     // One listener for every link: the hovered line says which weight it draws.
     let on_link = {
-        let (link, all) = (link.clone(), all_links.clone());
+        let (link, shapes) = (link.clone(), shapes.clone());
         Callback::from(move |e: MouseEvent| {
             let index = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .and_then(|line| line.get_attribute("data-link"))
                 .and_then(|i| i.parse::<usize>().ok());
-            if let Some(&l) = index.and_then(|i| all.get(i)) {
-                link.set(Some(l));
+            if let Some((ends, _, _)) = index.and_then(|i| shapes.get(i)) {
+                link.set(Some(*ends));
             }
         })
     };
-    let nodes = all_nodes.into_iter().map(|(layer, unit)| {
+    let nodes = all_nodes.map(|(layer, unit)| {
         let bias = (layer > 0).then(|| net.bias(layer - 1, unit));
         let fill = bias.map_or("#ffffff".to_string(), |b| shade(b, top));
         let label = match bias {
