@@ -12,14 +12,14 @@ step() { printf '\n=== %s ===\n' "$*"; }
 
 step "format and lints"
 cargo fmt --check
-cargo clippy --offline --all-targets -- -D warnings
-cargo clippy --offline --target wasm32-unknown-unknown --lib --bins -- -D warnings
+cargo clippy --offline --workspace --all-targets -- -D warnings
+cargo clippy --offline --workspace --target wasm32-unknown-unknown --lib --bins -- -D warnings
 
 step "core purity"
 bash scripts/check-core-purity.sh
 
 step "native tests (unit, property, integration)"
-cargo test --offline --release
+cargo test --offline --release --workspace
 
 step "wasm-bindgen-test in headless Chromium"
 cargo test --offline --target wasm32-unknown-unknown --test browser

@@ -1,6 +1,8 @@
-pub mod data;
-pub mod ml;
+//! ParamLab's web app: drawing (`plot`), Yew components (`ui`) and browser glue (`web`) over the
+//! pure core crate, whose modules are re-exported here so the app reads `crate::ml::…`.
+
+pub use paramlab_core::{data, ml, state};
+
 pub mod plot;
-pub mod state;
 pub mod ui;
 pub mod web;

@@ -2,7 +2,9 @@
 //! `cargo test --target wasm32-unknown-unknown --test browser`.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "../crates/core/tests/fingerprint/mod.rs"]
 mod fingerprint;
+#[path = "../crates/core/tests/knn_case/mod.rs"]
 mod knn_case;
 
 use paramlab::ui::app::App;

@@ -4,6 +4,7 @@
 //! CI does not run it (timings are not tests); what it asserts is that the measured run trained.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "../crates/core/tests/mlp_case/mod.rs"]
 mod mlp_case;
 
 use paramlab::data::classification::{generate, Pattern};

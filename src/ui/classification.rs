@@ -13,33 +13,24 @@ use super::notices::Notices;
 use super::playback::Playback;
 use super::region_chart::RegionChart;
 use super::regression::LabProps;
+use super::store::Store;
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::ml::classifier::Classifier;
 use crate::ml::diagnosis::short;
 use crate::ml::mlp::parameter_count;
 use crate::ml::tree::Criterion;
-use crate::state::classify::{apply, ClassLabState, MAX_CUSTOM_POINTS};
+use crate::state::classify::{ClassLabState, MAX_CUSTOM_POINTS};
 use crate::state::lab::Action;
 use crate::state::spec::{Group, Key, Model};
 use crate::state::sweep::sweep_keys;
 use crate::state::url;
 use crate::web;
-use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// Where hand-placed points live when a link cannot carry them.
 const STORAGE_KEY: &str = "paramlab.points";
-
-impl Reducible for ClassLabState {
-    type Action = Action;
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = Rc::unwrap_or_clone(self);
-        apply(&mut next, action);
-        Rc::new(next)
-    }
-}
 
 /// The link's points, or, when it has none and the dataset is hand-placed, the browser's.
 fn initial_state(props: &LabProps) -> ClassLabState {
@@ -61,7 +52,7 @@ fn initial_state(props: &LabProps) -> ClassLabState {
 
 #[component]
 pub fn ClassificationLab(props: &LabProps) -> Html {
-    let state = use_reducer(|| initial_state(props));
+    let state = use_reducer(|| Store(initial_state(props)));
     let dispatch = {
         let d = state.dispatcher();
         Callback::from(move |a| d.dispatch(a))

@@ -20,5 +20,6 @@ pub mod playback;
 pub mod region_chart;
 pub mod regression;
 pub mod slider;
+pub mod store;
 pub mod training;
 pub mod validation;

@@ -9,27 +9,18 @@ use super::header::Header;
 use super::notices::Notices;
 use super::parameters::Parameters;
 use super::playback::Playback;
+use super::store::Store;
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::ml::diagnosis::short;
 use crate::ml::metrics::{r_squared, variance};
-use crate::state::lab::{apply, Action, LabState};
+use crate::state::lab::{Action, LabState};
 use crate::state::spec::Model;
 use crate::state::spec::{Group, Key, Lab};
 use crate::state::sweep::sweepable;
 use crate::state::url;
 use crate::web;
-use std::rc::Rc;
 use yew::prelude::*;
-
-impl Reducible for LabState {
-    type Action = Action;
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = Rc::unwrap_or_clone(self);
-        apply(&mut next, action);
-        Rc::new(next)
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct LabProps {
@@ -40,7 +31,7 @@ pub struct LabProps {
 
 #[component]
 pub fn RegressionLab(props: &LabProps) -> Html {
-    let state = use_reducer(|| LabState::new(props.config.clone(), props.notices.clone()));
+    let state = use_reducer(|| Store(LabState::new(props.config.clone(), props.notices.clone())));
     // The link always holds the whole configuration.
     use_effect_with(state.config.clone(), |config| {
         web::replace_query(&url::encode(config))

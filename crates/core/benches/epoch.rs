@@ -2,10 +2,10 @@
 //! The browser figures come from `tests/bench/browser-bench.mjs`; both go into BENCHMARKS.md.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use paramlab::data::regression::{generate, Curve, DataSpec};
-use paramlab::ml::optimizer::OptimizerKind;
-use paramlab::ml::polynomial::{Hyper, Trainer};
-use paramlab::ml::regularization::Regularization;
+use paramlab_core::data::regression::{generate, Curve, DataSpec};
+use paramlab_core::ml::optimizer::OptimizerKind;
+use paramlab_core::ml::polynomial::{Hyper, Trainer};
+use paramlab_core::ml::regularization::Regularization;
 use std::hint::black_box;
 
 fn epochs(c: &mut Criterion) {

@@ -3,13 +3,13 @@
 //! over- and underfitting cases the Regression lab promises, by a fixed number of epochs.
 
 use nalgebra::{DMatrix, DVector, SymmetricEigen};
-use paramlab::data::regression::{generate, Curve, DataSpec, Dataset};
-use paramlab::ml::diagnosis::{diagnose, Fit};
-use paramlab::ml::legendre;
-use paramlab::ml::metrics::variance;
-use paramlab::ml::optimizer::OptimizerKind;
-use paramlab::ml::polynomial::{Epoch, Hyper, Trainer};
-use paramlab::ml::regularization::Regularization;
+use paramlab_core::data::regression::{generate, Curve, DataSpec, Dataset};
+use paramlab_core::ml::diagnosis::{diagnose, Fit};
+use paramlab_core::ml::legendre;
+use paramlab_core::ml::metrics::variance;
+use paramlab_core::ml::optimizer::OptimizerKind;
+use paramlab_core::ml::polynomial::{Epoch, Hyper, Trainer};
+use paramlab_core::ml::regularization::Regularization;
 use proptest::prelude::*;
 
 fn data(curve: Curve, points: usize, noise: f64, seed: u64) -> Dataset {

@@ -193,6 +193,13 @@ impl LabState {
     }
 }
 
+impl super::session::Reduce for LabState {
+    type Action = Action;
+    fn apply(&mut self, action: Action) {
+        apply(self, action)
+    }
+}
+
 /// The reducer: the next state from the current one and an action.
 pub fn apply(state: &mut LabState, action: Action) {
     match action {

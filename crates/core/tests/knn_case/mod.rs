@@ -2,8 +2,8 @@
 //! per-query search (`Knn::proba`), shared by the native tests (`tests/core_regression.rs`: the
 //! scalar vote sum) and the browser tests (`tests/browser.rs`: the WebAssembly SIMD vote sum).
 
-use paramlab::data::classification::{generate, Pattern};
-use paramlab::ml::knn::{Knn, KnnHyper, Weighting};
+use paramlab_core::data::classification::{generate, Pattern};
+use paramlab_core::ml::knn::{Knn, KnnHyper, Weighting};
 
 /// Every cell equals the per-query answer, for small, middling and large k (up to past the
 /// training set), both weightings, a grid whose size is not a multiple of the block, and a cell

@@ -316,6 +316,13 @@ fn make_model(config: &Config, data: &Dataset2) -> Classifier {
     }
 }
 
+impl super::session::Reduce for ClassLabState {
+    type Action = Action;
+    fn apply(&mut self, action: Action) {
+        apply(self, action)
+    }
+}
+
 /// The reducer.
 pub fn apply(state: &mut ClassLabState, action: Action) {
     match action {

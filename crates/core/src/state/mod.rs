@@ -4,6 +4,7 @@
 pub mod classify;
 pub mod config;
 pub mod lab;
+pub mod session;
 pub mod spec;
 pub mod sweep;
 pub mod url;

@@ -2,11 +2,11 @@
 //! one (`tests/browser_bench.rs`): TensorFlow Playground's setting — 2 inputs (x₁, x₂), tanh,
 //! plain SGD, batch 10, 250 training points (circles) — with hidden layers `hidden`.
 
-use paramlab::data::classification::{generate, Pattern};
-use paramlab::ml::activation::Activation;
-use paramlab::ml::mlp::{Architecture, Inputs, Mlp, Targets, Training};
-use paramlab::ml::optimizer::OptimizerKind;
-use paramlab::ml::regularization::Regularization;
+use paramlab_core::data::classification::{generate, Pattern};
+use paramlab_core::ml::activation::Activation;
+use paramlab_core::ml::mlp::{Architecture, Inputs, Mlp, Targets, Training};
+use paramlab_core::ml::optimizer::OptimizerKind;
+use paramlab_core::ml::regularization::Regularization;
 
 pub const TRAIN_POINTS: usize = 250;
 

@@ -3,10 +3,10 @@
 //! Both the native tests and the wasm-bindgen tests (in Chromium) compare it with the same
 //! constant: same seed, same data, same training on every platform.
 
-use paramlab::data::regression::{generate, Curve, DataSpec};
-use paramlab::ml::optimizer::OptimizerKind;
-use paramlab::ml::polynomial::{Hyper, Trainer};
-use paramlab::ml::regularization::Regularization;
+use paramlab_core::data::regression::{generate, Curve, DataSpec};
+use paramlab_core::ml::optimizer::OptimizerKind;
+use paramlab_core::ml::polynomial::{Hyper, Trainer};
+use paramlab_core::ml::regularization::Regularization;
 
 /// Recorded from a native x86_64 run (the training values changed when mini-batch shuffling
 /// moved from ChaCha8 to PCG-32).
@@ -40,9 +40,9 @@ pub fn compute() -> (u64, u64, u64) {
 }
 
 fn network_sum() -> f64 {
-    use paramlab::data::classification::{generate, Pattern};
-    use paramlab::ml::activation::Activation;
-    use paramlab::ml::mlp::{Architecture, Inputs, Mlp, Targets, Training};
+    use paramlab_core::data::classification::{generate, Pattern};
+    use paramlab_core::ml::activation::Activation;
+    use paramlab_core::ml::mlp::{Architecture, Inputs, Mlp, Targets, Training};
     let d = generate(Pattern::Circles, 200, 0.2, 0.7, 42);
     let xs: Vec<(f64, f64)> = d.train.iter().map(|p| (p.x1, p.x2)).collect();
     let ys: Vec<usize> = d.train.iter().map(|p| p.class).collect();
