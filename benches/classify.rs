@@ -3,10 +3,10 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use paramlab::data::classification::{generate, Pattern};
-use paramlab::ml::classifier::Classifier;
 use paramlab::ml::knn::{Knn, KnnHyper, Weighting};
 use paramlab::ml::logistic::{Logistic, LogisticHyper};
 use paramlab::ml::optimizer::OptimizerKind;
+use paramlab::ml::plane_model::PlaneModel;
 use paramlab::ml::regularization::Regularization;
 use paramlab::ml::tree::{Criterion as Impurity, Tree, TreeHyper};
 use paramlab::plot::region::decision_map;
@@ -14,7 +14,7 @@ use std::hint::black_box;
 
 fn models(c: &mut Criterion) {
     let data = generate(Pattern::Moons, 500, 0.3, 0.7, 42);
-    let knn = Classifier::Knn(Knn::fit(
+    let knn = PlaneModel::Knn(Knn::fit(
         KnnHyper::new(15, Weighting::Uniform).unwrap(),
         &data.train,
         2,
@@ -25,10 +25,10 @@ fn models(c: &mut Criterion) {
         2,
     );
     while tree.grow_level() {}
-    let tree = Classifier::Tree(tree);
+    let tree = PlaneModel::Tree(tree);
     let hyper =
         LogisticHyper::new(0.03, 5, Regularization::None, 0.0, OptimizerKind::Adam).unwrap();
-    let logistic = Classifier::Logistic(Logistic::new(hyper, &data.train, 2));
+    let logistic = PlaneModel::Logistic(Logistic::new(hyper, &data.train, 2));
     for (name, model) in [
         ("knn-k15", &knn),
         ("tree", &tree),
@@ -43,7 +43,7 @@ fn models(c: &mut Criterion) {
             ("uniform", Weighting::Uniform),
             ("distance", Weighting::Distance),
         ] {
-            let knn = Classifier::Knn(Knn::fit(KnnHyper::new(k, w).unwrap(), &data.train, 2));
+            let knn = PlaneModel::Knn(Knn::fit(KnnHyper::new(k, w).unwrap(), &data.train, 2));
             c.bench_function(&format!("map-100x100/knn-k{k}-{name}/350-train"), |b| {
                 b.iter(|| black_box(decision_map(&knn, 100, 2)))
             });

@@ -1,4 +1,6 @@
 fn main() {
+    // First: a panic aborts the release build, so without this the page would freeze silently.
+    paramlab::web::panic::install();
     // The app renders into its own element (Yew clears the element it is given), so the page's
     // notices beside it — no JavaScript, no WebAssembly SIMD — stay in place.
     let root = web_sys::window()

@@ -8,9 +8,9 @@
 mod mlp_case;
 
 use paramlab::data::classification::{generate, Pattern};
-use paramlab::ml::classifier::Classifier;
 use paramlab::ml::knn::{Knn, KnnHyper, Weighting};
 use paramlab::ml::mlp::Mlp;
+use paramlab::ml::plane_model::PlaneModel;
 use paramlab::plot::region::decision_map;
 use wasm_bindgen_test::*;
 
@@ -57,7 +57,7 @@ fn knn_map_in_the_browser() {
         (100, Weighting::Distance),
         (349, Weighting::Distance),
     ] {
-        let knn = Classifier::Knn(Knn::fit(
+        let knn = PlaneModel::Knn(Knn::fit(
             KnnHyper::new(k, weighting).unwrap(),
             &data.train,
             2,
@@ -71,14 +71,14 @@ fn knn_map_in_the_browser() {
 #[wasm_bindgen_test]
 fn mlp_map_in_the_browser() {
     for hidden in [vec![4, 2], vec![8, 8], vec![16; 6]] {
-        let net = Classifier::Mlp(Box::new(mlp_case::network(&hidden)));
+        let net = PlaneModel::Mlp(Box::new(mlp_case::network(&hidden)));
         let (median, worst) = map_times(&net);
         console_log!("mlp map {hidden:?}: median {median:.1} ms, max {worst:.1} ms");
     }
 }
 
 /// The median and the worst of 15 decision maps (100 × 100), after 5 to warm up.
-fn map_times(model: &Classifier) -> (f64, f64) {
+fn map_times(model: &PlaneModel) -> (f64, f64) {
     let performance = web_sys::window().unwrap().performance().unwrap();
     let mut times: Vec<f64> = (0..20)
         .map(|_| {

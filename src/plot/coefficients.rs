@@ -67,9 +67,7 @@ pub fn draw_axes<DB: DrawingBackend>(
         .x_label_formatter(&|x| format!("{}", x.round() as i64))
         .x_desc("k (weight wₖ)")
         .y_labels(5)
-        .y_label_formatter(&|v| {
-            crate::ml::diagnosis::short(if v.abs() < 1e-9 * top { 0.0 } else { *v })
-        })
+        .y_label_formatter(&|v| crate::format::short(if v.abs() < 1e-9 * top { 0.0 } else { *v }))
         .label_style(("sans-serif", font(12.0, scale)))
         .axis_desc_style(("sans-serif", font(12.0, scale)))
         .draw()?;

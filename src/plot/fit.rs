@@ -118,13 +118,6 @@ pub fn draw_curve<DB: DrawingBackend>(
 mod tests {
     use super::*;
 
-    /// Polylines drawn in the model's colour (the grid uses others).
-    fn model_lines(svg: &str) -> usize {
-        svg.lines()
-            .filter(|l| l.contains("<polyline") && l.contains("#1E1E1E"))
-            .count()
-    }
-
     fn render(train: &[Point], test: &[Point], predict: &dyn Fn(f64) -> f64) -> String {
         let mut svg = String::new();
         {
@@ -143,15 +136,64 @@ mod tests {
         let svg = render(&train, &test, &|x| 0.5 + 0.8 * x);
         assert_eq!(svg.matches("<circle").count(), 2, "{svg}"); // the two train points
         assert_eq!(svg.matches("<polygon").count(), 1); // the test point's triangle
-        assert_eq!(model_lines(&svg), 1);
+        assert_eq!(model_polylines(&svg).len(), 1);
+    }
+
+    /// The vertices (backend pixels) of each polyline drawn in the model's colour (the grid uses
+    /// others).
+    fn model_polylines(svg: &str) -> Vec<Vec<(i32, i32)>> {
+        svg.lines()
+            .filter(|l| l.contains("<polyline") && l.contains("#1E1E1E"))
+            .map(|l| {
+                let points = l.split("points=\"").nth(1).expect("a points attribute");
+                let points = &points[..points.find('"').expect("a closing quote")];
+                points
+                    .split_whitespace()
+                    .map(|xy| {
+                        let (x, y) = xy.split_once(',').expect("x,y");
+                        (x.parse().unwrap(), y.parse().unwrap())
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     #[test]
-    fn a_curve_far_outside_the_frame_is_cut_not_drawn_through() {
-        let train = [Point { x: 0.0, y: 0.0 }];
-        // Huge except near x = 0.
-        let svg = render(&train, &[], &|x| 1e6 * x * x * x);
-        assert_eq!(model_lines(&svg), 1);
+    fn a_curve_that_leaves_the_frame_is_cut_not_drawn_through() {
+        // The data span y ∈ [−1, 1], so the frame is [−1.5, 1.5]. The curve 10 (x² − ½) is above
+        // the frame at both ends and below it in the middle: it is inside only on two stretches
+        // (|x| between about 0.59 and 0.81), and must be drawn as those two pieces — nothing
+        // above or below the plotting area, and no line across the gap between them.
+        let train = [Point { x: -1.0, y: -1.0 }, Point { x: 1.0, y: 1.0 }];
+        let predict = |x: f64| 10.0 * (x * x - 0.5);
+        let mut svg = String::new();
+        let area = {
+            let root = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();
+            let frame = Frame::of(&train, &[]);
+            assert_eq!(frame, Frame { y0: -1.5, y1: 1.5 });
+            draw_curve(&root, &frame, &predict, 1.0).unwrap();
+            let chart = chart(&root, &frame, 1.0).unwrap();
+            chart.plotting_area().get_pixel_range()
+        };
+        let pieces = model_polylines(&svg);
+        assert_eq!(pieces.len(), 2, "{svg}");
+        // Plotters pins a point outside the plotting area onto its border, so a piece that went
+        // on outside the frame would show as vertices on the edge: every vertex must be strictly
+        // inside.
+        let (xs, ys) = area;
+        for piece in &pieces {
+            assert!(piece.len() > 10, "{piece:?}");
+            for &(x, y) in piece {
+                assert!(
+                    xs.start < x && x < xs.end && ys.start < y && y < ys.end,
+                    "({x}, {y}) not inside {xs:?} × {ys:?}"
+                );
+            }
+        }
+        // Left piece entirely left of the middle, right piece entirely right of it.
+        let middle = (xs.start + xs.end) / 2;
+        assert!(pieces[0].iter().all(|&(x, _)| x < middle));
+        assert!(pieces[1].iter().all(|&(x, _)| x > middle));
     }
 
     #[test]

@@ -11,7 +11,7 @@
 use super::style::{font, px, value_colour, GRID};
 use super::{ChartResult, DrawResult};
 use crate::data::classification::{Point2, Targets2};
-use crate::ml::classifier::Classifier;
+use crate::ml::plane_model::PlaneModel;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -124,7 +124,7 @@ pub fn draw_axes<DB: DrawingBackend>(
 /// RGBA pixels of the decision map of `model`, `cells` × `cells`, top row first
 /// (x₂ = +EXTENT), each cell coloured by the class probabilities at its centre: the mix of class
 /// colours, paler where the model is unsure.
-pub fn decision_map(model: &Classifier, cells: usize, classes: usize) -> Vec<u8> {
+pub fn decision_map(model: &PlaneModel, cells: usize, classes: usize) -> Vec<u8> {
     let step = 2.0 * EXTENT / cells as f64;
     let x1s: Vec<f64> = (0..cells)
         .map(|c| -EXTENT + (c as f64 + 0.5) * step)
@@ -132,7 +132,7 @@ pub fn decision_map(model: &Classifier, cells: usize, classes: usize) -> Vec<u8>
     let x2s: Vec<f64> = (0..cells)
         .map(|r| EXTENT - (r as f64 + 0.5) * step)
         .collect();
-    let cells = model.proba_grid(&x1s, &x2s, classes);
+    let cells = model.predict_grid(&x1s, &x2s, classes);
     if classes == 1 {
         // A regression surface: the prediction's value.
         return cells
@@ -177,13 +177,28 @@ mod tests {
         use crate::ml::knn::{Knn, KnnHyper, Weighting};
         let at = |x2, class| Point2 { x1: 0.0, x2, class };
         let hyper = KnnHyper::new(1, Weighting::Uniform).unwrap();
-        let model = Classifier::Knn(Knn::fit(hyper, &[at(-1.0, 0), at(1.0, 1)], 2));
+        let model = PlaneModel::Knn(Knn::fit(hyper, &[at(-1.0, 0), at(1.0, 1)], 2));
         let px = decision_map(&model, 4, 2);
         assert_eq!(px.len(), 4 * 4 * 4);
-        assert_eq!(&px[0..4], &colour(&[0.0, 1.0]));
-        assert_eq!(&px[60..64], &colour(&[1.0, 0.0]));
-        assert_ne!(colour(&[0.0, 1.0]), colour(&[1.0, 0.0]));
-        assert_eq!(colour(&[0.5, 0.5]), colour(&[0.5, 0.5]));
+        assert_eq!(&px[0..4], &[240, 197, 102, 255]); // top left: class 1, certain (orange)
+        assert_eq!(&px[60..64], &[102, 170, 209, 255]); // bottom right: class 0, certain (blue)
+    }
+
+    /// The colours worked out by hand: a cell is the class colours mixed by probability, laid
+    /// over white at 15 % (all classes equally likely) up to 60 % (one class certain).
+    #[test]
+    fn cells_mix_the_class_colours_and_pale_with_uncertainty() {
+        // Certain: 0.4 · 255 + 0.6 · colour, blue (0, 114, 178) and orange (230, 159, 0).
+        assert_eq!(colour(&[1.0, 0.0]), [102, 170, 209, 255]);
+        assert_eq!(colour(&[0.0, 1.0]), [240, 197, 102, 255]);
+        // An even split: the half-and-half mix (115, 136.5, 89) at 15 % over white — nearly white.
+        assert_eq!(colour(&[0.5, 0.5]), [234, 237, 230, 255]);
+        // Three classes equally likely: the mean (76.7, 143.7, 97.7) of the three, at 15 %.
+        let third = 1.0 / 3.0;
+        assert_eq!(colour(&[third, third, third]), [228, 238, 231, 255]);
+        // Halfway to certain (confidence ½ → 37.5 %): 0.625 · 255 + 0.375 · mix.
+        // p = (0.75, 0.25): mix (57.5, 125.25, 133.5).
+        assert_eq!(colour(&[0.75, 0.25]), [181, 206, 209, 255]);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! One control with named options: a `<select>` with its label and one line of help.
+//! One control with named options: a `<select>` with its label, one line of help, and what the
+//! chosen option does.
 
 use crate::state::spec::{Domain, Key};
 use web_sys::HtmlSelectElement;
@@ -35,11 +36,12 @@ pub fn Choice(props: &ChoiceProps) -> Html {
                 <label for={id.clone()}>{ spec.label }</label>
             </div>
             <select id={id.clone()} aria-describedby={format!("{id}-help")} onfocus={{ let (f, k) = (props.on_focus.clone(), props.key_); Callback::from(move |_: FocusEvent| f.emit(k)) }} {onchange}>
-                { for choices.iter().enumerate().map(|(i, (_, label))| html! {
-                    <option value={i.to_string()} selected={i == props.position}>{ *label }</option>
+                { for choices.iter().enumerate().map(|(i, opt)| html! {
+                    <option value={i.to_string()} selected={i == props.position} title={opt.help}>{ opt.label }</option>
                 }) }
             </select>
             <p class="help" id={format!("{id}-help")}>{ spec.help }</p>
+            <p class="help option-help">{ choices[props.position.min(choices.len() - 1)].help }</p>
         </div>
     }
 }

@@ -2,16 +2,18 @@
 //! k-NN, the questions and leaf counts for a tree, a weight table (and for a straight boundary its
 //! equation) for logistic regression, the network diagram for a neural network.
 
+// Re-exported for the pages that still name it here (`classification.rs`).
+pub use super::classes::CLASS_NAMES;
 use super::network::Network;
-use crate::ml::classifier::Classifier;
-use crate::ml::diagnosis::short;
+use crate::format::short;
+use crate::ml::plane_model::PlaneModel;
 use crate::ml::tree::{Criterion, Tree};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties)]
 pub struct ClassParametersProps {
-    pub model: Rc<Classifier>,
+    pub model: Rc<PlaneModel>,
     pub version: u64,
     pub classes: usize,
     pub criterion: Criterion,
@@ -25,15 +27,13 @@ impl PartialEq for ClassParametersProps {
     }
 }
 
-pub const CLASS_NAMES: [&str; 3] = ["blue", "orange", "green"];
-
 #[component]
 pub fn ClassParameters(props: &ClassParametersProps) -> Html {
     match &*props.model {
-        Classifier::Mlp(_) => {
+        PlaneModel::Mlp(_) => {
             html! { <Network model={props.model.clone()} version={props.version} /> }
         }
-        Classifier::Knn(knn) => html! {
+        PlaneModel::Knn(knn) => html! {
             <div id="learned">
                 <p class="no-params"><strong>{ "k-NN learns no parameters." }</strong>
                     { format!(" Its whole model is the stored training set: {} points. To classify a new point it \
@@ -42,14 +42,14 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
                 <p class="help">{ "Move the pointer over the plane to ring the points that vote there." }</p>
             </div>
         },
-        Classifier::Tree(tree) => html! {
+        PlaneModel::Tree(tree) => html! {
             <div id="learned">
                 <p class="help">{ format!("{} nodes, depth {}. Each question and each leaf's class counts were learned \
                     from the training points.", tree.nodes().len(), tree.depth()) }</p>
                 <ul class="tree-rules">{ node(tree, 0, props.criterion) }</ul>
             </div>
         },
-        Classifier::Logistic(l) => {
+        PlaneModel::Logistic(l) => {
             let exps = l.exponents();
             let f = exps.len();
             let w = l.weights();

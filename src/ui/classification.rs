@@ -9,20 +9,22 @@ use super::controls::{Controls, SeedControl};
 use super::diagnosis::DiagnosisBox;
 use super::footer::Footer;
 use super::header::Header;
+use super::lab_props::LabProps;
 use super::notices::Notices;
 use super::playback::Playback;
 use super::region_chart::RegionChart;
-use super::regression::LabProps;
 use super::store::Store;
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
-use crate::ml::classifier::Classifier;
-use crate::ml::diagnosis::short;
+use crate::format::short;
 use crate::ml::mlp::parameter_count;
+use crate::ml::model::Model;
+use crate::ml::plane_model::PlaneModel;
 use crate::ml::tree::Criterion;
-use crate::state::classify::{ClassLabState, MAX_CUSTOM_POINTS};
-use crate::state::lab::Action;
-use crate::state::spec::{Group, Key, Model};
+use crate::state::action::Action;
+use crate::state::choice::ModelKind;
+use crate::state::plane::{PlaneLab, MAX_CUSTOM_POINTS, SWEEP_EPOCHS};
+use crate::state::spec::{Group, Key};
 use crate::state::sweep::sweep_keys;
 use crate::state::url;
 use crate::web;
@@ -33,7 +35,7 @@ use yew::prelude::*;
 const STORAGE_KEY: &str = "paramlab.points";
 
 /// The link's points, or, when it has none and the dataset is hand-placed, the browser's.
-fn initial_state(props: &LabProps) -> ClassLabState {
+fn initial_state(props: &LabProps) -> PlaneLab {
     let (mut config, mut notices) = (props.config.clone(), props.notices.clone());
     if config.is_custom() && config.custom.is_empty() {
         if let Some(text) = web::stored(STORAGE_KEY) {
@@ -47,7 +49,7 @@ fn initial_state(props: &LabProps) -> ClassLabState {
             }
         }
     }
-    ClassLabState::new(config, notices)
+    PlaneLab::new(config, notices)
 }
 
 #[component]
@@ -69,7 +71,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
 
     let model = state.config.model();
     // A tree grows one level per step: show each level for half a second.
-    let frames_per_tick = if model == Model::Tree { 30 } else { 1 };
+    let frames_per_tick = if model == ModelKind::Tree { 30 } else { 1 };
     let epochs_per_second = use_frame_loop(
         state.running,
         training_pacing(state.config.speed(), frames_per_tick),
@@ -103,64 +105,44 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     };
     let config = state.config.clone();
     let step_name = match model {
-        Model::Tree => "Depth",
+        ModelKind::Tree => "Depth",
         _ => "Epoch",
     };
-    let step_axis = if model == Model::Tree {
+    let step_axis = if model == ModelKind::Tree {
         "depth"
     } else {
         "epoch"
     };
     let regression = state.data.values.is_some();
     let mut stats = vec![(step_name, "epoch", state.model.steps().to_string())];
-    if let (Some(train), Some(test)) = (state.train_scores.mse, state.test_scores.mse) {
-        stats.extend([
-            ("Train MSE", "train-mse", short(train)),
-            ("Test MSE", "test-mse", short(test)),
-        ]);
-    } else {
-        stats.extend([
-            (
-                "Train accuracy",
-                "train-acc",
-                percent(state.train_scores.accuracy),
-            ),
-            (
-                "Test accuracy",
-                "test-acc",
-                percent(state.test_scores.accuracy),
-            ),
-            (
-                "Train log-loss",
-                "train-loss",
-                short(state.train_scores.log_loss),
-            ),
-            (
-                "Test log-loss",
-                "test-loss",
-                short(state.test_scores.log_loss),
-            ),
-        ]);
+    let (train, test) = (&state.train_score, &state.test_score);
+    match (train.accuracy, test.accuracy) {
+        (Some(train_acc), Some(test_acc)) => stats.extend([
+            ("Train accuracy", "train-acc", percent(train_acc)),
+            ("Test accuracy", "test-acc", percent(test_acc)),
+            ("Train log-loss", "train-loss", short(train.loss)),
+            ("Test log-loss", "test-loss", short(test.loss)),
+        ]),
+        _ => stats.extend([
+            ("Train MSE", "train-mse", short(train.loss)),
+            ("Test MSE", "test-mse", short(test.loss)),
+        ]),
     }
     // The loss over training: mean squared error for a regression set, else log-loss.
     let loss = if regression { "MSE" } else { "log-loss" };
     let model_rc = state.model.clone();
-    let criterion = if config.position(Key::Criterion) == 1 {
-        Criterion::Entropy
-    } else {
-        Criterion::Gini
-    };
+    let criterion: Criterion = config.choice(Key::Criterion);
     // While a big network trains, its diagram (one SVG line per weight) is redrawn every few
     // frames only: about 100 links per frame.
     let parameters_version = match (&*state.model, state.running) {
-        (Classifier::Mlp(m), true) => state.version / (m.params().len() as u64 / 100).max(1),
+        (PlaneModel::Mlp(m), true) => state.version / (m.params().len() as u64 / 100).max(1),
         _ => state.version,
     };
-    let custom = state.custom();
+    let custom = config.is_custom();
     let overflow = custom && !url::links_points(&config);
     let idle = match (&*state.model, custom && state.data.train.is_empty()) {
         (_, true) => "Click the plot to place points; pick each point's class below.",
-        (Classifier::Knn(_), _) => "Add data to see a verdict.",
+        (PlaneModel::Knn(_), _) => "Add data to see a verdict.",
         _ => "Press play or step: the verdict appears once training starts.",
     };
 
@@ -173,7 +155,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                     <section class="panel hyper" aria-labelledby="hyper-title">
                         <h2 id="hyper-title">{ "Hyperparameters" }<span class="tag">{ "you set these" }</span></h2>
                         <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} on_focus={on_focus.clone()} k_limit={Some(state.data.train.len())} />
-                        if model == Model::Mlp {
+                        if model == ModelKind::Mlp {
                             <p class="param-count" id="param-count">{ parameter_sentence(&config, state.data.classes) }</p>
                         }
                     </section>
@@ -181,7 +163,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                         <h2 id="data-title">{ "Data" }<span class="tag">{ "the experiment, not the model" }</span></h2>
                         <Controls group={Group::Data} config={config.clone()} on_set={on_set.clone()} />
                         if custom {
-                            <PointTools brush={state.brush} count={config.custom.len()} {overflow} dispatch={dispatch.clone()} />
+                            <PointTools brush={state.lab.brush} count={config.custom.len()} {overflow} dispatch={dispatch.clone()} />
                         }
                         <SeedControl seed={config.seed} {on_seed} />
                     </section>
@@ -200,15 +182,15 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                             }
                         </ul>
                         <Playback running={state.running} {stats} config={config.clone()} {epochs_per_second} on_action={dispatch.clone()} on_set={on_set.clone()}
-                            reset_same={model == Model::Mlp} />
+                            reset_same={model == ModelKind::Mlp} />
                         <DiagnosisBox diagnosis={state.diagnosis()} divergence={state.divergence.clone()} idle={idle} />
                     </section>
                     <section class="panel" aria-labelledby="score-title">
                         <h2 id="score-title">{ "Scores" }</h2>
                         if !regression {
-                            <Confusion matrix={state.test_scores.confusion.clone()} />
+                            <Confusion matrix={state.test_score.confusion.clone()} />
                         }
-                        if model != Model::Knn {
+                        if model != ModelKind::Knn {
                             <Chart input={ChartInput::Loss(state.history.records().to_vec(), loss, step_axis)} id="loss-chart"
                                 label={format!("Training and test {loss} against training step, log scale; current values are shown as text above.")} />
                             <ul class="legend" aria-hidden="true">
@@ -216,7 +198,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                                 <li><span class="key test">{ "╍" }</span>{ format!("test {loss} (dashed)") }</li>
                             </ul>
                         }
-                        if model != Model::Knn && !regression {
+                        if model != ModelKind::Knn && !regression {
                             <Chart input={ChartInput::Loss(state.errors.records().to_vec(), "error rate", step_axis)} id="error-chart"
                                 label="Training and test error rate (1 − accuracy) against training step, log scale; current accuracies are shown as text above." />
                             <ul class="legend" aria-hidden="true">
@@ -303,17 +285,17 @@ fn PointTools(props: &PointToolsProps) -> Html {
     }
 }
 
-fn validation_method(model: Model) -> String {
+fn validation_method(model: ModelKind) -> String {
     match model {
-        Model::Knn => "Each point: k-NN with that value on the current training points.".into(),
-        Model::Tree => "Each point: a tree grown to completion with that value.".into(),
-        Model::Mlp => format!(
+        ModelKind::Knn => "Each point: k-NN with that value on the current training points.".into(),
+        ModelKind::Tree => "Each point: a tree grown to completion with that value.".into(),
+        ModelKind::Mlp => format!(
             "Each point: a fresh network from the same initial weights, trained {} epochs with your other settings.",
-            crate::state::classify::SWEEP_EPOCHS
+            SWEEP_EPOCHS
         ),
-        Model::Logistic => format!(
+        ModelKind::Logistic => format!(
             "Each point: a fresh model trained {} epochs from zero with your other settings.",
-            crate::state::classify::SWEEP_EPOCHS
+            SWEEP_EPOCHS
         ),
     }
 }

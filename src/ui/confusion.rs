@@ -1,6 +1,6 @@
 //! The test set's confusion matrix: rows are the true classes, columns the predicted ones.
 
-use super::class_parameters::CLASS_NAMES;
+use super::classes::CLASS_NAMES;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -5,10 +5,10 @@
 //! every weight is reachable from the keyboard through the neuron it feeds.
 
 use super::canvas::context;
-use super::class_parameters::CLASS_NAMES;
-use crate::ml::classifier::Classifier;
-use crate::ml::diagnosis::short;
+use super::classes::CLASS_NAMES;
+use crate::format::short;
 use crate::ml::mlp::Mlp;
+use crate::ml::plane_model::PlaneModel;
 use crate::plot::neuron::neuron_map;
 use crate::plot::style::{value_colour, NEGATIVE, POSITIVE};
 use std::rc::Rc;
@@ -25,7 +25,7 @@ const RADIUS: f64 = 9.0;
 
 #[derive(Properties)]
 pub struct NetworkProps {
-    pub model: Rc<Classifier>,
+    pub model: Rc<PlaneModel>,
     pub version: u64,
 }
 
@@ -43,14 +43,14 @@ pub fn Network(props: &NetworkProps) -> Html {
     let selected = use_state(|| None::<Neuron>);
     let link = use_state(|| None::<(usize, usize, usize)>);
     let map = use_node_ref();
-    let Classifier::Mlp(net) = &*props.model else {
+    let PlaneModel::Mlp(net) = &*props.model else {
         return html! {};
     };
     let sizes = net.sizes();
     {
         let (map, model, selected) = (map.clone(), props.model.clone(), *selected);
         use_effect_with((props.version, selected), move |_| {
-            if let (Some((layer, unit)), Classifier::Mlp(net)) = (selected, &*model) {
+            if let (Some((layer, unit)), PlaneModel::Mlp(net)) = (selected, &*model) {
                 let index = net.sizes()[..layer].iter().sum::<usize>() + unit;
                 paint(&map, net, index);
             }

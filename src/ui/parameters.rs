@@ -2,7 +2,7 @@
 //! polynomial written out in powers of x.
 
 use super::chart::{Chart, ChartInput};
-use crate::ml::diagnosis::short;
+use crate::format::short;
 use crate::ml::polynomial::Polynomial;
 use yew::prelude::*;
 

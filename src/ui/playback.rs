@@ -1,8 +1,8 @@
 //! Play, pause, step and reset, the speed control, and the run's numbers as text.
 
 use super::slider::Slider;
+use crate::state::action::Action;
 use crate::state::config::Config;
-use crate::state::lab::Action;
 use crate::state::spec::Key;
 use yew::prelude::*;
 

@@ -4,10 +4,10 @@
 //! Hovering over the plane with k-NN rings the k training points that vote there.
 
 use super::canvas::{context, fit_bitmap, stamp};
-use super::class_parameters::CLASS_NAMES;
+use super::classes::CLASS_NAMES;
 use crate::data::classification::Dataset2;
-use crate::ml::classifier::Classifier;
-use crate::ml::diagnosis::short;
+use crate::format::short;
+use crate::ml::plane_model::PlaneModel;
 use crate::plot::region;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
@@ -28,7 +28,7 @@ const LIVE_BUDGET_MS: f64 = 8.0;
 #[derive(Properties)]
 pub struct RegionProps {
     pub data: Rc<Dataset2>,
-    pub model: Rc<Classifier>,
+    pub model: Rc<PlaneModel>,
     /// Changes whenever the model does.
     pub version: u64,
     pub editable: bool,
@@ -65,7 +65,7 @@ pub fn RegionChart(props: &RegionProps) -> Html {
     let cursor = use_state(|| None::<(f64, f64)>);
 
     let highlight: Vec<usize> = match (&*props.model, hover.or(*cursor)) {
-        (Classifier::Knn(knn), Some((x1, x2))) => {
+        (PlaneModel::Knn(knn), Some((x1, x2))) => {
             let mut scratch = Vec::new();
             knn.neighbours(x1, x2, &mut scratch);
             scratch.iter().map(|(_, i)| *i).collect()
@@ -161,7 +161,7 @@ pub fn RegionChart(props: &RegionProps) -> Html {
     };
     let onmousemove = {
         let (hover, point_at) = (hover.clone(), point_at.clone());
-        let knn = matches!(&*props.model, Classifier::Knn(_));
+        let knn = matches!(&*props.model, PlaneModel::Knn(_));
         Callback::from(move |e: MouseEvent| {
             if knn {
                 hover.set(point_at(&e));
@@ -251,7 +251,7 @@ pub fn RegionChart(props: &RegionProps) -> Html {
         </div>
         <p class="help" id="plane-keys">{ if props.editable {
             "With the plot focused: arrow keys move the cross (Shift: faster), Enter adds a point there, Delete removes the nearest."
-        } else if matches!(&*props.model, Classifier::Knn(_)) {
+        } else if matches!(&*props.model, PlaneModel::Knn(_)) {
             "With the plot focused, arrow keys move a cross; its k nearest neighbours are ringed."
         } else {
             "With the plot focused, arrow keys move a cross."
@@ -303,7 +303,7 @@ impl PartialEq for AxesKey {
 fn draw(
     map: &HtmlCanvasElement,
     axes: &HtmlCanvasElement,
-    model: &Classifier,
+    model: &PlaneModel,
     wanted: Shown,
     shown: &RefCell<Shown>,
 ) -> (Option<Area>, bool) {
@@ -350,7 +350,7 @@ fn draw(
 /// The decision map at `cells` × `cells`, stretched over the plotting area of the map canvas.
 fn paint_map(
     map: &HtmlCanvasElement,
-    model: &Classifier,
+    model: &PlaneModel,
     area: &Area,
     (bw, bh): (u32, u32),
     cells: usize,

@@ -6,32 +6,27 @@ use super::controls::{Controls, SeedControl};
 use super::diagnosis::DiagnosisBox;
 use super::footer::Footer;
 use super::header::Header;
+use super::lab_props::LabProps;
 use super::notices::Notices;
 use super::parameters::Parameters;
 use super::playback::Playback;
 use super::store::Store;
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
-use crate::ml::diagnosis::short;
+use crate::format::short;
 use crate::ml::metrics::{r_squared, variance};
-use crate::state::lab::{Action, LabState};
-use crate::state::spec::Model;
+use crate::ml::model::Model;
+use crate::state::action::Action;
+use crate::state::regression::{RegressionLab as State, SWEEP_EPOCHS};
 use crate::state::spec::{Group, Key, Lab};
-use crate::state::sweep::sweepable;
+use crate::state::sweep::sweep_keys;
 use crate::state::url;
 use crate::web;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LabProps {
-    /// The configuration read from the link, and what had to be fixed in it.
-    pub config: crate::state::config::Config,
-    pub notices: Vec<String>,
-}
-
 #[component]
 pub fn RegressionLab(props: &LabProps) -> Html {
-    let state = use_reducer(|| Store(LabState::new(props.config.clone(), props.notices.clone())));
+    let state = use_reducer(|| Store(State::new(props.config.clone(), props.notices.clone())));
     // The link always holds the whole configuration.
     use_effect_with(state.config.clone(), |config| {
         web::replace_query(&url::encode(config))
@@ -80,13 +75,13 @@ pub fn RegressionLab(props: &LabProps) -> Html {
     let config = state.config.clone();
     let test_targets: Vec<f64> = state.data.test.iter().map(|p| p.y).collect();
     let stats = vec![
-        ("Epoch", "epoch", state.trainer.epoch().to_string()),
-        ("Train loss", "train-loss", short(state.trainer.train_mse())),
-        ("Test loss", "test-loss", short(state.test_mse)),
+        ("Epoch", "epoch", state.model.steps().to_string()),
+        ("Train loss", "train-loss", short(state.train_score.loss)),
+        ("Test loss", "test-loss", short(state.test_score.loss)),
         (
             "Test R²",
             "test-r2",
-            short(r_squared(state.test_mse, variance(&test_targets))),
+            short(r_squared(state.test_score.loss, variance(&test_targets))),
         ),
     ];
 
@@ -109,7 +104,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                 <div class="column plots">
                     <section class="panel" aria-labelledby="fit-title">
                         <h2 id="fit-title">{ "Data and fitted curve" }</h2>
-                        <Chart input={ChartInput::Fit(state.data.clone(), state.trainer.model().clone())} id="fit-chart"
+                        <Chart input={ChartInput::Fit(state.data.clone(), state.model.model().clone())} id="fit-chart"
                             label="Scatter plot of training points (filled circles) and test points (triangles) with the fitted curve." />
                         <ul class="legend" aria-hidden="true">
                             <li><span class="key train">{ "●" }</span>{ "training points (used to fit)" }</li>
@@ -129,13 +124,13 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                             <li><span class="key test">{ "╍" }</span>{ "test loss (dashed)" }</li>
                         </ul>
                     </section>
-                    <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweepable(Lab::Regression, Model::Knn).to_vec()} log_y={true}
-                        method={format!("Each point: a fresh model trained {} epochs from zero with your other settings.", crate::state::lab::SWEEP_EPOCHS)} {dispatch} />
+                    <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweep_keys(&config)} log_y={true}
+                        method={format!("Each point: a fresh model trained {} epochs from zero with your other settings.", SWEEP_EPOCHS)} {dispatch} />
                 </div>
                 <div class="column learned">
                     <section class="panel params" aria-labelledby="params-title">
                         <h2 id="params-title">{ "Parameters" }<span class="tag">{ "learned from data" }</span></h2>
-                        <Parameters model={state.trainer.model().clone()} />
+                        <Parameters model={state.model.model().clone()} />
                     </section>
                 </div>
             </main>

@@ -2,7 +2,7 @@
 //! action per animation frame (or per `frames_per_tick` frames, for models whose steps should be
 //! watched one by one), sized to a time budget learned from the previous frames.
 
-use crate::state::lab::Action;
+use crate::state::action::Action;
 use crate::web;
 use yew::prelude::*;
 

@@ -3,8 +3,8 @@
 
 use super::chart::{Chart, ChartInput};
 use crate::plot::validation::Curve;
+use crate::state::action::Action;
 use crate::state::config::Config;
-use crate::state::lab::Action;
 use crate::state::spec::{format_value, Key};
 use crate::state::sweep::{complexity_rises, Sweep};
 use web_sys::HtmlSelectElement;

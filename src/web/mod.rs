@@ -1,6 +1,8 @@
 //! Browser glue: the clock, the address bar and the animation-frame loop. Called only from the UI
 //! in a browser; everything above it stays testable natively.
 
+pub mod panic;
+
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;

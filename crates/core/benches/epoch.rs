@@ -27,7 +27,7 @@ fn epochs(c: &mut Criterion) {
             OptimizerKind::Adam,
         )
         .unwrap();
-        let mut trainer = Trainer::new(hyper, &data.train, &data.test, 42);
+        let mut trainer = Trainer::new(hyper, &data.train, 42);
         let name = format!(
             "n{points}-d{degree}-b{}",
             batch.map_or("all".to_string(), |b| b.to_string())

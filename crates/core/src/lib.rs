@@ -4,5 +4,6 @@
 //! keeps it pure; `cargo test -p paramlab-core` compiles no Yew.
 
 pub mod data;
+pub mod format;
 pub mod ml;
 pub mod state;

@@ -7,8 +7,10 @@ use paramlab_core::data::regression::{generate, Curve, DataSpec, Dataset};
 use paramlab_core::ml::diagnosis::{diagnose, Fit};
 use paramlab_core::ml::legendre;
 use paramlab_core::ml::metrics::variance;
+use paramlab_core::ml::model::Epoch;
+use paramlab_core::ml::model::Model;
 use paramlab_core::ml::optimizer::OptimizerKind;
-use paramlab_core::ml::polynomial::{Epoch, Hyper, Trainer};
+use paramlab_core::ml::polynomial::{Hyper, Trainer};
 use paramlab_core::ml::regularization::Regularization;
 use proptest::prelude::*;
 
@@ -58,7 +60,6 @@ fn trainer(
     Trainer::new(
         Hyper::new(lr, degree, reg, lambda, None, opt).unwrap(),
         &d.train,
-        &d.test,
         1,
     )
 }
@@ -157,7 +158,7 @@ fn same_seed_same_data_and_same_training() {
             OptimizerKind::Momentum,
         )
         .unwrap();
-        let mut t = Trainer::new(h, &d.train, &d.test, 77);
+        let mut t = Trainer::new(h, &d.train, 77);
         for _ in 0..300 {
             t.step();
         }
@@ -180,14 +181,19 @@ fn degree_15_on_20_points_overfits() {
             t.step();
         }
         let targets: Vec<f64> = d.train.iter().map(|p| p.y).collect();
-        let verdict = diagnose(t.train_mse(), t.test_mse(), 0.2, variance(&targets));
+        let verdict = diagnose(
+            t.train_mse(),
+            t.score(&d.test).loss,
+            0.2,
+            variance(&targets),
+        );
         assert_eq!(
             verdict.fit,
             Fit::Overfitting,
             "seed {seed}: {}",
             verdict.reason
         );
-        assert!(t.test_mse() > 5.0 * t.train_mse());
+        assert!(t.score(&d.test).loss > 5.0 * t.train_mse());
     }
 }
 
@@ -208,7 +214,13 @@ fn degree_1_on_sine_underfits_and_degree_3_fits() {
             for _ in 0..3000 {
                 t.step();
             }
-            diagnose(t.train_mse(), t.test_mse(), 0.2, variance(&targets)).fit
+            diagnose(
+                t.train_mse(),
+                t.score(&d.test).loss,
+                0.2,
+                variance(&targets),
+            )
+            .fit
         };
         assert_eq!(verdict(1), Fit::Underfitting, "seed {seed}");
         assert_ne!(verdict(3), Fit::Underfitting, "seed {seed}");

@@ -11,6 +11,8 @@
 //!   a dozen points measures the floor itself only roughly.)
 //! - **Good fit** otherwise.
 
+use crate::format::short;
+
 /// The verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fit {
@@ -64,27 +66,6 @@ pub fn diagnose(train_mse: f64, test_mse: f64, noise_sd: f64, target_variance: f
     }
 }
 
-/// A number in 3 significant figures, scientific when very small or large.
-pub fn short(v: f64) -> String {
-    if !v.is_finite() {
-        return "—".to_string();
-    }
-    let a = v.abs();
-    if a != 0.0 && !(1e-3..1e4).contains(&a) {
-        format!("{v:.2e}")
-    } else if a >= 100.0 {
-        format!("{v:.1}")
-    } else {
-        let s = format!("{v:.4}");
-        let s = s.trim_end_matches('0').trim_end_matches('.');
-        if s == "-0" {
-            "0".into()
-        } else {
-            s.to_string()
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,15 +77,6 @@ mod tests {
         assert_eq!(diagnose(0.001, 0.2, 0.1, 0.5).fit, Fit::Overfitting); // 0.2 > 0.007 and > 0.035
         assert_eq!(diagnose(0.01, 0.03, 0.1, 0.5).fit, Fit::GoodFit); // 0.03 < 0.035
         assert_eq!(diagnose(0.009, 0.012, 0.1, 0.5).fit, Fit::GoodFit);
-    }
-
-    #[test]
-    fn short_numbers() {
-        assert_eq!(short(0.5), "0.5");
-        assert_eq!(short(0.0), "0");
-        assert_eq!(short(1234.5), "1234.5");
-        assert_eq!(short(1.5e-5), "1.50e-5");
-        assert_eq!(short(f64::NAN), "—");
     }
 }
 

@@ -13,8 +13,8 @@
 
 use super::activation::softmax;
 use super::metrics::log_loss;
+use super::model::Epoch;
 use super::optimizer::{Optimizer, OptimizerKind};
-use super::polynomial::Epoch;
 use super::regularization::Regularization;
 use crate::data::classification::Point2;
 use std::rc::Rc;
@@ -249,7 +249,7 @@ impl Logistic {
         }
         self.loss = loss;
         self.epoch += 1;
-        Epoch::Done { train_mse: loss }
+        Epoch::Done { train_loss: loss }
     }
 
     fn loss_of_current(&self) -> f64 {

@@ -2,7 +2,6 @@
 //! Nothing here imports a web or drawing crate; CI checks that.
 
 pub mod activation;
-pub mod classifier;
 pub mod diagnosis;
 pub mod exp;
 pub mod grid_index;
@@ -13,7 +12,9 @@ pub mod legendre;
 pub mod logistic;
 pub mod metrics;
 pub mod mlp;
+pub mod model;
 pub mod optimizer;
+pub mod plane_model;
 pub mod polynomial;
 pub mod regularization;
 pub mod tree;

@@ -18,6 +18,7 @@
 
 use super::legendre;
 use super::metrics::mse;
+use super::model::{Epoch, Model, Parameter, Progress, Samples, Score};
 use super::optimizer::{Optimizer, OptimizerKind};
 use super::regularization::Regularization;
 use crate::data::regression::Point;
@@ -189,15 +190,6 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 /// predicting zero everywhere (where training starts).
 const EXPLOSION_FACTOR: f64 = 1e4;
 
-/// What one epoch did.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Epoch {
-    /// The epoch finished; the training MSE after it.
-    Done { train_mse: f64 },
-    /// The loss became non-finite or exploded; the epoch was undone.
-    Diverged,
-}
-
 /// A polynomial being trained on fixed data.
 #[derive(Clone, Debug)]
 pub struct Trainer {
@@ -205,7 +197,6 @@ pub struct Trainer {
     model: Polynomial,
     optimizer: Optimizer,
     train: Rc<Design>,
-    test: Rc<Design>,
     rng: ShuffleRng,
     order: Vec<usize>,
     grad: Vec<f64>,
@@ -216,9 +207,8 @@ pub struct Trainer {
 
 impl Trainer {
     /// Starts from all-zero weights. `seed` drives the mini-batch shuffling.
-    pub fn new(hyper: Hyper, train: &[Point], test: &[Point], seed: u64) -> Self {
+    pub fn new(hyper: Hyper, train: &[Point], seed: u64) -> Self {
         let train = Rc::new(Design::new(train, hyper.degree));
-        let test = Rc::new(Design::new(test, hyper.degree));
         let width = hyper.degree + 1;
         let zeros = vec![0.0; width];
         let start = train.mse(&zeros);
@@ -233,7 +223,6 @@ impl Trainer {
             train_mse: start,
             explosion_level: EXPLOSION_FACTOR * start.max(1e-6),
             train,
-            test,
         }
     }
 
@@ -264,17 +253,10 @@ impl Trainer {
     pub fn train_mse(&self) -> f64 {
         self.train_mse
     }
-    /// Test MSE of the current weights.
-    pub fn test_mse(&self) -> f64 {
-        self.test.mse(&self.model.weights)
-    }
     /// The objective being minimized: training MSE plus the penalty.
     pub fn objective(&self) -> f64 {
         let h = &self.hyper;
         self.train_mse + h.regularization.penalty(h.lambda, &self.model.weights[1..])
-    }
-    pub fn train_targets(&self) -> &[f64] {
-        self.train.targets()
     }
 
     /// Runs one epoch: every training point is used once.
@@ -304,7 +286,7 @@ impl Trainer {
         }
         self.train_mse = loss;
         self.epoch += 1;
-        Epoch::Done { train_mse: loss }
+        Epoch::Done { train_loss: loss }
     }
 
     /// Gradient of the batch's mean squared error plus the L2 term, into `self.grad`.
@@ -323,6 +305,56 @@ impl Trainer {
         let h = &self.hyper;
         h.regularization
             .add_gradient(h.lambda, &weights[1..], &mut self.grad[1..]);
+    }
+}
+
+impl Samples for Vec<Point> {
+    fn len(&self) -> usize {
+        Vec::len(self)
+    }
+    fn subset(&self, indices: &[usize]) -> Self {
+        indices.iter().map(|&i| self[i]).collect()
+    }
+}
+
+impl Model for Trainer {
+    type Hyper = Hyper;
+    type Samples = Vec<Point>;
+
+    fn new(hyper: &Hyper, train: &Vec<Point>, seed: u64) -> Self {
+        Trainer::new(*hyper, train, seed)
+    }
+
+    fn step(&mut self) -> Progress {
+        Trainer::step(self).into()
+    }
+
+    fn steps(&self) -> u64 {
+        self.epoch
+    }
+
+    /// Learning rate, λ, regularization, batch size and optimizer; a new degree is ignored
+    /// (it needs a new model).
+    fn retune(&mut self, hyper: &Hyper) {
+        self.set_hyper(*hyper);
+    }
+
+    /// The mean squared error on `samples` (penalty not included).
+    fn score(&self, samples: &Vec<Point>) -> Score {
+        Score {
+            loss: Design::new(samples, self.hyper.degree).mse(&self.model.weights),
+            ..Score::default()
+        }
+    }
+
+    /// w₀ … w_d, the weights on the Legendre features φ₀ … φ_d.
+    fn parameters(&self) -> Vec<Parameter> {
+        (self.model.weights.iter().enumerate())
+            .map(|(k, &value)| Parameter {
+                name: format!("w{k}"),
+                value,
+            })
+            .collect()
     }
 }
 
@@ -374,7 +406,6 @@ mod tests {
         let mut t = Trainer::new(
             hyper(0.1, 1, Regularization::None, 0.0, OptimizerKind::Sgd),
             &pts,
-            &pts,
             0,
         );
         assert!(matches!(t.step(), Epoch::Done { .. }));
@@ -392,7 +423,6 @@ mod tests {
             .collect();
         let mut t = Trainer::new(
             hyper(10.0, 15, Regularization::None, 0.0, OptimizerKind::Sgd),
-            &pts,
             &pts,
             0,
         );

@@ -1,18 +1,19 @@
 //! The configuration: everything a link carries (lab, every control, seed, hand-placed points).
 //! Runtime-only state (the model being trained, play/pause) lives in the labs' states.
 
-use super::spec::{Domain, Key, Lab, Model, SPECS};
+use super::choice::{Choice, ModelKind, PlaneData};
+use super::spec::{Domain, Key, Lab, SPECS};
 use crate::data::classification::{Pattern, Point2};
-use crate::data::regression::{Curve, DataSpec};
+use crate::data::regression::DataSpec;
 use crate::data::surface::Surface;
-use crate::ml::activation::Activation;
-use crate::ml::knn::{KnnHyper, Weighting};
+use crate::ml::knn::KnnHyper;
 use crate::ml::logistic::LogisticHyper;
 use crate::ml::mlp::{Architecture, Inputs, Training};
 use crate::ml::optimizer::OptimizerKind;
+use crate::ml::plane_model::PlaneHyper;
 use crate::ml::polynomial::Hyper;
 use crate::ml::regularization::Regularization;
-use crate::ml::tree::{Criterion, TreeHyper};
+use crate::ml::tree::TreeHyper;
 
 pub const DEFAULT_SEED: u64 = 42;
 /// Seeds are kept below 2³² so that they stay readable in a link.
@@ -78,32 +79,35 @@ impl Config {
         key.spec().domain.number(self.position(key))
     }
 
-    fn choice(&self, key: Key) -> &'static str {
-        match key.spec().domain {
-            Domain::Choices(c) => c[self.position(key)].0,
-            _ => unreachable!("{key:?} is not a choice"),
+    /// The value of a select, as its enum. The control's options are `T`'s (a test reads every
+    /// option of every select through here).
+    pub fn choice<T: Choice>(&self, key: Key) -> T {
+        debug_assert!(
+            matches!(key.spec().domain, Domain::Choices(o) if T::OPTIONS.starts_with(o)),
+            "{key:?} does not offer the options of {}",
+            core::any::type_name::<T>()
+        );
+        T::VALUES[self.position(key)]
+    }
+
+    /// Sets a select to `value` (if the control offers it).
+    pub fn set_choice<T: Choice>(&mut self, key: Key, value: T) {
+        if let Some(pos) = T::VALUES.iter().position(|v| *v == value) {
+            self.set(key, pos);
         }
     }
 
-    fn regularization(&self) -> Regularization {
-        match self.choice(Key::Regularization) {
-            "l2" => Regularization::L2,
-            "l1" => Regularization::L1,
-            _ => Regularization::None,
-        }
+    pub fn regularization(&self) -> Regularization {
+        self.choice(Key::Regularization)
     }
 
-    fn optimizer(&self) -> OptimizerKind {
-        match self.choice(Key::Optimizer) {
-            "sgd" => OptimizerKind::Sgd,
-            "momentum" => OptimizerKind::Momentum,
-            _ => OptimizerKind::Adam,
-        }
+    pub fn optimizer(&self) -> OptimizerKind {
+        self.choice(Key::Optimizer)
     }
 
     /// The Regression lab's hyperparameters. Every position of the table is a valid value, so
     /// this cannot fail; a test walks the whole table to prove it (as for the others below).
-    pub fn hyper(&self) -> Hyper {
+    pub fn regression_hyper(&self) -> Hyper {
         let batch = self.number(Key::BatchSize);
         Hyper::new(
             self.number(Key::LearningRate),
@@ -117,14 +121,8 @@ impl Config {
     }
 
     pub fn data_spec(&self) -> DataSpec {
-        let curve = match self.choice(Key::Dataset) {
-            "line" => Curve::Line,
-            "cubic" => Curve::Cubic,
-            "step" => Curve::Step,
-            _ => Curve::Sine,
-        };
         DataSpec::new(
-            curve,
+            self.choice(Key::Dataset),
             self.number(Key::Points) as usize,
             self.number(Key::Noise),
             self.number(Key::TrainFraction),
@@ -133,73 +131,63 @@ impl Config {
         .expect("every position of the control table is a valid data setting")
     }
 
-    /// The Classification lab's model.
-    pub fn model(&self) -> Model {
-        if self.lab == Lab::Neural {
-            return Model::Mlp;
-        }
-        match self.choice(Key::Model) {
-            "tree" => Model::Tree,
-            "logistic" => Model::Logistic,
-            _ => Model::Knn,
+    /// The kind of model on the plane: the Classification lab's choice, or the network.
+    pub fn model(&self) -> ModelKind {
+        match self.lab {
+            Lab::Neural => ModelKind::Mlp,
+            _ => self.choice(Key::Model),
         }
     }
 
-    /// The plane labs' dataset choice (URL value).
-    fn data_choice(&self) -> &'static str {
-        self.choice(if self.lab == Lab::Neural {
-            Key::NeuralData
-        } else {
-            Key::Pattern
+    /// The plane labs' dataset choice.
+    pub fn plane_data(&self) -> PlaneData {
+        self.choice(match self.lab {
+            Lab::Neural => Key::NeuralData,
+            _ => Key::Pattern,
         })
     }
 
     /// The plane labs' class pattern, or `None` for hand-placed points or a regression surface.
     pub fn pattern(&self) -> Option<Pattern> {
-        Some(match self.data_choice() {
-            "blobs" => Pattern::Blobs,
-            "moons" => Pattern::Moons,
-            "xor" => Pattern::Xor,
-            "spiral" => Pattern::Spiral,
-            "three" => Pattern::ThreeBlobs,
-            "custom" | "plane" | "bumps" => return None,
-            _ => Pattern::Circles,
-        })
+        match self.plane_data() {
+            PlaneData::Pattern(p) => Some(p),
+            _ => None,
+        }
     }
 
     /// The Neural-network lab's regression surface, if one is chosen.
     pub fn surface(&self) -> Option<Surface> {
-        match self.data_choice() {
-            "plane" => Some(Surface::Plane),
-            "bumps" => Some(Surface::Bumps),
+        match self.plane_data() {
+            PlaneData::Surface(s) => Some(s),
             _ => None,
         }
     }
 
     /// Whether the plane's points are placed by hand ("Your own points").
     pub fn is_custom(&self) -> bool {
-        self.lab != Lab::Regression && self.data_choice() == "custom"
+        self.lab != Lab::Regression && self.plane_data() == PlaneData::Custom
+    }
+
+    /// The hyperparameters of the plane labs' model.
+    pub fn plane_hyper(&self) -> PlaneHyper {
+        match self.model() {
+            ModelKind::Knn => PlaneHyper::Knn(self.knn_hyper()),
+            ModelKind::Tree => PlaneHyper::Tree(self.tree_hyper()),
+            ModelKind::Logistic => PlaneHyper::Logistic(self.logistic_hyper()),
+            ModelKind::Mlp => PlaneHyper::Mlp(self.mlp_architecture(), self.mlp_training()),
+        }
     }
 
     pub fn knn_hyper(&self) -> KnnHyper {
-        let weighting = if self.choice(Key::Weighting) == "distance" {
-            Weighting::Distance
-        } else {
-            Weighting::Uniform
-        };
-        KnnHyper::new(self.number(Key::K) as usize, weighting).expect("k ≥ 1 at every position")
+        KnnHyper::new(self.number(Key::K) as usize, self.choice(Key::Weighting))
+            .expect("k ≥ 1 at every position")
     }
 
     pub fn tree_hyper(&self) -> TreeHyper {
-        let criterion = if self.choice(Key::Criterion) == "entropy" {
-            Criterion::Entropy
-        } else {
-            Criterion::Gini
-        };
         TreeHyper::new(
             Some(self.number(Key::MaxDepth) as usize),
             self.number(Key::MinLeaf) as usize,
-            criterion,
+            self.choice(Key::Criterion),
         )
         .expect("depth and leaf size ≥ 1 at every position")
     }
@@ -236,16 +224,10 @@ impl Config {
     }
 
     pub fn mlp_architecture(&self) -> Architecture {
-        let activation = match self.choice(Key::Activation) {
-            "relu" => Activation::Relu,
-            "sigmoid" => Activation::Sigmoid,
-            "linear" => Activation::Linear,
-            _ => Activation::Tanh,
-        };
         Architecture::new(
             Inputs::new(self.number(Key::Inputs) as u8).expect("positions are non-empty sets"),
             &self.hidden_layers(),
-            activation,
+            self.choice(Key::Activation),
             self.number(Key::InitSeed) as u64,
         )
         .expect("every position of the control table is a valid architecture")
@@ -276,17 +258,20 @@ mod tests {
 
     #[test]
     fn every_position_of_every_control_gives_valid_settings() {
-        for key in Key::ALL {
+        for key in Key::all() {
             for pos in 0..key.spec().domain.len() {
                 let mut c = Config::default();
                 c.set(key, pos);
-                c.hyper();
+                c.regression_hyper();
                 c.data_spec();
                 c.knn_hyper();
                 c.tree_hyper();
                 c.logistic_hyper();
-                c.pattern();
-                c.surface();
+                for lab in Lab::ALL {
+                    c.lab = lab;
+                    c.plane_data();
+                    c.plane_hyper();
+                }
                 c.mlp_architecture();
                 c.mlp_training();
             }

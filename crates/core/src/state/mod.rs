@@ -1,10 +1,14 @@
-//! UI state without any UI: the table of controls, the configuration (everything in the URL), its
-//! URL encoding, and the pure reducer `apply(state, action)` that the Yew adapter wraps.
+//! UI state without any UI: the table of controls and the typed choices of its selects, the
+//! configuration (everything in the URL) and its URL encoding, and the labs' pure reducers — one
+//! generic [`session::Session`] plus what each lab does its own way — which the Yew adapter wraps.
 
-pub mod classify;
+pub mod action;
+pub mod choice;
 pub mod config;
-pub mod lab;
+pub mod plane;
+pub mod regression;
 pub mod session;
 pub mod spec;
 pub mod sweep;
+pub mod table;
 pub mod url;

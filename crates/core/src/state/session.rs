@@ -1,7 +1,406 @@
-//! What every lab's state does with an action.
+//! One session for every lab: the configuration, the data, the model being trained, its scores
+//! and history, playing or paused, divergence, and the validation curve in progress — and one
+//! reducer for the actions every lab shares. What differs between labs (how data and models are
+//! made from the configuration, the diagnosis, hand-placed points) is a [`LabKind`].
+//!
+//! No Yew and no clock here: the page decides how many steps fit in a frame and passes the
+//! number in (`Action::Tick`), so every transition is deterministic and testable natively.
+
+use super::action::Action;
+use super::config::{Config, MAX_SEED};
+use super::spec::{Group, Key};
+use super::sweep::Sweep;
+use crate::ml::diagnosis::Diagnosis;
+use crate::ml::history::{History, Record};
+use crate::ml::model::{Model, Progress, Samples, Score};
+use std::rc::Rc;
 
 /// A pure reducer: the next state from the current one and an action, with no clock and no UI.
 pub trait Reduce {
     type Action;
     fn apply(&mut self, action: Self::Action);
+}
+
+/// What one lab does its own way. The value itself is the lab's own runtime state (the plane
+/// labs' brush), kept in [`Session::lab`].
+pub trait LabKind: Clone + core::fmt::Debug + Sized {
+    type Model: Model + core::fmt::Debug;
+    /// The generated (or hand-placed) data, training and test points together.
+    type Data: core::fmt::Debug + PartialEq;
+
+    /// Steps each validation-curve point trains for (fewer if the model finishes first).
+    const SWEEP_STEPS: u32;
+
+    /// The lab's runtime state at the start.
+    fn start() -> Self;
+    /// The data the configuration asks for (seeded).
+    fn data(config: &Config) -> Self::Data;
+    /// The training and the test samples of the data.
+    fn samples(data: &Self::Data) -> TrainTest<Self>;
+    /// The model's validated hyperparameters from the configuration.
+    fn hyper(config: &Config) -> <Self::Model as Model>::Hyper;
+    /// The hyperparameters a validation curve can sweep now; the first is the default.
+    fn sweep_keys(config: &Config) -> Vec<Key>;
+    /// The verdict on the current fit, once there is something to judge.
+    fn diagnosis(session: &Session<Self>) -> Option<Diagnosis>;
+    /// Takes the lab's own actions; gives back the ones every lab shares.
+    fn handle(session: &mut Session<Self>, action: Action) -> Option<Action>;
+    /// What Reset changes in the configuration before training starts over.
+    fn on_reset(_config: &mut Config) {}
+}
+
+/// A lab's training samples and test samples.
+pub type TrainTest<K> = (SamplesOf<K>, SamplesOf<K>);
+type SamplesOf<K> = <<K as LabKind>::Model as Model>::Samples;
+
+/// A lab's whole state.
+#[derive(Clone, Debug)]
+pub struct Session<K: LabKind> {
+    pub config: Config,
+    pub data: Rc<K::Data>,
+    /// The training and the test samples of `data`.
+    samples: Rc<TrainTest<K>>,
+    /// Shared with the page (which draws it) and with the previous state: a step copies it once,
+    /// when it is shared (`Rc::make_mut`), instead of every state copy and every render copying it.
+    pub model: Rc<K::Model>,
+    /// The loss (MSE or log-loss) over training, training and test.
+    pub history: History,
+    /// The error rate over training, training and test (classes only).
+    pub errors: History,
+    pub running: bool,
+    /// Set when training stopped because the loss exploded; cleared by any change.
+    pub divergence: Option<String>,
+    /// Fallbacks taken while reading the link.
+    pub notices: Vec<String>,
+    pub train_score: Score,
+    pub test_score: Score,
+    /// Increases whenever the model changes, so drawings know when to repaint.
+    pub version: u64,
+    /// The validation curve for the hyperparameter in focus.
+    pub sweep: Sweep,
+    /// The model of the sweep point being computed, and its steps so far.
+    sweep_job: Option<(Rc<K::Model>, u32)>,
+    /// The lab's own runtime state.
+    pub lab: K,
+}
+
+impl<K: LabKind> Session<K> {
+    pub fn new(config: Config, notices: Vec<String>) -> Self {
+        let data = K::data(&config);
+        let samples = K::samples(&data);
+        let model = K::Model::new(&K::hyper(&config), &samples.0, config.seed);
+        let first = K::sweep_keys(&config)[0];
+        let mut session = Session {
+            data: Rc::new(data),
+            samples: Rc::new(samples),
+            model: Rc::new(model),
+            history: History::default(),
+            errors: History::default(),
+            running: false,
+            divergence: None,
+            notices,
+            train_score: Score::default(),
+            test_score: Score::default(),
+            version: 0,
+            sweep: Sweep::new(first, usize::MAX),
+            sweep_job: None,
+            lab: K::start(),
+            config,
+        };
+        session.restart_sweep(first);
+        session.restart();
+        session
+    }
+
+    /// The training samples.
+    pub fn train_set(&self) -> &<K::Model as Model>::Samples {
+        &self.samples.0
+    }
+
+    /// The test samples.
+    pub fn test_set(&self) -> &<K::Model as Model>::Samples {
+        &self.samples.1
+    }
+
+    /// The verdict on the current fit.
+    pub fn diagnosis(&self) -> Option<Diagnosis> {
+        K::diagnosis(self)
+    }
+
+    /// A new untrained model from the configuration; history and divergence cleared.
+    pub fn restart(&mut self) {
+        self.model = Rc::new(K::Model::new(
+            &K::hyper(&self.config),
+            self.train_set(),
+            self.config.seed,
+        ));
+        self.history = History::default();
+        self.errors = History::default();
+        self.divergence = None;
+        self.rescore();
+        self.record();
+    }
+
+    /// New data from the configuration, then a new model and validation curve.
+    pub fn regenerate(&mut self) {
+        let data = K::data(&self.config);
+        self.samples = Rc::new(K::samples(&data));
+        self.data = Rc::new(data);
+        self.restart();
+        self.restart_sweep(self.sweep.key);
+    }
+
+    fn rescore(&mut self) {
+        self.train_score = self.model.score(&self.samples.0);
+        self.test_score = self.model.score(&self.samples.1);
+        self.version += 1;
+    }
+
+    fn record(&mut self) {
+        let epoch = self.model.steps();
+        let (train, test) = (&self.train_score, &self.test_score);
+        self.history.push(Record {
+            epoch,
+            train: train.loss,
+            test: test.loss,
+        });
+        if let (Some(a), Some(b)) = (train.accuracy, test.accuracy) {
+            self.errors.push(Record {
+                epoch,
+                train: 1.0 - a,
+                test: 1.0 - b,
+            });
+        }
+    }
+
+    /// Runs up to `steps` training steps; pauses when the model is done or on divergence.
+    fn train(&mut self, steps: u32) {
+        let before = self.model.steps();
+        for _ in 0..steps {
+            match Rc::make_mut(&mut self.model).step() {
+                Progress::Trained => {
+                    if self.history.wants(self.model.steps()) {
+                        self.rescore();
+                        self.record();
+                    }
+                }
+                Progress::Finished => {
+                    self.running = false;
+                    break;
+                }
+                Progress::Diverged => {
+                    self.running = false;
+                    self.divergence = Some(self.divergence_text());
+                    break;
+                }
+            }
+        }
+        if self.model.steps() != before {
+            self.rescore();
+        }
+    }
+
+    fn divergence_text(&self) -> String {
+        let lr = self.config.number(Key::LearningRate);
+        format!(
+            "Training stopped: the loss exploded at epoch {}. A learning rate of {lr} is too high \
+             for this setting — each step overshoots the minimum by more than the last. The last \
+             good parameters are kept. Try a learning rate of {} or lower, or switch to Adam.",
+            self.model.steps() + 1,
+            lr / 10.0
+        )
+    }
+
+    /// Starts the validation curve again over `key` (or the default, if `key` cannot be swept
+    /// now), after anything it depends on changed.
+    fn restart_sweep(&mut self, key: Key) {
+        let keys = K::sweep_keys(&self.config);
+        let key = if keys.contains(&key) { key } else { keys[0] };
+        // k cannot exceed the training set.
+        let limit = match key {
+            Key::K => self.train_set().len(),
+            _ => usize::MAX,
+        };
+        self.sweep = Sweep::new(key, limit);
+        self.sweep_job = None;
+    }
+
+    /// Runs up to `budget` units of validation-curve work (an epoch, a tree level, a k-NN fit).
+    fn advance_sweep(&mut self, mut budget: u32) {
+        while budget > 0 {
+            let Some(pos) = self.sweep.next() else { return };
+            let (model, done) = self.sweep_job.get_or_insert_with(|| {
+                let mut config = self.config.clone();
+                config.set(self.sweep.key, pos);
+                let model = K::Model::new(&K::hyper(&config), &self.samples.0, config.seed);
+                (Rc::new(model), 0)
+            });
+            let model = Rc::make_mut(model);
+            let mut finished = false;
+            while budget > 0 && !finished {
+                budget -= 1;
+                *done += 1;
+                finished = match model.step() {
+                    Progress::Trained => *done >= K::SWEEP_STEPS,
+                    Progress::Finished | Progress::Diverged => true,
+                };
+            }
+            if finished {
+                let train = model.score(&self.samples.0).error();
+                let test = model.score(&self.samples.1).error();
+                self.sweep.push(train, test);
+                self.sweep_job = None;
+            }
+        }
+    }
+
+    /// Moves a control: new data, a new model, or new training hyperparameters for the running
+    /// model, as the control table says. A model that starts over keeps playing if it was.
+    fn set(&mut self, key: Key, pos: usize) {
+        if self.config.position(key) == pos.min(key.spec().domain.len() - 1) {
+            return;
+        }
+        self.config.set(key, pos);
+        let spec = key.spec();
+        if spec.group == Group::Data {
+            self.regenerate();
+        } else if spec.restarts {
+            self.restart();
+        } else if spec.group == Group::Hyperparameter {
+            Rc::make_mut(&mut self.model).retune(&K::hyper(&self.config));
+            self.divergence = None;
+        }
+        if key != self.sweep.key && spec.group != Group::Playback {
+            self.restart_sweep(self.sweep.key);
+        }
+    }
+
+    /// The reducer of the actions every lab shares.
+    fn apply_common(&mut self, action: Action) {
+        match action {
+            Action::Set(key, pos) => self.set(key, pos),
+            Action::SetSeed(seed) => {
+                self.config.seed = seed.min(MAX_SEED);
+                self.regenerate();
+            }
+            Action::Play => {
+                self.running = true;
+                self.divergence = None;
+            }
+            Action::Pause => self.running = false,
+            Action::Step => {
+                self.running = false;
+                self.divergence = None;
+                self.train(1);
+            }
+            Action::Reset => {
+                self.running = false;
+                K::on_reset(&mut self.config);
+                self.restart();
+            }
+            Action::ResetSame => {
+                self.running = false;
+                self.restart();
+            }
+            Action::Tick(steps) => {
+                if self.running {
+                    self.train(steps);
+                }
+            }
+            Action::DismissNotices => self.notices.clear(),
+            Action::Focus(key) => {
+                if key != self.sweep.key && K::sweep_keys(&self.config).contains(&key) {
+                    self.restart_sweep(key);
+                }
+            }
+            Action::SweepTick(budget) => self.advance_sweep(budget),
+            // The plane labs' own actions; the Regression lab has no points to place.
+            Action::AddPoint(..)
+            | Action::RemoveNearest(..)
+            | Action::ClearPoints
+            | Action::SetBrush(_) => {}
+        }
+    }
+}
+
+impl<K: LabKind> Reduce for Session<K> {
+    type Action = Action;
+    fn apply(&mut self, action: Action) {
+        if let Some(common) = K::handle(self, action) {
+            self.apply_common(common);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::plane::PlaneLab;
+    use crate::state::regression::RegressionLab;
+    use crate::state::url::decode;
+
+    fn session<K: LabKind>(query: &str) -> Session<K> {
+        let (config, notices) = decode(query);
+        assert!(notices.is_empty(), "{notices:?}");
+        Session::new(config, notices)
+    }
+
+    /// The same rules in every lab (they once drifted apart: a restarting control paused the
+    /// plane labs but not the Regression lab).
+    fn common_rules<K: LabKind>(query: &str, restarting: Key, continuing: Key) {
+        let mut s: Session<K> = session(query);
+        s.apply(Action::Play);
+        s.apply(Action::Tick(5));
+        assert_eq!(s.model.steps(), 5, "{query}");
+        // A hyperparameter that only changes how training goes on keeps the parameters.
+        s.apply(Action::Set(continuing, s.config.position(continuing) + 1));
+        assert_eq!(s.model.steps(), 5, "{query}: {continuing:?} continues");
+        // One that changes the model starts over and keeps playing.
+        s.apply(Action::Set(restarting, s.config.position(restarting) + 1));
+        assert_eq!(s.model.steps(), 0, "{query}: {restarting:?} restarts");
+        assert!(s.running, "{query}: still playing after a restart");
+        s.apply(Action::Tick(3));
+        assert_eq!(s.model.steps(), 3);
+        // Step trains exactly one step and pauses; ticks do nothing while paused.
+        s.apply(Action::Step);
+        assert_eq!((s.model.steps(), s.running), (4, false));
+        s.apply(Action::Tick(10));
+        assert_eq!(s.model.steps(), 4);
+        // Scores always belong to the current model.
+        assert_eq!(s.train_score, s.model.score(s.train_set()), "{query}");
+        assert_eq!(s.test_score, s.model.score(s.test_set()), "{query}");
+        // Reset: epoch 0, paused.
+        s.apply(Action::Reset);
+        assert_eq!((s.model.steps(), s.running), (0, false));
+    }
+
+    #[test]
+    fn every_lab_follows_the_same_rules() {
+        common_rules::<crate::state::regression::Regression>("", Key::Degree, Key::LearningRate);
+        common_rules::<crate::state::plane::Plane>(
+            "lab=classification&model=logistic",
+            Key::Features,
+            Key::LearningRate,
+        );
+        common_rules::<crate::state::plane::Plane>("lab=neural", Key::Neurons1, Key::BatchSize);
+    }
+
+    #[test]
+    fn a_divergence_pauses_and_keeps_scores_of_the_kept_parameters() {
+        let mut r: RegressionLab = session("opt=sgd&lr=10");
+        r.apply(Action::Play);
+        r.apply(Action::Tick(1000));
+        assert!(!r.running && r.divergence.is_some());
+        assert_eq!(r.train_score, r.model.score(r.train_set()));
+        let mut p: PlaneLab =
+            session("lab=neural&lr=10&opt=sgd&batch=1&act=relu&layers=4&l1=16&l2=16&l3=16&l4=16");
+        p.apply(Action::Play);
+        p.apply(Action::Tick(200));
+        assert!(!p.running && p.divergence.is_some());
+        assert!(p
+            .divergence
+            .as_deref()
+            .unwrap()
+            .contains("learning rate of 10"));
+    }
 }

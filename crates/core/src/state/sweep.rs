@@ -5,8 +5,9 @@
 //! The work is sliced: the lab advances the sweep a few steps per animation frame
 //! (`Action::SweepTick`), so the page never stalls however long the sweep.
 
+use super::choice::ModelKind;
 use super::config::Config;
-use super::spec::{Key, Lab, Model};
+use super::spec::{Key, Lab};
 
 /// Most k values swept (k = 1 … 50).
 pub const MAX_K: usize = 50;
@@ -54,13 +55,13 @@ impl Sweep {
 }
 
 /// The hyperparameters a lab (and model) can sweep; the first is the default.
-pub fn sweepable(lab: Lab, model: Model) -> &'static [Key] {
+pub fn sweepable(lab: Lab, model: ModelKind) -> &'static [Key] {
     match (lab, model) {
         (Lab::Regression, _) => &[Key::Degree, Key::Lambda],
-        (_, Model::Knn) => &[Key::K],
-        (_, Model::Tree) => &[Key::MaxDepth, Key::MinLeaf],
-        (_, Model::Logistic) => &[Key::Features, Key::Lambda],
-        (_, Model::Mlp) => &[Key::Neurons1, Key::Lambda],
+        (_, ModelKind::Knn) => &[Key::K],
+        (_, ModelKind::Tree) => &[Key::MaxDepth, Key::MinLeaf],
+        (_, ModelKind::Logistic) => &[Key::Features, Key::Lambda],
+        (_, ModelKind::Mlp) => &[Key::Neurons1, Key::Lambda],
     }
 }
 
@@ -104,6 +105,6 @@ mod tests {
                 && !complexity_rises(Key::K)
                 && !complexity_rises(Key::Lambda)
         );
-        assert_eq!(sweepable(Lab::Classification, Model::Knn), &[Key::K]);
+        assert_eq!(sweepable(Lab::Classification, ModelKind::Knn), &[Key::K]);
     }
 }

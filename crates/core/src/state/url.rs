@@ -150,10 +150,10 @@ fn position_of(spec: &Spec, value: &str) -> Result<usize, (usize, String)> {
         };
     }
     if let Domain::Choices(choices) = domain {
-        let names: Vec<&str> = choices.iter().map(|c| c.0).collect();
+        let names: Vec<&str> = choices.iter().map(|c| c.url).collect();
         return choices
             .iter()
-            .position(|c| c.0.eq_ignore_ascii_case(value))
+            .position(|c| c.url.eq_ignore_ascii_case(value))
             .ok_or((spec.default, format!("is not one of {}", names.join(", "))));
     }
     let last = domain.len() - 1;
@@ -209,10 +209,7 @@ mod tests {
     #[test]
     fn round_trip_of_every_position() {
         for lab in Lab::ALL {
-            for key in Key::ALL
-                .into_iter()
-                .filter(|k| k.spec().labs.contains(&lab))
-            {
+            for key in Key::all().filter(|k| k.spec().labs.contains(&lab)) {
                 for pos in 0..key.spec().domain.len() {
                     let mut c = Config::default();
                     (c.lab, c.seed) = (lab, 123);

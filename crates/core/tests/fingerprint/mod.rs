@@ -27,7 +27,7 @@ pub fn compute() -> (u64, u64, u64) {
         OptimizerKind::Adam,
     )
     .unwrap();
-    let mut t = Trainer::new(h, &d.train, &d.test, 42);
+    let mut t = Trainer::new(h, &d.train, 42);
     for _ in 0..500 {
         t.step();
     }

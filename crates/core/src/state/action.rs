@@ -1,0 +1,37 @@
+//! What can happen to a lab: the actions its reducer takes.
+
+use super::spec::Key;
+
+/// What can happen to a lab. Every lab takes the common ones; the point actions are the plane
+/// labs' (the Regression lab ignores them).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Moves a control to a position.
+    Set(Key, usize),
+    /// New data with this seed (clamped to the seed range).
+    SetSeed(u64),
+    Play,
+    Pause,
+    /// Runs exactly one epoch and pauses.
+    Step,
+    /// Back to the starting weights and epoch 0, same data (the Neural-network lab draws new
+    /// starting weights: the next initialization seed).
+    Reset,
+    /// Neural-network lab: back to the same starting weights, to compare settings from one start.
+    ResetSame,
+    /// Runs up to this many epochs (sent once per animation frame while playing).
+    Tick(u32),
+    DismissNotices,
+    /// Classification lab: adds a hand-placed point of the chosen class here.
+    AddPoint(f64, f64),
+    /// Classification lab: removes the hand-placed point nearest to here.
+    RemoveNearest(f64, f64),
+    /// Classification lab: removes every hand-placed point.
+    ClearPoints,
+    /// Classification lab: the class that new points get.
+    SetBrush(usize),
+    /// A control got keyboard focus: its validation curve is shown if it has one.
+    Focus(Key),
+    /// Advances the validation curve by up to this many units of work (epochs, or model fits).
+    SweepTick(u32),
+}

@@ -1,0 +1,160 @@
+//! Typed choices: every option of every select is an enum value, and its URL name, label and
+//! help are written once, in one row next to it, here. The control table takes its options from
+//! these tables and the configuration turns a control's position back into the enum value by
+//! position, so no code anywhere matches an option by its name.
+
+use crate::data::classification::Pattern;
+use crate::data::regression::Curve;
+use crate::data::surface::Surface;
+use crate::ml::activation::Activation;
+use crate::ml::knn::Weighting;
+use crate::ml::optimizer::OptimizerKind;
+use crate::ml::regularization::Regularization;
+use crate::ml::tree::Criterion;
+
+/// One option of a select: its name in the link, its label on the page, one line of help.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Opt {
+    pub url: &'static str,
+    pub label: &'static str,
+    pub help: &'static str,
+}
+
+/// An enum whose values are a select's options.
+pub trait Choice: Copy + PartialEq + core::fmt::Debug + 'static {
+    /// Every value, in the select's order (a control may offer only the first few).
+    const VALUES: &'static [Self];
+    /// `OPTIONS[i]` names `VALUES[i]`.
+    const OPTIONS: &'static [Opt];
+
+    /// The option naming this value.
+    fn opt(self) -> Opt {
+        let i = Self::VALUES.iter().position(|v| *v == self);
+        Self::OPTIONS[i.expect("every value has a row")]
+    }
+}
+
+/// Writes one row per option: value, URL name, label, help. The two lists it makes cannot fall
+/// out of step because each row makes one entry of each.
+macro_rules! choices {
+    ($ty:ty { $($value:expr => $url:literal, $label:literal, $help:literal;)+ }) => {
+        impl Choice for $ty {
+            const VALUES: &'static [Self] = &[$($value),+];
+            const OPTIONS: &'static [Opt] = &[$(Opt { url: $url, label: $label, help: $help }),+];
+        }
+    };
+}
+
+choices!(Regularization {
+    Regularization::None => "none", "None", "No penalty: the model minimizes the error alone.";
+    Regularization::L2 => "l2", "L2 (ridge)", "Adds λ·Σw²: every weight shrinks towards zero, none reaches it.";
+    Regularization::L1 => "l1", "L1 (lasso)", "Adds λ·Σ|w|: small weights become exactly zero.";
+});
+
+choices!(OptimizerKind {
+    OptimizerKind::Sgd => "sgd", "SGD", "Plain gradient descent: each step is the learning rate times the gradient.";
+    OptimizerKind::Momentum => "momentum", "Momentum", "Steps keep 90 % of the previous step: faster along long valleys.";
+    OptimizerKind::Adam => "adam", "Adam", "A step size per weight from running averages of its gradient.";
+});
+
+choices!(Curve {
+    Curve::Line => "line", "Line", "y = 0.8·x + 0.2: a straight line.";
+    Curve::Sine => "sine", "Sine wave", "y = sin(πx): one full wave.";
+    Curve::Cubic => "cubic", "Cubic", "y = 2x³ − x: an S-shaped polynomial of degree 3.";
+    Curve::Step => "step", "Step", "y jumps from −0.8 to 0.8 at x = 0: no polynomial fits it exactly.";
+});
+
+choices!(Weighting {
+    Weighting::Uniform => "uniform", "Uniform", "Each of the k neighbours has one vote.";
+    Weighting::Distance => "distance", "Distance", "A neighbour's vote counts 1/distance: closer ones count more.";
+});
+
+choices!(Criterion {
+    Criterion::Gini => "gini", "Gini", "Gini impurity: the chance two random points of a node differ in class.";
+    Criterion::Entropy => "entropy", "Entropy", "Entropy: the bits needed to name a random point's class.";
+});
+
+choices!(Activation {
+    Activation::Relu => "relu", "ReLU", "max(0, z): straight pieces, bends at zero.";
+    Activation::Tanh => "tanh", "tanh", "A smooth S from −1 to 1.";
+    Activation::Sigmoid => "sigmoid", "Sigmoid", "A smooth S from 0 to 1.";
+    Activation::Linear => "linear", "Linear", "z unchanged: layers of it add up to one straight map.";
+});
+
+/// The kind of model on the plane: the Classification lab's select (the first three), and the
+/// Neural-network lab's network.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModelKind {
+    Knn,
+    Tree,
+    Logistic,
+    Mlp,
+}
+
+choices!(ModelKind {
+    ModelKind::Knn => "knn", "k-nearest neighbours", "Learns nothing: it keeps the training points and lets the nearest vote.";
+    ModelKind::Tree => "tree", "Decision tree", "Learns a sequence of yes/no questions (split thresholds).";
+    ModelKind::Logistic => "logistic", "Logistic regression", "Learns one weight per feature and class.";
+    ModelKind::Mlp => "mlp", "Neural network", "Learns every link's weight and every neuron's bias.";
+});
+
+/// The data on the plane: class patterns and hand-placed points (both plane labs), then the
+/// regression surfaces (the Neural-network lab only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaneData {
+    Pattern(Pattern),
+    Custom,
+    Surface(Surface),
+}
+
+choices!(PlaneData {
+    PlaneData::Pattern(Pattern::Blobs) => "blobs", "Two blobs", "Two round clouds: a straight line separates them.";
+    PlaneData::Pattern(Pattern::Circles) => "circles", "Circles", "A disc inside a ring: no straight line separates them.";
+    PlaneData::Pattern(Pattern::Moons) => "moons", "Moons", "Two interleaved half-moons.";
+    PlaneData::Pattern(Pattern::Xor) => "xor", "XOR", "Four quadrants, opposite ones alike: x₁·x₂ > 0 or not.";
+    PlaneData::Pattern(Pattern::Spiral) => "spiral", "Spiral", "Two interleaved spirals: the hardest pattern.";
+    PlaneData::Pattern(Pattern::ThreeBlobs) => "three", "Three classes", "Three round clouds.";
+    PlaneData::Custom => "custom", "Your own points", "Click the plot to place points of the chosen class.";
+    PlaneData::Surface(Surface::Plane) => "plane", "Plane (regression)", "A number to predict at each point: (x₁ + x₂)/2, a tilted plane.";
+    PlaneData::Surface(Surface::Bumps) => "bumps", "Bumps (regression)", "A number to predict at each point: two bumps and two dips.";
+});
+
+/// How many of [`PlaneData`]'s options the Classification lab offers (not the surfaces).
+pub const CLASS_DATA_COUNT: usize = 7;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names_are_unique<T: Choice>() {
+        assert_eq!(T::VALUES.len(), T::OPTIONS.len());
+        for (i, o) in T::OPTIONS.iter().enumerate() {
+            assert!(!o.label.is_empty() && !o.help.is_empty(), "{o:?}");
+            assert!(o
+                .url
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+            assert_eq!(T::OPTIONS.iter().filter(|p| p.url == o.url).count(), 1);
+            assert_eq!(T::VALUES[i].opt(), *o);
+        }
+    }
+
+    #[test]
+    fn every_table_names_each_value_once() {
+        names_are_unique::<Regularization>();
+        names_are_unique::<OptimizerKind>();
+        names_are_unique::<Curve>();
+        names_are_unique::<Weighting>();
+        names_are_unique::<Criterion>();
+        names_are_unique::<Activation>();
+        names_are_unique::<ModelKind>();
+        names_are_unique::<PlaneData>();
+    }
+
+    #[test]
+    fn the_classification_lab_offers_the_patterns_and_hand_placed_points() {
+        let offered = &PlaneData::VALUES[..CLASS_DATA_COUNT];
+        assert_eq!(offered.last(), Some(&PlaneData::Custom));
+        assert!(!offered.iter().any(|d| matches!(d, PlaneData::Surface(_))));
+    }
+}

@@ -1,0 +1,178 @@
+//! The two labs on the plane: the Classification lab (k-NN, a decision tree, logistic
+//! regression) and the Neural-network lab (the network, also on regression surfaces). What they
+//! share with every lab is the [`Session`]; this is what they do their own way: data on the plane,
+//! hand-placed points, and a diagnosis by accuracy (or by MSE on a surface).
+
+use super::action::Action;
+use super::config::Config;
+use super::session::{LabKind, Session};
+use super::spec::{Key, Lab};
+use super::sweep::sweep_keys;
+use crate::data::classification::{generate, split_points, Dataset2, Point2};
+use crate::data::surface;
+use crate::ml::diagnosis::{diagnose, diagnose_classifier, Diagnosis};
+use crate::ml::history::{History, Record};
+use crate::ml::metrics::variance;
+use crate::ml::model::Model;
+use crate::ml::plane_model::{PlaneHyper, PlaneModel, PlaneSet};
+
+/// Most hand-placed points kept (the rest of the page stays fast).
+pub const MAX_CUSTOM_POINTS: usize = 500;
+
+/// Gradient epochs each logistic-regression or network point of a validation curve trains for.
+pub const SWEEP_EPOCHS: u32 = 300;
+
+/// The plane labs' own runtime state.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Plane {
+    /// Class given to points added by clicking.
+    pub brush: usize,
+}
+
+/// The whole state of a lab on the plane.
+pub type PlaneLab = Session<Plane>;
+
+impl LabKind for Plane {
+    type Model = PlaneModel;
+    type Data = Dataset2;
+    const SWEEP_STEPS: u32 = SWEEP_EPOCHS;
+
+    fn start() -> Self {
+        Plane { brush: 0 }
+    }
+
+    fn data(config: &Config) -> Dataset2 {
+        make_data(config)
+    }
+
+    fn samples(data: &Dataset2) -> (PlaneSet, PlaneSet) {
+        (data.train_set(), data.test_set())
+    }
+
+    fn hyper(config: &Config) -> PlaneHyper {
+        config.plane_hyper()
+    }
+
+    fn sweep_keys(config: &Config) -> Vec<Key> {
+        sweep_keys(config)
+    }
+
+    /// By accuracy for classes, against the noise floor for a surface. A network trained in
+    /// mini-batches jumps about from epoch to epoch; it is judged by the median of its last five
+    /// recorded epochs, so one noisy step does not flip the verdict.
+    fn diagnosis(s: &Session<Self>) -> Option<Diagnosis> {
+        let trained = match &*s.model {
+            PlaneModel::Knn(_) => true,
+            other => other.steps() > 0,
+        };
+        if !trained || s.data.train.is_empty() || s.data.test.is_empty() {
+            return None;
+        }
+        let recent = |h: &History| match &*s.model {
+            PlaneModel::Mlp(_) => recent_medians(h.records()),
+            _ => None,
+        };
+        let (train, test) = (&s.train_score, &s.test_score);
+        let mut verdict = match (&s.data.values, train.accuracy, test.accuracy) {
+            (Some(v), _, _) => {
+                let (train, test) = recent(&s.history).unwrap_or((train.loss, test.loss));
+                diagnose(train, test, v.noise_sd, variance(&v.train))
+            }
+            (None, Some(a), Some(b)) => match recent(&s.errors) {
+                Some((train, test)) => diagnose_classifier(1.0 - train, 1.0 - test),
+                None => diagnose_classifier(a, b),
+            },
+            _ => return None,
+        };
+        if recent(&s.history).is_some() {
+            verdict
+                .reason
+                .push_str(" (Medians of the last five recorded epochs.)");
+        }
+        Some(verdict)
+    }
+
+    fn handle(s: &mut Session<Self>, action: Action) -> Option<Action> {
+        match action {
+            Action::AddPoint(x1, x2) => {
+                if s.config.is_custom() && s.config.custom.len() < MAX_CUSTOM_POINTS {
+                    let class = s.lab.brush;
+                    s.config.custom.push(Point2 { x1, x2, class });
+                    s.regenerate();
+                }
+            }
+            Action::RemoveNearest(x1, x2) => {
+                let d = |p: &Point2| (p.x1 - x1).powi(2) + (p.x2 - x2).powi(2);
+                let nearest = (s.config.custom.iter().enumerate())
+                    .min_by(|(_, a), (_, b)| d(a).total_cmp(&d(b)))
+                    .map(|(i, _)| i);
+                if let Some(i) = nearest {
+                    s.config.custom.remove(i);
+                    s.regenerate();
+                }
+            }
+            Action::ClearPoints => {
+                s.config.custom.clear();
+                s.regenerate();
+            }
+            Action::SetBrush(class) => s.lab.brush = class.min(2),
+            common => return Some(common),
+        }
+        None
+    }
+
+    /// The Neural-network lab's Reset draws new starting weights: the next initialization seed.
+    fn on_reset(config: &mut Config) {
+        if config.lab == Lab::Neural {
+            let next = (config.position(Key::InitSeed) + 1) % Key::InitSeed.spec().domain.len();
+            config.set(Key::InitSeed, next);
+        }
+    }
+}
+
+/// The medians of the training and of the test values of the last five records, if there are five.
+fn recent_medians(records: &[Record]) -> Option<(f64, f64)> {
+    let last = &records[records.len().checked_sub(5)?..];
+    let median = |value: fn(&Record) -> f64| {
+        let mut v: Vec<f64> = last.iter().map(value).collect();
+        v.sort_unstable_by(f64::total_cmp);
+        v[2]
+    };
+    Some((median(|r| r.train), median(|r| r.test)))
+}
+
+fn make_data(config: &Config) -> Dataset2 {
+    let fraction = config.number(Key::TrainFraction);
+    if let Some(s) = config.surface() {
+        return surface::generate(
+            s,
+            config.number(Key::Points) as usize,
+            config.number(Key::Noise),
+            fraction,
+            config.seed,
+        );
+    }
+    match config.pattern() {
+        Some(p) => generate(
+            p,
+            config.number(Key::Points) as usize,
+            config.number(Key::Noise),
+            fraction,
+            config.seed,
+        ),
+        None => {
+            let classes = config
+                .custom
+                .iter()
+                .map(|p| p.class + 1)
+                .max()
+                .unwrap_or(2)
+                .max(2);
+            split_points(config.custom.clone(), classes, fraction, config.seed)
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "plane_tests.rs"]
+mod tests;

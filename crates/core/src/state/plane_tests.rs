@@ -1,0 +1,265 @@
+//! The plane labs' reducer, as a user drives it: links, Play, ticks, controls, points.
+
+use super::*;
+use crate::ml::diagnosis::Fit;
+use crate::state::choice::ModelKind;
+use crate::state::session::Reduce;
+use crate::state::url::decode;
+use std::rc::Rc;
+
+fn lab(query: &str) -> PlaneLab {
+    let (config, notices) = decode(&format!("lab=classification&{query}"));
+    assert!(notices.is_empty(), "{notices:?}");
+    PlaneLab::new(config, notices)
+}
+
+fn apply(s: &mut PlaneLab, action: Action) {
+    s.apply(action);
+}
+
+fn run(s: &mut PlaneLab, steps: u32) {
+    apply(s, Action::Play);
+    apply(s, Action::Tick(steps));
+}
+
+#[test]
+fn k_1_fits_training_points_and_overfits_noisy_moons() {
+    let s = lab("model=knn&k=1&data=moons&noise=0.6&n=300");
+    assert_eq!(s.train_score.accuracy.unwrap(), 1.0);
+    assert_eq!(s.diagnosis().unwrap().fit, Fit::Overfitting);
+}
+
+#[test]
+fn a_depth_1_tree_underfits_circles() {
+    let mut s = lab("model=tree&depth=1&data=circles");
+    run(&mut s, 10);
+    assert_eq!(s.model.steps(), 1);
+    assert!(!s.running, "a grown tree stops by itself");
+    assert_eq!(s.diagnosis().unwrap().fit, Fit::Underfitting);
+}
+
+#[test]
+fn logistic_with_squares_learns_circles_and_the_learning_rate_continues() {
+    let mut s = lab("model=logistic&features=2&data=circles&noise=0.1&lr=0.1");
+    run(&mut s, 500);
+    assert!(
+        s.test_score.accuracy.unwrap() > 0.9,
+        "{}",
+        s.test_score.accuracy.unwrap()
+    );
+    let epoch = s.model.steps();
+    apply(&mut s, Action::Set(Key::LearningRate, 5));
+    assert_eq!(s.model.steps(), epoch);
+    apply(&mut s, Action::Set(Key::Features, 0));
+    assert_eq!(s.model.steps(), 0);
+}
+
+#[test]
+fn k_validation_curve_from_memorising_to_smoothing() {
+    let mut s = lab("model=knn&data=moons&noise=0.6&n=500");
+    assert_eq!(s.sweep.key, Key::K);
+    let mut ticks = 0;
+    while !s.sweep.is_done() {
+        apply(&mut s, Action::SweepTick(3));
+        ticks += 1;
+    }
+    assert_eq!(ticks, 17); // 50 k values, 3 per tick: sliced across frames
+    let r = &s.sweep.results;
+    assert_eq!(r[0].0, 0.0, "k = 1 makes no training error");
+    assert!(
+        r[0].1 > r[0].0 + 0.05,
+        "but a visible test error: {:?}",
+        r[0]
+    );
+    assert!(r[49].0 > r[0].0);
+    // The model's own default: depth for trees.
+    apply(&mut s, Action::Set(Key::Model, 1));
+    assert_eq!(s.sweep.key, Key::MaxDepth);
+    while !s.sweep.is_done() {
+        apply(&mut s, Action::SweepTick(50));
+    }
+    assert!(
+        s.sweep.results[0].0 > s.sweep.results[14].0,
+        "deeper trees fit the training set better"
+    );
+}
+
+fn neural(query: &str) -> PlaneLab {
+    let (config, notices) = decode(&format!("lab=neural&{query}"));
+    assert!(notices.is_empty(), "{notices:?}");
+    PlaneLab::new(config, notices)
+}
+
+fn weights(s: &PlaneLab) -> Vec<f64> {
+    match &*s.model {
+        PlaneModel::Mlp(m) => m.params().to_vec(),
+        other => panic!("not a network: {other:?}"),
+    }
+}
+
+#[test]
+fn neural_lab_learns_xor_and_training_settings_continue() {
+    // (Initialization 1 sits in a local minimum on XOR with this network: 77 % and stuck.
+    // That is what "Reset" — new initial weights — is for.)
+    let mut s = neural("data=xor&noise=0&lr=0.03&init=3");
+    assert_eq!(s.config.model(), ModelKind::Mlp);
+    run(&mut s, 300);
+    assert!(
+        s.train_score.accuracy.unwrap() > 0.97,
+        "{}",
+        s.train_score.accuracy.unwrap()
+    );
+    let epoch = s.model.steps();
+    for key in [
+        Key::LearningRate,
+        Key::BatchSize,
+        Key::Optimizer,
+        Key::Lambda,
+    ] {
+        apply(&mut s, Action::Set(key, 3));
+        assert_eq!(s.model.steps(), epoch, "{key:?} continues training");
+    }
+    apply(&mut s, Action::Set(Key::Neurons1, 7));
+    assert_eq!(s.model.steps(), 0, "the architecture starts over");
+    assert_eq!(s.sweep.key, Key::Neurons1);
+    apply(&mut s, Action::Set(Key::HiddenLayers, 0));
+    assert_eq!(
+        s.sweep.key,
+        Key::Lambda,
+        "no neurons to sweep without hidden layers"
+    );
+}
+
+#[test]
+fn l1_with_sgd_switches_most_links_off_and_still_fits() {
+    // The README's classroom link. (Under Adam few weights settle at zero: each Adam step
+    // moves a weight by about the learning rate, far more than the soft-threshold's lr·λ.)
+    let all = "inputs=x1,x2,x1sq,x2sq,x1x2,sin1,sin2";
+    let mut s = neural(&format!(
+        "data=circles&layers=1&l1=4&{all}&opt=sgd&lr=0.1&reg=l1&lambda=0.01"
+    ));
+    run(&mut s, 1000);
+    let zeros = weights(&s).iter().filter(|w| **w == 0.0).count();
+    assert!(zeros >= 20, "{zeros} of 42 weights are zero");
+    assert!(
+        s.test_score.accuracy.unwrap() > 0.95,
+        "{}",
+        s.test_score.accuracy.unwrap()
+    );
+}
+
+#[test]
+fn regression_surfaces_are_learned_to_the_noise_floor() {
+    // A plane is linear: no hidden layer needed. σ = 0.5 · noise 0.2 = 0.1, floor σ² = 0.01.
+    let mut s = neural("data=plane&layers=0&noise=0.2");
+    assert_eq!((s.data.classes, s.model.steps()), (1, 0));
+    run(&mut s, 300);
+    let (train, test) = (s.train_score.loss, s.test_score.loss);
+    assert!(train < 0.015 && test < 0.02, "{train} {test}");
+    assert_eq!(s.diagnosis().unwrap().fit, Fit::GoodFit);
+    assert!(s.errors.records().is_empty(), "no error rate for numbers");
+    // The bumps need hidden neurons: without, a plane is all a network can do.
+    let mut flat = neural("data=bumps&layers=0&noise=0.2");
+    run(&mut flat, 300);
+    assert_eq!(flat.diagnosis().unwrap().fit, Fit::Underfitting);
+    let mut deep = neural("data=bumps&layers=2&l1=8&l2=8&noise=0.2");
+    run(&mut deep, 1500);
+    let mse = deep.test_score.loss;
+    assert!(mse < 0.03, "{mse}");
+    // The validation curve measures MSE too.
+    while !deep.sweep.is_done() {
+        apply(&mut deep, Action::SweepTick(2000));
+    }
+    assert!(deep
+        .sweep
+        .results
+        .iter()
+        .all(|(tr, te)| tr.is_finite() && te.is_finite()));
+}
+
+/// The model is shared between state copies, as the page's reducer makes them: stepping the
+/// new state copies it then, and leaves the old state's model where it was.
+#[test]
+fn a_step_on_a_copy_leaves_the_old_state_alone() {
+    let mut s = neural("data=xor");
+    apply(&mut s, Action::Play);
+    let old = s.clone();
+    assert!(Rc::ptr_eq(&old.model, &s.model), "copies share the model");
+    apply(&mut s, Action::Tick(5));
+    assert_eq!((old.model.steps(), s.model.steps()), (0, 5));
+    assert_ne!(weights(&old), weights(&s));
+}
+
+#[test]
+fn noisy_mini_batches_do_not_flip_the_verdict() {
+    // The bumps, two layers of 8, the lab's batch 10 and learning rate 0.03: single epochs
+    // spike (the current epoch alone is not a good fit in many snapshots); the verdict
+    // judges the median of the last five recorded epochs.
+    let mut s = neural("data=bumps&layers=2&l1=8&l2=8");
+    run(&mut s, 1000);
+    let (mut snapshots, mut spikes, mut underfit) = (0, 0, 0);
+    while s.model.steps() < 4000 {
+        apply(&mut s, Action::Tick(40));
+        let v = s.data.values.as_ref().unwrap();
+        let current = diagnose(
+            s.train_score.loss,
+            s.test_score.loss,
+            v.noise_sd,
+            variance(&v.train),
+        );
+        let verdict = s.diagnosis().unwrap();
+        assert!(verdict.reason.contains("Medians of the last five"));
+        snapshots += 1;
+        spikes += usize::from(current.fit != Fit::GoodFit);
+        underfit += usize::from(verdict.fit != Fit::GoodFit);
+    }
+    // Measured: the current epoch alone 8 of 75 times, the verdict never.
+    assert!(spikes > 0, "the epochs are noisy");
+    assert!(underfit * 20 <= snapshots, "{underfit} of {snapshots}");
+}
+
+#[test]
+fn reset_draws_new_weights_and_reset_same_keeps_them() {
+    let mut s = neural("init=5");
+    let start = weights(&s);
+    run(&mut s, 20);
+    apply(&mut s, Action::ResetSame);
+    assert_eq!(weights(&s), start);
+    assert_eq!(s.model.steps(), 0);
+    apply(&mut s, Action::Reset);
+    assert_eq!(s.config.number(Key::InitSeed), 6.0);
+    assert_ne!(weights(&s), start);
+}
+
+#[test]
+fn an_exploding_network_is_explained_and_keeps_finite_weights() {
+    let mut s = neural("act=relu&lr=10&opt=sgd&batch=1&layers=4&l1=16&l2=16&l3=16&l4=16");
+    run(&mut s, 200);
+    let why = s
+        .divergence
+        .as_deref()
+        .expect("a learning rate of 10 explodes");
+    assert!(why.contains("learning rate of 10"), "{why}");
+    assert!(!s.running);
+    assert!(weights(&s).iter().all(|w| w.is_finite()));
+    assert!(s.train_score.loss.is_finite());
+}
+
+#[test]
+fn hand_placed_points_are_added_removed_and_cleared() {
+    let mut s = lab("data=custom");
+    assert!(s.data.train.is_empty() && s.diagnosis().is_none());
+    for i in 0..10 {
+        apply(&mut s, Action::SetBrush(i % 2));
+        apply(&mut s, Action::AddPoint(i as f64 / 10.0, 0.0));
+    }
+    assert_eq!(s.data.train.len() + s.data.test.len(), 10);
+    apply(&mut s, Action::RemoveNearest(0.31, 0.0));
+    assert!(!s.config.custom.iter().any(|p| p.x1 == 0.3));
+    apply(&mut s, Action::ClearPoints);
+    assert!(s.config.custom.is_empty());
+    // Generated data ignores clicks.
+    let mut g = lab("data=moons");
+    apply(&mut g, Action::AddPoint(0.0, 0.0));
+    assert!(g.config.custom.is_empty());
+}

@@ -1,0 +1,186 @@
+//! The Regression lab: polynomial regression on a seeded curve. Everything it shares with the
+//! other labs is the [`Session`]; this is what it does its own way.
+
+use super::action::Action;
+use super::config::Config;
+use super::session::{LabKind, Session};
+use super::spec::Key;
+use super::sweep::sweep_keys;
+use crate::data::regression::{generate, Dataset, Point};
+use crate::ml::diagnosis::{diagnose, Diagnosis};
+use crate::ml::metrics::variance;
+use crate::ml::model::Model;
+use crate::ml::polynomial::{Hyper, Trainer};
+
+/// The Regression lab's own part (it has no runtime state of its own).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Regression;
+
+/// The Regression lab's whole state.
+pub type RegressionLab = Session<Regression>;
+
+/// Epochs each validation-curve point trains for, from zero, with the current optimizer.
+pub const SWEEP_EPOCHS: u32 = 1000;
+
+impl LabKind for Regression {
+    type Model = Trainer;
+    type Data = Dataset;
+    const SWEEP_STEPS: u32 = SWEEP_EPOCHS;
+
+    fn start() -> Self {
+        Regression
+    }
+
+    fn data(config: &Config) -> Dataset {
+        generate(&config.data_spec())
+    }
+
+    fn samples(data: &Dataset) -> (Vec<Point>, Vec<Point>) {
+        (data.train.clone(), data.test.clone())
+    }
+
+    fn hyper(config: &Config) -> Hyper {
+        config.regression_hyper()
+    }
+
+    fn sweep_keys(config: &Config) -> Vec<Key> {
+        sweep_keys(config)
+    }
+
+    /// Against the noise floor σ² (see [`diagnose`]), once training has started.
+    fn diagnosis(s: &Session<Self>) -> Option<Diagnosis> {
+        let targets: Vec<f64> = s.data.train.iter().map(|p| p.y).collect();
+        (s.model.steps() > 0).then(|| {
+            diagnose(
+                s.train_score.loss,
+                s.test_score.loss,
+                s.data.noise,
+                variance(&targets),
+            )
+        })
+    }
+
+    /// Nothing of its own: points are placed only on the plane.
+    fn handle(_: &mut Session<Self>, action: Action) -> Option<Action> {
+        Some(action)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ml::diagnosis::Fit;
+    use crate::state::session::Reduce;
+    use crate::state::url::decode;
+
+    fn lab(query: &str) -> RegressionLab {
+        let (config, notices) = decode(query);
+        RegressionLab::new(config, notices)
+    }
+
+    fn apply(state: &mut RegressionLab, action: Action) {
+        state.apply(action);
+    }
+
+    fn run(state: &mut RegressionLab, epochs: u32) {
+        apply(state, Action::Play);
+        apply(state, Action::Tick(epochs));
+    }
+
+    #[test]
+    fn ticks_only_train_while_playing() {
+        let mut s = lab("");
+        apply(&mut s, Action::Tick(10));
+        assert_eq!(s.model.steps(), 0);
+        run(&mut s, 10);
+        assert_eq!(s.model.steps(), 10);
+        apply(&mut s, Action::Step);
+        assert_eq!(s.model.steps(), 11);
+        assert!(!s.running);
+    }
+
+    #[test]
+    fn learning_rate_continues_and_degree_restarts() {
+        let mut s = lab("");
+        run(&mut s, 50);
+        let before = s.model.model().weights.clone();
+        apply(&mut s, Action::Set(Key::LearningRate, 5));
+        assert_eq!(s.model.steps(), 50);
+        assert_eq!(s.model.model().weights, before);
+        apply(&mut s, Action::Set(Key::Degree, 5));
+        assert_eq!(s.model.steps(), 0);
+        assert_eq!(s.model.model().weights.len(), 7);
+    }
+
+    #[test]
+    fn same_link_same_data_and_same_parameters_after_n_epochs() {
+        let q = "lr=0.01&degree=5&batch=8&opt=momentum&data=cubic&n=60&seed=9";
+        let (mut a, mut b) = (lab(q), lab(q));
+        run(&mut a, 200);
+        for _ in 0..4 {
+            run(&mut b, 50); // split differently across frames: same result
+        }
+        assert_eq!(a.data, b.data);
+        assert_eq!(a.model.model().weights, b.model.model().weights);
+    }
+
+    #[test]
+    fn sgd_at_the_largest_learning_rate_pauses_with_a_message() {
+        let mut s = lab("opt=sgd&lr=10");
+        run(&mut s, 1000);
+        assert!(!s.running);
+        let msg = s.divergence.clone().expect("diverged");
+        assert!(
+            msg.contains("learning rate of 10 is too high") && msg.contains("1 or lower"),
+            "{msg}"
+        );
+        assert!(s.model.model().weights.iter().all(|w| w.is_finite()));
+        // Lowering the learning rate clears the message and training can go on.
+        apply(&mut s, Action::Set(Key::LearningRate, 10));
+        assert!(s.divergence.is_none());
+        run(&mut s, 100);
+        assert!(s.divergence.is_none());
+    }
+
+    #[test]
+    fn the_promised_diagnoses() {
+        let mut over = lab("degree=15&lambda=0&n=20");
+        run(&mut over, 2000);
+        assert_eq!(over.diagnosis().unwrap().fit, Fit::Overfitting);
+        let mut under = lab("degree=1&data=sine");
+        run(&mut under, 2000);
+        assert_eq!(under.diagnosis().unwrap().fit, Fit::Underfitting);
+        assert!(lab("").diagnosis().is_none());
+    }
+
+    #[test]
+    fn validation_curve_over_degree_underfits_left_and_overfits_right() {
+        let mut s = lab("n=20&data=sine");
+        while !s.sweep.is_done() {
+            apply(&mut s, Action::SweepTick(700));
+        }
+        let r = &s.sweep.results;
+        assert_eq!(r.len(), 15);
+        // Degree 1: both errors high. Degree 15 on 14 points: training error ≈ 0, test error high.
+        assert!(r[0].0 > 0.1 && r[0].1 > 0.1, "{:?}", r[0]);
+        assert!(r[14].0 < 0.01 && r[14].1 > 10.0 * r[14].0, "{:?}", r[14]);
+        // Moving the swept control keeps the curve; moving another restarts it.
+        apply(&mut s, Action::Set(Key::Degree, 5));
+        assert!(s.sweep.is_done());
+        apply(&mut s, Action::Set(Key::Noise, 2));
+        assert!(s.sweep.results.is_empty());
+        apply(&mut s, Action::Focus(Key::Lambda));
+        assert_eq!(s.sweep.key, Key::Lambda);
+        apply(&mut s, Action::Focus(Key::BatchSize)); // no curve for batch size
+        assert_eq!(s.sweep.key, Key::Lambda);
+    }
+
+    #[test]
+    fn new_seed_new_data() {
+        let mut s = lab("");
+        let before = s.data.clone();
+        apply(&mut s, Action::SetSeed(7));
+        assert_ne!(s.data, before);
+        assert_eq!(s.config.seed, 7);
+    }
+}

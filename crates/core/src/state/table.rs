@@ -1,0 +1,381 @@
+//! The one table of controls: every control of every lab with its URL name, label, help, group,
+//! values, default, whether a change restarts training, and which labs and models show it. It
+//! feeds the sliders and selects, the URL parser's clamping, the validation curves and the tests;
+//! nothing about a control is written anywhere else (a select's options come from its enum's
+//! table in [`super::choice`]).
+
+use super::choice::{Choice, ModelKind, PlaneData, CLASS_DATA_COUNT};
+use super::spec::{Domain, Group, Key, Lab, Spec};
+use crate::data::regression::Curve;
+use crate::ml::activation::Activation;
+use crate::ml::knn::Weighting;
+use crate::ml::optimizer::OptimizerKind;
+use crate::ml::regularization::Regularization;
+use crate::ml::tree::Criterion;
+
+const REGRESSION: &[Lab] = &[Lab::Regression];
+const CLASSIFICATION: &[Lab] = &[Lab::Classification];
+const NEURAL: &[Lab] = &[Lab::Neural];
+const REGRESSION_AND_NEURAL: &[Lab] = &[Lab::Regression, Lab::Neural];
+const ALL: &[Lab] = &[Lab::Regression, Lab::Classification, Lab::Neural];
+const GRADIENT: &[ModelKind] = &[ModelKind::Logistic, ModelKind::Mlp];
+const ANY: &[ModelKind] = &[];
+
+const LEARNING_RATES: &[f64] = &[
+    1e-4, 2e-4, 3e-4, 5e-4, 1e-3, 2e-3, 3e-3, 5e-3, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5,
+    1.0, 2.0, 3.0, 5.0, 10.0,
+];
+const LAMBDAS: &[f64] = &[
+    0.0, 1e-6, 3e-6, 1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0,
+];
+const BATCH_SIZES: &[f64] = &[
+    1.0,
+    2.0,
+    4.0,
+    8.0,
+    10.0,
+    16.0,
+    32.0,
+    64.0,
+    128.0,
+    256.0,
+    f64::INFINITY,
+];
+const SPEEDS: &[f64] = &[
+    1.0,
+    2.0,
+    5.0,
+    10.0,
+    20.0,
+    50.0,
+    100.0,
+    200.0,
+    500.0,
+    1000.0,
+    f64::INFINITY,
+];
+
+pub const SPECS: [Spec; 30] = [
+    Spec {
+        key: Key::LearningRate,
+        url: "lr",
+        label: "Learning rate",
+        help: "How big a step each update takes. Too small: slow. Too large: the loss explodes.",
+        group: Group::Hyperparameter,
+        domain: Domain::Listed(LEARNING_RATES),
+        default: 10, // 0.03
+        restarts: false,
+        labs: ALL,
+        models: GRADIENT,
+    },
+    Spec {
+        key: Key::Degree,
+        url: "degree",
+        label: "Polynomial degree",
+        help: "How bendy the curve may be: degree d learns d + 1 coefficients.",
+        group: Group::Hyperparameter,
+        domain: Domain::Linear { min: 1.0, step: 1.0, count: 15 },
+        default: 2, // 3
+        restarts: true,
+        labs: REGRESSION,
+        models: ANY,
+    },
+    Spec {
+        key: Key::Regularization,
+        url: "reg",
+        label: "Regularization",
+        help: "A penalty on large coefficients: L2 (ridge) shrinks them, L1 (lasso) zeroes some.",
+        group: Group::Hyperparameter,
+        domain: Domain::Choices(Regularization::OPTIONS),
+        default: 0,
+        restarts: false,
+        labs: ALL,
+        models: GRADIENT,
+    },
+    Spec {
+        key: Key::Lambda,
+        url: "lambda",
+        label: "Regularization strength",
+        help: "λ: how much the penalty weighs against the error. 0 turns it off.",
+        group: Group::Hyperparameter,
+        domain: Domain::Listed(LAMBDAS),
+        default: 0,
+        restarts: false,
+        labs: ALL,
+        models: GRADIENT,
+    },
+    Spec {
+        key: Key::BatchSize,
+        url: "batch",
+        label: "Batch size",
+        help: "Points per update: small batches give many noisy steps, all points one exact step.",
+        group: Group::Hyperparameter,
+        domain: Domain::Listed(BATCH_SIZES),
+        default: 10, // all
+        restarts: false,
+        labs: REGRESSION_AND_NEURAL,
+        models: ANY,
+    },
+    Spec {
+        key: Key::Optimizer,
+        url: "opt",
+        label: "Optimizer",
+        help: "The update rule: plain SGD, SGD with momentum, or Adam (a step size per coefficient).",
+        group: Group::Hyperparameter,
+        domain: Domain::Choices(OptimizerKind::OPTIONS),
+        default: 2,
+        restarts: false,
+        labs: ALL,
+        models: GRADIENT,
+    },
+    Spec {
+        key: Key::Dataset,
+        url: "data",
+        label: "Dataset",
+        help: "The true curve behind the points.",
+        group: Group::Data,
+        domain: Domain::Choices(Curve::OPTIONS),
+        default: 1,
+        restarts: true,
+        labs: REGRESSION,
+        models: ANY,
+    },
+    Spec {
+        key: Key::Points,
+        url: "n",
+        label: "Number of points",
+        help: "How many points are generated, training and test together.",
+        group: Group::Data,
+        domain: Domain::Linear { min: 10.0, step: 10.0, count: 50 },
+        default: 3, // 40
+        restarts: true,
+        labs: ALL,
+        models: ANY,
+    },
+    Spec {
+        key: Key::Noise,
+        url: "noise",
+        label: "Noise",
+        help: "How much random noise blurs the pattern. In regression it is σ of the noise on y, and σ² is the smallest error any model can expect.",
+        group: Group::Data,
+        domain: Domain::Linear { min: 0.0, step: 0.05, count: 21 },
+        default: 4, // 0.2
+        restarts: true,
+        labs: ALL,
+        models: ANY,
+    },
+    Spec {
+        key: Key::TrainFraction,
+        url: "train",
+        label: "Training fraction",
+        help: "Share of points used for training; the rest are held out to test.",
+        group: Group::Data,
+        domain: Domain::Linear { min: 0.1, step: 0.05, count: 17 },
+        default: 12, // 0.7
+        restarts: true,
+        labs: ALL,
+        models: ANY,
+    },
+    Spec {
+        key: Key::Speed,
+        url: "speed",
+        label: "Speed",
+        help: "Epochs per animation frame: 1 to watch each step, max for as many as a frame allows.",
+        group: Group::Playback,
+        domain: Domain::Listed(SPEEDS),
+        default: 10, // max
+        restarts: false,
+        labs: ALL,
+        models: ANY,
+    },
+    Spec {
+        key: Key::Model,
+        url: "model",
+        label: "Model",
+        help: "The kind of model. Choosing it is itself a hyperparameter.",
+        group: Group::Hyperparameter,
+        domain: Domain::Choices(ModelKind::OPTIONS.split_at(3).0),
+        default: 0,
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: ANY,
+    },
+    Spec {
+        key: Key::K,
+        url: "k",
+        label: "k",
+        help: "How many nearest training points vote. Small k follows every point; large k smooths everything.",
+        group: Group::Hyperparameter,
+        domain: Domain::Linear { min: 1.0, step: 1.0, count: 450 },
+        default: 4, // 5
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: &[ModelKind::Knn],
+    },
+    Spec {
+        key: Key::Weighting,
+        url: "weight",
+        label: "Weighting",
+        help: "Uniform: one vote each. Distance: closer neighbours' votes count more (1/distance).",
+        group: Group::Hyperparameter,
+        domain: Domain::Choices(Weighting::OPTIONS),
+        default: 0,
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: &[ModelKind::Knn],
+    },
+    Spec {
+        key: Key::MaxDepth,
+        url: "depth",
+        label: "Max depth",
+        help: "How many questions the tree may ask in a row. Deep trees carve out single points.",
+        group: Group::Hyperparameter,
+        domain: Domain::Linear { min: 1.0, step: 1.0, count: 15 },
+        default: 3, // 4
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: &[ModelKind::Tree],
+    },
+    Spec {
+        key: Key::MinLeaf,
+        url: "leaf",
+        label: "Min samples per leaf",
+        help: "A split is allowed only if each side keeps at least this many training points.",
+        group: Group::Hyperparameter,
+        domain: Domain::Linear { min: 1.0, step: 1.0, count: 50 },
+        default: 0, // 1
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: &[ModelKind::Tree],
+    },
+    Spec {
+        key: Key::Criterion,
+        url: "criterion",
+        label: "Criterion",
+        help: "How a node's mix of classes is measured: Gini impurity or entropy.",
+        group: Group::Hyperparameter,
+        domain: Domain::Choices(Criterion::OPTIONS),
+        default: 0,
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: &[ModelKind::Tree],
+    },
+    Spec {
+        key: Key::Features,
+        url: "features",
+        label: "Features",
+        help: "Inputs the model weighs: x₁, x₂; then their squares and product; then every product up to a degree.",
+        group: Group::Hyperparameter,
+        domain: Domain::Linear { min: 1.0, step: 1.0, count: 8 },
+        default: 0, // 1: x₁, x₂
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: &[ModelKind::Logistic],
+    },
+    Spec {
+        key: Key::Pattern,
+        url: "data",
+        label: "Dataset",
+        help: "The pattern behind the points, or your own points: click the plot to add one.",
+        group: Group::Data,
+        domain: Domain::Choices(PlaneData::OPTIONS.split_at(CLASS_DATA_COUNT).0),
+        default: 1,
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: ANY,
+    },
+    Spec {
+        key: Key::HiddenLayers,
+        url: "layers",
+        label: "Hidden layers",
+        help: "Layers of neurons between inputs and output. 0: a linear boundary in the chosen features.",
+        group: Group::Hyperparameter,
+        domain: Domain::Linear { min: 0.0, step: 1.0, count: 7 },
+        default: 2,
+        restarts: true,
+        labs: NEURAL,
+        models: ANY,
+    },
+    neurons(Key::Neurons1, "l1", "Neurons in layer 1", 3),
+    neurons(Key::Neurons2, "l2", "Neurons in layer 2", 1),
+    neurons(Key::Neurons3, "l3", "Neurons in layer 3", 1),
+    neurons(Key::Neurons4, "l4", "Neurons in layer 4", 1),
+    neurons(Key::Neurons5, "l5", "Neurons in layer 5", 1),
+    neurons(Key::Neurons6, "l6", "Neurons in layer 6", 1),
+    Spec {
+        key: Key::Activation,
+        url: "act",
+        label: "Activation",
+        help: "What each hidden neuron does with its weighted sum: bends it (ReLU, tanh, sigmoid) or not (linear).",
+        group: Group::Hyperparameter,
+        domain: Domain::Choices(Activation::OPTIONS),
+        default: 1,
+        restarts: true,
+        labs: NEURAL,
+        models: ANY,
+    },
+    Spec {
+        key: Key::Inputs,
+        url: "inputs",
+        label: "Input features",
+        help: "What the first layer sees. Hand-made features (squares, products, sines) can replace hidden neurons.",
+        group: Group::Hyperparameter,
+        domain: Domain::Flags(&[
+            ("x1", "x₁"),
+            ("x2", "x₂"),
+            ("x1sq", "x₁²"),
+            ("x2sq", "x₂²"),
+            ("x1x2", "x₁x₂"),
+            ("sin1", "sin πx₁"),
+            ("sin2", "sin πx₂"),
+        ]),
+        default: 2, // x₁, x₂ (bits 0b11)
+        restarts: true,
+        labs: NEURAL,
+        models: ANY,
+    },
+    Spec {
+        key: Key::InitSeed,
+        url: "init",
+        label: "Initialization",
+        help: "Seed of the random starting weights: the same seed, the same start. Reset draws the next one.",
+        group: Group::Hyperparameter,
+        domain: Domain::Linear { min: 0.0, step: 1.0, count: 1000 },
+        default: 1,
+        restarts: true,
+        labs: NEURAL,
+        models: ANY,
+    },
+    Spec {
+        key: Key::NeuralData,
+        url: "data",
+        label: "Dataset",
+        help: "A pattern of classes, your own points (click the plot to add one), or a surface of numbers to predict (regression).",
+        group: Group::Data,
+        domain: Domain::Choices(PlaneData::OPTIONS),
+        default: 1,
+        restarts: true,
+        labs: NEURAL,
+        models: ANY,
+    },
+];
+
+/// One neurons-per-layer control (1 … 16).
+const fn neurons(key: Key, url: &'static str, label: &'static str, default: usize) -> Spec {
+    Spec {
+        key,
+        url,
+        label,
+        help: "Neurons in this hidden layer: more neurons, more weights, more flexible boundaries.",
+        group: Group::Hyperparameter,
+        domain: Domain::Linear {
+            min: 1.0,
+            step: 1.0,
+            count: 16,
+        },
+        default,
+        restarts: true,
+        labs: NEURAL,
+        models: ANY,
+    }
+}

@@ -1,0 +1,216 @@
+//! Every option of every select, through the link and the reducer, builds what it names.
+//!
+//! The expectations below are written independently of the option tables in
+//! `state/choice.rs`: a misspelt URL name there makes the link fall back (a notice), and a row
+//! naming the wrong value builds a model or data set that does not match what is written here.
+
+use paramlab_core::data::classification::{generate as plane_data, Pattern};
+use paramlab_core::data::regression::{generate as curve_data, Curve, DataSpec};
+use paramlab_core::data::surface::{generate as surface_data, Surface};
+use paramlab_core::state::plane::PlaneLab;
+use paramlab_core::state::regression::RegressionLab;
+use paramlab_core::state::spec::{Domain, Key, Lab};
+use paramlab_core::state::url::decode;
+use std::collections::BTreeSet;
+
+/// (lab, other settings the option needs, control's URL name, option's URL name, what the
+/// model built must say of itself in its debug form).
+const MODEL_OPTIONS: &[(&str, &str, &str, &str, &str)] = &[
+    ("regression", "", "reg", "none", "regularization: None"),
+    ("regression", "", "reg", "l2", "regularization: L2"),
+    ("regression", "", "reg", "l1", "regularization: L1"),
+    ("regression", "", "opt", "sgd", "optimizer: Sgd"),
+    ("regression", "", "opt", "momentum", "optimizer: Momentum"),
+    ("regression", "", "opt", "adam", "optimizer: Adam"),
+    (
+        "classification",
+        "model=logistic",
+        "reg",
+        "none",
+        "regularization: None",
+    ),
+    (
+        "classification",
+        "model=logistic",
+        "reg",
+        "l2",
+        "regularization: L2",
+    ),
+    (
+        "classification",
+        "model=logistic",
+        "reg",
+        "l1",
+        "regularization: L1",
+    ),
+    (
+        "classification",
+        "model=logistic",
+        "opt",
+        "sgd",
+        "optimizer: Sgd",
+    ),
+    (
+        "classification",
+        "model=logistic",
+        "opt",
+        "momentum",
+        "optimizer: Momentum",
+    ),
+    (
+        "classification",
+        "model=logistic",
+        "opt",
+        "adam",
+        "optimizer: Adam",
+    ),
+    ("classification", "", "model", "knn", "Knn(Knn"),
+    ("classification", "", "model", "tree", "Tree(Tree"),
+    (
+        "classification",
+        "",
+        "model",
+        "logistic",
+        "Logistic(Logistic",
+    ),
+    (
+        "classification",
+        "model=knn",
+        "weight",
+        "uniform",
+        "weighting: Uniform",
+    ),
+    (
+        "classification",
+        "model=knn",
+        "weight",
+        "distance",
+        "weighting: Distance",
+    ),
+    (
+        "classification",
+        "model=tree",
+        "criterion",
+        "gini",
+        "criterion: Gini",
+    ),
+    (
+        "classification",
+        "model=tree",
+        "criterion",
+        "entropy",
+        "criterion: Entropy",
+    ),
+    ("neural", "", "reg", "none", "regularization: None"),
+    ("neural", "", "reg", "l2", "regularization: L2"),
+    ("neural", "", "reg", "l1", "regularization: L1"),
+    ("neural", "", "opt", "sgd", "optimizer: Sgd"),
+    ("neural", "", "opt", "momentum", "optimizer: Momentum"),
+    ("neural", "", "opt", "adam", "optimizer: Adam"),
+    ("neural", "", "act", "relu", "activation: Relu"),
+    ("neural", "", "act", "tanh", "activation: Tanh"),
+    ("neural", "", "act", "sigmoid", "activation: Sigmoid"),
+    ("neural", "", "act", "linear", "activation: Linear"),
+];
+
+fn model_debug(lab: &str, query: &str) -> String {
+    let (config, notices) = decode(&format!("lab={lab}&{query}"));
+    assert!(notices.is_empty(), "{query}: {notices:?}");
+    match config.lab {
+        Lab::Regression => format!("{:?}", RegressionLab::new(config, notices).model),
+        _ => format!("{:?}", PlaneLab::new(config, notices).model),
+    }
+}
+
+#[test]
+fn every_model_option_builds_the_model_it_names() {
+    for &(lab, extra, key, option, expected) in MODEL_OPTIONS {
+        let debug = model_debug(lab, &format!("{extra}&{key}={option}"));
+        assert!(
+            debug.contains(expected),
+            "{lab} {key}={option}: no “{expected}”"
+        );
+    }
+}
+
+#[test]
+fn every_data_option_generates_the_data_it_names() {
+    // Regression lab: 40 points, noise 0.2, 70 % training, seed 42 (the defaults).
+    for (name, curve) in [
+        ("line", Curve::Line),
+        ("sine", Curve::Sine),
+        ("cubic", Curve::Cubic),
+        ("step", Curve::Step),
+    ] {
+        let (config, notices) = decode(&format!("data={name}"));
+        let lab = RegressionLab::new(config, notices);
+        let expected = curve_data(&DataSpec::new(curve, 40, 0.2, 0.7, 42).unwrap());
+        assert_eq!(*lab.data, expected, "data={name}");
+    }
+    // Plane labs: 200 points (classification) or 500 with half for training (neural).
+    for (lab, n, fraction) in [("classification", 200, 0.7), ("neural", 500, 0.5)] {
+        for (name, pattern) in [
+            ("blobs", Pattern::Blobs),
+            ("circles", Pattern::Circles),
+            ("moons", Pattern::Moons),
+            ("xor", Pattern::Xor),
+            ("spiral", Pattern::Spiral),
+            ("three", Pattern::ThreeBlobs),
+        ] {
+            let (config, notices) = decode(&format!("lab={lab}&data={name}"));
+            let s = PlaneLab::new(config, notices);
+            assert_eq!(
+                *s.data,
+                plane_data(pattern, n, 0.2, fraction, 42),
+                "{lab} {name}"
+            );
+        }
+        let (config, _) = decode(&format!("lab={lab}&data=custom"));
+        assert!(
+            PlaneLab::new(config, vec![]).data.train.is_empty(),
+            "{lab} custom"
+        );
+    }
+    for (name, surface) in [("plane", Surface::Plane), ("bumps", Surface::Bumps)] {
+        let (config, notices) = decode(&format!("lab=neural&data={name}"));
+        let s = PlaneLab::new(config, notices);
+        assert_eq!(*s.data, surface_data(surface, 500, 0.2, 0.5, 42), "{name}");
+    }
+}
+
+/// The lists above cover every option of every select of every lab: a new option needs a line.
+#[test]
+fn every_option_of_every_select_is_checked() {
+    let mut covered: BTreeSet<(String, String, String)> = MODEL_OPTIONS
+        .iter()
+        .map(|(lab, _, key, option, _)| (lab.to_string(), key.to_string(), option.to_string()))
+        .collect();
+    for data in ["line", "sine", "cubic", "step"] {
+        covered.insert(("regression".into(), "data".into(), data.into()));
+    }
+    for lab in ["classification", "neural"] {
+        for data in [
+            "blobs", "circles", "moons", "xor", "spiral", "three", "custom",
+        ] {
+            covered.insert((lab.into(), "data".into(), data.into()));
+        }
+    }
+    for data in ["plane", "bumps"] {
+        covered.insert(("neural".into(), "data".into(), data.into()));
+    }
+    let mut offered = BTreeSet::new();
+    for lab in Lab::ALL {
+        for key in Key::all().filter(|k| k.spec().labs.contains(&lab)) {
+            if let Domain::Choices(options) = key.spec().domain {
+                for o in options {
+                    offered.insert((
+                        lab.url().to_string(),
+                        key.spec().url.to_string(),
+                        o.url.to_string(),
+                    ));
+                }
+            }
+        }
+    }
+    assert_eq!(offered, covered);
+}
