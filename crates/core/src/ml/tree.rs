@@ -173,11 +173,13 @@ impl Tree {
         grew
     }
 
-    /// The feature and threshold with the lowest weighted child impurity, if it beats the parent.
+    /// The feature and threshold with the lowest weighted child impurity, among the splits that
+    /// leave at least `min_leaf` points on each side. As in CART (and scikit-learn), an impure
+    /// node splits even when the best split does not lower the impurity: on XOR no single
+    /// question helps, but the next level's questions then separate the classes perfectly.
     fn best_split(&self, members: &[usize], id: usize) -> Option<(usize, f64)> {
         let n = members.len();
         let min_leaf = self.hyper.min_leaf;
-        let parent = self.nodes[id].impurity * n as f64;
         let mut best: Option<(f64, usize, f64)> = None;
         for f in 0..2 {
             let mut sorted = members.to_vec();
@@ -202,7 +204,7 @@ impl Tree {
                 }
                 let cost = self.hyper.criterion.impurity(&left) * n_left as f64
                     + self.hyper.criterion.impurity(&right) * (n - n_left) as f64;
-                if cost < parent - 1e-12 && best.is_none_or(|(b, _, _)| cost < b) {
+                if best.is_none_or(|(b, _, _)| cost < b) {
                     best = Some((cost, f, (here + next) / 2.0));
                 }
             }
@@ -318,6 +320,26 @@ mod tests {
             grow(&mut t);
             assert_eq!(train_accuracy(&t, &d.train, 2), 1.0, "{p:?}");
         }
+    }
+
+    #[test]
+    fn xor_splits_although_no_single_question_helps() {
+        // (−1,−1)→0, (1,1)→0, (−1,1)→1, (1,−1)→1. Any one cut leaves each side half and half
+        // (Gini 0.5 = the root's), yet CART splits; at depth 2 every leaf is pure.
+        let pts: Vec<Point2> = [(-1.0, -1.0, 0), (1.0, 1.0, 0), (-1.0, 1.0, 1), (1.0, -1.0, 1)]
+            .iter()
+            .map(|&(x1, x2, class)| Point2 { x1, x2, class })
+            .collect();
+        let mut t = Tree::new(TreeHyper::new(Some(2), 1, Criterion::Gini).unwrap(), &pts, 2);
+        assert!(t.grow_level(), "the root splits");
+        assert_eq!(t.nodes()[1].impurity, 0.5);
+        grow(&mut t);
+        assert_eq!(t.depth(), 2);
+        assert_eq!(train_accuracy(&t, &pts, 2), 1.0);
+        // With two points per leaf required, no split is allowed below the root's.
+        let mut wide = Tree::new(TreeHyper::new(Some(2), 2, Criterion::Gini).unwrap(), &pts, 2);
+        grow(&mut wide);
+        assert_eq!((wide.depth(), train_accuracy(&wide, &pts, 2)), (1, 0.5));
     }
 
     #[test]
