@@ -326,18 +326,31 @@ mod tests {
     fn xor_splits_although_no_single_question_helps() {
         // (−1,−1)→0, (1,1)→0, (−1,1)→1, (1,−1)→1. Any one cut leaves each side half and half
         // (Gini 0.5 = the root's), yet CART splits; at depth 2 every leaf is pure.
-        let pts: Vec<Point2> = [(-1.0, -1.0, 0), (1.0, 1.0, 0), (-1.0, 1.0, 1), (1.0, -1.0, 1)]
-            .iter()
-            .map(|&(x1, x2, class)| Point2 { x1, x2, class })
-            .collect();
-        let mut t = Tree::new(TreeHyper::new(Some(2), 1, Criterion::Gini).unwrap(), &pts, 2);
+        let pts: Vec<Point2> = [
+            (-1.0, -1.0, 0),
+            (1.0, 1.0, 0),
+            (-1.0, 1.0, 1),
+            (1.0, -1.0, 1),
+        ]
+        .iter()
+        .map(|&(x1, x2, class)| Point2 { x1, x2, class })
+        .collect();
+        let mut t = Tree::new(
+            TreeHyper::new(Some(2), 1, Criterion::Gini).unwrap(),
+            &pts,
+            2,
+        );
         assert!(t.grow_level(), "the root splits");
         assert_eq!(t.nodes()[1].impurity, 0.5);
         grow(&mut t);
         assert_eq!(t.depth(), 2);
         assert_eq!(train_accuracy(&t, &pts, 2), 1.0);
         // With two points per leaf required, no split is allowed below the root's.
-        let mut wide = Tree::new(TreeHyper::new(Some(2), 2, Criterion::Gini).unwrap(), &pts, 2);
+        let mut wide = Tree::new(
+            TreeHyper::new(Some(2), 2, Criterion::Gini).unwrap(),
+            &pts,
+            2,
+        );
         grow(&mut wide);
         assert_eq!((wide.depth(), train_accuracy(&wide, &pts, 2)), (1, 0.5));
     }

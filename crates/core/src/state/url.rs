@@ -44,10 +44,14 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
     let mut notices = Vec::new();
     let query = query.strip_prefix('?').unwrap_or(query);
     let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        // Names match whatever their case (`lab=Neural`, `LR=0.1`).
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
         .collect();
     if let Some((_, value)) = pairs.iter().rev().find(|(n, _)| n == "lab") {
-        match Lab::ALL.iter().find(|l| l.url() == value) {
+        match Lab::ALL
+            .iter()
+            .find(|l| l.url().eq_ignore_ascii_case(value))
+        {
             Some(lab) => config = Config::for_lab(*lab),
             None => notices.push(format!(
                 "There is no lab called “{value}”; showing the Regression lab."
@@ -157,10 +161,11 @@ fn position_of(spec: &Spec, value: &str) -> Result<usize, (usize, String)> {
             .ok_or((spec.default, format!("is not one of {}", names.join(", "))));
     }
     let last = domain.len() - 1;
-    let wanted = match value {
-        "all" | "max" if domain.number(last).is_infinite() => return Ok(last),
-        _ => value.parse::<f64>().ok().filter(|v| !v.is_nan()),
-    };
+    let infinite = domain.number(last).is_infinite();
+    if infinite && (value.eq_ignore_ascii_case("all") || value.eq_ignore_ascii_case("max")) {
+        return Ok(last);
+    }
+    let wanted = value.parse::<f64>().ok().filter(|v| !v.is_nan());
     let Some(v) = wanted else {
         return Err((spec.default, "is not a number".into()));
     };
@@ -182,8 +187,15 @@ fn position_of(spec: &Spec, value: &str) -> Result<usize, (usize, String)> {
         // Above the largest finite size: that is "all" (or "max").
         return Ok(last);
     }
-    let nearest = (0..=top)
-        .min_by(|&a, &b| distance(domain.number(a), v).total_cmp(&distance(domain.number(b), v)))
+    // The nearest value as the slider spaces them: on a log-spaced list, by ratio among the
+    // positive values (λ = 0.02 is nearest 0.03, not 0, which would switch the penalty off);
+    // on an evenly spaced slider, by difference (a tie goes to the smaller value: n = 25 → 20).
+    let log = matches!(domain, Domain::Listed(_)) && v > 0.0;
+    let candidates = (0..=top).filter(|&i| !log || domain.number(i) > 0.0);
+    let nearest = candidates
+        .min_by(|&a, &b| {
+            distance(domain.number(a), v, log).total_cmp(&distance(domain.number(b), v, log))
+        })
         .unwrap_or(spec.default);
     if (domain.number(nearest) - v).abs() <= 1e-9 * v.abs().max(1e-12) {
         Ok(nearest)
@@ -192,9 +204,9 @@ fn position_of(spec: &Spec, value: &str) -> Result<usize, (usize, String)> {
     }
 }
 
-/// Distance on a log scale for positive numbers (so 0.004 is nearer 0.005 than 0.003), else plain.
-fn distance(a: f64, b: f64) -> f64 {
-    if a > 0.0 && b > 0.0 {
+/// Distance on a log scale (so 0.004 is nearer 0.005 than 0.003), or plain.
+fn distance(a: f64, b: f64, log: bool) -> f64 {
+    if log {
         (a.ln() - b.ln()).abs()
     } else {
         (a - b).abs()
@@ -256,6 +268,36 @@ mod tests {
             "all"
         );
         assert_eq!(c.number(Key::LearningRate), 0.005);
+    }
+
+    #[test]
+    fn an_unlisted_value_falls_back_to_the_nearest_valid_one() {
+        // λ = 0.02 lies between 0.01 and 0.03 (nearer 0.03 by ratio); 0 would turn L2 off.
+        let (c, notices) = decode("lambda=0.02&n=25&noise=0.33");
+        assert_eq!(c.number(Key::Lambda), 0.03);
+        assert_eq!(c.number(Key::Points), 20.0); // evenly spaced: 20 and 30 tie, the smaller
+        assert_eq!(c.number(Key::Noise), 0.35);
+        assert_eq!(notices.len(), 3, "{notices:?}");
+        assert!(notices[0].contains("using 0.03"), "{notices:?}");
+        // A value below every positive one but above 0 still keeps the penalty on.
+        assert_eq!(decode("lambda=1e-9").0.number(Key::Lambda), 1e-6);
+        assert_eq!(decode("lambda=0").0.number(Key::Lambda), 0.0);
+    }
+
+    #[test]
+    fn names_match_whatever_their_case() {
+        let (c, notices) = decode("LAB=Neural&Opt=SGD&batch=ALL&Act=ReLU&inputs=X1,x2");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(c.lab, Lab::Neural);
+        assert_eq!(c.optimizer(), crate::ml::optimizer::OptimizerKind::Sgd);
+        assert_eq!(
+            format_value(Key::BatchSize, c.position(Key::BatchSize)),
+            "all"
+        );
+        assert_eq!(
+            format_value(Key::Activation, c.position(Key::Activation)),
+            "relu"
+        );
     }
 
     #[test]
