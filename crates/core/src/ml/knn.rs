@@ -78,10 +78,10 @@ impl Knn {
         );
         let k = self.effective_k();
         if k > 0 && k < scratch.len() {
-            scratch.select_nth_unstable_by(k - 1, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            scratch.select_nth_unstable_by(k - 1, by_distance);
         }
         scratch.truncate(k);
-        scratch.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        scratch.sort_unstable_by(by_distance);
         k
     }
 
@@ -107,7 +107,7 @@ impl Knn {
                 .map(|(i, p)| ((p.x1 - x1) * (p.x1 - x1) + (p.x2 - x2) * (p.x2 - x2), i)),
         );
         if k > 0 && k < scratch.len() {
-            scratch.select_nth_unstable_by(k - 1, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            scratch.select_nth_unstable_by(k - 1, by_distance);
         }
         scratch.truncate(k);
     }
@@ -152,6 +152,12 @@ impl Knn {
 #[inline]
 pub(super) fn distance_vote(d2: f64) -> f64 {
     (1.0 / (d2 as f32).max(f32::MIN_POSITIVE).sqrt()) as f64
+}
+
+/// Nearer first; equal distances by index, so every search ranks ties the same way. One named
+/// function for every ranking of neighbours (one copy of the selection code in the bundle).
+pub(crate) fn by_distance(a: &(f64, usize), b: &(f64, usize)) -> core::cmp::Ordering {
+    a.0.total_cmp(&b.0).then(a.1.cmp(&b.1))
 }
 
 #[cfg(test)]

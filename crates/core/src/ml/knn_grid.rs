@@ -14,7 +14,7 @@
 //! So a block of 16 cells costs one pass over all n points plus 16 small rankings of the band,
 //! instead of 16 full searches, and the cost hardly depends on k.
 
-use super::knn::{distance_vote, Knn, Weighting};
+use super::knn::{by_distance, distance_vote, Knn, Weighting};
 use crate::data::classification::Point2;
 
 /// Cells per block side; measured in `benches/classify.rs` (wider blocks widen the band).
@@ -132,8 +132,7 @@ impl Knn {
         ranked.extend(block.band.iter().map(|&i| (d2(&points[i]), i)));
         let wanted = self.effective_k() - block.sure_count();
         if wanted > 0 && wanted < ranked.len() {
-            ranked
-                .select_nth_unstable_by(wanted - 1, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            ranked.select_nth_unstable_by(wanted - 1, by_distance);
         }
         ranked.truncate(wanted);
         let chosen = ranked.iter().map(|&(d2, i)| (d2, points[i].class));

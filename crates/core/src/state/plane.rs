@@ -135,8 +135,7 @@ fn recent_medians(records: &[Record]) -> Option<(f64, f64)> {
     let last = &records[records.len().checked_sub(5)?..];
     let median = |value: fn(&Record) -> f64| {
         let mut v: Vec<f64> = last.iter().map(value).collect();
-        v.sort_unstable_by(f64::total_cmp);
-        v[2]
+        *v.select_nth_unstable_by(2, f64::total_cmp).1
     };
     Some((median(|r| r.train), median(|r| r.test)))
 }
