@@ -232,10 +232,9 @@ impl Logistic {
         if h.regularization == Regularization::L1 {
             for i in 0..self.weights.len() {
                 if self.penalized(i) {
-                    self.weights[i] = super::regularization::soft_threshold(
-                        self.weights[i],
-                        h.learning_rate * h.lambda,
-                    );
+                    let step = self.optimizer.step_size(h.learning_rate, i);
+                    self.weights[i] =
+                        super::regularization::soft_threshold(self.weights[i], h.lambda * step);
                 }
             }
         }

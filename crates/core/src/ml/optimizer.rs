@@ -47,6 +47,25 @@ impl Optimizer {
         self.kind
     }
 
+    /// How far weight `i` moves per unit of gradient at learning rate `lr` once the optimizer's
+    /// memory has settled: η for SGD; η/(1 − β) for momentum (its velocity settles at g/(1 − β));
+    /// η/(√v̂ᵢ + ε) for Adam (its step is that times m̂ᵢ, and m̂ᵢ settles at the gradient). L1's
+    /// proximal step must shrink by λ times this same step size, or training minimizes a lasso
+    /// with another λ (momentum: λ·(1 − β)) or none at all (Adam).
+    pub fn step_size(&self, lr: f64, i: usize) -> f64 {
+        match self.kind {
+            OptimizerKind::Sgd => lr,
+            OptimizerKind::Momentum => lr / (1.0 - MOMENTUM),
+            OptimizerKind::Adam => {
+                let c2 = 1.0 - self.beta2_t;
+                if c2 == 0.0 {
+                    return lr; // before the first step
+                }
+                lr / ((self.second[i] / c2).sqrt() + EPSILON)
+            }
+        }
+    }
+
     /// Applies one update with learning rate `lr` to `weights` given `grad`.
     pub fn step(&mut self, lr: f64, weights: &mut [f64], grad: &[f64]) {
         match self.kind {

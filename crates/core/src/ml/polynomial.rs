@@ -11,7 +11,8 @@
 //!
 //! **Update rule.** One epoch shuffles the training points and walks through them in mini-batches;
 //! for each batch the gradient of the batch's mean squared error, (2/b)·Σ(ŷ − y)·(φ₀, φ₁, …),
-//! plus the L2 term 2λw, goes to the optimizer; under L1 a soft-threshold step follows.
+//! plus the L2 term 2λw, goes to the optimizer; under L1 a soft-threshold step follows, by λ times
+//! the step size the optimizer took on each weight.
 //!
 //! **Divergence.** If an epoch makes the training loss non-finite or explode, the epoch is undone
 //! and [`Trainer::step`] reports it, so the last finite parameters are kept.
@@ -273,8 +274,11 @@ impl Trainer {
             let h = self.hyper;
             self.optimizer
                 .step(h.learning_rate, &mut self.model.weights, &self.grad);
+            let optimizer = &self.optimizer;
             h.regularization
-                .proximal(h.lambda, h.learning_rate, &mut self.model.weights[1..]);
+                .proximal(h.lambda, &mut self.model.weights[1..], |i| {
+                    optimizer.step_size(h.learning_rate, i + 1)
+                });
         }
         let loss = self.train.mse(&self.model.weights);
         if !loss.is_finite()

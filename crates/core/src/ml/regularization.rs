@@ -3,8 +3,11 @@
 //! - **L2 (ridge)** adds λ·Σw² to the objective; its gradient 2λw pulls every weight toward zero
 //!   in proportion to its size, so weights shrink but rarely reach exactly zero.
 //! - **L1 (lasso)** adds λ·Σ|w|. Its gradient is not defined at zero, so after each gradient step a
-//!   proximal (soft-threshold) step moves each weight toward zero by `learning rate · λ` and stops at
-//!   zero: that is what makes some weights exactly zero. A plain subgradient step would only
+//!   proximal (soft-threshold) step moves each weight toward zero by λ times the step size the
+//!   optimizer took on that weight, and stops at zero: that is what makes some weights exactly
+//!   zero. (With plain SGD the step size is the learning rate; momentum and Adam take other steps,
+//!   see [`super::optimizer::Optimizer::step_size`], and the shrinkage must match them for training
+//!   to settle at the minimum of the stated objective.) A plain subgradient step would only
 //!   oscillate around zero.
 
 /// Which penalty to add to the loss.
@@ -34,12 +37,12 @@ impl Regularization {
         }
     }
 
-    /// The proximal step after a gradient step of size `step` (L1 only).
-    pub fn proximal(self, lambda: f64, step: f64, weights: &mut [f64]) {
+    /// The proximal step after the optimizer's step (L1 only): weight i moves toward zero by
+    /// λ·`step_size(i)`, the step size the optimizer took on it, and stops at zero.
+    pub fn proximal(self, lambda: f64, weights: &mut [f64], step_size: impl Fn(usize) -> f64) {
         if self == Regularization::L1 {
-            let t = step * lambda;
-            for w in weights {
-                *w = soft_threshold(*w, t);
+            for (i, w) in weights.iter_mut().enumerate() {
+                *w = soft_threshold(*w, lambda * step_size(i));
             }
         }
     }

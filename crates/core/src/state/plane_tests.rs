@@ -149,6 +149,22 @@ fn l1_with_sgd_switches_most_links_off_and_still_fits() {
 }
 
 #[test]
+fn l1_zeroes_network_weights_under_every_optimizer() {
+    // The shrinkage follows the step each optimizer actually takes (see Optimizer::step_size),
+    // so momentum and Adam zero weights as plain SGD does.
+    let all = "inputs=x1,x2,x1sq,x2sq,x1x2,sin1,sin2";
+    for (opt, lr) in [("momentum", "0.01"), ("adam", "0.01")] {
+        let mut s = neural(&format!(
+            "data=circles&layers=1&l1=4&{all}&opt={opt}&lr={lr}&reg=l1&lambda=0.01"
+        ));
+        run(&mut s, 1000);
+        let zeros = weights(&s).iter().filter(|w| **w == 0.0).count();
+        assert!(zeros >= 10, "{opt}: {zeros} of 42 weights are zero");
+        assert!(s.test_score.accuracy.unwrap() > 0.9, "{opt}");
+    }
+}
+
+#[test]
 fn regression_surfaces_are_learned_to_the_noise_floor() {
     // A plane is linear: no hidden layer needed. σ = 0.5 · noise 0.2 = 0.1, floor σ² = 0.01.
     let mut s = neural("data=plane&layers=0&noise=0.2");

@@ -279,8 +279,9 @@ impl Mlp {
             .step(t.learning_rate, &mut self.params, &self.grad);
         if t.regularization == Regularization::L1 {
             for l in &self.layers {
-                for w in &mut self.params[l.weights..l.biases()] {
-                    *w = soft_threshold(*w, t.learning_rate * t.lambda);
+                for i in l.weights..l.biases() {
+                    let step = self.optimizer.step_size(t.learning_rate, i);
+                    self.params[i] = soft_threshold(self.params[i], t.lambda * step);
                 }
             }
         }
