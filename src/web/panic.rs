@@ -58,24 +58,31 @@ pub fn report(message: &str, location: &str, href: &str) -> Report {
 }
 
 /// Makes a panic show [`report`] in the page and log it to the console, then run the hook that
-/// was installed before (if any). Call first thing in `main`.
+/// was installed before (if any). Call first thing in `main`; later calls do nothing.
 ///
 /// Installed through Yew: when it renders an app, Yew replaces any panic hook not set with
 /// [`yew::set_custom_panic_hook`] by its own, which only logs to the console.
 pub fn install() {
-    let previous = std::panic::take_hook();
-    yew::set_custom_panic_hook(Box::new(move |info| {
-        let message = info.payload_as_str().unwrap_or("");
-        let location = info
-            .location()
-            .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()))
-            .unwrap_or_default();
-        let href = web_sys::window()
-            .and_then(|w| w.location().href().ok())
-            .unwrap_or_default();
-        show(&report(message, &location, &href));
-        previous(info);
-    }));
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    // After a panic (which aborts, so the thread stays "panicking") the hook cannot be changed.
+    if std::thread::panicking() {
+        return;
+    }
+    INSTALL.call_once(|| {
+        let previous = std::panic::take_hook();
+        yew::set_custom_panic_hook(Box::new(move |info| {
+            let message = info.payload_as_str().unwrap_or("");
+            let location = info
+                .location()
+                .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()))
+                .unwrap_or_default();
+            let href = web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .unwrap_or_default();
+            show(&report(message, &location, &href));
+            previous(info);
+        }));
+    });
 }
 
 /// Logs `report` to the console and puts it into the page as the alert `#panic`, first in the
