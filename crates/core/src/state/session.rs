@@ -402,5 +402,28 @@ mod tests {
             .as_deref()
             .unwrap()
             .contains("learning rate of 10"));
+        assert_eq!(p.train_score, p.model.score(p.train_set()));
+        assert_eq!(p.test_score, p.model.score(p.test_set()));
+    }
+
+    /// Issue 10's link: Play after Play after a divergence once reached weights of 9e305, then
+    /// infinity. The epoch that explodes is undone whole, so playing again changes nothing.
+    #[test]
+    fn play_after_a_divergence_never_makes_things_worse() {
+        let mut p: PlaneLab = session(
+            "lab=neural&lr=10&reg=l2&lambda=10&batch=1&opt=sgd&n=490&train=0.8&inputs=x1&init=999&data=xor&seed=0",
+        );
+        p.apply(Action::Play);
+        p.apply(Action::Tick(1000));
+        assert!(p.divergence.is_some(), "diverges");
+        let (kept, scores) = (p.model.parameters(), p.train_score.clone());
+        for _ in 0..150 {
+            p.apply(Action::Play);
+            p.apply(Action::Tick(10));
+            assert!(p.divergence.is_some() && !p.running);
+        }
+        assert_eq!(p.model.parameters(), kept);
+        assert_eq!(p.train_score, scores);
+        assert!(kept.iter().all(|w| w.value.is_finite()));
     }
 }

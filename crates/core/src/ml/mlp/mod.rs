@@ -294,6 +294,15 @@ impl Mlp {
         if n == 0 {
             return Epoch::Done { train_loss: 0.0 };
         }
+        // Kept to undo the whole epoch if the loss explodes part-way (as the other models do):
+        // the parameters shown and scored are then exactly those before the epoch, and trying
+        // the epoch again replays it identically instead of piling up more updates.
+        let saved = (
+            self.params.clone(),
+            self.optimizer.clone(),
+            self.shuffle.clone(),
+            self.order.clone(),
+        );
         let mut order = std::mem::take(&mut self.order);
         order.shuffle(&mut self.shuffle);
         let batch = self.training.batch.unwrap_or(n).min(n);
@@ -310,6 +319,7 @@ impl Mlp {
         }
         self.order = order;
         if diverged {
+            (self.params, self.optimizer, self.shuffle, self.order) = saved;
             return Epoch::Diverged;
         }
         self.loss = total / n as f64;
