@@ -128,6 +128,13 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
             ("Test MSE", "test-mse", short(test.loss)),
         ]),
     }
+    if let Some((zeros, total)) = state.zero_weights() {
+        stats.push((
+            "Exactly zero (L1)",
+            "zero-weights",
+            format!("{zeros} of {total} weights"),
+        ));
+    }
     // The loss over training: mean squared error for a regression set, else log-loss.
     let loss = if regression { "MSE" } else { "log-loss" };
     let model_rc = state.model.clone();

@@ -84,6 +84,14 @@ pub fn RegressionLab(props: &LabProps) -> Html {
             short(r_squared(state.test_score.loss, variance(&test_targets))),
         ),
     ];
+    let mut stats = stats;
+    if let Some((zeros, total)) = state.zero_weights() {
+        stats.push((
+            "Exactly zero (L1)",
+            "zero-weights",
+            format!("{zeros} of {total} weights"),
+        ));
+    }
 
     html! {
         <>

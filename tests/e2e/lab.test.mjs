@@ -204,6 +204,16 @@ test('a broken link falls back with visible notices and the lab still trains', a
   await page.close();
 });
 
+test('a very long value in a link wraps in its notice instead of widening the page', async () => {
+  const { page, problems } = await open(`?lr=${'9'.repeat(10000)}x`, { width: 1280, height: 800 });
+  const notices = await page.getByRole('status', { name: 'Link notices' }).innerText();
+  assert.ok(notices.includes('Learning rate'), notices.slice(0, 200));
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(scroll <= 1280, `the page scrolls sideways to ${scroll}px`);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('fits a phone and a projector without sideways scrolling', async () => {
   for (const [width, height] of [[375, 800], [1280, 720]]) {
     const { page } = await open('', { width, height });

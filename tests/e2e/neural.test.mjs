@@ -222,3 +222,20 @@ test('a new model repaints the map alone; new data repaints the points too', asy
   assert.notEqual(await points(), points0, 'new data, new points');
   await page.close();
 });
+
+test('README: L1 switches most links off and the page counts the zeros, under SGD and under Adam', async () => {
+  const all = 'inputs=x1,x2,x1sq,x2sq,x1x2,sin1,sin2';
+  for (const opt of ['sgd&lr=0.1', 'adam&lr=0.01']) {
+    const { page, problems } = await open(`&data=circles&layers=1&l1=4&${all}&opt=${opt}&reg=l1&lambda=0.01`);
+    assert.equal(await text(page, '#zero-weights'), '42 of 42 weights', 'every weight starts at zero');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 1000, null, { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const [zeros, total] = (await text(page, '#zero-weights')).match(/\d+/g).map(Number);
+    assert.equal(total, 42);
+    assert.ok(zeros >= 10 && zeros < 42, `${opt}: ${zeros} of 42 weights are zero`);
+    assert.ok(parseFloat(await text(page, '#test-acc')) > 90, await text(page, '#test-acc'));
+    assert.deepEqual(problems.console, []);
+    await page.close();
+  }
+});

@@ -56,11 +56,13 @@ impl Score {
     }
 }
 
-/// One learned number and where it lives (e.g. "w₃", "layer 1: x₁ → neuron 2").
+/// One learned number and where it lives (e.g. "w₃", "layer 1: 0 → 2").
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parameter {
     pub name: String,
     pub value: f64,
+    /// Whether the penalty (L2 or L1) applies to it: weights yes, intercepts and biases no.
+    pub penalized: bool,
 }
 
 /// A set of samples that can be cut into parts (folds of a cross-validation, a bootstrap).
@@ -175,6 +177,7 @@ mod tests {
             vec![Parameter {
                 name: "mean".into(),
                 value: self.value,
+                penalized: false,
             }]
         }
     }

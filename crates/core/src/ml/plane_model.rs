@@ -176,7 +176,11 @@ impl Model for PlaneModel {
     /// The tree's split thresholds and its leaves' class shares; logistic regression's weights;
     /// the network's weights and biases. k-NN learns none: its model is the training set.
     fn parameters(&self) -> Vec<Parameter> {
-        let p = |name: String, value: f64| Parameter { name, value };
+        let p = |name: String, value: f64, penalized: bool| Parameter {
+            name,
+            value,
+            penalized,
+        };
         match self {
             PlaneModel::Knn(_) => Vec::new(),
             PlaneModel::Tree(t) => t
@@ -184,12 +188,20 @@ impl Model for PlaneModel {
                 .iter()
                 .enumerate()
                 .flat_map(|(i, n)| match n.split {
-                    Some(s) => vec![p(format!("node {i}: x{} ≤", s.feature + 1), s.threshold)],
+                    Some(s) => vec![p(
+                        format!("node {i}: x{} ≤", s.feature + 1),
+                        s.threshold,
+                        false,
+                    )],
                     None => {
                         let total = n.counts.iter().sum::<usize>().max(1) as f64;
                         (n.counts.iter().enumerate())
                             .map(|(c, &k)| {
-                                p(format!("leaf {i}: share of class {c}"), k as f64 / total)
+                                p(
+                                    format!("leaf {i}: share of class {c}"),
+                                    k as f64 / total,
+                                    false,
+                                )
                             })
                             .collect()
                     }
@@ -200,7 +212,7 @@ impl Model for PlaneModel {
                 (l.weights().iter().enumerate())
                     .map(|(i, &w)| {
                         let (a, b) = l.exponents()[i % f];
-                        p(format!("class {}: x₁^{a}·x₂^{b}", i / f), w)
+                        p(format!("class {}: x₁^{a}·x₂^{b}", i / f), w, i % f != 0)
                     })
                     .collect()
             }
@@ -211,13 +223,14 @@ impl Model for PlaneModel {
                     for to in 0..sizes[layer + 1] {
                         for from in 0..sizes[layer] {
                             let name = format!("layer {}: {from} → {to}", layer + 1);
-                            out.push(p(name, m.weight(layer, to, from)));
+                            out.push(p(name, m.weight(layer, to, from), true));
                         }
                     }
                     for unit in 0..sizes[layer + 1] {
                         out.push(p(
                             format!("layer {}: bias {unit}", layer + 1),
                             m.bias(layer, unit),
+                            false,
                         ));
                     }
                 }

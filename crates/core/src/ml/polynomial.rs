@@ -351,12 +351,14 @@ impl Model for Trainer {
         }
     }
 
-    /// w₀ … w_d, the weights on the Legendre features φ₀ … φ_d.
+    /// w₀ … w_d, the weights on the Legendre features φ₀ … φ_d (w₀, the intercept, is not
+    /// penalized).
     fn parameters(&self) -> Vec<Parameter> {
         (self.model.weights.iter().enumerate())
             .map(|(k, &value)| Parameter {
                 name: format!("w{k}"),
                 value,
+                penalized: k > 0,
             })
             .collect()
     }

@@ -13,6 +13,7 @@ use super::sweep::Sweep;
 use crate::ml::diagnosis::Diagnosis;
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
+use crate::ml::regularization::Regularization;
 use std::rc::Rc;
 
 /// A pure reducer: the next state from the current one and an action, with no clock and no UI.
@@ -120,6 +121,19 @@ impl<K: LabKind> Session<K> {
     /// The test samples.
     pub fn test_set(&self) -> &<K::Model as Model>::Samples {
         &self.samples.1
+    }
+
+    /// Under L1: how many of the penalized weights are exactly zero, and how many there are
+    /// (`None` without L1 or without penalized weights, e.g. k-NN and trees).
+    pub fn zero_weights(&self) -> Option<(usize, usize)> {
+        if self.config.regularization() != Regularization::L1 {
+            return None;
+        }
+        let params = self.model.parameters();
+        let penalized = params.iter().filter(|p| p.penalized);
+        let total = penalized.clone().count();
+        let zeros = penalized.filter(|p| p.value == 0.0).count();
+        (total > 0).then_some((zeros, total))
     }
 
     /// The verdict on the current fit.
@@ -404,6 +418,26 @@ mod tests {
             .contains("learning rate of 10"));
         assert_eq!(p.train_score, p.model.score(p.train_set()));
         assert_eq!(p.test_score, p.model.score(p.test_set()));
+    }
+
+    #[test]
+    fn under_l1_the_zero_weights_are_counted() {
+        let mut r: RegressionLab = session("degree=15&n=20&reg=l1&lambda=0.01&opt=sgd&lr=0.1");
+        assert_eq!(r.zero_weights(), Some((15, 15)), "all start at zero");
+        r.apply(Action::Play);
+        r.apply(Action::Tick(3000));
+        let (zeros, total) = r.zero_weights().unwrap();
+        assert!(total == 15 && zeros > 0 && zeros < 15, "{zeros} of {total}");
+        let ridge: RegressionLab = session("reg=l2");
+        assert_eq!(ridge.zero_weights(), None);
+        let tree: PlaneLab = session("lab=classification&model=tree&reg=l1");
+        assert_eq!(tree.zero_weights(), None, "a tree has no penalized weights");
+        let net: PlaneLab = session("lab=neural&reg=l1");
+        assert_eq!(
+            net.zero_weights().map(|z| z.1),
+            Some(20),
+            "[4, 2]: 2·4 + 4·2 + 2·2 weights"
+        );
     }
 
     /// Issue 10's link: Play after Play after a divergence once reached weights of 9e305, then
