@@ -209,3 +209,95 @@ async fn network_diagram_draws_every_weight_and_shows_a_focused_neuron() {
     assert_eq!(info.query_selector_all("tbody tr").unwrap().length(), 3);
     assert!(info.text_content().unwrap().contains("bias b ="));
 }
+
+/// What a panic shows: an alert first in the page saying the app stopped, what happened (markup in
+/// the message stays text), and the link that reproduces it, to click and to copy.
+#[wasm_bindgen_test]
+fn a_panic_report_shows_the_message_and_the_link_at_the_top_of_the_page() {
+    use paramlab::web::panic::{report, show, ID};
+    let doc = document();
+    if let Some(old) = doc.get_element_by_id(ID) {
+        old.remove();
+    }
+    let href = "http://127.0.0.1:8000/app/?lab=neural&seed=7&l1=3";
+    show(&report(
+        "weights went <b>NaN</b> & \"stopped\"",
+        "src/ui/network.rs:12:5",
+        href,
+    ));
+
+    let alert = doc.get_element_by_id(ID).expect("the alert");
+    assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(
+        doc.body().unwrap().first_element_child(),
+        Some(alert.clone())
+    );
+    let text = alert.text_content().unwrap();
+    assert!(
+        text.contains("ParamLab hit an internal error and stopped."),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "What happened: weights went <b>NaN</b> & \"stopped\" (at src/ui/network.rs:12:5)"
+        ),
+        "{text}"
+    );
+    assert!(alert.query_selector("b").unwrap().is_none(), "markup ran");
+    assert!(text.contains("reload"), "{text}");
+    let link = alert.query_selector("a").unwrap().expect("a link");
+    assert_eq!(link.get_attribute("href").as_deref(), Some(href));
+    assert_eq!(link.text_content().unwrap(), href);
+    let copy = alert
+        .query_selector("code")
+        .unwrap()
+        .expect("the link as text");
+    assert_eq!(copy.text_content().unwrap(), href);
+    assert!(alert.get_bounding_client_rect().height() > 0.0);
+
+    // A later panic (the app is already stopped) leaves the first, which explains it, in place.
+    show(&report("a second panic", "", href));
+    assert_eq!(doc.query_selector_all("#panic").unwrap().length(), 1);
+    assert!(!alert.text_content().unwrap().contains("second"));
+    alert.remove();
+}
+
+/// The installed hook runs on a real panic and hands on to the test harness's hook (which marks
+/// the panic as expected): installing it breaks no one's panic reporting.
+#[wasm_bindgen_test]
+#[should_panic(expected = "a deliberate panic")]
+fn the_panic_hook_lets_the_panic_through() {
+    paramlab::web::panic::install();
+    if let Some(old) = document().get_element_by_id("panic") {
+        old.remove();
+    }
+    panic!("a deliberate panic");
+}
+
+/// The installed hook on a real panic: the alert names the panic's message and its place in this
+/// file, and links to the page's address. (The panic is raised in a callback called from
+/// JavaScript, which sees the abort as an exception, so this test goes on to look at the page.)
+#[wasm_bindgen_test]
+fn an_installed_hook_shows_a_real_panic_in_the_page() {
+    paramlab::web::panic::install();
+    let doc = document();
+    if let Some(old) = doc.get_element_by_id("panic") {
+        old.remove();
+    }
+    let panics = wasm_bindgen::closure::Closure::once_into_js::<_, _, ()>(|| {
+        panic!("a deliberate panic in a callback")
+    });
+    let panics: js_sys::Function = panics.dyn_into().unwrap();
+    assert!(panics.call0(&wasm_bindgen::JsValue::NULL).is_err());
+
+    let alert = doc.get_element_by_id("panic").expect("the alert");
+    let text = alert.text_content().unwrap();
+    assert!(
+        text.contains("a deliberate panic in a callback (at tests/browser.rs:"),
+        "{text}"
+    );
+    let href = web_sys::window().unwrap().location().href().unwrap();
+    let link = alert.query_selector("a").unwrap().expect("a link");
+    assert_eq!(link.get_attribute("href"), Some(href));
+    alert.remove();
+}

@@ -227,7 +227,7 @@ test('README: L1 switches most links off and the page counts the zeros, under SG
   const all = 'inputs=x1,x2,x1sq,x2sq,x1x2,sin1,sin2';
   for (const opt of ['sgd&lr=0.1', 'adam&lr=0.01']) {
     const { page, problems } = await open(`&data=circles&layers=1&l1=4&${all}&opt=${opt}&reg=l1&lambda=0.01`);
-    assert.equal(await text(page, '#zero-weights'), '42 of 42 weights', 'every weight starts at zero');
+    assert.equal(await text(page, '#zero-weights'), '0 of 42 weights', 'random starting weights: none is zero');
     await page.getByRole('button', { name: 'Play' }).click();
     await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 1000, null, { timeout: 60_000 });
     await page.getByRole('button', { name: 'Pause' }).click();
