@@ -13,6 +13,9 @@ pub struct ChoiceProps {
     /// Told when the control gets focus (to show its validation curve).
     #[prop_or_default]
     pub on_focus: Callback<Key>,
+    /// Why the control has no effect right now (shown beside it), if it has none.
+    #[prop_or_default]
+    pub note: Option<String>,
 }
 
 #[component]
@@ -31,7 +34,7 @@ pub fn Choice(props: &ChoiceProps) -> Html {
         }
     });
     html! {
-        <div class="control">
+        <div class={classes!("control", props.note.is_some().then_some("inert"))}>
             <div class="control-head">
                 <label for={id.clone()}>{ spec.label }</label>
             </div>
@@ -41,6 +44,9 @@ pub fn Choice(props: &ChoiceProps) -> Html {
                 }) }
             </select>
             <p class="help" id={format!("{id}-help")}>{ spec.help }</p>
+            if let Some(note) = &props.note {
+                <p class="help inert-note" id={format!("{id}-inert")} role="note">{ note.clone() }</p>
+            }
             <p class="help option-help">{ choices[props.position.min(choices.len() - 1)].help }</p>
         </div>
     }

@@ -17,7 +17,7 @@ pub struct ControlsProps {
     /// Told when a control gets focus.
     #[prop_or_default]
     pub on_focus: Callback<Key>,
-    /// Training-set size, the largest useful k.
+    /// Training-set size, the largest useful k (and what k acts as beyond it).
     #[prop_or_default]
     pub k_limit: Option<usize>,
 }
@@ -31,12 +31,13 @@ pub fn Controls(props: &ControlsProps) -> Html {
             let on_change = props.on_set.clone();
             let on_focus = props.on_focus.clone();
             let max_position = (s.key == Key::K).then_some(props.k_limit).flatten().map(|n| n.max(1) - 1);
+            let note = props.config.no_effect(s.key, props.k_limit.unwrap_or(usize::MAX));
             match s.domain {
                 // Keyed: controls appear and disappear (a layer's neurons), and focus must stay on
                 // the control the person is using.
-                Domain::Choices(_) => html! { <Choice key={s.url} key_={s.key} {position} {on_change} {on_focus} /> },
+                Domain::Choices(_) => html! { <Choice key={s.url} key_={s.key} {position} {on_change} {on_focus} {note} /> },
                 Domain::Flags(_) => html! { <Flags key={s.url} key_={s.key} {position} {on_change} /> },
-                _ => html! { <Slider key={s.url} key_={s.key} {position} {on_change} {max_position} {on_focus} /> },
+                _ => html! { <Slider key={s.url} key_={s.key} {position} {on_change} {max_position} {on_focus} {note} /> },
             }
         }) }
     }

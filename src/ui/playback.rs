@@ -2,6 +2,7 @@
 
 use super::slider::Slider;
 use crate::state::action::Action;
+use crate::state::choice::ModelKind;
 use crate::state::config::Config;
 use crate::state::spec::Key;
 use yew::prelude::*;
@@ -33,6 +34,10 @@ pub fn Playback(props: &PlaybackProps) -> Html {
     } else {
         ("Play", Action::Play)
     };
+    // k-NN learns nothing: Play and Step would do nothing.
+    let config = &props.config;
+    let nothing_to_train =
+        config.lab == crate::state::spec::Lab::Classification && config.model() == ModelKind::Knn;
     // The last measured rate stays visible after pausing.
     let eps = if props.epochs_per_second > 0.0 {
         format!("{:.0}", props.epochs_per_second)
@@ -42,21 +47,26 @@ pub fn Playback(props: &PlaybackProps) -> Html {
     html! {
         <section class="playback" aria-label="Training">
             <div class="buttons">
-                <button type="button" id="play" class="primary" onclick={send(toggle)} aria-pressed={props.running.to_string()}>{ toggle_label }</button>
-                <button type="button" id="step" onclick={send(Action::Step)}>{ "Step" }</button>
+                <button type="button" id="play" class="primary" onclick={send(toggle)} aria-pressed={props.running.to_string()} disabled={nothing_to_train}
+                    aria-describedby={nothing_to_train.then_some("nothing-to-train")}>{ toggle_label }</button>
+                <button type="button" id="step" onclick={send(Action::Step)} disabled={nothing_to_train}>{ "Step" }</button>
                 <button type="button" id="reset" onclick={send(Action::Reset)}
                     title={props.reset_same.then_some("Start again from new random weights")}>{ "Reset" }</button>
                 if props.reset_same {
                     <button type="button" id="reset-same" onclick={send(Action::ResetSame)}>{ "Reset to the same initial weights" }</button>
                 }
             </div>
+            if nothing_to_train {
+                <p class="help inert-note" id="nothing-to-train" role="note">{ "k-NN learns no parameters: it keeps the training points and lets the nearest vote, so there is nothing to train or step through. Its model is ready as soon as the data are." }</p>
+            }
             <dl class="stats">
                 { for props.stats.iter().map(|(label, id, value)| html! {
                     <div><dt>{ *label }</dt><dd id={*id}>{ value.clone() }</dd></div>
                 }) }
                 <div><dt>{ "Epochs / s" }</dt><dd id="eps">{ eps }</dd></div>
             </dl>
-            <Slider key_={Key::Speed} position={props.config.position(Key::Speed)} on_change={props.on_set.clone()} />
+            <Slider key_={Key::Speed} position={props.config.position(Key::Speed)} on_change={props.on_set.clone()}
+                note={props.config.no_effect(Key::Speed, usize::MAX)} />
         </section>
     }
 }

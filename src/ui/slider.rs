@@ -13,6 +13,9 @@ pub struct SliderProps {
     /// Told when the control gets focus (to show its validation curve).
     #[prop_or_default]
     pub on_focus: Callback<Key>,
+    /// Why the control has no effect right now (shown beside it), if it has none.
+    #[prop_or_default]
+    pub note: Option<String>,
     /// A tighter upper end than the table's (k is at most the training-set size).
     #[prop_or_default]
     pub max_position: Option<usize>,
@@ -37,7 +40,7 @@ pub fn Slider(props: &SliderProps) -> Html {
         }
     });
     html! {
-        <div class="control">
+        <div class={classes!("control", props.note.is_some().then_some("inert"))}>
             <div class="control-head">
                 <label for={id.clone()}>{ spec.label }</label>
                 <output for={id.clone()} id={format!("{id}-value")}>{ value.clone() }</output>
@@ -46,6 +49,9 @@ pub fn Slider(props: &SliderProps) -> Html {
                 value={position.to_string()} aria-valuetext={value}
                 aria-describedby={format!("{id}-help")} onfocus={{ let (f, k) = (props.on_focus.clone(), props.key_); Callback::from(move |_: FocusEvent| f.emit(k)) }} {oninput} />
             <p class="help" id={format!("{id}-help")}>{ spec.help }</p>
+            if let Some(note) = &props.note {
+                <p class="help inert-note" id={format!("{id}-inert")} role="note">{ note.clone() }</p>
+            }
         </div>
     }
 }

@@ -81,6 +81,12 @@ pub fn Validation(props: &ValidationProps) -> Html {
                 <li><span class="key model">{ "│" }</span>{ "current value" }</li>
             </ul>
             <p class="help" id="validation-status">{ format!("{progress} {}", props.method) }</p>
+            // λ swept without a penalty gives a flat curve: say why.
+            if sweep.key == Key::Lambda {
+                if let Some(why) = props.config.no_effect(Key::Lambda, usize::MAX) {
+                    <p class="help inert-note" id="validation-flat" role="note">{ format!("The curve is flat: λ has no effect here. {why}") }</p>
+                }
+            }
         </section>
     }
 }

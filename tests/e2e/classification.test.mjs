@@ -176,3 +176,16 @@ test('more hand-placed points than a link carries are kept in the browser, with 
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('k-NN has nothing to train: Play, Step and Speed say so; your own points ignore Noise', async () => {
+  const { page } = await open('&model=knn&data=moons');
+  assert.ok(await page.locator('#play').isDisabled() && await page.locator('#step').isDisabled());
+  assert.match(await text(page, '#nothing-to-train'), /k-NN learns no parameters/);
+  assert.match(await text(page, '#ctl-speed-inert'), /No effect for k-NN/);
+  await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Decision tree' });
+  await page.waitForFunction(() => !document.getElementById('play').disabled);
+  const custom = (await open('&model=tree&data=custom')).page;
+  assert.match(await text(custom, '#ctl-noise-inert'), /No effect on your own points/);
+  await custom.close();
+  await page.close();
+});

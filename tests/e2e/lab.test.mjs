@@ -266,3 +266,15 @@ test('a seed can be typed while training plays (the field is not reset under the
   assert.equal(await seed.inputValue(), '99');
   await page.close();
 });
+
+test('a control without effect says so: λ while Regularization is None, and its flat validation curve', async () => {
+  const { page } = await open('');
+  assert.match(await text(page, '#ctl-lambda-inert'), /No effect while Regularization is None/);
+  await page.getByLabel('Regularization strength').focus();
+  await page.waitForSelector('#validation-flat');
+  assert.match(await text(page, '#validation-flat'), /flat: λ has no effect/);
+  await page.getByLabel('Regularization', { exact: true }).selectOption({ label: 'L2 (ridge)' });
+  await page.waitForFunction(() => !document.getElementById('ctl-lambda-inert'));
+  assert.equal(await page.locator('#validation-flat').count(), 0);
+  await page.close();
+});

@@ -214,6 +214,29 @@ impl Config {
                 .is_none_or(|layer| layer < layers)
     }
 
+    /// Why a shown control has no effect right now, if it has none (the page says so beside
+    /// it): λ without a penalty, noise and number of points on hand-placed points, k beyond the
+    /// training set, playback for k-NN (nothing to train). `train_size`: training points.
+    pub fn no_effect(&self, key: Key, train_size: usize) -> Option<String> {
+        let knn = self.lab == Lab::Classification && self.model() == ModelKind::Knn;
+        match key {
+            Key::Lambda if self.regularization() == Regularization::None => {
+                Some("No effect while Regularization is None: choose L2 or L1 first.".into())
+            }
+            Key::Noise | Key::Points if self.is_custom() => {
+                Some("No effect on your own points: they are used as placed.".into())
+            }
+            Key::K if self.number(Key::K) as usize > train_size.max(1) => Some(format!(
+                "Only {train_size} training points: k = {} acts as k = {train_size}.",
+                self.number(Key::K)
+            )),
+            Key::Speed if knn => Some(
+                "No effect for k-NN: it learns nothing, so there is no training to watch.".into(),
+            ),
+            _ => None,
+        }
+    }
+
     /// Neurons in each hidden layer of the Neural-network lab.
     pub fn hidden_layers(&self) -> Vec<usize> {
         let layers = self.number(Key::HiddenLayers) as usize;
@@ -290,6 +313,31 @@ mod tests {
         assert_eq!(neural.hidden_layers(), vec![4, 2]);
         assert!(neural.shows(Key::Neurons2) && !neural.shows(Key::Neurons3));
         assert!(!neural.shows(Key::Degree) && neural.shows(Key::LearningRate));
+    }
+
+    #[test]
+    fn controls_without_effect_say_why() {
+        let mut c = Config::default();
+        assert!(c
+            .no_effect(Key::Lambda, 28)
+            .unwrap()
+            .contains("Regularization is None"));
+        c.set_choice(Key::Regularization, Regularization::L2);
+        assert_eq!(c.no_effect(Key::Lambda, 28), None);
+        assert_eq!(c.no_effect(Key::Noise, 28), None);
+        let mut custom = Config::for_lab(Lab::Classification);
+        custom.set_choice(Key::Pattern, PlaneData::Custom);
+        assert!(custom.no_effect(Key::Noise, 0).is_some());
+        assert!(custom.no_effect(Key::Points, 0).is_some());
+        custom.set(Key::K, 9); // k = 10
+        assert!(custom
+            .no_effect(Key::K, 6)
+            .unwrap()
+            .contains("k = 10 acts as k = 6"));
+        assert_eq!(custom.no_effect(Key::K, 10), None);
+        assert!(custom.no_effect(Key::Speed, 6).unwrap().contains("k-NN"));
+        custom.set_choice(Key::Model, ModelKind::Tree);
+        assert_eq!(custom.no_effect(Key::Speed, 6), None);
     }
 
     #[test]

@@ -132,15 +132,14 @@ fn neural_lab_learns_xor_and_training_settings_continue() {
 
 #[test]
 fn l1_with_sgd_switches_most_links_off_and_still_fits() {
-    // The README's classroom link. (Under Adam few weights settle at zero: each Adam step
-    // moves a weight by about the learning rate, far more than the soft-threshold's lr·λ.)
+    // The README's classroom link.
     let all = "inputs=x1,x2,x1sq,x2sq,x1x2,sin1,sin2";
     let mut s = neural(&format!(
         "data=circles&layers=1&l1=4&{all}&opt=sgd&lr=0.1&reg=l1&lambda=0.01"
     ));
     run(&mut s, 1000);
-    let zeros = weights(&s).iter().filter(|w| **w == 0.0).count();
-    assert!(zeros >= 20, "{zeros} of 42 weights are zero");
+    let (zeros, total) = s.zero_weights().unwrap();
+    assert_eq!((zeros, total), (27, 36), "the README's figure");
     assert!(
         s.test_score.accuracy.unwrap() > 0.95,
         "{}",
@@ -158,8 +157,11 @@ fn l1_zeroes_network_weights_under_every_optimizer() {
             "data=circles&layers=1&l1=4&{all}&opt={opt}&lr={lr}&reg=l1&lambda=0.01"
         ));
         run(&mut s, 1000);
-        let zeros = weights(&s).iter().filter(|w| **w == 0.0).count();
-        assert!(zeros >= 10, "{opt}: {zeros} of 42 weights are zero");
+        let (zeros, total) = s.zero_weights().unwrap();
+        assert!(
+            zeros >= 20 && total == 36,
+            "{opt}: {zeros} of {total} weights are zero"
+        );
         assert!(s.test_score.accuracy.unwrap() > 0.9, "{opt}");
     }
 }
