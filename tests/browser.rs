@@ -97,6 +97,14 @@ async fn app_renders_labelled_controls_and_reacts_to_a_slider() {
     degree
         .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
         .unwrap();
+    // Yew renders when the page gives it time: wait for it (up to 2 s) rather than a fixed pause,
+    // which a loaded machine can outlast.
+    for _ in 0..100 {
+        if by_id("ctl-degree-value").unwrap().text_content().unwrap() == "6" {
+            break;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     settle().await;
     assert_eq!(
         by_id("ctl-degree-value").unwrap().text_content().unwrap(),
@@ -118,7 +126,7 @@ async fn classification_lab_paints_its_decision_map() {
     use paramlab::state::config::Config;
     use paramlab::state::spec::Lab;
     use paramlab::ui::classification::ClassificationLab;
-    use paramlab::ui::regression::LabProps;
+    use paramlab::ui::lab_props::LabProps;
 
     let root = new_root();
     let props = LabProps {
@@ -163,7 +171,7 @@ async fn network_diagram_draws_every_weight_and_shows_a_focused_neuron() {
     use paramlab::state::spec::Lab;
     use paramlab::state::url::decode;
     use paramlab::ui::classification::ClassificationLab;
-    use paramlab::ui::regression::LabProps;
+    use paramlab::ui::lab_props::LabProps;
 
     let root = new_root();
     let (config, notices) = decode("lab=neural&layers=1&l1=3&inputs=x1,x2,x1x2");

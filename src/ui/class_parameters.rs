@@ -3,7 +3,7 @@
 //! equation) for logistic regression, the network diagram for a neural network.
 
 // Re-exported for the pages that still name it here (`classification.rs`).
-pub use super::classes::CLASS_NAMES;
+use super::classes::CLASS_NAMES;
 use super::network::Network;
 use crate::format::short;
 use crate::ml::plane_model::PlaneModel;

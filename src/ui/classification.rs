@@ -3,7 +3,8 @@
 //! storage), the shared training loop, and the layout.
 
 use super::chart::{Chart, ChartInput};
-use super::class_parameters::{ClassParameters, CLASS_NAMES};
+use super::class_parameters::ClassParameters;
+use super::classes::CLASS_NAMES;
 use super::confusion::Confusion;
 use super::controls::{Controls, SeedControl};
 use super::diagnosis::DiagnosisBox;
