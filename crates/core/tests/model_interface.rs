@@ -17,7 +17,7 @@ fn folds(n: usize) -> [Vec<usize>; 2] {
 
 /// Fits on one fold, scores on the other: the held-out error of each fold.
 fn two_fold<M: Model>(hyper: &M::Hyper, samples: &M::Samples, steps: u32) -> [f64; 2] {
-    let [a, b] = folds(samples.len());
+    let [a, b] = folds(samples.count());
     let score = |fit_on: &[usize], test_on: &[usize]| {
         let m: M = fit(hyper, &samples.subset(fit_on), 7, steps);
         m.score(&samples.subset(test_on)).error()

@@ -67,10 +67,8 @@ pub struct Parameter {
 
 /// A set of samples that can be cut into parts (folds of a cross-validation, a bootstrap).
 pub trait Samples: Clone {
-    fn len(&self) -> usize;
-    fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
+    /// How many samples there are.
+    fn count(&self) -> usize;
     /// The samples at `indices`, in that order.
     fn subset(&self, indices: &[usize]) -> Self;
 }
@@ -131,8 +129,8 @@ mod tests {
     }
 
     impl Samples for Vec<f64> {
-        fn len(&self) -> usize {
-            Vec::len(self)
+        fn count(&self) -> usize {
+            self.len()
         }
         fn subset(&self, indices: &[usize]) -> Self {
             indices.iter().map(|&i| self[i]).collect()

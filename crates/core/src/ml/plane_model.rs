@@ -49,7 +49,7 @@ impl PlaneSet {
 }
 
 impl Samples for PlaneSet {
-    fn len(&self) -> usize {
+    fn count(&self) -> usize {
         self.points.len()
     }
     fn subset(&self, indices: &[usize]) -> Self {

@@ -313,8 +313,8 @@ impl Trainer {
 }
 
 impl Samples for Vec<Point> {
-    fn len(&self) -> usize {
-        Vec::len(self)
+    fn count(&self) -> usize {
+        self.len()
     }
     fn subset(&self, indices: &[usize]) -> Self {
         indices.iter().map(|&i| self[i]).collect()

@@ -232,7 +232,7 @@ impl<K: LabKind> Session<K> {
         let key = if keys.contains(&key) { key } else { keys[0] };
         // k cannot exceed the training set.
         let limit = match key {
-            Key::K => self.train_set().len(),
+            Key::K => self.train_set().count(),
             _ => usize::MAX,
         };
         self.sweep = Sweep::new(key, limit);
