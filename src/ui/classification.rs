@@ -61,11 +61,13 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         Callback::from(move |a| d.dispatch(a))
     };
 
-    // The link holds the configuration; hand-placed points go to storage too, so a reload keeps
-    // them even when there are too many for the link.
-    use_effect_with(state.config.clone(), |config| {
+    // The link holds the configuration; points placed here go to storage too, so a reload keeps
+    // them even when there are too many for the link. Points that came with the link are not
+    // stored: opening someone's link must not erase the points saved in this browser.
+    let opened_with = use_memo((), |_| state.config.custom.clone());
+    use_effect_with(state.config.clone(), move |config| {
         web::replace_query(&url::encode(config));
-        if config.is_custom() {
+        if config.is_custom() && config.custom != *opened_with {
             web::store(STORAGE_KEY, &url::points_text(&config.custom));
         }
     });

@@ -177,6 +177,21 @@ test('more hand-placed points than a link carries are kept in the browser, with 
   await page.close();
 });
 
+test('a link with points does not erase the points saved in this browser', async () => {
+  const { page } = await open('&data=custom');
+  const plane = page.locator('#region-chart');
+  const box = await plane.boundingBox();
+  await plane.click({ position: { x: box.width * 0.3, y: box.height * 0.3 } });
+  await page.waitForFunction(() => (localStorage.getItem('paramlab.points') ?? '').length > 0);
+  const saved = await page.evaluate(() => localStorage.getItem('paramlab.points'));
+  // Someone else's link, in the same browser: its points show, the saved ones stay saved.
+  await page.goto(server.url + '?lab=classification&data=custom&pts=' + encodeURIComponent('0.5,0.5,1;-0.5,-0.5,0'));
+  await page.locator('canvas[data-drawn-at]').first().waitFor();
+  assert.match(await page.locator('.point-tools').textContent(), /2 points/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('paramlab.points')), saved);
+  await page.close();
+});
+
 test('k-NN has nothing to train: Play, Step and Speed say so; your own points ignore Noise', async () => {
   const { page } = await open('&model=knn&data=moons');
   assert.ok(await page.locator('#play').isDisabled() && await page.locator('#step').isDisabled());

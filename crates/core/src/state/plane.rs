@@ -8,6 +8,7 @@ use super::config::Config;
 use super::session::{LabKind, Session};
 use super::spec::{Key, Lab};
 use super::sweep::sweep_keys;
+use super::url::round_coordinate;
 use crate::data::classification::{generate, split_points, Dataset2, Point2};
 use crate::data::surface;
 use crate::ml::diagnosis::{diagnose, diagnose_classifier, Diagnosis};
@@ -96,6 +97,8 @@ impl LabKind for Plane {
         match action {
             Action::AddPoint(x1, x2) => {
                 if s.config.is_custom() && s.config.custom.len() < MAX_CUSTOM_POINTS {
+                    // Rounded as the link writes it, so the link is exactly the state.
+                    let (x1, x2) = (round_coordinate(x1), round_coordinate(x2));
                     let class = s.lab.brush;
                     s.config.custom.push(Point2 { x1, x2, class });
                     s.regenerate();

@@ -3,6 +3,7 @@
 //! is reported as a notice for the page to show.
 
 use super::config::{Config, MAX_SEED};
+use super::plane::MAX_CUSTOM_POINTS;
 use super::spec::{format_value, Domain, Lab, Spec, SPECS};
 use crate::data::classification::Point2;
 
@@ -33,9 +34,17 @@ pub fn points_text(points: &[Point2]) -> String {
     pts.join(";")
 }
 
-/// Whether the link carries the hand-placed points (else the page keeps them in storage).
+/// Whether the link carries the hand-placed points (else the page keeps them in storage). They
+/// travel whatever the dataset chosen, so switching back to "Your own points" finds them.
 pub fn links_points(config: &Config) -> bool {
-    config.lab != Lab::Regression && config.is_custom() && config.custom.len() <= MAX_POINTS_IN_LINK
+    config.lab != Lab::Regression
+        && !config.custom.is_empty()
+        && config.custom.len() <= MAX_POINTS_IN_LINK
+}
+
+/// A hand-placed coordinate as the link writes it: two decimals.
+pub fn round_coordinate(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
 }
 
 /// Reads a query (with or without the leading `?`) into a configuration plus notices.
@@ -77,11 +86,20 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
                 )),
             }
         } else if name == "pts" && config.lab != Lab::Regression {
-            let (points, bad) = parse_points(value, MAX_POINTS_IN_LINK);
+            let (points, bad) = parse_points(value, MAX_CUSTOM_POINTS);
+            let beyond = value.split(';').filter(|p| !p.trim().is_empty()).count();
+            let beyond = beyond.saturating_sub(points.len() + bad);
             config.custom = points;
             if bad > 0 {
                 notices.push(format!(
-                    "Skipped {bad} hand-placed point(s) in the link that could not be read."
+                    "Skipped {bad} hand-placed point(s) in the link that could not be read \
+                     (each is x₁,x₂,class with coordinates within ±2 and class 0, 1 or 2)."
+                ));
+            }
+            if beyond > 0 {
+                notices.push(format!(
+                    "Kept the first {MAX_CUSTOM_POINTS} hand-placed points of the link; {beyond} \
+                     more were left out."
                 ));
             }
         } else if let Some(spec) = SPECS
@@ -106,8 +124,9 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
     (config, notices)
 }
 
-/// `x₁,x₂,class;…` → points (coordinates within ±2, class 0 … 2) and how many were unreadable.
-/// At most `limit` are kept.
+/// `x₁,x₂,class;…` → points (coordinates within ±2, rounded to two decimals as links write them;
+/// class 0 … 2) and how many were unreadable. At most `limit` are read; the rest are neither kept
+/// nor counted.
 pub fn parse_points(value: &str, limit: usize) -> (Vec<Point2>, usize) {
     let mut points = Vec::new();
     let mut bad = 0;
@@ -122,9 +141,16 @@ pub fn parse_points(value: &str, limit: usize) -> (Vec<Point2>, usize) {
             },
             _ => None,
         };
+        if points.len() == limit {
+            break;
+        }
         match parsed {
-            Some(p) if points.len() < limit => points.push(p),
-            _ => bad += 1,
+            Some(p) => points.push(Point2 {
+                x1: round_coordinate(p.x1),
+                x2: round_coordinate(p.x2),
+                class: p.class,
+            }),
+            None => bad += 1,
         }
     }
     (points, bad)
@@ -282,6 +308,45 @@ mod tests {
         // A value below every positive one but above 0 still keeps the penalty on.
         assert_eq!(decode("lambda=1e-9").0.number(Key::Lambda), 1e-6);
         assert_eq!(decode("lambda=0").0.number(Key::Lambda), 0.0);
+    }
+
+    #[test]
+    fn the_rewritten_link_is_the_state_hand_placed_points_included() {
+        // Odd decimals are rounded as the link writes them; points travel whatever the dataset.
+        for query in [
+            "lab=classification&data=custom&pts=0.123,-0.456,1;1.999,0,0",
+            "lab=classification&data=moons&pts=0.5,0.5,2",
+            "lab=neural&data=custom&pts=-1,1,0",
+        ] {
+            let (c, notices) = decode(query);
+            assert!(notices.is_empty(), "{notices:?}");
+            let (back, again) = decode(&encode(&c));
+            assert_eq!(back, c, "{query}");
+            assert!(again.is_empty());
+        }
+        assert_eq!(
+            decode("lab=classification&pts=0.123,0,1").0.custom[0].x1,
+            0.12
+        );
+    }
+
+    #[test]
+    fn points_beyond_the_limit_or_unreadable_are_reported() {
+        let many: Vec<String> = (0..MAX_CUSTOM_POINTS + 7)
+            .map(|i| format!("0.{},0,{}", i % 10, i % 2))
+            .collect();
+        let (c, notices) = decode(&format!(
+            "lab=classification&data=custom&pts={};x,1,1",
+            many.join(";")
+        ));
+        assert_eq!(c.custom.len(), MAX_CUSTOM_POINTS);
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert!(notices[0].contains("8 more were left out"), "{notices:?}");
+        let (_, notices) = decode("lab=classification&data=custom&pts=0,0,0;9,9,9;0.1,0.1,1");
+        assert!(
+            notices[0].contains("Skipped 1 hand-placed point"),
+            "{notices:?}"
+        );
     }
 
     #[test]
