@@ -21,6 +21,16 @@ pub enum Fit {
     Overfitting,
 }
 
+/// "3× higher", or "over 100× higher" for ratios a number would only obscure (a training error
+/// of 1e-12 makes any test error billions of times higher).
+fn times_higher(ratio: f64) -> String {
+    if ratio.is_finite() && ratio <= 100.0 {
+        format!("{ratio:.0}× higher")
+    } else {
+        "over 100× higher".into()
+    }
+}
+
 /// A verdict with the reason in words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnosis {
@@ -45,12 +55,12 @@ pub fn diagnose(train_mse: f64, test_mse: f64, noise_sd: f64, target_variance: f
         Diagnosis {
             fit: Fit::Overfitting,
             reason: format!(
-                "Training error {} is down at {floor_text}, but test error {} is {:.0}× higher: the \
+                "Training error {} is down at {floor_text}, but test error {} is {}: the \
                  model is fitting the noise of the training points. Make the model less flexible \
                  (a lower degree, fewer neurons) or add regularization.",
                 short(train_mse),
                 short(test_mse),
-                test_mse / train_mse.max(1e-12)
+                times_higher(test_mse / train_mse)
             ),
         }
     } else {
@@ -69,6 +79,16 @@ pub fn diagnose(train_mse: f64, test_mse: f64, noise_sd: f64, target_variance: f
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn huge_ratios_read_as_words() {
+        let d = diagnose(1e-13, 0.5, 0.1, 0.5);
+        assert!(d.reason.contains("is over 100× higher"), "{}", d.reason);
+        // 0.2 / 0.005 = 40.
+        assert!(diagnose(0.005, 0.2, 0.1, 0.5)
+            .reason
+            .contains("is 40× higher"));
+    }
 
     #[test]
     fn rules_by_hand() {
