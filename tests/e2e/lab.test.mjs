@@ -57,6 +57,36 @@ test('a browser without WebAssembly SIMD is told why instead of getting a blank 
   await page.close();
 });
 
+test('the app runs under its Content-Security-Policy with no violation, in every lab', async () => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation',
+      (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  for (const query of ['?opt=sgd&lr=0.1', '?lab=classification&model=tree', '?lab=classification&model=logistic',
+    '?lab=classification&data=custom', '?lab=neural&data=xor']) {
+    await page.goto(server.url + query);
+    await page.locator('canvas[data-drawn-at]').first().waitFor();
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+    assert.doesNotMatch(policy, /unsafe-inline/);
+    if (!(await page.locator('#play').isDisabled())) {
+      await page.locator('#play').click();
+      await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 3, null, { timeout: 30_000 });
+    } else {
+      const box = await page.locator('#region-chart').boundingBox();
+      await page.locator('#region-chart').click({ position: { x: box.width / 2, y: box.height / 2 } });
+    }
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), [], query);
+  }
+  assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 const SLIDERS = [
   ['Learning rate', 'lr'], ['Polynomial degree', 'degree'], ['Regularization strength', 'lambda'],
   ['Batch size', 'batch'], ['Number of points', 'n'], ['Noise', 'noise'], ['Training fraction', 'train'],
