@@ -421,6 +421,37 @@ mod tests {
     }
 
     #[test]
+    fn the_histories_and_the_version_follow_training() {
+        let mut s: PlaneLab = session("lab=classification&model=logistic&lr=0.3");
+        let start = s.version;
+        s.apply(Action::Step);
+        assert!(
+            s.version > start,
+            "a new model version for the map to repaint"
+        );
+        let v = s.version;
+        s.apply(Action::Step);
+        assert!(s.version > v);
+        // The latest records hold the loss and the error rate of the model shown.
+        let (loss, errors) = (s.history.records(), s.errors.records());
+        let (l, e) = (loss.last().unwrap(), errors.last().unwrap());
+        assert_eq!((l.epoch, e.epoch), (2, 2));
+        assert_eq!((l.train, l.test), (s.train_score.loss, s.test_score.loss));
+        let accuracy = (
+            s.train_score.accuracy.unwrap(),
+            s.test_score.accuracy.unwrap(),
+        );
+        assert_eq!((e.train, e.test), (1.0 - accuracy.0, 1.0 - accuracy.1));
+        assert!(
+            e.train > 0.0 && e.test > 0.0,
+            "circles are not separated after two steps"
+        );
+        // Numbers have a loss history only.
+        let r: RegressionLab = session("");
+        assert!(r.errors.records().is_empty() && !r.history.records().is_empty());
+    }
+
+    #[test]
     fn under_l1_the_zero_weights_are_counted() {
         let mut r: RegressionLab = session("degree=15&n=20&reg=l1&lambda=0.01&opt=sgd&lr=0.1");
         assert_eq!(r.zero_weights(), Some((15, 15)), "all start at zero");
