@@ -1,0 +1,202 @@
+//! Links both ways: round trips, fallbacks with notices, and odd queries.
+
+use super::*;
+use crate::state::spec::Key;
+
+#[test]
+fn round_trip_of_every_position() {
+    for lab in Lab::ALL {
+        for key in Key::all().filter(|k| k.spec().labs.contains(&lab)) {
+            for pos in 0..key.spec().domain.len() {
+                let mut c = Config::default();
+                (c.lab, c.seed) = (lab, 123);
+                c.set(key, pos);
+                let (back, notices) = decode(&encode(&c));
+                assert_eq!(back, c, "{key:?} at {pos}: {}", encode(&c));
+                assert!(notices.is_empty(), "{notices:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn default_query_reads_as_expected() {
+    let q = encode(&Config::default());
+    assert_eq!(
+        q,
+        "lab=regression&lr=0.03&degree=3&reg=none&lambda=0&batch=all&opt=adam&data=sine&n=40&noise=0.2&train=0.7&speed=max&seed=42"
+    );
+}
+
+#[test]
+fn bad_values_fall_back_with_notices() {
+    let (c, notices) =
+        decode("?lr=banana&degree=99&lambda=-1&opt=rmsprop&seed=x&foo=1&lab=trees&noise=0.21");
+    let d = Config::default();
+    assert_eq!(c.position(Key::LearningRate), d.position(Key::LearningRate));
+    assert_eq!(c.number(Key::Degree), 15.0);
+    assert_eq!(c.number(Key::Lambda), 0.0);
+    assert_eq!(c.position(Key::Optimizer), d.position(Key::Optimizer));
+    assert_eq!(c.seed, d.seed);
+    assert_eq!(c.number(Key::Noise), 0.2);
+    assert_eq!(notices.len(), 8, "{notices:?}");
+    assert!(notices[0].contains("no lab called “trees”"));
+    assert!(notices[1].contains("Learning rate") && notices[1].contains("not a number"));
+    assert!(notices[2].contains("above the maximum 15"));
+}
+
+#[test]
+fn batch_above_the_largest_size_is_all_and_nearest_is_on_a_log_scale() {
+    let (c, _) = decode("batch=1000&lr=0.004");
+    assert_eq!(
+        format_value(Key::BatchSize, c.position(Key::BatchSize)),
+        "all"
+    );
+    assert_eq!(c.number(Key::LearningRate), 0.005);
+}
+
+#[test]
+fn an_unlisted_value_falls_back_to_the_nearest_valid_one() {
+    // λ = 0.02 lies between 0.01 and 0.03 (nearer 0.03 by ratio); 0 would turn L2 off.
+    let (c, notices) = decode("lambda=0.02&n=25&noise=0.33");
+    assert_eq!(c.number(Key::Lambda), 0.03);
+    assert_eq!(c.number(Key::Points), 20.0); // evenly spaced: 20 and 30 tie, the smaller
+    assert_eq!(c.number(Key::Noise), 0.35);
+    assert_eq!(notices.len(), 3, "{notices:?}");
+    assert!(notices[0].contains("using 0.03"), "{notices:?}");
+    // A value below every positive one but above 0 still keeps the penalty on.
+    assert_eq!(decode("lambda=1e-9").0.number(Key::Lambda), 1e-6);
+    assert_eq!(decode("lambda=0").0.number(Key::Lambda), 0.0);
+}
+
+#[test]
+fn the_rewritten_link_is_the_state_hand_placed_points_included() {
+    // Odd decimals are rounded as the link writes them; points travel whatever the dataset.
+    for query in [
+        "lab=classification&data=custom&pts=0.123,-0.456,1;1.999,0,0",
+        "lab=classification&data=moons&pts=0.5,0.5,2",
+        "lab=neural&data=custom&pts=-1,1,0",
+    ] {
+        let (c, notices) = decode(query);
+        assert!(notices.is_empty(), "{notices:?}");
+        let (back, again) = decode(&encode(&c));
+        assert_eq!(back, c, "{query}");
+        assert!(again.is_empty());
+    }
+    assert_eq!(
+        decode("lab=classification&pts=0.123,0,1").0.custom[0].x1,
+        0.12
+    );
+}
+
+#[test]
+fn points_beyond_the_limit_or_unreadable_are_reported() {
+    let many: Vec<String> = (0..MAX_CUSTOM_POINTS + 7)
+        .map(|i| format!("0.{},0,{}", i % 10, i % 2))
+        .collect();
+    let (c, notices) = decode(&format!(
+        "lab=classification&data=custom&pts={};x,1,1",
+        many.join(";")
+    ));
+    assert_eq!(c.custom.len(), MAX_CUSTOM_POINTS);
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].contains("8 more were left out"), "{notices:?}");
+    let (_, notices) = decode("lab=classification&data=custom&pts=0,0,0;9,9,9;0.1,0.1,1");
+    assert!(
+        notices[0].contains("Skipped 1 hand-placed point"),
+        "{notices:?}"
+    );
+}
+
+#[test]
+fn names_match_whatever_their_case() {
+    let (c, notices) = decode("LAB=Neural&Opt=SGD&batch=ALL&Act=ReLU&inputs=X1,x2");
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(c.lab, Lab::Neural);
+    assert_eq!(c.optimizer(), crate::ml::optimizer::OptimizerKind::Sgd);
+    assert_eq!(
+        format_value(Key::BatchSize, c.position(Key::BatchSize)),
+        "all"
+    );
+    assert_eq!(
+        format_value(Key::Activation, c.position(Key::Activation)),
+        "relu"
+    );
+}
+
+#[test]
+fn classification_links_round_trip_with_points() {
+    let (mut c, notices) = decode("lab=classification&model=tree&depth=6&data=custom");
+    assert!(notices.is_empty(), "{notices:?}");
+    c.custom = vec![
+        Point2 {
+            x1: 0.25,
+            x2: -0.5,
+            class: 1,
+        },
+        Point2 {
+            x1: -0.75,
+            x2: 0.1,
+            class: 2,
+        },
+    ];
+    let q = encode(&c);
+    assert!(q.contains("pts=0.25%2C-0.50%2C1%3B-0.75%2C0.10%2C2"), "{q}");
+    assert!(!q.contains("degree="), "regression controls stay out: {q}");
+    let (back, notices) = decode(&q);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(back, c);
+    let (_, notices) = decode("lab=classification&data=custom&pts=1,1,0;x,y,z;9,9,1");
+    assert_eq!(notices.len(), 1);
+}
+
+#[test]
+fn neural_links_name_their_input_features() {
+    let (c, notices) = decode("lab=neural&inputs=x1,x2,sin1&layers=3&l3=16");
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(c.number(Key::Inputs), 0b10_0011 as f64);
+    assert_eq!(c.hidden_layers(), vec![4, 2, 16]);
+    assert!(encode(&c).contains("inputs=x1%2Cx2%2Csin1"));
+    let (c, notices) = decode("lab=neural&inputs=x1,cos");
+    assert_eq!(c.number(Key::Inputs), 0b11 as f64);
+    assert!(
+        notices[0].contains("Input features “x1,cos”"),
+        "{notices:?}"
+    );
+    let (_, notices) = decode("lab=neural&inputs=");
+    assert!(notices[0].contains("chooses none"), "{notices:?}");
+}
+
+#[test]
+fn a_broken_neural_link_falls_back_with_notices() {
+    let (c, notices) = decode("lab=neural&layers=9&l1=0&l2=99&inputs=foo&act=swish&init=-3");
+    assert_eq!(c.number(Key::HiddenLayers), 6.0);
+    assert_eq!(c.number(Key::Neurons1), 1.0);
+    assert_eq!(c.number(Key::Neurons2), 16.0);
+    assert_eq!(c.number(Key::Inputs), 0b11 as f64);
+    assert_eq!(c.number(Key::InitSeed), 0.0);
+    assert_eq!(notices.len(), 6, "{notices:?}");
+    assert!(notices.iter().any(|n| n.contains("Activation “swish”")));
+    c.mlp_architecture(); // valid whatever the link said
+}
+
+#[test]
+fn never_panics_on_odd_queries() {
+    for q in [
+        "",
+        "?",
+        "&&&",
+        "=",
+        "lr",
+        "lr=",
+        "%ZZ",
+        "lr=inf",
+        "lr=-inf",
+        "lr=NaN",
+        "seed=-1",
+        "n=1e308",
+        "degree=1.5",
+    ] {
+        let _ = decode(q);
+    }
+}
