@@ -143,3 +143,22 @@ fn play_after_a_divergence_never_makes_things_worse() {
     assert_eq!(p.train_score, scores);
     assert!(kept.iter().all(|w| w.value.is_finite()));
 }
+
+#[test]
+fn scores_are_fresh_after_epochs_the_history_does_not_record() {
+    // Epoch 1,000 is not a recorded one (one in 16 is kept between 512 and 1,024).
+    let mut s: RegressionLab = session("degree=5");
+    s.apply(Action::Play);
+    s.apply(Action::Tick(1000));
+    assert!(!s.history.wants(1000));
+    assert_eq!(s.train_score, s.model.score(s.train_set()));
+    assert_eq!(s.test_score, s.model.score(s.test_set()));
+}
+
+#[test]
+fn a_k_curve_stops_at_the_training_set_size() {
+    // 20 points, 70 % for training: k = 1 … 14, not 1 … 50.
+    let s: PlaneLab = session("lab=classification&model=knn&n=20");
+    assert_eq!(s.train_set().count(), 14);
+    assert_eq!((s.sweep.key, s.sweep.positions.len()), (Key::K, 14));
+}
