@@ -10,7 +10,8 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk hook');
 const page = join(dir, 'index.html');
 const html = readFileSync(page, 'utf8');
-const inline = /<script type="module">([\s\S]*?)<\/script>/;
+// (Quoted or not: a minified page writes <script type=module>.)
+const inline = /<script type=["']?module["']?>([\s\S]*?)<\/script>/;
 const found = html.match(inline);
 if (!found) throw new Error('no inline module script in index.html: has Trunk changed its loader?');
 const name = `loader-${createHash('sha256').update(found[1]).digest('hex').slice(0, 16)}.js`;
