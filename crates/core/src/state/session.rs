@@ -81,6 +81,8 @@ pub struct Session<K: LabKind> {
     pub sweep: Sweep,
     /// The model of the sweep point being computed, and its steps so far.
     sweep_job: Option<(Rc<K::Model>, u32)>,
+    /// Under L1, the penalized weights that are exactly zero and their number.
+    zero_weights: Option<(usize, usize)>,
     /// The lab's own runtime state.
     pub lab: K,
 }
@@ -105,6 +107,7 @@ impl<K: LabKind> Session<K> {
             version: 0,
             sweep: Sweep::new(first, usize::MAX),
             sweep_job: None,
+            zero_weights: None,
             lab: K::start(),
             config,
         };
@@ -124,8 +127,13 @@ impl<K: LabKind> Session<K> {
     }
 
     /// Under L1: how many of the penalized weights are exactly zero, and how many there are
-    /// (`None` without L1 or without penalized weights, e.g. k-NN and trees).
+    /// (`None` without L1 or without penalized weights, e.g. k-NN and trees). Counted once per
+    /// new model version, not on every render.
     pub fn zero_weights(&self) -> Option<(usize, usize)> {
+        self.zero_weights
+    }
+
+    fn count_zero_weights(&self) -> Option<(usize, usize)> {
         if self.config.regularization() != Regularization::L1 {
             return None;
         }
@@ -167,6 +175,7 @@ impl<K: LabKind> Session<K> {
     fn rescore(&mut self) {
         self.train_score = self.model.score(&self.samples.0);
         self.test_score = self.model.score(&self.samples.1);
+        self.zero_weights = self.count_zero_weights();
         self.version += 1;
     }
 
@@ -282,6 +291,7 @@ impl<K: LabKind> Session<K> {
             self.restart();
         } else if spec.group == Group::Hyperparameter {
             Rc::make_mut(&mut self.model).retune(&K::hyper(&self.config));
+            self.zero_weights = self.count_zero_weights();
             self.divergence = None;
         }
         if key != self.sweep.key && spec.group != Group::Playback {
