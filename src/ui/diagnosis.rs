@@ -1,4 +1,5 @@
-//! The live verdict (underfitting, good fit, overfitting) and, when training blew up, why.
+//! The live verdict (a good fit, or what is wrong and its most likely cause) and, when training
+//! blew up, why.
 
 use crate::ml::diagnosis::{Diagnosis, Fit};
 use yew::prelude::*;
@@ -22,12 +23,13 @@ pub fn DiagnosisBox(props: &DiagnosisProps) -> Html {
         },
         None => html! { <p class="verdict idle" id="diagnosis">{ props.idle.clone() }</p> },
         Some(d) => {
-            let (class, title) = match d.fit {
-                Fit::Underfitting => ("verdict under", "Underfitting"),
-                Fit::GoodFit => ("verdict good", "Good fit"),
-                Fit::Overfitting => ("verdict over", "Overfitting"),
+            let class = match d.fit {
+                Fit::GoodFit => "verdict good",
+                Fit::StillTraining => "verdict idle",
+                f if f.is_overfitting() || f == Fit::LearningRateTooHigh => "verdict over",
+                _ => "verdict under",
             };
-            html! { <p class={class} id="diagnosis"><strong>{ title }</strong>{ " — " }{ d.reason.clone() }</p> }
+            html! { <p class={class} id="diagnosis"><strong>{ d.fit.title() }</strong>{ " — " }{ d.reason.clone() }</p> }
         }
     };
     html! {

@@ -4,7 +4,7 @@
 
 use nalgebra::{DMatrix, DVector, SymmetricEigen};
 use paramlab_core::data::regression::{generate, Curve, DataSpec, Dataset};
-use paramlab_core::ml::diagnosis::{diagnose, Fit};
+use paramlab_core::ml::diagnosis::{diagnose, Diagnosis, Errors, Evidence, Fit, Trend};
 use paramlab_core::ml::legendre;
 use paramlab_core::ml::metrics::variance;
 use paramlab_core::ml::model::Epoch;
@@ -170,6 +170,23 @@ fn same_seed_same_data_and_same_training() {
     assert_eq!(w1, w2); // bit for bit
 }
 
+/// The verdict on a trained, settled polynomial with `parameters` coefficients (noise σ = 0.2).
+fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagnosis {
+    diagnose(&Evidence {
+        errors: Errors::Numbers {
+            train: t.train_mse(),
+            test: t.score(&d.test).loss,
+            noise_sd: 0.2,
+            variance: variance(targets),
+        },
+        trend: Trend::Settled,
+        train_points: d.train.len(),
+        parameters,
+        strong_penalty: false,
+        hidden_layers: false,
+    })
+}
+
 /// "Degree 15, λ = 0, about 20 points must visibly overfit within 10 s" — 10 s at the target of
 /// 10,000 epochs per second is 100,000 epochs; it already overfits by 2,000.
 #[test]
@@ -181,15 +198,10 @@ fn degree_15_on_20_points_overfits() {
             t.step();
         }
         let targets: Vec<f64> = d.train.iter().map(|p| p.y).collect();
-        let verdict = diagnose(
-            t.train_mse(),
-            t.score(&d.test).loss,
-            0.2,
-            variance(&targets),
-        );
+        let verdict = judge(&t, &d, &targets, 16);
         assert_eq!(
             verdict.fit,
-            Fit::Overfitting,
+            Fit::TooFewPoints, // 14 training points for 16 coefficients
             "seed {seed}: {}",
             verdict.reason
         );
@@ -214,16 +226,10 @@ fn degree_1_on_sine_underfits_and_degree_3_fits() {
             for _ in 0..3000 {
                 t.step();
             }
-            diagnose(
-                t.train_mse(),
-                t.score(&d.test).loss,
-                0.2,
-                variance(&targets),
-            )
-            .fit
+            judge(&t, &d, &targets, degree + 1).fit
         };
-        assert_eq!(verdict(1), Fit::Underfitting, "seed {seed}");
-        assert_ne!(verdict(3), Fit::Underfitting, "seed {seed}");
+        assert_eq!(verdict(1), Fit::TooSimple, "seed {seed}");
+        assert!(!verdict(3).is_underfitting(), "seed {seed}");
     }
 }
 

@@ -1,33 +1,78 @@
-//! A plain-words diagnosis of the fit, computed from the losses.
+//! A plain-words diagnosis of the fit that names its most likely cause.
 //!
-//! The reference is the *noise floor*: the data were made as f(x) + noise with standard deviation
-//! σ, so even the true function has an expected squared error of σ². A small tolerance (1 % of the
-//! targets' variance) keeps the rules sensible when there is no noise.
-//! - **Underfitting**: the training error stays well above the floor (> 1.5·σ² + tol): the model
-//!   cannot even describe the training points.
-//! - **Overfitting**: the training error is near or below the floor but the test error is more than
-//!   twice the training error and three times the floor: the model has learned the noise of the
-//!   training points, which does not carry over to new points. (Three times, because a test set of
-//!   a dozen points measures the floor itself only roughly.)
-//! - **Good fit** otherwise.
+//! The errors alone say *whether* something is wrong: the training error is high (the model
+//! does not even describe the points it learns from) or the test error is far above it (what it
+//! learned does not carry over). The cause comes from the rest of the evidence, checked in this
+//! order, first match wins:
+//! 1. **Too few training points**: the model has at least as many parameters as there are
+//!    training points (or there are fewer than 5), fits them, and the test error is far above:
+//!    with so few points many models pass through them all. More data is the cure (or a
+//!    simpler model).
+//! 2. **Learning rate too high**: the errors say something is wrong, and the training loss is now
+//!    well above the lowest it reached, or it jumps up and down: the steps overshoot the minimum.
+//!    (A good fit whose loss jitters from mini-batch to mini-batch is still a good fit.)
+//! 3. High training error, and the loss is still falling: **still training** (not converged).
+//! 4. High training error, and a strong penalty: **too strongly regularized** (λ ≥ 0.1 on
+//!    features of unit scale shrinks every weight by a tenth or more; or L1 has switched off at
+//!    least half the weights).
+//! 5. High training error, settled, in a network with hidden layers: **stuck** — hidden layers
+//!    can bend the boundary, so a plateau is most often a poor start (a local minimum or a flat
+//!    region); a new initialization tells the two apart.
+//! 6. High training error otherwise: **too simple** (high bias).
+//! 7. Test error far above training error: **too flexible** for the data (high variance).
+//! 8. Otherwise a **good fit**.
+//!
+//! For numbers the reference is the *noise floor*: the data were made as f(x) + noise with
+//! standard deviation σ, so even the true function has an expected squared error of σ². A small
+//! tolerance (1 % of the targets' variance) keeps the rules sensible when there is no noise. The
+//! training error is high above 1.5·σ² + tol; the test error is far above when it is more than
+//! twice the training error and three times the floor (a dozen test points measure the floor only
+//! roughly). For classes: training accuracy below 85 % is high error; training accuracy 8 or more
+//! points above test accuracy is the gap.
 
 use crate::format::short;
+use crate::ml::history::Record;
 
-/// The verdict.
+/// The verdict: what is wrong, if anything.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fit {
-    Underfitting,
     GoodFit,
-    Overfitting,
+    /// High variance: the model follows the noise of its training points.
+    TooFlexible,
+    /// High bias: the model cannot describe the pattern.
+    TooSimple,
+    TooStronglyRegularized,
+    /// Not converged yet.
+    StillTraining,
+    /// A plateau that another initialization may escape.
+    Stuck,
+    LearningRateTooHigh,
+    TooFewPoints,
 }
 
-/// "3× higher", or "over 100× higher" for ratios a number would only obscure (a training error
-/// of 1e-12 makes any test error billions of times higher).
-fn times_higher(ratio: f64) -> String {
-    if ratio.is_finite() && ratio <= 100.0 {
-        format!("{ratio:.0}× higher")
-    } else {
-        "over 100× higher".into()
+impl Fit {
+    /// The verdict's title as the page shows it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Fit::GoodFit => "Good fit",
+            Fit::TooFlexible => "Overfitting: too flexible",
+            Fit::TooSimple => "Underfitting: too simple",
+            Fit::TooStronglyRegularized => "Underfitting: too strongly regularized",
+            Fit::StillTraining => "Still training",
+            Fit::Stuck => "Stuck",
+            Fit::LearningRateTooHigh => "Learning rate too high",
+            Fit::TooFewPoints => "Overfitting: too few training points",
+        }
+    }
+
+    /// Whether the model fails to describe even its training points (underfitting).
+    pub fn is_underfitting(self) -> bool {
+        matches!(self, Fit::TooSimple | Fit::TooStronglyRegularized)
+    }
+
+    /// Whether what it learned does not carry over to new points (overfitting).
+    pub fn is_overfitting(self) -> bool {
+        matches!(self, Fit::TooFlexible | Fit::TooFewPoints)
     }
 }
 
@@ -38,112 +83,349 @@ pub struct Diagnosis {
     pub reason: String,
 }
 
-pub fn diagnose(train_mse: f64, test_mse: f64, noise_sd: f64, target_variance: f64) -> Diagnosis {
-    let floor = noise_sd * noise_sd;
-    let tol = 0.01 * target_variance;
-    let floor_text = format!("the noise floor σ² = {}", short(floor));
-    if train_mse > 1.5 * floor + tol {
-        Diagnosis {
-            fit: Fit::Underfitting,
-            reason: format!(
-                "Training error {} is well above {floor_text}: the model is too simple, too strongly \
-                 regularized, or not trained long enough to follow the pattern.",
-                short(train_mse)
-            ),
+/// The errors of the model on its training and test points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Errors {
+    /// Mean squared errors, with the noise σ the data were made with and the targets' variance.
+    Numbers {
+        train: f64,
+        test: f64,
+        noise_sd: f64,
+        variance: f64,
+    },
+    /// Shares of points classified right.
+    Classes { train: f64, test: f64 },
+}
+
+/// Where the training loss is heading, from its recorded history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trend {
+    /// Nothing to tell (no training steps, e.g. k-NN, or too few records).
+    Unknown,
+    /// Fell by more than 10 % over the second half of the epochs so far, or fell at every
+    /// record of that half and by more than 2 % (a small learning rate: slow but steady).
+    Falling,
+    /// Changes little any more.
+    Settled,
+    /// Now 25 % or more above its lowest, or rising in at least a third of the recent records.
+    Unstable,
+}
+
+impl Trend {
+    /// Reads the trend of the training loss from the history's records (in epoch order).
+    pub fn of(records: &[Record]) -> Trend {
+        let Some(last) = records.last() else {
+            return Trend::Unknown;
+        };
+        if records.len() < 8 || !last.train.is_finite() {
+            return Trend::Unknown;
         }
-    } else if test_mse > 2.0 * train_mse + tol && test_mse > 3.0 * floor + tol {
-        Diagnosis {
-            fit: Fit::Overfitting,
-            reason: format!(
-                "Training error {} is down at {floor_text}, but test error {} is {}: the \
-                 model is fitting the noise of the training points. Make the model less flexible \
-                 (a lower degree, fewer neurons) or add regularization.",
-                short(train_mse),
-                short(test_mse),
-                times_higher(test_mse / train_mse)
-            ),
-        }
-    } else {
-        Diagnosis {
-            fit: Fit::GoodFit,
-            reason: format!(
-                "Training error {} is close to {floor_text} and test error {} is within three \
-                 times it: the model captures the pattern and carries it over to new points.",
-                short(train_mse),
-                short(test_mse)
-            ),
+        let lowest = records
+            .iter()
+            .map(|r| r.train)
+            .fold(f64::INFINITY, f64::min);
+        let recent: Vec<f64> = records
+            .iter()
+            .filter(|r| r.epoch >= last.epoch / 2)
+            .map(|r| r.train)
+            .collect();
+        let rises = recent.windows(2).filter(|w| w[1] > w[0] * 1.05).count();
+        let tiny = 1e-12;
+        if last.train > 1.25 * lowest + tiny || 3 * rises >= recent.len().max(2) {
+            Trend::Unstable
+        } else if last.train < 0.9 * recent[0] - tiny
+            || (last.train < 0.98 * recent[0] && recent.windows(2).all(|w| w[1] < w[0]))
+        {
+            Trend::Falling
+        } else {
+            Trend::Settled
         }
     }
+}
+
+/// Everything the verdict looks at.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Evidence {
+    pub errors: Errors,
+    pub trend: Trend,
+    pub train_points: usize,
+    /// Learned numbers (0 for k-NN, whose "parameters" are the training points themselves).
+    pub parameters: usize,
+    /// The penalty is strong enough to hold the model back (see the module's rule 4).
+    pub strong_penalty: bool,
+    /// A network with hidden layers: its loss has poor local minima and plateaus.
+    pub hidden_layers: bool,
+}
+
+/// "3× higher", or "over 100× higher" for ratios a number would only obscure.
+fn times_higher(ratio: f64) -> String {
+    if ratio.is_finite() && ratio <= 100.0 {
+        format!("{ratio:.0}× higher")
+    } else {
+        "over 100× higher".into()
+    }
+}
+
+/// The two questions the errors answer, and the sentence that says what they are.
+struct Reading {
+    high_train: bool,
+    gap: bool,
+    summary: String,
+}
+
+fn read(errors: Errors) -> Reading {
+    match errors {
+        Errors::Numbers {
+            train,
+            test,
+            noise_sd,
+            variance,
+        } => {
+            let floor = noise_sd * noise_sd;
+            let tol = 0.01 * variance;
+            let high_train = train > 1.5 * floor + tol;
+            let gap = test > 2.0 * train + tol && test > 3.0 * floor + tol;
+            let floor_text = format!("the noise floor σ² = {}", short(floor));
+            let summary = if high_train {
+                format!("Training error {} is well above {floor_text}", short(train))
+            } else if gap {
+                format!(
+                    "Training error {} is down at {floor_text}, but test error {} is {}",
+                    short(train),
+                    short(test),
+                    times_higher(test / train)
+                )
+            } else {
+                format!(
+                    "Training error {} is close to {floor_text} and test error {} is within three \
+                     times it",
+                    short(train),
+                    short(test)
+                )
+            };
+            Reading {
+                high_train,
+                gap,
+                summary,
+            }
+        }
+        Errors::Classes { train, test } => {
+            let (tr, te) = (100.0 * train, 100.0 * test);
+            let summary = format!("Training accuracy {tr:.0} %, test accuracy {te:.0} %");
+            Reading {
+                high_train: train < 0.85,
+                gap: train - test >= 0.08,
+                summary,
+            }
+        }
+    }
+}
+
+/// The verdict and its reason, by the rules of the module's documentation.
+pub fn diagnose(e: &Evidence) -> Diagnosis {
+    let r = read(e.errors);
+    let few = e.train_points < 5 || e.parameters >= e.train_points;
+    let (fit, why) = if !r.high_train && r.gap && few {
+        (
+            Fit::TooFewPoints,
+            format!(
+                "{}: only {} training points for {} learned numbers, so many different models \
+                 pass through them all and this one need not follow the pattern between them. \
+                 Add points (or use a simpler model).",
+                r.summary, e.train_points, e.parameters
+            ),
+        )
+    } else if e.trend == Trend::Unstable && (r.high_train || r.gap) {
+        (
+            Fit::LearningRateTooHigh,
+            format!(
+                "{}, and the training loss jumps about or has risen above the lowest it reached: \
+                 the steps overshoot the minimum. Lower the learning rate.",
+                r.summary
+            ),
+        )
+    } else if r.high_train && e.trend == Trend::Falling {
+        (
+            Fit::StillTraining,
+            format!(
+                "{}, but the training loss is still falling: it has not converged yet. Let it \
+                 train on (or raise the learning rate) before judging the model.",
+                r.summary
+            ),
+        )
+    } else if r.high_train && e.strong_penalty {
+        (
+            Fit::TooStronglyRegularized,
+            format!(
+                "{}, and the penalty holds the weights back: the model is too strongly \
+                 regularized to follow the pattern. Lower λ.",
+                r.summary
+            ),
+        )
+    } else if r.high_train && e.hidden_layers {
+        (
+            Fit::Stuck,
+            format!(
+                "{}, and training has stopped improving although hidden layers could bend the \
+                 boundary: most likely a poor start (a local minimum or a flat region). Press \
+                 Reset for new starting weights; if every start stops at the same place, the \
+                 network is too small — add neurons.",
+                r.summary
+            ),
+        )
+    } else if r.high_train {
+        (
+            Fit::TooSimple,
+            format!(
+                "{}: the model is too simple to describe the pattern, however long it trains. \
+                 Give it more flexibility (a higher degree, more depth, features or neurons).",
+                r.summary
+            ),
+        )
+    } else if r.gap {
+        (
+            Fit::TooFlexible,
+            format!(
+                "{}: the model is flexible enough to follow the noise of its training points, \
+                 and that does not carry over to new points. Make it less flexible or add \
+                 regularization or data.",
+                r.summary
+            ),
+        )
+    } else {
+        (
+            Fit::GoodFit,
+            format!(
+                "{}: the model captures the pattern and carries it over to new points.",
+                r.summary
+            ),
+        )
+    };
+    Diagnosis { fit, reason: why }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn numbers(train: f64, test: f64) -> Evidence {
+        // σ = 0.1 → floor 0.01; variance 0.5 → tol 0.005.
+        Evidence {
+            errors: Errors::Numbers {
+                train,
+                test,
+                noise_sd: 0.1,
+                variance: 0.5,
+            },
+            trend: Trend::Settled,
+            train_points: 30,
+            parameters: 4,
+            strong_penalty: false,
+            hidden_layers: false,
+        }
+    }
+
+    fn classes(train: f64, test: f64) -> Evidence {
+        Evidence {
+            errors: Errors::Classes { train, test },
+            ..numbers(0.0, 0.0)
+        }
+    }
+
+    #[test]
+    fn error_rules_by_hand() {
+        assert_eq!(diagnose(&numbers(0.2, 0.25)).fit, Fit::TooSimple); // 0.2 > 0.02
+        assert_eq!(diagnose(&numbers(0.001, 0.2)).fit, Fit::TooFlexible); // 0.2 > 0.007 and > 0.035
+        assert_eq!(diagnose(&numbers(0.01, 0.03)).fit, Fit::GoodFit); // 0.03 < 0.035
+        assert_eq!(diagnose(&numbers(0.009, 0.012)).fit, Fit::GoodFit);
+        assert_eq!(diagnose(&classes(0.65, 0.62)).fit, Fit::TooSimple);
+        // 76 % train / 82 % test is not a good fit: the model misses a quarter of its own points.
+        assert_eq!(diagnose(&classes(0.76, 0.82)).fit, Fit::TooSimple);
+        assert_eq!(diagnose(&classes(1.0, 0.85)).fit, Fit::TooFlexible);
+        assert_eq!(diagnose(&classes(0.95, 0.93)).fit, Fit::GoodFit);
+        assert_eq!(diagnose(&classes(0.886, 0.783)).fit, Fit::TooFlexible);
+    }
+
+    #[test]
+    fn causes_in_order() {
+        let high = numbers(0.2, 0.25);
+        let with = |f: &dyn Fn(&mut Evidence)| {
+            let mut e = high;
+            f(&mut e);
+            diagnose(&e).fit
+        };
+        assert_eq!(with(&|e| e.trend = Trend::Falling), Fit::StillTraining);
+        assert_eq!(
+            with(&|e| e.trend = Trend::Unstable),
+            Fit::LearningRateTooHigh
+        );
+        assert_eq!(
+            with(&|e| e.strong_penalty = true),
+            Fit::TooStronglyRegularized
+        );
+        assert_eq!(with(&|e| e.hidden_layers = true), Fit::Stuck);
+        // Still falling beats a strong penalty: judge after convergence.
+        assert_eq!(
+            with(&|e| {
+                e.trend = Trend::Falling;
+                e.strong_penalty = true;
+            }),
+            Fit::StillTraining
+        );
+        // A fit through one training point: too few points, whatever the errors say.
+        let mut one = numbers(0.0, 0.5);
+        one.train_points = 1;
+        one.parameters = 16;
+        assert_eq!(diagnose(&one).fit, Fit::TooFewPoints);
+        assert!(diagnose(&one)
+            .reason
+            .contains("only 1 training points for 16"));
+        // Without the gap the few points are not the verdict.
+        let close = Evidence {
+            train_points: 3,
+            ..numbers(0.01, 0.03)
+        };
+        assert_eq!(diagnose(&close).fit, Fit::GoodFit);
+    }
+
     #[test]
     fn huge_ratios_read_as_words() {
-        let d = diagnose(1e-13, 0.5, 0.1, 0.5);
+        let d = diagnose(&numbers(1e-13, 0.5));
         assert!(d.reason.contains("is over 100× higher"), "{}", d.reason);
         // 0.2 / 0.005 = 40.
-        assert!(diagnose(0.005, 0.2, 0.1, 0.5)
+        assert!(diagnose(&numbers(0.005, 0.2))
             .reason
             .contains("is 40× higher"));
     }
 
-    #[test]
-    fn rules_by_hand() {
-        // σ = 0.1 → floor 0.01; variance 0.5 → tol 0.005.
-        assert_eq!(diagnose(0.2, 0.25, 0.1, 0.5).fit, Fit::Underfitting); // 0.2 > 0.02
-        assert_eq!(diagnose(0.001, 0.2, 0.1, 0.5).fit, Fit::Overfitting); // 0.2 > 0.007 and > 0.035
-        assert_eq!(diagnose(0.01, 0.03, 0.1, 0.5).fit, Fit::GoodFit); // 0.03 < 0.035
-        assert_eq!(diagnose(0.009, 0.012, 0.1, 0.5).fit, Fit::GoodFit);
+    fn records(losses: &[f64]) -> Vec<Record> {
+        (losses.iter().enumerate())
+            .map(|(i, &train)| Record {
+                epoch: i as u64,
+                train,
+                test: train,
+            })
+            .collect()
     }
-}
-
-/// The verdict for a classifier, from training and test accuracy.
-/// - **Underfitting**: training accuracy below 85 % and test accuracy no better: the model
-///   cannot separate even the points it learns from.
-/// - **Overfitting**: training accuracy 8 or more points above test accuracy:
-///   the boundary bends around individual training points.
-/// - **Good fit** otherwise.
-pub fn diagnose_classifier(train_accuracy: f64, test_accuracy: f64) -> Diagnosis {
-    let (tr, te) = (100.0 * train_accuracy, 100.0 * test_accuracy);
-    if train_accuracy < 0.85 && test_accuracy <= train_accuracy + 0.05 {
-        Diagnosis {
-            fit: Fit::Underfitting,
-            reason: format!(
-                "Training accuracy is only {tr:.0} % (test {te:.0} %): the model is too simple or too \
-                 strongly regularized to separate the classes it learns from."
-            ),
-        }
-    } else if train_accuracy - test_accuracy >= 0.08 {
-        Diagnosis {
-            fit: Fit::Overfitting,
-            reason: format!(
-                "Training accuracy {tr:.0} % but test accuracy {te:.0} %: the boundary bends around \
-                 individual training points, noise included, and that does not carry over."
-            ),
-        }
-    } else {
-        Diagnosis {
-            fit: Fit::GoodFit,
-            reason: format!(
-                "Training accuracy {tr:.0} % and test accuracy {te:.0} % are close: the boundary \
-                 follows the pattern, not the noise."
-            ),
-        }
-    }
-}
-
-#[cfg(test)]
-mod classifier_tests {
-    use super::*;
 
     #[test]
-    fn rules_by_hand() {
-        assert_eq!(diagnose_classifier(0.65, 0.62).fit, Fit::Underfitting);
-        assert_eq!(diagnose_classifier(1.0, 0.85).fit, Fit::Overfitting);
-        assert_eq!(diagnose_classifier(0.95, 0.93).fit, Fit::GoodFit);
-        assert_eq!(diagnose_classifier(0.886, 0.783).fit, Fit::Overfitting);
+    fn trends_by_hand() {
+        assert_eq!(Trend::of(&records(&[1.0; 3])), Trend::Unknown);
+        // Halving every epoch: the second half fell far more than 10 %.
+        let falling: Vec<f64> = (0..20).map(|i| 0.5f64.powi(i)).collect();
+        assert_eq!(Trend::of(&records(&falling)), Trend::Falling);
+        // Steady: 0.5 % lower each record, about 5 % over the second half.
+        let steady: Vec<f64> = (0..20).map(|i| 0.995f64.powi(i)).collect();
+        assert_eq!(Trend::of(&records(&steady)), Trend::Falling);
+        // Flat after a fall.
+        let settled: Vec<f64> = (0..20).map(|i| if i < 5 { 2.0 } else { 1.0 }).collect();
+        assert_eq!(Trend::of(&records(&settled)), Trend::Settled);
+        // Down to 1, then back up to 2: worse than the best it reached.
+        let mut risen = settled.clone();
+        *risen.last_mut().unwrap() = 2.0;
+        assert_eq!(Trend::of(&records(&risen)), Trend::Unstable);
+        // Jumping 1.0 ↔ 1.2 (never 25 % above the lowest, but rising every other record).
+        let jumpy: Vec<f64> = (0..20).map(|i| 1.0 + 0.2 * (i % 2) as f64).collect();
+        assert_eq!(Trend::of(&records(&jumpy)), Trend::Unstable);
     }
 }

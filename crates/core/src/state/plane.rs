@@ -11,7 +11,7 @@ use super::sweep::sweep_keys;
 use super::url::round_coordinate;
 use crate::data::classification::{generate, split_points, Dataset2, Point2};
 use crate::data::surface;
-use crate::ml::diagnosis::{diagnose, diagnose_classifier, Diagnosis};
+use crate::ml::diagnosis::Errors;
 use crate::ml::history::{History, Record};
 use crate::ml::metrics::variance;
 use crate::ml::model::Model;
@@ -58,10 +58,10 @@ impl LabKind for Plane {
         sweep_keys(config)
     }
 
-    /// By accuracy for classes, against the noise floor for a surface. A network trained in
-    /// mini-batches jumps about from epoch to epoch; it is judged by the median of its last five
-    /// recorded epochs, so one noisy step does not flip the verdict.
-    fn diagnosis(s: &Session<Self>) -> Option<Diagnosis> {
+    /// Accuracies for classes, mean squared errors against the noise floor on a surface. A
+    /// network trained in mini-batches jumps about from epoch to epoch; it is judged by the median
+    /// of its last five recorded epochs, so one noisy step does not flip the verdict.
+    fn errors(s: &Session<Self>) -> Option<Errors> {
         let trained = match &*s.model {
             PlaneModel::Knn(_) => true,
             other => other.steps() > 0,
@@ -74,23 +74,26 @@ impl LabKind for Plane {
             _ => None,
         };
         let (train, test) = (&s.train_score, &s.test_score);
-        let mut verdict = match (&s.data.values, train.accuracy, test.accuracy) {
+        match (&s.data.values, train.accuracy, test.accuracy) {
             (Some(v), _, _) => {
                 let (train, test) = recent(&s.history).unwrap_or((train.loss, test.loss));
-                diagnose(train, test, v.noise_sd, variance(&v.train))
+                Some(Errors::Numbers {
+                    train,
+                    test,
+                    noise_sd: v.noise_sd,
+                    variance: variance(&v.train),
+                })
             }
-            (None, Some(a), Some(b)) => match recent(&s.errors) {
-                Some((train, test)) => diagnose_classifier(1.0 - train, 1.0 - test),
-                None => diagnose_classifier(a, b),
-            },
-            _ => return None,
-        };
-        if recent(&s.history).is_some() {
-            verdict
-                .reason
-                .push_str(" (Medians of the last five recorded epochs.)");
+            (None, Some(a), Some(b)) => {
+                let (train, test) = recent(&s.errors).map_or((a, b), |(e, f)| (1.0 - e, 1.0 - f));
+                Some(Errors::Classes { train, test })
+            }
+            _ => None,
         }
-        Some(verdict)
+    }
+
+    fn smoothed(s: &Session<Self>) -> bool {
+        matches!(&*s.model, PlaneModel::Mlp(_)) && s.history.records().len() >= 5
     }
 
     fn handle(s: &mut Session<Self>, action: Action) -> Option<Action> {

@@ -7,7 +7,7 @@ use super::session::{LabKind, Session};
 use super::spec::Key;
 use super::sweep::sweep_keys;
 use crate::data::regression::{generate, Dataset, Point};
-use crate::ml::diagnosis::{diagnose, Diagnosis};
+use crate::ml::diagnosis::Errors;
 use crate::ml::metrics::variance;
 use crate::ml::model::Model;
 use crate::ml::polynomial::{Hyper, Trainer};
@@ -47,16 +47,16 @@ impl LabKind for Regression {
         sweep_keys(config)
     }
 
-    /// Against the noise floor σ² (see [`diagnose`]), once training has started.
-    fn diagnosis(s: &Session<Self>) -> Option<Diagnosis> {
-        let targets: Vec<f64> = s.data.train.iter().map(|p| p.y).collect();
+    /// Mean squared errors against the noise floor σ², once training has started.
+    fn errors(s: &Session<Self>) -> Option<Errors> {
         (s.model.steps() > 0).then(|| {
-            diagnose(
-                s.train_score.loss,
-                s.test_score.loss,
-                s.data.noise,
-                variance(&targets),
-            )
+            let targets: Vec<f64> = s.data.train.iter().map(|p| p.y).collect();
+            Errors::Numbers {
+                train: s.train_score.loss,
+                test: s.test_score.loss,
+                noise_sd: s.data.noise,
+                variance: variance(&targets),
+            }
         })
     }
 
@@ -146,10 +146,10 @@ mod tests {
     fn the_promised_diagnoses() {
         let mut over = lab("degree=15&lambda=0&n=20");
         run(&mut over, 2000);
-        assert_eq!(over.diagnosis().unwrap().fit, Fit::Overfitting);
+        assert_eq!(over.diagnosis().unwrap().fit, Fit::TooFewPoints);
         let mut under = lab("degree=1&data=sine");
         run(&mut under, 2000);
-        assert_eq!(under.diagnosis().unwrap().fit, Fit::Underfitting);
+        assert_eq!(under.diagnosis().unwrap().fit, Fit::TooSimple);
         assert!(lab("").diagnosis().is_none());
     }
 

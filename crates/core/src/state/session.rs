@@ -8,9 +8,9 @@
 
 use super::action::Action;
 use super::config::{Config, MAX_SEED};
-use super::spec::{Group, Key};
+use super::spec::{Group, Key, Lab};
 use super::sweep::Sweep;
-use crate::ml::diagnosis::Diagnosis;
+use crate::ml::diagnosis::{diagnose, Diagnosis, Errors, Evidence, Trend};
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
 use crate::ml::regularization::Regularization;
@@ -42,8 +42,12 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     fn hyper(config: &Config) -> <Self::Model as Model>::Hyper;
     /// The hyperparameters a validation curve can sweep now; the first is the default.
     fn sweep_keys(config: &Config) -> Vec<Key>;
-    /// The verdict on the current fit, once there is something to judge.
-    fn diagnosis(session: &Session<Self>) -> Option<Diagnosis>;
+    /// The training and test errors the verdict judges, once there is something to judge.
+    fn errors(session: &Session<Self>) -> Option<Errors>;
+    /// Whether those errors are medians of recent epochs rather than the current one's.
+    fn smoothed(_session: &Session<Self>) -> bool {
+        false
+    }
     /// Takes the lab's own actions; gives back the ones every lab shares.
     fn handle(session: &mut Session<Self>, action: Action) -> Option<Action>;
     /// What Reset changes in the configuration before training starts over.
@@ -83,6 +87,9 @@ pub struct Session<K: LabKind> {
     sweep_job: Option<(Rc<K::Model>, u32)>,
     /// Under L1, the penalized weights that are exactly zero and their number.
     zero_weights: Option<(usize, usize)>,
+    /// The learned numbers the model's shape fixes before training (taken when it is built; a
+    /// tree's nodes grow with training and are not counted).
+    parameter_count: usize,
     /// The lab's own runtime state.
     pub lab: K,
 }
@@ -108,6 +115,7 @@ impl<K: LabKind> Session<K> {
             sweep: Sweep::new(first, usize::MAX),
             sweep_job: None,
             zero_weights: None,
+            parameter_count: 0,
             lab: K::start(),
             config,
         };
@@ -144,9 +152,26 @@ impl<K: LabKind> Session<K> {
         (total > 0).then_some((zeros, total))
     }
 
-    /// The verdict on the current fit.
+    /// The verdict on the current fit and its most likely cause (see [`diagnose`]).
     pub fn diagnosis(&self) -> Option<Diagnosis> {
-        K::diagnosis(self)
+        let errors = K::errors(self)?;
+        let penalty = self.config.regularization() != Regularization::None;
+        let mostly_zero = self
+            .zero_weights
+            .is_some_and(|(zeros, all)| 2 * zeros >= all);
+        let mut verdict = diagnose(&Evidence {
+            errors,
+            trend: Trend::of(self.history.records()),
+            train_points: self.train_set().count(),
+            parameters: self.parameter_count,
+            strong_penalty: penalty && (self.config.number(Key::Lambda) >= 0.1 || mostly_zero),
+            hidden_layers: self.config.lab == Lab::Neural
+                && !self.config.hidden_layers().is_empty(),
+        });
+        if K::smoothed(self) {
+            (verdict.reason).push_str(" (Medians of the last five recorded epochs.)");
+        }
+        Some(verdict)
     }
 
     /// A new untrained model from the configuration; history and divergence cleared.
@@ -159,6 +184,7 @@ impl<K: LabKind> Session<K> {
         self.history = History::default();
         self.errors = History::default();
         self.divergence = None;
+        self.parameter_count = self.model.parameters().len();
         self.rescore();
         self.record();
     }

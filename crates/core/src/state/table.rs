@@ -123,7 +123,9 @@ pub const SPECS: [Spec; 30] = [
         help: "The update rule: plain SGD, SGD with momentum, or Adam (a step size per coefficient).",
         group: Group::Hyperparameter,
         domain: Domain::Choices(OptimizerKind::OPTIONS),
-        default: 2,
+        // Plain SGD: its step is the learning rate times the gradient, so the learning rate
+        // visibly matters (Adam's step is about the learning rate whatever the gradient).
+        default: 0,
         restarts: false,
         labs: ALL,
         models: GRADIENT,
@@ -183,7 +185,8 @@ pub const SPECS: [Spec; 30] = [
         help: "Epochs per animation frame: 1 to watch each step, max for as many as a frame allows.",
         group: Group::Playback,
         domain: Domain::Listed(SPEEDS),
-        default: 10, // max
+        // One epoch per frame: the first Play unfolds over seconds; End on the slider is max.
+        default: 0,
         restarts: false,
         labs: ALL,
         models: ANY,

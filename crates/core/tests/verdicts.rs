@@ -1,0 +1,67 @@
+//! The diagnosis names the real cause: a table of real configurations (a link and a number of
+//! epochs, as a user would open and play them) and the verdict each must get.
+
+use paramlab_core::ml::diagnosis::Fit;
+use paramlab_core::state::action::Action;
+use paramlab_core::state::plane::PlaneLab;
+use paramlab_core::state::regression::RegressionLab;
+use paramlab_core::state::session::Reduce;
+use paramlab_core::state::spec::Lab;
+use paramlab_core::state::url::decode;
+
+/// Opens `query`, plays `epochs` steps, and returns the verdict and its reason.
+fn verdict(query: &str, epochs: u32) -> (Fit, String) {
+    let (config, notices) = decode(query);
+    assert!(notices.is_empty(), "{query}: {notices:?}");
+    let d = if config.lab == Lab::Regression {
+        let mut s = RegressionLab::new(config, notices);
+        s.apply(Action::Play);
+        s.apply(Action::Tick(epochs));
+        s.diagnosis()
+    } else {
+        let mut s = PlaneLab::new(config, notices);
+        s.apply(Action::Play);
+        for _ in 0..epochs / 10 {
+            s.apply(Action::Tick(10));
+        }
+        s.diagnosis()
+    };
+    let d = d.unwrap_or_else(|| panic!("{query}: no verdict"));
+    (d.fit, d.reason)
+}
+
+const CASES: &[(&str, u32, Fit)] = &[
+    ("degree=1&data=sine", 3000, Fit::TooSimple),
+    ("degree=3&data=sine", 3000, Fit::GoodFit),
+    ("degree=15&n=20", 3000, Fit::TooFewPoints),
+    ("degree=15&n=10&train=0.1", 3000, Fit::TooFewPoints),
+    ("degree=15&n=40", 3000, Fit::TooFlexible),
+    ("opt=sgd&lr=0.0001&degree=3&data=sine", 2000, Fit::StillTraining),
+    ("degree=3&data=sine&reg=l2&lambda=10", 3000, Fit::TooStronglyRegularized),
+    ("degree=3&data=sine&reg=l1&lambda=1", 3000, Fit::TooStronglyRegularized),
+    ("lab=classification&model=knn&k=1&data=moons&noise=0.6", 0, Fit::TooFlexible),
+    ("lab=classification&model=tree&depth=1&data=circles", 10, Fit::TooSimple),
+    ("lab=classification&model=logistic&data=circles&lr=0.1", 2000, Fit::TooSimple),
+    ("lab=classification&model=logistic&data=blobs&lr=0.1", 2000, Fit::GoodFit),
+    ("lab=neural&data=xor&noise=0&init=6", 3000, Fit::Stuck),
+    ("lab=neural&data=xor&noise=0&init=7", 3000, Fit::GoodFit),
+    ("lab=neural&data=xor&noise=0&init=2", 3000, Fit::GoodFit),
+    ("lab=neural&data=circles&layers=0", 2000, Fit::TooSimple),
+    ("lab=neural&opt=adam&lr=10", 500, Fit::LearningRateTooHigh),
+    ("lab=neural&data=circles&reg=l2&lambda=1", 1000, Fit::TooStronglyRegularized),
+    ("lab=neural&data=circles&opt=sgd&lr=0.0001", 3000, Fit::StillTraining),
+];
+
+#[test]
+fn each_configuration_gets_its_cause() {
+    let mut wrong = Vec::new();
+    for &(query, epochs, expected) in CASES {
+        let (fit, reason) = verdict(query, epochs);
+        eprintln!("{query} @{epochs}: {fit:?} — {reason}");
+        if fit != expected {
+            wrong.push(format!("{query} @{epochs}: {fit:?}, expected {expected:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
