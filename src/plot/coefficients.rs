@@ -1,7 +1,15 @@
 //! The learned weights as bars: ridge visibly shrinks them, lasso visibly zeroes some.
 //!
-//! Two layers: [`draw_axes`] when the frame changes (the scale is rounded up to 1, 2 or 5 × 10ᵏ,
-//! so it changes rarely) and [`draw_bars`] every epoch, without text.
+//! The axis is fixed by the data, not by the weights, so a shrinking weight is a shrinking bar
+//! (an axis that rescaled to the largest weight would make every penalty look the same). The
+//! weights multiply features of mean square 1 (see `ml::legendre`), so by Parseval's identity
+//! Σ wₖ² is the mean square of the fitted curve: a curve that stays within the data has every
+//! |wₖ| below about the targets' root mean square. The axis runs to twice that, rounded up to
+//! 1, 2 or 5 × 10ᵏ; a wilder weight (an overfitted curve) is cut at the edge and marked with a
+//! dark cap, and its value is in the table.
+//!
+//! Two layers: [`draw_axes`] when the frame changes (the data or the degree) and [`draw_bars`]
+//! every epoch, without text.
 
 use super::style::{font, px, GRID, MINOR, NEGATIVE, POSITIVE};
 use super::{ChartResult, DrawResult};
@@ -17,15 +25,12 @@ pub struct Frame {
 }
 
 impl Frame {
-    pub fn of(weights: &[f64]) -> Self {
-        let largest = weights
-            .iter()
-            .map(|w| w.abs())
-            .filter(|w| w.is_finite())
-            .fold(0.0, f64::max);
+    /// `count` bars for targets of root mean square `rms`.
+    pub fn of(count: usize, rms: f64) -> Self {
+        let rms = if rms.is_finite() { rms } else { 0.0 };
         Frame {
-            count: weights.len().max(1),
-            top: nice_ceiling(largest.max(0.1)),
+            count: count.max(1),
+            top: nice_ceiling((2.0 * rms).max(0.1)),
         }
     }
 }
@@ -74,7 +79,8 @@ pub fn draw_axes<DB: DrawingBackend>(
     Ok(())
 }
 
-/// One bar per weight, blue if positive, orange if negative, on a transparent layer.
+/// One bar per weight, blue if positive, orange if negative, on a transparent layer; a bar
+/// beyond the axis is cut at its edge with a dark cap.
 pub fn draw_bars<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame,
@@ -82,7 +88,8 @@ pub fn draw_bars<DB: DrawingBackend>(
     scale: f64,
 ) -> DrawResult<DB> {
     let top = frame.top;
-    chart(root, frame, scale)?.draw_series(weights.iter().enumerate().map(|(i, &w)| {
+    let mut chart = chart(root, frame, scale)?;
+    chart.draw_series(weights.iter().enumerate().map(|(i, &w)| {
         let colour = if w >= 0.0 { POSITIVE } else { NEGATIVE };
         let w = if w.is_finite() {
             w.clamp(-top, top)
@@ -94,8 +101,19 @@ pub fn draw_bars<DB: DrawingBackend>(
             colour.filled(),
         )
     }))?;
+    let cut = weights.iter().enumerate().filter(|(_, w)| w.abs() > top);
+    chart.draw_series(cut.map(|(i, &w)| {
+        let edge = top.copysign(w);
+        Rectangle::new(
+            [(i as f64 - 0.35, edge * 0.94), (i as f64 + 0.35, edge)],
+            CUT.filled(),
+        )
+    }))?;
     Ok(())
 }
+
+/// The cap of a bar cut at the axis' edge.
+const CUT: RGBColor = RGBColor(40, 40, 40);
 
 #[cfg(test)]
 mod tests {
@@ -107,7 +125,10 @@ mod tests {
         assert_eq!(nice_ceiling(1.0), 1.0);
         assert_eq!(nice_ceiling(1.01), 2.0);
         assert_eq!(nice_ceiling(7.0), 10.0);
-        assert_eq!(Frame::of(&[0.0, 0.0]), Frame { count: 2, top: 0.1 });
+        assert_eq!(Frame::of(2, 0.0), Frame { count: 2, top: 0.1 });
+        // Targets of RMS 0.7 (a sine wave): twice that is 1.4, rounded up to 2.
+        assert_eq!(Frame::of(4, 0.7), Frame { count: 4, top: 2.0 });
+        assert_eq!(Frame::of(4, f64::NAN).top, 0.1);
     }
 
     #[test]
@@ -116,7 +137,7 @@ mod tests {
         let mut svg = String::new();
         {
             let root = SVGBackend::with_string(&mut svg, (400, 200)).into_drawing_area();
-            let frame = Frame::of(&weights);
+            let frame = Frame::of(weights.len(), 0.5);
             draw_axes(&root, &frame, 1.0).unwrap();
             draw_bars(&root, &frame, &weights, 1.0).unwrap();
         }
@@ -125,5 +146,35 @@ mod tests {
             .filter(|l| l.starts_with("<rect") && (l.contains("#0072B2") || l.contains("#E69F00")));
         assert_eq!(bars.count(), 4);
         assert!(svg.lines().any(|l| l.trim() == "3"), "axis label for w3");
+        assert!(!svg.contains("#282828"), "nothing is cut on an axis of ±1");
+    }
+
+    #[test]
+    fn the_axis_stays_put_and_wild_weights_are_cut() {
+        // The same frame whatever the weights: shrinking a weight shrinks its bar.
+        let frame = Frame::of(3, 0.5); // ±1
+        let height = |weights: &[f64]| {
+            let mut svg = String::new();
+            {
+                let root = SVGBackend::with_string(&mut svg, (300, 200)).into_drawing_area();
+                draw_bars(&root, &frame, weights, 1.0).unwrap();
+            }
+            svg
+        };
+        // The height of the blue (positive) bar of w₀ in pixels.
+        let bar = |svg: &str| -> f64 {
+            let line = svg.lines().find(|l| l.contains("#0072B2")).unwrap();
+            let at = line.find("height=\"").unwrap() + 8;
+            line[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        let (big, small) = (
+            bar(&height(&[0.8, 0.0, 0.0])),
+            bar(&height(&[0.2, 0.0, 0.0])),
+        );
+        // A weight four times smaller is a bar four times shorter (to a pixel's rounding).
+        assert!((big / small - 4.0).abs() < 0.3, "{big} vs {small}");
+        // A weight of 30 on an axis of ±1 is cut: one dark cap.
+        let wild = height(&[30.0, 0.1, -0.1]);
+        assert_eq!(wild.matches("#282828").count(), 1);
     }
 }

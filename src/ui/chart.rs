@@ -23,8 +23,8 @@ pub enum ChartInput {
     Fit(Rc<Dataset>, Polynomial),
     /// A loss history, the loss's name (y axis) and the step's name (x axis).
     Loss(Vec<Record>, &'static str, &'static str),
-    /// Weights as bars.
-    Coefficients(Vec<f64>),
+    /// Weights as bars, on an axis fixed by the targets' root mean square.
+    Coefficients(Vec<f64>, f64),
     /// A validation curve and the hyperparameter's name.
     Validation(validation::Curve, &'static str),
 }
@@ -87,7 +87,9 @@ fn draw(
         ChartInput::Loss(records, measure, step) => {
             Axes::Loss(loss::Frame::of(records), measure, step)
         }
-        ChartInput::Coefficients(weights) => Axes::Coefficients(coefficients::Frame::of(weights)),
+        ChartInput::Coefficients(weights, rms) => {
+            Axes::Coefficients(coefficients::Frame::of(weights.len(), *rms))
+        }
         ChartInput::Validation(curve, name) => {
             Axes::Validation(validation::Frame::of(curve), name, curve.labels.len())
         }
@@ -124,7 +126,7 @@ fn draw(
             (Axes::Loss(frame, ..), ChartInput::Loss(records, ..)) => {
                 loss::draw_curves(&root, frame, records, scale)
             }
-            (Axes::Coefficients(frame), ChartInput::Coefficients(weights)) => {
+            (Axes::Coefficients(frame), ChartInput::Coefficients(weights, _)) => {
                 coefficients::draw_bars(&root, frame, weights, scale)
             }
             (Axes::Validation(frame, ..), ChartInput::Validation(curve, _)) => {

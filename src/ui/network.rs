@@ -1,5 +1,7 @@
 //! The network as a diagram of what it learned: every weight a link (blue solid if positive,
-//! orange dashed if negative, wider when larger), every neuron a circle filled by its bias.
+//! orange dashed if negative, wider when larger; a weight that is exactly zero, as L1 leaves
+//! many, a faint grey dotted line, so it does not pass for a small positive one), every neuron a
+//! circle filled by its bias.
 //! Hovering a link shows its weight; focusing or hovering a neuron shows its bias, the weights
 //! coming into it and its own activation map over the plane. Neurons are in the tab order, so
 //! every weight is reachable from the keyboard through the neuron it feeds.
@@ -87,18 +89,24 @@ pub fn Network(props: &NetworkProps) -> Html {
         }
         links
     });
-    let (positive, negative) = (
+    let (positive, negative, zero) = (
         AttrValue::from(rgb(POSITIVE)),
         AttrValue::from(rgb(NEGATIVE)),
+        AttrValue::from("#aaa"),
     );
     let links = shapes.iter().map(|((layer, to, from), at, index)| {
         let w = net.weight(layer - 1, *to, *from);
         let step = (35.0 * (w.abs() / top.max(1e-12)).sqrt()).round();
+        let (class, stroke, width) = if w == 0.0 {
+            ("link zero", zero.clone(), WIDTHS[2])
+        } else if w < 0.0 {
+            ("link negative", negative.clone(), WIDTHS[step_index(step)])
+        } else {
+            ("link positive", positive.clone(), WIDTHS[step_index(step)])
+        };
         html! {
             <line x1={at[0].clone()} y1={at[1].clone()} x2={at[2].clone()} y2={at[3].clone()}
-                class={if w < 0.0 { "link negative" } else { "link positive" }}
-                stroke={if w < 0.0 { negative.clone() } else { positive.clone() }}
-                stroke-width={WIDTHS[if step.is_finite() { step as usize } else { 0 }.min(35)]}
+                class={class} stroke={stroke} stroke-width={width}
                 data-link={index.clone()} />
         }
     });
@@ -191,7 +199,7 @@ pub fn Network(props: &NetworkProps) -> Html {
                 <g class="links" onmouseover={on_link}>{ for links }</g>
                 <g class="nodes">{ for nodes }</g>
             </svg>
-            <p class="help" id="link-info">{ hovered.unwrap_or_else(|| "Hover a link to read its weight; focus or hover a neuron for its bias, incoming weights and output map.".into()) }</p>
+            <p class="help" id="link-info">{ hovered.unwrap_or_else(|| "Links: blue solid positive, orange dashed negative, grey dotted exactly zero. Hover a link to read its weight; focus or hover a neuron for its bias, incoming weights and output map.".into()) }</p>
             { for info }
         </div>
     }
@@ -233,6 +241,15 @@ const WIDTHS: [&str; 36] = [
 
 fn rgb(c: plotters::style::RGBColor) -> String {
     format!("rgb({},{},{})", c.0, c.1, c.2)
+}
+
+/// Which of the 36 widths a link of relative size `step` (0 … 35, or NaN) gets.
+fn step_index(step: f64) -> usize {
+    if step.is_finite() {
+        (step as usize).min(35)
+    } else {
+        0
+    }
 }
 
 fn fmt(v: f64) -> String {

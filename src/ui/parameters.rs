@@ -1,5 +1,6 @@
-//! What the model learned: every weight with its live value, a bar chart of them, and the fitted
-//! polynomial written out in powers of x.
+//! What the model learned: every weight with its live value, a bar chart of them on a fixed axis,
+//! and the fitted curve written out twice — in the features the model learns and penalizes
+//! (Legendre polynomials φₖ) and, the same curve, in powers of x.
 
 use super::chart::{Chart, ChartInput};
 use crate::format::short;
@@ -9,6 +10,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ParametersProps {
     pub model: Polynomial,
+    /// Root mean square of the training targets: it fixes the bars' axis.
+    pub rms: f64,
 }
 
 #[component]
@@ -17,9 +20,10 @@ pub fn Parameters(props: &ParametersProps) -> Html {
     let zeros = model.weights[1..].iter().filter(|w| **w == 0.0).count();
     html! {
         <>
-            <p class="formula" id="formula" aria-label="Fitted formula">{ formula(&model.powers()) }</p>
-            <Chart input={ChartInput::Coefficients(model.weights.clone())} id="coef-chart"
-                label="Bar chart of the learned weights w0 to wd; the same values are in the table below." />
+            <p class="formula" id="formula-learned" aria-label="Fitted formula in the learned features">
+                { formula(&model.weights, |k| format!("φ{}(x)", sub(k))) }</p>
+            <Chart input={ChartInput::Coefficients(model.weights.clone(), props.rms)} id="coef-chart"
+                label="Bar chart of the learned weights w0 to wd on a fixed axis; the same values are in the table below." />
             <table class="weights" id="weights">
                 <caption>{ format!("{} learned weights", model.weights.len()) }
                     { if zeros > 0 { format!(" ({zeros} exactly zero)") } else { String::new() } }</caption>
@@ -36,13 +40,30 @@ pub fn Parameters(props: &ParametersProps) -> Html {
             </table>
             <p class="help">{ "φₖ is the Legendre polynomial of degree k, scaled to mean square 1 on [−1, 1]. \
                 Unlike x, x², x³, … these shapes do not overlap, so gradient descent learns every \
-                degree at the same pace. The formula above is the same curve in powers of x." }</p>
+                degree at the same pace. The weights wₖ are the parameters: the bars, the table and \
+                the penalty (L2, L1) are all about them, so regularization shrinks these bars and L1 \
+                zeroes them. The bars' axis is fixed by the data (twice the targets' root mean \
+                square); a bar beyond it is cut with a dark cap." }</p>
+            <p class="formula" id="formula" aria-label="The same curve in powers of x">{ formula(&model.powers(), power) }</p>
+            <p class="help">{ "The same curve multiplied out in powers of x. These numbers are not \
+                learned or penalized one by one: each mixes several wₖ, so they can stay large (and \
+                need not reach zero) while the weights shrink." }</p>
         </>
     }
 }
 
-/// ŷ = c₀ + c₁x + c₂x² + …, skipping exact zeros.
-fn formula(coefficients: &[f64]) -> String {
+/// The name of the k-th power of x in a formula: "", "x", "x²", …
+fn power(k: usize) -> String {
+    match k {
+        0 => String::new(),
+        1 => "x".into(),
+        _ => format!("x{}", sup(k)),
+    }
+}
+
+/// ŷ = c₀ + c₁·t₁ + c₂·t₂ + … for the terms `term(k)` (the 0th is the constant), skipping exact
+/// zeros.
+fn formula(coefficients: &[f64], term: impl Fn(usize) -> String) -> String {
     let mut out = String::from("ŷ = ");
     let mut first = true;
     for (k, &c) in coefficients.iter().enumerate() {
@@ -52,8 +73,7 @@ fn formula(coefficients: &[f64]) -> String {
         let magnitude = short(c.abs());
         let term = match k {
             0 => magnitude,
-            1 => format!("{magnitude}·x"),
-            _ => format!("{magnitude}·x{}", sup(k)),
+            _ => format!("{magnitude}·{}", term(k)),
         };
         if first {
             out.push_str(&if c < 0.0 { format!("−{term}") } else { term });
@@ -87,11 +107,21 @@ mod tests {
 
     #[test]
     fn formula_reads_naturally() {
-        assert_eq!(formula(&[0.5, -1.25, 0.0, 2.0]), "ŷ = 0.5 − 1.25·x + 2·x³");
-        assert_eq!(formula(&[0.0, 0.0]), "ŷ = 0");
         assert_eq!(
-            formula(&[-0.1, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0]),
+            formula(&[0.5, -1.25, 0.0, 2.0], power),
+            "ŷ = 0.5 − 1.25·x + 2·x³"
+        );
+        assert_eq!(formula(&[0.0, 0.0], power), "ŷ = 0");
+        assert_eq!(
+            formula(
+                &[-0.1, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0],
+                power
+            ),
             "ŷ = −0.1 + 3·x¹¹"
+        );
+        assert_eq!(
+            formula(&[0.5, 0.0, -2.0], |k| format!("φ{}(x)", sub(k))),
+            "ŷ = 0.5 − 2·φ₂(x)"
         );
         assert_eq!(sub(12), "₁₂");
     }

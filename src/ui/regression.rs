@@ -13,8 +13,9 @@ use super::playback::Playback;
 use super::store::Store;
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
+use crate::data::regression::Point;
 use crate::format::short;
-use crate::ml::metrics::{r_squared, variance};
+use crate::ml::metrics::{mse, r_squared, variance};
 use crate::ml::model::Model;
 use crate::state::action::Action;
 use crate::state::regression::{RegressionLab as State, SWEEP_EPOCHS};
@@ -138,11 +139,16 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                 <div class="column learned">
                     <section class="panel params" aria-labelledby="params-title">
                         <h2 id="params-title">{ "Parameters" }<span class="tag">{ "learned from data" }</span></h2>
-                        <Parameters model={state.model.model().clone()} />
+                        <Parameters model={state.model.model().clone()} rms={rms(&state.data.train)} />
                     </section>
                 </div>
             </main>
             <Footer />
         </>
     }
+}
+
+/// Root mean square of the targets (it fixes the weights' bar axis).
+fn rms(points: &[Point]) -> f64 {
+    mse(std::iter::repeat(0.0), points.iter().map(|p| p.y)).sqrt()
 }

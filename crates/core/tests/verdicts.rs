@@ -36,20 +36,56 @@ const CASES: &[(&str, u32, Fit)] = &[
     ("degree=15&n=20", 3000, Fit::TooFewPoints),
     ("degree=15&n=10&train=0.1", 3000, Fit::TooFewPoints),
     ("degree=15&n=40", 3000, Fit::TooFlexible),
-    ("opt=sgd&lr=0.0001&degree=3&data=sine", 2000, Fit::StillTraining),
-    ("degree=3&data=sine&reg=l2&lambda=10", 3000, Fit::TooStronglyRegularized),
-    ("degree=3&data=sine&reg=l1&lambda=1", 3000, Fit::TooStronglyRegularized),
-    ("lab=classification&model=knn&k=1&data=moons&noise=0.6", 0, Fit::TooFlexible),
-    ("lab=classification&model=tree&depth=1&data=circles", 10, Fit::TooSimple),
-    ("lab=classification&model=logistic&data=circles&lr=0.1", 2000, Fit::TooSimple),
-    ("lab=classification&model=logistic&data=blobs&lr=0.1", 2000, Fit::GoodFit),
+    (
+        "opt=sgd&lr=0.0001&degree=3&data=sine",
+        2000,
+        Fit::StillTraining,
+    ),
+    (
+        "degree=3&data=sine&reg=l2&lambda=10",
+        3000,
+        Fit::TooStronglyRegularized,
+    ),
+    (
+        "degree=3&data=sine&reg=l1&lambda=1",
+        3000,
+        Fit::TooStronglyRegularized,
+    ),
+    (
+        "lab=classification&model=knn&k=1&data=moons&noise=0.6",
+        0,
+        Fit::TooFlexible,
+    ),
+    (
+        "lab=classification&model=tree&depth=1&data=circles",
+        10,
+        Fit::TooSimple,
+    ),
+    (
+        "lab=classification&model=logistic&data=circles&lr=0.1",
+        2000,
+        Fit::TooSimple,
+    ),
+    (
+        "lab=classification&model=logistic&data=blobs&lr=0.1",
+        2000,
+        Fit::GoodFit,
+    ),
     ("lab=neural&data=xor&noise=0&init=6", 3000, Fit::Stuck),
     ("lab=neural&data=xor&noise=0&init=7", 3000, Fit::GoodFit),
     ("lab=neural&data=xor&noise=0&init=2", 3000, Fit::GoodFit),
     ("lab=neural&data=circles&layers=0", 2000, Fit::TooSimple),
     ("lab=neural&opt=adam&lr=10", 500, Fit::LearningRateTooHigh),
-    ("lab=neural&data=circles&reg=l2&lambda=1", 1000, Fit::TooStronglyRegularized),
-    ("lab=neural&data=circles&opt=sgd&lr=0.0001", 3000, Fit::StillTraining),
+    (
+        "lab=neural&data=circles&reg=l2&lambda=1",
+        1000,
+        Fit::TooStronglyRegularized,
+    ),
+    (
+        "lab=neural&data=circles&opt=sgd&lr=0.0001",
+        3000,
+        Fit::StillTraining,
+    ),
 ];
 
 #[test]
@@ -64,4 +100,3 @@ fn each_configuration_gets_its_cause() {
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
-
