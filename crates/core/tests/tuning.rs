@@ -13,9 +13,11 @@ use paramlab_core::ml::polynomial::Trainer;
 use paramlab_core::ml::regularization::Regularization;
 use paramlab_core::state::config::Config;
 use paramlab_core::state::spec::{Key, Lab};
+use paramlab_core::tune::compare::{curves, landscape};
 use paramlab_core::tune::cv::MeanSd;
+use paramlab_core::tune::evaluation::{Evaluation, Memo};
 use paramlab_core::tune::folds::{Folds, Scheme};
-use paramlab_core::tune::search::{curves, landscape, run, Evaluation, Memo, Search};
+use paramlab_core::tune::search::{run, Search};
 use paramlab_core::tune::space::{Axis, Scale, Space};
 use paramlab_core::tune::strategy::Strategy;
 

@@ -5,7 +5,9 @@
 //! Nothing here draws or waits: a [`search::Search`] hands out one trial at a time as plain
 //! numbers and takes the result back, so the page decides where and when trials run.
 
+pub mod compare;
 pub mod cv;
+pub mod evaluation;
 pub mod folds;
 pub mod gp;
 pub mod search;

@@ -94,7 +94,8 @@ pub enum Strategy {
     /// table values are tried once. Budget left over (10 trials give a 3 × 3 grid) is not spent:
     /// the search ends early, and comparisons count only the trials it ran.
     Grid,
-    /// Points uniform in unit coordinates (so log-uniform on a log axis), from the seed.
+    /// Points uniform in unit coordinates (so log-uniform on a log axis), from the seed. Two of
+    /// them may snap to the same table values; both count as trials, as in any random search.
     Random,
     /// Bayesian optimization: a Gaussian-process surrogate and expected improvement.
     Bayes(Bayes),
@@ -193,15 +194,10 @@ fn distinct(points: impl Iterator<Item = Vec<f64>>) -> Vec<Vec<f64>> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::toy::lr_lambda;
     use super::*;
     use crate::state::spec::Key;
     use crate::tune::space::{Axis, Scale};
-
-    fn lr_lambda() -> Space {
-        let lr = Axis::for_key(Key::LearningRate).unwrap();
-        let lambda = Axis::new(Key::Lambda, 1e-6, 10.0, Scale::Log, false).unwrap();
-        Space::new(vec![lr, lambda]).unwrap()
-    }
 
     #[test]
     fn grid_covers_the_corners_and_leaves_the_rest_of_the_budget() {

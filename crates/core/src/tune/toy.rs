@@ -1,8 +1,24 @@
-//! A model small enough to check cross-validation and searches by hand (tests only): it predicts
-//! the mean of its training values, shifted by its one hyperparameter, so its error on any
-//! samples is a formula.
+//! Small cases to check cross-validation and searches by hand (tests only): a model that
+//! predicts the mean of its training values, shifted by its one hyperparameter, so its error on
+//! any samples is a formula; and a bowl-shaped error over a learning-rate × λ space.
 
+use super::cv::MeanSd;
+use super::space::{Axis, Scale, Space};
 use crate::ml::model::{Model, Parameter, Progress, Samples, Score};
+use crate::state::spec::Key;
+
+/// The learning rate's whole table (10⁻⁴ … 10) × λ from 10⁻⁶ to 10, both on log scales.
+pub fn lr_lambda() -> Space {
+    let lr = Axis::for_key(Key::LearningRate).unwrap();
+    let lambda = Axis::new(Key::Lambda, 1e-6, 10.0, Scale::Log, false).unwrap();
+    Space::new(vec![lr, lambda]).unwrap()
+}
+
+/// A bowl with its bottom at (0.3, 0.7) in unit coordinates, known everywhere.
+pub fn bowl(p: &[f64]) -> MeanSd {
+    let mean = (p[0] - 0.3).powi(2) + (p[1] - 0.7).powi(2);
+    MeanSd { mean, sd: 0.0 }
+}
 
 /// Numbers to predict.
 #[derive(Clone, Debug, PartialEq)]
