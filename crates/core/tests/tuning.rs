@@ -13,13 +13,13 @@ use paramlab_core::ml::polynomial::Trainer;
 use paramlab_core::ml::regularization::Regularization;
 use paramlab_core::state::config::Config;
 use paramlab_core::state::spec::{Key, Lab};
-use paramlab_core::tune::compare::{curves, landscape};
+use paramlab_core::tune::compare::{compare, curves, landscape};
 use paramlab_core::tune::cv::MeanSd;
 use paramlab_core::tune::evaluation::{Evaluation, Memo};
 use paramlab_core::tune::folds::{Folds, Scheme};
 use paramlab_core::tune::search::{run, Search};
 use paramlab_core::tune::space::{Axis, Scale, Space};
-use paramlab_core::tune::strategy::Strategy;
+use paramlab_core::tune::strategy::{Bayes, Strategy};
 
 const BUDGET: usize = 25;
 
@@ -47,13 +47,15 @@ fn space() -> Space {
     Space::new(vec![lambda, lr]).unwrap()
 }
 
+fn evaluation(config: Config, data: &Dataset) -> Evaluation<'_, Trainer> {
+    let folds = Folds::new(data.train.len(), Scheme::KFold(3), 1).unwrap();
+    Evaluation::new(config, Config::regression_hyper, &data.train, folds, 150, 0).unwrap()
+}
+
 #[test]
 fn random_search_reaches_the_grids_best_in_fewer_trials() {
     let (config, data) = preset();
-    let folds = Folds::new(data.train.len(), Scheme::KFold(3), 1).unwrap();
-    let eval =
-        Evaluation::<Trainer>::new(config, Config::regression_hyper, &data.train, folds, 150, 0);
-    let eval = eval.unwrap();
+    let eval = evaluation(config, &data);
     let space = space();
     let mut memo = Memo::new(|p: &[f64]| eval.cross_validate(&space, p).error);
 
@@ -97,4 +99,28 @@ fn random_search_reaches_the_grids_best_in_fewer_trials() {
     // Measured: 0.126 (3.15 trials of the grid's 25 on average; at most 8). The grid's λ values
     // are 0.01, 0.1, 0.3, 3 and 10: it never tries 0.03, the best, and reaches 0.0779 at 0.1.
     assert!(fraction < 1.0, "{fraction}");
+}
+
+#[test]
+fn strategies_compared_by_their_best_so_far() {
+    let (config, data) = preset();
+    let eval = evaluation(config, &data);
+    let space = space();
+    let mut memo = Memo::new(|p: &[f64]| eval.cross_validate(&space, p).error);
+    let seeds: Vec<u64> = (0..20).collect();
+    let mut mean_best = |strategy| {
+        let curve = compare(&space, strategy, BUDGET, &seeds, |p| memo.get(p)).unwrap();
+        (curve[9].mean, curve[BUDGET - 1].mean)
+    };
+    let grid = mean_best(Strategy::Grid);
+    let random = mean_best(Strategy::Random);
+    let bayes = mean_best(Strategy::Bayes(Bayes::default()));
+    // Measured (mean best error over 20 seeds after 10 and 25 trials): grid 0.0778 and 0.0778;
+    // random 0.0727 and 0.0718; Bayesian optimization 0.0718 and 0.0718 (its first 3 trials are
+    // random search's).
+    assert!(
+        random.1 < grid.1 && bayes.1 < grid.1,
+        "{grid:?} {random:?} {bayes:?}"
+    );
+    assert!(bayes.0 <= random.0, "{random:?} {bayes:?}");
 }

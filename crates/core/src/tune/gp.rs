@@ -12,6 +12,7 @@
 //! into error units. ℓ and σₙ² are chosen simply, not fitted: the kernel is the same for every
 //! search, so the pictures are easy to explain.
 
+use super::cv::MeanSd;
 use nalgebra::{DMatrix, DVector};
 
 /// Why a kernel or a fit was refused.
@@ -121,7 +122,7 @@ impl Gp {
         if let Some(&e) = errors.iter().find(|e| !e.is_finite()) {
             return Err(GpError::NotFinite(e));
         }
-        let spread = super::cv::MeanSd::of(errors);
+        let spread = MeanSd::of(errors);
         let scale = if spread.sd > 0.0 { spread.sd } else { 1.0 };
         let y = DVector::from_iterator(n, errors.iter().map(|e| (e - spread.mean) / scale));
         let k = DMatrix::from_fn(n, n, |i, j| {

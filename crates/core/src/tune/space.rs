@@ -233,19 +233,44 @@ impl Space {
     /// `per_axis` evenly spaced coordinates on every axis, ends included (0.5 alone if
     /// `per_axis` is 1): with two axes, (u₀, u₁) with the second axis varying fastest.
     pub fn lattice(&self, per_axis: usize) -> Vec<Vec<f64>> {
-        let ticks: Vec<f64> = match per_axis {
-            0 => vec![],
-            1 => vec![0.5],
-            m => (0..m).map(|j| j as f64 / (m - 1) as f64).collect(),
-        };
-        match self.dims() {
-            1 => ticks.iter().map(|&u| vec![u]).collect(),
-            _ => ticks
-                .iter()
-                .flat_map(|&u| ticks.iter().map(move |&v| vec![u, v]))
-                .collect(),
-        }
+        product(self.axes.iter().map(|_| ticks(per_axis)).collect())
     }
+
+    /// The points of [`Space::lattice`] snapped to the tables, each once, in the lattice's order:
+    /// what a grid runs and where Bayesian optimization looks. (Snapping is axis by axis, so this
+    /// is the lattice of each axis' distinct snapped ticks.)
+    pub fn snapped_lattice(&self, per_axis: usize) -> Vec<Vec<f64>> {
+        let axis_ticks = self.axes.iter().map(|a| {
+            let mut snapped: Vec<f64> = ticks(per_axis)
+                .iter()
+                .map(|&u| a.unit(a.nearest(u).1))
+                .collect();
+            snapped.dedup(); // ascending, so repeats are neighbours
+            snapped
+        });
+        product(axis_ticks.collect())
+    }
+}
+
+/// `m` evenly spaced coordinates from 0 to 1 (0.5 alone if `m` is 1).
+fn ticks(m: usize) -> Vec<f64> {
+    match m {
+        0 => vec![],
+        1 => vec![0.5],
+        m => (0..m).map(|j| j as f64 / (m - 1) as f64).collect(),
+    }
+}
+
+/// Every combination of one coordinate per axis, the last axis varying fastest.
+fn product(axes: Vec<Vec<f64>>) -> Vec<Vec<f64>> {
+    let mut points: Vec<Vec<f64>> = vec![vec![]];
+    for coords in &axes {
+        points = points
+            .iter()
+            .flat_map(|p| coords.iter().map(|&u| [p.as_slice(), &[u]].concat()))
+            .collect();
+    }
+    points
 }
 
 #[cfg(test)]
@@ -363,5 +388,23 @@ mod tests {
             (l[0].clone(), l[1].clone(), l[8].clone()),
             (vec![0.0, 0.0], vec![0.0, 0.5], vec![1.0, 1.0])
         );
+    }
+
+    #[test]
+    fn the_snapped_lattice_is_the_lattice_snapped_without_repeats() {
+        let degree = Axis::new(Key::Degree, 1.0, 6.0, Scale::Linear, true).unwrap();
+        let space = Space::new(vec![Axis::for_key(Key::Lambda).unwrap(), degree]).unwrap();
+        for m in [1, 2, 5, 9, 41] {
+            let mut slow: Vec<Vec<f64>> = Vec::new();
+            for p in space.lattice(m) {
+                let p = space.snap(&p);
+                if !slow.contains(&p) {
+                    slow.push(p);
+                }
+            }
+            assert_eq!(space.snapped_lattice(m), slow, "{m}");
+        }
+        // 41 ticks reach every value of both tables: λ's 15 positive ones and degrees 1 … 6.
+        assert_eq!(space.snapped_lattice(41).len(), 15 * 6);
     }
 }

@@ -135,7 +135,7 @@ pub fn grid(space: &Space, budget: usize) -> Vec<Vec<f64>> {
             .last()
             .unwrap_or(0),
     };
-    distinct(space.lattice(side).iter().map(|p| space.snap(p)))
+    space.snapped_lattice(side)
 }
 
 /// The `index`-th random point of `seed`: the stream's numbers `index·dims …`.
@@ -170,7 +170,7 @@ pub fn surrogate(kernel: Kernel, points: &[Vec<f64>], errors: &[f64]) -> Option<
 /// The untried candidate with the highest expected improvement (the first on a tie).
 fn bayes(b: &Bayes, space: &Space, points: &[Vec<f64>], errors: &[f64]) -> Option<Vec<f64>> {
     let gp = surrogate(b.kernel, points, errors)?;
-    let candidates = distinct(space.lattice(b.candidates).iter().map(|p| space.snap(p)));
+    let candidates = space.snapped_lattice(b.candidates);
     let mut best: Option<(Vec<f64>, f64)> = None;
     for c in candidates.into_iter().filter(|c| !points.contains(c)) {
         let ei = gp.expected_improvement(&c);
@@ -179,17 +179,6 @@ fn bayes(b: &Bayes, space: &Space, points: &[Vec<f64>], errors: &[f64]) -> Optio
         }
     }
     best.map(|(c, _)| c)
-}
-
-/// The points in order, each once.
-fn distinct(points: impl Iterator<Item = Vec<f64>>) -> Vec<Vec<f64>> {
-    let mut out: Vec<Vec<f64>> = Vec::new();
-    for p in points {
-        if !out.contains(&p) {
-            out.push(p);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
