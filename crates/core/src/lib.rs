@@ -7,3 +7,4 @@ pub mod data;
 pub mod format;
 pub mod ml;
 pub mod state;
+pub mod tune;

@@ -1,0 +1,216 @@
+//! A hyperparameter search: a strategy proposes points of the space one at a time, each is
+//! cross-validated on the training samples, and the search keeps every trial and the best so far.
+//!
+//! The search itself never trains anything: [`Search::next`] hands out a plain
+//! [`TrialRequest`] and [`Search::record`] takes the result back, so the page can run a trial
+//! wherever it likes (a Web Worker, a few per frame) while the search stays a small value.
+//! [`super::evaluation::Evaluation`] is what runs a trial.
+
+use super::cv::MeanSd;
+use super::gp::{Gp, Kernel};
+use super::space::Space;
+use super::strategy::{surrogate, Strategy};
+
+/// Most trials of one search. It keeps the surrogate's Cholesky factorization exact enough (see
+/// [`Gp::fit`]) and a search a matter of seconds.
+pub const MAX_BUDGET: usize = 64;
+
+/// Why a search was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SearchError {
+    /// The budget must be 1 … [`MAX_BUDGET`] trials.
+    Budget(usize),
+}
+
+impl core::fmt::Display for SearchError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            SearchError::Budget(b) => write!(f, "budget must be 1 … {MAX_BUDGET} trials, got {b}"),
+        }
+    }
+}
+
+/// One trial to run: plain numbers, so it can be sent elsewhere and back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrialRequest {
+    /// Its place in the search (0 first).
+    pub index: usize,
+    /// Where, in unit coordinates, snapped to the controls' tables.
+    pub point: Vec<f64>,
+    /// The control values there, one per axis.
+    pub values: Vec<f64>,
+}
+
+/// A trial that ran.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trial {
+    pub point: Vec<f64>,
+    pub values: Vec<f64>,
+    /// Mean and sample standard deviation of the folds' errors.
+    pub error: MeanSd,
+}
+
+/// A search in progress or done.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Search {
+    space: Space,
+    strategy: Strategy,
+    budget: usize,
+    seed: u64,
+    trials: Vec<Trial>,
+}
+
+impl Search {
+    /// A search of `space` by `strategy` of at most `budget` trials; `seed` drives the random
+    /// proposals, so the same seed gives the same search.
+    pub fn new(
+        space: Space,
+        strategy: Strategy,
+        budget: usize,
+        seed: u64,
+    ) -> Result<Self, SearchError> {
+        if !(1..=MAX_BUDGET).contains(&budget) {
+            return Err(SearchError::Budget(budget));
+        }
+        Ok(Search {
+            space,
+            strategy,
+            budget,
+            seed,
+            trials: Vec::new(),
+        })
+    }
+
+    pub fn space(&self) -> &Space {
+        &self.space
+    }
+    pub fn strategy(&self) -> Strategy {
+        self.strategy
+    }
+    pub fn budget(&self) -> usize {
+        self.budget
+    }
+    pub fn trials(&self) -> &[Trial] {
+        &self.trials
+    }
+
+    fn points(&self) -> Vec<Vec<f64>> {
+        self.trials.iter().map(|t| t.point.clone()).collect()
+    }
+
+    fn errors(&self) -> Vec<f64> {
+        self.trials.iter().map(|t| t.error.mean).collect()
+    }
+
+    /// The next trial to run; `None` once the budget is spent or the strategy has nothing left.
+    pub fn next(&self) -> Option<TrialRequest> {
+        if self.trials.len() >= self.budget {
+            return None;
+        }
+        let (points, errors) = (self.points(), self.errors());
+        let raw = (self.strategy).propose(&self.space, &points, &errors, self.budget, self.seed)?;
+        Some(TrialRequest {
+            index: self.trials.len(),
+            point: self.space.snap(&raw),
+            values: self.space.values(&raw),
+        })
+    }
+
+    /// Records the result of `request`. A request that is not the next one (stale: from before a
+    /// reset) is ignored, and `false` returned.
+    pub fn record(&mut self, request: &TrialRequest, error: MeanSd) -> bool {
+        if request.index != self.trials.len() || self.trials.len() >= self.budget {
+            return false;
+        }
+        self.trials.push(Trial {
+            point: request.point.clone(),
+            values: request.values.clone(),
+            error,
+        });
+        true
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.next().is_none()
+    }
+
+    /// The trial with the lowest mean error (the first of equals); `None` before any.
+    pub fn best(&self) -> Option<&Trial> {
+        let mut best: Option<&Trial> = None;
+        for t in &self.trials {
+            if best.is_none_or(|b| t.error.mean < b.error.mean) {
+                best = Some(t);
+            }
+        }
+        best
+    }
+
+    /// The lowest mean error after each trial: trial 1, 2, ….
+    pub fn best_so_far(&self) -> Vec<f64> {
+        let running = self.trials.iter().scan(f64::INFINITY, |best, t| {
+            *best = best.min(t.error.mean);
+            Some(*best)
+        });
+        running.collect()
+    }
+
+    /// The Gaussian process fitted to the trials so far, for drawing the surrogate and its
+    /// expected improvement: Bayesian optimization's own kernel, or the default kernel for
+    /// the other strategies. `None` before the first trial.
+    pub fn surrogate(&self) -> Option<Gp> {
+        let kernel = match self.strategy {
+            Strategy::Bayes(b) => b.kernel(),
+            _ => Kernel::default(),
+        };
+        surrogate(kernel, &self.points(), &self.errors())
+    }
+}
+
+/// Runs `search` to the end, evaluating each trial with `evaluate` (point → mean and sd of the
+/// cross-validation error).
+pub fn run(search: &mut Search, mut evaluate: impl FnMut(&[f64]) -> MeanSd) {
+    while let Some(request) = search.next() {
+        let error = evaluate(&request.point);
+        search.record(&request, error);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::toy::{bowl, lr_lambda as space};
+    use super::*;
+
+    #[test]
+    fn a_search_runs_one_request_at_a_time_and_keeps_the_best() {
+        let mut search = Search::new(space(), Strategy::Random, 6, 11).unwrap();
+        let first = search.next().unwrap();
+        assert_eq!(first.index, 0);
+        assert_eq!(first.values, search.space().values(&first.point));
+        let stale = TrialRequest {
+            index: 3,
+            ..first.clone()
+        };
+        assert!(!search.record(&stale, bowl(&stale.point)));
+        assert!(search.record(&first, bowl(&first.point)));
+        run(&mut search, bowl);
+        assert_eq!(search.trials().len(), 6);
+        assert!(search.is_done() && search.next().is_none());
+        assert!(!search.record(&first, MeanSd::default()));
+        let best = search.best().unwrap();
+        let so_far = search.best_so_far();
+        assert_eq!(*so_far.last().unwrap(), best.error.mean);
+        assert!(so_far.windows(2).all(|w| w[1] <= w[0]));
+        // The same seed, the same search.
+        let mut again = Search::new(space(), Strategy::Random, 6, 11).unwrap();
+        run(&mut again, bowl);
+        assert_eq!(again, search);
+        assert_eq!(
+            Search::new(space(), Strategy::Grid, 0, 0),
+            Err(SearchError::Budget(0))
+        );
+        assert_eq!(
+            Search::new(space(), Strategy::Grid, 65, 0),
+            Err(SearchError::Budget(65))
+        );
+    }
+}

@@ -1,0 +1,262 @@
+//! How a search picks its next trial from the trials so far: a grid, at random, or by Bayesian
+//! optimization. A proposal depends only on the space, the trials, the budget and the seed, so a
+//! search can be replayed, resumed, or run one trial at a time elsewhere (a Web Worker).
+
+use super::gp::{Gp, GpError, Kernel};
+use super::space::Space;
+use crate::data::rng::{seeded, uniform};
+
+/// The random stream of random proposals (data and training use 0 … 5, folds 6).
+const RANDOM_STREAM: u64 = 7;
+
+/// Why Bayesian-optimization settings were refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StrategyError {
+    /// At least one random trial must come before the surrogate has something to fit.
+    Initial(usize),
+    /// Candidates per axis must be 2 … [`MAX_CANDIDATES`].
+    Candidates(usize),
+    Kernel(GpError),
+}
+
+impl core::fmt::Display for StrategyError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            StrategyError::Initial(n) => write!(f, "need at least 1 random first trial, got {n}"),
+            StrategyError::Candidates(n) => {
+                write!(
+                    f,
+                    "candidates per axis must be 2 … {MAX_CANDIDATES}, got {n}"
+                )
+            }
+            StrategyError::Kernel(e) => e.fmt(f),
+        }
+    }
+}
+
+/// Most candidate points per axis of Bayesian optimization.
+pub const MAX_CANDIDATES: usize = 201;
+
+/// Settings of Bayesian optimization, valid by construction.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bayes {
+    kernel: Kernel,
+    initial: usize,
+    candidates: usize,
+}
+
+impl Bayes {
+    /// `initial` random trials first (the same ones random search with the same seed makes),
+    /// then each trial at the candidate with the highest expected improvement: a lattice of
+    /// `candidates` points per axis, snapped to the table.
+    pub fn new(kernel: Kernel, initial: usize, candidates: usize) -> Result<Self, StrategyError> {
+        if initial == 0 {
+            return Err(StrategyError::Initial(initial));
+        }
+        if !(2..=MAX_CANDIDATES).contains(&candidates) {
+            return Err(StrategyError::Candidates(candidates));
+        }
+        Ok(Bayes {
+            kernel,
+            initial,
+            candidates,
+        })
+    }
+
+    pub fn kernel(&self) -> Kernel {
+        self.kernel
+    }
+    pub fn initial(&self) -> usize {
+        self.initial
+    }
+    pub fn candidates(&self) -> usize {
+        self.candidates
+    }
+}
+
+impl Default for Bayes {
+    /// The default kernel, 3 random trials first, 41 candidates per axis (1681 on a map: every
+    /// 2.5 % of an axis, finer than most controls' tables).
+    fn default() -> Self {
+        Bayes {
+            kernel: Kernel::default(),
+            initial: 3,
+            candidates: 41,
+        }
+    }
+}
+
+/// A way of choosing trials.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Strategy {
+    /// A lattice with as many points per axis as the budget allows: the budget on one axis,
+    /// ⌊√budget⌋ on two, corners included, run row by row. Lattice points that snap to the same
+    /// table values are tried once. Budget left over (10 trials give a 3 × 3 grid) is not spent:
+    /// the search ends early, and comparisons count only the trials it ran.
+    Grid,
+    /// Points uniform in unit coordinates (so log-uniform on a log axis), from the seed. Two of
+    /// them may snap to the same table values; both count as trials, as in any random search.
+    Random,
+    /// Bayesian optimization: a Gaussian-process surrogate and expected improvement.
+    Bayes(Bayes),
+}
+
+impl Strategy {
+    /// The next point to try (unit coordinates, snapped to the table except for random points,
+    /// which the search snaps), after the trials at `points` with `errors`; `None` when the
+    /// strategy has nothing left to try. The budget is the search's; it is not checked here.
+    ///
+    /// Panics if `points` and `errors` differ in number.
+    pub fn propose(
+        &self,
+        space: &Space,
+        points: &[Vec<f64>],
+        errors: &[f64],
+        budget: usize,
+        seed: u64,
+    ) -> Option<Vec<f64>> {
+        match self {
+            Strategy::Grid => grid(space, budget).into_iter().nth(points.len()),
+            Strategy::Random => Some(random(space.dims(), points.len(), seed)),
+            Strategy::Bayes(b) if points.len() < b.initial => {
+                Some(random(space.dims(), points.len(), seed))
+            }
+            Strategy::Bayes(b) => bayes(b, space, points, errors),
+        }
+    }
+}
+
+/// The grid for `budget` trials, snapped and without repeats, in the order it is run.
+pub fn grid(space: &Space, budget: usize) -> Vec<Vec<f64>> {
+    let side = match space.dims() {
+        1 => budget,
+        _ => (1..=budget)
+            .take_while(|s| s * s <= budget)
+            .last()
+            .unwrap_or(0),
+    };
+    space.snapped_lattice(side)
+}
+
+/// The `index`-th random point of `seed`: the stream's numbers `index·dims …`.
+fn random(dims: usize, index: usize, seed: u64) -> Vec<f64> {
+    let mut rng = seeded(seed, RANDOM_STREAM);
+    for _ in 0..index * dims {
+        uniform(&mut rng, 0.0, 1.0);
+    }
+    (0..dims).map(|_| uniform(&mut rng, 0.0, 1.0)).collect()
+}
+
+/// The surrogate of the trials at `points` with `errors` (`None` before the first trial). An
+/// error that is not a finite number (a model that blew up) counts as the worst finite one.
+///
+/// Panics if `points` and `errors` differ in number.
+pub fn surrogate(kernel: Kernel, points: &[Vec<f64>], errors: &[f64]) -> Option<Gp> {
+    if points.is_empty() {
+        return None;
+    }
+    let worst = errors
+        .iter()
+        .copied()
+        .filter(|e| e.is_finite())
+        .fold(0.0, f64::max);
+    let errors: Vec<f64> = errors
+        .iter()
+        .map(|&e| if e.is_finite() { e } else { worst })
+        .collect();
+    Some(Gp::fit(kernel, points, &errors).expect("as many finite errors as points"))
+}
+
+/// The untried candidate with the highest expected improvement (the first on a tie).
+fn bayes(b: &Bayes, space: &Space, points: &[Vec<f64>], errors: &[f64]) -> Option<Vec<f64>> {
+    let gp = surrogate(b.kernel, points, errors)?;
+    let candidates = space.snapped_lattice(b.candidates);
+    let mut best: Option<(Vec<f64>, f64)> = None;
+    for c in candidates.into_iter().filter(|c| !points.contains(c)) {
+        let ei = gp.expected_improvement(&c);
+        if best.as_ref().is_none_or(|(_, e)| ei > *e) {
+            best = Some((c, ei));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::toy::lr_lambda;
+    use super::*;
+    use crate::state::spec::Key;
+    use crate::tune::space::{Axis, Scale};
+
+    #[test]
+    fn grid_covers_the_corners_and_leaves_the_rest_of_the_budget() {
+        let space = lr_lambda();
+        let g = grid(&space, 10); // 3 × 3, one trial left over
+        assert_eq!(g.len(), 9);
+        for corner in [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]] {
+            assert!(g.contains(&corner.to_vec()), "{corner:?}");
+        }
+        assert_eq!(space.values(&g[4]), vec![0.03, 3e-3]); // the middle, snapped
+        let next = |done: usize| Strategy::Grid.propose(&space, &g[..done], &[], 10, 0);
+        assert_eq!(next(0), Some(g[0].clone()));
+        assert_eq!(next(9), None);
+        // On one axis: the budget itself, unless the table has fewer values.
+        let degree = Space::new(vec![
+            Axis::new(Key::Degree, 1.0, 5.0, Scale::Linear, true).unwrap()
+        ]);
+        let degree = degree.unwrap();
+        assert_eq!(grid(&degree, 5).len(), 5);
+        assert_eq!(grid(&degree, 9).len(), 5);
+    }
+
+    #[test]
+    fn random_points_are_seeded_and_in_range() {
+        let space = lr_lambda();
+        let draw = |seed, done| Strategy::Random.propose(&space, &vec![vec![]; done], &[], 9, seed);
+        let a: Vec<_> = (0..20).map(|i| draw(4, i).unwrap()).collect();
+        assert!(a.iter().flatten().all(|u| (0.0..1.0).contains(u)));
+        assert_eq!(a, (0..20).map(|i| draw(4, i).unwrap()).collect::<Vec<_>>());
+        assert_ne!(a[0], draw(5, 0).unwrap());
+        assert_ne!(a[0], a[1]);
+        // Roughly uniform: a quarter of 20 draws in each quadrant, give or take.
+        let low = a.iter().filter(|p| p[0] < 0.5).count();
+        assert!((5..=15).contains(&low), "{low}");
+    }
+
+    #[test]
+    fn bayes_starts_at_random_then_goes_for_the_expected_improvement() {
+        let space = Space::new(vec![Axis::for_key(Key::Degree).unwrap()]).unwrap();
+        let b = Bayes::new(Kernel::new(0.2, 1e-6).unwrap(), 2, 15).unwrap();
+        let bayes = Strategy::Bayes(b);
+        let first = bayes.propose(&space, &[], &[], 9, 3);
+        assert_eq!(first, Strategy::Random.propose(&space, &[], &[], 9, 3));
+        // Errors fall to the right: the next trial goes further right, to an untried degree.
+        let points = vec![vec![0.0], vec![0.5], vec![space.snap(&[0.6])[0]]];
+        let errors = [3.0, 2.0, 1.8];
+        let next = bayes.propose(&space, &points, &errors, 9, 3).unwrap();
+        assert!(next[0] > 0.6 && !points.contains(&next), "{next:?}");
+        // The proposal is the candidate with the highest expected improvement.
+        let gp = Gp::fit(b.kernel(), &points, &errors).unwrap();
+        let ei = gp.expected_improvement(&next);
+        for c in grid(&space, 15).iter().filter(|c| !points.contains(c)) {
+            assert!(gp.expected_improvement(c) <= ei);
+        }
+        // A blown-up trial counts as the worst: the next one still comes.
+        let blown = [3.0, f64::INFINITY, 1.8];
+        assert!(bayes.propose(&space, &points, &blown, 9, 3).is_some());
+        // Every degree tried: nothing left.
+        let all = grid(&space, 15);
+        let flat = vec![1.0; 15];
+        assert_eq!(bayes.propose(&space, &all, &flat, 99, 3), None);
+    }
+
+    #[test]
+    fn invalid_bayes_settings_are_refused() {
+        let k = Kernel::default();
+        assert_eq!(Bayes::new(k, 0, 41), Err(StrategyError::Initial(0)));
+        assert_eq!(Bayes::new(k, 3, 1), Err(StrategyError::Candidates(1)));
+        let d = Bayes::default();
+        assert_eq!((d.initial(), d.candidates(), d.kernel()), (3, 41, k));
+        assert!(StrategyError::Candidates(1).to_string().contains("201"));
+    }
+}
