@@ -71,7 +71,7 @@ test('decision tree: depth 1 underfits circles; the learned rules are shown; dep
 });
 
 test('logistic regression trains with play, shows its weights and the boundary line', async () => {
-  const { page } = await open('&model=logistic&data=blobs&lr=0.1');
+  const { page } = await open('&model=logistic&data=blobs&lr=0.1&speed=max');
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 300, null, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Pause' }).click();

@@ -203,7 +203,7 @@ test('plain SGD at the largest learning rate diverges: paused, explained, no NaN
 });
 
 test('degree 15 with no penalty on 20 points overfits: test loss far above train loss', async () => {
-  const { page } = await open('?degree=15&lambda=0&n=20');
+  const { page } = await open('?degree=15&lambda=0&n=20&speed=max');
   await runUntilEpoch(page, 2000);
   assert.match(await text(page, '#diagnosis'), /^Overfitting/);
   const [train, test] = [Number(await text(page, '#train-loss')), Number(await text(page, '#test-loss'))];
@@ -213,7 +213,7 @@ test('degree 15 with no penalty on 20 points overfits: test loss far above train
 });
 
 test('degree 1 on the sine wave underfits', async () => {
-  const { page } = await open('?degree=1&data=sine');
+  const { page } = await open('?degree=1&data=sine&speed=max');
   await runUntilEpoch(page, 2000);
   assert.match(await text(page, '#diagnosis'), /^Underfitting/);
   await page.close();

@@ -183,9 +183,9 @@ test('three classes give three outputs, and hand-placed points work here too', a
 });
 
 test('a regression surface: MSE instead of accuracy, a one-output network, a good fit to the bumps', async () => {
-  // Batches of 32 at learning rate 0.01: smooth enough that any moment after epoch 1,000 is a
+  // Adam, batches of 32 at learning rate 0.01: smooth enough that any moment after epoch 1,000 is a
   // good fit (checked natively at 41 moments); batches of 10 at 0.03 spike now and then.
-  const { page, problems } = await open('&layers=2&l1=8&l2=8&lr=0.01&batch=32');
+  const { page, problems } = await open('&layers=2&l1=8&l2=8&lr=0.01&batch=32&opt=adam&speed=max');
   await page.getByLabel('Dataset', { exact: true }).selectOption({ label: 'Bumps (regression)' });
   await waitParam(page, 'data', 'bumps');
   assert.equal(await page.locator('#train-acc').count(), 0);
@@ -226,7 +226,7 @@ test('a new model repaints the map alone; new data repaints the points too', asy
 test('README: L1 switches most links off and the page counts the zeros, under SGD and under Adam', async () => {
   const all = 'inputs=x1,x2,x1sq,x2sq,x1x2,sin1,sin2';
   for (const opt of ['sgd&lr=0.1', 'adam&lr=0.01']) {
-    const { page, problems } = await open(`&data=circles&layers=1&l1=4&${all}&opt=${opt}&reg=l1&lambda=0.01`);
+    const { page, problems } = await open(`&data=circles&layers=1&l1=4&${all}&opt=${opt}&reg=l1&lambda=0.01&speed=max`);
     // 7 inputs → 4 → 2: 36 weights (the 6 biases are not penalized).
     assert.equal(await text(page, '#zero-weights'), '0 of 36 weights', 'random starting weights: none is zero');
     await page.getByRole('button', { name: 'Play' }).click();

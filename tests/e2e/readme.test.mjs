@@ -1,0 +1,193 @@
+// Every link of README's "Using it in class" table, opened as a teacher would, and what the table
+// says about it asserted. The table is read from README.md itself: a row without a check here, or
+// a check whose link is no longer in the table, fails the suite.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveDist, launch, openPage, ROOT } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const text = async (page, selector) => (await page.locator(selector).textContent()).trim();
+const param = (page, name) => new URL(page.url()).searchParams.get(name);
+const percent = async (page, id) => parseFloat(await text(page, id));
+const play = (page) => page.getByRole('button', { name: 'Play' }).click();
+const pause = (page) => page.getByRole('button', { name: 'Pause' }).click();
+const untilEpoch = (page, n, timeout = 60_000) => page.waitForFunction(
+  (t) => Number(document.getElementById('epoch').textContent) >= t, n, { timeout });
+const verdict = (page, pattern, timeout = 60_000) => page.waitForFunction(
+  (source) => new RegExp(source).test(document.getElementById('diagnosis')?.textContent ?? ''),
+  pattern.source, { timeout });
+/** Speed to max, as the README says a teacher does (End on the slider). */
+async function maxSpeed(page) {
+  await page.getByLabel('Speed', { exact: true }).focus();
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('speed') === 'max');
+}
+/** The weights of the Regression lab's table, in order. */
+const weights = async (page) => (await page.locator('#weights tbody td.num').allTextContents()).map(Number);
+
+/** README link → what the table (and the lesson text under it) says about it. */
+const CHECKS = {
+  '?degree=1&data=sine': async (page) => {
+    await play(page);
+    await verdict(page, /^Underfitting: too simple/);
+  },
+  '?degree=3&data=sine': async (page) => {
+    await play(page);
+    await verdict(page, /^Good fit/);
+  },
+  '?degree=15&n=20&speed=max': async (page) => {
+    await play(page);
+    await untilEpoch(page, 2000);
+    await pause(page);
+    await verdict(page, /^Overfitting: too few training points.*only 14 training points for 16/);
+    assert.ok(Number(await text(page, '#test-loss')) > 5 * Number(await text(page, '#train-loss')));
+  },
+  '?degree=15&n=20&reg=l2&lambda=0.001&speed=max': async (page) => {
+    await play(page);
+    await untilEpoch(page, 2000);
+    const size = (w) => w.slice(1).reduce((s, v) => s + v * v, 0);
+    const before = size(await weights(page));
+    // "move λ up from there": six steps right (0.001 → 0.003 → … → 1), training goes on.
+    await page.getByLabel('Regularization strength', { exact: true }).focus();
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('lambda') === '1');
+    const at = Number(await text(page, '#epoch'));
+    await untilEpoch(page, at + 3000);
+    await pause(page);
+    const after = size(await weights(page));
+    assert.ok(after < 0.5 * before, `Σw² ${before} → ${after}`);
+  },
+  '?degree=15&n=20&reg=l1&lambda=0.01&speed=max': async (page) => {
+    await play(page);
+    await untilEpoch(page, 3000);
+    await pause(page);
+    const [zeros, total] = (await text(page, '#zero-weights')).match(/\d+/g).map(Number);
+    assert.equal(total, 15);
+    assert.ok(zeros >= 1, `${zeros} of ${total} zero`);
+    assert.equal((await weights(page)).slice(1).filter((w) => w === 0).length, zeros, 'the table agrees');
+  },
+  '?opt=sgd&lr=10': async (page) => {
+    await play(page);
+    await page.locator('.divergence').waitFor();
+    assert.match(await text(page, '.divergence'), /learning rate of 10 is too high/);
+  },
+  '?lr=0.0001': async (page) => {
+    assert.match(await page.getByLabel('Speed', { exact: true }).getAttribute('aria-valuetext'), /^1\b/, 'one epoch per frame');
+    await play(page);
+    await verdict(page, /^Still training/);
+  },
+  '?lab=classification&model=knn&k=1&data=moons&noise=0.6': async (page) => {
+    assert.equal(await text(page, '#train-acc'), '100.0 %');
+    await verdict(page, /^Overfitting: too flexible/);
+    // "then watch the k validation curve": it is the curve shown, over k.
+    assert.match(await page.locator('#ctl-sweep option:checked').textContent(), /^k$/);
+    await page.locator('#validation-chart[data-drawn-at]').waitFor();
+  },
+  '?lab=classification&model=tree&depth=1&data=circles': async (page) => {
+    await page.getByRole('button', { name: 'Step' }).click();
+    await verdict(page, /^Underfitting: too simple/);
+  },
+  '?lab=classification&model=logistic&data=circles&lr=0.1': async (page) => {
+    await maxSpeed(page);
+    await play(page);
+    await untilEpoch(page, 500);
+    await pause(page);
+    await verdict(page, /^Underfitting: too simple/);
+    // "then Features →": squares separate circles.
+    await page.getByLabel('Features', { exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('features') !== null);
+    await play(page);
+    await untilEpoch(page, 500);
+    await verdict(page, /^Good fit/);
+    assert.ok(await percent(page, '#test-acc') > 90);
+  },
+  '?lab=classification&data=custom': async (page) => {
+    const box = await page.locator('#region-chart').boundingBox();
+    await page.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.4);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('pts') !== null);
+  },
+  '?lab=neural&data=xor&noise=0&init=6&speed=max': async (page) => {
+    await play(page);
+    await untilEpoch(page, 3000);
+    await pause(page);
+    await verdict(page, /^Stuck/);
+    assert.ok(await percent(page, '#train-acc') < 85);
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    assert.equal(param(page, 'init'), '7', 'Reset draws the next starting weights');
+    await play(page);
+    await untilEpoch(page, 3000);
+    await verdict(page, /^Good fit/);
+  },
+  '?lab=neural&data=circles&layers=0': async (page) => {
+    await maxSpeed(page);
+    await play(page);
+    await untilEpoch(page, 2000);
+    await verdict(page, /^Underfitting: too simple/);
+  },
+  '?lab=neural&data=bumps&layers=0': async (page) => {
+    await maxSpeed(page);
+    await play(page);
+    await untilEpoch(page, 2000);
+    await pause(page);
+    await verdict(page, /^Underfitting: too simple/);
+    // "a plane needs no hidden layer": the same network on the Plane surface fits.
+    await page.getByLabel('Dataset', { exact: true }).selectOption({ label: 'Plane (regression)' });
+    await play(page);
+    await untilEpoch(page, 2000);
+    await verdict(page, /^Good fit/);
+  },
+  '?lab=neural&data=circles&layers=0&inputs=x1,x2,x1sq,x2sq': async (page) => {
+    await maxSpeed(page);
+    await play(page);
+    await untilEpoch(page, 1000);
+    await verdict(page, /^Good fit/);
+  },
+  '?lab=neural&lr=10&opt=sgd&batch=1&act=relu&layers=4&l1=16&l2=16&l3=16&l4=16': async (page) => {
+    await play(page);
+    await page.locator('.divergence').waitFor();
+    assert.match(await text(page, '.divergence'), /exploded/);
+  },
+  '?lab=neural&data=circles&layers=1&l1=4&inputs=x1,x2,x1sq,x2sq,x1x2,sin1,sin2&opt=sgd&lr=0.1&reg=l1&lambda=0.01': async (page) => {
+    await maxSpeed(page);
+    await play(page);
+    await untilEpoch(page, 1000);
+    await pause(page);
+    const [zeros, total] = (await text(page, '#zero-weights')).match(/\d+/g).map(Number);
+    assert.equal(total, 36);
+    assert.ok(zeros >= 20 && zeros < 36, `${zeros} of 36`); // the README says 27
+    assert.ok(await percent(page, '#test-acc') > 90);
+    assert.equal(await page.locator('#network line.link.zero').count(), zeros, 'zero links drawn as zero');
+  },
+};
+
+function readmeLinks() {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.split('## Using it in class')[1].split('\n## ')[0];
+  return [...section.matchAll(/^\|[^|]*\| `(\?[^`]*)`[^|]*\|$/gm)].map((m) => m[1]);
+}
+
+test('every link of the README table has a check, and every check a link', () => {
+  const links = readmeLinks();
+  assert.ok(links.length >= 15, `${links.length} links`);
+  assert.deepEqual(links.filter((l) => !CHECKS[l]), [], 'links without a check');
+  assert.deepEqual(Object.keys(CHECKS).filter((l) => !links.includes(l)), [], 'checks without a link');
+});
+
+for (const link of readmeLinks()) {
+  test(`README link ${link}`, async () => {
+    const check = CHECKS[link];
+    assert.ok(check, 'a check for this link');
+    const { page, problems } = await openPage(browser, server.origin, server.url + link);
+    assert.equal(await page.locator('.notices').count(), 0, 'the link is read without a fallback');
+    await check(page);
+    assert.deepEqual(problems.console, []);
+    assert.deepEqual(problems.foreign, []);
+    await page.close();
+  });
+}
