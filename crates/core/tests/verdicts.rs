@@ -35,7 +35,7 @@ const CASES: &[(&str, u32, Fit)] = &[
     ("degree=3&data=sine", 3000, Fit::GoodFit),
     ("degree=15&n=20", 3000, Fit::TooFewPoints),
     ("degree=15&n=10&train=0.1", 3000, Fit::TooFewPoints),
-    ("degree=15&n=40", 3000, Fit::TooFlexible),
+    ("degree=15&n=40&lr=0.03", 3000, Fit::TooFlexible),
     (
         "opt=sgd&lr=0.0001&degree=3&data=sine",
         2000,

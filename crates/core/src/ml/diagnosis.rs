@@ -27,8 +27,10 @@
 //! tolerance (1 % of the targets' variance) keeps the rules sensible when there is no noise. The
 //! training error is high above 1.5·σ² + tol; the test error is far above when it is more than
 //! twice the training error and three times the floor (a dozen test points measure the floor only
-//! roughly). For classes: training accuracy below 85 % is high error; training accuracy 8 or more
-//! points above test accuracy is the gap.
+//! roughly). For classes: training accuracy below 85 % is high error; the gap is training accuracy
+//! 8 or more points above test accuracy *and* more than twice the standard error of a test
+//! accuracy measured on so few points, √(p(1 − p)/n): on 60 test points a 10-point gap is within
+//! what the choice of test points alone produces.
 
 use crate::format::short;
 use crate::ml::history::Record;
@@ -93,8 +95,12 @@ pub enum Errors {
         noise_sd: f64,
         variance: f64,
     },
-    /// Shares of points classified right.
-    Classes { train: f64, test: f64 },
+    /// Shares of points classified right, and how many test points the test share is of.
+    Classes {
+        train: f64,
+        test: f64,
+        test_points: usize,
+    },
 }
 
 /// Where the training loss is heading, from its recorded history.
@@ -209,12 +215,17 @@ fn read(errors: Errors) -> Reading {
                 summary,
             }
         }
-        Errors::Classes { train, test } => {
+        Errors::Classes {
+            train,
+            test,
+            test_points,
+        } => {
             let (tr, te) = (100.0 * train, 100.0 * test);
             let summary = format!("Training accuracy {tr:.0} %, test accuracy {te:.0} %");
+            let standard_error = (test * (1.0 - test) / test_points.max(1) as f64).sqrt();
             Reading {
                 high_train: train < 0.85,
-                gap: train - test >= 0.08,
+                gap: train - test >= 0.08 && train - test > 2.0 * standard_error,
                 summary,
             }
         }
@@ -327,7 +338,11 @@ mod tests {
 
     fn classes(train: f64, test: f64) -> Evidence {
         Evidence {
-            errors: Errors::Classes { train, test },
+            errors: Errors::Classes {
+                train,
+                test,
+                test_points: 1000,
+            },
             ..numbers(0.0, 0.0)
         }
     }
@@ -344,6 +359,17 @@ mod tests {
         assert_eq!(diagnose(&classes(1.0, 0.85)).fit, Fit::TooFlexible);
         assert_eq!(diagnose(&classes(0.95, 0.93)).fit, Fit::GoodFit);
         assert_eq!(diagnose(&classes(0.886, 0.783)).fit, Fit::TooFlexible);
+        // The same 10 points on 60 test points: twice the standard error is
+        // 2·√(0.783·0.217/60) = 0.106 > 0.103, within the test set's own noise.
+        let small = Evidence {
+            errors: Errors::Classes {
+                train: 0.886,
+                test: 0.783,
+                test_points: 60,
+            },
+            ..classes(0.0, 0.0)
+        };
+        assert_eq!(diagnose(&small).fit, Fit::GoodFit);
     }
 
     #[test]

@@ -43,12 +43,14 @@ impl Default for Config {
 /// Defaults that differ by lab: classification needs more points for its accuracies to mean
 /// something (a 12-point test set moves in steps of 8 %).
 /// The Neural-network lab starts as TensorFlow Playground does: 500 points, half for training,
-/// batches of 10.
+/// batches of 10, learning rate 0.03.
 const LAB_DEFAULTS: &[(Lab, Key, usize)] = &[
-    (Lab::Classification, Key::Points, 19), // 200 points
-    (Lab::Neural, Key::Points, 49),         // 500 points
-    (Lab::Neural, Key::TrainFraction, 8),   // 0.5
-    (Lab::Neural, Key::BatchSize, 4),       // 10
+    (Lab::Classification, Key::Points, 19),       // 200 points
+    (Lab::Classification, Key::LearningRate, 12), // 0.1: logistic regression's fit takes seconds
+    (Lab::Neural, Key::Points, 49),               // 500 points
+    (Lab::Neural, Key::TrainFraction, 8),         // 0.5
+    (Lab::Neural, Key::BatchSize, 4),             // 10
+    (Lab::Neural, Key::LearningRate, 10),         // 0.03
 ];
 
 impl Config {

@@ -86,7 +86,11 @@ impl LabKind for Plane {
             }
             (None, Some(a), Some(b)) => {
                 let (train, test) = recent(&s.errors).map_or((a, b), |(e, f)| (1.0 - e, 1.0 - f));
-                Some(Errors::Classes { train, test })
+                Some(Errors::Classes {
+                    train,
+                    test,
+                    test_points: s.data.test.len(),
+                })
             }
             _ => None,
         }

@@ -255,7 +255,7 @@ mod tests {
     fn defaults_by_name() {
         assert_eq!(
             format_value(Key::LearningRate, Key::LearningRate.spec().default),
-            "0.03"
+            "0.01"
         );
         assert_eq!(format_value(Key::Degree, 2), "3");
         assert_eq!(format_value(Key::Noise, 4), "0.2");

@@ -63,7 +63,9 @@ pub const SPECS: [Spec; 30] = [
         help: "How big a step each update takes. Too small: slow. Too large: the loss explodes.",
         group: Group::Hyperparameter,
         domain: Domain::Listed(LEARNING_RATES),
-        default: 10, // 0.03
+        // 0.01: with plain SGD the default fit takes a few seconds at one epoch per frame, so
+        // there is training to watch (the Neural-network lab starts at 0.03, see `config.rs`).
+        default: 8, // 0.01
         restarts: false,
         labs: ALL,
         models: GRADIENT,

@@ -24,7 +24,7 @@ fn default_query_reads_as_expected() {
     let q = encode(&Config::default());
     assert_eq!(
         q,
-        "lab=regression&lr=0.03&degree=3&reg=none&lambda=0&batch=all&opt=sgd&data=sine&n=40&noise=0.2&train=0.7&speed=1&seed=42"
+        "lab=regression&lr=0.01&degree=3&reg=none&lambda=0&batch=all&opt=sgd&data=sine&n=40&noise=0.2&train=0.7&speed=1&seed=42"
     );
 }
 
