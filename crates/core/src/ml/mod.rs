@@ -4,10 +4,12 @@
 pub mod activation;
 pub mod diagnosis;
 pub mod exp;
+pub mod forest;
 pub mod grid_index;
 pub mod history;
 pub mod knn;
 pub mod knn_grid;
+pub mod leaf_grid;
 pub mod legendre;
 pub mod logistic;
 pub mod metrics;
@@ -17,4 +19,5 @@ pub mod optimizer;
 pub mod plane_model;
 pub mod polynomial;
 pub mod regularization;
+pub mod rows;
 pub mod tree;
