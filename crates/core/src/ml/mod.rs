@@ -2,6 +2,7 @@
 //! Nothing here imports a web or drawing crate; CI checks that.
 
 pub mod activation;
+pub mod boosting;
 pub mod diagnosis;
 pub mod exp;
 pub mod forest;
@@ -18,6 +19,7 @@ pub mod model;
 pub mod optimizer;
 pub mod plane_model;
 pub mod polynomial;
+pub mod regression_tree;
 pub mod regularization;
 pub mod rows;
 pub mod tree;
