@@ -266,23 +266,30 @@ impl Boosting {
     /// decision map, the same numbers as [`Boosting::proba`] at each cell, each tree walked once
     /// for the whole grid (a leaf covers a rectangle of cells).
     pub fn proba_grid(&self, x1s: &[f64], x2s: &[f64]) -> Vec<f64> {
-        let outs = self.outputs();
-        let cells = x1s.len() * x2s.len();
-        let mut scores = self.init.repeat(cells);
         let grid = SortedGrid::new(x1s, x2s);
+        // Per score, its value at each sorted position.
+        let mut planes: Vec<Vec<f64>> = (self.init.iter()).map(|&s| vec![s; grid.len()]).collect();
         let eta = self.hyper.learning_rate;
         for trees in &self.rounds {
-            for (k, tree) in trees.iter().enumerate() {
+            for (plane, tree) in planes.iter_mut().zip(trees) {
                 grid.for_each_leaf(tree.nodes(), |leaf, cells| {
                     let add = eta * leaf.value;
-                    cells.for_each(|cell| scores[cell * outs + k] += add);
+                    for run in cells.runs() {
+                        plane[run].iter_mut().for_each(|s| *s += add);
+                    }
                 });
             }
         }
         let k = self.classes;
-        let mut out = vec![0.0; cells * k];
-        for (o, s) in out.chunks_mut(k).zip(scores.chunks(outs)) {
-            probabilities(s, o);
+        let mut out = vec![0.0; grid.len() * k];
+        let mut scores = vec![0.0; self.outputs()];
+        for position in 0..grid.len() {
+            scores
+                .iter_mut()
+                .zip(&planes)
+                .for_each(|(s, p)| *s = p[position]);
+            let cell = grid.cell(position);
+            probabilities(&scores, &mut out[cell * k..(cell + 1) * k]);
         }
         out
     }

@@ -212,19 +212,26 @@ impl Forest {
             return out;
         }
         let grid = SortedGrid::new(x1s, x2s);
+        // Per class, the sum of the trees' shares at each sorted position.
+        let mut sums = vec![vec![0.0; grid.len()]; k];
         let mut shares = vec![0.0; k];
         for tree in &self.trees {
             grid.for_each_leaf(tree.nodes(), |node, cells| {
                 node.shares(&mut shares);
-                cells.for_each(|cell| {
-                    (out[cell * k..(cell + 1) * k].iter_mut())
-                        .zip(&shares)
-                        .for_each(|(o, s)| *o += s)
-                });
+                for (plane, &share) in sums.iter_mut().zip(&shares) {
+                    for run in cells.runs() {
+                        plane[run].iter_mut().for_each(|s| *s += share);
+                    }
+                }
             });
         }
         let count = self.trees.len() as f64;
-        out.iter_mut().for_each(|o| *o /= count);
+        for position in 0..grid.len() {
+            let cell = grid.cell(position);
+            for (c, plane) in sums.iter().enumerate() {
+                out[cell * k + c] = plane[position] / count;
+            }
+        }
         out
     }
 

@@ -1,6 +1,9 @@
 //! Predicting a whole grid of cells (a decision map) with trees on (x₁, x₂): the cells that reach
 //! a leaf form a rectangle (a column range by x₁ times a row range by x₂), so each tree is walked
-//! once for the grid, cutting the rectangle at every question, instead of once per cell.
+//! once for the grid, cutting the rectangle at every question, instead of once per cell. With the
+//! cells laid out by increasing x₁ and x₂ ("sorted positions"), a leaf's rectangle is a run of
+//! contiguous positions per row, which a plain loop adds to quickly; [`SortedGrid::cell`] maps
+//! positions back to the caller's cells at the end.
 
 use std::ops::Range;
 
@@ -29,8 +32,24 @@ impl<'a> SortedGrid<'a> {
         }
     }
 
+    /// How many cells the grid has.
+    pub fn len(&self) -> usize {
+        self.cols.len() * self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The caller's cell (row·columns + column, in the order of `x1s` and `x2s`) at a sorted
+    /// position.
+    pub fn cell(&self, position: usize) -> usize {
+        let w = self.cols.len();
+        self.rows[position / w] * w + self.cols[position % w]
+    }
+
     /// Calls `visit` with each leaf of a tree on (x₁, x₂) (feature 0 is x₁, 1 is x₂) and the
-    /// cells (row·columns + column) that reach it.
+    /// cells that reach it.
     pub fn for_each_leaf<N: Splits>(&self, nodes: &[N], mut visit: impl FnMut(&N, Cells)) {
         self.descend(nodes, 0, 0..self.cols.len(), 0..self.rows.len(), &mut visit);
     }
@@ -45,9 +64,9 @@ impl<'a> SortedGrid<'a> {
     ) {
         let Some((feature, threshold, left, right)) = nodes[id].split() else {
             let cells = Cells {
-                grid: self,
                 cols,
                 rows,
+                width: self.cols.len(),
             };
             visit(&nodes[id], cells);
             return;
@@ -81,21 +100,16 @@ impl Splits for super::tree::Node {
 }
 
 /// The grid cells a leaf covers: a rectangle of sorted columns and rows.
-pub struct Cells<'g, 'a> {
-    grid: &'g SortedGrid<'a>,
+pub struct Cells {
     cols: Range<usize>,
     rows: Range<usize>,
+    width: usize,
 }
 
-impl Cells<'_, '_> {
-    /// Calls `f` with each cell (row·columns + column).
-    pub fn for_each(&self, mut f: impl FnMut(usize)) {
-        let g = self.grid;
-        for &row in &g.rows[self.rows.clone()] {
-            let start = row * g.cols.len();
-            for &col in &g.cols[self.cols.clone()] {
-                f(start + col);
-            }
-        }
+impl Cells {
+    /// The rectangle's sorted positions (row·columns + column), one contiguous run per row.
+    pub fn runs(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        (self.rows.clone())
+            .map(|r| r * self.width + self.cols.start..r * self.width + self.cols.end)
     }
 }

@@ -16,7 +16,7 @@
 
 use super::leaf_grid::Splits;
 use super::rows::Rows;
-use super::tree::Split;
+use super::tree::{partition, Split};
 
 /// Valid by construction: `max_depth` ≥ 1 when set, `min_leaf` ≥ 1.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -67,22 +67,22 @@ impl RegressionTree {
     /// Grows a tree on the rows `members` of `rows`, row i's target being `targets[i]`.
     pub fn fit(hyper: RegressionHyper, rows: &Rows, members: &[usize], targets: &[f64]) -> Self {
         let mut nodes = vec![node(0, members, targets)];
-        let mut level = vec![(0, members.to_vec())];
+        // Each node's rows sorted by each feature (Rows::sorted), by level.
+        let mut level = vec![(0, rows.sorted(members))];
         while !level.is_empty() {
             let mut next = Vec::new();
-            for (id, members) in level {
-                if !splittable(&hyper, &nodes[id], &members, targets) {
+            for (id, sorted) in level {
+                if !splittable(&hyper, &nodes[id], &sorted[0], targets) {
                     continue;
                 }
-                let Some((f, threshold)) = best_split(&hyper, rows, &members, targets) else {
+                let Some((f, threshold)) = best_split(&hyper, rows, &sorted, targets) else {
                     continue;
                 };
-                let (l, r): (Vec<usize>, Vec<usize>) =
-                    members.iter().partition(|&&i| rows.get(i, f) <= threshold);
+                let (l, r) = partition(rows, sorted, f, threshold);
                 let (left, right) = (nodes.len(), nodes.len() + 1);
                 let depth = nodes[id].depth + 1;
-                nodes.push(node(depth, &l, targets));
-                nodes.push(node(depth, &r, targets));
+                nodes.push(node(depth, &l[0], targets));
+                nodes.push(node(depth, &r[0], targets));
                 nodes[id].split = Some(Split {
                     feature: f,
                     threshold,
@@ -165,16 +165,14 @@ fn splittable(
 fn best_split(
     hyper: &RegressionHyper,
     rows: &Rows,
-    members: &[usize],
+    sorted: &[Vec<usize>],
     targets: &[f64],
 ) -> Option<(usize, f64)> {
-    let n = members.len();
-    let total: f64 = members.iter().map(|&i| targets[i]).sum();
+    let n = sorted[0].len();
+    let total: f64 = sorted[0].iter().map(|&i| targets[i]).sum();
     let mut best: Option<(f64, usize, f64)> = None;
-    for f in 0..rows.width() {
+    for (f, sorted) in sorted.iter().enumerate() {
         let value = |i: usize| rows.get(i, f);
-        let mut sorted = members.to_vec();
-        sorted.sort_unstable_by(|&a, &b| value(a).total_cmp(&value(b)).then(a.cmp(&b)));
         let mut left_sum = 0.0;
         for (i, &m) in sorted.iter().enumerate().take(n - 1) {
             left_sum += targets[m];

@@ -45,7 +45,7 @@ impl FeatureMap {
         for (row, p) in values.chunks_mut(width).zip(points) {
             self.map(p.x1, p.x2, row);
         }
-        Rows { width, values }
+        Rows::new(width, values)
     }
 
     /// Feature `f` in words: "x₁", "x₂", "x₁²·x₂".
@@ -77,9 +77,43 @@ fn superscript(n: u32) -> String {
 pub struct Rows {
     width: usize,
     values: Vec<f64>,
+    /// For each feature, the row indices by increasing value (ties by index): sorted once, so
+    /// that a tree never sorts (see [`Rows::sorted`]).
+    orders: Vec<Vec<usize>>,
 }
 
 impl Rows {
+    fn new(width: usize, values: Vec<f64>) -> Self {
+        let n = values.len() / width;
+        let orders = (0..width)
+            .map(|f| {
+                let mut order: Vec<(f64, usize)> =
+                    (0..n).map(|i| (values[i * width + f], i)).collect();
+                order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                order.into_iter().map(|(_, i)| i).collect()
+            })
+            .collect();
+        Rows {
+            width,
+            values,
+            orders,
+        }
+    }
+
+    /// For each feature, `members` by increasing value of that feature, ties by index (an index
+    /// that repeats in `members` repeats here): what a tree's split search scans.
+    pub fn sorted(&self, members: &[usize]) -> Vec<Vec<usize>> {
+        let mut copies = vec![0usize; self.len()];
+        members.iter().for_each(|&i| copies[i] += 1);
+        (self.orders.iter())
+            .map(|order| {
+                (order.iter())
+                    .flat_map(|&i| std::iter::repeat_n(i, copies[i]))
+                    .collect()
+            })
+            .collect()
+    }
+
     pub fn width(&self) -> usize {
         self.width
     }
@@ -118,5 +152,17 @@ mod tests {
         let names: Vec<String> = (0..5).map(|f| quadratic.name(f)).collect();
         assert_eq!(names, ["x₁", "x₂", "x₁²", "x₁·x₂", "x₂²"]);
         assert_eq!(FeatureMap::new(3).name(7), "x₁·x₂²");
+    }
+
+    #[test]
+    fn members_sorted_by_each_feature_with_repeats() {
+        let pts: Vec<Point2> = [(0.3, 2.0), (-1.0, 2.0), (0.3, -5.0)]
+            .iter()
+            .map(|&(x1, x2)| Point2 { x1, x2, class: 0 })
+            .collect();
+        let rows = FeatureMap::new(1).rows(&pts);
+        // By x₁: −1 (row 1), then 0.3 twice (rows 0, 2, by index); by x₂: −5 (row 2), 2, 2.
+        assert_eq!(rows.sorted(&[0, 1, 2]), [vec![1, 0, 2], vec![2, 0, 1]]);
+        assert_eq!(rows.sorted(&[2, 0, 2]), [vec![0, 2, 2], vec![2, 2, 0]]);
     }
 }

@@ -100,8 +100,9 @@ pub struct Tree {
     rows: Rc<Rows>,
     labels: Rc<[usize]>,
     nodes: Vec<Node>,
-    /// Leaves that may still split, with the indices of their rows.
-    frontier: Vec<(usize, Vec<usize>)>,
+    /// Leaves that may still split, with the indices of their rows sorted by each feature
+    /// ([`Rows::sorted`]).
+    frontier: Vec<(usize, Vec<Vec<usize>>)>,
 }
 
 impl Tree {
@@ -122,6 +123,7 @@ impl Tree {
         classes: usize,
     ) -> Self {
         let counts = count(&labels, &members, classes);
+        let frontier = vec![(0, rows.sorted(&members))];
         let root = Node {
             depth: 0,
             impurity: hyper.criterion.impurity(&counts),
@@ -134,7 +136,7 @@ impl Tree {
             rows,
             labels,
             nodes: vec![root],
-            frontier: vec![(0, members)],
+            frontier,
         }
     }
 
@@ -176,20 +178,18 @@ impl Tree {
     fn grow_level_on(&mut self, mut candidates: impl FnMut() -> Vec<usize>) -> bool {
         let frontier = std::mem::take(&mut self.frontier);
         let mut grew = false;
-        for (id, members) in frontier {
+        for (id, sorted) in frontier {
             let depth = self.nodes[id].depth;
             if self.hyper.max_depth.is_some_and(|m| depth >= m) || self.nodes[id].impurity == 0.0 {
                 continue;
             }
-            let Some((f, threshold)) = self.best_split(&members, id, &candidates()) else {
+            let Some((f, threshold)) = self.best_split(&sorted, id, &candidates()) else {
                 continue;
             };
-            let (l, r): (Vec<usize>, Vec<usize>) = members
-                .iter()
-                .partition(|&&i| self.rows.get(i, f) <= threshold);
+            let (l, r) = partition(&self.rows, sorted, f, threshold);
             let (left, right) = (self.nodes.len(), self.nodes.len() + 1);
             for side in [&l, &r] {
-                let counts = count(&self.labels, side, self.classes);
+                let counts = count(&self.labels, &side[0], self.classes);
                 self.nodes.push(Node {
                     depth: depth + 1,
                     impurity: self.hyper.criterion.impurity(&counts),
@@ -214,14 +214,18 @@ impl Tree {
     /// leave at least `min_leaf` points on each side. As in CART (and scikit-learn), an impure
     /// node splits even when the best split does not lower the impurity: on XOR no single
     /// question helps, but the next level's questions then separate the classes perfectly.
-    fn best_split(&self, members: &[usize], id: usize, features: &[usize]) -> Option<(usize, f64)> {
-        let n = members.len();
+    fn best_split(
+        &self,
+        sorted: &[Vec<usize>],
+        id: usize,
+        features: &[usize],
+    ) -> Option<(usize, f64)> {
+        let n = sorted[0].len();
         let min_leaf = self.hyper.min_leaf;
         let mut best: Option<(f64, usize, f64)> = None;
         for &f in features {
             let value = |i: usize| self.rows.get(i, f);
-            let mut sorted = members.to_vec();
-            sorted.sort_unstable_by(|&a, &b| value(a).total_cmp(&value(b)).then(a.cmp(&b)));
+            let sorted = &sorted[f];
             let mut left = vec![0usize; self.classes];
             let mut right = self.nodes[id].counts.clone();
             for (i, &m) in sorted.iter().enumerate().take(n - 1) {
@@ -285,6 +289,21 @@ impl Node {
             };
         }
     }
+}
+
+/// Each feature's sorted rows cut into those going left (feature `f` ≤ `threshold`) and right,
+/// each side still sorted.
+pub(crate) fn partition(
+    rows: &Rows,
+    sorted: Vec<Vec<usize>>,
+    f: usize,
+    threshold: f64,
+) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    (sorted.into_iter())
+        .map(|list| -> (Vec<usize>, Vec<usize>) {
+            list.into_iter().partition(|&i| rows.get(i, f) <= threshold)
+        })
+        .unzip()
 }
 
 fn count(labels: &[usize], members: &[usize], classes: usize) -> Vec<usize> {
