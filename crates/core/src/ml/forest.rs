@@ -177,6 +177,7 @@ impl Forest {
         self.proba_of(row, out);
     }
 
+    /// The features of (x₁, x₂), in `buffer` (at most 44 features: degree 8).
     fn row<'a>(&self, x1: f64, x2: f64, buffer: &'a mut [f64; 64]) -> &'a [f64] {
         let row = &mut buffer[..self.map.width()];
         self.map.map(x1, x2, row);
@@ -184,30 +185,31 @@ impl Forest {
     }
 
     fn proba_of(&self, row: &[f64], out: &mut [f64]) {
-        if self.trees.is_empty() {
-            out.fill(1.0 / self.classes as f64);
-            return;
-        }
-        out.fill(0.0);
-        let mut one = vec![0.0; self.classes];
-        for tree in &self.trees {
-            tree.proba_of(row, &mut one);
-            out.iter_mut().zip(one.iter()).for_each(|(o, p)| *o += p);
-        }
-        let count = self.trees.len() as f64;
-        out.iter_mut().for_each(|o| *o /= count);
+        mean_proba(&self.trees, row, out);
     }
 
     /// The forest's probabilities at every (x1s[col], x2s[row]), row after row, `classes` per
-    /// cell: the decision map, the same numbers as [`Forest::proba`] at each cell. On (x₁, x₂)
-    /// a leaf covers a rectangle of cells, so each tree adds its leaves' shares rectangle by
-    /// rectangle instead of walking down once per cell.
+    /// cell: the decision map, the same numbers as [`Forest::proba`] at each cell.
     pub fn proba_grid(&self, x1s: &[f64], x2s: &[f64]) -> Vec<f64> {
+        self.mean_grid(&self.trees, x1s, x2s)
+    }
+
+    /// Tree `t`'s map alone: [`Forest::tree_proba`] at every cell, as [`Forest::proba_grid`].
+    pub fn tree_proba_grid(&self, t: usize, x1s: &[f64], x2s: &[f64]) -> Vec<f64> {
+        self.mean_grid(&self.trees[t..=t], x1s, x2s)
+    }
+
+    /// The mean of `trees`' probabilities at every cell. On (x₁, x₂) a leaf covers a rectangle
+    /// of cells, so each tree adds its leaves' shares rectangle by rectangle
+    /// ([`SortedGrid`]) instead of walking down once per cell.
+    fn mean_grid(&self, trees: &[Tree], x1s: &[f64], x2s: &[f64]) -> Vec<f64> {
         let k = self.classes;
         let mut out = vec![0.0; x1s.len() * x2s.len() * k];
-        if self.trees.is_empty() || !self.map.is_plane() {
+        if trees.is_empty() || !self.map.is_plane() {
+            let mut buffer = [0.0; 64];
             for (cell, o) in out.chunks_mut(k).enumerate() {
-                self.proba(x1s[cell % x1s.len()], x2s[cell / x1s.len()], o);
+                let row = self.row(x1s[cell % x1s.len()], x2s[cell / x1s.len()], &mut buffer);
+                mean_proba(trees, row, o);
             }
             return out;
         }
@@ -215,7 +217,7 @@ impl Forest {
         // Per class, the sum of the trees' shares at each sorted position.
         let mut sums = vec![vec![0.0; grid.len()]; k];
         let mut shares = vec![0.0; k];
-        for tree in &self.trees {
+        for tree in trees {
             grid.for_each_leaf(tree.nodes(), |node, cells| {
                 node.shares(&mut shares);
                 for (plane, &share) in sums.iter_mut().zip(&shares) {
@@ -225,7 +227,7 @@ impl Forest {
                 }
             });
         }
-        let count = self.trees.len() as f64;
+        let count = trees.len() as f64;
         for position in 0..grid.len() {
             let cell = grid.cell(position);
             for (c, plane) in sums.iter().enumerate() {
@@ -279,6 +281,23 @@ impl Forest {
         self.trees.truncate(hyper.trees);
         self.out_of_bag.truncate(hyper.trees);
     }
+}
+
+/// The mean of `trees`' class probabilities for a row (every class equally likely without
+/// trees).
+fn mean_proba(trees: &[Tree], row: &[f64], out: &mut [f64]) {
+    if trees.is_empty() {
+        out.fill(1.0 / out.len() as f64);
+        return;
+    }
+    out.fill(0.0);
+    let mut one = vec![0.0; out.len()];
+    for tree in trees {
+        tree.proba_of(row, &mut one);
+        out.iter_mut().zip(&one).for_each(|(o, p)| *o += p);
+    }
+    let count = trees.len() as f64;
+    out.iter_mut().for_each(|o| *o /= count);
 }
 
 /// Every tree's questions and leaves, trees numbered from 1 and nodes from 0 as in one tree:
@@ -407,6 +426,11 @@ mod tests {
                 forest.proba(x1s[cell % x1s.len()], x2s[cell / x1s.len()], &mut out);
                 assert_eq!(want, out, "degree {degree}, cell {cell}");
                 assert!((out.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+            }
+            let newest = forest.tree_proba_grid(14, &x1s, &x2s);
+            for (cell, want) in newest.chunks(3).enumerate() {
+                forest.tree_proba(14, x1s[cell % x1s.len()], x2s[cell / x1s.len()], &mut out);
+                assert_eq!(want, out, "degree {degree}, cell {cell}");
             }
         }
     }
