@@ -67,6 +67,13 @@ fn map(c: &mut Criterion) {
     group.bench_function("boosting-grid", |b| {
         b.iter(|| black_box(boosting.proba_grid(&x1s, &x2s)))
     });
+    // On a polynomial map a leaf is no rectangle of the plane: the map goes cell by cell.
+    let tree = TreeHyper::new(Some(4), 1, Impurity::Gini).unwrap();
+    let quadratic = ForestHyper::new(TREES, tree, 2, 2, true).unwrap();
+    let curved: Forest = fit(&quadratic, &moons, 3, 1000);
+    group.bench_function("forest-degree-2-grid", |b| {
+        b.iter(|| black_box(curved.proba_grid(&x1s, &x2s)))
+    });
     let mut out = [0.0; 2];
     group.bench_function("forest-cell-by-cell", |b| {
         b.iter(|| {

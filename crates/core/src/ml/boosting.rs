@@ -263,14 +263,36 @@ impl Boosting {
     }
 
     /// The probabilities at every (x1s[col], x2s[row]), row after row, `classes` per cell: the
-    /// decision map, the same numbers as [`Boosting::proba`] at each cell, each tree walked once
-    /// for the whole grid (a leaf covers a rectangle of cells).
+    /// decision map, the same numbers as [`Boosting::proba`] at each cell.
     pub fn proba_grid(&self, x1s: &[f64], x2s: &[f64]) -> Vec<f64> {
         let grid = SortedGrid::new(x1s, x2s);
-        // Per score, its value at each sorted position.
-        let mut planes: Vec<Vec<f64>> = (self.init.iter()).map(|&s| vec![s; grid.len()]).collect();
+        let planes = self.score_planes(&grid, &self.init, &self.rounds);
+        Boosting::by_cell(&grid, &planes, self.classes, probabilities)
+    }
+
+    /// Round `round`'s contribution at every cell, `outputs()` per cell, row after row: the same
+    /// numbers as [`Boosting::contribution`] at each cell.
+    pub fn contribution_grid(&self, round: usize, x1s: &[f64], x2s: &[f64]) -> Vec<f64> {
+        let grid = SortedGrid::new(x1s, x2s);
+        let zeros = vec![0.0; self.outputs()];
+        let planes = self.score_planes(&grid, &zeros, &self.rounds[round..=round]);
+        Boosting::by_cell(&grid, &planes, self.outputs(), |scores, out| {
+            out.copy_from_slice(scores)
+        })
+    }
+
+    /// For each score, `start` plus the learning rate times the leaf values of `rounds`' trees at
+    /// each sorted position of the grid: each tree walked once for the whole grid, adding its
+    /// leaves' values rectangle by rectangle ([`SortedGrid`]).
+    fn score_planes(
+        &self,
+        grid: &SortedGrid,
+        start: &[f64],
+        rounds: &[Vec<RegressionTree>],
+    ) -> Vec<Vec<f64>> {
+        let mut planes: Vec<Vec<f64>> = start.iter().map(|&s| vec![s; grid.len()]).collect();
         let eta = self.hyper.learning_rate;
-        for trees in &self.rounds {
+        for trees in rounds {
             for (plane, tree) in planes.iter_mut().zip(trees) {
                 grid.for_each_leaf(tree.nodes(), |leaf, cells| {
                     let add = eta * leaf.value;
@@ -280,16 +302,26 @@ impl Boosting {
                 });
             }
         }
-        let k = self.classes;
-        let mut out = vec![0.0; grid.len() * k];
-        let mut scores = vec![0.0; self.outputs()];
+        planes
+    }
+
+    /// `each(scores, out)` at every cell of the grid, `width` numbers out per cell, in the
+    /// caller's cell order.
+    fn by_cell(
+        grid: &SortedGrid,
+        planes: &[Vec<f64>],
+        width: usize,
+        each: impl Fn(&[f64], &mut [f64]),
+    ) -> Vec<f64> {
+        let mut out = vec![0.0; grid.len() * width];
+        let mut scores = vec![0.0; planes.len()];
         for position in 0..grid.len() {
             scores
                 .iter_mut()
-                .zip(&planes)
+                .zip(planes)
                 .for_each(|(s, p)| *s = p[position]);
             let cell = grid.cell(position);
-            probabilities(&scores, &mut out[cell * k..(cell + 1) * k]);
+            each(&scores, &mut out[cell * width..(cell + 1) * width]);
         }
         out
     }
@@ -630,6 +662,7 @@ mod tests {
         let x1s: Vec<f64> = (0..19).map(|i| -1.5 + i as f64 / 6.0).collect();
         let x2s: Vec<f64> = (0..13).map(|i| 1.5 - i as f64 / 4.0).collect();
         let grid = m.proba_grid(&x1s, &x2s);
+        let round_map = m.contribution_grid(7, &x1s, &x2s);
         let (mut out, mut scores, mut c) = ([0.0; 3], [0.0; 3], [0.0; 3]);
         for (cell, want) in grid.chunks(3).enumerate() {
             let (x1, x2) = (x1s[cell % x1s.len()], x2s[cell / x1s.len()]);
@@ -643,6 +676,7 @@ mod tests {
             }
             m.scores(x1, x2, &mut scores);
             assert_eq!(sum, scores);
+            assert_eq!(&round_map[cell * 3..cell * 3 + 3], c); // round 8's, the last
         }
     }
 

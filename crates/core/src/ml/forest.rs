@@ -11,14 +11,17 @@
 //!
 //! **Training.** Each step grows one more tree to its limits by the decision tree's rule (the
 //! split that most lowers the weighted impurity of the children), on n points drawn with
-//! replacement from the n training points (bootstrap; a point drawn twice counts twice), or on
-//! every point once without bootstrap. At every split the tree considers only `max_features`
-//! features drawn at random without replacement; a node none of whose drawn features can be split
-//! stays a leaf. Tree t draws from its own seeded stream, so the forest of n trees is the first n
+//! replacement from the n training points (bootstrap; a point drawn twice counts twice, in the
+//! leaves' class counts and in the minimum samples per leaf alike), or on every point once
+//! without bootstrap. At every split the tree considers only `max_features` features drawn at
+//! random without replacement; a node none of whose drawn features can be split stays a leaf
+//! (scikit-learn would draw further features then). Tree t draws from its own seeded stream, so the forest of n trees is the first n
 //! trees of a larger forest with the same seed, on every platform.
 //!
 //! **Prediction**: the mean of the trees' class probabilities (as scikit-learn); the class with
-//! the highest mean wins.
+//! the highest mean wins. On (x₁, x₂) a decision map is drawn leaf rectangle by leaf rectangle
+//! ([`Forest::proba_grid`]); with a polynomial map it is drawn cell by cell, which is many times
+//! slower (see `benches/ensembles.rs`).
 //!
 //! **Out-of-bag error.** A bootstrap sample leaves out about a third of the points
 //! ((1 − 1/n)ⁿ ≈ 1/e). For each training point, average the probabilities of the trees whose
