@@ -202,42 +202,61 @@ impl Forest {
         self.mean_grid(&self.trees[t..=t], x1s, x2s)
     }
 
-    /// The mean of `trees`' probabilities at every cell. On (x₁, x₂) a leaf covers a rectangle
-    /// of cells, so each tree adds its leaves' shares rectangle by rectangle
-    /// ([`SortedGrid`]) instead of walking down once per cell.
+    /// The mean of `trees`' probabilities at every cell.
     fn mean_grid(&self, trees: &[Tree], x1s: &[f64], x2s: &[f64]) -> Vec<f64> {
         let k = self.classes;
-        let mut out = vec![0.0; x1s.len() * x2s.len() * k];
-        if trees.is_empty() || !self.map.is_plane() {
-            let mut buffer = [0.0; 64];
-            for (cell, o) in out.chunks_mut(k).enumerate() {
-                let row = self.row(x1s[cell % x1s.len()], x2s[cell / x1s.len()], &mut buffer);
-                mean_proba(trees, row, o);
-            }
+        let mut out = vec![1.0 / k as f64; x1s.len() * x2s.len() * k];
+        if trees.is_empty() {
             return out;
         }
-        let grid = SortedGrid::new(x1s, x2s);
-        // Per class, the sum of the trees' shares at each sorted position.
-        let mut sums = vec![vec![0.0; grid.len()]; k];
-        let mut shares = vec![0.0; k];
-        for tree in trees {
-            grid.for_each_leaf(tree.nodes(), |node, cells| {
-                node.shares(&mut shares);
-                for (plane, &share) in sums.iter_mut().zip(&shares) {
-                    for run in cells.runs() {
-                        plane[run].iter_mut().for_each(|s| *s += share);
-                    }
-                }
-            });
-        }
         let count = trees.len() as f64;
-        for position in 0..grid.len() {
-            let cell = grid.cell(position);
-            for (c, plane) in sums.iter().enumerate() {
-                out[cell * k + c] = plane[position] / count;
+        if self.map.is_plane() {
+            let grid = SortedGrid::new(x1s, x2s);
+            let sums = rectangle_sums(trees, &grid, k);
+            for position in 0..grid.len() {
+                let cell = grid.cell(position);
+                for (c, plane) in sums.iter().enumerate() {
+                    out[cell * k + c] = plane[position] / count;
+                }
+            }
+        } else {
+            let sums = self.cell_sums(trees, x1s, x2s);
+            for (cell, o) in out.chunks_mut(k).enumerate() {
+                o.iter_mut()
+                    .zip(&sums)
+                    .for_each(|(o, plane)| *o = plane[cell] / count);
             }
         }
         out
+    }
+
+    /// Per class, the sum of `trees`' shares at every cell, row after row: on a polynomial map a
+    /// leaf is no rectangle, so each tree walks down once per cell (each cell's features
+    /// computed once, each leaf's shares once per tree).
+    fn cell_sums(&self, trees: &[Tree], x1s: &[f64], x2s: &[f64]) -> Vec<Vec<f64>> {
+        let (k, width) = (self.classes, self.map.width());
+        let mut rows = vec![0.0; x1s.len() * x2s.len() * width];
+        for (cell, row) in rows.chunks_mut(width).enumerate() {
+            self.map
+                .map(x1s[cell % x1s.len()], x2s[cell / x1s.len()], row);
+        }
+        let mut sums = vec![vec![0.0; x1s.len() * x2s.len()]; k];
+        for tree in trees {
+            let shares: Vec<Vec<f64>> = (tree.nodes().iter())
+                .map(|node| {
+                    let mut s = vec![0.0; k];
+                    node.shares(&mut s);
+                    s
+                })
+                .collect();
+            for (cell, row) in rows.chunks(width).enumerate() {
+                let leaf = &shares[tree.leaf_index(row)];
+                sums.iter_mut()
+                    .zip(leaf)
+                    .for_each(|(plane, s)| plane[cell] += s);
+            }
+        }
+        sums
     }
 
     /// The out-of-bag error (see the module notes); `None` without bootstrap, or while no
@@ -284,6 +303,25 @@ impl Forest {
         self.trees.truncate(hyper.trees);
         self.out_of_bag.truncate(hyper.trees);
     }
+}
+
+/// Per class, the sum of `trees`' shares at each sorted position of a grid on (x₁, x₂): a leaf
+/// covers a rectangle of cells, so each tree adds its leaves' shares rectangle by rectangle
+/// ([`SortedGrid`]) instead of walking down once per cell.
+fn rectangle_sums(trees: &[Tree], grid: &SortedGrid, k: usize) -> Vec<Vec<f64>> {
+    let mut sums = vec![vec![0.0; grid.len()]; k];
+    let mut shares = vec![0.0; k];
+    for tree in trees {
+        grid.for_each_leaf(tree.nodes(), |node, cells| {
+            node.shares(&mut shares);
+            for (plane, &share) in sums.iter_mut().zip(&shares) {
+                for run in cells.runs() {
+                    plane[run].iter_mut().for_each(|s| *s += share);
+                }
+            }
+        });
+    }
+    sums
 }
 
 /// The mean of `trees`' class probabilities for a row (every class equally likely without

@@ -254,15 +254,20 @@ impl Tree {
 
     /// The leaf reached by a row of features.
     pub fn leaf_of(&self, row: &[f64]) -> &Node {
-        let mut node = &self.nodes[0];
-        while let Some(s) = node.split {
-            node = &self.nodes[if row[s.feature] <= s.threshold {
+        &self.nodes[self.leaf_index(row)]
+    }
+
+    /// The index (in [`Tree::nodes`]) of the leaf reached by a row of features.
+    pub fn leaf_index(&self, row: &[f64]) -> usize {
+        let mut id = 0;
+        while let Some(s) = self.nodes[id].split {
+            id = if row[s.feature] <= s.threshold {
                 s.left
             } else {
                 s.right
-            }];
+            };
         }
-        node
+        id
     }
 
     /// Class probabilities at (x₁, x₂), for a tree on (x₁, x₂): the class shares of the leaf's
