@@ -34,6 +34,7 @@ use super::rows::{FeatureMap, Rows};
 use crate::data::classification::Point2;
 use crate::data::rng::seeded;
 use rand::seq::SliceRandom;
+use std::rc::Rc;
 
 pub const MAX_ROUNDS: usize = 500;
 
@@ -91,12 +92,14 @@ pub struct Boosting {
     hyper: BoostingHyper,
     seed: u64,
     classes: usize,
-    rows: Rows,
-    labels: Vec<usize>,
+    /// The training rows, labels and rounds never change once made, so copies of the model (the
+    /// UI copies it every frame) share them.
+    rows: Rc<Rows>,
+    labels: Rc<[usize]>,
     /// The starting scores: the prior log-odds (two classes) or the log priors.
     init: Vec<f64>,
     /// Each round's trees, one per score.
-    rounds: Vec<Vec<RegressionTree>>,
+    rounds: Vec<Rc<[RegressionTree]>>,
     /// The training points' current scores, `outputs()` per point.
     scores: Vec<f64>,
 }
@@ -104,14 +107,14 @@ pub struct Boosting {
 impl Boosting {
     /// No rounds yet: the scores are the priors'.
     pub fn new(hyper: BoostingHyper, train: &[Point2], classes: usize, seed: u64) -> Self {
-        let labels: Vec<usize> = train.iter().map(|p| p.class).collect();
+        let labels: Rc<[usize]> = train.iter().map(|p| p.class).collect();
         let init = initial_scores(&labels, classes);
         let scores = init.repeat(labels.len());
         Boosting {
             hyper,
             seed,
             classes,
-            rows: FeatureMap::new(1).rows(train),
+            rows: Rc::new(FeatureMap::new(1).rows(train)),
             labels,
             init,
             rounds: Vec::new(),
@@ -135,7 +138,7 @@ impl Boosting {
 
     /// Each round's trees (one per score); their leaf values are Newton steps, which the ensemble
     /// adds times the learning rate.
-    pub fn rounds(&self) -> &[Vec<RegressionTree>] {
+    pub fn rounds(&self) -> &[Rc<[RegressionTree]>] {
         &self.rounds
     }
 
@@ -161,7 +164,7 @@ impl Boosting {
                 *s += eta * tree.predict(row);
             }
         }
-        self.rounds.push(trees);
+        self.rounds.push(trees.into());
         Progress::Trained
     }
 
@@ -195,7 +198,7 @@ impl Boosting {
     fn residuals(&self, probs: &[f64], k: usize) -> (Vec<f64>, Vec<f64>) {
         let class = if self.outputs() == 1 { 1 } else { k };
         let width = self.classes.max(2);
-        (probs.chunks(width).zip(&self.labels))
+        (probs.chunks(width).zip(self.labels.iter()))
             .map(|(p, &y)| {
                 let p = p[class];
                 ((y == class) as usize as f64 - p, p * (1.0 - p))
@@ -239,7 +242,7 @@ impl Boosting {
     /// Round `round`'s contribution at (x₁, x₂) into `out` (`outputs()` long): the learning rate
     /// times each of its trees' leaf values.
     pub fn contribution(&self, round: usize, x1: f64, x2: f64, out: &mut [f64]) {
-        for (o, tree) in out.iter_mut().zip(&self.rounds[round]) {
+        for (o, tree) in out.iter_mut().zip(self.rounds[round].iter()) {
             *o = self.hyper.learning_rate * tree.predict(&[x1, x2]);
         }
     }
@@ -249,7 +252,7 @@ impl Boosting {
     pub fn scores(&self, x1: f64, x2: f64, out: &mut [f64]) {
         out.copy_from_slice(&self.init);
         for trees in &self.rounds {
-            for (o, tree) in out.iter_mut().zip(trees) {
+            for (o, tree) in out.iter_mut().zip(trees.iter()) {
                 *o += self.hyper.learning_rate * tree.predict(&[x1, x2]);
             }
         }
@@ -288,12 +291,12 @@ impl Boosting {
         &self,
         grid: &SortedGrid,
         start: &[f64],
-        rounds: &[Vec<RegressionTree>],
+        rounds: &[Rc<[RegressionTree]>],
     ) -> Vec<Vec<f64>> {
         let mut planes: Vec<Vec<f64>> = start.iter().map(|&s| vec![s; grid.len()]).collect();
         let eta = self.hyper.learning_rate;
         for trees in rounds {
-            for (plane, tree) in planes.iter_mut().zip(trees) {
+            for (plane, tree) in planes.iter_mut().zip(trees.iter()) {
                 grid.for_each_leaf(tree.nodes(), |leaf, cells| {
                     let add = eta * leaf.value;
                     for run in cells.runs() {
@@ -350,7 +353,7 @@ impl Boosting {
         self.scores = self.init.repeat(self.labels.len());
         for (i, scores) in self.scores.chunks_mut(outs).enumerate() {
             for trees in &self.rounds {
-                for (s, tree) in scores.iter_mut().zip(trees) {
+                for (s, tree) in scores.iter_mut().zip(trees.iter()) {
                     *s += self.hyper.learning_rate * tree.predict(self.rows.row(i));
                 }
             }

@@ -106,9 +106,10 @@ pub struct Forest {
     map: FeatureMap,
     rows: Rc<Rows>,
     labels: Rc<[usize]>,
-    trees: Vec<Tree>,
+    /// The trees, shared by the copies of the forest (the UI copies the model every frame).
+    trees: Vec<Rc<Tree>>,
     /// For each tree, the training points its bootstrap sample left out (none without bootstrap).
-    out_of_bag: Vec<Vec<usize>>,
+    out_of_bag: Vec<Rc<[usize]>>,
 }
 
 impl Forest {
@@ -146,13 +147,13 @@ impl Forest {
         let (rows, labels) = (Rc::clone(&self.rows), Rc::clone(&self.labels));
         let mut tree = Tree::on_rows(self.hyper.tree, rows, labels, members, self.classes);
         while tree.grow_level_sampled(self.hyper.max_features, &mut rng) {}
-        self.trees.push(tree);
+        self.trees.push(Rc::new(tree));
         self.out_of_bag
             .push((0..n).filter(|&i| !drawn[i]).collect());
         Progress::Trained
     }
 
-    pub fn trees(&self) -> &[Tree] {
+    pub fn trees(&self) -> &[Rc<Tree>] {
         &self.trees
     }
 
@@ -203,7 +204,7 @@ impl Forest {
     }
 
     /// The mean of `trees`' probabilities at every cell.
-    fn mean_grid(&self, trees: &[Tree], x1s: &[f64], x2s: &[f64]) -> Vec<f64> {
+    fn mean_grid(&self, trees: &[Rc<Tree>], x1s: &[f64], x2s: &[f64]) -> Vec<f64> {
         let k = self.classes;
         let mut out = vec![1.0 / k as f64; x1s.len() * x2s.len() * k];
         if trees.is_empty() {
@@ -233,7 +234,7 @@ impl Forest {
     /// Per class, the sum of `trees`' shares at every cell, row after row: on a polynomial map a
     /// leaf is no rectangle, so each tree walks down once per cell (each cell's features
     /// computed once, each leaf's shares once per tree).
-    fn cell_sums(&self, trees: &[Tree], x1s: &[f64], x2s: &[f64]) -> Vec<Vec<f64>> {
+    fn cell_sums(&self, trees: &[Rc<Tree>], x1s: &[f64], x2s: &[f64]) -> Vec<Vec<f64>> {
         let (k, width) = (self.classes, self.map.width());
         let mut rows = vec![0.0; x1s.len() * x2s.len() * width];
         for (cell, row) in rows.chunks_mut(width).enumerate() {
@@ -270,7 +271,7 @@ impl Forest {
         let mut voters = vec![0usize; n];
         let mut one = vec![0.0; k];
         for (tree, left_out) in self.trees.iter().zip(&self.out_of_bag) {
-            for &i in left_out {
+            for &i in left_out.iter() {
                 tree.proba_of(self.rows.row(i), &mut one);
                 (sums[i * k..(i + 1) * k].iter_mut())
                     .zip(&one)
@@ -308,7 +309,7 @@ impl Forest {
 /// Per class, the sum of `trees`' shares at each sorted position of a grid on (x₁, x₂): a leaf
 /// covers a rectangle of cells, so each tree adds its leaves' shares rectangle by rectangle
 /// ([`SortedGrid`]) instead of walking down once per cell.
-fn rectangle_sums(trees: &[Tree], grid: &SortedGrid, k: usize) -> Vec<Vec<f64>> {
+fn rectangle_sums(trees: &[Rc<Tree>], grid: &SortedGrid, k: usize) -> Vec<Vec<f64>> {
     let mut sums = vec![vec![0.0; grid.len()]; k];
     let mut shares = vec![0.0; k];
     for tree in trees {
@@ -326,7 +327,7 @@ fn rectangle_sums(trees: &[Tree], grid: &SortedGrid, k: usize) -> Vec<Vec<f64>> 
 
 /// The mean of `trees`' class probabilities for a row (every class equally likely without
 /// trees).
-fn mean_proba(trees: &[Tree], row: &[f64], out: &mut [f64]) {
+fn mean_proba(trees: &[Rc<Tree>], row: &[f64], out: &mut [f64]) {
     if trees.is_empty() {
         out.fill(1.0 / out.len() as f64);
         return;
@@ -553,12 +554,12 @@ mod tests {
         let grown = |members: Vec<usize>| {
             let mut t = Tree::on_rows(tree_hyper(None), rows.clone(), labels.clone(), members, 2);
             while t.grow_level() {}
-            t
+            Rc::new(t)
         };
         // Tree A drew {0, 0, 2, 3}: it splits at x₁ ≤ 1 (midway 0 … 2); left out: point 1.
         // Tree B drew {1, 1, 1, 3}: it splits at x₁ ≤ 2; left out: points 0 and 2.
         forest.trees = vec![grown(vec![0, 0, 2, 3]), grown(vec![1, 1, 1, 3])];
-        forest.out_of_bag = vec![vec![1], vec![0, 2]];
+        forest.out_of_bag = vec![Rc::from(vec![1]), Rc::from(vec![0, 2])];
         // Point 1 (x₁ = 1 ≤ 1): A says class 0, right. Point 0 (x₁ = 0 ≤ 2): B says 0, right.
         // Point 2 (x₁ = 2 ≤ 2): B says class 0, wrong. Point 3: never left out, not counted.
         assert_eq!(forest.oob_error(), Some(1.0 / 3.0));
