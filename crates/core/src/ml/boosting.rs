@@ -151,17 +151,22 @@ impl Boosting {
         let outs = self.outputs();
         let probs = self.training_probabilities();
         let mut trees = Vec::with_capacity(outs);
+        // For each tree, the leaf every training point reaches.
+        let mut leaves = Vec::with_capacity(outs);
         for k in 0..outs {
             let (residuals, hessians) = self.residuals(&probs, k);
             let mut tree = RegressionTree::fit(self.hyper.tree, &self.rows, &drawn, &residuals);
-            self.newton_leaves(&mut tree, &drawn, &residuals, &hessians);
+            let leaf: Vec<usize> = (0..self.labels.len())
+                .map(|i| tree.leaf_index(self.rows.row(i)))
+                .collect();
+            newton_leaves(&mut tree, &leaf, &drawn, &residuals, &hessians, outs);
             trees.push(tree);
+            leaves.push(leaf);
         }
         let eta = self.hyper.learning_rate;
         for (i, scores) in self.scores.chunks_mut(outs).enumerate() {
-            let row = self.rows.row(i);
-            for (s, tree) in scores.iter_mut().zip(&trees) {
-                *s += eta * tree.predict(row);
+            for ((s, tree), leaf) in scores.iter_mut().zip(&trees).zip(&leaves) {
+                *s += eta * tree.nodes()[leaf[i]].value;
             }
         }
         self.rounds.push(trees.into());
@@ -204,39 +209,6 @@ impl Boosting {
                 ((y == class) as usize as f64 - p, p * (1.0 - p))
             })
             .unzip()
-    }
-
-    /// Sets each leaf to its Newton step on the drawn points in it.
-    fn newton_leaves(
-        &self,
-        tree: &mut RegressionTree,
-        drawn: &[usize],
-        residuals: &[f64],
-        hessians: &[f64],
-    ) {
-        let nodes = tree.nodes().len();
-        let (mut num, mut den) = (vec![0.0; nodes], vec![0.0; nodes]);
-        for &i in drawn {
-            let leaf = tree.leaf_index(self.rows.row(i));
-            num[leaf] += residuals[i];
-            den[leaf] += hessians[i];
-        }
-        let k = self.outputs() as f64;
-        let factor = if self.outputs() == 1 {
-            1.0
-        } else {
-            (k - 1.0) / k
-        };
-        for id in 0..nodes {
-            if tree.nodes()[id].split.is_none() {
-                let step = if den[id].abs() < 1e-150 {
-                    0.0
-                } else {
-                    factor * num[id] / den[id]
-                };
-                tree.set_value(id, step);
-            }
-        }
     }
 
     /// Round `round`'s contribution at (x₁, x₂) into `out` (`outputs()` long): the learning rate
@@ -357,6 +329,36 @@ impl Boosting {
                     *s += self.hyper.learning_rate * tree.predict(self.rows.row(i));
                 }
             }
+        }
+    }
+}
+
+/// Sets each leaf of a tree for one of `outputs` scores to its Newton step on the drawn points
+/// in it (`leaf[i]`: the leaf point i reaches).
+fn newton_leaves(
+    tree: &mut RegressionTree,
+    leaf: &[usize],
+    drawn: &[usize],
+    residuals: &[f64],
+    hessians: &[f64],
+    outputs: usize,
+) {
+    let nodes = tree.nodes().len();
+    let (mut num, mut den) = (vec![0.0; nodes], vec![0.0; nodes]);
+    for &i in drawn {
+        num[leaf[i]] += residuals[i];
+        den[leaf[i]] += hessians[i];
+    }
+    let k = outputs as f64;
+    let factor = if outputs == 1 { 1.0 } else { (k - 1.0) / k };
+    for id in 0..nodes {
+        if tree.nodes()[id].split.is_none() {
+            let step = if den[id].abs() < 1e-150 {
+                0.0
+            } else {
+                factor * num[id] / den[id]
+            };
+            tree.set_value(id, step);
         }
     }
 }
