@@ -2,12 +2,15 @@
 //! Nothing here imports a web or drawing crate; CI checks that.
 
 pub mod activation;
+pub mod boosting;
 pub mod diagnosis;
 pub mod exp;
+pub mod forest;
 pub mod grid_index;
 pub mod history;
 pub mod knn;
 pub mod knn_grid;
+pub mod leaf_grid;
 pub mod legendre;
 pub mod logistic;
 pub mod metrics;
@@ -16,5 +19,7 @@ pub mod model;
 pub mod optimizer;
 pub mod plane_model;
 pub mod polynomial;
+pub mod regression_tree;
 pub mod regularization;
+pub mod rows;
 pub mod tree;

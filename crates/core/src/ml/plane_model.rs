@@ -48,6 +48,24 @@ impl PlaneSet {
     }
 }
 
+/// Accuracy, log-loss and confusion of the class probabilities `probs` (`classes` per point)
+/// predicted for `points`.
+pub fn class_score(points: &[Point2], classes: usize, probs: &[f64]) -> Score {
+    let mut predicted = Vec::with_capacity(points.len());
+    let mut truth = Vec::with_capacity(points.len());
+    let mut prob_of_true = Vec::with_capacity(points.len());
+    for (q, p) in points.iter().zip(probs.chunks_exact(classes)) {
+        predicted.push(argmax(p));
+        truth.push(q.class);
+        prob_of_true.push(p[q.class.min(classes - 1)]);
+    }
+    Score {
+        loss: log_loss(prob_of_true.into_iter()),
+        accuracy: Some(accuracy(&predicted, &truth)),
+        confusion: confusion(&predicted, &truth, classes),
+    }
+}
+
 impl Samples for PlaneSet {
     fn count(&self) -> usize {
         self.points.len()
@@ -156,21 +174,8 @@ impl Model for PlaneModel {
                 ..Score::default()
             };
         }
-        let classes = samples.classes;
-        let all = self.predict_points(&xs, classes);
-        let mut predicted = Vec::with_capacity(xs.len());
-        let mut truth = Vec::with_capacity(xs.len());
-        let mut probs = Vec::with_capacity(xs.len());
-        for (q, p) in samples.points.iter().zip(all.chunks_exact(classes)) {
-            predicted.push(argmax(p));
-            truth.push(q.class);
-            probs.push(p[q.class.min(classes - 1)]);
-        }
-        Score {
-            loss: log_loss(probs.into_iter()),
-            accuracy: Some(accuracy(&predicted, &truth)),
-            confusion: confusion(&predicted, &truth, classes),
-        }
+        let all = self.predict_points(&xs, samples.classes);
+        class_score(&samples.points, samples.classes, &all)
     }
 
     /// The tree's split thresholds and its leaves' class shares; logistic regression's weights;

@@ -10,8 +10,17 @@
 //! two neighbouring distinct values) that most reduce the size-weighted impurity of the two
 //! children, provided each child keeps at least `min_leaf` points and the depth limit allows.
 //! Pure nodes and nodes no split improves become leaves.
+//!
+//! **Features.** The decision tree splits on (x₁, x₂). A tree can also grow on any rows of
+//! features ([`Tree::on_rows`], e.g. a polynomial map), on a sample of the training rows in which
+//! a row may repeat, and with each split considering only some features drawn at random
+//! ([`Tree::grow_level_sampled`]): the trees of a random forest.
 
+use super::rows::{FeatureMap, Rows};
 use crate::data::classification::Point2;
+use crate::data::rng::SeededRng;
+use rand::seq::SliceRandom;
+use std::rc::Rc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Criterion {
@@ -82,30 +91,39 @@ pub struct Node {
     pub split: Option<Split>,
 }
 
-/// The tree being grown, with the training points it is grown from.
+/// The tree being grown, with the training rows it is grown from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tree {
     hyper: TreeHyper,
     classes: usize,
-    points: Vec<Point2>,
+    /// The training rows and their classes; a forest's trees share them.
+    rows: Rc<Rows>,
+    labels: Rc<[usize]>,
     nodes: Vec<Node>,
-    /// Leaves that may still split, with the indices of their points.
-    frontier: Vec<(usize, Vec<usize>)>,
-}
-
-fn feature(p: &Point2, f: usize) -> f64 {
-    if f == 0 {
-        p.x1
-    } else {
-        p.x2
-    }
+    /// Leaves that may still split, with the indices of their rows sorted by each feature
+    /// ([`Rows::sorted`]).
+    frontier: Vec<(usize, Vec<Vec<usize>>)>,
 }
 
 impl Tree {
-    /// A single leaf holding every training point.
+    /// A single leaf holding every training point; the tree splits on (x₁, x₂).
     pub fn new(hyper: TreeHyper, train: &[Point2], classes: usize) -> Self {
-        let all: Vec<usize> = (0..train.len()).collect();
-        let counts = count(train, &all, classes);
+        let labels: Rc<[usize]> = train.iter().map(|p| p.class).collect();
+        let rows = Rc::new(FeatureMap::new(1).rows(train));
+        Tree::on_rows(hyper, rows, labels, (0..train.len()).collect(), classes)
+    }
+
+    /// A single leaf holding the rows `members` (indices into `rows` and `labels`; an index may
+    /// repeat, as in a bootstrap sample, and then counts as many times).
+    pub fn on_rows(
+        hyper: TreeHyper,
+        rows: Rc<Rows>,
+        labels: Rc<[usize]>,
+        members: Vec<usize>,
+        classes: usize,
+    ) -> Self {
+        let counts = count(&labels, &members, classes);
+        let frontier = vec![(0, rows.sorted(&members))];
         let root = Node {
             depth: 0,
             impurity: hyper.criterion.impurity(&counts),
@@ -115,9 +133,10 @@ impl Tree {
         Tree {
             hyper,
             classes,
-            points: train.to_vec(),
+            rows,
+            labels,
             nodes: vec![root],
-            frontier: vec![(0, all)],
+            frontier,
         }
     }
 
@@ -135,24 +154,42 @@ impl Tree {
         self.frontier.is_empty()
     }
 
-    /// Splits every splittable leaf once (one level). Returns whether anything changed.
+    /// Splits every splittable leaf once (one level), considering every feature. Returns
+    /// whether anything changed.
     pub fn grow_level(&mut self) -> bool {
+        let all: Vec<usize> = (0..self.rows.width()).collect();
+        self.grow_level_on(|| all.clone())
+    }
+
+    /// As [`Tree::grow_level`], but each split considers only `max_features` features drawn at
+    /// random without replacement (a random forest's trees). A node whose drawn features allow
+    /// no split stays a leaf.
+    pub fn grow_level_sampled(&mut self, max_features: usize, rng: &mut SeededRng) -> bool {
+        let mut all: Vec<usize> = (0..self.rows.width()).collect();
+        self.grow_level_on(|| {
+            let mut drawn = all.partial_shuffle(rng, max_features).0.to_vec();
+            drawn.sort_unstable();
+            drawn
+        })
+    }
+
+    /// One level, each split looking at the features `candidates` gives (ascending, so ties go
+    /// to the lower feature).
+    fn grow_level_on(&mut self, mut candidates: impl FnMut() -> Vec<usize>) -> bool {
         let frontier = std::mem::take(&mut self.frontier);
         let mut grew = false;
-        for (id, members) in frontier {
+        for (id, sorted) in frontier {
             let depth = self.nodes[id].depth;
             if self.hyper.max_depth.is_some_and(|m| depth >= m) || self.nodes[id].impurity == 0.0 {
                 continue;
             }
-            let Some((f, threshold)) = self.best_split(&members, id) else {
+            let Some((f, threshold)) = self.best_split(&sorted, id, &candidates()) else {
                 continue;
             };
-            let (l, r): (Vec<usize>, Vec<usize>) = members
-                .iter()
-                .partition(|&&i| feature(&self.points[i], f) <= threshold);
+            let (l, r) = partition(&self.rows, sorted, f, threshold);
             let (left, right) = (self.nodes.len(), self.nodes.len() + 1);
             for side in [&l, &r] {
-                let counts = count(&self.points, side, self.classes);
+                let counts = count(&self.labels, &side[0], self.classes);
                 self.nodes.push(Node {
                     depth: depth + 1,
                     impurity: self.hyper.criterion.impurity(&counts),
@@ -177,27 +214,25 @@ impl Tree {
     /// leave at least `min_leaf` points on each side. As in CART (and scikit-learn), an impure
     /// node splits even when the best split does not lower the impurity: on XOR no single
     /// question helps, but the next level's questions then separate the classes perfectly.
-    fn best_split(&self, members: &[usize], id: usize) -> Option<(usize, f64)> {
-        let n = members.len();
+    fn best_split(
+        &self,
+        sorted: &[Vec<usize>],
+        id: usize,
+        features: &[usize],
+    ) -> Option<(usize, f64)> {
+        let n = sorted[0].len();
         let min_leaf = self.hyper.min_leaf;
         let mut best: Option<(f64, usize, f64)> = None;
-        for f in 0..2 {
-            let mut sorted = members.to_vec();
-            sorted.sort_unstable_by(|&a, &b| {
-                feature(&self.points[a], f)
-                    .total_cmp(&feature(&self.points[b], f))
-                    .then(a.cmp(&b))
-            });
+        for &f in features {
+            let value = |i: usize| self.rows.get(i, f);
+            let sorted = &sorted[f];
             let mut left = vec![0usize; self.classes];
             let mut right = self.nodes[id].counts.clone();
             for (i, &m) in sorted.iter().enumerate().take(n - 1) {
-                let c = self.points[m].class;
+                let c = self.labels[m];
                 left[c] += 1;
                 right[c] -= 1;
-                let (here, next) = (
-                    feature(&self.points[m], f),
-                    feature(&self.points[sorted[i + 1]], f),
-                );
+                let (here, next) = (value(m), value(sorted[i + 1]));
                 let n_left = i + 1;
                 if here == next || n_left < min_leaf || n - n_left < min_leaf {
                     continue;
@@ -212,23 +247,48 @@ impl Tree {
         best.map(|(_, f, t)| (f, t))
     }
 
-    /// The leaf reached by (x₁, x₂).
+    /// The leaf reached by (x₁, x₂), for a tree on (x₁, x₂) ([`Tree::new`]).
     pub fn leaf(&self, x1: f64, x2: f64) -> &Node {
-        let mut node = &self.nodes[0];
-        while let Some(s) = node.split {
-            let v = if s.feature == 0 { x1 } else { x2 };
-            node = &self.nodes[if v <= s.threshold { s.left } else { s.right }];
-        }
-        node
+        self.leaf_of(&[x1, x2])
     }
 
-    /// Class probabilities: the class shares of the leaf's training points.
+    /// The leaf reached by a row of features.
+    pub fn leaf_of(&self, row: &[f64]) -> &Node {
+        &self.nodes[self.leaf_index(row)]
+    }
+
+    /// The index (in [`Tree::nodes`]) of the leaf reached by a row of features.
+    pub fn leaf_index(&self, row: &[f64]) -> usize {
+        let mut id = 0;
+        while let Some(s) = self.nodes[id].split {
+            id = if row[s.feature] <= s.threshold {
+                s.left
+            } else {
+                s.right
+            };
+        }
+        id
+    }
+
+    /// Class probabilities at (x₁, x₂), for a tree on (x₁, x₂): the class shares of the leaf's
+    /// training points.
     pub fn proba(&self, x1: f64, x2: f64, out: &mut [f64]) {
-        let counts = &self.leaf(x1, x2).counts;
-        let n: usize = counts.iter().sum();
-        for (o, &c) in out.iter_mut().zip(counts) {
+        self.proba_of(&[x1, x2], out);
+    }
+
+    /// Class probabilities for a row of features.
+    pub fn proba_of(&self, row: &[f64], out: &mut [f64]) {
+        self.leaf_of(row).shares(out);
+    }
+}
+
+impl Node {
+    /// The class shares of the node's training points into `out` (uniform if it has none).
+    pub fn shares(&self, out: &mut [f64]) {
+        let n: usize = self.counts.iter().sum();
+        for (o, &c) in out.iter_mut().zip(&self.counts) {
             *o = if n == 0 {
-                1.0 / self.classes as f64
+                1.0 / self.counts.len() as f64
             } else {
                 c as f64 / n as f64
             };
@@ -236,10 +296,25 @@ impl Tree {
     }
 }
 
-fn count(points: &[Point2], members: &[usize], classes: usize) -> Vec<usize> {
+/// Each feature's sorted rows cut into those going left (feature `f` ≤ `threshold`) and right,
+/// each side still sorted.
+pub(crate) fn partition(
+    rows: &Rows,
+    sorted: Vec<Vec<usize>>,
+    f: usize,
+    threshold: f64,
+) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    (sorted.into_iter())
+        .map(|list| -> (Vec<usize>, Vec<usize>) {
+            list.into_iter().partition(|&i| rows.get(i, f) <= threshold)
+        })
+        .unzip()
+}
+
+fn count(labels: &[usize], members: &[usize], classes: usize) -> Vec<usize> {
     let mut counts = vec![0; classes];
     for &i in members {
-        counts[points[i].class] += 1;
+        counts[labels[i]] += 1;
     }
     counts
 }
@@ -369,5 +444,21 @@ mod tests {
             .iter()
             .all(|n| n.counts.iter().sum::<usize>() >= 10));
         assert!(TreeHyper::new(Some(0), 1, Criterion::Gini).is_err());
+    }
+
+    #[test]
+    fn sampling_every_feature_grows_the_same_tree() {
+        let d = generate(Pattern::ThreeBlobs, 200, 0.5, 0.7, 6);
+        let hyper = TreeHyper::new(None, 2, Criterion::Entropy).unwrap();
+        let mut plain = Tree::new(hyper, &d.train, 3);
+        grow(&mut plain);
+        let mut sampled = Tree::new(hyper, &d.train, 3);
+        let mut rng = crate::data::rng::seeded(1, 0);
+        while sampled.grow_level_sampled(2, &mut rng) {}
+        assert_eq!(plain, sampled);
+        // With one feature per split, this seed's tree differs somewhere.
+        let mut one = Tree::new(hyper, &d.train, 3);
+        while one.grow_level_sampled(1, &mut rng) {}
+        assert_ne!(plain.nodes(), one.nodes());
     }
 }

@@ -1,0 +1,86 @@
+//! The ensembles through the one model interface, as a lab's validation curve or search would
+//! use them: cross-validation on folds, and the out-of-bag error as a free estimate of the error
+//! on unseen points.
+
+use paramlab_core::data::classification::{generate, Pattern};
+use paramlab_core::ml::boosting::{Boosting, BoostingHyper};
+use paramlab_core::ml::forest::{Forest, ForestHyper};
+use paramlab_core::ml::model::{fit, Model, Samples};
+use paramlab_core::ml::tree::{Criterion, TreeHyper};
+
+/// Fits on the even samples and scores on the odd ones, then the other way round.
+fn two_fold<M: Model>(hyper: &M::Hyper, samples: &M::Samples, steps: u32) -> [f64; 2] {
+    let n = samples.count();
+    let even: Vec<usize> = (0..n).step_by(2).collect();
+    let odd: Vec<usize> = (1..n).step_by(2).collect();
+    let score = |fit_on: &[usize], test_on: &[usize]| {
+        let m: M = fit(hyper, &samples.subset(fit_on), 7, steps);
+        m.score(&samples.subset(test_on)).error()
+    };
+    [score(&even, &odd), score(&odd, &even)]
+}
+
+fn forest(trees: usize, bootstrap: bool) -> ForestHyper {
+    let tree = TreeHyper::new(None, 1, Criterion::Gini).unwrap();
+    ForestHyper::new(trees, tree, 2, 2, bootstrap).unwrap()
+}
+
+#[test]
+fn both_ensembles_cross_validate_through_the_interface() {
+    for (pattern, worst) in [(Pattern::Blobs, 0.05), (Pattern::ThreeBlobs, 0.1)] {
+        let train = generate(pattern, 240, 0.2, 0.7, 5).train_set();
+        let boosting = BoostingHyper::new(50, 0.2, Some(2), 1, 0.8).unwrap();
+        let errors = [
+            two_fold::<Forest>(&forest(30, true), &train, 100),
+            two_fold::<Boosting>(&boosting, &train, 100),
+        ];
+        assert!(
+            errors.iter().flatten().all(|e| *e <= worst),
+            "{pattern:?}: {errors:?}"
+        );
+        // The same folds and seed give the same models.
+        assert_eq!(
+            errors[0],
+            two_fold::<Forest>(&forest(30, true), &train, 100)
+        );
+        assert_eq!(errors[1], two_fold::<Boosting>(&boosting, &train, 100));
+    }
+}
+
+#[test]
+fn the_out_of_bag_error_estimates_the_test_error() {
+    // Noisy moons: the error is well above zero, and the out-of-bag estimate (from the training
+    // points alone) lands near the error on 600 unseen points.
+    let d = generate(Pattern::Moons, 1000, 0.8, 0.4, 9);
+    let model: Forest = fit(&forest(100, true), &d.train_set(), 1, 1000);
+    let oob = model.oob_error().unwrap();
+    let test = model.score(&d.test_set()).error();
+    assert!(test > 0.1, "{test}");
+    assert!((oob - test).abs() < 0.05, "out of bag {oob}, test {test}");
+    // Training error says nothing of the kind: deep trees fit their own samples almost perfectly.
+    assert!(model.score(&d.train_set()).error() < oob / 2.0);
+}
+
+#[test]
+fn steps_count_trees_and_rounds_and_training_then_finishes() {
+    let train = generate(Pattern::Xor, 100, 0.2, 0.7, 1).train_set();
+    let mut f = <Forest as Model>::new(&forest(3, false), &train, 0);
+    let mut b = <Boosting as Model>::new(
+        &BoostingHyper::new(2, 0.5, Some(2), 1, 1.0).unwrap(),
+        &train,
+        0,
+    );
+    let f_steps: Vec<_> = (0..4).map(|_| f.step()).collect();
+    let b_steps: Vec<_> = (0..3).map(|_| b.step()).collect();
+    use paramlab_core::ml::model::Progress::{Finished, Trained};
+    assert_eq!(f_steps, [Trained, Trained, Trained, Finished]);
+    assert_eq!(b_steps, [Trained, Trained, Finished]);
+    assert_eq!((f.steps(), b.steps()), (3, 2));
+    assert_eq!(f.trees().len(), 3);
+    // Boosting's parameters: the prior log-odds, then each round's depth-2 tree.
+    assert_eq!(b.parameters()[0].name, "prior log-odds");
+    assert!(b
+        .parameters()
+        .iter()
+        .any(|p| p.name.starts_with("round 2 · node 0: x")));
+}
