@@ -1,8 +1,10 @@
-//! The models of the two labs on the plane (k-NN, decision tree, logistic regression, the
-//! network) behind one enum, their hyperparameters, the samples they learn from, and their scores.
+//! The models of the two labs on the plane (k-NN, decision tree, logistic regression, random
+//! forest, gradient boosting, the network) behind one enum, their hyperparameters, the samples they learn from, and their scores.
 //! A network on a regression surface predicts one number per point instead of class
 //! probabilities; everything else here serves both.
 
+use super::boosting::{Boosting, BoostingHyper};
+use super::forest::{Forest, ForestHyper};
 use super::knn::{Knn, KnnHyper};
 use super::logistic::{Logistic, LogisticHyper};
 use super::metrics::{accuracy, argmax, confusion, log_loss, mse};
@@ -17,6 +19,8 @@ pub enum PlaneModel {
     Knn(Knn),
     Tree(Tree),
     Logistic(Logistic),
+    Forest(Box<Forest>),
+    Boosting(Box<Boosting>),
     /// Boxed: a network with its buffers is several times larger than the other models.
     Mlp(Box<Mlp>),
 }
@@ -27,6 +31,8 @@ pub enum PlaneHyper {
     Knn(KnnHyper),
     Tree(TreeHyper),
     Logistic(LogisticHyper),
+    Forest(ForestHyper),
+    Boosting(BoostingHyper),
     /// The network's shape (restarts training) and how it trains (can change mid-training).
     Mlp(Architecture, Training),
 }
@@ -105,14 +111,20 @@ impl Model for PlaneModel {
     type Hyper = PlaneHyper;
     type Samples = PlaneSet;
 
-    /// The network's mini-batch order comes from its initialization seed (in `hyper`), so
-    /// `seed` is not used on the plane.
-    fn new(hyper: &PlaneHyper, train: &PlaneSet, _seed: u64) -> Self {
+    /// `seed` draws the ensembles' bootstrap samples, split features and subsamples; the
+    /// network's mini-batch order comes from its initialization seed (in `hyper`).
+    fn new(hyper: &PlaneHyper, train: &PlaneSet, seed: u64) -> Self {
         let (points, classes) = (&train.points, train.classes);
         match hyper {
             PlaneHyper::Knn(h) => PlaneModel::Knn(Knn::fit(*h, points, classes)),
             PlaneHyper::Tree(h) => PlaneModel::Tree(Tree::new(*h, points, classes)),
             PlaneHyper::Logistic(h) => PlaneModel::Logistic(Logistic::new(*h, points, classes)),
+            PlaneHyper::Forest(h) => {
+                PlaneModel::Forest(Box::new(Forest::new(*h, points, classes, seed)))
+            }
+            PlaneHyper::Boosting(h) => {
+                PlaneModel::Boosting(Box::new(Boosting::new(*h, points, classes, seed)))
+            }
             PlaneHyper::Mlp(arch, training) => {
                 let ys: Vec<usize> = points.iter().map(|p| p.class).collect();
                 let targets = match &train.values {
@@ -140,6 +152,8 @@ impl Model for PlaneModel {
                 }
             }
             PlaneModel::Logistic(l) => l.step().into(),
+            PlaneModel::Forest(f) => f.step(),
+            PlaneModel::Boosting(b) => b.step(),
             PlaneModel::Mlp(m) => m.step().into(),
         }
     }
@@ -150,6 +164,8 @@ impl Model for PlaneModel {
             PlaneModel::Knn(_) => 0,
             PlaneModel::Tree(t) => t.depth() as u64,
             PlaneModel::Logistic(l) => l.epoch(),
+            PlaneModel::Forest(f) => Model::steps(&**f),
+            PlaneModel::Boosting(b) => Model::steps(&**b),
             PlaneModel::Mlp(m) => m.epoch(),
         }
     }
@@ -160,6 +176,8 @@ impl Model for PlaneModel {
                 l.set_hyper(*h);
             }
             (PlaneModel::Mlp(m), PlaneHyper::Mlp(_, training)) => m.set_training(*training),
+            (PlaneModel::Forest(f), PlaneHyper::Forest(h)) => f.set_hyper(*h),
+            (PlaneModel::Boosting(b), PlaneHyper::Boosting(h)) => b.set_hyper(*h),
             _ => {}
         }
     }
@@ -188,6 +206,8 @@ impl Model for PlaneModel {
         };
         match self {
             PlaneModel::Knn(_) => Vec::new(),
+            PlaneModel::Forest(f) => f.parameters(),
+            PlaneModel::Boosting(b) => b.parameters(),
             PlaneModel::Tree(t) => t
                 .nodes()
                 .iter()
@@ -253,6 +273,8 @@ impl PlaneModel {
             PlaneModel::Knn(k) => k.proba(x1, x2, scratch, out),
             PlaneModel::Tree(t) => t.proba(x1, x2, out),
             PlaneModel::Logistic(l) => l.proba(x1, x2, out),
+            PlaneModel::Forest(f) => f.proba(x1, x2, out),
+            PlaneModel::Boosting(b) => b.proba(x1, x2, out),
             PlaneModel::Mlp(m) => m.proba(x1, x2, out),
         }
     }
@@ -260,8 +282,11 @@ impl PlaneModel {
     /// Predictions at every (x1s[col], x2s[row]), row after row, `classes` values per cell
     /// (one for numbers): the decision map. k-NN shares work between neighbouring cells ([`Knn::proba_grid`]).
     pub fn predict_grid(&self, x1s: &[f64], x2s: &[f64], classes: usize) -> Vec<f64> {
-        if let PlaneModel::Knn(k) = self {
-            return k.proba_grid(x1s, x2s, classes);
+        match self {
+            PlaneModel::Knn(k) => return k.proba_grid(x1s, x2s, classes),
+            PlaneModel::Forest(f) => return f.proba_grid(x1s, x2s),
+            PlaneModel::Boosting(b) => return b.proba_grid(x1s, x2s),
+            _ => {}
         }
         let cells: Vec<(f64, f64)> = x2s
             .iter()

@@ -88,14 +88,59 @@ pub enum ModelKind {
     Knn,
     Tree,
     Logistic,
+    Forest,
+    Boosting,
     Mlp,
 }
+
+/// The Classification lab's models: every [`ModelKind`] before the network.
+pub const CLASS_MODEL_COUNT: usize = 5;
 
 choices!(ModelKind {
     ModelKind::Knn => "knn", "k-nearest neighbours", "Learns nothing: it keeps the training points and lets the nearest vote.";
     ModelKind::Tree => "tree", "Decision tree", "Learns a sequence of yes/no questions (split thresholds).";
     ModelKind::Logistic => "logistic", "Logistic regression", "Learns one weight per feature and class.";
+    ModelKind::Forest => "forest", "Random forest", "Learns many trees, each on a random version of the data, that vote.";
+    ModelKind::Boosting => "boosting", "Gradient boosting", "Learns small trees one after another, each correcting the ones before.";
     ModelKind::Mlp => "mlp", "Neural network", "Learns every link's weight and every neuron's bias.";
+});
+
+/// How many features each split of a random forest may consider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MaxFeatures {
+    Sqrt,
+    All,
+    One,
+}
+
+impl MaxFeatures {
+    /// The number of features out of `width`: √width rounded down (scikit-learn's default for
+    /// classifiers), all of them, or one; at least 1.
+    pub fn of(self, width: usize) -> usize {
+        match self {
+            MaxFeatures::Sqrt => ((width as f64).sqrt() as usize).max(1),
+            MaxFeatures::All => width.max(1),
+            MaxFeatures::One => 1,
+        }
+    }
+}
+
+choices!(MaxFeatures {
+    MaxFeatures::Sqrt => "sqrt", "√ of the features", "Each split looks at a random √n of the n features: the trees differ more.";
+    MaxFeatures::All => "all", "All features", "Each split looks at every feature: the trees differ only by their bootstrap samples.";
+    MaxFeatures::One => "one", "One feature", "Each split looks at one random feature: the most different trees.";
+});
+
+/// Whether each tree of a random forest learns from a bootstrap sample.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bootstrap {
+    On,
+    Off,
+}
+
+choices!(Bootstrap {
+    Bootstrap::On => "on", "On", "Each tree learns from n points drawn with replacement; the points it never saw give the out-of-bag error.";
+    Bootstrap::Off => "off", "Off", "Each tree learns from every training point.";
 });
 
 /// The data on the plane: class patterns and hand-placed points (both plane labs), then the

@@ -1,11 +1,13 @@
 //! The configuration: everything a link carries (lab, every control, seed, hand-placed points).
 //! Runtime-only state (the model being trained, play/pause) lives in the labs' states.
 
-use super::choice::{Choice, ModelKind, PlaneData};
+use super::choice::{Bootstrap, Choice, MaxFeatures, ModelKind, PlaneData};
 use super::spec::{Domain, Key, Lab, SPECS};
 use crate::data::classification::{Pattern, Point2};
 use crate::data::regression::DataSpec;
 use crate::data::surface::Surface;
+use crate::ml::boosting::BoostingHyper;
+use crate::ml::forest::ForestHyper;
 use crate::ml::knn::KnnHyper;
 use crate::ml::logistic::LogisticHyper;
 use crate::ml::mlp::{Architecture, Inputs, Training};
@@ -13,6 +15,7 @@ use crate::ml::optimizer::OptimizerKind;
 use crate::ml::plane_model::PlaneHyper;
 use crate::ml::polynomial::Hyper;
 use crate::ml::regularization::Regularization;
+use crate::ml::rows::FeatureMap;
 use crate::ml::tree::TreeHyper;
 
 pub const DEFAULT_SEED: u64 = 42;
@@ -176,6 +179,8 @@ impl Config {
             ModelKind::Knn => PlaneHyper::Knn(self.knn_hyper()),
             ModelKind::Tree => PlaneHyper::Tree(self.tree_hyper()),
             ModelKind::Logistic => PlaneHyper::Logistic(self.logistic_hyper()),
+            ModelKind::Forest => PlaneHyper::Forest(self.forest_hyper()),
+            ModelKind::Boosting => PlaneHyper::Boosting(self.boosting_hyper()),
             ModelKind::Mlp => PlaneHyper::Mlp(self.mlp_architecture(), self.mlp_training()),
         }
     }
@@ -192,6 +197,30 @@ impl Config {
             self.choice(Key::Criterion),
         )
         .expect("depth and leaf size ≥ 1 at every position")
+    }
+
+    pub fn forest_hyper(&self) -> ForestHyper {
+        let degree = self.number(Key::Features) as usize;
+        let width = FeatureMap::new(degree).width();
+        ForestHyper::new(
+            self.number(Key::Trees) as usize,
+            self.tree_hyper(),
+            degree,
+            self.choice::<MaxFeatures>(Key::MaxFeatures).of(width),
+            self.choice::<Bootstrap>(Key::Bootstrap) == Bootstrap::On,
+        )
+        .expect("every position of the control table is a valid forest")
+    }
+
+    pub fn boosting_hyper(&self) -> BoostingHyper {
+        BoostingHyper::new(
+            self.number(Key::Trees) as usize,
+            self.number(Key::Shrinkage),
+            Some(self.number(Key::MaxDepth) as usize),
+            self.number(Key::MinLeaf) as usize,
+            self.number(Key::Subsample),
+        )
+        .expect("every position of the control table is a valid boosting")
     }
 
     pub fn logistic_hyper(&self) -> LogisticHyper {
@@ -292,6 +321,8 @@ mod tests {
                 c.knn_hyper();
                 c.tree_hyper();
                 c.logistic_hyper();
+                c.forest_hyper();
+                c.boosting_hyper();
                 for lab in Lab::ALL {
                     c.lab = lab;
                     c.plane_data();

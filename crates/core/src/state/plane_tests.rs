@@ -278,3 +278,54 @@ fn hand_placed_points_are_added_removed_and_cleared() {
     apply(&mut g, Action::AddPoint(0.0, 0.0));
     assert!(g.config.custom.is_empty());
 }
+
+#[test]
+fn a_forest_grows_tree_by_tree_and_more_trees_go_on_from_there() {
+    let mut s = lab("model=forest&trees=5&data=moons");
+    apply(&mut s, Action::Step);
+    assert_eq!(s.model.steps(), 1, "Step adds one tree");
+    run(&mut s, 100);
+    assert_eq!(s.model.steps(), 5);
+    assert!(!s.running, "a grown forest stops by itself");
+    let before = s.model.clone();
+    apply(&mut s, Action::Set(Key::Trees, 4)); // 10 trees
+    assert_eq!(
+        s.model.steps(),
+        5,
+        "more trees continue from the grown ones"
+    );
+    run(&mut s, 100);
+    assert_eq!(s.model.steps(), 10);
+    let (PlaneModel::Forest(now), PlaneModel::Forest(then)) = (&*s.model, &*before) else {
+        panic!("a forest");
+    };
+    assert_eq!(
+        now.trees()[..5],
+        then.trees()[..],
+        "the first five are kept"
+    );
+    assert!(now.oob_error().is_some_and(|e| (0.0..0.5).contains(&e)));
+}
+
+#[test]
+fn boosting_adds_rounds_and_its_map_is_its_prediction() {
+    let mut s = lab("model=boosting&trees=20&data=three");
+    run(&mut s, 100);
+    assert_eq!((s.model.steps(), s.data.classes), (20, 3));
+    let xs = [-0.8, 0.1, 0.7];
+    let grid = s.model.predict_grid(&xs, &xs, 3);
+    let cells: Vec<(f64, f64)> = xs
+        .iter()
+        .flat_map(|&x2| xs.iter().map(move |&x1| (x1, x2)))
+        .collect();
+    assert_eq!(grid, s.model.predict_points(&cells, 3));
+    for name in ["model=forest&features=3", "model=forest"] {
+        let mut f = lab(name);
+        run(&mut f, 100);
+        assert_eq!(
+            f.model.predict_grid(&xs, &xs, 2),
+            f.model.predict_points(&cells, 2),
+            "{name}"
+        );
+    }
+}

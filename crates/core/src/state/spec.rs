@@ -38,6 +38,11 @@ pub enum Key {
     Inputs,
     InitSeed,
     NeuralData,
+    Trees,
+    MaxFeatures,
+    Bootstrap,
+    Shrinkage,
+    Subsample,
 }
 
 impl Key {

@@ -61,6 +61,8 @@ pub fn sweepable(lab: Lab, model: ModelKind) -> &'static [Key] {
         (_, ModelKind::Knn) => &[Key::K],
         (_, ModelKind::Tree) => &[Key::MaxDepth, Key::MinLeaf],
         (_, ModelKind::Logistic) => &[Key::Features, Key::Lambda],
+        (_, ModelKind::Forest) => &[Key::Trees, Key::MaxDepth],
+        (_, ModelKind::Boosting) => &[Key::Trees, Key::Shrinkage],
         (_, ModelKind::Mlp) => &[Key::Neurons1, Key::Lambda],
     }
 }

@@ -4,7 +4,9 @@
 //! nothing about a control is written anywhere else (a select's options come from its enum's
 //! table in [`super::choice`]).
 
-use super::choice::{Choice, ModelKind, PlaneData, CLASS_DATA_COUNT};
+use super::choice::{
+    Bootstrap, Choice, MaxFeatures, ModelKind, PlaneData, CLASS_DATA_COUNT, CLASS_MODEL_COUNT,
+};
 use super::spec::{Domain, Group, Key, Lab, Spec};
 use crate::data::regression::Curve;
 use crate::ml::activation::Activation;
@@ -20,6 +22,13 @@ const REGRESSION_AND_NEURAL: &[Lab] = &[Lab::Regression, Lab::Neural];
 const ALL: &[Lab] = &[Lab::Regression, Lab::Classification, Lab::Neural];
 const GRADIENT: &[ModelKind] = &[ModelKind::Logistic, ModelKind::Mlp];
 const ANY: &[ModelKind] = &[];
+const ENSEMBLES: &[ModelKind] = &[ModelKind::Forest, ModelKind::Boosting];
+const TREES: &[ModelKind] = &[ModelKind::Tree, ModelKind::Forest, ModelKind::Boosting];
+
+const TREE_COUNTS: &[f64] = &[
+    1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 30.0, 50.0, 100.0, 150.0, 200.0,
+];
+const SHRINKAGES: &[f64] = &[0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0];
 
 const LEARNING_RATES: &[f64] = &[
     1e-4, 2e-4, 3e-4, 5e-4, 1e-3, 2e-3, 3e-3, 5e-3, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5,
@@ -55,7 +64,7 @@ const SPEEDS: &[f64] = &[
     f64::INFINITY,
 ];
 
-pub const SPECS: [Spec; 30] = [
+pub const SPECS: [Spec; 35] = [
     Spec {
         key: Key::LearningRate,
         url: "lr",
@@ -199,7 +208,7 @@ pub const SPECS: [Spec; 30] = [
         label: "Model",
         help: "The kind of model. Choosing it is itself a hyperparameter.",
         group: Group::Hyperparameter,
-        domain: Domain::Choices(ModelKind::OPTIONS.split_at(3).0),
+        domain: Domain::Choices(ModelKind::OPTIONS.split_at(CLASS_MODEL_COUNT).0),
         default: 0,
         restarts: true,
         labs: CLASSIFICATION,
@@ -239,7 +248,7 @@ pub const SPECS: [Spec; 30] = [
         default: 3, // 4
         restarts: true,
         labs: CLASSIFICATION,
-        models: &[ModelKind::Tree],
+        models: TREES,
     },
     Spec {
         key: Key::MinLeaf,
@@ -251,7 +260,7 @@ pub const SPECS: [Spec; 30] = [
         default: 0, // 1
         restarts: true,
         labs: CLASSIFICATION,
-        models: &[ModelKind::Tree],
+        models: TREES,
     },
     Spec {
         key: Key::Criterion,
@@ -263,7 +272,7 @@ pub const SPECS: [Spec; 30] = [
         default: 0,
         restarts: true,
         labs: CLASSIFICATION,
-        models: &[ModelKind::Tree],
+        models: &[ModelKind::Tree, ModelKind::Forest],
     },
     Spec {
         key: Key::Features,
@@ -275,7 +284,7 @@ pub const SPECS: [Spec; 30] = [
         default: 0, // 1: x₁, x₂
         restarts: true,
         labs: CLASSIFICATION,
-        models: &[ModelKind::Logistic],
+        models: &[ModelKind::Logistic, ModelKind::Forest],
     },
     Spec {
         key: Key::Pattern,
@@ -362,6 +371,66 @@ pub const SPECS: [Spec; 30] = [
         restarts: true,
         labs: NEURAL,
         models: ANY,
+    },
+    Spec {
+        key: Key::Trees,
+        url: "trees",
+        label: "Number of trees",
+        help: "How many trees the ensemble grows, one per step. More trees do not make a forest overfit; they can make boosting overfit.",
+        group: Group::Hyperparameter,
+        domain: Domain::Listed(TREE_COUNTS),
+        default: 7, // 50
+        restarts: false,
+        labs: CLASSIFICATION,
+        models: ENSEMBLES,
+    },
+    Spec {
+        key: Key::MaxFeatures,
+        url: "maxfeat",
+        label: "Max features",
+        help: "How many features each split may look at, drawn at random: fewer makes the trees differ more.",
+        group: Group::Hyperparameter,
+        domain: Domain::Choices(MaxFeatures::OPTIONS),
+        default: 0,
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: &[ModelKind::Forest],
+    },
+    Spec {
+        key: Key::Bootstrap,
+        url: "bootstrap",
+        label: "Bootstrap",
+        help: "Whether each tree learns from its own sample of the points, drawn with replacement.",
+        group: Group::Hyperparameter,
+        domain: Domain::Choices(Bootstrap::OPTIONS),
+        default: 0,
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: &[ModelKind::Forest],
+    },
+    Spec {
+        key: Key::Shrinkage,
+        url: "shrinkage",
+        label: "Learning rate (shrinkage)",
+        help: "How much of each new tree's correction is added. Small: many trees needed, smoother; 1: fast, overfits.",
+        group: Group::Hyperparameter,
+        domain: Domain::Listed(SHRINKAGES),
+        default: 3, // 0.1
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: &[ModelKind::Boosting],
+    },
+    Spec {
+        key: Key::Subsample,
+        url: "subsample",
+        label: "Subsample",
+        help: "Share of the training points each round learns from, drawn without replacement (1: all).",
+        group: Group::Hyperparameter,
+        domain: Domain::Linear { min: 0.1, step: 0.1, count: 10 },
+        default: 9, // 1
+        restarts: true,
+        labs: CLASSIFICATION,
+        models: &[ModelKind::Boosting],
     },
 ];
 
