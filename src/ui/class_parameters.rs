@@ -1,6 +1,8 @@
 //! What each classifier learned, shown as exactly what it is: nothing but the stored points for
 //! k-NN, the questions and leaf counts for a tree, a weight table (and for a straight boundary its
-//! equation) for logistic regression, the network diagram for a neural network.
+//! equation) for logistic regression, for an ensemble how many trees and numbers it learned and
+//! its newest tree as rules (a forest) or leaf values (boosting), the network diagram for a
+//! neural network.
 
 // Re-exported for the pages that still name it here (`classification.rs`).
 use super::classes::CLASS_NAMES;
@@ -46,9 +48,65 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
             <div id="learned">
                 <p class="help">{ format!("{} nodes, depth {}. Each question and each leaf's class counts were learned \
                     from the training points.", tree.nodes().len(), tree.depth()) }</p>
-                <ul class="tree-rules">{ node(tree, 0, props.criterion) }</ul>
+                <ul class="tree-rules">{ node(tree, 0, props.criterion, &plane_name) }</ul>
             </div>
         },
+        PlaneModel::Forest(forest) => {
+            let trees = forest.trees();
+            let nodes: usize = trees.iter().map(|t| t.nodes().len()).sum();
+            let splits: usize = (trees.iter().flat_map(|t| t.nodes()))
+                .filter(|n| n.split.is_some())
+                .count();
+            // Each question is one threshold; each leaf holds one share per class.
+            let numbers = splits + (nodes - splits) * props.classes;
+            let name = |f: usize| forest.feature_map().name(f);
+            html! {
+                <div id="learned">
+                    <p id="ensemble-size">{ format!("{} trees, {nodes} nodes, {numbers} learned numbers \
+                        (thresholds and leaf class shares).", trees.len()) }</p>
+                    { for trees.last().map(|t| html! {
+                        <>
+                            <p class="help">{ format!("The newest tree, number {}, as rules (its counts are of its own \
+                                bootstrap sample):", trees.len()) }</p>
+                            <ul class="tree-rules">{ node(t, 0, props.criterion, &name) }</ul>
+                        </>
+                    }) }
+                </div>
+            }
+        }
+        PlaneModel::Boosting(b) => {
+            let rounds = b.rounds();
+            let nodes: usize = (rounds.iter().flat_map(|r| r.iter()))
+                .map(|t| t.nodes().len())
+                .sum();
+            let numbers = b.init().len() + nodes;
+            let newest = rounds.last().map(|trees| {
+                let leaves: Vec<String> = (trees.iter().enumerate())
+                    .flat_map(|(k, t)| {
+                        (t.nodes().iter().filter(|n| n.split.is_none())).map(move |n| {
+                            let class = if trees.len() > 1 {
+                                format!("{}: ", CLASS_NAMES[k.min(2)])
+                            } else {
+                                String::new()
+                            };
+                            format!("{class}{}", short(n.value))
+                        })
+                    })
+                    .collect();
+                leaves.join(", ")
+            });
+            html! {
+                <div id="learned">
+                    <p id="ensemble-size">{ format!("{} rounds, {} trees, {nodes} nodes, {numbers} learned numbers \
+                        (thresholds, leaf values and the starting log-odds).", rounds.len(),
+                        rounds.iter().map(|r| r.len()).sum::<usize>()) }</p>
+                    { for newest.map(|leaves| html! {
+                        <p class="help" id="newest-round">{ format!("Round {}'s leaf values (added to the log-odds, \
+                            already times the learning rate's shrinkage): {leaves}.", rounds.len()) }</p>
+                    }) }
+                </div>
+            }
+        }
         PlaneModel::Logistic(l) => {
             let exps = l.exponents();
             let f = exps.len();
@@ -78,8 +136,13 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
     }
 }
 
-/// One node of the tree as a readable rule, its children nested below.
-fn node(tree: &Tree, id: usize, criterion: Criterion) -> Html {
+/// A decision tree's feature names on the plane: x₁ and x₂.
+fn plane_name(feature: usize) -> String {
+    if feature == 0 { "x₁" } else { "x₂" }.into()
+}
+
+/// One node of the tree as a readable rule, its children nested below; `name` names a feature.
+fn node(tree: &Tree, id: usize, criterion: Criterion, name: &dyn Fn(usize) -> String) -> Html {
     let n = &tree.nodes()[id];
     let counts: Vec<String> = n
         .counts
@@ -100,11 +163,11 @@ fn node(tree: &Tree, id: usize, criterion: Criterion) -> Html {
     );
     match n.split {
         Some(s) => html! {
-            <li><span class="rule">{ format!("x{} ≤ {}?", if s.feature == 0 { "₁" } else { "₂" }, short(s.threshold)) }</span>
+            <li><span class="rule">{ format!("{} ≤ {}?", name(s.feature), short(s.threshold)) }</span>
                 <span class="facts">{ format!(" {facts}") }</span>
                 <ul>
-                    <li class="branch">{ "yes → " }<ul>{ node(tree, s.left, criterion) }</ul></li>
-                    <li class="branch">{ "no → " }<ul>{ node(tree, s.right, criterion) }</ul></li>
+                    <li class="branch">{ "yes → " }<ul>{ node(tree, s.left, criterion, name) }</ul></li>
+                    <li class="branch">{ "no → " }<ul>{ node(tree, s.right, criterion, name) }</ul></li>
                 </ul>
             </li>
         },

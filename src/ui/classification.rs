@@ -73,8 +73,13 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     });
 
     let model = state.config.model();
-    // A tree grows one level per step: show each level for half a second.
-    let frames_per_tick = if model == ModelKind::Tree { 30 } else { 1 };
+    // A tree grows one level per step: show each level for half a second; an ensemble adds a
+    // tree per step: five a second at the slowest speed, so each new tree can be seen.
+    let frames_per_tick = match model {
+        ModelKind::Tree => 30,
+        ModelKind::Forest | ModelKind::Boosting => 12,
+        _ => 1,
+    };
     let epochs_per_second = use_frame_loop(
         state.running,
         training_pacing(state.config.speed(), frames_per_tick),
@@ -107,14 +112,10 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         Callback::from(move |(x1, x2)| d.emit(Action::RemoveNearest(x1, x2)))
     };
     let config = state.config.clone();
-    let step_name = match model {
-        ModelKind::Tree => "Depth",
-        _ => "Epoch",
-    };
-    let step_axis = if model == ModelKind::Tree {
-        "depth"
-    } else {
-        "epoch"
+    let (step_name, step_axis) = match model {
+        ModelKind::Tree => ("Depth", "depth"),
+        ModelKind::Forest | ModelKind::Boosting => ("Trees", "trees"),
+        _ => ("Epoch", "epoch"),
     };
     let regression = state.data.values.is_some();
     let mut stats = vec![(step_name, "epoch", state.model.steps().to_string())];
@@ -130,6 +131,12 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
             ("Train MSE", "train-mse", short(train.loss)),
             ("Test MSE", "test-mse", short(test.loss)),
         ]),
+    }
+    if let PlaneModel::Forest(f) = &*state.model {
+        let oob = f
+            .oob_error()
+            .map_or_else(|| "— (needs Bootstrap on)".to_string(), percent);
+        stats.push(("Out-of-bag error", "oob", oob));
     }
     if let Some((zeros, total)) = state.zero_weights() {
         stats.push((
@@ -299,6 +306,9 @@ fn validation_method(model: ModelKind) -> String {
     match model {
         ModelKind::Knn => "Each point: k-NN with that value on the current training points.".into(),
         ModelKind::Tree => "Each point: a tree grown to completion with that value.".into(),
+        ModelKind::Forest | ModelKind::Boosting => {
+            "Each point: a fresh ensemble with that value, every tree grown, your other settings.".into()
+        }
         ModelKind::Mlp => format!(
             "Each point: a fresh network from the same initial weights, trained {} epochs with your other settings.",
             SWEEP_EPOCHS

@@ -204,3 +204,44 @@ test('k-NN has nothing to train: Play, Step and Speed say so; your own points ig
   await custom.close();
   await page.close();
 });
+
+test('ensembles: chosen by label, grown tree by tree, out-of-bag error read, trees and shrinkage moved by keyboard', async () => {
+  const { page, problems } = await open('&data=moons');
+  await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Random forest' });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('model') === 'forest');
+  assert.equal(await text(page, '#epoch'), '0');
+  await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '1');
+  assert.match(await text(page, '#ensemble-size'), /^1 trees, \d+ nodes, \d+ learned numbers/);
+  assert.match(await text(page, '#learned'), /newest tree, number 1.*x[₁₂] ≤ -?[0-9.]+\?/s);
+  // Number of trees: 50 → 30 with the keyboard; Play grows the rest and stops by itself.
+  await page.getByLabel('Number of trees', { exact: true }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('trees') === '30');
+  assert.equal(await text(page, '#epoch'), '1', 'the grown tree is kept');
+  await page.getByLabel('Speed', { exact: true }).focus();
+  await page.keyboard.press('End');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '30', null, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Play' }).waitFor();
+  const oob = await percent(page, '#oob');
+  assert.ok(oob > 0 && oob < 40, `out-of-bag error ${oob} %`);
+  assert.ok(await percent(page, '#test-acc') > 75);
+  // Bootstrap off: no out-of-bag points, and the page says why.
+  await page.getByLabel('Bootstrap', { exact: true }).selectOption({ label: 'Off' });
+  await page.waitForFunction(() => document.getElementById('oob')?.textContent.includes('Bootstrap'));
+
+  await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Gradient boosting' });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('model') === 'boosting');
+  assert.equal(await page.locator('#oob').count(), 0, 'no out-of-bag error for boosting');
+  await page.getByLabel('Learning rate (shrinkage)', { exact: true }).focus();
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('shrinkage') === '1');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '30', null, { timeout: 30_000 });
+  assert.match(await text(page, '#ensemble-size'), /^30 rounds, 30 trees/);
+  assert.match(await text(page, '#newest-round'), /^Round 30's leaf values/);
+  await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'boosting.png'), fullPage: true });
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
