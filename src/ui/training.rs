@@ -39,11 +39,13 @@ impl Work {
     }
 }
 
-/// Pacing for training: `speed` epochs per tick at most, within the training budget.
+/// Pacing for training: `speed` epochs per tick at most, within the training budget. A tick
+/// comes every `frames_per_tick` frames at a set speed (so a tree's levels or an ensemble's trees
+/// can be watched one by one), and every frame at full speed.
 pub fn training_pacing(speed: Option<u32>, frames_per_tick: u32) -> Pacing {
     Pacing {
         speed,
-        frames_per_tick,
+        frames_per_tick: if speed.is_some() { frames_per_tick } else { 1 },
         budget_ms: TRAINING_BUDGET_MS,
         work: Work::Training,
     }

@@ -4,7 +4,7 @@
 // 95th-percentile animation-frame interval, and the 95th-percentile time from a slider's input
 // event to the fit chart's finished repaint; the Classification lab's decision-map repaint and
 // validation sweep; the Neural-network lab's epochs per second, frame intervals and map repaint;
-// plus the gzip size of dist/.
+// the ensembles' growth and map repaint; plus the gzip size of dist/.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -128,6 +128,37 @@ for (const [name, query] of [['h4_2', 'layers=2&l1=4&l2=2'], ['h8_8', 'layers=2&
   };
   await p.close();
 }
+// Ensembles (Classification lab, moons, 500 points: 350 training): 200 trees of depth 4 grown
+// at full speed — the time from Play to the 200th tree (the rebuild, paced by frames), the frame
+// intervals meanwhile, and the repaint of the 100 × 100 decision map of all 200 trees.
+const ensembles = {};
+for (const [name, query] of [['forest_200_depth4', 'model=forest&trees=200&depth=4'],
+  ['boosting_200_depth4', 'model=boosting&trees=200&depth=4'],
+  ['boosting_200_depth4_three_classes', 'model=boosting&trees=200&depth=4&data=three']]) {
+  const data = query.includes('data=') ? '' : '&data=moons';
+  const { page: p } = await openPage(browser, server.origin, `${server.url}?lab=classification&n=500&noise=0.3&speed=max${data}&${query}`);
+  const started = p.evaluate(() => new Promise((done) => {
+    const epoch = () => Number(document.getElementById('epoch').textContent);
+    const stamps = []; let t0 = null;
+    document.getElementById('play').addEventListener('click', () => { t0 = performance.now(); }, { once: true });
+    const tick = (t) => {
+      if (t0 !== null) stamps.push(t);
+      if (epoch() >= 200) done({ ms: performance.now() - t0, intervals: stamps.slice(1).map((s, i) => s - stamps[i]) });
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }));
+  await p.getByRole('button', { name: 'Play' }).click();
+  const run = await started;
+  await p.waitForTimeout(300);
+  const draw = parseFloat(await p.locator('#region-chart').getAttribute('data-draw-ms'));
+  ensembles[name] = {
+    play_to_200_trees_ms: Math.round(run.ms),
+    frame_interval_ms: { p95: round(p95(run.intervals)), max: round(Math.max(...run.intervals)), frames: run.intervals.length },
+    map_repaint_200_trees_ms: round(draw),
+  };
+  await p.close();
+}
 await browser.close();
 await server.close();
 
@@ -141,5 +172,6 @@ const result = {
   dist_kb: { raw: round(raw / 1024), gzip: round(gzip / 1024) },
   classification_500_points: classify,
   neural_circles_250_training_points: neural,
+  ensembles_350_training_points: ensembles,
 };
 console.log(JSON.stringify(result, null, 2));

@@ -224,13 +224,15 @@ impl<K: LabKind> Session<K> {
 
     /// Runs up to `steps` training steps; pauses when the model is done or on divergence.
     fn train(&mut self, steps: u32) {
-        let before = self.model.steps();
+        // Scores are taken when the history wants the epoch and once at the end, not twice.
+        let mut scored = self.model.steps();
         for _ in 0..steps {
             match Rc::make_mut(&mut self.model).step() {
                 Progress::Trained => {
                     if self.history.wants(self.model.steps()) {
                         self.rescore();
                         self.record();
+                        scored = self.model.steps();
                     }
                 }
                 Progress::Finished => {
@@ -244,7 +246,7 @@ impl<K: LabKind> Session<K> {
                 }
             }
         }
-        if self.model.steps() != before {
+        if self.model.steps() != scored {
             self.rescore();
         }
     }
