@@ -38,6 +38,11 @@ pub enum Key {
     Inputs,
     InitSeed,
     NeuralData,
+    Strategy,
+    Budget,
+    Folds,
+    AxisX,
+    AxisY,
 }
 
 impl Key {
@@ -67,10 +72,12 @@ pub enum Lab {
     Regression,
     Classification,
     Neural,
+    /// How hyperparameters are chosen: cross-validation and a search (issue 11).
+    Tuning,
 }
 
 impl Lab {
-    pub const ALL: [Lab; 3] = [Lab::Regression, Lab::Classification, Lab::Neural];
+    pub const ALL: [Lab; 4] = [Lab::Regression, Lab::Classification, Lab::Neural, Lab::Tuning];
 
     /// Name in the link (`lab=…`).
     pub fn url(self) -> &'static str {
@@ -78,6 +85,7 @@ impl Lab {
             Lab::Regression => "regression",
             Lab::Classification => "classification",
             Lab::Neural => "neural",
+            Lab::Tuning => "tuning",
         }
     }
 
@@ -86,6 +94,7 @@ impl Lab {
             Lab::Regression => "Regression lab",
             Lab::Classification => "Classification lab",
             Lab::Neural => "Neural-network lab",
+            Lab::Tuning => "Tuning lab",
         }
     }
 }
@@ -99,6 +108,8 @@ pub enum Group {
     Data,
     /// How fast training is shown: changes nothing about the result.
     Playback,
+    /// The Tuning lab's search: strategy, budget, folds, axes. Not part of the model.
+    Search,
 }
 
 /// The values a control can take, by position (a slider's or select's index).
@@ -173,7 +184,8 @@ impl Spec {
     /// Whether the control is shown in `lab` with `model` chosen.
     pub fn applies(&self, lab: Lab, model: ModelKind) -> bool {
         self.labs.contains(&lab)
-            && (lab == Lab::Regression || self.models.is_empty() || self.models.contains(&model))
+            && (matches!(lab, Lab::Regression | Lab::Tuning)
+                || self.models.is_empty() || self.models.contains(&model))
     }
 }
 
@@ -211,6 +223,7 @@ pub fn display_value(key: Key, pos: usize) -> String {
                 }
             }
             Key::Speed => "max (as many as fit in a frame)".into(),
+            Key::Folds if pos + 1 == key.spec().domain.len() => "leave-one-out".into(),
             Key::Features => match pos {
                 0 => "x₁, x₂".into(),
                 1 => "x₁, x₂, x₁², x₁x₂, x₂²".into(),

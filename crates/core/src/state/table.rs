@@ -4,7 +4,7 @@
 //! nothing about a control is written anywhere else (a select's options come from its enum's
 //! table in [`super::choice`]).
 
-use super::choice::{Choice, ModelKind, PlaneData, CLASS_DATA_COUNT};
+use super::choice::{Choice, ModelKind, PlaneData, StrategyKind, TuneAxis, CLASS_DATA_COUNT};
 use super::spec::{Domain, Group, Key, Lab, Spec};
 use crate::data::regression::Curve;
 use crate::ml::activation::Activation;
@@ -13,11 +13,15 @@ use crate::ml::optimizer::OptimizerKind;
 use crate::ml::regularization::Regularization;
 use crate::ml::tree::Criterion;
 
-const REGRESSION: &[Lab] = &[Lab::Regression];
+// The Tuning lab searches polynomial regression on the Regression lab's data, so it shows the
+// Regression lab's controls (except Speed) beside its own.
+const REGRESSION: &[Lab] = &[Lab::Regression, Lab::Tuning];
 const CLASSIFICATION: &[Lab] = &[Lab::Classification];
 const NEURAL: &[Lab] = &[Lab::Neural];
-const REGRESSION_AND_NEURAL: &[Lab] = &[Lab::Regression, Lab::Neural];
-const ALL: &[Lab] = &[Lab::Regression, Lab::Classification, Lab::Neural];
+const REGRESSION_AND_NEURAL: &[Lab] = &[Lab::Regression, Lab::Neural, Lab::Tuning];
+const ALL: &[Lab] = &[Lab::Regression, Lab::Classification, Lab::Neural, Lab::Tuning];
+const TRAINING_LABS: &[Lab] = &[Lab::Regression, Lab::Classification, Lab::Neural];
+const TUNING: &[Lab] = &[Lab::Tuning];
 const GRADIENT: &[ModelKind] = &[ModelKind::Logistic, ModelKind::Mlp];
 const ANY: &[ModelKind] = &[];
 
@@ -41,6 +45,8 @@ const BATCH_SIZES: &[f64] = &[
     256.0,
     f64::INFINITY,
 ];
+/// k = 2 … 10, then leave-one-out (as many folds as training points; "all" in the link).
+const FOLDS: &[f64] = &[2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, f64::INFINITY];
 const SPEEDS: &[f64] = &[
     1.0,
     2.0,
@@ -55,7 +61,7 @@ const SPEEDS: &[f64] = &[
     f64::INFINITY,
 ];
 
-pub const SPECS: [Spec; 30] = [
+pub const SPECS: [Spec; 35] = [
     Spec {
         key: Key::LearningRate,
         url: "lr",
@@ -188,7 +194,7 @@ pub const SPECS: [Spec; 30] = [
         // One epoch per frame: the first Play unfolds over seconds; End on the slider is max.
         default: 0,
         restarts: false,
-        labs: ALL,
+        labs: TRAINING_LABS,
         models: ANY,
     },
     Spec {
@@ -359,6 +365,66 @@ pub const SPECS: [Spec; 30] = [
         default: 1,
         restarts: true,
         labs: NEURAL,
+        models: ANY,
+    },
+    Spec {
+        key: Key::Strategy,
+        url: "strategy",
+        label: "Strategy",
+        help: "How the next trial is chosen: a grid, random points, or Bayesian optimization.",
+        group: Group::Search,
+        domain: Domain::Choices(StrategyKind::OPTIONS),
+        default: 1, // random
+        restarts: true,
+        labs: TUNING,
+        models: ANY,
+    },
+    Spec {
+        key: Key::Budget,
+        url: "budget",
+        label: "Budget",
+        help: "How many trials the search may run; each trial is one cross-validation.",
+        group: Group::Search,
+        domain: Domain::Linear { min: 4.0, step: 1.0, count: 61 },
+        default: 12, // 16
+        restarts: true,
+        labs: TUNING,
+        models: ANY,
+    },
+    Spec {
+        key: Key::Folds,
+        url: "folds",
+        label: "Folds",
+        help: "k: the training points are cut into k folds; each is held out once while the others train. Leave-one-out: one point per fold.",
+        group: Group::Search,
+        domain: Domain::Listed(FOLDS),
+        default: 3, // 5
+        restarts: true,
+        labs: TUNING,
+        models: ANY,
+    },
+    Spec {
+        key: Key::AxisX,
+        url: "x",
+        label: "First axis",
+        help: "The first hyperparameter searched; the others stay as set below.",
+        group: Group::Search,
+        domain: Domain::Choices(TuneAxis::OPTIONS.split_at(3).0),
+        default: 0, // degree
+        restarts: true,
+        labs: TUNING,
+        models: ANY,
+    },
+    Spec {
+        key: Key::AxisY,
+        url: "y",
+        label: "Second axis",
+        help: "A second hyperparameter searched at the same time (a map), or none (a curve).",
+        group: Group::Search,
+        domain: Domain::Choices(TuneAxis::OPTIONS),
+        default: 1, // λ
+        restarts: true,
+        labs: TUNING,
         models: ANY,
     },
 ];
