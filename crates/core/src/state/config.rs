@@ -238,6 +238,15 @@ impl Config {
             Key::Speed if knn => Some(
                 "No effect for k-NN: it learns nothing, so there is no training to watch.".into(),
             ),
+            Key::Degree | Key::Lambda | Key::LearningRate
+                if self.lab == Lab::Tuning
+                    && super::tuning::space(self)
+                        .axes()
+                        .iter()
+                        .any(|a| a.key() == key) =>
+            {
+                Some("Searched: each trial sets it, so the value here is not used.".into())
+            }
             Key::AxisY if self.position(Key::AxisY) == self.position(Key::AxisX) => {
                 Some("The same as the first axis: the search has one axis.".into())
             }

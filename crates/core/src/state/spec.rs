@@ -77,7 +77,12 @@ pub enum Lab {
 }
 
 impl Lab {
-    pub const ALL: [Lab; 4] = [Lab::Regression, Lab::Classification, Lab::Neural, Lab::Tuning];
+    pub const ALL: [Lab; 4] = [
+        Lab::Regression,
+        Lab::Classification,
+        Lab::Neural,
+        Lab::Tuning,
+    ];
 
     /// Name in the link (`lab=…`).
     pub fn url(self) -> &'static str {
@@ -185,7 +190,8 @@ impl Spec {
     pub fn applies(&self, lab: Lab, model: ModelKind) -> bool {
         self.labs.contains(&lab)
             && (matches!(lab, Lab::Regression | Lab::Tuning)
-                || self.models.is_empty() || self.models.contains(&model))
+                || self.models.is_empty()
+                || self.models.contains(&model))
     }
 }
 

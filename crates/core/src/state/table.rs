@@ -19,7 +19,12 @@ const REGRESSION: &[Lab] = &[Lab::Regression, Lab::Tuning];
 const CLASSIFICATION: &[Lab] = &[Lab::Classification];
 const NEURAL: &[Lab] = &[Lab::Neural];
 const REGRESSION_AND_NEURAL: &[Lab] = &[Lab::Regression, Lab::Neural, Lab::Tuning];
-const ALL: &[Lab] = &[Lab::Regression, Lab::Classification, Lab::Neural, Lab::Tuning];
+const ALL: &[Lab] = &[
+    Lab::Regression,
+    Lab::Classification,
+    Lab::Neural,
+    Lab::Tuning,
+];
 const TRAINING_LABS: &[Lab] = &[Lab::Regression, Lab::Classification, Lab::Neural];
 const TUNING: &[Lab] = &[Lab::Tuning];
 const GRADIENT: &[ModelKind] = &[ModelKind::Logistic, ModelKind::Mlp];

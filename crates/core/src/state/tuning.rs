@@ -367,11 +367,9 @@ impl Reduce for Tuning {
     /// per frame at least); `SweepTick(n)` runs up to n folds of the landscape.
     fn apply(&mut self, action: Action) {
         match action {
-            Action::Set(key, pos) => {
-                if self.config.position(key) != pos {
-                    self.config.set(key, pos);
-                    self.rebuild(matches!(key, Key::Strategy | Key::Budget));
-                }
+            Action::Set(key, pos) if self.config.position(key) != pos => {
+                self.config.set(key, pos);
+                self.rebuild(matches!(key, Key::Strategy | Key::Budget));
             }
             Action::SetSeed(seed) => {
                 self.config.seed = seed.min(MAX_SEED);

@@ -64,7 +64,11 @@ fn a_search_runs_to_its_budget_fold_by_fold_and_retrains_the_best() {
     // Each trial's mean ± sd is that of its folds, which are exactly cross_validate's.
     for (t, errors) in state.search.trials().iter().zip(&state.fold_errors) {
         assert_eq!(t.error, MeanSd::of(errors));
-        let hyper = state.search.space().apply(&state.config, &t.point).regression_hyper();
+        let hyper = state
+            .search
+            .space()
+            .apply(&state.config, &t.point)
+            .regression_hyper();
         let cv = cross_validate::<Trainer>(
             &hyper,
             &state.data.train,
@@ -210,7 +214,12 @@ fn the_link_round_trips_and_the_result_opens_in_the_regression_lab() {
     let (lab, _) = decode(&outcome.regression_link());
     assert_eq!(lab.lab, Lab::Regression);
     assert_eq!(lab.number(Key::Degree), outcome.values[0]);
-    for key in [Key::Lambda, Key::Regularization, Key::Optimizer, Key::Points] {
+    for key in [
+        Key::Lambda,
+        Key::Regularization,
+        Key::Optimizer,
+        Key::Points,
+    ] {
         assert_eq!(lab.position(key), outcome.config.position(key), "{key:?}");
     }
     assert_eq!(lab.seed, outcome.config.seed);
