@@ -1,9 +1,12 @@
 //! The folds of a cross-validation as index strips: one row per fold, one cell per training
 //! point (in index order), the fold's held-out points dark; beside each row the fold's error, or
-//! "…" while it trains.
+//! "…" while it trains. The first 20 folds are drawn, and how many more there are.
 
 use crate::format::short;
 use yew::prelude::*;
+
+/// Most fold rows drawn (leave-one-out on hundreds of points would be hundreds of rows).
+const MAX_ROWS: usize = 20;
 
 #[derive(Properties, PartialEq)]
 pub struct FoldStripProps {
@@ -23,7 +26,7 @@ pub fn FoldStrip(props: &FoldStripProps) -> Html {
     html! {
         <figure class="fold-strip" id="fold-strip">
             <figcaption id="fold-caption">{ props.caption.clone() }</figcaption>
-            { for props.held_out.iter().enumerate().map(|(i, held)| {
+            { for props.held_out.iter().take(MAX_ROWS).enumerate().map(|(i, held)| {
                 let error = props.errors.get(i).map_or("…".to_string(), |e| short(*e));
                 html! {
                     <div class="fold-row" id={format!("fold-{}", i + 1)}>
@@ -37,6 +40,10 @@ pub fn FoldStrip(props: &FoldStripProps) -> Html {
                     </div>
                 }
             }) }
+            if props.held_out.len() > MAX_ROWS {
+                <p class="help" id="fold-more">{ format!("… and {} more folds ({} done).",
+                    props.held_out.len() - MAX_ROWS, props.errors.len()) }</p>
+            }
             <p class="help">{ format!("{n} training points, in index order; the dark cells are the fold held out to score a model trained on the rest.") }</p>
         </figure>
     }

@@ -242,6 +242,9 @@ impl Tuning {
         };
         if self.current.is_none() {
             let Some(request) = self.search.next() else {
+                // Nothing left to try (a grid smaller than the budget ends early): done.
+                self.outcome = self.retrain();
+                self.running = false;
                 return false;
             };
             let trials = self.search.trials();
@@ -273,6 +276,12 @@ impl Tuning {
             self.finish(request, errors);
         }
         true
+    }
+
+    /// Trials finished and folds of the trial in progress done: how far the search is.
+    fn progress(&self) -> (usize, usize) {
+        let folds = self.current.as_ref().map_or(0, |c| c.1.len());
+        (self.search.trials().len(), folds)
     }
 
     /// Records a trial; once the search is done, retrains the choice and stops.
@@ -379,7 +388,13 @@ impl Reduce for Tuning {
             Action::Pause => self.running = false,
             Action::Step => {
                 self.running = false;
-                while !self.is_done() && !self.trial_work() {}
+                // One fold at a time until a trial finishes, or nothing moves any more.
+                loop {
+                    let before = self.progress();
+                    if self.trial_work() || self.progress() == before {
+                        break;
+                    }
+                }
                 self.running = false;
             }
             Action::Reset => {
