@@ -277,16 +277,25 @@ fn draw_map<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The best cross-validated error so far against the number of trials, out of `budget`.
+/// A strategy's mean best-so-far over seeds, as drawn: its name, its colour, the mean error
+/// after each trial.
+pub type Compared = (&'static str, RGBColor, Vec<f64>);
+
+/// The colour of each compared strategy: grid grey, random blue, Bayesian vermillion.
+pub const STRATEGY_COLOURS: [RGBColor; 3] = [RGBColor(110, 110, 110), TRAIN, TEST];
+
+/// The best cross-validated error so far against the number of trials, out of `budget`: this
+/// search's as a thick black staircase, and each compared strategy's mean over seeds dashed.
 pub fn draw_best_so_far<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     best: &[f64],
+    compared: &[Compared],
     budget: usize,
     scale: f64,
 ) -> DrawResult<DB> {
     root.fill(&WHITE)?;
-    let logs: Vec<f64> = best
-        .iter()
+    let all = best.iter().chain(compared.iter().flat_map(|c| &c.2));
+    let logs: Vec<f64> = all
         .filter(|e| e.is_finite() && **e > 0.0)
         .map(|e| e.log10())
         .collect();
@@ -313,17 +322,23 @@ pub fn draw_best_so_far<DB: DrawingBackend>(
         .label_style(label_style(scale))
         .axis_desc_style(("sans-serif", font(13.0, scale)))
         .draw()?;
-    let points: Vec<(f64, f64)> = best
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.is_finite() && **e > 0.0)
-        .map(|(i, e)| ((i + 1) as f64, e.log10().clamp(lo, hi)))
-        .collect();
-    let steps = points
-        .windows(2)
-        .flat_map(|w| [w[0], (w[1].0, w[0].1), w[1]]);
-    let line: Vec<(f64, f64)> = points.first().copied().into_iter().chain(steps).collect();
-    chart.draw_series(LineSeries::new(line, TRAIN.stroke_width(px(2.5, scale))))?;
+    let staircase = |errors: &[f64]| -> Vec<(f64, f64)> {
+        let points: Vec<(f64, f64)> = errors
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.is_finite() && **e > 0.0)
+            .map(|(i, e)| ((i + 1) as f64, e.log10().clamp(lo, hi)))
+            .collect();
+        let steps = points.windows(2).flat_map(|w| [(w[1].0, w[0].1), w[1]]);
+        points.first().copied().into_iter().chain(steps).collect()
+    };
+    let dash = px(5.0, scale);
+    for (_, colour, mean) in compared {
+        let style = colour.stroke_width(px(2.0, scale));
+        chart.draw_series(DashedLineSeries::new(staircase(mean), dash, dash, style))?;
+    }
+    let line = staircase(best);
+    chart.draw_series(LineSeries::new(line, MODEL.stroke_width(px(3.0, scale))))?;
     Ok(())
 }
 
@@ -416,8 +431,12 @@ mod tests {
         let mut bests = String::new();
         {
             let root = SVGBackend::with_string(&mut bests, (400, 200)).into_drawing_area();
-            draw_best_so_far(&root, &[0.5, 0.2, 0.2, 0.05], 8, 1.0).unwrap();
+            let grid = ("grid", STRATEGY_COLOURS[0], vec![0.6, 0.3, 0.3, 0.3, 0.1]);
+            draw_best_so_far(&root, &[0.5, 0.2, 0.2, 0.05], &[grid], 8, 1.0).unwrap();
         }
-        assert!(bests.contains("best CV error so far") && bests.contains("<polyline"));
+        assert!(bests.contains("best CV error so far"));
+        // This search's staircase (black) and the grid's mean, dashed: one segment per dash.
+        assert_eq!(bests.matches("stroke=\"#1E1E1E\"").count(), 1, "{bests}");
+        assert!(bests.matches("stroke=\"#6E6E6E\"").count() > 3);
     }
 }

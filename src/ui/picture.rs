@@ -3,7 +3,7 @@
 //! separate axes layer: the input changes once per trial or landscape row, not every frame.
 
 use super::canvas::{fit_bitmap, stamp};
-use crate::plot::landscape::{draw, draw_best_so_far, View};
+use crate::plot::landscape::{draw, draw_best_so_far, Compared, View};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
@@ -14,8 +14,8 @@ use yew::prelude::*;
 pub enum PictureInput {
     /// The landscape, the trials and the surrogate.
     Landscape(View),
-    /// The best error after each trial, out of the budget.
-    BestSoFar(Vec<f64>, usize),
+    /// The best error after each trial, the strategies compared, out of the budget.
+    BestSoFar(Vec<f64>, Vec<Compared>, usize),
 }
 
 #[derive(Properties, PartialEq)]
@@ -57,7 +57,9 @@ fn paint(canvas: &HtmlCanvasElement, input: &PictureInput) {
     // A drawing error only leaves this picture incomplete; the next change redraws it.
     let _ = match input {
         PictureInput::Landscape(view) => draw(&root, view, scale),
-        PictureInput::BestSoFar(best, budget) => draw_best_so_far(&root, best, *budget, scale),
+        PictureInput::BestSoFar(best, compared, budget) => {
+            draw_best_so_far(&root, best, compared, *budget, scale)
+        }
     };
     stamp(canvas, started);
 }

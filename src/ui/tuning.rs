@@ -16,10 +16,11 @@ use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::trials::{Row, Trials};
 use super::tune_result::TuneResult;
 use crate::format::short;
-use crate::plot::landscape::{AxisView, View};
+use crate::plot::landscape::{AxisView, Compared, View, STRATEGY_COLOURS};
 use crate::state::action::Action;
+use crate::state::choice::Choice;
 use crate::state::spec::{Group, Key, Lab};
-use crate::state::tuning::{Tuning, TRIAL_EPOCHS};
+use crate::state::tuning::{Tuning, COMPARE_SEEDS, TRIAL_EPOCHS};
 use crate::state::url;
 use crate::tune::space::Scale;
 use crate::tune::strategy::Strategy;
@@ -37,11 +38,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
         Callback::from(move |a| d.dispatch(a))
     };
     use_frame_loop(state.running, training_pacing(None, 1), dispatch.clone());
-    use_frame_loop(
-        !state.landscape.is_done() && state.folds.is_ok(),
-        sweep_pacing(),
-        dispatch.clone(),
-    );
+    use_frame_loop(!state.background_done(), sweep_pacing(), dispatch.clone());
     let on_set = {
         let d = dispatch.clone();
         Callback::from(move |(key, pos): (Key, usize)| d.emit(Action::Set(key, pos)))
@@ -132,6 +129,18 @@ pub fn TuningLab(props: &LabProps) -> Html {
     } else {
         ("Play", Action::Play)
     };
+    let compared: Vec<Compared> = state
+        .compared()
+        .into_iter()
+        .zip(STRATEGY_COLOURS)
+        .map(|((kind, curve), colour)| {
+            (
+                kind.opt().label,
+                colour,
+                curve.iter().map(|e| e.mean).collect(),
+            )
+        })
+        .collect();
     let best_text = best.map(|b| {
         let t = &search.trials()[b];
         (
@@ -208,8 +217,21 @@ pub fn TuningLab(props: &LabProps) -> Html {
                     </section>
                     <section class="panel" aria-labelledby="best-title">
                         <h2 id="best-title">{ "Best so far against trials" }</h2>
-                        <Picture input={PictureInput::BestSoFar(search.best_so_far(), budget)} id="best-chart"
-                            label="The lowest cross-validated error after each trial." />
+                        <Picture input={PictureInput::BestSoFar(search.best_so_far(), compared.clone(), budget)} id="best-chart"
+                            label="The lowest cross-validated error after each trial, this search's and each strategy's mean over seeds." />
+                        <ul class="legend" aria-hidden="true">
+                            <li><span class="key model">{ "━" }</span>{ "this search" }</li>
+                            { for state.compared().iter().map(|(kind, _)| html! {
+                                <li><span class={classes!("key", kind.opt().url)}>{ "╍" }</span>{ format!("{}: mean of {COMPARE_SEEDS} seeds", kind.opt().label) }</li>
+                            }) }
+                        </ul>
+                        <p class="help" id="compare-status">{
+                            if compared.len() == 3 {
+                                format!("The three strategies with this budget, each on {COMPARE_SEEDS} seeds, scored on the landscape (the same cross-validation, no new training).")
+                            } else {
+                                "The three strategies are compared once the landscape is done.".to_string()
+                            }
+                        }</p>
                     </section>
                 </div>
             </main>

@@ -17,6 +17,7 @@ use super::spec::{Key, Lab};
 use crate::data::regression::{generate, Dataset, Point};
 use crate::ml::model::{fit, Model, Parameter, Samples};
 use crate::ml::polynomial::Trainer;
+use crate::tune::compare::curves;
 use crate::tune::cv::MeanSd;
 use crate::tune::folds::{Folds, Scheme};
 use crate::tune::gp::Prediction;
@@ -29,15 +30,20 @@ use std::rc::Rc;
 /// validation curves train each point.
 pub const TRIAL_EPOCHS: u32 = SWEEP_EPOCHS;
 
-/// Lattice ticks per axis of the landscape: every value of a one-axis table (none has more than
-/// 21), 15 per axis on a map (225 cross-validations at most).
-pub fn landscape_ticks(dims: usize) -> usize {
-    if dims == 1 {
-        41
-    } else {
-        15
-    }
-}
+/// Lattice ticks per axis of the landscape: enough to reach every value of every searchable
+/// table (none has more than 21), so that every trial any strategy makes is a landscape cell
+/// (at most 15 × 21 = 315 cross-validations).
+pub const LANDSCAPE_TICKS: usize = 41;
+
+/// Seeds over which the three strategies are compared.
+pub const COMPARE_SEEDS: u64 = 10;
+
+/// The strategies compared, in the order of the comparison.
+pub const COMPARED: [StrategyKind; 3] = [
+    StrategyKind::Grid,
+    StrategyKind::Random,
+    StrategyKind::Bayes,
+];
 
 /// The control behind an axis choice (`None` for "none").
 pub fn axis_key(axis: TuneAxis) -> Option<Key> {
@@ -66,7 +72,12 @@ pub fn space(config: &Config) -> Space {
 
 /// The strategy a configuration names, with Bayesian optimization's default settings.
 pub fn strategy(config: &Config) -> Strategy {
-    match config.choice(Key::Strategy) {
+    strategy_of(config.choice(Key::Strategy))
+}
+
+/// The core's strategy for a choice, with Bayesian optimization's default settings.
+fn strategy_of(kind: StrategyKind) -> Strategy {
+    match kind {
         StrategyKind::Grid => Strategy::Grid,
         StrategyKind::Random => Strategy::Random,
         StrategyKind::Bayes => Strategy::Bayes(Bayes::default()),
@@ -117,7 +128,7 @@ fn fold_error(
 }
 
 /// The exact cross-validated error over a lattice of the axes, filled in cell by cell.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Landscape {
     /// The lattice, snapped to the controls' tables and without repeats
     /// ([`Space::snapped_lattice`]), second axis fastest.
@@ -131,7 +142,7 @@ pub struct Landscape {
 impl Landscape {
     fn new(space: &Space) -> Self {
         Landscape {
-            points: space.snapped_lattice(landscape_ticks(space.dims())),
+            points: space.snapped_lattice(LANDSCAPE_TICKS),
             errors: Vec::new(),
             partial: Vec::new(),
         }
@@ -139,6 +150,16 @@ impl Landscape {
 
     pub fn is_done(&self) -> bool {
         self.errors.len() >= self.points.len()
+    }
+
+    /// The error at a snapped point, once computed (an unknown point counts as unboundedly bad).
+    fn at(&self, point: &[f64]) -> MeanSd {
+        let i = self.points.iter().position(|p| p == point);
+        let error = i.and_then(|i| self.errors.get(i));
+        error.copied().unwrap_or(MeanSd {
+            mean: f64::INFINITY,
+            sd: 0.0,
+        })
     }
 }
 
@@ -188,6 +209,9 @@ pub struct Tuning {
     /// The trial in progress and the errors of its folds done so far.
     pub current: Option<(TrialRequest, Vec<f64>)>,
     pub landscape: Landscape,
+    /// Best-so-far curves of the strategies of [`COMPARED`] with this budget, one per seed,
+    /// filled once the landscape is done (every trial is one of its cells, so no training).
+    pub comparison: Vec<Vec<Vec<f64>>>,
     /// Set once the search is done.
     pub outcome: Option<Outcome>,
     pub running: bool,
@@ -221,11 +245,21 @@ impl Tuning {
             config,
             data: Rc::new(data),
             fold_errors: Vec::new(),
+            comparison: vec![Vec::new(); COMPARED.len()],
             current: None,
             outcome: None,
             running: false,
             notices,
         }
+    }
+
+    /// Whether the background work (the landscape, then the comparison) is done, or cannot run.
+    pub fn background_done(&self) -> bool {
+        let compared = self
+            .comparison
+            .iter()
+            .all(|c| c.len() as u64 >= COMPARE_SEEDS);
+        self.folds.is_err() || (self.landscape.is_done() && compared)
     }
 
     /// Whether the search has spent its budget (or has nothing left to try, or cannot run).
@@ -338,6 +372,41 @@ impl Tuning {
         }
     }
 
+    /// One best-so-far curve of the comparison (a strategy on a seed), looked up in the finished
+    /// landscape.
+    fn compare_work(&mut self) {
+        let Some(s) = self
+            .comparison
+            .iter()
+            .position(|c| (c.len() as u64) < COMPARE_SEEDS)
+        else {
+            return;
+        };
+        if !self.landscape.is_done() {
+            return;
+        }
+        let seed = self.comparison[s].len() as u64;
+        let (space, budget) = (self.search.space(), self.search.budget());
+        let land = &self.landscape;
+        let strategy = strategy_of(COMPARED[s]);
+        if let Ok(mut c) = curves(space, strategy, budget, &[seed], |p| land.at(p)) {
+            self.comparison[s].append(&mut c);
+        }
+    }
+
+    /// The comparison of each strategy whose seeds are all done: mean ± sd over the seeds of the
+    /// best error after each trial.
+    pub fn compared(&self) -> Vec<(StrategyKind, Vec<MeanSd>)> {
+        let done = COMPARED.iter().zip(&self.comparison);
+        let done = done.filter(|(_, c)| c.len() as u64 == COMPARE_SEEDS);
+        let summary = |c: &Vec<Vec<f64>>| {
+            let budget = c.first().map_or(0, Vec::len);
+            let at = |i: usize| MeanSd::of(&c.iter().map(|r| r[i]).collect::<Vec<_>>());
+            (0..budget).map(at).collect()
+        };
+        done.map(|(k, c)| (*k, summary(c))).collect()
+    }
+
     /// The surrogate (the Gaussian process fitted to the trials so far) over `per_axis` evenly
     /// spaced coordinates per axis: each point with the posterior mean ± sd of the error and the
     /// expected improvement there. Empty before the first trial.
@@ -354,13 +423,17 @@ impl Tuning {
         lattice.into_iter().map(at).collect()
     }
 
-    /// Everything restarts from the configuration; the landscape is kept when it cannot have
-    /// changed (`keep_landscape`), and so is playing.
-    fn rebuild(&mut self, keep_landscape: bool) {
-        let landscape = self.landscape.clone();
+    /// Everything restarts from the configuration; the landscape and the comparison are kept
+    /// when they cannot have changed, and so is playing.
+    fn rebuild(&mut self, keep_landscape: bool, keep_comparison: bool) {
+        let landscape = std::mem::take(&mut self.landscape);
+        let comparison = std::mem::take(&mut self.comparison);
         let mut next = Tuning::new(self.config.clone(), std::mem::take(&mut self.notices));
         if keep_landscape {
             next.landscape = landscape;
+        }
+        if keep_landscape && keep_comparison {
+            next.comparison = comparison;
         }
         next.running = self.running && !next.is_done();
         *self = next;
@@ -373,16 +446,18 @@ impl Reduce for Tuning {
     /// Controls restart the search (Strategy and Budget keep the landscape, which depends on
     /// neither); Play runs it per tick, Step runs one whole trial and pauses, Reset starts the
     /// same search over; `Tick(n)` runs up to n folds and at most one trial (so trials appear one
-    /// per frame at least); `SweepTick(n)` runs up to n folds of the landscape.
+    /// per frame at least); `SweepTick(n)` runs up to n folds of the landscape, then one curve of
+    /// the strategies' comparison.
     fn apply(&mut self, action: Action) {
         match action {
             Action::Set(key, pos) if self.config.position(key) != pos => {
                 self.config.set(key, pos);
-                self.rebuild(matches!(key, Key::Strategy | Key::Budget));
+                let keep = matches!(key, Key::Strategy | Key::Budget);
+                self.rebuild(keep, key == Key::Strategy);
             }
             Action::SetSeed(seed) => {
                 self.config.seed = seed.min(MAX_SEED);
-                self.rebuild(false);
+                self.rebuild(false, false);
             }
             Action::Play => self.running = !self.is_done(),
             Action::Pause => self.running = false,
@@ -399,7 +474,7 @@ impl Reduce for Tuning {
             }
             Action::Reset => {
                 self.running = false;
-                self.rebuild(true);
+                self.rebuild(true, true);
             }
             Action::Tick(units) => {
                 for _ in 0..units {
@@ -408,7 +483,10 @@ impl Reduce for Tuning {
                     }
                 }
             }
-            Action::SweepTick(units) => self.landscape_work(units),
+            Action::SweepTick(units) => {
+                self.landscape_work(units);
+                self.compare_work();
+            }
             Action::DismissNotices => self.notices.clear(),
             _ => {}
         }

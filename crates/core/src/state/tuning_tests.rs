@@ -5,7 +5,9 @@
 use super::*;
 use crate::ml::regularization::Regularization;
 use crate::state::url::{decode, encode};
+use crate::tune::compare::curves;
 use crate::tune::cv::cross_validate;
+use crate::tune::evaluation::{Evaluation, Memo};
 
 /// A small, quick problem: 20 points (14 for training), 3 folds, degree alone (15 values).
 fn small(strategy: StrategyKind, budget: usize) -> Config {
@@ -223,4 +225,43 @@ fn the_link_round_trips_and_the_result_opens_in_the_regression_lab() {
         assert_eq!(lab.position(key), outcome.config.position(key), "{key:?}");
     }
     assert_eq!(lab.seed, outcome.config.seed);
+}
+
+#[test]
+fn the_strategies_are_compared_on_the_landscape_exactly() {
+    let mut state = Tuning::new(small(StrategyKind::Grid, 5), vec![]);
+    state.apply(Action::SweepTick(10_000));
+    assert!(state.landscape.is_done() && !state.background_done());
+    for _ in 0..3 * COMPARE_SEEDS {
+        state.apply(Action::SweepTick(1));
+    }
+    assert!(state.background_done());
+    let compared = state.compared();
+    assert_eq!(compared.len(), 3);
+    // The same curves as searches whose trials are cross-validated afresh.
+    let folds = state.folds.clone().unwrap();
+    let (config, train) = (state.config.clone(), state.data.train.clone());
+    let seed = config.seed;
+    let eval = Evaluation::<Trainer>::new(
+        config,
+        Config::regression_hyper,
+        &train,
+        folds,
+        TRIAL_EPOCHS,
+        seed,
+    )
+    .unwrap();
+    let space = state.search.space().clone();
+    let mut memo = Memo::new(|p: &[f64]| eval.cross_validate(&space, p).error);
+    let seeds: Vec<u64> = (0..COMPARE_SEEDS).collect();
+    for (i, kind) in COMPARED.iter().enumerate() {
+        let fresh = curves(&space, strategy_of(*kind), 5, &seeds, |p| memo.get(p)).unwrap();
+        assert_eq!(state.comparison[i], fresh, "{kind:?}");
+        assert_eq!(compared[i].1.len(), 5);
+    }
+    // Another strategy keeps the comparison; another budget does not.
+    state.apply(Action::Set(Key::Strategy, 2));
+    assert_eq!(state.compared().len(), 3);
+    state.apply(Action::Set(Key::Budget, 2));
+    assert!(state.compared().is_empty() && state.landscape.is_done());
 }
