@@ -19,7 +19,7 @@ use crate::format::short;
 use crate::plot::landscape::{AxisView, Compared, View, STRATEGY_COLOURS};
 use crate::state::action::Action;
 use crate::state::choice::Choice;
-use crate::state::spec::{Group, Key, Lab};
+use crate::state::spec::{display_value, Group, Key, Lab};
 use crate::state::tuning::{Tuning, COMPARE_SEEDS, TRIAL_EPOCHS};
 use crate::state::url;
 use crate::tune::space::Scale;
@@ -81,22 +81,23 @@ pub fn TuningLab(props: &LabProps) -> Html {
         .map(|a| a.key().spec().label)
         .collect();
     let best = best_index(&state);
+    let keys: Vec<Key> = search.space().axes().iter().map(|a| a.key()).collect();
+    let texts = |values: &[f64]| -> Vec<String> {
+        keys.iter()
+            .zip(values)
+            .map(|(k, v)| value_text(*k, *v))
+            .collect()
+    };
     let rows: Vec<Row> = search
         .trials()
         .iter()
-        .map(|t| {
-            (
-                t.values.iter().map(|v| short(*v)).collect(),
-                t.error.mean,
-                t.error.sd,
-            )
-        })
+        .map(|t| (texts(&t.values), t.error.mean, t.error.sd))
         .collect();
     let describe = |values: &[f64]| -> String {
         let pairs = axes
             .iter()
-            .zip(values)
-            .map(|(a, v)| format!("{a} {}", short(*v)));
+            .zip(texts(values))
+            .map(|(a, v)| format!("{a} {v}"));
         pairs.collect::<Vec<_>>().join(", ")
     };
     // The fold strip: the trial in progress, else the last one.
@@ -237,6 +238,15 @@ pub fn TuningLab(props: &LabProps) -> Html {
             </main>
             <Footer />
         </>
+    }
+}
+
+/// A searched control's value as its slider shows it (trial values are values of its table).
+fn value_text(key: Key, value: f64) -> String {
+    let domain = key.spec().domain;
+    match (0..domain.len()).find(|&p| domain.number(p) == value) {
+        Some(p) => display_value(key, p),
+        None => short(value),
     }
 }
 
