@@ -20,7 +20,7 @@ use crate::plot::landscape::{AxisView, Compared, View, STRATEGY_COLOURS};
 use crate::state::action::Action;
 use crate::state::choice::Choice;
 use crate::state::spec::{display_value, Group, Key, Lab};
-use crate::state::tuning::{Tuning, COMPARE_SEEDS, TRIAL_EPOCHS};
+use crate::state::tuning::{by_test, Tuning, COMPARE_SEEDS, FRESH_POINTS, TRIAL_EPOCHS};
 use crate::state::url;
 use crate::tune::space::Scale;
 use crate::tune::strategy::Strategy;
@@ -124,6 +124,12 @@ pub fn TuningLab(props: &LabProps) -> Html {
         Err(_) => (Vec::new(), state.data.train.len()),
     };
     let budget = search.budget();
+    let by_test = by_test(&config);
+    let measure = if by_test {
+        "test error"
+    } else {
+        "cross-validated error"
+    };
     let done = state.is_done();
     let (toggle_label, toggle) = if state.running {
         ("Pause", Action::Pause)
@@ -178,9 +184,9 @@ pub fn TuningLab(props: &LabProps) -> Html {
                             label="The cross-validated error over the searched hyperparameters (faint), the trials as numbered dots, the best ringed; the trials are listed in the table." />
                         <p class="help" id="landscape-status">{
                             if state.landscape.is_done() {
-                                format!("Faint: the exact cross-validated error at {} values, for comparison; the search sees only its own trials.", state.landscape.points.len())
+                                format!("Faint: the exact {measure} at {} values, for comparison; the search sees only its own trials.", state.landscape.points.len())
                             } else {
-                                format!("Computing the exact cross-validated error in the background: {} of {} values.", state.landscape.errors.len(), state.landscape.points.len())
+                                format!("Computing the exact {measure} in the background: {} of {} values.", state.landscape.errors.len(), state.landscape.points.len())
                             }
                         }</p>
                         if matches!(search.strategy(), Strategy::Bayes(_)) {
@@ -195,22 +201,32 @@ pub fn TuningLab(props: &LabProps) -> Html {
                             <dl class="stats">
                                 <div><dt>{ "Trials" }</dt><dd id="trials-done">{ format!("{} / {budget}", search.trials().len()) }</dd></div>
                                 <div><dt>{ "Best so far" }</dt><dd id="best-values">{ best_text.as_ref().map_or("—".into(), |b| b.0.clone()) }</dd></div>
-                                <div><dt>{ "Its CV error" }</dt><dd id="best-cv">{ best_text.as_ref().map_or("—".into(), |b| b.1.clone()) }</dd></div>
+                                <div><dt>{ if by_test { "Its test error" } else { "Its CV error" } }</dt><dd id="best-cv">{ best_text.as_ref().map_or("—".into(), |b| b.1.clone()) }</dd></div>
                             </dl>
                         </section>
-                        <p class="help locked" id="test-locked">{ format!(
-                            "🔒 The {} test points are locked away: the test set is not used to choose. Only the {} training points are cut into folds; each fold's model trains {TRIAL_EPOCHS} epochs.",
-                            state.data.test.len(), state.data.train.len()) }</p>
+                        if by_test {
+                            <p class="help inert-note" id="test-unlocked" role="note">{ format!(
+                                "⚠ Selecting by the test score: every trial trains on the {} training points and is scored on the {} test points, which then choose. The chosen test score is no longer a fair estimate; the result checks it on {FRESH_POINTS} fresh points.",
+                                state.data.train.len(), state.data.test.len()) }</p>
+                        } else {
+                            <p class="help locked" id="test-locked">{ format!(
+                                "🔒 The {} test points are locked away: the test set is not used to choose. Only the {} training points are cut into folds; each fold's model trains {TRIAL_EPOCHS} epochs.",
+                                state.data.test.len(), state.data.train.len()) }</p>
+                        }
                         if let Err(why) = &state.folds { <p class="help inert-note" role="note">{ why.clone() }</p> }
                     </section>
                     <section class="panel" aria-labelledby="folds-title">
                         <h2 id="folds-title">{ "Cross-validation, fold by fold" }</h2>
-                        <FoldStrip {held_out} {samples} errors={strip_errors} caption={strip_caption} />
+                        if by_test {
+                            <p class="help" id="no-folds">{ "No folds while selecting by the test score: each trial is one model on all the training points, scored on the test points." }</p>
+                        } else {
+                            <FoldStrip {held_out} {samples} errors={strip_errors} caption={strip_caption} />
+                        }
                     </section>
                 </div>
                 <div class="column learned">
                     if let Some(outcome) = &state.outcome {
-                        <TuneResult outcome={outcome.clone()} chosen={describe(&outcome.values)} />
+                        <TuneResult outcome={outcome.clone()} chosen={describe(&outcome.values)} {by_test} />
                     }
                     <section class="panel" aria-labelledby="trials-title">
                         <h2 id="trials-title">{ "Trials" }</h2>

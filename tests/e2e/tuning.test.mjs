@@ -105,3 +105,19 @@ test('Bayesian optimization on two axes: one trial per Step, the landscape fills
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('selecting by the test score: the test points choose, and fresh points check the choice', async () => {
+  const { page, problems } = await open('?lab=tuning&select=test&x=degree&y=none&strategy=grid&budget=15&n=30');
+  assert.match(await text(page, '#test-unlocked'), /Selecting by the test score/);
+  assert.equal(await page.locator('#fold-strip').count(), 0);
+  await page.locator('#play').click();
+  await page.locator('#result').waitFor({ timeout: 60_000 });
+  const means = (await page.locator('#trials tbody td.cv').allTextContents()).map(meanOf);
+  assert.equal(means.length, 15);
+  // The reported test error is the lowest of the trials' test errors: the number that chose.
+  assert.equal(Number(await text(page, '#result-test')), Math.min(...means));
+  assert.ok(Number.isFinite(Number(await text(page, '#result-fresh'))), 'an error on fresh points');
+  assert.equal(param(page, 'select'), 'test');
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});

@@ -144,6 +144,28 @@ const TUNING_OPTIONS: &[(&str, &str, &str)] = &[
     ("opt", "adam", "optimizer: Adam"),
 ];
 
+/// The Tuning lab's "Select by" options: (option, units of work per trial on 28 training points
+/// in 5 folds: five folds, or one test score).
+const SELECT_OPTIONS: &[(&str, usize)] = &[("cv", 5), ("test", 1)];
+
+#[test]
+fn every_selection_scores_trials_as_it_says() {
+    use paramlab_core::state::action::Action;
+    use paramlab_core::state::session::Reduce;
+    for &(option, units) in SELECT_OPTIONS {
+        let (config, notices) = decode(&format!("lab=tuning&y=none&select={option}"));
+        assert!(notices.is_empty(), "{notices:?}");
+        let mut state = Tuning::new(config, notices);
+        state.apply(Action::Play);
+        for _ in 0..units - 1 {
+            state.apply(Action::Tick(1));
+        }
+        assert!(state.search.trials().is_empty(), "select={option}");
+        state.apply(Action::Tick(1));
+        assert_eq!(state.fold_errors[0].len(), units, "select={option}");
+    }
+}
+
 #[test]
 fn every_tuning_option_sets_up_the_search_it_names() {
     for &(key, option, expected) in TUNING_OPTIONS {
@@ -247,6 +269,9 @@ fn every_option_of_every_select_is_checked() {
     }
     for (key, option, _) in TUNING_OPTIONS {
         covered.insert(("tuning".into(), key.to_string(), option.to_string()));
+    }
+    for (option, _) in SELECT_OPTIONS {
+        covered.insert(("tuning".into(), "select".into(), option.to_string()));
     }
     for lab in ["classification", "neural"] {
         for data in [

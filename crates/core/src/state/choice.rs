@@ -154,6 +154,19 @@ choices!(TuneAxis {
     TuneAxis::None => "none", "None (one axis)", "Search along the first axis alone: the picture is a curve.";
 });
 
+/// What the Tuning lab's search selects by: cross-validation on the training points (right), or
+/// the test score (the mistake issue 11 asks to show).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Selection {
+    Cv,
+    Test,
+}
+
+choices!(Selection {
+    Selection::Cv => "cv", "Cross-validation", "Each trial is scored on folds of the training points; the test points stay locked away.";
+    Selection::Test => "test", "Test score (the mistake)", "Each trial trains on all the training points and is scored on the test points, which then choose.";
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +196,7 @@ mod tests {
         names_are_unique::<PlaneData>();
         names_are_unique::<StrategyKind>();
         names_are_unique::<TuneAxis>();
+        names_are_unique::<Selection>();
     }
 
     #[test]

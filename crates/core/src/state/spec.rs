@@ -43,6 +43,7 @@ pub enum Key {
     Folds,
     AxisX,
     AxisY,
+    Selection,
 }
 
 impl Key {

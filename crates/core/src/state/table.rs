@@ -4,7 +4,9 @@
 //! nothing about a control is written anywhere else (a select's options come from its enum's
 //! table in [`super::choice`]).
 
-use super::choice::{Choice, ModelKind, PlaneData, StrategyKind, TuneAxis, CLASS_DATA_COUNT};
+use super::choice::{
+    Choice, ModelKind, PlaneData, Selection, StrategyKind, TuneAxis, CLASS_DATA_COUNT,
+};
 use super::spec::{Domain, Group, Key, Lab, Spec};
 use crate::data::regression::Curve;
 use crate::ml::activation::Activation;
@@ -66,7 +68,7 @@ const SPEEDS: &[f64] = &[
     f64::INFINITY,
 ];
 
-pub const SPECS: [Spec; 35] = [
+pub const SPECS: [Spec; 36] = [
     Spec {
         key: Key::LearningRate,
         url: "lr",
@@ -428,6 +430,18 @@ pub const SPECS: [Spec; 35] = [
         group: Group::Search,
         domain: Domain::Choices(TuneAxis::OPTIONS),
         default: 1, // λ
+        restarts: true,
+        labs: TUNING,
+        models: ANY,
+    },
+    Spec {
+        key: Key::Selection,
+        url: "select",
+        label: "Select by",
+        help: "What picks the best trial: cross-validation on the training points, or — the mistake — the test score.",
+        group: Group::Search,
+        domain: Domain::Choices(Selection::OPTIONS),
+        default: 0,
         restarts: true,
         labs: TUNING,
         models: ANY,

@@ -5,16 +5,19 @@
 //! search is done — the second loop: the chosen hyperparameters retrained on all the training
 //! points and scored once on the test points.
 //!
-//! The test points never choose anything: only `data.train` is cut into folds, and the test
-//! points are read in one place, [`Tuning::retrain`], after the search has chosen.
+//! Selecting by cross-validation (the default), the test points never choose anything: only
+//! `data.train` is cut into folds, and the test points are read once, in [`Tuning::retrain`],
+//! after the search has chosen. "Select by: test score" shows the mistake instead: each trial is
+//! trained on all the training points and scored on the test points, which then choose; a fresh
+//! set of points from the same generator shows how optimistic the chosen test score is.
 
 use super::action::Action;
-use super::choice::{StrategyKind, TuneAxis};
+use super::choice::{Selection, StrategyKind, TuneAxis};
 use super::config::{Config, MAX_SEED};
 use super::regression::SWEEP_EPOCHS;
 use super::session::Reduce;
 use super::spec::{Key, Lab};
-use crate::data::regression::{generate, Dataset, Point};
+use crate::data::regression::{generate, DataSpec, Dataset, Point};
 use crate::ml::model::{fit, Model, Parameter, Samples};
 use crate::ml::polynomial::Trainer;
 use crate::tune::compare::curves;
@@ -34,6 +37,9 @@ pub const TRIAL_EPOCHS: u32 = SWEEP_EPOCHS;
 /// table (none has more than 21), so that every trial any strategy makes is a landscape cell
 /// (at most 15 × 21 = 315 cross-validations).
 pub const LANDSCAPE_TICKS: usize = 41;
+
+/// Points in the fresh set drawn from the same generator to check the chosen model.
+pub const FRESH_POINTS: usize = 200;
 
 /// Seeds over which the three strategies are compared.
 pub const COMPARE_SEEDS: u64 = 10;
@@ -106,28 +112,60 @@ pub fn folds(config: &Config, n: usize) -> Result<(Folds, Option<String>), Strin
     }
 }
 
-/// The validation error of fold `fold`: a fresh model with the configuration's hyperparameters,
-/// the axes set to `point`, trained on the other folds and scored on this one. The same
-/// computation as [`crate::tune::cv::cross_validate`], one fold at a time.
-fn fold_error(
+/// The error of one unit of a trial's work at `point` (the configuration's hyperparameters with
+/// the axes set there): selecting by cross-validation, fold `unit`'s validation error of a fresh
+/// model trained on the other folds (the computation of [`crate::tune::cv::cross_validate`], one
+/// fold at a time); selecting by the test score, the test error of a model trained on all the
+/// training points (one unit).
+fn unit_error(
     config: &Config,
     space: &Space,
     point: &[f64],
-    train: &Vec<Point>,
+    data: &Dataset,
     folds: &Folds,
-    fold: usize,
+    unit: usize,
 ) -> f64 {
     let hyper = space.apply(config, point).regression_hyper();
+    let train = &data.train;
+    if by_test(config) {
+        let model: Trainer = fit(&hyper, train, config.seed, TRIAL_EPOCHS);
+        return model.score(&data.test).error();
+    }
     let model: Trainer = fit(
         &hyper,
-        &train.subset(&folds.training(fold)),
+        &train.subset(&folds.training(unit)),
         config.seed,
         TRIAL_EPOCHS,
     );
-    model.score(&train.subset(folds.validation(fold))).error()
+    model.score(&train.subset(folds.validation(unit))).error()
 }
 
-/// The exact cross-validated error over a lattice of the axes, filled in cell by cell.
+/// Whether the configuration selects by the test score (the mistake).
+pub fn by_test(config: &Config) -> bool {
+    config.choice::<Selection>(Key::Selection) == Selection::Test
+}
+
+/// Units of work per trial: one per fold, or one test score.
+fn units_per_trial(config: &Config, folds: &Folds) -> usize {
+    if by_test(config) {
+        1
+    } else {
+        folds.count()
+    }
+}
+
+/// A fresh set of points from the configuration's generator (another seed stream than any
+/// link's seed: those stay below 2³²).
+fn fresh_points(config: &Config) -> Vec<Point> {
+    let (curve, noise) = (config.choice(Key::Dataset), config.number(Key::Noise));
+    let fresh = DataSpec::new(curve, FRESH_POINTS, noise, 0.5, config.seed + (1 << 32))
+        .expect("the same generator with more points");
+    let data = generate(&fresh);
+    [data.train, data.test].concat()
+}
+
+/// The exact cross-validated error (or test error, selecting by it) over a lattice of the
+/// axes, filled in cell by cell.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Landscape {
     /// The lattice, snapped to the controls' tables and without repeats
@@ -171,11 +209,14 @@ pub struct Outcome {
     pub config: Config,
     /// The chosen values, one per axis.
     pub values: Vec<f64>,
-    /// The search's estimate: the chosen trial's cross-validated error.
+    /// The search's estimate: the chosen trial's cross-validated error (or, selecting by the
+    /// test score, its test error).
     pub cv: MeanSd,
     /// Mean squared error of the retrained model on the training and the test points.
     pub train_error: f64,
     pub test_error: f64,
+    /// Its error on [`FRESH_POINTS`] fresh points from the same generator: what it really does.
+    pub fresh_error: f64,
     /// What the retrained model learned.
     pub parameters: Vec<Parameter>,
 }
@@ -292,18 +333,17 @@ impl Tuning {
         let Some((request, errors)) = &mut self.current else {
             return false;
         };
-        let space = self.search.space();
-        let fold = errors.len();
-        let train = &self.data.train;
-        errors.push(fold_error(
-            &self.config,
+        let (config, space) = (&self.config, self.search.space());
+        let unit = errors.len();
+        errors.push(unit_error(
+            config,
             space,
             &request.point,
-            train,
+            &self.data,
             folds,
-            fold,
+            unit,
         ));
-        if errors.len() < folds.count() {
+        if errors.len() < units_per_trial(config, folds) {
             return false;
         }
         if let Some((request, errors)) = self.current.take() {
@@ -330,8 +370,8 @@ impl Tuning {
     }
 
     /// The second loop: the best trial's hyperparameters (the lowest cross-validated mean
-    /// error) trained on all the training points, then scored on the test points. The only
-    /// place the test points are read.
+    /// error) trained on all the training points, then scored on the test points and on fresh
+    /// points. Selecting by cross-validation, the only place the test points are read.
     fn retrain(&self) -> Option<Outcome> {
         let best = self.search.best()?;
         let config = self.search.space().apply(&self.config, &best.point);
@@ -346,6 +386,7 @@ impl Tuning {
             cv: best.error,
             train_error: model.score(&self.data.train).error(),
             test_error: model.score(&self.data.test).error(),
+            fresh_error: model.score(&fresh_points(&config)).error(),
             parameters: model.parameters(),
             config,
         })
@@ -361,11 +402,11 @@ impl Tuning {
             let Some(point) = land.points.get(land.errors.len()) else {
                 return;
             };
-            let fold = land.partial.len();
-            let space = self.search.space();
-            let e = fold_error(&self.config, space, point, &self.data.train, folds, fold);
+            let (config, space) = (&self.config, self.search.space());
+            let unit = land.partial.len();
+            let e = unit_error(config, space, point, &self.data, folds, unit);
             land.partial.push(e);
-            if land.partial.len() == folds.count() {
+            if land.partial.len() == units_per_trial(config, folds) {
                 land.errors.push(MeanSd::of(&land.partial));
                 land.partial.clear();
             }

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::ml::regularization::Regularization;
+use crate::state::choice::Selection;
 use crate::state::url::{decode, encode};
 use crate::tune::compare::curves;
 use crate::tune::cv::cross_validate;
@@ -95,6 +96,7 @@ fn a_search_runs_to_its_budget_fold_by_fold_and_retrains_the_best() {
     assert_eq!(outcome.config.number(Key::Degree), best.values[0]);
     assert_eq!(outcome.gap(), outcome.test_error - outcome.cv.mean);
     assert!(outcome.test_error.is_finite() && !outcome.parameters.is_empty());
+    assert!(outcome.fresh_error.is_finite());
     // Play after the end does nothing; Reset starts the same search over.
     state.apply(Action::Play);
     assert!(!state.running);
@@ -264,4 +266,36 @@ fn the_strategies_are_compared_on_the_landscape_exactly() {
     assert_eq!(state.compared().len(), 3);
     state.apply(Action::Set(Key::Budget, 2));
     assert!(state.compared().is_empty() && state.landscape.is_done());
+}
+
+#[test]
+fn selecting_by_the_test_score_lets_the_test_points_choose() {
+    let mut config = small(StrategyKind::Grid, 15);
+    config.set_choice(Key::Selection, Selection::Test);
+    let data = generate(&config.data_spec());
+    let mut state = Tuning::with_data(config.clone(), data.clone(), vec![]);
+    run(&mut state);
+    // Each trial is one test score: a model trained on all the training points.
+    for (t, e) in state.search.trials().iter().zip(&state.fold_errors) {
+        let hyper = state
+            .search
+            .space()
+            .apply(&config, &t.point)
+            .regression_hyper();
+        let model: Trainer = fit(&hyper, &data.train, config.seed, TRIAL_EPOCHS);
+        assert_eq!(e, &vec![model.score(&data.test).error()]);
+        assert_eq!(t.error.sd, 0.0);
+    }
+    // The reported test error is the very number the choice was made by: the lowest of them.
+    let o = state.outcome.clone().unwrap();
+    assert_eq!(o.test_error, o.cv.mean);
+    assert!(o.fresh_error.is_finite());
+    // Other test points, other scores: the test set now takes part in the search.
+    let mut moved = data;
+    for p in &mut moved.test {
+        p.y = -p.y;
+    }
+    let mut other = Tuning::with_data(config, moved, vec![]);
+    run(&mut other);
+    assert_ne!(other.search.trials(), state.search.trials());
 }
