@@ -245,7 +245,8 @@ pub struct Tuning {
     /// Said when the folds differ from the setting (fewer points than folds).
     pub folds_note: Option<String>,
     pub search: Search,
-    /// Each finished trial's folds' errors, in the order of the trials.
+    /// Each finished trial's folds' errors (its one test error, selecting by the test
+    /// score), in the order of the trials.
     pub fold_errors: Vec<Vec<f64>>,
     /// The trial in progress and the errors of its folds done so far.
     pub current: Option<(TrialRequest, Vec<f64>)>,
