@@ -4,6 +4,7 @@
 
 pub mod coefficients;
 pub mod fit;
+pub mod landscape;
 pub mod loss;
 pub mod neuron;
 pub mod region;

@@ -2,6 +2,7 @@
 
 use super::classification::ClassificationLab;
 use super::regression::RegressionLab;
+use super::tuning::TuningLab;
 use crate::state::spec::Lab;
 use crate::state::url;
 use crate::web;
@@ -14,5 +15,6 @@ pub fn App() -> Html {
     match config.lab {
         Lab::Regression => html! { <RegressionLab {config} {notices} /> },
         Lab::Classification | Lab::Neural => html! { <ClassificationLab {config} {notices} /> },
+        Lab::Tuning => html! { <TuningLab {config} {notices} /> },
     }
 }

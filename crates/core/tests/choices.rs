@@ -10,6 +10,7 @@ use paramlab_core::data::surface::{generate as surface_data, Surface};
 use paramlab_core::state::plane::PlaneLab;
 use paramlab_core::state::regression::RegressionLab;
 use paramlab_core::state::spec::{Domain, Key, Lab};
+use paramlab_core::state::tuning::Tuning;
 use paramlab_core::state::url::decode;
 use std::collections::BTreeSet;
 
@@ -157,6 +158,83 @@ const MODEL_OPTIONS: &[(&str, &str, &str, &str, &str)] = &[
     ("neural", "", "act", "linear", "activation: Linear"),
 ];
 
+/// The Tuning lab's selects: (control's URL name, option's URL name, what the state's debug form
+/// must say: the search's strategy and axes, or the hyperparameters a trial builds).
+const TUNING_OPTIONS: &[(&str, &str, &str)] = &[
+    ("strategy", "grid", "strategy: Grid"),
+    ("strategy", "random", "strategy: Random"),
+    ("strategy", "bayes", "strategy: Bayes"),
+    ("x", "degree", "axes: [Axis { key: Degree"),
+    ("x", "lambda", "axes: [Axis { key: Lambda"),
+    ("x", "lr", "axes: [Axis { key: LearningRate"),
+    // The same control as the first axis: one axis.
+    ("y", "degree", "scale: Linear, integer: true }] }"),
+    (
+        "y",
+        "lambda",
+        "scale: Linear, integer: true }, Axis { key: Lambda",
+    ),
+    (
+        "y",
+        "lr",
+        "scale: Linear, integer: true }, Axis { key: LearningRate",
+    ),
+    ("y", "none", "scale: Linear, integer: true }] }"),
+    ("reg", "none", "regularization: None"),
+    ("reg", "l2", "regularization: L2"),
+    ("reg", "l1", "regularization: L1"),
+    ("opt", "sgd", "optimizer: Sgd"),
+    ("opt", "momentum", "optimizer: Momentum"),
+    ("opt", "adam", "optimizer: Adam"),
+];
+
+/// The Tuning lab's "Select by" options: (option, units of work per trial on 28 training points
+/// in 5 folds: five folds, or one test score).
+const SELECT_OPTIONS: &[(&str, usize)] = &[("cv", 5), ("test", 1)];
+
+#[test]
+fn every_selection_scores_trials_as_it_says() {
+    use paramlab_core::state::action::Action;
+    use paramlab_core::state::session::Reduce;
+    for &(option, units) in SELECT_OPTIONS {
+        let (config, notices) = decode(&format!("lab=tuning&y=none&select={option}"));
+        assert!(notices.is_empty(), "{notices:?}");
+        let mut state = Tuning::new(config, notices);
+        state.apply(Action::Play);
+        for _ in 0..units - 1 {
+            state.apply(Action::Tick(1));
+        }
+        assert!(state.search.trials().is_empty(), "select={option}");
+        state.apply(Action::Tick(1));
+        assert_eq!(state.fold_errors[0].len(), units, "select={option}");
+    }
+}
+
+#[test]
+fn every_tuning_option_sets_up_the_search_it_names() {
+    for &(key, option, expected) in TUNING_OPTIONS {
+        let (config, notices) = decode(&format!("lab=tuning&{key}={option}"));
+        assert!(notices.is_empty(), "{key}={option}: {notices:?}");
+        let state = Tuning::new(config, notices);
+        let hyper = state.config.regression_hyper();
+        let debug = format!("{:?} {hyper:?}", state.search);
+        assert!(
+            debug.contains(expected),
+            "{key}={option}: no “{expected}” in {debug}"
+        );
+    }
+    for (name, curve) in [
+        ("line", Curve::Line),
+        ("sine", Curve::Sine),
+        ("cubic", Curve::Cubic),
+        ("step", Curve::Step),
+    ] {
+        let (config, _) = decode(&format!("lab=tuning&data={name}"));
+        let expected = curve_data(&DataSpec::new(curve, 40, 0.2, 0.7, 42).unwrap());
+        assert_eq!(*Tuning::new(config, vec![]).data, expected, "data={name}");
+    }
+}
+
 fn model_debug(lab: &str, query: &str) -> String {
     let (config, notices) = decode(&format!("lab={lab}&{query}"));
     assert!(notices.is_empty(), "{query}: {notices:?}");
@@ -231,6 +309,13 @@ fn every_option_of_every_select_is_checked() {
         .collect();
     for data in ["line", "sine", "cubic", "step"] {
         covered.insert(("regression".into(), "data".into(), data.into()));
+        covered.insert(("tuning".into(), "data".into(), data.into()));
+    }
+    for (key, option, _) in TUNING_OPTIONS {
+        covered.insert(("tuning".into(), key.to_string(), option.to_string()));
+    }
+    for (option, _) in SELECT_OPTIONS {
+        covered.insert(("tuning".into(), "select".into(), option.to_string()));
     }
     for lab in ["classification", "neural"] {
         for data in [

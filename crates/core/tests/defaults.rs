@@ -44,7 +44,9 @@ fn losses(query: &str, epochs: &[u32]) -> (Vec<f64>, bool, Option<Fit>) {
 
 #[test]
 fn the_defaults_play_one_epoch_per_frame_with_plain_sgd() {
-    for lab in Lab::ALL {
+    // The Tuning lab trains nothing to watch: its trials use Adam, which trains every degree
+    // within a trial's epochs.
+    for lab in [Lab::Regression, Lab::Classification, Lab::Neural] {
         let c = Config::for_lab(lab);
         assert_eq!(c.speed(), Some(1), "{lab:?}");
         assert_eq!(c.optimizer(), OptimizerKind::Sgd, "{lab:?}");

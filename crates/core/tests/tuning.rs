@@ -35,6 +35,7 @@ fn hi(v: &[f64]) -> f64 {
 fn preset() -> (Config, Dataset) {
     let mut config = Config::for_lab(Lab::Regression);
     config.set_choice(Key::Regularization, Regularization::L2);
+    // The preset's optimizer, no longer the Regression lab's default (plain SGD since 2d25844).
     config.set_choice(Key::Optimizer, OptimizerKind::Adam);
     config.set(Key::Degree, 8); // degree 9
     config.set(Key::Points, 2); // 30 points

@@ -167,6 +167,51 @@ choices!(PlaneData {
 /// How many of [`PlaneData`]'s options the Classification lab offers (not the surfaces).
 pub const CLASS_DATA_COUNT: usize = 7;
 
+/// The Tuning lab's search strategy (the core's [`crate::tune::strategy::Strategy`] with its
+/// default settings).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StrategyKind {
+    Grid,
+    Random,
+    Bayes,
+}
+
+choices!(StrategyKind {
+    StrategyKind::Grid => "grid", "Grid search", "An even lattice of values, corners included, row by row (scikit-learn's GridSearchCV).";
+    StrategyKind::Random => "random", "Random search", "Points drawn at random (log-uniform on a log axis) from the seed (RandomizedSearchCV).";
+    StrategyKind::Bayes => "bayes", "Bayesian optimization", "Three random trials, then each next one where a Gaussian process expects the most improvement.";
+});
+
+/// A hyperparameter the Tuning lab can search along an axis: the first axis offers the first
+/// three, the second axis also "none" (a one-axis search).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TuneAxis {
+    Degree,
+    Lambda,
+    LearningRate,
+    None,
+}
+
+choices!(TuneAxis {
+    TuneAxis::Degree => "degree", "Polynomial degree", "1 … 15, evenly spaced.";
+    TuneAxis::Lambda => "lambda", "Regularization strength λ", "10⁻⁶ … 10 on a log scale (λ = 0 cannot sit on one).";
+    TuneAxis::LearningRate => "lr", "Learning rate", "10⁻⁴ … 10 on a log scale.";
+    TuneAxis::None => "none", "None (one axis)", "Search along the first axis alone: the picture is a curve.";
+});
+
+/// What the Tuning lab's search selects by: cross-validation on the training points (right), or
+/// the test score (the mistake issue 11 asks to show).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Selection {
+    Cv,
+    Test,
+}
+
+choices!(Selection {
+    Selection::Cv => "cv", "Cross-validation", "Each trial is scored on folds of the training points; the test points stay locked away.";
+    Selection::Test => "test", "Test score (the mistake)", "Each trial trains on all the training points and is scored on the test points, which then choose.";
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,6 +239,9 @@ mod tests {
         names_are_unique::<Activation>();
         names_are_unique::<ModelKind>();
         names_are_unique::<PlaneData>();
+        names_are_unique::<StrategyKind>();
+        names_are_unique::<TuneAxis>();
+        names_are_unique::<Selection>();
     }
 
     #[test]

@@ -54,6 +54,14 @@ const LAB_DEFAULTS: &[(Lab, Key, usize)] = &[
     (Lab::Neural, Key::TrainFraction, 8),         // 0.5
     (Lab::Neural, Key::BatchSize, 4),             // 10
     (Lab::Neural, Key::LearningRate, 10),         // 0.03
+    (Lab::Classification, Key::Points, 19),       // 200 points
+    (Lab::Neural, Key::Points, 49),               // 500 points
+    (Lab::Neural, Key::TrainFraction, 8),         // 0.5
+    (Lab::Neural, Key::BatchSize, 4),             // 10
+    // The Tuning lab searches degree × λ: λ needs a penalty, and Adam trains every degree in
+    // the epochs a trial has.
+    (Lab::Tuning, Key::Regularization, 1), // L2
+    (Lab::Tuning, Key::Optimizer, 2),      // Adam
 ];
 
 impl Config {
@@ -170,7 +178,8 @@ impl Config {
 
     /// Whether the plane's points are placed by hand ("Your own points").
     pub fn is_custom(&self) -> bool {
-        self.lab != Lab::Regression && self.plane_data() == PlaneData::Custom
+        matches!(self.lab, Lab::Classification | Lab::Neural)
+            && self.plane_data() == PlaneData::Custom
     }
 
     /// The hyperparameters of the plane labs' model.
@@ -264,6 +273,18 @@ impl Config {
             Key::Speed if knn => Some(
                 "No effect for k-NN: it learns nothing, so there is no training to watch.".into(),
             ),
+            Key::Degree | Key::Lambda | Key::LearningRate
+                if self.lab == Lab::Tuning
+                    && super::tuning::space(self)
+                        .axes()
+                        .iter()
+                        .any(|a| a.key() == key) =>
+            {
+                Some("Searched: each trial sets it, so the value here is not used.".into())
+            }
+            Key::AxisY if self.position(Key::AxisY) == self.position(Key::AxisX) => {
+                Some("The same as the first axis: the search has one axis.".into())
+            }
             _ => None,
         }
     }

@@ -11,4 +11,5 @@ pub mod session;
 pub mod spec;
 pub mod sweep;
 pub mod table;
+pub mod tuning;
 pub mod url;

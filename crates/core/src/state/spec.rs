@@ -43,6 +43,12 @@ pub enum Key {
     Bootstrap,
     Shrinkage,
     Subsample,
+    Strategy,
+    Budget,
+    Folds,
+    AxisX,
+    AxisY,
+    Selection,
 }
 
 impl Key {
@@ -72,10 +78,17 @@ pub enum Lab {
     Regression,
     Classification,
     Neural,
+    /// How hyperparameters are chosen: cross-validation and a search (issue 11).
+    Tuning,
 }
 
 impl Lab {
-    pub const ALL: [Lab; 3] = [Lab::Regression, Lab::Classification, Lab::Neural];
+    pub const ALL: [Lab; 4] = [
+        Lab::Regression,
+        Lab::Classification,
+        Lab::Neural,
+        Lab::Tuning,
+    ];
 
     /// Name in the link (`lab=…`).
     pub fn url(self) -> &'static str {
@@ -83,6 +96,7 @@ impl Lab {
             Lab::Regression => "regression",
             Lab::Classification => "classification",
             Lab::Neural => "neural",
+            Lab::Tuning => "tuning",
         }
     }
 
@@ -91,6 +105,7 @@ impl Lab {
             Lab::Regression => "Regression lab",
             Lab::Classification => "Classification lab",
             Lab::Neural => "Neural-network lab",
+            Lab::Tuning => "Tuning lab",
         }
     }
 }
@@ -104,6 +119,8 @@ pub enum Group {
     Data,
     /// How fast training is shown: changes nothing about the result.
     Playback,
+    /// The Tuning lab's search: strategy, budget, folds, axes. Not part of the model.
+    Search,
 }
 
 /// The values a control can take, by position (a slider's or select's index).
@@ -178,7 +195,9 @@ impl Spec {
     /// Whether the control is shown in `lab` with `model` chosen.
     pub fn applies(&self, lab: Lab, model: ModelKind) -> bool {
         self.labs.contains(&lab)
-            && (lab == Lab::Regression || self.models.is_empty() || self.models.contains(&model))
+            && (matches!(lab, Lab::Regression | Lab::Tuning)
+                || self.models.is_empty()
+                || self.models.contains(&model))
     }
 }
 
@@ -216,6 +235,7 @@ pub fn display_value(key: Key, pos: usize) -> String {
                 }
             }
             Key::Speed => "max (as many as fit in a frame)".into(),
+            Key::Folds if pos + 1 == key.spec().domain.len() => "leave-one-out".into(),
             Key::Features => match pos {
                 0 => "x₁, x₂".into(),
                 1 => "x₁, x₂, x₁², x₁x₂, x₂²".into(),

@@ -5,7 +5,8 @@
 //! table in [`super::choice`]).
 
 use super::choice::{
-    Bootstrap, Choice, MaxFeatures, ModelKind, PlaneData, CLASS_DATA_COUNT, CLASS_MODEL_COUNT,
+    Bootstrap, Choice, MaxFeatures, ModelKind, PlaneData, Selection, StrategyKind, TuneAxis,
+    CLASS_DATA_COUNT, CLASS_MODEL_COUNT,
 };
 use super::spec::{Domain, Group, Key, Lab, Spec};
 use crate::data::regression::Curve;
@@ -15,11 +16,20 @@ use crate::ml::optimizer::OptimizerKind;
 use crate::ml::regularization::Regularization;
 use crate::ml::tree::Criterion;
 
-const REGRESSION: &[Lab] = &[Lab::Regression];
+// The Tuning lab searches polynomial regression on the Regression lab's data, so it shows the
+// Regression lab's controls (except Speed) beside its own.
+const REGRESSION: &[Lab] = &[Lab::Regression, Lab::Tuning];
 const CLASSIFICATION: &[Lab] = &[Lab::Classification];
 const NEURAL: &[Lab] = &[Lab::Neural];
-const REGRESSION_AND_NEURAL: &[Lab] = &[Lab::Regression, Lab::Neural];
-const ALL: &[Lab] = &[Lab::Regression, Lab::Classification, Lab::Neural];
+const REGRESSION_AND_NEURAL: &[Lab] = &[Lab::Regression, Lab::Neural, Lab::Tuning];
+const ALL: &[Lab] = &[
+    Lab::Regression,
+    Lab::Classification,
+    Lab::Neural,
+    Lab::Tuning,
+];
+const TRAINING_LABS: &[Lab] = &[Lab::Regression, Lab::Classification, Lab::Neural];
+const TUNING: &[Lab] = &[Lab::Tuning];
 const GRADIENT: &[ModelKind] = &[ModelKind::Logistic, ModelKind::Mlp];
 const ANY: &[ModelKind] = &[];
 const ENSEMBLES: &[ModelKind] = &[ModelKind::Forest, ModelKind::Boosting];
@@ -50,6 +60,8 @@ const BATCH_SIZES: &[f64] = &[
     256.0,
     f64::INFINITY,
 ];
+/// k = 2 … 10, then leave-one-out (as many folds as training points; "all" in the link).
+const FOLDS: &[f64] = &[2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, f64::INFINITY];
 const SPEEDS: &[f64] = &[
     1.0,
     2.0,
@@ -64,7 +76,7 @@ const SPEEDS: &[f64] = &[
     f64::INFINITY,
 ];
 
-pub const SPECS: [Spec; 35] = [
+pub const SPECS: [Spec; 41] = [
     Spec {
         key: Key::LearningRate,
         url: "lr",
@@ -199,7 +211,7 @@ pub const SPECS: [Spec; 35] = [
         // One epoch per frame: the first Play unfolds over seconds; End on the slider is max.
         default: 0,
         restarts: false,
-        labs: ALL,
+        labs: TRAINING_LABS,
         models: ANY,
     },
     Spec {
@@ -431,6 +443,78 @@ pub const SPECS: [Spec; 35] = [
         restarts: true,
         labs: CLASSIFICATION,
         models: &[ModelKind::Boosting],
+    },
+    Spec {
+        key: Key::Strategy,
+        url: "strategy",
+        label: "Strategy",
+        help: "How the next trial is chosen: a grid, random points, or Bayesian optimization.",
+        group: Group::Search,
+        domain: Domain::Choices(StrategyKind::OPTIONS),
+        default: 1, // random
+        restarts: true,
+        labs: TUNING,
+        models: ANY,
+    },
+    Spec {
+        key: Key::Budget,
+        url: "budget",
+        label: "Budget",
+        help: "How many trials the search may run; each trial is one cross-validation.",
+        group: Group::Search,
+        domain: Domain::Linear { min: 4.0, step: 1.0, count: 61 },
+        default: 12, // 16
+        restarts: true,
+        labs: TUNING,
+        models: ANY,
+    },
+    Spec {
+        key: Key::Folds,
+        url: "folds",
+        label: "Folds",
+        help: "k: the training points are cut into k folds; each is held out once while the others train. Leave-one-out: one point per fold.",
+        group: Group::Search,
+        domain: Domain::Listed(FOLDS),
+        default: 3, // 5
+        restarts: true,
+        labs: TUNING,
+        models: ANY,
+    },
+    Spec {
+        key: Key::AxisX,
+        url: "x",
+        label: "First axis",
+        help: "The first hyperparameter searched; the others stay as set below.",
+        group: Group::Search,
+        domain: Domain::Choices(TuneAxis::OPTIONS.split_at(3).0),
+        default: 0, // degree
+        restarts: true,
+        labs: TUNING,
+        models: ANY,
+    },
+    Spec {
+        key: Key::AxisY,
+        url: "y",
+        label: "Second axis",
+        help: "A second hyperparameter searched at the same time (a map), or none (a curve).",
+        group: Group::Search,
+        domain: Domain::Choices(TuneAxis::OPTIONS),
+        default: 1, // λ
+        restarts: true,
+        labs: TUNING,
+        models: ANY,
+    },
+    Spec {
+        key: Key::Selection,
+        url: "select",
+        label: "Select by",
+        help: "What picks the best trial: cross-validation on the training points, or — the mistake — the test score.",
+        group: Group::Search,
+        domain: Domain::Choices(Selection::OPTIONS),
+        default: 0,
+        restarts: true,
+        labs: TUNING,
+        models: ANY,
     },
 ];
 

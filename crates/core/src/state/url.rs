@@ -37,7 +37,7 @@ pub fn points_text(points: &[Point2]) -> String {
 /// Whether the link carries the hand-placed points (else the page keeps them in storage). They
 /// travel whatever the dataset chosen, so switching back to "Your own points" finds them.
 pub fn links_points(config: &Config) -> bool {
-    config.lab != Lab::Regression
+    matches!(config.lab, Lab::Classification | Lab::Neural)
         && !config.custom.is_empty()
         && config.custom.len() <= MAX_POINTS_IN_LINK
 }
@@ -85,7 +85,7 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
                     config.seed
                 )),
             }
-        } else if name == "pts" && config.lab != Lab::Regression {
+        } else if name == "pts" && matches!(config.lab, Lab::Classification | Lab::Neural) {
             let (points, bad) = parse_points(value, MAX_CUSTOM_POINTS);
             let beyond = value.split(';').filter(|p| !p.trim().is_empty()).count();
             let beyond = beyond.saturating_sub(points.len() + bad);

@@ -1,7 +1,7 @@
 //! Links both ways: round trips, fallbacks with notices, and odd queries.
 
 use super::*;
-use crate::state::spec::Key;
+use crate::state::spec::{display_value, Key};
 
 #[test]
 fn round_trip_of_every_position() {
@@ -199,4 +199,37 @@ fn never_panics_on_odd_queries() {
     ] {
         let _ = decode(q);
     }
+}
+
+#[test]
+fn a_tuning_link_reads_its_search_and_falls_back_with_notices() {
+    let (c, notices) =
+        decode("lab=tuning&strategy=bayes&budget=100&folds=all&x=lr&y=none&pts=0,0,1");
+    assert_eq!(c.lab, Lab::Tuning);
+    assert_eq!(
+        format_value(Key::Strategy, c.position(Key::Strategy)),
+        "bayes"
+    );
+    assert_eq!(c.number(Key::Budget), 64.0);
+    assert!(c.number(Key::Folds).is_infinite());
+    assert_eq!(
+        display_value(Key::Folds, c.position(Key::Folds)),
+        "leave-one-out"
+    );
+    assert_eq!(
+        (
+            format_value(Key::AxisX, c.position(Key::AxisX)),
+            format_value(Key::AxisY, c.position(Key::AxisY))
+        ),
+        ("lr".to_string(), "none".to_string())
+    );
+    // Budget above 64 is clamped; hand-placed points belong to the plane labs.
+    assert_eq!(notices.len(), 2, "{notices:?}");
+    assert!(notices[0].contains("Budget") && notices[0].contains("above the maximum 64"));
+    assert!(notices[1].contains("unknown setting “pts”"));
+    assert!(c.custom.is_empty());
+    // The axes cannot take a select's name that is not offered: "none" only on the second.
+    let (c, notices) = decode("lab=tuning&x=none");
+    assert_eq!(format_value(Key::AxisX, c.position(Key::AxisX)), "degree");
+    assert_eq!(notices.len(), 1);
 }

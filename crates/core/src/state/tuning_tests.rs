@@ -1,0 +1,301 @@
+//! The Tuning lab's reducer: a search runs to its budget fold by fold, the same seed gives the
+//! same trials, the choice is the lowest cross-validated mean, the test points never enter the
+//! search, and the landscape is the same cross-validation.
+
+use super::*;
+use crate::ml::regularization::Regularization;
+use crate::state::choice::Selection;
+use crate::state::url::{decode, encode};
+use crate::tune::compare::curves;
+use crate::tune::cv::cross_validate;
+use crate::tune::evaluation::{Evaluation, Memo};
+
+/// A small, quick problem: 20 points (14 for training), 3 folds, degree alone (15 values).
+fn small(strategy: StrategyKind, budget: usize) -> Config {
+    let mut c = Config::for_lab(Lab::Tuning);
+    c.set(Key::Points, 1); // 20 points
+    c.set(Key::Folds, 1); // 3 folds
+    c.set_choice(Key::AxisY, TuneAxis::None);
+    c.set_choice(Key::Strategy, strategy);
+    c.set(Key::Budget, budget - 4);
+    c
+}
+
+fn run(state: &mut Tuning) {
+    state.apply(Action::Play);
+    for _ in 0..10_000 {
+        if !state.running {
+            break;
+        }
+        state.apply(Action::Tick(7));
+    }
+}
+
+#[test]
+fn the_tuning_lab_starts_on_degree_and_lambda_with_a_penalty() {
+    let c = Config::for_lab(Lab::Tuning);
+    assert_eq!(c.regularization(), Regularization::L2);
+    let keys: Vec<Key> = space(&c).axes().iter().map(|a| a.key()).collect();
+    assert_eq!(keys, vec![Key::Degree, Key::Lambda]);
+    assert_eq!(c.number(Key::Budget), 16.0);
+    assert_eq!(c.number(Key::Folds), 5.0);
+    // The same control on both axes is one axis, and the page says so.
+    let mut same = c.clone();
+    same.set_choice(Key::AxisY, TuneAxis::Degree);
+    assert_eq!(space(&same).dims(), 1);
+    assert!(same.no_effect(Key::AxisY, 0).is_some());
+}
+
+#[test]
+fn a_search_runs_to_its_budget_fold_by_fold_and_retrains_the_best() {
+    let mut state = Tuning::new(small(StrategyKind::Random, 6), vec![]);
+    let folds = state.folds.clone().unwrap();
+    assert_eq!(folds.count(), 3);
+    // A tick of one fold: the trial is in progress with one fold's error.
+    state.apply(Action::Play);
+    state.apply(Action::Tick(1));
+    assert_eq!(state.current.as_ref().map(|c| c.1.len()), Some(1));
+    assert!(state.search.trials().is_empty());
+    // A tick finishes at most one trial, however large.
+    state.apply(Action::Tick(1000));
+    assert_eq!(state.search.trials().len(), 1);
+    run(&mut state);
+    assert!(!state.running && state.is_done());
+    assert_eq!(state.search.trials().len(), 6);
+    assert_eq!(state.fold_errors.len(), 6);
+    assert!(state.fold_errors.iter().all(|e| e.len() == 3));
+    // Each trial's mean ± sd is that of its folds, which are exactly cross_validate's.
+    for (t, errors) in state.search.trials().iter().zip(&state.fold_errors) {
+        assert_eq!(t.error, MeanSd::of(errors));
+        let hyper = state
+            .search
+            .space()
+            .apply(&state.config, &t.point)
+            .regression_hyper();
+        let cv = cross_validate::<Trainer>(
+            &hyper,
+            &state.data.train,
+            &folds,
+            state.config.seed,
+            TRIAL_EPOCHS,
+        )
+        .unwrap();
+        assert_eq!(&cv.errors, errors);
+    }
+    // The choice is the argmin of the cross-validated means, retrained and tested once.
+    let outcome = state.outcome.clone().unwrap();
+    let lowest = state
+        .search
+        .trials()
+        .iter()
+        .map(|t| t.error.mean)
+        .fold(f64::INFINITY, f64::min);
+    assert_eq!(outcome.cv.mean, lowest);
+    let best = state.search.best().unwrap();
+    assert_eq!(outcome.values, best.values);
+    assert_eq!(outcome.config.number(Key::Degree), best.values[0]);
+    assert_eq!(outcome.gap(), outcome.test_error - outcome.cv.mean);
+    assert!(outcome.test_error.is_finite() && !outcome.parameters.is_empty());
+    assert!(outcome.fresh_error.is_finite());
+    // Play after the end does nothing; Reset starts the same search over.
+    state.apply(Action::Play);
+    assert!(!state.running);
+    let trials = state.search.trials().to_vec();
+    state.apply(Action::Reset);
+    assert!(state.search.trials().is_empty() && state.outcome.is_none());
+    run(&mut state);
+    assert_eq!(state.search.trials(), trials.as_slice());
+}
+
+#[test]
+fn same_seed_same_trials_and_step_runs_one_trial() {
+    let mut a = Tuning::new(small(StrategyKind::Bayes, 5), vec![]);
+    let mut b = Tuning::new(small(StrategyKind::Bayes, 5), vec![]);
+    b.apply(Action::Step);
+    assert_eq!(b.search.trials().len(), 1);
+    assert!(!b.running);
+    run(&mut a);
+    run(&mut b);
+    assert_eq!(a.search, b.search);
+    assert_eq!(a.outcome, b.outcome);
+    let mut other = small(StrategyKind::Bayes, 5);
+    other.seed = 7;
+    let mut c = Tuning::new(other, vec![]);
+    run(&mut c);
+    assert_ne!(a.search.trials(), c.search.trials());
+}
+
+#[test]
+fn the_test_points_never_enter_the_search() {
+    let config = small(StrategyKind::Grid, 5);
+    let data = generate(&config.data_spec());
+    let mut moved = data.clone();
+    for p in &mut moved.test {
+        p.y = 100.0 - p.y;
+    }
+    let mut a = Tuning::with_data(config.clone(), data.clone(), vec![]);
+    let mut b = Tuning::with_data(config, moved, vec![]);
+    assert_eq!(a.folds.as_ref().unwrap().samples(), data.train.len());
+    run(&mut a);
+    run(&mut b);
+    a.apply(Action::SweepTick(10_000));
+    b.apply(Action::SweepTick(10_000));
+    // Same trials, same choice, same landscape; only the final test score differs.
+    assert_eq!(a.search, b.search);
+    assert_eq!(a.landscape, b.landscape);
+    let (oa, ob) = (a.outcome.unwrap(), b.outcome.unwrap());
+    assert_eq!((oa.values, oa.cv), (ob.values, ob.cv));
+    assert_ne!(oa.test_error, ob.test_error);
+}
+
+#[test]
+fn the_landscape_is_the_same_cross_validation_over_every_value() {
+    let mut state = Tuning::new(small(StrategyKind::Grid, 15), vec![]);
+    assert_eq!(state.landscape.points.len(), 15); // degrees 1 … 15
+    state.apply(Action::SweepTick(4));
+    assert_eq!(state.landscape.errors.len(), 1);
+    state.apply(Action::SweepTick(10_000));
+    assert!(state.landscape.is_done());
+    run(&mut state);
+    // A grid over all 15 degrees tries every point of the landscape, with the same errors.
+    for t in state.search.trials() {
+        let i = state.landscape.points.iter().position(|p| *p == t.point);
+        assert_eq!(state.landscape.errors[i.unwrap()], t.error);
+    }
+    // Changing the budget keeps the landscape; changing the data does not.
+    state.apply(Action::Set(Key::Budget, 3));
+    assert!(state.landscape.is_done() && state.search.trials().is_empty());
+    state.apply(Action::Set(Key::Noise, 2));
+    assert!(state.landscape.errors.is_empty());
+}
+
+#[test]
+fn bayes_shows_its_surrogate_and_folds_fit_the_points() {
+    let mut state = Tuning::new(small(StrategyKind::Bayes, 5), vec![]);
+    assert!(state.surrogate(11).is_empty());
+    run(&mut state);
+    let curve = state.surrogate(11);
+    assert_eq!(curve.len(), 11);
+    assert!(curve.iter().all(|(_, p, ei)| p.sd >= 0.0 && *ei >= 0.0));
+    // Leave-one-out is one fold per point; fewer points than folds cut k down and say so; one
+    // point cannot be cross-validated.
+    let mut c = small(StrategyKind::Grid, 4);
+    c.set(Key::Folds, 9);
+    assert_eq!(Tuning::new(c.clone(), vec![]).folds.unwrap().count(), 14);
+    c.set(Key::Points, 0); // 10 points
+    c.set(Key::TrainFraction, 0); // 2 for training (the least the data gives)
+    let two = Tuning::new(c.clone(), vec![]);
+    assert_eq!(two.folds.as_ref().unwrap().count(), 2);
+    c.set(Key::Folds, 3); // 5 folds of 2 points: 2
+    let cut = Tuning::new(c.clone(), vec![]);
+    assert_eq!(cut.folds.as_ref().unwrap().count(), 2);
+    assert!(cut.folds_note.unwrap().contains("2 folds instead of 5"));
+    let mut data = generate(&c.data_spec());
+    data.train.truncate(1);
+    let mut one = Tuning::with_data(c, data, vec![]);
+    assert!(one.folds.is_err() && one.is_done());
+    one.apply(Action::Step);
+    one.apply(Action::Play);
+    assert!(!one.running && one.search.trials().is_empty());
+}
+
+#[test]
+fn the_link_round_trips_and_the_result_opens_in_the_regression_lab() {
+    let mut c = small(StrategyKind::Bayes, 9);
+    c.set_choice(Key::AxisX, TuneAxis::LearningRate);
+    c.set(Key::Folds, 9); // leave-one-out
+    c.seed = 5;
+    let q = encode(&c);
+    assert!(q.starts_with("lab=tuning&"), "{q}");
+    assert!(q.contains("strategy=bayes") && q.contains("budget=9") && q.contains("folds=all"));
+    assert!(q.contains("x=lr") && q.contains("y=none") && !q.contains("speed"));
+    let (back, notices) = decode(&q);
+    assert_eq!(back, c);
+    assert!(notices.is_empty(), "{notices:?}");
+    let mut state = Tuning::new(small(StrategyKind::Grid, 4), vec![]);
+    run(&mut state);
+    let outcome = state.outcome.unwrap();
+    let (lab, _) = decode(&outcome.regression_link());
+    assert_eq!(lab.lab, Lab::Regression);
+    assert_eq!(lab.number(Key::Degree), outcome.values[0]);
+    for key in [
+        Key::Lambda,
+        Key::Regularization,
+        Key::Optimizer,
+        Key::Points,
+    ] {
+        assert_eq!(lab.position(key), outcome.config.position(key), "{key:?}");
+    }
+    assert_eq!(lab.seed, outcome.config.seed);
+}
+
+#[test]
+fn the_strategies_are_compared_on_the_landscape_exactly() {
+    let mut state = Tuning::new(small(StrategyKind::Grid, 5), vec![]);
+    state.apply(Action::SweepTick(10_000));
+    assert!(state.landscape.is_done() && !state.background_done());
+    for _ in 0..3 * COMPARE_SEEDS {
+        state.apply(Action::SweepTick(1));
+    }
+    assert!(state.background_done());
+    let compared = state.compared();
+    assert_eq!(compared.len(), 3);
+    // The same curves as searches whose trials are cross-validated afresh.
+    let folds = state.folds.clone().unwrap();
+    let (config, train) = (state.config.clone(), state.data.train.clone());
+    let seed = config.seed;
+    let eval = Evaluation::<Trainer>::new(
+        config,
+        Config::regression_hyper,
+        &train,
+        folds,
+        TRIAL_EPOCHS,
+        seed,
+    )
+    .unwrap();
+    let space = state.search.space().clone();
+    let mut memo = Memo::new(|p: &[f64]| eval.cross_validate(&space, p).error);
+    let seeds: Vec<u64> = (0..COMPARE_SEEDS).collect();
+    for (i, kind) in COMPARED.iter().enumerate() {
+        let fresh = curves(&space, strategy_of(*kind), 5, &seeds, |p| memo.get(p)).unwrap();
+        assert_eq!(state.comparison[i], fresh, "{kind:?}");
+        assert_eq!(compared[i].1.len(), 5);
+    }
+    // Another strategy keeps the comparison; another budget does not.
+    state.apply(Action::Set(Key::Strategy, 2));
+    assert_eq!(state.compared().len(), 3);
+    state.apply(Action::Set(Key::Budget, 2));
+    assert!(state.compared().is_empty() && state.landscape.is_done());
+}
+
+#[test]
+fn selecting_by_the_test_score_lets_the_test_points_choose() {
+    let mut config = small(StrategyKind::Grid, 15);
+    config.set_choice(Key::Selection, Selection::Test);
+    let data = generate(&config.data_spec());
+    let mut state = Tuning::with_data(config.clone(), data.clone(), vec![]);
+    run(&mut state);
+    // Each trial is one test score: a model trained on all the training points.
+    for (t, e) in state.search.trials().iter().zip(&state.fold_errors) {
+        let hyper = state
+            .search
+            .space()
+            .apply(&config, &t.point)
+            .regression_hyper();
+        let model: Trainer = fit(&hyper, &data.train, config.seed, TRIAL_EPOCHS);
+        assert_eq!(e, &vec![model.score(&data.test).error()]);
+        assert_eq!(t.error.sd, 0.0);
+    }
+    // The reported test error is the very number the choice was made by: the lowest of them.
+    let o = state.outcome.clone().unwrap();
+    assert_eq!(o.test_error, o.cv.mean);
+    assert!(o.fresh_error.is_finite());
+    // Other test points, other scores: the test set now takes part in the search.
+    let mut moved = data;
+    for p in &mut moved.test {
+        p.y = -p.y;
+    }
+    let mut other = Tuning::with_data(config, moved, vec![]);
+    run(&mut other);
+    assert_ne!(other.search.trials(), state.search.trials());
+}

@@ -1,0 +1,442 @@
+//! The Tuning lab's search-space picture: the exact cross-validated error over a lattice of the
+//! searched axes, drawn faintly (a curve for one axis, a heat map for two), the trials as
+//! numbered dots in the order tried, the best so far ringed; and for Bayesian optimization the
+//! surrogate: one axis, its mean ± sd band over the landscape and the expected improvement in a
+//! strip underneath; two axes, the expected improvement as a small map beside.
+//!
+//! Both axes run in unit coordinates (0 … 1, as the search works); tick labels give the values.
+//! Errors are drawn on a log scale. One layer, redrawn when the picture changes (once per trial
+//! or landscape row).
+
+use super::style::{font, px, GRID, MINOR, MODEL, TEST, TRAIN};
+use super::DrawResult;
+use crate::format::short;
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// One searched axis: its name and range of values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AxisView {
+    pub label: &'static str,
+    pub min: f64,
+    pub max: f64,
+    pub log: bool,
+}
+
+impl AxisView {
+    /// The value at unit coordinate `u`.
+    pub fn value(&self, u: f64) -> f64 {
+        if self.log {
+            self.min * (self.max / self.min).powf(u)
+        } else {
+            self.min + u * (self.max - self.min)
+        }
+    }
+}
+
+/// What the picture shows; points are in unit coordinates, one per axis.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct View {
+    pub axes: Vec<AxisView>,
+    /// The landscape's coordinates on each axis (where cells are centred).
+    pub ticks: Vec<Vec<f64>>,
+    /// Landscape cells computed so far: point and mean cross-validated error.
+    pub cells: Vec<(Vec<f64>, f64)>,
+    /// Trials in the order tried: point and mean cross-validated error.
+    pub trials: Vec<(Vec<f64>, f64)>,
+    /// Index of the best trial so far.
+    pub best: Option<usize>,
+    /// Bayesian optimization's surrogate over a lattice: point, mean, sd, expected improvement.
+    pub surrogate: Vec<(Vec<f64>, f64, f64, f64)>,
+}
+
+impl View {
+    /// log₁₀ of the error range of the cells and trials (a decade if there is none).
+    fn range(&self) -> (f64, f64) {
+        let errors = self.cells.iter().chain(&self.trials).map(|c| c.1);
+        let logs = errors.filter(|e| e.is_finite() && *e > 0.0).map(f64::log10);
+        let (lo, hi) = logs.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+            (l.min(v), h.max(v))
+        });
+        if lo.is_finite() {
+            (lo.floor(), hi.ceil().max(lo.floor() + 1.0))
+        } else {
+            (-2.0, 0.0)
+        }
+    }
+}
+
+/// A faint colour for log-error `v` in `lo … hi`: deepest blue at the lowest error, white at
+/// the highest; grey for a model that blew up.
+fn heat(v: f64, lo: f64, hi: f64) -> RGBColor {
+    if !v.is_finite() || v <= 0.0 {
+        return RGBColor(200, 200, 200);
+    }
+    let t = 1.0 - ((v.log10() - lo) / (hi - lo)).clamp(0.0, 1.0);
+    let mix = |c: u8| (255.0 + (c as f64 - 255.0) * 0.6 * t).round() as u8;
+    RGBColor(mix(TRAIN.0), mix(TRAIN.1), mix(TRAIN.2))
+}
+
+/// The span of the cell centred at `u` among `ticks`: halfway to each neighbour.
+fn span(ticks: &[f64], u: f64) -> (f64, f64) {
+    let i = ticks.iter().position(|t| *t == u).unwrap_or(0);
+    let lo = if i == 0 {
+        0.0
+    } else {
+        (ticks[i - 1] + u) / 2.0
+    };
+    let hi = ticks.get(i + 1).map_or(1.0, |n| (u + n) / 2.0);
+    (lo, hi)
+}
+
+/// Draws the whole picture.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    view: &View,
+    scale: f64,
+) -> DrawResult<DB> {
+    root.fill(&WHITE)?;
+    match view.axes.len() {
+        1 => draw_curve(root, view, scale),
+        2 => draw_map(root, view, scale),
+        _ => Ok(()),
+    }
+}
+
+fn label_style(scale: f64) -> TextStyle<'static> {
+    TextStyle::from(("sans-serif", font(12.0, scale)).into_font())
+}
+
+/// Numbered dots for the trials and a ring round the best, at `(x, y)` chart positions.
+fn trial_marks<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    at: &[(f64, f64)],
+    best: Option<usize>,
+    scale: f64,
+) -> DrawResult<DB> {
+    let r = px(4.0, scale) as i32;
+    let style = label_style(scale).color(&MODEL);
+    chart.draw_series(at.iter().enumerate().map(|(i, p)| {
+        EmptyElement::at(*p)
+            + Circle::new((0, 0), r, MODEL.filled())
+            + Text::new((i + 1).to_string(), (r, -3 * r), style.clone())
+    }))?;
+    if let Some(b) = best.and_then(|b| at.get(b)) {
+        let ring = TEST.stroke_width(px(2.5, scale));
+        chart.draw_series(std::iter::once(Circle::new(*b, 2 * r, ring)))?;
+    }
+    Ok(())
+}
+
+/// One axis: error (log) against the axis; the expected improvement in a strip below.
+fn draw_curve<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    view: &View,
+    scale: f64,
+) -> DrawResult<DB> {
+    let (_, h) = root.dim_in_pixel();
+    let (top, bottom) = if view.surrogate.is_empty() {
+        (root.clone(), None)
+    } else {
+        let (t, b) = root.split_vertically(h * 7 / 10);
+        (t, Some(b))
+    };
+    let axis = &view.axes[0];
+    let (lo, hi) = view.range();
+    let mut chart = ChartBuilder::on(&top)
+        .margin(px(8.0, scale))
+        .x_label_area_size(px(if bottom.is_some() { 8.0 } else { 36.0 }, scale))
+        .y_label_area_size(px(56.0, scale))
+        .build_cartesian_2d(0.0..1.0, lo..hi)?;
+    let x_label = |u: &f64| short(axis.value(*u));
+    let mut mesh = chart.configure_mesh();
+    mesh.light_line_style(MINOR)
+        .bold_line_style(GRID)
+        .y_label_formatter(&|v| format!("{:.0e}", 10f64.powf(*v)))
+        .y_desc("CV error (MSE, log)")
+        .label_style(label_style(scale))
+        .axis_desc_style(("sans-serif", font(13.0, scale)));
+    if bottom.is_some() {
+        mesh.x_labels(0);
+    } else {
+        mesh.x_label_formatter(&x_label).x_desc(axis.label);
+    }
+    mesh.draw()?;
+    let y = |e: f64| {
+        if e.is_finite() && e > 0.0 {
+            e.log10().clamp(lo, hi)
+        } else {
+            hi
+        }
+    };
+    // The surrogate's band and mean under everything else.
+    if !view.surrogate.is_empty() {
+        let band: Vec<(f64, f64)> = view
+            .surrogate
+            .iter()
+            .map(|(p, m, s, _)| (p[0], y(m + s)))
+            .chain(
+                view.surrogate
+                    .iter()
+                    .rev()
+                    .map(|(p, m, s, _)| (p[0], y(m - s))),
+            )
+            .collect();
+        chart.draw_series(std::iter::once(Polygon::new(band, TEST.mix(0.15).filled())))?;
+        let mean = view.surrogate.iter().map(|(p, m, ..)| (p[0], y(*m)));
+        chart.draw_series(LineSeries::new(mean, TEST.stroke_width(px(1.5, scale))))?;
+    }
+    let land = view.cells.iter().map(|(p, e)| (p[0], y(*e)));
+    let faint = MODEL.mix(0.35).stroke_width(px(2.0, scale));
+    chart.draw_series(LineSeries::new(land, faint))?;
+    let at: Vec<(f64, f64)> = view.trials.iter().map(|(p, e)| (p[0], y(*e))).collect();
+    trial_marks(&mut chart, &at, view.best, scale)?;
+    if let Some(bottom) = bottom {
+        let top_ei = view.surrogate.iter().map(|s| s.3).fold(0.0, f64::max);
+        let mut ei = ChartBuilder::on(&bottom)
+            .margin(px(8.0, scale))
+            .x_label_area_size(px(36.0, scale))
+            .y_label_area_size(px(56.0, scale))
+            .build_cartesian_2d(0.0..1.0, 0.0..top_ei.max(1e-12) * 1.1)?;
+        ei.configure_mesh()
+            .light_line_style(MINOR)
+            .bold_line_style(GRID)
+            .y_labels(2)
+            .y_label_formatter(&|v| short(*v))
+            .y_desc("EI")
+            .x_label_formatter(&|u| short(axis.value(*u)))
+            .x_desc(axis.label)
+            .label_style(label_style(scale))
+            .axis_desc_style(("sans-serif", font(13.0, scale)))
+            .draw()?;
+        let curve: Vec<(f64, f64)> = view.surrogate.iter().map(|(p, .., e)| (p[0], *e)).collect();
+        let (first, last) = (curve[0].0, curve[curve.len() - 1].0);
+        let area = [vec![(first, 0.0)], curve.clone(), vec![(last, 0.0)]].concat();
+        ei.draw_series(std::iter::once(Polygon::new(area, TEST.mix(0.3).filled())))?;
+        ei.draw_series(LineSeries::new(curve, TEST.stroke_width(px(1.5, scale))))?;
+    }
+    Ok(())
+}
+
+/// Two axes: the landscape as a heat map, the trials on it; the expected improvement beside.
+fn draw_map<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    view: &View,
+    scale: f64,
+) -> DrawResult<DB> {
+    let (w, _) = root.dim_in_pixel();
+    let (main, side) = if view.surrogate.is_empty() {
+        (root.clone(), None)
+    } else {
+        let (m, s) = root.split_horizontally(w * 7 / 10);
+        (m, Some(s))
+    };
+    let (lo, hi) = view.range();
+    let (ax, ay) = (&view.axes[0], &view.axes[1]);
+    let mut chart = ChartBuilder::on(&main)
+        .margin(px(8.0, scale))
+        .x_label_area_size(px(36.0, scale))
+        .y_label_area_size(px(56.0, scale))
+        .build_cartesian_2d(0.0..1.0, 0.0..1.0)?;
+    chart
+        .configure_mesh()
+        .disable_mesh()
+        .x_label_formatter(&|u| short(ax.value(*u)))
+        .y_label_formatter(&|u| short(ay.value(*u)))
+        .x_desc(ax.label)
+        .y_desc(ay.label)
+        .label_style(label_style(scale))
+        .axis_desc_style(("sans-serif", font(13.0, scale)))
+        .draw()?;
+    let (tx, ty) = (&view.ticks[0], &view.ticks[1]);
+    chart.draw_series(view.cells.iter().map(|(p, e)| {
+        let ((x0, x1), (y0, y1)) = (span(tx, p[0]), span(ty, p[1]));
+        Rectangle::new([(x0, y0), (x1, y1)], heat(*e, lo, hi).filled())
+    }))?;
+    let at: Vec<(f64, f64)> = view.trials.iter().map(|(p, _)| (p[0], p[1])).collect();
+    trial_marks(&mut chart, &at, view.best, scale)?;
+    if let Some(side) = side {
+        let top_ei = view.surrogate.iter().map(|s| s.3).fold(0.0, f64::max);
+        let mut ei = ChartBuilder::on(&side)
+            .margin(px(8.0, scale))
+            .caption("expected improvement", ("sans-serif", font(12.0, scale)))
+            .build_cartesian_2d(0.0..1.0, 0.0..1.0)?;
+        let n = (view.surrogate.len() as f64).sqrt().round().max(2.0);
+        let half = 0.5 / (n - 1.0);
+        ei.draw_series(view.surrogate.iter().map(|(p, .., e)| {
+            let t = if top_ei > 0.0 { e / top_ei } else { 0.0 };
+            let mix = |c: u8| (255.0 + (c as f64 - 255.0) * t).round() as u8;
+            let colour = RGBColor(mix(TEST.0), mix(TEST.1), mix(TEST.2));
+            Rectangle::new(
+                [(p[0] - half, p[1] - half), (p[0] + half, p[1] + half)],
+                colour.filled(),
+            )
+        }))?;
+    }
+    Ok(())
+}
+
+/// A strategy's mean best-so-far over seeds, as drawn: its name, its colour, the mean error
+/// after each trial.
+pub type Compared = (&'static str, RGBColor, Vec<f64>);
+
+/// The colour of each compared strategy: grid grey, random blue, Bayesian vermillion.
+pub const STRATEGY_COLOURS: [RGBColor; 3] = [RGBColor(110, 110, 110), TRAIN, TEST];
+
+/// The best cross-validated error so far against the number of trials, out of `budget`: this
+/// search's as a thick black staircase, and each compared strategy's mean over seeds dashed.
+pub fn draw_best_so_far<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    best: &[f64],
+    compared: &[Compared],
+    budget: usize,
+    scale: f64,
+) -> DrawResult<DB> {
+    root.fill(&WHITE)?;
+    let all = best.iter().chain(compared.iter().flat_map(|c| &c.2));
+    let logs: Vec<f64> = all
+        .filter(|e| e.is_finite() && **e > 0.0)
+        .map(|e| e.log10())
+        .collect();
+    let lo = logs.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = logs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (lo, hi) = if lo.is_finite() {
+        (lo.floor(), hi.ceil().max(lo.floor() + 1.0))
+    } else {
+        (-2.0, 0.0)
+    };
+    let mut chart = ChartBuilder::on(root)
+        .margin(px(8.0, scale))
+        .x_label_area_size(px(36.0, scale))
+        .y_label_area_size(px(56.0, scale))
+        .build_cartesian_2d(0.5..budget.max(1) as f64 + 0.5, lo..hi)?;
+    chart
+        .configure_mesh()
+        .light_line_style(MINOR)
+        .bold_line_style(GRID)
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .y_label_formatter(&|v| format!("{:.0e}", 10f64.powf(*v)))
+        .x_desc("trials")
+        .y_desc("best CV error so far")
+        .label_style(label_style(scale))
+        .axis_desc_style(("sans-serif", font(13.0, scale)))
+        .draw()?;
+    let staircase = |errors: &[f64]| -> Vec<(f64, f64)> {
+        let points: Vec<(f64, f64)> = errors
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.is_finite() && **e > 0.0)
+            .map(|(i, e)| ((i + 1) as f64, e.log10().clamp(lo, hi)))
+            .collect();
+        let steps = points.windows(2).flat_map(|w| [(w[1].0, w[0].1), w[1]]);
+        points.first().copied().into_iter().chain(steps).collect()
+    };
+    let dash = px(5.0, scale);
+    for (_, colour, mean) in compared {
+        let style = colour.stroke_width(px(2.0, scale));
+        chart.draw_series(DashedLineSeries::new(staircase(mean), dash, dash, style))?;
+    }
+    let line = staircase(best);
+    chart.draw_series(LineSeries::new(line, MODEL.stroke_width(px(3.0, scale))))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn axis(label: &'static str, log: bool) -> AxisView {
+        AxisView {
+            label,
+            min: if log { 1e-6 } else { 1.0 },
+            max: if log { 10.0 } else { 15.0 },
+            log,
+        }
+    }
+
+    fn svg_of(view: &View) -> String {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (600, 360)).into_drawing_area();
+            draw(&root, view, 1.0).unwrap();
+        }
+        svg
+    }
+
+    #[test]
+    fn a_map_has_a_cell_per_result_and_numbered_dots_with_the_best_ringed() {
+        let ticks = vec![0.0, 0.5, 1.0];
+        let cells: Vec<(Vec<f64>, f64)> = (0..9)
+            .map(|i| (vec![ticks[i / 3], ticks[i % 3]], 0.01 * (i + 1) as f64))
+            .collect();
+        let trials = vec![
+            (vec![0.0, 0.5], 0.02),
+            (vec![1.0, 1.0], 0.09),
+            (vec![0.5, 0.0], 0.04),
+        ];
+        let view = View {
+            axes: vec![axis("Polynomial degree", false), axis("λ", true)],
+            ticks: vec![ticks.clone(), ticks],
+            cells,
+            trials,
+            best: Some(0),
+            surrogate: Vec::new(),
+        };
+        let svg = svg_of(&view);
+        assert!(svg.contains("Polynomial degree") && svg.contains("λ"));
+        // Three trial dots (filled) and one ring (stroked in the test colour) round the best.
+        assert_eq!(svg.matches("<circle").count(), 4, "{svg}");
+        let ring = format!("stroke=\"#{:02X}{:02X}{:02X}\"", TEST.0, TEST.1, TEST.2);
+        assert_eq!(svg.matches(&ring).count(), 1, "the best is ringed once");
+        // Numbered in order (the axis labels here are 1, 2.4, 3.8, …: no other 2 or 3).
+        for n in ["2", "3"] {
+            assert_eq!(
+                svg.matches(&format!(">\n{n}\n</text>")).count(),
+                1,
+                "trial {n}"
+            );
+        }
+        // The lowest error is the deepest blue, the highest white.
+        assert_eq!(heat(0.01, -2.0, -1.0), RGBColor(102, 170, 209));
+        assert_eq!(heat(0.1, -2.0, -1.0), WHITE);
+        assert_eq!(span(&[0.0, 0.5, 1.0], 0.5), (0.25, 0.75));
+    }
+
+    #[test]
+    fn one_axis_draws_the_curve_and_the_surrogate_with_its_expected_improvement() {
+        let cells: Vec<(Vec<f64>, f64)> = (0..15)
+            .map(|i| {
+                (
+                    vec![i as f64 / 14.0],
+                    0.05 + (i as f64 / 14.0 - 0.3).powi(2),
+                )
+            })
+            .collect();
+        let surrogate = (0..11)
+            .map(|i| (vec![i as f64 / 10.0], 0.1, 0.05, 0.01 * i as f64))
+            .collect();
+        let view = View {
+            axes: vec![axis("Polynomial degree", false)],
+            ticks: vec![cells.iter().map(|c| c.0[0]).collect()],
+            trials: vec![cells[2].clone(), cells[9].clone()],
+            cells,
+            best: Some(0),
+            surrogate,
+        };
+        let svg = svg_of(&view);
+        assert_eq!(svg.matches("<circle").count(), 3);
+        assert!(svg.contains("EI") && svg.contains("CV error"));
+        assert!(svg.contains("<polygon"), "the mean ± sd band");
+        let mut bests = String::new();
+        {
+            let root = SVGBackend::with_string(&mut bests, (400, 200)).into_drawing_area();
+            let grid = ("grid", STRATEGY_COLOURS[0], vec![0.6, 0.3, 0.3, 0.3, 0.1]);
+            draw_best_so_far(&root, &[0.5, 0.2, 0.2, 0.05], &[grid], 8, 1.0).unwrap();
+        }
+        assert!(bests.contains("best CV error so far"));
+        // This search's staircase (black) and the grid's mean, dashed: one segment per dash.
+        assert_eq!(bests.matches("stroke=\"#1E1E1E\"").count(), 1, "{bests}");
+        assert!(bests.matches("stroke=\"#6E6E6E\"").count() > 3);
+    }
+}

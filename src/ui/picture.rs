@@ -1,0 +1,65 @@
+//! A plotters picture on one canvas, redrawn whenever its input changes: the Tuning lab's
+//! search-space picture and its best-so-far chart. Unlike [`super::chart::Chart`] there is no
+//! separate axes layer: the input changes once per trial or landscape row, not every frame.
+
+use super::canvas::{fit_bitmap, stamp};
+use crate::plot::landscape::{draw, draw_best_so_far, Compared, View};
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+/// What to draw.
+#[derive(Clone, PartialEq)]
+pub enum PictureInput {
+    /// The landscape, the trials and the surrogate.
+    Landscape(View),
+    /// The best error after each trial, the strategies compared, out of the budget.
+    BestSoFar(Vec<f64>, Vec<Compared>, usize),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PictureProps {
+    pub input: PictureInput,
+    /// Text alternative (the same numbers are on the page as text).
+    pub label: AttrValue,
+    pub id: AttrValue,
+}
+
+#[component]
+pub fn Picture(props: &PictureProps) -> Html {
+    let canvas = use_node_ref();
+    {
+        let canvas = canvas.clone();
+        use_effect_with(props.input.clone(), move |input| {
+            if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
+                paint(&c, input);
+            }
+        });
+    }
+    html! {
+        <div class="chart picture" id={format!("{}-box", props.id)}>
+            <canvas ref={canvas} id={props.id.clone()} role="img" aria-label={props.label.clone()} />
+        </div>
+    }
+}
+
+fn paint(canvas: &HtmlCanvasElement, input: &PictureInput) {
+    let started = crate::web::now_ms();
+    let Some((_, _, scale)) = fit_bitmap(&[canvas]) else {
+        return;
+    };
+    let Some(root) =
+        CanvasBackend::with_canvas_object(canvas.clone()).map(|b| b.into_drawing_area())
+    else {
+        return;
+    };
+    // A drawing error only leaves this picture incomplete; the next change redraws it.
+    let _ = match input {
+        PictureInput::Landscape(view) => draw(&root, view, scale),
+        PictureInput::BestSoFar(best, compared, budget) => {
+            draw_best_so_far(&root, best, compared, *budget, scale)
+        }
+    };
+    stamp(canvas, started);
+}

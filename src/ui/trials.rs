@@ -1,0 +1,49 @@
+//! The trials of a search as a table: number, the value of each axis, the cross-validated error
+//! (mean ± sd over the folds); the best so far marked. Ids let tests read it: `#trials` and one
+//! row `#trial-n` per trial.
+
+use crate::format::short;
+use yew::prelude::*;
+
+/// One trial as shown: the axes' values as text, mean and sd of the folds' errors.
+pub type Row = (Vec<String>, f64, f64);
+
+#[derive(Properties, PartialEq)]
+pub struct TrialsProps {
+    /// The axes' names.
+    pub axes: Vec<&'static str>,
+    pub rows: Vec<Row>,
+    pub best: Option<usize>,
+}
+
+#[component]
+pub fn Trials(props: &TrialsProps) -> Html {
+    html! {
+        <div class="trials-box">
+            <table id="trials" class="trials">
+                <caption class="visually-hidden">{ "Trials in the order tried" }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "#" }</th>
+                        { for props.axes.iter().map(|a| html! { <th scope="col">{ *a }</th> }) }
+                        <th scope="col">{ "CV error (mean ± sd)" }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for props.rows.iter().enumerate().map(|(i, (values, mean, sd))| {
+                        let best = props.best == Some(i);
+                        html! {
+                            <tr id={format!("trial-{}", i + 1)} class={classes!(best.then_some("best"))}
+                                aria-current={best.then_some("true")}>
+                                <td>{ i + 1 }</td>
+                                { for values.iter().map(|v| html! { <td class="value">{ v.clone() }</td> }) }
+                                <td class="cv">{ format!("{} ± {}", short(*mean), short(*sd)) }
+                                    if best { <span class="tag">{ " best so far" }</span> }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,55 @@
+//! The two loops made explicit: the inner loop chose hyperparameters by cross-validation on the
+//! training points; the outer loop retrains them on all the training points and scores the
+//! result once on the test points; a fresh set from the same generator says what the model
+//! really does. The gap between the errors, and a link to the Regression lab with exactly those
+//! settings. Selecting by the test score, the same panel shows how that choice flatters itself.
+
+use crate::format::short;
+use crate::state::tuning::{Outcome, FRESH_POINTS};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TuneResultProps {
+    pub outcome: Outcome,
+    /// The chosen values as text ("degree 5, λ 0.01").
+    pub chosen: String,
+    /// Whether the test score chose (the mistake) instead of cross-validation.
+    pub by_test: bool,
+}
+
+#[component]
+pub fn TuneResult(props: &TuneResultProps) -> Html {
+    let o = &props.outcome;
+    let weights: Vec<String> = o
+        .parameters
+        .iter()
+        .map(|p| format!("{} = {}", p.name, short(p.value)))
+        .collect();
+    let estimate = format!("{} ± {}", short(o.cv.mean), short(o.cv.sd));
+    html! {
+        <section class="panel result" id="result" aria-labelledby="result-title">
+            <h2 id="result-title">{ if props.by_test { "The choice by the test score" } else { "The choice, then the test" } }</h2>
+            <ol class="loops">
+                if props.by_test {
+                    <li>{ "The test points chose " }<strong id="chosen">{ props.chosen.clone() }</strong>
+                        { " — test error " }<span id="result-cv">{ short(o.cv.mean) }</span>{ ", the lowest of all trials." }</li>
+                } else {
+                    <li>{ "The search chose " }<strong id="chosen">{ props.chosen.clone() }</strong>
+                        { " — cross-validated error " }<span id="result-cv">{ estimate }</span>{ "." }</li>
+                }
+                <li>{ "Retrained on all the training points: training error " }
+                    <span id="result-train">{ short(o.train_error) }</span>{ ", parameters " }
+                    <span class="weights">{ weights.join(", ") }</span>{ "." }</li>
+                <li>{ if props.by_test { "Its test error, the number it was chosen by: " } else { "Scored once on the test points: test error " } }
+                    <strong id="result-test">{ short(o.test_error) }</strong>{ "." }</li>
+                <li>{ format!("On {FRESH_POINTS} fresh points from the same generator: error ") }
+                    <strong id="result-fresh">{ short(o.fresh_error) }</strong>
+                    { if props.by_test { " — what the chosen model really does; the test score above was picked for being low." } else { " — what it really does." } }</li>
+            </ol>
+            <p>{ if props.by_test { "Fresh error − test error = " } else { "Test error − CV estimate = " } }
+                <strong id="result-gap">{ short(if props.by_test { o.fresh_error - o.test_error } else { o.gap() }) }</strong></p>
+            <p><a id="open-regression" href={format!("?{}", o.regression_link())}>{ "Open in the Regression lab" }</a>
+                { " with exactly these settings." }</p>
+        </section>
+    }
+}

@@ -1,0 +1,317 @@
+//! The Tuning lab page and the thin adapter between Yew and the pure reducer
+//! (`state::tuning`): it writes the link back as controls move, runs the search a few folds per
+//! animation frame while playing and the landscape in the background, and shows the search
+//! space, the trials, the folds of the current trial and — once done — the chosen
+//! hyperparameters retrained and tested.
+
+use super::controls::{Controls, SeedControl};
+use super::fold_strip::FoldStrip;
+use super::footer::Footer;
+use super::header::Header;
+use super::lab_props::LabProps;
+use super::notices::Notices;
+use super::picture::{Picture, PictureInput};
+use super::store::Store;
+use super::training::{sweep_pacing, training_pacing, use_frame_loop};
+use super::trials::{Row, Trials};
+use super::tune_result::TuneResult;
+use crate::format::short;
+use crate::plot::landscape::{AxisView, Compared, View, STRATEGY_COLOURS};
+use crate::state::action::Action;
+use crate::state::choice::Choice;
+use crate::state::spec::{display_value, Group, Key, Lab};
+use crate::state::tuning::{by_test, Tuning, COMPARE_SEEDS, FRESH_POINTS, TRIAL_EPOCHS};
+use crate::state::url;
+use crate::tune::space::Scale;
+use crate::tune::strategy::Strategy;
+use crate::web;
+use yew::prelude::*;
+
+#[component]
+pub fn TuningLab(props: &LabProps) -> Html {
+    let state = use_reducer(|| Store(Tuning::new(props.config.clone(), props.notices.clone())));
+    use_effect_with(state.config.clone(), |config| {
+        web::replace_query(&url::encode(config))
+    });
+    let dispatch = {
+        let d = state.dispatcher();
+        Callback::from(move |a| d.dispatch(a))
+    };
+    use_frame_loop(state.running, training_pacing(None, 1), dispatch.clone());
+    use_frame_loop(!state.background_done(), sweep_pacing(), dispatch.clone());
+    let on_set = {
+        let d = dispatch.clone();
+        Callback::from(move |(key, pos): (Key, usize)| d.emit(Action::Set(key, pos)))
+    };
+    let on_seed = {
+        let d = dispatch.clone();
+        Callback::from(move |seed| d.emit(Action::SetSeed(seed)))
+    };
+    let on_dismiss = {
+        let d = dispatch.clone();
+        Callback::from(move |()| d.emit(Action::DismissNotices))
+    };
+    let send = |a: Action| {
+        let d = dispatch.clone();
+        Callback::from(move |_| d.emit(a.clone()))
+    };
+    // The picture changes once per trial or landscape row, not per fold.
+    let row = state.landscape.points.len().min(15);
+    let shown_cells = if state.landscape.is_done() {
+        state.landscape.errors.len()
+    } else {
+        state.landscape.errors.len() / row.max(1) * row
+    };
+    let view = {
+        let s = state.clone();
+        let key = (
+            state.search.trials().len(),
+            shown_cells,
+            state.config.clone(),
+        );
+        use_memo(key, move |(_, cells, _)| view(&s, *cells))
+    };
+
+    let config = state.config.clone();
+    let search = &state.search;
+    let axes: Vec<&'static str> = search
+        .space()
+        .axes()
+        .iter()
+        .map(|a| a.key().spec().label)
+        .collect();
+    let best = best_index(&state);
+    let keys: Vec<Key> = search.space().axes().iter().map(|a| a.key()).collect();
+    let texts = |values: &[f64]| -> Vec<String> {
+        keys.iter()
+            .zip(values)
+            .map(|(k, v)| value_text(*k, *v))
+            .collect()
+    };
+    let rows: Vec<Row> = search
+        .trials()
+        .iter()
+        .map(|t| (texts(&t.values), t.error.mean, t.error.sd))
+        .collect();
+    let describe = |values: &[f64]| -> String {
+        let pairs = axes
+            .iter()
+            .zip(texts(values))
+            .map(|(a, v)| format!("{a} {v}"));
+        pairs.collect::<Vec<_>>().join(", ")
+    };
+    // The fold strip: the trial in progress, else the last one.
+    let (strip_errors, strip_caption) = match (&state.current, search.trials().last()) {
+        (Some((request, errors)), _) => (
+            errors.clone(),
+            format!(
+                "Trial {} (training): {}",
+                request.index + 1,
+                describe(&request.values)
+            ),
+        ),
+        (None, Some(t)) => (
+            state.fold_errors.last().cloned().unwrap_or_default(),
+            format!("Trial {}: {}", search.trials().len(), describe(&t.values)),
+        ),
+        (None, None) => (Vec::new(), "No trial yet: press Play or Step.".into()),
+    };
+    let (held_out, samples) = match &state.folds {
+        Ok(f) => (
+            (0..f.count()).map(|i| f.validation(i).to_vec()).collect(),
+            f.samples(),
+        ),
+        Err(_) => (Vec::new(), state.data.train.len()),
+    };
+    let budget = search.budget();
+    let by_test = by_test(&config);
+    let measure = if by_test {
+        "test error"
+    } else {
+        "cross-validated error"
+    };
+    let done = state.is_done();
+    let (toggle_label, toggle) = if state.running {
+        ("Pause", Action::Pause)
+    } else {
+        ("Play", Action::Play)
+    };
+    let compared: Vec<Compared> = state
+        .compared()
+        .into_iter()
+        .zip(STRATEGY_COLOURS)
+        .map(|((kind, curve), colour)| {
+            (
+                kind.opt().label,
+                colour,
+                curve.iter().map(|e| e.mean).collect(),
+            )
+        })
+        .collect();
+    let best_text = best.map(|b| {
+        let t = &search.trials()[b];
+        (
+            describe(&t.values),
+            format!("{} ± {}", short(t.error.mean), short(t.error.sd)),
+        )
+    });
+
+    html! {
+        <>
+            <Header lab={Lab::Tuning} />
+            <Notices notices={state.notices.clone()} {on_dismiss} />
+            <main class="lab tuning">
+                <div class="column settings">
+                    <section class="panel search" aria-labelledby="search-title">
+                        <h2 id="search-title">{ "Search" }<span class="tag">{ "how hyperparameters are chosen" }</span></h2>
+                        <Controls group={Group::Search} config={config.clone()} on_set={on_set.clone()} />
+                        if let Some(note) = &state.folds_note { <p class="help inert-note" role="note">{ note.clone() }</p> }
+                    </section>
+                    <section class="panel hyper" aria-labelledby="hyper-title">
+                        <h2 id="hyper-title">{ "Polynomial regression" }<span class="tag">{ "the other hyperparameters stay as set" }</span></h2>
+                        <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} />
+                    </section>
+                    <section class="panel data" aria-labelledby="data-title">
+                        <h2 id="data-title">{ "Data" }<span class="tag">{ "the experiment, not the model" }</span></h2>
+                        <Controls group={Group::Data} config={config.clone()} on_set={on_set.clone()} />
+                        <SeedControl seed={config.seed} {on_seed} />
+                    </section>
+                </div>
+                <div class="column plots">
+                    <section class="panel" aria-labelledby="space-title">
+                        <h2 id="space-title">{ "The search space" }</h2>
+                        <Picture input={PictureInput::Landscape((*view).clone())} id="landscape-chart"
+                            label="The cross-validated error over the searched hyperparameters (faint), the trials as numbered dots, the best ringed; the trials are listed in the table." />
+                        <p class="help" id="landscape-status">{
+                            if state.landscape.is_done() {
+                                format!("Faint: the exact {measure} at {} values, for comparison; the search sees only its own trials.", state.landscape.points.len())
+                            } else {
+                                format!("Computing the exact {measure} in the background: {} of {} values.", state.landscape.errors.len(), state.landscape.points.len())
+                            }
+                        }</p>
+                        if matches!(search.strategy(), Strategy::Bayes(_)) {
+                            <p class="help">{ "Red: the Gaussian-process surrogate fitted to the trials (mean ± sd) and its expected improvement (EI); the next trial goes where EI is largest." }</p>
+                        }
+                        <section class="playback" aria-label="Search">
+                            <div class="buttons">
+                                <button type="button" id="play" class="primary" onclick={send(toggle)} aria-pressed={state.running.to_string()} disabled={done}>{ toggle_label }</button>
+                                <button type="button" id="step" onclick={send(Action::Step)} disabled={done}>{ "Step" }</button>
+                                <button type="button" id="reset" onclick={send(Action::Reset)}>{ "Reset" }</button>
+                            </div>
+                            <dl class="stats">
+                                <div><dt>{ "Trials" }</dt><dd id="trials-done">{ format!("{} / {budget}", search.trials().len()) }</dd></div>
+                                <div><dt>{ "Best so far" }</dt><dd id="best-values">{ best_text.as_ref().map_or("—".into(), |b| b.0.clone()) }</dd></div>
+                                <div><dt>{ if by_test { "Its test error" } else { "Its CV error" } }</dt><dd id="best-cv">{ best_text.as_ref().map_or("—".into(), |b| b.1.clone()) }</dd></div>
+                            </dl>
+                        </section>
+                        if by_test {
+                            <p class="help inert-note" id="test-unlocked" role="note">{ format!(
+                                "⚠ Selecting by the test score: every trial trains on the {} training points and is scored on the {} test points, which then choose. The chosen test score is no longer a fair estimate; the result checks it on {FRESH_POINTS} fresh points.",
+                                state.data.train.len(), state.data.test.len()) }</p>
+                        } else {
+                            <p class="help locked" id="test-locked">{ format!(
+                                "🔒 The {} test points are locked away: the test set is not used to choose. Only the {} training points are cut into folds; each fold's model trains {TRIAL_EPOCHS} epochs.",
+                                state.data.test.len(), state.data.train.len()) }</p>
+                        }
+                        if let Err(why) = &state.folds { <p class="help inert-note" role="note">{ why.clone() }</p> }
+                    </section>
+                    <section class="panel" aria-labelledby="folds-title">
+                        <h2 id="folds-title">{ "Cross-validation, fold by fold" }</h2>
+                        if by_test {
+                            <p class="help" id="no-folds">{ "No folds while selecting by the test score: each trial is one model on all the training points, scored on the test points." }</p>
+                        } else {
+                            <FoldStrip {held_out} {samples} errors={strip_errors} caption={strip_caption} />
+                        }
+                    </section>
+                </div>
+                <div class="column learned">
+                    if let Some(outcome) = &state.outcome {
+                        <TuneResult outcome={outcome.clone()} chosen={describe(&outcome.values)} {by_test} />
+                    }
+                    <section class="panel" aria-labelledby="trials-title">
+                        <h2 id="trials-title">{ "Trials" }</h2>
+                        <Trials axes={axes.clone()} {rows} {best} />
+                    </section>
+                    <section class="panel" aria-labelledby="best-title">
+                        <h2 id="best-title">{ "Best so far against trials" }</h2>
+                        <Picture input={PictureInput::BestSoFar(search.best_so_far(), compared.clone(), budget)} id="best-chart"
+                            label="The lowest cross-validated error after each trial, this search's and each strategy's mean over seeds." />
+                        <ul class="legend" aria-hidden="true">
+                            <li><span class="key model">{ "━" }</span>{ "this search" }</li>
+                            { for state.compared().iter().map(|(kind, _)| html! {
+                                <li><span class={classes!("key", kind.opt().url)}>{ "╍" }</span>{ format!("{}: mean of {COMPARE_SEEDS} seeds", kind.opt().label) }</li>
+                            }) }
+                        </ul>
+                        <p class="help" id="compare-status">{
+                            if compared.len() == 3 {
+                                format!("The three strategies with this budget, each on {COMPARE_SEEDS} seeds, scored on the landscape (the same cross-validation, no new training).")
+                            } else {
+                                "The three strategies are compared once the landscape is done.".to_string()
+                            }
+                        }</p>
+                    </section>
+                </div>
+            </main>
+            <Footer />
+        </>
+    }
+}
+
+/// A searched control's value as its slider shows it (trial values are values of its table).
+fn value_text(key: Key, value: f64) -> String {
+    let domain = key.spec().domain;
+    match (0..domain.len()).find(|&p| domain.number(p) == value) {
+        Some(p) => display_value(key, p),
+        None => short(value),
+    }
+}
+
+/// The index of the best trial (the first of equals), as [`crate::tune::search::Search::best`].
+fn best_index(state: &Tuning) -> Option<usize> {
+    let best = state.search.best()?;
+    state
+        .search
+        .trials()
+        .iter()
+        .position(|t| std::ptr::eq(t, best))
+}
+
+/// The picture's input: the axes, the first `cells` landscape cells, the trials, and Bayesian
+/// optimization's surrogate.
+fn view(state: &Tuning, cells: usize) -> View {
+    let space = state.search.space();
+    let axes = space.axes().iter().map(|a| AxisView {
+        label: a.key().spec().label,
+        min: a.min(),
+        max: a.max(),
+        log: a.scale() == Scale::Log,
+    });
+    let ticks = (0..space.dims()).map(|d| {
+        let mut t: Vec<f64> = state.landscape.points.iter().map(|p| p[d]).collect();
+        t.sort_by(f64::total_cmp);
+        t.dedup();
+        t
+    });
+    let land = state.landscape.points.iter().zip(&state.landscape.errors);
+    let per_axis = if space.dims() == 1 { 101 } else { 25 };
+    let surrogate = match state.search.strategy() {
+        Strategy::Bayes(_) => state.surrogate(per_axis),
+        _ => Vec::new(),
+    };
+    View {
+        axes: axes.collect(),
+        ticks: ticks.collect(),
+        cells: land.take(cells).map(|(p, e)| (p.clone(), e.mean)).collect(),
+        trials: state
+            .search
+            .trials()
+            .iter()
+            .map(|t| (t.point.clone(), t.error.mean))
+            .collect(),
+        best: best_index(state),
+        surrogate: surrogate
+            .into_iter()
+            .map(|(p, m, ei)| (p, m.mean, m.sd, ei))
+            .collect(),
+    }
+}

@@ -1,0 +1,123 @@
+// End-to-end tests of the Tuning lab (issue 11) in headless Chromium: a search set up and run by
+// keyboard, its trials read from the table, the choice checked against the table and the link,
+// and the result opened in the Regression lab with exactly the chosen settings.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openPage } from './harness.mjs';
+
+let server, browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const open = (query = '') => openPage(browser, server.origin, server.url + query);
+const param = (page, name) => new URL(page.url()).searchParams.get(name);
+const text = async (page, selector) => (await page.locator(selector).textContent()).trim();
+const rows = (page) => page.locator('#trials tbody tr').count();
+const waitForParam = (page, name, value) =>
+  page.waitForFunction(([k, v]) => new URL(location.href).searchParams.get(k) === v, [name, value]);
+/** The mean of a trials-table row's "mean ± sd" cell. */
+const meanOf = (cell) => Number(cell.split('±')[0].trim());
+
+test('a search set up by keyboard runs to its budget, picks the lowest CV error and opens in the Regression lab', async () => {
+  const { page, problems } = await open('?lab=tuning&x=degree&y=none&strategy=grid&budget=6&folds=3&n=30&seed=3');
+  assert.match(await text(page, '#test-locked'), /the test set is not used to choose/);
+
+  // Budget 6 → 8 with the arrow keys; the slider shows it and the link follows.
+  const budget = page.getByLabel('Budget', { exact: true });
+  await budget.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await waitForParam(page, 'budget', '8');
+  assert.equal(await text(page, '#ctl-budget-value'), '8');
+
+  // Strategy grid → random with the keyboard.
+  const strategy = page.getByLabel('Strategy', { exact: true });
+  await strategy.focus();
+  await page.keyboard.press('ArrowDown');
+  await waitForParam(page, 'strategy', 'random');
+
+  await page.locator('#play').click();
+  await page.waitForFunction(() => document.querySelectorAll('#trials tbody tr').length === 8, null, { timeout: 60_000 });
+  await page.locator('#result').waitFor({ timeout: 60_000 });
+  assert.equal(await rows(page), 8);
+  assert.equal(await text(page, '#trials-done'), '8 / 8');
+  assert.equal(await page.locator('#play').isDisabled(), true, 'the budget is spent');
+
+  // The best is the lowest mean of the table, marked in it, and it is what the result names.
+  const cells = await page.locator('#trials tbody td.cv').allTextContents();
+  const means = cells.map(meanOf);
+  const lowest = Math.min(...means);
+  const bestRow = page.locator('#trials tbody tr.best');
+  assert.equal(await bestRow.count(), 1);
+  assert.equal(meanOf(await bestRow.locator('td.cv').textContent()), lowest);
+  const degree = (await bestRow.locator('td.value').first().textContent()).trim();
+  assert.equal(await text(page, '#best-values'), `Polynomial degree ${degree}`);
+  assert.equal(await text(page, '#chosen'), `Polynomial degree ${degree}`);
+  assert.ok(Number.isFinite(Number(await text(page, '#result-test'))), 'a test error');
+  assert.ok(Number.isFinite(Number(await text(page, '#result-gap'))), 'a gap');
+  // The fold strip shows the last trial's three folds, each with its error.
+  assert.equal(await page.locator('#fold-strip .fold-row').count(), 3);
+  assert.match(await text(page, '#fold-3-error'), /^[0-9.e-]+$/);
+
+  // The link holds the whole setup.
+  for (const [k, v] of [['lab', 'tuning'], ['budget', '8'], ['strategy', 'random'], ['x', 'degree'], ['y', 'none'],
+    ['folds', '3'], ['n', '30'], ['seed', '3']]) {
+    assert.equal(param(page, k), v, k);
+  }
+  const lambda = param(page, 'lambda');
+
+  // "Open in the Regression lab": the chosen degree, the same λ and data.
+  await page.locator('#open-regression').click();
+  await waitForParam(page, 'lab', 'regression');
+  await page.locator('#epoch').waitFor();
+  assert.equal(param(page, 'degree'), degree);
+  assert.equal(param(page, 'lambda'), lambda);
+  assert.equal(param(page, 'reg'), 'l2');
+  assert.equal(param(page, 'n'), '30');
+  assert.equal(param(page, 'seed'), '3');
+  assert.equal(await page.getByLabel('Polynomial degree', { exact: true }).inputValue(), String(Number(degree) - 1));
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('Bayesian optimization on two axes: one trial per Step, the landscape fills in, Reset starts over', async () => {
+  const { page, problems } = await open('?lab=tuning&strategy=bayes&budget=5&n=20&folds=2');
+  assert.equal(param(page, 'x'), 'degree');
+  assert.equal(param(page, 'y'), 'lambda');
+  for (let n = 1; n <= 5; n++) {
+    await page.locator('#step').click();
+    await page.waitForFunction((k) => document.querySelectorAll('#trials tbody tr').length === k, n, { timeout: 30_000 });
+  }
+  await page.locator('#result').waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('#step').isDisabled(), true);
+  await page.waitForFunction(() => document.getElementById('landscape-status').textContent.startsWith('Faint'),
+    null, { timeout: 120_000 });
+  await page.locator('#reset').click();
+  await page.waitForFunction(() => document.querySelectorAll('#trials tbody tr').length === 0);
+  assert.equal(await page.locator('#result').count(), 0);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('selecting by the test score: the test points choose, and fresh points check the choice', async () => {
+  const { page, problems } = await open('?lab=tuning&select=test&x=degree&y=none&strategy=grid&budget=15&n=30');
+  assert.match(await text(page, '#test-unlocked'), /Selecting by the test score/);
+  assert.equal(await page.locator('#fold-strip').count(), 0);
+  await page.locator('#play').click();
+  await page.locator('#result').waitFor({ timeout: 60_000 });
+  const means = (await page.locator('#trials tbody td.cv').allTextContents()).map(meanOf);
+  assert.equal(means.length, 15);
+  // The reported test error is the lowest of the trials' test errors: the number that chose.
+  assert.equal(Number(await text(page, '#result-test')), Math.min(...means));
+  assert.ok(Number.isFinite(Number(await text(page, '#result-fresh'))), 'an error on fresh points');
+  assert.equal(param(page, 'select'), 'test');
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
