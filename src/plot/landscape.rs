@@ -14,6 +14,7 @@ use crate::format::short;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// One searched axis: its name and range of values.
 #[derive(Clone, Debug, PartialEq)]
@@ -116,12 +117,17 @@ fn trial_marks<DB: DrawingBackend>(
     scale: f64,
 ) -> DrawResult<DB> {
     let r = px(4.0, scale) as i32;
-    let style = label_style(scale).color(&MODEL);
-    chart.draw_series(at.iter().enumerate().map(|(i, p)| {
-        EmptyElement::at(*p)
-            + Circle::new((0, 0), r, MODEL.filled())
-            + Text::new((i + 1).to_string(), (r, -3 * r), style.clone())
-    }))?;
+    // Each number is drawn on its own, anchored at its dot's bottom left (a leading space keeps
+    // it off the dot): a text inside a composed element makes plotters measure it through a
+    // styled DOM element, which the page's Content-Security-Policy forbids.
+    let style = label_style(scale)
+        .color(&MODEL)
+        .pos(Pos::new(HPos::Left, VPos::Bottom));
+    chart.draw_series(at.iter().map(|p| Circle::new(*p, r, MODEL.filled())))?;
+    let area = chart.plotting_area();
+    for (i, p) in at.iter().enumerate() {
+        area.draw(&Text::new(format!(" {}", i + 1), *p, style.clone()))?;
+    }
     if let Some(b) = best.and_then(|b| at.get(b)) {
         let ring = TEST.stroke_width(px(2.5, scale));
         chart.draw_series(std::iter::once(Circle::new(*b, 2 * r, ring)))?;
@@ -392,7 +398,7 @@ mod tests {
         // Numbered in order (the axis labels here are 1, 2.4, 3.8, …: no other 2 or 3).
         for n in ["2", "3"] {
             assert_eq!(
-                svg.matches(&format!(">\n{n}\n</text>")).count(),
+                svg.matches(&format!(">\n {n}\n</text>")).count(),
                 1,
                 "trial {n}"
             );

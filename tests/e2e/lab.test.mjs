@@ -227,7 +227,7 @@ test('a broken link falls back with visible notices and the lab still trains', a
     assert.ok(notices.includes(bit), `notice for ${bit} in:\n${notices}`);
   }
   assert.equal(await text(page, '#ctl-degree-value'), '15');
-  assert.equal(param(page, 'lr'), '0.03');
+  assert.equal(param(page, 'lr'), '0.01');
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await runUntilEpoch(page, 10);
   assert.deepEqual(problems.console, []);
