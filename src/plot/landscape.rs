@@ -14,7 +14,6 @@ use crate::format::short;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// One searched axis: its name and range of values.
 #[derive(Clone, Debug, PartialEq)]
@@ -117,12 +116,11 @@ fn trial_marks<DB: DrawingBackend>(
     scale: f64,
 ) -> DrawResult<DB> {
     let r = px(4.0, scale) as i32;
-    // Each number is drawn on its own, anchored at its dot's bottom left (a leading space keeps
-    // it off the dot): a text inside a composed element makes plotters measure it through a
-    // styled DOM element, which the page's Content-Security-Policy forbids.
-    let style = label_style(scale)
-        .color(&MODEL)
-        .pos(Pos::new(HPos::Left, VPos::Bottom));
+    // Each number is drawn on its own with the default anchor (its top left at the dot; a
+    // leading space keeps it off the dot): text in a composed element, or anchored anywhere
+    // else, makes plotters measure it through an inline-styled DOM element, which the page's
+    // Content-Security-Policy forbids.
+    let style = label_style(scale).color(&MODEL);
     chart.draw_series(at.iter().map(|p| Circle::new(*p, r, MODEL.filled())))?;
     let area = chart.plotting_area();
     for (i, p) in at.iter().enumerate() {
@@ -264,9 +262,16 @@ fn draw_map<DB: DrawingBackend>(
     trial_marks(&mut chart, &at, view.best, scale)?;
     if let Some(side) = side {
         let top_ei = view.surrogate.iter().map(|s| s.3).fold(0.0, f64::max);
+        // The title drawn as plain text: a plotters caption is measured through an
+        // inline-styled DOM element, which the page's Content-Security-Policy forbids.
+        side.draw(&Text::new(
+            "expected improvement",
+            (px(8.0, scale) as i32, px(4.0, scale) as i32),
+            label_style(scale),
+        ))?;
         let mut ei = ChartBuilder::on(&side)
             .margin(px(8.0, scale))
-            .caption("expected improvement", ("sans-serif", font(12.0, scale)))
+            .margin_top(px(22.0, scale))
             .build_cartesian_2d(0.0..1.0, 0.0..1.0)?;
         let n = (view.surrogate.len() as f64).sqrt().round().max(2.0);
         let half = 0.5 / (n - 1.0);
