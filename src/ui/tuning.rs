@@ -210,7 +210,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                                 state.data.train.len(), state.data.test.len()) }</p>
                         } else {
                             <p class="help locked" id="test-locked">{ format!(
-                                "🔒 The {} test points are locked away: the test set is not used to choose. Only the {} training points are cut into folds; each fold's model trains {TRIAL_EPOCHS} epochs.",
+                                "The {} test points are locked away: the test set is not used to choose. Only the {} training points are cut into folds; each fold's model trains {TRIAL_EPOCHS} epochs.",
                                 state.data.test.len(), state.data.train.len()) }</p>
                         }
                         if let Err(why) = &state.folds { <p class="help inert-note" role="note">{ why.clone() }</p> }
