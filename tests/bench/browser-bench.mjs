@@ -16,7 +16,7 @@ const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 const server = await serveDist();
 const browser = await launch();
-const { page } = await openPage(browser, server.origin, server.url + '?degree=15&n=500&lambda=0&speed=max');
+const { page } = await openPage(browser, server.origin, server.url + '?degree=15&n=500&reg=l2&lambda=0.000001&speed=max');
 await page.getByRole('button', { name: 'Play' }).click();
 await page.waitForTimeout(1000); // let the per-frame budget settle
 
@@ -105,7 +105,7 @@ for (const [name, query] of [['knn_k1', 'model=knn&k=1'], ['knn_k5', 'model=knn&
 // and the decision map's repaint time (100 × 100 cells through the whole network) meanwhile.
 const neural = {};
 for (const [name, query] of [['h4_2', 'layers=2&l1=4&l2=2'], ['h8_8', 'layers=2&l1=8&l2=8'], ['h16x6', 'layers=6&l1=16&l2=16&l3=16&l4=16&l5=16&l6=16']]) {
-  const { page: p } = await openPage(browser, server.origin, `${server.url}?lab=neural&data=circles&opt=sgd&${query}`);
+  const { page: p } = await openPage(browser, server.origin, `${server.url}?lab=neural&data=circles&opt=sgd&speed=max&${query}`);
   await p.getByRole('button', { name: 'Play' }).click();
   await p.waitForTimeout(1500); // let the per-frame budget settle
   const run = await p.evaluate((seconds) => new Promise((done) => {
