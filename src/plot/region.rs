@@ -125,13 +125,7 @@ pub fn draw_axes<DB: DrawingBackend>(
 /// (x₂ = +EXTENT), each cell coloured by the class probabilities at its centre: the mix of class
 /// colours, paler where the model is unsure.
 pub fn decision_map(model: &PlaneModel, cells: usize, classes: usize) -> Vec<u8> {
-    let step = 2.0 * EXTENT / cells as f64;
-    let x1s: Vec<f64> = (0..cells)
-        .map(|c| -EXTENT + (c as f64 + 0.5) * step)
-        .collect();
-    let x2s: Vec<f64> = (0..cells)
-        .map(|r| EXTENT - (r as f64 + 0.5) * step)
-        .collect();
+    let (x1s, x2s) = cell_centres(cells);
     let cells = model.predict_grid(&x1s, &x2s, classes);
     if classes == 1 {
         // A regression surface: the prediction's value.
@@ -144,6 +138,61 @@ pub fn decision_map(model: &PlaneModel, cells: usize, classes: usize) -> Vec<u8>
             .collect();
     }
     cells.chunks(classes).flat_map(colour).collect()
+}
+
+/// The centres of `cells` × `cells` cells over the plane: x₁ left to right, x₂ top to bottom.
+fn cell_centres(cells: usize) -> (Vec<f64>, Vec<f64>) {
+    let step = 2.0 * EXTENT / cells as f64;
+    let x1s = (0..cells)
+        .map(|c| -EXTENT + (c as f64 + 0.5) * step)
+        .collect();
+    let x2s = (0..cells)
+        .map(|r| EXTENT - (r as f64 + 0.5) * step)
+        .collect();
+    (x1s, x2s)
+}
+
+/// RGBA pixels, as [`decision_map`], of an ensemble's newest tree alone: a forest's newest tree's
+/// vote, or the class boosting's newest round pushes towards (its contribution to the scores,
+/// scaled so its largest push reads as a clear 95 %: a correction made small by the shrinkage
+/// still shows its shape). `None` for other models or before the first tree.
+pub fn newest_tree_map(model: &PlaneModel, cells: usize, classes: usize) -> Option<Vec<u8>> {
+    let (x1s, x2s) = cell_centres(cells);
+    match model {
+        PlaneModel::Forest(f) => {
+            let last = f.trees().len().checked_sub(1)?;
+            let p = f.tree_proba_grid(last, &x1s, &x2s);
+            Some(p.chunks(classes).flat_map(colour).collect())
+        }
+        PlaneModel::Boosting(b) => {
+            let last = b.rounds().len().checked_sub(1)?;
+            let c = b.contribution_grid(last, &x1s, &x2s);
+            let top = c.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+            // ln 19: a push of the largest size gives 95 % for two classes.
+            let gain = if top > 0.0 && top.is_finite() {
+                19f64.ln() / top
+            } else {
+                0.0
+            };
+            let outputs = b.outputs();
+            Some(
+                c.chunks(outputs)
+                    .flat_map(|scores| {
+                        let p = if outputs == 1 {
+                            let one = 1.0 / (1.0 + (-gain * scores[0]).exp());
+                            vec![1.0 - one, one]
+                        } else {
+                            let e: Vec<f64> = scores.iter().map(|s| (gain * s).exp()).collect();
+                            let sum: f64 = e.iter().sum();
+                            e.iter().map(|v| v / sum).collect()
+                        };
+                        colour(&p)
+                    })
+                    .collect(),
+            )
+        }
+        _ => None,
+    }
 }
 
 /// The colour of one cell: class colours mixed by probability, blended toward white by how
@@ -170,6 +219,40 @@ pub fn colour(p: &[f64]) -> [u8; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_newest_tree_alone_is_drawn_for_ensembles_only() {
+        use crate::data::classification::{generate, Pattern};
+        use crate::ml::model::Model;
+        use crate::state::url::decode;
+        let d = generate(Pattern::Moons, 200, 0.3, 0.7, 3);
+        for query in [
+            "lab=classification&model=forest&trees=3",
+            "lab=classification&model=boosting&trees=3",
+        ] {
+            let hyper = decode(query).0.plane_hyper();
+            let mut m = PlaneModel::new(&hyper, &d.train_set(), 1);
+            assert_eq!(newest_tree_map(&m, 8, 2), None, "{query}: no tree yet");
+            m.step();
+            let one = newest_tree_map(&m, 8, 2).unwrap();
+            assert_eq!(one.len(), 8 * 8 * 4);
+            // With one tree, the forest's map is the tree's map.
+            if query.contains("forest") {
+                assert_eq!(one, decision_map(&m, 8, 2));
+            }
+            m.step();
+            assert_ne!(
+                newest_tree_map(&m, 8, 2).unwrap(),
+                one,
+                "{query}: the second tree differs"
+            );
+        }
+        let knn = decode("lab=classification&model=knn").0.plane_hyper();
+        assert_eq!(
+            newest_tree_map(&PlaneModel::new(&knn, &d.train_set(), 1), 8, 2),
+            None
+        );
+    }
 
     #[test]
     fn map_is_row_major_from_the_top() {

@@ -5,13 +5,20 @@
 //! neural network.
 
 // Re-exported for the pages that still name it here (`classification.rs`).
+use super::canvas::context;
 use super::classes::CLASS_NAMES;
 use super::network::Network;
 use crate::format::short;
 use crate::ml::plane_model::PlaneModel;
 use crate::ml::tree::{Criterion, Tree};
+use crate::plot::region::newest_tree_map;
 use std::rc::Rc;
+use wasm_bindgen::Clamped;
+use web_sys::{HtmlCanvasElement, ImageData};
 use yew::prelude::*;
+
+/// Cells across the newest tree's own map (drawn larger by CSS).
+const NEWEST_CELLS: usize = 60;
 
 #[derive(Properties)]
 pub struct ClassParametersProps {
@@ -31,6 +38,25 @@ impl PartialEq for ClassParametersProps {
 
 #[component]
 pub fn ClassParameters(props: &ClassParametersProps) -> Html {
+    // An ensemble's newest tree alone, beside the ensemble's map on the plot: repainted when the
+    // model changes.
+    let newest = use_node_ref();
+    {
+        let (newest, model, classes) = (newest.clone(), props.model.clone(), props.classes);
+        use_effect_with(props.version, move |_| {
+            paint_newest(&newest, &model, classes);
+        });
+    }
+    let newest_map = |what: &str| {
+        html! {
+            <figure class="newest-tree">
+                <canvas ref={newest.clone()} id="newest-tree-map" class="neuron-map"
+                    width={NEWEST_CELLS.to_string()} height={NEWEST_CELLS.to_string()}
+                    role="img" aria-label={format!("{what} over the plane")} />
+                <figcaption class="help">{ format!("{what} (the ensemble's map is the plot).") }</figcaption>
+            </figure>
+        }
+    };
     match &*props.model {
         PlaneModel::Mlp(_) => {
             html! { <Network model={props.model.clone()} version={props.version} /> }
@@ -64,6 +90,7 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
                 <div id="learned">
                     <p id="ensemble-size">{ format!("{} trees, {nodes} nodes, {numbers} learned numbers \
                         (thresholds and leaf class shares).", trees.len()) }</p>
+                    { newest_map("The newest tree's vote alone") }
                     { for trees.last().map(|t| html! {
                         <>
                             <p class="help">{ format!("The newest tree, number {}, as rules (its counts are of its own \
@@ -100,6 +127,7 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
                     <p id="ensemble-size">{ format!("{} rounds, {} trees, {nodes} nodes, {numbers} learned numbers \
                         (thresholds, leaf values and the starting log-odds).", rounds.len(),
                         rounds.iter().map(|r| r.len()).sum::<usize>()) }</p>
+                    { newest_map("Where the newest round alone pushes the prediction") }
                     { for newest.map(|leaves| html! {
                         <p class="help" id="newest-round">{ format!("Round {}'s leaf values (added to the log-odds, \
                             already times the learning rate's shrinkage): {leaves}.", rounds.len()) }</p>
@@ -134,6 +162,15 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
             }
         }
     }
+}
+
+/// Paints an ensemble's newest tree alone into `canvas` (nothing for other models).
+fn paint_newest(canvas: &NodeRef, model: &PlaneModel, classes: usize) -> Option<()> {
+    let canvas = canvas.cast::<HtmlCanvasElement>()?;
+    let pixels = newest_tree_map(model, NEWEST_CELLS, classes.max(2))?;
+    let size = NEWEST_CELLS as u32;
+    let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&pixels), size, size).ok()?;
+    context(&canvas)?.put_image_data(&image, 0.0, 0.0).ok()
 }
 
 /// A decision tree's feature names on the plane: x₁ and x₂.

@@ -214,6 +214,9 @@ test('ensembles: chosen by label, grown tree by tree, out-of-bag error read, tre
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '1');
   assert.match(await text(page, '#ensemble-size'), /^1 trees, \d+ nodes, \d+ learned numbers/);
   assert.match(await text(page, '#learned'), /newest tree, number 1.*x[₁₂] ≤ -?[0-9.]+\?/s);
+  // The newest tree alone, drawn beside: with one tree it is the forest's own map's pattern.
+  const newest = () => page.evaluate(() => document.getElementById('newest-tree-map').toDataURL());
+  const first = await newest();
   // Number of trees: 50 → 30 with the keyboard; Play grows the rest and stops by itself.
   await page.getByLabel('Number of trees', { exact: true }).focus();
   await page.keyboard.press('ArrowLeft');
@@ -224,6 +227,7 @@ test('ensembles: chosen by label, grown tree by tree, out-of-bag error read, tre
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '30', null, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Play' }).waitFor();
+  assert.notEqual(await newest(), first, 'the 30th tree alone differs from the first');
   const oob = await percent(page, '#oob');
   assert.ok(oob > 0 && oob < 40, `out-of-bag error ${oob} %`);
   assert.ok(await percent(page, '#test-acc') > 75);
