@@ -110,6 +110,11 @@ pub struct Forest {
     trees: Vec<Rc<Tree>>,
     /// For each tree, the training points its bootstrap sample left out (none without bootstrap).
     out_of_bag: Vec<Rc<[usize]>>,
+    /// Per training point, the sum of the class shares of the trees that left it out, and how
+    /// many trees did: kept as trees are added, so the out-of-bag error is read, not recomputed,
+    /// on every frame.
+    oob_sums: Vec<f64>,
+    oob_voters: Vec<usize>,
 }
 
 impl Forest {
@@ -125,6 +130,21 @@ impl Forest {
             map,
             trees: Vec::new(),
             out_of_bag: Vec::new(),
+            oob_sums: vec![0.0; train.len() * classes],
+            oob_voters: vec![0; train.len()],
+        }
+    }
+
+    /// Adds tree `t`'s votes to the points it left out.
+    fn add_out_of_bag_votes(&mut self, t: usize) {
+        let k = self.classes;
+        let mut one = vec![0.0; k];
+        for &i in self.out_of_bag[t].iter() {
+            self.trees[t].proba_of(self.rows.row(i), &mut one);
+            (self.oob_sums[i * k..(i + 1) * k].iter_mut())
+                .zip(&one)
+                .for_each(|(s, p)| *s += p);
+            self.oob_voters[i] += 1;
         }
     }
 
@@ -150,6 +170,7 @@ impl Forest {
         self.trees.push(Rc::new(tree));
         self.out_of_bag
             .push((0..n).filter(|&i| !drawn[i]).collect());
+        self.add_out_of_bag_votes(self.trees.len() - 1);
         Progress::Trained
     }
 
@@ -298,20 +319,8 @@ impl Forest {
         if !self.hyper.bootstrap {
             return None;
         }
-        let (n, k) = (self.labels.len(), self.classes);
-        let mut sums = vec![0.0; n * k];
-        let mut voters = vec![0usize; n];
-        let mut one = vec![0.0; k];
-        for (tree, left_out) in self.trees.iter().zip(&self.out_of_bag) {
-            for &i in left_out.iter() {
-                tree.proba_of(self.rows.row(i), &mut one);
-                (sums[i * k..(i + 1) * k].iter_mut())
-                    .zip(&one)
-                    .for_each(|(s, p)| *s += p);
-                voters[i] += 1;
-            }
-        }
-        let judged: Vec<usize> = (0..n).filter(|&i| voters[i] > 0).collect();
+        let (n, k, sums) = (self.labels.len(), self.classes, &self.oob_sums);
+        let judged: Vec<usize> = (0..n).filter(|&i| self.oob_voters[i] > 0).collect();
         if judged.is_empty() {
             return None;
         }
@@ -333,8 +342,13 @@ impl Forest {
             return;
         }
         self.hyper = hyper;
-        self.trees.truncate(hyper.trees);
-        self.out_of_bag.truncate(hyper.trees);
+        if hyper.trees < self.trees.len() {
+            self.trees.truncate(hyper.trees);
+            self.out_of_bag.truncate(hyper.trees);
+            self.oob_sums.fill(0.0);
+            self.oob_voters.fill(0);
+            (0..self.trees.len()).for_each(|t| self.add_out_of_bag_votes(t));
+        }
     }
 }
 
@@ -588,6 +602,7 @@ mod tests {
         // Tree B drew {1, 1, 1, 3}: it splits at x₁ ≤ 2; left out: points 0 and 2.
         forest.trees = vec![grown(vec![0, 0, 2, 3]), grown(vec![1, 1, 1, 3])];
         forest.out_of_bag = vec![Rc::from(vec![1]), Rc::from(vec![0, 2])];
+        (0..2).for_each(|t| forest.add_out_of_bag_votes(t));
         // Point 1 (x₁ = 1 ≤ 1): A says class 0, right. Point 0 (x₁ = 0 ≤ 2): B says 0, right.
         // Point 2 (x₁ = 2 ≤ 2): B says class 0, wrong. Point 3: never left out, not counted.
         assert_eq!(forest.oob_error(), Some(1.0 / 3.0));
