@@ -14,7 +14,7 @@ use super::lab_props::LabProps;
 use super::notices::Notices;
 use super::playback::Playback;
 use super::region_chart::RegionChart;
-use super::store::Store;
+use super::store::{relay, Store};
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::format::short;
@@ -87,30 +87,12 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     );
 
     use_frame_loop(!state.sweep.is_done(), sweep_pacing(), dispatch.clone());
-    let on_focus = {
-        let d = dispatch.clone();
-        Callback::from(move |key| d.emit(Action::Focus(key)))
-    };
-    let on_set = {
-        let d = dispatch.clone();
-        Callback::from(move |(key, pos): (Key, usize)| d.emit(Action::Set(key, pos)))
-    };
-    let on_seed = {
-        let d = dispatch.clone();
-        Callback::from(move |seed| d.emit(Action::SetSeed(seed)))
-    };
-    let on_dismiss = {
-        let d = dispatch.clone();
-        Callback::from(move |()| d.emit(Action::DismissNotices))
-    };
-    let on_add = {
-        let d = dispatch.clone();
-        Callback::from(move |(x1, x2)| d.emit(Action::AddPoint(x1, x2)))
-    };
-    let on_remove = {
-        let d = dispatch.clone();
-        Callback::from(move |(x1, x2)| d.emit(Action::RemoveNearest(x1, x2)))
-    };
+    let on_focus = relay(&dispatch, Action::Focus);
+    let on_set = relay(&dispatch, |(key, pos): (Key, usize)| Action::Set(key, pos));
+    let on_seed = relay(&dispatch, Action::SetSeed);
+    let on_dismiss = relay(&dispatch, |()| Action::DismissNotices);
+    let on_add = relay(&dispatch, |(x1, x2)| Action::AddPoint(x1, x2));
+    let on_remove = relay(&dispatch, |(x1, x2)| Action::RemoveNearest(x1, x2));
     let config = state.config.clone();
     let (step_name, step_axis) = match model {
         ModelKind::Tree => ("Depth", "depth"),

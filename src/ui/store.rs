@@ -26,3 +26,13 @@ impl<S> Deref for Store<S> {
         &self.0
     }
 }
+
+/// A callback that turns its value into an action and sends it: the pages' controls report
+/// values (a key and position, a seed, a point), the store takes actions.
+pub fn relay<T: 'static>(
+    dispatch: &yew::Callback<crate::state::action::Action>,
+    make: fn(T) -> crate::state::action::Action,
+) -> yew::Callback<T> {
+    let d = dispatch.clone();
+    yew::Callback::from(move |value| d.emit(make(value)))
+}

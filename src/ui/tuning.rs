@@ -11,7 +11,7 @@ use super::header::Header;
 use super::lab_props::LabProps;
 use super::notices::Notices;
 use super::picture::{Picture, PictureInput};
-use super::store::Store;
+use super::store::{relay, Store};
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::trials::{Row, Trials};
 use super::tune_result::TuneResult;
@@ -39,18 +39,9 @@ pub fn TuningLab(props: &LabProps) -> Html {
     };
     use_frame_loop(state.running, training_pacing(None, 1), dispatch.clone());
     use_frame_loop(!state.background_done(), sweep_pacing(), dispatch.clone());
-    let on_set = {
-        let d = dispatch.clone();
-        Callback::from(move |(key, pos): (Key, usize)| d.emit(Action::Set(key, pos)))
-    };
-    let on_seed = {
-        let d = dispatch.clone();
-        Callback::from(move |seed| d.emit(Action::SetSeed(seed)))
-    };
-    let on_dismiss = {
-        let d = dispatch.clone();
-        Callback::from(move |()| d.emit(Action::DismissNotices))
-    };
+    let on_set = relay(&dispatch, |(key, pos): (Key, usize)| Action::Set(key, pos));
+    let on_seed = relay(&dispatch, Action::SetSeed);
+    let on_dismiss = relay(&dispatch, |()| Action::DismissNotices);
     let send = |a: Action| {
         let d = dispatch.clone();
         Callback::from(move |_| d.emit(a.clone()))
