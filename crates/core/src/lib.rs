@@ -3,6 +3,7 @@
 //! drawing, Yew or the browser. Its `Cargo.toml` has no web or drawing dependency, so the compiler
 //! keeps it pure; `cargo test -p paramlab-core` compiles no Yew.
 
+pub mod classroom;
 pub mod data;
 pub mod format;
 pub mod ml;
