@@ -1,20 +1,134 @@
-//! The page: reads the link once and shows the lab it names.
+//! The page: reads the link once, shows the lab it names, and switches labs in the page (each
+//! lab's state is kept while another is shown). It owns the view (presenter view, hidden panels)
+//! and the page's keys: P for presenter view, ? for the list of keys.
 
 use super::classification::ClassificationLab;
+use super::footer::Footer;
+use super::header::Header;
+use super::help::Help;
+use super::kept::Kept;
 use super::regression::RegressionLab;
 use super::tuning::TuningLab;
+use crate::classroom::view::{self, View};
+use crate::state::config::Config;
 use crate::state::spec::Lab;
 use crate::state::url;
 use crate::web;
 use yew::prelude::*;
 
+/// The lab shown and what it starts from (a lab kept from earlier starts from its kept state).
+#[derive(Clone, PartialEq)]
+struct Shown {
+    config: Config,
+    notices: Vec<String>,
+}
+
 #[component]
 pub fn App() -> Html {
-    let start = use_memo((), |_| url::decode(&web::query()));
-    let (config, notices) = (start.0.clone(), start.1.clone());
-    match config.lab {
-        Lab::Regression => html! { <RegressionLab {config} {notices} /> },
-        Lab::Classification | Lab::Neural => html! { <ClassificationLab {config} {notices} /> },
-        Lab::Tuning => html! { <TuningLab {config} {notices} /> },
+    let start = use_memo((), |_| {
+        let (view, rest, mut notices) = view::split(&web::query());
+        let (config, more) = url::decode(&rest);
+        notices.extend(more);
+        (view, Shown { config, notices })
+    });
+    let view = use_state(|| start.0.clone());
+    let shown = use_state(|| start.1.clone());
+    let help = use_state(|| false);
+    let kept = use_mut_ref(Kept::default).borrow().clone();
+    let lab_query = use_mut_ref(String::new);
+
+    let write = |lab_q: &str, view: &View| {
+        let view_q = view.encode();
+        let sep = if view_q.is_empty() { "" } else { "&" };
+        web::replace_query(&format!("{lab_q}{sep}{view_q}"));
+    };
+    let on_query = {
+        let (lab_query, view) = (lab_query.clone(), (*view).clone());
+        Callback::from(move |q: String| {
+            write(&q, &view);
+            *lab_query.borrow_mut() = q;
+        })
+    };
+    {
+        let lab_query = lab_query.clone();
+        use_effect_with((*view).clone(), move |view| {
+            write(&lab_query.borrow(), view);
+            // Presenter view resizes the charts: they redraw at their new size.
+            web::announce_layout_change();
+        });
+    }
+    let on_switch = {
+        let shown = shown.clone();
+        Callback::from(move |lab: Lab| {
+            if lab != shown.config.lab {
+                shown.set(Shown {
+                    config: Config::for_lab(lab),
+                    notices: Vec::new(),
+                });
+            }
+        })
+    };
+    let on_view = {
+        let view = view.clone();
+        Callback::from(move |v: View| view.set(v))
+    };
+    {
+        let (view, help) = (view.clone(), help.clone());
+        use_effect_with(((*view).clone(), *help), move |(current, open)| {
+            let (current, open) = (current.clone(), *open);
+            let listener = web::KeyListener::start(move |key| match key {
+                "p" | "P" => {
+                    view.set(current.presenter_toggled());
+                    true
+                }
+                "?" => {
+                    help.set(!open);
+                    true
+                }
+                "Escape" if open => {
+                    help.set(false);
+                    true
+                }
+                _ => false,
+            });
+            move || drop(listener)
+        });
+    }
+
+    let lab = shown.config.lab;
+    let props = (shown.config.clone(), shown.notices.clone());
+    let key = lab.url();
+    let page = match lab {
+        Lab::Regression => html! {
+            <RegressionLab {key} config={props.0} notices={props.1} kept={kept.clone()} on_query={on_query.clone()} />
+        },
+        Lab::Classification | Lab::Neural => html! {
+            <ClassificationLab {key} config={props.0} notices={props.1} kept={kept.clone()} on_query={on_query.clone()} />
+        },
+        Lab::Tuning => html! {
+            <TuningLab {key} config={props.0} notices={props.1} kept={kept.clone()} on_query={on_query.clone()} />
+        },
+    };
+    let classes = classes!(
+        "app",
+        view.presenter.then_some("presenter"),
+        view.hidden()
+            .iter()
+            .map(|p| format!("hide-{}", p.url()))
+            .collect::<Vec<_>>()
+    );
+    let on_help = {
+        let help = help.clone();
+        Callback::from(move |open: bool| help.set(open))
+    };
+    html! {
+        <div class={classes}>
+            <Header {lab} {on_switch} view={(*view).clone()} {on_view} on_help={on_help.clone()} />
+            { page }
+            <Footer />
+            if *help {
+                <Help on_close={on_help} />
+            }
+        </div>
     }
 }

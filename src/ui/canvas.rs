@@ -46,3 +46,23 @@ pub fn stamp(canvas: &HtmlCanvasElement, started: f64) {
     let _ = canvas.set_attribute("data-drawn-at", &format!("{now:.3}"));
     let _ = canvas.set_attribute("data-draw-ms", &format!("{:.3}", now - started));
 }
+
+/// A number that changes whenever the window's layout may have changed the charts' sizes, so a
+/// chart can redraw at its new size (its bitmap is sized to its CSS box only when it draws).
+#[yew::hook]
+pub fn use_layout() -> u32 {
+    use yew::prelude::*;
+    let layout = use_state(|| 0u32);
+    {
+        let layout = layout.clone();
+        use_effect_with((), move |_| {
+            let count = std::rc::Rc::new(std::cell::Cell::new(0u32));
+            let listener = crate::web::ResizeListener::start(move || {
+                count.set(count.get().wrapping_add(1));
+                layout.set(count.get());
+            });
+            move || drop(listener)
+        });
+    }
+    *layout
+}

@@ -51,9 +51,10 @@ pub fn Chart(props: &ChartProps) -> Html {
     let axes_canvas = use_node_ref();
     let series_canvas = use_node_ref();
     let drawn: Rc<RefCell<Option<(u32, u32, Axes)>>> = use_mut_ref(|| None);
+    let layout = super::canvas::use_layout();
     {
         let (axes_canvas, series_canvas) = (axes_canvas.clone(), series_canvas.clone());
-        use_effect_with(props.input.clone(), move |input| {
+        use_effect_with((props.input.clone(), layout), move |(input, _)| {
             if let (Some(a), Some(s)) = (
                 axes_canvas.cast::<HtmlCanvasElement>(),
                 series_canvas.cast::<HtmlCanvasElement>(),

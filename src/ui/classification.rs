@@ -8,13 +8,13 @@ use super::classes::CLASS_NAMES;
 use super::confusion::Confusion;
 use super::controls::{Controls, SeedControl};
 use super::diagnosis::DiagnosisBox;
-use super::footer::Footer;
-use super::header::Header;
+use super::kept::use_kept_reducer;
 use super::lab_props::LabProps;
 use super::notices::Notices;
 use super::playback::Playback;
 use super::region_chart::RegionChart;
-use super::store::{relay, Store};
+use super::shortcuts::use_shortcuts;
+use super::store::relay;
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::format::short;
@@ -55,7 +55,7 @@ fn initial_state(props: &LabProps) -> PlaneLab {
 
 #[component]
 pub fn ClassificationLab(props: &LabProps) -> Html {
-    let state = use_reducer(|| Store(initial_state(props)));
+    let state = use_kept_reducer(props.config.lab, &props.kept, || initial_state(props));
     let dispatch = {
         let d = state.dispatcher();
         Callback::from(move |a| d.dispatch(a))
@@ -65,8 +65,9 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     // them even when there are too many for the link. Points that came with the link are not
     // stored: opening someone's link must not erase the points saved in this browser.
     let opened_with = use_memo((), |_| state.config.custom.clone());
+    let on_query = props.on_query.clone();
     use_effect_with(state.config.clone(), move |config| {
-        web::replace_query(&url::encode(config));
+        on_query.emit(url::encode(config));
         if config.is_custom() && config.custom != *opened_with {
             web::store(STORAGE_KEY, &url::points_text(&config.custom));
         }
@@ -87,6 +88,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     );
 
     use_frame_loop(!state.sweep.is_done(), sweep_pacing(), dispatch.clone());
+    use_shortcuts(state.running, dispatch.clone());
     let on_focus = relay(&dispatch, Action::Focus);
     let on_set = relay(&dispatch, |(key, pos): (Key, usize)| Action::Set(key, pos));
     let on_seed = relay(&dispatch, Action::SetSeed);
@@ -147,7 +149,6 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
 
     html! {
         <>
-            <Header lab={config.lab} />
             <Notices notices={state.notices.clone()} {on_dismiss} />
             <main class="lab">
                 <div class="column settings">
@@ -184,7 +185,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                             reset_same={model == ModelKind::Mlp} />
                         <DiagnosisBox diagnosis={state.diagnosis()} divergence={state.divergence.clone()} idle={idle} />
                     </section>
-                    <section class="panel" aria-labelledby="score-title">
+                    <section class="panel" data-panel="loss" aria-labelledby="score-title">
                         <h2 id="score-title">{ "Scores" }</h2>
                         if !regression {
                             <Confusion matrix={state.test_score.confusion.clone()} />
@@ -210,13 +211,12 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                         method={validation_method(model)} dispatch={dispatch.clone()} />
                 </div>
                 <div class="column learned">
-                    <section class="panel params" aria-labelledby="params-title">
+                    <section class="panel params" data-panel="parameters" aria-labelledby="params-title">
                         <h2 id="params-title">{ "Parameters" }<span class="tag">{ "learned from data" }</span></h2>
                         <ClassParameters model={model_rc} version={parameters_version} classes={state.data.classes} {criterion} />
                     </section>
                 </div>
             </main>
-            <Footer />
         </>
     }
 }

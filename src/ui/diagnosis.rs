@@ -33,7 +33,7 @@ pub fn DiagnosisBox(props: &DiagnosisProps) -> Html {
         }
     };
     html! {
-        <section class="diagnosis" aria-live="polite" aria-label="Diagnosis">
+        <section class="diagnosis" data-panel="verdict" aria-live="polite" aria-label="Diagnosis">
             { for divergence }
             { verdict }
         </section>

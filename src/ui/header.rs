@@ -1,30 +1,70 @@
-//! The title, the one-sentence idea, and the navigation between labs (plain links: each lab is
-//! a URL of its own, relative so any sub-path works).
+//! The title, the one-sentence idea, the navigation between labs, and the view's buttons.
+//!
+//! Lab links are real links (`?lab=…`, relative so any sub-path works, and they open in a new
+//! tab as links do); a plain click switches labs in the page instead, which keeps each lab's
+//! state and needs no network.
 
+use crate::classroom::view::{Panel, View};
 use crate::state::spec::Lab;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub lab: Lab,
+    pub on_switch: Callback<Lab>,
+    pub view: View,
+    pub on_view: Callback<View>,
+    pub on_help: Callback<bool>,
 }
 
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
+    let view = &props.view;
+    let presenter = {
+        let (view, on_view) = (view.clone(), props.on_view.clone());
+        Callback::from(move |_| on_view.emit(view.presenter_toggled()))
+    };
+    let help = props.on_help.reform(|_| true);
     html! {
         <header>
             <div class="title-row">
                 <h1>{ "ParamLab" }<span class="lab-name">{ format!(" · {}", props.lab.title()) }</span></h1>
                 <nav aria-label="Labs">
-                    { for Lab::ALL.iter().map(|lab| {
-                        let current = *lab == props.lab;
+                    { for Lab::ALL.iter().map(|&lab| {
+                        let current = lab == props.lab;
+                        let on_switch = props.on_switch.clone();
+                        let onclick = Callback::from(move |e: MouseEvent| {
+                            if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0) {
+                                e.prevent_default();
+                                on_switch.emit(lab);
+                            }
+                        });
                         html! {
                             <a href={format!("?lab={}", lab.url())} class={classes!(current.then_some("current"))}
-                                aria-current={current.then_some("page")}>{ lab.title() }</a>
+                                aria-current={current.then_some("page")} {onclick}>{ lab.title() }</a>
                         }
                     }) }
                 </nav>
+                <div class="view-buttons">
+                    <button id="presenter" aria-pressed={view.presenter.to_string()} onclick={presenter}
+                        title="Presenter view: large type and plots for a projector (key P)">{ "Presenter view" }</button>
+                    <button id="keys" onclick={help} title="Keyboard shortcuts (key ?)">{ "Keys" }</button>
+                </div>
             </div>
+            if view.presenter {
+                <div class="panel-toggles" role="group" aria-label="Show or hide panels for the class">
+                    <span>{ "Show:" }</span>
+                    { for Panel::ALL.iter().map(|&panel| {
+                        let shown = !view.is_hidden(panel);
+                        let (mut next, on_view) = (view.clone(), props.on_view.clone());
+                        next.toggle(panel);
+                        html! {
+                            <button class="toggle" aria-pressed={shown.to_string()} id={format!("show-{}", panel.url())}
+                                onclick={Callback::from(move |_| on_view.emit(next.clone()))}>{ panel.label() }</button>
+                        }
+                    }) }
+                </div>
+            }
             <p class="lede" id="statement">
                 <strong>{ "Parameters" }</strong>{ " are learned from data; " }
                 <strong>{ "hyperparameters" }</strong>{ " are chosen by you before training." }

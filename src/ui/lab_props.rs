@@ -1,11 +1,18 @@
-//! What the app gives every lab page: the configuration read from the link.
+//! What the app gives every lab page: the configuration read from the link (or chosen by a
+//! lesson), the states of labs left earlier, and where to send the link as it changes.
 
+use super::kept::Kept;
 use crate::state::config::Config;
-use yew::Properties;
+use yew::{Callback, Properties};
 
 #[derive(Properties, PartialEq)]
 pub struct LabProps {
-    /// The configuration read from the link, and what had to be fixed in it.
+    /// The configuration to start from, and what had to be fixed in it.
     pub config: Config,
     pub notices: Vec<String>,
+    /// If this lab was left earlier, its state is here and the page starts from it instead.
+    pub kept: Kept,
+    /// The lab's configuration as a query, whenever it changes (the app adds the view's keys and
+    /// writes the address bar).
+    pub on_query: Callback<String>,
 }

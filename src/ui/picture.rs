@@ -29,9 +29,10 @@ pub struct PictureProps {
 #[component]
 pub fn Picture(props: &PictureProps) -> Html {
     let canvas = use_node_ref();
+    let layout = super::canvas::use_layout();
     {
         let canvas = canvas.clone();
-        use_effect_with(props.input.clone(), move |input| {
+        use_effect_with((props.input.clone(), layout), move |(input, _)| {
             if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
                 paint(&c, input);
             }

@@ -59,7 +59,7 @@ pub fn Playback(props: &PlaybackProps) -> Html {
             if nothing_to_train {
                 <p class="help inert-note" id="nothing-to-train" role="note">{ "k-NN learns no parameters: it keeps the training points and lets the nearest vote, so there is nothing to train or step through. Its model is ready as soon as the data are." }</p>
             }
-            <dl class="stats">
+            <dl class="stats" data-panel="scores">
                 { for props.stats.iter().map(|(label, id, value)| html! {
                     <div><dt>{ *label }</dt><dd id={*id}>{ value.clone() }</dd></div>
                 }) }

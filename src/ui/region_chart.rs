@@ -62,6 +62,7 @@ pub fn RegionChart(props: &RegionProps) -> Html {
     let last_draw = use_mut_ref(|| (0.0f64, 0.0f64, 0.0f64));
     let hover = use_state(|| None::<(f64, f64)>);
     // The keyboard's pointer on the plane, moved with the arrow keys while the plane has focus.
+    let layout = super::canvas::use_layout();
     let cursor = use_state(|| None::<(f64, f64)>);
 
     let highlight: Vec<usize> = match (&*props.model, hover.or(*cursor)) {
@@ -88,8 +89,9 @@ pub fn RegionChart(props: &RegionProps) -> Html {
                 highlight.clone(),
                 *cursor,
                 props.running,
+                layout,
             ),
-            move |(version, _, highlight, cursor, running)| {
+            move |(version, _, highlight, cursor, running, _)| {
                 let (ended, took, full_cost) = *last_draw.borrow();
                 let now = crate::web::now_ms();
                 if *running && now - ended < 2.0 * took {

@@ -4,13 +4,12 @@
 use super::chart::{Chart, ChartInput};
 use super::controls::{Controls, SeedControl};
 use super::diagnosis::DiagnosisBox;
-use super::footer::Footer;
-use super::header::Header;
+use super::kept::use_kept_reducer;
 use super::lab_props::LabProps;
 use super::notices::Notices;
 use super::parameters::Parameters;
 use super::playback::Playback;
-use super::store::Store;
+use super::shortcuts::use_shortcuts;
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::data::regression::Point;
@@ -22,15 +21,17 @@ use crate::state::regression::{RegressionLab as State, SWEEP_EPOCHS};
 use crate::state::spec::{Group, Key, Lab};
 use crate::state::sweep::sweep_keys;
 use crate::state::url;
-use crate::web;
 use yew::prelude::*;
 
 #[component]
 pub fn RegressionLab(props: &LabProps) -> Html {
-    let state = use_reducer(|| Store(State::new(props.config.clone(), props.notices.clone())));
+    let state = use_kept_reducer(Lab::Regression, &props.kept, || {
+        State::new(props.config.clone(), props.notices.clone())
+    });
     // The link always holds the whole configuration.
-    use_effect_with(state.config.clone(), |config| {
-        web::replace_query(&url::encode(config))
+    let on_query = props.on_query.clone();
+    use_effect_with(state.config.clone(), move |config| {
+        on_query.emit(url::encode(config))
     });
     let epochs_per_second = {
         let d = state.dispatcher();
@@ -48,6 +49,10 @@ pub fn RegressionLab(props: &LabProps) -> Html {
             sweep_pacing(),
             Callback::from(move |a| d.dispatch(a)),
         );
+    }
+    {
+        let d = state.dispatcher();
+        use_shortcuts(state.running, Callback::from(move |a| d.dispatch(a)));
     }
     let on_focus = {
         let d = state.dispatcher();
@@ -96,7 +101,6 @@ pub fn RegressionLab(props: &LabProps) -> Html {
 
     html! {
         <>
-            <Header lab={Lab::Regression} />
             <Notices notices={state.notices.clone()} {on_dismiss} />
             <main class="lab">
                 <div class="column settings">
@@ -124,7 +128,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                         <DiagnosisBox diagnosis={state.diagnosis()} divergence={state.divergence.clone()}
                             idle="Press play or step: the verdict appears once training starts." />
                     </section>
-                    <section class="panel" aria-labelledby="loss-title">
+                    <section class="panel" data-panel="loss" aria-labelledby="loss-title">
                         <h2 id="loss-title">{ "Loss over training" }</h2>
                         <Chart input={ChartInput::Loss(state.history.records().to_vec(), "MSE", "epoch")} id="loss-chart"
                             label="Training and test mean squared error against epoch, log scale; current values are shown as text above." />
@@ -137,13 +141,12 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                         method={format!("Each point: a fresh model trained {} epochs from zero with your other settings.", SWEEP_EPOCHS)} {dispatch} />
                 </div>
                 <div class="column learned">
-                    <section class="panel params" aria-labelledby="params-title">
+                    <section class="panel params" data-panel="parameters" aria-labelledby="params-title">
                         <h2 id="params-title">{ "Parameters" }<span class="tag">{ "learned from data" }</span></h2>
                         <Parameters model={state.model.model().clone()} rms={rms(&state.data.train)} />
                     </section>
                 </div>
             </main>
-            <Footer />
         </>
     }
 }

@@ -6,12 +6,12 @@
 
 use super::controls::{Controls, SeedControl};
 use super::fold_strip::FoldStrip;
-use super::footer::Footer;
-use super::header::Header;
+use super::kept::use_kept_reducer;
 use super::lab_props::LabProps;
 use super::notices::Notices;
 use super::picture::{Picture, PictureInput};
-use super::store::{relay, Store};
+use super::shortcuts::use_shortcuts;
+use super::store::relay;
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::trials::{Row, Trials};
 use super::tune_result::TuneResult;
@@ -24,14 +24,16 @@ use crate::state::tuning::{by_test, Tuning, COMPARE_SEEDS, FRESH_POINTS, TRIAL_E
 use crate::state::url;
 use crate::tune::space::Scale;
 use crate::tune::strategy::Strategy;
-use crate::web;
 use yew::prelude::*;
 
 #[component]
 pub fn TuningLab(props: &LabProps) -> Html {
-    let state = use_reducer(|| Store(Tuning::new(props.config.clone(), props.notices.clone())));
-    use_effect_with(state.config.clone(), |config| {
-        web::replace_query(&url::encode(config))
+    let state = use_kept_reducer(Lab::Tuning, &props.kept, || {
+        Tuning::new(props.config.clone(), props.notices.clone())
+    });
+    let on_query = props.on_query.clone();
+    use_effect_with(state.config.clone(), move |config| {
+        on_query.emit(url::encode(config))
     });
     let dispatch = {
         let d = state.dispatcher();
@@ -39,6 +41,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
     };
     use_frame_loop(state.running, training_pacing(None, 1), dispatch.clone());
     use_frame_loop(!state.background_done(), sweep_pacing(), dispatch.clone());
+    use_shortcuts(state.running, dispatch.clone());
     let on_set = relay(&dispatch, |(key, pos): (Key, usize)| Action::Set(key, pos));
     let on_seed = relay(&dispatch, Action::SetSeed);
     let on_dismiss = relay(&dispatch, |()| Action::DismissNotices);
@@ -149,7 +152,6 @@ pub fn TuningLab(props: &LabProps) -> Html {
 
     html! {
         <>
-            <Header lab={Lab::Tuning} />
             <Notices notices={state.notices.clone()} {on_dismiss} />
             <main class="lab tuning">
                 <div class="column settings">
@@ -243,7 +245,6 @@ pub fn TuningLab(props: &LabProps) -> Html {
                     </section>
                 </div>
             </main>
-            <Footer />
         </>
     }
 }

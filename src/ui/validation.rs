@@ -63,7 +63,7 @@ pub fn Validation(props: &ValidationProps) -> Html {
         )
     };
     html! {
-        <section class="panel" aria-labelledby="validation-title">
+        <section class="panel" data-panel="validation" aria-labelledby="validation-title">
             <h2 id="validation-title">{ "Validation curve" }</h2>
             <div class="control">
                 <div class="control-head"><label for="ctl-sweep">{ "Validation curve for" }</label></div>

@@ -122,3 +122,88 @@ pub fn store(key: &str, value: &str) -> bool {
         .flatten()
         .is_some_and(|s| s.set_item(key, value).is_ok())
 }
+
+/// Listens to key presses on the whole page until dropped. `handler` returns whether it used
+/// the key (then the browser's default action is prevented). Keys typed into a field, a slider,
+/// a select or a button, and keys with Ctrl, Alt or Meta, never reach it: they belong to the
+/// control that has focus, or to the browser.
+pub struct KeyListener {
+    callback: Closure<dyn FnMut(web_sys::KeyboardEvent)>,
+}
+
+impl KeyListener {
+    pub fn start(mut handler: impl FnMut(&str) -> bool + 'static) -> Self {
+        let callback = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(
+            move |event: web_sys::KeyboardEvent| {
+                if event.ctrl_key()
+                    || event.alt_key()
+                    || event.meta_key()
+                    || focus_takes_keys(&event)
+                {
+                    return;
+                }
+                if handler(&event.key()) {
+                    event.prevent_default();
+                }
+            },
+        );
+        if let Some(doc) = window().document() {
+            let _ =
+                doc.add_event_listener_with_callback("keydown", callback.as_ref().unchecked_ref());
+        }
+        KeyListener { callback }
+    }
+}
+
+impl Drop for KeyListener {
+    fn drop(&mut self) {
+        if let Some(doc) = window().document() {
+            let _ = doc.remove_event_listener_with_callback(
+                "keydown",
+                self.callback.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
+/// Whether the key went to an element that uses keys itself.
+fn focus_takes_keys(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| {
+            matches!(
+                e.tag_name().as_str(),
+                "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" | "A" | "SUMMARY"
+            ) || e.get_attribute("contenteditable").is_some()
+        })
+}
+
+/// Calls `on_resize` whenever the window is resized, until dropped.
+pub struct ResizeListener {
+    callback: Closure<dyn FnMut()>,
+}
+
+impl ResizeListener {
+    pub fn start(on_resize: impl FnMut() + 'static) -> Self {
+        let callback = Closure::<dyn FnMut()>::new(on_resize);
+        let _ =
+            window().add_event_listener_with_callback("resize", callback.as_ref().unchecked_ref());
+        ResizeListener { callback }
+    }
+}
+
+impl Drop for ResizeListener {
+    fn drop(&mut self) {
+        let _ = window()
+            .remove_event_listener_with_callback("resize", self.callback.as_ref().unchecked_ref());
+    }
+}
+
+/// Tells every chart that the layout changed (as a window resize does), so it redraws at its
+/// new size: presenter view changes the charts' sizes without resizing the window.
+pub fn announce_layout_change() {
+    if let Ok(event) = web_sys::Event::new("resize") {
+        let _ = window().dispatch_event(&event);
+    }
+}

@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 export const ROOT = new URL('../..', import.meta.url).pathname;
 export const DIST = join(ROOT, 'dist');
 export const SUBPATH = '/labs/paramlab/';
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
+  '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json' };
 
 /** Serves dist/ at http://127.0.0.1:<port>/labs/paramlab/ and nothing else. */
 export async function serveDist() {

@@ -1,0 +1,184 @@
+//! How the page is shown, as opposed to what it trains: presenter view and the panels a teacher
+//! has hidden from the class. It travels in the link beside the lab's configuration
+//! (`present=1&hide=verdict,scores`), so a prepared view is a link like any other.
+//!
+//! [`split`] takes these keys out of a query and leaves the rest for the lab's own codec
+//! ([`crate::state::url::decode`]), which would otherwise call them unknown settings.
+
+/// A panel that presenter view can hide (to ask the class first) and reveal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Panel {
+    /// The diagnosis: underfitting, overfitting, still training…
+    Verdict,
+    /// The training and test scores under the main plot.
+    Scores,
+    /// The learned parameters.
+    Parameters,
+    /// The loss (and error) over training.
+    Loss,
+    /// The validation curve.
+    Validation,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 5] = [
+        Panel::Verdict,
+        Panel::Scores,
+        Panel::Parameters,
+        Panel::Loss,
+        Panel::Validation,
+    ];
+
+    /// The name in the link and in the page's CSS classes.
+    pub fn url(self) -> &'static str {
+        match self {
+            Panel::Verdict => "verdict",
+            Panel::Scores => "scores",
+            Panel::Parameters => "parameters",
+            Panel::Loss => "loss",
+            Panel::Validation => "validation",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Panel::Verdict => "Verdict",
+            Panel::Scores => "Scores",
+            Panel::Parameters => "Parameters",
+            Panel::Loss => "Loss curve",
+            Panel::Validation => "Validation curve",
+        }
+    }
+}
+
+/// Presenter view on or off, and the hidden panels (sorted, each once).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct View {
+    pub presenter: bool,
+    hidden: Vec<Panel>,
+}
+
+impl View {
+    pub fn is_hidden(&self, panel: Panel) -> bool {
+        self.hidden.contains(&panel)
+    }
+
+    pub fn hidden(&self) -> &[Panel] {
+        &self.hidden
+    }
+
+    /// The same view with presenter view switched.
+    pub fn presenter_toggled(&self) -> View {
+        View {
+            presenter: !self.presenter,
+            hidden: self.hidden.clone(),
+        }
+    }
+
+    /// Hides a shown panel, shows a hidden one.
+    pub fn toggle(&mut self, panel: Panel) {
+        if let Some(i) = self.hidden.iter().position(|p| *p == panel) {
+            self.hidden.remove(i);
+        } else {
+            self.hidden.push(panel);
+            self.hidden.sort();
+        }
+    }
+
+    /// `present=1&hide=…` (no leading `&`), or nothing for the plain view.
+    pub fn encode(&self) -> String {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        if self.presenter {
+            out.append_pair("present", "1");
+        }
+        if !self.hidden.is_empty() {
+            let names: Vec<&str> = self.hidden.iter().map(|p| p.url()).collect();
+            out.append_pair("hide", &names.join(","));
+        }
+        out.finish()
+    }
+}
+
+/// The view's keys out of `query` (with or without `?`): the view, the rest of the query for the
+/// lab's codec, and notices for what could not be read (never an error).
+pub fn split(query: &str) -> (View, String, Vec<String>) {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut view = View::default();
+    let mut notices = Vec::new();
+    let mut rest = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in form_urlencoded::parse(query.as_bytes()) {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "present" => match value.trim() {
+                "1" | "on" | "true" => view.presenter = true,
+                "0" | "off" | "false" => view.presenter = false,
+                other => notices.push(format!(
+                    "Presenter view “{other}” is neither 1 nor 0; showing the normal view."
+                )),
+            },
+            "hide" => {
+                for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                    match Panel::ALL
+                        .iter()
+                        .find(|p| p.url().eq_ignore_ascii_case(name))
+                    {
+                        Some(p) if !view.is_hidden(*p) => view.toggle(*p),
+                        Some(_) => {}
+                        None => notices.push(format!(
+                            "There is no panel called “{name}” to hide (there are {}).",
+                            Panel::ALL.map(Panel::url).join(", ")
+                        )),
+                    }
+                }
+            }
+            _ => {
+                rest.append_pair(&name, &value);
+            }
+        }
+    }
+    (view, rest.finish(), notices)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::url;
+
+    #[test]
+    fn the_view_keys_leave_the_labs_query_untouched() {
+        let (view, rest, notices) = split("?lab=regression&present=1&degree=5&hide=loss,verdict");
+        assert!(view.presenter);
+        assert_eq!(view.hidden(), [Panel::Verdict, Panel::Loss]);
+        assert!(notices.is_empty());
+        assert_eq!(rest, "lab=regression&degree=5");
+        let (config, notices) = url::decode(&rest);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(config.lab, crate::state::spec::Lab::Regression);
+    }
+
+    #[test]
+    fn encode_and_split_round_trip_every_panel() {
+        for panel in Panel::ALL {
+            let mut view = View {
+                presenter: true,
+                ..View::default()
+            };
+            view.toggle(panel);
+            let (back, rest, notices) = split(&view.encode());
+            assert_eq!(back, view);
+            assert!(rest.is_empty() && notices.is_empty());
+            view.toggle(panel);
+            assert!(!view.is_hidden(panel));
+        }
+        assert_eq!(View::default().encode(), "");
+    }
+
+    #[test]
+    fn unreadable_view_keys_become_notices_not_errors() {
+        let (view, rest, notices) = split("present=maybe&hide=verdict,plots,,verdict&lr=0.1");
+        assert!(!view.presenter);
+        assert_eq!(view.hidden(), [Panel::Verdict]);
+        assert_eq!(rest, "lr=0.1");
+        assert_eq!(notices.len(), 2, "{notices:?}");
+        assert!(notices[1].contains("“plots”"));
+    }
+}

@@ -1,0 +1,47 @@
+//! The list of keyboard shortcuts (key ?), over the page until closed.
+
+use super::shortcuts::LAB_KEYS;
+use yew::prelude::*;
+
+/// The page's own keys, beside the lab's.
+const PAGE_KEYS: &[(&str, &str)] = &[
+    ("P", "presenter view on or off"),
+    ("?", "this list"),
+    ("Esc", "close this list"),
+    (
+        "Tab",
+        "the next control; arrow keys move a slider one step, Home and End to its ends",
+    ),
+];
+
+#[derive(Properties, PartialEq)]
+pub struct HelpProps {
+    pub on_close: Callback<bool>,
+}
+
+#[component]
+pub fn Help(props: &HelpProps) -> Html {
+    let close = props.on_close.reform(|_| false);
+    let on_close = props.on_close.clone();
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            on_close.emit(false);
+        }
+    });
+    html! {
+        <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title" id="help" {onkeydown}>
+            <div class="overlay-box">
+                <h2 id="help-title">{ "Keyboard shortcuts" }</h2>
+                <p>{ "They work whenever no control has the keys: a focused slider keeps its arrows, a field its letters." }</p>
+                <table>
+                    <tbody>
+                        { for LAB_KEYS.iter().chain(PAGE_KEYS).map(|(key, what)| html! {
+                            <tr><th scope="row"><kbd>{ *key }</kbd></th><td>{ *what }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+                <button onclick={close} autofocus=true>{ "Close" }</button>
+            </div>
+        </div>
+    }
+}

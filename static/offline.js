@@ -1,0 +1,23 @@
+// Installs the service worker (static/sw.js) so that ParamLab works offline after this visit,
+// and caches the files this page already loaded (the worker only sees later requests). When
+// everything is cached, <html data-offline="ready"> says so (the end-to-end tests wait for it).
+(function () {
+  if (!('serviceWorker' in navigator) || !('caches' in window)) return;
+  navigator.serviceWorker.register('./sw.js').then(function () {
+    return navigator.serviceWorker.ready;
+  }).then(function () {
+    var here = location.origin;
+    var files = performance.getEntriesByType('resource')
+      .map(function (e) { return e.name; })
+      .filter(function (url) { return url.indexOf(here + '/') === 0 && !/\/sw\.js$/.test(url); });
+    return caches.open('paramlab').then(function (cache) {
+      return cache.addAll(files.concat(['./']));
+    });
+  }).then(function () {
+    document.documentElement.dataset.offline = 'ready';
+  }).catch(function (why) {
+    // Offline use is a bonus: the app works online without it.
+    document.documentElement.dataset.offline = 'unavailable';
+    console.info('ParamLab will not work offline here: ' + why);
+  });
+})();
