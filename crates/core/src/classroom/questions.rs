@@ -335,7 +335,7 @@ pub static QUESTIONS: &[Question] = &[
         explanation: "You decide how many trees the forest grows; each tree's splits are the \
                       learned parameters. In a forest it is a budget more than a dial: more \
                       trees do not overfit, they only cost time.",
-        show_me: "lab=classification&model=forest&data=moons&noise=0.6&trees=200",
+        show_me: "lab=classification&model=forest&data=moons&noise=0.3&n=500&depth=15&trees=200",
     },
     Question {
         id: "epochs",
@@ -416,7 +416,8 @@ pub static QUESTIONS: &[Question] = &[
         explanation: "Shrinkage is how much of each new tree's correction is added; you set it \
                       before boosting starts. The trees' splits and leaf values are the learned \
                       parameters.",
-        show_me: "lab=classification&model=boosting&data=moons&noise=0.6&shrinkage=1&trees=200",
+        show_me: "lab=classification&model=boosting&data=moons&noise=0.6&n=500&depth=1&shrinkage=1\
+                  &trees=200",
     },
     Question {
         id: "hidden-layers-kind",
@@ -856,8 +857,8 @@ pub static QUESTIONS: &[Question] = &[
         id: "forest-more-trees",
         topic: Topic::WhatIf,
         concepts: &[C::ForestMoreTrees, C::NumberOfTrees],
-        prompt: "A random forest on noisy moons grows from 10 to 200 trees: what happens to \
-                 its test error?",
+        prompt: "A random forest of deep trees on moons grows from 10 to 200 trees: what \
+                 happens to its test error?",
         choices: &[
             "It rises: more trees, more overfitting",
             "It settles: averaging more trees does not make a forest overfit",
@@ -867,14 +868,14 @@ pub static QUESTIONS: &[Question] = &[
         explanation: "Each tree is grown on its own random version of the data and the forest \
                       averages their votes; more trees only make that average steadier. The \
                       test error levels off — the extra trees cost time, not accuracy.",
-        show_me: "lab=classification&model=forest&data=moons&noise=0.6&trees=200",
+        show_me: "lab=classification&model=forest&data=moons&noise=0.3&n=500&depth=15&trees=200",
     },
     Question {
         id: "boosting-overfits",
         topic: Topic::WhatIf,
         concepts: &[C::BoostingOverfits, C::NumberOfTrees],
-        prompt: "Gradient boosting with shrinkage 1 on noisy moons, 200 trees: can adding trees \
-                 overfit?",
+        prompt: "Gradient boosting of one-question trees with shrinkage 1 on noisy moons goes \
+                 from 20 to 200 trees: can adding trees overfit?",
         choices: &[
             "No: like a forest, more trees never hurt",
             "Yes: each tree fits the errors left so far, noise included",
@@ -884,7 +885,8 @@ pub static QUESTIONS: &[Question] = &[
                       errors on the training points; once the pattern is learned the \
                       corrections chase noise. Unlike a forest, its number of trees must be \
                       tuned.",
-        show_me: "lab=classification&model=boosting&data=moons&noise=0.6&shrinkage=1&trees=200",
+        show_me: "lab=classification&model=boosting&data=moons&noise=0.6&n=500&depth=1&shrinkage=1\
+                  &trees=200",
     },
     Question {
         id: "boosting-rate-times-trees",
@@ -900,7 +902,8 @@ pub static QUESTIONS: &[Question] = &[
         explanation: "Each tree's correction is scaled by the shrinkage, so shrinkage × number of \
                       trees roughly sets how far the ensemble moves. Smaller steps with more \
                       trees are usually smoother and generalize better, at the cost of time.",
-        show_me: "lab=classification&model=boosting&data=moons&noise=0.6&shrinkage=0.05&trees=200",
+        show_me: "lab=classification&model=boosting&data=moons&noise=0.6&n=500&depth=1\
+                  &shrinkage=0.05&trees=200",
     },
     Question {
         id: "out-of-bag",
@@ -916,7 +919,8 @@ pub static QUESTIONS: &[Question] = &[
         explanation: "A bootstrap sample leaves out about a third of the points, so every point \
                       has trees that never saw it; their votes give an estimate of the error on \
                       unseen data from the training points alone, for free.",
-        show_me: "lab=classification&model=forest&data=moons&noise=0.6&bootstrap=on&trees=100",
+        show_me: "lab=classification&model=forest&data=moons&noise=0.3&n=500&depth=15&trees=200\
+                  &bootstrap=on",
     },
     Question {
         id: "bootstrap-off",
@@ -1269,13 +1273,16 @@ pub static QUESTIONS: &[Question] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::regression::generate;
     use crate::ml::diagnosis::Fit;
-    use crate::ml::model::Model;
+    use crate::ml::model::{Model, Samples};
+    use crate::ml::plane_model::PlaneModel;
     use crate::state::action::Action;
+    use crate::state::config::Config;
     use crate::state::plane::PlaneLab;
     use crate::state::regression::RegressionLab;
     use crate::state::session::Reduce;
-    use crate::state::spec::Lab;
+    use crate::state::spec::{Key, Lab};
     use crate::state::url::decode;
 
     fn question(id: &str) -> &'static Question {
@@ -1379,10 +1386,16 @@ mod tests {
         s
     }
 
-    /// Opens a plane-lab link and plays `epochs` epochs, ten per frame.
+    /// Opens a plane-lab link and plays `epochs` epochs (or grows trees), ten per frame.
     fn plane(id: &str, epochs: u32) -> PlaneLab {
-        let (config, notices) = decode(question(id).show_me);
+        plane_with(id, |_| {}, epochs)
+    }
+
+    /// The same, with a change to the link's configuration first.
+    fn plane_with(id: &str, change: impl Fn(&mut Config), epochs: u32) -> PlaneLab {
+        let (mut config, notices) = decode(question(id).show_me);
         assert_ne!(config.lab, Lab::Regression, "{id}");
+        change(&mut config);
         let mut s = PlaneLab::new(config, notices);
         s.apply(Action::Play);
         for _ in 0..epochs / 10 {
@@ -1391,13 +1404,37 @@ mod tests {
         s
     }
 
+    /// The link's ensemble with `trees` trees instead (a position of the control).
+    fn trees(id: &str, position: usize) -> PlaneLab {
+        plane_with(id, |c| c.set(Key::Trees, position), 300)
+    }
+
+    fn accuracies(s: &PlaneLab) -> (f64, f64) {
+        (
+            s.train_score.accuracy.unwrap(),
+            s.test_score.accuracy.unwrap(),
+        )
+    }
+
+    fn oob(s: &PlaneLab) -> Option<f64> {
+        match &*s.model {
+            PlaneModel::Forest(f) => f.oob_error(),
+            _ => panic!("not a forest"),
+        }
+    }
+
     fn fit(diagnosis: Option<crate::ml::diagnosis::Diagnosis>) -> Fit {
         diagnosis.expect("a verdict").fit
     }
 
     #[test]
     fn the_regression_links_show_what_the_explanations_claim() {
-        assert!(fit(regression("degree-15-few-points", 3000).diagnosis()).is_overfitting());
+        let few = regression("degree-15-few-points", 3000);
+        assert_eq!(
+            (few.model.parameters().len(), few.train_set().len()),
+            (16, 14)
+        );
+        assert!(fit(few.diagnosis()).is_overfitting());
         assert_eq!(
             fit(regression("degree-1-sine", 3000).diagnosis()),
             Fit::TooSimple
@@ -1425,6 +1462,7 @@ mod tests {
         // The test error stays above (a fraction of) the noise floor σ² = 0.25 on 60 test
         // points; the training error, fitted to the noise, may dip lower.
         let floor = regression("noise-floor", 3000);
+        assert_eq!(floor.test_set().len(), 60);
         assert!(
             floor.test_score.loss > 0.6 * 0.25,
             "{}",
@@ -1456,5 +1494,50 @@ mod tests {
             Fit::GoodFit
         );
         assert_eq!(fit(plane("stuck-xor", 3000).diagnosis()), Fit::Stuck);
+        // Linear activations: a straight boundary, so circles stay about half wrong.
+        let (train, _) = accuracies(&plane("linear-activation", 500));
+        assert!(train < 0.7, "{train}");
+    }
+
+    #[test]
+    fn the_tree_and_neighbour_links_show_what_the_explanations_claim() {
+        let (train, test) = accuracies(&plane("deep-tree", 300));
+        assert!(train == 1.0 && test < 0.8, "{train} {test}");
+        // k = all 140 training points: one class everywhere, the training set's majority.
+        let all = plane("knn-k-all", 0);
+        assert_eq!(all.train_set().count(), 140);
+        let ones = (all.train_set().points.iter())
+            .filter(|p| p.class == 1)
+            .count() as f64;
+        let majority = ones.max(140.0 - ones) / 140.0;
+        assert_eq!(all.train_score.accuracy, Some(majority));
+        assert_eq!(fit(all.diagnosis()), Fit::TooSimple);
+    }
+
+    #[test]
+    fn the_ensemble_links_show_what_the_explanations_claim() {
+        // A forest: 10 → 200 trees, the test accuracy does not fall.
+        let (_, few) = accuracies(&trees("forest-more-trees", 4));
+        let (_, many) = accuracies(&plane("forest-more-trees", 300));
+        assert!(many >= few, "{few} → {many}");
+        // Its out-of-bag error is near its test error (150 test points).
+        let forest = plane("out-of-bag", 300);
+        let gap = oob(&forest).unwrap() - (1.0 - forest.test_score.accuracy.unwrap());
+        assert!(gap.abs() < 0.05, "{gap}");
+        assert_eq!(oob(&plane("bootstrap-off", 300)), None);
+        // Boosting stumps at shrinkage 1: 20 → 200 trees, training up, test down.
+        let (train_20, test_20) = accuracies(&trees("boosting-overfits", 5));
+        let (train_200, test_200) = accuracies(&plane("boosting-overfits", 300));
+        assert!(
+            train_200 > train_20 + 0.05 && test_200 < test_20,
+            "train {train_20} → {train_200}, test {test_20} → {test_200}"
+        );
+    }
+
+    #[test]
+    fn the_tuning_links_name_the_right_counts() {
+        // 40 points, 70 % for training: leave-one-out fits 28 times.
+        let (config, _) = decode(question("leave-one-out").show_me);
+        assert_eq!(generate(&config.data_spec()).train.len(), 28);
     }
 }
