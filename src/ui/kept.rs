@@ -11,7 +11,10 @@ use yew::prelude::*;
 
 /// The states of the labs not shown, by lab. Shared by the app and the lab shown.
 #[derive(Clone, Default)]
-pub struct Kept(Rc<RefCell<Vec<(Lab, Box<dyn Any>)>>>);
+pub struct Kept(Rc<RefCell<Vec<KeptLab>>>);
+
+/// One lab's state, of whichever type that lab's reducer has.
+type KeptLab = (Lab, Box<dyn Any>);
 
 impl PartialEq for Kept {
     fn eq(&self, other: &Self) -> bool {
@@ -52,7 +55,7 @@ where
     use_effect_with((), move |_| {
         move || {
             if let Some(last) = latest.borrow_mut().take() {
-                kept.put(lab, (*last).0.clone());
+                kept.put(lab, last.0.clone());
             }
         }
     });

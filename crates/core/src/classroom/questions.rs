@@ -1,0 +1,1543 @@
+//! The interview-practice question bank (issue 13, item 4): static data, one [`Question`] per
+//! entry of [`QUESTIONS`]. Each question has its explanation and a "show me" link — a URL query
+//! in the app's own format ([`crate::state::url`]) that opens a lab in a state demonstrating the
+//! answer. The tests below check that every link decodes without a fallback, that the bank covers
+//! every concept the app teaches, and, for the key links, that the lab really shows what the
+//! explanation claims.
+
+/// The kind of question, for grouping and for the page's heading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Topic {
+    /// Is this learned from the data, or chosen before training?
+    ParameterOrHyper,
+    /// What happens if a setting changes.
+    WhatIf,
+    /// Reading the curves, plots and verdicts.
+    Diagnosis,
+    /// Choosing hyperparameters: held-out data, cross-validation, search strategies.
+    Tuning,
+    /// How the models work.
+    Models,
+}
+
+impl Topic {
+    pub const ALL: [Topic; 5] = [
+        Topic::ParameterOrHyper,
+        Topic::WhatIf,
+        Topic::Diagnosis,
+        Topic::Tuning,
+        Topic::Models,
+    ];
+
+    /// The topic's title as the page shows it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Topic::ParameterOrHyper => "Parameter or hyperparameter?",
+            Topic::WhatIf => "What happens if…",
+            Topic::Diagnosis => "Reading the plots",
+            Topic::Tuning => "Tuning",
+            Topic::Models => "How the models work",
+        }
+    }
+}
+
+/// A concept the app teaches. Every one is asked about by at least one question (a test checks),
+/// so the bank cannot silently lose a topic of issue 13's list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Concept {
+    Coefficients,
+    Weights,
+    SplitThresholds,
+    K,
+    Depth,
+    Degree,
+    Lambda,
+    LearningRate,
+    BatchSize,
+    NumberOfTrees,
+    Epochs,
+    Seed,
+    /// Underfitting and overfitting as the polynomial degree rises.
+    DegreeFit,
+    /// Which curves and numbers show overfitting.
+    OverfittingPlot,
+    ValidationCurve,
+    TrainTestSplit,
+    CrossValidation,
+    /// Why hyperparameters must not be chosen by the test score.
+    TestSetTuning,
+    /// Grid, random and Bayesian search.
+    SearchStrategies,
+    /// k-NN learns no weights: its "parameters" are the stored training points.
+    KnnStoresPoints,
+    /// L1 zeroes weights, L2 only shrinks them.
+    L1VsL2,
+    /// SGD, momentum, Adam.
+    Optimizers,
+    /// A too high learning rate makes the loss explode.
+    Divergence,
+    /// More trees do not make a random forest overfit.
+    ForestMoreTrees,
+    OutOfBag,
+    /// Boosting's learning rate × number of trees.
+    BoostingShrinkage,
+    /// Boosting can overfit as trees are added.
+    BoostingOverfits,
+    MaxFeaturesBootstrap,
+    HiddenLayers,
+    Activation,
+    /// XOR needs a hidden layer (or a product feature).
+    Xor,
+    FeatureMaps,
+    /// The test error cannot beat the noise σ².
+    NoiseFloor,
+    /// More data, less overfitting.
+    DataSize,
+}
+
+impl Concept {
+    /// Every concept, in declaration order.
+    pub const ALL: [Concept; 34] = [
+        Concept::Coefficients,
+        Concept::Weights,
+        Concept::SplitThresholds,
+        Concept::K,
+        Concept::Depth,
+        Concept::Degree,
+        Concept::Lambda,
+        Concept::LearningRate,
+        Concept::BatchSize,
+        Concept::NumberOfTrees,
+        Concept::Epochs,
+        Concept::Seed,
+        Concept::DegreeFit,
+        Concept::OverfittingPlot,
+        Concept::ValidationCurve,
+        Concept::TrainTestSplit,
+        Concept::CrossValidation,
+        Concept::TestSetTuning,
+        Concept::SearchStrategies,
+        Concept::KnnStoresPoints,
+        Concept::L1VsL2,
+        Concept::Optimizers,
+        Concept::Divergence,
+        Concept::ForestMoreTrees,
+        Concept::OutOfBag,
+        Concept::BoostingShrinkage,
+        Concept::BoostingOverfits,
+        Concept::MaxFeaturesBootstrap,
+        Concept::HiddenLayers,
+        Concept::Activation,
+        Concept::Xor,
+        Concept::FeatureMaps,
+        Concept::NoiseFloor,
+        Concept::DataSize,
+    ];
+}
+
+/// One question: a prompt, 2 to 4 choices, the right one, why, and a link that shows it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Question {
+    /// Stable short name (kebab-case): what the browser's storage remembers.
+    pub id: &'static str,
+    pub topic: Topic,
+    /// What it asks about.
+    pub concepts: &'static [Concept],
+    pub prompt: &'static str,
+    pub choices: &'static [&'static str],
+    /// Index of the right choice.
+    pub answer: usize,
+    /// What the learner should take away, right or wrong.
+    pub explanation: &'static str,
+    /// A URL query without the leading `?` that opens a lab in a state demonstrating the answer.
+    pub show_me: &'static str,
+}
+
+impl Question {
+    /// The question with this id, if the bank has it.
+    pub fn by_id(id: &str) -> Option<&'static Question> {
+        QUESTIONS.iter().find(|q| q.id == id)
+    }
+}
+
+/// The two answers of most "parameter or hyperparameter?" questions.
+const PH: &[&str] = &[
+    "A parameter: learned from the data during training",
+    "A hyperparameter: chosen before training",
+];
+/// The same with the third answer some settings need.
+const PHN: &[&str] = &[
+    "A parameter: learned from the data during training",
+    "A hyperparameter: chosen before training",
+    "Neither: a setting of the experiment or the data, not of the model",
+];
+const PARAMETER: usize = 0;
+const HYPERPARAMETER: usize = 1;
+const NEITHER: usize = 2;
+
+use Concept as C;
+
+/// The bank.
+pub static QUESTIONS: &[Question] = &[
+    // Parameter or hyperparameter?
+    Question {
+        id: "poly-coefficients",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::Coefficients],
+        prompt: "In the Regression lab, the coefficients of the fitted degree-3 polynomial are…",
+        choices: PH,
+        answer: PARAMETER,
+        explanation: "Training moves the coefficients, epoch after epoch, to lower the error on \
+                      the training points: they are parameters. You never set them; you only \
+                      chose how many there are (degree + 1).",
+        show_me: "lab=regression&degree=3&data=sine&speed=max",
+    },
+    Question {
+        id: "poly-degree",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::Degree],
+        prompt: "The degree of the polynomial in the Regression lab is…",
+        choices: PH,
+        answer: HYPERPARAMETER,
+        explanation: "You choose the degree before training and training never changes it; it \
+                      fixes how many coefficients there are to learn (degree + 1) and so how \
+                      bendy the curve may be.",
+        show_me: "lab=regression&degree=1&data=sine&speed=max",
+    },
+    Question {
+        id: "nn-weights",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::Weights],
+        prompt: "The weight on each link of a neural network is…",
+        choices: PH,
+        answer: PARAMETER,
+        explanation: "Every weight is moved by gradient descent to lower the training loss: the \
+                      weights are the network's parameters. How many there are follows from \
+                      hyperparameters (layers, neurons, inputs).",
+        show_me: "lab=neural&data=circles&layers=1&l1=4&speed=max",
+    },
+    Question {
+        id: "nn-biases",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::Weights],
+        prompt: "The bias of each neuron in a neural network is…",
+        choices: PH,
+        answer: PARAMETER,
+        explanation: "A bias is learned like a weight, by gradient descent on the training loss; \
+                      it shifts where the neuron switches on. It is a parameter (regularization \
+                      usually leaves biases unpenalized).",
+        show_me: "lab=neural&data=circles&layers=1&l1=4&speed=max",
+    },
+    Question {
+        id: "logistic-weights",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::Weights],
+        prompt: "The weights of a logistic regression (one per feature and class) are…",
+        choices: PH,
+        answer: PARAMETER,
+        explanation: "Logistic regression learns one weight per feature and class by minimizing \
+                      the log-loss on the training points: parameters. The features it weighs \
+                      are chosen beforehand, a hyperparameter.",
+        show_me: "lab=classification&model=logistic&data=blobs&lr=0.1&speed=max",
+    },
+    Question {
+        id: "tree-thresholds",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::SplitThresholds],
+        prompt: "A decision tree's question \"x₁ ≤ 0.37?\": the threshold 0.37 is…",
+        choices: PH,
+        answer: PARAMETER,
+        explanation: "The tree picks each split's feature and threshold from the training points, \
+                      choosing the one that best separates the classes: split thresholds are \
+                      learned parameters. Only the rules that limit the tree are set by you.",
+        show_me: "lab=classification&model=tree&data=circles&depth=3",
+    },
+    Question {
+        id: "tree-depth",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::Depth],
+        prompt: "The maximum depth of a decision tree is…",
+        choices: PH,
+        answer: HYPERPARAMETER,
+        explanation: "You set the maximum depth before the tree grows; it limits how many \
+                      questions the tree may ask in a row. The splits themselves are learned, the \
+                      limit is not.",
+        show_me: "lab=classification&model=tree&data=moons&noise=0.6&depth=15",
+    },
+    Question {
+        id: "tree-min-leaf",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::Depth],
+        prompt: "The minimum number of training points per leaf of a decision tree is…",
+        choices: PH,
+        answer: HYPERPARAMETER,
+        explanation: "It is a rule set before growing: a split is allowed only if each side keeps \
+                      that many points. Raising it stops the tree from carving out single noisy \
+                      points, like a lower depth does.",
+        show_me: "lab=classification&model=tree&data=moons&noise=0.6&depth=15&leaf=10",
+    },
+    Question {
+        id: "knn-k",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::K],
+        prompt: "The k of k-nearest neighbours is…",
+        choices: PH,
+        answer: HYPERPARAMETER,
+        explanation: "You choose how many neighbours vote; nothing in the data sets it. Small k \
+                      follows every point (k = 1 memorises the noise), large k smooths \
+                      everything.",
+        show_me: "lab=classification&model=knn&k=1&data=moons&noise=0.6",
+    },
+    Question {
+        id: "lambda",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::Lambda],
+        prompt: "λ, the regularization strength, is…",
+        choices: PH,
+        answer: HYPERPARAMETER,
+        explanation: "λ weighs the penalty on large weights against the error; you choose it, and \
+                      training minimizes error + λ·penalty with it held fixed. If training could \
+                      choose λ it would pick 0, the lowest training loss.",
+        show_me: "lab=regression&degree=15&n=20&reg=l2&lambda=0.001&speed=max",
+    },
+    Question {
+        id: "learning-rate",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::LearningRate],
+        prompt: "The learning rate of gradient descent is…",
+        choices: PH,
+        answer: HYPERPARAMETER,
+        explanation: "The learning rate is how big a step each update takes; you set it and it \
+                      controls how training moves the parameters. Too small crawls, too large \
+                      diverges.",
+        show_me: "lab=regression&opt=sgd&lr=10",
+    },
+    Question {
+        id: "batch-size",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::BatchSize],
+        prompt: "The batch size (how many points each update uses) is…",
+        choices: PH,
+        answer: HYPERPARAMETER,
+        explanation: "The batch size is a setting of the training procedure, chosen before \
+                      training: small batches give many noisy steps per epoch, all points one \
+                      exact step. It changes how the parameters are found, and is not one of \
+                      them.",
+        show_me: "lab=regression&degree=3&data=sine&batch=1&speed=max",
+    },
+    Question {
+        id: "number-of-trees",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::NumberOfTrees],
+        prompt: "The number of trees in a random forest is…",
+        choices: PH,
+        answer: HYPERPARAMETER,
+        explanation: "You decide how many trees the forest grows; each tree's splits are the \
+                      learned parameters. In a forest it is a budget more than a dial: more \
+                      trees do not overfit, they only cost time.",
+        show_me: "lab=classification&model=forest&data=moons&noise=0.3&n=500&depth=15&trees=200",
+    },
+    Question {
+        id: "epochs",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::Epochs],
+        prompt: "The number of epochs (training steps) you let a model train for is…",
+        choices: PH,
+        answer: HYPERPARAMETER,
+        explanation: "How long to train is a training budget you choose, not something learned: \
+                      stopping early or late gives different parameters. Early stopping is \
+                      choosing this hyperparameter with a validation set.",
+        show_me: "lab=regression&opt=sgd&lr=0.0001&degree=3&data=sine",
+    },
+    Question {
+        id: "data-seed",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::Seed],
+        prompt: "The seed in the link (seed=42), which draws the data and splits it into training \
+                 and test points, is…",
+        choices: PHN,
+        answer: NEITHER,
+        explanation: "The seed is not learned, and it is not a property of the model you would \
+                      tune either: it fixes which random data and split the experiment uses, so \
+                      the experiment can be repeated. A result that holds for one seed only is \
+                      luck; try another.",
+        show_me: "lab=regression&degree=3&data=sine&seed=7&speed=max",
+    },
+    Question {
+        id: "init-seed",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::Seed],
+        prompt: "On XOR, initialization 6 gets stuck and initialization 7 solves it. The \
+                 initialization seed of a network is…",
+        choices: &[
+            "A parameter: training learns it",
+            "Chosen before training like a hyperparameter, but one to average over, not to tune",
+            "Irrelevant: it never changes the result",
+        ],
+        answer: 1,
+        explanation: "The seed draws the starting weights and training never changes it, so it \
+                      is not a parameter; the app lists it with the hyperparameters. But picking \
+                      the lucky seed is tuning on chance: compare settings from the same start \
+                      and check that a result holds over several seeds.",
+        show_me: "lab=neural&data=xor&noise=0&init=6&speed=max",
+    },
+    Question {
+        id: "noise-level",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::NoiseFloor],
+        prompt: "The noise σ the Regression lab's points are drawn with is…",
+        choices: PHN,
+        answer: NEITHER,
+        explanation: "Noise belongs to the data, not the model: no training learns it and no \
+                      tuning can change it. It sets the noise floor σ², the smallest test error \
+                      any model can expect.",
+        show_me: "lab=regression&degree=3&data=sine&noise=0.5&n=200&speed=max",
+    },
+    Question {
+        id: "train-fraction",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::TrainTestSplit],
+        prompt: "The training fraction (the share of points used for training, the rest held \
+                 out for testing) is…",
+        choices: PHN,
+        answer: NEITHER,
+        explanation: "It decides how the experiment measures the model, not what the model is: \
+                      the held-out share estimates the error on new data. It is fixed before \
+                      any tuning and is not tuned to make the score look better.",
+        show_me: "lab=regression&degree=15&n=20&train=0.7&speed=max",
+    },
+    Question {
+        id: "boosting-shrinkage-kind",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::BoostingShrinkage],
+        prompt: "Gradient boosting's learning rate (shrinkage) is…",
+        choices: PH,
+        answer: HYPERPARAMETER,
+        explanation: "Shrinkage is how much of each new tree's correction is added; you set it \
+                      before boosting starts. The trees' splits and leaf values are the learned \
+                      parameters.",
+        show_me: "lab=classification&model=boosting&data=moons&noise=0.6&n=500&depth=1&shrinkage=1\
+                  &trees=200",
+    },
+    Question {
+        id: "hidden-layers-kind",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::HiddenLayers],
+        prompt: "The number of hidden layers of a network is…",
+        choices: PH,
+        answer: HYPERPARAMETER,
+        explanation: "The architecture is chosen before training: it decides how many weights \
+                      there are to learn. Training fills in the weights; it never adds or \
+                      removes a layer.",
+        show_me: "lab=neural&data=circles&layers=0",
+    },
+    Question {
+        id: "activation-kind",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::Activation],
+        prompt: "The activation function of the hidden neurons (ReLU, tanh, sigmoid, linear) \
+                 is…",
+        choices: PH,
+        answer: HYPERPARAMETER,
+        explanation: "You choose what each neuron does with its weighted sum; training only \
+                      changes the weights and biases that feed it.",
+        show_me: "lab=neural&data=circles&act=linear",
+    },
+    Question {
+        id: "optimizer-kind",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::Optimizers],
+        prompt: "The choice of optimizer (SGD, momentum, Adam) is…",
+        choices: PH,
+        answer: HYPERPARAMETER,
+        explanation: "The optimizer is the update rule training uses, chosen beforehand. It \
+                      changes how quickly (and sometimes where) the parameters settle, not what \
+                      they are for.",
+        show_me: "lab=regression&degree=3&data=sine&opt=adam&speed=max",
+    },
+    Question {
+        id: "model-kind",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::KnnStoresPoints],
+        prompt: "The choice of model itself (k-NN, a tree, a forest…) is…",
+        choices: PH,
+        answer: HYPERPARAMETER,
+        explanation: "Which family of models to fit is decided before training and can be \
+                      compared on validation data like any other hyperparameter. Each family \
+                      then learns its own kind of parameters.",
+        show_me: "lab=classification&model=forest&data=moons&noise=0.6",
+    },
+    Question {
+        id: "feature-map-kind",
+        topic: Topic::ParameterOrHyper,
+        concepts: &[C::FeatureMaps],
+        prompt: "Which features logistic regression weighs (x₁, x₂ only, or also x₁², x₁x₂, \
+                 x₂²) is…",
+        choices: PH,
+        answer: HYPERPARAMETER,
+        explanation: "The feature map is chosen before training and fixes how many weights there \
+                      are; the weights on those features are the parameters. With squares, a \
+                      linear model can draw a circle.",
+        show_me: "lab=classification&model=logistic&data=circles&lr=0.1&features=2&speed=max",
+    },
+    // What happens if…
+    Question {
+        id: "lr-too-high",
+        topic: Topic::WhatIf,
+        concepts: &[C::Divergence, C::LearningRate],
+        prompt: "Plain SGD with a learning rate of 10 in the Regression lab: what happens?",
+        choices: &[
+            "It converges in a single step",
+            "The loss explodes: each step overshoots the minimum by more than the last",
+            "It trains slowly but surely",
+            "Nothing changes: the learning rate only affects speed",
+        ],
+        answer: 1,
+        explanation: "A step that is too large jumps past the minimum to a point where the \
+                      gradient is even larger, so the next jump is larger still: the loss \
+                      diverges. The app stops training and keeps the last good parameters.",
+        show_me: "lab=regression&opt=sgd&lr=10",
+    },
+    Question {
+        id: "lr-too-small",
+        topic: Topic::WhatIf,
+        concepts: &[C::LearningRate, C::Epochs],
+        prompt: "Plain SGD with a learning rate of 0.0001: what does the loss do after 2,000 \
+                 epochs?",
+        choices: &[
+            "It explodes",
+            "It is still falling: each step is tiny, so training crawls",
+            "It has reached the minimum long ago",
+        ],
+        answer: 1,
+        explanation: "Tiny steps go in the right direction but cover little ground, so the loss \
+                      keeps falling slowly and the fit is still poor. The verdict says \"still \
+                      training\": more epochs or a larger learning rate would help.",
+        show_me: "lab=regression&opt=sgd&lr=0.0001&degree=3&data=sine",
+    },
+    Question {
+        id: "degree-15-few-points",
+        topic: Topic::WhatIf,
+        concepts: &[C::DegreeFit, C::DataSize],
+        prompt: "Degree 15 (16 coefficients) on 20 points, 14 of them for training: what \
+                 happens?",
+        choices: &[
+            "A smooth curve close to the true one",
+            "The curve bends through the training points and misses the test points: overfitting",
+            "A straight line: underfitting",
+        ],
+        answer: 1,
+        explanation: "With more coefficients than training points, many curves pass through every \
+                      training point, noise included; the training error is tiny, the test \
+                      error large. More data or a simpler model cures it.",
+        show_me: "lab=regression&degree=15&n=20&speed=max",
+    },
+    Question {
+        id: "degree-1-sine",
+        topic: Topic::WhatIf,
+        concepts: &[C::DegreeFit],
+        prompt: "Degree 1 (a straight line) on a sine wave: what happens?",
+        choices: &[
+            "Underfitting: both training and test errors stay high",
+            "Overfitting: training error low, test error high",
+            "A good fit after enough epochs",
+        ],
+        answer: 0,
+        explanation: "A line cannot follow a wave however long it trains: the training error \
+                      itself stays well above the noise, and the test error with it. That is \
+                      high bias; a higher degree fixes it.",
+        show_me: "lab=regression&degree=1&data=sine&speed=max",
+    },
+    Question {
+        id: "degree-3-sine",
+        topic: Topic::WhatIf,
+        concepts: &[C::DegreeFit],
+        prompt: "Between degree 1 and degree 15 on 40 points of a sine wave, what does degree 3 \
+                 give?",
+        choices: &[
+            "Underfitting, like degree 1",
+            "A good fit: both errors near the noise level",
+            "Overfitting, like degree 15 on few points",
+        ],
+        answer: 1,
+        explanation: "A cubic bends enough to follow one wave and not enough to chase the noise: \
+                      training and test errors both end near σ². The best degree lies between \
+                      too simple and too flexible.",
+        show_me: "lab=regression&degree=3&data=sine&speed=max",
+    },
+    Question {
+        id: "more-data",
+        topic: Topic::WhatIf,
+        concepts: &[C::DataSize],
+        prompt: "Keep degree 15 but go from 20 points to 200: what happens to overfitting?",
+        choices: &[
+            "It gets worse: more points, more noise to memorise",
+            "It shrinks: 16 coefficients cannot pass through 140 noisy points",
+            "Nothing changes: overfitting depends on the degree alone",
+        ],
+        answer: 1,
+        explanation: "Overfitting is flexibility relative to the data: with many more training \
+                      points than coefficients, the noise averages out and the curve follows \
+                      the pattern. More data is the most reliable cure.",
+        show_me: "lab=regression&degree=15&n=200&opt=adam&speed=max",
+    },
+    Question {
+        id: "lambda-too-strong",
+        topic: Topic::WhatIf,
+        concepts: &[C::Lambda],
+        prompt: "L2 with λ = 10 on a degree-3 fit of the sine wave: what happens?",
+        choices: &[
+            "A better fit: regularization always helps",
+            "Underfitting: the penalty shrinks the coefficients so much the curve flattens",
+            "Overfitting",
+        ],
+        answer: 1,
+        explanation: "λ trades error for small weights; too large a λ makes small weights matter \
+                      more than fitting the points, so the curve flattens and both errors rise. \
+                      The verdict says \"too strongly regularized\".",
+        show_me: "lab=regression&degree=3&data=sine&reg=l2&lambda=10&speed=max",
+    },
+    Question {
+        id: "l1-zeros",
+        topic: Topic::WhatIf,
+        concepts: &[C::L1VsL2],
+        prompt: "L1 (lasso) with λ = 0.01 on a degree-15 fit: what happens to the \
+                 coefficients?",
+        choices: &[
+            "They all shrink a little and none is zero",
+            "Several become exactly zero",
+            "They all grow",
+        ],
+        answer: 1,
+        explanation: "L1's penalty λ·Σ|w| pulls every weight towards zero by the same amount \
+                      whatever its size, so small weights reach zero and stay there: lasso \
+                      selects features. The parameters panel counts the exact zeros.",
+        show_me: "lab=regression&degree=15&n=20&reg=l1&lambda=0.01&speed=max",
+    },
+    Question {
+        id: "l2-shrinks",
+        topic: Topic::WhatIf,
+        concepts: &[C::L1VsL2],
+        prompt: "L2 (ridge) with λ = 0.001 on a degree-15 fit: how many coefficients become \
+                 exactly zero?",
+        choices: &[
+            "None: they shrink towards zero but do not reach it",
+            "Most of them",
+            "All of them",
+        ],
+        answer: 0,
+        explanation: "L2's pull λ·2w is proportional to the weight, so it weakens as the weight \
+                      shrinks: weights get small but not zero. Exact zeros are L1's doing.",
+        show_me: "lab=regression&degree=15&n=20&reg=l2&lambda=0.001&speed=max",
+    },
+    Question {
+        id: "l1-vs-l2",
+        topic: Topic::Models,
+        concepts: &[C::L1VsL2, C::Lambda],
+        prompt: "Which penalty can switch weights off entirely (exactly zero)?",
+        choices: &["L2 (ridge)", "L1 (lasso)", "Both", "Neither"],
+        answer: 1,
+        explanation: "L1 adds λ·Σ|w| and zeroes small weights; L2 adds λ·Σw² and only shrinks \
+                      them. In a network, L1 can switch most links off and still classify well.",
+        show_me: "lab=neural&data=circles&layers=1&l1=4&inputs=x1,x2,x1sq,x2sq,x1x2,sin1,sin2\
+                  &opt=sgd&lr=0.1&reg=l1&lambda=0.01",
+    },
+    Question {
+        id: "momentum",
+        topic: Topic::Models,
+        concepts: &[C::Optimizers],
+        prompt: "What does momentum add to plain SGD?",
+        choices: &[
+            "A separate learning rate for each weight",
+            "Each step keeps part (here 90 %) of the previous one, so it speeds up along long \
+             valleys",
+            "A penalty on large weights",
+        ],
+        answer: 1,
+        explanation: "Momentum carries the previous step along: consistent gradients add up to \
+                      faster progress and zig-zags partly cancel. It is still one learning rate \
+                      for all weights.",
+        show_me: "lab=regression&degree=3&data=sine&opt=momentum&speed=max",
+    },
+    Question {
+        id: "adam",
+        topic: Topic::Models,
+        concepts: &[C::Optimizers],
+        prompt: "Why does Adam usually train a degree-15 polynomial faster than plain SGD at \
+                 the same learning rate?",
+        choices: &[
+            "It uses more training points",
+            "It gives each weight its own step size from running averages of its gradient",
+            "It skips the gradient altogether",
+        ],
+        answer: 1,
+        explanation: "Adam scales each weight's step by the size of its recent gradients, so \
+                      weights with tiny gradients still move by about the learning rate. Plain \
+                      SGD's steps are the learning rate times the gradient, crawling where \
+                      gradients are small.",
+        show_me: "lab=regression&degree=15&n=40&opt=adam&lr=0.01&speed=max",
+    },
+    Question {
+        id: "batch-one",
+        topic: Topic::WhatIf,
+        concepts: &[C::BatchSize],
+        prompt: "Batch size 1 instead of all points: what changes?",
+        choices: &[
+            "One exact step per epoch",
+            "Many small noisy steps per epoch: the loss jitters on its way down",
+            "The model gets more parameters",
+        ],
+        answer: 1,
+        explanation: "Each update uses one point's gradient, a noisy estimate of the full one: \
+                      there are as many updates per epoch as training points, and the loss \
+                      wobbles. The number of parameters does not change.",
+        show_me: "lab=regression&degree=3&data=sine&batch=1&speed=max",
+    },
+    Question {
+        id: "no-hidden-layer",
+        topic: Topic::WhatIf,
+        concepts: &[C::HiddenLayers],
+        prompt: "A network with no hidden layer on x₁ and x₂, trained on circles: what boundary \
+                 does it draw?",
+        choices: &[
+            "A circle, after enough epochs",
+            "A straight line, however long it trains",
+            "Nothing: it cannot train",
+        ],
+        answer: 1,
+        explanation: "Without hidden layers the network is logistic regression on its inputs: \
+                      its boundary is a straight line in them. Circles need a hidden layer or \
+                      squared features.",
+        show_me: "lab=neural&data=circles&layers=0",
+    },
+    Question {
+        id: "squares-as-inputs",
+        topic: Topic::WhatIf,
+        concepts: &[C::FeatureMaps],
+        prompt: "Still no hidden layer on circles, but now x₁² and x₂² are inputs too: what \
+                 happens?",
+        choices: &[
+            "Still a straight line",
+            "It separates the circles: a feature does what a hidden layer would",
+            "It diverges",
+        ],
+        answer: 1,
+        explanation: "A straight line in (x₁², x₂²) is a circle in (x₁, x₂): the feature map \
+                      bends the boundary, so the weights only have to find the radius.",
+        show_me: "lab=neural&data=circles&layers=0&inputs=x1,x2,x1sq,x2sq",
+    },
+    Question {
+        id: "linear-activation",
+        topic: Topic::WhatIf,
+        concepts: &[C::Activation],
+        prompt: "Two hidden layers, all with the linear activation, on circles: what boundary?",
+        choices: &[
+            "A circle: hidden layers always bend the boundary",
+            "A straight line: layers of linear maps add up to one linear map",
+            "A random boundary",
+        ],
+        answer: 1,
+        explanation:
+            "Without a bend in each neuron, stacking layers only multiplies matrices, and \
+                      the result is still linear. The nonlinearity of the activation is what \
+                      lets depth help.",
+        show_me: "lab=neural&data=circles&act=linear",
+    },
+    Question {
+        id: "xor-needs-hidden",
+        topic: Topic::Models,
+        concepts: &[C::Xor, C::HiddenLayers],
+        prompt: "Why can a network with no hidden layer on x₁, x₂ not solve XOR?",
+        choices: &[
+            "It needs more epochs",
+            "No straight line separates XOR's opposite quadrants: it needs a hidden layer (or \
+             the feature x₁x₂)",
+            "Its learning rate is too small",
+        ],
+        answer: 1,
+        explanation: "XOR's classes sit in opposite corners, so every straight line leaves points \
+                      of both classes on each side: about half are wrong. A hidden layer \
+                      combines several lines into a bent boundary.",
+        show_me: "lab=neural&data=xor&noise=0&layers=0",
+    },
+    Question {
+        id: "xor-product-feature",
+        topic: Topic::Models,
+        concepts: &[C::Xor, C::FeatureMaps],
+        prompt: "No hidden layer, but the product x₁x₂ as an extra input: can it solve XOR?",
+        choices: &[
+            "Yes: the class is the sign of x₁x₂, which one weight can read",
+            "No: XOR always needs a hidden layer",
+        ],
+        answer: 0,
+        explanation: "XOR is \"x₁·x₂ > 0 or not\", so with x₁x₂ as a feature a single linear \
+                      boundary separates it. Good features can replace hidden neurons.",
+        show_me: "lab=neural&data=xor&noise=0&layers=0&inputs=x1,x2,x1x2",
+    },
+    Question {
+        id: "stuck-xor",
+        topic: Topic::WhatIf,
+        concepts: &[C::Seed, C::HiddenLayers],
+        prompt: "A 4-2 network on XOR from initialization 6 stalls at about 77 %. What is most \
+                 likely to help?",
+        choices: &[
+            "Training for many more epochs",
+            "A new initialization (Reset): it is stuck in a poor region, not too simple",
+            "Removing the hidden layers",
+        ],
+        answer: 1,
+        explanation: "The network is flexible enough (other starts solve XOR), so a plateau \
+                      means a poor start: a local minimum or a flat region. Reset draws new \
+                      starting weights and it solves the problem.",
+        show_me: "lab=neural&data=xor&noise=0&init=6&speed=max",
+    },
+    Question {
+        id: "knn-k1",
+        topic: Topic::WhatIf,
+        concepts: &[C::K],
+        prompt: "k = 1 on noisy moons: what is the training accuracy?",
+        choices: &[
+            "100 %: each training point is its own nearest neighbour",
+            "About 50 %",
+            "The same as the test accuracy",
+        ],
+        answer: 0,
+        explanation: "With k = 1 every training point votes for itself, so the training error \
+                      says nothing; the test accuracy is clearly lower. That gap is overfitting, \
+                      and the k validation curve shows it at the left end.",
+        show_me: "lab=classification&model=knn&k=1&data=moons&noise=0.6",
+    },
+    Question {
+        id: "knn-k-all",
+        topic: Topic::WhatIf,
+        concepts: &[C::K],
+        prompt: "k = 140 when there are exactly 140 training points: what does k-NN predict?",
+        choices: &[
+            "The same class everywhere: every point's neighbours are all the training points",
+            "A very detailed boundary",
+            "It refuses to predict",
+        ],
+        answer: 0,
+        explanation: "With k equal to the training set, every vote counts the whole set (with \
+                      uniform weights), so the prediction is its majority class everywhere: \
+                      extreme underfitting. Good k lie in between.",
+        show_me: "lab=classification&model=knn&k=140&data=moons",
+    },
+    Question {
+        id: "deep-tree",
+        topic: Topic::WhatIf,
+        concepts: &[C::Depth],
+        prompt: "A tree of depth 15 on noisy moons: what happens?",
+        choices: &[
+            "It carves out single points: training accuracy near 100 %, test accuracy lower",
+            "It cannot separate the moons at all",
+            "It ends up identical to a depth-2 tree",
+        ],
+        answer: 0,
+        explanation: "Enough questions in a row can isolate every training point, noise \
+                      included: that is overfitting. Lower depth or more points per leaf keep \
+                      the boundary simple.",
+        show_me: "lab=classification&model=tree&data=moons&noise=0.6&depth=15",
+    },
+    Question {
+        id: "stump-circles",
+        topic: Topic::WhatIf,
+        concepts: &[C::Depth, C::SplitThresholds],
+        prompt: "A tree of depth 1 on circles: what can it do?",
+        choices: &[
+            "Separate them perfectly",
+            "One cut along one axis: it cannot separate a disc from a ring",
+        ],
+        answer: 1,
+        explanation: "Depth 1 is one question, one threshold on one feature: a single straight \
+                      cut parallel to an axis. Circles need several cuts to box the disc in.",
+        show_me: "lab=classification&model=tree&depth=1&data=circles",
+    },
+    Question {
+        id: "forest-more-trees",
+        topic: Topic::WhatIf,
+        concepts: &[C::ForestMoreTrees, C::NumberOfTrees],
+        prompt: "A random forest of deep trees on moons grows from 10 to 200 trees: what \
+                 happens to its test error?",
+        choices: &[
+            "It rises: more trees, more overfitting",
+            "It settles: averaging more trees does not make a forest overfit",
+            "It drops to zero",
+        ],
+        answer: 1,
+        explanation: "Each tree is grown on its own random version of the data and the forest \
+                      averages their votes; more trees only make that average steadier. The \
+                      test error levels off — the extra trees cost time, not accuracy.",
+        show_me: "lab=classification&model=forest&data=moons&noise=0.3&n=500&depth=15&trees=200",
+    },
+    Question {
+        id: "boosting-overfits",
+        topic: Topic::WhatIf,
+        concepts: &[C::BoostingOverfits, C::NumberOfTrees],
+        prompt: "Gradient boosting of one-question trees with shrinkage 1 on noisy moons goes \
+                 from 20 to 200 trees: can adding trees overfit?",
+        choices: &[
+            "No: like a forest, more trees never hurt",
+            "Yes: each tree fits the errors left so far, noise included",
+        ],
+        answer: 1,
+        explanation: "Boosting adds trees one after another, each correcting the previous ones' \
+                      errors on the training points; once the pattern is learned the \
+                      corrections chase noise. Unlike a forest, its number of trees must be \
+                      tuned.",
+        show_me: "lab=classification&model=boosting&data=moons&noise=0.6&n=500&depth=1&shrinkage=1\
+                  &trees=200",
+    },
+    Question {
+        id: "boosting-rate-times-trees",
+        topic: Topic::Models,
+        concepts: &[C::BoostingShrinkage, C::NumberOfTrees],
+        prompt: "Boosting's shrinkage goes from 0.1 to 0.05. To get a similar fit you need…",
+        choices: &[
+            "About twice as many trees",
+            "Half as many trees",
+            "The same number of trees",
+        ],
+        answer: 0,
+        explanation: "Each tree's correction is scaled by the shrinkage, so shrinkage × number of \
+                      trees roughly sets how far the ensemble moves. Smaller steps with more \
+                      trees are usually smoother and generalize better, at the cost of time.",
+        show_me: "lab=classification&model=boosting&data=moons&noise=0.6&n=500&depth=1\
+                  &shrinkage=0.05&trees=200",
+    },
+    Question {
+        id: "out-of-bag",
+        topic: Topic::Models,
+        concepts: &[C::OutOfBag],
+        prompt: "What is a random forest's out-of-bag error?",
+        choices: &[
+            "The error on the test points",
+            "Each training point judged only by the trees whose bootstrap sample left it out",
+            "The training error of the first tree",
+        ],
+        answer: 1,
+        explanation: "A bootstrap sample leaves out about a third of the points, so every point \
+                      has trees that never saw it; their votes give an estimate of the error on \
+                      unseen data from the training points alone, for free.",
+        show_me: "lab=classification&model=forest&data=moons&noise=0.3&n=500&depth=15&trees=200\
+                  &bootstrap=on",
+    },
+    Question {
+        id: "bootstrap-off",
+        topic: Topic::Models,
+        concepts: &[C::MaxFeaturesBootstrap, C::OutOfBag],
+        prompt: "A random forest with bootstrap off and max features = all: what is left of the \
+                 randomness?",
+        choices: &[
+            "Nothing much: every tree sees the same points and features, so the trees are alike",
+            "More randomness than before",
+        ],
+        answer: 0,
+        explanation: "A forest's strength is trees that differ, so their errors partly cancel in \
+                      the vote; bootstrap samples and random feature subsets are what make them \
+                      differ. Without either, voting gains little over one tree, and there is no \
+                      out-of-bag error.",
+        show_me: "lab=classification&model=forest&data=moons&noise=0.6&bootstrap=off&maxfeat=all",
+    },
+    Question {
+        id: "max-features",
+        topic: Topic::Models,
+        concepts: &[C::MaxFeaturesBootstrap],
+        prompt: "Why does a random forest let each split look at only a random √n of the n \
+                 features?",
+        choices: &[
+            "To make the trees differ, so their errors partly cancel when they vote",
+            "To train each tree on fewer points",
+            "Because trees cannot use more than √n features",
+        ],
+        answer: 0,
+        explanation: "If every tree could always pick the strongest feature, all trees would look \
+                      alike. Restricting each split to a random subset decorrelates them, and \
+                      the average of different trees varies less than any one of them.",
+        show_me: "lab=classification&model=forest&data=circles&features=2&maxfeat=sqrt",
+    },
+    Question {
+        id: "knn-learns-nothing",
+        topic: Topic::Models,
+        concepts: &[C::KnnStoresPoints],
+        prompt: "What does k-NN learn during training?",
+        choices: &[
+            "One weight per feature",
+            "Split thresholds",
+            "No weights: it stores the training points, which play the part of its parameters",
+            "The best value of k",
+        ],
+        answer: 2,
+        explanation: "k-NN's \"training\" is keeping the points; a prediction lets the k nearest \
+                      of them vote. It learns no weights, so its model grows with the data, and \
+                      k remains a hyperparameter you choose.",
+        show_me: "lab=classification&model=knn&k=5&data=moons",
+    },
+    Question {
+        id: "noise-floor",
+        topic: Topic::Models,
+        concepts: &[C::NoiseFloor],
+        prompt: "The points were made with noise σ = 0.5. Can any model reach a test MSE well \
+                 below 0.25 on many test points?",
+        choices: &[
+            "Yes, with a high enough degree",
+            "No: σ² = 0.25 is the noise floor; even the true curve has that expected error",
+            "Yes, with enough epochs",
+        ],
+        answer: 1,
+        explanation: "New points carry new noise no model can predict, so the expected squared \
+                      error is at least σ². A test MSE far below it on few points is luck; a \
+                      training MSE far below it is overfitting.",
+        show_me: "lab=regression&degree=3&data=sine&noise=0.5&n=200&speed=max",
+    },
+    // Reading the plots
+    Question {
+        id: "overfitting-plot",
+        topic: Topic::Diagnosis,
+        concepts: &[C::OverfittingPlot],
+        prompt: "Which picture of the loss over epochs shows overfitting?",
+        choices: &[
+            "Training and test loss fall together to about the noise level",
+            "Training loss keeps falling while test loss stays far above it or rises",
+            "Both losses stay high and flat",
+            "The training loss jumps up and down and climbs",
+        ],
+        answer: 1,
+        explanation: "Overfitting is the gap: the model keeps improving on the points it learns \
+                      from while getting no better, or worse, on new ones. Both high is \
+                      underfitting; a climbing training loss is a too high learning rate.",
+        show_me: "lab=regression&degree=15&n=20&speed=max",
+    },
+    Question {
+        id: "underfitting-plot",
+        topic: Topic::Diagnosis,
+        concepts: &[C::OverfittingPlot, C::DegreeFit],
+        prompt: "Training and test error are both high and close to each other, and no longer \
+                 falling. The diagnosis?",
+        choices: &[
+            "Overfitting",
+            "Underfitting: too simple (or too strongly regularized)",
+            "A good fit",
+        ],
+        answer: 1,
+        explanation: "If the model cannot describe even its training points, the test points \
+                      fare no better: high bias. A more flexible model, more features or less \
+                      regularization help; more data does not.",
+        show_me: "lab=regression&degree=1&data=sine&speed=max",
+    },
+    Question {
+        id: "accuracy-gap",
+        topic: Topic::Diagnosis,
+        concepts: &[C::OverfittingPlot],
+        prompt: "Training accuracy 100 %, test accuracy 80 % on many test points. This gap \
+                 means…",
+        choices: &[
+            "High variance: the model learned the training points' noise",
+            "High bias: the model is too simple",
+            "Nothing: accuracies always differ",
+        ],
+        answer: 0,
+        explanation: "A large, reliable gap between training and test accuracy means what was \
+                      learned does not carry over: overfitting. On a few test points a small \
+                      gap can be chance, which is why the verdict weighs the gap against the \
+                      test set's size.",
+        show_me: "lab=classification&model=knn&k=1&data=moons&noise=0.6",
+    },
+    Question {
+        id: "divergence-plot",
+        topic: Topic::Diagnosis,
+        concepts: &[C::Divergence, C::LearningRate],
+        prompt: "The training loss climbs far above its lowest value and jumps around. The \
+                 most likely cause?",
+        choices: &[
+            "Too many hidden neurons",
+            "A learning rate too high: the steps overshoot the minimum",
+            "Too little data",
+        ],
+        answer: 1,
+        explanation: "Gradient descent with sensible steps lowers the training loss; a training \
+                      loss that rises means the steps overshoot. Lower the learning rate (the \
+                      app suggests a tenth).",
+        show_me: "lab=neural&opt=adam&lr=10",
+    },
+    Question {
+        id: "still-training-plot",
+        topic: Topic::Diagnosis,
+        concepts: &[C::Epochs],
+        prompt: "Both errors are high, but the training loss is still falling steadily. The \
+                 diagnosis?",
+        choices: &[
+            "Underfitting: use a more flexible model",
+            "Not converged yet: train longer or take larger steps",
+            "Overfitting",
+        ],
+        answer: 1,
+        explanation: "A falling training loss means training is still making progress; judging \
+                      the model now would blame its capacity for a short budget. Let it run, or \
+                      raise the learning rate.",
+        show_me: "lab=neural&data=circles&opt=sgd&lr=0.0001",
+    },
+    Question {
+        id: "validation-curve-best",
+        topic: Topic::Diagnosis,
+        concepts: &[C::ValidationCurve, C::DegreeFit],
+        prompt: "On a validation curve (error against degree), which degree do you pick?",
+        choices: &[
+            "The one with the lowest training error",
+            "The one with the lowest held-out error",
+            "The highest degree",
+        ],
+        answer: 1,
+        explanation: "Training error falls as the degree rises, so it always points at the most \
+                      flexible model. Held-out error falls, then rises once the model fits noise; \
+                      its minimum is the degree that generalizes best.",
+        show_me: "lab=regression&degree=3&data=sine&n=20&speed=max",
+    },
+    Question {
+        id: "validation-curve-k",
+        topic: Topic::Diagnosis,
+        concepts: &[C::ValidationCurve, C::K],
+        prompt: "On k-NN's validation curve, the left end (k = 1) is…",
+        choices: &[
+            "The underfitting side",
+            "The overfitting side: small k is the most flexible model",
+        ],
+        answer: 1,
+        explanation: "Complexity falls as k rises: k = 1 follows every point, large k averages \
+                      everything. So k's curve is the mirror of degree's — overfitting on the \
+                      left, underfitting on the right.",
+        show_me: "lab=classification&model=knn&k=1&data=moons&noise=0.6",
+    },
+    Question {
+        id: "training-error-misleads",
+        topic: Topic::Diagnosis,
+        concepts: &[C::TrainTestSplit, C::ValidationCurve],
+        prompt: "Why is the training error a poor guide to the degree?",
+        choices: &[
+            "It never falls as the degree rises",
+            "It keeps falling as the degree rises, even when new points are fit worse",
+            "It is computed on too many points",
+        ],
+        answer: 1,
+        explanation: "A more flexible model can always fit its own training points at least as \
+                      well, noise included. Only error on points it did not learn from shows \
+                      when extra flexibility stops helping.",
+        show_me: "lab=regression&degree=15&n=20&speed=max",
+    },
+    // Tuning
+    Question {
+        id: "why-hold-out",
+        topic: Topic::Tuning,
+        concepts: &[C::TrainTestSplit],
+        prompt: "Why hold out test points the model never trains on?",
+        choices: &[
+            "To train faster",
+            "Error on unseen points estimates the error on new data; training error is \
+             optimistic",
+            "Because the model cannot use all points",
+        ],
+        answer: 1,
+        explanation: "The model was fitted to its training points, so its error there is biased \
+                      low. Points it never saw are a fair sample of new data: their error \
+                      estimates how it will do in use.",
+        show_me: "lab=regression&degree=15&n=20&train=0.7&speed=max",
+    },
+    Question {
+        id: "tune-on-test",
+        topic: Topic::Tuning,
+        concepts: &[C::TestSetTuning],
+        prompt: "Why not pick hyperparameters by their score on the test set?",
+        choices: &[
+            "It is too slow",
+            "The test score then helped choose, so it is optimistic and no longer measures \
+             unseen data",
+            "The test set is too large",
+        ],
+        answer: 1,
+        explanation: "Choosing the best of many trials by the test score picks, in part, the \
+                      trial that was lucky on those test points; the same score then overstates \
+                      the error on new data. Choose with validation data or cross-validation, \
+                      and use the test set once at the end.",
+        show_me: "lab=tuning&select=test",
+    },
+    Question {
+        id: "test-once",
+        topic: Topic::Tuning,
+        concepts: &[C::TestSetTuning, C::TrainTestSplit],
+        prompt: "When should the test set be used?",
+        choices: &[
+            "After every change, to see whether it helped",
+            "Once, at the end, to report the error of the chosen model",
+            "To choose the learning rate",
+        ],
+        answer: 1,
+        explanation: "Every look at the test score that influences a decision leaks it into the \
+                      model. Kept locked away until the end, it gives an honest estimate of the \
+                      final model's error.",
+        show_me: "lab=tuning&select=cv",
+    },
+    Question {
+        id: "cv-folds",
+        topic: Topic::Tuning,
+        concepts: &[C::CrossValidation],
+        prompt: "In 5-fold cross-validation, how many times is the model trained to score one \
+                 setting?",
+        choices: &["Once", "5 times", "25 times"],
+        answer: 1,
+        explanation: "The training points are cut into 5 folds; each is held out once while the \
+                      model trains on the other 4, and the 5 held-out errors are averaged. Every \
+                      point is used for validation exactly once.",
+        show_me: "lab=tuning&folds=5",
+    },
+    Question {
+        id: "leave-one-out",
+        topic: Topic::Tuning,
+        concepts: &[C::CrossValidation],
+        prompt: "Leave-one-out cross-validation on 28 training points trains the model how many \
+                 times per setting?",
+        choices: &["Once", "2 times", "28 times"],
+        answer: 2,
+        explanation: "Leave-one-out is k-fold with one point per fold: each of the 28 points is \
+                      held out once. The most data per fit, and the most fits.",
+        show_me: "lab=tuning&folds=all",
+    },
+    Question {
+        id: "cv-uses",
+        topic: Topic::Tuning,
+        concepts: &[C::CrossValidation, C::TestSetTuning],
+        prompt: "Which points does cross-validation score each trial on?",
+        choices: &[
+            "The test points",
+            "Held-out folds of the training points; the test points stay locked away",
+            "The same points it trained on",
+        ],
+        answer: 1,
+        explanation: "Cross-validation makes validation sets out of the training points, so the \
+                      choice of hyperparameters never sees the test points, and the test score \
+                      of the chosen model stays honest.",
+        show_me: "lab=tuning&select=cv",
+    },
+    Question {
+        id: "grid-vs-random",
+        topic: Topic::Tuning,
+        concepts: &[C::SearchStrategies],
+        prompt: "Two hyperparameters, only one of which matters much. Why does random search \
+                 with 16 trials often beat a 4 × 4 grid?",
+        choices: &[
+            "Random numbers are better than even ones",
+            "Random trials try 16 different values of the one that matters; the grid only 4",
+            "Grid search cannot search two axes",
+        ],
+        answer: 1,
+        explanation: "A grid repeats each value of one axis for every value of the other, so \
+                      most trials re-test the same few values of the important one. Random \
+                      trials each try a new value of both (Bergstra & Bengio, 2012).",
+        show_me: "lab=tuning&strategy=random&budget=16",
+    },
+    Question {
+        id: "bayes",
+        topic: Topic::Tuning,
+        concepts: &[C::SearchStrategies],
+        prompt: "What does Bayesian optimization do that random search does not?",
+        choices: &[
+            "It uses the trials so far to choose the next where it expects the most improvement",
+            "It tries every value",
+            "It needs no cross-validation",
+        ],
+        answer: 0,
+        explanation: "After a few random trials it fits a model of the score (a Gaussian process) \
+                      and places the next trial where improvement is most expected, trading off \
+                      promising and unexplored regions. Random and grid search ignore earlier \
+                      results.",
+        show_me: "lab=tuning&strategy=bayes&budget=16",
+    },
+    Question {
+        id: "log-scale",
+        topic: Topic::Tuning,
+        concepts: &[C::SearchStrategies, C::Lambda],
+        prompt: "Why is λ searched on a log scale (10⁻⁶ … 10) rather than evenly?",
+        choices: &[
+            "Its effect changes by orders of magnitude; even spacing would spend nearly every \
+             trial on large values",
+            "Because λ cannot be 0",
+            "Log scales are faster to compute",
+        ],
+        answer: 0,
+        explanation: "λ = 0.001 and λ = 0.01 behave very differently, while 9 and 10 hardly \
+                      differ. Evenly spaced values from 10⁻⁶ to 10 would put almost all trials \
+                      above 1; a log scale gives each order of magnitude its share.",
+        show_me: "lab=tuning&x=lambda&y=none&strategy=grid",
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::regression::generate;
+    use crate::ml::diagnosis::Fit;
+    use crate::ml::model::{Model, Samples};
+    use crate::ml::plane_model::PlaneModel;
+    use crate::state::action::Action;
+    use crate::state::config::Config;
+    use crate::state::plane::PlaneLab;
+    use crate::state::regression::RegressionLab;
+    use crate::state::session::Reduce;
+    use crate::state::spec::{Key, Lab};
+    use crate::state::url::decode;
+
+    fn question(id: &str) -> &'static Question {
+        Question::by_id(id).unwrap_or_else(|| panic!("no question {id}"))
+    }
+
+    #[test]
+    fn the_bank_is_large_and_well_formed() {
+        assert!(QUESTIONS.len() >= 60, "{} questions", QUESTIONS.len());
+        for q in QUESTIONS {
+            assert_eq!(
+                QUESTIONS.iter().filter(|p| p.id == q.id).count(),
+                1,
+                "{} twice",
+                q.id
+            );
+            assert!(
+                !q.id.is_empty()
+                    && !q.id.starts_with('-')
+                    && !q.id.ends_with('-')
+                    && q.id
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{}: not kebab-case",
+                q.id
+            );
+            assert!((2..=4).contains(&q.choices.len()), "{}", q.id);
+            assert!(q.answer < q.choices.len(), "{}", q.id);
+            for (i, c) in q.choices.iter().enumerate() {
+                assert!(!c.trim().is_empty(), "{}: empty choice", q.id);
+                assert!(!q.choices[..i].contains(c), "{}: {c} twice", q.id);
+            }
+            assert!(!q.prompt.trim().is_empty(), "{}", q.id);
+            assert!(!q.explanation.trim().is_empty(), "{}", q.id);
+            assert!(!q.concepts.is_empty(), "{}", q.id);
+            // Line continuations in the source must not leave double spaces behind.
+            for text in [q.prompt, q.explanation].iter().chain(q.choices) {
+                assert!(!text.contains("  "), "{}: {text}", q.id);
+            }
+        }
+    }
+
+    #[test]
+    fn every_link_opens_its_lab_without_a_fallback() {
+        for q in QUESTIONS {
+            assert!(!q.show_me.starts_with('?'), "{}", q.id);
+            let lab = q
+                .show_me
+                .split('&')
+                .find_map(|pair| pair.strip_prefix("lab="));
+            let lab = lab.unwrap_or_else(|| panic!("{}: no lab=", q.id));
+            let (config, notices) = decode(q.show_me);
+            assert!(notices.is_empty(), "{}: {notices:?}", q.id);
+            assert_eq!(config.lab.url(), lab, "{}", q.id);
+        }
+    }
+
+    #[test]
+    fn every_concept_and_topic_is_asked_about() {
+        for (i, c) in Concept::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i, "Concept::ALL is out of order");
+            assert!(
+                QUESTIONS.iter().any(|q| q.concepts.contains(c)),
+                "no question on {c:?}"
+            );
+        }
+        assert_eq!(Concept::ALL.len(), Concept::DataSize as usize + 1);
+        for t in Topic::ALL {
+            assert!(QUESTIONS.iter().any(|q| q.topic == t), "no {t:?} question");
+        }
+        // Issue 13's "is this a parameter or a hyperparameter" list, one question each.
+        for c in [
+            C::Coefficients,
+            C::Weights,
+            C::SplitThresholds,
+            C::K,
+            C::Depth,
+            C::Lambda,
+            C::LearningRate,
+            C::BatchSize,
+            C::NumberOfTrees,
+            C::Epochs,
+            C::Seed,
+        ] {
+            assert!(
+                QUESTIONS
+                    .iter()
+                    .any(|q| q.topic == Topic::ParameterOrHyper && q.concepts.contains(&c)),
+                "no parameter-or-hyperparameter question on {c:?}"
+            );
+        }
+    }
+
+    /// Opens a Regression-lab link and plays `epochs` epochs.
+    fn regression(id: &str, epochs: u32) -> RegressionLab {
+        let (config, notices) = decode(question(id).show_me);
+        assert_eq!(config.lab, Lab::Regression, "{id}");
+        let mut s = RegressionLab::new(config, notices);
+        s.apply(Action::Play);
+        s.apply(Action::Tick(epochs));
+        s
+    }
+
+    /// Opens a plane-lab link and plays `epochs` epochs (or grows trees), ten per frame.
+    fn plane(id: &str, epochs: u32) -> PlaneLab {
+        plane_with(id, |_| {}, epochs)
+    }
+
+    /// The same, with a change to the link's configuration first.
+    fn plane_with(id: &str, change: impl Fn(&mut Config), epochs: u32) -> PlaneLab {
+        let (mut config, notices) = decode(question(id).show_me);
+        assert_ne!(config.lab, Lab::Regression, "{id}");
+        change(&mut config);
+        let mut s = PlaneLab::new(config, notices);
+        s.apply(Action::Play);
+        for _ in 0..epochs / 10 {
+            s.apply(Action::Tick(10));
+        }
+        s
+    }
+
+    /// The link's ensemble with `trees` trees instead (a position of the control).
+    fn trees(id: &str, position: usize) -> PlaneLab {
+        plane_with(id, |c| c.set(Key::Trees, position), 300)
+    }
+
+    fn accuracies(s: &PlaneLab) -> (f64, f64) {
+        (
+            s.train_score.accuracy.unwrap(),
+            s.test_score.accuracy.unwrap(),
+        )
+    }
+
+    fn oob(s: &PlaneLab) -> Option<f64> {
+        match &*s.model {
+            PlaneModel::Forest(f) => f.oob_error(),
+            _ => panic!("not a forest"),
+        }
+    }
+
+    fn fit(diagnosis: Option<crate::ml::diagnosis::Diagnosis>) -> Fit {
+        diagnosis.expect("a verdict").fit
+    }
+
+    #[test]
+    fn the_regression_links_show_what_the_explanations_claim() {
+        let few = regression("degree-15-few-points", 3000);
+        assert_eq!(
+            (few.model.parameters().len(), few.train_set().len()),
+            (16, 14)
+        );
+        assert!(fit(few.diagnosis()).is_overfitting());
+        assert_eq!(
+            fit(regression("degree-1-sine", 3000).diagnosis()),
+            Fit::TooSimple
+        );
+        assert_eq!(
+            fit(regression("degree-3-sine", 3000).diagnosis()),
+            Fit::GoodFit
+        );
+        assert!(!fit(regression("more-data", 3000).diagnosis()).is_overfitting());
+        assert_eq!(
+            fit(regression("lambda-too-strong", 3000).diagnosis()),
+            Fit::TooStronglyRegularized
+        );
+        assert_eq!(
+            fit(regression("lr-too-small", 2000).diagnosis()),
+            Fit::StillTraining
+        );
+        assert!(regression("lr-too-high", 100).divergence.is_some());
+
+        let (zeros, _) = regression("l1-zeros", 3000).zero_weights().unwrap();
+        assert!(zeros >= 2, "{zeros} zero coefficients under L1");
+        let ridge = regression("l2-shrinks", 3000);
+        assert!(ridge.model.parameters().iter().all(|p| p.value != 0.0));
+
+        // The test error stays above (a fraction of) the noise floor σ² = 0.25 on 60 test
+        // points; the training error, fitted to the noise, may dip lower.
+        let floor = regression("noise-floor", 3000);
+        assert_eq!(floor.test_set().len(), 60);
+        assert!(
+            floor.test_score.loss > 0.6 * 0.25,
+            "{}",
+            floor.test_score.loss
+        );
+    }
+
+    #[test]
+    fn the_plane_links_show_what_the_explanations_claim() {
+        let knn = plane("knn-k1", 0);
+        assert_eq!(knn.train_score.accuracy, Some(1.0));
+        assert_eq!(fit(knn.diagnosis()), Fit::TooFlexible);
+        assert!(plane("knn-learns-nothing", 0).model.parameters().is_empty());
+        assert_eq!(fit(plane("stump-circles", 10).diagnosis()), Fit::TooSimple);
+        assert_eq!(
+            fit(plane("no-hidden-layer", 2000).diagnosis()),
+            Fit::TooSimple
+        );
+        assert_eq!(
+            fit(plane("xor-needs-hidden", 2000).diagnosis()),
+            Fit::TooSimple
+        );
+        assert_eq!(
+            fit(plane("xor-product-feature", 2000).diagnosis()),
+            Fit::GoodFit
+        );
+        assert_eq!(
+            fit(plane("squares-as-inputs", 2000).diagnosis()),
+            Fit::GoodFit
+        );
+        assert_eq!(fit(plane("stuck-xor", 3000).diagnosis()), Fit::Stuck);
+        // Linear activations: a straight boundary, so circles stay about half wrong.
+        let (train, _) = accuracies(&plane("linear-activation", 500));
+        assert!(train < 0.7, "{train}");
+    }
+
+    #[test]
+    fn the_tree_and_neighbour_links_show_what_the_explanations_claim() {
+        let (train, test) = accuracies(&plane("deep-tree", 300));
+        assert!(train == 1.0 && test < 0.8, "{train} {test}");
+        // k = all 140 training points: one class everywhere, the training set's majority.
+        let all = plane("knn-k-all", 0);
+        assert_eq!(all.train_set().count(), 140);
+        let ones = (all.train_set().points.iter())
+            .filter(|p| p.class == 1)
+            .count() as f64;
+        let majority = ones.max(140.0 - ones) / 140.0;
+        assert_eq!(all.train_score.accuracy, Some(majority));
+        assert_eq!(fit(all.diagnosis()), Fit::TooSimple);
+    }
+
+    #[test]
+    fn the_ensemble_links_show_what_the_explanations_claim() {
+        // A forest: 10 → 200 trees, the test accuracy does not fall.
+        let (_, few) = accuracies(&trees("forest-more-trees", 4));
+        let (_, many) = accuracies(&plane("forest-more-trees", 300));
+        assert!(many >= few, "{few} → {many}");
+        // Its out-of-bag error is near its test error (150 test points).
+        let forest = plane("out-of-bag", 300);
+        let gap = oob(&forest).unwrap() - (1.0 - forest.test_score.accuracy.unwrap());
+        assert!(gap.abs() < 0.05, "{gap}");
+        assert_eq!(oob(&plane("bootstrap-off", 300)), None);
+        // Boosting stumps at shrinkage 1: 20 → 200 trees, training up, test down.
+        let (train_20, test_20) = accuracies(&trees("boosting-overfits", 5));
+        let (train_200, test_200) = accuracies(&plane("boosting-overfits", 300));
+        assert!(
+            train_200 > train_20 + 0.05 && test_200 < test_20,
+            "train {train_20} → {train_200}, test {test_20} → {test_200}"
+        );
+    }
+
+    #[test]
+    fn the_tuning_links_name_the_right_counts() {
+        // 40 points, 70 % for training: leave-one-out fits 28 times.
+        let (config, _) = decode(question("leave-one-out").show_me);
+        assert_eq!(generate(&config.data_spec()).train.len(), 28);
+    }
+}
