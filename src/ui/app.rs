@@ -1,12 +1,14 @@
 //! The page: reads the link once, shows the lab it names, and switches labs in the page (each
 //! lab's state is kept while another is shown). It owns the view (presenter view, hidden panels)
-//! and the page's keys: P for presenter view, ? for the list of keys.
+//! and the page's keys: P for presenter view, ? for the list of keys. Interview practice opens
+//! over the lab (which is kept meanwhile); its "show me" opens a lab in a given state.
 
 use super::classification::ClassificationLab;
 use super::footer::Footer;
 use super::header::Header;
 use super::help::Help;
 use super::kept::Kept;
+use super::practice::Practice;
 use super::regression::RegressionLab;
 use super::tuning::TuningLab;
 use crate::classroom::view::{self, View};
@@ -17,10 +19,12 @@ use crate::web;
 use yew::prelude::*;
 
 /// The lab shown and what it starts from (a lab kept from earlier starts from its kept state).
+/// A new generation starts the lab afresh from `config` even if it is the lab already shown.
 #[derive(Clone, PartialEq)]
 struct Shown {
     config: Config,
     notices: Vec<String>,
+    generation: u32,
 }
 
 #[component]
@@ -29,7 +33,14 @@ pub fn App() -> Html {
         let (view, rest, mut notices) = view::split(&web::query());
         let (config, more) = url::decode(&rest);
         notices.extend(more);
-        (view, Shown { config, notices })
+        (
+            view,
+            Shown {
+                config,
+                notices,
+                generation: 0,
+            },
+        )
     });
     let view = use_state(|| start.0.clone());
     let shown = use_state(|| start.1.clone());
@@ -64,8 +75,23 @@ pub fn App() -> Html {
                 shown.set(Shown {
                     config: Config::for_lab(lab),
                     notices: Vec::new(),
+                    generation: shown.generation,
                 });
             }
+        })
+    };
+    // Opens a lab afresh in the state a link describes (a question's "show me").
+    let on_open = {
+        let (shown, view, kept) = (shown.clone(), view.clone(), kept.clone());
+        Callback::from(move |query: String| {
+            let (config, notices) = url::decode(&query);
+            kept.forget(config.lab);
+            shown.set(Shown {
+                config,
+                notices,
+                generation: shown.generation + 1,
+            });
+            view.set(view.with_practice(false));
         })
     };
     let on_view = {
@@ -97,7 +123,7 @@ pub fn App() -> Html {
 
     let lab = shown.config.lab;
     let props = (shown.config.clone(), shown.notices.clone());
-    let key = lab.url();
+    let key = format!("{}-{}", lab.url(), shown.generation);
     let page = match lab {
         Lab::Regression => html! {
             <RegressionLab {key} config={props.0} notices={props.1} kept={kept.clone()} on_query={on_query.clone()} />
@@ -124,7 +150,11 @@ pub fn App() -> Html {
     html! {
         <div class={classes}>
             <Header {lab} {on_switch} view={(*view).clone()} {on_view} on_help={on_help.clone()} />
-            { page }
+            if view.practice {
+                <Practice on_show={on_open} on_close={{ let v = view.clone(); Callback::from(move |()| v.set(v.with_practice(false))) }} />
+            } else {
+                { page }
+            }
             <Footer />
             if *help {
                 <Help on_close={on_help} />

@@ -109,15 +109,7 @@ pub fn SeedControl(props: &SeedProps) -> Html {
         }
     });
     let on_seed = props.on_seed.clone();
-    let new_data = Callback::from(move |_| {
-        let mut bytes = [0u8; 4];
-        // Without a random source, step to the next seed instead.
-        let seed = match getrandom::getrandom(&mut bytes) {
-            Ok(()) => u32::from_le_bytes(bytes) as u64,
-            Err(_) => 1 + crate::web::now_ms() as u64 % MAX_SEED,
-        };
-        on_seed.emit(seed);
-    });
+    let new_data = Callback::from(move |_| on_seed.emit(crate::web::random_seed()));
     html! {
         <div class="control">
             <div class="control-head">

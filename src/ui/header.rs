@@ -48,6 +48,9 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <div class="view-buttons">
                     <button id="presenter" aria-pressed={view.presenter.to_string()} onclick={presenter}
                         title="Presenter view: large type and plots for a projector (key P)">{ "Presenter view" }</button>
+                    <button id="practice" aria-pressed={view.practice.to_string()}
+                        onclick={{ let (v, on_view) = (view.clone(), props.on_view.clone()); Callback::from(move |_| on_view.emit(v.with_practice(!v.practice))) }}
+                        title="Interview practice: questions on parameters, hyperparameters and tuning, each with a demonstration">{ "Interview practice" }</button>
                     <button id="keys" onclick={help} title="Keyboard shortcuts (key ?)">{ "Keys" }</button>
                 </div>
             </div>

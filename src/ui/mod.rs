@@ -23,6 +23,7 @@ pub mod notices;
 pub mod parameters;
 pub mod picture;
 pub mod playback;
+pub mod practice;
 pub mod region_chart;
 pub mod regression;
 pub mod shortcuts;

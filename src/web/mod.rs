@@ -207,3 +207,12 @@ pub fn announce_layout_change() {
         let _ = window().dispatch_event(&event);
     }
 }
+
+/// A fresh random number below 2³² (from the browser's random source; the clock without one).
+pub fn random_seed() -> u64 {
+    let mut bytes = [0u8; 4];
+    match getrandom::getrandom(&mut bytes) {
+        Ok(()) => u32::from_le_bytes(bytes) as u64,
+        Err(_) => 1 + now_ms() as u64 % u32::MAX as u64,
+    }
+}

@@ -133,3 +133,44 @@ test('after one visit every lab, lab switching and a reload work with the networ
   assert.deepEqual(problems.foreign, []);
   await page.close();
 });
+
+test('interview practice: answer, read why, a missed question comes back, the score survives a reload, show me opens the lab', async () => {
+  const { page, problems } = await open('?lab=regression');
+  const score = () => text(page, '#quiz-score');
+  await page.getByRole('button', { name: 'Interview practice' }).click();
+  await waitParam(page, 'practice', '1');
+  await page.getByRole('heading', { name: /Interview practice/ }).waitFor();
+  assert.match(await score(), /^0 right of 0 answered · \d+ to go$/);
+  // Answer with the first choice until one is wrong (2–4 choices each: it comes soon).
+  let missed = null;
+  for (let i = 0; i < 30 && !missed; i++) {
+    const prompt = await text(page, '#quiz-prompt');
+    await page.locator('.choice').first().click();
+    const verdict = await text(page, '#quiz-explanation');
+    if (verdict.startsWith('Not quite')) missed = prompt;
+    assert.ok(verdict.length > 40, 'an explanation follows the answer');
+    if (!missed) await page.getByRole('button', { name: 'Next question' }).click();
+  }
+  assert.ok(missed, 'some first choice was wrong');
+  assert.match(await score(), /1 missed, coming back$/);
+  const stored = await score();
+  await page.reload();
+  await page.getByRole('heading', { name: /Interview practice/ }).waitFor();
+  assert.equal((await score()).replace(/ · \d+ to go/, ''), stored.replace(/ · \d+ to go/, ''), 'kept in the browser');
+  // The missed question comes back within a few questions; answered right, it is no longer missed.
+  let back = false;
+  for (let i = 0; i < 6 && !back; i++) {
+    back = (await text(page, '#quiz-prompt')) === missed;
+    if (back) break;
+    await page.locator('.choice').first().click();
+    await page.getByRole('button', { name: 'Next question' }).click();
+  }
+  assert.ok(back, 'the missed question came back');
+  await page.locator('.choice').first().click();
+  await page.getByRole('button', { name: 'Show me in the lab' }).click();
+  await page.locator('canvas[data-drawn-at]').first().waitFor();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('practice'));
+  assert.ok(['regression', 'classification', 'neural', 'tuning'].includes(param(page, 'lab')));
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});

@@ -1,6 +1,7 @@
-//! How the page is shown, as opposed to what it trains: presenter view and the panels a teacher
-//! has hidden from the class. It travels in the link beside the lab's configuration
-//! (`present=1&hide=verdict,scores`), so a prepared view is a link like any other.
+//! How the page is shown, as opposed to what it trains: presenter view, the panels a teacher
+//! has hidden from the class, and whether interview practice is open over the lab. It travels in
+//! the link beside the lab's configuration (`present=1&hide=verdict,scores`, `practice=1`), so a
+//! prepared view is a link like any other.
 //!
 //! [`split`] takes these keys out of a query and leaves the rest for the lab's own codec
 //! ([`crate::state::url::decode`]), which would otherwise call them unknown settings.
@@ -51,11 +52,12 @@ impl Panel {
     }
 }
 
-/// Presenter view on or off, and the hidden panels (sorted, each once).
+/// Presenter view on or off, the hidden panels (sorted, each once), interview practice open.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct View {
     pub presenter: bool,
     hidden: Vec<Panel>,
+    pub practice: bool,
 }
 
 impl View {
@@ -71,7 +73,7 @@ impl View {
     pub fn presenter_toggled(&self) -> View {
         View {
             presenter: !self.presenter,
-            hidden: self.hidden.clone(),
+            ..self.clone()
         }
     }
 
@@ -85,7 +87,15 @@ impl View {
         }
     }
 
-    /// `present=1&hide=…` (no leading `&`), or nothing for the plain view.
+    /// The same view with interview practice open or closed.
+    pub fn with_practice(&self, open: bool) -> View {
+        View {
+            practice: open,
+            ..self.clone()
+        }
+    }
+
+    /// `present=1&hide=…&practice=1` (no leading `&`), or nothing for the plain view.
     pub fn encode(&self) -> String {
         let mut out = form_urlencoded::Serializer::new(String::new());
         if self.presenter {
@@ -94,6 +104,9 @@ impl View {
         if !self.hidden.is_empty() {
             let names: Vec<&str> = self.hidden.iter().map(|p| p.url()).collect();
             out.append_pair("hide", &names.join(","));
+        }
+        if self.practice {
+            out.append_pair("practice", "1");
         }
         out.finish()
     }
@@ -108,11 +121,16 @@ pub fn split(query: &str) -> (View, String, Vec<String>) {
     let mut rest = form_urlencoded::Serializer::new(String::new());
     for (name, value) in form_urlencoded::parse(query.as_bytes()) {
         match name.trim().to_ascii_lowercase().as_str() {
-            "present" => match value.trim() {
-                "1" | "on" | "true" => view.presenter = true,
-                "0" | "off" | "false" => view.presenter = false,
-                other => notices.push(format!(
-                    "Presenter view “{other}” is neither 1 nor 0; showing the normal view."
+            "present" => match switch(&value) {
+                Some(on) => view.presenter = on,
+                None => notices.push(format!(
+                    "Presenter view “{value}” is neither 1 nor 0; showing the normal view."
+                )),
+            },
+            "practice" => match switch(&value) {
+                Some(on) => view.practice = on,
+                None => notices.push(format!(
+                    "Interview practice “{value}” is neither 1 nor 0; showing the lab."
                 )),
             },
             "hide" => {
@@ -136,6 +154,15 @@ pub fn split(query: &str) -> (View, String, Vec<String>) {
         }
     }
     (view, rest.finish(), notices)
+}
+
+/// `1`/`0` (or on/off, true/false) as a switch.
+fn switch(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "1" | "on" | "true" => Some(true),
+        "0" | "off" | "false" => Some(false),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -170,6 +197,9 @@ mod tests {
             assert!(!view.is_hidden(panel));
         }
         assert_eq!(View::default().encode(), "");
+        let practice = View::default().with_practice(true);
+        assert_eq!(practice.encode(), "practice=1");
+        assert_eq!(split("practice=1").0, practice);
     }
 
     #[test]

@@ -1,0 +1,99 @@
+//! Interview practice: the question bank one question at a time, the explanation after each
+//! answer, a "show me" that opens a lab in a state that demonstrates it, the score, and the
+//! missed questions coming back. The quiz is kept in this browser's storage.
+
+use super::store::Store;
+use crate::classroom::quiz::{Quiz, QuizAction};
+use crate::web;
+use yew::prelude::*;
+
+/// Where the quiz is kept in the browser.
+const STORAGE_KEY: &str = "paramlab.quiz";
+
+#[derive(Properties, PartialEq)]
+pub struct PracticeProps {
+    /// Opens a lab with this query (a question's "show me").
+    pub on_show: Callback<String>,
+    pub on_close: Callback<()>,
+}
+
+#[component]
+pub fn Practice(props: &PracticeProps) -> Html {
+    let quiz = use_reducer(|| {
+        let seed = web::random_seed();
+        Store(match web::stored(STORAGE_KEY) {
+            Some(text) => Quiz::from_storage(&text, seed),
+            None => Quiz::new(seed),
+        })
+    });
+    use_effect_with(quiz.to_storage(), |text| {
+        web::store(STORAGE_KEY, text);
+    });
+    let send = |action: QuizAction| {
+        let d = quiz.dispatcher();
+        Callback::from(move |_| d.dispatch(action.clone()))
+    };
+    let (right, asked) = quiz.score();
+    let missed = quiz.missed().count();
+    let score = html! {
+        <p class="quiz-score" id="quiz-score" aria-live="polite">
+            { format!("{right} right of {asked} answered · {} to go", quiz.remaining()) }
+            if missed > 0 { { format!(" · {missed} missed, coming back") } }
+        </p>
+    };
+    let body = match quiz.current() {
+        None => html! {
+            <div class="quiz-done">
+                <p><strong>{ "Every question answered right at least once." }</strong>{ format!(" {right} right of {asked} answers.") }</p>
+                <button class="primary" onclick={send(QuizAction::Restart(web::random_seed()))}>{ "Start again" }</button>
+            </div>
+        },
+        Some(q) => {
+            let picked = quiz.picked();
+            html! {
+                <div class="question">
+                    <p class="quiz-topic">{ q.topic.title() }</p>
+                    <p class="quiz-prompt" id="quiz-prompt">{ q.prompt }</p>
+                    <div class="choices" role="group" aria-labelledby="quiz-prompt">
+                        { for q.choices.iter().enumerate().map(|(i, choice)| {
+                            let class = match picked {
+                                Some(_) if i == q.answer => Some("right"),
+                                Some(p) if p == i => Some("wrong"),
+                                _ => None,
+                            };
+                            html! {
+                                <button class={classes!("choice", class)} disabled={picked.is_some()}
+                                    aria-pressed={(picked == Some(i)).to_string()}
+                                    onclick={send(QuizAction::Answer(i))}>{ *choice }</button>
+                            }
+                        }) }
+                    </div>
+                    if let Some(p) = picked {
+                        <div class={classes!("explanation", if p == q.answer { "right" } else { "wrong" })} id="quiz-explanation" role="status">
+                            <p><strong>{ if p == q.answer { "Right. " } else { "Not quite: it comes back later. " } }</strong>{ q.explanation }</p>
+                            <div class="buttons">
+                                <button onclick={{ let (s, link) = (props.on_show.clone(), q.show_me.to_string()); Callback::from(move |_| s.emit(link.clone())) }}>
+                                    { "Show me in the lab" }</button>
+                                <button class="primary" onclick={send(QuizAction::Next)} autofocus=true>{ "Next question" }</button>
+                            </div>
+                        </div>
+                    }
+                </div>
+            }
+        }
+    };
+    let close = props.on_close.reform(|_| ());
+    html! {
+        <main class="practice" aria-labelledby="practice-title">
+            <section class="panel">
+                <h2 id="practice-title">{ "Interview practice" }<span class="tag">{ "kept in this browser" }</span></h2>
+                { score }
+                { body }
+                <div class="buttons quiz-foot">
+                    <button onclick={close}>{ "Back to the lab" }</button>
+                    <button onclick={send(QuizAction::Restart(web::random_seed()))}>{ "Restart the quiz" }</button>
+                </div>
+            </section>
+        </main>
+    }
+}
