@@ -31,7 +31,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
     });
     let send = |action: QuizAction| {
         let d = quiz.dispatcher();
-        Callback::from(move |_| d.dispatch(action.clone()))
+        Callback::from(move |_| d.dispatch(action))
     };
     let (right, asked) = quiz.score();
     let missed = quiz.missed().count();

@@ -75,6 +75,8 @@ const CASES: &[(&str, u32, Fit)] = &[
     ("lab=neural&data=xor&noise=0&init=7", 3000, Fit::GoodFit),
     ("lab=neural&data=xor&noise=0&init=2", 3000, Fit::GoodFit),
     ("lab=neural&data=circles&layers=0", 2000, Fit::TooSimple),
+    // Linear hidden layers are one linear map: too simple, not stuck (Reset would not help).
+    ("lab=neural&data=circles&act=linear", 2000, Fit::TooSimple),
     ("lab=neural&opt=adam&lr=10", 500, Fit::LearningRateTooHigh),
     (
         "lab=neural&data=circles&reg=l2&lambda=1",

@@ -159,7 +159,7 @@ pub struct Evidence {
     pub parameters: usize,
     /// The penalty is strong enough to hold the model back (see the module's rule 4).
     pub strong_penalty: bool,
-    /// A network with hidden layers: its loss has poor local minima and plateaus.
+    /// A network with nonlinear hidden layers: its loss has poor local minima and plateaus.
     pub hidden_layers: bool,
 }
 

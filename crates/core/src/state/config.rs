@@ -54,10 +54,6 @@ const LAB_DEFAULTS: &[(Lab, Key, usize)] = &[
     (Lab::Neural, Key::TrainFraction, 8),         // 0.5
     (Lab::Neural, Key::BatchSize, 4),             // 10
     (Lab::Neural, Key::LearningRate, 10),         // 0.03
-    (Lab::Classification, Key::Points, 19),       // 200 points
-    (Lab::Neural, Key::Points, 49),               // 500 points
-    (Lab::Neural, Key::TrainFraction, 8),         // 0.5
-    (Lab::Neural, Key::BatchSize, 4),             // 10
     // The Tuning lab searches degree × λ: λ needs a penalty, and Adam trains every degree in
     // the epochs a trial has.
     (Lab::Tuning, Key::Regularization, 1), // L2

@@ -165,8 +165,13 @@ impl<K: LabKind> Session<K> {
             train_points: self.train_set().count(),
             parameters: self.parameter_count,
             strong_penalty: penalty && (self.config.number(Key::Lambda) >= 0.1 || mostly_zero),
+            // Linear hidden layers compose to one linear map: no bend, no plateau to be stuck on.
             hidden_layers: self.config.lab == Lab::Neural
-                && !self.config.hidden_layers().is_empty(),
+                && !self.config.hidden_layers().is_empty()
+                && self
+                    .config
+                    .choice::<crate::ml::activation::Activation>(Key::Activation)
+                    != crate::ml::activation::Activation::Linear,
         });
         if K::smoothed(self) {
             (verdict.reason).push_str(" (Medians of the last five recorded epochs.)");
