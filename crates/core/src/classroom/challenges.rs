@@ -115,16 +115,25 @@ impl Challenge {
         if let Some(change) = self.off_limits(start, now) {
             return Status::OffLimits(change);
         }
-        match self.goals.iter().find_map(|g| missing(g, now, figures)) {
+        match self.goals.iter().find_map(|g| g.missing(now, figures)) {
             Some(why) => Status::Working(why),
             None => Status::Met,
         }
     }
 }
 
-/// Why `goal` does not hold yet, or `None` if it does.
+impl Goal {
+    /// Why the goal does not hold yet at `now`, or `None` if it does. Goals on a trained model
+    /// wait for training to settle (a verdict other than "Still training", no divergence).
+    pub fn missing(&self, now: &Config, f: &Figures) -> Option<String> {
+        missing(self, now, f)
+    }
+}
+
+/// [`Goal::missing`].
 fn missing(goal: &Goal, now: &Config, f: &Figures) -> Option<String> {
     let settled = match f.verdict {
+        _ if f.diverged => Some("Training diverged: the loss exploded.".to_string()),
         None => Some("Press Play: there is no verdict before training.".to_string()),
         Some(Fit::StillTraining) => Some("Still training: let it settle.".to_string()),
         Some(_) => None,

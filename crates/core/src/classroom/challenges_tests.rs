@@ -157,14 +157,3 @@ fn what_is_missing_reads() {
     assert_eq!(c.status(&start, &start, &f), Status::Met);
     assert_eq!(Change::Control(Key::Degree).label(), "Polynomial degree");
 }
-
-#[test]
-#[ignore]
-fn probe() {
-    let e: u32 = std::env::var("E").map_or(2000, |v| v.parse().unwrap());
-    for q in std::env::var("Q").unwrap().split('|') {
-        let t = std::time::Instant::now();
-        let f = figures(&config(q), e);
-        eprintln!("{q} @{e}: {f:?} ({:.1}s)", t.elapsed().as_secs_f64());
-    }
-}

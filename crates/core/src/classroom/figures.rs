@@ -22,6 +22,8 @@ pub struct Figures {
     pub zero_weights: Option<(usize, usize)>,
     /// Learned numbers of the model as it stands.
     pub parameters: usize,
+    /// Whether training stopped because the loss exploded.
+    pub diverged: bool,
     /// The Tuning lab's search, if this is the Tuning lab.
     pub search: Option<SearchFigures>,
 }
@@ -81,6 +83,7 @@ impl Figures {
             verdict: s.diagnosis().map(|d| d.fit),
             zero_weights: s.zero_weights(),
             parameters: s.model.parameters().len(),
+            diverged: s.divergence.is_some(),
             ..Figures::default()
         }
     }

@@ -4,6 +4,7 @@
 
 pub mod challenges;
 pub mod figures;
+pub mod lessons;
 
 #[cfg(test)]
 mod trial;
