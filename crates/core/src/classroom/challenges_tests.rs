@@ -151,8 +151,8 @@ fn what_is_missing_reads() {
     };
     assert!(working(&f).contains("Still training"));
     f.verdict = Some(Fit::TooFlexible);
-    f.test_mse_over_noise = Some(3.14159);
-    assert_eq!(working(&f), "Test MSE is 3.1416 σ²; the goal is ≤ 2 σ².");
+    f.test_mse_over_noise = Some(3.45678);
+    assert_eq!(working(&f), "Test MSE is 3.4568 σ²; the goal is ≤ 2 σ².");
     f.test_mse_over_noise = Some(1.43);
     assert_eq!(c.status(&start, &start, &f), Status::Met);
     assert_eq!(Change::Control(Key::Degree).label(), "Polynomial degree");
