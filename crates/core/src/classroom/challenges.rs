@@ -1,0 +1,439 @@
+//! Challenges the app checks itself (issue 13, item 5): a lab's state to start from (a link), the
+//! only controls the learner may move, goals the page checks on every change, and what meeting
+//! them teaches. The check is a pure function of the start and current configurations and the
+//! [`Figures`] the page shows, so the page and the tests judge alike.
+
+use super::figures::Figures;
+use crate::format::short;
+use crate::ml::diagnosis::Fit;
+use crate::state::config::Config;
+use crate::state::spec::{format_value, Group, Key};
+
+/// One challenge: a link, what may change, what to reach, and what reaching it teaches.
+#[derive(Debug)]
+pub struct Challenge {
+    /// Its name in the link (`challenge=…`).
+    pub id: &'static str,
+    pub title: &'static str,
+    /// What to do, in one or two sentences.
+    pub task: &'static str,
+    /// The lab link it starts from (no leading `?`); its seed included.
+    pub start: &'static str,
+    /// The only controls the learner may move (playback speed is always free).
+    pub may_change: &'static [Key],
+    /// Every one must hold.
+    pub goals: &'static [Goal],
+    /// What meeting it teaches, shown once it is met.
+    pub teaches: &'static str,
+}
+
+/// Something the check can measure.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Goal {
+    /// The verdict on the fit is this one.
+    Verdict(Fit),
+    /// The verdict is neither overfitting nor underfitting, nor still training.
+    NotMisfit,
+    /// Test mean squared error at most this many times the noise variance σ².
+    TestMseAtMost { times_noise_variance: f64 },
+    /// At least this share of the test points classified right.
+    TestAccuracyAtLeast(f64),
+    /// Under L1, at least this many penalized weights exactly zero.
+    ZeroWeightsAtLeast(usize),
+    /// At most this many learned numbers.
+    ParametersAtMost(usize),
+    /// `key` at `value`, the smallest value whose verdict is not overfitting (a test trains
+    /// every smaller one to prove it), and the verdict here not overfitting.
+    SmallestNotOverfitting { key: Key, value: f64 },
+    /// The Tuning lab's search done within `trials` trials, its best cross-validated error at
+    /// most `error`.
+    SearchBestAtMost { error: f64, trials: usize },
+}
+
+/// Something the learner changed that the challenge does not allow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    Control(Key),
+    /// The data's seed (new data).
+    Seed,
+    /// Another lab.
+    Lab,
+    /// The hand-placed points.
+    Points,
+}
+
+impl Change {
+    /// What was changed, as the page names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Change::Control(key) => key.spec().label,
+            Change::Seed => "the data's seed",
+            Change::Lab => "the lab",
+            Change::Points => "the hand-placed points",
+        }
+    }
+}
+
+/// Where the learner stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// Not yet: what is missing, in words.
+    Working(String),
+    Met,
+    /// A change the challenge does not allow; put it back to go on.
+    OffLimits(Change),
+}
+
+impl Challenge {
+    /// The start's configuration (the link decoded; a test proves every start decodes cleanly).
+    pub fn start_config(&self) -> Config {
+        crate::state::url::decode(self.start).0
+    }
+
+    /// The first change from `start` that the challenge does not allow, if any.
+    pub fn off_limits(&self, start: &Config, now: &Config) -> Option<Change> {
+        if now.lab != start.lab {
+            return Some(Change::Lab);
+        }
+        let fixed = |k: &Key| !self.may_change.contains(k) && k.spec().group != Group::Playback;
+        let moved = Key::all()
+            .filter(fixed)
+            .find(|&k| now.position(k) != start.position(k));
+        if let Some(key) = moved {
+            Some(Change::Control(key))
+        } else if now.seed != start.seed {
+            Some(Change::Seed)
+        } else if now.custom != start.custom {
+            Some(Change::Points)
+        } else {
+            None
+        }
+    }
+
+    /// The check the page runs on every change: off limits, met, or what is still missing.
+    pub fn status(&self, start: &Config, now: &Config, figures: &Figures) -> Status {
+        if let Some(change) = self.off_limits(start, now) {
+            return Status::OffLimits(change);
+        }
+        match self.goals.iter().find_map(|g| g.missing(now, figures)) {
+            Some(why) => Status::Working(why),
+            None => Status::Met,
+        }
+    }
+}
+
+impl Goal {
+    /// Why the goal does not hold yet at `now`, or `None` if it does. Goals on a trained model
+    /// wait for training to settle (a verdict other than "Still training", no divergence).
+    pub fn missing(&self, now: &Config, f: &Figures) -> Option<String> {
+        missing(self, now, f)
+    }
+}
+
+/// [`Goal::missing`].
+fn missing(goal: &Goal, now: &Config, f: &Figures) -> Option<String> {
+    let settled = match f.verdict {
+        _ if f.diverged => Some("Training diverged: the loss exploded.".to_string()),
+        None => Some("Press Play: there is no verdict before training.".to_string()),
+        Some(Fit::StillTraining) => Some("Still training: let it settle.".to_string()),
+        Some(_) => None,
+    };
+    let verdict = f.verdict.map_or("none", Fit::title);
+    match *goal {
+        Goal::Verdict(fit) => settled.or_else(|| {
+            (f.verdict != Some(fit))
+                .then(|| format!("The verdict is “{verdict}”; the goal is “{}”.", fit.title()))
+        }),
+        Goal::NotMisfit => settled.or_else(|| {
+            let misfit = f
+                .verdict
+                .is_some_and(|v| v.is_overfitting() || v.is_underfitting());
+            misfit.then(|| format!("The verdict is “{verdict}”."))
+        }),
+        Goal::TestMseAtMost {
+            times_noise_variance: most,
+        } => settled.or_else(|| match f.test_mse_over_noise {
+            Some(r) if r <= most => None,
+            r => Some(format!(
+                "Test MSE is {} σ²; the goal is ≤ {} σ².",
+                r.map_or("—".into(), short),
+                short(most)
+            )),
+        }),
+        Goal::TestAccuracyAtLeast(least) => settled.or_else(|| match f.test_accuracy {
+            Some(a) if a >= least => None,
+            a => Some(format!(
+                "Test accuracy is {}; the goal is ≥ {:.0} %.",
+                a.map_or("—".into(), |a| format!("{:.1} %", 100.0 * a)),
+                100.0 * least
+            )),
+        }),
+        Goal::ZeroWeightsAtLeast(least) => settled.or_else(|| match f.zero_weights {
+            Some((zeros, _)) if zeros >= least => None,
+            Some((zeros, all)) => Some(format!(
+                "{zeros} of {all} weights are exactly zero; the goal is at least {least}."
+            )),
+            None => Some("No weight is exactly zero without an L1 penalty.".into()),
+        }),
+        Goal::ParametersAtMost(most) => (f.parameters > most).then(|| {
+            format!(
+                "The model learns {} numbers; the goal is at most {most}.",
+                f.parameters
+            )
+        }),
+        Goal::SmallestNotOverfitting { key, value } => settled.or_else(|| {
+            let now_value = format_value(key, now.position(key));
+            let name = key.spec().label;
+            if f.verdict.is_some_and(Fit::is_overfitting) {
+                Some(format!("{name} = {now_value} overfits: “{verdict}”."))
+            } else if now.number(key) != value {
+                Some(format!(
+                    "{name} = {now_value} does not overfit; is it the smallest that does not?"
+                ))
+            } else {
+                None
+            }
+        }),
+        Goal::SearchBestAtMost { error, trials } => {
+            let Some(s) = f.search else {
+                return Some("This challenge is checked in the Tuning lab.".into());
+            };
+            let budget = now.number(Key::Budget) as usize;
+            if budget > trials {
+                Some(format!(
+                    "A budget of {budget} trials; the goal is at most {trials}."
+                ))
+            } else if !s.done {
+                Some(format!("Press Play: {} of {budget} trials done.", s.trials))
+            } else {
+                match s.best {
+                    Some(b) if b <= error => None,
+                    b => Some(format!(
+                        "The best cross-validated MSE is {}; the goal is ≤ {}.",
+                        b.map_or("—".into(), short),
+                        short(error)
+                    )),
+                }
+            }
+        }
+    }
+}
+
+/// The challenge named `id` in a link.
+pub fn challenge(id: &str) -> Option<&'static Challenge> {
+    CHALLENGES.iter().find(|c| c.id == id)
+}
+
+/// Every challenge, by lab: regression, classification, the network, tuning. Each start's seed is
+/// the default (42) unless the link says otherwise; the tests train each start and a solution.
+pub const CHALLENGES: &[Challenge] = &[
+    Challenge {
+        id: "ridge-rescue",
+        title: "Rescue degree 15 with λ",
+        task: "Degree 15 on 21 training points memorises the noise. Bring the test error down to \
+               at most 2 σ² by changing only the L2 strength λ.",
+        start: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&reg=l2&lambda=0&speed=max",
+        may_change: &[Key::Lambda],
+        goals: &[Goal::TestMseAtMost {
+            times_noise_variance: 2.0,
+        }],
+        teaches: "A penalty on large weights holds a flexible model back without removing a \
+                  single coefficient: λ trades a little training error for a lot of test error. \
+                  Too much λ underfits again.",
+    },
+    Challenge {
+        id: "lasso-zeros",
+        title: "Switch off two thirds of the coefficients",
+        task: "Make at least 10 of degree 15's 15 weights exactly zero while keeping the test \
+               error at most 1.5 σ². You may change the regularization and its strength.",
+        start: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&speed=max",
+        may_change: &[Key::Regularization, Key::Lambda],
+        goals: &[
+            Goal::ZeroWeightsAtLeast(10),
+            Goal::TestMseAtMost {
+                times_noise_variance: 1.5,
+            },
+        ],
+        teaches: "L1 (lasso) pushes small weights to exactly zero, so it chooses which features \
+                  matter; L2 only shrinks them. A sine wave needs only a few of the 15 powers.",
+    },
+    Challenge {
+        id: "degree-for-a-wave",
+        title: "Bend the line",
+        task: "A straight line cannot follow one wave of a sine. Get the verdict “Good fit” by \
+               changing only the degree.",
+        start: "lab=regression&degree=1&data=sine",
+        may_change: &[Key::Degree],
+        goals: &[Goal::Verdict(Fit::GoodFit)],
+        teaches: "The degree is a hyperparameter: it fixes how many coefficients there are to \
+                  learn. Too few and no amount of training helps (high bias); three bends are \
+                  enough for one wave.",
+    },
+    Challenge {
+        id: "tame-the-step",
+        title: "Tame the step",
+        task: "Plain SGD at learning rate 10 explodes. Get the verdict “Good fit” by changing \
+               only the learning rate or the optimizer.",
+        start: "lab=regression&degree=3&data=sine&opt=sgd&lr=10",
+        may_change: &[Key::LearningRate, Key::Optimizer],
+        goals: &[Goal::Verdict(Fit::GoodFit)],
+        teaches: "Each step moves the weights by the learning rate times the gradient: too large \
+                  and every step overshoots the minimum by more than the last. The optimizer and \
+                  its learning rate decide how training goes, not what the model can learn.",
+    },
+    Challenge {
+        id: "smallest-k",
+        title: "The smallest k that does not overfit",
+        task: "k = 1 follows every noisy point of the moons. Find the smallest k whose verdict is \
+               not overfitting.",
+        start: "lab=classification&model=knn&data=moons&noise=0.4&k=1",
+        may_change: &[Key::K],
+        goals: &[Goal::SmallestNotOverfitting {
+            key: Key::K,
+            value: 4.0,
+        }],
+        teaches: "k-NN learns nothing: k alone sets how flexible it is. Each extra neighbour \
+                  averages away some noise; the smallest k that stops overfitting keeps the most \
+                  detail.",
+    },
+    Challenge {
+        id: "tree-circles",
+        title: "Enough questions for a ring",
+        task: "A one-question tree cannot separate a disc from a ring. Reach 95 % test accuracy \
+               by changing only the maximum depth.",
+        start: "lab=classification&model=tree&data=circles&depth=1",
+        may_change: &[Key::MaxDepth],
+        goals: &[Goal::TestAccuracyAtLeast(0.95)],
+        teaches: "Each level of a tree adds one axis-parallel cut per branch; a ring needs a few \
+                  levels of them to be boxed in. Depth is how flexible a tree may become.",
+    },
+    Challenge {
+        id: "logistic-features",
+        title: "A straight line in other features",
+        task: "Logistic regression draws a straight boundary. Separate the circles with 95 % test \
+               accuracy by changing only its features.",
+        start: "lab=classification&model=logistic&data=circles",
+        may_change: &[Key::Features],
+        goals: &[Goal::TestAccuracyAtLeast(0.95)],
+        teaches: "A linear model is linear in its features, not in the plane: with x₁² and x₂² a \
+                  straight boundary in those features is a circle in the plane.",
+    },
+    Challenge {
+        id: "boosting-stumps",
+        title: "Stumps that add up",
+        task: "One-question trees (stumps) cannot box in a ring, one at a time. Reach 95 % test \
+               accuracy by changing only the number of trees boosting adds up.",
+        start: "lab=classification&model=boosting&data=circles&depth=1&trees=1&shrinkage=0.3",
+        may_change: &[Key::Trees],
+        goals: &[Goal::TestAccuracyAtLeast(0.95)],
+        teaches: "Boosting adds weak learners one after another, each correcting the sum so far: \
+                  many stumps make a curved boundary no stump can. More trees make it more \
+                  flexible, so past a point they fit noise.",
+    },
+    Challenge {
+        id: "xor-learning-rate",
+        title: "XOR from initialization 1",
+        task: "From initialization 1 the network crawls on XOR. Train it to a good fit by \
+               changing only the learning rate.",
+        start: "lab=neural&data=xor&noise=0&init=1&lr=0.01",
+        may_change: &[Key::LearningRate],
+        goals: &[Goal::Verdict(Fit::GoodFit)],
+        teaches: "The same network from the same start can crawl or succeed: the learning rate \
+                  decides how far each step goes, and small steps leave it on the plateau for \
+                  thousands of epochs.",
+    },
+    Challenge {
+        id: "xor-unstuck",
+        title: "Unstick XOR",
+        task: "From initialization 6 the network settles at about 77 %. Reach a good fit \
+               changing only the initialization (Reset draws the next one).",
+        start: "lab=neural&data=xor&noise=0&init=6",
+        may_change: &[Key::InitSeed],
+        goals: &[Goal::Verdict(Fit::GoodFit)],
+        teaches: "A network's loss has plateaus and poor local minima; where training starts \
+                  decides which it finds. The initialization is a hyperparameter too, which is \
+                  why fair comparisons reset to the same one.",
+    },
+    Challenge {
+        id: "xor-no-hidden-layer",
+        title: "XOR without a hidden layer",
+        task: "No hidden layer draws a straight boundary, which XOR defeats. Reach 95 % test \
+               accuracy by changing only the input features.",
+        start: "lab=neural&data=xor&noise=0&layers=0",
+        may_change: &[Key::Inputs],
+        goals: &[Goal::TestAccuracyAtLeast(0.95)],
+        teaches: "XOR is the sign of x₁·x₂: given that product as an input, one straight cut \
+                  separates it. A hand-made feature does the work of a hidden layer.",
+    },
+    Challenge {
+        id: "circles-six-numbers",
+        title: "Circles with six numbers",
+        task: "Separate the circles with 95 % test accuracy using a network that learns at most \
+               6 numbers. You may change the layers, their neurons, the activation and the \
+               inputs.",
+        start: "lab=neural&data=circles",
+        may_change: &[
+            Key::HiddenLayers,
+            Key::Neurons1,
+            Key::Neurons2,
+            Key::Neurons3,
+            Key::Neurons4,
+            Key::Neurons5,
+            Key::Neurons6,
+            Key::Activation,
+            Key::Inputs,
+        ],
+        goals: &[Goal::TestAccuracyAtLeast(0.95), Goal::ParametersAtMost(6)],
+        teaches: "The right features make a model small: with x₁² and x₂² as inputs no hidden \
+                  layer is needed, since a circle is a straight line in the squares.",
+    },
+    Challenge {
+        id: "network-lasso",
+        title: "Switch off half the links",
+        task: "Make at least half of this network's 36 weights exactly zero while keeping 95 % \
+               test accuracy. You may change the regularization and its strength.",
+        start: "lab=neural&data=circles&layers=1&l1=4&inputs=x1,x2,x1sq,x2sq,x1x2,sin1,sin2\
+                &opt=sgd&lr=0.1",
+        may_change: &[Key::Regularization, Key::Lambda],
+        goals: &[
+            Goal::ZeroWeightsAtLeast(18),
+            Goal::TestAccuracyAtLeast(0.95),
+        ],
+        teaches: "L1 prunes a network while it trains: the inputs circles do not need (the \
+                  sines, the product) lose every link, and the accuracy stays.",
+    },
+    Challenge {
+        id: "random-beats-grid",
+        title: "Beat the grid with 10 random trials",
+        task: "A 4 × 4 grid over degree and λ finds a cross-validated MSE of 0.0549. Beat it \
+               with a budget of at most 10 trials.",
+        start: "lab=tuning&strategy=grid&budget=16",
+        may_change: &[Key::Strategy, Key::Budget],
+        goals: &[Goal::SearchBestAtMost {
+            error: 0.0549,
+            trials: 10,
+        }],
+        teaches: "A grid tries only four values of each axis; random trials each try new ones. \
+                  When the best value lies between the grid's lines, a few random trials find \
+                  better settings than many grid points (Bergstra & Bengio, 2012).",
+    },
+    Challenge {
+        id: "half-the-budget",
+        title: "The best cell in half the budget",
+        task: "The best cross-validated MSE on this lattice is 0.0492. Reach it with at most 8 \
+               trials, changing only the strategy and the budget.",
+        start: "lab=tuning&strategy=grid&budget=16",
+        may_change: &[Key::Strategy, Key::Budget],
+        goals: &[Goal::SearchBestAtMost {
+            error: 0.0492,
+            trials: 8,
+        }],
+        teaches: "Trials cost a cross-validation each. Random search, or Bayesian optimization \
+                  that places each trial where a model of the results expects improvement, \
+                  reaches the best region in far fewer trials than a grid.",
+    },
+];
+
+#[cfg(test)]
+#[path = "challenges_tests.rs"]
+mod tests;

@@ -1,0 +1,90 @@
+//! What a challenge's check reads: the few numbers the page shows about the lab's state, taken
+//! from a session or the Tuning lab's search. Plain values, so the check itself is a pure
+//! function of the configurations and these figures (and a test can write them by hand).
+
+use crate::ml::diagnosis::Fit;
+use crate::ml::model::Model;
+use crate::state::plane::Plane;
+use crate::state::regression::Regression;
+use crate::state::session::Session;
+use crate::state::tuning::Tuning;
+
+/// The figures of a lab's state that challenges are judged on.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Figures {
+    /// The verdict on the fit, once there is one (see [`Session::diagnosis`]).
+    pub verdict: Option<Fit>,
+    /// Test mean squared error in units of the noise variance σ² (numbers only, σ > 0).
+    pub test_mse_over_noise: Option<f64>,
+    /// Share of test points classified right (classes only).
+    pub test_accuracy: Option<f64>,
+    /// Under L1: the penalized weights that are exactly zero, and how many there are.
+    pub zero_weights: Option<(usize, usize)>,
+    /// Learned numbers of the model as it stands.
+    pub parameters: usize,
+    /// Whether training stopped because the loss exploded.
+    pub diverged: bool,
+    /// The Tuning lab's search, if this is the Tuning lab.
+    pub search: Option<SearchFigures>,
+}
+
+/// How far the Tuning lab's search is and what it found.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SearchFigures {
+    /// Whether the budget is spent (or there is nothing left to try).
+    pub done: bool,
+    /// Trials finished.
+    pub trials: usize,
+    /// The lowest cross-validated mean error so far.
+    pub best: Option<f64>,
+}
+
+impl Figures {
+    /// The Regression lab's figures.
+    pub fn regression(s: &Session<Regression>) -> Self {
+        let noise = s.data.noise * s.data.noise;
+        Figures {
+            test_mse_over_noise: (noise > 0.0).then(|| s.test_score.loss / noise),
+            ..Figures::session(s)
+        }
+    }
+
+    /// The Classification or Neural-network lab's figures (accuracy for classes, MSE against
+    /// the noise floor on a regression surface).
+    pub fn plane(s: &Session<Plane>) -> Self {
+        let noise = s
+            .data
+            .values
+            .as_ref()
+            .map_or(0.0, |v| v.noise_sd * v.noise_sd);
+        Figures {
+            test_mse_over_noise: (s.data.values.is_some() && noise > 0.0)
+                .then(|| s.test_score.loss / noise),
+            test_accuracy: s.test_score.accuracy,
+            ..Figures::session(s)
+        }
+    }
+
+    /// The Tuning lab's figures: its search.
+    pub fn tuning(t: &Tuning) -> Self {
+        Figures {
+            search: Some(SearchFigures {
+                done: t.is_done(),
+                trials: t.search.trials().len(),
+                best: t.search.best().map(|b| b.error.mean),
+            }),
+            ..Figures::default()
+        }
+    }
+
+    /// What every training lab shows.
+    fn session<K: crate::state::session::LabKind>(s: &Session<K>) -> Self {
+        Figures {
+            verdict: s.diagnosis().map(|d| d.fit),
+            zero_weights: s.zero_weights(),
+            parameters: s.model.parameters().len(),
+            diverged: s.divergence.is_some(),
+            ..Figures::default()
+        }
+    }
+}

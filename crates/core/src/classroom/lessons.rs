@@ -1,0 +1,254 @@
+//! Lessons (issue 13, item 2): each a sequence of lab states with one or two sentences of prompt,
+//! walked through with ← and →, and itself a link. A step's state is a lab link, so every step
+//! opens exactly as a link does; the tests open each one and train it to check what its prompt
+//! claims.
+
+/// One lesson: a title and its steps, in order.
+#[derive(Debug)]
+pub struct Lesson {
+    /// Its name in the link.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub steps: &'static [Step],
+}
+
+/// One step: a lab's state and what to look at, do or ask the class there.
+#[derive(Debug)]
+pub struct Step {
+    /// The lab link of the state, without the leading `?` (e.g. `lab=regression&degree=1`).
+    pub query: &'static str,
+    /// One or two sentences.
+    pub prompt: &'static str,
+}
+
+/// The lesson named `id` in a link.
+pub fn lesson(id: &str) -> Option<&'static Lesson> {
+    LESSONS.iter().find(|l| l.id == id)
+}
+
+/// Every lesson, in teaching order.
+pub const LESSONS: &[Lesson] = &[
+    Lesson {
+        id: "fit",
+        title: "Underfitting and overfitting by degree",
+        steps: &[
+            Step {
+                query: "lab=regression&degree=1&data=sine",
+                prompt: "A straight line (degree 1: two coefficients) meets one wave of a sine. \
+                         Press Play: why do both errors stay well above the noise floor σ² \
+                         however long it trains?",
+            },
+            Step {
+                query: "lab=regression&degree=3&data=sine",
+                prompt: "Degree 3 learns four coefficients and can bend twice: both errors come \
+                         down towards σ². Only a hyperparameter changed, not the data.",
+            },
+            Step {
+                query: "lab=regression&degree=15&n=20&speed=max",
+                prompt: "Degree 15 on 20 points: 14 to learn from, 16 coefficients. The \
+                         training error comes down to σ² while the test error stays far above \
+                         it: the curve memorises the noise.",
+            },
+            Step {
+                query: "lab=regression&degree=15&n=200&speed=max",
+                prompt: "The same degree with 200 points: the noise averages out and the fit is \
+                         good. Overfitting is a model too flexible for the data it has.",
+            },
+            Step {
+                query: "lab=regression&degree=3&n=20&data=sine",
+                prompt: "Tab to the degree slider to see its validation curve: training error \
+                         falls with every degree, test error falls, then rises. Which degree \
+                         would you pick, and from which curve?",
+            },
+        ],
+    },
+    Lesson {
+        id: "penalty",
+        title: "Regularization: L2 against L1",
+        steps: &[
+            Step {
+                query: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&speed=max",
+                prompt: "Degree 15 trained by Adam on 21 points swings wildly between them. Look \
+                         at the coefficient bars in the parameters panel: how large are they?",
+            },
+            Step {
+                query: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&reg=l2&lambda=0.1\
+                        &speed=max",
+                prompt: "L2 adds λ·Σw² to the loss: every bar shrinks, none reaches zero, and \
+                         the test error falls to within twice the noise floor.",
+            },
+            Step {
+                query: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&reg=l2&lambda=10\
+                        &speed=max",
+                prompt: "λ = 10: the penalty outweighs the error and the curve flattens — \
+                         underfitting again. λ is a hyperparameter to tune, not to max out.",
+            },
+            Step {
+                query: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&reg=l1&lambda=0.1\
+                        &speed=max",
+                prompt: "L1 adds λ·Σ|w|: most weights become exactly zero (the page counts \
+                         them) and the fit stays good. Lasso chooses features; ridge only \
+                         shrinks them.",
+            },
+            Step {
+                query: "lab=neural&data=circles&layers=1&l1=4\
+                        &inputs=x1,x2,x1sq,x2sq,x1x2,sin1,sin2&opt=sgd&lr=0.1&reg=l1&lambda=0.01",
+                prompt: "The same penalty on a network: L1 switches off the links from inputs \
+                         the circles do not need, and the accuracy stays. Which inputs keep \
+                         their links?",
+            },
+        ],
+    },
+    Lesson {
+        id: "learning-rate",
+        title: "The learning rate and the optimizers",
+        steps: &[
+            Step {
+                query: "lab=regression&lr=0.0001",
+                prompt: "Plain SGD with learning rate 0.0001: each step is the learning rate \
+                         times the gradient, so tiny. After half a minute the verdict still says \
+                         Still training.",
+            },
+            Step {
+                query: "lab=regression",
+                prompt: "Learning rate 0.01: the same model settles within a minute. The \
+                         learning rate changes how training goes, not what the model can learn.",
+            },
+            Step {
+                query: "lab=regression&opt=sgd&lr=10",
+                prompt: "Learning rate 10: each step overshoots the minimum by more than the \
+                         last and the loss explodes. The page stops and keeps the last good \
+                         parameters.",
+            },
+            Step {
+                query: "lab=regression&lr=0.001",
+                prompt: "Learning rate 0.001 with plain SGD: watch how far the loss has come \
+                         after about eight seconds (500 epochs) — still training.",
+            },
+            Step {
+                query: "lab=regression&lr=0.001&opt=momentum",
+                prompt: "The same learning rate with momentum, which keeps 90 % of the previous \
+                         step: steps in a steady direction add up, and it has settled within \
+                         the same 500 epochs.",
+            },
+            Step {
+                query: "lab=neural&opt=adam&lr=10",
+                prompt: "Adam gives each weight its own step size, but it is not immune: at \
+                         learning rate 10 the network's loss jumps up and down.",
+            },
+        ],
+    },
+    Lesson {
+        id: "k-and-trees",
+        title: "k and trees: how flexible a model is",
+        steps: &[
+            Step {
+                query: "lab=classification&model=knn&data=moons&noise=0.4&k=1",
+                prompt: "k = 1: each point takes its nearest training point's class. Every noisy \
+                         point gets its own island, and test accuracy falls far below training \
+                         accuracy.",
+            },
+            Step {
+                query: "lab=classification&model=knn&data=moons&noise=0.4&k=4",
+                prompt: "k = 4 is the smallest k whose verdict is not overfitting: each extra \
+                         neighbour averages away some noise. k-NN learns nothing; k is all there \
+                         is to set.",
+            },
+            Step {
+                query: "lab=classification&model=knn&data=moons&noise=0.4&k=140",
+                prompt: "k = 140, all the training points: every vote is the whole training set, \
+                         so every point gets the majority class. Large k underfits.",
+            },
+            Step {
+                query: "lab=classification&model=tree&data=circles&depth=1",
+                prompt: "A tree of depth 1 asks one question: one straight cut cannot separate a \
+                         disc from the ring around it.",
+            },
+            Step {
+                query: "lab=classification&model=tree&data=circles&depth=4",
+                prompt: "Depth 4: up to 16 boxes, enough to box in the disc. Depth makes a tree \
+                         more flexible as a smaller k makes k-NN more flexible.",
+            },
+            Step {
+                query: "lab=classification&model=tree&data=moons&noise=0.4&depth=15",
+                prompt: "Depth 15 on noisy moons carves a box around every stray point: \
+                         overfitting. Which other control would hold the tree back?",
+            },
+        ],
+    },
+    Lesson {
+        id: "network",
+        title: "A network: from no hidden layer to XOR",
+        steps: &[
+            Step {
+                query: "lab=neural&data=circles&layers=0",
+                prompt: "No hidden layer: the boundary is a straight line however long it \
+                         trains, and a straight line cannot separate a disc from a ring.",
+            },
+            Step {
+                query: "lab=neural&data=circles&layers=0&inputs=x1,x2,x1sq,x2sq",
+                prompt: "Still no hidden layer, but x₁² and x₂² as inputs: a circle is a straight \
+                         line in the squares, so it separates them at once.",
+            },
+            Step {
+                query: "lab=neural&data=xor&noise=0&layers=0",
+                prompt: "XOR: opposite quadrants alike. No straight line gets much more than \
+                         half of the points right.",
+            },
+            Step {
+                query: "lab=neural&data=xor&noise=0&layers=1&l1=4",
+                prompt: "One hidden layer of four neurons: each draws a line of its own, and the \
+                         output combines them into the quadrants. Tab through the neurons to see \
+                         each one's map.",
+            },
+            Step {
+                query: "lab=neural&data=xor&noise=0&init=6",
+                prompt: "Two hidden layers from initialization 6 settle at about three quarters \
+                         right: the verdict says Stuck. Is the network too small, or the start \
+                         poor?",
+            },
+            Step {
+                query: "lab=neural&data=xor&noise=0&init=7",
+                prompt: "The same network from initialization 7 (what Reset draws next) solves \
+                         it: the starting weights are a hyperparameter too.",
+            },
+        ],
+    },
+    Lesson {
+        id: "tuning",
+        title: "Tuning by search and cross-validation",
+        steps: &[
+            Step {
+                query: "lab=tuning&strategy=grid&budget=16",
+                prompt: "A 4 × 4 grid over degree and λ: each trial is a 5-fold cross-validation \
+                         on the training points alone. Press Play and watch the best so far.",
+            },
+            Step {
+                query: "lab=tuning&strategy=random&budget=16",
+                prompt: "Sixteen random trials try sixteen values of each axis instead of four, \
+                         and find a lower cross-validated error than the grid.",
+            },
+            Step {
+                query: "lab=tuning&strategy=bayes&budget=16",
+                prompt: "Bayesian optimization: after three random trials, each next one goes \
+                         where a model of the results so far expects the most improvement.",
+            },
+            Step {
+                query: "lab=tuning&strategy=random&budget=16&folds=all",
+                prompt: "Leave-one-out: as many folds as training points, each holding out one. \
+                         The estimate uses nearly all the points for each fit, at many times the \
+                         cost.",
+            },
+            Step {
+                query: "lab=tuning&strategy=random&budget=16&select=test",
+                prompt: "The mistake: choosing by the test score. The chosen test error looks \
+                         better than the same model does on fresh points, because the test \
+                         points did the choosing.",
+            },
+        ],
+    },
+];
+
+#[cfg(test)]
+#[path = "lessons_tests.rs"]
+mod tests;

@@ -1,0 +1,172 @@
+use super::*;
+use crate::classroom::challenges::Goal;
+use crate::classroom::trial::{config, figures};
+use crate::ml::diagnosis::Fit;
+use crate::state::action::Action;
+use crate::state::regression::RegressionLab;
+use crate::state::session::Reduce;
+use crate::state::tuning::Tuning;
+
+/// What a step's prompt claims, checked after training it.
+enum Claim {
+    /// A challenge goal holds (see [`Goal::missing`]).
+    Is(Goal),
+    Diverged,
+    /// The verdict is "Still training" (a goal waits for training to settle).
+    Training,
+    /// The validation curve over the degree: test error lowest in between, training error
+    /// lowest at degree 15.
+    CurveDips,
+    /// The Tuning lab's chosen model does worse on fresh points than its test score says.
+    Optimistic,
+}
+
+use Claim::*;
+use Goal::*;
+
+const fn fit(f: Fit) -> Claim {
+    Is(Verdict(f))
+}
+
+/// (lesson, step, epochs, claim).
+const CLAIMS: &[(&str, usize, u32, Claim)] = &[
+    ("fit", 0, 3000, fit(Fit::TooSimple)),
+    ("fit", 1, 3000, fit(Fit::GoodFit)),
+    ("fit", 2, 3000, fit(Fit::TooFewPoints)),
+    ("fit", 3, 3000, fit(Fit::GoodFit)),
+    ("fit", 4, 0, CurveDips),
+    ("penalty", 0, 5000, fit(Fit::TooFlexible)),
+    (
+        "penalty",
+        1,
+        5000,
+        Is(TestMseAtMost {
+            times_noise_variance: 2.0,
+        }),
+    ),
+    ("penalty", 1, 5000, fit(Fit::GoodFit)),
+    ("penalty", 2, 5000, fit(Fit::TooStronglyRegularized)),
+    ("penalty", 3, 5000, Is(ZeroWeightsAtLeast(10))),
+    ("penalty", 3, 5000, fit(Fit::GoodFit)),
+    ("penalty", 4, 1000, Is(ZeroWeightsAtLeast(18))),
+    ("penalty", 4, 1000, Is(TestAccuracyAtLeast(0.95))),
+    ("learning-rate", 0, 1800, Training),
+    ("learning-rate", 1, 3000, fit(Fit::GoodFit)),
+    ("learning-rate", 2, 600, Diverged),
+    ("learning-rate", 3, 500, Training),
+    ("learning-rate", 4, 500, fit(Fit::GoodFit)),
+    ("learning-rate", 5, 500, fit(Fit::LearningRateTooHigh)),
+    ("k-and-trees", 0, 0, fit(Fit::TooFlexible)),
+    ("k-and-trees", 1, 0, fit(Fit::GoodFit)),
+    ("k-and-trees", 2, 0, fit(Fit::TooSimple)),
+    ("k-and-trees", 3, 10, fit(Fit::TooSimple)),
+    ("k-and-trees", 4, 10, Is(TestAccuracyAtLeast(0.95))),
+    ("k-and-trees", 5, 20, fit(Fit::TooFlexible)),
+    ("network", 0, 2000, fit(Fit::TooSimple)),
+    ("network", 1, 2000, fit(Fit::GoodFit)),
+    ("network", 2, 3000, fit(Fit::TooSimple)),
+    ("network", 3, 3000, fit(Fit::GoodFit)),
+    ("network", 4, 3000, fit(Fit::Stuck)),
+    ("network", 5, 3000, fit(Fit::GoodFit)),
+    (
+        "tuning",
+        0,
+        0,
+        Is(SearchBestAtMost {
+            error: 0.055,
+            trials: 16,
+        }),
+    ),
+    (
+        "tuning",
+        1,
+        0,
+        Is(SearchBestAtMost {
+            error: 0.0549,
+            trials: 16,
+        }),
+    ),
+    (
+        "tuning",
+        2,
+        0,
+        Is(SearchBestAtMost {
+            error: 0.0549,
+            trials: 16,
+        }),
+    ),
+    (
+        "tuning",
+        3,
+        0,
+        Is(SearchBestAtMost {
+            error: 0.06,
+            trials: 16,
+        }),
+    ),
+    ("tuning", 4, 0, Optimistic),
+];
+
+#[test]
+fn six_lessons_of_four_to_seven_steps_with_links_that_read_cleanly() {
+    assert!(LESSONS.len() >= 6);
+    for l in LESSONS {
+        assert_eq!(lesson(l.id).map(|m| m.title), Some(l.title));
+        assert!((4..=7).contains(&l.steps.len()), "{}", l.id);
+        for s in l.steps {
+            config(s.query);
+            assert!(!s.query.starts_with('?') && s.query.starts_with("lab="));
+            let sentences = s.prompt.matches(['.', '?', '!']).count();
+            assert!((1..=3).contains(&sentences), "{}: {}", l.id, s.prompt);
+        }
+    }
+    assert!(lesson("nothing").is_none());
+}
+
+#[test]
+fn every_step_is_checked_and_says_what_training_shows() {
+    for l in LESSONS {
+        for i in 0..l.steps.len() {
+            let claimed = CLAIMS.iter().any(|c| c.0 == l.id && c.1 == i);
+            assert!(claimed, "{} step {i} has no claim checked", l.id);
+        }
+    }
+    let mut wrong = Vec::new();
+    for (id, step, epochs, claim) in CLAIMS {
+        let query = lesson(id).unwrap().steps[*step].query;
+        let start = config(query);
+        let f = figures(&start, *epochs);
+        let failure = match claim {
+            Is(goal) => goal.missing(&start, &f),
+            Diverged => (!f.diverged).then(|| format!("did not diverge: {f:?}")),
+            Training => (f.verdict != Some(Fit::StillTraining)).then(|| format!("{f:?}")),
+            CurveDips => curve_dips(query),
+            Optimistic => optimistic(query),
+        };
+        if let Some(why) = failure {
+            wrong.push(format!("{id} step {step} ({query}): {why}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+fn curve_dips(query: &str) -> Option<String> {
+    let mut s = RegressionLab::new(config(query), Vec::new());
+    while !s.sweep.is_done() {
+        s.apply(Action::SweepTick(1000));
+    }
+    let r = &s.sweep.results;
+    let best = (0..r.len()).min_by(|&a, &b| r[a].1.total_cmp(&r[b].1))?;
+    let dips = best > 0 && best + 1 < r.len() && r[14].0 < r[best].0;
+    (!dips).then(|| format!("{r:?}"))
+}
+
+fn optimistic(query: &str) -> Option<String> {
+    let mut t = Tuning::new(config(query), Vec::new());
+    t.apply(Action::Play);
+    while !t.is_done() {
+        t.apply(Action::Tick(1000));
+    }
+    let o = t.outcome.as_ref()?;
+    (o.fresh_error <= o.test_error).then(|| format!("{o:?}"))
+}

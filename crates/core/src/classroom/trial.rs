@@ -1,0 +1,45 @@
+//! For the tests: a lab link opened, played for a number of epochs (the Tuning lab: its search
+//! run to the end), and the figures a challenge is judged on.
+
+use super::figures::Figures;
+use crate::state::action::Action;
+use crate::state::config::Config;
+use crate::state::plane::PlaneLab;
+use crate::state::regression::RegressionLab;
+use crate::state::session::Reduce;
+use crate::state::spec::Lab;
+use crate::state::tuning::Tuning;
+use crate::state::url::decode;
+
+/// Decodes `query`, insisting that it reads without a fallback.
+pub fn config(query: &str) -> Config {
+    let (config, notices) = decode(query);
+    assert!(notices.is_empty(), "{query}: {notices:?}");
+    config
+}
+
+/// The figures after `epochs` epochs of Play from `config` (the Tuning lab ignores `epochs`
+/// and runs its search to the end).
+pub fn figures(config: &Config, epochs: u32) -> Figures {
+    let play = [Action::Play, Action::Tick(epochs)];
+    match config.lab {
+        Lab::Regression => {
+            let mut s = RegressionLab::new(config.clone(), Vec::new());
+            play.into_iter().for_each(|a| s.apply(a));
+            Figures::regression(&s)
+        }
+        Lab::Classification | Lab::Neural => {
+            let mut s = PlaneLab::new(config.clone(), Vec::new());
+            play.into_iter().for_each(|a| s.apply(a));
+            Figures::plane(&s)
+        }
+        Lab::Tuning => {
+            let mut t = Tuning::new(config.clone(), Vec::new());
+            t.apply(Action::Play);
+            while !t.is_done() {
+                t.apply(Action::Tick(1000));
+            }
+            Figures::tuning(&t)
+        }
+    }
+}
