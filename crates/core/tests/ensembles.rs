@@ -84,3 +84,54 @@ fn steps_count_trees_and_rounds_and_training_then_finishes() {
         .iter()
         .any(|p| p.name.starts_with("round 2 · node 0: x")));
 }
+
+/// The validation curve of a link over Number of trees, run to the end: (trees, CV mean, CV sd).
+fn trees_curve(link: &str) -> Vec<(f64, f64, f64)> {
+    use paramlab_core::state::{action::Action, plane::PlaneLab, session::Reduce, spec::Key};
+    let (config, notices) = paramlab_core::state::url::decode(link);
+    assert!(notices.is_empty(), "{notices:?}");
+    let mut lab = PlaneLab::new(config, notices);
+    assert_eq!(lab.sweep.key, Key::Trees, "the ensembles' first curve");
+    while !lab.sweep.is_done() {
+        lab.apply(Action::SweepTick(1000));
+    }
+    let trees = |p: usize| Key::Trees.spec().domain.number(p);
+    let points = lab.sweep.positions.iter().zip(&lab.sweep.results);
+    let curve = points
+        .map(|(&p, r)| (trees(p), r.cv.mean, r.cv.sd))
+        .collect();
+    println!("{link}: {curve:?}");
+    curve
+}
+
+#[test]
+fn more_trees_do_not_make_a_forest_overfit() {
+    // A README preset: the forest's cross-validation error levels off and stays.
+    let curve = trees_curve("lab=classification&model=forest&data=moons&noise=0.6&n=300&depth=10");
+    let at = |t: f64| curve.iter().find(|c| c.0 == t).unwrap();
+    let (fifty, two_hundred) = (at(50.0), at(200.0));
+    assert!(
+        two_hundred.1 <= fifty.1 + 0.02,
+        "50 trees {fifty:?}, 200 trees {two_hundred:?}"
+    );
+    assert!(two_hundred.1 < at(1.0).1, "but one tree alone does worse");
+}
+
+#[test]
+fn boosting_at_learning_rate_1_overfits_with_more_trees() {
+    // A README preset: stumps at full learning rate on noisy moons. Each stump chases the
+    // previous ones' mistakes, noise included: the cross-validation error is lowest near 10
+    // trees (0.152) and climbs to 0.186 at 200 — about 1.5 held-out points per fold of 42.
+    let curve = trees_curve(
+        "lab=classification&model=boosting&data=moons&noise=0.5&n=300&depth=1&shrinkage=1",
+    );
+    let best = curve.iter().map(|c| c.1).fold(f64::INFINITY, f64::min);
+    let last = curve.last().unwrap();
+    assert_eq!(last.0, 200.0);
+    assert!(last.1 > best + 0.025, "{curve:?}");
+    let lowest = curve.iter().position(|c| c.1 == best).unwrap();
+    assert!(
+        curve[lowest].0 <= 20.0,
+        "the minimum comes early: {curve:?}"
+    );
+}

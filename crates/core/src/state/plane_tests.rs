@@ -63,15 +63,17 @@ fn k_validation_curve_from_memorising_to_smoothing() {
         apply(&mut s, Action::SweepTick(3));
         ticks += 1;
     }
-    assert_eq!(ticks, 17); // 50 k values, 3 per tick: sliced across frames
+    // 50 k values × 5 folds, one k-NN fit each, 3 per tick: sliced across frames.
+    assert_eq!((s.sweep.fold_count(), ticks), (5, 84));
     let r = &s.sweep.results;
-    assert_eq!(r[0].0, 0.0, "k = 1 makes no training error");
+    assert_eq!(r[0].train, 0.0, "k = 1 makes no training error");
     assert!(
-        r[0].1 > r[0].0 + 0.05,
-        "but a visible test error: {:?}",
+        r[0].cv.mean > r[0].train + 0.05,
+        "but a visible cross-validation error: {:?}",
         r[0]
     );
-    assert!(r[49].0 > r[0].0);
+    assert!(r[0].cv.sd > 0.0, "which differs from fold to fold");
+    assert!(r[49].train > r[0].train);
     // The model's own default: depth for trees.
     apply(&mut s, Action::Set(Key::Model, 1));
     assert_eq!(s.sweep.key, Key::MaxDepth);
@@ -79,7 +81,7 @@ fn k_validation_curve_from_memorising_to_smoothing() {
         apply(&mut s, Action::SweepTick(50));
     }
     assert!(
-        s.sweep.results[0].0 > s.sweep.results[14].0,
+        s.sweep.results[0].train > s.sweep.results[14].train,
         "deeper trees fit the training set better"
     );
 }
@@ -192,7 +194,7 @@ fn regression_surfaces_are_learned_to_the_noise_floor() {
         .sweep
         .results
         .iter()
-        .all(|(tr, te)| tr.is_finite() && te.is_finite()));
+        .all(|p| p.train.is_finite() && p.cv.mean.is_finite() && p.cv.sd.is_finite()));
 }
 
 /// The model is shared between state copies, as the page's reducer makes them: stepping the

@@ -9,11 +9,12 @@
 use super::action::Action;
 use super::config::{Config, MAX_SEED};
 use super::spec::{Group, Key, Lab};
-use super::sweep::Sweep;
+use super::sweep::{Sweep, SweepPoint};
 use crate::ml::diagnosis::{diagnose, Diagnosis, Errors, Evidence, Trend};
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
 use crate::ml::regularization::Regularization;
+use crate::tune::cv::SlicedCv;
 use std::rc::Rc;
 
 /// A pure reducer: the next state from the current one and an action, with no clock and no UI.
@@ -29,7 +30,7 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     /// The generated (or hand-placed) data, training and test points together.
     type Data: core::fmt::Debug + PartialEq;
 
-    /// Steps each validation-curve point trains for (fewer if the model finishes first).
+    /// Steps each validation-curve fold model trains for (fewer if the model finishes first).
     const SWEEP_STEPS: u32;
 
     /// The lab's runtime state at the start.
@@ -83,8 +84,8 @@ pub struct Session<K: LabKind> {
     pub version: u64,
     /// The validation curve for the hyperparameter in focus.
     pub sweep: Sweep,
-    /// The model of the sweep point being computed, and its steps so far.
-    sweep_job: Option<(Rc<K::Model>, u32)>,
+    /// The cross-validation of the sweep point being computed.
+    sweep_job: Option<Rc<SlicedCv<K::Model>>>,
     /// Under L1, the penalized weights that are exactly zero and their number.
     zero_weights: Option<(usize, usize)>,
     /// The learned numbers the model's shape fixes before training (taken when it is built; a
@@ -112,7 +113,7 @@ impl<K: LabKind> Session<K> {
             train_score: Score::default(),
             test_score: Score::default(),
             version: 0,
-            sweep: Sweep::new(first, usize::MAX),
+            sweep: Sweep::new(first, 0, 0),
             sweep_job: None,
             zero_weights: None,
             parameter_count: 0,
@@ -272,42 +273,14 @@ impl<K: LabKind> Session<K> {
     fn restart_sweep(&mut self, key: Key) {
         let keys = K::sweep_keys(&self.config);
         let key = if keys.contains(&key) { key } else { keys[0] };
-        // k cannot exceed the training set.
-        let limit = match key {
-            Key::K => self.train_set().count(),
-            _ => usize::MAX,
-        };
-        self.sweep = Sweep::new(key, limit);
+        self.sweep = Sweep::new(key, self.train_set().count(), self.config.seed);
         self.sweep_job = None;
     }
 
-    /// Runs up to `budget` units of validation-curve work (an epoch, a tree level, a k-NN fit).
-    fn advance_sweep(&mut self, mut budget: u32) {
-        while budget > 0 {
-            let Some(pos) = self.sweep.next() else { return };
-            let (model, done) = self.sweep_job.get_or_insert_with(|| {
-                let mut config = self.config.clone();
-                config.set(self.sweep.key, pos);
-                let model = K::Model::new(&K::hyper(&config), &self.samples.0, config.seed);
-                (Rc::new(model), 0)
-            });
-            let model = Rc::make_mut(model);
-            let mut finished = false;
-            while budget > 0 && !finished {
-                budget -= 1;
-                *done += 1;
-                finished = match model.step() {
-                    Progress::Trained => *done >= K::SWEEP_STEPS,
-                    Progress::Finished | Progress::Diverged => true,
-                };
-            }
-            if finished {
-                let train = model.score(&self.samples.0).error();
-                let test = model.score(&self.samples.1).error();
-                self.sweep.push(train, test);
-                self.sweep_job = None;
-            }
-        }
+    /// Runs up to `budget` units of validation-curve work (see [`sweep_work`]).
+    fn advance_sweep(&mut self, budget: u32) {
+        let (sweep, job) = (&mut self.sweep, &mut self.sweep_job);
+        sweep_work::<K>(sweep, job, &self.config, &self.samples.0, budget);
     }
 
     /// Moves a control: new data, a new model, or new training hyperparameters for the running
@@ -376,6 +349,45 @@ impl<K: LabKind> Session<K> {
             | Action::RemoveNearest(..)
             | Action::ClearPoints
             | Action::SetBrush(_) => {}
+        }
+    }
+}
+
+/// Runs up to `budget` units of validation-curve work — training steps of the fold models (an
+/// epoch, a tree level, a tree of an ensemble, a k-NN fit) — cross-validating each position of
+/// the swept control in turn on `train`'s folds. Only the training samples come in: the test
+/// samples cannot reach the curve.
+fn sweep_work<K: LabKind>(
+    sweep: &mut Sweep,
+    job: &mut Option<Rc<SlicedCv<K::Model>>>,
+    config: &Config,
+    train: &SamplesOf<K>,
+    mut budget: u32,
+) {
+    while budget > 0 {
+        let (Some(pos), Some(folds)) = (sweep.next(), sweep.folds()) else {
+            return;
+        };
+        let cv = job.get_or_insert_with(|| {
+            let mut config = config.clone();
+            config.set(sweep.key, pos);
+            let cv = SlicedCv::new(
+                K::hyper(&config),
+                train,
+                folds.clone(),
+                config.seed,
+                K::SWEEP_STEPS,
+            );
+            Rc::new(cv.expect("the sweep's folds are of the training samples"))
+        });
+        let cv = Rc::make_mut(cv);
+        budget -= cv.advance(train, budget);
+        if let Some(done) = cv.result() {
+            sweep.push(SweepPoint {
+                train: done.train_error.mean,
+                cv: done.error,
+            });
+            *job = None;
         }
     }
 }

@@ -1,8 +1,8 @@
 //! The one session's rules, the same in every lab.
 
 use super::*;
-use crate::state::plane::PlaneLab;
-use crate::state::regression::RegressionLab;
+use crate::state::plane::{Plane, PlaneLab};
+use crate::state::regression::{Regression, RegressionLab};
 use crate::state::url::decode;
 
 fn session<K: LabKind>(query: &str) -> Session<K> {
@@ -157,8 +157,49 @@ fn scores_are_fresh_after_epochs_the_history_does_not_record() {
 
 #[test]
 fn a_k_curve_stops_at_the_training_set_size() {
-    // 20 points, 70 % for training: k = 1 … 14, not 1 … 50.
+    // 20 points, 70 % for training, in 5 folds of 2 or 3: each fold model learns from at least
+    // 11 points, so k = 1 … 11, not 1 … 50.
     let s: PlaneLab = session("lab=classification&model=knn&n=20");
     assert_eq!(s.train_set().count(), 14);
-    assert_eq!((s.sweep.key, s.sweep.positions.len()), (Key::K, 14));
+    assert_eq!((s.sweep.key, s.sweep.positions.len()), (Key::K, 11));
+}
+
+/// The validation curve is cross-validation on the training samples: each point is
+/// [`crate::tune::cv::cross_validate`] of that position on the sweep's folds, and swapping the
+/// test samples for others changes no point of it.
+fn sweep_cross_validates_without_the_test_set<K: LabKind>(query: &str, other_data: &str) {
+    let mut a: Session<K> = session(query);
+    let mut b: Session<K> = session(query);
+    let other: Session<K> = session(other_data);
+    b.samples = Rc::new((a.samples.0.clone(), other.samples.1.clone()));
+    assert_ne!(format!("{:?}", a.test_set()), format!("{:?}", b.test_set()));
+    for s in [&mut a, &mut b] {
+        while !s.sweep.is_done() {
+            s.apply(Action::SweepTick(500));
+        }
+    }
+    assert!(!a.sweep.results.is_empty());
+    assert_eq!(a.sweep.results, b.sweep.results, "{query}");
+    let mut config = a.config.clone();
+    config.set(a.sweep.key, 2);
+    let folds = a.sweep.folds().unwrap();
+    let cv = crate::tune::cv::cross_validate::<K::Model>(
+        &K::hyper(&config),
+        a.train_set(),
+        folds,
+        config.seed,
+        K::SWEEP_STEPS,
+    )
+    .unwrap();
+    let point = a.sweep.results[2];
+    assert_eq!((point.train, point.cv), (cv.train_error.mean, cv.error));
+}
+
+#[test]
+fn validation_curves_cross_validate_without_the_test_set() {
+    sweep_cross_validates_without_the_test_set::<Regression>("n=20&data=sine", "n=20&seed=5");
+    sweep_cross_validates_without_the_test_set::<Plane>(
+        "lab=classification&model=tree&n=60",
+        "lab=classification&model=tree&n=60&seed=5",
+    );
 }

@@ -1,41 +1,79 @@
-//! Validation curves: training and test error across the whole range of one hyperparameter,
-//! everything else as set. Each point trains a fresh model on the current data, so the curve shows
-//! where the current value sits between underfitting and overfitting.
+//! Validation curves: across the whole range of one hyperparameter, everything else as set, how
+//! a model does by k-fold cross-validation on the training points. Each point cuts the training
+//! points into the same folds, trains a fresh model on all but one fold and scores it on the
+//! held-out one ([`crate::tune::cv`]), so the curve shows where the current value sits between
+//! underfitting and overfitting — and the test points, which never enter it, stay for the final
+//! verdict.
 //!
-//! The work is sliced: the lab advances the sweep a few steps per animation frame
+//! Each point carries two errors from the same fold models: the mean of their errors on the
+//! samples they learned from (the training curve, as scikit-learn's `validation_curve` reports
+//! it), and the mean and spread of their errors on the held-out folds (the cross-validation
+//! curve).
+//!
+//! The work is sliced: the lab advances the sweep a few training steps per animation frame
 //! (`Action::SweepTick`), so the page never stalls however long the sweep.
 
 use super::choice::ModelKind;
 use super::config::Config;
 use super::spec::{Key, Lab};
+use crate::tune::cv::MeanSd;
+use crate::tune::folds::{Folds, Scheme};
 
 /// Most k values swept (k = 1 … 50).
 pub const MAX_K: usize = 50;
+
+/// Folds of a validation curve's cross-validation (fewer when there are fewer training points).
+pub const SWEEP_FOLDS: usize = 5;
+
+/// One point of a validation curve.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SweepPoint {
+    /// Mean over the folds of each fold model's error on the samples it learned from.
+    pub train: f64,
+    /// Mean and sample standard deviation over the folds of the error on the held-out fold.
+    pub cv: MeanSd,
+}
 
 /// A validation curve in progress or done.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sweep {
     pub key: Key,
-    /// Positions of `key` to try, in order.
+    /// Positions of `key` to try, in order (none when the training points are too few to fold).
     pub positions: Vec<usize>,
-    /// (training error, test error) for `positions[..results.len()]`.
-    pub results: Vec<(f64, f64)>,
+    /// The points for `positions[..results.len()]`.
+    pub results: Vec<SweepPoint>,
+    /// The folds of the training points every position is cross-validated on.
+    folds: Option<Folds>,
 }
 
 impl Sweep {
-    /// A fresh sweep over `key`; `limit` caps the number of positions (k ≤ training-set size).
-    pub fn new(key: Key, limit: usize) -> Self {
+    /// A fresh sweep over `key` on `samples` training points, cut into [`SWEEP_FOLDS`] folds
+    /// (fewer if there are fewer points; no positions below two points) shuffled by `seed`. k
+    /// stops at the smallest fold model's training set.
+    pub fn new(key: Key, samples: usize, seed: u64) -> Self {
+        let folds = Folds::new(samples, Scheme::KFold(SWEEP_FOLDS.min(samples)), seed).ok();
         let count = key.spec().domain.len();
-        let count = if key == Key::K {
-            count.min(MAX_K)
-        } else {
-            count
+        let count = match (key, &folds) {
+            (_, None) => 0,
+            (Key::K, Some(f)) => count.min(MAX_K).min(f.smallest_training()),
+            _ => count,
         };
         Sweep {
             key,
-            positions: (0..count.min(limit.max(1))).collect(),
+            positions: (0..count).collect(),
             results: Vec::new(),
+            folds,
         }
+    }
+
+    /// How many folds each position is cross-validated on (0 when there are too few points).
+    pub fn fold_count(&self) -> usize {
+        self.folds.as_ref().map_or(0, Folds::count)
+    }
+
+    /// The folds of the training points, if there are enough points to fold.
+    pub fn folds(&self) -> Option<&Folds> {
+        self.folds.as_ref()
     }
 
     /// The next position to compute, if any.
@@ -47,9 +85,9 @@ impl Sweep {
         self.next().is_none()
     }
 
-    pub fn push(&mut self, train: f64, test: f64) {
+    pub fn push(&mut self, point: SweepPoint) {
         if !self.is_done() {
-            self.results.push((train, test));
+            self.results.push(point);
         }
     }
 }
@@ -86,27 +124,51 @@ pub fn complexity_rises(key: Key) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
-    fn k_sweep_is_capped_by_50_and_the_training_set() {
-        assert_eq!(Sweep::new(Key::K, 1000).positions.len(), 50);
-        assert_eq!(Sweep::new(Key::K, 12).positions.len(), 12);
-        assert_eq!(Sweep::new(Key::Degree, 1000).positions.len(), 15);
-        let mut s = Sweep::new(Key::MaxDepth, 2);
-        assert_eq!(s.next(), Some(0));
-        s.push(0.3, 0.4);
-        s.push(0.1, 0.2);
-        s.push(9.0, 9.0); // ignored: done
-        assert!(s.is_done());
-        assert_eq!(s.results.len(), 2);
+    fn point(train: f64, cv: f64) -> SweepPoint {
+        SweepPoint {
+            train,
+            cv: MeanSd { mean: cv, sd: 0.0 },
+        }
     }
 
     #[test]
-    fn sides() {
+    fn k_sweep_is_capped_by_50_and_the_smallest_training_fold() {
+        assert_eq!(Sweep::new(Key::K, 1000, 0).positions.len(), 50);
+        // 14 points in 5 folds of 2 or 3: each fold model learns from 11 or 12.
+        let small = Sweep::new(Key::K, 14, 0);
+        assert_eq!((small.positions.len(), small.fold_count()), (11, 5));
+        assert_eq!(Sweep::new(Key::K, 3, 0).fold_count(), 3);
+        assert_eq!(Sweep::new(Key::Degree, 1000, 0).positions.len(), 15);
+        let mut s = Sweep::new(Key::MaxDepth, 1000, 0);
+        assert_eq!(s.next(), Some(0));
+        for _ in 0..15 {
+            s.push(point(0.1, 0.2));
+        }
+        s.push(point(9.0, 9.0)); // ignored: done
+        assert!(s.is_done());
+        assert_eq!(s.results.len(), 15);
+    }
+
+    #[test]
+    fn too_few_points_to_fold_make_an_empty_curve() {
+        for n in [0, 1] {
+            let s = Sweep::new(Key::Degree, n, 0);
+            assert!(s.is_done() && s.positions.is_empty() && s.fold_count() == 0);
+        }
+    }
+
+    #[test]
+    fn sides_and_the_ensembles_numbers_of_trees() {
         assert!(
             complexity_rises(Key::Degree)
                 && !complexity_rises(Key::K)
                 && !complexity_rises(Key::Lambda)
         );
         assert_eq!(sweepable(Lab::Classification, ModelKind::Knn), &[Key::K]);
+        let forest = sweepable(Lab::Classification, ModelKind::Forest);
+        let boosting = sweepable(Lab::Classification, ModelKind::Boosting);
+        assert_eq!(forest[0], Key::Trees);
+        assert_eq!(boosting, &[Key::Trees, Key::Shrinkage]);
+        assert!(complexity_rises(Key::Trees) && complexity_rises(Key::Shrinkage));
     }
 }

@@ -4,7 +4,7 @@
 //! untouched for the final verdict.
 
 use super::folds::{FoldError, Folds};
-use crate::ml::model::{fit, Model, Samples, Score};
+use crate::ml::model::{Model, Progress, Samples, Score};
 
 /// The mean and the spread of some numbers.
 ///
@@ -43,10 +43,13 @@ pub struct CrossValidation {
     pub errors: Vec<f64>,
     /// Mean and sample standard deviation of `errors`.
     pub error: MeanSd,
+    /// Mean and sample standard deviation of each fold model's error on the samples it learned
+    /// from: the training curve of a validation curve, from the same models as `error`.
+    pub train_error: MeanSd,
 }
 
 /// Cross-validates `hyper` on `train` over `folds`: each fold's model is built with `seed` and
-/// trained for at most `steps` steps ([`fit`]). Only training samples come in, so the test set
+/// trained for at most `steps` steps ([`crate::ml::model::fit`]). Only training samples come in, so the test set
 /// cannot leak into the choice of hyperparameters. Refused if the folds were made for another
 /// number of samples.
 pub fn cross_validate<M: Model>(
@@ -56,24 +59,100 @@ pub fn cross_validate<M: Model>(
     seed: u64,
     steps: u32,
 ) -> Result<CrossValidation, FoldError> {
-    if folds.samples() != train.count() {
-        return Err(FoldError::SampleCount {
-            folds_for: folds.samples(),
-            samples: train.count(),
-        });
-    }
-    let scores: Vec<Score> = (0..folds.count())
-        .map(|i| {
-            let model: M = fit(hyper, &train.subset(&folds.training(i)), seed, steps);
-            model.score(&train.subset(folds.validation(i)))
+    let mut cv = SlicedCv::<M>::new(hyper.clone(), train, folds.clone(), seed, steps)?;
+    cv.advance(train, u32::MAX);
+    Ok(cv.result().expect("an unlimited budget runs every fold"))
+}
+
+/// A cross-validation run a slice at a time: the same models and errors as [`cross_validate`]
+/// (which runs one to the end), but each call trains for a budget of steps only, so that a page
+/// can spread the work over animation frames (the validation curves do).
+#[derive(Clone, Debug)]
+pub struct SlicedCv<M: Model> {
+    hyper: M::Hyper,
+    folds: Folds,
+    seed: u64,
+    steps: u32,
+    /// The fold in training: its model, the steps it has taken, and the samples it learns from.
+    current: Option<(M, u32, M::Samples)>,
+    /// Each finished fold's error on its own training samples and its held-out score.
+    done: Vec<(f64, Score)>,
+}
+
+impl<M: Model> SlicedCv<M> {
+    /// A cross-validation of `hyper` on `train` over `folds`, each fold's model built with `seed`
+    /// and trained for at most `steps` steps; nothing is trained yet. Refused if the folds were
+    /// made for another number of samples.
+    pub fn new(
+        hyper: M::Hyper,
+        train: &M::Samples,
+        folds: Folds,
+        seed: u64,
+        steps: u32,
+    ) -> Result<Self, FoldError> {
+        if folds.samples() != train.count() {
+            return Err(FoldError::SampleCount {
+                folds_for: folds.samples(),
+                samples: train.count(),
+            });
+        }
+        Ok(SlicedCv {
+            hyper,
+            folds,
+            seed,
+            steps,
+            current: None,
+            done: Vec::new(),
         })
-        .collect();
-    let errors: Vec<f64> = scores.iter().map(Score::error).collect();
-    Ok(CrossValidation {
-        error: MeanSd::of(&errors),
-        scores,
-        errors,
-    })
+    }
+
+    /// Trains for up to `budget` steps (calls of [`Model::step`], as [`crate::ml::model::fit`] makes
+    /// them) on
+    /// `train` — the samples given to [`SlicedCv::new`] — scoring each fold as it finishes.
+    /// Returns the steps used: all of `budget` unless every fold is done.
+    ///
+    /// Panics if `train` has another number of samples than the folds.
+    pub fn advance(&mut self, train: &M::Samples, budget: u32) -> u32 {
+        assert_eq!(self.folds.samples(), train.count(), "the folds' samples");
+        let mut used = 0;
+        while self.done.len() < self.folds.count() {
+            let fold = self.done.len();
+            let (model, taken, learn) = self.current.get_or_insert_with(|| {
+                let learn = train.subset(&self.folds.training(fold));
+                (M::new(&self.hyper, &learn, self.seed), 0, learn)
+            });
+            let mut finished = *taken >= self.steps;
+            while !finished && used < budget {
+                used += 1;
+                *taken += 1;
+                finished = model.step() != Progress::Trained || *taken >= self.steps;
+            }
+            if !finished {
+                break;
+            }
+            let own = model.score(learn).error();
+            let held_out = model.score(&train.subset(self.folds.validation(fold)));
+            self.done.push((own, held_out));
+            self.current = None;
+        }
+        used
+    }
+
+    /// The cross-validation, once every fold is done.
+    pub fn result(&self) -> Option<CrossValidation> {
+        if self.done.len() < self.folds.count() {
+            return None;
+        }
+        let scores: Vec<Score> = self.done.iter().map(|d| d.1.clone()).collect();
+        let errors: Vec<f64> = scores.iter().map(Score::error).collect();
+        let own: Vec<f64> = self.done.iter().map(|d| d.0).collect();
+        Some(CrossValidation {
+            error: MeanSd::of(&errors),
+            train_error: MeanSd::of(&own),
+            scores,
+            errors,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -139,5 +218,34 @@ mod tests {
                 samples: 4
             })
         );
+    }
+
+    #[test]
+    fn sliced_runs_give_the_same_cross_validation_and_its_training_errors() {
+        let train = Values(vec![0.0, 10.0, 100.0, 1000.0, 3.0, 7.0]);
+        let folds = Folds::new(6, Scheme::KFold(3), 4).unwrap();
+        let whole = cross_validate::<Shifted>(&0.5, &train, &folds, 0, 10).unwrap();
+        // One step per call: each fold learns in one step and finishes on the next call.
+        let mut sliced = SlicedCv::<Shifted>::new(0.5, &train, folds.clone(), 0, 10).unwrap();
+        let mut calls = 0;
+        while sliced.result().is_none() {
+            assert_eq!(sliced.advance(&train, 1), 1);
+            calls += 1;
+        }
+        assert_eq!(
+            (calls, sliced.result(), sliced.advance(&train, 5)),
+            (6, Some(whole.clone()), 0)
+        );
+        // The training error is each fold model's error on the samples it learned from.
+        let own: Vec<f64> = (0..3)
+            .map(|i| {
+                let learn = train.subset(&folds.training(i));
+                let model: Shifted = crate::ml::model::fit(&0.5, &learn, 0, 10);
+                model.score(&learn).error()
+            })
+            .collect();
+        assert_eq!(whole.train_error, MeanSd::of(&own));
+        let wrong = Values(vec![1.0; 5]);
+        assert!(SlicedCv::<Shifted>::new(0.5, &wrong, folds, 0, 10).is_err());
     }
 }

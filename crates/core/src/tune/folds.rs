@@ -99,6 +99,12 @@ impl Folds {
         &self.order[self.bound(i)..self.bound(i + 1)]
     }
 
+    /// The fewest samples any fold's model learns from: n minus the largest fold.
+    pub fn smallest_training(&self) -> usize {
+        let largest = (0..self.count).map(|i| self.validation(i).len()).max();
+        self.order.len() - largest.unwrap_or(0)
+    }
+
     /// The samples the model learns from while fold `i` is held out: all the others, in the
     /// shuffled order.
     pub fn training(&self, i: usize) -> Vec<usize> {
@@ -122,6 +128,7 @@ mod tests {
             let sizes: Vec<usize> = (0..k).map(|i| folds.validation(i).len()).collect();
             let (lo, hi) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
             assert!(hi - lo <= 1 && *lo >= 1, "{sizes:?}");
+            assert_eq!(folds.smallest_training(), n - hi);
             for i in 0..k {
                 // Training is exactly the complement of validation.
                 let mut both = folds.training(i);

@@ -5,6 +5,7 @@
 //! Nothing here draws or waits: a [`search::Search`] hands out one trial at a time as plain
 //! numbers and takes the result back, so the page decides where and when trials run.
 
+pub mod code;
 pub mod compare;
 pub mod cv;
 pub mod evaluation;

@@ -1,0 +1,103 @@
+//! The equivalent code names the right classes and carries the search's exact numbers.
+
+use super::*;
+use crate::state::spec::Lab;
+use crate::state::url::decode;
+
+fn tuning(query: &str) -> Config {
+    let (config, notices) = decode(&format!("lab=tuning&{query}"));
+    assert!(notices.is_empty(), "{notices:?}");
+    config
+}
+
+fn has(code: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(code.contains(part), "no {part:?} in\n{code}");
+    }
+}
+
+#[test]
+fn grid_search_runs_the_exact_lattice() {
+    // The default space, degree × λ under L2, with a budget of 16 (a 4 × 4 grid) and 5 folds.
+    let mut config = Config::for_lab(Lab::Tuning);
+    config.set_choice(Key::Strategy, StrategyKind::Grid);
+    config.seed = 42;
+    let code = python(&config);
+    has(
+        &code,
+        &[
+            "GridSearchCV(model, param_grid, cv=cv, scoring=\"neg_mean_squared_error\")",
+            "make_pipeline(PolynomialFeatures(",
+            "StandardScaler(),\n    Ridge(alpha=",
+            // Degrees 1, 1 + 14/3, 1 + 28/3, 15 rounded; λ at 10^(−6 + 7j/3) snapped to its table.
+            "\"polynomialfeatures__degree\": [1, 6, 10, 15],",
+            "\"ridge__alpha\": [1e-6, 0.0003, 0.03, 10],",
+            "KFold(n_splits=5, shuffle=True, random_state=42)",
+            "train_test_split(X, y, train_size=0.7, random_state=42)",
+            "Approximate: ParamLab fits Legendre features",
+            "best_model.predict(X_test)",
+        ],
+    );
+    assert!(!code.contains("RandomizedSearchCV") && !code.contains("optuna"));
+    assert!(!code.contains("Do NOT pick by the test set"));
+}
+
+#[test]
+fn random_search_draws_log_uniform_with_the_budget_and_seed() {
+    let code = python(&tuning("strategy=random&budget=23&folds=3&seed=7"));
+    has(
+        &code,
+        &[
+            "RandomizedSearchCV(model, param_distributions, n_iter=23, cv=cv,",
+            "random_state=7)",
+            "\"polynomialfeatures__degree\": randint(1, 16),",
+            "\"ridge__alpha\": loguniform(1e-6, 10),",
+            "KFold(n_splits=3, shuffle=True, random_state=7)",
+        ],
+    );
+}
+
+#[test]
+fn bayesian_optimization_is_optuna_with_a_gaussian_process() {
+    let code = python(&tuning(
+        "strategy=bayes&budget=12&seed=3&x=lr&y=lambda&reg=l1",
+    ));
+    has(
+        &code,
+        &[
+            "optuna.samplers.GPSampler(seed=3, n_startup_trials=3)",
+            "study.optimize(objective, n_trials=12)",
+            // The learning rate is searched: stochastic gradient descent with an L1 penalty.
+            "SGDRegressor(penalty=\"l1\"",
+            "max_iter=1000",
+            "\"sgdregressor__eta0\": trial.suggest_float(\"eta0\", 0.0001, 10, log=True),",
+            "\"sgdregressor__alpha\": trial.suggest_float(\"alpha\", 1e-6, 10, log=True),",
+            "scoring=\"neg_mean_squared_error\"",
+        ],
+    );
+}
+
+#[test]
+fn estimators_folds_and_the_test_set_mistake() {
+    let mut config = tuning("strategy=grid&reg=l1&y=none&select=test");
+    config.set(Key::Folds, 9); // leave-one-out
+    let code = python(&config);
+    has(
+        &code,
+        &[
+            "Lasso(alpha=",
+            "cv = LeaveOneOut()",
+            "Do NOT pick by the test set",
+            "\"polynomialfeatures__degree\": [",
+        ],
+    );
+    assert!(!code.contains("lasso__alpha"), "one axis: degree alone");
+    let none = python(&tuning("reg=none&y=none"));
+    has(&none, &["LinearRegression()"]);
+    // λ searched without a penalty changes nothing, as in the lab: SGD without a penalty.
+    let idle = python(&tuning("strategy=grid&reg=none"));
+    has(
+        &idle,
+        &["SGDRegressor(penalty=None", "\"sgdregressor__alpha\": ["],
+    );
+}
