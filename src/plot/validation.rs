@@ -1,11 +1,14 @@
-//! A validation curve: training and test error across a hyperparameter's whole range, the current
-//! value marked, and the underfitting and overfitting sides named.
+//! A validation curve: training error and cross-validation error (with its spread across folds)
+//! across a hyperparameter's whole range, the current value marked, and the underfitting and
+//! overfitting sides named. The test points play no part: choosing a value by this curve is
+//! choosing it on the training data, as it must be.
 //!
 //! Two layers like the other charts: [`draw_axes`] (axes, value labels, side names) when the frame
-//! changes, [`draw_curves`] (the two error curves and the marker) otherwise.
+//! changes, [`draw_curves`] (the two error curves, the spread and the marker) otherwise.
 
 use super::style::{font, px, GRID, MINOR, MODEL, TEST, TRAIN};
 use super::{ChartResult, DrawResult};
+use crate::state::sweep::SweepPoint;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -15,8 +18,9 @@ use plotters::prelude::*;
 pub struct Curve {
     /// The hyperparameter's value at each position, as shown.
     pub labels: Vec<String>,
-    /// (training error, test error) for the first positions computed so far.
-    pub results: Vec<(f64, f64)>,
+    /// Training error and cross-validation error (mean ± sd over folds) for the first positions
+    /// computed so far.
+    pub results: Vec<SweepPoint>,
     /// Position of the current value.
     pub current: usize,
     /// Whether a higher position means a more flexible model.
@@ -39,7 +43,7 @@ impl Frame {
         let values = curve
             .results
             .iter()
-            .flat_map(|(a, b)| [*a, *b])
+            .flat_map(|p| [p.train, p.cv.mean])
             .filter(|v| v.is_finite());
         let (lo, hi) = values.fold((f64::INFINITY, 0.0f64), |(l, h), v| (l.min(v), h.max(v)));
         let count = curve.labels.len().max(2);
@@ -149,7 +153,8 @@ pub fn draw_axes<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The two curves (training solid, test dashed) and the current value's marker.
+/// The two curves (training solid, cross-validation dashed over a band of ± one standard
+/// deviation across folds) and the current value's marker.
 pub fn draw_curves<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame,
@@ -176,8 +181,18 @@ pub fn draw_curves<DB: DrawingBackend>(
         vec![(x, lo), (x, hi)],
         marker,
     )))?;
+    if curve.results.len() > 1 {
+        let band: Vec<(f64, f64)> = (curve.results.iter().enumerate())
+            .map(|(i, p)| (i as f64, y(p.cv.mean + p.cv.sd)))
+            .chain(
+                (curve.results.iter().enumerate().rev())
+                    .map(|(i, p)| (i as f64, y(p.cv.mean - p.cv.sd))),
+            )
+            .collect();
+        chart.draw_series(std::iter::once(Polygon::new(band, TEST.mix(0.15).filled())))?;
+    }
     let w = px(2.5, scale);
-    let points = |pick: fn(&(f64, f64)) -> f64| {
+    let points = |pick: fn(&SweepPoint) -> f64| {
         curve
             .results
             .iter()
@@ -185,22 +200,22 @@ pub fn draw_curves<DB: DrawingBackend>(
             .map(move |(i, r)| (i as f64, y(pick(r))))
             .collect::<Vec<_>>()
     };
-    chart.draw_series(LineSeries::new(points(|r| r.0), TRAIN.stroke_width(w)))?;
+    chart.draw_series(LineSeries::new(points(|r| r.train), TRAIN.stroke_width(w)))?;
     let dash = px(6.0, scale);
     chart.draw_series(DashedLineSeries::new(
-        points(|r| r.1),
+        points(|r| r.cv.mean),
         dash,
         dash,
         TEST.stroke_width(w),
     ))?;
     let r = px(3.5, scale) as i32;
     chart.draw_series(
-        points(|r| r.0)
+        points(|r| r.train)
             .into_iter()
             .map(|p| Circle::new(p, r, TRAIN.filled())),
     )?;
     chart.draw_series(
-        points(|r| r.1)
+        points(|r| r.cv.mean)
             .into_iter()
             .map(|p| TriangleMarker::new(p, r + 1, TEST.filled())),
     )?;
@@ -210,11 +225,17 @@ pub fn draw_curves<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tune::cv::MeanSd;
 
     fn curve(log_y: bool) -> Curve {
         Curve {
             labels: (1..=5).map(|d| d.to_string()).collect(),
-            results: vec![(0.3, 0.35), (0.05, 0.06), (0.01, 0.2)],
+            results: [(0.3, 0.35), (0.05, 0.06), (0.01, 0.2)]
+                .map(|(train, mean)| SweepPoint {
+                    train,
+                    cv: MeanSd { mean, sd: 0.02 },
+                })
+                .to_vec(),
             current: 1,
             complexity_rises: true,
             log_y,
@@ -259,6 +280,7 @@ mod tests {
                 && svg.contains("Polynomial degree")
         );
         assert_eq!(svg.matches("<circle").count(), 3);
-        assert_eq!(svg.matches("<polygon").count(), 3);
+        // Three triangles and the band of the folds' spread.
+        assert_eq!(svg.matches("<polygon").count(), 4);
     }
 }

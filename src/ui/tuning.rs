@@ -22,6 +22,7 @@ use crate::state::choice::Choice;
 use crate::state::spec::{display_value, Group, Key, Lab};
 use crate::state::tuning::{by_test, Tuning, COMPARE_SEEDS, FRESH_POINTS, TRIAL_EPOCHS};
 use crate::state::url;
+use crate::tune::code::python;
 use crate::tune::space::Scale;
 use crate::tune::strategy::Strategy;
 use yew::prelude::*;
@@ -242,6 +243,13 @@ pub fn TuningLab(props: &LabProps) -> Html {
                                 "The three strategies are compared once the landscape is done.".to_string()
                             }
                         }</p>
+                    </section>
+                    <section class="panel" aria-labelledby="code-title">
+                        <h2 id="code-title">{ "The same search in Python" }<span class="tag">{ "scikit-learn / Optuna" }</span></h2>
+                        <details>
+                            <summary>{ "Show the code an interviewer would expect for this search" }</summary>
+                            <pre class="code"><code id="python-code">{ python(&state.config) }</code></pre>
+                        </details>
                     </section>
                 </div>
             </main>

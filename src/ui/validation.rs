@@ -62,6 +62,16 @@ pub fn Validation(props: &ValidationProps) -> Html {
             sweep.positions.len()
         )
     };
+    let folds = sweep.fold_count();
+    let cv_note = if folds == 0 {
+        "Too few training points to cross-validate: add points to see the curve.".to_string()
+    } else {
+        format!(
+            "Scored by {folds}-fold cross-validation on the training points: each value is fitted \
+             {folds} times, each time leaving one fold out and scoring on it. The test points take \
+             no part, so choosing a value here does not peek at the test set."
+        )
+    };
     html! {
         <section class="panel" data-panel="validation" aria-labelledby="validation-title">
             <h2 id="validation-title">{ "Validation curve" }</h2>
@@ -74,13 +84,14 @@ pub fn Validation(props: &ValidationProps) -> Html {
                 </select>
             </div>
             <Chart input={ChartInput::Validation(curve, sweep.key.spec().label)} id="validation-chart"
-                label="Training and test error across the hyperparameter's range, the current value marked." />
+                label="Training error and cross-validation error (training points only) across the hyperparameter's range, the current value marked." />
             <ul class="legend" aria-hidden="true">
                 <li><span class="key train">{ "●━" }</span>{ "training error" }</li>
-                <li><span class="key test">{ "▲╍" }</span>{ "test error" }</li>
+                <li><span class="key test">{ "▲╍" }</span>{ format!("cross-validation error, {folds} folds (band: ± 1 sd across folds)") }</li>
                 <li><span class="key model">{ "│" }</span>{ "current value" }</li>
             </ul>
             <p class="help" id="validation-status">{ format!("{progress} {}", props.method) }</p>
+            <p class="help" id="validation-cv">{ cv_note }</p>
             // λ swept without a penalty gives a flat curve: say why.
             if sweep.key == Key::Lambda {
                 if let Some(why) = props.config.no_effect(Key::Lambda, usize::MAX) {

@@ -10,7 +10,7 @@ use crate::state::config::Config;
 use crate::state::spec::{format_value, Group, Key};
 
 /// One challenge: a link, what may change, what to reach, and what reaching it teaches.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Challenge {
     /// Its name in the link (`challenge=…`).
     pub id: &'static str,

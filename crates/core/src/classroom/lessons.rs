@@ -4,7 +4,7 @@
 //! claims.
 
 /// One lesson: a title and its steps, in order.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Lesson {
     /// Its name in the link.
     pub id: &'static str,
@@ -13,7 +13,7 @@ pub struct Lesson {
 }
 
 /// One step: a lab's state and what to look at, do or ask the class there.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Step {
     /// The lab link of the state, without the leading `?` (e.g. `lab=regression&degree=1`).
     pub query: &'static str,
@@ -57,8 +57,9 @@ pub const LESSONS: &[Lesson] = &[
             Step {
                 query: "lab=regression&degree=3&n=20&data=sine",
                 prompt: "Tab to the degree slider to see its validation curve: training error \
-                         falls with every degree, test error falls, then rises. Which degree \
-                         would you pick, and from which curve?",
+                         falls with every degree; cross-validation error (on folds of the \
+                         training points) falls, then rises. Which degree would you pick, and \
+                         from which curve?",
             },
         ],
     },

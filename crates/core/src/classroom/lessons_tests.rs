@@ -14,7 +14,7 @@ enum Claim {
     Diverged,
     /// The verdict is "Still training" (a goal waits for training to settle).
     Training,
-    /// The validation curve over the degree: test error lowest in between, training error
+    /// The validation curve over the degree: cross-validation error lowest in between, training error
     /// lowest at degree 15.
     CurveDips,
     /// The Tuning lab's chosen model does worse on fresh points than its test score says.
@@ -156,8 +156,8 @@ fn curve_dips(query: &str) -> Option<String> {
         s.apply(Action::SweepTick(1000));
     }
     let r = &s.sweep.results;
-    let best = (0..r.len()).min_by(|&a, &b| r[a].1.total_cmp(&r[b].1))?;
-    let dips = best > 0 && best + 1 < r.len() && r[14].0 < r[best].0;
+    let best = (0..r.len()).min_by(|&a, &b| r[a].cv.mean.total_cmp(&r[b].cv.mean))?;
+    let dips = best > 0 && best + 1 < r.len() && r[14].train < r[best].train;
     (!dips).then(|| format!("{r:?}"))
 }
 

@@ -1,10 +1,16 @@
 //! How the page is shown, as opposed to what it trains: presenter view, the panels a teacher
-//! has hidden from the class, and whether interview practice is open over the lab. It travels in
-//! the link beside the lab's configuration (`present=1&hide=verdict,scores`, `practice=1`), so a
-//! prepared view is a link like any other.
+//! has hidden from the class, whether interview practice is open over the lab, and the lesson
+//! step or challenge under way. It travels in the link beside the lab's configuration
+//! (`present=1&hide=verdict,scores`, `practice=1`, `lesson=fit&step=2`, `challenge=smallest-k`),
+//! so a prepared view is a link like any other.
 //!
 //! [`split`] takes these keys out of a query and leaves the rest for the lab's own codec
-//! ([`crate::state::url::decode`]), which would otherwise call them unknown settings.
+//! ([`crate::state::url::decode`]), which would otherwise call them unknown settings. A lesson or
+//! challenge link without lab settings (`?lesson=fit`) opens the step's or challenge's own state:
+//! see [`View::start_query`].
+
+use super::challenges::{challenge, Challenge};
+use super::lessons::{lesson, Lesson};
 
 /// A panel that presenter view can hide (to ask the class first) and reveal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -52,12 +58,15 @@ impl Panel {
     }
 }
 
-/// Presenter view on or off, the hidden panels (sorted, each once), interview practice open.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Presenter view on or off, the hidden panels (sorted, each once), interview practice open,
+/// and the lesson step (0-based) or the challenge under way.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct View {
     pub presenter: bool,
     hidden: Vec<Panel>,
     pub practice: bool,
+    pub lesson: Option<(&'static Lesson, usize)>,
+    pub challenge: Option<&'static Challenge>,
 }
 
 impl View {
@@ -95,7 +104,41 @@ impl View {
         }
     }
 
-    /// `present=1&hide=…&practice=1` (no leading `&`), or nothing for the plain view.
+    /// The same view at a lesson's step (a lesson and a challenge are not taken together).
+    pub fn at_step(&self, lesson: &'static Lesson, step: usize) -> View {
+        View {
+            lesson: Some((lesson, step.min(lesson.steps.len() - 1))),
+            challenge: None,
+            ..self.clone()
+        }
+    }
+
+    /// The same view taking up a challenge, or leaving lessons and challenges (`None`).
+    pub fn with_challenge(&self, challenge: Option<&'static Challenge>) -> View {
+        View {
+            lesson: None,
+            challenge,
+            ..self.clone()
+        }
+    }
+
+    /// The lab state a lesson step or a challenge starts from, when the link has no lab settings
+    /// of its own (else the link's settings: the teacher may have moved on from the start).
+    pub fn start_query(&self, lab_query: &str) -> Option<&'static str> {
+        let has_lab = form_urlencoded::parse(lab_query.as_bytes())
+            .any(|(name, _)| name.trim().eq_ignore_ascii_case("lab"));
+        if has_lab {
+            return None;
+        }
+        match (self.lesson, self.challenge) {
+            (Some((lesson, step)), _) => Some(lesson.steps[step].query),
+            (None, Some(challenge)) => Some(challenge.start),
+            (None, None) => None,
+        }
+    }
+
+    /// `present=1&hide=…&practice=1&lesson=…&step=…&challenge=…` (no leading `&`), or nothing
+    /// for the plain view. Steps count from 1 in the link.
     pub fn encode(&self) -> String {
         let mut out = form_urlencoded::Serializer::new(String::new());
         if self.presenter {
@@ -108,6 +151,13 @@ impl View {
         if self.practice {
             out.append_pair("practice", "1");
         }
+        if let Some((lesson, step)) = self.lesson {
+            out.append_pair("lesson", lesson.id);
+            out.append_pair("step", &(step + 1).to_string());
+        }
+        if let Some(challenge) = self.challenge {
+            out.append_pair("challenge", challenge.id);
+        }
         out.finish()
     }
 }
@@ -119,6 +169,7 @@ pub fn split(query: &str) -> (View, String, Vec<String>) {
     let mut view = View::default();
     let mut notices = Vec::new();
     let mut rest = form_urlencoded::Serializer::new(String::new());
+    let mut step = None;
     for (name, value) in form_urlencoded::parse(query.as_bytes()) {
         match name.trim().to_ascii_lowercase().as_str() {
             "present" => match switch(&value) {
@@ -148,10 +199,42 @@ pub fn split(query: &str) -> (View, String, Vec<String>) {
                     }
                 }
             }
+            "lesson" => match lesson(value.trim()) {
+                Some(l) => view.lesson = Some((l, 0)),
+                None => notices.push(format!(
+                    "There is no lesson called “{value}”; the lessons are {}.",
+                    super::lessons::LESSONS
+                        .iter()
+                        .map(|l| l.id)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            },
+            "step" => step = Some(value.trim().to_string()),
+            "challenge" => match challenge(value.trim()) {
+                Some(c) => view.challenge = Some(c),
+                None => notices.push(format!(
+                    "There is no challenge called “{value}”; pick one from the Lessons menu."
+                )),
+            },
             _ => {
                 rest.append_pair(&name, &value);
             }
         }
+    }
+    if let (Some((l, _)), Some(text)) = (view.lesson, &step) {
+        let last = l.steps.len();
+        match text.parse::<usize>() {
+            Ok(n) if (1..=last).contains(&n) => view.lesson = Some((l, n - 1)),
+            _ => notices.push(format!(
+                "Lesson “{}” has steps 1 to {last}, not “{text}”; starting at step 1.",
+                l.title
+            )),
+        }
+    }
+    if view.lesson.is_some() && view.challenge.is_some() {
+        view.challenge = None;
+        notices.push("A link opens a lesson or a challenge, not both: showing the lesson.".into());
     }
     (view, rest.finish(), notices)
 }
@@ -200,6 +283,29 @@ mod tests {
         let practice = View::default().with_practice(true);
         assert_eq!(practice.encode(), "practice=1");
         assert_eq!(split("practice=1").0, practice);
+    }
+
+    #[test]
+    fn lessons_and_challenges_travel_in_the_link_and_start_from_their_own_state() {
+        let (view, rest, notices) = split("lesson=fit&step=2");
+        assert!(notices.is_empty(), "{notices:?}");
+        let (l, step) = view.lesson.expect("a lesson");
+        assert_eq!((l.id, step), ("fit", 1));
+        assert_eq!(view.start_query(&rest), Some(l.steps[1].query));
+        // With the lab's settings in the link, the link wins (the class moved on from the step).
+        assert_eq!(view.start_query("lab=regression&degree=9"), None);
+        assert_eq!(split(&view.encode()).0, view);
+        let first = &crate::classroom::challenges::CHALLENGES[0];
+        let (c, _, notices) = split(&format!("challenge={}", first.id));
+        assert!(notices.is_empty());
+        assert_eq!(c.start_query(""), Some(first.start));
+        assert_eq!(split(&c.encode()).0, c);
+        let (bad, _, notices) = split("lesson=nope&challenge=nada");
+        assert_eq!((bad.lesson, bad.challenge), (None, None));
+        assert_eq!(notices.len(), 2, "{notices:?}");
+        let (clamped, _, notices) = split("lesson=fit&step=99");
+        assert_eq!(clamped.lesson.map(|(_, s)| s), Some(0));
+        assert_eq!(notices.len(), 1);
     }
 
     #[test]
