@@ -1,13 +1,16 @@
 //! The page: reads the link once, shows the lab it names, and switches labs in the page (each
 //! lab's state is kept while another is shown). It owns the view (presenter view, hidden panels)
-//! and the page's keys: P for presenter view, ? for the list of keys. Interview practice opens
-//! over the lab (which is kept meanwhile); its "show me" opens a lab in a given state.
+//! and the page's keys: P for presenter view, ? for the list of keys, ← → through a lesson.
+//! Interview practice opens over the lab (which is kept meanwhile); its "show me", a lesson's
+//! steps and a challenge's start open a lab afresh in a given state.
 
 use super::classification::ClassificationLab;
+use super::classroom_menu::Pick;
 use super::footer::Footer;
 use super::header::Header;
 use super::help::Help;
 use super::kept::Kept;
+use super::lesson_bar::LessonBar;
 use super::practice::Practice;
 use super::regression::RegressionLab;
 use super::tuning::TuningLab;
@@ -31,7 +34,8 @@ struct Shown {
 pub fn App() -> Html {
     let start = use_memo((), |_| {
         let (view, rest, mut notices) = view::split(&web::query());
-        let (config, more) = url::decode(&rest);
+        // A lesson or challenge link without lab settings opens its own starting state.
+        let (config, more) = url::decode(view.start_query(&rest).unwrap_or(&rest));
         notices.extend(more);
         (
             view,
@@ -80,10 +84,11 @@ pub fn App() -> Html {
             }
         })
     };
-    // Opens a lab afresh in the state a link describes (a question's "show me").
-    let on_open = {
+    // Opens a lab afresh in the state a link describes, with this view (a question's "show me",
+    // a lesson's step, a challenge's start).
+    let show = {
         let (shown, view, kept) = (shown.clone(), view.clone(), kept.clone());
-        Callback::from(move |query: String| {
+        Callback::from(move |(query, next): (String, View)| {
             let (config, notices) = url::decode(&query);
             kept.forget(config.lab);
             shown.set(Shown {
@@ -91,7 +96,44 @@ pub fn App() -> Html {
                 notices,
                 generation: shown.generation + 1,
             });
-            view.set(view.with_practice(false));
+            view.set(next);
+        })
+    };
+    let on_open = {
+        let (show, view) = (show.clone(), view.clone());
+        Callback::from(move |query: String| show.emit((query, view.with_practice(false))))
+    };
+    let on_pick = {
+        let (show, view) = (show.clone(), view.clone());
+        Callback::from(move |pick: Pick| {
+            let v = view.with_practice(false);
+            show.emit(match pick {
+                Pick::Lesson(l) => (l.steps[0].query.to_string(), v.at_step(l, 0)),
+                Pick::Challenge(c) => (c.start.to_string(), v.with_challenge(Some(c))),
+            })
+        })
+    };
+    let on_step = {
+        let (show, view) = (show.clone(), view.clone());
+        Callback::from(move |step: usize| {
+            if let Some((lesson, _)) = view.lesson {
+                show.emit((
+                    lesson.steps[step].query.to_string(),
+                    view.at_step(lesson, step),
+                ));
+            }
+        })
+    };
+    let on_leave = {
+        let view = view.clone();
+        Callback::from(move |()| view.set(view.with_challenge(None)))
+    };
+    let on_restart = {
+        let (show, view) = (show.clone(), view.clone());
+        Callback::from(move |()| {
+            if let Some(c) = view.challenge {
+                show.emit((c.start.to_string(), (*view).clone()));
+            }
         })
     };
     let on_view = {
@@ -99,23 +141,34 @@ pub fn App() -> Html {
         Callback::from(move |v: View| view.set(v))
     };
     {
-        let (view, help) = (view.clone(), help.clone());
+        let (view, help, on_step) = (view.clone(), help.clone(), on_step.clone());
         use_effect_with(((*view).clone(), *help), move |(current, open)| {
             let (current, open) = (current.clone(), *open);
-            let listener = web::KeyListener::start(move |key| match key {
-                "p" | "P" => {
-                    view.set(current.presenter_toggled());
+            let step = current.lesson.map(|(l, s)| (s, l.steps.len() - 1));
+            let listener = web::KeyListener::start(move |key| match (key, step) {
+                ("ArrowLeft", Some((s, _))) if s > 0 => {
+                    on_step.emit(s - 1);
                     true
                 }
-                "?" => {
-                    help.set(!open);
+                ("ArrowRight", Some((s, last))) if s < last => {
+                    on_step.emit(s + 1);
                     true
                 }
-                "Escape" if open => {
-                    help.set(false);
-                    true
-                }
-                _ => false,
+                (key, _) => match key {
+                    "p" | "P" => {
+                        view.set(current.presenter_toggled());
+                        true
+                    }
+                    "?" => {
+                        help.set(!open);
+                        true
+                    }
+                    "Escape" if open => {
+                        help.set(false);
+                        true
+                    }
+                    _ => false,
+                },
             });
             move || drop(listener)
         });
@@ -124,15 +177,19 @@ pub fn App() -> Html {
     let lab = shown.config.lab;
     let props = (shown.config.clone(), shown.notices.clone());
     let key = format!("{}-{}", lab.url(), shown.generation);
+    let challenge = view.challenge.filter(|c| c.start_config().lab == lab);
     let page = match lab {
         Lab::Regression => html! {
-            <RegressionLab {key} config={props.0} notices={props.1} kept={kept.clone()} on_query={on_query.clone()} />
+            <RegressionLab {key} config={props.0} notices={props.1} kept={kept.clone()} on_query={on_query.clone()}
+                {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} />
         },
         Lab::Classification | Lab::Neural => html! {
-            <ClassificationLab {key} config={props.0} notices={props.1} kept={kept.clone()} on_query={on_query.clone()} />
+            <ClassificationLab {key} config={props.0} notices={props.1} kept={kept.clone()} on_query={on_query.clone()}
+                {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} />
         },
         Lab::Tuning => html! {
-            <TuningLab {key} config={props.0} notices={props.1} kept={kept.clone()} on_query={on_query.clone()} />
+            <TuningLab {key} config={props.0} notices={props.1} kept={kept.clone()} on_query={on_query.clone()}
+                {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} />
         },
     };
     let classes = classes!(
@@ -149,7 +206,10 @@ pub fn App() -> Html {
     };
     html! {
         <div class={classes}>
-            <Header {lab} {on_switch} view={(*view).clone()} {on_view} on_help={on_help.clone()} />
+            <Header {lab} {on_switch} view={(*view).clone()} {on_view} on_help={on_help.clone()} {on_pick} />
+            if let Some((lesson, step)) = view.lesson {
+                <LessonBar {lesson} {step} {on_step} on_leave={on_leave.clone()} />
+            }
             if view.practice {
                 <Practice on_show={on_open} on_close={{ let v = view.clone(); Callback::from(move |()| v.set(v.with_practice(false))) }} />
             } else {

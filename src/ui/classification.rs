@@ -2,6 +2,7 @@
 //! `state::classify`: link sync (hand-placed points beyond what a link carries go to the browser's
 //! storage), the shared training loop, and the layout.
 
+use super::challenge_bar::ChallengeBar;
 use super::chart::{Chart, ChartInput};
 use super::class_parameters::ClassParameters;
 use super::classes::CLASS_NAMES;
@@ -17,6 +18,7 @@ use super::shortcuts::use_shortcuts;
 use super::store::relay;
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
+use crate::classroom::figures::Figures;
 use crate::format::short;
 use crate::ml::mlp::parameter_count;
 use crate::ml::model::Model;
@@ -147,9 +149,15 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         _ => "Press play or step: the verdict appears once training starts.",
     };
 
+    // A challenge under way is checked on every change.
+    let challenge = props.challenge.map(|c| {
+        let status = c.status(&c.start_config(), &state.config, &Figures::plane(&state));
+        html! { <ChallengeBar challenge={c} {status} on_restart={props.on_restart.clone()} on_leave={props.on_leave.clone()} /> }
+    });
     html! {
         <>
             <Notices notices={state.notices.clone()} {on_dismiss} />
+            { for challenge }
             <main class="lab">
                 <div class="column settings">
                     <section class="panel hyper" aria-labelledby="hyper-title">

@@ -4,6 +4,7 @@
 //! tab as links do); a plain click switches labs in the page instead, which keeps each lab's
 //! state and needs no network.
 
+use super::classroom_menu::{ClassroomMenu, Pick};
 use crate::classroom::view::{Panel, View};
 use crate::state::spec::Lab;
 use yew::prelude::*;
@@ -15,6 +16,7 @@ pub struct HeaderProps {
     pub view: View,
     pub on_view: Callback<View>,
     pub on_help: Callback<bool>,
+    pub on_pick: Callback<Pick>,
 }
 
 #[component]
@@ -46,6 +48,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     }) }
                 </nav>
                 <div class="view-buttons">
+                    <ClassroomMenu on_pick={props.on_pick.clone()} />
                     <button id="presenter" aria-pressed={view.presenter.to_string()} onclick={presenter}
                         title="Presenter view: large type and plots for a projector (key P)">{ "Presenter view" }</button>
                     <button id="practice" aria-pressed={view.practice.to_string()}

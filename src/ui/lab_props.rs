@@ -2,6 +2,7 @@
 //! lesson), the states of labs left earlier, and where to send the link as it changes.
 
 use super::kept::Kept;
+use crate::classroom::challenges::Challenge;
 use crate::state::config::Config;
 use yew::{Callback, Properties};
 
@@ -15,4 +16,9 @@ pub struct LabProps {
     /// The lab's configuration as a query, whenever it changes (the app adds the view's keys and
     /// writes the address bar).
     pub on_query: Callback<String>,
+    /// The challenge under way in this lab, which the lab checks as it changes.
+    pub challenge: Option<&'static Challenge>,
+    /// Back to the challenge's start; out of the challenge.
+    pub on_restart: Callback<()>,
+    pub on_leave: Callback<()>,
 }

@@ -3,11 +3,13 @@
 
 pub mod app;
 pub mod canvas;
+pub mod challenge_bar;
 pub mod chart;
 pub mod choice;
 pub mod class_parameters;
 pub mod classes;
 pub mod classification;
+pub mod classroom_menu;
 pub mod confusion;
 pub mod controls;
 pub mod diagnosis;
@@ -18,6 +20,7 @@ pub mod header;
 pub mod help;
 pub mod kept;
 pub mod lab_props;
+pub mod lesson_bar;
 pub mod network;
 pub mod notices;
 pub mod parameters;

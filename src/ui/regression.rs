@@ -1,6 +1,7 @@
 //! The Regression lab page and the thin adapter between Yew and the pure reducer: it writes the
 //! link back as controls move and drives training from animation frames.
 
+use super::challenge_bar::ChallengeBar;
 use super::chart::{Chart, ChartInput};
 use super::controls::{Controls, SeedControl};
 use super::diagnosis::DiagnosisBox;
@@ -12,6 +13,7 @@ use super::playback::Playback;
 use super::shortcuts::use_shortcuts;
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
+use crate::classroom::figures::Figures;
 use crate::data::regression::Point;
 use crate::format::short;
 use crate::ml::metrics::{mse, r_squared, variance};
@@ -99,9 +101,15 @@ pub fn RegressionLab(props: &LabProps) -> Html {
         ));
     }
 
+    // A challenge under way is checked on every change.
+    let challenge = props.challenge.map(|c| {
+        let status = c.status(&c.start_config(), &state.config, &Figures::regression(&state));
+        html! { <ChallengeBar challenge={c} {status} on_restart={props.on_restart.clone()} on_leave={props.on_leave.clone()} /> }
+    });
     html! {
         <>
             <Notices notices={state.notices.clone()} {on_dismiss} />
+            { for challenge }
             <main class="lab">
                 <div class="column settings">
                     <section class="panel hyper" aria-labelledby="hyper-title">

@@ -4,6 +4,7 @@
 //! space, the trials, the folds of the current trial and — once done — the chosen
 //! hyperparameters retrained and tested.
 
+use super::challenge_bar::ChallengeBar;
 use super::controls::{Controls, SeedControl};
 use super::fold_strip::FoldStrip;
 use super::kept::use_kept_reducer;
@@ -15,6 +16,7 @@ use super::store::relay;
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::trials::{Row, Trials};
 use super::tune_result::TuneResult;
+use crate::classroom::figures::Figures;
 use crate::format::short;
 use crate::plot::landscape::{AxisView, Compared, View, STRATEGY_COLOURS};
 use crate::state::action::Action;
@@ -151,9 +153,15 @@ pub fn TuningLab(props: &LabProps) -> Html {
         )
     });
 
+    // A challenge under way is checked on every change.
+    let challenge = props.challenge.map(|c| {
+        let status = c.status(&c.start_config(), &state.config, &Figures::tuning(&state));
+        html! { <ChallengeBar challenge={c} {status} on_restart={props.on_restart.clone()} on_leave={props.on_leave.clone()} /> }
+    });
     html! {
         <>
             <Notices notices={state.notices.clone()} {on_dismiss} />
+            { for challenge }
             <main class="lab tuning">
                 <div class="column settings">
                     <section class="panel search" aria-labelledby="search-title">

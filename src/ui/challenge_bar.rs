@@ -1,0 +1,45 @@
+//! A challenge under way: the task, what is still missing (checked by the app as the lab
+//! changes), and, once met, what the solution teaches.
+
+use crate::classroom::challenges::{Challenge, Status};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChallengeBarProps {
+    pub challenge: &'static Challenge,
+    pub status: Status,
+    /// Back to the challenge's starting state.
+    pub on_restart: Callback<()>,
+    pub on_leave: Callback<()>,
+}
+
+#[component]
+pub fn ChallengeBar(props: &ChallengeBarProps) -> Html {
+    let c = props.challenge;
+    let (class, status) = match &props.status {
+        Status::Met => (
+            "met",
+            html! { <p><strong>{ "Challenge met! " }</strong>{ c.teaches }</p> },
+        ),
+        Status::Working(missing) => ("working", html! { <p>{ missing.clone() }</p> }),
+        Status::OffLimits(change) => (
+            "off-limits",
+            html! { <p>{ format!("This challenge keeps {} as it was: put it back, or restart the challenge.", change.label()) }</p> },
+        ),
+    };
+    let allowed: Vec<&str> = c.may_change.iter().map(|k| k.spec().label).collect();
+    html! {
+        <section class={classes!("classroom-bar", "challenge", class)} aria-labelledby="challenge-title" id="challenge">
+            <div class="bar-head">
+                <h2 id="challenge-title">{ format!("Challenge: {}", c.title) }</h2>
+            </div>
+            <p class="bar-prompt">{ c.task }</p>
+            <p class="bar-rules">{ format!("You may change: {}.", if allowed.is_empty() { "nothing but playback".to_string() } else { allowed.join(", ") }) }</p>
+            <div class="bar-status" id="challenge-status" role="status">{ status }</div>
+            <div class="buttons">
+                <button onclick={props.on_restart.reform(|_| ())}>{ "Restart the challenge" }</button>
+                <button onclick={props.on_leave.reform(|_| ())}>{ "Leave the challenge" }</button>
+            </div>
+        </section>
+    }
+}

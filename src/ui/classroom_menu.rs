@@ -1,0 +1,52 @@
+//! The Lessons menu: every lesson and every challenge, each a link of its own (a plain click
+//! opens it in the page).
+
+use crate::classroom::challenges::{Challenge, CHALLENGES};
+use crate::classroom::lessons::{Lesson, LESSONS};
+use yew::prelude::*;
+
+/// What the menu opens.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Pick {
+    Lesson(&'static Lesson),
+    Challenge(&'static Challenge),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ClassroomMenuProps {
+    pub on_pick: Callback<Pick>,
+}
+
+#[component]
+pub fn ClassroomMenu(props: &ClassroomMenuProps) -> Html {
+    let open = use_state(|| false);
+    let item = |href: String, label: &'static str, pick: Pick| {
+        let (on_pick, open) = (props.on_pick.clone(), open.clone());
+        let onclick = Callback::from(move |e: MouseEvent| {
+            if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0) {
+                e.prevent_default();
+                open.set(false);
+                on_pick.emit(pick);
+            }
+        });
+        html! { <li><a {href} {onclick}>{ label }</a></li> }
+    };
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    html! {
+        <div class="classroom-menu">
+            <button id="lessons-menu" aria-expanded={open.to_string()} aria-controls="lessons-list" onclick={toggle}>
+                { "Lessons & challenges" }</button>
+            if *open {
+                <div class="menu-box" id="lessons-list">
+                    <h2>{ "Lessons" }</h2>
+                    <ul>{ for LESSONS.iter().map(|l| item(format!("?lesson={}", l.id), l.title, Pick::Lesson(l))) }</ul>
+                    <h2>{ "Challenges" }<span class="tag">{ "the app checks them" }</span></h2>
+                    <ul>{ for CHALLENGES.iter().map(|c| item(format!("?challenge={}", c.id), c.title, Pick::Challenge(c))) }</ul>
+                </div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,34 @@
+//! A lesson under way: its title, the step's prompt, and ← → through its steps (the keys too).
+
+use crate::classroom::lessons::Lesson;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LessonBarProps {
+    pub lesson: &'static Lesson,
+    /// The step shown, from 0.
+    pub step: usize,
+    pub on_step: Callback<usize>,
+    pub on_leave: Callback<()>,
+}
+
+#[component]
+pub fn LessonBar(props: &LessonBarProps) -> Html {
+    let (lesson, step) = (props.lesson, props.step);
+    let last = lesson.steps.len() - 1;
+    let go = |to: usize| props.on_step.reform(move |_| to);
+    html! {
+        <section class="classroom-bar lesson" aria-labelledby="lesson-title" id="lesson">
+            <div class="bar-head">
+                <h2 id="lesson-title">{ format!("Lesson: {}", lesson.title) }</h2>
+                <span class="bar-count" id="lesson-step">{ format!("Step {} of {}", step + 1, last + 1) }</span>
+            </div>
+            <p class="bar-prompt" id="lesson-prompt" aria-live="polite">{ lesson.steps[step].prompt }</p>
+            <div class="buttons">
+                <button disabled={step == 0} onclick={go(step.saturating_sub(1))} title="Key ←">{ "← Previous" }</button>
+                <button class="primary" disabled={step == last} onclick={go((step + 1).min(last))} title="Key →">{ "Next →" }</button>
+                <button onclick={props.on_leave.reform(|_| ())}>{ "Leave the lesson" }</button>
+            </div>
+        </section>
+    }
+}
