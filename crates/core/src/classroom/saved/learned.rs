@@ -195,7 +195,7 @@ impl ForestFile {
         }
         let (width, classes) = (forest.feature_map().width(), forest.classes());
         let checked: Result<Vec<_>, String> = (self.trees.into_iter())
-            .map(|nodes| class_tree(nodes, width, classes))
+            .map(|nodes| Ok(class_tree(nodes, width, classes)?.0))
             .collect();
         forest.restore(checked?);
         Ok(())
@@ -306,13 +306,13 @@ fn class_nodes(tree: &Tree) -> Vec<ClassNode> {
     tree.nodes().iter().map(node).collect()
 }
 
-/// A classification tree's nodes as [`Tree::restore`] takes them, if they form a tree on
-/// `width` features with counts for `classes` classes.
+/// A classification tree's nodes as [`Tree::restore`] takes them, and its depth, if they form a
+/// tree on `width` features with counts for `classes` classes.
 pub(super) fn class_tree(
     nodes: Vec<ClassNode>,
     width: usize,
     classes: usize,
-) -> Result<Vec<LearnedNode>, String> {
+) -> Result<(Vec<LearnedNode>, usize), String> {
     if nodes.iter().any(|n| n.counts.len() != classes) {
         return Err(format!(
             "A tree node of the file does not count training points for the data's {classes} \
@@ -320,11 +320,11 @@ pub(super) fn class_tree(
         ));
     }
     let splits: Vec<_> = nodes.iter().map(|n| n.split).collect();
-    check_tree(&splits, width)?;
-    Ok(nodes
-        .into_iter()
+    let depth = check_tree(&splits, width)?.into_iter().max().unwrap_or(0);
+    let nodes = (nodes.into_iter())
         .map(|n| (n.split.map(Split::from), n.counts))
-        .collect())
+        .collect();
+    Ok((nodes, depth))
 }
 
 /// Each node's depth, if the nodes form one tree rooted at node 0 in which every child comes

@@ -93,7 +93,7 @@ pub fn load(text: &str) -> Result<Loaded, String> {
     let expected = match config.lab {
         Lab::Regression => "polynomial",
         Lab::Classification | Lab::Neural => config.model().opt().url,
-        Lab::Tuning => unreachable!("refused by link_config"),
+        Lab::Tuning => return Err("The Tuning lab has no model to load.".into()),
     };
     if file.model != expected {
         return Err(format!(
@@ -126,9 +126,6 @@ fn link_config(file: &File) -> Result<Config, String> {
             file.lab,
             config.lab.title()
         ));
-    }
-    if config.lab == Lab::Tuning {
-        return Err("The Tuning lab has no model to load.".into());
     }
     Ok(config)
 }
@@ -186,13 +183,20 @@ fn plane(config: Config, parameters: Value, steps: u64) -> Result<(LoadedLab, St
         }
         PlaneModel::Tree(tree) => {
             let nodes = class_tree(parse::<TreeFile>(parameters)?.nodes, 2, classes);
-            tree.restore(nodes.map_err(damaged)?, true);
-            if tree.depth() as f64 > max_depth {
+            let (nodes, depth) = nodes.map_err(damaged)?;
+            if depth as f64 > max_depth {
                 return Err(damaged(format!(
-                    "its tree is {} levels deep, but its link allows {max_depth}.",
-                    tree.depth()
+                    "its tree is {depth} levels deep, but its link allows {max_depth}."
                 )));
             }
+            // Each split leaves a point on each side: n points allow n − 1 levels.
+            let points = session.train_set().points.len();
+            if depth >= points.max(1) {
+                return Err(damaged(format!(
+                    "its tree is {depth} levels deep, more than {points} training points allow."
+                )));
+            }
+            tree.restore(nodes, true);
             let questions = tree.nodes().iter().filter(|n| n.split.is_some()).count();
             format!(
                 "a decision tree grown {} levels deep ({questions} questions)",

@@ -45,8 +45,8 @@
 //!   - `boosting`: `{"initial":[F₀…],"rounds":[[[node,…] per score] per round]}`: one score (the
 //!     log-odds) for two classes, one per class for more; a node is
 //!     `{"value":v,"samples":n,"split":{…}}` (`samples`: training points that reached it).
-//!     Score = initial + shrinkage (the link's learning rate of boosting) × Σ over rounds of the
-//!     leaf value reached; probabilities by the logistic function or the softmax.
+//!     Score = initial + shrinkage (the link's `shrinkage`) × Σ over rounds of the leaf value
+//!     reached; probabilities by the logistic function (one score) or the softmax.
 //!   - `mlp`: `{"layers":[{"weights":[[w per input neuron] per neuron],"biases":[b per neuron]},…]}`,
 //!     from the first hidden layer to the output layer; neuron j computes bⱼ + Σᵢ wⱼᵢ·aᵢ, then
 //!     the link's activation (hidden layers) or the softmax (output, classes).

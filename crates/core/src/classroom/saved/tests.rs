@@ -321,6 +321,20 @@ fn parameters_that_disagree_with_the_link_are_refused() {
             "it has no nodes",
         ),
         (
+            plane_tampered("lab=classification&model=tree&depth=15&n=20", 1, |v| {
+                // A chain of 15 questions: more levels than 14 training points allow.
+                // Node 2j asks and sends right to node 2j + 2; odd nodes and the last are leaves.
+                let node = |i: usize| match i {
+                    _ if i % 2 == 1 || i == 30 => serde_json::json!({"counts": [1, 1]}),
+                    _ => serde_json::json!({"counts": [1, 1], "split":
+                        {"feature": 0, "threshold": 0.0, "left": i + 1, "right": i + 2}}),
+                };
+                v["parameters"]["nodes"] = (0..31).map(node).collect();
+                v["steps"] = 15.into();
+            }),
+            "15 levels deep, more than 14 training points allow",
+        ),
+        (
             plane_tampered(tree, 3, |v| v["steps"] = 5.into()),
             "it says 5 training steps, but its model shows 3",
         ),
@@ -425,5 +439,32 @@ proptest! {
         bytes.truncate(cut.max(1));
         let text = String::from_utf8(bytes).unwrap();
         let _ = load(&text);
+    }
+}
+
+#[test]
+fn a_saved_default_model_is_small() {
+    let sizes = [
+        (
+            "regression",
+            save(&trained::<crate::state::regression::Regression>("", 1000)),
+        ),
+        (
+            "classification (k-NN)",
+            save(&plane("lab=classification", 0)),
+        ),
+        ("neural", save(&plane("lab=neural", 1000))),
+        (
+            "forest",
+            save(&plane("lab=classification&model=forest", 100)),
+        ),
+        (
+            "boosting",
+            save(&plane("lab=classification&model=boosting", 100)),
+        ),
+    ];
+    for (lab, text) in sizes {
+        println!("{lab}: {} bytes", text.len());
+        assert!(text.len() < 200_000, "{lab}: {} bytes", text.len());
     }
 }
