@@ -8,6 +8,7 @@ pub mod figures;
 pub mod lessons;
 pub mod questions;
 pub mod quiz;
+pub mod saved;
 pub mod view;
 
 #[cfg(test)]

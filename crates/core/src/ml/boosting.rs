@@ -173,6 +173,16 @@ impl Boosting {
         Progress::Trained
     }
 
+    /// Takes the starting scores and the rounds of a saved model (the caller checks their shape:
+    /// `outputs()` scores and trees per round, at most the rounds the hyperparameters allow), so
+    /// it predicts exactly as that model did; the training points' scores are worked out again.
+    pub fn restore(&mut self, init: Vec<f64>, rounds: Vec<Vec<RegressionTree>>) {
+        debug_assert_eq!(init.len(), self.init.len());
+        self.init = init;
+        self.rounds = rounds.into_iter().map(Into::into).collect();
+        self.rescore();
+    }
+
     /// The points this round learns from, ascending.
     fn subsample(&self) -> Vec<usize> {
         let n = self.labels.len();

@@ -35,9 +35,9 @@ use super::leaf_grid::SortedGrid;
 use super::model::{Model, Parameter, Progress, Score};
 use super::plane_model::{class_score, PlaneSet};
 use super::rows::{FeatureMap, Rows};
-use super::tree::{Tree, TreeHyper};
+use super::tree::{LearnedNode, Tree, TreeHyper};
 use crate::data::classification::Point2;
-use crate::data::rng::seeded;
+use crate::data::rng::{seeded, SeededRng};
 use crate::ml::logistic::MAX_FEATURE_DEGREE;
 use crate::ml::metrics::argmax;
 use rand::Rng;
@@ -153,6 +153,16 @@ impl Forest {
         if self.trees.len() >= self.hyper.trees {
             return Progress::Finished;
         }
+        let (mut tree, mut rng, left_out) = self.plant();
+        while tree.grow_level_sampled(self.hyper.max_features, &mut rng) {}
+        self.add(tree, left_out);
+        Progress::Trained
+    }
+
+    /// The next tree as a single leaf on its sample (bootstrap or every point), its seeded
+    /// stream (which drew the sample and goes on to draw the features of its splits), and the
+    /// points the sample left out.
+    fn plant(&self) -> (Tree, SeededRng, Rc<[usize]>) {
         let mut rng = seeded(self.seed, TREE_STREAM + self.trees.len() as u64);
         let n = self.labels.len();
         let members: Vec<usize> = if self.hyper.bootstrap {
@@ -164,14 +174,29 @@ impl Forest {
         };
         let mut drawn = vec![false; n];
         members.iter().for_each(|&i| drawn[i] = true);
+        let left_out = (0..n).filter(|&i| !drawn[i]).collect();
         let (rows, labels) = (Rc::clone(&self.rows), Rc::clone(&self.labels));
-        let mut tree = Tree::on_rows(self.hyper.tree, rows, labels, members, self.classes);
-        while tree.grow_level_sampled(self.hyper.max_features, &mut rng) {}
+        let tree = Tree::on_rows(self.hyper.tree, rows, labels, members, self.classes);
+        (tree, rng, left_out)
+    }
+
+    /// Adds a grown tree, with its votes for the points its sample left out.
+    fn add(&mut self, tree: Tree, left_out: Rc<[usize]>) {
         self.trees.push(Rc::new(tree));
-        self.out_of_bag
-            .push((0..n).filter(|&i| !drawn[i]).collect());
+        self.out_of_bag.push(left_out);
         self.add_out_of_bag_votes(self.trees.len() - 1);
-        Progress::Trained
+    }
+
+    /// Takes the trees of a saved forest, each as [`Tree::restore`] takes it (the caller checks
+    /// their shape and number), so it predicts exactly as that forest did. Each tree's sample is
+    /// drawn again from its seeded stream — drawing, not growing — for the out-of-bag votes.
+    pub fn restore(&mut self, trees: Vec<Vec<LearnedNode>>) {
+        debug_assert!(self.trees.is_empty(), "restored into a new forest");
+        for nodes in trees {
+            let (mut tree, _, left_out) = self.plant();
+            tree.restore(nodes, false);
+            self.add(tree, left_out);
+        }
     }
 
     pub fn trees(&self) -> &[Rc<Tree>] {

@@ -215,6 +215,16 @@ impl Logistic {
         !i.is_multiple_of(self.exps.len())
     }
 
+    /// Takes the weights a saved model learned in `epoch` epochs (class by class, as
+    /// [`Logistic::weights`] lists them; the caller checks their number), so it predicts exactly
+    /// as that model did.
+    pub fn restore(&mut self, weights: Vec<f64>, epoch: u64) {
+        debug_assert_eq!(weights.len(), self.weights.len());
+        self.weights = weights;
+        self.epoch = epoch;
+        self.loss = self.loss_of_current();
+    }
+
     /// One full-batch gradient step.
     pub fn step(&mut self) -> Epoch {
         let saved = (self.weights.clone(), self.optimizer.clone());

@@ -260,6 +260,16 @@ impl Trainer {
         self.train_mse + h.regularization.penalty(h.lambda, &self.model.weights[1..])
     }
 
+    /// Takes the weights a saved model learned in `epoch` epochs (one per φₖ, as many as the
+    /// degree asks for: the caller checks), so it predicts exactly as that model did. Training can
+    /// go on from them, with a fresh optimizer memory and mini-batch order.
+    pub fn restore(&mut self, weights: Vec<f64>, epoch: u64) {
+        debug_assert_eq!(weights.len(), self.hyper.degree + 1);
+        self.train_mse = self.train.mse(&weights);
+        self.model.weights = weights;
+        self.epoch = epoch;
+    }
+
     /// Runs one epoch: every training point is used once.
     pub fn step(&mut self) -> Epoch {
         let saved = (self.model.clone(), self.optimizer.clone(), self.rng.clone());

@@ -97,6 +97,12 @@ impl RegressionTree {
         RegressionTree { nodes }
     }
 
+    /// A saved tree, its nodes numbered as [`RegressionTree::nodes`] numbers them (the caller
+    /// checks the shape).
+    pub fn from_nodes(nodes: Vec<RegressionNode>) -> Self {
+        RegressionTree { nodes }
+    }
+
     pub fn nodes(&self) -> &[RegressionNode] {
         &self.nodes
     }

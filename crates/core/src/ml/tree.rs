@@ -83,6 +83,10 @@ pub struct Split {
     pub right: usize,
 }
 
+/// A node as a saved tree gives it ([`Tree::restore`]): its question (`None` at a leaf) and the
+/// class counts of the training rows that reached it.
+pub type LearnedNode = (Option<Split>, Vec<usize>);
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
     pub depth: usize,
@@ -152,6 +156,49 @@ impl Tree {
     /// True when no leaf can split any more.
     pub fn is_grown(&self) -> bool {
         self.frontier.is_empty()
+    }
+
+    /// Takes the nodes of a saved tree, numbered as [`Tree::nodes`] numbers them: each node's
+    /// question (`None` at a leaf) and the class counts of the training rows that reached it.
+    /// The caller checks the shape (every child after its parent and reached once, features and
+    /// counts in range); depths and impurities are worked out again. With `may_grow` the deepest
+    /// leaves may split further, as after the level that made them (a tree loaded part-grown goes
+    /// on growing): the training rows are routed down the loaded questions to find theirs.
+    pub fn restore(&mut self, nodes: Vec<LearnedNode>, may_grow: bool) {
+        let root = std::mem::take(&mut self.frontier)
+            .pop()
+            .map(|(_, sorted)| sorted);
+        let mut depths = vec![0; nodes.len()];
+        self.nodes = Vec::with_capacity(nodes.len());
+        for (id, (split, counts)) in nodes.into_iter().enumerate() {
+            if let Some(s) = split {
+                (depths[s.left], depths[s.right]) = (depths[id] + 1, depths[id] + 1);
+            }
+            self.nodes.push(Node {
+                depth: depths[id],
+                impurity: self.hyper.criterion.impurity(&counts),
+                counts,
+                split,
+            });
+        }
+        if let (true, Some(sorted)) = (may_grow, root) {
+            self.route(0, sorted, self.depth());
+            self.frontier.sort_unstable_by_key(|(id, _)| *id);
+        }
+    }
+
+    /// Puts the leaves at depth `deepest` below node `id`, with their rows of `sorted`, in the
+    /// frontier.
+    fn route(&mut self, id: usize, sorted: Vec<Vec<usize>>, deepest: usize) {
+        match self.nodes[id].split {
+            Some(s) => {
+                let (l, r) = partition(&self.rows, sorted, s.feature, s.threshold);
+                self.route(s.left, l, deepest);
+                self.route(s.right, r, deepest);
+            }
+            None if self.nodes[id].depth == deepest => self.frontier.push((id, sorted)),
+            None => {}
+        }
     }
 
     /// Splits every splittable leaf once (one level), considering every feature. Returns

@@ -195,6 +195,18 @@ impl<K: LabKind> Session<K> {
         self.record();
     }
 
+    /// Puts in a model trained elsewhere (a loaded file) for the same configuration, paused: its
+    /// scores, history and diagnosis start afresh from it.
+    pub fn install(&mut self, model: K::Model) {
+        self.model = Rc::new(model);
+        self.running = false;
+        self.history = History::default();
+        self.errors = History::default();
+        self.divergence = None;
+        self.rescore();
+        self.record();
+    }
+
     /// New data from the configuration, then a new model and validation curve.
     pub fn regenerate(&mut self) {
         let data = K::data(&self.config);

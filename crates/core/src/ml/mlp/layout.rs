@@ -152,6 +152,15 @@ impl Mlp {
     pub fn params(&self) -> &[f64] {
         &self.params
     }
+    /// Takes the weights and biases a saved network learned in `epoch` epochs, laid out as
+    /// [`Mlp::params`] lists them (the caller checks their number), so it predicts exactly as that
+    /// network did. Training can go on from them, with a fresh optimizer memory.
+    pub fn restore(&mut self, params: Vec<f64>, epoch: u64) {
+        debug_assert_eq!(params.len(), self.params.len());
+        self.params = params;
+        self.epoch = epoch;
+        self.loss = self.current_loss();
+    }
     /// Neurons per layer: inputs, each hidden layer, outputs.
     pub fn sizes(&self) -> Vec<usize> {
         let mut s: Vec<usize> = self.layers.iter().map(|l| l.inputs).collect();

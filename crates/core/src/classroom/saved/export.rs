@@ -1,0 +1,111 @@
+//! What each lab writes: its model's learned numbers for the saved-model file, and its data and
+//! parameters as CSV (written by the `csv` crate, numbers in the fewest digits that read back
+//! as the same `f64`).
+
+use super::learned::{
+    BoostingFile, ForestFile, KnnFile, LogisticFile, NetworkFile, PolynomialFile, TreeFile,
+};
+use crate::ml::model::Model;
+use crate::ml::plane_model::PlaneModel;
+use crate::state::plane::Plane;
+use crate::state::regression::Regression;
+use crate::state::session::{LabKind, Session};
+use serde::Serialize;
+use serde_json::Value;
+
+/// A lab whose model can be saved and whose data can be exported: the Regression lab and the
+/// labs on the plane.
+pub trait Export: LabKind {
+    /// The model's name in the file and its learned numbers (see the module notes).
+    fn learned(model: &Self::Model) -> (&'static str, Value);
+    /// The data's column names and rows, the `set` column (train or test) first.
+    fn table(data: &Self::Data) -> (Vec<&'static str>, Vec<Vec<String>>);
+}
+
+fn json(parameters: impl Serialize) -> Value {
+    serde_json::to_value(parameters).expect("learned numbers are finite")
+}
+
+impl Export for Regression {
+    fn learned(model: &Self::Model) -> (&'static str, Value) {
+        let weights = model.model().weights.clone();
+        ("polynomial", json(PolynomialFile { weights }))
+    }
+
+    fn table(data: &Self::Data) -> (Vec<&'static str>, Vec<Vec<String>>) {
+        let sets = [("train", &data.train), ("test", &data.test)];
+        let rows = (sets.into_iter())
+            .flat_map(|(set, points)| {
+                let row = move |p: &crate::data::regression::Point| {
+                    vec![set.to_string(), p.x.to_string(), p.y.to_string()]
+                };
+                points.iter().map(row)
+            })
+            .collect();
+        (vec!["set", "x", "y"], rows)
+    }
+}
+
+impl Export for Plane {
+    fn learned(model: &PlaneModel) -> (&'static str, Value) {
+        match model {
+            PlaneModel::Knn(k) => ("knn", json(KnnFile::of(k.points()))),
+            PlaneModel::Tree(t) => ("tree", json(TreeFile::of(t))),
+            PlaneModel::Logistic(l) => ("logistic", json(LogisticFile::of(l))),
+            PlaneModel::Forest(f) => ("forest", json(ForestFile::of(f))),
+            PlaneModel::Boosting(b) => ("boosting", json(BoostingFile::of(b))),
+            PlaneModel::Mlp(m) => ("mlp", json(NetworkFile::of(m))),
+        }
+    }
+
+    /// `set,x1,x2,class`, and `value` after them on a regression surface.
+    fn table(data: &Self::Data) -> (Vec<&'static str>, Vec<Vec<String>>) {
+        let values = data.values.as_ref();
+        let sets = [
+            ("train", &data.train, values.map(|v| &v.train)),
+            ("test", &data.test, values.map(|v| &v.test)),
+        ];
+        let mut rows = Vec::with_capacity(data.train.len() + data.test.len());
+        for (set, points, values) in sets {
+            for (i, p) in points.iter().enumerate() {
+                let mut row = vec![
+                    set.to_string(),
+                    p.x1.to_string(),
+                    p.x2.to_string(),
+                    p.class.to_string(),
+                ];
+                row.extend(values.map(|v| v[i].to_string()));
+                rows.push(row);
+            }
+        }
+        let mut header = vec!["set", "x1", "x2", "class"];
+        header.extend(values.map(|_| "value"));
+        (header, rows)
+    }
+}
+
+/// The training and test points as CSV, one row per point, a `set` column saying which.
+pub fn data_csv<K: Export>(session: &Session<K>) -> String {
+    let (header, rows) = K::table(&session.data);
+    write_csv(&header, rows)
+}
+
+/// The learned parameters as CSV, `name,value`, one row per [`Model::parameters`] entry (none
+/// for k-NN, which learns no numbers: its stored points are the data).
+pub fn parameters_csv<K: LabKind>(session: &Session<K>) -> String {
+    let rows = (session.model.parameters().into_iter())
+        .map(|p| vec![p.name, p.value.to_string()])
+        .collect();
+    write_csv(&["name", "value"], rows)
+}
+
+fn write_csv(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let memory = "writing to memory cannot fail";
+    out.write_record(header).expect(memory);
+    for row in rows {
+        out.write_record(&row).expect(memory);
+    }
+    let bytes = out.into_inner().expect(memory);
+    String::from_utf8(bytes).expect("the records are text")
+}

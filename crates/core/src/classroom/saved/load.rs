@@ -1,0 +1,267 @@
+//! Reading a saved-model file back: every check the module notes promise, each failure a
+//! sentence for the page, and on success the lab rebuilt from the file's link with the file's
+//! model in place, paused.
+
+use super::learned::{
+    class_tree, BoostingFile, ForestFile, KnnFile, LogisticFile, NetworkFile, PolynomialFile,
+    TreeFile,
+};
+use super::{thousands, File, FORMAT, VERSION};
+use crate::ml::knn::Knn;
+use crate::ml::model::Model;
+use crate::ml::plane_model::PlaneModel;
+use crate::state::choice::Choice;
+use crate::state::config::Config;
+use crate::state::plane::PlaneLab;
+use crate::state::regression::RegressionLab;
+use crate::state::spec::{Key, Lab};
+use crate::state::url::decode;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// A loaded model in its lab, ready to show, and the sentence that says what was loaded.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub lab: LoadedLab,
+    /// E.g. "Loaded a degree-5 polynomial trained for 1,234 epochs (6 weights) from seed 42."
+    pub message: String,
+}
+
+/// The lab of a loaded model: the configuration of its link, the data again from the seed, the
+/// model with the file's parameters, paused.
+#[derive(Clone, Debug)]
+pub enum LoadedLab {
+    Regression(RegressionLab),
+    /// The Classification or the Neural-network lab (`config.lab` says which).
+    Plane(PlaneLab),
+}
+
+impl LoadedLab {
+    pub fn config(&self) -> &Config {
+        match self {
+            LoadedLab::Regression(s) => &s.config,
+            LoadedLab::Plane(s) => &s.config,
+        }
+    }
+}
+
+const NOT_OURS: &str = "This file is not a ParamLab model";
+
+/// Reads a saved-model file. `Err` is a sentence for the page: the file is not JSON, not a
+/// ParamLab model, of a later version, or damaged (a link that does not decode cleanly, a model
+/// other than the link's, parameters whose shape disagrees with the link, a number that is not
+/// finite).
+pub fn load(text: &str) -> Result<Loaded, String> {
+    if text.trim().is_empty() {
+        return Err(format!("{NOT_OURS}: it is empty."));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            format!("{NOT_OURS}: its JSON stops short (was the file cut off?).")
+        } else if e.to_string().contains("number out of range") {
+            format!("{NOT_OURS}: it holds a number too large to be finite ({e}).")
+        } else {
+            format!("{NOT_OURS}: it is not JSON ({e}).")
+        }
+    })?;
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(format!("{NOT_OURS}: it has no \"format\": \"{FORMAT}\"."));
+    }
+    match value.get("version").and_then(Value::as_u64) {
+        Some(VERSION) => {}
+        Some(v) if v > VERSION => {
+            return Err(format!(
+                "This model was saved by a newer ParamLab (file version {v}); this one reads \
+                 version {VERSION}."
+            ))
+        }
+        _ => {
+            return Err(format!(
+                "This model file has no valid \"version\" (it should be {VERSION})."
+            ))
+        }
+    }
+    if value.get("parameters").is_some_and(has_null) {
+        return Err(
+            "This model file is damaged: a parameter is not a finite number (NaN or infinity)."
+                .into(),
+        );
+    }
+    let file: File =
+        serde_json::from_value(value).map_err(|e| format!("This model file is damaged: {e}."))?;
+    let config = link_config(&file)?;
+    let expected = match config.lab {
+        Lab::Regression => "polynomial",
+        Lab::Classification | Lab::Neural => config.model().opt().url,
+        Lab::Tuning => return Err("The Tuning lab has no model to load.".into()),
+    };
+    if file.model != expected {
+        return Err(format!(
+            "This model file is damaged: it holds a \"{}\" model, but its link asks for \"{expected}\".",
+            file.model
+        ));
+    }
+    let seed = config.seed;
+    let (lab, what) = match config.lab {
+        Lab::Regression => regression(config, file.parameters, file.steps)?,
+        _ => plane(config, file.parameters, file.steps)?,
+    };
+    Ok(Loaded {
+        lab,
+        message: format!("Loaded {what} from seed {seed}."),
+    })
+}
+
+/// The configuration of the file's link, if it decodes cleanly and names the file's lab.
+fn link_config(file: &File) -> Result<Config, String> {
+    let (config, notices) = decode(&file.link);
+    if let Some(notice) = notices.first() {
+        return Err(format!(
+            "This model file is damaged: its link does not decode cleanly. {notice}"
+        ));
+    }
+    if config.lab.url() != file.lab {
+        return Err(format!(
+            "This model file is damaged: it says lab \"{}\" but its link is for the {}.",
+            file.lab,
+            config.lab.title()
+        ));
+    }
+    Ok(config)
+}
+
+/// The file's parameters as the model's own structure.
+fn parse<T: DeserializeOwned>(parameters: Value) -> Result<T, String> {
+    serde_json::from_value(parameters)
+        .map_err(|e| format!("This model file is damaged: its parameters do not read: {e}."))
+}
+
+fn regression(
+    config: Config,
+    parameters: Value,
+    steps: u64,
+) -> Result<(LoadedLab, String), String> {
+    let p: PolynomialFile = parse(parameters)?;
+    let mut session = RegressionLab::new(config, Vec::new());
+    let mut model = (*session.model).clone();
+    let degree = model.hyper().degree();
+    if p.weights.len() != degree + 1 {
+        return Err(format!(
+            "This model file is damaged: it has {} weights, but a degree-{degree} polynomial has {}.",
+            p.weights.len(),
+            degree + 1
+        ));
+    }
+    model.restore(p.weights, steps);
+    session.install(model);
+    let what = format!(
+        "a degree-{degree} polynomial trained for {} epochs ({} weights)",
+        thousands(steps),
+        degree + 1
+    );
+    Ok((LoadedLab::Regression(session), what))
+}
+
+fn plane(config: Config, parameters: Value, steps: u64) -> Result<(LoadedLab, String), String> {
+    let max_depth = config.number(Key::MaxDepth);
+    let mut session = PlaneLab::new(config, Vec::new());
+    let mut model = (*session.model).clone();
+    let classes = session.train_set().classes;
+    let damaged = |e: String| format!("This model file is damaged: {e}");
+    let count = |n: u64, what: &str| format!("{} {what}", thousands(n));
+    let what = match &mut model {
+        PlaneModel::Knn(knn) => {
+            let points = parse::<KnnFile>(parameters)?
+                .points(classes)
+                .map_err(damaged)?;
+            *knn = Knn::fit(session.config.knn_hyper(), &points, classes);
+            format!(
+                "k-nearest neighbours with its {} stored training points (its whole model: k-NN \
+                 learns no numbers)",
+                points.len()
+            )
+        }
+        PlaneModel::Tree(tree) => {
+            let nodes = class_tree(parse::<TreeFile>(parameters)?.nodes, 2, classes);
+            let (nodes, depth) = nodes.map_err(damaged)?;
+            if depth as f64 > max_depth {
+                return Err(damaged(format!(
+                    "its tree is {depth} levels deep, but its link allows {max_depth}."
+                )));
+            }
+            // Each split leaves a point on each side: n points allow n − 1 levels.
+            let points = session.train_set().points.len();
+            if depth >= points.max(1) {
+                return Err(damaged(format!(
+                    "its tree is {depth} levels deep, more than {points} training points allow."
+                )));
+            }
+            tree.restore(nodes, true);
+            let questions = tree.nodes().iter().filter(|n| n.split.is_some()).count();
+            format!(
+                "a decision tree grown {} levels deep ({questions} questions)",
+                tree.depth()
+            )
+        }
+        PlaneModel::Logistic(l) => {
+            parse::<LogisticFile>(parameters)?
+                .restore(l, steps)
+                .map_err(damaged)?;
+            format!(
+                "logistic regression trained for {} ({} weights)",
+                count(steps, "epochs"),
+                l.weights().len()
+            )
+        }
+        PlaneModel::Forest(f) => {
+            let trees = session.config.forest_hyper().trees();
+            parse::<ForestFile>(parameters)?
+                .restore(f, trees)
+                .map_err(damaged)?;
+            format!(
+                "a random forest of {}",
+                count(f.trees().len() as u64, "trees")
+            )
+        }
+        PlaneModel::Boosting(b) => {
+            let rounds = session.config.boosting_hyper().rounds();
+            parse::<BoostingFile>(parameters)?
+                .restore(b, rounds)
+                .map_err(damaged)?;
+            format!(
+                "gradient boosting after {}",
+                count(b.rounds().len() as u64, "rounds")
+            )
+        }
+        PlaneModel::Mlp(m) => {
+            parse::<NetworkFile>(parameters)?
+                .restore(m, steps)
+                .map_err(damaged)?;
+            let sizes: Vec<String> = m.sizes().iter().map(|s| s.to_string()).collect();
+            format!(
+                "a {} neural network trained for {} ({} weights and biases)",
+                sizes.join("-"),
+                count(steps, "epochs"),
+                m.params().len()
+            )
+        }
+    };
+    if model.steps() != steps {
+        return Err(damaged(format!(
+            "it says {steps} training steps, but its model shows {}.",
+            model.steps()
+        )));
+    }
+    session.install(model);
+    Ok((LoadedLab::Plane(session), what))
+}
+
+/// Whether a `null` (what JSON writers put for NaN and infinity) is anywhere inside.
+fn has_null(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::Array(items) => items.iter().any(has_null),
+        Value::Object(fields) => fields.values().any(has_null),
+        _ => false,
+    }
+}
