@@ -14,6 +14,7 @@ use super::lesson_bar::LessonBar;
 use super::practice::Practice;
 use super::regression::RegressionLab;
 use super::tuning::TuningLab;
+use crate::classroom::saved::{Loaded, LoadedLab};
 use crate::classroom::view::{self, View};
 use crate::state::config::Config;
 use crate::state::spec::Lab;
@@ -124,6 +125,33 @@ pub fn App() -> Html {
             }
         })
     };
+    // A loaded model: its lab starts from the session the file describes (model installed,
+    // paused), and says what was loaded.
+    let on_load = {
+        let (shown, view, kept) = (shown.clone(), view.clone(), kept.clone());
+        Callback::from(move |loaded: Loaded| {
+            let config = match loaded.lab {
+                LoadedLab::Regression(mut s) => {
+                    s.notices.push(loaded.message);
+                    let config = s.config.clone();
+                    kept.put(config.lab, s);
+                    config
+                }
+                LoadedLab::Plane(mut s) => {
+                    s.notices.push(loaded.message);
+                    let config = s.config.clone();
+                    kept.put(config.lab, s);
+                    config
+                }
+            };
+            shown.set(Shown {
+                config,
+                notices: Vec::new(),
+                generation: shown.generation + 1,
+            });
+            view.set(view.with_practice(false));
+        })
+    };
     let on_leave = {
         let view = view.clone();
         Callback::from(move |()| view.set(view.with_challenge(None)))
@@ -181,15 +209,15 @@ pub fn App() -> Html {
     let page = match lab {
         Lab::Regression => html! {
             <RegressionLab {key} config={props.0} notices={props.1} kept={kept.clone()} on_query={on_query.clone()}
-                {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} />
+                {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_load={on_load.clone()} />
         },
         Lab::Classification | Lab::Neural => html! {
             <ClassificationLab {key} config={props.0} notices={props.1} kept={kept.clone()} on_query={on_query.clone()}
-                {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} />
+                {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_load={on_load.clone()} />
         },
         Lab::Tuning => html! {
             <TuningLab {key} config={props.0} notices={props.1} kept={kept.clone()} on_query={on_query.clone()}
-                {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} />
+                {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_load={on_load.clone()} />
         },
     };
     let classes = classes!(

@@ -66,3 +66,19 @@ pub fn use_layout() -> u32 {
     }
     *layout
 }
+
+/// A small button that downloads a chart's stacked canvases (bottom first) as one PNG.
+pub fn png_button(name: &'static str, layers: Vec<yew::NodeRef>) -> yew::Html {
+    use yew::prelude::*;
+    let onclick = Callback::from(move |_: MouseEvent| {
+        let canvases: Vec<HtmlCanvasElement> = layers
+            .iter()
+            .filter_map(|l| l.cast::<HtmlCanvasElement>())
+            .collect();
+        crate::web::download_png(&format!("paramlab-{name}.png"), &canvases);
+    });
+    html! {
+        <button class="png" type="button" {onclick} title="Save this chart as a PNG picture"
+            aria-label={format!("Save the {} as PNG", name.replace('-', " "))}>{ "PNG" }</button>
+    }
+}

@@ -65,8 +65,9 @@ pub fn Chart(props: &ChartProps) -> Html {
     }
     html! {
         <div class="chart" id={format!("{}-box", props.id)}>
-            <canvas ref={axes_canvas} id={format!("{}-axes", props.id)} aria-hidden="true" />
-            <canvas ref={series_canvas} id={props.id.clone()} role="img" aria-label={props.label.clone()} />
+            <canvas ref={axes_canvas.clone()} id={format!("{}-axes", props.id)} aria-hidden="true" />
+            <canvas ref={series_canvas.clone()} id={props.id.clone()} role="img" aria-label={props.label.clone()} />
+            { super::canvas::png_button(png_name(&props.id), vec![axes_canvas, series_canvas]) }
         </div>
     }
 }
@@ -137,4 +138,16 @@ fn draw(
         };
     }
     stamp(series, started);
+}
+
+/// The file name of a chart's picture, from its id.
+fn png_name(id: &str) -> &'static str {
+    match id {
+        "fit-chart" => "fitted-curve",
+        "loss-chart" => "loss-curve",
+        "error-chart" => "error-rate",
+        "validation-chart" => "validation-curve",
+        "coef-chart" => "coefficients",
+        _ => "chart",
+    }
 }

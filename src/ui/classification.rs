@@ -11,6 +11,7 @@ use super::controls::{Controls, SeedControl};
 use super::diagnosis::DiagnosisBox;
 use super::kept::use_kept_reducer;
 use super::lab_props::LabProps;
+use super::model_file::{file_callbacks, ModelFile};
 use super::notices::Notices;
 use super::playback::Playback;
 use super::region_chart::RegionChart;
@@ -154,6 +155,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         let status = c.status(&c.start_config(), &state.config, &Figures::plane(&state));
         html! { <ChallengeBar challenge={c} {status} on_restart={props.on_restart.clone()} on_leave={props.on_leave.clone()} /> }
     });
+    let (on_save, on_data_csv, on_parameters_csv) = file_callbacks(&state);
     html! {
         <>
             <Notices notices={state.notices.clone()} {on_dismiss} />
@@ -222,6 +224,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                     <section class="panel params" data-panel="parameters" aria-labelledby="params-title">
                         <h2 id="params-title">{ "Parameters" }<span class="tag">{ "learned from data" }</span></h2>
                         <ClassParameters model={model_rc} version={parameters_version} classes={state.data.classes} {criterion} />
+                        <ModelFile {on_save} {on_data_csv} {on_parameters_csv} on_load={props.on_load.clone()} />
                     </section>
                 </div>
             </main>

@@ -29,7 +29,8 @@ impl Kept {
         kept.swap_remove(i).1.downcast::<S>().ok().map(|s| *s)
     }
 
-    fn put<S: 'static>(&self, lab: Lab, state: S) {
+    /// Keeps `state` as `lab`'s: the lab starts from it when next shown (a loaded model).
+    pub fn put<S: 'static>(&self, lab: Lab, state: S) {
         self.forget(lab);
         self.0.borrow_mut().push((lab, Box::new(state)));
     }

@@ -3,6 +3,7 @@
 
 use super::kept::Kept;
 use crate::classroom::challenges::Challenge;
+use crate::classroom::saved::Loaded;
 use crate::state::config::Config;
 use yew::{Callback, Properties};
 
@@ -21,4 +22,6 @@ pub struct LabProps {
     /// Back to the challenge's start; out of the challenge.
     pub on_restart: Callback<()>,
     pub on_leave: Callback<()>,
+    /// A saved model read from a file: the app opens its lab with it.
+    pub on_load: Callback<Loaded>,
 }

@@ -21,6 +21,7 @@ pub mod help;
 pub mod kept;
 pub mod lab_props;
 pub mod lesson_bar;
+pub mod model_file;
 pub mod network;
 pub mod notices;
 pub mod parameters;

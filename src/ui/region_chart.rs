@@ -246,7 +246,8 @@ pub fn RegionChart(props: &RegionProps) -> Html {
     html! {
         <>
         <div class={classes!("chart", "plane", props.editable.then_some("editable"))} id="region-chart-box">
-            <canvas ref={map_canvas} id="region-map" aria-hidden="true" />
+            <canvas ref={map_canvas.clone()} id="region-map" aria-hidden="true" />
+            { super::canvas::png_button("decision-map", vec![map_canvas.clone(), axes_canvas.clone()]) }
             <canvas ref={axes_canvas} id="region-chart" role="img" tabindex="0" aria-describedby="plane-keys"
                 {onclick} {onmousemove} {onmouseleave} {onkeydown} {onfocus} {onblur}
                 aria-label="Decision map: the background colour is the class the model predicts there, paler where it is unsure; training points are circles, test points triangles, coloured by their class." />

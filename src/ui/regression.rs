@@ -7,6 +7,7 @@ use super::controls::{Controls, SeedControl};
 use super::diagnosis::DiagnosisBox;
 use super::kept::use_kept_reducer;
 use super::lab_props::LabProps;
+use super::model_file::{file_callbacks, ModelFile};
 use super::notices::Notices;
 use super::parameters::Parameters;
 use super::playback::Playback;
@@ -106,6 +107,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
         let status = c.status(&c.start_config(), &state.config, &Figures::regression(&state));
         html! { <ChallengeBar challenge={c} {status} on_restart={props.on_restart.clone()} on_leave={props.on_leave.clone()} /> }
     });
+    let (on_save, on_data_csv, on_parameters_csv) = file_callbacks(&state);
     html! {
         <>
             <Notices notices={state.notices.clone()} {on_dismiss} />
@@ -152,6 +154,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                     <section class="panel params" data-panel="parameters" aria-labelledby="params-title">
                         <h2 id="params-title">{ "Parameters" }<span class="tag">{ "learned from data" }</span></h2>
                         <Parameters model={state.model.model().clone()} rms={rms(&state.data.train)} />
+                        <ModelFile {on_save} {on_data_csv} {on_parameters_csv} on_load={props.on_load.clone()} />
                     </section>
                 </div>
             </main>
