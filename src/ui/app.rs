@@ -88,10 +88,9 @@ pub fn App() -> Html {
     // Opens a lab afresh in the state a link describes, with this view (a question's "show me",
     // a lesson's step, a challenge's start).
     let show = {
-        let (shown, view, kept) = (shown.clone(), view.clone(), kept.clone());
+        let (shown, view) = (shown.clone(), view.clone());
         Callback::from(move |(query, next): (String, View)| {
             let (config, notices) = url::decode(&query);
-            kept.forget(config.lab);
             shown.set(Shown {
                 config,
                 notices,
@@ -134,13 +133,13 @@ pub fn App() -> Html {
                 LoadedLab::Regression(mut s) => {
                     s.notices.push(loaded.message);
                     let config = s.config.clone();
-                    kept.put(config.lab, s);
+                    kept.put(config.lab, shown.generation + 1, s);
                     config
                 }
                 LoadedLab::Plane(mut s) => {
                     s.notices.push(loaded.message);
                     let config = s.config.clone();
-                    kept.put(config.lab, s);
+                    kept.put(config.lab, shown.generation + 1, s);
                     config
                 }
             };
@@ -208,15 +207,15 @@ pub fn App() -> Html {
     let challenge = view.challenge.filter(|c| c.start_config().lab == lab);
     let page = match lab {
         Lab::Regression => html! {
-            <RegressionLab {key} config={props.0} notices={props.1} kept={kept.clone()} on_query={on_query.clone()}
+            <RegressionLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} on_query={on_query.clone()}
                 {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_load={on_load.clone()} />
         },
         Lab::Classification | Lab::Neural => html! {
-            <ClassificationLab {key} config={props.0} notices={props.1} kept={kept.clone()} on_query={on_query.clone()}
+            <ClassificationLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} on_query={on_query.clone()}
                 {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_load={on_load.clone()} />
         },
         Lab::Tuning => html! {
-            <TuningLab {key} config={props.0} notices={props.1} kept={kept.clone()} on_query={on_query.clone()}
+            <TuningLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} on_query={on_query.clone()}
                 {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_load={on_load.clone()} />
         },
     };

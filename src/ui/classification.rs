@@ -58,7 +58,9 @@ fn initial_state(props: &LabProps) -> PlaneLab {
 
 #[component]
 pub fn ClassificationLab(props: &LabProps) -> Html {
-    let state = use_kept_reducer(props.config.lab, &props.kept, || initial_state(props));
+    let state = use_kept_reducer(props.config.lab, props.generation, &props.kept, || {
+        initial_state(props)
+    });
     let dispatch = {
         let d = state.dispatcher();
         Callback::from(move |a| d.dispatch(a))

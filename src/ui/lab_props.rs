@@ -14,6 +14,8 @@ pub struct LabProps {
     pub notices: Vec<String>,
     /// If this lab was left earlier, its state is here and the page starts from it instead.
     pub kept: Kept,
+    /// Increases whenever a lab is opened afresh (see [`Kept`]).
+    pub generation: u32,
     /// The lab's configuration as a query, whenever it changes (the app adds the view's keys and
     /// writes the address bar).
     pub on_query: Callback<String>,

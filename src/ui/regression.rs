@@ -28,7 +28,7 @@ use yew::prelude::*;
 
 #[component]
 pub fn RegressionLab(props: &LabProps) -> Html {
-    let state = use_kept_reducer(Lab::Regression, &props.kept, || {
+    let state = use_kept_reducer(Lab::Regression, props.generation, &props.kept, || {
         State::new(props.config.clone(), props.notices.clone())
     });
     // The link always holds the whole configuration.

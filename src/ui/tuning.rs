@@ -31,7 +31,7 @@ use yew::prelude::*;
 
 #[component]
 pub fn TuningLab(props: &LabProps) -> Html {
-    let state = use_kept_reducer(Lab::Tuning, &props.kept, || {
+    let state = use_kept_reducer(Lab::Tuning, props.generation, &props.kept, || {
         Tuning::new(props.config.clone(), props.notices.clone())
     });
     let on_query = props.on_query.clone();

@@ -3,7 +3,10 @@
 // and working offline after one visit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveDist, launch, openPage, ROOT } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -171,6 +174,120 @@ test('interview practice: answer, read why, a missed question comes back, the sc
   await page.locator('canvas[data-drawn-at]').first().waitFor();
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('practice'));
   assert.ok(['regression', 'classification', 'neural', 'tuning'].includes(param(page, 'lab')));
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+// The lessons as the core defines them (crates/core/src/classroom/lessons.rs): id and each
+// step's query, read from the source so that a lesson added there is stepped through here too.
+function lessons() {
+  const src = readFileSync(join(ROOT, 'crates/core/src/classroom/lessons.rs'), 'utf8').replace(/\\\n\s*/g, '');
+  const out = [];
+  for (const block of src.split(/\n\s*Lesson \{/).slice(1)) {
+    const id = block.match(/id: "([^"]+)"/)[1];
+    const steps = [...block.matchAll(/query: "([^"]+)"/g)].map((m) => m[1]);
+    out.push({ id, steps });
+  }
+  return out;
+}
+
+test('every lesson opens as a link and steps with → and ← through lab states that match its steps', async () => {
+  const all = lessons();
+  assert.ok(all.length >= 6, `${all.length} lessons`);
+  const { page, problems } = await open('?lab=regression');
+  for (const { id, steps } of all) {
+    await page.goto(server.url + `?lesson=${id}`);
+    await page.locator('#lesson-prompt').waitFor();
+    for (let i = 0; i < steps.length; i++) {
+      await page.waitForFunction((n) => document.getElementById('lesson-step')?.textContent === n, `Step ${i + 1} of ${steps.length}`);
+      await waitParam(page, 'step', String(i + 1));
+      const want = new URLSearchParams(steps[i]);
+      for (const [key, value] of want) {
+        // The same value, however written (1e-4 or 0.0001).
+        await page.waitForFunction(([k, v]) => {
+          const got = new URL(location.href).searchParams.get(k);
+          return got === v || (got !== null && got !== '' && Number(got) === Number(v));
+        }, [key, value], { timeout: 10_000 })
+          .catch(() => assert.fail(`${id} step ${i + 1}: ${key}=${new URL(page.url()).searchParams.get(key)}, the step says ${value}`));
+      }
+      assert.ok((await text(page, '#lesson-prompt')).length > 30);
+      if (i + 1 < steps.length) {
+        await page.locator('#lesson-title').click();
+        await page.keyboard.press('ArrowRight');
+      }
+    }
+    await page.keyboard.press('ArrowLeft');
+    await waitParam(page, 'step', String(steps.length - 1));
+  }
+  await page.getByRole('button', { name: 'Leave the lesson' }).click();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('lesson'));
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('a challenge is checked as the lab changes: met by the allowed control, broken by another', async () => {
+  const { page, problems } = await open('?challenge=smallest-k');
+  const status = () => text(page, '#challenge-status');
+  assert.match(await status(), /overfit/i);
+  const k = page.getByLabel('k', { exact: true });
+  await k.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await waitParam(page, 'k', '4');
+  await page.waitForFunction(() => /^Challenge met!/.test(document.getElementById('challenge-status').textContent));
+  await page.getByLabel('Noise', { exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => /keeps Noise as it was/.test(document.getElementById('challenge-status').textContent));
+  await page.getByRole('button', { name: 'Restart the challenge' }).click();
+  await waitParam(page, 'k', '1');
+  assert.equal(param(page, 'challenge'), 'smallest-k');
+  // The menu lists every lesson and challenge and opens them in the page.
+  await page.getByRole('button', { name: 'Lessons & challenges' }).click();
+  assert.ok(await page.locator('#lessons-list li').count() >= 6 + 12);
+  await page.locator('#lessons-list').getByRole('link').first().click();
+  await page.locator('#lesson-prompt').waitFor();
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('save the model, load it back exactly with no training; a foreign file changes nothing; CSV and PNG', async () => {
+  const { page, problems } = await open('?lab=regression&degree=5&opt=adam&lr=0.03');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  for (let i = 0; i < 40; i++) await page.keyboard.press('s');
+  await epochIs(page, 40);
+  const saved = { loss: await text(page, '#test-loss'), train: await text(page, '#train-loss') };
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-model').click()]);
+  const file = join(tmpdir(), `paramlab-${process.pid}.json`);
+  await download.saveAs(file);
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(json.format, 'paramlab-model');
+  assert.equal(json.parameters.weights.length, 6);
+  // Elsewhere now: degree 2, reset.
+  await page.getByLabel('Polynomial degree', { exact: true }).focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+  await waitParam(page, 'degree', '2');
+  await page.locator('#load-model').setInputFiles(file);
+  await page.waitForFunction(() => /Loaded a degree-5 polynomial/.test(document.body.textContent));
+  await waitParam(page, 'degree', '5');
+  assert.equal(await text(page, '#epoch'), '40');
+  assert.equal(await text(page, '#test-loss'), saved.loss, 'the same predictions');
+  assert.equal(await text(page, '#train-loss'), saved.train);
+  await page.locator('#load-model').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  await page.locator('#load-error').waitFor();
+  assert.match(await text(page, '#load-error'), /not a ParamLab model.*Nothing was changed/s);
+  assert.equal(param(page, 'degree'), '5');
+  const csv = async (selector) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+    return readFileSync(await d.path(), 'utf8').trim().split('\n');
+  };
+  const data = await csv('#data-csv');
+  assert.equal(data[0], 'set,x,y');
+  assert.equal(data.length - 1, Number(param(page, 'n')));
+  const params = await csv('#parameters-csv');
+  assert.equal(params[0], 'name,value');
+  assert.equal(params.length - 1, 6);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save the fitted curve as PNG' }).click()]);
+  assert.match(png.suggestedFilename(), /\.png$/);
+  assert.deepEqual([...readFileSync(await png.path()).subarray(1, 4)], [...Buffer.from('PNG')]);
   assert.deepEqual(problems.console, []);
   await page.close();
 });
