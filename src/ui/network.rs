@@ -196,10 +196,10 @@ pub fn Network(props: &NetworkProps) -> Html {
         <div id="learned" class="network">
             <svg viewBox={format!("0 0 {WIDTH} {}", fmt(height))} class="network-diagram" id="network"
                 role="group" aria-label="The network: inputs on the left, outputs on the right. Tab to a neuron to read its weights.">
-                <g class="links" onmouseover={on_link}>{ for links }</g>
+                <g class="links" onmouseover={on_link.clone()} onclick={on_link}>{ for links }</g>
                 <g class="nodes">{ for nodes }</g>
             </svg>
-            <p class="help" id="link-info">{ hovered.unwrap_or_else(|| "Links: blue solid positive, orange dashed negative, grey dotted exactly zero. Hover a link to read its weight; focus or hover a neuron for its bias, incoming weights and output map.".into()) }</p>
+            <p class="help" id="link-info">{ hovered.unwrap_or_else(|| "Links: blue solid positive, orange dashed negative, grey dotted exactly zero. Hover or tap a link to read its weight; focus, hover or tap a neuron for its bias, incoming weights and output map.".into()) }</p>
             { for info }
         </div>
     }
