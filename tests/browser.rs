@@ -121,18 +121,33 @@ async fn app_renders_labelled_controls_and_reacts_to_a_slider() {
     assert!(canvas.width() > 100 && canvas.height() > 100);
     assert!(canvas.get_attribute("data-drawn-at").is_some());
 }
+/// A lab page's props as the app would give them to a lab shown on its own.
+fn lab_props(
+    config: paramlab::state::config::Config,
+    notices: Vec<String>,
+) -> paramlab::ui::lab_props::LabProps {
+    use yew::Callback;
+    paramlab::ui::lab_props::LabProps {
+        config,
+        notices,
+        kept: Default::default(),
+        generation: 0,
+        on_query: Callback::noop(),
+        challenge: None,
+        on_restart: Callback::noop(),
+        on_leave: Callback::noop(),
+        on_load: Callback::noop(),
+    }
+}
+
 #[wasm_bindgen_test]
 async fn classification_lab_paints_its_decision_map() {
     use paramlab::state::config::Config;
     use paramlab::state::spec::Lab;
     use paramlab::ui::classification::ClassificationLab;
-    use paramlab::ui::lab_props::LabProps;
 
     let root = new_root();
-    let props = LabProps {
-        config: Config::for_lab(Lab::Classification),
-        notices: Vec::new(),
-    };
+    let props = lab_props(Config::for_lab(Lab::Classification), Vec::new());
     yew::Renderer::<ClassificationLab>::with_root_and_props(root.clone(), props).render();
     settle().await;
 
@@ -171,14 +186,13 @@ async fn network_diagram_draws_every_weight_and_shows_a_focused_neuron() {
     use paramlab::state::spec::Lab;
     use paramlab::state::url::decode;
     use paramlab::ui::classification::ClassificationLab;
-    use paramlab::ui::lab_props::LabProps;
 
     let root = new_root();
     let (config, notices) = decode("lab=neural&layers=1&l1=3&inputs=x1,x2,x1x2");
     assert_eq!(config.lab, Lab::Neural);
     yew::Renderer::<ClassificationLab>::with_root_and_props(
         root.clone(),
-        LabProps { config, notices },
+        lab_props(config, notices),
     )
     .render();
     settle().await;

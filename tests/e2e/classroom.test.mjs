@@ -291,3 +291,14 @@ test('save the model, load it back exactly with no training; a foreign file chan
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('on a phone the hyperparameters come right after the plot, and tapping a link reads its weight', async () => {
+  const { page, problems } = await open('?lab=neural', { width: 390, height: 844 });
+  const plot = await page.locator('#region-chart').boundingBox();
+  const layers = await page.getByLabel('Hidden layers', { exact: true }).boundingBox();
+  assert.ok(layers.y - (plot.y + plot.height) < 844, `the first hyperparameter is ${layers.y - plot.y - plot.height}px below the plot`);
+  await page.locator('#network line').first().dispatchEvent('click');
+  await page.waitForFunction(() => /^Weight from/.test(document.getElementById('link-info').textContent));
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
