@@ -92,14 +92,16 @@ pub fn axis_misfit(config: &Config, key: Key) -> Option<String> {
 }
 
 /// Sets axes that do not belong to the configuration's model to the model's defaults (a link
-/// may name any axis with any model); returns what was changed, for a notice.
+/// may name any axis with any model); returns what was changed, for a notice. An axis left at
+/// the control's default (a link that names the model but no axis) changes silently.
 pub fn fit_axes(config: &mut Config) -> Option<String> {
     let notices: Vec<String> = [Key::AxisX, Key::AxisY]
         .into_iter()
         .filter_map(|key| {
             let why = axis_misfit(config, key)?;
+            let named = config.position(key) != key.spec().default;
             config.set_choice(key, effective(config, key));
-            Some(why)
+            named.then_some(why)
         })
         .collect();
     (!notices.is_empty()).then(|| notices.join(" "))

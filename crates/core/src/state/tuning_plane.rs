@@ -146,3 +146,7 @@ pub fn classification_config(config: &Config) -> Config {
     lab.set_choice(Key::Pattern, data);
     lab
 }
+
+#[cfg(test)]
+#[path = "tuning_plane_tests.rs"]
+mod tests;
