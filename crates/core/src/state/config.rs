@@ -266,7 +266,8 @@ impl Config {
 
     /// Why a shown control has no effect right now, if it has none (the page says so beside
     /// it): λ without a penalty, noise and number of points on hand-placed points, k beyond the
-    /// training set, playback for k-NN (nothing to train). `train_size`: training points.
+    /// training set, playback for k-NN (nothing to train), in the Tuning lab a searched control
+    /// and an axis that is not of the model. `train_size`: training points.
     pub fn no_effect(&self, key: Key, train_size: usize) -> Option<String> {
         let knn = self.lab == Lab::Classification && self.model() == ModelKind::Knn;
         match key {
