@@ -188,6 +188,43 @@ const TUNING_OPTIONS: &[(&str, &str, &str)] = &[
     ("opt", "adam", "optimizer: Adam"),
 ];
 
+/// The Tuning lab's options for its models on the plane: (query, what the search, the model's
+/// hyperparameters and the data choice must say in their debug form). The last setting of the
+/// query is the option checked.
+const TUNING_PLANE_OPTIONS: &[(&str, &str)] = &[
+    ("model=polynomial", "axes: [Axis { key: Degree"),
+    ("model=knn", "axes: [Axis { key: K,"),
+    ("model=tree", "axes: [Axis { key: MaxDepth"),
+    ("model=logistic", "axes: [Axis { key: Lambda"),
+    ("model=forest", "axes: [Axis { key: Trees"),
+    ("model=boosting", "Axis { key: Shrinkage"),
+    ("model=knn&x=k", "axes: [Axis { key: K,"),
+    ("model=knn&x=k&y=k", "axes: [Axis { key: K,"),
+    ("model=tree&x=depth", "axes: [Axis { key: MaxDepth"),
+    ("model=tree&x=leaf", "axes: [Axis { key: MinLeaf"),
+    ("model=tree&x=leaf&y=depth", "Axis { key: MaxDepth"),
+    ("model=forest&y=leaf", "Axis { key: MinLeaf"),
+    ("model=boosting&x=trees", "axes: [Axis { key: Trees"),
+    ("model=boosting&x=shrinkage", "axes: [Axis { key: Shrinkage"),
+    ("model=boosting&x=shrinkage&y=trees", "Axis { key: Trees"),
+    ("model=boosting&y=shrinkage", "Axis { key: Shrinkage"),
+    ("model=knn&weight=uniform", "weighting: Uniform"),
+    ("model=knn&weight=distance", "weighting: Distance"),
+    ("model=tree&criterion=gini", "criterion: Gini"),
+    ("model=tree&criterion=entropy", "criterion: Entropy"),
+    ("model=forest&features=2&maxfeat=sqrt", "max_features: 2,"),
+    ("model=forest&features=2&maxfeat=all", "max_features: 5,"),
+    ("model=forest&features=2&maxfeat=one", "max_features: 1,"),
+    ("model=forest&bootstrap=on", "bootstrap: true"),
+    ("model=forest&bootstrap=off", "bootstrap: false"),
+    ("model=tree&pattern=blobs", "Pattern(Blobs)"),
+    ("model=tree&pattern=circles", "Pattern(Circles)"),
+    ("model=tree&pattern=moons", "Pattern(Moons)"),
+    ("model=tree&pattern=xor", "Pattern(Xor)"),
+    ("model=tree&pattern=spiral", "Pattern(Spiral)"),
+    ("model=tree&pattern=three", "Pattern(ThreeBlobs)"),
+];
+
 /// The Tuning lab's "Select by" options: (option, units of work per trial on 28 training points
 /// in 5 folds: five folds, or one test score).
 const SELECT_OPTIONS: &[(&str, usize)] = &[("cv", 5), ("test", 1)];
@@ -232,6 +269,23 @@ fn every_tuning_option_sets_up_the_search_it_names() {
         let (config, _) = decode(&format!("lab=tuning&data={name}"));
         let expected = curve_data(&DataSpec::new(curve, 40, 0.2, 0.7, 42).unwrap());
         assert_eq!(*Tuning::new(config, vec![]).data, expected, "data={name}");
+    }
+}
+
+#[test]
+fn every_tuning_option_of_the_plane_sets_up_the_search_it_names() {
+    for &(query, expected) in TUNING_PLANE_OPTIONS {
+        let (config, notices) = decode(&format!("lab=tuning&{query}"));
+        assert!(notices.is_empty(), "{query}: {notices:?}");
+        let state = Tuning::new(config, notices);
+        assert!(state.notices.is_empty(), "{query}: {:?}", state.notices);
+        let c = &state.config;
+        let plane = c.tuned().map(|_| (c.plane_hyper(), c.plane_data()));
+        let debug = format!("{:?} {plane:?}", state.search);
+        assert!(
+            debug.contains(expected),
+            "{query}: no “{expected}” in {debug}"
+        );
     }
 }
 
@@ -316,6 +370,10 @@ fn every_option_of_every_select_is_checked() {
     }
     for (option, _) in SELECT_OPTIONS {
         covered.insert(("tuning".into(), "select".into(), option.to_string()));
+    }
+    for (query, _) in TUNING_PLANE_OPTIONS {
+        let (key, option) = query.rsplit('&').next().unwrap().split_once('=').unwrap();
+        covered.insert(("tuning".into(), key.to_string(), option.to_string()));
     }
     for lab in ["classification", "neural"] {
         for data in [

@@ -167,6 +167,9 @@ choices!(PlaneData {
 /// How many of [`PlaneData`]'s options the Classification lab offers (not the surfaces).
 pub const CLASS_DATA_COUNT: usize = 7;
 
+/// How many of [`PlaneData`]'s options are generated patterns (the Tuning lab offers these).
+pub const PATTERN_COUNT: usize = 6;
+
 /// The Tuning lab's search strategy (the core's [`crate::tune::strategy::Strategy`] with its
 /// default settings).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -182,20 +185,61 @@ choices!(StrategyKind {
     StrategyKind::Bayes => "bayes", "Bayesian optimization", "Three random trials, then each next one where a Gaussian process expects the most improvement.";
 });
 
-/// A hyperparameter the Tuning lab can search along an axis: the first axis offers the first
-/// three, the second axis also "none" (a one-axis search).
+/// The model the Tuning lab searches: polynomial regression on the Regression lab's curves (its
+/// first model), or one of the Classification lab's models on its patterns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TuneModel {
+    Polynomial,
+    Plane(ModelKind),
+}
+
+impl TuneModel {
+    /// The model on the plane, or `None` for polynomial regression.
+    pub fn plane(self) -> Option<ModelKind> {
+        match self {
+            TuneModel::Polynomial => None,
+            TuneModel::Plane(kind) => Some(kind),
+        }
+    }
+}
+
+choices!(TuneModel {
+    TuneModel::Polynomial => "polynomial", "Polynomial regression", "The Regression lab's model on its curves; the error is the mean squared error.";
+    TuneModel::Plane(ModelKind::Knn) => "knn", "k-nearest neighbours", "The Classification lab's k-NN on its patterns; the error is the error rate (1 − accuracy).";
+    TuneModel::Plane(ModelKind::Tree) => "tree", "Decision tree", "The Classification lab's decision tree on its patterns; the error is the error rate.";
+    TuneModel::Plane(ModelKind::Logistic) => "logistic", "Logistic regression", "The Classification lab's logistic regression on its patterns; the error is the error rate.";
+    TuneModel::Plane(ModelKind::Forest) => "forest", "Random forest", "The Classification lab's random forest on its patterns; the error is the error rate.";
+    TuneModel::Plane(ModelKind::Boosting) => "boosting", "Gradient boosting", "The Classification lab's gradient boosting on its patterns; the error is the error rate.";
+});
+
+/// A hyperparameter the Tuning lab can search along an axis: the first axis offers every one
+/// but "none" (the last), the second axis also "none" (a one-axis search). Which ones apply to
+/// which model is [`crate::state::tuning_plane::axis_choices`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TuneAxis {
     Degree,
     Lambda,
     LearningRate,
+    K,
+    MaxDepth,
+    MinLeaf,
+    Trees,
+    Shrinkage,
     None,
 }
+
+/// How many of [`TuneAxis`]'s options the first axis offers (all but "none").
+pub const AXIS_X_COUNT: usize = 8;
 
 choices!(TuneAxis {
     TuneAxis::Degree => "degree", "Polynomial degree", "1 … 15, evenly spaced.";
     TuneAxis::Lambda => "lambda", "Regularization strength λ", "10⁻⁶ … 10 on a log scale (λ = 0 cannot sit on one).";
     TuneAxis::LearningRate => "lr", "Learning rate", "10⁻⁴ … 10 on a log scale.";
+    TuneAxis::K => "k", "k (neighbours)", "1 … 50, evenly spaced, and at most the training points of the smallest fold model.";
+    TuneAxis::MaxDepth => "depth", "Max depth", "1 … 15, evenly spaced.";
+    TuneAxis::MinLeaf => "leaf", "Min samples per leaf", "1 … 20, evenly spaced.";
+    TuneAxis::Trees => "trees", "Number of trees", "1 … 200 on a log scale (the control's 11 values).";
+    TuneAxis::Shrinkage => "shrinkage", "Learning rate (shrinkage)", "0.01 … 1 on a log scale (the control's 8 values).";
     TuneAxis::None => "none", "None (one axis)", "Search along the first axis alone: the picture is a curve.";
 });
 
@@ -241,7 +285,17 @@ mod tests {
         names_are_unique::<PlaneData>();
         names_are_unique::<StrategyKind>();
         names_are_unique::<TuneAxis>();
+        names_are_unique::<TuneModel>();
         names_are_unique::<Selection>();
+    }
+
+    #[test]
+    fn the_tuning_lab_offers_polynomial_regression_and_the_classification_models() {
+        let plane: Vec<ModelKind> = TuneModel::VALUES.iter().filter_map(|m| m.plane()).collect();
+        assert_eq!(plane, ModelKind::VALUES[..CLASS_MODEL_COUNT]);
+        assert_eq!(TuneModel::VALUES[0], TuneModel::Polynomial);
+        assert_eq!(TuneAxis::VALUES[AXIS_X_COUNT], TuneAxis::None);
+        assert_eq!(TuneAxis::VALUES.len(), AXIS_X_COUNT + 1);
     }
 
     #[test]

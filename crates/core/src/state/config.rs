@@ -1,7 +1,7 @@
 //! The configuration: everything a link carries (lab, every control, seed, hand-placed points).
 //! Runtime-only state (the model being trained, play/pause) lives in the labs' states.
 
-use super::choice::{Bootstrap, Choice, MaxFeatures, ModelKind, PlaneData};
+use super::choice::{Bootstrap, Choice, MaxFeatures, ModelKind, PlaneData, TuneModel};
 use super::spec::{Domain, Key, Lab, SPECS};
 use crate::data::classification::{Pattern, Point2};
 use crate::data::regression::DataSpec;
@@ -140,18 +140,28 @@ impl Config {
         .expect("every position of the control table is a valid data setting")
     }
 
-    /// The kind of model on the plane: the Classification lab's choice, or the network.
+    /// The kind of model on the plane: the Classification lab's choice, the network, or the
+    /// Tuning lab's model when it searches one on the plane.
     pub fn model(&self) -> ModelKind {
-        match self.lab {
-            Lab::Neural => ModelKind::Mlp,
+        match (self.lab, self.tuned()) {
+            (Lab::Neural, _) => ModelKind::Mlp,
+            (Lab::Tuning, Some(kind)) => kind,
             _ => self.choice(Key::Model),
         }
     }
 
-    /// The plane labs' dataset choice.
+    /// The Tuning lab's model on the plane, or `None` for polynomial regression (and in the
+    /// other labs).
+    pub fn tuned(&self) -> Option<ModelKind> {
+        let model = (self.lab == Lab::Tuning).then(|| self.choice::<TuneModel>(Key::TuneModel));
+        model.and_then(TuneModel::plane)
+    }
+
+    /// The plane labs' dataset choice (the Tuning lab's pattern).
     pub fn plane_data(&self) -> PlaneData {
         self.choice(match self.lab {
             Lab::Neural => Key::NeuralData,
+            Lab::Tuning => Key::TunePattern,
             _ => Key::Pattern,
         })
     }
@@ -243,7 +253,11 @@ impl Config {
     /// control belongs to a hidden layer that exists.
     pub fn shows(&self, key: Key) -> bool {
         let layers = self.number(Key::HiddenLayers) as usize;
-        key.spec().applies(self.lab, self.model())
+        let model = match self.lab {
+            Lab::Tuning => self.tuned(),
+            _ => Some(self.model()),
+        };
+        key.spec().applies(self.lab, model)
             && Key::NEURONS
                 .iter()
                 .position(|k| *k == key)
@@ -252,7 +266,8 @@ impl Config {
 
     /// Why a shown control has no effect right now, if it has none (the page says so beside
     /// it): λ without a penalty, noise and number of points on hand-placed points, k beyond the
-    /// training set, playback for k-NN (nothing to train). `train_size`: training points.
+    /// training set, playback for k-NN (nothing to train), in the Tuning lab a searched control
+    /// and an axis that is not of the model. `train_size`: training points.
     pub fn no_effect(&self, key: Key, train_size: usize) -> Option<String> {
         let knn = self.lab == Lab::Classification && self.model() == ModelKind::Knn;
         match key {
@@ -262,24 +277,26 @@ impl Config {
             Key::Noise | Key::Points if self.is_custom() => {
                 Some("No effect on your own points: they are used as placed.".into())
             }
+            Key::Speed if knn => Some(
+                "No effect for k-NN: it learns nothing, so there is no training to watch.".into(),
+            ),
+            _ if self.lab == Lab::Tuning
+                && super::tuning::space(self)
+                    .axes()
+                    .iter()
+                    .any(|a| a.key() == key) =>
+            {
+                Some("Searched: each trial sets it, so the value here is not used.".into())
+            }
             Key::K if self.number(Key::K) as usize > train_size.max(1) => Some(format!(
                 "Only {train_size} training points: k = {} acts as k = {train_size}.",
                 self.number(Key::K)
             )),
-            Key::Speed if knn => Some(
-                "No effect for k-NN: it learns nothing, so there is no training to watch.".into(),
-            ),
-            Key::Degree | Key::Lambda | Key::LearningRate
-                if self.lab == Lab::Tuning
-                    && super::tuning::space(self)
-                        .axes()
-                        .iter()
-                        .any(|a| a.key() == key) =>
-            {
-                Some("Searched: each trial sets it, so the value here is not used.".into())
-            }
             Key::AxisY if self.position(Key::AxisY) == self.position(Key::AxisX) => {
                 Some("The same as the first axis: the search has one axis.".into())
+            }
+            Key::AxisX | Key::AxisY if self.lab == Lab::Tuning => {
+                super::tuning_axes::axis_misfit(self, key)
             }
             _ => None,
         }

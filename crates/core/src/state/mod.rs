@@ -12,4 +12,6 @@ pub mod spec;
 pub mod sweep;
 pub mod table;
 pub mod tuning;
+pub mod tuning_axes;
+pub mod tuning_plane;
 pub mod url;

@@ -150,7 +150,8 @@ fn recent_medians(records: &[Record]) -> Option<(f64, f64)> {
     Some((median(|r| r.train), median(|r| r.test)))
 }
 
-fn make_data(config: &Config) -> Dataset2 {
+/// The plane labs' data for a configuration: a surface, a pattern or the hand-placed points.
+pub(super) fn make_data(config: &Config) -> Dataset2 {
     let fraction = config.number(Key::TrainFraction);
     if let Some(s) = config.surface() {
         return surface::generate(

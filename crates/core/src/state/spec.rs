@@ -49,6 +49,8 @@ pub enum Key {
     AxisX,
     AxisY,
     Selection,
+    TuneModel,
+    TunePattern,
 }
 
 impl Key {
@@ -192,12 +194,22 @@ pub struct Spec {
 }
 
 impl Spec {
-    /// Whether the control is shown in `lab` with `model` chosen.
-    pub fn applies(&self, lab: Lab, model: ModelKind) -> bool {
+    /// Whether the control is shown in `lab` with `model` chosen (`None`: polynomial
+    /// regression, the Regression lab's model and one the Tuning lab can search). The Tuning lab
+    /// shows its own controls, and those of the lab the searched model belongs to.
+    pub fn applies(&self, lab: Lab, model: Option<ModelKind>) -> bool {
+        let of_model = self.models.is_empty() || model.is_some_and(|m| self.models.contains(&m));
+        let (regression, classification) = (
+            self.labs.contains(&Lab::Regression),
+            self.labs.contains(&Lab::Classification),
+        );
         self.labs.contains(&lab)
-            && (matches!(lab, Lab::Regression | Lab::Tuning)
-                || self.models.is_empty()
-                || self.models.contains(&model))
+            && match (lab, model) {
+                (Lab::Regression, _) => true,
+                (Lab::Tuning, None) => regression || (self.models.is_empty() && !classification),
+                (Lab::Tuning, Some(_)) => of_model && (classification || !regression),
+                _ => of_model,
+            }
     }
 }
 

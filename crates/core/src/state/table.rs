@@ -6,7 +6,7 @@
 
 use super::choice::{
     Bootstrap, Choice, MaxFeatures, ModelKind, PlaneData, Selection, StrategyKind, TuneAxis,
-    CLASS_DATA_COUNT, CLASS_MODEL_COUNT,
+    TuneModel, AXIS_X_COUNT, CLASS_DATA_COUNT, CLASS_MODEL_COUNT, PATTERN_COUNT,
 };
 use super::spec::{Domain, Group, Key, Lab, Spec};
 use crate::data::regression::Curve;
@@ -16,10 +16,13 @@ use crate::ml::optimizer::OptimizerKind;
 use crate::ml::regularization::Regularization;
 use crate::ml::tree::Criterion;
 
-// The Tuning lab searches polynomial regression on the Regression lab's data, so it shows the
-// Regression lab's controls (except Speed) beside its own.
+// The Tuning lab searches polynomial regression on the Regression lab's data, or a model of the
+// Classification lab on its patterns, so it shows that lab's controls (except Speed, the
+// Classification lab's model and dataset selects, which it has its own of) beside its own; which
+// of them apply to which model is `Spec::applies`.
 const REGRESSION: &[Lab] = &[Lab::Regression, Lab::Tuning];
 const CLASSIFICATION: &[Lab] = &[Lab::Classification];
+const PLANE_MODELS: &[Lab] = &[Lab::Classification, Lab::Tuning];
 const NEURAL: &[Lab] = &[Lab::Neural];
 const REGRESSION_AND_NEURAL: &[Lab] = &[Lab::Regression, Lab::Neural, Lab::Tuning];
 const ALL: &[Lab] = &[
@@ -34,6 +37,7 @@ const GRADIENT: &[ModelKind] = &[ModelKind::Logistic, ModelKind::Mlp];
 const ANY: &[ModelKind] = &[];
 const ENSEMBLES: &[ModelKind] = &[ModelKind::Forest, ModelKind::Boosting];
 const TREES: &[ModelKind] = &[ModelKind::Tree, ModelKind::Forest, ModelKind::Boosting];
+const CLASS_MODELS: &[ModelKind] = ModelKind::VALUES.split_at(CLASS_MODEL_COUNT).0;
 
 const TREE_COUNTS: &[f64] = &[
     1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 30.0, 50.0, 100.0, 150.0, 200.0,
@@ -76,7 +80,7 @@ const SPEEDS: &[f64] = &[
     f64::INFINITY,
 ];
 
-pub const SPECS: [Spec; 41] = [
+pub const SPECS: [Spec; 43] = [
     Spec {
         key: Key::LearningRate,
         url: "lr",
@@ -235,7 +239,7 @@ pub const SPECS: [Spec; 41] = [
         domain: Domain::Linear { min: 1.0, step: 1.0, count: 450 },
         default: 4, // 5
         restarts: true,
-        labs: CLASSIFICATION,
+        labs: PLANE_MODELS,
         models: &[ModelKind::Knn],
     },
     Spec {
@@ -247,7 +251,7 @@ pub const SPECS: [Spec; 41] = [
         domain: Domain::Choices(Weighting::OPTIONS),
         default: 0,
         restarts: true,
-        labs: CLASSIFICATION,
+        labs: PLANE_MODELS,
         models: &[ModelKind::Knn],
     },
     Spec {
@@ -259,7 +263,7 @@ pub const SPECS: [Spec; 41] = [
         domain: Domain::Linear { min: 1.0, step: 1.0, count: 15 },
         default: 3, // 4
         restarts: true,
-        labs: CLASSIFICATION,
+        labs: PLANE_MODELS,
         models: TREES,
     },
     Spec {
@@ -271,7 +275,7 @@ pub const SPECS: [Spec; 41] = [
         domain: Domain::Linear { min: 1.0, step: 1.0, count: 50 },
         default: 0, // 1
         restarts: true,
-        labs: CLASSIFICATION,
+        labs: PLANE_MODELS,
         models: TREES,
     },
     Spec {
@@ -283,7 +287,7 @@ pub const SPECS: [Spec; 41] = [
         domain: Domain::Choices(Criterion::OPTIONS),
         default: 0,
         restarts: true,
-        labs: CLASSIFICATION,
+        labs: PLANE_MODELS,
         models: &[ModelKind::Tree, ModelKind::Forest],
     },
     Spec {
@@ -295,7 +299,7 @@ pub const SPECS: [Spec; 41] = [
         domain: Domain::Linear { min: 1.0, step: 1.0, count: 8 },
         default: 0, // 1: x₁, x₂
         restarts: true,
-        labs: CLASSIFICATION,
+        labs: PLANE_MODELS,
         models: &[ModelKind::Logistic, ModelKind::Forest],
     },
     Spec {
@@ -393,7 +397,7 @@ pub const SPECS: [Spec; 41] = [
         domain: Domain::Listed(TREE_COUNTS),
         default: 7, // 50
         restarts: false,
-        labs: CLASSIFICATION,
+        labs: PLANE_MODELS,
         models: ENSEMBLES,
     },
     Spec {
@@ -405,7 +409,7 @@ pub const SPECS: [Spec; 41] = [
         domain: Domain::Choices(MaxFeatures::OPTIONS),
         default: 0,
         restarts: true,
-        labs: CLASSIFICATION,
+        labs: PLANE_MODELS,
         models: &[ModelKind::Forest],
     },
     Spec {
@@ -417,7 +421,7 @@ pub const SPECS: [Spec; 41] = [
         domain: Domain::Choices(Bootstrap::OPTIONS),
         default: 0,
         restarts: true,
-        labs: CLASSIFICATION,
+        labs: PLANE_MODELS,
         models: &[ModelKind::Forest],
     },
     Spec {
@@ -429,7 +433,7 @@ pub const SPECS: [Spec; 41] = [
         domain: Domain::Listed(SHRINKAGES),
         default: 3, // 0.1
         restarts: true,
-        labs: CLASSIFICATION,
+        labs: PLANE_MODELS,
         models: &[ModelKind::Boosting],
     },
     Spec {
@@ -441,7 +445,7 @@ pub const SPECS: [Spec; 41] = [
         domain: Domain::Linear { min: 0.1, step: 0.1, count: 10 },
         default: 9, // 1
         restarts: true,
-        labs: CLASSIFICATION,
+        labs: PLANE_MODELS,
         models: &[ModelKind::Boosting],
     },
     Spec {
@@ -486,7 +490,7 @@ pub const SPECS: [Spec; 41] = [
         label: "First axis",
         help: "The first hyperparameter searched; the others stay as set below.",
         group: Group::Search,
-        domain: Domain::Choices(TuneAxis::OPTIONS.split_at(3).0),
+        domain: Domain::Choices(TuneAxis::OPTIONS.split_at(AXIS_X_COUNT).0),
         default: 0, // degree
         restarts: true,
         labs: TUNING,
@@ -515,6 +519,30 @@ pub const SPECS: [Spec; 41] = [
         restarts: true,
         labs: TUNING,
         models: ANY,
+    },
+    Spec {
+        key: Key::TuneModel,
+        url: "model",
+        label: "Model",
+        help: "The model searched: polynomial regression on curves, or a Classification-lab model on its patterns.",
+        group: Group::Search,
+        domain: Domain::Choices(TuneModel::OPTIONS),
+        default: 0, // polynomial regression
+        restarts: true,
+        labs: TUNING,
+        models: ANY,
+    },
+    Spec {
+        key: Key::TunePattern,
+        url: "pattern",
+        label: "Dataset",
+        help: "The pattern behind the points (the Classification lab's, without hand-placed points).",
+        group: Group::Data,
+        domain: Domain::Choices(PlaneData::OPTIONS.split_at(PATTERN_COUNT).0),
+        default: 2, // moons: the classic picture of boosting's trees × learning rate
+        restarts: true,
+        labs: TUNING,
+        models: CLASS_MODELS,
     },
 ];
 

@@ -1,9 +1,12 @@
-//! The Tuning lab's state and its one reducer, without any UI: a search of polynomial
-//! regression's hyperparameters by cross-validation on the training points, run fold by fold so
-//! that the page can pace it per animation frame, the exact landscape of the same
-//! cross-validation over a lattice of the axes (computed in the background), and — once the
-//! search is done — the second loop: the chosen hyperparameters retrained on all the training
-//! points and scored once on the test points.
+//! The Tuning lab's state and its one reducer, without any UI: a search of a model's
+//! hyperparameters by cross-validation on the training points — polynomial regression on the
+//! Regression lab's curves (its error the mean squared error), or a model of the Classification
+//! lab on its patterns (its error the error rate, [`super::tuning_plane`]) — run fold by fold (on
+//! the plane, model step by model step) so that the page can pace it per animation frame, the
+//! exact landscape of the same cross-validation over a lattice of the axes (computed in the
+//! background), and — once the search is done — the second loop: the chosen hyperparameters
+//! retrained on all the training points and scored once on the test points. Which axes each model
+//! has is [`super::tuning_axes`].
 //!
 //! Selecting by cross-validation (the default), the test points never choose anything: only
 //! `data.train` is cut into folds, and the test points are read once, in [`Tuning::retrain`],
@@ -12,11 +15,14 @@
 //! set of points from the same generator shows how optimistic the chosen test score is.
 
 use super::action::Action;
-use super::choice::{Selection, StrategyKind, TuneAxis};
+use super::choice::{Selection, StrategyKind};
 use super::config::{Config, MAX_SEED};
 use super::regression::SWEEP_EPOCHS;
 use super::session::Reduce;
 use super::spec::{Key, Lab};
+pub use super::tuning_axes::{axis_key, space};
+use super::tuning_axes::{default_axes_for_model, fit_axes, space_within};
+use super::tuning_plane::{classification_config, PlanePoints, PlaneWork, Retrained};
 use crate::data::regression::{generate, DataSpec, Dataset, Point};
 use crate::ml::model::{fit, Model, Parameter, Samples};
 use crate::ml::polynomial::Trainer;
@@ -25,7 +31,7 @@ use crate::tune::cv::MeanSd;
 use crate::tune::folds::{Folds, Scheme};
 use crate::tune::gp::Prediction;
 use crate::tune::search::{Search, TrialRequest};
-use crate::tune::space::{Axis, Space};
+use crate::tune::space::{Scale, Space};
 use crate::tune::strategy::{Bayes, Strategy};
 use std::rc::Rc;
 
@@ -33,9 +39,11 @@ use std::rc::Rc;
 /// validation curves train each point.
 pub const TRIAL_EPOCHS: u32 = SWEEP_EPOCHS;
 
-/// Lattice ticks per axis of the landscape: enough to reach every value of every searchable
-/// table (none has more than 21), so that every trial any strategy makes is a landscape cell
-/// (at most 15 × 21 = 315 cross-validations).
+/// Lattice ticks per axis of the landscape: enough to reach every value of every listed
+/// (log-scale) table (none has more than 21) and of every evenly stepped range up to 41 values
+/// (k's range of up to 50 gets one tick per value, [`landscape_ticks`]), so that every trial any
+/// strategy makes is a landscape cell (at most 15 × 21 = 315 cross-validations; k-NN's single
+/// axis 50).
 pub const LANDSCAPE_TICKS: usize = 41;
 
 /// Points in the fresh set drawn from the same generator to check the chosen model.
@@ -51,29 +59,12 @@ pub const COMPARED: [StrategyKind; 3] = [
     StrategyKind::Bayes,
 ];
 
-/// The control behind an axis choice (`None` for "none").
-pub fn axis_key(axis: TuneAxis) -> Option<Key> {
-    match axis {
-        TuneAxis::Degree => Some(Key::Degree),
-        TuneAxis::Lambda => Some(Key::Lambda),
-        TuneAxis::LearningRate => Some(Key::LearningRate),
-        TuneAxis::None => None,
-    }
-}
-
-/// The searched space of a configuration: the first axis, and the second unless it is "none"
-/// or the same control. Each over its control's whole range (log scale for λ and the learning
-/// rate).
-pub fn space(config: &Config) -> Space {
-    let x: TuneAxis = config.choice(Key::AxisX);
-    let y: TuneAxis = config.choice(Key::AxisY);
-    let keys = [axis_key(x), axis_key(y).filter(|_| y != x)];
-    let axes = keys
-        .into_iter()
-        .flatten()
-        .map(|k| Axis::for_key(k).expect("the axis choices are numeric controls"))
-        .collect();
-    Space::new(axes).expect("one or two different axes")
+/// Ticks per axis of the landscape of `space`: [`LANDSCAPE_TICKS`], or one per value of a
+/// longer evenly stepped integer range, so that every value of every axis is a cell.
+pub fn landscape_ticks(space: &Space) -> usize {
+    let linear = space.axes().iter().filter(|a| a.scale() == Scale::Linear);
+    let values = linear.map(|a| (a.max() - a.min()) as usize + 1);
+    values.fold(LANDSCAPE_TICKS, usize::max)
 }
 
 /// The strategy a configuration names, with Bayesian optimization's default settings.
@@ -173,14 +164,15 @@ pub struct Landscape {
     pub points: Vec<Vec<f64>>,
     /// Mean ± sd of the folds' errors of the first cells.
     pub errors: Vec<MeanSd>,
-    /// The errors of the folds done so far of the next cell.
+    /// The errors of the folds done so far of the next cell (polynomial regression; on the plane
+    /// the cell's [`PlaneWork`] holds them).
     partial: Vec<f64>,
 }
 
 impl Landscape {
     fn new(space: &Space) -> Self {
         Landscape {
-            points: space.snapped_lattice(LANDSCAPE_TICKS),
+            points: space.snapped_lattice(landscape_ticks(space)),
             errors: Vec::new(),
             partial: Vec::new(),
         }
@@ -212,7 +204,8 @@ pub struct Outcome {
     /// The search's estimate: the chosen trial's cross-validated error (or, selecting by the
     /// test score, its test error).
     pub cv: MeanSd,
-    /// Mean squared error of the retrained model on the training and the test points.
+    /// The error of the retrained model on the training and the test points: the mean squared
+    /// error of polynomial regression, the error rate (1 − accuracy) of a model on the plane.
     pub train_error: f64,
     pub test_error: f64,
     /// Its error on [`FRESH_POINTS`] fresh points from the same generator: what it really does.
@@ -227,10 +220,25 @@ impl Outcome {
         self.test_error - self.cv.mean
     }
 
-    /// The Regression lab's link with exactly these settings.
-    pub fn regression_link(&self) -> String {
-        let mut config = self.config.clone();
-        config.lab = Lab::Regression;
+    /// The lab the model belongs to: the Regression lab (polynomial regression) or the
+    /// Classification lab.
+    pub fn lab(&self) -> Lab {
+        match self.config.tuned() {
+            None => Lab::Regression,
+            Some(_) => Lab::Classification,
+        }
+    }
+
+    /// The link of [`Outcome::lab`] with exactly these settings (the chosen model and data).
+    pub fn lab_link(&self) -> String {
+        let config = match self.config.tuned() {
+            None => {
+                let mut config = self.config.clone();
+                config.lab = Lab::Regression;
+                config
+            }
+            Some(_) => classification_config(&self.config),
+        };
         super::url::encode(&config)
     }
 }
@@ -239,7 +247,12 @@ impl Outcome {
 #[derive(Clone, Debug)]
 pub struct Tuning {
     pub config: Config,
+    /// The Regression lab's points of the configuration's curve: the data when the model is
+    /// polynomial regression.
     pub data: Rc<Dataset>,
+    /// The Classification lab's points of the configuration's pattern: the data when the model
+    /// is on the plane (`None` for polynomial regression).
+    pub plane: Option<Rc<PlanePoints>>,
     /// The folds of the training points, or why there are none.
     pub folds: Result<Folds, String>,
     /// Said when the folds differ from the setting (fewer points than folds).
@@ -250,6 +263,9 @@ pub struct Tuning {
     pub fold_errors: Vec<Vec<f64>>,
     /// The trial in progress and the errors of its folds done so far.
     pub current: Option<(TrialRequest, Vec<f64>)>,
+    /// On the plane, the work of the trial in progress and of the landscape's next cell.
+    work: Option<PlaneWork>,
+    land_work: Option<PlaneWork>,
     pub landscape: Landscape,
     /// Best-so-far curves of the strategies of [`COMPARED`] with this budget, one per seed,
     /// filled once the landscape is done (every trial is one of its cells, so no training).
@@ -257,7 +273,7 @@ pub struct Tuning {
     /// Set once the search is done.
     pub outcome: Option<Outcome>,
     pub running: bool,
-    /// Fallbacks taken while reading the link.
+    /// Fallbacks taken while reading the link (or on an axis that is not of the model).
     pub notices: Vec<String>,
 }
 
@@ -268,9 +284,37 @@ impl Tuning {
         Tuning::with_data(config, data, notices)
     }
 
-    /// The state for a configuration on given data (tests swap the test points).
+    /// The state for a configuration on given curve data (tests swap the test points).
     pub fn with_data(config: Config, data: Dataset, notices: Vec<String>) -> Self {
-        let space = space(&config);
+        let plane = config.tuned().map(|_| PlanePoints::new(&config));
+        Tuning::build(config, data, plane, notices)
+    }
+
+    /// The state for a configuration of a model on the plane on given points (tests swap the
+    /// test points).
+    pub fn with_points(config: Config, points: PlanePoints, notices: Vec<String>) -> Self {
+        let data = generate(&config.data_spec());
+        Tuning::build(config, data, Some(points), notices)
+    }
+
+    /// The state on the given data; axes that are not of the model fall back to its defaults,
+    /// with a notice.
+    fn build(
+        mut config: Config,
+        data: Dataset,
+        plane: Option<PlanePoints>,
+        mut notices: Vec<String>,
+    ) -> Self {
+        notices.extend(fit_axes(&mut config));
+        let n = plane
+            .as_ref()
+            .map_or(data.train.len(), |p| p.train.points.len());
+        let folds = folds(&config, n);
+        let largest_k = match &folds {
+            Ok((f, _)) if !by_test(&config) => f.smallest_training(),
+            _ => n,
+        };
+        let space = space_within(&config, largest_k);
         let search = Search::new(
             space.clone(),
             strategy(&config),
@@ -278,7 +322,6 @@ impl Tuning {
             config.seed,
         )
         .expect("the budget control stays within 1 … MAX_BUDGET");
-        let folds = folds(&config, data.train.len());
         Tuning {
             folds_note: folds.as_ref().ok().and_then(|f| f.1.clone()),
             folds: folds.map(|f| f.0),
@@ -286,12 +329,23 @@ impl Tuning {
             search,
             config,
             data: Rc::new(data),
+            plane: plane.map(Rc::new),
             fold_errors: Vec::new(),
             comparison: vec![Vec::new(); COMPARED.len()],
             current: None,
+            work: None,
+            land_work: None,
             outcome: None,
             running: false,
             notices,
+        }
+    }
+
+    /// How many training and test points the search has (of the curve or of the pattern).
+    pub fn split_sizes(&self) -> (usize, usize) {
+        match &self.plane {
+            Some(p) => (p.train.points.len(), p.test.points.len()),
+            None => (self.data.train.len(), self.data.test.len()),
         }
     }
 
@@ -309,54 +363,59 @@ impl Tuning {
         self.outcome.is_some() || self.folds.is_err()
     }
 
-    /// One fold of the trial in progress, starting the next trial first if none is; a point
-    /// tried before (random search may draw it twice) reuses its folds. Returns whether a trial
-    /// finished.
-    fn trial_work(&mut self) -> bool {
+    /// Up to `budget` units of the trial in progress — one fold of polynomial regression, up to
+    /// `budget` model steps on the plane — starting the next trial first if none is; a point
+    /// tried before (random search may draw it twice) reuses its folds. Returns the units used
+    /// and whether a trial finished.
+    fn trial_work(&mut self, budget: u32) -> (u32, bool) {
         let Ok(folds) = &self.folds else {
-            return false;
+            return (0, false);
         };
         if self.current.is_none() {
             let Some(request) = self.search.next() else {
                 // Nothing left to try (a grid smaller than the budget ends early): done.
                 self.outcome = self.retrain();
                 self.running = false;
-                return false;
+                return (0, false);
             };
             let trials = self.search.trials();
             if let Some(i) = trials.iter().position(|t| t.point == request.point) {
                 let errors = self.fold_errors[i].clone();
                 self.finish(request, errors);
-                return true;
+                return (0, true);
+            }
+            if let Some(points) = &self.plane {
+                let config = self.search.space().apply(&self.config, &request.point);
+                let by_test = by_test(&config);
+                self.work = Some(PlaneWork::new(&config, points, folds, by_test));
             }
             self.current = Some((request, Vec::new()));
         }
         let Some((request, errors)) = &mut self.current else {
-            return false;
+            return (0, false);
         };
         let (config, space) = (&self.config, self.search.space());
-        let unit = errors.len();
-        errors.push(unit_error(
-            config,
-            space,
-            &request.point,
-            &self.data,
-            folds,
-            unit,
-        ));
+        let used = match (&self.plane, &mut self.work) {
+            (Some(points), Some(work)) => {
+                let used = work.advance(points, budget);
+                *errors = work.errors();
+                used
+            }
+            _ => {
+                let unit = errors.len();
+                let data = &self.data;
+                errors.push(unit_error(config, space, &request.point, data, folds, unit));
+                1
+            }
+        };
         if errors.len() < units_per_trial(config, folds) {
-            return false;
+            return (used, false);
         }
+        self.work = None;
         if let Some((request, errors)) = self.current.take() {
             self.finish(request, errors);
         }
-        true
-    }
-
-    /// Trials finished and folds of the trial in progress done: how far the search is.
-    fn progress(&self) -> (usize, usize) {
-        let folds = self.current.as_ref().map_or(0, |c| c.1.len());
-        (self.search.trials().len(), folds)
+        (used, true)
     }
 
     /// Records a trial; once the search is done, retrains the choice and stops.
@@ -376,40 +435,67 @@ impl Tuning {
     fn retrain(&self) -> Option<Outcome> {
         let best = self.search.best()?;
         let config = self.search.space().apply(&self.config, &best.point);
-        let model: Trainer = fit(
-            &config.regression_hyper(),
-            &self.data.train,
-            config.seed,
-            TRIAL_EPOCHS,
-        );
+        let r = match &self.plane {
+            Some(points) => super::tuning_plane::retrain(&config, points, FRESH_POINTS),
+            None => {
+                let model: Trainer = fit(
+                    &config.regression_hyper(),
+                    &self.data.train,
+                    config.seed,
+                    TRIAL_EPOCHS,
+                );
+                Retrained {
+                    train_error: model.score(&self.data.train).error(),
+                    test_error: model.score(&self.data.test).error(),
+                    fresh_error: model.score(&fresh_points(&config)).error(),
+                    parameters: model.parameters(),
+                }
+            }
+        };
         Some(Outcome {
             values: best.values.clone(),
             cv: best.error,
-            train_error: model.score(&self.data.train).error(),
-            test_error: model.score(&self.data.test).error(),
-            fresh_error: model.score(&fresh_points(&config)).error(),
-            parameters: model.parameters(),
+            train_error: r.train_error,
+            test_error: r.test_error,
+            fresh_error: r.fresh_error,
+            parameters: r.parameters,
             config,
         })
     }
 
-    /// Up to `units` folds of the landscape.
+    /// Up to `units` units of the landscape: folds of polynomial regression, model steps on
+    /// the plane.
     fn landscape_work(&mut self, units: u32) {
         let Ok(folds) = &self.folds else {
             return;
         };
         let land = &mut self.landscape;
-        for _ in 0..units {
+        let mut left = units;
+        while left > 0 {
             let Some(point) = land.points.get(land.errors.len()) else {
                 return;
             };
             let (config, space) = (&self.config, self.search.space());
-            let unit = land.partial.len();
-            let e = unit_error(config, space, point, &self.data, folds, unit);
-            land.partial.push(e);
-            if land.partial.len() == units_per_trial(config, folds) {
-                land.errors.push(MeanSd::of(&land.partial));
-                land.partial.clear();
+            let Some(points) = &self.plane else {
+                let unit = land.partial.len();
+                let e = unit_error(config, space, point, &self.data, folds, unit);
+                land.partial.push(e);
+                if land.partial.len() == units_per_trial(config, folds) {
+                    land.errors.push(MeanSd::of(&land.partial));
+                    land.partial.clear();
+                }
+                left -= 1;
+                continue;
+            };
+            let work = self.land_work.get_or_insert_with(|| {
+                let config = space.apply(config, point);
+                PlaneWork::new(&config, points, folds, by_test(&config))
+            });
+            left = left.saturating_sub(work.advance(points, left).max(1));
+            let errors = work.errors();
+            if errors.len() == units_per_trial(config, folds) {
+                land.errors.push(MeanSd::of(&errors));
+                self.land_work = None;
             }
         }
     }
@@ -473,6 +559,7 @@ impl Tuning {
         let mut next = Tuning::new(self.config.clone(), std::mem::take(&mut self.notices));
         if keep_landscape {
             next.landscape = landscape;
+            next.land_work = self.land_work.take();
         }
         if keep_landscape && keep_comparison {
             next.comparison = comparison;
@@ -486,14 +573,18 @@ impl Reduce for Tuning {
     type Action = Action;
 
     /// Controls restart the search (Strategy and Budget keep the landscape, which depends on
-    /// neither); Play runs it per tick, Step runs one whole trial and pauses, Reset starts the
-    /// same search over; `Tick(n)` runs up to n folds and at most one trial (so trials appear one
-    /// per frame at least); `SweepTick(n)` runs up to n folds of the landscape, then one curve of
-    /// the strategies' comparison.
+    /// neither; another model also takes its default axes); Play runs it per tick, Step runs one
+    /// whole trial and pauses, Reset starts the same search over; `Tick(n)` runs up to n units
+    /// (folds of polynomial regression, model steps on the plane) and at most one trial (so
+    /// trials appear one per frame at least); `SweepTick(n)` runs up to n units of the
+    /// landscape, then one curve of the strategies' comparison.
     fn apply(&mut self, action: Action) {
         match action {
             Action::Set(key, pos) if self.config.position(key) != pos => {
                 self.config.set(key, pos);
+                if key == Key::TuneModel {
+                    default_axes_for_model(&mut self.config);
+                }
                 let keep = matches!(key, Key::Strategy | Key::Budget);
                 self.rebuild(keep, key == Key::Strategy);
             }
@@ -505,10 +596,10 @@ impl Reduce for Tuning {
             Action::Pause => self.running = false,
             Action::Step => {
                 self.running = false;
-                // One fold at a time until a trial finishes, or nothing moves any more.
+                // Until a trial finishes, or nothing moves any more.
                 loop {
-                    let before = self.progress();
-                    if self.trial_work() || self.progress() == before {
+                    let (used, finished) = self.trial_work(u32::MAX);
+                    if finished || used == 0 {
                         break;
                     }
                 }
@@ -519,10 +610,13 @@ impl Reduce for Tuning {
                 self.rebuild(true, true);
             }
             Action::Tick(units) => {
-                for _ in 0..units {
-                    if !self.running || self.trial_work() {
+                let mut left = units;
+                while left > 0 && self.running {
+                    let (used, finished) = self.trial_work(left);
+                    if finished {
                         break;
                     }
+                    left = left.saturating_sub(used.max(1));
                 }
             }
             Action::SweepTick(units) => {

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::ml::regularization::Regularization;
-use crate::state::choice::Selection;
+use crate::state::choice::{Selection, TuneAxis};
 use crate::state::url::{decode, encode};
 use crate::tune::compare::curves;
 use crate::tune::cv::cross_validate;
@@ -215,7 +215,7 @@ fn the_link_round_trips_and_the_result_opens_in_the_regression_lab() {
     let mut state = Tuning::new(small(StrategyKind::Grid, 4), vec![]);
     run(&mut state);
     let outcome = state.outcome.unwrap();
-    let (lab, _) = decode(&outcome.regression_link());
+    let (lab, _) = decode(&outcome.lab_link());
     assert_eq!(lab.lab, Lab::Regression);
     assert_eq!(lab.number(Key::Degree), outcome.values[0]);
     for key in [

@@ -10,7 +10,7 @@
 //! folds' shuffles draw from different random generators.
 
 use crate::ml::regularization::Regularization;
-use crate::state::choice::StrategyKind;
+use crate::state::choice::{Choice, StrategyKind};
 use crate::state::config::Config;
 use crate::state::spec::Key;
 use crate::state::tuning::{by_test, space, TRIAL_EPOCHS};
@@ -102,6 +102,13 @@ fn number(v: f64) -> String {
 
 /// The Python program that runs the configuration's search (see the module doc).
 pub fn python(config: &Config) -> String {
+    if let Some(model) = config.tuned() {
+        return format!(
+            "# The equivalent scikit-learn program is written for polynomial regression only; \
+             the search of\n# {} is not translated yet.",
+            model.opt().label
+        );
+    }
     let space = space(config);
     let axes = space.axes();
     let estimator = Estimator::of(config, axes);

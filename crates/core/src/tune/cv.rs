@@ -138,6 +138,11 @@ impl<M: Model> SlicedCv<M> {
         used
     }
 
+    /// Each finished fold's held-out error ([`Score::error`]), fold 0 first: the errors so far.
+    pub fn held_out(&self) -> Vec<f64> {
+        self.done.iter().map(|d| d.1.error()).collect()
+    }
+
     /// The cross-validation, once every fold is done.
     pub fn result(&self) -> Option<CrossValidation> {
         if self.done.len() < self.folds.count() {

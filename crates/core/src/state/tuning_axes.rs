@@ -1,0 +1,152 @@
+//! What the Tuning lab searches: which hyperparameters of the chosen model can be axes (each a
+//! real hyperparameter of that model), which two it starts with, over which ranges, and what
+//! happens to an axis that does not belong to the model (it falls back to the model's default
+//! axis, and the page says so).
+
+use super::choice::{Choice, ModelKind, TuneAxis, TuneModel};
+use super::config::Config;
+use super::spec::Key;
+use super::sweep::MAX_K;
+use crate::tune::space::{Axis, Scale, Space};
+
+/// Largest "min samples per leaf" searched: beyond 20 a leaf of the default data is most of a
+/// fold.
+pub const MAX_MIN_LEAF: f64 = 20.0;
+
+/// The control behind an axis choice (`None` for "none").
+pub fn axis_key(axis: TuneAxis) -> Option<Key> {
+    match axis {
+        TuneAxis::Degree => Some(Key::Degree),
+        TuneAxis::Lambda => Some(Key::Lambda),
+        TuneAxis::LearningRate => Some(Key::LearningRate),
+        TuneAxis::K => Some(Key::K),
+        TuneAxis::MaxDepth => Some(Key::MaxDepth),
+        TuneAxis::MinLeaf => Some(Key::MinLeaf),
+        TuneAxis::Trees => Some(Key::Trees),
+        TuneAxis::Shrinkage => Some(Key::Shrinkage),
+        TuneAxis::None => None,
+    }
+}
+
+/// The axes a model can be searched along (`None`: polynomial regression); the first is the
+/// default first axis, the second (if any) the default second axis.
+pub fn axis_choices(model: Option<ModelKind>) -> &'static [TuneAxis] {
+    use TuneAxis as A;
+    match model {
+        None => &[A::Degree, A::Lambda, A::LearningRate],
+        Some(ModelKind::Knn) => &[A::K],
+        Some(ModelKind::Tree) => &[A::MaxDepth, A::MinLeaf],
+        Some(ModelKind::Logistic) => &[A::Lambda, A::LearningRate],
+        Some(ModelKind::Forest) => &[A::Trees, A::MaxDepth, A::MinLeaf],
+        // Number of trees × learning rate: the classic surface of boosting.
+        Some(ModelKind::Boosting) => &[A::Trees, A::Shrinkage, A::MaxDepth],
+        // The Tuning lab does not offer the network (it is not a `TuneModel`).
+        Some(ModelKind::Mlp) => &[A::LearningRate, A::Lambda],
+    }
+}
+
+/// The model's default axes: its first two hyperparameters, or the first alone.
+fn default_axes(model: Option<ModelKind>) -> (TuneAxis, TuneAxis) {
+    let choices = axis_choices(model);
+    (
+        choices[0],
+        choices.get(1).copied().unwrap_or(TuneAxis::None),
+    )
+}
+
+/// Whether `axis` can be the first (`Key::AxisX`) or second (`Key::AxisY`) axis of the
+/// configuration's model ("none" only second).
+fn fits(config: &Config, key: Key, axis: TuneAxis) -> bool {
+    (key == Key::AxisY && axis == TuneAxis::None) || axis_choices(config.tuned()).contains(&axis)
+}
+
+/// The axis a configuration really searches on `key` (`Key::AxisX` or `Key::AxisY`): the one
+/// chosen if it belongs to the model, else the model's default.
+fn effective(config: &Config, key: Key) -> TuneAxis {
+    let chosen: TuneAxis = config.choice(key);
+    if fits(config, key, chosen) {
+        return chosen;
+    }
+    let (x, y) = default_axes(config.tuned());
+    if key == Key::AxisX {
+        x
+    } else {
+        y
+    }
+}
+
+/// Why the axis chosen on `key` is not searched, if it is not (it does not belong to the
+/// model): said beside the select.
+pub fn axis_misfit(config: &Config, key: Key) -> Option<String> {
+    let chosen: TuneAxis = config.choice(key);
+    if fits(config, key, chosen) {
+        return None;
+    }
+    let model: TuneModel = config.choice(Key::TuneModel);
+    Some(format!(
+        "{} is not a hyperparameter of {}: searching {} instead.",
+        chosen.opt().label,
+        model.opt().label,
+        effective(config, key).opt().label
+    ))
+}
+
+/// Sets axes that do not belong to the configuration's model to the model's defaults (a link
+/// may name any axis with any model); returns what was changed, for a notice. An axis left at
+/// the control's default (a link that names the model but no axis) changes silently.
+pub fn fit_axes(config: &mut Config) -> Option<String> {
+    let notices: Vec<String> = [Key::AxisX, Key::AxisY]
+        .into_iter()
+        .filter_map(|key| {
+            let why = axis_misfit(config, key)?;
+            let named = config.position(key) != key.spec().default;
+            config.set_choice(key, effective(config, key));
+            named.then_some(why)
+        })
+        .collect();
+    (!notices.is_empty()).then(|| notices.join(" "))
+}
+
+/// Sets both axes to the model's defaults (when the model changes).
+pub fn default_axes_for_model(config: &mut Config) {
+    let (x, y) = default_axes(config.tuned());
+    config.set_choice(Key::AxisX, x);
+    config.set_choice(Key::AxisY, y);
+}
+
+/// The searched space of a configuration: the first axis, and the second unless it is "none"
+/// or the same control (an axis not of the model counts as the model's default). Each over its
+/// control's whole range (log scale for λ, the learning rates and the number of trees), except
+/// k (1 … 50) and the leaf size (1 … 20).
+pub fn space(config: &Config) -> Space {
+    space_within(config, MAX_K)
+}
+
+/// [`space`] with k at most `largest_k` (the training points of the smallest fold model; at
+/// least 2, so that k is still an axis).
+pub fn space_within(config: &Config, largest_k: usize) -> Space {
+    let (x, y) = (effective(config, Key::AxisX), effective(config, Key::AxisY));
+    let keys = [axis_key(x), axis_key(y).filter(|_| y != x)];
+    let axes = keys
+        .into_iter()
+        .flatten()
+        .map(|k| axis(k, largest_k))
+        .collect();
+    Space::new(axes).expect("one or two different axes")
+}
+
+/// The searched range of a control.
+fn axis(key: Key, largest_k: usize) -> Axis {
+    let axis = match key {
+        Key::K => Axis::new(
+            key,
+            1.0,
+            largest_k.clamp(2, MAX_K) as f64,
+            Scale::Linear,
+            true,
+        ),
+        Key::MinLeaf => Axis::new(key, 1.0, MAX_MIN_LEAF, Scale::Linear, true),
+        _ => Axis::for_key(key),
+    };
+    axis.expect("the axis choices are numeric controls with at least two values")
+}

@@ -1,0 +1,152 @@
+//! The Tuning lab on the plane: a model of the Classification lab searched on its patterns, the
+//! error being the error rate (1 − accuracy). Its trials are the same cross-validation as
+//! [`crate::tune::cv::cross_validate`], run a model step at a time ([`SlicedCv`]: a tree level,
+//! an ensemble's tree, a gradient epoch), because one fold of a 200-tree ensemble is more than a
+//! frame's work.
+
+use super::config::Config;
+use super::plane::{make_data, SWEEP_EPOCHS};
+use super::spec::{Key, Lab};
+use crate::data::classification::generate;
+use crate::ml::model::{fit, Model, Parameter, Progress};
+use crate::ml::plane_model::{PlaneModel, PlaneSet};
+use crate::tune::cv::SlicedCv;
+use crate::tune::folds::Folds;
+
+/// Most steps each fold's model (and the retrained model) takes: as the Classification lab's
+/// validation curves train each point (enough for every ensemble and every tree to finish).
+pub const PLANE_STEPS: u32 = SWEEP_EPOCHS;
+
+/// The training and test points of the configuration's pattern, as samples.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanePoints {
+    pub train: PlaneSet,
+    pub test: PlaneSet,
+}
+
+impl PlanePoints {
+    /// The Classification lab's points for the configuration (its pattern, number of points,
+    /// noise, training fraction and seed).
+    pub fn new(config: &Config) -> Self {
+        let data = make_data(config);
+        PlanePoints {
+            train: data.train_set(),
+            test: data.test_set(),
+        }
+    }
+}
+
+/// One trial's (or landscape cell's) work on the plane, a model step at a time.
+#[derive(Clone, Debug)]
+pub enum PlaneWork {
+    /// Cross-validation on the folds of the training points.
+    Cv(SlicedCv<PlaneModel>),
+    /// Selecting by the test score: one model trained on all the training points (its steps
+    /// taken so far), then its test error.
+    Test {
+        model: PlaneModel,
+        taken: u32,
+        error: Option<f64>,
+    },
+}
+
+impl PlaneWork {
+    /// The work of a trial of `config` (the axes already set): on `folds` of the training
+    /// points, or (`by_test`) on the test points.
+    pub fn new(config: &Config, points: &PlanePoints, folds: &Folds, by_test: bool) -> Self {
+        let hyper = config.plane_hyper();
+        if by_test {
+            let model = PlaneModel::new(&hyper, &points.train, config.seed);
+            return PlaneWork::Test {
+                model,
+                taken: 0,
+                error: None,
+            };
+        }
+        let cv = SlicedCv::new(
+            hyper,
+            &points.train,
+            folds.clone(),
+            config.seed,
+            PLANE_STEPS,
+        );
+        PlaneWork::Cv(cv.expect("the folds are of the training points"))
+    }
+
+    /// Up to `budget` model steps (as [`fit`] makes them); returns the steps used.
+    pub fn advance(&mut self, points: &PlanePoints, budget: u32) -> u32 {
+        match self {
+            PlaneWork::Cv(cv) => cv.advance(&points.train, budget),
+            PlaneWork::Test {
+                model,
+                taken,
+                error,
+            } => {
+                let mut used = 0;
+                while error.is_none() && used < budget {
+                    used += 1;
+                    *taken += 1;
+                    if model.step() != Progress::Trained || *taken >= PLANE_STEPS {
+                        *error = Some(model.score(&points.test).error());
+                    }
+                }
+                used
+            }
+        }
+    }
+
+    /// The errors of the folds done so far (or the one test error, once there).
+    pub fn errors(&self) -> Vec<f64> {
+        match self {
+            PlaneWork::Cv(cv) => cv.held_out(),
+            PlaneWork::Test { error, .. } => error.iter().copied().collect(),
+        }
+    }
+}
+
+/// What the chosen model does, retrained on all the training points.
+pub struct Retrained {
+    pub train_error: f64,
+    pub test_error: f64,
+    pub fresh_error: f64,
+    pub parameters: Vec<Parameter>,
+}
+
+/// The configuration's model (axes set to the choice) trained on all the training points, and
+/// scored on them, on the test points and on fresh points of the same pattern.
+pub fn retrain(config: &Config, points: &PlanePoints, fresh_points: usize) -> Retrained {
+    let model: PlaneModel = fit(
+        &config.plane_hyper(),
+        &points.train,
+        config.seed,
+        PLANE_STEPS,
+    );
+    let pattern = config
+        .pattern()
+        .expect("the Tuning lab's data are patterns");
+    let (noise, seed) = (config.number(Key::Noise), config.seed + (1 << 32));
+    let fresh = generate(pattern, fresh_points, noise, 0.5, seed);
+    let mut all = fresh.train_set();
+    all.points.extend(fresh.test);
+    Retrained {
+        train_error: model.score(&points.train).error(),
+        test_error: model.score(&points.test).error(),
+        fresh_error: model.score(&all).error(),
+        parameters: model.parameters(),
+    }
+}
+
+/// The Classification lab's configuration with exactly the Tuning lab's settings of a plane
+/// model: that model, that pattern, every hyperparameter and data setting, the seed.
+pub fn classification_config(config: &Config) -> Config {
+    let mut lab = config.clone();
+    let (model, data) = (config.model(), config.plane_data());
+    lab.lab = Lab::Classification;
+    lab.set_choice(Key::Model, model);
+    lab.set_choice(Key::Pattern, data);
+    lab
+}
+
+#[cfg(test)]
+#[path = "tuning_plane_tests.rs"]
+mod tests;

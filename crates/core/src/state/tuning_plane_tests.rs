@@ -1,0 +1,314 @@
+//! The Tuning lab on the plane: each Classification-lab model's search runs to its end with the
+//! lattice's errors, its trials are exactly `cross_validate`'s, the test points never enter it,
+//! its link round-trips and its result opens in the Classification lab with the same settings,
+//! and boosting shows the classic trees × learning-rate picture.
+
+use super::*;
+use crate::data::classification::Pattern;
+use crate::state::action::Action;
+use crate::state::choice::{Choice, ModelKind, PlaneData, TuneAxis, TuneModel};
+use crate::state::session::Reduce;
+use crate::state::tuning::{space, Tuning};
+use crate::state::url::{decode, encode};
+use crate::tune::cv::{cross_validate, MeanSd};
+use std::time::Instant;
+
+/// A small problem on the plane: 60 noisy moons (42 for training), 3 folds, a grid of `budget`.
+fn small(model: ModelKind, budget: usize) -> Config {
+    let mut c = Config::for_lab(Lab::Tuning);
+    c.set_choice(Key::TuneModel, TuneModel::Plane(model));
+    crate::state::tuning_axes::default_axes_for_model(&mut c);
+    c.set(Key::Points, 5); // 60 points
+    c.set(Key::Folds, 1); // 3 folds
+    c.set_choice(Key::Strategy, crate::state::choice::StrategyKind::Grid);
+    c.set(Key::Budget, budget - 4);
+    c
+}
+
+/// Plays the search to its end and computes the whole landscape, in small slices.
+fn run(state: &mut Tuning) -> (u64, u64) {
+    state.apply(Action::Play);
+    let (mut ticks, mut sweeps) = (0, 0);
+    while state.running {
+        state.apply(Action::Tick(5));
+        ticks += 1;
+    }
+    while !state.landscape.is_done() {
+        state.apply(Action::SweepTick(5));
+        sweeps += 1;
+    }
+    (ticks, sweeps)
+}
+
+const MODELS: [ModelKind; 5] = [
+    ModelKind::Knn,
+    ModelKind::Tree,
+    ModelKind::Logistic,
+    ModelKind::Forest,
+    ModelKind::Boosting,
+];
+
+#[test]
+fn each_model_searches_its_own_axes_to_the_end_with_the_lattices_errors() {
+    for model in MODELS {
+        let mut state = Tuning::new(small(model, 9), vec![]);
+        let keys: Vec<Key> = state
+            .search
+            .space()
+            .axes()
+            .iter()
+            .map(|a| a.key())
+            .collect();
+        assert!(state.notices.is_empty(), "{model:?}: {:?}", state.notices);
+        run(&mut state);
+        assert!(state.is_done() && state.landscape.is_done(), "{model:?}");
+        let (trials, land) = (state.search.trials(), &state.landscape);
+        assert!(trials.len() >= 4, "{model:?}: {keys:?}");
+        // Every trial is a cell of the lattice, with the same error; the grid's best is the
+        // lattice's best over the grid's points.
+        let cell = |p: &[f64]| land.points.iter().position(|q| q == p).unwrap();
+        for t in trials {
+            assert_eq!(land.errors[cell(&t.point)], t.error, "{model:?}");
+        }
+        let best = state.search.best().unwrap().error.mean;
+        let lattice_best = trials
+            .iter()
+            .map(|t| land.errors[cell(&t.point)].mean)
+            .fold(f64::INFINITY, f64::min);
+        assert_eq!(best, lattice_best, "{model:?}");
+        // Errors are error rates, the outcome is retrained and opens in the Classification lab.
+        let o = state.outcome.clone().unwrap();
+        assert!(land.errors.iter().all(|e| (0.0..=1.0).contains(&e.mean)));
+        assert!((0.0..=1.0).contains(&o.test_error) && (0.0..=1.0).contains(&o.fresh_error));
+        assert_eq!(o.lab(), Lab::Classification);
+    }
+}
+
+#[test]
+fn trials_are_cross_validate_on_the_same_folds_and_the_test_points_never_enter() {
+    for model in [ModelKind::Tree, ModelKind::Boosting] {
+        let config = small(model, 4);
+        let points = PlanePoints::new(&config);
+        let mut moved = points.clone();
+        for p in &mut moved.test.points {
+            p.class = 1 - p.class;
+        }
+        let mut a = Tuning::with_points(config.clone(), points.clone(), vec![]);
+        let mut b = Tuning::with_points(config.clone(), moved, vec![]);
+        run(&mut a);
+        run(&mut b);
+        let folds = a.folds.clone().unwrap();
+        for (t, errors) in a.search.trials().iter().zip(&a.fold_errors) {
+            let hyper = a.search.space().apply(&config, &t.point).plane_hyper();
+            let cv = cross_validate::<PlaneModel>(
+                &hyper,
+                &points.train,
+                &folds,
+                config.seed,
+                PLANE_STEPS,
+            )
+            .unwrap();
+            assert_eq!(&cv.errors, errors, "{model:?}");
+            assert_eq!(t.error, MeanSd::of(errors));
+        }
+        // Other test points: the same trials, choice and landscape; only the test score moves.
+        assert_eq!(a.search, b.search);
+        assert_eq!(a.landscape, b.landscape);
+        let (oa, ob) = (a.outcome.unwrap(), b.outcome.unwrap());
+        assert_eq!(
+            (oa.values, oa.cv, oa.train_error),
+            (ob.values, ob.cv, ob.train_error)
+        );
+        assert!(
+            (oa.test_error + ob.test_error - 1.0).abs() < 1e-12,
+            "flipped classes"
+        );
+    }
+}
+
+#[test]
+fn a_tick_is_a_model_step_and_a_step_is_one_trial() {
+    let mut state = Tuning::new(small(ModelKind::Boosting, 4), vec![]);
+    state.apply(Action::Play);
+    state.apply(Action::Tick(1));
+    // One boosting round of the first fold: the trial is in progress, no fold done yet.
+    assert!(state.current.as_ref().is_some_and(|c| c.1.is_empty()));
+    state.apply(Action::Pause);
+    state.apply(Action::Step);
+    assert_eq!(
+        (state.search.trials().len(), state.fold_errors[0].len()),
+        (1, 3)
+    );
+    state.apply(Action::SweepTick(1));
+    assert!(state.landscape.errors.is_empty());
+}
+
+#[test]
+fn links_round_trip_and_axes_not_of_the_model_fall_back_with_a_notice() {
+    let mut c = small(ModelKind::Boosting, 9);
+    c.set_choice(Key::TunePattern, PlaneData::Pattern(Pattern::Xor));
+    let q = encode(&c);
+    assert!(
+        q.contains("model=boosting") && q.contains("pattern=xor"),
+        "{q}"
+    );
+    assert!(q.contains("x=trees") && q.contains("y=shrinkage"), "{q}");
+    let (back, notices) = decode(&q);
+    assert_eq!((back, notices), (c, vec![]));
+    for model in TuneModel::VALUES {
+        let choices = crate::state::tuning_axes::axis_choices(model.plane());
+        for axis in TuneAxis::VALUES {
+            let x = choices[0].opt().url;
+            let q = format!(
+                "lab=tuning&model={}&x={x}&y={}",
+                model.opt().url,
+                axis.opt().url
+            );
+            let (config, notices) = decode(&q);
+            assert!(notices.is_empty(), "{q}: {notices:?}");
+            assert_eq!(config.choice::<TuneModel>(Key::TuneModel), *model);
+            let fits = *axis == TuneAxis::None || choices.contains(axis);
+            let misfit = |c: &Config| {
+                c.no_effect(Key::AxisY, 0)
+                    .is_some_and(|w| w.contains("instead"))
+            };
+            assert_eq!(misfit(&config), !fits, "{q}");
+            // A second axis not of the model becomes the model's own, and the page says why.
+            // (Silently when it is the control's default, which a link naming no axis has.)
+            let state = Tuning::new(config.clone(), vec![]);
+            let silent = fits || config.position(Key::AxisY) == Key::AxisY.spec().default;
+            assert_eq!(state.notices.is_empty(), silent, "{q}");
+            assert!(!misfit(&state.config), "{q}");
+            assert_eq!(
+                space(&state.config).axes()[0].key(),
+                space(&config).axes()[0].key()
+            );
+        }
+    }
+    // A link naming the model alone searches its default axes without a notice.
+    let (config, _) = decode("lab=tuning&model=boosting");
+    let state = Tuning::new(config, vec![]);
+    let keys: Vec<Key> = state
+        .search
+        .space()
+        .axes()
+        .iter()
+        .map(|a| a.key())
+        .collect();
+    assert_eq!(
+        (keys, state.notices.len()),
+        (vec![Key::Trees, Key::Shrinkage], 0)
+    );
+    // Another model takes its own default axes; k stops at the smallest fold's training points.
+    let mut state = Tuning::new(Config::for_lab(Lab::Tuning), vec![]);
+    let knn = TuneModel::VALUES
+        .iter()
+        .position(|m| *m == TuneModel::Plane(ModelKind::Knn));
+    state.apply(Action::Set(Key::TuneModel, knn.unwrap()));
+    let axes = state.search.space().axes();
+    assert_eq!(
+        (axes.len(), axes[0].key(), axes[0].max()),
+        (1, Key::K, 22.0)
+    );
+    assert!(state.notices.is_empty());
+}
+
+#[test]
+fn the_result_opens_in_the_classification_lab_with_exactly_its_settings() {
+    let mut config = small(ModelKind::Forest, 4);
+    config.set_choice(Key::TunePattern, PlaneData::Pattern(Pattern::Circles));
+    config.seed = 9;
+    let mut state = Tuning::new(config, vec![]);
+    run(&mut state);
+    let o = state.outcome.clone().unwrap();
+    let (lab, notices) = decode(&o.lab_link());
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(
+        (lab.lab, lab.model(), lab.plane_data()),
+        (
+            Lab::Classification,
+            ModelKind::Forest,
+            PlaneData::Pattern(Pattern::Circles)
+        )
+    );
+    assert_eq!(lab.plane_hyper(), o.config.plane_hyper());
+    assert_eq!(lab.number(Key::Trees), o.values[0]);
+    assert_eq!(lab.number(Key::MaxDepth), o.values[1]);
+    assert_eq!(PlanePoints::new(&lab), *state.plane.clone().unwrap());
+}
+
+/// The classic picture of gradient boosting (scikit-learn's "Gradient Boosting regularization"
+/// example, https://scikit-learn.org/stable/auto_examples/ensemble/plot_gradient_boosting_regularization.html,
+/// after Hastie, Tibshirani & Friedman, The Elements of Statistical Learning, §10.12.1): with
+/// enough trees, learning rate 1 overfits noisy data and shrinkage 0.1 does better.
+#[test]
+fn boosting_with_enough_trees_does_worse_at_learning_rate_1_than_at_0_1() {
+    let mut c = small(ModelKind::Boosting, 4);
+    c.set(Key::Points, 19); // 200 points
+    c.set(Key::Noise, 8); // 0.4
+    c.set(Key::Folds, 3); // 5 folds
+    let state = Tuning::new(c.clone(), vec![]);
+    let (points, folds) = (state.plane.clone().unwrap(), state.folds.clone().unwrap());
+    let cv = |trees: f64, rate: f64| {
+        let space = state.search.space();
+        let point = [space.axes()[0].unit(trees), space.axes()[1].unit(rate)];
+        let hyper = space.apply(&c, &point).plane_hyper();
+        cross_validate::<PlaneModel>(&hyper, &points.train, &folds, c.seed, PLANE_STEPS)
+            .unwrap()
+            .error
+            .mean
+    };
+    let (slow, fast) = (cv(100.0, 0.1), cv(100.0, 1.0));
+    eprintln!("100 trees: CV error {slow:.4} at rate 0.1, {fast:.4} at rate 1");
+    assert!(fast > slow, "{slow} {fast}");
+}
+
+/// The default boosting search (the Tuning lab's defaults with gradient boosting chosen) and its
+/// landscape: how many units, and how long natively; and the dearest single unit.
+#[test]
+fn the_default_boosting_search_and_landscape_stay_affordable() {
+    for points in [3, 19] {
+        let mut c = Config::for_lab(Lab::Tuning);
+        c.set(Key::Points, points); // 40 (the default) or 200
+        let boosting = TuneModel::VALUES
+            .iter()
+            .position(|m| *m == TuneModel::Plane(ModelKind::Boosting));
+        let mut state = Tuning::new(c, vec![]);
+        state.apply(Action::Set(Key::TuneModel, boosting.unwrap()));
+        assert_eq!(state.landscape.points.len(), 11 * 8);
+        let start = Instant::now();
+        let (mut units, mut dearest, mut last) = (0u64, 0f64, 0f64);
+        state.apply(Action::Play);
+        while state.running {
+            let t = Instant::now();
+            state.apply(Action::Tick(1));
+            last = t.elapsed().as_secs_f64();
+            dearest = dearest.max(last);
+            units += 1;
+        }
+        let search = start.elapsed().as_secs_f64();
+        let (mut land_units, start) = (0u64, Instant::now());
+        while !state.landscape.is_done() {
+            let t = Instant::now();
+            state.apply(Action::SweepTick(1));
+            dearest = dearest.max(t.elapsed().as_secs_f64());
+            land_units += 1;
+        }
+        let land = start.elapsed().as_secs_f64();
+        let t = Instant::now();
+        while !state.background_done() {
+            state.apply(Action::SweepTick(1));
+        }
+        let compare = t.elapsed().as_secs_f64();
+        eprintln!(
+            "{} points: search {units} units in {search:.3} s (the last, with the retraining, \
+             {:.2} ms), landscape {land_units} units in {land:.3} s, dearest unit {:.2} ms, \
+             comparison {compare:.3} s",
+            state.split_sizes().0 + state.split_sizes().1,
+            last * 1e3,
+            dearest * 1e3
+        );
+        // Each cell: 5 folds of at most 200 rounds and the call that finds them done.
+        assert!(land_units <= 88 * 5 * 201);
+    }
+}
