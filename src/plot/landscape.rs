@@ -158,7 +158,7 @@ fn draw_curve<DB: DrawingBackend>(
     mesh.light_line_style(MINOR)
         .bold_line_style(GRID)
         .y_label_formatter(&|v| format!("{:.0e}", 10f64.powf(*v)))
-        .y_desc("CV error (MSE, log)")
+        .y_desc("CV error (log)")
         .label_style(label_style(scale))
         .axis_desc_style(("sans-serif", font(13.0, scale)));
     if bottom.is_some() {

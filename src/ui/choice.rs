@@ -16,6 +16,9 @@ pub struct ChoiceProps {
     /// Why the control has no effect right now (shown beside it), if it has none.
     #[prop_or_default]
     pub note: Option<String>,
+    /// Options not offered now (the chosen one is always listed).
+    #[prop_or_default]
+    pub withheld: Vec<usize>,
 }
 
 #[component]
@@ -39,9 +42,11 @@ pub fn Choice(props: &ChoiceProps) -> Html {
                 <label for={id.clone()}>{ spec.label }</label>
             </div>
             <select id={id.clone()} aria-describedby={format!("{id}-help")} onfocus={{ let (f, k) = (props.on_focus.clone(), props.key_); Callback::from(move |_: FocusEvent| f.emit(k)) }} {onchange}>
-                { for choices.iter().enumerate().map(|(i, opt)| html! {
-                    <option value={i.to_string()} selected={i == props.position} title={opt.help}>{ opt.label }</option>
-                }) }
+                { for choices.iter().enumerate()
+                    .filter(|(i, _)| *i == props.position || !props.withheld.contains(i))
+                    .map(|(i, opt)| html! {
+                        <option value={i.to_string()} selected={i == props.position} title={opt.help}>{ opt.label }</option>
+                    }) }
             </select>
             <p class="help" id={format!("{id}-help")}>{ spec.help }</p>
             if let Some(note) = &props.note {

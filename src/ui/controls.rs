@@ -35,7 +35,10 @@ pub fn Controls(props: &ControlsProps) -> Html {
             match s.domain {
                 // Keyed: controls appear and disappear (a layer's neurons), and focus must stay on
                 // the control the person is using.
-                Domain::Choices(_) => html! { <Choice key={s.url} key_={s.key} {position} {on_change} {on_focus} {note} /> },
+                Domain::Choices(c) => {
+                    let withheld = withheld(&props.config, s.key, c.len());
+                    html! { <Choice key={s.url} key_={s.key} {position} {on_change} {on_focus} {note} {withheld} /> }
+                }
                 Domain::Flags(_) => html! { <Flags key={s.url} key_={s.key} {position} {on_change} /> },
                 _ => html! { <Slider key={s.url} key_={s.key} {position} {on_change} {max_position} {on_focus} {note} /> },
             }
@@ -123,4 +126,21 @@ pub fn SeedControl(props: &SeedProps) -> Html {
             <p class="help" id="ctl-seed-help">{ "The same seed always gives the same points and the same training run." }</p>
         </div>
     }
+}
+
+/// The options of a select that do not apply now: the Tuning lab's axes offer only the chosen
+/// model's hyperparameters (and the second axis "none").
+fn withheld(config: &crate::state::config::Config, key: Key, count: usize) -> Vec<usize> {
+    use crate::state::choice::{Choice, TuneAxis};
+    use crate::state::tuning_axes::axis_choices;
+    if !matches!(key, Key::AxisX | Key::AxisY) {
+        return Vec::new();
+    }
+    let offered = axis_choices(config.tuned());
+    (0..count)
+        .filter(|&i| {
+            let axis = TuneAxis::VALUES[i];
+            !(offered.contains(&axis) || (key == Key::AxisY && axis == TuneAxis::None))
+        })
+        .collect()
 }

@@ -1,7 +1,7 @@
 //! The two loops made explicit: the inner loop chose hyperparameters by cross-validation on the
 //! training points; the outer loop retrains them on all the training points and scores the
 //! result once on the test points; a fresh set from the same generator says what the model
-//! really does. The gap between the errors, and a link to the Regression lab with exactly those
+//! really does. The gap between the errors, and a link to the model's lab with exactly those
 //! settings. Selecting by the test score, the same panel shows how that choice flatters itself.
 
 use crate::format::short;
@@ -48,7 +48,7 @@ pub fn TuneResult(props: &TuneResultProps) -> Html {
             </ol>
             <p>{ if props.by_test { "Fresh error − test error = " } else { "Test error − CV estimate = " } }
                 <strong id="result-gap">{ short(if props.by_test { o.fresh_error - o.test_error } else { o.gap() }) }</strong></p>
-            <p><a id="open-regression" href={format!("?{}", o.regression_link())}>{ "Open in the Regression lab" }</a>
+            <p><a id="open-lab" href={format!("?{}", o.lab_link())}>{ format!("Open in the {}", o.lab().title()) }</a>
                 { " with exactly these settings." }</p>
         </section>
     }

@@ -118,7 +118,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
             (0..f.count()).map(|i| f.validation(i).to_vec()).collect(),
             f.samples(),
         ),
-        Err(_) => (Vec::new(), state.data.train.len()),
+        Err(_) => (Vec::new(), state.split_sizes().0),
     };
     let budget = search.budget();
     let by_test = by_test(&config);
@@ -170,7 +170,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         if let Some(note) = &state.folds_note { <p class="help inert-note" role="note">{ note.clone() }</p> }
                     </section>
                     <section class="panel hyper" aria-labelledby="hyper-title">
-                        <h2 id="hyper-title">{ "Polynomial regression" }<span class="tag">{ "the other hyperparameters stay as set" }</span></h2>
+                        <h2 id="hyper-title">{ config.tuned().map_or("Polynomial regression", |m| m.opt().label) }<span class="tag">{ "the other hyperparameters stay as set" }</span></h2>
                         <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} />
                     </section>
                     <section class="panel data" aria-labelledby="data-title">
@@ -209,11 +209,15 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         if by_test {
                             <p class="help inert-note" id="test-unlocked" role="note">{ format!(
                                 "⚠ Selecting by the test score: every trial trains on the {} training points and is scored on the {} test points, which then choose. The chosen test score is no longer a fair estimate; the result checks it on {FRESH_POINTS} fresh points.",
-                                state.data.train.len(), state.data.test.len()) }</p>
+                                state.split_sizes().0, state.split_sizes().1) }</p>
                         } else {
                             <p class="help locked" id="test-locked">{ format!(
-                                "The {} test points are locked away: the test set is not used to choose. Only the {} training points are cut into folds; each fold's model trains {TRIAL_EPOCHS} epochs.",
-                                state.data.test.len(), state.data.train.len()) }</p>
+                                "The {} test points are locked away: the test set is not used to choose. Only the {} training points are cut into folds; {}",
+                                state.split_sizes().1, state.split_sizes().0,
+                                match config.tuned() {
+                                    None => format!("each fold's model trains {TRIAL_EPOCHS} epochs."),
+                                    Some(_) => "each fold's model is trained as its lab trains it. The error is the error rate (1 − accuracy).".to_string(),
+                                }) }</p>
                         }
                         if let Err(why) = &state.folds { <p class="help inert-note" role="note">{ why.clone() }</p> }
                     </section>

@@ -74,7 +74,7 @@ test('a search set up by keyboard runs to its budget, picks the lowest CV error 
   const lambda = param(page, 'lambda');
 
   // "Open in the Regression lab": the chosen degree, the same λ and data.
-  await page.locator('#open-regression').click();
+  await page.locator('#open-lab').click();
   await waitForParam(page, 'lab', 'regression');
   await page.locator('#epoch').waitFor();
   assert.equal(param(page, 'degree'), degree);
