@@ -121,3 +121,27 @@ test('selecting by the test score: the test points choose, and fresh points chec
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('gradient boosting is searchable: trees × learning rate, error rates, and the result opens in the Classification lab', async () => {
+  const { page, problems } = await open('?lab=tuning&strategy=grid&budget=4&folds=3&n=100');
+  await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Gradient boosting' });
+  await waitForParam(page, 'model', 'boosting');
+  // The axes offer the model's own hyperparameters: the classic surface by default.
+  await waitForParam(page, 'x', 'trees');
+  assert.equal(param(page, 'y'), 'shrinkage');
+  const offered = await page.locator('#ctl-x option').allTextContents();
+  assert.ok(!offered.includes('Polynomial degree'), offered.join(', '));
+  assert.match(await text(page, '#test-locked'), /error rate/);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => document.getElementById('trials-done').textContent.trim() === '4 / 4', null, { timeout: 60_000 });
+  await page.locator('#result').waitFor();
+  const test = Number(await text(page, '#result-test'));
+  assert.ok(test >= 0 && test <= 1, `an error rate: ${test}`);
+  const link = await page.locator('#open-lab').getAttribute('href');
+  assert.match(await text(page, '#open-lab'), /Classification lab/);
+  const chosen = new URLSearchParams(link.slice(1));
+  assert.equal(chosen.get('lab'), 'classification');
+  assert.equal(chosen.get('model'), 'boosting');
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
