@@ -2,6 +2,7 @@
 //! too), the curve, and what it was computed from.
 
 use super::chart::{Chart, ChartInput};
+use crate::format::short;
 use crate::plot::validation::Curve;
 use crate::state::action::Action;
 use crate::state::config::Config;
@@ -92,6 +93,17 @@ pub fn Validation(props: &ValidationProps) -> Html {
             </ul>
             <p class="help" id="validation-status">{ format!("{progress} {}", props.method) }</p>
             <p class="help" id="validation-cv">{ cv_note }</p>
+            <table class="visually-hidden" id="validation-table">
+                <caption>{ format!("Validation curve for {}: the numbers drawn", sweep.key.spec().label) }</caption>
+                <thead><tr><th scope="col">{ sweep.key.spec().label }</th><th scope="col">{ "training error" }</th>
+                    <th scope="col">{ "cross-validation error" }</th><th scope="col">{ "sd across folds" }</th></tr></thead>
+                <tbody>
+                    { for sweep.results.iter().zip(&sweep.positions).map(|(r, &p)| html! {
+                        <tr><th scope="row">{ format_value(sweep.key, p) }</th><td>{ short(r.train) }</td>
+                            <td>{ short(r.cv.mean) }</td><td>{ short(r.cv.sd) }</td></tr>
+                    }) }
+                </tbody>
+            </table>
             // λ swept without a penalty gives a flat curve: say why.
             if sweep.key == Key::Lambda {
                 if let Some(why) = props.config.no_effect(Key::Lambda, usize::MAX) {

@@ -30,8 +30,32 @@ async function maxSpeed(page) {
 /** The weights of the Regression lab's table, in order. */
 const weights = async (page) => (await page.locator('#weights tbody td.num').allTextContents()).map(Number);
 
+/** The validation curve's numbers once computed: [value, training error, CV error] per row. */
+async function curve(page) {
+  await page.waitForFunction(() => / values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 120_000 });
+  const rows = await page.locator('#validation-table tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  return rows.map(([v, train, cv]) => [Number(v), Number(train), Number(cv)]);
+}
+
 /** README link → what the table (and the lesson text under it) says about it. */
 const CHECKS = {
+  '?lab=classification&model=forest&data=moons&noise=0.6&n=300&depth=10': async (page) => {
+    assert.equal(await page.getByLabel('Validation curve for', { exact: true }).locator('option:checked').textContent(), 'Number of trees');
+    const c = await curve(page);
+    const at = (n) => c.find(([v]) => v >= n)[2];
+    const last = c[c.length - 1];
+    assert.equal(last[0], 200);
+    assert.ok(at(50) < c[0][2], `more trees help at first: ${JSON.stringify(c)}`);
+    assert.ok(last[2] <= at(50) + 0.02, `and do not overfit: ${JSON.stringify(c)}`);
+  },
+  '?lab=classification&model=boosting&data=moons&noise=0.5&n=300&depth=1&shrinkage=1': async (page) => {
+    const c = await curve(page);
+    const best = c.reduce((b, r) => (r[2] < b[2] ? r : b));
+    const last = c[c.length - 1];
+    assert.ok(best[0] <= 20, `lowest after a few stumps: ${JSON.stringify(c)}`);
+    assert.ok(last[2] > best[2] + 0.02, `rising as trees are added: ${JSON.stringify(c)}`);
+  },
   '?degree=1&data=sine': async (page) => {
     await play(page);
     await verdict(page, /^Underfitting: too simple/);
