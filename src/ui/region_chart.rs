@@ -260,6 +260,7 @@ pub fn RegionChart(props: &RegionProps) -> Html {
             "With the plot focused, arrow keys move a cross."
         } }</p>
         <p class="help" id="neighbours" aria-live="polite">{ neighbours.unwrap_or_default() }</p>
+        <p class="help" id="votes" aria-live="polite">{ hover.or(*cursor).and_then(|(x1, x2)| ensemble_votes(&props.model, x1, x2)).unwrap_or_default() }</p>
         </>
     }
 }
@@ -377,4 +378,62 @@ fn paint_map(
         (ys.end - ys.start) as f64,
     )
     .ok()
+}
+
+/// What each tree of an ensemble says at (x₁, x₂), in words: a forest's votes (each tree's most
+/// likely class), or boosting's pushes on the score (the newest tree's and all of them).
+fn ensemble_votes(model: &PlaneModel, x1: f64, x2: f64) -> Option<String> {
+    let at = format!("At (x₁ {}, x₂ {})", short(x1), short(x2));
+    match model {
+        PlaneModel::Forest(f) if !f.trees().is_empty() => {
+            let mut counts = vec![0usize; f.classes()];
+            let mut proba = vec![0.0; f.classes()];
+            let mut newest = 0;
+            for t in 0..f.trees().len() {
+                f.tree_proba(t, x1, x2, &mut proba);
+                let vote = (0..proba.len()).fold(0, |b, c| if proba[c] > proba[b] { c } else { b });
+                counts[vote] += 1;
+                newest = vote;
+            }
+            let votes: Vec<String> = (counts.iter().zip(CLASS_NAMES))
+                .filter(|(n, _)| **n > 0)
+                .map(|(n, name)| format!("{n} {name}"))
+                .collect();
+            Some(format!(
+                "{at}: the {} trees vote {}; the newest votes {}.",
+                f.trees().len(),
+                votes.join(", "),
+                CLASS_NAMES[newest]
+            ))
+        }
+        PlaneModel::Boosting(b) if !b.rounds().is_empty() => {
+            let outputs = b.outputs();
+            let (mut total, mut push) = (b.init().to_vec(), vec![0.0; outputs]);
+            for round in 0..b.rounds().len() {
+                b.contribution(round, x1, x2, &mut push);
+                total.iter_mut().zip(&push).for_each(|(t, p)| *t += p);
+            }
+            let names: Vec<&str> = if outputs == 1 {
+                vec!["log-odds of orange"]
+            } else {
+                CLASS_NAMES[..outputs].to_vec()
+            };
+            let parts: Vec<String> = (0..outputs)
+                .map(|o| {
+                    format!(
+                        "{} {} (start {}, the newest tree {:+.3})",
+                        names[o],
+                        short(total[o]),
+                        short(b.init()[o]),
+                        push[o]
+                    )
+                })
+                .collect();
+            Some(format!(
+                "{at}: the score is the start plus each tree's push (its leaf value × the learning rate): {}.",
+                parts.join("; ")
+            ))
+        }
+        _ => None,
+    }
 }

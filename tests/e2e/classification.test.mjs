@@ -249,3 +249,17 @@ test('ensembles: chosen by label, grown tree by tree, out-of-bag error read, tre
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('pointing at the plane shows each tree of a forest voting, and boosting trees pushing the score', async () => {
+  for (const [model, pattern] of [['forest', /^At \(x₁ 0, x₂ 0\): the 3 trees vote .*; the newest votes (blue|orange)\.$/],
+    ['boosting', /^At \(x₁ 0, x₂ 0\): the score is the start plus each tree's push .*: log-odds of orange -?[0-9.]+ \(start -?[0-9.e-]+, the newest tree [+-][0-9.]+\)\.$/]]) {
+    const { page, problems } = await open(`&model=${model}&data=moons`);
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step' }).click();
+    await page.waitForFunction(() => document.getElementById('epoch').textContent === '3');
+    await page.locator('#region-chart').focus();
+    await page.waitForFunction(() => document.getElementById('votes').textContent.length > 0);
+    assert.match(await text(page, '#votes'), pattern);
+    assert.deepEqual(problems.console, []);
+    await page.close();
+  }
+});
