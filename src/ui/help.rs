@@ -6,6 +6,7 @@ use yew::prelude::*;
 /// The page's own keys, beside the lab's.
 const PAGE_KEYS: &[(&str, &str)] = &[
     ("P", "presenter view on or off"),
+    ("← →", "the previous or next step of a lesson"),
     ("?", "this list"),
     ("Esc", "close this list"),
     (

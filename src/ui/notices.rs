@@ -16,7 +16,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
     let on_dismiss = props.on_dismiss.clone();
     html! {
         <section class="notices" role="status" aria-label="Link notices">
-            <p><strong>{ "Some settings in the link could not be used:" }</strong></p>
+            <p><strong>{ "About this page's settings:" }</strong></p>
             <ul>{ for props.notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
             <button type="button" onclick={move |_| on_dismiss.emit(())}>{ "Dismiss" }</button>
         </section>

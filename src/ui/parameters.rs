@@ -26,7 +26,7 @@ pub fn Parameters(props: &ParametersProps) -> Html {
                 label="Bar chart of the learned weights w0 to wd on a fixed axis; the same values are in the table below." />
             <table class="weights" id="weights">
                 <caption>{ format!("{} learned weights", model.weights.len()) }
-                    { if zeros > 0 { format!(" ({zeros} exactly zero)") } else { String::new() } }</caption>
+                    { if zeros > 0 { format!(" ({zeros} of the {} beside the intercept exactly zero)", model.weights.len() - 1) } else { String::new() } }</caption>
                 <thead><tr><th scope="col">{ "Weight" }</th><th scope="col">{ "multiplies" }</th><th scope="col">{ "value" }</th></tr></thead>
                 <tbody>
                     { for model.weights.iter().enumerate().map(|(k, w)| html! {

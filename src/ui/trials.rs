@@ -14,6 +14,8 @@ pub struct TrialsProps {
     pub axes: Vec<&'static str>,
     pub rows: Vec<Row>,
     pub best: Option<usize>,
+    /// Whether the test score chose (one number per trial, no folds).
+    pub by_test: bool,
 }
 
 #[component]
@@ -26,7 +28,7 @@ pub fn Trials(props: &TrialsProps) -> Html {
                     <tr>
                         <th scope="col">{ "#" }</th>
                         { for props.axes.iter().map(|a| html! { <th scope="col">{ *a }</th> }) }
-                        <th scope="col">{ "CV error (mean ± sd)" }</th>
+                        <th scope="col">{ if props.by_test { "test error" } else { "CV error (mean ± sd)" } }</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -37,7 +39,7 @@ pub fn Trials(props: &TrialsProps) -> Html {
                                 aria-current={best.then_some("true")}>
                                 <td>{ i + 1 }</td>
                                 { for values.iter().map(|v| html! { <td class="value">{ v.clone() }</td> }) }
-                                <td class="cv">{ format!("{} ± {}", short(*mean), short(*sd)) }
+                                <td class="cv">{ if props.by_test { short(*mean) } else { format!("{} ± {}", short(*mean), short(*sd)) } }
                                     if best { <span class="tag">{ " best so far" }</span> }</td>
                             </tr>
                         }

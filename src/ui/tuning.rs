@@ -149,7 +149,11 @@ pub fn TuningLab(props: &LabProps) -> Html {
         let t = &search.trials()[b];
         (
             describe(&t.values),
-            format!("{} ± {}", short(t.error.mean), short(t.error.sd)),
+            if by_test {
+                short(t.error.mean)
+            } else {
+                format!("{} ± {}", short(t.error.mean), short(t.error.sd))
+            },
         )
     });
 
@@ -236,7 +240,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                     }
                     <section class="panel" aria-labelledby="trials-title">
                         <h2 id="trials-title">{ "Trials" }</h2>
-                        <Trials axes={axes.clone()} {rows} {best} />
+                        <Trials axes={axes.clone()} {rows} {best} {by_test} />
                     </section>
                     <section class="panel" aria-labelledby="best-title">
                         <h2 id="best-title">{ "Best so far against trials" }</h2>

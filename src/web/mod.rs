@@ -124,9 +124,9 @@ pub fn store(key: &str, value: &str) -> bool {
 }
 
 /// Listens to key presses on the whole page until dropped. `handler` returns whether it used
-/// the key (then the browser's default action is prevented). Keys typed into a field, a slider,
-/// a select or a button, and keys with Ctrl, Alt or Meta, never reach it: they belong to the
-/// control that has focus, or to the browser.
+/// the key (then the browser's default action is prevented). Keys typed into a field, a slider
+/// or a select, Space and Enter on a button or link (they click it), and keys with Ctrl, Alt or
+/// Meta never reach it: they belong to the control that has focus, or to the browser.
 pub struct KeyListener {
     callback: Closure<dyn FnMut(web_sys::KeyboardEvent)>,
 }
@@ -166,16 +166,17 @@ impl Drop for KeyListener {
     }
 }
 
-/// Whether the key went to an element that uses keys itself.
+/// Whether the key went to an element that uses it itself: every key typed into a field, a
+/// slider or a select; Space and Enter pressed on a button or a link (they click it).
 fn focus_takes_keys(event: &web_sys::KeyboardEvent) -> bool {
+    let key = event.key();
     event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|e| {
-            matches!(
-                e.tag_name().as_str(),
-                "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" | "A" | "SUMMARY"
-            ) || e.get_attribute("contenteditable").is_some()
+        .is_some_and(|e| match e.tag_name().as_str() {
+            "INPUT" | "SELECT" | "TEXTAREA" => true,
+            "BUTTON" | "A" | "SUMMARY" => key == " " || key == "Enter",
+            _ => e.get_attribute("contenteditable").is_some(),
         })
 }
 

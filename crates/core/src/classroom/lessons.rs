@@ -94,9 +94,9 @@ pub const LESSONS: &[Lesson] = &[
             Step {
                 query: "lab=neural&data=circles&layers=1&l1=4\
                         &inputs=x1,x2,x1sq,x2sq,x1x2,sin1,sin2&opt=sgd&lr=0.1&reg=l1&lambda=0.01",
-                prompt: "The same penalty on a network: L1 switches off the links from inputs \
-                         the circles do not need, and the accuracy stays. Which inputs keep \
-                         their links?",
+                prompt: "The same penalty on a network: play, and L1 drives many of its 36 \
+                         weights to exactly zero (grey dotted links) while the accuracy stays. \
+                         Which links does it keep longest?",
             },
         ],
     },
@@ -118,8 +118,8 @@ pub const LESSONS: &[Lesson] = &[
             Step {
                 query: "lab=regression&opt=sgd&lr=10",
                 prompt: "Learning rate 10: each step overshoots the minimum by more than the \
-                         last and the loss explodes. The page stops and keeps the last good \
-                         parameters.",
+                         last and the loss explodes. The page stops before the step that \
+                         exploded and says so; lower the rate and press Reset.",
             },
             Step {
                 query: "lab=regression&lr=0.001",
@@ -203,15 +203,16 @@ pub const LESSONS: &[Lesson] = &[
                          each one's map.",
             },
             Step {
-                query: "lab=neural&data=xor&noise=0&init=6",
+                query: "lab=neural&data=xor&noise=0&init=6&speed=max",
                 prompt: "Two hidden layers from initialization 6 settle at about three quarters \
-                         right: the verdict says Stuck. Is the network too small, or the start \
-                         poor?",
+                         right: after a few thousand epochs the verdict says Stuck. Is the \
+                         network too small, or the start poor?",
             },
             Step {
                 query: "lab=neural&data=xor&noise=0&init=7",
                 prompt: "The same network from initialization 7 (what Reset draws next) solves \
-                         it: the starting weights are a hyperparameter too.",
+                         it. The starting weights are chosen before training like a \
+                         hyperparameter, but you average over them rather than tune them.",
             },
         ],
     },
