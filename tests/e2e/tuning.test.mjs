@@ -23,7 +23,7 @@ const rows = (page) => page.locator('#trials tbody tr').count();
 const waitForParam = (page, name, value) =>
   page.waitForFunction(([k, v]) => new URL(location.href).searchParams.get(k) === v, [name, value]);
 /** The mean of a trials-table row's "mean ± sd" cell. */
-const meanOf = (cell) => Number(cell.split('±')[0].trim());
+const meanOf = (cell) => Number.parseFloat(cell);
 
 test('a search set up by keyboard runs to its budget, picks the lowest CV error and opens in the Regression lab', async () => {
   const { page, problems } = await open('?lab=tuning&x=degree&y=none&strategy=grid&budget=6&folds=3&n=30&seed=3');
