@@ -22,9 +22,29 @@ pub struct AxisView {
     pub min: f64,
     pub max: f64,
     pub log: bool,
+    /// Whole values only (degree, k, trees): ticks between them are labelled by the nearest.
+    pub integer: bool,
 }
 
 impl AxisView {
+    /// A tick's label at unit coordinate `u`: two significant figures, or the whole number — and
+    /// none on an integer axis where the tick falls between whole values (no "degree 2.4").
+    pub fn tick(&self, u: f64) -> String {
+        let v = self.value(u);
+        if self.integer && (v - v.round()).abs() > 0.02 * v.abs().max(1.0) {
+            String::new()
+        } else if self.integer || v.abs() >= 10.0 {
+            format!("{:.0}", v.round())
+        } else if v == 0.0 || !v.is_finite() {
+            short(v)
+        } else if v.abs() < 1e-3 {
+            format!("{v:.1e}")
+        } else {
+            let decimals = (1 - v.abs().log10().floor() as i32).max(0) as usize;
+            format!("{v:.decimals$}")
+        }
+    }
+
     /// The value at unit coordinate `u`.
     pub fn value(&self, u: f64) -> f64 {
         if self.log {
@@ -153,7 +173,7 @@ fn draw_curve<DB: DrawingBackend>(
         .x_label_area_size(px(if bottom.is_some() { 8.0 } else { 36.0 }, scale))
         .y_label_area_size(px(56.0, scale))
         .build_cartesian_2d(0.0..1.0, lo..hi)?;
-    let x_label = |u: &f64| short(axis.value(*u));
+    let x_label = |u: &f64| axis.tick(*u);
     let mut mesh = chart.configure_mesh();
     mesh.light_line_style(MINOR)
         .bold_line_style(GRID)
@@ -209,7 +229,7 @@ fn draw_curve<DB: DrawingBackend>(
             .y_labels(2)
             .y_label_formatter(&|v| short(*v))
             .y_desc("EI")
-            .x_label_formatter(&|u| short(axis.value(*u)))
+            .x_label_formatter(&|u| axis.tick(*u))
             .x_desc(axis.label)
             .label_style(label_style(scale))
             .axis_desc_style(("sans-serif", font(13.0, scale)))
@@ -246,8 +266,8 @@ fn draw_map<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .disable_mesh()
-        .x_label_formatter(&|u| short(ax.value(*u)))
-        .y_label_formatter(&|u| short(ay.value(*u)))
+        .x_label_formatter(&|u| ax.tick(*u))
+        .y_label_formatter(&|u| ay.tick(*u))
         .x_desc(ax.label)
         .y_desc(ay.label)
         .label_style(label_style(scale))
@@ -359,11 +379,27 @@ mod tests {
 
     fn axis(label: &'static str, log: bool) -> AxisView {
         AxisView {
+            integer: false,
             label,
             min: if log { 1e-6 } else { 1.0 },
             max: if log { 10.0 } else { 15.0 },
             log,
         }
+    }
+
+    #[test]
+    fn ticks_read_as_the_axis_values_and_integer_axes_skip_fractions() {
+        let degree = AxisView {
+            integer: true,
+            ..axis("Polynomial degree", false)
+        };
+        assert_eq!(degree.tick(0.0), "1");
+        assert_eq!(degree.tick(0.5), "8");
+        assert_eq!(degree.tick(0.1), "", "degree 2.4 is not a degree");
+        let lambda = axis("λ", true);
+        assert_eq!(lambda.tick(0.0), "1.0e-6");
+        assert_eq!(lambda.tick(1.0), "10");
+        assert_eq!(lambda.tick(0.5), "0.0032");
     }
 
     fn svg_of(view: &View) -> String {

@@ -301,6 +301,7 @@ fn view(state: &Tuning, cells: usize) -> View {
         min: a.min(),
         max: a.max(),
         log: a.scale() == Scale::Log,
+        integer: a.integer(),
     });
     let ticks = (0..space.dims()).map(|d| {
         let mut t: Vec<f64> = state.landscape.points.iter().map(|p| p[d]).collect();
