@@ -93,7 +93,9 @@ pub fn Validation(props: &ValidationProps) -> Html {
             </ul>
             <p class="help" id="validation-status">{ format!("{progress} {}", props.method) }</p>
             <p class="help" id="validation-cv">{ cv_note }</p>
-            <table class="visually-hidden" id="validation-table">
+            // Hidden from sight, not from screen readers (a table cannot be clipped itself).
+            <div class="visually-hidden">
+            <table id="validation-table">
                 <caption>{ format!("Validation curve for {}: the numbers drawn", sweep.key.spec().label) }</caption>
                 <thead><tr><th scope="col">{ sweep.key.spec().label }</th><th scope="col">{ "training error" }</th>
                     <th scope="col">{ "cross-validation error" }</th><th scope="col">{ "sd across folds" }</th></tr></thead>
@@ -104,6 +106,7 @@ pub fn Validation(props: &ValidationProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
             // λ swept without a penalty gives a flat curve: say why.
             if sweep.key == Key::Lambda {
                 if let Some(why) = props.config.no_effect(Key::Lambda, usize::MAX) {
