@@ -258,6 +258,9 @@ test('fits a phone and a projector without sideways scrolling', async () => {
 
 test('keeps working when the network drops after load', async () => {
   const { page, problems } = await open();
+  // "After load" includes the page's own background work: it caches its files for offline use
+  // (static/offline.js); cutting the network in the middle of that logs the failed requests.
+  await page.waitForFunction(() => document.documentElement.dataset.offline !== undefined, null, { timeout: 20_000 });
   await page.context().setOffline(true);
   await page.getByLabel('Polynomial degree', { exact: true }).focus();
   await page.keyboard.press('ArrowRight');
