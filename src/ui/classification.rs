@@ -61,6 +61,8 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     let state = use_kept_reducer(props.config.lab, props.generation, &props.kept, || {
         initial_state(props)
     });
+    // A challenge's starting configuration, read from its link once, not on every frame.
+    let start = use_memo(props.challenge, |c| c.map(|c| c.start_config()));
     let dispatch = {
         let d = state.dispatcher();
         Callback::from(move |a| d.dispatch(a))
@@ -153,8 +155,8 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     };
 
     // A challenge under way is checked on every change.
-    let challenge = props.challenge.map(|c| {
-        let status = c.status(&c.start_config(), &state.config, &Figures::plane(&state));
+    let challenge = props.challenge.zip(start.as_ref().as_ref()).map(|(c, start)| {
+        let status = c.status(start, &state.config, &Figures::plane(&state));
         html! { <ChallengeBar challenge={c} {status} on_restart={props.on_restart.clone()} on_leave={props.on_leave.clone()} /> }
     });
     let (on_save, on_data_csv, on_parameters_csv) = file_callbacks(&state);

@@ -31,6 +31,8 @@ pub fn RegressionLab(props: &LabProps) -> Html {
     let state = use_kept_reducer(Lab::Regression, props.generation, &props.kept, || {
         State::new(props.config.clone(), props.notices.clone())
     });
+    // A challenge's starting configuration, read from its link once, not on every frame.
+    let start = use_memo(props.challenge, |c| c.map(|c| c.start_config()));
     // The link always holds the whole configuration.
     let on_query = props.on_query.clone();
     use_effect_with(state.config.clone(), move |config| {
@@ -103,8 +105,8 @@ pub fn RegressionLab(props: &LabProps) -> Html {
     }
 
     // A challenge under way is checked on every change.
-    let challenge = props.challenge.map(|c| {
-        let status = c.status(&c.start_config(), &state.config, &Figures::regression(&state));
+    let challenge = props.challenge.zip(start.as_ref().as_ref()).map(|(c, start)| {
+        let status = c.status(start, &state.config, &Figures::regression(&state));
         html! { <ChallengeBar challenge={c} {status} on_restart={props.on_restart.clone()} on_leave={props.on_leave.clone()} /> }
     });
     let (on_save, on_data_csv, on_parameters_csv) = file_callbacks(&state);

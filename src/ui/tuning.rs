@@ -34,6 +34,10 @@ pub fn TuningLab(props: &LabProps) -> Html {
     let state = use_kept_reducer(Lab::Tuning, props.generation, &props.kept, || {
         Tuning::new(props.config.clone(), props.notices.clone())
     });
+    // The Python of this search: rewritten when the settings change, not on every frame.
+    let code = use_memo(state.config.clone(), python);
+    // A challenge's starting configuration, read from its link once, not on every frame.
+    let start = use_memo(props.challenge, |c| c.map(|c| c.start_config()));
     let on_query = props.on_query.clone();
     use_effect_with(state.config.clone(), move |config| {
         on_query.emit(url::encode(config))
@@ -158,8 +162,8 @@ pub fn TuningLab(props: &LabProps) -> Html {
     });
 
     // A challenge under way is checked on every change.
-    let challenge = props.challenge.map(|c| {
-        let status = c.status(&c.start_config(), &state.config, &Figures::tuning(&state));
+    let challenge = props.challenge.zip(start.as_ref().as_ref()).map(|(c, start)| {
+        let status = c.status(start, &state.config, &Figures::tuning(&state));
         html! { <ChallengeBar challenge={c} {status} on_restart={props.on_restart.clone()} on_leave={props.on_leave.clone()} /> }
     });
     html! {
@@ -264,7 +268,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         <h2 id="code-title">{ "The same search in Python" }<span class="tag">{ "scikit-learn / Optuna" }</span></h2>
                         <details>
                             <summary>{ "Show the code an interviewer would expect for this search" }</summary>
-                            <pre class="code"><code id="python-code">{ python(&state.config) }</code></pre>
+                            <pre class="code"><code id="python-code">{ (*code).clone() }</code></pre>
                         </details>
                     </section>
                 </div>
