@@ -1,4 +1,9 @@
 fn main() {
+    // In the Tuning lab's search workers (static/search-worker.js) the module only answers
+    // `tune_fold`: no window, nothing to mount.
+    if web_sys::window().is_none() {
+        return;
+    }
     // First: a panic aborts the release build, so without this the page would freeze silently.
     paramlab::web::panic::install();
     // The app renders into its own element (Yew clears the element it is given), so the page's

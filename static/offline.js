@@ -11,7 +11,10 @@
       .map(function (e) { return e.name; })
       .filter(function (url) { return url.indexOf(here + '/') === 0 && !/\/sw\.js$/.test(url); });
     return caches.open('paramlab').then(function (cache) {
-      return cache.addAll(files.concat(['./']));
+      // The Tuning lab's search worker is loaded only when that lab opens: cached now too.
+      // (addAll refuses a list with the same address twice.)
+      var all = files.concat(['./', 'search-worker.js'].map(function (f) { return new URL(f, location.href).href; }));
+      return cache.addAll(all.filter(function (url, i) { return all.indexOf(url) === i; }));
     });
   }).then(function () {
     document.documentElement.dataset.offline = 'ready';

@@ -30,6 +30,8 @@ pub mod playback;
 pub mod practice;
 pub mod region_chart;
 pub mod regression;
+pub mod search_progress;
+pub mod search_workers;
 pub mod shortcuts;
 pub mod slider;
 pub mod store;

@@ -11,6 +11,8 @@ use super::kept::use_kept_reducer;
 use super::lab_props::LabProps;
 use super::notices::Notices;
 use super::picture::{Picture, PictureInput};
+use super::search_progress::SearchProgress;
+use super::search_workers::use_search_workers;
 use super::shortcuts::use_shortcuts;
 use super::store::relay;
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
@@ -46,8 +48,20 @@ pub fn TuningLab(props: &LabProps) -> Html {
         let d = state.dispatcher();
         Callback::from(move |a| d.dispatch(a))
     };
-    use_frame_loop(state.running, training_pacing(None, 1), dispatch.clone());
-    use_frame_loop(!state.background_done(), sweep_pacing(), dispatch.clone());
+    // The search and the landscape run in Web Workers; where they cannot, in animation frames.
+    // The comparison of the strategies (no training: lookups in the landscape) runs in frames.
+    let workers = use_search_workers(&state);
+    use_frame_loop(
+        state.running && !workers,
+        training_pacing(None, 1),
+        dispatch.clone(),
+    );
+    let background = !workers || state.landscape.is_done();
+    use_frame_loop(
+        background && !state.background_done(),
+        sweep_pacing(),
+        dispatch.clone(),
+    );
     use_shortcuts(state.running, dispatch.clone());
     let on_set = relay(&dispatch, |(key, pos): (Key, usize)| Action::Set(key, pos));
     let on_seed = relay(&dispatch, Action::SetSeed);
@@ -102,7 +116,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
         pairs.collect::<Vec<_>>().join(", ")
     };
     // The fold strip: the trial in progress, else the last one.
-    let (strip_errors, strip_caption) = match (&state.current, search.trials().last()) {
+    let (strip_errors, strip_caption) = match (&state.in_progress(), search.trials().last()) {
         (Some((request, errors)), _) => (
             errors.clone(),
             format!(
@@ -208,6 +222,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                                 <button type="button" id="step" onclick={send(Action::Step)} disabled={done}>{ "Step" }</button>
                                 <button type="button" id="reset" onclick={send(Action::Reset)}>{ "Reset" }</button>
                             </div>
+                            <SearchProgress done={search.trials().len()} {budget} running={state.running} finished={done} on_cancel={send(Action::Reset)} />
                             <dl class="stats">
                                 <div><dt>{ "Trials" }</dt><dd id="trials-done">{ format!("{} / {budget}", search.trials().len()) }</dd></div>
                                 <div><dt>{ "Best so far" }</dt><dd id="best-values">{ best_text.as_ref().map_or("—".into(), |b| b.0.clone()) }</dd></div>

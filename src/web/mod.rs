@@ -1,7 +1,9 @@
 //! Browser glue: the clock, the address bar and the animation-frame loop. Called only from the UI
 //! in a browser; everything above it stays testable natively.
 
+pub mod fold_entry;
 pub mod panic;
+pub mod pool;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

@@ -34,4 +34,11 @@ pub enum Action {
     Focus(Key),
     /// Advances the validation curve by up to this many units of work (epochs, or model fits).
     SweepTick(u32),
+    /// The Tuning lab: a worker's errors, each of fold `unit` of `point`, computed for the
+    /// configuration `query` (dropped if the configuration has changed since).
+    FoldsDone {
+        query: String,
+        /// (point, unit, error) of each job.
+        done: Vec<(Vec<f64>, usize, f64)>,
+    },
 }

@@ -361,6 +361,8 @@ impl<K: LabKind> Session<K> {
             | Action::RemoveNearest(..)
             | Action::ClearPoints
             | Action::SetBrush(_) => {}
+            // The Tuning lab's.
+            Action::FoldsDone { .. } => {}
         }
     }
 }

@@ -35,6 +35,10 @@ use crate::tune::space::{Scale, Space};
 use crate::tune::strategy::{Bayes, Strategy};
 use std::rc::Rc;
 
+#[path = "tuning_jobs.rs"]
+mod jobs;
+pub use jobs::{Job, Known};
+
 /// Epochs each fold's model trains (and the retrained model): as the Regression lab's
 /// validation curves train each point.
 pub const TRIAL_EPOCHS: u32 = SWEEP_EPOCHS;
@@ -263,6 +267,10 @@ pub struct Tuning {
     pub fold_errors: Vec<Vec<f64>>,
     /// The trial in progress and the errors of its folds done so far.
     pub current: Option<(TrialRequest, Vec<f64>)>,
+    /// The search's next trials, to hand out as jobs ([`Search::upcoming`]).
+    queue: Vec<TrialRequest>,
+    /// Every fold error computed so far, by point: trials' and the landscape's alike.
+    known: Known,
     /// On the plane, the work of the trial in progress and of the landscape's next cell.
     work: Option<PlaneWork>,
     land_work: Option<PlaneWork>,
@@ -322,7 +330,7 @@ impl Tuning {
             config.seed,
         )
         .expect("the budget control stays within 1 … MAX_BUDGET");
-        Tuning {
+        let mut tuning = Tuning {
             folds_note: folds.as_ref().ok().and_then(|f| f.1.clone()),
             folds: folds.map(|f| f.0),
             landscape: Landscape::new(&space),
@@ -333,12 +341,16 @@ impl Tuning {
             fold_errors: Vec::new(),
             comparison: vec![Vec::new(); COMPARED.len()],
             current: None,
+            queue: Vec::new(),
+            known: Known::default(),
             work: None,
             land_work: None,
             outcome: None,
             running: false,
             notices,
-        }
+        };
+        tuning.plan();
+        tuning
     }
 
     /// How many training and test points the search has (of the curve or of the pattern).
@@ -372,10 +384,7 @@ impl Tuning {
             return (0, false);
         };
         if self.current.is_none() {
-            let Some(request) = self.search.next() else {
-                // Nothing left to try (a grid smaller than the budget ends early): done.
-                self.outcome = self.retrain();
-                self.running = false;
+            let Some(request) = self.queue.first().cloned() else {
                 return (0, false);
             };
             let trials = self.search.trials();
@@ -418,8 +427,12 @@ impl Tuning {
         (used, true)
     }
 
-    /// Records a trial; once the search is done, retrains the choice and stops.
+    /// Records a trial (and its folds' errors, for any later trial or cell at the same point);
+    /// once the search is done, retrains the choice and stops.
     fn finish(&mut self, request: TrialRequest, errors: Vec<f64>) {
+        for (unit, e) in errors.iter().enumerate() {
+            self.known.insert(&request.point, unit, errors.len(), *e);
+        }
         if self.search.record(&request, MeanSd::of(&errors)) {
             self.fold_errors.push(errors);
         }
@@ -427,6 +440,7 @@ impl Tuning {
             self.outcome = self.retrain();
             self.running = false;
         }
+        self.plan();
     }
 
     /// The second loop: the best trial's hyperparameters (the lowest cross-validated mean
@@ -560,12 +574,14 @@ impl Tuning {
         if keep_landscape {
             next.landscape = landscape;
             next.land_work = self.land_work.take();
+            next.known = std::mem::take(&mut self.known);
         }
         if keep_landscape && keep_comparison {
             next.comparison = comparison;
         }
         next.running = self.running && !next.is_done();
         *self = next;
+        self.absorb();
     }
 }
 
@@ -592,18 +608,14 @@ impl Reduce for Tuning {
                 self.config.seed = seed.min(MAX_SEED);
                 self.rebuild(false, false);
             }
-            Action::Play => self.running = !self.is_done(),
+            Action::Play => {
+                self.running = !self.is_done();
+                self.absorb();
+            }
             Action::Pause => self.running = false,
             Action::Step => {
                 self.running = false;
-                // Until a trial finishes, or nothing moves any more.
-                loop {
-                    let (used, finished) = self.trial_work(u32::MAX);
-                    if finished || used == 0 {
-                        break;
-                    }
-                }
-                self.running = false;
+                self.step_trial();
             }
             Action::Reset => {
                 self.running = false;
@@ -623,6 +635,7 @@ impl Reduce for Tuning {
                 self.landscape_work(units);
                 self.compare_work();
             }
+            Action::FoldsDone { query, done } => self.take_results(&query, done),
             Action::DismissNotices => self.notices.clear(),
             _ => {}
         }

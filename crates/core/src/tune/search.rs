@@ -116,6 +116,28 @@ impl Search {
         })
     }
 
+    /// The next trials that can run now, at most `n`: the next one, and after it each following
+    /// trial whose proposal ignores the errors of those before it ([`Strategy::ignores_errors`]:
+    /// all of a grid or random search, Bayesian optimization's initial random trials), so that
+    /// workers can run them side by side. Recording them in order gives the same search as
+    /// running them one by one.
+    pub fn upcoming(&self, n: usize) -> Vec<TrialRequest> {
+        let mut ahead = self.clone();
+        let mut out: Vec<TrialRequest> = Vec::new();
+        while out.len() < n {
+            let Some(request) = ahead.next() else {
+                break;
+            };
+            out.push(request.clone());
+            if !ahead.strategy.ignores_errors(request.index + 1) {
+                break;
+            }
+            // Any error: the next proposal does not read it.
+            ahead.record(&request, MeanSd::default());
+        }
+        out
+    }
+
     /// Records the result of `request`. A request that is not the next one (stale: from before a
     /// reset) is ignored, and `false` returned.
     pub fn record(&mut self, request: &TrialRequest, error: MeanSd) -> bool {
@@ -177,8 +199,33 @@ pub fn run(search: &mut Search, mut evaluate: impl FnMut(&[f64]) -> MeanSd) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::strategy::Bayes;
     use super::super::toy::{bowl, lr_lambda as space};
     use super::*;
+
+    #[test]
+    fn the_upcoming_trials_are_the_ones_the_search_makes() {
+        for strategy in [
+            Strategy::Grid,
+            Strategy::Random,
+            Strategy::Bayes(Bayes::default()),
+        ] {
+            let mut search = Search::new(space(), strategy, 12, 5).unwrap();
+            let ahead = search.upcoming(12);
+            match strategy {
+                Strategy::Bayes(b) => assert_eq!(ahead.len(), b.initial()),
+                _ => assert_eq!(ahead.len(), 12),
+            }
+            for expected in ahead {
+                let request = search.next().unwrap();
+                assert_eq!(request, expected, "{strategy:?}");
+                search.record(&request, bowl(&request.point));
+            }
+            // Bayesian optimization after its initial trials: one at a time.
+            assert!(search.upcoming(12).len() <= 1);
+            assert!(search.upcoming(0).is_empty());
+        }
+    }
 
     #[test]
     fn a_search_runs_one_request_at_a_time_and_keeps_the_best() {

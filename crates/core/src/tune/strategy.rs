@@ -102,6 +102,16 @@ pub enum Strategy {
 }
 
 impl Strategy {
+    /// Whether the proposal for trial `index` (0 first) ignores the errors of the trials before
+    /// it: always for grid and random search, for Bayesian optimization only its initial random
+    /// trials. Those trials can run side by side before the ones before them are done.
+    pub fn ignores_errors(&self, index: usize) -> bool {
+        match self {
+            Strategy::Grid | Strategy::Random => true,
+            Strategy::Bayes(b) => index < b.initial,
+        }
+    }
+
     /// The next point to try (unit coordinates, snapped to the table except for random points,
     /// which the search snaps), after the trials at `points` with `errors`; `None` when the
     /// strategy has nothing left to try. The budget is the search's; it is not checked here.

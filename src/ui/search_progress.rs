@@ -1,0 +1,57 @@
+//! The search's progress: trials done of the budget as a bar, the time left at the pace of
+//! this run so far, and Cancel (stop the search and discard its trials; the landscape stays).
+
+use crate::web::now_ms;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SearchProgressProps {
+    pub done: usize,
+    pub budget: usize,
+    pub running: bool,
+    /// Whether the search has spent its budget (or has nothing left to try).
+    pub finished: bool,
+    pub on_cancel: Callback<MouseEvent>,
+}
+
+#[component]
+pub fn SearchProgress(props: &SearchProgressProps) -> Html {
+    // When this run started, and with how many trials done.
+    let since = use_mut_ref(|| None::<(f64, usize)>);
+    let SearchProgressProps {
+        done,
+        budget,
+        running,
+        finished,
+        ..
+    } = *props;
+    if running {
+        since.borrow_mut().get_or_insert((now_ms(), done));
+    } else {
+        *since.borrow_mut() = None;
+    }
+    let pace = since.borrow().and_then(|(start, at_start)| {
+        let trials = done.saturating_sub(at_start);
+        (trials > 0).then(|| (now_ms() - start) / trials as f64)
+    });
+    let text = match (finished, running, pace) {
+        (true, _, _) => format!("Done: {done} trials."),
+        (false, true, Some(ms)) => {
+            let left = ms * budget.saturating_sub(done) as f64 / 1000.0;
+            format!("{done} of {budget} trials; about {} s left.", left.ceil())
+        }
+        (false, true, None) => format!("{done} of {budget} trials; timing the first trial…"),
+        (false, false, _) if done > 0 => format!("Paused after {done} of {budget} trials."),
+        (false, false, _) => format!("0 of {budget} trials: press Play or Step."),
+    };
+    html! {
+        <div class="search-progress">
+            <progress id="search-progress" max={budget.to_string()} value={done.to_string()} aria-label="Trials done of the budget"></progress>
+            <span id="time-left" role="status">{ text }</span>
+            if running {
+                <button type="button" id="cancel" onclick={props.on_cancel.clone()}
+                    title="Stop the search and discard its trials (the landscape stays)">{ "Cancel" }</button>
+            }
+        </div>
+    }
+}
