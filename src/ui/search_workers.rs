@@ -17,7 +17,13 @@ pub fn use_search_workers(state: &UseReducerHandle<Store<Tuning>>) -> bool {
         let (pool, working) = (pool.clone(), working.clone());
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let started = Pool::start(worker_count(), move |a| dispatcher.dispatch(a));
+            let stop = working.clone();
+            let on_fail = move |why: String| {
+                let why = format!("ParamLab: {why}; the search runs on the page instead");
+                web_sys::console::warn_1(&why.into());
+                stop.set(false);
+            };
+            let started = Pool::start(worker_count(), move |a| dispatcher.dispatch(a), on_fail);
             if started.is_none() {
                 working.set(false);
             }
@@ -29,15 +35,13 @@ pub fn use_search_workers(state: &UseReducerHandle<Store<Tuning>>) -> bool {
         let (pool, working, state) = (pool.clone(), working.clone(), state.clone());
         use_effect(move || {
             let mut pool = pool.borrow_mut();
+            if !*working {
+                // Stopped: the frame loops run the work now.
+                *pool = None;
+            }
             let Some(workers) = pool.as_ref() else {
                 return;
             };
-            if let Some(why) = workers.failure() {
-                web_sys::console::warn_1(&format!("ParamLab: {why}; searching on the page").into());
-                *pool = None;
-                working.set(false);
-                return;
-            }
             let idle = workers.idle();
             if idle > 0 {
                 let query = state.work_query();

@@ -33,13 +33,17 @@ struct Batch {
     sent_ms: f64,
 }
 
+/// What the pool calls once when its workers stop working.
+type FailHandler = Box<dyn FnOnce(String)>;
+
 /// Shared between the pool and its workers' message handlers.
 #[derive(Default)]
 struct Shared {
     busy: RefCell<Vec<Option<Batch>>>,
     /// Milliseconds per job, as measured on the last batches (0 before any).
     ms_per_job: Cell<f64>,
-    failed: RefCell<Option<String>>,
+    /// Told once why the workers stopped working.
+    on_fail: RefCell<Option<FailHandler>>,
 }
 
 /// The workers, until dropped (then they are stopped).
@@ -68,9 +72,14 @@ fn glue_url() -> Option<String> {
 }
 
 impl Pool {
-    /// Starts `count` workers; `on_done` gets each batch's results. `None` where workers cannot
-    /// start (no glue to load: the page then runs the search in its animation frames).
-    pub fn start(count: usize, on_done: impl Fn(Action) + 'static) -> Option<Pool> {
+    /// Starts `count` workers; `on_done` gets each batch's results, `on_fail` why the workers
+    /// stopped (a script that did not load, a module that did not start, a failed job: the page
+    /// then runs the search itself). `None` where workers cannot start at all (no glue to load).
+    pub fn start(
+        count: usize,
+        on_done: impl Fn(Action) + 'static,
+        on_fail: impl FnOnce(String) + 'static,
+    ) -> Option<Pool> {
         let glue = glue_url()?;
         let init = js_sys::Object::new();
         set(&init, "glue", &glue.into());
@@ -80,6 +89,7 @@ impl Pool {
         let on_done = Rc::new(on_done);
         let shared = Rc::new(Shared::default());
         shared.busy.replace((0..count).map(|_| None).collect());
+        shared.on_fail.replace(Some(Box::new(on_fail)));
         let mut pool = Pool {
             workers: Vec::new(),
             shared: shared.clone(),
@@ -101,7 +111,7 @@ impl Pool {
             worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
             let shared = pool.shared.clone();
             let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-                *shared.failed.borrow_mut() = Some("a search worker did not start".into());
+                shared.fail("a search worker did not start".into());
             });
             worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
             worker.post_message(&message).ok()?;
@@ -110,11 +120,6 @@ impl Pool {
             pool._errors.push(on_error);
         }
         Some(pool)
-    }
-
-    /// Why the workers stopped working, if they did (the page then runs the search itself).
-    pub fn failure(&self) -> Option<String> {
-        self.shared.failed.borrow().clone()
     }
 
     /// The jobs of configuration `query` the workers are running.
@@ -169,11 +174,19 @@ impl Pool {
 }
 
 impl Shared {
+    /// Says once why the workers stopped.
+    fn fail(&self, why: String) {
+        let told = self.on_fail.borrow_mut().take();
+        if let Some(tell) = told {
+            tell(why);
+        }
+    }
+
     /// Worker `i`'s answer: its batch's results as an action (and the pace measured), or a
     /// failure noted.
     fn answer(&self, i: usize, data: &JsValue) -> Option<Action> {
         if let Some(why) = get(data, "failed").as_string() {
-            *self.failed.borrow_mut() = Some(why);
+            self.fail(why);
             return None;
         }
         let errors: Vec<f64> = js_sys::Float64Array::new(&get(data, "errors")).to_vec();

@@ -145,3 +145,88 @@ test('gradient boosting is searchable: trees × learning rate, error rates, and 
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+/** The Tuning lab at `query` in a page that reports `cores` cores (0: the search worker's
+ * script cannot load, so the page searches in its own frames). */
+async function openWithCores(query, cores) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  if (cores > 0) {
+    await page.addInitScript((n) =>
+      Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }), cores);
+  } else {
+    await page.route('**/search-worker.js', (route) => route.abort());
+  }
+  await page.goto(server.url + query);
+  await page.locator('canvas[data-drawn-at]').first().waitFor();
+  return { page, problems };
+}
+
+/** Every cell of the trials table, row by row. */
+const table = (page) => page.locator('#trials tbody tr').evaluateAll((rows) =>
+  rows.map((r) => [...r.cells].map((c) => c.textContent.trim()).join(' | ')));
+
+test('the search runs in one Web Worker per core, with the same trials and landscape whatever their number', async () => {
+  const query = '?lab=tuning&model=tree&strategy=random&budget=10&folds=4&seed=12';
+  const results = [];
+  for (const cores of [1, 2, 0]) {
+    const { page, problems } = await openWithCores(query, cores);
+    // Workers start with the lab; none where their script does not load (the page searches).
+    await page.waitForFunction(() => /Faint/.test(document.getElementById('landscape-status').textContent),
+      null, { timeout: 120_000 });
+    if (cores > 0) assert.equal(page.workers().length, cores, `${cores} worker(s)`);
+    await page.locator('#play').click();
+    await page.waitForFunction(() => /^Done: 10 trials/.test(document.getElementById('time-left').textContent),
+      null, { timeout: 120_000 });
+    assert.equal(await page.locator('#search-progress').getAttribute('value'), '10');
+    assert.equal(await page.locator('#cancel').count(), 0, 'no Cancel once done');
+    results.push({ cores, trials: await table(page), chosen: await text(page, '#best-values'),
+      test: await text(page, '#result-test') });
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  assert.equal(results[0].trials.length, 10);
+  for (const r of results.slice(1)) {
+    assert.deepEqual(r, { ...results[0], cores: r.cores }, `${r.cores} core(s) against 1`);
+  }
+});
+
+test('the progress bar counts trials with the time left; Cancel and a changed setting stop the search cleanly', async () => {
+  // Bayesian optimization: one trial after another (each waits for the surrogate), 64 of them.
+  const query = '?lab=tuning&model=boosting&strategy=bayes&budget=64&n=200&seed=4';
+  const { page, problems } = await openWithCores(query, 2);
+  assert.match(await text(page, '#time-left'), /^0 of 64 trials: press Play or Step/);
+  await page.locator('#play').click();
+  await page.waitForFunction(() => /^\d+ of 64 trials; about \d+ s left/.test(document.getElementById('time-left').textContent),
+    null, { timeout: 60_000 });
+  const done = Number(await page.locator('#search-progress').getAttribute('value'));
+  assert.ok(done >= 1 && done < 64, `${done} trials done`);
+  // Cancel discards the trials; the lab is ready again.
+  await page.locator('#cancel').click();
+  await page.waitForFunction(() => document.querySelectorAll('#trials tbody tr').length === 0);
+  assert.equal(await page.locator('#play').textContent(), 'Play');
+  assert.equal(await page.locator('#cancel').count(), 0);
+  // A setting changed while a search runs restarts it on the new setting: the result is the
+  // one a fresh page of the new link gives (no result of the old setting leaks in).
+  await page.locator('#play').click();
+  await page.waitForFunction(() => document.querySelectorAll('#trials tbody tr').length >= 2);
+  const folds = page.getByLabel('Folds', { exact: true });
+  await folds.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('folds') === '4');
+  assert.equal(await page.locator('#play').textContent(), 'Pause', 'the search goes on, on 4 folds');
+  await page.locator('#result').waitFor({ timeout: 120_000 });
+  const changed = { trials: await table(page), test: await text(page, '#result-test') };
+  assert.equal(changed.trials.length, 64);
+  const link = new URL(page.url()).search;
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  const fresh = await openWithCores(link, 1);
+  await fresh.page.locator('#play').click();
+  await fresh.page.locator('#result').waitFor({ timeout: 120_000 });
+  assert.deepEqual({ trials: await table(fresh.page), test: await text(fresh.page, '#result-test') }, changed);
+  await fresh.page.close();
+});
