@@ -12,6 +12,7 @@ use super::diagnosis::DiagnosisBox;
 use super::kept::use_kept_reducer;
 use super::lab_props::LabProps;
 use super::model_file::{file_callbacks, ModelFile};
+use super::hyper_panel::HyperPanel;
 use super::notices::Notices;
 use super::playback::Playback;
 use super::region_chart::RegionChart;
@@ -166,13 +167,12 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
             { for challenge }
             <main class="lab">
                 <div class="column settings">
-                    <section class="panel hyper" aria-labelledby="hyper-title">
-                        <h2 id="hyper-title">{ "Hyperparameters" }<span class="tag">{ "you set these" }</span></h2>
+                    <HyperPanel title="Hyperparameters" tag="you set these">
                         <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} on_focus={on_focus.clone()} k_limit={Some(state.data.train.len())} />
                         if model == ModelKind::Mlp {
                             <p class="param-count" id="param-count">{ parameter_sentence(&config, state.data.classes) }</p>
                         }
-                    </section>
+                    </HyperPanel>
                     <section class="panel data" aria-labelledby="data-title">
                         <h2 id="data-title">{ "Data" }<span class="tag">{ "the experiment, not the model" }</span></h2>
                         <Controls group={Group::Data} config={config.clone()} on_set={on_set.clone()} />

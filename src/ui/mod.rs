@@ -18,6 +18,7 @@ pub mod fold_strip;
 pub mod footer;
 pub mod header;
 pub mod help;
+pub mod hyper_panel;
 pub mod kept;
 pub mod lab_props;
 pub mod lesson_bar;

@@ -9,6 +9,7 @@ use super::controls::{Controls, SeedControl};
 use super::fold_strip::FoldStrip;
 use super::kept::use_kept_reducer;
 use super::lab_props::LabProps;
+use super::hyper_panel::HyperPanel;
 use super::notices::Notices;
 use super::picture::{Picture, PictureInput};
 use super::search_progress::SearchProgress;
@@ -191,10 +192,9 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         <Controls group={Group::Search} config={config.clone()} on_set={on_set.clone()} />
                         if let Some(note) = &state.folds_note { <p class="help inert-note" role="note">{ note.clone() }</p> }
                     </section>
-                    <section class="panel hyper" aria-labelledby="hyper-title">
-                        <h2 id="hyper-title">{ config.tuned().map_or("Polynomial regression", |m| m.opt().label) }<span class="tag">{ "the other hyperparameters stay as set" }</span></h2>
+                    <HyperPanel title={config.tuned().map_or("Polynomial regression", |m| m.opt().label)} tag="the other hyperparameters stay as set">
                         <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} />
-                    </section>
+                    </HyperPanel>
                     <section class="panel data" aria-labelledby="data-title">
                         <h2 id="data-title">{ "Data" }<span class="tag">{ "the experiment, not the model" }</span></h2>
                         <Controls group={Group::Data} config={config.clone()} on_set={on_set.clone()} />

@@ -292,11 +292,33 @@ test('save the model, load it back exactly with no training; a foreign file chan
   await page.close();
 });
 
-test('on a phone the hyperparameters come right after the plot, and tapping a link reads its weight', async () => {
+test('on a phone the hyperparameters are a drawer over the page with the plot in view, and tapping a link reads its weight', async () => {
   const { page, problems } = await open('?lab=neural', { width: 390, height: 844 });
+  // Closed: only the drawer's handle, at the bottom of the screen.
+  const handle = page.locator('#drawer-handle');
+  const closed = await handle.boundingBox();
+  assert.ok(closed.y + closed.height <= 844 && closed.y > 700, `handle at ${JSON.stringify(closed)}`);
+  assert.equal(await handle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.getByLabel('Hidden layers', { exact: true }).isVisible(), false);
+  // Open: the controls in the lower half, the plot (right after the header) above them.
+  await handle.click();
+  assert.equal(await handle.getAttribute('aria-expanded'), 'true');
+  const layers = page.getByLabel('Hidden layers', { exact: true });
+  await layers.waitFor();
   const plot = await page.locator('#region-chart').boundingBox();
-  const layers = await page.getByLabel('Hidden layers', { exact: true }).boundingBox();
-  assert.ok(layers.y - (plot.y + plot.height) < 844, `the first hyperparameter is ${layers.y - plot.y - plot.height}px below the plot`);
+  const control = await layers.boundingBox();
+  assert.ok(control.y > 844 / 2 - 60 && control.y + control.height <= 844, `slider at ${JSON.stringify(control)}`);
+  await page.evaluate((y) => window.scrollTo(0, y), plot.y - 10);
+  const shown = await page.locator('#region-chart').boundingBox();
+  assert.ok(shown.y >= 0 && shown.y < 844 / 2, `plot at ${JSON.stringify(shown)}`);
+  // A slider moved in the drawer changes the model in sight.
+  const before = await page.locator('#network line').count();
+  await layers.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((n) => document.querySelectorAll('#network line').length !== n, before);
+  await handle.click();
+  assert.equal(await layers.isVisible(), false);
+  // Tapping a link of the network says its weight, as hovering does.
   await page.locator('#network line').first().dispatchEvent('click');
   await page.waitForFunction(() => /^Weight from/.test(document.getElementById('link-info').textContent));
   assert.deepEqual(problems.console, []);
