@@ -186,7 +186,8 @@ choices!(StrategyKind {
 });
 
 /// The model the Tuning lab searches: polynomial regression on the Regression lab's curves (its
-/// first model), or one of the Classification lab's models on its patterns.
+/// first model), one of the Classification lab's models on its patterns, or the Neural-network
+/// lab's network on the same patterns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TuneModel {
     Polynomial,
@@ -210,6 +211,7 @@ choices!(TuneModel {
     TuneModel::Plane(ModelKind::Logistic) => "logistic", "Logistic regression", "The Classification lab's logistic regression on its patterns; the error is the error rate.";
     TuneModel::Plane(ModelKind::Forest) => "forest", "Random forest", "The Classification lab's random forest on its patterns; the error is the error rate.";
     TuneModel::Plane(ModelKind::Boosting) => "boosting", "Gradient boosting", "The Classification lab's gradient boosting on its patterns; the error is the error rate.";
+    TuneModel::Plane(ModelKind::Mlp) => "network", "Neural network", "The Neural-network lab's network on the Classification lab's patterns; the error is the error rate.";
 });
 
 /// A hyperparameter the Tuning lab can search along an axis: the first axis offers every one
@@ -225,21 +227,23 @@ pub enum TuneAxis {
     MinLeaf,
     Trees,
     Shrinkage,
+    Neurons,
     None,
 }
 
 /// How many of [`TuneAxis`]'s options the first axis offers (all but "none").
-pub const AXIS_X_COUNT: usize = 8;
+pub const AXIS_X_COUNT: usize = 9;
 
 choices!(TuneAxis {
     TuneAxis::Degree => "degree", "Polynomial degree", "1 … 15, evenly spaced.";
     TuneAxis::Lambda => "lambda", "Regularization strength λ", "10⁻⁶ … 10 on a log scale (λ = 0 cannot sit on one).";
-    TuneAxis::LearningRate => "lr", "Learning rate", "10⁻⁴ … 10 on a log scale.";
+    TuneAxis::LearningRate => "lr", "Learning rate", "10⁻⁴ … 10 on a log scale (the network's 10⁻³ … 1).";
     TuneAxis::K => "k", "k (neighbours)", "1 … 50, evenly spaced, and at most the training points of the smallest fold model.";
     TuneAxis::MaxDepth => "depth", "Max depth", "1 … 15, evenly spaced.";
     TuneAxis::MinLeaf => "leaf", "Min samples per leaf", "1 … 20, evenly spaced.";
     TuneAxis::Trees => "trees", "Number of trees", "1 … 200 on a log scale (the control's 11 values).";
     TuneAxis::Shrinkage => "shrinkage", "Learning rate (shrinkage)", "0.01 … 1 on a log scale (the control's 8 values).";
+    TuneAxis::Neurons => "neurons", "Neurons in layer 1", "The network's first hidden layer: 1 … 16 neurons, evenly spaced.";
     TuneAxis::None => "none", "None (one axis)", "Search along the first axis alone: the picture is a curve.";
 });
 
@@ -290,9 +294,9 @@ mod tests {
     }
 
     #[test]
-    fn the_tuning_lab_offers_polynomial_regression_and_the_classification_models() {
+    fn the_tuning_lab_offers_polynomial_regression_and_every_model_on_the_plane() {
         let plane: Vec<ModelKind> = TuneModel::VALUES.iter().filter_map(|m| m.plane()).collect();
-        assert_eq!(plane, ModelKind::VALUES[..CLASS_MODEL_COUNT]);
+        assert_eq!(plane, ModelKind::VALUES);
         assert_eq!(TuneModel::VALUES[0], TuneModel::Polynomial);
         assert_eq!(TuneAxis::VALUES[AXIS_X_COUNT], TuneAxis::None);
         assert_eq!(TuneAxis::VALUES.len(), AXIS_X_COUNT + 1);

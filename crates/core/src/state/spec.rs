@@ -196,17 +196,21 @@ pub struct Spec {
 impl Spec {
     /// Whether the control is shown in `lab` with `model` chosen (`None`: polynomial
     /// regression, the Regression lab's model and one the Tuning lab can search). The Tuning lab
-    /// shows its own controls, and those of the lab the searched model belongs to.
+    /// shows its own controls, and those of the lab the searched model belongs to: the
+    /// Regression lab's, the Classification lab's, or (the network) the Neural-network lab's.
     pub fn applies(&self, lab: Lab, model: Option<ModelKind>) -> bool {
         let of_model = self.models.is_empty() || model.is_some_and(|m| self.models.contains(&m));
-        let (regression, classification) = (
+        let (regression, classification, neural) = (
             self.labs.contains(&Lab::Regression),
             self.labs.contains(&Lab::Classification),
+            self.labs.contains(&Lab::Neural),
         );
+        let own = !regression && !classification && !neural;
         self.labs.contains(&lab)
             && match (lab, model) {
                 (Lab::Regression, _) => true,
                 (Lab::Tuning, None) => regression || (self.models.is_empty() && !classification),
+                (Lab::Tuning, Some(ModelKind::Mlp)) => of_model && (neural || own),
                 (Lab::Tuning, Some(_)) => of_model && (classification || !regression),
                 _ => of_model,
             }

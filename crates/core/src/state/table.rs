@@ -19,11 +19,15 @@ use crate::ml::tree::Criterion;
 // The Tuning lab searches polynomial regression on the Regression lab's data, or a model of the
 // Classification lab on its patterns, so it shows that lab's controls (except Speed, the
 // Classification lab's model and dataset selects, which it has its own of) beside its own; which
-// of them apply to which model is `Spec::applies`.
+// of them apply to which model is `Spec::applies`. It also searches the Neural-network lab's
+// network on those patterns: the network's width and activation are shown there too (its two
+// hidden layers are fixed: the Neural-network lab's default depth).
 const REGRESSION: &[Lab] = &[Lab::Regression, Lab::Tuning];
 const CLASSIFICATION: &[Lab] = &[Lab::Classification];
 const PLANE_MODELS: &[Lab] = &[Lab::Classification, Lab::Tuning];
 const NEURAL: &[Lab] = &[Lab::Neural];
+const NEURAL_AND_TUNING: &[Lab] = &[Lab::Neural, Lab::Tuning];
+const NETWORK: &[ModelKind] = &[ModelKind::Mlp];
 const REGRESSION_AND_NEURAL: &[Lab] = &[Lab::Regression, Lab::Neural, Lab::Tuning];
 const ALL: &[Lab] = &[
     Lab::Regression,
@@ -37,7 +41,6 @@ const GRADIENT: &[ModelKind] = &[ModelKind::Logistic, ModelKind::Mlp];
 const ANY: &[ModelKind] = &[];
 const ENSEMBLES: &[ModelKind] = &[ModelKind::Forest, ModelKind::Boosting];
 const TREES: &[ModelKind] = &[ModelKind::Tree, ModelKind::Forest, ModelKind::Boosting];
-const CLASS_MODELS: &[ModelKind] = ModelKind::VALUES.split_at(CLASS_MODEL_COUNT).0;
 
 const TREE_COUNTS: &[f64] = &[
     1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 30.0, 50.0, 100.0, 150.0, 200.0,
@@ -326,12 +329,13 @@ pub const SPECS: [Spec; 43] = [
         labs: NEURAL,
         models: ANY,
     },
-    neurons(Key::Neurons1, "l1", "Neurons in layer 1", 3),
-    neurons(Key::Neurons2, "l2", "Neurons in layer 2", 1),
-    neurons(Key::Neurons3, "l3", "Neurons in layer 3", 1),
-    neurons(Key::Neurons4, "l4", "Neurons in layer 4", 1),
-    neurons(Key::Neurons5, "l5", "Neurons in layer 5", 1),
-    neurons(Key::Neurons6, "l6", "Neurons in layer 6", 1),
+    // The Tuning lab's network has the default two hidden layers: only their widths are its.
+    neurons(Key::Neurons1, "l1", "Neurons in layer 1", 3, NEURAL_AND_TUNING),
+    neurons(Key::Neurons2, "l2", "Neurons in layer 2", 1, NEURAL_AND_TUNING),
+    neurons(Key::Neurons3, "l3", "Neurons in layer 3", 1, NEURAL),
+    neurons(Key::Neurons4, "l4", "Neurons in layer 4", 1, NEURAL),
+    neurons(Key::Neurons5, "l5", "Neurons in layer 5", 1, NEURAL),
+    neurons(Key::Neurons6, "l6", "Neurons in layer 6", 1, NEURAL),
     Spec {
         key: Key::Activation,
         url: "act",
@@ -341,8 +345,8 @@ pub const SPECS: [Spec; 43] = [
         domain: Domain::Choices(Activation::OPTIONS),
         default: 1,
         restarts: true,
-        labs: NEURAL,
-        models: ANY,
+        labs: NEURAL_AND_TUNING,
+        models: NETWORK,
     },
     Spec {
         key: Key::Inputs,
@@ -542,12 +546,18 @@ pub const SPECS: [Spec; 43] = [
         default: 2, // moons: the classic picture of boosting's trees × learning rate
         restarts: true,
         labs: TUNING,
-        models: CLASS_MODELS,
+        models: ModelKind::VALUES,
     },
 ];
 
-/// One neurons-per-layer control (1 … 16).
-const fn neurons(key: Key, url: &'static str, label: &'static str, default: usize) -> Spec {
+/// One neurons-per-layer control (1 … 16), shown in `labs` (to the network alone).
+const fn neurons(
+    key: Key,
+    url: &'static str,
+    label: &'static str,
+    default: usize,
+    labs: &'static [Lab],
+) -> Spec {
     Spec {
         key,
         url,
@@ -561,7 +571,7 @@ const fn neurons(key: Key, url: &'static str, label: &'static str, default: usiz
         },
         default,
         restarts: true,
-        labs: NEURAL,
-        models: ANY,
+        labs,
+        models: NETWORK,
     }
 }

@@ -15,14 +15,16 @@
 //! set of points from the same generator shows how optimistic the chosen test score is.
 
 use super::action::Action;
-use super::choice::{Selection, StrategyKind};
+use super::choice::{ModelKind, Selection, StrategyKind};
 use super::config::{Config, MAX_SEED};
 use super::regression::SWEEP_EPOCHS;
 use super::session::Reduce;
 use super::spec::{Key, Lab};
 pub use super::tuning_axes::{axis_key, space};
 use super::tuning_axes::{default_axes_for_model, fit_axes, space_within};
-use super::tuning_plane::{classification_config, PlanePoints, PlaneWork, Retrained};
+use super::tuning_plane::{
+    classification_config, neural_config, PlanePoints, PlaneWork, Retrained,
+};
 use crate::data::regression::{generate, DataSpec, Dataset, Point};
 use crate::ml::model::{fit, Model, Parameter, Samples};
 use crate::ml::polynomial::Trainer;
@@ -224,11 +226,13 @@ impl Outcome {
         self.test_error - self.cv.mean
     }
 
-    /// The lab the model belongs to: the Regression lab (polynomial regression) or the
-    /// Classification lab.
+    /// The lab the model belongs to: the Regression lab (polynomial regression), the
+    /// Neural-network lab (the network: the Classification lab's select does not offer it), or
+    /// the Classification lab.
     pub fn lab(&self) -> Lab {
         match self.config.tuned() {
             None => Lab::Regression,
+            Some(ModelKind::Mlp) => Lab::Neural,
             Some(_) => Lab::Classification,
         }
     }
@@ -241,6 +245,7 @@ impl Outcome {
                 config.lab = Lab::Regression;
                 config
             }
+            Some(ModelKind::Mlp) => neural_config(&self.config),
             Some(_) => classification_config(&self.config),
         };
         super::url::encode(&config)

@@ -24,6 +24,7 @@ pub fn axis_key(axis: TuneAxis) -> Option<Key> {
         TuneAxis::MinLeaf => Some(Key::MinLeaf),
         TuneAxis::Trees => Some(Key::Trees),
         TuneAxis::Shrinkage => Some(Key::Shrinkage),
+        TuneAxis::Neurons => Some(Key::Neurons1),
         TuneAxis::None => None,
     }
 }
@@ -40,8 +41,9 @@ pub fn axis_choices(model: Option<ModelKind>) -> &'static [TuneAxis] {
         Some(ModelKind::Forest) => &[A::Trees, A::MaxDepth, A::MinLeaf],
         // Number of trees × learning rate: the classic surface of boosting.
         Some(ModelKind::Boosting) => &[A::Trees, A::Shrinkage, A::MaxDepth],
-        // The Tuning lab does not offer the network (it is not a `TuneModel`).
-        Some(ModelKind::Mlp) => &[A::LearningRate, A::Lambda],
+        // The network: learning rate × λ, the two a teacher tunes first; the width of the first
+        // hidden layer as the third.
+        Some(ModelKind::Mlp) => &[A::LearningRate, A::Lambda, A::Neurons],
     }
 }
 
@@ -117,7 +119,7 @@ pub fn default_axes_for_model(config: &mut Config) {
 /// The searched space of a configuration: the first axis, and the second unless it is "none"
 /// or the same control (an axis not of the model counts as the model's default). Each over its
 /// control's whole range (log scale for λ, the learning rates and the number of trees), except
-/// k (1 … 50) and the leaf size (1 … 20).
+/// k (1 … 50), the leaf size (1 … 20) and the network's learning rate ([`NETWORK_RATES`]).
 pub fn space(config: &Config) -> Space {
     space_within(config, MAX_K)
 }
@@ -130,14 +132,25 @@ pub fn space_within(config: &Config, largest_k: usize) -> Space {
     let axes = keys
         .into_iter()
         .flatten()
-        .map(|k| axis(k, largest_k))
+        .map(|k| axis(k, largest_k, config.tuned()))
         .collect();
     Space::new(axes).expect("one or two different axes")
 }
 
-/// The searched range of a control.
-fn axis(key: Key, largest_k: usize) -> Axis {
+/// The network's learning rates: 10⁻³ … 1, the control's 13 values there. Below 10⁻³ the
+/// [`PLANE_STEPS`](super::tuning_plane::PLANE_STEPS) full-batch Adam epochs of a trial barely
+/// move the weights (on the default 40 moons every rate up to 5·10⁻⁴ scores the majority class,
+/// error 0.21, like 10⁻³), and above 1 every rate bounces (errors 0.2 … 0.6): the whole range
+/// would add 8 values of the same two plateaus. With λ's 15 values that is 13 × 15 = 195
+/// cells instead of 315, and the width axis 13 × 16 = 208 instead of 336.
+pub const NETWORK_RATES: (f64, f64) = (1e-3, 1.0);
+
+/// The searched range of a control for the configuration's model.
+fn axis(key: Key, largest_k: usize, model: Option<ModelKind>) -> Axis {
     let axis = match key {
+        Key::LearningRate if model == Some(ModelKind::Mlp) => {
+            Axis::new(key, NETWORK_RATES.0, NETWORK_RATES.1, Scale::Log, false)
+        }
         Key::K => Axis::new(
             key,
             1.0,

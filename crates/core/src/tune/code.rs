@@ -10,7 +10,7 @@
 //! folds' shuffles draw from different random generators.
 
 use crate::ml::regularization::Regularization;
-use crate::state::choice::{Choice, StrategyKind};
+use crate::state::choice::StrategyKind;
 use crate::state::config::Config;
 use crate::state::spec::Key;
 use crate::state::tuning::{by_test, space, TRIAL_EPOCHS};
@@ -92,7 +92,7 @@ fn parameter(axis: &Axis, estimator: Estimator) -> (String, &'static str) {
 
 /// A value as a Python literal: integers without a decimal point, other numbers as Rust's
 /// shortest round-trip form (`0.003`, `1e-6`), which Python reads as the same double.
-fn number(v: f64) -> String {
+pub(super) fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else {
@@ -100,14 +100,18 @@ fn number(v: f64) -> String {
     }
 }
 
-/// The Python program that runs the configuration's search (see the module doc).
+/// Said when the lab selects by the test score: the search below does not.
+pub(super) const MISTAKE: &str = "# ParamLab is set to \"Select by: test score\" — the mistake. \
+     Do NOT pick by the test set:\n#   for params in grid: fit on (X_train, y_train), score on \
+     (X_test, y_test), keep the best\n# The test set then chooses, and its score is no longer an \
+     honest estimate.\n# The search below chooses by cross-validation on the training set \
+     instead.\n";
+
+/// The Python program that runs the configuration's search (see the module doc; the models on
+/// the plane are [`super::code_plane`]'s).
 pub fn python(config: &Config) -> String {
     if let Some(model) = config.tuned() {
-        return format!(
-            "# The equivalent scikit-learn program is written for polynomial regression only; \
-             the search of\n# {} is not translated yet.",
-            model.opt().label
-        );
+        return super::code_plane::python(config, model);
     }
     let space = space(config);
     let axes = space.axes();
@@ -158,13 +162,7 @@ pub fn python(config: &Config) -> String {
     line(&folds(config));
     line("");
     if by_test(config) {
-        line(
-            "# ParamLab is set to \"Select by: test score\" — the mistake. Do NOT pick by the \
-             test set:\n#   for params in grid: fit on (X_train, y_train), score on (X_test, \
-             y_test), keep the best\n# The test set then chooses, and its score is no longer an \
-             honest estimate.\n# The search below chooses by cross-validation on the training \
-             set instead.\n",
-        );
+        line(MISTAKE);
     }
     line(&search(config, kind, axes, estimator, budget, seed));
     line("");
@@ -193,7 +191,7 @@ fn data(config: &Config) -> String {
 }
 
 /// The cross-validation splitter: k shuffled folds, or leave-one-out.
-fn folds(config: &Config) -> String {
+pub(super) fn folds(config: &Config) -> String {
     let k = config.number(Key::Folds);
     if k.is_finite() {
         format!(
@@ -279,7 +277,7 @@ fn search(
 
 /// A scipy distribution over an axis: log-uniform on a log scale, uniform integers or floats on
 /// a linear one.
-fn distribution(a: &Axis) -> String {
+pub(super) fn distribution(a: &Axis) -> String {
     let (min, max) = (number(a.min()), number(a.max()));
     match (a.scale(), a.integer()) {
         (Scale::Log, _) => format!("loguniform({min}, {max})"),
@@ -289,7 +287,7 @@ fn distribution(a: &Axis) -> String {
 }
 
 /// Optuna's suggestion over an axis.
-fn suggestion(a: &Axis, short: &str) -> String {
+pub(super) fn suggestion(a: &Axis, short: &str) -> String {
     let (min, max) = (number(a.min()), number(a.max()));
     match (a.scale(), a.integer()) {
         (Scale::Log, _) => format!("trial.suggest_float(\"{short}\", {min}, {max}, log=True)"),

@@ -6,6 +6,7 @@
 //! numbers and takes the result back, so the page decides where and when trials run.
 
 pub mod code;
+mod code_plane;
 pub mod compare;
 pub mod cv;
 pub mod evaluation;

@@ -1,0 +1,400 @@
+//! The equivalent code of a search on the plane: the scikit-learn estimator of the Tuning lab's
+//! model (k-NN, decision tree, logistic regression, random forest, gradient boosting, the
+//! network) with the other hyperparameters fixed as set, the axes as `GridSearchCV`'s grid,
+//! `RandomizedSearchCV`'s distributions or an Optuna study, the lab's folds and seed, scored by
+//! accuracy (the lab's error is 1 − accuracy). Written as [`super::code`] writes polynomial
+//! regression's.
+//!
+//! Where a hyperparameter is scaled differently, the value is converted and the snippet says
+//! how: ParamLab penalizes the mean loss by λ·Σw² (L2) or λ·Σ|w| (L1), so `LogisticRegression`'s
+//! C (which weighs the summed loss against ½‖w‖² or ‖w‖₁) is 1/(2·n·λ) or 1/(n·λ) for n points per
+//! fit, `SGDClassifier`'s alpha (against ½‖w‖²) is 2λ, and `MLPClassifier`'s alpha (which adds
+//! alpha/(2·b)·‖W‖² to a batch of b points' mean loss) is 2·b·λ.
+
+use super::code::{folds, number, MISTAKE};
+use crate::ml::activation::Activation;
+use crate::ml::knn::Weighting;
+use crate::ml::optimizer::OptimizerKind;
+use crate::ml::regularization::Regularization;
+use crate::ml::tree::Criterion;
+use crate::state::choice::{Bootstrap, Choice, MaxFeatures, ModelKind, StrategyKind};
+use crate::state::config::Config;
+use crate::state::spec::Key;
+use crate::state::tuning::{by_test, folds as lab_folds};
+use crate::state::tuning_axes::space_within;
+use crate::state::tuning_plane::{PlanePoints, PLANE_STEPS};
+use crate::tune::space::Axis;
+use std::fmt::Write;
+
+/// The scikit-learn estimator of a model on the plane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Estimator {
+    Knn,
+    Tree,
+    /// Logistic regression solved exactly (`LogisticRegression`), or by gradient steps
+    /// (`SGDClassifier`: when the learning rate is searched, or λ without a penalty).
+    Logistic,
+    Sgd,
+    Forest,
+    Boosting,
+    Mlp,
+}
+
+/// How ParamLab's value of an axis becomes scikit-learn's.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Map {
+    Same,
+    /// v · factor.
+    Times(f64),
+    /// 1 / (factor · v).
+    Inverse(f64),
+    /// The first hidden layer's width: (v, the second layer's).
+    Layer1(usize),
+}
+
+impl Map {
+    fn value(self, v: f64) -> String {
+        match self {
+            Map::Same => number(v),
+            Map::Times(f) => sig4(v * f),
+            Map::Inverse(f) => sig4(1.0 / (f * v)),
+            Map::Layer1(second) => format!("({}, {second})", number(v)),
+        }
+    }
+
+    /// The Python expression of scikit-learn's value from ParamLab's (`inner`).
+    fn expr(self, inner: &str) -> String {
+        match self {
+            Map::Same => inner.into(),
+            Map::Times(f) => format!("{} * {inner}", number(f)),
+            Map::Inverse(f) => format!("1 / ({} * {inner})", number(f)),
+            Map::Layer1(second) => format!("({inner}, {second})"),
+        }
+    }
+}
+
+/// A number to four significant figures (a converted value: no 17-digit tails).
+fn sig4(v: f64) -> String {
+    number(format!("{v:.3e}").parse().unwrap_or(v))
+}
+
+/// A searched axis in scikit-learn: the pipeline parameter, Optuna's name, the conversion.
+struct Param {
+    name: String,
+    short: &'static str,
+    map: Map,
+}
+
+impl Estimator {
+    fn of(model: ModelKind, config: &Config, axes: &[Axis]) -> Self {
+        let searched = |k: Key| axes.iter().any(|a| a.key() == k);
+        match model {
+            ModelKind::Knn => Estimator::Knn,
+            ModelKind::Tree => Estimator::Tree,
+            ModelKind::Logistic
+                if searched(Key::LearningRate)
+                    || (config.regularization() == Regularization::None
+                        && searched(Key::Lambda)) =>
+            {
+                Estimator::Sgd
+            }
+            ModelKind::Logistic => Estimator::Logistic,
+            ModelKind::Forest => Estimator::Forest,
+            ModelKind::Boosting => Estimator::Boosting,
+            ModelKind::Mlp => Estimator::Mlp,
+        }
+    }
+
+    /// The class, its module and whether polynomial features feed it.
+    fn class(self) -> (&'static str, &'static str, bool) {
+        match self {
+            Estimator::Knn => ("KNeighborsClassifier", "neighbors", false),
+            Estimator::Tree => ("DecisionTreeClassifier", "tree", false),
+            Estimator::Logistic => ("LogisticRegression", "linear_model", true),
+            Estimator::Sgd => ("SGDClassifier", "linear_model", true),
+            Estimator::Forest => ("RandomForestClassifier", "ensemble", true),
+            Estimator::Boosting => ("GradientBoostingClassifier", "ensemble", false),
+            Estimator::Mlp => ("MLPClassifier", "neural_network", false),
+        }
+    }
+
+    /// The parameter an axis sets; `n` points per fit, `batch` per network step.
+    fn param(self, config: &Config, key: Key, n: usize, batch: usize) -> Param {
+        let step = self.class().0.to_lowercase();
+        let l1 = config.regularization() == Regularization::L1;
+        let (name, short, map) = match (key, self) {
+            (Key::K, _) => ("n_neighbors", "n_neighbors", Map::Same),
+            (Key::MaxDepth, _) => ("max_depth", "max_depth", Map::Same),
+            (Key::MinLeaf, _) => ("min_samples_leaf", "min_samples_leaf", Map::Same),
+            (Key::Trees, _) => ("n_estimators", "n_estimators", Map::Same),
+            (Key::Shrinkage, _) => ("learning_rate", "learning_rate", Map::Same),
+            (Key::LearningRate, Estimator::Mlp) => ("learning_rate_init", "lr", Map::Same),
+            (Key::LearningRate, _) => ("eta0", "eta0", Map::Same),
+            (Key::Lambda, Estimator::Logistic) => {
+                let f = if l1 { n as f64 } else { 2.0 * n as f64 };
+                ("C", "lam", Map::Inverse(f))
+            }
+            (Key::Lambda, Estimator::Mlp) => ("alpha", "lam", Map::Times(2.0 * batch as f64)),
+            (Key::Lambda, _) => ("alpha", "lam", Map::Times(if l1 { 1.0 } else { 2.0 })),
+            _ => {
+                let second = config.hidden_layers().get(1).copied().unwrap_or(1);
+                ("hidden_layer_sizes", "neurons", Map::Layer1(second))
+            }
+        };
+        Param {
+            name: format!("{step}__{name}"),
+            short,
+            map,
+        }
+    }
+
+    /// The constructor with the configuration's settings (searched ones are set by the search).
+    fn call(self, config: &Config, n: usize, batch: usize, searched_lambda: bool) -> String {
+        let seed = config.seed;
+        let int = |k: Key| number(config.number(k));
+        let lambda = config.number(Key::Lambda);
+        let penalty = config.regularization();
+        let criterion = match config.choice::<Criterion>(Key::Criterion) {
+            Criterion::Gini => "gini",
+            Criterion::Entropy => "entropy",
+        };
+        match self {
+            Estimator::Knn => {
+                let weights = match config.choice::<Weighting>(Key::Weighting) {
+                    Weighting::Uniform => "uniform",
+                    Weighting::Distance => "distance",
+                };
+                format!("KNeighborsClassifier(n_neighbors={}, weights=\"{weights}\")", int(Key::K))
+            }
+            Estimator::Tree => format!(
+                "DecisionTreeClassifier(criterion=\"{criterion}\", max_depth={}, \
+                 min_samples_leaf={}, random_state={seed})",
+                int(Key::MaxDepth),
+                int(Key::MinLeaf)
+            ),
+            Estimator::Logistic => {
+                // λ searched: C is the search's; else from λ (none when λ = 0).
+                let searched = searched_lambda;
+                let c = |f: f64| {
+                    if searched {
+                        "1".to_string()
+                    } else {
+                        Map::Inverse(f).value(lambda.max(f64::MIN_POSITIVE))
+                    }
+                };
+                let penalty = match penalty {
+                    _ if lambda == 0.0 && !searched => "penalty=None".to_string(),
+                    Regularization::L2 => format!("C={}", c(2.0 * n as f64)),
+                    Regularization::L1 => format!("penalty=\"l1\", solver=\"saga\", C={}", c(n as f64)),
+                    Regularization::None => "penalty=None".to_string(),
+                };
+                format!("LogisticRegression({penalty}, max_iter={PLANE_STEPS})")
+            }
+            Estimator::Sgd => {
+                let (name, alpha) = match penalty {
+                    Regularization::L2 => ("\"l2\"", 2.0 * lambda),
+                    Regularization::L1 => ("\"l1\"", lambda),
+                    Regularization::None => ("None", lambda),
+                };
+                format!(
+                    "SGDClassifier(loss=\"log_loss\", penalty={name}, alpha={}, \
+                     learning_rate=\"constant\",\n        eta0={}, max_iter={PLANE_STEPS}, \
+                     tol=None, random_state={seed})",
+                    sig4(alpha),
+                    number(config.number(Key::LearningRate))
+                )
+            }
+            Estimator::Forest => {
+                let features = match config.choice::<MaxFeatures>(Key::MaxFeatures) {
+                    MaxFeatures::Sqrt => "\"sqrt\"",
+                    MaxFeatures::All => "None",
+                    MaxFeatures::One => "1",
+                };
+                let bootstrap = config.choice::<Bootstrap>(Key::Bootstrap) == Bootstrap::On;
+                format!(
+                    "RandomForestClassifier(n_estimators={}, criterion=\"{criterion}\", \
+                     max_depth={},\n        min_samples_leaf={}, max_features={features}, \
+                     bootstrap={}, random_state={seed})",
+                    int(Key::Trees),
+                    int(Key::MaxDepth),
+                    int(Key::MinLeaf),
+                    if bootstrap { "True" } else { "False" }
+                )
+            }
+            Estimator::Boosting => format!(
+                "GradientBoostingClassifier(learning_rate={}, n_estimators={}, max_depth={},\n        \
+                 min_samples_leaf={}, subsample={}, random_state={seed})",
+                number(config.number(Key::Shrinkage)),
+                int(Key::Trees),
+                int(Key::MaxDepth),
+                int(Key::MinLeaf),
+                number(config.number(Key::Subsample))
+            ),
+            Estimator::Mlp => {
+                let layers = config.hidden_layers();
+                let sizes: Vec<String> = layers.iter().map(|n| n.to_string()).collect();
+                let sizes = match sizes.as_slice() {
+                    [one] => format!("({one},)"),
+                    _ => format!("({})", sizes.join(", ")),
+                };
+                let activation = match config.choice::<Activation>(Key::Activation) {
+                    Activation::Relu => "relu",
+                    Activation::Tanh => "tanh",
+                    Activation::Sigmoid => "logistic",
+                    Activation::Linear => "identity",
+                };
+                let solver = match config.optimizer() {
+                    OptimizerKind::Adam => "solver=\"adam\"",
+                    OptimizerKind::Sgd => "solver=\"sgd\", momentum=0",
+                    OptimizerKind::Momentum => {
+                        "solver=\"sgd\", momentum=0.9, nesterovs_momentum=False"
+                    }
+                };
+                // Full batch ("all"): scikit-learn's "auto" is min(200, n), every fit's n.
+                let all = !config.number(Key::BatchSize).is_finite();
+                let batch_size = match all {
+                    true if n <= 200 => "\"auto\"".to_string(),
+                    _ => batch.to_string(),
+                };
+                let alpha = match penalty {
+                    Regularization::L2 => 2.0 * batch as f64 * lambda,
+                    _ => 0.0,
+                };
+                format!(
+                    "MLPClassifier(hidden_layer_sizes={sizes}, activation=\"{activation}\", \
+                     {solver},\n        learning_rate_init={}, alpha={}, batch_size={batch_size}, \
+                     max_iter={PLANE_STEPS}, tol=0,\n        n_iter_no_change={PLANE_STEPS}, \
+                     random_state={seed})",
+                    number(config.number(Key::LearningRate)),
+                    sig4(alpha)
+                )
+            }
+        }
+    }
+
+    /// What differs from ParamLab, said above the model.
+    fn caveat(self, config: &Config, n: usize, batch: usize) -> String {
+        let model = match self {
+            Estimator::Logistic => format!(
+                " ParamLab fits a softmax on the\n# polynomial features by {PLANE_STEPS} \
+                 full-batch gradient epochs; LogisticRegression solves it exactly.\n# Its C weighs \
+                 the summed loss against ½‖w‖² (L2) or ‖w‖₁ (L1); ParamLab adds λ·Σw² or λ·Σ|w| \
+                 to the\n# mean loss, so C = 1/(2·n·λ) under L2 and 1/(n·λ) under L1, n = {n} \
+                 points per fit."
+            ),
+            Estimator::Sgd => " SGDClassifier is one-vs-rest, ParamLab's a softmax; its alpha \
+                 weighs ½‖w‖², so\n# alpha = 2λ under L2 (λ under L1)."
+                .into(),
+            Estimator::Mlp => {
+                let l1 = config.regularization() == Regularization::L1;
+                format!(
+                    "\n# MLPClassifier adds alpha/(2·b)·‖W‖² to a batch's mean loss, ParamLab \
+                     λ·Σw²: alpha = 2·b·λ\n# with b = {batch} points per batch (a fold's).{}",
+                    if l1 {
+                        " MLPClassifier has no L1 penalty: none here."
+                    } else {
+                        ""
+                    }
+                )
+            }
+            _ => String::new(),
+        };
+        format!(
+            "# Approximate: ParamLab's own implementation of the same model; scikit-learn draws \
+             its random\n# numbers, breaks ties and initializes its own way.{model}"
+        )
+    }
+}
+
+/// The Python program that runs the search of `model` on the plane (see the module doc).
+pub(super) fn python(config: &Config, model: ModelKind) -> String {
+    let points = PlanePoints::new(config);
+    let n_train = points.train.points.len();
+    let lab_folds = lab_folds(config, n_train).ok().map(|f| f.0);
+    let n = match &lab_folds {
+        Some(f) if !by_test(config) => f.smallest_training(),
+        _ => n_train,
+    };
+    let space = space_within(config, n);
+    let axes = space.axes();
+    let estimator = Estimator::of(model, config, axes);
+    let batch = config.number(Key::BatchSize);
+    let batch = if batch.is_finite() {
+        (batch as usize).min(n)
+    } else {
+        n
+    };
+    let (class, module, polynomial) = estimator.class();
+    let kind: StrategyKind = config.choice(Key::Strategy);
+    let budget = config.number(Key::Budget) as usize;
+    let seed = config.seed;
+    let params: Vec<Param> = (axes.iter())
+        .map(|a| estimator.param(config, a.key(), n, batch))
+        .collect();
+    let mut out = String::new();
+    let o = &mut out;
+    let mut line = |s: &str| {
+        let _ = writeln!(o, "{s}");
+    };
+    line("from sklearn.model_selection import KFold, LeaveOneOut");
+    line(&format!("from sklearn.{module} import {class}"));
+    line("from sklearn.pipeline import make_pipeline");
+    if polynomial {
+        line("from sklearn.preprocessing import PolynomialFeatures");
+    }
+    line("from sklearn.metrics import accuracy_score");
+    line(match kind {
+        StrategyKind::Grid => "from sklearn.model_selection import GridSearchCV",
+        StrategyKind::Random => {
+            "from sklearn.model_selection import RandomizedSearchCV\n\
+             from scipy.stats import loguniform, randint, uniform"
+        }
+        StrategyKind::Bayes => {
+            "from sklearn.model_selection import cross_val_score\n\
+             import optuna  # GPSampler needs Optuna 3.6 or later, and PyTorch"
+        }
+    });
+    line("");
+    line(&format!(
+        "# The data: ParamLab's {} points of the {} pattern (noise {}, seed {seed}), {n_train} \
+         for training,\n# as given: X_train, X_test (x₁, x₂ per row) and y_train, y_test (the \
+         classes), e.g. from\n# \"Data as CSV\" in the lab the result opens.",
+        n_train + points.test.points.len(),
+        config.plane_data().opt().label,
+        number(config.number(Key::Noise)),
+    ));
+    line("");
+    line(&estimator.caveat(config, n, batch));
+    let searched_lambda = axes.iter().any(|a| a.key() == Key::Lambda);
+    let call = estimator.call(config, n, batch, searched_lambda);
+    line(&if polynomial {
+        format!(
+            "model = make_pipeline(PolynomialFeatures({}, include_bias=False),\n    {call})",
+            number(config.number(Key::Features))
+        )
+    } else {
+        format!("model = make_pipeline({call})")
+    });
+    line(&folds(config));
+    line("");
+    if by_test(config) {
+        line(MISTAKE);
+    }
+    line(&search(config, kind, axes, &params, budget, n));
+    line("");
+    line(
+        "# The second loop: refit on all the training points (refit=True), score once on the \
+         test set.",
+    );
+    line("print(\"chosen:\", best_params, \"CV error:\", best_cv_error)");
+    line("print(\"test error:\", 1 - accuracy_score(y_test, best_model.predict(X_test)))");
+    out
+}
+
+#[path = "code_plane_search.rs"]
+mod search;
+use search::search;
+
+#[cfg(test)]
+#[path = "code_plane_tests.rs"]
+mod tests;
