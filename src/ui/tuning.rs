@@ -7,9 +7,9 @@
 use super::challenge_bar::ChallengeBar;
 use super::controls::{Controls, SeedControl};
 use super::fold_strip::FoldStrip;
+use super::hyper_panel::HyperPanel;
 use super::kept::use_kept_reducer;
 use super::lab_props::LabProps;
-use super::hyper_panel::HyperPanel;
 use super::notices::Notices;
 use super::picture::{Picture, PictureInput};
 use super::search_progress::SearchProgress;

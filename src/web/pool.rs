@@ -149,7 +149,10 @@ impl Pool {
     pub fn send(&self, query: &str, jobs: Vec<Job>) {
         let size = self.batch_size();
         let mut busy = self.shared.busy.borrow_mut();
-        let idle = busy.iter_mut().zip(&self.workers).filter(|(b, _)| b.is_none());
+        let idle = busy
+            .iter_mut()
+            .zip(&self.workers)
+            .filter(|(b, _)| b.is_none());
         for ((slot, worker), batch) in idle.zip(jobs.chunks(size)) {
             let list = js_sys::Array::new();
             for job in batch {
@@ -196,7 +199,11 @@ impl Shared {
         }
         let ms = (super::now_ms() - batch.sent_ms) / errors.len().max(1) as f64;
         let before = self.ms_per_job.get();
-        let pace = if before > 0.0 { 0.5 * (before + ms) } else { ms };
+        let pace = if before > 0.0 {
+            0.5 * (before + ms)
+        } else {
+            ms
+        };
         self.ms_per_job.set(pace);
         let done = batch.jobs.into_iter().zip(errors);
         let done = done.map(|(job, error)| (job.point, job.unit, error));

@@ -44,7 +44,10 @@ impl Known {
 
     /// Records unit `unit` of `point`, one of `units`.
     pub(super) fn insert(&mut self, point: &[f64], unit: usize, units: usize, error: f64) {
-        let errors = self.0.entry(bits(point)).or_insert_with(|| vec![None; units]);
+        let errors = self
+            .0
+            .entry(bits(point))
+            .or_insert_with(|| vec![None; units]);
         if let Some(slot) = errors.get_mut(unit) {
             *slot = Some(error);
         }

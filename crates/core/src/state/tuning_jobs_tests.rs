@@ -50,7 +50,9 @@ fn by_workers(config: &Config, workers: usize, order: u64) -> Tuning {
         if jobs.is_empty() {
             break;
         }
-        round = round.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        round = round
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let shift = (round >> 33) as usize % jobs.len();
         jobs.rotate_left(shift);
         if round & 1 == 1 {
@@ -58,7 +60,9 @@ fn by_workers(config: &Config, workers: usize, order: u64) -> Tuning {
         }
         // Each worker's batch comes back as one message, the batches in any order.
         for batch in jobs.chunks(2) {
-            let done = batch.iter().map(|j| (j.point.clone(), j.unit, worker.job_error(j)));
+            let done = batch
+                .iter()
+                .map(|j| (j.point.clone(), j.unit, worker.job_error(j)));
             page.apply(Action::FoldsDone {
                 query: query.clone(),
                 done: done.collect(),
@@ -132,7 +136,10 @@ fn the_search_comes_first_and_busy_jobs_are_not_handed_out_twice() {
     let first = page.search.next().unwrap();
     let playing = page.wanted_jobs(&[], 3);
     assert!(playing.iter().all(|j| j.point == first.point));
-    assert_eq!(page.in_progress().map(|(r, done)| (r, done.len())), Some((first, 0)));
+    assert_eq!(
+        page.in_progress().map(|(r, done)| (r, done.len())),
+        Some((first, 0))
+    );
     let more = page.wanted_jobs(&playing, 3);
     assert!(more.iter().all(|j| !playing.contains(j)));
     assert_eq!(more.len(), 3);

@@ -214,14 +214,16 @@ mod tests {
             let ahead = search.upcoming(12);
             match strategy {
                 Strategy::Bayes(b) => assert_eq!(ahead.len(), b.initial()),
-                _ => assert_eq!(ahead.len(), 12),
+                // Two axes, 12 trials: a 3 × 3 grid.
+                Strategy::Grid => assert_eq!(ahead.len(), 9),
+                Strategy::Random => assert_eq!(ahead.len(), 12),
             }
             for expected in ahead {
                 let request = search.next().unwrap();
                 assert_eq!(request, expected, "{strategy:?}");
                 search.record(&request, bowl(&request.point));
             }
-            // Bayesian optimization after its initial trials: one at a time.
+            // Bayesian optimization after its initial trials: one at a time; the grid is done.
             assert!(search.upcoming(12).len() <= 1);
             assert!(search.upcoming(0).is_empty());
         }

@@ -65,7 +65,12 @@ fn forest_sum() -> f64 {
     use paramlab_core::ml::tree::{Criterion, TreeHyper};
     let d = generate(Pattern::Moons, 200, 0.3, 0.7, 42);
     let tree = TreeHyper::new(Some(4), 2, Criterion::Gini).unwrap();
-    let mut forest = Forest::new(ForestHyper::new(25, tree, 2, 2, true).unwrap(), &d.train, 2, 42);
+    let mut forest = Forest::new(
+        ForestHyper::new(25, tree, 2, 2, true).unwrap(),
+        &d.train,
+        2,
+        42,
+    );
     while forest.step() == paramlab_core::ml::model::Progress::Trained {}
     grid_sum(|x1, x2, out| forest.proba(x1, x2, out)) + forest.oob_error().unwrap_or(-1.0)
 }
