@@ -1,15 +1,20 @@
-//! The Tuning lab's Web Workers: one per core (`navigator.hardwareConcurrency`, at most
-//! [`MAX_WORKERS`]), each running the page's own WebAssembly module (`static/search-worker.js`
-//! instantiates the module the page sends it, already compiled, through the page's own
-//! JavaScript glue). The page hands each idle worker a batch of jobs (folds of points) sized to
-//! take about [`BATCH_MS`]: one fold of polynomial regression is well under a millisecond, and a
-//! message and a page update per fold would cost more than the fold. Each batch's errors come
-//! back as one [`Action::FoldsDone`]; the reducer takes the errors in the search's order, so the
-//! results are the same whatever the number of workers.
+//! The Tuning lab's Web Workers: one per core but one (`navigator.hardwareConcurrency` − 1, at
+//! least one, at most [`MAX_WORKERS`]), each running the page's own WebAssembly module
+//! (`static/search-worker.js` instantiates the module the page sends it, already compiled,
+//! through the page's own JavaScript glue). A core is left to the page: with a worker on every
+//! core the page's own frames had to share one with a worker and came 33 ms apart at the 95th
+//! percentile instead of 16.8 (BENCHMARKS.md, session 7).
+//!
+//! The page hands each worker batches of jobs (folds of points) sized to take about
+//! [`BATCH_MS`] — one fold of polynomial regression is well under a millisecond, and a message
+//! and a page update per fold would cost more than the fold — [`IN_FLIGHT`] at a time. Each
+//! batch's errors come back as one [`Action::FoldsDone`]; the reducer takes the errors in the
+//! search's order, so the results are the same whatever the number of workers.
 
 use crate::state::action::Action;
 use crate::state::tuning::Job;
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -23,14 +28,18 @@ pub const BATCH_MS: f64 = 40.0;
 /// Most jobs in one batch.
 const MAX_BATCH: usize = 64;
 
+/// Batches queued at each worker at a time. Measured (BENCHMARKS.md, session 7): two kept the
+/// worker busy without a pause but finished no sooner, and the page, updating after every batch,
+/// then dropped frames (p95 33–50 ms instead of 16.8).
+const IN_FLIGHT: usize = 1;
+
 /// The worker script, beside `index.html` (copied as it is: its name never changes).
 const SCRIPT: &str = "search-worker.js";
 
-/// What one worker is doing: the configuration and the jobs it was sent, and when.
+/// A batch sent to a worker: the configuration and the jobs.
 struct Batch {
     query: String,
     jobs: Vec<Job>,
-    sent_ms: f64,
 }
 
 /// What the pool calls once when its workers stop working.
@@ -39,7 +48,8 @@ type FailHandler = Box<dyn FnOnce(String)>;
 /// Shared between the pool and its workers' message handlers.
 #[derive(Default)]
 struct Shared {
-    busy: RefCell<Vec<Option<Batch>>>,
+    /// Each worker's batches not answered yet, oldest first (a worker answers in order).
+    busy: RefCell<Vec<VecDeque<Batch>>>,
     /// Milliseconds per job, as measured on the last batches (0 before any).
     ms_per_job: Cell<f64>,
     /// Told once why the workers stopped working.
@@ -54,10 +64,10 @@ pub struct Pool {
     _errors: Vec<Closure<dyn FnMut(web_sys::Event)>>,
 }
 
-/// How many workers this browser gets: one per core, at least one.
+/// How many workers this browser gets: one per core but the page's, at least one.
 pub fn worker_count() -> usize {
     let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
-    (cores as usize).clamp(1, MAX_WORKERS)
+    (cores as usize).saturating_sub(1).clamp(1, MAX_WORKERS)
 }
 
 /// The address of the page's JavaScript glue (Trunk preloads it as a module).
@@ -88,7 +98,9 @@ impl Pool {
         set(&message, "init", &init);
         let on_done = Rc::new(on_done);
         let shared = Rc::new(Shared::default());
-        shared.busy.replace((0..count).map(|_| None).collect());
+        shared
+            .busy
+            .replace((0..count).map(|_| VecDeque::new()).collect());
         shared.on_fail.replace(Some(Box::new(on_fail)));
         let mut pool = Pool {
             workers: Vec::new(),
@@ -129,10 +141,10 @@ impl Pool {
         of_query.flat_map(|b| b.jobs.iter().cloned()).collect()
     }
 
-    /// How many workers wait for a batch.
+    /// How many more batches the workers can take now.
     pub fn idle(&self) -> usize {
         let busy = self.shared.busy.borrow();
-        busy.iter().filter(|b| b.is_none()).count()
+        busy.iter().map(|b| IN_FLIGHT.saturating_sub(b.len())).sum()
     }
 
     /// Jobs per batch: about [`BATCH_MS`] of work at the pace measured so far (one at first).
@@ -144,16 +156,17 @@ impl Pool {
         ((BATCH_MS / ms) as usize).clamp(1, MAX_BATCH)
     }
 
-    /// Hands `jobs` of configuration `query` to idle workers, [`Pool::batch_size`] each (those
-    /// left over wait).
+    /// Hands `jobs` of configuration `query` to the workers, [`Pool::batch_size`] a batch, the
+    /// least busy worker first, up to [`IN_FLIGHT`] batches each (jobs left over wait).
     pub fn send(&self, query: &str, jobs: Vec<Job>) {
-        let size = self.batch_size();
         let mut busy = self.shared.busy.borrow_mut();
-        let idle = busy
-            .iter_mut()
-            .zip(&self.workers)
-            .filter(|(b, _)| b.is_none());
-        for ((slot, worker), batch) in idle.zip(jobs.chunks(size)) {
+        for batch in jobs.chunks(self.batch_size()) {
+            let Some(i) = (0..busy.len()).min_by_key(|&i| busy[i].len()) else {
+                return;
+            };
+            if busy[i].len() >= IN_FLIGHT {
+                return;
+            }
             let list = js_sys::Array::new();
             for job in batch {
                 let item = js_sys::Object::new();
@@ -165,11 +178,10 @@ impl Pool {
             let message = js_sys::Object::new();
             set(&message, "query", &query.into());
             set(&message, "jobs", &list);
-            if worker.post_message(&message).is_ok() {
-                *slot = Some(Batch {
+            if self.workers[i].post_message(&message).is_ok() {
+                busy[i].push_back(Batch {
                     query: query.to_string(),
                     jobs: batch.to_vec(),
-                    sent_ms: super::now_ms(),
                 });
             }
         }
@@ -193,11 +205,12 @@ impl Shared {
             return None;
         }
         let errors: Vec<f64> = js_sys::Float64Array::new(&get(data, "errors")).to_vec();
-        let batch = self.busy.borrow_mut().get_mut(i)?.take()?;
+        let batch = self.busy.borrow_mut().get_mut(i)?.pop_front()?;
         if errors.len() != batch.jobs.len() {
             return None;
         }
-        let ms = (super::now_ms() - batch.sent_ms) / errors.len().max(1) as f64;
+        // The worker's own time for the batch (not its wait in the queue).
+        let ms = get(data, "ms").as_f64().unwrap_or(0.0) / errors.len().max(1) as f64;
         let before = self.ms_per_job.get();
         let pace = if before > 0.0 {
             0.5 * (before + ms)

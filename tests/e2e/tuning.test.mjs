@@ -168,15 +168,15 @@ async function openWithCores(query, cores) {
 const table = (page) => page.locator('#trials tbody tr').evaluateAll((rows) =>
   rows.map((r) => [...r.cells].map((c) => c.textContent.trim()).join(' | ')));
 
-test('the search runs in one Web Worker per core, with the same trials and landscape whatever their number', async () => {
+test('the search runs in one Web Worker per core but the page\'s, with the same trials and landscape whatever their number', async () => {
   const query = '?lab=tuning&model=tree&strategy=random&budget=10&folds=4&seed=12';
   const results = [];
-  for (const cores of [1, 2, 0]) {
+  for (const cores of [1, 3, 0]) {
     const { page, problems } = await openWithCores(query, cores);
     // Workers start with the lab; none where their script does not load (the page searches).
     await page.waitForFunction(() => /Faint/.test(document.getElementById('landscape-status').textContent),
       null, { timeout: 120_000 });
-    if (cores > 0) assert.equal(page.workers().length, cores, `${cores} worker(s)`);
+    if (cores > 0) assert.equal(page.workers().length, Math.max(1, cores - 1), `${cores} core(s)`);
     await page.locator('#play').click();
     await page.waitForFunction(() => /^Done: 10 trials/.test(document.getElementById('time-left').textContent),
       null, { timeout: 120_000 });
