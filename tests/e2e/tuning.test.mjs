@@ -146,6 +146,35 @@ test('gradient boosting is searchable: trees × learning rate, error rates, and 
   await page.close();
 });
 
+test('the network is searchable: learning rate × λ, its scikit-learn code, and the result opens in the Neural-network lab', async () => {
+  const { page, problems } = await open('?lab=tuning&strategy=grid&budget=4&folds=3');
+  await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Neural network' });
+  await waitForParam(page, 'model', 'network');
+  await waitForParam(page, 'x', 'lr');
+  assert.equal(param(page, 'y'), 'lambda');
+  const offered = await page.locator('#ctl-y option').allTextContents();
+  assert.ok(offered.some((o) => /neurons/i.test(o)), offered.join(', '));
+  await page.locator('details summary').click();
+  const code = await text(page, '#python-code');
+  assert.match(code, /MLPClassifier\(hidden_layer_sizes=\(4, 2\)/);
+  assert.match(code, /GridSearchCV/);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.locator('#result').waitFor({ timeout: 60_000 });
+  assert.match(await text(page, '#open-lab'), /Neural-network lab/);
+  const chosen = new URLSearchParams((await page.locator('#open-lab').getAttribute('href')).slice(1));
+  assert.equal(chosen.get('lab'), 'neural');
+  assert.equal(chosen.get('data'), 'moons');
+  // The chosen learning rate and λ travel to the lab.
+  const best = await text(page, '#best-values');
+  const lr = /Learning rate ([\d.e-]+)/.exec(best)[1];
+  assert.equal(Number(chosen.get('lr')), Number(lr), `${best} → ${chosen}`);
+  await page.locator('#open-lab').click();
+  await waitForParam(page, 'lab', 'neural');
+  assert.equal(await page.locator('#network').count(), 1);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 /** The Tuning lab at `query` in a page that reports `cores` cores (0: the search worker's
  * script cannot load, so the page searches in its own frames). */
 async function openWithCores(query, cores) {
