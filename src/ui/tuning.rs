@@ -15,7 +15,6 @@ use super::picture::{Picture, PictureInput};
 use super::search_progress::SearchProgress;
 use super::search_workers::use_search_workers;
 use super::shortcuts::use_shortcuts;
-use super::store::relay;
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::trials::{Row, Trials};
 use super::tune_result::TuneResult;
@@ -30,6 +29,7 @@ use crate::state::url;
 use crate::tune::code::python;
 use crate::tune::space::Scale;
 use crate::tune::strategy::Strategy;
+use crate::web::now_ms;
 use yew::prelude::*;
 
 #[component]
@@ -64,28 +64,46 @@ pub fn TuningLab(props: &LabProps) -> Html {
         dispatch.clone(),
     );
     use_shortcuts(state.running, dispatch.clone());
-    let on_set = relay(&dispatch, |(key, pos): (Key, usize)| Action::Set(key, pos));
-    let on_seed = relay(&dispatch, Action::SetSeed);
-    let on_dismiss = relay(&dispatch, |()| Action::DismissNotices);
+    // The same callbacks from render to render, so that the controls (whose settings do not
+    // change while a search runs) are not re-rendered after every batch of results.
+    let on_set = use_callback(state.dispatcher(), |(key, pos): (Key, usize), d| {
+        d.dispatch(Action::Set(key, pos))
+    });
+    let on_seed = use_callback(state.dispatcher(), |seed, d| {
+        d.dispatch(Action::SetSeed(seed))
+    });
+    let on_dismiss = use_callback(state.dispatcher(), |(), d| {
+        d.dispatch(Action::DismissNotices)
+    });
     let send = |a: Action| {
         let d = dispatch.clone();
         Callback::from(move |_| d.emit(a.clone()))
     };
-    // The picture changes once per trial or landscape row, not per fold.
+    // The pictures change once per trial or landscape row, not per fold, and — while work
+    // runs — at most every PICTURE_MS: a redraw of the numbered dots and labels costs 10–40 ms
+    // (BENCHMARKS.md, session 7) and batches of results arrive faster than that.
     let row = state.landscape.points.len().min(15);
-    let shown_cells = if state.landscape.is_done() {
+    let cells_now = if state.landscape.is_done() {
         state.landscape.errors.len()
     } else {
         state.landscape.errors.len() / row.max(1) * row
     };
+    let trials_now = state.search.trials().len();
+    let busy = state.running || !state.landscape.is_done();
+    let shown = use_mut_ref(|| (f64::NEG_INFINITY, 0, 0));
+    let (shown_trials, shown_cells) = {
+        let mut shown = shown.borrow_mut();
+        let now = now_ms();
+        let went_back = trials_now < shown.1 || cells_now < shown.2;
+        if !busy || went_back || now - shown.0 >= PICTURE_MS {
+            *shown = (now, trials_now, cells_now);
+        }
+        (shown.1, shown.2)
+    };
     let view = {
         let s = state.clone();
-        let key = (
-            state.search.trials().len(),
-            shown_cells,
-            state.config.clone(),
-        );
-        use_memo(key, move |(_, cells, _)| view(&s, *cells))
+        let key = (shown_trials, shown_cells, state.config.clone());
+        use_memo(key, move |(trials, cells, _)| view(&s, *cells, *trials))
     };
 
     let config = state.config.clone();
@@ -263,7 +281,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                     </section>
                     <section class="panel" aria-labelledby="best-title">
                         <h2 id="best-title">{ "Best so far against trials" }</h2>
-                        <Picture input={PictureInput::BestSoFar(search.best_so_far(), compared.clone(), budget)} id="best-chart"
+                        <Picture input={PictureInput::BestSoFar(search.best_so_far()[..shown_trials].to_vec(), compared.clone(), budget)} id="best-chart"
                             label="The lowest cross-validated error after each trial, this search's and each strategy's mean over seeds." />
                         <ul class="legend" aria-hidden="true">
                             <li><span class="key model">{ "━" }</span>{ "this search" }</li>
@@ -292,6 +310,9 @@ pub fn TuningLab(props: &LabProps) -> Html {
     }
 }
 
+/// Least time between two redraws of the pictures while the search or the landscape runs (ms).
+const PICTURE_MS: f64 = 250.0;
+
 /// A searched control's value as its slider shows it (trial values are values of its table).
 fn value_text(key: Key, value: f64) -> String {
     let domain = key.spec().domain;
@@ -311,9 +332,9 @@ fn best_index(state: &Tuning) -> Option<usize> {
         .position(|t| std::ptr::eq(t, best))
 }
 
-/// The picture's input: the axes, the first `cells` landscape cells, the trials, and Bayesian
-/// optimization's surrogate.
-fn view(state: &Tuning, cells: usize) -> View {
+/// The picture's input: the axes, the first `cells` landscape cells, the first `trials` trials
+/// (the best of them ringed), and Bayesian optimization's surrogate.
+fn view(state: &Tuning, cells: usize, trials: usize) -> View {
     let space = state.search.space();
     let axes = space.axes().iter().map(|a| AxisView {
         label: a.key().spec().label,
@@ -329,6 +350,12 @@ fn view(state: &Tuning, cells: usize) -> View {
         t
     });
     let land = state.landscape.points.iter().zip(&state.landscape.errors);
+    let shown: Vec<(&[f64], f64)> = state.search.trials()[..trials]
+        .iter()
+        .map(|t| (t.point.as_slice(), t.error.mean))
+        .collect();
+    // The first of equals, as `Search::best`.
+    let best = (0..shown.len()).reduce(|b, i| if shown[i].1 < shown[b].1 { i } else { b });
     let per_axis = if space.dims() == 1 { 101 } else { 25 };
     let surrogate = match state.search.strategy() {
         Strategy::Bayes(_) => state.surrogate(per_axis),
@@ -338,13 +365,8 @@ fn view(state: &Tuning, cells: usize) -> View {
         axes: axes.collect(),
         ticks: ticks.collect(),
         cells: land.take(cells).map(|(p, e)| (p.clone(), e.mean)).collect(),
-        trials: state
-            .search
-            .trials()
-            .iter()
-            .map(|t| (t.point.clone(), t.error.mean))
-            .collect(),
-        best: best_index(state),
+        trials: shown.iter().map(|(p, e)| (p.to_vec(), *e)).collect(),
+        best,
         surrogate: surrogate
             .into_iter()
             .map(|(p, m, ei)| (p, m.mean, m.sd, ei))
