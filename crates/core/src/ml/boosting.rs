@@ -31,6 +31,7 @@ use super::model::{Model, Parameter, Progress, Score};
 use super::plane_model::{class_score, PlaneSet};
 use super::regression_tree::{RegressionHyper, RegressionTree};
 use super::rows::{FeatureMap, Rows};
+use super::sum_cache::SumCache;
 use crate::data::classification::Point2;
 use crate::data::rng::seeded;
 use rand::seq::SliceRandom;
@@ -102,6 +103,9 @@ pub struct Boosting {
     rounds: Vec<Rc<[RegressionTree]>>,
     /// The training points' current scores, `outputs()` per point.
     scores: Vec<f64>,
+    /// Per point set scored, the raw scores over the rounds counted so far
+    /// ([`Boosting::proba_points`]).
+    scored: SumCache,
 }
 
 impl Boosting {
@@ -119,6 +123,7 @@ impl Boosting {
             init,
             rounds: Vec::new(),
             scores,
+            scored: SumCache::default(),
         }
     }
 
@@ -247,6 +252,38 @@ impl Boosting {
         probabilities(&scores, out);
     }
 
+    /// The probabilities at many points, `classes` per point: the same numbers as
+    /// [`Boosting::proba`] at each (the same additions in the same order), the raw scores kept
+    /// per point set so that only the rounds added since are walked ([`SumCache`]: scoring the
+    /// training and test points after every round was most of what a step of the lab cost).
+    pub fn proba_points(&self, points: &[Point2]) -> Vec<f64> {
+        let (outputs, k) = (self.outputs(), self.classes);
+        let mut out = vec![0.0; points.len() * k];
+        if self.rounds.is_empty() {
+            out.chunks_mut(k).for_each(|o| probabilities(&self.init, o));
+            return out;
+        }
+        let rate = self.hyper.learning_rate;
+        let add = |from: usize, sums: &mut [f64]| {
+            if from == 0 {
+                sums.chunks_mut(outputs)
+                    .for_each(|s| s.copy_from_slice(&self.init));
+            }
+            for (p, s) in points.iter().zip(sums.chunks_mut(outputs)) {
+                for trees in &self.rounds[from..] {
+                    for (s, tree) in s.iter_mut().zip(trees.iter()) {
+                        *s += rate * tree.predict(&[p.x1, p.x2]);
+                    }
+                }
+            }
+        };
+        let scores = self.scored.sums(points, outputs, self.rounds.len(), add);
+        for (s, o) in scores.chunks(outputs).zip(out.chunks_mut(k)) {
+            probabilities(s, o);
+        }
+        out
+    }
+
     /// The probabilities at every (x1s[col], x2s[row]), row after row, `classes` per cell: the
     /// decision map, the same numbers as [`Boosting::proba`] at each cell.
     pub fn proba_grid(&self, x1s: &[f64], x2s: &[f64]) -> Vec<f64> {
@@ -325,6 +362,7 @@ impl Boosting {
         self.hyper = hyper;
         if self.rounds.len() > hyper.rounds {
             self.rounds.truncate(hyper.rounds);
+            self.scored.clear();
             self.rescore();
         }
     }
@@ -427,12 +465,8 @@ impl Model for Boosting {
     }
 
     fn score(&self, samples: &PlaneSet) -> Score {
-        let k = samples.classes;
-        let mut probs = vec![0.0; samples.points.len() * k];
-        for (p, out) in samples.points.iter().zip(probs.chunks_mut(k)) {
-            self.proba(p.x1, p.x2, out);
-        }
-        class_score(&samples.points, k, &probs)
+        let probs = self.proba_points(&samples.points);
+        class_score(&samples.points, samples.classes, &probs)
     }
 
     /// The starting scores ("prior log-odds", or "class k: log prior"), then each round's trees,
@@ -738,6 +772,36 @@ mod tests {
         // A new learning rate would change the model: ignored.
         cut.retune(&BoostingHyper::new(4, 0.9, Some(2), 1, 0.5).unwrap());
         assert_eq!(cut.hyper, short);
+    }
+
+    #[test]
+    fn scores_kept_as_rounds_are_added_equal_scoring_from_scratch() {
+        for (pattern, classes) in [(Pattern::Moons, 2), (Pattern::ThreeBlobs, 3)] {
+            let d = generate(pattern, 120, 0.3, 0.7, 5);
+            let hyper = BoostingHyper::new(9, 0.3, Some(2), 1, 0.8).unwrap();
+            let mut model = Boosting::new(hyper, &d.train, classes, 3);
+            let one_by_one = |m: &Boosting, points: &[Point2]| {
+                let mut all = Vec::new();
+                let mut one = vec![0.0; classes];
+                for p in points {
+                    m.proba(p.x1, p.x2, &mut one);
+                    all.extend_from_slice(&one);
+                }
+                all
+            };
+            assert_eq!(model.proba_points(&d.test), one_by_one(&model, &d.test));
+            // Scored after every round, two sets in turn (as a lab scores its points).
+            while model.step() == Progress::Trained {
+                for set in [&d.train, &d.test] {
+                    assert_eq!(model.proba_points(set), one_by_one(&model, set));
+                }
+            }
+            model.retune(&BoostingHyper::new(4, 0.3, Some(2), 1, 0.8).unwrap());
+            assert_eq!(model.proba_points(&d.test), one_by_one(&model, &d.test));
+            model.retune(&hyper);
+            while model.step() == Progress::Trained {}
+            assert_eq!(model.proba_points(&d.test), one_by_one(&model, &d.test));
+        }
     }
 
     #[test]

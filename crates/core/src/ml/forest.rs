@@ -35,6 +35,7 @@ use super::leaf_grid::SortedGrid;
 use super::model::{Model, Parameter, Progress, Score};
 use super::plane_model::{class_score, PlaneSet};
 use super::rows::{FeatureMap, Rows};
+use super::sum_cache::SumCache;
 use super::tree::{LearnedNode, Tree, TreeHyper};
 use crate::data::classification::Point2;
 use crate::data::rng::{seeded, SeededRng};
@@ -115,6 +116,8 @@ pub struct Forest {
     /// on every frame.
     oob_sums: Vec<f64>,
     oob_voters: Vec<usize>,
+    /// Per point set scored, the trees' shares summed so far ([`Forest::proba_points`]).
+    scored: SumCache,
 }
 
 impl Forest {
@@ -132,6 +135,7 @@ impl Forest {
             out_of_bag: Vec::new(),
             oob_sums: vec![0.0; train.len() * classes],
             oob_voters: vec![0; train.len()],
+            scored: SumCache::default(),
         }
     }
 
@@ -240,34 +244,40 @@ impl Forest {
 
     /// The forest's probabilities at many points, `classes` per point: the same numbers as
     /// [`Forest::proba`] at each (summed in the same order), computed tree by tree so that each
-    /// leaf's shares are worked out once per tree rather than once per point (scoring the
-    /// training and test points after every new tree is most of what a step of the lab costs).
+    /// leaf's shares are worked out once per tree rather than once per point, and only for the
+    /// trees added since these points were last scored ([`SumCache`]: scoring the training and
+    /// test points after every new tree was most of what a step of the lab cost).
     pub fn proba_points(&self, points: &[Point2]) -> Vec<f64> {
-        let (k, width) = (self.classes, self.map.width());
-        let mut out = vec![0.0; points.len() * k];
+        let k = self.classes;
         if self.trees.is_empty() {
-            out.fill(1.0 / k as f64);
-            return out;
+            return vec![1.0 / k as f64; points.len() * k];
         }
+        let add = |from: usize, sums: &mut [f64]| self.add_shares(from, points, sums);
+        let mut out = self.scored.sums(points, k, self.trees.len(), add);
+        let count = self.trees.len() as f64;
+        out.iter_mut().for_each(|o| *o /= count);
+        out
+    }
+
+    /// Adds the class shares of the trees from `from` on at each point to `sums`.
+    fn add_shares(&self, from: usize, points: &[Point2], sums: &mut [f64]) {
+        let (k, width) = (self.classes, self.map.width());
         let mut rows = vec![0.0; points.len() * width];
         for (p, row) in points.iter().zip(rows.chunks_mut(width)) {
             self.map.map(p.x1, p.x2, row);
         }
         let mut shares = Vec::new();
-        for tree in &self.trees {
+        for tree in &self.trees[from..] {
             shares.clear();
             shares.resize(tree.nodes().len() * k, 0.0);
             for (node, s) in tree.nodes().iter().zip(shares.chunks_mut(k)) {
                 node.shares(s);
             }
-            for (row, o) in rows.chunks(width).zip(out.chunks_mut(k)) {
+            for (row, o) in rows.chunks(width).zip(sums.chunks_mut(k)) {
                 let leaf = &shares[tree.leaf_index(row) * k..][..k];
                 o.iter_mut().zip(leaf).for_each(|(o, s)| *o += s);
             }
         }
-        let count = self.trees.len() as f64;
-        out.iter_mut().for_each(|o| *o /= count);
-        out
     }
 
     /// The forest's probabilities at every (x1s[col], x2s[row]), row after row, `classes` per
@@ -370,6 +380,7 @@ impl Forest {
         if hyper.trees < self.trees.len() {
             self.trees.truncate(hyper.trees);
             self.out_of_bag.truncate(hyper.trees);
+            self.scored.clear();
             self.oob_sums.fill(0.0);
             self.oob_voters.fill(0);
             (0..self.trees.len()).for_each(|t| self.add_out_of_bag_votes(t));
@@ -696,6 +707,37 @@ mod tests {
         assert!(ForestHyper::new(10, t, 1, 3, true).is_err()); // (x₁, x₂) has two features
         assert!(ForestHyper::new(10, t, 2, 5, true).is_ok()); // x₁, x₂, x₁², x₁x₂, x₂²
         assert!(ForestHyper::new(MAX_TREES, t, 1, 2, false).is_ok());
+    }
+
+    #[test]
+    fn scores_kept_as_trees_are_added_equal_scoring_from_scratch() {
+        let d = generate(Pattern::Moons, 120, 0.3, 0.7, 5);
+        let hyper = ForestHyper::new(12, tree_hyper(Some(3)), 2, 2, true).unwrap();
+        let mut forest = Forest::new(hyper, &d.train, 2, 3);
+        let one_by_one = |f: &Forest, points: &[Point2]| {
+            let mut all = Vec::new();
+            let mut one = [0.0; 2];
+            for p in points {
+                f.proba(p.x1, p.x2, &mut one);
+                all.extend_from_slice(&one);
+            }
+            all
+        };
+        // Scored after every tree, two sets in turn (as a lab scores training and test points).
+        while forest.step() == Progress::Trained {
+            for set in [&d.train, &d.test] {
+                assert_eq!(forest.proba_points(set), one_by_one(&forest, set));
+            }
+        }
+        // A copy scores as the original; cut to 5 trees and grown again, still from scratch.
+        let copy = forest.clone();
+        assert_eq!(copy.proba_points(&d.test), one_by_one(&forest, &d.test));
+        forest.set_hyper(ForestHyper::new(5, tree_hyper(Some(3)), 2, 2, true).unwrap());
+        assert_eq!(forest.proba_points(&d.test), one_by_one(&forest, &d.test));
+        forest.set_hyper(hyper);
+        while forest.step() == Progress::Trained {}
+        assert_eq!(forest.proba_points(&d.test), one_by_one(&forest, &d.test));
+        assert_eq!(forest, copy, "the same trees (the cache is not compared)");
     }
 
     #[test]

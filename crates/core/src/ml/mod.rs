@@ -22,4 +22,5 @@ pub mod polynomial;
 pub mod regression_tree;
 pub mod regularization;
 pub mod rows;
+pub mod sum_cache;
 pub mod tree;

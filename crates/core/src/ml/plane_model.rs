@@ -184,6 +184,12 @@ impl Model for PlaneModel {
 
     /// Accuracy, log-loss and confusion for classes; the mean squared error for numbers.
     fn score(&self, samples: &PlaneSet) -> Score {
+        // The ensembles keep their sums per point set: only the trees added since are walked.
+        match self {
+            PlaneModel::Forest(f) if samples.values.is_none() => return f.score(samples),
+            PlaneModel::Boosting(b) if samples.values.is_none() => return b.score(samples),
+            _ => {}
+        }
         let xs = samples.xs();
         if let Some(values) = &samples.values {
             let predicted = self.predict_points(&xs, 1);
