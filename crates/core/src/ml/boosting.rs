@@ -31,7 +31,7 @@ use super::model::{Model, Parameter, Progress, Score};
 use super::plane_model::{class_score, PlaneSet};
 use super::regression_tree::{RegressionHyper, RegressionTree};
 use super::rows::{FeatureMap, Rows};
-use super::sum_cache::SumCache;
+use super::sum_cache::{GridCache, SumCache};
 use crate::data::classification::Point2;
 use crate::data::rng::seeded;
 use rand::seq::SliceRandom;
@@ -106,6 +106,8 @@ pub struct Boosting {
     /// Per point set scored, the raw scores over the rounds counted so far
     /// ([`Boosting::proba_points`]).
     scored: SumCache,
+    /// The last decision map's scores so far ([`Boosting::proba_grid`]).
+    drawn: GridCache,
 }
 
 impl Boosting {
@@ -124,6 +126,7 @@ impl Boosting {
             rounds: Vec::new(),
             scores,
             scored: SumCache::default(),
+            drawn: GridCache::default(),
         }
     }
 
@@ -286,9 +289,15 @@ impl Boosting {
 
     /// The probabilities at every (x1s[col], x2s[row]), row after row, `classes` per cell: the
     /// decision map, the same numbers as [`Boosting::proba`] at each cell.
+    /// The scores are kept between maps of the same grid ([`GridCache`]), so a map redrawn after
+    /// a new round adds only that round's leaves.
     pub fn proba_grid(&self, x1s: &[f64], x2s: &[f64]) -> Vec<f64> {
         let grid = SortedGrid::new(x1s, x2s);
-        let planes = self.score_planes(&grid, &self.init, &self.rounds);
+        let start = || self.score_planes(&grid, &self.init, &[]);
+        let add = |from: usize, planes: &mut [Vec<f64>]| {
+            self.add_rounds(&grid, planes, &self.rounds[from..])
+        };
+        let planes = self.drawn.planes(x1s, x2s, self.rounds.len(), start, add);
         Boosting::by_cell(&grid, &planes, self.classes, probabilities)
     }
 
@@ -313,6 +322,18 @@ impl Boosting {
         rounds: &[Rc<[RegressionTree]>],
     ) -> Vec<Vec<f64>> {
         let mut planes: Vec<Vec<f64>> = start.iter().map(|&s| vec![s; grid.len()]).collect();
+        self.add_rounds(grid, &mut planes, rounds);
+        planes
+    }
+
+    /// Adds the learning rate times the leaf values of `rounds`' trees to the planes, round
+    /// after round.
+    fn add_rounds(
+        &self,
+        grid: &SortedGrid,
+        planes: &mut [Vec<f64>],
+        rounds: &[Rc<[RegressionTree]>],
+    ) {
         let eta = self.hyper.learning_rate;
         for trees in rounds {
             for (plane, tree) in planes.iter_mut().zip(trees.iter()) {
@@ -324,7 +345,6 @@ impl Boosting {
                 });
             }
         }
-        planes
     }
 
     /// `each(scores, out)` at every cell of the grid, `width` numbers out per cell, in the
@@ -363,6 +383,7 @@ impl Boosting {
         if self.rounds.len() > hyper.rounds {
             self.rounds.truncate(hyper.rounds);
             self.scored.clear();
+            self.drawn.clear();
             self.rescore();
         }
     }
@@ -790,14 +811,25 @@ mod tests {
                 all
             };
             assert_eq!(model.proba_points(&d.test), one_by_one(&model, &d.test));
-            // Scored after every round, two sets in turn (as a lab scores its points).
+            let x1s: Vec<f64> = (0..19).map(|i| -1.5 + i as f64 / 6.0).collect();
+            let x2s: Vec<f64> = (0..13).map(|i| 1.5 - i as f64 / 4.0).collect();
+            let cells: Vec<Point2> = (0..19 * 13)
+                .map(|c| Point2 {
+                    x1: x1s[c % 19],
+                    x2: x2s[c / 19],
+                    class: 0,
+                })
+                .collect();
+            // Scored and drawn after every round, two sets in turn (as a lab scores its points).
             while model.step() == Progress::Trained {
                 for set in [&d.train, &d.test] {
                     assert_eq!(model.proba_points(set), one_by_one(&model, set));
                 }
+                assert_eq!(model.proba_grid(&x1s, &x2s), one_by_one(&model, &cells));
             }
             model.retune(&BoostingHyper::new(4, 0.3, Some(2), 1, 0.8).unwrap());
             assert_eq!(model.proba_points(&d.test), one_by_one(&model, &d.test));
+            assert_eq!(model.proba_grid(&x1s, &x2s), one_by_one(&model, &cells));
             model.retune(&hyper);
             while model.step() == Progress::Trained {}
             assert_eq!(model.proba_points(&d.test), one_by_one(&model, &d.test));

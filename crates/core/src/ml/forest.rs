@@ -35,7 +35,7 @@ use super::leaf_grid::SortedGrid;
 use super::model::{Model, Parameter, Progress, Score};
 use super::plane_model::{class_score, PlaneSet};
 use super::rows::{FeatureMap, Rows};
-use super::sum_cache::SumCache;
+use super::sum_cache::{GridCache, SumCache};
 use super::tree::{LearnedNode, Tree, TreeHyper};
 use crate::data::classification::Point2;
 use crate::data::rng::{seeded, SeededRng};
@@ -118,6 +118,8 @@ pub struct Forest {
     oob_voters: Vec<usize>,
     /// Per point set scored, the trees' shares summed so far ([`Forest::proba_points`]).
     scored: SumCache,
+    /// The last decision map's sums so far ([`Forest::proba_grid`]).
+    drawn: GridCache,
 }
 
 impl Forest {
@@ -136,6 +138,7 @@ impl Forest {
             oob_sums: vec![0.0; train.len() * classes],
             oob_voters: vec![0; train.len()],
             scored: SumCache::default(),
+            drawn: GridCache::default(),
         }
     }
 
@@ -282,8 +285,33 @@ impl Forest {
 
     /// The forest's probabilities at every (x1s[col], x2s[row]), row after row, `classes` per
     /// cell: the decision map, the same numbers as [`Forest::proba`] at each cell.
+    /// On the plane's own features the sums are kept between maps of the same grid
+    /// ([`GridCache`]), so a map redrawn after a new tree adds only that tree's leaves.
     pub fn proba_grid(&self, x1s: &[f64], x2s: &[f64]) -> Vec<f64> {
-        self.mean_grid(&self.trees, x1s, x2s)
+        if !self.map.is_plane() || self.trees.is_empty() {
+            return self.mean_grid(&self.trees, x1s, x2s);
+        }
+        let k = self.classes;
+        let grid = SortedGrid::new(x1s, x2s);
+        let start = || vec![vec![0.0; grid.len()]; k];
+        let add = |from: usize, sums: &mut [Vec<f64>]| {
+            add_rectangle_sums(&self.trees[from..], &grid, sums)
+        };
+        let sums = self.drawn.planes(x1s, x2s, self.trees.len(), start, add);
+        self.average(&grid, &sums, self.trees.len())
+    }
+
+    /// Each cell's `classes` means: the planes' sums over `count` trees.
+    fn average(&self, grid: &SortedGrid, sums: &[Vec<f64>], count: usize) -> Vec<f64> {
+        let k = self.classes;
+        let mut out = vec![0.0; grid.len() * k];
+        for position in 0..grid.len() {
+            let cell = grid.cell(position);
+            for (c, plane) in sums.iter().enumerate() {
+                out[cell * k + c] = plane[position] / count as f64;
+            }
+        }
+        out
     }
 
     /// Tree `t`'s map alone: [`Forest::tree_proba`] at every cell, as [`Forest::proba_grid`].
@@ -301,13 +329,9 @@ impl Forest {
         let count = trees.len() as f64;
         if self.map.is_plane() {
             let grid = SortedGrid::new(x1s, x2s);
-            let sums = rectangle_sums(trees, &grid, k);
-            for position in 0..grid.len() {
-                let cell = grid.cell(position);
-                for (c, plane) in sums.iter().enumerate() {
-                    out[cell * k + c] = plane[position] / count;
-                }
-            }
+            let mut sums = vec![vec![0.0; grid.len()]; k];
+            add_rectangle_sums(trees, &grid, &mut sums);
+            out = self.average(&grid, &sums, trees.len());
         } else {
             let sums = self.cell_sums(trees, x1s, x2s);
             for (cell, o) in out.chunks_mut(k).enumerate() {
@@ -381,6 +405,7 @@ impl Forest {
             self.trees.truncate(hyper.trees);
             self.out_of_bag.truncate(hyper.trees);
             self.scored.clear();
+            self.drawn.clear();
             self.oob_sums.fill(0.0);
             self.oob_voters.fill(0);
             (0..self.trees.len()).for_each(|t| self.add_out_of_bag_votes(t));
@@ -388,12 +413,11 @@ impl Forest {
     }
 }
 
-/// Per class, the sum of `trees`' shares at each sorted position of a grid on (x₁, x₂): a leaf
-/// covers a rectangle of cells, so each tree adds its leaves' shares rectangle by rectangle
-/// ([`SortedGrid`]) instead of walking down once per cell.
-fn rectangle_sums(trees: &[Rc<Tree>], grid: &SortedGrid, k: usize) -> Vec<Vec<f64>> {
-    let mut sums = vec![vec![0.0; grid.len()]; k];
-    let mut shares = vec![0.0; k];
+/// Per class, adds `trees`' shares at each sorted position of a grid on (x₁, x₂) to `sums`,
+/// tree after tree: a leaf covers a rectangle of cells, so each tree adds its leaves' shares
+/// rectangle by rectangle ([`SortedGrid`]) instead of walking down once per cell.
+fn add_rectangle_sums(trees: &[Rc<Tree>], grid: &SortedGrid, sums: &mut [Vec<f64>]) {
+    let mut shares = vec![0.0; sums.len()];
     for tree in trees {
         grid.for_each_leaf(tree.nodes(), |node, cells| {
             node.shares(&mut shares);
@@ -404,7 +428,6 @@ fn rectangle_sums(trees: &[Rc<Tree>], grid: &SortedGrid, k: usize) -> Vec<Vec<f6
             }
         });
     }
-    sums
 }
 
 /// The mean of `trees`' class probabilities for a row (every class equally likely without
@@ -723,11 +746,27 @@ mod tests {
             }
             all
         };
-        // Scored after every tree, two sets in turn (as a lab scores training and test points).
+        // Scored and drawn after every tree, two sets in turn (as a lab scores training and test
+        // points), the map kept on the plane's own features.
+        let plane = ForestHyper::new(12, tree_hyper(Some(3)), 1, 2, true).unwrap();
+        let mut on_plane = Forest::new(plane, &d.train, 2, 3);
+        let (x1s, x2s) = grid();
+        let cells: Vec<Point2> = (0..x1s.len() * x2s.len())
+            .map(|c| Point2 {
+                x1: x1s[c % x1s.len()],
+                x2: x2s[c / x1s.len()],
+                class: 0,
+            })
+            .collect();
         while forest.step() == Progress::Trained {
+            on_plane.step();
             for set in [&d.train, &d.test] {
                 assert_eq!(forest.proba_points(set), one_by_one(&forest, set));
             }
+            assert_eq!(
+                on_plane.proba_grid(&x1s, &x2s),
+                one_by_one(&on_plane, &cells)
+            );
         }
         // A copy scores as the original; cut to 5 trees and grown again, still from scratch.
         let copy = forest.clone();

@@ -77,6 +77,62 @@ impl SumCache {
     }
 }
 
+/// A decision map's planes (one per class or score, a number per cell of the grid) over the
+/// trees counted so far, for the last grid drawn: redrawing the map after a new tree adds only
+/// that tree's leaves.
+#[derive(Clone, Debug, Default)]
+pub struct GridCache(RefCell<Option<GridEntry>>);
+
+#[derive(Clone, Debug)]
+struct GridEntry {
+    x1s: Vec<f64>,
+    x2s: Vec<f64>,
+    trees: usize,
+    planes: Vec<Vec<f64>>,
+}
+
+impl PartialEq for GridCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl GridCache {
+    /// The planes on the grid (`x1s`, `x2s`) over the first `trees` trees: `start()` for no
+    /// tree, then `add(from, planes)` adds the trees from `from` on, in order — only those not
+    /// counted yet when the grid is the last one. Fewer trees than counted start again.
+    pub fn planes(
+        &self,
+        x1s: &[f64],
+        x2s: &[f64],
+        trees: usize,
+        start: impl FnOnce() -> Vec<Vec<f64>>,
+        add: impl FnOnce(usize, &mut [Vec<f64>]),
+    ) -> Vec<Vec<f64>> {
+        let mut cache = self.0.borrow_mut();
+        let same = |e: &GridEntry| e.x1s == x1s && e.x2s == x2s && e.trees <= trees;
+        if !cache.as_ref().is_some_and(same) {
+            *cache = Some(GridEntry {
+                x1s: x1s.to_vec(),
+                x2s: x2s.to_vec(),
+                trees: 0,
+                planes: start(),
+            });
+        }
+        let entry = cache.as_mut().expect("just filled");
+        if entry.trees < trees {
+            add(entry.trees, &mut entry.planes);
+            entry.trees = trees;
+        }
+        entry.planes.clone()
+    }
+
+    /// Forgets the grid.
+    pub fn clear(&self) {
+        self.0.borrow_mut().take();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,5 +180,29 @@ mod tests {
         cache.clear();
         assert_eq!(cache.sums(&a, 2, 2, add(2)), vec![3.0; 6]);
         assert!(cache == SumCache::default());
+    }
+
+    #[test]
+    fn a_map_adds_only_new_trees_on_the_same_grid() {
+        let cache = GridCache::default();
+        let start = || vec![vec![0.5; 4]];
+        let add = |trees: usize| {
+            move |from: usize, planes: &mut [Vec<f64>]| {
+                (from..trees).for_each(|t| planes[0].iter_mut().for_each(|p| *p += t as f64))
+            }
+        };
+        let (xs, ys) = (vec![0.0, 1.0], vec![2.0, 3.0]);
+        assert_eq!(cache.planes(&xs, &ys, 3, start, add(3)), vec![vec![3.5; 4]]);
+        let only_new = |from: usize, planes: &mut [Vec<f64>]| {
+            assert_eq!(from, 3);
+            add(4)(from, planes)
+        };
+        assert_eq!(
+            cache.planes(&xs, &ys, 4, start, only_new),
+            vec![vec![6.5; 4]]
+        );
+        // Another grid, or fewer trees: from the start.
+        assert_eq!(cache.planes(&ys, &xs, 1, start, add(1)), vec![vec![0.5; 4]]);
+        assert_eq!(cache.planes(&ys, &xs, 0, start, add(0)), vec![vec![0.5; 4]]);
     }
 }
