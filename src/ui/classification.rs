@@ -57,6 +57,9 @@ fn initial_state(props: &LabProps) -> PlaneLab {
     PlaneLab::new(config, notices)
 }
 
+/// Least time between two updates of a growing ensemble's parameters panel (ms).
+const ENSEMBLE_PANEL_MS: f64 = 250.0;
+
 #[component]
 pub fn ClassificationLab(props: &LabProps) -> Html {
     let state = use_kept_reducer(props.config.lab, props.generation, &props.kept, || {
@@ -143,8 +146,20 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     let criterion: Criterion = config.choice(Key::Criterion);
     // While a big network trains, its diagram (one SVG line per weight) is redrawn every few
     // frames only: about 100 links per frame.
+    // While an ensemble grows, its panel (the newest tree as rules, its own map) changes at most
+    // every ENSEMBLE_PANEL_MS: at full speed a tree comes every frame, faster than anyone reads
+    // one, and laying the rules out again every frame cost the page its frame rate.
+    let ensemble_shown = use_mut_ref(|| (f64::NEG_INFINITY, 0));
     let parameters_version = match (&*state.model, state.running) {
         (PlaneModel::Mlp(m), true) => state.version / (m.params().len() as u64 / 100).max(1),
+        (PlaneModel::Forest(_) | PlaneModel::Boosting(_), true) => {
+            let mut shown = ensemble_shown.borrow_mut();
+            let now = web::now_ms();
+            if now - shown.0 >= ENSEMBLE_PANEL_MS || state.version < shown.1 {
+                *shown = (now, state.version);
+            }
+            shown.1
+        }
         _ => state.version,
     };
     let custom = config.is_custom();
