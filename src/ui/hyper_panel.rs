@@ -1,14 +1,19 @@
 //! The hyperparameters panel. On a phone (≤ 760 px wide) it is a drawer at the bottom of the
-//! screen: closed, only its handle shows; open, it covers the lower half with its controls and
-//! leaves the plot above in view, so a slider moved there changes the plot in sight. Elsewhere the
-//! handle is hidden and the panel is an ordinary panel of the left column.
+//! screen: closed, only its handle shows; open, it covers the lower two fifths with its controls
+//! and leaves the plot above in view, so a slider moved there changes the plot in sight; Escape
+//! (or the handle) closes it. Elsewhere the handle is hidden and the panel is an ordinary panel of
+//! the left column.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HyperPanelProps {
     pub title: AttrValue,
     pub tag: AttrValue,
+    /// What the drawer's handle calls the controls.
+    #[prop_or(AttrValue::Static("Hyperparameters"))]
+    pub handle: AttrValue,
     pub children: Html,
 }
 
@@ -20,12 +25,28 @@ pub fn HyperPanel(props: &HyperPanelProps) -> Html {
         Callback::from(move |_| open.set(!*open))
     };
     let handle = if *open {
-        "Close the hyperparameters ▾"
+        format!("Close the {} ▾", props.handle.to_lowercase())
     } else {
-        "Hyperparameters ▴"
+        format!("{} ▴", props.handle)
+    };
+    let on_key = {
+        let open = open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && *open {
+                open.set(false);
+                // Back to the handle, which is where the drawer was opened.
+                let handle = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("drawer-handle"))
+                    .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(handle) = handle {
+                    let _ = handle.focus();
+                }
+            }
+        })
     };
     html! {
-        <section class={classes!("panel", "hyper", open.then_some("open"))} aria-labelledby="hyper-title">
+        <section class={classes!("panel", "hyper", open.then_some("open"))} aria-labelledby="hyper-title" onkeydown={on_key}>
             <button type="button" id="drawer-handle" class="drawer-handle" aria-expanded={open.to_string()}
                 aria-controls="hyper-body" onclick={toggle}>{ handle }</button>
             <div id="hyper-body" class="drawer-body">

@@ -4,6 +4,9 @@
 use crate::web::now_ms;
 use yew::prelude::*;
 
+/// Trials of a run before the time left is estimated.
+const ESTIMATE_AFTER: usize = 3;
+
 #[derive(Properties, PartialEq)]
 pub struct SearchProgressProps {
     pub done: usize,
@@ -30,9 +33,11 @@ pub fn SearchProgress(props: &SearchProgressProps) -> Html {
     } else {
         *since.borrow_mut() = None;
     }
+    // The first trials are no guide (workers starting, a landscape cell already known): an
+    // estimate from at least ESTIMATE_AFTER trials of this run.
     let pace = since.borrow().and_then(|(start, at_start)| {
         let trials = done.saturating_sub(at_start);
-        (trials > 0).then(|| (now_ms() - start) / trials as f64)
+        (trials >= ESTIMATE_AFTER).then(|| (now_ms() - start) / trials as f64)
     });
     let text = match (finished, running, pace) {
         (true, _, _) => format!("Done: {done} trials."),
@@ -40,7 +45,7 @@ pub fn SearchProgress(props: &SearchProgressProps) -> Html {
             let left = ms * budget.saturating_sub(done) as f64 / 1000.0;
             format!("{done} of {budget} trials; about {} s left.", left.ceil())
         }
-        (false, true, None) => format!("{done} of {budget} trials; timing the first trial…"),
+        (false, true, None) => format!("{done} of {budget} trials; timing the first trials…"),
         (false, false, _) if done > 0 => format!("Paused after {done} of {budget} trials."),
         (false, false, _) => format!("0 of {budget} trials: press Play or Step."),
     };
@@ -50,7 +55,7 @@ pub fn SearchProgress(props: &SearchProgressProps) -> Html {
             <span id="time-left" role="status">{ text }</span>
             if running {
                 <button type="button" id="cancel" onclick={props.on_cancel.clone()}
-                    title="Stop the search and discard its trials (the landscape stays)">{ "Cancel" }</button>
+                    title="Stop the search and discard its trials (the landscape stays); Pause keeps them">{ "Cancel and discard" }</button>
             }
         </div>
     }

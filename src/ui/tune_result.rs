@@ -8,6 +8,9 @@ use crate::format::short;
 use crate::state::tuning::{Outcome, FRESH_POINTS};
 use yew::prelude::*;
 
+/// Most parameters listed in the sentence itself.
+const MAX_INLINE: usize = 12;
+
 #[derive(Properties, PartialEq)]
 pub struct TuneResultProps {
     pub outcome: Outcome,
@@ -20,11 +23,28 @@ pub struct TuneResultProps {
 #[component]
 pub fn TuneResult(props: &TuneResultProps) -> Html {
     let o = &props.outcome;
+    // A split's name ends with its comparison ("x₂ ≤"): its threshold follows it directly.
     let weights: Vec<String> = o
         .parameters
         .iter()
-        .map(|p| format!("{} = {}", p.name, short(p.value)))
+        .map(|p| match p.name.ends_with('≤') {
+            true => format!("{} {}", p.name, short(p.value)),
+            false => format!("{} = {}", p.name, short(p.value)),
+        })
         .collect();
+    // A handful inline; an ensemble's thousands behind a disclosure.
+    let learned = match weights.len() {
+        0 => html! { { "no parameters (k-NN keeps the training points themselves)" } },
+        n if n <= MAX_INLINE => html! {
+            <>{ "parameters " }<span class="weights">{ weights.join(", ") }</span></>
+        },
+        n => html! {
+            <details class="weights">
+                <summary>{ format!("{n} learned parameters") }</summary>
+                { weights.join(", ") }
+            </details>
+        },
+    };
     let estimate = format!("{} ± {}", short(o.cv.mean), short(o.cv.sd));
     html! {
         <section class="panel result" id="result" aria-labelledby="result-title">
@@ -38,8 +58,7 @@ pub fn TuneResult(props: &TuneResultProps) -> Html {
                         { " — cross-validated error " }<span id="result-cv">{ estimate }</span>{ "." }</li>
                 }
                 <li>{ "Retrained on all the training points: training error " }
-                    <span id="result-train">{ short(o.train_error) }</span>{ ", parameters " }
-                    <span class="weights">{ weights.join(", ") }</span>{ "." }</li>
+                    <span id="result-train">{ short(o.train_error) }</span>{ ", " }{ learned }</li>
                 <li>{ if props.by_test { "Its test error, the number it was chosen by: " } else { "Scored once on the test points: test error " } }
                     <strong id="result-test">{ short(o.test_error) }</strong>{ "." }</li>
                 <li>{ format!("On {FRESH_POINTS} fresh points from the same generator: error ") }

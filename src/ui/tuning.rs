@@ -210,7 +210,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         <Controls group={Group::Search} config={config.clone()} on_set={on_set.clone()} />
                         if let Some(note) = &state.folds_note { <p class="help inert-note" role="note">{ note.clone() }</p> }
                     </section>
-                    <HyperPanel title={config.tuned().map_or("Polynomial regression", |m| m.opt().label)} tag="the other hyperparameters stay as set">
+                    <HyperPanel title={config.tuned().map_or("Polynomial regression", |m| m.opt().label)} tag="the other hyperparameters stay as set" handle="Model settings">
                         <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} />
                     </HyperPanel>
                     <section class="panel data" aria-labelledby="data-title">

@@ -316,8 +316,11 @@ test('on a phone the hyperparameters are a drawer over the page with the plot in
   await layers.focus();
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction((n) => document.querySelectorAll('#network line').length !== n, before);
-  await handle.click();
+  // Escape closes it and puts the focus back on its handle.
+  await page.keyboard.press('Escape');
+  assert.equal(await handle.getAttribute('aria-expanded'), 'false');
   assert.equal(await layers.isVisible(), false);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'drawer-handle');
   // Tapping a link of the network says its weight, as hovering does.
   await page.locator('#network line').first().dispatchEvent('click');
   await page.waitForFunction(() => /^Weight from/.test(document.getElementById('link-info').textContent));

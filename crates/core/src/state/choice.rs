@@ -237,7 +237,7 @@ pub const AXIS_X_COUNT: usize = 9;
 choices!(TuneAxis {
     TuneAxis::Degree => "degree", "Polynomial degree", "1 … 15, evenly spaced.";
     TuneAxis::Lambda => "lambda", "Regularization strength λ", "10⁻⁶ … 10 on a log scale (λ = 0 cannot sit on one).";
-    TuneAxis::LearningRate => "lr", "Learning rate", "10⁻⁴ … 10 on a log scale (the network's 10⁻³ … 1).";
+    TuneAxis::LearningRate => "lr", "Learning rate", "On a log scale: 10⁻⁴ … 10 for polynomial and logistic regression, 10⁻³ … 1 for the network.";
     TuneAxis::K => "k", "k (neighbours)", "1 … 50, evenly spaced, and at most the training points of the smallest fold model.";
     TuneAxis::MaxDepth => "depth", "Max depth", "1 … 15, evenly spaced.";
     TuneAxis::MinLeaf => "leaf", "Min samples per leaf", "1 … 20, evenly spaced.";

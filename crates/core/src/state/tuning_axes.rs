@@ -106,6 +106,15 @@ pub fn fit_axes(config: &mut Config) -> Option<String> {
             named.then_some(why)
         })
         .collect();
+    // A link that names a model but not its second axis gets the model's own second axis, not
+    // the first one twice (the control's default second axis, λ, is logistic regression's first).
+    let x: TuneAxis = config.choice(Key::AxisX);
+    let y_named = config.position(Key::AxisY) != Key::AxisY.spec().default;
+    if !y_named && config.choice::<TuneAxis>(Key::AxisY) == x {
+        let (_, second) = default_axes(config.tuned());
+        let y = if second == x { TuneAxis::None } else { second };
+        config.set_choice(Key::AxisY, y);
+    }
     (!notices.is_empty()).then(|| notices.join(" "))
 }
 

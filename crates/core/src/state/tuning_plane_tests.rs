@@ -312,3 +312,28 @@ fn the_default_boosting_search_and_landscape_stay_affordable() {
         assert!(land_units <= 88 * 5 * 201);
     }
 }
+
+#[test]
+fn a_link_naming_only_the_model_gets_that_models_two_axes() {
+    for (model, axes) in [
+        ("logistic", vec![Key::Lambda, Key::LearningRate]),
+        ("tree", vec![Key::MaxDepth, Key::MinLeaf]),
+        ("knn", vec![Key::K]),
+        ("boosting", vec![Key::Trees, Key::Shrinkage]),
+    ] {
+        let (config, notices) = decode(&format!("lab=tuning&model={model}"));
+        let state = Tuning::new(config, notices);
+        let keys: Vec<Key> = state
+            .search
+            .space()
+            .axes()
+            .iter()
+            .map(|a| a.key())
+            .collect();
+        assert_eq!(keys, axes, "{model}");
+        assert!(state.notices.is_empty(), "{model}: {:?}", state.notices);
+    }
+    // A second axis the link names stays, even the same as the first (one axis, said so).
+    let (config, _) = decode("lab=tuning&model=logistic&x=lambda&y=lambda");
+    assert_eq!(space(&config).dims(), 1);
+}
