@@ -34,9 +34,9 @@ pub fn TuneResult(props: &TuneResultProps) -> Html {
         .collect();
     // A handful inline; an ensemble's thousands behind a disclosure.
     let learned = match weights.len() {
-        0 => html! { { "no parameters (k-NN keeps the training points themselves)" } },
+        0 => html! { { "no parameters (k-NN keeps the training points themselves)." } },
         n if n <= MAX_INLINE => html! {
-            <>{ "parameters " }<span class="weights">{ weights.join(", ") }</span></>
+            <>{ "parameters " }<span class="weights">{ weights.join(", ") }</span>{ "." }</>
         },
         n => html! {
             <details class="weights">
