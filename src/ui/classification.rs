@@ -107,10 +107,10 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     let on_add = relay(&dispatch, |(x1, x2)| Action::AddPoint(x1, x2));
     let on_remove = relay(&dispatch, |(x1, x2)| Action::RemoveNearest(x1, x2));
     let config = state.config.clone();
-    let (step_name, step_axis) = match model {
-        ModelKind::Tree => ("Depth", "depth"),
-        ModelKind::Forest | ModelKind::Boosting => ("Trees", "trees"),
-        _ => ("Epoch", "epoch"),
+    let (step_name, step_axis, rate_label) = match model {
+        ModelKind::Tree => ("Depth", "depth", "Levels / s"),
+        ModelKind::Forest | ModelKind::Boosting => ("Trees", "trees", "Trees / s"),
+        _ => ("Epoch", "epoch", "Epochs / s"),
     };
     let regression = state.data.values.is_some();
     let mut stats = vec![(step_name, "epoch", state.model.steps().to_string())];
@@ -210,7 +210,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                                 <li>{ "colour: class (blue, orange, green); background: the model's prediction, paler where unsure" }</li>
                             }
                         </ul>
-                        <Playback running={state.running} {stats} config={config.clone()} {epochs_per_second} on_action={dispatch.clone()} on_set={on_set.clone()}
+                        <Playback running={state.running} {stats} config={config.clone()} {epochs_per_second} {rate_label} on_action={dispatch.clone()} on_set={on_set.clone()}
                             reset_same={model == ModelKind::Mlp} />
                         <DiagnosisBox diagnosis={state.diagnosis()} divergence={state.divergence.clone()} idle={idle} />
                     </section>

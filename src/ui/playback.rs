@@ -21,6 +21,9 @@ pub struct PlaybackProps {
     /// Offer "Reset to the same initial weights" (Reset then draws new ones).
     #[prop_or_default]
     pub reset_same: bool,
+    /// What a training step is, per second: "Epochs / s", or "Trees / s" for an ensemble.
+    #[prop_or(AttrValue::Static("Epochs / s"))]
+    pub rate_label: AttrValue,
 }
 
 #[component]
@@ -63,7 +66,7 @@ pub fn Playback(props: &PlaybackProps) -> Html {
                 { for props.stats.iter().map(|(label, id, value)| html! {
                     <div><dt>{ *label }</dt><dd id={*id}>{ value.clone() }</dd></div>
                 }) }
-                <div><dt>{ "Epochs / s" }</dt><dd id="eps">{ eps }</dd></div>
+                <div><dt>{ props.rate_label.clone() }</dt><dd id="eps">{ eps }</dd></div>
             </dl>
             <Slider key_={Key::Speed} position={props.config.position(Key::Speed)} on_change={props.on_set.clone()}
                 note={props.config.no_effect(Key::Speed, usize::MAX)} />
