@@ -8,12 +8,22 @@
 //! so: ParamLab trains Legendre features by gradient steps, scikit-learn's estimators either solve
 //! the penalized least squares exactly or run their own stochastic gradient descent, and the
 //! folds' shuffles draw from different random generators.
+//!
+//! λ is converted to each estimator's alpha, and the snippet says how: ParamLab minimizes
+//! (1/n)·Σ(ŷ−y)² + λ·Σw² (L2) or λ·Σ|w| (L1), the intercept unpenalized, so `Ridge`'s alpha
+//! (against the summed squared errors) is n·λ for n points per fit (a fold's training points),
+//! `Lasso`'s (against half the mean) λ/2, and `SGDRegressor`'s (half the mean, against ½‖w‖² or
+//! ‖w‖₁) λ under L2 and λ/2 under L1. With λ = 0 and not searched there is no penalty at all
+//! (`LinearRegression`, `SGDRegressor(penalty=None)`): `Ridge(alpha=0)` would warn.
 
+use super::code_imports::imports;
+use super::code_map::{Map, Param};
+use crate::data::regression::generate;
 use crate::ml::regularization::Regularization;
 use crate::state::choice::StrategyKind;
 use crate::state::config::Config;
 use crate::state::spec::Key;
-use crate::state::tuning::{by_test, space, TRIAL_EPOCHS};
+use crate::state::tuning::{by_test, folds as lab_folds, space, TRIAL_EPOCHS};
 use crate::tune::space::{Axis, Scale};
 use crate::tune::strategy::{grid, Bayes};
 use std::fmt::Write;
@@ -21,7 +31,8 @@ use std::fmt::Write;
 /// The scikit-learn estimator behind the polynomial features: its pipeline step name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Estimator {
-    /// Exact penalized least squares (L2), (L1), or none.
+    /// Exact penalized least squares (L2), (L1), or none (no penalty, or λ = 0 and not searched:
+    /// `Ridge(alpha=0)` would warn).
     Ridge,
     Lasso,
     LinearRegression,
@@ -38,55 +49,117 @@ impl Estimator {
         {
             return Estimator::Sgd;
         }
+        let unpenalized = config.number(Key::Lambda) == 0.0 && !searched(Key::Lambda);
         match penalty {
+            _ if unpenalized => Estimator::LinearRegression,
             Regularization::L2 => Estimator::Ridge,
             Regularization::L1 => Estimator::Lasso,
             Regularization::None => Estimator::LinearRegression,
         }
     }
 
-    /// The class and its lower-case pipeline step name.
-    fn names(self) -> (&'static str, &'static str) {
+    /// The lower-case pipeline step name.
+    fn step(self) -> &'static str {
         match self {
-            Estimator::Ridge => ("Ridge", "ridge"),
-            Estimator::Lasso => ("Lasso", "lasso"),
-            Estimator::LinearRegression => ("LinearRegression", "linearregression"),
-            Estimator::Sgd => ("SGDRegressor", "sgdregressor"),
+            Estimator::Ridge => "ridge",
+            Estimator::Lasso => "lasso",
+            Estimator::LinearRegression => "linearregression",
+            Estimator::Sgd => "sgdregressor",
         }
     }
 
-    /// The constructor call with the configuration's fixed settings (searched ones are set by the
-    /// search).
-    fn call(self, config: &Config) -> String {
-        let lambda = number(config.number(Key::Lambda));
+    /// ParamLab's λ as the estimator's alpha, for `n` points per fit (see [`Self::caveat`]).
+    fn alpha(self, config: &Config, n: usize) -> Map {
+        let l1 = config.regularization() == Regularization::L1;
         match self {
-            Estimator::Ridge => format!("Ridge(alpha={lambda})"),
-            Estimator::Lasso => format!("Lasso(alpha={lambda}, max_iter=10_000)"),
+            Estimator::Ridge => Map::times(n as f64),
+            Estimator::Lasso => Map::times(0.5),
+            Estimator::Sgd if l1 => Map::times(0.5),
+            _ => Map::Same,
+        }
+    }
+
+    /// Whether the SGD estimator runs without a penalty: none chosen, or λ = 0 and not searched.
+    fn sgd_unpenalized(config: &Config, searched_lambda: bool) -> bool {
+        config.regularization() == Regularization::None
+            || (config.number(Key::Lambda) == 0.0 && !searched_lambda)
+    }
+
+    /// The constructor call with the configuration's fixed settings (searched ones are set by the
+    /// search, so alpha is left out when λ is searched).
+    fn call(self, config: &Config, n: usize, searched_lambda: bool) -> String {
+        let lambda = config.number(Key::Lambda);
+        let alpha = |sep: &str| match searched_lambda {
+            true => String::new(),
+            false => format!("alpha={}{sep}", self.alpha(config, n).value(lambda)),
+        };
+        match self {
+            Estimator::Ridge => format!("Ridge({})", alpha("")),
+            Estimator::Lasso => format!("Lasso({}max_iter=10_000)", alpha(", ")),
             Estimator::LinearRegression => "LinearRegression()".into(),
             Estimator::Sgd => {
                 let penalty = match config.regularization() {
-                    Regularization::L2 => "\"l2\"",
-                    Regularization::L1 => "\"l1\"",
-                    Regularization::None => "None",
+                    _ if Self::sgd_unpenalized(config, searched_lambda) => "None".to_string(),
+                    Regularization::L2 => format!("\"l2\", {}", alpha("")),
+                    _ => format!("\"l1\", {}", alpha("")),
                 };
+                let penalty = penalty.trim_end_matches(", ");
                 format!(
-                    "SGDRegressor(penalty={penalty}, alpha={lambda}, learning_rate=\"constant\", \
-                     eta0={}, max_iter={TRIAL_EPOCHS}, tol=None, random_state={})",
+                    "SGDRegressor(penalty={penalty}, learning_rate=\"constant\", eta0={}, \
+                     max_iter={TRIAL_EPOCHS},\n        tol=None, random_state={})",
                     number(config.number(Key::LearningRate)),
                     config.seed
                 )
             }
         }
     }
+
+    /// How the estimator's alpha is ParamLab's λ, said above the model (empty without one).
+    /// ParamLab minimizes (1/n)·Σ(ŷ−y)² + λ·Σw² (L2) or λ·Σ|w| (L1), the intercept unpenalized,
+    /// as each of these estimators leaves it.
+    fn caveat(self, config: &Config, n: usize, searched_lambda: bool) -> String {
+        let fits = if by_test(config) {
+            "all the training points"
+        } else {
+            "a fold's training points"
+        };
+        match self {
+            Estimator::Ridge => format!(
+                "\n# Ridge minimizes Σ(ŷ−y)² + alpha·‖w‖², ParamLab (1/n)·Σ(ŷ−y)² + λ·‖w‖² (neither \
+                 penalizes the\n# intercept): alpha = n·λ, n = {n} points per fit ({fits})."
+            ),
+            Estimator::Lasso => "\n# Lasso minimizes (1/(2n))·Σ(ŷ−y)² + alpha·‖w‖₁, ParamLab \
+                 (1/n)·Σ(ŷ−y)² + λ·‖w‖₁, twice\n# Lasso's objective with alpha = λ/2."
+                .into(),
+            Estimator::Sgd if !Self::sgd_unpenalized(config, searched_lambda) => {
+                "\n# SGDRegressor minimizes the mean of ½(ŷ−y)² plus alpha·½‖w‖² (L2) or \
+                 alpha·‖w‖₁ (L1);\n# ParamLab's objective is twice that with alpha = λ under L2, \
+                 λ/2 under L1."
+                    .into()
+            }
+            _ => String::new(),
+        }
+    }
 }
 
-/// The pipeline parameter an axis sets, and the short name Optuna's trial gives it.
-fn parameter(axis: &Axis, estimator: Estimator) -> (String, &'static str) {
-    let step = estimator.names().1;
-    match axis.key() {
-        Key::Degree => ("polynomialfeatures__degree".into(), "degree"),
-        Key::Lambda => (format!("{step}__alpha"), "alpha"),
-        _ => (format!("{step}__eta0"), "eta0"),
+/// The pipeline parameter an axis sets, Optuna's name for it, and how λ becomes alpha.
+fn parameter(axis: &Axis, estimator: Estimator, config: &Config, n: usize) -> Param {
+    let step = estimator.step();
+    let (name, short, map) = match axis.key() {
+        Key::Degree => ("polynomialfeatures__degree".into(), "degree", Map::Same),
+        Key::Lambda => (format!("{step}__alpha"), "lam", estimator.alpha(config, n)),
+        _ => (format!("{step}__eta0"), "eta0", Map::Same),
+    };
+    Param { name, short, map }
+}
+
+/// Points per fit of the search: the smallest fold's training points, or all the training
+/// points when selecting by the test score (as the lab's search fits them).
+fn fit_points(config: &Config) -> usize {
+    let n_train = generate(&config.data_spec()).train.len();
+    match lab_folds(config, n_train) {
+        Ok((f, _)) if !by_test(config) => f.smallest_training(),
+        _ => n_train,
     }
 }
 
@@ -108,71 +181,74 @@ pub(super) const MISTAKE: &str = "# ParamLab is set to \"Select by: test score\"
      instead.\n";
 
 /// The Python program that runs the configuration's search (see the module doc; the models on
-/// the plane are [`super::code_plane`]'s).
+/// the plane are [`super::code_plane`]'s), its imports those of the names it uses.
 pub fn python(config: &Config) -> String {
     if let Some(model) = config.tuned() {
         return super::code_plane::python(config, model);
     }
     let space = space(config);
     let axes = space.axes();
+    let searched = |k: Key| axes.iter().any(|a| a.key() == k);
     let estimator = Estimator::of(config, axes);
-    let (class, _) = estimator.names();
+    let n = fit_points(config);
+    let params: Vec<Param> = (axes.iter())
+        .map(|a| parameter(a, estimator, config, n))
+        .collect();
     let kind: StrategyKind = config.choice(Key::Strategy);
     let budget = config.number(Key::Budget) as usize;
-    let seed = config.seed;
     let mut out = String::new();
     let o = &mut out;
     // Writing to a String cannot fail.
     let mut line = |s: &str| {
         let _ = writeln!(o, "{s}");
     };
-    line("import numpy as np");
-    line("from sklearn.model_selection import KFold, LeaveOneOut, train_test_split");
-    line(&format!(
-        "from sklearn.linear_model import {class}\nfrom sklearn.pipeline import make_pipeline\n\
-         from sklearn.preprocessing import PolynomialFeatures, StandardScaler\n\
-         from sklearn.metrics import mean_squared_error"
-    ));
-    line(match kind {
-        StrategyKind::Grid => "from sklearn.model_selection import GridSearchCV",
-        StrategyKind::Random => {
-            "from sklearn.model_selection import RandomizedSearchCV\n\
-                                 from scipy.stats import loguniform, randint, uniform"
-        }
-        StrategyKind::Bayes => {
-            "from sklearn.model_selection import cross_val_score\n\
-                                import optuna  # GPSampler needs Optuna 3.6 or later, and PyTorch"
-        }
-    });
-    line("");
     line(&data(config));
     line("");
-    line(
-        "# Approximate: ParamLab fits Legendre features of x by gradient steps; here the same \
-         degree of\n# plain powers, standardized, fitted as scikit-learn fits them; alpha is ParamLab's \
-         λ, which each\n# estimator scales its own way (Ridge sums the squared errors, Lasso \
-         halves their mean).",
-    );
     line(&format!(
-        "model = make_pipeline(PolynomialFeatures({}, include_bias=False), StandardScaler(),\n    \
-         {})",
-        number(config.number(Key::Degree)),
-        estimator.call(config)
+        "# Approximate: ParamLab fits Legendre features of x by gradient steps; here the same \
+         degree of\n# plain powers, standardized, fitted as scikit-learn fits them.{}",
+        estimator.caveat(config, n, searched(Key::Lambda))
+    ));
+    // Degree 1 is x itself: no polynomial step unless the degree is searched.
+    let degree = config.number(Key::Degree);
+    let features = if degree == 1.0 && !searched(Key::Degree) {
+        String::new()
+    } else {
+        format!(
+            "PolynomialFeatures({}, include_bias=False), ",
+            number(degree)
+        )
+    };
+    line(&format!(
+        "model = make_pipeline({features}StandardScaler(),\n    {})",
+        estimator.call(config, n, searched(Key::Lambda))
     ));
     line(&folds(config));
     line("");
     if by_test(config) {
         line(MISTAKE);
     }
-    line(&search(config, kind, axes, estimator, budget, seed));
+    line(&search(config, kind, axes, &params, budget));
     line("");
-    line(
-        "# The second loop: refit on all the training points (refit=True), score once on the \
-         test set.",
-    );
+    line(second_loop(kind));
     line("print(\"chosen:\", best_params, \"CV MSE:\", best_cv_mse)");
     line("print(\"test MSE:\", mean_squared_error(y_test, best_model.predict(X_test)))");
-    out
+    format!("{}\n{out}", imports(&out))
+}
+
+/// The comment on the refit: the searches' `refit=True` (their default), or Optuna's explicit
+/// `.fit` (Optuna has no refit of its own).
+pub(super) fn second_loop(kind: StrategyKind) -> &'static str {
+    match kind {
+        StrategyKind::Bayes => {
+            "# The second loop: the .fit above refits on all the training points; score once on \
+             the test set."
+        }
+        _ => {
+            "# The second loop: refit on all the training points (refit=True), score once on the \
+             test set."
+        }
+    }
 }
 
 /// Stand-in data of the configuration's size, noise and split (ParamLab's own generator is
@@ -203,16 +279,16 @@ pub(super) fn folds(config: &Config) -> String {
     }
 }
 
-/// The search call for the strategy, leaving `best_params`, `best_cv_mse` and `best_model`.
+/// The search call for the strategy, leaving `best_params`, `best_cv_mse` and `best_model`; the
+/// values in scikit-learn's terms (`params`' conversions).
 fn search(
     config: &Config,
     kind: StrategyKind,
     axes: &[Axis],
-    estimator: Estimator,
+    params: &[Param],
     budget: usize,
-    seed: u64,
 ) -> String {
-    let names: Vec<(String, &str)> = axes.iter().map(|a| parameter(a, estimator)).collect();
+    let seed = config.seed;
     let result = "best_params, best_cv_mse = search.best_params_, -search.best_score_\n\
                   best_model = search.best_estimator_";
     match kind {
@@ -223,10 +299,13 @@ fn search(
                 let mut v: Vec<f64> = points.iter().map(|p| space.values(p)[i]).collect();
                 v.sort_by(f64::total_cmp);
                 v.dedup();
-                v.iter().map(|&x| number(x)).collect::<Vec<_>>().join(", ")
+                v.iter()
+                    .map(|&x| params[i].map.value(x))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             };
-            let grid: Vec<String> = (names.iter().enumerate())
-                .map(|(i, (name, _))| format!("    \"{name}\": [{}],", values(i)))
+            let grid: Vec<String> = (params.iter().enumerate())
+                .map(|(i, p)| format!("    \"{}\": [{}],", p.name, values(i)))
                 .collect();
             format!(
                 "# The exact lattice ParamLab runs ({} trials of a budget of {budget}).\n\
@@ -237,8 +316,16 @@ fn search(
             )
         }
         StrategyKind::Random => {
-            let dists: Vec<String> = (axes.iter().zip(&names))
-                .map(|(a, (name, _))| format!("    \"{name}\": {},", distribution(a)))
+            let dists: Vec<String> = (axes.iter().zip(params))
+                .map(|(a, p)| {
+                    let dist = match p.map {
+                        Map::Same => distribution(a),
+                        map => {
+                            format!("loguniform({}, {})", map.value(a.min()), map.value(a.max()))
+                        }
+                    };
+                    format!("    \"{}\": {dist},", p.name)
+                })
                 .collect();
             format!(
                 "# ParamLab snaps each draw to the nearest value of the control's table.\n\
@@ -250,26 +337,31 @@ fn search(
             )
         }
         StrategyKind::Bayes => {
-            let suggest: Vec<String> = (axes.iter().zip(&names))
-                .map(|(a, (name, short))| format!("        \"{name}\": {},", suggestion(a, short)))
+            let suggest: Vec<String> = (axes.iter().zip(params))
+                .map(|(a, p)| {
+                    let value = p.map.expr(&suggestion(a, p.short));
+                    format!("        \"{}\": {value},", p.name)
+                })
                 .collect();
+            let best: Vec<String> = (params.iter())
+                .map(|p| {
+                    let value = p.map.expr(&format!("study.best_params[\"{}\"]", p.short));
+                    format!("    \"{}\": {value},", p.name)
+                })
+                .collect();
+            let initial = Bayes::default().initial();
             format!(
-                "# ParamLab's own: a Gaussian process with expected improvement, {} random \
+                "# ParamLab's own: a Gaussian process with expected improvement, {initial} random \
                  trials first.\ndef objective(trial):\n    model.set_params(**{{\n{}\n    }})\n    \
                  return -cross_val_score(model, X_train, y_train, cv=cv,\n        \
                  scoring=\"neg_mean_squared_error\").mean()\n\n\
                  study = optuna.create_study(direction=\"minimize\",\n    \
-                 sampler=optuna.samplers.GPSampler(seed={seed}, n_startup_trials={}))\n\
+                 sampler=optuna.samplers.GPSampler(seed={seed}, n_startup_trials={initial}))\n\
                  study.optimize(objective, n_trials={budget})\n\
                  best_params, best_cv_mse = study.best_params, study.best_value\n\
                  best_model = model.set_params(**{{\n{}\n}}).fit(X_train, y_train)",
-                Bayes::default().initial(),
                 suggest.join("\n"),
-                Bayes::default().initial(),
-                (names.iter())
-                    .map(|(name, short)| format!("    \"{name}\": study.best_params[\"{short}\"],"))
-                    .collect::<Vec<_>>()
-                    .join("\n")
+                best.join("\n")
             )
         }
     }
@@ -299,3 +391,7 @@ pub(super) fn suggestion(a: &Axis, short: &str) -> String {
 #[cfg(test)]
 #[path = "code_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "code_imports_tests.rs"]
+mod imports_tests;

@@ -11,7 +11,9 @@
 //! fit, `SGDClassifier`'s alpha (against ½‖w‖²) is 2λ, and `MLPClassifier`'s alpha (which adds
 //! alpha/(2·b)·‖W‖² to a batch of b points' mean loss) is 2·b·λ.
 
-use super::code::{folds, number, MISTAKE};
+use super::code::{folds, number, second_loop, MISTAKE};
+use super::code_imports::imports;
+use super::code_map::{sig4, Map, Param};
 use crate::ml::activation::Activation;
 use crate::ml::knn::Weighting;
 use crate::ml::optimizer::OptimizerKind;
@@ -40,51 +42,6 @@ enum Estimator {
     Mlp,
 }
 
-/// How ParamLab's value of an axis becomes scikit-learn's.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Map {
-    Same,
-    /// v · factor.
-    Times(f64),
-    /// 1 / (factor · v).
-    Inverse(f64),
-    /// The first hidden layer's width: (v, the second layer's).
-    Layer1(usize),
-}
-
-impl Map {
-    fn value(self, v: f64) -> String {
-        match self {
-            Map::Same => number(v),
-            Map::Times(f) => sig4(v * f),
-            Map::Inverse(f) => sig4(1.0 / (f * v)),
-            Map::Layer1(second) => format!("({}, {second})", number(v)),
-        }
-    }
-
-    /// The Python expression of scikit-learn's value from ParamLab's (`inner`).
-    fn expr(self, inner: &str) -> String {
-        match self {
-            Map::Same => inner.into(),
-            Map::Times(f) => format!("{} * {inner}", number(f)),
-            Map::Inverse(f) => format!("1 / ({} * {inner})", number(f)),
-            Map::Layer1(second) => format!("({inner}, {second})"),
-        }
-    }
-}
-
-/// A number to four significant figures (a converted value: no 17-digit tails).
-fn sig4(v: f64) -> String {
-    number(format!("{v:.3e}").parse().unwrap_or(v))
-}
-
-/// A searched axis in scikit-learn: the pipeline parameter, Optuna's name, the conversion.
-struct Param {
-    name: String,
-    short: &'static str,
-    map: Map,
-}
-
 impl Estimator {
     fn of(model: ModelKind, config: &Config, axes: &[Axis]) -> Self {
         let searched = |k: Key| axes.iter().any(|a| a.key() == k);
@@ -105,16 +62,16 @@ impl Estimator {
         }
     }
 
-    /// The class, its module and whether polynomial features feed it.
-    fn class(self) -> (&'static str, &'static str, bool) {
+    /// The class, and whether polynomial features feed it.
+    fn class(self) -> (&'static str, bool) {
         match self {
-            Estimator::Knn => ("KNeighborsClassifier", "neighbors", false),
-            Estimator::Tree => ("DecisionTreeClassifier", "tree", false),
-            Estimator::Logistic => ("LogisticRegression", "linear_model", true),
-            Estimator::Sgd => ("SGDClassifier", "linear_model", true),
-            Estimator::Forest => ("RandomForestClassifier", "ensemble", true),
-            Estimator::Boosting => ("GradientBoostingClassifier", "ensemble", false),
-            Estimator::Mlp => ("MLPClassifier", "neural_network", false),
+            Estimator::Knn => ("KNeighborsClassifier", false),
+            Estimator::Tree => ("DecisionTreeClassifier", false),
+            Estimator::Logistic => ("LogisticRegression", true),
+            Estimator::Sgd => ("SGDClassifier", true),
+            Estimator::Forest => ("RandomForestClassifier", true),
+            Estimator::Boosting => ("GradientBoostingClassifier", false),
+            Estimator::Mlp => ("MLPClassifier", false),
         }
     }
 
@@ -173,34 +130,38 @@ impl Estimator {
                 int(Key::MinLeaf)
             ),
             Estimator::Logistic => {
-                // λ searched: C is the search's; else from λ (none when λ = 0).
-                let searched = searched_lambda;
-                let c = |f: f64| {
-                    if searched {
-                        "1".to_string()
-                    } else {
-                        Map::Inverse(f).value(lambda.max(f64::MIN_POSITIVE))
-                    }
+                // λ searched: C is the search's (none written); else from λ, and no penalty at
+                // all when λ = 0 (C = 1 would be a penalty).
+                let c = |f: f64| match searched_lambda {
+                    true => String::new(),
+                    false => format!("C={}, ", Map::Inverse(f).value(lambda)),
                 };
                 let penalty = match penalty {
-                    _ if lambda == 0.0 && !searched => "penalty=None".to_string(),
-                    Regularization::L2 => format!("C={}", c(2.0 * n as f64)),
-                    Regularization::L1 => format!("penalty=\"l1\", solver=\"saga\", C={}", c(n as f64)),
-                    Regularization::None => "penalty=None".to_string(),
+                    _ if lambda == 0.0 && !searched_lambda => "penalty=None, ".to_string(),
+                    Regularization::L2 => c(2.0 * n as f64),
+                    Regularization::L1 => {
+                        format!("penalty=\"l1\", solver=\"saga\", {}", c(n as f64))
+                    }
+                    Regularization::None => "penalty=None, ".to_string(),
                 };
-                format!("LogisticRegression({penalty}, max_iter={PLANE_STEPS})")
+                format!("LogisticRegression({penalty}max_iter={PLANE_STEPS})")
             }
             Estimator::Sgd => {
-                let (name, alpha) = match penalty {
-                    Regularization::L2 => ("\"l2\"", 2.0 * lambda),
-                    Regularization::L1 => ("\"l1\"", lambda),
-                    Regularization::None => ("None", lambda),
+                // No penalty (nor alpha) when λ = 0 and not searched; a searched λ sets alpha.
+                let alpha = |f: f64| match searched_lambda {
+                    true => String::new(),
+                    false => format!(", alpha={}", sig4(f * lambda)),
+                };
+                let penalty = match penalty {
+                    _ if lambda == 0.0 && !searched_lambda => "None".to_string(),
+                    Regularization::L2 => format!("\"l2\"{}", alpha(2.0)),
+                    Regularization::L1 => format!("\"l1\"{}", alpha(1.0)),
+                    Regularization::None => "None".to_string(),
                 };
                 format!(
-                    "SGDClassifier(loss=\"log_loss\", penalty={name}, alpha={}, \
+                    "SGDClassifier(loss=\"log_loss\", penalty={penalty}, \
                      learning_rate=\"constant\",\n        eta0={}, max_iter={PLANE_STEPS}, \
                      tol=None, random_state={seed})",
-                    sig4(alpha),
                     number(config.number(Key::LearningRate))
                 )
             }
@@ -324,7 +285,7 @@ pub(super) fn python(config: &Config, model: ModelKind) -> String {
     } else {
         n
     };
-    let (class, module, polynomial) = estimator.class();
+    let (_, polynomial) = estimator.class();
     let kind: StrategyKind = config.choice(Key::Strategy);
     let budget = config.number(Key::Budget) as usize;
     let seed = config.seed;
@@ -336,25 +297,6 @@ pub(super) fn python(config: &Config, model: ModelKind) -> String {
     let mut line = |s: &str| {
         let _ = writeln!(o, "{s}");
     };
-    line("from sklearn.model_selection import KFold, LeaveOneOut");
-    line(&format!("from sklearn.{module} import {class}"));
-    line("from sklearn.pipeline import make_pipeline");
-    if polynomial {
-        line("from sklearn.preprocessing import PolynomialFeatures");
-    }
-    line("from sklearn.metrics import accuracy_score");
-    line(match kind {
-        StrategyKind::Grid => "from sklearn.model_selection import GridSearchCV",
-        StrategyKind::Random => {
-            "from sklearn.model_selection import RandomizedSearchCV\n\
-             from scipy.stats import loguniform, randint, uniform"
-        }
-        StrategyKind::Bayes => {
-            "from sklearn.model_selection import cross_val_score\n\
-             import optuna  # GPSampler needs Optuna 3.6 or later, and PyTorch"
-        }
-    });
-    line("");
     line(&format!(
         "# The data: ParamLab's {} points of the {} pattern (noise {}, seed {seed}), {n_train} \
          for training,\n# as given: X_train, X_test (x₁, x₂ per row) and y_train, y_test (the \
@@ -367,10 +309,12 @@ pub(super) fn python(config: &Config, model: ModelKind) -> String {
     line(&estimator.caveat(config, n, batch));
     let searched_lambda = axes.iter().any(|a| a.key() == Key::Lambda);
     let call = estimator.call(config, n, batch, searched_lambda);
-    line(&if polynomial {
+    // Degree 1 is the plane's own features: no polynomial step.
+    let degree = config.number(Key::Features);
+    line(&if polynomial && degree != 1.0 {
         format!(
             "model = make_pipeline(PolynomialFeatures({}, include_bias=False),\n    {call})",
-            number(config.number(Key::Features))
+            number(degree)
         )
     } else {
         format!("model = make_pipeline({call})")
@@ -382,13 +326,10 @@ pub(super) fn python(config: &Config, model: ModelKind) -> String {
     }
     line(&search(config, kind, axes, &params, budget, n));
     line("");
-    line(
-        "# The second loop: refit on all the training points (refit=True), score once on the \
-         test set.",
-    );
+    line(second_loop(kind));
     line("print(\"chosen:\", best_params, \"CV error:\", best_cv_error)");
     line("print(\"test error:\", 1 - accuracy_score(y_test, best_model.predict(X_test)))");
-    out
+    format!("{}\n{out}", imports(&out))
 }
 
 #[path = "code_plane_search.rs"]

@@ -190,7 +190,7 @@ fn the_axes_carry_the_labs_ranges_and_values() {
         &[
             "LogisticRegression(",
             "\"logisticregression__C\": [",
-            "PolynomialFeatures(1",
+            "make_pipeline(LogisticRegression(max_iter=",
         ],
     );
     has(
@@ -199,6 +199,31 @@ fn the_axes_carry_the_labs_ranges_and_values() {
     );
     // λ = 10⁻⁶ … 10 → C = 1/(44·10) … 1/(44·10⁻⁶).
     has(&logistic, &["0.002273", "22730"]);
+    // λ = 0, not searched: no penalty, in each estimator's own words.
+    let exact = python(&tuning("model=logistic&x=lr&y=none&lambda=0"));
+    has(
+        &exact,
+        &["SGDClassifier(loss=\"log_loss\", penalty=None, learning_rate="],
+    );
+    // (LogisticRegression runs only with λ searched in the lab; its constructor still says so.)
+    let exact = tuning("model=logistic&lambda=0");
+    let call = super::Estimator::Logistic.call(&exact, 22, 22, false);
+    assert_eq!(call, "LogisticRegression(penalty=None, max_iter=300)");
+    let l1 = tuning("model=logistic&lambda=0.1&reg=l1");
+    let call = super::Estimator::Logistic.call(&l1, 20, 20, false);
+    assert!(
+        call.contains("penalty=\"l1\", solver=\"saga\", C=0.5, max_iter"),
+        "{call}"
+    );
+    let net = python(&tuning("model=network&x=lr&y=none&lambda=0"));
+    has(&net, &["alpha=0, batch_size="]);
+    // Optuna's refit is the explicit .fit, not refit=True.
+    let bayes = python(&tuning("model=tree&strategy=bayes"));
+    has(
+        &bayes,
+        &["the .fit above refits on all the training points"],
+    );
+    assert!(!bayes.contains("refit=True"), "{bayes}");
     // Leave-one-out and the mistake.
     let loo = python(&tuning("model=tree&folds=all&select=test"));
     has(&loo, &["cv = LeaveOneOut()", "Do NOT pick by the test set"]);

@@ -28,10 +28,13 @@ fn grid_search_runs_the_exact_lattice() {
         &[
             "GridSearchCV(model, param_grid, cv=cv, scoring=\"neg_mean_squared_error\")",
             "make_pipeline(PolynomialFeatures(",
-            "StandardScaler(),\n    Ridge(alpha=",
-            // Degrees 1, 1 + 14/3, 1 + 28/3, 15 rounded; λ at 10^(−6 + 7j/3) snapped to its table.
+            // λ searched: alpha is the search's.
+            "StandardScaler(),\n    Ridge())",
+            // Degrees 1, 1 + 14/3, 1 + 28/3, 15 rounded; λ at 10^(−6 + 7j/3) snapped to its table,
+            // times n = 22 (28 training points, 5 folds): Ridge sums the squared errors.
             "\"polynomialfeatures__degree\": [1, 6, 10, 15],",
-            "\"ridge__alpha\": [1e-6, 0.0003, 0.03, 10],",
+            "\"ridge__alpha\": [2.2e-5, 0.0066, 0.66, 220],",
+            "alpha = n·λ, n = 22 points per fit (a fold's training points).",
             "KFold(n_splits=5, shuffle=True, random_state=42)",
             "train_test_split(X, y, train_size=0.7, random_state=42)",
             "Approximate: ParamLab fits Legendre features",
@@ -51,7 +54,8 @@ fn random_search_draws_log_uniform_with_the_budget_and_seed() {
             "RandomizedSearchCV(model, param_distributions, n_iter=23, cv=cv,",
             "random_state=7)",
             "\"polynomialfeatures__degree\": randint(1, 16),",
-            "\"ridge__alpha\": loguniform(1e-6, 10),",
+            // n = 18: a third of 28 training points is held out (10, 9, 9).
+            "\"ridge__alpha\": loguniform(1.8e-5, 180),",
             "KFold(n_splits=3, shuffle=True, random_state=7)",
         ],
     );
@@ -71,21 +75,31 @@ fn bayesian_optimization_is_optuna_with_a_gaussian_process() {
             "SGDRegressor(penalty=\"l1\"",
             "max_iter=1000",
             "\"sgdregressor__eta0\": trial.suggest_float(\"eta0\", 0.0001, 10, log=True),",
-            "\"sgdregressor__alpha\": trial.suggest_float(\"alpha\", 1e-6, 10, log=True),",
+            // SGDRegressor halves the squared error: alpha = λ/2 under L1.
+            "\"sgdregressor__alpha\": 0.5 * trial.suggest_float(\"lam\", 1e-6, 10, log=True),",
+            "\"sgdregressor__alpha\": 0.5 * study.best_params[\"lam\"],",
+            "alpha = λ under L2, λ/2 under L1",
             "scoring=\"neg_mean_squared_error\"",
+            // Optuna has no refit argument: the refit is the explicit .fit.
+            "# The second loop: the .fit above refits on all the training points",
         ],
     );
+    assert!(!code.contains("refit=True"), "{code}");
+    let grid = python(&tuning("strategy=grid"));
+    has(&grid, &["(refit=True)"]);
 }
 
 #[test]
 fn estimators_folds_and_the_test_set_mistake() {
-    let mut config = tuning("strategy=grid&reg=l1&y=none&select=test");
+    let mut config = tuning("strategy=grid&reg=l1&y=none&select=test&lambda=0.1");
     config.set(Key::Folds, 9); // leave-one-out
     let code = python(&config);
     has(
         &code,
         &[
-            "Lasso(alpha=",
+            // Lasso halves the mean squared error: alpha = λ/2.
+            "Lasso(alpha=0.05, max_iter=10_000)",
+            "with alpha = λ/2.",
             "cv = LeaveOneOut()",
             "Do NOT pick by the test set",
             "\"polynomialfeatures__degree\": [",
@@ -94,6 +108,26 @@ fn estimators_folds_and_the_test_set_mistake() {
     assert!(!code.contains("lasso__alpha"), "one axis: degree alone");
     let none = python(&tuning("reg=none&y=none"));
     has(&none, &["LinearRegression()"]);
+    // Fixed λ: Ridge's alpha = n·λ with all 28 training points when selecting by the test set.
+    let ridge = python(&tuning("y=none&lambda=0.1&select=test"));
+    has(
+        &ridge,
+        &[
+            "Ridge(alpha=2.8)",
+            "n = 28 points per fit (all the training",
+        ],
+    );
+    // λ = 0, not searched: no penalty at all, not Ridge(alpha=0) nor an L2 SGDRegressor.
+    for reg in ["l2", "l1"] {
+        let exact = python(&tuning(&format!("reg={reg}&y=none&lambda=0")));
+        has(&exact, &["LinearRegression()"]);
+        assert!(!exact.contains("alpha"), "{exact}");
+        let sgd = python(&tuning(&format!("reg={reg}&x=lr&y=none&lambda=0")));
+        has(
+            &sgd,
+            &["SGDRegressor(penalty=None, learning_rate=\"constant\""],
+        );
+    }
     // λ searched without a penalty changes nothing, as in the lab: SGD without a penalty.
     let idle = python(&tuning("strategy=grid&reg=none"));
     has(

@@ -6,6 +6,8 @@
 //! numbers and takes the result back, so the page decides where and when trials run.
 
 pub mod code;
+mod code_imports;
+mod code_map;
 mod code_plane;
 pub mod compare;
 pub mod cv;
