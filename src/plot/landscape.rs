@@ -11,6 +11,7 @@
 use super::style::{font, px, GRID, MINOR, MODEL, TEST, TRAIN};
 use super::DrawResult;
 use crate::format::short;
+use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -30,7 +31,9 @@ impl AxisView {
     /// A tick's label at unit coordinate `u`: two significant figures, or the whole number — and
     /// none on an integer axis where the tick falls between whole values (no "degree 2.4").
     pub fn tick(&self, u: f64) -> String {
+        // To 11 significant figures: 10^(log of 1) is 0.9999999999999999, not 1.
         let v = self.value(u);
+        let v = format!("{v:.10e}").parse().unwrap_or(v);
         if self.integer && (v - v.round()).abs() > 0.02 * v.abs().max(1.0) {
             String::new()
         } else if self.integer || v.abs() >= 10.0 {
@@ -45,6 +48,55 @@ impl AxisView {
         }
     }
 
+    /// Where the axis's labels go, in unit coordinates: evenly spread values of the axis — from
+    /// its start in steps of 1, 2, 5, 10 … on an integer axis (degree 1, 3, 5 … 15), 1-2-5 values
+    /// on an integer log axis (trees 1, 2, 5, 10 … 200), powers of ten on a log scale, quarters
+    /// otherwise — so that labels are evenly
+    /// spread instead of falling where plotters' own ticks in unit coordinates happen to hit a
+    /// whole value (degree "1, 8, 11, 12, 15").
+    pub fn key_points(&self) -> Vec<f64> {
+        let values: Vec<f64> = match (self.integer, self.log) {
+            (true, true) => {
+                let steps = (0..12).map(|e| 10f64.powi(e / 3) * [1.0, 2.0, 5.0][e as usize % 3]);
+                steps.filter(|v| *v >= self.min && *v <= self.max).collect()
+            }
+            (true, false) => {
+                let span = self.max - self.min;
+                let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0]
+                    .into_iter()
+                    .find(|s| span / s <= 8.0)
+                    .unwrap_or(100.0);
+                let count = (span / step).floor() as usize;
+                (0..=count).map(|i| self.min + i as f64 * step).collect()
+            }
+            (false, true) => {
+                let (lo, hi) = (
+                    self.min.log10().ceil() as i32,
+                    self.max.log10().floor() as i32,
+                );
+                let every = ((hi - lo) / 5 + 1).max(1);
+                (lo..=hi)
+                    .filter(|e| (e - lo) % every == 0)
+                    .map(|e| 10f64.powi(e))
+                    .collect()
+            }
+            (false, false) => (0..=4)
+                .map(|i| self.min + i as f64 * (self.max - self.min) / 4.0)
+                .collect(),
+        };
+        values.into_iter().map(|v| self.unit(v)).collect()
+    }
+
+    /// The unit coordinate of value `v`.
+    fn unit(&self, v: f64) -> f64 {
+        let u = if self.log {
+            (v / self.min).ln() / (self.max / self.min).ln()
+        } else {
+            (v - self.min) / (self.max - self.min)
+        };
+        u.clamp(0.0, 1.0)
+    }
+
     /// The value at unit coordinate `u`.
     pub fn value(&self, u: f64) -> f64 {
         if self.log {
@@ -52,6 +104,43 @@ impl AxisView {
         } else {
             self.min + u * (self.max - self.min)
         }
+    }
+}
+
+/// Unit coordinates 0 … 1 along a searched axis, with its own label positions
+/// ([`AxisView::key_points`]) instead of plotters' round numbers of the unit range.
+struct UnitAxis {
+    unit: RangedCoordf64,
+    keys: Vec<f64>,
+}
+
+impl UnitAxis {
+    fn of(axis: &AxisView) -> Self {
+        UnitAxis {
+            unit: (0.0..1.0).into(),
+            keys: axis.key_points(),
+        }
+    }
+}
+
+impl Ranged for UnitAxis {
+    type FormatOption = DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.unit.map(value, limit)
+    }
+
+    /// The axis's label positions (none where the chart asks for no labels).
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        match hint.max_num_points() {
+            0 => Vec::new(),
+            _ => self.keys.clone(),
+        }
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.unit.range()
     }
 }
 
@@ -129,12 +218,16 @@ fn label_style(scale: f64) -> TextStyle<'static> {
 }
 
 /// Numbered dots for the trials and a ring round the best, at `(x, y)` chart positions.
-fn trial_marks<DB: DrawingBackend>(
-    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+fn trial_marks<DB: DrawingBackend, X, Y>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<X, Y>>,
     at: &[(f64, f64)],
     best: Option<usize>,
     scale: f64,
-) -> DrawResult<DB> {
+) -> DrawResult<DB>
+where
+    X: Ranged<ValueType = f64>,
+    Y: Ranged<ValueType = f64>,
+{
     let r = px(4.0, scale) as i32;
     // Each number is drawn on its own with the default anchor (its top left at the dot; a
     // leading space keeps it off the dot): text in a composed element, or anchored anywhere
@@ -172,7 +265,7 @@ fn draw_curve<DB: DrawingBackend>(
         .margin(px(8.0, scale))
         .x_label_area_size(px(if bottom.is_some() { 8.0 } else { 36.0 }, scale))
         .y_label_area_size(px(56.0, scale))
-        .build_cartesian_2d(0.0..1.0, lo..hi)?;
+        .build_cartesian_2d(UnitAxis::of(axis), lo..hi)?;
     let x_label = |u: &f64| axis.tick(*u);
     let mut mesh = chart.configure_mesh();
     mesh.light_line_style(MINOR)
@@ -222,7 +315,7 @@ fn draw_curve<DB: DrawingBackend>(
             .margin(px(8.0, scale))
             .x_label_area_size(px(36.0, scale))
             .y_label_area_size(px(56.0, scale))
-            .build_cartesian_2d(0.0..1.0, 0.0..top_ei.max(1e-12) * 1.1)?;
+            .build_cartesian_2d(UnitAxis::of(axis), 0.0..top_ei.max(1e-12) * 1.1)?;
         ei.configure_mesh()
             .light_line_style(MINOR)
             .bold_line_style(GRID)
@@ -261,8 +354,8 @@ fn draw_map<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(&main)
         .margin(px(8.0, scale))
         .x_label_area_size(px(36.0, scale))
-        .y_label_area_size(px(56.0, scale))
-        .build_cartesian_2d(0.0..1.0, 0.0..1.0)?;
+        .y_label_area_size(px(64.0, scale))
+        .build_cartesian_2d(UnitAxis::of(ax), UnitAxis::of(ay))?;
     chart
         .configure_mesh()
         .disable_mesh()
@@ -400,6 +493,45 @@ mod tests {
         assert_eq!(lambda.tick(0.0), "1.0e-6");
         assert_eq!(lambda.tick(1.0), "10");
         assert_eq!(lambda.tick(0.5), "0.0032");
+    }
+
+    #[test]
+    fn labels_are_evenly_spread_values_of_the_axis() {
+        let values = |a: &AxisView| -> Vec<f64> {
+            let v = a.key_points().into_iter().map(|u| a.value(u));
+            v.map(|v| (v * 1e6).round() / 1e6).collect()
+        };
+        let integer = |label, min, max, log| AxisView {
+            label,
+            min,
+            max,
+            log,
+            integer: true,
+        };
+        let degree = integer("degree", 1.0, 15.0, false);
+        assert_eq!(values(&degree), [1.0, 3.0, 5.0, 7.0, 9.0, 11.0, 13.0, 15.0]);
+        assert!(degree
+            .key_points()
+            .iter()
+            .all(|u| !degree.tick(*u).is_empty()));
+        let k = integer("k", 1.0, 50.0, false);
+        assert_eq!(values(&k), [1.0, 11.0, 21.0, 31.0, 41.0]);
+        let trees = integer("trees", 1.0, 200.0, true);
+        assert_eq!(
+            values(&trees),
+            [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0]
+        );
+        let lambda = AxisView {
+            min: 1e-6,
+            ..axis("λ", true)
+        };
+        assert_eq!(values(&lambda), [1e-6, 1e-4, 0.01, 1.0]);
+        let texts: Vec<String> = lambda
+            .key_points()
+            .iter()
+            .map(|u| lambda.tick(*u))
+            .collect();
+        assert_eq!(texts, ["1.0e-6", "1.0e-4", "0.010", "1.0"]);
     }
 
     fn svg_of(view: &View) -> String {
