@@ -232,9 +232,15 @@ test('the progress bar counts trials with the time left; Cancel and a changed se
     null, { timeout: 60_000 });
   const done = Number(await page.locator('#search-progress').getAttribute('value'));
   assert.ok(done >= 1 && done < 64, `${done} trials done`);
-  // Cancel discards the trials; the lab is ready again.
+  // Cancel discards the trials, not the landscape; the lab is ready again.
+  const landscape = async () => {
+    const status = await text(page, '#landscape-status');
+    return /^Faint/.test(status) ? Infinity : Number(/: (\d+) of/.exec(status)[1]);
+  };
+  const cells = await landscape();
   await page.locator('#cancel').click();
   await page.waitForFunction(() => document.querySelectorAll('#trials tbody tr').length === 0);
+  assert.ok(await landscape() >= cells, 'the landscape stays');
   assert.equal(await page.locator('#play').textContent(), 'Play');
   assert.equal(await page.locator('#cancel').count(), 0);
   // A setting changed while a search runs restarts it on the new setting: the result is the
