@@ -17,7 +17,7 @@ use super::notices::Notices;
 use super::playback::Playback;
 use super::region_chart::RegionChart;
 use super::shortcuts::use_shortcuts;
-use super::store::relay;
+use super::store::use_relay;
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::classroom::figures::Figures;
@@ -100,12 +100,14 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
 
     use_frame_loop(!state.sweep.is_done(), sweep_pacing(), dispatch.clone());
     use_shortcuts(state.running, dispatch.clone());
-    let on_focus = relay(&dispatch, Action::Focus);
-    let on_set = relay(&dispatch, |(key, pos): (Key, usize)| Action::Set(key, pos));
-    let on_seed = relay(&dispatch, Action::SetSeed);
-    let on_dismiss = relay(&dispatch, |()| Action::DismissNotices);
-    let on_add = relay(&dispatch, |(x1, x2)| Action::AddPoint(x1, x2));
-    let on_remove = relay(&dispatch, |(x1, x2)| Action::RemoveNearest(x1, x2));
+    let on_focus = use_relay(state.dispatcher(), Action::Focus);
+    let on_set = use_relay(state.dispatcher(), |(key, pos): (Key, usize)| {
+        Action::Set(key, pos)
+    });
+    let on_seed = use_relay(state.dispatcher(), Action::SetSeed);
+    let on_dismiss = use_relay(state.dispatcher(), |()| Action::DismissNotices);
+    let on_add = use_relay(state.dispatcher(), |(x1, x2)| Action::AddPoint(x1, x2));
+    let on_remove = use_relay(state.dispatcher(), |(x1, x2)| Action::RemoveNearest(x1, x2));
     let config = state.config.clone();
     let (step_name, step_axis, rate_label) = match model {
         ModelKind::Tree => ("Depth", "depth", "Levels / s"),

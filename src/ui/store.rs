@@ -28,11 +28,19 @@ impl<S> Deref for Store<S> {
 }
 
 /// A callback that turns its value into an action and sends it: the pages' controls report
-/// values (a key and position, a seed, a point), the store takes actions.
-pub fn relay<T: 'static>(
-    dispatch: &yew::Callback<crate::state::action::Action>,
+/// values (a key and position, a seed, a point), the store takes actions. The same callback from
+/// render to render, so that a child whose other props have not changed (the controls, while a
+/// model trains) is not rendered again on every tick.
+#[yew::hook]
+pub fn use_relay<S, T>(
+    dispatcher: yew::UseReducerDispatcher<Store<S>>,
     make: fn(T) -> crate::state::action::Action,
-) -> yew::Callback<T> {
-    let d = dispatch.clone();
-    yew::Callback::from(move |value| d.emit(make(value)))
+) -> yew::Callback<T>
+where
+    S: Reduce<Action = crate::state::action::Action> + Clone + 'static,
+    T: 'static,
+{
+    yew::use_callback((dispatcher, make), |value, (d, make)| {
+        d.dispatch(make(value))
+    })
 }
