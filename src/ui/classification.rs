@@ -114,6 +114,16 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         ModelKind::Forest | ModelKind::Boosting => ("Trees", "trees", "Trees / s"),
         _ => ("Epoch", "epoch", "Epochs / s"),
     };
+    // The speed counts steps per tick; these models tick every few frames (above).
+    let speed_note: Option<AttrValue> = match model {
+        ModelKind::Tree => Some("For a tree, speed n grows n levels every half second.".into()),
+        ModelKind::Forest | ModelKind::Boosting => Some(
+            "For an ensemble, speed n adds n trees every fifth of a second (5n a second), so each \
+             new tree can be seen; max adds as many as a frame allows."
+                .into(),
+        ),
+        _ => None,
+    };
     let regression = state.data.values.is_some();
     let mut stats = vec![(step_name, "epoch", state.model.steps().to_string())];
     let (train, test) = (&state.train_score, &state.test_score);
@@ -212,7 +222,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                                 <li>{ "colour: class (blue, orange, green); background: the model's prediction, paler where unsure" }</li>
                             }
                         </ul>
-                        <Playback running={state.running} {stats} config={config.clone()} {epochs_per_second} {rate_label} on_action={dispatch.clone()} on_set={on_set.clone()}
+                        <Playback running={state.running} {stats} config={config.clone()} {epochs_per_second} {rate_label} {speed_note} on_action={dispatch.clone()} on_set={on_set.clone()}
                             reset_same={model == ModelKind::Mlp} />
                         <DiagnosisBox diagnosis={state.diagnosis()} divergence={state.divergence.clone()} idle={idle} />
                     </section>

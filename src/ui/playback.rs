@@ -24,6 +24,9 @@ pub struct PlaybackProps {
     /// What a training step is, per second: "Epochs / s", or "Trees / s" for an ensemble.
     #[prop_or(AttrValue::Static("Epochs / s"))]
     pub rate_label: AttrValue,
+    /// What the speed means for this model, where a step is not an epoch per frame.
+    #[prop_or_default]
+    pub speed_note: Option<AttrValue>,
 }
 
 #[component]
@@ -70,6 +73,9 @@ pub fn Playback(props: &PlaybackProps) -> Html {
             </dl>
             <Slider key_={Key::Speed} position={props.config.position(Key::Speed)} on_change={props.on_set.clone()}
                 note={props.config.no_effect(Key::Speed, usize::MAX)} />
+            if let Some(note) = &props.speed_note {
+                <p class="help" id="speed-note">{ note.clone() }</p>
+            }
         </section>
     }
 }

@@ -210,6 +210,9 @@ test('ensembles: chosen by label, grown tree by tree, out-of-bag error read, tre
   await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Random forest' });
   await page.waitForFunction(() => new URL(location.href).searchParams.get('model') === 'forest');
   assert.equal(await text(page, '#epoch'), '0');
+  // The speed and the rate speak of trees here, not epochs.
+  assert.match(await text(page, '#speed-note'), /speed n adds n trees every fifth of a second/);
+  assert.match(await page.locator('#eps').locator('xpath=..').textContent(), /Trees \/ s/);
   await page.getByRole('button', { name: 'Step' }).click();
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '1');
   assert.match(await text(page, '#ensemble-size'), /^1 trees, \d+ nodes, \d+ learned numbers/);
