@@ -18,6 +18,7 @@ use super::playback::Playback;
 use super::region_chart::RegionChart;
 use super::shortcuts::use_shortcuts;
 use super::store::use_relay;
+use super::throttle::use_throttled;
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::classroom::figures::Figures;
@@ -161,17 +162,10 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     // While an ensemble grows, its panel (the newest tree as rules, its own map) changes at most
     // every ENSEMBLE_PANEL_MS: at full speed a tree comes every frame, faster than anyone reads
     // one, and laying the rules out again every frame cost the page its frame rate.
-    let ensemble_shown = use_mut_ref(|| (f64::NEG_INFINITY, 0));
+    let ensemble_version = use_throttled(state.version, state.running, ENSEMBLE_PANEL_MS);
     let parameters_version = match (&*state.model, state.running) {
         (PlaneModel::Mlp(m), true) => state.version / (m.params().len() as u64 / 100).max(1),
-        (PlaneModel::Forest(_) | PlaneModel::Boosting(_), true) => {
-            let mut shown = ensemble_shown.borrow_mut();
-            let now = web::now_ms();
-            if now - shown.0 >= ENSEMBLE_PANEL_MS || state.version < shown.1 {
-                *shown = (now, state.version);
-            }
-            shown.1
-        }
+        (PlaneModel::Forest(_) | PlaneModel::Boosting(_), true) => ensemble_version,
         _ => state.version,
     };
     let custom = config.is_custom();

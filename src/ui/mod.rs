@@ -36,6 +36,7 @@ pub mod search_workers;
 pub mod shortcuts;
 pub mod slider;
 pub mod store;
+pub mod throttle;
 pub mod training;
 pub mod trials;
 pub mod tune_result;

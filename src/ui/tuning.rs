@@ -15,6 +15,7 @@ use super::picture::{Picture, PictureInput};
 use super::search_progress::SearchProgress;
 use super::search_workers::use_search_workers;
 use super::shortcuts::use_shortcuts;
+use super::throttle::use_throttled;
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::trials::{Row, Trials};
 use super::tune_result::TuneResult;
@@ -29,7 +30,6 @@ use crate::state::url;
 use crate::tune::code::python;
 use crate::tune::space::Scale;
 use crate::tune::strategy::Strategy;
-use crate::web::now_ms;
 use yew::prelude::*;
 
 #[component]
@@ -90,16 +90,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
     };
     let trials_now = state.search.trials().len();
     let busy = state.running || !state.landscape.is_done();
-    let shown = use_mut_ref(|| (f64::NEG_INFINITY, 0, 0));
-    let (shown_trials, shown_cells) = {
-        let mut shown = shown.borrow_mut();
-        let now = now_ms();
-        let went_back = trials_now < shown.1 || cells_now < shown.2;
-        if !busy || went_back || now - shown.0 >= PICTURE_MS {
-            *shown = (now, trials_now, cells_now);
-        }
-        (shown.1, shown.2)
-    };
+    let (shown_trials, shown_cells) = use_throttled((trials_now, cells_now), busy, PICTURE_MS);
     let view = {
         let s = state.clone();
         let key = (shown_trials, shown_cells, state.config.clone());

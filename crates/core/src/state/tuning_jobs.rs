@@ -115,14 +115,15 @@ impl Tuning {
         let cells = land.points.iter().skip(land.errors.len());
         let mut jobs: Vec<Job> = Vec::new();
         for point in trials.chain(cells) {
+            // One lookup per point (this runs after every batch of answers).
+            let known = self.known.0.get(&bits(point));
             for unit in 0..units {
                 if jobs.len() >= max {
                     return jobs;
                 }
                 let taken = |j: &Job| j.unit == unit && &j.point == point;
-                let wanted = self.known.get(point, unit).is_none()
-                    && !busy.iter().any(taken)
-                    && !jobs.iter().any(taken);
+                let done = known.and_then(|e| e.get(unit).copied().flatten());
+                let wanted = done.is_none() && !busy.iter().any(taken) && !jobs.iter().any(taken);
                 if wanted {
                     jobs.push(Job {
                         point: point.clone(),

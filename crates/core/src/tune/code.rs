@@ -17,7 +17,7 @@
 //! (`LinearRegression`, `SGDRegressor(penalty=None)`): `Ridge(alpha=0)` would warn.
 
 use super::code_imports::imports;
-use super::code_map::{Map, Param};
+use super::code_map::{grid_search, Map, Param};
 use crate::data::regression::generate;
 use crate::ml::regularization::Regularization;
 use crate::state::choice::StrategyKind;
@@ -25,7 +25,7 @@ use crate::state::config::Config;
 use crate::state::spec::Key;
 use crate::state::tuning::{by_test, folds as lab_folds, space, TRIAL_EPOCHS};
 use crate::tune::space::{Axis, Scale};
-use crate::tune::strategy::{grid, Bayes};
+use crate::tune::strategy::Bayes;
 use std::fmt::Write;
 
 /// The scikit-learn estimator behind the polynomial features: its pipeline step name.
@@ -292,29 +292,13 @@ fn search(
     let result = "best_params, best_cv_mse = search.best_params_, -search.best_score_\n\
                   best_model = search.best_estimator_";
     match kind {
-        StrategyKind::Grid => {
-            let space = space(config);
-            let points = grid(&space, budget);
-            let values = |i: usize| {
-                let mut v: Vec<f64> = points.iter().map(|p| space.values(p)[i]).collect();
-                v.sort_by(f64::total_cmp);
-                v.dedup();
-                v.iter()
-                    .map(|&x| params[i].map.value(x))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            let grid: Vec<String> = (params.iter().enumerate())
-                .map(|(i, p)| format!("    \"{}\": [{}],", p.name, values(i)))
-                .collect();
-            format!(
-                "# The exact lattice ParamLab runs ({} trials of a budget of {budget}).\n\
-                 param_grid = {{\n{}\n}}\nsearch = GridSearchCV(model, param_grid, cv=cv, \
-                 scoring=\"neg_mean_squared_error\")\nsearch.fit(X_train, y_train)\n{result}",
-                points.len(),
-                grid.join("\n")
-            )
-        }
+        StrategyKind::Grid => grid_search(
+            &space(config),
+            params,
+            budget,
+            "neg_mean_squared_error",
+            result,
+        ),
         StrategyKind::Random => {
             let dists: Vec<String> = (axes.iter().zip(params))
                 .map(|(a, p)| {

@@ -58,3 +58,31 @@ pub(super) struct Param {
     pub(super) short: &'static str,
     pub(super) map: Map,
 }
+
+/// The grid search of `budget` trials over `space` (the exact lattice ParamLab runs), each axis's
+/// values in scikit-learn's terms, scored by `scoring`, then `result`: the same for every model.
+pub(super) fn grid_search(
+    space: &crate::tune::space::Space,
+    params: &[Param],
+    budget: usize,
+    scoring: &str,
+    result: &str,
+) -> String {
+    let points = crate::tune::strategy::grid(space, budget);
+    let rows: Vec<String> = (params.iter().enumerate())
+        .map(|(i, p)| {
+            let mut v: Vec<f64> = points.iter().map(|q| space.values(q)[i]).collect();
+            v.sort_by(f64::total_cmp);
+            v.dedup();
+            let v: Vec<String> = v.iter().map(|&x| p.map.value(x)).collect();
+            format!("    \"{}\": [{}],", p.name, v.join(", "))
+        })
+        .collect();
+    format!(
+        "# The exact lattice ParamLab runs ({} trials of a budget of {budget}).\n\
+         param_grid = {{\n{}\n}}\nsearch = GridSearchCV(model, param_grid, cv=cv, \
+         scoring=\"{scoring}\")\nsearch.fit(X_train, y_train)\n{result}",
+        points.len(),
+        rows.join("\n")
+    )
+}

@@ -6,8 +6,9 @@ use crate::state::choice::StrategyKind;
 use crate::state::config::Config;
 use crate::state::tuning_axes::space_within;
 use crate::tune::code::{distribution, number, suggestion};
+use crate::tune::code_map::grid_search;
 use crate::tune::space::{Axis, Scale};
-use crate::tune::strategy::{grid, Bayes};
+use crate::tune::strategy::Bayes;
 
 /// A scipy distribution (or a list to draw from) over an axis, in scikit-learn's values.
 fn draw(a: &Axis, p: &Param) -> String {
@@ -68,23 +69,7 @@ pub(super) fn search(
     match kind {
         StrategyKind::Grid => {
             let space = space_within(config, n);
-            let points = grid(&space, budget);
-            let rows: Vec<String> = (params.iter().enumerate())
-                .map(|(i, p)| {
-                    let mut v: Vec<f64> = points.iter().map(|q| space.values(q)[i]).collect();
-                    v.sort_by(f64::total_cmp);
-                    v.dedup();
-                    let v: Vec<String> = v.iter().map(|&x| p.map.value(x)).collect();
-                    format!("    \"{}\": [{}],", p.name, v.join(", "))
-                })
-                .collect();
-            format!(
-                "# The exact lattice ParamLab runs ({} trials of a budget of {budget}).\n\
-                 param_grid = {{\n{}\n}}\nsearch = GridSearchCV(model, param_grid, cv=cv, \
-                 scoring=\"accuracy\")\nsearch.fit(X_train, y_train)\n{result}",
-                points.len(),
-                rows.join("\n")
-            )
+            grid_search(&space, params, budget, "accuracy", result)
         }
         StrategyKind::Random => {
             let rows: Vec<String> = (axes.iter().zip(params))
