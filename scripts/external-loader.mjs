@@ -1,7 +1,8 @@
 // Trunk post-build hook: Trunk writes the code that loads the app's WebAssembly as an inline
 // <script type="module"> in index.html. A Content-Security-Policy without 'unsafe-inline' (see
 // index.html) would block it, so this moves it into a file of its own, loader-<hash>.js, and
-// points index.html at it. Runs in Trunk's staging directory (TRUNK_STAGING_DIR).
+// points index.html at it; the loader waits for the first paint, and the page no longer preloads
+// the WebAssembly (both explained below). Runs in Trunk's staging directory (TRUNK_STAGING_DIR).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -14,9 +15,21 @@ const html = readFileSync(page, 'utf8');
 const inline = /<script type=["']?module["']?>([\s\S]*?)<\/script>/;
 const found = html.match(inline);
 if (!found) throw new Error('no inline module script in index.html: has Trunk changed its loader?');
-const name = `loader-${createHash('sha256').update(found[1]).digest('hex').slice(0, 16)}.js`;
-writeFileSync(join(dir, name), found[1].trim() + '\n');
-writeFileSync(page, html.replace(inline, `<script type="module" src="./${name}"></script>`));
+// The app starts after the page's own text (the idea, shown while the WebAssembly loads) has
+// been painted once: when the module is already cached it would otherwise replace that text
+// before the first paint, and the page's first contentful paint would wait for the app. It costs
+// one frame, and only then; the module's download (preloaded by Trunk's link) is not delayed.
+// (Two frames: the first animation frame can come before the first paint.)
+const afterFirstPaint = 'await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted))));\n';
+const code = found[1].trim().replace(/^((?:import[^;]*;\s*)+)/, `$1${afterFirstPaint}`);
+if (!code.includes(afterFirstPaint)) throw new Error('the loader does not start with its imports: has Trunk changed it?');
+const name = `loader-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+writeFileSync(join(dir, name), code + '\n');
+// Trunk also preloads the WebAssembly from the page's head. On a slow phone that download (the
+// biggest file by far) then shares the network with the style sheet the first paint waits for;
+// without the preload it starts when the loader asks for it, once the text is on screen.
+const wasmPreload = /<link\b(?=[^>]*\brel=["']?preload\b)(?=[^>]*\.wasm\b)[^>]*>/;
+writeFileSync(page, html.replace(inline, `<script type="module" src="./${name}"></script>`).replace(wasmPreload, ''));
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(readFileSync(page, 'utf8'))) {
   throw new Error('index.html still has an inline script');
 }

@@ -3,8 +3,11 @@
 // everything is cached, <html data-offline="ready"> says so (the end-to-end tests wait for it).
 (function () {
   if (!('serviceWorker' in navigator) || !('caches' in window)) return;
+  // The files are listed once the app has started (Trunk's loader says so), so that the
+  // WebAssembly, fetched only after the first paint, is among them.
+  var started = new Promise(function (ok) { addEventListener('TrunkApplicationStarted', ok, { once: true }); });
   navigator.serviceWorker.register('./sw.js').then(function () {
-    return navigator.serviceWorker.ready;
+    return Promise.all([navigator.serviceWorker.ready, started]);
   }).then(function () {
     var here = location.origin;
     var files = performance.getEntriesByType('resource')

@@ -73,10 +73,13 @@ pub fn App() -> Html {
             web::announce_layout_change();
         });
     }
+    // A switch of lab is a new entry in the browser's history (the lab writes its full link
+    // into it once shown), so Back returns to the lab before, as it was left (below).
     let on_switch = {
         let shown = shown.clone();
         Callback::from(move |lab: Lab| {
             if lab != shown.config.lab {
+                web::push_query(&format!("lab={}", lab.url()));
                 shown.set(Shown {
                     config: Config::for_lab(lab),
                     notices: Vec::new(),
@@ -85,6 +88,23 @@ pub fn App() -> Html {
             }
         })
     };
+    {
+        let shown = shown.clone();
+        use_effect_with((shown.config.lab, shown.generation), move |_| {
+            let listener = web::WindowListener::start("popstate", move || {
+                let (_, rest, _) = view::split(&web::query());
+                let lab = url::decode(&rest).0.lab;
+                if lab != shown.config.lab {
+                    shown.set(Shown {
+                        config: Config::for_lab(lab),
+                        notices: Vec::new(),
+                        generation: shown.generation,
+                    });
+                }
+            });
+            move || drop(listener)
+        });
+    }
     // Opens a lab afresh in the state a link describes, with this view (a question's "show me",
     // a lesson's step, a challenge's start).
     let show = {

@@ -57,7 +57,7 @@ pub fn use_layout() -> u32 {
         let layout = layout.clone();
         use_effect_with((), move |_| {
             let count = std::rc::Rc::new(std::cell::Cell::new(0u32));
-            let listener = crate::web::ResizeListener::start(move || {
+            let listener = crate::web::WindowListener::start("resize", move || {
                 count.set(count.get().wrapping_add(1));
                 layout.set(count.get());
             });

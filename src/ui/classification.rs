@@ -99,7 +99,16 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         dispatch.clone(),
     );
 
-    use_frame_loop(!state.sweep.is_done(), sweep_pacing(), dispatch.clone());
+    // An ensemble grown at full speed is finished within a second or so: the validation curve's
+    // sweep waits for it instead of sharing its frames (both in one frame made it miss frames).
+    let ensemble_at_full_speed = state.running
+        && state.config.speed().is_none()
+        && matches!(model, ModelKind::Forest | ModelKind::Boosting);
+    use_frame_loop(
+        !state.sweep.is_done() && !ensemble_at_full_speed,
+        sweep_pacing(),
+        dispatch.clone(),
+    );
     use_shortcuts(state.running, dispatch.clone());
     let on_focus = use_relay(state.dispatcher(), Action::Focus);
     let on_set = use_relay(state.dispatcher(), |(key, pos): (Key, usize)| {

@@ -43,6 +43,20 @@ pub fn replace_query(query: &str) {
     }
 }
 
+/// Puts `query` in the address bar as a new history entry, so the browser's Back button returns
+/// to the one before (a switch of lab).
+pub fn push_query(query: &str) {
+    let w = window();
+    let path = w.location().pathname().unwrap_or_default();
+    if let Ok(history) = w.history() {
+        let _ = history.push_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?{query}")),
+        );
+    }
+}
+
 /// Calls `on_frame(timestamp)` once per animation frame until dropped.
 ///
 /// Each frame's callback is a one-shot closure that frees itself after running, so dropping the
@@ -182,24 +196,25 @@ fn focus_takes_keys(event: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
-/// Calls `on_resize` whenever the window is resized, until dropped.
-pub struct ResizeListener {
+/// Calls `on_event` whenever the window receives the event `name` ("resize", "popstate"),
+/// until dropped.
+pub struct WindowListener {
+    name: &'static str,
     callback: Closure<dyn FnMut()>,
 }
 
-impl ResizeListener {
-    pub fn start(on_resize: impl FnMut() + 'static) -> Self {
-        let callback = Closure::<dyn FnMut()>::new(on_resize);
-        let _ =
-            window().add_event_listener_with_callback("resize", callback.as_ref().unchecked_ref());
-        ResizeListener { callback }
+impl WindowListener {
+    pub fn start(name: &'static str, on_event: impl FnMut() + 'static) -> Self {
+        let callback = Closure::<dyn FnMut()>::new(on_event);
+        let _ = window().add_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
+        WindowListener { name, callback }
     }
 }
 
-impl Drop for ResizeListener {
+impl Drop for WindowListener {
     fn drop(&mut self) {
         let _ = window()
-            .remove_event_listener_with_callback("resize", self.callback.as_ref().unchecked_ref());
+            .remove_event_listener_with_callback(self.name, self.callback.as_ref().unchecked_ref());
     }
 }
 

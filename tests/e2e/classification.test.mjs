@@ -197,6 +197,17 @@ test('k-NN has nothing to train: Play, Step and Speed say so; your own points ig
   assert.ok(await page.locator('#play').isDisabled() && await page.locator('#step').isDisabled());
   assert.match(await text(page, '#nothing-to-train'), /k-NN learns no parameters/);
   assert.match(await text(page, '#ctl-speed-inert'), /No effect for k-NN/);
+  // Greyed, still readable: the speed's value keeps a 4.5 : 1 contrast on the white panel.
+  const contrast = await page.evaluate(() => {
+    const out = document.getElementById('ctl-speed-value');
+    const [r, g, b] = getComputedStyle(out).color.match(/\d+/g).map(Number);
+    const lum = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    let opacity = 1;
+    for (let e = out; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+    const L = 0.2126 * lum(r) + 0.7152 * lum(g) + 0.0722 * lum(b);
+    return opacity < 1 ? 0 : 1.05 / (L + 0.05);
+  });
+  assert.ok(contrast >= 4.5, `contrast ${contrast}`);
   await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Decision tree' });
   await page.waitForFunction(() => !document.getElementById('play').disabled);
   const custom = (await open('&model=tree&data=custom')).page;

@@ -39,6 +39,18 @@ test('switching labs happens in the page and each lab is found as it was left', 
   assert.equal(await text(page, '#ctl-degree-value'), '4');
   await page.getByRole('link', { name: 'Neural-network lab' }).click();
   await epochIs(page, 1);
+  // The browser's Back and Forward follow the switches, in the page, each lab as it was left.
+  await page.goBack();
+  await waitParam(page, 'lab', 'regression');
+  await epochIs(page, 3);
+  assert.equal(await text(page, '#ctl-degree-value'), '4');
+  await page.goBack();
+  await waitParam(page, 'lab', 'neural');
+  await epochIs(page, 1);
+  await page.goForward();
+  await waitParam(page, 'lab', 'regression');
+  await epochIs(page, 3);
+  assert.equal(param(page, 'degree'), '4');
   assert.equal(await page.evaluate(() => window.stillThisPage), true, 'no page load');
   assert.deepEqual(problems.console, []);
   await page.close();

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, extname, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
@@ -12,8 +13,9 @@ export const SUBPATH = '/labs/paramlab/';
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
   '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json' };
 
-/** Serves dist/ at http://127.0.0.1:<port>/labs/paramlab/ and nothing else. */
-export async function serveDist() {
+/** Serves dist/ at http://127.0.0.1:<port>/labs/paramlab/ and nothing else; with `gzip`, files
+ *  are sent compressed to a browser that accepts it, as static hosts do (the Lighthouse bench). */
+export async function serveDist({ gzip = false } = {}) {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `trunk build --release` first');
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -21,8 +23,15 @@ export async function serveDist() {
     const file = normalize(join(DIST, path.slice(SUBPATH.length) || 'index.html'));
     try {
       if (!file.startsWith(DIST) || !(await stat(file)).isFile()) throw new Error('not a file');
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(await readFile(file));
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const body = await readFile(file);
+      if (gzip && /gzip/.test(req.headers['accept-encoding'] ?? '')) {
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        res.end(gzipSync(body, { level: 9 }));
+      } else {
+        res.writeHead(200, { 'content-type': type });
+        res.end(body);
+      }
     } catch { res.writeHead(404).end('not found'); }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
