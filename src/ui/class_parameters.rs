@@ -192,9 +192,10 @@ fn node(tree: &Tree, id: usize, criterion: Criterion, name: &dyn Fn(usize) -> St
     } else {
         "entropy"
     };
+    let samples = n.counts.iter().sum::<usize>();
     let facts = format!(
-        "{} samples ({}), {measure} {}",
-        n.counts.iter().sum::<usize>(),
+        "{samples} sample{} ({}), {measure} {}",
+        if samples == 1 { "" } else { "s" },
         counts.join(", "),
         short(n.impurity)
     );
