@@ -56,7 +56,7 @@ impl Score {
     }
 }
 
-/// One learned number and where it lives (e.g. "w₃", "layer 1: 0 → 2").
+/// One learned number and where it lives (e.g. "w₃", "layer 1: x₂ → 0", "layer 2: 1 → 0").
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parameter {
     pub name: String,

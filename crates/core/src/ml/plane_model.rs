@@ -249,11 +249,17 @@ impl Model for PlaneModel {
             }
             PlaneModel::Mlp(m) => {
                 let sizes = m.sizes();
+                // The first layer's links come from the inputs, named (x₁, x₁², sin πx₁ …);
+                // deeper links from the neurons of the layer before, numbered from 0.
+                let inputs = m.architecture().inputs().names();
                 let mut out = Vec::with_capacity(m.params().len());
                 for layer in 0..sizes.len() - 1 {
                     for to in 0..sizes[layer + 1] {
                         for from in 0..sizes[layer] {
-                            let name = format!("layer {}: {from} → {to}", layer + 1);
+                            let name = match (layer, inputs.get(from)) {
+                                (0, Some(input)) => format!("layer 1: {input} → {to}"),
+                                _ => format!("layer {}: {from} → {to}", layer + 1),
+                            };
                             out.push(p(name, m.weight(layer, to, from), true));
                         }
                     }
@@ -352,6 +358,23 @@ mod tests {
         assert_eq!(p.len(), 1 + 2 + 2);
         assert!(p[0].name.starts_with("node 0: x"));
         assert_eq!(p[1].value + p[2].value, 1.0);
+    }
+
+    /// A network's first-layer weights are named by the input they come from (what the
+    /// parameters CSV and the panel show), deeper ones by the neuron's number.
+    #[test]
+    fn network_weights_are_named_by_their_inputs() {
+        let (config, notices) = crate::state::url::decode("lab=neural&inputs=x1,x2,x1sq&layers=2");
+        assert!(notices.is_empty(), "{notices:?}");
+        let d = generate(Pattern::Circles, 40, 0.1, 0.7, 3);
+        let m = PlaneModel::new(&config.plane_hyper(), &d.train_set(), 0);
+        let names: Vec<String> = m.parameters().into_iter().map(|p| p.name).collect();
+        assert_eq!(
+            &names[..3],
+            ["layer 1: x₁ → 0", "layer 1: x₂ → 0", "layer 1: x₁² → 0"]
+        );
+        assert!(names.contains(&"layer 2: 1 → 0".to_string()), "{names:?}");
+        assert!(names.iter().any(|n| n.starts_with("layer 1: bias")));
     }
 
     #[test]
