@@ -370,11 +370,11 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "On XOR, initialization 6 gets stuck and initialization 7 solves it. The \
                  initialization seed of a network is…",
         choices: &[
-            "A parameter: training learns it",
-            "Chosen before training like a hyperparameter, but one to average over, not to tune",
-            "Irrelevant: it never changes the result",
+            "A hyperparameter like any other: tune it and keep the best validation score",
+            "A parameter: training refines the seed along with the starting weights it drew",
+            "Chosen before training, like a hyperparameter, but averaged over, not tuned",
         ],
-        answer: 1,
+        answer: 2,
         explanation: "The seed draws the starting weights and training never changes it, so it \
                       is not a parameter; the app lists it with the hyperparameters. But picking \
                       the lucky seed is tuning on chance: compare settings from the same start \
@@ -487,12 +487,12 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::Divergence, C::LearningRate],
         prompt: "Plain SGD with a learning rate of 10 in the Regression lab: what happens?",
         choices: &[
-            "It converges in a single step",
-            "The loss explodes: each step overshoots the minimum by more than the last",
-            "It trains slowly but surely",
-            "Nothing changes: the learning rate only affects speed",
+            "It converges in a single step: a large rate jumps straight to the minimum",
+            "It trains slowly but surely: SGD reaches the minimum whatever the rate",
+            "Nothing much: the learning rate only changes how fast the loss falls",
+            "The loss explodes: each step overshoots the minimum further than the last",
         ],
-        answer: 1,
+        answer: 3,
         explanation: "A step that is too large jumps past the minimum to a point where the \
                       gradient is even larger, so the next jump is larger still: the loss \
                       diverges. The app stops training and keeps the last good parameters.",
@@ -505,11 +505,11 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "Plain SGD with a learning rate of 0.0001: what does the loss do after 2,000 \
                  epochs?",
         choices: &[
-            "It explodes",
             "It is still falling: each step is tiny, so training crawls",
-            "It has reached the minimum long ago",
+            "It reached the minimum long ago: 2,000 steps are plenty",
+            "It has stalled at a poor value: tiny steps cannot leave a local minimum",
         ],
-        answer: 1,
+        answer: 0,
         explanation: "Tiny steps go in the right direction but cover little ground, so the loss \
                       keeps falling slowly and the fit is still poor. The verdict says \"still \
                       training\": more epochs or a larger learning rate would help.",
@@ -522,11 +522,11 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "Degree 15 (16 coefficients) on 20 points, 14 of them for training: what \
                  happens?",
         choices: &[
-            "A smooth curve close to the true one",
-            "The curve bends through the training points and misses the test points: overfitting",
-            "A straight line: underfitting",
+            "A smooth curve near the true one: 14 points pin the shape down well",
+            "Underfitting: too few points to set 16 coefficients, so the curve stays flat",
+            "Overfitting: it bends through the training points and misses the test points",
         ],
-        answer: 1,
+        answer: 2,
         explanation: "With more coefficients than training points, many curves pass through every \
                       training point, noise included; the training error is tiny, the test \
                       error large. More data or a simpler model cures it.",
@@ -538,11 +538,11 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::DegreeFit],
         prompt: "Degree 1 (a straight line) on a sine wave: what happens?",
         choices: &[
-            "Underfitting: both training and test errors stay high",
-            "Overfitting: training error low, test error high",
-            "A good fit after enough epochs",
+            "Overfitting: the line fits the training points but misses the test points",
+            "Underfitting: training and test errors both stay high",
+            "A good fit after enough epochs: the slope and intercept follow the wave",
         ],
-        answer: 0,
+        answer: 1,
         explanation: "A line cannot follow a wave however long it trains: the training error \
                       itself stays well above the noise, and the test error with it. That is \
                       high bias; a higher degree fixes it.",
@@ -555,11 +555,11 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "Between degree 1 and degree 15 on 40 points of a sine wave, what does degree 3 \
                  give?",
         choices: &[
-            "Underfitting, like degree 1",
-            "A good fit: both errors near the noise level",
-            "Overfitting, like degree 15 on few points",
+            "A good fit: the training and test errors both end up near the noise level",
+            "Underfitting, like degree 1: a cubic bends too little to follow a wave",
+            "Overfitting, like degree 15 on few points: a cubic already chases the noise",
         ],
-        answer: 1,
+        answer: 0,
         explanation: "A cubic bends enough to follow one wave and not enough to chase the noise: \
                       training and test errors both end near σ². The best degree lies between \
                       too simple and too flexible.",
@@ -571,11 +571,11 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::DataSize],
         prompt: "Keep degree 15 but go from 20 points to 200: what happens to overfitting?",
         choices: &[
-            "It gets worse: more points, more noise to memorise",
             "It shrinks: 16 coefficients cannot pass through 140 noisy points",
+            "It gets worse: ten times the points means ten times the noise to memorise",
             "Nothing changes: overfitting depends on the degree alone",
         ],
-        answer: 1,
+        answer: 0,
         explanation: "Overfitting is flexibility relative to the data: with many more training \
                       points than coefficients, the noise averages out and the curve follows \
                       the pattern. More data is the most reliable cure.",
@@ -587,9 +587,9 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::Lambda],
         prompt: "L2 with λ = 10 on a degree-3 fit of the sine wave: what happens?",
         choices: &[
-            "A better fit: regularization always helps",
-            "Underfitting: the penalty shrinks the coefficients so much the curve flattens",
-            "Overfitting",
+            "A better fit: a stronger penalty always means less overfitting and lower test error",
+            "Underfitting: the penalty shrinks the coefficients until the curve flattens",
+            "Overfitting: with λ this large the curve chases every noisy training point",
         ],
         answer: 1,
         explanation: "λ trades error for small weights; too large a λ makes small weights matter \
@@ -604,11 +604,11 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "L1 (lasso) with λ = 0.01 on a degree-15 fit: what happens to the \
                  coefficients?",
         choices: &[
-            "They all shrink a little and none is zero",
-            "Several become exactly zero",
-            "They all grow",
+            "They all shrink by the same factor, and none reaches exactly zero",
+            "Only the largest shrink; the small ones are too small to be penalized",
+            "Several become exactly zero: lasso switches those terms off",
         ],
-        answer: 1,
+        answer: 2,
         explanation: "L1's penalty λ·Σ|w| pulls every weight towards zero by the same amount \
                       whatever its size, so small weights reach zero and stay there: lasso \
                       selects features. The parameters panel counts the exact zeros.",
@@ -621,11 +621,11 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "L2 (ridge) with λ = 0.001 on a degree-15 fit: how many coefficients become \
                  exactly zero?",
         choices: &[
-            "None: they shrink towards zero but do not reach it",
-            "Most of them",
-            "All of them",
+            "Most of them: ridge zeroes every coefficient the fit does not need",
+            "None: they shrink towards zero but never reach it",
+            "A few: the smallest ones reach exactly zero",
         ],
-        answer: 0,
+        answer: 1,
         explanation: "L2's pull λ·2w is proportional to the weight, so it weakens as the weight \
                       shrinks: weights get small but not zero. Exact zeros are L1's doing.",
         show_me: "lab=regression&degree=15&n=20&reg=l2&lambda=0.001&speed=max",
@@ -635,8 +635,13 @@ pub static QUESTIONS: &[Question] = &[
         topic: Topic::Models,
         concepts: &[C::L1VsL2, C::Lambda],
         prompt: "Which penalty can switch weights off entirely (exactly zero)?",
-        choices: &["L2 (ridge)", "L1 (lasso)", "Both", "Neither"],
-        answer: 1,
+        choices: &[
+            "L2 (ridge)",
+            "Both, if λ is large enough",
+            "L1 (lasso)",
+            "Neither: penalties only shrink",
+        ],
+        answer: 2,
         explanation: "L1 adds λ·Σ|w| and zeroes small weights; L2 adds λ·Σw² and only shrinks \
                       them. In a network, L1 can switch most links off and still classify well.",
         show_me: "lab=neural&data=circles&layers=1&l1=4&inputs=x1,x2,x1sq,x2sq,x1x2,sin1,sin2\
@@ -648,12 +653,12 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::Optimizers],
         prompt: "What does momentum add to plain SGD?",
         choices: &[
-            "A separate learning rate for each weight",
-            "Each step keeps part (here 90 %) of the previous one, so it speeds up along long \
-             valleys",
-            "A penalty on large weights",
+            "Each step adds part (here 90 %) of the previous step, speeding up in long valleys",
+            "A separate learning rate for each weight, scaled by the size of its recent \
+             gradients",
+            "A penalty on large weights, which keeps the steps from growing too big",
         ],
-        answer: 1,
+        answer: 0,
         explanation: "Momentum carries the previous step along: consistent gradients add up to \
                       faster progress and zig-zags partly cancel. It is still one learning rate \
                       for all weights.",
@@ -666,11 +671,11 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "Why does Adam usually train a degree-15 polynomial faster than plain SGD at \
                  the same learning rate?",
         choices: &[
-            "It uses more training points",
-            "It gives each weight its own step size from running averages of its gradient",
-            "It skips the gradient altogether",
+            "It gives each weight its own step size from running averages of its gradients",
+            "It uses more training points per step, so each gradient is more accurate",
+            "It uses second derivatives to step straight to the minimum, like Newton's method",
         ],
-        answer: 1,
+        answer: 0,
         explanation: "Adam scales each weight's step by the size of its recent gradients, so \
                       weights with tiny gradients still move by about the learning rate. Plain \
                       SGD's steps are the learning rate times the gradient, crawling where \
@@ -683,11 +688,11 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::BatchSize],
         prompt: "Batch size 1 instead of all points: what changes?",
         choices: &[
-            "One exact step per epoch",
             "Many small noisy steps per epoch: the loss jitters on its way down",
-            "The model gets more parameters",
+            "The same exact steps, only slower: each epoch still makes a single update",
+            "The model gets more parameters, since each point now gets its own update",
         ],
-        answer: 1,
+        answer: 0,
         explanation: "Each update uses one point's gradient, a noisy estimate of the full one: \
                       there are as many updates per epoch as training points, and the loss \
                       wobbles. The number of parameters does not change.",
@@ -700,9 +705,9 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "A network with no hidden layer on x₁ and x₂, trained on circles: what boundary \
                  does it draw?",
         choices: &[
-            "A circle, after enough epochs",
-            "A straight line, however long it trains",
-            "Nothing: it cannot train",
+            "A circle, after enough epochs: the softmax output bends the boundary",
+            "A straight line, however long it trains: it is logistic regression",
+            "None at all: without a hidden layer the network cannot train",
         ],
         answer: 1,
         explanation: "Without hidden layers the network is logistic regression on its inputs: \
@@ -717,9 +722,9 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "Still no hidden layer on circles, but now x₁² and x₂² are inputs too: what \
                  happens?",
         choices: &[
-            "Still a straight line",
+            "Still a straight line: without a hidden layer the boundary cannot bend",
             "It separates the circles: a feature does what a hidden layer would",
-            "It diverges",
+            "It diverges: squared inputs make the gradients too large",
         ],
         answer: 1,
         explanation: "A straight line in (x₁², x₂²) is a circle in (x₁, x₂): the feature map \
@@ -732,11 +737,11 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::Activation],
         prompt: "Two hidden layers, all with the linear activation, on circles: what boundary?",
         choices: &[
-            "A circle: hidden layers always bend the boundary",
             "A straight line: layers of linear maps add up to one linear map",
-            "A random boundary",
+            "A circle: two hidden layers bend the boundary whatever their activation",
+            "A jagged boundary: each linear neuron adds another straight piece to it",
         ],
-        answer: 1,
+        answer: 0,
         explanation:
             "Without a bend in each neuron, stacking layers only multiplies matrices, and \
                       the result is still linear. The nonlinearity of the activation is what \
@@ -749,10 +754,9 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::Xor, C::HiddenLayers],
         prompt: "Why can a network with no hidden layer on x₁, x₂ not solve XOR?",
         choices: &[
-            "It needs more epochs",
-            "No straight line separates XOR's opposite quadrants: it needs a hidden layer (or \
-             the feature x₁x₂)",
-            "Its learning rate is too small",
+            "It needs more epochs: XOR is harder, so its loss falls more slowly",
+            "No single straight line can separate XOR's opposite corners",
+            "Its learning rate is too small to leave the flat start",
         ],
         answer: 1,
         explanation: "XOR's classes sit in opposite corners, so every straight line leaves points \
@@ -781,11 +785,11 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "A 4-2 network on XOR from initialization 6 stalls at about 77 %. What is most \
                  likely to help?",
         choices: &[
-            "Training for many more epochs",
-            "A new initialization (Reset): it is stuck in a poor region, not too simple",
-            "Removing the hidden layers",
+            "Training for many more epochs: a plateau always ends if you wait",
+            "Removing the hidden layers: a simpler network has no poor regions",
+            "A new initialization (Reset): the start was poor, the network is not too simple",
         ],
-        answer: 1,
+        answer: 2,
         explanation: "The network is flexible enough (other starts solve XOR), so a plateau \
                       means a poor start: a local minimum or a flat region. Reset draws new \
                       starting weights and it solves the problem.",
@@ -797,11 +801,11 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::K],
         prompt: "k = 1 on noisy moons: what is the training accuracy?",
         choices: &[
+            "About 50 %: one neighbour's vote is a coin flip",
             "100 %: each training point is its own nearest neighbour",
-            "About 50 %",
-            "The same as the test accuracy",
+            "The same as the test accuracy: k-NN fits nothing to the training points",
         ],
-        answer: 0,
+        answer: 1,
         explanation: "With k = 1 every training point votes for itself, so the training error \
                       says nothing; the test accuracy is clearly lower. That gap is overfitting, \
                       and the k validation curve shows it at the left end.",
@@ -813,11 +817,11 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::K],
         prompt: "k = 140 when there are exactly 140 training points: what does k-NN predict?",
         choices: &[
-            "The same class everywhere: every point's neighbours are all the training points",
-            "A very detailed boundary",
-            "It refuses to predict",
+            "A very detailed boundary: with every point voting, no point is ignored",
+            "It refuses to predict: k must be smaller than the number of training points",
+            "The majority class everywhere: every vote counts all the training points",
         ],
-        answer: 0,
+        answer: 2,
         explanation: "With k equal to the training set, every vote counts the whole set (with \
                       uniform weights), so the prediction is its majority class everywhere: \
                       extreme underfitting. Good k lie in between.",
@@ -829,9 +833,9 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::Depth],
         prompt: "A tree of depth 15 on noisy moons: what happens?",
         choices: &[
-            "It carves out single points: training accuracy near 100 %, test accuracy lower",
-            "It cannot separate the moons at all",
-            "It ends up identical to a depth-2 tree",
+            "It carves out single points: training accuracy near 100 %, test lower",
+            "It stops early: no split beyond depth 5 improves the fit",
+            "A cleaner boundary: extra depth only refines the fit, so test accuracy rises",
         ],
         answer: 0,
         explanation: "Enough questions in a row can isolate every training point, noise \
@@ -860,9 +864,9 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "A random forest of deep trees on moons grows from 10 to 200 trees: what \
                  happens to its test error?",
         choices: &[
-            "It rises: more trees, more overfitting",
+            "It rises: each extra deep tree adds flexibility, so the forest overfits more",
             "It settles: averaging more trees does not make a forest overfit",
-            "It drops to zero",
+            "It keeps falling to zero: each tree removes more error",
         ],
         answer: 1,
         explanation: "Each tree is grown on its own random version of the data and the forest \
@@ -894,11 +898,11 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::BoostingShrinkage, C::NumberOfTrees],
         prompt: "Boosting's shrinkage goes from 0.1 to 0.05. To get a similar fit you need…",
         choices: &[
+            "Half as many trees: smaller steps are more precise",
+            "The same number: shrinkage changes smoothness, not reach",
             "About twice as many trees",
-            "Half as many trees",
-            "The same number of trees",
         ],
-        answer: 0,
+        answer: 2,
         explanation: "Each tree's correction is scaled by the shrinkage, so shrinkage × number of \
                       trees roughly sets how far the ensemble moves. Smaller steps with more \
                       trees are usually smoother and generalize better, at the cost of time.",
@@ -911,11 +915,11 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::OutOfBag],
         prompt: "What is a random forest's out-of-bag error?",
         choices: &[
-            "The error on the test points",
-            "Each training point judged only by the trees whose bootstrap sample left it out",
-            "The training error of the first tree",
+            "Each training point scored only by the trees whose bootstrap sample left it out",
+            "The error on the test points, which no tree in the forest was trained on",
+            "The error on the points no tree sampled, about a third of the training set",
         ],
-        answer: 1,
+        answer: 0,
         explanation: "A bootstrap sample leaves out about a third of the points, so every point \
                       has trees that never saw it; their votes give an estimate of the error on \
                       unseen data from the training points alone, for free.",
@@ -946,11 +950,11 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "Why does a random forest let each split look at only a random √n of the n \
                  features?",
         choices: &[
+            "To train each tree on fewer points, so none memorises the data",
+            "To pick the best features: the √n with the highest scores are kept for every split",
             "To make the trees differ, so their errors partly cancel when they vote",
-            "To train each tree on fewer points",
-            "Because trees cannot use more than √n features",
         ],
-        answer: 0,
+        answer: 2,
         explanation: "If every tree could always pick the strongest feature, all trees would look \
                       alike. Restricting each split to a random subset decorrelates them, and \
                       the average of different trees varies less than any one of them.",
@@ -962,12 +966,12 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::KnnStoresPoints],
         prompt: "What does k-NN learn during training?",
         choices: &[
-            "One weight per feature",
-            "Split thresholds",
-            "No weights: it stores the training points, which play the part of its parameters",
-            "The best value of k",
+            "One weight per feature, saying how much each counts in the distance",
+            "Split thresholds that cut the plane into one region per class",
+            "The best value of k, by trying each k on the training points",
+            "No weights: it stores the training points, which act as its parameters",
         ],
-        answer: 2,
+        answer: 3,
         explanation: "k-NN's \"training\" is keeping the points; a prediction lets the k nearest \
                       of them vote. It learns no weights, so its model grows with the data, and \
                       k remains a hyperparameter you choose.",
@@ -980,9 +984,9 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "The points were made with noise σ = 0.5. Can any model reach a test MSE well \
                  below 0.25 on many test points?",
         choices: &[
-            "Yes, with a high enough degree",
-            "No: σ² = 0.25 is the noise floor; even the true curve has that expected error",
-            "Yes, with enough epochs",
+            "Yes, with a degree high enough to follow every noisy point exactly",
+            "No: σ² = 0.25 is the noise floor, the error even the true curve has",
+            "Yes: with enough epochs the loss keeps falling below any level",
         ],
         answer: 1,
         explanation: "New points carry new noise no model can predict, so the expected squared \
@@ -998,11 +1002,11 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "Which picture of the loss over epochs shows overfitting?",
         choices: &[
             "Training and test loss fall together to about the noise level",
-            "Training loss keeps falling while test loss stays far above it or rises",
-            "Both losses stay high and flat",
+            "Both losses stay high and flat, however long it trains",
             "The training loss jumps up and down and climbs",
+            "Training loss keeps falling; test loss stays far above it or rises",
         ],
-        answer: 1,
+        answer: 3,
         explanation: "Overfitting is the gap: the model keeps improving on the points it learns \
                       from while getting no better, or worse, on new ones. Both high is \
                       underfitting; a climbing training loss is a too high learning rate.",
@@ -1015,11 +1019,11 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "Training and test error are both high and close to each other, and no longer \
                  falling. The diagnosis?",
         choices: &[
-            "Overfitting",
             "Underfitting: too simple (or too strongly regularized)",
-            "A good fit",
+            "Overfitting: the model memorised the noise",
+            "Not converged yet: a few more epochs will bring both errors down",
         ],
-        answer: 1,
+        answer: 0,
         explanation: "If the model cannot describe even its training points, the test points \
                       fare no better: high bias. A more flexible model, more features or less \
                       regularization help; more data does not.",
@@ -1032,11 +1036,11 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "Training accuracy 100 %, test accuracy 80 % on many test points. This gap \
                  means…",
         choices: &[
+            "High bias: the model is too simple to capture the pattern of the test points",
             "High variance: the model learned the training points' noise",
-            "High bias: the model is too simple",
-            "Nothing: accuracies always differ",
+            "Nothing worrying: test accuracy always sits about 20 points below training",
         ],
-        answer: 0,
+        answer: 1,
         explanation: "A large, reliable gap between training and test accuracy means what was \
                       learned does not carry over: overfitting. On a few test points a small \
                       gap can be chance, which is why the verdict weighs the gap against the \
@@ -1050,9 +1054,9 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "The training loss climbs far above its lowest value and jumps around. The \
                  most likely cause?",
         choices: &[
-            "Too many hidden neurons",
+            "Too many hidden neurons: the network overfits",
             "A learning rate too high: the steps overshoot the minimum",
-            "Too little data",
+            "Too little data: the few points give gradients that point every which way",
         ],
         answer: 1,
         explanation: "Gradient descent with sensible steps lowers the training loss; a training \
@@ -1067,11 +1071,11 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "Both errors are high, but the training loss is still falling steadily. The \
                  diagnosis?",
         choices: &[
-            "Underfitting: use a more flexible model",
+            "Underfitting: the model is too simple, so use a more flexible one",
+            "Overfitting: the training loss is falling faster than the test loss",
             "Not converged yet: train longer or take larger steps",
-            "Overfitting",
         ],
-        answer: 1,
+        answer: 2,
         explanation: "A falling training loss means training is still making progress; judging \
                       the model now would blame its capacity for a short budget. Let it run, or \
                       raise the learning rate.",
@@ -1083,11 +1087,11 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::ValidationCurve, C::DegreeFit],
         prompt: "On a validation curve (error against degree), which degree do you pick?",
         choices: &[
-            "The one with the lowest training error",
             "The one with the lowest held-out error",
-            "The highest degree",
+            "The one with the lowest training error",
+            "The highest degree, since it can fit any shape",
         ],
-        answer: 1,
+        answer: 0,
         explanation: "Training error falls as the degree rises, so it always points at the most \
                       flexible model. Held-out error falls, then rises once the model fits noise; \
                       its minimum is the degree that generalizes best.",
@@ -1114,9 +1118,9 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::TrainTestSplit, C::ValidationCurve],
         prompt: "Why is the training error a poor guide to the degree?",
         choices: &[
-            "It never falls as the degree rises",
+            "It stays flat as the degree rises, so it cannot tell the degrees apart",
             "It keeps falling as the degree rises, even when new points are fit worse",
-            "It is computed on too many points",
+            "It is noisier than the test error, because it is computed on fewer points",
         ],
         answer: 1,
         explanation: "A more flexible model can always fit its own training points at least as \
@@ -1131,12 +1135,11 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::TrainTestSplit],
         prompt: "Why hold out test points the model never trains on?",
         choices: &[
-            "To train faster",
-            "Error on unseen points estimates the error on new data; training error is \
-             optimistic",
-            "Because the model cannot use all points",
+            "To train faster: fewer training points make each epoch quicker",
+            "To keep the training set small enough that the model cannot memorise it",
+            "Their error estimates the error on new data; training error is optimistic",
         ],
-        answer: 1,
+        answer: 2,
         explanation: "The model was fitted to its training points, so its error there is biased \
                       low. Points it never saw are a fair sample of new data: their error \
                       estimates how it will do in use.",
@@ -1148,12 +1151,11 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::TestSetTuning],
         prompt: "Why not pick hyperparameters by their score on the test set?",
         choices: &[
-            "It is too slow",
-            "The test score then helped choose, so it is optimistic and no longer measures \
-             unseen data",
-            "The test set is too large",
+            "The score then helped choose, so it is optimistic about unseen data",
+            "It is too slow: scoring the test set costs more than scoring the training set",
+            "The test points were used in training, so their score means nothing",
         ],
-        answer: 1,
+        answer: 0,
         explanation: "Choosing the best of many trials by the test score picks, in part, the \
                       trial that was lucky on those test points; the same score then overstates \
                       the error on new data. Choose with validation data or cross-validation, \
@@ -1166,11 +1168,11 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::TestSetTuning, C::TrainTestSplit],
         prompt: "When should the test set be used?",
         choices: &[
-            "After every change, to see whether it helped",
             "Once, at the end, to report the error of the chosen model",
-            "To choose the learning rate",
+            "After every change, to check that each change really helped",
+            "Whenever choosing hyperparameters like λ",
         ],
-        answer: 1,
+        answer: 0,
         explanation: "Every look at the test score that influences a decision leaks it into the \
                       model. Kept locked away until the end, it gives an honest estimate of the \
                       final model's error.",
@@ -1182,8 +1184,8 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::CrossValidation],
         prompt: "In 5-fold cross-validation, how many times is the model trained to score one \
                  setting?",
-        choices: &["Once", "5 times", "25 times"],
-        answer: 1,
+        choices: &["5 times", "Once", "25 times"],
+        answer: 0,
         explanation: "The training points are cut into 5 folds; each is held out once while the \
                       model trains on the other 4, and the 5 held-out errors are averaged. Every \
                       point is used for validation exactly once.",
@@ -1195,8 +1197,8 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::CrossValidation],
         prompt: "Leave-one-out cross-validation on 28 training points trains the model how many \
                  times per setting?",
-        choices: &["Once", "2 times", "28 times"],
-        answer: 2,
+        choices: &["Once", "28 times", "27 times"],
+        answer: 1,
         explanation: "Leave-one-out is k-fold with one point per fold: each of the 28 points is \
                       held out once. The most data per fit, and the most fits.",
         show_me: "lab=tuning&folds=all",
@@ -1207,9 +1209,9 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::CrossValidation, C::TestSetTuning],
         prompt: "Which points does cross-validation score each trial on?",
         choices: &[
-            "The test points",
+            "The test points, so that every trial is judged on data it never saw",
             "Held-out folds of the training points; the test points stay locked away",
-            "The same points it trained on",
+            "The same points it trained on, averaged over the folds to reduce the noise",
         ],
         answer: 1,
         explanation: "Cross-validation makes validation sets out of the training points, so the \
@@ -1224,11 +1226,11 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "Two hyperparameters, only one of which matters much. Why does random search \
                  with 16 trials often beat a 4 × 4 grid?",
         choices: &[
-            "Random numbers are better than even ones",
-            "Random trials try 16 different values of the one that matters; the grid only 4",
-            "Grid search cannot search two axes",
+            "Random search moves its trials towards the best scores found so far",
+            "A 4 × 4 grid tests only 4 pairs of values; random search tests all 16",
+            "Random trials try 16 values of the one that matters; the grid tries only 4",
         ],
-        answer: 1,
+        answer: 2,
         explanation: "A grid repeats each value of one axis for every value of the other, so \
                       most trials re-test the same few values of the important one. Random \
                       trials each try a new value of both (Bergstra & Bengio, 2012).",
@@ -1240,11 +1242,11 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::SearchStrategies],
         prompt: "What does Bayesian optimization do that random search does not?",
         choices: &[
-            "It uses the trials so far to choose the next where it expects the most improvement",
-            "It tries every value",
-            "It needs no cross-validation",
+            "It tries every value on a fine grid, so it cannot miss the best setting",
+            "It uses the trials so far to place the next where it expects most improvement",
+            "It needs no cross-validation: its model of the score replaces held-out data",
         ],
-        answer: 0,
+        answer: 1,
         explanation: "After a few random trials it fits a model of the score (a Gaussian process) \
                       and places the next trial where improvement is most expected, trading off \
                       promising and unexplored regions. Random and grid search ignore earlier \
@@ -1257,10 +1259,10 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::SearchStrategies, C::Lambda],
         prompt: "Why is λ searched on a log scale (10⁻⁶ … 10) rather than evenly?",
         choices: &[
-            "Its effect changes by orders of magnitude; even spacing would spend nearly every \
-             trial on large values",
-            "Because λ cannot be 0",
-            "Log scales are faster to compute",
+            "Its effect scales by orders of magnitude; even steps would put nearly all trials \
+             above 1",
+            "Because λ cannot be 0: a log scale keeps the penalty switched on",
+            "Log scales are faster: small values of λ make each fit converge in fewer epochs",
         ],
         answer: 0,
         explanation: "λ = 0.001 and λ = 0.01 behave very differently, while 9 and 10 hardly \
@@ -1322,6 +1324,53 @@ mod tests {
             for text in [q.prompt, q.explanation].iter().chain(q.choices) {
                 assert!(!text.contains("  "), "{}: {text}", q.id);
             }
+        }
+    }
+
+    /// A test-wise candidate must not score well without knowing the answers: among questions
+    /// with three or more choices, the right one is rarely strictly the longest (or the
+    /// shortest) choice, and no position holds most of the right answers.
+    #[test]
+    fn the_right_answer_is_not_given_away_by_its_length_or_position() {
+        let many: Vec<&Question> = QUESTIONS.iter().filter(|q| q.choices.len() >= 3).collect();
+        assert!(many.len() >= 30, "{} questions with 3+ choices", many.len());
+        let len = |c: &str| c.chars().count();
+        let strictly = |q: &Question, beats: fn(usize, usize) -> bool| {
+            let right = len(q.choices[q.answer]);
+            q.choices
+                .iter()
+                .enumerate()
+                .all(|(i, c)| i == q.answer || beats(right, len(c)))
+        };
+        let longest: Vec<&str> = many
+            .iter()
+            .filter(|q| strictly(q, |a, b| a > b))
+            .map(|q| q.id)
+            .collect();
+        let shortest: Vec<&str> = many
+            .iter()
+            .filter(|q| strictly(q, |a, b| a < b))
+            .map(|q| q.id)
+            .collect();
+        assert!(
+            longest.len() * 3 <= many.len(),
+            "the right answer is the longest choice in {} of {}: {longest:?}",
+            longest.len(),
+            many.len()
+        );
+        assert!(
+            shortest.len() * 3 <= many.len(),
+            "the right answer is the shortest choice in {} of {}: {shortest:?}",
+            shortest.len(),
+            many.len()
+        );
+        for position in 0..4 {
+            let at = many.iter().filter(|q| q.answer == position).count();
+            assert!(
+                at * 5 <= many.len() * 2,
+                "{at} of {} right answers at position {position}",
+                many.len()
+            );
         }
     }
 
