@@ -771,7 +771,7 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "No hidden layer, but the product x₁x₂ as an extra input: can it solve XOR?",
         choices: &[
             "Yes: the class is the sign of x₁x₂, which one weight can read",
-            "No: XOR always needs a hidden layer",
+            "No: XOR always needs a hidden layer, whatever inputs it gets",
         ],
         answer: 0,
         explanation: "XOR is \"x₁·x₂ > 0 or not\", so with x₁x₂ as a feature a single linear \
@@ -849,7 +849,7 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::Depth, C::SplitThresholds],
         prompt: "A tree of depth 1 on circles: what can it do?",
         choices: &[
-            "Separate them perfectly",
+            "Separate them: one well-placed threshold isolates the disc",
             "One cut along one axis: it cannot separate a disc from a ring",
         ],
         answer: 1,
@@ -881,7 +881,7 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "Gradient boosting of one-question trees with shrinkage 1 on noisy moons goes \
                  from 20 to 200 trees: can adding trees overfit?",
         choices: &[
-            "No: like a forest, more trees never hurt",
+            "No: like a forest's, its error only levels off as trees are added",
             "Yes: each tree fits the errors left so far, noise included",
         ],
         answer: 1,
@@ -934,7 +934,7 @@ pub static QUESTIONS: &[Question] = &[
                  randomness?",
         choices: &[
             "Nothing much: every tree sees the same points and features, so the trees are alike",
-            "More randomness than before",
+            "More: without bootstrap each tree draws its own features, so the trees differ more",
         ],
         answer: 0,
         explanation: "A forest's strength is trees that differ, so their errors partly cancel in \
@@ -1103,7 +1103,7 @@ pub static QUESTIONS: &[Question] = &[
         concepts: &[C::ValidationCurve, C::K],
         prompt: "On k-NN's validation curve, the left end (k = 1) is…",
         choices: &[
-            "The underfitting side",
+            "The underfitting side: one neighbour is the simplest possible vote",
             "The overfitting side: small k is the most flexible model",
         ],
         answer: 1,
