@@ -18,8 +18,8 @@ if (!found) throw new Error('no inline module script in index.html: has Trunk ch
 // The app starts after the page's own text (the idea, shown while the WebAssembly loads) has
 // been painted once: when the module is already cached it would otherwise replace that text
 // before the first paint, and the page's first contentful paint would wait for the app. It costs
-// one frame, and only then; the module's download (preloaded by Trunk's link) is not delayed.
-// (Two frames: the first animation frame can come before the first paint.)
+// a frame or two, and only when the module is already there (two frames: the first animation
+// frame can come before the first paint).
 const afterFirstPaint = 'await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted))));\n';
 const code = found[1].trim().replace(/^((?:import[^;]*;\s*)+)/, `$1${afterFirstPaint}`);
 if (!code.includes(afterFirstPaint)) throw new Error('the loader does not start with its imports: has Trunk changed it?');
