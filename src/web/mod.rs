@@ -28,32 +28,29 @@ pub fn query() -> String {
     window().location().search().unwrap_or_default()
 }
 
-/// Replaces the query in the address bar without a new history entry. The path is kept, so the
-/// app works from any sub-path.
+/// Replaces the query in the address bar without a new history entry.
 pub fn replace_query(query: &str) {
-    let w = window();
-    let path = w.location().pathname().unwrap_or_default();
-    if let Ok(history) = w.history() {
-        // Failure (e.g. a sandboxed frame) only means the link is not updated.
-        let _ = history.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}?{query}")),
-        );
-    }
+    write_query(query, false);
 }
 
 /// Puts `query` in the address bar as a new history entry, so the browser's Back button returns
 /// to the one before (a switch of lab).
 pub fn push_query(query: &str) {
+    write_query(query, true);
+}
+
+/// The path is kept, so the app works from any sub-path.
+fn write_query(query: &str, new_entry: bool) {
     let w = window();
-    let path = w.location().pathname().unwrap_or_default();
+    let url = format!("{}?{query}", w.location().pathname().unwrap_or_default());
     if let Ok(history) = w.history() {
-        let _ = history.push_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}?{query}")),
-        );
+        let null = wasm_bindgen::JsValue::NULL;
+        // Failure (e.g. a sandboxed frame) only means the link is not updated.
+        let _ = if new_entry {
+            history.push_state_with_url(&null, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&null, "", Some(&url))
+        };
     }
 }
 
