@@ -170,6 +170,8 @@ test('the network is searchable: learning rate × λ, its scikit-learn code, and
   assert.equal(Number(chosen.get('lr')), Number(lr), `${best} → ${chosen}`);
   await page.locator('#open-lab').click();
   await waitForParam(page, 'lab', 'neural');
+  // The link loads the page afresh: the address changes before the app has started.
+  await page.locator('#network').waitFor();
   assert.equal(await page.locator('#network').count(), 1);
   assert.deepEqual(problems.console, []);
   await page.close();
