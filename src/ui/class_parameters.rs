@@ -129,8 +129,9 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
                         rounds.iter().map(|r| r.len()).sum::<usize>()) }</p>
                     { newest_map("Where the newest round alone pushes the prediction") }
                     { for newest.map(|leaves| html! {
-                        <p class="help" id="newest-round">{ format!("Round {}'s leaf values (added to the log-odds, \
-                            already times the learning rate's shrinkage): {leaves}.", rounds.len()) }</p>
+                        <p class="help" id="newest-round">{ format!("Round {}'s leaf values (Newton steps; the \
+                            ensemble adds {} × each, the learning rate times the value, to the log-odds): {leaves}.",
+                            rounds.len(), short(b.hyper().learning_rate())) }</p>
                     }) }
                 </div>
             }

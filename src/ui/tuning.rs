@@ -336,7 +336,7 @@ fn view(state: &Tuning, cells: usize, trials: usize) -> View {
     });
     let ticks = (0..space.dims()).map(|d| {
         let mut t: Vec<f64> = state.landscape.points.iter().map(|p| p[d]).collect();
-        t.sort_by(f64::total_cmp);
+        t.sort_unstable_by(f64::total_cmp);
         t.dedup();
         t
     });

@@ -258,7 +258,7 @@ test('ensembles: chosen by label, grown tree by tree, out-of-bag error read, tre
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '30', null, { timeout: 30_000 });
   assert.match(await text(page, '#ensemble-size'), /^30 rounds, 30 trees/);
-  assert.match(await text(page, '#newest-round'), /^Round 30's leaf values/);
+  assert.match(await text(page, '#newest-round'), /^Round 30's leaf values \(Newton steps; the ensemble adds 1 × each/);
   await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'boosting.png'), fullPage: true });
   assert.deepEqual(problems.console, []);
   await page.close();

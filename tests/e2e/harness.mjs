@@ -8,7 +8,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
-export const DIST = join(ROOT, 'dist');
+// PARAMLAB_DIST serves another build (e.g. one with function names, for profiling).
+export const DIST = process.env.PARAMLAB_DIST ?? join(ROOT, 'dist');
 export const SUBPATH = '/labs/paramlab/';
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
   '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json' };

@@ -92,7 +92,7 @@ impl View {
             self.hidden.remove(i);
         } else {
             self.hidden.push(panel);
-            self.hidden.sort();
+            self.hidden.sort_unstable();
         }
     }
 

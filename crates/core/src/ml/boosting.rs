@@ -139,6 +139,11 @@ impl Boosting {
         self.classes
     }
 
+    /// The hyperparameters it was built with.
+    pub fn hyper(&self) -> &BoostingHyper {
+        &self.hyper
+    }
+
     /// The starting scores (before any round).
     pub fn init(&self) -> &[f64] {
         &self.init

@@ -297,9 +297,9 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         (
             Fit::TooFlexible,
             format!(
-                "{}: the model is flexible enough to follow the noise of its training points, \
-                 and that does not carry over to new points. Make it less flexible or add \
-                 regularization or data.",
+                "{}: the model is flexible enough to follow the accidents of its own training \
+                 points (their noise, and just where they happen to lie), and those do not carry \
+                 over to new points. Make it less flexible or add regularization or data.",
                 r.summary
             ),
         )

@@ -21,7 +21,7 @@ impl<'a> SortedGrid<'a> {
     pub fn new(x1s: &'a [f64], x2s: &'a [f64]) -> Self {
         let order = |xs: &[f64]| {
             let mut idx: Vec<usize> = (0..xs.len()).collect();
-            idx.sort_by(|&a, &b| xs[a].total_cmp(&xs[b]));
+            idx.sort_unstable_by(|&a, &b| xs[a].total_cmp(&xs[b]).then(a.cmp(&b)));
             idx
         };
         SortedGrid {

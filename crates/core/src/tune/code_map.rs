@@ -72,7 +72,7 @@ pub(super) fn grid_search(
     let rows: Vec<String> = (params.iter().enumerate())
         .map(|(i, p)| {
             let mut v: Vec<f64> = points.iter().map(|q| space.values(q)[i]).collect();
-            v.sort_by(f64::total_cmp);
+            v.sort_unstable_by(f64::total_cmp);
             v.dedup();
             let v: Vec<String> = v.iter().map(|&x| p.map.value(x)).collect();
             format!("    \"{}\": [{}],", p.name, v.join(", "))
