@@ -46,6 +46,13 @@ pub(super) fn l2_factor(classes: usize) -> f64 {
     }
 }
 
+/// SGDClassifier's eta0 from ParamLab's learning rate η. Two classes: ParamLab's step on
+/// v = w₁ − w₀ is η·(g₁ − g₀) = 2η·g₁ (the two classes' gradients are opposite), so eta0 = 2·η
+/// takes the same steps on scikit-learn's one vector. Three: one-vs-rest is another model; η.
+fn sgd_eta0(classes: usize) -> Map {
+    Map::times(if classes == 2 { 2.0 } else { 1.0 })
+}
+
 /// The scikit-learn estimator of a model on the plane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Estimator {
@@ -105,7 +112,7 @@ impl Estimator {
             (Key::Trees, _) => ("n_estimators", "n_estimators", Map::Same),
             (Key::Shrinkage, _) => ("learning_rate", "learning_rate", Map::Same),
             (Key::LearningRate, Estimator::Mlp) => ("learning_rate_init", "lr", Map::Same),
-            (Key::LearningRate, _) => ("eta0", "eta0", Map::Same),
+            (Key::LearningRate, _) => ("eta0", "eta0", sgd_eta0(classes)),
             (Key::Lambda, Estimator::Logistic) => {
                 let f = if l1 { 1.0 } else { l2_factor(classes) };
                 ("C", "lam", Map::Inverse(f * n as f64))
@@ -191,7 +198,7 @@ impl Estimator {
                     "SGDClassifier(loss=\"log_loss\", penalty={penalty}, \
                      learning_rate=\"constant\",\n        eta0={}, max_iter={PLANE_STEPS}, \
                      tol=None, random_state={seed})",
-                    number(config.number(Key::LearningRate))
+                    sgd_eta0(classes).value(config.number(Key::LearningRate))
                 )
             }
             Estimator::Forest => {
@@ -283,7 +290,8 @@ impl Estimator {
             ),
             Estimator::Sgd if classes == 2 => format!(
                 " SGDClassifier takes stochastic steps, ParamLab full-batch \
-                 ones; its alpha\n# weighs ½‖w‖², so alpha = λ.{two}"
+                 ones; its alpha\n# weighs ½‖w‖², so alpha = λ, and v moves by twice \
+                 ParamLab's learning rate η: eta0 = 2·η.{two}"
             ),
             Estimator::Sgd => " SGDClassifier is one-vs-rest, ParamLab's a softmax; its alpha \
                  weighs ½‖w‖², so\n# alpha = 2λ under L2 (λ under L1)."

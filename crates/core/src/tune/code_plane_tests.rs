@@ -380,5 +380,47 @@ fn the_printed_sgd_alpha_makes_its_objective_stationary_at_paramlabs_minimum() {
         worst < 1e-3 * alpha * v[1].abs().max(v[2].abs()),
         "alpha = {alpha}: {grad:?}\n{code}"
     );
-    has(&code, &["alpha = λ.", "λ(‖w₀‖² + ‖w₁‖²) = (λ/2)‖v‖²"]);
+    has(&code, &["alpha = λ,", "λ(‖w₀‖² + ‖w₁‖²) = (λ/2)‖v‖²"]);
+}
+
+/// SGDClassifier's printed eta0 and alpha take ParamLab's steps for two classes: two full-batch
+/// epochs of ParamLab on one point (its batch is then one point, as scikit-learn's) against
+/// scikit-learn's update written out by hand (plain SGD on the log-loss: v ← (1 − eta0·alpha)·v −
+/// eta0·(σ(v·φ) − y)·φ, the intercept without the decay), v = w₁ − w₀.
+#[test]
+fn the_printed_sgd_eta0_and_alpha_take_paramlabs_steps() {
+    use crate::data::classification::Point2;
+    use crate::ml::logistic::{Logistic, LogisticHyper};
+    use crate::ml::optimizer::OptimizerKind;
+    use crate::ml::regularization::Regularization;
+    let config = tuning("model=logistic&x=lr&y=none&lambda=0.003&pattern=blobs&noise=0.8");
+    let code = python(&config);
+    let (eta0, alpha) = (
+        numbers_after(&code, "eta0=")[0],
+        numbers_after(&code, "alpha=")[0],
+    );
+    let lr = config.number(crate::state::spec::Key::LearningRate);
+    assert_eq!(eta0, 2.0 * lr, "{code}");
+    let point = Point2 {
+        x1: 0.5,
+        x2: -0.25,
+        class: 1,
+    };
+    let hyper = LogisticHyper::new(lr, 1, Regularization::L2, 0.003, OptimizerKind::Sgd).unwrap();
+    let mut m = Logistic::new(hyper, &[point], 2);
+    let phi = [1.0, point.x1, point.x2];
+    let mut v = [0.0; 3];
+    for _ in 0..2 {
+        m.step();
+        let z: f64 = v.iter().zip(&phi).map(|(a, b)| a * b).sum();
+        let residual = 1.0 / (1.0 + (-z).exp()) - 1.0;
+        v[0] -= eta0 * residual;
+        for j in 1..3 {
+            v[j] = (1.0 - eta0 * alpha) * v[j] - eta0 * residual * phi[j];
+        }
+    }
+    let w = m.weights();
+    for (j, vj) in v.iter().enumerate() {
+        assert!((w[3 + j] - w[j] - vj).abs() < 1e-15, "{w:?} vs {v:?}");
+    }
 }
