@@ -12,6 +12,8 @@
 //! K ≥ 3 classes: one raw score Fₖ(x) per class and pₖ = softmax(F)ₖ. Scores start at the log of
 //! the class priors (two classes: the prior log-odds ln(p₁/p₀); priors are clipped to
 //! [ε, 1 − ε] so a missing class stays finite) and each round adds η × its trees' leaf values.
+//! (For K ≥ 3 scikit-learn starts at ln pₖ minus the mean of the ln pⱼ instead: the same
+//! probabilities, but its `decision_function` is every score here less that one constant.)
 //!
 //! **A round** (one step): draw ⌊s·n⌋ training points without replacement (all when s = 1);
 //! compute every point's probabilities p from the current scores; for each score (one for two

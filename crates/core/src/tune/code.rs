@@ -13,7 +13,8 @@
 //! (1/n)·Σ(ŷ−y)² + λ·Σw² (L2) or λ·Σ|w| (L1), the intercept unpenalized, so `Ridge`'s alpha
 //! (against the summed squared errors) is n·λ for n points per fit (a fold's training points),
 //! `Lasso`'s (against half the mean) λ/2, and `SGDRegressor`'s (half the mean, against ½‖w‖² or
-//! ‖w‖₁) λ under L2 and λ/2 under L1. With λ = 0 and not searched there is no penalty at all
+//! ‖w‖₁) λ under L2 and λ/2 under L1. Its steps follow the gradient of that half, so its eta0 is
+//! twice ParamLab's learning rate for the same steps. With λ = 0 and not searched there is no penalty at all
 //! (`LinearRegression`, `SGDRegressor(penalty=None)`): `Ridge(alpha=0)` would warn.
 
 use super::code_imports::imports;
@@ -107,7 +108,7 @@ impl Estimator {
                 format!(
                     "SGDRegressor(penalty={penalty}, learning_rate=\"constant\", eta0={}, \
                      max_iter={TRIAL_EPOCHS},\n        tol=None, random_state={})",
-                    number(config.number(Key::LearningRate)),
+                    ETA0.value(config.number(Key::LearningRate)),
                     config.seed
                 )
             }
@@ -134,13 +135,20 @@ impl Estimator {
             Estimator::Sgd if !Self::sgd_unpenalized(config, searched_lambda) => {
                 "\n# SGDRegressor minimizes the mean of ½(ŷ−y)² plus alpha·½‖w‖² (L2) or \
                  alpha·‖w‖₁ (L1);\n# ParamLab's objective is twice that with alpha = λ under L2, \
-                 λ/2 under L1."
+                 λ/2 under L1, and eta0 = 2·η takes\n# ParamLab's steps."
                     .into()
             }
+            Estimator::Sgd => "\n# SGDRegressor minimizes the mean of ½(ŷ−y)², half ParamLab's \
+                 objective: eta0 = 2·η takes\n# ParamLab's steps."
+                .into(),
             _ => String::new(),
         }
     }
 }
+
+/// SGDRegressor's eta0 from ParamLab's learning rate η: its step is eta0 times the gradient of
+/// ½(ŷ−y)², ParamLab's η times that of (ŷ−y), so eta0 = 2·η takes the same steps.
+const ETA0: Map = Map::Times(2.0);
 
 /// The pipeline parameter an axis sets, Optuna's name for it, and how λ becomes alpha.
 fn parameter(axis: &Axis, estimator: Estimator, config: &Config, n: usize) -> Param {
@@ -148,7 +156,7 @@ fn parameter(axis: &Axis, estimator: Estimator, config: &Config, n: usize) -> Pa
     let (name, short, map) = match axis.key() {
         Key::Degree => ("polynomialfeatures__degree".into(), "degree", Map::Same),
         Key::Lambda => (format!("{step}__alpha"), "lam", estimator.alpha(config, n)),
-        _ => (format!("{step}__eta0"), "eta0", Map::Same),
+        _ => (format!("{step}__eta0"), "eta0", ETA0),
     };
     Param { name, short, map }
 }

@@ -7,9 +7,12 @@
 //!
 //! Where a hyperparameter is scaled differently, the value is converted and the snippet says
 //! how: ParamLab penalizes the mean loss by λ·Σw² (L2) or λ·Σ|w| (L1), so `LogisticRegression`'s
-//! C (which weighs the summed loss against ½‖w‖² or ‖w‖₁) is 1/(2·n·λ) or 1/(n·λ) for n points per
-//! fit, `SGDClassifier`'s alpha (against ½‖w‖²) is 2λ, and `MLPClassifier`'s alpha (which adds
-//! alpha/(2·b)·‖W‖² to a batch of b points' mean loss) is 2·b·λ.
+//! C (which weighs the summed loss against ½‖w‖² or ‖w‖₁) is 1/(2·n·λ) under L2 for three classes
+//! and 1/(n·λ) otherwise, for n points per fit, `SGDClassifier`'s alpha (against ½‖w‖²) is 2λ
+//! (three classes) or λ (two), and `MLPClassifier`'s alpha (which adds alpha/(2·b)·‖W‖² to a
+//! batch of b points' mean loss) is 2·b·λ. Two classes differ from three because ParamLab's
+//! softmax keeps a weight vector per class and scikit-learn's two-class model one (see
+//! [`l2_factor`]).
 
 use super::code::{folds, number, second_loop, MISTAKE};
 use super::code_imports::imports;
@@ -27,6 +30,28 @@ use crate::state::tuning_axes::space_within;
 use crate::state::tuning_plane::{PlanePoints, PLANE_STEPS};
 use crate::tune::space::Axis;
 use std::fmt::Write;
+
+/// The f of L2's conversions, `LogisticRegression(C = 1/(f·n·λ))` and `SGDClassifier(alpha =
+/// f·λ)`, for `classes` classes. ParamLab's softmax has a weight vector wₖ per class and adds
+/// λ·Σₖ‖wₖ‖² to the mean loss. With three or more classes that is scikit-learn's multinomial model,
+/// whose ½·Σₖ‖wₖ‖² against C times the summed loss gives f = 2. With two, scikit-learn fits one
+/// vector v = w₁ − w₀; ParamLab's two gradients are opposite, so from its zero start w₀ = −w₁
+/// (and the minimum is symmetric too), v = 2w₁ and λ(‖w₀‖² + ‖w₁‖²) = (λ/2)·‖v‖²: f = 1. (L1:
+/// λ(‖w₀‖₁ + ‖w₁‖₁) = λ‖v‖₁, and C = 1/(n·λ), alpha = λ for any number of classes.)
+pub(super) fn l2_factor(classes: usize) -> f64 {
+    if classes == 2 {
+        1.0
+    } else {
+        2.0
+    }
+}
+
+/// SGDClassifier's eta0 from ParamLab's learning rate η. Two classes: ParamLab's step on
+/// v = w₁ − w₀ is η·(g₁ − g₀) = 2η·g₁ (the two classes' gradients are opposite), so eta0 = 2·η
+/// takes the same steps on scikit-learn's one vector. Three: one-vs-rest is another model; η.
+fn sgd_eta0(classes: usize) -> Map {
+    Map::times(if classes == 2 { 2.0 } else { 1.0 })
+}
 
 /// The scikit-learn estimator of a model on the plane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,8 +100,9 @@ impl Estimator {
         }
     }
 
-    /// The parameter an axis sets; `n` points per fit, `batch` per network step.
-    fn param(self, config: &Config, key: Key, n: usize, batch: usize) -> Param {
+    /// The parameter an axis sets; `n` points per fit, `batch` per network step, `classes`
+    /// classes.
+    fn param(self, config: &Config, key: Key, n: usize, batch: usize, classes: usize) -> Param {
         let step = self.class().0.to_lowercase();
         let l1 = config.regularization() == Regularization::L1;
         let (name, short, map) = match (key, self) {
@@ -86,13 +112,16 @@ impl Estimator {
             (Key::Trees, _) => ("n_estimators", "n_estimators", Map::Same),
             (Key::Shrinkage, _) => ("learning_rate", "learning_rate", Map::Same),
             (Key::LearningRate, Estimator::Mlp) => ("learning_rate_init", "lr", Map::Same),
-            (Key::LearningRate, _) => ("eta0", "eta0", Map::Same),
+            (Key::LearningRate, _) => ("eta0", "eta0", sgd_eta0(classes)),
             (Key::Lambda, Estimator::Logistic) => {
-                let f = if l1 { n as f64 } else { 2.0 * n as f64 };
-                ("C", "lam", Map::Inverse(f))
+                let f = if l1 { 1.0 } else { l2_factor(classes) };
+                ("C", "lam", Map::Inverse(f * n as f64))
             }
             (Key::Lambda, Estimator::Mlp) => ("alpha", "lam", Map::Times(2.0 * batch as f64)),
-            (Key::Lambda, _) => ("alpha", "lam", Map::Times(if l1 { 1.0 } else { 2.0 })),
+            (Key::Lambda, _) => {
+                let f = if l1 { 1.0 } else { l2_factor(classes) };
+                ("alpha", "lam", Map::times(f))
+            }
             _ => {
                 let second = config.hidden_layers().get(1).copied().unwrap_or(1);
                 ("hidden_layer_sizes", "neurons", Map::Layer1(second))
@@ -106,7 +135,14 @@ impl Estimator {
     }
 
     /// The constructor with the configuration's settings (searched ones are set by the search).
-    fn call(self, config: &Config, n: usize, batch: usize, searched_lambda: bool) -> String {
+    fn call(
+        self,
+        config: &Config,
+        n: usize,
+        batch: usize,
+        classes: usize,
+        searched_lambda: bool,
+    ) -> String {
         let seed = config.seed;
         let int = |k: Key| number(config.number(k));
         let lambda = config.number(Key::Lambda);
@@ -138,7 +174,7 @@ impl Estimator {
                 };
                 let penalty = match penalty {
                     _ if lambda == 0.0 && !searched_lambda => "penalty=None, ".to_string(),
-                    Regularization::L2 => c(2.0 * n as f64),
+                    Regularization::L2 => c(l2_factor(classes) * n as f64),
                     Regularization::L1 => {
                         format!("penalty=\"l1\", solver=\"saga\", {}", c(n as f64))
                     }
@@ -154,7 +190,7 @@ impl Estimator {
                 };
                 let penalty = match penalty {
                     _ if lambda == 0.0 && !searched_lambda => "None".to_string(),
-                    Regularization::L2 => format!("\"l2\"{}", alpha(2.0)),
+                    Regularization::L2 => format!("\"l2\"{}", alpha(l2_factor(classes))),
                     Regularization::L1 => format!("\"l1\"{}", alpha(1.0)),
                     Regularization::None => "None".to_string(),
                 };
@@ -162,7 +198,7 @@ impl Estimator {
                     "SGDClassifier(loss=\"log_loss\", penalty={penalty}, \
                      learning_rate=\"constant\",\n        eta0={}, max_iter={PLANE_STEPS}, \
                      tol=None, random_state={seed})",
-                    number(config.number(Key::LearningRate))
+                    sgd_eta0(classes).value(config.number(Key::LearningRate))
                 )
             }
             Estimator::Forest => {
@@ -234,14 +270,28 @@ impl Estimator {
     }
 
     /// What differs from ParamLab, said above the model.
-    fn caveat(self, config: &Config, n: usize, batch: usize) -> String {
+    fn caveat(self, config: &Config, n: usize, batch: usize, classes: usize) -> String {
+        // Why two classes convert differently (see `l2_factor`).
+        let two = "\n# (Two classes: ParamLab's softmax has weights w₀ = −w₁, scikit-learn one \
+                   vector v = w₁ − w₀,\n# and λ(‖w₀‖² + ‖w₁‖²) = (λ/2)‖v‖².)";
         let model = match self {
+            Estimator::Logistic if classes == 2 => format!(
+                " ParamLab fits a softmax on the\n# polynomial features by {PLANE_STEPS} \
+                 full-batch gradient epochs; LogisticRegression solves it exactly.\n# Its C weighs \
+                 the summed loss against ½‖w‖² (L2) or ‖w‖₁ (L1); ParamLab adds λ·Σw² or λ·Σ|w| \
+                 to the\n# mean loss, so C = 1/(n·λ), n = {n} points per fit.{two}"
+            ),
             Estimator::Logistic => format!(
                 " ParamLab fits a softmax on the\n# polynomial features by {PLANE_STEPS} \
                  full-batch gradient epochs; LogisticRegression solves it exactly.\n# Its C weighs \
                  the summed loss against ½‖w‖² (L2) or ‖w‖₁ (L1); ParamLab adds λ·Σw² or λ·Σ|w| \
                  to the\n# mean loss, so C = 1/(2·n·λ) under L2 and 1/(n·λ) under L1, n = {n} \
                  points per fit."
+            ),
+            Estimator::Sgd if classes == 2 => format!(
+                " SGDClassifier takes stochastic steps, ParamLab full-batch \
+                 ones; its alpha\n# weighs ½‖w‖², so alpha = λ, and v moves by twice \
+                 ParamLab's learning rate η: eta0 = 2·η.{two}"
             ),
             Estimator::Sgd => " SGDClassifier is one-vs-rest, ParamLab's a softmax; its alpha \
                  weighs ½‖w‖², so\n# alpha = 2λ under L2 (λ under L1)."
@@ -271,6 +321,7 @@ impl Estimator {
 pub(super) fn python(config: &Config, model: ModelKind) -> String {
     let points = PlanePoints::new(config);
     let n_train = points.train.points.len();
+    let classes = points.train.classes;
     let lab_folds = lab_folds(config, n_train).ok().map(|f| f.0);
     let n = match &lab_folds {
         Some(f) if !by_test(config) => f.smallest_training(),
@@ -290,7 +341,7 @@ pub(super) fn python(config: &Config, model: ModelKind) -> String {
     let budget = config.number(Key::Budget) as usize;
     let seed = config.seed;
     let params: Vec<Param> = (axes.iter())
-        .map(|a| estimator.param(config, a.key(), n, batch))
+        .map(|a| estimator.param(config, a.key(), n, batch, classes))
         .collect();
     let mut out = String::new();
     let o = &mut out;
@@ -306,9 +357,9 @@ pub(super) fn python(config: &Config, model: ModelKind) -> String {
         number(config.number(Key::Noise)),
     ));
     line("");
-    line(&estimator.caveat(config, n, batch));
+    line(&estimator.caveat(config, n, batch, classes));
     let searched_lambda = axes.iter().any(|a| a.key() == Key::Lambda);
-    let call = estimator.call(config, n, batch, searched_lambda);
+    let call = estimator.call(config, n, batch, classes, searched_lambda);
     // Degree 1 is the plane's own features: no polynomial step.
     let degree = config.number(Key::Features);
     line(&if polynomial && degree != 1.0 {

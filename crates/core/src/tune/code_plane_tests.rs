@@ -183,7 +183,8 @@ fn the_axes_carry_the_labs_ranges_and_values() {
         ],
     );
     has(&net, &["activation=\"relu\", solver=\"sgd\", momentum=0"]);
-    // Logistic regression solved exactly when only λ is searched: C = 1/(2·n·λ).
+    // Logistic regression solved exactly when only λ is searched: C = 1/(n·λ) for the two
+    // classes of the default moons (scikit-learn's one weight vector).
     let logistic = python(&tuning("model=logistic&strategy=grid&y=none&budget=4"));
     has(
         &logistic,
@@ -193,12 +194,22 @@ fn the_axes_carry_the_labs_ranges_and_values() {
             "make_pipeline(LogisticRegression(max_iter=",
         ],
     );
+    has(&logistic, &["C = 1/(n·λ), n = 22 points per fit"]);
+    // λ = 10⁻⁶ … 10 → C = 1/(22·10) … 1/(22·10⁻⁶).
+    has(&logistic, &["0.004545", "45450"]);
+    // Three classes: scikit-learn's multinomial, a vector per class as ParamLab: C = 1/(2·n·λ).
+    let three = python(&tuning(
+        "model=logistic&strategy=grid&y=none&budget=4&pattern=three",
+    ));
     has(
-        &logistic,
-        &["C = 1/(2·n·λ) under L2", "n = 22 points per fit"],
+        &three,
+        &[
+            "C = 1/(2·n·λ) under L2",
+            "n = 22 points per fit",
+            "0.002273",
+            "22730",
+        ],
     );
-    // λ = 10⁻⁶ … 10 → C = 1/(44·10) … 1/(44·10⁻⁶).
-    has(&logistic, &["0.002273", "22730"]);
     // λ = 0, not searched: no penalty, in each estimator's own words.
     let exact = python(&tuning("model=logistic&x=lr&y=none&lambda=0"));
     has(
@@ -207,10 +218,10 @@ fn the_axes_carry_the_labs_ranges_and_values() {
     );
     // (LogisticRegression runs only with λ searched in the lab; its constructor still says so.)
     let exact = tuning("model=logistic&lambda=0");
-    let call = super::Estimator::Logistic.call(&exact, 22, 22, false);
+    let call = super::Estimator::Logistic.call(&exact, 22, 22, 2, false);
     assert_eq!(call, "LogisticRegression(penalty=None, max_iter=300)");
     let l1 = tuning("model=logistic&lambda=0.1&reg=l1");
-    let call = super::Estimator::Logistic.call(&l1, 20, 20, false);
+    let call = super::Estimator::Logistic.call(&l1, 20, 20, 2, false);
     assert!(
         call.contains("penalty=\"l1\", solver=\"saga\", C=0.5, max_iter"),
         "{call}"
@@ -229,4 +240,187 @@ fn the_axes_carry_the_labs_ranges_and_values() {
     has(&loo, &["cv = LeaveOneOut()", "Do NOT pick by the test set"]);
     let tree = python(&tuning("model=tree&criterion=entropy"));
     has(&tree, &["criterion=\"entropy\""]);
+}
+
+/// ParamLab's logistic regression trained until its weights stop moving on the training points
+/// of the fold whose model learns from the fewest (the n the code's conversions use), with λ the
+/// middle of the grid's values; its weights (class by class) and those points' features.
+fn paramlab_minimum(config: &Config, lambda: f64) -> (Vec<f64>, Vec<[f64; 3]>, Vec<usize>) {
+    use crate::ml::logistic::{Logistic, LogisticHyper};
+    use crate::ml::model::Samples;
+    use crate::ml::optimizer::OptimizerKind;
+    use crate::ml::regularization::Regularization;
+    let points = crate::state::tuning_plane::PlanePoints::new(config);
+    let (folds, _) = crate::state::tuning::folds(config, points.train.points.len()).unwrap();
+    let fold = (0..folds.count())
+        .find(|&i| folds.training(i).len() == folds.smallest_training())
+        .unwrap();
+    let learn = points.train.subset(&folds.training(fold));
+    let hyper = LogisticHyper::new(0.3, 1, Regularization::L2, lambda, OptimizerKind::Momentum);
+    let mut m = Logistic::new(hyper.unwrap(), &learn.points, learn.classes);
+    for _ in 0..100_000 {
+        let before = m.weights().to_vec();
+        m.step();
+        let moved = before.iter().zip(m.weights()).map(|(a, b)| (a - b).abs());
+        if moved.fold(0.0, f64::max) < 1e-15 {
+            break;
+        }
+    }
+    let phi = learn.points.iter().map(|p| [1.0, p.x1, p.x2]).collect();
+    let ys = learn.points.iter().map(|p| p.class).collect();
+    (m.weights().to_vec(), phi, ys)
+}
+
+/// The numbers of a Python list or keyword in the code: `"name": [a, b, …]` or `name=a`.
+fn numbers_after(code: &str, key: &str) -> Vec<f64> {
+    let rest = code
+        .split(key)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no {key} in\n{code}"));
+    let rest = rest.trim_start_matches('[');
+    let end = rest.find([']', ',', ')', '\n']).unwrap();
+    let list = if key.ends_with('[') {
+        &rest[..rest.find(']').unwrap()]
+    } else {
+        &rest[..end]
+    };
+    list.split(", ")
+        .map(|v| v.trim().parse().unwrap())
+        .collect()
+}
+
+/// The middle value of λ in the grid of `config` (λ the only axis), and the grid's λs ascending.
+fn grid_lambdas(config: &Config) -> Vec<f64> {
+    let points = crate::state::tuning_plane::PlanePoints::new(config);
+    let (folds, _) = crate::state::tuning::folds(config, points.train.points.len()).unwrap();
+    let space = crate::state::tuning_axes::space_within(config, folds.smallest_training());
+    let budget = config.number(crate::state::spec::Key::Budget) as usize;
+    let mut l: Vec<f64> = (crate::tune::strategy::grid(&space, budget).iter())
+        .map(|p| space.values(p)[0])
+        .collect();
+    l.sort_by(f64::total_cmp);
+    l
+}
+
+/// The printed C is the one scikit-learn needs: its objective C·Σ(cross-entropy) + ½‖coef‖²
+/// (intercepts free) has zero gradient, written out here by hand, at the weights ParamLab's own
+/// training converges to. Two classes: scikit-learn's one vector v = w₁ − w₀, sigmoid
+/// probabilities; the gradient is C·Σ(σ(v·φ) − y)·φ + v (intercept entry without v), which at
+/// ParamLab's minimum (mean-loss gradient = −λ·v) is (1 − C·n·λ)·v: zero for C = 1/(n·λ), v/2 for
+/// the 1/(2·n·λ) of three classes. Three classes: a vector per class, (1 − 2·C·n·λ)·wₖ.
+#[test]
+fn the_printed_c_makes_scikit_learns_objective_stationary_at_paramlabs_minimum() {
+    for (pattern, classes) in [("blobs", 2), ("three", 3)] {
+        let config = tuning(&format!(
+            "model=logistic&strategy=grid&x=lambda&y=none&budget=5&pattern={pattern}&noise=0.8"
+        ));
+        let code = python(&config);
+        let lambdas = grid_lambdas(&config);
+        let mut cs = numbers_after(&code, "\"logisticregression__C\": [");
+        cs.sort_by(|a, b| b.total_cmp(a)); // C falls as λ grows
+        assert_eq!(cs.len(), lambdas.len(), "{code}");
+        let i = lambdas.len() / 2;
+        let (lambda, c) = (lambdas[i], cs[i]);
+        assert_eq!(lambda, 0.003);
+        let (w, phi, ys) = paramlab_minimum(&config, lambda);
+        let n = ys.len();
+        assert_eq!(n, 22);
+        // Each score's weights in scikit-learn's terms: v = w₁ − w₀, or each wₖ.
+        let vectors: Vec<[f64; 3]> = if classes == 2 {
+            vec![[w[3] - w[0], w[4] - w[1], w[5] - w[2]]]
+        } else {
+            w.chunks(3).map(|c| [c[0], c[1], c[2]]).collect()
+        };
+        let mut worst: f64 = 0.0;
+        let mut size: f64 = 0.0;
+        for (k, v) in vectors.iter().enumerate() {
+            let mut grad = [0.0, v[1], v[2]];
+            for (f, &y) in phi.iter().zip(&ys) {
+                let score = |u: &[f64; 3]| u[0] * f[0] + u[1] * f[1] + u[2] * f[2];
+                let (p, target) = if classes == 2 {
+                    (1.0 / (1.0 + (-score(v)).exp()), (y == 1) as u8 as f64)
+                } else {
+                    let total: f64 = vectors.iter().map(|u| score(u).exp()).sum();
+                    (score(v).exp() / total, (y == k) as u8 as f64)
+                };
+                for j in 0..3 {
+                    grad[j] += c * (p - target) * f[j];
+                }
+            }
+            worst = grad.iter().fold(worst, |m, g| m.max(g.abs()));
+            size = size.max(v[1].abs()).max(v[2].abs());
+        }
+        // C is printed to 4 significant figures: the gradient is then up to 5e-4 of the weights.
+        assert!(
+            worst < 1e-3 * size,
+            "{pattern}: C = {c}, gradient {worst}, weights {size}\n{code}"
+        );
+    }
+}
+
+/// SGDClassifier's alpha for two classes: its objective, the mean cross-entropy + alpha·½‖v‖², has
+/// zero gradient at ParamLab's minimum only for alpha = λ (ParamLab: (λ/2)‖v‖², see above).
+#[test]
+fn the_printed_sgd_alpha_makes_its_objective_stationary_at_paramlabs_minimum() {
+    let config = tuning("model=logistic&x=lr&y=none&lambda=0.003&pattern=blobs&noise=0.8");
+    let code = python(&config);
+    let alpha = numbers_after(&code, "alpha=")[0];
+    let (w, phi, ys) = paramlab_minimum(&config, 0.003);
+    let v = [w[3] - w[0], w[4] - w[1], w[5] - w[2]];
+    let n = ys.len() as f64;
+    let mut grad = [0.0, alpha * v[1], alpha * v[2]];
+    for (f, &y) in phi.iter().zip(&ys) {
+        let p = 1.0 / (1.0 + (-(v[0] * f[0] + v[1] * f[1] + v[2] * f[2])).exp());
+        for j in 0..3 {
+            grad[j] += (p - y as f64) * f[j] / n;
+        }
+    }
+    let worst = grad.iter().fold(0.0f64, |m, g| m.max(g.abs()));
+    assert!(
+        worst < 1e-3 * alpha * v[1].abs().max(v[2].abs()),
+        "alpha = {alpha}: {grad:?}\n{code}"
+    );
+    has(&code, &["alpha = λ,", "λ(‖w₀‖² + ‖w₁‖²) = (λ/2)‖v‖²"]);
+}
+
+/// SGDClassifier's printed eta0 and alpha take ParamLab's steps for two classes: two full-batch
+/// epochs of ParamLab on one point (its batch is then one point, as scikit-learn's) against
+/// scikit-learn's update written out by hand (plain SGD on the log-loss: v ← (1 − eta0·alpha)·v −
+/// eta0·(σ(v·φ) − y)·φ, the intercept without the decay), v = w₁ − w₀.
+#[test]
+fn the_printed_sgd_eta0_and_alpha_take_paramlabs_steps() {
+    use crate::data::classification::Point2;
+    use crate::ml::logistic::{Logistic, LogisticHyper};
+    use crate::ml::optimizer::OptimizerKind;
+    use crate::ml::regularization::Regularization;
+    let config = tuning("model=logistic&x=lr&y=none&lambda=0.003&pattern=blobs&noise=0.8");
+    let code = python(&config);
+    let (eta0, alpha) = (
+        numbers_after(&code, "eta0=")[0],
+        numbers_after(&code, "alpha=")[0],
+    );
+    let lr = config.number(crate::state::spec::Key::LearningRate);
+    assert_eq!(eta0, 2.0 * lr, "{code}");
+    let point = Point2 {
+        x1: 0.5,
+        x2: -0.25,
+        class: 1,
+    };
+    let hyper = LogisticHyper::new(lr, 1, Regularization::L2, 0.003, OptimizerKind::Sgd).unwrap();
+    let mut m = Logistic::new(hyper, &[point], 2);
+    let phi = [1.0, point.x1, point.x2];
+    let mut v = [0.0; 3];
+    for _ in 0..2 {
+        m.step();
+        let z: f64 = v.iter().zip(&phi).map(|(a, b)| a * b).sum();
+        let residual = 1.0 / (1.0 + (-z).exp()) - 1.0;
+        v[0] -= eta0 * residual;
+        for j in 1..3 {
+            v[j] = (1.0 - eta0 * alpha) * v[j] - eta0 * residual * phi[j];
+        }
+    }
+    let w = m.weights();
+    for (j, vj) in v.iter().enumerate() {
+        assert!((w[3 + j] - w[j] - vj).abs() < 1e-15, "{w:?} vs {v:?}");
+    }
 }

@@ -74,7 +74,8 @@ fn bayesian_optimization_is_optuna_with_a_gaussian_process() {
             // The learning rate is searched: stochastic gradient descent with an L1 penalty.
             "SGDRegressor(penalty=\"l1\"",
             "max_iter=1000",
-            "\"sgdregressor__eta0\": trial.suggest_float(\"eta0\", 0.0001, 10, log=True),",
+            // SGDRegressor steps along half the gradient: eta0 = 2·η.
+            "\"sgdregressor__eta0\": 2 * trial.suggest_float(\"eta0\", 0.0001, 10, log=True),",
             // SGDRegressor halves the squared error: alpha = λ/2 under L1.
             "\"sgdregressor__alpha\": 0.5 * trial.suggest_float(\"lam\", 1e-6, 10, log=True),",
             "\"sgdregressor__alpha\": 0.5 * study.best_params[\"lam\"],",
@@ -134,4 +135,49 @@ fn estimators_folds_and_the_test_set_mistake() {
         &idle,
         &["SGDRegressor(penalty=None", "\"sgdregressor__alpha\": ["],
     );
+}
+
+/// SGDRegressor's printed eta0 and alpha take ParamLab's steps: two epochs of ParamLab on one
+/// point (L2, batch 1) against scikit-learn's update written out by hand (plain SGD on ½(ŷ − y)²:
+/// w ← (1 − eta0·alpha)·w − eta0·(ŷ − y)·x, the intercept without the decay), on ParamLab's own
+/// features (1, φ₁(x)) (the code's standardized x is the same feature up to the sample's scale).
+#[test]
+fn the_printed_eta0_and_alpha_take_paramlabs_steps() {
+    use crate::data::regression::Point;
+    use crate::ml::optimizer::OptimizerKind;
+    use crate::ml::polynomial::{Hyper, Trainer};
+    let config = tuning("x=lr&y=none&reg=l2&lambda=0.1");
+    let code = python(&config);
+    let value = |key: &str| -> f64 {
+        let rest = code
+            .split(key)
+            .nth(1)
+            .unwrap_or_else(|| panic!("no {key}\n{code}"));
+        rest.split([',', ')'])
+            .next()
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap()
+    };
+    let (eta0, alpha) = (value("eta0="), value("alpha="));
+    let lr = config.number(Key::LearningRate);
+    assert_eq!((eta0, alpha), (2.0 * lr, 0.1), "{code}");
+    let (x, y) = (0.5, 1.0);
+    let hyper = Hyper::new(lr, 1, Regularization::L2, 0.1, Some(1), OptimizerKind::Sgd).unwrap();
+    let mut t = Trainer::new(hyper, &[Point { x, y }], 0);
+    let z = 3f64.sqrt() * x; // φ₁(x)
+    let (mut b, mut c) = (0.0, 0.0);
+    for _ in 0..2 {
+        t.step();
+        let residual = b + c * z - y;
+        b -= eta0 * residual;
+        c = (1.0 - eta0 * alpha) * c - eta0 * residual * z;
+    }
+    let w = &t.model().weights;
+    assert!(
+        (w[0] - b).abs() < 1e-15 && (w[1] - c).abs() < 1e-15,
+        "{w:?} vs {b}, {c}"
+    );
+    has(&code, &["eta0 = 2·η takes"]);
 }
