@@ -10,10 +10,10 @@
 //!
 //! **The model.** Two classes: one raw score F(x), the log-odds, and p(class 1) = 1/(1 + e^(−F)).
 //! K ≥ 3 classes: one raw score Fₖ(x) per class and pₖ = softmax(F)ₖ. Scores start at the log of
-//! the class priors (two classes: the prior log-odds ln(p₁/p₀); priors are clipped to
-//! [ε, 1 − ε] so a missing class stays finite) and each round adds η × its trees' leaf values.
-//! (For K ≥ 3 scikit-learn starts at ln pₖ minus the mean of the ln pⱼ instead: the same
-//! probabilities, but its `decision_function` is every score here less that one constant.)
+//! the class priors, centred as scikit-learn centres them (ln pₖ minus the mean of the ln pⱼ: the
+//! softmax is the same for any added constant, and so the raw scores equal its
+//! `decision_function`); two classes start at the prior log-odds ln(p₁/p₀). Priors are clipped
+//! to [ε, 1 − ε] so a missing class stays finite. Each round adds η × its trees' leaf values.
 //!
 //! **A round** (one step): draw ⌊s·n⌋ training points without replacement (all when s = 1);
 //! compute every point's probabilities p from the current scores; for each score (one for two
@@ -451,7 +451,9 @@ fn initial_scores(labels: &[usize], classes: usize) -> Vec<f64> {
         let p1 = prior(1);
         vec![libm::log(p1 / (1.0 - p1))]
     } else {
-        (0..classes).map(|k| libm::log(prior(k))).collect()
+        let logs: Vec<f64> = (0..classes).map(|k| libm::log(prior(k))).collect();
+        let mean = logs.iter().sum::<f64>() / classes as f64;
+        logs.iter().map(|l| l - mean).collect()
     }
 }
 
@@ -600,7 +602,9 @@ mod tests {
         let pts = on_a_line(&[0, 1, 2, 2]);
         let hyper = BoostingHyper::new(1, 1.0, Some(1), 1, 1.0).unwrap();
         let mut m = Boosting::new(hyper, &pts, 3, 0);
-        assert!(close(m.init()[0], 0.25f64.ln()) && close(m.init()[2], 0.5f64.ln()));
+        // Starting scores ln pₖ less their mean, (2·ln ¼ + ln ½)/3 = −(5/3)·ln 2.
+        let mean = -5.0 / 3.0 * 2f64.ln();
+        assert!(close(m.init()[0], 0.25f64.ln() - mean) && close(m.init()[2], 0.5f64.ln() - mean));
         m.step();
         let want = [
             (0.5, 2.0 / 3.0 * 0.75 / 0.1875, 2.0 / 3.0 * -0.75 / 0.5625), // 8/3, −8/9
@@ -633,7 +637,9 @@ mod tests {
         let init: Vec<f64> = if outs == 1 {
             vec![(prior(1) / prior(0)).ln()]
         } else {
-            (0..classes).map(|k| prior(k).ln()).collect()
+            let logs: Vec<f64> = (0..classes).map(|k| prior(k).ln()).collect();
+            let mean = logs.iter().sum::<f64>() / classes as f64;
+            logs.iter().map(|l| l - mean).collect()
         };
         let probs = move |s: &[f64]| -> Vec<f64> {
             if outs == 1 {
