@@ -178,7 +178,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         _ => state.version,
     };
     let custom = config.is_custom();
-    let overflow = custom && !url::links_points(&config);
+    let overflow = custom && !config.custom.is_empty() && !url::links_points(&config);
     let idle = match (&*state.model, custom && state.data.train.is_empty()) {
         (_, true) => "Click the plot to place points; pick each point's class below.",
         (PlaneModel::Knn(_), _) => "Add data to see a verdict.",
@@ -284,9 +284,13 @@ fn parameter_sentence(config: &crate::state::config::Config, classes: usize) -> 
     } else {
         format!("{classes} outputs")
     };
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     format!(
-        "{layers}, {inputs} inputs, {outputs} → {} parameters: {weights} weights + {biases} biases",
-        weights + biases
+        "{layers}, {inputs} inputs, {outputs} → {}: {} + {}",
+        plural(weights + biases, "parameter", "parameters"),
+        plural(weights, "weight", "weights"),
+        plural(biases, "bias", "biases"),
     )
 }
 

@@ -26,7 +26,7 @@ pub fn Parameters(props: &ParametersProps) -> Html {
                 label="Bar chart of the learned weights w0 to wd on a fixed axis; the same values are in the table below." />
             <table class="weights" id="weights">
                 <caption>{ format!("{} learned weights", model.weights.len()) }
-                    { if zeros > 0 { format!(" ({zeros} of the {} beside the intercept exactly zero)", model.weights.len() - 1) } else { String::new() } }</caption>
+                    { zero_note(zeros, model.weights.len() - 1) }</caption>
                 <thead><tr><th scope="col">{ "Weight" }</th><th scope="col">{ "multiplies" }</th><th scope="col">{ "value" }</th></tr></thead>
                 <tbody>
                     { for model.weights.iter().enumerate().map(|(k, w)| html! {
@@ -124,5 +124,15 @@ mod tests {
             "ŷ = 0.5 − 2·φ₂(x)"
         );
         assert_eq!(sub(12), "₁₂");
+    }
+}
+
+/// How many of the weights beside the intercept are exactly zero: the sign of L1 at work, or
+/// (all of them, intercept too, at the start) weights training has not moved yet.
+fn zero_note(zeros: usize, beside_intercept: usize) -> String {
+    match zeros {
+        0 => String::new(),
+        z if z == beside_intercept => " (all still 0, where training starts them)".to_string(),
+        z => format!(" ({z} of the {beside_intercept} beside the intercept exactly zero)"),
     }
 }

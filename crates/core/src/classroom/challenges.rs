@@ -266,8 +266,8 @@ pub const CHALLENGES: &[Challenge] = &[
         may_change: &[Key::Degree],
         goals: &[Goal::Verdict(Fit::GoodFit)],
         teaches: "The degree is a hyperparameter: it fixes how many coefficients there are to \
-                  learn. Too few and no amount of training helps (high bias); three bends are \
-                  enough for one wave.",
+                  learn. Too few and no amount of training helps (high bias); a cubic, which can \
+                  bend twice, is enough for one wave.",
     },
     Challenge {
         id: "tame-the-step",

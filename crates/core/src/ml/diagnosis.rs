@@ -179,6 +179,16 @@ struct Reading {
     summary: String,
 }
 
+/// A percentage to the whole number, except that one short of 100 (or above 0) is never rounded
+/// to 100 (or 0): "99.6 %", not "100 %", when the scores beside it say 99.6.
+fn whole_percent(p: f64) -> String {
+    if (p > 99.5 && p < 100.0) || (p > 0.0 && p < 0.5) {
+        format!("{p:.1} %")
+    } else {
+        format!("{p:.0} %")
+    }
+}
+
 fn read(errors: Errors) -> Reading {
     match errors {
         Errors::Numbers {
@@ -192,14 +202,25 @@ fn read(errors: Errors) -> Reading {
             let high_train = train > 1.5 * floor + tol;
             let gap = test > 2.0 * train + tol && test > 3.0 * floor + tol;
             let floor_text = format!("the noise floor σ² = {}", short(floor));
+            // Under half the floor the model has learned some of the noise itself: say so
+            // rather than call it "close to" the floor.
+            let below = train < 0.5 * floor;
             let summary = if high_train {
                 format!("Training error {} is well above {floor_text}", short(train))
             } else if gap {
                 format!(
-                    "Training error {} is down at {floor_text}, but test error {} is {}",
+                    "Training error {} is {} {floor_text}, but test error {} is {}",
                     short(train),
+                    if below { "below" } else { "down at" },
                     short(test),
                     times_higher(test / train)
+                )
+            } else if below {
+                format!(
+                    "Training error {} is below {floor_text} (the model follows some of the \
+                     noise) and test error {} is within three times it",
+                    short(train),
+                    short(test)
                 )
             } else {
                 format!(
@@ -221,7 +242,11 @@ fn read(errors: Errors) -> Reading {
             test_points,
         } => {
             let (tr, te) = (100.0 * train, 100.0 * test);
-            let summary = format!("Training accuracy {tr:.0} %, test accuracy {te:.0} %");
+            let summary = format!(
+                "Training accuracy {}, test accuracy {}",
+                whole_percent(tr),
+                whole_percent(te)
+            );
             let standard_error = (test * (1.0 - test) / test_points.max(1) as f64).sqrt();
             Reading {
                 high_train: train < 0.85,
@@ -370,6 +395,38 @@ mod tests {
             ..classes(0.0, 0.0)
         };
         assert_eq!(diagnose(&small).fit, Fit::GoodFit);
+    }
+
+    /// Floor 0.01: a training error under half of it is called below the floor (the model has
+    /// learned some noise), not close to it.
+    #[test]
+    fn an_error_under_the_floor_is_called_below_it() {
+        let r = diagnose(&numbers(0.004, 0.012)).reason;
+        assert!(r.starts_with("Training error 0.004 is below the noise floor σ² = 0.01 (the model follows some of the noise)"), "{r}");
+        let r = diagnose(&numbers(0.009, 0.012)).reason;
+        assert!(
+            r.starts_with("Training error 0.009 is close to the noise floor"),
+            "{r}"
+        );
+        let r = diagnose(&numbers(0.001, 0.2)).reason;
+        assert!(
+            r.starts_with("Training error 0.001 is below the noise floor"),
+            "{r}"
+        );
+    }
+
+    #[test]
+    fn accuracies_are_not_rounded_to_all_or_nothing() {
+        let r = diagnose(&classes(0.996, 0.95)).reason;
+        assert!(
+            r.starts_with("Training accuracy 99.6 %, test accuracy 95 %"),
+            "{r}"
+        );
+        let r = diagnose(&classes(1.0, 0.004)).reason;
+        assert!(
+            r.starts_with("Training accuracy 100 %, test accuracy 0.4 %"),
+            "{r}"
+        );
     }
 
     #[test]

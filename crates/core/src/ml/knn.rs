@@ -137,6 +137,35 @@ impl Knn {
         out.iter_mut().for_each(|o| *o /= total);
     }
 
+    /// The share of stored points that the others classify right: each point left out in turn,
+    /// its k nearest among the rest vote (the argmax of the votes, ties to the lower class).
+    /// Under distance weighting a stored point classifies itself (distance 0), so this, not the
+    /// training accuracy, says how well k fits the training points.
+    pub fn leave_one_out_accuracy(&self) -> f64 {
+        let n = self.points.len();
+        if n < 2 {
+            return 0.0;
+        }
+        let k = self.hyper.k.min(n - 1);
+        let (mut scratch, mut out) = (Vec::with_capacity(n), vec![0.0; self.classes]);
+        let mut right = 0;
+        for (i, p) in self.points.iter().enumerate() {
+            scratch.clear();
+            scratch.extend(
+                (self.points.iter().enumerate())
+                    .filter(|&(j, _)| j != i)
+                    .map(|(j, q)| ((q.x1 - p.x1).powi(2) + (q.x2 - p.x2).powi(2), j)),
+            );
+            if k < scratch.len() {
+                scratch.select_nth_unstable_by(k - 1, by_distance);
+            }
+            scratch.truncate(k);
+            self.vote(&scratch, &mut out);
+            right += usize::from(super::metrics::argmax(&out) == p.class);
+        }
+        right as f64 / n as f64
+    }
+
     pub fn weighting(&self) -> Weighting {
         self.hyper.weighting
     }
@@ -165,6 +194,30 @@ mod tests {
     use super::*;
     use crate::data::classification::{generate, Pattern};
     use crate::ml::metrics::argmax;
+
+    /// Points on a line at x₁ = 0, 1, 2, 3, 10 with classes 0, 0, 1, 1, 1. Distance-weighted
+    /// k = 1 classifies every stored point as itself (training accuracy 1); left out, each takes
+    /// its nearest other: 0 → 1 (class 0, right), 1 → 0 (right; 0 and 2 tie at distance 1, the
+    /// lower index wins), 2 → 1 (class 0, wrong), 3 → 2 (right), 10 → 3 (right): 4/5.
+    /// k = 3, uniform: 0 ← {1, 2, 3} classes 0, 1, 1 → 1 (wrong); 1 ← {0, 2, 3} → 1 (wrong);
+    /// 2 ← {1, 3, 0} → 0 (wrong); 3 ← {2, 1, 0} → 0 (wrong); 10 ← {3, 2, 1} → 1 (right): 1/5.
+    #[test]
+    fn leave_one_out_by_hand() {
+        let pts: Vec<Point2> = [(0.0, 0), (1.0, 0), (2.0, 1), (3.0, 1), (10.0, 1)]
+            .iter()
+            .map(|&(x1, class)| Point2 { x1, x2: 0.0, class })
+            .collect();
+        let near = Knn::fit(KnnHyper::new(1, Weighting::Distance).unwrap(), &pts, 2);
+        let mut scratch = Vec::new();
+        let mut out = [0.0; 2];
+        for p in &pts {
+            near.proba(p.x1, p.x2, &mut scratch, &mut out);
+            assert_eq!(argmax(&out), p.class, "a stored point classifies itself");
+        }
+        assert_eq!(near.leave_one_out_accuracy(), 0.8);
+        let three = Knn::fit(KnnHyper::new(3, Weighting::Uniform).unwrap(), &pts, 2);
+        assert_eq!(three.leave_one_out_accuracy(), 0.2);
+    }
 
     /// Reference: sort every point by distance, take the first k, count votes.
     fn brute_force(

@@ -13,6 +13,7 @@ use crate::data::classification::{generate, split_points, Dataset2, Point2};
 use crate::data::surface;
 use crate::ml::diagnosis::Errors;
 use crate::ml::history::{History, Record};
+use crate::ml::knn::Weighting;
 use crate::ml::metrics::variance;
 use crate::ml::model::Model;
 use crate::ml::plane_model::{PlaneHyper, PlaneModel, PlaneSet};
@@ -32,6 +33,13 @@ pub struct Plane {
 
 /// The whole state of a lab on the plane.
 pub type PlaneLab = Session<Plane>;
+
+/// Whether the model is k-NN with distance weighting on classes, where each training point votes
+/// for itself (distance 0) and the training accuracy is 100 % whatever k is.
+fn self_voting(s: &Session<Plane>) -> bool {
+    matches!(&*s.model, PlaneModel::Knn(k) if k.weighting() == Weighting::Distance)
+        && s.data.values.is_none()
+}
 
 impl LabKind for Plane {
     type Model = PlaneModel;
@@ -86,6 +94,10 @@ impl LabKind for Plane {
             }
             (None, Some(a), Some(b)) => {
                 let (train, test) = recent(&s.errors).map_or((a, b), |(e, f)| (1.0 - e, 1.0 - f));
+                let train = match &*s.model {
+                    PlaneModel::Knn(knn) if self_voting(s) => knn.leave_one_out_accuracy(),
+                    _ => train,
+                };
                 Some(Errors::Classes {
                     train,
                     test,
@@ -96,8 +108,20 @@ impl LabKind for Plane {
         }
     }
 
-    fn smoothed(s: &Session<Self>) -> bool {
-        matches!(&*s.model, PlaneModel::Mlp(_)) && s.history.records().len() >= 5
+    fn verdict_note(s: &Session<Self>) -> Option<String> {
+        match &*s.model {
+            PlaneModel::Mlp(_) if s.history.records().len() >= 5 => {
+                Some("(Medians of the last five recorded epochs.)".into())
+            }
+            PlaneModel::Knn(knn) if self_voting(s) => Some(format!(
+                "(With distance weighting every training point is its own nearest neighbour, at \
+                 distance 0, and outvotes the rest: its training accuracy is 100 % at any k and \
+                 says nothing. The verdict uses each training point classified by the others \
+                 instead (leave-one-out): {:.0} %.)",
+                100.0 * knn.leave_one_out_accuracy()
+            )),
+            _ => None,
+        }
     }
 
     fn handle(s: &mut Session<Self>, action: Action) -> Option<Action> {

@@ -29,6 +29,32 @@ fn k_1_fits_training_points_and_overfits_noisy_moons() {
     assert_eq!(s.diagnosis().unwrap().fit, Fit::TooFlexible);
 }
 
+/// Distance-weighted k-NN classifies every training point as itself, so its training accuracy is
+/// 100 % even when k is every training point: the verdict judges by leave-one-out instead, says
+/// so, and does not call the largest k too flexible.
+#[test]
+fn distance_weighted_knn_is_judged_by_leave_one_out() {
+    let s = lab("model=knn&k=140&weight=distance&data=moons&noise=0.6");
+    assert_eq!(
+        s.train_score.accuracy.unwrap(),
+        1.0,
+        "each point votes for itself"
+    );
+    let verdict = s.diagnosis().unwrap();
+    assert_ne!(verdict.fit, Fit::TooFlexible, "{}", verdict.reason);
+    assert!(
+        verdict.reason.contains("(leave-one-out)"),
+        "{}",
+        verdict.reason
+    );
+    let uniform = lab("model=knn&k=140&data=moons&noise=0.6");
+    assert!(!uniform
+        .diagnosis()
+        .unwrap()
+        .reason
+        .contains("leave-one-out"));
+}
+
 #[test]
 fn a_depth_1_tree_underfits_circles() {
     let mut s = lab("model=tree&depth=1&data=circles");

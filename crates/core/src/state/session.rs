@@ -45,9 +45,10 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     fn sweep_keys(config: &Config) -> Vec<Key>;
     /// The training and test errors the verdict judges, once there is something to judge.
     fn errors(session: &Session<Self>) -> Option<Errors>;
-    /// Whether those errors are medians of recent epochs rather than the current one's.
-    fn smoothed(_session: &Session<Self>) -> bool {
-        false
+    /// A sentence the verdict's reason ends with when its errors are not simply the current
+    /// scores (e.g. medians of recent epochs), saying what they are instead.
+    fn verdict_note(_session: &Session<Self>) -> Option<String> {
+        None
     }
     /// Takes the lab's own actions; gives back the ones every lab shares.
     fn handle(session: &mut Session<Self>, action: Action) -> Option<Action>;
@@ -174,8 +175,9 @@ impl<K: LabKind> Session<K> {
                     .choice::<crate::ml::activation::Activation>(Key::Activation)
                     != crate::ml::activation::Activation::Linear,
         });
-        if K::smoothed(self) {
-            (verdict.reason).push_str(" (Medians of the last five recorded epochs.)");
+        if let Some(note) = K::verdict_note(self) {
+            verdict.reason.push(' ');
+            verdict.reason.push_str(&note);
         }
         Some(verdict)
     }

@@ -188,7 +188,7 @@ pub const SPECS: [Spec; 43] = [
         key: Key::Noise,
         url: "noise",
         label: "Noise",
-        help: "How much random noise blurs the pattern. In regression it is σ of the noise on y, and σ² is the smallest error any model can expect.",
+        help: "How much random noise blurs the pattern. In regression it is σ of the noise on y, and σ² is the smallest error any model can expect; with classes it jitters the points, so some stray into the other class's region and no model gets every new point right.",
         group: Group::Data,
         domain: Domain::Linear { min: 0.0, step: 0.05, count: 21 },
         default: 4, // 0.2
