@@ -4,7 +4,7 @@
 
 use nalgebra::{DMatrix, DVector, SymmetricEigen};
 use paramlab_core::data::regression::{generate, Curve, DataSpec, Dataset};
-use paramlab_core::ml::diagnosis::{diagnose, Diagnosis, Errors, Evidence, Fit, Trend};
+use paramlab_core::ml::diagnosis::{diagnose, Diagnosis, Errors, Evidence, Fit, Levers, Trend};
 use paramlab_core::ml::legendre;
 use paramlab_core::ml::metrics::variance;
 use paramlab_core::ml::model::Epoch;
@@ -184,6 +184,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         parameters,
         strong_penalty: false,
         hidden_layers: false,
+        levers: Levers::default(),
     })
 }
 

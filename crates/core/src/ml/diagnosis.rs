@@ -161,6 +161,30 @@ pub struct Evidence {
     pub strong_penalty: bool,
     /// A network with nonlinear hidden layers: its loss has poor local minima and plateaus.
     pub hidden_layers: bool,
+    /// What makes this model more or less flexible, named in the remedies.
+    pub levers: Levers,
+}
+
+/// The hyperparameters that make a model more or less flexible, in words, so a remedy names the
+/// controls the learner has (k-NN is made simpler by a larger k, not by regularization), and
+/// whether the model trains step by step (k-NN does not: "however long it trains" would be false).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Levers {
+    /// Completes "Give it more flexibility: …", e.g. "a higher degree".
+    pub more: &'static str,
+    /// Completes "Make it less flexible: …", e.g. "a lower degree or regularization (λ)".
+    pub less: &'static str,
+    pub trains: bool,
+}
+
+impl Default for Levers {
+    fn default() -> Self {
+        Levers {
+            more: "a higher degree, more depth, features or neurons",
+            less: "a simpler model or regularization",
+            trains: true,
+        }
+    }
 }
 
 /// "3× higher", or "over 100× higher" for ratios a number would only obscure.
@@ -313,9 +337,21 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         (
             Fit::TooSimple,
             format!(
-                "{}: the model is too simple to describe the pattern, however long it trains. \
-                 Give it more flexibility (a higher degree, more depth, features or neurons).",
-                r.summary
+                "{}: the model is too simple to describe the pattern{}. Give it more flexibility: \
+                 {}.{}",
+                r.summary,
+                if e.levers.trains {
+                    ", however long it trains"
+                } else {
+                    ""
+                },
+                e.levers.more,
+                if matches!(e.errors, Errors::Classes { .. }) {
+                    " (Unless the noise blurs the classes this much: if no setting does better on \
+                     the validation curve, the points themselves are the limit.)"
+                } else {
+                    ""
+                }
             ),
         )
     } else if r.gap {
@@ -324,8 +360,8 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
             format!(
                 "{}: the model is flexible enough to follow the accidents of its own training \
                  points (their noise, and just where they happen to lie), and those do not carry \
-                 over to new points. Make it less flexible or add regularization or data.",
-                r.summary
+                 over to new points. Make it less flexible ({}), or add data.",
+                r.summary, e.levers.less
             ),
         )
     } else {
@@ -358,6 +394,7 @@ mod tests {
             parameters: 4,
             strong_penalty: false,
             hidden_layers: false,
+            levers: Levers::default(),
         }
     }
 

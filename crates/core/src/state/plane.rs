@@ -11,7 +11,7 @@ use super::sweep::sweep_keys;
 use super::url::round_coordinate;
 use crate::data::classification::{generate, split_points, Dataset2, Point2};
 use crate::data::surface;
-use crate::ml::diagnosis::Errors;
+use crate::ml::diagnosis::{Errors, Levers};
 use crate::ml::history::{History, Record};
 use crate::ml::knn::Weighting;
 use crate::ml::metrics::variance;
@@ -105,6 +105,37 @@ impl LabKind for Plane {
                 })
             }
             _ => None,
+        }
+    }
+
+    fn levers(s: &Session<Self>) -> Levers {
+        let (more, less) = match &*s.model {
+            PlaneModel::Knn(_) => ("a smaller k", "a larger k"),
+            PlaneModel::Tree(_) => (
+                "a larger max depth or fewer samples per leaf",
+                "a smaller max depth or more samples per leaf",
+            ),
+            PlaneModel::Forest(_) => (
+                "deeper trees or more features per split",
+                "shallower trees or more samples per leaf; more trees never overfit a forest",
+            ),
+            PlaneModel::Boosting(_) => (
+                "more trees, a higher learning rate or deeper trees",
+                "fewer trees, a lower learning rate or shallower trees",
+            ),
+            PlaneModel::Logistic(_) => (
+                "a higher features degree",
+                "a lower features degree, or regularization (λ)",
+            ),
+            PlaneModel::Mlp(_) => (
+                "more neurons or layers, or richer input features",
+                "fewer neurons, or regularization (λ)",
+            ),
+        };
+        Levers {
+            more,
+            less,
+            trains: !matches!(&*s.model, PlaneModel::Knn(_)),
         }
     }
 

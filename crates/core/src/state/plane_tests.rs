@@ -55,6 +55,40 @@ fn distance_weighted_knn_is_judged_by_leave_one_out() {
         .contains("leave-one-out"));
 }
 
+/// The remedies name the model's own controls: k-NN is made simpler by a larger k (it has no
+/// regularization and does not train), a tree by its depth.
+#[test]
+fn remedies_name_the_models_own_controls() {
+    let s = lab("model=knn&k=1&data=moons&noise=0.6&n=300");
+    let reason = s.diagnosis().unwrap().reason;
+    assert!(
+        reason.contains("Make it less flexible (a larger k)"),
+        "{reason}"
+    );
+    let s = lab("model=knn&k=140&data=circles&noise=0.1");
+    let verdict = s.diagnosis().unwrap();
+    assert_eq!(verdict.fit, Fit::TooSimple, "{}", verdict.reason);
+    assert!(
+        verdict
+            .reason
+            .contains("Give it more flexibility: a smaller k."),
+        "{}",
+        verdict.reason
+    );
+    assert!(
+        !verdict.reason.contains("however long it trains"),
+        "{}",
+        verdict.reason
+    );
+    let mut s = lab("model=tree&depth=1&data=circles");
+    run(&mut s, 10);
+    let reason = s.diagnosis().unwrap().reason;
+    assert!(
+        reason.contains("however long it trains. Give it more flexibility: a larger max depth"),
+        "{reason}"
+    );
+}
+
 #[test]
 fn a_depth_1_tree_underfits_circles() {
     let mut s = lab("model=tree&depth=1&data=circles");

@@ -7,7 +7,7 @@ use super::session::{LabKind, Session};
 use super::spec::Key;
 use super::sweep::sweep_keys;
 use crate::data::regression::{generate, Dataset, Point};
-use crate::ml::diagnosis::Errors;
+use crate::ml::diagnosis::{Errors, Levers};
 use crate::ml::metrics::variance;
 use crate::ml::model::Model;
 use crate::ml::polynomial::{Hyper, Trainer};
@@ -58,6 +58,14 @@ impl LabKind for Regression {
                 variance: variance(&targets),
             }
         })
+    }
+
+    fn levers(_: &Session<Self>) -> Levers {
+        Levers {
+            more: "a higher degree",
+            less: "a lower degree, or regularization (λ)",
+            trains: true,
+        }
     }
 
     /// Nothing of its own: points are placed only on the plane.

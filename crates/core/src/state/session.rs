@@ -10,7 +10,7 @@ use super::action::Action;
 use super::config::{Config, MAX_SEED};
 use super::spec::{Group, Key, Lab};
 use super::sweep::{Sweep, SweepPoint};
-use crate::ml::diagnosis::{diagnose, Diagnosis, Errors, Evidence, Trend};
+use crate::ml::diagnosis::{diagnose, Diagnosis, Errors, Evidence, Levers, Trend};
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
 use crate::ml::regularization::Regularization;
@@ -45,6 +45,10 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     fn sweep_keys(config: &Config) -> Vec<Key>;
     /// The training and test errors the verdict judges, once there is something to judge.
     fn errors(session: &Session<Self>) -> Option<Errors>;
+    /// The controls that make the lab's current model more or less flexible (the remedies').
+    fn levers(_session: &Session<Self>) -> Levers {
+        Levers::default()
+    }
     /// A sentence the verdict's reason ends with when its errors are not simply the current
     /// scores (e.g. medians of recent epochs), saying what they are instead.
     fn verdict_note(_session: &Session<Self>) -> Option<String> {
@@ -174,6 +178,7 @@ impl<K: LabKind> Session<K> {
                     .config
                     .choice::<crate::ml::activation::Activation>(Key::Activation)
                     != crate::ml::activation::Activation::Linear,
+            levers: K::levers(self),
         });
         if let Some(note) = K::verdict_note(self) {
             verdict.reason.push(' ');
