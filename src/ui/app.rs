@@ -53,11 +53,7 @@ pub fn App() -> Html {
     let kept = use_mut_ref(Kept::default).borrow().clone();
     let lab_query = use_mut_ref(String::new);
 
-    let write = |lab_q: &str, view: &View| {
-        let view_q = view.encode();
-        let sep = if view_q.is_empty() { "" } else { "&" };
-        web::replace_query(&format!("{lab_q}{sep}{view_q}"));
-    };
+    let write = |lab_q: &str, view: &View| web::replace_query(&joined(lab_q, view));
     let on_query = {
         let (lab_query, view) = (lab_query.clone(), (*view).clone());
         Callback::from(move |q: String| {
@@ -88,28 +84,40 @@ pub fn App() -> Html {
             }
         })
     };
+    // Back and Forward: the view (quiz, lesson step, presenter) is the entry's; another lab is
+    // shown as it was left; the same lab with other settings (before a question's "show me" or
+    // a lesson's step) starts afresh from the entry's link.
     {
-        let shown = shown.clone();
+        let (shown, view, lab_query) = (shown.clone(), view.clone(), lab_query.clone());
         use_effect_with((shown.config.lab, shown.generation), move |_| {
             let listener = web::WindowListener::start("popstate", move || {
-                let (_, rest, _) = view::split(&web::query());
-                let lab = url::decode(&rest).0.lab;
-                if lab != shown.config.lab {
+                let (entry_view, rest, _) = view::split(&web::query());
+                let (config, notices) = url::decode(&rest);
+                if config.lab != shown.config.lab {
                     shown.set(Shown {
-                        config: Config::for_lab(lab),
+                        config: Config::for_lab(config.lab),
                         notices: Vec::new(),
                         generation: shown.generation,
                     });
+                } else if config != url::decode(&lab_query.borrow()).0 {
+                    shown.set(Shown {
+                        config,
+                        notices,
+                        generation: shown.generation + 1,
+                    });
                 }
+                view.set(entry_view);
             });
             move || drop(listener)
         });
     }
     // Opens a lab afresh in the state a link describes, with this view (a question's "show me",
-    // a lesson's step, a challenge's start).
+    // a lesson's step, a challenge's start): a new entry in the browser's history, so Back
+    // returns to the quiz or the step before.
     let show = {
         let (shown, view) = (shown.clone(), view.clone());
         Callback::from(move |(query, next): (String, View)| {
+            web::push_query(&joined(&query, &next));
             let (config, notices) = url::decode(&query);
             shown.set(Shown {
                 config,
@@ -267,5 +275,15 @@ pub fn App() -> Html {
                 <Help on_close={on_help} />
             }
         </div>
+    }
+}
+
+/// The address bar's query: the lab's settings, then the view's.
+fn joined(lab_query: &str, view: &View) -> String {
+    let view_query = view.encode();
+    match (lab_query.is_empty(), view_query.is_empty()) {
+        (false, false) => format!("{lab_query}&{view_query}"),
+        (true, _) => view_query,
+        (false, true) => lab_query.to_string(),
     }
 }

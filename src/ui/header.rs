@@ -66,7 +66,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                         next.toggle(panel);
                         html! {
                             <button class="toggle" aria-pressed={shown.to_string()} id={format!("show-{}", panel.url())}
-                                onclick={Callback::from(move |_| on_view.emit(next.clone()))}>{ panel.label() }</button>
+                                onclick={Callback::from(move |_| on_view.emit(next.clone()))}>{ panel.label(props.lab) }</button>
                         }
                     }) }
                 </div>

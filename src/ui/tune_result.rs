@@ -36,10 +36,10 @@ pub fn TuneResult(props: &TuneResultProps) -> Html {
     let learned = match weights.len() {
         0 => html! { { "no parameters (k-NN keeps the training points themselves)." } },
         n if n <= MAX_INLINE => html! {
-            <>{ "parameters " }<span class="weights">{ weights.join(", ") }</span>{ "." }</>
+            <span data-panel="parameters">{ "parameters " }<span class="weights">{ weights.join(", ") }</span>{ "." }</span>
         },
         n => html! {
-            <details class="weights">
+            <details class="weights" data-panel="parameters">
                 <summary>{ format!("{n} learned parameters") }</summary>
                 { weights.join(", ") }
             </details>
@@ -47,7 +47,7 @@ pub fn TuneResult(props: &TuneResultProps) -> Html {
     };
     let estimate = format!("{} ± {}", short(o.cv.mean), short(o.cv.sd));
     html! {
-        <section class="panel result" id="result" aria-labelledby="result-title">
+        <section class="panel result" id="result" aria-labelledby="result-title" data-panel="verdict">
             <h2 id="result-title">{ if props.by_test { "The choice by the test score" } else { "The choice, then the test" } }</h2>
             <ol class="loops">
                 if props.by_test {

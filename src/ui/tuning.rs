@@ -253,7 +253,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         }
                         if let Err(why) = &state.folds { <p class="help inert-note" role="note">{ why.clone() }</p> }
                     </section>
-                    <section class="panel" aria-labelledby="folds-title">
+                    <section class="panel" aria-labelledby="folds-title" data-panel="validation">
                         <h2 id="folds-title">{ "Cross-validation, fold by fold" }</h2>
                         if by_test {
                             <p class="help" id="no-folds">{ "No folds while selecting by the test score: each trial is one model on all the training points, scored on the test points." }</p>
@@ -266,11 +266,11 @@ pub fn TuningLab(props: &LabProps) -> Html {
                     if let Some(outcome) = &state.outcome {
                         <TuneResult outcome={outcome.clone()} chosen={describe(&outcome.values)} {by_test} />
                     }
-                    <section class="panel" aria-labelledby="trials-title">
+                    <section class="panel" aria-labelledby="trials-title" data-panel="scores">
                         <h2 id="trials-title">{ "Trials" }</h2>
                         <Trials axes={axes.clone()} {rows} {best} {by_test} />
                     </section>
-                    <section class="panel" aria-labelledby="best-title">
+                    <section class="panel" aria-labelledby="best-title" data-panel="loss">
                         <h2 id="best-title">{ "Best so far against trials" }</h2>
                         <Picture input={PictureInput::BestSoFar(search.best_so_far()[..shown_trials].to_vec(), compared.clone(), budget)} id="best-chart"
                             label="The lowest cross-validated error after each trial, this search's and each strategy's mean over seeds." />

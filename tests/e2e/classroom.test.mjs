@@ -108,7 +108,19 @@ test('presenter view: P turns it on, panels hide and come back, and the link car
   await waitParam(again.page, 'hide', 'scores');
   await again.page.locator('#presenter').click();
   await again.page.waitForFunction(() => !new URL(location.href).searchParams.has('present'));
-  assert.deepEqual([...problems.console, ...again.problems.console], []);
+  // The Tuning lab's own panels in the same five roles, named as the lab names them.
+  const tuning = await open('?lab=tuning&present=1');
+  await tuning.page.getByRole('button', { name: 'Play' }).click();
+  await tuning.page.locator('#result').waitFor({ timeout: 60_000 });
+  for (const [label, id, name] of [['The choice', '#result', 'verdict'], ['Trials', '#trials-title', 'scores'],
+    ['Best so far', '#best-title', 'loss'], ['Folds', '#folds-title', 'validation']]) {
+    assert.ok(await tuning.page.locator(id).isVisible(), `${label} shown first`);
+    await tuning.page.getByRole('button', { name: label, exact: true }).click();
+    await tuning.page.waitForFunction((n) => (new URL(location.href).searchParams.get('hide') ?? '').split(',').includes(n), name);
+    await tuning.page.locator(id).waitFor({ state: 'hidden' });
+  }
+  assert.deepEqual([...problems.console, ...again.problems.console, ...tuning.problems.console], []);
+  await tuning.page.close();
   await again.page.close();
   await page.close();
 });
@@ -186,6 +198,16 @@ test('interview practice: answer, read why, a missed question comes back, the sc
   await page.locator('canvas[data-drawn-at]').first().waitFor();
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('practice'));
   assert.ok(['regression', 'classification', 'neural', 'tuning'].includes(param(page, 'lab')));
+  // Back returns to the quiz, in the page (no new load: the marker survives), not out of the app.
+  await page.evaluate(() => { window.__samePage = true; });
+  await page.goBack();
+  await page.getByRole('heading', { name: /Interview practice/ }).waitFor();
+  await waitParam(page, 'practice', '1');
+  assert.equal(await page.evaluate(() => window.__samePage), true, 'Back stayed in the page');
+  // Forward shows the lab again.
+  await page.goForward();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('practice'));
+  await page.getByRole('heading', { name: /Interview practice/ }).waitFor({ state: 'detached' });
   assert.deepEqual(problems.console, []);
   await page.close();
 });
@@ -231,6 +253,11 @@ test('every lesson opens as a link and steps with → and ← through lab states
     await page.keyboard.press('ArrowLeft');
     await waitParam(page, 'step', String(steps.length - 1));
   }
+  // Each step is a history entry: Back goes to the step shown before (the last one), in the page.
+  const last = all[all.length - 1].steps.length;
+  await page.goBack();
+  await waitParam(page, 'step', String(last));
+  await page.waitForFunction((n) => document.getElementById('lesson-step')?.textContent === n, `Step ${last} of ${last}`);
   await page.getByRole('button', { name: 'Leave the lesson' }).click();
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('lesson'));
   assert.deepEqual(problems.console, []);

@@ -11,6 +11,7 @@
 
 use super::challenges::{challenge, Challenge};
 use super::lessons::{lesson, Lesson};
+use crate::state::spec::Lab;
 
 /// A panel that presenter view can hide (to ask the class first) and reveal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -47,13 +48,20 @@ impl Panel {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Panel::Verdict => "Verdict",
-            Panel::Scores => "Scores",
-            Panel::Parameters => "Parameters",
-            Panel::Loss => "Loss curve",
-            Panel::Validation => "Validation curve",
+    /// The toggle's label in `lab`: the Tuning lab's panels in the same five roles are the
+    /// choice and its test score, the trials, the chosen model's parameters, the best error so
+    /// far and the folds.
+    pub fn label(self, lab: Lab) -> &'static str {
+        match (self, lab == Lab::Tuning) {
+            (Panel::Verdict, false) => "Verdict",
+            (Panel::Scores, false) => "Scores",
+            (Panel::Parameters, _) => "Parameters",
+            (Panel::Loss, false) => "Loss curve",
+            (Panel::Validation, false) => "Validation curve",
+            (Panel::Verdict, true) => "The choice",
+            (Panel::Scores, true) => "Trials",
+            (Panel::Loss, true) => "Best so far",
+            (Panel::Validation, true) => "Folds",
         }
     }
 }
