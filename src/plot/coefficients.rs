@@ -64,11 +64,13 @@ pub fn draw_axes<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     root.fill(&WHITE)?;
     let top = frame.top;
+    // Two-digit labels need about 34 CSS pixels each (with the margin); fewer labels (every other k) when narrow.
+    let fit = (root.dim_in_pixel().0 as f64 / scale / 34.0) as usize;
     chart(root, frame, scale)?
         .configure_mesh()
         .light_line_style(MINOR)
         .bold_line_style(GRID)
-        .x_labels(frame.count.min(16))
+        .x_labels(frame.count.min(16).min(fit.max(2)))
         .x_label_formatter(&|x| format!("{}", x.round() as i64))
         .x_desc("k (weight wₖ)")
         .y_labels(5)

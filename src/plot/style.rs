@@ -21,6 +21,23 @@ pub fn value_colour(v: f64, strength: f64) -> RGBColor {
     RGBColor(mix(c.0), mix(c.1), mix(c.2))
 }
 
+/// A tick of a logarithmic axis spanning `decades` powers of ten: "1e-3" when the axis spans
+/// several (its ticks are powers of ten), otherwise two significant figures ("130", "0.016"), so
+/// ticks inside one decade never read the same ("1e2, 1e2, 2e2").
+pub fn log_tick(value: f64, decades: f64) -> String {
+    if decades > 2.0 || !value.is_finite() || value <= 0.0 {
+        return format!("{value:.0e}");
+    }
+    let exponent = value.log10().floor();
+    let unit = 10f64.powf(exponent - 1.0);
+    let rounded = (value / unit).round() * unit;
+    if (1e-3..1e4).contains(&rounded) {
+        format!("{rounded:.*}", (1.0 - exponent).max(0.0) as usize)
+    } else {
+        format!("{rounded:.1e}")
+    }
+}
+
 /// Font size in device pixels for `css` CSS pixels.
 pub fn font(css: f64, scale: f64) -> u32 {
     (css * scale).round().max(1.0) as u32
@@ -34,4 +51,22 @@ pub fn px(css: f64, scale: f64) -> u32 {
 /// How many labels fit along an axis of `device_px` pixels (about one per 70 CSS pixels).
 pub fn label_count(device_px: u32, scale: f64) -> usize {
     ((device_px as f64 / scale / 70.0) as usize).clamp(3, 11)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_ticks_inside_a_decade_are_distinct() {
+        let ticks: Vec<String> = (0..=10)
+            .map(|i| log_tick(10f64.powf(2.0 + i as f64 / 10.0), 1.0))
+            .collect();
+        assert_eq!(
+            ticks,
+            ["100", "130", "160", "200", "250", "320", "400", "500", "630", "790", "1000"]
+        );
+        assert_eq!(log_tick(0.0158, 1.0), "0.016");
+        assert_eq!(log_tick(1e-3, 5.0), "1e-3");
+    }
 }

@@ -106,6 +106,7 @@ pub fn draw_axes<DB: DrawingBackend>(
     let mut chart = chart(root, frame, scale)?;
     let labels = curve.labels.clone();
     let log_y = frame.log_y;
+    let decades = (frame.hi / frame.lo).log10();
     chart
         .configure_mesh()
         .light_line_style(MINOR)
@@ -119,7 +120,7 @@ pub fn draw_axes<DB: DrawingBackend>(
         })
         .y_label_formatter(&|v| {
             if log_y {
-                format!("{:.0e}", 10f64.powf(*v))
+                super::style::log_tick(10f64.powf(*v), decades)
             } else {
                 format!("{:.0} %", 100.0 * v)
             }

@@ -40,6 +40,12 @@ pub fn SearchProgress(props: &SearchProgressProps) -> Html {
         (trials >= ESTIMATE_AFTER).then(|| (now_ms() - start) / trials as f64)
     });
     let text = match (finished, running, pace) {
+        // Fewer than the budget: every distinct setting the strategy can reach has been tried
+        // (a one-axis grid of 15 degrees has 15; settings that snap to the same value run once).
+        (true, _, _) if done < budget => format!(
+            "Done: {done} trials, every distinct setting this strategy can try here (the budget \
+             allowed {budget})."
+        ),
         (true, _, _) => format!("Done: {done} trials."),
         (false, true, Some(ms)) => {
             let left = ms * budget.saturating_sub(done) as f64 / 1000.0;

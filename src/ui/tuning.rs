@@ -23,7 +23,7 @@ use crate::classroom::figures::Figures;
 use crate::format::short;
 use crate::plot::landscape::{AxisView, Compared, View, STRATEGY_COLOURS};
 use crate::state::action::Action;
-use crate::state::choice::Choice;
+use crate::state::choice::{Choice, StrategyKind};
 use crate::state::spec::{display_value, Group, Key, Lab};
 use crate::state::tuning::{by_test, Tuning, COMPARE_SEEDS, FRESH_POINTS, TRIAL_EPOCHS};
 use crate::state::url;
@@ -122,7 +122,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
         let pairs = axes
             .iter()
             .zip(texts(values))
-            .map(|(a, v)| format!("{a} {v}"));
+            .map(|(a, v)| format!("{a} = {v}"));
         pairs.collect::<Vec<_>>().join(", ")
     };
     // The fold strip: the trial in progress, else the last one.
@@ -277,7 +277,11 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         <ul class="legend" aria-hidden="true">
                             <li><span class="key model">{ "━" }</span>{ "this search" }</li>
                             { for state.compared().iter().map(|(kind, _)| html! {
-                                <li><span class={classes!("key", kind.opt().url)}>{ "╍" }</span>{ format!("{}: mean of {COMPARE_SEEDS} seeds", kind.opt().label) }</li>
+                                <li><span class={classes!("key", kind.opt().url)}>{ "╍" }</span>{ match kind {
+                                    // Nothing random: every seed runs the same lattice.
+                                    StrategyKind::Grid => format!("{}: the same on every seed", kind.opt().label),
+                                    _ => format!("{}: mean of {COMPARE_SEEDS} seeds", kind.opt().label),
+                                } }</li>
                             }) }
                         </ul>
                         <p class="help" id="compare-status">{

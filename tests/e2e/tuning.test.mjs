@@ -59,7 +59,7 @@ test('a search set up by keyboard runs to its budget, picks the lowest CV error 
   assert.equal(meanOf(await bestRow.locator('td.cv').textContent()), lowest);
   const degree = (await bestRow.locator('td.value').first().textContent()).trim();
   assert.equal(await text(page, '#best-values'), `Polynomial degree ${degree}`);
-  assert.equal(await text(page, '#chosen'), `Polynomial degree ${degree}`);
+  assert.equal(await text(page, '#chosen'), `Polynomial degree = ${degree}`);
   assert.ok(Number.isFinite(Number(await text(page, '#result-test'))), 'a test error');
   assert.ok(Number.isFinite(Number(await text(page, '#result-gap'))), 'a gap');
   // The fold strip shows the last trial's three folds, each with its error.

@@ -4,7 +4,7 @@
 
 use super::config::{Config, MAX_SEED};
 use super::plane::MAX_CUSTOM_POINTS;
-use super::spec::{format_value, Domain, Lab, Spec, SPECS};
+use super::spec::{format_value, Domain, Key, Lab, Spec, SPECS};
 use crate::data::classification::Point2;
 
 /// Hand-placed points travel in the link up to this many; more stay in the browser's storage.
@@ -207,6 +207,13 @@ fn position_of(spec: &Spec, value: &str) -> Result<usize, (usize, String)> {
         return Err((
             last,
             format!("is above the maximum {}", format_value(spec.key, last)),
+        ));
+    }
+    if v > domain.number(top) && spec.key == Key::Folds {
+        // More folds than the slider's 10 is not leave-one-out (n folds): say what is used.
+        return Err((
+            last,
+            "is more than the slider's 10; using leave-one-out".into(),
         ));
     }
     if v > domain.number(top) {

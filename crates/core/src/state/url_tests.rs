@@ -201,6 +201,17 @@ fn never_panics_on_odd_queries() {
     }
 }
 
+/// 11 folds is not leave-one-out: the link falls back to it, and says so.
+#[test]
+fn more_folds_than_the_slider_has_is_leave_one_out_with_a_notice() {
+    let (c, notices) = decode("lab=tuning&folds=11");
+    assert!(c.number(Key::Folds).is_infinite());
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].contains("using leave-one-out"), "{notices:?}");
+    let (_, notices) = decode("lab=tuning&folds=10");
+    assert!(notices.is_empty(), "{notices:?}");
+}
+
 #[test]
 fn a_tuning_link_reads_its_search_and_falls_back_with_notices() {
     let (c, notices) =
