@@ -21,8 +21,9 @@ pub struct Curve {
     /// Training error and cross-validation error (mean ± sd over folds) for the first positions
     /// computed so far.
     pub results: Vec<SweepPoint>,
-    /// Position of the current value.
-    pub current: usize,
+    /// Position of the current value, if the curve reaches it (k beyond what a fold model can
+    /// use is not on the curve: no marker rather than one at the wrong value).
+    pub current: Option<usize>,
     /// Whether a higher position means a more flexible model.
     pub complexity_rises: bool,
     /// Mean squared error (log axis) or error rate (linear axis).
@@ -177,11 +178,13 @@ pub fn draw_curves<DB: DrawingBackend>(
         v.clamp(lo, hi)
     };
     let marker = ShapeStyle::from(&MODEL.mix(0.6)).stroke_width(px(2.0, scale));
-    let x = curve.current as f64;
-    chart.draw_series(std::iter::once(PathElement::new(
-        vec![(x, lo), (x, hi)],
-        marker,
-    )))?;
+    if let Some(current) = curve.current {
+        let x = current as f64;
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(x, lo), (x, hi)],
+            marker,
+        )))?;
+    }
     if curve.results.len() > 1 {
         let band: Vec<(f64, f64)> = (curve.results.iter().enumerate())
             .map(|(i, p)| (i as f64, y(p.cv.mean + p.cv.sd)))
@@ -237,7 +240,7 @@ mod tests {
                     cv: MeanSd { mean, sd: 0.02 },
                 })
                 .to_vec(),
-            current: 1,
+            current: Some(1),
             complexity_rises: true,
             log_y,
         }

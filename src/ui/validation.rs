@@ -40,6 +40,16 @@ pub fn Validation(props: &ValidationProps) -> Html {
             d.emit(Action::Focus(*key));
         }
     });
+    let current = props.config.position(sweep.key);
+    // k's curve stops at 50 or at a fold model's training points; a larger k is off it.
+    let beyond = match sweep.positions.last() {
+        Some(&last) if current > last => format!(
+            " The current value, {}, is beyond the curve, which stops at {}.",
+            format_value(sweep.key, current),
+            format_value(sweep.key, last)
+        ),
+        _ => String::new(),
+    };
     let curve = Curve {
         labels: sweep
             .positions
@@ -47,10 +57,7 @@ pub fn Validation(props: &ValidationProps) -> Html {
             .map(|&p| format_value(sweep.key, p))
             .collect(),
         results: sweep.results.clone(),
-        current: props
-            .config
-            .position(sweep.key)
-            .min(sweep.positions.len().saturating_sub(1)),
+        current: sweep.positions.iter().position(|&p| p == current),
         complexity_rises: complexity_rises(sweep.key),
         log_y: props.log_y,
     };
@@ -91,7 +98,7 @@ pub fn Validation(props: &ValidationProps) -> Html {
                 <li><span class="key test">{ "▲╍" }</span>{ format!("cross-validation error, {folds} folds (band: ± 1 sd across folds)") }</li>
                 <li><span class="key model">{ "│" }</span>{ "current value" }</li>
             </ul>
-            <p class="help" id="validation-status">{ format!("{progress} {}", props.method) }</p>
+            <p class="help" id="validation-status">{ format!("{progress} {}{beyond}", props.method) }</p>
             <p class="help" id="validation-cv">{ cv_note }</p>
             // Hidden from sight, not from screen readers (a table cannot be clipped itself).
             <div class="visually-hidden">

@@ -141,6 +141,17 @@ test('the k validation curve covers k = 1 … 50 on 500 points, computed across 
   await page.close();
 });
 
+test('distance-weighted k-NN: its 100 % training accuracy is called meaningless, and a k beyond the curve is said to be', async () => {
+  const { page, problems } = await open('&model=knn&k=140&weight=distance&data=moons&noise=0.6');
+  assert.equal(await text(page, '#train-acc'), '100.0 %');
+  await page.waitForFunction(() => /\(leave-one-out\): \d+ %\.\)$/.test(document.getElementById('diagnosis').textContent));
+  assert.doesNotMatch(await text(page, '#diagnosis'), /^Overfitting/);
+  await page.waitForFunction(() => /values computed\..*The current value, 140, is beyond the curve, which stops at 50\./
+    .test(document.getElementById('validation-status').textContent), null, { timeout: 30_000 });
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('points can be placed and removed with the keyboard alone', async () => {
   const { page, problems } = await open('&data=custom');
   const plane = page.getByRole('img', { name: /Decision map/ });

@@ -58,7 +58,7 @@ test('a search set up by keyboard runs to its budget, picks the lowest CV error 
   assert.equal(await bestRow.count(), 1);
   assert.equal(meanOf(await bestRow.locator('td.cv').textContent()), lowest);
   const degree = (await bestRow.locator('td.value').first().textContent()).trim();
-  assert.equal(await text(page, '#best-values'), `Polynomial degree ${degree}`);
+  assert.equal(await text(page, '#best-values'), `Polynomial degree = ${degree}`);
   assert.equal(await text(page, '#chosen'), `Polynomial degree = ${degree}`);
   assert.ok(Number.isFinite(Number(await text(page, '#result-test'))), 'a test error');
   assert.ok(Number.isFinite(Number(await text(page, '#result-gap'))), 'a gap');
@@ -166,7 +166,7 @@ test('the network is searchable: learning rate × λ, its scikit-learn code, and
   assert.equal(chosen.get('data'), 'moons');
   // The chosen learning rate and λ travel to the lab.
   const best = await text(page, '#best-values');
-  const lr = /Learning rate ([\d.e-]+)/.exec(best)[1];
+  const lr = /Learning rate = ([\d.e-]+)/.exec(best)[1];
   assert.equal(Number(chosen.get('lr')), Number(lr), `${best} → ${chosen}`);
   await page.locator('#open-lab').click();
   await waitForParam(page, 'lab', 'neural');

@@ -61,7 +61,12 @@ pub fn load(text: &str) -> Result<Loaded, String> {
         } else if e.to_string().contains("number out of range") {
             format!("{NOT_OURS}: it holds a number too large to be finite ({e}).")
         } else {
-            format!("{NOT_OURS}: it is not JSON ({e}).")
+            // The parser's own words ("expected ident") mean nothing to a learner: where, not what.
+            format!(
+                "{NOT_OURS}: it is not JSON (the text stops making sense at line {}, column {}).",
+                e.line(),
+                e.column()
+            )
         }
     })?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
