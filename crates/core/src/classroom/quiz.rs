@@ -90,8 +90,9 @@ impl Quiz {
     }
 
     /// How many questions are still to ask, the current one and the missed ones included.
+    /// A question just answered right no longer counts: it will not be asked again.
     pub fn remaining(&self) -> usize {
-        self.queue.len()
+        self.queue.len() - usize::from(self.is_right() == Some(true))
     }
 
     /// Whether every question has been answered right.
@@ -294,9 +295,18 @@ mod tests {
         quiz.apply(QuizAction::Answer(4));
         assert_eq!(quiz, start, "no fifth choice");
         let q = quiz.current().unwrap();
+        let before = quiz.remaining();
         quiz.apply(QuizAction::Answer(wrong(q)));
         quiz.apply(QuizAction::Answer(q.answer));
         assert_eq!(quiz.picked(), Some(wrong(q)));
+        assert_eq!(quiz.remaining(), before, "a miss is still to go");
+        let mut right = Quiz::new(5);
+        right.apply(QuizAction::Answer(q.answer));
+        assert_eq!(
+            right.remaining(),
+            before - 1,
+            "answered right: one fewer to go at once"
+        );
         assert_eq!(quiz.score(), (0, 1));
         assert_eq!(quiz.is_right(), Some(false));
     }
