@@ -5,6 +5,7 @@
 pub mod action;
 pub mod choice;
 pub mod config;
+pub mod curve_note;
 pub mod plane;
 pub mod regression;
 pub mod session;

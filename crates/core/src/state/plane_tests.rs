@@ -89,6 +89,40 @@ fn remedies_name_the_models_own_controls() {
     );
 }
 
+/// A depth-3 tree on very noisy moons: its training accuracy runs well above its test accuracy
+/// (called overfitting), yet the cross-validated curve over depth is lowest at or near 3: the
+/// verdict says so rather than leave "make it less flexible" as the cure. At depth 12 the curve
+/// disagrees, and no such sentence follows.
+#[test]
+fn the_verdict_says_when_the_curve_finds_the_current_value_best() {
+    let grown = |query: &str| {
+        let mut s = lab(query);
+        run(&mut s, 50);
+        while !s.sweep.is_done() {
+            apply(&mut s, Action::SweepTick(1000));
+        }
+        s
+    };
+    let s = grown("model=tree&depth=3&data=moons&noise=0.6");
+    assert_eq!(s.sweep.key, Key::MaxDepth);
+    let verdict = s.diagnosis().unwrap();
+    assert!(
+        verdict
+            .reason
+            .contains("Yet the validation curve gives Max depth = 3"),
+        "{}",
+        verdict.reason
+    );
+    let deep = grown("model=tree&depth=12&data=moons&noise=0.6");
+    let verdict = deep.diagnosis().unwrap();
+    assert_eq!(verdict.fit, Fit::TooFlexible, "{}", verdict.reason);
+    assert!(
+        !verdict.reason.contains("validation curve"),
+        "{}",
+        verdict.reason
+    );
+}
+
 #[test]
 fn a_depth_1_tree_underfits_circles() {
     let mut s = lab("model=tree&depth=1&data=circles");

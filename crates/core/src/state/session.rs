@@ -8,6 +8,7 @@
 
 use super::action::Action;
 use super::config::{Config, MAX_SEED};
+use super::curve_note::curve_note;
 use super::spec::{Group, Key, Lab};
 use super::sweep::{Sweep, SweepPoint};
 use crate::ml::diagnosis::{diagnose, Diagnosis, Errors, Evidence, Levers, Trend};
@@ -180,6 +181,14 @@ impl<K: LabKind> Session<K> {
                     != crate::ml::activation::Activation::Linear,
             levers: K::levers(self),
         });
+        let judged = verdict.fit.is_overfitting() || verdict.fit.is_underfitting();
+        if let Some(note) = judged
+            .then(|| curve_note(&self.sweep, self.config.position(self.sweep.key)))
+            .flatten()
+        {
+            verdict.reason.push(' ');
+            verdict.reason.push_str(&note);
+        }
         if let Some(note) = K::verdict_note(self) {
             verdict.reason.push(' ');
             verdict.reason.push_str(&note);
