@@ -5,12 +5,14 @@
 //! strip underneath; two axes, the expected improvement as a small map beside.
 //!
 //! Both axes run in unit coordinates (0 … 1, as the search works); tick labels give the values.
-//! Errors are drawn on a log scale. One layer, redrawn when the picture changes (once per trial
-//! or landscape row).
+//! Errors are drawn on a log scale. Where a model diverged there is no error: a grey cell on the
+//! map, a break in the curve with a ✕ on its top edge, a trial's dot on the top edge. One layer,
+//! redrawn when the picture changes (once per trial or landscape row).
 
 use super::style::{font, px, GRID, MINOR, MODEL, TEST, TRAIN};
 use super::DrawResult;
 use crate::format::short;
+use crate::tune::cv::diverged;
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
@@ -304,9 +306,15 @@ fn draw_curve<DB: DrawingBackend>(
         let mean = view.surrogate.iter().map(|(p, m, ..)| (p[0], y(*m)));
         chart.draw_series(LineSeries::new(mean, TEST.stroke_width(px(1.5, scale))))?;
     }
-    let land = view.cells.iter().map(|(p, e)| (p[0], y(*e)));
+    // A cell where a model diverged has no error: the curve breaks there, a ✕ on the top edge.
     let faint = MODEL.mix(0.35).stroke_width(px(2.0, scale));
-    chart.draw_series(LineSeries::new(land, faint))?;
+    for run in view.cells.split(|(_, e)| diverged(*e)) {
+        let land = run.iter().map(|(p, e)| (p[0], y(*e)));
+        chart.draw_series(LineSeries::new(land, faint))?;
+    }
+    let blown = view.cells.iter().filter(|(_, e)| diverged(*e));
+    let (r, top) = (px(4.0, scale) as i32, hi - 0.04 * (hi - lo));
+    chart.draw_series(blown.map(|(p, _)| Cross::new((p[0], top), r, faint)))?;
     let at: Vec<(f64, f64)> = view.trials.iter().map(|(p, e)| (p[0], y(*e))).collect();
     trial_marks(&mut chart, &at, view.best, scale)?;
     if let Some(bottom) = bottom {

@@ -5,6 +5,9 @@
 //!
 //! Two layers like the other charts: [`draw_axes`] (axes, value labels, side names) when the frame
 //! changes, [`draw_curves`] (the two error curves, the spread and the marker) otherwise.
+//!
+//! A value whose fold models diverged has no error ([`crate::tune::cv::DIVERGED`]): nothing is
+//! drawn for it but a ✕ on the top edge, and the curves break around it.
 
 use super::style::{font, px, GRID, MINOR, MODEL, TEST, TRAIN};
 use super::{ChartResult, DrawResult};
@@ -156,7 +159,8 @@ pub fn draw_axes<DB: DrawingBackend>(
 }
 
 /// The two curves (training solid, cross-validation dashed over a band of ± one standard
-/// deviation across folds) and the current value's marker.
+/// deviation across folds) and the current value's marker. A value whose fold models diverged
+/// has no error: the curves break there and a ✕ on the top edge marks it.
 pub fn draw_curves<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame,
@@ -185,51 +189,73 @@ pub fn draw_curves<DB: DrawingBackend>(
             marker,
         )))?;
     }
-    if curve.results.len() > 1 {
-        let band: Vec<(f64, f64)> = (curve.results.iter().enumerate())
-            .map(|(i, p)| (i as f64, y(p.cv.mean + p.cv.sd)))
-            .chain(
-                (curve.results.iter().enumerate().rev())
-                    .map(|(i, p)| (i as f64, y(p.cv.mean - p.cv.sd))),
-            )
-            .collect();
+    let runs = runs(&curve.results);
+    for run in runs.iter().filter(|r| r.len() > 1) {
+        let upper = run.iter().map(|(i, p)| (*i as f64, y(p.cv.mean + p.cv.sd)));
+        let lower = run
+            .iter()
+            .rev()
+            .map(|(i, p)| (*i as f64, y(p.cv.mean - p.cv.sd)));
+        let band: Vec<(f64, f64)> = upper.chain(lower).collect();
         chart.draw_series(std::iter::once(Polygon::new(band, TEST.mix(0.15).filled())))?;
     }
     let w = px(2.5, scale);
-    let points = |pick: fn(&SweepPoint) -> f64| {
-        curve
-            .results
-            .iter()
-            .enumerate()
-            .map(move |(i, r)| (i as f64, y(pick(r))))
+    let dash = px(6.0, scale);
+    let points = |run: &[(usize, SweepPoint)], pick: fn(&SweepPoint) -> f64| {
+        run.iter()
+            .map(|(i, r)| (*i as f64, y(pick(r))))
             .collect::<Vec<_>>()
     };
-    chart.draw_series(LineSeries::new(points(|r| r.train), TRAIN.stroke_width(w)))?;
-    let dash = px(6.0, scale);
-    chart.draw_series(DashedLineSeries::new(
-        points(|r| r.cv.mean),
-        dash,
-        dash,
-        TEST.stroke_width(w),
-    ))?;
+    for run in &runs {
+        chart.draw_series(LineSeries::new(
+            points(run, |r| r.train),
+            TRAIN.stroke_width(w),
+        ))?;
+        chart.draw_series(DashedLineSeries::new(
+            points(run, |r| r.cv.mean),
+            dash,
+            dash,
+            TEST.stroke_width(w),
+        ))?;
+    }
     let r = px(3.5, scale) as i32;
+    let all: Vec<(usize, SweepPoint)> = runs.concat();
     chart.draw_series(
-        points(|r| r.train)
+        points(&all, |r| r.train)
             .into_iter()
             .map(|p| Circle::new(p, r, TRAIN.filled())),
     )?;
     chart.draw_series(
-        points(|r| r.cv.mean)
+        points(&all, |r| r.cv.mean)
             .into_iter()
             .map(|p| TriangleMarker::new(p, r + 1, TEST.filled())),
     )?;
+    let top = hi - 0.05 * (hi - lo);
+    let diverged = (curve.results.iter().enumerate()).filter(|(_, p)| p.diverged());
+    let cross = MODEL.stroke_width(px(2.0, scale));
+    chart.draw_series(diverged.map(|(i, _)| Cross::new((i as f64, top), r + 1, cross)))?;
     Ok(())
+}
+
+/// The positions with their points, in runs of consecutive points that did not diverge.
+fn runs(results: &[SweepPoint]) -> Vec<Vec<(usize, SweepPoint)>> {
+    let mut runs: Vec<Vec<(usize, SweepPoint)>> = Vec::new();
+    let mut run = Vec::new();
+    for (i, p) in results.iter().enumerate() {
+        if p.diverged() {
+            runs.extend((!run.is_empty()).then(|| std::mem::take(&mut run)));
+        } else {
+            run.push((i, *p));
+        }
+    }
+    runs.extend((!run.is_empty()).then_some(run));
+    runs
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tune::cv::MeanSd;
+    use crate::tune::cv::{MeanSd, DIVERGED};
 
     fn curve(log_y: bool) -> Curve {
         Curve {
@@ -285,6 +311,32 @@ mod tests {
         );
         assert_eq!(svg.matches("<circle").count(), 3);
         // Three triangles and the band of the folds' spread.
+        assert_eq!(svg.matches("<polygon").count(), 4);
+    }
+
+    #[test]
+    fn a_diverged_value_breaks_the_curves_and_is_marked_not_drawn() {
+        let mut c = curve(true);
+        let diverged = SweepPoint {
+            train: DIVERGED,
+            cv: MeanSd::of(&[0.1, DIVERGED]),
+        };
+        c.results.insert(1, diverged);
+        // The frame is that of the errors that exist.
+        assert_eq!(Frame::of(&c), Frame::of(&curve(true)));
+        assert_eq!(
+            runs(&c.results).iter().map(Vec::len).collect::<Vec<_>>(),
+            [1, 2]
+        );
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (500, 260)).into_drawing_area();
+            let frame = Frame::of(&c);
+            draw_axes(&root, &frame, &c, "Polynomial degree", 1.0).unwrap();
+            draw_curves(&root, &frame, &c, 1.0).unwrap();
+        }
+        // Three points of each curve, and one band: the single point before the gap has none.
+        assert_eq!(svg.matches("<circle").count(), 3);
         assert_eq!(svg.matches("<polygon").count(), 4);
     }
 }

@@ -1,8 +1,8 @@
 //! The folds of a cross-validation as index strips: one row per fold, one cell per training
-//! point (in index order), the fold's held-out points dark; beside each row the fold's error, or
-//! "…" while it trains. The first 20 folds are drawn, and how many more there are.
+//! point (in index order), the fold's held-out points dark; beside each row the fold's error
+//! ("diverged" if its model's training diverged), or "…" while it trains. The first 20 folds are drawn, and how many more there are.
 
-use crate::format::short;
+use crate::format::error;
 use yew::prelude::*;
 
 /// Most fold rows drawn (leave-one-out on hundreds of points would be hundreds of rows).
@@ -27,7 +27,7 @@ pub fn FoldStrip(props: &FoldStripProps) -> Html {
         <figure class="fold-strip" id="fold-strip">
             <figcaption id="fold-caption">{ props.caption.clone() }</figcaption>
             { for props.held_out.iter().take(MAX_ROWS).enumerate().map(|(i, held)| {
-                let error = props.errors.get(i).map_or("…".to_string(), |e| short(*e));
+                let text = props.errors.get(i).map_or("…".to_string(), |e| error(*e));
                 html! {
                     <div class="fold-row" id={format!("fold-{}", i + 1)}>
                         <span class="fold-name">{ format!("fold {}", i + 1) }</span>
@@ -36,7 +36,7 @@ pub fn FoldStrip(props: &FoldStripProps) -> Html {
                                 <rect x={j.to_string()} y="0" width="1" height="1" class="held" />
                             }) }
                         </svg>
-                        <span class="fold-error" id={format!("fold-{}-error", i + 1)}>{ error }</span>
+                        <span class="fold-error" id={format!("fold-{}-error", i + 1)}>{ text }</span>
                     </div>
                 }
             }) }

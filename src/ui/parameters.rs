@@ -101,6 +101,16 @@ fn sub(n: usize) -> String {
     digits(n, ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'])
 }
 
+/// How many of the weights beside the intercept are exactly zero: the sign of L1 at work, or
+/// (all of them, intercept too, at the start) weights training has not moved yet.
+fn zero_note(zeros: usize, beside_intercept: usize) -> String {
+    match zeros {
+        0 => String::new(),
+        z if z == beside_intercept => " (all still 0, where training starts them)".to_string(),
+        z => format!(" ({z} of the {beside_intercept} beside the intercept exactly zero)"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,15 +134,5 @@ mod tests {
             "ŷ = 0.5 − 2·φ₂(x)"
         );
         assert_eq!(sub(12), "₁₂");
-    }
-}
-
-/// How many of the weights beside the intercept are exactly zero: the sign of L1 at work, or
-/// (all of them, intercept too, at the start) weights training has not moved yet.
-fn zero_note(zeros: usize, beside_intercept: usize) -> String {
-    match zeros {
-        0 => String::new(),
-        z if z == beside_intercept => " (all still 0, where training starts them)".to_string(),
-        z => format!(" ({z} of the {beside_intercept} beside the intercept exactly zero)"),
     }
 }

@@ -1,8 +1,10 @@
 //! The trials of a search as a table: number, the value of each axis, the cross-validated error
-//! (mean ± sd over the folds); the best so far marked. Ids let tests read it: `#trials` and one
+//! (mean ± sd over the folds), or "diverged" where a fold model's training diverged (such a
+//! trial is never the best); the best so far marked. Ids let tests read it: `#trials` and one
 //! row `#trial-n` per trial.
 
-use crate::format::short;
+use crate::format::{error, error_spread};
+use crate::tune::cv::{diverged, MeanSd};
 use yew::prelude::*;
 
 /// One trial as shown: the axes' values as text, mean and sd of the folds' errors.
@@ -34,12 +36,16 @@ pub fn Trials(props: &TrialsProps) -> Html {
                 <tbody>
                     { for props.rows.iter().enumerate().map(|(i, (values, mean, sd))| {
                         let best = props.best == Some(i);
+                        let text = match props.by_test {
+                            true => error(*mean),
+                            false => error_spread(MeanSd { mean: *mean, sd: *sd }),
+                        };
                         html! {
-                            <tr id={format!("trial-{}", i + 1)} class={classes!(best.then_some("best"))}
+                            <tr id={format!("trial-{}", i + 1)} class={classes!(best.then_some("best"), diverged(*mean).then_some("diverged"))}
                                 aria-current={best.then_some("true")}>
                                 <td>{ i + 1 }</td>
                                 { for values.iter().map(|v| html! { <td class="value">{ v.clone() }</td> }) }
-                                <td class="cv">{ if props.by_test { short(*mean) } else { format!("{} ± {}", short(*mean), short(*sd)) } }
+                                <td class="cv">{ text }
                                     if best { <span class="tag">{ " best so far" }</span> }</td>
                             </tr>
                         }

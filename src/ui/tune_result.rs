@@ -3,9 +3,11 @@
 //! result once on the test points; a fresh set from the same generator says what the model
 //! really does. The gap between the errors, and a link to the model's lab with exactly those
 //! settings. Selecting by the test score, the same panel shows how that choice flatters itself.
+//! If the retrained model's training diverged, its errors read "diverged" and the panel says why.
 
-use crate::format::short;
+use crate::format::{error, error_spread, short};
 use crate::state::tuning::{Outcome, FRESH_POINTS};
+use crate::tune::cv::diverged;
 use yew::prelude::*;
 
 /// Most parameters listed in the sentence itself.
@@ -45,26 +47,29 @@ pub fn TuneResult(props: &TuneResultProps) -> Html {
             </details>
         },
     };
-    let estimate = format!("{} ± {}", short(o.cv.mean), short(o.cv.sd));
+    let estimate = error_spread(o.cv);
     html! {
         <section class="panel result" id="result" aria-labelledby="result-title" data-panel="verdict">
             <h2 id="result-title">{ if props.by_test { "The choice by the test score" } else { "The choice, then the test" } }</h2>
             <ol class="loops">
                 if props.by_test {
                     <li>{ "The test points chose " }<strong id="chosen">{ props.chosen.clone() }</strong>
-                        { " — test error " }<span id="result-cv">{ short(o.cv.mean) }</span>{ ", the lowest of all trials." }</li>
+                        { " — test error " }<span id="result-cv">{ error(o.cv.mean) }</span>{ ", the lowest of all trials." }</li>
                 } else {
                     <li>{ "The search chose " }<strong id="chosen">{ props.chosen.clone() }</strong>
                         { " — cross-validated error " }<span id="result-cv">{ estimate }</span>{ "." }</li>
                 }
                 <li>{ "Retrained on all the training points: training error " }
-                    <span id="result-train">{ short(o.train_error) }</span>{ ", " }{ learned }</li>
+                    <span id="result-train">{ error(o.train_error) }</span>{ ", " }{ learned }</li>
                 <li>{ if props.by_test { "Its test error, the number it was chosen by: " } else { "Scored once on the test points: test error " } }
-                    <strong id="result-test">{ short(o.test_error) }</strong>{ "." }</li>
+                    <strong id="result-test">{ error(o.test_error) }</strong>{ "." }</li>
                 <li>{ format!("On {FRESH_POINTS} fresh points from the same generator: error ") }
-                    <strong id="result-fresh">{ short(o.fresh_error) }</strong>
+                    <strong id="result-fresh">{ error(o.fresh_error) }</strong>
                     { if props.by_test { " — what the chosen model really does; the test score above was picked for being low." } else { " — what it really does." } }</li>
             </ol>
+            if diverged(o.test_error) {
+                <p class="help inert-note" id="result-diverged" role="note">{ "Retrained on all the training points, the model's training diverged: the loss exploded, so it has no errors. The learning rate that trained on the folds is too high on the whole training set: lower it." }</p>
+            }
             <p>{ if props.by_test { "Fresh error − test error = " } else { "Test error − CV estimate = " } }
                 <strong id="result-gap">{ short(if props.by_test { o.fresh_error - o.test_error } else { o.gap() }) }</strong></p>
             <p><a id="open-lab" href={format!("?{}", o.lab_link())}>{ format!("Open in the {}", o.lab().title()) }</a>

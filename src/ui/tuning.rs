@@ -20,7 +20,7 @@ use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::trials::{Row, Trials};
 use super::tune_result::TuneResult;
 use crate::classroom::figures::Figures;
-use crate::format::short;
+use crate::format::{error, error_spread, short};
 use crate::plot::landscape::{AxisView, Compared, View, STRATEGY_COLOURS};
 use crate::state::action::Action;
 use crate::state::choice::{Choice, StrategyKind};
@@ -28,6 +28,7 @@ use crate::state::spec::{display_value, Group, Key, Lab};
 use crate::state::tuning::{by_test, Tuning, COMPARE_SEEDS, FRESH_POINTS, TRIAL_EPOCHS};
 use crate::state::url;
 use crate::tune::code::python;
+use crate::tune::cv::diverged;
 use crate::tune::space::Scale;
 use crate::tune::strategy::Strategy;
 use yew::prelude::*;
@@ -178,12 +179,25 @@ pub fn TuningLab(props: &LabProps) -> Html {
         (
             describe(&t.values),
             if by_test {
-                short(t.error.mean)
+                error(t.error.mean)
             } else {
-                format!("{} ± {}", short(t.error.mean), short(t.error.sd))
+                error_spread(t.error)
             },
         )
     });
+    let blown_trials = search.diverged();
+    let diverged_note = (!blown_trials.is_empty()).then(|| {
+        let numbers: Vec<String> = blown_trials.iter().map(|i| (i + 1).to_string()).collect();
+        let many = numbers.len() > 1;
+        format!(
+            "Diverged: trial{} {} — a model's training loss exploded there (the learning rate is \
+             too high for those settings), so {} no error and can never be chosen.",
+            if many { "s" } else { "" },
+            numbers.join(", "),
+            if many { "they have" } else { "it has" },
+        )
+    });
+    let nothing_chosen = done && state.outcome.is_none() && state.folds.is_ok();
 
     // A challenge under way is checked on every change.
     let challenge = props.challenge.zip(start.as_ref().as_ref()).map(|(c, start)| {
@@ -217,7 +231,13 @@ pub fn TuningLab(props: &LabProps) -> Html {
                             label="The cross-validated error over the searched hyperparameters (faint), the trials as numbered dots, the best ringed; the trials are listed in the table." />
                         <p class="help" id="landscape-status">{
                             if state.landscape.is_done() {
-                                format!("Faint: the exact {measure} at {} values, for comparison; the search sees only its own trials.", state.landscape.points.len())
+                                let blown = state.landscape.errors.iter().filter(|e| e.diverged()).count();
+                                let blown = match (blown, search.space().dims()) {
+                                    (0, _) => String::new(),
+                                    (n, 1) => format!(" At {n} of them a model diverged: no error, a ✕ on the top edge."),
+                                    (n, _) => format!(" At {n} of them (grey) a model diverged: no error."),
+                                };
+                                format!("Faint: the exact {measure} at {} values, for comparison; the search sees only its own trials.{blown}", state.landscape.points.len())
                             } else {
                                 format!("Computing the exact {measure} in the background: {} of {} values.", state.landscape.errors.len(), state.landscape.points.len())
                             }
@@ -266,9 +286,18 @@ pub fn TuningLab(props: &LabProps) -> Html {
                     if let Some(outcome) = &state.outcome {
                         <TuneResult outcome={outcome.clone()} chosen={describe(&outcome.values)} {by_test} />
                     }
+                    if nothing_chosen {
+                        <section class="panel result" id="result" aria-labelledby="result-title" data-panel="verdict">
+                            <h2 id="result-title">{ "Nothing to choose" }</h2>
+                            <p id="all-diverged">{ "Every trial diverged: at each setting tried, a model's training loss exploded. The learning rate is too high for all of them — lower it (or switch to Adam) and search again." }</p>
+                        </section>
+                    }
                     <section class="panel" aria-labelledby="trials-title" data-panel="scores">
                         <h2 id="trials-title">{ "Trials" }</h2>
                         <Trials axes={axes.clone()} {rows} {best} {by_test} />
+                        if let Some(note) = diverged_note {
+                            <p class="help inert-note" id="trials-diverged" role="note">{ note }</p>
+                        }
                     </section>
                     <section class="panel" aria-labelledby="best-title" data-panel="loss">
                         <h2 id="best-title">{ "Best so far against trials" }</h2>
@@ -349,8 +378,9 @@ fn view(state: &Tuning, cells: usize, trials: usize) -> View {
         .iter()
         .map(|t| (t.point.as_slice(), t.error.mean))
         .collect();
-    // The first of equals, as `Search::best`.
-    let best = (0..shown.len()).reduce(|b, i| if shown[i].1 < shown[b].1 { i } else { b });
+    // The first of equals, never a trial that diverged, as `Search::best`.
+    let finished = (0..shown.len()).filter(|&i| !diverged(shown[i].1));
+    let best = finished.reduce(|b, i| if shown[i].1 < shown[b].1 { i } else { b });
     let per_axis = if space.dims() == 1 { 101 } else { 25 };
     let surrogate = match state.search.strategy() {
         Strategy::Bayes(_) => state.surrogate(per_axis),

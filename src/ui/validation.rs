@@ -1,13 +1,14 @@
 //! The validation-curve panel: a select for the hyperparameter (focusing a control chooses it
-//! too), the curve, and what it was computed from.
+//! too), the curve, and what it was computed from — and, where fold models diverged, which values
+//! and why (no error is drawn or listed for them).
 
 use super::chart::{Chart, ChartInput};
-use crate::format::short;
+use crate::format::{error, short};
 use crate::plot::validation::Curve;
 use crate::state::action::Action;
 use crate::state::config::Config;
 use crate::state::spec::{format_value, Key};
-use crate::state::sweep::{complexity_rises, Sweep};
+use crate::state::sweep::{complexity_rises, divergence_note, Sweep};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -61,7 +62,13 @@ pub fn Validation(props: &ValidationProps) -> Html {
         complexity_rises: complexity_rises(sweep.key),
         log_y: props.log_y,
     };
-    let progress = if sweep.is_done() {
+    let diverged = sweep.diverged().len();
+    let progress = if sweep.is_done() && diverged > 0 {
+        format!(
+            "{} values computed; {diverged} diverged.",
+            sweep.results.len()
+        )
+    } else if sweep.is_done() {
         format!("{} values computed.", sweep.results.len())
     } else {
         format!(
@@ -97,8 +104,14 @@ pub fn Validation(props: &ValidationProps) -> Html {
                 <li><span class="key train">{ "●━" }</span>{ "training error" }</li>
                 <li><span class="key test">{ "▲╍" }</span>{ format!("cross-validation error, {folds} folds (band: ± 1 sd across folds)") }</li>
                 <li><span class="key model">{ "│" }</span>{ "current value" }</li>
+                if diverged > 0 {
+                    <li><span class="key model">{ "✕" }</span>{ "diverged: no error" }</li>
+                }
             </ul>
             <p class="help" id="validation-status">{ format!("{progress} {}{beyond}", props.method) }</p>
+            if let Some(note) = divergence_note(sweep, &props.config) {
+                <p class="help inert-note" id="validation-diverged" role="note">{ note }</p>
+            }
             <p class="help" id="validation-cv">{ cv_note }</p>
             // Hidden from sight, not from screen readers (a table cannot be clipped itself).
             <div class="visually-hidden">
@@ -108,8 +121,8 @@ pub fn Validation(props: &ValidationProps) -> Html {
                     <th scope="col">{ "cross-validation error" }</th><th scope="col">{ "sd across folds" }</th></tr></thead>
                 <tbody>
                     { for sweep.results.iter().zip(&sweep.positions).map(|(r, &p)| html! {
-                        <tr><th scope="row">{ format_value(sweep.key, p) }</th><td>{ short(r.train) }</td>
-                            <td>{ short(r.cv.mean) }</td><td>{ short(r.cv.sd) }</td></tr>
+                        <tr><th scope="row">{ format_value(sweep.key, p) }</th><td>{ error(r.train) }</td>
+                            <td>{ error(r.cv.mean) }</td><td>{ if r.diverged() { "—".into() } else { short(r.cv.sd) } }</td></tr>
                     }) }
                 </tbody>
             </table>

@@ -21,9 +21,40 @@ pub fn short(v: f64) -> String {
     }
 }
 
+/// An error as the page shows it: [`short`], or "diverged" for a model whose training diverged
+/// ([`crate::tune::cv::DIVERGED`]): never its number.
+pub fn error(v: f64) -> String {
+    if crate::tune::cv::diverged(v) {
+        "diverged".to_string()
+    } else {
+        short(v)
+    }
+}
+
+/// A mean ± sd of errors ("0.12 ± 0.03"), or "diverged" when a model averaged diverged.
+pub fn error_spread(e: crate::tune::cv::MeanSd) -> String {
+    if e.diverged() {
+        "diverged".to_string()
+    } else {
+        format!("{} ± {}", short(e.mean), short(e.sd))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tune::cv::{MeanSd, DIVERGED};
+
+    #[test]
+    fn a_diverged_error_reads_diverged() {
+        assert_eq!(
+            (error(0.25), error(DIVERGED)),
+            ("0.25".into(), "diverged".into())
+        );
+        let spread = MeanSd { mean: 3.0, sd: 0.5 };
+        assert_eq!(error_spread(spread), "3 ± 0.5");
+        assert_eq!(error_spread(MeanSd::of(&[1.0, DIVERGED])), "diverged");
+    }
 
     #[test]
     fn short_numbers() {

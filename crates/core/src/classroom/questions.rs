@@ -495,7 +495,9 @@ pub static QUESTIONS: &[Question] = &[
         answer: 3,
         explanation: "A step that is too large jumps past the minimum to a point where the \
                       gradient is even larger, so the next jump is larger still: the loss \
-                      diverges. The app stops training and keeps the last good parameters.",
+                      diverges. The app stops training, undoes the epoch that exploded and goes \
+                      back to the parameters with the lowest training loss on the loss chart — \
+                      here the starting ones: the loss rose from the very first step.",
         show_me: "lab=regression&opt=sgd&lr=10",
     },
     Question {
@@ -1501,7 +1503,12 @@ mod tests {
             fit(regression("lr-too-small", 2000).diagnosis()),
             Fit::StillTraining
         );
-        assert!(regression("lr-too-high", 100).divergence.is_some());
+        // As the explanation says: stopped, and back at the start (the lowest training loss).
+        let blown = regression("lr-too-high", 100);
+        assert!(blown.divergence.is_some() && blown.model.steps() == 0);
+        let start = blown.history.records()[0].train;
+        assert_eq!(blown.train_score.loss, start);
+        assert!(blown.history.records().iter().all(|r| r.train >= start));
 
         let (zeros, _) = regression("l1-zeros", 3000).zero_weights().unwrap();
         assert!(zeros >= 2, "{zeros} zero coefficients under L1");

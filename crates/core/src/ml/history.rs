@@ -35,6 +35,14 @@ impl History {
     pub fn records(&self) -> &[Record] {
         &self.records
     }
+
+    /// Drops the records of epochs after `epoch`: training went back to it (after a divergence)
+    /// and goes on from there.
+    pub fn truncate_after(&mut self, epoch: u64) {
+        while self.records.last().is_some_and(|r| r.epoch > epoch) {
+            self.records.pop();
+        }
+    }
 }
 
 #[cfg(test)]

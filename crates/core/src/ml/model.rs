@@ -14,7 +14,9 @@ pub enum Progress {
     Trained,
     /// Nothing left to learn (k-NN always; a fully grown tree). The model is unchanged.
     Finished,
-    /// The loss exploded; the step was undone, so the parameters are the last finite ones.
+    /// The loss exploded; the step was undone, so the parameters are those before it (finite,
+    /// though possibly already far off: the loss may have risen for several steps before it
+    /// passed the limit).
     Diverged,
 }
 
@@ -101,18 +103,40 @@ pub trait Model: Clone {
 
     /// Every learned number, in a fixed order. Empty when the model learns none (k-NN).
     fn parameters(&self) -> Vec<Parameter>;
+
+    /// Whether [`Model::step`] can report [`Progress::Diverged`]: gradient training can, growing
+    /// trees and k-NN cannot. A lab's session keeps a copy of such a model at its best epoch, to
+    /// go back to if training diverges (a copy per epoch would cost an ensemble dearly).
+    fn can_diverge(&self) -> bool {
+        false
+    }
 }
 
 /// Builds a model on `train` and trains it for at most `max_steps` steps (fewer if it finishes
 /// or diverges): what every validation-curve point, fold and search trial does.
 pub fn fit<M: Model>(hyper: &M::Hyper, train: &M::Samples, seed: u64, max_steps: u32) -> M {
+    fit_checked(hyper, train, seed, max_steps).0
+}
+
+/// [`fit`], and whether training stopped because it diverged: a step reported
+/// [`Progress::Diverged`] (the loss exploded and the step was undone) — the same test on which a
+/// lab's training stops and says "Diverged". Such a model has no error worth comparing with
+/// others' (cross-validation counts it as [`crate::tune::cv::DIVERGED`]).
+pub fn fit_checked<M: Model>(
+    hyper: &M::Hyper,
+    train: &M::Samples,
+    seed: u64,
+    max_steps: u32,
+) -> (M, bool) {
     let mut model = M::new(hyper, train, seed);
     for _ in 0..max_steps {
-        if model.step() != Progress::Trained {
-            break;
+        match model.step() {
+            Progress::Trained => {}
+            Progress::Finished => break,
+            Progress::Diverged => return (model, true),
         }
     }
-    model
+    (model, false)
 }
 
 #[cfg(test)]

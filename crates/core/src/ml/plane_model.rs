@@ -204,6 +204,11 @@ impl Model for PlaneModel {
 
     /// The tree's split thresholds and its leaves' class shares; logistic regression's weights;
     /// the network's weights and biases. k-NN learns none: its model is the training set.
+    /// Logistic regression and the network, trained by gradient descent.
+    fn can_diverge(&self) -> bool {
+        matches!(self, PlaneModel::Logistic(_) | PlaneModel::Mlp(_))
+    }
+
     fn parameters(&self) -> Vec<Parameter> {
         let p = |name: String, value: f64, penalized: bool| Parameter {
             name,

@@ -14,8 +14,10 @@
 //! plus the L2 term 2λw, goes to the optimizer; under L1 a soft-threshold step follows, by λ times
 //! the step size the optimizer took on each weight.
 //!
-//! **Divergence.** If an epoch makes the training loss non-finite or explode, the epoch is undone
-//! and [`Trainer::step`] reports it, so the last finite parameters are kept.
+//! **Divergence.** If an epoch makes the training loss non-finite or explode (more than 10⁴
+//! times the loss of predicting zero), the epoch is undone and [`Trainer::step`] reports it, so
+//! the parameters stay finite: those after the last epoch that passed (a lab's session then goes
+//! back further, to the epoch with the lowest training loss it recorded).
 
 use super::legendre;
 use super::metrics::mse;
@@ -371,6 +373,11 @@ impl Model for Trainer {
                 penalized: k > 0,
             })
             .collect()
+    }
+
+    /// Gradient descent: a learning rate too high makes it diverge.
+    fn can_diverge(&self) -> bool {
+        true
     }
 }
 

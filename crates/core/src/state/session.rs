@@ -10,7 +10,8 @@ use super::action::Action;
 use super::config::{Config, MAX_SEED};
 use super::curve_note::curve_note;
 use super::spec::{Group, Key, Lab};
-use super::sweep::{Sweep, SweepPoint};
+use super::sweep::{sweep_work, Sweep};
+use crate::format::short;
 use crate::ml::diagnosis::{diagnose, Diagnosis, Errors, Evidence, Levers, Trend};
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
@@ -63,7 +64,7 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
 
 /// A lab's training samples and test samples.
 pub type TrainTest<K> = (SamplesOf<K>, SamplesOf<K>);
-type SamplesOf<K> = <<K as LabKind>::Model as Model>::Samples;
+pub(super) type SamplesOf<K> = <<K as LabKind>::Model as Model>::Samples;
 
 /// A lab's whole state.
 #[derive(Clone, Debug)]
@@ -82,6 +83,11 @@ pub struct Session<K: LabKind> {
     pub running: bool,
     /// Set when training stopped because the loss exploded; cleared by any change.
     pub divergence: Option<String>,
+    /// For a model that can diverge ([`Model::can_diverge`]): the model at the recorded epoch
+    /// with the lowest training loss since it was built (the start included), and that loss.
+    /// A divergence goes back to it: the epoch before the explosion is usually already far worse
+    /// than the start, because the loss rises from the first too-large step on.
+    best: Option<(Rc<K::Model>, f64)>,
     /// Fallbacks taken while reading the link.
     pub notices: Vec<String>,
     pub train_score: Score,
@@ -115,6 +121,7 @@ impl<K: LabKind> Session<K> {
             errors: History::default(),
             running: false,
             divergence: None,
+            best: None,
             notices,
             train_score: Score::default(),
             test_score: Score::default(),
@@ -206,6 +213,7 @@ impl<K: LabKind> Session<K> {
         self.history = History::default();
         self.errors = History::default();
         self.divergence = None;
+        self.best = None;
         self.parameter_count = self.model.parameters().len();
         self.rescore();
         self.record();
@@ -219,6 +227,7 @@ impl<K: LabKind> Session<K> {
         self.history = History::default();
         self.errors = History::default();
         self.divergence = None;
+        self.best = None;
         self.rescore();
         self.record();
     }
@@ -254,10 +263,19 @@ impl<K: LabKind> Session<K> {
                 test: 1.0 - b,
             });
         }
+        let loss = train.loss;
+        let better = self.best.as_ref().is_none_or(|(_, best)| loss < *best);
+        if self.model.can_diverge() && better {
+            self.best = Some((Rc::clone(&self.model), loss));
+        }
     }
 
     /// Runs up to `steps` training steps; pauses when the model is done or on divergence.
     fn train(&mut self, steps: u32) {
+        // After a divergence the model went back to an earlier epoch: the records after it were
+        // of the run abandoned.
+        self.history.truncate_after(self.model.steps());
+        self.errors.truncate_after(self.model.steps());
         // Scores are taken when the history wants the epoch and once at the end, not twice.
         let mut scored = self.model.steps();
         for _ in 0..steps {
@@ -274,8 +292,12 @@ impl<K: LabKind> Session<K> {
                     break;
                 }
                 Progress::Diverged => {
+                    // The model undid the epoch that exploded: the next one.
+                    let exploded = self.model.steps() + 1;
+                    self.fall_back();
+                    scored = self.model.steps();
                     self.running = false;
-                    self.divergence = Some(self.divergence_text());
+                    self.divergence = Some(self.divergence_text(exploded));
                     break;
                 }
             }
@@ -285,14 +307,34 @@ impl<K: LabKind> Session<K> {
         }
     }
 
-    fn divergence_text(&self) -> String {
+    /// After a divergence: back to the model of the recorded epoch with the lowest training loss,
+    /// to train on with the hyperparameters now set.
+    fn fall_back(&mut self) {
+        if let Some((best, _)) = &self.best {
+            self.model = Rc::clone(best);
+            Rc::make_mut(&mut self.model).retune(&K::hyper(&self.config));
+        }
+        self.rescore();
+    }
+
+    /// What happened, what the page shows now (the epoch gone back to), and what to do.
+    fn divergence_text(&self, exploded: u64) -> String {
         let lr = self.config.number(Key::LearningRate);
+        let (kept, never) = match self.model.steps() {
+            0 => (
+                "epoch 0 (the start)".to_string(),
+                ": no epoch improved on them",
+            ),
+            epoch => (format!("epoch {epoch}"), ""),
+        };
         format!(
-            "Training stopped: the loss exploded at epoch {}. A learning rate of {lr} is too high \
-             for this setting — each step overshoots the minimum by more than the last. The last \
-             good parameters are kept. Try a learning rate of {} or lower, or switch to Adam.",
-            self.model.steps() + 1,
-            lr / 10.0
+            "Training stopped: the loss exploded in epoch {exploded}, so that epoch was undone. A \
+             learning rate of {lr} is too high for this setting — each step overshoots the \
+             minimum by more than the last. Shown: the parameters of {kept}, the lowest training \
+             loss on the loss chart ({}){never}. Try a learning rate of {} or lower, or switch to \
+             Adam.",
+            short(self.train_score.loss),
+            short(lr / 10.0)
         )
     }
 
@@ -379,45 +421,6 @@ impl<K: LabKind> Session<K> {
             | Action::SetBrush(_) => {}
             // The Tuning lab's.
             Action::FoldsDone { .. } => {}
-        }
-    }
-}
-
-/// Runs up to `budget` units of validation-curve work — training steps of the fold models (an
-/// epoch, a tree level, a tree of an ensemble, a k-NN fit) — cross-validating each position of
-/// the swept control in turn on `train`'s folds. Only the training samples come in: the test
-/// samples cannot reach the curve.
-fn sweep_work<K: LabKind>(
-    sweep: &mut Sweep,
-    job: &mut Option<Rc<SlicedCv<K::Model>>>,
-    config: &Config,
-    train: &SamplesOf<K>,
-    mut budget: u32,
-) {
-    while budget > 0 {
-        let (Some(pos), Some(folds)) = (sweep.next(), sweep.folds()) else {
-            return;
-        };
-        let cv = job.get_or_insert_with(|| {
-            let mut config = config.clone();
-            config.set(sweep.key, pos);
-            let cv = SlicedCv::new(
-                K::hyper(&config),
-                train,
-                folds.clone(),
-                config.seed,
-                K::SWEEP_STEPS,
-            );
-            Rc::new(cv.expect("the sweep's folds are of the training samples"))
-        });
-        let cv = Rc::make_mut(cv);
-        budget -= cv.advance(train, budget);
-        if let Some(done) = cv.result() {
-            sweep.push(SweepPoint {
-                train: done.train_error.mean,
-                cv: done.error,
-            });
-            *job = None;
         }
     }
 }

@@ -203,3 +203,110 @@ fn validation_curves_cross_validate_without_the_test_set() {
         "lab=classification&model=tree&n=60&seed=5",
     );
 }
+
+/// The position of `value` in the learning rate's table.
+fn learning_rate(value: f64) -> usize {
+    let domain = Key::LearningRate.spec().domain;
+    (0..domain.len())
+        .find(|&p| domain.number(p) == value)
+        .expect("a value of the table")
+}
+
+/// A Regression lab of degree 1, plain SGD at learning rate `lr`, on one training point
+/// (x = 0, y = 1) and one test point (x = 0, y = 1). At x = 0 the features are φ₀ = 1 and
+/// φ₁ = 0, so only w₀ moves: w₀ ← w₀ − η·2(w₀ − 1), the residual w₀ − 1 is multiplied by
+/// 1 − 2η each epoch and the training loss (w₀ − 1)² by (1 − 2η)². From w₀ = 0 the loss
+/// starts at 1, so the guard's limit is 10⁴ (10⁴ times the loss of predicting zero).
+fn one_point(lr: f64) -> RegressionLab {
+    let mut s: RegressionLab = session(&format!("opt=sgd&degree=1&lr={lr}"));
+    let point = crate::data::regression::Point { x: 0.0, y: 1.0 };
+    s.samples = Rc::new((vec![point], vec![point]));
+    s.restart();
+    s
+}
+
+/// At η = 10 the loss is multiplied by (1 − 20)² = 361 each epoch: 1 at the start, 361 after
+/// epoch 1, 130 321 after epoch 2 — past the limit, so epoch 2 is undone. The lowest training
+/// loss seen is the start's: the parameters kept are those of epoch 0 (w = 0, loss 1), not
+/// epoch 1's (w₀ = 20, loss 361), and the page's epoch and the message say so.
+#[test]
+fn a_divergence_keeps_the_parameters_with_the_lowest_training_loss() {
+    let mut s = one_point(10.0);
+    s.apply(Action::Play);
+    s.apply(Action::Tick(100));
+    let why = s.divergence.clone().expect("epoch 2 explodes");
+    assert!(!s.running);
+    assert_eq!(s.model.steps(), 0, "the epoch shown is the kept one's");
+    assert_eq!(s.model.model().weights, vec![0.0, 0.0]);
+    assert_eq!((s.train_score.loss, s.test_score.loss), (1.0, 1.0));
+    assert!(why.contains("epoch 2"), "{why}");
+    assert!(
+        why.contains("epoch 0") && why.contains("lowest training loss"),
+        "{why}"
+    );
+    assert!(!why.contains("last good"), "{why}");
+    // The loss chart keeps the climb (epochs 0 and 1) to show what happened.
+    let losses: Vec<(u64, f64)> = s
+        .history
+        .records()
+        .iter()
+        .map(|r| (r.epoch, r.train))
+        .collect();
+    assert_eq!(losses, vec![(0, 1.0), (1, 361.0)]);
+    // Playing again replays the same epochs from the kept parameters: the same divergence,
+    // never worse, and the chart is not left with epochs of the abandoned run.
+    s.apply(Action::Play);
+    s.apply(Action::Tick(100));
+    assert_eq!((s.model.steps(), s.train_score.loss), (0, 1.0));
+    assert_eq!(s.history.records().len(), 2);
+}
+
+/// Three epochs at η = 0.1 multiply the loss by 0.8² each: 0.8⁶ = 0.262144 after epoch 3
+/// (w₀ = 1 − 0.8³ = 0.488). Then η = 10: the residual −0.512 becomes 9.728 (loss 94.6) in
+/// epoch 4 and −184.8 (loss 34 164, past the limit) in epoch 5. Kept: epoch 3's parameters,
+/// with the learning rate now set.
+#[test]
+fn a_divergence_after_a_change_keeps_the_best_epoch_before_it() {
+    let mut s = one_point(0.1);
+    for _ in 0..3 {
+        s.apply(Action::Step);
+    }
+    assert!((s.train_score.loss - 0.262144).abs() < 1e-12);
+    s.apply(Action::Set(Key::LearningRate, learning_rate(10.0)));
+    s.apply(Action::Play);
+    s.apply(Action::Tick(100));
+    let why = s.divergence.clone().expect("epoch 5 explodes");
+    assert_eq!(s.model.steps(), 3);
+    assert!((s.model.model().weights[0] - 0.488).abs() < 1e-12);
+    assert!((s.train_score.loss - 0.262144).abs() < 1e-12);
+    assert!(why.contains("epoch 5") && why.contains("epoch 3"), "{why}");
+    // The kept model trains at the learning rate the page shows: another try diverges again.
+    s.apply(Action::Step);
+    assert!(
+        (s.train_score.loss - 9.728f64.powi(2)).abs() < 1e-9,
+        "{}",
+        s.train_score.loss
+    );
+    s.apply(Action::Step);
+    assert_eq!(s.model.steps(), 3);
+    assert!(s.divergence.is_some());
+}
+
+/// A user's link: plain SGD at learning rate 10. The main panel says "Diverged"; so must the
+/// validation curve: every degree's fold models explode (the same guard), so no point has an
+/// error (they once read 140 … 982, the cross-validation error below the training error).
+#[test]
+fn validation_curve_points_whose_fold_models_diverged_have_no_error() {
+    let mut s: RegressionLab = session("opt=sgd&lr=10");
+    while !s.sweep.is_done() {
+        s.apply(Action::SweepTick(5000));
+    }
+    assert_eq!(s.sweep.results.len(), 15);
+    for (degree, p) in (1..).zip(&s.sweep.results) {
+        assert_eq!(
+            (p.train, p.cv.mean),
+            (f64::INFINITY, f64::INFINITY),
+            "degree {degree}"
+        );
+    }
+}

@@ -12,12 +12,19 @@
 //!
 //! The work is sliced: the lab advances the sweep a few training steps per animation frame
 //! (`Action::SweepTick`), so the page never stalls however long the sweep.
+//!
+//! Where a fold model's training diverged (its loss exploded: the test that stops a lab's own
+//! training), the point has no errors ([`crate::tune::cv::DIVERGED`]): the curve draws none
+//! there, and [`divergence_note`] says which values diverged and why.
 
 use super::choice::ModelKind;
 use super::config::Config;
-use super::spec::{Key, Lab};
-use crate::tune::cv::MeanSd;
+use super::session::{LabKind, SamplesOf};
+use super::spec::{format_value, Key, Lab};
+use crate::ml::optimizer::OptimizerKind;
+use crate::tune::cv::{MeanSd, SlicedCv};
 use crate::tune::folds::{Folds, Scheme};
+use std::rc::Rc;
 
 /// Most k values swept (k = 1 … 50).
 pub const MAX_K: usize = 50;
@@ -28,10 +35,19 @@ pub const SWEEP_FOLDS: usize = 5;
 /// One point of a validation curve.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct SweepPoint {
-    /// Mean over the folds of each fold model's error on the samples it learned from.
+    /// Mean over the folds of each fold model's error on the samples it learned from
+    /// ([`crate::tune::cv::DIVERGED`] if one diverged).
     pub train: f64,
-    /// Mean and sample standard deviation over the folds of the error on the held-out fold.
+    /// Mean and sample standard deviation over the folds of the error on the held-out fold
+    /// (the mean [`crate::tune::cv::DIVERGED`] if one diverged).
     pub cv: MeanSd,
+}
+
+impl SweepPoint {
+    /// Whether a fold model diverged at this value: there is no error to draw.
+    pub fn diverged(&self) -> bool {
+        self.cv.diverged()
+    }
 }
 
 /// A validation curve in progress or done.
@@ -90,6 +106,45 @@ impl Sweep {
             self.results.push(point);
         }
     }
+
+    /// The positions computed so far whose fold models diverged, in order.
+    pub fn diverged(&self) -> Vec<usize> {
+        let computed = self.positions.iter().zip(&self.results);
+        computed
+            .filter(|(_, r)| r.diverged())
+            .map(|(p, _)| *p)
+            .collect()
+    }
+}
+
+/// What the page says under a validation curve where fold models diverged (`None` where none
+/// did): at which values of the swept control, and why — the learning rate is too high for
+/// those settings, so each gradient step overshoots further than the last.
+pub fn divergence_note(sweep: &Sweep, config: &Config) -> Option<String> {
+    let diverged = sweep.diverged();
+    if diverged.is_empty() {
+        return None;
+    }
+    let values: Vec<String> = diverged
+        .iter()
+        .map(|&p| format_value(sweep.key, p))
+        .collect();
+    let (n, of, label) = (diverged.len(), sweep.results.len(), sweep.key.spec().label);
+    let which = match n == of {
+        true if n > 1 => format!("every value of {label} computed ({n})"),
+        _ => format!("{n} of {of} values of {label} ({})", values.join(", ")),
+    };
+    let lr = config.number(Key::LearningRate);
+    let adam = match config.optimizer() {
+        OptimizerKind::Adam => "",
+        _ => ", or switch to Adam",
+    };
+    Some(format!(
+        "✕ Diverged at {which}: there a fold model's training loss exploded (the test that stops \
+         training above), so the curve draws no error. A learning rate of {lr} is too high for \
+         those settings; try {} or lower{adam}.",
+        crate::format::short(lr / 10.0)
+    ))
 }
 
 /// The hyperparameters a lab (and model) can sweep; the first is the default.
@@ -120,9 +175,49 @@ pub fn complexity_rises(key: Key) -> bool {
     !matches!(key, Key::K | Key::Lambda | Key::MinLeaf)
 }
 
+/// Runs up to `budget` units of validation-curve work — training steps of the fold models (an
+/// epoch, a tree level, a tree of an ensemble, a k-NN fit) — cross-validating each position of
+/// the swept control in turn on `train`'s folds. Only the training samples come in: the test
+/// samples cannot reach the curve.
+pub(super) fn sweep_work<K: LabKind>(
+    sweep: &mut Sweep,
+    job: &mut Option<Rc<SlicedCv<K::Model>>>,
+    config: &Config,
+    train: &SamplesOf<K>,
+    mut budget: u32,
+) {
+    while budget > 0 {
+        let (Some(pos), Some(folds)) = (sweep.next(), sweep.folds()) else {
+            return;
+        };
+        let cv = job.get_or_insert_with(|| {
+            let mut config = config.clone();
+            config.set(sweep.key, pos);
+            let cv = SlicedCv::new(
+                K::hyper(&config),
+                train,
+                folds.clone(),
+                config.seed,
+                K::SWEEP_STEPS,
+            );
+            Rc::new(cv.expect("the sweep's folds are of the training samples"))
+        });
+        let cv = Rc::make_mut(cv);
+        budget -= cv.advance(train, budget);
+        if let Some(done) = cv.result() {
+            sweep.push(SweepPoint {
+                train: done.train_error.mean,
+                cv: done.error,
+            });
+            *job = None;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tune::cv::DIVERGED;
 
     fn point(train: f64, cv: f64) -> SweepPoint {
         SweepPoint {
@@ -170,5 +265,40 @@ mod tests {
         assert_eq!(forest[0], Key::Trees);
         assert_eq!(boosting, &[Key::Trees, Key::Shrinkage]);
         assert!(complexity_rises(Key::Trees) && complexity_rises(Key::Shrinkage));
+    }
+
+    #[test]
+    fn the_note_names_the_values_that_diverged_and_why() {
+        let config = Config::for_lab(Lab::Regression); // plain SGD at 0.01
+        let mut s = Sweep::new(Key::Degree, 100, 0);
+        s.push(point(0.1, 0.2));
+        assert_eq!(divergence_note(&s, &config), None);
+        let blown = SweepPoint {
+            train: DIVERGED,
+            cv: MeanSd::of(&[0.3, DIVERGED]),
+        };
+        for p in [blown, point(0.1, 0.3), blown] {
+            s.push(p);
+        }
+        assert_eq!(s.diverged(), vec![1, 3]);
+        assert!(s.results[1].diverged() && !s.results[2].diverged());
+        let note = divergence_note(&s, &config).unwrap();
+        assert!(
+            note.contains("2 of 4 values of Polynomial degree (2, 4)"),
+            "{note}"
+        );
+        assert!(note.contains("learning rate of 0.01 is too high"), "{note}");
+        assert!(
+            note.contains("try 0.001 or lower, or switch to Adam"),
+            "{note}"
+        );
+        let mut all = Sweep::new(Key::Degree, 100, 0);
+        all.push(blown);
+        all.push(blown);
+        let note = divergence_note(&all, &config).unwrap();
+        assert!(
+            note.contains("every value of Polynomial degree computed (2)"),
+            "{note}"
+        );
     }
 }

@@ -26,10 +26,10 @@ use super::tuning_plane::{
     classification_config, neural_config, PlanePoints, PlaneWork, Retrained,
 };
 use crate::data::regression::{generate, DataSpec, Dataset, Point};
-use crate::ml::model::{fit, Model, Parameter, Samples};
+use crate::ml::model::{fit_checked, Parameter, Samples};
 use crate::ml::polynomial::Trainer;
 use crate::tune::compare::curves;
-use crate::tune::cv::MeanSd;
+use crate::tune::cv::{fold_error, MeanSd, DIVERGED};
 use crate::tune::folds::{Folds, Scheme};
 use crate::tune::gp::Prediction;
 use crate::tune::search::{Search, TrialRequest};
@@ -113,7 +113,7 @@ pub fn folds(config: &Config, n: usize) -> Result<(Folds, Option<String>), Strin
 /// the axes set there): selecting by cross-validation, fold `unit`'s validation error of a fresh
 /// model trained on the other folds (the computation of [`crate::tune::cv::cross_validate`], one
 /// fold at a time); selecting by the test score, the test error of a model trained on all the
-/// training points (one unit).
+/// training points (one unit). [`DIVERGED`] if the model's training diverged.
 fn unit_error(
     config: &Config,
     space: &Space,
@@ -123,18 +123,13 @@ fn unit_error(
     unit: usize,
 ) -> f64 {
     let hyper = space.apply(config, point).regression_hyper();
-    let train = &data.train;
+    let (train, seed) = (&data.train, config.seed);
     if by_test(config) {
-        let model: Trainer = fit(&hyper, train, config.seed, TRIAL_EPOCHS);
-        return model.score(&data.test).error();
+        return fold_error::<Trainer>(&hyper, train, &data.test, seed, TRIAL_EPOCHS);
     }
-    let model: Trainer = fit(
-        &hyper,
-        &train.subset(&folds.training(unit)),
-        config.seed,
-        TRIAL_EPOCHS,
-    );
-    model.score(&train.subset(folds.validation(unit))).error()
+    let learn = train.subset(&folds.training(unit));
+    let held_out = train.subset(folds.validation(unit));
+    fold_error::<Trainer>(&hyper, &learn, &held_out, seed, TRIAL_EPOCHS)
 }
 
 /// Whether the configuration selects by the test score (the mistake).
@@ -168,7 +163,8 @@ pub struct Landscape {
     /// The lattice, snapped to the controls' tables and without repeats
     /// ([`Space::snapped_lattice`]), second axis fastest.
     pub points: Vec<Vec<f64>>,
-    /// Mean ± sd of the folds' errors of the first cells.
+    /// Mean ± sd of the folds' errors of the first cells ([`DIVERGED`] where a fold model
+    /// diverged).
     pub errors: Vec<MeanSd>,
     /// The errors of the folds done so far of the next cell (polynomial regression; on the plane
     /// the cell's [`PlaneWork`] holds them).
@@ -188,12 +184,13 @@ impl Landscape {
         self.errors.len() >= self.points.len()
     }
 
-    /// The error at a snapped point, once computed (an unknown point counts as unboundedly bad).
+    /// The error at a snapped point, once computed (an unknown point counts as unboundedly bad,
+    /// as a diverged one: never the best).
     fn at(&self, point: &[f64]) -> MeanSd {
         let i = self.points.iter().position(|p| p == point);
         let error = i.and_then(|i| self.errors.get(i));
         error.copied().unwrap_or(MeanSd {
-            mean: f64::INFINITY,
+            mean: DIVERGED,
             sd: 0.0,
         })
     }
@@ -211,7 +208,8 @@ pub struct Outcome {
     /// test score, its test error).
     pub cv: MeanSd,
     /// The error of the retrained model on the training and the test points: the mean squared
-    /// error of polynomial regression, the error rate (1 − accuracy) of a model on the plane.
+    /// error of polynomial regression, the error rate (1 − accuracy) of a model on the plane;
+    /// [`DIVERGED`] (as `fresh_error`) if its training on all the training points diverged.
     pub train_error: f64,
     pub test_error: f64,
     /// Its error on [`FRESH_POINTS`] fresh points from the same generator: what it really does.
@@ -283,8 +281,11 @@ pub struct Tuning {
     /// Best-so-far curves of the strategies of [`COMPARED`] with this budget, one per seed,
     /// filled once the landscape is done (every trial is one of its cells, so no training).
     pub comparison: Vec<Vec<Vec<f64>>>,
-    /// Set once the search is done.
+    /// Set once the search is done and some trial trained without diverging (`None` if every
+    /// trial diverged: there is nothing to choose).
     pub outcome: Option<Outcome>,
+    /// Whether the search is over: its budget spent, or nothing left to try.
+    searched: bool,
     pub running: bool,
     /// Fallbacks taken while reading the link (or on an axis that is not of the model).
     pub notices: Vec<String>,
@@ -351,6 +352,7 @@ impl Tuning {
             work: None,
             land_work: None,
             outcome: None,
+            searched: false,
             running: false,
             notices,
         };
@@ -377,7 +379,14 @@ impl Tuning {
 
     /// Whether the search has spent its budget (or has nothing left to try, or cannot run).
     pub fn is_done(&self) -> bool {
-        self.outcome.is_some() || self.folds.is_err()
+        self.searched || self.folds.is_err()
+    }
+
+    /// Ends the search: retrains the choice (if any trial did not diverge) and stops.
+    fn conclude(&mut self) {
+        self.searched = true;
+        self.outcome = self.retrain();
+        self.running = false;
     }
 
     /// Up to `budget` units of the trial in progress — one fold of polynomial regression, up to
@@ -442,33 +451,25 @@ impl Tuning {
             self.fold_errors.push(errors);
         }
         if self.search.is_done() {
-            self.outcome = self.retrain();
-            self.running = false;
+            self.conclude();
         }
         self.plan();
     }
 
     /// The second loop: the best trial's hyperparameters (the lowest cross-validated mean
-    /// error) trained on all the training points, then scored on the test points and on fresh
-    /// points. Selecting by cross-validation, the only place the test points are read.
+    /// error; never a trial that diverged, so `None` if all did) trained on all the training
+    /// points, then scored on the test points and on fresh points. Selecting by
+    /// cross-validation, the only place the test points are read.
     fn retrain(&self) -> Option<Outcome> {
         let best = self.search.best()?;
         let config = self.search.space().apply(&self.config, &best.point);
         let r = match &self.plane {
             Some(points) => super::tuning_plane::retrain(&config, points, FRESH_POINTS),
             None => {
-                let model: Trainer = fit(
-                    &config.regression_hyper(),
-                    &self.data.train,
-                    config.seed,
-                    TRIAL_EPOCHS,
-                );
-                Retrained {
-                    train_error: model.score(&self.data.train).error(),
-                    test_error: model.score(&self.data.test).error(),
-                    fresh_error: model.score(&fresh_points(&config)).error(),
-                    parameters: model.parameters(),
-                }
+                let (train, hyper) = (&self.data.train, config.regression_hyper());
+                let fitted = fit_checked::<Trainer>(&hyper, train, config.seed, TRIAL_EPOCHS);
+                let fresh = fresh_points(&config);
+                Retrained::of(fitted, train, &self.data.test, &fresh)
             }
         };
         Some(Outcome {

@@ -80,8 +80,9 @@ impl Tuning {
     }
 
     /// The error of one job, computed from the configuration alone (the same computation as the
-    /// frame-by-frame path: [`crate::tune::cv::SlicedCv`]'s fold, or the test score). `NaN`
-    /// when the state has no folds (no job is ever handed out then).
+    /// frame-by-frame path: [`crate::tune::cv::SlicedCv`]'s fold, or the test score; [`DIVERGED`]
+    /// if the model diverged). `NaN` when the state has no folds (no job is ever handed out
+    /// then).
     pub fn job_error(&self, job: &Job) -> f64 {
         let Ok(folds) = &self.folds else {
             return f64::NAN;
@@ -91,16 +92,14 @@ impl Tuning {
             return unit_error(&self.config, space, &job.point, &self.data, folds, job.unit);
         };
         let config = space.apply(&self.config, &job.point);
-        let hyper = config.plane_hyper();
+        let (hyper, seed) = (config.plane_hyper(), config.seed);
         let steps = crate::state::tuning_plane::PLANE_STEPS;
         if by_test(&config) {
-            let model: PlaneModel = fit(&hyper, &points.train, config.seed, steps);
-            return model.score(&points.test).error();
+            return fold_error::<PlaneModel>(&hyper, &points.train, &points.test, seed, steps);
         }
         let learn = points.train.subset(&folds.training(job.unit));
-        let model: PlaneModel = fit(&hyper, &learn, config.seed, steps);
         let held_out = points.train.subset(folds.validation(job.unit));
-        model.score(&held_out).error()
+        fold_error::<PlaneModel>(&hyper, &learn, &held_out, seed, steps)
     }
 
     /// Up to `max` jobs to hand out next, none of them known or in `busy`: the search's next
@@ -177,14 +176,13 @@ impl Tuning {
 
     /// The trials to hand out next ([`Search::upcoming`]); none once the search is done.
     pub(super) fn plan(&mut self) {
-        self.queue = match self.outcome {
-            Some(_) => Vec::new(),
-            None => self.search.upcoming(LOOKAHEAD),
+        self.queue = match self.searched {
+            true => Vec::new(),
+            false => self.search.upcoming(LOOKAHEAD),
         };
-        if self.queue.is_empty() && self.outcome.is_none() && self.folds.is_ok() {
+        if self.queue.is_empty() && !self.searched && self.folds.is_ok() {
             // Nothing left to try (a grid smaller than the budget): done.
-            self.outcome = self.retrain();
-            self.running = false;
+            self.conclude();
         }
     }
 

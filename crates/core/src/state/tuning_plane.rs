@@ -8,9 +8,9 @@ use super::config::Config;
 use super::plane::{make_data, SWEEP_EPOCHS};
 use super::spec::{Key, Lab};
 use crate::data::classification::generate;
-use crate::ml::model::{fit, Model, Parameter, Progress};
+use crate::ml::model::{fit_checked, Model, Parameter, Progress};
 use crate::ml::plane_model::{PlaneModel, PlaneSet};
-use crate::tune::cv::SlicedCv;
+use crate::tune::cv::{SlicedCv, DIVERGED};
 use crate::tune::folds::Folds;
 
 /// Most steps each fold's model (and the retrained model) takes: as the Classification lab's
@@ -51,7 +51,7 @@ pub enum PlaneWork {
     /// Cross-validation on the folds of the training points.
     Cv(SlicedCv<PlaneModel>),
     /// Selecting by the test score: one model trained on all the training points (its steps
-    /// taken so far), then its test error.
+    /// taken so far), then its test error ([`DIVERGED`] if its training diverged).
     Test {
         model: PlaneModel,
         taken: u32,
@@ -92,11 +92,16 @@ impl PlaneWork {
                 error,
             } => {
                 let mut used = 0;
+                // As `fold_error` trains and scores.
                 while error.is_none() && used < budget {
                     used += 1;
                     *taken += 1;
-                    if model.step() != Progress::Trained || *taken >= PLANE_STEPS {
-                        *error = Some(model.score(&points.test).error());
+                    match model.step() {
+                        Progress::Diverged => *error = Some(DIVERGED),
+                        p if p == Progress::Finished || *taken >= PLANE_STEPS => {
+                            *error = Some(model.score(&points.test).error());
+                        }
+                        _ => {}
                     }
                 }
                 used
@@ -121,10 +126,34 @@ pub struct Retrained {
     pub parameters: Vec<Parameter>,
 }
 
+impl Retrained {
+    /// A model fitted on `train` ([`fit_checked`]: the model and whether it diverged) scored on
+    /// `train`, `test` and `fresh`; every error [`DIVERGED`] if it diverged (the chosen
+    /// hyperparameters trained on the folds, but all the training points together can still
+    /// make the loss explode).
+    pub fn of<M: Model>(
+        (model, diverged): (M, bool),
+        train: &M::Samples,
+        test: &M::Samples,
+        fresh: &M::Samples,
+    ) -> Self {
+        let error = |samples| match diverged {
+            true => DIVERGED,
+            false => model.score(samples).error(),
+        };
+        Retrained {
+            train_error: error(train),
+            test_error: error(test),
+            fresh_error: error(fresh),
+            parameters: model.parameters(),
+        }
+    }
+}
+
 /// The configuration's model (axes set to the choice) trained on all the training points, and
-/// scored on them, on the test points and on fresh points of the same pattern.
+/// scored on them, on the test points and on fresh points of the same pattern ([`Retrained::of`]).
 pub fn retrain(config: &Config, points: &PlanePoints, fresh_points: usize) -> Retrained {
-    let model: PlaneModel = fit(
+    let fitted = fit_checked(
         &config.plane_hyper(),
         &points.train,
         config.seed,
@@ -137,12 +166,7 @@ pub fn retrain(config: &Config, points: &PlanePoints, fresh_points: usize) -> Re
     let fresh = generate(pattern, fresh_points, noise, 0.5, seed);
     let mut all = fresh.train_set();
     all.points.extend(fresh.test);
-    Retrained {
-        train_error: model.score(&points.train).error(),
-        test_error: model.score(&points.test).error(),
-        fresh_error: model.score(&all).error(),
-        parameters: model.parameters(),
-    }
+    Retrained::of::<PlaneModel>(fitted, &points.train, &points.test, &all)
 }
 
 /// The Classification lab's configuration with exactly the Tuning lab's settings of a plane

@@ -3,6 +3,7 @@
 //! search, and the landscape is the same cross-validation.
 
 use super::*;
+use crate::ml::model::{fit, Model};
 use crate::ml::regularization::Regularization;
 use crate::state::choice::{Selection, TuneAxis};
 use crate::state::url::{decode, encode};
@@ -298,4 +299,69 @@ fn selecting_by_the_test_score_lets_the_test_points_choose() {
     let mut other = Tuning::with_data(config, moved, vec![]);
     run(&mut other);
     assert_ne!(other.search.trials(), state.search.trials());
+}
+
+/// A user's link: a grid over the learning rate with plain SGD. At rates 1 and 5 the fold
+/// models' loss explodes (1 gave "3244.7 ± 1615.8" and 5 "88.9 ± 20.6", the explosion cut off
+/// at different points): those trials diverged — no error to compare, never the best — and the
+/// choice is a rate that trained, as the landscape's cells at those rates.
+#[test]
+fn diverged_trials_have_no_error_and_are_never_chosen() {
+    let (config, notices) = decode("lab=tuning&x=lr&y=none&strategy=grid&opt=sgd");
+    assert!(notices.is_empty(), "{notices:?}");
+    let mut state = Tuning::new(config, notices);
+    run(&mut state);
+    let trials = state.search.trials();
+    let at = |lr: f64| trials.iter().position(|t| t.values[0] == lr).unwrap();
+    for lr in [1.0, 5.0] {
+        let i = at(lr);
+        assert_eq!(
+            trials[i].error.mean,
+            f64::INFINITY,
+            "lr {lr}: {:?}",
+            trials[i]
+        );
+        assert!(state.fold_errors[i].contains(&f64::INFINITY), "lr {lr}");
+    }
+    let best = state.search.best().unwrap();
+    assert!(
+        best.error.mean.is_finite() && best.values[0] < 1.0,
+        "{best:?}"
+    );
+    let outcome = state
+        .outcome
+        .as_ref()
+        .expect("a rate that trained is chosen");
+    assert!(outcome.cv.mean.is_finite() && outcome.test_error.is_finite());
+    while !state.landscape.is_done() {
+        state.apply(Action::SweepTick(1000));
+    }
+    let space = state.search.space().clone();
+    let cell = |lr: f64| state.landscape.at(&space.snap(&[space.axes()[0].unit(lr)]));
+    assert_eq!(cell(5.0).mean, f64::INFINITY);
+    assert!(cell(0.01).mean.is_finite());
+}
+
+/// Plain SGD at learning rate 10 diverges at every degree: the search ends with every trial
+/// diverged, nothing chosen and nothing retrained — and it is over (not playing for ever).
+#[test]
+fn a_search_where_every_trial_diverged_chooses_nothing() {
+    let mut c = small(StrategyKind::Grid, 5);
+    c.set_choice(Key::Optimizer, crate::ml::optimizer::OptimizerKind::Sgd);
+    let rates = Key::LearningRate.spec().domain;
+    c.set(Key::LearningRate, rates.len() - 1);
+    assert_eq!(c.number(Key::LearningRate), 10.0);
+    let mut state = Tuning::new(c, vec![]);
+    run(&mut state);
+    assert_eq!(state.search.trials().len(), 5);
+    assert!(state
+        .search
+        .trials()
+        .iter()
+        .all(|t| t.error.mean == f64::INFINITY));
+    assert_eq!(state.search.best(), None);
+    assert!(state.outcome.is_none());
+    assert!(state.is_done() && !state.running);
+    state.apply(Action::Play);
+    assert!(!state.running, "nothing left to run");
 }

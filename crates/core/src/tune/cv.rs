@@ -2,9 +2,26 @@
 //! score it on the held-out one. The mean of the held-out errors estimates how the
 //! hyperparameters would do on new data, using only the training samples — the test set stays
 //! untouched for the final verdict.
+//!
+//! **Divergence.** A fold model whose training diverged — a step made its loss explode and was
+//! undone ([`Progress::Diverged`], the same test on which a lab's training stops and says
+//! "Diverged") — has no error to compare: the parameters its guard kept are wherever the
+//! explosion had got to, and scoring them gives an arbitrary number (an explosion cut off
+//! earlier scores lower). Its error is [`DIVERGED`] (+∞), and so is the mean of any folds that
+//! include it: one diverged fold makes the whole cross-validation diverged. Validation curves
+//! draw no number there, the Tuning lab's tables say "diverged", and a search never chooses it.
 
 use super::folds::{FoldError, Folds};
-use crate::ml::model::{Model, Progress, Samples, Score};
+use crate::ml::model::{fit_checked, Model, Progress, Samples, Score};
+
+/// The error of a model whose training diverged: +∞, worse than every finished model's, and
+/// never a number to draw or average. Passed as it is between the page and its workers.
+pub const DIVERGED: f64 = f64::INFINITY;
+
+/// Whether `error` is [`DIVERGED`]'s.
+pub fn diverged(error: f64) -> bool {
+    error == DIVERGED
+}
 
 /// The mean and the spread of some numbers.
 ///
@@ -17,11 +34,18 @@ pub struct MeanSd {
 }
 
 impl MeanSd {
-    /// The mean and sample standard deviation of `values` (zeros if there are none).
+    /// The mean and sample standard deviation of `values` (zeros if there are none). If any is
+    /// [`DIVERGED`], the mean is too, with no spread (sd 0): there is no mean to speak of.
     pub fn of(values: &[f64]) -> Self {
         let n = values.len();
         if n == 0 {
             return MeanSd::default();
+        }
+        if values.iter().any(|v| diverged(*v)) {
+            return MeanSd {
+                mean: DIVERGED,
+                sd: 0.0,
+            };
         }
         let mean = values.iter().sum::<f64>() / n as f64;
         let squares = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>();
@@ -32,20 +56,44 @@ impl MeanSd {
         };
         MeanSd { mean, sd }
     }
+
+    /// Whether the mean is [`DIVERGED`]'s: a model that diverged is among those averaged.
+    pub fn diverged(&self) -> bool {
+        diverged(self.mean)
+    }
 }
 
 /// How one choice of hyperparameters did in a cross-validation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CrossValidation {
-    /// Each fold's score on its held-out samples, fold 0 first.
+    /// Each fold's score on its held-out samples, fold 0 first (of a fold that diverged: the
+    /// score of the parameters its guard kept, not an error to compare).
     pub scores: Vec<Score>,
-    /// Each fold's held-out error ([`Score::error`]), fold 0 first.
+    /// Each fold's held-out error ([`Score::error`]; [`DIVERGED`] if its model diverged), fold
+    /// 0 first.
     pub errors: Vec<f64>,
-    /// Mean and sample standard deviation of `errors`.
+    /// Mean and sample standard deviation of `errors` ([`DIVERGED`] if any fold diverged).
     pub error: MeanSd,
     /// Mean and sample standard deviation of each fold model's error on the samples it learned
-    /// from: the training curve of a validation curve, from the same models as `error`.
+    /// from: the training curve of a validation curve, from the same models as `error`
+    /// ([`DIVERGED`] likewise).
     pub train_error: MeanSd,
+}
+
+/// The error on `held_out` of a fresh model built with `seed` on `learn` and trained for at most
+/// `steps` steps, or [`DIVERGED`] if its training diverged: one fold of [`cross_validate`] (or,
+/// with the test samples held out, one trial selected by the test score).
+pub fn fold_error<M: Model>(
+    hyper: &M::Hyper,
+    learn: &M::Samples,
+    held_out: &M::Samples,
+    seed: u64,
+    steps: u32,
+) -> f64 {
+    match fit_checked::<M>(hyper, learn, seed, steps) {
+        (_, true) => DIVERGED,
+        (model, false) => model.score(held_out).error(),
+    }
 }
 
 /// Cross-validates `hyper` on `train` over `folds`: each fold's model is built with `seed` and
@@ -75,8 +123,9 @@ pub struct SlicedCv<M: Model> {
     steps: u32,
     /// The fold in training: its model, the steps it has taken, and the samples it learns from.
     current: Option<(M, u32, M::Samples)>,
-    /// Each finished fold's error on its own training samples and its held-out score.
-    done: Vec<(f64, Score)>,
+    /// Each finished fold's error on its own training samples, its held-out score, and whether
+    /// its training diverged.
+    done: Vec<(f64, Score, bool)>,
 }
 
 impl<M: Model> SlicedCv<M> {
@@ -122,25 +171,42 @@ impl<M: Model> SlicedCv<M> {
                 (M::new(&self.hyper, &learn, self.seed), 0, learn)
             });
             let mut finished = *taken >= self.steps;
+            let mut diverged = false;
+            // As `fit_checked` steps.
             while !finished && used < budget {
                 used += 1;
                 *taken += 1;
-                finished = model.step() != Progress::Trained || *taken >= self.steps;
+                let progress = model.step();
+                diverged = progress == Progress::Diverged;
+                finished = progress != Progress::Trained || *taken >= self.steps;
             }
             if !finished {
                 break;
             }
             let own = model.score(learn).error();
             let held_out = model.score(&train.subset(self.folds.validation(fold)));
-            self.done.push((own, held_out));
+            self.done.push((own, held_out, diverged));
             self.current = None;
         }
         used
     }
 
-    /// Each finished fold's held-out error ([`Score::error`]), fold 0 first: the errors so far.
+    /// Each finished fold's held-out error ([`Score::error`], or [`DIVERGED`]), fold 0 first:
+    /// the errors so far.
     pub fn held_out(&self) -> Vec<f64> {
-        self.done.iter().map(|d| d.1.error()).collect()
+        self.done
+            .iter()
+            .map(|d| Self::error(d.1.error(), d.2))
+            .collect()
+    }
+
+    /// A fold's error, or [`DIVERGED`] if its model diverged.
+    fn error(error: f64, diverged: bool) -> f64 {
+        if diverged {
+            DIVERGED
+        } else {
+            error
+        }
     }
 
     /// The cross-validation, once every fold is done.
@@ -149,8 +215,8 @@ impl<M: Model> SlicedCv<M> {
             return None;
         }
         let scores: Vec<Score> = self.done.iter().map(|d| d.1.clone()).collect();
-        let errors: Vec<f64> = scores.iter().map(Score::error).collect();
-        let own: Vec<f64> = self.done.iter().map(|d| d.0).collect();
+        let errors = self.held_out();
+        let own: Vec<f64> = self.done.iter().map(|d| Self::error(d.0, d.2)).collect();
         Some(CrossValidation {
             error: MeanSd::of(&errors),
             train_error: MeanSd::of(&own),
@@ -252,5 +318,65 @@ mod tests {
         assert_eq!(whole.train_error, MeanSd::of(&own));
         let wrong = Values(vec![1.0; 5]);
         assert!(SlicedCv::<Shifted>::new(0.5, &wrong, folds, 0, 10).is_err());
+    }
+
+    /// Polynomial regression of degree 1 by plain full-batch SGD at learning rate `lr`.
+    fn sgd(lr: f64) -> crate::ml::polynomial::Hyper {
+        use crate::ml::{optimizer::OptimizerKind, regularization::Regularization};
+        crate::ml::polynomial::Hyper::new(
+            lr,
+            1,
+            Regularization::None,
+            0.0,
+            None,
+            OptimizerKind::Sgd,
+        )
+        .unwrap()
+    }
+
+    /// Points at x = 0 with y = 1: the features there are φ₀ = 1 and φ₁ = 0, so only w₀ moves,
+    /// w₀ ← w₀ − η·2(w₀ − 1): the residual w₀ − 1 is multiplied by 1 − 2η each epoch.
+    fn at_zero(n: usize) -> Vec<crate::data::regression::Point> {
+        vec![crate::data::regression::Point { x: 0.0, y: 1.0 }; n]
+    }
+
+    #[test]
+    fn a_fold_model_that_diverges_has_no_error_to_compare() {
+        use crate::ml::polynomial::Trainer;
+        let train = at_zero(4);
+        let folds = Folds::new(4, Scheme::KFold(2), 0).unwrap();
+        // η = 0.1: the residual shrinks by 0.8 an epoch; after 3 epochs it is 0.512, and every
+        // held-out point is missed by that much: error 0.512² = 0.262144.
+        let calm = cross_validate::<Trainer>(&sgd(0.1), &train, &folds, 0, 3).unwrap();
+        assert!(calm.errors.iter().all(|e| (e - 0.262144).abs() < 1e-12));
+        assert!(calm.error.mean.is_finite());
+        // η = 10: the residual is multiplied by −19, the loss (from 1) by 361: 361 after epoch
+        // 1, 130 321 after epoch 2, past the guard's 10⁴ (the test the labs' training stops
+        // on), so every fold diverges. The parameters the guard kept (epoch 1: w₀ = 20) would
+        // score (1 − 20)² = 361, a number like any other; a diverged fold has none.
+        let blown = cross_validate::<Trainer>(&sgd(10.0), &train, &folds, 0, 100).unwrap();
+        assert_eq!(blown.errors, vec![f64::INFINITY; 2]);
+        assert_eq!(blown.error.mean, f64::INFINITY);
+        assert_eq!(blown.train_error.mean, f64::INFINITY);
+    }
+
+    #[test]
+    fn one_diverged_fold_makes_the_whole_cross_validation_diverged() {
+        use crate::ml::polynomial::Trainer;
+        // Leave one out of two points at x = 0 and one at x = 1 (features 1 and √3 there).
+        // Learning the two at x = 0, w₀'s residual is multiplied by 1 − 2·0.6 = −0.2: it
+        // converges, w₁ stays 0. Learning one at x = 0 and the one at x = 1, the loss's
+        // curvature is [[2, √3], [√3, 3]], whose largest eigenvalue (5 + √13)/2 ≈ 4.30 makes a
+        // step multiply that direction by 1 − 0.6·4.30 ≈ −1.58: it diverges.
+        let mut train = at_zero(2);
+        train.push(crate::data::regression::Point { x: 1.0, y: 1.0 });
+        let folds = Folds::new(3, Scheme::LeaveOneOut, 0).unwrap();
+        let cv = cross_validate::<Trainer>(&sgd(0.6), &train, &folds, 0, 1000).unwrap();
+        for (i, e) in cv.errors.iter().enumerate() {
+            let held_out_at_one = train[folds.validation(i)[0]].x == 1.0;
+            assert_eq!(e.is_finite(), held_out_at_one, "fold {i}: {:?}", cv.errors);
+        }
+        assert_eq!(cv.error.mean, f64::INFINITY);
+        assert_eq!(cv.error.sd, 0.0, "no spread to speak of");
     }
 }

@@ -5,8 +5,13 @@
 //! [`TrialRequest`] and [`Search::record`] takes the result back, so the page can run a trial
 //! wherever it likes (a Web Worker, a few per frame) while the search stays a small value.
 //! [`super::evaluation::Evaluation`] is what runs a trial.
+//!
+//! A trial whose fold models diverged has the error [`DIVERGED`] (+∞, see [`super::cv`]): worse
+//! than every finished trial, so it is never the best, and the best so far stays +∞ ("none yet")
+//! until a trial finishes. Bayesian optimization's surrogate needs finite errors: it counts a
+//! diverged trial as the worst finished one ([`surrogate`]).
 
-use super::cv::MeanSd;
+use super::cv::{MeanSd, DIVERGED};
 use super::gp::{Gp, Kernel};
 use super::space::Space;
 use super::strategy::{surrogate, Strategy};
@@ -46,7 +51,8 @@ pub struct TrialRequest {
 pub struct Trial {
     pub point: Vec<f64>,
     pub values: Vec<f64>,
-    /// Mean and sample standard deviation of the folds' errors.
+    /// Mean and sample standard deviation of the folds' errors ([`DIVERGED`] if a fold model
+    /// diverged).
     pub error: MeanSd,
 }
 
@@ -156,10 +162,11 @@ impl Search {
         self.next().is_none()
     }
 
-    /// The trial with the lowest mean error (the first of equals); `None` before any.
+    /// The trial with the lowest mean error (the first of equals), never one that diverged;
+    /// `None` before any trial finished without diverging.
     pub fn best(&self) -> Option<&Trial> {
         let mut best: Option<&Trial> = None;
-        for t in &self.trials {
+        for t in self.trials.iter().filter(|t| !t.error.diverged()) {
             if best.is_none_or(|b| t.error.mean < b.error.mean) {
                 best = Some(t);
             }
@@ -167,9 +174,19 @@ impl Search {
         best
     }
 
-    /// The lowest mean error after each trial: trial 1, 2, ….
+    /// The indices of the trials that diverged, in order.
+    pub fn diverged(&self) -> Vec<usize> {
+        let trials = self.trials.iter().enumerate();
+        trials
+            .filter(|(_, t)| t.error.diverged())
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The lowest mean error after each trial: trial 1, 2, … ([`DIVERGED`] while every trial so
+    /// far diverged).
     pub fn best_so_far(&self) -> Vec<f64> {
-        let running = self.trials.iter().scan(f64::INFINITY, |best, t| {
+        let running = self.trials.iter().scan(DIVERGED, |best, t| {
             *best = best.min(t.error.mean);
             Some(*best)
         });
@@ -261,5 +278,36 @@ mod tests {
             Search::new(space(), Strategy::Grid, 65, 0),
             Err(SearchError::Budget(65))
         );
+    }
+
+    #[test]
+    fn a_diverged_trial_is_never_the_best() {
+        let diverged = MeanSd {
+            mean: f64::INFINITY,
+            sd: 0.0,
+        };
+        let mut search = Search::new(space(), Strategy::Grid, 4, 0).unwrap();
+        // Every trial so far diverged: there is no best, and no best error yet.
+        let first = search.next().unwrap();
+        search.record(&first, diverged);
+        assert_eq!(search.best(), None);
+        assert_eq!(search.best_so_far(), vec![f64::INFINITY]);
+        for error in [0.5, f64::INFINITY, 0.25] {
+            let request = search.next().unwrap();
+            search.record(
+                &request,
+                MeanSd {
+                    mean: error,
+                    sd: 0.0,
+                },
+            );
+        }
+        assert_eq!(search.best().unwrap().error.mean, 0.25);
+        assert_eq!(search.best_so_far(), vec![f64::INFINITY, 0.5, 0.5, 0.25]);
+        assert_eq!(search.diverged(), vec![0, 2]);
+        // The surrogate gets finite errors: a diverged trial counts as the worst finite one.
+        let gp = search.surrogate().unwrap();
+        let at = gp.predict(&search.trials()[0].point);
+        assert!(at.mean.is_finite() && at.mean > 0.25, "{at:?}");
     }
 }

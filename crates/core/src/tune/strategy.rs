@@ -157,8 +157,13 @@ fn random(dims: usize, index: usize, seed: u64) -> Vec<f64> {
     (0..dims).map(|_| uniform(&mut rng, 0.0, 1.0)).collect()
 }
 
-/// The surrogate of the trials at `points` with `errors` (`None` before the first trial). An
-/// error that is not a finite number (a model that blew up) counts as the worst finite one.
+/// The surrogate of the trials at `points` with `errors` (`None` before the first trial).
+///
+/// The Gaussian process needs finite errors, and a trial that diverged
+/// ([`super::cv::DIVERGED`], +∞) has none. It counts as the worst finite error seen (0 if no trial
+/// finished yet): as bad as anything tried, so expected improvement looks elsewhere, without an
+/// invented number that would stretch the normalized scale and flatten the differences between
+/// the trials that did finish. Any other non-finite error is treated the same way.
 ///
 /// Panics if `points` and `errors` differ in number.
 pub fn surrogate(kernel: Kernel, points: &[Vec<f64>], errors: &[f64]) -> Option<Gp> {
