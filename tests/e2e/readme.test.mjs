@@ -99,6 +99,11 @@ const CHECKS = {
     await play(page);
     await page.locator('.divergence').waitFor();
     assert.match(await text(page, '.divergence'), /learning rate of 10 is too high/);
+    // "goes back to the parameters with the lowest training loss on the loss chart" (here the start)
+    assert.match(await text(page, '.divergence'), /Shown: the parameters of epoch 0 \(the start\), the lowest training loss/);
+    assert.equal(await text(page, '#epoch'), '0');
+    // "a diverged value reads diverged": the validation curve draws no number for it.
+    await page.waitForFunction(() => /15 values computed; 15 diverged/.test(document.getElementById('validation-status').textContent), null, { timeout: 60_000 });
   },
   '?lr=0.0001': async (page) => {
     assert.match(await page.getByLabel('Speed', { exact: true }).getAttribute('aria-valuetext'), /^1\b/, 'one epoch per frame');
@@ -187,6 +192,16 @@ const CHECKS = {
     assert.ok(zeros >= 20 && zeros < 36, `${zeros} of 36`); // the README says 27
     assert.ok(await percent(page, '#test-acc') > 90);
     assert.equal(await page.locator('#network line.link.zero').count(), zeros, 'zero links drawn as zero');
+  },
+  '?lab=tuning&x=lr&y=none&strategy=grid&opt=sgd': async (page) => {
+    await play(page);
+    await page.locator('#result').waitFor({ timeout: 90_000 });
+    const cells = await page.locator('#trials tbody td.cv').allTextContents();
+    assert.ok(cells.some((c) => c.trim() === 'diverged'), `some rates diverge: ${cells.join(' | ')}`);
+    assert.ok(cells.some((c) => Number.isFinite(parseFloat(c))), 'some rates train');
+    assert.equal(await page.locator('#trials tbody tr.best td.cv').count(), 1);
+    assert.notEqual((await text(page, '#trials tbody tr.best td.cv')), 'diverged', 'a diverged rate is never chosen');
+    assert.ok(Number.isFinite(parseFloat(await text(page, '#result-cv'))), 'the choice has a cross-validated error');
   },
 };
 
