@@ -9,6 +9,7 @@
 
 use super::grid_index::GridIndex;
 use crate::data::classification::Point2;
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,13 +38,24 @@ impl KnnHyper {
 }
 
 /// The stored training set.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Knn {
     hyper: KnnHyper,
     /// Shared, not copied, when the model is cloned (the UI takes a copy per frame).
     points: Rc<Vec<Point2>>,
     classes: usize,
     index: Rc<GridIndex>,
+    /// [`Knn::leave_one_out_accuracy`], computed once (the verdict asks for it on every render),
+    /// shared by the copies.
+    leave_one_out: Rc<OnceCell<f64>>,
+}
+
+/// The same hyperparameters and stored points (the index and the cached leave-one-out accuracy
+/// follow from them, whether computed yet or not).
+impl PartialEq for Knn {
+    fn eq(&self, other: &Self) -> bool {
+        self.hyper == other.hyper && self.classes == other.classes && self.points == other.points
+    }
 }
 
 impl Knn {
@@ -53,6 +65,7 @@ impl Knn {
             points: Rc::new(train.to_vec()),
             classes,
             index: Rc::new(GridIndex::new(train.iter().map(|p| (p.x1, p.x2)))),
+            leave_one_out: Rc::default(),
         }
     }
 
@@ -142,6 +155,12 @@ impl Knn {
     /// Under distance weighting a stored point classifies itself (distance 0), so this, not the
     /// training accuracy, says how well k fits the training points.
     pub fn leave_one_out_accuracy(&self) -> f64 {
+        *self
+            .leave_one_out
+            .get_or_init(|| self.count_leave_one_out())
+    }
+
+    fn count_leave_one_out(&self) -> f64 {
         let n = self.points.len();
         if n < 2 {
             return 0.0;

@@ -13,7 +13,7 @@ use crate::data::classification::{generate, split_points, Dataset2, Point2};
 use crate::data::surface;
 use crate::ml::diagnosis::{Errors, Levers};
 use crate::ml::history::{History, Record};
-use crate::ml::knn::Weighting;
+use crate::ml::knn::{Knn, Weighting};
 use crate::ml::metrics::variance;
 use crate::ml::model::Model;
 use crate::ml::plane_model::{PlaneHyper, PlaneModel, PlaneSet};
@@ -34,11 +34,15 @@ pub struct Plane {
 /// The whole state of a lab on the plane.
 pub type PlaneLab = Session<Plane>;
 
-/// Whether the model is k-NN with distance weighting on classes, where each training point votes
+/// The model, if it is k-NN with distance weighting on classes, where each training point votes
 /// for itself (distance 0) and the training accuracy is 100 % whatever k is.
-fn self_voting(s: &Session<Plane>) -> bool {
-    matches!(&*s.model, PlaneModel::Knn(k) if k.weighting() == Weighting::Distance)
-        && s.data.values.is_none()
+fn self_voting(s: &Session<Plane>) -> Option<&Knn> {
+    match &*s.model {
+        PlaneModel::Knn(k) if k.weighting() == Weighting::Distance && s.data.values.is_none() => {
+            Some(k)
+        }
+        _ => None,
+    }
 }
 
 impl LabKind for Plane {
@@ -94,10 +98,7 @@ impl LabKind for Plane {
             }
             (None, Some(a), Some(b)) => {
                 let (train, test) = recent(&s.errors).map_or((a, b), |(e, f)| (1.0 - e, 1.0 - f));
-                let train = match &*s.model {
-                    PlaneModel::Knn(knn) if self_voting(s) => knn.leave_one_out_accuracy(),
-                    _ => train,
-                };
+                let train = self_voting(s).map_or(train, Knn::leave_one_out_accuracy);
                 Some(Errors::Classes {
                     train,
                     test,
@@ -144,7 +145,7 @@ impl LabKind for Plane {
             PlaneModel::Mlp(_) if s.history.records().len() >= 5 => {
                 Some("(Medians of the last five recorded epochs.)".into())
             }
-            PlaneModel::Knn(knn) if self_voting(s) => Some(format!(
+            PlaneModel::Knn(knn) if self_voting(s).is_some() => Some(format!(
                 "(With distance weighting every training point is its own nearest neighbour, at \
                  distance 0, and outvotes the rest: its training accuracy is 100 % at any k and \
                  says nothing. The verdict uses each training point classified by the others \

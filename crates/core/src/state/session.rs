@@ -48,9 +48,7 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     /// The training and test errors the verdict judges, once there is something to judge.
     fn errors(session: &Session<Self>) -> Option<Errors>;
     /// The controls that make the lab's current model more or less flexible (the remedies').
-    fn levers(_session: &Session<Self>) -> Levers {
-        Levers::default()
-    }
+    fn levers(session: &Session<Self>) -> Levers;
     /// A sentence the verdict's reason ends with when its errors are not simply the current
     /// scores (e.g. medians of recent epochs), saying what they are instead.
     fn verdict_note(_session: &Session<Self>) -> Option<String> {
