@@ -8,6 +8,7 @@ use super::class_parameters::ClassParameters;
 use super::classes::CLASS_NAMES;
 use super::confusion::Confusion;
 use super::controls::{Controls, SeedControl};
+use super::deferred::{use_after_frames, Deferred, SETTLED_FRAMES};
 use super::diagnosis::DiagnosisBox;
 use super::hyper_panel::HyperPanel;
 use super::kept::use_kept_reducer;
@@ -18,7 +19,7 @@ use super::playback::Playback;
 use super::region_chart::RegionChart;
 use super::shortcuts::use_shortcuts;
 use super::store::use_relay;
-use super::throttle::use_throttled;
+use super::throttle::{use_lingering, use_throttled};
 use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::classroom::figures::Figures;
@@ -104,8 +105,10 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     let ensemble_at_full_speed = state.running
         && state.config.speed().is_none()
         && matches!(model, ModelKind::Forest | ModelKind::Boosting);
+    // It also waits until the lab's panels are built (see `Deferred`).
+    let settled = use_after_frames(SETTLED_FRAMES);
     use_frame_loop(
-        !state.sweep.is_done() && !ensemble_at_full_speed,
+        settled && !state.sweep.is_done() && !ensemble_at_full_speed,
         sweep_pacing(),
         dispatch.clone(),
     );
@@ -171,8 +174,13 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     // While an ensemble grows, its panel (the newest tree as rules, its own map) changes at most
     // every ENSEMBLE_PANEL_MS: at full speed a tree comes every frame, faster than anyone reads
     // one, and laying the rules out again every frame cost the page its frame rate.
-    let ensemble_version = use_throttled(state.version, state.running, ENSEMBLE_PANEL_MS);
-    let parameters_version = match (&*state.model, state.running) {
+    // When training stops, the plot's full-resolution map comes one frame later and the panel
+    // two (the rules of a depth-4 tree are 130 elements to lay out): the frame that adds the last
+    // tree stays as light as the others.
+    let map_running = use_lingering(state.running, 1);
+    let panel_running = use_lingering(state.running, 2);
+    let ensemble_version = use_throttled(state.version, panel_running, ENSEMBLE_PANEL_MS);
+    let parameters_version = match (&*state.model, panel_running) {
         (PlaneModel::Mlp(m), true) => state.version / (m.params().len() as u64 / 100).max(1),
         (PlaneModel::Forest(_) | PlaneModel::Boosting(_), true) => ensemble_version,
         _ => state.version,
@@ -197,6 +205,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
             { for challenge }
             <main class="lab">
                 <div class="column settings">
+                    <Deferred frames={1}>
                     <HyperPanel title="Hyperparameters" tag="you set these">
                         <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} on_focus={on_focus.clone()} k_limit={Some(state.data.train.len())} />
                         if model == ModelKind::Mlp {
@@ -211,11 +220,12 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                         }
                         <SeedControl seed={config.seed} {on_seed} />
                     </section>
+                    </Deferred>
                 </div>
                 <div class="column plots">
                     <section class="panel" aria-labelledby="plane-title">
                         <h2 id="plane-title">{ if regression { "Data and the predicted surface" } else { "Data and decision regions" } }</h2>
-                        <RegionChart data={state.data.clone()} model={model_rc.clone()} version={state.version} editable={custom} running={state.running} {on_add} {on_remove} />
+                        <RegionChart data={state.data.clone()} model={model_rc.clone()} version={state.version} editable={custom} running={map_running} {on_add} {on_remove} />
                         <ul class="legend" aria-hidden="true">
                             <li><span class="key model">{ "●" }</span>{ "training points" }</li>
                             <li><span class="key model">{ "▲" }</span>{ "test points" }</li>
@@ -229,6 +239,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                             reset_same={model == ModelKind::Mlp} />
                         <DiagnosisBox diagnosis={state.diagnosis()} divergence={state.divergence.clone()} idle={idle} />
                     </section>
+                    <Deferred frames={1}>
                     <section class="panel" data-panel="loss" aria-labelledby="score-title">
                         <h2 id="score-title">{ "Scores" }</h2>
                         if !regression {
@@ -251,15 +262,20 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                             </ul>
                         }
                     </section>
+                    </Deferred>
+                    <Deferred frames={2}>
                     <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweep_keys(&config)} log_y={regression}
                         method={validation_method(model)} dispatch={dispatch.clone()} />
+                    </Deferred>
                 </div>
                 <div class="column learned">
+                    <Deferred frames={3}>
                     <section class="panel params" data-panel="parameters" aria-labelledby="params-title">
                         <h2 id="params-title">{ "Parameters" }<span class="tag">{ "learned from data" }</span></h2>
                         <ClassParameters model={model_rc} version={parameters_version} classes={state.data.classes} {criterion} />
                         <ModelFile {on_save} {on_data_csv} {on_parameters_csv} on_load={props.on_load.clone()} />
                     </section>
+                    </Deferred>
                 </div>
             </main>
         </>

@@ -18,3 +18,35 @@ pub fn use_throttled<T: Copy + PartialOrd + 'static>(value: T, busy: bool, every
     }
     shown.1
 }
+
+/// `active`, and still true for `frames` animation frames after it turns false: the expensive
+/// parts of a page that settle when training stops (a full-resolution map, a tree's rules) then
+/// appear in frames of their own instead of all in the frame that ends the training.
+#[hook]
+pub fn use_lingering(active: bool, frames: u32) -> bool {
+    let was_active = use_mut_ref(|| active);
+    let left = use_mut_ref(|| 0u32);
+    if active {
+        *left.borrow_mut() = 0;
+    } else if *was_active.borrow() {
+        *left.borrow_mut() = frames;
+    }
+    *was_active.borrow_mut() = active;
+    let lingering = *left.borrow() > 0;
+    let update = use_force_update();
+    use_effect_with(lingering, move |&lingering| {
+        let frame_loop = lingering.then(|| {
+            web::FrameLoop::start(move |_| {
+                let mut left = left.borrow_mut();
+                if *left > 0 {
+                    *left -= 1;
+                    if *left == 0 {
+                        update.force_update();
+                    }
+                }
+            })
+        });
+        move || drop(frame_loop)
+    });
+    active || lingering
+}
