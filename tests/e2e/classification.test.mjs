@@ -71,7 +71,7 @@ test('decision tree: depth 1 underfits circles; the learned rules are shown; dep
 });
 
 test('logistic regression trains with play, shows its weights and the boundary line', async () => {
-  const { page } = await open('&model=logistic&data=blobs&lr=0.1&speed=max');
+  const { page } = await open('&model=logistic&features=1&data=blobs&lr=0.1&speed=max');
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 300, null, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
@@ -88,7 +88,7 @@ test('logistic regression trains with play, shows its weights and the boundary l
 });
 
 test('clicking adds hand-placed points, Shift+click removes one, and the link keeps them', async () => {
-  const { page, problems } = await open('&data=custom');
+  const { page, problems } = await open('&model=knn&data=custom');
   const plane = page.locator('#region-chart');
   const box = await plane.boundingBox();
   await plane.click({ position: { x: box.width * 0.3, y: box.height * 0.3 } });
@@ -153,7 +153,7 @@ test('distance-weighted k-NN: its 100 % training accuracy is called meaningless,
 });
 
 test('points can be placed and removed with the keyboard alone', async () => {
-  const { page, problems } = await open('&data=custom');
+  const { page, problems } = await open('&model=knn&data=custom');
   const plane = page.getByRole('img', { name: /Decision map/ });
   await plane.focus();
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
@@ -171,7 +171,7 @@ test('points can be placed and removed with the keyboard alone', async () => {
 
 test('more hand-placed points than a link carries are kept in the browser, with a notice', async () => {
   const sixty = Array.from({ length: 60 }, (_, i) => `${(-0.9 + 0.03 * i).toFixed(2)},${(0.1 * (i % 5)).toFixed(2)},${i % 2}`).join(';');
-  const { page, problems } = await open(`&data=custom&pts=${encodeURIComponent(sixty)}`);
+  const { page, problems } = await open(`&model=knn&data=custom&pts=${encodeURIComponent(sixty)}`);
   assert.equal(param(page, 'pts').split(';').length, 60);
   const plane = page.locator('#region-chart');
   const box = await plane.boundingBox();
@@ -189,14 +189,14 @@ test('more hand-placed points than a link carries are kept in the browser, with 
 });
 
 test('a link with points does not erase the points saved in this browser', async () => {
-  const { page } = await open('&data=custom');
+  const { page } = await open('&model=knn&data=custom');
   const plane = page.locator('#region-chart');
   const box = await plane.boundingBox();
   await plane.click({ position: { x: box.width * 0.3, y: box.height * 0.3 } });
   await page.waitForFunction(() => (localStorage.getItem('paramlab.points') ?? '').length > 0);
   const saved = await page.evaluate(() => localStorage.getItem('paramlab.points'));
   // Someone else's link, in the same browser: its points show, the saved ones stay saved.
-  await page.goto(server.url + '?lab=classification&data=custom&pts=' + encodeURIComponent('0.5,0.5,1;-0.5,-0.5,0'));
+  await page.goto(server.url + '?lab=classification&model=knn&data=custom&pts=' + encodeURIComponent('0.5,0.5,1;-0.5,-0.5,0'));
   await page.locator('canvas[data-drawn-at]').first().waitFor();
   assert.match(await page.locator('.point-tools').textContent(), /2 points/);
   assert.equal(await page.evaluate(() => localStorage.getItem('paramlab.points')), saved);
@@ -228,7 +228,7 @@ test('k-NN has nothing to train: Play, Step and Speed say so; your own points ig
 });
 
 test('ensembles: chosen by label, grown tree by tree, out-of-bag error read, trees and shrinkage moved by keyboard', async () => {
-  const { page, problems } = await open('&data=moons');
+  const { page, problems } = await open('&model=knn&features=1&data=moons');
   await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Random forest' });
   await page.waitForFunction(() => new URL(location.href).searchParams.get('model') === 'forest');
   assert.equal(await text(page, '#epoch'), '0');

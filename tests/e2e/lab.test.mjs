@@ -90,7 +90,7 @@ test('the app runs under its Content-Security-Policy with no violation, in every
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   for (const query of ['?opt=sgd&lr=0.1', '?lab=classification&model=tree', '?lab=classification&model=logistic',
-    '?lab=classification&data=custom', '?lab=neural&data=xor']) {
+    '?lab=classification&model=knn&data=custom', '?lab=neural&data=xor']) {
     await page.goto(server.url + query);
     await page.locator('canvas[data-drawn-at]').first().waitFor();
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

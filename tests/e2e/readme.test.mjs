@@ -121,7 +121,7 @@ const CHECKS = {
     await page.getByRole('button', { name: 'Step' }).click();
     await verdict(page, /^Underfitting: too simple/);
   },
-  '?lab=classification&model=logistic&data=circles&lr=0.1': async (page) => {
+  '?lab=classification&model=logistic&data=circles&lr=0.1&features=1': async (page) => {
     await maxSpeed(page);
     await play(page);
     await untilEpoch(page, 500);
@@ -130,7 +130,7 @@ const CHECKS = {
     // "then Features →": squares separate circles.
     await page.getByLabel('Features', { exact: true }).focus();
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('features') !== null);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('features') === '2');
     await play(page);
     await untilEpoch(page, 500);
     await verdict(page, /^Good fit/);

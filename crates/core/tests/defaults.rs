@@ -7,6 +7,7 @@ use paramlab_core::ml::diagnosis::Fit;
 use paramlab_core::ml::model::Model;
 use paramlab_core::ml::optimizer::OptimizerKind;
 use paramlab_core::state::action::Action;
+use paramlab_core::state::choice::ModelKind;
 use paramlab_core::state::config::Config;
 use paramlab_core::state::plane::PlaneLab;
 use paramlab_core::state::regression::RegressionLab;
@@ -59,7 +60,10 @@ fn training_unfolds_over_seconds_and_the_learning_rate_shows() {
     // a quarter of the features' second moment): even 10, the slider's top, converges there.
     for (lab, top_diverges) in [
         ("lab=regression", true),
-        ("lab=classification&model=logistic&data=moons", false),
+        (
+            "lab=classification&model=logistic&data=moons&features=1",
+            false,
+        ),
         ("lab=neural", true),
     ] {
         let (l, _, _) = losses(lab, &[0, PER_SECOND, 20 * PER_SECOND, 100 * PER_SECOND]);
@@ -93,4 +97,41 @@ fn training_unfolds_over_seconds_and_the_learning_rate_shows() {
             );
         }
     }
+}
+
+#[test]
+fn a_bare_classification_link_opens_on_a_model_that_trains() {
+    let (config, notices) = decode("lab=classification");
+    assert_eq!(config, Config::for_lab(Lab::Classification));
+    assert_eq!(config.model(), ModelKind::Logistic);
+    // Play trains it at the default speed: the weights move in the first second and are still
+    // moving seconds later, the loss falls, and the squares separate the circles.
+    let mut s = PlaneLab::new(config, notices);
+    s.apply(Action::Play);
+    let weights =
+        |s: &PlaneLab| -> Vec<f64> { s.model.parameters().iter().map(|p| p.value).collect() };
+    let moved = |a: &[f64], b: &[f64]| {
+        a.iter()
+            .zip(b)
+            .map(|(x, y)| (x - y).abs())
+            .fold(0.0, f64::max)
+    };
+    let mut seen = vec![(weights(&s), s.train_score.loss)];
+    for seconds in [1, 5] {
+        while s.running && s.model.steps() < u64::from(seconds * PER_SECOND) {
+            s.apply(Action::Tick(1));
+        }
+        seen.push((weights(&s), s.train_score.loss));
+    }
+    assert!(s.running, "still training after five seconds");
+    let [(start, l0), (one, l1), (five, l5)] = &seen[..] else {
+        unreachable!()
+    };
+    assert!(
+        moved(start, one) > 0.2 && moved(one, five) > 0.5,
+        "{seen:?}"
+    );
+    assert!(*l1 < 0.9 * l0 && *l5 < 0.75 * l1, "{seen:?}");
+    assert!(s.test_score.accuracy.unwrap() > 0.9);
+    assert_eq!(s.diagnosis().map(|d| d.fit), Some(Fit::GoodFit));
 }

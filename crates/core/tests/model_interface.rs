@@ -79,7 +79,7 @@ fn parameters_are_listed_for_every_model_that_learns_some() {
     };
     assert_eq!(count("lab=classification&model=knn"), 0);
     // Logistic regression on x₁, x₂: (1, x₁, x₂) per class, two classes.
-    assert_eq!(count("lab=classification&model=logistic"), 6);
+    assert_eq!(count("lab=classification&model=logistic&features=1"), 6);
     // A [4, 2] network on two inputs and two outputs: 2·4 + 4·2 + 2·2 weights, 4 + 2 + 2 biases.
     assert_eq!(count("lab=neural"), 20 + 8);
 }

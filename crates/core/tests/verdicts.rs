@@ -62,7 +62,7 @@ const CASES: &[(&str, u32, Fit)] = &[
         Fit::TooSimple,
     ),
     (
-        "lab=classification&model=logistic&data=circles&lr=0.1",
+        "lab=classification&model=logistic&data=circles&lr=0.1&features=1",
         2000,
         Fit::TooSimple,
     ),

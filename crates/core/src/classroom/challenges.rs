@@ -312,7 +312,7 @@ pub const CHALLENGES: &[Challenge] = &[
         title: "A straight line in other features",
         task: "Logistic regression draws a straight boundary. Separate the circles with 95 % test \
                accuracy by changing only its features.",
-        start: "lab=classification&model=logistic&data=circles",
+        start: "lab=classification&model=logistic&data=circles&features=1",
         may_change: &[Key::Features],
         goals: &[Goal::TestAccuracyAtLeast(0.95)],
         teaches: "A linear model is linear in its features, not in the plane: with x₁² and x₂² a \

@@ -45,11 +45,16 @@ impl Default for Config {
 
 /// Defaults that differ by lab: classification needs more points for its accuracies to mean
 /// something (a 12-point test set moves in steps of 8 %).
+/// The Classification lab opens on a model that trains, so that Play shows training: logistic
+/// regression, with squares and product among its features so that it can separate the default
+/// circles (with x₁, x₂ alone it stays at chance and nothing moves).
 /// The Neural-network lab starts as TensorFlow Playground does: 500 points, half for training,
 /// batches of 10, learning rate 0.03.
 const LAB_DEFAULTS: &[(Lab, Key, usize)] = &[
     (Lab::Classification, Key::Points, 19),       // 200 points
     (Lab::Classification, Key::LearningRate, 12), // 0.1: logistic regression's fit takes seconds
+    (Lab::Classification, Key::Model, 2),         // logistic regression
+    (Lab::Classification, Key::Features, 1),      // 2: x₁, x₂, x₁², x₂², x₁x₂
     (Lab::Neural, Key::Points, 49),               // 500 points
     (Lab::Neural, Key::TrainFraction, 8),         // 0.5
     (Lab::Neural, Key::BatchSize, 4),             // 10
@@ -393,6 +398,7 @@ mod tests {
         assert_eq!(c.no_effect(Key::Lambda, 28), None);
         assert_eq!(c.no_effect(Key::Noise, 28), None);
         let mut custom = Config::for_lab(Lab::Classification);
+        custom.set_choice(Key::Model, ModelKind::Knn);
         custom.set_choice(Key::Pattern, PlaneData::Custom);
         assert!(custom.no_effect(Key::Noise, 0).is_some());
         assert!(custom.no_effect(Key::Points, 0).is_some());

@@ -67,6 +67,8 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
             )),
         }
     }
+    // A value that cannot be read falls back to the lab's default.
+    let defaults = config.clone();
     for (name, value) in &pairs {
         let (name, value) = (name.as_str(), value.as_str());
         if name == "lab" {
@@ -106,7 +108,7 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
             .iter()
             .find(|s| s.url == name && s.labs.contains(&config.lab))
         {
-            match position_of(spec, value) {
+            match position_of(spec, value, defaults.position(spec.key)) {
                 Ok(pos) => config.set(spec.key, pos),
                 Err((pos, why)) => {
                     config.set(spec.key, pos);
@@ -156,8 +158,9 @@ pub fn parse_points(value: &str, limit: usize) -> (Vec<Point2>, usize) {
     (points, bad)
 }
 
-/// The position for a URL value, or the fallback position and why.
-fn position_of(spec: &Spec, value: &str) -> Result<usize, (usize, String)> {
+/// The position for a URL value, or the fallback position (`default` for a value that cannot be
+/// read) and why.
+fn position_of(spec: &Spec, value: &str, default: usize) -> Result<usize, (usize, String)> {
     let domain = spec.domain;
     if let Domain::Flags(flags) = domain {
         let mut bits = 0;
@@ -167,14 +170,14 @@ fn position_of(spec: &Spec, value: &str) -> Result<usize, (usize, String)> {
                 None => {
                     let names: Vec<&str> = flags.iter().map(|f| f.0).collect();
                     return Err((
-                        spec.default,
+                        default,
                         format!("names something other than {}", names.join(", ")),
                     ));
                 }
             }
         }
         return if bits == 0 {
-            Err((spec.default, "chooses none".into()))
+            Err((default, "chooses none".into()))
         } else {
             Ok(bits - 1)
         };
@@ -184,7 +187,7 @@ fn position_of(spec: &Spec, value: &str) -> Result<usize, (usize, String)> {
         return choices
             .iter()
             .position(|c| c.url.eq_ignore_ascii_case(value))
-            .ok_or((spec.default, format!("is not one of {}", names.join(", "))));
+            .ok_or((default, format!("is not one of {}", names.join(", "))));
     }
     let last = domain.len() - 1;
     let infinite = domain.number(last).is_infinite();
@@ -193,7 +196,7 @@ fn position_of(spec: &Spec, value: &str) -> Result<usize, (usize, String)> {
     }
     let wanted = value.parse::<f64>().ok().filter(|v| !v.is_nan());
     let Some(v) = wanted else {
-        return Err((spec.default, "is not a number".into()));
+        return Err((default, "is not a number".into()));
     };
     let (lo, hi) = (domain.number(0), domain.number(last));
     if v < lo {
@@ -229,7 +232,7 @@ fn position_of(spec: &Spec, value: &str) -> Result<usize, (usize, String)> {
         .min_by(|&a, &b| {
             distance(domain.number(a), v, log).total_cmp(&distance(domain.number(b), v, log))
         })
-        .unwrap_or(spec.default);
+        .unwrap_or(default);
     if (domain.number(nearest) - v).abs() <= 1e-9 * v.abs().max(1e-12) {
         Ok(nearest)
     } else {

@@ -244,3 +244,13 @@ fn a_tuning_link_reads_its_search_and_falls_back_with_notices() {
     assert_eq!(format_value(Key::AxisX, c.position(Key::AxisX)), "degree");
     assert_eq!(notices.len(), 1);
 }
+
+#[test]
+fn an_unreadable_value_falls_back_to_the_labs_default() {
+    use crate::state::choice::ModelKind;
+    let (c, notices) = decode("lab=classification&model=svm&lr=fast");
+    assert_eq!(c.model(), ModelKind::Logistic);
+    assert_eq!(c.number(Key::LearningRate), 0.1);
+    assert!(notices[0].contains("“svm” is not one of"), "{notices:?}");
+    assert!(notices[1].ends_with("using 0.1."), "{notices:?}");
+}

@@ -351,7 +351,7 @@ fn parameters_that_disagree_with_the_link_are_refused() {
             "has class 4, but the data has 2 classes",
         ),
         (
-            plane_tampered("lab=classification&model=logistic", 3, |v| {
+            plane_tampered("lab=classification&model=logistic&features=1", 3, |v| {
                 v["parameters"]["bias"] = serde_json::json!([0.5])
             }),
             "the link asks for 2 classes, each with a bias and 2 weights",
@@ -451,7 +451,7 @@ fn a_saved_default_model_is_small() {
         ),
         (
             "classification (k-NN)",
-            save(&plane("lab=classification", 0)),
+            save(&plane("lab=classification&model=knn", 0)),
         ),
         ("neural", save(&plane("lab=neural", 1000))),
         (
