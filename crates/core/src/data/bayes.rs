@@ -11,13 +11,13 @@
 //! max_c p(x | c) / Σ_c p(x | c). The density of class c is where `place` puts its points blurred
 //! by the Gaussian jitter of standard deviation `0.5 · noise`.
 //!
-//! How: by Monte Carlo with a fixed seed. [`NODES`] noise-free positions per class, drawn by the
+//! How: by Monte Carlo with a fixed seed. 400 noise-free positions per class, drawn by the
 //! generator's own `place`, stand for each class; the density of a class at x is the average of a
-//! Gaussian bell of the jitter's width around each of them. The average runs over [`SAMPLES`]
+//! Gaussian bell of the jitter's width around each of them. The average runs over 1500
 //! points drawn as the generator draws them. The whole table takes seconds natively, too
 //! slow for every slider change, so the results for the Noise control's 21 positions are the
 //! table [`TABLE`], which a test recomputes. The estimate is within about a point of the truth
-//! (the tests compare it with the blobs' closed form).
+//! (the tests compare it with the blobs' closed form and with an integral for XOR).
 //!
 //! Without noise the bell has no width and each point belongs wholly to the class of the
 //! nearest placed point: the estimate is 100 %. That is exact for circles, moons, XOR and the
@@ -26,10 +26,6 @@
 
 use super::classification::Pattern;
 
-/// Noise-free positions drawn per class.
-pub const NODES: usize = 400;
-/// Points the accuracy is averaged over.
-pub const SAMPLES: usize = 1500;
 /// The Noise control's step: the table has one column per position, noise 0, 0.05, …, 1.
 const NOISE_STEP: f64 = 0.05;
 
@@ -58,6 +54,11 @@ mod tests {
     use super::super::rng::{seeded, standard_normal};
     use super::*;
     use crate::ml::exp::exp_nonpositive;
+
+    /// Noise-free positions drawn per class.
+    const NODES: usize = 400;
+    /// Points the accuracy is averaged over.
+    const SAMPLES: usize = 1500;
 
     const ALL: [Pattern; 6] = [
         Pattern::Blobs,
