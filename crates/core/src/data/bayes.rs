@@ -136,7 +136,8 @@ mod tests {
 
     /// Two blobs are two Gaussians N((±0.4, ±0.4), s²I) with s² = 0.2² + (0.5·noise)²: the best
     /// rule splits the plane halfway between the centres, d = 0.8·√2 apart, and is right with
-    /// probability Φ(d / 2s).
+    /// probability Φ(d / 2s). The estimate should be within a point: about three standard errors
+    /// of an average over 1500 points (measured: within 0.4 points at every noise level).
     #[test]
     fn blobs_match_their_closed_form() {
         for (column, &table) in TABLE[Pattern::Blobs as usize].iter().enumerate() {
@@ -152,7 +153,8 @@ mod tests {
 
     /// XOR's classes are uniform on two opposite unit squares each; blurred, a square's density
     /// is a product of two differences of Φ, so the best accuracy, ½ ∫ max(p₀, p₁), can be
-    /// integrated on a grid.
+    /// integrated on a grid. Measured: the estimate is within 0.8 points of it (highest at the
+    /// least noise, where 400 positions per class are sparse under the narrow bells).
     #[test]
     fn xor_matches_a_numerical_integral() {
         for (column, &table) in TABLE[Pattern::Xor as usize].iter().enumerate().skip(1) {
