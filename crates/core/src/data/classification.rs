@@ -121,7 +121,7 @@ fn split(
 }
 
 /// A noise-free position for a point of `class`.
-fn place(pattern: Pattern, class: usize, rng: &mut SeededRng) -> (f64, f64) {
+pub(super) fn place(pattern: Pattern, class: usize, rng: &mut SeededRng) -> (f64, f64) {
     use core::f64::consts::PI;
     match pattern {
         Pattern::Blobs => {

@@ -9,9 +9,10 @@ use super::session::{LabKind, Session};
 use super::spec::{Key, Lab};
 use super::sweep::sweep_keys;
 use super::url::round_coordinate;
+use crate::data::bayes::bayes_accuracy;
 use crate::data::classification::{generate, split_points, Dataset2, Point2};
 use crate::data::surface;
-use crate::ml::diagnosis::{Errors, Levers};
+use crate::ml::diagnosis::{Ceiling, Errors, Levers};
 use crate::ml::history::{History, Record};
 use crate::ml::knn::{Knn, Weighting};
 use crate::ml::metrics::variance;
@@ -70,7 +71,8 @@ impl LabKind for Plane {
         sweep_keys(config)
     }
 
-    /// Accuracies for classes, mean squared errors against the noise floor on a surface. A
+    /// Accuracies for classes (against the pattern's ceiling, if the points are not placed by
+    /// hand), mean squared errors against the noise floor on a surface. A
     /// network trained in mini-batches jumps about from epoch to epoch; it is judged by the median
     /// of its last five recorded epochs, so one noisy step does not flip the verdict.
     fn errors(s: &Session<Self>) -> Option<Errors> {
@@ -103,6 +105,7 @@ impl LabKind for Plane {
                     train,
                     test,
                     test_points: s.data.test.len(),
+                    ceiling: ceiling(&s.config),
                 })
             }
             _ => None,
@@ -194,6 +197,15 @@ impl LabKind for Plane {
             config.set(Key::InitSeed, next);
         }
     }
+}
+
+/// The best accuracy any model can expect on the configured pattern at its noise; `None` for
+/// hand-placed points, whose ceiling nobody knows.
+fn ceiling(config: &Config) -> Option<Ceiling> {
+    config.pattern().map(|p| Ceiling {
+        accuracy: bayes_accuracy(p, config.number(Key::Noise)),
+        classes: p.classes(),
+    })
 }
 
 /// The medians of the training and of the test values of the last five records, if there are five.

@@ -356,6 +356,49 @@ fn an_exploding_network_is_explained_and_keeps_finite_weights() {
     assert!(s.train_score.loss.is_finite());
 }
 
+/// At noise 0.9 the moons are so mixed that the best any model can expect is 76 %: k-NN near it
+/// is not called too simple (below 85 % was, whatever the noise), and the verdict names the
+/// ceiling. A straight line on noise-free circles is still too simple; hand-placed points have
+/// no ceiling to name.
+#[test]
+fn classes_are_judged_against_the_best_the_noise_allows() {
+    let s = lab("model=knn&k=15&data=moons&noise=0.9");
+    let train = s.train_score.accuracy.unwrap();
+    let verdict = s.diagnosis().unwrap();
+    assert!(train < 0.85, "{train}");
+    assert!(!verdict.fit.is_underfitting(), "{}", verdict.reason);
+    assert!(
+        verdict.reason.contains(
+            "; the best any model can expect here is about 76 % (the noise mixes the classes)"
+        ),
+        "{}",
+        verdict.reason
+    );
+    let mut line = lab("model=logistic&data=circles&noise=0");
+    run(&mut line, 500);
+    let verdict = line.diagnosis().unwrap();
+    assert_eq!(verdict.fit, Fit::TooSimple, "{}", verdict.reason);
+    assert!(
+        verdict.reason.contains(
+            "is well below the best any model can expect here, about 100 % (the classes hardly \
+             overlap)"
+        ),
+        "{}",
+        verdict.reason
+    );
+    let mut own = lab("data=custom");
+    for i in 0..20 {
+        apply(&mut own, Action::SetBrush(i % 2));
+        apply(&mut own, Action::AddPoint(i as f64 / 20.0, 0.0));
+    }
+    let verdict = own.diagnosis().unwrap();
+    assert!(
+        !verdict.reason.contains("the best any model"),
+        "{}",
+        verdict.reason
+    );
+}
+
 #[test]
 fn hand_placed_points_are_added_removed_and_cleared() {
     let mut s = lab("data=custom");
