@@ -374,7 +374,7 @@ fn classes_are_judged_against_the_best_the_noise_allows() {
         "{}",
         verdict.reason
     );
-    let mut line = lab("model=logistic&data=circles&noise=0");
+    let mut line = lab("model=logistic&features=1&data=circles&noise=0");
     run(&mut line, 500);
     let verdict = line.diagnosis().unwrap();
     assert_eq!(verdict.fit, Fit::TooSimple, "{}", verdict.reason);
@@ -386,7 +386,7 @@ fn classes_are_judged_against_the_best_the_noise_allows() {
         "{}",
         verdict.reason
     );
-    let mut own = lab("data=custom");
+    let mut own = lab("model=knn&data=custom");
     for i in 0..20 {
         apply(&mut own, Action::SetBrush(i % 2));
         apply(&mut own, Action::AddPoint(i as f64 / 20.0, 0.0));
