@@ -8,7 +8,6 @@ use super::class_parameters::ClassParameters;
 use super::classes::CLASS_NAMES;
 use super::confusion::Confusion;
 use super::controls::{Controls, SeedControl};
-use super::deferred::{use_after_frames, Deferred, SETTLED_FRAMES};
 use super::diagnosis::DiagnosisBox;
 use super::hyper_panel::HyperPanel;
 use super::kept::use_kept_reducer;
@@ -20,7 +19,7 @@ use super::region_chart::RegionChart;
 use super::shortcuts::use_shortcuts;
 use super::store::use_relay;
 use super::throttle::{use_lingering, use_throttled};
-use super::training::{sweep_pacing, training_pacing, use_frame_loop};
+use super::training::{sweep_pacing, training_pacing, use_frame_loop, Pacing};
 use super::validation::Validation;
 use crate::classroom::figures::Figures;
 use crate::format::short;
@@ -59,6 +58,9 @@ fn initial_state(props: &LabProps) -> PlaneLab {
     PlaneLab::new(config, notices)
 }
 
+/// Milliseconds of training per frame for an ensemble (other models: `TRAINING_BUDGET_MS`).
+const ENSEMBLE_BUDGET_MS: f64 = 4.0;
+
 /// Least time between two updates of a growing ensemble's parameters panel (ms).
 const ENSEMBLE_PANEL_MS: f64 = 250.0;
 
@@ -94,21 +96,24 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         ModelKind::Forest | ModelKind::Boosting => 12,
         _ => 1,
     };
-    let epochs_per_second = use_frame_loop(
-        state.running,
-        training_pacing(state.config.speed(), frames_per_tick),
-        dispatch.clone(),
-    );
+    // An ensemble's frame also repaints the decision map of every tree so far: a smaller share
+    // of the frame for training keeps the frames on time while trees are added.
+    let pacing = match model {
+        ModelKind::Forest | ModelKind::Boosting => Pacing {
+            budget_ms: ENSEMBLE_BUDGET_MS,
+            ..training_pacing(state.config.speed(), frames_per_tick)
+        },
+        _ => training_pacing(state.config.speed(), frames_per_tick),
+    };
+    let epochs_per_second = use_frame_loop(state.running, pacing, dispatch.clone());
 
     // An ensemble grown at full speed is finished within a second or so: the validation curve's
     // sweep waits for it instead of sharing its frames (both in one frame made it miss frames).
     let ensemble_at_full_speed = state.running
         && state.config.speed().is_none()
         && matches!(model, ModelKind::Forest | ModelKind::Boosting);
-    // It also waits until the lab's panels are built (see `Deferred`).
-    let settled = use_after_frames(SETTLED_FRAMES);
     use_frame_loop(
-        settled && !state.sweep.is_done() && !ensemble_at_full_speed,
+        !state.sweep.is_done() && !ensemble_at_full_speed,
         sweep_pacing(),
         dispatch.clone(),
     );
@@ -205,7 +210,6 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
             { for challenge }
             <main class="lab">
                 <div class="column settings">
-                    <Deferred frames={1}>
                     <HyperPanel title="Hyperparameters" tag="you set these">
                         <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} on_focus={on_focus.clone()} k_limit={Some(state.data.train.len())} />
                         if model == ModelKind::Mlp {
@@ -220,7 +224,6 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                         }
                         <SeedControl seed={config.seed} {on_seed} />
                     </section>
-                    </Deferred>
                 </div>
                 <div class="column plots">
                     <section class="panel" aria-labelledby="plane-title">
@@ -239,7 +242,6 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                             reset_same={model == ModelKind::Mlp} />
                         <DiagnosisBox diagnosis={state.diagnosis()} divergence={state.divergence.clone()} idle={idle} />
                     </section>
-                    <Deferred frames={1}>
                     <section class="panel" data-panel="loss" aria-labelledby="score-title">
                         <h2 id="score-title">{ "Scores" }</h2>
                         if !regression {
@@ -262,20 +264,15 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                             </ul>
                         }
                     </section>
-                    </Deferred>
-                    <Deferred frames={2}>
                     <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweep_keys(&config)} log_y={regression}
                         method={validation_method(model)} dispatch={dispatch.clone()} />
-                    </Deferred>
                 </div>
                 <div class="column learned">
-                    <Deferred frames={3}>
                     <section class="panel params" data-panel="parameters" aria-labelledby="params-title">
                         <h2 id="params-title">{ "Parameters" }<span class="tag">{ "learned from data" }</span></h2>
                         <ClassParameters model={model_rc} version={parameters_version} classes={state.data.classes} {criterion} />
                         <ModelFile {on_save} {on_data_csv} {on_parameters_csv} on_load={props.on_load.clone()} />
                     </section>
-                    </Deferred>
                 </div>
             </main>
         </>

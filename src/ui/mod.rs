@@ -12,7 +12,6 @@ pub mod classification;
 pub mod classroom_menu;
 pub mod confusion;
 pub mod controls;
-pub mod deferred;
 pub mod diagnosis;
 pub mod flags;
 pub mod fold_strip;

@@ -4,7 +4,6 @@
 use super::challenge_bar::ChallengeBar;
 use super::chart::{Chart, ChartInput};
 use super::controls::{Controls, SeedControl};
-use super::deferred::{use_after_frames, Deferred, SETTLED_FRAMES};
 use super::diagnosis::DiagnosisBox;
 use super::hyper_panel::HyperPanel;
 use super::kept::use_kept_reducer;
@@ -49,12 +48,10 @@ pub fn RegressionLab(props: &LabProps) -> Html {
         )
     };
 
-    // The validation curve's sweep starts once the lab's panels are built (see `Deferred`).
-    let settled = use_after_frames(SETTLED_FRAMES);
     {
         let d = state.dispatcher();
         use_frame_loop(
-            settled && !state.sweep.is_done(),
+            !state.sweep.is_done(),
             sweep_pacing(),
             Callback::from(move |a| d.dispatch(a)),
         );
@@ -120,7 +117,6 @@ pub fn RegressionLab(props: &LabProps) -> Html {
             { for challenge }
             <main class="lab">
                 <div class="column settings">
-                    <Deferred frames={1}>
                     <HyperPanel title="Hyperparameters" tag="you set these">
                         <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} on_focus={on_focus.clone()} />
                     </HyperPanel>
@@ -129,7 +125,6 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                         <Controls group={Group::Data} config={config.clone()} on_set={on_set.clone()} />
                         <SeedControl seed={config.seed} {on_seed} />
                     </section>
-                    </Deferred>
                 </div>
                 <div class="column plots">
                     <section class="panel" aria-labelledby="fit-title">
@@ -145,7 +140,6 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                         <DiagnosisBox diagnosis={state.diagnosis()} divergence={state.divergence.clone()}
                             idle="Press play or step: the verdict appears once training starts." />
                     </section>
-                    <Deferred frames={1}>
                     <section class="panel" data-panel="loss" aria-labelledby="loss-title">
                         <h2 id="loss-title">{ "Loss over training" }</h2>
                         <Chart input={ChartInput::Loss(state.history.records().to_vec(), "MSE", "epoch")} id="loss-chart"
@@ -155,20 +149,15 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                             <li><span class="key test">{ "╍" }</span>{ "test loss (dashed)" }</li>
                         </ul>
                     </section>
-                    </Deferred>
-                    <Deferred frames={2}>
                     <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweep_keys(&config)} log_y={true}
                         method={format!("Each point: a fresh model trained {} epochs from zero with your other settings.", SWEEP_EPOCHS)} {dispatch} />
-                    </Deferred>
                 </div>
                 <div class="column learned">
-                    <Deferred frames={3}>
                     <section class="panel params" data-panel="parameters" aria-labelledby="params-title">
                         <h2 id="params-title">{ "Parameters" }<span class="tag">{ "learned from data" }</span></h2>
                         <Parameters model={state.model.model().clone()} rms={rms(&state.data.train)} />
                         <ModelFile {on_save} {on_data_csv} {on_parameters_csv} on_load={props.on_load.clone()} />
                     </section>
-                    </Deferred>
                 </div>
             </main>
         </>

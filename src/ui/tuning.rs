@@ -6,7 +6,6 @@
 
 use super::challenge_bar::ChallengeBar;
 use super::controls::{Controls, SeedControl};
-use super::deferred::{use_after_frames, Deferred, SETTLED_FRAMES};
 use super::fold_strip::FoldStrip;
 use super::hyper_panel::HyperPanel;
 use super::kept::use_kept_reducer;
@@ -60,10 +59,8 @@ pub fn TuningLab(props: &LabProps) -> Html {
         dispatch.clone(),
     );
     let background = !workers || state.landscape.is_done();
-    // Background work waits until the lab's panels are built (see `Deferred`).
-    let settled = use_after_frames(SETTLED_FRAMES);
     use_frame_loop(
-        settled && background && !state.background_done(),
+        background && !state.background_done(),
         sweep_pacing(),
         dispatch.clone(),
     );
@@ -213,7 +210,6 @@ pub fn TuningLab(props: &LabProps) -> Html {
             { for challenge }
             <main class="lab tuning">
                 <div class="column settings">
-                    <Deferred frames={1}>
                     <section class="panel search" aria-labelledby="search-title">
                         <h2 id="search-title">{ "Search" }<span class="tag">{ "how hyperparameters are chosen" }</span></h2>
                         <Controls group={Group::Search} config={config.clone()} on_set={on_set.clone()} />
@@ -227,7 +223,6 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         <Controls group={Group::Data} config={config.clone()} on_set={on_set.clone()} />
                         <SeedControl seed={config.seed} {on_seed} />
                     </section>
-                    </Deferred>
                 </div>
                 <div class="column plots">
                     <section class="panel" aria-labelledby="space-title">
@@ -278,7 +273,6 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         }
                         if let Err(why) = &state.folds { <p class="help inert-note" role="note">{ why.clone() }</p> }
                     </section>
-                    <Deferred frames={2}>
                     <section class="panel" aria-labelledby="folds-title" data-panel="validation">
                         <h2 id="folds-title">{ "Cross-validation, fold by fold" }</h2>
                         if by_test {
@@ -287,10 +281,8 @@ pub fn TuningLab(props: &LabProps) -> Html {
                             <FoldStrip {held_out} {samples} errors={strip_errors} caption={strip_caption} />
                         }
                     </section>
-                    </Deferred>
                 </div>
                 <div class="column learned">
-                    <Deferred frames={3}>
                     if let Some(outcome) = &state.outcome {
                         <TuneResult outcome={outcome.clone()} chosen={describe(&outcome.values)} {by_test} />
                     }
@@ -336,7 +328,6 @@ pub fn TuningLab(props: &LabProps) -> Html {
                             <pre class="code"><code id="python-code">{ (*code).clone() }</code></pre>
                         </details>
                     </section>
-                    </Deferred>
                 </div>
             </main>
         </>
