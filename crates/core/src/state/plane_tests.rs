@@ -29,6 +29,29 @@ fn k_1_fits_training_points_and_overfits_noisy_moons() {
     assert_eq!(s.diagnosis().unwrap().fit, Fit::TooFlexible);
 }
 
+/// A straight line on the moons (default noise, where the best possible is 98.5 %) is too simple
+/// whatever the seed's split: at seed 42 its 89 % training and 77 % test accuracy used to be
+/// called overfitting, since 89 % passed the old 85 % bar and the 12-point gap was then blamed
+/// on flexibility.
+#[test]
+fn a_straight_line_on_the_moons_is_never_called_too_flexible() {
+    for seed in [42, 2] {
+        let mut line = lab(&format!("model=logistic&features=1&data=moons&seed={seed}"));
+        run(&mut line, 3000);
+        let verdict = line.diagnosis().unwrap();
+        assert!(
+            !verdict.fit.is_overfitting(),
+            "seed {seed}: {}",
+            verdict.reason
+        );
+        assert!(
+            matches!(verdict.fit, Fit::TooSimple | Fit::StillTraining),
+            "seed {seed}: {}",
+            verdict.reason
+        );
+    }
+}
+
 /// Distance-weighted k-NN classifies every training point as itself, so its training accuracy is
 /// 100 % even when k is every training point: the verdict judges by leave-one-out instead, says
 /// so, and does not call the largest k too flexible.
