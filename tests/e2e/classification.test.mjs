@@ -268,6 +268,8 @@ test('ensembles: chosen by label, grown tree by tree, out-of-bag error read, tre
   await page.waitForFunction(() => new URL(location.href).searchParams.get('shrinkage') === '1');
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '30', null, { timeout: 30_000 });
+  // The parameters panel settles two frames after the last tree (its rules get frames of their own).
+  await page.waitForFunction(() => /^30 rounds/.test(document.getElementById('ensemble-size').textContent));
   assert.match(await text(page, '#ensemble-size'), /^30 rounds, 30 trees/);
   assert.match(await text(page, '#newest-round'), /^Round 30's leaf values \(Newton steps; the ensemble adds 1 × each/);
   await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'boosting.png'), fullPage: true });
