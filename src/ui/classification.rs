@@ -19,7 +19,7 @@ use super::region_chart::RegionChart;
 use super::shortcuts::use_shortcuts;
 use super::store::use_relay;
 use super::throttle::{use_lingering, use_throttled};
-use super::training::{sweep_pacing, training_pacing, use_frame_loop, Pacing};
+use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::classroom::figures::Figures;
 use crate::format::short;
@@ -58,9 +58,6 @@ fn initial_state(props: &LabProps) -> PlaneLab {
     PlaneLab::new(config, notices)
 }
 
-/// Milliseconds of training per frame for an ensemble (other models: `TRAINING_BUDGET_MS`).
-const ENSEMBLE_BUDGET_MS: f64 = 4.0;
-
 /// Least time between two updates of a growing ensemble's parameters panel (ms).
 const ENSEMBLE_PANEL_MS: f64 = 250.0;
 
@@ -96,16 +93,11 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         ModelKind::Forest | ModelKind::Boosting => 12,
         _ => 1,
     };
-    // An ensemble's frame also repaints the decision map of every tree so far: a smaller share
-    // of the frame for training keeps the frames on time while trees are added.
-    let pacing = match model {
-        ModelKind::Forest | ModelKind::Boosting => Pacing {
-            budget_ms: ENSEMBLE_BUDGET_MS,
-            ..training_pacing(state.config.speed(), frames_per_tick)
-        },
-        _ => training_pacing(state.config.speed(), frames_per_tick),
-    };
-    let epochs_per_second = use_frame_loop(state.running, pacing, dispatch.clone());
+    let epochs_per_second = use_frame_loop(
+        state.running,
+        training_pacing(state.config.speed(), frames_per_tick),
+        dispatch.clone(),
+    );
 
     // An ensemble grown at full speed is finished within a second or so: the validation curve's
     // sweep waits for it instead of sharing its frames (both in one frame made it miss frames).
