@@ -60,14 +60,7 @@ mod tests {
     /// Points the accuracy is averaged over.
     const SAMPLES: usize = 1500;
 
-    const ALL: [Pattern; 6] = [
-        Pattern::Blobs,
-        Pattern::Circles,
-        Pattern::Moons,
-        Pattern::Xor,
-        Pattern::Spiral,
-        Pattern::ThreeBlobs,
-    ];
+    const ALL: [Pattern; 6] = Pattern::ALL;
 
     /// The Monte Carlo estimate of the module's documentation.
     pub(super) fn estimate(pattern: Pattern, noise: f64) -> f64 {

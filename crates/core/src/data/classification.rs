@@ -26,6 +26,16 @@ pub enum Pattern {
 }
 
 impl Pattern {
+    /// Every pattern, in the Data select's order.
+    pub const ALL: [Pattern; 6] = [
+        Pattern::Blobs,
+        Pattern::Circles,
+        Pattern::Moons,
+        Pattern::Xor,
+        Pattern::Spiral,
+        Pattern::ThreeBlobs,
+    ];
+
     pub fn classes(self) -> usize {
         if self == Pattern::ThreeBlobs {
             3
@@ -174,14 +184,7 @@ pub(super) fn place(pattern: Pattern, class: usize, rng: &mut SeededRng) -> (f64
 mod tests {
     use super::*;
 
-    const ALL: [Pattern; 6] = [
-        Pattern::Blobs,
-        Pattern::Circles,
-        Pattern::Moons,
-        Pattern::Xor,
-        Pattern::Spiral,
-        Pattern::ThreeBlobs,
-    ];
+    const ALL: [Pattern; 6] = Pattern::ALL;
 
     #[test]
     fn reproducible_balanced_and_split() {
