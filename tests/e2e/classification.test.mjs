@@ -290,3 +290,24 @@ test('pointing at the plane shows each tree of a forest voting, and boosting tre
     await page.close();
   }
 });
+
+test('the lab opens on logistic regression, and the first Play trains it: weights move, the ring closes', async () => {
+  const { page, problems } = await open();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('model') === 'logistic');
+  assert.equal(param(page, 'data'), 'circles');
+  assert.equal(await page.getByLabel('Model', { exact: true }).locator('option:checked').textContent(), 'Logistic regression');
+  assert.equal(await text(page, '#epoch'), '0');
+  const weights = () => page.locator('#learned td').allTextContents();
+  const start = await weights();
+  assert.ok(start.every((w) => Number(w) === 0), `untrained weights ${start}`);
+  await page.getByRole('button', { name: 'Play' }).click();
+  // One epoch a frame: 60 epochs are the first second a learner watches.
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 60);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const trained = await weights();
+  assert.ok(trained.some((w) => Math.abs(Number(w)) > 0.05), `weights after a second ${trained}`);
+  assert.ok(await percent(page, '#test-acc') > 90);
+  assert.doesNotMatch(await text(page, '#diagnosis'), /^Underfitting|^Overfitting/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
