@@ -151,15 +151,15 @@ async fn classification_lab_paints_its_decision_map() {
     yew::Renderer::<ClassificationLab>::with_root_and_props(root.clone(), props).render();
     settle().await;
 
-    // k-NN is the default model, and its panel says it learns no parameters.
-    // (Tests share one page: look inside this test's root only.)
+    // Logistic regression (with squares and product) is the default model: its panel lists the
+    // weights it will learn. (Tests share one page: look inside this test's root only.)
     let learned = root
         .query_selector("#learned")
         .unwrap()
         .unwrap()
         .text_content()
         .unwrap();
-    assert!(learned.contains("k-NN learns no parameters"), "{learned}");
+    assert!(learned.starts_with("12 learned weights"), "{learned}");
     // The map layer holds coloured pixels, not just the white page.
     let map: HtmlCanvasElement = root
         .query_selector("#region-map")
