@@ -311,3 +311,14 @@ test('the lab opens on logistic regression, and the first Play trains it: weight
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('the verdict names the best accuracy the noise allows, and does not call a model near it too simple', async () => {
+  const { page, problems } = await open('&model=knn&k=15&data=moons&noise=0.9');
+  const verdict = await text(page, '#diagnosis');
+  assert.ok(await percent(page, '#train-acc') < 85, 'below the old fixed 85 % bar');
+  assert.match(verdict, /the best any model can expect here is about 76 % \(the noise mixes the classes\)/);
+  assert.doesNotMatch(verdict, /^Underfitting/);
+  await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'ceiling.png') });
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
