@@ -252,6 +252,8 @@ test('ensembles: chosen by label, grown tree by tree, out-of-bag error read, tre
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '30', null, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Play' }).waitFor();
+  // The parameters panel (and the newest tree's map in it) settles two frames after the last tree.
+  await page.waitForFunction(() => /^30 trees/.test(document.getElementById('ensemble-size').textContent));
   assert.notEqual(await newest(), first, 'the 30th tree alone differs from the first');
   const oob = await percent(page, '#oob');
   assert.ok(oob > 0 && oob < 40, `out-of-bag error ${oob} %`);
