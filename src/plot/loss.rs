@@ -2,6 +2,11 @@
 //! first epochs and training may run a million, so each factor of ten gets the same room.
 //! Step e (an epoch, or a tree level) is drawn at e + 1 so that step 0 has a place on the log axis.
 //!
+//! A log scale has no zero, and a training error of exactly 0 (a forest that fits every training
+//! point) is common: when a value is 0 the range reaches one factor of ten below the smallest
+//! positive value, zeros are drawn on that bottom edge, and its label reads "0", so a zero is
+//! neither hidden nor mistaken for a small error.
+//!
 //! Two layers: [`draw_axes`] only when the frame (rounded to powers of ten) changes, and
 //! [`draw_curves`] whenever the history grows; the curves layer draws no text.
 
@@ -10,6 +15,7 @@ use super::{ChartResult, DrawResult};
 use crate::ml::history::Record;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The plotted ranges, each end a power of ten so they change rarely.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -17,6 +23,8 @@ pub struct Frame {
     epochs: f64,
     lo: f64,
     hi: f64,
+    /// Some value is exactly 0: drawn on the bottom edge `lo`, labelled "0".
+    zero: bool,
 }
 
 impl Frame {
@@ -27,6 +35,7 @@ impl Frame {
             .flat_map(|r| [r.train, r.test])
             .filter(|v| v.is_finite() && *v > 0.0);
         let (lo, hi) = values.fold((f64::INFINITY, 0.0f64), |(l, h), v| (l.min(v), h.max(v)));
+        let zero = records.iter().any(|r| r.train == 0.0 || r.test == 0.0);
         let (lo, hi) = if hi > 0.0 {
             (lo.max(hi * 1e-9), hi)
         } else {
@@ -35,10 +44,13 @@ impl Frame {
         let up = |v: f64| 10f64.powf(v.log10().ceil());
         let down = |v: f64| 10f64.powf(v.log10().floor());
         let (lo, hi) = (down(lo), up(hi));
+        let hi = if hi > lo { hi } else { lo * 10.0 };
         Frame {
             epochs: up(last.max(10.0)),
-            lo,
-            hi: if hi > lo { hi } else { lo * 10.0 },
+            // Zeros get a decade of their own below the smallest positive value.
+            lo: if zero { lo / 10.0 } else { lo },
+            hi,
+            zero,
         }
     }
 }
@@ -75,7 +87,7 @@ pub fn draw_axes<DB: DrawingBackend>(
         .bold_line_style(GRID)
         .x_desc(format!("{step} + 1 (log)"))
         .y_desc(format!("{measure} (log)"))
-        .y_label_formatter(&|v| format!("{v:.0e}"))
+        .y_label_formatter(&|v| y_label(frame, *v))
         .x_label_formatter(&|v| {
             if *v >= 1e4 {
                 format!("{v:.0e}")
@@ -88,7 +100,32 @@ pub fn draw_axes<DB: DrawingBackend>(
         .label_style(("sans-serif", font(13.0, scale)))
         .axis_desc_style(("sans-serif", font(14.0, scale)))
         .draw()?;
+    if frame.zero {
+        // plotters does not always put a tick on the bottom edge: the "0" is drawn here.
+        let (x, y) = chart.backend_coord(&(1.0, frame.lo));
+        let style = ("sans-serif", font(13.0, scale))
+            .into_text_style(root)
+            .pos(Pos::new(HPos::Right, VPos::Center));
+        root.draw(&Text::new("0", (x - px(6.0, scale) as i32, y), style))?;
+    }
     Ok(())
+}
+
+impl Frame {
+    /// Whether some value is 0, drawn on the bottom edge (the page says so under the chart).
+    pub fn draws_zero(&self) -> bool {
+        self.zero
+    }
+}
+
+/// A y tick's label: a power of ten, or none on the bottom edge when zeros are drawn there
+/// ([`draw_axes`] labels it "0").
+fn y_label(frame: &Frame, v: f64) -> String {
+    if frame.zero && (v / frame.lo - 1.0).abs() < 1e-6 {
+        String::new()
+    } else {
+        format!("{v:.0e}")
+    }
 }
 
 /// Train loss as a solid line, test loss dashed, on a transparent layer.
@@ -131,7 +168,8 @@ mod tests {
             Frame {
                 epochs: 1000.0,
                 lo: 1e-3,
-                hi: 10.0
+                hi: 10.0,
+                zero: false
             }
         );
         assert_eq!(
@@ -139,9 +177,31 @@ mod tests {
             Frame {
                 epochs: 10.0,
                 lo: 0.1,
-                hi: 1.0
+                hi: 1.0,
+                zero: false
             }
         );
+    }
+
+    /// A training error of 0 below errors of 0.05 and more: the bottom edge is 0.001, a decade
+    /// below the smallest positive value's 0.01, and its tick is not labelled "1e-3".
+    #[test]
+    fn zeros_get_a_labelled_bottom_edge_of_their_own() {
+        let r = |epoch, train, test| Record { epoch, train, test };
+        let f = Frame::of(&[r(0, 0.3, 0.35), r(5, 0.05, 0.2), r(9, 0.0, 0.15)]);
+        assert_eq!(
+            f,
+            Frame {
+                epochs: 10.0,
+                lo: 1e-3,
+                hi: 1.0,
+                zero: true
+            }
+        );
+        assert_eq!(y_label(&f, 1e-3), "", "the bottom edge is labelled 0 apart");
+        assert_eq!(y_label(&f, 1e-2), "1e-2");
+        let positive = Frame::of(&[r(0, 0.3, 0.35), r(5, 0.05, 0.2)]);
+        assert_eq!(y_label(&positive, 1e-2), "1e-2");
     }
 
     #[test]
@@ -167,5 +227,10 @@ mod tests {
                 >= 1
         );
         assert!(svg.contains("epoch") && !svg.contains("NaN"));
+        let labels: Vec<&str> = svg
+            .split("</text>")
+            .map(|t| t.rsplit('>').next().unwrap_or("").trim())
+            .collect();
+        assert!(labels.contains(&"0"), "the bottom edge is labelled 0: {labels:?}");
     }
 }

@@ -61,6 +61,11 @@ fn initial_state(props: &LabProps) -> PlaneLab {
 /// Least time between two updates of a growing ensemble's parameters panel (ms).
 const ENSEMBLE_PANEL_MS: f64 = 250.0;
 
+/// Least time between two redraws of the loss and error charts while an ensemble grows at full
+/// speed (ms): a tree comes every frame then, and each redrawn canvas costs the browser 1–2 ms to
+/// hand to the compositor (BENCHMARKS.md, session 9), which made frames late.
+const ENSEMBLE_CHARTS_MS: f64 = 100.0;
+
 #[component]
 pub fn ClassificationLab(props: &LabProps) -> Html {
     let state = use_kept_reducer(props.config.lab, props.generation, &props.kept, || {
@@ -182,6 +187,18 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         (PlaneModel::Forest(_) | PlaneModel::Boosting(_), true) => ensemble_version,
         _ => state.version,
     };
+    // The charts' curves, redrawn at most every ENSEMBLE_CHARTS_MS while an ensemble grows at
+    // full speed (the map and the scores above follow every tree), else on every change.
+    let charts_version = use_throttled(state.version, ensemble_at_full_speed, ENSEMBLE_CHARTS_MS);
+    let curves = use_mut_ref(|| (Vec::new(), Vec::new()));
+    if !ensemble_at_full_speed || charts_version == state.version {
+        *curves.borrow_mut() = (
+            state.history.records().to_vec(),
+            state.errors.records().to_vec(),
+        );
+    }
+    let (loss_curve, error_curve) = curves.borrow().clone();
+    let zero_error = crate::plot::loss::Frame::of(&error_curve).draws_zero();
     let custom = config.is_custom();
     let overflow = custom && !config.custom.is_empty() && !url::links_points(&config);
     let idle = match (&*state.model, custom && state.data.train.is_empty()) {
@@ -240,7 +257,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                             <Confusion matrix={state.test_score.confusion.clone()} />
                         }
                         if model != ModelKind::Knn {
-                            <Chart input={ChartInput::Loss(state.history.records().to_vec(), loss, step_axis)} id="loss-chart"
+                            <Chart input={ChartInput::Loss(loss_curve, loss, step_axis)} id="loss-chart"
                                 label={format!("Training and test {loss} against training step, log scale; current values are shown as text above.")} />
                             <ul class="legend" aria-hidden="true">
                                 <li><span class="key train">{ "━" }</span>{ format!("training {loss}") }</li>
@@ -248,12 +265,15 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                             </ul>
                         }
                         if model != ModelKind::Knn && !regression {
-                            <Chart input={ChartInput::Loss(state.errors.records().to_vec(), "error rate", step_axis)} id="error-chart"
+                            <Chart input={ChartInput::Loss(error_curve, "error rate", step_axis)} id="error-chart"
                                 label="Training and test error rate (1 − accuracy) against training step, log scale; current accuracies are shown as text above." />
                             <ul class="legend" aria-hidden="true">
                                 <li><span class="key train">{ "━" }</span>{ "training error rate" }</li>
                                 <li><span class="key test">{ "╍" }</span>{ "test error rate (dashed)" }</li>
                             </ul>
+                            if zero_error {
+                                <p class="help" id="error-zero-note">{ "An error rate of 0 is drawn on the bottom edge, labelled 0: a log scale has no zero." }</p>
+                            }
                         }
                     </section>
                     <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweep_keys(&config)} log_y={regression}
