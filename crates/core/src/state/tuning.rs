@@ -390,9 +390,8 @@ impl Tuning {
     }
 
     /// Up to `budget` units of the trial in progress — one fold of polynomial regression, up to
-    /// `budget` model steps on the plane — starting the next trial first if none is; a point
-    /// tried before (random search may draw it twice) reuses its folds. Returns the units used
-    /// and whether a trial finished.
+    /// `budget` model steps on the plane — starting the next trial first if none is (no strategy
+    /// proposes a setting twice). Returns the units used and whether a trial finished.
     fn trial_work(&mut self, budget: u32) -> (u32, bool) {
         let Ok(folds) = &self.folds else {
             return (0, false);
@@ -401,12 +400,6 @@ impl Tuning {
             let Some(request) = self.queue.first().cloned() else {
                 return (0, false);
             };
-            let trials = self.search.trials();
-            if let Some(i) = trials.iter().position(|t| t.point == request.point) {
-                let errors = self.fold_errors[i].clone();
-                self.finish(request, errors);
-                return (0, true);
-            }
             if let Some(points) = &self.plane {
                 let config = self.search.space().apply(&self.config, &request.point);
                 let by_test = by_test(&config);
