@@ -6,7 +6,8 @@
 //! exact landscape of the same cross-validation over a lattice of the axes (computed in the
 //! background), and — once the search is done — the second loop: the chosen hyperparameters
 //! retrained on all the training points and scored once on the test points. Which axes each model
-//! has is [`super::tuning_axes`].
+//! has is [`super::tuning_axes`]; the work itself runs a frame at a time in `tuning_frames.rs`, or
+//! as jobs for Web Workers in `tuning_jobs.rs`.
 //!
 //! Selecting by cross-validation (the default), the test points never choose anything: only
 //! `data.train` is cut into folds, and the test points are read once, in [`Tuning::retrain`],
@@ -28,7 +29,6 @@ use super::tuning_plane::{
 use crate::data::regression::{generate, DataSpec, Dataset, Point};
 use crate::ml::model::{fit_checked, Parameter, Samples};
 use crate::ml::polynomial::Trainer;
-use crate::tune::compare::curves;
 use crate::tune::cv::{fold_error, MeanSd, DIVERGED};
 use crate::tune::folds::{Folds, Scheme};
 use crate::tune::gp::Prediction;
@@ -37,6 +37,8 @@ use crate::tune::space::{Scale, Space};
 use crate::tune::strategy::{Bayes, Strategy};
 use std::rc::Rc;
 
+#[path = "tuning_frames.rs"]
+mod frames;
 #[path = "tuning_jobs.rs"]
 mod jobs;
 pub use jobs::{Job, Known};
@@ -389,58 +391,6 @@ impl Tuning {
         self.running = false;
     }
 
-    /// Up to `budget` units of the trial in progress — one fold of polynomial regression, up to
-    /// `budget` model steps on the plane — starting the next trial first if none is; a point
-    /// tried before (random search may draw it twice) reuses its folds. Returns the units used
-    /// and whether a trial finished.
-    fn trial_work(&mut self, budget: u32) -> (u32, bool) {
-        let Ok(folds) = &self.folds else {
-            return (0, false);
-        };
-        if self.current.is_none() {
-            let Some(request) = self.queue.first().cloned() else {
-                return (0, false);
-            };
-            let trials = self.search.trials();
-            if let Some(i) = trials.iter().position(|t| t.point == request.point) {
-                let errors = self.fold_errors[i].clone();
-                self.finish(request, errors);
-                return (0, true);
-            }
-            if let Some(points) = &self.plane {
-                let config = self.search.space().apply(&self.config, &request.point);
-                let by_test = by_test(&config);
-                self.work = Some(PlaneWork::new(&config, points, folds, by_test));
-            }
-            self.current = Some((request, Vec::new()));
-        }
-        let Some((request, errors)) = &mut self.current else {
-            return (0, false);
-        };
-        let (config, space) = (&self.config, self.search.space());
-        let used = match (&self.plane, &mut self.work) {
-            (Some(points), Some(work)) => {
-                let used = work.advance(points, budget);
-                *errors = work.errors();
-                used
-            }
-            _ => {
-                let unit = errors.len();
-                let data = &self.data;
-                errors.push(unit_error(config, space, &request.point, data, folds, unit));
-                1
-            }
-        };
-        if errors.len() < units_per_trial(config, folds) {
-            return (used, false);
-        }
-        self.work = None;
-        if let Some((request, errors)) = self.current.take() {
-            self.finish(request, errors);
-        }
-        (used, true)
-    }
-
     /// Records a trial (and its folds' errors, for any later trial or cell at the same point);
     /// once the search is done, retrains the choice and stops.
     fn finish(&mut self, request: TrialRequest, errors: Vec<f64>) {
@@ -481,65 +431,6 @@ impl Tuning {
             parameters: r.parameters,
             config,
         })
-    }
-
-    /// Up to `units` units of the landscape: folds of polynomial regression, model steps on
-    /// the plane.
-    fn landscape_work(&mut self, units: u32) {
-        let Ok(folds) = &self.folds else {
-            return;
-        };
-        let land = &mut self.landscape;
-        let mut left = units;
-        while left > 0 {
-            let Some(point) = land.points.get(land.errors.len()) else {
-                return;
-            };
-            let (config, space) = (&self.config, self.search.space());
-            let Some(points) = &self.plane else {
-                let unit = land.partial.len();
-                let e = unit_error(config, space, point, &self.data, folds, unit);
-                land.partial.push(e);
-                if land.partial.len() == units_per_trial(config, folds) {
-                    land.errors.push(MeanSd::of(&land.partial));
-                    land.partial.clear();
-                }
-                left -= 1;
-                continue;
-            };
-            let work = self.land_work.get_or_insert_with(|| {
-                let config = space.apply(config, point);
-                PlaneWork::new(&config, points, folds, by_test(&config))
-            });
-            left = left.saturating_sub(work.advance(points, left).max(1));
-            let errors = work.errors();
-            if errors.len() == units_per_trial(config, folds) {
-                land.errors.push(MeanSd::of(&errors));
-                self.land_work = None;
-            }
-        }
-    }
-
-    /// One best-so-far curve of the comparison (a strategy on a seed), looked up in the finished
-    /// landscape.
-    fn compare_work(&mut self) {
-        let Some(s) = self
-            .comparison
-            .iter()
-            .position(|c| (c.len() as u64) < COMPARE_SEEDS)
-        else {
-            return;
-        };
-        if !self.landscape.is_done() {
-            return;
-        }
-        let seed = self.comparison[s].len() as u64;
-        let (space, budget) = (self.search.space(), self.search.budget());
-        let land = &self.landscape;
-        let strategy = strategy_of(COMPARED[s]);
-        if let Ok(mut c) = curves(space, strategy, budget, &[seed], |p| land.at(p)) {
-            self.comparison[s].append(&mut c);
-        }
     }
 
     /// The comparison of each strategy whose seeds are all done: mean ± sd over the seeds of the
@@ -627,20 +518,8 @@ impl Reduce for Tuning {
                 self.running = false;
                 self.rebuild(true, true);
             }
-            Action::Tick(units) => {
-                let mut left = units;
-                while left > 0 && self.running {
-                    let (used, finished) = self.trial_work(left);
-                    if finished {
-                        break;
-                    }
-                    left = left.saturating_sub(used.max(1));
-                }
-            }
-            Action::SweepTick(units) => {
-                self.landscape_work(units);
-                self.compare_work();
-            }
+            Action::Tick(units) => self.tick(units),
+            Action::SweepTick(units) => self.sweep_tick(units),
             Action::FoldsDone { query, done } => self.take_results(&query, done),
             Action::DismissNotices => self.notices.clear(),
             _ => {}

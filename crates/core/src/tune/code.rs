@@ -320,7 +320,8 @@ fn search(
                 })
                 .collect();
             format!(
-                "# ParamLab snaps each draw to the nearest value of the control's table.\n\
+                "# ParamLab snaps each draw to the nearest value of the control's table and skips\n\
+                 # a draw whose values an earlier trial already had.\n\
                  param_distributions = {{\n{}\n}}\nsearch = RandomizedSearchCV(model, \
                  param_distributions, n_iter={budget}, cv=cv,\n    \
                  scoring=\"neg_mean_squared_error\", random_state={seed})\n\

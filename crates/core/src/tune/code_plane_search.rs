@@ -76,7 +76,8 @@ pub(super) fn search(
                 .map(|(a, p)| format!("    \"{}\": {},", p.name, draw(a, p)))
                 .collect();
             format!(
-                "# ParamLab snaps each draw to the nearest value of the control's table.\n\
+                "# ParamLab snaps each draw to the nearest value of the control's table and skips\n\
+                 # a draw whose values an earlier trial already had.\n\
                  param_distributions = {{\n{}\n}}\nsearch = RandomizedSearchCV(model, \
                  param_distributions, n_iter={budget}, cv=cv,\n    scoring=\"accuracy\", \
                  random_state={seed})\nsearch.fit(X_train, y_train)\n{result}",

@@ -22,8 +22,8 @@ pub fn landscape(
 }
 
 /// Best-so-far curves of `strategy` with a budget of `budget`, one per seed: entry i is the
-/// lowest mean error after trial i + 1. A search that ends early (a grid) keeps its best to the
-/// end of the budget. Refused for an invalid budget.
+/// lowest mean error after trial i + 1. A search that ends early (a grid, or random search once
+/// it has tried every setting of the space) keeps its best to the end of the budget. Refused for an invalid budget.
 pub fn curves(
     space: &Space,
     strategy: Strategy,

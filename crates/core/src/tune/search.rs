@@ -281,6 +281,29 @@ mod tests {
     }
 
     #[test]
+    fn a_random_search_of_a_small_space_ends_once_every_setting_is_tried() {
+        use super::super::space::{Axis, Scale};
+        use crate::state::spec::Key;
+        let k = Axis::new(Key::K, 1.0, 10.0, Scale::Linear, true).unwrap();
+        let space = Space::new(vec![k]).unwrap();
+        let mut search = Search::new(space, Strategy::Random, 20, 7).unwrap();
+        // Known ahead, as workers get them: the ten values of k, each once.
+        let ahead = search.upcoming(20);
+        assert_eq!(ahead.len(), 10);
+        run(&mut search, |p| MeanSd {
+            mean: p[0],
+            sd: 0.0,
+        });
+        let mut values: Vec<f64> = search.trials().iter().map(|t| t.values[0]).collect();
+        let proposed: Vec<f64> = ahead.iter().map(|r| r.values[0]).collect();
+        assert_eq!(values, proposed);
+        values.sort_by(f64::total_cmp);
+        assert_eq!(values, (1..=10).map(f64::from).collect::<Vec<_>>());
+        assert!(search.is_done() && search.next().is_none());
+        assert_eq!(search.best().unwrap().values, vec![1.0]);
+    }
+
+    #[test]
     fn a_diverged_trial_is_never_the_best() {
         let diverged = MeanSd {
             mean: f64::INFINITY,

@@ -208,6 +208,13 @@ impl Space {
         self.axes.len()
     }
 
+    /// How many distinct settings the space holds: every combination of the values each axis'
+    /// table has in its range. Each of them is some point's snap (a test checks every table), so
+    /// a search that tried this many distinct settings has tried them all.
+    pub fn settings(&self) -> usize {
+        self.axes.iter().map(|a| a.choices().count()).product()
+    }
+
     /// The unit point of the table values nearest to `point`: where a trial really runs.
     pub fn snap(&self, point: &[f64]) -> Vec<f64> {
         let axes = self.axes.iter().zip(point);
@@ -406,5 +413,17 @@ mod tests {
         }
         // 41 ticks reach every value of both tables: λ's 15 positive ones and degrees 1 … 6.
         assert_eq!(space.snapped_lattice(41).len(), 15 * 6);
+        assert_eq!(space.settings(), 15 * 6);
+    }
+
+    #[test]
+    fn every_value_of_every_table_is_the_snap_of_its_own_coordinate() {
+        // So a space's settings() are all reachable: random search can try each of them.
+        let numeric = Key::all().filter_map(|k| Axis::for_key(k).ok());
+        for axis in numeric {
+            for (p, v) in axis.choices() {
+                assert_eq!(axis.nearest(axis.unit(v)), (p, v), "{:?}", axis.key());
+            }
+        }
     }
 }

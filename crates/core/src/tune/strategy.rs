@@ -9,6 +9,11 @@ use crate::data::rng::{seeded, uniform};
 /// The random stream of random proposals (data and training use 0 … 5, folds 6).
 const RANDOM_STREAM: u64 = 7;
 
+/// Draws random search may spend per trial before it gives up on finding a new setting. Never
+/// reached in practice (every setting has its share of the axes, [`Space::settings`]); it only
+/// bounds the work should a table ever hold a value no draw can snap to.
+const DRAWS_PER_TRIAL: usize = 1000;
+
 /// Why Bayesian-optimization settings were refused.
 #[derive(Clone, Debug, PartialEq)]
 pub enum StrategyError {
@@ -46,9 +51,9 @@ pub struct Bayes {
 }
 
 impl Bayes {
-    /// `initial` random trials first (the same ones random search with the same seed makes),
-    /// then each trial at the candidate with the highest expected improvement: a lattice of
-    /// `candidates` points per axis, snapped to the table.
+    /// `initial` random trials first (the same ones random search with the same seed makes, so
+    /// never the same setting twice), then each trial at the candidate with the highest expected
+    /// improvement: a lattice of `candidates` points per axis, snapped to the table.
     pub fn new(kernel: Kernel, initial: usize, candidates: usize) -> Result<Self, StrategyError> {
         if initial == 0 {
             return Err(StrategyError::Initial(initial));
@@ -94,8 +99,17 @@ pub enum Strategy {
     /// table values are tried once. Budget left over (10 trials give a 3 × 3 grid) is not spent:
     /// the search ends early, and comparisons count only the trials it ran.
     Grid,
-    /// Points uniform in unit coordinates (so log-uniform on a log axis), from the seed. Two of
-    /// them may snap to the same table values; both count as trials, as in any random search.
+    /// Points uniform in unit coordinates (so log-uniform on a log axis), from the seed, each
+    /// snapped to the controls' tables, and never a setting tried before: a draw that snaps to
+    /// the values of an earlier trial is skipped. A table is a finite list of values, and
+    /// scikit-learn's `ParameterSampler` (behind `RandomizedSearchCV`) samples lists without
+    /// replacement too: a repeat would spend a whole cross-validation to learn nothing, and make
+    /// the comparison with a grid (which never repeats) unfair. Once every setting of the space
+    /// has been tried (a budget above [`Space::settings`]) the search ends early, as a grid's
+    /// does, and comparisons count only the trials it ran; scikit-learn likewise runs each
+    /// setting once, with a warning. Where draws do not repeat (a space of many settings), the
+    /// trials are the plain random stream's. (The chances differ: scikit-learn gives every
+    /// setting of its lists the same, here a setting's chance is its share of the axes.)
     Random,
     /// Bayesian optimization: a Gaussian-process surrogate and expected improvement.
     Bayes(Bayes),
@@ -127,10 +141,8 @@ impl Strategy {
     ) -> Option<Vec<f64>> {
         match self {
             Strategy::Grid => grid(space, budget).into_iter().nth(points.len()),
-            Strategy::Random => Some(random(space.dims(), points.len(), seed)),
-            Strategy::Bayes(b) if points.len() < b.initial => {
-                Some(random(space.dims(), points.len(), seed))
-            }
+            Strategy::Random => random(space, points.len(), seed),
+            Strategy::Bayes(b) if points.len() < b.initial => random(space, points.len(), seed),
             Strategy::Bayes(b) => bayes(b, space, points, errors),
         }
     }
@@ -148,13 +160,34 @@ pub fn grid(space: &Space, budget: usize) -> Vec<Vec<f64>> {
     space.snapped_lattice(side)
 }
 
-/// The `index`-th random point of `seed`: the stream's numbers `index·dims …`.
-fn random(dims: usize, index: usize, seed: u64) -> Vec<f64> {
-    let mut rng = seeded(seed, RANDOM_STREAM);
-    for _ in 0..index * dims {
-        uniform(&mut rng, 0.0, 1.0);
+/// The `index`-th random point of `seed` (0 first, not snapped): the `index`-th draw of the
+/// seeded stream whose setting (the draw snapped to the tables) no earlier draw had. `None` once
+/// the space has no setting left (or, never in practice, after [`DRAWS_PER_TRIAL`] draws per
+/// trial).
+///
+/// It depends on the seed, the space and the index alone, never on errors, so trials can be
+/// proposed ahead and run side by side ([`Strategy::ignores_errors`]): the earlier trials' draws
+/// are simply drawn again.
+fn random(space: &Space, index: usize, seed: u64) -> Option<Vec<f64>> {
+    if index >= space.settings() {
+        return None;
     }
-    (0..dims).map(|_| uniform(&mut rng, 0.0, 1.0)).collect()
+    let mut rng = seeded(seed, RANDOM_STREAM);
+    let mut tried: Vec<Vec<f64>> = Vec::with_capacity(index);
+    for _ in 0..DRAWS_PER_TRIAL * (index + 1) {
+        let draw: Vec<f64> = (0..space.dims())
+            .map(|_| uniform(&mut rng, 0.0, 1.0))
+            .collect();
+        let setting = space.snap(&draw);
+        if tried.contains(&setting) {
+            continue;
+        }
+        if tried.len() == index {
+            return Some(draw);
+        }
+        tried.push(setting);
+    }
+    None
 }
 
 /// The surrogate of the trials at `points` with `errors` (`None` before the first trial).
@@ -236,6 +269,80 @@ mod tests {
         // Roughly uniform: a quarter of 20 draws in each quadrant, give or take.
         let low = a.iter().filter(|p| p[0] < 0.5).count();
         assert!((5..=15).contains(&low), "{low}");
+    }
+
+    /// The values of the trials `strategy` proposes one after another on `space` (the errors
+    /// do not matter to random proposals), until it has nothing left or `budget` is reached.
+    fn proposed(strategy: Strategy, space: &Space, budget: usize, seed: u64) -> Vec<Vec<f64>> {
+        let mut points: Vec<Vec<f64>> = Vec::new();
+        while points.len() < budget {
+            let errors = vec![1.0; points.len()];
+            let Some(p) = strategy.propose(space, &points, &errors, budget, seed) else {
+                break;
+            };
+            points.push(space.snap(&p));
+        }
+        points.iter().map(|p| space.values(p)).collect()
+    }
+
+    #[test]
+    fn random_search_tries_every_setting_of_a_small_space_once_then_stops() {
+        let degree = Axis::new(Key::Degree, 1.0, 10.0, Scale::Linear, true).unwrap();
+        let space = Space::new(vec![degree]).unwrap();
+        assert_eq!(space.settings(), 10);
+        let ten = proposed(Strategy::Random, &space, 10, 4);
+        let mut sorted = ten.clone();
+        sorted.sort_by(|a, b| a[0].total_cmp(&b[0]));
+        let all: Vec<Vec<f64>> = (1..=10).map(|d| vec![d as f64]).collect();
+        assert_eq!(sorted, all, "each degree once: {ten:?}");
+        // An 11th trial has no new setting to try: the search ends early, as a grid's does.
+        let points: Vec<Vec<f64>> = ten.iter().map(|v| vec![degree.unit(v[0])]).collect();
+        let eleventh = Strategy::Random.propose(&space, &points, &[1.0; 10], 20, 4);
+        assert_eq!(eleventh, None);
+        assert_eq!(proposed(Strategy::Random, &space, 20, 4), ten);
+        // Seeded: the same sequence again, another one from another seed.
+        assert_ne!(proposed(Strategy::Random, &space, 10, 5), ten);
+        // Bayesian optimization's first trials are the same, and never repeat either.
+        let b = Bayes::new(Kernel::default(), 10, 15).unwrap();
+        assert_eq!(proposed(Strategy::Bayes(b), &space, 20, 4), ten);
+    }
+
+    #[test]
+    fn on_a_space_of_two_small_tables_no_setting_comes_twice() {
+        let degree = Axis::new(Key::Degree, 1.0, 3.0, Scale::Linear, true).unwrap();
+        let lambda = Axis::new(Key::Lambda, 0.01, 0.1, Scale::Log, false).unwrap();
+        let space = Space::new(vec![degree, lambda]).unwrap();
+        let n = space.settings();
+        for seed in 0..20 {
+            let values = proposed(Strategy::Random, &space, 64, seed);
+            assert_eq!(values.len(), n, "seed {seed}");
+            assert!(
+                values
+                    .iter()
+                    .enumerate()
+                    .all(|(i, v)| !values[..i].contains(v)),
+                "seed {seed}: {values:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn random_search_is_the_plain_stream_until_a_draw_repeats() {
+        let space = lr_lambda(); // 21 × 15 settings
+        let mut rng = seeded(4, RANDOM_STREAM);
+        let stream: Vec<Vec<f64>> = (0..12)
+            .map(|_| vec![uniform(&mut rng, 0.0, 1.0), uniform(&mut rng, 0.0, 1.0)])
+            .collect();
+        let snapped: Vec<Vec<f64>> = stream.iter().map(|p| space.snap(p)).collect();
+        let fresh = (1..snapped.len())
+            .find(|&i| snapped[..i].contains(&snapped[i]))
+            .unwrap_or(snapped.len());
+        assert!(fresh >= 2, "{fresh}");
+        for (i, draw) in stream.iter().enumerate().take(fresh) {
+            let done = vec![vec![]; i];
+            let point = Strategy::Random.propose(&space, &done, &[], 12, 4);
+            assert_eq!(point.as_ref(), Some(draw), "trial {i}");
+        }
     }
 
     #[test]
