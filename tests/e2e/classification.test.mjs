@@ -324,3 +324,18 @@ test('the verdict names the best accuracy the noise allows, and does not call a 
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('an error rate of exactly 0 is drawn on the bottom edge, and the page says so', async () => {
+  const { page, problems } = await open('&model=forest&features=1&data=moons&trees=30&depth=15');
+  assert.equal(await page.locator('#error-zero-note').count(), 0, 'no zero yet: no note');
+  await page.getByLabel('Speed', { exact: true }).focus();
+  await page.keyboard.press('End');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '30', null, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Play' }).waitFor();
+  // Thirty deep trees vote every training point right: a training error rate of 0.
+  assert.equal(await text(page, '#train-acc'), '100.0 %');
+  assert.match(await text(page, '#error-zero-note'), /error rate of 0 is drawn on the bottom edge, labelled 0/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
