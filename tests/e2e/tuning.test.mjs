@@ -267,3 +267,17 @@ test('the progress bar counts trials with the time left; Cancel and a changed se
   assert.deepEqual({ trials: await table(fresh.page), test: await text(fresh.page, '#result-test') }, changed);
   await fresh.page.close();
 });
+
+test('random search never tries a setting twice: a budget above the 15 degrees ends after 15 distinct trials, and the page says why', async () => {
+  const { page, problems } = await open('?lab=tuning&x=degree&y=none&strategy=random&budget=20&folds=3&n=30&seed=3');
+  assert.equal(param(page, 'budget'), '20');
+  await page.locator('#play').click();
+  await page.waitForFunction(() => /^Done/.test(document.getElementById('time-left').textContent), null, { timeout: 60_000 });
+  assert.equal(await rows(page), 15);
+  const degrees = (await page.locator('#trials tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('td.value').textContent.trim())));
+  assert.equal(new Set(degrees).size, 15, `every degree once: ${degrees}`);
+  assert.match(await text(page, '#time-left'), /^Done: 15 trials, every distinct setting this strategy can try here \(the budget allowed 20\)\.$/);
+  assert.equal(await text(page, '#trials-done'), '15 / 20');
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
