@@ -272,7 +272,7 @@ fn draw_curve<DB: DrawingBackend>(
     let mut mesh = chart.configure_mesh();
     mesh.light_line_style(MINOR)
         .bold_line_style(GRID)
-        .y_label_formatter(&|v| format!("{:.0e}", 10f64.powf(*v)))
+        .y_label_formatter(&|v| log_tick(*v))
         .y_desc("CV error (log)")
         .label_style(label_style(scale))
         .axis_desc_style(("sans-serif", font(13.0, scale)));
@@ -448,7 +448,7 @@ pub fn draw_best_so_far<DB: DrawingBackend>(
         .light_line_style(MINOR)
         .bold_line_style(GRID)
         .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_label_formatter(&|v| format!("{:.0e}", 10f64.powf(*v)))
+        .y_label_formatter(&|v| log_tick(*v))
         .x_desc("trials")
         .y_desc("best CV error so far")
         .label_style(label_style(scale))
@@ -472,6 +472,13 @@ pub fn draw_best_so_far<DB: DrawingBackend>(
     let line = staircase(best);
     chart.draw_series(LineSeries::new(line, MODEL.stroke_width(px(3.0, scale))))?;
     Ok(())
+}
+
+/// The label of a gridline at log10 value `v`: the error there to two significant figures
+/// ("0.63" at 10^−0.2). The axis is linear in log10, so plotters puts gridlines at any fraction
+/// of a decade, and a rounded power of ten ("6e-1" at 0.631) named the wrong number.
+fn log_tick(v: f64) -> String {
+    super::style::log_tick(10f64.powf(v), 0.0)
 }
 
 #[cfg(test)]
@@ -625,5 +632,20 @@ mod tests {
         // This search's staircase (black) and the grid's mean, dashed: one segment per dash.
         assert_eq!(bests.matches("stroke=\"#1E1E1E\"").count(), 1, "{bests}");
         assert!(bests.matches("stroke=\"#6E6E6E\"").count() > 3);
+    }
+
+    #[test]
+    fn log_ticks_name_the_value_at_their_gridline() {
+        assert_eq!(log_tick(-0.2), "0.63");
+        assert_eq!(log_tick(-0.6), "0.25");
+        assert_eq!(log_tick(-0.8), "0.16");
+        assert_eq!(log_tick(-1.0), "0.10");
+        assert_eq!(log_tick(0.0), "1.0");
+        for i in -40..10 {
+            let v = f64::from(i) / 10.0;
+            let shown: f64 = log_tick(v).parse().unwrap();
+            let relative = (shown / 10f64.powf(v) - 1.0).abs();
+            assert!(relative < 0.05, "{v}: {} is {relative} off", log_tick(v));
+        }
     }
 }

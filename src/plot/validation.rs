@@ -27,8 +27,9 @@ pub struct Curve {
     /// Position of the current value, if the curve reaches it (k beyond what a fold model can
     /// use is not on the curve: no marker rather than one at the wrong value).
     pub current: Option<usize>,
-    /// Whether a higher position means a more flexible model.
-    pub complexity_rises: bool,
+    /// What the left and right ends mean ("← underfitting", "overfitting →", or a forest's
+    /// number of trees, which never overfits).
+    pub ends: (&'static str, &'static str),
     /// Mean squared error (log axis) or error rate (linear axis).
     pub log_y: bool,
 }
@@ -134,11 +135,7 @@ pub fn draw_axes<DB: DrawingBackend>(
         .label_style(("sans-serif", font(12.0, scale)))
         .axis_desc_style(("sans-serif", font(13.0, scale)))
         .draw()?;
-    let (left, right) = if curve.complexity_rises {
-        ("← underfitting", "overfitting →")
-    } else {
-        ("← overfitting", "underfitting →")
-    };
+    let (left, right) = curve.ends;
     let style = TextStyle::from(("sans-serif", font(13.0, scale)).into_font()).color(&MODEL);
     let (w, _) = root.dim_in_pixel();
     root.draw(&Text::new(
@@ -267,7 +264,7 @@ mod tests {
                 })
                 .to_vec(),
             current: Some(1),
-            complexity_rises: true,
+            ends: ("← underfitting", "overfitting →"),
             log_y,
         }
     }

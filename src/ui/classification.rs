@@ -139,6 +139,28 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         ),
         _ => None,
     };
+    // The speed in this model's steps: a tree grows a level every half second, an ensemble a
+    // tree every fifth of a second, per unit of speed.
+    let speed_text = match (model, config.speed()) {
+        (_, None) => None,
+        (ModelKind::Tree, Some(n)) => Some(format!("{n} level{} / 0.5 s", plural(n))),
+        (ModelKind::Forest | ModelKind::Boosting, Some(n)) => {
+            Some(format!("{n} tree{} / 0.2 s", plural(n)))
+        }
+        _ => None,
+    };
+    // An ensemble with all its trees has nothing left to train: Play and Step say so.
+    let trees = config.number(Key::Trees) as u64;
+    let complete: Option<AttrValue> = match model {
+        ModelKind::Forest | ModelKind::Boosting if state.model.steps() >= trees => Some(
+            format!(
+                "All {trees} trees are grown: Play and Step have nothing left to add. Raise \
+                 Number of trees to grow more (the trees grown are kept), or Reset."
+            )
+            .into(),
+        ),
+        _ => None,
+    };
     let regression = state.data.values.is_some();
     let mut stats = vec![(step_name, "epoch", state.model.steps().to_string())];
     let (train, test) = (&state.train_score, &state.test_score);
@@ -247,7 +269,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                                 <li>{ "colour: class (blue, orange, green); background: the model's prediction, paler where unsure" }</li>
                             }
                         </ul>
-                        <Playback running={state.running} {stats} config={config.clone()} {epochs_per_second} {rate_label} {speed_note} on_action={dispatch.clone()} on_set={on_set.clone()}
+                        <Playback running={state.running} {stats} config={config.clone()} {epochs_per_second} {rate_label} {speed_note} {complete} {speed_text} on_action={dispatch.clone()} on_set={on_set.clone()}
                             reset_same={model == ModelKind::Mlp} />
                         <DiagnosisBox diagnosis={state.diagnosis()} divergence={state.divergence.clone()} idle={idle} />
                     </section>
@@ -317,6 +339,14 @@ fn parameter_sentence(config: &crate::state::config::Config, classes: usize) -> 
         plural(weights, "weight", "weights"),
         plural(biases, "bias", "biases"),
     )
+}
+
+fn plural(n: u32) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }
 
 fn percent(v: f64) -> String {

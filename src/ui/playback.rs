@@ -27,6 +27,13 @@ pub struct PlaybackProps {
     /// What the speed means for this model, where a step is not an epoch per frame.
     #[prop_or_default]
     pub speed_note: Option<AttrValue>,
+    /// Why there is nothing left to train (an ensemble with all its trees): Play and Step are
+    /// disabled and this says what would train more.
+    #[prop_or_default]
+    pub complete: Option<AttrValue>,
+    /// The speed as it reads for this model ("2 trees / 0.2 s"), where a step is not an epoch.
+    #[prop_or_default]
+    pub speed_text: Option<String>,
 }
 
 #[component]
@@ -42,8 +49,14 @@ pub fn Playback(props: &PlaybackProps) -> Html {
     };
     // k-NN learns nothing: Play and Step would do nothing.
     let config = &props.config;
-    let nothing_to_train =
+    let knn =
         config.lab == crate::state::spec::Lab::Classification && config.model() == ModelKind::Knn;
+    let nothing_to_train = knn || props.complete.is_some();
+    let why = if knn {
+        Some("nothing-to-train")
+    } else {
+        props.complete.as_ref().map(|_| "complete-note")
+    };
     // The last measured rate stays visible after pausing.
     let eps = if props.epochs_per_second > 0.0 {
         format!("{:.0}", props.epochs_per_second)
@@ -54,7 +67,7 @@ pub fn Playback(props: &PlaybackProps) -> Html {
         <section class="playback" aria-label="Training">
             <div class="buttons">
                 <button type="button" id="play" class="primary" onclick={send(toggle)} aria-pressed={props.running.to_string()} disabled={nothing_to_train}
-                    aria-describedby={nothing_to_train.then_some("nothing-to-train")}>{ toggle_label }</button>
+                    aria-describedby={why}>{ toggle_label }</button>
                 <button type="button" id="step" onclick={send(Action::Step)} disabled={nothing_to_train}>{ "Step" }</button>
                 <button type="button" id="reset" onclick={send(Action::Reset)}
                     title={props.reset_same.then_some("Start again from new random weights")}>{ "Reset" }</button>
@@ -62,7 +75,10 @@ pub fn Playback(props: &PlaybackProps) -> Html {
                     <button type="button" id="reset-same" onclick={send(Action::ResetSame)}>{ "Reset to the same initial weights" }</button>
                 }
             </div>
-            if nothing_to_train {
+            if let Some(note) = &props.complete {
+                <p class="help inert-note" id="complete-note" role="note">{ note.clone() }</p>
+            }
+            if knn {
                 <p class="help inert-note" id="nothing-to-train" role="note">{ "k-NN learns no parameters: it keeps the training points and lets the nearest vote, so there is nothing to train or step through. Its model is ready as soon as the data are." }</p>
             }
             <dl class="stats" data-panel="scores">
@@ -72,7 +88,7 @@ pub fn Playback(props: &PlaybackProps) -> Html {
                 <div><dt>{ props.rate_label.clone() }</dt><dd id="eps">{ eps }</dd></div>
             </dl>
             <Slider key_={Key::Speed} position={props.config.position(Key::Speed)} on_change={props.on_set.clone()}
-                note={props.config.no_effect(Key::Speed, usize::MAX)} />
+                note={props.config.no_effect(Key::Speed, usize::MAX)} value_text={props.speed_text.clone()} />
             if let Some(note) = &props.speed_note {
                 <p class="help" id="speed-note">{ note.clone() }</p>
             }

@@ -19,6 +19,10 @@ pub struct SliderProps {
     /// A tighter upper end than the table's (k is at most the training-set size).
     #[prop_or_default]
     pub max_position: Option<usize>,
+    /// The value as shown, where it reads differently for the model at hand (Speed counts trees
+    /// for an ensemble, not epochs); else the table's text.
+    #[prop_or_default]
+    pub value_text: Option<String>,
 }
 
 #[component]
@@ -30,7 +34,10 @@ pub fn Slider(props: &SliderProps) -> Html {
         .unwrap_or(spec.domain.len() - 1)
         .min(spec.domain.len() - 1);
     let position = props.position.min(max);
-    let value = display_value(props.key_, position);
+    let value = props
+        .value_text
+        .clone()
+        .unwrap_or_else(|| display_value(props.key_, position));
     let key = props.key_;
     let on_change = props.on_change.clone();
     let oninput = Callback::from(move |e: InputEvent| {

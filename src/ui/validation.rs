@@ -8,7 +8,7 @@ use crate::plot::validation::Curve;
 use crate::state::action::Action;
 use crate::state::config::Config;
 use crate::state::spec::{format_value, Key};
-use crate::state::sweep::{complexity_rises, divergence_note, Sweep};
+use crate::state::sweep::{curve_ends, divergence_note, Sweep};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -59,7 +59,7 @@ pub fn Validation(props: &ValidationProps) -> Html {
             .collect(),
         results: sweep.results.clone(),
         current: sweep.positions.iter().position(|&p| p == current),
-        complexity_rises: complexity_rises(sweep.key),
+        ends: curve_ends(sweep.key, props.config.model()),
         log_y: props.log_y,
     };
     let diverged = sweep.diverged().len();

@@ -332,6 +332,13 @@ fn read(errors: Errors, train_points: usize) -> Reading {
                      {}; test accuracy {te}",
                     ceiling.about()
                 )
+            } else if test > ceiling.accuracy {
+                // The ceiling is an average over new points; a finite test set can beat it.
+                format!(
+                    "{scores}; the best any model can expect on average here is {}: {test_points} \
+                     test points can land above it by chance",
+                    ceiling.about()
+                )
             } else {
                 format!(
                     "{scores}; the best any model can expect here is {}",

@@ -241,3 +241,22 @@ fn trends_by_hand() {
     let jumpy: Vec<f64> = (0..20).map(|i| 1.0 + 0.2 * (i % 2) as f64).collect();
     assert_eq!(Trend::of(&records(&jumpy)), Trend::Unstable);
 }
+
+/// The ceiling is an average over new points: 60 test points all right on nearly separate
+/// circles (about 99 %) is luck the verdict names, not a model beating the best possible.
+#[test]
+fn a_test_score_above_the_ceiling_is_called_chance() {
+    let lucky = diagnose(&capped(1.0, 1.0, 0.99, 2));
+    assert_eq!(lucky.fit, Fit::GoodFit);
+    assert!(
+        lucky.reason.starts_with(
+            "Training accuracy 100 %, test accuracy 100 %; the best any model can expect on \
+             average here is about 99 % (the noise mixes the classes): 60 test points can land \
+             above it by chance"
+        ),
+        "{}",
+        lucky.reason
+    );
+    let below = diagnose(&capped(0.99, 0.98, 0.99, 2)).reason;
+    assert!(!below.contains("by chance"), "{below}");
+}

@@ -175,6 +175,17 @@ pub fn complexity_rises(key: Key) -> bool {
     !matches!(key, Key::K | Key::Lambda | Key::MinLeaf)
 }
 
+/// What each end of a validation curve over `key` means for `model`, as the chart labels it.
+/// More trees make boosting more flexible (it overfits), but a forest only averages more votes:
+/// its error settles and it does not overfit, so its ends are not "underfitting … overfitting".
+pub fn curve_ends(key: Key, model: ModelKind) -> (&'static str, &'static str) {
+    match (key, model) {
+        (Key::Trees, ModelKind::Forest) => ("← noisier: fewer votes", "steadier: more votes →"),
+        _ if complexity_rises(key) => ("← underfitting", "overfitting →"),
+        _ => ("← overfitting", "underfitting →"),
+    }
+}
+
 /// Runs up to `budget` units of validation-curve work — training steps of the fold models (an
 /// epoch, a tree level, a tree of an ensemble, a k-NN fit) — cross-validating each position of
 /// the swept control in turn on `train`'s folds. Only the training samples come in: the test
@@ -265,6 +276,18 @@ mod tests {
         assert_eq!(forest[0], Key::Trees);
         assert_eq!(boosting, &[Key::Trees, Key::Shrinkage]);
         assert!(complexity_rises(Key::Trees) && complexity_rises(Key::Shrinkage));
+        assert_eq!(
+            curve_ends(Key::Trees, ModelKind::Boosting).1,
+            "overfitting →"
+        );
+        assert_eq!(curve_ends(Key::K, ModelKind::Knn).0, "← overfitting");
+        // More trees never make a forest overfit: its curve does not say they do.
+        let (left, right) = curve_ends(Key::Trees, ModelKind::Forest);
+        assert!(!left.contains("fitting") && !right.contains("overfitting →"));
+        assert_eq!(
+            curve_ends(Key::MaxDepth, ModelKind::Forest).1,
+            "overfitting →"
+        );
     }
 
     #[test]
