@@ -348,13 +348,15 @@ test('an ensemble with all its trees says so: Play and Step are disabled, and Sp
   assert.equal(await page.getByRole('button', { name: 'Step' }).isDisabled(), true);
   assert.equal(await page.getByRole('button', { name: 'Play' }).isDisabled(), true);
   assert.match(await text(page, '#complete-note'), /^All 3 trees are grown: Play and Step have nothing left to add\. Raise Number of trees/);
-  // One more tree by the keyboard: Step works again and grows the fourth.
+  // More trees by the keyboard (3 → 5): Step works again, the grown trees are kept.
   await page.getByLabel('Number of trees', { exact: true }).focus();
   await page.keyboard.press('ArrowRight');
-  await page.waitForFunction(() => new URL(location.href).searchParams.get('trees') === '4');
-  await page.getByRole('button', { name: 'Step' }).click();
-  await page.waitForFunction(() => document.getElementById('epoch').textContent === '4');
-  assert.equal(await page.getByRole('button', { name: 'Step' }).isDisabled(), true, 'all 4 grown');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('trees') === '5');
+  assert.equal(await text(page, '#epoch'), '3');
+  assert.equal(await page.locator('#complete-note').count(), 0);
+  for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '5');
+  assert.equal(await page.getByRole('button', { name: 'Step' }).isDisabled(), true, 'all 5 grown');
   assert.deepEqual(problems.console, []);
   await page.close();
 });
