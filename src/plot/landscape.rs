@@ -416,8 +416,9 @@ pub type Compared = (&'static str, RGBColor, Vec<f64>);
 /// The colour of each compared strategy: grid grey, random blue, Bayesian vermillion.
 pub const STRATEGY_COLOURS: [RGBColor; 3] = [RGBColor(110, 110, 110), TRAIN, TEST];
 
-/// The best cross-validated error so far against the number of trials, out of `budget`: this
-/// search's as a thick black staircase, and each compared strategy's mean over seeds dashed.
+/// The best cross-validated error so far against the number of trials, up to `budget` (the
+/// trials planned, which may be fewer than the search's budget): this search's as a thick black
+/// staircase, and each compared strategy's mean over seeds dashed.
 pub fn draw_best_so_far<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     best: &[f64],
@@ -454,9 +455,12 @@ pub fn draw_best_so_far<DB: DrawingBackend>(
         .label_style(label_style(scale))
         .axis_desc_style(("sans-serif", font(13.0, scale)))
         .draw()?;
+    // Up to the axis's end: a comparison carries its best on to the budget, but no strategy
+    // runs past the trials planned (the space's distinct settings).
     let staircase = |errors: &[f64]| -> Vec<(f64, f64)> {
         let points: Vec<(f64, f64)> = errors
             .iter()
+            .take(budget.max(1))
             .enumerate()
             .filter(|(_, e)| e.is_finite() && **e > 0.0)
             .map(|(i, e)| ((i + 1) as f64, e.log10().clamp(lo, hi)))

@@ -10,10 +10,15 @@ const ESTIMATE_AFTER: usize = 3;
 #[derive(Properties, PartialEq)]
 pub struct SearchProgressProps {
     pub done: usize,
+    /// Trials the search will run: the budget, or fewer where the space has fewer settings.
+    pub planned: usize,
     pub budget: usize,
     pub running: bool,
     /// Whether the search has spent its budget (or has nothing left to try).
     pub finished: bool,
+    /// Why fewer trials are planned than the budget allows, if they are.
+    #[prop_or_default]
+    pub why_fewer: Option<AttrValue>,
     pub on_cancel: Callback<MouseEvent>,
 }
 
@@ -23,6 +28,7 @@ pub fn SearchProgress(props: &SearchProgressProps) -> Html {
     let since = use_mut_ref(|| None::<(f64, usize)>);
     let SearchProgressProps {
         done,
+        planned,
         budget,
         running,
         finished,
@@ -39,25 +45,29 @@ pub fn SearchProgress(props: &SearchProgressProps) -> Html {
         let trials = done.saturating_sub(at_start);
         (trials >= ESTIMATE_AFTER).then(|| (now_ms() - start) / trials as f64)
     });
+    // Fewer than the budget: every distinct setting the strategy can reach (a one-axis grid of
+    // 15 degrees has 15; random search and Bayesian optimization never try one twice).
+    let fewer = match &props.why_fewer {
+        Some(why) => format!(" {why}"),
+        None => String::new(),
+    };
     let text = match (finished, running, pace) {
-        // Fewer than the budget: every distinct setting the strategy can reach has been tried
-        // (a one-axis grid of 15 degrees has 15; settings that snap to the same value run once).
         (true, _, _) if done < budget => format!(
             "Done: {done} trials, every distinct setting this strategy can try here (the budget \
              allowed {budget})."
         ),
         (true, _, _) => format!("Done: {done} trials."),
         (false, true, Some(ms)) => {
-            let left = ms * budget.saturating_sub(done) as f64 / 1000.0;
-            format!("{done} of {budget} trials; about {} s left.", left.ceil())
+            let left = ms * planned.saturating_sub(done) as f64 / 1000.0;
+            format!("{done} of {planned} trials; about {} s left.", left.ceil())
         }
-        (false, true, None) => format!("{done} of {budget} trials; timing the first trials…"),
-        (false, false, _) if done > 0 => format!("Paused after {done} of {budget} trials."),
-        (false, false, _) => format!("0 of {budget} trials: press Play or Step."),
+        (false, true, None) => format!("{done} of {planned} trials; timing the first trials…"),
+        (false, false, _) if done > 0 => format!("Paused after {done} of {planned} trials.{fewer}"),
+        (false, false, _) => format!("0 of {planned} trials: press Play or Step.{fewer}"),
     };
     html! {
         <div class="search-progress">
-            <progress id="search-progress" max={budget.to_string()} value={done.to_string()} aria-label="Trials done of the budget"></progress>
+            <progress id="search-progress" max={planned.to_string()} value={done.to_string()} aria-label="Trials done of the budget"></progress>
             <span id="time-left" role="status">{ text }</span>
             if running {
                 <button type="button" id="cancel" onclick={props.on_cancel.clone()}

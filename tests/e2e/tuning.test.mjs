@@ -271,13 +271,16 @@ test('the progress bar counts trials with the time left; Cancel and a changed se
 test('random search never tries a setting twice: a budget above the 15 degrees ends after 15 distinct trials, and the page says why', async () => {
   const { page, problems } = await open('?lab=tuning&x=degree&y=none&strategy=random&budget=20&folds=3&n=30&seed=3');
   assert.equal(param(page, 'budget'), '20');
+  // Known before it runs: 15 trials planned, not the budget's 20, and why.
+  assert.equal(await text(page, '#time-left'), '0 of 15 trials: press Play or Step. The space has 15 distinct settings, each tried once: the budget allows 20.');
+  assert.equal(await page.locator('#search-progress').getAttribute('max'), '15');
   await page.locator('#play').click();
   await page.waitForFunction(() => /^Done/.test(document.getElementById('time-left').textContent), null, { timeout: 60_000 });
   assert.equal(await rows(page), 15);
   const degrees = (await page.locator('#trials tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('td.value').textContent.trim())));
   assert.equal(new Set(degrees).size, 15, `every degree once: ${degrees}`);
   assert.match(await text(page, '#time-left'), /^Done: 15 trials, every distinct setting this strategy can try here \(the budget allowed 20\)\.$/);
-  assert.equal(await text(page, '#trials-done'), '15 / 20');
+  assert.equal(await text(page, '#trials-done'), '15 / 15');
   assert.deepEqual(problems.console, []);
   await page.close();
 });

@@ -100,6 +100,18 @@ impl Search {
         &self.trials
     }
 
+    /// How many trials this search will run: the budget, or fewer where the space runs out
+    /// first — a grid's distinct lattice points, or every setting of the space for random search
+    /// and Bayesian optimization (neither tries a setting twice). The page counts progress
+    /// against this, so a search of 15 settings on a budget of 64 is not shown a quarter done.
+    pub fn planned(&self) -> usize {
+        let limit = match self.strategy {
+            Strategy::Grid => super::strategy::grid(&self.space, self.budget).len(),
+            Strategy::Random | Strategy::Bayes(_) => self.space.settings(),
+        };
+        self.budget.min(limit)
+    }
+
     fn points(&self) -> Vec<Vec<f64>> {
         self.trials.iter().map(|t| t.point.clone()).collect()
     }
@@ -286,10 +298,20 @@ mod tests {
         use crate::state::spec::Key;
         let k = Axis::new(Key::K, 1.0, 10.0, Scale::Linear, true).unwrap();
         let space = Space::new(vec![k]).unwrap();
-        let mut search = Search::new(space, Strategy::Random, 20, 7).unwrap();
+        let mut search = Search::new(space.clone(), Strategy::Random, 20, 7).unwrap();
         // Known ahead, as workers get them: the ten values of k, each once.
         let ahead = search.upcoming(20);
         assert_eq!(ahead.len(), 10);
+        // Planned from the start: ten trials, not the budget's twenty (a grid's too).
+        assert_eq!(search.planned(), 10);
+        let grid = Search::new(space.clone(), Strategy::Grid, 20, 7).unwrap();
+        assert_eq!(grid.planned(), 10);
+        assert_eq!(
+            Search::new(space, Strategy::Random, 6, 7)
+                .unwrap()
+                .planned(),
+            6
+        );
         run(&mut search, |p| MeanSd {
             mean: p[0],
             sd: 0.0,
