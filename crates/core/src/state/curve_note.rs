@@ -10,8 +10,16 @@ use crate::format::short;
 
 /// A sentence for the verdict, once the curve is done, when the current position's
 /// cross-validated error is the lowest or within one standard deviation (across folds) of the
-/// lowest — the one-standard-error rule; `None` otherwise.
-pub fn curve_note(sweep: &Sweep, current: usize) -> Option<String> {
+/// lowest — the one-standard-error rule; `None` otherwise. Error rates (`rate`) read as
+/// percentages, as the scores and the curve's axis show them.
+pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<String> {
+    let show = |v: f64| {
+        if rate {
+            format!("{:.1} %", 100.0 * v)
+        } else {
+            short(v)
+        }
+    };
     if !sweep.is_done() {
         return None;
     }
@@ -31,8 +39,8 @@ pub fn curve_note(sweep: &Sweep, current: usize) -> Option<String> {
         format!(
             "a cross-validated error of {} against the lowest, {} at {}, within one standard \
              deviation across folds",
-            short(here.mean),
-            short(best.cv.mean),
+            show(here.mean),
+            show(best.cv.mean),
             format_value(sweep.key, sweep.positions[best_at])
         )
     };
@@ -40,4 +48,47 @@ pub fn curve_note(sweep: &Sweep, current: usize) -> Option<String> {
         "Yet the validation curve gives {label} = {value} {lowest}: moving {label} alone will \
          not do better on these points."
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::spec::Key;
+    use crate::state::sweep::SweepPoint;
+    use crate::tune::cv::MeanSd;
+
+    /// A curve over the forest's number of trees, lowest at the eighth value (100 trees) and the
+    /// current value (50) within one standard deviation of it.
+    fn trees_curve() -> Sweep {
+        let mut sweep = Sweep::new(Key::Trees, 300, 0);
+        for i in 0..sweep.positions.len() {
+            let mean = match i {
+                7 => 0.2238,
+                8 => 0.2104,
+                _ => 0.25 + 0.01 * i as f64,
+            };
+            sweep.push(SweepPoint {
+                train: 0.0,
+                cv: MeanSd { mean, sd: 0.03 },
+            });
+        }
+        sweep
+    }
+
+    /// Error rates read as percentages, as the scores and the curve's axis show them; a regression
+    /// error stays a number.
+    #[test]
+    fn error_rates_read_as_percentages() {
+        let sweep = trees_curve();
+        let note = curve_note(&sweep, 7, true).unwrap();
+        assert!(
+            note.contains("a cross-validated error of 22.4 % against the lowest, 21.0 % at 100"),
+            "{note}"
+        );
+        let note = curve_note(&sweep, 7, false).unwrap();
+        assert!(
+            note.contains("of 0.2238 against the lowest, 0.2104 at 100"),
+            "{note}"
+        );
+    }
 }

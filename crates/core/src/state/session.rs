@@ -188,7 +188,10 @@ impl<K: LabKind> Session<K> {
         });
         let judged = verdict.fit.is_overfitting() || verdict.fit.is_underfitting();
         if let Some(note) = judged
-            .then(|| curve_note(&self.sweep, self.config.position(self.sweep.key)))
+            .then(|| {
+                let rate = matches!(errors, Errors::Classes { .. });
+                curve_note(&self.sweep, self.config.position(self.sweep.key), rate)
+            })
             .flatten()
         {
             verdict.reason.push(' ');
