@@ -231,6 +231,9 @@ mod tests {
             .split("</text>")
             .map(|t| t.rsplit('>').next().unwrap_or("").trim())
             .collect();
-        assert!(labels.contains(&"0"), "the bottom edge is labelled 0: {labels:?}");
+        assert!(
+            labels.contains(&"0"),
+            "the bottom edge is labelled 0: {labels:?}"
+        );
     }
 }
