@@ -41,6 +41,9 @@ const CASES: &[(&str, u32, Fit)] = &[
         2000,
         Fit::StillTraining,
     ),
+    // As slow, but a straight line: even fully trained it misses the wave (its optimum, computed
+    // directly, is far above the noise floor), so waiting would not help.
+    ("opt=sgd&lr=0.0001&degree=1&data=sine", 2000, Fit::TooSimple),
     (
         "degree=3&data=sine&reg=l2&lambda=10",
         3000,
@@ -101,4 +104,39 @@ fn each_configuration_gets_its_cause() {
         }
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// A straight line on the moons (default learning rate) is too simple from the first epochs on:
+/// its loss keeps falling for a long time, but even fully trained it stays far below the best
+/// possible, which the verdict knows from the optimum computed directly. It must not send the
+/// learner to wait (it read "Still training" for some 50 seconds of Play).
+#[test]
+fn a_straight_line_on_the_moons_is_too_simple_while_its_loss_still_falls() {
+    for seed in [42, 2] {
+        let query = format!("lab=classification&model=logistic&features=1&data=moons&seed={seed}");
+        let (fit, reason) = verdict(&query, 100);
+        assert_eq!(fit, Fit::TooSimple, "seed {seed}: {reason}");
+        assert!(
+            reason.contains("The training loss is still falling, but even trained to the end")
+                && reason.contains("Training longer will not fix it"),
+            "seed {seed}: {reason}"
+        );
+    }
+}
+
+/// With squares and the product, logistic regression can separate the circles: while its loss
+/// falls it is still training (or already a good fit), never too simple.
+#[test]
+fn squares_on_the_circles_are_never_called_too_simple_while_learning() {
+    for seed in [42, 2] {
+        for epochs in [20, 50, 100, 200] {
+            let query =
+                format!("lab=classification&model=logistic&features=2&data=circles&seed={seed}");
+            let (fit, reason) = verdict(&query, epochs);
+            assert!(
+                matches!(fit, Fit::StillTraining | Fit::GoodFit),
+                "seed {seed}, epoch {epochs}: {fit:?} — {reason}"
+            );
+        }
+    }
 }

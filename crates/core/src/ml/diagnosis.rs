@@ -11,13 +11,17 @@
 //! 2. **Learning rate too high**: the errors say something is wrong, and the training loss is now
 //!    well above the lowest it reached, or it jumps up and down: the steps overshoot the minimum.
 //!    (A good fit whose loss jitters from mini-batch to mini-batch is still a good fit.)
-//! 3. High training error, and the loss is still falling: **still training** (not converged).
+//! 3. High training error, and the loss is still falling: **still training** (not converged) —
+//!    unless the model's objective is convex and its minimum, computed directly
+//!    (`ml::optimum`: the model fully trained), would itself be judged high error by the same
+//!    reading. Then training on cannot help, and the rules below name the cause (most often
+//!    *too simple*), saying how little even the fully trained model reaches.
 //! 4. High training error, and a strong penalty: **too strongly regularized** (λ ≥ 0.1 on
 //!    features of unit scale shrinks every weight by a tenth or more; or L1 has switched off at
 //!    least half the weights).
-//! 5. High training error, settled, in a network with hidden layers: **stuck** — hidden layers
-//!    can bend the boundary, so a plateau is most often a poor start (a local minimum or a flat
-//!    region); a new initialization tells the two apart.
+//! 5. High training error, not falling, in a network with hidden layers: **stuck** — hidden
+//!    layers can bend the boundary, so a plateau is most often a poor start (a local minimum or a
+//!    flat region); a new initialization tells the two apart.
 //! 6. High training error otherwise: **too simple** (high bias).
 //! 7. Test error far above training error: **too flexible** for the data (high variance).
 //! 8. Otherwise a **good fit**.
@@ -120,6 +124,15 @@ pub enum Errors {
     },
 }
 
+impl Errors {
+    /// The same errors with another training figure (accuracy or MSE) in place of the model's.
+    fn with_train(mut self, figure: f64) -> Errors {
+        let (Errors::Numbers { train, .. } | Errors::Classes { train, .. }) = &mut self;
+        *train = figure;
+        self
+    }
+}
+
 /// The best accuracy any model can expect on data drawn from a known pattern at a known noise
 /// level (its Bayes accuracy, from `data::bayes`), and the number of classes.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -210,6 +223,11 @@ pub struct Evidence {
     pub hidden_layers: bool,
     /// What makes this model more or less flexible, named in the remedies.
     pub levers: Levers,
+    /// The training figure of `errors` (accuracy for classes, MSE for numbers) that the same
+    /// model reaches fully trained: the minimum of its convex objective, computed directly
+    /// (`ml::optimum`). `None` when not known: models whose objective is not convex, L1, a
+    /// solver that did not converge. See the module's rule 3.
+    pub best_reachable: Option<f64>,
 }
 
 /// The hyperparameters that make a model more or less flexible, in words, so a remedy names the
@@ -354,10 +372,47 @@ fn read(errors: Errors, train_points: usize) -> Reading {
     }
 }
 
+/// While the loss still falls, what the fully trained model would reach, if even that would be
+/// high error (rule 3's exception): "gets no lower than a training error of 0.3 … above that
+/// floor" or "reaches only 84 % on the training points … below that best".
+fn out_of_reach(e: &Evidence, r: &Reading) -> Option<String> {
+    let best = e.best_reachable?;
+    let falling = r.high_train && e.trend == Trend::Falling;
+    if !falling || !read(e.errors.with_train(best), e.train_points).high_train {
+        return None;
+    }
+    let computed = "(its optimum, computed directly)";
+    Some(match e.errors {
+        Errors::Numbers { .. } => format!(
+            "gets no lower than a training error of {} {computed}, still well above that floor",
+            short(best)
+        ),
+        Errors::Classes { ceiling, .. } => format!(
+            "reaches only {} on the training points {computed}{}",
+            whole_percent(100.0 * best),
+            if ceiling.is_some() {
+                ", still well below that best"
+            } else {
+                ""
+            }
+        ),
+    })
+}
+
 /// The verdict and its reason, by the rules of the module's documentation.
 pub fn diagnose(e: &Evidence) -> Diagnosis {
     let r = read(e.errors, e.train_points);
     let few = e.train_points < 5 || e.parameters >= e.train_points;
+    let out_of_reach = out_of_reach(e, &r);
+    // The errors, and when the loss still falls in vain, what not even full training reaches.
+    let summary = match &out_of_reach {
+        Some(reach) => format!(
+            "{}. The training loss is still falling, but even trained to the end a model of this \
+             form {reach}. Training longer will not fix it",
+            r.summary
+        ),
+        None => r.summary.clone(),
+    };
     let (fit, why) = if !r.high_train && r.gap && few {
         (
             Fit::TooFewPoints,
@@ -377,7 +432,7 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                 r.summary
             ),
         )
-    } else if r.high_train && e.trend == Trend::Falling {
+    } else if r.high_train && e.trend == Trend::Falling && out_of_reach.is_none() {
         (
             Fit::StillTraining,
             format!(
@@ -390,12 +445,11 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         (
             Fit::TooStronglyRegularized,
             format!(
-                "{}, and the penalty holds the weights back: the model is too strongly \
-                 regularized to follow the pattern. Lower λ.",
-                r.summary
+                "{summary}, and the penalty holds the weights back: the model is too strongly \
+                 regularized to follow the pattern. Lower λ."
             ),
         )
-    } else if r.high_train && e.hidden_layers {
+    } else if r.high_train && e.hidden_layers && e.trend != Trend::Falling {
         (
             Fit::Stuck,
             format!(
@@ -410,10 +464,9 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         (
             Fit::TooSimple,
             format!(
-                "{}: the model is too simple to describe the pattern{}. Give it more flexibility: \
-                 {}.{}",
-                r.summary,
-                if e.levers.trains {
+                "{summary}: the model is too simple to describe the pattern{}. Give it more \
+                 flexibility: {}.{}",
+                if e.levers.trains && out_of_reach.is_none() {
                     ", however long it trains"
                 } else {
                     ""

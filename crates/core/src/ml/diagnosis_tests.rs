@@ -17,6 +17,7 @@ fn numbers(train: f64, test: f64) -> Evidence {
         strong_penalty: false,
         hidden_layers: false,
         levers: Levers::default(),
+        best_reachable: None,
     }
 }
 
@@ -259,4 +260,92 @@ fn a_test_score_above_the_ceiling_is_called_chance() {
     );
     let below = diagnose(&capped(0.99, 0.98, 0.99, 2)).reason;
     assert!(!below.contains("by chance"), "{below}");
+/// Rule 3's exception: the loss still falls, but the fully trained model (its optimum, computed
+/// directly) would be high error too. Training on cannot help: too simple, and the reason says
+/// how little even the optimum reaches. If the optimum fits, or is unknown, it is still training.
+#[test]
+fn a_falling_loss_whose_optimum_is_also_high_error_is_too_simple() {
+    // Ceiling 98.5 %, 140 points: below 93.5 % is high error.
+    let line = |best| Evidence {
+        trend: Trend::Falling,
+        best_reachable: best,
+        levers: Levers {
+            more: "a higher features degree",
+            ..Levers::default()
+        },
+        ..capped(0.80, 0.78, 0.985, 2)
+    };
+    let d = diagnose(&line(Some(0.84)));
+    assert_eq!(d.fit, Fit::TooSimple, "{}", d.reason);
+    assert_eq!(
+        d.reason,
+        "Training accuracy 80 % is well below the best any model can expect here, about 99 % \
+         (the noise mixes the classes); test accuracy 78 %. The training loss is still falling, \
+         but even trained to the end a model of this form reaches only 84 % on the training \
+         points (its optimum, computed directly), still well below that best. Training longer \
+         will not fix it: the model is too simple to describe the pattern. Give it more \
+         flexibility: a higher features degree."
+    );
+    // The optimum would fit: the model can still get there.
+    assert_eq!(diagnose(&line(Some(0.97))).fit, Fit::StillTraining);
+    // Nothing known about the optimum: as before.
+    assert_eq!(diagnose(&line(None)).fit, Fit::StillTraining);
+    // Settled: too simple as before, with no word about the optimum.
+    let settled = diagnose(&Evidence {
+        trend: Trend::Settled,
+        ..line(Some(0.84))
+    });
+    assert_eq!(settled.fit, Fit::TooSimple);
+    assert!(
+        settled.reason.contains("however long it trains") && !settled.reason.contains("optimum"),
+        "{}",
+        settled.reason
+    );
+
+    // Numbers: floor 0.01, tol 0.005, so above 0.02 is high error.
+    let slow = |best| Evidence {
+        trend: Trend::Falling,
+        best_reachable: best,
+        ..numbers(0.3, 0.35)
+    };
+    let d = diagnose(&slow(Some(0.25)));
+    assert_eq!(d.fit, Fit::TooSimple, "{}", d.reason);
+    assert!(
+        d.reason.starts_with(
+            "Training error 0.3 is well above the noise floor σ² = 0.01. The training loss is \
+             still falling, but even trained to the end a model of this form gets no lower than \
+             a training error of 0.25 (its optimum, computed directly), still well above that \
+             floor. Training longer will not fix it: the model is too simple"
+        ),
+        "{}",
+        d.reason
+    );
+    assert_eq!(diagnose(&slow(Some(0.011))).fit, Fit::StillTraining);
+    assert_eq!(diagnose(&slow(None)).fit, Fit::StillTraining);
+    // With a strong penalty the optimum falls short because of it: too strongly regularized.
+    let held = diagnose(&Evidence {
+        strong_penalty: true,
+        ..slow(Some(0.25))
+    });
+    assert_eq!(held.fit, Fit::TooStronglyRegularized, "{}", held.reason);
+    assert!(
+        held.reason
+            .contains("Training longer will not fix it, and the penalty holds the weights back"),
+        "{}",
+        held.reason
+    );
+    // Hand-placed points (no ceiling): below 85 % is high error, and no best to compare with.
+    let custom = diagnose(&Evidence {
+        trend: Trend::Falling,
+        best_reachable: Some(0.8),
+        ..classes(0.7, 0.7)
+    });
+    assert_eq!(custom.fit, Fit::TooSimple, "{}", custom.reason);
+    assert!(
+        custom.reason.contains(
+            "reaches only 80 % on the training points (its optimum, computed directly). Training"
+        ),
+        "{}",
+        custom.reason
+    );
 }

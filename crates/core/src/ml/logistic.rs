@@ -68,6 +68,12 @@ impl LogisticHyper {
     pub fn learning_rate(&self) -> f64 {
         self.learning_rate
     }
+    pub fn regularization(&self) -> Regularization {
+        self.regularization
+    }
+    pub fn lambda(&self) -> f64 {
+        self.lambda
+    }
 }
 
 /// The exponents (a, b) of the features x₁ᵃx₂ᵇ, intercept first, by total degree.

@@ -17,6 +17,7 @@ pub mod metrics;
 pub mod mlp;
 pub mod model;
 pub mod optimizer;
+pub mod optimum;
 pub mod plane_model;
 pub mod polynomial;
 pub mod regression_tree;

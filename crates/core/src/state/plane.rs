@@ -17,6 +17,7 @@ use crate::ml::history::{History, Record};
 use crate::ml::knn::{Knn, Weighting};
 use crate::ml::metrics::variance;
 use crate::ml::model::Model;
+use crate::ml::optimum::logistic_accuracy;
 use crate::ml::plane_model::{PlaneHyper, PlaneModel, PlaneSet};
 
 /// Most hand-placed points kept (the rest of the page stays fast).
@@ -107,6 +108,18 @@ impl LabKind for Plane {
                     test_points: s.data.test.len(),
                     ceiling: ceiling(&s.config),
                 })
+            }
+            _ => None,
+        }
+    }
+
+    /// The training accuracy of logistic regression on classes fully trained (Newton's method on
+    /// its objective); nothing for the other models, whose objectives are not convex or which do
+    /// not descend one.
+    fn best_reachable(config: &Config, train: &PlaneSet) -> Option<f64> {
+        match config.plane_hyper() {
+            PlaneHyper::Logistic(h) if train.values.is_none() => {
+                logistic_accuracy(&h, &train.points, train.classes)
             }
             _ => None,
         }

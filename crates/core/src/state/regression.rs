@@ -10,6 +10,7 @@ use crate::data::regression::{generate, Dataset, Point};
 use crate::ml::diagnosis::{Errors, Levers};
 use crate::ml::metrics::variance;
 use crate::ml::model::Model;
+use crate::ml::optimum::polynomial_mse;
 use crate::ml::polynomial::{Hyper, Trainer};
 
 /// The Regression lab's own part (it has no runtime state of its own).
@@ -58,6 +59,11 @@ impl LabKind for Regression {
                 variance: variance(&targets),
             }
         })
+    }
+
+    /// The training MSE of the polynomial fully trained: the least-squares (ridge) solution.
+    fn best_reachable(config: &Config, train: &Vec<Point>) -> Option<f64> {
+        polynomial_mse(&config.regression_hyper(), train)
     }
 
     fn levers(_: &Session<Self>) -> Levers {
@@ -159,6 +165,27 @@ mod tests {
         run(&mut under, 2000);
         assert_eq!(under.diagnosis().unwrap().fit, Fit::TooSimple);
         assert!(lab("").diagnosis().is_none());
+    }
+
+    /// At learning rate 0.0001 the default cubic is still on its way: its optimum fits the
+    /// points, so the verdict tells the learner to let it train on. A straight line on the sine
+    /// wave at the same pace is too simple from the start: even its optimum stays far above the
+    /// noise floor.
+    #[test]
+    fn a_slow_descent_is_still_training_unless_even_its_optimum_is_too_simple() {
+        let mut slow = lab("lr=0.0001");
+        run(&mut slow, 300);
+        let verdict = slow.diagnosis().unwrap();
+        assert_eq!(verdict.fit, Fit::StillTraining, "{}", verdict.reason);
+        let mut line = lab("lr=0.0001&degree=1&data=sine");
+        run(&mut line, 300);
+        let verdict = line.diagnosis().unwrap();
+        assert_eq!(verdict.fit, Fit::TooSimple, "{}", verdict.reason);
+        assert!(
+            verdict.reason.contains("Training longer will not fix it"),
+            "{}",
+            verdict.reason
+        );
     }
 
     #[test]

@@ -47,6 +47,10 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     fn sweep_keys(config: &Config) -> Vec<Key>;
     /// The training and test errors the verdict judges, once there is something to judge.
     fn errors(session: &Session<Self>) -> Option<Errors>;
+    /// The training figure of [`LabKind::errors`] (accuracy or MSE) that the configured model
+    /// reaches fully trained on `train`, when its objective is convex and its minimum can be
+    /// computed directly (`ml::optimum`); `None` otherwise. Costly: computed once per model.
+    fn best_reachable(config: &Config, train: &SamplesOf<Self>) -> Option<f64>;
     /// The controls that make the lab's current model more or less flexible (the remedies').
     fn levers(session: &Session<Self>) -> Levers;
     /// A sentence the verdict's reason ends with when its errors are not simply the current
@@ -101,6 +105,9 @@ pub struct Session<K: LabKind> {
     /// The learned numbers the model's shape fixes before training (taken when it is built; a
     /// tree's nodes grow with training and are not counted).
     parameter_count: usize,
+    /// What the model reaches fully trained ([`LabKind::best_reachable`]), for the verdict:
+    /// computed when the model is built or its objective's penalty changes, not every frame.
+    best_reachable: Option<f64>,
     /// The lab's own runtime state.
     pub lab: K,
 }
@@ -128,6 +135,7 @@ impl<K: LabKind> Session<K> {
             sweep_job: None,
             zero_weights: None,
             parameter_count: 0,
+            best_reachable: None,
             lab: K::start(),
             config,
         };
@@ -185,6 +193,7 @@ impl<K: LabKind> Session<K> {
                     .choice::<crate::ml::activation::Activation>(Key::Activation)
                     != crate::ml::activation::Activation::Linear,
             levers: K::levers(self),
+            best_reachable: self.best_reachable,
         });
         let judged = verdict.fit.is_overfitting() || verdict.fit.is_underfitting();
         if let Some(note) = judged
@@ -216,6 +225,7 @@ impl<K: LabKind> Session<K> {
         self.divergence = None;
         self.best = None;
         self.parameter_count = self.model.parameters().len();
+        self.best_reachable = K::best_reachable(&self.config, self.train_set());
         self.rescore();
         self.record();
     }
@@ -370,6 +380,11 @@ impl<K: LabKind> Session<K> {
             Rc::make_mut(&mut self.model).retune(&K::hyper(&self.config));
             self.zero_weights = self.count_zero_weights();
             self.divergence = None;
+            // Of the hyperparameters a running model takes on, only the penalty changes the
+            // objective (the learning rate, batch size and optimizer change only the way down).
+            if matches!(key, Key::Regularization | Key::Lambda) {
+                self.best_reachable = K::best_reachable(&self.config, self.train_set());
+            }
         }
         if key != self.sweep.key && spec.group != Group::Playback {
             self.restart_sweep(self.sweep.key);

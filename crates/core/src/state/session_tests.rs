@@ -123,6 +123,35 @@ fn under_l1_the_zero_weights_are_counted() {
     );
 }
 
+/// What the model reaches fully trained is computed when the model is built and again when the
+/// penalty changes (the objective with it), not when only the way down does; and only for the
+/// convex models, without L1.
+#[test]
+fn the_fully_trained_figure_follows_the_objective() {
+    let mut r: RegressionLab = session("degree=3&data=sine&reg=l2&lr=0.001");
+    let free = r.best_reachable.expect("least squares has a minimum");
+    assert!(free < 0.1, "{free}");
+    let lambdas = Key::Lambda.spec().domain;
+    let strong = (0..lambdas.len())
+        .find(|&p| lambdas.number(p) == 10.0)
+        .unwrap();
+    r.apply(Action::Set(Key::Lambda, strong));
+    let held = r.best_reachable.unwrap();
+    assert!(held > 3.0 * free, "{free} → {held}");
+    r.apply(Action::Set(Key::LearningRate, learning_rate(0.01)));
+    assert_eq!(r.best_reachable, Some(held));
+    r.apply(Action::Set(Key::Regularization, 2)); // L1: no smooth objective
+    assert_eq!(r.config.regularization(), Regularization::L1);
+    assert_eq!(r.best_reachable, None);
+    let line: PlaneLab = session("lab=classification&model=logistic&features=1&data=moons");
+    let accuracy = line.best_reachable.unwrap();
+    assert!(accuracy > 0.8 && accuracy < 0.95, "{accuracy}");
+    let tree: PlaneLab = session("lab=classification&model=tree&data=moons");
+    assert_eq!(tree.best_reachable, None);
+    let net: PlaneLab = session("lab=neural&layers=0");
+    assert_eq!(net.best_reachable, None, "a network is not covered");
+}
+
 /// Issue 10's link: Play after Play after a divergence once reached weights of 9e305, then
 /// infinity. The epoch that explodes is undone whole, so playing again changes nothing.
 #[test]
