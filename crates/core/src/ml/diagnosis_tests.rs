@@ -260,6 +260,8 @@ fn a_test_score_above_the_ceiling_is_called_chance() {
     );
     let below = diagnose(&capped(0.99, 0.98, 0.99, 2)).reason;
     assert!(!below.contains("by chance"), "{below}");
+}
+
 /// Rule 3's exception: the loss still falls, but the fully trained model (its optimum, computed
 /// directly) would be high error too. Training on cannot help: too simple, and the reason says
 /// how little even the optimum reaches. If the optimum fits, or is unknown, it is still training.

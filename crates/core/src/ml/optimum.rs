@@ -49,6 +49,12 @@ const MAX_NEWTON_STEPS: usize = 100;
 /// Newton's method stops when the objective is predicted to fall by less than this.
 const TOLERANCE: f64 = 1e-12;
 
+/// Most weights (classes × features) whose optimum is computed. Each Newton step builds a
+/// Hessian of n × weights² numbers: at 30 weights and 500 points a few milliseconds, while the
+/// degree-8 map's 135 weights took about 100 ms natively, a visible pause on every λ change or
+/// placed point. A model that large is rarely too simple; the verdict keeps its older rule.
+pub const MAX_WEIGHTS: usize = 30;
+
 /// The weights on φ₀ … φ_d that minimize polynomial regression's objective on `train` (as
 /// [`super::polynomial::Polynomial::weights`] lists them); `None` under L1.
 pub fn polynomial_weights(hyper: &Hyper, train: &[Point]) -> Option<Vec<f64>> {
@@ -212,8 +218,8 @@ impl Softmax {
 }
 
 /// The weights (class by class, as [`Logistic::weights`] lists them) that minimize logistic
-/// regression's objective on `train`, by Newton's method; `None` under L1 or if it does not
-/// converge.
+/// regression's objective on `train`, by Newton's method; `None` under L1, beyond
+/// [`MAX_WEIGHTS`] weights, or if it does not converge.
 pub fn logistic_weights(
     hyper: &LogisticHyper,
     train: &[Point2],
@@ -223,6 +229,9 @@ pub fn logistic_weights(
         return None;
     }
     let objective = Softmax::new(hyper, train, classes);
+    if classes * objective.width > MAX_WEIGHTS {
+        return None;
+    }
     let mut w = vec![0.0; classes * objective.width];
     let mut value = objective.value(&w);
     for _ in 0..MAX_NEWTON_STEPS {

@@ -194,3 +194,19 @@ fn separable_classes_are_all_classified_right() {
     let hyper = logistic_hyper(2, Regularization::None, 0.0);
     assert_eq!(logistic_accuracy(&hyper, &circles.train, 2), Some(1.0));
 }
+
+/// Beyond MAX_WEIGHTS no optimum is computed (its cost would be a pause on the page): products
+/// up to degree 4 on two classes are 2 × 15 = 30 weights, degree 5 on two classes 42.
+#[test]
+fn large_feature_maps_get_no_optimum() {
+    let circles = plane_data(Pattern::Circles, 200, 0.0, 0.8, 1);
+    let at = |degree| {
+        logistic_accuracy(
+            &logistic_hyper(degree, Regularization::L2, 0.01),
+            &circles.train,
+            2,
+        )
+    };
+    assert!(at(4).is_some());
+    assert_eq!(at(5), None);
+}
