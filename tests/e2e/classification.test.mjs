@@ -360,3 +360,16 @@ test('an ensemble with all its trees says so: Play and Step are disabled, and Sp
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('a straight line on the moons is called too simple while its loss still falls: even its optimum underfits', async () => {
+  // The loss of a straight line on the moons creeps down for minutes; the verdict used to say
+  // "Still training" for about 50 s (3,000 epochs). Its optimum, computed directly, is the proof.
+  const { page, problems } = await open('&model=logistic&features=1&data=moons');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => /^Underfitting: too simple/.test(document.getElementById('diagnosis')?.textContent ?? ''), null, { timeout: 30_000 });
+  const epoch = Number(await text(page, '#epoch'));
+  assert.ok(epoch < 600, `called at epoch ${epoch}`);
+  assert.match(await text(page, '#diagnosis'), /even trained to the end a model of this form reaches only \d+ % on the training points \(its optimum, computed directly\)/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
