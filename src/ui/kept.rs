@@ -59,7 +59,8 @@ where
     S: Reduce + Clone + 'static,
     F: FnOnce() -> S,
 {
-    let state = use_reducer(|| Store(kept.take(lab, generation).unwrap_or_else(init)));
+    // A quiet action (a validation-curve slice that finished no point) is kept without a render.
+    let state = use_reducer_eq(|| Store(kept.take(lab, generation).unwrap_or_else(init)));
     let latest = use_mut_ref(|| None::<UseReducerHandle<Store<S>>>);
     *latest.borrow_mut() = Some(state.clone());
     let kept = kept.clone();

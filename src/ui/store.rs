@@ -20,6 +20,15 @@ impl<S: Reduce + Clone> Reducible for Store<S> {
     }
 }
 
+/// "The page would look the same": Yew's `use_reducer_eq` renders again only when the new state
+/// differs from the old, and a state whose last action was quiet ([`Reduce::quiet`]: a slice of
+/// the validation curve that finished no point) shows nothing new. The state is kept either way.
+impl<S: Reduce> PartialEq for Store<S> {
+    fn eq(&self, _old: &Self) -> bool {
+        self.0.quiet()
+    }
+}
+
 impl<S> Deref for Store<S> {
     type Target = S;
     fn deref(&self) -> &S {

@@ -23,6 +23,14 @@ use std::rc::Rc;
 pub trait Reduce {
     type Action;
     fn apply(&mut self, action: Self::Action);
+
+    /// Whether the last action left everything the page shows as it was, so the page need not
+    /// render again: a validation-curve slice that finished no point of the curve (the slices
+    /// run every frame; a render and a redrawn curve each time made every frame of the sweep a
+    /// long task).
+    fn quiet(&self) -> bool {
+        false
+    }
 }
 
 /// What one lab does its own way. The value itself is the lab's own runtime state (the plane
@@ -108,6 +116,8 @@ pub struct Session<K: LabKind> {
     /// What the model reaches fully trained ([`LabKind::best_reachable`]), for the verdict:
     /// computed when the model is built or its objective's penalty changes, not every frame.
     best_reachable: Option<f64>,
+    /// The last action changed nothing the page shows ([`Reduce::quiet`]).
+    quiet: bool,
     /// The lab's own runtime state.
     pub lab: K,
 }
@@ -136,6 +146,7 @@ impl<K: LabKind> Session<K> {
             zero_weights: None,
             parameter_count: 0,
             best_reachable: None,
+            quiet: false,
             lab: K::start(),
             config,
         };
@@ -444,9 +455,16 @@ impl<K: LabKind> Session<K> {
 impl<K: LabKind> Reduce for Session<K> {
     type Action = Action;
     fn apply(&mut self, action: Action) {
+        let slice = matches!(action, Action::SweepTick(_));
+        let points = self.sweep.results.len();
         if let Some(common) = K::handle(self, action) {
             self.apply_common(common);
         }
+        self.quiet = slice && self.sweep.results.len() == points;
+    }
+
+    fn quiet(&self) -> bool {
+        self.quiet
     }
 }
 

@@ -339,3 +339,31 @@ fn validation_curve_points_whose_fold_models_diverged_have_no_error() {
         );
     }
 }
+
+/// A slice of the validation curve that finishes no point is quiet (the page keeps the state
+/// without rendering); one that finishes a point, or any other action, is not.
+#[test]
+fn a_sweep_slice_that_finishes_no_point_is_quiet() {
+    let mut s: RegressionLab = session("degree=5");
+    assert!(!s.sweep.is_done());
+    s.apply(Action::SweepTick(1));
+    assert!(
+        s.quiet(),
+        "one training step of one fold model finishes no point"
+    );
+    assert!(s.sweep.results.is_empty());
+    let mut slices = 0;
+    while s.sweep.results.is_empty() {
+        s.apply(Action::SweepTick(50));
+        slices += 1;
+        assert!(slices < 10_000, "the first point never came");
+    }
+    assert!(
+        !s.quiet(),
+        "the slice that finished the first point is shown"
+    );
+    s.apply(Action::SweepTick(1));
+    assert!(s.quiet());
+    s.apply(Action::Step);
+    assert!(!s.quiet(), "training is shown");
+}
