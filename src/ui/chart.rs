@@ -21,8 +21,9 @@ use yew::prelude::*;
 pub enum ChartInput {
     /// Regression data with the fitted polynomial.
     Fit(Rc<Dataset>, Polynomial),
-    /// A loss history, the loss's name (y axis) and the step's name (x axis).
-    Loss(Vec<Record>, &'static str, &'static str),
+    /// A loss history, the loss's name (y axis) and the step's name (x axis). Shared, so a
+    /// page can keep a snapshot and hand it on without copying it every render.
+    Loss(Rc<[Record]>, &'static str, &'static str),
     /// Weights as bars, on an axis fixed by the targets' root mean square.
     Coefficients(Vec<f64>, f64),
     /// A validation curve and the hyperparameter's name.

@@ -23,6 +23,7 @@ use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::classroom::figures::Figures;
 use crate::format::short;
+use crate::ml::history::Record;
 use crate::ml::mlp::parameter_count;
 use crate::ml::model::Model;
 use crate::ml::plane_model::PlaneModel;
@@ -34,6 +35,7 @@ use crate::state::spec::{Group, Key};
 use crate::state::sweep::sweep_keys;
 use crate::state::url;
 use crate::web;
+use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -139,13 +141,13 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         ),
         _ => None,
     };
-    // The speed in this model's steps: a tree grows a level every half second, an ensemble a
-    // tree every fifth of a second, per unit of speed.
+    // The speed in this model's steps, every `frames_per_tick` frames (60 a second): a tree's
+    // levels and an ensemble's trees, so each can be watched.
+    let seconds = f64::from(frames_per_tick) / 60.0;
     let speed_text = match (model, config.speed()) {
-        (_, None) => None,
-        (ModelKind::Tree, Some(n)) => Some(format!("{n} level{} / 0.5 s", plural(n))),
+        (ModelKind::Tree, Some(n)) => Some(format!("{n} level{} / {seconds} s", plural(n))),
         (ModelKind::Forest | ModelKind::Boosting, Some(n)) => {
-            Some(format!("{n} tree{} / 0.2 s", plural(n)))
+            Some(format!("{n} tree{} / {seconds} s", plural(n)))
         }
         _ => None,
     };
@@ -212,11 +214,11 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     // The charts' curves, redrawn at most every ENSEMBLE_CHARTS_MS while an ensemble grows at
     // full speed (the map and the scores above follow every tree), else on every change.
     let charts_version = use_throttled(state.version, ensemble_at_full_speed, ENSEMBLE_CHARTS_MS);
-    let curves = use_mut_ref(|| (Vec::new(), Vec::new()));
+    let curves = use_mut_ref(|| -> (Rc<[Record]>, Rc<[Record]>) { (Rc::from([]), Rc::from([])) });
     if !ensemble_at_full_speed || charts_version == state.version {
         *curves.borrow_mut() = (
-            state.history.records().to_vec(),
-            state.errors.records().to_vec(),
+            state.history.records().into(),
+            state.errors.records().into(),
         );
     }
     let (loss_curve, error_curve) = curves.borrow().clone();

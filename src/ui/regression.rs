@@ -142,7 +142,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                     </section>
                     <section class="panel" data-panel="loss" aria-labelledby="loss-title">
                         <h2 id="loss-title">{ "Loss over training" }</h2>
-                        <Chart input={ChartInput::Loss(state.history.records().to_vec(), "MSE", "epoch")} id="loss-chart"
+                        <Chart input={ChartInput::Loss(state.history.records().into(), "MSE", "epoch")} id="loss-chart"
                             label="Training and test mean squared error against epoch, log scale; current values are shown as text above." />
                         <ul class="legend" aria-hidden="true">
                             <li><span class="key train">{ "━" }</span>{ "training loss" }</li>

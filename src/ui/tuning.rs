@@ -158,8 +158,8 @@ pub fn TuningLab(props: &LabProps) -> Html {
     };
     let done = state.is_done();
     // A budget larger than what the space offers: say so before the search runs.
-    let why_fewer: Option<AttrValue> = (search.planned() < budget).then(|| {
-        let planned = search.planned();
+    let planned = search.planned();
+    let why_fewer: Option<AttrValue> = (planned < budget).then(|| {
         match search.strategy() {
             Strategy::Grid => {
                 format!("The grid has {planned} distinct points here: the budget allows {budget}.")
@@ -265,9 +265,9 @@ pub fn TuningLab(props: &LabProps) -> Html {
                                 <button type="button" id="step" onclick={send(Action::Step)} disabled={done}>{ "Step" }</button>
                                 <button type="button" id="reset" onclick={send(Action::Reset)}>{ "Reset" }</button>
                             </div>
-                            <SearchProgress done={search.trials().len()} planned={search.planned()} {budget} {why_fewer} running={state.running} finished={done} on_cancel={send(Action::Reset)} />
+                            <SearchProgress done={search.trials().len()} {planned} {budget} {why_fewer} running={state.running} finished={done} on_cancel={send(Action::Reset)} />
                             <dl class="stats">
-                                <div><dt>{ "Trials" }</dt><dd id="trials-done">{ format!("{} / {}", search.trials().len(), search.planned()) }</dd></div>
+                                <div><dt>{ "Trials" }</dt><dd id="trials-done">{ format!("{} / {planned}", search.trials().len()) }</dd></div>
                                 <div><dt>{ "Best so far" }</dt><dd id="best-values">{ best_text.as_ref().map_or("—".into(), |b| b.0.clone()) }</dd></div>
                                 <div><dt>{ if by_test { "Its test error" } else { "Its CV error" } }</dt><dd id="best-cv">{ best_text.as_ref().map_or("—".into(), |b| b.1.clone()) }</dd></div>
                             </dl>
@@ -315,7 +315,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                     </section>
                     <section class="panel" aria-labelledby="best-title" data-panel="loss">
                         <h2 id="best-title">{ "Best so far against trials" }</h2>
-                        <Picture input={PictureInput::BestSoFar(search.best_so_far()[..shown_trials].to_vec(), compared.clone(), search.planned().max(shown_trials))} id="best-chart"
+                        <Picture input={PictureInput::BestSoFar(search.best_so_far()[..shown_trials].to_vec(), compared.clone(), planned.max(shown_trials))} id="best-chart"
                             label="The lowest cross-validated error after each trial, this search's and each strategy's mean over seeds." />
                         <ul class="legend" aria-hidden="true">
                             <li><span class="key model">{ "━" }</span>{ "this search" }</li>
