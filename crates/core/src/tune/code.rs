@@ -2,9 +2,10 @@
 //! program that runs the Tuning lab's search, for a reader who will meet those libraries in an
 //! interview or a job rather than ParamLab's own code.
 //!
-//! The search itself is the lab's: the same axes over the same values (a grid's exact lattice,
-//! log-uniform draws on a log axis), the same number of folds shuffled by the same seed, the same
-//! budget, mean squared error as the score. The model is an approximation, and the snippet says
+//! The search itself is the lab's: the same axes over the same values (a grid's exact lattice;
+//! for random search the lists of the tables' values, sampled without repeats as the lab does),
+//! the same number of folds shuffled by the same seed, the same budget (capped, as the lab's, to
+//! the settings there are), mean squared error as the score. The model is an approximation, and the snippet says
 //! so: ParamLab trains Legendre features by gradient steps, scikit-learn's estimators either solve
 //! the penalized least squares exactly or run their own stochastic gradient descent, and the
 //! folds' shuffles draw from different random generators.
@@ -18,14 +19,14 @@
 //! (`LinearRegression`, `SGDRegressor(penalty=None)`): `Ridge(alpha=0)` would warn.
 
 use super::code_imports::imports;
-use super::code_map::{grid_search, Map, Param};
+use super::code_map::{grid_search, random_search, Map, Param};
 use crate::data::regression::generate;
 use crate::ml::regularization::Regularization;
 use crate::state::choice::StrategyKind;
 use crate::state::config::Config;
 use crate::state::spec::Key;
 use crate::state::tuning::{by_test, folds as lab_folds, space, TRIAL_EPOCHS};
-use crate::tune::space::{Axis, Scale};
+use crate::tune::space::{Axis, Scale, Space};
 use crate::tune::strategy::Bayes;
 use std::fmt::Write;
 
@@ -236,7 +237,7 @@ pub fn python(config: &Config) -> String {
     if by_test(config) {
         line(MISTAKE);
     }
-    line(&search(config, kind, axes, &params, budget));
+    line(&search(config, kind, &space, &params, budget));
     line("");
     line(second_loop(kind));
     line("print(\"chosen:\", best_params, \"CV MSE:\", best_cv_mse)");
@@ -287,50 +288,24 @@ pub(super) fn folds(config: &Config) -> String {
     }
 }
 
-/// The search call for the strategy, leaving `best_params`, `best_cv_mse` and `best_model`; the
-/// values in scikit-learn's terms (`params`' conversions).
+/// The search call for the strategy over `space`, leaving `best_params`, `best_cv_mse` and
+/// `best_model`; the values in scikit-learn's terms (`params`' conversions).
 fn search(
     config: &Config,
     kind: StrategyKind,
-    axes: &[Axis],
+    space: &Space,
     params: &[Param],
     budget: usize,
 ) -> String {
     let seed = config.seed;
+    let scoring = "neg_mean_squared_error";
     let result = "best_params, best_cv_mse = search.best_params_, -search.best_score_\n\
                   best_model = search.best_estimator_";
     match kind {
-        StrategyKind::Grid => grid_search(
-            &space(config),
-            params,
-            budget,
-            "neg_mean_squared_error",
-            result,
-        ),
-        StrategyKind::Random => {
-            let dists: Vec<String> = (axes.iter().zip(params))
-                .map(|(a, p)| {
-                    let dist = match p.map {
-                        Map::Same => distribution(a),
-                        map => {
-                            format!("loguniform({}, {})", map.value(a.min()), map.value(a.max()))
-                        }
-                    };
-                    format!("    \"{}\": {dist},", p.name)
-                })
-                .collect();
-            format!(
-                "# ParamLab snaps each draw to the nearest value of the control's table and skips\n\
-                 # a draw whose values an earlier trial already had.\n\
-                 param_distributions = {{\n{}\n}}\nsearch = RandomizedSearchCV(model, \
-                 param_distributions, n_iter={budget}, cv=cv,\n    \
-                 scoring=\"neg_mean_squared_error\", random_state={seed})\n\
-                 search.fit(X_train, y_train)\n{result}",
-                dists.join("\n")
-            )
-        }
+        StrategyKind::Grid => grid_search(space, params, budget, scoring, result),
+        StrategyKind::Random => random_search(space, params, budget, seed, scoring, result),
         StrategyKind::Bayes => {
-            let suggest: Vec<String> = (axes.iter().zip(params))
+            let suggest: Vec<String> = (space.axes().iter().zip(params))
                 .map(|(a, p)| {
                     let value = p.map.expr(&suggestion(a, p.short));
                     format!("        \"{}\": {value},", p.name)
@@ -357,17 +332,6 @@ fn search(
                 best.join("\n")
             )
         }
-    }
-}
-
-/// A scipy distribution over an axis: log-uniform on a log scale, uniform integers or floats on
-/// a linear one.
-pub(super) fn distribution(a: &Axis) -> String {
-    let (min, max) = (number(a.min()), number(a.max()));
-    match (a.scale(), a.integer()) {
-        (Scale::Log, _) => format!("loguniform({min}, {max})"),
-        (Scale::Linear, true) => format!("randint({min}, {})", number(a.max() + 1.0)),
-        (Scale::Linear, false) => format!("uniform({min}, {})", number(a.max() - a.min())),
     }
 }
 

@@ -26,9 +26,6 @@ const NAMES: &[(&str, &str)] = &[
     ("sklearn.preprocessing", "StandardScaler"),
     ("sklearn.metrics", "mean_squared_error"),
     ("sklearn.metrics", "accuracy_score"),
-    ("scipy.stats", "loguniform"),
-    ("scipy.stats", "randint"),
-    ("scipy.stats", "uniform"),
 ];
 
 /// The code of a program without its comments and the insides of its strings (`"…"`).

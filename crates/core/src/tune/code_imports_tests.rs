@@ -16,7 +16,9 @@ fn tuning(query: &str) -> Config {
     config
 }
 
-const BUILTINS: &[&str] = &["print", "range", "return", "in", "for", "def", "lambda"];
+const BUILTINS: &[&str] = &[
+    "print", "list", "range", "return", "in", "for", "def", "lambda",
+];
 
 /// The imported names of a program (`from m import a, b`; `import m as a`; `import m`) and the
 /// rest of it.

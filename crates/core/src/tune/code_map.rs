@@ -3,6 +3,7 @@
 //! differently: see [`super::code`] and [`super::code_plane`] for each estimator's factor).
 
 use super::code::number;
+use crate::tune::space::{Axis, Space};
 
 /// How ParamLab's value of an axis becomes scikit-learn's.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -62,7 +63,7 @@ pub(super) struct Param {
 /// The grid search of `budget` trials over `space` (the exact lattice ParamLab runs), each axis's
 /// values in scikit-learn's terms, scored by `scoring`, then `result`: the same for every model.
 pub(super) fn grid_search(
-    space: &crate::tune::space::Space,
+    space: &Space,
     params: &[Param],
     budget: usize,
     scoring: &str,
@@ -85,4 +86,57 @@ pub(super) fn grid_search(
         points.len(),
         rows.join("\n")
     )
+}
+
+/// The random search of `budget` trials over `space` with `seed`, scored by `scoring`, then
+/// `result`: the same for every model. Each axis is the list of its table's values in range (the
+/// settings ParamLab snaps its draws to), in scikit-learn's terms. Given lists only,
+/// `RandomizedSearchCV` samples settings without replacement, as ParamLab never tries one twice,
+/// and `n_iter` is the budget capped to the space's settings, where ParamLab's search ends
+/// (scikit-learn would cap it too, with a warning).
+pub(super) fn random_search(
+    space: &Space,
+    params: &[Param],
+    budget: usize,
+    seed: u64,
+    scoring: &str,
+    result: &str,
+) -> String {
+    let rows: Vec<String> = (space.axes().iter().zip(params))
+        .map(|(a, p)| format!("    \"{}\": {},", p.name, list(a, p.map)))
+        .collect();
+    let settings = space.settings();
+    let capped = if budget > settings {
+        format!("\n# A budget of {budget} is more than the {settings} settings: each runs once.")
+    } else {
+        String::new()
+    };
+    format!(
+        "# The values of each control's table in its range: ParamLab's {settings} settings. It \
+         snaps its\n# random draws to them and never tries a setting twice; RandomizedSearchCV \
+         samples lists\n# without replacement. (Chances differ: ParamLab draws evenly along each \
+         axis, then snaps.){capped}\n\
+         param_distributions = {{\n{}\n}}\nsearch = RandomizedSearchCV(model, \
+         param_distributions, n_iter={}, cv=cv,\n    scoring=\"{scoring}\", \
+         random_state={seed})\nsearch.fit(X_train, y_train)\n{result}",
+        rows.join("\n"),
+        budget.min(settings)
+    )
+}
+
+/// The list a random search samples an axis from, in scikit-learn's values: a run of whole
+/// numbers as a `range`, other values written out one by one.
+fn list(axis: &Axis, map: Map) -> String {
+    let values: Vec<f64> = axis.table_values().collect();
+    let (first, last) = (values[0], values[values.len() - 1]);
+    let run = values.iter().all(|v| v.fract() == 0.0) && last - first + 1.0 == values.len() as f64;
+    let range = format!("range({}, {})", number(first), number(last + 1.0));
+    match map {
+        Map::Same if run => format!("list({range})"),
+        Map::Layer1(second) if run => format!("[(n, {second}) for n in {range}]"),
+        _ => {
+            let written: Vec<String> = values.iter().map(|&v| map.value(v)).collect();
+            format!("[{}]", written.join(", "))
+        }
+    }
 }

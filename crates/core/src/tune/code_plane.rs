@@ -1,9 +1,9 @@
 //! The equivalent code of a search on the plane: the scikit-learn estimator of the Tuning lab's
 //! model (k-NN, decision tree, logistic regression, random forest, gradient boosting, the
 //! network) with the other hyperparameters fixed as set, the axes as `GridSearchCV`'s grid,
-//! `RandomizedSearchCV`'s distributions or an Optuna study, the lab's folds and seed, scored by
-//! accuracy (the lab's error is 1 − accuracy). Written as [`super::code`] writes polynomial
-//! regression's.
+//! `RandomizedSearchCV`'s lists (the tables' values, sampled without repeats as the lab does) or
+//! an Optuna study, the lab's folds and seed, scored by accuracy (the lab's error is
+//! 1 − accuracy). Written as [`super::code`] writes polynomial regression's.
 //!
 //! Where a hyperparameter is scaled differently, the value is converted and the snippet says
 //! how: ParamLab penalizes the mean loss by λ·Σw² (L2) or λ·Σ|w| (L1), so `LogisticRegression`'s
@@ -375,7 +375,7 @@ pub(super) fn python(config: &Config, model: ModelKind) -> String {
     if by_test(config) {
         line(MISTAKE);
     }
-    line(&search(config, kind, axes, &params, budget, n));
+    line(&search(config, kind, &space, &params, budget));
     line("");
     line(second_loop(kind));
     line("print(\"chosen:\", best_params, \"CV error:\", best_cv_error)");

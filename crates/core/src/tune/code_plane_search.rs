@@ -1,47 +1,13 @@
-//! The search part of [`super`]'s program: the grid, the distributions or the Optuna study over
-//! the axes, in scikit-learn's values.
+//! The search part of [`super`]'s program: the grid, the lists random search samples or the
+//! Optuna study over the axes, in scikit-learn's values.
 
-use super::{Map, Param};
+use super::Param;
 use crate::state::choice::StrategyKind;
 use crate::state::config::Config;
-use crate::state::tuning_axes::space_within;
-use crate::tune::code::{distribution, number, suggestion};
-use crate::tune::code_map::grid_search;
-use crate::tune::space::{Axis, Scale};
+use crate::tune::code::{number, suggestion};
+use crate::tune::code_map::{grid_search, random_search};
+use crate::tune::space::{Axis, Scale, Space};
 use crate::tune::strategy::Bayes;
-
-/// A scipy distribution (or a list to draw from) over an axis, in scikit-learn's values.
-fn draw(a: &Axis, p: &Param) -> String {
-    match p.map {
-        Map::Same if a.integer() && a.scale() == Scale::Log => {
-            format!("[{}]", values(a).join(", "))
-        }
-        Map::Same => distribution(a),
-        Map::Layer1(second) => format!(
-            "[(n, {second}) for n in range({}, {})]",
-            number(a.min()),
-            number(a.max() + 1.0)
-        ),
-        map => {
-            let (x, y) = (map.value(a.min()), map.value(a.max()));
-            let (lo, hi) = if matches!(map, Map::Inverse(_)) {
-                (y, x)
-            } else {
-                (x, y)
-            };
-            format!("loguniform({lo}, {hi})")
-        }
-    }
-}
-
-/// The control's values within an axis, as Python literals.
-fn values(a: &Axis) -> Vec<String> {
-    let domain = a.key().spec().domain;
-    let all = (0..domain.len()).map(|p| domain.number(p));
-    all.filter(|v| (a.min()..=a.max()).contains(v))
-        .map(number)
-        .collect()
-}
 
 /// Optuna's suggestion of an axis, in scikit-learn's values.
 fn suggest(a: &Axis, p: &Param) -> String {
@@ -54,38 +20,23 @@ fn suggest(a: &Axis, p: &Param) -> String {
     p.map.expr(&inner)
 }
 
-/// The search call for the strategy, leaving `best_params`, `best_cv_error` and `best_model`.
+/// The search call for the strategy over `space`, leaving `best_params`, `best_cv_error` and
+/// `best_model`.
 pub(super) fn search(
     config: &Config,
     kind: StrategyKind,
-    axes: &[Axis],
+    space: &Space,
     params: &[Param],
     budget: usize,
-    n: usize,
 ) -> String {
     let seed = config.seed;
     let result = "best_params, best_cv_error = search.best_params_, 1 - search.best_score_\n\
                   best_model = search.best_estimator_";
     match kind {
-        StrategyKind::Grid => {
-            let space = space_within(config, n);
-            grid_search(&space, params, budget, "accuracy", result)
-        }
-        StrategyKind::Random => {
-            let rows: Vec<String> = (axes.iter().zip(params))
-                .map(|(a, p)| format!("    \"{}\": {},", p.name, draw(a, p)))
-                .collect();
-            format!(
-                "# ParamLab snaps each draw to the nearest value of the control's table and skips\n\
-                 # a draw whose values an earlier trial already had.\n\
-                 param_distributions = {{\n{}\n}}\nsearch = RandomizedSearchCV(model, \
-                 param_distributions, n_iter={budget}, cv=cv,\n    scoring=\"accuracy\", \
-                 random_state={seed})\nsearch.fit(X_train, y_train)\n{result}",
-                rows.join("\n")
-            )
-        }
+        StrategyKind::Grid => grid_search(space, params, budget, "accuracy", result),
+        StrategyKind::Random => random_search(space, params, budget, seed, "accuracy", result),
         StrategyKind::Bayes => {
-            let rows: Vec<String> = (axes.iter().zip(params))
+            let rows: Vec<String> = (space.axes().iter().zip(params))
                 .map(|(a, p)| format!("        \"{}\": {},", p.name, suggest(a, p)))
                 .collect();
             let best: Vec<String> = (params.iter())

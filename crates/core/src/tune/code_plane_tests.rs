@@ -115,7 +115,18 @@ fn every_model_and_strategy_names_its_estimator_axes_folds_and_seed() {
                     &code,
                     &["GridSearchCV(model, param_grid, cv=cv, scoring=\"accuracy\")"],
                 ),
-                "random" => has(&code, &["n_iter=9, cv=cv", "random_state=17)"]),
+                "random" => {
+                    has(&code, &["n_iter=9, cv=cv", "random_state=17)"]);
+                    // Every axis a list (sampled without replacement), no scipy distribution.
+                    for p in *params {
+                        let value = code.split(&format!("\"{p}\": ")).nth(1).unwrap();
+                        assert!(
+                            value.starts_with('[') || value.starts_with("list(range("),
+                            "{q}: {p}\n{code}"
+                        );
+                    }
+                    assert!(!code.contains("scipy"), "{q}\n{code}");
+                }
                 _ => has(
                     &code,
                     &["GPSampler(seed=17, n_startup_trials=3)", "n_trials=9"],
@@ -129,11 +140,12 @@ fn every_model_and_strategy_names_its_estimator_axes_folds_and_seed() {
 
 #[test]
 fn the_axes_carry_the_labs_ranges_and_values() {
-    // k: 1 … the smallest fold's training points (28 training points, 5 folds: 22).
+    // k: 1 … the smallest fold's training points (28 training points, 5 folds: 22). Random
+    // search samples lists of the tables' values (without replacement, as the lab).
     let knn = python(&tuning("model=knn&strategy=random"));
     has(
         &knn,
-        &["\"kneighborsclassifier__n_neighbors\": randint(1, 23),"],
+        &["\"kneighborsclassifier__n_neighbors\": list(range(1, 23)),"],
     );
     let knn = python(&tuning("model=knn&strategy=bayes"));
     has(&knn, &["trial.suggest_int(\"n_neighbors\", 1, 22)"]);
@@ -156,14 +168,23 @@ fn the_axes_carry_the_labs_ranges_and_values() {
     let net = python(&tuning("model=network&strategy=random"));
     has(
         &net,
-        &["\"mlpclassifier__learning_rate_init\": loguniform(0.001, 1),"],
+        &[
+            "\"mlpclassifier__learning_rate_init\": [0.001, 0.002, 0.003, 0.005, 0.01, 0.02, \
+           0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 1],",
+        ],
     );
     has(
         &net,
         &[
-            "\"mlpclassifier__alpha\": loguniform(4.4e-5, 440),",
+            "\"mlpclassifier__alpha\": [4.4e-5, 0.000132, 0.00044, 0.00132, 0.0044, 0.0132, \
+             0.044, 0.132, 0.44, 1.32, 4.4, 13.2, 44, 132, 440],",
             "batch_size=\"auto\"",
         ],
+    );
+    let net = python(&tuning("model=network&strategy=random&x=neurons&y=none"));
+    has(
+        &net,
+        &["\"mlpclassifier__hidden_layer_sizes\": [(n, 2) for n in range(1, 17)],"],
     );
     let net = python(&tuning("model=network&strategy=bayes&x=neurons&y=lambda"));
     has(&net, &["(trial.suggest_int(\"neurons\", 1, 16), 2)"]);
@@ -183,6 +204,15 @@ fn the_axes_carry_the_labs_ranges_and_values() {
         ],
     );
     has(&net, &["activation=\"relu\", solver=\"sgd\", momentum=0"]);
+    // C = 1/(n·λ) falls as λ grows: the list runs from λ = 10⁻⁶ to 10.
+    let logistic = python(&tuning("model=logistic&strategy=random&y=none"));
+    has(
+        &logistic,
+        &[
+            "\"logisticregression__C\": [45450, 15150, 4545, 1515, 454.5, 151.5, 45.45, 15.15, \
+           4.545, 1.515, 0.4545, 0.1515, 0.04545, 0.01515, 0.004545],",
+        ],
+    );
     // Logistic regression solved exactly when only λ is searched: C = 1/(n·λ) for the two
     // classes of the default moons (scikit-learn's one weight vector).
     let logistic = python(&tuning("model=logistic&strategy=grid&y=none&budget=4"));

@@ -46,17 +46,46 @@ fn grid_search_runs_the_exact_lattice() {
 }
 
 #[test]
-fn random_search_draws_log_uniform_with_the_budget_and_seed() {
+fn random_search_samples_the_tables_values_with_the_budget_and_seed() {
     let code = python(&tuning("strategy=random&budget=23&folds=3&seed=7"));
     has(
         &code,
         &[
+            // 15 degrees × 15 values of λ: 225 settings, more than the budget.
             "RandomizedSearchCV(model, param_distributions, n_iter=23, cv=cv,",
             "random_state=7)",
-            "\"polynomialfeatures__degree\": randint(1, 16),",
-            // n = 18: a third of 28 training points is held out (10, 9, 9).
-            "\"ridge__alpha\": loguniform(1.8e-5, 180),",
+            "ParamLab's 225 settings.",
+            // Lists, which RandomizedSearchCV samples without replacement, as ParamLab does.
+            "\"polynomialfeatures__degree\": list(range(1, 16)),",
+            // λ's table from 10⁻⁶ to 10, times n = 18: a third of 28 training points is held
+            // out (10, 9, 9).
+            "\"ridge__alpha\": [1.8e-5, 5.4e-5, 0.00018, 0.00054, 0.0018, 0.0054, 0.018, 0.054, \
+             0.18, 0.54, 1.8, 5.4, 18, 54, 180],",
             "KFold(n_splits=3, shuffle=True, random_state=7)",
+        ],
+    );
+    // No scipy distribution, which would sample with replacement, nor its import.
+    for gone in ["loguniform", "randint", "scipy"] {
+        assert!(!code.contains(gone), "{gone} in\n{code}");
+    }
+    assert!(!code.contains("each runs once"), "{code}");
+    // A budget above the settings: n_iter is capped to them, as ParamLab's search ends there.
+    let degree = python(&tuning("strategy=random&budget=40&y=none&seed=7"));
+    has(
+        &degree,
+        &[
+            "\"polynomialfeatures__degree\": list(range(1, 16)),",
+            "n_iter=15, cv=cv",
+            "A budget of 40 is more than the 15 settings: each runs once.",
+        ],
+    );
+    // The learning rate: SGDRegressor's eta0 = 2·η over the table's 21 rates.
+    let lr = python(&tuning("strategy=random&x=lr&y=none"));
+    has(
+        &lr,
+        &[
+            "\"sgdregressor__eta0\": [0.0002, 0.0004, 0.0006, 0.001, 0.002, 0.004, 0.006, 0.01, \
+           0.02, 0.04, 0.06, 0.1, 0.2, 0.4, 0.6, 1, 2, 4, 6, 10, 20],",
         ],
     );
 }

@@ -167,6 +167,12 @@ impl Axis {
             .filter(|(_, v)| (self.min..=self.max).contains(v))
     }
 
+    /// The control's values in the range, ascending: the settings this axis can take, each the
+    /// snap of some coordinate (a test checks every table), so random search samples from them.
+    pub fn table_values(&self) -> impl Iterator<Item = f64> + '_ {
+        self.choices().map(|(_, v)| v)
+    }
+
     /// The table position and value nearest to unit coordinate `u`, measured in unit
     /// coordinates (on a log scale, by ratio); the lower one on a tie.
     pub fn nearest(&self, u: f64) -> (usize, f64) {
@@ -212,7 +218,7 @@ impl Space {
     /// table has in its range. Each of them is some point's snap (a test checks every table), so
     /// a search that tried this many distinct settings has tried them all.
     pub fn settings(&self) -> usize {
-        self.axes.iter().map(|a| a.choices().count()).product()
+        self.axes.iter().map(|a| a.table_values().count()).product()
     }
 
     /// The unit point of the table values nearest to `point`: where a trial really runs.
