@@ -10,6 +10,7 @@
 //! redrawn when the picture changes (once per trial or landscape row).
 
 use super::style::{font, px, GRID, MINOR, MODEL, TEST, TRAIN};
+use super::trial_marks::trial_marks;
 use super::DrawResult;
 use crate::format::short;
 use crate::tune::cv::diverged;
@@ -215,37 +216,9 @@ pub fn draw<DB: DrawingBackend>(
     }
 }
 
-fn label_style(scale: f64) -> TextStyle<'static> {
+/// The pictures' labels: tick labels, titles, trial numbers.
+pub(super) fn label_style(scale: f64) -> TextStyle<'static> {
     TextStyle::from(("sans-serif", font(12.0, scale)).into_font())
-}
-
-/// Numbered dots for the trials and a ring round the best, at `(x, y)` chart positions.
-fn trial_marks<DB: DrawingBackend, X, Y>(
-    chart: &mut ChartContext<'_, DB, Cartesian2d<X, Y>>,
-    at: &[(f64, f64)],
-    best: Option<usize>,
-    scale: f64,
-) -> DrawResult<DB>
-where
-    X: Ranged<ValueType = f64>,
-    Y: Ranged<ValueType = f64>,
-{
-    let r = px(4.0, scale) as i32;
-    // Each number is drawn on its own with the default anchor (its top left at the dot; a
-    // leading space keeps it off the dot): text in a composed element, or anchored anywhere
-    // else, makes plotters measure it through an inline-styled DOM element, which the page's
-    // Content-Security-Policy forbids.
-    let style = label_style(scale).color(&MODEL);
-    chart.draw_series(at.iter().map(|p| Circle::new(*p, r, MODEL.filled())))?;
-    let area = chart.plotting_area();
-    for (i, p) in at.iter().enumerate() {
-        area.draw(&Text::new(format!(" {}", i + 1), *p, style.clone()))?;
-    }
-    if let Some(b) = best.and_then(|b| at.get(b)) {
-        let ring = TEST.stroke_width(px(2.5, scale));
-        chart.draw_series(std::iter::once(Circle::new(*b, 2 * r, ring)))?;
-    }
-    Ok(())
 }
 
 /// One axis: error (log) against the axis; the expected improvement in a strip below.
@@ -590,7 +563,7 @@ mod tests {
         // Numbered in order (the axis labels here are 1, 2.4, 3.8, …: no other 2 or 3).
         for n in ["2", "3"] {
             assert_eq!(
-                svg.matches(&format!(">\n {n}\n</text>")).count(),
+                svg.matches(&format!(">\n{n}\n</text>")).count(),
                 1,
                 "trial {n}"
             );

@@ -9,6 +9,7 @@ pub mod loss;
 pub mod neuron;
 pub mod region;
 pub mod style;
+mod trial_marks;
 pub mod validation;
 
 use plotters::drawing::DrawingAreaErrorKind;
