@@ -323,3 +323,45 @@ fn an_installed_hook_shows_a_real_panic_in_the_page() {
     assert_eq!(link.get_attribute("href"), Some(href));
     alert.remove();
 }
+
+/// Charts draw at once while the task has drawn little; past the budget a chart waits for a task
+/// of its own, keeping only its newest drawing, and every chart waiting is drawn soon after.
+#[wasm_bindgen_test]
+async fn a_chart_past_the_tasks_budget_waits_for_a_task_of_its_own() {
+    use paramlab::web::paint::paint;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let log = Rc::new(RefCell::new(Vec::<&str>::new()));
+    let busy = |ms: f64| {
+        let start = paramlab::web::now_ms();
+        while paramlab::web::now_ms() - start < ms {}
+    };
+    let l = log.clone();
+    paint("test-slow", move || {
+        busy(12.0);
+        l.borrow_mut().push("slow");
+    });
+    assert_eq!(
+        *log.borrow(),
+        ["slow"],
+        "the task's first drawing runs at once"
+    );
+    for what in ["old", "new"] {
+        let l = log.clone();
+        paint("test-next", move || l.borrow_mut().push(what));
+    }
+    assert_eq!(*log.borrow(), ["slow"], "past the budget a drawing waits");
+    yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+    assert_eq!(
+        *log.borrow(),
+        ["slow", "new"],
+        "only its newest drawing, soon after"
+    );
+    let l = log.clone();
+    paint("test-later", move || l.borrow_mut().push("later"));
+    assert_eq!(
+        *log.borrow(),
+        ["slow", "new", "later"],
+        "a new task draws at once again"
+    );
+}

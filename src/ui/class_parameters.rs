@@ -44,7 +44,9 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
     {
         let (newest, model, classes) = (newest.clone(), props.model.clone(), props.classes);
         use_effect_with(props.version, move |_| {
-            paint_newest(&newest, &model, classes);
+            crate::web::paint::paint("newest-tree-map", move || {
+                let _ = paint_newest(&newest, &model, classes);
+            });
         });
     }
     let newest_map = |what: &str| {

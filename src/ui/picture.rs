@@ -32,10 +32,14 @@ pub fn Picture(props: &PictureProps) -> Html {
     let layout = super::canvas::use_layout();
     {
         let canvas = canvas.clone();
+        let id = props.id.clone();
         use_effect_with((props.input.clone(), layout), move |(input, _)| {
-            if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                paint(&c, input);
-            }
+            let input = input.clone();
+            crate::web::paint::paint(&id, move || {
+                if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
+                    paint(&c, &input);
+                }
+            });
         });
     }
     html! {
