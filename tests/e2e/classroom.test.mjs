@@ -132,6 +132,14 @@ test('presenter view at 1280×720: Play, the main plot and the verdict fit witho
       const box = await page.locator(selector).first().boundingBox();
       assert.ok(box && box.y >= 0 && box.y + box.height <= 720, `${lab} ${selector}: ${JSON.stringify(box)}`);
     }
+    // A hidden verdict and hidden scores give their room to the plot; the speed figure steps aside.
+    const plot = lab === 'regression' ? '#fit-chart' : '#region-chart';
+    const shown = await page.locator(plot).boundingBox();
+    assert.equal(await page.locator('#eps').isVisible(), false, `${lab}: epochs per second hidden`);
+    await page.getByRole('button', { name: 'Verdict', exact: true }).click();
+    await page.getByRole('button', { name: 'Scores', exact: true }).click();
+    await page.locator('#diagnosis').waitFor({ state: 'hidden' });
+    await page.waitForFunction(([s, h]) => document.querySelector(s).getBoundingClientRect().height > h + 100, [plot, shown.height]);
     await page.close();
   }
   const { page } = await open('?lab=regression&present=1', { width: 1920, height: 1080 });
