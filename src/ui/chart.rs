@@ -55,17 +55,13 @@ pub fn Chart(props: &ChartProps) -> Html {
     let layout = super::canvas::use_layout();
     {
         let (axes_canvas, series_canvas) = (axes_canvas.clone(), series_canvas.clone());
-        let id = props.id.clone();
         use_effect_with((props.input.clone(), layout), move |(input, _)| {
-            let input = input.clone();
-            crate::web::paint::paint(&id, move || {
-                if let (Some(a), Some(s)) = (
-                    axes_canvas.cast::<HtmlCanvasElement>(),
-                    series_canvas.cast::<HtmlCanvasElement>(),
-                ) {
-                    draw(&a, &s, &input, &mut drawn.borrow_mut());
-                }
-            });
+            if let (Some(a), Some(s)) = (
+                axes_canvas.cast::<HtmlCanvasElement>(),
+                series_canvas.cast::<HtmlCanvasElement>(),
+            ) {
+                draw(&a, &s, input, &mut drawn.borrow_mut());
+            }
         });
     }
     html! {

@@ -44,9 +44,7 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
     {
         let (newest, model, classes) = (newest.clone(), props.model.clone(), props.classes);
         use_effect_with(props.version, move |_| {
-            crate::web::paint::paint("newest-tree-map", move || {
-                let _ = paint_newest(&newest, &model, classes);
-            });
+            paint_newest(&newest, &model, classes);
         });
     }
     let newest_map = |what: &str| {

@@ -52,12 +52,10 @@ pub fn Network(props: &NetworkProps) -> Html {
     {
         let (map, model, selected) = (map.clone(), props.model.clone(), *selected);
         use_effect_with((props.version, selected), move |_| {
-            crate::web::paint::paint("neuron-map", move || {
-                if let (Some((layer, unit)), PlaneModel::Mlp(net)) = (selected, &*model) {
-                    let index = net.sizes()[..layer].iter().sum::<usize>() + unit;
-                    paint(&map, net, index);
-                }
-            });
+            if let (Some((layer, unit)), PlaneModel::Mlp(net)) = (selected, &*model) {
+                let index = net.sizes()[..layer].iter().sum::<usize>() + unit;
+                paint(&map, net, index);
+            }
         });
     }
     let tallest = sizes.iter().copied().max().unwrap_or(1) as f64;

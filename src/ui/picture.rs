@@ -32,14 +32,10 @@ pub fn Picture(props: &PictureProps) -> Html {
     let layout = super::canvas::use_layout();
     {
         let canvas = canvas.clone();
-        let id = props.id.clone();
         use_effect_with((props.input.clone(), layout), move |(input, _)| {
-            let input = input.clone();
-            crate::web::paint::paint(&id, move || {
-                if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                    paint(&c, &input);
-                }
-            });
+            if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
+                paint(&c, input);
+            }
         });
     }
     html! {

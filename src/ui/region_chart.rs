@@ -102,39 +102,35 @@ pub fn RegionChart(props: &RegionProps) -> Html {
                 } else {
                     CELLS
                 };
-                let (version, highlight, cursor) = (*version, highlight.clone(), *cursor);
-                crate::web::paint::paint("region-chart", move || {
-                    if let (Some(m), Some(a)) = (
-                        map_canvas.cast::<HtmlCanvasElement>(),
-                        axes_canvas.cast::<HtmlCanvasElement>(),
-                    ) {
-                        let wanted = Shown {
-                            map: Some(MapKey {
-                                version,
-                                cells,
-                                bitmap: (0, 0),
-                            }),
-                            axes: Some(AxesKey {
-                                data,
-                                highlight,
-                                cursor,
-                                bitmap: (0, 0),
-                            }),
-                        };
-                        let now = crate::web::now_ms();
-                        let (painted, map_drawn) = draw(&m, &a, &model, wanted, &shown);
-                        *area.borrow_mut() = painted;
-                        let end = crate::web::now_ms();
-                        // Cost grows with the number of cells; a repaint of the points alone says
-                        // nothing about the map's.
-                        let full = if map_drawn {
-                            (end - now) * (CELLS * CELLS) as f64 / (cells * cells) as f64
-                        } else {
-                            full_cost
-                        };
-                        *last_draw.borrow_mut() = (end, end - now, full);
-                    }
-                });
+                if let (Some(m), Some(a)) = (
+                    map_canvas.cast::<HtmlCanvasElement>(),
+                    axes_canvas.cast::<HtmlCanvasElement>(),
+                ) {
+                    let wanted = Shown {
+                        map: Some(MapKey {
+                            version: *version,
+                            cells,
+                            bitmap: (0, 0),
+                        }),
+                        axes: Some(AxesKey {
+                            data: data.clone(),
+                            highlight: highlight.clone(),
+                            cursor: *cursor,
+                            bitmap: (0, 0),
+                        }),
+                    };
+                    let (painted, map_drawn) = draw(&m, &a, &model, wanted, &shown);
+                    *area.borrow_mut() = painted;
+                    let end = crate::web::now_ms();
+                    // Cost grows with the number of cells; a repaint of the points alone says
+                    // nothing about the map's.
+                    let full = if map_drawn {
+                        (end - now) * (CELLS * CELLS) as f64 / (cells * cells) as f64
+                    } else {
+                        full_cost
+                    };
+                    *last_draw.borrow_mut() = (end, end - now, full);
+                }
             },
         );
     }

@@ -2,7 +2,6 @@
 //! in a browser; everything above it stays testable natively.
 
 pub mod fold_entry;
-pub mod paint;
 pub mod panic;
 pub mod pool;
 
