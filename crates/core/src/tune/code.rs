@@ -19,7 +19,7 @@
 //! (`LinearRegression`, `SGDRegressor(penalty=None)`): `Ridge(alpha=0)` would warn.
 
 use super::code_imports::imports;
-use super::code_map::{grid_search, random_search, Map, Param};
+use super::code_map::{bayes_trials, grid_search, random_search, Map, Param};
 use crate::data::regression::generate;
 use crate::ml::regularization::Regularization;
 use crate::state::choice::StrategyKind;
@@ -318,6 +318,7 @@ fn search(
                 })
                 .collect();
             let initial = Bayes::default().initial();
+            let (trials, capped) = bayes_trials(space, budget);
             format!(
                 "# ParamLab's own: a Gaussian process with expected improvement, {initial} random \
                  trials first.\ndef objective(trial):\n    model.set_params(**{{\n{}\n    }})\n    \
@@ -325,7 +326,7 @@ fn search(
                  scoring=\"neg_mean_squared_error\").mean()\n\n\
                  study = optuna.create_study(direction=\"minimize\",\n    \
                  sampler=optuna.samplers.GPSampler(seed={seed}, n_startup_trials={initial}))\n\
-                 study.optimize(objective, n_trials={budget})\n\
+                 {capped}study.optimize(objective, n_trials={trials})\n\
                  best_params, best_cv_mse = study.best_params, study.best_value\n\
                  best_model = model.set_params(**{{\n{}\n}}).fit(X_train, y_train)",
                 suggest.join("\n"),

@@ -124,6 +124,22 @@ pub(super) fn random_search(
     )
 }
 
+/// Bayesian optimization's number of trials and a comment when the budget is above the space's
+/// settings: ParamLab's search ends when every setting has run (Optuna's sampler could repeat
+/// one, so the Python may try fewer distinct settings).
+pub(super) fn bayes_trials(space: &Space, budget: usize) -> (usize, String) {
+    let settings = space.settings();
+    let note = if budget > settings {
+        format!(
+            "# A budget of {budget} is more than the {settings} settings: ParamLab stops when \
+             each has run once\n# (Optuna may repeat a setting).\n"
+        )
+    } else {
+        String::new()
+    };
+    (budget.min(settings), note)
+}
+
 /// The list a random search samples an axis from, in scikit-learn's values: a run of whole
 /// numbers as a `range`, other values written out one by one.
 fn list(axis: &Axis, map: Map) -> String {

@@ -5,7 +5,7 @@ use super::Param;
 use crate::state::choice::StrategyKind;
 use crate::state::config::Config;
 use crate::tune::code::{number, suggestion};
-use crate::tune::code_map::{grid_search, random_search};
+use crate::tune::code_map::{bayes_trials, grid_search, random_search};
 use crate::tune::space::{Axis, Scale, Space};
 use crate::tune::strategy::Bayes;
 
@@ -46,6 +46,7 @@ pub(super) fn search(
                 })
                 .collect();
             let initial = Bayes::default().initial();
+            let (trials, capped) = bayes_trials(space, budget);
             format!(
                 "# ParamLab's own: a Gaussian process with expected improvement, {initial} \
                  random trials first.\ndef objective(trial):\n    model.set_params(**{{\n{}\n    \
@@ -53,7 +54,7 @@ pub(super) fn search(
                  scoring=\"accuracy\").mean()\n\n\
                  study = optuna.create_study(direction=\"minimize\",\n    \
                  sampler=optuna.samplers.GPSampler(seed={seed}, n_startup_trials={initial}))\n\
-                 study.optimize(objective, n_trials={budget})\n\
+                 {capped}study.optimize(objective, n_trials={trials})\n\
                  best_params, best_cv_error = study.best_params, study.best_value\n\
                  best_model = model.set_params(**{{\n{}\n}}).fit(X_train, y_train)",
                 rows.join("\n"),

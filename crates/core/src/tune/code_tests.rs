@@ -115,6 +115,16 @@ fn bayesian_optimization_is_optuna_with_a_gaussian_process() {
         ],
     );
     assert!(!code.contains("refit=True"), "{code}");
+    assert!(!code.contains("more than the"), "{code}");
+    // A budget above the degree's 15 settings: ParamLab stops at 15, and so does the study.
+    let degree = python(&tuning("strategy=bayes&budget=40&y=none&seed=3"));
+    has(
+        &degree,
+        &[
+            "A budget of 40 is more than the 15 settings: ParamLab stops when each has run once",
+            "study.optimize(objective, n_trials=15)",
+        ],
+    );
     let grid = python(&tuning("strategy=grid"));
     has(&grid, &["(refit=True)"]);
 }
