@@ -240,6 +240,10 @@ pub struct Levers {
     /// Completes "Make it less flexible: …", e.g. "a lower degree or regularization (λ)".
     pub less: &'static str,
     pub trains: bool,
+    /// Trained by gradient epochs (regression, logistic regression, the network), whose loss
+    /// needs a few epochs before its trend says anything: until then a high training error is
+    /// no verdict (trees and ensembles stop after a few levels or trees by design).
+    pub epochs: bool,
 }
 
 impl Default for Levers {
@@ -248,6 +252,7 @@ impl Default for Levers {
             more: "a higher degree, more depth, features or neurons",
             less: "a simpler model or regularization",
             trains: true,
+            epochs: true,
         }
     }
 }
@@ -438,6 +443,16 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
             format!(
                 "{}, but the training loss is still falling: it has not converged yet. Let it \
                  train on (or raise the learning rate) before judging the model.",
+                r.summary
+            ),
+        )
+    } else if r.high_train && e.levers.epochs && e.trend == Trend::Unknown && out_of_reach.is_none()
+    {
+        (
+            Fit::StillTraining,
+            format!(
+                "{}, after too few epochs to tell whether the training loss is still falling: \
+                 it is too early to judge the model. Let it train on.",
                 r.summary
             ),
         )

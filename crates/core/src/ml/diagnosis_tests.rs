@@ -351,3 +351,30 @@ fn a_falling_loss_whose_optimum_is_also_high_error_is_too_simple() {
         custom.reason
     );
 }
+
+#[test]
+fn too_few_epochs_for_a_trend_is_too_early_for_a_verdict() {
+    let early = |epochs| Evidence {
+        trend: Trend::Unknown,
+        hidden_layers: true,
+        levers: Levers {
+            epochs,
+            ..Levers::default()
+        },
+        ..numbers(0.2, 0.25)
+    };
+    let d = diagnose(&early(true));
+    assert_eq!(d.fit, Fit::StillTraining, "{}", d.reason);
+    assert!(d.reason.contains("too early to judge"), "{}", d.reason);
+    // Grown, not trained by epochs (a tree): no trend to wait for.
+    assert_eq!(diagnose(&early(false)).fit, Fit::Stuck);
+    // A low training error needs no trend.
+    assert_eq!(
+        diagnose(&Evidence {
+            trend: Trend::Unknown,
+            ..numbers(0.01, 0.03)
+        })
+        .fit,
+        Fit::GoodFit
+    );
+}

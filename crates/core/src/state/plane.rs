@@ -153,6 +153,7 @@ impl LabKind for Plane {
             more,
             less,
             trains: !matches!(&*s.model, PlaneModel::Knn(_)),
+            epochs: matches!(&*s.model, PlaneModel::Logistic(_) | PlaneModel::Mlp(_)),
         }
     }
 

@@ -71,6 +71,7 @@ impl LabKind for Regression {
             more: "a higher degree",
             less: "a lower degree, or regularization (λ)",
             trains: true,
+            epochs: true,
         }
     }
 

@@ -367,3 +367,31 @@ fn a_sweep_slice_that_finishes_no_point_is_quiet() {
     s.apply(Action::Step);
     assert!(!s.quiet(), "training is shown");
 }
+
+/// One Step is too early for a verdict on a model trained by epochs (a walkthrough saw "too
+/// simple, however long it trains" at degree 3 and "Stuck" for the default network after one
+/// Step; both fit well after a few hundred epochs); a fully grown tree is judged at once.
+#[test]
+fn one_step_is_too_early_to_judge_a_model_trained_by_epochs() {
+    use crate::ml::diagnosis::Fit;
+    let mut regression: Session<Regression> = session("lab=regression");
+    regression.apply(Action::Step);
+    let d = regression.diagnosis().unwrap();
+    assert_eq!(d.fit, Fit::StillTraining, "{}", d.reason);
+    assert!(d.reason.contains("too early to judge"), "{}", d.reason);
+    let mut network: Session<Plane> = session("lab=neural");
+    network.apply(Action::Step);
+    let d = network.diagnosis().unwrap();
+    assert_eq!(d.fit, Fit::StillTraining, "{}", d.reason);
+    // Trained on, the same network is judged (its loss's trend is known).
+    network.apply(Action::Play);
+    network.apply(Action::Tick(400));
+    let d = network.diagnosis().unwrap();
+    assert_ne!(d.fit, Fit::StillTraining, "{}", d.reason);
+    // A stump grown to its one level: judged at once.
+    let mut stump: Session<Plane> = session("lab=classification&model=tree&depth=1&data=moons");
+    stump.apply(Action::Play);
+    stump.apply(Action::Tick(5));
+    let d = stump.diagnosis().unwrap();
+    assert_ne!(d.fit, Fit::StillTraining, "{}", d.reason);
+}
