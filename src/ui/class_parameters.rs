@@ -88,8 +88,8 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
             let name = |f: usize| forest.feature_map().name(f);
             html! {
                 <div id="learned">
-                    <p id="ensemble-size">{ format!("{} trees, {nodes} nodes, {numbers} learned numbers \
-                        (thresholds and leaf class shares).", trees.len()) }</p>
+                    <p id="ensemble-size">{ format!("{}, {}, {} \
+                        (thresholds and leaf class shares).", count(trees.len(), "tree"), count(nodes, "node"), count(numbers, "learned number")) }</p>
                     { newest_map("The newest tree's vote alone") }
                     { for trees.last().map(|t| html! {
                         <>
@@ -124,9 +124,9 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
             });
             html! {
                 <div id="learned">
-                    <p id="ensemble-size">{ format!("{} rounds, {} trees, {nodes} nodes, {numbers} learned numbers \
-                        (thresholds, leaf values and the starting log-odds).", rounds.len(),
-                        rounds.iter().map(|r| r.len()).sum::<usize>()) }</p>
+                    <p id="ensemble-size">{ format!("{}, {}, {}, {} \
+                        (thresholds, leaf values and the starting log-odds).", count(rounds.len(), "round"),
+                        count(rounds.iter().map(|r| r.len()).sum::<usize>(), "tree"), count(nodes, "node"), count(numbers, "learned number")) }</p>
                     { newest_map("Where the newest round alone pushes the prediction") }
                     { for newest.map(|leaves| html! {
                         <p class="help" id="newest-round">{ format!("Round {}'s leaf values (Newton steps; the \
@@ -272,4 +272,9 @@ mod tests {
         assert_eq!(monomial((2, 1)), "x₁²x₂");
         assert_eq!(monomial((0, 0)), "1 (intercept)");
     }
+}
+
+/// "1 tree", "2 trees": a count and its noun.
+fn count(n: usize, one: &str) -> String {
+    format!("{n} {one}{}", if n == 1 { "" } else { "s" })
 }

@@ -268,7 +268,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                             if regression {
                                 <li>{ "colour: the number to predict (blue above zero, orange below, white at zero); background: the network's prediction" }</li>
                             } else {
-                                <li>{ "colour: class (blue, orange, green); background: the model's prediction, paler where unsure" }</li>
+                                <li>{ format!("colour: class ({}); background: the model's prediction, paler where unsure", CLASS_NAMES[..state.data.classes.min(CLASS_NAMES.len())].join(", ")) }</li>
                             }
                         </ul>
                         <Playback running={state.running} {stats} config={config.clone()} {epochs_per_second} {rate_label} {speed_note} {complete} {speed_text} on_action={dispatch.clone()} on_set={on_set.clone()}

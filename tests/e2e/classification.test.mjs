@@ -237,7 +237,7 @@ test('ensembles: chosen by label, grown tree by tree, out-of-bag error read, tre
   assert.match(await page.locator('#eps').locator('xpath=..').textContent(), /Trees \/ s/);
   await page.getByRole('button', { name: 'Step' }).click();
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '1');
-  assert.match(await text(page, '#ensemble-size'), /^1 trees, \d+ nodes, \d+ learned numbers/);
+  assert.match(await text(page, '#ensemble-size'), /^1 tree, \d+ nodes, \d+ learned numbers/);
   assert.match(await text(page, '#learned'), /newest tree, number 1.*x[₁₂] ≤ -?[0-9.]+\?/s);
   // The newest tree alone, drawn beside: with one tree it is the forest's own map's pattern.
   const newest = () => page.evaluate(() => document.getElementById('newest-tree-map').toDataURL());
@@ -372,4 +372,18 @@ test('a straight line on the moons is called too simple while its loss still fal
   assert.match(await text(page, '#diagnosis'), /even trained to the end a model of this form reaches only \d+ % on the training points \(its optimum, computed directly\)/);
   assert.deepEqual(problems.console, []);
   await page.close();
+});
+
+test('the legend names the classes the plot has, and a count reads in the singular for one', async () => {
+  const { page } = await open('&data=moons');
+  assert.match(await page.locator('.plots .legend').first().innerText(), /colour: class \(blue, orange\);/);
+  await page.close();
+  const three = await open('&data=three');
+  assert.match(await three.page.locator('.plots .legend').first().innerText(), /colour: class \(blue, orange, green\);/);
+  await three.page.close();
+  const boosting = await open('&model=boosting&trees=1');
+  // Before its one round (0 rounds … 1 learned number: the starting log-odds) or after it.
+  assert.match(await text(boosting.page, '#ensemble-size'),
+    /^(0 rounds, 0 trees, 0 nodes, 1 learned number|1 round, 1 tree, \d+ nodes, \d+ learned numbers) \(/);
+  await boosting.page.close();
 });
