@@ -19,7 +19,7 @@ use super::region_chart::RegionChart;
 use super::shortcuts::use_shortcuts;
 use super::store::use_relay;
 use super::throttle::{use_lingering, use_throttled};
-use super::training::{sweep_pacing, training_pacing, use_frame_loop};
+use super::training::{shown_rate, sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::classroom::figures::Figures;
 use crate::format::short;
@@ -100,10 +100,14 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         ModelKind::Forest | ModelKind::Boosting => 12,
         _ => 1,
     };
-    let epochs_per_second = use_frame_loop(
+    let epochs_per_second = shown_rate(
+        use_frame_loop(
+            state.running,
+            training_pacing(state.config.speed(), frames_per_tick),
+            dispatch.clone(),
+        ),
         state.running,
-        training_pacing(state.config.speed(), frames_per_tick),
-        dispatch.clone(),
+        state.model.steps(),
     );
 
     // An ensemble grown at full speed is finished within a second or so: the validation curve's

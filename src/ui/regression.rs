@@ -13,7 +13,7 @@ use super::notices::Notices;
 use super::parameters::Parameters;
 use super::playback::Playback;
 use super::shortcuts::use_shortcuts;
-use super::training::{sweep_pacing, training_pacing, use_frame_loop};
+use super::training::{shown_rate, sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::classroom::figures::Figures;
 use crate::data::regression::Point;
@@ -41,11 +41,12 @@ pub fn RegressionLab(props: &LabProps) -> Html {
     });
     let epochs_per_second = {
         let d = state.dispatcher();
-        use_frame_loop(
+        let measured = use_frame_loop(
             state.running,
             training_pacing(state.config.speed(), 1),
             Callback::from(move |a| d.dispatch(a)),
-        )
+        );
+        shown_rate(measured, state.running, state.model.steps())
     };
 
     {

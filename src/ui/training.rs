@@ -100,6 +100,17 @@ impl Pace {
     }
 }
 
+/// The rate to show: the last measured one stays after pausing, but a model paused before its
+/// first step has no rate of its own (the last one was another model's, before a switch or a
+/// restart), so none is shown.
+pub fn shown_rate(measured: f64, running: bool, steps: u64) -> f64 {
+    if running || steps > 0 {
+        measured
+    } else {
+        0.0
+    }
+}
+
 /// A frame interval above this (ms) means a frame was dropped.
 const LATE_FRAME_MS: f64 = 20.0;
 

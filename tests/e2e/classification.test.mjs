@@ -387,3 +387,14 @@ test('the legend names the classes the plot has, and a count reads in the singul
     /^(0 rounds, 0 trees, 0 nodes, 1 learned number|1 round, 1 tree, \d+ nodes, \d+ learned numbers) \(/);
   await boosting.page.close();
 });
+
+test('a model switched to shows no training rate until it trains (not the last model’s)', async () => {
+  const { page } = await open('&model=logistic&data=moons');
+  if ((await page.locator('#play').getAttribute('aria-pressed')) !== 'true') await page.locator('#play').click();
+  await page.waitForFunction(() => /^\d+$/.test(document.getElementById('eps').textContent.trim()));
+  await page.locator('#play').click(); // pause
+  assert.match(await text(page, '#eps'), /^\d+$/, 'the last rate stays after pausing');
+  await page.locator('#ctl-model').selectOption({ label: 'Random forest' });
+  await page.waitForFunction(() => document.getElementById('eps').textContent.trim() === '—');
+  await page.close();
+});
