@@ -258,6 +258,11 @@ fn boundary_line(orange: &[f64], blue: &[f64]) -> String {
     }
 }
 
+/// "1 tree", "2 trees": a count and its noun.
+fn count(n: usize, one: &str) -> String {
+    format!("{n} {one}{}", if n == 1 { "" } else { "s" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,9 +277,4 @@ mod tests {
         assert_eq!(monomial((2, 1)), "x₁²x₂");
         assert_eq!(monomial((0, 0)), "1 (intercept)");
     }
-}
-
-/// "1 tree", "2 trees": a count and its noun.
-fn count(n: usize, one: &str) -> String {
-    format!("{n} {one}{}", if n == 1 { "" } else { "s" })
 }
