@@ -8,7 +8,7 @@
 use super::canvas::context;
 use super::classes::CLASS_NAMES;
 use super::network::Network;
-use crate::format::short;
+use crate::format::{count, short};
 use crate::ml::plane_model::PlaneModel;
 use crate::ml::tree::{Criterion, Tree};
 use crate::plot::region::newest_tree_map;
@@ -89,7 +89,7 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
             html! {
                 <div id="learned">
                     <p id="ensemble-size">{ format!("{}, {}, {} \
-                        (thresholds and leaf class shares).", count(trees.len(), "tree"), count(nodes, "node"), count(numbers, "learned number")) }</p>
+                        (thresholds and leaf class shares).", count(trees.len(), "tree", "trees"), count(nodes, "node", "nodes"), count(numbers, "learned number", "learned numbers")) }</p>
                     { newest_map("The newest tree's vote alone") }
                     { for trees.last().map(|t| html! {
                         <>
@@ -125,8 +125,8 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
             html! {
                 <div id="learned">
                     <p id="ensemble-size">{ format!("{}, {}, {}, {} \
-                        (thresholds, leaf values and the starting log-odds).", count(rounds.len(), "round"),
-                        count(rounds.iter().map(|r| r.len()).sum::<usize>(), "tree"), count(nodes, "node"), count(numbers, "learned number")) }</p>
+                        (thresholds, leaf values and the starting log-odds).", count(rounds.len(), "round", "rounds"),
+                        count(rounds.iter().map(|r| r.len()).sum::<usize>(), "tree", "trees"), count(nodes, "node", "nodes"), count(numbers, "learned number", "learned numbers")) }</p>
                     { newest_map("Where the newest round alone pushes the prediction") }
                     { for newest.map(|leaves| html! {
                         <p class="help" id="newest-round">{ format!("Round {}'s leaf values (Newton steps; the \
@@ -256,11 +256,6 @@ fn boundary_line(orange: &[f64], blue: &[f64]) -> String {
     } else {
         "Boundary: none yet (all weights equal)".into()
     }
-}
-
-/// "1 tree", "2 trees": a count and its noun.
-fn count(n: usize, one: &str) -> String {
-    format!("{n} {one}{}", if n == 1 { "" } else { "s" })
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use super::throttle::{use_lingering, use_throttled};
 use super::training::{shown_rate, sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::classroom::figures::Figures;
-use crate::format::short;
+use crate::format::{count, short};
 use crate::ml::history::Record;
 use crate::ml::mlp::parameter_count;
 use crate::ml::model::Model;
@@ -149,10 +149,14 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     // levels and an ensemble's trees, so each can be watched.
     let seconds = f64::from(frames_per_tick) / 60.0;
     let speed_text = match (model, config.speed()) {
-        (ModelKind::Tree, Some(n)) => Some(format!("{n} level{} / {seconds} s", plural(n))),
-        (ModelKind::Forest | ModelKind::Boosting, Some(n)) => {
-            Some(format!("{n} tree{} / {seconds} s", plural(n)))
-        }
+        (ModelKind::Tree, Some(n)) => Some(format!(
+            "{} / {seconds} s",
+            count(n as usize, "level", "levels")
+        )),
+        (ModelKind::Forest | ModelKind::Boosting, Some(n)) => Some(format!(
+            "{} / {seconds} s",
+            count(n as usize, "tree", "trees")
+        )),
         _ => None,
     };
     // An ensemble with all its trees has nothing left to train: Play and Step say so.
@@ -337,22 +341,12 @@ fn parameter_sentence(config: &crate::state::config::Config, classes: usize) -> 
     } else {
         format!("{classes} outputs")
     };
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     format!(
         "{layers}, {inputs} inputs, {outputs} → {}: {} + {}",
-        plural(weights + biases, "parameter", "parameters"),
-        plural(weights, "weight", "weights"),
-        plural(biases, "bias", "biases"),
+        count(weights + biases, "parameter", "parameters"),
+        count(weights, "weight", "weights"),
+        count(biases, "bias", "biases"),
     )
-}
-
-fn plural(n: u32) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }
 
 fn percent(v: f64) -> String {

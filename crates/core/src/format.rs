@@ -40,6 +40,11 @@ pub fn error_spread(e: crate::tune::cv::MeanSd) -> String {
     }
 }
 
+/// A count and its noun: "1 tree", "2 trees", "1 bias", "3 biases".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +68,12 @@ mod tests {
         assert_eq!(short(1234.5), "1234.5");
         assert_eq!(short(1.5e-5), "1.50e-5");
         assert_eq!(short(f64::NAN), "—");
+    }
+
+    #[test]
+    fn counts_take_the_singular_for_one_only() {
+        assert_eq!(super::count(0, "tree", "trees"), "0 trees");
+        assert_eq!(super::count(1, "bias", "biases"), "1 bias");
+        assert_eq!(super::count(2, "bias", "biases"), "2 biases");
     }
 }
