@@ -67,6 +67,35 @@ pub fn use_layout() -> u32 {
     *layout
 }
 
+/// Whether a chart's element is on screen or near it ([`crate::web::near_view`]): a chart
+/// below the fold waits to be drawn until the reader gets near it, so a first load draws only
+/// what it shows. Once true it stays true: a chart drawn once follows its input wherever the
+/// reader scrolls.
+#[yew::hook]
+pub fn use_near_view(node: yew::NodeRef) -> bool {
+    use crate::web::near_view::{is_near, NearWatch};
+    use yew::prelude::*;
+    let near = use_state(|| false);
+    {
+        let near = near.clone();
+        use_effect_with(*near, move |&already| {
+            let watch = node
+                .cast::<web_sys::Element>()
+                .filter(|_| !already)
+                .and_then(|element| {
+                    if is_near(&element) {
+                        near.set(true);
+                        None
+                    } else {
+                        NearWatch::start(&element, move || near.set(true))
+                    }
+                });
+            move || drop(watch)
+        });
+    }
+    *near
+}
+
 /// A small button that downloads a chart's stacked canvases (bottom first) as one PNG.
 pub fn png_button(name: &'static str, layers: Vec<yew::NodeRef>) -> yew::Html {
     use yew::prelude::*;

@@ -1,8 +1,8 @@
 //! A chart drawn on two stacked canvases: an axes layer (axes, labels, static points), redrawn
 //! only when its frame or size changes, and a transparent series layer redrawn whenever the input
-//! changes. Text is by far the slowest thing to draw in the browser (plotters measures each label
-//! through the DOM), so a frame while training draws no text at all. Bitmaps are kept at CSS size
-//! × devicePixelRatio so charts stay sharp on projectors and phones.
+//! changes. Text is the slowest thing to draw on a canvas, so a frame while training draws no text
+//! at all. Bitmaps are kept at CSS size × devicePixelRatio so charts stay sharp on projectors and
+//! phones. A chart below the fold is first drawn when the reader gets near it.
 
 use super::canvas::{clear, fit_bitmap, stamp};
 use crate::data::regression::Dataset;
@@ -53,16 +53,23 @@ pub fn Chart(props: &ChartProps) -> Html {
     let series_canvas = use_node_ref();
     let drawn: Rc<RefCell<Option<(u32, u32, Axes)>>> = use_mut_ref(|| None);
     let layout = super::canvas::use_layout();
+    let near = super::canvas::use_near_view(axes_canvas.clone());
     {
         let (axes_canvas, series_canvas) = (axes_canvas.clone(), series_canvas.clone());
-        use_effect_with((props.input.clone(), layout), move |(input, _)| {
-            if let (Some(a), Some(s)) = (
-                axes_canvas.cast::<HtmlCanvasElement>(),
-                series_canvas.cast::<HtmlCanvasElement>(),
-            ) {
-                draw(&a, &s, input, &mut drawn.borrow_mut());
-            }
-        });
+        use_effect_with(
+            (props.input.clone(), layout, near),
+            move |(input, _, near)| {
+                if !near {
+                    return;
+                }
+                if let (Some(a), Some(s)) = (
+                    axes_canvas.cast::<HtmlCanvasElement>(),
+                    series_canvas.cast::<HtmlCanvasElement>(),
+                ) {
+                    draw(&a, &s, input, &mut drawn.borrow_mut());
+                }
+            },
+        );
     }
     html! {
         <div class="chart" id={format!("{}-box", props.id)}>

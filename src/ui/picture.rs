@@ -30,13 +30,20 @@ pub struct PictureProps {
 pub fn Picture(props: &PictureProps) -> Html {
     let canvas = use_node_ref();
     let layout = super::canvas::use_layout();
+    let near = super::canvas::use_near_view(canvas.clone());
     {
         let canvas = canvas.clone();
-        use_effect_with((props.input.clone(), layout), move |(input, _)| {
-            if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                paint(&c, input);
-            }
-        });
+        use_effect_with(
+            (props.input.clone(), layout, near),
+            move |(input, _, near)| {
+                if !near {
+                    return;
+                }
+                if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
+                    paint(&c, input);
+                }
+            },
+        );
     }
     html! {
         <div class="chart picture" id={format!("{}-box", props.id)}>

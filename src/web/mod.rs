@@ -2,6 +2,7 @@
 //! in a browser; everything above it stays testable natively.
 
 pub mod fold_entry;
+pub mod near_view;
 pub mod panic;
 pub mod pool;
 

@@ -135,7 +135,8 @@ test('the k validation curve covers k = 1 … 50 on 500 points, computed across 
   assert.equal(await page.getByLabel('Validation curve for', { exact: true }).inputValue(), '0');
   await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Decision tree' });
   await page.waitForFunction(() => /^15 values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 30_000 });
-  assert.ok(Number(await page.locator('#validation-chart').getAttribute('data-drawn-at')) > 0);
+  await page.locator('#validation-chart').scrollIntoViewIfNeeded();
+  await page.locator('#validation-chart[data-drawn-at]').waitFor();
   await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'validation-tree.png'), fullPage: true });
   assert.deepEqual(problems.console, []);
   await page.close();

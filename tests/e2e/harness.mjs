@@ -52,6 +52,16 @@ export async function launch() {
   });
 }
 
+/**
+ * Waits until the page has drawn its first chart, or, when even the first chart is far below the
+ * fold (a long notice above it), until the lab has rendered: charts are drawn when near the view.
+ */
+export async function chartsReady(page) {
+  await page.locator('canvas').first().waitFor({ state: 'attached' });
+  await page.waitForFunction(() => document.querySelector('canvas[data-drawn-at]')
+    || document.querySelector('canvas').getBoundingClientRect().top > 1.5 * innerHeight);
+}
+
 /** A page that records console errors, page errors and requests to other origins. */
 export async function openPage(browser, origin, url, viewport = { width: 1280, height: 900 }) {
   const page = await browser.newPage({ viewport });
@@ -60,6 +70,6 @@ export async function openPage(browser, origin, url, viewport = { width: 1280, h
   page.on('pageerror', (e) => problems.console.push(String(e)));
   page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.foreign.push(r.url()); });
   await page.goto(url);
-  await page.locator('canvas[data-drawn-at]').first().waitFor();
+  await chartsReady(page);
   return { page, problems };
 }

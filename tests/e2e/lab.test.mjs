@@ -267,6 +267,19 @@ test('a very long value in a link wraps in its notice instead of widening the pa
   await page.close();
 });
 
+test('on a phone, a chart below the fold is drawn when the reader scrolls near it, not on load', async () => {
+  const { page, problems } = await open('', { width: 412, height: 823 });
+  const drawn = (id) => page.locator(`#${id}`).evaluate((c) => c.hasAttribute('data-drawn-at'));
+  assert.equal(await drawn('fit-chart'), true, 'the chart on screen is drawn at once');
+  assert.equal(await drawn('coef-chart'), false, 'the weights chart, screens below, waits');
+  await page.locator('#coef-chart').scrollIntoViewIfNeeded();
+  await page.locator('#coef-chart[data-drawn-at]').waitFor();
+  const box = await page.locator('#coef-chart').evaluate((c) => [c.width, c.height]);
+  assert.ok(box[0] > 300 && box[1] > 100, `drawn at its size: ${box}`);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('fits a phone and a projector without sideways scrolling', async () => {
   for (const [width, height] of [[375, 800], [1280, 720]]) {
     const { page } = await open('', { width, height });

@@ -115,6 +115,7 @@ const CHECKS = {
     await verdict(page, /^Overfitting: too flexible/);
     // "then watch the k validation curve": it is the curve shown, over k.
     assert.match(await page.locator('#ctl-sweep option:checked').textContent(), /^k$/);
+    await page.locator('#validation-chart').scrollIntoViewIfNeeded();
     await page.locator('#validation-chart[data-drawn-at]').waitFor();
   },
   '?lab=classification&model=tree&depth=1&data=circles': async (page) => {
