@@ -22,7 +22,7 @@ use super::throttle::{use_lingering, use_throttled};
 use super::training::{shown_rate, sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::classroom::figures::Figures;
-use crate::format::{count, short};
+use crate::format::{count, log_loss, short};
 use crate::ml::history::Record;
 use crate::ml::mlp::parameter_count;
 use crate::ml::model::Model;
@@ -178,8 +178,8 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         (Some(train_acc), Some(test_acc)) => stats.extend([
             ("Train accuracy", "train-acc", percent(train_acc)),
             ("Test accuracy", "test-acc", percent(test_acc)),
-            ("Train log-loss", "train-loss", short(train.loss)),
-            ("Test log-loss", "test-loss", short(test.loss)),
+            ("Train log-loss", "train-loss", log_loss(train.loss)),
+            ("Test log-loss", "test-loss", log_loss(test.loss)),
         ]),
         _ => stats.extend([
             ("Train MSE", "train-mse", short(train.loss)),

@@ -32,6 +32,15 @@ test('k-NN: k = 1 fits every training point and overfits noisy moons; k moves by
   await page.close();
 });
 
+test('k-NN: a log-loss at its least value reads 0, not the clip\'s 2.22e-16', async () => {
+  // Every test point's neighbours all vote for its class: probability 1, clipped to 1 − ε.
+  const { page } = await open('&model=knn');
+  assert.equal(await text(page, '#test-acc'), '100.0 %');
+  assert.equal(await text(page, '#test-loss'), '0');
+  assert.equal(await text(page, '#train-loss'), '0.0143');
+  await page.close();
+});
+
 test('k-NN: focusing the plot rings the k nearest neighbours of the cross and says who they are', async () => {
   const { page } = await open('&model=knn&k=5&data=moons');
   const points = () => page.evaluate(() => document.getElementById('region-chart').toDataURL());
