@@ -18,7 +18,8 @@ pub struct PlaybackProps {
     pub epochs_per_second: f64,
     pub on_action: Callback<Action>,
     pub on_set: Callback<(Key, usize)>,
-    /// Offer "Reset to the same initial weights" (Reset then draws new ones).
+    /// Offer "Reset, same weights": start again from the same initial weights (Reset then draws
+    /// new ones). Short, so that it stays on one line on a phone (the full label took five).
     #[prop_or_default]
     pub reset_same: bool,
     /// What a training step is, per second: "Epochs / s", or "Trees / s" for an ensemble.
@@ -72,7 +73,8 @@ pub fn Playback(props: &PlaybackProps) -> Html {
                 <button type="button" id="reset" onclick={send(Action::Reset)}
                     title={props.reset_same.then_some("Start again from new random weights")}>{ "Reset" }</button>
                 if props.reset_same {
-                    <button type="button" id="reset-same" onclick={send(Action::ResetSame)}>{ "Reset to the same initial weights" }</button>
+                    <button type="button" id="reset-same" onclick={send(Action::ResetSame)}
+                        title="Start again from the same initial weights">{ "Reset, same weights" }</button>
                 }
             </div>
             if let Some(note) = &props.complete {
