@@ -25,9 +25,6 @@ pub struct PlaybackProps {
     /// What a training step is, per second: "Epochs / s", or "Trees / s" for an ensemble.
     #[prop_or(AttrValue::Static("Epochs / s"))]
     pub rate_label: AttrValue,
-    /// What the speed means for this model, where a step is not an epoch per frame.
-    #[prop_or_default]
-    pub speed_note: Option<AttrValue>,
     /// Why there is nothing left to train (an ensemble with all its trees): Play and Step are
     /// disabled and this says what would train more.
     #[prop_or_default]
@@ -90,10 +87,8 @@ pub fn Playback(props: &PlaybackProps) -> Html {
                 <div><dt>{ props.rate_label.clone() }</dt><dd id="eps">{ eps }</dd></div>
             </dl>
             <Slider key_={Key::Speed} position={props.config.position(Key::Speed)} on_change={props.on_set.clone()}
-                note={props.config.no_effect(Key::Speed, usize::MAX)} value_text={props.speed_text.clone()} />
-            if let Some(note) = &props.speed_note {
-                <p class="help" id="speed-note">{ note.clone() }</p>
-            }
+                note={props.config.no_effect(Key::Speed, usize::MAX)} value_text={props.speed_text.clone()}
+                help={props.config.help(Key::Speed)} />
         </section>
     }
 }
