@@ -22,7 +22,7 @@ use super::throttle::{use_lingering, use_throttled};
 use super::training::{shown_rate, sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::classroom::figures::Figures;
-use crate::format::{count, short};
+use crate::format::{count, log_loss, short};
 use crate::ml::history::Record;
 use crate::ml::mlp::parameter_count;
 use crate::ml::model::Model;
@@ -94,7 +94,8 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
 
     let model = state.config.model();
     // A tree grows one level per step: show each level for half a second; an ensemble adds a
-    // tree per step: five a second at the slowest speed, so each new tree can be seen.
+    // tree per step: five a second at the slowest speed, so each new tree can be seen. Speed's
+    // help says so (`Config::help`).
     let frames_per_tick = match model {
         ModelKind::Tree => 30,
         ModelKind::Forest | ModelKind::Boosting => 12,
@@ -135,16 +136,6 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         ModelKind::Forest | ModelKind::Boosting => ("Trees", "trees", "Trees / s"),
         _ => ("Epoch", "epoch", "Epochs / s"),
     };
-    // The speed counts steps per tick; these models tick every few frames (above).
-    let speed_note: Option<AttrValue> = match model {
-        ModelKind::Tree => Some("For a tree, speed n grows n levels every half second.".into()),
-        ModelKind::Forest | ModelKind::Boosting => Some(
-            "For an ensemble, speed n adds n trees every fifth of a second (5n a second), so each \
-             new tree can be seen; max adds as many as a frame allows."
-                .into(),
-        ),
-        _ => None,
-    };
     // The speed in this model's steps, every `frames_per_tick` frames (60 a second): a tree's
     // levels and an ensemble's trees, so each can be watched.
     let seconds = f64::from(frames_per_tick) / 60.0;
@@ -178,8 +169,8 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         (Some(train_acc), Some(test_acc)) => stats.extend([
             ("Train accuracy", "train-acc", percent(train_acc)),
             ("Test accuracy", "test-acc", percent(test_acc)),
-            ("Train log-loss", "train-loss", short(train.loss)),
-            ("Test log-loss", "test-loss", short(test.loss)),
+            ("Train log-loss", "train-loss", log_loss(train.loss)),
+            ("Test log-loss", "test-loss", log_loss(test.loss)),
         ]),
         _ => stats.extend([
             ("Train MSE", "train-mse", short(train.loss)),
@@ -279,7 +270,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                                 <li>{ format!("colour: class ({}); background: the model's prediction, paler where unsure", CLASS_NAMES[..state.data.classes.min(CLASS_NAMES.len())].join(", ")) }</li>
                             }
                         </ul>
-                        <Playback running={state.running} {stats} config={config.clone()} {epochs_per_second} {rate_label} {speed_note} {complete} {speed_text} on_action={dispatch.clone()} on_set={on_set.clone()}
+                        <Playback running={state.running} {stats} config={config.clone()} {epochs_per_second} {rate_label} {complete} {speed_text} on_action={dispatch.clone()} on_set={on_set.clone()}
                             reset_same={model == ModelKind::Mlp} />
                         <DiagnosisBox diagnosis={state.diagnosis()} divergence={state.divergence.clone()} idle={idle} />
                     </section>

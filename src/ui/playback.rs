@@ -18,15 +18,13 @@ pub struct PlaybackProps {
     pub epochs_per_second: f64,
     pub on_action: Callback<Action>,
     pub on_set: Callback<(Key, usize)>,
-    /// Offer "Reset to the same initial weights" (Reset then draws new ones).
+    /// Offer "Reset, same weights": start again from the same initial weights (Reset then draws
+    /// new ones). Short, so that it stays on one line on a phone (the full label took five).
     #[prop_or_default]
     pub reset_same: bool,
     /// What a training step is, per second: "Epochs / s", or "Trees / s" for an ensemble.
     #[prop_or(AttrValue::Static("Epochs / s"))]
     pub rate_label: AttrValue,
-    /// What the speed means for this model, where a step is not an epoch per frame.
-    #[prop_or_default]
-    pub speed_note: Option<AttrValue>,
     /// Why there is nothing left to train (an ensemble with all its trees): Play and Step are
     /// disabled and this says what would train more.
     #[prop_or_default]
@@ -72,7 +70,8 @@ pub fn Playback(props: &PlaybackProps) -> Html {
                 <button type="button" id="reset" onclick={send(Action::Reset)}
                     title={props.reset_same.then_some("Start again from new random weights")}>{ "Reset" }</button>
                 if props.reset_same {
-                    <button type="button" id="reset-same" onclick={send(Action::ResetSame)}>{ "Reset to the same initial weights" }</button>
+                    <button type="button" id="reset-same" onclick={send(Action::ResetSame)}
+                        title="Start again from the same initial weights">{ "Reset, same weights" }</button>
                 }
             </div>
             if let Some(note) = &props.complete {
@@ -88,10 +87,8 @@ pub fn Playback(props: &PlaybackProps) -> Html {
                 <div><dt>{ props.rate_label.clone() }</dt><dd id="eps">{ eps }</dd></div>
             </dl>
             <Slider key_={Key::Speed} position={props.config.position(Key::Speed)} on_change={props.on_set.clone()}
-                note={props.config.no_effect(Key::Speed, usize::MAX)} value_text={props.speed_text.clone()} />
-            if let Some(note) = &props.speed_note {
-                <p class="help" id="speed-note">{ note.clone() }</p>
-            }
+                note={props.config.no_effect(Key::Speed, usize::MAX)} value_text={props.speed_text.clone()}
+                help={props.config.help(Key::Speed)} />
         </section>
     }
 }

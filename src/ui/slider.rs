@@ -23,6 +23,12 @@ pub struct SliderProps {
     /// for an ensemble, not epochs); else the table's text.
     #[prop_or_default]
     pub value_text: Option<String>,
+    /// The help, where it reads differently for the model at hand ([`Config::help`]: Speed
+    /// speaks of a tree's levels or an ensemble's trees); else the table's.
+    ///
+    /// [`Config::help`]: crate::state::config::Config::help
+    #[prop_or_default]
+    pub help: Option<&'static str>,
 }
 
 #[component]
@@ -55,7 +61,7 @@ pub fn Slider(props: &SliderProps) -> Html {
             <input type="range" id={id.clone()} min="0" max={max.to_string()} step="1"
                 value={position.to_string()} aria-valuetext={value}
                 aria-describedby={format!("{id}-help")} onfocus={{ let (f, k) = (props.on_focus.clone(), props.key_); Callback::from(move |_: FocusEvent| f.emit(k)) }} {oninput} />
-            <p class="help" id={format!("{id}-help")}>{ spec.help }</p>
+            <p class="help" id={format!("{id}-help")}>{ props.help.unwrap_or(spec.help) }</p>
             if let Some(note) = &props.note {
                 <p class="help inert-note" id={format!("{id}-inert")} role="note">{ note.clone() }</p>
             }

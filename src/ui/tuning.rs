@@ -25,6 +25,7 @@ use crate::plot::landscape::{AxisView, Compared, View, STRATEGY_COLOURS};
 use crate::state::action::Action;
 use crate::state::choice::{Choice, StrategyKind};
 use crate::state::spec::{display_value, Group, Key, Lab};
+use crate::state::tie_note::tie_note;
 use crate::state::tuning::{by_test, Tuning, COMPARE_SEEDS, FRESH_POINTS, TRIAL_EPOCHS};
 use crate::state::url;
 use crate::tune::code::python;
@@ -311,6 +312,9 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         <Trials axes={axes.clone()} {rows} {best} {by_test} />
                         if let Some(note) = diverged_note {
                             <p class="help inert-note" id="trials-diverged" role="note">{ note }</p>
+                        }
+                        if let Some(note) = tie_note(search, by_test) {
+                            <p class="help" id="trials-tie" role="note">{ note }</p>
                         }
                     </section>
                     <section class="panel" aria-labelledby="best-title" data-panel="loss">

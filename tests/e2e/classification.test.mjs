@@ -32,6 +32,15 @@ test('k-NN: k = 1 fits every training point and overfits noisy moons; k moves by
   await page.close();
 });
 
+test('k-NN: a log-loss at its least value reads 0, not the clip\'s 2.22e-16', async () => {
+  // Every test point's neighbours all vote for its class: probability 1, clipped to 1 − ε.
+  const { page } = await open('&model=knn');
+  assert.equal(await text(page, '#test-acc'), '100.0 %');
+  assert.equal(await text(page, '#test-loss'), '0');
+  assert.equal(await text(page, '#train-loss'), '0.0143');
+  await page.close();
+});
+
 test('k-NN: focusing the plot rings the k nearest neighbours of the cross and says who they are', async () => {
   const { page } = await open('&model=knn&k=5&data=moons');
   const points = () => page.evaluate(() => document.getElementById('region-chart').toDataURL());
@@ -56,6 +65,7 @@ test('k-NN: focusing the plot rings the k nearest neighbours of the cross and sa
 
 test('decision tree: depth 1 underfits circles; the learned rules are shown; depth grows by steps', async () => {
   const { page } = await open('&model=tree&depth=1&data=circles');
+  assert.match(await text(page, '#ctl-speed-help'), /^Levels grown every half second/);
   await page.getByRole('button', { name: 'Step' }).click();
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '1');
   assert.match(await text(page, '#diagnosis'), /^Underfitting/);
@@ -234,7 +244,7 @@ test('ensembles: chosen by label, grown tree by tree, out-of-bag error read, tre
   await page.waitForFunction(() => new URL(location.href).searchParams.get('model') === 'forest');
   assert.equal(await text(page, '#epoch'), '0');
   // The speed and the rate speak of trees here, not epochs.
-  assert.match(await text(page, '#speed-note'), /speed n adds n trees every fifth of a second/);
+  assert.match(await text(page, '#ctl-speed-help'), /^Trees added every fifth of a second: 1 to see each new tree/);
   assert.match(await page.locator('#eps').locator('xpath=..').textContent(), /Trees \/ s/);
   await page.getByRole('button', { name: 'Step' }).click();
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '1');

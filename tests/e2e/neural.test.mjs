@@ -89,7 +89,7 @@ test('input features are checkboxes; the last one cannot be unticked', async () 
   await page.close();
 });
 
-test('reset to the same initial weights starts from the same numbers; reset draws new ones', async () => {
+test('Reset, same weights starts from the same numbers; Reset draws new ones', async () => {
   const { page } = await open('&init=5');
   const neuron = page.locator('#network .neuron').nth(2);
   await neuron.focus();
@@ -98,7 +98,7 @@ test('reset to the same initial weights starts from the same numbers; reset draw
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '5');
   await neuron.focus();
   assert.notEqual(await text(page, '#neuron-info'), start, 'training moved the weights');
-  await page.getByRole('button', { name: 'Reset to the same initial weights' }).click();
+  await page.getByRole('button', { name: 'Reset, same weights', exact: true }).click();
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '0');
   await neuron.focus();
   assert.equal(await text(page, '#neuron-info'), start);
@@ -106,6 +106,25 @@ test('reset to the same initial weights starts from the same numbers; reset draw
   await waitParam(page, 'init', '6');
   await neuron.focus();
   assert.notEqual(await text(page, '#neuron-info'), start);
+  await page.close();
+});
+
+test('on a phone every training button keeps its label on one line', async () => {
+  const width = 390;
+  const { page } = await openPage(browser, server.origin, server.url + '?lab=neural', { width, height: 844 });
+  const same = page.getByRole('button', { name: 'Reset, same weights', exact: true });
+  assert.equal(await same.getAttribute('title'), 'Start again from the same initial weights');
+  const boxes = await page.locator('.playback .buttons button').evaluateAll((buttons) =>
+    buttons.map((b) => { const r = b.getBoundingClientRect(); return { id: b.id, left: r.left, right: r.right, height: r.height }; }));
+  assert.deepEqual(boxes.map((b) => b.id), ['play', 'step', 'reset', 'reset-same']);
+  const line = boxes[0].height; // Play: one line
+  for (const b of boxes) {
+    assert.ok(Math.abs(b.height - line) < 1, `${b.id} is ${b.height}px high, Play ${line}px`);
+    assert.ok(b.left >= 0 && b.right <= width, JSON.stringify(b));
+  }
+  // At most two rows of buttons (the old label stretched the row to 127 px).
+  const row = (await page.locator('.playback .buttons').boundingBox()).height;
+  assert.ok(row <= 2 * line + 16, `the buttons take ${row}px`);
   await page.close();
 });
 

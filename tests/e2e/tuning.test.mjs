@@ -87,6 +87,19 @@ test('a search set up by keyboard runs to its budget, picks the lowest CV error 
   await page.close();
 });
 
+test('two trials that read the same CV error: the note says why only the first tried is the best', async () => {
+  const { page, problems } = await open('?lab=tuning&model=knn&x=k&y=none&strategy=grid&budget=10&folds=5&n=100');
+  await page.locator('#play').click();
+  await page.locator('#result').waitFor({ timeout: 60_000 });
+  const cv = (n) => text(page, `#trial-${n} td.cv`);
+  assert.equal((await cv(2)).replace(/\s*best so far$/, ''), await cv(3));
+  assert.equal(await page.locator('#trial-2.best').count(), 1);
+  assert.equal(await text(page, '#trials-tie'),
+    'Trial 3 has exactly the same mean CV error as the best (trial 2): a tie goes to the first tried.');
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('Bayesian optimization on two axes: one trial per Step, the landscape fills in, Reset starts over', async () => {
   const { page, problems } = await open('?lab=tuning&strategy=bayes&budget=5&n=20&folds=2');
   assert.equal(param(page, 'x'), 'degree');

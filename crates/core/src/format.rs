@@ -21,6 +21,18 @@ pub fn short(v: f64) -> String {
     }
 }
 
+/// A log-loss as the page shows it: [`short`], but 0 at the least value the metric can take.
+/// [`crate::ml::metrics::log_loss`] clips each probability to 1 − ε (scikit-learn's convention),
+/// so a model certain and right on every point scores −ln(1 − ε) ≈ ε = 2.2·10⁻¹⁶ (give or take
+/// a rounding), not 0; a learner reading "2.22e-16" would look for a meaning it does not have.
+pub fn log_loss(v: f64) -> String {
+    if v < 2.0 * f64::EPSILON {
+        "0".to_string()
+    } else {
+        short(v)
+    }
+}
+
 /// An error as the page shows it: [`short`], or "diverged" for a model whose training diverged
 /// ([`crate::tune::cv::DIVERGED`]): never its number.
 pub fn error(v: f64) -> String {
@@ -68,6 +80,17 @@ mod tests {
         assert_eq!(short(1234.5), "1234.5");
         assert_eq!(short(1.5e-5), "1.50e-5");
         assert_eq!(short(f64::NAN), "—");
+    }
+
+    #[test]
+    fn a_log_loss_at_its_clip_reads_0() {
+        use crate::ml::metrics;
+        let certain = metrics::log_loss([1.0, 1.0, 1.0].into_iter());
+        assert!(certain > 0.0, "clipped at 1 − ε, as scikit-learn does");
+        assert_eq!(log_loss(certain), "0");
+        let nearly = metrics::log_loss([1.0, 0.999].into_iter());
+        assert_eq!(log_loss(nearly), "5.00e-4");
+        assert_eq!(log_loss(0.693), "0.693");
     }
 
     #[test]

@@ -269,6 +269,19 @@ impl Config {
                 .is_none_or(|layer| layer < layers)
     }
 
+    /// A control's help for the model at hand: the table's, except Speed's where a step of
+    /// training is not an epoch — a decision tree grows a level, an ensemble adds a tree.
+    pub fn help(&self, key: Key) -> &'static str {
+        let model = (self.lab == Lab::Classification).then(|| self.model());
+        match (key, model) {
+            (Key::Speed, Some(ModelKind::Tree)) => super::table::TREE_SPEED_HELP,
+            (Key::Speed, Some(ModelKind::Forest | ModelKind::Boosting)) => {
+                super::table::ENSEMBLE_SPEED_HELP
+            }
+            _ => key.spec().help,
+        }
+    }
+
     /// Why a shown control has no effect right now, if it has none (the page says so beside
     /// it): λ without a penalty, noise and number of points on hand-placed points, k beyond the
     /// training set, playback for k-NN (nothing to train), in the Tuning lab a searched control
@@ -348,6 +361,32 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_speed_help_names_the_step_of_the_model_at_hand() {
+        use crate::state::url::decode;
+        let help = |query: &str| decode(query).0.help(Key::Speed);
+        for epochs in [
+            "lab=regression",
+            "lab=neural",
+            "lab=classification&model=logistic",
+        ] {
+            assert!(
+                help(epochs).starts_with("Epochs per animation frame"),
+                "{epochs}"
+            );
+        }
+        assert!(help("lab=classification&model=tree").starts_with("Levels grown every half"));
+        for ensemble in ["forest", "boosting"] {
+            let query = format!("lab=classification&model={ensemble}");
+            assert!(
+                help(&query).starts_with("Trees added every fifth"),
+                "{query}"
+            );
+        }
+        let tree = decode("lab=classification&model=tree").0;
+        assert_eq!(tree.help(Key::MaxDepth), Key::MaxDepth.spec().help);
+    }
 
     #[test]
     fn every_position_of_every_control_gives_valid_settings() {

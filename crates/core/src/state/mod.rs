@@ -12,6 +12,7 @@ pub mod session;
 pub mod spec;
 pub mod sweep;
 pub mod table;
+pub mod tie_note;
 pub mod tuning;
 pub mod tuning_axes;
 pub mod tuning_plane;

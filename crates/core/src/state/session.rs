@@ -151,7 +151,7 @@ impl<K: LabKind> Session<K> {
             config,
         };
         session.restart_sweep(first);
-        session.restart();
+        session.start_over();
         session
     }
 
@@ -231,6 +231,12 @@ impl<K: LabKind> Session<K> {
             self.train_set(),
             self.config.seed,
         ));
+        self.start_over();
+    }
+
+    /// Training starts afresh from the model just built (by [`Session::new`] or
+    /// [`Session::restart`]): history and divergence cleared, its counts and scores taken.
+    fn start_over(&mut self) {
         self.history = History::default();
         self.errors = History::default();
         self.divergence = None;

@@ -4,6 +4,7 @@ use super::*;
 use crate::state::plane::{Plane, PlaneLab};
 use crate::state::regression::{Regression, RegressionLab};
 use crate::state::url::decode;
+use crate::tune::toy::{Shifted, Values};
 
 fn session<K: LabKind>(query: &str) -> Session<K> {
     let (config, notices) = decode(query);
@@ -394,4 +395,87 @@ fn one_step_is_too_early_to_judge_a_model_trained_by_epochs() {
     stump.apply(Action::Tick(5));
     let d = stump.diagnosis().unwrap();
     assert_ne!(d.fit, Fit::StillTraining, "{}", d.reason);
+}
+
+thread_local! {
+    /// How many [`Counted`] models this test thread has built.
+    static BUILT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The toy model of the tuning tests, counting how many are built.
+#[derive(Clone, Debug, PartialEq)]
+struct Counted(Shifted);
+
+impl Model for Counted {
+    type Hyper = f64;
+    type Samples = Values;
+
+    fn new(shift: &f64, train: &Self::Samples, seed: u64) -> Self {
+        BUILT.with(|b| b.set(b.get() + 1));
+        Counted(Shifted::new(shift, train, seed))
+    }
+    fn step(&mut self) -> Progress {
+        self.0.step()
+    }
+    fn steps(&self) -> u64 {
+        self.0.steps()
+    }
+    fn retune(&mut self, shift: &f64) {
+        self.0.retune(shift);
+    }
+    fn score(&self, samples: &Self::Samples) -> Score {
+        self.0.score(samples)
+    }
+    fn parameters(&self) -> Vec<crate::ml::model::Parameter> {
+        self.0.parameters()
+    }
+}
+
+/// A lab of [`Counted`] models on four fixed numbers.
+#[derive(Clone, Debug)]
+struct Counting;
+
+impl LabKind for Counting {
+    type Model = Counted;
+    type Data = Vec<f64>;
+    const SWEEP_STEPS: u32 = 1;
+
+    fn start() -> Self {
+        Counting
+    }
+    fn data(_: &Config) -> Vec<f64> {
+        vec![1.0, 2.0, 3.0, 4.0]
+    }
+    fn samples(data: &Vec<f64>) -> TrainTest<Self> {
+        (Values(data[..3].to_vec()), Values(data[3..].to_vec()))
+    }
+    fn hyper(_: &Config) -> f64 {
+        0.0
+    }
+    fn sweep_keys(_: &Config) -> Vec<Key> {
+        vec![Key::Degree]
+    }
+    fn errors(_: &Session<Self>) -> Option<Errors> {
+        None
+    }
+    fn best_reachable(_: &Config, _: &SamplesOf<Self>) -> Option<f64> {
+        None
+    }
+    fn levers(_: &Session<Self>) -> Levers {
+        Levers::default()
+    }
+    fn handle(_: &mut Session<Self>, action: Action) -> Option<Action> {
+        Some(action)
+    }
+}
+
+/// A new session builds its model once (it once built one, then another in `restart`), and
+/// Reset builds one more.
+#[test]
+fn a_new_session_builds_its_model_once() {
+    BUILT.with(|b| b.set(0));
+    let mut s: Session<Counting> = Session::new(Config::default(), Vec::new());
+    assert_eq!(BUILT.with(|b| b.get()), 1);
+    s.apply(Action::Reset);
+    assert_eq!(BUILT.with(|b| b.get()), 2);
 }

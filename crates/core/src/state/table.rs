@@ -42,6 +42,15 @@ const ANY: &[ModelKind] = &[];
 const ENSEMBLES: &[ModelKind] = &[ModelKind::Forest, ModelKind::Boosting];
 const TREES: &[ModelKind] = &[ModelKind::Tree, ModelKind::Forest, ModelKind::Boosting];
 
+/// Speed's help for a decision tree, where a step grows a level, one every half second at a set
+/// speed (the page's pacing); the table's help says epochs, as for the other trained models.
+pub const TREE_SPEED_HELP: &str =
+    "Levels grown every half second: 1 to watch each level, max for as many as a frame allows.";
+/// Speed's help for a random forest or gradient boosting, where a step adds a tree, one every
+/// fifth of a second at a set speed (the page's pacing).
+pub const ENSEMBLE_SPEED_HELP: &str =
+    "Trees added every fifth of a second: 1 to see each new tree, max for as many as a frame allows.";
+
 const TREE_COUNTS: &[f64] = &[
     1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 30.0, 50.0, 100.0, 150.0, 200.0,
 ];
@@ -212,6 +221,7 @@ pub const SPECS: [Spec; 43] = [
         key: Key::Speed,
         url: "speed",
         label: "Speed",
+        // Trees and ensembles have their own (`Config::help`).
         help: "Epochs per animation frame: 1 to watch each step, max for as many as a frame allows.",
         group: Group::Playback,
         domain: Domain::Listed(SPEEDS),

@@ -18,4 +18,4 @@ pub mod search;
 pub mod space;
 pub mod strategy;
 #[cfg(test)]
-mod toy;
+pub(crate) mod toy;

@@ -1,0 +1,139 @@
+//! Why the best trial is the best when others read the same. The trials table shows each error
+//! as [`short`] rounds it, so two trials can read alike ("0.0492 ± 0.016") with only one marked
+//! best. [`Search::best`] takes the lowest error unrounded, and of exact equals the first tried;
+//! this note says which of the two decided.
+
+use crate::format::short;
+use crate::tune::search::Search;
+
+/// A note under the trials table when other trials' errors read the same as the best's: their
+/// numbers to more digits where the best's is lower, and the first-tried rule where they are equal;
+/// `None` when no other trial reads the same. `by_test`: the errors are test errors (one per
+/// trial), not means over the folds.
+pub fn tie_note(search: &Search, by_test: bool) -> Option<String> {
+    let trials = search.trials();
+    let best = search.best()?;
+    let at = trials.iter().position(|t| std::ptr::eq(t, best))?;
+    let (mean, shown) = (best.error.mean, short(best.error.mean));
+    let alike: Vec<usize> = (0..trials.len())
+        .filter(|&i| i != at && short(trials[i].error.mean) == shown)
+        .collect();
+    if alike.is_empty() {
+        return None;
+    }
+    let (equal, higher): (Vec<usize>, Vec<usize>) =
+        alike.iter().partition(|&&i| trials[i].error.mean == mean);
+    let error = if by_test {
+        "test error"
+    } else {
+        "mean CV error"
+    };
+    let first_tried = "a tie goes to the first tried";
+    if higher.is_empty() {
+        return Some(format!(
+            "{} {} exactly the same {error} as the best (trial {}): {first_tried}.",
+            trial_list(&equal),
+            if equal.len() == 1 { "has" } else { "have" },
+            at + 1
+        ));
+    }
+    let values: Vec<f64> = higher.iter().map(|&i| trials[i].error.mean).collect();
+    let decimals = decimals_apart(mean, &values);
+    let others: Vec<String> = (higher.iter().zip(&values))
+        .map(|(i, v)| format!("{v:.decimals$} (trial {})", i + 1))
+        .collect();
+    let mut note = format!(
+        "{} also {} {shown}, as the best (trial {}) does. With more digits, the best's {error} \
+         is lower: {mean:.decimals$} against {}.",
+        trial_list(&alike),
+        if alike.len() == 1 { "reads" } else { "read" },
+        at + 1,
+        others.join(", ")
+    );
+    if !equal.is_empty() {
+        note.push_str(&format!(
+            " {} {} with it exactly: {first_tried}.",
+            trial_list(&equal),
+            if equal.len() == 1 { "ties" } else { "tie" }
+        ));
+    }
+    Some(note)
+}
+
+/// "Trial 3", "Trials 3 and 5", "Trials 3, 5 and 8" (`indices` from 0).
+fn trial_list(indices: &[usize]) -> String {
+    let numbers: Vec<String> = indices.iter().map(|i| (i + 1).to_string()).collect();
+    match numbers.split_last() {
+        Some((last, [])) => format!("Trial {last}"),
+        Some((last, rest)) => format!("Trials {} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// The fewest decimals, from five significant figures on, at which
+/// `best` reads differently from each of `others` (all higher than it).
+fn decimals_apart(best: f64, others: &[f64]) -> usize {
+    let top = others.iter().fold(best.abs(), |m, v| m.max(v.abs()));
+    let first = (4 - top.log10().floor() as i32).max(1) as usize;
+    let text = |v: f64, d: usize| format!("{v:.d$}");
+    (first..=20)
+        .find(|&d| others.iter().all(|&v| text(v, d) != text(best, d)))
+        .unwrap_or(20)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::spec::Key;
+    use crate::tune::cv::MeanSd;
+    use crate::tune::space::{Axis, Scale, Space};
+    use crate::tune::strategy::Strategy;
+
+    /// A search over k whose trials have these mean errors, in order.
+    fn search(means: &[f64]) -> Search {
+        let k = Axis::new(Key::K, 1.0, 10.0, Scale::Linear, true).unwrap();
+        let space = Space::new(vec![k]).unwrap();
+        let mut search = Search::new(space, Strategy::Random, means.len(), 0).unwrap();
+        for &mean in means {
+            let request = search.next().unwrap();
+            assert!(search.record(&request, MeanSd { mean, sd: 0.016 }));
+        }
+        search
+    }
+
+    #[test]
+    fn trials_that_read_as_the_best_are_told_apart() {
+        let s = search(&[0.05, 0.049183, 0.049231, 0.049183, 0.3]);
+        assert_eq!(s.best().unwrap().error.mean, 0.049183);
+        assert_eq!(
+            tie_note(&s, false).unwrap(),
+            "Trials 3 and 4 also read 0.0492, as the best (trial 2) does. With more digits, the \
+             best's mean CV error is lower: 0.049183 against 0.049231 (trial 3). Trial 4 ties \
+             with it exactly: a tie goes to the first tried."
+        );
+        let close = search(&[0.04921, 0.049206349206349205]);
+        assert_eq!(
+            tie_note(&close, true).unwrap(),
+            "Trial 1 also reads 0.0492, as the best (trial 2) does. With more digits, the best's \
+             test error is lower: 0.049206 against 0.049210 (trial 1)."
+        );
+        let equal = search(&[0.3, 0.1419, 0.1419, 0.1419]);
+        assert_eq!(
+            tie_note(&equal, false).unwrap(),
+            "Trials 3 and 4 have exactly the same mean CV error as the best (trial 2): a tie goes \
+             to the first tried."
+        );
+        let big = search(&[1234.54, 1234.46]);
+        assert!(tie_note(&big, false)
+            .unwrap()
+            .ends_with("1234.46 against 1234.54 (trial 1)."));
+    }
+
+    #[test]
+    fn no_note_without_a_trial_reading_as_the_best() {
+        assert_eq!(tie_note(&search(&[0.05, 0.0492, 0.0493]), false), None);
+        // A diverged trial reads "diverged", never as a number.
+        assert_eq!(tie_note(&search(&[f64::INFINITY, 0.1]), false), None);
+        assert_eq!(tie_note(&search(&[f64::INFINITY]), false), None);
+    }
+}
