@@ -65,7 +65,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                         let (mut next, on_view) = (view.clone(), props.on_view.clone());
                         next.toggle(panel);
                         html! {
-                            <button class="toggle" aria-pressed={shown.to_string()} id={format!("show-{}", panel.url())}
+                            <button class="toggle" aria-pressed={shown.to_string()} id={format!("show-{}", panel.url())} title={panel.hint(props.lab)}
                                 onclick={Callback::from(move |_| on_view.emit(next.clone()))}>{ panel.label(props.lab) }</button>
                         }
                     }) }

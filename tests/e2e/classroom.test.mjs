@@ -110,6 +110,8 @@ test('presenter view: P turns it on, panels hide and come back, and the link car
   await again.page.waitForFunction(() => !new URL(location.href).searchParams.has('present'));
   // The Tuning lab's own panels in the same five roles, named as the lab names them.
   const tuning = await open('?lab=tuning&present=1');
+  // Before a search there are no chosen parameters to hide: the toggle says so.
+  assert.match(await tuning.page.locator('#show-parameters').getAttribute('title'), /once a search has finished/);
   await tuning.page.getByRole('button', { name: 'Play' }).click();
   await tuning.page.locator('#result').waitFor({ timeout: 60_000 });
   for (const [label, id, name] of [['The choice', '#result', 'verdict'], ['Trials', '#trials-title', 'scores'],

@@ -64,6 +64,26 @@ impl Panel {
             (Panel::Validation, true) => "Folds",
         }
     }
+
+    /// What the toggle hides in `lab`, as its tooltip: a teacher sees what a press will do
+    /// before the class does (the Tuning lab's parameters appear only once a search has chosen).
+    pub fn hint(self, lab: Lab) -> &'static str {
+        match (self, lab == Lab::Tuning) {
+            (Panel::Verdict, false) => "The diagnosis: hide it, ask the class, reveal it",
+            (Panel::Scores, false) => "The training and test scores under the plot",
+            (Panel::Parameters, false) => "The panel of learned parameters",
+            (Panel::Loss, false) => "The loss (and error) curves over training",
+            (Panel::Validation, false) => "The validation curve",
+            (Panel::Verdict, true) => "The search's choice and its test score",
+            (Panel::Scores, true) => "The table of trials",
+            (Panel::Parameters, true) => {
+                "The chosen model's learned parameters, shown under the choice once a search has \
+                 finished (nothing to hide before)"
+            }
+            (Panel::Loss, true) => "The best cross-validated error after each trial",
+            (Panel::Validation, true) => "The folds of the cross-validation",
+        }
+    }
 }
 
 /// Presenter view on or off, the hidden panels (sorted, each once), interview practice open,
@@ -271,6 +291,21 @@ mod tests {
         let (config, notices) = url::decode(&rest);
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(config.lab, crate::state::spec::Lab::Regression);
+    }
+
+    /// Every toggle in every lab says what it hides, and no two toggles of a lab say the same.
+    #[test]
+    fn every_toggle_says_what_it_hides() {
+        for lab in crate::state::spec::Lab::ALL {
+            let hints: Vec<&str> = Panel::ALL.iter().map(|p| p.hint(lab)).collect();
+            for (i, hint) in hints.iter().enumerate() {
+                assert!(hint.len() > 10, "{lab:?}: {hint}");
+                assert!(!hints[..i].contains(hint), "{lab:?}: {hint} twice");
+            }
+        }
+        assert!(Panel::Parameters
+            .hint(crate::state::spec::Lab::Tuning)
+            .contains("once a search has finished"));
     }
 
     #[test]
