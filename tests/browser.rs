@@ -116,8 +116,16 @@ async fn app_renders_labelled_controls_and_reacts_to_a_slider() {
         .length();
     assert_eq!(rows, 7);
 
-    // The fit chart drew into a bitmap sized by its layout.
+    // The fit chart drew into a bitmap sized by its layout, once in view (a chart below the
+    // fold waits for the reader, and the test page may mount the app below its own output).
     let canvas: HtmlCanvasElement = by_id("fit-chart").unwrap().dyn_into().unwrap();
+    canvas.scroll_into_view();
+    for _ in 0..100 {
+        if canvas.get_attribute("data-drawn-at").is_some() {
+            break;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     assert!(canvas.width() > 100 && canvas.height() > 100);
     assert!(canvas.get_attribute("data-drawn-at").is_some());
 }
