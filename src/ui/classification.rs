@@ -197,14 +197,19 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     // While a big network trains, its diagram (one SVG line per weight) is redrawn every few
     // frames only: about 100 links per frame.
     // While an ensemble grows, its panel (the newest tree as rules, its own map) changes at most
-    // every ENSEMBLE_PANEL_MS: at full speed a tree comes every frame, faster than anyone reads
-    // one, and laying the rules out again every frame cost the page its frame rate.
-    // When training stops, the plot's full-resolution map comes one frame later and the panel
-    // two (the rules of a depth-4 tree are 130 elements to lay out): the frame that adds the last
-    // tree stays as light as the others.
+    // every ENSEMBLE_PANEL_MS, and at full speed not until growth stops: a tree comes every frame
+    // then, faster than anyone reads one, the whole growth takes about a second, and laying out
+    // the first tree's rules made the first frame after Play late (and each later update one in
+    // the middle). When training stops, the plot's full-resolution map comes one frame later and
+    // the panel two (the rules of a depth-4 tree are 130 elements to lay out): the frame that
+    // adds the last tree stays as light as the others.
     let map_running = use_lingering(state.running, 1);
     let panel_running = use_lingering(state.running, 2);
-    let ensemble_version = use_throttled(state.version, panel_running, ENSEMBLE_PANEL_MS);
+    let panel_every_ms = match state.config.speed() {
+        None => f64::INFINITY,
+        Some(_) => ENSEMBLE_PANEL_MS,
+    };
+    let ensemble_version = use_throttled(state.version, panel_running, panel_every_ms);
     let parameters_version = match (&*state.model, panel_running) {
         (PlaneModel::Mlp(m), true) => state.version / (m.params().len() as u64 / 100).max(1),
         (PlaneModel::Forest(_) | PlaneModel::Boosting(_), true) => ensemble_version,

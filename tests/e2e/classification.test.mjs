@@ -238,6 +238,30 @@ test('k-NN has nothing to train: Play, Step and Speed say so; your own points ig
   await page.close();
 });
 
+test('at full speed an ensemble\'s panel waits for the growth to stop while the map and scores follow every tree', async () => {
+  const { page, problems } = await open('&model=forest&trees=200&depth=4&features=1&data=moons&speed=max');
+  await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => /^1 tree,/.test(document.getElementById('ensemble-size')?.textContent ?? ''));
+  // Every frame of the growth: the tree count under the plot and the panel's count.
+  const seen = page.evaluate(() => new Promise((done) => {
+    const frames = [];
+    const tick = () => {
+      const panel = document.getElementById('ensemble-size').textContent.split(',')[0];
+      frames.push([Number(document.getElementById('epoch').textContent), panel]);
+      if (panel === '200 trees') done(frames); else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }));
+  await page.getByRole('button', { name: 'Play' }).click();
+  const frames = await seen;
+  const growing = frames.filter(([trees]) => trees > 1 && trees < 200);
+  assert.ok(growing.length > 0, `no frame caught the growth: ${JSON.stringify(frames)}`);
+  for (const [trees, panel] of growing) assert.equal(panel, '1 tree', `at ${trees} trees the panel changed`);
+  assert.equal(new Set(growing.map(([trees]) => trees)).size > 1, true, 'the tree count moved frame by frame');
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('ensembles: chosen by label, grown tree by tree, out-of-bag error read, trees and shrinkage moved by keyboard', async () => {
   const { page, problems } = await open('&model=knn&features=1&data=moons');
   await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Random forest' });
