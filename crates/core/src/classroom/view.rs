@@ -52,36 +52,38 @@ impl Panel {
     /// choice and its test score, the trials, the chosen model's parameters, the best error so
     /// far and the folds.
     pub fn label(self, lab: Lab) -> &'static str {
-        match (self, lab == Lab::Tuning) {
-            (Panel::Verdict, false) => "Verdict",
-            (Panel::Scores, false) => "Scores",
-            (Panel::Parameters, _) => "Parameters",
-            (Panel::Loss, false) => "Loss curve",
-            (Panel::Validation, false) => "Validation curve",
-            (Panel::Verdict, true) => "The choice",
-            (Panel::Scores, true) => "Trials",
-            (Panel::Loss, true) => "Best so far",
-            (Panel::Validation, true) => "Folds",
-        }
+        self.texts(lab).0
     }
 
     /// What the toggle hides in `lab`, as its tooltip: a teacher sees what a press will do
     /// before the class does (the Tuning lab's parameters appear only once a search has chosen).
     pub fn hint(self, lab: Lab) -> &'static str {
+        self.texts(lab).1
+    }
+
+    /// The toggle's label and tooltip in `lab`, side by side so that each says the same panel.
+    fn texts(self, lab: Lab) -> (&'static str, &'static str) {
         match (self, lab == Lab::Tuning) {
-            (Panel::Verdict, false) => "The diagnosis: hide it, ask the class, reveal it",
-            (Panel::Scores, false) => "The training and test scores under the plot",
-            (Panel::Parameters, false) => "The panel of learned parameters",
-            (Panel::Loss, false) => "The loss (and error) curves over training",
-            (Panel::Validation, false) => "The validation curve",
-            (Panel::Verdict, true) => "The search's choice and its test score",
-            (Panel::Scores, true) => "The table of trials",
-            (Panel::Parameters, true) => {
+            (Panel::Verdict, false) => (
+                "Verdict",
+                "The diagnosis: hide it, ask the class, reveal it",
+            ),
+            (Panel::Scores, false) => ("Scores", "The training and test scores under the plot"),
+            (Panel::Parameters, false) => ("Parameters", "The panel of learned parameters"),
+            (Panel::Loss, false) => ("Loss curve", "The loss (and error) curves over training"),
+            (Panel::Validation, false) => ("Validation curve", "The validation curve"),
+            (Panel::Verdict, true) => ("The choice", "The search's choice and its test score"),
+            (Panel::Scores, true) => ("Trials", "The table of trials"),
+            (Panel::Parameters, true) => (
+                "Parameters",
                 "The chosen model's learned parameters, shown under the choice once a search has \
-                 finished (nothing to hide before)"
-            }
-            (Panel::Loss, true) => "The best cross-validated error after each trial",
-            (Panel::Validation, true) => "The folds of the cross-validation",
+                 finished (nothing to hide before)",
+            ),
+            (Panel::Loss, true) => (
+                "Best so far",
+                "The best cross-validated error after each trial",
+            ),
+            (Panel::Validation, true) => ("Folds", "The folds of the cross-validation"),
         }
     }
 }
