@@ -200,11 +200,11 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     // every ENSEMBLE_PANEL_MS, and at full speed not until growth stops: a tree comes every frame
     // then, faster than anyone reads one, the whole growth takes about a second, and laying out
     // the first tree's rules made the first frame after Play late (and each later update one in
-    // the middle). When training stops, the plot's full-resolution map comes one frame later and
-    // the panel two (the rules of a depth-4 tree are 130 elements to lay out): the frame that
-    // adds the last tree stays as light as the others.
+    // the middle). When training stops, the plot's full-resolution map comes one frame later, an
+    // ensemble's loss and error charts two and the panel three (the rules of a depth-4 tree are
+    // 130 elements to lay out): the frame that adds the last tree stays as light as the others.
     let map_running = use_lingering(state.running, 1);
-    let panel_running = use_lingering(state.running, 2);
+    let panel_running = use_lingering(state.running, 3);
     let panel_every_ms = match state.config.speed() {
         None => f64::INFINITY,
         Some(_) => ENSEMBLE_PANEL_MS,
@@ -216,10 +216,12 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         _ => state.version,
     };
     // The charts' curves, redrawn at most every ENSEMBLE_CHARTS_MS while an ensemble grows at
-    // full speed (the map and the scores above follow every tree), else on every change.
+    // full speed (the map and the scores above follow every tree), and in full two frames after
+    // the last tree (with it, they made its frame late); else on every change.
     let charts_version = use_throttled(state.version, ensemble_at_full_speed, ENSEMBLE_CHARTS_MS);
+    let charts_settling = use_lingering(ensemble_at_full_speed, 2);
     let curves = use_mut_ref(|| -> (Rc<[Record]>, Rc<[Record]>) { (Rc::from([]), Rc::from([])) });
-    if !ensemble_at_full_speed || charts_version == state.version {
+    if !charts_settling || (ensemble_at_full_speed && charts_version == state.version) {
         *curves.borrow_mut() = (
             state.history.records().into(),
             state.errors.records().into(),

@@ -8,6 +8,8 @@
 import { serveDist, launch, openPage } from '../e2e/harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
+// Which speeds to measure (comma-separated): `max` alone is the growth issue 12 is about.
+const SPEEDS = (process.env.BENCH_SPEEDS ?? 'max,default').split(',');
 // How long after loading the page Play is pressed (ms).
 const WAIT_MS = Number(process.env.BENCH_WAIT_MS ?? 500);
 const p = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
@@ -21,7 +23,7 @@ const cases = [['forest', 'model=forest&trees=200&depth=4&features=1&data=moons'
   ['boosting', 'model=boosting&trees=200&depth=4&features=1&data=moons'],
   ['boosting_three_classes', 'model=boosting&trees=200&depth=4&features=1&data=three']];
 for (const [name, query] of cases) {
-  for (const speed of ['max', 'default']) {
+  for (const speed of SPEEDS) {
     for (let run = 0; run < RUNS; run++) {
       const speedQuery = speed === 'max' ? '&speed=max' : '';
       const { page } = await openPage(browser, server.origin, `${server.url}?lab=classification&n=500&noise=0.3${speedQuery}&${query}`);

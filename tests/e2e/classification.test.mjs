@@ -238,16 +238,19 @@ test('k-NN has nothing to train: Play, Step and Speed say so; your own points ig
   await page.close();
 });
 
-test('at full speed an ensemble\'s panel waits for the growth to stop while the map and scores follow every tree', async () => {
+test('at full speed an ensemble\'s panel waits for the growth to stop and its loss chart waits for the frame after the last tree, while the map and scores follow every tree', async () => {
   const { page, problems } = await open('&model=forest&trees=200&depth=4&features=1&data=moons&speed=max');
+  await page.locator('#loss-chart').scrollIntoViewIfNeeded();
   await page.getByRole('button', { name: 'Step' }).click();
   await page.waitForFunction(() => /^1 tree,/.test(document.getElementById('ensemble-size')?.textContent ?? ''));
-  // Every frame of the growth: the tree count under the plot and the panel's count.
+  await page.waitForFunction(() => document.getElementById('loss-chart').dataset.drawnAt !== undefined);
+  // Every frame of the growth: the tree count under the plot, the panel's count and when the
+  // loss chart was last drawn.
   const seen = page.evaluate(() => new Promise((done) => {
     const frames = [];
     const tick = () => {
       const panel = document.getElementById('ensemble-size').textContent.split(',')[0];
-      frames.push([Number(document.getElementById('epoch').textContent), panel]);
+      frames.push([Number(document.getElementById('epoch').textContent), panel, document.getElementById('loss-chart').dataset.drawnAt]);
       if (panel === '200 trees') done(frames); else requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -258,6 +261,12 @@ test('at full speed an ensemble\'s panel waits for the growth to stop while the 
   assert.ok(growing.length > 0, `no frame caught the growth: ${JSON.stringify(frames)}`);
   for (const [trees, panel] of growing) assert.equal(panel, '1 tree', `at ${trees} trees the panel changed`);
   assert.equal(new Set(growing.map(([trees]) => trees)).size > 1, true, 'the tree count moved frame by frame');
+  // The frame that shows the last tree does not also redraw the loss chart: it shows the whole
+  // curve in a frame of its own after it.
+  const last = frames.findIndex(([trees]) => trees === 200);
+  assert.ok(last > 0, JSON.stringify(frames));
+  assert.equal(frames[last][2], frames[last - 1][2], `the loss chart was redrawn with the last tree: ${JSON.stringify(frames)}`);
+  assert.ok(frames.slice(last).some(([, , drawn]) => drawn !== frames[last][2]), `the loss chart never showed the whole curve: ${JSON.stringify(frames)}`);
   assert.deepEqual(problems.console, []);
   await page.close();
 });

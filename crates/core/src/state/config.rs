@@ -275,6 +275,7 @@ impl Config {
         let model = (self.lab == Lab::Classification).then(|| self.model());
         match (key, model) {
             (Key::Speed, Some(ModelKind::Tree)) => super::table::TREE_SPEED_HELP,
+            (Key::Speed, Some(ModelKind::Knn)) => super::table::KNN_SPEED_HELP,
             (Key::Speed, Some(ModelKind::Forest | ModelKind::Boosting)) => {
                 super::table::ENSEMBLE_SPEED_HELP
             }
@@ -384,6 +385,8 @@ mod tests {
                 "{query}"
             );
         }
+        // k-NN trains nothing: its help does not speak of epochs.
+        assert!(!help("lab=classification&model=knn").contains("poch"));
         let tree = decode("lab=classification&model=tree").0;
         assert_eq!(tree.help(Key::MaxDepth), Key::MaxDepth.spec().help);
     }

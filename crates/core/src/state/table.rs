@@ -46,6 +46,9 @@ const TREES: &[ModelKind] = &[ModelKind::Tree, ModelKind::Forest, ModelKind::Boo
 /// speed (the page's pacing); the table's help says epochs, as for the other trained models.
 pub const TREE_SPEED_HELP: &str =
     "Levels grown every half second: 1 to watch each level, max for as many as a frame allows.";
+/// Speed's help for k-NN, which has no training to pace (the page greys the control and says so).
+pub const KNN_SPEED_HELP: &str =
+    "How fast training plays, for the models that train: k-NN keeps the points and votes when asked.";
 /// Speed's help for a random forest or gradient boosting, where a step adds a tree, one every
 /// fifth of a second at a set speed (the page's pacing).
 pub const ENSEMBLE_SPEED_HELP: &str =
