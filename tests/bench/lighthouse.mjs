@@ -25,6 +25,9 @@ for (const lab of labs) {
     const r = JSON.parse(readFileSync(report, 'utf8'));
     const row = { performance: Math.round(r.categories.performance.score * 100), accessibility: Math.round(r.categories.accessibility.score * 100) };
     for (const m of metrics) row[m.replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = r.audits[m].displayValue;
+    // Lighthouse's own measure of this machine's CPU (higher is faster): its simulated 4× slowdown
+    // multiplies this machine's task times, so scores are comparable only at similar indexes.
+    row.benchmarkIndex = r.environment?.benchmarkIndex;
     row.lcpElement = r.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.selector;
     row.longTasks = (r.audits['long-tasks']?.details?.items ?? []).slice(0, 5).map((t) => Math.round(t.duration));
     (out[lab] ??= []).push(row);
