@@ -33,6 +33,7 @@ use crate::state::choice::ModelKind;
 use crate::state::plane::{PlaneLab, MAX_CUSTOM_POINTS, SWEEP_EPOCHS};
 use crate::state::spec::{Group, Key};
 use crate::state::sweep::sweep_keys;
+use crate::state::table::frames_per_step;
 use crate::state::url;
 use crate::web;
 use std::rc::Rc;
@@ -93,14 +94,8 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     });
 
     let model = state.config.model();
-    // A tree grows one level per step: show each level for half a second; an ensemble adds a
-    // tree per step: five a second at the slowest speed, so each new tree can be seen. Speed's
-    // help says so (`Config::help`).
-    let frames_per_tick = match model {
-        ModelKind::Tree => 30,
-        ModelKind::Forest | ModelKind::Boosting => 12,
-        _ => 1,
-    };
+    // A tree's level every half second, an ensemble's tree every fifth (as Speed's help says).
+    let frames_per_tick = frames_per_step(model);
     let epochs_per_second = shown_rate(
         use_frame_loop(
             state.running,

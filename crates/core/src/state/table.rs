@@ -46,6 +46,17 @@ const TREES: &[ModelKind] = &[ModelKind::Tree, ModelKind::Forest, ModelKind::Boo
 /// speed (the page's pacing); the table's help says epochs, as for the other trained models.
 pub const TREE_SPEED_HELP: &str =
     "Levels grown every half second: 1 to watch each level, max for as many as a frame allows.";
+/// Animation frames (60 a second) between two training steps at a set speed: a tree grows a level
+/// every half second and an ensemble adds a tree every fifth of a second, so each can be seen, as
+/// Speed's help says; every other model takes a step (an epoch) every frame.
+pub fn frames_per_step(model: ModelKind) -> u32 {
+    match model {
+        ModelKind::Tree => 30,
+        ModelKind::Forest | ModelKind::Boosting => 12,
+        _ => 1,
+    }
+}
+
 /// Speed's help for k-NN, which has no training to pace (the page greys the control and says so).
 pub const KNN_SPEED_HELP: &str =
     "How fast training plays, for the models that train: k-NN keeps the points and votes when asked.";
@@ -586,5 +597,22 @@ const fn neurons(
         restarts: true,
         labs,
         models: NETWORK,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speed_help_says_the_pacing_the_page_uses() {
+        let seconds = |m| f64::from(frames_per_step(m)) / 60.0;
+        assert_eq!(seconds(ModelKind::Tree), 0.5);
+        assert!(TREE_SPEED_HELP.contains("every half second"));
+        for m in [ModelKind::Forest, ModelKind::Boosting] {
+            assert_eq!(seconds(m), 0.2);
+        }
+        assert!(ENSEMBLE_SPEED_HELP.contains("every fifth of a second"));
+        assert_eq!(frames_per_step(ModelKind::Mlp), 1);
     }
 }
