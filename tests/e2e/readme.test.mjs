@@ -142,14 +142,20 @@ const CHECKS = {
     await page.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.4);
     await page.waitForFunction(() => new URL(location.href).searchParams.get('pts') !== null);
   },
-  '?lab=neural&data=xor&noise=0&init=6&speed=max': async (page) => {
+  '?lab=neural&data=xor&noise=0&act=relu&init=8&speed=max': async (page) => {
     await play(page);
     await untilEpoch(page, 3000);
     await pause(page);
     await verdict(page, /^Stuck/);
     assert.ok(await percent(page, '#train-acc') < 85);
+    // However long it trains: still stuck many thousands of epochs later.
+    await play(page);
+    await untilEpoch(page, 20000);
+    await pause(page);
+    await verdict(page, /^Stuck/);
+    assert.ok(await percent(page, '#train-acc') < 85);
     await page.getByRole('button', { name: 'Reset', exact: true }).click();
-    assert.equal(param(page, 'init'), '7', 'Reset draws the next starting weights');
+    assert.equal(param(page, 'init'), '9', 'Reset draws the next starting weights');
     await play(page);
     await untilEpoch(page, 3000);
     await verdict(page, /^Good fit/);

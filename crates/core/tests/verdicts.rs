@@ -74,8 +74,25 @@ const CASES: &[(&str, u32, Fit)] = &[
         2000,
         Fit::GoodFit,
     ),
+    (
+        "lab=neural&data=xor&noise=0&act=relu&init=8",
+        3000,
+        Fit::Stuck,
+    ),
+    // Stuck for good, not a plateau: ReLU neurons dead on every point never learn again.
+    (
+        "lab=neural&data=xor&noise=0&act=relu&init=8",
+        30000,
+        Fit::Stuck,
+    ),
+    (
+        "lab=neural&data=xor&noise=0&act=relu&init=9",
+        3000,
+        Fit::GoodFit,
+    ),
+    // With tanh, initialization 6 is a plateau: Stuck for thousands of epochs, then it escapes.
     ("lab=neural&data=xor&noise=0&init=6", 3000, Fit::Stuck),
-    ("lab=neural&data=xor&noise=0&init=7", 3000, Fit::GoodFit),
+    ("lab=neural&data=xor&noise=0&init=6", 30000, Fit::GoodFit),
     ("lab=neural&data=xor&noise=0&init=2", 3000, Fit::GoodFit),
     ("lab=neural&data=circles&layers=0", 2000, Fit::TooSimple),
     // Linear hidden layers are one linear map: too simple, not stuck (Reset would not help).

@@ -345,9 +345,10 @@ pub const CHALLENGES: &[Challenge] = &[
     Challenge {
         id: "xor-unstuck",
         title: "Unstick XOR",
-        task: "From initialization 6 the network settles at about 77 %. Reach a good fit \
-               changing only the initialization (Reset draws the next one).",
-        start: "lab=neural&data=xor&noise=0&init=6",
+        task: "From initialization 8 this ReLU network settles at about 77 %, and waiting \
+               does not help. Reach a good fit changing only the initialization (Reset draws \
+               the next one).",
+        start: "lab=neural&data=xor&noise=0&act=relu&init=8",
         may_change: &[Key::InitSeed],
         goals: &[Goal::Verdict(Fit::GoodFit)],
         teaches: "A network's loss has plateaus and poor local minima; where training starts \

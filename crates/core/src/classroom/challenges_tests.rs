@@ -14,7 +14,7 @@ const SOLUTIONS: &[(&str, &str, u32)] = &[
     ("logistic-features", "features=2", 1000),
     ("boosting-stumps", "trees=10", 300),
     ("xor-learning-rate", "lr=0.3", 3000),
-    ("xor-unstuck", "init=7", 3000),
+    ("xor-unstuck", "init=9", 3000),
     ("xor-no-hidden-layer", "inputs=x1,x2,x1x2", 3000),
     ("circles-six-numbers", "layers=0&inputs=x1sq,x2sq", 3000),
     ("network-lasso", "reg=l1&lambda=0.01", 1000),

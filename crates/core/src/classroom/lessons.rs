@@ -203,15 +203,16 @@ pub const LESSONS: &[Lesson] = &[
                          each one's map.",
             },
             Step {
-                query: "lab=neural&data=xor&noise=0&init=6&speed=max",
-                prompt: "Two hidden layers from initialization 6 settle at about three quarters \
-                         right: after a few thousand epochs the verdict says Stuck. Is the \
-                         network too small, or the start poor?",
+                query: "lab=neural&data=xor&noise=0&act=relu&init=8&speed=max",
+                prompt: "Two hidden layers of ReLU from initialization 8 settle at about three \
+                         quarters right and stay there however long they train: the verdict says \
+                         Stuck. Is the network too small, or the start poor?",
             },
             Step {
-                query: "lab=neural&data=xor&noise=0&init=7",
-                prompt: "The same network from initialization 7 (what Reset draws next) solves \
-                         it. The starting weights are chosen before training like a \
+                query: "lab=neural&data=xor&noise=0&act=relu&init=9",
+                prompt: "The same network from initialization 9 (what Reset draws next) solves \
+                         it: from 8, some neurons output zero on every point, so no gradient \
+                         ever reaches their weights. The starting weights are chosen before training like a \
                          hyperparameter, but you average over them rather than tune them.",
             },
         ],

@@ -367,7 +367,7 @@ pub static QUESTIONS: &[Question] = &[
         id: "init-seed",
         topic: Topic::ParameterOrHyper,
         concepts: &[C::Seed],
-        prompt: "On XOR, initialization 6 gets stuck and initialization 7 solves it. The \
+        prompt: "On XOR, initialization 8 gets stuck and initialization 9 solves it. The \
                  initialization seed of a network is…",
         choices: &[
             "A hyperparameter like any other: tune it and keep the best validation score",
@@ -379,7 +379,7 @@ pub static QUESTIONS: &[Question] = &[
                       is not a parameter; the app lists it with the hyperparameters. But picking \
                       the lucky seed is tuning on chance: compare settings from the same start \
                       and check that a result holds over several seeds.",
-        show_me: "lab=neural&data=xor&noise=0&init=6&speed=max",
+        show_me: "lab=neural&data=xor&noise=0&act=relu&init=8&speed=max",
     },
     Question {
         id: "noise-level",
@@ -784,8 +784,8 @@ pub static QUESTIONS: &[Question] = &[
         id: "stuck-xor",
         topic: Topic::WhatIf,
         concepts: &[C::Seed, C::HiddenLayers],
-        prompt: "A 4-2 network on XOR from initialization 6 stalls at about 77 %. What is most \
-                 likely to help?",
+        prompt: "A 4-2 ReLU network on XOR from initialization 8 stalls at about 77 %. What is \
+                 most likely to help?",
         choices: &[
             "Training for many more epochs: a plateau always ends if you wait",
             "Removing the hidden layers: a simpler network has no poor regions",
@@ -793,9 +793,11 @@ pub static QUESTIONS: &[Question] = &[
         ],
         answer: 2,
         explanation: "The network is flexible enough (other starts solve XOR), so a plateau \
-                      means a poor start: a local minimum or a flat region. Reset draws new \
+                      means a poor start. Here some ReLU neurons output zero on every point, so \
+                      no gradient reaches them and waiting never ends it (a flat region may end \
+                      by itself, but nothing says when). Reset draws new \
                       starting weights and it solves the problem.",
-        show_me: "lab=neural&data=xor&noise=0&init=6&speed=max",
+        show_me: "lab=neural&data=xor&noise=0&act=relu&init=8&speed=max",
     },
     Question {
         id: "knn-k1",

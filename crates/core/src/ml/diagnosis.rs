@@ -20,8 +20,9 @@
 //!    features of unit scale shrinks every weight by a tenth or more; or L1 has switched off at
 //!    least half the weights).
 //! 5. High training error, not falling, in a network with hidden layers: **stuck** — hidden
-//!    layers can bend the boundary, so a plateau is most often a poor start (a local minimum or a
-//!    flat region); a new initialization tells the two apart.
+//!    layers can bend the boundary, so a plateau is most often a poor start (a poor local minimum,
+//!    neurons dead on every point, or a flat region that may yet end after many more epochs); a
+//!    new initialization tells a poor start from a network too small.
 //! 6. High training error otherwise: **too simple** (high bias).
 //! 7. Test error far above training error: **too flexible** for the data (high variance).
 //! 8. Otherwise a **good fit**.
@@ -469,9 +470,10 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
             Fit::Stuck,
             format!(
                 "{}, and training has stopped improving although hidden layers could bend the \
-                 boundary: most likely a poor start (a local minimum or a flat region). Press \
-                 Reset for new starting weights; if every start stops at the same place, the \
-                 network is too small — add neurons.",
+                 boundary: most likely a poor start (a poor local minimum, ReLU neurons dead on \
+                 every point, or a flat region, which can also end by itself after many more \
+                 epochs). Press Reset for new starting weights; if every start stops at the same \
+                 place, the network is too small — add neurons.",
                 r.summary
             ),
         )

@@ -218,8 +218,8 @@ fn weights(s: &PlaneLab) -> Vec<f64> {
 
 #[test]
 fn neural_lab_learns_xor_and_training_settings_continue() {
-    // (Initialization 6 sits in a local minimum on XOR with this network: 77 % and stuck;
-    // That is what "Reset" — new initial weights — is for.)
+    // (With ReLU, initialization 8 leaves this network stuck on XOR at 77 % for good: that is
+    // what "Reset" — new initial weights — is for; `tests/verdicts.rs`.)
     let mut s = neural("data=xor&noise=0&lr=0.03&init=3");
     assert_eq!(s.config.model(), ModelKind::Mlp);
     run(&mut s, 300);
