@@ -206,7 +206,10 @@ impl<K: LabKind> Session<K> {
             levers: K::levers(self),
             best_reachable: self.best_reachable,
         });
-        let judged = verdict.fit.is_overfitting() || verdict.fit.is_underfitting();
+        // The curve's models train SWEEP_STEPS each: it speaks for this model only while this one
+        // has not trained far longer (a long run can overfit many times worse than a short one).
+        let comparable = self.model.steps() <= 2 * u64::from(K::SWEEP_STEPS);
+        let judged = comparable && (verdict.fit.is_overfitting() || verdict.fit.is_underfitting());
         if let Some(note) = judged
             .then(|| {
                 let rate = matches!(errors, Errors::Classes { .. });

@@ -479,3 +479,24 @@ fn a_new_session_builds_its_model_once() {
     s.apply(Action::Reset);
     assert_eq!(BUILT.with(|b| b.get()), 2);
 }
+
+/// The validation curve's models train `SWEEP_STEPS` epochs each: once the model on the page has
+/// trained far longer (degree 15 on the step, where the long run overfits 100× worse than the
+/// curve's short ones), the curve no longer speaks for it, and the verdict does not cite it.
+#[test]
+fn the_verdict_cites_the_curve_only_for_a_model_trained_about_as_long() {
+    let mut s: RegressionLab = session("data=step&degree=15&speed=max");
+    while !s.sweep.is_done() {
+        s.apply(Action::SweepTick(1000));
+    }
+    s.apply(Action::Play);
+    s.apply(Action::Tick(Regression::SWEEP_STEPS));
+    let short_run = s.diagnosis().unwrap().reason;
+    s.apply(Action::Tick(200 * Regression::SWEEP_STEPS));
+    let long_run = s.diagnosis().unwrap().reason;
+    assert!(
+        short_run.contains("Yet the validation curve"),
+        "{short_run}"
+    );
+    assert!(!long_run.contains("validation curve gives"), "{long_run}");
+}

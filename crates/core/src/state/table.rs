@@ -211,7 +211,7 @@ pub const SPECS: [Spec; 43] = [
         key: Key::Noise,
         url: "noise",
         label: "Noise",
-        help: "How much random noise blurs the pattern. In regression it is σ of the noise on y, and σ² is the smallest error any model can expect; with classes it jitters the points, so some stray into the other class's region and no model gets every new point right.",
+        help: "How much random noise blurs the pattern. In the Regression lab it is σ of the noise on y (on the network's surfaces, Plane and Bumps, σ is half of it), and σ² is the smallest error any model can expect; with classes it jitters the points by half of it, so some stray into the other class's region and no model gets every new point right.",
         group: Group::Data,
         domain: Domain::Linear { min: 0.0, step: 0.05, count: 21 },
         default: 4, // 0.2
