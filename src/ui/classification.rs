@@ -245,7 +245,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
             <main class="lab">
                 <div class="column settings">
                     <HyperPanel title="Hyperparameters" tag="you set these">
-                        <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} on_focus={on_focus.clone()} k_limit={Some(state.data.train.len())} />
+                        <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} on_focus={on_focus.clone()} train_size={Some(state.data.train.len())} />
                         if model == ModelKind::Mlp {
                             <p class="param-count" id="param-count">{ parameter_sentence(&config, state.data.classes) }</p>
                         }

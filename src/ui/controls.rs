@@ -17,9 +17,9 @@ pub struct ControlsProps {
     /// Told when a control gets focus.
     #[prop_or_default]
     pub on_focus: Callback<Key>,
-    /// Training-set size, the largest useful k (and what k acts as beyond it).
+    /// Training-set size: the largest useful k and batch (what they act as beyond it).
     #[prop_or_default]
-    pub k_limit: Option<usize>,
+    pub train_size: Option<usize>,
 }
 
 /// Every control of one group that the lab (and model) uses, in table order.
@@ -30,8 +30,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
             let position = props.config.position(s.key);
             let on_change = props.on_set.clone();
             let on_focus = props.on_focus.clone();
-            let max_position = (s.key == Key::K).then_some(props.k_limit).flatten().map(|n| n.max(1) - 1);
-            let note = props.config.no_effect(s.key, props.k_limit.unwrap_or(usize::MAX));
+            let max_position = (s.key == Key::K).then_some(props.train_size).flatten().map(|n| n.max(1) - 1);
+            let note = props.config.no_effect(s.key, props.train_size.unwrap_or(usize::MAX));
             match s.domain {
                 // Keyed: controls appear and disappear (a layer's neurons), and focus must stay on
                 // the control the person is using.

@@ -347,3 +347,14 @@ test('a control without effect says so: λ while Regularization is None, and its
   assert.equal(await page.locator('#validation-flat').count(), 0);
   await page.close();
 });
+
+test('a batch as large as the training set says it is the whole set, and stops saying so below it', async () => {
+  const { page } = await open('?lab=regression&batch=256');
+  assert.match(await text(page, '#ctl-batch-inert'), /^Only 28 training points: a batch of 256 holds them all/);
+  const batch = page.getByLabel('Batch size', { exact: true });
+  await batch.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft'); // 256 → 16
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('batch') === '16');
+  assert.equal(await page.locator('#ctl-batch-inert').count(), 0);
+  await page.close();
+});

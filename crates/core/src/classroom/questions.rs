@@ -1072,8 +1072,8 @@ pub static QUESTIONS: &[Question] = &[
         id: "still-training-plot",
         topic: Topic::Diagnosis,
         concepts: &[C::Epochs],
-        prompt: "Both errors are high, but the training loss is still falling steadily. The \
-                 diagnosis?",
+        prompt: "Both errors are high, the training loss is still falling steadily, and other \
+                 runs show that a model of this form can fit these points well. The diagnosis?",
         choices: &[
             "Underfitting: the model is too simple, so use a more flexible one",
             "Overfitting: the training loss is falling faster than the test loss",
@@ -1082,7 +1082,9 @@ pub static QUESTIONS: &[Question] = &[
         answer: 2,
         explanation: "A falling training loss means training is still making progress; judging \
                       the model now would blame its capacity for a short budget. Let it run, or \
-                      raise the learning rate.",
+                      raise the learning rate. Without the last clue it could be either: a \
+                      straight line on a sine curve also has a falling loss, but even trained \
+                      to the end it stays far off, and the app calls that too simple.",
         show_me: "lab=neural&data=circles&opt=sgd&lr=0.0001",
     },
     Question {

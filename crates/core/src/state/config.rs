@@ -284,8 +284,8 @@ impl Config {
     }
 
     /// Why a shown control has no effect right now, if it has none (the page says so beside
-    /// it): λ without a penalty, noise and number of points on hand-placed points, k beyond the
-    /// training set, playback for k-NN (nothing to train), in the Tuning lab a searched control
+    /// it): λ without a penalty, noise and number of points on hand-placed points, k or a batch
+    /// beyond the training set, playback for k-NN (nothing to train), in the Tuning lab a searched control
     /// and an axis that is not of the model. `train_size`: training points.
     pub fn no_effect(&self, key: Key, train_size: usize) -> Option<String> {
         let knn = self.lab == Lab::Classification && self.model() == ModelKind::Knn;
@@ -311,6 +311,15 @@ impl Config {
                 "Only {train_size} training points: k = {} acts as k = {train_size}.",
                 self.number(Key::K)
             )),
+            Key::BatchSize
+                if self.number(Key::BatchSize).is_finite()
+                    && self.number(Key::BatchSize) >= train_size.max(1) as f64 =>
+            {
+                Some(format!(
+                    "Only {train_size} training points: a batch of {} holds them all, as “all” does.",
+                    self.number(Key::BatchSize)
+                ))
+            }
             Key::AxisY if self.position(Key::AxisY) == self.position(Key::AxisX) => {
                 Some("The same as the first axis: the search has one axis.".into())
             }
@@ -453,6 +462,15 @@ mod tests {
         assert!(custom.no_effect(Key::Speed, 6).unwrap().contains("k-NN"));
         custom.set_choice(Key::Model, ModelKind::Tree);
         assert_eq!(custom.no_effect(Key::Speed, 6), None);
+        // A batch as large as the training set is the whole set; "all" needs no note.
+        let (mut batch, _) = crate::state::url::decode("batch=256");
+        assert_eq!(
+            batch.no_effect(Key::BatchSize, 28).as_deref(),
+            Some("Only 28 training points: a batch of 256 holds them all, as “all” does.")
+        );
+        assert_eq!(batch.no_effect(Key::BatchSize, 300), None);
+        batch.set(Key::BatchSize, 10); // all
+        assert_eq!(batch.no_effect(Key::BatchSize, 28), None);
     }
 
     #[test]
