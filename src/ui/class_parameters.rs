@@ -65,8 +65,8 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
             <div id="learned">
                 <p class="no-params"><strong>{ "k-NN learns no parameters." }</strong>
                     { format!(" Its whole model is the stored training set: {} points. To classify a new point it \
-                        finds the {} stored points nearest to it and lets them vote — that is why k is a \
-                        hyperparameter and there is nothing to train.", knn.points().len(), knn.effective_k()) }</p>
+                        finds {} — that is why k is a hyperparameter and there is nothing to train.",
+                        knn.points().len(), voters(knn.effective_k())) }</p>
                 <p class="help">{ "Move the pointer over the plane to ring the points that vote there." }</p>
             </div>
         },
@@ -258,9 +258,23 @@ fn boundary_line(orange: &[f64], blue: &[f64]) -> String {
     }
 }
 
+/// Who votes for a new point's class, in words: one neighbour takes its own class.
+fn voters(k: usize) -> String {
+    match k {
+        1 => "the stored point nearest to it and gives it that point's class".to_string(),
+        k => format!("the {k} stored points nearest to it and lets them vote"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_neighbour_is_named_in_the_singular() {
+        assert!(voters(1).starts_with("the stored point nearest"));
+        assert!(voters(5).starts_with("the 5 stored points nearest"));
+    }
 
     #[test]
     fn boundary_by_hand() {

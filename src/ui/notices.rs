@@ -1,4 +1,5 @@
-//! Fallbacks taken while reading the link, shown until dismissed.
+//! What the page says about what was opened (fallbacks taken while reading the link, a loaded
+//! model), shown until dismissed.
 
 use yew::prelude::*;
 
@@ -16,7 +17,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
     let on_dismiss = props.on_dismiss.clone();
     html! {
         <section class="notices" role="status" aria-label="Link notices">
-            <p><strong>{ "About this page's settings:" }</strong></p>
+            <p><strong>{ "About what was opened:" }</strong></p>
             <ul>{ for props.notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
             <button type="button" onclick={move |_| on_dismiss.emit(())}>{ "Dismiss" }</button>
         </section>

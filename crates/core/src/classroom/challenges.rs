@@ -271,7 +271,7 @@ pub const CHALLENGES: &[Challenge] = &[
     },
     Challenge {
         id: "tame-the-step",
-        title: "Tame the step",
+        title: "Tame the step size",
         task: "Plain SGD at learning rate 10 explodes. Get the verdict “Good fit” by changing \
                only the learning rate or the optimizer.",
         start: "lab=regression&degree=3&data=sine&opt=sgd&lr=10",

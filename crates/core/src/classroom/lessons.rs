@@ -46,8 +46,8 @@ pub const LESSONS: &[Lesson] = &[
             Step {
                 query: "lab=regression&degree=15&n=20&speed=max",
                 prompt: "Degree 15 on 20 points: 14 to learn from, 16 coefficients. The \
-                         training error comes down to σ² while the test error stays far above \
-                         it: the curve memorises the noise.",
+                         training error falls below σ², the noise floor no honest model beats, \
+                         while the test error stays far above it: the curve memorises the noise.",
             },
             Step {
                 query: "lab=regression&degree=15&n=200&speed=max",

@@ -272,7 +272,7 @@ fn a_falling_loss_whose_optimum_is_also_high_error_is_too_simple() {
         trend: Trend::Falling,
         best_reachable: best,
         levers: Levers {
-            more: "a higher features degree",
+            more: "more Features (products of a higher degree)",
             ..Levers::default()
         },
         ..capped(0.80, 0.78, 0.985, 2)
@@ -286,7 +286,7 @@ fn a_falling_loss_whose_optimum_is_also_high_error_is_too_simple() {
          but even trained to the end a model of this form reaches only 84 % on the training \
          points (its optimum, computed directly), still well below that best. Training longer \
          will not fix it: the model is too simple to describe the pattern. Give it more \
-         flexibility: a higher features degree."
+         flexibility: more Features (products of a higher degree)."
     );
     // The optimum would fit: the model can still get there.
     assert_eq!(diagnose(&line(Some(0.97))).fit, Fit::StillTraining);

@@ -141,8 +141,8 @@ impl LabKind for Plane {
                 "fewer trees, a lower learning rate or shallower trees",
             ),
             PlaneModel::Logistic(_) => (
-                "a higher features degree",
-                "a lower features degree, or regularization (λ)",
+                "more Features (products of a higher degree)",
+                "fewer Features (a lower degree), or regularization (λ)",
             ),
             PlaneModel::Mlp(_) => (
                 "more neurons or layers, or richer input features",
