@@ -973,7 +973,7 @@ pub static QUESTIONS: &[Question] = &[
             "One weight per feature, saying how much each counts in the distance",
             "Split thresholds that cut the plane into one region per class",
             "The best value of k, by trying each k on the training points",
-            "No weights: it stores the training points, which act as its parameters",
+            "Nothing: it stores the training points, and the stored set is its whole model",
         ],
         answer: 3,
         explanation: "k-NN's \"training\" is keeping the points; a prediction lets the k nearest \
