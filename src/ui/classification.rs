@@ -18,7 +18,7 @@ use super::playback::Playback;
 use super::region_chart::RegionChart;
 use super::shortcuts::use_shortcuts;
 use super::store::use_relay;
-use super::throttle::{use_lingering, use_throttled};
+use super::throttle::{use_frames_since_stop, use_throttled};
 use super::training::{shown_rate, sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::classroom::figures::Figures;
@@ -108,9 +108,9 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
 
     // An ensemble grown at full speed is finished within a second or so: the validation curve's
     // sweep waits for it instead of sharing its frames (both in one frame made it miss frames).
-    let ensemble_at_full_speed = state.running
-        && state.config.speed().is_none()
-        && matches!(model, ModelKind::Forest | ModelKind::Boosting);
+    let full_speed_ensemble =
+        state.config.speed().is_none() && matches!(model, ModelKind::Forest | ModelKind::Boosting);
+    let ensemble_at_full_speed = state.running && full_speed_ensemble;
     use_frame_loop(
         !state.sweep.is_done() && !ensemble_at_full_speed,
         sweep_pacing(),
@@ -198,8 +198,9 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     // the middle). When training stops, the plot's full-resolution map comes one frame later, an
     // ensemble's loss and error charts two and the panel three (the rules of a depth-4 tree are
     // 130 elements to lay out): the frame that adds the last tree stays as light as the others.
-    let map_running = use_lingering(state.running, 1);
-    let panel_running = use_lingering(state.running, 3);
+    let since_stop = use_frames_since_stop(state.running, 3);
+    let map_running = since_stop < 1;
+    let panel_running = since_stop < 3;
     let panel_every_ms = match state.config.speed() {
         None => f64::INFINITY,
         Some(_) => ENSEMBLE_PANEL_MS,
@@ -214,7 +215,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     // full speed (the map and the scores above follow every tree), and in full two frames after
     // the last tree (with it, they made its frame late); else on every change.
     let charts_version = use_throttled(state.version, ensemble_at_full_speed, ENSEMBLE_CHARTS_MS);
-    let charts_settling = use_lingering(ensemble_at_full_speed, 2);
+    let charts_settling = full_speed_ensemble && since_stop < 2;
     let curves = use_mut_ref(|| -> (Rc<[Record]>, Rc<[Record]>) { (Rc::from([]), Rc::from([])) });
     if !charts_settling || (ensemble_at_full_speed && charts_version == state.version) {
         *curves.borrow_mut() = (

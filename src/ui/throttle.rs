@@ -19,34 +19,31 @@ pub fn use_throttled<T: Copy + PartialOrd + 'static>(value: T, busy: bool, every
     shown.1
 }
 
-/// `active`, and still true for `frames` animation frames after it turns false: the expensive
-/// parts of a page that settle when training stops (a full-resolution map, a tree's rules) then
-/// appear in frames of their own instead of all in the frame that ends the training.
+/// Animation frames since `active` last turned false, counted up to `frames` (0 while active, and
+/// in the render where it turns false; `frames` when it never was). The expensive parts of a page
+/// that settle when training stops (a full-resolution map, an ensemble's curves, a tree's rules)
+/// each wait their own number of frames, so they appear in frames of their own instead of all in
+/// the frame that ends the training.
 #[hook]
-pub fn use_lingering(active: bool, frames: u32) -> bool {
-    let was_active = use_mut_ref(|| active);
-    let left = use_mut_ref(|| 0u32);
+pub fn use_frames_since_stop(active: bool, frames: u32) -> u32 {
+    let since = use_mut_ref(|| frames);
     if active {
-        *left.borrow_mut() = 0;
-    } else if *was_active.borrow() {
-        *left.borrow_mut() = frames;
+        *since.borrow_mut() = 0;
     }
-    *was_active.borrow_mut() = active;
-    let lingering = *left.borrow() > 0;
+    let now = *since.borrow();
+    let counting = !active && now < frames;
     let update = use_force_update();
-    use_effect_with(lingering, move |&lingering| {
-        let frame_loop = lingering.then(|| {
+    use_effect_with(counting, move |&counting| {
+        let frame_loop = counting.then(|| {
             web::FrameLoop::start(move |_| {
-                let mut left = left.borrow_mut();
-                if *left > 0 {
-                    *left -= 1;
-                    if *left == 0 {
-                        update.force_update();
-                    }
+                let mut since = since.borrow_mut();
+                if *since < frames {
+                    *since += 1;
+                    update.force_update();
                 }
             })
         });
         move || drop(frame_loop)
     });
-    active || lingering
+    now
 }

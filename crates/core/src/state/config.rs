@@ -285,8 +285,8 @@ impl Config {
 
     /// Why a shown control has no effect right now, if it has none (the page says so beside
     /// it): λ without a penalty, noise and number of points on hand-placed points, k or a batch
-    /// beyond the training set, playback for k-NN (nothing to train), in the Tuning lab a searched control
-    /// and an axis that is not of the model. `train_size`: training points.
+    /// beyond the training set, playback for k-NN (nothing to train), in the Tuning lab a
+    /// searched control and an axis that is not of the model. `train_size`: training points.
     pub fn no_effect(&self, key: Key, train_size: usize) -> Option<String> {
         let knn = self.lab == Lab::Classification && self.model() == ModelKind::Knn;
         match key {
@@ -311,13 +311,10 @@ impl Config {
                 "Only {train_size} training points: k = {} acts as k = {train_size}.",
                 self.number(Key::K)
             )),
-            Key::BatchSize
-                if self.number(Key::BatchSize).is_finite()
-                    && self.number(Key::BatchSize) >= train_size.max(1) as f64 =>
-            {
+            Key::BatchSize if (train_size.max(1) as f64..f64::INFINITY).contains(&self.number(key)) => {
                 Some(format!(
                     "Only {train_size} training points: a batch of {} holds them all, as “all” does.",
-                    self.number(Key::BatchSize)
+                    self.number(key)
                 ))
             }
             Key::AxisY if self.position(Key::AxisY) == self.position(Key::AxisX) => {
