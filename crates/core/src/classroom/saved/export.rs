@@ -11,23 +11,24 @@ use crate::state::plane::Plane;
 use crate::state::regression::Regression;
 use crate::state::session::{LabKind, Session};
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 /// A lab whose model can be saved and whose data can be exported: the Regression lab and the
 /// labs on the plane.
 pub trait Export: LabKind {
     /// The model's name in the file and its learned numbers (see the module notes).
-    fn learned(model: &Self::Model) -> (&'static str, Value);
+    fn learned(model: &Self::Model) -> (&'static str, Box<RawValue>);
     /// The data's column names and rows, the `set` column (train or test) first.
     fn table(data: &Self::Data) -> (Vec<&'static str>, Vec<Vec<String>>);
 }
 
-fn json(parameters: impl Serialize) -> Value {
-    serde_json::to_value(parameters).expect("learned numbers are finite")
+/// The learned numbers as JSON text, to be placed in the file as they are.
+fn json(parameters: impl Serialize) -> Box<RawValue> {
+    RawValue::from_string(super::to_json(&parameters)).expect("the writer writes JSON")
 }
 
 impl Export for Regression {
-    fn learned(model: &Self::Model) -> (&'static str, Value) {
+    fn learned(model: &Self::Model) -> (&'static str, Box<RawValue>) {
         let weights = model.model().weights.clone();
         ("polynomial", json(PolynomialFile { weights }))
     }
@@ -47,7 +48,7 @@ impl Export for Regression {
 }
 
 impl Export for Plane {
-    fn learned(model: &PlaneModel) -> (&'static str, Value) {
+    fn learned(model: &PlaneModel) -> (&'static str, Box<RawValue>) {
         match model {
             PlaneModel::Knn(k) => ("knn", json(KnnFile::of(k.points()))),
             PlaneModel::Tree(t) => ("tree", json(TreeFile::of(t))),

@@ -16,8 +16,9 @@ use crate::state::plane::PlaneLab;
 use crate::state::regression::RegressionLab;
 use crate::state::spec::{Key, Lab};
 use crate::state::url::decode;
-use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::Deserialize;
+use serde_json::value::RawValue;
 
 /// A loaded model in its lab, ready to show, and the sentence that says what was loaded.
 #[derive(Clone, Debug)]
@@ -55,11 +56,10 @@ pub fn load(text: &str) -> Result<Loaded, String> {
     if text.trim().is_empty() {
         return Err(format!("{NOT_OURS}: it is empty."));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    // First only whether it is JSON at all, then what it says it is, then all of it.
+    serde_json::from_str::<IgnoredAny>(text).map_err(|e| {
         if e.is_eof() {
             format!("{NOT_OURS}: its JSON stops short (was the file cut off?).")
-        } else if e.to_string().contains("number out of range") {
-            format!("{NOT_OURS}: it holds a number too large to be finite ({e}).")
         } else {
             // The parser's own words ("expected ident") mean nothing to a learner: where, not what.
             format!(
@@ -69,10 +69,11 @@ pub fn load(text: &str) -> Result<Loaded, String> {
             )
         }
     })?;
-    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+    let header: Header = serde_json::from_str(text).unwrap_or_default();
+    if header.format.as_deref().map(RawValue::get) != Some(&format!("\"{FORMAT}\"")) {
         return Err(format!("{NOT_OURS}: it has no \"format\": \"{FORMAT}\"."));
     }
-    match value.get("version").and_then(Value::as_u64) {
+    match (header.version.as_deref()).and_then(|v| v.get().parse::<u64>().ok()) {
         Some(VERSION) => {}
         Some(v) if v > VERSION => {
             return Err(format!(
@@ -86,14 +87,7 @@ pub fn load(text: &str) -> Result<Loaded, String> {
             ))
         }
     }
-    if value.get("parameters").is_some_and(has_null) {
-        return Err(
-            "This model file is damaged: a parameter is not a finite number (NaN or infinity)."
-                .into(),
-        );
-    }
-    let file: File =
-        serde_json::from_value(value).map_err(|e| format!("This model file is damaged: {e}."))?;
+    let file: File = serde_json::from_str(text).map_err(|e| damaged("", e))?;
     let config = link_config(&file)?;
     let expected = match config.lab {
         Lab::Regression => "polynomial",
@@ -108,8 +102,8 @@ pub fn load(text: &str) -> Result<Loaded, String> {
     }
     let seed = config.seed;
     let (lab, what) = match config.lab {
-        Lab::Regression => regression(config, file.parameters, file.steps)?,
-        _ => plane(config, file.parameters, file.steps)?,
+        Lab::Regression => regression(config, &file.parameters, file.steps)?,
+        _ => plane(config, &file.parameters, file.steps)?,
     };
     Ok(Loaded {
         lab,
@@ -136,14 +130,35 @@ fn link_config(file: &File) -> Result<Config, String> {
 }
 
 /// The file's parameters as the model's own structure.
-fn parse<T: DeserializeOwned>(parameters: Value) -> Result<T, String> {
-    serde_json::from_value(parameters)
-        .map_err(|e| format!("This model file is damaged: its parameters do not read: {e}."))
+fn parse<T: DeserializeOwned>(parameters: &RawValue) -> Result<T, String> {
+    serde_json::from_str(parameters.get()).map_err(|e| damaged("its parameters do not read: ", e))
+}
+
+/// What the page says when a file that is JSON does not read as a model file: a number that
+/// cannot be finite (`null` is what JSON writers put for NaN and infinity), or the reader's
+/// reason (a missing or unknown field, a value of the wrong kind).
+fn damaged(part: &str, e: serde_json::Error) -> String {
+    let why = e.to_string();
+    if why.contains("number out of range") {
+        format!("{NOT_OURS}: it holds a number too large to be finite ({e}).")
+    } else if why.starts_with("invalid type: null, expected f64") {
+        "This model file is damaged: a parameter is not a finite number (NaN or infinity).".into()
+    } else {
+        format!("This model file is damaged: {part}{e}.")
+    }
+}
+
+/// The two fields read before anything else, each left as JSON text: whatever else the file
+/// holds, these say whether it is a ParamLab model and which version.
+#[derive(Default, Deserialize)]
+struct Header {
+    format: Option<Box<RawValue>>,
+    version: Option<Box<RawValue>>,
 }
 
 fn regression(
     config: Config,
-    parameters: Value,
+    parameters: &RawValue,
     steps: u64,
 ) -> Result<(LoadedLab, String), String> {
     let p: PolynomialFile = parse(parameters)?;
@@ -167,7 +182,7 @@ fn regression(
     Ok((LoadedLab::Regression(session), what))
 }
 
-fn plane(config: Config, parameters: Value, steps: u64) -> Result<(LoadedLab, String), String> {
+fn plane(config: Config, parameters: &RawValue, steps: u64) -> Result<(LoadedLab, String), String> {
     let max_depth = config.number(Key::MaxDepth);
     let mut session = PlaneLab::new(config, Vec::new());
     let mut model = (*session.model).clone();
@@ -259,14 +274,4 @@ fn plane(config: Config, parameters: Value, steps: u64) -> Result<(LoadedLab, St
     }
     session.install(model);
     Ok((LoadedLab::Plane(session), what))
-}
-
-/// Whether a `null` (what JSON writers put for NaN and infinity) is anywhere inside.
-fn has_null(value: &Value) -> bool {
-    match value {
-        Value::Null => true,
-        Value::Array(items) => items.iter().any(has_null),
-        Value::Object(fields) => fields.values().any(has_null),
-        _ => false,
-    }
 }
