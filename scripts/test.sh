@@ -26,6 +26,8 @@ cargo test --offline --target wasm32-unknown-unknown --test browser
 
 step "release build"
 trunk build --release
+step "bundle budget"
+node scripts/bundle-budget.mjs dist
 
 step "end-to-end tests in headless Chromium"
 node --test --test-concurrency=1 tests/e2e/
