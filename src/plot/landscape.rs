@@ -39,6 +39,10 @@ impl AxisView {
         let v = format!("{v:.10e}").parse().unwrap_or(v);
         if self.integer && (v - v.round()).abs() > 0.02 * v.abs().max(1.0) {
             String::new()
+        } else if self.log && !self.integer {
+            // As every other log axis of the page labels its powers of ten ("1e-4", "1e0"), not
+            // a mix of "1.0e-4", "0.010" and "1.0" along one axis.
+            super::style::log_tick(v, (self.max / self.min).log10())
         } else if self.integer || v.abs() >= 10.0 {
             format!("{:.0}", v.round())
         } else if v == 0.0 || !v.is_finite() {
@@ -482,9 +486,9 @@ mod tests {
         assert_eq!(degree.tick(0.5), "8");
         assert_eq!(degree.tick(0.1), "", "degree 2.4 is not a degree");
         let lambda = axis("λ", true);
-        assert_eq!(lambda.tick(0.0), "1.0e-6");
-        assert_eq!(lambda.tick(1.0), "10");
-        assert_eq!(lambda.tick(0.5), "0.0032");
+        assert_eq!(lambda.tick(0.0), "1e-6");
+        assert_eq!(lambda.tick(1.0), "1e1");
+        assert_eq!(lambda.tick(0.5), "3e-3", "λ = 10^-2.5 = 0.00316");
     }
 
     #[test]
@@ -523,7 +527,7 @@ mod tests {
             .iter()
             .map(|u| lambda.tick(*u))
             .collect();
-        assert_eq!(texts, ["1.0e-6", "1.0e-4", "0.010", "1.0"]);
+        assert_eq!(texts, ["1e-6", "1e-4", "1e-2", "1e0"], "one format along the axis");
     }
 
     fn svg_of(view: &View) -> String {
