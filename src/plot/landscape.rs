@@ -527,7 +527,11 @@ mod tests {
             .iter()
             .map(|u| lambda.tick(*u))
             .collect();
-        assert_eq!(texts, ["1e-6", "1e-4", "1e-2", "1e0"], "one format along the axis");
+        assert_eq!(
+            texts,
+            ["1e-6", "1e-4", "1e-2", "1e0"],
+            "one format along the axis"
+        );
     }
 
     fn svg_of(view: &View) -> String {

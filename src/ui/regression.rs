@@ -13,6 +13,7 @@ use super::notices::Notices;
 use super::parameters::Parameters;
 use super::playback::Playback;
 use super::shortcuts::use_shortcuts;
+use super::store::use_relay;
 use super::training::{shown_rate, sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::classroom::figures::Figures;
@@ -39,52 +40,29 @@ pub fn RegressionLab(props: &LabProps) -> Html {
     use_effect_with(state.config.clone(), move |config| {
         on_query.emit(url::encode(config))
     });
-    let epochs_per_second = {
-        let d = state.dispatcher();
-        let measured = use_frame_loop(
-            state.running,
-            training_pacing(state.config.speed(), 1),
-            Callback::from(move |a| d.dispatch(a)),
-        );
-        shown_rate(measured, state.running, state.model.steps())
-    };
-
-    {
-        let d = state.dispatcher();
-        use_frame_loop(
-            !state.sweep.is_done(),
-            sweep_pacing(),
-            Callback::from(move |a| d.dispatch(a)),
-        );
-    }
-    {
-        let d = state.dispatcher();
-        use_shortcuts(state.running, Callback::from(move |a| d.dispatch(a)));
-    }
-    let on_focus = {
-        let d = state.dispatcher();
-        Callback::from(move |key| d.dispatch(Action::Focus(key)))
-    };
     let dispatch = {
         let d = state.dispatcher();
         Callback::from(move |a| d.dispatch(a))
     };
-    let on_set = {
-        let d = state.dispatcher();
-        Callback::from(move |(key, pos): (Key, usize)| d.dispatch(Action::Set(key, pos)))
-    };
-    let on_seed = {
-        let d = state.dispatcher();
-        Callback::from(move |seed| d.dispatch(Action::SetSeed(seed)))
-    };
-    let on_action = {
-        let d = state.dispatcher();
-        Callback::from(move |a| d.dispatch(a))
-    };
-    let on_dismiss = {
-        let d = state.dispatcher();
-        Callback::from(move |()| d.dispatch(Action::DismissNotices))
-    };
+    let epochs_per_second = shown_rate(
+        use_frame_loop(
+            state.running,
+            training_pacing(state.config.speed(), 1),
+            dispatch.clone(),
+        ),
+        state.running,
+        state.model.steps(),
+    );
+    use_frame_loop(!state.sweep.is_done(), sweep_pacing(), dispatch.clone());
+    use_shortcuts(state.running, dispatch.clone());
+    // The same callbacks from render to render: the controls are not rendered again on every
+    // tick while the model trains.
+    let on_focus = use_relay(state.dispatcher(), Action::Focus);
+    let on_set = use_relay(state.dispatcher(), |(key, pos): (Key, usize)| {
+        Action::Set(key, pos)
+    });
+    let on_seed = use_relay(state.dispatcher(), Action::SetSeed);
+    let on_dismiss = use_relay(state.dispatcher(), |()| Action::DismissNotices);
     let config = state.config.clone();
     let test_targets: Vec<f64> = state.data.test.iter().map(|p| p.y).collect();
     let stats = vec![
@@ -137,7 +115,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                             <li><span class="key test">{ "▲" }</span>{ "test points (held out)" }</li>
                             <li><span class="key model">{ "━" }</span>{ "fitted curve" }</li>
                         </ul>
-                        <Playback running={state.running} stats={stats} config={config.clone()} {epochs_per_second} {on_action} on_set={on_set.clone()} />
+                        <Playback running={state.running} stats={stats} config={config.clone()} {epochs_per_second} on_action={dispatch.clone()} on_set={on_set.clone()} />
                         <DiagnosisBox diagnosis={state.diagnosis()} divergence={state.divergence.clone()}
                             idle="Press play or step: the verdict appears once training starts." />
                     </section>
