@@ -13,6 +13,7 @@
 use super::style::{font, px, GRID, MINOR, TEST, TRAIN};
 use super::{ChartResult, DrawResult};
 use crate::ml::history::Record;
+use plotters::coord::combinators::WithKeyPoints;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -59,7 +60,8 @@ fn chart<'a, DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame,
     scale: f64,
-) -> ChartResult<'a, DB, LogCoord<f64>, LogCoord<f64>> {
+) -> ChartResult<'a, DB, LogCoord<f64>, WithKeyPoints<LogCoord<f64>>> {
+    let (bold, light) = frame.y_ticks();
     ChartBuilder::on(root)
         .margin(px(8.0, scale))
         .margin_right(px(22.0, scale))
@@ -67,7 +69,10 @@ fn chart<'a, DB: DrawingBackend>(
         .y_label_area_size(px(56.0, scale))
         .build_cartesian_2d(
             (1.0..frame.epochs).log_scale(),
-            (frame.lo..frame.hi).log_scale(),
+            (frame.lo..frame.hi)
+                .log_scale()
+                .with_key_points(bold)
+                .with_light_points(light),
         )
 }
 
@@ -96,7 +101,6 @@ pub fn draw_axes<DB: DrawingBackend>(
             }
         })
         .x_labels(6)
-        .y_labels(6)
         .label_style(("sans-serif", font(13.0, scale)))
         .axis_desc_style(("sans-serif", font(14.0, scale)))
         .draw()?;
@@ -116,15 +120,47 @@ impl Frame {
     pub fn draws_zero(&self) -> bool {
         self.zero
     }
+
+    /// The y axis's labelled gridlines and its faint ones. Labelled: every power of ten, and 2
+    /// and 5 times each when the frame spans at most two decades, so that a chart within one
+    /// decade (error rates of 0.2 to 0.6) still reads off; faint: the other whole multiples.
+    fn y_ticks(&self) -> (Vec<f64>, Vec<f64>) {
+        let decades = (self.hi / self.lo).log10().round() as i32;
+        let first = self.lo.log10().round() as i32;
+        let labelled: &[f64] = if decades <= 2 {
+            &[1.0, 2.0, 5.0]
+        } else {
+            &[1.0]
+        };
+        let mut ticks = (Vec::new(), Vec::new());
+        for e in first..=first + decades {
+            for m in 1..10 {
+                let v = f64::from(m) * 10f64.powi(e);
+                if v > self.hi * (1.0 + 1e-9) {
+                    break;
+                }
+                match labelled.contains(&f64::from(m)) {
+                    true => ticks.0.push(v),
+                    false => ticks.1.push(v),
+                }
+            }
+        }
+        ticks
+    }
 }
 
-/// A y tick's label: a power of ten, or none on the bottom edge when zeros are drawn there
-/// ([`draw_axes`] labels it "0").
+/// A y tick's label: `1e-2` on a frame of more than two decades, the plain number (`0.2`, `1`)
+/// on a narrower one, whose labels are 1, 2 and 5 times the powers of ten ([`Frame::y_ticks`]);
+/// none on the bottom edge when zeros are drawn there ([`draw_axes`] labels it "0").
 fn y_label(frame: &Frame, v: f64) -> String {
     if frame.zero && (v / frame.lo - 1.0).abs() < 1e-6 {
         String::new()
-    } else {
+    } else if frame.hi / frame.lo > 100.5 || v < 1e-3 {
         format!("{v:.0e}")
+    } else {
+        // One significant figure: 0.2, not 0.20000000000000001.
+        let unit = 10f64.powf(v.log10().floor());
+        format!("{}", (v / unit).round() * unit)
     }
 }
 
@@ -201,7 +237,11 @@ mod tests {
         assert_eq!(y_label(&f, 1e-3), "", "the bottom edge is labelled 0 apart");
         assert_eq!(y_label(&f, 1e-2), "1e-2");
         let positive = Frame::of(&[r(0, 0.3, 0.35), r(5, 0.05, 0.2)]);
-        assert_eq!(y_label(&positive, 1e-2), "1e-2");
+        assert_eq!(
+            y_label(&positive, 1e-2),
+            "0.01",
+            "two decades: plain numbers"
+        );
     }
 
     #[test]
@@ -235,5 +275,30 @@ mod tests {
             labels.contains(&"0"),
             "the bottom edge is labelled 0: {labels:?}"
         );
+    }
+
+    /// Error rates of 0.23 and 0.6 fit in one decade, 0.1 to 1: its labels are 0.1, 0.2, 0.5
+    /// and 1, not a lone "1e0" at the top.
+    #[test]
+    fn a_frame_within_one_decade_is_labelled_inside_it() {
+        let records: Vec<Record> = (0..50)
+            .map(|epoch| Record {
+                epoch,
+                train: 0.23,
+                test: 0.6,
+            })
+            .collect();
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();
+            draw_axes(&root, &Frame::of(&records), "Error rate", "epoch", 1.0).unwrap();
+        }
+        let labels: Vec<&str> = svg
+            .split("</text>")
+            .map(|t| t.rsplit('>').next().unwrap_or("").trim())
+            .collect();
+        for want in ["0.1", "0.2", "0.5", "1"] {
+            assert!(labels.contains(&want), "{want} in {labels:?}");
+        }
     }
 }
