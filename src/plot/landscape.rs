@@ -165,20 +165,81 @@ pub struct View {
     pub best: Option<usize>,
     /// Bayesian optimization's surrogate over a lattice: point, mean, sd, expected improvement.
     pub surrogate: Vec<(Vec<f64>, f64, f64, f64)>,
+    /// What the errors are: "CV error", or "test error" when the search selects by the test
+    /// score (the mistake the Tuning lab shows).
+    pub error: &'static str,
 }
 
 impl View {
-    /// log₁₀ of the error range of the cells and trials (a decade if there is none).
-    fn range(&self) -> (f64, f64) {
-        let errors = self.cells.iter().chain(&self.trials).map(|c| c.1);
-        let logs = errors.filter(|e| e.is_finite() && *e > 0.0).map(f64::log10);
-        let (lo, hi) = logs.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
-            (l.min(v), h.max(v))
-        });
-        if lo.is_finite() {
+    /// The error axis of the cells and trials.
+    fn error_axis(&self) -> ErrorAxis {
+        ErrorAxis::of(self.cells.iter().chain(&self.trials).map(|c| c.1))
+    }
+
+    /// Whether an error of exactly 0 is drawn (on the bottom edge; the page says so).
+    pub fn draws_zero(&self) -> bool {
+        self.error_axis().zero
+    }
+}
+
+/// Whether the best-so-far chart of `best` and `compared` draws an error of exactly 0.
+pub fn best_so_far_draws_zero(best: &[f64], compared: &[Compared]) -> bool {
+    best.iter()
+        .chain(compared.iter().flat_map(|c| &c.2))
+        .any(|e| *e == 0.0)
+}
+
+/// The pictures' error axis: log₁₀ of the errors, each end a whole power of ten (a decade if
+/// there is no error). A log scale has no zero, and a cross-validated error of exactly 0 is
+/// common (k-NN on well-separated classes): zeros get a decade of their own below the smallest
+/// positive error and are drawn on the bottom edge, labelled "0"; a model that diverged (no
+/// error) is drawn on the top edge.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct ErrorAxis {
+    lo: f64,
+    hi: f64,
+    zero: bool,
+}
+
+impl ErrorAxis {
+    fn of(errors: impl Iterator<Item = f64>) -> Self {
+        let (mut lo, mut hi, mut zero) = (f64::INFINITY, f64::NEG_INFINITY, false);
+        for e in errors {
+            if e == 0.0 {
+                zero = true;
+            } else if e.is_finite() && e > 0.0 {
+                (lo, hi) = (lo.min(e.log10()), hi.max(e.log10()));
+            }
+        }
+        let (lo, hi) = if lo.is_finite() {
             (lo.floor(), hi.ceil().max(lo.floor() + 1.0))
         } else {
             (-2.0, 0.0)
+        };
+        ErrorAxis {
+            lo: if zero { lo - 1.0 } else { lo },
+            hi,
+            zero,
+        }
+    }
+
+    /// Where error `e` is drawn: at its log, a zero on the bottom edge, no error on the top.
+    fn y(&self, e: f64) -> f64 {
+        if e == 0.0 {
+            self.lo
+        } else if e.is_finite() && e > 0.0 {
+            e.log10().clamp(self.lo, self.hi)
+        } else {
+            self.hi
+        }
+    }
+
+    /// The label of a gridline at log₁₀ value `v` ("0" on the bottom edge when zeros are there).
+    fn label(&self, v: f64) -> String {
+        if self.zero && (v - self.lo).abs() < 1e-9 {
+            "0".into()
+        } else {
+            log_tick(v)
         }
     }
 }
@@ -186,10 +247,15 @@ impl View {
 /// A faint colour for log-error `v` in `lo … hi`: deepest blue at the lowest error, white at
 /// the highest; grey for a model that blew up.
 fn heat(v: f64, lo: f64, hi: f64) -> RGBColor {
-    if !v.is_finite() || v <= 0.0 {
+    if !v.is_finite() || v < 0.0 {
         return RGBColor(200, 200, 200);
     }
-    let t = 1.0 - ((v.log10() - lo) / (hi - lo)).clamp(0.0, 1.0);
+    // An error of 0 is the lowest there can be.
+    let t = if v == 0.0 {
+        1.0
+    } else {
+        1.0 - ((v.log10() - lo) / (hi - lo)).clamp(0.0, 1.0)
+    };
     let mix = |c: u8| (255.0 + (c as f64 - 255.0) * 0.6 * t).round() as u8;
     RGBColor(mix(TRAIN.0), mix(TRAIN.1), mix(TRAIN.2))
 }
@@ -239,18 +305,20 @@ fn draw_curve<DB: DrawingBackend>(
         (t, Some(b))
     };
     let axis = &view.axes[0];
-    let (lo, hi) = view.range();
+    let errors = view.error_axis();
+    let (lo, hi) = (errors.lo, errors.hi);
     let mut chart = ChartBuilder::on(&top)
         .margin(px(8.0, scale))
         .x_label_area_size(px(if bottom.is_some() { 8.0 } else { 36.0 }, scale))
         .y_label_area_size(px(56.0, scale))
         .build_cartesian_2d(UnitAxis::of(axis), lo..hi)?;
     let x_label = |u: &f64| axis.tick(*u);
+    let y_label = |v: &f64| errors.label(*v);
     let mut mesh = chart.configure_mesh();
     mesh.light_line_style(MINOR)
         .bold_line_style(GRID)
-        .y_label_formatter(&|v| log_tick(*v))
-        .y_desc("CV error (log)")
+        .y_label_formatter(&y_label)
+        .y_desc(format!("{} (log)", view.error))
         .label_style(label_style(scale))
         .axis_desc_style(("sans-serif", font(13.0, scale)));
     if bottom.is_some() {
@@ -259,13 +327,7 @@ fn draw_curve<DB: DrawingBackend>(
         mesh.x_label_formatter(&x_label).x_desc(axis.label);
     }
     mesh.draw()?;
-    let y = |e: f64| {
-        if e.is_finite() && e > 0.0 {
-            e.log10().clamp(lo, hi)
-        } else {
-            hi
-        }
-    };
+    let y = |e: f64| errors.y(e);
     // The surrogate's band and mean under everything else.
     if !view.surrogate.is_empty() {
         let band: Vec<(f64, f64)> = view
@@ -334,7 +396,7 @@ fn draw_map<DB: DrawingBackend>(
         let (m, s) = root.split_horizontally(w * 7 / 10);
         (m, Some(s))
     };
-    let (lo, hi) = view.range();
+    let ErrorAxis { lo, hi, .. } = view.error_axis();
     let (ax, ay) = (&view.axes[0], &view.axes[1]);
     let mut chart = ChartBuilder::on(&main)
         .margin(px(8.0, scale))
@@ -401,21 +463,16 @@ pub fn draw_best_so_far<DB: DrawingBackend>(
     best: &[f64],
     compared: &[Compared],
     budget: usize,
+    error: &str,
     scale: f64,
 ) -> DrawResult<DB> {
     root.fill(&WHITE)?;
-    let all = best.iter().chain(compared.iter().flat_map(|c| &c.2));
-    let logs: Vec<f64> = all
-        .filter(|e| e.is_finite() && **e > 0.0)
-        .map(|e| e.log10())
-        .collect();
-    let lo = logs.iter().copied().fold(f64::INFINITY, f64::min);
-    let hi = logs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let (lo, hi) = if lo.is_finite() {
-        (lo.floor(), hi.ceil().max(lo.floor() + 1.0))
-    } else {
-        (-2.0, 0.0)
-    };
+    let errors = ErrorAxis::of(
+        best.iter()
+            .chain(compared.iter().flat_map(|c| &c.2))
+            .copied(),
+    );
+    let (lo, hi) = (errors.lo, errors.hi);
     let mut chart = ChartBuilder::on(root)
         .margin(px(8.0, scale))
         .x_label_area_size(px(36.0, scale))
@@ -426,21 +483,21 @@ pub fn draw_best_so_far<DB: DrawingBackend>(
         .light_line_style(MINOR)
         .bold_line_style(GRID)
         .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_label_formatter(&|v| log_tick(*v))
+        .y_label_formatter(&|v| errors.label(*v))
         .x_desc("trials")
-        .y_desc("best CV error so far")
+        .y_desc(format!("best {error} so far"))
         .label_style(label_style(scale))
         .axis_desc_style(("sans-serif", font(13.0, scale)))
         .draw()?;
     // Up to the axis's end: a comparison carries its best on to the budget, but no strategy
     // runs past the trials planned (the space's distinct settings).
-    let staircase = |errors: &[f64]| -> Vec<(f64, f64)> {
-        let points: Vec<(f64, f64)> = errors
+    let staircase = |bests: &[f64]| -> Vec<(f64, f64)> {
+        let points: Vec<(f64, f64)> = bests
             .iter()
             .take(budget.max(1))
             .enumerate()
-            .filter(|(_, e)| e.is_finite() && **e > 0.0)
-            .map(|(i, e)| ((i + 1) as f64, e.log10().clamp(lo, hi)))
+            .filter(|(_, e)| e.is_finite() && **e >= 0.0)
+            .map(|(i, e)| ((i + 1) as f64, errors.y(*e)))
             .collect();
         let steps = points.windows(2).flat_map(|w| [(w[1].0, w[0].1), w[1]]);
         points.first().copied().into_iter().chain(steps).collect()
@@ -561,6 +618,7 @@ mod tests {
             trials,
             best: Some(0),
             surrogate: Vec::new(),
+            error: "CV error",
         };
         let svg = svg_of(&view);
         assert!(svg.contains("Polynomial degree") && svg.contains("λ"));
@@ -602,6 +660,7 @@ mod tests {
             cells,
             best: Some(0),
             surrogate,
+            error: "CV error",
         };
         let svg = svg_of(&view);
         assert_eq!(svg.matches("<circle").count(), 3);
@@ -611,7 +670,7 @@ mod tests {
         {
             let root = SVGBackend::with_string(&mut bests, (400, 200)).into_drawing_area();
             let grid = ("grid", STRATEGY_COLOURS[0], vec![0.6, 0.3, 0.3, 0.3, 0.1]);
-            draw_best_so_far(&root, &[0.5, 0.2, 0.2, 0.05], &[grid], 8, 1.0).unwrap();
+            draw_best_so_far(&root, &[0.5, 0.2, 0.2, 0.05], &[grid], 8, "CV error", 1.0).unwrap();
         }
         assert!(bests.contains("best CV error so far"));
         // This search's staircase (black) and the grid's mean, dashed: one segment per dash.
@@ -632,5 +691,67 @@ mod tests {
             let relative = (shown / 10f64.powf(v) - 1.0).abs();
             assert!(relative < 0.05, "{v}: {} is {relative} off", log_tick(v));
         }
+    }
+
+    /// k-NN on well-separated classes: cross-validated errors of exactly 0. A log scale has no
+    /// zero: they get the decade below the smallest positive error, on the bottom edge labelled
+    /// "0" — not the top edge, where a model that diverged goes.
+    #[test]
+    fn an_error_of_0_is_drawn_on_the_bottom_edge_labelled_0() {
+        let errors = ErrorAxis::of([0.0, 0.02, 0.3, f64::INFINITY].into_iter());
+        assert_eq!(
+            errors,
+            ErrorAxis {
+                lo: -3.0,
+                hi: 0.0,
+                zero: true
+            }
+        );
+        assert_eq!(errors.y(0.0), -3.0, "the bottom edge");
+        assert_eq!(errors.y(f64::INFINITY), 0.0, "diverged: the top edge");
+        assert_eq!(errors.label(-3.0), "0");
+        assert_eq!(errors.label(-2.0), "0.010");
+        assert!(!ErrorAxis::of([0.02, 0.3].into_iter()).zero);
+        // On the map a 0 is the deepest colour, not the grey of a diverged model.
+        assert_eq!(heat(0.0, -2.0, -1.0), heat(0.01, -2.0, -1.0));
+        assert_eq!(heat(f64::NAN, -2.0, -1.0), RGBColor(200, 200, 200));
+        // This search's best so far is 0 from its first trial: its staircase is still drawn.
+        let mut bests = String::new();
+        {
+            let root = SVGBackend::with_string(&mut bests, (400, 200)).into_drawing_area();
+            draw_best_so_far(&root, &[0.0, 0.0, 0.0], &[], 3, "CV error", 1.0).unwrap();
+        }
+        assert_eq!(bests.matches("stroke=\"#1E1E1E\"").count(), 1, "{bests}");
+        assert!(best_so_far_draws_zero(&[0.1, 0.0], &[]));
+        let cells: Vec<(Vec<f64>, f64)> = (0..5)
+            .map(|i| (vec![i as f64 / 4.0], [0.0, 0.0, 0.02, 0.05, 0.1][i]))
+            .collect();
+        let view = View {
+            axes: vec![axis("k", false)],
+            ticks: vec![cells.iter().map(|c| c.0[0]).collect()],
+            trials: vec![cells[0].clone()],
+            cells,
+            best: Some(0),
+            ..View::default()
+        };
+        assert!(view.draws_zero());
+        let svg = svg_of(&view);
+        let labels: Vec<&str> = svg
+            .split("</text>")
+            .map(|t| t.rsplit('>').next().unwrap_or("").trim())
+            .collect();
+        assert!(labels.contains(&"0"), "{labels:?}");
+    }
+
+    /// Selected by the test score, every error drawn is a test error, and the axes say so.
+    #[test]
+    fn the_axes_name_the_errors_drawn() {
+        let mut bests = String::new();
+        {
+            let root = SVGBackend::with_string(&mut bests, (400, 200)).into_drawing_area();
+            draw_best_so_far(&root, &[0.5, 0.2], &[], 2, "test error", 1.0).unwrap();
+        }
+        assert!(bests.contains("best test error so far"), "{bests}");
+        assert!(!bests.contains("CV"));
     }
 }

@@ -14,8 +14,9 @@ use yew::prelude::*;
 pub enum PictureInput {
     /// The landscape, the trials and the surrogate.
     Landscape(View),
-    /// The best error after each trial, the strategies compared, out of the budget.
-    BestSoFar(Vec<f64>, Vec<Compared>, usize),
+    /// The best error after each trial, the strategies compared, out of the budget, and what
+    /// the errors are ("CV error" or "test error").
+    BestSoFar(Vec<f64>, Vec<Compared>, usize, &'static str),
 }
 
 #[derive(Properties, PartialEq)]
@@ -65,8 +66,8 @@ fn paint(canvas: &HtmlCanvasElement, input: &PictureInput) {
     // A drawing error only leaves this picture incomplete; the next change redraws it.
     let _ = match input {
         PictureInput::Landscape(view) => draw(&root, view, scale),
-        PictureInput::BestSoFar(best, compared, budget) => {
-            draw_best_so_far(&root, best, compared, *budget, scale)
+        PictureInput::BestSoFar(best, compared, budget, error) => {
+            draw_best_so_far(&root, best, compared, *budget, error, scale)
         }
     };
     stamp(canvas, started);

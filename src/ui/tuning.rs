@@ -21,7 +21,7 @@ use super::trials::{Row, Trials};
 use super::tune_result::TuneResult;
 use crate::classroom::figures::Figures;
 use crate::format::{error, error_spread, short};
-use crate::plot::landscape::{AxisView, Compared, View, STRATEGY_COLOURS};
+use crate::plot::landscape::{best_so_far_draws_zero, AxisView, Compared, View, STRATEGY_COLOURS};
 use crate::state::action::Action;
 use crate::state::choice::{Choice, StrategyKind};
 use crate::state::spec::{display_value, Group, Key, Lab};
@@ -189,6 +189,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
             )
         })
         .collect();
+    let best_so_far = search.best_so_far()[..shown_trials].to_vec();
     let best_text = best.map(|b| {
         let t = &search.trials()[b];
         (
@@ -243,7 +244,10 @@ pub fn TuningLab(props: &LabProps) -> Html {
                     <section class="panel" aria-labelledby="space-title">
                         <h2 id="space-title">{ "The search space" }</h2>
                         <Picture input={PictureInput::Landscape((*view).clone())} id="landscape-chart"
-                            label="The cross-validated error over the searched hyperparameters (faint), the trials as numbered dots, the best ringed; the trials are listed in the table." />
+                            label={format!("The {measure} over the searched hyperparameters (faint), the trials as numbered dots, the best ringed; the trials are listed in the table.")} />
+                        if view.draws_zero() {
+                            <p class="help" id="landscape-zero-note">{ "An error of 0 is drawn on the bottom edge, labelled 0: a log scale has no zero." }</p>
+                        }
                         <p class="help" id="landscape-status">{
                             if state.landscape.is_done() {
                                 let blown = state.landscape.errors.iter().filter(|e| e.diverged()).count();
@@ -319,8 +323,11 @@ pub fn TuningLab(props: &LabProps) -> Html {
                     </section>
                     <section class="panel" aria-labelledby="best-title" data-panel="loss">
                         <h2 id="best-title">{ "Best so far against trials" }</h2>
-                        <Picture input={PictureInput::BestSoFar(search.best_so_far()[..shown_trials].to_vec(), compared.clone(), planned.max(shown_trials))} id="best-chart"
-                            label="The lowest cross-validated error after each trial, this search's and each strategy's mean over seeds." />
+                        <Picture input={PictureInput::BestSoFar(best_so_far.clone(), compared.clone(), planned.max(shown_trials), view.error)} id="best-chart"
+                            label={format!("The lowest {measure} after each trial, this search's and each strategy's mean over seeds.")} />
+                        if best_so_far_draws_zero(&best_so_far, &compared) {
+                            <p class="help" id="best-zero-note">{ "An error of 0 is drawn on the bottom edge, labelled 0: a log scale has no zero." }</p>
+                        }
                         <ul class="legend" aria-hidden="true">
                             <li><span class="key model">{ "━" }</span>{ "this search" }</li>
                             { for state.compared().iter().map(|(kind, _)| html! {
@@ -333,7 +340,8 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         </ul>
                         <p class="help" id="compare-status">{
                             if compared.len() == 3 {
-                                format!("The three strategies with this budget, each on {COMPARE_SEEDS} seeds, scored on the landscape (the same cross-validation, no new training).")
+                                let scores = if by_test { "test scores" } else { "cross-validation" };
+                                format!("The three strategies with this budget, each on {COMPARE_SEEDS} seeds, scored on the landscape (the same {scores}, no new training).")
                             } else {
                                 "The three strategies are compared once the landscape is done.".to_string()
                             }
@@ -414,5 +422,10 @@ fn view(state: &Tuning, cells: usize, trials: usize) -> View {
             .into_iter()
             .map(|(p, m, ei)| (p, m.mean, m.sd, ei))
             .collect(),
+        error: if by_test(&state.config) {
+            "test error"
+        } else {
+            "CV error"
+        },
     }
 }
