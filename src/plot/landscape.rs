@@ -482,7 +482,15 @@ pub fn draw_best_so_far<DB: DrawingBackend>(
         .configure_mesh()
         .light_line_style(MINOR)
         .bold_line_style(GRID)
-        .x_label_formatter(&|x| format!("{x:.0}"))
+        // Trials are whole: no label between them (plotters may put ticks at halves, which
+        // rounded read "4, 4, 5, 5").
+        .x_label_formatter(&|x| {
+            if (x - x.round()).abs() < 1e-9 {
+                format!("{x:.0}")
+            } else {
+                String::new()
+            }
+        })
         .y_label_formatter(&|v| errors.label(*v))
         .x_desc("trials")
         .y_desc(format!("best {error} so far"))
@@ -753,5 +761,13 @@ mod tests {
         }
         assert!(bests.contains("best test error so far"), "{bests}");
         assert!(!bests.contains("CV"));
+        let labels: Vec<&str> = bests
+            .split("</text>")
+            .map(|t| t.rsplit('>').next().unwrap_or("").trim())
+            .filter(|t| t.parse::<f64>().is_ok_and(|v| v >= 1.0))
+            .collect();
+        let mut unique = labels.clone();
+        unique.dedup();
+        assert_eq!(labels, unique, "each trial labelled once");
     }
 }

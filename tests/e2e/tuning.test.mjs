@@ -131,6 +131,26 @@ test('selecting by the test score: the test points choose, and fresh points chec
   assert.equal(Number(await text(page, '#result-test')), Math.min(...means));
   assert.ok(Number.isFinite(Number(await text(page, '#result-fresh'))), 'an error on fresh points');
   assert.equal(param(page, 'select'), 'test');
+  // Every error drawn is a test error, and the charts say so (not "cross-validated").
+  assert.match(await page.locator('#best-chart').getAttribute('aria-label'), /^The lowest test error after each trial/);
+  assert.match(await page.locator('#landscape-chart').getAttribute('aria-label'), /^The test error over/);
+  await page.waitForFunction(() => /the same test scores, no new training/.test(document.getElementById('compare-status').textContent),
+    null, { timeout: 120_000 });
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('a perfect cross-validated error of 0 is drawn on the charts\' bottom edge, and the page says so', async () => {
+  // k = 1 on these points makes no mistake in any fold.
+  const { page, problems } = await open('?lab=tuning&model=knn&x=k&y=none&strategy=grid&budget=5');
+  await page.locator('#play').click();
+  await page.locator('#result').waitFor({ timeout: 60_000 });
+  assert.match(await text(page, '#trial-1 td.cv'), /^0 ± 0/);
+  const note = 'An error of 0 is drawn on the bottom edge, labelled 0: a log scale has no zero.';
+  assert.equal(await text(page, '#best-zero-note'), note);
+  await page.waitForFunction(() => document.getElementById('landscape-status').textContent.startsWith('Faint'),
+    null, { timeout: 120_000 });
+  assert.equal(await text(page, '#landscape-zero-note'), note);
   assert.deepEqual(problems.console, []);
   await page.close();
 });
