@@ -44,9 +44,10 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<String> {
             format_value(sweep.key, sweep.positions[best_at])
         )
     };
+    // After the verdict's remedies, which may name this control among others: not this one.
     Some(format!(
-        "Yet the validation curve gives {label} = {value} {lowest}: moving {label} alone will \
-         not do better on these points."
+        "Not by {label} alone, though: the validation curve gives {label} = {value} {lowest}, \
+         so moving it will not do better on these points."
     ))
 }
 

@@ -132,7 +132,7 @@ fn the_verdict_says_when_the_curve_finds_the_current_value_best() {
     assert!(
         verdict
             .reason
-            .contains("Yet the validation curve gives Max depth = 3"),
+            .contains("Not by Max depth alone, though: the validation curve gives Max depth = 3"),
         "{}",
         verdict.reason
     );

@@ -209,7 +209,13 @@ impl<K: LabKind> Session<K> {
         // The curve's models train SWEEP_STEPS each: it speaks for this model only while this one
         // has not trained far longer (a long run can overfit many times worse than a short one).
         let comparable = self.model.steps() <= 2 * u64::from(K::SWEEP_STEPS);
-        let judged = comparable && (verdict.fit.is_overfitting() || verdict.fit.is_underfitting());
+        // A curve over a control with no effect (λ without a penalty) is flat: it says nothing.
+        let moves = (self.config)
+            .no_effect(self.sweep.key, self.train_set().count())
+            .is_none();
+        let judged = comparable
+            && moves
+            && (verdict.fit.is_overfitting() || verdict.fit.is_underfitting());
         if let Some(note) = judged
             .then(|| {
                 let rate = matches!(errors, Errors::Classes { .. });

@@ -495,8 +495,30 @@ fn the_verdict_cites_the_curve_only_for_a_model_trained_about_as_long() {
     s.apply(Action::Tick(200 * Regression::SWEEP_STEPS));
     let long_run = s.diagnosis().unwrap().reason;
     assert!(
-        short_run.contains("Yet the validation curve"),
+        short_run.contains("Not by Polynomial degree alone, though: the validation curve"),
         "{short_run}"
     );
     assert!(!long_run.contains("validation curve gives"), "{long_run}");
 }
+
+/// Without a penalty λ changes nothing: the curve over λ is flat, every value "the lowest", and
+/// the verdict does not cite it (it once said "λ = 0 … the lowest" beside "No effect").
+#[test]
+fn the_verdict_does_not_cite_a_curve_over_a_control_with_no_effect() {
+    let verdict = |query: &str| {
+        let mut s: RegressionLab = session(query);
+        s.apply(Action::Focus(Key::Lambda));
+        while !s.sweep.is_done() {
+            s.apply(Action::SweepTick(1000));
+        }
+        s.apply(Action::Play);
+        s.apply(Action::Tick(Regression::SWEEP_STEPS));
+        assert_eq!(s.sweep.key, Key::Lambda);
+        s.diagnosis().unwrap().reason
+    };
+    let penalized = verdict("data=step&degree=15&reg=l2&lambda=0");
+    assert!(penalized.contains("validation curve gives"), "{penalized}");
+    let none = verdict("data=step&degree=15&reg=none");
+    assert!(!none.contains("validation curve"), "{none}");
+}
+
