@@ -22,7 +22,7 @@ use super::throttle::{use_frames_since_stop, use_throttled};
 use super::training::{shown_rate, sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::classroom::figures::Figures;
-use crate::format::{count, log_loss, short};
+use crate::format::{count, log_loss, percent, short};
 use crate::ml::history::Record;
 use crate::ml::mlp::parameter_count;
 use crate::ml::model::Model;
@@ -341,10 +341,6 @@ fn parameter_sentence(config: &crate::state::config::Config, classes: usize) -> 
         count(weights, "weight", "weights"),
         count(biases, "bias", "biases"),
     )
-}
-
-fn percent(v: f64) -> String {
-    format!("{:.1} %", 100.0 * v)
 }
 
 #[derive(Properties, PartialEq)]

@@ -52,6 +52,11 @@ pub fn error_spread(e: crate::tune::cv::MeanSd) -> String {
     }
 }
 
+/// An accuracy as the score lines show it: "98.8 %".
+pub fn percent(v: f64) -> String {
+    format!("{:.1} %", 100.0 * v)
+}
+
 /// A count and its noun: "1 tree", "2 trees", "1 bias", "3 biases".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

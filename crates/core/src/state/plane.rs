@@ -12,6 +12,7 @@ use super::url::round_coordinate;
 use crate::data::bayes::bayes_accuracy;
 use crate::data::classification::{generate, split_points, Dataset2, Point2};
 use crate::data::surface;
+use crate::format::{percent, short};
 use crate::ml::diagnosis::{Ceiling, Errors, Levers};
 use crate::ml::history::{History, Record};
 use crate::ml::knn::{Knn, Weighting};
@@ -160,7 +161,16 @@ impl LabKind for Plane {
     fn verdict_note(s: &Session<Self>) -> Option<String> {
         match &*s.model {
             PlaneModel::Mlp(_) if s.history.records().len() >= 5 => {
-                Some("(Medians of the last five recorded epochs.)".into())
+                // The score line shows the last epoch alone: both on the screen, both explained.
+                let (train, test) = (&s.train_score, &s.test_score);
+                let last = match (train.accuracy, test.accuracy) {
+                    (Some(a), Some(b)) => format!("training {}, test {}", percent(a), percent(b)),
+                    _ => format!("training {}, test {}", short(train.loss), short(test.loss)),
+                };
+                Some(format!(
+                    "(Medians of the last five recorded epochs, which one noisy epoch does not \
+                     swing; the last epoch alone, as the scores show it: {last}.)"
+                ))
             }
             PlaneModel::Knn(knn) if self_voting(s).is_some() => Some(format!(
                 "(With distance weighting every training point is its own nearest neighbour, at \

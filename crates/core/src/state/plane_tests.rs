@@ -343,6 +343,13 @@ fn noisy_mini_batches_do_not_flip_the_verdict() {
             s.train_score.loss > 1.5 * v.noise_sd.powi(2) + 0.01 * variance(&v.train);
         let verdict = s.diagnosis().unwrap();
         assert!(verdict.reason.contains("Medians of the last five"));
+        // The score line's numbers are in it too, said to be the last epoch's alone.
+        let last = format!(
+            "the last epoch alone, as the scores show it: training {}, test {}.)",
+            short(s.train_score.loss),
+            short(s.test_score.loss)
+        );
+        assert!(verdict.reason.contains(&last), "{}", verdict.reason);
         snapshots += 1;
         spikes += usize::from(current_high);
         underfit += usize::from(verdict.fit != Fit::GoodFit);
@@ -490,4 +497,20 @@ fn boosting_adds_rounds_and_its_map_is_its_prediction() {
             "{name}"
         );
     }
+}
+
+/// Paused, a projector shows the verdict and the score line at once: the verdict judges medians
+/// of five epochs (77 %), the score line the last epoch (77.6 %); the verdict quotes both.
+#[test]
+fn the_network_verdict_quotes_the_score_lines_figures_too() {
+    let mut s = neural("data=xor&noise=0&act=relu&init=8");
+    run(&mut s, 300);
+    apply(&mut s, Action::Pause);
+    let (train, test) = (
+        s.train_score.accuracy.unwrap(),
+        s.test_score.accuracy.unwrap(),
+    );
+    let reason = s.diagnosis().unwrap().reason;
+    let last = format!("training {}, test {}.)", percent(train), percent(test));
+    assert!(reason.contains(&last), "{reason}");
 }

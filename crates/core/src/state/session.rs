@@ -213,9 +213,8 @@ impl<K: LabKind> Session<K> {
         let moves = (self.config)
             .no_effect(self.sweep.key, self.train_set().count())
             .is_none();
-        let judged = comparable
-            && moves
-            && (verdict.fit.is_overfitting() || verdict.fit.is_underfitting());
+        let judged =
+            comparable && moves && (verdict.fit.is_overfitting() || verdict.fit.is_underfitting());
         if let Some(note) = judged
             .then(|| {
                 let rate = matches!(errors, Errors::Classes { .. });

@@ -521,4 +521,3 @@ fn the_verdict_does_not_cite_a_curve_over_a_control_with_no_effect() {
     let none = verdict("data=step&degree=15&reg=none");
     assert!(!none.contains("validation curve"), "{none}");
 }
-
