@@ -310,7 +310,7 @@ fn draw_curve<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(&top)
         .margin(px(8.0, scale))
         .x_label_area_size(px(if bottom.is_some() { 8.0 } else { 36.0 }, scale))
-        .y_label_area_size(px(56.0, scale))
+        .y_label_area_size(px(64.0, scale))
         .build_cartesian_2d(UnitAxis::of(axis), lo..hi)?;
     let x_label = |u: &f64| axis.tick(*u);
     let y_label = |v: &f64| errors.label(*v);
@@ -361,7 +361,7 @@ fn draw_curve<DB: DrawingBackend>(
         let mut ei = ChartBuilder::on(&bottom)
             .margin(px(8.0, scale))
             .x_label_area_size(px(36.0, scale))
-            .y_label_area_size(px(56.0, scale))
+            .y_label_area_size(px(64.0, scale))
             .build_cartesian_2d(UnitAxis::of(axis), 0.0..top_ei.max(1e-12) * 1.1)?;
         ei.configure_mesh()
             .light_line_style(MINOR)
@@ -476,7 +476,7 @@ pub fn draw_best_so_far<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(root)
         .margin(px(8.0, scale))
         .x_label_area_size(px(36.0, scale))
-        .y_label_area_size(px(56.0, scale))
+        .y_label_area_size(px(64.0, scale))
         .build_cartesian_2d(0.5..budget.max(1) as f64 + 0.5, lo..hi)?;
     chart
         .configure_mesh()
