@@ -166,3 +166,29 @@ fn the_best_trials_number_lies_outside_its_ring() {
         );
     }
 }
+
+/// Trials 15 and 16 side by side at the right edge: both numbers go left of their dots (no room
+/// on the right), where 16's would cover dot 15 and touch 15's number ("1516"): it goes above or
+/// below instead. No number covers another, or a dot.
+#[test]
+fn numbers_side_by_side_cover_no_number_and_no_dot() {
+    let mut trials: Vec<(f64, f64)> = (0..14).map(|i| (0.05 * i as f64, 0.1)).collect();
+    trials.extend([(0.97, 0.5), (1.0, 0.5)]);
+    let svg = svg_of(&trials, 0);
+    let numbers = numbers(&svg);
+    assert_eq!(numbers.len(), 16);
+    let apart =
+        |p: &[f64; 4], q: &[f64; 4]| p[2] <= q[0] || q[2] <= p[0] || p[3] <= q[1] || q[3] <= p[1];
+    for (i, (a, p)) in numbers.iter().enumerate() {
+        for (b, q) in &numbers[i + 1..] {
+            assert!(apart(p, q), "{a} at {p:?} covers {b} at {q:?}");
+        }
+        for [cx, cy, r, _] in circles(&svg, &model_colour(), false) {
+            let dot = [cx - r, cy - r, cx + r, cy + r];
+            assert!(
+                apart(p, &dot),
+                "{a} at {p:?} covers the dot at ({cx}, {cy})"
+            );
+        }
+    }
+}
