@@ -48,13 +48,17 @@ fn places(
         let right = Pos::new(HPos::Right, VPos::Center);
         out.push(((dot.0 - clear, y), right, level(dot.0 - clear - width)));
     }
-    if dot.1 - clear - font_px >= 0 {
+    // Above or below: also clear of the rows a number level with a dot takes (a dot on the
+    // top edge has its level numbers moved down into the plot).
+    let above = (dot.1 - clear).min(y - half);
+    if above - font_px >= 0 {
         let bottom = Pos::new(HPos::Center, VPos::Bottom);
-        out.push(((x, dot.1 - clear), bottom, centred(dot.1 - clear - font_px)));
+        out.push(((x, above), bottom, centred(above - font_px)));
     }
-    if dot.1 + clear + font_px <= h {
+    let below = (dot.1 + clear).max(y + half);
+    if below + font_px <= h {
         let top = Pos::new(HPos::Center, VPos::Top);
-        out.push(((x, dot.1 + clear), top, centred(dot.1 + clear)));
+        out.push(((x, below), top, centred(below)));
     }
     out
 }

@@ -192,3 +192,42 @@ fn numbers_side_by_side_cover_no_number_and_no_dot() {
         }
     }
 }
+
+/// The learning-rate search's last trials diverge: their dots sit on the top edge, the last on
+/// the right edge, 30 pixels apart; 16's number cannot go right, left (15's is there) or above,
+/// so it goes below, clear of 15's.
+#[test]
+fn numbers_on_the_top_edge_do_not_cover_each_other() {
+    let axis = AxisView {
+        label: "Learning rate",
+        min: 1e-4,
+        max: 30.0,
+        log: true,
+        integer: false,
+    };
+    let xs: Vec<f64> = (0..16).map(|i| f64::from(i) / 15.0).collect();
+    let trials: Vec<(Vec<f64>, f64)> = (xs.iter().enumerate())
+        .map(|(i, &x)| (vec![x], if i >= 12 { f64::INFINITY } else { 0.05 }))
+        .collect();
+    let view = View {
+        axes: vec![axis],
+        ticks: vec![xs.clone()],
+        cells: trials.clone(),
+        trials,
+        best: Some(6),
+        ..View::default()
+    };
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (520, 380)).into_drawing_area();
+        draw(&root, &view, 1.0).unwrap();
+    }
+    let numbers = numbers(&svg);
+    assert_eq!(numbers.len(), 16);
+    for (i, (a, p)) in numbers.iter().enumerate() {
+        for (b, q) in &numbers[i + 1..] {
+            let apart = p[2] <= q[0] || q[2] <= p[0] || p[3] <= q[1] || q[3] <= p[1];
+            assert!(apart, "{a} at {p:?} covers {b} at {q:?}");
+        }
+    }
+}
