@@ -15,6 +15,7 @@ use super::lab_props::LabProps;
 use super::model_file::{file_callbacks, ModelFile};
 use super::notices::Notices;
 use super::playback::Playback;
+use super::point_tools::PointTools;
 use super::region_chart::RegionChart;
 use super::shortcuts::use_shortcuts;
 use super::store::use_relay;
@@ -29,7 +30,7 @@ use crate::ml::model::Model;
 use crate::ml::plane_model::PlaneModel;
 use crate::ml::tree::Criterion;
 use crate::state::action::Action;
-use crate::state::choice::ModelKind;
+use crate::state::choice::{Bootstrap, ModelKind};
 use crate::state::plane::{PlaneLab, MAX_CUSTOM_POINTS, SWEEP_EPOCHS};
 use crate::state::spec::{Group, Key};
 use crate::state::sweep::sweep_keys;
@@ -37,7 +38,6 @@ use crate::state::table::frames_per_step;
 use crate::state::url;
 use crate::web;
 use std::rc::Rc;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// Where hand-placed points live when a link cannot carry them.
@@ -51,8 +51,8 @@ fn initial_state(props: &LabProps) -> PlaneLab {
             let (points, _) = url::parse_points(&text, MAX_CUSTOM_POINTS);
             if !points.is_empty() {
                 notices.push(format!(
-                    "Restored your {} hand-placed points from this browser.",
-                    points.len()
+                    "Restored your {} from this browser.",
+                    count(points.len(), "hand-placed point", "hand-placed points")
                 ));
                 config.custom = points;
             }
@@ -60,9 +60,6 @@ fn initial_state(props: &LabProps) -> PlaneLab {
     }
     PlaneLab::new(config, notices)
 }
-
-/// Least time between two updates of a growing ensemble's parameters panel (ms).
-const ENSEMBLE_PANEL_MS: f64 = 250.0;
 
 /// Least time between two redraws of the loss and error charts while an ensemble grows at full
 /// speed (ms): a tree comes every frame then, and each redrawn canvas costs the browser 1–2 ms to
@@ -150,32 +147,75 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     let complete: Option<AttrValue> = match model {
         ModelKind::Forest | ModelKind::Boosting if state.model.steps() >= trees => Some(
             format!(
-                "All {trees} trees are grown: Play and Step have nothing left to add. Raise \
-                 Number of trees to grow more (the trees grown are kept), or Reset."
+                "{}: Play and Step have nothing left to add. Raise Number of trees to grow more \
+                 (the trees grown are kept), or Reset.",
+                if trees == 1 {
+                    "Its one tree is grown".to_string()
+                } else {
+                    format!("All {trees} trees are grown")
+                }
             )
             .into(),
         ),
         _ => None,
     };
+    // Hand-placed data too small to split: nothing to learn from or nothing to test on.
+    let (no_train, no_test) = (state.data.train.is_empty(), state.data.test.is_empty());
+    let complete = complete.or_else(|| {
+        (no_train || no_test).then(|| {
+            "Place at least two points: one trains the model and one tests it. Until then Play and \
+             Step have nothing to do."
+                .into()
+        })
+    });
     let regression = state.data.values.is_some();
     let mut stats = vec![(step_name, "epoch", state.model.steps().to_string())];
     let (train, test) = (&state.train_score, &state.test_score);
+    // A score of no points is no score: "—", not 0 %.
+    let or_none = |none: bool, figure: String| if none { "—".to_string() } else { figure };
     match (train.accuracy, test.accuracy) {
         (Some(train_acc), Some(test_acc)) => stats.extend([
-            ("Train accuracy", "train-acc", percent(train_acc)),
-            ("Test accuracy", "test-acc", percent(test_acc)),
-            ("Train log-loss", "train-loss", log_loss(train.loss)),
-            ("Test log-loss", "test-loss", log_loss(test.loss)),
+            (
+                "Train accuracy",
+                "train-acc",
+                or_none(no_train, percent(train_acc)),
+            ),
+            (
+                "Test accuracy",
+                "test-acc",
+                or_none(no_test, percent(test_acc)),
+            ),
+            (
+                "Train log-loss",
+                "train-loss",
+                or_none(no_train, log_loss(train.loss)),
+            ),
+            (
+                "Test log-loss",
+                "test-loss",
+                or_none(no_test, log_loss(test.loss)),
+            ),
         ]),
         _ => stats.extend([
-            ("Train MSE", "train-mse", short(train.loss)),
-            ("Test MSE", "test-mse", short(test.loss)),
+            (
+                "Train MSE",
+                "train-mse",
+                or_none(no_train, short(train.loss)),
+            ),
+            ("Test MSE", "test-mse", or_none(no_test, short(test.loss))),
         ]),
     }
     if let PlaneModel::Forest(f) = &*state.model {
-        let oob = f
-            .oob_error()
-            .map_or_else(|| "— (needs Bootstrap on)".to_string(), percent);
+        // No out-of-bag votes: without bootstrap every tree sees every point; with it, before
+        // the first tree (or while every tree's sample happened to hold every point).
+        let why = if config.choice::<Bootstrap>(Key::Bootstrap) == Bootstrap::Off {
+            "— (needs Bootstrap on)"
+        } else if state.model.steps() == 0 {
+            "— (no tree yet)"
+        } else {
+            "— (no point left out yet)"
+        };
+        let oob = f.oob_error().map_or_else(|| why.to_string(), percent);
         stats.push(("Out-of-bag error", "oob", oob));
     }
     if let Some((zeros, total)) = state.zero_weights() {
@@ -191,19 +231,20 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     let criterion: Criterion = config.choice(Key::Criterion);
     // While a big network trains, its diagram (one SVG line per weight) is redrawn every few
     // frames only: about 100 links per frame.
-    // While an ensemble grows, its panel (the newest tree as rules, its own map) changes at most
-    // every ENSEMBLE_PANEL_MS, and at full speed not until growth stops: a tree comes every frame
-    // then, faster than anyone reads one, the whole growth takes about a second, and laying out
-    // the first tree's rules made the first frame after Play late (and each later update one in
-    // the middle). When training stops, the plot's full-resolution map comes one frame later, an
+    // While an ensemble grows at full speed, its panel (the newest tree as rules, its own map)
+    // waits until growth stops: a tree comes every frame then, faster than anyone reads one, the
+    // whole growth takes about a second, and laying out the first tree's rules made the first
+    // frame after Play late (and each later update one in the middle). When training stops, the plot's full-resolution map comes one frame later, an
     // ensemble's loss and error charts two and the panel three (the rules of a depth-4 tree are
     // 130 elements to lay out): the frame that adds the last tree stays as light as the others.
     let since_stop = use_frames_since_stop(state.running, 3);
     let map_running = since_stop < 1;
     let panel_running = since_stop < 3;
+    // At a set speed the trees come a fifth of a second apart (`frames_per_step`): the panel
+    // follows each at once.
     let panel_every_ms = match state.config.speed() {
         None => f64::INFINITY,
-        Some(_) => ENSEMBLE_PANEL_MS,
+        Some(_) => 0.0,
     };
     let ensemble_version = use_throttled(state.version, panel_running, panel_every_ms);
     let parameters_version = match (&*state.model, panel_running) {
@@ -227,8 +268,11 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     let zero_error = crate::plot::loss::Frame::of(&error_curve).draws_zero();
     let custom = config.is_custom();
     let overflow = custom && !config.custom.is_empty() && !url::links_points(&config);
-    let idle = match (&*state.model, custom && state.data.train.is_empty()) {
-        (_, true) => "Click the plot to place points; pick each point's class below.",
+    let too_few = custom && (no_train || no_test);
+    let idle = match (&*state.model, too_few) {
+        (_, true) => {
+            "Click the plot to place points (at least two); pick each point's class below."
+        }
         (PlaneModel::Knn(_), _) => "Add data to see a verdict.",
         _ => "Press play or step: the verdict appears once training starts.",
     };
@@ -275,7 +319,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                         </ul>
                         <Playback running={state.running} {stats} config={config.clone()} {epochs_per_second} {rate_label} {complete} {speed_text} on_action={dispatch.clone()} on_set={on_set.clone()}
                             reset_same={model == ModelKind::Mlp} />
-                        <DiagnosisBox diagnosis={state.diagnosis()} divergence={state.divergence.clone()} idle={idle} />
+                        <DiagnosisBox diagnosis={if too_few { None } else { state.diagnosis() }} divergence={state.divergence.clone()} idle={idle} />
                     </section>
                     <section class="panel" data-panel="loss" aria-labelledby="score-title">
                         <h2 id="score-title">{ "Scores" }</h2>
@@ -324,7 +368,7 @@ fn parameter_sentence(config: &crate::state::config::Config, classes: usize) -> 
     let (weights, biases) = parameter_count(inputs, &hidden, classes);
     let layers = match hidden.len() {
         0 => "No hidden layer".to_string(),
-        1 => format!("1 hidden layer ({} neurons)", hidden[0]),
+        1 => format!("1 hidden layer ({})", count(hidden[0], "neuron", "neurons")),
         n => {
             let each: Vec<String> = hidden.iter().map(|h| h.to_string()).collect();
             format!("{n} hidden layers ({} neurons)", each.join(", "))
@@ -341,41 +385,6 @@ fn parameter_sentence(config: &crate::state::config::Config, classes: usize) -> 
         count(weights, "weight", "weights"),
         count(biases, "bias", "biases"),
     )
-}
-
-#[derive(Properties, PartialEq)]
-struct PointToolsProps {
-    brush: usize,
-    count: usize,
-    overflow: bool,
-    dispatch: Callback<Action>,
-}
-
-/// The class of new points, "Remove last" and "Clear" for hand-placed data.
-#[component]
-fn PointTools(props: &PointToolsProps) -> Html {
-    let d = props.dispatch.clone();
-    let onchange = Callback::from(move |e: Event| {
-        let select: HtmlSelectElement = e.target_unchecked_into();
-        d.emit(Action::SetBrush(select.value().parse().unwrap_or(0)));
-    });
-    let d = props.dispatch.clone();
-    let clear = Callback::from(move |_| d.emit(Action::ClearPoints));
-    html! {
-        <div class="control point-tools">
-            <div class="control-head"><label for="ctl-brush">{ "Class of new points" }</label></div>
-            <select id="ctl-brush" {onchange}>
-                { for CLASS_NAMES.iter().enumerate().map(|(i, name)| html! {
-                    <option value={i.to_string()} selected={i == props.brush}>{ *name }</option>
-                }) }
-            </select>
-            <p class="help">{ format!("{} points. Click the plot to add one; Shift+click removes the nearest.", props.count) }</p>
-            if props.overflow {
-                <p class="help warn" id="points-notice">{ format!("More than {} points: the link no longer carries them; they are kept in this browser.", url::MAX_POINTS_IN_LINK) }</p>
-            }
-            <button type="button" id="clear-points" onclick={clear}>{ "Clear points" }</button>
-        </div>
-    }
 }
 
 fn validation_method(model: ModelKind) -> String {

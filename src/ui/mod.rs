@@ -28,6 +28,7 @@ pub mod notices;
 pub mod parameters;
 pub mod picture;
 pub mod playback;
+pub mod point_tools;
 pub mod practice;
 pub mod region_chart;
 pub mod regression;

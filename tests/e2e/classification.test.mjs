@@ -387,7 +387,10 @@ test('an error rate of exactly 0 is drawn on the bottom edge, and the page says 
 test('an ensemble with all its trees says so: Play and Step are disabled, and Speed counts trees', async () => {
   const { page, problems } = await open('&model=forest&features=1&data=moons&trees=3');
   assert.equal(await page.getByLabel('Speed', { exact: true }).getAttribute('aria-valuetext'), '1 tree / 0.2 s');
-  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '1');
+  const oneTree = [await text(page, '#train-acc'), await text(page, '#test-acc'), await text(page, '#learned')];
+  for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Step' }).click();
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '3');
   assert.equal(await page.getByRole('button', { name: 'Step' }).isDisabled(), true);
   assert.equal(await page.getByRole('button', { name: 'Play' }).isDisabled(), true);
@@ -401,6 +404,15 @@ test('an ensemble with all its trees says so: Play and Step are disabled, and Sp
   for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Step' }).click();
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '5');
   assert.equal(await page.getByRole('button', { name: 'Step' }).isDisabled(), true, 'all 5 grown');
+  // Fewer trees (5 → 1): the page is the one-tree forest's at once, scores and panel too.
+  await page.getByLabel('Number of trees', { exact: true }).focus();
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('trees') === '1');
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '1');
+  assert.match(await text(page, '#complete-note'), /^Its one tree is grown: Play and Step/);
+  await page.waitForFunction(() => /^1 tree,/.test(document.getElementById('ensemble-size').textContent));
+  assert.deepEqual([await text(page, '#train-acc'), await text(page, '#test-acc'), await text(page, '#learned')], oneTree,
+    'the scores and the rules are those of the first tree again');
   assert.deepEqual(problems.console, []);
   await page.close();
 });
@@ -441,4 +453,43 @@ test('a model switched to shows no training rate until it trains (not the last m
   await page.locator('#ctl-model').selectOption({ label: 'Random forest' });
   await page.waitForFunction(() => document.getElementById('eps').textContent.trim() === '—');
   await page.close();
+});
+
+test('at a set speed an ensemble\'s parameters panel follows every tree, not one behind', async () => {
+  const { page, problems } = await open('&model=forest&features=1&data=moons&trees=10');
+  const seen = page.evaluate(() => new Promise((done) => {
+    const frames = [];
+    const tick = () => {
+      const panel = parseInt(document.getElementById('ensemble-size').textContent, 10);
+      const trees = Number(document.getElementById('epoch').textContent);
+      frames.push([trees, panel]);
+      if (panel === 10) done(frames); else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }));
+  await page.getByRole('button', { name: 'Play' }).click();
+  const frames = await seen;
+  // A tree comes every 12 frames; the panel may trail it by a frame, not by a tree's 12.
+  const behind = frames.filter(([trees, panel]) => panel !== trees).length;
+  assert.ok(behind <= 10, `${behind} frames showed the panel behind: ${JSON.stringify(frames)}`);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('hand-placed data too small to split says what is missing instead of scoring nothing', async () => {
+  for (const [pts, count] of [['', '0 points'], ['0.5,0.5,1', '1 point']]) {
+    const { page, problems } = await open(`&model=logistic&data=custom${pts ? '&pts=' + encodeURIComponent(pts) : ''}`);
+    const tools = await page.locator('.point-tools').textContent();
+    assert.match(tools, new RegExp(`${count}\\. Click the plot`));
+    assert.match(tools, /Place at least two: one trains the model and one tests it\./);
+    assert.equal(await text(page, '#test-acc'), '—', 'no test points, no test accuracy');
+    assert.equal(await text(page, '#test-loss'), '—');
+    assert.equal(await page.locator('#play').isDisabled(), true);
+    assert.equal(await page.locator('#step').isDisabled(), true);
+    assert.match(await text(page, '#complete-note'), /^Place at least two points/);
+    assert.match(await text(page, '#diagnosis'), /^Click the plot to place points \(at least two\)/);
+    assert.doesNotMatch(await page.locator('[data-panel="validation"]').textContent(), /0 folds/);
+    assert.deepEqual(problems.console, []);
+    await page.close();
+  }
 });

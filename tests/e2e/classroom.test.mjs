@@ -150,6 +150,14 @@ test('presenter view at 1280×720: Play, the main plot and the verdict fit witho
   const size = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   assert.ok(size >= 18, `type grows on a projector: ${size}px`);
   await page.close();
+  // A forest's sixth score (out-of-bag error) wraps to a second row: the plot leaves room for it,
+  // and the verdict's first line still shows.
+  const forest = await open('?lab=classification&model=forest&data=moons&trees=5&present=1', { width: 1920, height: 1080 });
+  for (let i = 0; i < 5; i++) await forest.page.getByRole('button', { name: 'Step' }).click();
+  await forest.page.waitForFunction(() => /^Overfitting|^Underfitting|^Good/.test(document.getElementById('diagnosis').textContent));
+  const verdict = await forest.page.locator('#diagnosis').boundingBox();
+  assert.ok(verdict.y + 60 <= 1080, `the verdict starts on the screen: ${JSON.stringify(verdict)}`);
+  await forest.page.close();
 });
 
 test('after one visit every lab, lab switching and a reload work with the network off', async () => {

@@ -261,3 +261,20 @@ test('README: L1 switches most links off and the page counts the zeros, under SG
     await page.close();
   }
 });
+
+test('linear layers: the verdict asks for a bend, not more layers; with no layer the activation says it does nothing', async () => {
+  const { page, problems } = await open('&data=spiral&act=linear&layers=3&lr=0.03&speed=max');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => /^Underfitting/.test(document.getElementById('diagnosis')?.textContent ?? ''), null, { timeout: 30_000 });
+  const verdict = await text(page, '#diagnosis');
+  assert.match(verdict, /a nonlinear activation \(tanh or ReLU/);
+  assert.doesNotMatch(verdict, /more neurons or layers/);
+  assert.equal(await page.locator('#ctl-act-inert').count(), 0, 'with hidden layers the activation matters');
+  await page.getByLabel('Hidden layers', { exact: true }).focus();
+  await page.keyboard.press('Home');
+  await waitParam(page, 'layers', '0');
+  assert.match(await text(page, '#ctl-act-inert'), /^No effect without hidden layers/);
+  assert.match(await text(page, '#param-count'), /^No hidden layer/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});

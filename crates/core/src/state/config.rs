@@ -307,6 +307,14 @@ impl Config {
             {
                 Some("Searched: each trial sets it, so the value here is not used.".into())
             }
+            Key::Activation if self.model() == ModelKind::Mlp && self.hidden_layers().is_empty() => {
+                Some(
+                    "No effect without hidden layers: the model is a weighted sum of the inputs \
+                     whatever the activation (ReLU only starts the weights √2 × larger). Add a \
+                     layer first."
+                        .into(),
+                )
+            }
             Key::K if self.number(Key::K) as usize > train_size.max(1) => Some(format!(
                 "Only {train_size} training points: k = {} acts as k = {train_size}.",
                 self.number(Key::K)

@@ -13,6 +13,7 @@ use crate::data::bayes::bayes_accuracy;
 use crate::data::classification::{generate, split_points, Dataset2, Point2};
 use crate::data::surface;
 use crate::format::{percent, short};
+use crate::ml::activation::Activation;
 use crate::ml::diagnosis::{Ceiling, Errors, Levers};
 use crate::ml::history::{History, Record};
 use crate::ml::knn::{Knn, Weighting};
@@ -144,6 +145,20 @@ impl LabKind for Plane {
             PlaneModel::Logistic(_) => (
                 "more Features (products of a higher degree)",
                 "fewer Features (a lower degree), or regularization (λ)",
+            ),
+            // Linear layers compose to one linear map, however many: more of them bend nothing.
+            PlaneModel::Mlp(_)
+                if s.config.choice::<Activation>(Key::Activation) == Activation::Linear =>
+            {
+                (
+                    "a nonlinear activation (tanh or ReLU; linear layers add up to one straight \
+                 boundary, however many), or richer input features",
+                    "fewer neurons, or regularization (λ)",
+                )
+            }
+            PlaneModel::Mlp(_) if s.config.hidden_layers().is_empty() => (
+                "a hidden layer, or richer input features",
+                "fewer input features, or regularization (λ)",
             ),
             PlaneModel::Mlp(_) => (
                 "more neurons or layers, or richer input features",

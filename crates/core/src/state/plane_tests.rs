@@ -476,6 +476,32 @@ fn a_forest_grows_tree_by_tree_and_more_trees_go_on_from_there() {
     assert!(now.oob_error().is_some_and(|e| (0.0..0.5).contains(&e)));
 }
 
+/// Fewer trees after they grew: the page is the smaller ensemble's at once (scores, history,
+/// parameters), as if it had been grown with that many, not the large one's until Play.
+#[test]
+fn fewer_trees_score_the_kept_trees_at_once() {
+    for model in ["forest", "boosting"] {
+        let query = format!("model={model}&data=moons&noise=0.6");
+        let mut s = lab(&format!("{query}&trees=50"));
+        run(&mut s, 100);
+        let version = s.version;
+        apply(&mut s, Action::Set(Key::Trees, 1)); // 2 trees
+        let mut two = lab(&format!("{query}&trees=2"));
+        run(&mut two, 100);
+        assert_eq!(s.model.steps(), 2, "{model}");
+        assert!(s.version > version, "{model}: the page redraws");
+        assert_eq!(s.train_score.loss, two.train_score.loss, "{model}");
+        assert_eq!(s.test_score.accuracy, two.test_score.accuracy, "{model}");
+        assert_eq!(s.model.parameters(), two.model.parameters(), "{model}");
+        assert_eq!(s.history.records().last().unwrap().epoch, 2, "{model}");
+        assert_eq!(
+            s.errors.records().len(),
+            two.errors.records().len(),
+            "{model}"
+        );
+    }
+}
+
 #[test]
 fn boosting_adds_rounds_and_its_map_is_its_prediction() {
     let mut s = lab("model=boosting&trees=20&data=three");
@@ -513,4 +539,55 @@ fn the_network_verdict_quotes_the_score_lines_figures_too() {
     let reason = s.diagnosis().unwrap().reason;
     let last = format!("training {}, test {}.)", percent(train), percent(test));
     assert!(reason.contains(&last), "{reason}");
+}
+
+/// Linear hidden layers compose to one linear map: on the spiral the verdict says too simple,
+/// and its remedy is a nonlinear activation, not more of the layers that cannot bend.
+#[test]
+fn a_linear_network_is_told_to_bend_not_to_grow() {
+    let mut s = neural("data=spiral&act=linear&layers=3&lr=0.03");
+    run(&mut s, 300);
+    let verdict = s.diagnosis().unwrap();
+    assert!(verdict.fit.is_underfitting(), "{verdict:?}");
+    assert!(
+        verdict.reason.contains("a nonlinear activation"),
+        "{}",
+        verdict.reason
+    );
+    assert!(
+        !verdict.reason.contains("more neurons"),
+        "{}",
+        verdict.reason
+    );
+    let mut bare = neural("data=spiral&layers=0&lr=0.03");
+    run(&mut bare, 300);
+    let verdict = bare.diagnosis().unwrap();
+    assert!(
+        verdict.reason.contains("a hidden layer"),
+        "{}",
+        verdict.reason
+    );
+}
+
+/// Without hidden layers the activation has nothing to act on: the page says so, and it is true
+/// (tanh and linear train the same weights; ReLU starts them √2 × larger, nothing else).
+#[test]
+fn the_activation_has_no_effect_without_hidden_layers() {
+    let lab = |act: &str| {
+        let s = neural(&format!("data=circles&layers=0&act={act}"));
+        assert!(s.config.no_effect(Key::Activation, 100).is_some(), "{act}");
+        s
+    };
+    let trained = |act: &str| {
+        let mut s = lab(act);
+        run(&mut s, 50);
+        weights(&s)
+    };
+    assert_eq!(trained("linear"), trained("tanh"));
+    let (relu, tanh) = (weights(&lab("relu")), weights(&lab("tanh")));
+    for (r, t) in relu.iter().zip(&tanh) {
+        assert!((r - 2f64.sqrt() * t).abs() < 1e-12, "{r} {t}");
+    }
+    let layered = neural("data=circles&layers=1&act=relu");
+    assert!(layered.config.no_effect(Key::Activation, 100).is_none());
 }

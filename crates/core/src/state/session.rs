@@ -402,9 +402,17 @@ impl<K: LabKind> Session<K> {
         } else if spec.restarts {
             self.restart();
         } else if spec.group == Group::Hyperparameter {
+            let steps = self.model.steps();
             Rc::make_mut(&mut self.model).retune(&K::hyper(&self.config));
             self.zero_weights = self.count_zero_weights();
             self.divergence = None;
+            // Fewer trees than an ensemble grew: it dropped the last ones, so its scores, map and
+            // parameters are those of the smaller ensemble, and its history ends where it does.
+            if self.model.steps() < steps {
+                self.history.truncate_after(self.model.steps());
+                self.errors.truncate_after(self.model.steps());
+                self.rescore();
+            }
             // Of the hyperparameters a running model takes on, only the penalty changes the
             // objective (the learning rate, batch size and optimizer change only the way down).
             if matches!(key, Key::Regularization | Key::Lambda) {

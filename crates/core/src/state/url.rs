@@ -74,18 +74,23 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
         if name == "lab" {
             continue;
         } else if name == "seed" {
+            let mut too_large = false;
+            // Digits too many for u64 are still a whole number, only too large.
+            let digits = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit());
             match value.parse::<u64>() {
                 Ok(s) if s <= MAX_SEED => config.seed = s,
-                Ok(_) => {
-                    config.seed = MAX_SEED;
-                    notices.push(format!(
-                        "Seed {value} is above the largest seed {MAX_SEED}; using {MAX_SEED}."
-                    ));
-                }
+                Ok(_) => too_large = true,
+                Err(_) if digits => too_large = true,
                 Err(_) => notices.push(format!(
                     "Seed “{value}” is not a whole number; using seed {}.",
                     config.seed
                 )),
+            }
+            if too_large {
+                config.seed = MAX_SEED;
+                notices.push(format!(
+                    "Seed {value} is above the largest seed {MAX_SEED}; using {MAX_SEED}."
+                ));
             }
         } else if name == "pts" && matches!(config.lab, Lab::Classification | Lab::Neural) {
             let (points, bad) = parse_points(value, MAX_CUSTOM_POINTS);

@@ -254,3 +254,16 @@ fn an_unreadable_value_falls_back_to_the_labs_default() {
     assert!(notices[0].contains("“svm” is not one of"), "{notices:?}");
     assert!(notices[1].ends_with("using 0.1."), "{notices:?}");
 }
+
+/// A seed of more digits than u64 holds is a whole number, only too large: it says so.
+#[test]
+fn a_huge_seed_is_called_too_large_not_malformed() {
+    for value in ["99999999999999999999", "18446744073709551616"] {
+        let (c, notices) = decode(&format!("seed={value}"));
+        assert_eq!(c.seed, MAX_SEED);
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert!(notices[0].contains("above the largest seed"), "{notices:?}");
+    }
+    let (_, notices) = decode("seed=12x");
+    assert!(notices[0].contains("not a whole number"), "{notices:?}");
+}

@@ -187,7 +187,7 @@ fn plane(config: Config, parameters: &RawValue, steps: u64) -> Result<(LoadedLab
     let mut session = PlaneLab::new(config, Vec::new());
     let mut model = (*session.model).clone();
     let classes = session.train_set().classes;
-    let damaged = |e: String| format!("This model file is damaged: {e}");
+    let damaged = |e: String| format!("This model file is damaged. {e}");
     let count = |n: u64, what: &str| format!("{} {what}", thousands(n));
     let what = match &mut model {
         PlaneModel::Knn(knn) => {

@@ -360,7 +360,7 @@ fn parameters_that_disagree_with_the_link_are_refused() {
             plane_tampered("lab=classification&model=forest&trees=3", 3, |v| {
                 v["link"] = "lab=classification&model=forest&trees=2".into()
             }),
-            "has 3 trees, but its link asks for at most 2",
+            "damaged. The file's forest has 3 trees, but its link asks for at most 2",
         ),
         (
             plane_tampered("lab=classification&model=boosting&trees=3", 3, |v| {

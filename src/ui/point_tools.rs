@@ -1,0 +1,51 @@
+//! The tools for hand-placed points: the class of the next point, the count, and Clear.
+
+use super::classes::CLASS_NAMES;
+use crate::format::count;
+use crate::state::action::Action;
+use crate::state::url;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PointToolsProps {
+    pub brush: usize,
+    pub count: usize,
+    pub overflow: bool,
+    pub dispatch: Callback<Action>,
+}
+
+/// The class of new points, "Remove last" and "Clear" for hand-placed data.
+#[component]
+pub fn PointTools(props: &PointToolsProps) -> Html {
+    let d = props.dispatch.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        d.emit(Action::SetBrush(select.value().parse().unwrap_or(0)));
+    });
+    let d = props.dispatch.clone();
+    let clear = Callback::from(move |_| d.emit(Action::ClearPoints));
+    html! {
+        <div class="control point-tools">
+            <div class="control-head"><label for="ctl-brush">{ "Class of new points" }</label></div>
+            <select id="ctl-brush" {onchange}>
+                { for CLASS_NAMES.iter().enumerate().map(|(i, name)| html! {
+                    <option value={i.to_string()} selected={i == props.brush}>{ *name }</option>
+                }) }
+            </select>
+            <p class="help">{ format!("{}. Click the plot to add one; Shift+click removes the nearest.{}", count(props.count, "point", "points"), fewest(props.count)) }</p>
+            if props.overflow {
+                <p class="help warn" id="points-notice">{ format!("More than {} points: the link no longer carries them; they are kept in this browser.", url::MAX_POINTS_IN_LINK) }</p>
+            }
+            <button type="button" id="clear-points" onclick={clear}>{ "Clear points" }</button>
+        </div>
+    }
+}
+
+/// Training needs a point to learn from and one to test on: what is missing, if anything.
+fn fewest(points: usize) -> &'static str {
+    match points {
+        0 | 1 => " Place at least two: one trains the model and one tests it.",
+        _ => "",
+    }
+}
