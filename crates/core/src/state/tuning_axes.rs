@@ -106,16 +106,19 @@ pub fn fit_axes(config: &mut Config) -> Option<String> {
             named.then_some(why)
         })
         .collect();
-    // A link that names a model but not its second axis gets the model's own second axis, not
-    // the first one twice (the control's default second axis, λ, is logistic regression's first).
-    let x: TuneAxis = config.choice(Key::AxisX);
-    let y_named = config.position(Key::AxisY) != Key::AxisY.spec().default;
-    if !y_named && config.choice::<TuneAxis>(Key::AxisY) == x {
+    (!notices.is_empty()).then(|| notices.join(" "))
+}
+
+/// For a link that names no second axis: the model's own second axis, not the first one twice
+/// (the control's default second axis, λ, is logistic regression's first). A link that names
+/// the first axis twice keeps it, and the page says the search has one axis.
+pub fn second_axis_unnamed(config: &mut Config) {
+    let x = effective(config, Key::AxisX);
+    if config.choice::<TuneAxis>(Key::AxisY) == x {
         let (_, second) = default_axes(config.tuned());
         let y = if second == x { TuneAxis::None } else { second };
         config.set_choice(Key::AxisY, y);
     }
-    (!notices.is_empty()).then(|| notices.join(" "))
 }
 
 /// Sets both axes to the model's defaults (when the model changes).

@@ -333,7 +333,25 @@ fn a_link_naming_only_the_model_gets_that_models_two_axes() {
         assert_eq!(keys, axes, "{model}");
         assert!(state.notices.is_empty(), "{model}: {:?}", state.notices);
     }
-    // A second axis the link names stays, even the same as the first (one axis, said so).
-    let (config, _) = decode("lab=tuning&model=logistic&x=lambda&y=lambda");
-    assert_eq!(space(&config).dims(), 1);
+    // A second axis the link names stays, even the same as the first (one axis, said so), and
+    // even when it is the control's default (λ); a link naming none gets the model's second.
+    for query in ["model=logistic&x=lambda&y=lambda", "x=degree&y=degree"] {
+        let (config, _) = decode(&format!("lab=tuning&{query}"));
+        let state = Tuning::new(config, vec![]);
+        assert_eq!(state.search.space().dims(), 1, "{query}");
+        let y: TuneAxis = state.config.choice(Key::AxisY);
+        assert_eq!(y, state.config.choice::<TuneAxis>(Key::AxisX), "{query}");
+        let note = state.config.no_effect(Key::AxisY, 0).unwrap_or_default();
+        assert!(note.contains("one axis"), "{query}: {note}");
+    }
+    let (config, _) = decode("lab=tuning&model=logistic");
+    let state = Tuning::new(config, vec![]);
+    assert_eq!(
+        state.config.choice::<TuneAxis>(Key::AxisX),
+        TuneAxis::Lambda
+    );
+    assert_ne!(
+        state.config.choice::<TuneAxis>(Key::AxisY),
+        TuneAxis::Lambda
+    );
 }

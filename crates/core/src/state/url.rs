@@ -5,6 +5,7 @@
 use super::config::{Config, MAX_SEED};
 use super::plane::MAX_CUSTOM_POINTS;
 use super::spec::{format_value, Domain, Key, Lab, Spec, SPECS};
+use super::tuning_axes::second_axis_unnamed;
 use crate::data::classification::Point2;
 
 /// Hand-placed points travel in the link up to this many; more stay in the browser's storage.
@@ -127,6 +128,9 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
         } else if !name.is_empty() {
             notices.push(format!("Ignored the unknown setting “{name}” in the link."));
         }
+    }
+    if config.lab == Lab::Tuning && !pairs.iter().any(|(n, _)| n == "y") {
+        second_axis_unnamed(&mut config);
     }
     (config, notices)
 }
