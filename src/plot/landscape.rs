@@ -351,11 +351,14 @@ fn draw_curve<DB: DrawingBackend>(
         let land = run.iter().map(|(p, e)| (p[0], y(*e)));
         chart.draw_series(LineSeries::new(land, faint))?;
     }
-    let blown = view.cells.iter().filter(|(_, e)| diverged(*e));
     let (r, top) = (px(4.0, scale) as i32, hi - 0.04 * (hi - lo));
-    chart.draw_series(blown.map(|(p, _)| Cross::new((p[0], top), r, faint)))?;
+    let crosses: Vec<(f64, f64)> = (view.cells.iter())
+        .filter(|(_, e)| diverged(*e))
+        .map(|(p, _)| (p[0], top))
+        .collect();
+    chart.draw_series(crosses.iter().map(|&c| Cross::new(c, r, faint)))?;
     let at: Vec<(f64, f64)> = view.trials.iter().map(|(p, e)| (p[0], y(*e))).collect();
-    trial_marks(&mut chart, &at, view.best, scale)?;
+    trial_marks(&mut chart, &at, view.best, &crosses, scale)?;
     if let Some(bottom) = bottom {
         let top_ei = view.surrogate.iter().map(|s| s.3).fold(0.0, f64::max);
         let mut ei = ChartBuilder::on(&bottom)
@@ -419,7 +422,7 @@ fn draw_map<DB: DrawingBackend>(
         Rectangle::new([(x0, y0), (x1, y1)], heat(*e, lo, hi).filled())
     }))?;
     let at: Vec<(f64, f64)> = view.trials.iter().map(|(p, _)| (p[0], p[1])).collect();
-    trial_marks(&mut chart, &at, view.best, scale)?;
+    trial_marks(&mut chart, &at, view.best, &[], scale)?;
     if let Some(side) = side {
         let top_ei = view.surrogate.iter().map(|s| s.3).fold(0.0, f64::max);
         // The title drawn as plain text: a plotters caption is measured through an

@@ -2,7 +2,7 @@
 //! tried, and a ring round the best so far.
 //!
 //! Each number sits clear of its dot (the best's clear of its ring too): on the dot's right, or on
-//! its left where it would cross the plot's right edge or cover a number already placed (two
+//! its left where it would cross the plot's right edge or cover a dot, a ✕ or a number already placed (two
 //! trials side by side read "15 16", not "1516"), else above or below it; never past the plot's
 //! edges: a dot on the right border reads "16", not a clipped "1". Numbers are drawn after the
 //! ring, so no ring covers one.
@@ -63,22 +63,31 @@ fn places(
     out
 }
 
-/// The first of `places` that covers none of `taken` (the dots, the numbers placed before), or
-/// the first.
-fn choose(places: Vec<Label>, taken: &[[i32; 4]]) -> Option<Label> {
+/// The first of `places` that covers none of `taken` (boxes, each with what covering it costs:
+/// more for a dot or a number than for a ✕), or else the one that costs least.
+fn choose(places: Vec<Label>, taken: &[([i32; 4], u32)]) -> Option<Label> {
     let overlaps =
         |a: &[i32; 4], b: &[i32; 4]| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
-    let free = places
-        .iter()
-        .find(|p| !taken.iter().any(|t| overlaps(&p.2, t)));
-    free.or(places.first()).copied()
+    let cost = |p: &Label| -> u32 {
+        (taken.iter())
+            .filter(|(t, _)| overlaps(&p.2, t))
+            .map(|(_, c)| c)
+            .sum()
+    };
+    // The first of equals: the order of preference.
+    places.into_iter().min_by_key(cost)
 }
 
-/// Numbered dots for the trials at `(x, y)` chart positions, and a ring round the best.
+/// What a number covering a dot or another number costs, against a ✕'s 1.
+const COVERS_A_MARK: u32 = 10;
+
+/// Numbered dots for the trials at `(x, y)` chart positions, and a ring round the best; no
+/// number covers one of the `crosses` (a diverged cell's ✕, the size of a dot) either.
 pub(super) fn trial_marks<DB: DrawingBackend, X, Y>(
     chart: &mut ChartContext<'_, DB, Cartesian2d<X, Y>>,
     at: &[(f64, f64)],
     best: Option<usize>,
+    crosses: &[(f64, f64)],
     scale: f64,
 ) -> DrawResult<DB>
 where
@@ -106,7 +115,9 @@ where
         let (x, y) = (x - xs.start, y - ys.start);
         [x - r, y - r, x + r, y + r]
     };
-    let mut taken: Vec<[i32; 4]> = at.iter().map(dot).collect();
+    let mut taken: Vec<([i32; 4], u32)> = (at.iter().map(|p| (dot(p), COVERS_A_MARK)))
+        .chain(crosses.iter().map(|p| (dot(p), 1)))
+        .collect();
     for (i, p) in at.iter().enumerate() {
         let (x, y) = chart.backend_coord(p);
         let clear = gap + if best == Some(i) { outside_ring } else { r };
@@ -116,7 +127,7 @@ where
         let Some((point, pos, area)) = choose(places, &taken) else {
             continue;
         };
-        taken.push(area);
+        taken.push((area, COVERS_A_MARK));
         let style = label_style(scale).color(&MODEL).pos(pos);
         plot.draw(&Text::new(text, point, style))?;
     }

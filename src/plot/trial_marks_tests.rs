@@ -224,10 +224,69 @@ fn numbers_on_the_top_edge_do_not_cover_each_other() {
     }
     let numbers = numbers(&svg);
     assert_eq!(numbers.len(), 16);
+    // The diverged cells' ✕s: two faint strokes each.
+    let crosses: Vec<[f64; 4]> = (svg.split('<'))
+        .filter(|t| t.starts_with("line") && t.contains("opacity=\"0.35\""))
+        .map(|t| ["x1", "y1", "x2", "y2"].map(|n| number(t, n)))
+        .map(|[x1, y1, x2, y2]| [x1.min(x2), y1.min(y2), x1.max(x2), y1.max(y2)])
+        .collect();
+    assert_eq!(crosses.len(), 2 * 4, "a ✕ for each of the 4 diverged cells");
+    let apart =
+        |p: &[f64; 4], q: &[f64; 4]| p[2] <= q[0] || q[2] <= p[0] || p[3] <= q[1] || q[3] <= p[1];
     for (i, (a, p)) in numbers.iter().enumerate() {
         for (b, q) in &numbers[i + 1..] {
-            let apart = p[2] <= q[0] || q[2] <= p[0] || p[3] <= q[1] || q[3] <= p[1];
-            assert!(apart, "{a} at {p:?} covers {b} at {q:?}");
+            assert!(apart(p, q), "{a} at {p:?} covers {b} at {q:?}");
+        }
+        // 16, in the corner, has nowhere else: a ✕ rather than 15's number.
+        if a != "16" {
+            for c in &crosses {
+                assert!(apart(p, c), "{a} at {p:?} covers a ✕ at {c:?}");
+            }
+        }
+    }
+}
+
+/// Diverged cells close together, 14 pixels apart: a trial's number right of its dot on the
+/// top edge would sit on the next cell's ✕; it goes left, over a cell that did not diverge.
+#[test]
+fn a_number_on_the_top_edge_keeps_off_the_next_cells_cross() {
+    let axis = AxisView {
+        label: "Learning rate",
+        min: 1e-4,
+        max: 30.0,
+        log: true,
+        integer: false,
+    };
+    let xs: Vec<f64> = (0..31).map(|i| f64::from(i) / 30.0).collect();
+    let error = |i: usize| if i >= 20 { f64::INFINITY } else { 0.05 };
+    let cells: Vec<(Vec<f64>, f64)> = (xs.iter().enumerate())
+        .map(|(i, &x)| (vec![x], error(i)))
+        .collect();
+    let view = View {
+        axes: vec![axis],
+        ticks: vec![xs.clone()],
+        trials: vec![cells[5].clone(), cells[20].clone()],
+        cells,
+        best: Some(0),
+        ..View::default()
+    };
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (520, 380)).into_drawing_area();
+        draw(&root, &view, 1.0).unwrap();
+    }
+    let crosses: Vec<[f64; 4]> = (svg.split('<'))
+        .filter(|t| t.starts_with("line") && t.contains("opacity=\"0.35\""))
+        .map(|t| ["x1", "y1", "x2", "y2"].map(|n| number(t, n)))
+        .map(|[x1, y1, x2, y2]| [x1.min(x2), y1.min(y2), x1.max(x2), y1.max(y2)])
+        .collect();
+    assert_eq!(crosses.len(), 2 * 11);
+    let numbers = numbers(&svg);
+    assert_eq!(numbers.len(), 2);
+    for (a, p) in &numbers {
+        for c in &crosses {
+            let apart = p[2] <= c[0] || c[2] <= p[0] || p[3] <= c[1] || c[3] <= p[1];
+            assert!(apart, "{a} at {p:?} covers a ✕ at {c:?}");
         }
     }
 }
