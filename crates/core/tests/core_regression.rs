@@ -186,6 +186,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         hidden_layers: false,
         levers: Levers::default(),
         best_reachable: None,
+        test_rise: None,
     })
 }
 

@@ -11,21 +11,25 @@
 //! 2. **Learning rate too high**: the errors say something is wrong, and the training loss is now
 //!    well above the lowest it reached, or it jumps up and down: the steps overshoot the minimum.
 //!    (A good fit whose loss jitters from mini-batch to mini-batch is still a good fit.)
-//! 3. High training error, and the loss is still falling: **still training** (not converged) —
+//! 3. High training error, but the test error is far above it and has more than doubled from its
+//!    lowest while the training loss kept falling (numbers): **too flexible** — overfitting as it
+//!    happens (the classic sign) outweighs the bias; a more flexible model would only fit the
+//!    training points' accidents faster.
+//! 4. High training error, and the loss is still falling: **still training** (not converged) —
 //!    unless the model's objective is convex and its minimum, computed directly
 //!    (`ml::optimum`: the model fully trained), would itself be judged high error by the same
 //!    reading. Then training on cannot help, and the rules below name the cause (most often
 //!    *too simple*), saying how little even the fully trained model reaches.
-//! 4. High training error, and a strong penalty: **too strongly regularized** (λ ≥ 0.1 on
+//! 5. High training error, and a strong penalty: **too strongly regularized** (λ ≥ 0.1 on
 //!    features of unit scale shrinks every weight by a tenth or more; or L1 has switched off at
 //!    least half the weights).
-//! 5. High training error, not falling, in a network with hidden layers: **stuck** — hidden
+//! 6. High training error, not falling, in a network with hidden layers: **stuck** — hidden
 //!    layers can bend the boundary, so a plateau is most often a poor start (a poor local minimum,
 //!    neurons dead on every point, or a flat region that may yet end after many more epochs); a
 //!    new initialization tells a poor start from a network too small.
-//! 6. High training error otherwise: **too simple** (high bias).
-//! 7. Test error far above training error: **too flexible** for the data (high variance).
-//! 8. Otherwise a **good fit**.
+//! 7. High training error otherwise: **too simple** (high bias).
+//! 8. Test error far above training error: **too flexible** for the data (high variance).
+//! 9. Otherwise a **good fit**.
 //!
 //! For numbers the reference is the *noise floor*: the data were made as f(x) + noise with
 //! standard deviation σ, so even the true function has an expected squared error of σ². A small
@@ -126,6 +130,16 @@ pub enum Errors {
 }
 
 impl Errors {
+    fn train(self) -> f64 {
+        let (Errors::Numbers { train, .. } | Errors::Classes { train, .. }) = self;
+        train
+    }
+
+    fn test(self) -> f64 {
+        let (Errors::Numbers { test, .. } | Errors::Classes { test, .. }) = self;
+        test
+    }
+
     /// The same errors with another training figure (accuracy or MSE) in place of the model's.
     fn with_train(mut self, figure: f64) -> Errors {
         let (Errors::Numbers { train, .. } | Errors::Classes { train, .. }) = &mut self;
@@ -176,12 +190,29 @@ pub enum Trend {
     Settled,
     /// Now 25 % or more above its lowest, or rising in at least a third of the recent records.
     Unstable,
+    /// Rising at every record since the model's objective changed ([`Trend::after_change`]): a
+    /// stronger penalty pulls the weights in, and the data's loss goes up to the new minimum.
+    Rising,
 }
 
 impl Trend {
-    /// Reads the trend of the training loss from the history's records (in epoch order).
+    /// [`Trend::of`] the records since the objective changed (a new penalty while training): a
+    /// loss that only rises is on its way to the new objective's minimum, not unstable.
+    pub fn after_change(records: &[Record]) -> Trend {
+        let trend = Trend::of(records);
+        // (At the new minimum the last digits wobble: a billionth down is not a fall.)
+        let rising = (records.windows(2)).all(|w| w[1].train >= w[0].train * (1.0 - 1e-9));
+        if trend == Trend::Unstable && rising {
+            Trend::Rising
+        } else {
+            trend
+        }
+    }
+
+    /// Reads the trend of the training loss from the history's records (in epoch order) since
+    /// the first of them: the second half is the epochs from halfway between it and the last.
     pub fn of(records: &[Record]) -> Trend {
-        let Some(last) = records.last() else {
+        let (Some(first), Some(last)) = (records.first(), records.last()) else {
             return Trend::Unknown;
         };
         if records.len() < 8 || !last.train.is_finite() {
@@ -193,7 +224,7 @@ impl Trend {
             .fold(f64::INFINITY, f64::min);
         let recent: Vec<f64> = records
             .iter()
-            .filter(|r| r.epoch >= last.epoch / 2)
+            .filter(|r| r.epoch >= first.epoch + (last.epoch - first.epoch) / 2)
             .map(|r| r.train)
             .collect();
         let rises = recent.windows(2).filter(|w| w[1] > w[0] * 1.05).count();
@@ -218,7 +249,7 @@ pub struct Evidence {
     pub train_points: usize,
     /// Learned numbers (0 for k-NN, whose "parameters" are the training points themselves).
     pub parameters: usize,
-    /// The penalty is strong enough to hold the model back (see the module's rule 4).
+    /// The penalty is strong enough to hold the model back (see the module's rule 5).
     pub strong_penalty: bool,
     /// A network with nonlinear hidden layers: its loss has poor local minima and plateaus.
     pub hidden_layers: bool,
@@ -227,8 +258,23 @@ pub struct Evidence {
     /// The training figure of `errors` (accuracy for classes, MSE for numbers) that the same
     /// model reaches fully trained: the minimum of its convex objective, computed directly
     /// (`ml::optimum`). `None` when not known: models whose objective is not convex, L1, a
-    /// solver that did not converge. See the module's rule 3.
+    /// solver that did not converge. See the module's rule 4.
     pub best_reachable: Option<f64>,
+    /// The test loss's lowest and its last figure, when it has since more than doubled while
+    /// the training loss went on down ([`test_rise`]): the model went on to learn its training
+    /// points' accidents. See the module's rule 3.
+    pub test_rise: Option<(f64, f64)>,
+}
+
+/// The test loss's lowest and last figure in `records` (in epoch order), when the last is more
+/// than twice the lowest and the training loss is at its lowest yet: overfitting as it happens,
+/// the classic sign (the test loss turns up while the training loss still falls).
+pub fn test_rise(records: &[Record]) -> Option<(f64, f64)> {
+    let last = records.last()?;
+    let lowest = |f: fn(&Record) -> f64| records.iter().map(f).fold(f64::INFINITY, f64::min);
+    let (test, train) = (lowest(|r| r.test), lowest(|r| r.train));
+    let rose = last.test.is_finite() && last.test > 2.0 * test;
+    (rose && last.train <= train).then_some((test, last.test))
 }
 
 /// The hyperparameters that make a model more or less flexible, in words, so a remedy names the
@@ -379,7 +425,7 @@ fn read(errors: Errors, train_points: usize) -> Reading {
 }
 
 /// While the loss still falls, what the fully trained model would reach, if even that would be
-/// high error (rule 3's exception): "gets no lower than a training error of 0.3 … above that
+/// high error (rule 4's exception): "gets no lower than a training error of 0.3 … above that
 /// floor" or "reaches only 84 % on the training points … below that best".
 fn out_of_reach(e: &Evidence, r: &Reading) -> Option<String> {
     let best = e.best_reachable?;
@@ -403,6 +449,14 @@ fn out_of_reach(e: &Evidence, r: &Reading) -> Option<String> {
             }
         ),
     })
+}
+
+/// Rule 3: a high training error *and* a test error far above it that has more than
+/// doubled from its lowest while the training error fell (numbers only): the test error's lowest.
+fn rising_test(e: &Evidence, r: &Reading) -> Option<f64> {
+    let numbers = matches!(e.errors, Errors::Numbers { .. });
+    let (lowest, _) = e.test_rise?;
+    (numbers && r.high_train && r.gap).then_some(lowest)
 }
 
 /// The verdict and its reason, by the rules of the module's documentation.
@@ -436,6 +490,20 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                 "{}, and the training loss jumps about or has risen above the lowest it reached: \
                  the steps overshoot the minimum. Lower the learning rate.",
                 r.summary
+            ),
+        )
+    } else if let Some(lowest) = rising_test(e, &r) {
+        (
+            Fit::TooFlexible,
+            format!(
+                "{}, yet test error {} is {}: it rose from {} while the training error fell. The \
+                 model goes on to learn the accidents of its own training points rather than the \
+                 pattern. Make it less flexible ({}), or add data.",
+                r.summary,
+                short(e.errors.test()),
+                times_higher(e.errors.test() / e.errors.train()),
+                short(lowest),
+                e.levers.less
             ),
         )
     } else if r.high_train && e.trend == Trend::Falling && out_of_reach.is_none() {

@@ -18,6 +18,7 @@ fn numbers(train: f64, test: f64) -> Evidence {
         hidden_layers: false,
         levers: Levers::default(),
         best_reachable: None,
+        test_rise: None,
     }
 }
 
@@ -377,4 +378,41 @@ fn too_few_epochs_for_a_trend_is_too_early_for_a_verdict() {
         .fit,
         Fit::GoodFit
     );
+}
+
+/// Rule 3: high training error, and a test error far above it that has doubled from its lowest
+/// while the training error fell: overfitting as it happens, not "too simple". Without the rise
+/// (or without the gap) the rules go on as before.
+#[test]
+fn a_rising_test_error_outweighs_a_high_training_error() {
+    let rising = Evidence {
+        test_rise: Some((0.04, 0.3)),
+        ..numbers(0.05, 0.3)
+    };
+    let d = diagnose(&rising);
+    assert_eq!(d.fit, Fit::TooFlexible, "{}", d.reason);
+    assert!(
+        d.reason
+            .contains("yet test error 0.3 is 6× higher: it rose from 0.04"),
+        "{}",
+        d.reason
+    );
+    assert_eq!(diagnose(&numbers(0.05, 0.3)).fit, Fit::TooSimple);
+    let no_gap = Evidence {
+        test_rise: Some((0.04, 0.09)),
+        ..numbers(0.05, 0.09)
+    };
+    assert_eq!(diagnose(&no_gap).fit, Fit::TooSimple);
+}
+
+/// The test loss's rise is read only while the training loss is at its lowest yet.
+#[test]
+fn a_test_rise_needs_the_training_loss_still_down() {
+    let r = |epoch, train, test| Record { epoch, train, test };
+    let overfitting = [r(0, 1.0, 1.0), r(1, 0.5, 0.1), r(2, 0.3, 0.25)];
+    assert_eq!(test_rise(&overfitting), Some((0.1, 0.25)));
+    let both_up = [r(0, 1.0, 1.0), r(1, 0.3, 0.1), r(2, 0.5, 0.25)];
+    assert_eq!(test_rise(&both_up), None);
+    let less_than_double = [r(0, 1.0, 1.0), r(1, 0.5, 0.1), r(2, 0.3, 0.19)];
+    assert_eq!(test_rise(&less_than_double), None);
 }

@@ -12,7 +12,7 @@ use super::curve_note::curve_note;
 use super::spec::{Group, Key, Lab};
 use super::sweep::{sweep_work, Sweep};
 use crate::format::short;
-use crate::ml::diagnosis::{diagnose, Diagnosis, Errors, Evidence, Levers, Trend};
+use crate::ml::diagnosis::{diagnose, test_rise, Diagnosis, Errors, Evidence, Levers, Trend};
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
 use crate::ml::regularization::Regularization;
@@ -116,6 +116,9 @@ pub struct Session<K: LabKind> {
     /// What the model reaches fully trained ([`LabKind::best_reachable`]), for the verdict:
     /// computed when the model is built or its objective's penalty changes, not every frame.
     best_reachable: Option<f64>,
+    /// The epoch the model's objective last changed (a new penalty while it trains): the
+    /// verdict reads the loss's trend from there, the losses before being of another objective.
+    objective_since: u64,
     /// The last action changed nothing the page shows ([`Reduce::quiet`]).
     quiet: bool,
     /// The lab's own runtime state.
@@ -146,6 +149,7 @@ impl<K: LabKind> Session<K> {
             zero_weights: None,
             parameter_count: 0,
             best_reachable: None,
+            objective_since: 0,
             quiet: false,
             lab: K::start(),
             config,
@@ -190,9 +194,15 @@ impl<K: LabKind> Session<K> {
         let mostly_zero = self
             .zero_weights
             .is_some_and(|(zeros, all)| 2 * zeros >= all);
+        let records = self.history.records();
+        let records = &records[records.partition_point(|r| r.epoch < self.objective_since)..];
         let mut verdict = diagnose(&Evidence {
             errors,
-            trend: Trend::of(self.history.records()),
+            trend: if self.objective_since > 0 {
+                Trend::after_change(records)
+            } else {
+                Trend::of(records)
+            },
             train_points: self.train_set().count(),
             parameters: self.parameter_count,
             strong_penalty: penalty && (self.config.number(Key::Lambda) >= 0.1 || mostly_zero),
@@ -205,6 +215,7 @@ impl<K: LabKind> Session<K> {
                     != crate::ml::activation::Activation::Linear,
             levers: K::levers(self),
             best_reachable: self.best_reachable,
+            test_rise: test_rise(records),
         });
         // The curve's models train SWEEP_STEPS each: it speaks for this model only while this one
         // has not trained far longer (a long run can overfit many times worse than a short one).
@@ -249,6 +260,7 @@ impl<K: LabKind> Session<K> {
         self.errors = History::default();
         self.divergence = None;
         self.best = None;
+        self.objective_since = 0;
         self.parameter_count = self.model.parameters().len();
         self.best_reachable = K::best_reachable(&self.config, self.train_set());
         self.rescore();
@@ -264,6 +276,7 @@ impl<K: LabKind> Session<K> {
         self.errors = History::default();
         self.divergence = None;
         self.best = None;
+        self.objective_since = 0;
         self.rescore();
         self.record();
     }
@@ -350,6 +363,7 @@ impl<K: LabKind> Session<K> {
             self.model = Rc::clone(best);
             Rc::make_mut(&mut self.model).retune(&K::hyper(&self.config));
         }
+        self.objective_since = self.objective_since.min(self.model.steps());
         self.rescore();
     }
 
@@ -416,6 +430,7 @@ impl<K: LabKind> Session<K> {
             // Of the hyperparameters a running model takes on, only the penalty changes the
             // objective (the learning rate, batch size and optimizer change only the way down).
             if matches!(key, Key::Regularization | Key::Lambda) {
+                self.objective_since = self.model.steps();
                 self.best_reachable = K::best_reachable(&self.config, self.train_set());
             }
         }

@@ -521,3 +521,49 @@ fn the_verdict_does_not_cite_a_curve_over_a_control_with_no_effect() {
     let none = verdict("data=step&degree=15&reg=none");
     assert!(!none.contains("validation curve"), "{none}");
 }
+
+/// A stronger penalty mid-run raises the training error once, to the new objective's level: the
+/// loss is not jumping about, and the learning rate is not the cause. The verdict reads the
+/// trend from the change on and names the penalty (it once said "Learning rate too high", for
+/// good, comparing with the lowest loss of the old objective).
+#[test]
+fn a_penalty_raised_mid_run_is_judged_on_the_new_objective() {
+    use crate::ml::diagnosis::Fit;
+    let mut r: RegressionLab = session("reg=l2&lambda=0");
+    r.apply(Action::Play);
+    r.apply(Action::Tick(3000));
+    assert_eq!(r.diagnosis().unwrap().fit, Fit::GoodFit);
+    r.apply(Action::Set(Key::Lambda, 15)); // λ = 10
+    for _ in 0..20 {
+        r.apply(Action::Tick(500));
+        let fit = r.diagnosis().unwrap().fit;
+        assert_ne!(fit, Fit::LearningRateTooHigh, "epoch {}", r.model.steps());
+    }
+    assert_eq!(r.diagnosis().unwrap().fit, Fit::TooStronglyRegularized);
+}
+
+/// On the Step data a degree-6 polynomial cannot follow the jump (training error above the
+/// floor), yet its test error climbs from 0.045 to over 0.9 as it trains: overfitting as it
+/// happens. The verdict says so; it used to say "too simple: a higher degree", which makes it
+/// worse.
+#[test]
+fn a_test_error_climbing_while_training_falls_is_overfitting_even_above_the_floor() {
+    use crate::ml::diagnosis::Fit;
+    let mut r: RegressionLab = session("data=step&degree=6");
+    r.apply(Action::Play);
+    r.apply(Action::Tick(25_000));
+    let verdict = r.diagnosis().unwrap();
+    assert_eq!(verdict.fit, Fit::TooFlexible, "{}", verdict.reason);
+    assert!(
+        verdict
+            .reason
+            .contains("rose from 0.0447 while the training error fell"),
+        "{}",
+        verdict.reason
+    );
+    assert!(
+        verdict.reason.contains("a lower degree"),
+        "{}",
+        verdict.reason
+    );
+}
