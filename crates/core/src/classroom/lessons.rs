@@ -58,8 +58,9 @@ pub const LESSONS: &[Lesson] = &[
                 query: "lab=regression&degree=3&n=20&data=sine",
                 prompt: "Tab to the degree slider to see its validation curve: training error \
                          falls with every degree; cross-validation error (on folds of the \
-                         training points) falls, then rises. Which degree would you pick, and \
-                         from which curve?",
+                         training points) falls, then rises, unevenly: each fold holds about \
+                         three of the 14 training points, a noisy estimate, as the band shows. \
+                         Which degree would you pick, and from which curve?",
             },
         ],
     },
@@ -124,13 +125,14 @@ pub const LESSONS: &[Lesson] = &[
             Step {
                 query: "lab=regression&lr=0.001",
                 prompt: "Learning rate 0.001 with plain SGD: watch how far the loss has come \
-                         after about eight seconds (500 epochs) — still training.",
+                         after about five seconds (300 epochs) — still training, and the verdict \
+                         says so.",
             },
             Step {
                 query: "lab=regression&lr=0.001&opt=momentum",
                 prompt: "The same learning rate with momentum, which keeps 90 % of the previous \
                          step: steps in a steady direction add up, and it has settled within \
-                         the same 500 epochs.",
+                         the same 300 epochs.",
             },
             Step {
                 query: "lab=neural&opt=adam&lr=10",

@@ -579,8 +579,13 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         (
             Fit::GoodFit,
             format!(
-                "{}: the model captures the pattern and carries it over to new points.",
-                r.summary
+                "{}: the model captures the pattern and carries it over to new points.{}",
+                r.summary,
+                if e.trend == Trend::Falling {
+                    " (The training loss is still falling: the figures may improve yet.)"
+                } else {
+                    ""
+                }
             ),
         )
     };

@@ -416,3 +416,23 @@ fn a_test_rise_needs_the_training_loss_still_down() {
     let less_than_double = [r(0, 1.0, 1.0), r(1, 0.5, 0.1), r(2, 0.3, 0.19)];
     assert_eq!(test_rise(&less_than_double), None);
 }
+
+/// A good fit whose loss still falls says so: the figures it quotes are not final.
+#[test]
+fn a_good_fit_still_falling_says_its_figures_may_improve() {
+    let falling = Evidence {
+        trend: Trend::Falling,
+        ..numbers(0.012, 0.02)
+    };
+    let d = diagnose(&falling);
+    assert_eq!(d.fit, Fit::GoodFit);
+    assert!(
+        d.reason
+            .ends_with("(The training loss is still falling: the figures may improve yet.)"),
+        "{}",
+        d.reason
+    );
+    assert!(!diagnose(&numbers(0.012, 0.02))
+        .reason
+        .contains("still falling"));
+}
