@@ -26,7 +26,7 @@ pub fn Parameters(props: &ParametersProps) -> Html {
                 label="Bar chart of the learned weights w0 to wd on a fixed axis; the same values are in the table below." />
             <table class="weights" id="weights">
                 <caption>{ format!("{} learned weights", model.weights.len()) }
-                    { zero_note(zeros, model.weights.len() - 1) }</caption>
+                    { zero_note(zeros, model.weights.len() - 1, model.weights[0]) }</caption>
                 <thead><tr><th scope="col">{ "Weight" }</th><th scope="col">{ "multiplies" }</th><th scope="col">{ "value" }</th></tr></thead>
                 <tbody>
                     { for model.weights.iter().enumerate().map(|(k, w)| html! {
@@ -103,10 +103,15 @@ fn sub(n: usize) -> String {
 
 /// How many of the weights beside the intercept are exactly zero: the sign of L1 at work, or
 /// (all of them, intercept too, at the start) weights training has not moved yet.
-fn zero_note(zeros: usize, beside_intercept: usize) -> String {
+fn zero_note(zeros: usize, beside_intercept: usize, intercept: f64) -> String {
     match zeros {
         0 => String::new(),
-        z if z == beside_intercept => " (all still 0, where training starts them)".to_string(),
+        z if z == beside_intercept && intercept == 0.0 => {
+            " (all still 0, where training starts them)".to_string()
+        }
+        z if z == beside_intercept => {
+            format!(" (all {z} beside the intercept exactly zero: ŷ is the intercept alone)")
+        }
         z => format!(" ({z} of the {beside_intercept} beside the intercept exactly zero)"),
     }
 }
@@ -114,6 +119,25 @@ fn zero_note(zeros: usize, beside_intercept: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "All still 0" only when the intercept is 0 too (the start); under a strong L1 the other
+    /// weights can all be zero while the intercept is not.
+    #[test]
+    fn the_zero_note_counts_the_intercept_apart() {
+        assert_eq!(
+            zero_note(3, 3, 0.0),
+            " (all still 0, where training starts them)"
+        );
+        assert_eq!(
+            zero_note(3, 3, -0.2376),
+            " (all 3 beside the intercept exactly zero: ŷ is the intercept alone)"
+        );
+        assert_eq!(
+            zero_note(2, 3, 0.5),
+            " (2 of the 3 beside the intercept exactly zero)"
+        );
+        assert_eq!(zero_note(0, 3, 0.5), "");
+    }
 
     #[test]
     fn formula_reads_naturally() {

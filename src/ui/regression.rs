@@ -72,7 +72,11 @@ pub fn RegressionLab(props: &LabProps) -> Html {
         (
             "Test R²",
             "test-r2",
-            short(r_squared(state.test_score.loss, variance(&test_targets))),
+            match r_squared(state.test_score.loss, variance(&test_targets)) {
+                Some(r2) => short(r2),
+                None if test_targets.len() < 2 => "— (one test point)".into(),
+                None => "— (test targets all equal)".into(),
+            },
         ),
     ];
     let mut stats = stats;

@@ -152,19 +152,25 @@ impl View {
         }
     }
 
-    /// The lab state a lesson step or a challenge starts from, when the link has no lab settings
-    /// of its own (else the link's settings: the teacher may have moved on from the start).
-    pub fn start_query(&self, lab_query: &str) -> Option<&'static str> {
+    /// The lab state a lesson step or a challenge starts from, when the link does not name a lab
+    /// (else the link's settings: the teacher may have moved on from the start). Settings the
+    /// link has without a lab apply on top of the start (`lesson=fit&step=2&degree=1`), read
+    /// like any link: what does not belong to the step's lab gets a notice.
+    pub fn start_query(&self, lab_query: &str) -> Option<String> {
         let has_lab = form_urlencoded::parse(lab_query.as_bytes())
             .any(|(name, _)| name.trim().eq_ignore_ascii_case("lab"));
         if has_lab {
             return None;
         }
-        match (self.lesson, self.challenge) {
-            (Some((lesson, step)), _) => Some(lesson.steps[step].query),
-            (None, Some(challenge)) => Some(challenge.start),
-            (None, None) => None,
-        }
+        let start = match (self.lesson, self.challenge) {
+            (Some((lesson, step)), _) => lesson.steps[step].query,
+            (None, Some(challenge)) => challenge.start,
+            (None, None) => return None,
+        };
+        Some(match lab_query.trim_start_matches('&') {
+            "" => start.to_string(),
+            more => format!("{start}&{more}"),
+        })
     }
 
     /// `present=1&hide=…&practice=1&lesson=…&step=…&challenge=…` (no leading `&`), or nothing
@@ -336,14 +342,20 @@ mod tests {
         assert!(notices.is_empty(), "{notices:?}");
         let (l, step) = view.lesson.expect("a lesson");
         assert_eq!((l.id, step), ("fit", 1));
-        assert_eq!(view.start_query(&rest), Some(l.steps[1].query));
+        assert_eq!(view.start_query(&rest).as_deref(), Some(l.steps[1].query));
+        // Settings without a lab apply on top of the step's start.
+        let on_top = view.start_query("degree=1").unwrap();
+        assert_eq!(on_top, format!("{}&degree=1", l.steps[1].query));
+        let (config, notices) = crate::state::url::decode(&on_top);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(config.number(crate::state::spec::Key::Degree), 1.0);
         // With the lab's settings in the link, the link wins (the class moved on from the step).
         assert_eq!(view.start_query("lab=regression&degree=9"), None);
         assert_eq!(split(&view.encode()).0, view);
         let first = &crate::classroom::challenges::CHALLENGES[0];
         let (c, _, notices) = split(&format!("challenge={}", first.id));
         assert!(notices.is_empty());
-        assert_eq!(c.start_query(""), Some(first.start));
+        assert_eq!(c.start_query("").as_deref(), Some(first.start));
         assert_eq!(split(&c.encode()).0, c);
         let (bad, _, notices) = split("lesson=nope&challenge=nada");
         assert_eq!((bad.lesson, bad.challenge), (None, None));

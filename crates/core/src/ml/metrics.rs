@@ -23,13 +23,10 @@ pub fn variance(values: &[f64]) -> f64 {
     values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / values.len() as f64
 }
 
-/// Coefficient of determination R² = 1 − MSE / Var(y): 1 is perfect, 0 is no better than the mean.
-pub fn r_squared(mse: f64, target_variance: f64) -> f64 {
-    if target_variance > 0.0 {
-        1.0 - mse / target_variance
-    } else {
-        0.0
-    }
+/// Coefficient of determination R² = 1 − MSE / Var(y): 1 is perfect, 0 is no better than the
+/// mean. `None` when the targets do not vary (one point, or all equal): there is no mean to beat.
+pub fn r_squared(mse: f64, target_variance: f64) -> Option<f64> {
+    (target_variance > 0.0).then(|| 1.0 - mse / target_variance)
 }
 
 #[cfg(test)]
@@ -42,7 +39,8 @@ mod tests {
         assert_eq!(mse([1.0, 0.0].into_iter(), [0.0, 2.0].into_iter()), 2.5);
         // values 1, 3: mean 2, deviations ±1 → variance 1
         assert_eq!(variance(&[1.0, 3.0]), 1.0);
-        assert_eq!(r_squared(0.25, 1.0), 0.75);
+        assert_eq!(r_squared(0.25, 1.0), Some(0.75));
+        assert_eq!(r_squared(0.25, variance(&[1.5])), None, "one point");
         assert_eq!(mse(std::iter::empty(), std::iter::empty()), 0.0);
     }
 }

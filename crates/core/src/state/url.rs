@@ -78,10 +78,17 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
             let mut too_large = false;
             // Digits too many for u64 are still a whole number, only too large.
             let digits = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit());
+            let negative = value
+                .strip_prefix('-')
+                .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()));
             match value.parse::<u64>() {
                 Ok(s) if s <= MAX_SEED => config.seed = s,
                 Ok(_) => too_large = true,
                 Err(_) if digits => too_large = true,
+                Err(_) if negative => notices.push(format!(
+                    "Seed {value} is negative: seeds are 0 … {MAX_SEED}; using seed {}.",
+                    config.seed
+                )),
                 Err(_) => notices.push(format!(
                     "Seed “{value}” is not a whole number; using seed {}.",
                     config.seed

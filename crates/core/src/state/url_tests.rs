@@ -266,4 +266,7 @@ fn a_huge_seed_is_called_too_large_not_malformed() {
     }
     let (_, notices) = decode("seed=12x");
     assert!(notices[0].contains("not a whole number"), "{notices:?}");
+    let (c, notices) = decode("seed=-1");
+    assert!(notices[0].starts_with("Seed -1 is negative"), "{notices:?}");
+    assert_eq!(c.seed, Config::default().seed);
 }
