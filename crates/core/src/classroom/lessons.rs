@@ -230,8 +230,9 @@ pub const LESSONS: &[Lesson] = &[
             },
             Step {
                 query: "lab=tuning&strategy=random&budget=16",
-                prompt: "Sixteen random trials try sixteen values of each axis instead of four, \
-                         and find a lower cross-validated error than the grid.",
+                prompt: "Sixteen random trials try about ten different values of each axis \
+                         instead of four (draws can repeat: degree has only 15 values), and find \
+                         a lower cross-validated error than the grid.",
             },
             Step {
                 query: "lab=tuning&strategy=bayes&budget=16",

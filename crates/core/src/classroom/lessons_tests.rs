@@ -170,3 +170,28 @@ fn optimistic(query: &str) -> Option<String> {
     let o = t.outcome.as_ref()?;
     (o.fresh_error <= o.test_error).then(|| format!("{o:?}"))
 }
+
+/// The random-search step's "about ten different values of each axis instead of four", counted
+/// on its own trials (draws repeat on degree's 15 values; a 4 × 4 grid has 4 of each).
+#[test]
+fn sixteen_random_trials_try_about_ten_values_of_each_axis() {
+    let lesson = LESSONS.iter().find(|l| l.id == "tuning").unwrap();
+    for (step, expected) in [(0, 4..=4), (1, 8..=12)] {
+        let mut t = Tuning::new(config(lesson.steps[step].query), Vec::new());
+        t.apply(Action::Play);
+        while !t.is_done() {
+            t.apply(Action::Tick(1000));
+        }
+        let trials = t.search.trials();
+        assert_eq!(trials.len(), 16);
+        for axis in 0..2 {
+            let mut values: Vec<f64> = trials.iter().map(|x| x.values[axis]).collect();
+            values.sort_by(f64::total_cmp);
+            values.dedup();
+            assert!(
+                expected.contains(&values.len()),
+                "step {step} axis {axis}: {values:?}"
+            );
+        }
+    }
+}

@@ -1234,12 +1234,14 @@ pub static QUESTIONS: &[Question] = &[
         choices: &[
             "Random search moves its trials towards the best scores found so far",
             "A 4 × 4 grid tests only 4 pairs of values; random search tests all 16",
-            "Random trials try 16 values of the one that matters; the grid tries only 4",
+            "Random trials try up to 16 values of the one that matters; the grid tries only 4",
         ],
         answer: 2,
         explanation: "A grid repeats each value of one axis for every value of the other, so \
                       most trials re-test the same few values of the important one. Random \
-                      trials each try a new value of both (Bergstra & Bengio, 2012).",
+                      trials each draw a value of both (Bergstra & Bengio, 2012): on a \
+                      continuous axis 16 different ones, on an axis of few values some repeat \
+                      (16 draws from degree's 15 give about 10).",
         show_me: "lab=tuning&strategy=random&budget=16",
     },
     Question {

@@ -357,17 +357,23 @@ fn read(errors: Errors, train_points: usize) -> Reading {
                     short(test),
                     times_higher(test / train)
                 )
-            } else if below {
-                format!(
-                    "Training error {} is below {floor_text} (the model follows some of the \
-                     noise) and test error {} is within three times it",
-                    short(train),
-                    short(test)
-                )
             } else {
+                // No gap: the test error is within three times the floor or twice the training
+                // error, each give or take the tolerance; said as it is.
+                let test_text = if test <= 3.0 * floor {
+                    "is within three times it"
+                } else if test <= 2.0 * train {
+                    "is within twice the training error"
+                } else {
+                    "is within three times it, give or take 1 % of the targets' variance"
+                };
+                let train_text = if below {
+                    format!("below {floor_text} (the model follows some of the noise)")
+                } else {
+                    format!("close to {floor_text}")
+                };
                 format!(
-                    "Training error {} is close to {floor_text} and test error {} is within three \
-                     times it",
+                    "Training error {} is {train_text} and test error {} {test_text}",
                     short(train),
                     short(test)
                 )

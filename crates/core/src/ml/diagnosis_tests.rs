@@ -436,3 +436,15 @@ fn a_good_fit_still_falling_says_its_figures_may_improve() {
         .reason
         .contains("still falling"));
 }
+
+/// "Within three times it" only where it is: else the comparison that holds is named (σ = 0.1:
+/// floor 0.01, tolerance 0.005).
+#[test]
+fn the_good_fit_names_the_comparison_that_holds() {
+    let said = |train: f64, test: f64| diagnose(&numbers(train, test)).reason;
+    assert!(said(0.012, 0.029).contains("test error 0.029 is within three times it:"));
+    assert!(said(0.016, 0.031).contains("test error 0.031 is within twice the training error:"));
+    assert!(said(0.012, 0.033).contains(
+        "test error 0.033 is within three times it, give or take 1 % of the targets' variance:"
+    ));
+}
