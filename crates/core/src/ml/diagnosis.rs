@@ -457,6 +457,20 @@ fn out_of_reach(e: &Evidence, r: &Reading) -> Option<String> {
     })
 }
 
+/// For classes scored on fewer than 30 test points, a caution: each point is a big step of the
+/// test accuracy, and an unlucky few can make a gap by themselves.
+fn few_test_points(errors: Errors) -> String {
+    match errors {
+        Errors::Classes { test_points, .. } if test_points < 30 => format!(
+            " (On only {test_points} test points each one moves the test accuracy by {:.0} \
+             points, so a few unlucky ones can make this gap alone: the validation curve, which \
+             does not use them, is the better judge.)",
+            100.0 / test_points.max(1) as f64
+        ),
+        _ => String::new(),
+    }
+}
+
 /// Rule 3: a high training error *and* a test error far above it that has more than
 /// doubled from its lowest while the training error fell (numbers only): the test error's lowest.
 fn rising_test(e: &Evidence, r: &Reading) -> Option<f64> {
@@ -577,8 +591,10 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
             format!(
                 "{}: the model is flexible enough to follow the accidents of its own training \
                  points (their noise, and just where they happen to lie), and those do not carry \
-                 over to new points. Make it less flexible ({}), or add data.",
-                r.summary, e.levers.less
+                 over to new points. Make it less flexible ({}), or add data.{}",
+                r.summary,
+                e.levers.less,
+                few_test_points(e.errors)
             ),
         )
     } else {

@@ -448,3 +448,37 @@ fn the_good_fit_names_the_comparison_that_holds() {
         "test error 0.033 is within three times it, give or take 1 % of the targets' variance:"
     ));
 }
+
+/// A gap on 12 test points is called with a caution: one point is 8 points of accuracy.
+#[test]
+fn a_gap_on_a_dozen_test_points_is_called_with_a_caution() {
+    let small = Evidence {
+        errors: Errors::Classes {
+            train: 0.9,
+            test: 7.0 / 12.0,
+            test_points: 12,
+            ceiling: None,
+        },
+        ..classes(0.0, 0.0)
+    };
+    let d = diagnose(&small);
+    assert_eq!(d.fit, Fit::TooFlexible);
+    assert!(
+        d.reason
+            .contains("On only 12 test points each one moves the test accuracy by 8 points"),
+        "{}",
+        d.reason
+    );
+    let large = Evidence {
+        errors: Errors::Classes {
+            train: 0.95,
+            test: 0.8,
+            test_points: 60,
+            ceiling: None,
+        },
+        ..classes(0.0, 0.0)
+    };
+    let d = diagnose(&large);
+    assert_eq!(d.fit, Fit::TooFlexible);
+    assert!(!d.reason.contains("On only"), "{}", d.reason);
+}

@@ -105,6 +105,19 @@ pub fn load(text: &str) -> Result<Loaded, String> {
         Lab::Regression => regression(config, &file.parameters, file.steps)?,
         _ => plane(config, &file.parameters, file.steps)?,
     };
+    // Finite numbers can still be too large to predict with (1e300 squared overflows): a model
+    // whose error on its own data is infinite would show no curve and no scores.
+    let errors = match &lab {
+        LoadedLab::Regression(s) => [s.train_score.loss, s.test_score.loss],
+        LoadedLab::Plane(s) => [s.train_score.loss, s.test_score.loss],
+    };
+    if errors.iter().any(|e| !e.is_finite()) {
+        return Err(
+            "This model file's parameters are too large to use: its predictions on its own data \
+             overflow (an infinite error). Was it edited by hand?"
+                .into(),
+        );
+    }
     Ok(Loaded {
         lab,
         message: format!("Loaded {what} from seed {seed}."),

@@ -231,6 +231,10 @@ fn damaged_and_foreign_files_are_refused_with_a_reason() {
             "not a finite number",
         ),
         (
+            tampered(|v| v["parameters"]["weights"][2] = 1e300.into()),
+            "parameters are too large to use: its predictions on its own data overflow",
+        ),
+        (
             tampered(|v| v["model"] = "svm".into()),
             "holds a \"svm\" model, but its link asks for \"polynomial\"",
         ),
