@@ -116,6 +116,24 @@ impl Estimator {
         }
     }
 
+    /// SGDRegressor steps once per training point in a shuffled order; ParamLab once per batch.
+    fn steps_differ(config: &Config) -> String {
+        let batch = config.number(Key::BatchSize);
+        if batch == 1.0 {
+            return "\n# Both step once per training point, each in its own shuffled order.".into();
+        }
+        let per = if batch.is_finite() {
+            format!("per batch of {batch}")
+        } else {
+            "per epoch, on all the points at once".into()
+        };
+        format!(
+            "\n# But SGDRegressor steps once per training point, ParamLab once {per}:\n# the \
+             same step size is not the same training, and the best eta0 need not be 2× \
+             ParamLab's best η."
+        )
+    }
+
     /// How the estimator's alpha is ParamLab's λ, said above the model (empty without one).
     /// ParamLab minimizes (1/n)·Σ(ŷ−y)² + λ·Σw² (L2) or λ·Σ|w| (L1), the intercept unpenalized,
     /// as each of these estimators leaves it.
@@ -133,15 +151,17 @@ impl Estimator {
             Estimator::Lasso => "\n# Lasso minimizes (1/(2n))·Σ(ŷ−y)² + alpha·‖w‖₁, ParamLab \
                  (1/n)·Σ(ŷ−y)² + λ·‖w‖₁, twice\n# Lasso's objective with alpha = λ/2."
                 .into(),
-            Estimator::Sgd if !Self::sgd_unpenalized(config, searched_lambda) => {
+            Estimator::Sgd if !Self::sgd_unpenalized(config, searched_lambda) => format!(
                 "\n# SGDRegressor minimizes the mean of ½(ŷ−y)² plus alpha·½‖w‖² (L2) or \
                  alpha·‖w‖₁ (L1);\n# ParamLab's objective is twice that with alpha = λ under L2, \
-                 λ/2 under L1, and eta0 = 2·η takes\n# ParamLab's steps."
-                    .into()
-            }
-            Estimator::Sgd => "\n# SGDRegressor minimizes the mean of ½(ŷ−y)², half ParamLab's \
-                 objective: eta0 = 2·η takes\n# ParamLab's steps."
-                .into(),
+                 λ/2 under L1, and eta0 = 2·η is\n# ParamLab's step size.{}",
+                Self::steps_differ(config)
+            ),
+            Estimator::Sgd => format!(
+                "\n# SGDRegressor minimizes the mean of ½(ŷ−y)², half ParamLab's objective: \
+                 eta0 = 2·η is\n# ParamLab's step size.{}",
+                Self::steps_differ(config)
+            ),
             _ => String::new(),
         }
     }
@@ -157,7 +177,9 @@ fn parameter(axis: &Axis, estimator: Estimator, config: &Config, n: usize) -> Pa
     let (name, short, map) = match axis.key() {
         Key::Degree => ("polynomialfeatures__degree".into(), "degree", Map::Same),
         Key::Lambda => (format!("{step}__alpha"), "lam", estimator.alpha(config, n)),
-        _ => (format!("{step}__eta0"), "eta0", ETA0),
+        // Optuna's name for ParamLab's η itself (eta0 is twice it): its best_params read as the
+        // lab's learning rate.
+        _ => (format!("{step}__eta0"), "lr", ETA0),
     };
     Param { name, short, map }
 }

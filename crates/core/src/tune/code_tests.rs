@@ -104,7 +104,7 @@ fn bayesian_optimization_is_optuna_with_a_gaussian_process() {
             "SGDRegressor(penalty=\"l1\"",
             "max_iter=1000",
             // SGDRegressor steps along half the gradient: eta0 = 2·η.
-            "\"sgdregressor__eta0\": 2 * trial.suggest_float(\"eta0\", 0.0001, 10, log=True),",
+            "\"sgdregressor__eta0\": 2 * trial.suggest_float(\"lr\", 0.0001, 10, log=True),",
             // SGDRegressor halves the squared error: alpha = λ/2 under L1.
             "\"sgdregressor__alpha\": 0.5 * trial.suggest_float(\"lam\", 1e-6, 10, log=True),",
             "\"sgdregressor__alpha\": 0.5 * study.best_params[\"lam\"],",
@@ -218,5 +218,14 @@ fn the_printed_eta0_and_alpha_take_paramlabs_steps() {
         (w[0] - b).abs() < 1e-15 && (w[1] - c).abs() < 1e-15,
         "{w:?} vs {b}, {c}"
     );
-    has(&code, &["eta0 = 2·η takes"]);
+    has(&code, &["eta0 = 2·η is\n# ParamLab's step size."]);
+    // Per point or per batch, the comment says which.
+    let batches = if config.number(Key::BatchSize) == 1.0 {
+        "Both step once per training point"
+    } else {
+        "the same step size is not the same training"
+    };
+    has(&code, &[batches]);
+    let per_point = python(&tuning("x=lr&y=none&batch=1"));
+    has(&per_point, &["Both step once per training point"]);
 }
