@@ -256,7 +256,15 @@ pub fn TuningLab(props: &LabProps) -> Html {
                                     (n, 1) => format!(" At {n} of them a model diverged: no error, a ✕ on the top edge."),
                                     (n, _) => format!(" At {n} of them (grey) a model diverged: no error."),
                                 };
-                                format!("Faint: the exact {measure} at {} values, for comparison; the search sees only its own trials.{blown}", state.landscape.points.len())
+                                // The map's colour key: the heat map has no other.
+                                let finite = state.landscape.errors.iter().filter(|e| !e.diverged()).map(|e| e.mean);
+                                let (low, high) = finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), e| (l.min(e), h.max(e)));
+                                let key = if search.space().dims() == 2 && low <= high {
+                                    format!(" Deeper blue is lower: from {} (deepest) to {} (palest), on a log scale.", short(low), short(high))
+                                } else {
+                                    String::new()
+                                };
+                                format!("Faint: the exact {measure} at {} values, for comparison; the search sees only its own trials.{key}{blown}", state.landscape.points.len())
                             } else {
                                 format!("Computing the exact {measure} in the background: {} of {} values.", state.landscape.errors.len(), state.landscape.points.len())
                             }

@@ -384,3 +384,16 @@ test('on a phone the hyperparameters are a drawer over the page with the plot in
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('a lesson link with settings of its own applies them on top of the step, and says what it cannot', async () => {
+  const { page, problems } = await open('?lesson=fit&step=2&degree=1');
+  await page.getByLabel('Polynomial degree', { exact: true }).waitFor();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('degree') === '1');
+  assert.equal(await page.getByLabel('Polynomial degree', { exact: true }).getAttribute('aria-valuetext'), '1');
+  assert.equal(new URL(page.url()).searchParams.get('lesson'), 'fit');
+  await page.close();
+  const other = await open('?lesson=fit&step=2&k=3');
+  assert.match(await other.page.getByRole('status', { name: 'Link notices' }).innerText(), /Ignored the unknown setting “k”/);
+  await other.page.close();
+  assert.deepEqual(problems.console, []);
+});

@@ -246,7 +246,7 @@ test('a broken link falls back with visible notices and the lab still trains', a
   const { page, problems } = await open('?lr=banana&degree=99&reg=l7&seed=-3&foo=bar&n=%ZZ');
   const notices = await page.getByRole('status', { name: 'Link notices' }).innerText();
   for (const bit of ['Learning rate “banana” is not a number', 'Polynomial degree “99” is above the maximum 15',
-    'Regularization “l7” is not one of', 'Seed “-3”', 'unknown setting “foo”']) {
+    'Regularization “l7” is not one of', 'Seed -3 is negative', 'unknown setting “foo”']) {
     assert.ok(notices.includes(bit), `notice for ${bit} in:\n${notices}`);
   }
   assert.equal(await text(page, '#ctl-degree-value'), '15');
@@ -356,5 +356,28 @@ test('a batch as large as the training set says it is the whole set, and stops s
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft'); // 256 → 16
   await page.waitForFunction(() => new URL(location.href).searchParams.get('batch') === '16');
   assert.equal(await page.locator('#ctl-batch-inert').count(), 0);
+  await page.close();
+});
+
+test('a stronger penalty mid-run is called too strong a penalty, not a too-high learning rate', async () => {
+  const { page, problems } = await open('?lab=regression&reg=l2&lambda=0&speed=max');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) > 3000);
+  await page.waitForFunction(() => /^Good fit/.test(document.getElementById('diagnosis').textContent));
+  await page.getByLabel('Regularization strength', { exact: true }).focus();
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('lambda') === '10');
+  await page.waitForFunction(() => /^Underfitting: too strongly regularized/.test(document.getElementById('diagnosis').textContent), null, { timeout: 30_000 });
+  // Training on does not turn it into a learning-rate verdict.
+  await page.waitForTimeout(2000);
+  assert.match(await text(page, '#diagnosis'), /^Underfitting: too strongly regularized/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('one test point has no R²: the page says so instead of 0', async () => {
+  const { page, problems } = await open('?lab=regression&n=10&train=0.9');
+  assert.equal(await text(page, '#test-r2'), '— (one test point)');
+  assert.deepEqual(problems.console, []);
   await page.close();
 });

@@ -112,6 +112,9 @@ test('Bayesian optimization on two axes: one trial per Step, the landscape fills
   assert.equal(await page.locator('#step').isDisabled(), true);
   await page.waitForFunction(() => document.getElementById('landscape-status').textContent.startsWith('Faint'),
     null, { timeout: 120_000 });
+  // The heat map's colour key, in words, with its range.
+  const [, low, high] = (await text(page, '#landscape-status')).match(/Deeper blue is lower: from ([0-9.e-]+) \(deepest\) to ([0-9.e-]+) \(palest\), on a log scale\./);
+  assert.ok(Number(low) < Number(high), `${low} … ${high}`);
   await page.locator('#reset').click();
   await page.waitForFunction(() => document.querySelectorAll('#trials tbody tr').length === 0);
   assert.equal(await page.locator('#result').count(), 0);
