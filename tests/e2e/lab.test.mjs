@@ -381,3 +381,12 @@ test('one test point has no R²: the page says so instead of 0', async () => {
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('the Step data at degree 6: a test error that climbs while training falls is called overfitting', async () => {
+  const { page, problems } = await open('?lab=regression&data=step&degree=6&speed=max');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => /^Overfitting: too flexible/.test(document.getElementById('diagnosis').textContent), null, { timeout: 30_000 });
+  assert.match(await text(page, '#diagnosis'), /yet test error [0-9.]+ is \d+× higher: it rose from 0\.0447 while the training error fell/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
