@@ -347,7 +347,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                         }
                     </section>
                     <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweep_keys(&config)} log_y={regression}
-                        method={validation_method(model)} dispatch={dispatch.clone()} />
+                        method={validation_method(model)} outrun={state.curve_outrun().map(AttrValue::from)} dispatch={dispatch.clone()} />
                 </div>
                 <div class="column learned">
                     <section class="panel params" data-panel="parameters" aria-labelledby="params-title">

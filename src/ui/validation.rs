@@ -22,6 +22,9 @@ pub struct ValidationProps {
     pub log_y: bool,
     /// How each point is trained, in words.
     pub method: AttrValue,
+    /// Said when the model on the page has trained far longer than the curve's models.
+    #[prop_or_default]
+    pub outrun: Option<AttrValue>,
     pub dispatch: Callback<Action>,
 }
 
@@ -113,6 +116,9 @@ pub fn Validation(props: &ValidationProps) -> Html {
                 <p class="help inert-note" id="validation-diverged" role="note">{ note }</p>
             }
             <p class="help" id="validation-cv">{ cv_note }</p>
+            if let Some(note) = &props.outrun {
+                <p class="help inert-note" id="validation-outrun" role="note">{ note.clone() }</p>
+            }
             // Hidden from sight, not from screen readers (a table cannot be clipped itself).
             <div class="visually-hidden">
             <table id="validation-table">

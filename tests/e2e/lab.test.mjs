@@ -390,3 +390,13 @@ test('the Step data at degree 6: a test error that climbs while training falls i
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('a model trained far past the validation curve\'s 1,000 epochs: the curve says it no longer speaks for it', async () => {
+  const { page, problems } = await open('?lab=regression&degree=15&n=20&speed=max');
+  assert.equal(await page.locator('#validation-outrun').count(), 0);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) > 2000);
+  assert.match(await text(page, '#validation-outrun'), /^This model has trained [\d,]+ epochs, each point of the curve 1,000: trained this long/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});

@@ -11,7 +11,7 @@ use super::config::{Config, MAX_SEED};
 use super::curve_note::curve_note;
 use super::spec::{Group, Key, Lab};
 use super::sweep::{sweep_work, Sweep};
-use crate::format::short;
+use crate::format::{short, thousands};
 use crate::ml::diagnosis::{diagnose, test_rise, Diagnosis, Errors, Evidence, Levers, Trend};
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
@@ -241,6 +241,22 @@ impl<K: LabKind> Session<K> {
             verdict.reason.push_str(&note);
         }
         Some(verdict)
+    }
+
+    /// When the model has trained far longer than the validation curve's models (by gradient
+    /// epochs), a note for the curve: a long run can fit, and overfit, quite differently from
+    /// its point on the curve, and the verdict no longer cites it.
+    pub fn curve_outrun(&self) -> Option<String> {
+        let (steps, curve) = (self.model.steps(), K::SWEEP_STEPS);
+        (K::levers(self).epochs && steps > 2 * u64::from(curve)).then(|| {
+            format!(
+                "This model has trained {} epochs, each point of the curve {}: trained this long, \
+                 a model can fit (and overfit) quite differently from its point on the curve, so \
+                 the verdict does not cite it.",
+                thousands(steps),
+                thousands(u64::from(curve))
+            )
+        })
     }
 
     /// A new untrained model from the configuration; history and divergence cleared.

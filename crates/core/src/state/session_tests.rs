@@ -567,3 +567,27 @@ fn a_test_error_climbing_while_training_falls_is_overfitting_even_above_the_floo
         verdict.reason
     );
 }
+
+/// The curve's note for a model trained far longer than its points: from 2 × the curve's
+/// epochs on, for models trained by epochs only.
+#[test]
+fn the_curve_says_when_the_model_has_outrun_it() {
+    let mut r: RegressionLab = session("");
+    r.apply(Action::Play);
+    r.apply(Action::Tick(2 * Regression::SWEEP_STEPS));
+    assert_eq!(r.curve_outrun(), None);
+    r.apply(Action::Tick(1));
+    let note = r.curve_outrun().unwrap();
+    assert!(
+        note.starts_with("This model has trained 2,001 epochs, each point of the curve 1,000"),
+        "{note}"
+    );
+    let mut logistic: PlaneLab = session("lab=classification&model=logistic");
+    logistic.apply(Action::Play);
+    logistic.apply(Action::Tick(601));
+    let note = logistic.curve_outrun().unwrap();
+    assert!(
+        note.contains("601 epochs, each point of the curve 300"),
+        "{note}"
+    );
+}

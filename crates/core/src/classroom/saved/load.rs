@@ -6,7 +6,8 @@ use super::learned::{
     class_tree, BoostingFile, ForestFile, KnnFile, LogisticFile, NetworkFile, PolynomialFile,
     TreeFile,
 };
-use super::{thousands, File, FORMAT, VERSION};
+use super::{File, FORMAT, VERSION};
+use crate::format::thousands;
 use crate::ml::knn::Knn;
 use crate::ml::model::Model;
 use crate::ml::plane_model::PlaneModel;

@@ -145,16 +145,3 @@ fn link(config: &Config) -> String {
     }
     link
 }
-
-/// `1234567` → `"1,234,567"`, for the sentences that say what was loaded.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
