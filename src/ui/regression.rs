@@ -84,7 +84,8 @@ pub fn RegressionLab(props: &LabProps) -> Html {
         stats.push((
             "Exactly zero (L1)",
             "zero-weights",
-            format!("{zeros} of {total} weights"),
+            // The intercept w₀ is not penalized: the count is of the weights beside it.
+            format!("{zeros} of the {total} weights beside w₀"),
         ));
     }
 

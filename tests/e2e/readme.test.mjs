@@ -90,6 +90,7 @@ const CHECKS = {
     await play(page);
     await untilEpoch(page, 3000);
     await pause(page);
+    assert.match(await text(page, '#zero-weights'), /^\d+ of the 15 weights beside w₀$/);
     const [zeros, total] = (await text(page, '#zero-weights')).match(/\d+/g).map(Number);
     assert.equal(total, 15);
     assert.ok(zeros >= 1, `${zeros} of ${total} zero`);
