@@ -380,7 +380,8 @@ fn parameter_sentence(config: &crate::state::config::Config, classes: usize) -> 
         format!("{classes} outputs")
     };
     format!(
-        "{layers}, {inputs} inputs, {outputs} → {}: {} + {}",
+        "{layers}, {}, {outputs} → {}: {} + {}",
+        count(inputs, "input", "inputs"),
         count(weights + biases, "parameter", "parameters"),
         count(weights, "weight", "weights"),
         count(biases, "bias", "biases"),

@@ -184,7 +184,9 @@ pub enum Trend {
     /// Nothing to tell (no training steps, e.g. k-NN, or too few records).
     Unknown,
     /// Fell by more than 10 % over the second half of the epochs so far, or fell at every
-    /// record of that half and by more than 2 % (a small learning rate: slow but steady).
+    /// record of that half and by more than 2 % (a small learning rate: slow but steady), or
+    /// by at least a quarter as much as in the first half (a descent that has not slowed, however
+    /// slow: a learning rate far too small, with mini-batch noise).
     Falling,
     /// Changes little any more.
     Settled,
@@ -228,11 +230,15 @@ impl Trend {
             .map(|r| r.train)
             .collect();
         let rises = recent.windows(2).filter(|w| w[1] > w[0] * 1.05).count();
+        // A descent still a quarter as fast in the second half as in the first has not slowed to
+        // a plateau (one after a fast start falls by a hundredth of that, or less).
+        let (first_fall, second_fall) = (first.train - recent[0], recent[0] - last.train);
         let tiny = 1e-12;
         if last.train > 1.25 * lowest + tiny || 3 * rises >= recent.len().max(2) {
             Trend::Unstable
         } else if last.train < 0.9 * recent[0] - tiny
             || (last.train < 0.98 * recent[0] && recent.windows(2).all(|w| w[1] < w[0]))
+            || (second_fall > 1e-3 * last.train && 4.0 * second_fall >= first_fall)
         {
             Trend::Falling
         } else {
@@ -411,8 +417,8 @@ fn read(errors: Errors, train_points: usize) -> Reading {
             } else if test > ceiling.accuracy {
                 // The ceiling is an average over new points; a finite test set can beat it.
                 format!(
-                    "{scores}; the best any model can expect on average here is {}: {test_points} \
-                     test points can land above it by chance",
+                    "{scores}; the best any model can expect on average here is {}, and a score \
+                     on {test_points} test points can land above it by chance",
                     ceiling.about()
                 )
             } else {

@@ -253,8 +253,8 @@ fn a_test_score_above_the_ceiling_is_called_chance() {
     assert!(
         lucky.reason.starts_with(
             "Training accuracy 100 %, test accuracy 100 %; the best any model can expect on \
-             average here is about 99 % (the noise mixes the classes): 60 test points can land \
-             above it by chance"
+             average here is about 99 % (the noise mixes the classes), and a score on 60 test \
+             points can land above it by chance: the model"
         ),
         "{}",
         lucky.reason
@@ -481,4 +481,27 @@ fn a_gap_on_a_dozen_test_points_is_called_with_a_caution() {
     let d = diagnose(&large);
     assert_eq!(d.fit, Fit::TooFlexible);
     assert!(!d.reason.contains("On only"), "{}", d.reason);
+}
+
+/// A slow descent with mini-batch noise, and a steady one, have not slowed from their first
+/// half to their second: still falling, not a plateau to call stuck. A plateau after a fast
+/// start has.
+#[test]
+fn a_slow_noisy_descent_is_still_falling() {
+    let noisy: Vec<f64> = (0..20)
+        .map(|i| 1.0 - 0.001 * i as f64 + if i % 3 == 2 { 0.0015 } else { 0.0 })
+        .collect();
+    assert_eq!(Trend::of(&records(&noisy)), Trend::Falling);
+    let steady: Vec<f64> = (0..20).map(|i| 1.0 - 0.0004 * i as f64).collect();
+    assert_eq!(Trend::of(&records(&steady)), Trend::Falling);
+    let plateau: Vec<f64> = (0..20)
+        .map(|i| {
+            if i < 4 {
+                1.0 - 0.1 * i as f64
+            } else {
+                0.7 - 1e-5 * i as f64
+            }
+        })
+        .collect();
+    assert_eq!(Trend::of(&records(&plateau)), Trend::Settled);
 }

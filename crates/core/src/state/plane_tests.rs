@@ -591,3 +591,17 @@ fn the_activation_has_no_effect_without_hidden_layers() {
     let layered = neural("data=circles&layers=1&act=relu");
     assert!(layered.config.no_effect(Key::Activation, 100).is_none());
 }
+
+/// A learning rate of 10⁻⁴ on circles: the loss falls about 1 % per 100 epochs, with mini-batch
+/// noise. That is still training (the interview question "still-training-plot" shows this very
+/// link), not a network stuck on a plateau that Reset would cure.
+#[test]
+fn a_tiny_learning_rate_is_still_training_not_stuck() {
+    let mut s = neural("data=circles&opt=sgd&lr=0.0001");
+    apply(&mut s, Action::Play);
+    for _ in 0..10 {
+        apply(&mut s, Action::Tick(100));
+        let fit = s.diagnosis().unwrap().fit;
+        assert_eq!(fit, Fit::StillTraining, "epoch {}", s.model.steps());
+    }
+}
