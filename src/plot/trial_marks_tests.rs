@@ -198,38 +198,22 @@ fn numbers_side_by_side_cover_no_number_and_no_dot() {
 /// so it goes below, clear of 15's.
 #[test]
 fn numbers_on_the_top_edge_do_not_cover_each_other() {
-    let axis = AxisView {
-        label: "Learning rate",
-        min: 1e-4,
-        max: 30.0,
-        log: true,
-        integer: false,
-    };
     let xs: Vec<f64> = (0..16).map(|i| f64::from(i) / 15.0).collect();
     let trials: Vec<(Vec<f64>, f64)> = (xs.iter().enumerate())
         .map(|(i, &x)| (vec![x], if i >= 12 { f64::INFINITY } else { 0.05 }))
         .collect();
     let view = View {
-        axes: vec![axis],
+        axes: vec![lr_axis()],
         ticks: vec![xs.clone()],
         cells: trials.clone(),
         trials,
         best: Some(6),
         ..View::default()
     };
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (520, 380)).into_drawing_area();
-        draw(&root, &view, 1.0).unwrap();
-    }
+    let svg = curve_svg(&view);
     let numbers = numbers(&svg);
     assert_eq!(numbers.len(), 16);
-    // The diverged cells' ✕s: two faint strokes each.
-    let crosses: Vec<[f64; 4]> = (svg.split('<'))
-        .filter(|t| t.starts_with("line") && t.contains("opacity=\"0.35\""))
-        .map(|t| ["x1", "y1", "x2", "y2"].map(|n| number(t, n)))
-        .map(|[x1, y1, x2, y2]| [x1.min(x2), y1.min(y2), x1.max(x2), y1.max(y2)])
-        .collect();
+    let crosses = crosses(&svg);
     assert_eq!(crosses.len(), 2 * 4, "a ✕ for each of the 4 diverged cells");
     let apart =
         |p: &[f64; 4], q: &[f64; 4]| p[2] <= q[0] || q[2] <= p[0] || p[3] <= q[1] || q[3] <= p[1];
@@ -250,36 +234,21 @@ fn numbers_on_the_top_edge_do_not_cover_each_other() {
 /// top edge would sit on the next cell's ✕; it goes left, over a cell that did not diverge.
 #[test]
 fn a_number_on_the_top_edge_keeps_off_the_next_cells_cross() {
-    let axis = AxisView {
-        label: "Learning rate",
-        min: 1e-4,
-        max: 30.0,
-        log: true,
-        integer: false,
-    };
     let xs: Vec<f64> = (0..31).map(|i| f64::from(i) / 30.0).collect();
     let error = |i: usize| if i >= 20 { f64::INFINITY } else { 0.05 };
     let cells: Vec<(Vec<f64>, f64)> = (xs.iter().enumerate())
         .map(|(i, &x)| (vec![x], error(i)))
         .collect();
     let view = View {
-        axes: vec![axis],
+        axes: vec![lr_axis()],
         ticks: vec![xs.clone()],
         trials: vec![cells[5].clone(), cells[20].clone()],
         cells,
         best: Some(0),
         ..View::default()
     };
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (520, 380)).into_drawing_area();
-        draw(&root, &view, 1.0).unwrap();
-    }
-    let crosses: Vec<[f64; 4]> = (svg.split('<'))
-        .filter(|t| t.starts_with("line") && t.contains("opacity=\"0.35\""))
-        .map(|t| ["x1", "y1", "x2", "y2"].map(|n| number(t, n)))
-        .map(|[x1, y1, x2, y2]| [x1.min(x2), y1.min(y2), x1.max(x2), y1.max(y2)])
-        .collect();
+    let svg = curve_svg(&view);
+    let crosses = crosses(&svg);
     assert_eq!(crosses.len(), 2 * 11);
     let numbers = numbers(&svg);
     assert_eq!(numbers.len(), 2);
@@ -288,5 +257,35 @@ fn a_number_on_the_top_edge_keeps_off_the_next_cells_cross() {
             let apart = p[2] <= c[0] || c[2] <= p[0] || p[3] <= c[1] || c[3] <= p[1];
             assert!(apart, "{a} at {p:?} covers a ✕ at {c:?}");
         }
+    }
+}
+
+/// The learning-rate curve `view` drawn into a 520 × 380 SVG.
+fn curve_svg(view: &View) -> String {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (520, 380)).into_drawing_area();
+        draw(&root, view, 1.0).unwrap();
+    }
+    svg
+}
+
+/// The diverged cells' ✕s in an SVG (two faint strokes each), as boxes x₀, y₀, x₁, y₁.
+fn crosses(svg: &str) -> Vec<[f64; 4]> {
+    (svg.split('<'))
+        .filter(|t| t.starts_with("line") && t.contains("opacity=\"0.35\""))
+        .map(|t| ["x1", "y1", "x2", "y2"].map(|n| number(t, n)))
+        .map(|[x1, y1, x2, y2]| [x1.min(x2), y1.min(y2), x1.max(x2), y1.max(y2)])
+        .collect()
+}
+
+/// The learning rate's axis, 10⁻⁴ … 30 on a log scale.
+fn lr_axis() -> AxisView {
+    AxisView {
+        label: "Learning rate",
+        min: 1e-4,
+        max: 30.0,
+        log: true,
+        integer: false,
     }
 }
