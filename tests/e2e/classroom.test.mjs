@@ -288,8 +288,8 @@ test('a challenge is checked as the lab changes: met by the allowed control, bro
   assert.match(await status(), /overfit/i);
   const k = page.getByLabel('k', { exact: true });
   await k.focus();
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-  await waitParam(page, 'k', '4');
+  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
+  await waitParam(page, 'k', '3');
   await page.waitForFunction(() => /^Challenge met!/.test(document.getElementById('challenge-status').textContent));
   await page.getByLabel('Noise', { exact: true }).focus();
   await page.keyboard.press('ArrowRight');

@@ -290,7 +290,7 @@ pub const CHALLENGES: &[Challenge] = &[
         may_change: &[Key::K],
         goals: &[Goal::SmallestNotOverfitting {
             key: Key::K,
-            value: 4.0,
+            value: 3.0,
         }],
         teaches: "k-NN learns nothing: k alone sets how flexible it is. Each extra neighbour \
                   averages away some noise; the smallest k that stops overfitting keeps the most \

@@ -9,7 +9,7 @@ const SOLUTIONS: &[(&str, &str, u32)] = &[
     ("lasso-zeros", "reg=l1&lambda=0.1", 5000),
     ("degree-for-a-wave", "degree=3", 3000),
     ("tame-the-step", "lr=0.1", 3000),
-    ("smallest-k", "k=4", 0),
+    ("smallest-k", "k=3", 0),
     ("tree-circles", "depth=4", 300),
     ("logistic-features", "features=2", 1000),
     ("boosting-stumps", "trees=10", 300),

@@ -152,8 +152,8 @@ pub const LESSONS: &[Lesson] = &[
                          accuracy.",
             },
             Step {
-                query: "lab=classification&model=knn&data=moons&noise=0.4&k=4",
-                prompt: "k = 4 is the smallest k whose verdict is not overfitting: each extra \
+                query: "lab=classification&model=knn&data=moons&noise=0.4&k=3",
+                prompt: "k = 3 is the smallest k whose verdict is not overfitting: each extra \
                          neighbour averages away some noise. k-NN learns nothing; k is all there \
                          is to set.",
             },

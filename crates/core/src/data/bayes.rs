@@ -24,7 +24,9 @@
 //! spiral, whose classes never overlap, and for the blobs it is 0.2 points too high (their
 //! Gaussian tails overlap a little even without noise).
 
-use super::classification::Pattern;
+use super::classification::{place, Pattern, Point2};
+use super::rng::{seeded, SeededRng};
+use crate::ml::exp::exp_nonpositive;
 
 /// The Noise control's step: the table has one column per position, noise 0, 0.05, …, 1.
 const NOISE_STEP: f64 = 0.05;
@@ -48,15 +50,76 @@ pub fn bayes_accuracy(pattern: Pattern, noise: f64) -> f64 {
     TABLE[pattern as usize][column]
 }
 
+/// Noise-free positions drawn per class to stand for its density.
+const NODES: usize = 400;
+
+/// The rule that knows the pattern and the noise: each point gets the class whose density is
+/// highest there. Its accuracy on the very points a model is scored on is the best any model
+/// could score on *them*: 60 test points can be easy or hard by chance, and this says which.
+pub struct BayesRule {
+    /// `NODES` noise-free positions per class, class by class.
+    nodes: Vec<(f64, f64)>,
+    /// 1 / (2 s²) for the jitter's standard deviation s; `None` without noise.
+    scale: Option<f64>,
+}
+
+impl BayesRule {
+    /// The rule for `pattern` at `noise`, its positions drawn with a fixed seed.
+    pub fn new(pattern: Pattern, noise: f64) -> BayesRule {
+        BayesRule::drawn(pattern, noise, &mut seeded(1, 9))
+    }
+
+    fn drawn(pattern: Pattern, noise: f64, rng: &mut SeededRng) -> BayesRule {
+        let classes = pattern.classes();
+        let nodes = (0..classes * NODES)
+            .map(|i| place(pattern, i / NODES, rng))
+            .collect();
+        let jitter = 0.5 * noise;
+        let scale = (jitter > 0.0).then(|| 1.0 / (2.0 * jitter * jitter));
+        BayesRule { nodes, scale }
+    }
+
+    /// Each class's density at (x1, x2), up to a common factor: the sum of a Gaussian bell of
+    /// the jitter's width around each of its positions, each bell relative to the nearest one's
+    /// (so far from every position the densities do not all round to 0); bells below e⁻³⁰ of it
+    /// change nothing and are skipped. `None` without noise.
+    fn densities(&self, x1: f64, x2: f64) -> Option<Vec<f64>> {
+        let scale = self.scale?;
+        let squared: Vec<f64> = (self.nodes.iter())
+            .map(|&(a, b)| (a - x1) * (a - x1) + (b - x2) * (b - x2))
+            .collect();
+        let nearest = squared.iter().copied().fold(f64::INFINITY, f64::min);
+        Some(
+            squared
+                .chunks(NODES)
+                .map(|class| {
+                    (class.iter().map(|&d| (nearest - d) * scale))
+                        .filter(|&z| z > -30.0)
+                        .map(exp_nonpositive)
+                        .sum()
+                })
+                .collect(),
+        )
+    }
+
+    /// The share of `points` the rule classifies right. Without noise the classes do not overlap
+    /// and every point is its own pattern's: 100 %.
+    pub fn accuracy(&self, points: &[Point2]) -> f64 {
+        let right = points.iter().filter(|p| {
+            self.densities(p.x1, p.x2).is_none_or(|d| {
+                let best = (0..d.len()).max_by(|&a, &b| d[a].total_cmp(&d[b]));
+                best == Some(p.class)
+            })
+        });
+        right.count() as f64 / points.len().max(1) as f64
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::classification::place;
-    use super::super::rng::{seeded, standard_normal};
+    use super::super::rng::standard_normal;
     use super::*;
-    use crate::ml::exp::exp_nonpositive;
 
-    /// Noise-free positions drawn per class.
-    const NODES: usize = 400;
     /// Points the accuracy is averaged over.
     const SAMPLES: usize = 1500;
 
@@ -65,35 +128,19 @@ mod tests {
     /// The Monte Carlo estimate of the module's documentation.
     pub(super) fn estimate(pattern: Pattern, noise: f64) -> f64 {
         let jitter = 0.5 * noise;
-        if jitter == 0.0 {
-            return 1.0;
-        }
-        let classes = pattern.classes();
         let mut rng = seeded(1, 9);
-        let nodes: Vec<(f64, f64)> = (0..classes * NODES)
-            .map(|i| place(pattern, i / NODES, &mut rng))
-            .collect();
-        let scale = 1.0 / (2.0 * jitter * jitter);
-        let mut squared = vec![0.0; nodes.len()];
+        let rule = BayesRule::drawn(pattern, noise, &mut rng);
         let mut total = 0.0;
         for i in 0..SAMPLES {
-            let (y1, y2) = place(pattern, i % classes, &mut rng);
+            let (y1, y2) = place(pattern, i % pattern.classes(), &mut rng);
             let x1 = y1 + jitter * standard_normal(&mut rng);
             let x2 = y2 + jitter * standard_normal(&mut rng);
-            let mut nearest = f64::INFINITY;
-            for (d, &(a, b)) in squared.iter_mut().zip(&nodes) {
-                *d = (a - x1) * (a - x1) + (b - x2) * (b - x2);
-                nearest = nearest.min(*d);
-            }
-            // Each bell relative to the nearest one's, so far from every node the densities do
-            // not all round to 0; bells below e⁻³⁰ of it change nothing and are skipped.
-            let densities = squared.chunks(NODES).map(|class| {
-                (class.iter().map(|&d| (nearest - d) * scale))
-                    .filter(|&z| z > -30.0)
-                    .map(exp_nonpositive)
-                    .sum::<f64>()
-            });
-            let (best, sum) = densities.fold((0.0, 0.0), |(b, s), p: f64| (p.max(b), s + p));
+            let Some(densities) = rule.densities(x1, x2) else {
+                return 1.0;
+            };
+            let (best, sum) = densities
+                .iter()
+                .fold((0.0, 0.0), |(b, s), &p| (p.max(b), s + p));
             total += best / sum;
         }
         total / SAMPLES as f64
@@ -204,6 +251,42 @@ mod tests {
             let guess = 1.0 / p.classes() as f64;
             assert!(row.iter().all(|&a| a > guess && a <= 1.0), "{p:?}: {row:?}");
         }
+    }
+
+    /// On many fresh points the rule scores what the table says (it is the same estimate, from
+    /// its classes rather than its probabilities); on 60 points it can lie far from it, which is
+    /// why the verdict compares a model with the rule on the same points.
+    #[test]
+    fn the_rule_scores_the_table_on_fresh_points() {
+        use super::super::classification::generate;
+        for p in ALL {
+            let rule = BayesRule::new(p, 0.6);
+            let many = generate(p, 3000, 0.6, 1.0, 5);
+            let score = rule.accuracy(&many.train);
+            assert!(
+                (score - bayes_accuracy(p, 0.6)).abs() < 0.025,
+                "{p:?}: {score} vs {}",
+                bayes_accuracy(p, 0.6)
+            );
+            assert_eq!(many.best.unwrap().train, score);
+        }
+        let spread: Vec<f64> = (0..20)
+            .map(|seed| {
+                generate(Pattern::Moons, 60, 0.6, 0.5, seed)
+                    .best
+                    .unwrap()
+                    .test
+            })
+            .collect();
+        let (lo, hi) = spread
+            .iter()
+            .fold((1.0, 0.0), |(l, h), &a| (a.min(l), a.max(h)));
+        assert!(hi - lo > 0.15, "{spread:?}");
+        assert_eq!(BayesRule::new(Pattern::Xor, 0.0).accuracy(&many_xor()), 1.0);
+    }
+
+    fn many_xor() -> Vec<Point2> {
+        super::super::classification::generate(Pattern::Xor, 200, 0.0, 1.0, 1).train
     }
 
     #[test]

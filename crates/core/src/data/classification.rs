@@ -4,6 +4,7 @@
 //! noise of standard deviation `0.5 · noise`; the class is decided before the jitter, so noise
 //! blurs the boundary exactly as measurement error would.
 
+use super::bayes::BayesRule;
 use super::rng::{seeded, standard_normal, uniform, SeededRng};
 use rand::seq::SliceRandom;
 use rand::Rng;
@@ -62,6 +63,17 @@ pub struct Dataset2 {
     pub test: Vec<Point2>,
     /// A regression set's numbers to predict (its points' `class` is 0), from `data::surface`.
     pub values: Option<Targets2>,
+    /// For points drawn from a known pattern, how the rule that knows it scores on them.
+    pub best: Option<BestOnPoints>,
+}
+
+/// The accuracy of the rule that knows the pattern and the noise ([`BayesRule`]) on the very
+/// training and test points: the best any model could score on *them*. A small test set can be
+/// easy or hard by chance, and this says which.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BestOnPoints {
+    pub train: f64,
+    pub test: f64,
 }
 
 /// The numbers a regression set asks for at its training and test points, in their order, and
@@ -95,7 +107,13 @@ pub fn generate(
             }
         })
         .collect();
-    split(all, pattern.classes(), train_fraction, &mut rng)
+    let mut data = split(all, pattern.classes(), train_fraction, &mut rng);
+    let rule = BayesRule::new(pattern, noise);
+    data.best = Some(BestOnPoints {
+        train: rule.accuracy(&data.train),
+        test: rule.accuracy(&data.test),
+    });
+    data
 }
 
 /// Splits points (e.g. drawn by hand) into training and test sets with the seed's shuffle.
@@ -127,6 +145,7 @@ fn split(
         train: all,
         test,
         values: None,
+        best: None,
     }
 }
 

@@ -62,6 +62,7 @@ pub fn generate(
             test: test_values,
             noise_sd,
         }),
+        best: None,
     }
 }
 

@@ -41,20 +41,31 @@
 //! For classes the reference is the *ceiling*, when the data come from a known pattern and noise
 //! level: the noise moves some points to where the other class is more likely, and no model
 //! classifies those right, so even the best one reaches only the pattern's Bayes accuracy c
-//! (`data::bayes`). The training accuracy is high error when it is well below c, by more than
-//! both of
-//! - 5 points times the share of the way from guessing (1/classes) to 100 % that c lies: 5
-//!   points below a ceiling of 100 % (below 95 % is high error: a straight line on the moons,
-//!   84–93 %, is too simple), 2.8 for two classes at c = 78 %, where the noise leaves less room
-//!   above guessing;
-//! - twice the standard error √(c(1 − c)/n) of an accuracy near c measured on n training points:
-//!   7 points on 140 points at c = 78 %, what chance alone moves a training accuracy.
+//! (`data::bayes`) on average. On 60 test points the average says little: the rule that knows
+//! the pattern (`data::bayes::BayesRule`) can score 72 % on one draw of them and 92 % on another at the
+//! same c. So the errors are compared with what that rule scores on *the same* training and test
+//! points, and the allowance for chance is
+//! - 3 points times the share of the way from guessing (1/classes) to 100 % that c lies (3 points
+//!   below a ceiling of 100 %: a depth-3 tree at 95 % on the circles is too simple), or
+//! - 1.5 standard errors √(p(1 − p)/n) of an accuracy p measured on n points, plus one point's
+//!   worth 1/n, whichever is more.
+//!
+//! The training accuracy is high error when it lies below the rule's on the training points by
+//! more than the allowance (p = c). The gap is training accuracy 8 or more points above test
+//! accuracy *and* either the training accuracy above the rule's on the training points by more
+//! than the allowance (the model learned their noise: k = 1) or the test accuracy below the
+//! rule's on the test points by more than the allowance (p = the test accuracy: what it learned
+//! does not carry over). Measured against 20,000 fresh points on 396 seeded cases (k-NN and trees
+//! on moons, circles and XOR at three noise levels; a model counted good within 4.5 points of c
+//! there), the verdict "good fit" or not was wrong in 68 cases, against 106 when the reference
+//! was c itself with twice the standard error.
 //!
 //! Hand-placed points have no known ceiling: there only training accuracy below 85 % is high
 //! error (lenient, since nobody knows how much the points overlap), and a verdict of too simple
-//! adds that the points themselves may be the limit. The gap is training accuracy 8 or more points above test accuracy *and* more than
-//! twice the standard error of a test accuracy measured on so few points, √(p(1 − p)/n): on 60
-//! test points a 10-point gap is within what the choice of test points alone produces.
+//! adds that the points themselves may be the limit. The gap is training accuracy 8 or more
+//! points above test accuracy *and* more than twice the standard error of a test accuracy
+//! measured on so few points, √(p(1 − p)/n): on 60 test points a 10-point gap is within what the
+//! choice of test points alone produces.
 
 use crate::format::short;
 use crate::ml::history::Record;
@@ -149,20 +160,25 @@ impl Errors {
 }
 
 /// The best accuracy any model can expect on data drawn from a known pattern at a known noise
-/// level (its Bayes accuracy, from `data::bayes`), and the number of classes.
+/// level (its Bayes accuracy, from `data::bayes`), the number of classes, and what the rule that
+/// knows the pattern scores on these very training and test points (`data::BayesRule`): on 60
+/// test points it can lie 10 points either side of the average by chance alone.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Ceiling {
     pub accuracy: f64,
     pub classes: usize,
+    pub on_train: f64,
+    pub on_test: f64,
 }
 
 impl Ceiling {
-    /// How far below the ceiling a training accuracy on `n` points may lie before it is high
-    /// error (see the module's documentation).
-    fn allowance(self, n: usize) -> f64 {
-        let (c, guess) = (self.accuracy, 1.0 / self.classes as f64);
-        let room = 0.05 * (c - guess) / (1.0 - guess);
-        let chance = 2.0 * (c * (1.0 - c) / n.max(1) as f64).sqrt();
+    /// How far from the rule that knows the pattern an accuracy `p` measured on `n` of the same
+    /// points may lie before the model is called worse (or, on its training points, better: it
+    /// learned their noise); see the module's documentation.
+    fn allowance(self, p: f64, n: usize) -> f64 {
+        let (c, guess, n) = (self.accuracy, 1.0 / self.classes as f64, n.max(1) as f64);
+        let room = 0.03 * (c - guess) / (1.0 - guess);
+        let chance = 1.5 * (p * (1.0 - p) / n).sqrt() + 1.0 / n;
         room.max(chance)
     }
 
@@ -175,6 +191,17 @@ impl Ceiling {
             "the noise mixes the classes"
         };
         format!("about {percent:.0} % ({why})")
+    }
+
+    /// "the rule that knows the pattern scores 84 % on these training points and 72 % on these
+    /// test points".
+    fn on_points(self) -> String {
+        format!(
+            "the rule that knows the pattern scores {} on these training points and {} on these \
+             test points",
+            whole_percent(100.0 * self.on_train),
+            whole_percent(100.0 * self.on_test)
+        )
     }
 }
 
@@ -407,24 +434,29 @@ fn read(errors: Errors, train_points: usize) -> Reading {
                     summary: scores,
                 };
             };
-            let high_train = train < ceiling.accuracy - ceiling.allowance(train_points);
+            let (on_train, on_test) = (
+                ceiling.allowance(ceiling.accuracy, train_points),
+                ceiling.allowance(test, test_points),
+            );
+            let high_train = train < ceiling.on_train - on_train;
+            // A gap of 8 points, and either far above the best rule on its own points (it has
+            // learned their noise) or far below it on the test points (what it learned does not
+            // carry over).
+            let gap = train - test >= 0.08
+                && (train > ceiling.on_train + on_train || test < ceiling.on_test - on_test);
             let summary = if high_train {
                 format!(
                     "Training accuracy {tr} is well below the best any model can expect here, \
-                     {}; test accuracy {te}",
-                    ceiling.about()
-                )
-            } else if test > ceiling.accuracy {
-                // The ceiling is an average over new points; a finite test set can beat it.
-                format!(
-                    "{scores}; the best any model can expect on average here is {}, and a score \
-                     on {test_points} test points can land above it by chance",
-                    ceiling.about()
+                     {}, and below the {} the rule that knows the pattern scores on these \
+                     training points; test accuracy {te}",
+                    ceiling.about(),
+                    whole_percent(100.0 * ceiling.on_train)
                 )
             } else {
                 format!(
-                    "{scores}; the best any model can expect here is {}",
-                    ceiling.about()
+                    "{scores}; the best any model can expect here is {}, and {}",
+                    ceiling.about(),
+                    ceiling.on_points()
                 )
             };
             Reading {

@@ -9,8 +9,9 @@ use super::sweep::Sweep;
 use crate::format::short;
 
 /// A sentence for the verdict, once the curve is done, when the current position's
-/// cross-validated error is the lowest or within one standard deviation (across folds) of the
-/// lowest — the one-standard-error rule; `None` otherwise. Error rates (`rate`) read as
+/// cross-validated error is the lowest or within one standard error of the lowest (the folds'
+/// standard deviation over √folds: how far the mean of the folds' errors moves by chance) — the
+/// one-standard-error rule; `None` otherwise. Error rates (`rate`) read as
 /// percentages, as the scores and the curve's axis show them.
 pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<String> {
     let show = |v: f64| {
@@ -28,7 +29,8 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<String> {
     let (best_at, best) = (sweep.results.iter().enumerate())
         .filter(|(_, r)| r.cv.mean.is_finite())
         .min_by(|a, b| a.1.cv.mean.total_cmp(&b.1.cv.mean))?;
-    if !here.mean.is_finite() || here.mean > best.cv.mean + best.cv.sd {
+    let standard_error = best.cv.sd / (sweep.fold_count().max(1) as f64).sqrt();
+    if !here.mean.is_finite() || here.mean > best.cv.mean + standard_error {
         return None;
     }
     let label = sweep.key.spec().label;
@@ -38,7 +40,7 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<String> {
     } else {
         format!(
             "a cross-validated error of {} against the lowest, {} at {}, within one standard \
-             deviation across folds",
+             error",
             show(here.mean),
             show(best.cv.mean),
             format_value(sweep.key, sweep.positions[best_at])
@@ -47,7 +49,7 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<String> {
     // After the verdict's remedies, which may name this control among others: not this one.
     Some(format!(
         "Not by {label} alone, though: the validation curve gives {label} = {value} {lowest}, \
-         so moving it will not do better on these points."
+         so moving it will not do clearly better on these points."
     ))
 }
 
@@ -59,7 +61,7 @@ mod tests {
     use crate::tune::cv::MeanSd;
 
     /// A curve over the forest's number of trees, lowest at the eighth value (100 trees) and the
-    /// current value (50) within one standard deviation of it.
+    /// current value (50) within one standard error of it (0.04 / √5 = 0.018).
     fn trees_curve() -> Sweep {
         let mut sweep = Sweep::new(Key::Trees, 300, 0);
         for i in 0..sweep.positions.len() {
@@ -70,7 +72,7 @@ mod tests {
             };
             sweep.push(SweepPoint {
                 train: 0.0,
-                cv: MeanSd { mean, sd: 0.03 },
+                cv: MeanSd { mean, sd: 0.04 },
             });
         }
         sweep

@@ -108,7 +108,7 @@ impl LabKind for Plane {
                     train,
                     test,
                     test_points: s.data.test.len(),
-                    ceiling: ceiling(&s.config),
+                    ceiling: ceiling(&s.config, &s.data),
                 })
             }
             _ => None,
@@ -238,12 +238,16 @@ impl LabKind for Plane {
     }
 }
 
-/// The best accuracy any model can expect on the configured pattern at its noise; `None` for
-/// hand-placed points, whose ceiling nobody knows.
-fn ceiling(config: &Config) -> Option<Ceiling> {
-    config.pattern().map(|p| Ceiling {
-        accuracy: bayes_accuracy(p, config.number(Key::Noise)),
-        classes: p.classes(),
+/// The best accuracy any model can expect on the configured pattern at its noise, and what the
+/// rule that knows it scores on these points; `None` for hand-placed points, whose ceiling nobody
+/// knows.
+fn ceiling(config: &Config, data: &Dataset2) -> Option<Ceiling> {
+    let (pattern, best) = (config.pattern()?, data.best?);
+    Some(Ceiling {
+        accuracy: bayes_accuracy(pattern, config.number(Key::Noise)),
+        classes: pattern.classes(),
+        on_train: best.train,
+        on_test: best.test,
     })
 }
 

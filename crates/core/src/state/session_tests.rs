@@ -481,11 +481,11 @@ fn a_new_session_builds_its_model_once() {
 }
 
 /// The validation curve's models train `SWEEP_STEPS` epochs each: once the model on the page has
-/// trained far longer (degree 15 on the step, where the long run overfits 100× worse than the
+/// trained far longer (degree 12 on the step, where a long run overfits far worse than the
 /// curve's short ones), the curve no longer speaks for it, and the verdict does not cite it.
 #[test]
 fn the_verdict_cites_the_curve_only_for_a_model_trained_about_as_long() {
-    let mut s: RegressionLab = session("data=step&degree=15&speed=max");
+    let mut s: RegressionLab = session("data=step&degree=12&speed=max");
     while !s.sweep.is_done() {
         s.apply(Action::SweepTick(1000));
     }
