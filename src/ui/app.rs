@@ -93,13 +93,16 @@ pub fn App() -> Html {
             let listener = web::WindowListener::start("popstate", move || {
                 let (entry_view, rest, _) = view::split(&web::query());
                 let (config, notices) = url::decode(&rest);
+                // The link the view is written beside is the entry's until the lab shown writes
+                // its own (a lab kept from earlier may not write again): never the lab left's.
+                let before = std::mem::replace(&mut *lab_query.borrow_mut(), rest);
                 if config.lab != shown.config.lab {
                     shown.set(Shown {
                         config: Config::for_lab(config.lab),
                         notices: Vec::new(),
                         generation: shown.generation,
                     });
-                } else if config != url::decode(&lab_query.borrow()).0 {
+                } else if config != url::decode(&before).0 {
                     shown.set(Shown {
                         config,
                         notices,

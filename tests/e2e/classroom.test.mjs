@@ -202,6 +202,10 @@ test('interview practice: answer, read why, a missed question comes back, the sc
   await page.reload();
   await page.getByRole('heading', { name: /Interview practice/ }).waitFor();
   assert.equal((await score()).replace(/ · \d+ to go/, ''), stored.replace(/ · \d+ to go/, ''), 'kept in the browser');
+  // The reload shows where the learner was: the missed question's explanation, then on.
+  assert.equal(await text(page, '#quiz-prompt'), missed);
+  assert.match(await text(page, '#quiz-explanation'), /^Not quite/);
+  await page.getByRole('button', { name: 'Next question' }).click();
   // The missed question comes back within a few questions; answered right, it is no longer missed.
   let back = false;
   for (let i = 0; i < 6 && !back; i++) {
@@ -212,20 +216,41 @@ test('interview practice: answer, read why, a missed question comes back, the sc
   }
   assert.ok(back, 'the missed question came back');
   await page.locator('.choice').first().click();
+  const explained = await text(page, '#quiz-explanation');
   await page.getByRole('button', { name: 'Show me in the lab' }).click();
   await page.locator('canvas[data-drawn-at]').first().waitFor();
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('practice'));
   assert.ok(['regression', 'classification', 'neural', 'tuning'].includes(param(page, 'lab')));
-  // Back returns to the quiz, in the page (no new load: the marker survives), not out of the app.
+  // Back returns to the quiz, in the page (no new load: the marker survives), not out of the app:
+  // the explanation being read, over the lab it was opened from, and the link says that lab.
   await page.evaluate(() => { window.__samePage = true; });
   await page.goBack();
   await page.getByRole('heading', { name: /Interview practice/ }).waitFor();
   await waitParam(page, 'practice', '1');
   assert.equal(await page.evaluate(() => window.__samePage), true, 'Back stayed in the page');
+  assert.equal(await text(page, '#quiz-prompt'), missed);
+  assert.equal(await text(page, '#quiz-explanation'), explained);
+  await page.waitForTimeout(300);
+  assert.equal(param(page, 'lab') ?? 'regression', 'regression', 'the link names the lab shown');
+  assert.match(await text(page, 'nav a[aria-current=page]'), /^Regression/);
   // Forward shows the lab again.
   await page.goForward();
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('practice'));
   await page.getByRole('heading', { name: /Interview practice/ }).waitFor({ state: 'detached' });
+  // A question whose demonstration is another lab: Back shows the Regression lab under the quiz,
+  // and the link says so (it once kept the Neural lab's link, with practice=1 added to it).
+  await page.evaluate(() => localStorage.setItem('paramlab.quiz', 'v1;score=0/0;missed=;queue=nn-weights'));
+  await page.goto(page.url().replace(/\?.*/, '?lab=regression&practice=1'));
+  await page.locator('.choice').first().click();
+  const why = await text(page, '#quiz-explanation');
+  await page.getByRole('button', { name: 'Show me in the lab' }).click();
+  await waitParam(page, 'lab', 'neural');
+  await page.goBack();
+  await page.getByRole('heading', { name: /Interview practice/ }).waitFor();
+  assert.equal(await text(page, '#quiz-explanation'), why);
+  await page.waitForTimeout(300);
+  assert.equal(param(page, 'lab') ?? 'regression', 'regression', page.url());
+  assert.match(await text(page, 'nav a[aria-current=page]'), /^Regression/);
   assert.deepEqual(problems.console, []);
   await page.close();
 });

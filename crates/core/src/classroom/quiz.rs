@@ -101,22 +101,25 @@ impl Quiz {
     }
 
     /// The state as text for the browser's storage:
-    /// `v1;score=RIGHT/ASKED;missed=ID,…;queue=ID,…` — the score, the missed questions' ids, and
-    /// the ids still to ask in order (current first). An answered question is stored as if `Next`
-    /// had been pressed, so a reload neither asks it again nor loses its result.
+    /// `v1;score=RIGHT/ASKED;missed=ID,…;queue=ID,…[;picked=N]` — the score, the missed
+    /// questions' ids, the ids still to ask in order (current first), and the choice picked for
+    /// the current question once answered: coming back to the quiz (Back from its "show me", or a
+    /// reload) shows the explanation being read, not the next question.
     pub fn to_storage(&self) -> String {
-        let mut state = self.clone();
-        state.apply(QuizAction::Next);
         let ids = |indices: &mut dyn Iterator<Item = &usize>| {
             let ids: Vec<&str> = indices.map(|&i| QUESTIONS[i].id).collect();
             ids.join(",")
         };
+        let picked = self
+            .picked
+            .map(|p| format!(";picked={p}"))
+            .unwrap_or_default();
         format!(
-            "{VERSION};score={}/{};missed={};queue={}",
-            state.right,
-            state.asked,
-            ids(&mut state.missed.iter()),
-            ids(&mut state.queue.iter())
+            "{VERSION};score={}/{};missed={};queue={}{picked}",
+            self.right,
+            self.asked,
+            ids(&mut self.missed.iter()),
+            ids(&mut self.queue.iter())
         )
     }
 
@@ -137,6 +140,10 @@ impl Quiz {
         let (right, asked) = (right.parse::<u32>().ok()?, asked.parse::<u32>().ok()?);
         let missed = indices(fields.next()?.strip_prefix("missed=")?);
         let mut queue: VecDeque<usize> = indices(fields.next()?.strip_prefix("queue=")?).into();
+        let picked = match fields.next() {
+            Some(field) => Some(field.strip_prefix("picked=")?.parse::<usize>().ok()?),
+            None => None,
+        };
         if right > asked || fields.next().is_some() {
             return None;
         }
@@ -145,9 +152,12 @@ impl Quiz {
                 queue.push_front(i);
             }
         }
+        // A pick is kept only for a question that has such a choice.
+        let first = queue.front().map(|&i| &QUESTIONS[i]);
+        let picked = picked.filter(|&p| first.is_some_and(|q| p < q.choices.len()));
         Some(Quiz {
             queue,
-            picked: None,
+            picked,
             right,
             asked,
             missed,
@@ -339,14 +349,25 @@ mod tests {
         assert_eq!(back, quiz);
         assert_eq!(back.to_storage(), text);
 
-        // Answered but not moved on: stored as after Next, so the result is kept once.
+        // Answered but not moved on: stored with the pick, so coming back shows the explanation
+        // being read, the result counted once; Next then goes on as it would have.
         let q = quiz.current().unwrap();
         quiz.apply(QuizAction::Answer(wrong(q)));
-        let back = Quiz::from_storage(&quiz.to_storage(), 0);
-        quiz.apply(QuizAction::Next);
+        let text = quiz.to_storage();
+        assert!(text.ends_with(&format!(";picked={}", wrong(q))), "{text}");
+        let mut back = Quiz::from_storage(&text, 0);
         assert_eq!(back, quiz);
+        assert_eq!(back.current().unwrap().id, q.id);
         assert_eq!(back.score(), (1, 4));
         assert_eq!(missed_ids(&back).len(), 3);
+        back.apply(QuizAction::Next);
+        quiz.apply(QuizAction::Next);
+        assert_eq!(back, quiz);
+        // A pick the question cannot have is dropped; a damaged pick field is damage.
+        let unanswered = text.replace(&format!(";picked={}", wrong(q)), ";picked=9");
+        assert_eq!(Quiz::from_storage(&unanswered, 0).picked(), None);
+        let damaged = text.replace(";picked=", ";chose=");
+        assert_eq!(Quiz::from_storage(&damaged, 5), Quiz::new(5));
 
         let mut finished = Quiz::new(1);
         while !finished.is_finished() {
