@@ -20,6 +20,8 @@ use std::ops::Range;
 /// Both axes span [−EXTENT, EXTENT].
 pub const EXTENT: f64 = 1.4;
 
+/// The classes' colours (blue, orange, green: `ui::classes::CLASS_NAMES`); the stylesheet's
+/// `ring-N` rules, which ring the network's outputs, repeat them.
 pub const CLASS_COLOURS: [RGBColor; 3] = [
     RGBColor(0, 114, 178),
     RGBColor(230, 159, 0),

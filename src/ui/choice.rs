@@ -49,10 +49,14 @@ pub fn Choice(props: &ChoiceProps) -> Html {
                     }) }
             </select>
             <p class="help" id={format!("{id}-help")}>{ spec.help }</p>
+            // One last line, the same element either way (a line put in before it made Yew
+            // rebuild the select): why the control has no effect, or else what its option does
+            // (which the no-effect note would contradict).
             if let Some(note) = &props.note {
                 <p class="help inert-note" id={format!("{id}-inert")} role="note">{ note.clone() }</p>
+            } else {
+                <p class="help option-help">{ choices[props.position.min(choices.len() - 1)].help }</p>
             }
-            <p class="help option-help">{ choices[props.position.min(choices.len() - 1)].help }</p>
         </div>
     }
 }

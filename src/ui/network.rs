@@ -1,7 +1,7 @@
 //! The network as a diagram of what it learned: every weight a link (blue solid if positive,
 //! orange dashed if negative, wider when larger; a weight that is exactly zero, as L1 leaves
 //! many, a faint grey dotted line, so it does not pass for a small positive one), every neuron a
-//! circle filled by its bias.
+//! circle filled by its bias, a class's output ringed in its class's colour.
 //! Hovering a link shows its weight; focusing or hovering a neuron shows its bias, the weights
 //! coming into it and its own activation map over the plane. Neurons are in the tab order, so
 //! every weight is reachable from the keyboard through the neuron it feeds.
@@ -144,11 +144,18 @@ pub fn Network(props: &NetworkProps) -> Html {
             l if l + 1 == sizes.len() => output_name(&sizes, unit),
             _ => "",
         };
+        // A class's output is ringed in its class's colour: its fill, like every neuron's, is
+        // its bias (blue positive, orange negative), which need not match the class it names.
+        // (The colours are the stylesheet's `ring-N`, the classes' `CLASS_COLOURS`: the page's
+        // security policy allows no inline style.)
+        let ring = (layer + 1 == sizes.len() && sizes[layer] > 1 && unit < CLASS_NAMES.len())
+            .then(|| format!("ring-{unit}"));
         html! {
             <g class={classes!("neuron", current.then_some("current"))} tabindex="0" role="img" aria-label={label.clone()}
                 onfocus={Callback::from(move |_: FocusEvent| p1())} onmouseenter={Callback::from(move |_: MouseEvent| p2())}>
                 <title>{ label }</title>
-                <circle cx={fmt(x(layer))} cy={fmt(y(layer, unit))} r={fmt(RADIUS)} fill={fill} />
+                <circle cx={fmt(x(layer))} cy={fmt(y(layer, unit))} r={fmt(RADIUS)} fill={fill}
+                    class={classes!(ring)} />
                 <text x={fmt(text_x)} y={fmt(y(layer, unit) + 4.0)} text-anchor={anchor}>{ caption }</text>
             </g>
         }
@@ -199,8 +206,10 @@ pub fn Network(props: &NetworkProps) -> Html {
                 <g class="links" onmouseover={on_link.clone()} onclick={on_link}>{ for links }</g>
                 <g class="nodes">{ for nodes }</g>
             </svg>
-            <p class="help" id="link-info">{ hovered.unwrap_or_else(|| "Links: blue solid positive, orange dashed negative, grey dotted exactly zero. Hover or tap a link to read its weight; focus, hover or tap a neuron for its bias, incoming weights and output map.".into()) }</p>
-            { for info }
+            <p class="help" id="link-info">{ hovered.unwrap_or_else(|| "Links: blue solid positive, orange dashed negative, grey dotted exactly zero. Neurons are filled by their bias in the same colours; a class's output is ringed in the class's colour. Hover or tap a link to read its weight; focus, hover or tap a neuron for its bias, incoming weights and output map.".into()) }</p>
+            // Always there, so that the first neuron picked does not shift the children Yew
+            // matches up: the diagram was redrawn anew, and the focus of the first Tab lost.
+            <div class="neuron-info-slot">{ for info }</div>
         </div>
     }
 }

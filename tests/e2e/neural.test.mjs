@@ -22,6 +22,11 @@ test('a [4, 2] tanh network learns circles with play; every weight is drawn; the
     '2 hidden layers (4, 2 neurons), 2 inputs, 2 outputs → 28 parameters: 20 weights + 8 biases');
   assert.equal(await page.locator('#network line').count(), 2 * 4 + 4 * 2 + 2 * 2);
   assert.equal(await page.locator('#network .neuron').count(), 2 + 4 + 2 + 2);
+  // Each class's output is ringed in its class's colour (its fill is its bias's sign).
+  const rings = await page.locator('#network .neuron circle').evaluateAll((cs) =>
+    cs.map((c) => getComputedStyle(c).stroke));
+  assert.deepEqual(rings.slice(-2), ['rgb(0, 114, 178)', 'rgb(230, 159, 0)']);
+  assert.ok(rings.slice(0, -2).every((r) => r === 'rgb(68, 68, 68)'), rings.join(' '));
   for (const label of ['Hidden layers', 'Neurons in layer 1', 'Neurons in layer 2', 'Activation', 'Learning rate',
     'Batch size', 'Optimizer', 'Regularization', 'Regularization strength', 'Initialization']) {
     assert.equal(await page.getByLabel(label, { exact: true }).count(), 1, label);
@@ -35,6 +40,11 @@ test('a [4, 2] tanh network learns circles with play; every weight is drawn; the
   await page.getByRole('button', { name: 'Pause' }).click();
   assert.ok(parseFloat(await text(page, '#test-acc')) > 90, await text(page, '#test-acc'));
   assert.notEqual(await mapPixels(page), before, 'the decision map follows training');
+  // One Tab from the last button before the diagram reaches its first neuron (the first neuron
+  // picked once redrew the whole diagram, and the focus fell to the page).
+  await page.locator('button', { hasText: 'PNG' }).last().focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'x₁ (an input)');
   await page.locator('#network .neuron').nth(3).focus();
   assert.match(await text(page, '#neuron-info'), /layer 1, neuron 2.*bias b = -?[0-9.e-]+.*from x₁.*from x₂/s);
   // Hovering a link names its weight; it is the value the neuron it feeds lists for it.
@@ -270,10 +280,13 @@ test('linear layers: the verdict asks for a bend, not more layers; with no layer
   assert.match(verdict, /a nonlinear activation \(tanh or ReLU/);
   assert.doesNotMatch(verdict, /more neurons or layers/);
   assert.equal(await page.locator('#ctl-act-inert').count(), 0, 'with hidden layers the activation matters');
+  assert.equal(await page.locator('.control:has(#ctl-act) .option-help').count(), 1);
   await page.getByLabel('Hidden layers', { exact: true }).focus();
   await page.keyboard.press('Home');
   await waitParam(page, 'layers', '0');
   assert.match(await text(page, '#ctl-act-inert'), /^No effect without hidden layers/);
+  // The option's own help ("A straight line…") would contradict the note: only the note shows.
+  assert.equal(await page.locator('.control:has(#ctl-act) .option-help').count(), 0);
   assert.match(await text(page, '#param-count'), /^No hidden layer/);
   assert.deepEqual(problems.console, []);
   await page.close();
