@@ -1,7 +1,7 @@
 //! The hyperparameters panel. On a phone (≤ 760 px wide) it is a drawer at the bottom of the
 //! screen: closed, only its handle shows; open, it covers the lower two fifths with its controls
-//! and leaves the plot above in view, so a slider moved there changes the plot in sight; Escape
-//! (or the handle) closes it. Elsewhere the handle is hidden and the panel is an ordinary panel of
+//! and brings the main plot (with Play under it) to the top of the screen, so a slider moved
+//! there changes the plot in sight; Escape (or the handle) closes it. Elsewhere the handle is hidden and the panel is an ordinary panel of
 //! the left column.
 
 use wasm_bindgen::JsCast;
@@ -22,7 +22,22 @@ pub fn HyperPanel(props: &HyperPanelProps) -> Html {
     let open = use_state(|| false);
     let toggle = {
         let open = open.clone();
-        Callback::from(move |_| open.set(!*open))
+        Callback::from(move |_| {
+            let opening = !*open;
+            open.set(opening);
+            // The main plot is smaller while the drawer is open: it redraws at its new size.
+            crate::web::announce_layout_change();
+            if opening {
+                // The main plot, with Play and the scores under it, to the top of the screen:
+                // the open drawer covers the lower two fifths, and the plot it moves stays above.
+                let plot = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector(".plots > .panel").ok().flatten());
+                if let Some(plot) = plot {
+                    plot.scroll_into_view();
+                }
+            }
+        })
     };
     let handle = if *open {
         format!("Close the {} ▾", props.handle.to_lowercase())

@@ -382,17 +382,19 @@ test('on a phone the hyperparameters are a drawer over the page with the plot in
   assert.ok(closed.y + closed.height <= 844 && closed.y > 700, `handle at ${JSON.stringify(closed)}`);
   assert.equal(await handle.getAttribute('aria-expanded'), 'false');
   assert.equal(await page.getByLabel('Hidden layers', { exact: true }).isVisible(), false);
-  // Open: the controls in the lower half, the plot (right after the header) above them.
+  // Open: the controls in the lower part, and the plot with Play under it brought into view
+  // above them (the drawer once covered Play and half the plot).
   await handle.click();
   assert.equal(await handle.getAttribute('aria-expanded'), 'true');
   const layers = page.getByLabel('Hidden layers', { exact: true });
   await layers.waitFor();
-  const plot = await page.locator('#region-chart').boundingBox();
   const control = await layers.boundingBox();
   assert.ok(control.y > 844 / 2 - 60 && control.y + control.height <= 844, `slider at ${JSON.stringify(control)}`);
-  await page.evaluate((y) => window.scrollTo(0, y), plot.y - 10);
-  const shown = await page.locator('#region-chart').boundingBox();
-  assert.ok(shown.y >= 0 && shown.y < 844 / 2, `plot at ${JSON.stringify(shown)}`);
+  const drawer = await page.locator('.settings > .hyper').boundingBox();
+  for (const sel of ['#region-chart', '#play']) {
+    const box = await page.locator(sel).boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= drawer.y, `${sel} at ${JSON.stringify(box)}, drawer at ${drawer.y}`);
+  }
   // A slider moved in the drawer changes the model in sight.
   const before = await page.locator('#network line').count();
   await layers.focus();
