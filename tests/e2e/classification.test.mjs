@@ -369,6 +369,22 @@ test('the verdict names the best accuracy the noise allows, and does not call a 
   await page.close();
 });
 
+test('the verdict compares with the best rule on the same points: hard test points are no overfitting, a coarse tree is too simple', async () => {
+  // k = 5 on noisy moons: 72 % on 60 test points, where the rule that knows the pattern scores
+  // 72 % too (once called "too flexible"; on fresh points the model is 2 points from the best).
+  const hard = await open('&model=knn&k=5&data=moons&noise=0.6');
+  const verdict = await text(hard.page, '#diagnosis');
+  assert.match(verdict, /^Good fit/);
+  assert.match(verdict, /the rule that knows the pattern scores 84 % on these training points and 72 % on these test points/);
+  await hard.page.close();
+  // A depth-3 tree on circles: 95 % and 88 % where that rule scores 100 % (once a "good fit").
+  const coarse = await open('&model=tree&data=circles&depth=3');
+  await coarse.page.getByRole('button', { name: 'Play' }).click();
+  await coarse.page.waitForFunction(() => /^Underfitting: too simple/.test(document.getElementById('diagnosis').textContent));
+  assert.deepEqual([...hard.problems.console, ...coarse.problems.console], []);
+  await coarse.page.close();
+});
+
 test('an error rate of exactly 0 is drawn on the bottom edge, and the page says so', async () => {
   const { page, problems } = await open('&model=forest&features=1&data=moons&trees=30&depth=15');
   assert.equal(await page.locator('#error-zero-note').count(), 0, 'no zero yet: no note');
