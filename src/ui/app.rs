@@ -51,7 +51,9 @@ pub fn App() -> Html {
     let shown = use_state(|| start.1.clone());
     let help = use_state(|| false);
     let kept = use_mut_ref(Kept::default).borrow().clone();
-    let lab_query = use_mut_ref(String::new);
+    // The lab's part of the link, which the view's is written beside. The lab shown writes it;
+    // until then (the quiz opened by the link hides the lab) it is the link's own lab.
+    let lab_query = use_mut_ref(|| url::encode(&start.1.config));
 
     let write = |lab_q: &str, view: &View| web::replace_query(&joined(lab_q, view));
     let on_query = {
@@ -194,9 +196,15 @@ pub fn App() -> Html {
             }
         })
     };
+    // Opening or closing the quiz is a new entry in the browser's history: Back closes it.
     let on_view = {
-        let view = view.clone();
-        Callback::from(move |v: View| view.set(v))
+        let (view, lab_query) = (view.clone(), lab_query.clone());
+        Callback::from(move |v: View| {
+            if v.practice != view.practice {
+                web::push_query(&joined(&lab_query.borrow(), &v));
+            }
+            view.set(v)
+        })
     };
     {
         let (view, help, on_step) = (view.clone(), help.clone(), on_step.clone());

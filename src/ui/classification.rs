@@ -321,10 +321,12 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                             reset_same={model == ModelKind::Mlp} />
                         <DiagnosisBox diagnosis={if too_few { None } else { state.diagnosis() }} divergence={state.divergence.clone()} idle={idle} />
                     </section>
-                    <section class="panel" data-panel="loss" aria-labelledby="score-title">
+                    // The test set's confusion matrix is a score: hidden with the scores (k-NN's
+                    // panel holds nothing else), the curves with the loss.
+                    <section class="panel" data-panel={if model == ModelKind::Knn { "scores" } else { "loss" }} aria-labelledby="score-title">
                         <h2 id="score-title">{ "Scores" }</h2>
                         if !regression {
-                            <Confusion matrix={state.test_score.confusion.clone()} />
+                            <div data-panel="scores"><Confusion matrix={state.test_score.confusion.clone()} /></div>
                         }
                         if model != ModelKind::Knn {
                             <Chart input={ChartInput::Loss(loss_curve, loss, step_axis)} id="loss-chart"

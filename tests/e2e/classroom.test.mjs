@@ -108,6 +108,14 @@ test('presenter view: P turns it on, panels hide and come back, and the link car
   await waitParam(again.page, 'hide', 'scores');
   await again.page.locator('#presenter').click();
   await again.page.waitForFunction(() => !new URL(location.href).searchParams.has('present'));
+  // Hidden scores hide the test set's confusion matrix too (it tells the test accuracy), and
+  // k-NN's Scores panel, which holds nothing else; a tree's loss curves stay.
+  for (const [model, panel] of [['knn&k=15', false], ['tree&depth=3', true]]) {
+    const plane = await open(`?lab=classification&model=${model}&data=xor&present=1&hide=verdict,scores`);
+    assert.equal(await plane.page.locator('.confusion').isVisible(), false, model);
+    assert.equal(await plane.page.locator('#score-title').isVisible(), panel, model);
+    await plane.page.close();
+  }
   // The Tuning lab's own panels in the same five roles, named as the lab names them.
   const tuning = await open('?lab=tuning&present=1');
   // Before a search there are no chosen parameters to hide: the toggle says so.
@@ -251,6 +259,26 @@ test('interview practice: answer, read why, a missed question comes back, the sc
   await page.waitForTimeout(300);
   assert.equal(param(page, 'lab') ?? 'regression', 'regression', page.url());
   assert.match(await text(page, 'nav a[aria-current=page]'), /^Regression/);
+  // The quiz opened over another lab keeps that lab in the link through reloads, and the
+  // browser's Back closes the quiz (it once wrote `?practice=1` alone: a reload showed another
+  // lab, and Back left the app).
+  await page.goto(page.url().replace(/\?.*/, '?lab=classification&model=knn&k=5&data=moons&noise=0.6'));
+  await page.getByRole('button', { name: 'Interview practice' }).click();
+  await waitParam(page, 'practice', '1');
+  assert.equal(param(page, 'lab'), 'classification');
+  await page.reload();
+  await page.getByRole('heading', { name: /Interview practice/ }).waitFor();
+  assert.equal(param(page, 'lab'), 'classification');
+  assert.equal(param(page, 'k'), '5');
+  assert.match(await text(page, 'nav a[aria-current=page]'), /^Classification/);
+  await page.getByRole('button', { name: 'Interview practice' }).click();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('practice'));
+  await page.getByRole('button', { name: 'Interview practice' }).click();
+  await waitParam(page, 'practice', '1');
+  await page.goBack();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('practice'));
+  await page.getByRole('heading', { name: /Interview practice/ }).waitFor({ state: 'detached' });
+  assert.equal(param(page, 'k'), '5');
   assert.deepEqual(problems.console, []);
   await page.close();
 });

@@ -27,6 +27,9 @@ test('a [4, 2] tanh network learns circles with play; every weight is drawn; the
     cs.map((c) => getComputedStyle(c).stroke));
   assert.deepEqual(rings.slice(-2), ['rgb(0, 114, 178)', 'rgb(230, 159, 0)']);
   assert.ok(rings.slice(0, -2).every((r) => r === 'rgb(68, 68, 68)'), rings.join(' '));
+  // Focused, an output keeps its class's colour (the focus ring once turned it black).
+  await page.locator('#network .neuron').last().focus();
+  assert.equal(await page.locator('#network .neuron circle').last().evaluate((c) => getComputedStyle(c).stroke), 'rgb(230, 159, 0)');
   for (const label of ['Hidden layers', 'Neurons in layer 1', 'Neurons in layer 2', 'Activation', 'Learning rate',
     'Batch size', 'Optimizer', 'Regularization', 'Regularization strength', 'Initialization']) {
     assert.equal(await page.getByLabel(label, { exact: true }).count(), 1, label);

@@ -489,6 +489,10 @@ impl Model for Boosting {
         self.rounds.len() as u64
     }
 
+    fn is_finished(&self) -> Option<bool> {
+        Some(self.rounds.len() >= self.hyper.rounds)
+    }
+
     /// Only the number of rounds ([`Boosting::set_hyper`]).
     fn retune(&mut self, hyper: &BoostingHyper) {
         self.set_hyper(*hyper);

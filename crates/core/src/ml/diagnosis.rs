@@ -15,7 +15,8 @@
 //!    lowest while the training loss kept falling (numbers): **too flexible** — overfitting as it
 //!    happens (the classic sign) outweighs the bias; a more flexible model would only fit the
 //!    training points' accidents faster.
-//! 4. High training error, and the loss is still falling: **still training** (not converged) —
+//! 4. High training error, and the model is still growing (a tree's levels, an ensemble's trees
+//!    left to add), or the loss is still falling: **still training** (not converged) —
 //!    unless the model's objective is convex and its minimum, computed directly
 //!    (`ml::optimum`: the model fully trained), would itself be judged high error by the same
 //!    reading. Then training on cannot help, and the rules below name the cause (most often
@@ -182,23 +183,21 @@ impl Ceiling {
         room.max(chance)
     }
 
-    /// "about 78 % (the noise mixes the classes)".
-    fn about(self) -> String {
+    /// "about 78 %" and why: "the noise mixes the classes".
+    fn about(self) -> (String, &'static str) {
         let percent = (100.0 * self.accuracy).round();
         let why = if percent >= 100.0 {
             "the classes hardly overlap"
         } else {
             "the noise mixes the classes"
         };
-        format!("about {percent:.0} % ({why})")
+        (format!("about {percent:.0} %"), why)
     }
 
-    /// "the rule that knows the pattern scores 84 % on these training points and 72 % on these
-    /// test points".
+    /// "the rule that knows the pattern scores 84 % (training) and 72 % (test)".
     fn on_points(self) -> String {
         format!(
-            "the rule that knows the pattern scores {} on these training points and {} on these \
-             test points",
+            "the rule that knows the pattern scores {} (training) and {} (test)",
             whole_percent(100.0 * self.on_train),
             whole_percent(100.0 * self.on_test)
         )
@@ -297,6 +296,9 @@ pub struct Evidence {
     /// the training loss went on down ([`test_rise`]): the model went on to learn its training
     /// points' accidents. See the module's rule 3.
     pub test_rise: Option<(f64, f64)>,
+    /// The model has steps left that come to an end (a tree's levels, an ensemble's trees):
+    /// high error now is no verdict on it yet.
+    pub growing: bool,
 }
 
 /// The test loss's lowest and last figure in `records` (in epoch order), when the last is more
@@ -445,17 +447,18 @@ fn read(errors: Errors, train_points: usize) -> Reading {
             let gap = train - test >= 0.08
                 && (train > ceiling.on_train + on_train || test < ceiling.on_test - on_test);
             let summary = if high_train {
+                let (about, why) = ceiling.about();
                 format!(
-                    "Training accuracy {tr} is well below the best any model can expect here, \
-                     {}, and below the {} the rule that knows the pattern scores on these \
-                     training points; test accuracy {te}",
-                    ceiling.about(),
+                    "Training accuracy {tr} is well below the {} the rule that knows the pattern \
+                     scores on these training points (on average the best is {about}: {why}); \
+                     test accuracy {te}",
                     whole_percent(100.0 * ceiling.on_train)
                 )
             } else {
+                let (about, why) = ceiling.about();
                 format!(
-                    "{scores}; the best any model can expect here is {}, and {}",
-                    ceiling.about(),
+                    "{scores}; the best any model can expect on average here is {about} ({why}), \
+                     and on these very points {}",
                     ceiling.on_points()
                 )
             };
@@ -493,6 +496,13 @@ fn out_of_reach(e: &Evidence, r: &Reading) -> Option<String> {
             }
         ),
     })
+}
+
+/// Whether the best any model can expect is within 15 points of guessing (the spiral at noise
+/// 0.6, 59 % for two classes): a good fit there has hardly any pattern to capture.
+fn little_pattern(errors: Errors) -> bool {
+    matches!(errors, Errors::Classes { ceiling: Some(c), .. }
+        if c.accuracy - 1.0 / (c.classes as f64) < 0.15)
 }
 
 /// For classes scored on fewer than 30 test points, a caution: each point is a big step of the
@@ -562,6 +572,15 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                 times_higher(e.errors.test() / e.errors.train()),
                 short(lowest),
                 e.levers.less
+            ),
+        )
+    } else if r.high_train && e.growing {
+        (
+            Fit::StillTraining,
+            format!(
+                "{}, but the model is still growing: it has levels or trees left to add. Let it \
+                 grow to the end (Play or Step) before judging it.",
+                r.summary
             ),
         )
     } else if r.high_train && e.trend == Trend::Falling && out_of_reach.is_none() {
@@ -639,8 +658,15 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         (
             Fit::GoodFit,
             format!(
-                "{}: the model captures the pattern and carries it over to new points.{}",
+                "{}: {}.{}",
                 r.summary,
+                if little_pattern(e.errors) {
+                    "the model does about as well as any can, but the noise leaves little \
+                     pattern to capture: even the best rule is right not much more often than a \
+                     guess"
+                } else {
+                    "the model captures the pattern and carries it over to new points"
+                },
                 if e.trend == Trend::Falling {
                     " (The training loss is still falling: the figures may improve yet.)"
                 } else {

@@ -493,6 +493,10 @@ impl Model for Forest {
         self.trees.len() as u64
     }
 
+    fn is_finished(&self) -> Option<bool> {
+        Some(self.trees.len() >= self.hyper.trees)
+    }
+
     /// Only the number of trees ([`Forest::set_hyper`]).
     fn retune(&mut self, hyper: &ForestHyper) {
         self.set_hyper(*hyper);

@@ -104,6 +104,13 @@ pub trait Model: Clone {
     /// Every learned number, in a fixed order. Empty when the model learns none (k-NN).
     fn parameters(&self) -> Vec<Parameter>;
 
+    /// For a model whose training has a last step (a tree's last level, an ensemble's last tree,
+    /// k-NN at once), whether it has taken it: `Some(true)` when [`Model::step`] would only say
+    /// [`Progress::Finished`]. `None` for gradient training, which goes on until stopped.
+    fn is_finished(&self) -> Option<bool> {
+        None
+    }
+
     /// Whether [`Model::step`] can report [`Progress::Diverged`]: gradient training can, growing
     /// trees and k-NN cannot. A lab's session keeps a copy of such a model at its best epoch, to
     /// go back to if training diverges (a copy per epoch would cost an ensemble dearly).

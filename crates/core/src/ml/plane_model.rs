@@ -158,6 +158,17 @@ impl Model for PlaneModel {
         }
     }
 
+    /// k-NN learns nothing step by step; a tree is done when no leaf can split.
+    fn is_finished(&self) -> Option<bool> {
+        match self {
+            PlaneModel::Knn(_) => Some(true),
+            PlaneModel::Tree(t) => Some(t.is_grown()),
+            PlaneModel::Forest(f) => f.is_finished(),
+            PlaneModel::Boosting(b) => b.is_finished(),
+            PlaneModel::Logistic(_) | PlaneModel::Mlp(_) => None,
+        }
+    }
+
     /// Gradient epochs, or tree levels grown.
     fn steps(&self) -> u64 {
         match self {

@@ -153,9 +153,17 @@ impl Tree {
         self.nodes.iter().map(|n| n.depth).max().unwrap_or(0)
     }
 
-    /// True when no leaf can split any more.
+    /// True when no leaf can split any more: none is left to try, or each is pure or at the
+    /// maximum depth. (A leaf whose points allow no split, e.g. by the minimum per leaf, is
+    /// known only once the next level tries it.)
     pub fn is_grown(&self) -> bool {
-        self.frontier.is_empty()
+        self.frontier.iter().all(|&(id, _)| !self.may_split(id))
+    }
+
+    /// Whether the node's depth and purity let it split (the rest is the search for a split).
+    fn may_split(&self, id: usize) -> bool {
+        let node = &self.nodes[id];
+        !self.hyper.max_depth.is_some_and(|m| node.depth >= m) && node.impurity != 0.0
     }
 
     /// Takes the nodes of a saved tree, numbered as [`Tree::nodes`] numbers them: each node's
@@ -227,7 +235,7 @@ impl Tree {
         let mut grew = false;
         for (id, sorted) in frontier {
             let depth = self.nodes[id].depth;
-            if self.hyper.max_depth.is_some_and(|m| depth >= m) || self.nodes[id].impurity == 0.0 {
+            if !self.may_split(id) {
                 continue;
             }
             let Some((f, threshold)) = self.best_split(&sorted, id, &candidates()) else {

@@ -399,7 +399,8 @@ fn classes_are_judged_against_the_best_the_noise_allows() {
     assert!(!verdict.fit.is_underfitting(), "{}", verdict.reason);
     assert!(
         verdict.reason.contains(
-            "; the best any model can expect here is about 76 % (the noise mixes the classes)"
+            "; the best any model can expect on average here is about 76 % (the noise mixes the \
+             classes)"
         ),
         "{}",
         verdict.reason
@@ -410,7 +411,8 @@ fn classes_are_judged_against_the_best_the_noise_allows() {
     assert_eq!(verdict.fit, Fit::TooSimple, "{}", verdict.reason);
     assert!(
         verdict.reason.contains(
-            "is well below the best any model can expect here, about 100 % (the classes hardly \
+            "is well below the 100 % the rule that knows the pattern scores on these training \
+             points (on average the best is about 100 %: the classes hardly \
              overlap)"
         ),
         "{}",
@@ -657,4 +659,32 @@ fn verdicts_agree_with_fresh_points() {
         let verdict = s.diagnosis().unwrap();
         assert_eq!(verdict.fit, fit, "{query}: {}", verdict.reason);
     }
+}
+
+/// A tree still growing is not judged "too simple, however long it trains" (two more levels
+/// make it a good fit), and a grown one is not "still falling" (nothing is left to learn).
+#[test]
+fn a_growing_tree_is_still_training_and_a_grown_one_has_settled() {
+    let mut s = lab("model=tree&depth=4&data=circles&noise=0.2");
+    apply(&mut s, Action::Step);
+    apply(&mut s, Action::Step);
+    let verdict = s.diagnosis().unwrap();
+    assert_eq!(verdict.fit, Fit::StillTraining, "{}", verdict.reason);
+    assert!(
+        verdict.reason.contains("still growing"),
+        "{}",
+        verdict.reason
+    );
+    run(&mut s, 10);
+    assert_eq!(s.model.is_finished(), Some(true));
+    let verdict = s.diagnosis().unwrap();
+    assert_eq!(verdict.fit, Fit::GoodFit, "{}", verdict.reason);
+    let mut deep = lab("model=tree&depth=8&data=moons&noise=0.2");
+    run(&mut deep, 20);
+    let verdict = deep.diagnosis().unwrap();
+    assert!(
+        !verdict.reason.contains("still falling"),
+        "{}",
+        verdict.reason
+    );
 }
