@@ -163,7 +163,7 @@ impl Tree {
     /// Whether the node's depth and purity let it split (the rest is the search for a split).
     fn may_split(&self, id: usize) -> bool {
         let node = &self.nodes[id];
-        !self.hyper.max_depth.is_some_and(|m| node.depth >= m) && node.impurity != 0.0
+        self.hyper.max_depth.is_none_or(|m| node.depth < m) && node.impurity != 0.0
     }
 
     /// Takes the nodes of a saved tree, numbered as [`Tree::nodes`] numbers them: each node's
