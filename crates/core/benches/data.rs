@@ -1,9 +1,9 @@
-//! Time to generate a plane data set, natively: `cargo bench --bench data`. Since session 17 it
-//! includes scoring the rule that knows the pattern on every point (`data::bayes::BayesRule`),
-//! which the verdict compares with: it runs again whenever a data control moves.
+//! Time to make a plane lab's data set, natively: `cargo bench --bench data`. The points, then
+//! the rule that knows the pattern scored on every one (`BestOnPoints::of`), which the verdict
+//! compares with: both run again whenever a data control moves.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use paramlab_core::data::classification::{generate, Pattern};
+use paramlab_core::data::classification::{generate, BestOnPoints, Pattern};
 use std::hint::black_box;
 
 fn generation(c: &mut Criterion) {
@@ -15,7 +15,10 @@ fn generation(c: &mut Criterion) {
     ] {
         let name = format!("{pattern:?}-n{points}");
         group.bench_function(BenchmarkId::from_parameter(name), |b| {
-            b.iter(|| black_box(generate(pattern, points, 0.6, 0.7, 42)))
+            b.iter(|| {
+                let data = generate(pattern, points, 0.6, 0.7, 42);
+                black_box(BestOnPoints::of(pattern, 0.6, &data))
+            })
         });
     }
     group.finish();

@@ -4,7 +4,7 @@
 //! `state/choice.rs`: a misspelt URL name there makes the link fall back (a notice), and a row
 //! naming the wrong value builds a model or data set that does not match what is written here.
 
-use paramlab_core::data::classification::{generate as plane_data, Pattern};
+use paramlab_core::data::classification::{generate as plane_data, BestOnPoints, Pattern};
 use paramlab_core::data::regression::{generate as curve_data, Curve, DataSpec};
 use paramlab_core::data::surface::{generate as surface_data, Surface};
 use paramlab_core::state::plane::PlaneLab;
@@ -342,11 +342,10 @@ fn every_data_option_generates_the_data_it_names() {
         ] {
             let (config, notices) = decode(&format!("lab={lab}&data={name}"));
             let s = PlaneLab::new(config, notices);
-            assert_eq!(
-                *s.data,
-                plane_data(pattern, n, 0.2, fraction, 42),
-                "{lab} {name}"
-            );
+            // The pattern's points, with the best rule's scores on them (the verdict's reference).
+            let mut expected = plane_data(pattern, n, 0.2, fraction, 42);
+            expected.best = Some(BestOnPoints::of(pattern, 0.2, &expected));
+            assert_eq!(*s.data, expected, "{lab} {name}");
         }
         let (config, _) = decode(&format!("lab={lab}&data=custom"));
         assert!(

@@ -258,7 +258,7 @@ mod tests {
     /// why the verdict compares a model with the rule on the same points.
     #[test]
     fn the_rule_scores_the_table_on_fresh_points() {
-        use super::super::classification::generate;
+        use super::super::classification::{generate, BestOnPoints};
         for p in ALL {
             let rule = BayesRule::new(p, 0.6);
             let many = generate(p, 3000, 0.6, 1.0, 5);
@@ -268,25 +268,23 @@ mod tests {
                 "{p:?}: {score} vs {}",
                 bayes_accuracy(p, 0.6)
             );
-            assert_eq!(many.best.unwrap().train, score);
+            assert_eq!(BestOnPoints::of(p, 0.6, &many).train, score);
         }
         let spread: Vec<f64> = (0..20)
             .map(|seed| {
-                generate(Pattern::Moons, 60, 0.6, 0.5, seed)
-                    .best
-                    .unwrap()
-                    .test
+                let few = generate(Pattern::Moons, 60, 0.6, 0.5, seed);
+                BestOnPoints::of(Pattern::Moons, 0.6, &few).test
             })
             .collect();
         let (lo, hi) = spread
             .iter()
             .fold((1.0, 0.0), |(l, h), &a| (a.min(l), a.max(h)));
         assert!(hi - lo > 0.15, "{spread:?}");
-        assert_eq!(BayesRule::new(Pattern::Xor, 0.0).accuracy(&many_xor()), 1.0);
-    }
-
-    fn many_xor() -> Vec<Point2> {
-        super::super::classification::generate(Pattern::Xor, 200, 0.0, 1.0, 1).train
+        let exact = generate(Pattern::Xor, 200, 0.0, 1.0, 1);
+        assert_eq!(
+            BayesRule::new(Pattern::Xor, 0.0).accuracy(&exact.train),
+            1.0
+        );
     }
 
     #[test]

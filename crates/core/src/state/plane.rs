@@ -10,7 +10,7 @@ use super::spec::{Key, Lab};
 use super::sweep::sweep_keys;
 use super::url::round_coordinate;
 use crate::data::bayes::bayes_accuracy;
-use crate::data::classification::{generate, split_points, Dataset2, Point2};
+use crate::data::classification::{generate, split_points, BestOnPoints, Dataset2, Point2};
 use crate::data::surface;
 use crate::format::{percent, short};
 use crate::ml::activation::Activation;
@@ -58,8 +58,14 @@ impl LabKind for Plane {
         Plane { brush: 0 }
     }
 
+    /// The points, and for a pattern what the rule that knows it scores on them (the verdict's
+    /// reference for classes).
     fn data(config: &Config) -> Dataset2 {
-        make_data(config)
+        let mut data = make_data(config);
+        if let Some(pattern) = config.pattern() {
+            data.best = Some(BestOnPoints::of(pattern, config.number(Key::Noise), &data));
+        }
+        data
     }
 
     fn samples(data: &Dataset2) -> (PlaneSet, PlaneSet) {

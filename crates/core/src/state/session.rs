@@ -196,10 +196,11 @@ impl<K: LabKind> Session<K> {
             .is_some_and(|(zeros, all)| 2 * zeros >= all);
         let records = self.history.records();
         let records = &records[records.partition_point(|r| r.epoch < self.objective_since)..];
+        let finished = self.model.is_finished();
         let mut verdict = diagnose(&Evidence {
             errors,
             // Nothing left to learn: whatever the last steps did, the loss has settled.
-            trend: if self.model.is_finished() == Some(true) {
+            trend: if finished == Some(true) {
                 Trend::Settled
             } else if self.objective_since > 0 {
                 Trend::after_change(records)
@@ -219,7 +220,7 @@ impl<K: LabKind> Session<K> {
             levers: K::levers(self),
             best_reachable: self.best_reachable,
             test_rise: test_rise(records),
-            growing: self.model.is_finished() == Some(false),
+            growing: finished == Some(false),
         });
         // The curve's models train SWEEP_STEPS each: it speaks for this model only while this one
         // has not trained far longer (a long run can overfit many times worse than a short one).
