@@ -44,10 +44,13 @@ if [ "${1:-}" = "--test" ]; then
       as_root apt-get install -y -q chromium chromium-driver
     fi
   fi
-  if [ ! -d node_modules/playwright-core ]; then
-    say "installing playwright-core from package-lock.json"
-    npm ci --no-audit --no-fund
-  fi
+fi
+
+# The build's JavaScript minifier (terser, scripts/minify-glue.mjs) and the tests' browser driver
+# (playwright-core, without browsers): both pinned in package-lock.json.
+if [ ! -d node_modules/terser ] || [ ! -d node_modules/playwright-core ]; then
+  say "installing terser and playwright-core from package-lock.json"
+  npm ci --no-audit --no-fund
 fi
 
 say "fetching crates"

@@ -29,7 +29,9 @@ pub fn DiagnosisBox(props: &DiagnosisProps) -> Html {
                 f if f.is_overfitting() || f == Fit::LearningRateTooHigh => "verdict over",
                 _ => "verdict under",
             };
-            html! { <p class={class} id="diagnosis"><strong>{ d.fit.title() }</strong>{ " — " }{ d.reason.clone() }</p> }
+            // A verdict near its lines says so in its title too, where a class reads it first.
+            let close = if d.close_call { " (a close call)" } else { "" };
+            html! { <p class={class} id="diagnosis"><strong>{ d.fit.title() }{ close }</strong>{ " — " }{ d.reason.clone() }</p> }
         }
     };
     html! {

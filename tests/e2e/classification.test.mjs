@@ -389,6 +389,27 @@ test('the verdict compares with the best rule on the same points: hard test poin
   await coarse.page.close();
 });
 
+test('a verdict that rests on chance says it is a close call, in its title and why', async () => {
+  // k = 2 on noisy moons (seed 1): 85 % and 75 % against the rule's 84 % and 80 % on the same
+  // points; one standard error of the test accuracy (6 points) would make it "too flexible".
+  // On 20,000 fresh points it is 7 points short of the best: the caution is due.
+  const near = await open('&model=knn&k=2&data=moons&noise=0.6&seed=1');
+  assert.equal(await text(near.page, '#diagnosis strong'), 'Good fit (a close call)');
+  assert.match(await text(near.page, '#diagnosis'),
+    /A close call, though: on 140 training and 60 test points chance alone moves each accuracy by a few points \(one standard error: about 3 and 6\), and that much would change this verdict\. The validation curve, which averages folds of the training points, is the better judge\./);
+  await near.page.close();
+  // The lab as it opens (logistic regression on the circles), trained 600 epochs: 99 % and
+  // 100 %, a good fit far from every line. (After its first 200 epochs, at 97 % and 93 %, it was
+  // itself a close call: 97 % lay within half a standard error of "too simple".)
+  const clear = await open('');
+  await clear.page.getByRole('button', { name: 'Play' }).click();
+  await clear.page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 600);
+  assert.equal(await text(clear.page, '#diagnosis strong'), 'Good fit');
+  assert.doesNotMatch(await text(clear.page, '#diagnosis'), /close call/);
+  assert.deepEqual([...near.problems.console, ...clear.problems.console], []);
+  await clear.page.close();
+});
+
 test('an error rate of exactly 0 is drawn on the bottom edge, and the page says so', async () => {
   const { page, problems } = await open('&model=forest&features=1&data=moons&trees=30&depth=15');
   assert.equal(await page.locator('#error-zero-note').count(), 0, 'no zero yet: no note');

@@ -115,15 +115,20 @@ fn high_error_is_measured_from_the_ceiling() {
     // Very noisy classes, best 78 %: a model at 73 % is as good as the points allow. The
     // ceiling lies 56 % of the way from guessing (50 %) to 100 %, so the allowance is 3 % of
     // that way, 1.7 points, or 1.5·√(0.78·0.22/140) + 1/140 = 6.0 points, whichever is more:
-    // below 72.0 % is high error.
+    // below 72.0 % is high error. 73 % is a close call: half a standard error,
+    // 0.5·√(0.73·0.27/140) = 1.9 points, lower would be high error.
     let near = diagnose(&capped(0.73, 0.70, 0.78, 2));
     assert_eq!(near.fit, Fit::GoodFit, "{}", near.reason);
+    assert!(near.close_call);
     assert_eq!(
         near.reason,
         "Training accuracy 73 %, test accuracy 70 %; the best any model can expect on average \
          here is about 78 % (the noise mixes the classes), and on these very points the rule \
          that knows the pattern scores 78 % (training) and 78 % (test): the model captures the \
-         pattern and carries it over to new points."
+         pattern and carries it over to new points. A close call, though: on 140 training and 60 \
+         test points chance alone moves each accuracy by a few points (one standard error: about \
+         4 and 6), and that much would change this verdict. The validation curve, which averages \
+         folds of the training points, is the better judge."
     );
     assert_eq!(diagnose(&capped(0.721, 0.70, 0.78, 2)).fit, Fit::GoodFit);
     assert_eq!(diagnose(&capped(0.719, 0.70, 0.78, 2)).fit, Fit::TooSimple);
@@ -546,4 +551,29 @@ fn a_slow_noisy_descent_is_still_falling() {
         })
         .collect();
     assert_eq!(Trend::of(&records(&plateau)), Trend::Settled);
+}
+
+/// A verdict near its lines says it is a close call, one far from them does not, and errors in
+/// numbers (whose lines are wide) never do.
+#[test]
+fn a_close_call_says_so() {
+    // Training 97 %, test 86 % against a rule at 98 % and 95 % on the same points: the test
+    // accuracy lies 9 points below the rule's, the allowance is 1.5·√(0.86·0.14/60) + 1/60 =
+    // 8.4 points, and one standard error (4.5) more would be within it.
+    let near = diagnose(&on_points(0.97, 0.86, 0.97, 2, (0.98, 0.95)));
+    assert_eq!(near.fit, Fit::TooFlexible, "{}", near.reason);
+    assert!(near.close_call);
+    assert!(
+        near.reason.contains("A close call, though"),
+        "{}",
+        near.reason
+    );
+    let clear = diagnose(&on_points(1.0, 0.75, 0.97, 2, (0.98, 0.95)));
+    assert_eq!(clear.fit, Fit::TooFlexible);
+    assert!(!clear.close_call);
+    assert!(!clear.reason.contains("close call"), "{}", clear.reason);
+    let good = diagnose(&capped(0.985, 0.97, 0.985, 2));
+    assert_eq!((good.fit, good.close_call), (Fit::GoodFit, false));
+    let numbers = diagnose(&numbers(0.0102, 0.0104));
+    assert!(!numbers.close_call);
 }
