@@ -273,6 +273,11 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         (_, true) => {
             "Click the plot to place points (at least two); pick each point's class below."
         }
+        _ if state.data.one_class() => {
+            "No verdict: every training point is of one class, so a model that always answers it \
+             gets them all right and there is nothing to learn. Place points of another class too \
+             (pick it below)."
+        }
         (PlaneModel::Knn(_), _) => "Add data to see a verdict.",
         _ => "Press play or step: the verdict appears once training starts.",
     };

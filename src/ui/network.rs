@@ -199,6 +199,8 @@ pub fn Network(props: &NetworkProps) -> Html {
         )
     });
 
+    // Outputs are ringed only where there is one per class (see `ring` above).
+    let ringed = sizes.last().is_some_and(|&n| n > 1);
     html! {
         <div id="learned" class="network">
             <svg viewBox={format!("0 0 {WIDTH} {}", fmt(height))} class="network-diagram" id="network"
@@ -206,7 +208,7 @@ pub fn Network(props: &NetworkProps) -> Html {
                 <g class="links" onmouseover={on_link.clone()} onclick={on_link}>{ for links }</g>
                 <g class="nodes">{ for nodes }</g>
             </svg>
-            <p class="help" id="link-info">{ hovered.unwrap_or_else(|| "Links: blue solid positive, orange dashed negative, grey dotted exactly zero. Neurons are filled by their bias in the same colours; a class's output is ringed in the class's colour. Hover or tap a link to read its weight; focus, hover or tap a neuron for its bias, incoming weights and output map.".into()) }</p>
+            <p class="help" id="link-info">{ hovered.unwrap_or_else(|| format!("Links: blue solid positive, orange dashed negative, grey dotted exactly zero. Neurons are filled by their bias in the same colours{}. Hover or tap a link to read its weight; focus, hover or tap a neuron for its bias, incoming weights and output map.", if ringed { "; a class's output is ringed in the class's colour" } else { "" })) }</p>
             // Always there, so that the first neuron picked does not shift the children Yew
             // matches up: the diagram was redrawn anew, and the focus of the first Tab lost.
             <div class="neuron-info-slot">{ for info }</div>

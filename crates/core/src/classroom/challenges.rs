@@ -294,7 +294,9 @@ pub const CHALLENGES: &[Challenge] = &[
         }],
         teaches: "k-NN learns nothing: k alone sets how flexible it is. Each extra neighbour \
                   averages away some noise; the smallest k that stops overfitting keeps the most \
-                  detail.",
+                  detail. But the verdict reads the test points, so this game chose k with them: \
+                  for real, choose k on the validation curve (training points only) and keep the \
+                  test points for the final score.",
     },
     Challenge {
         id: "tree-circles",

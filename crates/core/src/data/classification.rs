@@ -68,6 +68,14 @@ pub struct Dataset2 {
     pub best: Option<BestOnPoints>,
 }
 
+impl Dataset2 {
+    /// Whether the training points all belong to one class (hand-placed points can): a model
+    /// that always answers it gets every one right, so there is nothing to learn or judge.
+    pub fn one_class(&self) -> bool {
+        self.values.is_none() && self.train.windows(2).all(|w| w[0].class == w[1].class)
+    }
+}
+
 /// The accuracy of the rule that knows the pattern and the noise ([`BayesRule`]) on the very
 /// training and test points: the best any model could score on *them*. A small test set can be
 /// easy or hard by chance, and this says which.

@@ -107,6 +107,8 @@ impl LabKind for Plane {
                     variance: variance(&v.train),
                 })
             }
+            // Points of one class: nothing to judge (the page says why).
+            (None, _, _) if s.data.one_class() => None,
             (None, Some(a), Some(b)) => {
                 let (train, test) = recent(&s.errors).map_or((a, b), |(e, f)| (1.0 - e, 1.0 - f));
                 let train = self_voting(s).map_or(train, Knn::leave_one_out_accuracy);
@@ -134,19 +136,33 @@ impl LabKind for Plane {
     }
 
     fn levers(s: &Session<Self>) -> Levers {
+        // Trees of depth 1 (stumps, the slider's least) cannot be made shallower.
+        let stumps = s.config.number(Key::MaxDepth) <= 1.0;
         let (more, less) = match &*s.model {
             PlaneModel::Knn(_) => ("a smaller k", "a larger k"),
             PlaneModel::Tree(_) => (
                 "a larger max depth or fewer samples per leaf",
-                "a smaller max depth or more samples per leaf",
+                if stumps {
+                    "more samples per leaf"
+                } else {
+                    "a smaller max depth or more samples per leaf"
+                },
             ),
             PlaneModel::Forest(_) => (
                 "deeper trees or more features per split",
-                "shallower trees or more samples per leaf; more trees never overfit a forest",
+                if stumps {
+                    "more samples per leaf; more trees never overfit a forest"
+                } else {
+                    "shallower trees or more samples per leaf; more trees never overfit a forest"
+                },
             ),
             PlaneModel::Boosting(_) => (
                 "more trees, a higher learning rate or deeper trees",
-                "fewer trees, a lower learning rate or shallower trees",
+                if stumps {
+                    "fewer trees or a lower learning rate"
+                } else {
+                    "fewer trees, a lower learning rate or shallower trees"
+                },
             ),
             PlaneModel::Logistic(_) => (
                 "more Features (products of a higher degree)",

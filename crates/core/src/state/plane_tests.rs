@@ -688,3 +688,44 @@ fn a_growing_tree_is_still_training_and_a_grown_one_has_settled() {
         verdict.reason
     );
 }
+
+/// Boosting stumps at learning rate 1 overfit the noisy moons: the remedy names what can still
+/// move (fewer trees, a lower learning rate), not shallower trees than depth 1.
+#[test]
+fn stumps_are_not_told_to_be_shallower() {
+    let mut s = lab("model=boosting&data=moons&noise=0.5&n=300&depth=1&shrinkage=1");
+    run(&mut s, 60);
+    let verdict = s.diagnosis().unwrap();
+    assert_eq!(verdict.fit, Fit::TooFlexible, "{}", verdict.reason);
+    assert!(
+        verdict
+            .reason
+            .contains("(fewer trees or a lower learning rate)"),
+        "{}",
+        verdict.reason
+    );
+    let deeper = lab("model=boosting&depth=3");
+    assert!(<Plane as LabKind>::levers(&deeper)
+        .less
+        .contains("shallower trees"));
+}
+
+/// Hand-placed points of one class have nothing to learn: no verdict (it said "Good fit" at
+/// 100 %), until a point of another class joins the training points.
+#[test]
+fn points_of_one_class_get_no_verdict() {
+    let mut s = lab("model=logistic&data=custom");
+    for i in 0..6 {
+        apply(&mut s, Action::AddPoint(i as f64 / 6.0, 0.2));
+    }
+    run(&mut s, 20);
+    assert!(s.data.one_class());
+    assert_eq!(s.diagnosis(), None);
+    apply(&mut s, Action::SetBrush(1));
+    for i in 0..6 {
+        apply(&mut s, Action::AddPoint(i as f64 / 6.0, -0.6));
+    }
+    run(&mut s, 20);
+    assert!(!s.data.one_class());
+    assert!(s.diagnosis().is_some());
+}

@@ -345,7 +345,7 @@ pub const SPECS: [Spec; 43] = [
         key: Key::HiddenLayers,
         url: "layers",
         label: "Hidden layers",
-        help: "Layers of neurons between inputs and output. 0: a linear boundary in the chosen features.",
+        help: "Layers of neurons between inputs and output. 0: a linear model of the chosen features (a straight boundary between classes, a flat surface for numbers).",
         group: Group::Hyperparameter,
         domain: Domain::Linear { min: 0.0, step: 1.0, count: 7 },
         default: 2,

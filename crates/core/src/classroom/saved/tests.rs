@@ -84,7 +84,16 @@ fn a_polynomial_comes_back_bit_for_bit() {
         (s.train_score.clone(), s.test_score.clone()),
         (saved.train_score.clone(), saved.test_score.clone())
     );
-    assert_eq!(s.diagnosis(), saved.diagnosis());
+    // The file holds the model, not the history of its loss: the verdict comes back, but not a
+    // note read from that history (here, the test error's rise from its lowest, 0.0278).
+    let (loaded, trained) = (s.diagnosis().unwrap(), saved.diagnosis().unwrap());
+    assert_eq!(loaded.fit, trained.fit);
+    assert!(
+        trained.reason.starts_with(&loaded.reason),
+        "{}\n{}",
+        loaded.reason,
+        trained.reason
+    );
     assert!(!s.running);
 }
 
