@@ -517,6 +517,18 @@ test('at a set speed an ensemble\'s parameters panel follows every tree, not one
   await page.close();
 });
 
+test('hand-placed points all of one class get no verdict, and say why', async () => {
+  // Six points of class 0: any model is "right" on all of them by always answering class 0. It
+  // used to read "Good fit" at 100 %.
+  const pts = [0.1, 0.3, 0.5, 0.7, 0.9, 1.1].map((x) => `${x},0.2,0`).join(';');
+  const { page, problems } = await open(`&model=logistic&data=custom&pts=${encodeURIComponent(pts)}`);
+  await page.getByRole('button', { name: 'Step' }).click();
+  assert.match(await text(page, '#diagnosis'),
+    /^No verdict: every training point is of one class, so a model that always answers it gets them all right and there is nothing to learn\. Place points of another class too/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('hand-placed data too small to split says what is missing instead of scoring nothing', async () => {
   for (const [pts, count] of [['', '0 points'], ['0.5,0.5,1', '1 point']]) {
     const { page, problems } = await open(`&model=logistic&data=custom${pts ? '&pts=' + encodeURIComponent(pts) : ''}`);

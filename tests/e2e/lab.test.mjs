@@ -235,6 +235,26 @@ test('degree 15 with no penalty on 20 points overfits: test loss far above train
   await page.close();
 });
 
+test('a good fit whose test error climbs while the training error falls says so (the README\'s good fit, trained on)', async () => {
+  const { page } = await open('?degree=3&data=sine&speed=max');
+  await runUntilEpoch(page, 2000);
+  const verdict = await text(page, '#diagnosis');
+  assert.match(verdict, /^Good fit/);
+  assert.match(verdict, /But the test error has risen from its lowest, 0\.05\d*, while the training error went on down: training longer no longer helps on new points\./);
+  assert.doesNotMatch(verdict, /may improve yet/);
+  await page.close();
+});
+
+test('ridge that keeps degree 15 off its 14 training points is too flexible, and the remedy names λ', async () => {
+  const { page } = await open('?degree=15&n=20&reg=l2&lambda=0.3&speed=max');
+  await runUntilEpoch(page, 2000);
+  const verdict = await text(page, '#diagnosis');
+  assert.match(verdict, /^Overfitting: too flexible/);
+  assert.doesNotMatch(verdict, /pass through them all/);
+  assert.match(verdict, /Make it less flexible \(a lower degree, or regularization \(λ\)\)/);
+  await page.close();
+});
+
 test('degree 1 on the sine wave underfits', async () => {
   const { page } = await open('?degree=1&data=sine&speed=max');
   await runUntilEpoch(page, 2000);
