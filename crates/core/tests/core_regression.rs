@@ -178,6 +178,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
             test: t.score(&d.test).loss,
             noise_sd: 0.2,
             variance: variance(targets),
+            test_points: d.test.len(),
         },
         trend: Trend::Settled,
         train_points: d.train.len(),

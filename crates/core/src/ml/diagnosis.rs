@@ -134,12 +134,14 @@ pub struct Diagnosis {
 /// The errors of the model on its training and test points.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Errors {
-    /// Mean squared errors, with the noise σ the data were made with and the targets' variance.
+    /// Mean squared errors, with the noise σ the data were made with, the targets' variance and
+    /// how many test points the test error is of.
     Numbers {
         train: f64,
         test: f64,
         noise_sd: f64,
         variance: f64,
+        test_points: usize,
     },
     /// Shares of points classified right, how many test points the test share is of, and the
     /// best any model can expect on the data when that is known.
@@ -385,6 +387,7 @@ fn read(errors: Errors, train_points: usize) -> Reading {
             test,
             noise_sd,
             variance,
+            ..
         } => {
             let floor = noise_sd * noise_sd;
             let tol = 0.01 * variance;
@@ -523,9 +526,19 @@ fn perfect(errors: Errors) -> bool {
 }
 
 /// For classes scored on fewer than 30 test points, a caution: each point is a big step of the
-/// test accuracy, and an unlucky few can make a gap by themselves.
+/// test accuracy, and an unlucky few can make a gap by themselves. For numbers on fewer than 5,
+/// that the test error says little either way.
 fn few_test_points(errors: Errors) -> String {
     match errors {
+        Errors::Numbers { test_points, .. } if test_points < 5 => format!(
+            " (But on only {} the test error says little about new points: the validation \
+             curve, which does not use them, is the better judge.)",
+            if test_points == 1 {
+                "one test point".to_string()
+            } else {
+                format!("{test_points} test points")
+            }
+        ),
         Errors::Classes { test_points, .. } if test_points < 30 => format!(
             " (On only {test_points} test points each one moves the test accuracy by {:.0} \
              points, so a few unlucky ones can make this gap alone: the validation curve, which \
@@ -724,7 +737,7 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         (
             Fit::GoodFit,
             format!(
-                "{}: {}.{}",
+                "{}: {}.{}{}",
                 r.summary,
                 if little_pattern(e.errors) {
                     "the model does about as well as any can, but the noise leaves little \
@@ -746,6 +759,12 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                             .to_string()
                     }
                     None => String::new(),
+                },
+                // (For classes the close call speaks to this.)
+                if matches!(e.errors, Errors::Numbers { .. }) {
+                    few_test_points(e.errors)
+                } else {
+                    String::new()
                 }
             ),
         )

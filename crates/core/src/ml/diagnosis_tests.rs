@@ -10,6 +10,7 @@ fn numbers(train: f64, test: f64) -> Evidence {
             test,
             noise_sd: 0.1,
             variance: 0.5,
+            test_points: 12,
         },
         trend: Trend::Settled,
         train_points: 30,
@@ -613,4 +614,27 @@ fn a_close_call_says_so() {
     assert_eq!((good.fit, good.close_call), (Fit::GoodFit, false));
     let numbers = diagnose(&numbers(0.0102, 0.0104));
     assert!(!numbers.close_call);
+}
+
+/// A good fit on one test point says how little that point tells (the page shows "Test R² —
+/// (one test point)" beside it); a dozen test points need no such caution.
+#[test]
+fn a_good_fit_on_one_test_point_says_it_tells_little() {
+    let mut one = numbers(0.012, 0.02);
+    if let Errors::Numbers { test_points, .. } = &mut one.errors {
+        *test_points = 1;
+    }
+    let d = diagnose(&one);
+    assert_eq!(d.fit, Fit::GoodFit);
+    assert!(
+        d.reason.ends_with(
+            "(But on only one test point the test error says little about new points: the \
+             validation curve, which does not use them, is the better judge.)"
+        ),
+        "{}",
+        d.reason
+    );
+    assert!(!diagnose(&numbers(0.012, 0.02))
+        .reason
+        .contains("says little"));
 }

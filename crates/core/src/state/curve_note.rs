@@ -35,22 +35,26 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<String> {
     }
     let label = sweep.key.spec().label;
     let value = format_value(sweep.key, current);
-    let lowest = if best_at == at {
-        "the lowest cross-validated error on the curve".to_string()
+    // After the verdict's remedies, which may name this control among others: not this one.
+    // (The lowest may lie either way from here, even against the remedy's direction: within one
+    // standard error the curve cannot tell the two apart, and says so.)
+    Some(if best_at == at {
+        format!(
+            "Not by {label} alone, though: the validation curve gives {label} = {value} the \
+             lowest cross-validated error on the curve, so moving it will not do clearly better \
+             on these points."
+        )
     } else {
         format!(
-            "a cross-validated error of {} against the lowest, {} at {}, within one standard \
-             error",
+            "Not by {label} alone, though: the validation curve gives {label} = {value} a \
+             cross-validated error of {}, within one standard error of its lowest ({} at \
+             {label} = {}): the curve cannot tell them apart, so moving {label} will not do \
+             clearly better on these points.",
             show(here.mean),
             show(best.cv.mean),
             format_value(sweep.key, sweep.positions[best_at])
         )
-    };
-    // After the verdict's remedies, which may name this control among others: not this one.
-    Some(format!(
-        "Not by {label} alone, though: the validation curve gives {label} = {value} {lowest}, \
-         so moving it will not do clearly better on these points."
-    ))
+    })
 }
 
 #[cfg(test)]
@@ -85,12 +89,15 @@ mod tests {
         let sweep = trees_curve();
         let note = curve_note(&sweep, 7, true).unwrap();
         assert!(
-            note.contains("a cross-validated error of 22.4 % against the lowest, 21.0 % at 100"),
+            note.contains(
+                "a cross-validated error of 22.4 %, within one standard error of its lowest \
+                 (21.0 % at Number of trees = 100): the curve cannot tell them apart"
+            ),
             "{note}"
         );
         let note = curve_note(&sweep, 7, false).unwrap();
         assert!(
-            note.contains("of 0.2238 against the lowest, 0.2104 at 100"),
+            note.contains("of 0.2238, within one standard error of its lowest (0.2104 at"),
             "{note}"
         );
     }

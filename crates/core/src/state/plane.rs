@@ -105,6 +105,7 @@ impl LabKind for Plane {
                     test,
                     noise_sd: v.noise_sd,
                     variance: variance(&v.train),
+                    test_points: s.data.test.len(),
                 })
             }
             // Points of one class: nothing to judge (the page says why).

@@ -57,6 +57,7 @@ impl LabKind for Regression {
                 test: s.test_score.loss,
                 noise_sd: s.data.noise,
                 variance: variance(&targets),
+                test_points: s.data.test.len(),
             }
         })
     }
