@@ -1,7 +1,8 @@
 //! How often the verdict on classes is right, measured against the truth rather than against the
-//! verdict's own earlier output: 396 seeded cases (k-NN at six values of k and trees at five
-//! depths, on moons, circles and XOR, at noise 0.1, 0.3 and 0.6, seeds 1–4), each model scored on
-//! 20,000 fresh points from its pattern. A model is truly good within 4.5 points of the best any
+//! verdict's own earlier output: 576 seeded cases (k-NN at six values of k, trees at five depths,
+//! random forests at three, boosting at two settings; on moons, circles and XOR, at noise 0.1, 0.3
+//! and 0.6, seeds 1–4), each model trained to the end and scored on 20,000 fresh points from its
+//! pattern. A model is truly good within 4.5 points of the best any
 //! model can expect there (the pattern's Bayes accuracy); the verdict says so when it is "Good
 //! fit". The test pins the figures BENCHMARKS.md records, so a change that makes the verdict
 //! wrong more often, or its "close call" caution blind to where it errs, fails here.
@@ -32,7 +33,9 @@ fn outcome(query: &str, fresh: &PlaneSet, best: f64) -> Outcome {
     assert!(notices.is_empty(), "{query}: {notices:?}");
     let mut s = PlaneLab::new(config, notices);
     s.apply(Action::Play);
-    s.apply(Action::Tick(20));
+    for _ in 0..40 {
+        s.apply(Action::Tick(10));
+    }
     let verdict = s
         .diagnosis()
         .unwrap_or_else(|| panic!("{query}: no verdict"));
@@ -60,6 +63,16 @@ fn the_verdict_on_classes_against_fresh_points() {
             [1, 2, 3, 4, 6]
                 .iter()
                 .map(|d| format!("model=tree&depth={d}")),
+        )
+        .chain(
+            [
+                "model=forest&depth=3",
+                "model=forest&depth=5",
+                "model=forest&depth=10",
+                "model=boosting&depth=3",
+                "model=boosting&depth=1&shrinkage=1",
+            ]
+            .map(String::from),
         )
         .collect();
     let (mut cases, mut wrong, mut close) = (0, 0, 0);
@@ -91,10 +104,10 @@ fn the_verdict_on_classes_against_fresh_points() {
         "{cases} cases: the verdict wrong in {wrong}, clearly wrong in {clearly_wrong}; {close} \
          close calls, {clearly_wrong_and_close} of the clearly wrong verdicts among them"
     );
-    assert_eq!(cases, 396);
-    assert!(wrong <= 77, "wrong in {wrong} of {cases}");
-    assert!(clearly_wrong <= 23, "clearly wrong in {clearly_wrong}");
+    assert_eq!(cases, 576);
+    assert!(wrong <= 97, "wrong in {wrong} of {cases}");
+    assert!(clearly_wrong <= 27, "clearly wrong in {clearly_wrong}");
     // The caution is where the mistakes are, and not everywhere.
     assert!(clearly_wrong - clearly_wrong_and_close <= 4);
-    assert!(close <= 109, "{close} close calls");
+    assert!(close <= 157, "{close} close calls");
 }

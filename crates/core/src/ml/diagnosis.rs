@@ -60,7 +60,11 @@
 //! does not carry over). Measured against 20,000 fresh points on 396 seeded cases (k-NN and trees
 //! on moons, circles and XOR at three noise levels; a model counted good within 4.5 points of c
 //! there), the verdict "good fit" or not was wrong in 68 cases, against 106 when the reference
-//! was c itself with twice the standard error.
+//! was c itself with twice the standard error. The first arm is not for ensembles: a random
+//! forest or boosting fits its training points far above the rule and still carries the pattern
+//! over (averaging many trees cancels much of what each learned of the noise), so for them only
+//! the test accuracy shows a gap. On 180 ensemble cases (`tests/verdict_calibration.rs`) that
+//! makes the verdict wrong in 20 instead of 73.
 //!
 //! Near those lines the verdict rests on chance: another draw of 60 test points moves a test
 //! accuracy by about 5 points. When moving the test accuracy by one standard error, or the
@@ -182,6 +186,10 @@ pub struct Ceiling {
     pub classes: usize,
     pub on_train: f64,
     pub on_test: f64,
+    /// The model averages many trees (a random forest, boosting): it can fit its training
+    /// points far better than the rule that knows the pattern and still carry the pattern over,
+    /// so only its test accuracy can show a gap (see the module's documentation).
+    pub averages: bool,
 }
 
 impl Ceiling {
@@ -459,8 +467,8 @@ fn read(errors: Errors, train_points: usize) -> Reading {
             // A gap of 8 points, and either far above the best rule on its own points (it has
             // learned their noise) or far below it on the test points (what it learned does not
             // carry over).
-            let gap = train - test >= 0.08
-                && (train > ceiling.on_train + on_train || test < ceiling.on_test - on_test);
+            let learned_noise = !ceiling.averages && train > ceiling.on_train + on_train;
+            let gap = train - test >= 0.08 && (learned_noise || test < ceiling.on_test - on_test);
             let summary = if high_train {
                 let (about, why) = ceiling.about();
                 format!(
@@ -553,10 +561,10 @@ fn few_test_points(errors: Errors) -> String {
 /// √(p(1 − p)/n) of its n points, or the training accuracy by half of one, up or down, changes
 /// what the errors say (high training error, or a gap). The accuracies are measured on a few dozen
 /// points, and another draw of them moves each by about that much: there the verdict rests on
-/// chance. Measured on the 396 cases of `tests/verdict_calibration.rs`: 109 are close calls, and
-/// they hold 19 of the 23 verdicts clearly wrong against 20,000 fresh points (half a standard
+/// chance. Measured on the 576 cases of `tests/verdict_calibration.rs`: 157 are close calls, and
+/// they hold 23 of the 27 verdicts clearly wrong against 20,000 fresh points (half a standard
 /// error for the training accuracy, which is compared with the best rule on the very same points,
-/// flags as many of those mistakes as a whole one, with 33 fewer close calls). Numbers are left
+/// flags as many of those mistakes as a whole one, with 35 fewer close calls). Numbers are left
 /// out: their lines, twice and three times the noise floor, are wide.
 fn close_call(errors: Errors, train_points: usize, r: &Reading) -> bool {
     let Errors::Classes {

@@ -80,6 +80,7 @@ fn on_points(train: f64, test: f64, ceiling: f64, classes: usize, best: (f64, f6
                 classes,
                 on_train: best.0,
                 on_test: best.1,
+                averages: false,
             }),
         },
         train_points: 140,

@@ -271,6 +271,10 @@ fn ceiling(config: &Config, data: &Dataset2) -> Option<Ceiling> {
         classes: pattern.classes(),
         on_train: best.train,
         on_test: best.test,
+        averages: matches!(
+            config.model(),
+            super::choice::ModelKind::Forest | super::choice::ModelKind::Boosting
+        ),
     })
 }
 
