@@ -169,7 +169,11 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         })
     });
     let regression = state.data.values.is_some();
-    let mut stats = vec![(step_name, "epoch", state.model.steps().to_string())];
+    // k-NN has no training steps to count (its "Epoch 0" said nothing).
+    let mut stats = match model {
+        ModelKind::Knn => vec![],
+        _ => vec![(step_name, "epoch", state.model.steps().to_string())],
+    };
     let (train, test) = (&state.train_score, &state.test_score);
     // A score of no points is no score: "—", not 0 %.
     let or_none = |none: bool, figure: String| if none { "—".to_string() } else { figure };

@@ -272,20 +272,20 @@ fn damaged_and_foreign_files_are_refused_with_a_reason() {
         ),
         (
             tampered(|v| v["extra"] = 1.into()),
-            "damaged: an unknown field, “extra” (line 1, column",
+            "damaged: unknown field extra, expected one of",
         ),
         (
             tampered(|v| v["parameters"]["bias"] = 1.into()),
-            "parameters do not read: an unknown field, “bias” (line 1, column",
+            "parameters do not read: unknown field bias, expected",
         ),
         (
             tampered(|v| v["steps"] = (-1).into()),
-            "damaged: a value out of its range: the whole number -1 where a whole number, 0 or \
-             more belongs (line 1, column",
+            "damaged: a value out of its range: integer -1 where a whole number, 0 or more \
+             belongs (line 1, column",
         ),
         (
             tampered(|v| v["parameters"]["weights"][0] = "abc".into()),
-            "parameters do not read: a value of the wrong kind: the text \"abc\" where a number \
+            "parameters do not read: a value of the wrong kind: string \"abc\" where a number \
              belongs (line 1, column",
         ),
     ];
