@@ -251,7 +251,7 @@ test('ridge that keeps degree 15 off its 14 training points is too flexible, and
   const verdict = await text(page, '#diagnosis');
   assert.match(verdict, /^Overfitting: too flexible/);
   assert.doesNotMatch(verdict, /pass through them all/);
-  assert.match(verdict, /Make it less flexible \(a lower degree, or regularization \(λ\)\)/);
+  assert.match(verdict, /Make it less flexible \(a lower degree, or regularization \(a larger λ\)\)/);
   await page.close();
 });
 

@@ -1,8 +1,8 @@
 //! How often the verdict on classes is right, measured against the truth rather than against the
-//! verdict's own earlier output: 576 seeded cases (k-NN at six values of k, trees at five depths,
-//! random forests at three, boosting at two settings; on moons, circles and XOR, at noise 0.1, 0.3
-//! and 0.6, seeds 1–4), each model trained to the end and scored on 20,000 fresh points from its
-//! pattern. A model is truly good within 4.5 points of the best any
+//! verdict's own earlier output: 765 seeded cases (k-NN at six values of k, trees at five depths,
+//! random forests at three, boosting at three settings; on moons, circles and XOR, at noise 0.1,
+//! 0.3 and 0.6, seeds 1–4 and the default 42), each model trained to the end and scored on 20,000
+//! fresh points from its pattern. A model is truly good within 4.5 points of the best any
 //! model can expect there (the pattern's Bayes accuracy); the verdict says so when it is "Good
 //! fit". The test pins the figures BENCHMARKS.md records, so a change that makes the verdict
 //! wrong more often, or its "close call" caution blind to where it errs, fails here.
@@ -70,6 +70,7 @@ fn the_verdict_on_classes_against_fresh_points() {
                 "model=forest&depth=5",
                 "model=forest&depth=10",
                 "model=boosting&depth=3",
+                "model=boosting&depth=5",
                 "model=boosting&depth=1&shrinkage=1",
             ]
             .map(String::from),
@@ -86,7 +87,7 @@ fn the_verdict_on_classes_against_fresh_points() {
                 classes: 2,
             };
             let best = bayes_accuracy(pattern, noise);
-            for seed in 1..=4 {
+            for seed in [1, 2, 3, 4, 42] {
                 for model in &models {
                     let query =
                         format!("lab=classification&{model}&data={name}&noise={noise}&seed={seed}");
@@ -104,10 +105,10 @@ fn the_verdict_on_classes_against_fresh_points() {
         "{cases} cases: the verdict wrong in {wrong}, clearly wrong in {clearly_wrong}; {close} \
          close calls, {clearly_wrong_and_close} of the clearly wrong verdicts among them"
     );
-    assert_eq!(cases, 576);
-    assert!(wrong <= 97, "wrong in {wrong} of {cases}");
-    assert!(clearly_wrong <= 27, "clearly wrong in {clearly_wrong}");
+    assert_eq!(cases, 765);
+    assert!(wrong <= 135, "wrong in {wrong} of {cases}");
+    assert!(clearly_wrong <= 38, "clearly wrong in {clearly_wrong}");
     // The caution is where the mistakes are, and not everywhere.
-    assert!(clearly_wrong - clearly_wrong_and_close <= 4);
-    assert!(close <= 157, "{close} close calls");
+    assert!(clearly_wrong - clearly_wrong_and_close <= 8);
+    assert!(close <= 220, "{close} close calls");
 }

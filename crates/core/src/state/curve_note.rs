@@ -44,6 +44,14 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<String> {
              lowest cross-validated error on the curve, so moving it will not do clearly better \
              on these points."
         )
+    } else if show(here.mean) == show(best.cv.mean) {
+        format!(
+            "Not by {label} alone, though: the validation curve gives {label} = {value} the same \
+             cross-validated error as its lowest, {} at {label} = {}, so moving {label} will not \
+             do clearly better on these points.",
+            show(best.cv.mean),
+            format_value(sweep.key, sweep.positions[best_at])
+        )
     } else {
         format!(
             "Not by {label} alone, though: the validation curve gives {label} = {value} a \
@@ -98,6 +106,20 @@ mod tests {
         let note = curve_note(&sweep, 7, false).unwrap();
         assert!(
             note.contains("of 0.2238, within one standard error of its lowest (0.2104 at"),
+            "{note}"
+        );
+    }
+
+    /// Two errors that read the same are called the same, not "within one standard error".
+    #[test]
+    fn a_tie_on_the_page_reads_as_the_same_error() {
+        let mut sweep = trees_curve();
+        sweep.results[7].cv.mean = 0.21041;
+        let note = curve_note(&sweep, 7, true).unwrap();
+        assert!(
+            note.contains(
+                "the same cross-validated error as its lowest, 21.0 % at Number of trees = 100"
+            ),
             "{note}"
         );
     }

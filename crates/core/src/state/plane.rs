@@ -167,7 +167,7 @@ impl LabKind for Plane {
             ),
             PlaneModel::Logistic(_) => (
                 "more Features (products of a higher degree)",
-                "fewer Features (a lower degree), or regularization (λ)",
+                "fewer Features (a lower degree), or regularization (a larger λ)",
             ),
             // Linear layers compose to one linear map, however many: more of them bend nothing.
             PlaneModel::Mlp(_)
@@ -176,16 +176,16 @@ impl LabKind for Plane {
                 (
                     "a nonlinear activation (tanh or ReLU; linear layers add up to one straight \
                  boundary, however many), or richer input features",
-                    "fewer neurons, or regularization (λ)",
+                    "fewer neurons, or regularization (a larger λ)",
                 )
             }
             PlaneModel::Mlp(_) if s.config.hidden_layers().is_empty() => (
                 "a hidden layer, or richer input features",
-                "fewer input features, or regularization (λ)",
+                "fewer input features, or regularization (a larger λ)",
             ),
             PlaneModel::Mlp(_) => (
                 "more neurons or layers, or richer input features",
-                "fewer neurons, or regularization (λ)",
+                "fewer neurons, or regularization (a larger λ)",
             ),
         };
         Levers {

@@ -70,7 +70,7 @@ impl LabKind for Regression {
     fn levers(_: &Session<Self>) -> Levers {
         Levers {
             more: "a higher degree",
-            less: "a lower degree, or regularization (λ)",
+            less: "a lower degree, or regularization (a larger λ)",
             trains: true,
             epochs: true,
         }

@@ -238,8 +238,10 @@ impl<K: LabKind> Session<K> {
             })
             .flatten()
         {
-            verdict.reason.push(' ');
-            verdict.reason.push_str(&note);
+            // Right after the remedy it answers: before a close call's caution, if there is one.
+            let at =
+                (verdict.reason.find(" A close call, though:")).unwrap_or(verdict.reason.len());
+            verdict.reason.insert_str(at, &format!(" {note}"));
         }
         if let Some(note) = K::verdict_note(self) {
             verdict.reason.push(' ');
