@@ -200,9 +200,10 @@ impl Ceiling {
     /// points may lie before the model is called worse (or, on its training points, better: it
     /// learned their noise); see the module's documentation.
     fn allowance(self, p: f64, n: usize) -> f64 {
-        let (c, guess, n) = (self.accuracy, 1.0 / self.classes as f64, n.max(1) as f64);
+        let (c, guess) = (self.accuracy, 1.0 / self.classes as f64);
+        let n = n.max(1) as f64;
         let room = 0.03 * (c - guess) / (1.0 - guess);
-        let chance = 1.5 * (p * (1.0 - p) / n).sqrt() + 1.0 / n;
+        let chance = 1.5 * standard_error(p, n as usize) + 1.0 / n;
         room.max(chance)
     }
 
@@ -390,8 +391,15 @@ fn whole_percent(p: f64) -> String {
     }
 }
 
-/// Reads the errors; `train_points` is how many points the training accuracy is measured on.
-fn read(errors: Errors, train_points: usize) -> Reading {
+/// The standard error √(p(1 − p)/n) of an accuracy p measured on n points: how far another
+/// draw of as many points moves it.
+fn standard_error(p: f64, n: usize) -> f64 {
+    (p * (1.0 - p) / n.max(1) as f64).sqrt()
+}
+
+/// The two questions the errors answer, by the lines of the module's documentation: is the
+/// training error high, and is there a gap? (No words: the close call asks this four times.)
+fn lines(errors: Errors, train_points: usize) -> (bool, bool) {
     match errors {
         Errors::Numbers {
             train,
@@ -400,15 +408,60 @@ fn read(errors: Errors, train_points: usize) -> Reading {
             variance,
             ..
         } => {
-            let floor = noise_sd * noise_sd;
-            let tol = 0.01 * variance;
+            let (floor, tol) = (noise_sd * noise_sd, 0.01 * variance);
             let high_train = train > 1.5 * floor + tol;
-            let gap = test > 2.0 * train + tol && test > 3.0 * floor + tol;
+            (
+                high_train,
+                test > 2.0 * train + tol && test > 3.0 * floor + tol,
+            )
+        }
+        Errors::Classes {
+            train,
+            test,
+            test_points,
+            ceiling: None,
+        } => (
+            train < 0.85,
+            train - test >= 0.08 && train - test > 2.0 * standard_error(test, test_points),
+        ),
+        Errors::Classes {
+            train,
+            test,
+            test_points,
+            ceiling: Some(ceiling),
+        } => {
+            let (on_train, on_test) = (
+                ceiling.allowance(ceiling.accuracy, train_points),
+                ceiling.allowance(test, test_points),
+            );
+            // A gap of 8 points, and either far above the best rule on its own points (it has
+            // learned their noise) or far below it on the test points (what it learned does not
+            // carry over).
+            let learned_noise = !ceiling.averages && train > ceiling.on_train + on_train;
+            (
+                train < ceiling.on_train - on_train,
+                train - test >= 0.08 && (learned_noise || test < ceiling.on_test - on_test),
+            )
+        }
+    }
+}
+
+/// Reads the errors; `train_points` is how many points the training accuracy is measured on.
+fn read(errors: Errors, train_points: usize) -> Reading {
+    let (high_train, gap) = lines(errors, train_points);
+    let summary = match errors {
+        Errors::Numbers {
+            train,
+            test,
+            noise_sd,
+            ..
+        } => {
+            let floor = noise_sd * noise_sd;
             let floor_text = format!("the noise floor σ² = {}", short(floor));
             // Under half the floor the model has learned some of the noise itself: say so
             // rather than call it "close to" the floor.
             let below = train < 0.5 * floor;
-            let summary = if high_train {
+            if high_train {
                 format!("Training error {} is well above {floor_text}", short(train))
             } else if gap {
                 format!(
@@ -438,62 +491,42 @@ fn read(errors: Errors, train_points: usize) -> Reading {
                     short(train),
                     short(test)
                 )
-            };
-            Reading {
-                high_train,
-                gap,
-                summary,
             }
         }
         Errors::Classes {
             train,
             test,
-            test_points,
             ceiling,
+            ..
         } => {
             let (tr, te) = (whole_percent(100.0 * train), whole_percent(100.0 * test));
-            let standard_error = (test * (1.0 - test) / test_points.max(1) as f64).sqrt();
-            let gap = train - test >= 0.08 && train - test > 2.0 * standard_error;
             let scores = format!("Training accuracy {tr}, test accuracy {te}");
-            let Some(ceiling) = ceiling else {
-                return Reading {
-                    high_train: train < 0.85,
-                    gap,
-                    summary: scores,
-                };
-            };
-            let (on_train, on_test) = (
-                ceiling.allowance(ceiling.accuracy, train_points),
-                ceiling.allowance(test, test_points),
-            );
-            let high_train = train < ceiling.on_train - on_train;
-            // A gap of 8 points, and either far above the best rule on its own points (it has
-            // learned their noise) or far below it on the test points (what it learned does not
-            // carry over).
-            let learned_noise = !ceiling.averages && train > ceiling.on_train + on_train;
-            let gap = train - test >= 0.08 && (learned_noise || test < ceiling.on_test - on_test);
-            let summary = if high_train {
-                let (about, why) = ceiling.about();
-                format!(
-                    "Training accuracy {tr} is well below the {} the rule that knows the pattern \
-                     scores on these training points (on average the best is {about}: {why}); \
-                     test accuracy {te}",
-                    whole_percent(100.0 * ceiling.on_train)
-                )
-            } else {
-                let (about, why) = ceiling.about();
-                format!(
-                    "{scores}; the best any model can expect on average here is {about} ({why}), \
-                     and on these very points {}",
-                    ceiling.on_points()
-                )
-            };
-            Reading {
-                high_train,
-                gap,
-                summary,
+            match ceiling {
+                None => scores,
+                Some(ceiling) if high_train => {
+                    let (about, why) = ceiling.about();
+                    format!(
+                        "Training accuracy {tr} is well below the {} the rule that knows the \
+                         pattern scores on these training points (on average the best is \
+                         {about}: {why}); test accuracy {te}",
+                        whole_percent(100.0 * ceiling.on_train)
+                    )
+                }
+                Some(ceiling) => {
+                    let (about, why) = ceiling.about();
+                    format!(
+                        "{scores}; the best any model can expect on average here is {about} \
+                         ({why}), and on these very points {}",
+                        ceiling.on_points()
+                    )
+                }
             }
         }
+    };
+    Reading {
+        high_train,
+        gap,
+        summary,
     }
 }
 
@@ -503,7 +536,7 @@ fn read(errors: Errors, train_points: usize) -> Reading {
 fn out_of_reach(e: &Evidence, r: &Reading) -> Option<String> {
     let best = e.best_reachable?;
     let falling = r.high_train && e.trend == Trend::Falling;
-    if !falling || !read(e.errors.with_train(best), e.train_points).high_train {
+    if !falling || !lines(e.errors.with_train(best), e.train_points).0 {
         return None;
     }
     let computed = "(its optimum, computed directly)";
@@ -581,8 +614,10 @@ fn close_call(errors: Errors, train_points: usize, r: &Reading) -> bool {
     else {
         return false;
     };
-    let se = |p: f64, n: usize| (p * (1.0 - p) / n.max(1) as f64).sqrt();
-    let (d_train, d_test) = (0.5 * se(train, train_points), se(test, test_points));
+    let (d_train, d_test) = (
+        0.5 * standard_error(train, train_points),
+        standard_error(test, test_points),
+    );
     let changes = |train: f64, test: f64| {
         let moved = Errors::Classes {
             train: train.clamp(0.0, 1.0),
@@ -591,8 +626,8 @@ fn close_call(errors: Errors, train_points: usize, r: &Reading) -> bool {
             ceiling,
         };
         // What the verdicts this concerns read from the errors: high training error comes first.
-        let call = |r: &Reading| (r.high_train, r.gap && !r.high_train);
-        call(&read(moved, train_points)) != call(r)
+        let call = |(high_train, gap): (bool, bool)| (high_train, gap && !high_train);
+        call(lines(moved, train_points)) != call((r.high_train, r.gap))
     };
     changes(train + d_train, test)
         || changes(train - d_train, test)
@@ -811,7 +846,7 @@ fn close_call_note(errors: Errors, train_points: usize) -> String {
     else {
         return String::new();
     };
-    let se = 100.0 * (test * (1.0 - test) / test_points.max(1) as f64).sqrt();
+    let se = 100.0 * standard_error(test, test_points);
     let moved = if se >= 0.5 {
         format!(
             "on {test_points} test points chance alone moves the test accuracy by about {se:.0} \
@@ -821,10 +856,14 @@ fn close_call_note(errors: Errors, train_points: usize) -> String {
         format!("on {train_points} training points chance alone moves the training accuracy by a point or two")
     };
     format!(
-        " A close call, though: {moved}, and that much would change this verdict. The validation \
-         curve, which averages folds of the training points, is the better judge."
+        "{CLOSE_CALL} {moved}, and that much would change this verdict. The validation curve, \
+         which averages folds of the training points, is the better judge."
     )
 }
+
+/// How a close call's caution begins: notes that answer the verdict's remedy (the validation
+/// curve's) go before it.
+pub const CLOSE_CALL: &str = " A close call, though:";
 
 #[cfg(test)]
 #[path = "diagnosis_tests.rs"]

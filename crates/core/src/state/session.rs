@@ -12,7 +12,9 @@ use super::curve_note::curve_note;
 use super::spec::{Group, Key, Lab};
 use super::sweep::{sweep_work, Sweep};
 use crate::format::{short, thousands};
-use crate::ml::diagnosis::{diagnose, test_rise, Diagnosis, Errors, Evidence, Levers, Trend};
+use crate::ml::diagnosis::{
+    diagnose, test_rise, Diagnosis, Errors, Evidence, Levers, Trend, CLOSE_CALL,
+};
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
 use crate::ml::regularization::Regularization;
@@ -239,8 +241,7 @@ impl<K: LabKind> Session<K> {
             .flatten()
         {
             // Right after the remedy it answers: before a close call's caution, if there is one.
-            let at =
-                (verdict.reason.find(" A close call, though:")).unwrap_or(verdict.reason.len());
+            let at = (verdict.reason.find(CLOSE_CALL)).unwrap_or(verdict.reason.len());
             verdict.reason.insert_str(at, &format!(" {note}"));
         }
         if let Some(note) = K::verdict_note(self) {
