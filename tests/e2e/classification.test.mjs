@@ -410,6 +410,18 @@ test('a verdict that rests on chance says it is a close call, in its title and w
   await clear.page.close();
 });
 
+test('a forest that fits its training points far above the best rule is judged by its test accuracy', async () => {
+  // Depth-5 trees on noisy moons: about 93 % on the training points where the rule that knows
+  // the pattern scores 82 %, and a test accuracy at that rule's (once "too flexible"; on fresh
+  // points within 4 points of the best: verdicts_agree_with_fresh_points).
+  const { page, problems } = await open('&model=forest&data=moons&noise=0.6&n=300&depth=5&speed=max');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 50);
+  assert.match(await text(page, '#diagnosis'), /^Good fit/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('an error rate of exactly 0 is drawn on the bottom edge, and the page says so', async () => {
   const { page, problems } = await open('&model=forest&features=1&data=moons&trees=30&depth=15');
   assert.equal(await page.locator('#error-zero-note').count(), 0, 'no zero yet: no note');

@@ -255,6 +255,13 @@ test('ridge that keeps degree 15 off its 14 training points is too flexible, and
   await page.close();
 });
 
+test('a verdict from one test point says how little that point tells', async () => {
+  const { page } = await open('?degree=3&n=10&train=0.9&speed=max');
+  await runUntilEpoch(page, 2000);
+  assert.match(await text(page, '#diagnosis'), /But on only one test point the test error says little about new points: the validation curve, which does not use it, is the better judge\./);
+  await page.close();
+});
+
 test('degree 1 on the sine wave underfits', async () => {
   const { page } = await open('?degree=1&data=sine&speed=max');
   await runUntilEpoch(page, 2000);
