@@ -26,7 +26,12 @@ pub fn DiagnosisBox(props: &DiagnosisProps) -> Html {
             let class = match d.fit {
                 Fit::GoodFit => "verdict good",
                 Fit::StillTraining => "verdict idle",
-                f if f.is_overfitting() || f == Fit::LearningRateTooHigh => "verdict over",
+                f if f.is_overfitting()
+                    || f == Fit::LearningRateTooHigh
+                    || f == Fit::Extrapolating =>
+                {
+                    "verdict over"
+                }
                 _ => "verdict under",
             };
             // A verdict near its lines says so in its title too, where a class reads it first.

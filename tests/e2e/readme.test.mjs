@@ -60,9 +60,13 @@ const CHECKS = {
     await play(page);
     await verdict(page, /^Underfitting: too simple/);
   },
-  '?degree=3&data=sine': async (page) => {
+  '?degree=3&data=sine&seed=8': async (page) => {
     await play(page);
-    await verdict(page, /^Good fit/);
+    await verdict(page, /^Good fit — (?!.*beyond the training points)/);
+  },
+  '?degree=2&data=cubic': async (page) => {
+    await play(page);
+    await verdict(page, /^Test points beyond the training data — .*between the training points \(x from -0\.92 to 0\.68\).*the 2 test points well beyond/);
   },
   '?degree=15&n=20&speed=max': async (page) => {
     await play(page);

@@ -189,6 +189,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         best_reachable: None,
         test_rise: None,
         growing: false,
+        beyond: None,
     })
 }
 

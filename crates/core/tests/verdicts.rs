@@ -33,9 +33,14 @@ fn verdict(query: &str, epochs: u32) -> (Fit, String) {
 const CASES: &[(&str, u32, Fit)] = &[
     ("degree=1&data=sine", 3000, Fit::TooSimple),
     ("degree=3&data=sine", 3000, Fit::GoodFit),
+    ("degree=3&data=sine&seed=8", 3000, Fit::GoodFit),
+    // No training point past x = 0.68; two test points at 0.84 and 0.91.
+    ("degree=2&data=cubic", 3000, Fit::Extrapolating),
     ("degree=15&n=20", 3000, Fit::TooFewPoints),
     ("degree=15&n=10&train=0.1", 3000, Fit::TooFewPoints),
-    ("degree=15&n=40&lr=0.03", 3000, Fit::TooFlexible),
+    ("degree=15&n=40&lr=0.03&seed=4", 3000, Fit::TooFlexible),
+    // At the default seed the same model is "beyond the training data": its gap is at the ends.
+    ("degree=15&n=40&lr=0.03", 3000, Fit::Extrapolating),
     (
         "opt=sgd&lr=0.0001&degree=3&data=sine",
         2000,

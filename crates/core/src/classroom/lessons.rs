@@ -33,13 +33,13 @@ pub const LESSONS: &[Lesson] = &[
         title: "Underfitting and overfitting by degree",
         steps: &[
             Step {
-                query: "lab=regression&degree=1&data=sine",
+                query: "lab=regression&degree=1&data=sine&seed=8",
                 prompt: "A straight line (degree 1: two coefficients) meets one wave of a sine. \
                          Press Play: why do both errors stay well above the noise floor σ² \
                          however long it trains?",
             },
             Step {
-                query: "lab=regression&degree=3&data=sine",
+                query: "lab=regression&degree=3&data=sine&seed=8",
                 prompt: "Degree 3 learns four coefficients and can bend twice: both errors come \
                          down towards σ². Only a hyperparameter changed, not the data.",
             },

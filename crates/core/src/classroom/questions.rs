@@ -565,7 +565,7 @@ pub static QUESTIONS: &[Question] = &[
         explanation: "A cubic bends enough to follow one wave and not enough to chase the noise: \
                       training and test errors both end near σ². The best degree lies between \
                       too simple and too flexible.",
-        show_me: "lab=regression&degree=3&data=sine&speed=max",
+        show_me: "lab=regression&degree=3&data=sine&seed=8&speed=max",
     },
     Question {
         id: "more-data",

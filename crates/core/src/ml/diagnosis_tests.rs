@@ -21,6 +21,7 @@ fn numbers(train: f64, test: f64) -> Evidence {
         best_reachable: None,
         test_rise: None,
         growing: false,
+        beyond: None,
     }
 }
 
@@ -670,4 +671,85 @@ fn a_close_call_names_the_accuracy_that_moves() {
     let d = diagnose(&one);
     assert!(!d.reason.contains("has risen"), "{}", d.reason);
     assert!(d.reason.contains("does not use it,"), "{}", d.reason);
+}
+
+/// Train x at 0, 0.5 and 1 (spacing 0.5): a test point at 1.4 is near them, one at 1.6 or −0.6
+/// well beyond; the MSE of the others is by hand.
+#[test]
+fn beyond_counts_test_points_more_than_a_spacing_out() {
+    let test = [(0.2, 1.0), (1.4, 3.0), (1.6, 0.0), (-0.6, 0.0)];
+    let b = Beyond::of(&[0.0, 0.5, 1.0], &test, |_| 0.0).unwrap();
+    assert_eq!(b.points, 2);
+    assert_eq!(b.range, (0.0, 1.0));
+    assert_eq!(b.inside, Some((1.0 + 9.0) / 2.0));
+    assert_eq!(Beyond::of(&[0.0, 0.5, 1.0], &test[..2], |_| 0.0), None);
+    let all_out = Beyond::of(&[0.0, 0.5, 1.0], &test[2..], |_| 0.0).unwrap();
+    assert_eq!((all_out.points, all_out.inside), (2, None));
+}
+
+fn with_beyond(train: f64, test: f64, inside: Option<f64>) -> Evidence {
+    Evidence {
+        beyond: Some(Beyond {
+            points: 2,
+            range: (-0.9, 0.7),
+            inside,
+        }),
+        ..numbers(train, test)
+    }
+}
+
+/// Rule 0: a gap that the test points between the training points do not show comes from the
+/// ones beyond; one they show too is the model's own.
+#[test]
+fn a_gap_only_beyond_the_training_points_is_extrapolation() {
+    let d = diagnose(&with_beyond(0.01, 0.2, Some(0.015)));
+    assert_eq!(d.fit, Fit::Extrapolating, "{}", d.reason);
+    assert!(
+        d.reason.contains("(x from -0.90 to 0.70)")
+            && d.reason.contains("test error is 0.015, no gap")
+            && d.reason.contains("the 2 test points well beyond"),
+        "{}",
+        d.reason
+    );
+    assert_eq!(
+        diagnose(&with_beyond(0.01, 0.2, Some(0.1))).fit,
+        Fit::TooFlexible
+    );
+    assert_eq!(diagnose(&numbers(0.01, 0.2)).fit, Fit::TooFlexible);
+    let all = diagnose(&with_beyond(0.01, 0.2, None));
+    assert_eq!(all.fit, Fit::Extrapolating);
+    assert!(all.reason.contains("every test point lies well beyond"), "{}", all.reason);
+    // A loss that jumps about is the learning rate's doing first.
+    let unstable = Evidence {
+        trend: Trend::Unstable,
+        ..with_beyond(0.01, 0.2, Some(0.015))
+    };
+    assert_eq!(diagnose(&unstable).fit, Fit::LearningRateTooHigh);
+    // High training error is no gap to explain.
+    assert_eq!(diagnose(&with_beyond(0.1, 0.9, Some(0.1))).fit, Fit::TooSimple);
+}
+
+/// A good fit whose test error lies mostly beyond the training points says so (and not that
+/// the test error rose: it rose out there); a little of it beyond changes nothing.
+#[test]
+fn a_good_fit_says_when_its_test_error_lies_mostly_beyond_its_points() {
+    let rose = |e: Evidence| Evidence {
+        test_rise: Some((0.01, 0.025)),
+        ..e
+    };
+    let mostly = diagnose(&rose(with_beyond(0.012, 0.025, Some(0.011))));
+    assert_eq!(mostly.fit, Fit::GoodFit);
+    assert!(
+        mostly.reason.contains("most of the test error comes from the 2 test points")
+            && mostly.reason.contains("between and near them it is 0.011")
+            && !mostly.reason.contains("early stopping"),
+        "{}",
+        mostly.reason
+    );
+    let little = diagnose(&rose(with_beyond(0.012, 0.025, Some(0.02))));
+    assert!(
+        !little.reason.contains("beyond") && little.reason.contains("early stopping"),
+        "{}",
+        little.reason
+    );
 }

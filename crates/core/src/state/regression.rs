@@ -7,7 +7,7 @@ use super::session::{LabKind, Session};
 use super::spec::Key;
 use super::sweep::sweep_keys;
 use crate::data::regression::{generate, Dataset, Point};
-use crate::ml::diagnosis::{Errors, Levers};
+use crate::ml::diagnosis::{Beyond, Errors, Levers};
 use crate::ml::metrics::variance;
 use crate::ml::model::Model;
 use crate::ml::optimum::polynomial_mse;
@@ -74,6 +74,16 @@ impl LabKind for Regression {
             trains: true,
             epochs: true,
         }
+    }
+
+    /// Test points beyond the training points' x, once training has started.
+    fn beyond(s: &Session<Self>) -> Option<Beyond> {
+        let train: Vec<f64> = s.data.train.iter().map(|p| p.x).collect();
+        let test: Vec<(f64, f64)> = s.data.test.iter().map(|p| (p.x, p.y)).collect();
+        let model = s.model.model();
+        (s.model.steps() > 0)
+            .then(|| Beyond::of(&train, &test, |x| model.predict(x)))
+            .flatten()
     }
 
     /// Nothing of its own: points are placed only on the plane.

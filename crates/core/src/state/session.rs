@@ -13,7 +13,7 @@ use super::spec::{Group, Key, Lab};
 use super::sweep::{sweep_work, Sweep};
 use crate::format::{short, thousands};
 use crate::ml::diagnosis::{
-    diagnose, test_rise, Diagnosis, Errors, Evidence, Levers, Trend, CLOSE_CALL,
+    diagnose, test_rise, Beyond, Diagnosis, Errors, Evidence, Levers, Trend, CLOSE_CALL,
 };
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
@@ -63,6 +63,10 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     fn best_reachable(config: &Config, train: &SamplesOf<Self>) -> Option<f64>;
     /// The controls that make the lab's current model more or less flexible (the remedies').
     fn levers(session: &Session<Self>) -> Levers;
+    /// The test points beyond the training points' range, for a model of one input.
+    fn beyond(_session: &Session<Self>) -> Option<Beyond> {
+        None
+    }
     /// A sentence the verdict's reason ends with when its errors are not simply the current
     /// scores (e.g. medians of recent epochs), saying what they are instead.
     fn verdict_note(_session: &Session<Self>) -> Option<String> {
@@ -223,6 +227,7 @@ impl<K: LabKind> Session<K> {
             best_reachable: self.best_reachable,
             test_rise: test_rise(records),
             growing: finished == Some(false),
+            beyond: K::beyond(self),
         });
         // The curve's models train SWEEP_STEPS each: it speaks for this model only while this one
         // has not trained far longer (a long run can overfit many times worse than a short one).
