@@ -1,5 +1,6 @@
 use super::*;
 use crate::classroom::trial::{config, figures};
+use crate::format::short;
 use crate::state::spec::Lab;
 
 /// A known solution of each challenge: the settings changed from its start, and the epochs to
@@ -134,6 +135,29 @@ fn no_grid_of_ten_trials_or_fewer_beats_the_grid_of_sixteen() {
         let status = c.status(&start, &smaller, &figures(&smaller, 0));
         assert!(matches!(status, Status::Working(_)), "{budget}: {status:?}");
     }
+}
+
+/// The task quotes the best its starting grid finds, and the goal, which it does not reach.
+#[test]
+fn half_the_budget_quotes_what_its_grid_finds() {
+    let c = challenge("half-the-budget").unwrap();
+    let Goal::SearchBestAtMost { error, .. } = c.goals[0] else {
+        panic!("{:?}", c.goals);
+    };
+    let grid = figures(&c.start_config(), 0)
+        .search
+        .and_then(|s| s.best)
+        .unwrap();
+    assert!(grid > error, "{grid}");
+    let task = c.task.replace("\n", " ");
+    assert!(
+        task.contains(&format!(
+            "finds a cross-validated MSE of {} at best",
+            short(grid)
+        )),
+        "{task}"
+    );
+    assert!(task.contains(&format!("Reach {error} or lower")), "{task}");
 }
 
 #[test]

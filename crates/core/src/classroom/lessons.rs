@@ -246,10 +246,11 @@ pub const LESSONS: &[Lesson] = &[
                          cost.",
             },
             Step {
-                query: "lab=tuning&strategy=random&budget=16&select=test",
-                prompt: "The mistake: choosing by the test score. The chosen test error looks \
-                         better than the same model does on fresh points, because the test \
-                         points did the choosing.",
+                query: "lab=tuning&strategy=random&budget=16&select=test&seed=12",
+                prompt: "The mistake: choosing by the test score picks degree 13, whose test \
+                         error is the lowest of all trials partly by the luck of 12 test points. \
+                         On fresh points its error is several times what they promised; set \
+                         Select by back to cross-validation and compare its choice.",
             },
         ],
     },

@@ -718,7 +718,11 @@ fn a_gap_only_beyond_the_training_points_is_extrapolation() {
     assert_eq!(diagnose(&numbers(0.01, 0.2)).fit, Fit::TooFlexible);
     let all = diagnose(&with_beyond(0.01, 0.2, None));
     assert_eq!(all.fit, Fit::Extrapolating);
-    assert!(all.reason.contains("every test point lies well beyond"), "{}", all.reason);
+    assert!(
+        all.reason.contains("every test point lies well beyond"),
+        "{}",
+        all.reason
+    );
     // A loss that jumps about is the learning rate's doing first.
     let unstable = Evidence {
         trend: Trend::Unstable,
@@ -726,7 +730,10 @@ fn a_gap_only_beyond_the_training_points_is_extrapolation() {
     };
     assert_eq!(diagnose(&unstable).fit, Fit::LearningRateTooHigh);
     // High training error is no gap to explain.
-    assert_eq!(diagnose(&with_beyond(0.1, 0.9, Some(0.1))).fit, Fit::TooSimple);
+    assert_eq!(
+        diagnose(&with_beyond(0.1, 0.9, Some(0.1))).fit,
+        Fit::TooSimple
+    );
 }
 
 /// A good fit whose test error lies mostly beyond the training points says so (and not that
@@ -740,7 +747,9 @@ fn a_good_fit_says_when_its_test_error_lies_mostly_beyond_its_points() {
     let mostly = diagnose(&rose(with_beyond(0.012, 0.025, Some(0.011))));
     assert_eq!(mostly.fit, Fit::GoodFit);
     assert!(
-        mostly.reason.contains("most of the test error comes from the 2 test points")
+        mostly
+            .reason
+            .contains("most of the test error comes from the 2 test points")
             && mostly.reason.contains("between and near them it is 0.011")
             && !mostly.reason.contains("early stopping"),
         "{}",
