@@ -244,8 +244,9 @@ pub const CHALLENGES: &[Challenge] = &[
     Challenge {
         id: "lasso-zeros",
         title: "Switch off two thirds of the coefficients",
-        task: "Make at least 10 of degree 15's 15 weights exactly zero while keeping the test \
-               error at most 1.5 σ². You may change the regularization and its strength.",
+        task: "Make at least 10 of degree 15's 15 penalized weights (all but w₀) exactly zero \
+               while keeping the test error at most 1.5 σ². You may change the regularization \
+               and its strength.",
         start: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&speed=max",
         may_change: &[Key::Regularization, Key::Lambda],
         goals: &[

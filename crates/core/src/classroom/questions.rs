@@ -244,7 +244,7 @@ pub static QUESTIONS: &[Question] = &[
         id: "tree-thresholds",
         topic: Topic::ParameterOrHyper,
         concepts: &[C::SplitThresholds],
-        prompt: "A decision tree's question \"x₁ ≤ 0.37?\": the threshold 0.37 is…",
+        prompt: "A decision tree's question “x₁ ≤ 0.37?”: the threshold 0.37 is…",
         choices: PH,
         answer: PARAMETER,
         explanation: "The tree picks each split's feature and threshold from the training points, \
@@ -513,8 +513,8 @@ pub static QUESTIONS: &[Question] = &[
         ],
         answer: 0,
         explanation: "Tiny steps go in the right direction but cover little ground, so the loss \
-                      keeps falling slowly and the fit is still poor. The verdict says \"still \
-                      training\": more epochs or a larger learning rate would help.",
+                      keeps falling slowly and the fit is still poor. The verdict says “still \
+                      training”: more epochs or a larger learning rate would help.",
         show_me: "lab=regression&opt=sgd&lr=0.0001&degree=3&data=sine",
     },
     Question {
@@ -596,7 +596,7 @@ pub static QUESTIONS: &[Question] = &[
         answer: 1,
         explanation: "λ trades error for small weights; too large a λ makes small weights matter \
                       more than fitting the points, so the curve flattens and both errors rise. \
-                      The verdict says \"too strongly regularized\".",
+                      The verdict says “too strongly regularized”.",
         show_me: "lab=regression&degree=3&data=sine&reg=l2&lambda=10&speed=max",
     },
     Question {
@@ -776,7 +776,7 @@ pub static QUESTIONS: &[Question] = &[
             "No: XOR always needs a hidden layer, whatever inputs it gets",
         ],
         answer: 0,
-        explanation: "XOR is \"x₁·x₂ > 0 or not\", so with x₁x₂ as a feature a single linear \
+        explanation: "XOR is “x₁·x₂ > 0 or not”, so with x₁x₂ as a feature a single linear \
                       boundary separates it. Good features can replace hidden neurons.",
         show_me: "lab=neural&data=xor&noise=0&layers=0&inputs=x1,x2,x1x2",
     },
@@ -976,7 +976,7 @@ pub static QUESTIONS: &[Question] = &[
             "Nothing: it stores the training points, and the stored set is its whole model",
         ],
         answer: 3,
-        explanation: "k-NN's \"training\" is keeping the points; a prediction lets the k nearest \
+        explanation: "k-NN's “training” is keeping the points; a prediction lets the k nearest \
                       of them vote. It learns no weights, so its model grows with the data, and \
                       k remains a hyperparameter you choose.",
         show_me: "lab=classification&model=knn&k=5&data=moons",

@@ -4,7 +4,7 @@
 
 use super::config::{Config, MAX_SEED};
 use super::plane::MAX_CUSTOM_POINTS;
-use super::spec::{format_value, Domain, Key, Lab, Spec, SPECS};
+use super::spec::{display_value, format_value, Domain, Key, Lab, Spec, SPECS};
 use super::tuning_axes::second_axis_unnamed;
 use crate::data::classification::Point2;
 
@@ -125,11 +125,12 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
                 Ok(pos) => config.set(spec.key, pos),
                 Err((pos, why)) => {
                     config.set(spec.key, pos);
-                    notices.push(format!(
-                        "{} “{value}” {why}; using {}.",
-                        spec.label,
-                        format_value(spec.key, pos)
-                    ));
+                    // (The link's word, but "leave-one-out" for the folds' "all".)
+                    let using = match spec.key {
+                        Key::Folds => display_value(spec.key, pos),
+                        _ => format_value(spec.key, pos),
+                    };
+                    notices.push(format!("{} “{value}” {why}; using {using}.", spec.label));
                 }
             }
         } else if !name.is_empty() {
@@ -210,6 +211,11 @@ fn position_of(spec: &Spec, value: &str, default: usize) -> Result<usize, (usize
     if infinite && (value.eq_ignore_ascii_case("all") || value.eq_ignore_ascii_case("max")) {
         return Ok(last);
     }
+    // Leave-one-out by the names people type for it.
+    let loo = ["loo", "leave-one-out", "loocv"].map(|name| value.eq_ignore_ascii_case(name));
+    if spec.key == Key::Folds && loo.contains(&true) {
+        return Ok(last);
+    }
     let wanted = value.parse::<f64>().ok().filter(|v| !v.is_nan());
     let Some(v) = wanted else {
         return Err((default, "is not a number".into()));
@@ -230,10 +236,7 @@ fn position_of(spec: &Spec, value: &str, default: usize) -> Result<usize, (usize
     }
     if v > domain.number(top) && spec.key == Key::Folds {
         // More folds than the slider's 10 is not leave-one-out (n folds): say what is used.
-        return Err((
-            last,
-            "is more than the slider's 10; using leave-one-out".into(),
-        ));
+        return Err((last, "is more than the slider's 10".into()));
     }
     if v > domain.number(top) {
         // Above the largest finite size: that is "all" (or "max").

@@ -207,9 +207,24 @@ fn more_folds_than_the_slider_has_is_leave_one_out_with_a_notice() {
     let (c, notices) = decode("lab=tuning&folds=11");
     assert!(c.number(Key::Folds).is_infinite());
     assert_eq!(notices.len(), 1, "{notices:?}");
-    assert!(notices[0].contains("using leave-one-out"), "{notices:?}");
+    assert_eq!(
+        notices[0],
+        "Folds “11” is more than the slider's 10; using leave-one-out."
+    );
     let (_, notices) = decode("lab=tuning&folds=10");
     assert!(notices.is_empty(), "{notices:?}");
+}
+
+/// Leave-one-out by the names people type for it ("all" is the link's own).
+#[test]
+fn leave_one_out_reads_by_its_usual_names() {
+    for name in ["all", "loo", "LOO", "leave-one-out", "loocv"] {
+        let (c, notices) = decode(&format!("lab=tuning&folds={name}"));
+        assert!(c.number(Key::Folds).is_infinite(), "{name}");
+        assert!(notices.is_empty(), "{name}: {notices:?}");
+    }
+    let (_, notices) = decode("lab=tuning&folds=abc");
+    assert_eq!(notices, ["Folds “abc” is not a number; using 5."]);
 }
 
 #[test]

@@ -58,13 +58,16 @@ pub(super) fn uses(code: &str, name: &str) -> bool {
     })
 }
 
-/// The import lines of `program`: numpy and Optuna as modules, the rest by name, one line per
+/// The import lines of `program`: numpy, pandas and Optuna as modules, the rest by name, one line per
 /// module.
 pub(super) fn imports(program: &str) -> String {
     let code = code_only(program);
     let mut out = String::new();
     if uses(&code, "np") {
         out.push_str("import numpy as np\n");
+    }
+    if uses(&code, "pd") {
+        out.push_str("import pandas as pd\n");
     }
     let mut modules: Vec<(&str, Vec<&str>)> = Vec::new();
     for &(module, name) in NAMES.iter().filter(|(_, name)| uses(&code, name)) {

@@ -348,10 +348,19 @@ pub(super) fn python(config: &Config, model: ModelKind) -> String {
     let mut line = |s: &str| {
         let _ = writeln!(o, "{s}");
     };
+    // (The file "Data as CSV" saves in the lab the result opens: columns set, x1, x2, class.)
+    let lab = if model == ModelKind::Mlp {
+        "neural"
+    } else {
+        "classification"
+    };
     line(&format!(
         "# The data: ParamLab's {} points of the {} pattern (noise {}, seed {seed}), {n_train} \
-         for training,\n# as given: X_train, X_test (x₁, x₂ per row) and y_train, y_test (the \
-         classes), e.g. from\n# \"Data as CSV\" in the lab the result opens.",
+         for training,\n# as \"Data as CSV\" saves them in the lab the result opens.\n\
+         data = pd.read_csv(\"paramlab-{lab}-seed{seed}-data.csv\")\n\
+         train, test = data[data[\"set\"] == \"train\"], data[data[\"set\"] == \"test\"]\n\
+         X_train, y_train = train[[\"x1\", \"x2\"]].to_numpy(), train[\"class\"].to_numpy()\n\
+         X_test, y_test = test[[\"x1\", \"x2\"]].to_numpy(), test[\"class\"].to_numpy()",
         n_train + points.test.points.len(),
         config.plane_data().opt().label,
         number(config.number(Key::Noise)),

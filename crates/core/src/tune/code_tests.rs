@@ -38,6 +38,7 @@ fn grid_search_runs_the_exact_lattice() {
             "KFold(n_splits=5, shuffle=True, random_state=42)",
             "train_test_split(X, y, train_size=0.7, random_state=42)",
             "Approximate: ParamLab fits Legendre features",
+            "ParamLab's 1000 epochs from zero per fit hold high degrees back",
             "best_model.predict(X_test)",
         ],
     );

@@ -129,8 +129,13 @@ pub fn load(text: &str) -> Result<Loaded, String> {
 fn link_config(file: &File) -> Result<Config, String> {
     let (config, notices) = decode(&file.link);
     if let Some(notice) = notices.first() {
+        // (Not what a lab would use instead: the file is refused, nothing is used.)
+        let what = match notice.split_once("; using ") {
+            Some((what, _)) => format!("{what}."),
+            None => notice.clone(),
+        };
         return Err(format!(
-            "This model file is damaged: its link does not decode cleanly. {notice}"
+            "This model file is damaged: its link does not decode cleanly. {what}"
         ));
     }
     if config.lab.url() != file.lab {

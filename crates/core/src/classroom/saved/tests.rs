@@ -256,6 +256,10 @@ fn damaged_and_foreign_files_are_refused_with_a_reason() {
             "does not decode cleanly",
         ),
         (
+            tampered(|v| v["link"] = "lab=regression&degree=99".into()),
+            "does not decode cleanly. Polynomial degree “99” is above the maximum 15.",
+        ),
+        (
             tampered(|v| v["lab"] = "neural".into()),
             "says lab \"neural\" but its link is for the Regression lab",
         ),
