@@ -157,7 +157,7 @@ mod tests {
         assert!(!s.running);
         let msg = s.divergence.clone().expect("diverged");
         assert!(
-            msg.contains("learning rate of 10 is too high") && msg.contains("1 or lower"),
+            msg.contains("learning rate of 10 is too high") && msg.contains("a tenth, 1, may not be enough"),
             "{msg}"
         );
         assert!(s.model.model().weights.iter().all(|w| w.is_finite()));

@@ -410,8 +410,9 @@ impl<K: LabKind> Session<K> {
             "Training stopped: the loss exploded in epoch {exploded}, so that epoch was undone. A \
              learning rate of {lr} is too high for this setting — each step overshoots the \
              minimum by more than the last. Shown: the parameters of {kept}, the lowest training \
-             loss on the loss chart ({}){never}. Try a learning rate of {} or lower, or switch to \
-             Adam.",
+             loss on the loss chart ({}){never}. Lower the learning rate (a tenth, {}, may not be \
+             enough: a search over it in the Tuning lab shows which rates train), or \
+             switch to Adam.",
             short(self.train_score.loss),
             short(lr / 10.0)
         )
