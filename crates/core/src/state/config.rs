@@ -325,6 +325,11 @@ impl Config {
                     self.number(key)
                 ))
             }
+            Key::Folds if self.lab == Lab::Tuning && super::tuning::by_test(self) => Some(
+                "No effect while selecting by the test score: no folds are cut (the mistake \
+                 this switch shows)."
+                    .into(),
+            ),
             Key::AxisY if self.position(Key::AxisY) == self.position(Key::AxisX) => {
                 Some("The same as the first axis: the search has one axis.".into())
             }

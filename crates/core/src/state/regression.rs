@@ -157,7 +157,8 @@ mod tests {
         assert!(!s.running);
         let msg = s.divergence.clone().expect("diverged");
         assert!(
-            msg.contains("learning rate of 10 is too high") && msg.contains("a tenth, 1, may not be enough"),
+            msg.contains("learning rate of 10 is too high")
+                && msg.contains("a tenth, 1, may not be enough"),
             "{msg}"
         );
         assert!(s.model.model().weights.iter().all(|w| w.is_finite()));

@@ -365,3 +365,25 @@ fn a_search_where_every_trial_diverged_chooses_nothing() {
     state.apply(Action::Play);
     assert!(!state.running, "nothing left to run");
 }
+
+/// Selecting by the test score cuts no folds: the Folds control says it has no effect, and
+/// indeed another number of folds gives the same trials and the same choice.
+#[test]
+fn folds_have_no_effect_when_selecting_by_the_test_score() {
+    let mut c = small(StrategyKind::Random, 6);
+    c.set_choice(Key::Selection, Selection::Test);
+    assert!(c.no_effect(Key::Folds, 14).is_some());
+    let mut other = c.clone();
+    other.set(Key::Folds, 3);
+    let (mut a, mut b) = (Tuning::new(c.clone(), vec![]), Tuning::new(other, vec![]));
+    run(&mut a);
+    run(&mut b);
+    let errors =
+        |t: &Tuning| -> Vec<f64> { t.search.trials().iter().map(|x| x.error.mean).collect() };
+    assert_eq!(errors(&a), errors(&b));
+    let chosen = |t: &Tuning| (t.outcome.as_ref()).map(|o| (o.values.clone(), o.test_error));
+    assert!(chosen(&a).is_some());
+    assert_eq!(chosen(&a), chosen(&b));
+    c.set_choice(Key::Selection, Selection::Cv);
+    assert_eq!(c.no_effect(Key::Folds, 14), None);
+}
