@@ -20,7 +20,7 @@ pub struct ClassroomMenuProps {
 #[component]
 pub fn ClassroomMenu(props: &ClassroomMenuProps) -> Html {
     let open = use_state(|| false);
-    let item = |href: String, label: &'static str, pick: Pick| {
+    let item = |href: String, label: &'static str, about: String, pick: Pick| {
         let (on_pick, open) = (props.on_pick.clone(), open.clone());
         let onclick = Callback::from(move |e: MouseEvent| {
             if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0) {
@@ -29,7 +29,7 @@ pub fn ClassroomMenu(props: &ClassroomMenuProps) -> Html {
                 on_pick.emit(pick);
             }
         });
-        html! { <li><a {href} {onclick}>{ label }</a></li> }
+        html! { <li><a {href} {onclick}>{ label }</a>{ " " }<span class="menu-about">{ about }</span></li> }
     };
     let toggle = {
         let open = open.clone();
@@ -42,9 +42,9 @@ pub fn ClassroomMenu(props: &ClassroomMenuProps) -> Html {
             if *open {
                 <div class="menu-box" id="lessons-list">
                     <h2>{ "Lessons" }</h2>
-                    <ul>{ for LESSONS.iter().map(|l| item(format!("?lesson={}", l.id), l.title, Pick::Lesson(l))) }</ul>
+                    <ul>{ for LESSONS.iter().map(|l| item(format!("?lesson={}", l.id), l.title, l.summary(), Pick::Lesson(l))) }</ul>
                     <h2>{ "Challenges" }<span class="tag">{ "the app checks them" }</span></h2>
-                    <ul>{ for CHALLENGES.iter().map(|c| item(format!("?challenge={}", c.id), c.title, Pick::Challenge(c))) }</ul>
+                    <ul>{ for CHALLENGES.iter().map(|c| item(format!("?challenge={}", c.id), c.title, c.start_config().lab.short_title().to_string(), Pick::Challenge(c))) }</ul>
                 </div>
             }
         </div>

@@ -70,8 +70,12 @@ pub fn TuneResult(props: &TuneResultProps) -> Html {
             if diverged(o.test_error) {
                 <p class="help inert-note" id="result-diverged" role="note">{ "Retrained on all the training points, the model's training diverged: the loss exploded, so it has no errors. The learning rate that trained on the folds is too high on the whole training set: lower it." }</p>
             }
-            <p>{ if props.by_test { "Fresh error − test error = " } else { "Test error − CV estimate = " } }
-                <strong id="result-gap">{ short(if props.by_test { o.fresh_error - o.test_error } else { o.gap() }) }</strong></p>
+            if !props.by_test {
+                <p>{ "Test error − CV estimate = " }<strong id="result-gap">{ short(o.gap()) }</strong></p>
+            }
+            // (In both modes, so the two choices compare: the test score's choice understates.)
+            <p>{ "Fresh error − test error = " }<strong id="result-optimism">{ short(o.fresh_error - o.test_error) }</strong>
+                { " (how far the test error understated what the model really does, when above 0)." }</p>
             <p><a id="open-lab" href={format!("?{}", o.lab_link())}>{ format!("Open in the {}", o.lab().title()) }</a>
                 { " with exactly these settings." }</p>
         </section>

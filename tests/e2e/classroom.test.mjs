@@ -353,6 +353,9 @@ test('a challenge is checked as the lab changes: met by the allowed control, bro
   // The menu lists every lesson and challenge and opens them in the page.
   await page.getByRole('button', { name: 'Lessons & challenges' }).click();
   assert.ok(await page.locator('#lessons-list li').count() >= 6 + 12);
+  // Each says what it opens: a lesson its steps and labs, a challenge its lab.
+  assert.equal((await page.locator('#lessons-list .menu-about').first().textContent()), '5 steps · Regression');
+  assert.ok((await page.locator('#lessons-list .menu-about').allTextContents()).includes('5 steps · Regression, Neural network'));
   await page.locator('#lessons-list').getByRole('link').first().click();
   await page.locator('#lesson-prompt').waitFor();
   assert.deepEqual(problems.console, []);

@@ -62,6 +62,7 @@ test('a search set up by keyboard runs to its budget, picks the lowest CV error 
   assert.equal(await text(page, '#chosen'), `Polynomial degree = ${degree}`);
   assert.ok(Number.isFinite(Number(await text(page, '#result-test'))), 'a test error');
   assert.ok(Number.isFinite(Number(await text(page, '#result-gap'))), 'a gap');
+  assert.ok(Number.isFinite(Number(await text(page, '#result-optimism'))), 'fresh − test');
   // The fold strip shows the last trial's three folds, each with its error.
   assert.equal(await page.locator('#fold-strip .fold-row').count(), 3);
   assert.match(await text(page, '#fold-3-error'), /^[0-9.e-]+$/);
@@ -133,6 +134,10 @@ test('selecting by the test score: the test points choose, and fresh points chec
   // The reported test error is the lowest of the trials' test errors: the number that chose.
   assert.equal(Number(await text(page, '#result-test')), Math.min(...means));
   assert.ok(Number.isFinite(Number(await text(page, '#result-fresh'))), 'an error on fresh points');
+  // The same row as selecting by cross-validation shows, to compare the two choices.
+  const optimism = Number(await text(page, '#result-optimism'));
+  assert.ok(Math.abs(optimism - (Number(await text(page, '#result-fresh')) - Number(await text(page, '#result-test')))) < 1e-3, `${optimism}`);
+  assert.equal(await page.locator('#result-gap').count(), 0, 'no CV estimate to compare with');
   assert.equal(param(page, 'select'), 'test');
   // Every error drawn is a test error, and the charts say so (not "cross-validated").
   assert.match(await page.locator('#best-chart').getAttribute('aria-label'), /^The lowest test error after each trial/);

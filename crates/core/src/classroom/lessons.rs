@@ -3,6 +3,8 @@
 //! opens exactly as a link does; the tests open each one and train it to check what its prompt
 //! claims.
 
+use crate::state::spec::Lab;
+
 /// One lesson: a title and its steps, in order.
 #[derive(Debug, PartialEq)]
 pub struct Lesson {
@@ -22,6 +24,21 @@ pub struct Step {
 }
 
 /// The lesson named `id` in a link.
+impl Lesson {
+    /// What the Lessons menu says beside its title: "5 steps · Regression, Neural network".
+    pub fn summary(&self) -> String {
+        let mut labs: Vec<Lab> = Vec::new();
+        for step in self.steps {
+            let lab = crate::state::url::decode(step.query).0.lab;
+            if !labs.contains(&lab) {
+                labs.push(lab);
+            }
+        }
+        let names: Vec<&str> = labs.iter().map(|l| l.short_title()).collect();
+        format!("{} steps · {}", self.steps.len(), names.join(", "))
+    }
+}
+
 pub fn lesson(id: &str) -> Option<&'static Lesson> {
     LESSONS.iter().find(|l| l.id == id)
 }

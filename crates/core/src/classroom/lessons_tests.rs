@@ -124,6 +124,15 @@ fn six_lessons_of_four_to_seven_steps_with_links_that_read_cleanly() {
 }
 
 #[test]
+fn the_menu_says_how_long_each_lesson_is_and_which_labs_it_opens() {
+    assert_eq!(lesson("fit").unwrap().summary(), "5 steps · Regression");
+    assert_eq!(
+        lesson("penalty").unwrap().summary(),
+        "5 steps · Regression, Neural network"
+    );
+}
+
+#[test]
 fn every_step_is_checked_and_says_what_training_shows() {
     for l in LESSONS {
         for i in 0..l.steps.len() {

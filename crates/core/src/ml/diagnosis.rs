@@ -732,14 +732,14 @@ fn extrapolating(e: &Evidence, r: &Reading) -> Option<String> {
     let within = match b.inside {
         Some(inside) if lines(e.errors.with_test(inside), e.train_points).1 => return None,
         Some(inside) => format!(
-            "But between the training points ({}) and near them the test error is {}, no gap: \
-             it all comes from {} well beyond that range",
+            "Between the training points ({}) and near them, though, the test error is {}, no \
+             gap: it all comes from {} well beyond that range",
             b.range_text(),
             short(inside),
             b.those()
         ),
         None => format!(
-            "But every test point lies well beyond the training points' range ({})",
+            "Every test point, though, lies well beyond the training points' range ({})",
             b.range_text()
         ),
     };

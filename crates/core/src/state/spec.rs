@@ -102,6 +102,16 @@ impl Lab {
         }
     }
 
+    /// Its name without "lab", as a list of labs reads it: "Neural network".
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Lab::Regression => "Regression",
+            Lab::Classification => "Classification",
+            Lab::Neural => "Neural network",
+            Lab::Tuning => "Tuning",
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Lab::Regression => "Regression lab",
