@@ -719,7 +719,8 @@ fn a_gap_only_beyond_the_training_points_is_extrapolation() {
     let all = diagnose(&with_beyond(0.01, 0.2, None));
     assert_eq!(all.fit, Fit::Extrapolating);
     assert!(
-        all.reason.contains("every test point lies well beyond"),
+        all.reason
+            .contains("Every test point, though, lies well beyond"),
         "{}",
         all.reason
     );
