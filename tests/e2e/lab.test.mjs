@@ -251,7 +251,7 @@ test('a good fit whose test error lies mostly beyond its training points says so
   await runUntilEpoch(page, 2000);
   const verdict = await text(page, '#diagnosis');
   assert.match(verdict, /^Good fit/);
-  assert.match(verdict, /But most of the test error comes from the 2 test points well beyond the training points \(x from -0\.92 to 0\.68\), where the curve had nothing to follow: between and near them it is 0\.0\d+\./);
+  assert.match(verdict, /But most of the test error comes from the 2 test points beyond the training points \(x from -0\.92 to 0\.68\), where the curve had nothing to follow: between them it is 0\.0\d+\./);
   assert.doesNotMatch(verdict, /early stopping/);
   await page.close();
 });

@@ -38,7 +38,7 @@ const CASES: &[(&str, u32, Fit)] = &[
     ("degree=2&data=cubic", 3000, Fit::Extrapolating),
     ("degree=15&n=20", 3000, Fit::TooFewPoints),
     ("degree=15&n=10&train=0.1", 3000, Fit::TooFewPoints),
-    ("degree=15&n=40&lr=0.03&seed=4", 3000, Fit::TooFlexible),
+    ("degree=15&n=40&lr=0.03&seed=1", 3000, Fit::TooFlexible),
     // At the default seed the same model is "beyond the training data": its gap is at the ends.
     ("degree=15&n=40&lr=0.03", 3000, Fit::Extrapolating),
     (

@@ -86,25 +86,25 @@ pub const LESSONS: &[Lesson] = &[
         title: "Regularization: L2 against L1",
         steps: &[
             Step {
-                query: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&speed=max",
+                query: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&speed=max&seed=8",
                 prompt: "Degree 15 trained by Adam on 21 points swings wildly between them. Look \
                          at the coefficient bars in the parameters panel: how large are they?",
             },
             Step {
                 query: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&reg=l2&lambda=0.1\
-                        &speed=max",
+                        &speed=max&seed=8",
                 prompt: "L2 adds λ·Σw² to the loss: every bar shrinks, none reaches zero, and \
-                         the test error falls to within twice the noise floor.",
+                         the test error falls to within three times the noise floor.",
             },
             Step {
                 query: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&reg=l2&lambda=10\
-                        &speed=max",
+                        &speed=max&seed=8",
                 prompt: "λ = 10: the penalty outweighs the error and the curve flattens — \
                          underfitting again. λ is a hyperparameter to tune, not to max out.",
             },
             Step {
                 query: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&reg=l1&lambda=0.1\
-                        &speed=max",
+                        &speed=max&seed=8",
                 prompt: "L1 adds λ·Σ|w|: most weights become exactly zero (the page counts \
                          them) and the fit stays good. Lasso chooses features; ridge only \
                          shrinks them.",

@@ -41,7 +41,7 @@ const CLAIMS: &[(&str, usize, u32, Claim)] = &[
         1,
         5000,
         Is(TestMseAtMost {
-            times_noise_variance: 2.0,
+            times_noise_variance: 3.0,
         }),
     ),
     ("penalty", 1, 5000, fit(Fit::GoodFit)),
