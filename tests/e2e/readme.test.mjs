@@ -66,7 +66,7 @@ const CHECKS = {
   },
   '?degree=2&data=cubic': async (page) => {
     await play(page);
-    await verdict(page, /^Test points beyond the training data — .*Between the training points \(x from -0\.92 to 0\.68\).*the 2 test points beyond/);
+    await verdict(page, /^Test points beyond the training data — .*Between the training points \(x from -0\.92 to 0\.68\).*the 3 test points beyond/);
   },
   '?degree=15&n=20&speed=max': async (page) => {
     await play(page);

@@ -127,6 +127,8 @@ test('selecting by the test score: the test points choose, and fresh points chec
   const { page, problems } = await open('?lab=tuning&select=test&x=degree&y=none&strategy=grid&budget=15&n=30');
   assert.match(await text(page, '#test-unlocked'), /Selecting by the test score/);
   assert.equal(await page.locator('#fold-strip').count(), 0);
+  // "the Folds control says it has no effect while the test score chooses"
+  assert.match(await text(page, '#ctl-folds-inert'), /^No effect while selecting by the test score: no folds are cut/);
   await page.locator('#play').click();
   await page.locator('#result').waitFor({ timeout: 60_000 });
   const means = (await page.locator('#trials tbody td.cv').allTextContents()).map(meanOf);

@@ -34,7 +34,7 @@ const CASES: &[(&str, u32, Fit)] = &[
     ("degree=1&data=sine", 3000, Fit::TooSimple),
     ("degree=3&data=sine", 3000, Fit::GoodFit),
     ("degree=3&data=sine&seed=8", 3000, Fit::GoodFit),
-    // No training point past x = 0.68; two test points at 0.84 and 0.91.
+    // Training points from x = −0.92 to 0.68; test points at −0.95, 0.84 and 0.91.
     ("degree=2&data=cubic", 3000, Fit::Extrapolating),
     ("degree=15&n=20", 3000, Fit::TooFewPoints),
     ("degree=15&n=10&train=0.1", 3000, Fit::TooFewPoints),
