@@ -396,7 +396,7 @@ test('a verdict that rests on chance says it is a close call, in its title and w
   const near = await open('&model=knn&k=2&data=moons&noise=0.6&seed=1');
   assert.equal(await text(near.page, '#diagnosis strong'), 'Good fit (a close call)');
   assert.match(await text(near.page, '#diagnosis'),
-    /A close call, though: on 60 test points chance alone moves the test accuracy by about 6 points \(one standard error\), and that much would change this verdict\. The validation curve, which averages folds of the training points, is the better judge\./);
+    /A close call, though: on 60 test points chance alone moves the test accuracy by about 6 points \(one standard error\), and that much, or half a standard error on the training accuracy, would make it read as overfitting\. The validation curve, which averages folds of the training points, is the better judge\./);
   await near.page.close();
   // The lab as it opens (logistic regression on the circles), trained 600 epochs: 99 % and
   // 100 %, a good fit far from every line. (After its first 200 epochs, at 97 % and 93 %, it was

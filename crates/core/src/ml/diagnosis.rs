@@ -666,7 +666,11 @@ fn few_test_points(errors: Errors) -> String {
 /// very same points, flagged as many of those mistakes as a whole one, with 35 fewer close
 /// calls). Numbers are left
 /// out: their lines, twice and three times the noise floor, are wide.
-fn close_call(errors: Errors, train_points: usize, r: &Reading) -> bool {
+///
+/// Gives what the verdict would read as instead ("underfitting", "overfitting", "a good fit")
+/// when the test accuracy moves, and when the training accuracy does; both empty when it is no
+/// close call.
+fn close_call(errors: Errors, train_points: usize, r: &Reading) -> Instead {
     let Errors::Classes {
         train,
         test,
@@ -674,27 +678,50 @@ fn close_call(errors: Errors, train_points: usize, r: &Reading) -> bool {
         ceiling,
     } = errors
     else {
-        return false;
+        return Instead::default();
     };
     let (d_train, d_test) = (
         0.5 * standard_error(train, train_points),
         standard_error(test, test_points),
     );
-    let changes = |train: f64, test: f64| {
+    // What the verdicts this concerns read from the errors: high training error comes first.
+    let call = |(high_train, gap): (bool, bool)| match (high_train, gap) {
+        (true, _) => "underfitting",
+        (false, true) => "overfitting",
+        (false, false) => "a good fit",
+    };
+    let now = call((r.high_train, r.gap));
+    let mut instead = Instead::default();
+    for (train_moves, train, test) in [
+        (true, train + d_train, test),
+        (true, train - d_train, test),
+        (false, train, test + d_test),
+        (false, train, test - d_test),
+    ] {
         let moved = Errors::Classes {
             train: train.clamp(0.0, 1.0),
             test: test.clamp(0.0, 1.0),
             test_points,
             ceiling,
         };
-        // What the verdicts this concerns read from the errors: high training error comes first.
-        let call = |(high_train, gap): (bool, bool)| (high_train, gap && !high_train);
-        call(lines(moved, train_points)) != call((r.high_train, r.gap))
-    };
-    changes(train + d_train, test)
-        || changes(train - d_train, test)
-        || changes(train, test + d_test)
-        || changes(train, test - d_test)
+        let reading = call(lines(moved, train_points));
+        let list = if train_moves {
+            &mut instead.train
+        } else {
+            &mut instead.test
+        };
+        if reading != now && !list.contains(&reading) {
+            list.push(reading);
+        }
+    }
+    instead
+}
+
+/// What a close call's verdict would read as instead, by which accuracy chance moves.
+#[derive(Default)]
+struct Instead {
+    train: Vec<&'static str>,
+    test: Vec<&'static str>,
 }
 
 /// Rule 3: a high training error *and* a test error far above it that has more than
@@ -969,13 +996,17 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
             ),
         )
     };
-    let close = matches!(fit, Fit::GoodFit | Fit::TooSimple | Fit::TooFlexible)
-        && close_call(e.errors, e.train_points, &r);
+    let instead = if matches!(fit, Fit::GoodFit | Fit::TooSimple | Fit::TooFlexible) {
+        close_call(e.errors, e.train_points, &r)
+    } else {
+        Instead::default()
+    };
+    let close = !(instead.train.is_empty() && instead.test.is_empty());
     Diagnosis {
         fit,
         // (On under 30 test points the verdict has already said why: see `few_test_points`.)
         reason: if close && few_test_points(e.errors).is_empty() {
-            why + &close_call_note(e.errors, e.train_points)
+            why + &close_call_note(e.errors, e.train_points, &instead)
         } else {
             why
         },
@@ -984,8 +1015,9 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
 }
 
 /// What a close call means, for the verdict's end: how far chance moves the test accuracy, or,
-/// when that is about nothing (every test point right), the training accuracy.
-fn close_call_note(errors: Errors, train_points: usize) -> String {
+/// when that is about nothing (every test point right), the training accuracy, and what the
+/// verdict would read as `instead`.
+fn close_call_note(errors: Errors, train_points: usize, instead: &Instead) -> String {
     let Errors::Classes {
         test, test_points, ..
     } = errors
@@ -993,19 +1025,40 @@ fn close_call_note(errors: Errors, train_points: usize) -> String {
         return String::new();
     };
     let se = 100.0 * standard_error(test, test_points);
-    let moved = if se >= 0.5 {
+    let read_as = |list: &[&str]| list.join(" or as ");
+    if se >= 0.5 {
+        let half = "half a standard error on the training accuracy";
+        let what = match (instead.test.as_slice(), instead.train.as_slice()) {
+            (test, []) => format!(", and that much would make it read as {}", read_as(test)),
+            ([], train) => format!("; {half} would make it read as {}", read_as(train)),
+            (test, train) if test == train => {
+                format!(
+                    ", and that much, or {half}, would make it read as {}",
+                    read_as(test)
+                )
+            }
+            (test, train) => format!(
+                ", and that much would make it read as {}; {half} would make it read as {}",
+                read_as(test),
+                read_as(train)
+            ),
+        };
         format!(
-            "on {test_points} test points chance alone moves the test accuracy by about {se:.0} \
-             points (one standard error)"
+            "{CLOSE_CALL} on {test_points} test points chance alone moves the test accuracy by \
+             about {se:.0} points (one standard error){what}. {BETTER_JUDGE}"
         )
     } else {
-        format!("on {train_points} training points chance alone moves the training accuracy by a point or two")
-    };
-    format!(
-        "{CLOSE_CALL} {moved}, and that much would change this verdict. The validation curve, \
-         which averages folds of the training points, is the better judge."
-    )
+        format!(
+            "{CLOSE_CALL} on {train_points} training points chance alone moves the training \
+             accuracy by a point or two, and that would make it read as {}. {BETTER_JUDGE}",
+            read_as(&[instead.train.as_slice(), instead.test.as_slice()].concat())
+        )
+    }
 }
+
+/// Where a close call sends the learner.
+const BETTER_JUDGE: &str =
+    "The validation curve, which averages folds of the training points, is the better judge.";
 
 /// How a close call's caution begins: notes that answer the verdict's remedy (the validation
 /// curve's) go before it.

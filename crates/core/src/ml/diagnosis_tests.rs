@@ -130,7 +130,8 @@ fn high_error_is_measured_from_the_ceiling() {
          that knows the pattern scores 78 % (training) and 78 % (test): the model captures the \
          pattern and carries it over to new points. A close call, though: on 60 test points \
          chance alone moves the test accuracy by about 6 points (one standard error), and that \
-         much would change this verdict. The validation curve, which averages folds of the \
+         much would make it read as overfitting; half a standard error on the training accuracy \
+         would make it read as underfitting. The validation curve, which averages folds of the \
          training points, is the better judge."
     );
     assert_eq!(diagnose(&capped(0.721, 0.70, 0.78, 2)).fit, Fit::GoodFit);
