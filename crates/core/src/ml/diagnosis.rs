@@ -365,24 +365,32 @@ pub struct Beyond {
 
 impl Beyond {
     /// The test points `(x, y)` beyond the range of `train`'s x, and the model's MSE over the
-    /// others; `None` when no test point lies out there.
-    pub fn of(train: &[f64], test: &[(f64, f64)], predict: impl Fn(f64) -> f64) -> Option<Beyond> {
-        let range = (train.iter()).fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
-            (lo.min(x), hi.max(x))
-        });
-        let within = |x: f64| (range.0..=range.1).contains(&x);
-        let points = test.iter().filter(|&&(x, _)| !within(x)).count();
-        if points == 0 || train.len() < 2 {
+    /// others; `None` when no test point lies out there. (The verdict is read on every frame:
+    /// nothing is collected, and nothing is predicted unless some test point lies beyond.)
+    pub fn of<T>(
+        train: impl IntoIterator<Item = f64>,
+        test: T,
+        predict: impl Fn(f64) -> f64,
+    ) -> Option<Beyond>
+    where
+        T: Iterator<Item = (f64, f64)> + Clone,
+    {
+        let (lo, hi, n) = (train.into_iter())
+            .fold((f64::INFINITY, f64::NEG_INFINITY, 0), |a, x| {
+                (a.0.min(x), a.1.max(x), a.2 + 1)
+            });
+        let within = |x: f64| (lo..=hi).contains(&x);
+        let points = test.clone().filter(|&(x, _)| !within(x)).count();
+        if points == 0 || n < 2 {
             return None;
         }
-        let inside: Vec<f64> = (test.iter())
-            .filter(|&&(x, _)| within(x))
-            .map(|&(x, y)| (predict(x) - y).powi(2))
-            .collect();
+        let (sum, count) = (test.filter(|&(x, _)| within(x))).fold((0.0, 0), |(s, c), (x, y)| {
+            (s + (predict(x) - y).powi(2), c + 1)
+        });
         Some(Beyond {
             points,
-            range,
-            inside: (!inside.is_empty()).then(|| inside.iter().sum::<f64>() / inside.len() as f64),
+            range: (lo, hi),
+            inside: (count > 0).then(|| sum / count as f64),
         })
     }
 }

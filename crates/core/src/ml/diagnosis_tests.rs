@@ -679,12 +679,15 @@ fn a_close_call_names_the_accuracy_that_moves() {
 #[test]
 fn beyond_counts_the_test_points_outside_the_training_range() {
     let test = [(0.2, 1.0), (1.0, 3.0), (1.4, 5.0), (1.6, 0.0), (-0.6, 0.0)];
-    let b = Beyond::of(&[0.5, 0.0, 1.0], &test, |_| 0.0).unwrap();
+    let b = Beyond::of([0.5, 0.0, 1.0], test.iter().copied(), |_| 0.0).unwrap();
     assert_eq!(b.points, 3);
     assert_eq!(b.range, (0.0, 1.0));
     assert_eq!(b.inside, Some((1.0 + 9.0) / 2.0));
-    assert_eq!(Beyond::of(&[0.0, 0.5, 1.0], &test[..2], |_| 0.0), None);
-    let all_out = Beyond::of(&[0.0, 0.5, 1.0], &test[2..], |_| 0.0).unwrap();
+    assert_eq!(
+        Beyond::of([0.0, 0.5, 1.0], test[..2].iter().copied(), |_| 0.0),
+        None
+    );
+    let all_out = Beyond::of([0.0, 0.5, 1.0], test[2..].iter().copied(), |_| 0.0).unwrap();
     assert_eq!((all_out.points, all_out.inside), (3, None));
 }
 

@@ -78,11 +78,14 @@ impl LabKind for Regression {
 
     /// Test points beyond the training points' x, once training has started.
     fn beyond(s: &Session<Self>) -> Option<Beyond> {
-        let train: Vec<f64> = s.data.train.iter().map(|p| p.x).collect();
-        let test: Vec<(f64, f64)> = s.data.test.iter().map(|p| (p.x, p.y)).collect();
         let model = s.model.model();
+        let (train, test) = (s.data.train.iter(), s.data.test.iter());
         (s.model.steps() > 0)
-            .then(|| Beyond::of(&train, &test, |x| model.predict(x)))
+            .then(|| {
+                Beyond::of(train.map(|p| p.x), test.map(|p| (p.x, p.y)), |x| {
+                    model.predict(x)
+                })
+            })
             .flatten()
     }
 

@@ -212,8 +212,8 @@ fn position_of(spec: &Spec, value: &str, default: usize) -> Result<usize, (usize
         return Ok(last);
     }
     // Leave-one-out by the names people type for it.
-    let loo = ["loo", "leave-one-out", "loocv"].map(|name| value.eq_ignore_ascii_case(name));
-    if spec.key == Key::Folds && loo.contains(&true) {
+    let loo = ["loo", "leave-one-out", "loocv"];
+    if spec.key == Key::Folds && loo.iter().any(|name| value.eq_ignore_ascii_case(name)) {
         return Ok(last);
     }
     let wanted = value.parse::<f64>().ok().filter(|v| !v.is_nan());
