@@ -1,11 +1,13 @@
 //! The data with the fitted curve: train points as filled circles, test points as hollow
 //! triangles, the model as a line. The y range follows the data, not the curve, so a wildly
-//! overfitting curve leaves the frame (visibly cut) instead of squashing the points flat.
+//! overfitting curve leaves the frame (visibly cut, with an arrow on the edge where it leaves)
+//! instead of squashing the points flat. The stretches of x beyond the training points are
+//! shaded: there the model had no points to follow (the verdict's "beyond the training data").
 //!
 //! Drawn in two layers: [`draw_axes`] (axes, labels, points) changes only with the data,
 //! [`draw_curve`] changes every epoch and draws no text, so a frame while training is cheap.
 
-use super::style::{font, label_count, px, GRID, MINOR, MODEL, TEST, TRAIN};
+use super::style::{font, label_count, px, BEYOND, GRID, MINOR, MODEL, TEST, TRAIN};
 use super::{ChartResult, DrawResult};
 use crate::data::regression::Point;
 use plotters::coord::types::RangedCoordf64;
@@ -64,6 +66,15 @@ pub fn draw_axes<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     root.fill(&WHITE)?;
     let mut chart = chart(root, frame, scale)?;
+    let (lo, hi) = (train.iter()).fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), p| {
+        (l.min(p.x), h.max(p.x))
+    });
+    if lo <= hi {
+        let beyond = [(-1.0, lo), (hi, 1.0)].into_iter().filter(|(a, b)| a < b);
+        chart.draw_series(
+            beyond.map(|(a, b)| Rectangle::new([(a, frame.y0), (b, frame.y1)], BEYOND.filled())),
+        )?;
+    }
     chart
         .configure_mesh()
         .light_line_style(MINOR)
@@ -89,7 +100,18 @@ pub fn draw_axes<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The model's curve, split wherever it leaves the frame, on a transparent layer.
+/// Where a sample of the curve lies against the frame.
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    Inside,
+    Above,
+    Below,
+    /// Not a number: nothing to draw, and no edge it left by.
+    Nowhere,
+}
+
+/// The model's curve, split wherever it leaves the frame, on a transparent layer; where it
+/// crosses the top or bottom edge, an arrowhead on that edge points the way it went.
 pub fn draw_curve<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame,
@@ -98,19 +120,44 @@ pub fn draw_curve<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let mut chart = chart(root, frame, scale)?;
     let stroke = ShapeStyle::from(&MODEL).stroke_width(px(2.5, scale));
+    let place = |y: f64| match y {
+        y if !y.is_finite() => Place::Nowhere,
+        y if y > frame.y1 => Place::Above,
+        y if y < frame.y0 => Place::Below,
+        _ => Place::Inside,
+    };
     let mut run: Vec<(f64, f64)> = Vec::new();
+    let mut exits: Vec<(f64, Place)> = Vec::new();
+    let mut before = Place::Nowhere;
     for i in 0..=SAMPLES {
         let x = -1.0 + 2.0 * i as f64 / SAMPLES as f64;
         let y = predict(x);
-        if y.is_finite() && (frame.y0..=frame.y1).contains(&y) {
+        let now = place(y);
+        match (before, now) {
+            (Place::Inside, Place::Above | Place::Below) => exits.push((x, now)),
+            (Place::Above | Place::Below, Place::Inside) => exits.push((x, before)),
+            _ => {}
+        }
+        if now == Place::Inside {
             run.push((x, y));
         } else if !run.is_empty() {
             chart.draw_series(LineSeries::new(run.drain(..), stroke))?;
         }
+        before = now;
     }
     if !run.is_empty() {
         chart.draw_series(LineSeries::new(run, stroke))?;
     }
+    // (Offsets in pixels from the tip on the edge: y grows downwards.)
+    let r = px(6.0, scale) as i32;
+    chart.draw_series(exits.into_iter().map(|(x, way)| {
+        let (y, back) = if way == Place::Above {
+            (frame.y1, r)
+        } else {
+            (frame.y0, -r)
+        };
+        EmptyElement::at((x, y)) + Polygon::new(vec![(0, 0), (-r, back), (r, back)], MODEL.filled())
+    }))?;
     Ok(())
 }
 
@@ -133,10 +180,63 @@ mod tests {
     fn draws_points_and_a_curve_to_svg() {
         let train = [Point { x: -0.5, y: 0.1 }, Point { x: 0.5, y: 0.9 }];
         let test = [Point { x: 0.0, y: 0.4 }];
-        let svg = render(&train, &test, &|x| 0.5 + 0.8 * x);
+        let svg = render(&train, &test, &|x| 0.5 + 0.3 * x);
         assert_eq!(svg.matches("<circle").count(), 2, "{svg}"); // the two train points
-        assert_eq!(svg.matches("<polygon").count(), 1); // the test point's triangle
+        assert_eq!(svg.matches("<polygon").count(), 1, "{svg}"); // the test point's triangle
         assert_eq!(model_polylines(&svg).len(), 1);
+        assert!(arrows(&svg).is_empty(), "{svg}"); // the line stays inside
+    }
+
+    /// The arrowheads on the frame's edges: each one's tip (backend pixels) and whether it
+    /// points up.
+    fn arrows(svg: &str) -> Vec<((i32, i32), bool)> {
+        svg.lines()
+            .filter(|l| l.contains("<polygon") && l.contains("#1E1E1E"))
+            .map(|l| {
+                let points = l.split("points=\"").nth(1).expect("a points attribute");
+                let xy: Vec<(i32, i32)> = points[..points.find('"').expect("a quote")]
+                    .split_whitespace()
+                    .map(|xy| {
+                        let (x, y) = xy.split_once(',').expect("x,y");
+                        (x.parse().unwrap(), y.parse().unwrap())
+                    })
+                    .collect();
+                assert_eq!(xy.len(), 3, "{l}");
+                (xy[0], xy[1].1 > xy[0].1)
+            })
+            .collect()
+    }
+
+    /// The x beyond the training points is shaded, from the frame's edge to the outermost
+    /// training point on each side; none where the points reach the edge.
+    #[test]
+    fn shades_the_x_beyond_the_training_points() {
+        let rects = |train: &[Point]| -> Vec<(i32, i32)> {
+            let svg = render(train, &[], &|_| 0.0);
+            svg.lines()
+                .filter(|l| l.contains("<rect") && l.contains("#F0F0F0"))
+                .map(|l| {
+                    let attr = |name: &str| -> i32 {
+                        let v = l.split(&format!(" {name}=\"")).nth(1).expect(name);
+                        v[..v.find('"').unwrap()].parse().unwrap()
+                    };
+                    (attr("x"), attr("x") + attr("width"))
+                })
+                .collect()
+        };
+        let inner = [Point { x: -0.5, y: 0.0 }, Point { x: 0.5, y: 1.0 }];
+        let shaded = rects(&inner);
+        assert_eq!(shaded.len(), 2, "{shaded:?}");
+        // Each band is a quarter of the x axis (−1 to −0.5, 0.5 to 1), the left one left of the
+        // right one.
+        let (left, right) = (shaded[0], shaded[1]);
+        assert!(left.1 < right.0, "{shaded:?}");
+        let (w0, w1) = (left.1 - left.0, right.1 - right.0);
+        assert!((w0 - w1).abs() <= 2 && w0 > 50, "{shaded:?}");
+        let edge = [Point { x: -1.0, y: 0.0 }, Point { x: 1.0, y: 1.0 }];
+        assert!(rects(&edge).is_empty());
+        let one_side = [Point { x: -1.0, y: 0.0 }, Point { x: 0.5, y: 1.0 }];
+        assert_eq!(rects(&one_side).len(), 1);
     }
 
     /// The vertices (backend pixels) of each polyline drawn in the model's colour (the grid uses
@@ -194,6 +294,21 @@ mod tests {
         let middle = (xs.start + xs.end) / 2;
         assert!(pieces[0].iter().all(|&(x, _)| x < middle));
         assert!(pieces[1].iter().all(|&(x, _)| x > middle));
+        // Four crossings, an arrowhead on the edge at each: the outer two point up (the curve
+        // leaves by the top), the inner two down (it dips below the bottom).
+        let marks = arrows(&svg);
+        assert_eq!(marks.len(), 4, "{marks:?}");
+        let top = ys.start;
+        let bottom = ys.end - 1;
+        for (i, &((x, y), up)) in marks.iter().enumerate() {
+            let outer = i == 0 || i == 3;
+            assert_eq!(up, outer, "{marks:?}");
+            assert!(
+                (y - if up { top } else { bottom }).abs() <= 1,
+                "{marks:?} {ys:?}"
+            );
+            assert!(xs.start < x && x < xs.end);
+        }
     }
 
     #[test]

@@ -9,6 +9,8 @@ pub const MODEL: RGBColor = RGBColor(30, 30, 30);
 pub const POSITIVE: RGBColor = RGBColor(0, 114, 178);
 pub const NEGATIVE: RGBColor = RGBColor(230, 159, 0); // orange
 pub const GRID: RGBColor = RGBColor(225, 225, 225);
+/// The fit chart's x beyond the training points: a faint grey under the grid.
+pub const BEYOND: RGBColor = RGBColor(240, 240, 240);
 /// Minor grid lines: drawn in the background colour, so only the labelled lines show.
 pub const MINOR: RGBColor = RGBColor(255, 255, 255);
 

@@ -114,11 +114,12 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                     <section class="panel" aria-labelledby="fit-title">
                         <h2 id="fit-title">{ "Data and fitted curve" }</h2>
                         <Chart input={ChartInput::Fit(state.data.clone(), state.model.model().clone())} id="fit-chart"
-                            label="Scatter plot of training points (filled circles) and test points (triangles) with the fitted curve." />
+                            label="Scatter plot of training points (filled circles) and test points (triangles) with the fitted curve; the x beyond the training points is shaded, and arrowheads on the top and bottom edges mark where the curve leaves the frame." />
                         <ul class="legend" aria-hidden="true">
                             <li><span class="key train">{ "●" }</span>{ "training points (used to fit)" }</li>
                             <li><span class="key test">{ "▲" }</span>{ "test points (held out)" }</li>
-                            <li><span class="key model">{ "━" }</span>{ "fitted curve" }</li>
+                            <li><span class="key model">{ "━" }</span>{ "fitted curve (▲ ▼ on an edge: it leaves the frame there)" }</li>
+                            <li><span class="key beyond"></span>{ "shaded: beyond the training points, no data to follow" }</li>
                         </ul>
                         <Playback running={state.running} stats={stats} config={config.clone()} {epochs_per_second} on_action={dispatch.clone()} on_set={on_set.clone()} />
                         <DiagnosisBox diagnosis={state.diagnosis()} divergence={state.divergence.clone()}

@@ -7,6 +7,11 @@ use crate::format::{error, error_spread};
 use crate::tune::cv::{diverged, MeanSd};
 use yew::prelude::*;
 
+/// What "sd" is: the folds' sample standard deviation, which is not what scikit-learn reports
+/// beside its mean (a reader comparing with `cv_results_` would find ours larger).
+const SD: &str = "sample standard deviation over the k folds (divides by k − 1; \
+                  scikit-learn's std_test_score divides by k)";
+
 /// One trial as shown: the axes' values as text, mean and sd of the folds' errors.
 pub type Row = (Vec<String>, f64, f64);
 
@@ -30,7 +35,7 @@ pub fn Trials(props: &TrialsProps) -> Html {
                     <tr>
                         <th scope="col">{ "#" }</th>
                         { for props.axes.iter().map(|a| html! { <th scope="col">{ *a }</th> }) }
-                        <th scope="col">{ if props.by_test { "test error" } else { "CV error (mean ± sd)" } }</th>
+                        <th scope="col">{ if props.by_test { html! { "test error" } } else { html! { <>{ "CV error (mean ± " }<abbr title={SD}>{ "sd" }</abbr>{ ")" }</> } } }</th>
                     </tr>
                 </thead>
                 <tbody>

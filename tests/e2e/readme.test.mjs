@@ -38,6 +38,23 @@ async function curve(page) {
   return rows.map(([v, train, cv]) => [Number(v), Number(train), Number(cv)]);
 }
 
+/** The fit chart's shading (#F0F0F0, the x beyond the training points) along a row of its axes
+ * layer: how many pixels in the left and the right half, and where the rightmost one is (a share
+ * of the width). Grid lines and points cross the bands, so pixels are counted, not runs. */
+const shading = (page) => page.evaluate(() => {
+  const c = document.getElementById('fit-chart-axes');
+  const row = c.getContext('2d').getImageData(0, Math.round(c.height * 0.4), c.width, 1).data;
+  const shaded = [];
+  for (let x = 0; x < c.width; x++) {
+    if (row[4 * x] === 240 && row[4 * x + 1] === 240 && row[4 * x + 2] === 240) shaded.push(x);
+  }
+  return {
+    left: shaded.filter((x) => x < c.width / 2).length,
+    right: shaded.filter((x) => x >= c.width / 2).length,
+    last: shaded.length ? (shaded[shaded.length - 1] + 1) / c.width : 0,
+  };
+});
+
 /** README link → what the table (and the lesson text under it) says about it. */
 const CHECKS = {
   '?lab=classification&model=forest&data=moons&noise=0.6&n=300&depth=10': async (page) => {
@@ -67,6 +84,11 @@ const CHECKS = {
   '?degree=2&data=cubic': async (page) => {
     await play(page);
     await verdict(page, /^Test points beyond the training data — .*Between the training points \(x from -0\.92 to 0\.68\).*the 3 test points beyond/);
+    // The chart shades what lies beyond: x from 0.68 to 1 (16 % of the axis) on the right, four
+    // times the band from −1 to −0.92 on the left, up to the plotting area's right edge.
+    const s = await shading(page);
+    assert.ok(s.left > 0 && s.right > 3 * s.left && s.right < 6 * s.left, JSON.stringify(s));
+    assert.ok(s.last > 0.9, JSON.stringify(s));
   },
   '?degree=15&n=20&speed=max': async (page) => {
     await play(page);

@@ -825,11 +825,13 @@ fn good_fit_aside(e: &Evidence) -> String {
             && matches!(e.errors, Errors::Numbers { test_points, .. } if test_points >= 5)
     });
     match rise {
-        Some((lowest, _)) => format!(
-            " (But the test error has risen from its lowest, {}, while the training error went \
-             on down: training longer no longer helps on new points. Stopping at the lowest is \
-             called early stopping; on a few test points part of such a rise can be chance.)",
-            short(lowest)
+        Some((lowest, last)) => format!(
+            " (But the test error has risen from its lowest, {}, to {} while the training error \
+             went on down: the epochs since that lowest have made it worse on new points. \
+             Stopping at the lowest is called early stopping; on a few test points part of such \
+             a rise can be chance.)",
+            short(lowest),
+            short(last)
         ),
         None if e.trend == Trend::Falling && !perfect(e.errors) => {
             " (The training loss is still falling: the figures may improve yet.)".to_string()

@@ -134,6 +134,21 @@ impl Estimator {
         )
     }
 
+    /// Ridge's alpha is n·λ for a fold's n training points; the refit on all the training points
+    /// keeps the chosen alpha, so there it stands for a smaller λ (the lab refits with λ itself).
+    /// Empty when the fits already use all the training points.
+    fn refit_alpha(config: &Config, n: usize) -> String {
+        let all = generate(&config.data_spec()).train.len();
+        if n == all {
+            return String::new();
+        }
+        format!(
+            "\n# The refit on all {all} training points keeps the chosen alpha: there it is \
+             λ·{n}/{all} in ParamLab's\n# terms, a slightly weaker penalty than the lab's refit \
+             with λ."
+        )
+    }
+
     /// How the estimator's alpha is ParamLab's λ, said above the model (empty without one).
     /// ParamLab minimizes (1/n)·Σ(ŷ−y)² + λ·Σw² (L2) or λ·Σ|w| (L1), the intercept unpenalized,
     /// as each of these estimators leaves it.
@@ -146,7 +161,8 @@ impl Estimator {
         match self {
             Estimator::Ridge => format!(
                 "\n# Ridge minimizes Σ(ŷ−y)² + alpha·‖w‖², ParamLab (1/n)·Σ(ŷ−y)² + λ·‖w‖² (neither \
-                 penalizes the\n# intercept): alpha = n·λ, n = {n} points per fit ({fits})."
+                 penalizes the\n# intercept): alpha = n·λ, n = {n} points per fit ({fits}).{}",
+                Self::refit_alpha(config, n)
             ),
             Estimator::Lasso => "\n# Lasso minimizes (1/(2n))·Σ(ŷ−y)² + alpha·‖w‖₁, ParamLab \
                  (1/n)·Σ(ŷ−y)² + λ·‖w‖₁, twice\n# Lasso's objective with alpha = λ/2."

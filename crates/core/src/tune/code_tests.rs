@@ -35,6 +35,8 @@ fn grid_search_runs_the_exact_lattice() {
             "\"polynomialfeatures__degree\": [1, 6, 10, 15],",
             "\"ridge__alpha\": [2.2e-5, 0.0066, 0.66, 220],",
             "alpha = n·λ, n = 22 points per fit (a fold's training points).",
+            // The refit on all 28 keeps alpha: a penalty of λ·22/28 there.
+            "The refit on all 28 training points keeps the chosen alpha: there it is λ·22/28",
             "KFold(n_splits=5, shuffle=True, random_state=42)",
             "train_test_split(X, y, train_size=0.7, random_state=42)",
             "Approximate: ParamLab fits Legendre features",
@@ -158,6 +160,8 @@ fn estimators_folds_and_the_test_set_mistake() {
             "n = 28 points per fit (all the training",
         ],
     );
+    // The fits and the refit use the same 28 points: nothing to say about the refit's alpha.
+    assert!(!ridge.contains("keeps the chosen alpha"), "{ridge}");
     // λ = 0, not searched: no penalty at all, not Ridge(alpha=0) nor an L2 SGDRegressor.
     for reg in ["l2", "l1"] {
         let exact = python(&tuning(&format!("reg={reg}&y=none&lambda=0")));
