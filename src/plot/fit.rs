@@ -7,7 +7,7 @@
 //! Drawn in two layers: [`draw_axes`] (axes, labels, points) changes only with the data,
 //! [`draw_curve`] changes every epoch and draws no text, so a frame while training is cheap.
 
-use super::style::{font, label_count, px, BEYOND, GRID, MINOR, MODEL, TEST, TRAIN};
+use super::style::{font, label_count, linear_tick, px, BEYOND, GRID, MODEL, TEST, TRAIN};
 use super::{ChartResult, DrawResult};
 use crate::data::regression::Point;
 use plotters::coord::types::RangedCoordf64;
@@ -77,9 +77,11 @@ pub fn draw_axes<DB: DrawingBackend>(
     }
     chart
         .configure_mesh()
-        .light_line_style(MINOR)
+        // (No minor lines: drawn in white, they would stripe the shading.)
+        .light_line_style(TRANSPARENT)
         .bold_line_style(GRID)
         .x_labels(label_count(root.dim_in_pixel().0, scale))
+        .y_label_formatter(&|v| linear_tick(*v, frame.y1 - frame.y0))
         .x_desc("x")
         .y_desc("y")
         .label_style(("sans-serif", font(13.0, scale)))

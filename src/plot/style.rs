@@ -23,6 +23,22 @@ pub fn value_colour(v: f64, strength: f64) -> RGBColor {
     RGBColor(mix(c.0), mix(c.1), mix(c.2))
 }
 
+/// A tick of a linear axis spanning `span`: as many decimals as ticks about a tenth of the span
+/// apart need, and never "-0.0" (plotters' own labels print a tick a rounding error below zero
+/// with its sign).
+pub fn linear_tick(value: f64, span: f64) -> String {
+    let decimals = if span > 0.0 && span.is_finite() {
+        (1.0 - span.log10().floor()).clamp(0.0, 6.0) as usize
+    } else {
+        1
+    };
+    let text = format!("{value:.decimals$}");
+    match text.strip_prefix('-') {
+        Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_string(),
+        _ => text,
+    }
+}
+
 /// A tick of a logarithmic axis spanning `decades` powers of ten: "1e-3" when the axis spans
 /// several (its ticks are powers of ten), otherwise two significant figures ("130", "0.016"), so
 /// ticks inside one decade never read the same ("1e2, 1e2, 2e2").
@@ -70,5 +86,16 @@ mod tests {
         );
         assert_eq!(log_tick(0.0158, 1.0), "0.016");
         assert_eq!(log_tick(1e-3, 5.0), "1e-3");
+    }
+
+    #[test]
+    fn linear_ticks_have_the_decimals_their_span_needs_and_no_negative_zero() {
+        assert_eq!(linear_tick(-1e-17, 2.0), "0.0");
+        assert_eq!(linear_tick(-0.04, 2.0), "0.0"); // rounds to zero: no sign either
+        assert_eq!(linear_tick(-0.4, 2.0), "-0.4");
+        assert_eq!(linear_tick(1.5, 3.0), "1.5");
+        assert_eq!(linear_tick(0.25, 0.5), "0.25");
+        assert_eq!(linear_tick(10.0, 20.0), "10");
+        assert_eq!(linear_tick(1.0, f64::NAN), "1.0");
     }
 }
