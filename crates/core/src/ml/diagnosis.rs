@@ -809,12 +809,37 @@ fn mostly_beyond(e: &Evidence) -> Option<String> {
     })
 }
 
+/// For a good fit of an ensemble that fits its training points far above the rule that knows
+/// the pattern (see the module's documentation: for ensembles that arm of the gap is not
+/// counted): that it has learned some of their noise all the same, and what judges it instead.
+/// (A forest at 100 % on noisy moons where the rule scores 88 % is no flawless model.)
+fn ensemble_learned_noise(e: &Evidence) -> Option<String> {
+    let Errors::Classes {
+        train,
+        ceiling: Some(c),
+        ..
+    } = e.errors
+    else {
+        return None;
+    };
+    (c.averages && train > c.on_train + c.allowance(c.accuracy, e.train_points)).then(|| {
+        format!(
+            " (It does score far above that rule on its own training points, {} against {}: \
+             it has learned some of their noise. An ensemble of many trees can, and still carry \
+             the pattern over, so here the test accuracy is the judge; whether more trees hurt, \
+             the validation curve over the number of trees shows.)",
+            whole_percent(100.0 * train),
+            whole_percent(100.0 * c.on_train)
+        )
+    })
+}
+
 /// What a good fit's reason adds about the figures: that most of the test error lies beyond the
-/// training points, that the test error has turned up (early stopping), or that they may
-/// improve yet.
+/// training points, that an ensemble has learned its training points' noise, that the test error
+/// has turned up (early stopping), or that they may improve yet.
 fn good_fit_aside(e: &Evidence) -> String {
     // (Where the curve runs on beyond its points, that is where its test error rises, too.)
-    if let Some(aside) = mostly_beyond(e) {
+    if let Some(aside) = mostly_beyond(e).or_else(|| ensemble_learned_noise(e)) {
         return aside;
     }
     // (A rise of the test MSE over gradient epochs: for classes the records hold the log-loss,
