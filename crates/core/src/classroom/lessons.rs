@@ -230,8 +230,9 @@ pub const LESSONS: &[Lesson] = &[
             Step {
                 query: "lab=neural&data=xor&noise=0&act=relu&init=9",
                 prompt: "The same network from initialization 9 (what Reset draws next) solves \
-                         it: from 8, some neurons output zero on every point, so no gradient \
-                         ever reaches their weights. The starting weights are chosen before training like a \
+                         it: from 8, both ReLU neurons of the second hidden layer output zero on \
+                         about half the points, so those points send no gradient back and the \
+                         network never learns from them. The starting weights are chosen before training like a \
                          hyperparameter, but you average over them rather than tune them.",
             },
         ],

@@ -256,3 +256,45 @@ fn sixteen_random_trials_try_about_ten_values_of_each_axis() {
         }
     }
 }
+
+/// The network lesson's last step says why initialization 8 stays stuck on XOR: no neuron is off
+/// on every point, but both ReLU neurons of the second hidden layer are off on about half the
+/// training points (122 of 250 after 15,000 epochs), which then send no gradient back; from 9,
+/// which solves it, that is a fifth (47). Read from the neurons' own outputs.
+#[test]
+fn from_initialization_8_half_the_points_teach_the_network_nothing() {
+    use crate::ml::plane_model::PlaneModel;
+    use crate::state::plane::PlaneLab;
+    let lesson = LESSONS.iter().find(|l| l.id == "network").unwrap();
+    assert!(lesson.steps[5]
+        .prompt
+        .contains("second hidden layer output zero on about half"));
+    let layer_off = |query: &str| {
+        let mut s = PlaneLab::new(config(query), Vec::new());
+        s.apply(Action::Play);
+        for _ in 0..300 {
+            s.apply(Action::Tick(10));
+        }
+        let PlaneModel::Mlp(m) = &*s.model else {
+            panic!("a network")
+        };
+        let points: Vec<(f64, f64)> = s.data.train.iter().map(|p| (p.x1, p.x2)).collect();
+        // Neurons are numbered inputs first: [2, 4, 2, 2] puts the second hidden layer at 6, 7.
+        assert_eq!(m.sizes(), [2, 4, 2, 2]);
+        let outputs: Vec<Vec<f64>> = (2..8).map(|u| m.neuron_values(&points, u)).collect();
+        for (unit, o) in outputs.iter().enumerate() {
+            assert!(
+                o.iter().any(|v| *v > 0.0),
+                "neuron {unit} is off everywhere"
+            );
+        }
+        let off = (0..points.len())
+            .filter(|&i| outputs[4][i] == 0.0 && outputs[5][i] == 0.0)
+            .count();
+        off as f64 / points.len() as f64
+    };
+    let stuck = layer_off(lesson.steps[4].query);
+    let solved = layer_off(lesson.steps[5].query);
+    assert!((0.4..0.6).contains(&stuck), "{stuck}");
+    assert!(solved < 0.25, "{solved}");
+}

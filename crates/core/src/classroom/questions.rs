@@ -795,8 +795,9 @@ pub static QUESTIONS: &[Question] = &[
         ],
         answer: 2,
         explanation: "The network is flexible enough (other starts solve XOR), so a plateau \
-                      means a poor start. Here some ReLU neurons output zero on every point, so \
-                      no gradient reaches them and waiting never ends it (a flat region may end \
+                      means a poor start. Here both ReLU neurons of the second hidden layer \
+                      output zero on about half the points, so those points send no gradient \
+                      back and waiting never ends it (a flat region may end \
                       by itself, but nothing says when). Reset draws new \
                       starting weights and it solves the problem.",
         show_me: "lab=neural&data=xor&noise=0&act=relu&init=8&speed=max",

@@ -36,7 +36,8 @@
 //!    least half the weights).
 //! 6. High training error, not falling, in a network with hidden layers: **stuck** — hidden
 //!    layers can bend the boundary, so a plateau is most often a poor start (a poor local minimum,
-//!    neurons dead on every point, or a flat region that may yet end after many more epochs); a
+//!    neurons off on every point or a whole layer off on many points, which then teach it
+//!    nothing, or a flat region that may yet end after many more epochs); a
 //!    new initialization tells a poor start from a network too small.
 //! 7. High training error otherwise: **too simple** (high bias).
 //! 8. Test error far above training error: **too flexible** for the data (high variance).
@@ -836,7 +837,7 @@ fn ensemble_learned_noise(e: &Evidence) -> Option<String> {
 
 /// What a good fit's reason adds about the figures: that most of the test error lies beyond the
 /// training points, that an ensemble has learned its training points' noise, that the test error
-/// has turned up (early stopping), or that they may improve yet.
+/// has turned up (early stopping), or that they are not final yet.
 fn good_fit_aside(e: &Evidence) -> String {
     // (Where the curve runs on beyond its points, that is where its test error rises, too.)
     if let Some(aside) = mostly_beyond(e).or_else(|| ensemble_learned_noise(e)) {
@@ -859,7 +860,9 @@ fn good_fit_aside(e: &Evidence) -> String {
             short(last)
         ),
         None if e.trend == Trend::Falling && !perfect(e.errors) => {
-            " (The training loss is still falling: the figures may improve yet.)".to_string()
+            " (The training loss is still falling: these figures are not final, and the test \
+             figure can move either way.)"
+                .to_string()
         }
         None => String::new(),
     }
@@ -969,9 +972,10 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
             Fit::Stuck,
             format!(
                 "{}, and training has stopped improving although hidden layers could bend the \
-                 boundary: most likely a poor start (a poor local minimum, ReLU neurons dead on \
-                 every point, or a flat region, which can also end by itself after many more \
-                 epochs). Press Reset for new starting weights; if every start stops at the same \
+                 boundary: most likely a poor start. It may sit in a poor local minimum; its \
+                 ReLU neurons may be switched off (one neuron on every point, or a whole layer on \
+                 many points, which then teach it nothing); or it may be on a flat region, which \
+                 can also end by itself after many more epochs. Press Reset for new starting weights; if every start stops at the same \
                  place, the network is too small — add neurons.",
                 r.summary
             ),

@@ -487,7 +487,7 @@ fn a_good_fit_still_falling_says_its_figures_may_improve() {
     assert_eq!(d.fit, Fit::GoodFit);
     assert!(
         d.reason
-            .ends_with("(The training loss is still falling: the figures may improve yet.)"),
+            .ends_with("(The training loss is still falling: these figures are not final, and the test figure can move either way.)"),
         "{}",
         d.reason
     );
@@ -501,12 +501,12 @@ fn a_good_fit_still_falling_says_its_figures_may_improve() {
     };
     let d = diagnose(&perfect);
     assert_eq!(d.fit, Fit::GoodFit);
-    assert!(!d.reason.contains("may improve"), "{}", d.reason);
+    assert!(!d.reason.contains("not final"), "{}", d.reason);
 }
 
 /// A good fit whose test error has risen by half from its lowest while the training error fell
 /// (degree 3 on the sine, trained on: 0.057 at epoch 150, 0.09 at 600) says so, and does not
-/// promise that the figures may improve.
+/// say that the figures are not final.
 #[test]
 fn a_good_fit_with_a_rising_test_error_says_so() {
     let rising = Evidence {
@@ -522,7 +522,7 @@ fn a_good_fit_with_a_rising_test_error_says_so() {
         "{}",
         d.reason
     );
-    assert!(!d.reason.contains("may improve"), "{}", d.reason);
+    assert!(!d.reason.contains("not final"), "{}", d.reason);
     // (It names what the epochs since the lowest did, not what more would do: a test error can
     // turn down again.)
     assert!(!d.reason.contains("no longer helps"), "{}", d.reason);
