@@ -230,9 +230,8 @@ pub const LESSONS: &[Lesson] = &[
             Step {
                 query: "lab=neural&data=xor&noise=0&act=relu&init=9",
                 prompt: "The same network from initialization 9 (what Reset draws next) solves \
-                         it: from 8, both ReLU neurons of the second hidden layer output zero on \
-                         about half the points, so those points send no gradient back and the \
-                         network never learns from them. The starting weights are chosen before training like a \
+                         it: from 8, the second layer's two ReLUs are off on about half the points, \
+                         which then teach it nothing. The starting weights are chosen before training like a \
                          hyperparameter, but you average over them rather than tune them.",
             },
         ],

@@ -268,7 +268,7 @@ fn from_initialization_8_half_the_points_teach_the_network_nothing() {
     let lesson = LESSONS.iter().find(|l| l.id == "network").unwrap();
     assert!(lesson.steps[5]
         .prompt
-        .contains("second hidden layer output zero on about half"));
+        .contains("the second layer's two ReLUs are off on about half the points"));
     let layer_off = |query: &str| {
         let mut s = PlaneLab::new(config(query), Vec::new());
         s.apply(Action::Play);
