@@ -57,7 +57,8 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <button id="keys" onclick={help} title="Keyboard shortcuts (key ?)">{ "Keys" }</button>
                 </div>
             </div>
-            if view.presenter {
+            // (Over the quiz there are no panels to show or hide.)
+            if view.presenter && !view.practice {
                 <div class="panel-toggles" role="group" aria-label="Show or hide panels for the class">
                     <span>{ "Show:" }</span>
                     { for Panel::ALL.iter().map(|&panel| {

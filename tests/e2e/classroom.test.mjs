@@ -168,6 +168,11 @@ test('presenter view at 1280×720: Play, the main plot and the verdict fit witho
     assert.ok(verdict.y + 45 <= 720, `${query}: the verdict's first lines show ${JSON.stringify(verdict)}`);
     await page.close();
   }
+  // Over the quiz there are no panels to show or hide: no Show toggles.
+  const quiz = await open('?practice=1&present=1', { width: 1280, height: 720 });
+  await quiz.page.locator('#quiz-prompt').waitFor();
+  assert.equal(await quiz.page.locator('.panel-toggles').count(), 0);
+  await quiz.page.close();
   const { page } = await open('?lab=regression&present=1', { width: 1920, height: 1080 });
   const chart = await page.locator('#fit-chart-box').boundingBox();
   assert.ok(chart.height >= 0.5 * 1080, `the plot uses the height: ${chart.height}px`);
