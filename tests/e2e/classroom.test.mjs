@@ -169,7 +169,8 @@ test('presenter view at 1280×720: Play, the main plot and the verdict fit witho
     await page.close();
   }
   // Over the quiz there are no panels to show or hide: no Show toggles.
-  const quiz = await open('?practice=1&present=1', { width: 1280, height: 720 });
+  const quiz = await open('?lab=regression&present=1', { width: 1280, height: 720 });
+  await quiz.page.getByRole('button', { name: 'Interview practice' }).click();
   await quiz.page.locator('#quiz-prompt').waitFor();
   assert.equal(await quiz.page.locator('.panel-toggles').count(), 0);
   await quiz.page.close();
