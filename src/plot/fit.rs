@@ -56,7 +56,8 @@ fn chart<'a, DB: DrawingBackend>(
         .build_cartesian_2d(-1.0..1.0, frame.y0..frame.y1)
 }
 
-/// Axes, labels and the points (the page shows the legend as text below the chart).
+/// Axes, labels, the points, and the x beyond the training points shaded (the page shows the
+/// legend as text below the chart).
 pub fn draw_axes<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame,
@@ -106,14 +107,18 @@ pub fn draw_axes<DB: DrawingBackend>(
 #[derive(Clone, Copy, PartialEq)]
 enum Place {
     Inside,
+    /// Above the frame (+∞ too).
     Above,
+    /// Below it (−∞ too).
     Below,
     /// Not a number: nothing to draw, and no edge it left by.
     Nowhere,
 }
 
-/// The model's curve, split wherever it leaves the frame, on a transparent layer; where it
-/// crosses the top or bottom edge, an arrowhead on that edge points the way it went.
+/// The model's curve, split wherever it leaves the frame and ended exactly on the edge, on a
+/// transparent layer; where it crosses the top or bottom edge, an arrowhead on that edge points
+/// the way it went. A curve that never comes into the frame nor crosses it gets one arrowhead,
+/// at x = 0.
 pub fn draw_curve<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame,
@@ -123,42 +128,70 @@ pub fn draw_curve<DB: DrawingBackend>(
     let mut chart = chart(root, frame, scale)?;
     let stroke = ShapeStyle::from(&MODEL).stroke_width(px(2.5, scale));
     let place = |y: f64| match y {
-        y if !y.is_finite() => Place::Nowhere,
+        y if y.is_nan() => Place::Nowhere,
         y if y > frame.y1 => Place::Above,
         y if y < frame.y0 => Place::Below,
         _ => Place::Inside,
     };
+    let edge = |way: Place| {
+        if way == Place::Above {
+            frame.y1
+        } else {
+            frame.y0
+        }
+    };
+    // Where the straight line between two samples meets the height `at` (at the second sample
+    // when that one is infinite).
+    let crossing = |(x0, y0): (f64, f64), (x1, y1): (f64, f64), at: f64| {
+        let t = (at - y0) / (y1 - y0);
+        (x0 + t.clamp(0.0, 1.0) * (x1 - x0), at)
+    };
     let mut run: Vec<(f64, f64)> = Vec::new();
-    let mut exits: Vec<(f64, Place)> = Vec::new();
-    let mut before = Place::Nowhere;
+    let mut arrows: Vec<(f64, Place)> = Vec::new();
+    let (mut before, mut previous, mut inside) = (Place::Nowhere, (0.0, 0.0), false);
     for i in 0..=SAMPLES {
         let x = -1.0 + 2.0 * i as f64 / SAMPLES as f64;
         let y = predict(x);
         let now = place(y);
         match (before, now) {
-            (Place::Inside, Place::Above | Place::Below) => exits.push((x, now)),
-            (Place::Above | Place::Below, Place::Inside) => exits.push((x, before)),
+            (Place::Inside, Place::Above | Place::Below) => {
+                let end = crossing(previous, (x, y), edge(now));
+                run.push(end);
+                arrows.push((end.0, now));
+            }
+            (Place::Above | Place::Below, Place::Inside) => {
+                let start = crossing(previous, (x, y), edge(before));
+                run.push(start);
+                arrows.push((start.0, before));
+            }
+            (Place::Above, Place::Below) | (Place::Below, Place::Above) => {
+                for way in [before, now] {
+                    arrows.push((crossing(previous, (x, y), edge(way)).0, way));
+                }
+            }
             _ => {}
         }
         if now == Place::Inside {
+            inside = true;
             run.push((x, y));
         } else if !run.is_empty() {
             chart.draw_series(LineSeries::new(run.drain(..), stroke))?;
         }
-        before = now;
+        (before, previous) = (now, (x, y));
     }
     if !run.is_empty() {
         chart.draw_series(LineSeries::new(run, stroke))?;
     }
+    let middle = place(predict(0.0));
+    if !inside && arrows.is_empty() && matches!(middle, Place::Above | Place::Below) {
+        arrows.push((0.0, middle));
+    }
     // (Offsets in pixels from the tip on the edge: y grows downwards.)
     let r = px(6.0, scale) as i32;
-    chart.draw_series(exits.into_iter().map(|(x, way)| {
-        let (y, back) = if way == Place::Above {
-            (frame.y1, r)
-        } else {
-            (frame.y0, -r)
-        };
-        EmptyElement::at((x, y)) + Polygon::new(vec![(0, 0), (-r, back), (r, back)], MODEL.filled())
+    chart.draw_series(arrows.into_iter().map(|(x, way)| {
+        let back = if way == Place::Above { r } else { -r };
+        EmptyElement::at((x, edge(way)))
+            + Polygon::new(vec![(0, 0), (-r, back), (r, back)], MODEL.filled())
     }))?;
     Ok(())
 }
@@ -189,21 +222,35 @@ mod tests {
         assert!(arrows(&svg).is_empty(), "{svg}"); // the line stays inside
     }
 
-    /// The arrowheads on the frame's edges: each one's tip (backend pixels) and whether it
-    /// points up.
-    fn arrows(svg: &str) -> Vec<((i32, i32), bool)> {
+    /// The vertices (backend pixels) of each `element` (polyline, polygon) drawn in the model's
+    /// colour (the grid and the points use others).
+    fn model_shapes(svg: &str, element: &str) -> Vec<Vec<(i32, i32)>> {
         svg.lines()
-            .filter(|l| l.contains("<polygon") && l.contains("#1E1E1E"))
+            .filter(|l| l.contains(&format!("<{element}")) && l.contains("#1E1E1E"))
             .map(|l| {
                 let points = l.split("points=\"").nth(1).expect("a points attribute");
-                let xy: Vec<(i32, i32)> = points[..points.find('"').expect("a quote")]
+                let points = &points[..points.find('"').expect("a closing quote")];
+                points
                     .split_whitespace()
                     .map(|xy| {
                         let (x, y) = xy.split_once(',').expect("x,y");
                         (x.parse().unwrap(), y.parse().unwrap())
                     })
-                    .collect();
-                assert_eq!(xy.len(), 3, "{l}");
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn model_polylines(svg: &str) -> Vec<Vec<(i32, i32)>> {
+        model_shapes(svg, "polyline")
+    }
+
+    /// The arrowheads on the frame's edges: each one's tip (backend pixels) and whether it
+    /// points up.
+    fn arrows(svg: &str) -> Vec<((i32, i32), bool)> {
+        (model_shapes(svg, "polygon").into_iter())
+            .map(|xy| {
+                assert_eq!(xy.len(), 3, "{xy:?}");
                 (xy[0], xy[1].1 > xy[0].1)
             })
             .collect()
@@ -241,25 +288,6 @@ mod tests {
         assert_eq!(rects(&one_side).len(), 1);
     }
 
-    /// The vertices (backend pixels) of each polyline drawn in the model's colour (the grid uses
-    /// others).
-    fn model_polylines(svg: &str) -> Vec<Vec<(i32, i32)>> {
-        svg.lines()
-            .filter(|l| l.contains("<polyline") && l.contains("#1E1E1E"))
-            .map(|l| {
-                let points = l.split("points=\"").nth(1).expect("a points attribute");
-                let points = &points[..points.find('"').expect("a closing quote")];
-                points
-                    .split_whitespace()
-                    .map(|xy| {
-                        let (x, y) = xy.split_once(',').expect("x,y");
-                        (x.parse().unwrap(), y.parse().unwrap())
-                    })
-                    .collect()
-            })
-            .collect()
-    }
-
     #[test]
     fn a_curve_that_leaves_the_frame_is_cut_not_drawn_through() {
         // The data span y ∈ [−1, 1], so the frame is [−1.5, 1.5]. The curve 10 (x² − ½) is above
@@ -280,12 +308,16 @@ mod tests {
         let pieces = model_polylines(&svg);
         assert_eq!(pieces.len(), 2, "{svg}");
         // Plotters pins a point outside the plotting area onto its border, so a piece that went
-        // on outside the frame would show as vertices on the edge: every vertex must be strictly
-        // inside.
+        // on outside the frame would show as vertices on the edge: each piece ends on the edge,
+        // where it crosses it, and every vertex between lies strictly inside.
         let (xs, ys) = area;
+        let (top, bottom) = (ys.start, ys.end - 1);
         for piece in &pieces {
             assert!(piece.len() > 10, "{piece:?}");
-            for &(x, y) in piece {
+            for end in [piece[0], piece[piece.len() - 1]] {
+                assert!(end.1 == top || end.1 == bottom, "{end:?} not on an edge");
+            }
+            for &(x, y) in &piece[1..piece.len() - 1] {
                 assert!(
                     xs.start < x && x < xs.end && ys.start < y && y < ys.end,
                     "({x}, {y}) not inside {xs:?} × {ys:?}"
@@ -298,19 +330,35 @@ mod tests {
         assert!(pieces[1].iter().all(|&(x, _)| x > middle));
         // Four crossings, an arrowhead on the edge at each: the outer two point up (the curve
         // leaves by the top), the inner two down (it dips below the bottom).
+        // Each tip is where a piece ends, on the same edge.
         let marks = arrows(&svg);
         assert_eq!(marks.len(), 4, "{marks:?}");
-        let top = ys.start;
-        let bottom = ys.end - 1;
-        for (i, &((x, y), up)) in marks.iter().enumerate() {
+        let ends: Vec<(i32, i32)> = (pieces.iter())
+            .flat_map(|p| [p[0], p[p.len() - 1]])
+            .collect();
+        for (i, &(tip, up)) in marks.iter().enumerate() {
             let outer = i == 0 || i == 3;
             assert_eq!(up, outer, "{marks:?}");
-            assert!(
-                (y - if up { top } else { bottom }).abs() <= 1,
-                "{marks:?} {ys:?}"
-            );
-            assert!(xs.start < x && x < xs.end);
+            assert_eq!(tip.1, if up { top } else { bottom }, "{marks:?} {ys:?}");
+            assert_eq!(tip, ends[i], "{marks:?} {ends:?}");
         }
+    }
+
+    /// A jump from above the frame to below it between two samples is two crossings; a curve
+    /// that never comes into the frame still shows the way it went; infinities count as above
+    /// or below, not as nothing.
+    #[test]
+    fn a_curve_off_the_frame_still_shows_where_it_went() {
+        let train = [Point { x: -1.0, y: -1.0 }, Point { x: 1.0, y: 1.0 }];
+        let ways = |predict: &dyn Fn(f64) -> f64| -> Vec<bool> {
+            let svg = render(&train, &[], predict);
+            assert!(model_polylines(&svg).is_empty(), "{svg}");
+            arrows(&svg).into_iter().map(|(_, up)| up).collect()
+        };
+        assert_eq!(ways(&|x| if x < 0.0 { 9.0 } else { -9.0 }), [true, false]);
+        assert_eq!(ways(&|_| 100.0), [true]);
+        assert_eq!(ways(&|_| f64::NEG_INFINITY), [false]);
+        assert!(ways(&|_| f64::NAN).is_empty());
     }
 
     #[test]

@@ -270,7 +270,11 @@ pub fn TuningLab(props: &LabProps) -> Html {
                             }
                         }</p>
                         if matches!(search.strategy(), Strategy::Bayes(_)) {
-                            <p class="help">{ "Red: the Gaussian-process surrogate fitted to the trials (mean ± sd) and its expected improvement (EI); the next trial goes where EI is largest." }</p>
+                            <p class="help">{ if search.space().dims() == 2 {
+                                "Beside the map, over the same square: the expected improvement (EI) of the Gaussian-process surrogate fitted to the trials, darker where larger; the next trial goes where EI is largest."
+                            } else {
+                                "Red: the Gaussian-process surrogate fitted to the trials (mean ± sd) and, below, its expected improvement (EI); the next trial goes where EI is largest."
+                            } }</p>
                         }
                         <section class="playback" aria-label="Search">
                             <div class="buttons">

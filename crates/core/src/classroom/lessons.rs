@@ -231,7 +231,7 @@ pub const LESSONS: &[Lesson] = &[
                 query: "lab=neural&data=xor&noise=0&act=relu&init=9",
                 prompt: "The same network from initialization 9 (what Reset draws next) solves \
                          it: from 8, the second layer's two ReLUs are off on about half the points, \
-                         which then teach it nothing. The starting weights are chosen before training like a \
+                         so nothing bends the boundary towards them. The starting weights are chosen before training like a \
                          hyperparameter, but you average over them rather than tune them.",
             },
         ],

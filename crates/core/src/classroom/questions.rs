@@ -683,10 +683,10 @@ pub static QUESTIONS: &[Question] = &[
         explanation: "Adam scales each weight's step by the size of its recent gradients, so \
                       weights with tiny gradients still move by about the learning rate. Plain \
                       SGD's steps are the learning rate times the gradient, crawling where \
-                      gradients are small. Shown: within 3,000 epochs Adam reaches the minimum, \
-                      which on 40 points overfits; set Optimizer to SGD and Reset, and after as \
-                      many epochs SGD still reads a good fit: its high-degree weights have \
-                      barely moved.",
+                      gradients are small. In the demonstration Adam reaches the minimum within \
+                      3,000 epochs, and on 40 points that minimum overfits; set Optimizer to SGD \
+                      and Reset, and after as many epochs SGD still reads a good fit: it is \
+                      still on its way.",
         show_me: "lab=regression&degree=15&n=40&opt=adam&lr=0.01&speed=max",
     },
     Question {
@@ -799,8 +799,8 @@ pub static QUESTIONS: &[Question] = &[
         answer: 2,
         explanation: "The network is flexible enough (other starts solve XOR), so a plateau \
                       means a poor start. Here both ReLU neurons of the second hidden layer \
-                      output zero on about half the points, so those points send no gradient \
-                      back and waiting never ends it (a flat region may end \
+                      output zero on about half the points, so nothing bends the boundary \
+                      towards them; 30,000 epochs later it is still stuck (a flat region may end \
                       by itself, but nothing says when). Reset draws new \
                       starting weights and it solves the problem.",
         show_me: "lab=neural&data=xor&noise=0&act=relu&init=8&speed=max",
@@ -1294,6 +1294,7 @@ mod tests {
     use crate::data::regression::generate;
     use crate::ml::diagnosis::Fit;
     use crate::ml::model::{Model, Samples};
+    use crate::ml::optimizer::OptimizerKind;
     use crate::ml::plane_model::PlaneModel;
     use crate::state::action::Action;
     use crate::state::config::Config;
@@ -1443,8 +1444,14 @@ mod tests {
 
     /// Opens a Regression-lab link and plays `epochs` epochs.
     fn regression(id: &str, epochs: u32) -> RegressionLab {
-        let (config, notices) = decode(question(id).show_me);
+        regression_with(id, |_| {}, epochs)
+    }
+
+    /// The same, with a change to the link's configuration first.
+    fn regression_with(id: &str, change: impl Fn(&mut Config), epochs: u32) -> RegressionLab {
+        let (mut config, notices) = decode(question(id).show_me);
         assert_eq!(config.lab, Lab::Regression, "{id}");
+        change(&mut config);
         let mut s = RegressionLab::new(config, notices);
         s.apply(Action::Play);
         s.apply(Action::Tick(epochs));
@@ -1527,12 +1534,11 @@ mod tests {
         // Adam against SGD on the Adam question's link: lower training error after 100 epochs,
         // and at 3,000 the overfitted minimum reached where SGD still reads a good fit.
         let with_sgd = |epochs| {
-            let link = question("adam").show_me.replace("opt=adam", "opt=sgd");
-            let (config, notices) = decode(&link);
-            let mut s = RegressionLab::new(config, notices);
-            s.apply(Action::Play);
-            s.apply(Action::Tick(epochs));
-            s
+            regression_with(
+                "adam",
+                |c| c.set_choice(Key::Optimizer, OptimizerKind::Sgd),
+                epochs,
+            )
         };
         let (adam, sgd) = (regression("adam", 100), with_sgd(100));
         assert!(adam.train_score.loss < 0.85 * sgd.train_score.loss);

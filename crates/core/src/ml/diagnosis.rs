@@ -36,8 +36,8 @@
 //!    least half the weights).
 //! 6. High training error, not falling, in a network with hidden layers: **stuck** — hidden
 //!    layers can bend the boundary, so a plateau is most often a poor start (a poor local minimum,
-//!    neurons off on every point or a whole layer off on many points, which then teach it
-//!    nothing, or a flat region that may yet end after many more epochs); a
+//!    neurons off on every point or a whole layer off on many points, so that nothing bends the
+//!    boundary towards them, or a flat region that may yet end after many more epochs); a
 //!    new initialization tells a poor start from a network too small.
 //! 7. High training error otherwise: **too simple** (high bias).
 //! 8. Test error far above training error: **too flexible** for the data (high variance).
@@ -226,6 +226,12 @@ impl Ceiling {
         let room = 0.03 * (c - guess) / (1.0 - guess);
         let chance = 1.5 * standard_error(p, n as usize) + 1.0 / n;
         room.max(chance)
+    }
+
+    /// Whether a training accuracy `train` on `n` points lies above the rule's on those points
+    /// by more than chance allows: the model has learned some of their noise.
+    fn learned_noise(self, train: f64, n: usize) -> bool {
+        train > self.on_train + self.allowance(self.accuracy, n)
     }
 
     /// "about 78 %" and why: "the noise mixes the classes".
@@ -508,7 +514,7 @@ fn lines(errors: Errors, train_points: usize) -> (bool, bool) {
             // A gap of 8 points, and either far above the best rule on its own points (it has
             // learned their noise) or far below it on the test points (what it learned does not
             // carry over).
-            let learned_noise = !ceiling.averages && train > ceiling.on_train + on_train;
+            let learned_noise = !ceiling.averages && ceiling.learned_noise(train, train_points);
             (
                 train < ceiling.on_train - on_train,
                 train - test >= 0.08 && (learned_noise || test < ceiling.on_test - on_test),
@@ -813,7 +819,7 @@ fn mostly_beyond(e: &Evidence) -> Option<String> {
 /// For a good fit of an ensemble that fits its training points far above the rule that knows
 /// the pattern (see the module's documentation: for ensembles that arm of the gap is not
 /// counted): that it has learned some of their noise all the same, and what judges it instead.
-/// (A forest at 100 % on noisy moons where the rule scores 88 % is no flawless model.)
+/// (Boosted stumps at 100 % on noisy moons where the rule scores 88 % are no flawless model.)
 fn ensemble_learned_noise(e: &Evidence) -> Option<String> {
     let Errors::Classes {
         train,
@@ -823,14 +829,15 @@ fn ensemble_learned_noise(e: &Evidence) -> Option<String> {
     else {
         return None;
     };
-    (c.averages && train > c.on_train + c.allowance(c.accuracy, e.train_points)).then(|| {
+    (c.averages && c.learned_noise(train, e.train_points)).then(|| {
         format!(
             " (It does score far above that rule on its own training points, {} against {}: \
-             it has learned some of their noise. An ensemble of many trees can, and still carry \
-             the pattern over, so here the test accuracy is the judge; whether more trees hurt, \
-             the validation curve over the number of trees shows.)",
+             it has learned some of their noise. An ensemble can do that and still carry the \
+             pattern over, so here the test accuracy is the judge. Whether a less flexible one \
+             does better on new points ({}), the validation curve shows.)",
             whole_percent(100.0 * train),
-            whole_percent(100.0 * c.on_train)
+            whole_percent(100.0 * c.on_train),
+            e.levers.less
         )
     })
 }
@@ -851,13 +858,14 @@ fn good_fit_aside(e: &Evidence) -> String {
             && matches!(e.errors, Errors::Numbers { test_points, .. } if test_points >= 5)
     });
     match rise {
-        Some((lowest, last)) => format!(
+        Some((lowest, _)) => format!(
             " (But the test error has risen from its lowest, {}, to {} while the training error \
              went on down: the epochs since that lowest have made it worse on new points. \
              Stopping at the lowest is called early stopping; on a few test points part of such \
              a rise can be chance.)",
             short(lowest),
-            short(last)
+            // (The figure the verdict quotes, not the last record's: records thin out.)
+            short(e.errors.test())
         ),
         None if e.trend == Trend::Falling && !perfect(e.errors) => {
             " (The training loss is still falling: these figures are not final, and the test \
@@ -972,10 +980,10 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
             Fit::Stuck,
             format!(
                 "{}, and training has stopped improving although hidden layers could bend the \
-                 boundary: most likely a poor start. It may sit in a poor local minimum; its \
-                 ReLU neurons may be switched off (one neuron on every point, or a whole layer on \
-                 many points, which then teach it nothing); or it may be on a flat region, which \
-                 can also end by itself after many more epochs. Press Reset for new starting weights; if every start stops at the same \
+                 boundary: most likely a poor start. It may sit in a poor local minimum; with \
+                 ReLU, neurons may be switched off (one on every point, or a whole layer on many \
+                 points, so that nothing bends the boundary towards them); or it may be on a flat \
+                 region, which can also end by itself after many more epochs. Press Reset for new starting weights; if every start stops at the same \
                  place, the network is too small — add neurons.",
                 r.summary
             ),

@@ -135,34 +135,29 @@ impl Estimator {
     }
 
     /// Ridge's alpha is n·λ for a fold's n training points; the refit on all the training points
-    /// keeps the chosen alpha, so there it stands for a smaller λ (the lab refits with λ itself).
-    /// Empty when the fits already use all the training points.
-    fn refit_alpha(config: &Config, n: usize) -> String {
-        let all = generate(&config.data_spec()).train.len();
+    /// keeps that alpha, so there it stands for a smaller λ (the lab refits with λ itself).
+    /// Empty when the fits already use all the training points (leave-one-out on few points
+    /// comes close, never equal).
+    fn refit_alpha(n: usize, all: usize) -> String {
         if n == all {
             return String::new();
         }
         format!(
-            "\n# The refit on all {all} training points keeps the chosen alpha: there it is \
-             λ·{n}/{all} in ParamLab's\n# terms, a slightly weaker penalty than the lab's refit \
-             with λ."
+            "\n# The refit on all {all} training points keeps the same alpha: there it is \
+             λ·{n}/{all} in ParamLab's\n# terms, a weaker penalty than the lab's refit with λ."
         )
     }
 
     /// How the estimator's alpha is ParamLab's λ, said above the model (empty without one).
     /// ParamLab minimizes (1/n)·Σ(ŷ−y)² + λ·Σw² (L2) or λ·Σ|w| (L1), the intercept unpenalized,
     /// as each of these estimators leaves it.
-    fn caveat(self, config: &Config, n: usize, searched_lambda: bool) -> String {
-        let fits = if by_test(config) {
-            "all the training points"
-        } else {
-            "a fold's training points"
-        };
+    fn caveat(self, config: &Config, (n, all): (usize, usize), searched_lambda: bool) -> String {
         match self {
             Estimator::Ridge => format!(
                 "\n# Ridge minimizes Σ(ŷ−y)² + alpha·‖w‖², ParamLab (1/n)·Σ(ŷ−y)² + λ·‖w‖² (neither \
-                 penalizes the\n# intercept): alpha = n·λ, n = {n} points per fit ({fits}).{}",
-                Self::refit_alpha(config, n)
+                 penalizes the\n# intercept): alpha = n·λ, n = {n} points per fit (a fold's \
+                 training points).{}",
+                Self::refit_alpha(n, all)
             ),
             Estimator::Lasso => "\n# Lasso minimizes (1/(2n))·Σ(ŷ−y)² + alpha·‖w‖₁, ParamLab \
                  (1/n)·Σ(ŷ−y)² + λ·‖w‖₁, twice\n# Lasso's objective with alpha = λ/2."
@@ -200,13 +195,14 @@ fn parameter(axis: &Axis, estimator: Estimator, config: &Config, n: usize) -> Pa
     Param { name, short, map }
 }
 
-/// Points per fit of the search: the smallest fold's training points, or all the training
-/// points when selecting by the test score (as the lab's search fits them).
-fn fit_points(config: &Config) -> usize {
+/// Points per fit of the search the code runs, and all the training points: the smallest
+/// fold's training points (the code cross-validates even when the lab selects by the test
+/// score, see [`MISTAKE`]), or all of them when no folds can be made.
+fn fit_points(config: &Config) -> (usize, usize) {
     let n_train = generate(&config.data_spec()).train.len();
     match lab_folds(config, n_train) {
-        Ok((f, _)) if !by_test(config) => f.smallest_training(),
-        _ => n_train,
+        Ok((f, _)) => (f.smallest_training(), n_train),
+        _ => (n_train, n_train),
     }
 }
 
@@ -237,7 +233,7 @@ pub fn python(config: &Config) -> String {
     let axes = space.axes();
     let searched = |k: Key| axes.iter().any(|a| a.key() == k);
     let estimator = Estimator::of(config, axes);
-    let n = fit_points(config);
+    let (n, all) = fit_points(config);
     let params: Vec<Param> = (axes.iter())
         .map(|a| parameter(a, estimator, config, n))
         .collect();
@@ -265,7 +261,7 @@ pub fn python(config: &Config) -> String {
         "# Approximate: ParamLab fits Legendre features of x by gradient steps; here the same \
          degree of\n# plain powers, standardized, fitted as scikit-learn fits them.\
          {to_the_minimum}{}",
-        estimator.caveat(config, n, searched(Key::Lambda))
+        estimator.caveat(config, (n, all), searched(Key::Lambda))
     ));
     // Degree 1 is x itself: no polynomial step unless the degree is searched.
     let degree = config.number(Key::Degree);

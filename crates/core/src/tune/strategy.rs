@@ -192,7 +192,11 @@ fn random(space: &Space, index: usize, seed: u64) -> Option<Vec<f64>> {
 
 /// The surrogate of the trials at `points` with `errors` (`None` before the first trial).
 ///
-/// The Gaussian process needs finite errors, and a trial that diverged
+/// The length scales the surrogate chooses among besides its kernel's own, by the marginal
+/// likelihood of the trials ([`Gp::fit_best`]): from a twentieth of an axis to a half.
+const LENGTHS: [f64; 4] = [0.05, 0.1, 0.3, 0.5];
+
+/// The surrogate fitted to the trials. The Gaussian process needs finite errors, and a trial that diverged
 /// ([`super::cv::DIVERGED`], +∞) has none. It counts as the worst finite error seen (0 if no trial
 /// finished yet): as bad as anything tried, so expected improvement looks elsewhere, without an
 /// invented number that would stretch the normalized scale and flatten the differences between
@@ -212,7 +216,8 @@ pub fn surrogate(kernel: Kernel, points: &[Vec<f64>], errors: &[f64]) -> Option<
         .iter()
         .map(|&e| if e.is_finite() { e } else { worst })
         .collect();
-    Some(Gp::fit(kernel, points, &errors).expect("as many finite errors as points"))
+    let fit = Gp::fit_best(kernel, &LENGTHS, points, &errors);
+    Some(fit.expect("as many finite errors as points, lengths valid"))
 }
 
 /// The untried candidate with the highest expected improvement (the first on a tie).
