@@ -9,7 +9,7 @@
 
 use super::style::{font, label_count, linear_tick, px, BEYOND, GRID, MODEL, TEST, TRAIN};
 use super::{ChartResult, DrawResult};
-use crate::data::regression::Point;
+use crate::data::regression::{span, Point};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -27,14 +27,7 @@ pub struct Frame {
 impl Frame {
     pub fn of(train: &[Point], test: &[Point]) -> Self {
         let ys = train.iter().chain(test).map(|p| p.y);
-        let (lo, hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), y| {
-            (l.min(y), h.max(y))
-        });
-        let (lo, hi) = if lo.is_finite() {
-            (lo, hi)
-        } else {
-            (-1.0, 1.0)
-        };
+        let (lo, hi) = (span(ys).filter(|(lo, _)| lo.is_finite())).unwrap_or((-1.0, 1.0));
         let pad = ((hi - lo) * 0.25).max(0.25);
         Frame {
             y0: lo - pad,
@@ -67,10 +60,8 @@ pub fn draw_axes<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     root.fill(&WHITE)?;
     let mut chart = chart(root, frame, scale)?;
-    let (lo, hi) = (train.iter()).fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), p| {
-        (l.min(p.x), h.max(p.x))
-    });
-    if lo <= hi {
+    // (The range the verdict's "beyond the training data" reads, `Beyond::of`.)
+    if let Some((lo, hi)) = span(train.iter().map(|p| p.x)) {
         let beyond = [(-1.0, lo), (hi, 1.0)].into_iter().filter(|(a, b)| a < b);
         chart.draw_series(
             beyond.map(|(a, b)| Rectangle::new([(a, frame.y0), (b, frame.y1)], BEYOND.filled())),
@@ -140,11 +131,12 @@ pub fn draw_curve<DB: DrawingBackend>(
             frame.y0
         }
     };
-    // Where the straight line between two samples meets the height `at` (at the second sample
-    // when that one is infinite).
+    // Where the straight line between two samples meets the height `at`; at the finite sample
+    // when the other is infinite (from +∞ the share is ∞/∞, not a number: the second sample).
     let crossing = |(x0, y0): (f64, f64), (x1, y1): (f64, f64), at: f64| {
         let t = (at - y0) / (y1 - y0);
-        (x0 + t.clamp(0.0, 1.0) * (x1 - x0), at)
+        let t = if t.is_nan() { 1.0 } else { t.clamp(0.0, 1.0) };
+        (x0 + t * (x1 - x0), at)
     };
     let mut run: Vec<(f64, f64)> = Vec::new();
     let mut arrows: Vec<(f64, Place)> = Vec::new();
@@ -359,6 +351,33 @@ mod tests {
         assert_eq!(ways(&|_| 100.0), [true]);
         assert_eq!(ways(&|_| f64::NEG_INFINITY), [false]);
         assert!(ways(&|_| f64::NAN).is_empty());
+    }
+
+    /// A curve that comes down from +∞ into the frame starts on the top edge at the first
+    /// sample inside, with its arrowhead there (not at a position that is not a number).
+    #[test]
+    fn a_curve_from_infinity_starts_on_the_edge() {
+        let train = [Point { x: -1.0, y: -1.0 }, Point { x: 1.0, y: 1.0 }];
+        let svg = render(&train, &[], &|x| if x < 0.0 { f64::INFINITY } else { 0.0 });
+        let pieces = model_polylines(&svg);
+        let marks = arrows(&svg);
+        assert_eq!((pieces.len(), marks.len()), (1, 1), "{svg}");
+        let (tip, up) = marks[0];
+        assert!(up);
+        assert_eq!(tip, pieces[0][0]);
+        // At x = 0, the middle of the plotting area (a position that is not a number would be
+        // drawn at the canvas's edge).
+        let mut unused = String::new();
+        let root = SVGBackend::with_string(&mut unused, (400, 300)).into_drawing_area();
+        let frame = Frame::of(&train, &[]);
+        let (xs, _) = chart(&root, &frame, 1.0)
+            .unwrap()
+            .plotting_area()
+            .get_pixel_range();
+        assert!(
+            (tip.0 - (xs.start + xs.end) / 2).abs() <= 2,
+            "{tip:?} {xs:?}"
+        );
     }
 
     #[test]

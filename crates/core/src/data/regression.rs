@@ -117,6 +117,15 @@ pub struct Dataset {
     pub test: Vec<Point>,
 }
 
+/// The lowest and highest of some values (the points' x, say); `None` when there are none.
+/// What the verdict calls the training points' range and the fit chart shades beyond.
+pub fn span(values: impl IntoIterator<Item = f64>) -> Option<(f64, f64)> {
+    let (lo, hi) = (values.into_iter()).fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    (lo <= hi).then_some((lo, hi))
+}
+
 /// Generates the data for `spec`: the same spec gives the same points on every platform.
 pub fn generate(spec: &DataSpec) -> Dataset {
     let mut rng = seeded(spec.seed, 0);

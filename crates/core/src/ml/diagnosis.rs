@@ -92,6 +92,7 @@
 //! measured on so few points, √(p(1 − p)/n): on 60 test points a 10-point gap is within what the
 //! choice of test points alone produces.
 
+use crate::data::regression::span;
 use crate::format::short;
 use crate::ml::history::Record;
 
@@ -382,13 +383,11 @@ impl Beyond {
     where
         T: Iterator<Item = (f64, f64)> + Clone,
     {
-        let (lo, hi, n) = (train.into_iter())
-            .fold((f64::INFINITY, f64::NEG_INFINITY, 0), |a, x| {
-                (a.0.min(x), a.1.max(x), a.2 + 1)
-            });
+        // (One training point, or all at one x, has no range to speak of.)
+        let (lo, hi) = span(train).filter(|(lo, hi)| lo < hi)?;
         let within = |x: f64| (lo..=hi).contains(&x);
         let points = test.clone().filter(|&(x, _)| !within(x)).count();
-        if points == 0 || n < 2 {
+        if points == 0 {
             return None;
         }
         let (sum, count) = (test.filter(|&(x, _)| within(x))).fold((0.0, 0), |(s, c), (x, y)| {
@@ -983,7 +982,8 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                  boundary: most likely a poor start. It may sit in a poor local minimum; with \
                  ReLU, neurons may be switched off (one on every point, or a whole layer on many \
                  points, so that nothing bends the boundary towards them); or it may be on a flat \
-                 region, which can also end by itself after many more epochs. Press Reset for new starting weights; if every start stops at the same \
+                 region, which can also end by itself after many more epochs. Press Reset for new \
+                 starting weights; if every start stops at the same \
                  place, the network is too small — add neurons.",
                 r.summary
             ),

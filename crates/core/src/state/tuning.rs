@@ -31,7 +31,7 @@ use crate::ml::model::{fit_checked, Parameter, Samples};
 use crate::ml::polynomial::Trainer;
 use crate::tune::cv::{fold_error, MeanSd, DIVERGED};
 use crate::tune::folds::{Folds, Scheme};
-use crate::tune::gp::Prediction;
+use crate::tune::gp::{expected_improvement, Prediction};
 use crate::tune::search::{Search, TrialRequest};
 use crate::tune::space::{Scale, Space};
 use crate::tune::strategy::{Bayes, Strategy};
@@ -454,9 +454,10 @@ impl Tuning {
             return Vec::new();
         };
         let lattice = self.search.space().lattice(per_axis);
+        // (One prediction per point: the expected improvement follows from its mean and sd.)
         let at = |p: Vec<f64>| {
             let prediction = gp.predict(&p);
-            let ei = gp.expected_improvement(&p);
+            let ei = expected_improvement(gp.best(), prediction.mean, prediction.sd);
             (p, prediction, ei)
         };
         lattice.into_iter().map(at).collect()
