@@ -102,6 +102,22 @@ const CHECKS = {
     await pause(page);
     await verdict(page, /^Overfitting: too few training points.*only 14 training points for 16/);
     assert.ok(Number(await text(page, '#test-loss')) > 5 * Number(await text(page, '#train-loss')));
+    // The curve runs off the top of the chart: an arrowhead on the edge there, its tip the
+    // curve's highest pixel and its base, a few rows down, a dark run wider than any steep line.
+    const arrow = await page.evaluate(() => {
+      const c = document.getElementById('fit-chart');
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const dark = (x, y) => { const i = 4 * (y * c.width + x); return d[i + 3] > 200 && d[i] < 80 && d[i + 1] < 80 && d[i + 2] < 80; };
+      let top = -1;
+      for (let y = 0; y < c.height && top < 0; y++) for (let x = 0; x < c.width; x++) if (dark(x, y)) { top = y; break; }
+      let widest = 0;
+      for (let y = top; y < top + 8 * devicePixelRatio; y++) {
+        let run = 0;
+        for (let x = 0; x < c.width; x++) { run = dark(x, y) ? run + 1 : 0; widest = Math.max(widest, run); }
+      }
+      return { top, widest };
+    });
+    assert.ok(arrow.top >= 0 && arrow.widest >= 9, JSON.stringify(arrow));
   },
   '?degree=15&n=20&reg=l2&lambda=0.001&speed=max': async (page) => {
     await play(page);
