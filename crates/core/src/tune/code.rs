@@ -26,6 +26,7 @@ use crate::state::choice::StrategyKind;
 use crate::state::config::Config;
 use crate::state::spec::Key;
 use crate::state::tuning::{by_test, folds as lab_folds, space, TRIAL_EPOCHS};
+use crate::tune::folds::Folds;
 use crate::tune::space::{Axis, Scale, Space};
 use crate::tune::strategy::Bayes;
 use std::fmt::Write;
@@ -151,13 +152,13 @@ impl Estimator {
     /// How the estimator's alpha is ParamLab's λ, said above the model (empty without one).
     /// ParamLab minimizes (1/n)·Σ(ŷ−y)² + λ·Σw² (L2) or λ·Σ|w| (L1), the intercept unpenalized,
     /// as each of these estimators leaves it.
-    fn caveat(self, config: &Config, (n, all): (usize, usize), searched_lambda: bool) -> String {
+    fn caveat(self, config: &Config, fit: FitPoints, searched_lambda: bool) -> String {
         match self {
             Estimator::Ridge => format!(
                 "\n# Ridge minimizes Σ(ŷ−y)² + alpha·‖w‖², ParamLab (1/n)·Σ(ŷ−y)² + λ·‖w‖² (neither \
-                 penalizes the\n# intercept): alpha = n·λ, n = {n} points per fit (a fold's \
-                 training points).{}",
-                Self::refit_alpha(n, all)
+                 penalizes the\n# intercept): alpha = n·λ, {}.{}",
+                fit.per_fit(),
+                Self::refit_alpha(fit.fewest, fit.all)
             ),
             Estimator::Lasso => "\n# Lasso minimizes (1/(2n))·Σ(ŷ−y)² + alpha·‖w‖₁, ParamLab \
                  (1/n)·Σ(ŷ−y)² + λ·‖w‖₁, twice\n# Lasso's objective with alpha = λ/2."
@@ -195,15 +196,55 @@ fn parameter(axis: &Axis, estimator: Estimator, config: &Config, n: usize) -> Pa
     Param { name, short, map }
 }
 
-/// Points per fit of the search the code runs, and all the training points: the smallest
-/// fold's training points (the code cross-validates even when the lab selects by the test
-/// score, see [`MISTAKE`]), or all of them when no folds can be made.
-fn fit_points(config: &Config) -> (usize, usize) {
-    let n_train = generate(&config.data_spec()).train.len();
-    match lab_folds(config, n_train) {
-        Ok((f, _)) => (f.smallest_training(), n_train),
-        _ => (n_train, n_train),
+/// Points per fit of the search the code runs: the fewest and the most a fold's model learns
+/// from (the code cross-validates even when the lab selects by the test score, see
+/// [`MISTAKE`]), and all the training points (every fit's, when no folds can be made).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct FitPoints {
+    pub fewest: usize,
+    pub most: usize,
+    pub all: usize,
+}
+
+impl FitPoints {
+    /// Of `all` training points cut by `folds` (`None`: no folds can be made).
+    pub fn of(folds: Option<&Folds>, all: usize) -> Self {
+        match folds {
+            Some(f) => FitPoints {
+                fewest: f.smallest_training(),
+                most: f.largest_training(),
+                all,
+            },
+            None => FitPoints {
+                fewest: all,
+                most: all,
+                all,
+            },
+        }
     }
+
+    /// "n = 22 points per fit", the n that converts λ to a fixed alpha or C, and, when the folds
+    /// differ in size, what that fixed value stands for on the larger ones (ParamLab's λ
+    /// weighs the mean loss, so it means the same on every fold; a fixed alpha does not).
+    pub fn per_fit(&self) -> String {
+        let (n, most) = (self.fewest, self.most);
+        if most == n {
+            format!("n = {n} points per fit (a fold's training points)")
+        } else {
+            format!(
+                "n = {n} points per fit (the smaller folds' training points;\n# on the folds \
+                 of {most} it is λ·{n}/{most} in ParamLab's terms)"
+            )
+        }
+    }
+}
+
+fn fit_points(config: &Config) -> FitPoints {
+    let n_train = generate(&config.data_spec()).train.len();
+    FitPoints::of(
+        lab_folds(config, n_train).ok().map(|f| f.0).as_ref(),
+        n_train,
+    )
 }
 
 /// A value as a Python literal: integers without a decimal point, other numbers as Rust's
@@ -233,7 +274,8 @@ pub fn python(config: &Config) -> String {
     let axes = space.axes();
     let searched = |k: Key| axes.iter().any(|a| a.key() == k);
     let estimator = Estimator::of(config, axes);
-    let (n, all) = fit_points(config);
+    let fit = fit_points(config);
+    let n = fit.fewest;
     let params: Vec<Param> = (axes.iter())
         .map(|a| parameter(a, estimator, config, n))
         .collect();
@@ -261,7 +303,7 @@ pub fn python(config: &Config) -> String {
         "# Approximate: ParamLab fits Legendre features of x by gradient steps; here the same \
          degree of\n# plain powers, standardized, fitted as scikit-learn fits them.\
          {to_the_minimum}{}",
-        estimator.caveat(config, (n, all), searched(Key::Lambda))
+        estimator.caveat(config, fit, searched(Key::Lambda))
     ));
     // Degree 1 is x itself: no polynomial step unless the degree is searched.
     let degree = config.number(Key::Degree);

@@ -14,7 +14,7 @@
 //! softmax keeps a weight vector per class and scikit-learn's two-class model one (see
 //! [`l2_factor`]).
 
-use super::code::{folds, number, second_loop, MISTAKE};
+use super::code::{folds, number, second_loop, FitPoints, MISTAKE};
 use super::code_imports::imports;
 use super::code_map::{sig4, Map, Param};
 use crate::ml::activation::Activation;
@@ -270,7 +270,7 @@ impl Estimator {
     }
 
     /// What differs from ParamLab, said above the model.
-    fn caveat(self, config: &Config, n: usize, batch: usize, classes: usize) -> String {
+    fn caveat(self, config: &Config, fit: FitPoints, batch: usize, classes: usize) -> String {
         // Why two classes convert differently (see `l2_factor`).
         let two = "\n# (Two classes: ParamLab's softmax has weights w₀ = −w₁, scikit-learn one \
                    vector v = w₁ − w₀,\n# and λ(‖w₀‖² + ‖w₁‖²) = (λ/2)‖v‖².)";
@@ -279,14 +279,15 @@ impl Estimator {
                 " ParamLab fits a softmax on the\n# polynomial features by {PLANE_STEPS} \
                  full-batch gradient epochs; LogisticRegression solves it exactly.\n# Its C weighs \
                  the summed loss against ½‖w‖² (L2) or ‖w‖₁ (L1); ParamLab adds λ·Σw² or λ·Σ|w| \
-                 to the\n# mean loss, so C = 1/(n·λ), n = {n} points per fit.{two}"
+                 to the\n# mean loss, so C = 1/(n·λ), {}.{two}",
+                fit.per_fit()
             ),
             Estimator::Logistic => format!(
                 " ParamLab fits a softmax on the\n# polynomial features by {PLANE_STEPS} \
                  full-batch gradient epochs; LogisticRegression solves it exactly.\n# Its C weighs \
                  the summed loss against ½‖w‖² (L2) or ‖w‖₁ (L1); ParamLab adds λ·Σw² or λ·Σ|w| \
-                 to the\n# mean loss, so C = 1/(2·n·λ) under L2 and 1/(n·λ) under L1, n = {n} \
-                 points per fit."
+                 to the\n# mean loss, so C = 1/(2·n·λ) under L2 and 1/(n·λ) under L1, {}.",
+                fit.per_fit()
             ),
             Estimator::Sgd if classes == 2 => format!(
                 " SGDClassifier takes stochastic steps, ParamLab full-batch \
@@ -322,11 +323,13 @@ pub(super) fn python(config: &Config, model: ModelKind) -> String {
     let points = PlanePoints::new(config);
     let n_train = points.train.points.len();
     let classes = points.train.classes;
-    let lab_folds = lab_folds(config, n_train).ok().map(|f| f.0);
-    let n = match &lab_folds {
-        Some(f) if !by_test(config) => f.smallest_training(),
-        _ => n_train,
-    };
+    // The code cross-validates even when the lab selects by the test score (see `MISTAKE`):
+    // its fits, its axes' caps and its conversions of λ are a fold's.
+    let fit = FitPoints::of(
+        lab_folds(config, n_train).ok().map(|f| f.0).as_ref(),
+        n_train,
+    );
+    let n = fit.fewest;
     let space = space_within(config, n);
     let axes = space.axes();
     let estimator = Estimator::of(model, config, axes);
@@ -366,7 +369,7 @@ pub(super) fn python(config: &Config, model: ModelKind) -> String {
         number(config.number(Key::Noise)),
     ));
     line("");
-    line(&estimator.caveat(config, n, batch, classes));
+    line(&estimator.caveat(config, fit, batch, classes));
     let searched_lambda = axes.iter().any(|a| a.key() == Key::Lambda);
     let call = estimator.call(config, n, batch, classes, searched_lambda);
     // Degree 1 is the plane's own features: no polynomial step.

@@ -225,6 +225,14 @@ fn the_axes_carry_the_labs_ranges_and_values() {
         ],
     );
     has(&logistic, &["C = 1/(n·λ), n = 22 points per fit"]);
+    // Selecting by the test score, the code still cross-validates (it says so): the same C.
+    let by_test = python(&tuning(
+        "model=logistic&strategy=grid&y=none&budget=4&select=test",
+    ));
+    has(
+        &by_test,
+        &["C = 1/(n·λ), n = 22 points per fit", "0.004545", "45450"],
+    );
     // λ = 10⁻⁶ … 10 → C = 1/(22·10) … 1/(22·10⁻⁶).
     has(&logistic, &["0.004545", "45450"]);
     // Three classes: scikit-learn's multinomial, a vector per class as ParamLab: C = 1/(2·n·λ).

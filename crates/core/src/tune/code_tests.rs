@@ -34,7 +34,9 @@ fn grid_search_runs_the_exact_lattice() {
             // times n = 22 (28 training points, 5 folds): Ridge sums the squared errors.
             "\"polynomialfeatures__degree\": [1, 6, 10, 15],",
             "\"ridge__alpha\": [2.2e-5, 0.0066, 0.66, 220],",
-            "alpha = n·λ, n = 22 points per fit (a fold's training points).",
+            // 28 in 5 folds: three fits on 22, two on 23, where the fixed alpha is a weaker λ.
+            "alpha = n·λ, n = 22 points per fit (the smaller folds' training points;\n# on the \
+             folds of 23 it is λ·22/23 in ParamLab's terms).",
             // The refit on all 28 keeps alpha: a penalty of λ·22/28 there.
             "The refit on all 28 training points keeps the same alpha: there it is λ·22/28",
             "KFold(n_splits=5, shuffle=True, random_state=42)",
@@ -158,7 +160,7 @@ fn estimators_folds_and_the_test_set_mistake() {
         &ridge,
         &[
             "Ridge(alpha=2.2)",
-            "n = 22 points per fit (a fold's training points)",
+            "n = 22 points per fit (the smaller folds' training points;",
             "The refit on all 28 training points keeps the same alpha",
         ],
     );
@@ -240,4 +242,24 @@ fn the_printed_eta0_and_alpha_take_paramlabs_steps() {
     has(&code, &[batches]);
     let per_point = python(&tuning("x=lr&y=none&batch=1"));
     has(&per_point, &["Both step once per training point"]);
+}
+
+#[test]
+fn points_per_fit_say_when_the_folds_differ_in_size() {
+    use crate::tune::code::FitPoints;
+    use crate::tune::folds::{Folds, Scheme};
+    let even = Folds::new(25, Scheme::KFold(5), 1).unwrap();
+    assert_eq!(
+        FitPoints::of(Some(&even), 25).per_fit(),
+        "n = 20 points per fit (a fold's training points)"
+    );
+    let uneven = Folds::new(28, Scheme::KFold(5), 1).unwrap();
+    let fit = FitPoints::of(Some(&uneven), 28);
+    assert_eq!((fit.fewest, fit.most, fit.all), (22, 23, 28));
+    assert!(fit
+        .per_fit()
+        .ends_with("on the folds of 23 it is λ·22/23 in ParamLab's terms)"));
+    // No folds: every fit has all the training points.
+    let none = FitPoints::of(None, 7);
+    assert_eq!((none.fewest, none.most), (7, 7));
 }

@@ -105,6 +105,13 @@ impl Folds {
         self.order.len() - largest.unwrap_or(0)
     }
 
+    /// The most samples any fold's model learns from: n minus the smallest fold (one more than
+    /// [`Self::smallest_training`] when k does not divide n).
+    pub fn largest_training(&self) -> usize {
+        let smallest = (0..self.count).map(|i| self.validation(i).len()).min();
+        self.order.len() - smallest.unwrap_or(0)
+    }
+
     /// The samples the model learns from while fold `i` is held out: all the others, in the
     /// shuffled order.
     pub fn training(&self, i: usize) -> Vec<usize> {
@@ -129,6 +136,7 @@ mod tests {
             let (lo, hi) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
             assert!(hi - lo <= 1 && *lo >= 1, "{sizes:?}");
             assert_eq!(folds.smallest_training(), n - hi);
+            assert_eq!(folds.largest_training(), n - lo);
             for i in 0..k {
                 // Training is exactly the complement of validation.
                 let mut both = folds.training(i);
