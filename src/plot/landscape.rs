@@ -1,8 +1,10 @@
 //! The Tuning lab's search-space picture: the exact cross-validated error over a lattice of the
 //! searched axes, drawn faintly (a curve for one axis, a heat map for two), the trials as
 //! numbered dots in the order tried, the best so far ringed; and for Bayesian optimization the
-//! surrogate: one axis, its mean ± sd band over the landscape and the expected improvement in a
-//! strip underneath; two axes, the expected improvement as a small map beside.
+//! surrogate: one axis, its mean ± sd band over the landscape and, in a strip underneath, the
+//! expected improvement at each setting the search can still try (a stem each, the next trial's
+//! topped by a dot); two axes, the expected improvement as a small map beside, the next trial
+//! ringed.
 //!
 //! Both axes run in unit coordinates (0 … 1, as the search works); tick labels give the values.
 //! Errors are drawn on a log scale. Where a model diverged there is no error: a grey cell on the
@@ -18,6 +20,7 @@ use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// One searched axis: its name and range of values.
 #[derive(Clone, Debug, PartialEq)]
@@ -165,6 +168,13 @@ pub struct View {
     pub best: Option<usize>,
     /// Bayesian optimization's surrogate over a lattice: point, mean, sd, expected improvement.
     pub surrogate: Vec<(Vec<f64>, f64, f64, f64)>,
+    /// The settings Bayesian optimization can still try, with their expected improvement: on one
+    /// axis the EI strip shows these (a smooth curve would peak between whole degrees, where no
+    /// trial can go).
+    pub candidates: Vec<(Vec<f64>, f64)>,
+    /// Where its next trial goes, marked on the EI strip or map (none during the initial random
+    /// trials and once the budget is spent).
+    pub next: Option<Vec<f64>>,
     /// What the errors are: "CV error", or "test error" when the search selects by the test
     /// score (the mistake the Tuning lab shows).
     pub error: &'static str,
@@ -360,12 +370,12 @@ fn draw_curve<DB: DrawingBackend>(
     let at: Vec<(f64, f64)> = view.trials.iter().map(|(p, e)| (p[0], y(*e))).collect();
     trial_marks(&mut chart, &at, view.best, &crosses, scale)?;
     if let Some(bottom) = bottom {
-        let top_ei = view.surrogate.iter().map(|s| s.3).fold(0.0, f64::max);
+        let top_ei = view.candidates.iter().map(|c| c.1).fold(0.0, f64::max);
         let mut ei = ChartBuilder::on(&bottom)
             .margin(px(8.0, scale))
             .x_label_area_size(px(36.0, scale))
             .y_label_area_size(px(64.0, scale))
-            .build_cartesian_2d(UnitAxis::of(axis), 0.0..top_ei.max(1e-12) * 1.1)?;
+            .build_cartesian_2d(UnitAxis::of(axis), 0.0..top_ei.max(1e-12) * 1.15)?;
         ei.configure_mesh()
             .light_line_style(MINOR)
             .bold_line_style(GRID)
@@ -377,11 +387,27 @@ fn draw_curve<DB: DrawingBackend>(
             .label_style(label_style(scale))
             .axis_desc_style(("sans-serif", font(13.0, scale)))
             .draw()?;
-        let curve: Vec<(f64, f64)> = view.surrogate.iter().map(|(p, .., e)| (p[0], *e)).collect();
-        let (first, last) = (curve[0].0, curve[curve.len() - 1].0);
-        let area = [vec![(first, 0.0)], curve.clone(), vec![(last, 0.0)]].concat();
-        ei.draw_series(std::iter::once(Polygon::new(area, TEST.mix(0.3).filled())))?;
-        ei.draw_series(LineSeries::new(curve, TEST.stroke_width(px(1.5, scale))))?;
+        // A stem per setting the search can still try: EI exists only there.
+        let stem = TEST.stroke_width(px(2.0, scale));
+        ei.draw_series(
+            view.candidates
+                .iter()
+                .map(|(p, e)| PathElement::new(vec![(p[0], 0.0), (p[0], *e)], stem)),
+        )?;
+        if let Some(next) = &view.next {
+            let e = view
+                .candidates
+                .iter()
+                .find(|c| &c.0 == next)
+                .map_or(0.0, |c| c.1);
+            let r = px(5.0, scale) as i32;
+            ei.draw_series(std::iter::once(Circle::new((next[0], e), r, TEST.filled())))?;
+            ei.draw_series(std::iter::once(Text::new(
+                "next",
+                (next[0], e),
+                label_style(scale).pos(Pos::new(HPos::Left, VPos::Bottom)),
+            )))?;
+        }
     }
     Ok(())
 }
@@ -447,6 +473,12 @@ fn draw_map<DB: DrawingBackend>(
                 colour.filled(),
             )
         }))?;
+        // The next trial: the untried setting of largest EI, ringed.
+        if let Some(next) = &view.next {
+            let ring = BLACK.stroke_width(px(2.0, scale));
+            let r = px(6.0, scale) as i32;
+            ei.draw_series(std::iter::once(Circle::new((next[0], next[1]), r, ring)))?;
+        }
     }
     Ok(())
 }
@@ -629,6 +661,8 @@ mod tests {
             trials,
             best: Some(0),
             surrogate: Vec::new(),
+            candidates: Vec::new(),
+            next: None,
             error: "CV error",
         };
         let svg = svg_of(&view);
@@ -671,11 +705,31 @@ mod tests {
             cells,
             best: Some(0),
             surrogate,
+            candidates: vec![(vec![0.0], 0.0), (vec![0.5], 0.02), (vec![1.0], 0.01)],
+            next: Some(vec![0.5]),
             error: "CV error",
         };
         let svg = svg_of(&view);
-        assert_eq!(svg.matches("<circle").count(), 3);
-        assert!(svg.contains("EI") && svg.contains("CV error"));
+        // Two trial dots, the best's ring, and the next trial's dot on its stem.
+        assert_eq!(svg.matches("<circle").count(), 4);
+        assert!(svg.contains("EI") && svg.contains("CV error") && svg.contains("next"));
+        // A stem per candidate: vertical two-point paths in the test colour.
+        let stem = format!(
+            "stroke=\"#{:02X}{:02X}{:02X}\" stroke-width=\"2\"",
+            TEST.0, TEST.1, TEST.2
+        );
+        let two_points = |l: &&str| {
+            let points = l.split("points=\"").nth(1).unwrap_or("");
+            points
+                .split('"')
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .count()
+                == 2
+        };
+        let stems = svg.lines().filter(|l| l.contains(&stem)).filter(two_points);
+        assert_eq!(stems.count(), 3, "{svg}");
         assert!(svg.contains("<polygon"), "the mean ± sd band");
         let mut bests = String::new();
         {

@@ -30,6 +30,8 @@ fn svg_of(trials: &[(f64, f64)], best: usize) -> String {
         trials: trials.iter().map(|&(x, y)| (vec![x, y], 0.05)).collect(),
         best: Some(best),
         surrogate: Vec::new(),
+        candidates: Vec::new(),
+        next: None,
         error: "CV error",
     };
     let mut svg = String::new();

@@ -26,10 +26,13 @@ use crate::state::action::Action;
 use crate::state::choice::{Choice, StrategyKind};
 use crate::state::spec::{display_value, Group, Key, Lab};
 use crate::state::tie_note::tie_note;
-use crate::state::tuning::{by_test, Tuning, COMPARE_SEEDS, FRESH_POINTS, TRIAL_EPOCHS};
+use crate::state::tuning::{
+    by_test, SurrogateView, Tuning, COMPARE_SEEDS, FRESH_POINTS, TRIAL_EPOCHS,
+};
 use crate::state::url;
 use crate::tune::code::python;
 use crate::tune::cv::diverged;
+use crate::tune::search::Search;
 use crate::tune::space::Scale;
 use crate::tune::strategy::Strategy;
 use yew::prelude::*;
@@ -271,10 +274,13 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         }</p>
                         if matches!(search.strategy(), Strategy::Bayes(_)) {
                             <p class="help">{ if search.space().dims() == 2 {
-                                "Beside the map, over the same square: the expected improvement (EI) of the Gaussian-process surrogate fitted to the trials, darker where larger; the next trial goes where EI is largest."
+                                "Beside the map, over the same square: the expected improvement (EI) of the Gaussian-process surrogate fitted to the trials, darker where larger. After the first random trials, the next trial goes to the setting not yet tried where EI is largest (ringed)."
                             } else {
-                                "Red: the Gaussian-process surrogate fitted to the trials (mean ± sd) and, below, its expected improvement (EI); the next trial goes where EI is largest."
+                                "Red: the Gaussian-process surrogate fitted to the trials (mean ± sd) and, below, its expected improvement (EI) at each setting not yet tried. After the first random trials, the next trial goes to the tallest (the dot marked next)."
                             } }</p>
+                            if let Some(next) = next_trial(search, &view) {
+                                <p class="help" id="next-trial">{ next }</p>
+                            }
                         }
                         <section class="playback" aria-label="Search">
                             <div class="buttons">
@@ -384,6 +390,20 @@ fn value_text(key: Key, value: f64) -> String {
     }
 }
 
+/// Where Bayesian optimization's next trial goes, as the picture marks it: "Next trial (largest
+/// expected improvement): degree 4, λ 0.001."
+fn next_trial(search: &Search, view: &View) -> Option<String> {
+    let next = view.next.as_ref()?;
+    let axes = search.space().axes().iter();
+    let values = axes
+        .zip(search.space().values(next))
+        .map(|(a, v)| format!("{} {}", a.key().spec().label, value_text(a.key(), v)));
+    Some(format!(
+        "Next trial (largest expected improvement): {}.",
+        values.collect::<Vec<_>>().join(", ")
+    ))
+}
+
 /// The index of the best trial (the first of equals), as [`crate::tune::search::Search::best`].
 fn best_index(state: &Tuning) -> Option<usize> {
     let best = state.search.best()?;
@@ -422,18 +442,24 @@ fn view(state: &Tuning, cells: usize, trials: usize) -> View {
     let per_axis = if space.dims() == 1 { 101 } else { 25 };
     let surrogate = match state.search.strategy() {
         Strategy::Bayes(_) => state.surrogate(per_axis),
-        _ => Vec::new(),
-    };
+        _ => None,
+    }
+    .unwrap_or(SurrogateView {
+        lattice: Vec::new(),
+        candidates: Vec::new(),
+        next: None,
+    });
     View {
         axes: axes.collect(),
         ticks: ticks.collect(),
         cells: land.take(cells).map(|(p, e)| (p.clone(), e.mean)).collect(),
         trials: shown.iter().map(|(p, e)| (p.to_vec(), *e)).collect(),
         best,
-        surrogate: surrogate
-            .into_iter()
+        surrogate: (surrogate.lattice.into_iter())
             .map(|(p, m, ei)| (p, m.mean, m.sd, ei))
             .collect(),
+        candidates: surrogate.candidates,
+        next: surrogate.next,
         error: if by_test(&state.config) {
             "test error"
         } else {

@@ -123,6 +123,31 @@ test('Bayesian optimization on two axes: one trial per Step, the landscape fills
   await page.close();
 });
 
+test('Bayesian optimization on one axis says where its next trial goes, and it goes there', async () => {
+  const { page, problems } = await open('?lab=tuning&strategy=bayes&y=none&budget=6&n=20&folds=2');
+  const step = async (n) => {
+    await page.locator('#step').click();
+    await page.waitForFunction((k) => document.querySelectorAll('#trials tbody tr').length === k, n, { timeout: 30_000 });
+  };
+  // The first 3 trials are random: nothing is marked before they are done.
+  for (let n = 1; n <= 2; n++) {
+    await step(n);
+    assert.equal(await page.locator('#next-trial').count(), 0, `after ${n} trials`);
+  }
+  for (let n = 3; n <= 5; n++) {
+    await step(n);
+    const said = await text(page, '#next-trial');
+    const [, degree] = said.match(/^Next trial \(largest expected improvement\): Polynomial degree (\d+)\.$/);
+    await step(n + 1);
+    const tried = await text(page, `#trial-${n + 1} td.value`);
+    assert.equal(tried, degree, `trial ${n + 1}`);
+  }
+  // The budget is spent: no next trial.
+  assert.equal(await page.locator('#next-trial').count(), 0);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('selecting by the test score: the test points choose, and fresh points check the choice', async () => {
   const { page, problems } = await open('?lab=tuning&select=test&x=degree&y=none&strategy=grid&budget=15&n=30');
   assert.match(await text(page, '#test-unlocked'), /Selecting by the test score/);

@@ -31,12 +31,14 @@ use crate::ml::model::{fit_checked, Parameter, Samples};
 use crate::ml::polynomial::Trainer;
 use crate::tune::cv::{fold_error, MeanSd, DIVERGED};
 use crate::tune::folds::{Folds, Scheme};
-use crate::tune::gp::{expected_improvement, Prediction};
 use crate::tune::search::{Search, TrialRequest};
 use crate::tune::space::{Scale, Space};
 use crate::tune::strategy::{Bayes, Strategy};
 use std::rc::Rc;
 
+#[path = "tuning_surrogate.rs"]
+mod surrogate;
+pub use surrogate::SurrogateView;
 #[path = "tuning_frames.rs"]
 mod frames;
 #[path = "tuning_jobs.rs"]
@@ -444,23 +446,6 @@ impl Tuning {
             (0..budget).map(at).collect()
         };
         done.map(|(k, c)| (*k, summary(c))).collect()
-    }
-
-    /// The surrogate (the Gaussian process fitted to the trials so far) over `per_axis` evenly
-    /// spaced coordinates per axis: each point with the posterior mean ± sd of the error and the
-    /// expected improvement there. Empty before the first trial.
-    pub fn surrogate(&self, per_axis: usize) -> Vec<(Vec<f64>, Prediction, f64)> {
-        let Some(gp) = self.search.surrogate() else {
-            return Vec::new();
-        };
-        let lattice = self.search.space().lattice(per_axis);
-        // (One prediction per point: the expected improvement follows from its mean and sd.)
-        let at = |p: Vec<f64>| {
-            let prediction = gp.predict(&p);
-            let ei = expected_improvement(gp.best(), prediction.mean, prediction.sd);
-            (p, prediction, ei)
-        };
-        lattice.into_iter().map(at).collect()
     }
 
     /// Everything restarts from the configuration; the landscape and the comparison are kept

@@ -173,9 +173,9 @@ fn the_landscape_is_the_same_cross_validation_over_every_value() {
 #[test]
 fn bayes_shows_its_surrogate_and_folds_fit_the_points() {
     let mut state = Tuning::new(small(StrategyKind::Bayes, 5), vec![]);
-    assert!(state.surrogate(11).is_empty());
+    assert!(state.surrogate(11).is_none());
     run(&mut state);
-    let curve = state.surrogate(11);
+    let curve = state.surrogate(11).unwrap().lattice;
     assert_eq!(curve.len(), 11);
     assert!(curve.iter().all(|(_, p, ei)| p.sd >= 0.0 && *ei >= 0.0));
     // Leave-one-out is one fold per point; fewer points than folds cut k down and say so; one
@@ -411,4 +411,35 @@ fn the_surrogate_passes_through_its_trials() {
             assert!(guess.sd < 0.1 * trial.error.mean, "seed {seed}: {guess:?}");
         }
     }
+}
+
+/// The picture marks where Bayesian optimization goes next, and it is where the search goes:
+/// the candidate of highest expected improvement, among whole degrees only (a smooth EI curve
+/// peaks between them, where no trial can go); none during the initial random trials or once
+/// the budget is spent.
+#[test]
+fn the_marked_next_trial_is_the_searchs_own_next() {
+    let mut state = Tuning::new(small(StrategyKind::Bayes, 8), vec![]);
+    let mut marked = 0;
+    while !state.is_done() {
+        let trials = state.search.trials().len();
+        if let Some(view) = state.surrogate(11) {
+            let next = state.search.next().unwrap().point;
+            let expected = (trials >= Bayes::default().initial()).then_some(next);
+            assert_eq!(view.next, expected, "after {trials} trials");
+            marked += usize::from(view.next.is_some());
+            assert!(!view.candidates.is_empty());
+            for (c, ei) in &view.candidates {
+                assert!(*ei >= 0.0);
+                let degree = state.search.space().values(c)[0];
+                assert_eq!(degree.fract(), 0.0, "candidate degree {degree}");
+                assert!(!state.search.trials().iter().any(|t| &t.point == c));
+            }
+        } else {
+            assert_eq!(trials, 0);
+        }
+        state.apply(Action::Step);
+    }
+    assert_eq!(marked, 5);
+    assert_eq!(state.surrogate(11).unwrap().next, None);
 }

@@ -223,15 +223,33 @@ pub fn surrogate(kernel: Kernel, points: &[Vec<f64>], errors: &[f64]) -> Option<
 /// The untried candidate with the highest expected improvement (the first on a tie).
 fn bayes(b: &Bayes, space: &Space, points: &[Vec<f64>], errors: &[f64]) -> Option<Vec<f64>> {
     let gp = surrogate(b.kernel, points, errors)?;
-    let candidates = space.snapped_lattice(b.candidates);
-    let mut best: Option<(Vec<f64>, f64)> = None;
-    for c in candidates.into_iter().filter(|c| !points.contains(c)) {
-        let ei = gp.expected_improvement(&c);
-        if best.as_ref().is_none_or(|(_, e)| ei > *e) {
-            best = Some((c, ei));
+    most_promising(&candidates(b, space, points, &gp)).map(<[f64]>::to_vec)
+}
+
+/// Bayesian optimization's candidates not tried yet, each with its expected improvement under
+/// `gp`: the only settings its next trial can go to (a lattice snapped to the controls' tables,
+/// so on an integer axis only whole values).
+pub fn candidates(b: &Bayes, space: &Space, points: &[Vec<f64>], gp: &Gp) -> Vec<(Vec<f64>, f64)> {
+    let lattice = space.snapped_lattice(b.candidates).into_iter();
+    let untried = lattice.filter(|c| !points.contains(c));
+    untried
+        .map(|c| {
+            let ei = gp.expected_improvement(&c);
+            (c, ei)
+        })
+        .collect()
+}
+
+/// The candidate of highest expected improvement, the first on a tie: where Bayesian
+/// optimization goes next.
+pub fn most_promising(candidates: &[(Vec<f64>, f64)]) -> Option<&[f64]> {
+    let mut best: Option<&(Vec<f64>, f64)> = None;
+    for c in candidates {
+        if best.is_none_or(|(_, e)| c.1 > *e) {
+            best = Some(c);
         }
     }
-    best.map(|(c, _)| c)
+    best.map(|(c, _)| c.as_slice())
 }
 
 #[cfg(test)]
