@@ -17,6 +17,7 @@ use crate::ml::diagnosis::{
 };
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
+use crate::ml::optimizer::OptimizerKind;
 use crate::ml::regularization::Regularization;
 use crate::tune::cv::SlicedCv;
 use std::rc::Rc;
@@ -411,10 +412,16 @@ impl<K: LabKind> Session<K> {
              learning rate of {lr} is too high for this setting — each step overshoots the \
              minimum by more than the last. Shown: the parameters of {kept}, the lowest training \
              loss on the loss chart ({}){never}. Lower the learning rate (a tenth, {}, may not be \
-             enough: a search over it in the Tuning lab shows which rates train), or \
-             switch to Adam.",
+             enough: a search over it in the Tuning lab shows which rates train){}",
             short(self.train_score.loss),
-            short(lr / 10.0)
+            short(lr / 10.0),
+            match self.config.optimizer() {
+                // Adam normalizes the gradient: its steps are about η whatever the gradient.
+                OptimizerKind::Adam =>
+                    ". Adam does not prevent this: each of its steps is about \
+                                       the learning rate in size, however small the gradient.",
+                _ => ", or switch to Adam.",
+            }
         )
     }
 

@@ -71,6 +71,19 @@ fn a_divergence_pauses_and_keeps_scores_of_the_kept_parameters() {
         .contains("learning rate of 10"));
     assert_eq!(p.train_score, p.model.score(p.train_set()));
     assert_eq!(p.test_score, p.model.score(p.test_set()));
+    assert!(p
+        .divergence
+        .as_deref()
+        .unwrap()
+        .ends_with(", or switch to Adam."));
+    // With Adam on, the same network diverges too: the text does not offer Adam as the cure.
+    let mut a: PlaneLab =
+        session("lab=neural&lr=10&opt=adam&batch=1&act=relu&layers=4&l1=16&l2=16&l3=16&l4=16");
+    a.apply(Action::Play);
+    a.apply(Action::Tick(200));
+    let said = a.divergence.as_deref().expect("Adam at 10 diverges too");
+    assert!(!said.contains("switch to Adam"), "{said}");
+    assert!(said.ends_with("Adam does not prevent this: each of its steps is about the learning rate in size, however small the gradient."), "{said}");
 }
 
 #[test]
