@@ -8,7 +8,8 @@
 //!
 //! Both axes run in unit coordinates (0 … 1, as the search works); tick labels give the values.
 //! Errors are drawn on a log scale. Where a model diverged there is no error: a grey cell on the
-//! map, a break in the curve with a ✕ on its top edge, a trial's dot on the top edge. One layer,
+//! map; on the curve a break, with a ✕ and any trial's dot there in a band labelled "diverged"
+//! above the top gridline. One layer,
 //! redrawn when the picture changes (once per trial or landscape row).
 
 use super::style::{font, px, GRID, MINOR, MODEL, TEST, TRAIN};
@@ -203,22 +204,31 @@ pub fn best_so_far_draws_zero(best: &[f64], compared: &[Compared]) -> bool {
 /// there is no error). A log scale has no zero, and a cross-validated error of exactly 0 is
 /// common (k-NN on well-separated classes): zeros get a decade of their own below the smallest
 /// positive error and are drawn on the bottom edge, labelled "0"; a model that diverged (no
-/// error) is drawn on the top edge.
+/// error) is drawn in a band above the top, labelled "diverged", so that it never reads as the
+/// error of the top gridline.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct ErrorAxis {
     lo: f64,
     hi: f64,
     zero: bool,
+    /// Some model diverged: the axis has the band above `hi`.
+    blown: bool,
 }
+
+/// The "diverged" band's height, as a share of the axis from `lo` to `hi`.
+const BAND: f64 = 0.12;
 
 impl ErrorAxis {
     fn of(errors: impl Iterator<Item = f64>) -> Self {
-        let (mut lo, mut hi, mut zero) = (f64::INFINITY, f64::NEG_INFINITY, false);
+        let (mut lo, mut hi, mut zero, mut blown) =
+            (f64::INFINITY, f64::NEG_INFINITY, false, false);
         for e in errors {
             if e == 0.0 {
                 zero = true;
             } else if e.is_finite() && e > 0.0 {
                 (lo, hi) = (lo.min(e.log10()), hi.max(e.log10()));
+            } else {
+                blown = true;
             }
         }
         let (lo, hi) = if lo.is_finite() {
@@ -230,24 +240,38 @@ impl ErrorAxis {
             lo: if zero { lo - 1.0 } else { lo },
             hi,
             zero,
+            blown,
         }
     }
 
-    /// Where error `e` is drawn: at its log, a zero on the bottom edge, no error on the top.
+    /// The axis's top: `hi`, or above it the band where diverged models are drawn.
+    fn top(&self) -> f64 {
+        if self.blown {
+            self.hi + BAND * (self.hi - self.lo)
+        } else {
+            self.hi
+        }
+    }
+
+    /// Where error `e` is drawn: at its log, a zero on the bottom edge, no error in the middle of
+    /// the band above the top gridline (on the top edge where the axis has no band).
     fn y(&self, e: f64) -> f64 {
         if e == 0.0 {
             self.lo
         } else if e.is_finite() && e > 0.0 {
             e.log10().clamp(self.lo, self.hi)
         } else {
-            self.hi
+            (self.hi + self.top()) / 2.0
         }
     }
 
-    /// The label of a gridline at log₁₀ value `v` ("0" on the bottom edge when zeros are there).
+    /// The label of a gridline at log₁₀ value `v` ("0" on the bottom edge when zeros are there;
+    /// none in the band, which is no error at all).
     fn label(&self, v: f64) -> String {
         if self.zero && (v - self.lo).abs() < 1e-9 {
             "0".into()
+        } else if v > self.hi + 1e-9 {
+            String::new()
         } else {
             log_tick(v)
         }
@@ -321,7 +345,7 @@ fn draw_curve<DB: DrawingBackend>(
         .margin(px(8.0, scale))
         .x_label_area_size(px(if bottom.is_some() { 8.0 } else { 36.0 }, scale))
         .y_label_area_size(px(64.0, scale))
-        .build_cartesian_2d(UnitAxis::of(axis), lo..hi)?;
+        .build_cartesian_2d(UnitAxis::of(axis), lo..errors.top())?;
     let x_label = |u: &f64| axis.tick(*u);
     let y_label = |v: &f64| errors.label(*v);
     let mut mesh = chart.configure_mesh();
@@ -337,6 +361,16 @@ fn draw_curve<DB: DrawingBackend>(
         mesh.x_label_formatter(&x_label).x_desc(axis.label);
     }
     mesh.draw()?;
+    if errors.blown {
+        // The band above the top gridline: a line under it, "diverged" where its tick would be.
+        let edge = MODEL.mix(0.5).stroke_width(px(1.0, scale));
+        chart.draw_series(LineSeries::new([(0.0, hi), (1.0, hi)], edge))?;
+        let (x, y) = chart.backend_coord(&(0.0, errors.y(f64::INFINITY)));
+        let (bx, by) = top.get_base_pixel();
+        let right = Pos::new(HPos::Right, VPos::Center);
+        let at = (x - bx - px(6.0, scale) as i32, y - by);
+        top.draw(&Text::new("diverged", at, label_style(scale).pos(right)))?;
+    }
     let y = |e: f64| errors.y(e);
     // The surrogate's band and mean under everything else.
     if !view.surrogate.is_empty() {
@@ -355,16 +389,16 @@ fn draw_curve<DB: DrawingBackend>(
         let mean = view.surrogate.iter().map(|(p, m, ..)| (p[0], y(*m)));
         chart.draw_series(LineSeries::new(mean, TEST.stroke_width(px(1.5, scale))))?;
     }
-    // A cell where a model diverged has no error: the curve breaks there, a ✕ on the top edge.
+    // A cell where a model diverged has no error: the curve breaks there, a ✕ in the band.
     let faint = MODEL.mix(0.35).stroke_width(px(2.0, scale));
     for run in view.cells.split(|(_, e)| diverged(*e)) {
         let land = run.iter().map(|(p, e)| (p[0], y(*e)));
         chart.draw_series(LineSeries::new(land, faint))?;
     }
-    let (r, top) = (px(4.0, scale) as i32, hi - 0.04 * (hi - lo));
+    let (r, band) = (px(4.0, scale) as i32, errors.y(f64::INFINITY));
     let crosses: Vec<(f64, f64)> = (view.cells.iter())
         .filter(|(_, e)| diverged(*e))
-        .map(|(p, _)| (p[0], top))
+        .map(|(p, _)| (p[0], band))
         .collect();
     chart.draw_series(crosses.iter().map(|&c| Cross::new(c, r, faint)))?;
     let at: Vec<(f64, f64)> = view.trials.iter().map(|(p, e)| (p[0], y(*e))).collect();
@@ -743,6 +777,55 @@ mod tests {
         assert!(bests.matches("stroke=\"#6E6E6E\"").count() > 3);
     }
 
+    /// A diverged trial has no error: its dot sits in a band labelled "diverged" above the top
+    /// gridline, not on that gridline, where it read as an error of 1.0.
+    #[test]
+    fn diverged_trials_sit_in_a_band_of_their_own() {
+        let cells: Vec<(Vec<f64>, f64)> = (0..5)
+            .map(|i| {
+                (
+                    vec![i as f64 / 4.0],
+                    if i < 4 { 0.05 } else { f64::INFINITY },
+                )
+            })
+            .collect();
+        let view = View {
+            axes: vec![axis("Learning rate", true)],
+            ticks: vec![cells.iter().map(|c| c.0[0]).collect()],
+            trials: vec![cells[1].clone(), cells[4].clone()],
+            cells,
+            best: Some(0),
+            error: "CV error",
+            ..View::default()
+        };
+        let svg = svg_of(&view);
+        assert!(svg.contains(">\ndiverged\n</text>"), "{svg}");
+        // The trial dots: the diverged one is above the top gridline's label ("0.10") in pixels.
+        let y_of = |needle: &str| -> f64 {
+            let at = svg.find(needle).unwrap_or_else(|| panic!("{needle}"));
+            let tag = &svg[svg[..at].rfind('<').unwrap()..];
+            let y = tag
+                .split(" y=\"")
+                .nth(1)
+                .or(tag.split(" cy=\"").nth(1))
+                .unwrap();
+            y.split('"').next().unwrap().parse().unwrap()
+        };
+        let top_label = y_of(">\n0.10\n</text>");
+        let dots: Vec<f64> = svg
+            .match_indices("<circle")
+            .map(|(i, _)| {
+                let cy = svg[i..].split(" cy=\"").nth(1).unwrap();
+                cy.split('"').next().unwrap().parse().unwrap()
+            })
+            .collect();
+        let highest = dots.iter().copied().fold(f64::INFINITY, f64::min);
+        assert!(
+            highest < top_label - 8.0,
+            "dot at {highest}, the 1.0 label at {top_label}"
+        );
+    }
+
     #[test]
     fn log_ticks_name_the_value_at_their_gridline() {
         assert_eq!(log_tick(-0.2), "0.63");
@@ -760,7 +843,7 @@ mod tests {
 
     /// k-NN on well-separated classes: cross-validated errors of exactly 0. A log scale has no
     /// zero: they get the decade below the smallest positive error, on the bottom edge labelled
-    /// "0" — not the top edge, where a model that diverged goes.
+    /// "0" — not the top, above which a model that diverged goes.
     #[test]
     fn an_error_of_0_is_drawn_on_the_bottom_edge_labelled_0() {
         let errors = ErrorAxis::of([0.0, 0.02, 0.3, f64::INFINITY].into_iter());
@@ -769,13 +852,20 @@ mod tests {
             ErrorAxis {
                 lo: -3.0,
                 hi: 0.0,
-                zero: true
+                zero: true,
+                blown: true
             }
         );
         assert_eq!(errors.y(0.0), -3.0, "the bottom edge");
-        assert_eq!(errors.y(f64::INFINITY), 0.0, "diverged: the top edge");
+        // Diverged: in the middle of a band above the top gridline (1.0), which is unlabelled.
+        assert_eq!(errors.top(), 0.36);
+        assert!((errors.y(f64::INFINITY) - 0.18).abs() < 1e-12);
+        assert_eq!(errors.label(0.2), "");
+        assert_eq!(errors.label(0.0), "1.0");
         assert_eq!(errors.label(-3.0), "0");
         assert_eq!(errors.label(-2.0), "0.010");
+        let calm = ErrorAxis::of([0.02, 0.3].into_iter());
+        assert!(!calm.blown && calm.top() == calm.hi);
         assert!(!ErrorAxis::of([0.02, 0.3].into_iter()).zero);
         // On the map a 0 is the deepest colour, not the grey of a diverged model.
         assert_eq!(heat(0.0, -2.0, -1.0), heat(0.01, -2.0, -1.0));

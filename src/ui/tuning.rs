@@ -256,7 +256,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                                 let blown = state.landscape.errors.iter().filter(|e| e.diverged()).count();
                                 let blown = match (blown, search.space().dims()) {
                                     (0, _) => String::new(),
-                                    (n, 1) => format!(" At {n} of them a model diverged: no error, a ✕ on the top edge."),
+                                    (n, 1) => format!(" At {n} of them a model diverged: no error, a ✕ in the band labelled diverged, above the top gridline."),
                                     (n, _) => format!(" At {n} of them (grey) a model diverged: no error."),
                                 };
                                 // The map's colour key: the heat map has no other.

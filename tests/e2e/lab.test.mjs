@@ -383,6 +383,10 @@ test('a control without effect says so: λ while Regularization is None, and its
   await page.getByLabel('Regularization', { exact: true }).selectOption({ label: 'L2 (ridge)' });
   await page.waitForFunction(() => !document.getElementById('ctl-lambda-inert'));
   assert.equal(await page.locator('#validation-flat').count(), 0);
+  // A penalty with λ = 0 is no penalty: the Regularization control says so until λ moves.
+  assert.match(await text(page, '#ctl-reg-inert'), /^No effect while λ is 0: the penalty λ·Σw² is then 0/);
+  await page.getByLabel('Regularization strength').press('ArrowRight');
+  await page.waitForFunction(() => !document.getElementById('ctl-reg-inert'));
   await page.close();
 });
 

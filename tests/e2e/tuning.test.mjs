@@ -161,6 +161,8 @@ test('selecting by the test score: the test points choose, and fresh points chec
   // The reported test error is the lowest of the trials' test errors: the number that chose.
   assert.equal(Number(await text(page, '#result-test')), Math.min(...means));
   assert.ok(Number.isFinite(Number(await text(page, '#result-fresh'))), 'an error on fresh points');
+  // One seed's luck is not the lesson: what choosing by the test spoils is the number.
+  assert.match(await text(page, '#result-luck'), /^One search proves little: .* What it spoils is the number/);
   // The same row as selecting by cross-validation shows, to compare the two choices.
   const optimism = Number(await text(page, '#result-optimism'));
   assert.ok(Math.abs(optimism - (Number(await text(page, '#result-fresh')) - Number(await text(page, '#result-test')))) < 1e-3, `${optimism}`);

@@ -1,6 +1,7 @@
 //! Interview practice as a pure reducer: the questions of [`QUESTIONS`] in a seeded order, one
 //! at a time; the learner picks an answer, reads the explanation, and goes on. A question answered
-//! wrong comes back after [`COME_BACK_AFTER`] others, again and again until it is answered right.
+//! wrong comes back after [`COME_BACK_AFTER`] questions not missed, again and again until it is
+//! answered right; so new questions keep coming however many are missed.
 //! No clock and no browser: the page sends [`QuizAction`]s and keeps [`Quiz::to_storage`]'s text
 //! in the browser's storage, so the score and the missed questions survive a reload.
 //!
@@ -13,7 +14,8 @@ use crate::state::session::Reduce;
 use rand::seq::SliceRandom;
 use std::collections::VecDeque;
 
-/// A question answered wrong is asked again after this many others (sooner when fewer remain).
+/// A question answered wrong is asked again after this many questions not missed (at the end
+/// when fewer remain).
 pub const COME_BACK_AFTER: usize = 3;
 
 /// The random stream of the question order (data, training and tuning use streams 0 … 7).
@@ -208,7 +210,14 @@ impl Reduce for Quiz {
                     return;
                 };
                 if choice != QUESTIONS[index].answer {
-                    let at = COME_BACK_AFTER.min(self.queue.len());
+                    // After COME_BACK_AFTER questions not missed (counting only missed ones,
+                    // four misses in a row would keep coming back among themselves and no new
+                    // question would ever be asked); at the end when fewer are left.
+                    let fresh = self.queue.iter().enumerate();
+                    let mut fresh = fresh.filter(|(_, i)| !self.missed.contains(i));
+                    let at = fresh
+                        .nth(COME_BACK_AFTER - 1)
+                        .map_or(self.queue.len(), |(at, _)| at + 1);
                     self.queue.insert(at, index);
                 }
             }
@@ -280,6 +289,29 @@ mod tests {
         }
         let n = QUESTIONS.len() as u32;
         assert_eq!(quiz.score(), (n, n + 2));
+    }
+
+    /// Helper 40 missed four in a row: from then on only those four came back, and no new
+    /// question was asked. Every miss now waits for three questions not missed.
+    #[test]
+    fn missing_every_answer_still_brings_new_questions() {
+        let mut quiz = Quiz::new(11);
+        let mut seen: Vec<&str> = Vec::new();
+        // (Each new question waits behind the misses due before it: about n²/6 answers.)
+        for _ in 0..QUESTIONS.len() * QUESTIONS.len() {
+            let id = answer(&mut quiz, false);
+            if !seen.contains(&id) {
+                seen.push(id);
+            }
+        }
+        assert_eq!(seen.len(), QUESTIONS.len(), "every question asked");
+        // Four missed in a row: the next 20 answers, all wrong, still meet new questions (they
+        // once met only those four, over and over).
+        let mut quiz = Quiz::new(11);
+        let missed: Vec<&str> = (0..4).map(|_| answer(&mut quiz, false)).collect();
+        let next: Vec<&str> = (0..20).map(|_| answer(&mut quiz, false)).collect();
+        let new = next.iter().filter(|id| !missed.contains(id)).count();
+        assert!(new >= 5, "{next:?}");
     }
 
     #[test]

@@ -293,6 +293,20 @@ impl Config {
             Key::Lambda if self.regularization() == Regularization::None => {
                 Some("No effect while Regularization is None: choose L2 or L1 first.".into())
             }
+            // (Unless λ is a searched axis: then each trial sets a λ the penalty applies.)
+            Key::Regularization
+                if self.regularization() != Regularization::None
+                    && self.number(Key::Lambda) == 0.0
+                    && self.no_effect(Key::Lambda, train_size).is_none() =>
+            {
+                let penalty = match self.regularization() {
+                    Regularization::L1 => "λ·Σ|w|",
+                    _ => "λ·Σw²",
+                };
+                Some(format!(
+                    "No effect while λ is 0: the penalty {penalty} is then 0. Raise λ to see it."
+                ))
+            }
             Key::Noise | Key::Points if self.is_custom() => {
                 Some("No effect on your own points: they are used as placed.".into())
             }
@@ -457,6 +471,25 @@ mod tests {
             .contains("Regularization is None"));
         c.set_choice(Key::Regularization, Regularization::L2);
         assert_eq!(c.no_effect(Key::Lambda, 28), None);
+        // A penalty of λ = 0 is none: the Regularization control says so, until λ moves.
+        assert_eq!(c.number(Key::Lambda), 0.0);
+        let zero = c.no_effect(Key::Regularization, 28).unwrap();
+        assert!(
+            zero.starts_with("No effect while λ is 0: the penalty λ·Σw²"),
+            "{zero}"
+        );
+        c.set_choice(Key::Regularization, Regularization::L1);
+        assert!(c
+            .no_effect(Key::Regularization, 28)
+            .unwrap()
+            .contains("λ·Σ|w|"));
+        c.set(Key::Lambda, 3);
+        assert_eq!(c.no_effect(Key::Regularization, 28), None);
+        // In the Tuning lab a searched λ is set by each trial: the penalty matters there.
+        let (searched, _) = crate::state::url::decode("lab=tuning&lambda=0");
+        assert_eq!(searched.no_effect(Key::Regularization, 28), None);
+        let (fixed, _) = crate::state::url::decode("lab=tuning&lambda=0&x=lr&y=none");
+        assert!(fixed.no_effect(Key::Regularization, 28).is_some());
         assert_eq!(c.no_effect(Key::Noise, 28), None);
         let mut custom = Config::for_lab(Lab::Classification);
         custom.set_choice(Key::Model, ModelKind::Knn);
