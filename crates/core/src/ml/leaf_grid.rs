@@ -19,10 +19,11 @@ pub struct SortedGrid<'a> {
 
 impl<'a> SortedGrid<'a> {
     pub fn new(x1s: &'a [f64], x2s: &'a [f64]) -> Self {
+        // By value, then by index: k-NN's ranking (one copy of the sort in the bundle).
         let order = |xs: &[f64]| {
-            let mut idx: Vec<usize> = (0..xs.len()).collect();
-            idx.sort_unstable_by(|&a, &b| xs[a].total_cmp(&xs[b]).then(a.cmp(&b)));
-            idx
+            let mut pairs: Vec<(f64, usize)> = xs.iter().copied().zip(0..).collect();
+            pairs.sort_unstable_by(super::knn::by_distance);
+            pairs.into_iter().map(|(_, i)| i).collect()
         };
         SortedGrid {
             cols: order(x1s),

@@ -89,7 +89,8 @@ impl Rows {
             .map(|f| {
                 let mut order: Vec<(f64, usize)> =
                     (0..n).map(|i| (values[i * width + f], i)).collect();
-                order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                // (k-NN's ranking: by value, then by index; one copy of the sort in the bundle.)
+                order.sort_unstable_by(super::knn::by_distance);
                 order.into_iter().map(|(_, i)| i).collect()
             })
             .collect();
