@@ -94,19 +94,25 @@ pub fn axis_misfit(config: &Config, key: Key) -> Option<String> {
 }
 
 /// Sets axes that do not belong to the configuration's model to the model's defaults (a link
-/// may name any axis with any model); returns what was changed, for a notice. An axis left at
-/// the control's default (a link that names the model but no axis) changes silently.
+/// may name any axis with any model); returns what was changed, for a notice. A link that names
+/// no axis got the model's own when it was read ([`first_axis_unnamed`],
+/// [`second_axis_unnamed`]), and the page's own links never write a misfit, so any misfit left
+/// was named by hand: `model=knn&x=degree` is said, although degree is the control's default.
 pub fn fit_axes(config: &mut Config) -> Option<String> {
     let notices: Vec<String> = [Key::AxisX, Key::AxisY]
         .into_iter()
         .filter_map(|key| {
             let why = axis_misfit(config, key)?;
-            let named = config.position(key) != key.spec().default;
             config.set_choice(key, effective(config, key));
-            named.then_some(why)
+            Some(why)
         })
         .collect();
     (!notices.is_empty()).then(|| notices.join(" "))
+}
+
+/// For a link that names no first axis: the model's own (`model=knn` searches k), silently.
+pub fn first_axis_unnamed(config: &mut Config) {
+    config.set_choice(Key::AxisX, effective(config, Key::AxisX));
 }
 
 /// For a link that names no second axis: the model's own second axis, not the first one twice
@@ -114,11 +120,18 @@ pub fn fit_axes(config: &mut Config) -> Option<String> {
 /// the first axis twice keeps it, and the page says the search has one axis.
 pub fn second_axis_unnamed(config: &mut Config) {
     let x = effective(config, Key::AxisX);
-    if config.choice::<TuneAxis>(Key::AxisY) == x {
+    let y = effective(config, Key::AxisY);
+    let y = if y == x {
         let (_, second) = default_axes(config.tuned());
-        let y = if second == x { TuneAxis::None } else { second };
-        config.set_choice(Key::AxisY, y);
-    }
+        if second == x {
+            TuneAxis::None
+        } else {
+            second
+        }
+    } else {
+        y
+    };
+    config.set_choice(Key::AxisY, y);
 }
 
 /// Sets both axes to the model's defaults (when the model changes).

@@ -173,11 +173,10 @@ fn links_round_trip_and_axes_not_of_the_model_fall_back_with_a_notice() {
                     .is_some_and(|w| w.contains("instead"))
             };
             assert_eq!(misfit(&config), !fits, "{q}");
-            // A second axis not of the model becomes the model's own, and the page says why.
-            // (Silently when it is the control's default, which a link naming no axis has.)
+            // A second axis not of the model becomes the model's own, and the page says why,
+            // even when it is the control's default: the link named it.
             let state = Tuning::new(config.clone(), vec![]);
-            let silent = fits || config.position(Key::AxisY) == Key::AxisY.spec().default;
-            assert_eq!(state.notices.is_empty(), silent, "{q}");
+            assert_eq!(state.notices.is_empty(), fits, "{q}");
             assert!(!misfit(&state.config), "{q}");
             assert_eq!(
                 space(&state.config).axes()[0].key(),
@@ -344,11 +343,26 @@ fn a_link_naming_only_the_model_gets_that_models_two_axes() {
         let note = state.config.no_effect(Key::AxisY, 0).unwrap_or_default();
         assert!(note.contains("one axis"), "{query}: {note}");
     }
-    let (config, _) = decode("lab=tuning&model=logistic");
+    let (config, notices) = decode("lab=tuning&model=logistic");
+    assert!(
+        notices.is_empty(),
+        "no axis named, none misfit: {notices:?}"
+    );
     let state = Tuning::new(config, vec![]);
     assert_eq!(
         state.config.choice::<TuneAxis>(Key::AxisX),
         TuneAxis::Lambda
+    );
+    // An axis the link names that is not of its model is said, even at the control's default
+    // (degree): the page's own links never write one.
+    let (config, notices) = decode("lab=tuning&model=knn&x=degree");
+    let state = Tuning::new(config, notices);
+    assert_eq!(state.config.choice::<TuneAxis>(Key::AxisX), TuneAxis::K);
+    assert_eq!(state.notices.len(), 1, "{:?}", state.notices);
+    assert!(
+        state.notices[0].starts_with("Polynomial degree is not a hyperparameter of k-nearest"),
+        "{:?}",
+        state.notices
     );
     assert_ne!(
         state.config.choice::<TuneAxis>(Key::AxisY),

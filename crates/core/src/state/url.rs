@@ -5,7 +5,7 @@
 use super::config::{Config, MAX_SEED};
 use super::plane::MAX_CUSTOM_POINTS;
 use super::spec::{display_value, format_value, Domain, Key, Lab, Spec, SPECS};
-use super::tuning_axes::second_axis_unnamed;
+use super::tuning_axes::{first_axis_unnamed, second_axis_unnamed};
 use crate::data::classification::Point2;
 
 /// Hand-placed points travel in the link up to this many; more stay in the browser's storage.
@@ -137,8 +137,14 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
             notices.push(format!("Ignored the unknown setting “{name}” in the link."));
         }
     }
-    if config.lab == Lab::Tuning && !pairs.iter().any(|(n, _)| n == "y") {
-        second_axis_unnamed(&mut config);
+    if config.lab == Lab::Tuning {
+        let named = |k: Key| pairs.iter().any(|(n, _)| n == k.spec().url);
+        if !named(Key::AxisX) {
+            first_axis_unnamed(&mut config);
+        }
+        if !named(Key::AxisY) {
+            second_axis_unnamed(&mut config);
+        }
     }
     (config, notices)
 }
