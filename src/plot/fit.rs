@@ -45,7 +45,7 @@ fn chart<'a, DB: DrawingBackend>(
         .margin(px(8.0, scale))
         .margin_right(px(16.0, scale))
         .x_label_area_size(px(36.0, scale))
-        .y_label_area_size(px(44.0, scale))
+        .y_label_area_size(px(52.0, scale))
         .build_cartesian_2d(-1.0..1.0, frame.y0..frame.y1)
 }
 
