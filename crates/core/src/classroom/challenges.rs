@@ -238,7 +238,7 @@ pub const CHALLENGES: &[Challenge] = &[
             times_noise_variance: 2.0,
         }],
         teaches: "A penalty on large weights holds a flexible model back without removing a \
-                  single coefficient: λ trades a little training error for a lot of test error. \
+                  single coefficient: λ trades a little extra training error for a large drop in test error. \
                   Too much λ underfits again.",
     },
     Challenge {
@@ -256,7 +256,7 @@ pub const CHALLENGES: &[Challenge] = &[
             },
         ],
         teaches: "L1 (lasso) pushes small weights to exactly zero, so it chooses which features \
-                  matter; L2 only shrinks them. A sine wave needs only a few of the 15 powers.",
+                  matter; L2 only shrinks them. A sine wave needs only a few of the 15 Legendre terms (the curve's building blocks).",
     },
     Challenge {
         id: "degree-for-a-wave",
@@ -278,7 +278,7 @@ pub const CHALLENGES: &[Challenge] = &[
         start: "lab=regression&degree=3&data=sine&opt=sgd&lr=10",
         may_change: &[Key::LearningRate, Key::Optimizer],
         goals: &[Goal::Verdict(Fit::GoodFit)],
-        teaches: "Each step moves the weights by the learning rate times the gradient: too large \
+        teaches: "With plain SGD each step moves the weights by the learning rate times the gradient: too large \
                   and every step overshoots the minimum by more than the last. The optimizer and \
                   its learning rate decide how training goes, not what the model can learn.",
     },
@@ -293,7 +293,7 @@ pub const CHALLENGES: &[Challenge] = &[
             key: Key::K,
             value: 3.0,
         }],
-        teaches: "k-NN learns nothing: k alone sets how flexible it is. Each extra neighbour \
+        teaches: "k-NN learns nothing: k is what mainly sets how flexible it is. Each extra neighbour \
                   averages away some noise; the smallest k that stops overfitting keeps the most \
                   detail. But the verdict reads the test points, so this game chose k with them: \
                   for real, choose k on the validation curve (training points only) and keep the \
@@ -355,8 +355,9 @@ pub const CHALLENGES: &[Challenge] = &[
         may_change: &[Key::InitSeed],
         goals: &[Goal::Verdict(Fit::GoodFit)],
         teaches: "A network's loss has plateaus and poor local minima; where training starts \
-                  decides which it finds. The initialization is a hyperparameter too, which is \
-                  why fair comparisons reset to the same one.",
+                  decides which it finds. The initialization is chosen before training, like a \
+                  hyperparameter, but you average over it rather than tune it; fair comparisons \
+                  reset to the same one.",
     },
     Challenge {
         id: "xor-no-hidden-layer",
@@ -435,7 +436,7 @@ pub const CHALLENGES: &[Challenge] = &[
         }],
         teaches: "Trials cost a cross-validation each. Random search, or Bayesian optimization \
                   that places each trial where a model of the results expects improvement, \
-                  reaches the best region in far fewer trials than a grid.",
+                  often reaches the best region in far fewer trials than a grid.",
     },
 ];
 

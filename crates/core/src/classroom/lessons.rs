@@ -63,8 +63,9 @@ pub const LESSONS: &[Lesson] = &[
             Step {
                 query: "lab=regression&degree=15&n=20&speed=max",
                 prompt: "Degree 15 on 20 points: 14 to learn from, 16 coefficients. The \
-                         training error falls below σ², the noise floor no honest model beats, \
-                         while the test error stays far above it: the curve memorises the noise.",
+                         training error falls far below σ², the floor no model reaches on new \
+                         points, while the test error stays far above it: the curve memorises \
+                         the noise.",
             },
             Step {
                 query: "lab=regression&degree=15&n=200&speed=max",
@@ -93,7 +94,7 @@ pub const LESSONS: &[Lesson] = &[
             Step {
                 query: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&reg=l2&lambda=0.1\
                         &speed=max&seed=8",
-                prompt: "L2 adds λ·Σw² to the loss: every bar shrinks, none reaches zero, and \
+                prompt: "L2 adds λ·Σw² to the loss: the bars shrink as a whole, none reaches zero, and \
                          the test error falls to within three times the noise floor.",
             },
             Step {
@@ -171,8 +172,8 @@ pub const LESSONS: &[Lesson] = &[
             Step {
                 query: "lab=classification&model=knn&data=moons&noise=0.4&k=3",
                 prompt: "k = 3 is the smallest k whose verdict is not overfitting: each extra \
-                         neighbour averages away some noise. k-NN learns nothing; k is all there \
-                         is to set.",
+                         neighbour averages away some noise. k-NN learns nothing; k is its main \
+                         hyperparameter (with the vote's weighting and the distance).",
             },
             Step {
                 query: "lab=classification&model=knn&data=moons&noise=0.4&k=140",
@@ -212,8 +213,9 @@ pub const LESSONS: &[Lesson] = &[
             },
             Step {
                 query: "lab=neural&data=xor&noise=0&layers=0",
-                prompt: "XOR: opposite quadrants alike. No straight line gets much more than \
-                         half of the points right.",
+                prompt: "XOR: opposite quadrants alike. No straight line separates them: the \
+                         best, cutting off a corner, gets about two thirds right, and trained on \
+                         the log-loss this one stays near half on the test points.",
             },
             Step {
                 query: "lab=neural&data=xor&noise=0&layers=1&l1=4",

@@ -232,10 +232,11 @@ pub static QUESTIONS: &[Question] = &[
         id: "logistic-weights",
         topic: Topic::ParameterOrHyper,
         concepts: &[C::Weights],
-        prompt: "The weights of a logistic regression (one per feature and class) are…",
+        prompt: "The weights of a logistic regression (here one per feature and class) are…",
         choices: PH,
         answer: PARAMETER,
-        explanation: "Logistic regression learns one weight per feature and class by minimizing \
+        explanation: "ParamLab's logistic regression (a softmax; scikit-learn's two-class one \
+                      keeps one weight per feature) learns one weight per feature and class by minimizing \
                       the log-loss on the training points: parameters. The features it weighs \
                       are chosen beforehand, a hyperparameter.",
         show_me: "lab=classification&model=logistic&data=blobs&lr=0.1&speed=max",
@@ -341,7 +342,7 @@ pub static QUESTIONS: &[Question] = &[
         id: "epochs",
         topic: Topic::ParameterOrHyper,
         concepts: &[C::Epochs],
-        prompt: "The number of epochs (training steps) you let a model train for is…",
+        prompt: "The number of epochs (full passes over the training data) you let a model train for is…",
         choices: PH,
         answer: HYPERPARAMETER,
         explanation: "How long to train is a training budget you choose, not something learned: \
@@ -614,8 +615,8 @@ pub static QUESTIONS: &[Question] = &[
         ],
         answer: 2,
         explanation: "L1's penalty λ·Σ|w| pulls every weight towards zero by the same amount \
-                      whatever its size, so small weights reach zero and stay there: lasso \
-                      selects features. The parameters panel counts the exact zeros.",
+                      whatever its size, so a weight is held at exactly zero as long as the \
+                      error pulls on it less strongly than λ: lasso selects features. The parameters panel counts the exact zeros.",
         show_me: "lab=regression&degree=15&n=20&reg=l1&lambda=0.01&speed=max",
     },
     Question {
@@ -766,9 +767,10 @@ pub static QUESTIONS: &[Question] = &[
             "Its learning rate is too small to leave the flat start",
         ],
         answer: 1,
-        explanation: "XOR's classes sit in opposite corners, so every straight line leaves points \
-                      of both classes on each side: about half are wrong. A hidden layer \
-                      combines several lines into a bent boundary.",
+        explanation: "XOR's classes sit in opposite corners, so no straight line separates \
+                      them: the best cuts off a corner and still gets about a third wrong, and \
+                      a trained linear model often stays near half. A hidden layer combines \
+                      several lines into a bent boundary.",
         show_me: "lab=neural&data=xor&noise=0&layers=0",
     },
     Question {
@@ -933,7 +935,7 @@ pub static QUESTIONS: &[Question] = &[
         ],
         answer: 0,
         explanation: "A bootstrap sample leaves out about a third of the points, so every point \
-                      has trees that never saw it; their votes give an estimate of the error on \
+                      has trees that never saw it (with enough trees); their votes give an estimate of the error on \
                       unseen data from the training points alone, for free.",
         show_me: "lab=classification&model=forest&data=moons&noise=0.3&n=500&depth=15&trees=200\
                   &bootstrap=on",
@@ -1171,7 +1173,7 @@ pub static QUESTIONS: &[Question] = &[
         ],
         answer: 0,
         explanation: "Choosing the best of many trials by the test score picks, in part, the \
-                      trial that was lucky on those test points; the same score then overstates \
+                      trial that was lucky on those test points; the same score then understates \
                       the error on new data. Choose with validation data or cross-validation, \
                       and use the test set once at the end.",
         show_me: "lab=tuning&select=test",

@@ -47,7 +47,7 @@ macro_rules! choices {
 
 choices!(Regularization {
     Regularization::None => "none", "None", "No penalty: the model minimizes the error alone.";
-    Regularization::L2 => "l2", "L2 (ridge)", "Adds λ·Σw²: every weight shrinks towards zero, none reaches it.";
+    Regularization::L2 => "l2", "L2 (ridge)", "Adds λ·Σw²: the weights shrink as a whole towards zero, none reaches it.";
     Regularization::L1 => "l1", "L1 (lasso)", "Adds λ·Σ|w|: small weights become exactly zero.";
 });
 

@@ -456,7 +456,7 @@ pub const SPECS: [Spec; 43] = [
         key: Key::Shrinkage,
         url: "shrinkage",
         label: "Learning rate (shrinkage)",
-        help: "How much of each new tree's correction is added. Small: many trees needed, smoother; 1: fast, overfits.",
+        help: "How much of each new tree's correction is added. Small: many trees needed, smoother; 1: fast, can overfit.",
         group: Group::Hyperparameter,
         domain: Domain::Listed(SHRINKAGES),
         default: 3, // 0.1
