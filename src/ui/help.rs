@@ -1,4 +1,6 @@
-//! The list of keyboard shortcuts (key ?), over the page until closed.
+//! The list of keyboard shortcuts (key ?), over the page until closed: a modal dialog that takes
+//! the keyboard focus (its Close button) and keeps it, so Tab cannot reach the controls dimmed
+//! behind it (helper 43 changed the hidden layers that way).
 
 use super::shortcuts::LAB_KEYS;
 use yew::prelude::*;
@@ -24,10 +26,21 @@ pub struct HelpProps {
 pub fn Help(props: &HelpProps) -> Html {
     let close = props.on_close.reform(|_| false);
     let on_close = props.on_close.clone();
-    let onkeydown = Callback::from(move |e: KeyboardEvent| {
-        if e.key() == "Escape" {
-            on_close.emit(false);
-        }
+    let button = use_node_ref();
+    {
+        // (The autofocus attribute acts only on page load, not on an element added later.)
+        let button = button.clone();
+        use_effect_with((), move |_| {
+            if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        });
+    }
+    let onkeydown = Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+        "Escape" => on_close.emit(false),
+        // Close is the only control in the dialog: Tab and Shift+Tab stay on it.
+        "Tab" => e.prevent_default(),
+        _ => {}
     });
     html! {
         <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title" id="help" {onkeydown}>
@@ -41,7 +54,7 @@ pub fn Help(props: &HelpProps) -> Html {
                         }) }
                     </tbody>
                 </table>
-                <button onclick={close} autofocus=true>{ "Close" }</button>
+                <button ref={button} onclick={close}>{ "Close" }</button>
             </div>
         </div>
     }

@@ -79,6 +79,13 @@ test('Space plays and pauses, S steps, R resets, ? lists the keys; a focused con
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await help.waitFor();
   for (const key of ['Space', 'S', 'R', 'P', '?']) assert.equal(await help.getByRole('rowheader', { name: key, exact: true }).count(), 1, key);
+  // The dialog takes the focus and keeps it: Tab cannot reach the controls dimmed behind it.
+  const focused = () => page.evaluate(() => document.activeElement.textContent);
+  assert.equal(await focused(), 'Close');
+  const degree = param(page, 'degree');
+  for (const key of ['Tab', 'Tab', 'Shift+Tab', 'ArrowRight']) await page.keyboard.press(key);
+  assert.equal(await focused(), 'Close');
+  assert.equal(param(page, 'degree'), degree);
   await page.keyboard.press('Escape');
   await help.waitFor({ state: 'detached' });
   assert.deepEqual(problems.console, []);
