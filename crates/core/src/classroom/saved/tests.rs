@@ -217,6 +217,11 @@ fn damaged_and_foreign_files_are_refused_with_a_reason() {
             "hello".into(),
             "This file is not a ParamLab model: it is not JSON",
         ),
+        (
+            "set,x1,x2,class\ntrain,0.1,0.2,1\n".into(),
+            "it looks like a CSV table (as Data or Parameters as CSV save). Only a file from \
+             Save model (.json) can be loaded.",
+        ),
         ("{\"format\": \"paramlab-mo".into(), "its JSON stops short"),
         (
             "{\"name\": \"a photo\"}".into(),
