@@ -59,15 +59,12 @@ pub fn load(text: &str) -> Result<Loaded, String> {
     }
     // First only whether it is JSON at all, then what it says it is, then all of it.
     serde_json::from_str::<IgnoredAny>(text).map_err(|e| {
-        let first = text.trim_start().lines().next().unwrap_or("");
+        let first = text.trim_start().split('\n').next().unwrap_or("");
         if e.is_eof() {
             format!("{NOT_OURS}: its JSON stops short (was the file cut off?).")
-        } else if first.contains(',') && !first.starts_with(['{', '[']) {
+        } else if first.contains(',') && !first.starts_with('{') {
             // (The page's own "Data as CSV" or "Parameters as CSV", chosen by mistake.)
-            format!(
-                "{NOT_OURS}: it looks like a CSV table (as Data or Parameters as CSV save). \
-                 Only a file from Save model (.json) can be loaded."
-            )
+            format!("{NOT_OURS}: it looks like a CSV table; only Save model's .json files load.")
         } else {
             // The parser's own words ("expected ident") mean nothing to a learner: where, not what.
             format!(

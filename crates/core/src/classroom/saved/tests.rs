@@ -219,8 +219,7 @@ fn damaged_and_foreign_files_are_refused_with_a_reason() {
         ),
         (
             "set,x1,x2,class\ntrain,0.1,0.2,1\n".into(),
-            "it looks like a CSV table (as Data or Parameters as CSV save). Only a file from \
-             Save model (.json) can be loaded.",
+            "it looks like a CSV table; only Save model's .json files load.",
         ),
         ("{\"format\": \"paramlab-mo".into(), "its JSON stops short"),
         (
