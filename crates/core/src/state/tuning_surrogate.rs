@@ -41,12 +41,7 @@ impl Tuning {
                 next: None,
             });
         };
-        let points: Vec<Vec<f64>> = self
-            .search
-            .trials()
-            .iter()
-            .map(|t| t.point.clone())
-            .collect();
+        let points = self.search.points();
         let candidates = candidates(&b, self.search.space(), &points, &gp);
         // Where the next trial goes, as `Search::next` would say without fitting again: only
         // once the initial random trials are done and while the budget lasts.

@@ -112,7 +112,8 @@ impl Search {
         self.budget.min(limit)
     }
 
-    fn points(&self) -> Vec<Vec<f64>> {
+    /// The points of the trials so far, in order.
+    pub fn points(&self) -> Vec<Vec<f64>> {
         self.trials.iter().map(|t| t.point.clone()).collect()
     }
 
