@@ -364,7 +364,8 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                     <section class="panel params" data-panel="parameters" aria-labelledby="params-title">
                         <h2 id="params-title">{ "Parameters" }<span class="tag">{ "learned from data" }</span></h2>
                         <ClassParameters model={model_rc} version={parameters_version} classes={state.data.classes} {criterion} />
-                        <ModelFile {on_save} {on_data_csv} {on_parameters_csv} on_load={props.on_load.clone()} />
+                        <ModelFile {on_save} {on_data_csv} {on_parameters_csv} on_load={props.on_load.clone()}
+                            no_parameters={model == ModelKind::Knn} />
                     </section>
                 </div>
             </main>

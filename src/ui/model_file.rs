@@ -17,6 +17,9 @@ pub struct ModelFileProps {
     pub on_parameters_csv: Callback<()>,
     /// A file read and checked: the app opens its lab with the model installed.
     pub on_load: Callback<Loaded>,
+    /// The model learns no parameters (k-NN): Parameters as CSV is off, and says why.
+    #[prop_or_default]
+    pub no_parameters: bool,
 }
 
 #[component]
@@ -54,12 +57,15 @@ pub fn ModelFile(props: &ModelFileProps) -> Html {
             <p class="help">{ "A saved model keeps its learned parameters: loaded, it predicts at once, with no training. \
                                The link keeps only the hyperparameters and the seed: opened, it trains again." }</p>
             if let Some(why) = &*error {
-                <p class="help warn" id="load-error" role="alert">{ why.clone() }{ " Nothing was changed." }</p>
+                <p class="help warn" id="load-error" role="alert">{ why.clone() }{ " Nothing was changed: the lab still shows the model it had." }</p>
             }
             <div class="buttons">
                 <button id="data-csv" onclick={props.on_data_csv.reform(|_| ())}>{ "Data as CSV" }</button>
-                <button id="parameters-csv" onclick={props.on_parameters_csv.reform(|_| ())}>{ "Parameters as CSV" }</button>
+                <button id="parameters-csv" disabled={props.no_parameters} onclick={props.on_parameters_csv.reform(|_| ())}>{ "Parameters as CSV" }</button>
             </div>
+            if props.no_parameters {
+                <p class="help" id="no-parameters-csv">{ "No parameters to write: this model is its training points, which Data as CSV writes." }</p>
+            }
         </section>
     }
 }

@@ -417,7 +417,9 @@ test('save the model, load it back exactly with no training; a foreign file chan
   assert.equal(await text(page, '#train-loss'), saved.train);
   await page.locator('#load-model').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
   await page.locator('#load-error').waitFor();
-  assert.match(await text(page, '#load-error'), /not a ParamLab model.*Nothing was changed/s);
+  // Beside the banner that still names the model shown: the refusal says that model stays.
+  assert.match(await text(page, '#load-error'), /not a ParamLab model.*Nothing was changed: the lab still shows the model it had\./s);
+  assert.match(await page.locator('body').textContent(), /Loaded a degree-5 polynomial/);
   assert.equal(param(page, 'degree'), '5');
   const csv = async (selector) => {
     const [d] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);

@@ -206,8 +206,8 @@ impl LabKind for Plane {
                     _ => format!("training {}, test {}", short(train.loss), short(test.loss)),
                 };
                 Some(format!(
-                    "(Medians of the last five recorded epochs, which one noisy epoch does not \
-                     swing; the last epoch alone, as the scores show it: {last}.)"
+                    "(Medians, which one noisy epoch does not swing; the last epoch alone, as \
+                     the scores show it: {last}.)"
                 ))
             }
             PlaneModel::Knn(knn) if self_voting(s).is_some() => Some(format!(
@@ -219,6 +219,12 @@ impl LabKind for Plane {
             )),
             _ => None,
         }
+    }
+
+    fn verdict_lead(s: &Session<Self>) -> Option<&'static str> {
+        // Beside the figures, where a reader compares them with the scores.
+        (matches!(&*s.model, PlaneModel::Mlp(_)) && s.history.records().len() >= 5)
+            .then_some("Medians of the last five recorded epochs: ")
     }
 
     fn handle(s: &mut Session<Self>, action: Action) -> Option<Action> {

@@ -342,7 +342,14 @@ fn noisy_mini_batches_do_not_flip_the_verdict() {
         let current_high =
             s.train_score.loss > 1.5 * v.noise_sd.powi(2) + 0.01 * variance(&v.train);
         let verdict = s.diagnosis().unwrap();
-        assert!(verdict.reason.contains("Medians of the last five"));
+        // Said first, beside the figures the reader compares with the scores.
+        assert!(
+            verdict
+                .reason
+                .starts_with("Medians of the last five recorded epochs: training "),
+            "{}",
+            verdict.reason
+        );
         // The score line's numbers are in it too, said to be the last epoch's alone.
         let last = format!(
             "the last epoch alone, as the scores show it: training {}, test {}.)",

@@ -73,6 +73,11 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     fn verdict_note(_session: &Session<Self>) -> Option<String> {
         None
     }
+    /// Words the verdict's reason starts with, beside its figures, when they are not the current
+    /// scores (e.g. "Medians of the last five recorded epochs: ").
+    fn verdict_lead(_session: &Session<Self>) -> Option<&'static str> {
+        None
+    }
     /// Takes the lab's own actions; gives back the ones every lab shares.
     fn handle(session: &mut Session<Self>, action: Action) -> Option<Action>;
     /// What Reset changes in the configuration before training starts over.
@@ -253,6 +258,13 @@ impl<K: LabKind> Session<K> {
         if let Some(note) = K::verdict_note(self) {
             verdict.reason.push(' ');
             verdict.reason.push_str(&note);
+        }
+        if let Some(lead) = K::verdict_lead(self) {
+            // The reason's first word ("Training") continues the lead's sentence.
+            let first = verdict.reason.chars().next().map_or(0, char::len_utf8);
+            let lowered = verdict.reason[..first].to_lowercase();
+            verdict.reason.replace_range(..first, &lowered);
+            verdict.reason.insert_str(0, lead);
         }
         Some(verdict)
     }
