@@ -20,7 +20,7 @@ use std::ops::Range;
 /// Both axes span [−EXTENT, EXTENT].
 pub const EXTENT: f64 = 1.4;
 
-/// The classes' colours (blue, orange, green: `ui::classes::CLASS_NAMES`); the stylesheet's
+/// The classes' colours (blue, orange, green: `data::classification::CLASS_NAMES`); the stylesheet's
 /// `ring-N` rules, which ring the network's outputs, repeat them.
 pub const CLASS_COLOURS: [RGBColor; 3] = [
     RGBColor(0, 114, 178),

@@ -6,8 +6,8 @@
 
 // Re-exported for the pages that still name it here (`classification.rs`).
 use super::canvas::context;
-use super::classes::CLASS_NAMES;
 use super::network::Network;
+use crate::data::classification::CLASS_NAMES;
 use crate::format::{count, short};
 use crate::ml::plane_model::PlaneModel;
 use crate::ml::tree::{Criterion, Tree};

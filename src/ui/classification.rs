@@ -5,7 +5,6 @@
 use super::challenge_bar::ChallengeBar;
 use super::chart::{Chart, ChartInput};
 use super::class_parameters::ClassParameters;
-use super::classes::CLASS_NAMES;
 use super::confusion::Confusion;
 use super::controls::{Controls, SeedControl};
 use super::diagnosis::DiagnosisBox;
@@ -23,6 +22,7 @@ use super::throttle::{use_frames_since_stop, use_throttled};
 use super::training::{shown_rate, sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
 use crate::classroom::figures::Figures;
+use crate::data::classification::CLASS_NAMES;
 use crate::format::{count, log_loss, percent, short};
 use crate::ml::history::Record;
 use crate::ml::mlp::parameter_count;

@@ -1,6 +1,6 @@
 //! The test set's confusion matrix: rows are the true classes, columns the predicted ones.
 
-use super::classes::CLASS_NAMES;
+use crate::data::classification::CLASS_NAMES;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -7,7 +7,6 @@ pub mod challenge_bar;
 pub mod chart;
 pub mod choice;
 pub mod class_parameters;
-pub mod classes;
 pub mod classification;
 pub mod classroom_menu;
 pub mod confusion;

@@ -7,7 +7,7 @@
 //! every weight is reachable from the keyboard through the neuron it feeds.
 
 use super::canvas::context;
-use super::classes::CLASS_NAMES;
+use crate::data::classification::CLASS_NAMES;
 use crate::format::short;
 use crate::ml::mlp::Mlp;
 use crate::ml::plane_model::PlaneModel;

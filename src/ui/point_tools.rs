@@ -1,6 +1,6 @@
 //! The tools for hand-placed points: the class of the next point, the count, and Clear.
 
-use super::classes::CLASS_NAMES;
+use crate::data::classification::CLASS_NAMES;
 use crate::format::count;
 use crate::state::action::Action;
 use crate::state::url;

@@ -4,8 +4,8 @@
 //! Hovering over the plane with k-NN rings the k training points that vote there.
 
 use super::canvas::{context, fit_bitmap, stamp};
-use super::classes::CLASS_NAMES;
 use crate::data::classification::Dataset2;
+use crate::data::classification::CLASS_NAMES;
 use crate::format::short;
 use crate::ml::plane_model::PlaneModel;
 use crate::plot::region;

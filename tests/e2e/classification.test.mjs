@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { serveDist, launch, openPage, ROOT } from './harness.mjs';
 
 let server, browser;
@@ -226,6 +227,11 @@ test('k-NN has nothing to train: Play, Step and Speed say so; your own points ig
   // Nor anything to write as parameters: the CSV button is off and says where the points are.
   assert.ok(await page.locator('#parameters-csv').isDisabled());
   assert.match(await text(page, '#no-parameters-csv'), /this model is its training points, which Data as CSV writes/);
+  // README: the data's CSV names the classes as the page does.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#data-csv').click()]);
+  const rows = readFileSync(await download.path(), 'utf8').trim().split('\n');
+  assert.equal(rows[0], 'set,x1,x2,class');
+  assert.deepEqual([...new Set(rows.slice(1).map((r) => r.split(',')[3]))].sort(), ['blue', 'orange']);
   // Greyed, still readable: the speed's value keeps a 4.5 : 1 contrast on the white panel.
   const contrast = await page.evaluate(() => {
     const out = document.getElementById('ctl-speed-value');

@@ -46,6 +46,16 @@ impl Pattern {
     }
 }
 
+/// The classes' names, by class index: the colour the page draws each in (the app's
+/// `plot::region::CLASS_COLOURS`, in the same order). The page, the learned parameters' names and
+/// the data's CSV all use them, so a file reads as the page does.
+pub const CLASS_NAMES: [&str; 3] = ["blue", "orange", "green"];
+
+/// The name of class `class` ("blue"); "?" beyond the three the labs have.
+pub fn class_name(class: usize) -> &'static str {
+    CLASS_NAMES.get(class).copied().unwrap_or("?")
+}
+
 /// One labelled point.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point2 {

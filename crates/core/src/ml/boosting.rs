@@ -34,7 +34,7 @@ use super::plane_model::{class_score, PlaneSet};
 use super::regression_tree::{RegressionHyper, RegressionTree};
 use super::rows::{FeatureMap, Rows};
 use super::sum_cache::{GridCache, SumCache};
-use crate::data::classification::Point2;
+use crate::data::classification::{class_name, Point2};
 use crate::data::rng::seeded;
 use rand::seq::SliceRandom;
 use std::rc::Rc;
@@ -503,10 +503,10 @@ impl Model for Boosting {
         class_score(&samples.points, samples.classes, &probs)
     }
 
-    /// The starting scores ("prior log-odds", or "class k: log prior"), then each round's trees,
+    /// The starting scores ("prior log-odds", or "blue: log prior"), then each round's trees,
     /// rounds numbered from 1 and nodes from 0: "round 3 · node 2: x₁ ≤" (the threshold) and
-    /// "round 3 · leaf 4: value" (the Newton step), with "· class k" after the round for K
-    /// classes.
+    /// "round 3 · leaf 4: value" (the Newton step), with the class ("· blue") after the round for
+    /// K classes.
     fn parameters(&self) -> Vec<Parameter> {
         let p = |name: String, value: f64| Parameter {
             name,
@@ -517,7 +517,7 @@ impl Model for Boosting {
             vec![p("prior log-odds".into(), self.init[0])]
         } else {
             (self.init.iter().enumerate())
-                .map(|(k, &v)| p(format!("class {k}: log prior"), v))
+                .map(|(k, &v)| p(format!("{}: log prior", class_name(k)), v))
                 .collect()
         };
         let names = FeatureMap::new(1);
@@ -526,7 +526,7 @@ impl Model for Boosting {
                 let prefix = if self.outputs() == 1 {
                     format!("round {}", r + 1)
                 } else {
-                    format!("round {} · class {k}", r + 1)
+                    format!("round {} · {}", r + 1, class_name(k))
                 };
                 for (i, node) in tree.nodes().iter().enumerate() {
                     out.push(match node.split {

@@ -37,7 +37,7 @@ use super::plane_model::{class_score, PlaneSet};
 use super::rows::{FeatureMap, Rows};
 use super::sum_cache::{GridCache, SumCache};
 use super::tree::{LearnedNode, Tree, TreeHyper};
-use crate::data::classification::Point2;
+use crate::data::classification::{class_name, Point2};
 use crate::data::rng::{seeded, SeededRng};
 use crate::ml::logistic::MAX_FEATURE_DEGREE;
 use crate::ml::metrics::argmax;
@@ -448,7 +448,7 @@ fn mean_proba(trees: &[Rc<Tree>], row: &[f64], out: &mut [f64]) {
 }
 
 /// Every tree's questions and leaves, trees numbered from 1 and nodes from 0 as in one tree:
-/// "tree 3 · node 2: x₁ ≤" (the threshold), "tree 3 · leaf 5: share of class 1".
+/// "tree 3 · node 2: x₁ ≤" (the threshold), "tree 3 · leaf 5: share of orange".
 fn tree_parameters(t: usize, tree: &Tree, map: &FeatureMap) -> Vec<Parameter> {
     let p = |name: String, value: f64| Parameter {
         name,
@@ -466,7 +466,10 @@ fn tree_parameters(t: usize, tree: &Tree, map: &FeatureMap) -> Vec<Parameter> {
                 let mut shares = vec![0.0; node.counts.len()];
                 node.shares(&mut shares);
                 for (c, share) in shares.into_iter().enumerate() {
-                    out.push(p(format!("tree {t} · leaf {i}: share of class {c}"), share));
+                    out.push(p(
+                        format!("tree {t} · leaf {i}: share of {}", class_name(c)),
+                        share,
+                    ));
                 }
             }
         }
@@ -719,7 +722,7 @@ mod tests {
             "{}",
             params[0].name
         );
-        assert_eq!(params[1].name, "tree 1 · leaf 1: share of class 0");
+        assert_eq!(params[1].name, "tree 1 · leaf 1: share of blue");
         assert!(params[5].name.starts_with("tree 2 · node 0: x"));
     }
 

@@ -11,7 +11,7 @@ use super::metrics::{accuracy, argmax, confusion, log_loss, mse};
 use super::mlp::{Architecture, Mlp, Targets, Training};
 use super::model::{Model, Parameter, Progress, Samples, Score};
 use super::tree::{Tree, TreeHyper};
-use crate::data::classification::{Dataset2, Point2};
+use crate::data::classification::{class_name, Dataset2, Point2};
 
 /// A model on the plane.
 #[derive(Clone, Debug, PartialEq)]
@@ -245,7 +245,7 @@ impl Model for PlaneModel {
                         (n.counts.iter().enumerate())
                             .map(|(c, &k)| {
                                 p(
-                                    format!("leaf {i}: share of class {c}"),
+                                    format!("leaf {i}: share of {}", class_name(c)),
                                     k as f64 / total,
                                     false,
                                 )
@@ -259,7 +259,11 @@ impl Model for PlaneModel {
                 (l.weights().iter().enumerate())
                     .map(|(i, &w)| {
                         let (a, b) = l.exponents()[i % f];
-                        p(format!("class {}: x₁^{a}·x₂^{b}", i / f), w, i % f != 0)
+                        p(
+                            format!("{}: x₁^{a}·x₂^{b}", class_name(i / f)),
+                            w,
+                            i % f != 0,
+                        )
                     })
                     .collect()
             }

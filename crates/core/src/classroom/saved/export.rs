@@ -5,6 +5,7 @@
 use super::learned::{
     BoostingFile, ForestFile, KnnFile, LogisticFile, NetworkFile, PolynomialFile, TreeFile,
 };
+use crate::data::classification::class_name;
 use crate::ml::model::Model;
 use crate::ml::plane_model::PlaneModel;
 use crate::state::plane::Plane;
@@ -59,7 +60,8 @@ impl Export for Plane {
         }
     }
 
-    /// `set,x1,x2,class`, and `value` after them on a regression surface.
+    /// `set,x1,x2,class` with the class named as the page names it ("blue"), or `set,x1,x2,value`
+    /// on a regression surface, whose points have no class.
     fn table(data: &Self::Data) -> (Vec<&'static str>, Vec<Vec<String>>) {
         let values = data.values.as_ref();
         let sets = [
@@ -69,19 +71,20 @@ impl Export for Plane {
         let mut rows = Vec::with_capacity(data.train.len() + data.test.len());
         for (set, points, values) in sets {
             for (i, p) in points.iter().enumerate() {
-                let mut row = vec![
+                let last = match values {
+                    Some(v) => v[i].to_string(),
+                    None => class_name(p.class).to_string(),
+                };
+                rows.push(vec![
                     set.to_string(),
                     p.x1.to_string(),
                     p.x2.to_string(),
-                    p.class.to_string(),
-                ];
-                row.extend(values.map(|v| v[i].to_string()));
-                rows.push(row);
+                    last,
+                ]);
             }
         }
-        let mut header = vec!["set", "x1", "x2", "class"];
-        header.extend(values.map(|_| "value"));
-        (header, rows)
+        let last = if values.is_some() { "value" } else { "class" };
+        (vec!["set", "x1", "x2", last], rows)
     }
 }
 

@@ -413,18 +413,39 @@ fn parameters_that_disagree_with_the_link_are_refused() {
 }
 
 #[test]
+fn the_csvs_name_classes_as_the_page_does() {
+    // Three blobs: classes 0, 1, 2 are blue, orange and green on the page, and in the files.
+    let s = plane("lab=classification&data=three&model=logistic", 2);
+    let data = data_csv(&s);
+    let mut reader = csv::Reader::from_reader(data.as_bytes());
+    assert_eq!(reader.headers().unwrap(), vec!["set", "x1", "x2", "class"]);
+    let named: Vec<String> = (reader.records().map(Result::unwrap))
+        .map(|r| r[3].to_string())
+        .collect();
+    let want: Vec<&str> = (s.data.train.iter().chain(&s.data.test))
+        .map(|p| ["blue", "orange", "green"][p.class])
+        .collect();
+    assert_eq!(named, want);
+    assert!(want.contains(&"green"));
+    let params = parameters_csv(&s);
+    assert!(params.contains("\ngreen: x₁^0·x₂^0,"), "{params}");
+    assert!(!params.contains("class"), "{params}");
+}
+
+#[test]
 fn csv_of_the_data_and_the_parameters_reads_back() {
     let s = plane("lab=neural&data=bumps", 3);
     let data = data_csv(&s);
     let mut reader = csv::Reader::from_reader(data.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header, ["set", "x1", "x2", "class", "value"]);
+    // A surface's points have no class: the value instead.
+    assert_eq!(header, ["set", "x1", "x2", "value"]);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), s.data.train.len() + s.data.test.len());
     let (first_test, values) = (&rows[s.data.train.len()], s.data.values.as_ref().unwrap());
     assert_eq!(&first_test[0], "test");
     assert_eq!(first_test[1].parse::<f64>().unwrap(), s.data.test[0].x1);
-    assert_eq!(first_test[4].parse::<f64>().unwrap(), values.test[0]);
+    assert_eq!(first_test[3].parse::<f64>().unwrap(), values.test[0]);
 
     let params = parameters_csv(&s);
     let mut reader = csv::Reader::from_reader(params.as_bytes());
