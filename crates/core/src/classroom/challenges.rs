@@ -232,7 +232,9 @@ pub const CHALLENGES: &[Challenge] = &[
         title: "Rescue degree 15 with λ",
         task: "Degree 15 on 21 training points memorises the noise. Bring the test error down to \
                at most 2 σ² by changing only the L2 strength λ.",
-        start: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&reg=l2&lambda=0&speed=max",
+        // Seed 8, as the penalty lesson: at the default seed the gap is at two test points beyond
+        // the training points (the verdict says so), not noise learned between them.
+        start: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&reg=l2&lambda=0&speed=max&seed=8",
         may_change: &[Key::Lambda],
         goals: &[Goal::TestMseAtMost {
             times_noise_variance: 2.0,

@@ -197,6 +197,11 @@ fn outcome(query: &str) -> crate::state::tuning::Outcome {
 fn choosing_by_the_test_score_picks_a_model_that_breaks_its_promise() {
     let lesson = LESSONS.iter().find(|l| l.id == "tuning").unwrap();
     let query = lesson.steps[4].query;
+    // The quiz's "Why not pick hyperparameters by their score on the test set?" shows the same.
+    let question = (crate::classroom::questions::QUESTIONS.iter())
+        .find(|q| q.id == "tune-on-test")
+        .unwrap();
+    assert_eq!(question.show_me, query);
     let by_test = outcome(query);
     assert_eq!(by_test.values[0], 13.0, "{by_test:?}");
     assert!(

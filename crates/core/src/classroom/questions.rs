@@ -1176,7 +1176,7 @@ pub static QUESTIONS: &[Question] = &[
                       trial that was lucky on those test points; the same score then understates \
                       the error on new data. Choose with validation data or cross-validation, \
                       and use the test set once at the end.",
-        show_me: "lab=tuning&select=test",
+        show_me: super::lessons::TEST_SCORE_MISTAKE,
     },
     Question {
         id: "test-once",

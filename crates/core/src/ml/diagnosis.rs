@@ -900,6 +900,11 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         ),
         None => r.summary.clone(),
     };
+    // The objective's own minimum (computed directly) reads as a high training error: then the
+    // steps are not what holds it up, and a lower learning rate would not lower it (Adam's
+    // constant steps jitter about a strongly penalized minimum without settling).
+    let minimum_high = r.high_train
+        && (e.best_reachable).is_some_and(|b| lines(e.errors.with_train(b), e.train_points).0);
     let (fit, why) = if let Some(beyond) = extrapolating(e, &r) {
         (
             Fit::Extrapolating,
@@ -915,7 +920,7 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                 r.summary, e.train_points, e.parameters, e.levers.less
             ),
         )
-    } else if e.trend == Trend::Unstable && (r.high_train || r.gap) {
+    } else if e.trend == Trend::Unstable && (r.high_train || r.gap) && !minimum_high {
         (
             Fit::LearningRateTooHigh,
             format!(

@@ -247,6 +247,17 @@ fn causes_in_order() {
         with(&|e| e.strong_penalty = true),
         Fit::TooStronglyRegularized
     );
+    // A jumpy loss whose objective's minimum is itself as high (a strong penalty): the penalty,
+    // not the steps; a minimum far below it leaves the steps to blame.
+    let jumpy_at = |best: f64| {
+        with(&|e| {
+            e.trend = Trend::Unstable;
+            e.strong_penalty = true;
+            e.best_reachable = Some(best);
+        })
+    };
+    assert_eq!(jumpy_at(0.19), Fit::TooStronglyRegularized);
+    assert_eq!(jumpy_at(0.011), Fit::LearningRateTooHigh);
     assert_eq!(with(&|e| e.hidden_layers = true), Fit::Stuck);
     // Still falling beats a strong penalty: judge after convergence.
     assert_eq!(
