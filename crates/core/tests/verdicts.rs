@@ -81,6 +81,13 @@ const CASES: &[(&str, u32, Fit)] = &[
         2000,
         Fit::TooSimple,
     ),
+    // A tiny learning rate: the loss hardly moves, but the optimum (computed directly) fits the
+    // circles with these features, so the model is not too simple, only far from trained.
+    (
+        "lab=classification&model=logistic&lr=0.001",
+        40,
+        Fit::StillTraining,
+    ),
     (
         "lab=classification&model=logistic&data=blobs&lr=0.1",
         2000,

@@ -971,6 +971,24 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                 r.summary
             ),
         )
+    } else if let Some(best) = (e.best_reachable).filter(|_| r.high_train && !minimum_high) {
+        // Not moving, yet the objective's minimum fits: the steps are too small to see the loss
+        // fall (a tiny learning rate), not a model too simple.
+        let reach = match e.errors {
+            Errors::Numbers { .. } => format!("a training error of {}", short(best)),
+            Errors::Classes { .. } => {
+                format!("{} on the training points", whole_percent(100.0 * best))
+            }
+        };
+        (
+            Fit::StillTraining,
+            format!(
+                "{}, but fully trained this model reaches {reach} (its optimum, computed \
+                 directly): it has not got there yet, its loss falling too slowly to show. Raise \
+                 the learning rate, or let it train on.",
+                r.summary
+            ),
+        )
     } else if r.high_train && e.strong_penalty {
         (
             Fit::TooStronglyRegularized,

@@ -310,6 +310,9 @@ impl Config {
             Key::Noise | Key::Points if self.is_custom() => {
                 Some("No effect on your own points: they are used as placed.".into())
             }
+            Key::Weighting if knn && self.number(Key::K) == 1.0 => Some(
+                "No effect at k = 1: one neighbour's vote needs no weighting.".into(),
+            ),
             Key::Speed if knn => Some(
                 "No effect for k-NN: it learns nothing, so there is no training to watch.".into(),
             ),
@@ -349,6 +352,7 @@ impl Config {
             }
             Key::AxisX | Key::AxisY if self.lab == Lab::Tuning => {
                 super::tuning_axes::axis_misfit(self, key)
+                    .or_else(|| super::tuning_axes::axis_inert(self, key))
             }
             _ => None,
         }

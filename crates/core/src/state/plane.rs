@@ -42,7 +42,12 @@ pub type PlaneLab = Session<Plane>;
 /// for itself (distance 0) and the training accuracy is 100 % whatever k is.
 fn self_voting(s: &Session<Plane>) -> Option<&Knn> {
     match &*s.model {
-        PlaneModel::Knn(k) if k.weighting() == Weighting::Distance && s.data.values.is_none() => {
+        // (At k = 1 the weighting changes nothing: judged like the uniform vote.)
+        PlaneModel::Knn(k)
+            if k.weighting() == Weighting::Distance
+                && k.effective_k() > 1
+                && s.data.values.is_none() =>
+        {
             Some(k)
         }
         _ => None,

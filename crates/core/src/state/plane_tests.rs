@@ -76,6 +76,19 @@ fn distance_weighted_knn_is_judged_by_leave_one_out() {
         .unwrap()
         .reason
         .contains("leave-one-out"));
+    // At k = 1 the weighting changes nothing (helper 44: the verdict flipped to "too simple …
+    // a smaller k" at the smallest k): the same verdict as the uniform vote, and the control
+    // says it has no effect.
+    let one = |w: &str| lab(&format!("model=knn&k=1&weight={w}&data=moons&noise=0.4"));
+    let (distance, uniform) = (one("distance"), one("uniform"));
+    let (d, u) = (distance.diagnosis().unwrap(), uniform.diagnosis().unwrap());
+    assert_eq!((d.fit, &d.reason), (u.fit, &u.reason));
+    assert_eq!(d.fit, Fit::TooFlexible);
+    assert!(distance.config.no_effect(Key::Weighting, 1).is_some());
+    assert!(lab("model=knn&k=2&weight=distance")
+        .config
+        .no_effect(Key::Weighting, 1)
+        .is_none());
 }
 
 /// The remedies name the model's own controls: k-NN is made simpler by a larger k (it has no

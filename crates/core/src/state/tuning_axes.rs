@@ -7,6 +7,7 @@ use super::choice::{Choice, ModelKind, TuneAxis, TuneModel};
 use super::config::Config;
 use super::spec::Key;
 use super::sweep::MAX_K;
+use crate::ml::regularization::Regularization;
 use crate::tune::space::{Axis, Scale, Space};
 
 /// Largest "min samples per leaf" searched: beyond 20 a leaf of the default data is most of a
@@ -91,6 +92,17 @@ pub fn axis_misfit(config: &Config, key: Key) -> Option<String> {
         model.opt().label,
         effective(config, key).opt().label
     ))
+}
+
+/// Why the axis searched on `key` changes nothing, if it does not: λ while Regularization is
+/// None (every trial then trains the same model). Said beside the select.
+pub fn axis_inert(config: &Config, key: Key) -> Option<String> {
+    let lambda = axis_key(effective(config, key)) == Some(Key::Lambda);
+    (lambda && config.regularization() == Regularization::None).then(|| {
+        "No effect while Regularization is None: every λ trains the same model, so its trials \
+         score alike. Choose L2 or L1 first."
+            .into()
+    })
 }
 
 /// Sets axes that do not belong to the configuration's model to the model's defaults (a link

@@ -388,6 +388,25 @@ fn folds_have_no_effect_when_selecting_by_the_test_score() {
     assert_eq!(c.no_effect(Key::Folds, 14), None);
 }
 
+/// A λ axis without a penalty (helper 44): every trial trains the same model, and the axis says so.
+#[test]
+fn a_lambda_axis_without_a_penalty_says_it_has_no_effect() {
+    let mut c = small(StrategyKind::Grid, 4);
+    c.set_choice(Key::AxisX, TuneAxis::Lambda);
+    assert_eq!(c.no_effect(Key::AxisX, 14), None);
+    c.set_choice(Key::Regularization, Regularization::None);
+    let note = c.no_effect(Key::AxisX, 14).expect("a note");
+    assert!(
+        note.starts_with("No effect while Regularization is None"),
+        "{note}"
+    );
+    let mut t = Tuning::new(c, vec![]);
+    run(&mut t);
+    let errors: Vec<f64> = t.search.trials().iter().map(|x| x.error.mean).collect();
+    assert_eq!(errors.len(), 4);
+    assert!(errors.iter().all(|&e| e == errors[0]), "{errors:?}");
+}
+
 /// The surrogate drawn and searched with passes through the trials it is fitted to (helper 38:
 /// with the length scale fixed at a fifth of the axis, degree's sharp drop from 2 to 3 made its
 /// mean miss trial errors by 82 %, and at seed 3 by 140 %, while showing no doubt there). Its
