@@ -93,8 +93,8 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
                     { newest_map("The newest tree's vote alone") }
                     { for trees.last().map(|t| html! {
                         <>
-                            <p class="help">{ format!("The newest tree, number {}, as rules (its counts are of its own \
-                                bootstrap sample):", trees.len()) }</p>
+                            <p class="help">{ format!("The newest tree, number {}, as rules (its counts are of {}):",
+                                trees.len(), if forest.bootstrap() { "its own bootstrap sample" } else { "all the training points" }) }</p>
                             <ul class="tree-rules">{ node(t, 0, props.criterion, &name) }</ul>
                         </>
                     }) }

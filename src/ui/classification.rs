@@ -277,10 +277,15 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         (_, true) => {
             "Click the plot to place points (at least two); pick each point's class below."
         }
-        _ if state.data.one_class() => {
+        _ if state.data.one_class() && custom => {
             "No verdict: every training point is of one class, so a model that always answers it \
              gets them all right and there is nothing to learn. Place points of another class too \
-             (pick it below)."
+             (pick it in the Data panel)."
+        }
+        _ if state.data.one_class() => {
+            "No verdict: every training point is of one class, so a model that always answers it \
+             gets them all right and there is nothing to learn. Raise the number of points or the \
+             training fraction."
         }
         (PlaneModel::Knn(_), _) => "Add data to see a verdict.",
         _ => "Press play or step: the verdict appears once training starts.",

@@ -545,9 +545,15 @@ test('hand-placed points all of one class get no verdict, and say why', async ()
   const { page, problems } = await open(`&model=logistic&data=custom&pts=${encodeURIComponent(pts)}`);
   await page.getByRole('button', { name: 'Step' }).click();
   assert.match(await text(page, '#diagnosis'),
-    /^No verdict: every training point is of one class, so a model that always answers it gets them all right and there is nothing to learn\. Place points of another class too/);
+    /^No verdict: every training point is of one class, so a model that always answers it gets them all right and there is nothing to learn\. Place points of another class too \(pick it in the Data panel\)/);
   assert.deepEqual(problems.console, []);
   await page.close();
+  // Generated data with one training point: nothing to place, so more points are the remedy.
+  const generated = await open('&model=logistic&n=10&train=0.1');
+  await generated.page.getByRole('button', { name: 'Step' }).click();
+  assert.match(await text(generated.page, '#diagnosis'), /of one class.*Raise the number of points or the training fraction\.$/);
+  assert.deepEqual(generated.problems.console, []);
+  await generated.page.close();
 });
 
 test('hand-placed data too small to split says what is missing instead of scoring nothing', async () => {
@@ -566,4 +572,22 @@ test('hand-placed data too small to split says what is missing instead of scorin
     assert.deepEqual(problems.console, []);
     await page.close();
   }
+});
+
+test('controls that change nothing here say so: depth when no leaf can split, trees that cannot differ, weighting at k = 1', async () => {
+  // Leaves of 20 on 35 training points: the tree is one leaf, judged at once.
+  let { page, problems } = await open('&model=tree&data=moons&noise=0.4&n=50&leaf=20&depth=15');
+  assert.match(await text(page, '#ctl-depth-inert'), /No effect while each leaf needs 20 points: no split of 35 training points/);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => /fewer samples per leaf/.test(document.getElementById('diagnosis')?.textContent ?? ''));
+  await page.close();
+  assert.deepEqual(problems.console, []);
+  ({ page, problems } = await open('&model=forest&bootstrap=off&maxfeat=all'));
+  assert.match(await text(page, '#ctl-trees-inert'), /every tree is the same/);
+  await page.close();
+  ({ page, problems } = await open('&model=knn&k=1&weight=distance&data=moons&noise=0.4'));
+  assert.match(await text(page, '#ctl-weight-inert'), /No effect at k = 1/);
+  assert.match(await text(page, '#diagnosis'), /^Overfitting/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
 });

@@ -354,3 +354,10 @@ test('random search never tries a setting twice: a budget above the 15 degrees e
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('a λ axis without a penalty says its trials score alike', async () => {
+  const { page, problems } = await open('?lab=tuning&reg=none');
+  assert.match(await text(page, '#ctl-y-inert'), /^No effect while Regularization is None: every λ trains the same model/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});

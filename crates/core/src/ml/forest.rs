@@ -372,6 +372,11 @@ impl Forest {
         sums
     }
 
+    /// Whether each tree learns from a bootstrap sample (else from all the training points).
+    pub fn bootstrap(&self) -> bool {
+        self.hyper.bootstrap
+    }
+
     /// The out-of-bag error (see the module notes); `None` without bootstrap, or while no
     /// point has been left out by any tree.
     pub fn oob_error(&self) -> Option<f64> {

@@ -289,6 +289,9 @@ impl Config {
     /// searched control and an axis that is not of the model. `train_size`: training points.
     pub fn no_effect(&self, key: Key, train_size: usize) -> Option<String> {
         let knn = self.lab == Lab::Classification && self.model() == ModelKind::Knn;
+        let forest = self.lab == Lab::Classification && self.model() == ModelKind::Forest;
+        // The features a forest's split chooses from (x₁, x₂ and their products).
+        let width = FeatureMap::new(self.number(Key::Features) as usize).width();
         match key {
             Key::Lambda if self.regularization() == Regularization::None => {
                 Some("No effect while Regularization is None: choose L2 or L1 first.".into())
@@ -309,6 +312,32 @@ impl Config {
             }
             Key::Noise | Key::Points if self.is_custom() => {
                 Some("No effect on your own points: they are used as placed.".into())
+            }
+            Key::MaxDepth if 2 * self.number(Key::MinLeaf) as usize > train_size => Some(format!(
+                "No effect while each leaf needs {} points: no split of {train_size} training \
+                 points leaves that many on both sides, so a tree stays one leaf.",
+                self.number(Key::MinLeaf)
+            )),
+            Key::Trees
+                if forest
+                    && self.choice::<Bootstrap>(Key::Bootstrap) == Bootstrap::Off
+                    && self.choice::<MaxFeatures>(Key::MaxFeatures).of(width) == width =>
+            {
+                Some(
+                "No effect with Bootstrap off and all features at every split: each tree learns \
+                 the same points the same way, so every tree is the same."
+                    .into(),
+                )
+            }
+            Key::MaxFeatures
+                if forest && self.choice::<MaxFeatures>(Key::MaxFeatures) != MaxFeatures::All =>
+            {
+                (MaxFeatures::Sqrt.of(width) == 1).then(|| {
+                    format!(
+                        "With {width} features, √{width} rounds down to 1: “√ of the features” is \
+                         “One feature”."
+                    )
+                })
             }
             Key::Weighting if knn && self.number(Key::K) == 1.0 => Some(
                 "No effect at k = 1: one neighbour's vote needs no weighting.".into(),

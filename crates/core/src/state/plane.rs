@@ -90,9 +90,11 @@ impl LabKind for Plane {
     /// network trained in mini-batches jumps about from epoch to epoch; it is judged by the median
     /// of its last five recorded epochs, so one noisy step does not flip the verdict.
     fn errors(s: &Session<Self>) -> Option<Errors> {
+        // (A tree that cannot split, its leaves needing more than half the points, is done
+        // before its first step.)
         let trained = match &*s.model {
             PlaneModel::Knn(_) => true,
-            other => other.steps() > 0,
+            other => other.steps() > 0 || other.is_finished() == Some(true),
         };
         if !trained || s.data.train.is_empty() || s.data.test.is_empty() {
             return None;

@@ -754,3 +754,50 @@ fn points_of_one_class_get_no_verdict() {
     assert!(!s.data.one_class());
     assert!(s.diagnosis().is_some());
 }
+
+/// Leaves that need more than half the training points: no split is possible, the tree is done
+/// at once (helper 44: the verdict waited for a step that never came), and Max depth says it
+/// has no effect.
+#[test]
+fn a_tree_that_cannot_split_is_judged_and_depth_says_why_it_does_nothing() {
+    let mut s = lab("model=tree&data=moons&noise=0.4&n=50&leaf=20&depth=15");
+    assert_eq!(s.data.train.len(), 35);
+    let note = s.config.no_effect(Key::MaxDepth, 35).expect("a note");
+    assert!(note.contains("no split of 35 training points"), "{note}");
+    assert_eq!(s.config.no_effect(Key::MaxDepth, 40), None);
+    run(&mut s, 10);
+    assert_eq!((s.model.steps(), s.model.is_finished()), (0, Some(true)));
+    let verdict = s.diagnosis().expect("a verdict");
+    assert!(
+        verdict.reason.contains("fewer samples per leaf"),
+        "{}",
+        verdict.reason
+    );
+}
+
+/// A forest whose trees cannot differ (no bootstrap, every feature at every split): the number
+/// of trees changes nothing, and says so; √ of two features is one feature (helper 44).
+#[test]
+fn forest_controls_without_effect_say_so() {
+    let query = "model=forest&data=moons&noise=0.4&bootstrap=off&maxfeat=all";
+    let mut s = lab(query);
+    let note = s.config.no_effect(Key::Trees, 200).expect("a note");
+    assert!(note.contains("every tree is the same"), "{note}");
+    run(&mut s, 3);
+    let three = s.test_score.accuracy;
+    run(&mut s, 20);
+    assert_eq!(s.model.steps(), 23);
+    assert_eq!(s.test_score.accuracy, three);
+    for other in ["bootstrap=on&maxfeat=all", "bootstrap=off&maxfeat=sqrt"] {
+        let c = lab(&format!("model=forest&{other}")).config;
+        assert_eq!(c.no_effect(Key::Trees, 200), None, "{other}");
+    }
+    let two = lab("model=forest&features=1&maxfeat=sqrt").config;
+    let note = two.no_effect(Key::MaxFeatures, 200).expect("a note");
+    assert!(
+        note.starts_with("With 2 features, √2 rounds down to 1"),
+        "{note}"
+    );
+    let nine = lab("model=forest&features=3&maxfeat=sqrt").config;
+    assert_eq!(nine.no_effect(Key::MaxFeatures, 200), None);
+}
