@@ -245,8 +245,8 @@ const CHECKS = {
     await pause(page);
     const [zeros, total] = (await text(page, '#zero-weights')).match(/\d+/g).map(Number);
     assert.equal(total, 36);
-    assert.ok(zeros >= 20 && zeros < 36, `${zeros} of 36`); // the README says 27
-    assert.ok(await percent(page, '#test-acc') > 90);
+    assert.ok(zeros >= 20 && zeros < 36, `${zeros} of 36`); // the README: 20 or more
+    assert.ok(await percent(page, '#test-acc') >= 95);
     assert.equal(await page.locator('#network line.link.zero').count(), zeros, 'zero links drawn as zero');
   },
   '?lab=tuning&x=lr&y=none&strategy=grid&opt=sgd': async (page) => {

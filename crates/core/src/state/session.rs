@@ -419,6 +419,18 @@ impl<K: LabKind> Session<K> {
             ),
             epoch => (format!("epoch {epoch}"), ""),
         };
+        // Adam normalizes the gradient: its steps are about η whatever the gradient, which
+        // tames a steep loss but not a step of 1 or more in weights of order 1.
+        let adam = match self.config.optimizer() {
+            OptimizerKind::Adam => ". Adam does not prevent this: each of its steps is about \
+                                   the learning rate in size, however small the gradient."
+                .to_string(),
+            _ if lr >= 1.0 => format!(
+                ", or switch to Adam, whose steps stay about the learning rate in size however \
+                 steep the loss (at {lr} that may still be too large)."
+            ),
+            _ => ", or switch to Adam.".to_string(),
+        };
         format!(
             "Training stopped: the loss exploded in epoch {exploded}, so that epoch was undone. A \
              learning rate of {lr} is too high for this setting — each step overshoots the \
@@ -427,13 +439,7 @@ impl<K: LabKind> Session<K> {
              enough: a search over it in the Tuning lab shows which rates train){}",
             short(self.train_score.loss),
             short(lr / 10.0),
-            match self.config.optimizer() {
-                // Adam normalizes the gradient: its steps are about η whatever the gradient.
-                OptimizerKind::Adam =>
-                    ". Adam does not prevent this: each of its steps is about \
-                                       the learning rate in size, however small the gradient.",
-                _ => ", or switch to Adam.",
-            }
+            adam
         )
     }
 

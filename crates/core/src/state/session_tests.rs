@@ -75,7 +75,7 @@ fn a_divergence_pauses_and_keeps_scores_of_the_kept_parameters() {
         .divergence
         .as_deref()
         .unwrap()
-        .ends_with(", or switch to Adam."));
+        .ends_with(", or switch to Adam, whose steps stay about the learning rate in size however steep the loss (at 10 that may still be too large)."));
     // With Adam on, the same network diverges too: the text does not offer Adam as the cure.
     let mut a: PlaneLab =
         session("lab=neural&lr=10&opt=adam&batch=1&act=relu&layers=4&l1=16&l2=16&l3=16&l4=16");
