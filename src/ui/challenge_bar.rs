@@ -2,6 +2,7 @@
 //! changes), and, once met, what the solution teaches.
 
 use crate::classroom::challenges::{Challenge, Status};
+use crate::state::spec::Key;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,7 +28,15 @@ pub fn ChallengeBar(props: &ChallengeBarProps) -> Html {
             html! { <p>{ format!("This challenge keeps {} as it was: put it back, or restart the challenge.", change.label()) }</p> },
         ),
     };
-    let allowed: Vec<&str> = c.may_change.iter().map(|k| k.spec().label).collect();
+    // The neurons of every layer read as one item, not six.
+    let every_layer = c.may_change.contains(&Key::Neurons2);
+    let allowed: Vec<&str> = (c.may_change.iter())
+        .filter(|k| !every_layer || !Key::NEURONS[1..].contains(k))
+        .map(|&k| match k {
+            Key::Neurons1 if every_layer => "Neurons in each layer",
+            k => k.spec().label,
+        })
+        .collect();
     html! {
         <section class={classes!("classroom-bar", "challenge", class)} aria-labelledby="challenge-title" id="challenge">
             <div class="bar-head">

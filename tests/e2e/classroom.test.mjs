@@ -199,6 +199,37 @@ test('presenter view at 1280×720: Play, the main plot and the verdict fit witho
   await forest.page.close();
 });
 
+test('presenter view at 1280×720: every lesson step and challenge keeps Play, the plot and the verdict on the screen', async () => {
+  // Every state a teacher can open, read from the lesson and challenge tables.
+  const queries = [];
+  for (const { id, steps } of lessons()) {
+    for (let step = 1; step <= steps.length; step++) queries.push(`?lesson=${id}&step=${step}&present=1`);
+  }
+  const challenges = readFileSync(join(ROOT, 'crates/core/src/classroom/challenges.rs'), 'utf8');
+  for (const [, id] of challenges.matchAll(/^ {8}id: "([^"]+)"/gm)) queries.push(`?challenge=${id}&present=1`);
+  assert.ok(queries.length >= 40, `${queries.length} states`);
+  const { page, problems } = await open('?lab=regression', { width: 1280, height: 720 });
+  const bad = [];
+  for (const query of queries) {
+    await page.goto(server.url + query);
+    await page.locator('#play').waitFor();
+    if (await page.locator('#play').isEnabled() && /Play/.test(await page.locator('#play').textContent())) await page.locator('#play').click();
+    // Trained a little: the verdict (or the divergence that stands for it) has its length.
+    await page.waitForTimeout(1200);
+    const at = await page.evaluate(() => {
+      const box = (s) => { const e = document.querySelector(s); if (!e || !e.offsetParent) return null; const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
+      return { play: box('#play'), plot: box('#fit-chart') ?? box('#region-chart') ?? box('#landscape-chart'),
+        verdict: box('.divergence') ?? box('#diagnosis'), scrolled: scrollY };
+    });
+    if (at.scrolled !== 0 || !at.play || at.play.bottom > 720 || !at.plot || at.plot.bottom > 720 || (at.verdict && at.verdict.top + 45 > 720)) {
+      bad.push(`${query} ${JSON.stringify(at)}`);
+    }
+  }
+  assert.deepEqual(bad, []);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('after one visit every lab, lab switching and a reload work with the network off', async () => {
   const { page, problems } = await open('?lab=regression');
   await page.waitForFunction(() => document.documentElement.dataset.offline === 'ready', null, { timeout: 20_000 });
@@ -321,7 +352,10 @@ function lessons() {
   const out = [];
   for (const block of src.split(/\n\s*Lesson \{/).slice(1)) {
     const id = block.match(/id: "([^"]+)"/)[1];
-    const steps = [...block.matchAll(/query: "([^"]+)"/g)].map((m) => m[1]);
+    // A step's query is a string, or a constant of the file (one the quiz shares).
+    const consts = Object.fromEntries([...src.matchAll(/const ([A-Z_]+): &str = "([^"]+)";/g)].map((m) => [m[1], m[2]]));
+    const steps = [...block.matchAll(/query: (?:"([^"]+)"|([A-Z_]+))/g)].map((m) => m[1] ?? consts[m[2]]);
+    assert.ok(steps.length > 0 && steps.every((q) => typeof q === 'string'), `${id}: every step's query read`);
     out.push({ id, steps });
   }
   return out;

@@ -376,8 +376,7 @@ pub const CHALLENGES: &[Challenge] = &[
         id: "circles-six-numbers",
         title: "Circles with six numbers",
         task: "Separate the circles with 95 % test accuracy using a network that learns at most \
-               6 numbers. You may change the layers, their neurons, the activation and the \
-               inputs.",
+               6 numbers.",
         start: "lab=neural&data=circles",
         may_change: &[
             Key::HiddenLayers,
