@@ -633,6 +633,7 @@ fn out_of_reach(e: &Evidence, r: &Reading) -> Option<String> {
     })
 }
 
+/// (For numbers: the noise σ² at least half the targets' variance, said in the good fit's words.)
 /// Whether the best any model can expect is within 15 points of guessing (the spiral at noise
 /// 0.6, 59 % for two classes): a good fit there has hardly any pattern to capture.
 fn little_pattern(errors: Errors) -> bool {
@@ -1049,12 +1050,24 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
             format!(
                 "{}: {}.{}{}",
                 r.summary,
-                if little_pattern(e.errors) {
-                    "the model does about as well as any can, but the noise leaves little \
-                     pattern to capture: even the best rule is right not much more often than a \
-                     guess"
-                } else {
-                    "the model captures the pattern and carries it over to new points"
+                match (little_pattern(e.errors), e.errors) {
+                    (true, _) => "the model does about as well as any can, but the noise leaves \
+                                  little pattern to capture: even the best rule is right not much \
+                                  more often than a guess"
+                        .to_string(),
+                    (
+                        false,
+                        Errors::Numbers {
+                            noise_sd, variance, ..
+                        },
+                    ) if noise_sd * noise_sd >= 0.5 * variance => format!(
+                        "within what the noise allows, but the noise is most of the targets' \
+                         variance ({}): so little pattern is left that models of very different \
+                         flexibility score alike, and this verdict cannot tell which follows the \
+                         pattern",
+                        short(variance)
+                    ),
+                    _ => "the model captures the pattern and carries it over to new points".into(),
                 },
                 good_fit_aside(e),
                 // (For classes the close call speaks to this.)

@@ -834,3 +834,34 @@ fn a_good_fit_ensemble_that_learned_its_points_noise_says_so() {
     let single = diagnose(&on_points(1.0, 0.77, 0.858, 2, (0.88, 0.82)));
     assert_eq!(single.fit, Fit::TooFlexible, "{}", single.reason);
 }
+
+/// Noise that is most of the targets' variance (helper 44: at noise 1 a straight line on the sine
+/// read "captures the pattern"): a good fit says the verdict cannot tell models apart there.
+#[test]
+fn a_good_fit_in_noise_that_swamps_the_pattern_says_so() {
+    let noisy = |train: f64, test: f64| Evidence {
+        errors: Errors::Numbers {
+            train,
+            test,
+            noise_sd: 1.0,
+            variance: 1.5,
+            test_points: 12,
+        },
+        ..numbers(0.0, 0.0)
+    };
+    let d = diagnose(&noisy(0.9, 1.3));
+    assert_eq!(d.fit, Fit::GoodFit);
+    assert!(
+        d.reason
+            .contains("the noise is most of the targets' variance (1.5)"),
+        "{}",
+        d.reason
+    );
+    assert!(!d.reason.contains("captures the pattern"), "{}", d.reason);
+    let quiet = diagnose(&numbers(0.01, 0.012));
+    assert!(
+        quiet.reason.contains("captures the pattern"),
+        "{}",
+        quiet.reason
+    );
+}
