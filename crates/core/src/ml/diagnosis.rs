@@ -608,11 +608,11 @@ fn read(errors: Errors, train_points: usize) -> Reading {
 
 /// While the loss still falls, what the fully trained model would reach, if even that would be
 /// high error (rule 4's exception): "gets no lower than a training error of 0.3 … above that
-/// floor" or "reaches only 84 % on the training points … below that best".
-fn out_of_reach(e: &Evidence, r: &Reading) -> Option<String> {
+/// floor" or "reaches only 84 % on the training points … below that best". `minimum_high`:
+/// the training error is high and so is the optimum's.
+fn out_of_reach(e: &Evidence, minimum_high: bool) -> Option<String> {
     let best = e.best_reachable?;
-    let falling = r.high_train && e.trend == Trend::Falling;
-    if !falling || !lines(e.errors.with_train(best), e.train_points).0 {
+    if !minimum_high || e.trend != Trend::Falling {
         return None;
     }
     let computed = "(its optimum, computed directly)";
@@ -891,7 +891,12 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         Errors::Classes { train, .. } => train >= 1.0,
     };
     let few = e.train_points < 5 || (e.parameters >= e.train_points && interpolates);
-    let out_of_reach = out_of_reach(e, &r);
+    // The objective's own minimum (computed directly) reads as a high training error: then the
+    // steps are not what holds it up, and a lower learning rate would not lower it (Adam's
+    // constant steps jitter about a strongly penalized minimum without settling).
+    let minimum_high = r.high_train
+        && (e.best_reachable).is_some_and(|b| lines(e.errors.with_train(b), e.train_points).0);
+    let out_of_reach = out_of_reach(e, minimum_high);
     // The errors, and when the loss still falls in vain, what not even full training reaches.
     let summary = match &out_of_reach {
         Some(reach) => format!(
@@ -901,11 +906,6 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         ),
         None => r.summary.clone(),
     };
-    // The objective's own minimum (computed directly) reads as a high training error: then the
-    // steps are not what holds it up, and a lower learning rate would not lower it (Adam's
-    // constant steps jitter about a strongly penalized minimum without settling).
-    let minimum_high = r.high_train
-        && (e.best_reachable).is_some_and(|b| lines(e.errors.with_train(b), e.train_points).0);
     let (fit, why) = if let Some(beyond) = extrapolating(e, &r) {
         (
             Fit::Extrapolating,

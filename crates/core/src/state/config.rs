@@ -290,8 +290,6 @@ impl Config {
     pub fn no_effect(&self, key: Key, train_size: usize) -> Option<String> {
         let knn = self.lab == Lab::Classification && self.model() == ModelKind::Knn;
         let forest = self.lab == Lab::Classification && self.model() == ModelKind::Forest;
-        // The features a forest's split chooses from (x₁, x₂ and their products).
-        let width = FeatureMap::new(self.number(Key::Features) as usize).width();
         match key {
             Key::Lambda if self.regularization() == Regularization::None => {
                 Some("No effect while Regularization is None: choose L2 or L1 first.".into())
@@ -321,7 +319,7 @@ impl Config {
             Key::Trees
                 if forest
                     && self.choice::<Bootstrap>(Key::Bootstrap) == Bootstrap::Off
-                    && self.choice::<MaxFeatures>(Key::MaxFeatures).of(width) == width =>
+                    && self.choice::<MaxFeatures>(Key::MaxFeatures) == MaxFeatures::All =>
             {
                 Some(
                 "No effect with Bootstrap off and all features at every split: each tree learns \
@@ -332,6 +330,8 @@ impl Config {
             Key::MaxFeatures
                 if forest && self.choice::<MaxFeatures>(Key::MaxFeatures) != MaxFeatures::All =>
             {
+                // The features a split chooses from (x₁, x₂ and their products).
+                let width = FeatureMap::new(self.number(Key::Features) as usize).width();
                 (MaxFeatures::Sqrt.of(width) == 1).then(|| {
                     format!(
                         "With {width} features, √{width} rounds down to 1: “√ of the features” is \

@@ -205,7 +205,7 @@ impl LabKind for Plane {
 
     fn verdict_note(s: &Session<Self>) -> Option<String> {
         match &*s.model {
-            PlaneModel::Mlp(_) if s.history.records().len() >= 5 => {
+            PlaneModel::Mlp(_) if by_medians(s) => {
                 // The score line shows the last epoch alone: both on the screen, both explained.
                 let (train, test) = (&s.train_score, &s.test_score);
                 let last = match (train.accuracy, test.accuracy) {
@@ -230,8 +230,7 @@ impl LabKind for Plane {
 
     fn verdict_lead(s: &Session<Self>) -> Option<&'static str> {
         // Beside the figures, where a reader compares them with the scores.
-        (matches!(&*s.model, PlaneModel::Mlp(_)) && s.history.records().len() >= 5)
-            .then_some("Medians of the last five recorded epochs: ")
+        by_medians(s).then_some("Medians of the last five recorded epochs: ")
     }
 
     fn handle(s: &mut Session<Self>, action: Action) -> Option<Action> {
@@ -289,6 +288,12 @@ fn ceiling(config: &Config, data: &Dataset2) -> Option<Ceiling> {
             super::choice::ModelKind::Forest | super::choice::ModelKind::Boosting
         ),
     })
+}
+
+/// Whether the verdict judges the medians of recent epochs ([`recent_medians`]): a network, once
+/// it has five records.
+fn by_medians(s: &Session<Plane>) -> bool {
+    matches!(&*s.model, PlaneModel::Mlp(_)) && s.history.records().len() >= 5
 }
 
 /// The medians of the training and of the test values of the last five records, if there are five.
