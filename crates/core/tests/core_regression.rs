@@ -185,6 +185,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         parameters,
         strong_penalty: false,
         hidden_layers: false,
+        flat_start: false,
         levers: Levers::default(),
         best_reachable: None,
         test_rise: None,

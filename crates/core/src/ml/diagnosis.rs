@@ -325,6 +325,32 @@ impl Trend {
     }
 }
 
+/// Whether the training loss still creeps down over the second half of `records` (in epoch
+/// order), however slowly: the means of that half's four quarters each below the one before, the
+/// last by a hundred-thousandth of the level or more. A plateau's descent can be a hundred-thousandth a record, far below what [`Trend::of`] counts
+/// as falling, yet it goes one way; a loss that has stopped wobbles about a level and rarely
+/// falls four quarters in a row.
+pub fn creeping(records: &[Record]) -> bool {
+    let (Some(first), Some(last)) = (records.first(), records.last()) else {
+        return false;
+    };
+    let half = first.epoch + (last.epoch - first.epoch) / 2;
+    let recent: Vec<f64> = (records.iter())
+        .filter(|r| r.epoch >= half)
+        .map(|r| r.train)
+        .collect();
+    if recent.len() < 8 {
+        return false;
+    }
+    let quarter = |q: usize| {
+        let part = &recent[q * recent.len() / 4..(q + 1) * recent.len() / 4];
+        part.iter().sum::<f64>() / part.len() as f64
+    };
+    // (And by a hundred-thousandth of the level at least: a loss that stopped still approaches
+    // its floor by ever tinier amounts.)
+    (1..4).all(|q| quarter(q) < quarter(q - 1)) && quarter(3) < quarter(0) * (1.0 - 1e-5)
+}
+
 /// Everything the verdict looks at.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Evidence {
@@ -337,6 +363,11 @@ pub struct Evidence {
     pub strong_penalty: bool,
     /// A network with nonlinear hidden layers: its loss has poor local minima and plateaus.
     pub hidden_layers: bool,
+    /// The network's training loss still about what a constant guess scores (the class
+    /// shares, the targets' mean), and creeping down ([`creeping`]): the flat start that
+    /// networks, sigmoid ones most, often sit on for hundreds of epochs before they leave it on
+    /// their own. Not stuck, and Reset is not the cure.
+    pub flat_start: bool,
     /// What makes this model more or less flexible, named in the remedies.
     pub levers: Levers,
     /// The training figure of `errors` (accuracy for classes, MSE for numbers) that the same
@@ -996,6 +1027,19 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
             format!(
                 "{summary}, and the penalty holds the weights back: the model is too strongly \
                  regularized to follow the pattern. Lower λ."
+            ),
+        )
+    } else if r.high_train && e.hidden_layers && e.flat_start {
+        (
+            Fit::StillTraining,
+            format!(
+                "{}, and the training loss is still about what a constant guess scores: the \
+                 network has not yet found which way the inputs point. It is on the flat start \
+                 where its neurons' small slopes make every step tiny, and the loss is still \
+                 creeping down: such a plateau usually ends by itself, and then the loss falls \
+                 fast. Let it train on (a larger learning rate, or Adam, shortens the wait); only \
+                 if it stays there for thousands of epochs, press Reset for new starting weights.",
+                r.summary
             ),
         )
     } else if r.high_train && e.hidden_layers && e.trend != Trend::Falling {

@@ -17,6 +17,7 @@ fn numbers(train: f64, test: f64) -> Evidence {
         parameters: 4,
         strong_penalty: false,
         hidden_layers: false,
+        flat_start: false,
         levers: Levers::default(),
         best_reachable: None,
         test_rise: None,
@@ -606,6 +607,25 @@ fn a_slow_noisy_descent_is_still_falling() {
         })
         .collect();
     assert_eq!(Trend::of(&records(&plateau)), Trend::Settled);
+}
+
+/// A plateau's loss creeps down by a hundred-thousandth a record: creeping, though too slow for
+/// [`Trend::of`] to call falling. A loss wobbling about a level is not, nor is one that fell fast
+/// and then stopped.
+#[test]
+fn a_plateau_creeps_and_a_stopped_loss_does_not() {
+    let creep: Vec<f64> = (0..40).map(|i| 0.693 - 1e-5 * i as f64).collect();
+    assert!(creeping(&records(&creep)));
+    assert_eq!(Trend::of(&records(&creep)), Trend::Settled);
+    let wobble: Vec<f64> = (0..40)
+        .map(|i| 0.693 + if i % 2 == 0 { 1e-4 } else { -1e-4 })
+        .collect();
+    assert!(!creeping(&records(&wobble)));
+    let stopped: Vec<f64> = (0..40)
+        .map(|i| 0.3 + 0.4 / (1.0 + i as f64).powi(8))
+        .collect();
+    assert!(!creeping(&records(&stopped)));
+    assert!(!creeping(&records(&creep[..7])), "too few records to tell");
 }
 
 /// A verdict near its lines says it is a close call, one far from them does not, and errors in

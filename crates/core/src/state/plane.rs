@@ -14,7 +14,7 @@ use crate::data::classification::{generate, split_points, BestOnPoints, Dataset2
 use crate::data::surface;
 use crate::format::{percent, short};
 use crate::ml::activation::Activation;
-use crate::ml::diagnosis::{Ceiling, Errors, Levers};
+use crate::ml::diagnosis::{creeping, Ceiling, Errors, Levers};
 use crate::ml::history::{History, Record};
 use crate::ml::knn::{Knn, Weighting};
 use crate::ml::metrics::variance;
@@ -226,6 +226,22 @@ impl LabKind for Plane {
             )),
             _ => None,
         }
+    }
+
+    fn flat_start(s: &Session<Self>, records: &[Record]) -> bool {
+        let PlaneModel::Mlp(network) = &*s.model else {
+            return false;
+        };
+        // (Within 3 %: the default sigmoid network's loss creeps from 0.693 to 0.686 over 400
+        // epochs before it falls fast. In its first epochs the mini-batches' noise hides the
+        // creep: before a thousand, a loss at the guess is no sign of being stuck either.)
+        // Later it must be creeping below the guess: a network whose neurons are all off creeps
+        // too, down to the guess itself, and stays there.
+        let guess = network.guess_loss();
+        recent_medians(records).is_some_and(|(train, _)| {
+            train >= 0.97 * guess
+                && (s.model.steps() < 1000 || (train < guess && creeping(records)))
+        })
     }
 
     fn verdict_lead(s: &Session<Self>) -> Option<&'static str> {

@@ -628,6 +628,35 @@ fn a_tiny_learning_rate_is_still_training_not_stuck() {
     }
 }
 
+/// A sigmoid network starts on a flat stretch at what a constant guess scores (ln 2 on two equal
+/// classes) and leaves it by itself after about 500 epochs (helper 44: it read "Stuck … Press
+/// Reset" for epochs 7 to 470). Still training, and the verdict says why; then a good fit.
+#[test]
+fn a_sigmoid_network_on_its_flat_start_is_still_training() {
+    for query in ["act=sigmoid", "act=sigmoid&init=5", "act=sigmoid&data=xor"] {
+        let mut s = neural(query);
+        apply(&mut s, Action::Play);
+        for _ in 0..40 {
+            apply(&mut s, Action::Tick(10));
+            let verdict = s.diagnosis().unwrap();
+            assert_eq!(
+                verdict.fit,
+                Fit::StillTraining,
+                "{query} epoch {}",
+                s.model.steps()
+            );
+        }
+        let verdict = s.diagnosis().unwrap();
+        assert!(
+            verdict.reason.contains("what a constant guess scores"),
+            "{}",
+            verdict.reason
+        );
+        apply(&mut s, Action::Tick(2000));
+        assert_eq!(s.diagnosis().unwrap().fit, Fit::GoodFit, "{query}");
+    }
+}
+
 /// The walkthrough's two wrong verdicts, checked against the truth: the model's accuracy on
 /// 20,000 fresh points from the same pattern, against the best any model can expect there.
 /// - k = 5 on noisy moons scored 72 % on its 60 test points and was called too flexible; the

@@ -68,6 +68,11 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     fn beyond(_session: &Session<Self>) -> Option<Beyond> {
         None
     }
+    /// Whether the model is a network still on its flat start: its training loss about what a
+    /// constant guess scores, and creeping down (see [`Evidence::flat_start`]).
+    fn flat_start(_session: &Session<Self>, _records: &[Record]) -> bool {
+        false
+    }
     /// A sentence the verdict's reason ends with when its errors are not simply the current
     /// scores (e.g. medians of recent epochs), saying what they are instead.
     fn verdict_note(_session: &Session<Self>) -> Option<String> {
@@ -229,6 +234,7 @@ impl<K: LabKind> Session<K> {
                     .config
                     .choice::<crate::ml::activation::Activation>(Key::Activation)
                     != crate::ml::activation::Activation::Linear,
+            flat_start: K::flat_start(self, records),
             levers: K::levers(self),
             best_reachable: self.best_reachable,
             test_rise: test_rise(records),

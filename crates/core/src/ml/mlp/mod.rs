@@ -350,4 +350,22 @@ impl Mlp {
         }
         total / n
     }
+
+    /// The least loss of a network whose output ignores its inputs (the same scores for every
+    /// point): for classes the entropy of the training class shares, −Σ p·ln p (ln 2 for two
+    /// equal classes), for numbers the targets' variance. A loss still about this high means
+    /// the network has learned nothing from the inputs yet.
+    pub fn guess_loss(&self) -> f64 {
+        if self.classify {
+            let n = self.labels.len().max(1) as f64;
+            let mut counts = vec![0usize; self.outputs];
+            for &c in self.labels.iter() {
+                counts[c] += 1;
+            }
+            let shares = counts.iter().filter(|&&c| c > 0).map(|&c| c as f64 / n);
+            shares.map(|p| -p * libm::log(p)).sum()
+        } else {
+            crate::ml::metrics::variance(&self.values)
+        }
+    }
 }

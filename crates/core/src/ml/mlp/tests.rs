@@ -97,6 +97,31 @@ fn a_network_without_hidden_layers_is_logistic_regression() {
     assert_eq!(m.params, vec![-1.0, 0.5, 1.0, -0.5, -0.5, 0.5]);
 }
 
+/// The guess loss by hand (class shares ¾ and ¼: −(¾·ln ¾ + ¼·ln ¼) = 0.5623; targets 1, 2, 3, 6:
+/// variance 3.5), and it is the loss of a network whose output ignores its inputs (all weights
+/// 0, the output biases at the log shares or the mean).
+#[test]
+fn the_guess_loss_is_what_constant_outputs_score() {
+    let xs = [(0.1, 0.2), (-0.3, 0.5), (0.7, -0.1), (0.4, 0.4)];
+    let constant = |targets: Targets, biases: &[f64]| {
+        let a = arch(0b11, &[3], Activation::Tanh, 2);
+        let mut m = Mlp::new(a, training(0.1, None, OptimizerKind::Sgd), &xs, targets);
+        m.params.iter_mut().for_each(|w| *w = 0.0);
+        let at = m.params.len() - biases.len();
+        m.params[at..].copy_from_slice(biases);
+        (m.guess_loss(), m.current_loss())
+    };
+    let (guess, loss) = constant(
+        Targets::Classes(&[0, 0, 0, 1], 2),
+        &[0.75f64.ln(), 0.25f64.ln()],
+    );
+    assert!((guess - 0.562_335).abs() < 1e-6, "{guess}");
+    assert!((loss - guess).abs() < 1e-12, "{loss} {guess}");
+    let (guess, loss) = constant(Targets::Values(&[1.0, 2.0, 3.0, 6.0]), &[3.0]);
+    assert_eq!(guess, 3.5);
+    assert!((loss - guess).abs() < 1e-12, "{loss}");
+}
+
 #[test]
 fn learns_xor_and_circles_to_near_zero_loss() {
     for (pattern, seed) in [(Pattern::Xor, 1), (Pattern::Circles, 2)] {
