@@ -4,7 +4,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// Sizes every canvas's bitmap to the first one's CSS size × devicePixelRatio. Returns the bitmap
-/// size and the ratio, or `None` while the canvas is not laid out (hidden).
+/// size and the drawing scale: the ratio times the page's text zoom ([`crate::web::text_zoom`]),
+/// so labels and marks grow with the text in presenter view. `None` while the canvas is not laid
+/// out (hidden).
 pub fn fit_bitmap(canvases: &[&HtmlCanvasElement]) -> Option<(u32, u32, f64)> {
     let scale = crate::web::device_pixel_ratio();
     let first = canvases.first()?;
@@ -22,7 +24,7 @@ pub fn fit_bitmap(canvases: &[&HtmlCanvasElement]) -> Option<(u32, u32, f64)> {
             canvas.set_height(bh);
         }
     }
-    Some((bw, bh, scale))
+    Some((bw, bh, scale * crate::web::text_zoom()))
 }
 
 pub fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {

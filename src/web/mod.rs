@@ -24,6 +24,18 @@ pub fn device_pixel_ratio() -> f64 {
     window().device_pixel_ratio().max(1.0)
 }
 
+/// The page's text size against the usual 16 CSS pixels: above 1 in presenter view on a wide
+/// screen (its root font grows with the window) or when the reader set a larger default font.
+/// The charts scale their labels by it, so they stay as legible as the text beside them.
+pub fn text_zoom() -> f64 {
+    let root = window().document().and_then(|d| d.document_element());
+    let size = root
+        .and_then(|e| window().get_computed_style(&e).ok().flatten())
+        .and_then(|style| style.get_property_value("font-size").ok())
+        .and_then(|px| px.trim_end_matches("px").parse::<f64>().ok());
+    size.map_or(1.0, |px| (px / 16.0).clamp(1.0, 2.0))
+}
+
 /// The query string of the address bar, with its leading `?`.
 pub fn query() -> String {
     window().location().search().unwrap_or_default()

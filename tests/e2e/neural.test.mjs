@@ -295,3 +295,28 @@ test('linear layers: the verdict asks for a bend, not more layers; with no layer
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('README: a sigmoid network on its flat start is still training, told to wait, not to Reset; then it fits', async () => {
+  const { page, problems } = await open('&data=circles&act=sigmoid&speed=5');
+  // Every verdict shown while it sits on the plateau (the loss at what a constant guess scores).
+  await page.evaluate(() => {
+    window.seen = new Set();
+    const note = () => window.seen.add((document.getElementById('diagnosis')?.textContent ?? '').split(' — ')[0].trim());
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 300, null, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  assert.ok(parseFloat(await text(page, '#train-acc')) < 70, await text(page, '#train-acc'));
+  const verdict = await text(page, '#diagnosis');
+  assert.match(verdict, /^Still training.*what a constant guess scores.*Let it train on/s);
+  const seen = await page.evaluate(() => [...window.seen].filter((s) => s));
+  assert.ok(!seen.some((s) => /Stuck/.test(s)), seen.join(' | '));
+  await page.getByLabel('Speed', { exact: true }).focus();
+  await page.keyboard.press('End');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 3000, null, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  assert.match(await text(page, '#diagnosis'), /^Good fit/);
+  assert.deepEqual(problems.console, []);
+});

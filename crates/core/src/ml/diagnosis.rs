@@ -1033,12 +1033,10 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         (
             Fit::StillTraining,
             format!(
-                "{}, and the training loss is still about what a constant guess scores: the \
-                 network has not yet found which way the inputs point. It is on the flat start \
-                 where its neurons' small slopes make every step tiny, and the loss is still \
-                 creeping down: such a plateau usually ends by itself, and then the loss falls \
-                 fast. Let it train on (a larger learning rate, or Adam, shortens the wait); only \
-                 if it stays there for thousands of epochs, press Reset for new starting weights.",
+                "{}, and the training loss is still about what a constant guess scores. On this \
+                 flat start the network's steps are tiny; it usually leaves by itself, the loss \
+                 creeping down until it falls fast. Let it train on (a larger learning rate, or \
+                 Adam, shortens the wait); only if it stays for thousands of epochs, press Reset.",
                 r.summary
             ),
         )

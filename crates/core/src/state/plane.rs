@@ -148,6 +148,17 @@ impl LabKind for Plane {
         let stumps = s.config.number(Key::MaxDepth) <= 1.0;
         let (more, less) = match &*s.model {
             PlaneModel::Knn(_) => ("a smaller k", "a larger k"),
+            // Grown, yet shallower than its max depth: every leaf it could still split would
+            // leave a side with fewer points than the minimum (an impure leaf splits otherwise).
+            PlaneModel::Tree(t)
+                if t.is_grown() && (t.depth() as f64) < s.config.number(Key::MaxDepth) =>
+            {
+                (
+                    "fewer samples per leaf (the minimum per leaf stopped this tree before its \
+                     max depth: a larger max depth would change nothing)",
+                    "a smaller max depth or more samples per leaf",
+                )
+            }
             PlaneModel::Tree(_) => (
                 "a larger max depth or fewer samples per leaf",
                 if stumps {

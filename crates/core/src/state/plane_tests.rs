@@ -784,6 +784,47 @@ fn points_of_one_class_get_no_verdict() {
     assert!(s.diagnosis().is_some());
 }
 
+/// Leaves of 50 points or more stop a tree on circles at depth 1 of the 6 allowed (helper 44: the
+/// remedy still offered "a larger max depth"): the remedy names only the minimum per leaf, and a
+/// smaller minimum does let it grow deeper; a tree that its depth stopped keeps both remedies.
+#[test]
+fn a_tree_stopped_by_its_leaves_is_not_told_to_grow_deeper() {
+    let mut s = lab("model=tree&data=circles&leaf=50&depth=6");
+    run(&mut s, 10);
+    assert_eq!((s.model.steps(), s.model.is_finished()), (1, Some(true)));
+    let verdict = s.diagnosis().unwrap();
+    assert_eq!(verdict.fit, Fit::TooSimple, "{}", verdict.reason);
+    assert!(
+        !verdict.reason.contains("a larger max depth or"),
+        "{}",
+        verdict.reason
+    );
+    assert!(
+        verdict
+            .reason
+            .contains("fewer samples per leaf (the minimum"),
+        "{}",
+        verdict.reason
+    );
+    let mut deeper = lab("model=tree&data=circles&leaf=50&depth=15");
+    run(&mut deeper, 20);
+    assert_eq!(
+        deeper.model.steps(),
+        1,
+        "a larger max depth changes nothing"
+    );
+    let mut smaller = lab("model=tree&data=circles&leaf=10&depth=6");
+    run(&mut smaller, 10);
+    assert!(smaller.model.steps() > 1);
+    let mut shallow = lab("model=tree&data=circles&depth=2");
+    run(&mut shallow, 10);
+    let reason = shallow.diagnosis().unwrap().reason;
+    assert!(
+        reason.contains("a larger max depth or fewer samples per leaf"),
+        "{reason}"
+    );
+}
+
 /// Leaves that need more than half the training points: no split is possible, the tree is done
 /// at once (helper 44: the verdict waited for a step that never came), and Max depth says it
 /// has no effect.
