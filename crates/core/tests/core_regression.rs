@@ -186,6 +186,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         strong_penalty: false,
         hidden_layers: false,
         flat_start: false,
+        momentum_settling: false,
         levers: Levers::default(),
         best_reachable: None,
         test_rise: None,

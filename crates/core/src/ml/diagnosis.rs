@@ -351,6 +351,27 @@ pub fn creeping(records: &[Record]) -> bool {
     (1..4).all(|q| quarter(q) < quarter(q - 1)) && quarter(3) < quarter(0) * (1.0 - 1e-5)
 }
 
+/// Whether the loss's swings die down: its peaks in `records` (in epoch order; the first
+/// record counts as one, and the last while it is still rising) each lower than the one before,
+/// over the last two swings at least. Momentum's heavy ball on a quadratic swings with an
+/// amplitude that shrinks by √β a step at any stable learning rate; beyond the stable range it
+/// grows.
+pub fn swings_shrink(records: &[Record]) -> bool {
+    let loss: Vec<f64> = records.iter().map(|r| r.train).collect();
+    let mut peaks: Vec<f64> = loss.first().copied().into_iter().collect();
+    peaks.extend(
+        (loss.windows(3))
+            .filter(|w| w[1] > w[0] && w[1] >= w[2])
+            .map(|w| w[1]),
+    );
+    if let [.., before, last] = loss[..] {
+        if last > before {
+            peaks.push(last);
+        }
+    }
+    peaks.len() >= 2 && peaks.windows(2).rev().take(2).all(|w| w[1] < w[0])
+}
+
 /// Everything the verdict looks at.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Evidence {
@@ -368,6 +389,10 @@ pub struct Evidence {
     /// networks, sigmoid ones most, often sit on for hundreds of epochs before they leave it on
     /// their own. Not stuck, and Reset is not the cure.
     pub flat_start: bool,
+    /// Momentum's swings: the loss rises and falls again as the velocity carries the weights
+    /// past the minimum and back, each swing lower than the one before ([`swings_shrink`]). A
+    /// rise then is no sign of too high a learning rate.
+    pub momentum_settling: bool,
     /// What makes this model more or less flexible, named in the remedies.
     pub levers: Levers,
     /// The training figure of `errors` (accuracy for classes, MSE for numbers) that the same
@@ -950,6 +975,16 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                  pass through them all and this one need not follow the pattern between them. \
                  Add points (or make it less flexible: {}).",
                 r.summary, e.train_points, e.parameters, e.levers.less
+            ),
+        )
+    } else if e.trend == Trend::Unstable && e.momentum_settling {
+        (
+            Fit::StillTraining,
+            format!(
+                "{}, and the training loss swings up and down: momentum carries the weights past \
+                 the minimum and back, each swing smaller than the one before. Let it settle \
+                 before judging the model (swings that grew would mean too high a learning rate).",
+                r.summary
             ),
         )
     } else if e.trend == Trend::Unstable && (r.high_train || r.gap) && !minimum_high {

@@ -18,6 +18,7 @@ fn numbers(train: f64, test: f64) -> Evidence {
         strong_penalty: false,
         hidden_layers: false,
         flat_start: false,
+        momentum_settling: false,
         levers: Levers::default(),
         best_reachable: None,
         test_rise: None,
@@ -626,6 +627,26 @@ fn a_plateau_creeps_and_a_stopped_loss_does_not() {
         .collect();
     assert!(!creeping(&records(&stopped)));
     assert!(!creeping(&records(&creep[..7])), "too few records to tell");
+}
+
+/// Momentum's heavy ball on a quadratic: the loss of error a·rᵗ·cos(θt) swings with peaks that
+/// shrink when r < 1 (a stable learning rate) and grow when r > 1; a loss that only falls has no
+/// swing after its start.
+#[test]
+fn momentum_swings_shrink_or_grow() {
+    let swing = |r: f64, epochs: usize| -> Vec<f64> {
+        (0..epochs)
+            .map(|t| 0.04 + (r.powi(t as i32) * (0.7 * t as f64).cos()).powi(2))
+            .collect()
+    };
+    assert!(swings_shrink(&records(&swing(0.95, 30))));
+    assert!(!swings_shrink(&records(&swing(1.05, 30))));
+    // Rising now, above the last peak: growing.
+    let mut rising = swing(0.95, 20);
+    rising.push(2.0);
+    assert!(!swings_shrink(&records(&rising)));
+    let falling: Vec<f64> = (0..20).map(|t| 1.0 / (1.0 + t as f64)).collect();
+    assert!(!swings_shrink(&records(&falling)));
 }
 
 /// A verdict near its lines says it is a close call, one far from them does not, and errors in

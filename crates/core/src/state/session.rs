@@ -13,7 +13,8 @@ use super::spec::{Group, Key, Lab};
 use super::sweep::{sweep_work, Sweep};
 use crate::format::{short, thousands};
 use crate::ml::diagnosis::{
-    diagnose, test_rise, Beyond, Diagnosis, Errors, Evidence, Levers, Trend, CLOSE_CALL,
+    diagnose, swings_shrink, test_rise, Beyond, Diagnosis, Errors, Evidence, Levers, Trend,
+    CLOSE_CALL,
 };
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
@@ -235,6 +236,10 @@ impl<K: LabKind> Session<K> {
                     .choice::<crate::ml::activation::Activation>(Key::Activation)
                     != crate::ml::activation::Activation::Linear,
             flat_start: K::flat_start(self, records),
+            // (With mini-batches the loss jumps with each batch's noise: no swing to read.)
+            momentum_settling: self.config.optimizer() == OptimizerKind::Momentum
+                && self.config.number(Key::BatchSize) >= self.train_set().count() as f64
+                && swings_shrink(records),
             levers: K::levers(self),
             best_reachable: self.best_reachable,
             test_rise: test_rise(records),

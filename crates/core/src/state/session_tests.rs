@@ -612,3 +612,30 @@ fn the_curve_says_when_the_model_has_outrun_it() {
         "{note}"
     );
 }
+
+/// Momentum at the default learning rate swings past the minimum and back (helper 44: "learning
+/// rate too high" flashed at epochs 14 to 24), and at a rate of 1 for 70 epochs: the swings
+/// shrink, so the verdict is still training, never "Lower the learning rate"; once they die
+/// down, a good fit. Plain gradient descent at those rates never swings.
+#[test]
+fn momentum_swings_that_shrink_are_still_training() {
+    use crate::ml::diagnosis::Fit;
+    for query in ["opt=momentum", "opt=momentum&lr=1"] {
+        let mut s: Session<Regression> = session(query);
+        s.apply(Action::Play);
+        let mut swinging = 0;
+        for _ in 0..300 {
+            s.apply(Action::Tick(1));
+            let verdict = s.diagnosis().unwrap();
+            assert_ne!(
+                verdict.fit,
+                Fit::LearningRateTooHigh,
+                "{query}: {}",
+                verdict.reason
+            );
+            swinging += usize::from(verdict.reason.contains("momentum carries"));
+        }
+        assert!(swinging >= 5, "{query}: {swinging}");
+        assert_eq!(s.diagnosis().unwrap().fit, Fit::GoodFit, "{query}");
+    }
+}
