@@ -442,3 +442,20 @@ test('a model trained far past the validation curve\'s 1,000 epochs: the curve s
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('README: momentum swings that shrink are still training, never "Learning rate too high"; then a good fit', async () => {
+  const { page, problems } = await open('?opt=momentum&lr=1');
+  await page.evaluate(() => {
+    window.seen = new Set();
+    const note = () => window.seen.add((document.getElementById('diagnosis')?.textContent ?? '').trim());
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 150, null, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const seen = await page.evaluate(() => [...window.seen]);
+  assert.ok(!seen.some((s) => s.startsWith('Learning rate too high')), seen.join('\n'));
+  assert.ok(seen.some((s) => /^Still training.*momentum carries the weights past the minimum/s.test(s)), seen.join('\n'));
+  assert.match(await text(page, '#diagnosis'), /^Good fit/);
+  assert.deepEqual(problems.console, []);
+});
