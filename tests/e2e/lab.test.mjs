@@ -459,3 +459,21 @@ test('README: momentum swings that shrink are still training, never "Learning ra
   assert.match(await text(page, '#diagnosis'), /^Good fit/);
   assert.deepEqual(problems.console, []);
 });
+
+test('README: with mini-batches the Regression lab\'s verdict judges the medians of five epochs and says so', async () => {
+  const { page, problems } = await open('?batch=8&lr=0.1&speed=max');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 500, null, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const verdict = await text(page, '#diagnosis');
+  assert.match(verdict, / — Medians of the last five recorded epochs: training error \d.*the last epoch alone, as the scores show it: training \d/s);
+  // All points per step: the last epoch's own figures.
+  await page.getByLabel('Batch size', { exact: true }).focus();
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('batch') === 'all');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 50, null, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  assert.doesNotMatch(await text(page, '#diagnosis'), /Medians/);
+  assert.deepEqual(problems.console, []);
+});

@@ -45,6 +45,17 @@ impl History {
     }
 }
 
+/// The medians of the training and of the test values of the last five records, if there are
+/// five: what a verdict on mini-batch training judges, so that one noisy epoch does not flip it.
+pub fn recent_medians(records: &[Record]) -> Option<(f64, f64)> {
+    let last = &records[records.len().checked_sub(5)?..];
+    let median = |value: fn(&Record) -> f64| {
+        let mut v: Vec<f64> = last.iter().map(value).collect();
+        *v.select_nth_unstable_by(2, f64::total_cmp).1
+    };
+    Some((median(|r| r.train), median(|r| r.test)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

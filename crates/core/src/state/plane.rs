@@ -5,17 +5,16 @@
 
 use super::action::Action;
 use super::config::Config;
-use super::session::{LabKind, Session};
+use super::session::{medians_note, LabKind, Session};
 use super::spec::{Key, Lab};
 use super::sweep::sweep_keys;
 use super::url::round_coordinate;
 use crate::data::bayes::bayes_accuracy;
 use crate::data::classification::{generate, split_points, BestOnPoints, Dataset2, Point2};
 use crate::data::surface;
-use crate::format::{percent, short};
 use crate::ml::activation::Activation;
 use crate::ml::diagnosis::{creeping, Ceiling, Errors, Levers};
-use crate::ml::history::{History, Record};
+use crate::ml::history::{recent_medians, History, Record};
 use crate::ml::knn::{Knn, Weighting};
 use crate::ml::metrics::variance;
 use crate::ml::model::Model;
@@ -217,16 +216,7 @@ impl LabKind for Plane {
     fn verdict_note(s: &Session<Self>) -> Option<String> {
         match &*s.model {
             PlaneModel::Mlp(_) if by_medians(s) => {
-                // The score line shows the last epoch alone: both on the screen, both explained.
-                let (train, test) = (&s.train_score, &s.test_score);
-                let last = match (train.accuracy, test.accuracy) {
-                    (Some(a), Some(b)) => format!("training {}, test {}", percent(a), percent(b)),
-                    _ => format!("training {}, test {}", short(train.loss), short(test.loss)),
-                };
-                Some(format!(
-                    "(Medians, which one noisy epoch does not swing; the last epoch alone, as \
-                     the scores show it: {last}.)"
-                ))
+                Some(medians_note(&s.train_score, &s.test_score))
             }
             PlaneModel::Knn(knn) if self_voting(s).is_some() => Some(format!(
                 "(With distance weighting every training point is its own nearest neighbour, at \
@@ -321,16 +311,6 @@ fn ceiling(config: &Config, data: &Dataset2) -> Option<Ceiling> {
 /// it has five records.
 fn by_medians(s: &Session<Plane>) -> bool {
     matches!(&*s.model, PlaneModel::Mlp(_)) && s.history.records().len() >= 5
-}
-
-/// The medians of the training and of the test values of the last five records, if there are five.
-fn recent_medians(records: &[Record]) -> Option<(f64, f64)> {
-    let last = &records[records.len().checked_sub(5)?..];
-    let median = |value: fn(&Record) -> f64| {
-        let mut v: Vec<f64> = last.iter().map(value).collect();
-        *v.select_nth_unstable_by(2, f64::total_cmp).1
-    };
-    Some((median(|r| r.train), median(|r| r.test)))
 }
 
 /// The plane labs' data for a configuration: a surface, a pattern or the hand-placed points.

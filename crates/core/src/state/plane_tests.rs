@@ -1,6 +1,7 @@
 //! The plane labs' reducer, as a user drives it: links, Play, ticks, controls, points.
 
 use super::*;
+use crate::format::{percent, short};
 use crate::ml::diagnosis::Fit;
 use crate::state::choice::ModelKind;
 use crate::state::session::Reduce;

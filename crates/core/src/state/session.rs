@@ -11,7 +11,7 @@ use super::config::{Config, MAX_SEED};
 use super::curve_note::curve_note;
 use super::spec::{Group, Key, Lab};
 use super::sweep::{sweep_work, Sweep};
-use crate::format::{short, thousands};
+use crate::format::{percent, short, thousands};
 use crate::ml::diagnosis::{
     diagnose, swings_shrink, test_rise, Beyond, Diagnosis, Errors, Evidence, Levers, Trend,
     CLOSE_CALL,
@@ -88,6 +88,19 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     fn handle(session: &mut Session<Self>, action: Action) -> Option<Action>;
     /// What Reset changes in the configuration before training starts over.
     fn on_reset(_config: &mut Config) {}
+}
+
+/// The sentence a verdict judged by medians of recent epochs ends with: the score line shows the
+/// last epoch alone, so both are on the screen and both are explained.
+pub fn medians_note(train: &Score, test: &Score) -> String {
+    let last = match (train.accuracy, test.accuracy) {
+        (Some(a), Some(b)) => format!("training {}, test {}", percent(a), percent(b)),
+        _ => format!("training {}, test {}", short(train.loss), short(test.loss)),
+    };
+    format!(
+        "(Medians, which one noisy epoch does not swing; the last epoch alone, as the scores show \
+         it: {last}.)"
+    )
 }
 
 /// A lab's training samples and test samples.
