@@ -152,11 +152,23 @@ fn missing(goal: &Goal, now: &Config, f: &Figures) -> Option<String> {
         }),
         Goal::TestMseAtMost {
             times_noise_variance: most,
-        } => settled.or_else(|| match f.test_mse_over_noise {
-            Some(r) if r <= most => None,
-            r => Some(format!(
-                "Test MSE is {} σ²; the goal is ≤ {} σ².",
-                r.map_or("—".into(), short),
+        } => settled.or_else(|| match f.test_mse {
+            Some((mse, noise)) if mse / noise <= most => None,
+            // In the verdict's own figures too (it names the test error, not σ² units).
+            Some((mse, noise)) => Some(format!(
+                "Test MSE is {} ({} σ², σ² = {}); the goal is ≤ {} σ² = {}.",
+                short(mse),
+                if mse / noise < 100.0 {
+                    format!("{:.2}", mse / noise)
+                } else {
+                    "over 100".into()
+                },
+                short(noise),
+                short(most),
+                short(most * noise)
+            )),
+            None => Some(format!(
+                "No test MSE yet; the goal is ≤ {} σ².",
                 short(most)
             )),
         }),

@@ -166,7 +166,7 @@ fn what_is_missing_reads() {
     let start = c.start_config();
     let mut f = Figures {
         verdict: Some(Fit::StillTraining),
-        test_mse_over_noise: Some(1.43),
+        test_mse: Some((0.0572, 0.04)),
         ..Figures::default()
     };
     let working = |f: &Figures| match c.status(&start, &start, f) {
@@ -175,9 +175,18 @@ fn what_is_missing_reads() {
     };
     assert!(working(&f).contains("Still training"));
     f.verdict = Some(Fit::TooFlexible);
-    f.test_mse_over_noise = Some(3.45678);
-    assert_eq!(working(&f), "Test MSE is 3.4568 σ²; the goal is ≤ 2 σ².");
-    f.test_mse_over_noise = Some(1.43);
+    f.test_mse = Some((0.138271, 0.04));
+    assert_eq!(
+        working(&f),
+        "Test MSE is 0.1383 (3.46 σ², σ² = 0.04); the goal is ≤ 2 σ² = 0.08."
+    );
+    // (Helper 45 read "6.93e4 σ²" while a degree-15 curve was far off.)
+    f.test_mse = Some((2772.0, 0.04));
+    assert_eq!(
+        working(&f),
+        "Test MSE is 2772.0 (over 100 σ², σ² = 0.04); the goal is ≤ 2 σ² = 0.08."
+    );
+    f.test_mse = Some((0.0572, 0.04));
     assert_eq!(c.status(&start, &start, &f), Status::Met);
     assert_eq!(Change::Control(Key::Degree).label(), "Polynomial degree");
 }

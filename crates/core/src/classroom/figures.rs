@@ -14,8 +14,9 @@ use crate::state::tuning::Tuning;
 pub struct Figures {
     /// The verdict on the fit, once there is one (see [`Session::diagnosis`]).
     pub verdict: Option<Fit>,
-    /// Test mean squared error in units of the noise variance σ² (numbers only, σ > 0).
-    pub test_mse_over_noise: Option<f64>,
+    /// Test mean squared error and the noise variance σ² it is judged against (numbers only,
+    /// σ > 0).
+    pub test_mse: Option<(f64, f64)>,
     /// Share of test points classified right (classes only).
     pub test_accuracy: Option<f64>,
     /// Under L1: the penalized weights that are exactly zero, and how many there are.
@@ -44,7 +45,7 @@ impl Figures {
     pub fn regression(s: &Session<Regression>) -> Self {
         let noise = s.data.noise * s.data.noise;
         Figures {
-            test_mse_over_noise: (noise > 0.0).then(|| s.test_score.loss / noise),
+            test_mse: (noise > 0.0).then_some((s.test_score.loss, noise)),
             ..Figures::session(s)
         }
     }
@@ -58,8 +59,8 @@ impl Figures {
             .as_ref()
             .map_or(0.0, |v| v.noise_sd * v.noise_sd);
         Figures {
-            test_mse_over_noise: (s.data.values.is_some() && noise > 0.0)
-                .then(|| s.test_score.loss / noise),
+            test_mse: (s.data.values.is_some() && noise > 0.0)
+                .then_some((s.test_score.loss, noise)),
             test_accuracy: s.test_score.accuracy,
             ..Figures::session(s)
         }
