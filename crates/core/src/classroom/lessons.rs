@@ -135,10 +135,15 @@ pub const LESSONS: &[Lesson] = &[
                          learning rate changes how training goes, not what the model can learn.",
             },
             Step {
-                query: "lab=regression&opt=sgd&lr=10",
-                prompt: "Learning rate 10: each step overshoots the minimum by more than the \
-                         last and the loss explodes. The page stops before the step that \
-                         exploded and says so; lower the rate and press Reset.",
+                // (At 1 the loss grows about 3.7× a step and explodes in the seventh: steps a
+                // learner can watch one by one. At 10 the first step explodes, and the page
+                // goes straight back to the flat starting line.)
+                query: "lab=regression&opt=sgd&lr=1",
+                prompt: "Learning rate 1: press Step a few times. Each step overshoots the \
+                         minimum by more than the last: the curve swings to the other side, \
+                         further each time, and the loss grows. When it explodes the page stops, \
+                         goes back to the best parameters it had and says so; lower the rate \
+                         and press Reset.",
             },
             Step {
                 query: "lab=regression&lr=0.001",

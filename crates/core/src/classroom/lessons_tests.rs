@@ -53,6 +53,7 @@ const CLAIMS: &[(&str, usize, u32, Claim)] = &[
     ("learning-rate", 0, 1800, Training),
     ("learning-rate", 1, 3000, fit(Fit::GoodFit)),
     ("learning-rate", 2, 600, Diverged),
+    // (Step by step: the loss grows at each of the first five steps before it explodes.)
     ("learning-rate", 3, 300, Training),
     ("learning-rate", 4, 300, fit(Fit::GoodFit)),
     ("learning-rate", 5, 500, fit(Fit::LearningRateTooHigh)),
@@ -344,4 +345,33 @@ fn from_initialization_8_half_the_points_teach_the_network_nothing() {
     let solved = layer_off(lesson.steps[5].query);
     assert!((0.4..0.6).contains(&stuck), "{stuck}");
     assert!(solved < 0.25, "{solved}");
+}
+
+/// The learning-rate lesson's divergence step can be watched step by step (helper 45: at a rate
+/// of 10 the first step exploded and the plot showed only the flat starting line): at its rate
+/// each of the first five steps raises the training loss, and the loss explodes within ten.
+#[test]
+fn the_divergence_step_overshoots_visibly_before_it_explodes() {
+    let query = lesson("learning-rate").unwrap().steps[2].query;
+    let (config, notices) = crate::state::url::decode(query);
+    let mut s = RegressionLab::new(config, notices);
+    let mut losses = vec![s.train_score.loss];
+    for _ in 0..10 {
+        s.apply(Action::Step);
+        if s.divergence.is_some() {
+            break;
+        }
+        losses.push(s.train_score.loss);
+    }
+    assert!(s.divergence.is_some(), "{losses:?}");
+    assert!(losses.len() >= 6, "{losses:?}");
+    assert!(losses.windows(2).all(|w| w[1] > w[0]), "{losses:?}");
+    // Watched step by step, it is called what it is from the third step (not "too early").
+    let (config, notices) = crate::state::url::decode(query);
+    let mut s = RegressionLab::new(config, notices);
+    for _ in 0..3 {
+        s.apply(Action::Step);
+    }
+    let verdict = s.diagnosis().unwrap();
+    assert_eq!(verdict.fit, Fit::LearningRateTooHigh, "{}", verdict.reason);
 }

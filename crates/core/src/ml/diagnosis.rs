@@ -268,7 +268,8 @@ pub enum Trend {
     Falling,
     /// Changes little any more.
     Settled,
-    /// Now 25 % or more above its lowest, or rising in at least a third of the recent records.
+    /// Now 25 % or more above its lowest, or rising in at least a third of the recent records;
+    /// or, from the third record, up at every one and more than doubled.
     Unstable,
     /// Rising at every record since the model's objective changed ([`Trend::after_change`]): a
     /// stronger penalty pulls the weights in, and the data's loss goes up to the new minimum.
@@ -295,6 +296,15 @@ impl Trend {
         let (Some(first), Some(last)) = (records.first(), records.last()) else {
             return Trend::Unknown;
         };
+        // Up at every record and doubled since the first: steps that overshoot by more each time,
+        // plain after three records (a learning rate of 1 grows the loss 3.7× a step; waiting
+        // for eight records called it "too early to judge" until it exploded).
+        let climbing = records.len() >= 3
+            && records.windows(2).all(|w| w[1].train > w[0].train)
+            && last.train > 2.0 * first.train;
+        if climbing {
+            return Trend::Unstable;
+        }
         if records.len() < 8 || !last.train.is_finite() {
             return Trend::Unknown;
         }

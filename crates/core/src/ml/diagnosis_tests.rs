@@ -629,6 +629,16 @@ fn a_plateau_creeps_and_a_stopped_loss_does_not() {
     assert!(!creeping(&records(&creep[..7])), "too few records to tell");
 }
 
+/// A loss up at every record and more than doubled is unstable from the third record; a small
+/// early rise, or one record up, is still too early to tell.
+#[test]
+fn a_loss_climbing_from_the_start_is_unstable_early() {
+    assert_eq!(Trend::of(&records(&[0.63, 1.87, 6.63])), Trend::Unstable);
+    assert_eq!(Trend::of(&records(&[0.63, 1.87])), Trend::Unknown);
+    assert_eq!(Trend::of(&records(&[0.63, 0.7, 0.8, 0.9])), Trend::Unknown);
+    assert_eq!(Trend::of(&records(&[0.63, 0.5, 6.63])), Trend::Unknown);
+}
+
 /// Momentum's heavy ball on a quadratic: the loss of error a·rᵗ·cos(θt) swings with peaks that
 /// shrink when r < 1 (a stable learning rate) and grow when r > 1; a loss that only falls has no
 /// swing after its start.
