@@ -21,8 +21,27 @@ pub struct ChoiceProps {
     pub withheld: Vec<usize>,
 }
 
+/// A `<select>`'s node, kept showing `value`: once a reader has picked an option the browser no
+/// longer follows the options' `selected` attribute, so a choice made elsewhere (focusing a
+/// slider picks the validation curve's hyperparameter; helper 46 saw the menu name another) is
+/// set on the element itself.
+#[hook]
+pub fn use_select_value(value: String) -> NodeRef {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(value, move |value| {
+            if let Some(select) = node.cast::<HtmlSelectElement>() {
+                select.set_value(value);
+            }
+        });
+    }
+    node
+}
+
 #[component]
 pub fn Choice(props: &ChoiceProps) -> Html {
+    let node = use_select_value(props.position.to_string());
     let spec = props.key_.spec();
     let Domain::Choices(choices) = spec.domain else {
         return html! {};
@@ -41,7 +60,7 @@ pub fn Choice(props: &ChoiceProps) -> Html {
             <div class="control-head">
                 <label for={id.clone()}>{ spec.label }</label>
             </div>
-            <select id={id.clone()} aria-describedby={format!("{id}-help")} onfocus={{ let (f, k) = (props.on_focus.clone(), props.key_); Callback::from(move |_: FocusEvent| f.emit(k)) }} {onchange}>
+            <select ref={node} id={id.clone()} aria-describedby={format!("{id}-help")} onfocus={{ let (f, k) = (props.on_focus.clone(), props.key_); Callback::from(move |_: FocusEvent| f.emit(k)) }} {onchange}>
                 { for choices.iter().enumerate()
                     .filter(|(i, _)| *i == props.position || !props.withheld.contains(i))
                     .map(|(i, opt)| html! {

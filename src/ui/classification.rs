@@ -81,14 +81,24 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     // The link holds the configuration; points placed here go to storage too, so a reload keeps
     // them even when there are too many for the link. Points that came with the link are not
     // stored: opening someone's link must not erase the points saved in this browser.
+    // Points that came with the link stay in it, however many, until they change.
     let opened_with = use_memo((), |_| state.config.custom.clone());
+    let as_opened = !opened_with.is_empty() && state.config.custom == *opened_with;
     let on_query = props.on_query.clone();
-    use_effect_with(state.config.clone(), move |config| {
-        on_query.emit(url::encode(config));
-        if config.is_custom() && config.custom != *opened_with {
-            web::store(STORAGE_KEY, &url::points_text(&config.custom));
-        }
-    });
+    {
+        let opened_with = opened_with.clone();
+        use_effect_with(state.config.clone(), move |config| {
+            let changed = config.custom != *opened_with;
+            on_query.emit(if changed {
+                url::encode(config)
+            } else {
+                url::encode_with_all_points(config)
+            });
+            if config.is_custom() && changed {
+                web::store(STORAGE_KEY, &url::points_text(&config.custom));
+            }
+        });
+    }
 
     let model = state.config.model();
     // A tree's level every half second, an ensemble's tree every fifth (as Speed's help says).
@@ -271,7 +281,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     let (loss_curve, error_curve) = curves.borrow().clone();
     let zero_error = crate::plot::loss::Frame::of(&error_curve).draws_zero();
     let custom = config.is_custom();
-    let overflow = custom && !config.custom.is_empty() && !url::links_points(&config);
+    let overflow = custom && !config.custom.is_empty() && !url::links_points(&config) && !as_opened;
     let too_few = custom && (no_train || no_test);
     let idle = match (&*state.model, too_few) {
         (_, true) => {

@@ -94,21 +94,33 @@ pub struct SeedProps {
 #[component]
 pub fn SeedControl(props: &SeedProps) -> Html {
     let field = use_node_ref();
+    // A refused entry, said beside the field (a custom validity alone shows only on a form's
+    // submit, and the seed was ignored without a word; helper 46).
+    let refused = use_state(|| None::<String>);
     {
-        let field = field.clone();
+        let (field, refused) = (field.clone(), refused.clone());
         use_effect_with(props.seed, move |seed| {
             if let Some(input) = field.cast::<HtmlInputElement>() {
                 input.set_value(&seed.to_string());
-                input.set_custom_validity("");
             }
+            refused.set(None);
         });
     }
     let on_seed = props.on_seed.clone();
+    let (seed, shown_refusal) = (props.seed, refused.clone());
     let onchange = Callback::from(move |e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
-        match input.value().trim().parse::<u64>() {
-            Ok(seed) if seed <= MAX_SEED => on_seed.emit(seed),
-            _ => input.set_custom_validity(&format!("Enter a whole number from 0 to {MAX_SEED}.")),
+        let text = input.value();
+        match text.trim().parse::<u64>() {
+            Ok(new) if new <= MAX_SEED => {
+                shown_refusal.set(None);
+                on_seed.emit(new);
+            }
+            _ => shown_refusal.set(Some(format!(
+                "“{}” is not a seed: enter a whole number from 0 to {MAX_SEED}. The lab keeps \
+                 seed {seed}.",
+                crate::format::clip(&text, 24)
+            ))),
         }
     });
     let on_seed = props.on_seed.clone();
@@ -120,10 +132,13 @@ pub fn SeedControl(props: &SeedProps) -> Html {
             </div>
             <div class="seed-row">
                 <input ref={field} type="number" id="ctl-seed" min="0" max={MAX_SEED.to_string()} step="1"
-                    aria-describedby="ctl-seed-help" {onchange} />
+                    aria-describedby="ctl-seed-help" aria-invalid={refused.is_some().to_string()} {onchange} />
                 <button type="button" onclick={new_data}>{ "New data" }</button>
             </div>
             <p class="help" id="ctl-seed-help">{ "The same seed always gives the same points and the same training run." }</p>
+            if let Some(why) = &*refused {
+                <p class="help warn" id="seed-refused" role="alert">{ why.clone() }</p>
+            }
         </div>
     }
 }

@@ -44,6 +44,8 @@ pub fn Validation(props: &ValidationProps) -> Html {
             d.emit(Action::Focus(*key));
         }
     });
+    let shown = props.keys.iter().position(|k| *k == sweep.key).unwrap_or(0);
+    let node = super::choice::use_select_value(shown.to_string());
     let current = props.config.position(sweep.key);
     // k's curve stops at 50 or at a fold model's training points; a larger k is off it.
     let beyond = match sweep.positions.last() {
@@ -95,7 +97,7 @@ pub fn Validation(props: &ValidationProps) -> Html {
             <h2 id="validation-title">{ "Validation curve" }</h2>
             <div class="control">
                 <div class="control-head"><label for="ctl-sweep">{ "Validation curve for" }</label></div>
-                <select id="ctl-sweep" {onchange}>
+                <select ref={node} id="ctl-sweep" {onchange}>
                     { for props.keys.iter().enumerate().map(|(i, k)| html! {
                         <option value={i.to_string()} selected={*k == sweep.key}>{ k.spec().label }</option>
                     }) }

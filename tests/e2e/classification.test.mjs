@@ -591,3 +591,23 @@ test('controls that change nothing here say so: depth when no leaf can split, tr
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('a link with more points than a link made here carries keeps them in the address bar, so a reload keeps them', async () => {
+  const eighty = Array.from({ length: 80 }, (_, i) => `${(-0.8 + 0.02 * i).toFixed(2)},${(0.1 * (i % 5)).toFixed(2)},${i % 2}`).join(';');
+  const { page, problems } = await open(`&model=knn&data=custom&pts=${encodeURIComponent(eighty)}`);
+  await page.evaluate(() => localStorage.removeItem('paramlab.points'));
+  assert.equal(param(page, 'pts')?.split(';').length, 80);
+  assert.equal(await page.locator('#points-notice').count(), 0, 'no claim that the browser keeps them');
+  await page.reload();
+  await page.locator('canvas[data-drawn-at]').first().waitFor();
+  assert.match(await page.locator('.point-tools').textContent(), /80 points/);
+  // Changed here, they move to storage, and the page says so.
+  const plane = page.locator('#region-chart');
+  const box = await plane.boundingBox();
+  await plane.click({ position: { x: box.width * 0.8, y: box.height * 0.8 } });
+  await page.locator('#points-notice').waitFor();
+  assert.equal(param(page, 'pts'), null);
+  assert.equal((await page.evaluate(() => localStorage.getItem('paramlab.points'))).split(';').length, 81);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});

@@ -57,6 +57,20 @@ pub fn percent(v: f64) -> String {
     format!("{:.1} %", 100.0 * v)
 }
 
+/// Text from outside (a link, a field) as a notice quotes it: without control characters or the
+/// marks that reorder text (a right-to-left override made the page's own sentence read
+/// backwards; helper 46), and at most `max` characters, then "…" (a 5,000-digit seed filled a
+/// screen).
+pub fn clip(text: &str, max: usize) -> String {
+    let reorders = |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let mut kept = text.chars().filter(|&c| !c.is_control() && !reorders(c));
+    let mut out: String = kept.by_ref().take(max).collect();
+    if kept.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// A count and its noun: "1 tree", "2 trees", "1 bias", "3 biases".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -116,5 +130,13 @@ mod tests {
         assert_eq!(super::count(0, "tree", "trees"), "0 trees");
         assert_eq!(super::count(1, "bias", "biases"), "1 bias");
         assert_eq!(super::count(2, "bias", "biases"), "2 biases");
+    }
+
+    #[test]
+    fn clip_drops_reordering_marks_and_shortens() {
+        assert_eq!(super::clip("\u{202E}sine", 40), "sine");
+        assert_eq!(super::clip("a\u{2067}b\nc", 40), "abc");
+        assert_eq!(super::clip(&"9".repeat(5000), 5), "99999…");
+        assert_eq!(super::clip("12345", 5), "12345");
     }
 }

@@ -11,6 +11,7 @@
 
 use super::challenges::{challenge, Challenge};
 use super::lessons::{lesson, Lesson};
+use crate::format::clip;
 use crate::state::spec::Lab;
 
 /// A panel that presenter view can hide (to ask the class first) and reveal.
@@ -211,13 +212,15 @@ pub fn split(query: &str) -> (View, String, Vec<String>) {
             "present" => match switch(&value) {
                 Some(on) => view.presenter = on,
                 None => notices.push(format!(
-                    "Presenter view “{value}” is neither 1 nor 0; showing the normal view."
+                    "Presenter view “{}” is neither 1 nor 0; showing the normal view.",
+                    clip(&value, 40)
                 )),
             },
             "practice" => match switch(&value) {
                 Some(on) => view.practice = on,
                 None => notices.push(format!(
-                    "Interview practice “{value}” is neither 1 nor 0; showing the lab."
+                    "Interview practice “{}” is neither 1 nor 0; showing the lab.",
+                    clip(&value, 40)
                 )),
             },
             "hide" => {
@@ -229,7 +232,8 @@ pub fn split(query: &str) -> (View, String, Vec<String>) {
                         Some(p) if !view.is_hidden(*p) => view.toggle(*p),
                         Some(_) => {}
                         None => notices.push(format!(
-                            "There is no panel called “{name}” to hide (there are {}).",
+                            "There is no panel called “{}” to hide (there are {}).",
+                            clip(name, 40),
                             Panel::ALL.map(Panel::url).join(", ")
                         )),
                     }
@@ -238,7 +242,8 @@ pub fn split(query: &str) -> (View, String, Vec<String>) {
             "lesson" => match lesson(value.trim()) {
                 Some(l) => view.lesson = Some((l, 0)),
                 None => notices.push(format!(
-                    "There is no lesson called “{value}”; the lessons are {}.",
+                    "There is no lesson called “{}”; the lessons are {}.",
+                    clip(&value, 40),
                     super::lessons::LESSONS
                         .iter()
                         .map(|l| l.id)
@@ -250,7 +255,8 @@ pub fn split(query: &str) -> (View, String, Vec<String>) {
             "challenge" => match challenge(value.trim()) {
                 Some(c) => view.challenge = Some(c),
                 None => notices.push(format!(
-                    "There is no challenge called “{value}”; pick one from the Lessons menu."
+                    "There is no challenge called “{}”; pick one from the Lessons menu.",
+                    clip(&value, 40)
                 )),
             },
             _ => {
@@ -263,8 +269,9 @@ pub fn split(query: &str) -> (View, String, Vec<String>) {
         match text.parse::<usize>() {
             Ok(n) if (1..=last).contains(&n) => view.lesson = Some((l, n - 1)),
             _ => notices.push(format!(
-                "Lesson “{}” has steps 1 to {last}, not “{text}”; starting at step 1.",
-                l.title
+                "Lesson “{}” has steps 1 to {last}, not “{}”; starting at step 1.",
+                l.title,
+                clip(text, 40)
             )),
         }
     }

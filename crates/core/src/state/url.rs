@@ -7,6 +7,7 @@ use super::plane::MAX_CUSTOM_POINTS;
 use super::spec::{display_value, format_value, Domain, Key, Lab, Spec, SPECS};
 use super::tuning_axes::{first_axis_unnamed, second_axis_unnamed};
 use crate::data::classification::Point2;
+use crate::format::clip;
 
 /// Hand-placed points travel in the link up to this many; more stay in the browser's storage.
 pub const MAX_POINTS_IN_LINK: usize = 60;
@@ -23,6 +24,21 @@ pub fn encode(config: &Config) -> String {
     if links_points(config) {
         out.append_pair("pts", &points_text(&config.custom));
     }
+    out.finish()
+}
+
+/// As [`encode`], with the hand-placed points in the link whatever their number: points that
+/// arrived by a link stay in it until they change. (The page stores only points placed in it, so
+/// that opening a link does not erase the saved ones; a link of more than
+/// [`MAX_POINTS_IN_LINK`] points, dropped from the address bar, was lost on a reload.)
+pub fn encode_with_all_points(config: &Config) -> String {
+    let query = encode(config);
+    let plane = matches!(config.lab, Lab::Classification | Lab::Neural);
+    if links_points(config) || !plane || config.custom.is_empty() {
+        return query;
+    }
+    let mut out = form_urlencoded::Serializer::new(query);
+    out.append_pair("pts", &points_text(&config.custom));
     out.finish()
 }
 
@@ -54,8 +70,12 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
     let mut notices = Vec::new();
     let query = query.strip_prefix('?').unwrap_or(query);
     let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        // Names match whatever their case (`lab=Neural`, `LR=0.1`).
-        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
+        // Names match whatever their case (`lab=Neural`, `LR=0.1`); marks that reorder text
+        // or control characters belong to no value.
+        .map(|(n, v)| {
+            let plain = |t: &str| clip(t.trim(), usize::MAX);
+            (plain(&n).to_ascii_lowercase(), plain(&v))
+        })
         .collect();
     if let Some((_, value)) = pairs.iter().rev().find(|(n, _)| n == "lab") {
         match Lab::ALL
@@ -64,7 +84,8 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
         {
             Some(lab) => config = Config::for_lab(*lab),
             None => notices.push(format!(
-                "There is no lab called “{value}”; showing the Regression lab."
+                "There is no lab called “{}”; showing the Regression lab.",
+                clip(value, 40)
             )),
         }
     }
@@ -72,6 +93,8 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
     let defaults = config.clone();
     for (name, value) in &pairs {
         let (name, value) = (name.as_str(), value.as_str());
+        // (As a notice quotes it: clipped, without marks that reorder the sentence.)
+        let shown = clip(value, 40);
         if name == "lab" {
             continue;
         } else if name == "seed" {
@@ -86,18 +109,18 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
                 Ok(_) => too_large = true,
                 Err(_) if digits => too_large = true,
                 Err(_) if negative => notices.push(format!(
-                    "Seed {value} is negative: seeds are 0 … {MAX_SEED}; using seed {}.",
+                    "Seed {shown} is negative: seeds are 0 … {MAX_SEED}; using seed {}.",
                     config.seed
                 )),
                 Err(_) => notices.push(format!(
-                    "Seed “{value}” is not a whole number; using seed {}.",
+                    "Seed “{shown}” is not a whole number; using seed {}.",
                     config.seed
                 )),
             }
             if too_large {
                 config.seed = MAX_SEED;
                 notices.push(format!(
-                    "Seed {value} is above the largest seed {MAX_SEED}; using {MAX_SEED}."
+                    "Seed {shown} is above the largest seed {MAX_SEED}; using {MAX_SEED}."
                 ));
             }
         } else if name == "pts" && matches!(config.lab, Lab::Classification | Lab::Neural) {
@@ -130,11 +153,14 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
                         Key::Folds => display_value(spec.key, pos),
                         _ => format_value(spec.key, pos),
                     };
-                    notices.push(format!("{} “{value}” {why}; using {using}.", spec.label));
+                    notices.push(format!("{} “{shown}” {why}; using {using}.", spec.label));
                 }
             }
         } else if !name.is_empty() {
-            notices.push(format!("Ignored the unknown setting “{name}” in the link."));
+            notices.push(format!(
+                "Ignored the unknown setting “{}” in the link.",
+                clip(name, 40)
+            ));
         }
     }
     if config.lab == Lab::Tuning {

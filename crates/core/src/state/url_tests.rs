@@ -285,3 +285,41 @@ fn a_huge_seed_is_called_too_large_not_malformed() {
     assert!(notices[0].starts_with("Seed -1 is negative"), "{notices:?}");
     assert_eq!(c.seed, Config::default().seed);
 }
+
+/// A link's 80 points (helper 46): the plain encoding drops them (more than a link made here
+/// carries), the one for points that arrived by link keeps every one, and reads back the same.
+#[test]
+fn points_that_arrived_by_link_stay_in_it() {
+    let pts: Vec<String> = (0..80)
+        .map(|i| format!("{:.2},{:.2},{}", -0.8 + 0.02 * i as f64, 0.1, i % 2))
+        .collect();
+    let (config, notices) = decode(&format!(
+        "lab=classification&data=custom&pts={}",
+        pts.join(";")
+    ));
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(config.custom.len(), 80);
+    assert!(!encode(&config).contains("pts="));
+    let (again, _) = decode(&encode_with_all_points(&config));
+    assert_eq!(again.custom, config.custom);
+    // Few enough for any link: the same query either way; none in the Regression lab.
+    let (few, _) = decode("lab=classification&data=custom&pts=0.1,0.2,0;0.3,0.4,1");
+    assert_eq!(encode_with_all_points(&few), encode(&few));
+    let regression = Config::default();
+    assert_eq!(encode_with_all_points(&regression), encode(&regression));
+}
+
+/// Marks that reorder text (a right-to-left override) belong to no value: dropped, so the notice
+/// reads as written; a value thousands of characters long is quoted clipped (helper 46).
+#[test]
+fn notices_quote_hostile_values_plainly() {
+    let (config, notices) = decode("data=%E2%80%AEcubic&seed=x%E2%80%AE1");
+    assert_eq!(
+        config.number(Key::Dataset),
+        decode("data=cubic").0.number(Key::Dataset)
+    );
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].contains("Seed “x1”"), "{notices:?}");
+    let (_, notices) = decode(&format!("seed={}", "7".repeat(5000)));
+    assert!(notices[0].len() < 200, "{}", notices[0]);
+}
