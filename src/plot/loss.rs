@@ -149,13 +149,14 @@ impl Frame {
     }
 }
 
-/// A y tick's label: `1e-2` on a frame of more than two decades, the plain number (`0.2`, `1`)
+/// A y tick's label: `1e-2` on a frame of more than two decades or beyond 10⁻³ … 10⁴ (a loaded
+/// model's weights of 10¹² made 25-digit labels; helper 46), the plain number (`0.2`, `1`)
 /// on a narrower one, whose labels are 1, 2 and 5 times the powers of ten ([`Frame::y_ticks`]);
 /// none on the bottom edge when zeros are drawn there ([`draw_axes`] labels it "0").
 fn y_label(frame: &Frame, v: f64) -> String {
     if frame.zero && (v / frame.lo - 1.0).abs() < 1e-6 {
         String::new()
-    } else if frame.hi / frame.lo > 100.5 || v < 1e-3 {
+    } else if frame.hi / frame.lo > 100.5 || !(1e-3..1e4).contains(&v) {
         format!("{v:.0e}")
     } else {
         // One significant figure: 0.2, not 0.20000000000000001.
@@ -299,6 +300,24 @@ mod tests {
             .collect();
         for want in ["0.1", "0.2", "0.5", "1"] {
             assert!(labels.contains(&want), "{want} in {labels:?}");
+        }
+    }
+
+    /// Losses of 10²⁴ within one decade (a loaded model with weights of 10¹²) are labelled
+    /// `2e24`, not with 25 digits.
+    #[test]
+    fn huge_losses_are_labelled_in_powers_of_ten() {
+        let records: Vec<Record> = (0..50)
+            .map(|epoch| Record {
+                epoch,
+                train: 2.3e24,
+                test: 6e24,
+            })
+            .collect();
+        let frame = Frame::of(&records);
+        for v in frame.y_ticks().0 {
+            let label = y_label(&frame, v);
+            assert!(label.len() <= 6, "{label}");
         }
     }
 }

@@ -16,6 +16,17 @@ use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
+/// Said under the loss charts of a model that has steps but no recorded history: a loaded model
+/// (helper 46 saw empty grids beside "Epoch 95" and no word why).
+pub const NO_HISTORY: &str = "A loaded model brings its parameters, not its history: these \
+                              curves start with the next step it trains.";
+
+/// Whether a model of `steps` steps has no history before its current step: loaded, not trained
+/// here (its one record is the step it was loaded at).
+pub fn no_history(records: &[Record], steps: u64) -> bool {
+    steps > 0 && records.first().is_none_or(|r| r.epoch == steps)
+}
+
 /// What to draw. Yew skips a chart whose input did not change.
 #[derive(Clone, PartialEq)]
 pub enum ChartInput {

@@ -355,6 +355,9 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                         if model != ModelKind::Knn {
                             <Chart input={ChartInput::Loss(loss_curve, loss, step_axis)} id="loss-chart"
                                 label={format!("Training and test {loss} against training step, log scale; current values are shown as text above.")} />
+                            if super::chart::no_history(state.history.records(), state.model.steps()) {
+                                <p class="help" id="no-history">{ super::chart::NO_HISTORY }</p>
+                            }
                             <ul class="legend" aria-hidden="true">
                                 <li><span class="key train">{ "━" }</span>{ format!("training {loss}") }</li>
                                 <li><span class="key test">{ "╍" }</span>{ format!("test {loss} (dashed)") }</li>

@@ -129,6 +129,9 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                         <h2 id="loss-title">{ "Loss over training" }</h2>
                         <Chart input={ChartInput::Loss(state.history.records().into(), "MSE", "epoch")} id="loss-chart"
                             label="Training and test mean squared error against epoch, log scale; current values are shown as text above." />
+                        if super::chart::no_history(state.history.records(), state.model.steps()) {
+                            <p class="help" id="no-history">{ super::chart::NO_HISTORY }</p>
+                        }
                         <ul class="legend" aria-hidden="true">
                             <li><span class="key train">{ "━" }</span>{ "training loss" }</li>
                             <li><span class="key test">{ "╍" }</span>{ "test loss (dashed)" }</li>

@@ -449,6 +449,8 @@ test('save the model, load it back exactly with no training; a foreign file chan
   assert.equal(await text(page, '#epoch'), '40');
   assert.equal(await text(page, '#test-loss'), saved.loss, 'the same predictions');
   assert.equal(await text(page, '#train-loss'), saved.train);
+  // Its loss charts are empty, and the page says why (helper 46).
+  assert.match(await text(page, '#no-history'), /A loaded model brings its parameters, not its history/);
   await page.locator('#load-model').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
   await page.locator('#load-error').waitFor();
   // Beside the banner that still names the model shown: the refusal says that model stays.

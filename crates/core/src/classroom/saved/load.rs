@@ -105,6 +105,15 @@ pub fn load(text: &str) -> Result<Loaded, String> {
             file.model
         ));
     }
+    // (u64::MAX epochs loaded, and the counter wrapped to 0 on the next step; helper 46.)
+    if file.steps > MOST_STEPS {
+        return Err(format!(
+            "This model file is damaged: it says it trained {} steps, more than a browser could \
+             run in years (at most {}).",
+            thousands(file.steps),
+            thousands(MOST_STEPS)
+        ));
+    }
     let seed = config.seed;
     let (lab, what) = match config.lab {
         Lab::Regression => regression(config, &file.parameters, file.steps)?,
@@ -237,6 +246,10 @@ fn regression(
     Ok((LoadedLab::Regression(session), what))
 }
 
+/// More training steps than any file saved here can hold: a trillion epochs are years of
+/// training at the fastest speed.
+const MOST_STEPS: u64 = 1_000_000_000_000;
+
 fn plane(config: Config, parameters: &RawValue, steps: u64) -> Result<(LoadedLab, String), String> {
     let max_depth = config.number(Key::MaxDepth);
     let mut session = PlaneLab::new(config, Vec::new());
@@ -249,6 +262,11 @@ fn plane(config: Config, parameters: &RawValue, steps: u64) -> Result<(LoadedLab
             let points = parse::<KnnFile>(parameters)?
                 .points(classes)
                 .map_err(damaged)?;
+            if points.is_empty() {
+                return Err(damaged(
+                    "it stores no training points, and k-NN has nothing else to vote with.".into(),
+                ));
+            }
             *knn = Knn::fit(session.config.knn_hyper(), &points, classes);
             format!(
                 "k-nearest neighbours with its {} stored training points (its whole model: k-NN \

@@ -323,6 +323,17 @@ fn plane_tampered(query: &str, steps: u32, change: impl FnOnce(&mut Value)) -> S
 fn parameters_that_disagree_with_the_link_are_refused() {
     let tree = "lab=classification&model=tree&data=xor&depth=3";
     let cases = vec![
+        // (Helper 46: both loaded, the first as a blank map, the second wrapping on Play.)
+        (
+            plane_tampered("lab=classification&model=knn", 0, |v| {
+                v["parameters"]["points"] = serde_json::json!([])
+            }),
+            "it stores no training points",
+        ),
+        (
+            plane_tampered(tree, 3, |v| v["steps"] = u64::MAX.into()),
+            "it says it trained 18,446,744,073,709,551,615 steps",
+        ),
         (
             plane_tampered(tree, 3, |v| {
                 v["parameters"]["nodes"][0]["split"]["left"] = 0.into()
