@@ -24,10 +24,34 @@ pub fn device_pixel_ratio() -> f64 {
     window().device_pixel_ratio().max(1.0)
 }
 
+thread_local! {
+    /// The measured text zoom, until the layout changes.
+    static TEXT_ZOOM: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+    /// Forgets it on every resize (presenter view announces its change as one).
+    static TEXT_ZOOM_WATCH: std::cell::RefCell<Option<WindowListener>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// The page's text size against the usual 16 CSS pixels: above 1 in presenter view on a wide
 /// screen (its root font grows with the window) or when the reader set a larger default font.
 /// The charts scale their labels by it, so they stay as legible as the text beside them.
+/// Measured once per layout: reading a computed style in every chart's draw forced a style
+/// recalculation each time (slider → repaint p50 9.8 → 17.9 ms).
 pub fn text_zoom() -> f64 {
+    if let Some(zoom) = TEXT_ZOOM.with(|z| z.get()) {
+        return zoom;
+    }
+    let zoom = measure_text_zoom();
+    TEXT_ZOOM.with(|z| z.set(Some(zoom)));
+    TEXT_ZOOM_WATCH.with(|watch| {
+        watch.borrow_mut().get_or_insert_with(|| {
+            WindowListener::start("resize", || TEXT_ZOOM.with(|z| z.set(None)))
+        });
+    });
+    zoom
+}
+
+fn measure_text_zoom() -> f64 {
     let root = window().document().and_then(|d| d.document_element());
     let size = root
         .and_then(|e| window().get_computed_style(&e).ok().flatten())
