@@ -520,7 +520,7 @@ test('a lesson link with settings of its own applies them on top of the step, an
   assert.equal(new URL(page.url()).searchParams.get('lesson'), 'fit');
   await page.close();
   const other = await open('?lesson=fit&step=2&k=3');
-  assert.match(await other.page.getByRole('status', { name: 'Link notices' }).innerText(), /Ignored the unknown setting “k”/);
+  assert.match(await other.page.getByRole('status', { name: 'Link notices' }).innerText(), /Ignored “k”: it is a setting of the Classification lab, not of the Regression lab\./);
   await other.page.close();
   assert.deepEqual(problems.console, []);
 });

@@ -77,6 +77,13 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
             (plain(&n).to_ascii_lowercase(), plain(&v))
         })
         .collect();
+    let labs: Vec<&String> = (pairs.iter())
+        .filter(|(n, _)| n == "lab")
+        .map(|(_, v)| v)
+        .collect();
+    if labs.windows(2).any(|w| !w[0].eq_ignore_ascii_case(w[1])) {
+        notices.push("The link names more than one lab; showing the last it names.".into());
+    }
     if let Some((_, value)) = pairs.iter().rev().find(|(n, _)| n == "lab") {
         match Lab::ALL
             .iter()
@@ -156,6 +163,13 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
                     notices.push(format!("{} “{shown}” {why}; using {using}.", spec.label));
                 }
             }
+        } else if let Some(other) = SPECS.iter().find(|s| s.url == name) {
+            // (Helper 46: "unknown setting “degree”" for a setting the page does know.)
+            notices.push(format!(
+                "Ignored “{name}”: it is a setting of the {}, not of the {}.",
+                other.labs[0].title(),
+                config.lab.title()
+            ));
         } else if !name.is_empty() {
             notices.push(format!(
                 "Ignored the unknown setting “{}” in the link.",

@@ -323,3 +323,20 @@ fn notices_quote_hostile_values_plainly() {
     let (_, notices) = decode(&format!("seed={}", "7".repeat(5000)));
     assert!(notices[0].len() < 200, "{}", notices[0]);
 }
+
+/// A setting of another lab is named as such, and a link naming two labs says which it shows
+/// (helper 46: "unknown setting “degree”", and the second lab taken without a word).
+#[test]
+fn another_labs_setting_and_two_labs_are_named() {
+    let (config, notices) = decode("lab=regression&degree=15&lab=neural");
+    assert_eq!(config.lab, Lab::Neural);
+    assert_eq!(
+        notices,
+        [
+            "The link names more than one lab; showing the last it names.",
+            "Ignored “degree”: it is a setting of the Regression lab, not of the Neural-network lab."
+        ]
+    );
+    let (_, notices) = decode("lab=regression&lab=Regression");
+    assert!(notices.is_empty(), "{notices:?}");
+}
