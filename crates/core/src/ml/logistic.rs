@@ -118,6 +118,10 @@ pub struct Logistic {
     explosion_level: f64,
 }
 
+/// Loss level above which training counts as exploding: this many times the loss where it
+/// started (all weights zero, or a loaded model's weights).
+const EXPLOSION_FACTOR: f64 = 1e4;
+
 impl Logistic {
     pub fn new(hyper: LogisticHyper, train: &[Point2], classes: usize) -> Self {
         let exps = exponents(hyper.degree);
@@ -138,7 +142,7 @@ impl Logistic {
             exps,
             epoch: 0,
             loss: start,
-            explosion_level: 1e4 * start.max(1e-3),
+            explosion_level: EXPLOSION_FACTOR * start.max(1e-3),
         }
     }
 
@@ -229,6 +233,7 @@ impl Logistic {
         self.weights = weights;
         self.epoch = epoch;
         self.loss = self.loss_of_current();
+        self.explosion_level = self.explosion_level.max(EXPLOSION_FACTOR * self.loss);
     }
 
     /// One full-batch gradient step.

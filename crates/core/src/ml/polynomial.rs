@@ -15,7 +15,7 @@
 //! the step size the optimizer took on each weight.
 //!
 //! **Divergence.** If an epoch makes the training loss non-finite or explode (more than 10⁴
-//! times the loss of predicting zero), the epoch is undone and [`Trainer::step`] reports it, so
+//! times the loss where training started: predicting zero, or a loaded model's), the epoch is undone and [`Trainer::step`] reports it, so
 //! the parameters stay finite: those after the last epoch that passed (a lab's session then goes
 //! back further, to the epoch with the lowest training loss it recorded).
 
@@ -189,8 +189,8 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
-/// Training-loss level above which a run counts as exploding: this many times the loss of
-/// predicting zero everywhere (where training starts).
+/// Training-loss level above which a run counts as exploding: this many times the loss where
+/// training started (predicting zero everywhere, or a loaded model's weights).
 const EXPLOSION_FACTOR: f64 = 1e4;
 
 /// A polynomial being trained on fixed data.
@@ -268,6 +268,9 @@ impl Trainer {
     pub fn restore(&mut self, weights: Vec<f64>, epoch: u64) {
         debug_assert_eq!(weights.len(), self.hyper.degree + 1);
         self.train_mse = self.train.mse(&weights);
+        // (Hand-edited weights of 10¹² start far above the zero model's loss: a step that lowers
+        // the loss is not an explosion; helper 46.)
+        self.explosion_level = self.explosion_level.max(EXPLOSION_FACTOR * self.train_mse);
         self.model.weights = weights;
         self.epoch = epoch;
     }

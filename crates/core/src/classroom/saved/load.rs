@@ -49,13 +49,22 @@ impl LoadedLab {
 
 const NOT_OURS: &str = "This file is not a ParamLab model";
 
-/// Reads a saved-model file. `Err` is a sentence for the page: the file is not JSON, not a
+/// Reads a saved-model file. `Err` is a sentence for the page: the file is not text, not JSON, not a
 /// ParamLab model, of a later version, or damaged (a link that does not decode cleanly, a model
 /// other than the link's, parameters whose shape disagrees with the link, a number that is not
 /// finite).
 pub fn load(text: &str) -> Result<Loaded, String> {
     if text.trim().is_empty() {
         return Err(format!("{NOT_OURS}: it is empty."));
+    }
+    // The browser reads any file as UTF-8 text: a binary one arrives with NUL characters and
+    // replacement marks (U+FFFD) where its bytes are not text. (Helper 46: a 20 MB image was
+    // "a CSV table".) The first kilobytes decide, as `file` does.
+    let head = text.char_indices().take_while(|(i, _)| *i < 4096);
+    if head.map(|(_, c)| c).any(|c| c == '\0' || c == '\u{FFFD}') {
+        return Err(format!(
+            "{NOT_OURS}: it is not text (an image, an archive or another binary file?)."
+        ));
     }
     // First only whether it is JSON at all, then what it says it is, then all of it.
     serde_json::from_str::<IgnoredAny>(text).map_err(|e| {

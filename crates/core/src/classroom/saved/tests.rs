@@ -147,6 +147,52 @@ fn every_plane_model_comes_back_bit_for_bit() {
     }
 }
 
+/// Every number in `v` times `factor`.
+fn scale(v: &mut Value, factor: f64) {
+    match v {
+        Value::Number(n) => *v = (n.as_f64().unwrap() * factor).into(),
+        Value::Array(items) => items.iter_mut().for_each(|x| scale(x, factor)),
+        Value::Object(fields) => fields.values_mut().for_each(|x| scale(x, factor)),
+        _ => {}
+    }
+}
+
+/// A hand-edited file whose weights start far above the loss of the zero model trains on at a
+/// learning rate that suits the data: the first step lowers the loss, and that is no explosion.
+/// (Helper 46: weights of 10¹² read "A learning rate of 0.01 is too high" on Play.)
+#[test]
+fn huge_loaded_weights_train_down_and_are_not_called_a_divergence() {
+    let regression: RegressionLab = trained("degree=3&lr=0.1", 20);
+    let plane_lab = plane("lab=classification&model=logistic", 20);
+    let network = plane("lab=neural", 20);
+    let files = [save(&regression), save(&plane_lab), save(&network)];
+    for (i, text) in files.iter().enumerate() {
+        let mut v: Value = serde_json::from_str(text).unwrap();
+        scale(&mut v["parameters"], 1e6);
+        let text = v.to_string();
+        let (start, loss, divergence) = match load(&text).unwrap().lab {
+            LoadedLab::Regression(mut s) => {
+                let start = s.train_score.loss;
+                s.apply(Action::Play);
+                s.apply(Action::Tick(30));
+                (start, s.train_score.loss, s.divergence)
+            }
+            LoadedLab::Plane(mut s) => {
+                let start = s.train_score.loss;
+                s.apply(Action::Play);
+                s.apply(Action::Tick(30));
+                (start, s.train_score.loss, s.divergence)
+            }
+        };
+        assert_eq!(divergence, None, "file {i}");
+        // (The classes' log-loss clips each point's probability at the machine epsilon, as
+        // scikit-learn does: confident misses cost at most 36 each, so it starts lower.)
+        let huge = if i == 0 { 1e6 } else { 0.5 };
+        let lower = if i == 0 { loss < start } else { loss <= start };
+        assert!(start > huge && lower, "file {i}: {start} → {loss}");
+    }
+}
+
 #[test]
 fn a_loaded_ensemble_keeps_its_out_of_bag_error_and_goes_on_training() {
     let mut saved = plane("lab=classification&model=forest&data=moons&trees=10", 5);
@@ -212,6 +258,11 @@ fn damaged_and_foreign_files_are_refused_with_a_reason() {
         (
             String::new(),
             "This file is not a ParamLab model: it is empty.",
+        ),
+        (
+            "PNG\u{0}\u{0}\u{FFFD}\u{FFFD}IHDR".into(),
+            "This file is not a ParamLab model: it is not text (an image, an archive or another \
+             binary file?).",
         ),
         (
             "hello".into(),

@@ -12,6 +12,10 @@ use crate::ml::activation::Activation;
 use crate::ml::optimizer::Optimizer;
 use std::rc::Rc;
 
+/// Loss level above which training counts as exploding: this many times the loss where it
+/// started (the initial weights, or a loaded network's).
+const EXPLOSION_FACTOR: f64 = 1e3;
+
 /// (weights, biases) of a network with `inputs` inputs, `hidden` neurons per hidden layer and
 /// `outputs` outputs: every neuron has one weight per neuron of the layer before and one bias.
 pub fn parameter_count(inputs: usize, hidden: &[usize], outputs: usize) -> (usize, usize) {
@@ -121,7 +125,7 @@ impl Mlp {
             params,
             epoch: 0,
             loss: start,
-            explosion_level: 1e3 * start.max(1e-3),
+            explosion_level: EXPLOSION_FACTOR * start.max(1e-3),
         }
     }
 
@@ -160,6 +164,7 @@ impl Mlp {
         self.params = params;
         self.epoch = epoch;
         self.loss = self.current_loss();
+        self.explosion_level = self.explosion_level.max(EXPLOSION_FACTOR * self.loss);
     }
     /// Neurons per layer: inputs, each hidden layer, outputs.
     pub fn sizes(&self) -> Vec<usize> {
