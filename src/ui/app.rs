@@ -11,6 +11,7 @@ use super::header::Header;
 use super::help::Help;
 use super::kept::Kept;
 use super::lesson_bar::LessonBar;
+use super::other_lab::OtherLab;
 use super::practice::Practice;
 use super::regression::RegressionLab;
 use super::tuning::TuningLab;
@@ -274,7 +275,14 @@ pub fn App() -> Html {
         <div class={classes}>
             <Header {lab} {on_switch} view={(*view).clone()} {on_view} on_help={on_help.clone()} {on_pick} />
             if let Some((lesson, step)) = view.lesson {
-                <LessonBar {lesson} {step} {on_step} on_leave={on_leave.clone()} />
+                <LessonBar {lesson} {step} lab={(!view.practice).then_some(lab)} {on_step} on_leave={on_leave.clone()} />
+            }
+            if let Some(c) = view.challenge.filter(|c| c.start_config().lab != lab && !view.practice) {
+                <section class="classroom-bar challenge" aria-labelledby="challenge-title" id="challenge">
+                    <div class="bar-head"><h2 id="challenge-title">{ format!("Challenge: {}", c.title) }</h2></div>
+                    <OtherLab what="This challenge" set_in={c.start_config().lab} shown={lab} open="Open the challenge" on_open={on_restart.clone()} />
+                    <div class="buttons"><button onclick={on_leave.reform(|_| ())}>{ "Leave the challenge" }</button></div>
+                </section>
             }
             if view.practice {
                 <Practice on_show={on_open} on_close={{ let v = view.clone(); Callback::from(move |()| v.set(v.with_practice(false))) }} />

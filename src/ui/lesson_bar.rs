@@ -1,6 +1,8 @@
 //! A lesson under way: its title, the step's prompt, and ← → through its steps (the keys too).
 
+use super::other_lab::OtherLab;
 use crate::classroom::lessons::Lesson;
+use crate::state::spec::Lab;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -8,6 +10,9 @@ pub struct LessonBarProps {
     pub lesson: &'static Lesson,
     /// The step shown, from 0.
     pub step: usize,
+    /// The lab the page shows (the step's own, unless a link or a lab switch took it elsewhere);
+    /// `None` while the practice quiz hides it.
+    pub lab: Option<Lab>,
     pub on_step: Callback<usize>,
     pub on_leave: Callback<()>,
 }
@@ -24,6 +29,10 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
                 <span class="bar-count" id="lesson-step">{ format!("Step {} of {}", step + 1, last + 1) }</span>
             </div>
             <p class="bar-prompt" id="lesson-prompt" aria-live="polite">{ lesson.steps[step].prompt }</p>
+            if let Some(shown) = props.lab.filter(|&l| l != lesson.steps[step].lab()) {
+                <OtherLab what={format!("Step {} of this lesson", step + 1)} set_in={lesson.steps[step].lab()} {shown}
+                    open={format!("Open step {}", step + 1)} on_open={props.on_step.reform(move |_| step)} />
+            }
             <div class="buttons">
                 <button disabled={step == 0} onclick={go(step.saturating_sub(1))} title="Key ←">{ "← Previous" }</button>
                 <button class="primary" disabled={step == last} onclick={go((step + 1).min(last))} title="Key →">{ "Next →" }</button>

@@ -24,6 +24,7 @@ pub mod lesson_bar;
 pub mod model_file;
 pub mod network;
 pub mod notices;
+pub mod other_lab;
 pub mod parameters;
 pub mod picture;
 pub mod playback;

@@ -524,3 +524,32 @@ test('a lesson link with settings of its own applies them on top of the step, an
   await other.page.close();
   assert.deepEqual(problems.console, []);
 });
+
+test('a lesson step or challenge shown over another lab says so and opens where it is set', async () => {
+  // (Helper 46: the lesson's prompt sat over the Neural-network lab with no word; a challenge's
+  // bar vanished.)
+  const { page, problems } = await open('?lesson=fit&step=2&lab=neural');
+  await page.locator('#other-lab').waitFor();
+  assert.match(await text(page, '#other-lab'),
+    /^Step 2 of this lesson is set in the Regression lab, but the page shows the Neural-network lab/);
+  await page.getByRole('button', { name: 'Open step 2' }).click();
+  await waitParam(page, 'lab', 'regression');
+  await page.locator('#other-lab').waitFor({ state: 'detached' });
+  assert.equal(await text(page, '#lesson-step'), 'Step 2 of 5');
+  // A switch of lab during the lesson: the bar stays, and says the step is elsewhere.
+  await page.getByRole('link', { name: 'Classification lab' }).click();
+  await page.locator('#other-lab').waitFor();
+  assert.match(await text(page, '#other-lab'), /shows the Classification lab/);
+  await page.close();
+
+  const second = await open('?challenge=smallest-k&lab=regression');
+  await second.page.locator('#other-lab').waitFor();
+  assert.match(await text(second.page, '#other-lab'),
+    /^This challenge is set in the Classification lab, but the page shows the Regression lab/);
+  await second.page.getByRole('button', { name: 'Open the challenge' }).click();
+  await waitParam(second.page, 'lab', 'classification');
+  assert.match(await text(second.page, '#challenge-status'), /overfit/i);
+  assert.equal(await second.page.locator('#other-lab').count(), 0);
+  assert.deepEqual([...problems.console, ...second.problems.console], []);
+  await second.page.close();
+});

@@ -23,13 +23,19 @@ pub struct Step {
     pub prompt: &'static str,
 }
 
-/// The lesson named `id` in a link.
+impl Step {
+    /// The lab the step is set in.
+    pub fn lab(&self) -> Lab {
+        crate::state::url::decode(self.query).0.lab
+    }
+}
+
 impl Lesson {
     /// What the Lessons menu says beside its title: "5 steps · Regression, Neural network".
     pub fn summary(&self) -> String {
         let mut labs: Vec<Lab> = Vec::new();
         for step in self.steps {
-            let lab = crate::state::url::decode(step.query).0.lab;
+            let lab = step.lab();
             if !labs.contains(&lab) {
                 labs.push(lab);
             }
@@ -39,6 +45,7 @@ impl Lesson {
     }
 }
 
+/// The lesson named `id` in a link.
 pub fn lesson(id: &str) -> Option<&'static Lesson> {
     LESSONS.iter().find(|l| l.id == id)
 }
