@@ -64,8 +64,48 @@ pub fn round_coordinate(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
 
-/// Reads a query (with or without the leading `?`) into a configuration plus notices.
+/// Something in a link that the page could not use as written: what was wrong, and what it uses
+/// instead (if it uses something else rather than nothing).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub problem: String,
+    pub instead: Option<String>,
+}
+
+impl Notice {
+    fn new(problem: String) -> Self {
+        Notice {
+            problem,
+            instead: None,
+        }
+    }
+    fn using(problem: String, instead: String) -> Self {
+        Notice {
+            problem,
+            instead: Some(instead),
+        }
+    }
+}
+
+/// As the page says it: "Seed −5 is negative: seeds are 0 … 2³²; using seed 42."
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.instead {
+            Some(instead) => write!(f, "{}; using {instead}.", self.problem),
+            None => write!(f, "{}.", self.problem),
+        }
+    }
+}
+
+/// Reads a query (with or without the leading `?`) into a configuration plus notices, as the
+/// page shows them.
 pub fn decode(query: &str) -> (Config, Vec<String>) {
+    let (config, notices) = read(query);
+    (config, notices.iter().map(Notice::to_string).collect())
+}
+
+/// As [`decode`], with each notice's problem apart from what is used instead.
+pub fn read(query: &str) -> (Config, Vec<Notice>) {
     let mut config = Config::default();
     let mut notices = Vec::new();
     let query = query.strip_prefix('?').unwrap_or(query);
@@ -82,7 +122,9 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
         .map(|(_, v)| v)
         .collect();
     if labs.windows(2).any(|w| !w[0].eq_ignore_ascii_case(w[1])) {
-        notices.push("The link names more than one lab; showing the last it names.".into());
+        notices.push(Notice::new(
+            "The link names more than one lab; showing the last it names".into(),
+        ));
     }
     if let Some((_, value)) = pairs.iter().rev().find(|(n, _)| n == "lab") {
         match Lab::ALL
@@ -90,10 +132,10 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
             .find(|l| l.url().eq_ignore_ascii_case(value))
         {
             Some(lab) => config = Config::for_lab(*lab),
-            None => notices.push(format!(
-                "There is no lab called “{}”; showing the Regression lab.",
+            None => notices.push(Notice::new(format!(
+                "There is no lab called “{}”; showing the Regression lab",
                 clip(value, 40)
-            )),
+            ))),
         }
     }
     // A value that cannot be read falls back to the lab's default.
@@ -115,19 +157,20 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
                 Ok(s) if s <= MAX_SEED => config.seed = s,
                 Ok(_) => too_large = true,
                 Err(_) if digits => too_large = true,
-                Err(_) if negative => notices.push(format!(
-                    "Seed {shown} is negative: seeds are 0 … {MAX_SEED}; using seed {}.",
-                    config.seed
+                Err(_) if negative => notices.push(Notice::using(
+                    format!("Seed {shown} is negative: seeds are 0 … {MAX_SEED}"),
+                    format!("seed {}", config.seed),
                 )),
-                Err(_) => notices.push(format!(
-                    "Seed “{shown}” is not a whole number; using seed {}.",
-                    config.seed
+                Err(_) => notices.push(Notice::using(
+                    format!("Seed “{shown}” is not a whole number"),
+                    format!("seed {}", config.seed),
                 )),
             }
             if too_large {
                 config.seed = MAX_SEED;
-                notices.push(format!(
-                    "Seed {shown} is above the largest seed {MAX_SEED}; using {MAX_SEED}."
+                notices.push(Notice::using(
+                    format!("Seed {shown} is above the largest seed {MAX_SEED}"),
+                    MAX_SEED.to_string(),
                 ));
             }
         } else if name == "pts" && matches!(config.lab, Lab::Classification | Lab::Neural) {
@@ -136,16 +179,16 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
             let beyond = beyond.saturating_sub(points.len() + bad);
             config.custom = points;
             if bad > 0 {
-                notices.push(format!(
+                notices.push(Notice::new(format!(
                     "Skipped {bad} hand-placed point(s) in the link that could not be read \
-                     (each is x₁,x₂,class with coordinates within ±2 and class 0, 1 or 2)."
-                ));
+                     (each is x₁,x₂,class with coordinates within ±2 and class 0, 1 or 2)"
+                )));
             }
             if beyond > 0 {
-                notices.push(format!(
+                notices.push(Notice::new(format!(
                     "Kept the first {MAX_CUSTOM_POINTS} hand-placed points of the link; {beyond} \
-                     more were left out."
-                ));
+                     more were left out"
+                )));
             }
         } else if let Some(spec) = SPECS
             .iter()
@@ -160,21 +203,24 @@ pub fn decode(query: &str) -> (Config, Vec<String>) {
                         Key::Folds => display_value(spec.key, pos),
                         _ => format_value(spec.key, pos),
                     };
-                    notices.push(format!("{} “{shown}” {why}; using {using}.", spec.label));
+                    notices.push(Notice::using(
+                        format!("{} “{shown}” {why}", spec.label),
+                        using,
+                    ));
                 }
             }
         } else if let Some(other) = SPECS.iter().find(|s| s.url == name) {
             // (Helper 46: "unknown setting “degree”" for a setting the page does know.)
-            notices.push(format!(
-                "Ignored “{name}”: it is a setting of the {}, not of the {}.",
+            notices.push(Notice::new(format!(
+                "Ignored “{name}”: it is a setting of the {}, not of the {}",
                 other.labs[0].title(),
                 config.lab.title()
-            ));
+            )));
         } else if !name.is_empty() {
-            notices.push(format!(
-                "Ignored the unknown setting “{}” in the link.",
+            notices.push(Notice::new(format!(
+                "Ignored the unknown setting “{}” in the link",
                 clip(name, 40)
-            ));
+            )));
         }
     }
     if config.lab == Lab::Tuning {

@@ -284,6 +284,15 @@ fn a_huge_seed_is_called_too_large_not_malformed() {
     let (c, notices) = decode("seed=-1");
     assert!(notices[0].starts_with("Seed -1 is negative"), "{notices:?}");
     assert_eq!(c.seed, Config::default().seed);
+    // The problem apart from what is used instead (a model file's link is refused with the
+    // problem alone: nothing is used instead).
+    let (_, notices) = read("seed=-1&colour=red");
+    assert_eq!(notices[0].instead.as_deref(), Some("seed 42"));
+    assert!(notices[0].problem.ends_with("seeds are 0 … 4294967295"));
+    assert_eq!(
+        (notices[1].instead.as_ref(), notices[1].to_string().as_str()),
+        (None, "Ignored the unknown setting “colour” in the link.")
+    );
 }
 
 /// A link's 80 points (helper 46): the plain encoding drops them (more than a link made here

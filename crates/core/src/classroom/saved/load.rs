@@ -16,7 +16,7 @@ use crate::state::config::Config;
 use crate::state::plane::PlaneLab;
 use crate::state::regression::RegressionLab;
 use crate::state::spec::{Key, Lab};
-use crate::state::url::decode;
+use crate::state::url::read;
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -149,15 +149,12 @@ pub fn load(text: &str) -> Result<Loaded, String> {
 
 /// The configuration of the file's link, if it decodes cleanly and names the file's lab.
 fn link_config(file: &File) -> Result<Config, String> {
-    let (config, notices) = decode(&file.link);
+    let (config, notices) = read(&file.link);
     if let Some(notice) = notices.first() {
         // (Not what a lab would use instead: the file is refused, nothing is used.)
-        let what = match notice.split_once("; using ") {
-            Some((what, _)) => format!("{what}."),
-            None => notice.clone(),
-        };
         return Err(format!(
-            "This model file is damaged: its link does not decode cleanly. {what}"
+            "This model file is damaged: its link does not decode cleanly. {}.",
+            notice.problem
         ));
     }
     if config.lab.url() != file.lab {
