@@ -102,7 +102,8 @@ pub fn RegressionLab(props: &LabProps) -> Html {
             <main class="lab">
                 <div class="column settings">
                     <HyperPanel title="Hyperparameters" tag="you set these">
-                        <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} on_focus={on_focus.clone()} train_size={Some(state.data.train.len())} />
+                        <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} on_focus={on_focus.clone()} train_size={Some(state.data.train.len())}
+                            slight={state.slight_effect().map(|(k, why)| (k, AttrValue::from(why.to_string())))} />
                     </HyperPanel>
                     <section class="panel data" aria-labelledby="data-title">
                         <h2 id="data-title">{ "Data" }<span class="tag">{ "the experiment, not the model" }</span></h2>

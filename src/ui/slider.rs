@@ -16,6 +16,9 @@ pub struct SliderProps {
     /// Why the control has no effect right now (shown beside it), if it has none.
     #[prop_or_default]
     pub note: Option<String>,
+    /// The note says the control does little here, not nothing: the slider is not dimmed.
+    #[prop_or_default]
+    pub slight: bool,
     /// A tighter upper end than the table's (k is at most the training-set size).
     #[prop_or_default]
     pub max_position: Option<usize>,
@@ -53,7 +56,7 @@ pub fn Slider(props: &SliderProps) -> Html {
         }
     });
     html! {
-        <div class={classes!("control", props.note.is_some().then_some("inert"))}>
+        <div class={classes!("control", (props.note.is_some() && !props.slight).then_some("inert"))}>
             <div class="control-head">
                 <label for={id.clone()}>{ spec.label }</label>
                 <output for={id.clone()} id={format!("{id}-value")}>{ value.clone() }</output>

@@ -391,6 +391,21 @@ test('a control without effect says so: λ while Regularization is None, and its
   await page.close();
 });
 
+test('a λ too small to see says so, names the first λ that shows, and stops saying so there', async () => {
+  // (Helper 44: λ = 10⁻⁶ trained the same curve as no penalty, with no word.)
+  const { page, problems } = await open('?reg=l2&lambda=0.000001');
+  assert.match(await text(page, '#ctl-lambda-inert'),
+    /^Barely any effect at λ = 1e-6 on these points: fully trained, the curve moves at most .* The first λ that moves it visibly here is 0\.03\.$/);
+  // It does a little, not nothing: the slider is not dimmed as an inert one is.
+  assert.equal(await page.locator('.control.inert #ctl-lambda').count(), 0);
+  const lambda = page.getByLabel('Regularization strength');
+  for (let i = 0; i < 9; i++) await lambda.press('ArrowRight');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('lambda') === '0.03');
+  await page.waitForFunction(() => !document.getElementById('ctl-lambda-inert'));
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('a batch as large as the training set says it is the whole set, and stops saying so below it', async () => {
   const { page } = await open('?lab=regression&batch=256');
   assert.match(await text(page, '#ctl-batch-inert'), /^Only 28 training points: a batch of 256 holds them all/);

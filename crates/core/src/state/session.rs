@@ -63,6 +63,12 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     /// reaches fully trained on `train`, when its objective is convex and its minimum can be
     /// computed directly (`ml::optimum`); `None` otherwise. Costly: computed once per model.
     fn best_reachable(config: &Config, train: &SamplesOf<Self>) -> Option<f64>;
+    /// A shown control whose setting changes the fully trained model too little to see on this
+    /// data, and why (the page says so beside it, as it does [`Config::no_effect`]); `None` if
+    /// there is none or the lab cannot tell. Costly: computed with [`LabKind::best_reachable`].
+    fn slight_effect(_config: &Config, _train: &SamplesOf<Self>) -> Option<(Key, String)> {
+        None
+    }
     /// The controls that make the lab's current model more or less flexible (the remedies').
     fn levers(session: &Session<Self>) -> Levers;
     /// The test points beyond the training points' range, for a model of one input.
@@ -147,6 +153,8 @@ pub struct Session<K: LabKind> {
     /// What the model reaches fully trained ([`LabKind::best_reachable`]), for the verdict:
     /// computed when the model is built or its objective's penalty changes, not every frame.
     best_reachable: Option<f64>,
+    /// [`LabKind::slight_effect`], computed with `best_reachable`.
+    slight_effect: Option<(Key, String)>,
     /// The epoch the model's objective last changed (a new penalty while it trains): the
     /// verdict reads the loss's trend from there, the losses before being of another objective.
     objective_since: u64,
@@ -180,6 +188,7 @@ impl<K: LabKind> Session<K> {
             zero_weights: None,
             parameter_count: 0,
             best_reachable: None,
+            slight_effect: None,
             objective_since: 0,
             quiet: false,
             lab: K::start(),
@@ -328,7 +337,7 @@ impl<K: LabKind> Session<K> {
         self.best = None;
         self.objective_since = 0;
         self.parameter_count = self.model.parameters().len();
-        self.best_reachable = K::best_reachable(&self.config, self.train_set());
+        self.objective_changed();
         self.rescore();
         self.record();
     }
@@ -422,6 +431,19 @@ impl<K: LabKind> Session<K> {
         }
     }
 
+    /// What the model reaches fully trained, and what a control changes of it, for a new model
+    /// or a new penalty.
+    fn objective_changed(&mut self) {
+        self.best_reachable = K::best_reachable(&self.config, self.train_set());
+        self.slight_effect = K::slight_effect(&self.config, self.train_set());
+    }
+
+    /// The control that barely changes the fully trained model on this data, and why
+    /// ([`LabKind::slight_effect`]).
+    pub fn slight_effect(&self) -> Option<(Key, &str)> {
+        (self.slight_effect.as_ref()).map(|(key, why)| (*key, why.as_str()))
+    }
+
     /// After a divergence: back to the model of the recorded epoch with the lowest training loss,
     /// to train on with the hyperparameters now set.
     fn fall_back(&mut self) {
@@ -510,7 +532,7 @@ impl<K: LabKind> Session<K> {
             // objective (the learning rate, batch size and optimizer change only the way down).
             if matches!(key, Key::Regularization | Key::Lambda) {
                 self.objective_since = self.model.steps();
-                self.best_reachable = K::best_reachable(&self.config, self.train_set());
+                self.objective_changed();
             }
         }
         if key != self.sweep.key && spec.group != Group::Playback {
