@@ -228,11 +228,15 @@ test('a regression surface: MSE instead of accuracy, a one-output network, a goo
   assert.match(await text(page, '#network'), /ŷ/);
   const before = await mapPixels(page);
   const start = parseFloat(await text(page, '#train-mse'));
+  const r2Start = Number(await text(page, '#test-r2'));
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 1000, null, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
   const end = parseFloat(await text(page, '#test-mse'));
   assert.ok(end < start / 4 && end < 0.03, `test MSE ${end} (started at ${start})`);
+  // Test R², as the Regression lab shows it (helper 47): up with training, at most 1.
+  const r2 = Number(await text(page, '#test-r2'));
+  assert.ok(r2 > r2Start && r2 > 0.5 && r2 <= 1, `R² ${r2Start} → ${r2}`);
   // README: the verdict judges the medians of the last five epochs, and says so beside its figures.
   assert.match(await text(page, '#diagnosis'), /^Good fit.*Medians of the last five recorded epochs: training error .*noise floor/);
   assert.notEqual(await mapPixels(page), before, 'the surface map follows training');

@@ -1,6 +1,7 @@
 //! How numbers read on the page: one formatter for every value the labs show.
 
-/// A number in 3 significant figures, scientific when very small or large.
+/// A number as the page shows it: at most four decimals with trailing zeros dropped (0.299975 →
+/// "0.3", 0.0623 → "0.0623"), one decimal from 100, scientific below 0.001 and from 10⁴.
 pub fn short(v: f64) -> String {
     if !v.is_finite() {
         return "—".to_string();
@@ -49,6 +50,17 @@ pub fn error_spread(e: crate::tune::cv::MeanSd) -> String {
         "diverged".to_string()
     } else {
         format!("{} ± {}", short(e.mean), short(e.sd))
+    }
+}
+
+/// A test R² as the score lines show it, from the test MSE and the test targets; or why there
+/// is none (R² compares with the targets' mean, which needs targets that vary).
+pub fn r_squared(mse: f64, targets: &[f64]) -> String {
+    use crate::ml::metrics::{r_squared, variance};
+    match r_squared(mse, variance(targets)) {
+        Some(r2) => short(r2),
+        None if targets.len() < 2 => "— (one test point)".into(),
+        None => "— (test targets all equal)".into(),
     }
 }
 

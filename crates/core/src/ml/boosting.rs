@@ -504,7 +504,8 @@ impl Model for Boosting {
     }
 
     /// The starting scores ("prior log-odds", or "blue: log prior"), then each round's trees,
-    /// rounds numbered from 1 and nodes from 0: "round 3 · node 2: x₁ ≤" (the threshold) and
+    /// rounds numbered from 1 and nodes from 0: "round 3 · node 2: x₁ ≤ (yes: leaf 5, no: leaf 6)"
+    /// (the threshold) and
     /// "round 3 · leaf 4: value" (the Newton step), with the class ("· blue") after the round for
     /// K classes.
     fn parameters(&self) -> Vec<Parameter> {
@@ -531,7 +532,12 @@ impl Model for Boosting {
                 for (i, node) in tree.nodes().iter().enumerate() {
                     out.push(match node.split {
                         Some(s) => p(
-                            format!("{prefix} · node {i}: {} ≤", names.name(s.feature)),
+                            format!(
+                                "{prefix} · {}",
+                                s.name(i, &names.name(s.feature), |j| tree.nodes()[j]
+                                    .split
+                                    .is_none())
+                            ),
                             s.threshold,
                         ),
                         None => p(format!("{prefix} · leaf {i}: value"), node.value),
@@ -590,7 +596,7 @@ mod tests {
             names,
             [
                 "prior log-odds",
-                "round 1 · node 0: x₁ ≤",
+                "round 1 · node 0: x₁ ≤ (yes: leaf 1, no: leaf 2)",
                 "round 1 · leaf 1: value",
                 "round 1 · leaf 2: value"
             ]

@@ -464,7 +464,10 @@ fn tree_parameters(t: usize, tree: &Tree, map: &FeatureMap) -> Vec<Parameter> {
     for (i, node) in tree.nodes().iter().enumerate() {
         match node.split {
             Some(s) => out.push(p(
-                format!("tree {t} · node {i}: {} ≤", map.name(s.feature)),
+                format!(
+                    "tree {t} · {}",
+                    s.name(i, &map.name(s.feature), |j| tree.nodes()[j].split.is_none())
+                ),
                 s.threshold,
             )),
             None => {

@@ -10,6 +10,7 @@ use super::logistic::{Logistic, LogisticHyper};
 use super::metrics::{accuracy, argmax, confusion, log_loss, mse};
 use super::mlp::{Architecture, Mlp, Targets, Training};
 use super::model::{Model, Parameter, Progress, Samples, Score};
+use super::rows::FeatureMap;
 use super::tree::{Tree, TreeHyper};
 use crate::data::classification::{class_name, Dataset2, Point2};
 
@@ -236,7 +237,9 @@ impl Model for PlaneModel {
                 .enumerate()
                 .flat_map(|(i, n)| match n.split {
                     Some(s) => vec![p(
-                        format!("node {i}: x{} ≤", s.feature + 1),
+                        s.name(i, &FeatureMap::new(1).name(s.feature), |j| {
+                            t.nodes()[j].split.is_none()
+                        }),
                         s.threshold,
                         false,
                     )],
@@ -376,7 +379,7 @@ mod tests {
         // A stump's parameters: one threshold and two leaves' class shares (each summing to 1).
         let p = stump.parameters();
         assert_eq!(p.len(), 1 + 2 + 2);
-        assert!(p[0].name.starts_with("node 0: x"));
+        assert_eq!(p[0].name, "node 0: x₁ ≤ (yes: leaf 1, no: leaf 2)");
         assert_eq!(p[1].value + p[2].value, 1.0);
     }
 

@@ -83,6 +83,20 @@ pub struct Split {
     pub right: usize,
 }
 
+impl Split {
+    /// The question as the parameter lists name it, with where a point goes next (so a tree
+    /// can be rebuilt from the list; helper 47 had to guess): node `i`'s "node 0: x₁ ≤ (yes:
+    /// node 1, no: leaf 2)". `leaf(j)`: whether node `j` is a leaf.
+    pub fn name(&self, i: usize, feature: &str, leaf: impl Fn(usize) -> bool) -> String {
+        let to = |j: usize| format!("{} {j}", if leaf(j) { "leaf" } else { "node" });
+        format!(
+            "node {i}: {feature} ≤ (yes: {}, no: {})",
+            to(self.left),
+            to(self.right)
+        )
+    }
+}
+
 /// A node as a saved tree gives it ([`Tree::restore`]): its question (`None` at a leaf) and the
 /// class counts of the training rows that reached it.
 pub type LearnedNode = (Option<Split>, Vec<usize>);
