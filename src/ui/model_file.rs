@@ -78,13 +78,7 @@ where
     K: Export + 'static,
     Session<K>: crate::state::session::Reduce + Clone,
 {
-    let name = |s: &Session<K>, what: &str| {
-        format!(
-            "paramlab-{}-seed{}-{what}",
-            s.config.lab.url(),
-            s.config.seed
-        )
-    };
+    let name = |s: &Session<K>, what: &str| saved::file_name(&s.config, what);
     let save = {
         let s = state.clone();
         Callback::from(move |()| {

@@ -20,6 +20,7 @@ use super::training::{sweep_pacing, training_pacing, use_frame_loop};
 use super::trials::{Row, Trials};
 use super::tune_result::TuneResult;
 use crate::classroom::figures::Figures;
+use crate::classroom::saved;
 use crate::format::{error, error_spread, short};
 use crate::plot::landscape::{best_so_far_draws_zero, AxisView, Compared, View, STRATEGY_COLOURS};
 use crate::state::action::Action;
@@ -35,6 +36,7 @@ use crate::tune::cv::diverged;
 use crate::tune::search::Search;
 use crate::tune::space::Scale;
 use crate::tune::strategy::Strategy;
+use crate::web;
 use yew::prelude::*;
 
 #[component]
@@ -371,6 +373,16 @@ pub fn TuningLab(props: &LabProps) -> Html {
                             <summary>{ "Show the code an interviewer would expect for this search" }</summary>
                             <pre class="code"><code id="python-code">{ (*code).clone() }</code></pre>
                         </details>
+                        <div class="buttons">
+                            <button id="data-csv" onclick={Callback::from({
+                                let config = state.config.clone();
+                                move |_| {
+                                    let (file, text) = saved::tuning_data_csv(&config);
+                                    web::download_text(&file, "text/csv", &text);
+                                }
+                            })}>{ "Data as CSV" }</button>
+                        </div>
+                        <p class="help">{ "The training and test points searched here, as the code reads them." }</p>
                     </section>
                 </div>
             </main>

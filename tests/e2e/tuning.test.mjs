@@ -3,6 +3,7 @@
 // and the result opened in the Regression lab with exactly the chosen settings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { serveDist, launch, openPage } from './harness.mjs';
 
 let server, browser;
@@ -360,4 +361,27 @@ test('a λ axis without a penalty says its trials score alike', async () => {
   assert.match(await text(page, '#ctl-y-inert'), /^No effect while Regularization is None: every λ trains the same model/);
   assert.deepEqual(problems.console, []);
   await page.close();
+});
+
+test('Data as CSV saves the searched points under the name the Python reads, as the Regression lab saves them', async () => {
+  // (Helper 47 could check the Tuning lab's errors only by rebuilding its points in another lab;
+  // the code used numpy stand-in points.)
+  const { page, problems } = await open('?lab=tuning&n=50&seed=7');
+  await page.locator('details summary').click();
+  const file = /pd\.read_csv\("([^"]+)"\)/.exec(await text(page, '#python-code'))[1];
+  assert.equal(file, 'paramlab-regression-seed7-data.csv');
+  const save = async (p) => {
+    const [d] = await Promise.all([p.waitForEvent('download'), p.locator('#data-csv').click()]);
+    return [d.suggestedFilename(), readFileSync(await d.path(), 'utf8')];
+  };
+  const [name, csv] = await save(page);
+  assert.equal(name, file);
+  const rows = csv.trim().split('\n');
+  assert.equal(rows[0], 'set,x,y');
+  assert.equal(rows.length, 1 + 50);
+  const lab = await open('?lab=regression&n=50&seed=7');
+  assert.deepEqual(await save(lab.page), [name, csv]);
+  assert.deepEqual([...problems.console, ...lab.problems.console], []);
+  await page.close();
+  await lab.page.close();
 });

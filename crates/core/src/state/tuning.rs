@@ -228,29 +228,38 @@ impl Outcome {
         self.test_error - self.cv.mean
     }
 
-    /// The lab the model belongs to: the Regression lab (polynomial regression), the
-    /// Neural-network lab (the network: the Classification lab's select does not offer it), or
-    /// the Classification lab.
+    /// The lab the model belongs to ([`result_lab`]).
     pub fn lab(&self) -> Lab {
-        match self.config.tuned() {
-            None => Lab::Regression,
-            Some(ModelKind::Mlp) => Lab::Neural,
-            Some(_) => Lab::Classification,
-        }
+        result_lab(&self.config)
     }
 
     /// The link of [`Outcome::lab`] with exactly these settings (the chosen model and data).
     pub fn lab_link(&self) -> String {
-        let config = match self.config.tuned() {
-            None => {
-                let mut config = self.config.clone();
-                config.lab = Lab::Regression;
-                config
-            }
-            Some(ModelKind::Mlp) => neural_config(&self.config),
-            Some(_) => classification_config(&self.config),
-        };
-        super::url::encode(&config)
+        super::url::encode(&result_config(&self.config))
+    }
+}
+
+/// The lab a search's model belongs to: the Regression lab (polynomial regression), the
+/// Neural-network lab (the network: the Classification lab's select does not offer it), or
+/// the Classification lab.
+pub fn result_lab(config: &Config) -> Lab {
+    match config.tuned() {
+        None => Lab::Regression,
+        Some(ModelKind::Mlp) => Lab::Neural,
+        Some(_) => Lab::Classification,
+    }
+}
+
+/// The Tuning lab's settings as [`result_lab`]'s: the same model and data.
+pub fn result_config(config: &Config) -> Config {
+    match config.tuned() {
+        None => {
+            let mut config = config.clone();
+            config.lab = Lab::Regression;
+            config
+        }
+        Some(ModelKind::Mlp) => neural_config(config),
+        Some(_) => classification_config(config),
     }
 }
 

@@ -462,3 +462,49 @@ fn the_marked_next_trial_is_the_searchs_own_next() {
     assert_eq!(marked, 5);
     assert_eq!(state.surrogate(11).unwrap().next, None);
 }
+
+/// The Tuning lab's Data as CSV holds exactly the points its search cut into folds (and its test
+/// points), under the name the generated Python reads: helper 47 could check the Tuning lab's
+/// errors only by rebuilding its points in another lab.
+#[test]
+fn the_data_csv_is_the_searched_data_under_the_name_the_python_reads() {
+    for query in [
+        "lab=tuning&n=50&seed=7",
+        "lab=tuning&model=knn&x=k&y=none&pattern=moons&seed=3",
+        "lab=tuning&model=network&seed=5",
+    ] {
+        let (config, notices) = decode(query);
+        assert!(notices.is_empty(), "{query}: {notices:?}");
+        let t = Tuning::new(config.clone(), vec![]);
+        let (file, text) = crate::classroom::saved::tuning_data_csv(&config);
+        assert!(
+            crate::tune::code::python(&config).contains(&format!("pd.read_csv(\"{file}\")")),
+            "{query}: {file}"
+        );
+        let mut rows = csv::Reader::from_reader(text.as_bytes());
+        let rows: Vec<Vec<String>> = (rows.records())
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect();
+        let number = |s: &str| s.parse::<f64>().unwrap();
+        let of = |set: &'static str| rows.iter().filter(move |r| r[0] == set);
+        match &t.plane {
+            None => {
+                for (set, points) in [("train", &t.data.train), ("test", &t.data.test)] {
+                    let read: Vec<(f64, f64)> =
+                        of(set).map(|r| (number(&r[1]), number(&r[2]))).collect();
+                    let searched: Vec<(f64, f64)> = points.iter().map(|p| (p.x, p.y)).collect();
+                    assert_eq!(read, searched, "{query}: {set}");
+                }
+            }
+            Some(plane) => {
+                for (set, points) in [("train", &plane.train), ("test", &plane.test)] {
+                    let read: Vec<(f64, f64)> =
+                        of(set).map(|r| (number(&r[1]), number(&r[2]))).collect();
+                    let searched: Vec<(f64, f64)> =
+                        points.points.iter().map(|p| (p.x1, p.x2)).collect();
+                    assert_eq!(read, searched, "{query}: {set}");
+                }
+            }
+        }
+    }
+}

@@ -20,11 +20,15 @@
 
 use super::code_imports::imports;
 use super::code_map::{bayes_trials, grid_search, random_search, Map, Param};
+use crate::classroom::saved::file_name;
 use crate::data::regression::generate;
+use crate::data::regression::Curve;
 use crate::ml::regularization::Regularization;
+use crate::state::choice::Choice;
 use crate::state::choice::StrategyKind;
 use crate::state::config::Config;
 use crate::state::spec::Key;
+use crate::state::tuning::result_config;
 use crate::state::tuning::{by_test, folds as lab_folds, space, TRIAL_EPOCHS};
 use crate::tune::folds::Folds;
 use crate::tune::space::{Axis, Scale, Space};
@@ -347,18 +351,26 @@ pub(super) fn second_loop(kind: StrategyKind) -> &'static str {
     }
 }
 
-/// Stand-in data of the configuration's size, noise and split (ParamLab's own generator is
-/// not numpy's: the numbers differ, the shape of the problem does not).
+/// ParamLab's own points, read from the file the Tuning lab's (or the Regression lab's) "Data as
+/// CSV" saves: the same points, so the same folds' errors up to the fitting method. (It once drew
+/// stand-in points with numpy: the shape of the problem, not its numbers.)
 fn data(config: &Config) -> String {
+    let file = file_name(&result_config(config), "data.csv");
     let n = config.number(Key::Points) as usize;
-    let noise = number(config.number(Key::Noise));
-    let train = number(config.number(Key::TrainFraction));
     format!(
-        "# Stand-in data: {n} points of a noisy curve on [-1, 1] (ParamLab draws its own from \
-         the seed).\nrng = np.random.default_rng({seed})\nX = rng.uniform(-1, 1, size=({n}, \
-         1))\ny = np.sin(np.pi * X[:, 0]) + rng.normal(0, {noise}, size={n})\nX_train, X_test, \
-         y_train, y_test = train_test_split(X, y, train_size={train}, random_state={seed})",
-        seed = config.seed
+        "# The data: ParamLab's {n} points of the {} curve (noise {}, seed {}), as \"Data as \
+         CSV\" saves them\n# beside this code (or in the Regression lab).\n\
+         data = pd.read_csv(\"{file}\")\n\
+         train, test = data[data[\"set\"] == \"train\"], data[data[\"set\"] == \"test\"]\n\
+         X_train, y_train = train[[\"x\"]].to_numpy(), train[\"y\"].to_numpy()\n\
+         X_test, y_test = test[[\"x\"]].to_numpy(), test[\"y\"].to_numpy()",
+        config
+            .choice::<Curve>(Key::Dataset)
+            .opt()
+            .label
+            .to_lowercase(),
+        number(config.number(Key::Noise)),
+        config.seed
     )
 }
 

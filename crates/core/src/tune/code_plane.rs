@@ -17,6 +17,7 @@
 use super::code::{folds, number, second_loop, FitPoints, MISTAKE};
 use super::code_imports::imports;
 use super::code_map::{sig4, Map, Param};
+use crate::classroom::saved::file_name;
 use crate::ml::activation::Activation;
 use crate::ml::knn::Weighting;
 use crate::ml::optimizer::OptimizerKind;
@@ -25,6 +26,7 @@ use crate::ml::tree::Criterion;
 use crate::state::choice::{Bootstrap, Choice, MaxFeatures, ModelKind, StrategyKind};
 use crate::state::config::Config;
 use crate::state::spec::Key;
+use crate::state::tuning::result_config;
 use crate::state::tuning::{by_test, folds as lab_folds};
 use crate::state::tuning_axes::space_within;
 use crate::state::tuning_plane::{PlanePoints, PLANE_STEPS};
@@ -351,16 +353,14 @@ pub(super) fn python(config: &Config, model: ModelKind) -> String {
     let mut line = |s: &str| {
         let _ = writeln!(o, "{s}");
     };
-    // (The file "Data as CSV" saves in the lab the result opens: columns set, x1, x2, class.)
-    let lab = if model == ModelKind::Mlp {
-        "neural"
-    } else {
-        "classification"
-    };
+    // (The file "Data as CSV" saves beside the code or in the lab the result opens: columns set,
+    // x1, x2, class.)
+    let file = file_name(&result_config(config), "data.csv");
     line(&format!(
         "# The data: ParamLab's {} points of the {} pattern (noise {}, seed {seed}), {n_train} \
-         for training,\n# as \"Data as CSV\" saves them in the lab the result opens.\n\
-         data = pd.read_csv(\"paramlab-{lab}-seed{seed}-data.csv\")\n\
+         for training,\n# as \"Data as CSV\" saves them beside this code (or in the lab the \
+         result opens).\n\
+         data = pd.read_csv(\"{file}\")\n\
          train, test = data[data[\"set\"] == \"train\"], data[data[\"set\"] == \"test\"]\n\
          X_train, y_train = train[[\"x1\", \"x2\"]].to_numpy(), train[\"class\"].to_numpy()\n\
          X_test, y_test = test[[\"x1\", \"x2\"]].to_numpy(), test[\"class\"].to_numpy()",

@@ -40,7 +40,7 @@ fn grid_search_runs_the_exact_lattice() {
             // The refit on all 28 keeps alpha: a penalty of λ·22/28 there.
             "The refit on all 28 training points keeps the same alpha: there it is λ·22/28",
             "KFold(n_splits=5, shuffle=True, random_state=42)",
-            "train_test_split(X, y, train_size=0.7, random_state=42)",
+            "data = pd.read_csv(\"paramlab-regression-seed42-data.csv\")",
             "Approximate: ParamLab fits Legendre features",
             "ParamLab's 1000 epochs from zero per fit hold high degrees back",
             "best_model.predict(X_test)",

@@ -8,9 +8,12 @@ use super::learned::{
 use crate::data::classification::class_name;
 use crate::ml::model::Model;
 use crate::ml::plane_model::PlaneModel;
+use crate::state::config::Config;
 use crate::state::plane::Plane;
 use crate::state::regression::Regression;
 use crate::state::session::{LabKind, Session};
+use crate::state::spec::Lab;
+use crate::state::tuning::result_config;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
@@ -92,6 +95,22 @@ impl Export for Plane {
 pub fn data_csv<K: Export>(session: &Session<K>) -> String {
     let (header, rows) = K::table(&session.data);
     write_csv(&header, rows)
+}
+
+/// What the page names a file it saves: "paramlab-regression-seed42-data.csv".
+pub fn file_name(config: &Config, what: &str) -> String {
+    format!("paramlab-{}-seed{}-{what}", config.lab.url(), config.seed)
+}
+
+/// The Tuning lab's points as CSV, with the file's name: exactly what Data as CSV saves in the
+/// lab its result opens (the file the generated Python reads; helper 47 had to rebuild them).
+pub fn tuning_data_csv(config: &Config) -> (String, String) {
+    let lab = result_config(config);
+    let (header, rows) = match lab.lab {
+        Lab::Regression => Regression::table(&Regression::data(&lab)),
+        _ => Plane::table(&Plane::data(&lab)),
+    };
+    (file_name(&lab, "data.csv"), write_csv(&header, rows))
 }
 
 /// The learned parameters as CSV, `name,value`, one row per [`Model::parameters`] entry (none

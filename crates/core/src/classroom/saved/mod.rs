@@ -66,7 +66,7 @@ mod load;
 #[cfg(test)]
 mod tests;
 
-pub use export::{data_csv, parameters_csv, Export};
+pub use export::{data_csv, file_name, parameters_csv, tuning_data_csv, Export};
 pub use load::{load, Loaded, LoadedLab};
 
 use crate::state::config::Config;
