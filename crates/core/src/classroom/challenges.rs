@@ -333,7 +333,7 @@ pub const CHALLENGES: &[Challenge] = &[
         may_change: &[Key::Features],
         goals: &[Goal::TestAccuracyAtLeast(0.95)],
         teaches: "A linear model is linear in its features, not in the plane: with x₁² and x₂² a \
-                  straight boundary in those features is a circle in the plane.",
+                  circle in the plane is a straight boundary in those features.",
     },
     Challenge {
         id: "boosting-stumps",
@@ -432,8 +432,8 @@ pub const CHALLENGES: &[Challenge] = &[
             trials: 10,
         }],
         teaches: "A grid tries only four values of each axis; random trials each try new ones. \
-                  When the best value lies between the grid's lines, a few random trials find \
-                  better settings than many grid points (Bergstra & Bengio, 2012).",
+                  When the best value lies between the grid's lines, a few random trials often \
+                  find better settings than many grid points (Bergstra & Bengio, 2012).",
     },
     Challenge {
         id: "half-the-budget",

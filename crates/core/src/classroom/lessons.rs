@@ -70,8 +70,8 @@ pub const LESSONS: &[Lesson] = &[
             Step {
                 query: "lab=regression&degree=15&n=20&speed=max",
                 prompt: "Degree 15 on 20 points: 14 to learn from, 16 coefficients. The \
-                         training error falls far below σ², the floor no model reaches on new \
-                         points, while the test error stays far above it: the curve memorises \
+                         training error falls far below σ², the floor no model beats on average on \
+                         new points, while the test error stays far above it: the curve memorises \
                          the noise.",
             },
             Step {
@@ -183,14 +183,16 @@ pub const LESSONS: &[Lesson] = &[
             },
             Step {
                 query: "lab=classification&model=knn&data=moons&noise=0.4&k=3",
-                prompt: "k = 3 is the smallest k whose verdict is not overfitting: each extra \
-                         neighbour averages away some noise. k-NN learns nothing; k is its main \
-                         hyperparameter (with the vote's weighting and the distance).",
+                prompt: "k = 3 is the smallest k whose verdict is not overfitting (the verdict reads \
+                         the test points: for real, pick k on the validation curve). Each extra \
+                         neighbour averages away noise; k-NN learns nothing, k is its main \
+                         hyperparameter.",
             },
             Step {
                 query: "lab=classification&model=knn&data=moons&noise=0.4&k=140",
                 prompt: "k = 140, all the training points: every vote is the whole training set, \
-                         so every point gets the majority class. Large k underfits.",
+                         so every point gets the same class (its majority, or a tie's winner). Large k \
+                         underfits.",
             },
             Step {
                 query: "lab=classification&model=tree&data=circles&depth=1",
@@ -245,8 +247,9 @@ pub const LESSONS: &[Lesson] = &[
                 query: "lab=neural&data=xor&noise=0&act=relu&init=9",
                 prompt: "The same network from initialization 9 (what Reset draws next) solves \
                          it: from 8, the second layer's two ReLUs are off on about half the points, \
-                         so nothing bends the boundary towards them. The starting weights are chosen before training like a \
-                         hyperparameter, but you average over them rather than tune them.",
+                         so nothing bends the boundary towards them. The initialization seed is chosen before \
+                         training like a hyperparameter, but you average over seeds rather than \
+                         tune them.",
             },
         ],
     },

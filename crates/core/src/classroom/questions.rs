@@ -163,12 +163,12 @@ impl Question {
 /// The two answers of most "parameter or hyperparameter?" questions.
 const PH: &[&str] = &[
     "A parameter: learned from the data during training",
-    "A hyperparameter: chosen before training",
+    "A hyperparameter: a setting of the model or its training, chosen before training",
 ];
 /// The same with the third answer some settings need.
 const PHN: &[&str] = &[
     "A parameter: learned from the data during training",
-    "A hyperparameter: chosen before training",
+    "A hyperparameter: a setting of the model or its training, chosen before training",
     "Neither: a setting of the experiment or the data, not of the model",
 ];
 const PARAMETER: usize = 0;
@@ -284,7 +284,8 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "The k of k-nearest neighbours is…",
         choices: PH,
         answer: HYPERPARAMETER,
-        explanation: "You choose how many neighbours vote; nothing in the data sets it. Small k \
+        explanation: "You choose how many neighbours vote; training does not set it (choose it \
+                      on validation data: cross-validation, not the test set). Small k \
                       follows every point (k = 1 memorises the noise), large k smooths \
                       everything.",
         show_me: "lab=classification&model=knn&k=1&data=moons&noise=0.6",
@@ -334,8 +335,9 @@ pub static QUESTIONS: &[Question] = &[
         choices: PH,
         answer: HYPERPARAMETER,
         explanation: "You decide how many trees the forest grows; each tree's splits are the \
-                      learned parameters. In a forest it is a budget more than a dial: more \
-                      trees do not overfit, they only cost time.",
+                      learned parameters. In a forest it is a budget more than a dial: adding \
+                      trees does not make the forest overfit more (deep trees can overfit \
+                      already; more of them only steady the average), they cost time.",
         show_me: "lab=classification&model=forest&data=moons&noise=0.3&n=500&depth=15&trees=200",
     },
     Question {
@@ -402,8 +404,9 @@ pub static QUESTIONS: &[Question] = &[
                  out for testing) is…",
         choices: PHN,
         answer: NEITHER,
-        explanation: "It decides how the experiment measures the model, not what the model is: \
-                      the held-out share estimates the error on new data. It is fixed before \
+        explanation: "It shares the data between fitting and measuring: more training points \
+                      give a better model, more test points a more reliable estimate of the \
+                      error on new data. It is fixed before \
                       any tuning and is not tuned to make the score look better.",
         show_me: "lab=regression&degree=15&n=20&train=0.7&speed=max",
     },
@@ -647,8 +650,9 @@ pub static QUESTIONS: &[Question] = &[
             "Neither: penalties only shrink",
         ],
         answer: 2,
-        explanation: "L1 adds λ·Σ|w| and zeroes small weights; L2 adds λ·Σw² and only shrinks \
-                      them. In a network, L1 can switch most links off and still classify well.",
+        explanation: "L1 adds λ·Σ|w| and sets a weight exactly to zero wherever its error's \
+                      slope there is smaller than λ; L2 adds λ·Σw² and only shrinks them. In a \
+                      network, L1 can switch many links off and still classify well.",
         show_me: "lab=neural&data=circles&layers=1&l1=4&inputs=x1,x2,x1sq,x2sq,x1x2,sin1,sin2\
                   &opt=sgd&lr=0.1&reg=l1&lambda=0.01",
     },
@@ -659,7 +663,7 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "What does momentum add to plain SGD?",
         choices: &[
             "Each step adds part (here 90 %) of the previous step, speeding up in long valleys",
-            "A separate learning rate for each weight, scaled by the size of its recent \
+            "A separate learning rate for each weight, divided by the size of its recent \
              gradients",
             "A penalty on large weights, which keeps the steps from growing too big",
         ],
@@ -681,7 +685,8 @@ pub static QUESTIONS: &[Question] = &[
             "It uses second derivatives to step straight to the minimum, like Newton's method",
         ],
         answer: 0,
-        explanation: "Adam scales each weight's step by the size of its recent gradients, so \
+        explanation: "Adam divides each weight's step by the root-mean-square of its recent \
+                      gradients, so \
                       weights with tiny gradients still move by about the learning rate. Plain \
                       SGD's steps are the learning rate times the gradient, crawling where \
                       gradients are small. In the demonstration Adam reaches the minimum within \
@@ -735,7 +740,7 @@ pub static QUESTIONS: &[Question] = &[
             "It diverges: squared inputs make the gradients too large",
         ],
         answer: 1,
-        explanation: "A straight line in (x₁², x₂²) is a circle in (x₁, x₂): the feature map \
+        explanation: "The circle x₁² + x₂² = r² is a straight line in (x₁², x₂²): the feature map \
                       bends the boundary, so the weights only have to find the radius.",
         show_me: "lab=neural&data=circles&layers=0&inputs=x1,x2,x1sq,x2sq",
     },
@@ -799,7 +804,8 @@ pub static QUESTIONS: &[Question] = &[
             "A new initialization (Reset): the start was poor, the network is not too simple",
         ],
         answer: 2,
-        explanation: "The network is flexible enough (other starts solve XOR), so a plateau \
+        explanation: "The network is flexible enough (other starts solve XOR) and the learning \
+                      rate is not too small (other starts train at it), so here the plateau \
                       means a poor start. Here both ReLU neurons of the second hidden layer \
                       output zero on about half the points, so nothing bends the boundary \
                       towards them; 30,000 epochs later it is still stuck (a flat region may end \
@@ -835,7 +841,8 @@ pub static QUESTIONS: &[Question] = &[
         ],
         answer: 2,
         explanation: "With k equal to the training set, every vote counts the whole set (with \
-                      uniform weights), so the prediction is its majority class everywhere: \
+                      uniform weights), so the prediction is its majority class everywhere (a tie \
+                      if the classes are even, broken the same way at every point): \
                       extreme underfitting. Good k lie in between.",
         show_me: "lab=classification&model=knn&k=140&data=moons",
     },
@@ -877,7 +884,7 @@ pub static QUESTIONS: &[Question] = &[
                  happens to its test error?",
         choices: &[
             "It rises: each extra deep tree adds flexibility, so the forest overfits more",
-            "It settles: averaging more trees does not make a forest overfit",
+            "It settles: adding trees does not make a forest overfit more",
             "It keeps falling to zero: each tree removes more error",
         ],
         answer: 1,
@@ -1030,7 +1037,8 @@ pub static QUESTIONS: &[Question] = &[
         id: "underfitting-plot",
         topic: Topic::Diagnosis,
         concepts: &[C::OverfittingPlot, C::DegreeFit],
-        prompt: "Training and test error are both high and close to each other, and no longer \
+        prompt: "Training and test error are both well above the noise floor and close to each \
+                 other, and no longer \
                  falling. The diagnosis?",
         choices: &[
             "Underfitting: too simple (or too strongly regularized)",
@@ -1249,9 +1257,9 @@ pub static QUESTIONS: &[Question] = &[
         answer: 2,
         explanation: "A grid repeats each value of one axis for every value of the other, so \
                       most trials re-test the same few values of the important one. Random \
-                      trials each draw a value of both (Bergstra & Bengio, 2012): on a \
-                      continuous axis 16 different ones, on an axis of few values some repeat \
-                      (16 draws from degree's 15 give about 10).",
+                      trials each draw a value of both (Bergstra & Bengio, 2012): here both axes \
+                      have 15 values, so 16 draws give about 10 different ones of each (on a \
+                      continuous axis they would give 16).",
         show_me: "lab=tuning&strategy=random&budget=16",
     },
     Question {
@@ -1265,7 +1273,8 @@ pub static QUESTIONS: &[Question] = &[
             "It needs no cross-validation: its model of the score replaces held-out data",
         ],
         answer: 1,
-        explanation: "After a few random trials it fits a model of the score (a Gaussian process) \
+        explanation: "After a few random trials it fits a model of the score (here a Gaussian \
+                      process) \
                       and places the next trial where improvement is most expected, trading off \
                       promising and unexplored regions. Random and grid search ignore earlier \
                       results.",
