@@ -639,3 +639,81 @@ fn momentum_swings_that_shrink_are_still_training() {
         assert_eq!(s.diagnosis().unwrap().fit, Fit::GoodFit, "{query}");
     }
 }
+
+/// Any setting of any control of the three training labs, any seed, any training length: the
+/// verdict and every note beside a control are sentences with numbers in them, never "NaN" or
+/// "inf" (the page shows them as they are), and scores are finite unless training diverged.
+mod any_setting {
+    use super::*;
+    use crate::ml::diagnosis::Fit;
+    use crate::state::spec::SPECS;
+    use proptest::prelude::*;
+
+    /// A number the page would print as NaN or infinity (Rust's "NaN", "inf", "-inf").
+    fn unprintable(text: &str) -> bool {
+        text.contains("NaN")
+            || text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| word == "inf")
+    }
+
+    fn check<K: LabKind>(config: Config, ticks: u32) -> Result<(), TestCaseError> {
+        let link = crate::state::url::encode(&config);
+        let mut s = Session::<K>::new(config, Vec::new());
+        s.apply(Action::Play);
+        s.apply(Action::Tick(ticks));
+        if let Some(d) = s.diagnosis() {
+            prop_assert!(!unprintable(&d.reason), "{link}: {}", d.reason);
+            if d.fit == Fit::LearningRateTooHigh && s.divergence.is_none() {
+                // "Too high" is read from a loss that rose somewhere, not from a falling one.
+                let r = s.history.records();
+                prop_assert!(r.windows(2).any(|w| w[1].train > w[0].train), "{link}");
+            }
+        }
+        if let Some(text) = &s.divergence {
+            prop_assert!(!unprintable(text), "{link}: {text}");
+        }
+        prop_assert!(s.train_score.loss.is_finite(), "{link}");
+        let n = s.train_set().count();
+        for spec in SPECS.iter().filter(|spec| s.config.shows(spec.key)) {
+            if let Some(note) = s.config.no_effect(spec.key, n) {
+                prop_assert!(!unprintable(&note), "{link}: {note}");
+            }
+        }
+        if let Some((_, note)) = s.slight_effect() {
+            prop_assert!(!unprintable(note), "{link}: {note}");
+        }
+        Ok(())
+    }
+
+    /// A configuration of `lab` with each of its controls at a position drawn from `picks`.
+    fn drawn(lab: Lab, picks: &[usize], seed: u64) -> Config {
+        let mut config = Config::for_lab(lab);
+        for (spec, pick) in SPECS.iter().filter(|s| s.labs.contains(&lab)).zip(picks) {
+            if spec.key != Key::Speed {
+                config.set(spec.key, pick % spec.domain.len());
+            }
+        }
+        config.seed = seed;
+        config
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+        #[test]
+        fn regression(picks in prop::collection::vec(0usize..64, 32), seed in 0u64..1000, ticks in 0u32..400) {
+            check::<Regression>(drawn(Lab::Regression, &picks, seed), ticks)?;
+        }
+
+        #[test]
+        fn classification(picks in prop::collection::vec(0usize..64, 32), seed in 0u64..1000, ticks in 0u32..60) {
+            check::<Plane>(drawn(Lab::Classification, &picks, seed), ticks)?;
+        }
+
+        #[test]
+        fn neural(picks in prop::collection::vec(0usize..64, 32), seed in 0u64..1000, ticks in 0u32..60) {
+            check::<Plane>(drawn(Lab::Neural, &picks, seed), ticks)?;
+        }
+    }
+}
