@@ -190,6 +190,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         levers: Levers::default(),
         best_reachable: None,
         test_rise: None,
+        test_fall: None,
         growing: false,
         beyond: None,
     })

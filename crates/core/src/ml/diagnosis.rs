@@ -414,6 +414,9 @@ pub struct Evidence {
     /// the training loss went on down ([`test_rise`]): the model went on to learn its training
     /// points' accidents. See the module's rule 3.
     pub test_rise: Option<(f64, f64)>,
+    /// The epoch half the training ago and its test loss, when the test loss has fallen by more
+    /// than a fifth since, with the training loss ([`test_fall`]): a gap that is still closing.
+    pub test_fall: Option<(u64, f64)>,
     /// The model has steps left that come to an end (a tree's levels, an ensemble's trees):
     /// high error now is no verdict on it yet.
     pub growing: bool,
@@ -478,6 +481,18 @@ pub fn test_rise(records: &[Record]) -> Option<(f64, f64)> {
     let rose = last.test.is_finite() && last.test > 1.5 * test;
     // (At its lowest give or take a thousandth: a settled loss wobbles in its last digits.)
     (rose && last.train <= train * (1.0 + 1e-3)).then_some((test, last.test))
+}
+
+/// The record half the training ago (the last at or before half the last record's epoch), as
+/// (epoch, test loss), when the test loss has since fallen below four fifths of it and the
+/// training loss fell too: the model is still learning what carries over to new points, so a
+/// gap now may yet close (session 24: degree 15 on 40 points read "Overfitting"
+/// from epoch 14 to 86 while its test error halved, then "Good fit").
+pub fn test_fall(records: &[Record]) -> Option<(u64, f64)> {
+    let last = records.last()?;
+    let before = records.iter().rev().find(|r| r.epoch <= last.epoch / 2)?;
+    let fell = last.test.is_finite() && last.test < 0.8 * before.test && last.train < before.train;
+    fell.then_some((before.epoch, before.test))
 }
 
 /// The hyperparameters that make a model more or less flexible, in words, so a remedy names the
@@ -1117,6 +1132,18 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                 } else {
                     ""
                 }
+            ),
+        )
+    } else if let Some((epoch, test)) = (e.test_fall).filter(|_| r.gap && e.trend == Trend::Falling)
+    {
+        (
+            Fit::StillTraining,
+            format!(
+                "{}. Both errors are still falling (the test error from {} at epoch {epoch}): \
+                 the gap is closing, so it is too early to call this overfitting. Let it train \
+                 on before judging the model.",
+                r.summary,
+                short(test)
             ),
         )
     } else if r.gap {

@@ -22,6 +22,7 @@ fn numbers(train: f64, test: f64) -> Evidence {
         levers: Levers::default(),
         best_reachable: None,
         test_rise: None,
+        test_fall: None,
         growing: false,
         beyond: None,
     }

@@ -357,6 +357,31 @@ mod tests {
         assert_eq!(s.config.seed, 7);
     }
 
+    /// A gap that is still closing is not called overfitting: on this link the test error
+    /// halves between epochs 14 and 86 (0.25 → 0.13) while both errors fall, and it read
+    /// "Overfitting: too flexible" all along before the verdict turned to a good fit.
+    #[test]
+    fn a_gap_that_is_still_closing_is_still_training() {
+        let mut s = lab("degree=15&n=40&lr=0.03");
+        run(&mut s, 14);
+        for _ in 14..86 {
+            apply(&mut s, Action::Tick(1));
+            let d = s.diagnosis().expect("a verdict");
+            assert_eq!(d.fit, Fit::StillTraining, "{}", d.reason);
+            if s.test_score.loss > 2.0 * s.train_score.loss && s.train_score.loss < 0.06 {
+                assert!(
+                    d.reason.contains("Both errors are still falling"),
+                    "{}",
+                    d.reason
+                );
+            }
+        }
+        // Once the test error stops falling fast, the gap is judged.
+        run(&mut s, 3000);
+        let d = s.diagnosis().unwrap();
+        assert_ne!(d.fit, Fit::StillTraining, "{}", d.reason);
+    }
+
     /// The farthest two trained curves are apart between the training points, over the
     /// targets' range.
     fn apart(a: &RegressionLab, b: &RegressionLab) -> f64 {

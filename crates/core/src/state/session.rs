@@ -13,8 +13,8 @@ use super::spec::{Group, Key, Lab};
 use super::sweep::{sweep_work, Sweep};
 use crate::format::{percent, short, thousands};
 use crate::ml::diagnosis::{
-    diagnose, swings_shrink, test_rise, Beyond, Diagnosis, Errors, Evidence, Levers, Trend,
-    CLOSE_CALL,
+    diagnose, swings_shrink, test_fall, test_rise, Beyond, Diagnosis, Errors, Evidence, Levers,
+    Trend, CLOSE_CALL,
 };
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
@@ -265,6 +265,7 @@ impl<K: LabKind> Session<K> {
             levers: K::levers(self),
             best_reachable: self.best_reachable,
             test_rise: test_rise(records),
+            test_fall: test_fall(records),
             growing: finished == Some(false),
             beyond: K::beyond(self),
         });
