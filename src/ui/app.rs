@@ -242,6 +242,13 @@ pub fn App() -> Html {
     }
 
     let lab = shown.config.lab;
+    // The tab names the lab shown (helper 49: the title stayed the same on a switch).
+    use_effect_with(lab, |lab| {
+        web::set_title(&format!(
+            "ParamLab · {} — parameters vs hyperparameters",
+            lab.title()
+        ));
+    });
     let props = (shown.config.clone(), shown.notices.clone());
     let key = format!("{}-{}", lab.url(), shown.generation);
     let challenge = view.challenge.filter(|c| c.start_config().lab == lab);

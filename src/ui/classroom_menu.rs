@@ -3,6 +3,7 @@
 
 use crate::classroom::challenges::{Challenge, CHALLENGES};
 use crate::classroom::lessons::{Lesson, LESSONS};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// What the menu opens.
@@ -35,9 +36,37 @@ pub fn ClassroomMenu(props: &ClassroomMenuProps) -> Html {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
     };
+    // Escape closes it, back on its button; so does the focus leaving it (it covered the
+    // buttons beside it that Tab went on to; helper 49).
+    let (menu, button) = (use_node_ref(), use_node_ref());
+    let onkeydown = {
+        let (open, button) = (open.clone(), button.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && *open {
+                open.set(false);
+                if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        })
+    };
+    let onfocusout = {
+        let (open, menu) = (open.clone(), menu.clone());
+        Callback::from(move |e: FocusEvent| {
+            let to = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            let inside = menu
+                .cast::<web_sys::Node>()
+                .is_some_and(|m| m.contains(to.as_ref()));
+            if !inside && to.is_some() {
+                open.set(false);
+            }
+        })
+    };
     html! {
-        <div class="classroom-menu">
-            <button id="lessons-menu" aria-expanded={open.to_string()} aria-controls="lessons-list" onclick={toggle}>
+        <div class="classroom-menu" ref={menu} {onkeydown} {onfocusout}>
+            <button id="lessons-menu" ref={button} aria-expanded={open.to_string()} aria-controls="lessons-list" onclick={toggle}>
                 { "Lessons & challenges" }</button>
             if *open {
                 <div class="menu-box" id="lessons-list">

@@ -39,10 +39,21 @@ pub fn DiagnosisBox(props: &DiagnosisProps) -> Html {
             html! { <p class={class} id="diagnosis"><strong>{ d.fit.title() }{ close }</strong>{ " — " }{ d.reason.clone() }</p> }
         }
     };
+    // A screen reader hears the verdict's title when it changes, not the whole box: its figures
+    // change on every frame while training runs (helper 49: 272 announcements in 5 s, the
+    // change from "Still training" to "Good fit" lost among them).
+    let said = match &props.diagnosis {
+        Some(d) if props.divergence.is_none() => {
+            let close = if d.close_call { " (a close call)" } else { "" };
+            format!("Verdict: {}{close}", d.fit.title())
+        }
+        _ => String::new(),
+    };
     html! {
-        <section class="diagnosis" data-panel="verdict" aria-live="polite" aria-label="Diagnosis">
+        <section class="diagnosis" data-panel="verdict" aria-label="Diagnosis">
             { for divergence }
             { verdict }
+            <p class="visually-hidden" id="verdict-said" aria-live="polite">{ said }</p>
         </section>
     }
 }

@@ -31,8 +31,16 @@ pub fn Help(props: &HelpProps) -> Html {
         // (The autofocus attribute acts only on page load, not on an element added later.)
         let button = button.clone();
         use_effect_with((), move |_| {
+            // Where the focus was (the Keys button, or a control when ? was pressed): it goes
+            // back there on close, not to the page's top (helper 49).
+            let before = focus_owner();
             if let Some(b) = button.cast::<web_sys::HtmlElement>() {
                 let _ = b.focus();
+            }
+            move || {
+                if let Some(element) = before {
+                    let _ = element.focus();
+                }
             }
         });
     }
@@ -58,4 +66,11 @@ pub fn Help(props: &HelpProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// The element that has the keyboard focus, if any besides the page itself.
+fn focus_owner() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let active = web_sys::window()?.document()?.active_element()?;
+    active.dyn_into::<web_sys::HtmlElement>().ok()
 }

@@ -33,6 +33,25 @@ pub fn Practice(props: &PracticeProps) -> Html {
         let d = quiz.dispatcher();
         Callback::from(move |_| d.dispatch(action))
     };
+    // Answering disables the choices, which drops the focus: it goes to Next question instead,
+    // so the keyboard and a screen reader keep their place (helper 49).
+    // The next question's choices take it back from there.
+    let (next, choices) = (use_node_ref(), use_node_ref());
+    {
+        let (next, choices) = (next.clone(), choices.clone());
+        use_effect_with(quiz.picked().is_some(), move |answered| {
+            let target = if *answered {
+                next.cast::<web_sys::HtmlElement>()
+            } else {
+                (choices.cast::<web_sys::Element>())
+                    .and_then(|c| c.query_selector("button").ok().flatten())
+                    .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok())
+            };
+            if let Some(b) = target {
+                let _ = b.focus();
+            }
+        });
+    }
     let (right, asked) = quiz.score();
     let missed = quiz.missed().count();
     let score = html! {
@@ -54,17 +73,19 @@ pub fn Practice(props: &PracticeProps) -> Html {
                 <div class="question">
                     <p class="quiz-topic">{ q.topic.title() }</p>
                     <p class="quiz-prompt" id="quiz-prompt">{ q.prompt }</p>
-                    <div class="choices" role="group" aria-labelledby="quiz-prompt">
+                    <div class="choices" role="group" aria-labelledby="quiz-prompt" ref={choices.clone()}>
                         { for q.choices.iter().enumerate().map(|(i, choice)| {
-                            let class = match picked {
-                                Some(_) if i == q.answer => Some("right"),
-                                Some(p) if p == i => Some("wrong"),
-                                _ => None,
+                            // Marked in words and signs too, not by colour alone.
+                            let (class, mark, said) = match picked {
+                                Some(_) if i == q.answer => (Some("right"), "✓ ", " (the right answer)"),
+                                Some(p) if p == i => (Some("wrong"), "✗ ", " (your answer)"),
+                                _ => (None, "", ""),
                             };
                             html! {
                                 <button class={classes!("choice", class)} disabled={picked.is_some()}
                                     aria-pressed={(picked == Some(i)).to_string()}
-                                    onclick={send(QuizAction::Answer(i))}>{ *choice }</button>
+                                    onclick={send(QuizAction::Answer(i))}>
+                                    <span aria-hidden="true">{ mark }</span>{ *choice }<span class="visually-hidden">{ said }</span></button>
                             }
                         }) }
                     </div>
@@ -74,7 +95,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                             <div class="buttons">
                                 <button onclick={{ let (s, link) = (props.on_show.clone(), q.show_me.to_string()); Callback::from(move |_| s.emit(link.clone())) }}>
                                     { "Show me in the lab" }</button>
-                                <button class="primary" onclick={send(QuizAction::Next)} autofocus=true>{ "Next question" }</button>
+                                <button class="primary" ref={next.clone()} onclick={send(QuizAction::Next)}>{ "Next question" }</button>
                             </div>
                         </div>
                     }

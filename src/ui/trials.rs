@@ -28,7 +28,8 @@ pub struct TrialsProps {
 #[component]
 pub fn Trials(props: &TrialsProps) -> Html {
     html! {
-        <div class="trials-box">
+        // (It scrolls: focusable, so the keyboard can scroll it too; helper 49.)
+        <div class="trials-box" tabindex="0" role="region" aria-label="Trials">
             <table id="trials" class="trials">
                 <caption class="visually-hidden">{ "Trials in the order tried" }</caption>
                 <thead>

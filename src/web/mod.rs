@@ -65,6 +65,13 @@ pub fn query() -> String {
     window().location().search().unwrap_or_default()
 }
 
+/// The page's title (its tab, and what a screen reader says of the page).
+pub fn set_title(title: &str) {
+    if let Some(doc) = window().document() {
+        doc.set_title(title);
+    }
+}
+
 /// Replaces the query in the address bar without a new history entry.
 pub fn replace_query(query: &str) {
     write_query(query, false);

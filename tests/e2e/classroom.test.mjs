@@ -553,3 +553,44 @@ test('a lesson step or challenge shown over another lab says so and opens where 
   assert.deepEqual([...problems.console, ...second.problems.console], []);
   await second.page.close();
 });
+
+test('keyboard and screen reader: the verdict is announced by its title, menus and dialogs close with Escape and give the focus back', async () => {
+  // (Helper 49's audit.)
+  const { page, problems } = await open('?lab=regression');
+  assert.match(await page.title(), /^ParamLab · Regression lab/);
+  // The verdict box is not one live region rewritten every frame: a hidden line says its title.
+  assert.equal(await page.locator('section.diagnosis[aria-live]').count(), 0);
+  await page.evaluate(() => {
+    window.said = [];
+    new MutationObserver(() => window.said.push(document.getElementById('verdict-said').textContent))
+      .observe(document.getElementById('verdict-said'), { childList: true, characterData: true, subtree: true });
+  });
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 150);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const said = await page.evaluate(() => window.said);
+  assert.ok(said.length >= 1 && said.length <= 4, said.join(' | '));
+  assert.match(await text(page, '#verdict-said'), /^Verdict: /);
+  // The Lessons menu: Escape closes it and the focus is back on its button.
+  await page.locator('#lessons-menu').click();
+  await page.locator('#lessons-list a').first().focus();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#lessons-menu').getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'lessons-menu');
+  // The Keys dialog gives the focus back to what had it.
+  await page.getByRole('button', { name: 'Keys', exact: true }).click();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Keys');
+  // The tab names the lab shown.
+  await page.getByRole('link', { name: 'Neural-network lab' }).click();
+  await page.waitForFunction(() => document.title.startsWith('ParamLab · Neural-network lab'));
+  // Interview practice: the right answer is said in words, and the focus goes to Next question.
+  await page.getByRole('button', { name: 'Interview practice' }).click();
+  await page.locator('.choice').first().click();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Next question');
+  assert.equal(await page.locator('.choice.right').filter({ hasText: '(the right answer)' }).count(), 1);
+  await page.getByRole('button', { name: 'Next question' }).click();
+  assert.ok(await page.evaluate(() => document.activeElement.classList.contains('choice')));
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
