@@ -60,8 +60,22 @@ pub fn HyperPanel(props: &HyperPanelProps) -> Html {
             }
         })
     };
+    // Tab out of the open drawer closes it: the controls it goes on to lie under the drawer
+    // (helper 49). A tap on the plot moves no focus, so the drawer stays open for it.
+    let section = use_node_ref();
+    let on_focus_out = {
+        let (open, section) = (open.clone(), section.clone());
+        Callback::from(move |e: FocusEvent| {
+            let to = (e.related_target()).and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            let inside = (section.cast::<web_sys::Node>()).is_some_and(|s| s.contains(to.as_ref()));
+            if *open && to.is_some() && !inside {
+                open.set(false);
+            }
+        })
+    };
     html! {
-        <section class={classes!("panel", "hyper", open.then_some("open"))} aria-labelledby="hyper-title" onkeydown={on_key}>
+        <section class={classes!("panel", "hyper", open.then_some("open"))} aria-labelledby="hyper-title" onkeydown={on_key}
+            ref={section} onfocusout={on_focus_out}>
             <button type="button" id="drawer-handle" class="drawer-handle" aria-expanded={open.to_string()}
                 aria-controls="hyper-body" onclick={toggle}>{ handle }</button>
             <div id="hyper-body" class="drawer-body">

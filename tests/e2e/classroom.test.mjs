@@ -505,6 +505,12 @@ test('on a phone the hyperparameters are a drawer over the page with the plot in
   assert.equal(await handle.getAttribute('aria-expanded'), 'false');
   assert.equal(await layers.isVisible(), false);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'drawer-handle');
+  // The focus leaving the open drawer (Tab past its last control) closes it: what it goes on
+  // to lies under the drawer (helper 49).
+  await handle.click();
+  await layers.focus();
+  await page.locator('#play').focus();
+  assert.equal(await handle.getAttribute('aria-expanded'), 'false');
   // Tapping a link of the network says its weight, as hovering does.
   await page.locator('#network line').first().dispatchEvent('click');
   await page.waitForFunction(() => /^Weight from/.test(document.getElementById('link-info').textContent));

@@ -40,7 +40,9 @@
 //!    boundary towards them, or a flat region that may yet end after many more epochs); a
 //!    new initialization tells a poor start from a network too small.
 //! 7. High training error otherwise: **too simple** (high bias).
-//! 8. Test error far above training error: **too flexible** for the data (high variance).
+//! 8. Test error far above training error: **too flexible** for the data (high variance) —
+//!    unless both errors are still falling, the test error by more than a fifth since half the
+//!    training ago ([`test_fall`]): then the gap is closing and it is **still training**.
 //! 9. Otherwise a **good fit**.
 //!
 //! For numbers the reference is the *noise floor*: the data were made as f(x) + noise with
