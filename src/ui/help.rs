@@ -1,6 +1,7 @@
 //! The list of keyboard shortcuts (key ?), over the page until closed: a modal dialog that takes
 //! the keyboard focus (its Close button) and keeps it, so Tab cannot reach the controls dimmed
-//! behind it (helper 43 changed the hidden layers that way).
+//! behind it (helper 43 changed the hidden layers that way). Its checkbox turns the
+//! single-character shortcuts off, in this browser.
 
 use super::shortcuts::LAB_KEYS;
 use yew::prelude::*;
@@ -44,12 +45,30 @@ pub fn Help(props: &HelpProps) -> Html {
             }
         });
     }
-    let onkeydown = Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-        "Escape" => on_close.emit(false),
-        // Close is the only control in the dialog: Tab and Shift+Tab stay on it.
-        "Tab" => e.prevent_default(),
-        _ => {}
-    });
+    let (checkbox, on_keys) = (use_node_ref(), use_state(crate::web::character_keys_on));
+    let onkeydown = {
+        let (button, checkbox) = (button.clone(), checkbox.clone());
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Escape" => on_close.emit(false),
+            // The checkbox and Close are the dialog's controls: Tab goes from one to the other.
+            "Tab" => {
+                e.prevent_default();
+                let on_close_button = focus_owner() == button.cast::<web_sys::HtmlElement>();
+                let next = if on_close_button { &checkbox } else { &button };
+                if let Some(element) = next.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+            _ => {}
+        })
+    };
+    let on_toggle = {
+        let on_keys = on_keys.clone();
+        Callback::from(move |_: Event| {
+            crate::web::set_character_keys(!*on_keys);
+            on_keys.set(!*on_keys);
+        })
+    };
     html! {
         <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title" id="help" {onkeydown}>
             <div class="overlay-box">
@@ -62,6 +81,9 @@ pub fn Help(props: &HelpProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                <p><label><input type="checkbox" id="character-keys" ref={checkbox} checked={*on_keys} onchange={on_toggle} />
+                    { " Single-character keys (Space, S, R, P, ?)" }</label></p>
+                <p class="help">{ "Turn them off if you use speech input, which types words as key presses. The Keys button opens this list again." }</p>
                 <button ref={button} onclick={close}>{ "Close" }</button>
             </div>
         </div>

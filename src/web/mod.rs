@@ -180,10 +180,27 @@ pub fn store(key: &str, value: &str) -> bool {
         .is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
+/// Where the choice to turn single-character shortcuts off is kept.
+const CHARACTER_KEYS: &str = "paramlab.character-keys";
+
+/// Whether single-character shortcuts (Space, S, R, P, ?) act: on unless turned off in the list
+/// of keys. Speech input types words as key presses, which would play, step and reset the lab
+/// (WCAG 2.1.4; helper 49).
+pub fn character_keys_on() -> bool {
+    stored(CHARACTER_KEYS).as_deref() != Some("off")
+}
+
+/// Turns single-character shortcuts on or off, in this browser.
+pub fn set_character_keys(on: bool) {
+    store(CHARACTER_KEYS, if on { "on" } else { "off" });
+}
+
 /// Listens to key presses on the whole page until dropped. `handler` returns whether it used
 /// the key (then the browser's default action is prevented). Keys typed into a field, a slider
 /// or a select, Space and Enter on a button or link (they click it), and keys with Ctrl, Alt or
-/// Meta never reach it: they belong to the control that has focus, or to the browser.
+/// Meta never reach it: they belong to the control that has focus, or to the browser. Nor do
+/// single characters when they are turned off ([`character_keys_on`]); named keys (arrows,
+/// Escape) still do.
 pub struct KeyListener {
     callback: Closure<dyn FnMut(web_sys::KeyboardEvent)>,
 }
@@ -196,6 +213,7 @@ impl KeyListener {
                     || event.alt_key()
                     || event.meta_key()
                     || focus_takes_keys(&event)
+                    || (event.key().chars().count() == 1 && !character_keys_on())
                 {
                     return;
                 }

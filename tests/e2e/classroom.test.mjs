@@ -83,11 +83,33 @@ test('Space plays and pauses, S steps, R resets, ? lists the keys; a focused con
   const focused = () => page.evaluate(() => document.activeElement.textContent);
   assert.equal(await focused(), 'Close');
   const degree = param(page, 'degree');
-  for (const key of ['Tab', 'Tab', 'Shift+Tab', 'ArrowRight']) await page.keyboard.press(key);
+  // Its two controls, the checkbox and Close, take turns.
+  for (const key of ['Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'ArrowRight']) await page.keyboard.press(key);
   assert.equal(await focused(), 'Close');
   assert.equal(param(page, 'degree'), degree);
+  // Single-character keys can be turned off (speech input types words as key presses).
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'character-keys');
+  await page.keyboard.press(' ');
   await page.keyboard.press('Escape');
   await help.waitFor({ state: 'detached' });
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('s');
+  await page.waitForTimeout(300);
+  assert.equal(await text(page, '#epoch'), '0');
+  // They stay off on a reload, until turned on again.
+  await page.reload();
+  await page.locator('#epoch').waitFor();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('s');
+  await page.waitForTimeout(300);
+  assert.equal(await text(page, '#epoch'), '0');
+  await page.getByRole('button', { name: 'Keys', exact: true }).click();
+  await page.locator('#character-keys').check();
+  await page.keyboard.press('Escape');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('s');
+  await epochIs(page, 1);
   assert.deepEqual(problems.console, []);
   await page.close();
 });
