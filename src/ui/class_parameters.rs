@@ -65,7 +65,7 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
             <div id="learned">
                 <p class="no-params"><strong>{ "k-NN learns no parameters." }</strong>
                     { format!(" Its whole model is the stored training set: {} points. To classify a new point it \
-                        finds {} — that is why k is a hyperparameter and there is nothing to train.",
+                        finds {}. k is set by you, not learned, and there is nothing to train.",
                         knn.points().len(), voters(knn.effective_k())) }</p>
                 <p class="help">{ "Move the pointer over the plane to ring the points that vote there." }</p>
             </div>

@@ -431,7 +431,7 @@ fn validation_method(model: ModelKind) -> String {
             "Each point: a fresh ensemble with that value, every tree grown, your other settings.".into()
         }
         ModelKind::Mlp => format!(
-            "Each point: a fresh network from the same initial weights, trained {} epochs with your other settings.",
+            "Each point: a fresh network from the same initialization seed, trained {} epochs with your other settings.",
             SWEEP_EPOCHS
         ),
         ModelKind::Logistic => format!(

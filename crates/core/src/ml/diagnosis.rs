@@ -876,8 +876,8 @@ fn extrapolating(e: &Evidence, r: &Reading) -> Option<String> {
     Some(format!(
         "{within}, where the model had no points to follow and its curve goes wherever its form \
          takes it: a curve too flexible swings off, one of the wrong form bends away. Only \
-         training points there would show the pattern; the validation curve, which scores each \
-         setting on held-out training points, tells which setting carries over best."
+         training points there would show the pattern; the validation curve scores each setting on \
+         held-out training points, so it tells which does best between them, not beyond."
     ))
 }
 
@@ -997,12 +997,23 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
     } else if !r.high_train && r.gap && few {
         (
             Fit::TooFewPoints,
-            format!(
-                "{}: only {} training points for {} learned numbers, so many different models \
-                 pass through them all and this one need not follow the pattern between them. \
-                 Add points (or make it less flexible: {}).",
-                r.summary, e.train_points, e.parameters, e.levers.less
-            ),
+            if e.parameters >= e.train_points {
+                format!(
+                    "{}: only {} training points for {} learned numbers, so many different \
+                     models pass through them all and this one need not follow the pattern \
+                     between them. Add points (or make it less flexible: {}).",
+                    r.summary, e.train_points, e.parameters, e.levers.less
+                )
+            } else {
+                // (k-NN learns no numbers: "for 0 learned numbers … pass through them all" was
+                // false; helper 50.)
+                format!(
+                    "{}: only {} training points, too few to tell the pattern from the noise, so \
+                     a model that fits them need not follow the pattern between them. Add points \
+                     (or make it less flexible: {}).",
+                    r.summary, e.train_points, e.levers.less
+                )
+            },
         )
     } else if e.trend == Trend::Unstable && e.momentum_settling {
         (

@@ -278,6 +278,21 @@ fn causes_in_order() {
     assert!(diagnose(&one)
         .reason
         .contains("only 1 training points for 16"));
+    // A model that learns no numbers (k-NN) on three points: too few, but not "for 0 learned
+    // numbers, so many models pass through them" (helper 50).
+    let none = Evidence {
+        train_points: 3,
+        parameters: 0,
+        ..numbers(0.0, 0.5)
+    };
+    let d = diagnose(&none);
+    assert_eq!(d.fit, Fit::TooFewPoints);
+    assert!(
+        d.reason.contains("only 3 training points, too few to tell"),
+        "{}",
+        d.reason
+    );
+    assert!(!d.reason.contains("learned numbers"), "{}", d.reason);
     // Without the gap the few points are not the verdict.
     let close = Evidence {
         train_points: 3,

@@ -191,8 +191,8 @@ impl LabKind for Plane {
                 if s.config.choice::<Activation>(Key::Activation) == Activation::Linear =>
             {
                 (
-                    "a nonlinear activation (tanh or ReLU; linear layers add up to one straight \
-                 boundary, however many), or richer input features",
+                    "a nonlinear activation (tanh or ReLU; linear layers add up to one linear \
+                 model of the inputs, however many), or richer input features",
                     "fewer neurons, or regularization (a larger λ)",
                 )
             }

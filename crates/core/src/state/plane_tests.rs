@@ -872,3 +872,31 @@ fn forest_controls_without_effect_say_so() {
     let nine = lab("model=forest&features=3&maxfeat=sqrt").config;
     assert_eq!(nine.no_effect(Key::MaxFeatures, 200), None);
 }
+
+/// Trees and ensembles learn as many numbers as their data lets them (thousands in a forest),
+/// so "too few training points for N learned numbers" would be the wrong cause: a deep forest
+/// that gets every training point right is too flexible, and the remedy names depth and leaf
+/// size. The count the verdict uses is the one the model's shape fixes before training (helper
+/// 50 asked, reading the rule alone).
+#[test]
+fn a_deep_forest_fitting_every_point_is_too_flexible_not_short_of_points() {
+    for query in [
+        "model=forest&data=moons&noise=0.6&depth=15&trees=50&n=100",
+        "model=tree&data=moons&noise=0.6&depth=15&n=100",
+        "model=boosting&data=moons&noise=0.6&depth=5&trees=200&shrinkage=1&n=100",
+    ] {
+        let mut s = lab(query);
+        apply(&mut s, Action::Play);
+        apply(&mut s, Action::Tick(400));
+        let d = s.diagnosis().expect("a verdict");
+        assert_ne!(d.fit, Fit::TooFewPoints, "{query}: {}", d.reason);
+        assert!(
+            !d.reason.contains("learned numbers"),
+            "{query}: {}",
+            d.reason
+        );
+        if d.fit.is_overfitting() {
+            assert!(d.reason.contains("depth"), "{query}: {}", d.reason);
+        }
+    }
+}

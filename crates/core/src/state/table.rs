@@ -211,7 +211,7 @@ pub const SPECS: [Spec; 43] = [
         key: Key::Noise,
         url: "noise",
         label: "Noise",
-        help: "How much random noise blurs the pattern. In the Regression lab it is σ of the noise on y (on the network's surfaces, Plane and Bumps, σ is half of it), and σ² is the smallest error any model can expect; with classes it jitters the points by half of it, so some stray into the other class's region and no model gets every new point right.",
+        help: "How much random noise blurs the pattern. In the Regression lab it is σ of the noise on y (on the network's surfaces, Plane and Bumps, σ is half of it), and σ² is the smallest error any model can expect; with classes it jitters the points by half of it, so some stray into the other class's region: the more noise, the fewer new points any model can get right.",
         group: Group::Data,
         domain: Domain::Linear { min: 0.0, step: 0.05, count: 21 },
         default: 4, // 0.2
@@ -345,7 +345,7 @@ pub const SPECS: [Spec; 43] = [
         key: Key::HiddenLayers,
         url: "layers",
         label: "Hidden layers",
-        help: "Layers of neurons between inputs and output. 0: a linear model of the chosen features (a straight boundary between classes, a flat surface for numbers).",
+        help: "Layers of neurons between inputs and output. 0: a linear model of the chosen features (straight in those features: with x₁ and x₂ alone, a straight boundary between classes, a flat surface for numbers).",
         group: Group::Hyperparameter,
         domain: Domain::Linear { min: 0.0, step: 1.0, count: 7 },
         default: 2,
@@ -420,7 +420,7 @@ pub const SPECS: [Spec; 43] = [
         key: Key::Trees,
         url: "trees",
         label: "Number of trees",
-        help: "How many trees the ensemble grows, one per step. More trees do not make a forest overfit; they can make boosting overfit.",
+        help: "How many trees the ensemble grows, one per step (boosting on three classes: a round of three). Adding trees does not make a forest overfit more; it can make boosting overfit.",
         group: Group::Hyperparameter,
         domain: Domain::Listed(TREE_COUNTS),
         default: 7, // 50
@@ -492,7 +492,7 @@ pub const SPECS: [Spec; 43] = [
         key: Key::Budget,
         url: "budget",
         label: "Budget",
-        help: "How many trials the search may run; each trial is one cross-validation.",
+        help: "How many trials the search may run; each trial is one cross-validation (or one test score, selecting by the test score).",
         group: Group::Search,
         domain: Domain::Linear { min: 4.0, step: 1.0, count: 61 },
         default: 12, // 16
