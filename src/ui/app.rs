@@ -280,6 +280,8 @@ pub fn App() -> Html {
     };
     html! {
         <div class={classes}>
+            <a class="skip-link" href="#" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); web::focus_first_control(); })}>
+                { "Skip to the controls" }</a>
             <Header {lab} {on_switch} view={(*view).clone()} {on_view} on_help={on_help.clone()} {on_pick} />
             if let Some((lesson, step)) = view.lesson {
                 <LessonBar {lesson} {step} lab={(!view.practice).then_some(lab)} {on_step} on_leave={on_leave.clone()} />

@@ -72,6 +72,23 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// Moves the keyboard focus to the first control of the page's main part (the skip link: eight
+/// Tab stops of header come before it; helper 49).
+pub fn focus_first_control() {
+    let Some(all) =
+        (window().document()).and_then(|d| d.query_selector_all("main input, main select").ok())
+    else {
+        return;
+    };
+    // The first one shown (a phone's drawer handle, hidden elsewhere, comes before them).
+    let first = (0..all.length())
+        .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|e| e.offset_parent().is_some());
+    if let Some(element) = first {
+        let _ = element.focus();
+    }
+}
+
 /// Replaces the query in the address bar without a new history entry.
 pub fn replace_query(query: &str) {
     write_query(query, false);

@@ -586,6 +586,12 @@ test('keyboard and screen reader: the verdict is announced by its title, menus a
   // (Helper 49's audit.)
   const { page, problems } = await open('?lab=regression');
   assert.match(await page.title(), /^ParamLab · Regression lab/);
+  // The first Tab reaches a link past the header's eight stops, to the first control.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to the controls');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'ctl-lr');
+  assert.equal(param(page, 'lr'), '0.01');
   // The verdict box is not one live region rewritten every frame: a hidden line says its title.
   assert.equal(await page.locator('section.diagnosis[aria-live]').count(), 0);
   await page.evaluate(() => {
