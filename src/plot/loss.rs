@@ -196,6 +196,18 @@ pub fn draw_curves<DB: DrawingBackend>(
 mod tests {
     use super::*;
 
+    /// 50 epochs at a constant training and test loss.
+    fn flat(train: f64, test: f64) -> Vec<Record> {
+        (0..50).map(|epoch| Record { epoch, train, test }).collect()
+    }
+
+    /// The texts of an SVG's `<text>` elements.
+    fn text_of(svg: &str) -> Vec<&str> {
+        (svg.split("</text>"))
+            .map(|t| t.rsplit('>').next().unwrap_or("").trim())
+            .collect()
+    }
+
     #[test]
     fn frame_is_rounded_to_powers_of_ten() {
         let r = |epoch, train, test| Record { epoch, train, test };
@@ -268,10 +280,7 @@ mod tests {
                 >= 1
         );
         assert!(svg.contains("epoch") && !svg.contains("NaN"));
-        let labels: Vec<&str> = svg
-            .split("</text>")
-            .map(|t| t.rsplit('>').next().unwrap_or("").trim())
-            .collect();
+        let labels = text_of(&svg);
         assert!(
             labels.contains(&"0"),
             "the bottom edge is labelled 0: {labels:?}"
@@ -282,22 +291,13 @@ mod tests {
     /// and 1, not a lone "1e0" at the top.
     #[test]
     fn a_frame_within_one_decade_is_labelled_inside_it() {
-        let records: Vec<Record> = (0..50)
-            .map(|epoch| Record {
-                epoch,
-                train: 0.23,
-                test: 0.6,
-            })
-            .collect();
+        let records = flat(0.23, 0.6);
         let mut svg = String::new();
         {
             let root = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();
             draw_axes(&root, &Frame::of(&records), "Error rate", "epoch", 1.0).unwrap();
         }
-        let labels: Vec<&str> = svg
-            .split("</text>")
-            .map(|t| t.rsplit('>').next().unwrap_or("").trim())
-            .collect();
+        let labels = text_of(&svg);
         for want in ["0.1", "0.2", "0.5", "1"] {
             assert!(labels.contains(&want), "{want} in {labels:?}");
         }
@@ -307,13 +307,7 @@ mod tests {
     /// `2e24`, not with 25 digits.
     #[test]
     fn huge_losses_are_labelled_in_powers_of_ten() {
-        let records: Vec<Record> = (0..50)
-            .map(|epoch| Record {
-                epoch,
-                train: 2.3e24,
-                test: 6e24,
-            })
-            .collect();
+        let records = flat(2.3e24, 6e24);
         let frame = Frame::of(&records);
         for v in frame.y_ticks().0 {
             let label = y_label(&frame, v);

@@ -251,7 +251,11 @@ pub fn App() -> Html {
     });
     let props = (shown.config.clone(), shown.notices.clone());
     let key = format!("{}-{}", lab.url(), shown.generation);
-    let challenge = view.challenge.filter(|c| c.start_config().lab == lab);
+    // The challenge open and the lab it is played in; the bar shows in that lab only.
+    let challenge_in = view.challenge.map(|c| (c, c.start_config().lab));
+    let challenge = challenge_in
+        .filter(|&(_, set_in)| set_in == lab)
+        .map(|(c, _)| c);
     let page = match lab {
         Lab::Regression => html! {
             <RegressionLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} on_query={on_query.clone()}
@@ -286,10 +290,10 @@ pub fn App() -> Html {
             if let Some((lesson, step)) = view.lesson {
                 <LessonBar {lesson} {step} lab={(!view.practice).then_some(lab)} {on_step} on_leave={on_leave.clone()} />
             }
-            if let Some(c) = view.challenge.filter(|c| c.start_config().lab != lab && !view.practice) {
+            if let Some((c, set_in)) = challenge_in.filter(|&(_, set_in)| set_in != lab && !view.practice) {
                 <section class="classroom-bar challenge" aria-labelledby="challenge-title" id="challenge">
                     <div class="bar-head"><h2 id="challenge-title">{ format!("Challenge: {}", c.title) }</h2></div>
-                    <OtherLab what="This challenge" set_in={c.start_config().lab} shown={lab} open="Open the challenge" on_open={on_restart.clone()} />
+                    <OtherLab what="This challenge" {set_in} shown={lab} open="Open the challenge" on_open={on_restart.clone()} />
                     <div class="buttons"><button onclick={on_leave.reform(|_| ())}>{ "Leave the challenge" }</button></div>
                 </section>
             }

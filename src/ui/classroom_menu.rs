@@ -3,7 +3,6 @@
 
 use crate::classroom::challenges::{Challenge, CHALLENGES};
 use crate::classroom::lessons::{Lesson, LESSONS};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// What the menu opens.
@@ -53,13 +52,7 @@ pub fn ClassroomMenu(props: &ClassroomMenuProps) -> Html {
     let onfocusout = {
         let (open, menu) = (open.clone(), menu.clone());
         Callback::from(move |e: FocusEvent| {
-            let to = e
-                .related_target()
-                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-            let inside = menu
-                .cast::<web_sys::Node>()
-                .is_some_and(|m| m.contains(to.as_ref()));
-            if !inside && to.is_some() {
+            if *open && crate::web::focus_moved_out(&e, menu.cast()) {
                 open.set(false);
             }
         })

@@ -17,6 +17,11 @@ pub fn DiagnosisBox(props: &DiagnosisProps) -> Html {
     let divergence = props.divergence.as_ref().map(|msg| {
         html! { <div class="divergence" role="alert"><strong>{ "Diverged. " }</strong>{ msg }</div> }
     });
+    // A verdict near its lines says so in its title too, where a class reads it first.
+    let title = |d: &Diagnosis| {
+        let close = if d.close_call { " (a close call)" } else { "" };
+        format!("{}{close}", d.fit.title())
+    };
     let verdict = match &props.diagnosis {
         _ if divergence.is_some() => html! {
             <p class="verdict idle" id="diagnosis">{ "No verdict while training has diverged." }</p>
@@ -34,19 +39,14 @@ pub fn DiagnosisBox(props: &DiagnosisProps) -> Html {
                 }
                 _ => "verdict under",
             };
-            // A verdict near its lines says so in its title too, where a class reads it first.
-            let close = if d.close_call { " (a close call)" } else { "" };
-            html! { <p class={class} id="diagnosis"><strong>{ d.fit.title() }{ close }</strong>{ " — " }{ d.reason.clone() }</p> }
+            html! { <p class={class} id="diagnosis"><strong>{ title(d) }</strong>{ " — " }{ d.reason.clone() }</p> }
         }
     };
     // A screen reader hears the verdict's title when it changes, not the whole box: its figures
     // change on every frame while training runs (helper 49: 272 announcements in 5 s, the
     // change from "Still training" to "Good fit" lost among them).
     let said = match &props.diagnosis {
-        Some(d) if props.divergence.is_none() => {
-            let close = if d.close_call { " (a close call)" } else { "" };
-            format!("Verdict: {}{close}", d.fit.title())
-        }
+        Some(d) if props.divergence.is_none() => format!("Verdict: {}", title(d)),
         _ => String::new(),
     };
     html! {

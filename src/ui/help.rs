@@ -34,7 +34,7 @@ pub fn Help(props: &HelpProps) -> Html {
         use_effect_with((), move |_| {
             // Where the focus was (the Keys button, or a control when ? was pressed): it goes
             // back there on close, not to the page's top (helper 49).
-            let before = focus_owner();
+            let before = crate::web::focused_element();
             if let Some(b) = button.cast::<web_sys::HtmlElement>() {
                 let _ = b.focus();
             }
@@ -53,7 +53,8 @@ pub fn Help(props: &HelpProps) -> Html {
             // The checkbox and Close are the dialog's controls: Tab goes from one to the other.
             "Tab" => {
                 e.prevent_default();
-                let on_close_button = focus_owner() == button.cast::<web_sys::HtmlElement>();
+                let on_close_button =
+                    crate::web::focused_element() == button.cast::<web_sys::HtmlElement>();
                 let next = if on_close_button { &checkbox } else { &button };
                 if let Some(element) = next.cast::<web_sys::HtmlElement>() {
                     let _ = element.focus();
@@ -88,11 +89,4 @@ pub fn Help(props: &HelpProps) -> Html {
             </div>
         </div>
     }
-}
-
-/// The element that has the keyboard focus, if any besides the page itself.
-fn focus_owner() -> Option<web_sys::HtmlElement> {
-    use wasm_bindgen::JsCast;
-    let active = web_sys::window()?.document()?.active_element()?;
-    active.dyn_into::<web_sys::HtmlElement>().ok()
 }

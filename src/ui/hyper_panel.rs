@@ -66,9 +66,7 @@ pub fn HyperPanel(props: &HyperPanelProps) -> Html {
     let on_focus_out = {
         let (open, section) = (open.clone(), section.clone());
         Callback::from(move |e: FocusEvent| {
-            let to = (e.related_target()).and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-            let inside = (section.cast::<web_sys::Node>()).is_some_and(|s| s.contains(to.as_ref()));
-            if *open && to.is_some() && !inside {
+            if *open && crate::web::focus_moved_out(&e, section.cast()) {
                 open.set(false);
             }
         })

@@ -21,6 +21,7 @@ pub struct LessonBarProps {
 pub fn LessonBar(props: &LessonBarProps) -> Html {
     let (lesson, step) = (props.lesson, props.step);
     let last = lesson.steps.len() - 1;
+    let set_in = lesson.steps[step].lab();
     let go = |to: usize| props.on_step.reform(move |_| to);
     html! {
         <section class="classroom-bar lesson" aria-labelledby="lesson-title" id="lesson">
@@ -29,8 +30,8 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
                 <span class="bar-count" id="lesson-step">{ format!("Step {} of {}", step + 1, last + 1) }</span>
             </div>
             <p class="bar-prompt" id="lesson-prompt" aria-live="polite">{ lesson.steps[step].prompt }</p>
-            if let Some(shown) = props.lab.filter(|&l| l != lesson.steps[step].lab()) {
-                <OtherLab what={format!("Step {} of this lesson", step + 1)} set_in={lesson.steps[step].lab()} {shown}
+            if let Some(shown) = props.lab.filter(|&l| l != set_in) {
+                <OtherLab what={format!("Step {} of this lesson", step + 1)} {set_in} {shown}
                     open={format!("Open step {}", step + 1)} on_open={props.on_step.reform(move |_| step)} />
             }
             <div class="buttons">

@@ -72,6 +72,20 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// The element that has the keyboard focus, if any besides the page itself.
+pub fn focused_element() -> Option<web_sys::HtmlElement> {
+    let active = window().document()?.active_element()?;
+    active.dyn_into::<web_sys::HtmlElement>().ok()
+}
+
+/// Whether a `focusout` from inside `container` moved the focus to an element outside it (not
+/// to nothing: a tap on the page's background, or on a canvas, takes the focus nowhere). A
+/// drawer or a menu closes then: what the focus went on to may lie under it.
+pub fn focus_moved_out(event: &web_sys::FocusEvent, container: Option<web_sys::Node>) -> bool {
+    let to = (event.related_target()).and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    to.is_some() && !container.is_some_and(|c| c.contains(to.as_ref()))
+}
+
 /// Moves the keyboard focus to the first control of the page's main part (the skip link: eight
 /// Tab stops of header come before it; helper 49).
 pub fn focus_first_control() {
@@ -80,7 +94,7 @@ pub fn focus_first_control() {
     else {
         return;
     };
-    // The first one shown (a phone's drawer handle, hidden elsewhere, comes before them).
+    // The first one shown (on a phone the closed drawer hides the hyperparameters).
     let first = (0..all.length())
         .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
         .find(|e| e.offset_parent().is_some());

@@ -886,8 +886,7 @@ fn a_deep_forest_fitting_every_point_is_too_flexible_not_short_of_points() {
         "model=boosting&data=moons&noise=0.6&depth=5&trees=200&shrinkage=1&n=100",
     ] {
         let mut s = lab(query);
-        apply(&mut s, Action::Play);
-        apply(&mut s, Action::Tick(400));
+        run(&mut s, 400);
         let d = s.diagnosis().expect("a verdict");
         assert_ne!(d.fit, Fit::TooFewPoints, "{query}: {}", d.reason);
         assert!(

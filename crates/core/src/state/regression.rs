@@ -6,7 +6,7 @@ use super::config::Config;
 use super::session::{medians_note, LabKind, Session};
 use super::spec::{display_value, Key};
 use super::sweep::sweep_keys;
-use crate::data::regression::{generate, Dataset, Point};
+use crate::data::regression::{generate, span, Dataset, Point};
 use crate::format::short;
 use crate::ml::diagnosis::{Beyond, Errors, Levers};
 use crate::ml::history::recent_medians;
@@ -90,13 +90,8 @@ impl LabKind for Regression {
             polynomial_weights(&c.regression_hyper(), train).map(|weights| Polynomial { weights })
         };
         let bare = at(0)?;
-        let range = |v: &mut dyn Iterator<Item = f64>| {
-            v.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
-                (lo.min(x), hi.max(x))
-            })
-        };
-        let (x0, x1) = range(&mut train.iter().map(|p| p.x));
-        let (y0, y1) = range(&mut train.iter().map(|p| p.y));
+        let (x0, x1) = span(train.iter().map(|p| p.x))?;
+        let (y0, y1) = span(train.iter().map(|p| p.y))?;
         let visible = 0.01 * (y1 - y0);
         // The farthest the curve moves from the unpenalized one, on a fine grid of x.
         let moved = |p: &Polynomial| {
@@ -385,12 +380,8 @@ mod tests {
     /// The farthest two trained curves are apart between the training points, over the
     /// targets' range.
     fn apart(a: &RegressionLab, b: &RegressionLab) -> f64 {
-        let xs = a.data.train.iter().map(|p| p.x);
-        let (lo, hi) = xs.fold((1.0f64, -1.0f64), |(l, h), x| (l.min(x), h.max(x)));
-        let ys = a.data.train.iter().map(|p| p.y);
-        let (y0, y1) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), y| {
-            (l.min(y), h.max(y))
-        });
+        let (lo, hi) = span(a.data.train.iter().map(|p| p.x)).unwrap();
+        let (y0, y1) = span(a.data.train.iter().map(|p| p.y)).unwrap();
         let (pa, pb) = (a.model.model(), b.model.model());
         let gap = (0..=100)
             .map(|i| lo + (hi - lo) * f64::from(i) / 100.0)

@@ -485,26 +485,21 @@ fn the_data_csv_is_the_searched_data_under_the_name_the_python_reads() {
         let rows: Vec<Vec<String>> = (rows.records())
             .map(|r| r.unwrap().iter().map(String::from).collect())
             .collect();
-        let number = |s: &str| s.parse::<f64>().unwrap();
-        let of = |set: &'static str| rows.iter().filter(move |r| r[0] == set);
-        match &t.plane {
-            None => {
-                for (set, points) in [("train", &t.data.train), ("test", &t.data.test)] {
-                    let read: Vec<(f64, f64)> =
-                        of(set).map(|r| (number(&r[1]), number(&r[2]))).collect();
-                    let searched: Vec<(f64, f64)> = points.iter().map(|p| (p.x, p.y)).collect();
-                    assert_eq!(read, searched, "{query}: {set}");
-                }
-            }
-            Some(plane) => {
-                for (set, points) in [("train", &plane.train), ("test", &plane.test)] {
-                    let read: Vec<(f64, f64)> =
-                        of(set).map(|r| (number(&r[1]), number(&r[2]))).collect();
-                    let searched: Vec<(f64, f64)> =
-                        points.points.iter().map(|p| (p.x1, p.x2)).collect();
-                    assert_eq!(read, searched, "{query}: {set}");
-                }
-            }
+        let xy = |r: &Vec<String>| (r[1].parse().unwrap(), r[2].parse().unwrap());
+        type Xy = Vec<(f64, f64)>;
+        let (train, test): (Xy, Xy) = match &t.plane {
+            None => (
+                t.data.train.iter().map(|p| (p.x, p.y)).collect(),
+                t.data.test.iter().map(|p| (p.x, p.y)).collect(),
+            ),
+            Some(plane) => (
+                plane.train.points.iter().map(|p| (p.x1, p.x2)).collect(),
+                plane.test.points.iter().map(|p| (p.x1, p.x2)).collect(),
+            ),
+        };
+        for (set, points) in [("train", train), ("test", test)] {
+            let read: Vec<(f64, f64)> = rows.iter().filter(|r| r[0] == set).map(xy).collect();
+            assert_eq!(read, points, "{query}: {set}");
         }
     }
 }
