@@ -195,8 +195,20 @@ test('presenter view at 1280×720: Play, the main plot and the verdict fit witho
     }
     const plot = await page.locator('#region-chart').boundingBox();
     assert.ok(Math.abs(plot.width - plot.height) <= 2 && plot.width >= 219, `${query}: a square plot ${JSON.stringify(plot)}`);
+    // On a 16:9 screen Play and the scores sit beside the plot, which grows past the 220 px it
+    // had with them underneath (1280×720: 265 px; 1920×1080: 585 instead of 486).
+    const play = await page.locator('#play').boundingBox();
+    assert.ok(play.x >= plot.x + plot.width && plot.width >= (height === 720 ? 245 : 500),
+      `${query} at ${width}: Play beside a larger plot ${JSON.stringify({ plot, play })}`);
     const verdict = await page.locator('#diagnosis').boundingBox();
     assert.ok(verdict.y + 45 * height / 720 <= height, `${query} at ${width}: the verdict's first lines show ${JSON.stringify(verdict)}`);
+    await page.close();
+  }
+  // On a 16:10 screen the plot is as large with Play under it, and it stays there.
+  {
+    const { page } = await open('?lesson=network&step=6&present=1', { width: 1280, height: 800 });
+    const [plot, play] = [await page.locator('#region-chart').boundingBox(), await page.locator('#play').boundingBox()];
+    assert.ok(play.y >= plot.y + plot.height && plot.width >= 219, `1280×800: Play under the plot ${JSON.stringify({ plot, play })}`);
     await page.close();
   }
   // Over the quiz there are no panels to show or hide: no Show toggles.
