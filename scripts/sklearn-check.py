@@ -27,6 +27,7 @@ from sklearn.metrics import (accuracy_score, confusion_matrix, log_loss,
                              mean_squared_error, r2_score)
 from sklearn.model_selection import KFold, cross_val_score
 from sklearn.neighbors import KNeighborsClassifier
+from sklearn.neural_network import MLPClassifier, MLPRegressor
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import PolynomialFeatures, StandardScaler
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
@@ -574,12 +575,149 @@ def codegen(dump):
                      f"saga stopped after {saga.n_iter_[0]} epochs; for small C it stops early")
 
 
+# ------------------------------------------------------------------------------------------------
+# Neural network: a numpy replay of full-batch training from the documented model (mlp/mod.rs,
+# optimizer.rs, activation.rs, regularization.rs), and scikit-learn's forward pass on its weights
+
+
+FEATURES = {"x₁": lambda a, b: a, "x₂": lambda a, b: b, "x₁²": lambda a, b: a * a, "x₂²": lambda a, b: b * b,
+            "x₁x₂": lambda a, b: a * b, "sin πx₁": lambda a, b: np.sin(np.pi * a),
+            "sin πx₂": lambda a, b: np.sin(np.pi * b)}
+# g(z) and g′ written from the output a = g(z) (activation.rs), with scikit-learn's name.
+ACTIVATIONS = {"Relu": (lambda z: np.maximum(0, z), lambda a: (a > 0) * 1.0, "relu"),
+               "Tanh": (np.tanh, lambda a: 1 - a * a, "tanh"),
+               "Sigmoid": (lambda z: 1 / (1 + np.exp(-z)), lambda a: a * (1 - a), "logistic"),
+               "Linear": (lambda z: z, np.ones_like, "identity")}
+
+
+def mlp_features(X, names):
+    X = np.asarray(X, float)
+    return np.column_stack([FEATURES[n](X[:, 0], X[:, 1]) for n in names])
+
+
+def mlp_flat(layers):
+    """All parameters as one vector (layer by layer, W row-major then b) and a mask of the weights."""
+    theta = np.concatenate([np.concatenate([np.ravel(l["W"]), l["b"]]) for l in layers])
+    mask = np.concatenate([np.r_[np.ones(np.size(l["W"]), bool), np.zeros(len(l["b"]), bool)] for l in layers])
+    return theta, mask
+
+
+def mlp_layers(theta, shapes):
+    out, k = [], 0
+    for r, c in shapes:
+        out.append((theta[k:k + r * c].reshape(r, c), theta[k + r * c:k + r * c + r]))
+        k += r * c + r
+    return out
+
+
+def mlp_loss_grad(theta, shapes, A0, target, c):
+    """Mean loss (no penalty) and its gradient: forward, then the output error p − onehot or
+    2(ŷ − y), averaged, carried back through each layer's weights and scaled by g′."""
+    g, slope, _ = ACTIVATIONS[c["activation"]]
+    layers = mlp_layers(theta, shapes)
+    acts = [A0]
+    for i, (W, b) in enumerate(layers):
+        Z = acts[-1] @ W.T + b
+        acts.append(Z if i == len(layers) - 1 else g(Z))  # the output layer is linear
+    Z, n = acts[-1], len(A0)
+    if c["regression"]:
+        r = Z[:, 0] - target
+        loss, delta = np.mean(r * r), (2 * r / n)[:, None]
+    else:
+        S = Z - Z.max(axis=1, keepdims=True)
+        lse = np.log(np.exp(S).sum(axis=1))
+        loss = np.mean(lse - S[np.arange(n), target])
+        delta = (np.exp(S - lse[:, None]) - np.eye(Z.shape[1])[target]) / n
+    grads = []
+    for i in range(len(layers) - 1, -1, -1):
+        grads[:0] = [np.concatenate([(delta.T @ acts[i]).ravel(), delta.sum(axis=0)])]
+        delta = (delta @ layers[i][0]) * slope(acts[i])
+    return loss, np.concatenate(grads)
+
+
+def mlp_replay(c, A0, target, epochs=200):
+    """Full-batch training as documented. First found by testing hypotheses against the dump, and
+    documented since (mlp/mod.rs, optimizer.rs): an epoch reports the mean loss WITHOUT the penalty
+    at the parameters BEFORE its update; Adam's L1 shrinkage uses v̂ of the step just taken (the
+    previous step's v̂ is off by 3e-2 – 7e-2); L2's slope joins the gradient before the optimizer."""
+    theta, mask = mlp_flat(c["start"])
+    shapes = [np.shape(l["W"]) for l in c["start"]]
+    lr, lam, pen, opt = c["learning_rate"], c["lambda"], c["penalty"], c["optimizer"]
+    m, v, b1t, b2t = np.zeros_like(theta), np.zeros_like(theta), 1.0, 1.0
+    losses, snaps = [], {}
+    for e in range(1, epochs + 1):
+        loss, grad = mlp_loss_grad(theta, shapes, A0, target, c)
+        losses.append(loss)
+        if pen == "L2":
+            grad = grad + 2 * lam * theta * mask  # gradient of λ·Σw², weights only
+        if opt == "Sgd":
+            theta, step = theta - lr * grad, lr
+        elif opt == "Momentum":  # v ← βv + g; w ← w − ηv; settled step η/(1 − β)
+            m = 0.9 * m + grad
+            theta, step = theta - lr * m, lr / (1 - 0.9)
+        else:  # Adam, β₁ = 0.9, β₂ = 0.999, ε = 1e−8, bias-corrected by 1 − βᵗ
+            b1t, b2t = b1t * 0.9, b2t * 0.999
+            m, v = 0.9 * m + 0.1 * grad, 0.999 * v + 0.001 * grad * grad
+            step = lr / (np.sqrt(v / (1 - b2t)) + 1e-8)
+            theta = theta - step * m / (1 - b1t)
+        if pen == "L1":  # after the step: soft-threshold each weight by λ·(the step it took)
+            theta = np.where(mask, np.sign(theta) * np.maximum(np.abs(theta) - lam * step, 0), theta)
+        if str(e) in c["after"]:
+            snaps[str(e)] = theta
+    return np.array(losses), snaps, mlp_loss_grad(theta, shapes, A0, target, c)[0]
+
+
+def sklearn_mlp(c, A0, target, layers):
+    """An MLPClassifier/MLPRegressor of the same shape (fitted for one epoch on the training
+    points so it has classes_, n_outputs_, out_activation_ …) holding ParamLab's weights."""
+    kind = MLPRegressor if c["regression"] else MLPClassifier
+    hidden = tuple(len(l["b"]) for l in layers[:-1])  # () for no hidden layer: sklearn accepts it
+    est = kind(hidden_layer_sizes=hidden, activation=ACTIVATIONS[c["activation"]][2], max_iter=1,
+               random_state=0).fit(A0, target)
+    Ws, bs = [np.array(l["W"], float).T for l in layers], [np.array(l["b"], float) for l in layers]
+    if not c["regression"] and c["classes"] == 2:
+        # One logistic output: a two-class softmax is the logistic of z₁ − z₀.
+        Ws[-1], bs[-1] = Ws[-1][:, 1:] - Ws[-1][:, :1], bs[-1][1:] - bs[-1][:1]
+    est.coefs_, est.intercepts_ = Ws, bs
+    return est
+
+
+def mlp(dump):
+    section("Neural network (mlp.json)")
+    for c in load(dump, "mlp"):
+        name = c["name"]
+        A0 = mlp_features(c["points"]["X"], c["features"])
+        target = np.array(c["values"]) if c["regression"] else np.array(c["points"]["y"])
+        losses, snaps, final_loss = mlp_replay(c, A0, target)
+        # Same float64 arithmetic in another order (and ParamLab's own exp/tanh, a few ulps off):
+        # differences stay ~1e-14 over 200 epochs, while a wrong convention (penalty in the loss,
+        # ε inside the root, a different L1 step) shows up at 1e-3 or more.
+        check(f"{name}: epoch losses = numpy replay (mean loss before each update)",
+              maxdiff(c["losses"], losses), 1e-10)
+        for e, theta in snaps.items():
+            check(f"{name}: parameters after {e} epoch(s) = numpy replay", maxdiff(mlp_flat(c["after"][e])[0], theta), 1e-10)
+        if c["penalty"] == "L1":
+            theta, mask = mlp_flat(c["after"]["200"])
+            zeros = (theta == 0) & mask
+            check(f"{name}: the same {zeros.sum()} of {mask.sum()} weights exactly zero as the replay",
+                  float(np.sum(zeros != ((snaps["200"] == 0) & mask))), 0)
+        check(f"{name}: current_loss = numpy loss at the final parameters", abs(c["current_loss"] - final_loss), 1e-12)
+        # scikit-learn's forward pass on ParamLab's final weights, on the grid (same arithmetic).
+        est = sklearn_mlp(c, A0, target, c["after"]["200"])
+        G = mlp_features(c["grid"], c["features"])
+        if c["regression"]:
+            check(f"{name}: grid predictions = sklearn MLPRegressor.predict", maxdiff(c["grid_outputs"], est.predict(G)), 1e-12)
+        else:
+            ours = np.reshape(c["grid_outputs"], (len(G), c["classes"]))
+            check(f"{name}: grid proba = sklearn MLPClassifier.predict_proba", maxdiff(ours, est.predict_proba(G)), 1e-12)
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     dump = sys.argv[1]
     np.set_printoptions(precision=4)
-    for part in (regression, logistic, knn, tree, boosting, forest, cv, codegen):
+    for part in (regression, logistic, knn, tree, boosting, forest, cv, codegen, mlp):
         part(dump)
     print(f"\n{len(FAILS)} FAIL(s)")
     for f in FAILS:

@@ -13,11 +13,13 @@
 use paramlab_core::data::classification::{self, Dataset2, Pattern, Point2};
 use paramlab_core::data::regression::{self, Curve, DataSpec, Point};
 use paramlab_core::data::rng::seeded;
+use paramlab_core::ml::activation::Activation;
 use paramlab_core::ml::boosting::{Boosting, BoostingHyper};
 use paramlab_core::ml::forest::{Forest, ForestHyper};
 use paramlab_core::ml::knn::{Knn, KnnHyper, Weighting};
 use paramlab_core::ml::logistic::{Logistic, LogisticHyper};
 use paramlab_core::ml::metrics::{r_squared, variance};
+use paramlab_core::ml::mlp::{Architecture, Inputs, Mlp, Targets, Training};
 use paramlab_core::ml::model::{fit, Epoch, Model, Samples, Score};
 use paramlab_core::ml::optimizer::OptimizerKind;
 use paramlab_core::ml::plane_model::{PlaneHyper, PlaneModel, PlaneSet};
@@ -53,6 +55,7 @@ fn main() {
     write(&dir, "tree", tree());
     write(&dir, "boosting", boosting());
     write(&dir, "forest", forest());
+    write(&dir, "mlp", mlp());
     write(&dir, "cv", cv());
     write(&dir, "codegen", codegen());
     println!("wrote {}", dir.display());
@@ -247,6 +250,122 @@ fn logistic() -> Value {
         v["penalty"] = json!(format!("{reg:?}"));
         v["lambda"] = json!(lambda);
         out.push(v);
+    }
+    json!(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Neural network
+
+/// Every layer's weights (one row per neuron of the layer, one column per input) and biases.
+fn mlp_params(m: &Mlp) -> Value {
+    let sizes = m.sizes();
+    let layers: Vec<Value> = sizes
+        .windows(2)
+        .enumerate()
+        .map(|(l, w)| {
+            let weights: Vec<Vec<f64>> = (0..w[1])
+                .map(|to| (0..w[0]).map(|from| m.weight(l, to, from)).collect())
+                .collect();
+            let biases: Vec<f64> = (0..w[1]).map(|u| m.bias(l, u)).collect();
+            json!({ "W": weights, "b": biases })
+        })
+        .collect();
+    json!(layers)
+}
+
+/// A network to dump: pattern, inputs (bits of x₁, x₂, x₁², x₂², x₁x₂, sin πx₁, sin πx₂),
+/// hidden layers, activation, optimizer, learning rate, penalty, λ, and whether it learns
+/// numbers (a surface of the points) instead of the classes.
+type NetworkCase = (
+    Pattern,
+    u8,
+    &'static [usize],
+    Activation,
+    OptimizerKind,
+    f64,
+    Regularization,
+    f64,
+    bool,
+);
+
+/// Networks trained with all training points per step (no shuffled mini-batches, whose order
+/// comes from the crate's seeded shuffle): the seeded start, the parameters after 1, 10 and
+/// `epochs` epochs, the training loss each epoch reports, and the outputs on a grid at the end,
+/// for the check to replay from the start with its own forward pass, backpropagation and
+/// optimizer.
+fn mlp() -> Value {
+    use Activation::*;
+    use OptimizerKind::*;
+    use Regularization::*;
+    #[rustfmt::skip]
+    let cases: [NetworkCase; 12] = [
+        (Pattern::Moons, 0b11, &[6, 4], Tanh, Sgd, 0.3, None, 0.0, false),
+        (Pattern::Circles, 0b11, &[8], Relu, Momentum, 0.03, L2, 0.001, false),
+        (Pattern::Xor, 0b1100011, &[5, 3], Sigmoid, Adam, 0.01, None, 0.0, false),
+        (Pattern::ThreeBlobs, 0b11, &[4], Tanh, Adam, 0.03, L1, 0.003, false),
+        (Pattern::Spiral, 0b11111, &[3], Linear, Sgd, 0.1, L2, 0.01, false),
+        (Pattern::Blobs, 0b11, &[], Tanh, Sgd, 0.5, None, 0.0, false),
+        (Pattern::Moons, 0b11, &[6], Tanh, Sgd, 0.05, None, 0.0, true),
+        (Pattern::Circles, 0b111, &[5, 5], Relu, Adam, 0.01, L1, 0.001, true),
+        (Pattern::Moons, 0b11, &[6], Tanh, Momentum, 0.05, L1, 0.02, false),
+        (Pattern::Circles, 0b11111, &[4], Sigmoid, Sgd, 0.5, None, 0.0, false),
+        (Pattern::Xor, 0b11, &[6, 3], Relu, Adam, 0.02, L2, 0.003, true),
+        (Pattern::Moons, 0b11, &[5], Linear, Momentum, 0.05, L2, 0.001, false),
+    ];
+    let epochs = 200;
+    let grid = query_grid(9);
+    let grid_xy: Vec<(f64, f64)> = grid.iter().map(|p| (p.x1, p.x2)).collect();
+    let mut out = Vec::new();
+    for (pattern, bits, hidden, activation, optimizer, lr, reg, lambda, regression) in cases {
+        let d = plane_data(pattern, 120, 0.3, 7);
+        let xy: Vec<(f64, f64)> = d.train.iter().map(|p| (p.x1, p.x2)).collect();
+        let labels: Vec<usize> = d.train.iter().map(|p| p.class).collect();
+        // Regression targets: a smooth surface of the points, known to the check from X.
+        let values: Vec<f64> = xy.iter().map(|&(a, b)| (2.0 * a).sin() + a * b).collect();
+        let targets = if regression {
+            Targets::Values(&values)
+        } else {
+            Targets::Classes(&labels, d.classes)
+        };
+        let inputs = Inputs::new(bits).unwrap();
+        let arch = Architecture::new(inputs, hidden, activation, 11).unwrap();
+        let training = Training::new(lr, Option::None, optimizer, reg, lambda).unwrap();
+        let mut m = Mlp::new(arch, training, &xy, targets);
+        let start = mlp_params(&m);
+        let mut losses = Vec::new();
+        let mut snapshots = serde_json::Map::new();
+        for e in 1..=epochs {
+            match m.step() {
+                Epoch::Done { train_loss } => losses.push(train_loss),
+                other => panic!("{pattern:?}: epoch {e} {other:?}"),
+            }
+            if [1, 10, epochs].contains(&e) {
+                snapshots.insert(e.to_string(), mlp_params(&m));
+            }
+        }
+        let mut outputs = vec![0.0; grid.len() * if regression { 1 } else { d.classes }];
+        m.proba_many(&grid_xy, &mut outputs);
+        out.push(json!({
+            "name": format!("{pattern:?} {:?} {hidden:?} {activation:?} {optimizer:?} lr={lr} {reg:?} λ={lambda}{}",
+                inputs.names(), if regression { " regression" } else { "" }),
+            "points": plane_json(&d.train),
+            "classes": d.classes,
+            "regression": regression,
+            "values": values,
+            "features": inputs.names(),
+            "activation": format!("{activation:?}"),
+            "optimizer": format!("{optimizer:?}"),
+            "learning_rate": lr,
+            "penalty": format!("{reg:?}"),
+            "lambda": lambda,
+            "start": start,
+            "after": snapshots,
+            "losses": losses,
+            "current_loss": m.current_loss(),
+            "grid": xs(&grid),
+            "grid_outputs": outputs,
+        }));
     }
     json!(out)
 }

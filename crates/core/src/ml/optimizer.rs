@@ -3,8 +3,10 @@
 //! - **SGD**: w ← w − η·g.
 //! - **Momentum** (β = 0.9): v ← β·v + g; w ← w − η·v. Velocity smooths noisy mini-batch gradients
 //!   and speeds travel along shallow valleys.
-//! - **Adam** (β₁ = 0.9, β₂ = 0.999, ε = 1e−8): running means of g and g², bias-corrected; each
-//!   weight's step is η·m̂/(√v̂ + ε), so every weight moves at a similar pace whatever its scale.
+//! - **Adam** (β₁ = 0.9, β₂ = 0.999, ε = 1e−8): running means of g and g², m ← β₁·m + (1 − β₁)·g
+//!   and v ← β₂·v + (1 − β₂)·g², bias-corrected at step t: m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ);
+//!   each weight's step is η·m̂/(√v̂ + ε), so every weight moves at a similar pace whatever its
+//!   scale.
 //!
 //! The bias corrections use running products β^t rather than `powi`, so results are bit-identical
 //! on every platform.
@@ -49,7 +51,8 @@ impl Optimizer {
 
     /// How far weight `i` moves per unit of gradient at learning rate `lr` once the optimizer's
     /// memory has settled: η for SGD; η/(1 − β) for momentum (its velocity settles at g/(1 − β));
-    /// η/(√v̂ᵢ + ε) for Adam (its step is that times m̂ᵢ, and m̂ᵢ settles at the gradient). L1's
+    /// η/(√v̂ᵢ + ε) for Adam, with the v̂ᵢ of the step just taken (its step is that times m̂ᵢ,
+    /// and m̂ᵢ settles at the gradient). L1's
     /// proximal step must shrink by λ times this same step size, or training minimizes a lasso
     /// with another λ (momentum: λ·(1 − β)) or none at all (Adam).
     pub fn step_size(&self, lr: f64, i: usize) -> f64 {

@@ -15,8 +15,14 @@
 //! mini-batches; for each batch, backpropagation gives the mean gradient (the output error
 //! p − onehot or 2(ŷ − y) flows back through each layer's weights, scaled by g′ at each neuron),
 //! the chosen optimizer applies it, and under L1 a soft-threshold step pulls weights exactly to
-//! zero. A batch whose loss is non-finite or explodes is not applied and training reports
-//! divergence.
+//! zero. L2's slope 2λw joins the gradient before the optimizer sees it (with Adam too: the
+//! classic coupled penalty, not AdamW's decoupled decay); L1's threshold is λ times the step the
+//! optimizer just took per unit of gradient (`Optimizer::step_size`). A batch whose loss is
+//! non-finite or explodes is not applied and training reports divergence.
+//! **Reported training loss** of an epoch: each batch's mean loss, without the penalty, at the
+//! parameters before its update, averaged over the epoch's points (with all points per step:
+//! the loss where the epoch started). `scripts/sklearn-check.py` replays training from these
+//! words alone with numpy and matches every parameter to 1e-14.
 //!
 //! Below, in reading order: the model ([`Mlp`]), the forward pass (`forward_columns`), the
 //! objective at the output (`output_error`), the backward pass (`backward_layer`), and the
