@@ -476,7 +476,7 @@ test('README: momentum swings that shrink are still training, never "Learning ra
   assert.deepEqual(problems.console, []);
 });
 
-test('README: with mini-batches the Regression lab\'s verdict judges the medians of five epochs and says so', async () => {
+test('README: with mini-batches, momentum or Adam the Regression lab\'s verdict judges the medians of five epochs and says so', async () => {
   const { page, problems } = await open('?batch=8&lr=0.1&speed=max');
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 500, null, { timeout: 60_000 });
@@ -491,6 +491,13 @@ test('README: with mini-batches the Regression lab\'s verdict judges the medians
   await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 50, null, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
   assert.doesNotMatch(await text(page, '#diagnosis'), /Medians/);
+  // Adam's steps swing, even with all points per step: medians again.
+  await page.getByLabel('Optimizer', { exact: true }).selectOption({ label: 'Adam' });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('opt') === 'adam');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 100, null, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  assert.match(await text(page, '#diagnosis'), / — Medians of the last five recorded epochs: training error \d/);
   assert.deepEqual(problems.console, []);
 });
 

@@ -12,6 +12,7 @@ use crate::ml::diagnosis::{Beyond, Errors, Levers};
 use crate::ml::history::recent_medians;
 use crate::ml::metrics::variance;
 use crate::ml::model::Model;
+use crate::ml::optimizer::OptimizerKind;
 use crate::ml::optimum::{polynomial_mse, polynomial_weights};
 use crate::ml::polynomial::{Hyper, Polynomial, Trainer};
 use crate::ml::regularization::Regularization;
@@ -51,10 +52,10 @@ impl LabKind for Regression {
         sweep_keys(config)
     }
 
-    /// Mean squared errors against the noise floor σ², once training has started.
-    /// Mean squared errors against the noise floor: of the last epoch, or with mini-batches the
-    /// medians of the last five recorded epochs (each batch's noise moves the loss from epoch to
-    /// epoch, and the verdict flipped between four readings on one frame after another).
+    /// Mean squared errors against the noise floor σ², once training has started: of the last
+    /// epoch, or with mini-batches, momentum or Adam the medians of the last five recorded epochs
+    /// (each batch's noise, or each swinging step, moves the loss from epoch to epoch, and the
+    /// verdict flipped between readings on one frame after another).
     fn errors(s: &Session<Self>) -> Option<Errors> {
         (s.model.steps() > 0).then(|| {
             let targets: Vec<f64> = s.data.train.iter().map(|p| p.y).collect();
@@ -161,10 +162,14 @@ impl LabKind for Regression {
     }
 }
 
-/// Whether the verdict judges the medians of recent epochs: mini-batches (fewer points per step
-/// than the training points), once there are five records.
+/// Whether the verdict judges the medians of recent epochs, once there are five records: with
+/// mini-batches (fewer points per step than the training points), whose noise moves the loss
+/// from epoch to epoch, and with momentum or Adam, whose steps swing past the minimum and back
+/// (Adam's, about η each whatever the gradient, never settle at a large η).
 fn by_medians(s: &Session<Regression>) -> bool {
-    s.config.number(Key::BatchSize) < s.data.train.len() as f64 && s.history.records().len() >= 5
+    let swings = s.config.number(Key::BatchSize) < s.data.train.len() as f64
+        || s.config.optimizer() != OptimizerKind::Sgd;
+    swings && s.history.records().len() >= 5
 }
 
 #[cfg(test)]
@@ -193,6 +198,35 @@ mod tests {
     /// training data, Learning rate too high, one frame after another). Judged by the medians of
     /// the last five recorded epochs it holds, and says what its figures are; full batches keep
     /// the last epoch's figures.
+    /// Adam at η = 0.1 never settles: its steps, about η each whatever the gradient, keep the
+    /// weights jittering, and the test error on 6 test points crosses three times the noise floor
+    /// again and again. Judged by the last epoch, the verdict flipped between Good fit and Beyond
+    /// the training data 18 times after epoch 800, each time for one or two epochs: a flicker at
+    /// one epoch per frame. Judged by the medians of the last five recorded epochs it holds.
+    #[test]
+    fn swinging_optimizers_judge_medians_and_hold() {
+        let mut s = lab("opt=adam&lr=0.1");
+        run(&mut s, 100);
+        let mut flips = 0;
+        let mut last = s.diagnosis().unwrap().fit;
+        for _ in 0..2900 {
+            apply(&mut s, Action::Tick(1));
+            let fit = s.diagnosis().unwrap().fit;
+            flips += usize::from(fit != last);
+            last = fit;
+        }
+        assert!(flips <= 2, "{flips} flips");
+        let reason = s.diagnosis().unwrap().reason;
+        assert!(
+            reason.starts_with("Medians of the last five recorded epochs"),
+            "{reason}"
+        );
+        // Plain gradient descent with all points settles: the last epoch speaks for itself.
+        let mut sgd = lab("lr=0.1");
+        run(&mut sgd, 100);
+        assert!(!sgd.diagnosis().unwrap().reason.contains("Medians"));
+    }
+
     #[test]
     fn mini_batch_verdicts_judge_medians_and_hold() {
         for query in [

@@ -84,15 +84,28 @@ fn a_polynomial_comes_back_bit_for_bit() {
         (s.train_score.clone(), s.test_score.clone()),
         (saved.train_score.clone(), saved.test_score.clone())
     );
-    // The file holds the model, not the history of its loss: the verdict comes back, but not a
-    // note read from that history (here, the test error's rise from its lowest, 0.0278).
+    // The file holds the model, not the history of its loss: the verdict comes back, but judged
+    // by the last epoch (Adam's steps swing, so the trained lab judges the medians of its last
+    // five recorded epochs) and without a note read from that history (here, the test error's
+    // rise from its lowest, 0.0278).
     let (loaded, trained) = (s.diagnosis().unwrap(), saved.diagnosis().unwrap());
     assert_eq!(loaded.fit, trained.fit);
     assert!(
-        trained.reason.starts_with(&loaded.reason),
-        "{}\n{}",
-        loaded.reason,
+        trained
+            .reason
+            .starts_with("Medians of the last five recorded epochs: training error")
+            && trained.reason.contains("has risen from its lowest, 0.0278"),
+        "{}",
         trained.reason
+    );
+    assert!(
+        loaded
+            .reason
+            .starts_with("Training error 0.0297 is close to the noise floor")
+            && !loaded.reason.contains("Medians")
+            && !loaded.reason.contains("lowest"),
+        "{}",
+        loaded.reason
     );
     assert!(!s.running);
 }
