@@ -36,7 +36,8 @@ use paramlab_core::state::url::decode;
 use paramlab_core::tune::code::python;
 use paramlab_core::tune::cv::cross_validate;
 use paramlab_core::tune::folds::{Folds, Scheme};
-use paramlab_core::tune::strategy::grid;
+use paramlab_core::tune::gp::Kernel;
+use paramlab_core::tune::strategy::{grid, surrogate};
 use rand::Rng;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -58,6 +59,7 @@ fn main() {
     write(&dir, "mlp", mlp());
     write(&dir, "cv", cv());
     write(&dir, "codegen", codegen());
+    write(&dir, "gp", gp());
     println!("wrote {}", dir.display());
 }
 
@@ -782,4 +784,69 @@ fn codegen() -> Value {
         }));
     }
     json!(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Bayesian search's surrogate
+
+/// Gaussian processes fitted as Bayesian search fits them to its trials (`strategy::surrogate`:
+/// the default kernel, its length scale chosen among a few by the marginal likelihood, a
+/// diverged trial's +∞ counted as the worst finite error), on trials in one and two dimensions:
+/// the length chosen, and the posterior mean, standard deviation and expected improvement on a
+/// grid of the unit segment or square.
+fn gp() -> Value {
+    let mut rng = seeded(5, 0);
+    let mut cases = Vec::new();
+    for (dims, n, with_diverged) in [
+        (1usize, 3, false),
+        (1, 6, false),
+        (2, 5, false),
+        (2, 12, true),
+    ] {
+        let points: Vec<Vec<f64>> = (0..n)
+            .map(|_| (0..dims).map(|_| rng.gen::<f64>()).collect())
+            .collect();
+        // A valley of error (a sharp one in two dimensions) with a little roughness.
+        let mut errors: Vec<f64> = points
+            .iter()
+            .map(|p| {
+                let d2: f64 = p.iter().map(|x: &f64| (x - 0.35) * (x - 0.35)).sum();
+                0.1 + 2.0 * d2 + 0.05 * (9.0_f64 * p[0]).sin()
+            })
+            .collect();
+        if with_diverged {
+            errors[3] = f64::INFINITY;
+        }
+        let kernel = Kernel::default();
+        let gp = surrogate(kernel, &points, &errors).expect("trials");
+        let side: usize = if dims == 1 { 41 } else { 11 };
+        let grid: Vec<Vec<f64>> = (0..side.pow(dims as u32))
+            .map(|i| {
+                (0..dims)
+                    .map(|d| ((i / side.pow(d as u32)) % side) as f64 / (side - 1) as f64)
+                    .collect()
+            })
+            .collect();
+        let predictions: Vec<[f64; 3]> = grid
+            .iter()
+            .map(|x| {
+                let p = gp.predict(x);
+                [p.mean, p.sd, gp.expected_improvement(x)]
+            })
+            .collect();
+        cases.push(json!({
+            "name": format!("{dims}-D, {n} trials{}", if with_diverged { ", one diverged" } else { "" }),
+            "points": points,
+            // +∞ written as null by JSON: a diverged trial.
+            "errors": errors.iter().map(|e| e.is_finite().then_some(*e)).collect::<Vec<_>>(),
+            "default_length": kernel.length(),
+            "lengths": [0.05, 0.1, 0.3, 0.5],
+            "noise": kernel.noise(),
+            "length": gp.kernel().length(),
+            "best": gp.best(),
+            "grid": grid,
+            "mean_sd_ei": predictions,
+        }));
+    }
+    json!(cases)
 }
