@@ -9,7 +9,7 @@ parameters, predictions and reported metrics as JSON; this script recomputes eac
 definition (numpy) or with the scikit-learn estimator the Tuning lab's generated code names, and
 prints one line per comparison: PASS / FAIL with the largest absolute difference and the
 tolerance, or INFO for a known difference of convention (not a failure; the line says which).
-Exits 1 if anything FAILs. Needs numpy and scikit-learn (tested with 2.4 and 1.9).
+Exits 1 if anything FAILs. Needs numpy, scipy and scikit-learn (tested with 2.4, 1.17 and 1.9).
 """
 
 import json
@@ -21,7 +21,10 @@ from pathlib import Path
 import numpy as np
 from numpy.polynomial import legendre as npleg
 from sklearn.ensemble import GradientBoostingClassifier
+from scipy.stats import norm
 from sklearn.exceptions import ConvergenceWarning
+from sklearn.gaussian_process import GaussianProcessRegressor
+from sklearn.gaussian_process.kernels import RBF
 from sklearn.linear_model import Lasso, LinearRegression, LogisticRegression, Ridge, SGDClassifier
 from sklearn.metrics import (accuracy_score, confusion_matrix, log_loss,
                              mean_squared_error, r2_score)
@@ -712,12 +715,67 @@ def mlp(dump):
             check(f"{name}: grid proba = sklearn MLPClassifier.predict_proba", maxdiff(ours, est.predict_proba(G)), 1e-12)
 
 
+# ------------------------------------------------------------------------------------------------
+# The Tuning lab's Bayesian search: a Gaussian process on the normalized CV errors (tune/gp.rs,
+# strategy.rs::surrogate) and its expected improvement, checked against scikit-learn and scipy
+
+
+def gp_replay(c, replace=lambda f: max(f + [0.0]), ddof=1):
+    """sklearn at each ℓ (the kernel's own first, then LENGTHS) on the errors, a diverged one
+    (null) replaced by `replace` of the finite ones (documented: the worst, 0 if none), minus
+    their mean, over their sd with `ddof` (1 if one error or all equal). Returns log p(y | X) per
+    ℓ, and at ParamLab's ℓ the posterior mean and noise-free sd in error units, and σₙ in them."""
+    e = np.array([replace([v for v in c["errors"] if v is not None]) if v is None else v for v in c["errors"]])
+    m, s = e.mean(), (e.std(ddof=ddof) if len(e) > 1 and np.ptp(e) > 0 else 1.0)
+    fits = {l: GaussianProcessRegressor(kernel=RBF(length_scale=l, length_scale_bounds="fixed"), alpha=c["noise"],
+                                        optimizer=None, normalize_y=False).fit(np.array(c["points"]), (e - m) / s)
+            for l in [c["default_length"]] + c["lengths"]}
+    mu, sd = fits[c["length"]].predict(np.array(c["grid"]), return_std=True)
+    return np.array([f.log_marginal_likelihood_value_ for f in fits.values()]), mu * s + m, sd * s, np.sqrt(c["noise"]) * s
+
+
+def gp(dump):
+    section("Bayesian-search surrogate (gp.json)")
+    # Tolerances: sklearn and ParamLab both Cholesky-factor the same K in float64, cond(K) ≲
+    # n/σₙ² ≈ 1e5, so they agree to ~1e-11; the sd √(1 − ‖L⁻¹k*‖²) is ≥ 2e-3 on these grids, so
+    # its cancellation costs little more. Hence 1e-9 in error units for mean, sd and EI (EI is
+    # 1-Lipschitz in mean and sd). Each wrong convention tried is off by ≥ 1e-4 (the INFO lines).
+    # The chosen ℓ must be the exact argmax: the LML margins here are ≥ 0.08, far above rounding.
+    for c in load(dump, "gp"):
+        name, P = c["name"], np.array(c["mean_sd_ei"])
+        finite = [e for e in c["errors"] if e is not None]
+        lml, mean, sd, noise_sd = gp_replay(c)
+        lengths = [c["default_length"]] + c["lengths"]
+        print(f"-- {name}: ℓ {lengths} → sklearn log p(y|X) {lml.round(3).tolist()}")
+        # 1. The diverged trial's replacement and the normalization, seen through the posterior.
+        if len(finite) < len(c["errors"]):
+            for label, f in (("the mean of", np.mean), ("the lowest of", min)):
+                info(f"{name}: posterior mean, diverged trial as {label} the finite errors",
+                     maxdiff(gp_replay(c, f)[1], P[:, 0]), "not the documented worst")
+        lml0, _, sd0, _ = gp_replay(c, ddof=0)
+        info(f"{name}: sd, normalized by the population sd (ddof=0; ℓ would be {lengths[np.argmax(lml0)]})",
+             maxdiff(sd0, P[:, 1]), "not the sample sd")
+        # 2. ℓ: the likeliest (np.argmax: the first of equals, the kernel's own first).
+        check(f"{name}: ParamLab's ℓ = {c['length']} is the argmax of sklearn's log p(y|X)",
+              float(lml.max() - lml[lengths.index(c["length"])]), 0)
+        # 3. The posterior at that ℓ, back in error units.
+        check(f"{name}: posterior mean = sklearn predict × sd + mean", maxdiff(mean, P[:, 0]), 1e-9)
+        check(f"{name}: posterior sd = sklearn predict(return_std) × sd", maxdiff(sd, P[:, 1]), 1e-9)
+        info(f"{name}: sd with the noise, √(sd² + σₙ²)", maxdiff(np.hypot(sd, noise_sd), P[:, 1]),
+             "not the documented noise-free sd")
+        # 4. Expected improvement, closed form with scipy's Φ and φ; best = the lowest error seen.
+        check(f"{name}: best = the lowest observed error", abs(c["best"] - min(finite)), 0)
+        z = (c["best"] - mean) / np.where(sd > 0, sd, 1)
+        ei = np.where(sd > 0, (c["best"] - mean) * norm.cdf(z) + sd * norm.pdf(z), np.maximum(c["best"] - mean, 0))
+        check(f"{name}: EI = (best − μ)·Φ(z) + sd·φ(z) (scipy.stats.norm)", maxdiff(ei, P[:, 2]), 1e-9)
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     dump = sys.argv[1]
     np.set_printoptions(precision=4)
-    for part in (regression, logistic, knn, tree, boosting, forest, cv, codegen, mlp):
+    for part in (regression, logistic, knn, tree, boosting, forest, cv, codegen, mlp, gp):
         part(dump)
     print(f"\n{len(FAILS)} FAIL(s)")
     for f in FAILS:

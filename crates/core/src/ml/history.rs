@@ -46,7 +46,8 @@ impl History {
 }
 
 /// The medians of the training and of the test values of the last five records, if there are
-/// five: what a verdict on mini-batch training judges, so that one noisy epoch does not flip it.
+/// five: what a verdict on mini-batch, momentum or Adam training judges, so that one epoch's jump
+/// does not flip it.
 pub fn recent_medians(records: &[Record]) -> Option<(f64, f64)> {
     let last = &records[records.len().checked_sub(5)?..];
     let median = |value: fn(&Record) -> f64| {

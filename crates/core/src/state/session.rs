@@ -104,7 +104,7 @@ pub fn medians_note(train: &Score, test: &Score) -> String {
         _ => format!("training {}, test {}", short(train.loss), short(test.loss)),
     };
     format!(
-        "(Medians, which one noisy epoch does not swing; the last epoch alone, as the scores show \
+        "(Medians, which one epoch's jump does not swing; the last epoch alone, as the scores show \
          it: {last}.)"
     )
 }
