@@ -20,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 from numpy.polynomial import legendre as npleg
-from sklearn.ensemble import GradientBoostingClassifier
 from scipy.stats import norm
+from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.gaussian_process import GaussianProcessRegressor
 from sklearn.gaussian_process.kernels import RBF

@@ -325,7 +325,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                         }
                     </HyperPanel>
                     <section class="panel data" aria-labelledby="data-title">
-                        <h2 id="data-title">{ "Data" }<span class="tag">{ "the experiment, not the model" }</span></h2>
+                        <h2 id="data-title">{ "Data" }{ super::heading_tag("the experiment, not the model") }</h2>
                         <Controls group={Group::Data} config={config.clone()} on_set={on_set.clone()} />
                         if custom {
                             <PointTools brush={state.lab.brush} count={config.custom.len()} {overflow} dispatch={dispatch.clone()} />
@@ -385,7 +385,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                 </div>
                 <div class="column learned">
                     <section class="panel params" data-panel="parameters" aria-labelledby="params-title">
-                        <h2 id="params-title">{ "Parameters" }<span class="tag">{ "learned from data" }</span></h2>
+                        <h2 id="params-title">{ "Parameters" }{ super::heading_tag("learned from data") }</h2>
                         <ClassParameters model={model_rc} version={parameters_version} classes={state.data.classes} {criterion} />
                         <ModelFile {on_save} {on_data_csv} {on_parameters_csv} on_load={props.on_load.clone()}
                             no_parameters={model == ModelKind::Knn} />

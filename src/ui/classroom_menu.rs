@@ -65,7 +65,7 @@ pub fn ClassroomMenu(props: &ClassroomMenuProps) -> Html {
                 <div class="menu-box" id="lessons-list">
                     <h2>{ "Lessons" }</h2>
                     <ul>{ for LESSONS.iter().map(|l| item(format!("?lesson={}", l.id), l.title, l.summary(), Pick::Lesson(l))) }</ul>
-                    <h2>{ "Challenges" }<span class="tag">{ "the app checks them" }</span></h2>
+                    <h2>{ "Challenges" }{ super::heading_tag("the app checks them") }</h2>
                     <ul>{ for CHALLENGES.iter().map(|c| item(format!("?challenge={}", c.id), c.title, c.start_config().lab.short_title().to_string(), Pick::Challenge(c))) }</ul>
                 </div>
             }

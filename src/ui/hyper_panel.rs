@@ -77,7 +77,7 @@ pub fn HyperPanel(props: &HyperPanelProps) -> Html {
             <button type="button" id="drawer-handle" class="drawer-handle" aria-expanded={open.to_string()}
                 aria-controls="hyper-body" onclick={toggle}>{ handle }</button>
             <div id="hyper-body" class="drawer-body">
-                <h2 id="hyper-title">{ props.title.clone() }<span class="tag">{ props.tag.clone() }</span></h2>
+                <h2 id="hyper-title">{ props.title.clone() }{ super::heading_tag(props.tag.clone()) }</h2>
                 { props.children.clone() }
             </div>
         </section>

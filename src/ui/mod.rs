@@ -43,3 +43,11 @@ pub mod trials;
 pub mod tune_result;
 pub mod tuning;
 pub mod validation;
+
+/// A heading's badge ("learned from data"), which a screen reader reads after a colon
+/// ("Parameters: learned from data") instead of running it on ("Parameters learned from data").
+pub fn heading_tag(text: impl Into<yew::AttrValue>) -> yew::Html {
+    yew::html! {
+        <><span class="visually-hidden">{ ": " }</span><span class="tag">{ text.into() }</span></>
+    }
+}

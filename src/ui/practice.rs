@@ -107,7 +107,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
     html! {
         <main class="practice" aria-labelledby="practice-title">
             <section class="panel">
-                <h2 id="practice-title">{ "Interview practice" }<span class="tag">{ "kept in this browser" }</span></h2>
+                <h2 id="practice-title">{ "Interview practice" }{ super::heading_tag("kept in this browser") }</h2>
                 { score }
                 { body }
                 <div class="buttons quiz-foot">

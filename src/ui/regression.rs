@@ -104,7 +104,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                             slight={state.slight_effect().map(|(k, why)| (k, AttrValue::from(why.to_string())))} />
                     </HyperPanel>
                     <section class="panel data" aria-labelledby="data-title">
-                        <h2 id="data-title">{ "Data" }<span class="tag">{ "the experiment, not the model" }</span></h2>
+                        <h2 id="data-title">{ "Data" }{ super::heading_tag("the experiment, not the model") }</h2>
                         <Controls group={Group::Data} config={config.clone()} on_set={on_set.clone()} />
                         <SeedControl seed={config.seed} {on_seed} />
                     </section>
@@ -142,7 +142,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                 </div>
                 <div class="column learned">
                     <section class="panel params" data-panel="parameters" aria-labelledby="params-title">
-                        <h2 id="params-title">{ "Parameters" }<span class="tag">{ "learned from data" }</span></h2>
+                        <h2 id="params-title">{ "Parameters" }{ super::heading_tag("learned from data") }</h2>
                         <Parameters model={state.model.model().clone()} rms={rms(&state.data.train)} />
                         <ModelFile {on_save} {on_data_csv} {on_parameters_csv} on_load={props.on_load.clone()} />
                     </section>

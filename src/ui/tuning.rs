@@ -232,7 +232,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
             <main class="lab tuning">
                 <div class="column settings">
                     <section class="panel search" aria-labelledby="search-title">
-                        <h2 id="search-title">{ "Search" }<span class="tag">{ "how hyperparameters are chosen" }</span></h2>
+                        <h2 id="search-title">{ "Search" }{ super::heading_tag("how hyperparameters are chosen") }</h2>
                         <Controls group={Group::Search} config={config.clone()} on_set={on_set.clone()} />
                         if let Some(note) = &state.folds_note { <p class="help inert-note" role="note">{ note.clone() }</p> }
                     </section>
@@ -240,7 +240,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} />
                     </HyperPanel>
                     <section class="panel data" aria-labelledby="data-title">
-                        <h2 id="data-title">{ "Data" }<span class="tag">{ "the experiment, not the model" }</span></h2>
+                        <h2 id="data-title">{ "Data" }{ super::heading_tag("the experiment, not the model") }</h2>
                         <Controls group={Group::Data} config={config.clone()} on_set={on_set.clone()} />
                         <SeedControl seed={config.seed} {on_seed} />
                     </section>
@@ -368,7 +368,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         }</p>
                     </section>
                     <section class="panel" aria-labelledby="code-title">
-                        <h2 id="code-title">{ "The same search in Python" }<span class="tag">{ "scikit-learn / Optuna" }</span></h2>
+                        <h2 id="code-title">{ "The same search in Python" }{ super::heading_tag("scikit-learn / Optuna") }</h2>
                         <details>
                             <summary>{ "Show the code an interviewer would expect for this search" }</summary>
                             <pre class="code"><code id="python-code">{ (*code).clone() }</code></pre>

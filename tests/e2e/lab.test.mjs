@@ -36,8 +36,11 @@ test('loads cleanly: no console error, nothing from another origin, the idea sta
   const { page, problems } = await open();
   assert.match(await text(page, '#statement'),
     /Parameters are learned from data; hyperparameters are chosen by you before training\./);
-  assert.match(await text(page, '#hyper-title'), /^Hyperparameters\s*you set these$/);
-  assert.match(await text(page, '#params-title'), /^Parameters\s*learned from data$/);
+  // A screen reader reads each badge after a colon (a pause), not run on into its heading
+  // (Chromium names it "Hyperparameters : you set these").
+  assert.equal(await page.getByRole('heading', { name: /^Hyperparameters ?: you set these$/ }).getAttribute('id'), 'hyper-title');
+  assert.equal(await page.getByRole('heading', { name: /^Parameters ?: learned from data$/ }).getAttribute('id'), 'params-title');
+  assert.equal(await page.getByRole('region', { name: /^Parameters ?: learned from data$/ }).count(), 1);
   assert.match(await text(page, '#data-title'), /^Data/);
   assert.equal(await page.locator('#unsupported').isVisible(), false, 'this browser has WebAssembly SIMD');
   await runUntilEpoch(page, 50);

@@ -4,7 +4,7 @@
 //! posterior standard deviation), and from the two the *expected improvement* of trying there.
 //!
 //! **Model.** The errors are first normalized: minus their mean, over their sample standard
-//! deviation (1 if there is only one or they are all equal). Prior: mean 0, covariance the
+//! deviation (n − 1 in the denominator; 1 if there is only one or they are all equal). Prior: mean 0, covariance the
 //! squared-exponential kernel k(a, b) = exp(−‖a − b‖² / (2ℓ²)) with a length scale ℓ
 //! (in unit coordinates), plus an observation-noise variance σₙ² on the diagonal. With
 //! K = k(X, X) + σₙ²I = LLᵀ (Cholesky) and k* = k(X, x):

@@ -197,7 +197,7 @@ fn random(space: &Space, index: usize, seed: u64) -> Option<Vec<f64>> {
 const LENGTHS: [f64; 4] = [0.05, 0.1, 0.3, 0.5];
 
 /// The surrogate fitted to the trials. The Gaussian process needs finite errors, and a trial that diverged
-/// ([`super::cv::DIVERGED`], +∞) has none. It counts as the worst finite error seen (0 if no trial
+/// ([`super::cv::DIVERGED`], +∞) has none. It counts as the worst (largest) finite error seen (0 if no trial
 /// finished yet): as bad as anything tried, so expected improvement looks elsewhere, without an
 /// invented number that would stretch the normalized scale and flatten the differences between
 /// the trials that did finish. Any other non-finite error is treated the same way.
