@@ -243,10 +243,14 @@ pub fn App() -> Html {
 
     let lab = shown.config.lab;
     // The tab names the lab shown (helper 49: the title stayed the same on a switch).
-    use_effect_with(lab, |lab| {
+    use_effect_with((lab, view.practice), |&(lab, practice)| {
         web::set_title(&format!(
             "ParamLab · {} — parameters vs hyperparameters",
-            lab.title()
+            if practice {
+                "Interview practice"
+            } else {
+                lab.title()
+            }
         ));
     });
     let props = (shown.config.clone(), shown.notices.clone());

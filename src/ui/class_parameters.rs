@@ -72,8 +72,8 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
         },
         PlaneModel::Tree(tree) => html! {
             <div id="learned">
-                <p class="help">{ format!("{} nodes, depth {}. Each question and each leaf's class counts were learned \
-                    from the training points.", tree.nodes().len(), tree.depth()) }</p>
+                <p class="help">{ format!("{}, depth {}. Each question and each leaf's class counts were learned \
+                    from the training points.", count(tree.nodes().len(), "node", "nodes"), tree.depth()) }</p>
                 <ul class="tree-rules">{ node(tree, 0, props.criterion, &plane_name) }</ul>
             </div>
         },

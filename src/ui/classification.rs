@@ -318,7 +318,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
             { for challenge }
             <main class="lab">
                 <div class="column settings">
-                    <HyperPanel title="Hyperparameters" tag="you set these">
+                    <HyperPanel title="Hyperparameters" tag="you set these" diverged={state.divergence.is_some()}>
                         <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} on_focus={on_focus.clone()} train_size={Some(state.data.train.len())} />
                         if model == ModelKind::Mlp {
                             <p class="param-count" id="param-count">{ parameter_sentence(&config, state.data.classes) }</p>
@@ -327,9 +327,6 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                     <section class="panel data" aria-labelledby="data-title">
                         <h2 id="data-title">{ "Data" }{ super::heading_tag("the experiment, not the model") }</h2>
                         <Controls group={Group::Data} config={config.clone()} on_set={on_set.clone()} />
-                        if custom {
-                            <PointTools brush={state.lab.brush} count={config.custom.len()} {overflow} dispatch={dispatch.clone()} />
-                        }
                         <SeedControl seed={config.seed} {on_seed} />
                     </section>
                 </div>
@@ -337,6 +334,10 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                     <section class="panel" aria-labelledby="plane-title">
                         <h2 id="plane-title">{ if regression { "Data and the predicted surface" } else { "Data and decision regions" } }</h2>
                         <RegionChart data={state.data.clone()} model={model_rc.clone()} version={state.version} editable={custom} running={map_running} {on_add} {on_remove} />
+                        // Under the plot it acts on (on a phone the Data panel is far below it).
+                        if custom {
+                            <PointTools brush={state.lab.brush} count={config.custom.len()} {overflow} dispatch={dispatch.clone()} />
+                        }
                         <ul class="legend" aria-hidden="true">
                             <li><span class="key model">{ "●" }</span>{ "training points" }</li>
                             <li><span class="key model">{ "▲" }</span>{ "test points" }</li>

@@ -30,10 +30,12 @@ pub fn Header(props: &HeaderProps) -> Html {
     html! {
         <header>
             <div class="title-row">
-                <h1>{ "ParamLab" }<span class="lab-name">{ format!(" · {}", props.lab.title()) }</span></h1>
+                // Interview practice opens over the lab: the page is the practice then, and no
+                // lab is marked as the current one (helper 53).
+                <h1>{ "ParamLab" }<span class="lab-name">{ format!(" · {}", if view.practice { "Interview practice" } else { props.lab.title() }) }</span></h1>
                 <nav aria-label="Labs">
                     { for Lab::ALL.iter().map(|&lab| {
-                        let current = lab == props.lab;
+                        let current = lab == props.lab && !view.practice;
                         let on_switch = props.on_switch.clone();
                         let onclick = Callback::from(move |e: MouseEvent| {
                             if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0) {

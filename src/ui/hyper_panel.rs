@@ -14,6 +14,11 @@ pub struct HyperPanelProps {
     /// What the drawer's handle calls the controls.
     #[prop_or(AttrValue::Static("Hyperparameters"))]
     pub handle: AttrValue,
+    /// Training stopped because the loss exploded: said at the top of the open drawer on a
+    /// phone, in short, since the page's own notice, under the plot, lies under the drawer
+    /// there (helper 53).
+    #[prop_or_default]
+    pub diverged: bool,
     pub children: Html,
 }
 
@@ -60,13 +65,17 @@ pub fn HyperPanel(props: &HyperPanelProps) -> Html {
             }
         })
     };
-    // Tab out of the open drawer closes it: the controls it goes on to lie under the drawer
-    // (helper 49). A tap on the plot moves no focus, so the drawer stays open for it.
+    // Tab out of the open drawer to a control under it closes it (helper 49). A tap on the plot
+    // moves no focus, and a tap on Play above the drawer moves it to a button in sight: the
+    // drawer stays open for both, so the slider can be moved again (helper 53).
     let section = use_node_ref();
     let on_focus_out = {
         let (open, section) = (open.clone(), section.clone());
         Callback::from(move |e: FocusEvent| {
-            if *open && crate::web::focus_moved_out(&e, section.cast()) {
+            if *open
+                && crate::web::focus_moved_out(&e, section.cast())
+                && crate::web::focus_went_under(&e, section.cast())
+            {
                 open.set(false);
             }
         })
@@ -77,6 +86,11 @@ pub fn HyperPanel(props: &HyperPanelProps) -> Html {
             <button type="button" id="drawer-handle" class="drawer-handle" aria-expanded={open.to_string()}
                 aria-controls="hyper-body" onclick={toggle}>{ handle }</button>
             <div id="hyper-body" class="drawer-body">
+                if props.diverged {
+                    // Shown only in the drawer (CSS); the notice under the plot is the one announced.
+                    <p class="drawer-stopped" aria-hidden="true"><strong>{ "Diverged. " }</strong>
+                        { "Training stopped: the loss exploded at this learning rate. Lower it; the whole story is under the plot, behind this drawer." }</p>
+                }
                 <h2 id="hyper-title">{ props.title.clone() }{ super::heading_tag(props.tag.clone()) }</h2>
                 { props.children.clone() }
             </div>

@@ -208,7 +208,9 @@ pub fn Network(props: &NetworkProps) -> Html {
                 <g class="links" onmouseover={on_link.clone()} onclick={on_link}>{ for links }</g>
                 <g class="nodes">{ for nodes }</g>
             </svg>
-            <p class="help" id="link-info">{ hovered.unwrap_or_else(|| format!("Links: blue solid positive, orange dashed negative, grey dotted exactly zero. Neurons are filled by their bias in the same colours{}. Hover or tap a link to read its weight; focus, hover or tap a neuron for its bias, incoming weights and output map.", if ringed { "; a class's output is ringed in the class's colour" } else { "" })) }</p>
+            // The key stays while a link's weight is read (on a touch screen nothing un-hovers it).
+            <p class="help" id="link-legend">{ format!("Links: blue solid positive, orange dashed negative, grey dotted exactly zero. Neurons are filled by their bias in the same colours{}.", if ringed { "; a class's output is ringed in the class's colour" } else { "" }) }</p>
+            <p class="help" id="link-info">{ hovered.unwrap_or_else(|| "Hover or tap a link to read its weight; focus, hover or tap a neuron for its bias, incoming weights and output map.".to_string()) }</p>
             // Always there, so that the first neuron picked does not shift the children Yew
             // matches up: the diagram was redrawn anew, and the focus of the first Tab lost.
             <div class="neuron-info-slot">{ for info }</div>

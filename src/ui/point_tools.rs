@@ -2,14 +2,14 @@
 
 use crate::data::classification::CLASS_NAMES;
 use crate::format::count;
-use crate::state::action::Action;
+use crate::state::action::{Action, Brush};
 use crate::state::url;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PointToolsProps {
-    pub brush: usize,
+    pub brush: Brush,
     pub count: usize,
     pub overflow: bool,
     pub dispatch: Callback<Action>,
@@ -21,19 +21,24 @@ pub fn PointTools(props: &PointToolsProps) -> Html {
     let d = props.dispatch.clone();
     let onchange = Callback::from(move |e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
-        d.emit(Action::SetBrush(select.value().parse().unwrap_or(0)));
+        let brush = match select.value().parse() {
+            Ok(class) => Brush::Class(class),
+            Err(_) => Brush::Erase,
+        };
+        d.emit(Action::SetBrush(brush));
     });
     let d = props.dispatch.clone();
     let clear = Callback::from(move |_| d.emit(Action::ClearPoints));
     html! {
         <div class="control point-tools">
-            <div class="control-head"><label for="ctl-brush">{ "Class of new points" }</label></div>
+            <div class="control-head"><label for="ctl-brush">{ "A click on the plot" }</label></div>
             <select id="ctl-brush" {onchange}>
                 { for CLASS_NAMES.iter().enumerate().map(|(i, name)| html! {
-                    <option value={i.to_string()} selected={i == props.brush}>{ *name }</option>
+                    <option value={i.to_string()} selected={props.brush == Brush::Class(i)}>{ format!("adds {} {name} point", if name.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }) }</option>
                 }) }
+                <option value="erase" selected={props.brush == Brush::Erase}>{ "removes the nearest point" }</option>
             </select>
-            <p class="help">{ format!("{}. Click the plot to add one; Shift+click removes the nearest.{}", count(props.count, "point", "points"), fewest(props.count)) }</p>
+            <p class="help">{ format!("{}. Shift+click also removes the nearest.{}", count(props.count, "point", "points"), fewest(props.count)) }</p>
             if props.overflow {
                 <p class="help warn" id="points-notice">{ format!("More than {} points: the link no longer carries them; they are kept in this browser.", url::MAX_POINTS_IN_LINK) }</p>
             }

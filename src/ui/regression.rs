@@ -99,7 +99,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
             { for challenge }
             <main class="lab">
                 <div class="column settings">
-                    <HyperPanel title="Hyperparameters" tag="you set these">
+                    <HyperPanel title="Hyperparameters" tag="you set these" diverged={state.divergence.is_some()}>
                         <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} on_focus={on_focus.clone()} train_size={Some(state.data.train.len())}
                             slight={state.slight_effect().map(|(k, why)| (k, AttrValue::from(why.to_string())))} />
                     </HyperPanel>

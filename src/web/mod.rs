@@ -86,6 +86,18 @@ pub fn focus_moved_out(event: &web_sys::FocusEvent, container: Option<web_sys::N
     to.is_some() && !container.is_some_and(|c| c.contains(to.as_ref()))
 }
 
+/// Whether the element a `focusout` moved the focus to lies (partly) under `cover`, a drawer
+/// fixed at the bottom of the screen: below its top edge. Play above an open drawer does not.
+pub fn focus_went_under(event: &web_sys::FocusEvent, cover: Option<web_sys::Element>) -> bool {
+    let to = (event.related_target()).and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    match (to, cover) {
+        (Some(to), Some(cover)) => {
+            to.get_bounding_client_rect().bottom() > cover.get_bounding_client_rect().top()
+        }
+        _ => false,
+    }
+}
+
 /// Moves the keyboard focus to the first control of the page's main part (the skip link: eight
 /// Tab stops of header come before it; helper 49).
 pub fn focus_first_control() {

@@ -102,12 +102,12 @@ test('logistic regression trains with play, shows its weights and the boundary l
   await page.close();
 });
 
-test('clicking adds hand-placed points, Shift+click removes one, and the link keeps them', async () => {
+test('clicking adds hand-placed points, Shift+click or the eraser removes one, and the link keeps them', async () => {
   const { page, problems } = await open('&model=knn&data=custom');
   const plane = page.locator('#region-chart');
   const box = await plane.boundingBox();
   await plane.click({ position: { x: box.width * 0.3, y: box.height * 0.3 } });
-  await page.getByLabel('Class of new points', { exact: true }).selectOption({ label: 'orange' });
+  await page.getByLabel('A click on the plot', { exact: true }).selectOption({ label: 'adds an orange point' });
   await plane.click({ position: { x: box.width * 0.7, y: box.height * 0.7 } });
   await plane.click({ position: { x: box.width * 0.75, y: box.height * 0.4 } });
   await page.waitForFunction(() => (new URL(location.href).searchParams.get('pts') ?? '').split(';').length === 3);
@@ -117,10 +117,17 @@ test('clicking adds hand-placed points, Shift+click removes one, and the link ke
   assert.ok(pts[0][0] < 0 && pts[0][1] > 0, `first point top-left: ${pts[0]}`);
   await plane.click({ position: { x: box.width * 0.76, y: box.height * 0.41 }, modifiers: ['Shift'] });
   await page.waitForFunction(() => new URL(location.href).searchParams.get('pts').split(';').length === 2);
+  // A touch screen has no Shift: the picker under the plot turns a click (a tap) into an eraser.
+  const picker = await page.getByLabel('A click on the plot', { exact: true }).boundingBox();
+  assert.ok(picker.y > box.y + box.height && picker.y < box.y + box.height + 200, `the picker right under the plot: ${JSON.stringify(picker)}`);
+  await page.getByLabel('A click on the plot', { exact: true }).selectOption({ label: 'removes the nearest point' });
+  await plane.click({ position: { x: box.width * 0.31, y: box.height * 0.29 } });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('pts').split(';').length === 1);
+  assert.equal(param(page, 'pts').split(',')[2], '1', 'the blue point went, the orange one stays');
   const link = page.url();
   const again = await openPage(browser, server.origin, link);
   assert.equal(param(again.page, 'pts'), param(page, 'pts'));
-  assert.match(await again.page.locator('.point-tools').textContent(), /2 points/);
+  assert.match(await again.page.locator('.point-tools').textContent(), /1 point\b/);
   assert.deepEqual(problems.console, []);
   await again.page.close();
   await page.close();
@@ -560,7 +567,7 @@ test('hand-placed data too small to split says what is missing instead of scorin
   for (const [pts, count] of [['', '0 points'], ['0.5,0.5,1', '1 point']]) {
     const { page, problems } = await open(`&model=logistic&data=custom${pts ? '&pts=' + encodeURIComponent(pts) : ''}`);
     const tools = await page.locator('.point-tools').textContent();
-    assert.match(tools, new RegExp(`${count}\\. Click the plot`));
+    assert.match(tools, new RegExp(`${count}\\. Shift\\+click also removes`));
     assert.match(tools, /Place at least two: one trains the model and one tests it\./);
     assert.equal(await text(page, '#test-acc'), '—', 'no test points, no test accuracy');
     assert.equal(await text(page, '#test-loss'), '—');

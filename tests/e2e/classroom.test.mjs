@@ -539,15 +539,50 @@ test('on a phone the hyperparameters are a drawer over the page with the plot in
   assert.equal(await handle.getAttribute('aria-expanded'), 'false');
   assert.equal(await layers.isVisible(), false);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'drawer-handle');
-  // The focus leaving the open drawer (Tab past its last control) closes it: what it goes on
-  // to lies under the drawer (helper 49).
+  // The focus leaving the open drawer for a control under it (Tab past its last control)
+  // closes it (helper 49); for Play, in sight above it, it stays open (helper 53: a tap on Play
+  // closed it, and the slider had to be found again).
   await handle.click();
   await layers.focus();
   await page.locator('#play').focus();
+  assert.equal(await handle.getAttribute('aria-expanded'), 'true');
+  await layers.focus();
+  await page.getByRole('button', { name: 'Save model' }).focus();
   assert.equal(await handle.getAttribute('aria-expanded'), 'false');
   // Tapping a link of the network says its weight, as hovering does.
   await page.locator('#network line').first().dispatchEvent('click');
   await page.waitForFunction(() => /^Weight from/.test(document.getElementById('link-info').textContent));
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('on a small phone the open drawer leaves Play in sight, Play keeps it open, and a divergence says why inside it', async () => {
+  const { page, problems } = await open('?lab=regression', { width: 360, height: 640 });
+  await page.locator('#drawer-handle').click();
+  const rate = page.getByLabel('Learning rate', { exact: true });
+  await rate.waitFor();
+  // Play is what the browser finds at its own centre: nothing covers it (the drawer did).
+  const onTop = () => page.evaluate(() => {
+    const r = document.getElementById('play').getBoundingClientRect();
+    return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.id;
+  });
+  assert.equal(await onTop(), 'play');
+  await page.locator('#play').click();
+  assert.equal(await page.locator('#drawer-handle').getAttribute('aria-expanded'), 'true');
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) > 0);
+  // The largest learning rate explodes: the notice under the plot is under the drawer, so the
+  // drawer says it too, in sight, above its controls.
+  await rate.focus();
+  await page.keyboard.press('End');
+  await page.locator('.divergence').waitFor();
+  const stopped = page.locator('.drawer-stopped');
+  await stopped.waitFor();
+  assert.match(await stopped.textContent(), /^Diverged\. .*learning rate/s);
+  const [box, drawer] = [await stopped.boundingBox(), await page.locator('.settings > .hyper').boundingBox()];
+  assert.ok(box.y >= drawer.y && box.y + box.height <= 640, `in the drawer, on screen: ${JSON.stringify({ box, drawer })}`);
+  // Not shown elsewhere (the notice under the plot is the one read out).
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.equal(await stopped.isVisible(), false);
   assert.deepEqual(problems.console, []);
   await page.close();
 });

@@ -210,7 +210,7 @@ test('three classes give three outputs, and hand-placed points work here too', a
   const plane = page.locator('#region-chart');
   const box = await plane.boundingBox();
   await plane.click({ position: { x: box.width * 0.3, y: box.height * 0.3 } });
-  await page.getByLabel('Class of new points', { exact: true }).selectOption({ label: 'orange' });
+  await page.getByLabel('A click on the plot', { exact: true }).selectOption({ label: 'adds an orange point' });
   await plane.click({ position: { x: box.width * 0.7, y: box.height * 0.7 } });
   await page.waitForFunction(() => (new URL(location.href).searchParams.get('pts') ?? '').split(';').length === 2);
   await page.close();

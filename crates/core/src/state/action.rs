@@ -28,8 +28,8 @@ pub enum Action {
     RemoveNearest(f64, f64),
     /// Classification lab: removes every hand-placed point.
     ClearPoints,
-    /// Classification lab: the class that new points get.
-    SetBrush(usize),
+    /// Classification lab: what a click on the plane does (adds a point of a class, or erases).
+    SetBrush(Brush),
     /// A control got keyboard focus: its validation curve is shown if it has one.
     Focus(Key),
     /// Advances the validation curve by up to this many units of work (epochs, or model fits).
@@ -41,4 +41,13 @@ pub enum Action {
         /// (point, unit, error) of each job.
         done: Vec<(Vec<f64>, usize, f64)>,
     },
+}
+
+/// What a click on the plane does with hand-placed points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Brush {
+    /// Adds a point of this class (0, 1 or 2).
+    Class(usize),
+    /// Removes the point nearest the click: a touch screen has no Shift+click (helper 53).
+    Erase,
 }

@@ -3,7 +3,7 @@
 //! share with every lab is the [`Session`]; this is what they do their own way: data on the plane,
 //! hand-placed points, and a diagnosis by accuracy (or by MSE on a surface).
 
-use super::action::Action;
+use super::action::{Action, Brush};
 use super::config::Config;
 use super::session::{medians_note, LabKind, Session};
 use super::spec::{Key, Lab};
@@ -30,8 +30,8 @@ pub const SWEEP_EPOCHS: u32 = 300;
 /// The plane labs' own runtime state.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Plane {
-    /// Class given to points added by clicking.
-    pub brush: usize,
+    /// What a click on the plane does with hand-placed points.
+    pub brush: Brush,
 }
 
 /// The whole state of a lab on the plane.
@@ -59,7 +59,9 @@ impl LabKind for Plane {
     const SWEEP_STEPS: u32 = SWEEP_EPOCHS;
 
     fn start() -> Self {
-        Plane { brush: 0 }
+        Plane {
+            brush: Brush::Class(0),
+        }
     }
 
     /// The points, and for a pattern what the rule that knows it scores on them (the verdict's
@@ -252,11 +254,16 @@ impl LabKind for Plane {
 
     fn handle(s: &mut Session<Self>, action: Action) -> Option<Action> {
         match action {
+            Action::AddPoint(x1, x2) if s.lab.brush == Brush::Erase => {
+                return Self::handle(s, Action::RemoveNearest(x1, x2));
+            }
             Action::AddPoint(x1, x2) => {
-                if s.config.is_custom() && s.config.custom.len() < MAX_CUSTOM_POINTS {
+                if let (Brush::Class(class), true) = (
+                    s.lab.brush,
+                    s.config.is_custom() && s.config.custom.len() < MAX_CUSTOM_POINTS,
+                ) {
                     // Rounded as the link writes it, so the link is exactly the state.
                     let (x1, x2) = (round_coordinate(x1), round_coordinate(x2));
-                    let class = s.lab.brush;
                     s.config.custom.push(Point2 { x1, x2, class });
                     s.regenerate();
                 }
@@ -275,7 +282,8 @@ impl LabKind for Plane {
                 s.config.custom.clear();
                 s.regenerate();
             }
-            Action::SetBrush(class) => s.lab.brush = class.min(2),
+            Action::SetBrush(Brush::Class(class)) => s.lab.brush = Brush::Class(class.min(2)),
+            Action::SetBrush(Brush::Erase) => s.lab.brush = Brush::Erase,
             common => return Some(common),
         }
         None

@@ -441,7 +441,7 @@ fn classes_are_judged_against_the_best_the_noise_allows() {
     );
     let mut own = lab("model=knn&data=custom");
     for i in 0..20 {
-        apply(&mut own, Action::SetBrush(i % 2));
+        apply(&mut own, Action::SetBrush(Brush::Class(i % 2)));
         apply(&mut own, Action::AddPoint(i as f64 / 20.0, 0.0));
     }
     let verdict = own.diagnosis().unwrap();
@@ -457,12 +457,19 @@ fn hand_placed_points_are_added_removed_and_cleared() {
     let mut s = lab("data=custom");
     assert!(s.data.train.is_empty() && s.diagnosis().is_none());
     for i in 0..10 {
-        apply(&mut s, Action::SetBrush(i % 2));
+        apply(&mut s, Action::SetBrush(Brush::Class(i % 2)));
         apply(&mut s, Action::AddPoint(i as f64 / 10.0, 0.0));
     }
     assert_eq!(s.data.train.len() + s.data.test.len(), 10);
     apply(&mut s, Action::RemoveNearest(0.31, 0.0));
     assert!(!s.config.custom.iter().any(|p| p.x1 == 0.3));
+    // The eraser: a click removes the nearest point instead of adding one.
+    apply(&mut s, Action::SetBrush(Brush::Erase));
+    apply(&mut s, Action::AddPoint(0.69, 0.0));
+    assert_eq!(s.config.custom.len(), 8);
+    assert!(!s.config.custom.iter().any(|p| p.x1 == 0.7));
+    apply(&mut s, Action::SetBrush(Brush::Class(7)));
+    assert_eq!(s.lab.brush, Brush::Class(2), "three classes at most");
     apply(&mut s, Action::ClearPoints);
     assert!(s.config.custom.is_empty());
     // Generated data ignores clicks.
@@ -776,7 +783,7 @@ fn points_of_one_class_get_no_verdict() {
     run(&mut s, 20);
     assert!(s.data.one_class());
     assert_eq!(s.diagnosis(), None);
-    apply(&mut s, Action::SetBrush(1));
+    apply(&mut s, Action::SetBrush(Brush::Class(1)));
     for i in 0..6 {
         apply(&mut s, Action::AddPoint(i as f64 / 6.0, -0.6));
     }
