@@ -30,12 +30,13 @@ pub fn Header(props: &HeaderProps) -> Html {
     html! {
         <header>
             <div class="title-row">
-                // Interview practice opens over the lab: the page is the practice then, and no
-                // lab is marked as the current one (helper 53).
+                // Interview practice opens over the lab: the heading names the practice (helper
+                // 53: it read "Regression lab"); the lab under it stays marked, where the link
+                // and Close lead.
                 <h1>{ "ParamLab" }<span class="lab-name">{ format!(" · {}", if view.practice { "Interview practice" } else { props.lab.title() }) }</span></h1>
                 <nav aria-label="Labs">
                     { for Lab::ALL.iter().map(|&lab| {
-                        let current = lab == props.lab && !view.practice;
+                        let current = lab == props.lab;
                         let on_switch = props.on_switch.clone();
                         let onclick = Callback::from(move |e: MouseEvent| {
                             if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0) {

@@ -288,7 +288,12 @@ test('interview practice: answer, read why, a missed question comes back, the sc
   const score = () => text(page, '#quiz-score');
   await page.getByRole('button', { name: 'Interview practice' }).click();
   await waitParam(page, 'practice', '1');
-  await page.getByRole('heading', { name: /Interview practice/ }).waitFor();
+  await page.locator('#practice-title').waitFor();
+  // The page is the practice now: its heading and title say so (helper 53), while the lab under
+  // it stays marked in the navigation.
+  assert.equal(await text(page, 'h1'), 'ParamLab · Interview practice');
+  assert.match(await text(page, 'nav a[aria-current=page]'), /^Regression/);
+  assert.match(await page.title(), /^ParamLab · Interview practice/);
   assert.match(await score(), /^0 right of 0 answered · \d+ to go$/);
   // Answer with the first choice until one is wrong (2–4 choices each: it comes soon).
   let missed = null;
@@ -304,7 +309,7 @@ test('interview practice: answer, read why, a missed question comes back, the sc
   assert.match(await score(), /1 missed, coming back$/);
   const stored = await score();
   await page.reload();
-  await page.getByRole('heading', { name: /Interview practice/ }).waitFor();
+  await page.locator('#practice-title').waitFor();
   assert.equal((await score()).replace(/ · \d+ to go/, ''), stored.replace(/ · \d+ to go/, ''), 'kept in the browser');
   // The reload shows where the learner was: the missed question's explanation, then on.
   assert.equal(await text(page, '#quiz-prompt'), missed);
@@ -329,7 +334,7 @@ test('interview practice: answer, read why, a missed question comes back, the sc
   // the explanation being read, over the lab it was opened from, and the link says that lab.
   await page.evaluate(() => { window.__samePage = true; });
   await page.goBack();
-  await page.getByRole('heading', { name: /Interview practice/ }).waitFor();
+  await page.locator('#practice-title').waitFor();
   await waitParam(page, 'practice', '1');
   assert.equal(await page.evaluate(() => window.__samePage), true, 'Back stayed in the page');
   assert.equal(await text(page, '#quiz-prompt'), missed);
@@ -340,7 +345,7 @@ test('interview practice: answer, read why, a missed question comes back, the sc
   // Forward shows the lab again.
   await page.goForward();
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('practice'));
-  await page.getByRole('heading', { name: /Interview practice/ }).waitFor({ state: 'detached' });
+  await page.locator('#practice-title').waitFor({ state: 'detached' });
   // A question whose demonstration is another lab: Back shows the Regression lab under the quiz,
   // and the link says so (it once kept the Neural lab's link, with practice=1 added to it).
   await page.evaluate(() => localStorage.setItem('paramlab.quiz', 'v1;score=0/0;missed=;queue=nn-weights'));
@@ -350,7 +355,7 @@ test('interview practice: answer, read why, a missed question comes back, the sc
   await page.getByRole('button', { name: 'Show me in the lab' }).click();
   await waitParam(page, 'lab', 'neural');
   await page.goBack();
-  await page.getByRole('heading', { name: /Interview practice/ }).waitFor();
+  await page.locator('#practice-title').waitFor();
   assert.equal(await text(page, '#quiz-explanation'), why);
   await page.waitForTimeout(300);
   assert.equal(param(page, 'lab') ?? 'regression', 'regression', page.url());
@@ -363,7 +368,7 @@ test('interview practice: answer, read why, a missed question comes back, the sc
   await waitParam(page, 'practice', '1');
   assert.equal(param(page, 'lab'), 'classification');
   await page.reload();
-  await page.getByRole('heading', { name: /Interview practice/ }).waitFor();
+  await page.locator('#practice-title').waitFor();
   assert.equal(param(page, 'lab'), 'classification');
   assert.equal(param(page, 'k'), '5');
   assert.match(await text(page, 'nav a[aria-current=page]'), /^Classification/);
@@ -373,7 +378,7 @@ test('interview practice: answer, read why, a missed question comes back, the sc
   await waitParam(page, 'practice', '1');
   await page.goBack();
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('practice'));
-  await page.getByRole('heading', { name: /Interview practice/ }).waitFor({ state: 'detached' });
+  await page.locator('#practice-title').waitFor({ state: 'detached' });
   assert.equal(param(page, 'k'), '5');
   assert.deepEqual(problems.console, []);
   await page.close();
