@@ -639,35 +639,50 @@ def mlp_loss_grad(theta, shapes, A0, target, c):
 
 
 def mlp_replay(c, A0, target, epochs=200):
-    """Full-batch training as documented. First found by testing hypotheses against the dump, and
+    """Training as documented (all points per step, or mini-batches in the dump's seeded order).
+    First found by testing hypotheses against the dump, and
     documented since (mlp/mod.rs, optimizer.rs): an epoch reports the mean loss WITHOUT the penalty
     at the parameters BEFORE its update; Adam's L1 shrinkage uses v̂ of the step just taken (the
     previous step's v̂ is off by 3e-2 – 7e-2); L2's slope joins the gradient before the optimizer."""
     theta, mask = mlp_flat(c["start"])
     shapes = [np.shape(l["W"]) for l in c["start"]]
-    lr, lam, pen, opt = c["learning_rate"], c["lambda"], c["penalty"], c["optimizer"]
     m, v, b1t, b2t = np.zeros_like(theta), np.zeros_like(theta), 1.0, 1.0
     losses, snaps = [], {}
+    n, batch = len(A0), c.get("batch") or len(A0)
     for e in range(1, epochs + 1):
-        loss, grad = mlp_loss_grad(theta, shapes, A0, target, c)
-        losses.append(loss)
-        if pen == "L2":
-            grad = grad + 2 * lam * theta * mask  # gradient of λ·Σw², weights only
-        if opt == "Sgd":
-            theta, step = theta - lr * grad, lr
-        elif opt == "Momentum":  # v ← βv + g; w ← w − ηv; settled step η/(1 − β)
-            m = 0.9 * m + grad
-            theta, step = theta - lr * m, lr / (1 - 0.9)
-        else:  # Adam, β₁ = 0.9, β₂ = 0.999, ε = 1e−8, bias-corrected by 1 − βᵗ
-            b1t, b2t = b1t * 0.9, b2t * 0.999
-            m, v = 0.9 * m + 0.1 * grad, 0.999 * v + 0.001 * grad * grad
-            step = lr / (np.sqrt(v / (1 - b2t)) + 1e-8)
-            theta = theta - step * m / (1 - b1t)
-        if pen == "L1":  # after the step: soft-threshold each weight by λ·(the step it took)
-            theta = np.where(mask, np.sign(theta) * np.maximum(np.abs(theta) - lam * step, 0), theta)
+        # Each epoch visits the points in its seeded order (all at once without mini-batches),
+        # one update per batch; it reports the points' mean of their batch's loss.
+        order = np.array(c["orders"][e - 1]) if c.get("batch") else np.arange(n)
+        total = 0.0
+        for chunk in np.split(order, range(batch, n, batch)):
+            theta, m, v, b1t, b2t, loss = mlp_update(theta, mask, shapes, A0[chunk], target[chunk], c, (m, v, b1t, b2t))
+            total += loss * len(chunk)
+        losses.append(total / n)
         if str(e) in c["after"]:
             snaps[str(e)] = theta
     return np.array(losses), snaps, mlp_loss_grad(theta, shapes, A0, target, c)[0]
+
+
+def mlp_update(theta, mask, shapes, A, target, c, memory):
+    """One update from one batch: its mean loss and gradient, the penalty, the optimizer, L1."""
+    lr, lam, pen, opt = c["learning_rate"], c["lambda"], c["penalty"], c["optimizer"]
+    m, v, b1t, b2t = memory
+    loss, grad = mlp_loss_grad(theta, shapes, A, target, c)
+    if pen == "L2":
+        grad = grad + 2 * lam * theta * mask  # gradient of λ·Σw², weights only
+    if opt == "Sgd":
+        theta, step = theta - lr * grad, lr
+    elif opt == "Momentum":  # v ← βv + g; w ← w − ηv; settled step η/(1 − β)
+        m = 0.9 * m + grad
+        theta, step = theta - lr * m, lr / (1 - 0.9)
+    else:  # Adam, β₁ = 0.9, β₂ = 0.999, ε = 1e−8, bias-corrected by 1 − βᵗ
+        b1t, b2t = b1t * 0.9, b2t * 0.999
+        m, v = 0.9 * m + 0.1 * grad, 0.999 * v + 0.001 * grad * grad
+        step = lr / (np.sqrt(v / (1 - b2t)) + 1e-8)
+        theta = theta - step * m / (1 - b1t)
+    if pen == "L1":  # after the step: soft-threshold each weight by λ·(the step it took)
+        theta = np.where(mask, np.sign(theta) * np.maximum(np.abs(theta) - lam * step, 0), theta)
+    return theta, m, v, b1t, b2t, loss
 
 
 def sklearn_mlp(c, A0, target, layers):

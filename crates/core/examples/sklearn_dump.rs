@@ -291,17 +291,17 @@ type NetworkCase = (
     bool,
 );
 
-/// Networks trained with all training points per step (no shuffled mini-batches, whose order
-/// comes from the crate's seeded shuffle): the seeded start, the parameters after 1, 10 and
-/// `epochs` epochs, the training loss each epoch reports, and the outputs on a grid at the end,
-/// for the check to replay from the start with its own forward pass, backpropagation and
-/// optimizer.
+/// Networks trained with all training points per step, and two in mini-batches (with the order
+/// each epoch visited the points in, from the crate's seeded shuffle): the seeded start, the
+/// parameters after 1, 10 and `epochs` epochs, the training loss each epoch reports, and the
+/// outputs on a grid at the end, for the check to replay from the start with its own forward
+/// pass, backpropagation and optimizer.
 fn mlp() -> Value {
     use Activation::*;
     use OptimizerKind::*;
     use Regularization::*;
     #[rustfmt::skip]
-    let cases: [NetworkCase; 12] = [
+    let cases: [NetworkCase; 14] = [
         (Pattern::Moons, 0b11, &[6, 4], Tanh, Sgd, 0.3, None, 0.0, false),
         (Pattern::Circles, 0b11, &[8], Relu, Momentum, 0.03, L2, 0.001, false),
         (Pattern::Xor, 0b1100011, &[5, 3], Sigmoid, Adam, 0.01, None, 0.0, false),
@@ -314,12 +314,18 @@ fn mlp() -> Value {
         (Pattern::Circles, 0b11111, &[4], Sigmoid, Sgd, 0.5, None, 0.0, false),
         (Pattern::Xor, 0b11, &[6, 3], Relu, Adam, 0.02, L2, 0.003, true),
         (Pattern::Moons, 0b11, &[5], Linear, Momentum, 0.05, L2, 0.001, false),
+        (Pattern::Moons, 0b11, &[6], Tanh, Sgd, 0.1, None, 0.0, false),
+        (Pattern::Circles, 0b111, &[5], Relu, Adam, 0.01, L1, 0.001, true),
     ];
     let epochs = 200;
     let grid = query_grid(9);
     let grid_xy: Vec<(f64, f64)> = grid.iter().map(|p| (p.x1, p.x2)).collect();
     let mut out = Vec::new();
-    for (pattern, bits, hidden, activation, optimizer, lr, reg, lambda, regression) in cases {
+    for (case, (pattern, bits, hidden, activation, optimizer, lr, reg, lambda, regression)) in
+        cases.into_iter().enumerate()
+    {
+        // The last two learn in mini-batches of 16 points, each epoch in a fresh seeded order.
+        let batch = (case >= 12).then_some(16);
         let d = plane_data(pattern, 120, 0.3, 7);
         let xy: Vec<(f64, f64)> = d.train.iter().map(|p| (p.x1, p.x2)).collect();
         let labels: Vec<usize> = d.train.iter().map(|p| p.class).collect();
@@ -332,15 +338,18 @@ fn mlp() -> Value {
         };
         let inputs = Inputs::new(bits).unwrap();
         let arch = Architecture::new(inputs, hidden, activation, 11).unwrap();
-        let training = Training::new(lr, Option::None, optimizer, reg, lambda).unwrap();
+        let training = Training::new(lr, batch, optimizer, reg, lambda).unwrap();
         let mut m = Mlp::new(arch, training, &xy, targets);
         let start = mlp_params(&m);
-        let mut losses = Vec::new();
+        let (mut losses, mut orders) = (Vec::new(), Vec::new());
         let mut snapshots = serde_json::Map::new();
         for e in 1..=epochs {
             match m.step() {
                 Epoch::Done { train_loss } => losses.push(train_loss),
                 other => panic!("{pattern:?}: epoch {e} {other:?}"),
+            }
+            if batch.is_some() {
+                orders.push(m.last_order().to_vec());
             }
             if [1, 10, epochs].contains(&e) {
                 snapshots.insert(e.to_string(), mlp_params(&m));
@@ -349,8 +358,9 @@ fn mlp() -> Value {
         let mut outputs = vec![0.0; grid.len() * if regression { 1 } else { d.classes }];
         m.proba_many(&grid_xy, &mut outputs);
         out.push(json!({
-            "name": format!("{pattern:?} {:?} {hidden:?} {activation:?} {optimizer:?} lr={lr} {reg:?} λ={lambda}{}",
-                inputs.names(), if regression { " regression" } else { "" }),
+            "name": format!("{pattern:?} {:?} {hidden:?} {activation:?} {optimizer:?} lr={lr} {reg:?} λ={lambda}{}{}",
+                inputs.names(), if regression { " regression" } else { "" },
+                batch.map_or(String::new(), |b| format!(" batch {b}"))),
             "points": plane_json(&d.train),
             "classes": d.classes,
             "regression": regression,
@@ -361,6 +371,8 @@ fn mlp() -> Value {
             "learning_rate": lr,
             "penalty": format!("{reg:?}"),
             "lambda": lambda,
+            "batch": batch,
+            "orders": orders,
             "start": start,
             "after": snapshots,
             "losses": losses,

@@ -152,6 +152,11 @@ impl Mlp {
     pub fn train_loss(&self) -> f64 {
         self.loss
     }
+    /// The order in which the last epoch visited the training points (indices into them), cut
+    /// into mini-batches in this order: what an independent replay of mini-batch training needs.
+    pub fn last_order(&self) -> &[usize] {
+        &self.order
+    }
     /// Every weight and bias, layer after layer.
     pub fn params(&self) -> &[f64] {
         &self.params
