@@ -163,9 +163,14 @@ pub fn RegionChart(props: &RegionProps) -> Html {
     };
     let onmousemove = {
         let (hover, point_at) = (hover.clone(), point_at.clone());
-        let knn = matches!(&*props.model, PlaneModel::Knn(_));
+        // The pointer rings k-NN's neighbours and counts an ensemble's votes (helper 54: the votes
+        // showed only for the keyboard's cross); for other models it changes nothing shown.
+        let tells = matches!(
+            &*props.model,
+            PlaneModel::Knn(_) | PlaneModel::Forest(_) | PlaneModel::Boosting(_)
+        );
         Callback::from(move |e: MouseEvent| {
-            if knn {
+            if tells {
                 hover.set(point_at(&e));
             }
         })

@@ -349,6 +349,13 @@ test('pointing at the plane shows each tree of a forest voting, and boosting tre
     const { page, problems } = await open(`&model=${model}&data=moons`);
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step' }).click();
     await page.waitForFunction(() => document.getElementById('epoch').textContent === '3');
+    // The mouse (helper 54: only the keyboard's cross showed the votes), then the keyboard.
+    const box = await page.locator('#region-chart').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.4);
+    await page.waitForFunction(() => document.getElementById('votes').textContent.length > 0);
+    assert.match(await text(page, '#votes'), /^At \(x₁ [0-9.]+, x₂ [0-9.]+\): the (3 trees vote|score is the start)/);
+    await page.mouse.move(0, 0);
+    await page.waitForFunction(() => document.getElementById('votes').textContent.length === 0);
     await page.locator('#region-chart').focus();
     await page.waitForFunction(() => document.getElementById('votes').textContent.length > 0);
     assert.match(await text(page, '#votes'), pattern);
