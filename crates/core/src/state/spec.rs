@@ -260,7 +260,8 @@ pub fn display_value(key: Key, pos: usize) -> String {
                     format!("{v} epochs / frame")
                 }
             }
-            Key::Speed => "max (as many as fit in a frame)".into(),
+            // (Short enough for one line beside the plot in the presenter view.)
+            Key::Speed => "max (fills each frame)".into(),
             Key::Folds if pos + 1 == key.spec().domain.len() => "leave-one-out".into(),
             Key::Features => match pos {
                 0 => "x₁, x₂".into(),
