@@ -15,7 +15,7 @@
 //! `decision_function`); two classes start at the prior log-odds ln(p₁/p₀). Priors are clipped
 //! to [ε, 1 − ε] so a missing class stays finite. Each round adds η × its trees' leaf values.
 //!
-//! **A round** (one step): draw ⌊s·n⌋ training points without replacement (all when s = 1);
+//! **A round** (one step): draw ⌊s·n⌋ training points (at least one) without replacement (all when s = 1);
 //! compute every point's probabilities p from the current scores; for each score (one for two
 //! classes, K for K classes) take the negative gradient of the log-loss, the residual r = y − p
 //! (y = 1 for the point's class, else 0), and fit a regression tree to it by squared error on the

@@ -595,8 +595,8 @@ mod tests {
 
     #[test]
     fn each_split_considers_only_its_drawn_features() {
-        // Class = sign of x₁: with one drawn feature per split, some trees' roots must ask about
-        // a power of x₂ (useless), and with all features every root asks about x₁.
+        // Two blobs: with one drawn feature per split, the roots ask about different features
+        // (whichever was drawn), and with all features every root asks about the same best one.
         let d = generate(Pattern::Blobs, 200, 0.0, 0.7, 1);
         let roots = |max_features| {
             let hyper = ForestHyper::new(30, tree_hyper(Some(1)), 2, max_features, false).unwrap();

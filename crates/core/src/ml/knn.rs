@@ -5,7 +5,9 @@
 //! weighting every neighbour has one vote; with **distance** weighting a neighbour at distance d
 //! votes 1/d, so close neighbours count more. The vote shares are the class probabilities.
 //! Hyperparameters: k and the weighting. Small k follows every training point (overfits); large
-//! k smooths the boundary until it is one class everywhere (underfits).
+//! k smooths the boundary, and with uniform votes k = n makes it one class everywhere
+//! (underfits). Distance weighting never quite gets there: a point on or very near a stored
+//! point is decided by that point, whatever k.
 
 use super::grid_index::GridIndex;
 use crate::data::classification::Point2;

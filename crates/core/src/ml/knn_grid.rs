@@ -1,5 +1,7 @@
 //! k-NN class probabilities on a whole grid of queries (the decision map), sharing work between
-//! neighbouring cells. The answer at every cell is exactly [`Knn::proba`]'s; only the work differs.
+//! neighbouring cells. Every cell has exactly [`Knn::proba`]'s neighbours; only the work differs
+//! (and, with distance weighting, the order in which their votes are added: the shares agree to
+//! rounding).
 //!
 //! Why it is exact: the distance to the k-th nearest point, r(q), moves by at most |q − a| when
 //! the query moves from a to q (as does the distance to any one point). Take a small block of

@@ -23,7 +23,10 @@ pub enum Progress {
 /// What one gradient epoch did (polynomial and logistic regression, the network).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Epoch {
-    /// The epoch finished; the training loss after it (MSE or mean cross-entropy, no penalty).
+    /// The epoch finished, with its training loss (MSE or mean cross-entropy, no penalty): for
+    /// polynomial and logistic regression the loss after the epoch; for the network the mean of
+    /// its mini-batches' losses, each measured before that batch's update (the forward pass the
+    /// gradient needs), as scikit-learn's networks report it.
     Done { train_loss: f64 },
     /// The loss became non-finite or exploded; the epoch was undone.
     Diverged,
@@ -82,9 +85,10 @@ pub trait Model: Clone {
     /// What it learns from and is scored on.
     type Samples: Samples + core::fmt::Debug;
 
-    /// An untrained model on `train`. `seed` drives any randomness of training itself (the
-    /// mini-batch order); randomness that is a hyperparameter (the network's initialization)
-    /// is in `hyper`.
+    /// An untrained model on `train`. `seed` drives the randomness of training itself (a
+    /// forest's bootstrap samples and split features, boosting's subsamples); randomness that is
+    /// a hyperparameter is in `hyper`: the network's initialization seed, which also orders its
+    /// mini-batches.
     fn new(hyper: &Self::Hyper, train: &Self::Samples, seed: u64) -> Self;
 
     /// Learns one step: a gradient epoch, or one level of a tree.

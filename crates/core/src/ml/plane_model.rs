@@ -214,8 +214,6 @@ impl Model for PlaneModel {
         class_score(&samples.points, samples.classes, &all)
     }
 
-    /// The tree's split thresholds and its leaves' class shares; logistic regression's weights;
-    /// the network's weights and biases. k-NN learns none: its model is the training set.
     /// Logistic regression and the network, trained by gradient descent.
     fn can_diverge(&self) -> bool {
         matches!(self, PlaneModel::Logistic(_) | PlaneModel::Mlp(_))

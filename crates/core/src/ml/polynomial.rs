@@ -12,7 +12,7 @@
 //! **Update rule.** One epoch shuffles the training points and walks through them in mini-batches;
 //! for each batch the gradient of the batch's mean squared error, (2/b)·Σ(ŷ − y)·(φ₀, φ₁, …),
 //! plus the L2 term 2λw, goes to the optimizer; under L1 a soft-threshold step follows, by λ times
-//! the step size the optimizer took on each weight.
+//! the step size the optimizer takes on each weight (`Optimizer::step_size`).
 //!
 //! **Divergence.** If an epoch makes the training loss non-finite or explode (more than 10⁴
 //! times the loss where training started: predicting zero, or a loaded model's), the epoch is undone and [`Trainer::step`] reports it, so

@@ -16,7 +16,7 @@
 
 use super::leaf_grid::Splits;
 use super::rows::Rows;
-use super::tree::{partition, Split};
+use super::tree::{partition, threshold_between, Split};
 
 /// Valid by construction: `max_depth` ≥ 1 when set, `min_leaf` ≥ 1.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -191,7 +191,7 @@ fn best_split(
             let gain =
                 left_sum * left_sum / n_left as f64 + right_sum * right_sum / (n - n_left) as f64;
             if best.is_none_or(|(b, _, _)| gain > b) {
-                best = Some((gain, f, (here + next) / 2.0));
+                best = Some((gain, f, threshold_between(here, next)));
             }
         }
     }

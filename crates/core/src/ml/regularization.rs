@@ -19,7 +19,8 @@ pub enum Regularization {
 }
 
 impl Regularization {
-    /// The penalty λ·‖w‖ for the weights (intercept excluded by the caller).
+    /// The penalty for the weights (intercept excluded by the caller): λ·Σw² (L2, the squared
+    /// norm) or λ·Σ|w| (L1).
     pub fn penalty(self, lambda: f64, weights: &[f64]) -> f64 {
         match self {
             Regularization::None => 0.0,
@@ -38,7 +39,7 @@ impl Regularization {
     }
 
     /// The proximal step after the optimizer's step (L1 only): weight i moves toward zero by
-    /// λ·`step_size(i)`, the step size the optimizer took on it, and stops at zero.
+    /// λ·`step_size(i)`, the step size the optimizer takes on it, and stops at zero.
     pub fn proximal(self, lambda: f64, weights: &mut [f64], step_size: impl Fn(usize) -> f64) {
         if self == Regularization::L1 {
             for (i, w) in weights.iter_mut().enumerate() {

@@ -9,7 +9,10 @@
 //! share of class k among its points. A node is split at the feature and threshold (midway between
 //! two neighbouring distinct values) that most reduce the size-weighted impurity of the two
 //! children, provided each child keeps at least `min_leaf` points and the depth limit allows.
-//! Pure nodes and nodes no split improves become leaves.
+//! A node becomes a leaf only when it is pure, at the depth limit, or when no split is allowed
+//! (its points share every feature value, or no cut keeps `min_leaf` points on each side). An
+//! impure node splits even when its best split lowers the impurity not at all (as scikit-learn's
+//! trees do): on XOR no single cut helps, yet the cuts below it do.
 //!
 //! **Features.** The decision tree splits on (x₁, x₂). A tree can also grow on any rows of
 //! features ([`Tree::on_rows`], e.g. a polynomial map), on a sample of the training rows in which
@@ -309,7 +312,7 @@ impl Tree {
                 let cost = self.hyper.criterion.impurity(&left) * n_left as f64
                     + self.hyper.criterion.impurity(&right) * (n - n_left) as f64;
                 if best.is_none_or(|(b, _, _)| cost < b) {
-                    best = Some((cost, f, (here + next) / 2.0));
+                    best = Some((cost, f, threshold_between(here, next)));
                 }
             }
         }
@@ -367,6 +370,19 @@ impl Node {
 
 /// Each feature's sorted rows cut into those going left (feature `f` ≤ `threshold`) and right,
 /// each side still sorted.
+/// The threshold between two neighbouring distinct values `lo` < `hi`: their midpoint, or `lo`
+/// when the midpoint rounds up to `hi` (two adjacent floating-point numbers) or overflows, so
+/// that `x ≤ threshold` always sends `lo` left and `hi` right and neither side is empty (as
+/// scikit-learn's trees guard it).
+pub(crate) fn threshold_between(lo: f64, hi: f64) -> f64 {
+    let mid = (lo + hi) / 2.0;
+    if mid < hi && mid.is_finite() {
+        mid
+    } else {
+        lo
+    }
+}
+
 pub(crate) fn partition(
     rows: &Rows,
     sorted: Vec<Vec<usize>>,
@@ -407,6 +423,35 @@ mod tests {
             })
             .count() as f64
             / pts.len() as f64
+    }
+
+    #[test]
+    fn a_threshold_always_separates_its_two_values() {
+        assert_eq!(threshold_between(1.0, 2.0), 1.5);
+        // Adjacent numbers whose midpoint rounds (to even) up to the larger one.
+        let lo = f64::from_bits(1.0f64.to_bits() + 1);
+        let hi = f64::from_bits(lo.to_bits() + 1);
+        assert_eq!((lo + hi) / 2.0, hi, "the case the guard is for");
+        assert_eq!(threshold_between(lo, hi), lo);
+        // A sum that overflows.
+        assert_eq!(threshold_between(f64::MAX / 1.5, f64::MAX), f64::MAX / 1.5);
+        assert_eq!(threshold_between(-f64::MAX, -f64::MAX / 1.5), -f64::MAX);
+        // A tree on those two adjacent values still tells them apart.
+        let pts = [
+            Point2 {
+                x1: lo,
+                x2: 0.0,
+                class: 0,
+            },
+            Point2 {
+                x1: hi,
+                x2: 0.0,
+                class: 1,
+            },
+        ];
+        let mut t = Tree::new(TreeHyper::new(None, 1, Criterion::Gini).unwrap(), &pts, 2);
+        grow(&mut t);
+        assert_eq!(train_accuracy(&t, &pts, 2), 1.0);
     }
 
     #[test]

@@ -160,8 +160,8 @@ impl Gp {
     }
 
     /// Fits with each of `lengths` (and the kernel's noise) and keeps the fit under which the
-    /// observed errors are most likely (the largest marginal likelihood, as scikit-learn's and
-    /// Optuna's Gaussian processes choose their kernels): a length too long for the errors
+    /// observed errors are most likely (the largest marginal likelihood, the rule scikit-learn's
+    /// Gaussian process optimizes continuously; Optuna's adds priors on the kernel's settings): a length too long for the errors
     /// smooths a sharp drop away and misses the trials it was fitted to, one too short forgets
     /// each trial a step away from it. The first of equals wins.
     pub fn fit_best(
@@ -205,7 +205,8 @@ impl Gp {
         }
     }
 
-    /// How much lower than the best error so far the error at `x` is expected to be.
+    /// The expected improvement at `x`: the mean of max(best − error, 0) under the posterior,
+    /// positive even where the mean is above the best (the error there may still be lower).
     pub fn expected_improvement(&self, x: &[f64]) -> f64 {
         let p = self.predict(x);
         expected_improvement(self.best, p.mean, p.sd)

@@ -190,13 +190,12 @@ fn random(space: &Space, index: usize, seed: u64) -> Option<Vec<f64>> {
     None
 }
 
-/// The surrogate of the trials at `points` with `errors` (`None` before the first trial).
-///
 /// The length scales the surrogate chooses among besides its kernel's own, by the marginal
 /// likelihood of the trials ([`Gp::fit_best`]): from a twentieth of an axis to a half.
 const LENGTHS: [f64; 4] = [0.05, 0.1, 0.3, 0.5];
 
-/// The surrogate fitted to the trials. The Gaussian process needs finite errors, and a trial that diverged
+/// The surrogate fitted to the trials at `points` with `errors` (`None` before the first
+/// trial). The Gaussian process needs finite errors, and a trial that diverged
 /// ([`super::cv::DIVERGED`], +∞) has none. It counts as the worst (largest) finite error seen (0 if no trial
 /// finished yet): as bad as anything tried, so expected improvement looks elsewhere, without an
 /// invented number that would stretch the normalized scale and flatten the differences between
@@ -380,8 +379,9 @@ mod tests {
         let errors = [3.0, 2.0, 1.8];
         let next = bayes.propose(&space, &points, &errors, 9, 3).unwrap();
         assert!(next[0] > 0.6 && !points.contains(&next), "{next:?}");
-        // The proposal is the candidate with the highest expected improvement.
-        let gp = Gp::fit(b.kernel(), &points, &errors).unwrap();
+        // The proposal is the candidate with the highest expected improvement under the
+        // surrogate the strategy fits (its length scale chosen by the marginal likelihood).
+        let gp = surrogate(b.kernel(), &points, &errors).unwrap();
         let ei = gp.expected_improvement(&next);
         for c in grid(&space, 15).iter().filter(|c| !points.contains(c)) {
             assert!(gp.expected_improvement(c) <= ei);

@@ -12,8 +12,9 @@ use crate::ml::activation::Activation;
 use crate::ml::optimizer::Optimizer;
 use std::rc::Rc;
 
-/// Loss level above which training counts as exploding: this many times the loss where it
-/// started (the initial weights, or a loaded network's).
+/// Loss level above which training counts as exploding: this many times the loss of a network
+/// that outputs zero everywhere (ln K for K classes, the mean of y² for a regression; at least
+/// 10⁻³), or of a loaded network's weights when that is higher.
 const EXPLOSION_FACTOR: f64 = 1e3;
 
 /// (weights, biases) of a network with `inputs` inputs, `hidden` neurons per hidden layer and
@@ -148,7 +149,8 @@ impl Mlp {
     pub fn epoch(&self) -> u64 {
         self.epoch
     }
-    /// Mean loss over the last epoch's batches (as each batch was before its update).
+    /// Mean loss over the last epoch's batches (as each batch was before its update); before the
+    /// first epoch, the zero network's loss (a loaded network's own).
     pub fn train_loss(&self) -> f64 {
         self.loss
     }

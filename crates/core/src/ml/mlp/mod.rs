@@ -17,8 +17,9 @@
 //! the chosen optimizer applies it, and under L1 a soft-threshold step pulls weights exactly to
 //! zero. L2's slope 2λw joins the gradient before the optimizer sees it (with Adam too: the
 //! classic coupled penalty, not AdamW's decoupled decay); L1's threshold is λ times the step the
-//! optimizer just took per unit of gradient (`Optimizer::step_size`). A batch whose loss is
-//! non-finite or explodes is not applied and training reports divergence.
+//! optimizer takes per unit of gradient (`Optimizer::step_size`). When a batch's loss (measured
+//! before its update) is non-finite or past the explosion level, the epoch is undone and training
+//! reports divergence.
 //! **Reported training loss** of an epoch: each batch's mean loss, without the penalty, at the
 //! parameters before its update, averaged over the epoch's points (with all points per step:
 //! the loss where the epoch started). `scripts/sklearn-check.py` replays training from these
@@ -300,9 +301,12 @@ impl Mlp {
         if n == 0 {
             return Epoch::Done { train_loss: 0.0 };
         }
-        // Kept to undo the whole epoch if the loss explodes part-way (as the other models do):
-        // the parameters shown and scored are then exactly those before the epoch, and trying
-        // the epoch again replays it identically instead of piling up more updates.
+        // Kept to undo the whole epoch if the loss explodes part-way: trying the epoch again then
+        // replays it identically instead of piling up more updates. A batch's loss is measured
+        // before its update, so the update that makes the loss explode is caught by the next
+        // batch, one epoch late with a single batch: the parameters before this epoch may
+        // already be past the limit. The session does not show those: it goes back to the
+        // recorded epoch with the lowest training loss (`Session::fall_back`).
         let saved = (
             self.params.clone(),
             self.optimizer.clone(),
