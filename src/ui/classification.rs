@@ -295,7 +295,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         _ if state.data.one_class() && custom => {
             "No verdict: every training point is of one class, so a model that always answers it \
              gets them all right and there is nothing to learn. Place points of another class too \
-             (pick it in the Data panel)."
+             (pick it under the plot)."
         }
         _ if state.data.one_class() => {
             "No verdict: every training point is of one class, so a model that always answers it \

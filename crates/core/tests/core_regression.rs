@@ -185,6 +185,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         parameters,
         strong_penalty: false,
         hidden_layers: false,
+        blind_to: None,
         flat_start: false,
         momentum_settling: false,
         levers: Levers::default(),

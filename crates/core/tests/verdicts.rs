@@ -117,6 +117,16 @@ const CASES: &[(&str, u32, Fit)] = &[
     ("lab=neural&data=circles&layers=0", 2000, Fit::TooSimple),
     // Linear hidden layers are one linear map: too simple, not stuck (Reset would not help).
     ("lab=neural&data=circles&act=linear", 2000, Fit::TooSimple),
+    // Inputs without x₁ (helper 56: it read "Stuck … Press Reset", and every start and twice
+    // the neurons stop at 82 %): too simple, whatever its layers.
+    ("lab=neural&data=circles&inputs=x2", 3000, Fit::TooSimple),
+    (
+        "lab=neural&data=xor&inputs=x1,x1sq&l1=16&l2=16",
+        3000,
+        Fit::TooSimple,
+    ),
+    // x₂'s square carries x₂: the circles need nothing more.
+    ("lab=neural&data=circles&inputs=x1,x2sq", 3000, Fit::GoodFit),
     ("lab=neural&opt=adam&lr=10", 500, Fit::LearningRateTooHigh),
     (
         "lab=neural&data=circles&reg=l2&lambda=1",
@@ -141,6 +151,19 @@ fn each_configuration_gets_its_cause() {
         }
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// A network blind to a coordinate says which, and what to tick; Reset is not the cure.
+#[test]
+fn inputs_without_a_coordinate_are_named_as_the_cause() {
+    let (fit, reason) = verdict("lab=neural&data=circles&inputs=x2", 3000);
+    assert_eq!(fit, Fit::TooSimple, "{reason}");
+    assert!(
+        reason.contains("carry nothing of x₁ (none of x₁, x₁², x₁x₂, sin πx₁ is ticked)")
+            && reason.contains("Tick x₁")
+            && !reason.contains("Reset"),
+        "{reason}"
+    );
 }
 
 /// A straight line on the moons (default learning rate) is too simple from the first epochs on:

@@ -355,9 +355,9 @@ impl Config {
             }
             Key::Activation if self.model() == ModelKind::Mlp && self.hidden_layers().is_empty() => {
                 Some(
-                    "No effect without hidden layers: the model is a weighted sum of the inputs \
-                     whatever the activation (ReLU only starts the weights √2 × larger). Add a \
-                     layer first."
+                    "No effect on the model without hidden layers: it is a weighted sum of the \
+                     inputs whatever the activation. (Choosing ReLU still starts the weights √2 × \
+                     larger, as it would for a ReLU layer.) Add a layer first."
                         .into(),
                 )
             }

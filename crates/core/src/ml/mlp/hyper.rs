@@ -34,6 +34,18 @@ impl Inputs {
     pub fn count(self) -> usize {
         self.0.count_ones() as usize
     }
+    /// The coordinate (x₁ or x₂) of which no chosen feature carries anything, if there is one,
+    /// with the features that would: a network on these inputs cannot tell apart points that
+    /// differ only in that coordinate, however it is trained.
+    pub fn blind_to(self) -> Option<(&'static str, [&'static str; 4])> {
+        let carriers = |fs: [usize; 4]| fs.map(|f| FEATURE_NAMES[f]);
+        for (axis, fs) in [("x₁", [0, 2, 4, 5]), ("x₂", [1, 3, 4, 6])] {
+            if !fs.iter().any(|&f| self.has(f)) {
+                return Some((axis, carriers(fs)));
+            }
+        }
+        None
+    }
     /// Names of the chosen features, in order.
     pub fn names(self) -> Vec<&'static str> {
         (0..FEATURE_NAMES.len())
@@ -157,5 +169,19 @@ mod tests {
         assert!(Training::new(0.0, None, OptimizerKind::Sgd, Regularization::None, 0.0).is_err());
         assert!(Architecture::new(Inputs(1), &[17], Activation::Tanh, 0).is_err());
         assert!(Inputs::new(0).is_err() && Inputs::new(128).is_err());
+    }
+
+    #[test]
+    fn inputs_blind_to_a_coordinate() {
+        let blind = |bits| Inputs::new(bits).unwrap().blind_to().map(|(axis, _)| axis);
+        assert_eq!(blind(0b11), None, "x₁, x₂");
+        assert_eq!(blind(0b10), Some("x₁"), "x₂ alone");
+        assert_eq!(blind(0b1), Some("x₂"), "x₁ alone");
+        assert_eq!(blind(0b1010), Some("x₁"), "x₂, x₂²");
+        assert_eq!(blind(0b1100), None, "x₁², x₂²: the squares carry both");
+        assert_eq!(blind(0b1_0000), None, "x₁x₂ carries both");
+        assert_eq!(blind(0b10_0010), None, "x₂ and sin πx₁");
+        let (_, carriers) = Inputs::new(0b10).unwrap().blind_to().unwrap();
+        assert_eq!(carriers, ["x₁", "x₁²", "x₁x₂", "sin πx₁"]);
     }
 }
