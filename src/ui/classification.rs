@@ -133,8 +133,15 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     let on_add = use_relay(state.dispatcher(), |(x1, x2)| Action::AddPoint(x1, x2));
     let on_remove = use_relay(state.dispatcher(), |(x1, x2)| Action::RemoveNearest(x1, x2));
     let config = state.config.clone();
+    // Boosting on three classes grows one tree per class each round: its steps are rounds
+    // (helper 55 read "Trees 50" beside "50 rounds, 150 trees").
+    let per_round = match &*state.model {
+        PlaneModel::Boosting(b) if b.outputs() > 1 => Some(b.outputs()),
+        _ => None,
+    };
     let (step_name, step_axis, rate_label) = match model {
         ModelKind::Tree => ("Depth", "depth", "Levels / s"),
+        ModelKind::Boosting if per_round.is_some() => ("Rounds", "rounds", "Rounds / s"),
         ModelKind::Forest | ModelKind::Boosting => ("Trees", "trees", "Trees / s"),
         _ => ("Epoch", "epoch", "Epochs / s"),
     };
@@ -145,6 +152,10 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         (ModelKind::Tree, Some(n)) => Some(format!(
             "{} / {seconds} s",
             count(n as usize, "level", "levels")
+        )),
+        (ModelKind::Boosting, Some(n)) if per_round.is_some() => Some(format!(
+            "{} / {seconds} s",
+            count(n as usize, "round", "rounds")
         )),
         (ModelKind::Forest | ModelKind::Boosting, Some(n)) => Some(format!(
             "{} / {seconds} s",
@@ -159,10 +170,14 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
             format!(
                 "{}: Play and Step have nothing left to add. Raise Number of trees to grow more \
                  (the trees grown are kept), or Reset.",
-                if trees == 1 {
-                    "Its one tree is grown".to_string()
-                } else {
-                    format!("All {trees} trees are grown")
+                match per_round {
+                    Some(k) if trees == 1 => {
+                        format!("Its one round is grown ({k} trees, one per class)")
+                    }
+                    Some(k) =>
+                        format!("All {trees} rounds are grown, {k} trees each (one per class)"),
+                    None if trees == 1 => "Its one tree is grown".to_string(),
+                    None => format!("All {trees} trees are grown"),
                 }
             )
             .into(),

@@ -46,12 +46,19 @@ pub fn Trials(props: &TrialsProps) -> Html {
                             true => error(*mean),
                             false => error_spread(MeanSd { mean: *mean, sd: *sd }),
                         };
+                        // "± sd" in a box of its own, so a narrow column wraps it under the mean
+                        // (helper 55: at 1366 the column was cut off; the text reads the same).
+                        let (mean_text, sd_text) = match text.split_once(" ± ") {
+                            Some((m, s)) => (m.to_string(), Some(format!("± {s}"))),
+                            None => (text, None),
+                        };
                         html! {
                             <tr id={format!("trial-{}", i + 1)} class={classes!(best.then_some("best"), diverged(*mean).then_some("diverged"))}
                                 aria-current={best.then_some("true")}>
                                 <td>{ i + 1 }</td>
                                 { for values.iter().map(|v| html! { <td class="value">{ v.clone() }</td> }) }
-                                <td class="cv">{ text }
+                                <td class="cv">{ mean_text }
+                                    if let Some(sd) = sd_text { { " " }<span class="sd">{ sd }</span> }
                                     if best { <span class="tag">{ " best so far" }</span> }</td>
                             </tr>
                         }

@@ -520,6 +520,18 @@ test('the legend names the classes the plot has, and a count reads in the singul
   await boosting.page.close();
 });
 
+test('boosting on three classes counts rounds, each of one tree per class', async () => {
+  const { page, problems } = await open('&model=boosting&data=three&trees=3');
+  assert.equal(await page.getByLabel('Speed', { exact: true }).getAttribute('aria-valuetext'), '1 round / 0.2 s');
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '3');
+  assert.equal(await page.locator('.stats div:has(#epoch) dt').innerText(), 'Rounds');
+  assert.match(await text(page, '#complete-note'), /^All 3 rounds are grown, 3 trees each \(one per class\): Play and Step/);
+  assert.match(await text(page, '#ensemble-size'), /^3 rounds, 9 trees,/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('a model switched to shows no training rate until it trains (not the last model’s)', async () => {
   const { page } = await open('&model=logistic&data=moons');
   if ((await page.locator('#play').getAttribute('aria-pressed')) !== 'true') await page.locator('#play').click();

@@ -22,6 +22,17 @@ pub fn short(v: f64) -> String {
     }
 }
 
+/// The fewest decimals, from five significant figures on, at which
+/// `best` reads differently from each of `others` (all higher than it).
+pub fn decimals_apart(best: f64, others: &[f64]) -> usize {
+    let top = others.iter().fold(best.abs(), |m, v| m.max(v.abs()));
+    let first = (4 - top.log10().floor() as i32).max(1) as usize;
+    let text = |v: f64, d: usize| format!("{v:.d$}");
+    (first..=20)
+        .find(|&d| others.iter().all(|&v| text(v, d) != text(best, d)))
+        .unwrap_or(20)
+}
+
 /// A log-loss as the page shows it: [`short`], but 0 at the least value the metric can take.
 /// [`crate::ml::metrics::log_loss`] clips each probability to 1 − ε (scikit-learn's convention),
 /// so a model certain and right on every point scores −ln(1 − ε) ≈ ε = 2.2·10⁻¹⁶ (give or take

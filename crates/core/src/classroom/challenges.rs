@@ -4,7 +4,7 @@
 //! [`Figures`] the page shows, so the page and the tests judge alike.
 
 use super::figures::Figures;
-use crate::format::short;
+use crate::format::{decimals_apart, short};
 use crate::ml::diagnosis::Fit;
 use crate::state::config::Config;
 use crate::state::spec::{format_value, Group, Key};
@@ -220,6 +220,14 @@ fn missing(goal: &Goal, now: &Config, f: &Figures) -> Option<String> {
             } else {
                 match s.best {
                     Some(b) if b <= error => None,
+                    // (To as many digits as tell them apart: "0.0492; the goal is ≤ 0.0492"
+                    // read as met, helper 55.)
+                    Some(b) if short(b) == short(error) => {
+                        let d = decimals_apart(error, &[b]);
+                        Some(format!(
+                            "The best cross-validated MSE is {b:.d$}; the goal is ≤ {error}."
+                        ))
+                    }
                     b => Some(format!(
                         "The best cross-validated MSE is {}; the goal is ≤ {}.",
                         b.map_or("—".into(), short),

@@ -3,7 +3,7 @@
 //! best. [`Search::best`] takes the lowest error unrounded, and of exact equals the first tried;
 //! this note says which of the two decided.
 
-use crate::format::short;
+use crate::format::{decimals_apart, short};
 use crate::tune::search::Search;
 
 /// A note under the trials table when other trials' errors read the same as the best's: their
@@ -68,17 +68,6 @@ fn trial_list(indices: &[usize]) -> String {
         Some((last, rest)) => format!("Trials {} and {last}", rest.join(", ")),
         None => String::new(),
     }
-}
-
-/// The fewest decimals, from five significant figures on, at which
-/// `best` reads differently from each of `others` (all higher than it).
-fn decimals_apart(best: f64, others: &[f64]) -> usize {
-    let top = others.iter().fold(best.abs(), |m, v| m.max(v.abs()));
-    let first = (4 - top.log10().floor() as i32).max(1) as usize;
-    let text = |v: f64, d: usize| format!("{v:.d$}");
-    (first..=20)
-        .find(|&d| others.iter().all(|&v| text(v, d) != text(best, d)))
-        .unwrap_or(20)
 }
 
 #[cfg(test)]
