@@ -7,6 +7,7 @@ use super::canvas::{context, fit_bitmap, stamp};
 use crate::data::classification::Dataset2;
 use crate::data::classification::CLASS_NAMES;
 use crate::format::short;
+use crate::ml::metrics::argmax;
 use crate::ml::plane_model::PlaneModel;
 use crate::plot::region;
 use plotters::prelude::IntoDrawingArea;
@@ -240,12 +241,17 @@ pub fn RegionChart(props: &RegionProps) -> Html {
                 .filter(|(n, _)| **n > 0)
                 .map(|(n, name)| format!("{n} {name}"))
                 .collect();
+            // Which class the vote gives (a tie in counts goes to the first class, and distance
+            // weighting may outvote the count: helper 55 could not tell).
+            let mut shares = vec![0.0; props.data.classes.max(1)];
+            props.model.predict(x1, x2, &mut Vec::new(), &mut shares);
             format!(
-                "The {} nearest training points to (x₁ {}, x₂ {}): {}.",
+                "The {} nearest training points to (x₁ {}, x₂ {}): {}; the vote goes to {}.",
                 highlight.len(),
                 short(x1),
                 short(x2),
-                votes.join(", ")
+                votes.join(", "),
+                CLASS_NAMES[argmax(&shares).min(CLASS_NAMES.len() - 1)]
             )
         });
     html! {

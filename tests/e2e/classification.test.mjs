@@ -48,13 +48,15 @@ test('k-NN: focusing the plot rings the k nearest neighbours of the cross and sa
   const [map0, points0] = [await mapPixels(page), await points()];
   assert.equal(await text(page, '#neighbours'), '');
   await page.locator('#region-chart').focus();
-  const said = /^The 5 nearest training points to \(x₁ (\S+), x₂ (\S+)\): (.*)\.$/;
+  const said = /^The 5 nearest training points to \(x₁ (\S+), x₂ (\S+)\): (.*); the vote goes to (blue|orange)\.$/;
   await page.waitForFunction(() => document.getElementById('neighbours').textContent !== '');
   let m = (await text(page, '#neighbours')).match(said);
   assert.ok(m, await text(page, '#neighbours'));
   assert.deepEqual([m[1], m[2]], ['0', '0']);
   const votes = [...m[3].matchAll(/(\d+) (blue|orange)/g)].reduce((sum, v) => sum + Number(v[1]), 0);
   assert.equal(votes, 5, m[3]);
+  const most = [...m[3].matchAll(/(\d+) (blue|orange)/g)].sort((a, b) => b[1] - a[1])[0][2];
+  assert.equal(m[4], most, 'five uniform votes: the majority wins');
   assert.notEqual(await points(), points0, 'the rings and the cross are drawn');
   assert.equal(await mapPixels(page), map0, 'the map itself is unchanged');
   await page.keyboard.press('ArrowRight');

@@ -689,11 +689,12 @@ pub static QUESTIONS: &[Question] = &[
                       gradients, so \
                       weights with tiny gradients still move by about the learning rate. Plain \
                       SGD's steps are the learning rate times the gradient, crawling where \
-                      gradients are small. In the demonstration Adam reaches the minimum within \
-                      3,000 epochs, and on 40 points that minimum overfits; set Optimizer to SGD \
-                      and Reset, and after as many epochs SGD still reads a good fit: it is \
-                      still on its way.",
-        show_me: "lab=regression&degree=15&n=40&opt=adam&lr=0.01&speed=max",
+                      gradients are small. In the demonstration (10 epochs a frame) Adam reaches the \
+                      minimum within 3,000 epochs, about 5 seconds, and on 40 points that \
+                      minimum overfits; set Optimizer to SGD and Reset, and at epoch 3,000 SGD \
+                      still reads a good fit: it is still on its way (left to run, it gets \
+                      there too).",
+        show_me: "lab=regression&degree=15&n=40&opt=adam&lr=0.01&speed=10",
     },
     Question {
         id: "batch-one",

@@ -65,7 +65,7 @@ choices!(Curve {
 });
 
 choices!(Weighting {
-    Weighting::Uniform => "uniform", "Uniform", "Each of the k neighbours has one vote.";
+    Weighting::Uniform => "uniform", "Uniform", "Each of the k neighbours has one vote; a tie goes to the first class (blue, then orange), as in scikit-learn.";
     Weighting::Distance => "distance", "Distance", "A neighbour's vote counts 1/distance: closer ones count more.";
 });
 
