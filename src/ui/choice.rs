@@ -16,6 +16,9 @@ pub struct ChoiceProps {
     /// Why the control has no effect right now (shown beside it), if it has none.
     #[prop_or_default]
     pub note: Option<String>,
+    /// The note is about these data only (another setting may matter elsewhere): not dimmed.
+    #[prop_or_default]
+    pub slight: bool,
     /// Options not offered now (the chosen one is always listed).
     #[prop_or_default]
     pub withheld: Vec<usize>,
@@ -56,7 +59,7 @@ pub fn Choice(props: &ChoiceProps) -> Html {
         }
     });
     html! {
-        <div class={classes!("control", props.note.is_some().then_some("inert"))}>
+        <div class={classes!("control", (props.note.is_some() && !props.slight).then_some("inert"))}>
             <div class="control-head">
                 <label for={id.clone()}>{ spec.label }</label>
             </div>

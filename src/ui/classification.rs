@@ -334,7 +334,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
             <main class="lab">
                 <div class="column settings">
                     <HyperPanel title="Hyperparameters" tag="you set these" diverged={state.divergence.is_some()}>
-                        <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} on_focus={on_focus.clone()} train_size={Some(state.data.train.len())} />
+                        <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} on_focus={on_focus.clone()} train_size={Some(state.data.train.len())} slight={state.slight_effects().to_vec()} />
                         if model == ModelKind::Mlp {
                             <p class="param-count" id="param-count">{ parameter_sentence(&config, state.data.classes) }</p>
                         }

@@ -20,10 +20,10 @@ pub struct ControlsProps {
     /// Training-set size: the largest useful k and batch (what they act as beyond it).
     #[prop_or_default]
     pub train_size: Option<usize>,
-    /// A control that barely changes the fully trained model on this data, and why (the
-    /// session works it out: `Session::slight_effect`).
+    /// The controls that barely change (or do not change) the fully trained model on this data,
+    /// each with why (the session works them out: `Session::slight_effects`).
     #[prop_or_default]
-    pub slight: Option<(Key, AttrValue)>,
+    pub slight: Vec<(Key, String)>,
 }
 
 /// Every control of one group that the lab (and model) uses, in table order.
@@ -36,13 +36,13 @@ pub fn Controls(props: &ControlsProps) -> Html {
             let on_focus = props.on_focus.clone();
             let max_position = (s.key == Key::K).then_some(props.train_size).flatten().map(|n| n.max(1) - 1);
             let none = props.config.no_effect(s.key, props.train_size.unwrap_or(usize::MAX));
-            let slight = (props.slight.as_ref()).filter(|(k, _)| none.is_none() && *k == s.key).map(|(_, why)| why.to_string());
+            let slight = (props.slight.iter()).find(|(k, _)| none.is_none() && *k == s.key).map(|(_, why)| why.clone());
             match s.domain {
                 // Keyed: controls appear and disappear (a layer's neurons), and focus must stay on
                 // the control the person is using.
                 Domain::Choices(c) => {
                     let withheld = withheld(&props.config, s.key, c.len());
-                    html! { <Choice key={s.url} key_={s.key} {position} {on_change} {on_focus} note={none} {withheld} /> }
+                    html! { <Choice key={s.url} key_={s.key} {position} {on_change} {on_focus} note={none.or(slight.clone())} slight={slight.is_some()} {withheld} /> }
                 }
                 Domain::Flags(_) => html! { <Flags key={s.url} key_={s.key} {position} {on_change} /> },
                 _ => html! { <Slider key={s.url} key_={s.key} {position} {on_change} {max_position} {on_focus} note={none.or(slight.clone())} slight={slight.is_some()} /> },

@@ -101,7 +101,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                 <div class="column settings">
                     <HyperPanel title="Hyperparameters" tag="you set these" diverged={state.divergence.is_some()}>
                         <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} on_focus={on_focus.clone()} train_size={Some(state.data.train.len())}
-                            slight={state.slight_effect().map(|(k, why)| (k, AttrValue::from(why.to_string())))} />
+                            slight={state.slight_effects().to_vec()} />
                     </HyperPanel>
                     <section class="panel data" aria-labelledby="data-title">
                         <h2 id="data-title">{ "Data" }{ super::heading_tag("the experiment, not the model") }</h2>

@@ -16,7 +16,8 @@ pub struct SliderProps {
     /// Why the control has no effect right now (shown beside it), if it has none.
     #[prop_or_default]
     pub note: Option<String>,
-    /// The note says the control does little here, not nothing: the slider is not dimmed.
+    /// The note says the control does little (or nothing) on these data only, not in general:
+    /// the slider is not dimmed.
     #[prop_or_default]
     pub slight: bool,
     /// A tighter upper end than the table's (k is at most the training-set size).

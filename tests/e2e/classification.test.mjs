@@ -602,6 +602,31 @@ test('hand-placed data too small to split says what is missing instead of scorin
   }
 });
 
+test('a tree\'s limits that do not bind on these points say so, and moving one indeed changes nothing', async () => {
+  const { page, problems } = await open('&model=tree&data=circles');
+  assert.match(await text(page, '#ctl-depth-inert'), /^Raising it changes nothing here: grown without a limit, this tree stops at depth 4 \(every leaf pure or unsplittable\)\.$/);
+  assert.match(await text(page, '#ctl-leaf-inert'), /^Raising it up to (\d+) changes nothing here: the smallest leaf already holds \1 training points\.$/);
+  assert.match(await text(page, '#ctl-criterion-inert'), /^Either grows the same tree here: Gini impurity and entropy choose the same questions/);
+  assert.equal(await page.locator('.control.inert:has(#ctl-depth)').count(), 0, 'not dimmed: a lower depth does change it');
+  const grown = () => page.waitForFunction(() => document.getElementById('epoch').textContent === '4'
+    && document.getElementById('play').getAttribute('aria-pressed') === 'false');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await grown();
+  const rules = await text(page, '#learned');
+  await page.getByLabel('Max depth', { exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('depth') === '5');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await grown();
+  assert.equal(await text(page, '#learned'), rules, 'depth 5 grows the same tree, 4 deep');
+  assert.deepEqual(problems.console, []);
+  await page.close();
+  // Noisy moons: the limits bind, no such note.
+  const moons = await open('&model=tree&data=moons&noise=0.5');
+  assert.equal(await moons.page.locator('#ctl-depth-inert, #ctl-leaf-inert, #ctl-criterion-inert').count(), 0);
+  await moons.page.close();
+});
+
 test('controls that change nothing here say so: depth when no leaf can split, trees that cannot differ, weighting at k = 1', async () => {
   // Leaves of 20 on 35 training points: the tree is one leaf, judged at once.
   let { page, problems } = await open('&model=tree&data=moons&noise=0.4&n=50&leaf=20&depth=15');

@@ -75,6 +75,26 @@ impl TreeHyper {
             criterion,
         })
     }
+    pub fn max_depth(self) -> Option<usize> {
+        self.max_depth
+    }
+    pub fn min_leaf(self) -> usize {
+        self.min_leaf
+    }
+    pub fn criterion(self) -> Criterion {
+        self.criterion
+    }
+    /// The same without a depth limit (what the limit leaves unused: `state::plane`).
+    pub fn unlimited(self) -> Self {
+        TreeHyper {
+            max_depth: None,
+            ..self
+        }
+    }
+    /// The same with another impurity.
+    pub fn with_criterion(self, criterion: Criterion) -> Self {
+        TreeHyper { criterion, ..self }
+    }
 }
 
 /// A question at an inner node: go left when `point[feature] ≤ threshold`.

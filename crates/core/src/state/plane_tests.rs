@@ -906,3 +906,59 @@ fn a_deep_forest_fitting_every_point_is_too_flexible_not_short_of_points() {
         }
     }
 }
+
+/// Helper 56: on the default circles a decision tree's max depth 5, min samples per leaf 2 and
+/// entropy each grew the very same tree, silently. Each note is checked against the trees the
+/// other settings grow; on noisy moons the limits bind and no note is made.
+#[test]
+fn a_tree_limit_that_does_not_bind_says_so_and_is_true() {
+    let grown = |query: &str| {
+        let mut s = lab(query);
+        run(&mut s, 20);
+        let PlaneModel::Tree(t) = &*s.model else {
+            panic!("{query}")
+        };
+        t.nodes().to_vec()
+    };
+    let questions =
+        |nodes: &[crate::ml::tree::Node]| -> Vec<_> { nodes.iter().map(|n| n.split).collect() };
+    let circles = lab("model=tree&data=circles");
+    let notes = circles.slight_effects();
+    let keys: Vec<Key> = notes.iter().map(|(k, _)| *k).collect();
+    assert_eq!(
+        keys,
+        [Key::MaxDepth, Key::MinLeaf, Key::Criterion],
+        "{notes:?}"
+    );
+    let base = grown("model=tree&data=circles");
+    assert_eq!(grown("model=tree&data=circles&depth=8"), base);
+    let smallest = notes[1].1.split("holds ").nth(1).unwrap();
+    let smallest: usize = smallest.split(' ').next().unwrap().parse().unwrap();
+    assert!(smallest > 1, "{}", notes[1].1);
+    assert_eq!(
+        grown(&format!("model=tree&data=circles&leaf={smallest}")),
+        base
+    );
+    assert_ne!(
+        grown(&format!("model=tree&data=circles&leaf={}", smallest + 1)),
+        base,
+        "one more binds"
+    );
+    assert_eq!(
+        questions(&grown("model=tree&data=circles&criterion=entropy")),
+        questions(&base)
+    );
+    // Noisy moons: a deeper tree, larger leaves and the other impurity all change it.
+    let moons = lab("model=tree&data=moons&noise=0.5");
+    assert!(
+        moons.slight_effects().is_empty(),
+        "{:?}",
+        moons.slight_effects()
+    );
+    let base = grown("model=tree&data=moons&noise=0.5");
+    assert_ne!(grown("model=tree&data=moons&noise=0.5&depth=5"), base);
+    assert_ne!(
+        questions(&grown("model=tree&data=moons&noise=0.5&criterion=entropy")),
+        questions(&base)
+    );
+}

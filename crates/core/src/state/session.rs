@@ -63,11 +63,12 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     /// reaches fully trained on `train`, when its objective is convex and its minimum can be
     /// computed directly (`ml::optimum`); `None` otherwise. Costly: computed once per model.
     fn best_reachable(config: &Config, train: &SamplesOf<Self>) -> Option<f64>;
-    /// A shown control whose setting changes the fully trained model too little to see on this
-    /// data, and why (the page says so beside it, as it does [`Config::no_effect`]); `None` if
-    /// there is none or the lab cannot tell. Costly: computed with [`LabKind::best_reachable`].
-    fn slight_effect(_config: &Config, _train: &SamplesOf<Self>) -> Option<(Key, String)> {
-        None
+    /// The shown controls whose setting changes the fully trained model too little to see (or
+    /// not at all) on this data, each with why (the page says so beside it, as it does
+    /// [`Config::no_effect`]); none if there are none or the lab cannot tell. Costly: computed
+    /// with [`LabKind::best_reachable`].
+    fn slight_effects(_config: &Config, _train: &SamplesOf<Self>) -> Vec<(Key, String)> {
+        Vec::new()
     }
     /// The controls that make the lab's current model more or less flexible (the remedies').
     fn levers(session: &Session<Self>) -> Levers;
@@ -153,8 +154,8 @@ pub struct Session<K: LabKind> {
     /// What the model reaches fully trained ([`LabKind::best_reachable`]), for the verdict:
     /// computed when the model is built or its objective's penalty changes, not every frame.
     best_reachable: Option<f64>,
-    /// [`LabKind::slight_effect`], computed with `best_reachable`.
-    slight_effect: Option<(Key, String)>,
+    /// [`LabKind::slight_effects`], computed with `best_reachable`.
+    slight_effects: Vec<(Key, String)>,
     /// The epoch the model's objective last changed (a new penalty while it trains): the
     /// verdict reads the loss's trend from there, the losses before being of another objective.
     objective_since: u64,
@@ -188,7 +189,7 @@ impl<K: LabKind> Session<K> {
             zero_weights: None,
             parameter_count: 0,
             best_reachable: None,
-            slight_effect: None,
+            slight_effects: Vec::new(),
             objective_since: 0,
             quiet: false,
             lab: K::start(),
@@ -439,13 +440,13 @@ impl<K: LabKind> Session<K> {
     /// or a new penalty.
     fn objective_changed(&mut self) {
         self.best_reachable = K::best_reachable(&self.config, self.train_set());
-        self.slight_effect = K::slight_effect(&self.config, self.train_set());
+        self.slight_effects = K::slight_effects(&self.config, self.train_set());
     }
 
-    /// The control that barely changes the fully trained model on this data, and why
-    /// ([`LabKind::slight_effect`]).
-    pub fn slight_effect(&self) -> Option<(Key, &str)> {
-        (self.slight_effect.as_ref()).map(|(key, why)| (*key, why.as_str()))
+    /// The controls that barely change (or do not change) the fully trained model on this
+    /// data, each with why ([`LabKind::slight_effects`]).
+    pub fn slight_effects(&self) -> &[(Key, String)] {
+        &self.slight_effects
     }
 
     /// After a divergence: back to the model of the recorded epoch with the lowest training loss,

@@ -680,7 +680,7 @@ mod any_setting {
                 prop_assert!(!unprintable(&note), "{link}: {note}");
             }
         }
-        if let Some((_, note)) = s.slight_effect() {
+        for (_, note) in s.slight_effects() {
             prop_assert!(!unprintable(note), "{link}: {note}");
         }
         Ok(())
