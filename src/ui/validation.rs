@@ -7,7 +7,7 @@ use crate::format::{error, short};
 use crate::plot::validation::Curve;
 use crate::state::action::Action;
 use crate::state::config::Config;
-use crate::state::spec::{format_value, Key};
+use crate::state::spec::{display_value, format_value, Key};
 use crate::state::sweep::{curve_ends, divergence_note, Sweep};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -113,6 +113,10 @@ pub fn Validation(props: &ValidationProps) -> Html {
                     <li><span class="key model">{ "✕" }</span>{ "diverged: no error" }</li>
                 }
             </ul>
+            // The axis counts the feature sets; say what each number holds (helper 55).
+            if sweep.key == Key::Features {
+                <p class="help" id="validation-features">{ "Features on the axis: 1 is x₁, x₂; 2 adds their squares and product; each next number adds the products of one degree more." }</p>
+            }
             <p class="help" id="validation-status">{ format!("{progress} {}{beyond}", props.method) }</p>
             if let Some(note) = divergence_note(sweep, &props.config) {
                 <p class="help inert-note" id="validation-diverged" role="note">{ note }</p>
@@ -129,7 +133,7 @@ pub fn Validation(props: &ValidationProps) -> Html {
                     <th scope="col">{ "cross-validation error" }</th><th scope="col">{ "sd across folds" }</th></tr></thead>
                 <tbody>
                     { for sweep.results.iter().zip(&sweep.positions).map(|(r, &p)| html! {
-                        <tr><th scope="row">{ format_value(sweep.key, p) }</th><td>{ error(r.train) }</td>
+                        <tr><th scope="row">{ display_value(sweep.key, p) }</th><td>{ error(r.train) }</td>
                             <td>{ error(r.cv.mean) }</td><td>{ if r.diverged() { "—".into() } else { short(r.cv.sd) } }</td></tr>
                     }) }
                 </tbody>

@@ -573,7 +573,7 @@ test('hand-placed points all of one class get no verdict, and say why', async ()
   const { page, problems } = await open(`&model=logistic&data=custom&pts=${encodeURIComponent(pts)}`);
   await page.getByRole('button', { name: 'Step' }).click();
   assert.match(await text(page, '#diagnosis'),
-    /^No verdict: every training point is of one class, so a model that always answers it gets them all right and there is nothing to learn\. Place points of another class too \(pick it in the Data panel\)/);
+    /^No verdict: every training point is of one class, so a model that always answers it gets them all right and there is nothing to learn\. Place points of another class too \(pick it under the plot\)/);
   assert.deepEqual(problems.console, []);
   await page.close();
   // Generated data with one training point: nothing to place, so more points are the remedy.
