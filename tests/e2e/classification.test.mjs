@@ -602,6 +602,21 @@ test('hand-placed data too small to split says what is missing instead of scorin
   }
 });
 
+test('once the curve over a control is computed, the verdict says where it does clearly better, even against its remedy', async () => {
+  const { page, problems } = await open('&model=forest&data=moons&speed=max');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '50', null, { timeout: 30_000 });
+  await page.getByLabel('Max depth', { exact: true }).focus();
+  await page.waitForFunction(() => /^\d+ values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 60_000 });
+  await page.waitForFunction(() => /does clearly better/.test(document.getElementById('diagnosis').textContent), null, { timeout: 10_000 });
+  const verdict = await text(page, '#diagnosis');
+  assert.match(verdict, /shallower trees/);
+  const deeper = verdict.match(/The validation curve does clearly better at Max depth = (\d+): a cross-validated error of [\d.]+ %, against [\d.]+ % at Max depth = 4 \(more than one standard error apart\)\./);
+  assert.ok(deeper && Number(deeper[1]) > 4, verdict);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('a tree\'s limits that do not bind on these points say so, and moving one indeed changes nothing', async () => {
   const { page, problems } = await open('&model=tree&data=circles');
   assert.match(await text(page, '#ctl-depth-inert'), /^Raising it changes nothing here: grown without a limit, this tree stops at depth 4 \(every leaf pure or unsplittable\)\.$/);

@@ -8,11 +8,14 @@ use super::spec::format_value;
 use super::sweep::Sweep;
 use crate::format::short;
 
-/// A sentence for the verdict, once the curve is done, when the current position's
+/// A sentence for the verdict, once the curve is done: when the current position's
 /// cross-validated error is the lowest or within one standard error of the lowest (the folds'
 /// standard deviation over √folds: how far the mean of the folds' errors moves by chance) — the
-/// one-standard-error rule; `None` otherwise. Error rates (`rate`) read as
-/// percentages, as the scores and the curve's axis show them.
+/// one-standard-error rule — that moving this control will not do clearly better; otherwise where
+/// the curve does clearly better, which may lie against the verdict's remedy (helper 55: a forest
+/// of depth 4 on the moons read "shallower trees" while the curve fell with depth to 8). `None`
+/// before the curve is done. Error rates (`rate`) read as percentages, as the scores and the
+/// curve's axis show them.
 pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<String> {
     let show = |v: f64| {
         if rate {
@@ -30,11 +33,22 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<String> {
         .filter(|(_, r)| r.cv.mean.is_finite())
         .min_by(|a, b| a.1.cv.mean.total_cmp(&b.1.cv.mean))?;
     let standard_error = best.cv.sd / (sweep.fold_count().max(1) as f64).sqrt();
-    if !here.mean.is_finite() || here.mean > best.cv.mean + standard_error {
-        return None;
-    }
     let label = sweep.key.spec().label;
     let value = format_value(sweep.key, current);
+    if !here.mean.is_finite() || here.mean > best.cv.mean + standard_error {
+        return Some(format!(
+            "The validation curve does clearly better at {label} = {}: a \
+             cross-validated error of {}, against {} at {label} = {value} (more than one \
+             standard error apart).",
+            format_value(sweep.key, sweep.positions[best_at]),
+            show(best.cv.mean),
+            if here.mean.is_finite() {
+                show(here.mean)
+            } else {
+                "none (diverged)".to_string()
+            },
+        ));
+    }
     // After the verdict's remedies, which may name this control among others: not this one.
     // (The lowest may lie either way from here, even against the remedy's direction: within one
     // standard error the curve cannot tell the two apart, and says so.)
@@ -107,6 +121,20 @@ mod tests {
         assert!(
             note.contains("of 0.2238, within one standard error of its lowest (0.2104 at"),
             "{note}"
+        );
+    }
+
+    /// Clearly worse than the lowest: the note says where the curve does better, whichever way
+    /// that lies from the verdict's remedy.
+    #[test]
+    fn a_clearly_better_value_elsewhere_is_named() {
+        let sweep = trees_curve();
+        let note = curve_note(&sweep, 0, true).unwrap();
+        assert_eq!(
+            note,
+            "The validation curve does clearly better at Number of trees = 100: a \
+             cross-validated error of 21.0 %, against 25.0 % at Number of trees = 1 (more than \
+             one standard error apart)."
         );
     }
 

@@ -129,7 +129,7 @@ fn remedies_name_the_models_own_controls() {
 /// A depth-3 tree on very noisy moons: its training accuracy runs well above its test accuracy
 /// (called overfitting), yet the cross-validated curve over depth is lowest at or near 3: the
 /// verdict says so rather than leave "make it less flexible" as the cure. At depth 12 the curve
-/// disagrees, and no such sentence follows.
+/// does clearly better at a smaller depth, and says where.
 #[test]
 fn the_verdict_says_when_the_curve_finds_the_current_value_best() {
     let grown = |query: &str| {
@@ -154,10 +154,17 @@ fn the_verdict_says_when_the_curve_finds_the_current_value_best() {
     let verdict = deep.diagnosis().unwrap();
     assert_eq!(verdict.fit, Fit::TooFlexible, "{}", verdict.reason);
     assert!(
-        !verdict.reason.contains("validation curve"),
+        !verdict.reason.contains("Not by Max depth alone"),
         "{}",
         verdict.reason
     );
+    let better = (verdict
+        .reason
+        .split("does clearly better at Max depth = ")
+        .nth(1))
+    .and_then(|rest| rest.split(':').next())
+    .and_then(|depth| depth.parse::<u32>().ok());
+    assert!(better.is_some_and(|d| d < 12), "{}", verdict.reason);
 }
 
 #[test]
