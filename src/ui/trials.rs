@@ -3,8 +3,8 @@
 //! trial is never the best); the best so far marked. Ids let tests read it: `#trials` and one
 //! row `#trial-n` per trial.
 
-use crate::format::{error, error_spread};
-use crate::tune::cv::{diverged, MeanSd};
+use crate::format::{error, short};
+use crate::tune::cv::diverged;
 use yew::prelude::*;
 
 /// What "sd" is: the folds' sample standard deviation, which is not what scikit-learn reports
@@ -42,16 +42,11 @@ pub fn Trials(props: &TrialsProps) -> Html {
                 <tbody>
                     { for props.rows.iter().enumerate().map(|(i, (values, mean, sd))| {
                         let best = props.best == Some(i);
-                        let text = match props.by_test {
-                            true => error(*mean),
-                            false => error_spread(MeanSd { mean: *mean, sd: *sd }),
-                        };
-                        // "± sd" in a box of its own, so a narrow column wraps it under the mean
-                        // (helper 55: at 1366 the column was cut off; the text reads the same).
-                        let (mean_text, sd_text) = match text.split_once(" ± ") {
-                            Some((m, s)) => (m.to_string(), Some(format!("± {s}"))),
-                            None => (text, None),
-                        };
+                        // The mean, then "± sd" in a box of its own, so a narrow column wraps it
+                        // under the mean (helper 55: at 1366 the column was cut off). A test error
+                        // has no spread; a diverged trial reads "diverged" alone.
+                        let mean_text = error(*mean);
+                        let sd_text = (!props.by_test && !diverged(*mean)).then(|| format!("± {}", short(*sd)));
                         html! {
                             <tr id={format!("trial-{}", i + 1)} class={classes!(best.then_some("best"), diverged(*mean).then_some("diverged"))}
                                 aria-current={best.then_some("true")}>

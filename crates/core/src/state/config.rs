@@ -396,9 +396,13 @@ impl Config {
             .collect()
     }
 
+    pub fn mlp_inputs(&self) -> Inputs {
+        Inputs::new(self.number(Key::Inputs) as u8).expect("positions are non-empty sets")
+    }
+
     pub fn mlp_architecture(&self) -> Architecture {
         Architecture::new(
-            Inputs::new(self.number(Key::Inputs) as u8).expect("positions are non-empty sets"),
+            self.mlp_inputs(),
             &self.hidden_layers(),
             self.choice(Key::Activation),
             self.number(Key::InitSeed) as u64,

@@ -258,8 +258,9 @@ impl<K: LabKind> Session<K> {
                     .config
                     .choice::<crate::ml::activation::Activation>(Key::Activation)
                     != crate::ml::activation::Activation::Linear,
+            // (Read every frame: the inputs alone, not the whole architecture.)
             blind_to: (self.config.lab == Lab::Neural)
-                .then(|| self.config.mlp_architecture().inputs().blind_to())
+                .then(|| self.config.mlp_inputs().blind_to())
                 .flatten(),
             flat_start: K::flat_start(self, records),
             // (With mini-batches the loss jumps with each batch's noise: no swing to read.)
