@@ -402,7 +402,7 @@ function lessons() {
 
 test('every lesson opens as a link and steps with → and ← through lab states that match its steps', async () => {
   const all = lessons();
-  assert.ok(all.length >= 6, `${all.length} lessons`);
+  assert.ok(all.length >= 7, `${all.length} lessons`);
   const { page, problems } = await open('?lab=regression');
   for (const { id, steps } of all) {
     await page.goto(server.url + `?lesson=${id}`);
@@ -456,7 +456,7 @@ test('a challenge is checked as the lab changes: met by the allowed control, bro
   assert.equal(param(page, 'challenge'), 'smallest-k');
   // The menu lists every lesson and challenge and opens them in the page.
   await page.getByRole('button', { name: 'Lessons & challenges' }).click();
-  assert.ok(await page.locator('#lessons-list li').count() >= 6 + 12);
+  assert.ok(await page.locator('#lessons-list li').count() >= 7 + 12);
   // Each says what it opens: a lesson its steps and labs, a challenge its lab.
   assert.equal((await page.locator('#lessons-list .menu-about').first().textContent()), '5 steps · Regression');
   assert.ok((await page.locator('#lessons-list .menu-about').allTextContents()).includes('5 steps · Regression, Neural network'));
