@@ -679,3 +679,15 @@ test('a link with more points than a link made here carries keeps them in the ad
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('on a laptop\'s screen (1366×768, and the 650 px a browser leaves of it) Play sits under the plot without scrolling; a tall screen keeps the full plot', async () => {
+  for (const [lab, height] of [['classification', 768], ['classification', 650], ['neural', 650], ['neural', 1080]]) {
+    const { page } = await openPage(browser, server.origin, server.url + `?lab=${lab}`, { width: 1366, height });
+    const play = await page.getByRole('button', { name: 'Play', exact: true }).boundingBox();
+    const plot = await page.locator('#region-chart-box').boundingBox();
+    assert.ok(play.y + play.height <= height, `${lab} at ${height}: Play ends at ${play.y + play.height}`);
+    assert.ok(plot.width >= 300, `${lab} at ${height}: plot ${plot.width} px`);
+    if (height === 1080) assert.equal(Math.round(plot.width), 560);
+    await page.close();
+  }
+});
