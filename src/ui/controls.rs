@@ -45,7 +45,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     html! { <Choice key={s.url} key_={s.key} {position} {on_change} {on_focus} note={none.or(slight.clone())} slight={slight.is_some()} {withheld} /> }
                 }
                 Domain::Flags(_) => html! { <Flags key={s.url} key_={s.key} {position} {on_change} /> },
-                _ => html! { <Slider key={s.url} key_={s.key} {position} {on_change} {max_position} {on_focus} note={none.or(slight.clone())} slight={slight.is_some()} /> },
+                _ => html! { <Slider key={s.url} key_={s.key} {position} {on_change} {max_position} {on_focus} note={none.or(slight.clone())} slight={slight.is_some()} help={props.config.help(s.key)} /> },
             }
         }) }
     }

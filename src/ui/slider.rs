@@ -27,8 +27,9 @@ pub struct SliderProps {
     /// for an ensemble, not epochs); else the table's text.
     #[prop_or_default]
     pub value_text: Option<String>,
-    /// The help, where it reads differently for the model at hand ([`Config::help`]: Speed
-    /// speaks of a tree's levels or an ensemble's trees); else the table's.
+    /// The help, where it reads differently for the lab or model at hand ([`Config::help`]:
+    /// Speed speaks of a tree's levels or an ensemble's trees, Noise of this lab's data); else
+    /// the table's.
     ///
     /// [`Config::help`]: crate::state::config::Config::help
     #[prop_or_default]

@@ -324,3 +324,17 @@ test('README: a sigmoid network on its flat start is still training, told to wai
   assert.match(await text(page, '#diagnosis'), /^Good fit/);
   assert.deepEqual(problems.console, []);
 });
+
+test('Noise\'s help speaks of this lab\'s data: the points\' jitter with classes, the value\'s σ on a surface, y in the Regression lab', async () => {
+  const { page } = await open();
+  const help = () => page.locator('#ctl-noise-help').textContent();
+  assert.match(await help(), /each point is jittered by half of it/);
+  await page.getByLabel('Dataset').selectOption({ label: 'Bumps (regression)' });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('data') === 'bumps');
+  assert.match(await help(), /σ of the noise added to each value is half of it/);
+  await page.goto(server.url + '?lab=regression');
+  await page.locator('#ctl-noise-help').waitFor();
+  assert.match(await help(), /σ of the noise added to each y/);
+  assert.doesNotMatch(await help(), /class/);
+  await page.close();
+});

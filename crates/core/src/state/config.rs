@@ -269,10 +269,20 @@ impl Config {
                 .is_none_or(|layer| layer < layers)
     }
 
-    /// A control's help for the model at hand: the table's, except Speed's where a step of
-    /// training is not an epoch — a decision tree grows a level, an ensemble adds a tree.
+    /// A control's help for the lab and model at hand: the table's, except Speed's where a step
+    /// of training is not an epoch — a decision tree grows a level, an ensemble adds a tree — and
+    /// Noise's, which speaks of this lab's data alone (the table's speaks of every lab, for the
+    /// Tuning lab, whose data is either).
     pub fn help(&self, key: Key) -> &'static str {
         let model = (self.lab == Lab::Classification).then(|| self.model());
+        if key == Key::Noise {
+            return match self.lab {
+                Lab::Regression => super::table::NOISE_REGRESSION_HELP,
+                Lab::Neural if self.surface().is_some() => super::table::NOISE_SURFACE_HELP,
+                Lab::Classification | Lab::Neural => super::table::NOISE_CLASSES_HELP,
+                Lab::Tuning => key.spec().help,
+            };
+        }
         match (key, model) {
             (Key::Speed, Some(ModelKind::Tree)) => super::table::TREE_SPEED_HELP,
             (Key::Speed, Some(ModelKind::Knn)) => super::table::KNN_SPEED_HELP,
@@ -459,6 +469,26 @@ mod tests {
         assert!(!help("lab=classification&model=knn").contains("poch"));
         let tree = decode("lab=classification&model=tree").0;
         assert_eq!(tree.help(Key::MaxDepth), Key::MaxDepth.spec().help);
+    }
+
+    /// Noise's help speaks of the lab's own data: y in the Regression lab, the points' jitter
+    /// with classes, the value's σ on a surface; the Tuning lab, whose data is either, keeps both.
+    #[test]
+    fn the_noise_help_names_what_noise_does_to_this_labs_data() {
+        use crate::state::url::decode;
+        let help = |query: &str| decode(query).0.help(Key::Noise);
+        assert!(help("lab=regression").contains("added to each y"));
+        for classes in ["lab=classification", "lab=neural", "lab=neural&data=xor"] {
+            assert!(help(classes).contains("jittered by half"), "{classes}");
+            assert!(!help(classes).contains(" y"), "{classes}");
+        }
+        for surface in ["lab=neural&data=plane", "lab=neural&data=bumps"] {
+            assert!(
+                help(surface).contains("each value is half of it"),
+                "{surface}"
+            );
+        }
+        assert_eq!(help("lab=tuning"), Key::Noise.spec().help);
     }
 
     #[test]

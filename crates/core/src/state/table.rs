@@ -65,6 +65,14 @@ pub const KNN_SPEED_HELP: &str =
 pub const ENSEMBLE_SPEED_HELP: &str =
     "Trees added every fifth of a second: 1 to see each new tree, max for as many as a frame allows.";
 
+/// Noise's help in the Regression lab (the table's help, for the Tuning lab, speaks of every lab).
+pub const NOISE_REGRESSION_HELP: &str = "How much random noise blurs the pattern: σ of the noise added to each y. σ² is the smallest test error any model can expect, so the more noise, the higher every model's error.";
+/// Noise's help where the points are classes: each point is jittered by a normal of standard
+/// deviation half of it (`data::classification`).
+pub const NOISE_CLASSES_HELP: &str = "How much random noise blurs the pattern: each point is jittered by half of it, so some stray into the other class's region. The more noise, the fewer new points any model can get right.";
+/// Noise's help on the Neural-network lab's surfaces, whose noise σ is half of it (`data::surface`).
+pub const NOISE_SURFACE_HELP: &str = "How much random noise blurs the surface: σ of the noise added to each value is half of it, and σ² is the smallest test error any model can expect.";
+
 const TREE_COUNTS: &[f64] = &[
     1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 30.0, 50.0, 100.0, 150.0, 200.0,
 ];
