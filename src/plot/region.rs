@@ -18,7 +18,7 @@ use plotters::prelude::*;
 use std::ops::Range;
 
 /// Both axes span [−EXTENT, EXTENT].
-pub const EXTENT: f64 = 1.4;
+pub use crate::data::classification::EXTENT;
 
 /// The classes' colours (blue, orange, green: `data::classification::CLASS_NAMES`); the stylesheet's
 /// `ring-N` rules, which ring the network's outputs, repeat them.

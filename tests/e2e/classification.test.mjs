@@ -642,7 +642,7 @@ test('a tree\'s limits that do not bind on these points say so, and moving one i
   await moons.page.close();
 });
 
-test('controls that change nothing here say so: depth when no leaf can split, trees that cannot differ, weighting at k = 1', async () => {
+test('controls that change nothing here say so: depth when no leaf can split, trees that cannot differ, weighting at k = 1 or on well-separated points', async () => {
   // Leaves of 20 on 35 training points: the tree is one leaf, judged at once.
   let { page, problems } = await open('&model=tree&data=moons&noise=0.4&n=50&leaf=20&depth=15');
   assert.match(await text(page, '#ctl-depth-inert'), /No effect while each leaf needs 20 points: no split of 35 training points/);
@@ -656,6 +656,18 @@ test('controls that change nothing here say so: depth when no leaf can split, tr
   ({ page, problems } = await open('&model=knn&k=1&weight=distance&data=moons&noise=0.4'));
   assert.match(await text(page, '#ctl-weight-inert'), /No effect at k = 1/);
   assert.match(await text(page, '#diagnosis'), /^Overfitting/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+  // On the default circles the other weighting changes the class on under 1 % of the plot.
+  ({ page, problems } = await open('&model=knn'));
+  const barely = /The other weighting changes the predicted class on only \d\.\d % of the plot here/;
+  assert.match(await text(page, '#ctl-weight-inert'), barely);
+  await page.getByLabel('Weighting').selectOption({ label: 'Distance' });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('weight') === 'distance');
+  assert.match(await text(page, '#ctl-weight-inert'), barely);
+  await page.close();
+  ({ page, problems } = await open('&model=knn&k=15&data=moons&noise=0.4'));
+  assert.equal(await page.locator('#ctl-weight-inert').count(), 0, 'on noisy moons the weighting matters');
   assert.deepEqual(problems.console, []);
   await page.close();
 });

@@ -46,6 +46,10 @@ impl Pattern {
     }
 }
 
+/// The plotted square of the plane labs: both axes span [−EXTENT, EXTENT] (every pattern's
+/// points lie well inside it, noise and all, nearly always).
+pub const EXTENT: f64 = 1.4;
+
 /// The classes' names, by class index: the colour the page draws each in (the app's
 /// `plot::region::CLASS_COLOURS`, in the same order). The page, the learned parameters' names and
 /// the data's CSV all use them, so a file reads as the page does.

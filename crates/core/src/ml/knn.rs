@@ -10,6 +10,7 @@
 //! point is decided by that point, whatever k.
 
 use super::grid_index::GridIndex;
+use super::metrics::argmax;
 use crate::data::classification::Point2;
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -36,6 +37,13 @@ impl KnnHyper {
     }
     pub fn k(&self) -> usize {
         self.k
+    }
+    pub fn weighting(&self) -> Weighting {
+        self.weighting
+    }
+    /// The same k with another weighting.
+    pub fn with_weighting(self, weighting: Weighting) -> Self {
+        KnnHyper { weighting, ..self }
     }
 }
 
@@ -103,7 +111,23 @@ impl Knn {
     /// Class probabilities at (x₁, x₂) into `out` (length = classes).
     pub fn proba(&self, x1: f64, x2: f64, scratch: &mut Vec<(f64, usize)>, out: &mut [f64]) {
         self.nearest_set(x1, x2, scratch);
-        self.vote(scratch, out);
+        self.vote(self.hyper.weighting, scratch, out);
+    }
+
+    /// The class each weighting would predict at (x₁, x₂), uniform then distance, from one
+    /// search for the k nearest (what changing the weighting alone would change).
+    pub fn class_by_weighting(
+        &self,
+        x1: f64,
+        x2: f64,
+        scratch: &mut Vec<(f64, usize)>,
+        out: &mut [f64],
+    ) -> [usize; 2] {
+        self.nearest_set(x1, x2, scratch);
+        [Weighting::Uniform, Weighting::Distance].map(|w| {
+            self.vote(w, scratch, out);
+            argmax(out)
+        })
     }
 
     /// The k nearest stored points in no particular order (voting needs no order, and not
@@ -128,20 +152,20 @@ impl Knn {
     }
 
     /// The neighbours' votes as probabilities.
-    fn vote(&self, scratch: &[(f64, usize)], out: &mut [f64]) {
+    fn vote(&self, weighting: Weighting, scratch: &[(f64, usize)], out: &mut [f64]) {
         out.iter_mut().for_each(|o| *o = 0.0);
         if scratch.is_empty() {
             out.iter_mut().for_each(|o| *o = 1.0 / self.classes as f64);
             return;
         }
-        if self.hyper.weighting == Weighting::Distance && scratch.iter().any(|(d, _)| *d == 0.0) {
+        if weighting == Weighting::Distance && scratch.iter().any(|(d, _)| *d == 0.0) {
             // Exactly on stored points: they decide alone (1/0 would be infinite).
             for &(_, i) in scratch.iter().filter(|(d, _)| *d == 0.0) {
                 out[self.points[i].class] += 1.0;
             }
         } else {
             for &(d2, i) in scratch.iter() {
-                let vote = match self.hyper.weighting {
+                let vote = match weighting {
                     Weighting::Uniform => 1.0,
                     Weighting::Distance => distance_vote(d2),
                 };
@@ -181,8 +205,8 @@ impl Knn {
                 scratch.select_nth_unstable_by(k - 1, by_distance);
             }
             scratch.truncate(k);
-            self.vote(&scratch, &mut out);
-            right += usize::from(super::metrics::argmax(&out) == p.class);
+            self.vote(self.hyper.weighting, &scratch, &mut out);
+            right += usize::from(argmax(&out) == p.class);
         }
         right as f64 / n as f64
     }
@@ -214,7 +238,6 @@ pub(crate) fn by_distance(a: &(f64, usize), b: &(f64, usize)) -> core::cmp::Orde
 mod tests {
     use super::*;
     use crate::data::classification::{generate, Pattern};
-    use crate::ml::metrics::argmax;
 
     /// Points on a line at x₁ = 0, 1, 2, 3, 10 with classes 0, 0, 1, 1, 1. Distance-weighted
     /// k = 1 classifies every stored point as itself (training accuracy 1); left out, each takes

@@ -9,6 +9,7 @@ pub mod curve_note;
 pub mod plane;
 pub mod regression;
 pub mod session;
+mod slack;
 pub mod spec;
 pub mod sweep;
 pub mod table;

@@ -6,6 +6,7 @@
 use super::action::{Action, Brush};
 use super::config::Config;
 use super::session::{medians_note, LabKind, Session};
+use super::slack::{knn_slack, tree_slack};
 use super::spec::{Key, Lab};
 use super::sweep::sweep_keys;
 use super::url::round_coordinate;
@@ -20,7 +21,6 @@ use crate::ml::metrics::variance;
 use crate::ml::model::Model;
 use crate::ml::optimum::logistic_accuracy;
 use crate::ml::plane_model::{PlaneHyper, PlaneModel, PlaneSet};
-use crate::ml::tree::{Criterion, Tree, TreeHyper};
 
 /// Most hand-placed points kept (the rest of the page stays fast).
 pub const MAX_CUSTOM_POINTS: usize = 500;
@@ -152,6 +152,9 @@ impl LabKind for Plane {
         match config.plane_hyper() {
             PlaneHyper::Tree(h) if train.values.is_none() && !train.points.is_empty() => {
                 tree_slack(&h, &train.points, train.classes)
+            }
+            PlaneHyper::Knn(h) if !train.points.is_empty() => {
+                knn_slack(&h, &train.points, train.classes)
             }
             _ => Vec::new(),
         }
@@ -365,67 +368,6 @@ pub(super) fn make_data(config: &Config) -> Dataset2 {
             split_points(config.custom.clone(), classes, fraction, config.seed)
         }
     }
-}
-
-/// What a decision tree's limits leave unused on `points`, grown in full:
-/// - **Max depth**: grown without a limit, the tree stops at depth d (every leaf pure or
-///   unsplittable), no deeper than the limit: every max depth from d up grows the same tree.
-/// - **Min samples per leaf**: the smallest leaf holds m > the limit points. Every split of the
-///   tree then has at least m points on each side, so under any limit up to m each split is still
-///   allowed and still the best of those allowed (and no leaf becomes splittable): the same tree.
-/// - **Criterion**: the other impurity chooses the same questions (only the impurity figures
-///   differ).
-fn tree_slack(h: &TreeHyper, points: &[Point2], classes: usize) -> Vec<(Key, String)> {
-    let grown = |h: TreeHyper| {
-        let mut t = Tree::new(h, points, classes);
-        while t.grow_level() {}
-        t
-    };
-    let questions = |t: &Tree| -> Vec<Option<(usize, f64)>> {
-        (t.nodes().iter())
-            .map(|n| n.split.as_ref().map(|s| (s.feature, s.threshold)))
-            .collect()
-    };
-    let tree = grown(*h);
-    let mut notes = Vec::new();
-    let free = grown(h.unlimited());
-    if h.max_depth().is_some_and(|d| free.depth() <= d) {
-        notes.push((
-            Key::MaxDepth,
-            format!(
-                "Raising it changes nothing here: grown without a limit, this tree stops at \
-                 depth {} (every leaf pure or unsplittable).",
-                free.depth()
-            ),
-        ));
-    }
-    let smallest = (tree.nodes().iter())
-        .filter(|n| n.split.is_none())
-        .map(|n| n.counts.iter().sum::<usize>())
-        .min()
-        .unwrap_or(0);
-    if smallest > h.min_leaf() {
-        notes.push((
-            Key::MinLeaf,
-            format!(
-                "Raising it up to {smallest} changes nothing here: the smallest leaf already \
-                 holds {smallest} training points."
-            ),
-        ));
-    }
-    let other = match h.criterion() {
-        Criterion::Gini => Criterion::Entropy,
-        Criterion::Entropy => Criterion::Gini,
-    };
-    if questions(&grown(h.with_criterion(other))) == questions(&tree) {
-        notes.push((
-            Key::Criterion,
-            "Either grows the same tree here: Gini impurity and entropy choose the same \
-             questions on these points (only the impurity figures in the rules differ)."
-                .into(),
-        ));
-    }
-    notes
 }
 
 #[cfg(test)]

@@ -969,3 +969,69 @@ fn a_tree_limit_that_does_not_bind_says_so_and_is_true() {
         questions(&base)
     );
 }
+
+/// Helper 56: on the default circles k-NN's distance weighting changed next to nothing of the
+/// map, silently. The note's share is checked against the two weightings' own models, built
+/// from their links and compared on a grid eight times finer; where the weighting matters
+/// (noisy moons, k = 15) no note is made.
+#[test]
+fn a_weighting_that_barely_changes_the_map_says_so_and_is_true() {
+    let share_changed = |query: &str| {
+        let maps: Vec<Vec<usize>> = ["uniform", "distance"]
+            .iter()
+            .map(|w| {
+                let s = lab(&format!("{query}&weight={w}"));
+                let PlaneModel::Knn(knn) = &*s.model else {
+                    panic!("{query}")
+                };
+                let (mut scratch, mut out) = (Vec::new(), vec![0.0; s.data.classes]);
+                let cells = 240;
+                let at = |c: usize| -1.4 + (c as f64 + 0.5) * 2.8 / cells as f64;
+                (0..cells * cells)
+                    .map(|c| {
+                        knn.proba(at(c / cells), at(c % cells), &mut scratch, &mut out);
+                        crate::ml::metrics::argmax(&out)
+                    })
+                    .collect()
+            })
+            .collect();
+        let changed = (maps[0].iter().zip(&maps[1]))
+            .filter(|(a, b)| a != b)
+            .count();
+        100.0 * changed as f64 / maps[0].len() as f64
+    };
+    for query in ["model=knn", "model=knn&data=blobs"] {
+        let notes = lab(query).slight_effects().to_vec();
+        assert_eq!(notes.len(), 1, "{query}: {notes:?}");
+        assert_eq!(notes[0].0, Key::Weighting);
+        let fine = share_changed(query);
+        let said = &notes[0].1;
+        if said.contains("almost none") {
+            assert!(fine < 0.2, "{query}: {fine} % against {said}");
+        } else {
+            let shown: f64 = said
+                .split("only ")
+                .nth(1)
+                .unwrap()
+                .split(' ')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            assert!(
+                (fine - shown).abs() < 0.4,
+                "{query}: {fine} % against {said}"
+            );
+        }
+        // The same note, whichever weighting is chosen.
+        assert_eq!(
+            lab(&format!("{query}&weight=distance")).slight_effects(),
+            notes
+        );
+    }
+    let moons = "model=knn&data=moons&noise=0.4&k=15";
+    assert!(lab(moons).slight_effects().is_empty());
+    assert!(share_changed(moons) > 1.0, "{}", share_changed(moons));
+    // At k = 1 the weighting can change nothing, which `no_effect` says instead.
+    assert!(lab("model=knn&k=1").slight_effects().is_empty());
+}
