@@ -703,3 +703,14 @@ test('on a laptop\'s screen (1366×768, and the 650 px a browser leaves of it) P
     await page.close();
   }
 });
+
+test('on the default circles, where a forest gets every point right, the verdict says such scores cannot tell settings apart', async () => {
+  const { page, problems } = await open('&model=forest&speed=max');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForFunction(() => /^Good fit/.test(document.getElementById('diagnosis')?.textContent ?? ''));
+  await page.waitForFunction(() => document.getElementById('test-acc')?.textContent.trim() === '100.0 %');
+  assert.equal(await text(page, '#train-acc'), '100.0 %');
+  assert.match(await text(page, '#diagnosis'), /Every point right, training and test: on points this easy many settings score the same/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});

@@ -12,7 +12,7 @@ let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const open = (query, viewport) => openPage(browser, server.origin, server.url + query, viewport);
+const open = (query, viewport, device) => openPage(browser, server.origin, server.url + query, viewport, device);
 const param = (page, name) => new URL(page.url()).searchParams.get(name);
 const text = async (page, selector) => (await page.locator(selector).textContent()).trim();
 const waitParam = (page, name, value) => page.waitForFunction(
@@ -677,6 +677,28 @@ test('keyboard and screen reader: the verdict is announced by its title, menus a
   assert.equal(await page.locator('.choice.right').filter({ hasText: '(the right answer)' }).count(), 1);
   await page.getByRole('button', { name: 'Next question' }).click();
   assert.ok(await page.evaluate(() => document.activeElement.classList.contains('choice')));
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('on a touch screen sliders, checkboxes and menu links are at least 24 px to tap', async () => {
+  const { page, problems } = await open('?lab=neural', { width: 390, height: 844 }, { hasTouch: true, isMobile: true });
+  assert.ok(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), 'a coarse pointer');
+  await page.locator('#drawer-handle').tap();
+  await page.getByLabel('Hidden layers', { exact: true }).waitFor();
+  const heights = (selector) => page.$$eval(selector, (all) => all
+    .filter((e) => e.getClientRects().length > 0).map((e) => e.getBoundingClientRect().height));
+  for (const [what, selector, least] of [['sliders', 'input[type=range]', 6], ['checkboxes', '.flag', 7]]) {
+    const tall = await heights(selector);
+    assert.ok(tall.length >= least, `${tall.length} ${what}`);
+    assert.ok(tall.every((h) => h >= 24), `${what}: ${tall}`);
+  }
+  await page.locator('#drawer-handle').tap();
+  await page.getByRole('button', { name: 'Lessons & challenges' }).tap();
+  await page.locator('#lessons-list').waitFor();
+  const links = await heights('.menu-box li a');
+  assert.ok(links.length >= 7 + 12, `${links.length} menu links`);
+  assert.ok(links.every((h) => h >= 24), `menu links: ${links}`);
   assert.deepEqual(problems.console, []);
   await page.close();
 });

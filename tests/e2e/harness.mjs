@@ -62,9 +62,10 @@ export async function chartsReady(page) {
     || document.querySelector('canvas').getBoundingClientRect().top > 1.5 * innerHeight);
 }
 
-/** A page that records console errors, page errors and requests to other origins. */
-export async function openPage(browser, origin, url, viewport = { width: 1280, height: 900 }) {
-  const page = await browser.newPage({ viewport });
+/** A page that records console errors, page errors and requests to other origins. `device`:
+ *  more of the browser context's options (a touch screen: `{ hasTouch: true, isMobile: true }`). */
+export async function openPage(browser, origin, url, viewport = { width: 1280, height: 900 }, device = {}) {
+  const page = await browser.newPage({ viewport, ...device });
   const problems = { console: [], foreign: [] };
   page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
   page.on('pageerror', (e) => problems.console.push(String(e)));

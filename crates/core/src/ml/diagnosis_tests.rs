@@ -934,3 +934,22 @@ fn a_good_fit_in_noise_that_swamps_the_pattern_says_so() {
         quiet.reason
     );
 }
+
+/// Every point right, training and test: the good fit says that such scores cannot tell
+/// settings apart (helper 56 moved every forest and boosting control on the default circles and
+/// saw 100 % throughout); one point wrong, and it does not.
+#[test]
+fn a_perfect_score_says_it_cannot_tell_settings_apart() {
+    let perfect = diagnose(&classes(1.0, 1.0));
+    assert_eq!(perfect.fit, Fit::GoodFit);
+    assert!(
+        perfect.reason.contains("many settings score the same"),
+        "{}",
+        perfect.reason
+    );
+    for (train, test) in [(1.0, 0.999), (0.999, 1.0)] {
+        let d = diagnose(&classes(train, test));
+        assert_eq!(d.fit, Fit::GoodFit);
+        assert!(!d.reason.contains("many settings"), "{}", d.reason);
+    }
+}
