@@ -1035,3 +1035,23 @@ fn a_weighting_that_barely_changes_the_map_says_so_and_is_true() {
     // At k = 1 the weighting can change nothing, which `no_effect` says instead.
     assert!(lab("model=knn&k=1").slight_effects().is_empty());
 }
+
+/// Training stops with the last tree, in the tick that grows it, not a tick later: the page's
+/// frame that shows the last tree is then no longer a running frame (an ensemble's throttled
+/// charts were sometimes redrawn in it under load, making it late).
+#[test]
+fn an_ensemble_stops_running_with_its_last_tree() {
+    for model in ["forest", "boosting"] {
+        let mut s = lab(&format!("model={model}&trees=3"));
+        apply(&mut s, Action::Play);
+        apply(&mut s, Action::Tick(2));
+        assert!(s.running, "{model}");
+        apply(&mut s, Action::Tick(1));
+        assert_eq!(s.model.steps(), 3, "{model}");
+        assert!(!s.running, "{model}: still running after its last tree");
+    }
+    let mut tree = lab("model=tree&data=circles&depth=2");
+    apply(&mut tree, Action::Play);
+    apply(&mut tree, Action::Tick(2));
+    assert!(!tree.running, "a tree stops with its last level");
+}

@@ -416,6 +416,14 @@ impl<K: LabKind> Session<K> {
                         self.record();
                         scored = self.model.steps();
                     }
+                    // Stopped with the last tree or level, not a tick later: else, when a tick
+                    // ended just on it, the page's frame that showed it was still a running
+                    // frame (and an ensemble's charts, throttled while it grows, could be
+                    // redrawn in that frame, making it late).
+                    if self.model.is_finished() == Some(true) {
+                        self.running = false;
+                        break;
+                    }
                 }
                 Progress::Finished => {
                     self.running = false;
