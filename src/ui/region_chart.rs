@@ -254,6 +254,14 @@ pub fn RegionChart(props: &RegionProps) -> Html {
                 CLASS_NAMES[argmax(&shares).min(CLASS_NAMES.len() - 1)]
             )
         });
+    let votes = hover
+        .or(*cursor)
+        .and_then(|(x1, x2)| ensemble_votes(&props.model, x1, x2));
+    let pointed = neighbours.is_some() || votes.is_some();
+    let says_more = matches!(
+        &*props.model,
+        PlaneModel::Knn(_) | PlaneModel::Forest(_) | PlaneModel::Boosting(_)
+    );
     html! {
         <>
         <div class={classes!("chart", "plane", props.editable.then_some("editable"))} id="region-chart-box">
@@ -263,15 +271,20 @@ pub fn RegionChart(props: &RegionProps) -> Html {
                 {onclick} {onmousemove} {onmouseleave} {onkeydown} {onfocus} {onblur}
                 aria-label="Decision map: the background colour is the class the model predicts there, paler where it is unsure; training points are circles, test points triangles, coloured by their class." />
         </div>
-        <p class="help" id="plane-keys">{ if props.editable {
-            "With the plot focused: arrow keys move the cross (Shift: faster), Enter adds a point there, Delete removes the nearest."
-        } else if matches!(&*props.model, PlaneModel::Knn(_)) {
-            "With the plot focused, arrow keys move a cross; its k nearest neighbours are ringed."
-        } else {
-            "With the plot focused, arrow keys move a cross."
-        } }</p>
-        <p class="help" id="neighbours" aria-live="polite">{ neighbours.unwrap_or_default() }</p>
-        <p class="help" id="votes" aria-live="polite">{ hover.or(*cursor).and_then(|(x1, x2)| ensemble_votes(&props.model, x1, x2)).unwrap_or_default() }</p>
+        // One slot for what the pointer (or the keyboard's cross) shows, the keys' hint until
+        // then: hovering the plot no longer pushes Play and the verdict down (helper 55). Room
+        // for two lines where the model has something to say there.
+        <div class={classes!("pointer-lines", says_more.then_some("says-more"))}>
+            <p class={classes!("help", pointed.then_some("covered"))} id="plane-keys">{ if props.editable {
+                "With the plot focused: arrow keys move the cross (Shift: faster), Enter adds a point there, Delete removes the nearest."
+            } else if matches!(&*props.model, PlaneModel::Knn(_)) {
+                "With the plot focused, arrow keys move a cross; its k nearest neighbours are ringed."
+            } else {
+                "With the plot focused, arrow keys move a cross."
+            } }</p>
+            <p class="help" id="neighbours" aria-live="polite">{ neighbours.unwrap_or_default() }</p>
+            <p class="help" id="votes" aria-live="polite">{ votes.unwrap_or_default() }</p>
+        </div>
         </>
     }
 }
@@ -424,25 +437,31 @@ fn ensemble_votes(model: &PlaneModel, x1: f64, x2: f64) -> Option<String> {
                 b.contribution(round, x1, x2, &mut push);
                 total.iter_mut().zip(&push).for_each(|(t, p)| *t += p);
             }
-            let names: Vec<&str> = if outputs == 1 {
-                vec!["log-odds of orange"]
-            } else {
-                CLASS_NAMES[..outputs].to_vec()
-            };
+            let rounds = b.rounds().len();
+            // (Short, so that it fits the two lines kept for it under the plot.)
+            if outputs == 1 {
+                return Some(format!(
+                    "{at}: log-odds of orange {} = the start {} + {rounds} trees' pushes (leaf \
+                     value × learning rate), the newest {:+.3}.",
+                    short(total[0]),
+                    short(b.init()[0]),
+                    push[0]
+                ));
+            }
             let parts: Vec<String> = (0..outputs)
                 .map(|o| {
                     format!(
-                        "{} {} (start {}, the newest tree {:+.3})",
-                        names[o],
+                        "{} {} (the newest {:+.3})",
+                        CLASS_NAMES[o],
                         short(total[o]),
-                        short(b.init()[o]),
                         push[o]
                     )
                 })
                 .collect();
             Some(format!(
-                "{at}: the score is the start plus each tree's push (its leaf value × the learning rate): {}.",
-                parts.join("; ")
+                "{at}: each class's score is its start + {rounds} rounds' pushes (leaf value × \
+                 learning rate): {}.",
+                parts.join(", ")
             ))
         }
         _ => None,

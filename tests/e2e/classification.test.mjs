@@ -347,7 +347,7 @@ test('ensembles: chosen by label, grown tree by tree, out-of-bag error read, tre
 
 test('pointing at the plane shows each tree of a forest voting, and boosting trees pushing the score', async () => {
   for (const [model, pattern] of [['forest', /^At \(x₁ 0, x₂ 0\): the 3 trees vote .*; the newest votes (blue|orange)\.$/],
-    ['boosting', /^At \(x₁ 0, x₂ 0\): the score is the start plus each tree's push .*: log-odds of orange -?[0-9.]+ \(start -?[0-9.e-]+, the newest tree [+-][0-9.]+\)\.$/]]) {
+    ['boosting', /^At \(x₁ 0, x₂ 0\): log-odds of orange -?[0-9.]+ = the start -?[0-9.e-]+ \+ 3 trees' pushes \(leaf value × learning rate\), the newest [+-][0-9.]+\.$/]]) {
     const { page, problems } = await open(`&model=${model}&data=moons`);
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step' }).click();
     await page.waitForFunction(() => document.getElementById('epoch').textContent === '3');
@@ -355,7 +355,7 @@ test('pointing at the plane shows each tree of a forest voting, and boosting tre
     const box = await page.locator('#region-chart').boundingBox();
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.4);
     await page.waitForFunction(() => document.getElementById('votes').textContent.length > 0);
-    assert.match(await text(page, '#votes'), /^At \(x₁ [0-9.]+, x₂ [0-9.]+\): the (3 trees vote|score is the start)/);
+    assert.match(await text(page, '#votes'), /^At \(x₁ [0-9.]+, x₂ [0-9.]+\): (the 3 trees vote|log-odds of orange)/);
     await page.mouse.move(0, 0);
     await page.waitForFunction(() => document.getElementById('votes').textContent.length === 0);
     await page.locator('#region-chart').focus();
@@ -693,7 +693,7 @@ test('a link with more points than a link made here carries keeps them in the ad
 });
 
 test('on a laptop\'s screen (1366×768, and the 650 px a browser leaves of it) Play sits under the plot without scrolling; a tall screen keeps the full plot', async () => {
-  for (const [lab, height] of [['classification', 768], ['classification', 650], ['neural', 650], ['neural', 1080]]) {
+  for (const [lab, height] of [['classification', 768], ['classification', 650], ['classification&model=knn', 650], ['classification&model=boosting', 768], ['neural', 650], ['neural', 1080]]) {
     const { page } = await openPage(browser, server.origin, server.url + `?lab=${lab}`, { width: 1366, height });
     const play = await page.getByRole('button', { name: 'Play', exact: true }).boundingBox();
     const plot = await page.locator('#region-chart-box').boundingBox();
@@ -713,4 +713,28 @@ test('on the default circles, where a forest gets every point right, the verdict
   assert.match(await text(page, '#diagnosis'), /Every point right, training and test: on points this easy many settings score the same/);
   assert.deepEqual(problems.console, []);
   await page.close();
+});
+
+test('pointing at the plot says what is there in the slot of the keys\' hint: nothing under the plot moves', async () => {
+  for (const model of ['knn', 'boosting']) {
+    const { page, problems } = await open(`&model=${model}&trees=5&speed=max`);
+    if (model === 'boosting') {
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await page.waitForFunction(() => document.getElementById('epoch')?.textContent.trim() === '5');
+    }
+    const play = async () => (await page.locator('#play').boundingBox()).y;
+    const before = await play();
+    assert.ok(await page.locator('#plane-keys').isVisible());
+    const box = await page.locator('#region-chart').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.45);
+    const line = model === 'knn' ? '#neighbours' : '#votes';
+    await page.waitForFunction((sel) => document.querySelector(sel).textContent.length > 20, line);
+    assert.equal(await play(), before, `${model}: Play moved`);
+    assert.equal(await page.locator('#plane-keys').isVisible(), false, 'the hint is covered');
+    await page.mouse.move(1, 1);
+    await page.waitForFunction((sel) => document.querySelector(sel).textContent === '', line);
+    assert.ok(await page.locator('#plane-keys').isVisible(), 'the hint is back');
+    assert.deepEqual(problems.console, []);
+    await page.close();
+  }
 });
