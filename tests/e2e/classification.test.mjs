@@ -738,3 +738,14 @@ test('pointing at the plot says what is there in the slot of the keys\' hint: no
     await page.close();
   }
 });
+
+test('an even k on two classes says how many training votes tie, and that ties, not a smoother boundary, cost training accuracy', async () => {
+  const { page, problems } = await open('&model=knn&k=2&data=moons&noise=0.4');
+  assert.match(await text(page, '#diagnosis'), /k = 2 is even: the votes of \d+ of the 140 training points tie, and every tie goes to blue/);
+  await page.getByLabel('k', { exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('k') === '3');
+  assert.doesNotMatch(await text(page, '#diagnosis'), /is even/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});

@@ -58,6 +58,8 @@ pub struct Knn {
     /// [`Knn::leave_one_out_accuracy`], computed once (the verdict asks for it on every render),
     /// shared by the copies.
     leave_one_out: Rc<OnceCell<f64>>,
+    /// [`Knn::tied_training_votes`], computed once, shared by the copies.
+    ties: Rc<OnceCell<usize>>,
 }
 
 /// The same hyperparameters and stored points (the index and the cached leave-one-out accuracy
@@ -76,6 +78,7 @@ impl Knn {
             classes,
             index: Rc::new(GridIndex::new(train.iter().map(|p| (p.x1, p.x2)))),
             leave_one_out: Rc::default(),
+            ties: Rc::default(),
         }
     }
 
@@ -184,6 +187,24 @@ impl Knn {
         *self
             .leave_one_out
             .get_or_init(|| self.count_leave_one_out())
+    }
+
+    /// How many stored points get a tied vote from their own k nearest (themselves among them,
+    /// as when the training points are scored): two classes or more share the most votes, and
+    /// the tie goes to the lower class whatever the point's own. Under uniform votes an even k
+    /// ties often between two classes, an odd k never.
+    pub fn tied_training_votes(&self) -> usize {
+        *self.ties.get_or_init(|| {
+            let (mut scratch, mut out) = (Vec::new(), vec![0.0; self.classes]);
+            (self.points.iter())
+                .filter(|p| {
+                    self.nearest_set(p.x1, p.x2, &mut scratch);
+                    self.vote(self.hyper.weighting, &scratch, &mut out);
+                    let top = out.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                    out.iter().filter(|&&v| v == top).count() > 1
+                })
+                .count()
+        })
     }
 
     fn count_leave_one_out(&self) -> f64 {

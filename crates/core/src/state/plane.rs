@@ -243,6 +243,7 @@ impl LabKind for Plane {
                  instead (leave-one-out): {:.0} %.)",
                 100.0 * knn.leave_one_out_accuracy()
             )),
+            PlaneModel::Knn(knn) => even_k_ties(knn, s.data.classes),
             _ => None,
         }
     }
@@ -368,6 +369,25 @@ pub(super) fn make_data(config: &Config) -> Dataset2 {
             split_points(config.custom.clone(), classes, fraction, config.seed)
         }
     }
+}
+
+/// For uniform k-NN with an even k on two classes, when at least one training point in twenty
+/// gets a tied vote: the tie rule, not a smoother boundary, costs part of the training accuracy,
+/// so the gap to the test accuracy reads smaller than the model's flexibility alone would make
+/// it (helper 55: k = 2 read "Good fit" where k = 1 read "Overfitting", at the same test
+/// accuracy).
+fn even_k_ties(knn: &Knn, classes: usize) -> Option<String> {
+    let (k, n) = (knn.effective_k(), knn.points().len());
+    let ties = knn.tied_training_votes();
+    (knn.weighting() == Weighting::Uniform && classes == 2 && k % 2 == 0 && 20 * ties >= n).then(
+        || {
+            format!(
+                "(k = {k} is even: the votes of {ties} of the {n} training points tie, and every \
+                 tie goes to blue, so part of the training accuracy is lost to the tie rule \
+                 rather than to a smoother boundary. An odd k cannot tie between two classes.)"
+            )
+        },
+    )
 }
 
 #[cfg(test)]

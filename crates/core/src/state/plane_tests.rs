@@ -1055,3 +1055,48 @@ fn an_ensemble_stops_running_with_its_last_tree() {
     apply(&mut tree, Action::Tick(2));
     assert!(!tree.running, "a tree stops with its last level");
 }
+
+/// Helper 55: k = 2 on noisy moons read "Good fit" where k = 1 read "Overfitting" at the same
+/// test accuracy. The verdict now says why its training accuracy fell: ties. Counted here by
+/// brute force (k = 2: a point and its nearest other point tie when their classes differ), and
+/// every training point k = 2 gets wrong is an orange point whose vote tied.
+#[test]
+fn an_even_k_says_its_ties_cost_training_accuracy() {
+    for seed in [42, 1, 2] {
+        let s = lab(&format!("model=knn&data=moons&noise=0.4&k=2&seed={seed}"));
+        let train = &s.data.train;
+        let tied: Vec<bool> = (0..train.len())
+            .map(|i| {
+                let d = |j: usize| {
+                    (train[i].x1 - train[j].x1).powi(2) + (train[i].x2 - train[j].x2).powi(2)
+                };
+                let nearest = (0..train.len())
+                    .filter(|&j| j != i)
+                    .min_by(|&a, &b| d(a).total_cmp(&d(b)).then(a.cmp(&b)))
+                    .unwrap();
+                train[nearest].class != train[i].class
+            })
+            .collect();
+        let ties = tied.iter().filter(|t| **t).count();
+        let reason = s.diagnosis().unwrap().reason;
+        let said = format!(
+            "k = 2 is even: the votes of {ties} of the {} training points tie",
+            train.len()
+        );
+        assert!(reason.contains(&said), "{said} / {reason}");
+        let wrong = (1.0 - s.train_score.accuracy.unwrap()) * train.len() as f64;
+        let orange_ties = (0..train.len())
+            .filter(|&i| tied[i] && train[i].class == 1)
+            .count();
+        assert_eq!(wrong.round() as usize, orange_ties, "seed {seed}");
+    }
+    for other in [
+        "data=moons&noise=0.4&k=3",
+        "data=moons&noise=0.4&k=2&weight=distance",
+        "data=three&noise=0.4&k=2",
+    ] {
+        let s = lab(&format!("model=knn&{other}"));
+        let reason = s.diagnosis().map(|d| d.reason).unwrap_or_default();
+        assert!(!reason.contains("is even"), "{other}: {reason}");
+    }
+}
