@@ -702,6 +702,11 @@ test('on a laptop\'s screen (1366×768, and the 650 px a browser leaves of it) P
     if (height === 1080) assert.equal(Math.round(plot.width), 560);
     await page.close();
   }
+  // Under a lesson's bar too (helper 58), the prompt three lines long.
+  const { page } = await openPage(browser, server.origin, server.url + '?lesson=ensembles&step=2', { width: 1366, height: 768 });
+  const play = await page.getByRole('button', { name: 'Play', exact: true }).boundingBox();
+  assert.ok(play.y + play.height <= 768, `under the lesson's bar: Play ends at ${play.y + play.height}`);
+  await page.close();
 });
 
 test('on the default circles, where a forest gets every point right, the verdict says such scores cannot tell settings apart', async () => {

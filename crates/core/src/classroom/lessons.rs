@@ -226,19 +226,19 @@ pub const LESSONS: &[Lesson] = &[
             },
             Step {
                 query: "lab=classification&model=forest&data=moons&noise=0.4&n=500&depth=15\
-                        &seed=9",
+                        &features=1&seed=9",
                 prompt: "A random forest of 50 such trees, each grown on its own bootstrap \
-                         sample of the points and looking at one random feature per split. Each \
-                         tree still overfits, each differently, so their vote averages the \
-                         accidents away: test accuracy rises as trees are added, above the single \
-                         tree's on most draws of the points.",
+                         sample of the points and looking at one random feature, x₁ or x₂, per \
+                         split. Each tree still overfits, each differently, so their vote averages \
+                         the accidents away: test accuracy rises as trees are added, above the \
+                         single tree's on most draws of the points.",
             },
             Step {
                 query: "lab=classification&model=forest&data=moons&noise=0.4&n=500&depth=15\
-                        &bootstrap=off&maxfeat=all&seed=9",
-                prompt: "Bootstrap off and every feature at every split: now every tree is the \
-                         same tree, and 50 copies vote like one. The forest's gain came from its \
-                         trees' differences.",
+                        &features=1&bootstrap=off&maxfeat=all&seed=9",
+                prompt: "Bootstrap off and both features at every split: now every tree is the \
+                         tree of the first step, and 50 copies vote like one. The forest's gain \
+                         came from its trees' differences.",
             },
             Step {
                 query: "lab=classification&model=boosting&data=moons&noise=0.4&n=500&depth=1\
@@ -246,16 +246,16 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "Gradient boosting grows small trees one after another, each fitting what \
                          the ones before still get wrong, its correction added at a tenth of its \
                          size (the learning rate). Stumps of one question each add up, round by \
-                         round, to a curved boundary.",
+                         round, to a boundary that follows the moons' curve in small steps.",
             },
             Step {
                 query: "lab=classification&model=boosting&data=moons&noise=0.4&n=500&depth=2\
                         &shrinkage=1&trees=200&speed=5&seed=9",
                 prompt: "Trees of depth 2 added at full size (learning rate 1): test accuracy \
-                         peaks within a few rounds, then falls as later rounds fit the noise, \
-                         which more trees never do to a forest. Against it: a lower learning \
-                         rate, shallower trees, or fewer trees (the validation curve over Number \
-                         of trees finds how many).",
+                         peaks within a few rounds, then falls as later rounds fit the noise, and \
+                         the validation curve over Number of trees (focus it) rises the same way. \
+                         A forest never does that: against it, a lower learning rate, shallower \
+                         trees, or fewer trees.",
             },
         ],
     },

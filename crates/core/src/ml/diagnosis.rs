@@ -948,8 +948,8 @@ fn good_fit_aside(e: &Evidence) -> String {
     // moving them seemed to do nothing.)
     if perfect(e.errors) {
         return " (Every point right, training and test: on points this easy many settings \
-                score the same, so these scores cannot tell them apart; harder points, with more \
-                noise, would.)"
+                score the same, so these scores cannot tell them apart. Raise Noise, or pick \
+                harder data, to see them differ.)"
             .to_string();
     }
     // (A rise of the test MSE over gradient epochs: for classes the records hold the log-loss,
