@@ -394,7 +394,7 @@ test('a control without effect says so: λ while Regularization is None, and its
   await page.close();
 });
 
-test('a λ too small to see says so, names the first λ that shows, and stops saying so there', async () => {
+test('a λ too small to see says so (L2 and L1), names the first λ that shows, and stops saying so there', async () => {
   // (Helper 44: λ = 10⁻⁶ trained the same curve as no penalty, with no word.)
   const { page, problems } = await open('?reg=l2&lambda=0.000001');
   assert.match(await text(page, '#ctl-lambda-inert'),
@@ -405,6 +405,13 @@ test('a λ too small to see says so, names the first λ that shows, and stops sa
   for (let i = 0; i < 9; i++) await lambda.press('ArrowRight');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('lambda') === '0.03');
   await page.waitForFunction(() => !document.getElementById('ctl-lambda-inert'));
+  // Under L1 too, worked out by coordinate descent (L1 has no closed form).
+  await page.getByLabel('Regularization', { exact: true }).selectOption({ label: 'L1 (lasso)' });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('reg') === 'l1');
+  assert.equal(await page.locator('#ctl-lambda-inert').count(), 0, 'λ = 0.03 shows under L1 too');
+  for (let i = 0; i < 9; i++) await lambda.press('ArrowLeft');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('lambda') === '1e-6');
+  assert.match(await text(page, '#ctl-lambda-inert'), /^Barely any effect at λ = 1e-6 on these points/);
   assert.deepEqual(problems.console, []);
   await page.close();
 });

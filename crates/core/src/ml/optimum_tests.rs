@@ -210,3 +210,62 @@ fn large_feature_maps_get_no_optimum() {
     assert!(at(4).is_some());
     assert_eq!(at(5), None);
 }
+
+/// L1 by hand: points (−1, −0.5) and (1, 0.5), degree 1. With φ₁ = √3·x the objective is
+/// (√3·w₁ − 0.5)² + λ|w₁| (w₀ = 0), so w₁ = (√3 − λ)/6 for λ < √3 and 0 beyond.
+#[test]
+fn lasso_line_by_hand() {
+    let pts = [(-1.0, -0.5), (1.0, 0.5)].map(|(x, y)| Point { x, y });
+    for (lambda, slope) in [(1.2, (3.0f64 - 3.0f64.sqrt() * 1.2) / 6.0), (2.0, 0.0)] {
+        let w = lasso_weights(&line(Regularization::L1, lambda, 1), &pts).unwrap();
+        assert!(w[0].abs() < 1e-9, "{w:?}");
+        assert!(
+            (3.0f64.sqrt() * w[1] - slope).abs() < 1e-7,
+            "λ {lambda}: {w:?}"
+        );
+    }
+    assert_eq!(lasso_weights(&line(Regularization::L2, 0.5, 1), &pts), None);
+}
+
+/// The L1 minimum on noisy data of degree 9 meets the optimality conditions of its objective,
+/// written out here: each penalized weight's gradient of the squared error, g = (2/n)·Σφ·(y − ŷ),
+/// is λ·sign(w) where w ≠ 0 and within ±λ where w = 0; the intercept's is 0. Some weights are
+/// exactly zero.
+#[test]
+fn the_lasso_minimum_meets_its_optimality_conditions() {
+    let data = generate(&DataSpec::new(Curve::Sine, 40, 0.2, 0.75, 3).unwrap());
+    for lambda in [0.001, 0.01, 0.05] {
+        let hyper = line(Regularization::L1, lambda, 9);
+        let w = lasso_weights(&hyper, &data.train).unwrap();
+        let design = Design::new(&data.train, 9);
+        let n = design.len() as f64;
+        let residual: Vec<f64> = (0..design.len())
+            .map(|r| design.targets()[r] - (0..10).map(|k| design.row(r)[k] * w[k]).sum::<f64>())
+            .collect();
+        let g = |k: usize| {
+            2.0 / n
+                * (0..design.len())
+                    .map(|r| design.row(r)[k] * residual[r])
+                    .sum::<f64>()
+        };
+        assert!(g(0).abs() < 1e-8, "λ {lambda}: intercept {}", g(0));
+        for (k, &wk) in w.iter().enumerate().skip(1) {
+            if wk == 0.0 {
+                assert!(
+                    g(k).abs() <= lambda + 1e-8,
+                    "λ {lambda}: w{k} = 0, g = {}",
+                    g(k)
+                );
+            } else {
+                assert!(
+                    (g(k) - lambda * wk.signum()).abs() < 1e-6,
+                    "λ {lambda}: w{k} = {wk}, g = {}",
+                    g(k)
+                );
+            }
+        }
+        if lambda >= 0.01 {
+            assert!(w.iter().skip(1).any(|v| *v == 0.0), "λ {lambda}: {w:?}");
+        }
+    }
+}
