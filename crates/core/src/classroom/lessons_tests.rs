@@ -6,7 +6,7 @@ use crate::ml::diagnosis::Fit;
 use crate::state::action::Action;
 use crate::state::plane::PlaneLab;
 use crate::state::regression::RegressionLab;
-use crate::state::session::Reduce;
+use crate::state::session::{LabKind, Reduce, Session};
 use crate::state::spec::Key;
 use crate::state::tuning::Tuning;
 
@@ -45,6 +45,22 @@ enum Claim {
 
 use Claim::*;
 use Goal::*;
+
+/// Test accuracy at least `by` above that of step `step` after `epochs` epochs.
+const fn above(step: usize, epochs: u32, by: f64) -> Claim {
+    Above {
+        than: (step, epochs),
+        by,
+    }
+}
+
+/// Test accuracy at least `by` below that of step `step` after `epochs` epochs.
+const fn below(step: usize, epochs: u32, by: f64) -> Claim {
+    Below {
+        than: (step, epochs),
+        by,
+    }
+}
 
 const fn fit(f: Fit) -> Claim {
     Is(Verdict(f))
@@ -87,65 +103,17 @@ const CLAIMS: &[(&str, usize, u32, Claim)] = &[
     ("k-and-trees", 5, 20, fit(Fit::TooFlexible)),
     ("ensembles", 0, 20, fit(Fit::TooFlexible)),
     ("ensembles", 1, 200, fit(Fit::GoodFit)),
-    (
-        "ensembles",
-        1,
-        200,
-        Above {
-            than: (0, 20),
-            by: 0.05,
-        },
-    ),
-    (
-        "ensembles",
-        1,
-        200,
-        Above {
-            than: (1, 1),
-            by: 0.03,
-        },
-    ),
+    ("ensembles", 1, 200, above(0, 20, 0.05)),
+    ("ensembles", 1, 200, above(1, 1, 0.03)),
     ("ensembles", 2, 200, fit(Fit::TooFlexible)),
     // The tree of the first step, 50 times: the same test accuracy (and the same map, below).
-    (
-        "ensembles",
-        2,
-        200,
-        Above {
-            than: (0, 20),
-            by: 0.0,
-        },
-    ),
-    (
-        "ensembles",
-        2,
-        200,
-        Below {
-            than: (0, 20),
-            by: 0.0,
-        },
-    ),
-    (
-        "ensembles",
-        2,
-        200,
-        Below {
-            than: (1, 200),
-            by: 0.05,
-        },
-    ),
+    ("ensembles", 2, 200, above(0, 20, 0.0)),
+    ("ensembles", 2, 200, below(0, 20, 0.0)),
+    ("ensembles", 2, 200, below(1, 200, 0.05)),
     ("ensembles", 3, 5, Training),
     ("ensembles", 3, 200, fit(Fit::GoodFit)),
     ("ensembles", 4, 200, fit(Fit::TooFlexible)),
-    (
-        "ensembles",
-        4,
-        200,
-        Below {
-            than: (4, 3),
-            by: 0.03,
-        },
-    ),
+    ("ensembles", 4, 200, below(4, 3, 0.03)),
     // 3 trees (position 2) against 200 (position 10).
     (
         "ensembles",
@@ -273,21 +241,24 @@ fn compared(
     (!holds(mine, theirs)).then(|| format!("test accuracy {mine} against {theirs}"))
 }
 
+/// Computes the lab's validation curve to the end.
+fn finish_sweep<K: LabKind>(s: &mut Session<K>) {
+    while !s.sweep.is_done() {
+        s.apply(Action::SweepTick(1000));
+    }
+}
+
 /// The cross-validated errors of the plane labs' validation curve over `key`, computed to the end.
 fn plane_curve(query: &str, key: Key) -> Vec<f64> {
     let mut s = PlaneLab::new(config(query), Vec::new());
     s.apply(Action::Focus(key));
-    while !s.sweep.is_done() {
-        s.apply(Action::SweepTick(1000));
-    }
+    finish_sweep(&mut s);
     s.sweep.results.iter().map(|r| r.cv.mean).collect()
 }
 
 fn curve_dips(query: &str) -> Option<String> {
     let mut s = RegressionLab::new(config(query), Vec::new());
-    while !s.sweep.is_done() {
-        s.apply(Action::SweepTick(1000));
-    }
+    finish_sweep(&mut s);
     let r = &s.sweep.results;
     let best = (0..r.len()).min_by(|&a, &b| r[a].cv.mean.total_cmp(&r[b].cv.mean))?;
     let dips = best > 0 && best + 1 < r.len() && r[14].train < r[best].train;

@@ -378,16 +378,18 @@ pub(super) fn make_data(config: &Config) -> Dataset2 {
 /// accuracy).
 fn even_k_ties(knn: &Knn, classes: usize) -> Option<String> {
     let (k, n) = (knn.effective_k(), knn.points().len());
+    // (The cheap conditions first: the count is a neighbour search per training point.)
+    if knn.weighting() != Weighting::Uniform || classes != 2 || k % 2 == 1 {
+        return None;
+    }
     let ties = knn.tied_training_votes();
-    (knn.weighting() == Weighting::Uniform && classes == 2 && k % 2 == 0 && 20 * ties >= n).then(
-        || {
-            format!(
-                "(k = {k} is even: the votes of {ties} of the {n} training points tie, and every \
-                 tie goes to blue, so part of the training accuracy is lost to the tie rule \
-                 rather than to a smoother boundary. An odd k cannot tie between two classes.)"
-            )
-        },
-    )
+    (20 * ties >= n).then(|| {
+        format!(
+            "(k = {k} is even: the votes of {ties} of the {n} training points tie, and every tie \
+             goes to blue, so part of the training accuracy is lost to the tie rule rather than \
+             to a smoother boundary. An odd k cannot tie between two classes.)"
+        )
+    })
 }
 
 #[cfg(test)]
