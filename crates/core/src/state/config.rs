@@ -219,6 +219,13 @@ impl Config {
         .expect("depth and leaf size ≥ 1 at every position")
     }
 
+    /// Whether a forest's trees are all one tree: without bootstrap samples each sees the same
+    /// points, and with every feature at every split it splits them the same way.
+    pub fn identical_trees(&self) -> bool {
+        self.choice::<Bootstrap>(Key::Bootstrap) == Bootstrap::Off
+            && self.choice::<MaxFeatures>(Key::MaxFeatures) == MaxFeatures::All
+    }
+
     pub fn forest_hyper(&self) -> ForestHyper {
         let degree = self.number(Key::Features) as usize;
         let width = FeatureMap::new(degree).width();
@@ -326,11 +333,7 @@ impl Config {
                  points leaves that many on both sides, so a tree stays one leaf.",
                 self.number(Key::MinLeaf)
             )),
-            Key::Trees
-                if forest
-                    && self.choice::<Bootstrap>(Key::Bootstrap) == Bootstrap::Off
-                    && self.choice::<MaxFeatures>(Key::MaxFeatures) == MaxFeatures::All =>
-            {
+            Key::Trees if forest && self.identical_trees() => {
                 Some(
                 "No effect with Bootstrap off and all features at every split: each tree learns \
                  the same points the same way, so every tree is the same."

@@ -86,7 +86,6 @@ impl LabKind for Regression {
         Levers {
             more: "a higher degree",
             less: "a lower degree, or regularization (a larger λ)",
-            trains: true,
             epochs: true,
         }
     }

@@ -563,6 +563,33 @@ fn a_penalty_raised_mid_run_is_judged_on_the_new_objective() {
     assert_eq!(r.diagnosis().unwrap().fit, Fit::TooStronglyRegularized);
 }
 
+/// The same when the penalty is switched on after long training, as the ridge-rescue challenge
+/// invites: with Adam the data's loss climbs to the new minimum with a spike of 4 % on the way,
+/// and that is no learning rate too high either (helper 59 saw it called so for good, a million
+/// epochs on).
+#[test]
+fn a_penalty_switched_on_late_is_not_a_learning_rate_too_high() {
+    use crate::ml::diagnosis::Fit;
+    let mut r: RegressionLab =
+        session("degree=15&n=30&opt=adam&lr=0.03&reg=l2&lambda=0&speed=max&seed=8");
+    r.apply(Action::Play);
+    r.apply(Action::Tick(300_000));
+    r.apply(Action::Set(Key::Lambda, 1)); // λ = 10⁻⁶
+    for _ in 0..10 {
+        r.apply(Action::Tick(50_000));
+        let d = r.diagnosis().unwrap();
+        assert_ne!(
+            d.fit,
+            Fit::LearningRateTooHigh,
+            "epoch {}: {}",
+            r.model.steps(),
+            d.reason
+        );
+    }
+    // As a fresh start at λ = 10⁻⁶ reads: the gap of the points it memorised.
+    assert_eq!(r.diagnosis().unwrap().fit, Fit::TooFlexible);
+}
+
 /// On the Step data a degree-6 polynomial cannot follow the jump (training error above the
 /// floor), yet its test error climbs from 0.045 to over 0.9 as it trains: overfitting as it
 /// happens. The verdict says so; it used to say "too simple: a higher degree", which makes it
