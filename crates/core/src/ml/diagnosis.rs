@@ -16,7 +16,8 @@
 //! 1. **Too few training points**: the model has at least as many parameters as there are
 //!    training points (or there are fewer than 5), passes through them (its training error under
 //!    a quarter of the noise floor, or every point right), and the test error is far above: with
-//!    so few points many models pass through them all. More data is the cure (or a less flexible
+//!    so few points a model this flexible passes through them all (as many numbers as points
+//!    can; more can in many ways). More data is the cure (or a less flexible
 //!    model). A penalty that holds the model off its points makes it a case of rule 8 instead.
 //! 2. **Learning rate too high**: the errors say something is wrong, and the training loss is now
 //!    well above the lowest it reached, or it jumps up and down: the steps overshoot the minimum.
@@ -1020,16 +1021,24 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
     } else if !r.high_train && r.gap && few {
         (
             Fit::TooFewPoints,
-            if e.parameters >= e.train_points {
+            if e.parameters >= e.train_points && interpolates {
+                // (As many numbers as points pass through them, but not many different ways: one
+                // cubic passes through 4 points; helper 59.)
+                let through = if e.parameters > e.train_points {
+                    "more than enough to pass through them all, in many different ways"
+                } else {
+                    "enough to pass through every one of them"
+                };
                 format!(
-                    "{}: only {} training points for {} learned numbers, so many different \
-                     models pass through them all and this one need not follow the pattern \
-                     between them. Add points (or make it less flexible: {}).",
+                    "{}: only {} training points for {} learned numbers, {through}, and a \
+                     model that does need not follow the pattern between them. Add points (or \
+                     make it less flexible: {}).",
                     r.summary, e.train_points, e.parameters, e.levers.less
                 )
             } else {
                 // (k-NN learns no numbers: "for 0 learned numbers … pass through them all" was
-                // false; helper 50.)
+                // false, helper 50; nor does a model still on its way to its points pass
+                // through them, helper 59.)
                 format!(
                     "{}: only {} training points, too few to tell the pattern from the noise, so \
                      a model that fits them need not follow the pattern between them. Add points \

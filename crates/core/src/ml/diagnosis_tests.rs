@@ -279,6 +279,34 @@ fn causes_in_order() {
     assert!(diagnose(&one)
         .reason
         .contains("only 1 training points for 16"));
+    // As many numbers as points: enough to pass through them, but in one way, not many; and a
+    // model not yet through them is not said to pass through them (helper 59).
+    let mut four = numbers(0.0, 0.5);
+    (four.train_points, four.parameters) = (4, 4);
+    let d = diagnose(&four);
+    assert_eq!(d.fit, Fit::TooFewPoints);
+    assert!(
+        d.reason
+            .contains("for 4 learned numbers, enough to pass through every one of them"),
+        "{}",
+        d.reason
+    );
+    assert!(!d.reason.contains("many different"), "{}", d.reason);
+    let d = diagnose(&Evidence {
+        train_points: 10,
+        ..one
+    });
+    assert!(d.reason.contains("in many different ways"), "{}", d.reason);
+    let on_its_way = diagnose(&Evidence {
+        train_points: 4,
+        ..numbers(0.009, 0.5)
+    });
+    assert_eq!(on_its_way.fit, Fit::TooFewPoints, "{}", on_its_way.reason);
+    assert!(
+        on_its_way.reason.contains("too few to tell the pattern"),
+        "{}",
+        on_its_way.reason
+    );
     // A model that learns no numbers (k-NN) on three points: too few, but not "for 0 learned
     // numbers, so many models pass through them" (helper 50).
     let none = Evidence {
