@@ -459,6 +459,15 @@ test('the Step data at degree 6: a test error that climbs while training falls i
   await page.close();
 });
 
+test('README ridge demo: a curve over λ lowest at λ = 0 says its models stopped early, which holds weights in as a penalty does', async () => {
+  const { page, problems } = await open('?degree=15&n=20&reg=l2&lambda=0.03&speed=max');
+  await page.getByLabel('Regularization strength', { exact: true }).focus();
+  await page.waitForFunction(() => /^16 values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 30_000 });
+  assert.match(await text(page, '#validation-outrun'), /^Lowest at λ = 0 here, but each point trained only 1,000 epochs, and stopping early holds the weights in much as a penalty does\. Trained on, a model at λ = 0 can overfit far more/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('a model trained far past the validation curve\'s 1,000 epochs: the curve says it no longer speaks for it', async () => {
   const { page, problems } = await open('?lab=regression&degree=15&n=20&speed=max');
   assert.equal(await page.locator('#validation-outrun').count(), 0);

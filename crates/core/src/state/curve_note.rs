@@ -29,15 +29,8 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<String> {
     }
     let at = sweep.positions.iter().position(|&p| p == current)?;
     let here = sweep.results.get(at)?.cv;
-    // The first of equal lowest errors, as the Tuning lab breaks ties: errors that are the same
-    // share of the same points may differ in their last bits, summed in another order (helper
-    // 59: k = 32 was named where k = 16, 17 and 48 read the same 15.7 %).
-    let lowest = (sweep.results.iter())
-        .map(|r| r.cv.mean)
-        .filter(|m| m.is_finite())
-        .fold(f64::INFINITY, f64::min);
-    let (best_at, best) = (sweep.results.iter().enumerate())
-        .find(|(_, r)| r.cv.mean <= lowest + 1e-9 * lowest.abs())?;
+    let best_at = sweep.lowest_at()?;
+    let best = &sweep.results[best_at];
     let standard_error = best.cv.sd / (sweep.fold_count().max(1) as f64).sqrt();
     let label = sweep.key.spec().label;
     let value = format_value(sweep.key, current);

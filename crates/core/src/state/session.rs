@@ -308,20 +308,38 @@ impl<K: LabKind> Session<K> {
         Some(verdict)
     }
 
-    /// When the model has trained far longer than the validation curve's models (by gradient
-    /// epochs), a note for the curve: a long run can fit, and overfit, quite differently from
-    /// its point on the curve, and the verdict no longer cites it.
+    /// A note for the validation curve on its models' epochs, for models trained by epochs:
+    /// when the model has trained far longer than the curve's models, a long run can fit, and
+    /// overfit, quite differently from its point on the curve, and the verdict no longer cites
+    /// it. Before that, a curve over λ lowest at λ = 0 says that its short training is itself a
+    /// penalty (helper 59: on the README's ridge demo the curve read "λ = 0 is best", where λ = 0
+    /// trained on reaches a test error of 10 against 0.3 at the demo's λ).
     pub fn curve_outrun(&self) -> Option<String> {
         let (steps, curve) = (self.model.steps(), K::SWEEP_STEPS);
-        (K::levers(self).epochs && steps > 2 * u64::from(curve)).then(|| {
-            format!(
+        if !K::levers(self).epochs {
+            None
+        } else if steps > 2 * u64::from(curve) {
+            Some(format!(
                 "This model has trained {} epochs, each point of the curve {}: trained this long, \
                  a model can fit (and overfit) quite differently from its point on the curve, so \
                  the verdict does not cite it.",
                 thousands(steps),
                 thousands(u64::from(curve))
-            )
-        })
+            ))
+        } else {
+            let lowest_unpenalized = self.sweep.key == Key::Lambda
+                && self.sweep.is_done()
+                && self.sweep.lowest_at() == Some(0);
+            lowest_unpenalized.then(|| {
+                format!(
+                    "Lowest at λ = 0 here, but each point trained only {} epochs, and stopping \
+                     early holds the weights in much as a penalty does. Trained on, a model at \
+                     λ = 0 can overfit far more than its point here shows (set λ to 0 and press \
+                     Play to see).",
+                    thousands(u64::from(curve))
+                )
+            })
+        }
     }
 
     /// A new untrained model from the configuration; history and divergence cleared.

@@ -640,6 +640,38 @@ fn the_curve_says_when_the_model_has_outrun_it() {
     );
 }
 
+/// A curve over λ lowest at λ = 0 says that its models stopped early, which holds weights in as
+/// a penalty does: on the README's ridge demo, λ = 0 trained on reaches a test error many times
+/// its point on the curve (helper 59: the curve read "λ = 0 is best" on the demo meant to show
+/// that a penalty helps).
+#[test]
+fn a_curve_over_lambda_lowest_at_zero_says_its_models_stopped_early() {
+    let query = "degree=15&n=20&reg=l2&lambda=0.03&speed=max";
+    let mut r: RegressionLab = session(query);
+    assert_eq!(r.curve_outrun(), None);
+    r.apply(Action::Focus(Key::Lambda));
+    while !r.sweep.is_done() {
+        r.apply(Action::SweepTick(1000));
+    }
+    assert_eq!(r.sweep.lowest_at(), Some(0));
+    let at_zero = r.sweep.results[0].cv.mean;
+    let note = r.curve_outrun().expect("a note");
+    assert!(note.starts_with("Lowest at λ = 0 here, but each point trained only 1,000 epochs"));
+    // Trained on at λ = 0, the model does overfit far beyond its point on the curve.
+    let mut unpenalized: RegressionLab = session("degree=15&n=20&reg=l2&lambda=0&speed=max");
+    unpenalized.apply(Action::Play);
+    unpenalized.apply(Action::Tick(100_000));
+    let test = unpenalized.test_score.loss;
+    assert!(test > 10.0 * at_zero, "{test} against {at_zero}");
+    // Over another control, or lowest elsewhere, no such note.
+    let mut degree: RegressionLab = session(query);
+    degree.apply(Action::Focus(Key::Degree));
+    while !degree.sweep.is_done() {
+        degree.apply(Action::SweepTick(1000));
+    }
+    assert_eq!(degree.curve_outrun(), None);
+}
+
 /// Momentum at the default learning rate swings past the minimum and back (helper 44: "learning
 /// rate too high" flashed at epochs 14 to 24), and at a rate of 1 for 70 epochs: the swings
 /// shrink, so the verdict is still training, never "Lower the learning rate"; once they die
