@@ -513,6 +513,22 @@ test('save the model, load it back exactly with no training; a foreign file chan
   await page.close();
 });
 
+test('on a phone, with the drawer open, Play stays above it under every Classification model\'s plot', async () => {
+  // Helper 59: under a tree's plot the keys' hint pushed Play under the open drawer.
+  for (const model of ['logistic', 'knn', 'tree', 'forest', 'boosting']) {
+    const { page, problems } = await open(`?lab=classification&model=${model}`, { width: 390, height: 844 });
+    await page.locator('#drawer-handle').click();
+    await page.getByLabel('Model', { exact: true }).waitFor();
+    const drawer = await page.locator('.settings > .hyper').boundingBox();
+    for (const sel of ['#region-chart', '#play']) {
+      const box = await page.locator(sel).boundingBox();
+      assert.ok(box.y >= 0 && box.y + box.height <= drawer.y, `${model}: ${sel} at ${JSON.stringify(box)}, drawer at ${drawer.y}`);
+    }
+    assert.deepEqual(problems.console, []);
+    await page.close();
+  }
+});
+
 test('on a phone the hyperparameters are a drawer over the page with the plot in view, and tapping a link reads its weight', async () => {
   const { page, problems } = await open('?lab=neural', { width: 390, height: 844 });
   // Closed: only the drawer's handle, at the bottom of the screen.
