@@ -653,8 +653,10 @@ fn read(errors: Errors, train_points: usize) -> Reading {
                 } else if test <= 2.0 * train {
                     "is within twice the training error"
                 } else {
-                    "is within three times it plus a small allowance (1 % of the targets' \
-                     variance, for data with little noise)"
+                    // (Not why the allowance exists, which read as if the data had little noise;
+                    // helper 59.)
+                    "is within three times it plus a small allowance, 1 % of the targets' \
+                     variance"
                 };
                 let train_text = if below {
                     format!("below {floor_text} (the model follows some of the noise)")
