@@ -13,8 +13,8 @@ use super::spec::{Group, Key, Lab};
 use super::sweep::{sweep_work, Sweep};
 use crate::format::{percent, short, thousands};
 use crate::ml::diagnosis::{
-    diagnose, swings_shrink, test_fall, test_rise, Beyond, Diagnosis, Errors, Evidence, Levers,
-    Trend, CLOSE_CALL,
+    diagnose, swings_shrink, test_fall, test_rise, Beyond, Diagnosis, Errors, Evidence, Fit,
+    Levers, Trend, CLOSE_CALL,
 };
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
@@ -294,6 +294,10 @@ impl<K: LabKind> Session<K> {
             let at = (verdict.reason.find(CLOSE_CALL)).unwrap_or(verdict.reason.len());
             verdict.reason.insert_str(at, &format!(" {note}"));
         }
+        if let Some(note) = self.penalty_caution(&verdict, errors) {
+            let at = (verdict.reason.find(CLOSE_CALL)).unwrap_or(verdict.reason.len());
+            verdict.reason.insert_str(at, &note);
+        }
         if let Some(note) = K::verdict_note(self) {
             verdict.reason.push(' ');
             verdict.reason.push_str(&note);
@@ -306,6 +310,36 @@ impl<K: LabKind> Session<K> {
             verdict.reason.insert_str(0, lead);
         }
         Some(verdict)
+    }
+
+    /// For "too flexible" under a penalty, with a training error already above the noise floor
+    /// σ²: a larger λ raises it further, so its remedy "a larger λ" may overshoot; the curve over
+    /// λ tells, and is named unless it is the curve shown (then [`curve_note`] speaks). Helper
+    /// 59: at λ = 0.3 the remedy read "a larger λ" where the curve over λ is lowest at 0.1 and
+    /// λ = 1 reads too strongly regularized.
+    fn penalty_caution(&self, verdict: &Diagnosis, errors: Errors) -> Option<String> {
+        let Errors::Numbers {
+            train, noise_sd, ..
+        } = errors
+        else {
+            return None;
+        };
+        let penalized = self.config.regularization() != Regularization::None
+            && self.config.number(Key::Lambda) > 0.0;
+        (verdict.fit == Fit::TooFlexible
+            && penalized
+            && noise_sd > 0.0
+            && train > noise_sd * noise_sd
+            && self.sweep.key != Key::Lambda)
+            .then(|| {
+                format!(
+                    " (Its training error, {}, is already above σ² = {}, and a larger λ raises \
+                     it further: whether one helps on new points, the validation curve over \
+                     Regularization strength tells; focus that slider.)",
+                    short(train),
+                    short(noise_sd * noise_sd)
+                )
+            })
     }
 
     /// A note for the validation curve on its models' epochs, for models trained by epochs:

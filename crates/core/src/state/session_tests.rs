@@ -640,6 +640,55 @@ fn the_curve_says_when_the_model_has_outrun_it() {
     );
 }
 
+/// Too flexible under a penalty with the training error already above σ²: the remedy "a larger
+/// λ" may overshoot, and the verdict says so and names the curve over λ, which is lowest at 0.1
+/// here (helper 59); with that curve shown, the curve's own note speaks instead.
+#[test]
+fn a_larger_lambda_is_not_offered_blindly_when_training_error_is_above_the_floor() {
+    use crate::ml::diagnosis::Fit;
+    let query = |lambda: &str| {
+        format!(
+            "lr=0.03&degree=15&reg=l2&lambda={lambda}&batch=all&opt=adam&data=sine&n=30\
+             &noise=0.2&train=0.7&speed=max&seed=8"
+        )
+    };
+    let mut r: RegressionLab = session(&query("0.3"));
+    r.apply(Action::Play);
+    r.apply(Action::Tick(2000));
+    let d = r.diagnosis().unwrap();
+    assert_eq!(d.fit, Fit::TooFlexible, "{}", d.reason);
+    assert!(
+        d.reason.contains(
+            "(Its training error, 0.0563, is already above σ² = 0.04, and a larger λ raises it \
+             further: whether one helps on new points, the validation curve over Regularization \
+             strength tells; focus that slider.)"
+        ),
+        "{}",
+        d.reason
+    );
+    r.apply(Action::Focus(Key::Lambda));
+    while !r.sweep.is_done() {
+        r.apply(Action::SweepTick(1000));
+    }
+    assert_eq!(r.sweep.lowest_at(), Some(11)); // λ = 0.1
+    let d = r.diagnosis().unwrap();
+    assert!(!d.reason.contains("already above σ²"), "{}", d.reason);
+    assert!(
+        d.reason
+            .contains("(0.1523 at Regularization strength = 0.1)"),
+        "{}",
+        d.reason
+    );
+    // Below the floor, a larger λ is the remedy it always was.
+    let mut below: RegressionLab =
+        session("degree=15&n=30&opt=adam&lr=0.03&reg=l2&lambda=0.000001&seed=8");
+    below.apply(Action::Play);
+    below.apply(Action::Tick(3000));
+    let d = below.diagnosis().unwrap();
+    assert_eq!(d.fit, Fit::TooFlexible, "{}", d.reason);
+    assert!(!d.reason.contains("already above σ²"), "{}", d.reason);
+}
+
 /// A curve over λ lowest at λ = 0 says that its models stopped early, which holds weights in as
 /// a penalty does: on the README's ridge demo, λ = 0 trained on reaches a test error many times
 /// its point on the curve (helper 59: the curve read "λ = 0 is best" on the demo meant to show
