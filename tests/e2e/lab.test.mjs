@@ -259,6 +259,17 @@ test('a good fit whose test error lies mostly beyond its training points says so
   await page.close();
 });
 
+test('README: too flexible with the training error already above σ², the verdict says a larger λ raises it further and names the curve over λ', async () => {
+  // Helper 59: here the remedy read "a larger λ" alone, where the curve over λ is lowest at 0.1.
+  const { page, problems } = await open('?lr=0.03&degree=15&reg=l2&lambda=0.3&batch=all&opt=adam&data=sine&n=30&noise=0.2&train=0.7&speed=max&seed=8');
+  await runUntilEpoch(page, 2000);
+  const verdict = await text(page, '#diagnosis');
+  assert.match(verdict, /^Overfitting: too flexible/);
+  assert.match(verdict, /\(Its training error, 0\.0\d+, is already above σ² = 0\.04, and a larger λ raises it further: whether one helps on new points, the validation curve over Regularization strength tells; focus that slider\.\)/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('ridge that keeps degree 15 off its 14 training points is too flexible, and the remedy names λ', async () => {
   const { page } = await open('?degree=15&n=20&reg=l2&lambda=0.3&speed=max');
   await runUntilEpoch(page, 2000);
