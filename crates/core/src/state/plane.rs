@@ -177,17 +177,13 @@ impl LabKind for Plane {
                     "a smaller max depth or more samples per leaf",
                 )
             }
-            // Leaves of one point (the slider's least) cannot be made smaller.
-            PlaneModel::Tree(_) if s.config.number(Key::MinLeaf) <= 1.0 => (
-                "a larger max depth",
-                if stumps {
-                    "more samples per leaf"
-                } else {
-                    "a smaller max depth or more samples per leaf"
-                },
-            ),
             PlaneModel::Tree(_) => (
-                "a larger max depth or fewer samples per leaf",
+                // Leaves of one point (the slider's least) cannot be made smaller.
+                if s.config.number(Key::MinLeaf) <= 1.0 {
+                    "a larger max depth"
+                } else {
+                    "a larger max depth or fewer samples per leaf"
+                },
                 if stumps {
                     "more samples per leaf"
                 } else {

@@ -283,20 +283,21 @@ impl<K: LabKind> Session<K> {
             .is_none();
         let judged =
             comparable && moves && (verdict.fit.is_overfitting() || verdict.fit.is_underfitting());
-        if let Some(note) = judged
+        let curve = judged
             .then(|| {
                 let rate = matches!(errors, Errors::Classes { .. });
                 curve_note(&self.sweep, self.config.position(self.sweep.key), rate)
             })
             .flatten()
-        {
-            // Right after the remedy it answers: before a close call's caution, if there is one.
+            .map(|note| format!(" {note}"));
+        let asides: String = curve
+            .into_iter()
+            .chain(self.penalty_caution(&verdict, errors))
+            .collect();
+        if !asides.is_empty() {
+            // Right after the remedy they answer: before a close call's caution, if there is one.
             let at = (verdict.reason.find(CLOSE_CALL)).unwrap_or(verdict.reason.len());
-            verdict.reason.insert_str(at, &format!(" {note}"));
-        }
-        if let Some(note) = self.penalty_caution(&verdict, errors) {
-            let at = (verdict.reason.find(CLOSE_CALL)).unwrap_or(verdict.reason.len());
-            verdict.reason.insert_str(at, &note);
+            verdict.reason.insert_str(at, &asides);
         }
         if let Some(note) = K::verdict_note(self) {
             verdict.reason.push(' ');

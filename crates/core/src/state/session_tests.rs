@@ -12,6 +12,13 @@ fn session<K: LabKind>(query: &str) -> Session<K> {
     Session::new(config, notices)
 }
 
+/// Computes the validation curve to its end.
+fn finish_sweep<K: LabKind>(s: &mut Session<K>) {
+    while !s.sweep.is_done() {
+        s.apply(Action::SweepTick(1000));
+    }
+}
+
 /// The same rules in every lab (they once drifted apart: a restarting control paused the
 /// plane labs but not the Regression lab).
 fn common_rules<K: LabKind>(query: &str, restarting: Key, continuing: Key) {
@@ -499,9 +506,7 @@ fn a_new_session_builds_its_model_once() {
 #[test]
 fn the_verdict_cites_the_curve_only_for_a_model_trained_about_as_long() {
     let mut s: RegressionLab = session("data=step&degree=12&speed=max");
-    while !s.sweep.is_done() {
-        s.apply(Action::SweepTick(1000));
-    }
+    finish_sweep(&mut s);
     s.apply(Action::Play);
     s.apply(Action::Tick(Regression::SWEEP_STEPS));
     let short_run = s.diagnosis().unwrap().reason;
@@ -521,9 +526,7 @@ fn the_verdict_does_not_cite_a_curve_over_a_control_with_no_effect() {
     let verdict = |query: &str| {
         let mut s: RegressionLab = session(query);
         s.apply(Action::Focus(Key::Lambda));
-        while !s.sweep.is_done() {
-            s.apply(Action::SweepTick(1000));
-        }
+        finish_sweep(&mut s);
         s.apply(Action::Play);
         s.apply(Action::Tick(Regression::SWEEP_STEPS));
         assert_eq!(s.sweep.key, Key::Lambda);
@@ -667,9 +670,7 @@ fn a_larger_lambda_is_not_offered_blindly_when_training_error_is_above_the_floor
         d.reason
     );
     r.apply(Action::Focus(Key::Lambda));
-    while !r.sweep.is_done() {
-        r.apply(Action::SweepTick(1000));
-    }
+    finish_sweep(&mut r);
     assert_eq!(r.sweep.lowest_at(), Some(11)); // λ = 0.1
     let d = r.diagnosis().unwrap();
     assert!(!d.reason.contains("already above σ²"), "{}", d.reason);
@@ -699,9 +700,7 @@ fn a_curve_over_lambda_lowest_at_zero_says_its_models_stopped_early() {
     let mut r: RegressionLab = session(query);
     assert_eq!(r.curve_outrun(), None);
     r.apply(Action::Focus(Key::Lambda));
-    while !r.sweep.is_done() {
-        r.apply(Action::SweepTick(1000));
-    }
+    finish_sweep(&mut r);
     assert_eq!(r.sweep.lowest_at(), Some(0));
     let at_zero = r.sweep.results[0].cv.mean;
     let note = r.curve_outrun().expect("a note");
@@ -715,9 +714,7 @@ fn a_curve_over_lambda_lowest_at_zero_says_its_models_stopped_early() {
     // Over another control, or lowest elsewhere, no such note.
     let mut degree: RegressionLab = session(query);
     degree.apply(Action::Focus(Key::Degree));
-    while !degree.sweep.is_done() {
-        degree.apply(Action::SweepTick(1000));
-    }
+    finish_sweep(&mut degree);
     assert_eq!(degree.curve_outrun(), None);
 }
 
