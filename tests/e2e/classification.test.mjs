@@ -87,6 +87,20 @@ test('decision tree: depth 1 underfits circles; the learned rules are shown; dep
   await page.close();
 });
 
+test('a deep tree\'s rules wider than their panel scroll sideways behind an edge shadow, not cut off', async () => {
+  const { page, problems } = await open('&model=tree&depth=12&leaf=1&data=moons&noise=0.4&speed=max');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => /^Overfitting/.test(document.getElementById('diagnosis')?.textContent ?? ''));
+  const rules = page.locator('#learned .tree-rules');
+  const wide = await rules.evaluate((e) => e.scrollWidth - e.clientWidth);
+  const style = await rules.evaluate((e) => [getComputedStyle(e).backgroundImage, getComputedStyle(e).backgroundAttachment]);
+  assert.ok(wide > 0, 'the deepest rules are wider than the panel');
+  assert.equal((style[0].match(/linear-gradient/g) ?? []).length, 2, style[0]);
+  assert.equal(style[1], 'local, scroll', 'the cover moves with the rules, the shadow stays at the edge');
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('logistic regression trains with play, shows its weights and the boundary line', async () => {
   const { page } = await open('&model=logistic&features=1&data=blobs&lr=0.1&speed=max');
   await page.getByRole('button', { name: 'Play' }).click();

@@ -641,7 +641,7 @@ fn read(errors: Errors, train_points: usize) -> Reading {
                 format!(
                     "Training error {} is {} {floor_text}, but test error {} is {}",
                     short(train),
-                    if below { "below" } else { "down at" },
+                    if below { "below" } else { "close to" },
                     short(test),
                     times_higher(test / train)
                 )

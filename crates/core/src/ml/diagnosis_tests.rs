@@ -218,6 +218,13 @@ fn an_error_under_the_floor_is_called_below_it() {
         r.starts_with("Training error 0.001 is below the noise floor"),
         "{r}"
     );
+    // Above the floor but under the high-error line, with a gap: close to the floor, not "down
+    // at" it (ridge at λ = 0.3 on degree 15 read "down at" with 1.4 σ²).
+    let r = diagnose(&numbers(0.014, 0.2)).reason;
+    assert!(
+        r.starts_with("Training error 0.014 is close to the noise floor σ² = 0.01, but test error"),
+        "{r}"
+    );
 }
 
 #[test]
