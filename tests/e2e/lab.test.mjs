@@ -454,6 +454,17 @@ test('a stronger penalty mid-run is called too strong a penalty, not a too-high 
   await page.close();
 });
 
+test('under L1 a penalty too strong is named while the loss still falls: the lasso optimum is computed directly', async () => {
+  const { page, problems } = await open('?lab=regression&degree=3&data=sine&reg=l1&lambda=1&lr=0.001&opt=sgd');
+  for (let i = 0; i < 10; i++) await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '10');
+  const verdict = await text(page, '#diagnosis');
+  assert.match(verdict, /^Underfitting: too strongly regularized/);
+  assert.match(verdict, /still falling, but even trained to the end a model of this form gets no lower than a training error of 0\.\d+ \(its optimum, computed directly\)/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('one test point has no R²: the page says so instead of 0', async () => {
   const { page, problems } = await open('?lab=regression&n=10&train=0.9');
   assert.equal(await text(page, '#test-r2'), '— (one test point)');

@@ -425,7 +425,7 @@ pub struct Evidence {
     pub levers: Levers,
     /// The training figure of `errors` (accuracy for classes, MSE for numbers) that the same
     /// model reaches fully trained: the minimum of its convex objective, computed directly
-    /// (`ml::optimum`). `None` when not known: models whose objective is not convex, L1, a
+    /// (`ml::optimum`). `None` when not known: models whose objective is not convex, a
     /// solver that did not converge. See the module's rule 4.
     pub best_reachable: Option<f64>,
     /// The test loss's lowest and its last figure, when it has since more than doubled while

@@ -94,8 +94,7 @@ const MAX_SWEEPS: usize = 2_000;
 /// least-squares value shrunk toward zero by λ/2 and clipped at zero ("soft thresholding"), until
 /// a whole sweep moves no weight by more than 10⁻⁹; `None` if it has not settled after
 /// [`MAX_SWEEPS`] sweeps. The objective is convex, and each coordinate's minimum is exact, so
-/// the sweeps only go downhill to the one minimum. (The verdict does not use it: under L1 it keeps
-/// its older rule. Only the note on a λ too small to see does, as under L2.)
+/// the sweeps only go downhill to the one minimum.
 pub fn lasso_weights(hyper: &Hyper, train: &[Point]) -> Option<Vec<f64>> {
     if hyper.regularization() != Regularization::L1 || train.is_empty() {
         return None;
@@ -140,9 +139,21 @@ pub fn lasso_weights(hyper: &Hyper, train: &[Point]) -> Option<Vec<f64>> {
     None
 }
 
-/// The training MSE of polynomial regression fully trained (its objective's minimum).
+/// The weights polynomial regression reaches fully trained, whatever its penalty: the normal
+/// equations' ([`polynomial_weights`]), or under L1 with λ > 0 coordinate descent's
+/// ([`lasso_weights`]).
+pub fn minimum_weights(hyper: &Hyper, train: &[Point]) -> Option<Vec<f64>> {
+    if hyper.regularization() == Regularization::L1 && hyper.lambda() > 0.0 {
+        lasso_weights(hyper, train)
+    } else {
+        polynomial_weights(hyper, train)
+    }
+}
+
+/// The training MSE of polynomial regression fully trained (at its objective's minimum,
+/// [`minimum_weights`]).
 pub fn polynomial_mse(hyper: &Hyper, train: &[Point]) -> Option<f64> {
-    let weights = polynomial_weights(hyper, train)?;
+    let weights = minimum_weights(hyper, train)?;
     Some(Design::new(train, hyper.degree()).mse(&weights))
 }
 

@@ -13,7 +13,7 @@ use crate::ml::history::recent_medians;
 use crate::ml::metrics::variance;
 use crate::ml::model::Model;
 use crate::ml::optimizer::OptimizerKind;
-use crate::ml::optimum::{lasso_weights, polynomial_mse, polynomial_weights};
+use crate::ml::optimum::{minimum_weights, polynomial_mse};
 use crate::ml::polynomial::{Hyper, Polynomial, Trainer};
 use crate::ml::regularization::Regularization;
 
@@ -72,7 +72,8 @@ impl LabKind for Regression {
         })
     }
 
-    /// The training MSE of the polynomial fully trained: the least-squares (ridge) solution.
+    /// The training MSE of the polynomial fully trained: the least-squares (ridge) solution, or
+    /// under L1 the lasso's.
     fn best_reachable(config: &Config, train: &Vec<Point>) -> Option<f64> {
         polynomial_mse(&config.regression_hyper(), train)
     }
@@ -138,12 +139,7 @@ fn slight_lambda(config: &Config, train: &[Point]) -> Option<(Key, String)> {
     let at = |pos: usize| {
         let mut c = config.clone();
         c.set(Key::Lambda, pos);
-        let hyper = c.regression_hyper();
-        let weights = match hyper.regularization() {
-            Regularization::L1 if hyper.lambda() > 0.0 => lasso_weights(&hyper, train),
-            _ => polynomial_weights(&hyper, train),
-        };
-        weights.map(|weights| Polynomial { weights })
+        minimum_weights(&c.regression_hyper(), train).map(|weights| Polynomial { weights })
     };
     let bare = at(0)?;
     let (x0, x1) = span(train.iter().map(|p| p.x))?;
@@ -185,6 +181,7 @@ fn slight_lambda(config: &Config, train: &[Point]) -> Option<(Key, String)> {
 mod tests {
     use super::*;
     use crate::ml::diagnosis::Fit;
+    use crate::ml::optimum::polynomial_weights;
     use crate::state::session::Reduce;
     use crate::state::url::decode;
 

@@ -1,6 +1,7 @@
 //! The one session's rules, the same in every lab.
 
 use super::*;
+use crate::ml::metrics::variance;
 use crate::state::plane::{Plane, PlaneLab};
 use crate::state::regression::{Regression, RegressionLab};
 use crate::state::url::decode;
@@ -146,7 +147,7 @@ fn under_l1_the_zero_weights_are_counted() {
 
 /// What the model reaches fully trained is computed when the model is built and again when the
 /// penalty changes (the objective with it), not when only the way down does; and only for the
-/// convex models, without L1.
+/// convex models (L1's by coordinate descent).
 #[test]
 fn the_fully_trained_figure_follows_the_objective() {
     let mut r: RegressionLab = session("degree=3&data=sine&reg=l2&lr=0.001");
@@ -161,9 +162,13 @@ fn the_fully_trained_figure_follows_the_objective() {
     assert!(held > 3.0 * free, "{free} → {held}");
     r.apply(Action::Set(Key::LearningRate, learning_rate(0.01)));
     assert_eq!(r.best_reachable, Some(held));
-    r.apply(Action::Set(Key::Regularization, 2)); // L1: no smooth objective
+    // L1 at λ = 10: every penalized weight is zero at the minimum (λ/2 is past each weight's
+    // correlation with the targets), so the fit is the targets' mean and its MSE their variance.
+    r.apply(Action::Set(Key::Regularization, 2));
     assert_eq!(r.config.regularization(), Regularization::L1);
-    assert_eq!(r.best_reachable, None);
+    let targets: Vec<f64> = r.data.train.iter().map(|p| p.y).collect();
+    let mean_only = r.best_reachable.expect("coordinate descent settles");
+    assert!((mean_only - variance(&targets)).abs() < 1e-6, "{mean_only}");
     let line: PlaneLab = session("lab=classification&model=logistic&features=1&data=moons");
     let accuracy = line.best_reachable.unwrap();
     assert!(accuracy > 0.8 && accuracy < 0.95, "{accuracy}");
@@ -171,6 +176,32 @@ fn the_fully_trained_figure_follows_the_objective() {
     assert_eq!(tree.best_reachable, None);
     let net: PlaneLab = session("lab=neural&layers=0");
     assert_eq!(net.best_reachable, None, "a network is not covered");
+}
+
+/// Under L1 the verdict knows the lasso's minimum too: a λ that holds the fit far above the
+/// floor is named at once, while the loss still falls, not "let it train on"; and plain gradient
+/// descent with its soft-threshold step ends where coordinate descent does.
+#[test]
+fn under_l1_a_penalty_too_strong_is_named_before_training_ends() {
+    let mut r: RegressionLab = session("degree=3&data=sine&reg=l1&lambda=1&lr=0.001&opt=sgd");
+    let best = r.best_reachable.expect("coordinate descent settles");
+    r.apply(Action::Play);
+    r.apply(Action::Tick(100));
+    let d = r.diagnosis().unwrap();
+    assert_eq!(d.fit, Fit::TooStronglyRegularized, "{}", d.reason);
+    assert!(d
+        .reason
+        .contains("The training loss is still falling, but even trained to the end"));
+    assert!(d.reason.contains(&format!(
+        "no lower than a training error of {}",
+        short(best)
+    )));
+    r.apply(Action::Tick(20_000));
+    let reached = r.train_score.loss;
+    assert!(
+        (reached - best).abs() < 1e-6 * best,
+        "{reached} against {best}"
+    );
 }
 
 /// Issue 10's link: Play after Play after a divergence once reached weights of 9e305, then
