@@ -39,9 +39,10 @@ pub fn Parameters(props: &ParametersProps) -> Html {
                 </tbody>
             </table>
             <p class="help">{ "φₖ is the Legendre polynomial of degree k, scaled to mean square 1 on [−1, 1]. \
-                Unlike x, x², x³, … these shapes are uncorrelated for x spread evenly over [−1, 1] \
-                (nearly so on the training points), so gradient descent learns every degree at about \
-                the same pace. The weights wₖ are the parameters: the bars and the table are all \
+                Unlike x, x², x³, … these shapes are uncorrelated for x spread evenly over [−1, 1], \
+                so gradient descent learns every degree at about the same pace while the training \
+                points fill that interval (where they leave a stretch empty, high degrees look alike \
+                on them and learn far more slowly, if still faster than powers). The weights wₖ are the parameters: the bars and the table are all \
                 about them, and so is the penalty (L2, L1) but for w₀, the intercept: regularization \
                 shrinks the other bars and L1 zeroes them. The bars' axis is fixed by the data (twice the targets' root mean \
                 square); a bar beyond it is cut with a dark cap." }</p>

@@ -490,6 +490,19 @@ test('README ridge demo: a curve over λ lowest at λ = 0 says its models stoppe
   await page.close();
 });
 
+test('README: at a learning rate too small for the curve\'s 1,000 epochs, the curve says its models are far from trained', async () => {
+  const { page, problems } = await open('?lab=regression&lr=0.0001');
+  await page.waitForFunction(() => /^\d+ values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 30_000 });
+  assert.match(await text(page, '#validation-outrun'), /^At this learning rate 1,000 epochs are far from enough: at this model's own setting the curve's models reach a training error of 0\.\d+, where fully trained it reaches 0\.0\d+\./);
+  // Moving the learning rate with the keyboard to 0.01 recomputes the curve, which then needs no note.
+  await page.getByLabel('Learning rate', { exact: true }).focus();
+  for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('lr') === '0.01');
+  await page.waitForFunction(() => /^\d+ values computed/.test(document.getElementById('validation-status').textContent) && !document.getElementById('validation-outrun'), null, { timeout: 30_000 });
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('a model trained far past the validation curve\'s 1,000 epochs: the curve says it no longer speaks for it', async () => {
   const { page, problems } = await open('?lab=regression&degree=15&n=20&speed=max');
   assert.equal(await page.locator('#validation-outrun').count(), 0);
@@ -515,6 +528,20 @@ test('README: momentum swings that shrink are still training, never "Learning ra
   assert.ok(seen.some((s) => /^Still training.*momentum carries the weights past the minimum/s.test(s)), seen.join('\n'));
   assert.match(await text(page, '#diagnosis'), /^Good fit/);
   assert.deepEqual(problems.console, []);
+});
+
+test('README: plain gradient descent on all points whose loss rises in its first step is told its learning rate is too high at once', async () => {
+  const { page, problems } = await open('?opt=sgd&batch=all&reg=none&lr=1');
+  await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '1');
+  assert.match(await text(page, '#diagnosis'), /^Learning rate too high.*has risen above the lowest it reached/s);
+  // Momentum at 0.1 swings: between two swings its loss falls, and no verdict says to raise the rate.
+  await page.goto(page.url().replace(/\?.*/, '?opt=momentum&batch=all&lr=0.1'));
+  for (let i = 0; i < 12; i++) await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '12');
+  assert.match(await text(page, '#diagnosis'), /^Still training.*momentum carries the weights past the minimum/s);
+  assert.deepEqual(problems.console, []);
+  await page.close();
 });
 
 test('README: with mini-batches, momentum or Adam the Regression lab\'s verdict judges the medians of five epochs and says so', async () => {

@@ -502,7 +502,7 @@ pub static QUESTIONS: &[Question] = &[
         explanation: "A step that is too large jumps past the minimum to a point where the \
                       gradient is even larger, so the next jump is larger still: the loss \
                       diverges. The app stops training, undoes the epoch that exploded and goes \
-                      back to the parameters with the lowest training loss on the loss chart — \
+                      back to the parameters with the lowest training loss recorded — \
                       here the starting ones: the loss rose from the very first step.",
         show_me: "lab=regression&opt=sgd&lr=10",
     },

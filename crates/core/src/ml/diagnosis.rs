@@ -376,25 +376,35 @@ pub fn creeping(records: &[Record]) -> bool {
     (1..4).all(|q| quarter(q) < quarter(q - 1)) && quarter(3) < quarter(0) * (1.0 - 1e-5)
 }
 
-/// Whether the loss's swings die down: its peaks in `records` (in epoch order; the first
-/// record counts as one, and the last while it is still rising) each lower than the one before,
-/// over the last two swings at least. Momentum's heavy ball on a quadratic swings with an
-/// amplitude that shrinks by √β a step at any stable learning rate; beyond the stable range it
-/// grows.
+/// Whether the loss swings and its swings die down: its peaks in `records` (in epoch order; the
+/// first record counts as one, and the last while it is still rising) each lower than the one
+/// before, over the last two swings at least, the last of them in the second half of the epochs
+/// (one early bump before a long smooth fall is no swinging now). Momentum's heavy ball on a
+/// quadratic swings with an amplitude that shrinks by √β a step at any stable learning rate;
+/// beyond the stable range it grows.
 pub fn swings_shrink(records: &[Record]) -> bool {
-    let loss: Vec<f64> = records.iter().map(|r| r.train).collect();
-    let mut peaks: Vec<f64> = loss.first().copied().into_iter().collect();
+    let (Some(first), Some(last)) = (records.first(), records.last()) else {
+        return false;
+    };
+    let mut peaks: Vec<&Record> = vec![first];
     peaks.extend(
-        (loss.windows(3))
-            .filter(|w| w[1] > w[0] && w[1] >= w[2])
-            .map(|w| w[1]),
+        (records.windows(3))
+            .filter(|w| w[1].train > w[0].train && w[1].train >= w[2].train)
+            .map(|w| &w[1]),
     );
-    if let [.., before, last] = loss[..] {
-        if last > before {
+    if let [.., before, last] = records {
+        if last.train > before.train {
             peaks.push(last);
         }
     }
-    peaks.len() >= 2 && peaks.windows(2).rev().take(2).all(|w| w[1] < w[0])
+    let half = first.epoch + (last.epoch - first.epoch) / 2;
+    peaks.len() >= 2
+        && peaks
+            .windows(2)
+            .rev()
+            .take(2)
+            .all(|w| w[1].train < w[0].train)
+        && peaks.last().is_some_and(|p| p.epoch >= half)
 }
 
 /// Everything the verdict looks at.
@@ -1049,7 +1059,11 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                 )
             },
         )
-    } else if e.trend == Trend::Unstable && e.momentum_settling {
+    } else if e.momentum_settling
+        // (Falling between two swings, high error: "still falling … or raise the learning rate"
+        // between two swings told a class to speed up what was overshooting; helper 60.)
+        && (e.trend == Trend::Unstable || (e.trend == Trend::Falling && r.high_train))
+    {
         (
             Fit::StillTraining,
             format!(

@@ -710,6 +710,14 @@ fn momentum_swings_shrink_or_grow() {
     assert!(!swings_shrink(&records(&rising)));
     let falling: Vec<f64> = (0..20).map(|t| 1.0 / (1.0 + t as f64)).collect();
     assert!(!swings_shrink(&records(&falling)));
+    // One bump early, then a long smooth fall: no swinging now.
+    let mut bump = vec![1.0, 0.8, 0.9];
+    bump.extend((0..20).map(|t| 0.7 / (1.0 + t as f64)));
+    assert!(!swings_shrink(&records(&bump)));
+    assert!(
+        swings_shrink(&records(&bump[..4])),
+        "while it is the swing of the moment"
+    );
 }
 
 /// A verdict near its lines says it is a close call, one far from them does not, and errors in

@@ -5,8 +5,11 @@
 //! the same family of curves as w₀ + w₁x + … + w_d·x^d. Why not the raw powers? On [−1, 1], x¹³ and
 //! x¹⁵ look almost alike, so gradient descent on raw powers needs millions of epochs to tell them
 //! apart. The φₖ are uncorrelated for x uniform on [−1, 1] (mean of φⱼ·φₖ is 1 if j = k, else 0),
-//! so every degree is learned at the same pace. The fitted curve is also written out in powers of x
-//! ([`to_powers`]).
+//! so on training points that fill the interval every degree is learned at about the same pace.
+//! Points that leave a stretch of it empty (a random split can) make the high degrees alike on
+//! them again: at degree 9 the slowest direction can be 10⁵ times slower than the fastest, though
+//! raw powers are a hundred times slower still. The fitted curve is also written out in powers of
+//! x ([`to_powers`]).
 
 /// Writes φ₀(x) … φ_d(x) into `out` (its length is d + 1).
 pub fn fill(x: f64, out: &mut [f64]) {
@@ -94,5 +97,34 @@ mod tests {
             let by_powers = p.iter().rev().fold(0.0, |acc, c| acc * x + c);
             assert!((by_features - by_powers).abs() < 1e-12, "x = {x}");
         }
+    }
+
+    /// Gradient descent's pace on the slowest direction against the fastest is the ratio of the
+    /// features' mean-product matrix's largest eigenvalue to its smallest. On 28 points filling
+    /// [−1, 1] it is under 10 at degree 9; on 28 points that leave [0.68, 1] and [−1, −0.92]
+    /// empty (helper 60's training points) it is about 10⁵, the high degrees alike on them; raw
+    /// powers are slower still on both.
+    #[test]
+    fn every_degree_at_one_pace_only_on_points_that_fill_the_interval() {
+        let ratio = |from: f64, to: f64, features: &dyn Fn(f64, &mut [f64])| {
+            let (n, width) = (28, 10);
+            let mut gram = nalgebra::DMatrix::<f64>::zeros(width, width);
+            let mut f = vec![0.0; width];
+            for i in 0..n {
+                features(from + (to - from) * i as f64 / (n - 1) as f64, &mut f);
+                let row = nalgebra::DVector::from_column_slice(&f);
+                gram += &row * row.transpose() / n as f64;
+            }
+            let eigen = gram.symmetric_eigenvalues();
+            eigen.max() / eigen.min()
+        };
+        let powers = |x: f64, out: &mut [f64]| {
+            (0..out.len()).for_each(|k| out[k] = x.powi(k as i32));
+        };
+        let (full, gappy) = (ratio(-1.0, 1.0, &fill), ratio(-0.92, 0.68, &fill));
+        assert!(full < 10.0, "{full}");
+        assert!(gappy > 5e4 && gappy < 5e5, "{gappy}");
+        assert!(ratio(-1.0, 1.0, &powers) > 1e5 * full);
+        assert!(ratio(-0.92, 0.68, &powers) > 100.0 * gappy);
     }
 }

@@ -81,6 +81,13 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     fn flat_start(_session: &Session<Self>, _records: &[Record]) -> bool {
         false
     }
+    /// Whether every training step lowers the loss the verdict reads at any stable learning
+    /// rate: plain gradient descent on all the training points, when that loss is the whole
+    /// objective and the objective is a quadratic bowl. Then one rise of the loss proves the
+    /// steps overshoot (see [`Session::diagnosis`]).
+    fn descends(_session: &Session<Self>) -> bool {
+        false
+    }
     /// A sentence the verdict's reason ends with when its errors are not simply the current
     /// scores (e.g. medians of recent epochs), saying what they are instead.
     fn verdict_note(_session: &Session<Self>) -> Option<String> {
@@ -238,11 +245,19 @@ impl<K: LabKind> Session<K> {
         let records = self.history.records();
         let records = &records[records.partition_point(|r| r.epoch < self.objective_since)..];
         let finished = self.model.is_finished();
+        // On a quadratic bowl a step of gradient descent lowers the loss unless the learning rate
+        // is past the stable range (2 over the bowl's steepest curvature): one rise is proof,
+        // from the first step on (helper 60: a learning rate of 1 tripled the loss in one step
+        // and read "too early to judge … Let it train on").
+        let rose =
+            matches!(records, [.., before, last] if last.train > before.train * (1.0 + 1e-9));
         let mut verdict = diagnose(&Evidence {
             errors,
             // Nothing left to learn: whatever the last steps did, the loss has settled.
             trend: if finished == Some(true) {
                 Trend::Settled
+            } else if rose && K::descends(self) {
+                Trend::Unstable
             } else if self.objective_since > 0 {
                 Trend::after_change(records)
             } else {
@@ -505,6 +520,11 @@ impl<K: LabKind> Session<K> {
         self.slight_effects = K::slight_effects(&self.config, self.train_set());
     }
 
+    /// What the model reaches fully trained ([`LabKind::best_reachable`]), computed per model.
+    pub fn best_reachable(&self) -> Option<f64> {
+        self.best_reachable
+    }
+
     /// The controls that barely change (or do not change) the fully trained model on this
     /// data, each with why ([`LabKind::slight_effects`]).
     pub fn slight_effects(&self) -> &[(Key, String)] {
@@ -525,12 +545,15 @@ impl<K: LabKind> Session<K> {
     /// What happened, what the page shows now (the epoch gone back to), and what to do.
     fn divergence_text(&self, exploded: u64) -> String {
         let lr = self.config.number(Key::LearningRate);
-        let (kept, never) = match self.model.steps() {
-            0 => (
-                "epoch 0 (the start)".to_string(),
-                ": no epoch improved on them",
+        // (The loss chart's log axis has no epoch 0: "on the loss chart" pointed at a point it
+        // does not draw; helper 60.)
+        let loss = short(self.train_score.loss);
+        let kept = match self.model.steps() {
+            0 => format!(
+                "epoch 0 (the start), before any update: no epoch had a lower training loss than \
+                 its {loss}"
             ),
-            epoch => (format!("epoch {epoch}"), ""),
+            epoch => format!("epoch {epoch}, the lowest training loss recorded ({loss})"),
         };
         // Adam normalizes the gradient: its steps are about η whatever the gradient, which
         // tames a steep loss but not a step of 1 or more in weights of order 1.
@@ -547,12 +570,33 @@ impl<K: LabKind> Session<K> {
         format!(
             "Training stopped: the loss exploded in epoch {exploded}, so that epoch was undone. A \
              learning rate of {lr} is too high for this setting — each step overshoots the \
-             minimum by more than the last. Shown: the parameters of {kept}, the lowest training \
-             loss on the loss chart ({}){never}. Lower the learning rate (a tenth, {}, may not be \
-             enough: a search over it in the Tuning lab shows which rates train){}",
-            short(self.train_score.loss),
+             minimum by more than the last. Shown: the parameters of {kept}. Lower the learning \
+             rate (a tenth, {}, may not be enough: a search over it in the Tuning lab shows which \
+             rates train){}{}",
             short(lr / 10.0),
+            self.batch_cause(),
             adam
+        )
+    }
+
+    /// With mini-batches, the batch size's part in a divergence: each step follows the gradient
+    /// of its own few points, whose curvature is at least their average's over all points on a
+    /// single point (its squared length against the average's largest eigenvalue), so a rate
+    /// that trains on all points can explode on few (helper 60: 0.5 trains with all points per
+    /// step and explodes in epoch 1 with one).
+    fn batch_cause(&self) -> String {
+        let (batch, n) = (self.config.number(Key::BatchSize), self.train_set().count());
+        if batch >= n as f64 {
+            return String::new();
+        }
+        let few = if batch == 1.0 {
+            "1 point follows its own gradient".to_string()
+        } else {
+            format!("{batch} points follows their own gradient")
+        };
+        format!(
+            ", or use larger batches (each step on {few}, which can be far steeper than the \
+             average over all {n})"
         )
     }
 
