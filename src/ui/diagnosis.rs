@@ -8,6 +8,10 @@ use yew::prelude::*;
 pub struct DiagnosisProps {
     pub diagnosis: Option<Diagnosis>,
     pub divergence: Option<String>,
+    /// A link (a query) to the Tuning lab searching this model's learning rate, offered beside a
+    /// divergence.
+    #[prop_or_default]
+    pub search: Option<AttrValue>,
     /// Shown before there is anything to judge.
     pub idle: AttrValue,
 }
@@ -15,7 +19,13 @@ pub struct DiagnosisProps {
 #[component]
 pub fn DiagnosisBox(props: &DiagnosisProps) -> Html {
     let divergence = props.divergence.as_ref().map(|msg| {
-        html! { <div class="divergence" role="alert"><strong>{ "Diverged. " }</strong>{ msg }</div> }
+        html! {
+            <div class="divergence" role="alert"><strong>{ "Diverged. " }</strong>{ msg }
+                if let Some(href) = &props.search {
+                    { " " }<a href={href.clone()} id="search-rates">{ "Search the learning rate in the Tuning lab" }</a>
+                }
+            </div>
+        }
     });
     // A verdict near its lines says so in its title too, where a class reads it first.
     let title = |d: &Diagnosis| {

@@ -25,6 +25,7 @@ use crate::state::action::Action;
 use crate::state::regression::{RegressionLab as State, SWEEP_EPOCHS};
 use crate::state::spec::{Group, Key, Lab};
 use crate::state::sweep::sweep_keys;
+use crate::state::tuning::learning_rate_search;
 use crate::state::url;
 use yew::prelude::*;
 
@@ -122,6 +123,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                         </ul>
                         <Playback running={state.running} stats={stats} config={config.clone()} {epochs_per_second} on_action={dispatch.clone()} on_set={on_set.clone()} />
                         <DiagnosisBox diagnosis={state.diagnosis()} divergence={state.divergence.clone()}
+                            search={state.divergence.as_ref().and_then(|_| learning_rate_search(&config)).map(|c| AttrValue::from(format!("?{}", url::encode(&c))))}
                             idle="Press play or step: the verdict appears once training starts." />
                     </section>
                     <section class="panel" data-panel="loss" aria-labelledby="loss-title">

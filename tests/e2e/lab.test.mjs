@@ -490,6 +490,43 @@ test('README ridge demo: a curve over λ lowest at λ = 0 says its models stoppe
   await page.close();
 });
 
+test('README: mini-batches of 1 at a learning rate of 0.1 are told, steadily, that their noise keeps the weights off the minimum', async () => {
+  const { page, problems } = await open('?degree=3&n=40&lr=0.1&batch=1&opt=sgd');
+  await page.evaluate(() => {
+    window.seen = [];
+    const note = () => {
+      const e = Number(document.getElementById('epoch')?.textContent.replace(/,/g, ''));
+      if (e >= 300) window.seen.push((document.getElementById('diagnosis')?.textContent ?? '').trim().slice(0, 40));
+    };
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 900, null, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const seen = await page.evaluate(() => [...new Set(window.seen)]);
+  assert.deepEqual(seen.map((s) => s.slice(0, 22)), ['Learning rate too high'], seen.join('\n'));
+  assert.match(await text(page, '#diagnosis'), /With batches of 1 each step follows only its batch's gradient.*Lower the learning rate \(the noise shrinks with it\), or use larger batches\./s);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('a divergence links to the Tuning lab searching this model\'s learning rate with its own optimizer and data', async () => {
+  const { page, problems } = await open('?opt=sgd&batch=all&reg=none&degree=3&lr=10&seed=9');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.locator('.divergence').waitFor();
+  const href = await page.locator('#search-rates').getAttribute('href');
+  const q = new URLSearchParams(href.slice(1));
+  assert.deepEqual(['lab', 'model', 'x', 'y', 'opt', 'batch', 'reg', 'degree', 'seed'].map((k) => q.get(k)),
+    ['tuning', 'polynomial', 'lr', 'none', 'sgd', 'all', 'none', '3', '9']);
+  await page.locator('#search-rates').click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('lab') === 'tuning');
+  await page.getByLabel('First axis', { exact: true }).waitFor();
+  assert.equal(await page.getByLabel('First axis', { exact: true }).locator('option:checked').textContent(), 'Learning rate');
+  assert.equal(new URL(page.url()).searchParams.get('opt'), 'sgd');
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('README: at a learning rate too small for the curve\'s 1,000 epochs, the curve says its models are far from trained', async () => {
   const { page, problems } = await open('?lab=regression&lr=0.0001');
   await page.waitForFunction(() => /^\d+ values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 30_000 });

@@ -194,6 +194,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         test_fall: None,
         growing: false,
         beyond: None,
+        jitter: None,
     })
 }
 

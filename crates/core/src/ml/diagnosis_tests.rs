@@ -26,6 +26,7 @@ fn numbers(train: f64, test: f64) -> Evidence {
         test_fall: None,
         growing: false,
         beyond: None,
+        jitter: None,
     }
 }
 

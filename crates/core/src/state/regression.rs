@@ -8,8 +8,8 @@ use super::spec::{display_value, Key};
 use super::sweep::sweep_keys;
 use crate::data::regression::{generate, span, Dataset, Point};
 use crate::format::{short, thousands};
-use crate::ml::diagnosis::{Beyond, Errors, Levers};
-use crate::ml::history::recent_medians;
+use crate::ml::diagnosis::{Beyond, Errors, Jitter, Levers};
+use crate::ml::history::{recent_medians, Record};
 use crate::ml::metrics::variance;
 use crate::ml::model::Model;
 use crate::ml::optimizer::OptimizerKind;
@@ -111,6 +111,32 @@ impl LabKind for Regression {
             && s.config.number(Key::BatchSize) >= s.data.train.len() as f64
             && (s.config.regularization() == Regularization::None
                 || s.config.number(Key::Lambda) == 0.0)
+    }
+
+    /// With mini-batches, once there are eight records: the median training loss over the
+    /// second half of the epochs in `records`, against the polynomial fully trained.
+    fn jitter(s: &Session<Self>, records: &[Record]) -> Option<Jitter> {
+        let batch = s.config.number(Key::BatchSize);
+        let (Some(first), Some(last)) = (records.first(), records.last()) else {
+            return None;
+        };
+        if batch >= s.data.train.len() as f64 || records.len() < 8 {
+            return None;
+        }
+        let best = s.best_reachable()?;
+        let half = first.epoch + (last.epoch - first.epoch) / 2;
+        let mut recent: Vec<f64> = (records.iter())
+            .filter(|r| r.epoch >= half)
+            .map(|r| r.train)
+            .collect();
+        recent.sort_by(f64::total_cmp);
+        let targets: Vec<f64> = s.data.train.iter().map(|p| p.y).collect();
+        Some(Jitter {
+            batch: batch as usize,
+            median: recent[recent.len() / 2],
+            best,
+            slack: 0.25 * best + 0.005 * variance(&targets),
+        })
     }
 
     fn verdict_note(s: &Session<Self>) -> Option<String> {

@@ -14,7 +14,7 @@ use super::sweep::{sweep_work, Sweep};
 use crate::format::{percent, short, thousands};
 use crate::ml::diagnosis::{
     diagnose, swings_shrink, test_fall, test_rise, Beyond, Diagnosis, Errors, Evidence, Fit,
-    Levers, Trend, CLOSE_CALL,
+    Jitter, Levers, Trend, CLOSE_CALL,
 };
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
@@ -87,6 +87,12 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     /// steps overshoot (see [`Session::diagnosis`]).
     fn descends(_session: &Session<Self>) -> bool {
         false
+    }
+    /// Where the noise of mini-batches leaves the model ([`Jitter`]), read from `records` (since
+    /// the objective last changed), when the lab knows what the model reaches fully trained;
+    /// asked only once the loss no longer falls.
+    fn jitter(_session: &Session<Self>, _records: &[Record]) -> Option<Jitter> {
+        None
     }
     /// A sentence the verdict's reason ends with when its errors are not simply the current
     /// scores (e.g. medians of recent epochs), saying what they are instead.
@@ -166,6 +172,10 @@ pub struct Session<K: LabKind> {
     /// The epoch the model's objective last changed (a new penalty while it trains): the
     /// verdict reads the loss's trend from there, the losses before being of another objective.
     objective_since: u64,
+    /// The epoch the way down last changed (learning rate, batch size, optimizer, penalty): the
+    /// mini-batch jitter is read from there ([`LabKind::jitter`]), the losses before being of
+    /// other steps.
+    tuned_since: u64,
     /// The last action changed nothing the page shows ([`Reduce::quiet`]).
     quiet: bool,
     /// The lab's own runtime state.
@@ -198,6 +208,7 @@ impl<K: LabKind> Session<K> {
             best_reachable: None,
             slight_effects: Vec::new(),
             objective_since: 0,
+            tuned_since: 0,
             quiet: false,
             lab: K::start(),
             config,
@@ -251,18 +262,19 @@ impl<K: LabKind> Session<K> {
         // and read "too early to judge … Let it train on").
         let rose =
             matches!(records, [.., before, last] if last.train > before.train * (1.0 + 1e-9));
+        // Nothing left to learn: whatever the last steps did, the loss has settled.
+        let trend = if finished == Some(true) {
+            Trend::Settled
+        } else if rose && K::descends(self) {
+            Trend::Unstable
+        } else if self.objective_since > 0 {
+            Trend::after_change(records)
+        } else {
+            Trend::of(records)
+        };
         let mut verdict = diagnose(&Evidence {
             errors,
-            // Nothing left to learn: whatever the last steps did, the loss has settled.
-            trend: if finished == Some(true) {
-                Trend::Settled
-            } else if rose && K::descends(self) {
-                Trend::Unstable
-            } else if self.objective_since > 0 {
-                Trend::after_change(records)
-            } else {
-                Trend::of(records)
-            },
+            trend,
             train_points: self.train_set().count(),
             parameters: self.parameter_count,
             strong_penalty: penalty && (self.config.number(Key::Lambda) >= 0.1 || mostly_zero),
@@ -288,6 +300,12 @@ impl<K: LabKind> Session<K> {
             test_fall: test_fall(records),
             growing: finished == Some(false),
             beyond: K::beyond(self),
+            jitter: (trend != Trend::Falling)
+                .then(|| {
+                    let since = records.partition_point(|r| r.epoch < self.tuned_since);
+                    K::jitter(self, &records[since..])
+                })
+                .flatten(),
         });
         // The curve's models train SWEEP_STEPS each: it speaks for this model only while this one
         // has not trained far longer (a long run can overfit many times worse than a short one).
@@ -410,6 +428,7 @@ impl<K: LabKind> Session<K> {
         self.divergence = None;
         self.best = None;
         self.objective_since = 0;
+        self.tuned_since = 0;
         self.parameter_count = self.model.parameters().len();
         self.objective_changed();
         self.rescore();
@@ -426,6 +445,7 @@ impl<K: LabKind> Session<K> {
         self.divergence = None;
         self.best = None;
         self.objective_since = 0;
+        self.tuned_since = 0;
         self.rescore();
         self.record();
     }
@@ -539,6 +559,7 @@ impl<K: LabKind> Session<K> {
             Rc::make_mut(&mut self.model).retune(&K::hyper(&self.config));
         }
         self.objective_since = self.objective_since.min(self.model.steps());
+        self.tuned_since = self.tuned_since.min(self.model.steps());
         self.rescore();
     }
 
@@ -629,6 +650,7 @@ impl<K: LabKind> Session<K> {
             self.restart();
         } else if spec.group == Group::Hyperparameter {
             let steps = self.model.steps();
+            self.tuned_since = steps;
             Rc::make_mut(&mut self.model).retune(&K::hyper(&self.config));
             self.zero_weights = self.count_zero_weights();
             self.divergence = None;

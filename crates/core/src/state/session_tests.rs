@@ -343,8 +343,10 @@ fn a_divergence_keeps_the_parameters_with_the_lowest_training_loss() {
     assert_eq!((s.train_score.loss, s.test_score.loss), (1.0, 1.0));
     assert!(why.contains("epoch 2"), "{why}");
     assert!(
-        why.contains("epoch 0 (the start), before any update: no epoch had a lower training \
-             loss than its 1."),
+        why.contains(
+            "epoch 0 (the start), before any update: no epoch had a lower training \
+             loss than its 1."
+        ),
         "{why}"
     );
     assert!(!why.contains("last good"), "{why}");
@@ -837,6 +839,45 @@ fn a_rise_under_plain_gradient_descent_is_a_learning_rate_too_high_from_the_firs
     s.apply(Action::Step);
     s.apply(Action::Step);
     assert_ne!(s.diagnosis().unwrap().fit, Fit::LearningRateTooHigh);
+}
+
+/// Mini-batches of 1 at a learning rate of 0.1 jitter the weights far off the minimum: the
+/// verdict says so from epoch 300 on, every frame, where it used to flip between "good fit" and
+/// "learning rate too high" every second or two (helper 60). At 0.03, or with batches of 4, the
+/// jitter is harmless and never called a learning rate too high.
+#[test]
+fn mini_batch_noise_that_keeps_the_weights_off_the_minimum_is_named_steadily() {
+    use crate::ml::diagnosis::Fit;
+    let data = "degree=3&data=sine&n=40&noise=0.2&train=0.7&seed=42&opt=sgd&reg=none";
+    let run = |q: &str| {
+        let mut s: Session<Regression> = session(&format!("{data}&{q}"));
+        s.apply(Action::Play);
+        let mut fits = Vec::new();
+        for epoch in 1..=3000 {
+            s.apply(Action::Tick(1));
+            if epoch >= 300 {
+                fits.push(s.diagnosis().unwrap());
+            }
+        }
+        fits
+    };
+    let noisy = run("lr=0.1&batch=1");
+    assert!(noisy.iter().all(|d| d.fit == Fit::LearningRateTooHigh));
+    let last = &noisy.last().unwrap().reason;
+    assert!(
+        last.contains("With batches of 1 each step follows only its batch's gradient, and at this learning rate that noise keeps the weights from settling: over the second half of training the median training error is 0.05"),
+        "{last}"
+    );
+    assert!(
+        last.contains("where fully trained this model reaches 0.0314"),
+        "{last}"
+    );
+    for calm in ["lr=0.03&batch=1", "lr=0.1&batch=4"] {
+        assert!(
+            run(calm).iter().all(|d| d.fit != Fit::LearningRateTooHigh),
+            "{calm}"
+        );
+    }
 }
 
 /// Any setting of any control of the three training labs, any seed, any training length: the

@@ -16,7 +16,7 @@
 //! set of points from the same generator shows how optimistic the chosen test score is.
 
 use super::action::Action;
-use super::choice::{ModelKind, Selection, StrategyKind};
+use super::choice::{ModelKind, Selection, StrategyKind, TuneAxis, TuneModel};
 use super::config::{Config, MAX_SEED};
 use super::regression::SWEEP_EPOCHS;
 use super::session::Reduce;
@@ -261,6 +261,22 @@ pub fn result_config(config: &Config) -> Config {
         Some(ModelKind::Mlp) => neural_config(config),
         Some(_) => classification_config(config),
     }
+}
+
+/// The Tuning lab set to search the learning rate of the Regression lab's model as `config` has
+/// it (its curve, seed and other hyperparameters), one axis: where a divergence there sends a
+/// learner to see which rates train (helper 60 opened the Tuning lab on its own defaults, Adam
+/// and L2, and would have searched another optimizer's rates). `None` for the other labs.
+pub fn learning_rate_search(config: &Config) -> Option<Config> {
+    if config.lab != Lab::Regression {
+        return None;
+    }
+    let mut config = config.clone();
+    config.lab = Lab::Tuning;
+    config.set_choice(Key::TuneModel, TuneModel::Polynomial);
+    config.set_choice(Key::AxisX, TuneAxis::LearningRate);
+    config.set_choice(Key::AxisY, TuneAxis::None);
+    Some(config)
 }
 
 /// The Tuning lab's whole state.

@@ -5,7 +5,7 @@
 use super::*;
 use crate::ml::model::{fit, Model};
 use crate::ml::regularization::Regularization;
-use crate::state::choice::{Selection, TuneAxis};
+use crate::state::choice::{Selection, TuneAxis, TuneModel};
 use crate::state::url::{decode, encode};
 use crate::tune::compare::curves;
 use crate::tune::cv::cross_validate;
@@ -502,4 +502,35 @@ fn the_data_csv_is_the_searched_data_under_the_name_the_python_reads() {
             assert_eq!(read, points, "{query}: {set}");
         }
     }
+}
+
+/// A divergence in the Regression lab links here with its own settings and the learning rate as
+/// the one axis: the search then trains the optimizer, batch size and curve that diverged.
+#[test]
+fn the_learning_rate_search_keeps_the_regression_labs_settings() {
+    let (lab, _) = decode("lab=regression&lr=1&degree=3&reg=none&batch=all&opt=sgd&n=40&seed=7");
+    let search = learning_rate_search(&lab).unwrap();
+    let query = encode(&search);
+    let (back, notices) = decode(&query);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(back.lab, Lab::Tuning);
+    assert_eq!(
+        back.choice::<TuneModel>(Key::TuneModel),
+        TuneModel::Polynomial
+    );
+    assert_eq!(back.choice::<TuneAxis>(Key::AxisX), TuneAxis::LearningRate);
+    assert_eq!(back.choice::<TuneAxis>(Key::AxisY), TuneAxis::None);
+    for key in [
+        Key::Degree,
+        Key::Regularization,
+        Key::BatchSize,
+        Key::Optimizer,
+        Key::Points,
+        Key::LearningRate,
+    ] {
+        assert_eq!(back.position(key), lab.position(key), "{key:?}");
+    }
+    assert_eq!(back.seed, 7);
+    let (plane, _) = decode("lab=neural");
+    assert!(learning_rate_search(&plane).is_none());
 }
