@@ -581,13 +581,14 @@ test('README: plain gradient descent on all points whose loss rises in its first
   await page.close();
 });
 
-test('README: with mini-batches, momentum or Adam the Regression lab\'s verdict judges the medians of five epochs and says so', async () => {
+test('README: with mini-batches, momentum or Adam the Regression lab\'s verdict judges medians of recent epochs and says so', async () => {
   const { page, problems } = await open('?batch=8&lr=0.1&speed=max');
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 500, null, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
   const verdict = await text(page, '#diagnosis');
-  assert.match(verdict, / — Medians of the last five recorded epochs: training error \d.*the last epoch alone, as the scores show it: training \d/s);
+  // 500 epochs and more at these settings, the loss no longer falling: the second half's medians.
+  assert.match(verdict, / — Medians over the second half of training at these settings: training error \d.*the last epoch alone, as the scores show it: training \d/s);
   // All points per step: the last epoch's own figures.
   await page.getByLabel('Batch size', { exact: true }).focus();
   await page.keyboard.press('End');
@@ -602,7 +603,7 @@ test('README: with mini-batches, momentum or Adam the Regression lab\'s verdict 
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 100, null, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
-  assert.match(await text(page, '#diagnosis'), / — Medians of the last five recorded epochs: training error \d/);
+  assert.match(await text(page, '#diagnosis'), / — Medians (of the last five recorded epochs|over the second half of training at these settings): training error \d/);
   assert.deepEqual(problems.console, []);
 });
 

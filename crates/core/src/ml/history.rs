@@ -49,10 +49,19 @@ impl History {
 /// five: what a verdict on mini-batch, momentum or Adam training judges, so that one epoch's jump
 /// does not flip it.
 pub fn recent_medians(records: &[Record]) -> Option<(f64, f64)> {
-    let last = &records[records.len().checked_sub(5)?..];
+    medians(&records[records.len().checked_sub(5)?..])
+}
+
+/// The median training and test losses of `records` (the upper of the two middle ones for an
+/// even count); `None` if there are none.
+pub fn medians(records: &[Record]) -> Option<(f64, f64)> {
+    if records.is_empty() {
+        return None;
+    }
+    let middle = records.len() / 2;
     let median = |value: fn(&Record) -> f64| {
-        let mut v: Vec<f64> = last.iter().map(value).collect();
-        *v.select_nth_unstable_by(2, f64::total_cmp).1
+        let mut v: Vec<f64> = records.iter().map(value).collect();
+        *v.select_nth_unstable_by(middle, f64::total_cmp).1
     };
     Some((median(|r| r.train), median(|r| r.test)))
 }

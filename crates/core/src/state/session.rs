@@ -88,10 +88,9 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     fn descends(_session: &Session<Self>) -> bool {
         false
     }
-    /// Where the noise of mini-batches leaves the model ([`Jitter`]), read from `records` (since
-    /// the objective last changed), when the lab knows what the model reaches fully trained;
-    /// asked only once the loss no longer falls.
-    fn jitter(_session: &Session<Self>, _records: &[Record]) -> Option<Jitter> {
+    /// Where the noise of mini-batches leaves the model ([`Jitter`]), when the lab knows what
+    /// the model reaches fully trained and its loss no longer falls.
+    fn jitter(_session: &Session<Self>) -> Option<Jitter> {
         None
     }
     /// A sentence the verdict's reason ends with when its errors are not simply the current
@@ -172,8 +171,8 @@ pub struct Session<K: LabKind> {
     /// The epoch the model's objective last changed (a new penalty while it trains): the
     /// verdict reads the loss's trend from there, the losses before being of another objective.
     objective_since: u64,
-    /// The epoch the way down last changed (learning rate, batch size, optimizer, penalty): the
-    /// mini-batch jitter is read from there ([`LabKind::jitter`]), the losses before being of
+    /// The epoch the way down last changed (learning rate, batch size, optimizer, penalty): a
+    /// lab's steady state is read from there ([`LabKind::jitter`]), the losses before being of
     /// other steps.
     tuned_since: u64,
     /// The last action changed nothing the page shows ([`Reduce::quiet`]).
@@ -300,12 +299,7 @@ impl<K: LabKind> Session<K> {
             test_fall: test_fall(records),
             growing: finished == Some(false),
             beyond: K::beyond(self),
-            jitter: (trend != Trend::Falling)
-                .then(|| {
-                    let since = records.partition_point(|r| r.epoch < self.tuned_since);
-                    K::jitter(self, &records[since..])
-                })
-                .flatten(),
+            jitter: (trend != Trend::Falling).then(|| K::jitter(self)).flatten(),
         });
         // The curve's models train SWEEP_STEPS each: it speaks for this model only while this one
         // has not trained far longer (a long run can overfit many times worse than a short one).
@@ -538,6 +532,12 @@ impl<K: LabKind> Session<K> {
     fn objective_changed(&mut self) {
         self.best_reachable = K::best_reachable(&self.config, self.train_set());
         self.slight_effects = K::slight_effects(&self.config, self.train_set());
+    }
+
+    /// The epoch the learning rate, batch size, optimizer or penalty last changed (0 if none
+    /// has since training started).
+    pub fn tuned_since(&self) -> u64 {
+        self.tuned_since
     }
 
     /// What the model reaches fully trained ([`LabKind::best_reachable`]), computed per model.
