@@ -150,6 +150,29 @@ pub fn minimum_weights(hyper: &Hyper, train: &[Point]) -> Option<Vec<f64>> {
     }
 }
 
+/// The learning rates at which plain gradient descent on all of `train`, with no penalty, lowers
+/// polynomial regression's MSE at every step: those under the returned limit. The MSE is the
+/// quadratic bowl (1/n)·‖Φw − y‖², whose curvature (Hessian) is (2/n)·ΦᵀΦ; a step of η shrinks
+/// the error along each of its eigenvectors by the factor |1 − η·(its eigenvalue)|, under 1 for
+/// every one exactly while η < 2 / (the largest eigenvalue). Above it the steepest direction's
+/// error grows at every step, and training explodes. `None` without training points.
+pub fn stable_learning_rate(degree: usize, train: &[Point]) -> Option<f64> {
+    if train.is_empty() {
+        return None;
+    }
+    let design = Design::new(train, degree);
+    let n = train.len() as f64;
+    let curvature = DMatrix::from_fn(degree + 1, degree + 1, |i, j| {
+        (0..design.len())
+            .map(|r| design.row(r)[i] * design.row(r)[j])
+            .sum::<f64>()
+            * 2.0
+            / n
+    });
+    let steepest = curvature.symmetric_eigenvalues().max();
+    (steepest > 0.0).then(|| 2.0 / steepest)
+}
+
 /// The training MSE of polynomial regression fully trained (at its objective's minimum,
 /// [`minimum_weights`]).
 pub fn polynomial_mse(hyper: &Hyper, train: &[Point]) -> Option<f64> {

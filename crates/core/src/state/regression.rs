@@ -13,7 +13,7 @@ use crate::ml::history::{medians, recent_medians, Record};
 use crate::ml::metrics::variance;
 use crate::ml::model::Model;
 use crate::ml::optimizer::OptimizerKind;
-use crate::ml::optimum::{minimum_weights, polynomial_mse};
+use crate::ml::optimum::{minimum_weights, polynomial_mse, stable_learning_rate};
 use crate::ml::polynomial::{Hyper, Polynomial, Trainer};
 use crate::ml::regularization::Regularization;
 
@@ -133,6 +133,14 @@ impl LabKind for Regression {
             best,
             slack: 0.25 * best + 0.005 * variance(&targets),
         })
+    }
+
+    /// 2 over the MSE's steepest curvature on the training points ([`stable_learning_rate`]).
+    fn stable_rate(s: &Session<Self>) -> Option<f64> {
+        if !Self::descends(s) {
+            return None;
+        }
+        stable_learning_rate(s.config.regression_hyper().degree(), &s.data.train)
     }
 
     fn verdict_note(s: &Session<Self>) -> Option<String> {
@@ -445,11 +453,22 @@ mod tests {
         run(&mut s, 1000);
         assert!(!s.running);
         let msg = s.divergence.clone().expect("diverged");
+        // All points per step, no penalty: the stable rates are known and said.
+        let limit = stable_learning_rate(s.config.regression_hyper().degree(), &s.data.train);
         assert!(
             msg.contains("learning rate of 10 is too high")
-                && msg.contains("a tenth, 1, may not be enough"),
+                && msg.contains(&format!(
+                    "Lower the learning rate below {} (with all points per step and no penalty \
+                     the loss is a bowl",
+                    short(limit.unwrap())
+                )),
             "{msg}"
         );
+        // With mini-batches they are not.
+        let mut batches = lab("opt=sgd&lr=10&batch=8");
+        run(&mut batches, 1000);
+        let msg = batches.divergence.clone().expect("diverged");
+        assert!(msg.contains("(a tenth, 1, may not be enough"), "{msg}");
         assert!(s.model.model().weights.iter().all(|w| w.is_finite()));
         // Lowering the learning rate clears the message and training can go on.
         apply(&mut s, Action::Set(Key::LearningRate, 10));

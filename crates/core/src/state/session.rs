@@ -88,6 +88,11 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     fn descends(_session: &Session<Self>) -> bool {
         false
     }
+    /// Under [`LabKind::descends`], the learning rate below which every step lowers the loss
+    /// (computed from the data); `None` when not known.
+    fn stable_rate(_session: &Session<Self>) -> Option<f64> {
+        None
+    }
     /// Where the noise of mini-batches leaves the model ([`Jitter`]), when the lab knows what
     /// the model reaches fully trained and its loss no longer falls.
     fn jitter(_session: &Session<Self>) -> Option<Jitter> {
@@ -588,13 +593,26 @@ impl<K: LabKind> Session<K> {
             ),
             _ => ", or switch to Adam.".to_string(),
         };
+        // (Where the stable rates are known exactly, they are said: "a tenth may not be enough"
+        // beside a curve note's "try 0.1 or lower" read as two answers; helper 60.)
+        let lower = match K::stable_rate(self) {
+            Some(limit) => format!(
+                "Lower the learning rate below {} (with all points per step and no penalty the \
+                 loss is a bowl, and plain gradient descent goes down it at any rate under 2 over \
+                 its steepest curvature, which these training points set; a search over the rate \
+                 in the Tuning lab shows how fast each trains)",
+                short(limit)
+            ),
+            None => format!(
+                "Lower the learning rate (a tenth, {}, may not be enough: a search over it in the \
+                 Tuning lab shows which rates train)",
+                short(lr / 10.0)
+            ),
+        };
         format!(
             "Training stopped: the loss exploded in epoch {exploded}, so that epoch was undone. A \
              learning rate of {lr} is too high for this setting — each step overshoots the \
-             minimum by more than the last. Shown: the parameters of {kept}. Lower the learning \
-             rate (a tenth, {}, may not be enough: a search over it in the Tuning lab shows which \
-             rates train){}{}",
-            short(lr / 10.0),
+             minimum by more than the last. Shown: the parameters of {kept}. {lower}{}{}",
             self.batch_cause(),
             adam
         )
