@@ -22,6 +22,7 @@ use paramlab_core::ml::metrics::{r_squared, variance};
 use paramlab_core::ml::mlp::{Architecture, Inputs, Mlp, Targets, Training};
 use paramlab_core::ml::model::{fit, Epoch, Model, Samples, Score};
 use paramlab_core::ml::optimizer::OptimizerKind;
+use paramlab_core::ml::optimum::stable_learning_rate;
 use paramlab_core::ml::plane_model::{PlaneHyper, PlaneModel, PlaneSet};
 use paramlab_core::ml::polynomial::{Hyper, Trainer};
 use paramlab_core::ml::regression_tree::RegressionTree;
@@ -173,6 +174,7 @@ fn regression() -> Value {
             "test_mse": test_score.loss,
             "objective": t.objective(),
             "test_r2": r_squared(test_score.loss, variance(&test_y)),
+            "stable_learning_rate": stable_learning_rate(degree, &data.train),
         }));
     }
     json!(out)
