@@ -527,6 +527,14 @@ test('a divergence links to the Tuning lab searching this model\'s learning rate
   await page.close();
 });
 
+test('README: a spike the medians hide is said (Adam at a learning rate of 10 reads a good fit)', async () => {
+  const { page, problems } = await open('?degree=3&n=40&lr=10&opt=adam&speed=max');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => /^Good fit.*The training loss spikes now and then \(to [\d.]+ at epoch [\d,]+, against a median of 0\.0\d+\) and falls back/s.test(document.getElementById('diagnosis')?.textContent ?? ''), null, { timeout: 30_000 });
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('README: at a learning rate too small for the curve\'s 1,000 epochs, the curve says its models are far from trained', async () => {
   const { page, problems } = await open('?lab=regression&lr=0.0001');
   await page.waitForFunction(() => /^\d+ values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 30_000 });
