@@ -213,7 +213,7 @@ test('plain SGD at the largest learning rate diverges: paused, explained, no NaN
   await page.getByRole('button', { name: 'Play' }).click();
   const alert = page.getByRole('alert');
   await alert.waitFor({ timeout: 10_000 });
-  assert.match(await alert.textContent(), /learning rate of 10 is too high.*Lower the learning rate below 0\.\d+ \(with all points per step and no penalty the loss is a bowl/s);
+  assert.match(await alert.textContent(), /learning rate of 10 is too high.*Lower the learning rate below 0\.\d+ \(on the slider 0\.\d+ or lower; with all points per step and no penalty the loss is a bowl/s);
   assert.equal(await text(page, '#play'), 'Play', 'training paused itself');
   const body = await page.locator('body').innerText();
   assert.doesNotMatch(body, /NaN|inf/i);

@@ -1186,8 +1186,8 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
             Fit::StillTraining,
             format!(
                 "{}, after too few epochs to tell whether the training loss is still falling \
-                 (counted from the start, or from the last change to what it minimizes, such \
-                 as a new λ): it is too early to judge the model. Let it train on.",
+                 (counted from the start, or from the last change to how or what it learns, such \
+                 as a new learning rate or λ): it is too early to judge the model. Let it train on.",
                 r.summary
             ),
         )

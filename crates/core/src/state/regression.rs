@@ -9,7 +9,7 @@ use super::sweep::sweep_keys;
 use crate::data::regression::{generate, span, Dataset, Point};
 use crate::format::{short, thousands};
 use crate::ml::diagnosis::{Beyond, Errors, Jitter, Levers, Trend};
-use crate::ml::history::{medians, recent_medians, Record};
+use crate::ml::history::{medians, Record};
 use crate::ml::metrics::variance;
 use crate::ml::model::Model;
 use crate::ml::optimizer::OptimizerKind;
@@ -59,12 +59,8 @@ impl LabKind for Regression {
     fn errors(s: &Session<Self>) -> Option<Errors> {
         (s.model.steps() > 0).then(|| {
             let targets: Vec<f64> = s.data.train.iter().map(|p| p.y).collect();
-            let (train, test) = (by_medians(s).then(|| match steady(s) {
-                Some(window) => medians(window),
-                None => recent_medians(s.history.records()),
-            }))
-            .flatten()
-            .unwrap_or((s.train_score.loss, s.test_score.loss));
+            let (train, test) = (median_window(s).and_then(|(window, _)| medians(window)))
+                .unwrap_or((s.train_score.loss, s.test_score.loss));
             Errors::Numbers {
                 train,
                 test,
@@ -148,7 +144,7 @@ impl LabKind for Regression {
     /// optimum most epochs, read a good fit, and its loss chart spiked to 20 times that now and
     /// then with nothing said).
     fn verdict_note(s: &Session<Self>) -> Option<String> {
-        by_medians(s).then(|| {
+        median_window(s).map(|_| {
             let spike = steady(s).and_then(|window| {
                 let (median, _) = medians(window)?;
                 let top = window.iter().max_by(|a, b| a.train.total_cmp(&b.train))?;
@@ -173,11 +169,7 @@ impl LabKind for Regression {
     }
 
     fn verdict_lead(s: &Session<Self>) -> Option<&'static str> {
-        by_medians(s).then_some(if steady(s).is_some() {
-            "Medians over the second half of training at these settings: "
-        } else {
-            "Medians of the last five recorded epochs: "
-        })
+        median_window(s).map(|(_, lead)| lead)
     }
 
     /// Nothing of its own: points are placed only on the plane.
@@ -214,30 +206,64 @@ impl RegressionLab {
     }
 }
 
-/// The recorded epochs of a steady state: at least eight since the learning rate, batch size,
-/// optimizer or penalty last changed, in which the training loss no longer falls
-/// ([`Trend::of`]); then the second half of them. Its medians swing far less from record to
-/// record than the last five's (helper 60: on links whose test error lies near a line the
-/// verdict flipped between two readings every few seconds).
-fn steady(s: &Session<Regression>) -> Option<&[Record]> {
+/// The records since the learning rate, batch size, optimizer or penalty last changed: the
+/// losses before were of other steps (helper 61: the medians of a learning rate just lowered
+/// told the class to lower it for 80 epochs more).
+fn since_tuned(s: &Session<Regression>) -> &[Record] {
     let records = s.history.records();
-    let records = &records[records.partition_point(|r| r.epoch < s.tuned_since())..];
-    let (first, last) = (records.first()?, records.last()?);
-    if records.len() < 8 || Trend::of(records) == Trend::Falling {
-        return None;
-    }
-    let half = first.epoch + (last.epoch - first.epoch) / 2;
-    Some(&records[records.partition_point(|r| r.epoch < half)..])
+    &records[records.partition_point(|r| r.epoch < s.tuned_since())..]
 }
 
-/// Whether the verdict judges the medians of recent epochs, once there are five records: with
-/// mini-batches (fewer points per step than the training points), whose noise moves the loss
-/// from epoch to epoch, and with momentum or Adam, whose steps swing past the minimum and back
-/// (Adam's, about η each whatever the gradient, never settle at a large η).
+/// The recorded epochs of a steady state: at least eight since the last change
+/// ([`since_tuned`]), whose training loss no longer falls — not both falling by [`Trend::of`] and
+/// its median over the last quarter of their epochs a tenth below that of the quarter before
+/// (either alone turns with one batch's noise) — and then the second half of them. Their medians swing far less from
+/// record to record than the last five's (helper 60: on links whose test error lies near a line
+/// the verdict flipped between two readings every few seconds).
+fn steady(s: &Session<Regression>) -> Option<&[Record]> {
+    let records = since_tuned(s);
+    let (first, last) = (records.first()?, records.last()?);
+    if records.len() < 8 {
+        return None;
+    }
+    let at = |share: u64| {
+        records.partition_point(|r| r.epoch < first.epoch + (last.epoch - first.epoch) * share / 4)
+    };
+    let (half, three_quarters) = (at(2), at(3));
+    let (before, _) = medians(&records[half..three_quarters])?;
+    let (lately, _) = medians(&records[three_quarters..])?;
+    let falling = Trend::of(records) == Trend::Falling && lately < 0.9 * before;
+    (!falling).then_some(&records[half..])
+}
+
+/// Whether the verdict judges the medians of recent epochs: with mini-batches (fewer points per
+/// step than the training points), whose noise moves the loss from epoch to epoch, and with
+/// momentum or Adam, whose steps swing past the minimum and back (Adam's, about η each whatever
+/// the gradient, never settle at a large η).
 fn by_medians(s: &Session<Regression>) -> bool {
-    let swings = s.config.number(Key::BatchSize) < s.data.train.len() as f64
-        || s.config.optimizer() != OptimizerKind::Sgd;
-    swings && s.history.records().len() >= 5
+    s.config.number(Key::BatchSize) < s.data.train.len() as f64
+        || s.config.optimizer() != OptimizerKind::Sgd
+}
+
+/// The records the verdict's medians are of, and the words that say so: in a steady state the
+/// second half since the last change, else its last five records; `None` (the last epoch's own
+/// figures) before there are five, or when the way down needs no medians ([`by_medians`]).
+fn median_window(s: &Session<Regression>) -> Option<(&[Record], &'static str)> {
+    if !by_medians(s) {
+        return None;
+    }
+    if let Some(window) = steady(s) {
+        return Some((
+            window,
+            "Medians over the second half of training at these settings: ",
+        ));
+    }
+    let records = since_tuned(s);
+    let five = records.len().checked_sub(5)?;
+    Some((
+        &records[five..],
+        "Medians of the last five recorded epochs: ",
+    ))
 }
 
 /// λ too small to see: fully trained (L2's curve by its normal equations, L1's by coordinate
@@ -293,6 +319,7 @@ fn slight_lambda(config: &Config, train: &[Point]) -> Option<(Key, String)> {
 mod tests {
     use super::*;
     use crate::ml::diagnosis::Fit;
+    use crate::ml::history::recent_medians;
     use crate::ml::optimum::polynomial_weights;
     use crate::state::session::Reduce;
     use crate::state::url::decode;
@@ -514,8 +541,8 @@ mod tests {
         assert!(
             msg.contains("learning rate of 10 is too high")
                 && msg.contains(&format!(
-                    "Lower the learning rate below {} (with all points per step and no penalty \
-                     the loss is a bowl",
+                    "Lower the learning rate below {} (on the slider 0.5 or lower; with all \
+                     points per step and no penalty the loss is a bowl",
                     short(limit.unwrap())
                 )),
             "{msg}"

@@ -259,22 +259,25 @@ impl<K: LabKind> Session<K> {
             .is_some_and(|(zeros, all)| 2 * zeros >= all);
         let records = self.history.records();
         let records = &records[records.partition_point(|r| r.epoch < self.objective_since)..];
+        // The way down is read from the last change to it: the jumps of a learning rate just
+        // lowered are not this one's (helper 61: "the steps overshoot … Lower the learning rate"
+        // for 80 epochs after it was lowered).
+        let tuned = &records[records.partition_point(|r| r.epoch < self.tuned_since)..];
         let finished = self.model.is_finished();
         // On a quadratic bowl a step of gradient descent lowers the loss unless the learning rate
         // is past the stable range (2 over the bowl's steepest curvature): one rise is proof,
         // from the first step on (helper 60: a learning rate of 1 tripled the loss in one step
         // and read "too early to judge … Let it train on").
-        let rose =
-            matches!(records, [.., before, last] if last.train > before.train * (1.0 + 1e-9));
+        let rose = matches!(tuned, [.., before, last] if last.train > before.train * (1.0 + 1e-9));
         // Nothing left to learn: whatever the last steps did, the loss has settled.
         let trend = if finished == Some(true) {
             Trend::Settled
         } else if rose && K::descends(self) {
             Trend::Unstable
         } else if self.objective_since > 0 {
-            Trend::after_change(records)
+            Trend::after_change(tuned)
         } else {
-            Trend::of(records)
+            Trend::of(tuned)
         };
         let mut verdict = diagnose(&Evidence {
             errors,
@@ -297,7 +300,7 @@ impl<K: LabKind> Session<K> {
             // (With mini-batches the loss jumps with each batch's noise: no swing to read.)
             momentum_settling: self.config.optimizer() == OptimizerKind::Momentum
                 && self.config.number(Key::BatchSize) >= self.train_set().count() as f64
-                && swings_shrink(records),
+                && swings_shrink(tuned),
             levers: K::levers(self),
             best_reachable: self.best_reachable,
             test_rise: test_rise(records),
@@ -596,13 +599,24 @@ impl<K: LabKind> Session<K> {
         // (Where the stable rates are known exactly, they are said: "a tenth may not be enough"
         // beside a curve note's "try 0.1 or lower" read as two answers; helper 60.)
         let lower = match K::stable_rate(self) {
-            Some(limit) => format!(
-                "Lower the learning rate below {} (with all points per step and no penalty the \
-                 loss is a bowl, and plain gradient descent goes down it at any rate under 2 over \
-                 its steepest curvature, which these training points set; a search over the rate \
-                 in the Tuning lab shows how fast each trains)",
-                short(limit)
-            ),
+            Some(limit) => {
+                // The slider's own value under the limit (helper 61: 0.6797 is not on it).
+                let rates = Key::LearningRate.spec().domain;
+                let below = (0..rates.len())
+                    .rev()
+                    .map(|p| rates.number(p))
+                    .find(|&r| r < limit)
+                    .map(|r| format!("on the slider {} or lower; ", short(r)))
+                    .unwrap_or_default();
+                format!(
+                    "Lower the learning rate below {} ({below}with all points per step and no \
+                     penalty the loss is a bowl, and plain gradient descent goes down it at any \
+                     rate under 2 over its steepest curvature, which these training points set; a \
+                     search over the rate in the Tuning lab shows how low an error each reaches \
+                     in 1,000 epochs)",
+                    short(limit)
+                )
+            }
             None => format!(
                 "Lower the learning rate (a tenth, {}, may not be enough: a search over it in the \
                  Tuning lab shows which rates train)",

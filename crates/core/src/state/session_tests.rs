@@ -878,6 +878,21 @@ fn mini_batch_noise_that_keeps_the_weights_off_the_minimum_is_named_steadily() {
             "{calm}"
         );
     }
+    // Lowered to 0.03 at epoch 1,200: the losses at 0.1 no longer speak (helper 61 read "Lower
+    // the learning rate" for 80 epochs after doing it).
+    let mut s: Session<Regression> = session(&format!("{data}&lr=0.1&batch=1"));
+    s.apply(Action::Play);
+    s.apply(Action::Tick(1200));
+    s.apply(Action::Set(Key::LearningRate, learning_rate(0.03)));
+    for _ in 0..600 {
+        s.apply(Action::Tick(1));
+        let d = s.diagnosis().unwrap();
+        assert!(
+            !d.reason.contains("Lower the learning rate"),
+            "{}",
+            d.reason
+        );
+    }
 }
 
 /// Any setting of any control of the three training labs, any seed, any training length: the
