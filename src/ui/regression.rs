@@ -140,7 +140,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                     </section>
                     <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweep_keys(&config)} log_y={true}
                         method={format!("Each point: a fresh model trained {} epochs from zero with your other settings.", SWEEP_EPOCHS)}
-                        outrun={state.curve_outrun().or_else(|| state.curve_undertrained()).map(AttrValue::from)} {dispatch} />
+                        outrun={state.curve_outrun().map(AttrValue::from)} {dispatch} />
                 </div>
                 <div class="column learned">
                     <section class="panel params" data-panel="parameters" aria-labelledby="params-title">

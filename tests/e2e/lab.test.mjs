@@ -511,13 +511,23 @@ test('README: mini-batches of 1 at a learning rate of 0.1 are told, steadily, th
 });
 
 test('a divergence links to the Tuning lab searching this model\'s learning rate with its own optimizer and data', async () => {
-  const { page, problems } = await open('?opt=sgd&batch=all&reg=none&degree=3&lr=10&seed=9');
+  let { page, problems } = await open('?opt=sgd&batch=all&reg=none&degree=3&lr=10&seed=9');
   await page.getByRole('button', { name: 'Play' }).click();
   await page.locator('.divergence').waitFor();
   const href = await page.locator('#search-rates').getAttribute('href');
   const q = new URLSearchParams(href.slice(1));
   assert.deepEqual(['lab', 'model', 'x', 'y', 'opt', 'batch', 'reg', 'degree', 'seed'].map((k) => q.get(k)),
     ['tuning', 'polynomial', 'lr', 'none', 'sgd', 'all', 'none', '3', '9']);
+  await page.close();
+  // README: with mini-batches the message names larger batches too.
+  const batches = await open('?opt=sgd&batch=1&reg=none&degree=3&n=40&lr=0.5');
+  await batches.page.getByRole('button', { name: 'Play' }).click();
+  await batches.page.locator('.divergence').waitFor();
+  assert.match(await text(batches.page, '.divergence'), /or use larger batches \(each step on 1 point follows its own gradient/);
+  await batches.page.close();
+  ({ page, problems } = await open('?opt=sgd&batch=all&reg=none&degree=3&lr=10&seed=9'));
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.locator('.divergence').waitFor();
   await page.locator('#search-rates').click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('lab') === 'tuning');
   await page.getByLabel('First axis', { exact: true }).waitFor();

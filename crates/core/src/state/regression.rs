@@ -139,27 +139,39 @@ impl LabKind for Regression {
         stable_learning_rate(s.config.regression_hyper().degree(), &s.data.train)
     }
 
-    /// What the medians are, and in a steady state a spike they hide: a record more than five
-    /// times the median training loss (helper 60: Adam at a learning rate of 10 sits at the
+    /// A note for the validation curve when its models, trained a fixed number of epochs, are
+    /// far from trained at this learning rate: at the model's own setting their training error
+    /// is more than twice what the model reaches fully trained, and high error (above the line
+    /// the verdict draws, 1.5·σ² plus 1 % of the targets' variance). Then the curve shows how far
+    /// those epochs get, not what each setting can do (helper 60: at a learning rate of 10⁻⁴
+    /// every degree scored 0.35–0.5 against σ² = 0.04, as if the degree hardly mattered).
+    fn curve_undertrained(s: &Session<Self>) -> Option<String> {
+        let best = s.best_reachable()?;
+        let here = s.config.position(s.sweep.key);
+        let at = s.sweep.positions.iter().position(|&p| p == here)?;
+        let point = s.sweep.results.get(at).filter(|p| !p.diverged())?;
+        let targets: Vec<f64> = s.data.train.iter().map(|p| p.y).collect();
+        let high = 1.5 * s.data.noise * s.data.noise + 0.01 * variance(&targets);
+        (point.train > 2.0 * best && point.train > high).then(|| {
+            format!(
+                "At this learning rate {} epochs are far from enough: at this model's own setting \
+                 the curve's models reach a training error of {}, where fully trained it reaches \
+                 {}. The curve shows how far those epochs get, not what each setting can do; raise \
+                 the learning rate to compare them.",
+                thousands(u64::from(Regression::SWEEP_STEPS)),
+                short(point.train),
+                short(best)
+            )
+        })
+    }
+
+    /// What the medians are, and a spike they hide: a record of their window more than five
+    /// times its median training loss (helper 60: Adam at a learning rate of 10 sits at the
     /// optimum most epochs, read a good fit, and its loss chart spiked to 20 times that now and
     /// then with nothing said).
     fn verdict_note(s: &Session<Self>) -> Option<String> {
-        median_window(s).map(|_| {
-            let spike = steady(s).and_then(|window| {
-                let (median, _) = medians(window)?;
-                let top = window.iter().max_by(|a, b| a.train.total_cmp(&b.train))?;
-                (top.train > 5.0 * median).then(|| {
-                    format!(
-                        " The training loss spikes now and then (to {} at epoch {}, against a \
-                         median of {}) and falls back: at this learning rate a step now and then \
-                         throws the weights far off the minimum. The medians are not swung by \
-                         it; a lower learning rate removes the spikes.",
-                        short(top.train),
-                        thousands(top.epoch),
-                        short(median)
-                    )
-                })
-            });
+        median_window(s).map(|(window, _)| {
+            let spike = spike_note(window);
             format!(
                 "{}{}",
                 medians_note(&s.train_score, &s.test_score),
@@ -178,32 +190,22 @@ impl LabKind for Regression {
     }
 }
 
-impl RegressionLab {
-    /// A note for the validation curve when its models, trained a fixed number of epochs, are
-    /// far from trained at this learning rate: at the model's own setting their training error
-    /// is more than twice what the model reaches fully trained, and high error (above the line
-    /// the verdict draws, 1.5·σ² plus 1 % of the targets' variance). Then the curve shows how far
-    /// those epochs get, not what each setting can do (helper 60: at a learning rate of 10⁻⁴
-    /// every degree scored 0.35–0.5 against σ² = 0.04, as if the degree hardly mattered).
-    pub fn curve_undertrained(&self) -> Option<String> {
-        let best = self.best_reachable()?;
-        let here = self.config.position(self.sweep.key);
-        let at = self.sweep.positions.iter().position(|&p| p == here)?;
-        let point = self.sweep.results.get(at).filter(|p| !p.diverged())?;
-        let targets: Vec<f64> = self.data.train.iter().map(|p| p.y).collect();
-        let high = 1.5 * self.data.noise * self.data.noise + 0.01 * variance(&targets);
-        (point.train > 2.0 * best && point.train > high).then(|| {
-            format!(
-                "At this learning rate {} epochs are far from enough: at this model's own setting \
-                 the curve's models reach a training error of {}, where fully trained it reaches \
-                 {}. The curve shows how far those epochs get, not what each setting can do; raise \
-                 the learning rate to compare them.",
-                thousands(u64::from(Regression::SWEEP_STEPS)),
-                short(point.train),
-                short(best)
-            )
-        })
-    }
+/// A spike the medians of `window` hide: its highest training loss, when over five times their
+/// median, said with its epoch.
+fn spike_note(window: &[Record]) -> Option<String> {
+    let (median, _) = medians(window)?;
+    let top = window.iter().max_by(|a, b| a.train.total_cmp(&b.train))?;
+    (top.train > 5.0 * median).then(|| {
+        format!(
+            " The training loss spikes now and then (to {} at epoch {}, against a \
+             median of {}) and falls back: at this learning rate a step now and then \
+             throws the weights far off the minimum. The medians are not swung by \
+             it; a lower learning rate removes the spikes.",
+            short(top.train),
+            thousands(top.epoch),
+            short(median)
+        )
+    })
 }
 
 /// The records since the learning rate, batch size, optimizer or penalty last changed: the
@@ -342,13 +344,13 @@ mod tests {
             r
         };
         let slow = finished("0.0001");
-        let note = slow.curve_undertrained().expect("a note");
+        let note = slow.curve_outrun().expect("a note");
         assert!(note.starts_with("At this learning rate 1,000 epochs are far from enough: at this model's own setting the curve's models reach a training error of 0.3"), "{note}");
         let best = slow.best_reachable().unwrap();
         assert!(note.contains(&format!("where fully trained it reaches {}.", short(best))));
         assert!(best < 0.04, "{best}");
-        assert_eq!(finished("0.01").curve_undertrained(), None);
-        assert_eq!(finished("0.1").curve_undertrained(), None);
+        assert_eq!(finished("0.01").curve_outrun(), None);
+        assert_eq!(finished("0.1").curve_outrun(), None);
     }
 
     fn apply(state: &mut RegressionLab, action: Action) {

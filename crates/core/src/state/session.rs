@@ -88,6 +88,11 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     fn descends(_session: &Session<Self>) -> bool {
         false
     }
+    /// A note for the validation curve of the lab's own, when [`Session::curve_outrun`] has none
+    /// (e.g. its models far from trained at this learning rate).
+    fn curve_undertrained(_session: &Session<Self>) -> Option<String> {
+        None
+    }
     /// Under [`LabKind::descends`], the learning rate below which every step lowers the loss
     /// (computed from the data); `None` when not known.
     fn stable_rate(_session: &Session<Self>) -> Option<f64> {
@@ -400,15 +405,17 @@ impl<K: LabKind> Session<K> {
             let lowest_unpenalized = self.sweep.key == Key::Lambda
                 && self.sweep.is_done()
                 && self.sweep.lowest_at() == Some(0);
-            lowest_unpenalized.then(|| {
-                format!(
+            lowest_unpenalized
+                .then(|| {
+                    format!(
                     "Lowest at λ = 0 here, but each point trained only {} epochs, and stopping \
                      early holds the weights in much as a penalty does. Trained on, a model at \
                      λ = 0 can overfit far more than its point here shows (set λ to 0 and press \
                      Play to see).",
                     thousands(u64::from(curve))
                 )
-            })
+                })
+                .or_else(|| K::curve_undertrained(self))
         }
     }
 
