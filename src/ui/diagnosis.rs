@@ -4,6 +4,10 @@
 use crate::ml::diagnosis::{Diagnosis, Fit};
 use yew::prelude::*;
 
+/// How much of a divergence's message comes on screen when it appears: its first two lines, which
+/// say that training stopped, at which epoch and that it was undone.
+const REVEALED_LEAD: f64 = 56.0;
+
 #[derive(Properties, PartialEq)]
 pub struct DiagnosisProps {
     pub diagnosis: Option<Diagnosis>,
@@ -18,9 +22,19 @@ pub struct DiagnosisProps {
 
 #[component]
 pub fn DiagnosisBox(props: &DiagnosisProps) -> Html {
+    // A divergence brings its first lines on screen when it appears (and only then).
+    let alert = use_node_ref();
+    {
+        let alert = alert.clone();
+        use_effect_with(props.divergence.is_some(), move |&shown| {
+            if let Some(element) = alert.cast::<web_sys::Element>().filter(|_| shown) {
+                crate::web::near_view::reveal_top(&element, REVEALED_LEAD);
+            }
+        });
+    }
     let divergence = props.divergence.as_ref().map(|msg| {
         html! {
-            <div class="divergence" role="alert"><strong>{ "Diverged. " }</strong>{ msg }
+            <div class="divergence" role="alert" ref={alert.clone()}><strong>{ "Diverged. " }</strong>{ msg }
                 if let Some(href) = &props.search {
                     { " " }<a href={href.clone()} id="search-rates">{ "Search the learning rate in the Tuning lab" }</a>
                 }

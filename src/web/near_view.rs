@@ -28,6 +28,25 @@ pub fn is_near(element: &Element) -> bool {
     rect.top() < height * (1.0 + MARGIN) && rect.bottom() > -height * MARGIN
 }
 
+/// Scrolls the page down just enough to show the first `lead` pixels of `element` when they are
+/// below the bottom edge, and no further: what made it appear (a slider, Play) stays on screen.
+/// (Helper 60: at 1024×768 a divergence appeared under the fold, and a class saw nothing happen.)
+pub fn reveal_top(element: &Element, lead: f64) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let rect = element.get_bounding_client_rect();
+    let below = rect.top() + lead.min(rect.height()) - height;
+    if height > 0.0 && below > 0.0 {
+        window.scroll_by_with_x_and_y(0.0, below + 8.0);
+    }
+}
+
 /// Calls `on_near` (once or more) when `element` comes near the viewport, however it gets
 /// there: scrolling, a resize, or the page's layout changing above it. Stops when dropped.
 pub struct NearWatch {

@@ -309,6 +309,20 @@ test('a broken link falls back with visible notices and the lab still trains', a
   await page.close();
 });
 
+test('a setting given twice and a batch beyond the slider are each said, and the link is rewritten', async () => {
+  const { page, problems } = await open('?lr=1&degree=3&lr=0.1&batch=1e9');
+  const notices = await page.getByRole('status', { name: 'Link notices' }).innerText();
+  for (const bit of ['The link sets Learning rate 2 times (“1”, “0.1”); the last one counts',
+    'Batch size “1e9” is above the slider\'s largest 256; using all']) {
+    assert.ok(notices.includes(bit), `notice for ${bit} in:\n${notices}`);
+  }
+  assert.equal(await text(page, '#ctl-lr-value'), '0.1');
+  assert.equal(param(page, 'lr'), '0.1');
+  assert.equal(param(page, 'batch'), 'all');
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('a very long value in a link wraps in its notice instead of widening the page', async () => {
   const { page, problems } = await open(`?lr=${'9'.repeat(10000)}x`, { width: 1280, height: 800 });
   const notices = await page.getByRole('status', { name: 'Link notices' }).innerText();
@@ -476,7 +490,7 @@ test('the Step data at degree 6: a test error that climbs while training falls i
   const { page, problems } = await open('?lab=regression&data=step&degree=6&speed=max');
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => /^Overfitting: too flexible/.test(document.getElementById('diagnosis').textContent), null, { timeout: 30_000 });
-  assert.match(await text(page, '#diagnosis'), /yet test error [0-9.]+ is \d+× higher: it rose from 0\.0447 while the training error fell/);
+  assert.match(await text(page, '#diagnosis'), /yet test error [0-9.]+ is \d+× the training error: it rose from 0\.0447 while the training error fell/);
   assert.deepEqual(problems.console, []);
   await page.close();
 });
@@ -506,6 +520,22 @@ test('README: mini-batches of 1 at a learning rate of 0.1 are told, steadily, th
   const seen = await page.evaluate(() => [...new Set(window.seen)]);
   assert.deepEqual(seen.map((s) => s.slice(0, 22)), ['Learning rate too high'], seen.join('\n'));
   assert.match(await text(page, '#diagnosis'), /With batches of 1 each step follows only its batch's gradient.*Lower the learning rate \(the noise shrinks with it\), or use larger batches\./s);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('on a small laptop screen a divergence below the fold scrolls its first lines into sight, Play staying on screen', async () => {
+  const { page, problems } = await open('?lr=1&opt=sgd&batch=all', { width: 1024, height: 768 });
+  const before = await page.locator('.diagnosis').boundingBox();
+  assert.ok(before.y + 56 > 768, `the verdict starts below the fold: ${JSON.stringify(before)}`);
+  await page.locator('#play').click();
+  await page.locator('.divergence').waitFor();
+  await page.waitForFunction(() => scrollY > 0);
+  const at = await page.evaluate(() => ({
+    alert: document.querySelector('.divergence').getBoundingClientRect().top,
+    play: document.getElementById('play').getBoundingClientRect().top,
+  }));
+  assert.ok(at.alert + 56 <= 768 && at.play >= 0, JSON.stringify(at));
   assert.deepEqual(problems.console, []);
   await page.close();
 });

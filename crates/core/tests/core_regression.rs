@@ -187,7 +187,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         hidden_layers: false,
         blind_to: None,
         flat_start: false,
-        momentum_settling: false,
+        momentum: None,
         levers: Levers::default(),
         best_reachable: None,
         test_rise: None,

@@ -2,6 +2,7 @@ use super::*;
 use crate::classroom::trial::{config, figures};
 use crate::format::short;
 use crate::state::spec::Lab;
+use crate::state::url::on_top;
 
 /// A known solution of each challenge: the settings changed from its start, and the epochs to
 /// train (the Tuning lab runs its search to the end).
@@ -54,7 +55,7 @@ fn each_start_is_not_met_and_its_solution_is() {
         let start = c.start_config();
         let (changes, epochs) = solution(c);
         let before = c.status(&start, &start, &figures(&start, epochs));
-        let solved = config(&format!("{}&{changes}", c.start));
+        let solved = config(&on_top(c.start, changes));
         let after = c.status(&start, &solved, &figures(&solved, epochs));
         eprintln!("{}: {before:?} → {after:?}", c.id);
         if !matches!(before, Status::Working(_)) || after != Status::Met {
@@ -131,7 +132,7 @@ fn no_grid_of_ten_trials_or_fewer_beats_the_grid_of_sixteen() {
     let grid = figures(&start, 0).search.and_then(|s| s.best).unwrap();
     assert!(grid > error && grid < error + 1e-4, "{grid}");
     for budget in 4..=trials {
-        let smaller = config(&format!("{}&budget={budget}", c.start));
+        let smaller = config(&on_top(c.start, &format!("budget={budget}")));
         let status = c.status(&start, &smaller, &figures(&smaller, 0));
         assert!(matches!(status, Status::Working(_)), "{budget}: {status:?}");
     }
@@ -160,7 +161,7 @@ fn half_the_budget_quotes_what_its_grid_finds() {
     assert!(task.contains(&format!("Reach {error} or lower")), "{task}");
     // Bayesian optimization on 8 trials comes within a rounding of the goal (0.04924 against
     // 0.049167): the status gives the digits that tell them apart, not "0.0492 … ≤ 0.0492".
-    let near = config(&format!("{}&strategy=bayes&budget=8", c.start));
+    let near = config(&on_top(c.start, "strategy=bayes&budget=8"));
     let status = c.status(&c.start_config(), &near, &figures(&near, 0));
     let Status::Working(why) = status else {
         panic!("{status:?}")

@@ -168,10 +168,7 @@ impl View {
             (None, Some(challenge)) => challenge.start,
             (None, None) => return None,
         };
-        Some(match lab_query.trim_start_matches('&') {
-            "" => start.to_string(),
-            more => format!("{start}&{more}"),
-        })
+        Some(crate::state::url::on_top(start, lab_query))
     }
 
     /// `present=1&hide=…&practice=1&lesson=…&step=…&challenge=…` (no leading `&`), or nothing
@@ -352,7 +349,10 @@ mod tests {
         assert_eq!(view.start_query(&rest).as_deref(), Some(l.steps[1].query));
         // Settings without a lab apply on top of the step's start.
         let on_top = view.start_query("degree=1").unwrap();
-        assert_eq!(on_top, format!("{}&degree=1", l.steps[1].query));
+        let without: Vec<&str> = (l.steps[1].query.split('&'))
+            .filter(|pair| !pair.starts_with("degree="))
+            .collect();
+        assert_eq!(on_top, format!("{}&degree=1", without.join("&")));
         let (config, notices) = crate::state::url::decode(&on_top);
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(config.number(crate::state::spec::Key::Degree), 1.0);

@@ -110,7 +110,7 @@
 //! choice of test points alone produces.
 
 use crate::data::regression::span;
-use crate::format::short;
+use crate::format::{short, thousands};
 use crate::ml::history::Record;
 
 /// The verdict: what is wrong, if anything.
@@ -383,16 +383,14 @@ pub fn creeping(records: &[Record]) -> bool {
     (1..4).all(|q| quarter(q) < quarter(q - 1)) && quarter(3) < quarter(0) * (1.0 - 1e-5)
 }
 
-/// Whether the loss swings and its swings die down: its peaks in `records` (in epoch order; the
-/// first record counts as one, and the last while it is still rising) each lower than the one
-/// before, over the last two swings at least, the last of them in the second half of the epochs
-/// (one early bump before a long smooth fall is no swinging now). Momentum's heavy ball on a
-/// quadratic swings with an amplitude that shrinks by √β a step at any stable learning rate;
-/// beyond the stable range it grows.
-pub fn swings_shrink(records: &[Record]) -> bool {
-    let (Some(first), Some(last)) = (records.first(), records.last()) else {
-        return false;
-    };
+/// How many swings the loss has made, when it swings and its swings die down: its peaks in
+/// `records` (in epoch order; the first record counts as one, and the last while it is still
+/// rising) each lower than the one before, over the last two swings at least, the last of them
+/// in the second half of the epochs (one early bump before a long smooth fall is no swinging
+/// now). Momentum's heavy ball on a quadratic swings with an amplitude that shrinks by √β a step
+/// at any stable learning rate; beyond the stable range it grows.
+pub fn shrinking_swings(records: &[Record]) -> Option<usize> {
+    let (first, last) = (records.first()?, records.last()?);
     let mut peaks: Vec<&Record> = vec![first];
     peaks.extend(
         (records.windows(3))
@@ -405,13 +403,44 @@ pub fn swings_shrink(records: &[Record]) -> bool {
         }
     }
     let half = first.epoch + (last.epoch - first.epoch) / 2;
-    peaks.len() >= 2
+    let shrink = peaks.len() >= 2
         && peaks
             .windows(2)
             .rev()
             .take(2)
             .all(|w| w[1].train < w[0].train)
-        && peaks.last().is_some_and(|p| p.epoch >= half)
+        && peaks.last().is_some_and(|p| p.epoch >= half);
+    shrink.then(|| peaks.len() - 1)
+}
+
+/// What momentum's loss shows so far, on full batches (with mini-batches the loss jumps with
+/// each batch's noise: no swing to read).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Momentum {
+    /// The loss swings, each swing lower than the one before ([`shrinking_swings`]): how many.
+    pub settling: Option<usize>,
+    /// The loss is above its lowest so far (epoch, loss): the heavy ball has carried the weights
+    /// past the minimum. Before a trend can be read, whether its swings will shrink or grow is
+    /// not yet to be seen.
+    pub above_lowest: Option<(u64, f64)>,
+}
+
+impl Momentum {
+    /// From the records since the way down last changed.
+    pub fn of(records: &[Record]) -> Momentum {
+        let lowest = records.iter().min_by(|a, b| a.train.total_cmp(&b.train));
+        let above = |low: &Record| {
+            records
+                .last()
+                .is_some_and(|r| r.train > low.train * (1.0 + 1e-9))
+        };
+        Momentum {
+            settling: shrinking_swings(records),
+            above_lowest: lowest
+                .filter(|low| above(low))
+                .map(|low| (low.epoch, low.train)),
+        }
+    }
 }
 
 /// Everything the verdict looks at.
@@ -435,9 +464,9 @@ pub struct Evidence {
     /// their own. Not stuck, and Reset is not the cure.
     pub flat_start: bool,
     /// Momentum's swings: the loss rises and falls again as the velocity carries the weights
-    /// past the minimum and back, each swing lower than the one before ([`swings_shrink`]). A
-    /// rise then is no sign of too high a learning rate.
-    pub momentum_settling: bool,
+    /// past the minimum and back, each swing lower than the one before at a stable learning
+    /// rate ([`Momentum`]). A rise then is no sign of too high a learning rate.
+    pub momentum: Option<Momentum>,
     /// What makes this model more or less flexible, named in the remedies.
     pub levers: Levers,
     /// The training figure of `errors` (accuracy for classes, MSE for numbers) that the same
@@ -585,12 +614,14 @@ impl Default for Levers {
     }
 }
 
-/// "3× higher", or "over 100× higher" for ratios a number would only obscure.
+/// The test error against the training error: "3× the training error", or "over 100× …" for
+/// ratios a number would only obscure. (Helper 61: "3× higher" after the noise floor read as
+/// higher than the floor.)
 fn times_higher(ratio: f64) -> String {
     if ratio.is_finite() && ratio <= 100.0 {
-        format!("{ratio:.0}× higher")
+        format!("{ratio:.0}× the training error")
     } else {
-        "over 100× higher".into()
+        "over 100× the training error".into()
     }
 }
 
@@ -1110,18 +1141,44 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                 )
             },
         )
-    } else if e.momentum_settling
+    } else if let Some(swings) = e.momentum.and_then(|m| m.settling).filter(|_| {
         // (Falling between two swings, high error: "still falling … or raise the learning rate"
         // between two swings told a class to speed up what was overshooting; helper 60.)
-        && (e.trend == Trend::Unstable || (e.trend == Trend::Falling && r.high_train))
-    {
+        e.trend == Trend::Unstable || (e.trend == Trend::Falling && r.high_train)
+    }) {
+        // (After one swing, "each swing smaller than the one before" claimed a pattern from one
+        // case; helper 61.)
+        let how = if swings == 1 {
+            "swung back up and is coming down again, its peak below where it started: momentum \
+             carries the weights past the minimum and back"
+        } else {
+            "swings up and down: momentum carries the weights past the minimum and back, each \
+             swing smaller than the one before"
+        };
         (
             Fit::StillTraining,
             format!(
-                "{}, and the training loss swings up and down: momentum carries the weights past \
-                 the minimum and back, each swing smaller than the one before. Let it settle \
-                 before judging the model (swings that grew would mean too high a learning rate).",
+                "{}, and the training loss {how}. Let it settle before judging the model (swings \
+                 that grew would mean too high a learning rate).",
                 r.summary
+            ),
+        )
+    } else if let Some((at, lowest)) = (e.momentum)
+        .and_then(|m| m.above_lowest)
+        .filter(|_| e.trend == Trend::Unknown && (r.high_train || r.gap))
+    {
+        // (The loss had visibly risen for three epochs while the verdict said only that it was
+        // too early to tell whether it still fell; helper 61.)
+        (
+            Fit::StillTraining,
+            format!(
+                "{}, and the training loss has risen from its lowest so far ({} at epoch {}): \
+                 momentum carries the weights past the minimum before it turns them back. It is \
+                 too early to tell whether the swings will shrink (at a stable learning rate) or \
+                 grow (too high a rate): let it train on.",
+                r.summary,
+                short(lowest),
+                thousands(at)
             ),
         )
     } else if e.trend == Trend::Unstable

@@ -13,8 +13,8 @@ use super::spec::{Group, Key, Lab};
 use super::sweep::{sweep_work, Sweep};
 use crate::format::{percent, short, thousands};
 use crate::ml::diagnosis::{
-    diagnose, swings_shrink, test_fall, test_rise, Beyond, Diagnosis, Errors, Evidence, Fit,
-    Jitter, Levers, Trend, CLOSE_CALL,
+    diagnose, test_fall, test_rise, Beyond, Diagnosis, Errors, Evidence, Fit, Jitter, Levers,
+    Momentum, Trend, CLOSE_CALL,
 };
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
@@ -303,9 +303,9 @@ impl<K: LabKind> Session<K> {
                 .flatten(),
             flat_start: K::flat_start(self, records),
             // (With mini-batches the loss jumps with each batch's noise: no swing to read.)
-            momentum_settling: self.config.optimizer() == OptimizerKind::Momentum
-                && self.config.number(Key::BatchSize) >= self.train_set().count() as f64
-                && swings_shrink(tuned),
+            momentum: (self.config.optimizer() == OptimizerKind::Momentum
+                && self.config.number(Key::BatchSize) >= self.train_set().count() as f64)
+                .then(|| Momentum::of(tuned)),
             levers: K::levers(self),
             best_reachable: self.best_reachable,
             test_rise: test_rise(records),

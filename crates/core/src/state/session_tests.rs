@@ -806,6 +806,43 @@ fn momentum_swings_that_shrink_are_still_training() {
     }
 }
 
+/// Momentum at 0.1, step by step: the loss falls to 0.067 at epoch 3, then rises for three epochs
+/// before it turns. Those epochs say the loss has risen and why, not only that it is too early
+/// (helper 61); the first swing back down is called one swing, and "each swing smaller than the
+/// one before" waits for a second.
+#[test]
+fn momentum_says_its_first_rise_and_first_swing_as_they_are() {
+    let mut s: Session<Regression> = session("opt=momentum&lr=0.1");
+    let mut reasons = Vec::new();
+    for _ in 0..9 {
+        s.apply(Action::Step);
+        reasons.push(s.diagnosis().unwrap().reason);
+    }
+    let train = |epoch: usize| s.history.records()[epoch].train;
+    assert!(train(4) > train(3) && train(5) > train(4) && train(7) < train(6));
+    for epoch in 4..=6 {
+        let reason = &reasons[epoch - 1];
+        assert!(
+            reason
+                .contains("the training loss has risen from its lowest so far (0.0666 at epoch 3)")
+                && reason.contains("too early to tell whether the swings will shrink"),
+            "epoch {epoch}: {reason}"
+        );
+        assert!(!reason.contains("still falling"), "epoch {epoch}: {reason}");
+    }
+    assert!(
+        reasons[6].contains("swung back up and is coming down again"),
+        "{}",
+        reasons[6]
+    );
+    assert!(!reasons[6].contains("each swing smaller"), "{}", reasons[6]);
+    assert!(
+        reasons[8].contains("each swing smaller than the one before"),
+        "{}",
+        reasons[8]
+    );
+}
+
 /// Plain gradient descent on all points and no penalty: the MSE is a quadratic bowl, which a
 /// step at a stable learning rate always lowers. At 1 one step triples it, and that is called a
 /// learning rate too high at once (helper 60 read "too early to judge"); at 0.5, just inside the
@@ -835,7 +872,8 @@ fn a_rise_under_plain_gradient_descent_is_a_learning_rate_too_high_from_the_firs
         assert_eq!(s.diagnosis().unwrap().fit, Fit::GoodFit, "{lr}");
     }
     // Mini-batches and momentum may rise at a good learning rate: the rule is not theirs.
-    let mut s: Session<Regression> = session(&format!("{data}&lr=0.03&opt=momentum"));
+    let momentum = data.replace("opt=sgd", "opt=momentum");
+    let mut s: Session<Regression> = session(&format!("{momentum}&lr=0.03"));
     s.apply(Action::Step);
     s.apply(Action::Step);
     assert_ne!(s.diagnosis().unwrap().fit, Fit::LearningRateTooHigh);

@@ -140,6 +140,7 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
     }
     // A value that cannot be read falls back to the lab's default.
     let defaults = config.clone();
+    notices.extend(repeated_settings(&pairs, config.lab));
     for (name, value) in &pairs {
         let (name, value) = (name.as_str(), value.as_str());
         // (As a notice quotes it: clipped, without marks that reorder the sentence.)
@@ -233,6 +234,60 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
         }
     }
     (config, notices)
+}
+
+/// The settings of `base` that `more` does not give, then those of `more`: each setting once,
+/// `more`'s where both give it (a lesson step's start with the link's own settings on top).
+pub fn on_top(base: &str, more: &str) -> String {
+    let given: Vec<String> = form_urlencoded::parse(more.as_bytes())
+        .map(|(name, _)| name.trim().to_ascii_lowercase())
+        .collect();
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in form_urlencoded::parse(base.as_bytes()) {
+        if !given.contains(&name.trim().to_ascii_lowercase()) {
+            out.append_pair(&name, &value);
+        }
+    }
+    out.extend_pairs(form_urlencoded::parse(more.as_bytes()));
+    out.finish()
+}
+
+/// A notice for each of the lab's settings that the link gives twice or more with different
+/// values: the last one is used, as for the lab (helper 60: `lr=1&lr=0.01` silently trained at
+/// 0.01).
+fn repeated_settings(pairs: &[(String, String)], lab: Lab) -> Vec<Notice> {
+    let mut notices = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for (name, _) in pairs {
+        if name == "lab" || seen.contains(&name.as_str()) {
+            continue;
+        }
+        seen.push(name);
+        let values: Vec<&String> = (pairs.iter())
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v)
+            .collect();
+        if values.windows(2).all(|w| w[0] == w[1]) {
+            continue;
+        }
+        let label = match SPECS
+            .iter()
+            .find(|s| s.url == name && s.labs.contains(&lab))
+        {
+            Some(spec) => spec.label.to_string(),
+            None if name == "seed" => "Seed".to_string(),
+            None => continue,
+        };
+        notices.push(Notice::new(format!(
+            "The link sets {label} {} times ({}); the last one counts",
+            values.len(),
+            (values.iter())
+                .map(|v| format!("“{}”", clip(v, 20)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    notices
 }
 
 /// `x₁,x₂,class;…` → points (coordinates within ±2, rounded to two decimals as links write them;
@@ -331,8 +386,15 @@ fn position_of(spec: &Spec, value: &str, default: usize) -> Result<usize, (usize
         return Err((last, "is more than the slider's 10".into()));
     }
     if v > domain.number(top) {
-        // Above the largest finite size: that is "all" (or "max").
-        return Ok(last);
+        // Above the largest finite size: that is "all" (or "max"), said so (helper 60: a batch
+        // of 10⁹ became "all" without a word).
+        return Err((
+            last,
+            format!(
+                "is above the slider's largest {}",
+                format_value(spec.key, top)
+            ),
+        ));
     }
     // The nearest value as the slider spaces them: on a log-spaced list, by ratio among the
     // positive values (λ = 0.02 is nearest 0.03, not 0, which would switch the penalty off);

@@ -47,12 +47,52 @@ fn bad_values_fall_back_with_notices() {
 
 #[test]
 fn batch_above_the_largest_size_is_all_and_nearest_is_on_a_log_scale() {
-    let (c, _) = decode("batch=1000&lr=0.004");
+    let (c, notices) = decode("batch=1000&lr=0.004");
     assert_eq!(
         format_value(Key::BatchSize, c.position(Key::BatchSize)),
         "all"
     );
     assert_eq!(c.number(Key::LearningRate), 0.005);
+    // Both are said: neither value is one the slider has.
+    assert_eq!(
+        notices[0],
+        "Batch size “1000” is above the slider's largest 256; using all."
+    );
+    let (c, notices) = decode("batch=1e9&speed=1e9");
+    assert!(c.number(Key::BatchSize).is_infinite() && c.number(Key::Speed).is_infinite());
+    assert_eq!(notices.len(), 2, "{notices:?}");
+    assert!(notices[1].contains("above the slider's largest 1000; using max"));
+    let (_, notices) = decode("batch=all&speed=max&batch=256");
+    assert!(
+        notices.iter().all(|n| !n.contains("largest")),
+        "{notices:?}"
+    );
+}
+
+/// A setting given twice with different values: the last counts, and the page says so.
+#[test]
+fn a_setting_given_twice_is_named_with_its_values() {
+    let (c, notices) = decode("lr=1&degree=3&lr=0.01");
+    assert_eq!(c.number(Key::LearningRate), 0.01);
+    assert_eq!(
+        notices,
+        ["The link sets Learning rate 2 times (“1”, “0.01”); the last one counts."]
+    );
+    let (c, notices) = decode("seed=1&SEED=7");
+    assert_eq!(c.seed, 7);
+    assert!(
+        notices[0].starts_with("The link sets Seed 2 times"),
+        "{notices:?}"
+    );
+    // The same value twice, or another lab's setting twice, is no news here.
+    let (_, notices) = decode("lr=0.1&lr=0.1");
+    assert!(notices.is_empty(), "{notices:?}");
+    let (_, notices) = decode("lab=regression&k=3&k=5");
+    assert_eq!(notices.len(), 2, "{notices:?}");
+    assert!(
+        notices.iter().all(|n| n.contains("setting of the")),
+        "{notices:?}"
+    );
 }
 
 #[test]
