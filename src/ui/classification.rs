@@ -23,7 +23,7 @@ use super::training::{shown_rate, sweep_pacing, training_pacing, use_frame_loop}
 use super::validation::Validation;
 use crate::classroom::figures::Figures;
 use crate::data::classification::CLASS_NAMES;
-use crate::format::{count, log_loss, percent, r_squared, short};
+use crate::format::{count, log_loss, percent, r_squared, short, thousands};
 use crate::ml::history::Record;
 use crate::ml::mlp::parameter_count;
 use crate::ml::model::Model;
@@ -197,7 +197,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     // k-NN has no training steps to count (its "Epoch 0" said nothing).
     let mut stats = match model {
         ModelKind::Knn => vec![],
-        _ => vec![(step_name, "epoch", state.model.steps().to_string())],
+        _ => vec![(step_name, "epoch", thousands(state.model.steps()))],
     };
     let (train, test) = (&state.train_score, &state.test_score);
     // A score of no points is no score: "—", not 0 %.

@@ -57,7 +57,7 @@ pub fn Playback(props: &PlaybackProps) -> Html {
     };
     // The last measured rate stays visible after pausing.
     let eps = if props.epochs_per_second > 0.0 {
-        format!("{:.0}", props.epochs_per_second)
+        crate::format::thousands(props.epochs_per_second.round() as u64)
     } else {
         "—".into()
     };

@@ -18,7 +18,7 @@ use super::training::{shown_rate, sweep_pacing, training_pacing, use_frame_loop}
 use super::validation::Validation;
 use crate::classroom::figures::Figures;
 use crate::data::regression::Point;
-use crate::format::{r_squared, short};
+use crate::format::{r_squared, short, thousands};
 use crate::ml::metrics::mse;
 use crate::ml::model::Model;
 use crate::state::action::Action;
@@ -67,7 +67,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
     let config = state.config.clone();
     let test_targets: Vec<f64> = state.data.test.iter().map(|p| p.y).collect();
     let stats = vec![
-        ("Epoch", "epoch", state.model.steps().to_string()),
+        ("Epoch", "epoch", thousands(state.model.steps())),
         // (The error alone: under a penalty the objective adds λ·Σw², which the loss chart's
         // note and the verdict speak of.)
         ("Train MSE", "train-loss", short(state.train_score.loss)),

@@ -22,7 +22,7 @@ await page.waitForTimeout(1000); // let the per-frame budget settle
 
 // Frame intervals and epochs per second, measured inside the page.
 const frames = await page.evaluate((seconds) => new Promise((done) => {
-  const epoch = () => Number(document.getElementById('epoch').textContent);
+  const epoch = () => Number(document.getElementById('epoch').textContent.replace(/,/g, ''));
   const stamps = []; const e0 = epoch(); const t0 = performance.now();
   const tick = (t) => {
     stamps.push(t);
@@ -109,7 +109,7 @@ for (const [name, query] of [['h4_2', 'layers=2&l1=4&l2=2'], ['h8_8', 'layers=2&
   await p.getByRole('button', { name: 'Play' }).click();
   await p.waitForTimeout(1500); // let the per-frame budget settle
   const run = await p.evaluate((seconds) => new Promise((done) => {
-    const epoch = () => Number(document.getElementById('epoch').textContent);
+    const epoch = () => Number(document.getElementById('epoch').textContent.replace(/,/g, ''));
     const chart = document.getElementById('region-chart');
     const stamps = []; const draws = []; const e0 = epoch(); const t0 = performance.now();
     const tick = (t) => {
@@ -138,7 +138,7 @@ for (const [name, query] of [['forest_200_depth4', 'model=forest&trees=200&depth
   const data = query.includes('data=') ? '' : '&data=moons';
   const { page: p } = await openPage(browser, server.origin, `${server.url}?lab=classification&n=500&noise=0.3&speed=max${data}&${query}`);
   const started = p.evaluate(() => new Promise((done) => {
-    const epoch = () => Number(document.getElementById('epoch').textContent);
+    const epoch = () => Number(document.getElementById('epoch').textContent.replace(/,/g, ''));
     const stamps = []; let t0 = null;
     document.getElementById('play').addEventListener('click', () => { t0 = performance.now(); }, { once: true });
     const tick = (t) => {

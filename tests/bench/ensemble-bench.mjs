@@ -29,7 +29,7 @@ for (const [name, query] of cases) {
       const { page } = await openPage(browser, server.origin, `${server.url}?lab=classification&n=500&noise=0.3${speedQuery}&${query}`);
       await page.waitForTimeout(WAIT_MS);
       const started = page.evaluate((limitMs) => new Promise((done) => {
-        const trees = () => Number(document.getElementById('epoch').textContent);
+        const trees = () => Number(document.getElementById('epoch').textContent.replace(/,/g, ''));
         const stamps = []; const tasks = []; let t0 = null;
         new PerformanceObserver((list) => { for (const e of list.getEntries()) if (t0 !== null) tasks.push(e.duration); })
           .observe({ type: 'longtask' });

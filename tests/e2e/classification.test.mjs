@@ -104,7 +104,7 @@ test('a deep tree\'s rules wider than their panel scroll sideways behind an edge
 test('logistic regression trains with play, shows its weights and the boundary line', async () => {
   const { page } = await open('&model=logistic&features=1&data=blobs&lr=0.1&speed=max');
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 300, null, { timeout: 30_000 });
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 300, null, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
   const number = '-?[0-9.]+(e-?[0-9]+)?'; // short() writes very small or large numbers as 1.2e-4
   assert.match(await text(page, '#boundary'), new RegExp(`^Boundary: x₂ = ${number}·x₁ [+−] ${number}$`));
@@ -286,7 +286,7 @@ test('at full speed an ensemble\'s panel waits for the growth to stop and its lo
     const frames = [];
     const tick = () => {
       const panel = document.getElementById('ensemble-size').textContent.split(',')[0];
-      frames.push([Number(document.getElementById('epoch').textContent), panel, document.getElementById('loss-chart').dataset.drawnAt]);
+      frames.push([Number(document.getElementById('epoch').textContent.replace(/,/g, '')), panel, document.getElementById('loss-chart').dataset.drawnAt]);
       if (panel === '200 trees') done(frames); else requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -391,7 +391,7 @@ test('the lab opens on logistic regression, and the first Play trains it: weight
   assert.ok(start.every((w) => Number(w) === 0), `untrained weights ${start}`);
   await page.getByRole('button', { name: 'Play' }).click();
   // One epoch a frame: 60 epochs are the first second a learner watches.
-  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 60);
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 60);
   await page.getByRole('button', { name: 'Pause' }).click();
   const trained = await weights();
   assert.ok(trained.some((w) => Math.abs(Number(w)) > 0.05), `weights after a second ${trained}`);
@@ -442,7 +442,7 @@ test('a verdict that rests on chance says it is a close call, in its title and w
   // itself a close call: 97 % lay within half a standard error of "too simple".)
   const clear = await open('');
   await clear.page.getByRole('button', { name: 'Play' }).click();
-  await clear.page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 600);
+  await clear.page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 600);
   assert.equal(await text(clear.page, '#diagnosis strong'), 'Good fit');
   assert.doesNotMatch(await text(clear.page, '#diagnosis'), /close call/);
   assert.deepEqual([...near.problems.console, ...clear.problems.console], []);
@@ -455,7 +455,7 @@ test('a forest that fits its training points far above the best rule is judged b
   // points within 4 points of the best: verdicts_agree_with_fresh_points).
   const { page, problems } = await open('&model=forest&data=moons&noise=0.6&n=300&depth=5&speed=max');
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 50);
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 50);
   assert.match(await text(page, '#diagnosis'), /^Good fit/);
   assert.deepEqual(problems.console, []);
   await page.close();
@@ -515,7 +515,7 @@ test('a straight line on the moons is called too simple while its loss still fal
   const { page, problems } = await open('&model=logistic&features=1&data=moons');
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => /^Underfitting: too simple/.test(document.getElementById('diagnosis')?.textContent ?? ''), null, { timeout: 30_000 });
-  const epoch = Number(await text(page, '#epoch'));
+  const epoch = Number((await text(page, '#epoch')).replace(/,/g, ''));
   assert.ok(epoch < 600, `called at epoch ${epoch}`);
   assert.match(await text(page, '#diagnosis'), /even trained to the end a model of this form reaches only \d+ % on the training points \(its optimum, computed directly\)/);
   assert.deepEqual(problems.console, []);
@@ -551,9 +551,9 @@ test('boosting on three classes counts rounds, each of one tree per class', asyn
 test('a model switched to shows no training rate until it trains (not the last model’s)', async () => {
   const { page } = await open('&model=logistic&data=moons');
   if ((await page.locator('#play').getAttribute('aria-pressed')) !== 'true') await page.locator('#play').click();
-  await page.waitForFunction(() => /^\d+$/.test(document.getElementById('eps').textContent.trim()));
+  await page.waitForFunction(() => /^[\d,]+$/.test(document.getElementById('eps').textContent.trim()));
   await page.locator('#play').click(); // pause
-  assert.match(await text(page, '#eps'), /^\d+$/, 'the last rate stays after pausing');
+  assert.match(await text(page, '#eps'), /^[\d,]+$/, 'the last rate stays after pausing');
   await page.locator('#ctl-model').selectOption({ label: 'Random forest' });
   await page.waitForFunction(() => document.getElementById('eps').textContent.trim() === '—');
   await page.close();
@@ -565,7 +565,7 @@ test('at a set speed an ensemble\'s parameters panel follows every tree, not one
     const frames = [];
     const tick = () => {
       const panel = parseInt(document.getElementById('ensemble-size').textContent, 10);
-      const trees = Number(document.getElementById('epoch').textContent);
+      const trees = Number(document.getElementById('epoch').textContent.replace(/,/g, ''));
       frames.push([trees, panel]);
       if (panel === 10) done(frames); else requestAnimationFrame(tick);
     };

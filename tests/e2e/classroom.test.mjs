@@ -668,7 +668,7 @@ test('keyboard and screen reader: the verdict is announced by its title, menus a
       .observe(document.getElementById('verdict-said'), { childList: true, characterData: true, subtree: true });
   });
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 150);
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 150);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   const said = await page.evaluate(() => window.said);
   assert.ok(said.length >= 1 && said.length <= 4, said.join(' | '));

@@ -24,11 +24,11 @@ const param = (page, name) => new URL(page.url()).searchParams.get(name);
 const text = async (page, selector) => (await page.locator(selector).textContent()).trim();
 // The fit chart's two layers: the curve ('fit-chart') and the axes with the points ('fit-chart-axes').
 const fitPixels = (page, layer = 'fit-chart') => page.evaluate((id) => document.getElementById(id).toDataURL(), layer);
-const epoch = async (page) => Number(await text(page, '#epoch'));
+const epoch = async (page) => Number((await text(page, '#epoch')).replace(/,/g, ''));
 
 async function runUntilEpoch(page, target) {
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction((t) => Number(document.getElementById('epoch').textContent) >= t, target, { timeout: 30_000 });
+  await page.waitForFunction((t) => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= t, target, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
 }
 
@@ -101,7 +101,7 @@ test('the app runs under its Content-Security-Policy with no violation, in every
     assert.doesNotMatch(policy, /unsafe-inline/);
     if (!(await page.locator('#play').isDisabled())) {
       await page.locator('#play').click();
-      await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 3, null, { timeout: 30_000 });
+      await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 3, null, { timeout: 30_000 });
     } else {
       const box = await page.locator('#region-chart').boundingBox();
       await page.locator('#region-chart').click({ position: { x: box.width / 2, y: box.height / 2 } });
@@ -291,6 +291,8 @@ test('degree 1 on the sine wave underfits', async () => {
   const { page } = await open('?degree=1&data=sine&speed=max');
   await runUntilEpoch(page, 2000);
   assert.match(await text(page, '#diagnosis'), /^Underfitting/);
+  // Counts past a thousand read with separators, as the sentences under them write them.
+  assert.match(await text(page, '#epoch'), /^\d{1,3}(,\d{3})+$/);
   await page.close();
 });
 
@@ -606,7 +608,7 @@ test('README: momentum swings that shrink are still training, never "Learning ra
     new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 150, null, { timeout: 60_000 });
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 150, null, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
   const seen = await page.evaluate(() => [...window.seen]);
   assert.ok(!seen.some((s) => s.startsWith('Learning rate too high')), seen.join('\n'));
@@ -632,7 +634,7 @@ test('README: plain gradient descent on all points whose loss rises in its first
 test('README: with mini-batches, momentum or Adam the Regression lab\'s verdict judges medians of recent epochs and says so', async () => {
   const { page, problems } = await open('?batch=8&lr=0.1&speed=max');
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 500, null, { timeout: 60_000 });
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 500, null, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
   const verdict = await text(page, '#diagnosis');
   // 500 epochs and more at these settings, the loss no longer falling: the second half's medians.
@@ -642,14 +644,14 @@ test('README: with mini-batches, momentum or Adam the Regression lab\'s verdict 
   await page.keyboard.press('End');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('batch') === 'all');
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 50, null, { timeout: 60_000 });
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 50, null, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
   assert.doesNotMatch(await text(page, '#diagnosis'), /Medians/);
   // Adam's steps swing, even with all points per step: medians again.
   await page.getByLabel('Optimizer', { exact: true }).selectOption({ label: 'Adam' });
   await page.waitForFunction(() => new URL(location.href).searchParams.get('opt') === 'adam');
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 100, null, { timeout: 60_000 });
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 100, null, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
   assert.match(await text(page, '#diagnosis'), / — Medians (of the last five recorded epochs|over the second half of training at these settings): training error \d/);
   assert.deepEqual(problems.console, []);

@@ -12,7 +12,7 @@ const open = (query = '') => openPage(browser, server.origin, server.url + '?lab
 const param = (page, name) => new URL(page.url()).searchParams.get(name);
 const text = async (page, selector) => (await page.locator(selector).textContent()).trim();
 const mapPixels = (page) => page.evaluate(() => document.getElementById('region-map').toDataURL());
-const epoch = async (page) => Number(await text(page, '#epoch'));
+const epoch = async (page) => Number((await text(page, '#epoch')).replace(/,/g, ''));
 const waitParam = (page, name, value) => page.waitForFunction(
   ([n, v]) => new URL(location.href).searchParams.get(n) === v, [name, value]);
 
@@ -37,9 +37,9 @@ test('a [4, 2] tanh network learns circles with play; every weight is drawn; the
   assert.equal(await page.getByRole('group', { name: 'Input features' }).count(), 1);
   const before = await mapPixels(page);
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 300, null, { timeout: 30_000 });
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 300, null, { timeout: 30_000 });
   // Epochs per second appear after the first half-second of playing.
-  await page.waitForFunction(() => Number(document.getElementById('eps').textContent) > 0, null, { timeout: 30_000 });
+  await page.waitForFunction(() => Number(document.getElementById('eps').textContent.replace(/,/g, '')) > 0, null, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
   assert.ok(parseFloat(await text(page, '#test-acc')) > 90, await text(page, '#test-acc'));
   assert.notEqual(await mapPixels(page), before, 'the decision map follows training');
@@ -230,7 +230,7 @@ test('a regression surface: MSE instead of accuracy, a one-output network, a goo
   const start = parseFloat(await text(page, '#train-mse'));
   const r2Start = Number(await text(page, '#test-r2'));
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 1000, null, { timeout: 30_000 });
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 1000, null, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
   const end = parseFloat(await text(page, '#test-mse'));
   assert.ok(end < start / 4 && end < 0.03, `test MSE ${end} (started at ${start})`);
@@ -269,7 +269,7 @@ test('README: L1 switches most links off and the page counts the zeros, under SG
     // 7 inputs → 4 → 2: 36 weights (the 6 biases are not penalized).
     assert.equal(await text(page, '#zero-weights'), '0 of 36 weights', 'random starting weights: none is zero');
     await page.getByRole('button', { name: 'Play' }).click();
-    await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 1000, null, { timeout: 60_000 });
+    await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 1000, null, { timeout: 60_000 });
     await page.getByRole('button', { name: 'Pause' }).click();
     const [zeros, total] = (await text(page, '#zero-weights')).match(/\d+/g).map(Number);
     assert.equal(total, 36);
@@ -309,7 +309,7 @@ test('README: a sigmoid network on its flat start is still training, told to wai
     new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 300, null, { timeout: 60_000 });
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 300, null, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
   assert.ok(parseFloat(await text(page, '#train-acc')) < 70, await text(page, '#train-acc'));
   const verdict = await text(page, '#diagnosis');
@@ -319,7 +319,7 @@ test('README: a sigmoid network on its flat start is still training, told to wai
   await page.getByLabel('Speed', { exact: true }).focus();
   await page.keyboard.press('End');
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent) >= 3000, null, { timeout: 60_000 });
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 3000, null, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
   assert.match(await text(page, '#diagnosis'), /^Good fit/);
   assert.deepEqual(problems.console, []);

@@ -17,7 +17,7 @@ const percent = async (page, id) => parseFloat(await text(page, id));
 const play = (page) => page.getByRole('button', { name: 'Play' }).click();
 const pause = (page) => page.getByRole('button', { name: 'Pause' }).click();
 const untilEpoch = (page, n, timeout = 60_000) => page.waitForFunction(
-  (t) => Number(document.getElementById('epoch').textContent) >= t, n, { timeout });
+  (t) => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= t, n, { timeout });
 const verdict = (page, pattern, timeout = 60_000) => page.waitForFunction(
   (source) => new RegExp(source).test(document.getElementById('diagnosis')?.textContent ?? ''),
   pattern.source, { timeout });
@@ -128,7 +128,7 @@ const CHECKS = {
     await page.getByLabel('Regularization strength', { exact: true }).focus();
     for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('lambda') === '1');
-    const at = Number(await text(page, '#epoch'));
+    const at = Number((await text(page, '#epoch')).replace(/,/g, ''));
     await untilEpoch(page, at + 3000);
     await pause(page);
     const after = size(await weights(page));
