@@ -74,7 +74,7 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
             <div id="learned">
                 <p class="help">{ format!("{}, depth {}. Each question and each leaf's class counts were learned \
                     from the training points.", count(tree.nodes().len(), "node", "nodes"), tree.depth()) }</p>
-                <ul class="tree-rules">{ node(tree, 0, props.criterion, &plane_name) }</ul>
+                <ul class="tree-rules">{ node(tree, 0, None, props.criterion, &plane_name) }</ul>
             </div>
         },
         PlaneModel::Forest(forest) => {
@@ -95,7 +95,7 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
                         <>
                             <p class="help">{ format!("The newest tree, number {}, as rules (its counts are of {}):",
                                 trees.len(), if forest.bootstrap() { "its own bootstrap sample" } else { "all the training points" }) }</p>
-                            <ul class="tree-rules">{ node(t, 0, props.criterion, &name) }</ul>
+                            <ul class="tree-rules">{ node(t, 0, None, props.criterion, &name) }</ul>
                         </>
                     }) }
                 </div>
@@ -180,7 +180,16 @@ fn plane_name(feature: usize) -> String {
 }
 
 /// One node of the tree as a readable rule, its children nested below; `name` names a feature.
-fn node(tree: &Tree, id: usize, criterion: Criterion, name: &dyn Fn(usize) -> String) -> Html {
+/// One node's rule (or leaf) and, under it, its two branches, each led by its answer: "yes →
+/// x₁ ≤ 0.3? …". (The answer on a line of its own took a level of indent of its own: a depth-5
+/// tree's rules were wider than their panel at 1280 px; helper 61.)
+fn node(
+    tree: &Tree,
+    id: usize,
+    answer: Option<&'static str>,
+    criterion: Criterion,
+    name: &dyn Fn(usize) -> String,
+) -> Html {
     let n = &tree.nodes()[id];
     let counts: Vec<String> = n
         .counts
@@ -200,13 +209,14 @@ fn node(tree: &Tree, id: usize, criterion: Criterion, name: &dyn Fn(usize) -> St
         counts.join(", "),
         short(n.impurity)
     );
+    let answer = answer.map(|a| html! { <span class="branch">{ a }</span> });
     match n.split {
         Some(s) => html! {
-            <li><span class="rule">{ format!("{} ≤ {}?", name(s.feature), short(s.threshold)) }</span>
+            <li>{ answer }<span class="rule">{ format!("{} ≤ {}?", name(s.feature), short(s.threshold)) }</span>
                 <span class="facts">{ format!(" {facts}") }</span>
                 <ul>
-                    <li class="branch">{ "yes → " }<ul>{ node(tree, s.left, criterion, name) }</ul></li>
-                    <li class="branch">{ "no → " }<ul>{ node(tree, s.right, criterion, name) }</ul></li>
+                    { node(tree, s.left, Some("yes → "), criterion, name) }
+                    { node(tree, s.right, Some("no → "), criterion, name) }
                 </ul>
             </li>
         },
@@ -217,7 +227,7 @@ fn node(tree: &Tree, id: usize, criterion: Criterion, name: &dyn Fn(usize) -> St
                 .enumerate()
                 .max_by_key(|(i, c)| (**c, usize::MAX - i))
                 .map_or(0, |(i, _)| i);
-            html! { <li><span class="leaf">{ format!("leaf → {}", CLASS_NAMES[winner.min(2)]) }</span><span class="facts">{ format!(" {facts}") }</span></li> }
+            html! { <li>{ answer }<span class="leaf">{ format!("leaf → {}", CLASS_NAMES[winner.min(2)]) }</span><span class="facts">{ format!(" {facts}") }</span></li> }
         }
     }
 }

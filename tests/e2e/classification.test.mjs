@@ -9,7 +9,7 @@ let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const open = (query = '') => openPage(browser, server.origin, server.url + '?lab=classification' + query);
+const open = (query = '', viewport) => openPage(browser, server.origin, server.url + '?lab=classification' + query, viewport);
 const param = (page, name) => new URL(page.url()).searchParams.get(name);
 const text = async (page, selector) => (await page.locator(selector).textContent()).trim();
 const mapPixels = (page) => page.evaluate(() => document.getElementById('region-map').toDataURL());
@@ -97,6 +97,19 @@ test('a deep tree\'s rules wider than their panel scroll sideways behind an edge
   assert.ok(wide > 0, 'the deepest rules are wider than the panel');
   assert.equal((style[0].match(/linear-gradient/g) ?? []).length, 2, style[0]);
   assert.equal(style[1], 'local, scroll', 'the cover moves with the rules, the shadow stays at the edge');
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('at 1280×800 a depth-6 tree\'s rules fit their panel, each answer on its rule\'s line, and the box ends on screen', async () => {
+  const { page, problems } = await open('&model=tree&depth=6&leaf=1&data=moons&noise=0.4&speed=max', { width: 1280, height: 800 });
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => /depth 6\./.test(document.getElementById('learned')?.textContent ?? ''));
+  const rules = page.locator('#learned .tree-rules');
+  const [wide, bottom] = await rules.evaluate((e) => [e.scrollWidth - e.clientWidth, e.getBoundingClientRect().bottom]);
+  assert.equal(wide, 0, 'no sideways scroll');
+  assert.ok(bottom <= 800, `the box ends at ${bottom}`);
+  assert.match(await rules.innerText(), /\n\s*yes → x[₁₂] ≤ -?[0-9.]+\? \d+ samples/);
   assert.deepEqual(problems.console, []);
   await page.close();
 });
