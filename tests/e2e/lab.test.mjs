@@ -580,7 +580,7 @@ test('README: a spike the medians hide is said (Adam at a learning rate of 10 re
 test('README: at a learning rate too small for the curve\'s 1,000 epochs, the curve says its models are far from trained', async () => {
   const { page, problems } = await open('?lab=regression&lr=0.0001');
   await page.waitForFunction(() => /^\d+ values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 30_000 });
-  assert.match(await text(page, '#validation-outrun'), /^At this learning rate 1,000 epochs are far from enough: at this model's own setting the curve's models reach a training error of 0\.\d+, where fully trained it reaches 0\.0\d+\./);
+  assert.match(await text(page, '#validation-outrun'), /^At this learning rate 1,000 epochs are far from enough: at Polynomial degree = 3, as now, the curve's models reach a training error of 0\.\d+, where fully trained this model reaches 0\.0\d+\./);
   // Moving the learning rate with the keyboard to 0.01 recomputes the curve, which then needs no note.
   await page.getByLabel('Learning rate', { exact: true }).focus();
   for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');

@@ -48,29 +48,31 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<String> {
             },
         ));
     }
-    // After the verdict's remedies, which may name this control among others: not this one.
+    // After the verdict's remedies, which may name this control among others or not at all
+    // (helper 61: "Not by Polynomial degree alone" under a remedy that named only λ): whichever,
+    // moving this one alone will not do clearly better.
     // (The lowest may lie either way from here, even against the remedy's direction: within one
     // standard error the curve cannot tell the two apart, and says so.)
     Some(if best_at == at {
         format!(
-            "Not by {label} alone, though: the validation curve gives {label} = {value} the \
-             lowest cross-validated error on the curve, so moving it will not do clearly better \
-             on these points."
+            "Yet on the validation curve {label} = {value} already has the lowest \
+             cross-validated error, so moving {label} alone will not do clearly better on these \
+             points."
         )
     } else if show(here.mean) == show(best.cv.mean) {
         format!(
-            "Not by {label} alone, though: the validation curve gives {label} = {value} the same \
-             cross-validated error as its lowest, {} at {label} = {}, so moving {label} will not \
-             do clearly better on these points.",
+            "Yet on the validation curve {label} = {value} has the same cross-validated \
+             error as its lowest, {} at {label} = {}, so moving {label} alone will not do \
+             clearly better on these points.",
             show(best.cv.mean),
             format_value(sweep.key, sweep.positions[best_at])
         )
     } else {
         format!(
-            "Not by {label} alone, though: the validation curve gives {label} = {value} a \
-             cross-validated error of {}, within one standard error of its lowest ({} at \
-             {label} = {}): the curve cannot tell them apart, so moving {label} will not do \
-             clearly better on these points.",
+            "Yet on the validation curve {label} = {value} has a cross-validated error of \
+             {}, within one standard error of its lowest ({} at {label} = {}): the curve cannot \
+             tell them apart, so moving {label} alone will not do clearly better on these \
+             points.",
             show(here.mean),
             show(best.cv.mean),
             format_value(sweep.key, sweep.positions[best_at])

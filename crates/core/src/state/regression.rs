@@ -154,11 +154,13 @@ impl LabKind for Regression {
         let high = 1.5 * s.data.noise * s.data.noise + 0.01 * variance(&targets);
         (point.train > 2.0 * best && point.train > high).then(|| {
             format!(
-                "At this learning rate {} epochs are far from enough: at this model's own setting \
-                 the curve's models reach a training error of {}, where fully trained it reaches \
-                 {}. The curve shows how far those epochs get, not what each setting can do; raise \
-                 the learning rate to compare them.",
+                "At this learning rate {} epochs are far from enough: at {} = {}, as now, the \
+                 curve's models reach a training error of {}, where fully trained this model \
+                 reaches {}. The curve shows how far those epochs get, not what each setting can \
+                 do; raise the learning rate to compare them.",
                 thousands(u64::from(Regression::SWEEP_STEPS)),
+                s.sweep.key.spec().label,
+                display_value(s.sweep.key, here),
                 short(point.train),
                 short(best)
             )
@@ -345,9 +347,12 @@ mod tests {
         };
         let slow = finished("0.0001");
         let note = slow.curve_outrun().expect("a note");
-        assert!(note.starts_with("At this learning rate 1,000 epochs are far from enough: at this model's own setting the curve's models reach a training error of 0.3"), "{note}");
+        assert!(note.starts_with("At this learning rate 1,000 epochs are far from enough: at Polynomial degree = 3, as now, the curve's models reach a training error of 0.3"), "{note}");
         let best = slow.best_reachable().unwrap();
-        assert!(note.contains(&format!("where fully trained it reaches {}.", short(best))));
+        assert!(note.contains(&format!(
+            "where fully trained this model reaches {}.",
+            short(best)
+        )));
         assert!(best < 0.04, "{best}");
         assert_eq!(finished("0.01").curve_outrun(), None);
         assert_eq!(finished("0.1").curve_outrun(), None);
