@@ -24,6 +24,10 @@ const MAP_CELLS: usize = 40;
 const WIDTH: f64 = 320.0;
 const ROW: f64 = 28.0;
 const RADIUS: f64 = 9.0;
+/// The square a tap or click on a neuron lands in, wider than the neuron and just short of the
+/// next one's (`ROW` apart): on a phone the diagram is drawn about 1 px a unit, and the 18-unit
+/// neurons were targets under the 24 px that touch needs.
+const HIT: f64 = 26.0;
 
 #[derive(Properties)]
 pub struct NetworkProps {
@@ -154,6 +158,8 @@ pub fn Network(props: &NetworkProps) -> Html {
             <g class={classes!("neuron", current.then_some("current"))} tabindex="0" role="img" aria-label={label.clone()}
                 onfocus={Callback::from(move |_: FocusEvent| p1())} onmouseenter={Callback::from(move |_: MouseEvent| p2())}>
                 <title>{ label }</title>
+                <rect class="hit" x={fmt(x(layer) - HIT / 2.0)} y={fmt(y(layer, unit) - HIT / 2.0)}
+                    width={fmt(HIT)} height={fmt(HIT)} fill="transparent" />
                 <circle cx={fmt(x(layer))} cy={fmt(y(layer, unit))} r={fmt(RADIUS)} fill={fill}
                     class={classes!(ring)} />
                 <text x={fmt(text_x)} y={fmt(y(layer, unit) + 4.0)} text-anchor={anchor}>{ caption }</text>

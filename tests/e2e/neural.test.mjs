@@ -191,6 +191,12 @@ test('fits a phone and a projector, six layers of 16 included, and trains offlin
     const diagram = await page.locator('#network').boundingBox();
     assert.ok(diagram.x >= 0 && diagram.x + diagram.width <= width, JSON.stringify(diagram));
     if (width < 500) await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'neural-phone.png'), fullPage: true });
+    // Each neuron is a tap target of 24 px or more (a hidden square around its circle).
+    const targets = await page.locator('#network .neuron').evaluateAll((gs) => gs.map((g) => {
+      const r = g.getBoundingClientRect();
+      return Math.min(r.width, r.height);
+    }));
+    assert.ok(Math.min(...targets) >= 24, `${width}px: smallest neuron target ${Math.min(...targets)}px`);
     await page.close();
   }
   const { page, problems } = await open('&data=moons');
