@@ -114,6 +114,15 @@ test('at 1280×800 a depth-6 tree\'s rules fit their panel, each answer on its r
   await page.close();
 });
 
+test('a good fit says where the validation curve does clearly better: boosting 200 stumps at a learning rate of 1', async () => {
+  const { page, problems } = await open('&model=boosting&data=moons&noise=0.5&n=300&depth=1&shrinkage=1&trees=200&speed=max');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => /^Good fit.*But the validation curve does clearly better at Number of trees = 10: a cross-validated error of 15\.2 %, against 18\.6 % at Number of trees = 200/s
+    .test(document.getElementById('diagnosis')?.textContent ?? ''), null, { timeout: 120_000 });
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('logistic regression trains with play, shows its weights and the boundary line', async () => {
   const { page } = await open('&model=logistic&features=1&data=blobs&lr=0.1&speed=max');
   await page.getByRole('button', { name: 'Play' }).click();

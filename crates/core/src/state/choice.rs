@@ -127,7 +127,7 @@ impl MaxFeatures {
 
 choices!(MaxFeatures {
     MaxFeatures::Sqrt => "sqrt", "√ of the features", "Each split looks at a random √n of the n features: the trees differ more.";
-    MaxFeatures::All => "all", "All features", "Each split looks at every feature: the trees differ only by their bootstrap samples.";
+    MaxFeatures::All => "all", "All features", "Each split looks at every feature: the trees differ only by their bootstrap samples (with Bootstrap off, not at all).";
     MaxFeatures::One => "one", "One feature", "Each split looks at one random feature: the most different trees.";
 });
 

@@ -16,7 +16,7 @@ use crate::format::short;
 /// of depth 4 on the moons read "shallower trees" while the curve fell with depth to 8). `None`
 /// before the curve is done. Error rates (`rate`) read as percentages, as the scores and the
 /// curve's axis show them.
-pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<String> {
+pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<CurveNote> {
     let show = |v: f64| {
         if rate {
             format!("{:.1} %", 100.0 * v)
@@ -35,7 +35,7 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<String> {
     let label = sweep.key.spec().label;
     let value = format_value(sweep.key, current);
     if !here.mean.is_finite() || here.mean > best.cv.mean + standard_error {
-        return Some(format!(
+        let text = format!(
             "The validation curve does clearly better at {label} = {}: a \
              cross-validated error of {}, against {} at {label} = {value} (more than one \
              standard error apart).",
@@ -46,14 +46,18 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<String> {
             } else {
                 "none (diverged)".to_string()
             },
-        ));
+        );
+        return Some(CurveNote {
+            text,
+            elsewhere: true,
+        });
     }
     // After the verdict's remedies, which may name this control among others or not at all
     // (helper 61: "Not by Polynomial degree alone" under a remedy that named only λ): whichever,
     // moving this one alone will not do clearly better.
     // (The lowest may lie either way from here, even against the remedy's direction: within one
     // standard error the curve cannot tell the two apart, and says so.)
-    Some(if best_at == at {
+    let text = if best_at == at {
         format!(
             "Yet on the validation curve {label} = {value} already has the lowest \
              cross-validated error, so moving {label} alone will not do clearly better on these \
@@ -77,7 +81,20 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<String> {
             show(best.cv.mean),
             format_value(sweep.key, sweep.positions[best_at])
         )
+    };
+    Some(CurveNote {
+        text,
+        elsewhere: false,
     })
+}
+
+/// What the validation curve says of the current value: a sentence, and whether it is that
+/// another value does clearly better (which even a good fit's verdict says: helper 62's boosting
+/// of 200 trees read a good fit where the curve is clearly lower at 10).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CurveNote {
+    pub text: String,
+    pub elsewhere: bool,
 }
 
 #[cfg(test)]
@@ -110,7 +127,7 @@ mod tests {
     #[test]
     fn error_rates_read_as_percentages() {
         let sweep = trees_curve();
-        let note = curve_note(&sweep, 7, true).unwrap();
+        let note = curve_note(&sweep, 7, true).unwrap().text;
         assert!(
             note.contains(
                 "a cross-validated error of 22.4 %, within one standard error of its lowest \
@@ -118,7 +135,7 @@ mod tests {
             ),
             "{note}"
         );
-        let note = curve_note(&sweep, 7, false).unwrap();
+        let note = curve_note(&sweep, 7, false).unwrap().text;
         assert!(
             note.contains("of 0.2238, within one standard error of its lowest (0.2104 at"),
             "{note}"
@@ -130,7 +147,7 @@ mod tests {
     #[test]
     fn a_clearly_better_value_elsewhere_is_named() {
         let sweep = trees_curve();
-        let note = curve_note(&sweep, 0, true).unwrap();
+        let note = curve_note(&sweep, 0, true).unwrap().text;
         assert_eq!(
             note,
             "The validation curve does clearly better at Number of trees = 100: a \
@@ -144,7 +161,7 @@ mod tests {
     fn a_tie_on_the_page_reads_as_the_same_error() {
         let mut sweep = trees_curve();
         sweep.results[7].cv.mean = 0.21041;
-        let note = curve_note(&sweep, 7, true).unwrap();
+        let note = curve_note(&sweep, 7, true).unwrap().text;
         assert!(
             note.contains(
                 "the same cross-validated error as its lowest, 21.0 % at Number of trees = 100"
@@ -161,7 +178,7 @@ mod tests {
         sweep.results[8].cv.mean = 0.2104;
         sweep.results[5].cv.mean = 0.2104 * (1.0 + 1e-15);
         sweep.results[9].cv.mean = 0.2104 * (1.0 - 1e-15);
-        let note = curve_note(&sweep, 0, true).unwrap();
+        let note = curve_note(&sweep, 0, true).unwrap().text;
         assert!(
             note.contains("clearly better at Number of trees = "),
             "{note}"

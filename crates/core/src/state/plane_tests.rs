@@ -177,6 +177,40 @@ fn the_verdict_says_when_the_curve_finds_the_current_value_best() {
     assert!(better.is_some_and(|d| d < 12), "{}", verdict.reason);
 }
 
+/// A good fit by the test points whose validation curve does clearly better elsewhere says so:
+/// boosting 200 stumps at a learning rate of 1 (the interview question "does boosting overfit?")
+/// read only "the model captures the pattern" while the curve is clearly lower at 10 trees
+/// (helper 62). A good fit whose curve agrees gets no note.
+#[test]
+fn a_good_fit_says_where_the_curve_does_clearly_better() {
+    let grown = |query: &str| {
+        let mut s = lab(query);
+        run(&mut s, 300);
+        while !s.sweep.is_done() {
+            apply(&mut s, Action::SweepTick(1000));
+        }
+        s.diagnosis().unwrap()
+    };
+    let boosting = "model=boosting&data=moons&noise=0.5&n=300&depth=1&shrinkage=1";
+    let many = grown(&format!("{boosting}&trees=200"));
+    assert_eq!(many.fit, Fit::GoodFit, "{}", many.reason);
+    assert!(
+        many.reason.contains(
+            "But the validation curve does clearly better at Number of trees = 10: a \
+             cross-validated error of 15.2 %, against 18.6 % at Number of trees = 200"
+        ),
+        "{}",
+        many.reason
+    );
+    let few = grown(&format!("{boosting}&trees=20"));
+    assert_eq!(few.fit, Fit::GoodFit, "{}", few.reason);
+    assert!(
+        !few.reason.contains("validation curve does"),
+        "{}",
+        few.reason
+    );
+}
+
 #[test]
 fn a_depth_1_tree_underfits_circles() {
     let mut s = lab("model=tree&depth=1&data=circles");

@@ -321,15 +321,21 @@ impl<K: LabKind> Session<K> {
         let moves = (self.config)
             .no_effect(self.sweep.key, self.train_set().count())
             .is_none();
-        let judged =
-            comparable && moves && (verdict.fit.is_overfitting() || verdict.fit.is_underfitting());
-        let curve = judged
+        let judged = verdict.fit.is_overfitting() || verdict.fit.is_underfitting();
+        let good = verdict.fit == Fit::GoodFit;
+        let curve = (comparable && moves && (judged || good))
             .then(|| {
                 let rate = matches!(errors, Errors::Classes { .. });
                 curve_note(&self.sweep, self.config.position(self.sweep.key), rate)
             })
             .flatten()
-            .map(|note| format!(" {note}"));
+            // A good fit hears the curve only where it does clearly better at another value:
+            // the test points alone may not show what the folds do.
+            .filter(|note| judged || note.elsewhere)
+            .map(|note| match good {
+                true => format!(" But {}{}", note.text[..1].to_lowercase(), &note.text[1..]),
+                false => format!(" {}", note.text),
+            });
         let asides: String = curve
             .into_iter()
             .chain(self.penalty_caution(&verdict, errors))
