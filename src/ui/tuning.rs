@@ -25,6 +25,7 @@ use crate::format::{error, error_spread, short};
 use crate::plot::landscape::{best_so_far_draws_zero, AxisView, Compared, View, STRATEGY_COLOURS};
 use crate::state::action::Action;
 use crate::state::choice::{Choice, StrategyKind};
+use crate::state::compare_note::comparison_note;
 use crate::state::spec::{display_value, Group, Key, Lab};
 use crate::state::tie_note::tie_note;
 use crate::state::tuning::{
@@ -361,7 +362,8 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         <p class="help" id="compare-status">{
                             if compared.len() == 3 {
                                 let scores = if by_test { "test scores" } else { "cross-validation" };
-                                format!("The three strategies with this budget, each on {COMPARE_SEEDS} seeds, scored on the landscape (the same {scores}, no new training).")
+                                let said = comparison_note(&state.compared(), COMPARE_SEEDS).map(|n| format!(" {n}")).unwrap_or_default();
+                                format!("The three strategies with this budget, each on {COMPARE_SEEDS} seeds, scored on the landscape (the same {scores}, no new training).{said}")
                             } else {
                                 "The three strategies are compared once the landscape is done.".to_string()
                             }

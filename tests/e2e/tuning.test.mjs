@@ -178,6 +178,15 @@ test('selecting by the test score: the test points choose, and fresh points chec
   await page.close();
 });
 
+test('the strategies\' comparison says where each ends and that none is clearly best on the default landscape', async () => {
+  const { page, problems } = await open('?lab=tuning');
+  await page.waitForFunction(() => /no strategy is clearly best/.test(document.getElementById('compare-status').textContent),
+    null, { timeout: 120_000 });
+  assert.match(await text(page, '#compare-status'), /After 16 trials the lowest error found is, as a mean over 10 seeds \(± their sd\): grid search 0\.0549, random search 0\.0491 \(± [^)]+\), Bayesian optimization 0\.0494 \(± [^)]+\)\. Random search and Bayesian optimization lie within their seeds' spread of each other/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('a perfect cross-validated error of 0 is drawn on the charts\' bottom edge, and the page says so', async () => {
   // k = 1 on these points makes no mistake in any fold.
   const { page, problems } = await open('?lab=tuning&model=knn&x=k&y=none&strategy=grid&budget=5');

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod choice;
+pub mod compare_note;
 pub mod config;
 pub mod curve_note;
 pub mod plane;

@@ -333,7 +333,11 @@ impl<K: LabKind> Session<K> {
             // the test points alone may not show what the folds do.
             .filter(|note| judged || note.elsewhere)
             .map(|note| match good {
-                true => format!(" But {}{}", note.text[..1].to_lowercase(), &note.text[1..]),
+                true => format!(
+                    " But {}{}",
+                    note.text[..1].to_ascii_lowercase(),
+                    &note.text[1..]
+                ),
                 false => format!(" {}", note.text),
             });
         let asides: String = curve
