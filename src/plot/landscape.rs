@@ -484,34 +484,47 @@ fn draw_map<DB: DrawingBackend>(
     }))?;
     let at: Vec<(f64, f64)> = view.trials.iter().map(|(p, _)| (p[0], p[1])).collect();
     trial_marks(&mut chart, &at, view.best, &[], scale)?;
+    // The next trial ringed in black on the map too, where the trials are (helper 62: a ring on
+    // the side panel alone was read as another "best so far").
+    let ring = BLACK.stroke_width(px(2.0, scale));
+    let r = px(8.0, scale) as i32;
+    if let (Some(next), Some(_)) = (&view.next, &side) {
+        chart.draw_series(std::iter::once(Circle::new((next[0], next[1]), r, ring)))?;
+    }
     if let Some(side) = side {
         let top_ei = view.surrogate.iter().map(|s| s.3).fold(0.0, f64::max);
-        // The title drawn as plain text: a plotters caption is measured through an
-        // inline-styled DOM element, which the page's Content-Security-Policy forbids.
+        let (_, h) = side.dim_in_pixel();
+        // The title drawn as plain text, under the panel where the map has its axis' label: a
+        // plotters caption is measured through an inline-styled DOM element, which the page's
+        // Content-Security-Policy forbids.
         side.draw(&Text::new(
             "expected improvement",
-            (px(8.0, scale) as i32, px(4.0, scale) as i32),
+            (px(8.0, scale) as i32, h as i32 - px(30.0, scale) as i32),
             label_style(scale),
         ))?;
+        // The same square as the map's: its margins, its unit range, its edge cells halved
+        // (helper 62: the panel stood 13 px lower and 38 px taller than the map).
         let mut ei = ChartBuilder::on(&side)
             .margin(px(8.0, scale))
-            .margin_top(px(22.0, scale))
+            .margin_bottom(px(8.0 + 36.0, scale))
             .build_cartesian_2d(0.0..1.0, 0.0..1.0)?;
         let n = (view.surrogate.len() as f64).sqrt().round().max(2.0);
         let half = 0.5 / (n - 1.0);
+        let edge = |v: f64| v.clamp(0.0, 1.0);
         ei.draw_series(view.surrogate.iter().map(|(p, .., e)| {
             let t = if top_ei > 0.0 { e / top_ei } else { 0.0 };
             let mix = |c: u8| (255.0 + (c as f64 - 255.0) * t).round() as u8;
             let colour = RGBColor(mix(TEST.0), mix(TEST.1), mix(TEST.2));
             Rectangle::new(
-                [(p[0] - half, p[1] - half), (p[0] + half, p[1] + half)],
+                [
+                    (edge(p[0] - half), edge(p[1] - half)),
+                    (edge(p[0] + half), edge(p[1] + half)),
+                ],
                 colour.filled(),
             )
         }))?;
         // The next trial: the untried setting of largest EI, ringed.
         if let Some(next) = &view.next {
-            let ring = BLACK.stroke_width(px(2.0, scale));
-            let r = px(6.0, scale) as i32;
             ei.draw_series(std::iter::once(Circle::new((next[0], next[1]), r, ring)))?;
         }
     }
@@ -720,6 +733,61 @@ mod tests {
         assert_eq!(heat(10f64.powf(-1.5), -2.0, -1.0), RGBColor(147, 195, 222));
         assert_eq!(heat(0.1, -2.0, -1.0), WHITE);
         assert_eq!(span(&[0.0, 0.5, 1.0], 0.5), (0.25, 0.75));
+    }
+
+    /// The rectangles of an SVG (x, y, width, height), in drawing order.
+    fn rects(svg: &str) -> Vec<[f64; 4]> {
+        let attr = |tag: &str, name: &str| -> f64 {
+            let at = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+            tag[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        (svg.split("<rect").skip(1))
+            .map(|tag| ["x", "y", "width", "height"].map(|n| attr(tag, n)))
+            .collect()
+    }
+
+    /// On two axes the expected improvement's panel covers the map's square: the same top and
+    /// bottom (helper 62: 13 px lower and 38 px taller), its edge cells halved as the map's; the
+    /// next trial is ringed in black on both.
+    #[test]
+    fn the_expected_improvement_panel_lines_up_with_the_map() {
+        let ticks = vec![0.0, 0.5, 1.0];
+        let grid = |i: usize| vec![ticks[i / 3], ticks[i % 3]];
+        let view = View {
+            axes: vec![axis("Polynomial degree", false), axis("λ", true)],
+            ticks: vec![ticks.clone(), ticks.clone()],
+            cells: (0..9).map(|i| (grid(i), 0.01 * (i + 1) as f64)).collect(),
+            trials: vec![(vec![0.5, 0.5], 0.05)],
+            best: Some(0),
+            surrogate: (0..9).map(|i| (grid(i), 0.05, 0.01, i as f64)).collect(),
+            candidates: Vec::new(),
+            next: Some(vec![0.0, 1.0]),
+            error: "CV error",
+        };
+        let svg = svg_of(&view);
+        let all = rects(&svg);
+        // Skip the background; then 9 map cells, then 9 panel cells.
+        let (map, panel) = (&all[all.len() - 18..all.len() - 9], &all[all.len() - 9..]);
+        let extent = |cells: &[[f64; 4]]| {
+            let top = cells.iter().map(|r| r[1]).fold(f64::INFINITY, f64::min);
+            let bottom = cells.iter().map(|r| r[1] + r[3]).fold(0.0, f64::max);
+            (top, bottom)
+        };
+        let ((t0, b0), (t1, b1)) = (extent(map), extent(panel));
+        assert!(
+            (t0 - t1).abs() <= 1.0 && (b0 - b1).abs() <= 1.0,
+            "{map:?}\n{panel:?}"
+        );
+        assert!(panel.iter().all(|r| r[0] > 600.0 * 0.7 - 1.0), "{panel:?}");
+        let black_rings = (svg.split("<circle").skip(1))
+            .filter(|tag| {
+                tag.split('>')
+                    .next()
+                    .unwrap()
+                    .contains("stroke=\"#000000\"")
+            })
+            .count();
+        assert_eq!(black_rings, 2, "{svg}");
     }
 
     #[test]
