@@ -277,7 +277,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         }</p>
                         if matches!(search.strategy(), Strategy::Bayes(_)) {
                             <p class="help">{ if search.space().dims() == 2 {
-                                "Beside the map, over the same square: the expected improvement (EI) of the Gaussian-process surrogate fitted to the trials, darker where larger. After the first random trials, the next trial goes to the setting not yet tried where EI is largest: ringed in black on both (the orange ring is the best so far)."
+                                "Beside the map, over the same square: the expected improvement (EI) of the Gaussian-process surrogate of the trials, darker where larger. After the first random trials, the next trial goes to the untried setting of largest EI (black ring; orange: best so far)."
                             } else {
                                 "Orange-red: the Gaussian-process surrogate fitted to the trials (mean ± sd) and, below, its expected improvement (EI) at each setting not yet tried. After the first random trials, the next trial goes to the tallest (the dot marked next)."
                             } }</p>
