@@ -183,9 +183,11 @@ pub fn TuningLab(props: &LabProps) -> Html {
     } else {
         ("Play", Action::Play)
     };
-    let compared: Vec<Compared> = state
-        .compared()
-        .into_iter()
+    // The strategies' comparison, worked out once per render for the chart, its legend and
+    // its note.
+    let comparison = state.compared();
+    let compared: Vec<Compared> = comparison
+        .iter()
         .zip(STRATEGY_COLOURS)
         .map(|((kind, curve), colour)| {
             (
@@ -351,7 +353,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         }
                         <ul class="legend" aria-hidden="true">
                             <li><span class="key model">{ "━" }</span>{ "this search" }</li>
-                            { for state.compared().iter().map(|(kind, _)| html! {
+                            { for comparison.iter().map(|(kind, _)| html! {
                                 <li><span class={classes!("key", kind.opt().url)}>{ "╍" }</span>{ match kind {
                                     // Nothing random: every seed runs the same lattice.
                                     StrategyKind::Grid => format!("{}: the same on every seed", kind.opt().label),
@@ -362,7 +364,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         <p class="help" id="compare-status">{
                             if compared.len() == 3 {
                                 let scores = if by_test { "test scores" } else { "cross-validation" };
-                                let said = comparison_note(&state.compared(), COMPARE_SEEDS).map(|n| format!(" {n}")).unwrap_or_default();
+                                let said = comparison_note(&comparison, COMPARE_SEEDS).map(|n| format!(" {n}")).unwrap_or_default();
                                 format!("The three strategies with this budget, each on {COMPARE_SEEDS} seeds, scored on the landscape (the same {scores}, no new training).{said}")
                             } else {
                                 "The three strategies are compared once the landscape is done.".to_string()

@@ -9,18 +9,20 @@ use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, Intersec
 /// below the fold is drawn before the reader scrolls to it.
 const MARGIN: f64 = 0.5;
 
+/// The window and its viewport's height in CSS pixels (0 if the browser gives none).
+fn viewport() -> Option<(web_sys::Window, f64)> {
+    let window = web_sys::window()?;
+    let height = window.inner_height().ok().and_then(|h| h.as_f64());
+    Some((window, height.unwrap_or(0.0)))
+}
+
 /// Whether `element` is within the viewport grown by [`MARGIN`] (forces a layout, which the
 /// chart's drawing needs anyway). An element that is not displayed counts as near: it has no box
 /// to wait for, and its chart draws nothing until it has one.
 pub fn is_near(element: &Element) -> bool {
-    let Some(window) = web_sys::window() else {
+    let Some((_, height)) = viewport() else {
         return true;
     };
-    let height = window
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
     let rect = element.get_bounding_client_rect();
     if rect.width() == 0.0 && rect.height() == 0.0 {
         return true;
@@ -32,14 +34,9 @@ pub fn is_near(element: &Element) -> bool {
 /// below the bottom edge, and no further: what made it appear (a slider, Play) stays on screen.
 /// (Helper 60: at 1024×768 a divergence appeared under the fold, and a class saw nothing happen.)
 pub fn reveal_top(element: &Element, lead: f64) {
-    let Some(window) = web_sys::window() else {
+    let Some((window, height)) = viewport() else {
         return;
     };
-    let height = window
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
     let rect = element.get_bounding_client_rect();
     let below = rect.top() + lead.min(rect.height()) - height;
     if height > 0.0 && below > 0.0 {

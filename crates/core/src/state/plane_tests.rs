@@ -23,6 +23,16 @@ fn run(s: &mut PlaneLab, steps: u32) {
     apply(s, Action::Tick(steps));
 }
 
+/// A link played `steps` steps, its validation curve computed to the end.
+fn grown(query: &str, steps: u32) -> PlaneLab {
+    let mut s = lab(query);
+    run(&mut s, steps);
+    while !s.sweep.is_done() {
+        apply(&mut s, Action::SweepTick(1000));
+    }
+    s
+}
+
 #[test]
 fn k_1_fits_training_points_and_overfits_noisy_moons() {
     let s = lab("model=knn&k=1&data=moons&noise=0.6&n=300");
@@ -142,15 +152,7 @@ fn remedies_name_the_models_own_controls() {
 /// does clearly better at a smaller depth, and says where.
 #[test]
 fn the_verdict_says_when_the_curve_finds_the_current_value_best() {
-    let grown = |query: &str| {
-        let mut s = lab(query);
-        run(&mut s, 50);
-        while !s.sweep.is_done() {
-            apply(&mut s, Action::SweepTick(1000));
-        }
-        s
-    };
-    let s = grown("model=tree&depth=4&data=moons&noise=0.6");
+    let s = grown("model=tree&depth=4&data=moons&noise=0.6", 50);
     assert_eq!(s.sweep.key, Key::MaxDepth);
     let verdict = s.diagnosis().unwrap();
     assert!(
@@ -160,7 +162,7 @@ fn the_verdict_says_when_the_curve_finds_the_current_value_best() {
         "{}",
         verdict.reason
     );
-    let deep = grown("model=tree&depth=12&data=moons&noise=0.6");
+    let deep = grown("model=tree&depth=12&data=moons&noise=0.6", 50);
     let verdict = deep.diagnosis().unwrap();
     assert_eq!(verdict.fit, Fit::TooFlexible, "{}", verdict.reason);
     assert!(
@@ -183,16 +185,9 @@ fn the_verdict_says_when_the_curve_finds_the_current_value_best() {
 /// (helper 62). A good fit whose curve agrees gets no note.
 #[test]
 fn a_good_fit_says_where_the_curve_does_clearly_better() {
-    let grown = |query: &str| {
-        let mut s = lab(query);
-        run(&mut s, 300);
-        while !s.sweep.is_done() {
-            apply(&mut s, Action::SweepTick(1000));
-        }
-        s.diagnosis().unwrap()
-    };
+    let verdict = |query: &str| grown(query, 300).diagnosis().unwrap();
     let boosting = "model=boosting&data=moons&noise=0.5&n=300&depth=1&shrinkage=1";
-    let many = grown(&format!("{boosting}&trees=200"));
+    let many = verdict(&format!("{boosting}&trees=200"));
     assert_eq!(many.fit, Fit::GoodFit, "{}", many.reason);
     assert!(
         many.reason.contains(
@@ -202,7 +197,7 @@ fn a_good_fit_says_where_the_curve_does_clearly_better() {
         "{}",
         many.reason
     );
-    let few = grown(&format!("{boosting}&trees=20"));
+    let few = verdict(&format!("{boosting}&trees=20"));
     assert_eq!(few.fit, Fit::GoodFit, "{}", few.reason);
     assert!(
         !few.reason.contains("validation curve does"),
