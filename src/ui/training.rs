@@ -1,4 +1,4 @@
-//! The frame loop both labs share, for training and for validation curves: while active, one
+//! The frame loop the labs share, for training and for validation curves: while active, one
 //! action per animation frame (or per `frames_per_tick` frames, for models whose steps should be
 //! watched one by one), sized to a time budget learned from the previous frames.
 

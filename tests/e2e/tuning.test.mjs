@@ -97,7 +97,7 @@ test('two trials that read the same CV error: the note says why only the first t
   assert.equal((await cv(2)).replace(/\s*best so far$/, ''), await cv(3));
   assert.equal(await page.locator('#trial-2.best').count(), 1);
   assert.equal(await text(page, '#trials-tie'),
-    'Trial 3 has exactly the same mean CV error as the best (trial 2): a tie goes to the first tried.');
+    'Trial 3 has the same mean CV error as the best (trial 2): a tie goes to the first tried.');
   assert.deepEqual(problems.console, []);
   await page.close();
 });

@@ -14,9 +14,8 @@ use paramlab_core::ml::polynomial::Trainer;
 use paramlab_core::ml::regularization::Regularization;
 use paramlab_core::state::config::Config;
 use paramlab_core::state::spec::{Key, Lab};
-use paramlab_core::tune::compare::{compare, curves, landscape};
-use paramlab_core::tune::cv::MeanSd;
-use paramlab_core::tune::evaluation::{Evaluation, Memo};
+use paramlab_core::tune::compare::{curves, summary, Memo};
+use paramlab_core::tune::cv::{cross_validate, MeanSd};
 use paramlab_core::tune::folds::{Folds, Scheme};
 use paramlab_core::tune::search::{run, Search};
 use paramlab_core::tune::space::{Axis, Scale, Space};
@@ -50,21 +49,27 @@ fn space() -> Space {
     Space::new(vec![lambda, lr]).unwrap()
 }
 
-fn evaluation(config: Config, data: &Dataset) -> Evaluation<'_, Trainer> {
+/// A trial: the preset with the axes set at `point`, cross-validated on 3 folds of the
+/// training points (150 epochs each, seed 0).
+fn evaluation<'a>(config: &'a Config, data: &'a Dataset) -> impl Fn(&[f64]) -> MeanSd + 'a {
     let folds = Folds::new(data.train.len(), Scheme::KFold(3), 1).unwrap();
-    Evaluation::new(config, Config::regression_hyper, &data.train, folds, 150, 0).unwrap()
+    move |point| {
+        let hyper = space().apply(config, point).regression_hyper();
+        let cv = cross_validate::<Trainer>(&hyper, &data.train, &folds, 0, 150);
+        cv.unwrap().error
+    }
 }
 
 #[test]
 fn random_search_reaches_the_grids_best_in_fewer_trials() {
     let (config, data) = preset();
-    let eval = evaluation(config, &data);
     let space = space();
-    let mut memo = Memo::new(|p: &[f64]| eval.cross_validate(&space, p).error);
+    let mut memo = Memo::new(evaluation(&config, &data));
 
     // The premise, on the whole table (λ: 7 values, learning rate: 5): at every λ the learning
     // rate moves the error by under 3 %, while λ moves it by a factor of more than 5.
-    let map = landscape(&space, 7, |p| memo.get(p));
+    let lattice = space.lattice(7);
+    let map: Vec<MeanSd> = lattice.iter().map(|p| memo.get(&space.snap(p))).collect();
     let rows: Vec<Vec<f64>> = map
         .chunks(7)
         .map(|r| r.iter().map(|e| e.mean).collect())
@@ -108,12 +113,12 @@ fn random_search_reaches_the_grids_best_in_fewer_trials() {
 #[test]
 fn strategies_compared_by_their_best_so_far() {
     let (config, data) = preset();
-    let eval = evaluation(config, &data);
     let space = space();
-    let mut memo = Memo::new(|p: &[f64]| eval.cross_validate(&space, p).error);
+    let mut memo = Memo::new(evaluation(&config, &data));
     let seeds: Vec<u64> = (0..20).collect();
     let mut mean_best = |strategy| {
-        let curve = compare(&space, strategy, BUDGET, &seeds, |p| memo.get(p)).unwrap();
+        let runs = curves(&space, strategy, BUDGET, &seeds, |p| memo.get(p)).unwrap();
+        let curve = summary(&runs);
         (curve[9].mean, curve[BUDGET - 1].mean)
     };
     let grid = mean_best(Strategy::Grid);

@@ -153,13 +153,6 @@ pub struct Question {
     pub show_me: &'static str,
 }
 
-impl Question {
-    /// The question with this id, if the bank has it.
-    pub fn by_id(id: &str) -> Option<&'static Question> {
-        QUESTIONS.iter().find(|q| q.id == id)
-    }
-}
-
 /// The two answers of most "parameter or hyperparameter?" questions.
 const PH: &[&str] = &[
     "A parameter: learned from the data during training",
@@ -1323,7 +1316,8 @@ mod tests {
     use crate::state::url::decode;
 
     fn question(id: &str) -> &'static Question {
-        Question::by_id(id).unwrap_or_else(|| panic!("no question {id}"))
+        let found = QUESTIONS.iter().find(|q| q.id == id);
+        found.unwrap_or_else(|| panic!("no question {id}"))
     }
 
     #[test]

@@ -18,7 +18,8 @@ use std::collections::VecDeque;
 /// when fewer remain).
 pub const COME_BACK_AFTER: usize = 3;
 
-/// The random stream of the question order (data, training and tuning use streams 0 … 7).
+/// The random stream of the question order (data, training and tuning use streams 0 … 7, a
+/// forest's trees 2³² on and boosting's rounds 2·2³² on).
 const ORDER_STREAM: u64 = 8;
 
 /// The version tag that starts the storage text.

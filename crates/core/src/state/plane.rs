@@ -26,7 +26,8 @@ use crate::ml::plane_model::{PlaneHyper, PlaneModel, PlaneSet};
 /// Most hand-placed points kept (the rest of the page stays fast).
 pub const MAX_CUSTOM_POINTS: usize = 500;
 
-/// Gradient epochs each logistic-regression or network point of a validation curve trains for.
+/// Steps each point of a plane model's validation curve trains for (`SWEEP_STEPS`): epochs of
+/// logistic regression or a network; trees or levels stop sooner, when grown.
 pub const SWEEP_EPOCHS: u32 = 300;
 
 /// The plane labs' own runtime state.

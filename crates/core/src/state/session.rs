@@ -179,7 +179,9 @@ pub struct Session<K: LabKind> {
     /// [`LabKind::slight_effects`], computed with `best_reachable`.
     slight_effects: Vec<(Key, String)>,
     /// The epoch the model's objective last changed (a new penalty while it trains): the
-    /// verdict reads the loss's trend from there, the losses before being of another objective.
+    /// verdict's records start there (the losses before being of another objective), and once
+    /// it has changed the trend is read as after a change ([`Trend::after_change`]) from
+    /// `tuned_since`.
     objective_since: u64,
     /// The epoch the way down last changed (learning rate, batch size, optimizer, penalty): a
     /// lab's steady state is read from there ([`LabKind::jitter`]), the losses before being of

@@ -22,7 +22,7 @@ use super::config::Config;
 use super::session::{LabKind, SamplesOf};
 use super::spec::{format_value, Key, Lab};
 use crate::ml::optimizer::OptimizerKind;
-use crate::tune::cv::{MeanSd, SlicedCv};
+use crate::tune::cv::{ties, MeanSd, SlicedCv};
 use crate::tune::folds::{Folds, Scheme};
 use std::rc::Rc;
 
@@ -101,16 +101,14 @@ impl Sweep {
         self.next().is_none()
     }
 
-    /// The index of the lowest cross-validated error so far, the first of equal ones as the
-    /// Tuning lab breaks ties: errors that are the same share of the same points may differ in
-    /// their last bits, summed in another order (helper 59: k = 32 was named where k = 16, 17
-    /// and 48 read the same 15.7 %).
+    /// The index of the lowest cross-validated error so far, the first of those that [`ties`]
+    /// with it, as the Tuning lab chooses its best trial.
     pub fn lowest_at(&self) -> Option<usize> {
         let lowest = (self.results.iter())
             .map(|r| r.cv.mean)
             .filter(|m| m.is_finite())
             .fold(f64::INFINITY, f64::min);
-        (self.results.iter()).position(|r| r.cv.mean <= lowest + 1e-9 * lowest.abs())
+        (self.results.iter()).position(|r| ties(r.cv.mean, lowest))
     }
 
     pub fn push(&mut self, point: SweepPoint) {

@@ -1,13 +1,14 @@
 //! Why the best trial is the best when others read the same. The trials table shows each error
 //! as [`short`] rounds it, so two trials can read alike ("0.0492 ± 0.016") with only one marked
-//! best. [`Search::best`] takes the lowest error unrounded, and of exact equals the first tried;
-//! this note says which of the two decided.
+//! best. [`Search::best`] takes the lowest error unrounded, and of those that tie with it (equal
+//! but for the last bits, [`ties`]) the first tried; this note says which of the two decided.
 
 use crate::format::{decimals_apart, short};
+use crate::tune::cv::ties;
 use crate::tune::search::Search;
 
 /// A note under the trials table when other trials' errors read the same as the best's: their
-/// numbers to more digits where the best's is lower, and the first-tried rule where they are equal;
+/// numbers to more digits where the best's is lower, and the first-tried rule where they tie;
 /// `None` when no other trial reads the same. `by_test`: the errors are test errors (one per
 /// trial), not means over the folds.
 pub fn tie_note(search: &Search, by_test: bool) -> Option<String> {
@@ -21,8 +22,9 @@ pub fn tie_note(search: &Search, by_test: bool) -> Option<String> {
     if alike.is_empty() {
         return None;
     }
-    let (equal, higher): (Vec<usize>, Vec<usize>) =
-        alike.iter().partition(|&&i| trials[i].error.mean == mean);
+    let (equal, higher): (Vec<usize>, Vec<usize>) = alike
+        .iter()
+        .partition(|&&i| ties(trials[i].error.mean, mean));
     let error = if by_test {
         "test error"
     } else {
@@ -31,7 +33,7 @@ pub fn tie_note(search: &Search, by_test: bool) -> Option<String> {
     let first_tried = "a tie goes to the first tried";
     if higher.is_empty() {
         return Some(format!(
-            "{} {} exactly the same {error} as the best (trial {}): {first_tried}.",
+            "{} {} the same {error} as the best (trial {}): {first_tried}.",
             trial_list(&equal),
             if equal.len() == 1 { "has" } else { "have" },
             at + 1
@@ -52,7 +54,7 @@ pub fn tie_note(search: &Search, by_test: bool) -> Option<String> {
     );
     if !equal.is_empty() {
         note.push_str(&format!(
-            " {} {} with it exactly: {first_tried}.",
+            " {} {} with it: {first_tried}.",
             trial_list(&equal),
             if equal.len() == 1 { "ties" } else { "tie" }
         ));
@@ -98,7 +100,7 @@ mod tests {
             tie_note(&s, false).unwrap(),
             "Trials 3 and 4 also read 0.0492, as the best (trial 2) does. With more digits, the \
              best's mean CV error is lower: 0.049183 against 0.049231 (trial 3). Trial 4 ties \
-             with it exactly: a tie goes to the first tried."
+             with it: a tie goes to the first tried."
         );
         let close = search(&[0.04921, 0.049206349206349205]);
         assert_eq!(
@@ -109,8 +111,16 @@ mod tests {
         let equal = search(&[0.3, 0.1419, 0.1419, 0.1419]);
         assert_eq!(
             tie_note(&equal, false).unwrap(),
-            "Trials 3 and 4 have exactly the same mean CV error as the best (trial 2): a tie goes \
-             to the first tried."
+            "Trials 3 and 4 have the same mean CV error as the best (trial 2): a tie goes to the \
+             first tried."
+        );
+        // 4/28 summed in another order: a last bit apart, still a tie, so the first tried.
+        let bits = search(&[0.3, 0.14285714285714288, 0.14285714285714285]);
+        assert_eq!(bits.best().unwrap().error.mean, 0.14285714285714288);
+        assert_eq!(
+            tie_note(&bits, false).unwrap(),
+            "Trial 3 has the same mean CV error as the best (trial 2): a tie goes to the first \
+             tried."
         );
         let big = search(&[1234.54, 1234.46]);
         assert!(tie_note(&big, false)

@@ -29,10 +29,11 @@ use super::tuning_plane::{
 use crate::data::regression::{generate, DataSpec, Dataset, Point};
 use crate::ml::model::{fit_checked, Parameter, Samples};
 use crate::ml::polynomial::Trainer;
+use crate::tune::compare::summary;
 use crate::tune::cv::{fold_error, MeanSd, DIVERGED};
 use crate::tune::folds::{Folds, Scheme};
 use crate::tune::search::{Search, TrialRequest};
-use crate::tune::space::{Scale, Space};
+use crate::tune::space::Space;
 use crate::tune::strategy::{Bayes, Strategy};
 use std::rc::Rc;
 
@@ -72,9 +73,7 @@ pub const COMPARED: [StrategyKind; 3] = [
 /// Ticks per axis of the landscape of `space`: [`LANDSCAPE_TICKS`], or one per value of a
 /// longer evenly stepped integer range, so that every value of every axis is a cell.
 pub fn landscape_ticks(space: &Space) -> usize {
-    let linear = space.axes().iter().filter(|a| a.scale() == Scale::Linear);
-    let values = linear.map(|a| (a.max() - a.min()) as usize + 1);
-    values.fold(LANDSCAPE_TICKS, usize::max)
+    space.ticks_for_every_value(LANDSCAPE_TICKS)
 }
 
 /// The strategy a configuration names, with Bayesian optimization's default settings.
@@ -168,11 +167,9 @@ pub struct Landscape {
     /// ([`Space::snapped_lattice`]), second axis fastest.
     pub points: Vec<Vec<f64>>,
     /// Mean ± sd of the folds' errors of the first cells ([`DIVERGED`] where a fold model
-    /// diverged).
+    /// diverged). (The folds done so far of the next cell are in the state's [`Known`], or on
+    /// the plane in its landscape [`PlaneWork`].)
     pub errors: Vec<MeanSd>,
-    /// The errors of the folds done so far of the next cell (polynomial regression; on the plane
-    /// the cell's [`PlaneWork`] holds them).
-    partial: Vec<f64>,
 }
 
 impl Landscape {
@@ -180,7 +177,6 @@ impl Landscape {
         Landscape {
             points: space.snapped_lattice(landscape_ticks(space)),
             errors: Vec::new(),
-            partial: Vec::new(),
         }
     }
 
@@ -301,11 +297,14 @@ pub struct Tuning {
     pub current: Option<(TrialRequest, Vec<f64>)>,
     /// The search's next trials, to hand out as jobs ([`Search::upcoming`]).
     queue: Vec<TrialRequest>,
-    /// Every fold error computed so far, by point: trials' and the landscape's alike.
+    /// Every fold error computed so far, by point: trials' and the landscape's alike, by
+    /// workers or a frame at a time (so a trial at a cell already computed, or a cell a trial
+    /// already computed, costs nothing).
     known: Known,
-    /// On the plane, the work of the trial in progress and of the landscape's next cell.
+    /// On the plane, the work of the trial in progress, and of a landscape cell (with its
+    /// point: the cell may be completed meanwhile by a trial at the same point).
     work: Option<PlaneWork>,
-    land_work: Option<PlaneWork>,
+    land_work: Option<(Vec<f64>, PlaneWork)>,
     pub landscape: Landscape,
     /// Best-so-far curves of the strategies of [`COMPARED`] with this budget, one per seed,
     /// filled once the landscape is done (every trial is one of its cells, so no training).
@@ -465,11 +464,6 @@ impl Tuning {
     pub fn compared(&self) -> Vec<(StrategyKind, Vec<MeanSd>)> {
         let done = COMPARED.iter().zip(&self.comparison);
         let done = done.filter(|(_, c)| c.len() as u64 == COMPARE_SEEDS);
-        let summary = |c: &Vec<Vec<f64>>| {
-            let budget = c.first().map_or(0, Vec::len);
-            let at = |i: usize| MeanSd::of(&c.iter().map(|r| r[i]).collect::<Vec<_>>());
-            (0..budget).map(at).collect()
-        };
         done.map(|(k, c)| (*k, summary(c))).collect()
     }
 
@@ -504,8 +498,13 @@ impl Reduce for Tuning {
     /// landscape, then one curve of the strategies' comparison.
     fn apply(&mut self, action: Action) {
         match action {
-            Action::Set(key, pos) if self.config.position(key) != pos => {
+            Action::Set(key, pos) => {
+                // (Compared once set: a position past the control's end is clamped to it.)
+                let before = self.config.position(key);
                 self.config.set(key, pos);
+                if self.config.position(key) == before {
+                    return;
+                }
                 if key == Key::TuneModel {
                     default_axes_for_model(&mut self.config);
                 }

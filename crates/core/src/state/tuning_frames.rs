@@ -31,15 +31,22 @@ impl Tuning {
 
     /// Up to `budget` units of the trial in progress — one fold of polynomial regression, up to
     /// `budget` model steps on the plane — starting the next trial first if none is (no strategy
-    /// proposes a setting twice). Returns the units used and whether a trial finished.
+    /// proposes a setting twice). A trial at a point whose folds are all known (a landscape
+    /// cell already computed) finishes at once, and a fold known already is not trained again.
+    /// Returns the units used and whether a trial finished.
     fn trial_work(&mut self, budget: u32) -> (u32, bool) {
         let Ok(folds) = &self.folds else {
             return (0, false);
         };
+        let units = units_per_trial(&self.config, folds);
         if self.current.is_none() {
             let Some(request) = self.queue.first().cloned() else {
                 return (0, false);
             };
+            if let Some(errors) = self.known.all(&request.point, units) {
+                self.finish(request, errors);
+                return (0, true);
+            }
             if let Some(points) = &self.plane {
                 let config = self.search.space().apply(&self.config, &request.point);
                 let by_test = by_test(&config);
@@ -59,12 +66,20 @@ impl Tuning {
             }
             _ => {
                 let unit = errors.len();
-                let data = &self.data;
-                errors.push(unit_error(config, space, &request.point, data, folds, unit));
-                1
+                match self.known.get(&request.point, unit) {
+                    Some(known) => {
+                        errors.push(known);
+                        0
+                    }
+                    None => {
+                        let data = &self.data;
+                        errors.push(unit_error(config, space, &request.point, data, folds, unit));
+                        1
+                    }
+                }
             }
         };
-        if errors.len() < units_per_trial(config, folds) {
+        if errors.len() < units {
             return (used, false);
         }
         self.work = None;
@@ -75,37 +90,47 @@ impl Tuning {
     }
 
     /// Up to `units` units of the landscape: folds of polynomial regression, model steps on
-    /// the plane.
+    /// the plane. Each fold's error goes into [`Known`], which a trial at the same point reads;
+    /// a cell whose folds are all known already (a trial there) costs nothing.
     fn landscape_work(&mut self, units: u32) {
         let Ok(folds) = &self.folds else {
             return;
         };
-        let land = &mut self.landscape;
+        let per_cell = units_per_trial(&self.config, folds);
         let mut left = units;
         while left > 0 {
+            let land = &mut self.landscape;
             let Some(point) = land.points.get(land.errors.len()) else {
                 return;
             };
+            if let Some(errors) = self.known.all(point, per_cell) {
+                land.errors.push(MeanSd::of(&errors));
+                continue;
+            }
             let (config, space) = (&self.config, self.search.space());
             let Some(points) = &self.plane else {
-                let unit = land.partial.len();
+                let unit = (0..per_cell).find(|&u| self.known.get(point, u).is_none());
+                let unit = unit.expect("some fold of this cell is not known yet");
                 let e = unit_error(config, space, point, &self.data, folds, unit);
-                land.partial.push(e);
-                if land.partial.len() == units_per_trial(config, folds) {
-                    land.errors.push(MeanSd::of(&land.partial));
-                    land.partial.clear();
-                }
+                self.known.insert(point, unit, per_cell, e);
                 left -= 1;
                 continue;
             };
-            let work = self.land_work.get_or_insert_with(|| {
+            // (Work left from another cell, completed meanwhile by a trial, is dropped.)
+            if self.land_work.as_ref().is_none_or(|(at, _)| at != point) {
                 let config = space.apply(config, point);
-                PlaneWork::new(&config, points, folds, by_test(&config))
-            });
+                let work = PlaneWork::new(&config, points, folds, by_test(&config));
+                self.land_work = Some((point.clone(), work));
+            }
+            let Some((point, work)) = &mut self.land_work else {
+                return;
+            };
             left = left.saturating_sub(work.advance(points, left).max(1));
             let errors = work.errors();
-            if errors.len() == units_per_trial(config, folds) {
-                land.errors.push(MeanSd::of(&errors));
+            if errors.len() == per_cell {
+                for (unit, e) in errors.into_iter().enumerate() {
+                    self.known.insert(point, unit, per_cell, e);
+                }
                 self.land_work = None;
             }
         }

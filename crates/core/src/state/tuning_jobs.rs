@@ -37,7 +37,7 @@ fn bits(point: &[f64]) -> Vec<u64> {
 }
 
 impl Known {
-    fn get(&self, point: &[f64], unit: usize) -> Option<f64> {
+    pub(super) fn get(&self, point: &[f64], unit: usize) -> Option<f64> {
         let errors = self.0.get(&bits(point))?;
         errors.get(unit).copied().flatten()
     }

@@ -1,6 +1,7 @@
 //! The Tuning lab's jobs: workers that rebuild the state from its link and return fold errors
 //! in any order give exactly the search and the landscape of the frame-by-frame path, whatever
-//! their number; stale results are dropped; a landscape already computed makes trials free.
+//! their number; stale results are dropped; a landscape already computed makes trials free, by
+//! workers or a frame at a time.
 
 use super::*;
 use crate::state::choice::{ModelKind, TuneAxis, TuneModel};
@@ -148,12 +149,7 @@ fn the_search_comes_first_and_busy_jobs_are_not_handed_out_twice() {
 #[test]
 fn with_the_landscape_done_play_records_every_trial_without_new_work() {
     let config = small(Some(ModelKind::Knn), StrategyKind::Random, 8);
-    let mut page = Tuning::new(config.clone(), vec![]);
-    while !page.landscape.is_done() {
-        page.apply(Action::SweepTick(50));
-    }
-    // The frame path's landscape keeps its errors per cell, not per fold: the jobs' memory
-    // is filled by the workers' path. Here: the workers' landscape, then Play.
+    // The workers' landscape, then Play: every trial is a landscape cell.
     let mut workers = Tuning::new(config.clone(), vec![]);
     let query = workers.work_query();
     while let Some(job) = workers.wanted_jobs(&[], 1).pop() {
@@ -163,11 +159,63 @@ fn with_the_landscape_done_play_records_every_trial_without_new_work() {
             done: vec![(job.point, job.unit, error)],
         });
     }
-    assert_eq!(workers.landscape.errors, page.landscape.errors);
     workers.apply(Action::Play);
     assert!(workers.outcome.is_some(), "every trial is a landscape cell");
     assert!(workers.wanted_jobs(&[], 10).is_empty());
     same(&workers, &by_frames(&config));
+    // The frame path's landscape likewise: Play records every trial at once.
+    let mut frames = Tuning::new(config.clone(), vec![]);
+    while !frames.landscape.is_done() {
+        frames.apply(Action::SweepTick(50));
+    }
+    assert_eq!(frames.landscape.errors, workers.landscape.errors);
+    frames.apply(Action::Play);
+    assert!(frames.outcome.is_some());
+    same(&frames, &workers);
+    // And Step after Reset: one trial, from what is known, with no tick.
+    frames.apply(Action::Reset);
+    frames.apply(Action::Step);
+    assert_eq!(frames.search.trials().len(), 1);
+}
+
+/// Pausing and playing (or resetting) in the middle of a landscape cell that a trial at the
+/// same point has just finished: each cell keeps its own folds' errors (helper 64 read that the
+/// frame path's half-done cell was then carried over into the next cell).
+#[test]
+fn a_cell_finished_by_a_trial_mid_way_leaves_the_next_cell_its_own() {
+    for model in [None, Some(ModelKind::Tree)] {
+        let config = small(model, StrategyKind::Grid, 6);
+        let mut alone = Tuning::new(config.clone(), vec![]);
+        while !alone.landscape.is_done() {
+            alone.apply(Action::SweepTick(1));
+        }
+        let mut page = Tuning::new(config.clone(), vec![]);
+        let first = page.search.next().unwrap().point;
+        assert_eq!(
+            first, page.landscape.points[0],
+            "the grid starts at the first cell"
+        );
+        // One unit of the first cell, then the first trial (the same point), then Pause, Play.
+        page.apply(Action::SweepTick(1));
+        page.apply(Action::Play);
+        while page.search.trials().is_empty() {
+            page.apply(Action::Tick(1000));
+        }
+        for action in [Action::Pause, Action::Play, Action::Reset, Action::Play] {
+            page.apply(action);
+            page.apply(Action::SweepTick(1));
+            page.apply(Action::Tick(1));
+        }
+        while page.running {
+            page.apply(Action::Tick(7));
+            page.apply(Action::SweepTick(2));
+        }
+        while !page.landscape.is_done() {
+            page.apply(Action::SweepTick(5));
+        }
+        assert_eq!(page.landscape.errors, alone.landscape.errors, "{model:?}");
+        same(&page, &by_frames(&config));
+    }
 }
 
 #[test]

@@ -139,8 +139,11 @@ fn a_tick_is_a_model_step_and_a_step_is_one_trial() {
         (state.search.trials().len(), state.fold_errors[0].len()),
         (1, 3)
     );
+    // The landscape's first cell is that trial's point: its folds are known, so it is free;
+    // the next cell takes more than one unit.
+    assert_eq!(state.landscape.points[0], state.search.trials()[0].point);
     state.apply(Action::SweepTick(1));
-    assert!(state.landscape.errors.is_empty());
+    assert_eq!(state.landscape.errors, [state.search.trials()[0].error]);
 }
 
 #[test]

@@ -7,9 +7,8 @@ use crate::ml::model::{fit, Model};
 use crate::ml::regularization::Regularization;
 use crate::state::choice::{Selection, TuneAxis, TuneModel};
 use crate::state::url::{decode, encode};
-use crate::tune::compare::curves;
+use crate::tune::compare::{curves, Memo};
 use crate::tune::cv::cross_validate;
-use crate::tune::evaluation::{Evaluation, Memo};
 
 /// A small, quick problem: 20 points (14 for training), 3 folds, degree alone (15 values).
 fn small(strategy: StrategyKind, budget: usize) -> Config {
@@ -124,6 +123,21 @@ fn same_seed_same_trials_and_step_runs_one_trial() {
     let mut c = Tuning::new(other, vec![]);
     run(&mut c);
     assert_ne!(a.search.trials(), c.search.trials());
+}
+
+/// A control moved past its end stays at its end: nothing changed, so the search is kept (as
+/// the labs' sessions clamp before comparing).
+#[test]
+fn a_position_past_a_controls_end_changes_nothing() {
+    let mut config = small(StrategyKind::Grid, 5);
+    config.set(Key::Noise, usize::MAX);
+    let last = config.position(Key::Noise);
+    let mut state = Tuning::new(config, vec![]);
+    state.apply(Action::Step);
+    state.apply(Action::Set(Key::Noise, last + 3));
+    assert_eq!(state.search.trials().len(), 1);
+    state.apply(Action::Set(Key::Noise, last - 1));
+    assert!(state.search.trials().is_empty());
 }
 
 #[test]
@@ -245,17 +259,12 @@ fn the_strategies_are_compared_on_the_landscape_exactly() {
     let folds = state.folds.clone().unwrap();
     let (config, train) = (state.config.clone(), state.data.train.clone());
     let seed = config.seed;
-    let eval = Evaluation::<Trainer>::new(
-        config,
-        Config::regression_hyper,
-        &train,
-        folds,
-        TRIAL_EPOCHS,
-        seed,
-    )
-    .unwrap();
     let space = state.search.space().clone();
-    let mut memo = Memo::new(|p: &[f64]| eval.cross_validate(&space, p).error);
+    let mut memo = Memo::new(|p: &[f64]| {
+        let hyper = space.apply(&config, p).regression_hyper();
+        let cv = cross_validate::<Trainer>(&hyper, &train, &folds, seed, TRIAL_EPOCHS);
+        cv.unwrap().error
+    });
     let seeds: Vec<u64> = (0..COMPARE_SEEDS).collect();
     for (i, kind) in COMPARED.iter().enumerate() {
         let fresh = curves(&space, strategy_of(*kind), 5, &seeds, |p| memo.get(p)).unwrap();

@@ -11,7 +11,6 @@ mod code_map;
 mod code_plane;
 pub mod compare;
 pub mod cv;
-pub mod evaluation;
 pub mod folds;
 pub mod gp;
 pub mod search;

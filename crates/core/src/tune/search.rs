@@ -4,14 +4,14 @@
 //! The search itself never trains anything: [`Search::next`] hands out a plain
 //! [`TrialRequest`] and [`Search::record`] takes the result back, so the page can run a trial
 //! wherever it likes (a Web Worker, a few per frame) while the search stays a small value.
-//! [`super::evaluation::Evaluation`] is what runs a trial.
+//! The Tuning lab runs a trial's folds as jobs (`state::tuning`: `unit_error`, `job_error`).
 //!
 //! A trial whose fold models diverged has the error [`DIVERGED`] (+∞, see [`super::cv`]): worse
 //! than every finished trial, so it is never the best, and the best so far stays +∞ ("none yet")
 //! until a trial finishes. Bayesian optimization's surrogate needs finite errors: it counts a
 //! diverged trial as the worst finished one ([`surrogate`]).
 
-use super::cv::{MeanSd, DIVERGED};
+use super::cv::{ties, MeanSd, DIVERGED};
 use super::gp::{Gp, Kernel};
 use super::space::Space;
 use super::strategy::{surrogate, Strategy};
@@ -175,16 +175,12 @@ impl Search {
         self.next().is_none()
     }
 
-    /// The trial with the lowest mean error (the first of equals), never one that diverged;
-    /// `None` before any trial finished without diverging.
+    /// The trial with the lowest mean error (the first of those that [`ties`] with it), never
+    /// one that diverged; `None` before any trial finished without diverging.
     pub fn best(&self) -> Option<&Trial> {
-        let mut best: Option<&Trial> = None;
-        for t in self.trials.iter().filter(|t| !t.error.diverged()) {
-            if best.is_none_or(|b| t.error.mean < b.error.mean) {
-                best = Some(t);
-            }
-        }
-        best
+        let trained = || self.trials.iter().filter(|t| !t.error.diverged());
+        let lowest = trained().map(|t| t.error.mean).reduce(f64::min)?;
+        trained().find(|t| ties(t.error.mean, lowest))
     }
 
     /// The indices of the trials that diverged, in order.
@@ -324,6 +320,27 @@ mod tests {
         assert_eq!(values, (1..=10).map(f64::from).collect::<Vec<_>>());
         assert!(search.is_done() && search.next().is_none());
         assert_eq!(search.best().unwrap().values, vec![1.0]);
+    }
+
+    /// Bayesian optimization runs as long as it planned: over k = 1 … 50 (more values than its
+    /// 41 candidates per axis) it tries all 50 (helper 64: it stopped at 44 while the progress
+    /// bar and the Python code counted 50).
+    #[test]
+    fn bayes_over_more_values_than_its_candidates_tries_every_setting() {
+        use super::super::space::{Axis, Scale};
+        use super::super::strategy::Bayes;
+        use crate::state::spec::Key;
+        let k = Axis::new(Key::K, 1.0, 50.0, Scale::Linear, true).unwrap();
+        let space = Space::new(vec![k]).unwrap();
+        let mut search = Search::new(space, Strategy::Bayes(Bayes::default()), 64, 3).unwrap();
+        assert_eq!(search.planned(), 50);
+        run(&mut search, |p| MeanSd {
+            mean: (p[0] - 0.3).powi(2),
+            sd: 0.0,
+        });
+        let mut values: Vec<f64> = search.trials().iter().map(|t| t.values[0]).collect();
+        values.sort_by(f64::total_cmp);
+        assert_eq!(values, (1..=50).map(f64::from).collect::<Vec<_>>());
     }
 
     #[test]

@@ -249,6 +249,14 @@ impl Space {
         product(self.axes.iter().map(|_| ticks(per_axis)).collect())
     }
 
+    /// Ticks per axis for [`Space::snapped_lattice`] to reach every value of every axis' table:
+    /// `at_least`, or one per value of an axis with more values (k's whole range of up to 50).
+    /// (Every log table here has at most 21 values, which 41 ticks reach.)
+    pub fn ticks_for_every_value(&self, at_least: usize) -> usize {
+        let counts = self.axes.iter().map(|a| a.table_values().count());
+        counts.fold(at_least, usize::max)
+    }
+
     /// The points of [`Space::lattice`] snapped to the tables, each once, in the lattice's order:
     /// what a grid runs and where Bayesian optimization looks. (Snapping is axis by axis, so this
     /// is the lattice of each axis' distinct snapped ticks.)

@@ -227,9 +227,11 @@ fn bayes(b: &Bayes, space: &Space, points: &[Vec<f64>], errors: &[f64]) -> Optio
 
 /// Bayesian optimization's candidates not tried yet, each with its expected improvement under
 /// `gp`: the only settings its next trial can go to (a lattice snapped to the controls' tables,
-/// so on an integer axis only whole values).
+/// so on an integer axis only whole values; fine enough to reach every value of each axis, so
+/// that the search, like random search, can run until it has tried every setting).
 pub fn candidates(b: &Bayes, space: &Space, points: &[Vec<f64>], gp: &Gp) -> Vec<(Vec<f64>, f64)> {
-    let lattice = space.snapped_lattice(b.candidates).into_iter();
+    let per_axis = space.ticks_for_every_value(b.candidates);
+    let lattice = space.snapped_lattice(per_axis).into_iter();
     let untried = lattice.filter(|c| !points.contains(c));
     untried
         .map(|c| {
