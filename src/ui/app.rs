@@ -37,6 +37,7 @@ pub fn App() -> Html {
     let start = use_memo((), |_| {
         let (view, rest, mut notices) = view::split(&web::query());
         // A lesson or challenge link without lab settings opens its own starting state.
+        notices.extend(view.start_changes(&rest));
         let (config, more) = url::decode(&view.start_query(&rest).unwrap_or(rest));
         notices.extend(more);
         (

@@ -614,6 +614,9 @@ test('a lesson link with settings of its own applies them on top of the step, an
   await page.waitForFunction(() => new URL(location.href).searchParams.get('degree') === '1');
   assert.equal(await page.getByLabel('Polynomial degree', { exact: true }).getAttribute('aria-valuetext'), '1');
   assert.equal(new URL(page.url()).searchParams.get('lesson'), 'fit');
+  // The step's prompt speaks of degree 3: the page says the link changed it (helper 63).
+  assert.match(await page.getByRole('status', { name: 'Link notices' }).innerText(),
+    /The link changes settings of this lesson step: Polynomial degree 1 \(it has 3\)\. Its text speaks of its own settings\./);
   await page.close();
   const other = await open('?lesson=fit&step=2&k=3');
   assert.match(await other.page.getByRole('status', { name: 'Link notices' }).innerText(), /Ignored “k”: it is a setting of the Classification lab, not of the Regression lab\./);

@@ -12,7 +12,9 @@
 use super::challenges::{challenge, Challenge};
 use super::lessons::{lesson, Lesson};
 use crate::format::clip;
-use crate::state::spec::Lab;
+use crate::state::spec::{display_value, Group, Lab};
+use crate::state::table::SPECS;
+use crate::state::url::decode;
 
 /// A panel that presenter view can hide (to ask the class first) and reveal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -163,12 +165,48 @@ impl View {
         if has_lab {
             return None;
         }
-        let start = match (self.lesson, self.challenge) {
-            (Some((lesson, step)), _) => lesson.steps[step].query,
-            (None, Some(challenge)) => challenge.start,
-            (None, None) => return None,
+        Some(crate::state::url::on_top(self.start()?, lab_query))
+    }
+
+    /// The link of the lesson step's or the challenge's start, if one is under way.
+    fn start(&self) -> Option<&'static str> {
+        match (self.lesson, self.challenge) {
+            (Some((lesson, step)), _) => Some(lesson.steps[step].query),
+            (None, Some(challenge)) => Some(challenge.start),
+            (None, None) => None,
+        }
+    }
+
+    /// A notice when the link's own settings change those of the start it opens
+    /// ([`View::start_query`]): the step's prompt speaks of its own settings (helper 63:
+    /// `lesson=fit&step=2&degree=9` showed degree 9 under "Degree 3 learns four coefficients").
+    pub fn start_changes(&self, lab_query: &str) -> Option<String> {
+        let (start, merged) = (self.start()?, self.start_query(lab_query)?);
+        let ((from, _), (to, _)) = (decode(start), decode(&merged));
+        let mut changed: Vec<String> = (SPECS.iter())
+            .filter(|s| to.shows(s.key) && s.group != Group::Playback)
+            .filter(|s| from.position(s.key) != to.position(s.key))
+            .map(|s| {
+                let (was, now) = (from.position(s.key), to.position(s.key));
+                let (was, now) = (display_value(s.key, was), display_value(s.key, now));
+                format!("{} {now} (it has {was})", s.label)
+            })
+            .collect();
+        if from.seed != to.seed {
+            changed.push(format!("Seed {} (it has {})", to.seed, from.seed));
+        }
+        if changed.is_empty() {
+            return None;
+        }
+        let what = if self.lesson.is_some() {
+            "this lesson step"
+        } else {
+            "this challenge"
         };
-        Some(crate::state::url::on_top(start, lab_query))
+        Some(format!(
+            "The link changes settings of {what}: {}. Its text speaks of its own settings.",
+            changed.join(", ")
+        ))
     }
 
     /// `present=1&hide=…&practice=1&lesson=…&step=…&challenge=…` (no leading `&`), or nothing
@@ -356,6 +394,26 @@ mod tests {
         let (config, notices) = crate::state::url::decode(&on_top);
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(config.number(crate::state::spec::Key::Degree), 1.0);
+        // ... and are named, since the step's prompt speaks of its own (helper 63).
+        assert_eq!(
+            view.start_changes("degree=1&seed=5").as_deref(),
+            Some(
+                "The link changes settings of this lesson step: Polynomial degree 1 (it has 3), \
+                 Seed 5 (it has 8). Its text speaks of its own settings."
+            )
+        );
+        assert_eq!(view.start_changes(""), None);
+        // (Not the speed, which the prompt never speaks of, nor a setting of another lab.)
+        assert_eq!(view.start_changes("speed=max&k=3"), None);
+        let step_degree = l.steps[1]
+            .query
+            .split('&')
+            .find(|p| p.starts_with("degree="));
+        assert_eq!(
+            view.start_changes(step_degree.unwrap()),
+            None,
+            "the same value"
+        );
         // With the lab's settings in the link, the link wins (the class moved on from the step).
         assert_eq!(view.start_query("lab=regression&degree=9"), None);
         assert_eq!(split(&view.encode()).0, view);

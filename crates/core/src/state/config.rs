@@ -374,6 +374,11 @@ impl Config {
                         .into(),
                 )
             }
+            // (Helper 63: "Only 0 training points: a batch of 1 holds them all".)
+            Key::K | Key::BatchSize if train_size == 0 => Some(
+                "No training points yet, so nothing for it to act on: place some points first."
+                    .into(),
+            ),
             Key::K if self.number(Key::K) as usize > train_size.max(1) => Some(format!(
                 "Only {train_size} training points: k = {} acts as k = {train_size}.",
                 self.number(Key::K)
@@ -572,6 +577,11 @@ mod tests {
             .unwrap()
             .contains("k = 10 acts as k = 6"));
         assert_eq!(custom.no_effect(Key::K, 10), None);
+        // With no points placed there is nothing for k to act on (not "acts as k = 0").
+        assert!(custom
+            .no_effect(Key::K, 0)
+            .unwrap()
+            .starts_with("No training points yet"));
         assert!(custom.no_effect(Key::Speed, 6).unwrap().contains("k-NN"));
         custom.set_choice(Key::Model, ModelKind::Tree);
         assert_eq!(custom.no_effect(Key::Speed, 6), None);
@@ -582,6 +592,10 @@ mod tests {
             Some("Only 28 training points: a batch of 256 holds them all, as “all” does.")
         );
         assert_eq!(batch.no_effect(Key::BatchSize, 300), None);
+        assert!(batch
+            .no_effect(Key::BatchSize, 0)
+            .unwrap()
+            .starts_with("No training points yet"));
         batch.set(Key::BatchSize, 10); // all
         assert_eq!(batch.no_effect(Key::BatchSize, 28), None);
     }

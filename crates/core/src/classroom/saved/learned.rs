@@ -319,6 +319,14 @@ pub(super) fn class_tree(
              classes."
         ));
     }
+    // (A node of a grown tree holds at least one point: with none, its class shares are 0/0.)
+    if nodes.iter().any(|n| n.counts.iter().sum::<usize>() == 0) {
+        return Err(
+            "A tree node of the file holds no training points, which no grown tree \
+                    has."
+                .into(),
+        );
+    }
     let splits: Vec<_> = nodes.iter().map(|n| n.split).collect();
     let depth = check_tree(&splits, width)?.into_iter().max().unwrap_or(0);
     let nodes = (nodes.into_iter())

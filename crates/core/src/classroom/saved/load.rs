@@ -83,7 +83,18 @@ pub fn load(text: &str) -> Result<Loaded, String> {
             )
         }
     })?;
-    let header: Header = serde_json::from_str(text).unwrap_or_default();
+    // (A field given twice is named as such, not "no format" (helper 63); other JSON, a number
+    // or a list, has no format.)
+    let header: Header = match serde_json::from_str(text) {
+        Ok(header) => header,
+        Err(e) if e.to_string().starts_with("duplicate field") => {
+            let name = e.to_string().split('`').nth(1).unwrap_or("").to_string();
+            return Err(format!(
+                "This model file is damaged: it gives \"{name}\" twice."
+            ));
+        }
+        Err(_) => Header::default(),
+    };
     if header.format.as_deref().map(RawValue::get) != Some(&format!("\"{FORMAT}\"")) {
         return Err(format!("{NOT_OURS}: it has no \"format\": \"{FORMAT}\"."));
     }
@@ -149,6 +160,14 @@ pub fn load(text: &str) -> Result<Loaded, String> {
 
 /// The configuration of the file's link, if it decodes cleanly and names the file's lab.
 fn link_config(file: &File) -> Result<Config, String> {
+    // (An empty link would read as the default settings, and the file then disagree with them.)
+    if file.link.trim().is_empty() {
+        return Err(
+            "This model file is damaged: its link is empty, so nothing says which \
+                    settings and data the model was trained with."
+                .into(),
+        );
+    }
     let (config, notices) = read(&file.link);
     if let Some(notice) = notices.first() {
         // (Not what a lab would use instead: the file is refused, nothing is used.)
@@ -273,11 +292,23 @@ fn plane(config: Config, parameters: &RawValue, steps: u64) -> Result<(LoadedLab
                     "it stores no training points, and k-NN has nothing else to vote with.".into(),
                 ));
             }
+            // k-NN's model is its training points, which the link generates: a file saved here
+            // always holds exactly those (a hand-edited one could vote with points the page
+            // neither shows nor scores).
+            let train = &session.train_set().points;
+            if &points != train {
+                return Err(damaged(format!(
+                    "its {} stored training points are not the {} training points its link \
+                     generates, and k-NN's model is exactly those points.",
+                    thousands(points.len() as u64),
+                    thousands(train.len() as u64)
+                )));
+            }
             *knn = Knn::fit(session.config.knn_hyper(), &points, classes);
             format!(
                 "k-nearest neighbours with its {} stored training points (its whole model: k-NN \
                  learns no numbers)",
-                points.len()
+                thousands(points.len() as u64)
             )
         }
         PlaneModel::Tree(tree) => {

@@ -290,6 +290,20 @@ fn damaged_and_foreign_files_are_refused_with_a_reason() {
             "has no \"format\": \"paramlab-model\"",
         ),
         ("[1, 2]".into(), "has no \"format\": \"paramlab-model\""),
+        ("42".into(), "has no \"format\": \"paramlab-model\""),
+        // (Helper 63: a field given twice read "no format".)
+        (
+            tampered(|_| ()).replacen("\"version\"", "\"version\": 1, \"version\"", 1),
+            "This model file is damaged: it gives \"version\" twice.",
+        ),
+        (
+            format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
+            "has no \"format\": \"paramlab-model\"",
+        ),
+        (
+            tampered(|v| v["link"] = "".into()),
+            "This model file is damaged: its link is empty",
+        ),
         (
             tampered(|v| v["version"] = 99.into()),
             "saved by a newer ParamLab (file version 99)",
@@ -450,6 +464,28 @@ fn parameters_that_disagree_with_the_link_are_refused() {
                 v["parameters"]["points"][0][2] = 4.into()
             }),
             "has class 4, but the data has 2 classes",
+        ),
+        // (Helper 63: a k-NN file with its classes flipped, or its points repeated, loaded and
+        // voted with points the page neither showed nor scored.)
+        (
+            plane_tampered("lab=classification&model=knn", 0, |v| {
+                let class = v["parameters"]["points"][0][2].as_u64().unwrap();
+                v["parameters"]["points"][0][2] = (1 - class).into()
+            }),
+            "its 140 stored training points are not the 140 training points its link generates",
+        ),
+        (
+            plane_tampered("lab=classification&model=knn", 0, |v| {
+                let points = v["parameters"]["points"].as_array().unwrap().clone();
+                v["parameters"]["points"] = [points.clone(), points].concat().into()
+            }),
+            "its 280 stored training points are not the 140",
+        ),
+        (
+            plane_tampered(tree, 3, |v| {
+                v["parameters"]["nodes"][1]["counts"] = serde_json::json!([0, 0])
+            }),
+            "A tree node of the file holds no training points",
         ),
         (
             plane_tampered("lab=classification&model=logistic&features=1", 3, |v| {
