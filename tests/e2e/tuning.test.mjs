@@ -304,6 +304,32 @@ test('the search runs in one Web Worker per core but the page\'s, with the same 
   }
 });
 
+test('without workers, a search played and paused while the landscape is computed gives the workers\' trials and landscape', async () => {
+  // (Helper 64: without workers, a trial completing the landscape cell in progress carried that
+  // cell's half-done folds into the next one on Pause and Play.) A grid starts at the first cell.
+  const query = '?lab=tuning&strategy=grid&budget=9&y=none&n=30&seed=3';
+  const results = [];
+  for (const cores of [0, 3]) {
+    const { page, problems } = await openWithCores(query, cores);
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Space');
+      await page.waitForTimeout(60);
+      await page.keyboard.press('Space');
+    }
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => /^Done: \d+ trials/.test(document.getElementById('time-left').textContent),
+      null, { timeout: 120_000 });
+    await page.waitForFunction(() => /After 9 trials/.test(document.getElementById('compare-status').textContent),
+      null, { timeout: 120_000 });
+    results.push({ trials: await table(page), landscape: await text(page, '#landscape-status'),
+      compared: await text(page, '#compare-status') });
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  assert.ok(results[0].trials.length >= 3);
+  assert.deepEqual(results[0], results[1]);
+});
+
 test('the progress bar counts trials with the time left; Cancel and a changed setting stop the search cleanly', async () => {
   // Bayesian optimization: one trial after another (each waits for the surrogate), 64 of them.
   const query = '?lab=tuning&model=boosting&strategy=bayes&budget=64&n=200&seed=4';
