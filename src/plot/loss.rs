@@ -44,7 +44,9 @@ impl Frame {
         };
         let up = |v: f64| 10f64.powf(v.log10().ceil());
         let down = |v: f64| 10f64.powf(v.log10().floor());
-        let (lo, hi) = (down(lo), up(hi));
+        // (The largest power of ten a float holds caps the top: a loss of 1.4e308 is finite,
+        // but the decade above it is not; helper 65.)
+        let (lo, hi) = (down(lo), up(hi).min(1e308));
         let hi = if hi > lo { hi } else { lo * 10.0 };
         Frame {
             epochs: up(last.max(10.0)),
@@ -234,6 +236,24 @@ mod tests {
 
     /// A training error of 0 below errors of 0.05 and more: the bottom edge is 0.001, a decade
     /// below the smallest positive value's 0.01, and its tick is not labelled "1e-3".
+    #[test]
+    fn a_loss_near_the_largest_float_keeps_a_finite_frame() {
+        let r = |epoch, train, test| Record { epoch, train, test };
+        let f = Frame::of(&[r(0, 1.4e308, 3.0), r(9, 2.0e307, 2.0)]);
+        assert_eq!((f.lo, f.hi), (1e299, 1e308));
+        let (labelled, _) = f.y_ticks();
+        assert_eq!(labelled.len(), 10);
+        assert!(labelled.iter().all(|v| v.is_finite()));
+        let records = [r(0, 1.4e308, 3.0), r(1, 1.0e300, 2.0)];
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();
+            draw_axes(&root, &f, "MSE", "epoch", 1.0).unwrap();
+            draw_curves(&root, &f, &records, 1.0).unwrap();
+        }
+        assert!(svg.contains("1e308"), "the top labelled");
+    }
+
     #[test]
     fn zeros_get_a_labelled_bottom_edge_of_their_own() {
         let r = |epoch, train, test| Record { epoch, train, test };

@@ -4,7 +4,6 @@
 //! its newest tree as rules (a forest) or leaf values (boosting), the network diagram for a
 //! neural network.
 
-// Re-exported for the pages that still name it here (`classification.rs`).
 use super::canvas::context;
 use super::network::Network;
 use crate::data::classification::CLASS_NAMES;
@@ -58,8 +57,12 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
         }
     };
     match &*props.model {
-        PlaneModel::Mlp(_) => {
-            html! { <Network model={props.model.clone()} version={props.version} /> }
+        PlaneModel::Mlp(net) => {
+            // Keyed by the layers' sizes: a neuron or link picked on another shape of network
+            // (more layers, other classes) names nothing in this one (helper 65: it indexed out
+            // of range, or showed another neuron's weights under the old name).
+            let shape = format!("{:?}", net.sizes());
+            html! { <Network key={shape} model={props.model.clone()} version={props.version} /> }
         }
         PlaneModel::Knn(knn) => html! {
             <div id="learned">

@@ -1,5 +1,5 @@
-//! The Classification lab page and its thin adapter around the pure reducer in
-//! `state::classify`: link sync (hand-placed points beyond what a link carries go to the browser's
+//! The page of the plane labs (the Classification and the Neural-network lab) and its thin
+//! adapter around the pure reducer in `state::plane`: link sync (hand-placed points beyond what a link carries go to the browser's
 //! storage), the shared training loop, and the layout.
 
 use super::challenge_bar::ChallengeBar;

@@ -442,19 +442,19 @@ fn ensemble_votes(model: &PlaneModel, x1: f64, x2: f64) -> Option<String> {
             if outputs == 1 {
                 return Some(format!(
                     "{at}: log-odds of orange {} = the start {} + {rounds} trees' pushes (leaf \
-                     value × learning rate), the newest {:+.3}.",
+                     value × learning rate), the newest {}.",
                     short(total[0]),
                     short(b.init()[0]),
-                    push[0]
+                    signed(push[0])
                 ));
             }
             let parts: Vec<String> = (0..outputs)
                 .map(|o| {
                     format!(
-                        "{} {} (the newest {:+.3})",
+                        "{} {} (the newest {})",
                         CLASS_NAMES[o],
                         short(total[o]),
-                        push[o]
+                        signed(push[o])
                     )
                 })
                 .collect();
@@ -465,5 +465,15 @@ fn ensemble_votes(model: &PlaneModel, x1: f64, x2: f64) -> Option<String> {
             ))
         }
         _ => None,
+    }
+}
+
+/// A push with its sign, as [`short`] writes numbers ("+0.0004", "-0.12"; `{:+.3}` read
+/// "+0.000" for a push of 0.0004, helper 65).
+fn signed(v: f64) -> String {
+    if v >= 0.0 {
+        format!("+{}", short(v))
+    } else {
+        short(v)
     }
 }

@@ -17,7 +17,8 @@ pub const SWEEP_BUDGET_MS: f64 = 4.0;
 pub struct Pacing {
     /// Work per tick at most (`None`: as much as the budget allows).
     pub speed: Option<u32>,
-    /// Send a tick every this many frames.
+    /// Send a tick every this many frames of a 60 Hz display: every `frames_per_tick` / 60 s,
+    /// whatever the display's rate (a 120 Hz one calls twice as often).
     pub frames_per_tick: u32,
     pub budget_ms: f64,
     pub work: Work,
@@ -67,13 +68,14 @@ struct Pace {
     units_per_ms: f64,
     window_units: u64,
     window_start: f64,
-    frame: u32,
     /// The previous frame's timestamp, and the share of the budget in use (0 … 1): it shrinks
     /// when a frame comes late (drawing took longer than the budget left for it) and grows back
     /// while frames are on time: quickly up to nine tenths of the share at which the last late
     /// frame came (`ceiling`), then slowly, so that probing for more costs a late frame about
     /// every 200 frames instead of every 15.
     last_frame: f64,
+    /// When the next tick is due (ms), for ticks more than a frame apart; 0: at once.
+    next_tick: f64,
     share: f64,
     ceiling: f64,
     /// Work earned but not yet done (in units): a unit dearer than one frame's budget runs once
@@ -114,6 +116,30 @@ pub fn shown_rate(measured: f64, running: bool, steps: u64) -> f64 {
 /// A frame interval above this (ms) means a frame was dropped.
 const LATE_FRAME_MS: f64 = 20.0;
 
+/// The frame of a 60 Hz display (ms): what `frames_per_tick` counts.
+const FRAME_MS: f64 = 1000.0 / 60.0;
+
+impl Pace {
+    /// Whether a tick is due at `timestamp` for one every `frames` frames of 60 Hz. One frame a
+    /// tick always is; more are timed, so "a tree every 0.2 s" holds on any display (helper 65:
+    /// counted frames came twice as fast at 120 Hz). A quarter frame of slack keeps a 60 Hz
+    /// display's jittered timestamps from skipping a frame.
+    fn tick_due(&mut self, timestamp: f64, frames: u32) -> bool {
+        if frames <= 1 {
+            return true;
+        }
+        let interval = f64::from(frames) * FRAME_MS;
+        if self.next_tick > 0.0 && timestamp < self.next_tick - FRAME_MS / 4.0 {
+            return false;
+        }
+        // On time: the next one an interval on (no drift); long after (a pause, a slow frame):
+        // an interval from now.
+        let on_time = self.next_tick > 0.0 && timestamp - self.next_tick < interval;
+        self.next_tick = if on_time { self.next_tick } else { timestamp } + interval;
+        true
+    }
+}
+
 /// Runs the loop while `active`; returns the measured work units (epochs) per second, 0 before
 /// the first half-second.
 #[hook]
@@ -129,14 +155,19 @@ pub fn use_frame_loop(active: bool, pacing: Pacing, dispatch: Callback<Action>) 
             work,
         } = pacing;
         let frames = active.then(|| {
-            pace.borrow_mut().window_start = web::now_ms();
+            {
+                // (A frame before a pause is no measure of lateness, nor a tick's time.)
+                let mut p = pace.borrow_mut();
+                p.window_start = web::now_ms();
+                p.last_frame = 0.0;
+                p.next_tick = 0.0;
+            }
             web::FrameLoop::start(move |timestamp| {
                 let mut p = pace.borrow_mut();
-                p.frame = p.frame.wrapping_add(1);
                 let late = p.last_frame > 0.0 && timestamp - p.last_frame > LATE_FRAME_MS;
                 p.last_frame = timestamp;
                 p.adjust_share(late);
-                if p.frame % frames_per_tick.max(1) != 0 {
+                if !p.tick_due(timestamp, frames_per_tick) {
                     return;
                 }
                 let units = if p.units_per_ms > 0.0 {
@@ -200,6 +231,35 @@ mod tests {
             pace.share > 0.45 && pace.share <= 0.61,
             "share {}",
             pace.share
+        );
+    }
+
+    /// A tick every 12 frames of 60 Hz is every 0.2 s at 60 Hz and at 120 Hz alike (on 60 Hz
+    /// timestamps jittered by a millisecond, never a frame late), and comes at once after a pause.
+    #[test]
+    fn ticks_more_than_a_frame_apart_are_timed_not_counted() {
+        for (hz, jitter) in [(60.0, 1.0), (120.0, 0.0), (144.0, 0.0)] {
+            let mut pace = Pace::default();
+            let frame = 1000.0 / hz;
+            let ticks: Vec<f64> = (0..600)
+                .map(|i| 1000.0 + i as f64 * frame + if i % 2 == 0 { jitter } else { -jitter })
+                .filter(|&t| pace.tick_due(t, 12))
+                .collect();
+            let gaps: Vec<f64> = ticks.windows(2).map(|w| w[1] - w[0]).collect();
+            let mean = gaps.iter().sum::<f64>() / gaps.len() as f64;
+            assert!((mean - 200.0).abs() < 0.5 * frame, "{hz} Hz: {mean} ms");
+            assert!(
+                gaps.iter()
+                    .all(|g| (g - 200.0).abs() <= frame + 2.0 * jitter),
+                "{hz} Hz: {gaps:?}"
+            );
+        }
+        let mut pace = Pace::default();
+        assert!(pace.tick_due(0.5, 12) && !pace.tick_due(100.0, 12));
+        assert!(pace.tick_due(5000.0, 12), "long after: at once");
+        assert!(
+            (0..100).all(|i| pace.tick_due(i as f64, 1)),
+            "one frame a tick: every frame"
         );
     }
 

@@ -1,6 +1,6 @@
 //! The Tuning lab page and the thin adapter between Yew and the pure reducer
-//! (`state::tuning`): it writes the link back as controls move, runs the search a few folds per
-//! animation frame while playing and the landscape in the background, and shows the search
+//! (`state::tuning`): it writes the link back as controls move, runs the search and the
+//! landscape in Web Workers (or, where none start, a few folds per animation frame), and shows the search
 //! space, the trials, the folds of the current trial and — once done — the chosen
 //! hyperparameters retrained and tested.
 
@@ -33,7 +33,7 @@ use crate::state::tuning::{
 };
 use crate::state::url;
 use crate::tune::code::python;
-use crate::tune::cv::diverged;
+use crate::tune::cv::first_lowest;
 use crate::tune::search::Search;
 use crate::tune::space::Scale;
 use crate::tune::strategy::Strategy;
@@ -452,9 +452,9 @@ fn view(state: &Tuning, cells: usize, trials: usize) -> View {
         .iter()
         .map(|t| (t.point.as_slice(), t.error.mean))
         .collect();
-    // The first of equals, never a trial that diverged, as `Search::best`.
-    let finished = (0..shown.len()).filter(|&i| !diverged(shown[i].1));
-    let best = finished.reduce(|b, i| if shown[i].1 < shown[b].1 { i } else { b });
+    // As `Search::best`: the first of those that tie, never a trial that diverged.
+    let means: Vec<f64> = shown.iter().map(|s| s.1).collect();
+    let best = first_lowest(&means);
     let per_axis = if space.dims() == 1 { 101 } else { 25 };
     let surrogate = match state.search.strategy() {
         Strategy::Bayes(_) => state.surrogate(per_axis),

@@ -126,10 +126,13 @@ impl Pool {
                 shared.fail("a search worker did not start".into());
             });
             worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-            worker.post_message(&message).ok()?;
+            // Kept before any failure returns: the pool dropped then terminates every worker
+            // started so far, this one included, with its handlers still set.
+            let posted = worker.post_message(&message);
             pool.workers.push(worker);
             pool._handlers.push(handler);
             pool._errors.push(on_error);
+            posted.ok()?;
         }
         Some(pool)
     }

@@ -383,7 +383,7 @@ test('ensembles: chosen by label, grown tree by tree, out-of-bag error read, tre
 
 test('pointing at the plane shows each tree of a forest voting, and boosting trees pushing the score', async () => {
   for (const [model, pattern] of [['forest', /^At \(x₁ 0, x₂ 0\): the 3 trees vote .*; the newest votes (blue|orange)\.$/],
-    ['boosting', /^At \(x₁ 0, x₂ 0\): log-odds of orange -?[0-9.]+ = the start -?[0-9.e-]+ \+ 3 trees' pushes \(leaf value × learning rate\), the newest [+-][0-9.]+\.$/]]) {
+    ['boosting', /^At \(x₁ 0, x₂ 0\): log-odds of orange -?[0-9.]+ = the start -?[0-9.e-]+ \+ 3 trees' pushes \(leaf value × learning rate\), the newest [+-][0-9.e-]+\.$/]]) {
     const { page, problems } = await open(`&model=${model}&data=moons`);
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step' }).click();
     await page.waitForFunction(() => document.getElementById('epoch').textContent === '3');

@@ -344,3 +344,27 @@ test('Noise\'s help speaks of this lab\'s data: the points\' jitter with classes
   assert.doesNotMatch(await help(), /class/);
   await page.close();
 });
+
+test('a neuron picked, then a network of another shape: the pick is dropped, nothing breaks', async () => {
+  // (Helper 65: the output neuron of layer 3 picked, then one hidden layer: the diagram asked a
+  // two-layer network for layer 3's weights, out of range.)
+  const { page, problems } = await open('&data=circles');
+  await page.locator('#network .neuron').last().focus();
+  await page.locator('#neuron-info').waitFor();
+  await page.getByLabel('Hidden layers', { exact: true }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await waitParam(page, 'layers', '1');
+  await page.waitForFunction(() => document.querySelectorAll('#network .neuron').length === 2 + 4 + 2);
+  assert.equal(await page.locator('#neuron-info').count(), 0, 'no neuron of the old shape named');
+  // On three classes a third output can be picked; back on two it is gone, and so is the pick.
+  await page.getByLabel('Dataset', { exact: true }).selectOption({ label: 'Three classes' });
+  await page.waitForFunction(() => document.querySelectorAll('#network .neuron').length === 2 + 4 + 3);
+  await page.locator('#network .neuron').last().focus();
+  await page.locator('#neuron-info').waitFor();
+  await page.getByLabel('Dataset', { exact: true }).selectOption({ label: 'Circles' });
+  await page.waitForFunction(() => document.querySelectorAll('#network .neuron').length === 2 + 4 + 2);
+  assert.equal(await page.locator('#neuron-info').count(), 0);
+  assert.equal(await page.locator('#panic').count(), 0);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});

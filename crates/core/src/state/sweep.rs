@@ -22,7 +22,7 @@ use super::config::Config;
 use super::session::{LabKind, SamplesOf};
 use super::spec::{format_value, Key, Lab};
 use crate::ml::optimizer::OptimizerKind;
-use crate::tune::cv::{ties, MeanSd, SlicedCv};
+use crate::tune::cv::{first_lowest, MeanSd, SlicedCv};
 use crate::tune::folds::{Folds, Scheme};
 use std::rc::Rc;
 
@@ -101,14 +101,11 @@ impl Sweep {
         self.next().is_none()
     }
 
-    /// The index of the lowest cross-validated error so far, the first of those that [`ties`]
-    /// with it, as the Tuning lab chooses its best trial.
+    /// The index of the lowest cross-validated error so far, the first of those that tie with
+    /// it ([`first_lowest`]), as the Tuning lab chooses its best trial.
     pub fn lowest_at(&self) -> Option<usize> {
-        let lowest = (self.results.iter())
-            .map(|r| r.cv.mean)
-            .filter(|m| m.is_finite())
-            .fold(f64::INFINITY, f64::min);
-        (self.results.iter()).position(|r| ties(r.cv.mean, lowest))
+        let means: Vec<f64> = self.results.iter().map(|r| r.cv.mean).collect();
+        first_lowest(&means)
     }
 
     pub fn push(&mut self, point: SweepPoint) {

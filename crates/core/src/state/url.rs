@@ -162,10 +162,17 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
                     format!("Seed {shown} is negative: seeds are 0 … {MAX_SEED}"),
                     format!("seed {}", config.seed),
                 )),
-                Err(_) => notices.push(Notice::using(
-                    format!("Seed “{shown}” is not a whole number"),
-                    format!("seed {}", config.seed),
-                )),
+                // A whole number written otherwise ("1e3", "12.0"; helper 63) is that number.
+                Err(_) => match value.trim().parse::<f64>() {
+                    Ok(v) if v.fract() == 0.0 && (0.0..=MAX_SEED as f64).contains(&v) => {
+                        config.seed = v as u64
+                    }
+                    Ok(v) if v.fract() == 0.0 && v > 0.0 => too_large = true,
+                    _ => notices.push(Notice::using(
+                        format!("Seed “{shown}” is not a whole number"),
+                        format!("seed {}", config.seed),
+                    )),
+                },
             }
             if too_large {
                 config.seed = MAX_SEED;

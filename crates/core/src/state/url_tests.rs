@@ -321,6 +321,23 @@ fn a_huge_seed_is_called_too_large_not_malformed() {
     }
     let (_, notices) = decode("seed=12x");
     assert!(notices[0].contains("not a whole number"), "{notices:?}");
+    // A whole number written as a float is that number (helper 63: "“1e3” is not a whole
+    // number"); a fraction is not.
+    for (value, seed) in [("1e3", 1000), ("12.0", 12), ("0e0", 0)] {
+        let (c, notices) = decode(&format!("seed={value}"));
+        assert_eq!((c.seed, notices), (seed, vec![]), "{value}");
+    }
+    let (c, notices) = decode("seed=1e20");
+    assert_eq!(c.seed, MAX_SEED);
+    assert!(notices[0].contains("above the largest seed"), "{notices:?}");
+    for value in ["1.5", "inf", "NaN", "-1e3"] {
+        let (c, notices) = decode(&format!("seed={value}"));
+        assert_eq!(c.seed, Config::default().seed, "{value}");
+        assert!(
+            notices[0].contains("not a whole number"),
+            "{value}: {notices:?}"
+        );
+    }
     let (c, notices) = decode("seed=-1");
     assert!(notices[0].starts_with("Seed -1 is negative"), "{notices:?}");
     assert_eq!(c.seed, Config::default().seed);

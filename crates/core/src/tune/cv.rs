@@ -71,6 +71,15 @@ pub fn ties(error: f64, lowest: f64) -> bool {
     error <= lowest + 1e-9 * lowest.abs()
 }
 
+/// The index of the lowest of `means` that is finite (never a [`DIVERGED`] one), the first of
+/// those that [`ties`] with it; `None` if none is finite. The validation curve's lowest point,
+/// the Tuning lab's best trial and the one its picture rings.
+pub fn first_lowest(means: &[f64]) -> Option<usize> {
+    let finite = || means.iter().copied().filter(|m| m.is_finite());
+    let lowest = finite().reduce(f64::min)?;
+    means.iter().position(|&m| m.is_finite() && ties(m, lowest))
+}
+
 /// How one choice of hyperparameters did in a cross-validation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CrossValidation {
@@ -239,6 +248,16 @@ mod tests {
     use super::super::folds::Scheme;
     use super::super::toy::{Shifted, Values};
     use super::*;
+
+    #[test]
+    fn the_first_lowest_skips_divergence_and_takes_the_first_of_a_tie() {
+        // 4/28 summed in two orders: a last bit apart, a tie; the first wins.
+        let means = [0.3, DIVERGED, 0.14285714285714288, 0.14285714285714285, 0.2];
+        assert_eq!(first_lowest(&means), Some(2));
+        assert_eq!(first_lowest(&[0.2, 0.1]), Some(1));
+        assert_eq!(first_lowest(&[DIVERGED, DIVERGED]), None);
+        assert_eq!(first_lowest(&[]), None);
+    }
 
     #[test]
     fn mean_and_sample_sd() {

@@ -11,7 +11,7 @@
 //! until a trial finishes. Bayesian optimization's surrogate needs finite errors: it counts a
 //! diverged trial as the worst finished one ([`surrogate`]).
 
-use super::cv::{ties, MeanSd, DIVERGED};
+use super::cv::{first_lowest, MeanSd, DIVERGED};
 use super::gp::{Gp, Kernel};
 use super::space::Space;
 use super::strategy::{surrogate, Strategy};
@@ -175,12 +175,11 @@ impl Search {
         self.next().is_none()
     }
 
-    /// The trial with the lowest mean error (the first of those that [`ties`] with it), never
-    /// one that diverged; `None` before any trial finished without diverging.
+    /// The trial with the lowest mean error (the first of those that tie with it,
+    /// [`first_lowest`]), never one that diverged; `None` before any trial finished without diverging.
     pub fn best(&self) -> Option<&Trial> {
-        let trained = || self.trials.iter().filter(|t| !t.error.diverged());
-        let lowest = trained().map(|t| t.error.mean).reduce(f64::min)?;
-        trained().find(|t| ties(t.error.mean, lowest))
+        let means: Vec<f64> = self.trials.iter().map(|t| t.error.mean).collect();
+        first_lowest(&means).map(|i| &self.trials[i])
     }
 
     /// The indices of the trials that diverged, in order.
