@@ -50,12 +50,15 @@ pub fn plot_area<DB: DrawingBackend>(
         .map(|c| c.plotting_area().get_pixel_range())
 }
 
-/// Data coordinates of a backend pixel inside `area` (for clicks).
-pub fn to_data(area: &(Range<i32>, Range<i32>), px: f64, py: f64) -> (f64, f64) {
+/// Data coordinates of a backend pixel (for clicks); `None` outside `area`, on the axes' labels
+/// (helper 66: a click there placed a point beyond the drawn square, which the link could not
+/// carry, so it was lost on a reload).
+pub fn to_data(area: &(Range<i32>, Range<i32>), px: f64, py: f64) -> Option<(f64, f64)> {
     let (xs, ys) = area;
     let fx = (px - xs.start as f64) / (xs.end - xs.start).max(1) as f64;
     let fy = (py - ys.start as f64) / (ys.end - ys.start).max(1) as f64;
-    (-EXTENT + 2.0 * EXTENT * fx, EXTENT - 2.0 * EXTENT * fy)
+    let inside = |f: f64| (0.0..=1.0).contains(&f);
+    (inside(fx) && inside(fy)).then(|| (-EXTENT + 2.0 * EXTENT * fx, EXTENT - 2.0 * EXTENT * fy))
 }
 
 /// Axes, labels and points, on a transparent layer; `highlight` rings the given training points
@@ -297,9 +300,12 @@ mod tests {
     #[test]
     fn clicks_map_back_to_data() {
         let area = (10..110, 20..220);
-        assert_eq!(to_data(&area, 10.0, 20.0), (-EXTENT, EXTENT));
-        let (x, y) = to_data(&area, 60.0, 120.0);
+        assert_eq!(to_data(&area, 10.0, 20.0), Some((-EXTENT, EXTENT)));
+        let (x, y) = to_data(&area, 60.0, 120.0).unwrap();
         assert!(x.abs() < 1e-12 && y.abs() < 1e-12);
+        // On the labels beside or under the square: no point.
+        assert_eq!(to_data(&area, 5.0, 120.0), None);
+        assert_eq!(to_data(&area, 60.0, 221.0), None);
     }
 
     #[test]

@@ -140,7 +140,7 @@ pub fn RegionChart(props: &RegionProps) -> Html {
         let area = area.clone();
         move |e: &MouseEvent| {
             let scale = crate::web::device_pixel_ratio();
-            area.borrow().as_ref().map(|a| {
+            area.borrow().as_ref().and_then(|a| {
                 region::to_data(a, e.offset_x() as f64 * scale, e.offset_y() as f64 * scale)
             })
         }

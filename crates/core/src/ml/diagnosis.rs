@@ -110,7 +110,7 @@
 //! choice of test points alone produces.
 
 use crate::data::regression::span;
-use crate::format::{short, thousands};
+use crate::format::{count, short, thousands};
 use crate::ml::history::Record;
 
 /// The verdict: what is wrong, if anything.
@@ -1134,10 +1134,12 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                 // false, helper 50; nor does a model still on its way to its points pass
                 // through them, helper 59.)
                 format!(
-                    "{}: only {} training points, too few to tell the pattern from the noise, so \
-                     a model that fits them need not follow the pattern between them. Add points \
-                     (or make it less flexible: {}).",
-                    r.summary, e.train_points, e.levers.less
+                    "{}: only {}, too few to tell the pattern from the noise, so a model that \
+                     fits them need not follow the pattern between them. Add points (or make it \
+                     less flexible: {}).",
+                    r.summary,
+                    count(e.train_points, "training point", "training points"),
+                    e.levers.less
                 )
             },
         )

@@ -33,6 +33,28 @@ fn grown(query: &str, steps: u32) -> PlaneLab {
     s
 }
 
+/// A penalty left set from logistic regression is not a tree's, k-NN's or a forest's: their
+/// underfitting is never put down to it (helper 66: a depth-1 tree read "too strongly
+/// regularized … Lower λ", λ not even shown for trees).
+#[test]
+fn models_without_a_penalty_are_never_too_strongly_regularized() {
+    use crate::ml::diagnosis::Fit;
+    for query in [
+        "model=tree&data=circles&reg=l2&lambda=1&depth=1",
+        "model=knn&data=spiral&reg=l1&lambda=10&k=450",
+        "model=forest&data=spiral&reg=l2&lambda=3&depth=1&speed=max",
+    ] {
+        let s = grown(query, 200);
+        let d = s.diagnosis().unwrap();
+        assert!(d.fit.is_underfitting(), "{query}: {}", d.reason);
+        assert_ne!(d.fit, Fit::TooStronglyRegularized, "{query}: {}", d.reason);
+        assert!(!d.reason.contains("λ"), "{query}: {}", d.reason);
+    }
+    // Logistic regression's own penalty still is.
+    let s = grown("model=logistic&data=circles&reg=l2&lambda=10", 2000);
+    assert_eq!(s.diagnosis().unwrap().fit, Fit::TooStronglyRegularized);
+}
+
 #[test]
 fn k_1_fits_training_points_and_overfits_noisy_moons() {
     let s = lab("model=knn&k=1&data=moons&noise=0.6&n=300");

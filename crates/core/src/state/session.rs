@@ -260,7 +260,10 @@ impl<K: LabKind> Session<K> {
     /// The verdict on the current fit and its most likely cause (see [`diagnose`]).
     pub fn diagnosis(&self) -> Option<Diagnosis> {
         let errors = K::errors(self)?;
-        let penalty = self.config.regularization() != Regularization::None;
+        // (A penalty left set from logistic regression is none of a tree's, k-NN's or an
+        // ensemble's: they have no weights to hold back; helper 66.)
+        let penalty = self.config.shows(Key::Regularization)
+            && self.config.regularization() != Regularization::None;
         let mostly_zero = self
             .zero_weights
             .is_some_and(|(zeros, all)| 2 * zeros >= all);
@@ -414,7 +417,12 @@ impl<K: LabKind> Session<K> {
                 thousands(u64::from(curve))
             ))
         } else {
+            // (Without a penalty the curve is flat, lowest everywhere: no finding; helper 66.)
+            let penalized = (self.config)
+                .no_effect(Key::Lambda, self.train_set().count())
+                .is_none();
             let lowest_unpenalized = self.sweep.key == Key::Lambda
+                && penalized
                 && self.sweep.is_done()
                 && self.sweep.lowest_at() == Some(0);
             lowest_unpenalized

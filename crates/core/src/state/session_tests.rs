@@ -777,6 +777,13 @@ fn a_curve_over_lambda_lowest_at_zero_says_its_models_stopped_early() {
     degree.apply(Action::Focus(Key::Degree));
     finish_sweep(&mut degree);
     assert_eq!(degree.curve_outrun(), None);
+    // Without a penalty the curve over λ is flat (every point "lowest"): no note (helper 66:
+    // the default lab's λ curve read "Lowest at λ = 0 here … set λ to 0", λ being 0 already).
+    let mut flat: RegressionLab = session("degree=15&n=20&speed=max");
+    flat.apply(Action::Focus(Key::Lambda));
+    finish_sweep(&mut flat);
+    assert_eq!(flat.sweep.lowest_at(), Some(0));
+    assert_eq!(flat.curve_outrun(), None);
 }
 
 /// Momentum at the default learning rate swings past the minimum and back (helper 44: "learning

@@ -319,11 +319,16 @@ pub(super) fn class_tree(
              classes."
         ));
     }
-    // (A node of a grown tree holds at least one point: with none, its class shares are 0/0.)
-    if nodes.iter().any(|n| n.counts.iter().sum::<usize>() == 0) {
+    // (Below the root a node holds at least one point, each question leaving one or more on
+    // each side: with none, its class shares are 0/0. The root is empty only on no points.)
+    if nodes
+        .iter()
+        .skip(1)
+        .any(|n| n.counts.iter().sum::<usize>() == 0)
+    {
         return Err(
-            "A tree node of the file holds no training points, which no grown tree \
-                    has."
+            "A tree node of the file holds no training points, though every question \
+                    leaves some on each side."
                 .into(),
         );
     }

@@ -264,8 +264,9 @@ fn regression(
     model.restore(p.weights, steps);
     session.install(model);
     let what = format!(
-        "a degree-{degree} polynomial trained for {} epochs ({} weights)",
+        "a degree-{degree} polynomial trained for {} {} ({} weights)",
         thousands(steps),
+        if steps == 1 { "epoch" } else { "epochs" },
         degree + 1
     );
     Ok((LoadedLab::Regression(session), what))
@@ -281,17 +282,20 @@ fn plane(config: Config, parameters: &RawValue, steps: u64) -> Result<(LoadedLab
     let mut model = (*session.model).clone();
     let classes = session.train_set().classes;
     let damaged = |e: String| format!("This model file is damaged. {e}");
-    let count = |n: u64, what: &str| format!("{} {what}", thousands(n));
+    // "1 epoch", "1,234 epochs" (helper 66: "1 epochs").
+    let count = |n: u64, what: &str| {
+        let what = if n == 1 {
+            &what[..what.len() - 1]
+        } else {
+            what
+        };
+        format!("{} {what}", thousands(n))
+    };
     let what = match &mut model {
         PlaneModel::Knn(knn) => {
             let points = parse::<KnnFile>(parameters)?
                 .points(classes)
                 .map_err(damaged)?;
-            if points.is_empty() {
-                return Err(damaged(
-                    "it stores no training points, and k-NN has nothing else to vote with.".into(),
-                ));
-            }
             // k-NN's model is its training points, which the link generates: a file saved here
             // always holds exactly those (a hand-edited one could vote with points the page
             // neither shows nor scores).
@@ -306,9 +310,8 @@ fn plane(config: Config, parameters: &RawValue, steps: u64) -> Result<(LoadedLab
             }
             *knn = Knn::fit(session.config.knn_hyper(), &points, classes);
             format!(
-                "k-nearest neighbours with its {} stored training points (its whole model: k-NN \
-                 learns no numbers)",
-                thousands(points.len() as u64)
+                "k-nearest neighbours with its {} (its whole model: k-NN learns no numbers)",
+                count(points.len() as u64, "stored training points")
             )
         }
         PlaneModel::Tree(tree) => {
@@ -324,6 +327,15 @@ fn plane(config: Config, parameters: &RawValue, steps: u64) -> Result<(LoadedLab
             if depth >= points.max(1) {
                 return Err(damaged(format!(
                     "its tree is {depth} levels deep, more than {points} training points allow."
+                )));
+            }
+            // The root counts every training point, as its link generates them.
+            let root: usize = nodes.first().map_or(0, |n| n.1.iter().sum());
+            if root != points {
+                return Err(damaged(format!(
+                    "its tree's root holds {} training points, but its link generates {}.",
+                    thousands(root as u64),
+                    thousands(points as u64)
                 )));
             }
             tree.restore(nodes, true);

@@ -390,6 +390,19 @@ fn damaged_and_foreign_files_are_refused_with_a_reason() {
 }
 
 /// The file of a plane lab trained by `query`, changed by `change`.
+/// With no points placed, every plane model saved comes back (helper 66: k-NN, the tree and the
+/// forest were refused as damaged, though the files were the page's own).
+#[test]
+fn a_model_saved_with_no_points_placed_loads() {
+    for model in ["knn", "tree", "forest", "boosting", "logistic"] {
+        let query = format!("lab=classification&model={model}&data=custom");
+        let saved = plane(&query, 3);
+        assert_eq!(saved.train_set().points.len(), 0);
+        let back = loaded_plane(&save(&saved));
+        assert_eq!(back.config, saved.config, "{model}");
+    }
+}
+
 fn plane_tampered(query: &str, steps: u32, change: impl FnOnce(&mut Value)) -> String {
     let mut v: Value = serde_json::from_str(&save(&plane(query, steps))).unwrap();
     change(&mut v);
@@ -405,7 +418,7 @@ fn parameters_that_disagree_with_the_link_are_refused() {
             plane_tampered("lab=classification&model=knn", 0, |v| {
                 v["parameters"]["points"] = serde_json::json!([])
             }),
-            "it stores no training points",
+            "its 0 stored training points are not the 140 training points",
         ),
         (
             plane_tampered(tree, 3, |v| v["steps"] = u64::MAX.into()),
@@ -486,6 +499,12 @@ fn parameters_that_disagree_with_the_link_are_refused() {
                 v["parameters"]["nodes"][1]["counts"] = serde_json::json!([0, 0])
             }),
             "A tree node of the file holds no training points",
+        ),
+        (
+            plane_tampered(tree, 3, |v| {
+                v["parameters"]["nodes"][0]["counts"] = serde_json::json!([1, 1])
+            }),
+            "its tree's root holds 2 training points, but its link generates 140",
         ),
         (
             plane_tampered("lab=classification&model=logistic&features=1", 3, |v| {
