@@ -94,6 +94,16 @@ pub fn clip(text: &str, max: usize) -> String {
     out
 }
 
+/// A percentage to the whole number, except that one short of 100 (or above 0) is never rounded
+/// to 100 (or 0): "99.6 %", not "100 %", when the scores beside it say 99.6.
+pub fn whole_percent(p: f64) -> String {
+    if (p > 99.5 && p < 100.0) || (p > 0.0 && p < 0.5) {
+        format!("{p:.1} %")
+    } else {
+        format!("{p:.0} %")
+    }
+}
+
 /// A count and its noun: "1 tree", "2 trees", "1 bias", "3 biases".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

@@ -110,7 +110,7 @@
 //! choice of test points alone produces.
 
 use crate::data::regression::span;
-use crate::format::{count, short, thousands};
+use crate::format::{count, short, thousands, whole_percent};
 use crate::ml::history::Record;
 
 /// The verdict: what is wrong, if anything.
@@ -632,16 +632,6 @@ struct Reading {
     summary: String,
 }
 
-/// A percentage to the whole number, except that one short of 100 (or above 0) is never rounded
-/// to 100 (or 0): "99.6 %", not "100 %", when the scores beside it say 99.6.
-fn whole_percent(p: f64) -> String {
-    if (p > 99.5 && p < 100.0) || (p > 0.0 && p < 0.5) {
-        format!("{p:.1} %")
-    } else {
-        format!("{p:.0} %")
-    }
-}
-
 /// The standard error √(p(1 − p)/n) of an accuracy p measured on n points: how far another
 /// draw of as many points moves it.
 fn standard_error(p: f64, n: usize) -> f64 {
@@ -840,9 +830,10 @@ fn few_test_points(errors: Errors) -> String {
             if test_points == 1 { "it" } else { "them" }
         ),
         Errors::Classes { test_points, .. } if test_points < 30 => format!(
-            " (On only {test_points} test points each one moves the test accuracy by {:.0} \
-             points, so a few unlucky ones can make this gap alone: the validation curve, which \
-             does not use them, is the better judge.)",
+            " (On only {} each one moves the test accuracy by {:.0} points, so a few unlucky \
+             ones can make this gap alone: the validation curve, which does not use them, is \
+             the better judge.)",
+            count(test_points, "test point", "test points"),
             100.0 / test_points.max(1) as f64
         ),
         _ => String::new(),
@@ -1118,16 +1109,21 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
             if e.parameters >= e.train_points && interpolates {
                 // (As many numbers as points pass through them, but not many different ways: one
                 // cubic passes through 4 points; helper 59.)
-                let through = if e.parameters > e.train_points {
-                    "more than enough to pass through them all, in many different ways"
-                } else {
-                    "enough to pass through every one of them"
+                let through = match (e.parameters > e.train_points, e.train_points) {
+                    (true, 1) => "more than enough to pass through it, in many different ways",
+                    (true, _) => {
+                        "more than enough to pass through them all, in many different ways"
+                    }
+                    (false, _) => "enough to pass through every one of them",
                 };
                 format!(
-                    "{}: only {} training points for {} learned numbers, {through}, and a \
-                     model that does need not follow the pattern between them. Add points (or \
-                     make it less flexible: {}).",
-                    r.summary, e.train_points, e.parameters, e.levers.less
+                    "{}: only {} for {} learned numbers, {through}, and a model that does need \
+                     not follow the pattern between them. Add points (or make it less flexible: \
+                     {}).",
+                    r.summary,
+                    count(e.train_points, "training point", "training points"),
+                    e.parameters,
+                    e.levers.less
                 )
             } else {
                 // (k-NN learns no numbers: "for 0 learned numbers … pass through them all" was

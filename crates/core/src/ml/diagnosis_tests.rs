@@ -286,7 +286,7 @@ fn causes_in_order() {
     assert_eq!(diagnose(&one).fit, Fit::TooFewPoints);
     assert!(diagnose(&one)
         .reason
-        .contains("only 1 training points for 16"));
+        .contains("only 1 training point for 16"));
     // As many numbers as points: enough to pass through them, but in one way, not many; and a
     // model not yet through them is not said to pass through them (helper 59).
     let mut four = numbers(0.0, 0.5);

@@ -6,6 +6,7 @@ use super::spec::{Domain, Key, Lab, SPECS};
 use crate::data::classification::{Pattern, Point2};
 use crate::data::regression::DataSpec;
 use crate::data::surface::Surface;
+use crate::format::count;
 use crate::ml::boosting::BoostingHyper;
 use crate::ml::forest::ForestHyper;
 use crate::ml::knn::KnnHyper;
@@ -333,13 +334,11 @@ impl Config {
                  points leaves that many on both sides, so a tree stays one leaf.",
                 self.number(Key::MinLeaf)
             )),
-            Key::Trees if forest && self.identical_trees() => {
-                Some(
+            Key::Trees if forest && self.identical_trees() => Some(
                 "No effect with Bootstrap off and all features at every split: each tree learns \
                  the same points the same way, so every tree is the same."
                     .into(),
-                )
-            }
+            ),
             Key::MaxFeatures
                 if forest && self.choice::<MaxFeatures>(Key::MaxFeatures) != MaxFeatures::All =>
             {
@@ -352,9 +351,9 @@ impl Config {
                     )
                 })
             }
-            Key::Weighting if knn && self.number(Key::K) == 1.0 => Some(
-                "No effect at k = 1: one neighbour's vote needs no weighting.".into(),
-            ),
+            Key::Weighting if knn && self.number(Key::K) == 1.0 => {
+                Some("No effect at k = 1: one neighbour's vote needs no weighting.".into())
+            }
             Key::Speed if knn => Some(
                 "No effect for k-NN: it learns nothing, so there is no training to watch.".into(),
             ),
@@ -366,7 +365,9 @@ impl Config {
             {
                 Some("Searched: each trial sets it, so the value here is not used.".into())
             }
-            Key::Activation if self.model() == ModelKind::Mlp && self.hidden_layers().is_empty() => {
+            Key::Activation
+                if self.model() == ModelKind::Mlp && self.hidden_layers().is_empty() =>
+            {
                 Some(
                     "No effect on the model without hidden layers: it is a weighted sum of the \
                      inputs whatever the activation. (Choosing ReLU still starts the weights √2 × \
@@ -380,13 +381,18 @@ impl Config {
                     .into(),
             ),
             Key::K if self.number(Key::K) as usize > train_size.max(1) => Some(format!(
-                "Only {train_size} training points: k = {} acts as k = {train_size}.",
+                "Only {}: k = {} acts as k = {train_size}.",
+                count(train_size, "training point", "training points"),
                 self.number(Key::K)
             )),
-            Key::BatchSize if (train_size.max(1) as f64..f64::INFINITY).contains(&self.number(key)) => {
+            Key::BatchSize
+                if (train_size.max(1) as f64..f64::INFINITY).contains(&self.number(key)) =>
+            {
                 Some(format!(
-                    "Only {train_size} training points: a batch of {} holds them all, as “all” does.",
-                    self.number(key)
+                    "Only {}: a batch of {} holds {}, as “all” does.",
+                    count(train_size, "training point", "training points"),
+                    self.number(key),
+                    if train_size == 1 { "it" } else { "them all" }
                 ))
             }
             Key::Folds if self.lab == Lab::Tuning && super::tuning::by_test(self) => Some(
@@ -592,6 +598,10 @@ mod tests {
             Some("Only 28 training points: a batch of 256 holds them all, as “all” does.")
         );
         assert_eq!(batch.no_effect(Key::BatchSize, 300), None);
+        assert_eq!(
+            batch.no_effect(Key::BatchSize, 1).as_deref(),
+            Some("Only 1 training point: a batch of 256 holds it, as “all” does.")
+        );
         assert!(batch
             .no_effect(Key::BatchSize, 0)
             .unwrap()

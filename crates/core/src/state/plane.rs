@@ -14,6 +14,7 @@ use super::url::round_coordinate;
 use crate::data::bayes::bayes_accuracy;
 use crate::data::classification::{generate, split_points, BestOnPoints, Dataset2, Point2};
 use crate::data::surface;
+use crate::format::whole_percent;
 use crate::ml::activation::Activation;
 use crate::ml::diagnosis::{creeping, Ceiling, Errors, Levers};
 use crate::ml::history::{recent_medians, History, Record};
@@ -173,8 +174,16 @@ impl LabKind for Plane {
                 if t.is_grown() && (t.depth() as f64) < s.config.number(Key::MaxDepth) =>
             {
                 (
-                    "fewer samples per leaf (the minimum per leaf stopped this tree before its \
-                     max depth: a larger max depth would change nothing)",
+                    // With leaves of one point allowed, only points of both classes at one spot
+                    // stop an impure leaf (helper 67: "fewer samples per leaf" at the least).
+                    if s.config.number(Key::MinLeaf) <= 1.0 {
+                        "none that a tree has (it stopped before its max depth: each leaf that \
+                         still mixes classes holds points at one spot, which no question can \
+                         tell apart)"
+                    } else {
+                        "fewer samples per leaf (the minimum per leaf stopped this tree before its \
+                         max depth: a larger max depth would change nothing)"
+                    },
                     "a smaller max depth or more samples per leaf",
                 )
             }
@@ -246,8 +255,8 @@ impl LabKind for Plane {
                 "(With distance weighting every training point is its own nearest neighbour, at \
                  distance 0, and outvotes the rest: its training accuracy is 100 % at any k and \
                  says nothing. The verdict uses each training point classified by the others \
-                 instead (leave-one-out): {:.0} %.)",
-                100.0 * knn.leave_one_out_accuracy()
+                 instead (leave-one-out): {}.)",
+                whole_percent(100.0 * knn.leave_one_out_accuracy())
             )),
             PlaneModel::Knn(knn) => even_k_ties(knn, s.data.classes),
             _ => None,

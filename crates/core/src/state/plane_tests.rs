@@ -55,6 +55,30 @@ fn models_without_a_penalty_are_never_too_strongly_regularized() {
     assert_eq!(s.diagnosis().unwrap().fit, Fit::TooStronglyRegularized);
 }
 
+/// Settings left from logistic regression, and numbers a tree does not fix, are not a forest's
+/// or a tree's (helper 67): no momentum verdict for a forest, no "learned numbers" for a tree,
+/// and a tree stopped by points of both classes at one spot is not told "fewer samples per leaf".
+#[test]
+fn a_tree_or_forest_is_judged_on_what_it_has() {
+    let mut forest = lab("model=forest&opt=momentum&data=moons&noise=0.6&n=500&depth=15");
+    for _ in 0..12 {
+        apply(&mut forest, Action::Step);
+        let d = forest.diagnosis().unwrap();
+        assert!(!d.reason.contains("momentum"), "{}", d.reason);
+    }
+    let tree = grown(
+        "model=tree&data=custom&train=0.5&seed=1&pts=-0.5,-0.5,0;0.5,0.5,0;-0.5,0.5,1;0.5,-0.5,1",
+        20,
+    );
+    let d = tree.diagnosis().unwrap();
+    assert!(!d.reason.contains("learned numbers"), "{}", d.reason);
+    let spot = "model=tree&data=custom&train=0.9&pts=0,0,0;0,0,1;0.5,0.5,0;0.5,0.5,1;\
+                -0.5,0.5,0;-0.5,0.5,1;0.5,-0.5,0;0.5,-0.5,1";
+    let d = grown(spot, 20).diagnosis().unwrap();
+    assert!(!d.reason.contains("fewer samples per leaf"), "{}", d.reason);
+    assert!(d.reason.contains("none that a tree has"), "{}", d.reason);
+}
+
 #[test]
 fn k_1_fits_training_points_and_overfits_noisy_moons() {
     let s = lab("model=knn&k=1&data=moons&noise=0.6&n=300");

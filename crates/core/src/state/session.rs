@@ -170,8 +170,8 @@ pub struct Session<K: LabKind> {
     sweep_job: Option<Rc<SlicedCv<K::Model>>>,
     /// Under L1, the penalized weights that are exactly zero and their number.
     zero_weights: Option<(usize, usize)>,
-    /// The learned numbers the model's shape fixes before training (taken when it is built; a
-    /// tree's nodes grow with training and are not counted).
+    /// The learned numbers the model's shape fixes before training (taken when it is built; 0
+    /// for models not trained by epochs: k-NN has none, a tree's grow with it).
     parameter_count: usize,
     /// What the model reaches fully trained ([`LabKind::best_reachable`]), for the verdict:
     /// computed when the model is built or its objective's penalty changes, not every frame.
@@ -308,7 +308,10 @@ impl<K: LabKind> Session<K> {
                 .flatten(),
             flat_start: K::flat_start(self, records),
             // (With mini-batches the loss jumps with each batch's noise: no swing to read.)
-            momentum: (self.config.optimizer() == OptimizerKind::Momentum
+            // (Only where there is an optimizer: one left set from logistic regression is not a
+            // forest's; helper 67.)
+            momentum: (self.config.shows(Key::Optimizer)
+                && self.config.optimizer() == OptimizerKind::Momentum
                 && self.config.number(Key::BatchSize) >= self.train_set().count() as f64)
                 .then(|| Momentum::of(tuned)),
             levers: K::levers(self),
@@ -458,7 +461,12 @@ impl<K: LabKind> Session<K> {
         self.best = None;
         self.objective_since = 0;
         self.tuned_since = 0;
-        self.parameter_count = self.model.parameters().len();
+        // (An unsplit tree's root shares, or boosting's prior, are no fixed shape: a tree's
+        // numbers grow with it; helper 67 read "2 training points for 2 learned numbers".)
+        self.parameter_count = match K::levers(self).epochs {
+            true => self.model.parameters().len(),
+            false => 0,
+        };
         self.objective_changed();
         self.rescore();
         self.record();
