@@ -301,6 +301,16 @@ impl Config {
         }
     }
 
+    /// The points each boosting round learns from, of `train_size`: Subsample's share, at least
+    /// one (all at a share of 1).
+    fn round_points(&self, train_size: usize) -> usize {
+        let share = self.number(Key::Subsample);
+        match share >= 1.0 {
+            true => train_size,
+            false => ((share * train_size as f64) as usize).max(1),
+        }
+    }
+
     /// Why a shown control has no effect right now, if it has none (the page says so beside
     /// it): λ without a penalty, noise and number of points on hand-placed points, k or a batch
     /// beyond the training set, playback for k-NN (nothing to train), in the Tuning lab a
@@ -308,6 +318,7 @@ impl Config {
     pub fn no_effect(&self, key: Key, train_size: usize) -> Option<String> {
         let knn = self.lab == Lab::Classification && self.model() == ModelKind::Knn;
         let forest = self.lab == Lab::Classification && self.model() == ModelKind::Forest;
+        let boosting = self.lab == Lab::Classification && self.model() == ModelKind::Boosting;
         match key {
             Key::Lambda if self.regularization() == Regularization::None => {
                 Some("No effect while Regularization is None: choose L2 or L1 first.".into())
@@ -334,6 +345,20 @@ impl Config {
                  points leaves that many on both sides, so a tree stays one leaf.",
                 self.number(Key::MinLeaf)
             )),
+            // Boosting's trees each learn from a subsample (as `Boosting::subsample` draws it;
+            // helper 67: 7 points a round against leaves of 10, and no word).
+            Key::MaxDepth
+                if boosting
+                    && 2 * self.number(Key::MinLeaf) as usize > self.round_points(train_size) =>
+            {
+                Some(format!(
+                    "No effect while each leaf needs {} points: each round's tree learns from {} \
+                     of the training points (Subsample), and no split leaves that many on both \
+                     sides, so every tree stays one leaf.",
+                    self.number(Key::MinLeaf),
+                    self.round_points(train_size)
+                ))
+            }
             Key::Trees if forest && self.identical_trees() => Some(
                 "No effect with Bootstrap off and all features at every split: each tree learns \
                  the same points the same way, so every tree is the same."
@@ -583,6 +608,15 @@ mod tests {
             .unwrap()
             .contains("k = 10 acts as k = 6"));
         assert_eq!(custom.no_effect(Key::K, 10), None);
+        // Boosting's trees learn from a subsample: 7 of 70 points a round, leaves of 10.
+        let (boosting, _) =
+            crate::state::url::decode("lab=classification&model=boosting&subsample=0.1&leaf=10");
+        let note = boosting.no_effect(Key::MaxDepth, 70).unwrap();
+        assert!(
+            note.contains("each round's tree learns from 7 of"),
+            "{note}"
+        );
+        assert_eq!(boosting.no_effect(Key::MaxDepth, 200), None, "20 a round");
         // With no points placed there is nothing for k to act on (not "acts as k = 0").
         assert!(custom
             .no_effect(Key::K, 0)
