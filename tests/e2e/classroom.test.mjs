@@ -466,6 +466,23 @@ test('a challenge is checked as the lab changes: met by the allowed control, bro
   await page.close();
 });
 
+test('a model file whose parameters cannot come from its link is refused (a k-NN file with other points)', async () => {
+  // (Helper 63: a k-NN file with its classes flipped loaded, scored 0 % and was called underfitting.)
+  const { page, problems } = await open('?lab=classification&model=knn&data=moons');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-model').click()]);
+  const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const point = json.parameters.points[0];
+  point[2] = 1 - point[2];
+  const accuracy = await text(page, '#train-acc');
+  await page.locator('#load-model').setInputFiles({ name: 'knn.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+  await page.locator('#load-error').waitFor();
+  assert.match(await text(page, '#load-error'),
+    /its 140 stored training points are not the 140 training points its link generates.*Nothing was changed/s);
+  assert.equal(await text(page, '#train-acc'), accuracy);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('save the model, load it back exactly with no training; a foreign file changes nothing; CSV and PNG', async () => {
   const { page, problems } = await open('?lab=regression&degree=5&opt=adam&lr=0.03');
   await page.locator('body').click({ position: { x: 5, y: 5 } });

@@ -104,9 +104,13 @@ pub fn whole_percent(p: f64) -> String {
     }
 }
 
-/// A count and its noun: "1 tree", "2 trees", "1 bias", "3 biases".
+/// A count and its noun: "1 tree", "2 trees", "1 bias", "1,026 nodes".
 pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!(
+        "{} {}",
+        thousands(n as u64),
+        if n == 1 { one } else { many }
+    )
 }
 
 /// `1234567` → `"1,234,567"`: counts of epochs in sentences.
@@ -163,6 +167,7 @@ mod tests {
         assert_eq!(super::count(0, "tree", "trees"), "0 trees");
         assert_eq!(super::count(1, "bias", "biases"), "1 bias");
         assert_eq!(super::count(2, "bias", "biases"), "2 biases");
+        assert_eq!(super::count(1026, "node", "nodes"), "1,026 nodes");
     }
 
     #[test]

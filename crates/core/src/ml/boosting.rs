@@ -205,7 +205,7 @@ impl Boosting {
         if self.hyper.subsample >= 1.0 {
             return all;
         }
-        let keep = ((self.hyper.subsample * n as f64) as usize).max(1);
+        let keep = points_per_round(self.hyper.subsample, n);
         let mut rng = seeded(self.seed, ROUND_STREAM + self.rounds.len() as u64);
         let mut drawn = all.partial_shuffle(&mut rng, keep).0.to_vec();
         drawn.sort_unstable();
@@ -546,6 +546,15 @@ impl Model for Boosting {
             }
         }
         out
+    }
+}
+
+/// How many of `n` training points each round learns from at a `subsample` share: the share,
+/// rounded down, at least one (all at a share of 1).
+pub fn points_per_round(subsample: f64, n: usize) -> usize {
+    match subsample >= 1.0 {
+        true => n,
+        false => ((subsample * n as f64) as usize).max(1),
     }
 }
 

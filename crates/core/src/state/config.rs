@@ -7,7 +7,7 @@ use crate::data::classification::{Pattern, Point2};
 use crate::data::regression::DataSpec;
 use crate::data::surface::Surface;
 use crate::format::count;
-use crate::ml::boosting::BoostingHyper;
+use crate::ml::boosting::{points_per_round, BoostingHyper};
 use crate::ml::forest::ForestHyper;
 use crate::ml::knn::KnnHyper;
 use crate::ml::logistic::LogisticHyper;
@@ -301,16 +301,6 @@ impl Config {
         }
     }
 
-    /// The points each boosting round learns from, of `train_size`: Subsample's share, at least
-    /// one (all at a share of 1).
-    fn round_points(&self, train_size: usize) -> usize {
-        let share = self.number(Key::Subsample);
-        match share >= 1.0 {
-            true => train_size,
-            false => ((share * train_size as f64) as usize).max(1),
-        }
-    }
-
     /// Why a shown control has no effect right now, if it has none (the page says so beside
     /// it): λ without a penalty, noise and number of points on hand-placed points, k or a batch
     /// beyond the training set, playback for k-NN (nothing to train), in the Tuning lab a
@@ -349,14 +339,15 @@ impl Config {
             // helper 67: 7 points a round against leaves of 10, and no word).
             Key::MaxDepth
                 if boosting
-                    && 2 * self.number(Key::MinLeaf) as usize > self.round_points(train_size) =>
+                    && 2 * self.number(Key::MinLeaf) as usize
+                        > points_per_round(self.number(Key::Subsample), train_size) =>
             {
                 Some(format!(
                     "No effect while each leaf needs {} points: each round's tree learns from {} \
                      of the training points (Subsample), and no split leaves that many on both \
                      sides, so every tree stays one leaf.",
                     self.number(Key::MinLeaf),
-                    self.round_points(train_size)
+                    points_per_round(self.number(Key::Subsample), train_size)
                 ))
             }
             Key::Trees if forest && self.identical_trees() => Some(

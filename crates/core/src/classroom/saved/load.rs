@@ -7,7 +7,7 @@ use super::learned::{
     TreeFile,
 };
 use super::{File, FORMAT, VERSION};
-use crate::format::thousands;
+use crate::format::{count, thousands};
 use crate::ml::knn::Knn;
 use crate::ml::model::Model;
 use crate::ml::plane_model::PlaneModel;
@@ -264,12 +264,21 @@ fn regression(
     model.restore(p.weights, steps);
     session.install(model);
     let what = format!(
-        "a degree-{degree} polynomial trained for {} {} ({} weights)",
-        thousands(steps),
-        if steps == 1 { "epoch" } else { "epochs" },
+        "a degree-{degree} polynomial trained for {} ({} weights)",
+        epochs(steps),
         degree + 1
     );
     Ok((LoadedLab::Regression(session), what))
+}
+
+/// "1 epoch", "1,234 epochs" (helper 66: "1 epochs"). (Steps are u64: a file may say more than
+/// a 32-bit `usize` holds.)
+fn epochs(steps: u64) -> String {
+    format!(
+        "{} epoch{}",
+        thousands(steps),
+        if steps == 1 { "" } else { "s" }
+    )
 }
 
 /// More training steps than any file saved here can hold: a trillion epochs are years of
@@ -282,15 +291,6 @@ fn plane(config: Config, parameters: &RawValue, steps: u64) -> Result<(LoadedLab
     let mut model = (*session.model).clone();
     let classes = session.train_set().classes;
     let damaged = |e: String| format!("This model file is damaged. {e}");
-    // "1 epoch", "1,234 epochs" (helper 66: "1 epochs").
-    let count = |n: u64, what: &str| {
-        let what = if n == 1 {
-            &what[..what.len() - 1]
-        } else {
-            what
-        };
-        format!("{} {what}", thousands(n))
-    };
     let what = match &mut model {
         PlaneModel::Knn(knn) => {
             let points = parse::<KnnFile>(parameters)?
@@ -311,7 +311,11 @@ fn plane(config: Config, parameters: &RawValue, steps: u64) -> Result<(LoadedLab
             *knn = Knn::fit(session.config.knn_hyper(), &points, classes);
             format!(
                 "k-nearest neighbours with its {} (its whole model: k-NN learns no numbers)",
-                count(points.len() as u64, "stored training points")
+                count(
+                    points.len(),
+                    "stored training point",
+                    "stored training points"
+                )
             )
         }
         PlaneModel::Tree(tree) => {
@@ -351,7 +355,7 @@ fn plane(config: Config, parameters: &RawValue, steps: u64) -> Result<(LoadedLab
                 .map_err(damaged)?;
             format!(
                 "logistic regression trained for {} ({} weights)",
-                count(steps, "epochs"),
+                epochs(steps),
                 l.weights().len()
             )
         }
@@ -362,7 +366,7 @@ fn plane(config: Config, parameters: &RawValue, steps: u64) -> Result<(LoadedLab
                 .map_err(damaged)?;
             format!(
                 "a random forest of {}",
-                count(f.trees().len() as u64, "trees")
+                count(f.trees().len(), "tree", "trees")
             )
         }
         PlaneModel::Boosting(b) => {
@@ -372,7 +376,7 @@ fn plane(config: Config, parameters: &RawValue, steps: u64) -> Result<(LoadedLab
                 .map_err(damaged)?;
             format!(
                 "gradient boosting after {}",
-                count(b.rounds().len() as u64, "rounds")
+                count(b.rounds().len(), "round", "rounds")
             )
         }
         PlaneModel::Mlp(m) => {
@@ -383,7 +387,7 @@ fn plane(config: Config, parameters: &RawValue, steps: u64) -> Result<(LoadedLab
             format!(
                 "a {} neural network trained for {} ({} weights and biases)",
                 sizes.join("-"),
-                count(steps, "epochs"),
+                epochs(steps),
                 m.params().len()
             )
         }
