@@ -15,8 +15,9 @@ cargo fmt --check
 cargo clippy --offline --workspace --all-targets -- -D warnings
 cargo clippy --offline --workspace --target wasm32-unknown-unknown --lib --bins -- -D warnings
 
-step "core purity"
+step "core purity, and no orphan source file"
 bash scripts/check-core-purity.sh
+bash scripts/check-sources.sh
 
 step "native tests (unit, property, integration)"
 cargo test --offline --release --workspace
