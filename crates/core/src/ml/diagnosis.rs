@@ -444,7 +444,7 @@ impl Momentum {
 }
 
 /// Everything the verdict looks at.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Evidence {
     pub errors: Errors,
     pub trend: Trend,
@@ -592,12 +592,12 @@ pub fn test_fall(records: &[Record]) -> Option<(u64, f64)> {
 /// controls the learner has (k-NN is made simpler by a larger k, not by regularization), and
 /// whether the model trains by epochs (only then is "however long it trains" true: k-NN does not
 /// train, and a tree or an ensemble is done once grown).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Levers {
     /// Completes "Give it more flexibility: …", e.g. "a higher degree".
-    pub more: &'static str,
+    pub more: String,
     /// Completes "Make it less flexible: …", e.g. "a lower degree, or regularization (a larger λ)".
-    pub less: &'static str,
+    pub less: String,
     /// Trained by gradient epochs (regression, logistic regression, the network), whose loss
     /// needs a few epochs before its trend says anything: until then a high training error is
     /// no verdict (trees and ensembles stop after a few levels or trees by design).
@@ -607,8 +607,8 @@ pub struct Levers {
 impl Default for Levers {
     fn default() -> Self {
         Levers {
-            more: "a higher degree, more depth, features or neurons",
-            less: "a simpler model or regularization",
+            more: "a higher degree, more depth, features or neurons".into(),
+            less: "a simpler model or regularization".into(),
             epochs: true,
         }
     }

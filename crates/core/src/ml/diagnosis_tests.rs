@@ -246,7 +246,7 @@ fn accuracies_are_not_rounded_to_all_or_nothing() {
 fn causes_in_order() {
     let high = numbers(0.2, 0.25);
     let with = |f: &dyn Fn(&mut Evidence)| {
-        let mut e = high;
+        let mut e = high.clone();
         f(&mut e);
         diagnose(&e).fit
     };
@@ -393,7 +393,7 @@ fn a_falling_loss_whose_optimum_is_also_high_error_is_too_simple() {
         trend: Trend::Falling,
         best_reachable: best,
         levers: Levers {
-            more: "more Features (products of a higher degree)",
+            more: "more Features (products of a higher degree)".into(),
             ..Levers::default()
         },
         ..capped(0.80, 0.78, 0.985, 2)
@@ -937,7 +937,7 @@ fn a_good_fit_ensemble_that_learned_its_points_noise_says_so() {
     // The remedy it names is the model's own (a forest's says more trees never overfit it).
     let forest = Evidence {
         levers: Levers {
-            less: "shallower trees; more trees never overfit a forest",
+            less: "shallower trees; more trees never overfit a forest".into(),
             ..Levers::default()
         },
         ..ensemble(1.0)

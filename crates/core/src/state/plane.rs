@@ -6,6 +6,7 @@
 use super::action::{Action, Brush};
 use super::choice::ModelKind;
 use super::config::Config;
+use super::levers::{remedies, Lever, Way};
 use super::session::{medians_note, LabKind, Session};
 use super::slack::{knn_slack, tree_slack};
 use super::spec::{Key, Lab};
@@ -20,7 +21,7 @@ use crate::ml::diagnosis::{creeping, Ceiling, Errors, Levers};
 use crate::ml::history::{recent_medians, History, Record};
 use crate::ml::knn::{Knn, Weighting};
 use crate::ml::metrics::variance;
-use crate::ml::model::Model;
+use crate::ml::model::{Model, Samples};
 use crate::ml::optimum::logistic_accuracy;
 use crate::ml::plane_model::{PlaneHyper, PlaneModel, PlaneSet};
 
@@ -164,79 +165,105 @@ impl LabKind for Plane {
     }
 
     fn levers(s: &Session<Self>) -> Levers {
-        // Trees of depth 1 (stumps, the slider's least) cannot be made shallower.
-        let stumps = s.config.number(Key::MaxDepth) <= 1.0;
+        use Way::{Down, Up};
+        let (c, n) = (&s.config, s.train_set().count());
+        // Only the controls that can still move that way, and change something (`levers`).
+        let list = |levers: &[Lever], tail: &str| {
+            remedies(
+                c,
+                n,
+                levers,
+                tail,
+                "none that its sliders have left (each is at its end)",
+            )
+        };
+        const DEEPER: Lever = ("a larger max depth", Key::MaxDepth, Up);
+        const SHALLOWER: Lever = ("a smaller max depth", Key::MaxDepth, Down);
+        const SMALLER_LEAVES: Lever = ("fewer samples per leaf", Key::MinLeaf, Down);
+        const LARGER_LEAVES: Lever = ("more samples per leaf", Key::MinLeaf, Up);
         let (more, less) = match &*s.model {
-            PlaneModel::Knn(_) => ("a smaller k", "a larger k"),
+            PlaneModel::Knn(_) => (
+                list(&[("a smaller k", Key::K, Down)], ""),
+                list(&[("a larger k", Key::K, Up)], ""),
+            ),
             // Grown, yet shallower than its max depth: every leaf it could still split would
             // leave a side with fewer points than the minimum (an impure leaf splits otherwise).
-            PlaneModel::Tree(t)
-                if t.is_grown() && (t.depth() as f64) < s.config.number(Key::MaxDepth) =>
-            {
-                (
-                    // With leaves of one point allowed, only points of both classes at one spot
-                    // stop an impure leaf (helper 67: "fewer samples per leaf" at the least).
-                    if s.config.number(Key::MinLeaf) <= 1.0 {
-                        "none that a tree has (it stopped before its max depth: each leaf that \
-                         still mixes classes holds points at one spot, which no question can \
-                         tell apart)"
-                    } else {
-                        "fewer samples per leaf (the minimum per leaf stopped this tree before its \
-                         max depth: a larger max depth would change nothing)"
-                    },
-                    "a smaller max depth or more samples per leaf",
-                )
-            }
+            PlaneModel::Tree(t) if t.is_grown() && (t.depth() as f64) < c.number(Key::MaxDepth) => (
+                // With leaves of one point allowed, only points of both classes at one spot
+                // stop an impure leaf (helper 67: "fewer samples per leaf" at the least).
+                if c.number(Key::MinLeaf) <= 1.0 {
+                    "none that a tree has (it stopped before its max depth: each leaf that still \
+                     mixes classes holds points at one spot, which no question can tell apart)"
+                        .to_string()
+                } else {
+                    "fewer samples per leaf (the minimum per leaf stopped this tree before its \
+                     max depth: a larger max depth would change nothing)"
+                        .to_string()
+                },
+                list(&[SHALLOWER, LARGER_LEAVES], ""),
+            ),
             PlaneModel::Tree(_) => (
-                // Leaves of one point (the slider's least) cannot be made smaller.
-                if s.config.number(Key::MinLeaf) <= 1.0 {
-                    "a larger max depth"
-                } else {
-                    "a larger max depth or fewer samples per leaf"
-                },
-                if stumps {
-                    "more samples per leaf"
-                } else {
-                    "a smaller max depth or more samples per leaf"
-                },
+                list(&[DEEPER, SMALLER_LEAVES], ""),
+                list(&[SHALLOWER, LARGER_LEAVES], ""),
             ),
             PlaneModel::Forest(_) => (
-                "deeper trees or more features per split",
-                if stumps {
-                    "more samples per leaf; more trees never overfit a forest"
-                } else {
-                    "shallower trees or more samples per leaf; more trees never overfit a forest"
-                },
+                list(
+                    &[
+                        ("deeper trees", Key::MaxDepth, Up),
+                        ("more features per split", Key::MaxFeatures, Up),
+                    ],
+                    "",
+                ),
+                list(
+                    &[("shallower trees", Key::MaxDepth, Down), LARGER_LEAVES],
+                    "; more trees never overfit a forest",
+                ),
             ),
             PlaneModel::Boosting(_) => (
-                "more trees, a higher learning rate or deeper trees",
-                if stumps {
-                    "fewer trees or a lower learning rate"
-                } else {
-                    "fewer trees, a lower learning rate or shallower trees"
-                },
+                list(
+                    &[
+                        ("more trees", Key::Trees, Up),
+                        ("a higher learning rate", Key::Shrinkage, Up),
+                        ("deeper trees", Key::MaxDepth, Up),
+                    ],
+                    "",
+                ),
+                list(
+                    &[
+                        ("fewer trees", Key::Trees, Down),
+                        ("a lower learning rate", Key::Shrinkage, Down),
+                        ("shallower trees", Key::MaxDepth, Down),
+                    ],
+                    "",
+                ),
             ),
             PlaneModel::Logistic(_) => (
-                "more Features (products of a higher degree)",
-                "fewer Features (a lower degree), or regularization (a larger λ)",
+                list(
+                    &[("more Features (products of a higher degree)", Key::Features, Up)],
+                    "",
+                ),
+                list(
+                    &[
+                        ("fewer Features (a lower degree)", Key::Features, Down),
+                        ("regularization (a larger λ)", Key::Lambda, Up),
+                    ],
+                    "",
+                ),
             ),
             // Linear layers compose to one linear map, however many: more of them bend nothing.
-            PlaneModel::Mlp(_)
-                if s.config.choice::<Activation>(Key::Activation) == Activation::Linear =>
-            {
-                (
-                    "a nonlinear activation (tanh or ReLU; linear layers add up to one linear \
-                 model of the inputs, however many), or richer input features",
-                    "fewer neurons, or regularization (a larger λ)",
-                )
-            }
-            PlaneModel::Mlp(_) if s.config.hidden_layers().is_empty() => (
-                "a hidden layer, or richer input features",
-                "fewer input features, or regularization (a larger λ)",
+            PlaneModel::Mlp(_) if c.choice::<Activation>(Key::Activation) == Activation::Linear => (
+                "a nonlinear activation (tanh or ReLU; linear layers add up to one linear model of \
+                 the inputs, however many), or richer input features"
+                    .to_string(),
+                "fewer neurons, or regularization (a larger λ)".to_string(),
+            ),
+            PlaneModel::Mlp(_) if c.hidden_layers().is_empty() => (
+                "a hidden layer, or richer input features".to_string(),
+                "fewer input features, or regularization (a larger λ)".to_string(),
             ),
             PlaneModel::Mlp(_) => (
-                "more neurons or layers, or richer input features",
-                "fewer neurons, or regularization (a larger λ)",
+                "more neurons or layers, or richer input features".to_string(),
+                "fewer neurons, or regularization (a larger λ)".to_string(),
             ),
         };
         Levers {

@@ -864,6 +864,28 @@ fn stumps_are_not_told_to_be_shallower() {
     );
 }
 
+/// A remedy names only what can still move and change something (helper 67): not deeper trees
+/// when each boosting round's subsample is too small to split, not a higher learning rate at the
+/// highest, not more features per split at All, not a smaller k at 1.
+#[test]
+fn remedies_leave_out_controls_at_their_end_or_without_effect() {
+    let more = |q: &str| <Plane as LabKind>::levers(&lab(q)).more;
+    assert_eq!(
+        more("model=boosting&subsample=0.1&leaf=10"),
+        "more trees or a higher learning rate"
+    );
+    assert_eq!(more("model=boosting&shrinkage=1&depth=15"), "more trees");
+    assert_eq!(more("model=forest&maxfeat=all"), "deeper trees");
+    assert_eq!(
+        more("model=knn&k=1"),
+        "none that its sliders have left (each is at its end)"
+    );
+    assert_eq!(
+        <Plane as LabKind>::levers(&lab("model=logistic&features=1")).less,
+        "regularization (a larger λ)"
+    );
+}
+
 /// Hand-placed points of one class have nothing to learn: no verdict (it said "Good fit" at
 /// 100 %), until a point of another class joins the training points.
 #[test]

@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::config::Config;
+use super::levers::{can_move, remedies, Way};
 use super::session::{medians_note, LabKind, Session};
 use super::spec::{display_value, Key};
 use super::sweep::sweep_keys;
@@ -82,10 +83,22 @@ impl LabKind for Regression {
         slight_lambda(config, train).into_iter().collect()
     }
 
-    fn levers(_: &Session<Self>) -> Levers {
+    /// Only the controls that can still move that way ([`can_move`]): no "a higher degree" at
+    /// the highest.
+    fn levers(s: &Session<Self>) -> Levers {
+        let (c, n) = (&s.config, s.train_set().len());
+        let lower = can_move(c, n, Key::Degree, Way::Down);
+        let penalty = can_move(c, n, Key::Lambda, Way::Up);
+        let none = "none that its sliders have left (each is at its end)";
         Levers {
-            more: "a higher degree",
-            less: "a lower degree, or regularization (a larger λ)",
+            more: remedies(c, n, &[("a higher degree", Key::Degree, Way::Up)], "", none),
+            less: match (lower, penalty) {
+                (true, true) => "a lower degree, or regularization (a larger λ)",
+                (true, false) => "a lower degree",
+                (false, true) => "regularization (a larger λ)",
+                (false, false) => none,
+            }
+            .to_string(),
             epochs: true,
         }
     }
