@@ -1,7 +1,7 @@
 //! A challenge under way: the task, what is still missing (checked by the app as the lab
 //! changes), and, once met, what the solution teaches.
 
-use crate::classroom::challenges::{Challenge, Status};
+use crate::classroom::challenges::{Challenge, Status, ON_TEST_POINTS};
 use crate::state::spec::Key;
 use yew::prelude::*;
 
@@ -44,6 +44,9 @@ pub fn ChallengeBar(props: &ChallengeBarProps) -> Html {
             </div>
             <p class="bar-prompt">{ c.task }</p>
             <p class="bar-rules">{ format!("You may change: {}.", if allowed.is_empty() { "nothing but playback".to_string() } else { allowed.join(", ") }) }</p>
+            if c.judged_on_test() {
+                <p class="bar-note" id="challenge-on-test">{ ON_TEST_POINTS }</p>
+            }
             <div class="bar-status" id="challenge-status" role="status">{ status }</div>
             <div class="buttons">
                 <button onclick={props.on_restart.reform(|_| ())}>{ "Restart the challenge" }</button>

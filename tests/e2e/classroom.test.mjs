@@ -443,6 +443,8 @@ test('a challenge is checked as the lab changes: met by the allowed control, bro
   const { page, problems } = await open('?challenge=smallest-k');
   const status = () => text(page, '#challenge-status');
   assert.match(await status(), /overfit/i);
+  // Its verdict reads the test points, and the bar says so (and what real work does instead).
+  assert.match(await text(page, '#challenge-on-test'), /^Judged on the test points.*chooses on the training points/);
   const k = page.getByLabel('k', { exact: true });
   await k.focus();
   for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
@@ -464,6 +466,11 @@ test('a challenge is checked as the lab changes: met by the allowed control, bro
   await page.locator('#lesson-prompt').waitFor();
   assert.deepEqual(problems.console, []);
   await page.close();
+  // A challenge judged by cross-validation alone has no such note.
+  const search = await open('?challenge=random-beats-grid');
+  await search.page.locator('#challenge-status').waitFor();
+  assert.equal(await search.page.locator('#challenge-on-test').count(), 0);
+  await search.page.close();
 });
 
 test('a model file whose parameters cannot come from its link is refused (a k-NN file with other points)', async () => {

@@ -110,6 +110,20 @@ impl Challenge {
         }
     }
 
+    /// Whether a goal reads the test points (the verdict, a test error or accuracy): the page
+    /// then says so ([`ON_TEST_POINTS`]), since choosing a setting by its test score is what real
+    /// work must not do (helper 68: "nothing is chosen by the test set" held for one challenge).
+    pub fn judged_on_test(&self) -> bool {
+        self.goals.iter().any(|g| {
+            !matches!(
+                g,
+                Goal::ZeroWeightsAtLeast(_)
+                    | Goal::ParametersAtMost(_)
+                    | Goal::SearchBestAtMost { .. }
+            )
+        })
+    }
+
     /// The check the page runs on every change: off limits, met, or what is still missing.
     pub fn status(&self, start: &Config, now: &Config, figures: &Figures) -> Status {
         if let Some(change) = self.off_limits(start, now) {
@@ -244,6 +258,11 @@ pub fn challenge(id: &str) -> Option<&'static Challenge> {
     CHALLENGES.iter().find(|c| c.id == id)
 }
 
+/// What the page says under a challenge judged on the test points ([`Challenge::judged_on_test`]).
+pub const ON_TEST_POINTS: &str = "Judged on the test points, to show the effect at once. Real \
+    work chooses on the training points (validation curve, cross-validation) and tests once, at \
+    the end.";
+
 /// Every challenge, by lab: regression, classification, the network, tuning. Each start's seed is
 /// the default (42) unless the link says otherwise; the tests train each start and a solution.
 pub const CHALLENGES: &[Challenge] = &[
@@ -261,7 +280,8 @@ pub const CHALLENGES: &[Challenge] = &[
         }],
         teaches: "A penalty on large weights holds a flexible model back without removing a \
                   single coefficient: λ trades a little extra training error for a large drop in test error. \
-                  Too much λ underfits again.",
+                  Too much λ underfits again. Then focus λ: does its validation curve, on the \
+                  training points alone, pick about the same?",
     },
     Challenge {
         id: "lasso-zeros",
@@ -317,9 +337,8 @@ pub const CHALLENGES: &[Challenge] = &[
         }],
         teaches: "k-NN learns nothing: k is what mainly sets how flexible it is. Each extra neighbour \
                   averages away some noise; the smallest k that stops overfitting keeps the most \
-                  detail. But the verdict reads the test points, so this game chose k with them: \
-                  for real, choose k on the validation curve (training points only) and keep the \
-                  test points for the final score.",
+                  detail. Now focus k and see where its validation curve, on the training \
+                  points alone, would have put it.",
     },
     Challenge {
         id: "tree-circles",
@@ -370,16 +389,16 @@ pub const CHALLENGES: &[Challenge] = &[
     Challenge {
         id: "xor-unstuck",
         title: "Unstick XOR",
-        task: "From initialization 8 this ReLU network settles at about 77 %, and waiting \
-               does not help. Reach a good fit changing only the initialization (Reset draws \
-               the next one).",
+        task: "From initialization 8 this ReLU network settles at about 77 % accuracy, and \
+               waiting does not help. Reach a good fit changing only the initialization (Reset \
+               draws the next one).",
         start: "lab=neural&data=xor&noise=0&act=relu&init=8",
         may_change: &[Key::InitSeed],
         goals: &[Goal::Verdict(Fit::GoodFit)],
         teaches: "A network's loss has plateaus and poor local minima; where training starts \
-                  decides which it finds. The initialization is chosen before training, like a \
-                  hyperparameter, but you average over it rather than tune it; fair comparisons \
-                  reset to the same one.",
+                  decides which it finds. Restarting from a new initialization when training is \
+                  stuck is fair (random restarts); crediting a setting with a lucky start is \
+                  not: fair comparisons reset to the same one, or average over several.",
     },
     Challenge {
         id: "xor-no-hidden-layer",
@@ -425,8 +444,9 @@ pub const CHALLENGES: &[Challenge] = &[
             Goal::ZeroWeightsAtLeast(18),
             Goal::TestAccuracyAtLeast(0.95),
         ],
-        teaches: "L1 prunes a network while it trains: the inputs circles do not need (the \
-                  sines, the product) lose every link, and the accuracy stays.",
+        teaches: "L1 prunes a network while it trains: most links fall to exactly zero, whole \
+                  neurons with them, and the large weights left come from x₁² and x₂², all a \
+                  circle needs. The accuracy stays.",
     },
     Challenge {
         id: "random-beats-grid",

@@ -207,3 +207,15 @@ fn what_is_missing_reads() {
     assert_eq!(c.status(&start, &start, &f), Status::Met);
     assert_eq!(Change::Control(Key::Degree).label(), "Polynomial degree");
 }
+
+/// Every challenge but the searches reads the test points (a verdict, a test error or accuracy),
+/// and says so on the page (helper 68: only smallest-k admitted it).
+#[test]
+fn only_the_search_challenges_are_judged_without_the_test_points() {
+    let without: Vec<&str> = (CHALLENGES.iter())
+        .filter(|c| !c.judged_on_test())
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(without, ["random-beats-grid", "half-the-budget"]);
+    assert!(ON_TEST_POINTS.starts_with("Judged on the test points"));
+}

@@ -138,8 +138,9 @@ pub const LESSONS: &[Lesson] = &[
             },
             Step {
                 query: "lab=regression",
-                prompt: "Learning rate 0.01: the same model settles within a minute. The \
-                         learning rate changes how training goes, not what the model can learn.",
+                prompt: "Learning rate 0.01: the same model settles within seconds (a few \
+                         hundred epochs). The learning rate changes how training goes, not what \
+                         the model can learn.",
             },
             Step {
                 // (At 1 the loss grows about 3.7× a step and explodes in the seventh: steps a
@@ -161,8 +162,9 @@ pub const LESSONS: &[Lesson] = &[
             Step {
                 query: "lab=regression&lr=0.001&opt=momentum",
                 prompt: "The same learning rate with momentum, which keeps 90 % of the previous \
-                         step: steps in a steady direction add up, and it has settled within \
-                         the same 300 epochs.",
+                         step: steps in a steady direction add up (to ten times the learning rate, \
+                         about what plain SGD did at 0.01), and it has settled within the same \
+                         300 epochs.",
             },
             Step {
                 query: "lab=neural&opt=adam&lr=10",
@@ -243,8 +245,8 @@ pub const LESSONS: &[Lesson] = &[
             Step {
                 query: "lab=classification&model=boosting&data=moons&noise=0.4&n=500&depth=1\
                         &trees=200&speed=5&seed=9",
-                prompt: "Gradient boosting grows small trees one after another, each fitting what \
-                         the ones before still get wrong, its correction added at a tenth of its \
+                prompt: "Gradient boosting grows small trees one after another, each fitting the \
+                         errors the ones before leave (the loss's gradient), its correction added at a tenth of its \
                          size (the learning rate). Stumps of one question each add up, round by \
                          round, to a boundary that follows the moons' curve in small steps.",
             },
@@ -254,8 +256,8 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "Trees of depth 2 added at full size (learning rate 1): test accuracy \
                          peaks within a few rounds, then falls as later rounds fit the noise, and \
                          the validation curve over Number of trees (focus it) rises the same way. \
-                         A forest never does that: against it, a lower learning rate, shallower \
-                         trees, or fewer trees.",
+                         Adding trees does not do that to a forest. Against it: a lower learning \
+                         rate, shallower trees, or fewer trees.",
             },
         ],
     },
@@ -313,7 +315,7 @@ pub const LESSONS: &[Lesson] = &[
             Step {
                 query: "lab=tuning&strategy=random&budget=16",
                 prompt: "Sixteen random trials try about ten different values of each axis \
-                         instead of four (draws can repeat: degree has only 15 values), and find \
+                         instead of four (draws can repeat: each axis has only 15 values), and find \
                          a lower cross-validated error than the grid.",
             },
             Step {

@@ -363,18 +363,21 @@ pub static QUESTIONS: &[Question] = &[
         id: "init-seed",
         topic: Topic::ParameterOrHyper,
         concepts: &[C::Seed],
-        prompt: "On XOR, initialization 8 gets stuck and initialization 9 solves it. The \
-                 initialization seed of a network is…",
+        prompt: "On XOR, a ReLU network from initialization 8 gets stuck and from \
+                 initialization 9 solves it. The initialization seed of a network is…",
         choices: &[
-            "A hyperparameter like any other: tune it and keep the best validation score",
+            "A hyperparameter like any other: the seed that scores best here is best for other \
+             settings and new data too",
             "A parameter: training refines the seed along with the starting weights it drew",
             "Chosen before training, like a hyperparameter, but averaged over, not tuned",
         ],
         answer: 2,
         explanation: "The seed draws the starting weights and training never changes it, so it \
-                      is not a parameter; the app lists it with the hyperparameters. But picking \
-                      the lucky seed is tuning on chance: compare settings from the same start \
-                      and check that a result holds over several seeds.",
+                      is not a parameter; the app lists it with the hyperparameters. Restarting \
+                      from a new one when training is stuck is fair (random restarts). What is \
+                      not fair is crediting a setting with a lucky start, or reporting the best \
+                      seed's score as the method's: compare settings from the same start, and \
+                      check that a result holds over several seeds.",
         show_me: "lab=neural&data=xor&noise=0&act=relu&init=8&speed=max",
     },
     Question {
@@ -413,8 +416,8 @@ pub static QUESTIONS: &[Question] = &[
         explanation: "Shrinkage is how much of each new tree's correction is added; you set it \
                       before boosting starts. The trees' splits and leaf values are the learned \
                       parameters.",
-        // (The README's link, whose cross-validated curve over trees rises clearly: at noise 0.6
-        // and 500 points it cannot tell 200 trees from 20.)
+        // (The README's link, whose cross-validated curve over trees rises, if by less than the
+        // folds' spread: at noise 0.6 and 500 points it cannot tell 200 trees from 20.)
         show_me: "lab=classification&model=boosting&data=moons&noise=0.5&n=300&depth=1&shrinkage=1\
                   &trees=200",
     },
@@ -530,7 +533,7 @@ pub static QUESTIONS: &[Question] = &[
         answer: 2,
         explanation: "With more coefficients than training points, many curves pass through every \
                       training point, noise included; the training error is tiny, the test \
-                      error large. More data or a simpler model cures it.",
+                      error large. More data, a simpler model or a penalty (λ) cures it.",
         show_me: "lab=regression&degree=15&n=20&speed=max",
     },
     Question {
@@ -643,8 +646,8 @@ pub static QUESTIONS: &[Question] = &[
             "Neither: penalties only shrink",
         ],
         answer: 2,
-        explanation: "L1 adds λ·Σ|w| and sets a weight exactly to zero wherever its error's \
-                      slope there is smaller than λ; L2 adds λ·Σw² and only shrinks them. In a \
+        explanation: "L1 adds λ·Σ|w| and sets a weight exactly to zero wherever, at zero, \
+                      the error's slope along that weight is smaller than λ in size; L2 adds λ·Σw² and only shrinks them. In a \
                       network, L1 can switch many links off and still classify well.",
         show_me: "lab=neural&data=circles&layers=1&l1=4&inputs=x1,x2,x1sq,x2sq,x1x2,sin1,sin2\
                   &opt=sgd&lr=0.1&reg=l1&lambda=0.01",
@@ -790,8 +793,8 @@ pub static QUESTIONS: &[Question] = &[
         id: "stuck-xor",
         topic: Topic::WhatIf,
         concepts: &[C::Seed, C::HiddenLayers],
-        prompt: "A 4-2 ReLU network on XOR from initialization 8 stalls at about 77 %. What is \
-                 most likely to help?",
+        prompt: "A 4-2 ReLU network on XOR from initialization 8 stalls at about 77 % \
+                 accuracy. What is most likely to help?",
         choices: &[
             "Training for many more epochs: a plateau always ends if you wait",
             "Removing the hidden layers: a simpler network has no poor regions",
@@ -902,8 +905,8 @@ pub static QUESTIONS: &[Question] = &[
                       errors on the training points; once the pattern is learned the \
                       corrections chase noise. Unlike a forest, its number of trees must be \
                       tuned.",
-        // (The README's link, whose cross-validated curve over trees rises clearly: at noise 0.6
-        // and 500 points it cannot tell 200 trees from 20.)
+        // (The README's link, whose cross-validated curve over trees rises, if by less than the
+        // folds' spread: at noise 0.6 and 500 points it cannot tell 200 trees from 20.)
         show_me: "lab=classification&model=boosting&data=moons&noise=0.5&n=300&depth=1&shrinkage=1\
                   &trees=200",
     },
@@ -962,8 +965,8 @@ pub static QUESTIONS: &[Question] = &[
         id: "max-features",
         topic: Topic::Models,
         concepts: &[C::MaxFeaturesBootstrap],
-        prompt: "Why does a random forest let each split look at only a random √n of the n \
-                 features?",
+        prompt: "Why does a random forest let each split look at only a random √p of the p \
+                 features (scikit-learn's default for classification)?",
         choices: &[
             "To train each tree on fewer points, so none memorises the data",
             "To pick the best features: the √n with the highest scores are kept for every split",
@@ -1024,7 +1027,7 @@ pub static QUESTIONS: &[Question] = &[
         answer: 3,
         explanation: "Overfitting is the gap: the model keeps improving on the points it learns \
                       from while getting no better, or worse, on new ones. Both high is \
-                      underfitting; a climbing training loss is a too high learning rate.",
+                      underfitting; a climbing training loss is usually a too high learning rate.",
         show_me: "lab=regression&degree=15&n=20&speed=max",
     },
     Question {
@@ -1116,7 +1119,9 @@ pub static QUESTIONS: &[Question] = &[
         answer: 0,
         explanation: "Training error falls as the degree rises, so it always points at the most \
                       flexible model. Held-out error falls, then rises once the model fits noise; \
-                      its minimum is the degree that generalizes best.",
+                      its minimum is the best estimate of the degree that generalizes best \
+                      (with a wide band, many pick the simplest degree within one standard \
+                      error).",
         show_me: "lab=regression&degree=3&data=sine&speed=max",
     },
     Question {
