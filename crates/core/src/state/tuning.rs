@@ -26,8 +26,10 @@ use super::tuning_axes::{default_axes_for_model, fit_axes, space_within};
 use super::tuning_plane::{
     classification_config, neural_config, PlanePoints, PlaneWork, Retrained,
 };
+use crate::data::classification::class_name;
 use crate::data::regression::{generate, DataSpec, Dataset, Point};
 use crate::ml::model::{fit_checked, Parameter, Samples};
+use crate::ml::plane_model::PlaneSet;
 use crate::ml::polynomial::Trainer;
 use crate::tune::compare::summary;
 use crate::tune::cv::{fold_error, MeanSd, DIVERGED};
@@ -110,6 +112,23 @@ pub fn folds(config: &Config, n: usize) -> Result<(Folds, Option<String>), Strin
             "Only {n} training point(s): cross-validation needs at least 2. Add points or raise the training fraction."
         )),
     }
+}
+
+/// Why every trial scores 0 when the training points are all of one class: any setting
+/// classifies them all right, so the search cannot tell settings apart (helper 66: it said only
+/// that the trials tie).
+fn one_class_note(train: &PlaneSet) -> Option<String> {
+    let first = train.points.first()?.class;
+    let one = train.values.is_none() && train.points.iter().all(|p| p.class == first);
+    (one && train.points.len() > 1).then(|| {
+        format!(
+            "All {} training points are {}: any setting classifies them all right (error 0), so \
+             the search cannot tell settings apart. More points, or a larger training fraction, \
+             bring in the other classes.",
+            train.points.len(),
+            class_name(first)
+        )
+    })
 }
 
 /// The error of one unit of a trial's work at `point` (the configuration's hyperparameters with
@@ -365,7 +384,8 @@ impl Tuning {
         )
         .expect("the budget control stays within 1 … MAX_BUDGET");
         let mut tuning = Tuning {
-            folds_note: folds.as_ref().ok().and_then(|f| f.1.clone()),
+            folds_note: (plane.as_ref().and_then(|p| one_class_note(&p.train)))
+                .or_else(|| folds.as_ref().ok().and_then(|f| f.1.clone())),
             folds: folds.map(|f| f.0),
             landscape: Landscape::new(&space),
             search,

@@ -372,3 +372,25 @@ fn a_link_naming_only_the_model_gets_that_models_two_axes() {
         TuneAxis::Lambda
     );
 }
+
+/// Training points all of one class: every trial scores 0, and the page says why rather than
+/// only that the trials tie (helper 66).
+#[test]
+fn training_points_of_one_class_are_named_as_why_every_trial_scores_0() {
+    let config = small(ModelKind::Tree, 4);
+    let mut points = PlanePoints::new(&config);
+    assert!(Tuning::with_points(config.clone(), points.clone(), vec![])
+        .folds_note
+        .is_none());
+    for p in &mut points.train.points {
+        p.class = 1;
+    }
+    let mut state = Tuning::with_points(config, points, vec![]);
+    let note = state.folds_note.clone().expect("a note");
+    assert!(
+        note.starts_with("All 42 training points are orange: any setting classifies them all"),
+        "{note}"
+    );
+    run(&mut state);
+    assert!(state.search.trials().iter().all(|t| t.error.mean == 0.0));
+}
