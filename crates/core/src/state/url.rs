@@ -334,9 +334,10 @@ pub fn parse_points(value: &str, limit: usize) -> (Vec<Point2>, usize) {
 fn position_of(spec: &Spec, value: &str, default: usize) -> Result<usize, (usize, String)> {
     let domain = spec.domain;
     if let Domain::Flags(flags) = domain {
-        let mut bits = 0;
+        let (mut bits, mut twice) = (0, None);
         for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
             match flags.iter().position(|f| f.0.eq_ignore_ascii_case(name)) {
+                Some(i) if bits & (1 << i) != 0 => twice = twice.or(Some(flags[i].0)),
                 Some(i) => bits |= 1 << i,
                 None => {
                     let names: Vec<&str> = flags.iter().map(|f| f.0).collect();
@@ -347,10 +348,11 @@ fn position_of(spec: &Spec, value: &str, default: usize) -> Result<usize, (usize
                 }
             }
         }
-        return if bits == 0 {
-            Err((default, "chooses none".into()))
-        } else {
-            Ok(bits - 1)
+        // (Helper 63: "x1,x1,x2" was read as x1, x2 without a word.)
+        return match (bits, twice) {
+            (0, _) => Err((default, "chooses none".into())),
+            (_, Some(name)) => Err((bits - 1, format!("names {name} twice"))),
+            _ => Ok(bits - 1),
         };
     }
     if let Domain::Choices(choices) = domain {

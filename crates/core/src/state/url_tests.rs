@@ -205,6 +205,14 @@ fn neural_links_name_their_input_features() {
     );
     let (_, notices) = decode("lab=neural&inputs=");
     assert!(notices[0].contains("chooses none"), "{notices:?}");
+    // A feature named twice is read once, and said (helper 63: merged without a word).
+    let (c, notices) = decode("lab=neural&inputs=x1,X1,x2");
+    assert_eq!(c.number(Key::Inputs), 0b11 as f64);
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0].contains("Input features “x1,X1,x2” names x1 twice"),
+        "{notices:?}"
+    );
 }
 
 #[test]
