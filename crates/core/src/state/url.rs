@@ -112,9 +112,15 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
     let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
         // Names match whatever their case (`lab=Neural`, `LR=0.1`); marks that reorder text
         // or control characters belong to no value.
+        // A name of such characters alone reads as "�", so its notice has something to quote
+        // (helper 63: it had none).
         .map(|(n, v)| {
             let plain = |t: &str| clip(t.trim(), usize::MAX);
-            (plain(&n).to_ascii_lowercase(), plain(&v))
+            let name = match plain(&n) {
+                name if name.is_empty() && !n.trim().is_empty() => "\u{fffd}".to_string(),
+                name => name.to_ascii_lowercase(),
+            };
+            (name, plain(&v))
         })
         .collect();
     let labs: Vec<&String> = (pairs.iter())

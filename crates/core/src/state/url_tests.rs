@@ -358,6 +358,13 @@ fn a_huge_seed_is_called_too_large_not_malformed() {
         (notices[1].instead.as_ref(), notices[1].to_string().as_str()),
         (None, "Ignored the unknown setting “colour” in the link.")
     );
+    // A name of control characters alone is quoted as "�" (helper 63: no notice); a stray "&"
+    // is no setting at all.
+    let (_, notices) = decode("degree=4&%01%02=3&&");
+    assert_eq!(
+        notices,
+        ["Ignored the unknown setting “\u{fffd}” in the link."]
+    );
 }
 
 /// A link's 80 points (helper 46): the plain encoding drops them (more than a link made here
