@@ -28,10 +28,21 @@ pub struct ClassParametersProps {
 }
 
 impl PartialEq for ClassParametersProps {
+    /// By version, which a running network's or ensemble's panel throttles (a throttled version
+    /// of one model could equal another's: helper 65), so also by the model's kind and number
+    /// of parameters.
     fn eq(&self, other: &Self) -> bool {
+        let shape = |m: &PlaneModel| {
+            let count = match m {
+                PlaneModel::Mlp(net) => net.params().len(),
+                _ => 0,
+            };
+            (std::mem::discriminant(m), count)
+        };
         self.version == other.version
             && self.classes == other.classes
             && self.criterion == other.criterion
+            && shape(&self.model) == shape(&other.model)
     }
 }
 
@@ -298,5 +309,22 @@ mod tests {
         );
         assert_eq!(monomial((2, 1)), "x₁²x₂");
         assert_eq!(monomial((0, 0)), "1 (intercept)");
+    }
+
+    /// A network of another shape at the same (throttled) version is a change to draw.
+    #[test]
+    fn another_network_shape_at_the_same_version_redraws() {
+        use crate::state::plane::PlaneLab;
+        use crate::state::url::decode;
+        let props = |query: &str| ClassParametersProps {
+            model: PlaneLab::new(decode(query).0, Vec::new()).model.clone(),
+            version: 7,
+            classes: 2,
+            criterion: Criterion::Gini,
+        };
+        let four = props("lab=neural&layers=1&l1=4");
+        assert!(four == props("lab=neural&layers=1&l1=4&seed=3"));
+        assert!(four != props("lab=neural&layers=1&l1=5"));
+        assert!(four != props("lab=classification&model=tree"));
     }
 }

@@ -120,6 +120,20 @@ const LATE_FRAME_MS: f64 = 20.0;
 const FRAME_MS: f64 = 1000.0 / 60.0;
 
 impl Pace {
+    /// Learns the pace from a frame that did `units` in `took_ms`: smoothed, growing at most 2×
+    /// a frame (one fast frame cannot overshoot) and never above twice what was just measured
+    /// (after a switch to a model 100× slower, one frame overruns, not a dozen as the smoothing
+    /// alone would let it).
+    fn learn(&mut self, units: u32, took_ms: f64) {
+        let measured = f64::from(units) / took_ms.max(0.05);
+        self.units_per_ms = if self.units_per_ms > 0.0 {
+            let smoothed = 0.7 * self.units_per_ms + 0.3 * measured;
+            smoothed.min(2.0 * self.units_per_ms).min(2.0 * measured)
+        } else {
+            measured
+        };
+    }
+
     /// Whether a tick is due at `timestamp` for one every `frames` frames of 60 Hz. One frame a
     /// tick always is; more are timed, so "a tree every 0.2 s" holds on any display (helper 65:
     /// counted frames came twice as fast at 120 Hz). A quarter frame of slack keeps a 60 Hz
@@ -161,6 +175,8 @@ pub fn use_frame_loop(active: bool, pacing: Pacing, dispatch: Callback<Action>) 
                 p.window_start = web::now_ms();
                 p.last_frame = 0.0;
                 p.next_tick = 0.0;
+                // Nor is its pace this one's: the model may have changed meanwhile (helper 65).
+                p.units_per_ms = 0.0;
             }
             web::FrameLoop::start(move |timestamp| {
                 let mut p = pace.borrow_mut();
@@ -185,14 +201,7 @@ pub fn use_frame_loop(active: bool, pacing: Pacing, dispatch: Callback<Action>) 
                 };
                 let start = web::now_ms();
                 dispatch.emit(work.action(units));
-                let took = (web::now_ms() - start).max(0.05);
-                // Smoothed estimate; grows at most 2× per frame so one fast frame cannot overshoot.
-                let measured = units as f64 / took;
-                p.units_per_ms = if p.units_per_ms > 0.0 {
-                    (0.7 * p.units_per_ms + 0.3 * measured).min(2.0 * p.units_per_ms)
-                } else {
-                    measured
-                };
+                p.learn(units, web::now_ms() - start);
                 p.window_units += units as u64;
                 let elapsed = web::now_ms() - p.window_start;
                 if elapsed >= 500.0 {
@@ -210,6 +219,27 @@ pub fn use_frame_loop(active: bool, pacing: Pacing, dispatch: Callback<Action>) 
 #[cfg(test)]
 mod tests {
     use super::Pace;
+
+    /// A model 100× slower than the one the pace was learned on: the frame after the first
+    /// overrun asks at most twice what fits, and the pace is the new model's within a few frames.
+    #[test]
+    fn a_slower_model_overruns_one_frame_not_a_dozen() {
+        let mut pace = Pace::default();
+        for _ in 0..20 {
+            pace.learn(1000, 10.0); // 100 units a ms
+        }
+        let slow = 1.0; // units a ms of the new model
+        let mut overruns = Vec::new();
+        for _ in 0..6 {
+            let units = (pace.units_per_ms * 10.0) as u32;
+            let took = units as f64 / slow;
+            overruns.push(took / 10.0);
+            pace.learn(units, took);
+        }
+        assert!(overruns[0] > 50.0, "{overruns:?}");
+        assert!(overruns[1..].iter().all(|&o| o <= 2.0), "{overruns:?}");
+        assert!(overruns[5] <= 1.2, "{overruns:?}");
+    }
 
     /// A page that can afford 60 % of the budget: a frame comes late whenever the share is above
     /// it. The share settles below and about one frame in a hundred is late (growing back by 2 %
