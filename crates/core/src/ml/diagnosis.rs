@@ -1180,6 +1180,7 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
             ),
         )
     } else if e.trend == Trend::Unstable
+        && e.levers.epochs
         && e.jitter.is_none()
         && (r.high_train || r.gap)
         && !minimum_high

@@ -255,6 +255,12 @@ fn causes_in_order() {
         with(&|e| e.trend = Trend::Unstable),
         Fit::LearningRateTooHigh
     );
+    // A model not trained by epochs has no steps to overshoot (helper 67).
+    let no_epochs = with(&|e| {
+        e.trend = Trend::Unstable;
+        e.levers.epochs = false;
+    });
+    assert_ne!(no_epochs, Fit::LearningRateTooHigh);
     assert_eq!(
         with(&|e| e.strong_penalty = true),
         Fit::TooStronglyRegularized
