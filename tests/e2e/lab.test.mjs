@@ -470,6 +470,23 @@ test('a stronger penalty mid-run is called too strong a penalty, not a too-high 
   await page.close();
 });
 
+test('README: a penalty moved while paused makes the verdict wait for training with it; a learning rate moved is an aside', async () => {
+  const { page, problems } = await open('?lab=regression&degree=15&n=20&reg=l2&lambda=0');
+  for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '5');
+  await page.getByLabel('Regularization strength', { exact: true }).focus();
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('lambda') === '10');
+  assert.match(await text(page, '#diagnosis'), /^Still training.*Regularization strength changed to 10 at epoch 5, and the model has not trained with it yet/);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => !/changed to/.test(document.getElementById('diagnosis').textContent));
+  await page.getByLabel('Learning rate', { exact: true }).focus();
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => /\(Learning rate changed to .* at epoch 6: training goes on with it/.test(document.getElementById('diagnosis').textContent));
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('under L1 a penalty too strong is named while the loss still falls: the lasso optimum is computed directly', async () => {
   const { page, problems } = await open('?lab=regression&degree=3&data=sine&reg=l1&lambda=1&lr=0.001&opt=sgd');
   for (let i = 0; i < 10; i++) await page.getByRole('button', { name: 'Step' }).click();

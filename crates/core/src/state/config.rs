@@ -297,6 +297,7 @@ impl Config {
             (Key::Speed, Some(ModelKind::Forest | ModelKind::Boosting)) => {
                 super::table::ENSEMBLE_SPEED_HELP
             }
+            (Key::Features, Some(ModelKind::Forest)) => super::table::FOREST_FEATURES_HELP,
             _ => key.spec().help,
         }
     }
@@ -499,6 +500,12 @@ mod tests {
         assert!(!help("lab=classification&model=knn").contains("poch"));
         let tree = decode("lab=classification&model=tree").0;
         assert_eq!(tree.help(Key::MaxDepth), Key::MaxDepth.spec().help);
+        // A forest's inputs are its own: a single tree and boosting split on x₁ and x₂ alone.
+        let forest = decode("lab=classification&model=forest").0;
+        assert!(!tree.shows(Key::Features) && forest.shows(Key::Features));
+        assert!(forest
+            .help(Key::Features)
+            .contains("A single tree and boosting split on x₁"));
     }
 
     /// Noise's help speaks of the lab's own data: y in the Regression lab, the points' jitter

@@ -9,7 +9,7 @@
 use super::action::Action;
 use super::config::{Config, MAX_SEED};
 use super::curve_note::curve_note;
-use super::spec::{Group, Key, Lab};
+use super::spec::{display_value, Group, Key, Lab};
 use super::sweep::{sweep_work, Sweep};
 use crate::format::{percent, short, thousands};
 use crate::ml::diagnosis::{
@@ -187,6 +187,10 @@ pub struct Session<K: LabKind> {
     /// lab's steady state is read from there ([`LabKind::jitter`]), the losses before being of
     /// other steps.
     tuned_since: u64,
+    /// A setting that training goes on with (not from the start), moved since the model's last
+    /// step, and the step it was moved at: until the model trains with it, the scores are the
+    /// model's before it, and the verdict says so.
+    retuned: Option<(Key, u64)>,
     /// The last action changed nothing the page shows ([`Reduce::quiet`]).
     quiet: bool,
     /// The lab's own runtime state.
@@ -220,6 +224,7 @@ impl<K: LabKind> Session<K> {
             slight_effects: Vec::new(),
             objective_since: 0,
             tuned_since: 0,
+            retuned: None,
             quiet: false,
             lab: K::start(),
             config,
@@ -260,6 +265,21 @@ impl<K: LabKind> Session<K> {
     /// The verdict on the current fit and its most likely cause (see [`diagnose`]).
     pub fn diagnosis(&self) -> Option<Diagnosis> {
         let errors = K::errors(self)?;
+        // A new penalty is a new objective, which the model has not trained on yet: the verdict
+        // waits for it. Any other such setting changes only the steps to come: the verdict on the
+        // model stands, with an aside.
+        let retuned = self.retuned();
+        if let Some((Key::Regularization | Key::Lambda, setting)) = &retuned {
+            return Some(Diagnosis {
+                fit: Fit::StillTraining,
+                reason: format!(
+                    "{setting}, and the model has not trained with it yet: its scores are still \
+                     those of the penalty before. Press Play or Step to train on from here with \
+                     the new one; the verdict judges it then."
+                ),
+                close_call: false,
+            });
+        }
         // (A penalty left set from logistic regression is none of a tree's, k-NN's or an
         // ensemble's: they have no weights to hold back; helper 66.)
         let penalty = self.config.shows(Key::Regularization)
@@ -361,6 +381,12 @@ impl<K: LabKind> Session<K> {
             verdict.reason.push(' ');
             verdict.reason.push_str(&note);
         }
+        if let Some((_, setting)) = retuned {
+            verdict.reason.push_str(&format!(
+                " ({setting}: training goes on with it from what the model has learned so far, \
+                 from the next step on; the figures are the model's before it.)"
+            ));
+        }
         if let Some(lead) = K::verdict_lead(self) {
             // The reason's first word ("Training") continues the lead's sentence.
             let first = verdict.reason.chars().next().map_or(0, char::len_utf8);
@@ -369,6 +395,22 @@ impl<K: LabKind> Session<K> {
             verdict.reason.insert_str(0, lead);
         }
         Some(verdict)
+    }
+
+    /// While paused after a setting moved that training goes on with, before the model has
+    /// trained with it (helper 69: λ moved to its largest after training kept "Overfitting … a
+    /// larger λ"): the setting, and "… changed to … at epoch …".
+    fn retuned(&self) -> Option<(Key, String)> {
+        let (key, at) = self.retuned?;
+        (!self.running && at == self.model.steps()).then(|| {
+            let setting = format!(
+                "{} changed to {} at epoch {}",
+                key.spec().label,
+                display_value(key, self.config.position(key)),
+                thousands(at)
+            );
+            (key, setting)
+        })
     }
 
     /// For "too flexible" under a penalty, with a training error already above the noise floor
@@ -461,6 +503,7 @@ impl<K: LabKind> Session<K> {
         self.best = None;
         self.objective_since = 0;
         self.tuned_since = 0;
+        self.retuned = None;
         // (An unsplit tree's root shares, or boosting's prior, are no fixed shape: a tree's
         // numbers grow with it; helper 67 read "2 training points for 2 learned numbers".)
         self.parameter_count = match K::levers(self).epochs {
@@ -483,6 +526,7 @@ impl<K: LabKind> Session<K> {
         self.best = None;
         self.objective_since = 0;
         self.tuned_since = 0;
+        self.retuned = None;
         self.rescore();
         self.record();
     }
@@ -723,6 +767,13 @@ impl<K: LabKind> Session<K> {
             self.divergence = None;
             // Fewer trees than an ensemble grew: it dropped the last ones, so its scores, map and
             // parameters are those of the smaller ensemble, and its history ends where it does.
+            // (Fewer trees than grown take effect at once; the rest from the next step.)
+            let noticed = steps > 0
+                && self
+                    .config
+                    .no_effect(key, self.train_set().count())
+                    .is_none();
+            self.retuned = (noticed && self.model.steps() == steps).then_some((key, steps));
             if self.model.steps() < steps {
                 self.history.truncate_after(self.model.steps());
                 self.errors.truncate_after(self.model.steps());

@@ -1023,3 +1023,55 @@ mod any_setting {
         }
     }
 }
+
+/// A setting moved while paused that training goes on with (helper 69): a new penalty makes the
+/// verdict wait for training with it, instead of judging the old model with the new λ's
+/// remedies; a new learning rate leaves the verdict on the model standing, with an aside; both
+/// go once the model trains, and after Reset.
+#[test]
+fn a_setting_moved_after_training_is_named_until_the_model_trains_with_it() {
+    let mut s: Session<Regression> = session("degree=15&n=20&reg=l2&lambda=0");
+    for a in [Action::Play, Action::Tick(240), Action::Pause] {
+        s.apply(a);
+    }
+    let before = s.diagnosis().unwrap();
+    assert!(!before.reason.contains("changed to"), "{}", before.reason);
+    let top = Key::Lambda.spec().domain.len() - 1;
+    s.apply(Action::Set(Key::Lambda, top));
+    let waiting = s.diagnosis().unwrap();
+    assert_eq!(waiting.fit, Fit::StillTraining);
+    assert!(
+        waiting
+            .reason
+            .starts_with("Regularization strength changed to 10 at epoch 240, and the model"),
+        "{}",
+        waiting.reason
+    );
+    s.apply(Action::Step);
+    let judged = s.diagnosis().unwrap();
+    assert!(!judged.reason.contains("changed to"), "{}", judged.reason);
+
+    let mut s: Session<Regression> = session("");
+    for a in [Action::Play, Action::Tick(3000), Action::Pause] {
+        s.apply(a);
+    }
+    let fit = s.diagnosis().unwrap().fit;
+    s.apply(Action::Set(Key::LearningRate, 0));
+    let aside = s.diagnosis().unwrap();
+    assert_eq!(aside.fit, fit);
+    assert!(
+        aside.reason.contains("(Learning rate changed to "),
+        "{}",
+        aside.reason
+    );
+    // Moved while running: the next tick trains with it, so there is nothing to say.
+    s.apply(Action::Play);
+    s.apply(Action::Set(Key::LearningRate, 1));
+    assert!(!s.diagnosis().unwrap().reason.contains("changed to"));
+    s.apply(Action::Pause);
+    s.apply(Action::Set(Key::LearningRate, 2));
+    s.apply(Action::Reset);
+    assert!(s
+        .diagnosis()
+        .is_none_or(|d| !d.reason.contains("changed to")));
+}
