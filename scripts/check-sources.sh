@@ -4,11 +4,16 @@
 # Reads the dep-info (.d) files that the lint step's `cargo clippy` runs leave in target/, so it
 # runs after them. Stale dep-info can only hide an orphan locally, never invent one; CI starts clean.
 set -euo pipefail
+shopt -s nullglob
 cd "$(dirname "$0")/.."
+deps=(target/debug/deps/*.d target/debug/examples/*.d target/wasm32-unknown-unknown/debug/deps/*.d)
+if [ ${#deps[@]} -eq 0 ]; then
+  echo "FAIL: no dep-info in target/: run the lint step's cargo clippy first" >&2
+  exit 1
+fi
 # A workspace member's files are written relative to the workspace root, some through `..`.
-compiled=$(cat target/debug/{deps,examples}/*.d target/wasm32-unknown-unknown/debug/deps/*.d \
-  2>/dev/null | tr ' ' '\n' | sed -n 's|^\([^/].*\.rs\):\{0,1\}$|\1|p' | sort -u |
-  xargs realpath -m --relative-to=. | sort -u)
+compiled=$(cat "${deps[@]}" | tr ' ' '\n' | sed -n 's|^\([^/].*\.rs\):\{0,1\}$|\1|p' | sort -u |
+  xargs -r realpath -m --relative-to=. | sort -u)
 orphans=$(comm -23 <(git ls-files '*.rs' | sort -u) <(echo "$compiled"))
 if [ -n "$orphans" ]; then
   echo "FAIL: tracked Rust files that no target compiles (in no mod list):" >&2

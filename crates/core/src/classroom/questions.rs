@@ -969,7 +969,7 @@ pub static QUESTIONS: &[Question] = &[
                  features (scikit-learn's default for classification)?",
         choices: &[
             "To train each tree on fewer points, so none memorises the data",
-            "To pick the best features: the √n with the highest scores are kept for every split",
+            "To pick the best features: the √p with the highest scores are kept for every split",
             "To make the trees differ, so their errors partly cancel when they vote",
         ],
         answer: 2,

@@ -6,6 +6,7 @@
 use super::choice::MaxFeatures;
 use super::config::Config;
 use super::spec::Key;
+use crate::ml::rows::FeatureMap;
 
 /// Which way a remedy moves its control.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,26 +18,38 @@ pub enum Way {
 /// One remedy: its words, the control it moves and which way.
 pub type Lever = (&'static str, Key, Way);
 
-/// Whether `key` can still move `way` and would change something: not at the end of its range
-/// that way, and without a no-effect note. (λ's note, "choose L2 or L1 first", is part of the
-/// remedy "regularization (a larger λ)", so only its end counts.)
+/// Whether `key` can still move `way` and would change something: judged by the value it acts
+/// as where that differs from the slider's (k beyond the training points acts as their number;
+/// √ of two features is one), otherwise not at the end of its range that way and without a
+/// no-effect note (the one another control's setting gives: max depth under a minimum per leaf
+/// too large to split). λ's note, "choose L2 or L1 first", is part of the remedy
+/// "regularization (a larger λ)", so only its end counts.
 pub fn can_move(config: &Config, train_size: usize, key: Key, way: Way) -> bool {
-    let room = match key {
-        // Its options are not in order of size: All is the most, One the fewest.
-        Key::MaxFeatures => {
-            let now = config.choice::<MaxFeatures>(key);
+    match (key, way) {
+        (Key::K, Way::Up) => (config.number(key) as usize) < train_size,
+        (Key::K, Way::Down) => (config.number(key) as usize).min(train_size) > 1,
+        // Its options are not in order of size: compare the features a split looks at.
+        (Key::MaxFeatures, _) => {
+            let width = FeatureMap::new(config.number(Key::Features) as usize).width();
+            let now = config.choice::<MaxFeatures>(key).of(width);
             match way {
-                Way::Up => now != MaxFeatures::All,
-                Way::Down => now != MaxFeatures::One,
+                Way::Up => MaxFeatures::All.of(width) > now,
+                Way::Down => MaxFeatures::One.of(width) < now,
             }
         }
-        _ => match way {
-            Way::Up => config.position(key) + 1 < key.spec().domain.len(),
-            Way::Down => config.position(key) > 0,
-        },
-    };
-    room && (key == Key::Lambda || config.no_effect(key, train_size).is_none())
+        _ => {
+            let room = match way {
+                Way::Up => config.position(key) + 1 < key.spec().domain.len(),
+                Way::Down => config.position(key) > 0,
+            };
+            room && (key == Key::Lambda || config.no_effect(key, train_size).is_none())
+        }
+    }
 }
+
+/// What a remedy says when none of its controls can move: true whether they stand at their ends
+/// or another control's setting stops them (the page says which beside each).
+pub const NONE_LEFT: &str = "none that its sliders offer at these settings";
 
 /// The remedies of `levers` that can still move, as a list in words ("a, b or c"), with `tail`
 /// after it; when none can, `none` says so.
@@ -122,7 +135,7 @@ mod tests {
     }
 
     #[test]
-    fn max_features_moves_by_its_sizes_not_its_option_order() {
+    fn max_features_moves_by_the_features_a_split_looks_at() {
         let mut c = Config::for_lab(Lab::Classification);
         c.set_choice(Key::Model, ModelKind::Forest);
         c.set_choice(Key::MaxFeatures, MaxFeatures::All);
@@ -131,6 +144,28 @@ mod tests {
         c.set_choice(Key::MaxFeatures, MaxFeatures::One);
         assert!(can_move(&c, 100, Key::MaxFeatures, Way::Up));
         assert!(!can_move(&c, 100, Key::MaxFeatures, Way::Down));
+        // Two features (x₁, x₂): √2 rounds down to one, as One does, and All is twice that
+        // (helper 70: √'s no-effect note had dropped "more features per split").
+        c.set(Key::Features, 0);
+        c.set_choice(Key::MaxFeatures, MaxFeatures::Sqrt);
+        assert!(c.no_effect(Key::MaxFeatures, 100).is_some());
+        assert!(can_move(&c, 100, Key::MaxFeatures, Way::Up));
+        assert!(!can_move(&c, 100, Key::MaxFeatures, Way::Down));
+    }
+
+    /// k beyond the training points acts as their number: a smaller k is still a remedy (helper
+    /// 70: the default k = 5 on four placed points), a larger one is not.
+    #[test]
+    fn k_moves_by_the_neighbours_it_counts() {
+        let mut c = Config::for_lab(Lab::Classification);
+        c.set_choice(Key::Model, ModelKind::Knn);
+        c.set(Key::K, 4); // k = 5
+        assert!(can_move(&c, 4, Key::K, Way::Down));
+        assert!(!can_move(&c, 4, Key::K, Way::Up));
+        assert!(can_move(&c, 6, Key::K, Way::Up));
+        c.set(Key::K, 0); // k = 1
+        assert!(!can_move(&c, 4, Key::K, Way::Down));
+        assert!(!can_move(&c, 0, Key::K, Way::Up));
     }
 
     /// λ's no-effect note (no penalty chosen) does not stop "regularization (a larger λ)".

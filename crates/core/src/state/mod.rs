@@ -8,6 +8,7 @@ pub mod compare_note;
 pub mod config;
 pub mod curve_note;
 pub mod levers;
+pub mod moved;
 pub mod plane;
 pub mod regression;
 pub mod session;

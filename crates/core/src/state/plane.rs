@@ -6,7 +6,7 @@
 use super::action::{Action, Brush};
 use super::choice::ModelKind;
 use super::config::Config;
-use super::levers::{remedies, Lever, Way};
+use super::levers::{remedies, Lever, Way, NONE_LEFT};
 use super::session::{medians_note, LabKind, Session};
 use super::slack::{knn_slack, tree_slack};
 use super::spec::{Key, Lab};
@@ -168,15 +168,7 @@ impl LabKind for Plane {
         use Way::{Down, Up};
         let (c, n) = (&s.config, s.train_set().count());
         // Only the controls that can still move that way, and change something (`levers`).
-        let list = |levers: &[Lever], tail: &str| {
-            remedies(
-                c,
-                n,
-                levers,
-                tail,
-                "none that its sliders have left (each is at its end)",
-            )
-        };
+        let list = |levers: &[Lever], tail: &str| remedies(c, n, levers, tail, NONE_LEFT);
         const DEEPER: Lever = ("a larger max depth", Key::MaxDepth, Up);
         const SHALLOWER: Lever = ("a smaller max depth", Key::MaxDepth, Down);
         const SMALLER_LEAVES: Lever = ("fewer samples per leaf", Key::MinLeaf, Down);
@@ -210,6 +202,7 @@ impl LabKind for Plane {
                 list(
                     &[
                         ("deeper trees", Key::MaxDepth, Up),
+                        SMALLER_LEAVES,
                         ("more features per split", Key::MaxFeatures, Up),
                     ],
                     "",
@@ -225,6 +218,7 @@ impl LabKind for Plane {
                         ("more trees", Key::Trees, Up),
                         ("a higher learning rate", Key::Shrinkage, Up),
                         ("deeper trees", Key::MaxDepth, Up),
+                        SMALLER_LEAVES,
                     ],
                     "",
                 ),

@@ -4,6 +4,7 @@ use super::*;
 use crate::format::{percent, short};
 use crate::ml::diagnosis::Fit;
 use crate::state::choice::ModelKind;
+use crate::state::levers::NONE_LEFT;
 use crate::state::session::Reduce;
 use crate::state::url::decode;
 use std::rc::Rc;
@@ -900,16 +901,22 @@ fn relu_xor_from_initialization_8_stalls_at_about_77_percent_and_tanh_does_not()
 #[test]
 fn remedies_leave_out_controls_at_their_end_or_without_effect() {
     let more = |q: &str| <Plane as LabKind>::levers(&lab(q)).more;
+    // (Fewer samples per leaf is the lever that frees boosting's trees to split again.)
     assert_eq!(
         more("model=boosting&subsample=0.1&leaf=10"),
-        "more trees or a higher learning rate"
+        "more trees, a higher learning rate or fewer samples per leaf"
     );
-    assert_eq!(more("model=boosting&shrinkage=1&depth=15"), "more trees");
-    assert_eq!(more("model=forest&maxfeat=all"), "deeper trees");
     assert_eq!(
-        more("model=knn&k=1"),
-        "none that its sliders have left (each is at its end)"
+        more("model=boosting&shrinkage=1&depth=15&leaf=1"),
+        "more trees"
     );
+    assert_eq!(more("model=forest&maxfeat=all&leaf=1"), "deeper trees");
+    // √ of x₁, x₂ is one feature, as One is; All is two (helper 70).
+    assert_eq!(
+        more("model=forest&features=1&maxfeat=sqrt&leaf=1&depth=15"),
+        "more features per split"
+    );
+    assert_eq!(more("model=knn&k=1"), NONE_LEFT);
     assert_eq!(
         <Plane as LabKind>::levers(&lab("model=logistic&features=1")).less,
         "regularization (a larger λ)"

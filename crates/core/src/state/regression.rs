@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::config::Config;
-use super::levers::{can_move, remedies, Way};
+use super::levers::{can_move, remedies, Way, NONE_LEFT};
 use super::session::{medians_note, LabKind, Session};
 use super::spec::{display_value, Key};
 use super::sweep::sweep_keys;
@@ -89,7 +89,7 @@ impl LabKind for Regression {
         let (c, n) = (&s.config, s.train_set().len());
         let lower = can_move(c, n, Key::Degree, Way::Down);
         let penalty = can_move(c, n, Key::Lambda, Way::Up);
-        let none = "none that its sliders have left (each is at its end)";
+        let none = NONE_LEFT;
         Levers {
             more: remedies(c, n, &[("a higher degree", Key::Degree, Way::Up)], "", none),
             less: match (lower, penalty) {

@@ -9,7 +9,8 @@
 use super::action::Action;
 use super::config::{Config, MAX_SEED};
 use super::curve_note::curve_note;
-use super::spec::{display_value, Group, Key, Lab};
+use super::moved::Moved;
+use super::spec::{Group, Key, Lab};
 use super::sweep::{sweep_work, Sweep};
 use crate::format::{percent, short, thousands};
 use crate::ml::diagnosis::{
@@ -187,10 +188,9 @@ pub struct Session<K: LabKind> {
     /// lab's steady state is read from there ([`LabKind::jitter`]), the losses before being of
     /// other steps.
     tuned_since: u64,
-    /// A setting that training goes on with (not from the start), moved since the model's last
-    /// step, and the step it was moved at: until the model trains with it, the scores are the
-    /// model's before it, and the verdict says so.
-    retuned: Option<(Key, u64)>,
+    /// The settings at the model's last step, once one that training goes on with moved there:
+    /// until the model trains with them, the verdict says so ([`Moved`]).
+    moved: Option<Moved>,
     /// The last action changed nothing the page shows ([`Reduce::quiet`]).
     quiet: bool,
     /// The lab's own runtime state.
@@ -224,7 +224,7 @@ impl<K: LabKind> Session<K> {
             slight_effects: Vec::new(),
             objective_since: 0,
             tuned_since: 0,
-            retuned: None,
+            moved: None,
             quiet: false,
             lab: K::start(),
             config,
@@ -265,21 +265,29 @@ impl<K: LabKind> Session<K> {
     /// The verdict on the current fit and its most likely cause (see [`diagnose`]).
     pub fn diagnosis(&self) -> Option<Diagnosis> {
         let errors = K::errors(self)?;
-        // A new penalty is a new objective, which the model has not trained on yet: the verdict
-        // waits for it. Any other such setting changes only the steps to come: the verdict on the
-        // model stands, with an aside.
-        let retuned = self.retuned();
-        if let Some((Key::Regularization | Key::Lambda, setting)) = &retuned {
+        // Settings moved while paused: a new penalty is a new objective, which the model has not
+        // trained on yet, so the verdict waits for it; the others change only the steps to come,
+        // so the verdict on the model stands (its trend read as before the move), with an aside.
+        let moved = (self.moved.as_ref())
+            .filter(|m| !self.running && m.epoch == self.model.steps())
+            .and_then(|m| Some((m.changed(&self.config, self.train_set().count())?, m)));
+        if let Some((changed, _)) = moved.as_ref().filter(|(c, _)| c.penalty) {
             return Some(Diagnosis {
                 fit: Fit::StillTraining,
                 reason: format!(
-                    "{setting}, and the model has not trained with it yet: its scores are still \
-                     those of the penalty before. Press Play or Step to train on from here with \
-                     the new one; the verdict judges it then."
+                    "{}, and the model has not trained with it yet: its scores are still those \
+                     of the penalty before. Press Play or Step to train on from here with the new \
+                     one; the verdict judges it then.",
+                    changed.words
                 ),
                 close_call: false,
             });
         }
+        let (objective_since, tuned_since) = moved
+            .as_ref()
+            .map_or((self.objective_since, self.tuned_since), |(_, m)| {
+                (m.objective_since, m.tuned_since)
+            });
         // (A penalty left set from logistic regression is none of a tree's, k-NN's or an
         // ensemble's: they have no weights to hold back; helper 66.)
         let penalty = self.config.shows(Key::Regularization)
@@ -288,11 +296,11 @@ impl<K: LabKind> Session<K> {
             .zero_weights
             .is_some_and(|(zeros, all)| 2 * zeros >= all);
         let records = self.history.records();
-        let records = &records[records.partition_point(|r| r.epoch < self.objective_since)..];
+        let records = &records[records.partition_point(|r| r.epoch < objective_since)..];
         // The way down is read from the last change to it: the jumps of a learning rate just
         // lowered are not this one's (helper 61: "the steps overshoot … Lower the learning rate"
         // for 80 epochs after it was lowered).
-        let tuned = &records[records.partition_point(|r| r.epoch < self.tuned_since)..];
+        let tuned = &records[records.partition_point(|r| r.epoch < tuned_since)..];
         let finished = self.model.is_finished();
         // On a quadratic bowl a step of gradient descent lowers the loss unless the learning rate
         // is past the stable range (2 over the bowl's steepest curvature): one rise is proof,
@@ -304,7 +312,7 @@ impl<K: LabKind> Session<K> {
             Trend::Settled
         } else if rose && K::descends(self) {
             Trend::Unstable
-        } else if self.objective_since > 0 {
+        } else if objective_since > 0 {
             Trend::after_change(tuned)
         } else {
             Trend::of(tuned)
@@ -381,10 +389,11 @@ impl<K: LabKind> Session<K> {
             verdict.reason.push(' ');
             verdict.reason.push_str(&note);
         }
-        if let Some((_, setting)) = retuned {
+        if let Some((changed, _)) = moved {
             verdict.reason.push_str(&format!(
-                " ({setting}: training goes on with it from what the model has learned so far, \
-                 from the next step on; the figures are the model's before it.)"
+                " ({}: training goes on with it from what the model has learned so far, from the \
+                 next step on; the figures are the model's before it.)",
+                changed.words
             ));
         }
         if let Some(lead) = K::verdict_lead(self) {
@@ -395,22 +404,6 @@ impl<K: LabKind> Session<K> {
             verdict.reason.insert_str(0, lead);
         }
         Some(verdict)
-    }
-
-    /// While paused after a setting moved that training goes on with, before the model has
-    /// trained with it (helper 69: λ moved to its largest after training kept "Overfitting … a
-    /// larger λ"): the setting, and "… changed to … at epoch …".
-    fn retuned(&self) -> Option<(Key, String)> {
-        let (key, at) = self.retuned?;
-        (!self.running && at == self.model.steps()).then(|| {
-            let setting = format!(
-                "{} changed to {} at epoch {}",
-                key.spec().label,
-                display_value(key, self.config.position(key)),
-                thousands(at)
-            );
-            (key, setting)
-        })
     }
 
     /// For "too flexible" under a penalty, with a training error already above the noise floor
@@ -503,7 +496,7 @@ impl<K: LabKind> Session<K> {
         self.best = None;
         self.objective_since = 0;
         self.tuned_since = 0;
-        self.retuned = None;
+        self.moved = None;
         // (An unsplit tree's root shares, or boosting's prior, are no fixed shape: a tree's
         // numbers grow with it; helper 67 read "2 training points for 2 learned numbers".)
         self.parameter_count = match K::levers(self).epochs {
@@ -526,7 +519,7 @@ impl<K: LabKind> Session<K> {
         self.best = None;
         self.objective_since = 0;
         self.tuned_since = 0;
-        self.retuned = None;
+        self.moved = None;
         self.rescore();
         self.record();
     }
@@ -571,6 +564,10 @@ impl<K: LabKind> Session<K> {
 
     /// Runs up to `steps` training steps; pauses when the model is done or on divergence.
     fn train(&mut self, steps: u32) {
+        // Trained with the settings moved, or diverged with them: either way no longer before it.
+        if steps > 0 {
+            self.moved = None;
+        }
         // After a divergence the model went back to an earlier epoch: the records after it were
         // of the run abandoned.
         self.history.truncate_after(self.model.steps());
@@ -753,6 +750,7 @@ impl<K: LabKind> Session<K> {
         if self.config.position(key) == pos.min(key.spec().domain.len() - 1) {
             return;
         }
+        let before = self.config.clone();
         self.config.set(key, pos);
         let spec = key.spec();
         if spec.group == Group::Data {
@@ -761,19 +759,21 @@ impl<K: LabKind> Session<K> {
             self.restart();
         } else if spec.group == Group::Hyperparameter {
             let steps = self.model.steps();
+            // (The settings of the step the model stands at: kept from the first move there.)
+            if steps > 0 && self.moved.as_ref().is_none_or(|m| m.epoch != steps) {
+                self.moved = Some(Moved {
+                    epoch: steps,
+                    config: before,
+                    objective_since: self.objective_since,
+                    tuned_since: self.tuned_since,
+                });
+            }
             self.tuned_since = steps;
             Rc::make_mut(&mut self.model).retune(&K::hyper(&self.config));
             self.zero_weights = self.count_zero_weights();
             self.divergence = None;
             // Fewer trees than an ensemble grew: it dropped the last ones, so its scores, map and
             // parameters are those of the smaller ensemble, and its history ends where it does.
-            // (Fewer trees than grown take effect at once; the rest from the next step.)
-            let noticed = steps > 0
-                && self
-                    .config
-                    .no_effect(key, self.train_set().count())
-                    .is_none();
-            self.retuned = (noticed && self.model.steps() == steps).then_some((key, steps));
             if self.model.steps() < steps {
                 self.history.truncate_after(self.model.steps());
                 self.errors.truncate_after(self.model.steps());

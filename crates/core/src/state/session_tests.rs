@@ -1047,6 +1047,26 @@ fn a_setting_moved_after_training_is_named_until_the_model_trains_with_it() {
         "{}",
         waiting.reason
     );
+    // A second move does not hide the first (helper 70); moving λ back leaves the learning rate.
+    s.apply(Action::Set(Key::LearningRate, 0));
+    let both = s.diagnosis().unwrap();
+    assert_eq!(both.fit, Fit::StillTraining);
+    assert!(
+        both.reason.starts_with(
+            "Regularization strength changed to 10 and Learning rate to 1e-4 at epoch 240"
+        ),
+        "{}",
+        both.reason
+    );
+    s.apply(Action::Set(Key::Lambda, 0));
+    let back = s.diagnosis().unwrap();
+    assert_eq!(back.fit, before.fit, "{} / {}", before.reason, back.reason);
+    assert!(
+        back.reason
+            .contains("(Learning rate changed to 1e-4 at epoch 240: "),
+        "{}",
+        back.reason
+    );
     s.apply(Action::Step);
     let judged = s.diagnosis().unwrap();
     assert!(!judged.reason.contains("changed to"), "{}", judged.reason);

@@ -114,17 +114,18 @@ pub fn folds(config: &Config, n: usize) -> Result<(Folds, Option<String>), Strin
     }
 }
 
-/// Why every trial scores 0 when the training points are all of one class: any setting
-/// classifies them all right, so the search cannot tell settings apart (helper 66: it said only
-/// that the trials tie).
+/// Why every trial scores the same when the training points are all of one class: any setting
+/// learns to answer that class, so the search cannot tell settings apart (helper 66: it said only
+/// that the trials tie). The same by cross-validation (error 0) and by the test score (the
+/// share of test points of other classes).
 fn one_class_note(train: &PlaneSet) -> Option<String> {
     let first = train.points.first()?.class;
     let one = train.values.is_none() && train.points.iter().all(|p| p.class == first);
     (one && train.points.len() > 1).then(|| {
         format!(
-            "All {} training points are {}: any setting classifies them all right (error 0), so \
-             the search cannot tell settings apart. More points, or a larger training fraction, \
-             bring in the other classes.",
+            "All {} training points are {}: any setting learns to answer {1}, so every trial \
+             scores the same and the search cannot tell settings apart. More points, or a larger \
+             training fraction, bring in the other classes.",
             train.points.len(),
             class_name(first)
         )
@@ -384,8 +385,14 @@ impl Tuning {
         )
         .expect("the budget control stays within 1 … MAX_BUDGET");
         let mut tuning = Tuning {
-            folds_note: (plane.as_ref().and_then(|p| one_class_note(&p.train)))
-                .or_else(|| folds.as_ref().ok().and_then(|f| f.1.clone())),
+            folds_note: {
+                let one_class = plane.as_ref().and_then(|p| one_class_note(&p.train));
+                let cut = folds.as_ref().ok().and_then(|f| f.1.clone());
+                match (one_class, cut) {
+                    (Some(a), Some(b)) => Some(format!("{a} {b}")),
+                    (a, b) => a.or(b),
+                }
+            },
             folds: folds.map(|f| f.0),
             landscape: Landscape::new(&space),
             search,

@@ -388,7 +388,7 @@ fn training_points_of_one_class_are_named_as_why_every_trial_scores_0() {
     let mut state = Tuning::with_points(config, points, vec![]);
     let note = state.folds_note.clone().expect("a note");
     assert!(
-        note.starts_with("All 42 training points are orange: any setting classifies them all"),
+        note.starts_with("All 42 training points are orange: any setting learns to answer orange"),
         "{note}"
     );
     run(&mut state);

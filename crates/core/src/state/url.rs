@@ -357,7 +357,7 @@ fn position_of(spec: &Spec, value: &str, default: usize) -> Result<usize, (usize
         // (Helper 63: "x1,x1,x2" was read as x1, x2 without a word.)
         return match (bits, twice) {
             (0, _) => Err((default, "chooses none".into())),
-            (_, Some(name)) => Err((bits - 1, format!("names {name} twice"))),
+            (_, Some(name)) => Err((bits - 1, format!("names {name} more than once"))),
             _ => Ok(bits - 1),
         };
     }

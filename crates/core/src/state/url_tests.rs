@@ -210,7 +210,7 @@ fn neural_links_name_their_input_features() {
     assert_eq!(c.number(Key::Inputs), 0b11 as f64);
     assert_eq!(notices.len(), 1, "{notices:?}");
     assert!(
-        notices[0].contains("Input features “x1,X1,x2” names x1 twice"),
+        notices[0].contains("Input features “x1,X1,x2” names x1 more than once"),
         "{notices:?}"
     );
 }
