@@ -151,7 +151,9 @@ fn missing(goal: &Goal, now: &Config, f: &Figures) -> Option<String> {
     let settled = match f.verdict {
         _ if f.diverged => Some("Training diverged: the loss exploded.".to_string()),
         None => Some("Press Play: there is no verdict before training.".to_string()),
-        Some(Fit::StillTraining) => Some("Still training: let it settle.".to_string()),
+        Some(Fit::StillTraining) => {
+            Some("Still training: let it train on (Play) until the verdict settles.".to_string())
+        }
         Some(_) => None,
     };
     let verdict = f.verdict.map_or("none", Fit::title);

@@ -6,7 +6,7 @@
 use super::action::{Action, Brush};
 use super::choice::ModelKind;
 use super::config::Config;
-use super::levers::{remedies, Lever, Way, NONE_LEFT};
+use super::levers::{can_move, remedies, Lever, Way, NONE_LEFT};
 use super::session::{medians_note, LabKind, Session};
 use super::slack::{knn_slack, tree_slack};
 use super::spec::{Key, Lab};
@@ -169,6 +169,11 @@ impl LabKind for Plane {
         let (c, n) = (&s.config, s.train_set().count());
         // Only the controls that can still move that way, and change something (`levers`).
         let list = |levers: &[Lever], tail: &str| remedies(c, n, levers, tail, NONE_LEFT);
+        // A network's penalty, unless λ stands at its largest.
+        let or_penalty = |words: &str| match can_move(c, n, Key::Lambda, Up) {
+            true => format!("{words}, or regularization (a larger λ)"),
+            false => words.to_string(),
+        };
         const DEEPER: Lever = ("a larger max depth", Key::MaxDepth, Up);
         const SHALLOWER: Lever = ("a smaller max depth", Key::MaxDepth, Down);
         const SMALLER_LEAVES: Lever = ("fewer samples per leaf", Key::MinLeaf, Down);
@@ -249,15 +254,15 @@ impl LabKind for Plane {
                 "a nonlinear activation (tanh or ReLU; linear layers add up to one linear model of \
                  the inputs, however many), or richer input features"
                     .to_string(),
-                "fewer neurons, or regularization (a larger λ)".to_string(),
+                or_penalty("fewer neurons"),
             ),
             PlaneModel::Mlp(_) if c.hidden_layers().is_empty() => (
                 "a hidden layer, or richer input features".to_string(),
-                "fewer input features, or regularization (a larger λ)".to_string(),
+                or_penalty("fewer input features"),
             ),
             PlaneModel::Mlp(_) => (
                 "more neurons or layers, or richer input features".to_string(),
-                "fewer neurons, or regularization (a larger λ)".to_string(),
+                or_penalty("fewer neurons"),
             ),
         };
         Levers {

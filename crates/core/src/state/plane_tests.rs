@@ -917,6 +917,13 @@ fn remedies_leave_out_controls_at_their_end_or_without_effect() {
         "more features per split"
     );
     assert_eq!(more("model=knn&k=1"), NONE_LEFT);
+    // A network at the largest λ is not told to raise it.
+    let less = |q: &str| <Plane as LabKind>::levers(&neural(q)).less;
+    assert_eq!(
+        less("reg=l2&lambda=0.1"),
+        "fewer neurons, or regularization (a larger λ)"
+    );
+    assert_eq!(less("reg=l2&lambda=10"), "fewer neurons");
     assert_eq!(
         <Plane as LabKind>::levers(&lab("model=logistic&features=1")).less,
         "regularization (a larger λ)"
