@@ -1044,6 +1044,13 @@ fn good_fit_aside(e: &Evidence) -> String {
             // (The figure the verdict quotes, not the last record's: records thin out.)
             short(e.errors.test())
         ),
+        // (An ensemble or a tree adds trees or levels; helper 71 read "the training loss" for a
+        // forest, which shows none.)
+        None if e.growing && !perfect(e.errors) => {
+            " (The model is still growing: these figures are not final, and the test figure can \
+             move either way.)"
+                .to_string()
+        }
         None if e.trend == Trend::Falling && !perfect(e.errors) => {
             " (The training loss is still falling: these figures are not final, and the test \
              figure can move either way.)"
@@ -1051,6 +1058,18 @@ fn good_fit_aside(e: &Evidence) -> String {
         }
         None => String::new(),
     }
+}
+
+/// Too few epochs since the start, or since the last change, to read the loss's trend.
+fn too_early(summary: &str) -> (Fit, String) {
+    (
+        Fit::StillTraining,
+        format!(
+            "{summary}, after too few epochs to tell whether the training loss is still falling \
+             (counted from the start, or from the last change to how or what it learns, such as \
+             a new learning rate or λ): it is too early to judge the model. Let it train on."
+        ),
+    )
 }
 
 /// The verdict and its reason, by the rules of the module's documentation.
@@ -1098,6 +1117,12 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                 short(j.best)
             ),
         )
+    // Too few epochs to read the loss's trend (since the start, or since the last change to how
+    // or what it learns): no verdict on a gap, whatever else it would say (helper 71 read "too
+    // few training points … a larger λ" one epoch after λ was raised, on scores that were still
+    // the old objective's). A high training error is read below, after the swings of momentum.
+    } else if !r.high_train && r.gap && e.levers.epochs && e.trend == Trend::Unknown {
+        too_early(&r.summary)
     } else if let Some(beyond) = extrapolating(e, &r) {
         (
             Fit::Extrapolating,
@@ -1238,15 +1263,7 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         )
     } else if r.high_train && e.levers.epochs && e.trend == Trend::Unknown && out_of_reach.is_none()
     {
-        (
-            Fit::StillTraining,
-            format!(
-                "{}, after too few epochs to tell whether the training loss is still falling \
-                 (counted from the start, or from the last change to how or what it learns, such \
-                 as a new learning rate or λ): it is too early to judge the model. Let it train on.",
-                r.summary
-            ),
-        )
+        too_early(&r.summary)
     } else if let Some(best) = (e.best_reachable).filter(|_| r.high_train && !minimum_high) {
         // Not moving, yet the objective's minimum fits: the steps are too small to see the loss
         // fall (a tiny learning rate), not a model too simple.

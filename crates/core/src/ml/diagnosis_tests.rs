@@ -570,6 +570,22 @@ fn a_good_fit_still_falling_says_its_figures_are_not_final() {
     assert!(!diagnose(&numbers(0.012, 0.02))
         .reason
         .contains("still falling"));
+    // A forest or a tree adds trees or levels and shows no training loss (helper 71).
+    let growing = Evidence {
+        growing: true,
+        levers: Levers {
+            epochs: false,
+            ..Levers::default()
+        },
+        ..falling
+    };
+    let d = diagnose(&growing);
+    assert_eq!(d.fit, Fit::GoodFit);
+    assert!(
+        d.reason.ends_with("(The model is still growing: these figures are not final, and the test figure can move either way.)"),
+        "{}",
+        d.reason
+    );
     // Every point right: nothing to improve.
     let perfect = Evidence {
         trend: Trend::Falling,

@@ -26,6 +26,15 @@ pub struct Changed {
     pub penalty: bool,
     /// "Learning rate changed to 0.1 and Batch size to 8 at epoch 240".
     pub words: String,
+    /// "it" for one setting, "them" for more.
+    pub them: &'static str,
+}
+
+/// The penalty a configuration trains with, if any: its kind and λ (none without a penalty or at
+/// λ = 0). Only a change of it changes the objective.
+pub fn penalty(c: &Config) -> Option<(usize, f64)> {
+    let off = c.regularization() == Regularization::None || c.number(Key::Lambda) == 0.0;
+    (!off).then(|| (c.position(Key::Regularization), c.number(Key::Lambda)))
 }
 
 /// The settings training goes on with, in the verdict's order.
@@ -44,10 +53,6 @@ impl Moved {
     /// that acts the same).
     pub fn changed(&self, now: &Config, train_size: usize) -> Option<Changed> {
         // The penalty as one: named by the controls moved, if it acts otherwise.
-        let penalty = |c: &Config| {
-            let off = c.regularization() == Regularization::None || c.number(Key::Lambda) == 0.0;
-            (!off).then(|| (c.position(Key::Regularization), c.number(Key::Lambda)))
-        };
         let new_penalty = penalty(&self.config) != penalty(now);
         let acts = |c: &Config, key: Key| match key {
             Key::BatchSize => c.number(key).min(train_size as f64),
@@ -70,6 +75,7 @@ impl Moved {
                 .iter()
                 .any(|k| matches!(k, Key::Regularization | Key::Lambda)),
             words,
+            them: if keys.len() > 1 { "them" } else { "it" },
         })
     }
 }

@@ -9,7 +9,7 @@
 use super::action::Action;
 use super::config::{Config, MAX_SEED};
 use super::curve_note::curve_note;
-use super::moved::Moved;
+use super::moved::{penalty, Moved};
 use super::spec::{Group, Key, Lab};
 use super::sweep::{sweep_work, Sweep};
 use crate::format::{percent, short, thousands};
@@ -268,26 +268,28 @@ impl<K: LabKind> Session<K> {
         // Settings moved while paused: a new penalty is a new objective, which the model has not
         // trained on yet, so the verdict waits for it; the others change only the steps to come,
         // so the verdict on the model stands (its trend read as before the move), with an aside.
-        let moved = (self.moved.as_ref())
-            .filter(|m| !self.running && m.epoch == self.model.steps())
-            .and_then(|m| Some((m.changed(&self.config, self.train_set().count())?, m)));
-        if let Some((changed, _)) = moved.as_ref().filter(|(c, _)| c.penalty) {
+        // (The records are read as at the model's step, also when every move went back: helper
+        // 71 saw sentences of the verdict lost to λ moved out and back.)
+        let at_step =
+            (self.moved.as_ref()).filter(|m| !self.running && m.epoch == self.model.steps());
+        let (objective_since, tuned_since) = at_step
+            .map_or((self.objective_since, self.tuned_since), |m| {
+                (m.objective_since, m.tuned_since)
+            });
+        let moved = at_step.and_then(|m| m.changed(&self.config, self.train_set().count()));
+        if let Some(changed) = moved.as_ref().filter(|c| c.penalty) {
             return Some(Diagnosis {
                 fit: Fit::StillTraining,
                 reason: format!(
-                    "{}, and the model has not trained with it yet: its scores are still those \
-                     of the penalty before. Press Play or Step to train on from here with the new \
-                     one; the verdict judges it then.",
-                    changed.words
+                    "{}, and the model has not trained with {them} yet: its scores are still \
+                     those of the settings before. Press Play or Step to train on from here; the \
+                     verdict judges the new settings then.",
+                    changed.words,
+                    them = changed.them
                 ),
                 close_call: false,
             });
         }
-        let (objective_since, tuned_since) = moved
-            .as_ref()
-            .map_or((self.objective_since, self.tuned_since), |(_, m)| {
-                (m.objective_since, m.tuned_since)
-            });
         // (A penalty left set from logistic regression is none of a tree's, k-NN's or an
         // ensemble's: they have no weights to hold back; helper 66.)
         let penalty = self.config.shows(Key::Regularization)
@@ -389,11 +391,12 @@ impl<K: LabKind> Session<K> {
             verdict.reason.push(' ');
             verdict.reason.push_str(&note);
         }
-        if let Some((changed, _)) = moved {
+        if let Some(changed) = moved {
             verdict.reason.push_str(&format!(
-                " ({}: training goes on with it from what the model has learned so far, from the \
-                 next step on; the figures are the model's before it.)",
-                changed.words
+                " ({}: training goes on with {them} from what the model has learned so far, from \
+                 the next step on; the scores shown are from before the change.)",
+                changed.words,
+                them = changed.them
             ));
         }
         if let Some(lead) = K::verdict_lead(self) {
@@ -759,6 +762,7 @@ impl<K: LabKind> Session<K> {
             self.restart();
         } else if spec.group == Group::Hyperparameter {
             let steps = self.model.steps();
+            let new_objective = penalty(&before) != penalty(&self.config);
             // (The settings of the step the model stands at: kept from the first move there.)
             if steps > 0 && self.moved.as_ref().is_none_or(|m| m.epoch != steps) {
                 self.moved = Some(Moved {
@@ -781,8 +785,11 @@ impl<K: LabKind> Session<K> {
             }
             // Of the hyperparameters a running model takes on, only the penalty changes the
             // objective (the learning rate, batch size and optimizer change only the way down).
+            // (Helper 71: λ moved without a penalty, or out and back, cut the records read.)
             if matches!(key, Key::Regularization | Key::Lambda) {
-                self.objective_since = self.model.steps();
+                if new_objective {
+                    self.objective_since = self.model.steps();
+                }
                 self.objective_changed();
             }
         }

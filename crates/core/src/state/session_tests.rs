@@ -1036,6 +1036,10 @@ fn a_setting_moved_after_training_is_named_until_the_model_trains_with_it() {
     }
     let before = s.diagnosis().unwrap();
     assert!(!before.reason.contains("changed to"), "{}", before.reason);
+    // Out and back: the very same verdict (helper 71: sentences of it were lost).
+    s.apply(Action::Set(Key::Lambda, 3));
+    s.apply(Action::Set(Key::Lambda, 0));
+    assert_eq!(s.diagnosis().unwrap(), before);
     let top = Key::Lambda.spec().domain.len() - 1;
     s.apply(Action::Set(Key::Lambda, top));
     let waiting = s.diagnosis().unwrap();
@@ -1053,7 +1057,8 @@ fn a_setting_moved_after_training_is_named_until_the_model_trains_with_it() {
     assert_eq!(both.fit, Fit::StillTraining);
     assert!(
         both.reason.starts_with(
-            "Regularization strength changed to 10 and Learning rate to 1e-4 at epoch 240"
+            "Regularization strength changed to 10 and Learning rate to 1e-4 at epoch 240, and \
+             the model has not trained with them yet"
         ),
         "{}",
         both.reason
@@ -1070,6 +1075,21 @@ fn a_setting_moved_after_training_is_named_until_the_model_trains_with_it() {
     s.apply(Action::Step);
     let judged = s.diagnosis().unwrap();
     assert!(!judged.reason.contains("changed to"), "{}", judged.reason);
+    // One epoch after a new λ is too few to judge a gap (helper 71: "a larger λ" one epoch after
+    // λ was raised, the curve over λ preferring 0 in the same paragraph).
+    s.apply(Action::Set(Key::Lambda, 12)); // 0.3
+    s.apply(Action::Step);
+    let early = s.diagnosis().unwrap();
+    assert_eq!(early.fit, Fit::StillTraining, "{}", early.reason);
+    assert!(early.reason.contains("too few epochs"), "{}", early.reason);
+    // λ without a penalty changes nothing: no note, and the verdict reads the same records.
+    let mut off: Session<Regression> = session("degree=15&n=20&reg=none");
+    for a in [Action::Play, Action::Tick(240), Action::Pause] {
+        off.apply(a);
+    }
+    let plain = off.diagnosis().unwrap();
+    off.apply(Action::Set(Key::Lambda, 9));
+    assert_eq!(off.diagnosis().unwrap(), plain);
 
     let mut s: Session<Regression> = session("");
     for a in [Action::Play, Action::Tick(3000), Action::Pause] {
