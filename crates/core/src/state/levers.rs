@@ -51,6 +51,15 @@ pub fn can_move(config: &Config, train_size: usize, key: Key, way: Way) -> bool 
 /// or another control's setting stops them (the page says which beside each).
 pub const NONE_LEFT: &str = "none that its sliders offer at these settings";
 
+/// `words`, then ", or regularization (a larger λ)" while λ can still grow: a remedy of the
+/// models trained with a penalty (polynomial regression, the network).
+pub fn or_penalty(config: &Config, train_size: usize, words: &str) -> String {
+    match can_move(config, train_size, Key::Lambda, Way::Up) {
+        true => format!("{words}, or regularization (a larger λ)"),
+        false => words.to_string(),
+    }
+}
+
 /// The remedies of `levers` that can still move, as a list in words ("a, b or c"), with `tail`
 /// after it; when none can, `none` says so.
 pub fn remedies(

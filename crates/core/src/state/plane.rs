@@ -6,7 +6,7 @@
 use super::action::{Action, Brush};
 use super::choice::ModelKind;
 use super::config::Config;
-use super::levers::{can_move, remedies, Lever, Way, NONE_LEFT};
+use super::levers::{or_penalty, remedies, Lever, Way, NONE_LEFT};
 use super::session::{medians_note, LabKind, Session};
 use super::slack::{knn_slack, tree_slack};
 use super::spec::{Key, Lab};
@@ -169,11 +169,7 @@ impl LabKind for Plane {
         let (c, n) = (&s.config, s.train_set().count());
         // Only the controls that can still move that way, and change something (`levers`).
         let list = |levers: &[Lever], tail: &str| remedies(c, n, levers, tail, NONE_LEFT);
-        // A network's penalty, unless λ stands at its largest.
-        let or_penalty = |words: &str| match can_move(c, n, Key::Lambda, Up) {
-            true => format!("{words}, or regularization (a larger λ)"),
-            false => words.to_string(),
-        };
+        let or_penalty = |words: &str| or_penalty(c, n, words);
         const DEEPER: Lever = ("a larger max depth", Key::MaxDepth, Up);
         const SHALLOWER: Lever = ("a smaller max depth", Key::MaxDepth, Down);
         const SMALLER_LEAVES: Lever = ("fewer samples per leaf", Key::MinLeaf, Down);
@@ -268,8 +264,12 @@ impl LabKind for Plane {
         Levers {
             more,
             less,
-            epochs: matches!(&*s.model, PlaneModel::Logistic(_) | PlaneModel::Mlp(_)),
+            epochs: Self::by_epochs(s),
         }
+    }
+
+    fn by_epochs(s: &Session<Self>) -> bool {
+        matches!(&*s.model, PlaneModel::Logistic(_) | PlaneModel::Mlp(_))
     }
 
     fn verdict_note(s: &Session<Self>) -> Option<String> {

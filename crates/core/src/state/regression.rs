@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::config::Config;
-use super::levers::{can_move, remedies, Way, NONE_LEFT};
+use super::levers::{can_move, or_penalty, remedies, Way, NONE_LEFT};
 use super::session::{medians_note, LabKind, Session};
 use super::spec::{display_value, Key};
 use super::sweep::sweep_keys;
@@ -87,18 +87,19 @@ impl LabKind for Regression {
     /// the highest.
     fn levers(s: &Session<Self>) -> Levers {
         let (c, n) = (&s.config, s.train_set().len());
-        let lower = can_move(c, n, Key::Degree, Way::Down);
-        let penalty = can_move(c, n, Key::Lambda, Way::Up);
-        let none = NONE_LEFT;
+        let penalty = ("regularization (a larger λ)", Key::Lambda, Way::Up);
         Levers {
-            more: remedies(c, n, &[("a higher degree", Key::Degree, Way::Up)], "", none),
-            less: match (lower, penalty) {
-                (true, true) => "a lower degree, or regularization (a larger λ)",
-                (true, false) => "a lower degree",
-                (false, true) => "regularization (a larger λ)",
-                (false, false) => none,
-            }
-            .to_string(),
+            more: remedies(
+                c,
+                n,
+                &[("a higher degree", Key::Degree, Way::Up)],
+                "",
+                NONE_LEFT,
+            ),
+            less: match can_move(c, n, Key::Degree, Way::Down) {
+                true => or_penalty(c, n, "a lower degree"),
+                false => remedies(c, n, &[penalty], "", NONE_LEFT),
+            },
             epochs: true,
         }
     }

@@ -71,8 +71,14 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     fn slight_effects(_config: &Config, _train: &SamplesOf<Self>) -> Vec<(Key, String)> {
         Vec::new()
     }
-    /// The controls that make the lab's current model more or less flexible (the remedies').
+    /// The controls that make the lab's current model more or less flexible (the remedies'), in
+    /// words worked out from the controls' settings: built for a verdict only.
     fn levers(session: &Session<Self>) -> Levers;
+    /// Whether the lab's current model trains by epochs ([`Levers::epochs`]), asked without
+    /// building the remedies' words (the validation panel asks every frame).
+    fn by_epochs(_session: &Session<Self>) -> bool {
+        true
+    }
     /// The test points beyond the training points' range, for a model of one input.
     fn beyond(_session: &Session<Self>) -> Option<Beyond> {
         None
@@ -447,7 +453,7 @@ impl<K: LabKind> Session<K> {
     /// trained on reaches a test error of 10 against 0.3 at the demo's λ).
     pub fn curve_outrun(&self) -> Option<String> {
         let (steps, curve) = (self.model.steps(), K::SWEEP_STEPS);
-        if !K::levers(self).epochs {
+        if !K::by_epochs(self) {
             None
         } else if steps > 2 * u64::from(curve) {
             Some(format!(
@@ -502,7 +508,7 @@ impl<K: LabKind> Session<K> {
         self.moved = None;
         // (An unsplit tree's root shares, or boosting's prior, are no fixed shape: a tree's
         // numbers grow with it; helper 67 read "2 training points for 2 learned numbers".)
-        self.parameter_count = match K::levers(self).epochs {
+        self.parameter_count = match K::by_epochs(self) {
             true => self.model.parameters().len(),
             false => 0,
         };
@@ -753,21 +759,28 @@ impl<K: LabKind> Session<K> {
         if self.config.position(key) == pos.min(key.spec().domain.len() - 1) {
             return;
         }
-        let before = self.config.clone();
-        self.config.set(key, pos);
+        // What a move that training goes on with needs of the settings before it: the penalty,
+        // and, for the first move at this step, the settings themselves (not cloned on every
+        // move of a slider drag).
         let spec = key.spec();
+        let steps = self.model.steps();
+        let going_on = spec.group == Group::Hyperparameter && !spec.restarts;
+        let penalty_before = penalty(&self.config);
+        let first_move =
+            (going_on && steps > 0) && self.moved.as_ref().is_none_or(|m| m.epoch != steps);
+        let before = first_move.then(|| self.config.clone());
+        self.config.set(key, pos);
         if spec.group == Group::Data {
             self.regenerate();
         } else if spec.restarts {
             self.restart();
         } else if spec.group == Group::Hyperparameter {
-            let steps = self.model.steps();
-            let new_objective = penalty(&before) != penalty(&self.config);
+            let new_objective = penalty_before != penalty(&self.config);
             // (The settings of the step the model stands at: kept from the first move there.)
-            if steps > 0 && self.moved.as_ref().is_none_or(|m| m.epoch != steps) {
+            if let Some(config) = before {
                 self.moved = Some(Moved {
                     epoch: steps,
-                    config: before,
+                    config,
                     objective_since: self.objective_since,
                     tuned_since: self.tuned_since,
                 });
