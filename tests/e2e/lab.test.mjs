@@ -470,14 +470,21 @@ test('a stronger penalty mid-run is called too strong a penalty, not a too-high 
   await page.close();
 });
 
-test('README: a penalty moved while paused makes the verdict wait for training with it; a learning rate moved is an aside', async () => {
+test('README: a penalty moved while paused makes the verdict wait for training with it, and moved back is no longer named; a learning rate moved is an aside', async () => {
   const { page, problems } = await open('?lab=regression&degree=15&n=20&reg=l2&lambda=0');
   for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Step' }).click();
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '5');
+  const plain = await page.evaluate(() => document.getElementById('diagnosis').textContent);
   await page.getByLabel('Regularization strength', { exact: true }).focus();
   await page.keyboard.press('End');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('lambda') === '10');
   assert.match(await text(page, '#diagnosis'), /^Still training.*Regularization strength changed to 10 at epoch 5, and the model has not trained with it yet/);
+  // Moved back, it is no longer named: the verdict is the one before the move.
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('lambda') === '0');
+  await page.waitForFunction((p) => document.getElementById('diagnosis').textContent === p, plain);
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => /changed to 10/.test(document.getElementById('diagnosis').textContent));
   await page.getByRole('button', { name: 'Step' }).click();
   await page.waitForFunction(() => !/changed to/.test(document.getElementById('diagnosis').textContent));
   await page.getByLabel('Learning rate', { exact: true }).focus();
