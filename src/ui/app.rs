@@ -16,7 +16,7 @@ use super::practice::Practice;
 use super::regression::RegressionLab;
 use super::tuning::TuningLab;
 use crate::classroom::saved::{Loaded, LoadedLab};
-use crate::classroom::view::{self, View};
+use crate::classroom::view::{self, Panel, View};
 use crate::state::config::Config;
 use crate::state::spec::Lab;
 use crate::state::url;
@@ -283,6 +283,18 @@ pub fn App() -> Html {
             .map(|p| format!("hide-{}", p.url()))
             .collect::<Vec<_>>()
     );
+    // A lesson step's panel brought into view: shown first if the teacher had hidden it.
+    let on_look = {
+        let view = view.clone();
+        Callback::from(move |panel: Panel| {
+            if view.is_hidden(panel) {
+                let mut shown = (*view).clone();
+                shown.toggle(panel);
+                view.set(shown);
+            }
+            web::scroll_to_panel(panel.url());
+        })
+    };
     let on_help = {
         let help = help.clone();
         Callback::from(move |open: bool| help.set(open))
@@ -293,7 +305,7 @@ pub fn App() -> Html {
                 { "Skip to the controls" }</a>
             <Header {lab} {on_switch} view={(*view).clone()} {on_view} on_help={on_help.clone()} {on_pick} />
             if let Some((lesson, step)) = view.lesson {
-                <LessonBar {lesson} {step} lab={(!view.practice).then_some(lab)} {on_step} on_leave={on_leave.clone()} />
+                <LessonBar {lesson} {step} lab={(!view.practice).then_some(lab)} {on_step} on_leave={on_leave.clone()} {on_look} />
             }
             if let Some((c, set_in)) = challenge_in.filter(|&(_, set_in)| set_in != lab && !view.practice) {
                 <section class="classroom-bar challenge" aria-labelledby="challenge-title" id="challenge">

@@ -2,6 +2,7 @@
 
 use super::other_lab::OtherLab;
 use crate::classroom::lessons::Lesson;
+use crate::classroom::view::Panel;
 use crate::state::spec::Lab;
 use yew::prelude::*;
 
@@ -15,6 +16,8 @@ pub struct LessonBarProps {
     pub lab: Option<Lab>,
     pub on_step: Callback<usize>,
     pub on_leave: Callback<()>,
+    /// Brings a panel into view (showing it if hidden).
+    pub on_look: Callback<Panel>,
 }
 
 #[component]
@@ -22,6 +25,10 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
     let (lesson, step) = (props.lesson, props.step);
     let last = lesson.steps.len() - 1;
     let set_in = lesson.steps[step].lab();
+    // The panel the prompt is about, in the step's own lab.
+    let look = lesson.steps[step]
+        .look
+        .filter(|_| props.lab == Some(set_in));
     let go = |to: usize| props.on_step.reform(move |_| to);
     html! {
         <section class="classroom-bar lesson" aria-labelledby="lesson-title" id="lesson">
@@ -37,6 +44,10 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
             <div class="buttons">
                 <button disabled={step == 0} onclick={go(step.saturating_sub(1))} title="Key ←">{ "← Previous" }</button>
                 <button class="primary" disabled={step == last} onclick={go((step + 1).min(last))} title="Key →">{ "Next →" }</button>
+                if let Some(panel) = look {
+                    <button id="lesson-look" onclick={props.on_look.reform(move |_| panel)}>
+                        { format!("See the {} ↓", panel.label(set_in).to_ascii_lowercase()) }</button>
+                }
                 <button onclick={props.on_leave.reform(|_| ())}>{ "Leave the lesson" }</button>
             </div>
         </section>

@@ -328,6 +328,21 @@ pub fn announce_layout_change() {
     }
 }
 
+/// Scrolls the panel named `name` (its `data-panel`) to the top of the screen once the page has
+/// drawn, so that a panel just shown is laid out.
+pub fn scroll_to_panel(name: &'static str) {
+    let callback = Closure::once_into_js(move || {
+        let selector = format!("[data-panel={name}]");
+        let panel = window()
+            .document()
+            .and_then(|d| d.query_selector(&selector).ok().flatten());
+        if let Some(panel) = panel {
+            panel.scroll_into_view();
+        }
+    });
+    let _ = window().request_animation_frame(callback.unchecked_ref());
+}
+
 /// A fresh random number below 2³² (from the browser's random source; the clock without one).
 pub fn random_seed() -> u64 {
     let mut bytes = [0u8; 4];

@@ -164,6 +164,28 @@ test('presenter view: P turns it on, panels hide and come back, and the link car
   await page.close();
 });
 
+test('a lesson step about the validation curve brings it into view with one button, shown again if the teacher hid it', async () => {
+  const { page, problems } = await open('?present=1&hide=validation,loss&lesson=ensembles&step=5', { width: 1280, height: 720 });
+  const inView = () => page.evaluate(() => {
+    const r = document.getElementById('validation-title').getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+  });
+  assert.equal(await inView(), false);
+  await page.getByRole('button', { name: 'See the validation curve ↓' }).click();
+  await waitParam(page, 'hide', 'loss');
+  await page.waitForFunction(() => {
+    const r = document.getElementById('validation-title').getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+  });
+  assert.match(await page.locator('#ctl-sweep option:checked').textContent(), /^Number of trees$/);
+  // A step about something else offers no such button.
+  await page.getByRole('button', { name: '← Previous' }).click();
+  await page.locator('#lesson-step', { hasText: 'Step 4 of 5' }).waitFor();
+  assert.equal(await page.locator('#lesson-look').count(), 0);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('presenter view at 1280×720: Play, the main plot and the verdict fit without scrolling in every lab', async () => {
   for (const lab of ['regression', 'classification', 'neural']) {
     const { page } = await open(`?lab=${lab}&present=1`, { width: 1280, height: 720 });

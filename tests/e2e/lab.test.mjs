@@ -700,7 +700,20 @@ test('the validation curve menu always names the curve drawn, also after it was 
   await page.getByLabel('Polynomial degree', { exact: true }).focus();
   await page.waitForFunction(() => /Polynomial degree/.test(document.querySelector('#validation-table caption')?.textContent ?? ''));
   assert.equal(await shown(), 'Polynomial degree');
-  assert.deepEqual(problems.console, []);
+  // The curve chosen is in the link (helper 69: a shared link showed the default curve); the
+  // default is not written.
+  assert.equal(param(page, 'curve'), null);
+  await menu.selectOption({ label: 'Regularization strength' });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('curve') === 'lambda');
+  const shared = await open(new URL(page.url()).search);
+  await shared.page.waitForFunction(() => /Regularization strength/.test(document.querySelector('#validation-table caption')?.textContent ?? ''));
+  assert.equal(await shared.page.locator('#ctl-sweep').evaluate((s) => s.options[s.selectedIndex].text), 'Regularization strength');
+  // A curve the model does not have is said, and the default shown.
+  const odd = await open('?lab=regression&curve=k');
+  assert.match(await odd.page.getByRole('status', { name: 'Link notices' }).innerText(), /This model has no validation curve over “k”; using the curve over Polynomial degree\./);
+  assert.deepEqual([...problems.console, ...shared.problems.console, ...odd.problems.console], []);
+  await shared.page.close();
+  await odd.page.close();
 });
 
 test('a seed the field cannot take is refused in words, and the lab keeps its seed', async () => {

@@ -31,6 +31,9 @@ pub struct Config {
     pub seed: u64,
     /// Points placed by hand in the Classification lab ("Your own points").
     pub custom: Vec<Point2>,
+    /// The hyperparameter whose validation curve is shown, when it is not the lab's first (the
+    /// session keeps it; a shared link shows the same curve).
+    pub curve: Option<Key>,
 }
 
 impl Default for Config {
@@ -40,6 +43,7 @@ impl Default for Config {
             positions: SPECS.map(|s| s.default),
             seed: DEFAULT_SEED,
             custom: Vec::new(),
+            curve: None,
         }
     }
 }

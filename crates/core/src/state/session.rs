@@ -208,7 +208,8 @@ impl<K: LabKind> Session<K> {
         let data = K::data(&config);
         let samples = K::samples(&data);
         let model = K::Model::new(&K::hyper(&config), &samples.0, config.seed);
-        let first = K::sweep_keys(&config)[0];
+        // The link's curve, if it names one this model has (else the first).
+        let first = config.curve.unwrap_or(K::sweep_keys(&config)[0]);
         let mut session = Session {
             data: Rc::new(data),
             samples: Rc::new(samples),
@@ -739,10 +740,12 @@ impl<K: LabKind> Session<K> {
     }
 
     /// Starts the validation curve again over `key` (or the default, if `key` cannot be swept
-    /// now), after anything it depends on changed.
+    /// now), after anything it depends on changed. The link names the curve if it is not the
+    /// default.
     fn restart_sweep(&mut self, key: Key) {
         let keys = K::sweep_keys(&self.config);
         let key = if keys.contains(&key) { key } else { keys[0] };
+        self.config.curve = (key != keys[0]).then_some(key);
         self.sweep = Sweep::new(key, self.train_set().count(), self.config.seed);
         self.sweep_job = None;
     }

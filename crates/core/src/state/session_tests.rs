@@ -1115,3 +1115,28 @@ fn a_setting_moved_after_training_is_named_until_the_model_trains_with_it() {
         .diagnosis()
         .is_none_or(|d| !d.reason.contains("changed to")));
 }
+
+/// The validation curve chosen is in the link: a shared link shows the same curve (helper 69:
+/// it showed the default). The default curve is not written.
+#[test]
+fn the_curve_chosen_travels_in_the_link() {
+    let mut s: Session<Regression> = session("lab=regression");
+    assert_eq!(s.sweep.key, Key::Degree);
+    assert!(!crate::state::url::encode(&s.config).contains("curve"));
+    s.apply(Action::Focus(Key::Lambda));
+    let link = crate::state::url::encode(&s.config);
+    assert!(link.contains("&curve=lambda&"), "{link}");
+    let opened: Session<Regression> = session(&link);
+    assert_eq!(opened.sweep.key, Key::Lambda);
+    // Back to the default: the link no longer names it.
+    s.apply(Action::Focus(Key::Degree));
+    assert!(!crate::state::url::encode(&s.config).contains("curve"));
+
+    // A model without that curve falls back to its first, and the link says nothing of it.
+    let mut s: Session<Plane> = session("lab=classification&curve=shrinkage&model=boosting");
+    assert_eq!(s.sweep.key, Key::Shrinkage);
+    s.apply(Action::Set(Key::Model, 0));
+    assert_ne!(s.sweep.key, Key::Shrinkage);
+    assert_eq!(s.config.curve, None);
+    assert!(!crate::state::url::encode(&s.config).contains("curve"));
+}

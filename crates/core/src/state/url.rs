@@ -5,6 +5,7 @@
 use super::config::{Config, MAX_SEED};
 use super::plane::MAX_CUSTOM_POINTS;
 use super::spec::{display_value, format_value, Domain, Key, Lab, Spec, SPECS};
+use super::sweep::sweep_keys;
 use super::tuning_axes::{first_axis_unnamed, second_axis_unnamed};
 use crate::data::classification::Point2;
 use crate::format::clip;
@@ -19,6 +20,10 @@ pub fn encode(config: &Config) -> String {
     out.append_pair("lab", config.lab.url());
     for spec in SPECS.iter().filter(|s| s.labs.contains(&config.lab)) {
         out.append_pair(spec.url, &format_value(spec.key, config.position(spec.key)));
+    }
+    if let Some(key) = (config.curve).filter(|k| curve_keys(config).iter().skip(1).any(|c| c == k))
+    {
+        out.append_pair("curve", key.spec().url);
     }
     out.append_pair("seed", &config.seed.to_string());
     if links_points(config) {
@@ -147,12 +152,16 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
     // A value that cannot be read falls back to the lab's default.
     let defaults = config.clone();
     notices.extend(repeated_settings(&pairs, config.lab));
+    // The validation curve, read once the model it belongs to is known.
+    let mut curve = None;
     for (name, value) in &pairs {
         let (name, value) = (name.as_str(), value.as_str());
         // (As a notice quotes it: clipped, without marks that reorder the sentence.)
         let shown = clip(value, 40);
         if name == "lab" {
             continue;
+        } else if name == "curve" {
+            curve = Some(value);
         } else if name == "seed" {
             let mut too_large = false;
             // Digits too many for u64 are still a whole number, only too large.
@@ -237,6 +246,26 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
             )));
         }
     }
+    if let Some(value) = curve {
+        let keys = curve_keys(&config);
+        match keys
+            .iter()
+            .find(|k| k.spec().url.eq_ignore_ascii_case(value))
+        {
+            Some(&key) => config.curve = (key != keys[0]).then_some(key),
+            None if keys.is_empty() => notices.push(Notice::new(format!(
+                "Ignored “curve”: the {} has no validation curve",
+                config.lab.title()
+            ))),
+            None => notices.push(Notice::using(
+                format!(
+                    "This model has no validation curve over “{}”",
+                    clip(value, 40)
+                ),
+                format!("the curve over {}", keys[0].spec().label),
+            )),
+        }
+    }
     if config.lab == Lab::Tuning {
         let named = |k: Key| pairs.iter().any(|(n, _)| n == k.spec().url);
         if !named(Key::AxisX) {
@@ -289,6 +318,7 @@ fn repeated_settings(pairs: &[(String, String)], lab: Lab) -> Vec<Notice> {
         {
             Some(spec) => spec.label.to_string(),
             None if name == "seed" => "Seed".to_string(),
+            None if name == "curve" => "the validation curve".to_string(),
             None => continue,
         };
         notices.push(Notice::new(format!(
@@ -301,6 +331,16 @@ fn repeated_settings(pairs: &[(String, String)], lab: Lab) -> Vec<Notice> {
         )));
     }
     notices
+}
+
+/// The hyperparameters whose validation curve the lab can show for `config`'s model (none in
+/// the Tuning lab, whose search is its curve); the first is the one shown unless a link names
+/// another.
+fn curve_keys(config: &Config) -> Vec<Key> {
+    match config.lab {
+        Lab::Tuning => Vec::new(),
+        _ => sweep_keys(config),
+    }
 }
 
 /// `x₁,x₂,class;…` → points (coordinates within ±2, rounded to two decimals as links write them;

@@ -421,3 +421,30 @@ fn another_labs_setting_and_two_labs_are_named() {
     let (_, notices) = decode("lab=regression&lab=Regression");
     assert!(notices.is_empty(), "{notices:?}");
 }
+
+#[test]
+fn a_curve_the_model_lacks_is_said() {
+    let (c, notices) = decode("lab=regression&curve=k");
+    assert_eq!(c.curve, None);
+    assert_eq!(
+        notices,
+        ["This model has no validation curve over “k”; using the curve over Polynomial degree."]
+    );
+    let (c, notices) = decode("lab=tuning&curve=degree");
+    assert_eq!(c.curve, None);
+    assert_eq!(
+        notices,
+        ["Ignored “curve”: the Tuning lab has no validation curve."]
+    );
+    // Named in any case, before or after the model it belongs to.
+    let (c, notices) = decode("lab=classification&curve=Shrinkage&model=boosting");
+    assert_eq!((c.curve, notices.len()), (Some(Key::Shrinkage), 0));
+    // The default curve named is no change to the default.
+    let (c, notices) = decode("lab=regression&curve=degree");
+    assert_eq!((c, notices.len()), (decode("lab=regression").0, 0));
+    let (_, notices) = decode("lab=regression&curve=degree&curve=lambda");
+    assert_eq!(
+        notices,
+        ["The link sets the validation curve 2 times (“degree”, “lambda”); the last one counts."]
+    );
+}
