@@ -105,10 +105,7 @@ impl LabKind for Plane {
         if !trained || s.data.train.is_empty() || s.data.test.is_empty() {
             return None;
         }
-        let recent = |h: &History| match &*s.model {
-            PlaneModel::Mlp(_) => recent_medians(h.records()),
-            _ => None,
-        };
+        let recent = |h: &History| network_medians(s, h);
         let (train, test) = (&s.train_score, &s.test_score);
         match (&s.data.values, train.accuracy, test.accuracy) {
             (Some(v), _, _) => {
@@ -380,7 +377,18 @@ fn ceiling(config: &Config, data: &Dataset2) -> Option<Ceiling> {
 /// Whether the verdict judges the medians of recent epochs ([`recent_medians`]): a network, once
 /// it has five records.
 fn by_medians(s: &Session<Plane>) -> bool {
-    matches!(&*s.model, PlaneModel::Mlp(_)) && s.history.records().len() >= 5
+    network_medians(s, &s.history).is_some()
+}
+
+/// A network's verdict reads the medians of `h`'s last five records since how it learns last
+/// changed, once there are five: those before a new learning rate are not this training's
+/// (helper 71 read medians of 99 % beside a network at 50 % after the rate moved to 10).
+fn network_medians(s: &Session<Plane>, h: &History) -> Option<(f64, f64)> {
+    if !matches!(&*s.model, PlaneModel::Mlp(_)) {
+        return None;
+    }
+    let (records, since) = (h.records(), s.judged_since().1);
+    recent_medians(&records[records.partition_point(|r| r.epoch < since)..])
 }
 
 /// The plane labs' data for a configuration: a surface, a pattern or the hand-placed points.

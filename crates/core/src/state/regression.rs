@@ -229,7 +229,7 @@ fn spike_note(window: &[Record]) -> Option<String> {
 /// told the class to lower it for 80 epochs more).
 fn since_tuned(s: &Session<Regression>) -> &[Record] {
     let records = s.history.records();
-    &records[records.partition_point(|r| r.epoch < s.tuned_since())..]
+    &records[records.partition_point(|r| r.epoch < s.judged_since().1)..]
 }
 
 /// The recorded epochs of a steady state: at least eight since the last change

@@ -197,6 +197,11 @@ pub struct Session<K: LabKind> {
     /// The settings at the model's last step, once one that training goes on with moved there:
     /// until the model trains with them, the verdict says so ([`Moved`]).
     moved: Option<Moved>,
+    /// The training loss when the last run of training steps (a tick, a Step) began, and when
+    /// how it learns last changed (`tuned_since`; `None`: from the start): a tenfold rise from
+    /// either is read as steps that overshoot ([`Session::diagnosis`]).
+    run_from: Option<f64>,
+    tuned_from: Option<f64>,
     /// The last action changed nothing the page shows ([`Reduce::quiet`]).
     quiet: bool,
     /// The lab's own runtime state.
@@ -232,6 +237,8 @@ impl<K: LabKind> Session<K> {
             objective_since: 0,
             tuned_since: 0,
             moved: None,
+            run_from: None,
+            tuned_from: None,
             quiet: false,
             lab: K::start(),
             config,
@@ -277,12 +284,8 @@ impl<K: LabKind> Session<K> {
         // so the verdict on the model stands (its trend read as before the move), with an aside.
         // (The records are read as at the model's step, also when every move went back: helper
         // 71 saw sentences of the verdict lost to λ moved out and back.)
-        let at_step =
-            (self.moved.as_ref()).filter(|m| !self.running && m.epoch == self.model.steps());
-        let (objective_since, tuned_since) = at_step
-            .map_or((self.objective_since, self.tuned_since), |m| {
-                (m.objective_since, m.tuned_since)
-            });
+        let at_step = self.moved_at_step();
+        let (objective_since, tuned_since) = (self.judged_since().0, self.judged_since().1);
         let moved = at_step.and_then(|m| m.changed(&self.config, self.train_set().count()));
         if let Some(changed) = moved.as_ref().filter(|c| c.penalty) {
             return Some(Diagnosis {
@@ -316,10 +319,23 @@ impl<K: LabKind> Session<K> {
         // from the first step on (helper 60: a learning rate of 1 tripled the loss in one step
         // and read "too early to judge … Let it train on").
         let rose = matches!(tuned, [.., before, last] if last.train > before.train * (1.0 + 1e-9));
+        // A training loss multiplied tenfold by one run of steps (a tick, a Step) or since how
+        // it learns last changed, to above where training started, is no noise of mini-batches
+        // or of Adam's steps: the steps overshoot (helper 71: a learning rate moved to 10 read
+        // "too early to judge … let it train on" with the loss up a thousandfold). (The
+        // history keeps few epochs late in training: these losses are kept apart.)
+        let start = records.first().map_or(f64::INFINITY, |r| r.train);
+        let now = self.train_score.loss;
+        let leapt = at_step.is_none()
+            && now > start
+            && [self.run_from, self.tuned_from]
+                .iter()
+                .flatten()
+                .any(|from| now > 10.0 * from);
         // Nothing left to learn: whatever the last steps did, the loss has settled.
         let trend = if finished == Some(true) {
             Trend::Settled
-        } else if rose && K::descends(self) {
+        } else if (rose && K::descends(self)) || leapt {
             Trend::Unstable
         } else if objective_since > 0 {
             Trend::after_change(tuned)
@@ -416,6 +432,21 @@ impl<K: LabKind> Session<K> {
         Some(verdict)
     }
 
+    /// The settings moved while paused, if the model still stands at the step they moved at.
+    fn moved_at_step(&self) -> Option<&Moved> {
+        (self.moved.as_ref()).filter(|m| !self.running && m.epoch == self.model.steps())
+    }
+
+    /// The epochs the verdict reads the training from: since the objective last changed (a new
+    /// penalty) and since how it learns last changed (a new learning rate, batch size, optimizer
+    /// or penalty) — as at the model's step while settings moved since wait for it.
+    pub fn judged_since(&self) -> (u64, u64) {
+        self.moved_at_step()
+            .map_or((self.objective_since, self.tuned_since), |m| {
+                (m.objective_since, m.tuned_since)
+            })
+    }
+
     /// For "too flexible" under a penalty, with a training error already above the noise floor
     /// σ²: a larger λ raises it further, so its remedy "a larger λ" may overshoot; the curve over
     /// λ tells, and is named unless it is the curve shown (then [`curve_note`] speaks). Helper
@@ -507,6 +538,7 @@ impl<K: LabKind> Session<K> {
         self.objective_since = 0;
         self.tuned_since = 0;
         self.moved = None;
+        (self.run_from, self.tuned_from) = (None, None);
         // (An unsplit tree's root shares, or boosting's prior, are no fixed shape: a tree's
         // numbers grow with it; helper 67 read "2 training points for 2 learned numbers".)
         self.parameter_count = match K::by_epochs(self) {
@@ -530,6 +562,7 @@ impl<K: LabKind> Session<K> {
         self.objective_since = 0;
         self.tuned_since = 0;
         self.moved = None;
+        (self.run_from, self.tuned_from) = (None, None);
         self.rescore();
         self.record();
     }
@@ -582,6 +615,9 @@ impl<K: LabKind> Session<K> {
         // of the run abandoned.
         self.history.truncate_after(self.model.steps());
         self.errors.truncate_after(self.model.steps());
+        if steps > 0 {
+            self.run_from = Some(self.train_score.loss);
+        }
         // Scores are taken when the history wants the epoch and once at the end, not twice.
         let mut scored = self.model.steps();
         for _ in 0..steps {
@@ -626,12 +662,6 @@ impl<K: LabKind> Session<K> {
     fn objective_changed(&mut self) {
         self.best_reachable = K::best_reachable(&self.config, self.train_set());
         self.slight_effects = K::slight_effects(&self.config, self.train_set());
-    }
-
-    /// The epoch the learning rate, batch size, optimizer or penalty last changed (0 if none
-    /// has since training started).
-    pub fn tuned_since(&self) -> u64 {
-        self.tuned_since
     }
 
     /// What the model reaches fully trained ([`LabKind::best_reachable`]), computed per model.
@@ -789,6 +819,7 @@ impl<K: LabKind> Session<K> {
                 });
             }
             self.tuned_since = steps;
+            self.tuned_from = Some(self.train_score.loss);
             Rc::make_mut(&mut self.model).retune(&K::hyper(&self.config));
             self.zero_weights = self.count_zero_weights();
             self.divergence = None;

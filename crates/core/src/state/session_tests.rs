@@ -1140,3 +1140,49 @@ fn the_curve_chosen_travels_in_the_link() {
     assert_eq!(s.config.curve, None);
     assert!(!crate::state::url::encode(&s.config).contains("curve"));
 }
+
+/// A learning rate raised to its top while paused: the Steps after it multiply the training loss
+/// many times over. That is read as steps that overshoot at once, not "too early to judge … let
+/// it train on" (helper 71), whatever the optimizer; and a network's verdict no longer reads the
+/// medians of the epochs before the change (99 % beside a network at 50 %).
+#[test]
+fn a_loss_multiplied_by_a_new_learning_rate_is_read_as_too_high() {
+    use crate::format::whole_percent;
+    use crate::ml::diagnosis::Fit;
+    fn raise_and_step<K: LabKind>(query: &str, steps: usize) -> Session<K> {
+        let mut s: Session<K> = session(query);
+        s.apply(Action::Play);
+        s.apply(Action::Tick(240));
+        s.apply(Action::Pause);
+        let top = Key::LearningRate.spec().domain.len() - 1;
+        s.apply(Action::Set(Key::LearningRate, top));
+        for _ in 0..steps {
+            s.apply(Action::Step);
+        }
+        s
+    }
+    for (query, steps) in [("lab=regression", 2), ("lab=regression&opt=adam", 3)] {
+        let s: Session<Regression> = raise_and_step(query, steps);
+        let first = s.history.records()[0].train;
+        assert!(
+            s.train_score.loss > first,
+            "{query}: the loss rose past its start"
+        );
+        let d = s.diagnosis().unwrap();
+        assert_eq!(d.fit, Fit::LearningRateTooHigh, "{query}: {}", d.reason);
+    }
+    let s: Session<Plane> = raise_and_step("lab=neural", 1);
+    let d = s.diagnosis().unwrap();
+    assert_eq!(d.fit, Fit::LearningRateTooHigh, "{}", d.reason);
+    let accuracy = s.train_score.accuracy.unwrap();
+    assert!(accuracy < 0.6, "{accuracy}");
+    assert!(!d.reason.contains("Medians"), "{}", d.reason);
+    assert!(
+        d.reason.starts_with(&format!(
+            "Training accuracy {} ",
+            whole_percent(100.0 * accuracy)
+        )),
+        "{}",
+        d.reason
+    );
+}
