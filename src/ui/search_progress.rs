@@ -13,6 +13,9 @@ pub struct SearchProgressProps {
     /// Trials the search will run: the budget, or fewer where the space has fewer settings.
     pub planned: usize,
     pub budget: usize,
+    /// Settings whose folds are already scored, once that number no longer grows (a status
+    /// read out on every landscape cell would chatter): a trial at one takes no time.
+    pub scored: usize,
     pub running: bool,
     /// Whether the search has spent its budget (or has nothing left to try).
     pub finished: bool,
@@ -63,6 +66,13 @@ pub fn SearchProgress(props: &SearchProgressProps) -> Html {
         }
         (false, true, None) => format!("{done} of {planned} trials; timing the first trials…"),
         (false, false, _) if done > 0 => format!("Paused after {done} of {planned} trials.{fewer}"),
+        // (Helper 69: after a new budget the trials before seemed lost; those the new search
+        // tries again come back at once.)
+        (false, false, _) if props.scored > 0 => format!(
+            "0 of {planned} trials: press Play or Step.{fewer} A trial at one of the {} settings \
+             already scored (the landscape's, a search's before) takes no time.",
+            props.scored
+        ),
         (false, false, _) => format!("0 of {planned} trials: press Play or Step.{fewer}"),
     };
     html! {

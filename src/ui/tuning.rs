@@ -293,7 +293,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                                 <button type="button" id="step" onclick={send(Action::Step)} disabled={done}>{ "Step" }</button>
                                 <button type="button" id="reset" onclick={send(Action::Reset)}>{ "Reset" }</button>
                             </div>
-                            <SearchProgress done={search.trials().len()} {planned} {budget} {why_fewer} running={state.running} finished={done} on_cancel={send(Action::Reset)} />
+                            <SearchProgress done={search.trials().len()} {planned} {budget} {why_fewer} scored={if state.background_done() { state.settings_scored() } else { 0 }} running={state.running} finished={done} on_cancel={send(Action::Reset)} />
                             <dl class="stats">
                                 <div><dt>{ "Trials" }</dt><dd id="trials-done">{ format!("{} / {planned}", search.trials().len()) }</dd></div>
                                 <div><dt>{ "Best so far" }</dt><dd id="best-values">{ best_text.as_ref().map_or("—".into(), |b| b.0.clone()) }</dd></div>

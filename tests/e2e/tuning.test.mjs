@@ -374,11 +374,29 @@ test('the progress bar counts trials with the time left; Cancel and a changed se
   await fresh.page.close();
 });
 
+test('a budget raised after a search says that the settings it scored come back at once, and they do', async () => {
+  const { page, problems } = await open('?lab=tuning&x=degree&y=none&strategy=random&budget=5&folds=3&n=30&seed=3');
+  await page.locator('#play').click();
+  await page.waitForFunction(() => /^Done: 5 trials/.test(document.getElementById('time-left').textContent), null, { timeout: 60_000 });
+  const before = await page.locator('#trials tbody tr').allTextContents();
+  await page.getByLabel('Budget', { exact: true }).press('ArrowRight');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('budget') === '6');
+  // Once the landscape (all 15 degrees) is scored, the page says a trial there takes no time.
+  await page.waitForFunction(() => /^0 of 6 trials: press Play or Step\. A trial at one of the 15 settings already scored \(the landscape's, a search's before\) takes no time\.$/
+    .test(document.getElementById('time-left').textContent), null, { timeout: 60_000 });
+  // The same seed draws the same first five settings: Step brings back the first as it was.
+  await page.locator('#step').click();
+  await page.waitForFunction(() => document.querySelectorAll('#trials tbody tr').length === 1);
+  assert.equal((await page.locator('#trials tbody tr').allTextContents())[0], before[0]);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('random search never tries a setting twice: a budget above the 15 degrees ends after 15 distinct trials, and the page says why', async () => {
   const { page, problems } = await open('?lab=tuning&x=degree&y=none&strategy=random&budget=20&folds=3&n=30&seed=3');
   assert.equal(param(page, 'budget'), '20');
   // Known before it runs: 15 trials planned, not the budget's 20, and why.
-  assert.equal(await text(page, '#time-left'), '0 of 15 trials: press Play or Step. The space has 15 distinct settings, each tried once: the budget allows 20.');
+  assert.match(await text(page, '#time-left'), /^0 of 15 trials: press Play or Step\. The space has 15 distinct settings, each tried once: the budget allows 20\.( A trial at one of the \d+ settings already scored \(the landscape's, a search's before\) takes no time\.)?$/);
   assert.equal(await page.locator('#search-progress').getAttribute('max'), '15');
   await page.locator('#play').click();
   await page.waitForFunction(() => /^Done/.test(document.getElementById('time-left').textContent), null, { timeout: 60_000 });

@@ -423,6 +423,12 @@ impl Tuning {
         }
     }
 
+    /// The settings whose cross-validation is known already (the landscape's cells, the trials
+    /// of a search before a new budget or strategy): a trial at one takes no time.
+    pub fn settings_scored(&self) -> usize {
+        self.known.complete()
+    }
+
     /// Whether the background work (the landscape, then the comparison) is done, or cannot run.
     pub fn background_done(&self) -> bool {
         let compared = self

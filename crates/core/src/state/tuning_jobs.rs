@@ -60,6 +60,14 @@ impl Known {
         errors.iter().copied().collect()
     }
 
+    /// How many points have every unit known: a trial at one of them takes no time.
+    pub(super) fn complete(&self) -> usize {
+        self.0
+            .values()
+            .filter(|e| e.iter().all(Option::is_some))
+            .count()
+    }
+
     /// The errors of the point's first units, up to the first one not known yet.
     fn prefix(&self, point: &[f64]) -> Vec<f64> {
         let errors = self.0.get(&bits(point));
