@@ -18,7 +18,7 @@ use super::tuning::TuningLab;
 use crate::classroom::saved::{Loaded, LoadedLab};
 use crate::classroom::view::{self, Panel, View};
 use crate::state::config::Config;
-use crate::state::spec::Lab;
+use crate::state::spec::{Key, Lab};
 use crate::state::url;
 use crate::web;
 use yew::prelude::*;
@@ -283,16 +283,18 @@ pub fn App() -> Html {
             .map(|p| format!("hide-{}", p.url()))
             .collect::<Vec<_>>()
     );
-    // A lesson step's panel brought into view: shown first if the teacher had hidden it.
+    // A lesson step's validation curve brought into view: its panel shown first if the teacher
+    // had hidden it, and the step's curve chosen in it as a person would (helper 72: another
+    // curve chosen before stayed, under a prompt about the degree's).
     let on_look = {
         let view = view.clone();
-        Callback::from(move |panel: Panel| {
-            if view.is_hidden(panel) {
+        Callback::from(move |key: Key| {
+            if view.is_hidden(Panel::Validation) {
                 let mut shown = (*view).clone();
-                shown.toggle(panel);
+                shown.toggle(Panel::Validation);
                 view.set(shown);
             }
-            web::scroll_to_panel(panel.url());
+            web::choose_and_scroll("ctl-sweep", key.spec().label, Panel::Validation.url());
         })
     };
     let on_help = {

@@ -2,7 +2,7 @@
 
 use super::other_lab::OtherLab;
 use crate::classroom::lessons::Lesson;
-use crate::classroom::view::Panel;
+use crate::state::spec::Key;
 use crate::state::spec::Lab;
 use yew::prelude::*;
 
@@ -16,8 +16,9 @@ pub struct LessonBarProps {
     pub lab: Option<Lab>,
     pub on_step: Callback<usize>,
     pub on_leave: Callback<()>,
-    /// Brings a panel into view (showing it if hidden).
-    pub on_look: Callback<Panel>,
+    /// Shows the validation curve over a hyperparameter (its panel shown if hidden) and brings
+    /// it into view.
+    pub on_look: Callback<Key>,
 }
 
 #[component]
@@ -25,9 +26,9 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
     let (lesson, step) = (props.lesson, props.step);
     let last = lesson.steps.len() - 1;
     let set_in = lesson.steps[step].lab();
-    // The panel the prompt is about, in the step's own lab.
-    let look = lesson.steps[step]
-        .look
+    // The curve the prompt is about, in the step's own lab.
+    let curve = lesson.steps[step]
+        .curve
         .filter(|_| props.lab == Some(set_in));
     let go = |to: usize| props.on_step.reform(move |_| to);
     html! {
@@ -44,9 +45,8 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
             <div class="buttons">
                 <button disabled={step == 0} onclick={go(step.saturating_sub(1))} title="Key ←">{ "← Previous" }</button>
                 <button class="primary" disabled={step == last} onclick={go((step + 1).min(last))} title="Key →">{ "Next →" }</button>
-                if let Some(panel) = look {
-                    <button id="lesson-look" onclick={props.on_look.reform(move |_| panel)}>
-                        { format!("See the {} ↓", panel.label(set_in).to_ascii_lowercase()) }</button>
+                if let Some(key) = curve {
+                    <button id="lesson-look" onclick={props.on_look.reform(move |_| key)}>{ "See the validation curve ↓" }</button>
                 }
                 <button onclick={props.on_leave.reform(|_| ())}>{ "Leave the lesson" }</button>
             </div>

@@ -328,15 +328,29 @@ pub fn announce_layout_change() {
     }
 }
 
-/// Scrolls the panel named `name` (its `data-panel`) to the top of the screen once the page has
-/// drawn, so that a panel just shown is laid out.
-pub fn scroll_to_panel(name: &'static str) {
+/// Once the page has drawn (a panel just shown is laid out): picks the option labelled `option`
+/// in the select `select` as a person would (its change event fires), then scrolls the panel
+/// named `panel` (its `data-panel`) to the top of the screen.
+pub fn choose_and_scroll(select: &'static str, option: &'static str, panel: &'static str) {
     let callback = Closure::once_into_js(move || {
-        let selector = format!("[data-panel={name}]");
-        let panel = window()
-            .document()
-            .and_then(|d| d.query_selector(&selector).ok().flatten());
-        if let Some(panel) = panel {
+        let Some(document) = window().document() else {
+            return;
+        };
+        let menu = (document.get_element_by_id(select))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok());
+        if let Some(menu) = menu {
+            let labelled =
+                |i: &u32| menu.item(*i).and_then(|o| o.text_content()).as_deref() == Some(option);
+            let at = (0..menu.length()).find(labelled);
+            if let Some(at) = at.filter(|&i| i as i32 != menu.selected_index()) {
+                menu.set_selected_index(at as i32);
+                if let Ok(change) = web_sys::Event::new("change") {
+                    let _ = menu.dispatch_event(&change);
+                }
+            }
+        }
+        let selector = format!("[data-panel={panel}]");
+        if let Ok(Some(panel)) = document.query_selector(&selector) {
             panel.scroll_into_view();
         }
     });

@@ -164,8 +164,10 @@ test('presenter view: P turns it on, panels hide and come back, and the link car
   await page.close();
 });
 
-test('a lesson step about the validation curve brings it into view with one button, shown again if the teacher hid it', async () => {
-  const { page, problems } = await open('?present=1&hide=validation,loss&lesson=ensembles&step=5', { width: 1280, height: 720 });
+test('a lesson step about a validation curve brings that curve into view with one button, shown again if the teacher hid it', async () => {
+  // Another curve chosen (by the link here): the button brings back the one the step is about.
+  const { page, problems } = await open('?present=1&hide=validation,loss&lesson=ensembles&step=5&curve=shrinkage', { width: 1280, height: 720 });
+  assert.equal(param(page, 'curve'), 'shrinkage');
   const inView = () => page.evaluate(() => {
     const r = document.getElementById('validation-title').getBoundingClientRect();
     return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
@@ -178,6 +180,8 @@ test('a lesson step about the validation curve brings it into view with one butt
     return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
   });
   assert.match(await page.locator('#ctl-sweep option:checked').textContent(), /^Number of trees$/);
+  await page.waitForFunction(() => /Number of trees/.test(document.querySelector('#validation-table caption')?.textContent ?? ''));
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('curve'));
   // A step about something else offers no such button.
   await page.getByRole('button', { name: '← Previous' }).click();
   await page.locator('#lesson-step', { hasText: 'Step 4 of 5' }).waitFor();

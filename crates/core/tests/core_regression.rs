@@ -184,7 +184,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         train_points: d.train.len(),
         parameters,
         strong_penalty: false,
-        hidden_layers: false,
+        hidden: None,
         blind_to: None,
         flat_start: false,
         momentum: None,

@@ -549,3 +549,18 @@ fn the_readme_counts_what_the_classroom_has() {
         assert!(readme.contains(&count), "README: {count}?");
     }
 }
+
+/// A step's curve is one its lab and model can show: the lesson bar's button picks it by label.
+#[test]
+fn a_steps_curve_is_one_its_model_has() {
+    use crate::state::sweep::sweep_keys;
+    let mut curves = 0;
+    for step in LESSONS.iter().flat_map(|l| l.steps) {
+        if let Some(key) = step.curve {
+            let config = crate::state::url::decode(step.query).0;
+            assert!(sweep_keys(&config).contains(&key), "{}", step.query);
+            curves += 1;
+        }
+    }
+    assert_eq!(curves, 2);
+}

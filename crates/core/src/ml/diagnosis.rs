@@ -111,6 +111,7 @@
 
 use crate::data::regression::span;
 use crate::format::{count, short, thousands, whole_percent};
+use crate::ml::activation::Activation;
 use crate::ml::history::Record;
 
 /// The verdict: what is wrong, if anything.
@@ -453,8 +454,9 @@ pub struct Evidence {
     pub parameters: usize,
     /// The penalty is strong enough to hold the model back (see the module's rule 5).
     pub strong_penalty: bool,
-    /// A network with nonlinear hidden layers: its loss has poor local minima and plateaus.
-    pub hidden_layers: bool,
+    /// A network's hidden units, when nonlinear: its loss has poor local minima and plateaus,
+    /// and units can stop learning (ReLU's switched off, tanh's and sigmoid's saturated).
+    pub hidden: Option<Activation>,
     /// A network whose inputs carry nothing of one coordinate: that coordinate and the features
     /// that would carry it ([`crate::ml::mlp::Inputs::blind_to`]). See the module's rule 4.
     pub blind_to: Option<(&'static str, [&'static str; 4])>,
@@ -1214,8 +1216,16 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
             Fit::LearningRateTooHigh,
             format!(
                 "{}, and the training loss jumps about or has risen above the lowest it reached: \
-                 the steps overshoot the minimum. Lower the learning rate.",
-                r.summary
+                 the steps overshoot the minimum. Lower the learning rate.{}",
+                r.summary,
+                match e.hidden {
+                    Some(_) => {
+                        " Steps that large can also leave a network's neurons saturated or \
+                         switched off for good: if the accuracy does not come back at a lower \
+                         rate, press Reset."
+                    }
+                    None => "",
+                }
             ),
         )
     } else if let Some(lowest) = rising_test(e, &r) {
@@ -1290,7 +1300,7 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                  regularized to follow the pattern. Lower λ."
             ),
         )
-    } else if r.high_train && e.hidden_layers && e.flat_start {
+    } else if r.high_train && e.hidden.is_some() && e.flat_start {
         (
             Fit::StillTraining,
             format!(
@@ -1301,20 +1311,33 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                 r.summary
             ),
         )
-    } else if r.high_train && e.hidden_layers && e.trend != Trend::Falling {
+    } else if let Some(units) = e
+        .hidden
+        .filter(|_| r.high_train && e.trend != Trend::Falling)
+    {
         (
             Fit::Stuck,
             format!(
                 "{}, and training has stopped improving although hidden layers could bend the \
                  boundary. Either it is crossing a flat region of the loss, which it may leave by \
                  itself after hundreds or thousands more epochs, or it sits in a poor local \
-                 minimum that it will not leave (with ReLU, neurons may be switched off: one on \
-                 every point, or a whole layer on many points, so that nothing bends the \
-                 boundary towards them). The loss alone cannot tell the two apart: let it train \
-                 on a while (a higher speed helps), and if it stays, press Reset for new starting \
+                 minimum that it will not leave ({}). The loss alone cannot tell the two apart: \
+                 let it train on a while (a higher speed helps; a larger learning rate, or Adam, \
+                 crosses a flat region sooner), and if it stays, press Reset for new starting \
                  weights; if every start stops at the same place, the network is too small — add \
                  neurons.",
-                r.summary
+                r.summary,
+                match units {
+                    Activation::Relu => {
+                        "with ReLU, neurons may be switched off: one on every point, or a whole \
+                         layer on many points, so that nothing bends the boundary towards them"
+                    }
+                    _ => {
+                        "with tanh or sigmoid, neurons may be saturated: driven so far that their \
+                         output barely changes, so they pass back almost no gradient; one step \
+                         at too high a learning rate can do that"
+                    }
+                }
             ),
         )
     } else if r.high_train {

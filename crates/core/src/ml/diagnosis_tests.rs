@@ -16,7 +16,7 @@ fn numbers(train: f64, test: f64) -> Evidence {
         train_points: 30,
         parameters: 4,
         strong_penalty: false,
-        hidden_layers: false,
+        hidden: None,
         blind_to: None,
         flat_start: false,
         momentum: None,
@@ -276,7 +276,7 @@ fn causes_in_order() {
     };
     assert_eq!(jumpy_at(0.19), Fit::TooStronglyRegularized);
     assert_eq!(jumpy_at(0.011), Fit::LearningRateTooHigh);
-    assert_eq!(with(&|e| e.hidden_layers = true), Fit::Stuck);
+    assert_eq!(with(&|e| e.hidden = Some(Activation::Relu)), Fit::Stuck);
     // Still falling beats a strong penalty: judge after convergence.
     assert_eq!(
         with(&|e| {
@@ -484,7 +484,7 @@ fn a_falling_loss_whose_optimum_is_also_high_error_is_too_simple() {
 fn too_few_epochs_for_a_trend_is_too_early_for_a_verdict() {
     let early = |epochs| Evidence {
         trend: Trend::Unknown,
-        hidden_layers: true,
+        hidden: Some(Activation::Relu),
         levers: Levers {
             epochs,
             ..Levers::default()
@@ -1022,4 +1022,44 @@ fn a_perfect_score_says_it_cannot_tell_settings_apart() {
         assert_eq!(d.fit, Fit::GoodFit);
         assert!(!d.reason.contains("many settings"), "{}", d.reason);
     }
+}
+
+/// A stuck network's verdict names how its units stop learning by its activation (helper 72 read
+/// "with ReLU, neurons may be switched off" under tanh), and too high a rate for a network says
+/// that Reset may be needed (one such step saturated a tanh network for good).
+#[test]
+fn a_network_verdict_names_its_own_units() {
+    let mut e = numbers(0.2, 0.25);
+    for (units, says, not) in [
+        (
+            Activation::Relu,
+            "with ReLU, neurons may be switched off",
+            "saturated",
+        ),
+        (
+            Activation::Tanh,
+            "with tanh or sigmoid, neurons may be saturated",
+            "ReLU",
+        ),
+    ] {
+        e.hidden = Some(units);
+        let d = diagnose(&e);
+        assert_eq!(d.fit, Fit::Stuck);
+        assert!(
+            d.reason.contains(says) && !d.reason.contains(not),
+            "{}",
+            d.reason
+        );
+        assert!(
+            d.reason.contains("a larger learning rate, or Adam"),
+            "{}",
+            d.reason
+        );
+    }
+    e.trend = Trend::Unstable;
+    let d = diagnose(&e);
+    assert_eq!(d.fit, Fit::LearningRateTooHigh);
+    assert!(d.reason.ends_with("press Reset."), "{}", d.reason);
+    e.hidden = None;
+    assert!(diagnose(&e).reason.ends_with("Lower the learning rate."));
 }

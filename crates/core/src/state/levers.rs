@@ -6,6 +6,7 @@
 use super::choice::MaxFeatures;
 use super::config::Config;
 use super::spec::Key;
+use crate::ml::regularization::Regularization;
 use crate::ml::rows::FeatureMap;
 
 /// Which way a remedy moves its control.
@@ -55,8 +56,17 @@ pub const NONE_LEFT: &str = "none that its sliders offer at these settings";
 /// models trained with a penalty (polynomial regression, the network).
 pub fn or_penalty(config: &Config, train_size: usize, words: &str) -> String {
     match can_move(config, train_size, Key::Lambda, Way::Up) {
-        true => format!("{words}, or regularization (a larger λ)"),
+        true => format!("{words}, or {}", penalty_words(config)),
         false => words.to_string(),
+    }
+}
+
+/// The remedy "regularization" as the controls stand: without a penalty chosen, a larger λ does
+/// nothing yet (helper 72: "a larger λ" beside λ = 1 and Regularization None).
+pub fn penalty_words(config: &Config) -> &'static str {
+    match config.regularization() {
+        Regularization::None => "regularization (L2 or L1, with a λ above 0)",
+        _ => "regularization (a larger λ)",
     }
 }
 

@@ -6,7 +6,7 @@
 use super::action::{Action, Brush};
 use super::choice::ModelKind;
 use super::config::Config;
-use super::levers::{or_penalty, remedies, Lever, Way, NONE_LEFT};
+use super::levers::{or_penalty, penalty_words, remedies, Lever, Way, NONE_LEFT};
 use super::session::{medians_note, LabKind, Session};
 use super::slack::{knn_slack, tree_slack};
 use super::spec::{Key, Lab};
@@ -237,7 +237,7 @@ impl LabKind for Plane {
                 list(
                     &[
                         ("fewer Features (a lower degree)", Key::Features, Down),
-                        ("regularization (a larger λ)", Key::Lambda, Up),
+                        (penalty_words(c), Key::Lambda, Up),
                     ],
                     "",
                 ),

@@ -924,9 +924,14 @@ fn remedies_leave_out_controls_at_their_end_or_without_effect() {
         "fewer neurons, or regularization (a larger λ)"
     );
     assert_eq!(less("reg=l2&lambda=10"), "fewer neurons");
+    // Without a penalty chosen, a larger λ does nothing yet (helper 72).
+    assert_eq!(
+        less("reg=none&lambda=1"),
+        "fewer neurons, or regularization (L2 or L1, with a λ above 0)"
+    );
     assert_eq!(
         <Plane as LabKind>::levers(&lab("model=logistic&features=1")).less,
-        "regularization (a larger λ)"
+        "regularization (L2 or L1, with a λ above 0)"
     );
 }
 

@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::config::Config;
-use super::levers::{can_move, or_penalty, remedies, Way, NONE_LEFT};
+use super::levers::{can_move, or_penalty, penalty_words, remedies, Way, NONE_LEFT};
 use super::session::{medians_note, LabKind, Session};
 use super::spec::{display_value, Key};
 use super::sweep::sweep_keys;
@@ -87,7 +87,7 @@ impl LabKind for Regression {
     /// the highest.
     fn levers(s: &Session<Self>) -> Levers {
         let (c, n) = (&s.config, s.train_set().len());
-        let penalty = ("regularization (a larger λ)", Key::Lambda, Way::Up);
+        let penalty = (penalty_words(c), Key::Lambda, Way::Up);
         Levers {
             more: remedies(
                 c,

@@ -9,10 +9,11 @@
 use super::action::Action;
 use super::config::{Config, MAX_SEED};
 use super::curve_note::curve_note;
-use super::moved::{penalty, Moved};
+use super::moved::{penalty, Changed, Moved};
 use super::spec::{Group, Key, Lab};
 use super::sweep::{sweep_work, Sweep};
 use crate::format::{percent, short, thousands};
+use crate::ml::activation::Activation;
 use crate::ml::diagnosis::{
     diagnose, test_fall, test_rise, Beyond, Diagnosis, Errors, Evidence, Fit, Jitter, Levers,
     Momentum, Trend, CLOSE_CALL,
@@ -287,18 +288,19 @@ impl<K: LabKind> Session<K> {
         let at_step = self.moved_at_step();
         let (objective_since, tuned_since) = (self.judged_since().0, self.judged_since().1);
         let moved = at_step.and_then(|m| m.changed(&self.config, self.train_set().count()));
+        let not_trained_yet = |changed: &Changed| Diagnosis {
+            fit: Fit::StillTraining,
+            reason: format!(
+                "{}, and the model has not trained with {them} yet: its scores are still those \
+                 of the settings before. Press Play or Step to train on from here; the verdict \
+                 judges the new settings then.",
+                changed.words,
+                them = changed.them
+            ),
+            close_call: false,
+        };
         if let Some(changed) = moved.as_ref().filter(|c| c.penalty) {
-            return Some(Diagnosis {
-                fit: Fit::StillTraining,
-                reason: format!(
-                    "{}, and the model has not trained with {them} yet: its scores are still \
-                     those of the settings before. Press Play or Step to train on from here; the \
-                     verdict judges the new settings then.",
-                    changed.words,
-                    them = changed.them
-                ),
-                close_call: false,
-            });
+            return Some(not_trained_yet(changed));
         }
         // (A penalty left set from logistic regression is none of a tree's, k-NN's or an
         // ensemble's: they have no weights to hold back; helper 66.)
@@ -318,7 +320,11 @@ impl<K: LabKind> Session<K> {
         // is past the stable range (2 over the bowl's steepest curvature): one rise is proof,
         // from the first step on (helper 60: a learning rate of 1 tripled the loss in one step
         // and read "too early to judge … Let it train on").
-        let rose = matches!(tuned, [.., before, last] if last.train > before.train * (1.0 + 1e-9));
+        // (Or since the last run of steps began: late in training the history keeps one epoch
+        // in many, and a Step's rise fell between two records; helper 72.)
+        let rose = matches!(tuned, [.., before, last] if last.train > before.train * (1.0 + 1e-9))
+            || (at_step.is_none()
+                && (self.run_from).is_some_and(|from| self.train_score.loss > from * (1.0 + 1e-9)));
         // A training loss multiplied tenfold by one run of steps (a tick, a Step) or since how
         // it learns last changed, to above where training started, is no noise of mini-batches
         // or of Adam's steps: the steps overshoot (helper 71: a learning rate moved to 10 read
@@ -349,12 +355,11 @@ impl<K: LabKind> Session<K> {
             parameters: self.parameter_count,
             strong_penalty: penalty && (self.config.number(Key::Lambda) >= 0.1 || mostly_zero),
             // Linear hidden layers compose to one linear map: no bend, no plateau to be stuck on.
-            hidden_layers: self.config.lab == Lab::Neural
-                && !self.config.hidden_layers().is_empty()
-                && self
-                    .config
-                    .choice::<crate::ml::activation::Activation>(Key::Activation)
-                    != crate::ml::activation::Activation::Linear,
+            hidden: Some(self.config.choice::<Activation>(Key::Activation)).filter(|&a| {
+                self.config.lab == Lab::Neural
+                    && !self.config.hidden_layers().is_empty()
+                    && a != Activation::Linear
+            }),
             // (Read every frame: the inputs alone, not the whole architecture.)
             blind_to: (self.config.lab == Lab::Neural)
                 .then(|| self.config.mlp_inputs().blind_to())
@@ -413,6 +418,16 @@ impl<K: LabKind> Session<K> {
         if let Some(note) = K::verdict_note(self) {
             verdict.reason.push(' ');
             verdict.reason.push_str(&note);
+        }
+        // A verdict on how training goes (the steps overshoot, it is stuck, still falling) is
+        // about the settings before: it waits for the new ones too (helper 72: "Lower the
+        // learning rate" beside a rate already lowered).
+        let on_training = matches!(
+            verdict.fit,
+            Fit::LearningRateTooHigh | Fit::Stuck | Fit::StillTraining
+        );
+        if let Some(changed) = moved.as_ref().filter(|_| on_training) {
+            return Some(not_trained_yet(changed));
         }
         if let Some(changed) = moved {
             verdict.reason.push_str(&format!(
@@ -739,10 +754,19 @@ impl<K: LabKind> Session<K> {
                 short(lr / 10.0)
             ),
         };
+        // (Helper 72: "that epoch was undone" beside an epoch counter 255,000 epochs back.)
+        let back = match exploded - 1 - self.model.steps() {
+            0 => "so that epoch was undone".to_string(),
+            1 => "so training went back 2 epochs, to the best one before it".to_string(),
+            n => format!(
+                "so training went back {} epochs, to the best one before it",
+                thousands(n + 1)
+            ),
+        };
         format!(
-            "Training stopped: the loss exploded in epoch {exploded}, so that epoch was undone. A \
-             learning rate of {lr} is too high for this setting — each step overshoots the \
-             minimum by more than the last. Shown: the parameters of {kept}. {lower}{}{}",
+            "Training stopped: the loss exploded in epoch {exploded}, {back}. A learning rate of \
+             {lr} is too high for this setting — each step overshoots the minimum by more than \
+             the last. Shown: the parameters of {kept}. {lower}{}{}",
             self.batch_cause(),
             adam
         )

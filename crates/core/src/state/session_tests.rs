@@ -1186,3 +1186,98 @@ fn a_loss_multiplied_by_a_new_learning_rate_is_read_as_too_high() {
         d.reason
     );
 }
+
+/// Late in training the history keeps one epoch in many: one Step at a learning rate past the
+/// stable range raised plain gradient descent's loss sevenfold between two records, and read
+/// "too early … let it train on" (helper 72). The loss before the Step is kept apart.
+#[test]
+fn one_step_up_under_plain_gradient_descent_is_read_at_once() {
+    use crate::ml::diagnosis::Fit;
+    let mut s: Session<Regression> = session("lab=regression");
+    s.apply(Action::Play);
+    // (About two seconds at the default speed, as the helper played.)
+    s.apply(Action::Tick(122));
+    s.apply(Action::Pause);
+    let top = Key::LearningRate.spec().domain.len() - 1;
+    s.apply(Action::Set(Key::LearningRate, top));
+    let before = s.train_score.loss;
+    s.apply(Action::Step);
+    assert!(
+        s.train_score.loss > 5.0 * before,
+        "the step raised the loss"
+    );
+    assert!(!s.history.records().iter().any(|r| r.epoch == 123));
+    let d = s.diagnosis().unwrap();
+    assert_eq!(d.fit, Fit::LearningRateTooHigh, "{}", d.reason);
+}
+
+/// A verdict on how training goes, read from the settings before a move while paused, waits for
+/// the new ones as a new penalty does (helper 72: "Lower the learning rate" beside a learning
+/// rate already lowered); a verdict on the model itself stands, with an aside.
+#[test]
+fn a_verdict_on_the_training_waits_for_settings_moved_while_paused() {
+    use crate::ml::diagnosis::Fit;
+    let mut s: Session<Regression> = session("lab=regression&batch=1&lr=0.1");
+    s.apply(Action::Play);
+    for _ in 0..100 {
+        s.apply(Action::Tick(200));
+    }
+    s.apply(Action::Pause);
+    let d = s.diagnosis().unwrap();
+    assert_eq!(d.fit, Fit::LearningRateTooHigh, "{}", d.reason);
+    s.apply(Action::Set(
+        Key::LearningRate,
+        s.config.position(Key::LearningRate) - 6,
+    ));
+    let d = s.diagnosis().unwrap();
+    assert_eq!(d.fit, Fit::StillTraining, "{}", d.reason);
+    assert!(
+        d.reason.contains("has not trained with it yet"),
+        "{}",
+        d.reason
+    );
+    // Back where it was: the verdict it had.
+    s.apply(Action::Set(
+        Key::LearningRate,
+        s.config.position(Key::LearningRate) + 6,
+    ));
+    assert_eq!(s.diagnosis().unwrap().fit, Fit::LearningRateTooHigh);
+}
+
+/// After a divergence the page shows the best epoch recorded, which can lie far back: the text
+/// says how far, not "that epoch was undone" (helper 72: the counter read 44 beside "exploded in
+/// epoch 255023").
+#[test]
+fn a_divergence_says_how_far_training_went_back() {
+    let mut s: Session<Regression> = session("lab=regression&lr=3&opt=adam&batch=2");
+    s.apply(Action::Play);
+    for _ in 0..500 {
+        s.apply(Action::Tick(1000));
+        if s.divergence.is_some() {
+            break;
+        }
+    }
+    let text = s.divergence.clone().expect("it diverges");
+    let exploded: u64 = text["Training stopped: the loss exploded in epoch ".len()..]
+        .split(',')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let back = exploded - s.model.steps();
+    assert!(back > 1, "{text}");
+    assert!(
+        text.contains(&format!(
+            "so training went back {} epochs",
+            crate::format::thousands(back)
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "Shown: the parameters of epoch {}",
+            s.model.steps()
+        )),
+        "{text}"
+    );
+}
