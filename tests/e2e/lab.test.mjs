@@ -470,7 +470,7 @@ test('a stronger penalty mid-run is called too strong a penalty, not a too-high 
   await page.close();
 });
 
-test('README: a penalty moved while paused makes the verdict wait for training with it, and moved back is no longer named; a learning rate moved is an aside', async () => {
+test('README: a penalty moved while paused makes the verdict wait for training with it, and moved back is no longer named; a learning rate moved is an aside to a verdict on the model, and makes one on training wait', async () => {
   const { page, problems } = await open('?lab=regression&degree=15&n=20&reg=l2&lambda=0');
   for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Step' }).click();
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '5');
@@ -487,10 +487,30 @@ test('README: a penalty moved while paused makes the verdict wait for training w
   await page.waitForFunction(() => /changed to 10/.test(document.getElementById('diagnosis').textContent));
   await page.getByRole('button', { name: 'Step' }).click();
   await page.waitForFunction(() => !/changed to/.test(document.getElementById('diagnosis').textContent));
+  // One epoch into the new penalty the verdict is on how training goes ("too early"): a new
+  // learning rate makes it wait as well.
   await page.getByLabel('Learning rate', { exact: true }).focus();
   await page.keyboard.press('Home');
-  await page.waitForFunction(() => /\(Learning rate changed to .* at epoch 6: training goes on with it/.test(document.getElementById('diagnosis').textContent));
-  assert.deepEqual(problems.console, []);
+  await page.waitForFunction(() => /^Still training.*Learning rate changed to .* at epoch 6, and the model has not trained with it yet/.test(document.getElementById('diagnosis').textContent));
+  // A verdict on the model itself stands, with an aside.
+  const fitted = await open('?degree=15&n=20&speed=max');
+  await runUntilEpoch(fitted.page, 2000);
+  await fitted.page.waitForFunction(() => /^Overfitting/.test(document.getElementById('diagnosis').textContent));
+  await fitted.page.getByLabel('Learning rate', { exact: true }).focus();
+  await fitted.page.keyboard.press('Home');
+  await fitted.page.waitForFunction(() => /^Overfitting.*\(Learning rate changed to .*: training goes on with it/.test(document.getElementById('diagnosis').textContent));
+  // "Lower the learning rate" is not said beside a rate already lowered (helper 72).
+  const jumpy = await open('?lab=regression&batch=1&lr=0.1&speed=max');
+  await jumpy.page.getByRole('button', { name: 'Play' }).click();
+  await jumpy.page.waitForFunction(() => /^Learning rate too high/.test(document.getElementById('diagnosis').textContent), null, { timeout: 60_000 });
+  await jumpy.page.getByRole('button', { name: 'Pause' }).click();
+  await jumpy.page.getByLabel('Learning rate', { exact: true }).focus();
+  for (let i = 0; i < 6; i++) await jumpy.page.keyboard.press('ArrowLeft');
+  await jumpy.page.waitForFunction(() => new URL(location.href).searchParams.get('lr') === '0.003');
+  assert.match(await text(jumpy.page, '#diagnosis'), /^Still training.*Learning rate changed to 0\.003 at epoch [\d,]+, and the model has not trained with it yet/);
+  assert.deepEqual([...problems.console, ...fitted.problems.console, ...jumpy.problems.console], []);
+  await jumpy.page.close();
+  await fitted.page.close();
   await page.close();
 });
 
