@@ -195,6 +195,18 @@ impl View {
         if from.seed != to.seed {
             changed.push(format!("Seed {} (it has {})", to.seed, from.seed));
         }
+        // (Helper 73: a link's own curve showed another under a prompt about the step's.)
+        let curve = |c: &crate::state::config::Config| {
+            let first = crate::state::sweep::sweep_keys(c).first().copied();
+            c.curve.or(first).map_or("", |k| k.spec().label)
+        };
+        if curve(&from) != curve(&to) {
+            changed.push(format!(
+                "the validation curve over {} (it has the one over {})",
+                curve(&to),
+                curve(&from)
+            ));
+        }
         if changed.is_empty() {
             return None;
         }
@@ -403,6 +415,15 @@ mod tests {
             )
         );
         assert_eq!(view.start_changes(""), None);
+        // Another validation curve is named too (helper 73).
+        assert_eq!(
+            view.start_changes("curve=lambda").as_deref(),
+            Some(
+                "The link changes settings of this lesson step: the validation curve over \
+                 Regularization strength (it has the one over Polynomial degree). Its text speaks \
+                 of its own settings."
+            )
+        );
         // (Not the speed, which the prompt never speaks of, nor a setting of another lab.)
         assert_eq!(view.start_changes("speed=max&k=3"), None);
         let step_degree = l.steps[1]

@@ -48,9 +48,9 @@
 //!    least half the weights).
 //! 6. High training error, not falling, in a network with hidden layers: **stuck** —
 //!    hidden layers can bend the boundary, so the plateau is either a flat region that the
-//!    network may leave by itself after many more epochs, or a poor local minimum (neurons off on
-//!    every point or a whole layer off on many points, so that nothing bends the boundary towards
-//!    them). The loss cannot tell them apart: both creep down ever more slowly (the default
+//!    network may leave by itself after many more epochs, or a poor local minimum (ReLU neurons
+//!    off on every point or a whole layer off on many points, so that nothing bends the boundary
+//!    towards them; tanh or sigmoid neurons saturated, passing back almost no gradient). The loss cannot tell them apart: both creep down ever more slowly (the default
 //!    one-hidden-layer network on circles sits at 82 % from epoch 190 to 700, then reaches 98 %;
 //!    the README's ReLU network on XOR sits at 77 % for 30,000). Waiting tells a flat region from
 //!    a poor start; a new initialization tells a poor start from a network too small.
@@ -1221,8 +1221,8 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                 match e.hidden {
                     Some(_) => {
                         " Steps that large can also leave a network's neurons saturated or \
-                         switched off for good: if the accuracy does not come back at a lower \
-                         rate, press Reset."
+                         switched off for good: if training does not recover at a lower rate, \
+                         press Reset."
                     }
                     None => "",
                 }
@@ -1322,9 +1322,9 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                  boundary. Either it is crossing a flat region of the loss, which it may leave by \
                  itself after hundreds or thousands more epochs, or it sits in a poor local \
                  minimum that it will not leave ({}). The loss alone cannot tell the two apart: \
-                 let it train on a while (a higher speed helps; a larger learning rate, or Adam, \
-                 crosses a flat region sooner), and if it stays, press Reset for new starting \
-                 weights; if every start stops at the same place, the network is too small — add \
+                 let it train on a while (a higher speed helps; a larger learning rate, within the \
+                 range that trains, crosses a flat region sooner), and if it stays, press Reset \
+                 for new starting weights; if every start stops at the same place, the network is too small — add \
                  neurons.",
                 r.summary,
                 match units {

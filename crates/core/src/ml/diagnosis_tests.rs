@@ -1051,7 +1051,8 @@ fn a_network_verdict_names_its_own_units() {
             d.reason
         );
         assert!(
-            d.reason.contains("a larger learning rate, or Adam"),
+            d.reason
+                .contains("a larger learning rate, within the range that trains"),
             "{}",
             d.reason
         );

@@ -31,7 +31,7 @@ pub struct Config {
     pub seed: u64,
     /// Points placed by hand in the Classification lab ("Your own points").
     pub custom: Vec<Point2>,
-    /// The hyperparameter whose validation curve is shown, when it is not the lab's first (the
+    /// The hyperparameter whose validation curve is shown, when it is not the model's first (the
     /// session keeps it; a shared link shows the same curve).
     pub curve: Option<Key>,
 }

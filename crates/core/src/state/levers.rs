@@ -24,7 +24,7 @@ pub type Lever = (&'static str, Key, Way);
 /// √ of two features is one), otherwise not at the end of its range that way and without a
 /// no-effect note (the one another control's setting gives: max depth under a minimum per leaf
 /// too large to split). λ's note, "choose L2 or L1 first", is part of the remedy
-/// "regularization (a larger λ)", so only its end counts.
+/// ([`penalty_words`]: "regularization (L2 or L1, with a λ above 0)"), so only its end counts.
 pub fn can_move(config: &Config, train_size: usize, key: Key, way: Way) -> bool {
     match (key, way) {
         (Key::K, Way::Up) => (config.number(key) as usize) < train_size,
@@ -52,8 +52,8 @@ pub fn can_move(config: &Config, train_size: usize, key: Key, way: Way) -> bool 
 /// or another control's setting stops them (the page says which beside each).
 pub const NONE_LEFT: &str = "none that its sliders offer at these settings";
 
-/// `words`, then ", or regularization (a larger λ)" while λ can still grow: a remedy of the
-/// models trained with a penalty (polynomial regression, the network).
+/// `words`, then ", or regularization (a larger λ)" ([`penalty_words`]) while λ can still grow:
+/// a remedy of the models trained with a penalty (polynomial regression, the network).
 pub fn or_penalty(config: &Config, train_size: usize, words: &str) -> String {
     match can_move(config, train_size, Key::Lambda, Way::Up) {
         true => format!("{words}, or {}", penalty_words(config)),

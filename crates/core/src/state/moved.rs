@@ -13,10 +13,11 @@ use crate::ml::regularization::Regularization;
 pub struct Moved {
     pub epoch: u64,
     pub config: Config,
-    /// The session's `objective_since` and `tuned_since` before the move: the objective and the
-    /// way down the model's records are of.
+    /// The session's `objective_since`, `tuned_since` and `tuned_from` before the move: the
+    /// objective and the way down the model's records are of.
     pub objective_since: u64,
     pub tuned_since: u64,
+    pub tuned_from: Option<f64>,
 }
 
 /// What changed, in effect, since the model's last step.
@@ -91,6 +92,7 @@ mod tests {
             config: decode(from).0,
             objective_since: 0,
             tuned_since: 0,
+            tuned_from: None,
         }
     }
 

@@ -94,7 +94,8 @@ impl LabKind for Plane {
     /// Accuracies for classes (against the pattern's ceiling, if the points are not placed by
     /// hand), mean squared errors against the noise floor on a surface. A
     /// network trained in mini-batches jumps about from epoch to epoch; it is judged by the median
-    /// of its last five recorded epochs, so one noisy step does not flip the verdict.
+    /// of its last five recorded epochs since how it learns last changed, so one noisy step does
+    /// not flip the verdict.
     fn errors(s: &Session<Self>) -> Option<Errors> {
         // (A tree that cannot split, its leaves needing more than half the points, is done
         // before its first step.)

@@ -282,11 +282,13 @@ impl<K: LabKind> Session<K> {
         let errors = K::errors(self)?;
         // Settings moved while paused: a new penalty is a new objective, which the model has not
         // trained on yet, so the verdict waits for it; the others change only the steps to come,
-        // so the verdict on the model stands (its trend read as before the move), with an aside.
+        // so a verdict on the model stands (its trend read as before the move), with an aside,
+        // and one on how training goes (too high a rate, stuck, still training) waits too.
         // (The records are read as at the model's step, also when every move went back: helper
         // 71 saw sentences of the verdict lost to λ moved out and back.)
         let at_step = self.moved_at_step();
-        let (objective_since, tuned_since) = (self.judged_since().0, self.judged_since().1);
+        let (objective_since, tuned_since) = self.judged_since();
+        let tuned_from = at_step.map_or(self.tuned_from, |m| m.tuned_from);
         let moved = at_step.and_then(|m| m.changed(&self.config, self.train_set().count()));
         let not_trained_yet = |changed: &Changed| Diagnosis {
             fit: Fit::StillTraining,
@@ -322,9 +324,10 @@ impl<K: LabKind> Session<K> {
         // and read "too early to judge … Let it train on").
         // (Or since the last run of steps began: late in training the history keeps one epoch
         // in many, and a Step's rise fell between two records; helper 72.)
+        // (The last run was at the settings before any move since: read as at the step, as the
+        // records are; helper 73.)
         let rose = matches!(tuned, [.., before, last] if last.train > before.train * (1.0 + 1e-9))
-            || (at_step.is_none()
-                && (self.run_from).is_some_and(|from| self.train_score.loss > from * (1.0 + 1e-9)));
+            || (self.run_from).is_some_and(|from| self.train_score.loss > from * (1.0 + 1e-9));
         // A training loss multiplied tenfold by one run of steps (a tick, a Step) or since how
         // it learns last changed, to above where training started, is no noise of mini-batches
         // or of Adam's steps: the steps overshoot (helper 71: a learning rate moved to 10 read
@@ -332,9 +335,8 @@ impl<K: LabKind> Session<K> {
         // history keeps few epochs late in training: these losses are kept apart.)
         let start = records.first().map_or(f64::INFINITY, |r| r.train);
         let now = self.train_score.loss;
-        let leapt = at_step.is_none()
-            && now > start
-            && [self.run_from, self.tuned_from]
+        let leapt = now > start
+            && [self.run_from, tuned_from]
                 .iter()
                 .flatten()
                 .any(|from| now > 10.0 * from);
@@ -840,6 +842,7 @@ impl<K: LabKind> Session<K> {
                     config,
                     objective_since: self.objective_since,
                     tuned_since: self.tuned_since,
+                    tuned_from: self.tuned_from,
                 });
             }
             self.tuned_since = steps;

@@ -1209,6 +1209,12 @@ fn one_step_up_under_plain_gradient_descent_is_read_at_once() {
     assert!(!s.history.records().iter().any(|r| r.epoch == 123));
     let d = s.diagnosis().unwrap();
     assert_eq!(d.fit, Fit::LearningRateTooHigh, "{}", d.reason);
+    // A move that changes nothing (down a notch and back; λ without a penalty) leaves it so
+    // (helper 73: the run's rise was read only before any move).
+    s.apply(Action::Set(Key::LearningRate, top - 1));
+    s.apply(Action::Set(Key::LearningRate, top));
+    s.apply(Action::Set(Key::Lambda, 3));
+    assert_eq!(s.diagnosis().unwrap(), d);
 }
 
 /// A verdict on how training goes, read from the settings before a move while paused, waits for

@@ -13,8 +13,9 @@ use crate::format::clip;
 /// Hand-placed points travel in the link up to this many; more stay in the browser's storage.
 pub const MAX_POINTS_IN_LINK: usize = 60;
 
-/// `lab=regression&lr=0.03&…&seed=42` (no leading `?`): the lab's controls, the seed, and
-/// hand-placed points (`pts=x₁,x₂,class;…`) when the lab uses them and they fit.
+/// `lab=regression&lr=0.03&…&seed=42` (no leading `?`): the lab's controls, the validation curve
+/// when not the model's first (`curve=lambda`), the seed, and hand-placed points
+/// (`pts=x₁,x₂,class;…`) when the lab uses them and they fit.
 pub fn encode(config: &Config) -> String {
     let mut out = form_urlencoded::Serializer::new(String::new());
     out.append_pair("lab", config.lab.url());
