@@ -84,7 +84,9 @@ pub fn Playback(props: &PlaybackProps) -> Html {
                 { for props.stats.iter().map(|(label, id, value)| html! {
                     <div><dt>{ *label }</dt><dd id={*id}>{ value.clone() }</dd></div>
                 }) }
-                <div><dt>{ props.rate_label.clone() }</dt><dd id="eps">{ eps }</dd></div>
+                // (Paused, the rate is the last run's: "Epochs / s 60" beside a paused model read
+                // as still training; helper 71.)
+                <div><dt>{ props.rate_label.clone() }{ (!props.running && props.epochs_per_second > 0.0).then_some(", last run") }</dt><dd id="eps">{ eps }</dd></div>
             </dl>
             <Slider key_={Key::Speed} position={props.config.position(Key::Speed)} on_change={props.on_set.clone()}
                 note={props.config.no_effect(Key::Speed, usize::MAX)} value_text={props.speed_text.clone()}

@@ -576,6 +576,7 @@ test('a model switched to shows no training rate until it trains (not the last m
   await page.waitForFunction(() => /^[\d,]+$/.test(document.getElementById('eps').textContent.trim()));
   await page.locator('#play').click(); // pause
   assert.match(await text(page, '#eps'), /^[\d,]+$/, 'the last rate stays after pausing');
+  assert.equal((await page.locator('#eps').locator('xpath=..').textContent()).trim().replace(/[\d,]+$/, ''), 'Epochs / s, last run');
   await page.locator('#ctl-model').selectOption({ label: 'Random forest' });
   await page.waitForFunction(() => document.getElementById('eps').textContent.trim() === '—');
   await page.close();
