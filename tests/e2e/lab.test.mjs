@@ -225,6 +225,18 @@ test('plain SGD at the largest learning rate diverges: paused, explained, no NaN
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await alert.waitFor({ state: 'detached' });
+  // README: the page says how far back it went when that is more than the epoch that exploded
+  // (helper 72: "that epoch was undone" beside a counter 255,000 epochs back).
+  const far = await open('?lab=regression&lr=3&opt=adam&batch=2&speed=max');
+  await far.page.getByRole('button', { name: 'Play' }).click();
+  await far.page.getByRole('alert').waitFor({ timeout: 60_000 });
+  const said = await far.page.getByRole('alert').textContent();
+  const [, exploded] = said.match(/the loss exploded in epoch ([\d,]+), so training went back [\d,]+ epochs, to the best one before it/);
+  const shown = Number((await text(far.page, '#epoch')).replace(/,/g, ''));
+  assert.ok(said.includes(`went back ${(Number(exploded.replace(/,/g, '')) - shown).toLocaleString('en-US')} epochs`), said);
+  assert.ok(said.includes(`Shown: the parameters of epoch ${shown.toLocaleString('en-US')}`) || (shown === 0 && said.includes('epoch 0 (the start)')), said);
+  assert.deepEqual(far.problems.console, []);
+  await far.page.close();
   await page.close();
 });
 

@@ -715,7 +715,10 @@ impl<K: LabKind> Session<K> {
                 "epoch 0 (the start), before any update: no epoch had a lower training loss than \
                  its {loss}"
             ),
-            epoch => format!("epoch {epoch}, the lowest training loss recorded ({loss})"),
+            epoch => format!(
+                "epoch {}, the lowest training loss recorded ({loss})",
+                thousands(epoch)
+            ),
         };
         // Adam normalizes the gradient: its steps are about η whatever the gradient, which
         // tames a steep loss but not a step of 1 or more in weights of order 1.
@@ -766,9 +769,10 @@ impl<K: LabKind> Session<K> {
             ),
         };
         format!(
-            "Training stopped: the loss exploded in epoch {exploded}, {back}. A learning rate of \
+            "Training stopped: the loss exploded in epoch {}, {back}. A learning rate of \
              {lr} is too high for this setting — each step overshoots the minimum by more than \
              the last. Shown: the parameters of {kept}. {lower}{}{}",
+            thousands(exploded),
             self.batch_cause(),
             adam
         )

@@ -1265,9 +1265,10 @@ fn a_divergence_says_how_far_training_went_back() {
     }
     let text = s.divergence.clone().expect("it diverges");
     let exploded: u64 = text["Training stopped: the loss exploded in epoch ".len()..]
-        .split(',')
+        .split(", ")
         .next()
         .unwrap()
+        .replace(',', "")
         .parse()
         .unwrap();
     let back = exploded - s.model.steps();
@@ -1282,7 +1283,7 @@ fn a_divergence_says_how_far_training_went_back() {
     assert!(
         text.contains(&format!(
             "Shown: the parameters of epoch {}",
-            s.model.steps()
+            crate::format::thousands(s.model.steps())
         )),
         "{text}"
     );
