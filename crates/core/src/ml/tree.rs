@@ -232,6 +232,29 @@ impl Tree {
         }
     }
 
+    /// The first node whose class counts are not those of the training rows its questions send
+    /// there, with both (a saved tree edited by hand: a threshold moved, counts swapped, another
+    /// seed in its link; helper 74); `None` when every node's agree. For a tree grown on every
+    /// row, as the Classification lab's single tree is (a forest's trees hold samples).
+    pub fn miscounted(&self) -> Option<(usize, Vec<usize>, Vec<usize>)> {
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); self.nodes.len()];
+        members[0] = (0..self.rows.len()).collect();
+        // (Every child comes after its parent.)
+        for (id, node) in self.nodes.iter().enumerate() {
+            let here = std::mem::take(&mut members[id]);
+            let routed = count(&self.labels, &here, self.classes);
+            if routed != node.counts {
+                return Some((id, node.counts.clone(), routed));
+            }
+            if let Some(s) = node.split {
+                let (l, r) =
+                    (here.into_iter()).partition(|&i| self.rows.get(i, s.feature) <= s.threshold);
+                (members[s.left], members[s.right]) = (l, r);
+            }
+        }
+        None
+    }
+
     /// Puts the leaves at depth `deepest` below node `id`, with their rows of `sorted`, in the
     /// frontier.
     fn route(&mut self, id: usize, sorted: Vec<Vec<usize>>, deepest: usize) {

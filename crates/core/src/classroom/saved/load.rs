@@ -343,6 +343,19 @@ fn plane(config: Config, parameters: &RawValue, steps: u64) -> Result<(LoadedLab
                 )));
             }
             tree.restore(nodes, true);
+            if let Some((node, file, routed)) = tree.miscounted() {
+                let by_class = |c: Vec<usize>| {
+                    let c: Vec<String> = c.iter().map(|n| n.to_string()).collect();
+                    c.join(", ")
+                };
+                return Err(damaged(format!(
+                    "its node {node} counts {} training points by class, but its questions send \
+                     {} of the points its link generates there: a tree learns its counts from \
+                     those points.",
+                    by_class(file),
+                    by_class(routed)
+                )));
+            }
             let questions = tree.nodes().iter().filter(|n| n.split.is_some()).count();
             format!(
                 "a decision tree grown {} levels deep ({questions} questions)",

@@ -466,6 +466,31 @@ fn parameters_that_disagree_with_the_link_are_refused() {
             plane_tampered(tree, 3, |v| v["steps"] = 5.into()),
             "it says 5 training steps, but its model shows 3",
         ),
+        // A tree edited by hand: its counts no longer those of the points its questions route
+        // (helper 74: a threshold moved, counts swapped, another seed all loaded).
+        (
+            plane_tampered(tree, 3, |v| {
+                v["parameters"]["nodes"][0]["split"]["threshold"] = 0.9.into()
+            }),
+            "but its questions send",
+        ),
+        (
+            plane_tampered(tree, 3, |v| {
+                let leaf = (v["parameters"]["nodes"].as_array().unwrap().iter())
+                    .position(|n| n.get("split").is_none())
+                    .unwrap();
+                let counts = v["parameters"]["nodes"][leaf]["counts"].clone();
+                let swapped = serde_json::json!([counts[1], counts[0]]);
+                v["parameters"]["nodes"][leaf]["counts"] = swapped;
+            }),
+            "but its questions send",
+        ),
+        (
+            plane_tampered(tree, 3, |v| {
+                v["link"] = "lab=classification&model=tree&data=xor&depth=3&seed=7".into()
+            }),
+            "but its questions send",
+        ),
         (
             plane_tampered(tree, 3, |v| {
                 v["link"] = "lab=classification&model=tree&data=xor&depth=2".into()
