@@ -112,7 +112,7 @@ pub fn load(text: &str) -> Result<Loaded, String> {
             ))
         }
     }
-    let file: File = serde_json::from_str(text).map_err(|e| damaged("", e))?;
+    let file: File = serde_json::from_str(text).map_err(|e| damaged("", "", e))?;
     let config = link_config(&file)?;
     let expected = match config.lab {
         Lab::Regression => "polynomial",
@@ -188,13 +188,22 @@ fn link_config(file: &File) -> Result<Config, String> {
 
 /// The file's parameters as the model's own structure.
 fn parse<T: DeserializeOwned>(parameters: &RawValue) -> Result<T, String> {
-    serde_json::from_str(parameters.get()).map_err(|e| damaged("its parameters do not read: ", e))
+    // (Its positions count from the block's opening brace, not the file's first line; helper 74
+    // looked for line 78 of the file.)
+    serde_json::from_str(parameters.get()).map_err(|e| {
+        damaged(
+            "its parameters do not read: ",
+            " of its \"parameters\" block",
+            e,
+        )
+    })
 }
 
 /// What the page says when a file that is JSON does not read as a model file: a number that
 /// cannot be finite (`null` is what JSON writers put for NaN and infinity), or the reader's
-/// reason (a missing or unknown field, a value of the wrong kind).
-fn damaged(part: &str, e: serde_json::Error) -> String {
+/// reason (a missing or unknown field, a value of the wrong kind) with where it stands (`within`:
+/// the part of the file its line and column count in, if not the whole file).
+fn damaged(part: &str, within: &str, e: serde_json::Error) -> String {
     let why = e.to_string();
     if why.contains("number out of range") {
         format!("{NOT_OURS}: it holds a number too large to be finite ({e}).")
@@ -202,7 +211,7 @@ fn damaged(part: &str, e: serde_json::Error) -> String {
         "This model file is damaged: a parameter is not a finite number (NaN or infinity).".into()
     } else {
         format!(
-            "This model file is damaged: {part}{} (line {}, column {}).",
+            "This model file is damaged: {part}{} (line {}, column {}{within}).",
             plain(&why),
             e.line(),
             e.column()

@@ -371,7 +371,7 @@ fn damaged_and_foreign_files_are_refused_with_a_reason() {
         (
             tampered(|v| v["parameters"]["weights"][0] = "abc".into()),
             "parameters do not read: a value of the wrong kind: string \"abc\" where a number \
-             belongs (line 1, column",
+             belongs (line 1, column 17 of its \"parameters\" block).",
         ),
     ];
     for (text, want) in cases {
