@@ -55,10 +55,7 @@ pub fn SearchProgress(props: &SearchProgressProps) -> Html {
         None => String::new(),
     };
     let text = match (finished, running, pace) {
-        (true, _, _) if done < budget => format!(
-            "Done: {done} trials, every distinct setting this strategy can try here (the budget \
-             allowed {budget})."
-        ),
+        (true, _, _) if done < budget => format!("Done: {done} trials.{fewer}"),
         (true, _, _) => format!("Done: {done} trials."),
         (false, true, Some(ms)) => {
             let left = ms * planned.saturating_sub(done) as f64 / 1000.0;

@@ -167,9 +167,18 @@ pub fn TuningLab(props: &LabProps) -> Html {
     // A budget larger than what the space offers: say so before the search runs.
     let planned = search.planned();
     let why_fewer: Option<AttrValue> = (planned < budget).then(|| {
+        let settings = search.space().settings();
         match search.strategy() {
-            Strategy::Grid => {
-                format!("The grid has {planned} distinct points here: the budget allows {budget}.")
+            // (Helper 74: "every distinct setting this strategy can try" for 9 of 300 settings:
+            // what ran out was the square grid, not the space.)
+            Strategy::Grid if planned < settings => {
+                let side = (1..=budget).take_while(|s| s * s <= budget).last().unwrap_or(0);
+                format!(
+                    "A grid of {side} values an axis is the largest whose {} points fit the \
+                     budget of {budget}: {planned} distinct settings of the space's {settings}. \
+                     Random search or Bayesian optimization spends the whole budget.",
+                    side * side
+                )
             }
             _ => format!(
                 "The space has {planned} distinct settings, each tried once: the budget allows \

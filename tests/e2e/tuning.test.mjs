@@ -392,6 +392,13 @@ test('a budget raised after a search says that the settings it scored come back 
   await page.close();
 });
 
+test('a grid smaller than the budget says that the square grid ran out, not the space', async () => {
+  const { page, problems } = await open('?lab=tuning&strategy=grid&budget=12&folds=3&n=60');
+  assert.match(await text(page, '#time-left'), /^0 of 9 trials: press Play or Step\. A grid of 3 values an axis is the largest whose 9 points fit the budget of 12: 9 distinct settings of the space's [\d,]+\. Random search or Bayesian optimization spends the whole budget\./);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('random search never tries a setting twice: a budget above the 15 degrees ends after 15 distinct trials, and the page says why', async () => {
   const { page, problems } = await open('?lab=tuning&x=degree&y=none&strategy=random&budget=20&folds=3&n=30&seed=3');
   assert.equal(param(page, 'budget'), '20');
@@ -403,7 +410,7 @@ test('random search never tries a setting twice: a budget above the 15 degrees e
   assert.equal(await rows(page), 15);
   const degrees = (await page.locator('#trials tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('td.value').textContent.trim())));
   assert.equal(new Set(degrees).size, 15, `every degree once: ${degrees}`);
-  assert.match(await text(page, '#time-left'), /^Done: 15 trials, every distinct setting this strategy can try here \(the budget allowed 20\)\.$/);
+  assert.match(await text(page, '#time-left'), /^Done: 15 trials\. The space has 15 distinct settings, each tried once: the budget allows 20\.$/);
   assert.equal(await text(page, '#trials-done'), '15 / 15');
   assert.deepEqual(problems.console, []);
   await page.close();
