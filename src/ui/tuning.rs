@@ -172,7 +172,10 @@ pub fn TuningLab(props: &LabProps) -> Html {
             // (Helper 74: "every distinct setting this strategy can try" for 9 of 300 settings:
             // what ran out was the square grid, not the space.)
             Strategy::Grid if planned < settings => {
-                let side = (1..=budget).take_while(|s| s * s <= budget).last().unwrap_or(0);
+                let side = (1..=budget)
+                    .take_while(|s| s * s <= budget)
+                    .last()
+                    .unwrap_or(0);
                 format!(
                     "A grid of {side} values an axis is the largest whose {} points fit the \
                      budget of {budget}: {planned} distinct settings of the space's {settings}. \

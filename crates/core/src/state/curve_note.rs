@@ -13,7 +13,8 @@ use crate::format::short;
 /// standard deviation over √folds: how far the mean of the folds' errors moves by chance) — the
 /// one-standard-error rule — that moving this control will not do clearly better; otherwise where
 /// the curve does clearly better, which may lie against the verdict's remedy (helper 55: a forest
-/// of depth 4 on the moons read "shallower trees" while the curve fell with depth to 8). `None`
+/// of depth 4 on the moons read "shallower trees" while the curve fell with depth to 8). An error
+/// rate's standard error is taken as at least one training point's share. `None`
 /// before the curve is done. Error rates (`rate`) read as percentages, as the scores and the
 /// curve's axis show them.
 pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<CurveNote> {
@@ -31,7 +32,13 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<CurveNote
     let here = sweep.results.get(at)?.cv;
     let best_at = sweep.lowest_at()?;
     let best = &sweep.results[best_at];
-    let standard_error = best.cv.sd / (sweep.fold_count().max(1) as f64).sqrt();
+    // An error rate cannot tell apart less than one training point: with folds that all agree
+    // (a standard deviation of 0) one point in 140 read as "clearly better" (helper 74).
+    let one_point = match (rate, sweep.folds()) {
+        (true, Some(folds)) => 1.0 / folds.samples().max(1) as f64,
+        _ => 0.0,
+    };
+    let standard_error = (best.cv.sd / (sweep.fold_count().max(1) as f64).sqrt()).max(one_point);
     let label = sweep.key.spec().label;
     let value = format_value(sweep.key, current);
     if !here.mean.is_finite() || here.mean > best.cv.mean + standard_error {
@@ -187,6 +194,34 @@ mod tests {
         assert!(
             note.contains(&format!("at Number of trees = {named}:")),
             "{note}"
+        );
+    }
+
+    /// Folds that all agree (sd 0) cannot make one training point's difference in an error rate
+    /// "clearly better" (helper 74: 0.0 % against 0.7 %, one point in 140); two points can.
+    #[test]
+    fn one_training_point_is_no_clear_difference() {
+        let curve = |second: f64| {
+            let mut sweep = Sweep::new(Key::K, 140, 0);
+            for i in 0..sweep.positions.len() {
+                let mean = if i == 0 { second } else { 0.0 };
+                sweep.push(SweepPoint {
+                    train: 0.0,
+                    cv: MeanSd { mean, sd: 0.0 },
+                });
+            }
+            sweep
+        };
+        let current = curve(0.0).positions[0];
+        assert!(
+            !curve_note(&curve(1.0 / 140.0), current, true)
+                .unwrap()
+                .elsewhere
+        );
+        assert!(
+            curve_note(&curve(2.0 / 140.0), current, true)
+                .unwrap()
+                .elsewhere
         );
     }
 }
