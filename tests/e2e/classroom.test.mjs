@@ -499,7 +499,7 @@ test('a challenge is checked as the lab changes: met by the allowed control, bro
   await search.page.close();
 });
 
-test('a model file whose parameters cannot come from its link is refused (a k-NN file with other points)', async () => {
+test('a model file whose parameters cannot come from its link is refused (a k-NN file with other points, a tree with a question moved)', async () => {
   // (Helper 63: a k-NN file with its classes flipped loaded, scored 0 % and was called underfitting.)
   const { page, problems } = await open('?lab=classification&model=knn&data=moons');
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-model').click()]);
@@ -512,7 +512,20 @@ test('a model file whose parameters cannot come from its link is refused (a k-NN
   assert.match(await text(page, '#load-error'),
     /its 140 stored training points are not the 140 training points its link generates.*Nothing was changed/s);
   assert.equal(await text(page, '#train-acc'), accuracy);
-  assert.deepEqual(problems.console, []);
+  // A tree whose question was moved by hand: its counts are no longer those of the points the
+  // question sends (helper 74: it loaded, its rules saying "learned from the training points").
+  const tree = await open('?lab=classification&model=tree&depth=3&data=xor');
+  await tree.page.getByRole('button', { name: 'Play' }).click();
+  await tree.page.waitForFunction(() => document.getElementById('epoch').textContent === '3');
+  const [saved] = await Promise.all([tree.page.waitForEvent('download'), tree.page.locator('#save-model').click()]);
+  const edited = JSON.parse(readFileSync(await saved.path(), 'utf8'));
+  edited.parameters.nodes[0].split.threshold = 0.9;
+  await page.locator('#load-model').setInputFiles({ name: 'tree.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
+  await page.waitForFunction(() => /its node 1 counts/.test(document.getElementById('load-error')?.textContent ?? ''));
+  assert.match(await text(page, '#load-error'), /but its questions send .* of the points its link generates there.*Nothing was changed/s);
+  assert.equal(await text(page, '#train-acc'), accuracy);
+  assert.deepEqual([...problems.console, ...tree.problems.console], []);
+  await tree.page.close();
   await page.close();
 });
 
