@@ -36,7 +36,7 @@ use crate::tune::code::python;
 use crate::tune::cv::first_lowest;
 use crate::tune::search::Search;
 use crate::tune::space::Scale;
-use crate::tune::strategy::Strategy;
+use crate::tune::strategy::{grid_side, Strategy};
 use crate::web;
 use yew::prelude::*;
 
@@ -172,15 +172,13 @@ pub fn TuningLab(props: &LabProps) -> Html {
             // (Helper 74: "every distinct setting this strategy can try" for 9 of 300 settings:
             // what ran out was the square grid, not the space.)
             Strategy::Grid if planned < settings => {
-                let side = (1..=budget)
-                    .take_while(|s| s * s <= budget)
-                    .last()
-                    .unwrap_or(0);
+                let dims = search.space().dims();
+                let side = grid_side(dims, budget);
                 format!(
                     "A grid of {side} values an axis is the largest whose {} points fit the \
                      budget of {budget}: {planned} distinct settings of the space's {settings}. \
                      Random search or Bayesian optimization spends the whole budget.",
-                    side * side
+                    side.pow(dims as u32)
                 )
             }
             _ => format!(
@@ -190,6 +188,12 @@ pub fn TuningLab(props: &LabProps) -> Html {
         }
         .into()
     });
+    // Settings already scored: said only before a search's first trial, once the landscape is
+    // done (not counted on every frame of a search).
+    let scored = match search.trials().is_empty() && !state.running && state.background_done() {
+        true => state.settings_scored(),
+        false => 0,
+    };
     let (toggle_label, toggle) = if state.running {
         ("Pause", Action::Pause)
     } else {
@@ -305,7 +309,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                                 <button type="button" id="step" onclick={send(Action::Step)} disabled={done}>{ "Step" }</button>
                                 <button type="button" id="reset" onclick={send(Action::Reset)}>{ "Reset" }</button>
                             </div>
-                            <SearchProgress done={search.trials().len()} {planned} {budget} {why_fewer} scored={if state.background_done() { state.settings_scored() } else { 0 }} running={state.running} finished={done} on_cancel={send(Action::Reset)} />
+                            <SearchProgress done={search.trials().len()} {planned} {budget} {why_fewer} scored={scored} running={state.running} finished={done} on_cancel={send(Action::Reset)} />
                             <dl class="stats">
                                 <div><dt>{ "Trials" }</dt><dd id="trials-done">{ format!("{} / {planned}", search.trials().len()) }</dd></div>
                                 <div><dt>{ "Best so far" }</dt><dd id="best-values">{ best_text.as_ref().map_or("—".into(), |b| b.0.clone()) }</dd></div>

@@ -50,7 +50,8 @@
 //!    hidden layers can bend the boundary, so the plateau is either a flat region that the
 //!    network may leave by itself after many more epochs, or a poor local minimum (ReLU neurons
 //!    off on every point or a whole layer off on many points, so that nothing bends the boundary
-//!    towards them; tanh or sigmoid neurons saturated, passing back almost no gradient). The loss cannot tell them apart: both creep down ever more slowly (the default
+//!    towards them; tanh or sigmoid neurons saturated, passing back almost no gradient). The
+//!    loss cannot tell them apart: both creep down ever more slowly (the default
 //!    one-hidden-layer network on circles sits at 82 % from epoch 190 to 700, then reaches 98 %;
 //!    the README's ReLU network on XOR sits at 77 % for 30,000). Waiting tells a flat region from
 //!    a poor start; a new initialization tells a poor start from a network too small.
@@ -1324,8 +1325,8 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                  minimum that it will not leave ({}). The loss alone cannot tell the two apart: \
                  let it train on a while (a higher speed helps; a larger learning rate, within the \
                  range that trains, crosses a flat region sooner), and if it stays, press Reset \
-                 for new starting weights; if every start stops at the same place, the network is too small — add \
-                 neurons.",
+                 for new starting weights; if every start stops at the same place, the network \
+                 is too small — add neurons.",
                 r.summary,
                 match units {
                     Activation::Relu => {

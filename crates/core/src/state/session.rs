@@ -760,12 +760,11 @@ impl<K: LabKind> Session<K> {
             ),
         };
         // (Helper 72: "that epoch was undone" beside an epoch counter 255,000 epochs back.)
-        let back = match exploded - 1 - self.model.steps() {
-            0 => "so that epoch was undone".to_string(),
-            1 => "so training went back 2 epochs, to the best one before it".to_string(),
+        let back = match exploded - self.model.steps() {
+            1 => "so that epoch was undone".to_string(),
             n => format!(
                 "so training went back {} epochs, to the best one before it",
-                thousands(n + 1)
+                thousands(n)
             ),
         };
         format!(

@@ -150,14 +150,19 @@ impl Strategy {
 
 /// The grid for `budget` trials, snapped and without repeats, in the order it is run.
 pub fn grid(space: &Space, budget: usize) -> Vec<Vec<f64>> {
-    let side = match space.dims() {
+    space.snapped_lattice(grid_side(space.dims(), budget))
+}
+
+/// The values a grid of `budget` trials takes on each of `dims` axes: the budget on one axis,
+/// the largest square within it on two.
+pub fn grid_side(dims: usize, budget: usize) -> usize {
+    match dims {
         1 => budget,
         _ => (1..=budget)
             .take_while(|s| s * s <= budget)
             .last()
             .unwrap_or(0),
-    };
-    space.snapped_lattice(side)
+    }
 }
 
 /// The `index`-th random point of `seed` (0 first, not snapped): the `index`-th draw of the
