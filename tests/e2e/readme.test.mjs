@@ -159,6 +159,14 @@ const CHECKS = {
     await play(page);
     await verdict(page, /^Still training/);
   },
+  '?lab=classification&model=tree&depth=2&data=xor': async (page) => {
+    // Training accuracy at the rule's, test accuracy far below: once "too flexible … a smaller
+    // max depth" beside a curve that says depth 4.
+    await play(page);
+    await verdict(page, /^Underfitting: too simple.*has not learned its training points' noise.*Give it more flexibility: a larger max depth\..*The validation curve does clearly better at Max depth = 4/);
+    assert.doesNotMatch(await text(page, '#diagnosis'), /less flexible/);
+    assert.ok(await percent(page, '#train-acc') - await percent(page, '#test-acc') >= 8, 'a gap of 8 points or more');
+  },
   '?lab=classification&model=knn&k=1&data=moons&noise=0.6': async (page) => {
     assert.equal(await text(page, '#train-acc'), '100.0 %');
     await verdict(page, /^Overfitting: too flexible/);

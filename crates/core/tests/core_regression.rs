@@ -195,6 +195,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         growing: false,
         beyond: None,
         jitter: None,
+        curve: None,
     })
 }
 

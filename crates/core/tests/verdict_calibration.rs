@@ -112,3 +112,75 @@ fn the_verdict_on_classes_against_fresh_points() {
     assert!(clearly_wrong - clearly_wrong_and_close <= 8);
     assert!(close <= 220, "{close} close calls");
 }
+
+/// A plane lab's link trained as in the scan above, its validation curve computed to the end.
+fn grown(query: &str) -> PlaneLab {
+    let (config, notices) = decode(query);
+    assert!(notices.is_empty(), "{query}: {notices:?}");
+    let mut s = PlaneLab::new(config, notices);
+    s.apply(Action::Play);
+    for _ in 0..40 {
+        s.apply(Action::Tick(10));
+    }
+    while !s.sweep.is_done() {
+        s.apply(Action::SweepTick(1000));
+    }
+    s
+}
+
+/// A gap only because the test accuracy falls short of the rule that knows the pattern (no noise
+/// learned), beside a validation curve clearly better at a more flexible setting, reads "too
+/// simple" (the diagnosis module's rule 8). Over the 765 cases above, with each forest's curve
+/// over depth, that happens in these 8; in every one the curve's setting does better on 20,000
+/// fresh points, and no model is truly good (within 4.5 points of the best). They used to read
+/// "too flexible … make it less flexible".
+#[test]
+fn a_gap_the_curve_blames_on_too_little_flexibility_is_cured_by_more() {
+    let (moons, circles, xor) = (
+        ("moons", Pattern::Moons),
+        ("circles", Pattern::Circles),
+        ("xor", Pattern::Xor),
+    );
+    for (model, (name, pattern), noise, seed, (label, value)) in [
+        ("tree&depth=4", moons, 0.1, 3, ("Max depth", "6")),
+        ("tree&depth=1", moons, 0.3, 4, ("Max depth", "2")),
+        ("tree&depth=3", circles, 0.3, 1, ("Max depth", "6")),
+        ("tree&depth=2", circles, 0.6, 1, ("Max depth", "3")),
+        ("knn&k=20", circles, 0.6, 4, ("k", "11")),
+        ("tree&depth=3", circles, 0.6, 4, ("Max depth", "4")),
+        ("knn&k=10", xor, 0.1, 42, ("k", "3")),
+        ("tree&depth=3", xor, 0.3, 42, ("Max depth", "4")),
+    ] {
+        let query =
+            format!("lab=classification&model={model}&data={name}&noise={noise}&seed={seed}");
+        let s = grown(&query);
+        let verdict = s.diagnosis().unwrap();
+        assert_eq!(verdict.fit, Fit::TooSimple, "{query}: {}", verdict.reason);
+        assert!(
+            (verdict.reason).contains("has not learned its training points' noise"),
+            "{query}: {}",
+            verdict.reason
+        );
+        assert!(
+            (verdict.reason).contains(&format!("clearly better at {label} = {value}:")),
+            "{query}: {}",
+            verdict.reason
+        );
+        let fresh = PlaneSet {
+            points: generate(pattern, 20_000, noise, 1.0, 777).train,
+            values: None,
+            classes: 2,
+        };
+        let (model, _) = model.rsplit_once('=').unwrap();
+        let flexible = grown(&format!(
+            "lab=classification&model={model}={value}&data={name}&noise={noise}&seed={seed}"
+        ));
+        let accuracy = |lab: &PlaneLab| lab.model.score(&fresh).accuracy.unwrap();
+        assert!(
+            accuracy(&flexible) > accuracy(&s),
+            "{query}: {label} = {value} does no better on fresh points"
+        );
+        let best = bayes_accuracy(pattern, noise);
+        assert!(best - accuracy(&s) >= 0.045, "{query}: truly good");
+    }
+}

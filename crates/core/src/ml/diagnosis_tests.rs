@@ -27,6 +27,7 @@ fn numbers(train: f64, test: f64) -> Evidence {
         growing: false,
         beyond: None,
         jitter: None,
+        curve: None,
     }
 }
 
@@ -1063,4 +1064,65 @@ fn a_network_verdict_names_its_own_units() {
     assert!(d.reason.ends_with("press Reset."), "{}", d.reason);
     e.hidden = None;
     assert!(diagnose(&e).reason.ends_with("Lower the learning rate."));
+}
+
+/// Helper 74's depth-2 tree on XOR: the rule's own 89 % on the training points, 75 % on the test
+/// points where the rule scores 88 %. No noise learned, and the validation curve does clearly
+/// better deeper: too simple, not "make it less flexible" beside a curve that says more depth.
+/// Without the curve's word, or with noise learned (96 % where the rule scores 89 %), the gap
+/// stays overfitting.
+#[test]
+fn a_gap_without_learned_noise_follows_the_curve_to_more_flexibility() {
+    let tree = |train, curve| Evidence {
+        levers: Levers {
+            more: "a larger max depth".into(),
+            less: "a smaller max depth".into(),
+            epochs: false,
+        },
+        curve,
+        ..on_points(train, 0.75, 0.92, 2, (0.89, 0.88))
+    };
+    let d = diagnose(&tree(0.89, Some(CurveLean::MoreFlexible)));
+    assert_eq!(d.fit, Fit::TooSimple, "{}", d.reason);
+    assert!(d
+        .reason
+        .contains("Give it more flexibility: a larger max depth."));
+    assert!(!d.reason.contains("less flexible"), "{}", d.reason);
+    // It rests on the curve's folds: no close call on the test points' chance.
+    assert!(!d.close_call, "{}", d.reason);
+    // Before a curve over its flexibility speaks, the gap reads as before, with a caution; a
+    // curve that leans the other way, or nowhere, needs none.
+    let unsure = diagnose(&tree(0.89, None));
+    assert_eq!(unsure.fit, Fit::TooFlexible);
+    assert!(
+        unsure.reason.contains("it has not learned their noise"),
+        "{}",
+        unsure.reason
+    );
+    for lean in [CurveLean::LessFlexible, CurveLean::Neither] {
+        let d = diagnose(&tree(0.89, Some(lean)));
+        assert_eq!(d.fit, Fit::TooFlexible);
+        assert!(
+            !d.reason.contains("it has not learned their noise"),
+            "{}",
+            d.reason
+        );
+    }
+    // Noise learned (96 % where the rule scores 89 %): too flexible whatever the curve.
+    let noisy = diagnose(&tree(0.96, Some(CurveLean::MoreFlexible)));
+    assert_eq!(noisy.fit, Fit::TooFlexible);
+    assert!(
+        !noisy.reason.contains("it has not learned their noise"),
+        "{}",
+        noisy.reason
+    );
+    // An ensemble's gap is always of this kind (its noise is not counted): the curve leads too.
+    let mut forest = tree(0.96, Some(CurveLean::MoreFlexible));
+    if let Errors::Classes {
+        ceiling: Some(c), ..
+    } = &mut forest.errors
+    {
+        c.averages = true;
+    }
+    assert_eq!(diagnose(&forest).fit, Fit::TooSimple);
 }

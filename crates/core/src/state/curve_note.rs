@@ -56,7 +56,7 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<CurveNote
         );
         return Some(CurveNote {
             text,
-            elsewhere: true,
+            better_at: Some(sweep.positions[best_at]),
         });
     }
     // After the verdict's remedies, which may name this control among others or not at all
@@ -91,17 +91,17 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<CurveNote
     };
     Some(CurveNote {
         text,
-        elsewhere: false,
+        better_at: None,
     })
 }
 
-/// What the validation curve says of the current value: a sentence, and whether it is that
-/// another value does clearly better (which even a good fit's verdict says: helper 62's boosting
-/// of 200 trees read a good fit where the curve is clearly lower at 10).
+/// What the validation curve says of the current value: a sentence, and the position of the
+/// control where it does clearly better, if it does (which even a good fit's verdict says:
+/// helper 62's boosting of 200 trees read a good fit where the curve is clearly lower at 10).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CurveNote {
     pub text: String,
-    pub elsewhere: bool,
+    pub better_at: Option<usize>,
 }
 
 #[cfg(test)]
@@ -154,9 +154,10 @@ mod tests {
     #[test]
     fn a_clearly_better_value_elsewhere_is_named() {
         let sweep = trees_curve();
-        let note = curve_note(&sweep, 0, true).unwrap().text;
+        let note = curve_note(&sweep, 0, true).unwrap();
+        assert_eq!(note.better_at, Some(sweep.positions[8]));
         assert_eq!(
-            note,
+            note.text,
             "The validation curve does clearly better at Number of trees = 100: a \
              cross-validated error of 21.0 %, against 25.0 % at Number of trees = 1 (more than \
              one standard error apart)."
@@ -213,15 +214,13 @@ mod tests {
             sweep
         };
         let current = curve(0.0).positions[0];
-        assert!(
-            !curve_note(&curve(1.0 / 140.0), current, true)
-                .unwrap()
-                .elsewhere
-        );
-        assert!(
-            curve_note(&curve(2.0 / 140.0), current, true)
-                .unwrap()
-                .elsewhere
-        );
+        assert!(!curve_note(&curve(1.0 / 140.0), current, true)
+            .unwrap()
+            .better_at
+            .is_some());
+        assert!(curve_note(&curve(2.0 / 140.0), current, true)
+            .unwrap()
+            .better_at
+            .is_some());
     }
 }

@@ -226,6 +226,33 @@ fn the_verdict_says_when_the_curve_finds_the_current_value_best() {
     assert!(better.is_some_and(|d| d < 12), "{}", verdict.reason);
 }
 
+/// Helper 74's depth-2 tree on XOR: its greedy first split has nothing to go by but where the
+/// points happen to lie, so it fits its training points as well as the rule that knows the
+/// pattern (89 %) and misses on the test points (75 % against the rule's 88 %). The curve does
+/// clearly better at depth 4: "too simple", not "make it less flexible" beside that curve.
+#[test]
+fn a_tree_that_misses_xor_with_the_curve_deeper_is_too_simple() {
+    let verdict = grown("model=tree&depth=2&data=xor", 50)
+        .diagnosis()
+        .unwrap();
+    assert_eq!(verdict.fit, Fit::TooSimple, "{}", verdict.reason);
+    assert!(
+        (verdict.reason).contains("Give it more flexibility: a larger max depth."),
+        "{}",
+        verdict.reason
+    );
+    assert!(
+        (verdict.reason).contains("The validation curve does clearly better at Max depth = 4"),
+        "{}",
+        verdict.reason
+    );
+    assert!(
+        !verdict.reason.contains("less flexible"),
+        "{}",
+        verdict.reason
+    );
+}
+
 /// A good fit by the test points whose validation curve does clearly better elsewhere says so:
 /// boosting 200 stumps at a learning rate of 1 (the interview question "does boosting overfit?")
 /// read only "the model captures the pattern" while the curve is clearly lower at 10 trees

@@ -11,12 +11,12 @@ use super::config::{Config, MAX_SEED};
 use super::curve_note::curve_note;
 use super::moved::{penalty, Changed, Moved};
 use super::spec::{Group, Key, Lab};
-use super::sweep::{sweep_work, Sweep};
+use super::sweep::{complexity_rises, sets_flexibility, sweep_work, Sweep};
 use crate::format::{percent, short, thousands};
 use crate::ml::activation::Activation;
 use crate::ml::diagnosis::{
-    diagnose, test_fall, test_rise, Beyond, Diagnosis, Errors, Evidence, Fit, Jitter, Levers,
-    Momentum, Trend, CLOSE_CALL,
+    diagnose, test_fall, test_rise, Beyond, CurveLean, Diagnosis, Errors, Evidence, Fit, Jitter,
+    Levers, Momentum, Trend, CLOSE_CALL,
 };
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
@@ -350,6 +350,28 @@ impl<K: LabKind> Session<K> {
         } else {
             Trend::of(tuned)
         };
+        // The curve's models train SWEEP_STEPS each: it speaks for this model only while this one
+        // has not trained far longer (a long run can overfit many times worse than a short one).
+        let comparable = self.model.steps() <= 2 * u64::from(K::SWEEP_STEPS);
+        // A curve over a control with no effect (λ without a penalty) is flat: it says nothing.
+        let moves = (self.config)
+            .no_effect(self.sweep.key, self.train_set().count())
+            .is_none();
+        let current = self.config.position(self.sweep.key);
+        let note = (comparable && moves)
+            .then(|| {
+                let rate = matches!(errors, Errors::Classes { .. });
+                curve_note(&self.sweep, current, rate)
+            })
+            .flatten();
+        let key = self.sweep.key;
+        let curve = (note.as_ref())
+            .filter(|_| sets_flexibility(key, self.config.model()))
+            .map(|note| match note.better_at {
+                Some(at) if (at > current) == complexity_rises(key) => CurveLean::MoreFlexible,
+                Some(_) => CurveLean::LessFlexible,
+                None => CurveLean::Neither,
+            });
         let mut verdict = diagnose(&Evidence {
             errors,
             trend,
@@ -381,25 +403,15 @@ impl<K: LabKind> Session<K> {
             growing: finished == Some(false),
             beyond: K::beyond(self),
             jitter: (trend != Trend::Falling).then(|| K::jitter(self)).flatten(),
+            curve,
         });
-        // The curve's models train SWEEP_STEPS each: it speaks for this model only while this one
-        // has not trained far longer (a long run can overfit many times worse than a short one).
-        let comparable = self.model.steps() <= 2 * u64::from(K::SWEEP_STEPS);
-        // A curve over a control with no effect (λ without a penalty) is flat: it says nothing.
-        let moves = (self.config)
-            .no_effect(self.sweep.key, self.train_set().count())
-            .is_none();
         let judged = verdict.fit.is_overfitting() || verdict.fit.is_underfitting();
         let good = verdict.fit == Fit::GoodFit;
-        let curve = (comparable && moves && (judged || good))
-            .then(|| {
-                let rate = matches!(errors, Errors::Classes { .. });
-                curve_note(&self.sweep, self.config.position(self.sweep.key), rate)
-            })
-            .flatten()
+        let curve = note
+            .filter(|_| judged || good)
             // A good fit hears the curve only where it does clearly better at another value:
             // the test points alone may not show what the folds do.
-            .filter(|note| judged || note.elsewhere)
+            .filter(|note| judged || note.better_at.is_some())
             .map(|note| match good {
                 true => format!(
                     " But {}{}",

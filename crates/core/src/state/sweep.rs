@@ -182,6 +182,12 @@ pub fn complexity_rises(key: Key) -> bool {
     !matches!(key, Key::K | Key::Lambda | Key::MinLeaf)
 }
 
+/// Whether `key` sets how flexible `model` is. A forest's number of trees does not: more trees
+/// are more votes (see [`curve_ends`]).
+pub fn sets_flexibility(key: Key, model: ModelKind) -> bool {
+    (key, model) != (Key::Trees, ModelKind::Forest)
+}
+
 /// What each end of a validation curve over `key` means for `model`, as the chart labels it.
 /// More trees make boosting more flexible (it overfits), but a forest only averages more votes:
 /// its error settles and it does not overfit, so its ends are not "underfitting … overfitting".
