@@ -214,13 +214,8 @@ mod tests {
             sweep
         };
         let current = curve(0.0).positions[0];
-        assert!(!curve_note(&curve(1.0 / 140.0), current, true)
-            .unwrap()
-            .better_at
-            .is_some());
-        assert!(curve_note(&curve(2.0 / 140.0), current, true)
-            .unwrap()
-            .better_at
-            .is_some());
+        let better_at = |second| curve_note(&curve(second), current, true).unwrap().better_at;
+        assert_eq!(better_at(1.0 / 140.0), None);
+        assert!(better_at(2.0 / 140.0).is_some());
     }
 }
