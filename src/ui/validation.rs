@@ -75,6 +75,8 @@ pub fn Validation(props: &ValidationProps) -> Html {
         )
     } else if sweep.is_done() {
         format!("{} values computed.", sweep.results.len())
+    } else if sweep.checking() {
+        "Checking how far the curve's epochs get …".to_string()
     } else {
         format!(
             "Computing {} of {} …",

@@ -639,6 +639,26 @@ test('hand-placed data too small to split says what is missing instead of scorin
   }
 });
 
+test('README: logistic regression\'s curve flat for want of epochs says so, and the verdict does not cite it; under Adam it falls', async () => {
+  // One epoch a frame: paused between the curve's 300 epochs and twice that, where the curve
+  // still speaks for the model (past 600 another note says it no longer does).
+  const { page, problems } = await open('&model=logistic&data=moons&speed=1');
+  await page.waitForFunction(() => /^\d+ values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 60_000 });
+  assert.match(await text(page, '#validation-outrun'), /^At this learning rate 300 epochs are far from enough: at Features = .* the curve's models reach a training error of [\d.]+ %, and 3,000 epochs take that setting to [\d.]+ % \(on the first fold's points\), a larger step than the whole curve takes from Features = .*, or choose Adam, to compare them\.$/);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 300, null, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  assert.ok(Number((await text(page, '#epoch')).replace(/,/g, '')) <= 600);
+  assert.match(await text(page, '#diagnosis'), /more Features/);
+  assert.doesNotMatch(await text(page, '#diagnosis'), /validation curve/);
+  await page.getByLabel('Optimizer', { exact: true }).selectOption({ label: 'Adam' });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('opt') === 'adam');
+  await page.waitForFunction(() => /^\d+ values computed/.test(document.getElementById('validation-status').textContent)
+    && !document.getElementById('validation-outrun'), null, { timeout: 60_000 });
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('once the curve over a control is computed, the verdict says where it does clearly better, and a gap with no noise learned follows it to more depth', async () => {
   const { page, problems } = await open('&model=forest&data=moons&speed=max');
   await page.getByRole('button', { name: 'Play' }).click();

@@ -226,6 +226,44 @@ fn the_verdict_says_when_the_curve_finds_the_current_value_best() {
     assert!(better.is_some_and(|d| d < 12), "{}", verdict.reason);
 }
 
+/// Logistic regression on the moons under SGD: 300 epochs leave every point of the curve over
+/// Features at the same 12.9 %, and the verdict asks for more features. The curve says why it is
+/// flat (3,000 epochs take the most flexible setting far lower), and the verdict does not cite
+/// it. With Adam the curve falls, needs no such note, and is cited.
+#[test]
+fn a_curve_flat_for_want_of_epochs_says_so_and_is_not_cited() {
+    let sgd = grown("model=logistic&data=moons", 300);
+    assert_eq!(sgd.sweep.key, Key::Features);
+    let note = sgd.curve_outrun().expect("a note");
+    assert!(
+        note.starts_with("At this learning rate 300 epochs are far from enough: at Features = "),
+        "{note}"
+    );
+    assert!(
+        note.contains(", or choose Adam, to compare them."),
+        "{note}"
+    );
+    let verdict = sgd.diagnosis().unwrap();
+    assert!(
+        verdict.reason.contains("more Features"),
+        "{}",
+        verdict.reason
+    );
+    assert!(
+        !verdict.reason.contains("validation curve"),
+        "{}",
+        verdict.reason
+    );
+    let adam = grown("model=logistic&data=moons&opt=adam", 300);
+    assert_eq!(adam.curve_outrun(), None);
+    let verdict = adam.diagnosis().unwrap();
+    assert!(
+        (verdict.reason).contains("The validation curve does clearly better at Features"),
+        "{}",
+        verdict.reason
+    );
+}
+
 /// Helper 74's depth-2 tree on XOR: its greedy first split has nothing to go by but where the
 /// points happen to lie, so it fits its training points as well as the rule that knows the
 /// pattern (89 %) and misses on the test points (75 % against the rule's 88 %). The curve does

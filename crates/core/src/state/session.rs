@@ -96,6 +96,11 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     fn descends(_session: &Session<Self>) -> bool {
         false
     }
+    /// Whether a done validation curve's models are checked against one trained ten times as
+    /// long at its most flexible value ([`Sweep::reach`]): only where that is cheap.
+    fn checks_curve_training(_config: &Config) -> bool {
+        false
+    }
     /// A note for the validation curve of the lab's own, when [`Session::curve_outrun`] has none
     /// (e.g. its models far from trained at this learning rate).
     fn curve_undertrained(_session: &Session<Self>) -> Option<String> {
@@ -352,7 +357,10 @@ impl<K: LabKind> Session<K> {
         };
         // The curve's models train SWEEP_STEPS each: it speaks for this model only while this one
         // has not trained far longer (a long run can overfit many times worse than a short one).
-        let comparable = self.model.steps() <= 2 * u64::from(K::SWEEP_STEPS);
+        // Nor when its models are far from trained at this learning rate: it then shows how far
+        // their epochs get, not what each setting can do.
+        let comparable = self.model.steps() <= 2 * u64::from(K::SWEEP_STEPS)
+            && K::curve_undertrained(self).is_none();
         // A curve over a control with no effect (λ without a penalty) is flat: it says nothing.
         let moves = (self.config)
             .no_effect(self.sweep.key, self.train_set().count())
@@ -817,7 +825,8 @@ impl<K: LabKind> Session<K> {
         let keys = K::sweep_keys(&self.config);
         let key = if keys.contains(&key) { key } else { keys[0] };
         self.config.curve = (key != keys[0]).then_some(key);
-        self.sweep = Sweep::new(key, self.train_set().count(), self.config.seed);
+        self.sweep = Sweep::new(key, self.train_set().count(), self.config.seed)
+            .checking_training(K::checks_curve_training(&self.config));
         self.sweep_job = None;
     }
 

@@ -60,6 +60,14 @@ pub struct Sweep {
     pub results: Vec<SweepPoint>,
     /// The folds of the training points every position is cross-validated on.
     folds: Option<Folds>,
+    /// Whether the curve's training is checked once its points are done
+    /// ([`LabKind::checks_curve_training`]); until then the curve is not done.
+    check: bool,
+    /// The check: the training error of the first fold's model at the curve's most flexible
+    /// value ([`Sweep::flexible_end`]) trained for ten times the curve's steps. Against the
+    /// curve's own training error there, it tells whether the curve's models, trained a fixed
+    /// number of epochs, were far from trained.
+    pub reach: Option<f64>,
 }
 
 impl Sweep {
@@ -79,6 +87,26 @@ impl Sweep {
             positions: (0..count).collect(),
             results: Vec::new(),
             folds,
+            check: false,
+            reach: None,
+        }
+    }
+
+    /// The same sweep, its training checked once its points are done, if `check`.
+    pub fn checking_training(self, check: bool) -> Sweep {
+        Sweep { check, ..self }
+    }
+
+    /// Every point is computed, and the check of the curve's training is still to come.
+    pub fn checking(&self) -> bool {
+        self.check && self.next().is_none() && self.reach.is_none() && !self.positions.is_empty()
+    }
+
+    /// The position at the curve's most flexible end (the highest degree, the smallest λ).
+    pub fn flexible_end(&self) -> Option<usize> {
+        match complexity_rises(self.key) {
+            true => self.positions.last().copied(),
+            false => self.positions.first().copied(),
         }
     }
 
@@ -97,8 +125,9 @@ impl Sweep {
         self.positions.get(self.results.len()).copied()
     }
 
+    /// Every point computed, and the check of the curve's training too, if it has one.
     pub fn is_done(&self) -> bool {
-        self.next().is_none()
+        self.next().is_none() && !self.checking()
     }
 
     /// The index of the lowest cross-validated error so far, the first of those that tie with
@@ -211,24 +240,33 @@ pub(super) fn sweep_work<K: LabKind>(
     mut budget: u32,
 ) {
     while budget > 0 {
-        let (Some(pos), Some(folds)) = (sweep.next(), sweep.folds()) else {
+        let checking = sweep.checking();
+        // The next point, or the check of the curve's training at its most flexible value:
+        // the first fold only, trained ten times as long.
+        let (Some(pos), Some(folds)) = (sweep.next().or(sweep.flexible_end()), sweep.folds())
+        else {
             return;
         };
+        if sweep.next().is_none() && !checking {
+            return;
+        }
         let cv = job.get_or_insert_with(|| {
             let mut config = config.clone();
             config.set(sweep.key, pos);
-            let cv = SlicedCv::new(
-                K::hyper(&config),
-                train,
-                folds.clone(),
-                config.seed,
-                K::SWEEP_STEPS,
-            );
+            let steps = if checking { 10 } else { 1 } * K::SWEEP_STEPS;
+            let cv = SlicedCv::new(K::hyper(&config), train, folds.clone(), config.seed, steps);
             Rc::new(cv.expect("the sweep's folds are of the training samples"))
         });
         let cv = Rc::make_mut(cv);
         budget -= cv.advance(train, budget);
-        if let Some(done) = cv.result() {
+        // (The check stops after the first fold: what the tick's budget spent on the second is
+        // dropped with it.)
+        if checking {
+            if let Some(&first) = cv.own_errors().first() {
+                sweep.reach = Some(first);
+                *job = None;
+            }
+        } else if let Some(done) = cv.result() {
             sweep.push(SweepPoint {
                 train: done.train_error.mean,
                 cv: done.error,
@@ -248,6 +286,30 @@ mod tests {
             train,
             cv: MeanSd { mean: cv, sd: 0.0 },
         }
+    }
+
+    /// A sweep whose training is checked is done only once the check has its figure; one
+    /// without a check, or without points, once its points are.
+    #[test]
+    fn a_checked_sweep_is_done_after_its_check() {
+        let mut s = Sweep::new(Key::Degree, 100, 0).checking_training(true);
+        for _ in 0..s.positions.len() {
+            assert!(!s.checking());
+            s.push(point(0.1, 0.2));
+        }
+        assert!(s.checking() && !s.is_done());
+        assert_eq!(s.flexible_end(), s.positions.last().copied());
+        s.reach = Some(0.05);
+        assert!(!s.checking() && s.is_done());
+        let mut plain = Sweep::new(Key::Lambda, 100, 0);
+        assert_eq!(plain.flexible_end(), Some(0));
+        while !plain.is_done() {
+            plain.push(point(0.1, 0.2));
+        }
+        assert!(!plain.checking());
+        assert!(Sweep::new(Key::Degree, 1, 0)
+            .checking_training(true)
+            .is_done());
     }
 
     #[test]

@@ -217,6 +217,12 @@ impl<M: Model> SlicedCv<M> {
             .collect()
     }
 
+    /// Each finished fold's error on the samples it learned from (or [`DIVERGED`]), fold 0
+    /// first.
+    pub fn own_errors(&self) -> Vec<f64> {
+        self.done.iter().map(|d| Self::error(d.0, d.2)).collect()
+    }
+
     /// A fold's error, or [`DIVERGED`] if its model diverged.
     fn error(error: f64, diverged: bool) -> f64 {
         if diverged {
@@ -233,10 +239,9 @@ impl<M: Model> SlicedCv<M> {
         }
         let scores: Vec<Score> = self.done.iter().map(|d| d.1.clone()).collect();
         let errors = self.held_out();
-        let own: Vec<f64> = self.done.iter().map(|d| Self::error(d.0, d.2)).collect();
         Some(CrossValidation {
             error: MeanSd::of(&errors),
-            train_error: MeanSd::of(&own),
+            train_error: MeanSd::of(&self.own_errors()),
             scores,
             errors,
         })
