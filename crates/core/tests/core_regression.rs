@@ -196,6 +196,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         beyond: None,
         jitter: None,
         curve: None,
+        overconfident: None,
     })
 }
 

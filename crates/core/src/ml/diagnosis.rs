@@ -504,10 +504,27 @@ pub struct Evidence {
     /// Mini-batches on a model whose fully trained error is known, once its loss no longer
     /// falls: where the batches' noise leaves it ([`Jitter`]). See the module's rule 2.
     pub jitter: Option<Jitter>,
-    /// Which way the validation curve, cross-validated on the training points alone, points
-    /// once computed over a control of the model's flexibility (more depth, a smaller k); `None`
-    /// while no such curve has spoken. See the module's rule 8.
+    /// Which way the validation curve, cross-validated on the training points alone, points,
+    /// when it is over a control of the model's form (more depth, a smaller k: not λ, nor a
+    /// forest's number of trees) and speaks for this model; `None` otherwise (not computed yet,
+    /// over another control, trained far past it, its models far from trained). See the
+    /// module's rule 8.
     pub curve: Option<CurveLean>,
+    /// A model trained on log-loss whose test log-loss is above a constant guess's
+    /// ([`Overconfident`]).
+    pub overconfident: Option<Overconfident>,
+}
+
+/// A classifier trained to minimize log-loss whose log-loss on the test points is above what
+/// always predicting the training points' class shares scores there: it is sure of test points
+/// it gets wrong. The accuracy can still read a good fit (helper 74: boosting at a learning rate
+/// of 1 on XOR, 88 % right on the test points, log-loss 10⁻⁸ on the training points and 1.16 on
+/// the test points, where the constant guess scores 0.69): in its probabilities it has overfit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Overconfident {
+    pub train: f64,
+    pub test: f64,
+    pub guess: f64,
 }
 
 /// Where a validation curve over a control of the model's flexibility does clearly better (more
@@ -706,21 +723,13 @@ fn lines(errors: Errors, train_points: usize) -> (bool, bool) {
             // A gap of 8 points, and either far above the best rule on its own points (it has
             // learned their noise) or far below it on the test points (what it learned does not
             // carry over).
-            let learned_noise = noise_learned(errors, train_points);
+            let learned_noise = !ceiling.averages && ceiling.learned_noise(train, train_points);
             (
                 train < ceiling.on_train - on_train,
                 train - test >= 0.08 && (learned_noise || test < ceiling.on_test - on_test),
             )
         }
     }
-}
-
-/// Whether a model scored on classes from a known pattern fits its training points above the
-/// rule that knows the pattern by more than chance allows: it has learned their noise. (Never
-/// for an ensemble: see the module's documentation.)
-fn noise_learned(errors: Errors, train_points: usize) -> bool {
-    matches!(errors, Errors::Classes { train, ceiling: Some(c), .. }
-        if !c.averages && c.learned_noise(train, train_points))
 }
 
 /// Reads the errors; `train_points` is how many points the training accuracy is measured on.
@@ -1047,6 +1056,22 @@ fn ensemble_learned_noise(e: &Evidence) -> Option<String> {
     })
 }
 
+/// For a good fit whose probabilities have overfit ([`Overconfident`]): the log-losses.
+fn overconfident_aside(e: &Evidence) -> String {
+    let Some(o) = e.overconfident else {
+        return String::new();
+    };
+    format!(
+        " (Its probabilities are another matter: its log-loss, the loss it trains on, is {} on \
+         the training points and {} on the test points, worse than the {} of always predicting \
+         the class shares. It is sure of test points it gets wrong: in its probabilities it has \
+         overfit, and the accuracy does not show it.)",
+        short(o.train),
+        short(o.test),
+        short(o.guess)
+    )
+}
+
 /// What a good fit's reason adds about the figures: that most of the test error lies beyond the
 /// training points, that an ensemble has learned its training points' noise, that the test error
 /// has turned up (early stopping), or that they are not final yet.
@@ -1140,14 +1165,10 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
     };
     // Rule 8's gap, only because the test accuracy falls short of the rule's, while the
     // validation curve finds more flexibility clearly better: not overfitting.
-    let known = matches!(
-        e.errors,
-        Errors::Classes {
-            ceiling: Some(_),
-            ..
-        }
-    );
-    let no_noise_gap = r.gap && known && !noise_learned(e.errors, e.train_points);
+    // (For an ensemble too: its gap needs no learned noise, yet it can have learned some.)
+    let no_noise_gap = r.gap
+        && matches!(e.errors, Errors::Classes { train, ceiling: Some(c), .. }
+            if !c.learned_noise(train, e.train_points));
     let curve_led = no_noise_gap && e.curve == Some(CurveLean::MoreFlexible);
     let (fit, why) = if let Some(j) = e.jitter.filter(|j| j.costly()) {
         (
@@ -1426,8 +1447,10 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                  new points. A model this simple can fit its training points about as well with \
                  a shape that is not the pattern (a boundary placed where they happen to lie), \
                  and the validation curve finds more flexibility clearly better. Give it more \
-                 flexibility: {}.",
-                r.summary, e.levers.more
+                 flexibility: {}.{}",
+                r.summary,
+                e.levers.more,
+                few_test_points(e.errors)
             ),
         )
     } else if r.gap {
@@ -1443,8 +1466,8 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                     " (Its training accuracy is not above the rule's on its own points, though: \
                      it has not learned their noise, and a model too simple can miss on new \
                      points too, with a boundary placed where its training points happen to \
-                     lie. The validation curve over a control of its flexibility, once \
-                     computed, tells which way to move.)"
+                     lie. A validation curve over a control of its form, such as its depth or \
+                     k, tells which way to move.)"
                 } else {
                     ""
                 },
@@ -1476,7 +1499,7 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                     ),
                     _ => "the model captures the pattern and carries it over to new points".into(),
                 },
-                good_fit_aside(e),
+                good_fit_aside(e) + &overconfident_aside(e),
                 // (For classes the close call speaks to this.)
                 if matches!(e.errors, Errors::Numbers { .. }) {
                     few_test_points(e.errors)

@@ -28,6 +28,7 @@ fn numbers(train: f64, test: f64) -> Evidence {
         beyond: None,
         jitter: None,
         curve: None,
+        overconfident: None,
     }
 }
 
@@ -1116,13 +1117,51 @@ fn a_gap_without_learned_noise_follows_the_curve_to_more_flexibility() {
         "{}",
         noisy.reason
     );
-    // An ensemble's gap is always of this kind (its noise is not counted): the curve leads too.
-    let mut forest = tree(0.96, Some(CurveLean::MoreFlexible));
-    if let Errors::Classes {
-        ceiling: Some(c), ..
-    } = &mut forest.errors
-    {
-        c.averages = true;
-    }
-    assert_eq!(diagnose(&forest).fit, Fit::TooSimple);
+    // An ensemble's gap needs no learned noise, but the curve leads it only when it has learned
+    // none: at 96 % where the rule scores 89 % it has (helper 75).
+    let forest = |train| {
+        let mut e = tree(train, Some(CurveLean::MoreFlexible));
+        if let Errors::Classes {
+            ceiling: Some(c), ..
+        } = &mut e.errors
+        {
+            c.averages = true;
+        }
+        e
+    };
+    assert_eq!(diagnose(&forest(0.89)).fit, Fit::TooSimple);
+    let noisy = diagnose(&forest(0.96));
+    assert_eq!(noisy.fit, Fit::TooFlexible, "{}", noisy.reason);
+    assert!(
+        !noisy.reason.contains("it has not learned their noise"),
+        "{}",
+        noisy.reason
+    );
+}
+
+/// A good fit by accuracy whose log-loss on the test points is above a constant guess's says its
+/// probabilities have overfit; without that, nothing is added.
+#[test]
+fn a_good_fit_with_overconfident_probabilities_says_so() {
+    let good = capped(0.97, 0.95, 0.97, 2);
+    assert_eq!(diagnose(&good).fit, Fit::GoodFit);
+    assert!(!diagnose(&good).reason.contains("probabilities"));
+    let sure = Evidence {
+        overconfident: Some(Overconfident {
+            train: 1e-8,
+            test: 1.16,
+            guess: 0.69,
+        }),
+        ..good
+    };
+    let d = diagnose(&sure);
+    assert_eq!(d.fit, Fit::GoodFit);
+    assert!(
+        d.reason.contains(
+            "its log-loss, the loss it trains on, is 1.00e-8 on the training points and 1.16 on \
+             the test points, worse than the 0.69 of always predicting the class shares"
+        ),
+        "{}",
+        d.reason
+    );
 }

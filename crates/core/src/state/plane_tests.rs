@@ -236,13 +236,20 @@ fn a_curve_flat_for_want_of_epochs_says_so_and_is_not_cited() {
     assert_eq!(sgd.sweep.key, Key::Features);
     let note = sgd.curve_outrun().expect("a note");
     assert!(
-        note.starts_with("At this learning rate 300 epochs are far from enough: at Features = "),
+        note.starts_with(
+            "At this learning rate 300 epochs are far from enough: at Features = 8 the first \
+             fold's model reaches a training error of "
+        ),
         "{note}"
     );
+    let step = " in 3,000 epochs, a larger step than the whole curve takes from Features = 1";
+    assert!(note.contains(step), "{note}");
     assert!(
-        note.contains(", or choose Adam, to compare them."),
+        note.ends_with(", or choose Adam, to compare them."),
         "{note}"
     );
+    let (short_run, long_run) = (sgd.sweep.first_fold.unwrap(), sgd.sweep.reach.unwrap());
+    assert!(short_run > long_run + 0.03, "{short_run} {long_run}");
     let verdict = sgd.diagnosis().unwrap();
     assert!(
         verdict.reason.contains("more Features"),
@@ -259,6 +266,30 @@ fn a_curve_flat_for_want_of_epochs_says_so_and_is_not_cited() {
     let verdict = adam.diagnosis().unwrap();
     assert!(
         (verdict.reason).contains("The validation curve does clearly better at Features"),
+        "{}",
+        verdict.reason
+    );
+}
+
+/// Boosting at a learning rate of 1 on XOR: 88 % of the test points right, a good fit by
+/// accuracy, but sure of the ones it gets wrong (log-loss 1.16 against the constant guess's
+/// 0.69). The verdict says its probabilities have overfit; at a learning rate of 0.1 they have
+/// not, and nothing is said.
+#[test]
+fn boosting_sure_of_its_mistakes_is_told_its_probabilities_overfit() {
+    let sure = grown("model=boosting&shrinkage=1&data=xor", 300);
+    let verdict = sure.diagnosis().unwrap();
+    assert_eq!(verdict.fit, Fit::GoodFit, "{}", verdict.reason);
+    assert!(sure.test_score.loss > std::f64::consts::LN_2);
+    assert!(
+        (verdict.reason).contains("in its probabilities it has overfit"),
+        "{}",
+        verdict.reason
+    );
+    let calm = grown("model=boosting&data=xor", 300);
+    let verdict = calm.diagnosis().unwrap();
+    assert!(
+        !verdict.reason.contains("probabilities"),
         "{}",
         verdict.reason
     );

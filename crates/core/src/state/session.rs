@@ -11,12 +11,12 @@ use super::config::{Config, MAX_SEED};
 use super::curve_note::curve_note;
 use super::moved::{penalty, Changed, Moved};
 use super::spec::{Group, Key, Lab};
-use super::sweep::{complexity_rises, sets_flexibility, sweep_work, Sweep};
+use super::sweep::{complexity_rises, shapes_model, sweep_work, Sweep};
 use crate::format::{percent, short, thousands};
 use crate::ml::activation::Activation;
 use crate::ml::diagnosis::{
     diagnose, test_fall, test_rise, Beyond, CurveLean, Diagnosis, Errors, Evidence, Fit, Jitter,
-    Levers, Momentum, Trend, CLOSE_CALL,
+    Levers, Momentum, Overconfident, Trend, CLOSE_CALL,
 };
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
@@ -31,7 +31,7 @@ pub trait Reduce {
     fn apply(&mut self, action: Self::Action);
 
     /// Whether the last action left everything the page shows as it was, so the page need not
-    /// render again: a validation-curve slice that finished no point of the curve (the slices
+    /// render again: a validation-curve slice that finished no point of the curve, nor its check (the slices
     /// run every frame; a render and a redrawn curve each time made every frame of the sweep a
     /// long task).
     fn quiet(&self) -> bool {
@@ -84,6 +84,11 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     fn beyond(_session: &Session<Self>) -> Option<Beyond> {
         None
     }
+    /// A classifier trained on log-loss whose test log-loss is above a constant guess's
+    /// ([`Overconfident`]).
+    fn overconfident(_session: &Session<Self>) -> Option<Overconfident> {
+        None
+    }
     /// Whether the model is a network still on its flat start: its training loss about what a
     /// constant guess scores, and creeping down (see [`Evidence::flat_start`]).
     fn flat_start(_session: &Session<Self>, _records: &[Record]) -> bool {
@@ -102,7 +107,8 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
         false
     }
     /// A note for the validation curve of the lab's own, when [`Session::curve_outrun`] has none
-    /// (e.g. its models far from trained at this learning rate).
+    /// (e.g. its models far from trained at this learning rate). With a note the verdict does
+    /// not cite the curve. Read with every verdict: it must be cheap.
     fn curve_undertrained(_session: &Session<Self>) -> Option<String> {
         None
     }
@@ -373,8 +379,8 @@ impl<K: LabKind> Session<K> {
             })
             .flatten();
         let key = self.sweep.key;
-        let curve = (note.as_ref())
-            .filter(|_| sets_flexibility(key, self.config.model()))
+        let lean = (note.as_ref())
+            .filter(|_| shapes_model(key, self.config.model()))
             .map(|note| match note.better_at {
                 Some(at) if (at > current) == complexity_rises(key) => CurveLean::MoreFlexible,
                 Some(_) => CurveLean::LessFlexible,
@@ -411,7 +417,8 @@ impl<K: LabKind> Session<K> {
             growing: finished == Some(false),
             beyond: K::beyond(self),
             jitter: (trend != Trend::Falling).then(|| K::jitter(self)).flatten(),
-            curve,
+            curve: lean,
+            overconfident: K::overconfident(self),
         });
         let judged = verdict.fit.is_overfitting() || verdict.fit.is_underfitting();
         let good = verdict.fit == Fit::GoodFit;
@@ -950,11 +957,13 @@ impl<K: LabKind> Reduce for Session<K> {
     type Action = Action;
     fn apply(&mut self, action: Action) {
         let slice = matches!(action, Action::SweepTick(_));
-        let points = self.sweep.results.len();
+        // (A slice that ends the curve's check adds no point, yet its note is news.)
+        let progress = |s: &Self| (s.sweep.results.len(), s.sweep.is_done());
+        let before = progress(self);
         if let Some(common) = K::handle(self, action) {
             self.apply_common(common);
         }
-        self.quiet = slice && self.sweep.results.len() == points;
+        self.quiet = slice && progress(self) == before;
     }
 
     fn quiet(&self) -> bool {

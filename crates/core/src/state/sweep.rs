@@ -16,6 +16,11 @@
 //! Where a fold model's training diverged (its loss exploded: the test that stops a lab's own
 //! training), the point has no errors ([`crate::tune::cv::DIVERGED`]): the curve draws none
 //! there, and [`divergence_note`] says which values diverged and why.
+//!
+//! A lab can have its curves checked for their steps ([`LabKind::checks_curve_training`]): once
+//! every point is done, the first fold at the most flexible value trains ten times as long, in
+//! the same slices, and the curve is done only then ([`Sweep::checking`]). Far below the
+//! curve's own training error there, the curve's models were far from trained, and it says so.
 
 use super::choice::ModelKind;
 use super::config::Config;
@@ -63,10 +68,11 @@ pub struct Sweep {
     /// Whether the curve's training is checked once its points are done
     /// ([`LabKind::checks_curve_training`]); until then the curve is not done.
     check: bool,
-    /// The check: the training error of the first fold's model at the curve's most flexible
-    /// value ([`Sweep::flexible_end`]) trained for ten times the curve's steps. Against the
-    /// curve's own training error there, it tells whether the curve's models, trained a fixed
-    /// number of epochs, were far from trained.
+    /// The first fold's model at the curve's most flexible value ([`Sweep::flexible_end`]): its
+    /// training error at the curve's steps, once that point is done, and then (the check,
+    /// `reach`) at ten times as many. Far apart, the curve's models were far from trained.
+    /// Either is [`crate::tune::cv::DIVERGED`] if that model diverged.
+    pub first_fold: Option<f64>,
     pub reach: Option<f64>,
 }
 
@@ -88,6 +94,7 @@ impl Sweep {
             results: Vec::new(),
             folds,
             check: false,
+            first_fold: None,
             reach: None,
         }
     }
@@ -97,9 +104,14 @@ impl Sweep {
         Sweep { check, ..self }
     }
 
-    /// Every point is computed, and the check of the curve's training is still to come.
+    /// Every point is computed, and the check of the curve's training is still to come (none
+    /// where the most flexible value diverged: there is nothing to compare).
     pub fn checking(&self) -> bool {
-        self.check && self.next().is_none() && self.reach.is_none() && !self.positions.is_empty()
+        let end = self.flexible_end().and_then(|end| self.results.get(end));
+        self.check
+            && self.next().is_none()
+            && self.reach.is_none()
+            && end.is_some_and(|p| !p.diverged())
     }
 
     /// The position at the curve's most flexible end (the highest degree, the smallest λ).
@@ -211,10 +223,12 @@ pub fn complexity_rises(key: Key) -> bool {
     !matches!(key, Key::K | Key::Lambda | Key::MinLeaf)
 }
 
-/// Whether `key` sets how flexible `model` is. A forest's number of trees does not: more trees
-/// are more votes (see [`curve_ends`]).
-pub fn sets_flexibility(key: Key, model: ModelKind) -> bool {
-    (key, model) != (Key::Trees, ModelKind::Forest)
+/// Whether a curve over `key` can lead a verdict to more flexibility for `model`: `key` sets how
+/// flexible the model's form is, and the remedy names it. Not λ (less of a penalty is the
+/// remedy of a model too strongly regularized), nor a forest's number of trees (more trees are
+/// more votes, see [`curve_ends`]).
+pub fn shapes_model(key: Key, model: ModelKind) -> bool {
+    key != Key::Lambda && (key, model) != (Key::Trees, ModelKind::Forest)
 }
 
 /// What each end of a validation curve over `key` means for `model`, as the chart labels it.
@@ -240,16 +254,16 @@ pub(super) fn sweep_work<K: LabKind>(
     mut budget: u32,
 ) {
     while budget > 0 {
+        // The next point, or the check of the curve's training at its most flexible value.
         let checking = sweep.checking();
-        // The next point, or the check of the curve's training at its most flexible value:
-        // the first fold only, trained ten times as long.
-        let (Some(pos), Some(folds)) = (sweep.next().or(sweep.flexible_end()), sweep.folds())
-        else {
+        let next = if checking {
+            sweep.flexible_end()
+        } else {
+            sweep.next()
+        };
+        let (Some(pos), Some(folds)) = (next, sweep.folds()) else {
             return;
         };
-        if sweep.next().is_none() && !checking {
-            return;
-        }
         let cv = job.get_or_insert_with(|| {
             let mut config = config.clone();
             config.set(sweep.key, pos);
@@ -259,14 +273,18 @@ pub(super) fn sweep_work<K: LabKind>(
         });
         let cv = Rc::make_mut(cv);
         budget -= cv.advance(train, budget);
-        // (The check stops after the first fold: what the tick's budget spent on the second is
+        // (The check needs the first fold only: what a tick's budget spent on the second is
         // dropped with it.)
+        let first = cv.own_errors().first().copied();
         if checking {
-            if let Some(&first) = cv.own_errors().first() {
-                sweep.reach = Some(first);
+            if first.is_some() {
+                sweep.reach = first;
                 *job = None;
             }
         } else if let Some(done) = cv.result() {
+            if Some(pos) == sweep.flexible_end() {
+                sweep.first_fold = first;
+            }
             sweep.push(SweepPoint {
                 train: done.train_error.mean,
                 cv: done.error,
