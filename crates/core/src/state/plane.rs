@@ -354,8 +354,8 @@ impl LabKind for Plane {
     }
 
     /// Logistic regression, boosting and the network train on log-loss; a test log-loss above
-    /// that of always predicting the training points' class shares (clipped as the models clip
-    /// their probabilities) is overconfidence.
+    /// that of always predicting the training points' class shares, with a training log-loss
+    /// under half of that, is overconfidence.
     fn overconfident(s: &Session<Self>) -> Option<Overconfident> {
         let trained_on_log_loss = matches!(
             &*s.model,
@@ -372,8 +372,10 @@ impl LabKind for Plane {
             .map(|p| -shares[p.class].max(1e-15).ln())
             .sum::<f64>()
             / s.data.test.len().max(1) as f64;
+        // (Sure of its training points too, under half the guess's: a network stuck at the
+        // class shares scores about the guess on both, and is sure of nothing.)
         let (train, test) = (s.train_score.loss, s.test_score.loss);
-        (test > guess).then_some(Overconfident { train, test, guess })
+        (test > guess && train < 0.5 * guess).then_some(Overconfident { train, test, guess })
     }
 
     fn verdict_lead(s: &Session<Self>) -> Option<&'static str> {
