@@ -644,7 +644,7 @@ test('README: logistic regression\'s curve flat for want of epochs says so, and 
   // still speaks for the model (past 600 another note says it no longer does).
   const { page, problems } = await open('&model=logistic&data=moons&speed=1');
   await page.waitForFunction(() => /^\d+ values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 60_000 });
-  assert.match(await text(page, '#validation-outrun'), /^At this learning rate 300 epochs are far from enough: at Features = 8 the first fold's model reaches a training error of [\d.]+ % in them, and [\d.]+ % in 3,000 epochs, a larger step than the whole curve takes from Features = 1 \([\d.]+ %\) to there \([\d.]+ %\)\. The curve shows how far those epochs get, not what each setting can do; raise the learning rate, or choose Adam, to compare them\.$/);
+  assert.match(await text(page, '#validation-outrun'), /^At this learning rate 300 epochs are far from enough: at Features = 8 the first fold's model reaches a training error of [\d.]+ % in 300 epochs and [\d.]+ % in 3,000, a larger fall than the whole curve's, from Features = 1 \([\d.]+ %\) to there \([\d.]+ %\)\. The curve shows how far its epochs get, not what each setting can do; raise the learning rate, or choose Adam, to compare them\.$/);
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 300, null, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
@@ -677,6 +677,7 @@ test('once the curve over a control is computed, the verdict says where it does 
   // the verdict cautions that a gap with no noise learned may come from a model too simple.
   await page.waitForFunction(() => /^\d+ values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 60_000 });
   assert.match(await text(page, '#diagnosis'), /^Overfitting.*it has not learned their noise, and a model too simple can miss on new points too.*A validation curve over a control of its form, such as its depth or k, tells which way to move/);
+  assert.match(await text(page, '#diagnosis'), /not above the rule's on its own points by more than chance/);
   await page.getByLabel('Max depth', { exact: true }).focus();
   await page.waitForFunction(() => /^\d+ values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 60_000 });
   await page.waitForFunction(() => /does clearly better at Max depth/.test(document.getElementById('diagnosis').textContent), null, { timeout: 10_000 });
@@ -685,7 +686,7 @@ test('once the curve over a control is computed, the verdict says where it does 
   // not above the rule's, so the gap is no noise learned, and the curve says deeper.
   assert.match(verdict, /^Underfitting: too simple.*has not learned its training points' noise.*Give it more flexibility: deeper trees/);
   assert.doesNotMatch(verdict, /shallower trees/);
-  const deeper = verdict.match(/The validation curve does clearly better at Max depth = (\d+): a cross-validated error of [\d.]+ %, against [\d.]+ % at Max depth = 4 \(more than one standard error apart\)\./);
+  const deeper = verdict.match(/The validation curve does clearly better at Max depth = (\d+): a cross-validated error of [\d.]+ %, against [\d.]+ % at Max depth = 4 \(more than one standard error apart: the folds' spread over √5, narrower than the chart's band of ± 1 sd\)\./);
   assert.ok(deeper && Number(deeper[1]) > 4, verdict);
   assert.deepEqual(problems.console, []);
   await page.close();

@@ -1463,8 +1463,8 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                 r.summary,
                 e.levers.less,
                 if no_noise_gap && e.curve.is_none() {
-                    " (Its training accuracy is not above the rule's on its own points, though: \
-                     it has not learned their noise, and a model too simple can miss on new \
+                    " (Its training accuracy is not above the rule's on its own points by more \
+                     than chance, though: it has not learned their noise, and a model too simple can miss on new \
                      points too, with a boundary placed where its training points happen to \
                      lie. A validation curve over a control of its form, such as its depth or \
                      k, tells which way to move.)"

@@ -45,7 +45,8 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<CurveNote
         let text = format!(
             "The validation curve does clearly better at {label} = {}: a \
              cross-validated error of {}, against {} at {label} = {value} (more than one \
-             standard error apart).",
+             standard error apart: the folds' spread over √{}, narrower than the chart's band \
+             of ± 1 sd).",
             format_value(sweep.key, sweep.positions[best_at]),
             show(best.cv.mean),
             if here.mean.is_finite() {
@@ -53,6 +54,7 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<CurveNote
             } else {
                 "none (diverged)".to_string()
             },
+            sweep.fold_count(),
         );
         return Some(CurveNote {
             text,
@@ -160,7 +162,8 @@ mod tests {
             note.text,
             "The validation curve does clearly better at Number of trees = 100: a \
              cross-validated error of 21.0 %, against 25.0 % at Number of trees = 1 (more than \
-             one standard error apart)."
+             one standard error apart: the folds' spread over √5, narrower than the chart's band \
+             of ± 1 sd)."
         );
     }
 

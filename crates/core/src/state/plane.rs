@@ -175,14 +175,15 @@ impl LabKind for Plane {
             let key = s.sweep.key;
             format!(
                 "At this learning rate {} epochs are far from enough: at {} = {} the first \
-                 fold's model reaches a training error of {} in them, and {} in {} epochs, a \
-                 larger step than the whole curve takes from {} = {} ({}) to there ({}). The \
-                 curve shows how far those epochs get, not what each setting can do; raise the \
-                 learning rate{} to compare them.",
+                 fold's model reaches a training error of {} in {} epochs and {} in {}, a larger \
+                 fall than the whole curve's, from {} = {} ({}) to there ({}). The curve shows \
+                 how far its epochs get, not what each setting can do; raise the learning \
+                 rate{} to compare them.",
                 thousands(u64::from(Self::SWEEP_STEPS)),
                 key.spec().label,
                 format_value(key, end),
                 percent(short_run),
+                thousands(u64::from(Self::SWEEP_STEPS)),
                 percent(long_run),
                 thousands(10 * u64::from(Self::SWEEP_STEPS)),
                 key.spec().label,

@@ -242,7 +242,7 @@ fn a_curve_flat_for_want_of_epochs_says_so_and_is_not_cited() {
         ),
         "{note}"
     );
-    let step = " in 3,000 epochs, a larger step than the whole curve takes from Features = 1";
+    let step = " in 3,000, a larger fall than the whole curve's, from Features = 1";
     assert!(note.contains(step), "{note}");
     assert!(
         note.ends_with(", or choose Adam, to compare them."),
@@ -290,6 +290,27 @@ fn boosting_sure_of_its_mistakes_is_told_its_probabilities_overfit() {
     let verdict = calm.diagnosis().unwrap();
     assert!(
         !verdict.reason.contains("probabilities"),
+        "{}",
+        verdict.reason
+    );
+}
+
+/// A forest's expected error does not grow with its trees: a curve lower at fewer of them is
+/// the folds' chance, and the verdict does not send the learner there (helper 76: "more trees
+/// never overfit a forest … clearly better at Number of trees = 1" on noisy spirals).
+#[test]
+fn a_forest_is_never_sent_to_fewer_trees() {
+    let s = grown("model=forest&data=spiral&noise=0.5&speed=max", 300);
+    assert_eq!(s.sweep.key, Key::Trees);
+    let current = s.config.position(Key::Trees);
+    let lowest = s.sweep.positions[s.sweep.lowest_at().unwrap()];
+    assert!(
+        lowest < current,
+        "the folds' lowest lies at fewer trees here"
+    );
+    let verdict = s.diagnosis().unwrap();
+    assert!(
+        !verdict.reason.contains("clearly better at Number of trees"),
         "{}",
         verdict.reason
     );

@@ -7,6 +7,7 @@
 //! number in (`Action::Tick`), so every transition is deterministic and testable natively.
 
 use super::action::Action;
+use super::choice::ModelKind;
 use super::config::{Config, MAX_SEED};
 use super::curve_note::curve_note;
 use super::moved::{penalty, Changed, Moved};
@@ -372,12 +373,21 @@ impl<K: LabKind> Session<K> {
             .no_effect(self.sweep.key, self.train_set().count())
             .is_none();
         let current = self.config.position(self.sweep.key);
+        // A forest's expected error does not grow with its trees (it averages more votes): a
+        // curve lower at fewer of them is the folds' chance, not a remedy (helper 76: "more trees
+        // never overfit a forest … clearly better at Number of trees = 1").
+        let chance = |better: usize| {
+            self.sweep.key == Key::Trees
+                && self.config.model() == ModelKind::Forest
+                && better < current
+        };
         let note = (comparable && moves)
             .then(|| {
                 let rate = matches!(errors, Errors::Classes { .. });
                 curve_note(&self.sweep, current, rate)
             })
-            .flatten();
+            .flatten()
+            .filter(|note| !note.better_at.is_some_and(chance));
         let key = self.sweep.key;
         let lean = (note.as_ref())
             .filter(|_| shapes_model(key, self.config.model()))
