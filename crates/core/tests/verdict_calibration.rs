@@ -28,7 +28,8 @@ struct Outcome {
     close: bool,
 }
 
-fn outcome(query: &str, fresh: &PlaneSet, best: f64) -> Outcome {
+/// A plane lab's link played for 40 ticks of 10 steps: every model here trained to the end.
+fn trained(query: &str) -> PlaneLab {
     let (config, notices) = decode(query);
     assert!(notices.is_empty(), "{query}: {notices:?}");
     let mut s = PlaneLab::new(config, notices);
@@ -36,6 +37,20 @@ fn outcome(query: &str, fresh: &PlaneSet, best: f64) -> Outcome {
     for _ in 0..40 {
         s.apply(Action::Tick(10));
     }
+    s
+}
+
+/// 20,000 fresh points from `pattern` at `noise`, drawn apart from every lab's points.
+fn fresh(pattern: Pattern, noise: f64) -> PlaneSet {
+    PlaneSet {
+        points: generate(pattern, 20_000, noise, 1.0, 777).train,
+        values: None,
+        classes: 2,
+    }
+}
+
+fn outcome(query: &str, fresh: &PlaneSet, best: f64) -> Outcome {
+    let s = trained(query);
     let verdict = s
         .diagnosis()
         .unwrap_or_else(|| panic!("{query}: no verdict"));
@@ -80,12 +95,7 @@ fn the_verdict_on_classes_against_fresh_points() {
     let (mut clearly_wrong, mut clearly_wrong_and_close) = (0, 0);
     for (name, pattern) in patterns {
         for noise in [0.1, 0.3, 0.6] {
-            let points = generate(pattern, 20_000, noise, 1.0, 777).train;
-            let fresh = PlaneSet {
-                points,
-                values: None,
-                classes: 2,
-            };
+            let fresh = fresh(pattern, noise);
             let best = bayes_accuracy(pattern, noise);
             for seed in [1, 2, 3, 4, 42] {
                 for model in &models {
@@ -115,13 +125,7 @@ fn the_verdict_on_classes_against_fresh_points() {
 
 /// A plane lab's link trained as in the scan above, its validation curve computed to the end.
 fn grown(query: &str) -> PlaneLab {
-    let (config, notices) = decode(query);
-    assert!(notices.is_empty(), "{query}: {notices:?}");
-    let mut s = PlaneLab::new(config, notices);
-    s.apply(Action::Play);
-    for _ in 0..40 {
-        s.apply(Action::Tick(10));
-    }
+    let mut s = trained(query);
     while !s.sweep.is_done() {
         s.apply(Action::SweepTick(1000));
     }
@@ -166,11 +170,7 @@ fn a_gap_the_curve_blames_on_too_little_flexibility_is_cured_by_more() {
             "{query}: {}",
             verdict.reason
         );
-        let fresh = PlaneSet {
-            points: generate(pattern, 20_000, noise, 1.0, 777).train,
-            values: None,
-            classes: 2,
-        };
+        let fresh = fresh(pattern, noise);
         let (model, _) = model.rsplit_once('=').unwrap();
         let flexible = grown(&format!(
             "lab=classification&model={model}={value}&data={name}&noise={noise}&seed={seed}"

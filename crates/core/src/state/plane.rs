@@ -20,7 +20,7 @@ use crate::ml::activation::Activation;
 use crate::ml::diagnosis::{creeping, Ceiling, Errors, Levers, Overconfident};
 use crate::ml::history::{recent_medians, History, Record};
 use crate::ml::knn::{Knn, Weighting};
-use crate::ml::metrics::variance;
+use crate::ml::metrics::{log_loss, variance};
 use crate::ml::model::{Model, Samples};
 use crate::ml::optimizer::OptimizerKind;
 use crate::ml::optimum::logistic_accuracy;
@@ -369,10 +369,7 @@ impl LabKind for Plane {
         for p in &s.data.train {
             shares[p.class] += 1.0 / s.data.train.len() as f64;
         }
-        let guess = (s.data.test.iter())
-            .map(|p| -shares[p.class].max(1e-15).ln())
-            .sum::<f64>()
-            / s.data.test.len().max(1) as f64;
+        let guess = log_loss(s.data.test.iter().map(|p| shares[p.class]));
         // (Sure of its training points too, under half the guess's: a network stuck at the
         // class shares scores about the guess on both, and is sure of nothing.)
         let (train, test) = (s.train_score.loss, s.test_score.loss);

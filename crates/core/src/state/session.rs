@@ -7,12 +7,11 @@
 //! number in (`Action::Tick`), so every transition is deterministic and testable natively.
 
 use super::action::Action;
-use super::choice::ModelKind;
 use super::config::{Config, MAX_SEED};
 use super::curve_note::curve_note;
 use super::moved::{penalty, Changed, Moved};
 use super::spec::{Group, Key, Lab};
-use super::sweep::{complexity_rises, shapes_model, sweep_work, Sweep};
+use super::sweep::{complexity_rises, shapes_model, sweep_work, votes_only, Sweep};
 use crate::format::{percent, short, thousands};
 use crate::ml::activation::Activation;
 use crate::ml::diagnosis::{
@@ -373,14 +372,10 @@ impl<K: LabKind> Session<K> {
             .no_effect(self.sweep.key, self.train_set().count())
             .is_none();
         let current = self.config.position(self.sweep.key);
-        // A forest's expected error does not grow with its trees (it averages more votes): a
-        // curve lower at fewer of them is the folds' chance, not a remedy (helper 76: "more trees
-        // never overfit a forest … clearly better at Number of trees = 1").
-        let chance = |better: usize| {
-            self.sweep.key == Key::Trees
-                && self.config.model() == ModelKind::Forest
-                && better < current
-        };
+        // A curve lower at fewer of a forest's votes is the folds' chance, not a remedy (helper
+        // 76: "more trees never overfit a forest … clearly better at Number of trees = 1").
+        let chance =
+            |better: usize| votes_only(self.sweep.key, self.config.model()) && better < current;
         let note = (comparable && moves)
             .then(|| {
                 let rate = matches!(errors, Errors::Classes { .. });

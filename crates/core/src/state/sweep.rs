@@ -223,12 +223,18 @@ pub fn complexity_rises(key: Key) -> bool {
     !matches!(key, Key::K | Key::Lambda | Key::MinLeaf)
 }
 
+/// Whether `key` only sets how many votes `model` averages: a forest's number of trees. Its
+/// expected error does not grow with them, so its curve has no overfitting end, and a curve
+/// lower at fewer of them is the folds' chance.
+pub fn votes_only(key: Key, model: ModelKind) -> bool {
+    (key, model) == (Key::Trees, ModelKind::Forest)
+}
+
 /// Whether a curve over `key` can lead a verdict to more flexibility for `model`: `key` sets how
 /// flexible the model's form is, and the remedy names it. Not λ (less of a penalty is the
-/// remedy of a model too strongly regularized), nor a forest's number of trees (more trees are
-/// more votes, see [`curve_ends`]).
+/// remedy of a model too strongly regularized), nor a mere number of votes ([`votes_only`]).
 pub fn shapes_model(key: Key, model: ModelKind) -> bool {
-    key != Key::Lambda && (key, model) != (Key::Trees, ModelKind::Forest)
+    key != Key::Lambda && !votes_only(key, model)
 }
 
 /// What each end of a validation curve over `key` means for `model`, as the chart labels it.
@@ -236,7 +242,7 @@ pub fn shapes_model(key: Key, model: ModelKind) -> bool {
 /// its error settles and it does not overfit, so its ends are not "underfitting … overfitting".
 pub fn curve_ends(key: Key, model: ModelKind) -> (&'static str, &'static str) {
     match (key, model) {
-        (Key::Trees, ModelKind::Forest) => ("← noisier: fewer votes", "steadier: more votes →"),
+        _ if votes_only(key, model) => ("← noisier: fewer votes", "steadier: more votes →"),
         _ if complexity_rises(key) => ("← underfitting", "overfitting →"),
         _ => ("← overfitting", "underfitting →"),
     }
