@@ -211,7 +211,7 @@ test('presenter view at 1280×720: Play, the main plot and the verdict fit witho
   // verdict: trained, its first lines are on the screen.
   // (At 1920×1080 the type grows, and the rows around the plot with it.)
   for (const [query, width, height] of [['?lesson=network&step=6&present=1', 1280, 720],
-    ['?challenge=smallest-k&present=1', 1280, 720], ['?lesson=network&step=6&present=1', 1920, 1080]]) {
+    ['?challenge=cv-k&present=1', 1280, 720], ['?lesson=network&step=6&present=1', 1920, 1080]]) {
     const { page } = await open(query, { width, height });
     if (await page.locator('#play').isEnabled()) await page.locator('#play').click();
     await page.waitForFunction(() => /^(Good fit|Overfitting)/.test(document.getElementById('diagnosis')?.textContent ?? ''), null, { timeout: 30_000 });
@@ -466,22 +466,26 @@ test('every lesson opens as a link and steps with → and ← through lab states
 });
 
 test('a challenge is checked as the lab changes: met by the allowed control, broken by another', async () => {
-  const { page, problems } = await open('?challenge=smallest-k');
-  const status = () => text(page, '#challenge-status');
-  assert.match(await status(), /overfit/i);
-  // Its verdict reads the test points, and the bar says so (and what real work does instead).
-  assert.match(await text(page, '#challenge-on-test'), /^Judged on the test points.*chooses on the training points/);
+  const { page, problems } = await open('?challenge=cv-k');
+  // It is judged on the validation curve, the training points alone: no test-points note.
+  await page.waitForFunction(() => /^At k = 1 the validation curve reads a cross-validated error of 16\.4 %; it goes lower elsewhere\.$/
+    .test(document.getElementById('challenge-status').textContent));
+  assert.equal(await page.locator('#challenge-on-test').count(), 0);
   const k = page.getByLabel('k', { exact: true });
   await k.focus();
-  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
-  await waitParam(page, 'k', '3');
+  for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
+  await waitParam(page, 'k', '10');
+  await page.waitForFunction(() => /^At k = 10 .* 10\.0 %; it goes lower/.test(document.getElementById('challenge-status').textContent));
+  await page.keyboard.press('ArrowRight');
+  await waitParam(page, 'k', '11');
   await page.waitForFunction(() => /^Challenge met!/.test(document.getElementById('challenge-status').textContent));
+  assert.match(await text(page, '#challenge-status'), /would stop at k = 3 .* fresh points the curve's lowest, k = 11 to 16/);
   await page.getByLabel('Noise', { exact: true }).focus();
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => /keeps Noise as it was/.test(document.getElementById('challenge-status').textContent));
   await page.getByRole('button', { name: 'Restart the challenge' }).click();
   await waitParam(page, 'k', '1');
-  assert.equal(param(page, 'challenge'), 'smallest-k');
+  assert.equal(param(page, 'challenge'), 'cv-k');
   // The menu lists every lesson and challenge and opens them in the page.
   await page.getByRole('button', { name: 'Lessons & challenges' }).click();
   assert.ok(await page.locator('#lessons-list li').count() >= 7 + 12);
@@ -492,6 +496,10 @@ test('a challenge is checked as the lab changes: met by the allowed control, bro
   await page.locator('#lesson-prompt').waitFor();
   assert.deepEqual(problems.console, []);
   await page.close();
+  // A challenge judged on the test points says so, and what real work does instead.
+  const tree = await open('?challenge=tree-circles');
+  assert.match(await text(tree.page, '#challenge-on-test'), /^Judged on the test points.*chooses on the training points/);
+  await tree.page.close();
   // A challenge judged by cross-validation alone has no such note.
   const search = await open('?challenge=random-beats-grid');
   await search.page.locator('#challenge-status').waitFor();
@@ -704,7 +712,7 @@ test('a lesson step or challenge shown over another lab says so and opens where 
   assert.match(await text(page, '#other-lab'), /shows the Classification lab/);
   await page.close();
 
-  const second = await open('?challenge=smallest-k&lab=regression');
+  const second = await open('?challenge=cv-k&lab=regression');
   await second.page.locator('#other-lab').waitFor();
   assert.match(await text(second.page, '#other-lab'),
     /^This challenge is set in the Classification lab, but the page shows the Regression lab/);

@@ -6,7 +6,8 @@ use crate::ml::diagnosis::Fit;
 use crate::ml::model::Model;
 use crate::state::plane::Plane;
 use crate::state::regression::Regression;
-use crate::state::session::Session;
+use crate::state::session::{LabKind, Session};
+use crate::state::spec::Key;
 use crate::state::tuning::Tuning;
 
 /// The figures of a lab's state that challenges are judged on.
@@ -27,6 +28,44 @@ pub struct Figures {
     pub diverged: bool,
     /// The Tuning lab's search, if this is the Tuning lab.
     pub search: Option<SearchFigures>,
+    /// The validation curve the lab shows, once every point is computed.
+    pub curve: Option<CurveFigures>,
+}
+
+/// A finished validation curve: what it sweeps and what it reads at the control's value now.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CurveFigures {
+    /// The control it sweeps.
+    pub key: Key,
+    /// Its cross-validated error at that control's current value (`None` off the curve, or
+    /// where its fold models diverged).
+    pub here: Option<f64>,
+    /// Its lowest cross-validated error.
+    pub lowest: f64,
+    /// Whether its errors are shares of points misclassified (else mean squared errors).
+    pub rate: bool,
+}
+
+impl CurveFigures {
+    /// The session's curve, once done (with a lowest point).
+    fn of<K: LabKind>(s: &Session<K>) -> Option<Self> {
+        let sweep = &s.sweep;
+        if !sweep.is_done() {
+            return None;
+        }
+        let lowest = sweep.results.get(sweep.lowest_at()?)?.cv.mean;
+        let current = s.config.position(sweep.key);
+        let at = sweep.positions.iter().position(|&p| p == current);
+        Some(CurveFigures {
+            key: sweep.key,
+            here: at
+                .and_then(|i| sweep.results.get(i))
+                .map(|r| r.cv.mean)
+                .filter(|e| e.is_finite()),
+            lowest,
+            rate: s.test_score.accuracy.is_some(),
+        })
+    }
 }
 
 /// How far the Tuning lab's search is and what it found.
@@ -79,8 +118,9 @@ impl Figures {
     }
 
     /// What every training lab shows.
-    fn session<K: crate::state::session::LabKind>(s: &Session<K>) -> Self {
+    fn session<K: LabKind>(s: &Session<K>) -> Self {
         Figures {
+            curve: CurveFigures::of(s),
             verdict: s.diagnosis().map(|d| d.fit),
             zero_weights: s.zero_weights(),
             parameters: s.model.parameters().len(),

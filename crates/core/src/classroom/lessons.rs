@@ -205,12 +205,13 @@ pub const LESSONS: &[Lesson] = &[
                 curve: None,
             },
             Step {
-                query: "lab=classification&model=knn&data=moons&noise=0.4&k=3",
-                prompt: "k = 3 is the smallest k whose verdict is not overfitting (the verdict reads \
-                         the test points: for real, pick k on the validation curve). Each extra \
-                         neighbour averages away noise; k-NN learns nothing, k is its main \
+                query: "lab=classification&model=knn&data=moons&noise=0.4&k=11",
+                prompt: "k = 11, where the validation curve (cross-validation on the training \
+                         points alone) has its lowest error: each extra neighbour averages away \
+                         noise. The test points played no part in choosing it, so its test \
+                         accuracy is a fair estimate. k-NN learns nothing; k is its main \
                          hyperparameter.",
-                curve: None,
+                curve: Some(Key::K),
             },
             Step {
                 query: "lab=classification&model=knn&data=moons&noise=0.4&k=140",

@@ -6,7 +6,7 @@ use crate::state::action::Action;
 use crate::state::config::Config;
 use crate::state::plane::PlaneLab;
 use crate::state::regression::RegressionLab;
-use crate::state::session::Reduce;
+use crate::state::session::{LabKind, Reduce, Session};
 use crate::state::spec::Lab;
 use crate::state::tuning::Tuning;
 use crate::state::url::decode;
@@ -19,18 +19,17 @@ pub fn config(query: &str) -> Config {
 }
 
 /// The figures after `epochs` epochs of Play from `config` (the Tuning lab ignores `epochs`
-/// and runs its search to the end).
-pub fn figures(config: &Config, epochs: u32) -> Figures {
-    let play = [Action::Play, Action::Tick(epochs)];
+/// and runs its search to the end), the validation curve computed to the end if `curve`.
+pub fn figures(config: &Config, epochs: u32, curve: bool) -> Figures {
     match config.lab {
         Lab::Regression => {
             let mut s = RegressionLab::new(config.clone(), Vec::new());
-            play.into_iter().for_each(|a| s.apply(a));
+            play(&mut s, epochs, curve);
             Figures::regression(&s)
         }
         Lab::Classification | Lab::Neural => {
             let mut s = PlaneLab::new(config.clone(), Vec::new());
-            play.into_iter().for_each(|a| s.apply(a));
+            play(&mut s, epochs, curve);
             Figures::plane(&s)
         }
         Lab::Tuning => {
@@ -41,5 +40,14 @@ pub fn figures(config: &Config, epochs: u32) -> Figures {
             }
             Figures::tuning(&t)
         }
+    }
+}
+
+/// Plays `epochs` epochs, then computes the validation curve to the end if `curve`.
+fn play<K: LabKind>(s: &mut Session<K>, epochs: u32, curve: bool) {
+    s.apply(Action::Play);
+    s.apply(Action::Tick(epochs));
+    while curve && !s.sweep.is_done() {
+        s.apply(Action::SweepTick(1000));
     }
 }

@@ -1,7 +1,7 @@
 //! How the page is shown, as opposed to what it trains: presenter view, the panels a teacher
 //! has hidden from the class, whether interview practice is open over the lab, and the lesson
 //! step or challenge under way. It travels in the link beside the lab's configuration
-//! (`present=1&hide=verdict,scores`, `practice=1`, `lesson=fit&step=2`, `challenge=smallest-k`),
+//! (`present=1&hide=verdict,scores`, `practice=1`, `lesson=fit&step=2`, `challenge=cv-k`),
 //! so a prepared view is a link like any other.
 //!
 //! [`split`] takes these keys out of a query and leaves the rest for the lab's own codec
