@@ -261,28 +261,6 @@ pub fn App() -> Html {
     let challenge = challenge_in
         .filter(|&(_, set_in)| set_in == lab)
         .map(|(c, _)| c);
-    let page = match lab {
-        Lab::Regression => html! {
-            <RegressionLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} on_query={on_query.clone()}
-                {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_load={on_load.clone()} />
-        },
-        Lab::Classification | Lab::Neural => html! {
-            <ClassificationLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} on_query={on_query.clone()}
-                {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_load={on_load.clone()} />
-        },
-        Lab::Tuning => html! {
-            <TuningLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} on_query={on_query.clone()}
-                {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_load={on_load.clone()} />
-        },
-    };
-    let classes = classes!(
-        "app",
-        view.presenter.then_some("presenter"),
-        view.hidden()
-            .iter()
-            .map(|p| format!("hide-{}", p.url()))
-            .collect::<Vec<_>>()
-    );
     // A lesson step's validation curve brought into view: its panel shown first if the teacher
     // had hidden it, and the step's curve chosen in it as a person would (helper 72: another
     // curve chosen before stayed, under a prompt about the degree's).
@@ -297,6 +275,28 @@ pub fn App() -> Html {
             web::choose_and_scroll("ctl-sweep", key.spec().label, Panel::Validation.url());
         })
     };
+    let page = match lab {
+        Lab::Regression => html! {
+            <RegressionLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} on_query={on_query.clone()}
+                {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_look={on_look.clone()} on_load={on_load.clone()} />
+        },
+        Lab::Classification | Lab::Neural => html! {
+            <ClassificationLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} on_query={on_query.clone()}
+                {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_look={on_look.clone()} on_load={on_load.clone()} />
+        },
+        Lab::Tuning => html! {
+            <TuningLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} on_query={on_query.clone()}
+                {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_look={on_look.clone()} on_load={on_load.clone()} />
+        },
+    };
+    let classes = classes!(
+        "app",
+        view.presenter.then_some("presenter"),
+        view.hidden()
+            .iter()
+            .map(|p| format!("hide-{}", p.url()))
+            .collect::<Vec<_>>()
+    );
     let on_help = {
         let help = help.clone();
         Callback::from(move |open: bool| help.set(open))

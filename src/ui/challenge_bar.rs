@@ -12,6 +12,8 @@ pub struct ChallengeBarProps {
     /// Back to the challenge's starting state.
     pub on_restart: Callback<()>,
     pub on_leave: Callback<()>,
+    /// Brings the curve a goal reads into view.
+    pub on_look: Callback<Key>,
 }
 
 #[component]
@@ -51,6 +53,9 @@ pub fn ChallengeBar(props: &ChallengeBarProps) -> Html {
             <div class="buttons">
                 <button onclick={props.on_restart.reform(|_| ())}>{ "Restart the challenge" }</button>
                 <button onclick={props.on_leave.reform(|_| ())}>{ "Leave the challenge" }</button>
+                if let Some(key) = c.curve() {
+                    <button id="challenge-look" onclick={props.on_look.reform(move |_| key)}>{ "See the validation curve ↓" }</button>
+                }
             </div>
         </section>
     }

@@ -324,7 +324,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     // A challenge under way is checked on every change.
     let challenge = props.challenge.zip(start.as_ref().as_ref()).map(|(c, start)| {
         let status = c.status(start, &state.config, &Figures::plane(&state));
-        html! { <ChallengeBar challenge={c} {status} on_restart={props.on_restart.clone()} on_leave={props.on_leave.clone()} /> }
+        html! { <ChallengeBar challenge={c} {status} on_restart={props.on_restart.clone()} on_leave={props.on_leave.clone()} on_look={props.on_look.clone()} /> }
     });
     let (on_save, on_data_csv, on_parameters_csv) = file_callbacks(&state);
     html! {

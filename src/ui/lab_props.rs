@@ -5,6 +5,7 @@ use super::kept::Kept;
 use crate::classroom::challenges::Challenge;
 use crate::classroom::saved::Loaded;
 use crate::state::config::Config;
+use crate::state::spec::Key;
 use yew::{Callback, Properties};
 
 #[derive(Properties, PartialEq)]
@@ -24,6 +25,8 @@ pub struct LabProps {
     /// Back to the challenge's start; out of the challenge.
     pub on_restart: Callback<()>,
     pub on_leave: Callback<()>,
+    /// Brings a validation curve into view (a challenge's goal reads it), its panel shown first.
+    pub on_look: Callback<Key>,
     /// A saved model read from a file: the app opens its lab with it.
     pub on_load: Callback<Loaded>,
 }

@@ -126,6 +126,14 @@ impl Challenge {
         })
     }
 
+    /// The validation curve a goal reads, by its control: the page offers to bring it into view.
+    pub fn curve(&self) -> Option<Key> {
+        self.goals.iter().find_map(|g| match *g {
+            Goal::CurveLowest(key) => Some(key),
+            _ => None,
+        })
+    }
+
     /// The check the page runs on every change: off limits, met, or what is still missing.
     pub fn status(&self, start: &Config, now: &Config, figures: &Figures) -> Status {
         if let Some(change) = self.off_limits(start, now) {
