@@ -197,6 +197,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         jitter: None,
         curve: None,
         overconfident: None,
+        shares_only: None,
     })
 }
 

@@ -92,7 +92,10 @@
 //!   worth 1/n, whichever is more.
 //!
 //! The training accuracy is high error when it lies below the rule's on the training points by
-//! more than the allowance (p = c). The gap is training accuracy 8 or more points above test
+//! more than the allowance (p = c). So is a training log-loss no lower than always predicting
+//! the class shares (a model trained on log-loss that has learned nothing, [`SharesOnly`]) when
+//! c lies above guessing by more than that allowance: where the rule itself scores near chance on
+//! the training points, their accuracy cannot show it. The gap is training accuracy 8 or more points above test
 //! accuracy *and* either the training accuracy above the rule's on the training points by more
 //! than the allowance (the model learned their noise: k = 1) or the test accuracy below the
 //! rule's on the test points by more than the allowance (p = the test accuracy: what it learned
@@ -513,6 +516,23 @@ pub struct Evidence {
     /// A model trained on log-loss whose test log-loss is above a constant guess's
     /// ([`Overconfident`]).
     pub overconfident: Option<Overconfident>,
+    /// A model trained on log-loss whose training log-loss (a network's median of recent
+    /// epochs) and the constant guess's there, when the first is no lower ([`SharesOnly`]).
+    pub shares_only: Option<SharesOnly>,
+}
+
+/// A classifier trained to minimize log-loss whose log-loss on its own training points is no
+/// lower than always predicting their class shares scores there: it has learned nothing of the
+/// pattern. Where the pattern leaves more to learn than chance hides (the best any model can
+/// expect above guessing by more than the training accuracy's allowance), that is high training
+/// error whatever the accuracy reads: on the spiral at noise 0.5 the rule that knows the pattern
+/// scores only 52 % on the training points of seed 42, where a network of three layers of 16,
+/// stuck at the class shares, scores 52 % too, yet the best expects 60 % (helper 72 read "Good
+/// fit" there).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SharesOnly {
+    pub train: f64,
+    pub guess: f64,
 }
 
 /// A classifier trained to minimize log-loss whose log-loss on the test points is above what
@@ -854,6 +874,35 @@ fn little_pattern(errors: Errors) -> bool {
         if c.accuracy - 1.0 / (c.classes as f64) < 0.15)
 }
 
+/// [`SharesOnly`]'s reading, when it holds and the pattern leaves more to learn than chance
+/// hides: the errors' summary in its words.
+fn learned_nothing(e: &Evidence) -> Option<String> {
+    let (s, errors) = (e.shares_only?, e.errors);
+    let Errors::Classes {
+        train,
+        test,
+        ceiling: Some(c),
+        ..
+    } = errors
+    else {
+        return None;
+    };
+    let to_learn = c.accuracy - 1.0 / c.classes as f64;
+    if s.train < s.guess || to_learn <= c.allowance(c.accuracy, e.train_points) {
+        return None;
+    }
+    let (about, why) = c.about();
+    Some(format!(
+        "Training accuracy {}, test accuracy {}, but on its training points its log-loss, {}, is \
+         no lower than always predicting their class shares scores ({}): it has learned nothing \
+         of the pattern, where the best any model can expect on average is {about} ({why})",
+        whole_percent(100.0 * train),
+        whole_percent(100.0 * test),
+        short(s.train),
+        short(s.guess)
+    ))
+}
+
 /// Every training and test point classified right: no figure can improve.
 fn perfect(errors: Errors) -> bool {
     matches!(errors, Errors::Classes { train, test, .. } if train >= 1.0 && test >= 1.0)
@@ -1135,7 +1184,15 @@ fn too_early(summary: &str) -> (Fit, String) {
 
 /// The verdict and its reason, by the rules of the module's documentation.
 pub fn diagnose(e: &Evidence) -> Diagnosis {
-    let r = read(e.errors, e.train_points);
+    let mut r = read(e.errors, e.train_points);
+    // Learned nothing of a pattern with something to learn: high training error, by the
+    // log-loss rather than by accuracies that chance can make look fine.
+    let shares_only = learned_nothing(e).filter(|_| !r.high_train);
+    let learned_nothing = shares_only.is_some();
+    if let Some(text) = shares_only {
+        r.high_train = true;
+        r.summary = text;
+    }
     // As many learned numbers as points, and the model does pass through them (a penalty can
     // hold it off them: then it is too flexible like any other, and λ is a remedy).
     let interpolates = match e.errors {
@@ -1510,7 +1567,11 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         )
     };
     // (A verdict led by the validation curve rests on its folds, not on the test points' chance.)
-    let instead = if matches!(fit, Fit::GoodFit | Fit::TooSimple | Fit::TooFlexible) && !curve_led {
+    // (Nor does one that reads the log-loss against the constant guess's.)
+    let instead = if matches!(fit, Fit::GoodFit | Fit::TooSimple | Fit::TooFlexible)
+        && !curve_led
+        && !learned_nothing
+    {
         close_call(e.errors, e.train_points, &r)
     } else {
         Instead::default()

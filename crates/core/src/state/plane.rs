@@ -17,7 +17,7 @@ use crate::data::classification::{generate, split_points, BestOnPoints, Dataset2
 use crate::data::surface;
 use crate::format::{percent, thousands, whole_percent};
 use crate::ml::activation::Activation;
-use crate::ml::diagnosis::{creeping, Ceiling, Errors, Levers, Overconfident};
+use crate::ml::diagnosis::{creeping, Ceiling, Errors, Levers, Overconfident, SharesOnly};
 use crate::ml::history::{recent_medians, History, Record};
 use crate::ml::knn::{Knn, Weighting};
 use crate::ml::metrics::{log_loss, variance};
@@ -358,22 +358,19 @@ impl LabKind for Plane {
     /// that of always predicting the training points' class shares, with a training log-loss
     /// under half of that, is overconfidence.
     fn overconfident(s: &Session<Self>) -> Option<Overconfident> {
-        let trained_on_log_loss = matches!(
-            &*s.model,
-            PlaneModel::Logistic(_) | PlaneModel::Boosting(_) | PlaneModel::Mlp(_)
-        );
-        if !trained_on_log_loss || s.data.values.is_some() || s.data.train.is_empty() {
-            return None;
-        }
-        let mut shares = vec![0.0; s.data.classes];
-        for p in &s.data.train {
-            shares[p.class] += 1.0 / s.data.train.len() as f64;
-        }
-        let guess = log_loss(s.data.test.iter().map(|p| shares[p.class]));
+        let guess = guess_loss(s, &s.data.test)?;
         // (Sure of its training points too, under half the guess's: a network stuck at the
         // class shares scores about the guess on both, and is sure of nothing.)
         let (train, test) = (s.train_score.loss, s.test_score.loss);
         (test > guess && train < 0.5 * guess).then_some(Overconfident { train, test, guess })
+    }
+
+    /// The same three: a training log-loss (a network's median of recent epochs, as its verdict
+    /// reads) no lower than the constant guess's on the training points.
+    fn shares_only(s: &Session<Self>) -> Option<SharesOnly> {
+        let guess = guess_loss(s, &s.data.train)?;
+        let train = network_medians(s, &s.history).map_or(s.train_score.loss, |(train, _)| train);
+        (train >= guess).then_some(SharesOnly { train, guess })
     }
 
     fn verdict_lead(s: &Session<Self>) -> Option<&'static str> {
@@ -446,6 +443,23 @@ fn ceiling(config: &Config, data: &Dataset2) -> Option<Ceiling> {
             _ => false,
         },
     })
+}
+
+/// For a model trained on log-loss (logistic regression, boosting, the network) on classes:
+/// the log-loss on `points` of always predicting the training points' class shares.
+fn guess_loss(s: &Session<Plane>, points: &[Point2]) -> Option<f64> {
+    let trained_on_log_loss = matches!(
+        &*s.model,
+        PlaneModel::Logistic(_) | PlaneModel::Boosting(_) | PlaneModel::Mlp(_)
+    );
+    if !trained_on_log_loss || s.data.values.is_some() || s.data.train.is_empty() {
+        return None;
+    }
+    let mut shares = vec![0.0; s.data.classes];
+    for p in &s.data.train {
+        shares[p.class] += 1.0 / s.data.train.len() as f64;
+    }
+    Some(log_loss(points.iter().map(|p| shares[p.class])))
 }
 
 /// Whether the verdict judges the medians of recent epochs ([`recent_medians`]): a network, once

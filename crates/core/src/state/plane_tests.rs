@@ -1409,3 +1409,29 @@ fn an_even_k_says_its_ties_cost_training_accuracy() {
         assert!(!reason.contains("is even"), "{other}: {reason}");
     }
 }
+
+/// Helper 72's network of three layers of 16 on the spiral at noise 0.5: stuck at the class
+/// shares (its training log-loss above the constant guess's), while the rule that knows the
+/// pattern scores only 52 % on these training points. It read "Good fit (a close call)"; it is
+/// stuck, as the same network reads at noise 0.3, and the verdict says it has learned nothing.
+#[test]
+fn a_network_stuck_at_the_class_shares_on_a_noisy_spiral_is_stuck() {
+    for noise in ["0.3", "0.5"] {
+        let mut s = neural(&format!(
+            "data=spiral&layers=3&l1=16&l2=16&l3=16&opt=adam&noise={noise}"
+        ));
+        apply(&mut s, Action::Play);
+        apply(&mut s, Action::Tick(5000));
+        let verdict = s.diagnosis().unwrap();
+        assert_eq!(verdict.fit, Fit::Stuck, "{noise}: {}", verdict.reason);
+        if noise == "0.5" {
+            assert!(
+                verdict
+                    .reason
+                    .contains("it has learned nothing of the pattern"),
+                "{}",
+                verdict.reason
+            );
+        }
+    }
+}

@@ -16,7 +16,7 @@ use crate::format::{percent, short, thousands};
 use crate::ml::activation::Activation;
 use crate::ml::diagnosis::{
     diagnose, test_fall, test_rise, Beyond, CurveLean, Diagnosis, Errors, Evidence, Fit, Jitter,
-    Levers, Momentum, Overconfident, Trend, CLOSE_CALL,
+    Levers, Momentum, Overconfident, SharesOnly, Trend, CLOSE_CALL,
 };
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
@@ -87,6 +87,11 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     /// A classifier trained on log-loss whose test log-loss is above a constant guess's
     /// ([`Overconfident`]).
     fn overconfident(_session: &Session<Self>) -> Option<Overconfident> {
+        None
+    }
+    /// A classifier trained on log-loss whose training log-loss is no lower than a constant
+    /// guess's ([`SharesOnly`]).
+    fn shares_only(_session: &Session<Self>) -> Option<SharesOnly> {
         None
     }
     /// Whether the model is a network still on its flat start: its training loss about what a
@@ -424,6 +429,7 @@ impl<K: LabKind> Session<K> {
             jitter: (trend != Trend::Falling).then(|| K::jitter(self)).flatten(),
             curve: lean,
             overconfident: K::overconfident(self),
+            shares_only: K::shares_only(self),
         });
         let judged = verdict.fit.is_overfitting() || verdict.fit.is_underfitting();
         let good = verdict.fit == Fit::GoodFit;
