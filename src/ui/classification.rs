@@ -21,6 +21,7 @@ use super::store::use_relay;
 use super::throttle::{use_frames_since_stop, use_throttled};
 use super::training::{shown_rate, sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
+use super::verdict_chip::VerdictChip;
 use crate::classroom::figures::Figures;
 use crate::data::classification::CLASS_NAMES;
 use crate::format::{count, log_loss, percent, r_squared, short, thousands};
@@ -327,6 +328,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         html! { <ChallengeBar challenge={c} {status} on_restart={props.on_restart.clone()} on_leave={props.on_leave.clone()} on_look={props.on_look.clone()} /> }
     });
     let (on_save, on_data_csv, on_parameters_csv) = file_callbacks(&state);
+    let diagnosis = if too_few { None } else { state.diagnosis() };
     html! {
         <>
             <Notices notices={state.notices.clone()} {on_dismiss} />
@@ -347,6 +349,8 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                 </div>
                 <div class="column plots">
                     <section class="panel" aria-labelledby="plane-title">
+                        // (Before the heading: it floats to its right.)
+                        <VerdictChip diagnosis={diagnosis.clone()} diverged={state.divergence.is_some()} />
                         <h2 id="plane-title">{ if regression { "Data and the predicted surface" } else { "Data and decision regions" } }</h2>
                         <RegionChart data={state.data.clone()} model={model_rc.clone()} version={state.version} editable={custom} running={map_running} {on_add} {on_remove} />
                         // Under the plot it acts on (on a phone the Data panel is far below it).
@@ -364,7 +368,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                         </ul>
                         <Playback running={state.running} {stats} config={config.clone()} {epochs_per_second} {rate_label} {complete} {speed_text} on_action={dispatch.clone()} on_set={on_set.clone()}
                             reset_same={model == ModelKind::Mlp} />
-                        <DiagnosisBox diagnosis={if too_few { None } else { state.diagnosis() }} divergence={state.divergence.clone()} idle={idle} />
+                        <DiagnosisBox {diagnosis} divergence={state.divergence.clone()} idle={idle} />
                     </section>
                     // The test set's confusion matrix is a score: hidden with the scores (k-NN's
                     // panel holds nothing else), the curves with the loss.

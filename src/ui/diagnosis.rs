@@ -20,6 +20,26 @@ pub struct DiagnosisProps {
     pub idle: AttrValue,
 }
 
+/// The verdict's title as the box shows it: a verdict near its lines says so there too, where a
+/// class reads it first.
+pub fn title(d: &Diagnosis) -> String {
+    let close = if d.close_call { " (a close call)" } else { "" };
+    format!("{}{close}", d.fit.title())
+}
+
+/// The verdict's colour class: good, overfitting (or steps too large, or test points beyond the
+/// data), underfitting, or still training.
+pub fn tone(fit: Fit) -> &'static str {
+    match fit {
+        Fit::GoodFit => "good",
+        Fit::StillTraining => "idle",
+        f if f.is_overfitting() || f == Fit::LearningRateTooHigh || f == Fit::Extrapolating => {
+            "over"
+        }
+        _ => "under",
+    }
+}
+
 #[component]
 pub fn DiagnosisBox(props: &DiagnosisProps) -> Html {
     // A divergence brings its first lines on screen when it appears (and only then).
@@ -41,29 +61,13 @@ pub fn DiagnosisBox(props: &DiagnosisProps) -> Html {
             </div>
         }
     });
-    // A verdict near its lines says so in its title too, where a class reads it first.
-    let title = |d: &Diagnosis| {
-        let close = if d.close_call { " (a close call)" } else { "" };
-        format!("{}{close}", d.fit.title())
-    };
     let verdict = match &props.diagnosis {
         _ if divergence.is_some() => html! {
             <p class="verdict idle" id="diagnosis">{ "No verdict while training has diverged." }</p>
         },
         None => html! { <p class="verdict idle" id="diagnosis">{ props.idle.clone() }</p> },
         Some(d) => {
-            let class = match d.fit {
-                Fit::GoodFit => "verdict good",
-                Fit::StillTraining => "verdict idle",
-                f if f.is_overfitting()
-                    || f == Fit::LearningRateTooHigh
-                    || f == Fit::Extrapolating =>
-                {
-                    "verdict over"
-                }
-                _ => "verdict under",
-            };
-            html! { <p class={class} id="diagnosis"><strong>{ title(d) }</strong>{ " — " }{ d.reason.clone() }</p> }
+            html! { <p class={classes!("verdict", tone(d.fit))} id="diagnosis"><strong>{ title(d) }</strong>{ " — " }{ d.reason.clone() }</p> }
         }
     };
     // A screen reader hears the verdict's title when it changes, not the whole box: its figures

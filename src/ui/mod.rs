@@ -43,6 +43,7 @@ pub mod trials;
 pub mod tune_result;
 pub mod tuning;
 pub mod validation;
+pub mod verdict_chip;
 
 /// A heading's badge ("learned from data"), which a screen reader reads after a colon
 /// ("Parameters: learned from data") instead of running it on ("Parameters learned from data").

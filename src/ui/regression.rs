@@ -16,6 +16,7 @@ use super::shortcuts::use_shortcuts;
 use super::store::use_relay;
 use super::training::{shown_rate, sweep_pacing, training_pacing, use_frame_loop};
 use super::validation::Validation;
+use super::verdict_chip::VerdictChip;
 use crate::classroom::figures::Figures;
 use crate::data::regression::Point;
 use crate::format::{r_squared, short, thousands};
@@ -94,6 +95,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
         html! { <ChallengeBar challenge={c} {status} on_restart={props.on_restart.clone()} on_leave={props.on_leave.clone()} on_look={props.on_look.clone()} /> }
     });
     let (on_save, on_data_csv, on_parameters_csv) = file_callbacks(&state);
+    let diagnosis = state.diagnosis();
     html! {
         <>
             <Notices notices={state.notices.clone()} {on_dismiss} />
@@ -112,6 +114,8 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                 </div>
                 <div class="column plots">
                     <section class="panel" aria-labelledby="fit-title">
+                        // (Before the heading: it floats to its right.)
+                        <VerdictChip diagnosis={diagnosis.clone()} diverged={state.divergence.is_some()} />
                         <h2 id="fit-title">{ "Data and fitted curve" }</h2>
                         <Chart input={ChartInput::Fit(state.data.clone(), state.model.model().clone())} id="fit-chart"
                             label="Scatter plot of training points (filled circles) and test points (triangles) with the fitted curve; the x beyond the training points is shaded, and arrowheads on the top and bottom edges mark where the curve leaves the frame." />
@@ -122,7 +126,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                             <li><span class="key beyond"></span>{ "shaded: no training points there" }</li>
                         </ul>
                         <Playback running={state.running} stats={stats} config={config.clone()} {epochs_per_second} on_action={dispatch.clone()} on_set={on_set.clone()} />
-                        <DiagnosisBox diagnosis={state.diagnosis()} divergence={state.divergence.clone()}
+                        <DiagnosisBox {diagnosis} divergence={state.divergence.clone()}
                             search={state.divergence.as_ref().and_then(|_| learning_rate_search(&config)).map(|c| AttrValue::from(format!("?{}", url::encode(&c))))}
                             idle="Press play or step: the verdict appears once training starts." />
                     </section>

@@ -765,3 +765,36 @@ test('a seed the field cannot take is refused in words, and the lab keeps its se
   assert.equal(await page.locator('#seed-refused').count(), 0);
   assert.deepEqual(problems.console, []);
 });
+
+test('on a laptop screen the verdict box lies below the fold: its title rides beside the plot, and one click shows the box', async () => {
+  for (const lab of ['regression', 'classification']) {
+    const { page, problems } = await open(`?lab=${lab}`, { width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'Play' }).click();
+    const chip = page.locator('#verdict-chip');
+    await chip.waitFor();
+    const inView = (selector) => page.evaluate((s) => {
+      const r = document.querySelector(s).getBoundingClientRect();
+      return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+    }, selector);
+    assert.equal(await inView('#diagnosis'), false, lab);
+    assert.equal(await inView('#verdict-chip'), true, lab);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const title = await text(page, '#diagnosis strong');
+    assert.equal(await text(page, '#verdict-chip'), `${title} ↓`);
+    await chip.click();
+    await page.waitForFunction(() => {
+      const r = document.getElementById('diagnosis').getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    });
+    assert.deepEqual(problems.console, []);
+    await page.close();
+  }
+  // Where the verdict is on screen (presenter view), or hidden by the teacher, so is the chip.
+  for (const query of ['?present=1', '?hide=verdict']) {
+    const { page } = await open(query, { width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.locator('#verdict-chip').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('#verdict-chip').isVisible(), false, query);
+    await page.close();
+  }
+});

@@ -368,3 +368,15 @@ test('a neuron picked, then a network of another shape: the pick is dropped, not
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('a network stuck at the class shares on a noisy spiral reads "Stuck" and has learned nothing, where the rule itself scores near chance', async () => {
+  // (README: the rule that knows the pattern scores 52 % on these training points, as does the
+  // network; it read "Good fit (a close call)".)
+  const { page, problems } = await open('&data=spiral&noise=0.5&layers=3&l1=16&l2=16&l3=16&opt=adam&speed=max');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => /^Stuck — .*it has learned nothing of the pattern/.test(document.getElementById('diagnosis').textContent),
+    null, { timeout: 180_000 });
+  assert.match(await text(page, '#diagnosis'), /log-loss, [\d.]+, is no lower than always predicting their class shares scores \([\d.]+\)/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
