@@ -78,7 +78,7 @@ pub fn DiagnosisBox(props: &DiagnosisProps) -> Html {
         _ => String::new(),
     };
     html! {
-        <section class="diagnosis" data-panel="verdict" aria-label="Diagnosis">
+        <section class="diagnosis" data-panel="verdict" aria-label="Diagnosis" tabindex="-1">
             { for divergence }
             { verdict }
             <p class="visually-hidden" id="verdict-said" aria-live="polite">{ said }</p>

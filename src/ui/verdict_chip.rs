@@ -4,6 +4,7 @@
 
 use super::diagnosis::{title, tone};
 use crate::ml::diagnosis::Diagnosis;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -26,6 +27,10 @@ pub fn VerdictChip(props: &VerdictChipProps) -> Html {
         if let Some(verdict) = verdict {
             let height = verdict.get_bounding_client_rect().height();
             crate::web::near_view::reveal_top(&verdict, height);
+            // (The focus goes with the eye: a keyboard or screen-reader user is at the verdict.)
+            if let Ok(verdict) = verdict.dyn_into::<web_sys::HtmlElement>() {
+                let _ = verdict.focus();
+            }
         }
     });
     // (Not announced: the box's own live region says the title when it changes.)

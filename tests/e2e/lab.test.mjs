@@ -786,6 +786,8 @@ test('on a laptop screen the verdict box lies below the fold: its title rides be
       const r = document.getElementById('diagnosis').getBoundingClientRect();
       return r.top >= 0 && r.bottom <= innerHeight;
     });
+    // The focus goes there too, for a keyboard or screen-reader user.
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.panel), 'verdict');
     assert.deepEqual(problems.console, []);
     await page.close();
   }

@@ -1,14 +1,19 @@
 //! How numbers read on the page: one formatter for every value the labs show.
 
 /// A number as the page shows it: at most four decimals with trailing zeros dropped (0.299975 →
-/// "0.3", 0.0623 → "0.0623"), one decimal from 100, scientific below 0.001 and from 10⁴.
+/// "0.3", 0.0623 → "0.0623"), one decimal from 100, scientific below 0.001 and from 10⁴ with
+/// three significant figures, trailing zeros dropped there too (1.5·10⁻⁵ → "1.5e-5", 10⁻⁸ →
+/// "1e-8": a learner reading "1.00e-8" would look for a precision it does not have).
 pub fn short(v: f64) -> String {
     if !v.is_finite() {
         return "—".to_string();
     }
     let a = v.abs();
     if a != 0.0 && !(1e-3..1e4).contains(&a) {
-        format!("{v:.2e}")
+        let s = format!("{v:.2e}");
+        let (mantissa, exponent) = s.split_once('e').unwrap_or((&s, "0"));
+        let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+        format!("{mantissa}e{exponent}")
     } else if a >= 100.0 {
         format!("{v:.1}")
     } else {
@@ -147,7 +152,11 @@ mod tests {
         assert_eq!(short(0.5), "0.5");
         assert_eq!(short(0.0), "0");
         assert_eq!(short(1234.5), "1234.5");
-        assert_eq!(short(1.5e-5), "1.50e-5");
+        assert_eq!(short(1.5e-5), "1.5e-5");
+        assert_eq!(short(1e-8), "1e-8");
+        assert_eq!(short(-2.346e-7), "-2.35e-7");
+        assert_eq!(short(69_300.0), "6.93e4");
+        assert_eq!(short(100_000.0), "1e5");
         assert_eq!(short(f64::NAN), "—");
     }
 
@@ -158,7 +167,7 @@ mod tests {
         assert!(certain > 0.0, "clipped at 1 − ε, as scikit-learn does");
         assert_eq!(log_loss(certain), "0");
         let nearly = metrics::log_loss([1.0, 0.999].into_iter());
-        assert_eq!(log_loss(nearly), "5.00e-4");
+        assert_eq!(log_loss(nearly), "5e-4");
         assert_eq!(log_loss(0.693), "0.693");
     }
 

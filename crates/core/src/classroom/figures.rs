@@ -40,8 +40,9 @@ pub struct CurveFigures {
     /// Its cross-validated error at that control's current value (`None` off the curve, or
     /// where its fold models diverged).
     pub here: Option<f64>,
-    /// Its lowest cross-validated error.
+    /// Its lowest cross-validated error, and the control's position there (the first of ties).
     pub lowest: f64,
+    pub lowest_at: usize,
     /// Whether its errors are shares of points misclassified (else mean squared errors).
     pub rate: bool,
 }
@@ -53,7 +54,8 @@ impl CurveFigures {
         if !sweep.is_done() {
             return None;
         }
-        let lowest = sweep.results.get(sweep.lowest_at()?)?.cv.mean;
+        let lowest_index = sweep.lowest_at()?;
+        let lowest = sweep.results.get(lowest_index)?.cv.mean;
         let current = s.config.position(sweep.key);
         let at = sweep.positions.iter().position(|&p| p == current);
         Some(CurveFigures {
@@ -63,6 +65,7 @@ impl CurveFigures {
                 .map(|r| r.cv.mean)
                 .filter(|e| e.is_finite()),
             lowest,
+            lowest_at: *sweep.positions.get(lowest_index)?,
             rate: s.test_score.accuracy.is_some(),
         })
     }

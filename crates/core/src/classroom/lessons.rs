@@ -206,9 +206,9 @@ pub const LESSONS: &[Lesson] = &[
             },
             Step {
                 query: "lab=classification&model=knn&data=moons&noise=0.4&k=11",
-                prompt: "k = 11, where the validation curve (cross-validation on the training \
-                         points alone) has its lowest error: each extra neighbour averages away \
-                         noise. The test points played no part in choosing it, so its test \
+                prompt: "k = 11, the first of the values (11 to 16) where the validation curve \
+                         (cross-validation on the training points alone) has its lowest error: \
+                         each extra neighbour averages away noise. The test points played no part in choosing it, so its test \
                          accuracy is a fair estimate. k-NN learns nothing; k is its main \
                          hyperparameter.",
                 curve: Some(Key::K),

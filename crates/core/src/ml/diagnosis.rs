@@ -893,9 +893,9 @@ fn learned_nothing(e: &Evidence) -> Option<String> {
     }
     let (about, why) = c.about();
     Some(format!(
-        "Training accuracy {}, test accuracy {}, but on its training points its log-loss, {}, is \
-         no lower than always predicting their class shares scores ({}): it has learned nothing \
-         of the pattern, where the best any model can expect on average is {about} ({why})",
+        "Training accuracy {}, test accuracy {}; the best any model can expect on average here is \
+         {about} ({why}). Yet its training log-loss, {}, is no lower than the {} of always \
+         predicting the training points' class shares: it has learned nothing of the pattern",
         whole_percent(100.0 * train),
         whole_percent(100.0 * test),
         short(s.train),
@@ -1432,6 +1432,29 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                  creeping down until it falls fast. Let it train on (a larger learning rate, or \
                  Adam, shortens the wait); only if it stays for thousands of epochs, press Reset.",
                 r.summary
+            ),
+        )
+    } else if let Some(units) = e
+        .hidden
+        .filter(|_| r.high_train && e.trend != Trend::Falling && learned_nothing)
+    {
+        // At the class shares: every neuron passes on nearly the same for every point. A step
+        // too large does that early on (helper 77: three layers of 16 under Adam at 0.03 on the
+        // spiral stop there from every initialization tried, and train at 0.01), and a larger
+        // network is no cure (helper 72's had 16 neurons a layer, the most there are).
+        (
+            Fit::Stuck,
+            format!(
+                "{}, and training has stopped improving although hidden layers could bend the \
+                 boundary: the network gives every point about the same probabilities. Its \
+                 neurons pass on almost nothing that tells the points apart ({}). A step too \
+                 large early in training often leaves a network there: lower the learning rate \
+                 and press Reset (new starting weights) to train it again.",
+                r.summary,
+                match units {
+                    Activation::Relu => "with ReLU, switched off on most points",
+                    _ => "with tanh or sigmoid, saturated: their output barely changes",
+                }
             ),
         )
     } else if let Some(units) = e

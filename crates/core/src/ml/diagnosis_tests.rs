@@ -1159,7 +1159,7 @@ fn a_good_fit_with_overconfident_probabilities_says_so() {
     assert_eq!(d.fit, Fit::GoodFit);
     assert!(
         d.reason.contains(
-            "its log-loss, the loss it trains on, is 1.00e-8 on the training points and 1.16 on \
+            "its log-loss, the loss it trains on, is 1e-8 on the training points and 1.16 on \
              the test points, worse than the 0.69 of always predicting the class shares"
         ),
         "{}",
@@ -1193,11 +1193,17 @@ fn a_classifier_no_better_than_the_class_shares_has_learned_nothing() {
     let d = diagnose(&stuck);
     assert_eq!((d.fit, d.close_call), (Fit::Stuck, false));
     assert!(
+        d.reason.contains("lower the learning rate and press Reset"),
+        "{}",
+        d.reason
+    );
+    assert!(!d.reason.contains("add neurons"), "{}", d.reason);
+    assert!(
         d.reason.starts_with(
-            "Training accuracy 52 %, test accuracy 48 %, but on its training points its \
-             log-loss, 0.7013, is no lower than always predicting their class shares scores \
-             (0.6923): it has learned nothing of the pattern, where the best any model can expect \
-             on average is about 60 % (the noise mixes the classes), and training has stopped"
+            "Training accuracy 52 %, test accuracy 48 %; the best any model can expect on \
+             average here is about 60 % (the noise mixes the classes). Yet its training log-loss, \
+             0.7013, is no lower than the 0.6923 of always predicting the training points' class \
+             shares: it has learned nothing of the pattern, and training has stopped"
         ),
         "{}",
         d.reason
