@@ -156,7 +156,8 @@ pub fn draw_axes<DB: DrawingBackend>(
 }
 
 /// The two curves (training solid, cross-validation dashed over a band of ± one standard
-/// deviation across folds) and the current value's marker. A value whose fold models diverged
+/// deviation across folds), a ring around the lowest cross-validation error, and the current
+/// value's marker. A value whose fold models diverged
 /// has no error: the curves break there and a ✕ on the top edge marks it.
 pub fn draw_curves<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -227,6 +228,13 @@ pub fn draw_curves<DB: DrawingBackend>(
             .into_iter()
             .map(|p| TriangleMarker::new(p, r + 1, TEST.filled())),
     )?;
+    // A ring around the lowest cross-validation error, around each value tied there: where the
+    // curve, on the training points alone, would choose (helper 77 could not read a six-way tie
+    // of k-NN's curve from the dots).
+    let lowest = (all.iter()).fold(f64::INFINITY, |m, (_, p)| m.min(p.cv.mean));
+    let ring = MODEL.stroke_width(px(2.0, scale));
+    let tied = all.iter().filter(|(_, p)| p.cv.mean <= lowest + 1e-12);
+    chart.draw_series(tied.map(|(i, p)| Circle::new((*i as f64, y(p.cv.mean)), r + 3, ring)))?;
     let top = hi - 0.05 * (hi - lo);
     let diverged = (curve.results.iter().enumerate()).filter(|(_, p)| p.diverged());
     let cross = MODEL.stroke_width(px(2.0, scale));
@@ -306,7 +314,8 @@ mod tests {
                 && svg.contains("overfitting")
                 && svg.contains("Polynomial degree")
         );
-        assert_eq!(svg.matches("<circle").count(), 3);
+        // Three training points, and a ring around the lowest cross-validation error.
+        assert_eq!(svg.matches("<circle").count(), 4);
         // Three triangles and the band of the folds' spread.
         assert_eq!(svg.matches("<polygon").count(), 4);
     }
@@ -333,7 +342,22 @@ mod tests {
             draw_curves(&root, &frame, &c, 1.0).unwrap();
         }
         // Three points of each curve, and one band: the single point before the gap has none.
-        assert_eq!(svg.matches("<circle").count(), 3);
+        // Three training points, and a ring around the lowest cross-validation error.
+        assert_eq!(svg.matches("<circle").count(), 4);
         assert_eq!(svg.matches("<polygon").count(), 4);
+    }
+
+    #[test]
+    fn every_value_tied_at_the_lowest_cross_validation_error_is_ringed() {
+        let mut c = curve(false);
+        c.results[2].cv.mean = 0.06;
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (500, 260)).into_drawing_area();
+            draw_curves(&root, &Frame::of(&c), &c, 1.0).unwrap();
+        }
+        assert_eq!(svg.matches("<circle").count(), 3 + 2);
+        let rings = svg.matches("fill=\"none\"").count();
+        assert!(rings >= 2, "{svg}");
     }
 }

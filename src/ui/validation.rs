@@ -110,6 +110,7 @@ pub fn Validation(props: &ValidationProps) -> Html {
             <ul class="legend" aria-hidden="true">
                 <li><span class="key train">{ "●━" }</span>{ "training error" }</li>
                 <li><span class="key test">{ "▲╍" }</span>{ if folds == 0 { "cross-validation error: none, too few training points".to_string() } else { format!("cross-validation error, {folds} folds (band: ± 1 sd across folds)") } }</li>
+                <li><span class="key model">{ "◯" }</span>{ "lowest cross-validation error (every value tied there)" }</li>
                 <li><span class="key model">{ "│" }</span>{ "current value" }</li>
                 if diverged > 0 {
                     <li><span class="key model">{ "✕" }</span>{ "diverged: no error" }</li>

@@ -482,6 +482,8 @@ test('a challenge is checked as the lab changes: met by the allowed control, bro
     const r = document.getElementById('validation-title').getBoundingClientRect();
     return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
   });
+  // The chart rings its lowest point, every value tied there, and the legend says so.
+  assert.match(await page.locator('[data-panel=validation] .legend').textContent(), /◯lowest cross-validation error \(every value tied there\)/);
   const k = page.getByLabel('k', { exact: true });
   await k.focus();
   for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
