@@ -56,6 +56,7 @@ pub fn Validation(props: &ValidationProps) -> Html {
         ),
         _ => String::new(),
     };
+    let lowest = sweep.tied_lowest();
     let curve = Curve {
         labels: sweep
             .positions
@@ -63,6 +64,7 @@ pub fn Validation(props: &ValidationProps) -> Html {
             .map(|&p| format_value(sweep.key, p))
             .collect(),
         results: sweep.results.clone(),
+        lowest: lowest.clone(),
         current: sweep.positions.iter().position(|&p| p == current),
         ends: curve_ends(sweep.key, props.config.model()),
         log_y: props.log_y,
@@ -133,11 +135,13 @@ pub fn Validation(props: &ValidationProps) -> Html {
             <table id="validation-table">
                 <caption>{ format!("Validation curve for {}: the numbers drawn", sweep.key.spec().label) }</caption>
                 <thead><tr><th scope="col">{ sweep.key.spec().label }</th><th scope="col">{ "training error" }</th>
-                    <th scope="col">{ "cross-validation error" }</th><th scope="col">{ "sd across folds" }</th></tr></thead>
+                    <th scope="col">{ "cross-validation error" }</th><th scope="col">{ "sd across folds" }</th>
+                    <th scope="col">{ "lowest cross-validation error" }</th></tr></thead>
                 <tbody>
-                    { for sweep.results.iter().zip(&sweep.positions).map(|(r, &p)| html! {
+                    { for sweep.results.iter().zip(&sweep.positions).enumerate().map(|(i, (r, &p))| html! {
                         <tr><th scope="row">{ display_value(sweep.key, p) }</th><td>{ error(r.train) }</td>
-                            <td>{ error(r.cv.mean) }</td><td>{ if r.diverged() { "—".into() } else { short(r.cv.sd) } }</td></tr>
+                            <td>{ error(r.cv.mean) }</td><td>{ if r.diverged() { "—".into() } else { short(r.cv.sd) } }</td>
+                            <td>{ if lowest.contains(&i) { "lowest" } else { "" } }</td></tr>
                     }) }
                 </tbody>
             </table>

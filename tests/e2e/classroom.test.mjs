@@ -484,6 +484,9 @@ test('a challenge is checked as the lab changes: met by the allowed control, bro
   });
   // The chart rings its lowest point, every value tied there, and the legend says so.
   assert.match(await page.locator('[data-panel=validation] .legend').textContent(), /◯lowest cross-validation error \(every value tied there\)/);
+  const ringed = await page.locator('#validation-table tbody tr').evaluateAll((trs) =>
+    trs.filter((tr) => tr.lastElementChild.textContent === 'lowest').map((tr) => Number(tr.firstElementChild.textContent)));
+  assert.deepEqual(ringed, [11, 12, 13, 14, 15, 16]);
   const k = page.getByLabel('k', { exact: true });
   await k.focus();
   for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
@@ -731,7 +734,7 @@ test('a lesson step or challenge shown over another lab says so and opens where 
     /^This challenge is set in the Classification lab, but the page shows the Regression lab/);
   await second.page.getByRole('button', { name: 'Open the challenge' }).click();
   await waitParam(second.page, 'lab', 'classification');
-  assert.match(await text(second.page, '#challenge-status'), /^The validation curve over k is not computed yet|^At k = 1 /);
+  assert.match(await text(second.page, '#challenge-status'), /^The validation curve over k is still being computed|^At k = 1 /);
   assert.equal(await second.page.locator('#other-lab').count(), 0);
   assert.deepEqual([...problems.console, ...second.problems.console], []);
   await second.page.close();

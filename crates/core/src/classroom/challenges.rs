@@ -221,34 +221,48 @@ fn missing(goal: &Goal, now: &Config, f: &Figures) -> Option<String> {
         }),
         Goal::CurveLowest(key) => {
             let name = key.spec().label;
-            let Some(curve) = f.curve.filter(|c| c.key == key) else {
+            let Some(curve) = f.curve else {
+                return Some("There is no validation curve in this lab.".into());
+            };
+            if curve.key != key {
                 return Some(format!(
-                    "The validation curve over {name} is not computed yet: it shows once every \
-                     point is."
+                    "Choose the validation curve over {name} (the menu above the curve)."
+                ));
+            }
+            if !curve.done {
+                return Some(format!(
+                    "The validation curve over {name} is still being computed: it shows once \
+                     every point is."
+                ));
+            }
+            let Some(lowest_at) = curve.lowest_at else {
+                return Some(format!(
+                    "The validation curve over {name} has no error to go by: too few training \
+                     points to cut into folds, or every value diverged."
                 ));
             };
-            let show = |e: f64| match curve.rate {
-                true => format!("{:.1} %", 100.0 * e),
-                false => short(e),
-            };
-            let now_value = format_value(key, now.position(key));
-            match curve.here {
-                // (Means of the same folds' errors: equal sums can differ in the last bit.)
-                Some(here) if here <= curve.lowest + 1e-12 => None,
-                Some(here) => Some(format!(
-                    "At {name} = {now_value} the validation curve reads a cross-validated error \
-                     of {}; it goes lower at a {} {name}.",
-                    show(here),
-                    if curve.lowest_at > now.position(key) {
-                        "larger"
-                    } else {
-                        "smaller"
-                    }
-                )),
-                None => Some(format!(
-                    "The validation curve has no cross-validated error at {name} = {now_value}."
-                )),
+            if curve.at_lowest {
+                return None;
             }
+            let now_value = format_value(key, now.position(key));
+            let way = match lowest_at > now.position(key) {
+                true => "larger",
+                false => "smaller",
+            };
+            Some(match curve.here {
+                Some(here) => format!(
+                    "At {name} = {now_value} the validation curve reads a cross-validated error \
+                     of {}; it goes lower at a {way} {name}.",
+                    match curve.rate {
+                        true => format!("{:.1} %", 100.0 * here),
+                        false => short(here),
+                    }
+                ),
+                None => format!(
+                    "The validation curve has no cross-validated error at {name} = {now_value}; \
+                     it goes lower at a {way} {name}."
+                ),
+            })
         }
         Goal::SearchBestAtMost { error, trials } => {
             let Some(s) = f.search else {

@@ -1,4 +1,5 @@
 use super::*;
+use crate::classroom::figures::CurveFigures;
 use crate::classroom::trial::{config, figures};
 use crate::data::classification::{generate, Pattern};
 use crate::format::short;
@@ -60,7 +61,8 @@ fn each_start_is_not_met_and_its_solution_is() {
     for c in CHALLENGES {
         let start = c.start_config();
         let (changes, epochs) = solution(c);
-        let curve = reads_curve(c);
+        // (A goal that reads the validation curve: the check computes it to the end.)
+        let curve = c.curve().is_some();
         let before = c.status(&start, &start, &figures(&start, epochs, curve));
         let solved = config(&on_top(c.start, changes));
         let after = c.status(&start, &solved, &figures(&solved, epochs, curve));
@@ -105,11 +107,6 @@ fn a_control_it_does_not_allow_is_off_limits_as_are_seed_and_lab() {
         };
         assert_eq!(c.status(&start, &lab, &f), Status::OffLimits(Change::Lab));
     }
-}
-
-/// Whether a challenge's goal reads its validation curve (the check computes it to the end).
-fn reads_curve(c: &Challenge) -> bool {
-    (c.goals.iter()).any(|g| matches!(g, Goal::CurveLowest(_)))
 }
 
 /// The curve's lowest over k lies at k = 11 to 16, and only there is the challenge met; what it
@@ -164,7 +161,7 @@ fn cross_validation_chooses_k_and_the_test_points_would_not_choose_better() {
     let Status::Working(why) = c.status(&start, &start, &f) else {
         panic!()
     };
-    assert!(why.contains("not computed yet"), "{why}");
+    assert!(why.contains("still being computed"), "{why}");
     let f = figures(&start, 0, true);
     assert_eq!(
         c.status(&start, &start, &f),
@@ -181,6 +178,44 @@ fn cross_validation_chooses_k_and_the_test_points_would_not_choose_better() {
         panic!()
     };
     assert!(why.ends_with("it goes lower at a smaller k."), "{why}");
+    // Beyond the curve (k = 60; it stops at 50): no error there, and the way to go.
+    let mut beyond = start.clone();
+    beyond.set(Key::K, 59);
+    let f = figures(&beyond, 0, true);
+    assert_eq!(
+        c.status(&start, &beyond, &f),
+        Status::Working(
+            "The validation curve has no cross-validated error at k = 60; it goes lower at a \
+             smaller k."
+                .into()
+        )
+    );
+    // A curve over another control, or none to go by, says so rather than "still computing".
+    let other = Figures {
+        curve: f.curve.map(|c| CurveFigures {
+            key: Key::Weighting,
+            ..c
+        }),
+        ..f.clone()
+    };
+    let Status::Working(why) = c.status(&start, &beyond, &other) else {
+        panic!()
+    };
+    assert!(
+        why.starts_with("Choose the validation curve over k"),
+        "{why}"
+    );
+    let empty = Figures {
+        curve: f.curve.map(|c| CurveFigures {
+            lowest_at: None,
+            ..c
+        }),
+        ..f
+    };
+    let Status::Working(why) = c.status(&start, &beyond, &empty) else {
+        panic!()
+    };
+    assert!(why.contains("has no error to go by"), "{why}");
 }
 
 #[test]

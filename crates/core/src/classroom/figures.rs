@@ -28,46 +28,47 @@ pub struct Figures {
     pub diverged: bool,
     /// The Tuning lab's search, if this is the Tuning lab.
     pub search: Option<SearchFigures>,
-    /// The validation curve the lab shows, once every point is computed.
+    /// The validation curve the lab shows (none in the Tuning lab).
     pub curve: Option<CurveFigures>,
 }
 
-/// A finished validation curve: what it sweeps and what it reads at the control's value now.
+/// The validation curve the lab shows: what it sweeps, whether it is done, and what it reads at
+/// the control's value now.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CurveFigures {
     /// The control it sweeps.
     pub key: Key,
+    /// Every point computed (and its training checked, where it is).
+    pub done: bool,
     /// Its cross-validated error at that control's current value (`None` off the curve, or
     /// where its fold models diverged).
     pub here: Option<f64>,
-    /// Its lowest cross-validated error, and the control's position there (the first of ties).
-    pub lowest: f64,
-    pub lowest_at: usize,
+    /// Whether that error ties with the curve's lowest ([`crate::state::sweep::Sweep::tied_lowest`]).
+    pub at_lowest: bool,
+    /// The control's position at the lowest (the first of those tied there), if any point has
+    /// an error.
+    pub lowest_at: Option<usize>,
     /// Whether its errors are shares of points misclassified (else mean squared errors).
     pub rate: bool,
 }
 
 impl CurveFigures {
-    /// The session's curve, once done (with a lowest point).
-    fn of<K: LabKind>(s: &Session<K>) -> Option<Self> {
+    /// The session's curve as it stands.
+    fn of<K: LabKind>(s: &Session<K>) -> Self {
         let sweep = &s.sweep;
-        if !sweep.is_done() {
-            return None;
-        }
-        let lowest_index = sweep.lowest_at()?;
-        let lowest = sweep.results.get(lowest_index)?.cv.mean;
         let current = s.config.position(sweep.key);
         let at = sweep.positions.iter().position(|&p| p == current);
-        Some(CurveFigures {
+        CurveFigures {
             key: sweep.key,
+            done: sweep.is_done(),
             here: at
                 .and_then(|i| sweep.results.get(i))
                 .map(|r| r.cv.mean)
                 .filter(|e| e.is_finite()),
-            lowest,
-            lowest_at: *sweep.positions.get(lowest_index)?,
+            at_lowest: at.is_some_and(|i| sweep.tied_lowest().contains(&i)),
+            lowest_at: sweep.lowest_at().map(|i| sweep.positions[i]),
             rate: s.test_score.accuracy.is_some(),
-        })
+        }
     }
 }
 
@@ -123,7 +124,7 @@ impl Figures {
     /// What every training lab shows.
     fn session<K: LabKind>(s: &Session<K>) -> Self {
         Figures {
-            curve: CurveFigures::of(s),
+            curve: Some(CurveFigures::of(s)),
             verdict: s.diagnosis().map(|d| d.fit),
             zero_weights: s.zero_weights(),
             parameters: s.model.parameters().len(),

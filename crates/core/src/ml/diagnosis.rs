@@ -54,7 +54,11 @@
 //!    loss cannot tell them apart: both creep down ever more slowly (the default
 //!    one-hidden-layer network on circles sits at 82 % from epoch 190 to 700, then reaches 98 %;
 //!    the README's ReLU network on XOR sits at 77 % for 30,000). Waiting tells a flat region from
-//!    a poor start; a new initialization tells a poor start from a network too small.
+//!    a poor start; a new initialization tells a poor start from a network too small. A network
+//!    at the class shares ([`SharesOnly`]), giving every point about the same probabilities, is
+//!    told instead to lower the learning rate and start again: a step too large early on leaves
+//!    one there (three layers of 16 under Adam at 0.03 on the spiral, from every initialization
+//!    tried; at 0.01 it trains), and a larger network is no cure.
 //! 7. High training error otherwise: **too simple** (high bias).
 //! 8. Test error far above training error: **too flexible** for the data (high variance) —
 //!    unless both errors are still falling, the test error by more than a fifth since half the
@@ -529,10 +533,15 @@ pub struct Evidence {
 /// scores only 52 % on the training points of seed 42, where a network of three layers of 16,
 /// stuck at the class shares, scores 52 % too, yet the best expects 60 % (helper 72 read "Good
 /// fit" there).
+/// (A network right on most points but sure of a few it gets wrong can score a training
+/// log-loss above the guess's too: the training accuracy must also be no better than always
+/// answering the largest class, `majority`, by more than chance.)
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SharesOnly {
     pub train: f64,
     pub guess: f64,
+    /// The largest class's share of the training points.
+    pub majority: f64,
 }
 
 /// A classifier trained to minimize log-loss whose log-loss on the test points is above what
@@ -874,9 +883,10 @@ fn little_pattern(errors: Errors) -> bool {
         if c.accuracy - 1.0 / (c.classes as f64) < 0.15)
 }
 
-/// [`SharesOnly`]'s reading, when it holds and the pattern leaves more to learn than chance
-/// hides: the errors' summary in its words.
-fn learned_nothing(e: &Evidence) -> Option<String> {
+/// [`SharesOnly`]'s reading, when it holds (its training accuracy too no better than always
+/// answering the largest class, by more than chance) and the pattern leaves more to learn than
+/// chance hides: the errors' summary in its words.
+fn at_class_shares(e: &Evidence) -> Option<String> {
     let (s, errors) = (e.shares_only?, e.errors);
     let Errors::Classes {
         train,
@@ -888,7 +898,8 @@ fn learned_nothing(e: &Evidence) -> Option<String> {
         return None;
     };
     let to_learn = c.accuracy - 1.0 / c.classes as f64;
-    if s.train < s.guess || to_learn <= c.allowance(c.accuracy, e.train_points) {
+    let above_majority = train > s.majority + c.allowance(s.majority, e.train_points);
+    if s.train < s.guess || above_majority || to_learn <= c.allowance(c.accuracy, e.train_points) {
         return None;
     }
     let (about, why) = c.about();
@@ -1186,10 +1197,13 @@ fn too_early(summary: &str) -> (Fit, String) {
 pub fn diagnose(e: &Evidence) -> Diagnosis {
     let mut r = read(e.errors, e.train_points);
     // Learned nothing of a pattern with something to learn: high training error, by the
-    // log-loss rather than by accuracies that chance can make look fine.
-    let shares_only = learned_nothing(e).filter(|_| !r.high_train);
-    let learned_nothing = shares_only.is_some();
-    if let Some(text) = shares_only {
+    // log-loss rather than by accuracies that chance can make look fine (when they already read
+    // high error, their summary stands; a stuck network's remedy is that of the class shares
+    // either way).
+    let shares_summary = at_class_shares(e);
+    let at_shares = shares_summary.is_some();
+    let by_log_loss = !r.high_train && at_shares;
+    if let Some(text) = shares_summary.filter(|_| by_log_loss) {
         r.high_train = true;
         r.summary = text;
     }
@@ -1436,7 +1450,7 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         )
     } else if let Some(units) = e
         .hidden
-        .filter(|_| r.high_train && e.trend != Trend::Falling && learned_nothing)
+        .filter(|_| r.high_train && e.trend != Trend::Falling && at_shares)
     {
         // At the class shares: every neuron passes on nearly the same for every point. A step
         // too large does that early on (helper 77: three layers of 16 under Adam at 0.03 on the
@@ -1593,7 +1607,7 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
     // (Nor does one that reads the log-loss against the constant guess's.)
     let instead = if matches!(fit, Fit::GoodFit | Fit::TooSimple | Fit::TooFlexible)
         && !curve_led
-        && !learned_nothing
+        && !by_log_loss
     {
         close_call(e.errors, e.train_points, &r)
     } else {

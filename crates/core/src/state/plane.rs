@@ -370,7 +370,12 @@ impl LabKind for Plane {
     fn shares_only(s: &Session<Self>) -> Option<SharesOnly> {
         let guess = guess_loss(s, &s.data.train)?;
         let train = network_medians(s, &s.history).map_or(s.train_score.loss, |(train, _)| train);
-        (train >= guess).then_some(SharesOnly { train, guess })
+        let majority = (class_shares(&s.data).into_iter()).fold(0.0, f64::max);
+        (train >= guess).then_some(SharesOnly {
+            train,
+            guess,
+            majority,
+        })
     }
 
     fn verdict_lead(s: &Session<Self>) -> Option<&'static str> {
@@ -455,11 +460,17 @@ fn guess_loss(s: &Session<Plane>, points: &[Point2]) -> Option<f64> {
     if !trained_on_log_loss || s.data.values.is_some() || s.data.train.is_empty() {
         return None;
     }
-    let mut shares = vec![0.0; s.data.classes];
-    for p in &s.data.train {
-        shares[p.class] += 1.0 / s.data.train.len() as f64;
-    }
+    let shares = class_shares(&s.data);
     Some(log_loss(points.iter().map(|p| shares[p.class])))
+}
+
+/// Each class's share of the training points.
+fn class_shares(data: &Dataset2) -> Vec<f64> {
+    let mut shares = vec![0.0; data.classes];
+    for p in &data.train {
+        shares[p.class] += 1.0 / data.train.len() as f64;
+    }
+    shares
 }
 
 /// Whether the verdict judges the medians of recent epochs ([`recent_medians`]): a network, once

@@ -1435,6 +1435,16 @@ fn a_network_stuck_at_the_class_shares_on_a_noisy_spiral_is_stuck() {
                 verdict.reason
             );
         }
+        // At both noises the remedy is the class shares' (helper 78: at 0.3 it read "add
+        // neurons", at 16 a layer the most there are).
+        assert!(
+            verdict
+                .reason
+                .contains("lower the learning rate and press Reset")
+                && !verdict.reason.contains("add neurons"),
+            "{noise}: {}",
+            verdict.reason
+        );
         // Its remedy works: a lower learning rate (0.01) and Reset, and it learns its points.
         let rates = Key::LearningRate.spec().domain;
         let lower = (0..rates.len()).find(|&p| rates.number(p) == 0.01).unwrap();

@@ -27,7 +27,7 @@ use super::config::Config;
 use super::session::{LabKind, SamplesOf};
 use super::spec::{format_value, Key, Lab};
 use crate::ml::optimizer::OptimizerKind;
-use crate::tune::cv::{first_lowest, MeanSd, SlicedCv};
+use crate::tune::cv::{first_lowest, ties, MeanSd, SlicedCv};
 use crate::tune::folds::{Folds, Scheme};
 use std::rc::Rc;
 
@@ -147,6 +147,19 @@ impl Sweep {
     pub fn lowest_at(&self) -> Option<usize> {
         let means: Vec<f64> = self.results.iter().map(|r| r.cv.mean).collect();
         first_lowest(&means)
+    }
+
+    /// The indices of every point computed so far whose cross-validated error [`ties`] with the
+    /// lowest (none diverged): where the curve would choose. The chart rings them, the page's
+    /// table marks them, a challenge's goal accepts them.
+    pub fn tied_lowest(&self) -> Vec<usize> {
+        let Some(lowest) = self.lowest_at().map(|i| self.results[i].cv.mean) else {
+            return Vec::new();
+        };
+        (self.results.iter().enumerate())
+            .filter(|(_, r)| r.cv.mean.is_finite() && ties(r.cv.mean, lowest))
+            .map(|(i, _)| i)
+            .collect()
     }
 
     pub fn push(&mut self, point: SweepPoint) {
@@ -310,6 +323,26 @@ mod tests {
             train,
             cv: MeanSd { mean: cv, sd: 0.0 },
         }
+    }
+
+    /// Every point tied at the lowest, in the last bits too, and never a diverged one; none
+    /// before a point is computed.
+    #[test]
+    fn the_tied_lowest_are_every_point_at_the_lowest() {
+        let mut s = Sweep::new(Key::Degree, 100, 0);
+        assert!(s.tied_lowest().is_empty());
+        let tenth = 0.1 + 0.2 - 0.2; // 0.1 but for its last bit
+        assert_ne!(tenth, 0.1);
+        for cv in [0.3, 0.1, DIVERGED, tenth, 0.10001] {
+            s.push(point(0.0, cv));
+        }
+        assert_eq!(s.tied_lowest(), [1, 3]);
+        // Errors of thousands tie within their last bits too.
+        let mut big = Sweep::new(Key::Degree, 100, 0);
+        for cv in [12_345.678, 12_345.678 * (1.0 + 1e-15), 12_346.0] {
+            big.push(point(0.0, cv));
+        }
+        assert_eq!(big.tied_lowest(), [0, 1]);
     }
 
     /// A sweep whose training is checked is done only once the check has its figure; one
