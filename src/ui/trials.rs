@@ -27,9 +27,34 @@ pub struct TrialsProps {
 
 #[component]
 pub fn Trials(props: &TrialsProps) -> Html {
+    // The best trial's row kept in view inside the box (not the page), as trials come in: the
+    // box is 420 px high, and a last trial that was the best showed only the foot of its row
+    // (helper 79).
+    let scroller = use_node_ref();
+    {
+        let scroller = scroller.clone();
+        use_effect_with((props.rows.len(), props.best), move |_| {
+            let Some(boxed) = scroller.cast::<web_sys::Element>() else {
+                return;
+            };
+            let Ok(Some(row)) = boxed.query_selector("tr.best") else {
+                return;
+            };
+            let head = (boxed.query_selector("thead").ok().flatten())
+                .map_or(0.0, |h| h.get_bounding_client_rect().height());
+            let (outer, inner) = (boxed.get_bounding_client_rect(), row.get_bounding_client_rect());
+            let below = inner.bottom() - outer.bottom();
+            let above = outer.top() + head - inner.top();
+            if below > 0.0 {
+                boxed.set_scroll_top(boxed.scroll_top() + below.ceil() as i32);
+            } else if above > 0.0 {
+                boxed.set_scroll_top(boxed.scroll_top() - above.ceil() as i32);
+            }
+        });
+    }
     html! {
         // (It scrolls: focusable, so the keyboard can scroll it too; helper 49.)
-        <div class="trials-box" tabindex="0" role="region" aria-label="Trials">
+        <div class="trials-box" tabindex="0" role="region" aria-label="Trials" ref={scroller}>
             <table id="trials" class="trials">
                 <caption class="visually-hidden">{ "Trials in the order tried" }</caption>
                 <thead>

@@ -445,3 +445,28 @@ test('Data as CSV saves the searched points under the name the Python reads, as 
   await page.close();
   await lab.page.close();
 });
+
+test('the best trial stays in view inside the trials box as trials come in, even when it is the last', async () => {
+  // (Helper 79: the 16th trial was the best, and the box, scrolled to its top, showed only the
+  // foot of its row.)
+  const { page, problems } = await open('?lab=tuning&strategy=bayes&select=test');
+  await page.locator('#play').click();
+  await page.waitForFunction(() => document.querySelectorAll('#trials tbody tr').length === 16, null, { timeout: 120_000 });
+  await page.locator('#result').waitFor({ timeout: 60_000 });
+  const inBox = () => page.evaluate(() => {
+    const box = document.querySelector('.trials-box').getBoundingClientRect();
+    const row = document.querySelector('#trials tbody tr.best').getBoundingClientRect();
+    return { overflows: document.querySelector('.trials-box').scrollHeight > box.height + 1,
+      inside: row.top >= box.top - 0.5 && row.bottom <= box.bottom + 0.5 };
+  });
+  await page.waitForFunction(() => {
+    const box = document.querySelector('.trials-box').getBoundingClientRect();
+    const row = document.querySelector('#trials tbody tr.best').getBoundingClientRect();
+    return row.top >= box.top - 0.5 && row.bottom <= box.bottom + 0.5;
+  });
+  const { overflows } = await inBox();
+  assert.ok(overflows, 'the table is taller than its box here');
+  assert.equal(await text(page, '#trials tbody tr.best td:first-child'), '16');
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
