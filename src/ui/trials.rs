@@ -42,7 +42,10 @@ pub fn Trials(props: &TrialsProps) -> Html {
             };
             let head = (boxed.query_selector("thead").ok().flatten())
                 .map_or(0.0, |h| h.get_bounding_client_rect().height());
-            let (outer, inner) = (boxed.get_bounding_client_rect(), row.get_bounding_client_rect());
+            let (outer, inner) = (
+                boxed.get_bounding_client_rect(),
+                row.get_bounding_client_rect(),
+            );
             let below = inner.bottom() - outer.bottom();
             let above = outer.top() + head - inner.top();
             if below > 0.0 {
