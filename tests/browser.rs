@@ -144,6 +144,7 @@ fn lab_props(
         challenge: None,
         on_restart: Callback::noop(),
         on_leave: Callback::noop(),
+        on_look: Callback::noop(),
         on_load: Callback::noop(),
     }
 }
