@@ -261,8 +261,8 @@ pub fn App() -> Html {
     let challenge = challenge_in
         .filter(|&(_, set_in)| set_in == lab)
         .map(|(c, _)| c);
-    // A lesson step's validation curve brought into view: its panel shown first if the teacher
-    // had hidden it, and the step's curve chosen in it as a person would (helper 72: another
+    // The validation curve a lesson step or a challenge is about brought into view: its panel
+    // shown first if the teacher had hidden it, and the step's curve chosen in it as a person would (helper 72: another
     // curve chosen before stayed, under a prompt about the degree's).
     let on_look = {
         let view = view.clone();

@@ -58,6 +58,7 @@ impl CurveFigures {
         let sweep = &s.sweep;
         let current = s.config.position(sweep.key);
         let at = sweep.positions.iter().position(|&p| p == current);
+        let tied = sweep.tied_lowest();
         CurveFigures {
             key: sweep.key,
             done: sweep.is_done(),
@@ -65,8 +66,9 @@ impl CurveFigures {
                 .and_then(|i| sweep.results.get(i))
                 .map(|r| r.cv.mean)
                 .filter(|e| e.is_finite()),
-            at_lowest: at.is_some_and(|i| sweep.tied_lowest().contains(&i)),
-            lowest_at: sweep.lowest_at().map(|i| sweep.positions[i]),
+            at_lowest: at.is_some_and(|i| tied.contains(&i)),
+            // (The first of the tied is the curve's lowest_at.)
+            lowest_at: tied.first().map(|&i| sweep.positions[i]),
             rate: s.test_score.accuracy.is_some(),
         }
     }

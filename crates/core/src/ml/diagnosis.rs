@@ -1193,6 +1193,48 @@ fn too_early(summary: &str) -> (Fit, String) {
     )
 }
 
+/// Rule 6's reason: a network with hidden layers whose training has stopped improving, with
+/// `units` its neurons' activation; `at_shares` when it gives every point about the class shares'
+/// probabilities ([`SharesOnly`]).
+fn stuck(summary: &str, units: Activation, at_shares: bool) -> String {
+    let relu = units == Activation::Relu;
+    if at_shares {
+        // Every neuron passes on nearly the same for every point. A step too large does that
+        // early on (helper 77: three layers of 16 under Adam at 0.03 on the spiral stop there
+        // from every initialization tried, and train at 0.01), and a larger network is no cure
+        // (helper 72's had 16 neurons a layer, the most there are).
+        return format!(
+            "{summary}, and training has stopped improving although hidden layers could bend the \
+             boundary: the network gives every point about the same probabilities. Its neurons \
+             pass on almost nothing that tells the points apart ({}). A step too large early in \
+             training often leaves a network there: lower the learning rate and press Reset (new \
+             starting weights) to train it again.",
+            if relu {
+                "with ReLU, switched off on most points"
+            } else {
+                "with tanh or sigmoid, saturated: their output barely changes"
+            }
+        );
+    }
+    format!(
+        "{summary}, and training has stopped improving although hidden layers could bend the \
+         boundary. Either it is crossing a flat region of the loss, which it may leave by itself \
+         after hundreds or thousands more epochs, or it sits in a poor local minimum that it will \
+         not leave ({}). The loss alone cannot tell the two apart: let it train on a while (a \
+         higher speed helps; a larger learning rate, within the range that trains, crosses a flat \
+         region sooner), and if it stays, press Reset for new starting weights; if every start \
+         stops at the same place, the network is too small — add neurons.",
+        if relu {
+            "with ReLU, neurons may be switched off: one on every point, or a whole layer on many \
+             points, so that nothing bends the boundary towards them"
+        } else {
+            "with tanh or sigmoid, neurons may be saturated: driven so far that their output \
+             barely changes, so they pass back almost no gradient; one step at too high a \
+             learning rate can do that"
+        }
+    )
+}
+
 /// The verdict and its reason, by the rules of the module's documentation.
 pub fn diagnose(e: &Evidence) -> Diagnosis {
     let mut r = read(e.errors, e.train_points);
@@ -1450,56 +1492,9 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         )
     } else if let Some(units) = e
         .hidden
-        .filter(|_| r.high_train && e.trend != Trend::Falling && at_shares)
-    {
-        // At the class shares: every neuron passes on nearly the same for every point. A step
-        // too large does that early on (helper 77: three layers of 16 under Adam at 0.03 on the
-        // spiral stop there from every initialization tried, and train at 0.01), and a larger
-        // network is no cure (helper 72's had 16 neurons a layer, the most there are).
-        (
-            Fit::Stuck,
-            format!(
-                "{}, and training has stopped improving although hidden layers could bend the \
-                 boundary: the network gives every point about the same probabilities. Its \
-                 neurons pass on almost nothing that tells the points apart ({}). A step too \
-                 large early in training often leaves a network there: lower the learning rate \
-                 and press Reset (new starting weights) to train it again.",
-                r.summary,
-                match units {
-                    Activation::Relu => "with ReLU, switched off on most points",
-                    _ => "with tanh or sigmoid, saturated: their output barely changes",
-                }
-            ),
-        )
-    } else if let Some(units) = e
-        .hidden
         .filter(|_| r.high_train && e.trend != Trend::Falling)
     {
-        (
-            Fit::Stuck,
-            format!(
-                "{}, and training has stopped improving although hidden layers could bend the \
-                 boundary. Either it is crossing a flat region of the loss, which it may leave by \
-                 itself after hundreds or thousands more epochs, or it sits in a poor local \
-                 minimum that it will not leave ({}). The loss alone cannot tell the two apart: \
-                 let it train on a while (a higher speed helps; a larger learning rate, within the \
-                 range that trains, crosses a flat region sooner), and if it stays, press Reset \
-                 for new starting weights; if every start stops at the same place, the network \
-                 is too small — add neurons.",
-                r.summary,
-                match units {
-                    Activation::Relu => {
-                        "with ReLU, neurons may be switched off: one on every point, or a whole \
-                         layer on many points, so that nothing bends the boundary towards them"
-                    }
-                    _ => {
-                        "with tanh or sigmoid, neurons may be saturated: driven so far that their \
-                         output barely changes, so they pass back almost no gradient; one step \
-                         at too high a learning rate can do that"
-                    }
-                }
-            ),
-        )
+        (Fit::Stuck, stuck(&r.summary, units, at_shares))
     } else if r.high_train {
         (
             Fit::TooSimple,

@@ -358,7 +358,7 @@ impl LabKind for Plane {
     /// that of always predicting the training points' class shares, with a training log-loss
     /// under half of that, is overconfidence.
     fn overconfident(s: &Session<Self>) -> Option<Overconfident> {
-        let guess = guess_loss(s, &s.data.test)?;
+        let guess = guess_loss(&log_loss_shares(s)?, &s.data.test);
         // (Sure of its training points too, under half the guess's: a network stuck at the
         // class shares scores about the guess on both, and is sure of nothing.)
         let (train, test) = (s.train_score.loss, s.test_score.loss);
@@ -368,9 +368,10 @@ impl LabKind for Plane {
     /// The same three: a training log-loss (a network's median of recent epochs, as its verdict
     /// reads) no lower than the constant guess's on the training points.
     fn shares_only(s: &Session<Self>) -> Option<SharesOnly> {
-        let guess = guess_loss(s, &s.data.train)?;
+        let shares = log_loss_shares(s)?;
+        let guess = guess_loss(&shares, &s.data.train);
         let train = network_medians(s, &s.history).map_or(s.train_score.loss, |(train, _)| train);
-        let majority = (class_shares(&s.data).into_iter()).fold(0.0, f64::max);
+        let majority = shares.iter().copied().fold(0.0, f64::max);
         (train >= guess).then_some(SharesOnly {
             train,
             guess,
@@ -451,8 +452,8 @@ fn ceiling(config: &Config, data: &Dataset2) -> Option<Ceiling> {
 }
 
 /// For a model trained on log-loss (logistic regression, boosting, the network) on classes:
-/// the log-loss on `points` of always predicting the training points' class shares.
-fn guess_loss(s: &Session<Plane>, points: &[Point2]) -> Option<f64> {
+/// each class's share of the training points, the constant guess its log-loss is compared with.
+fn log_loss_shares(s: &Session<Plane>) -> Option<Vec<f64>> {
     let trained_on_log_loss = matches!(
         &*s.model,
         PlaneModel::Logistic(_) | PlaneModel::Boosting(_) | PlaneModel::Mlp(_)
@@ -460,17 +461,16 @@ fn guess_loss(s: &Session<Plane>, points: &[Point2]) -> Option<f64> {
     if !trained_on_log_loss || s.data.values.is_some() || s.data.train.is_empty() {
         return None;
     }
-    let shares = class_shares(&s.data);
-    Some(log_loss(points.iter().map(|p| shares[p.class])))
+    let mut shares = vec![0.0; s.data.classes];
+    for p in &s.data.train {
+        shares[p.class] += 1.0 / s.data.train.len() as f64;
+    }
+    Some(shares)
 }
 
-/// Each class's share of the training points.
-fn class_shares(data: &Dataset2) -> Vec<f64> {
-    let mut shares = vec![0.0; data.classes];
-    for p in &data.train {
-        shares[p.class] += 1.0 / data.train.len() as f64;
-    }
-    shares
+/// The log-loss on `points` of always predicting the class `shares`.
+fn guess_loss(shares: &[f64], points: &[Point2]) -> f64 {
+    log_loss(points.iter().map(|p| shares[p.class]))
 }
 
 /// Whether the verdict judges the medians of recent epochs ([`recent_medians`]): a network, once
