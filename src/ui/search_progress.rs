@@ -14,7 +14,7 @@ pub struct SearchProgressProps {
     pub planned: usize,
     pub budget: usize,
     /// Settings whose folds are already scored, once that number no longer grows (a status
-    /// read out on every landscape cell would chatter): a trial at one takes no time.
+    /// read out on every landscape cell would chatter): a trial at one needs no training.
     pub scored: usize,
     pub running: bool,
     /// Whether the search has spent its budget (or has nothing left to try).
@@ -67,7 +67,7 @@ pub fn SearchProgress(props: &SearchProgressProps) -> Html {
         // tries again come back at once.)
         (false, false, _) if props.scored > 0 => format!(
             "0 of {planned} trials: press Play or Step.{fewer} A trial at one of the {} settings \
-             already scored (the landscape's, a search's before) takes no time.",
+             already scored (the landscape's, a search's before) needs no training.",
             props.scored
         ),
         (false, false, _) => format!("0 of {planned} trials: press Play or Step.{fewer}"),

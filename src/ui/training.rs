@@ -29,6 +29,8 @@ pub struct Pacing {
 pub enum Work {
     Training,
     Sweep,
+    /// The Tuning lab's pace: lets the next trials be shown (no work of its own).
+    Reveal,
 }
 
 impl Work {
@@ -36,6 +38,7 @@ impl Work {
         match self {
             Work::Training => Action::Tick(units),
             Work::Sweep => Action::SweepTick(units),
+            Work::Reveal => Action::Reveal,
         }
     }
 }
@@ -49,6 +52,16 @@ pub fn training_pacing(speed: Option<u32>, frames_per_tick: u32) -> Pacing {
         frames_per_tick: if speed.is_some() { frames_per_tick } else { 1 },
         budget_ms: TRAINING_BUDGET_MS,
         work: Work::Training,
+    }
+}
+
+/// Pacing for the Tuning lab's trials at a set speed: a Reveal every `frames` frames.
+pub fn reveal_pacing(frames: u32) -> Pacing {
+    Pacing {
+        speed: None,
+        frames_per_tick: frames,
+        budget_ms: 0.0,
+        work: Work::Reveal,
     }
 }
 
@@ -184,6 +197,10 @@ pub fn use_frame_loop(active: bool, pacing: Pacing, dispatch: Callback<Action>) 
                 p.last_frame = timestamp;
                 p.adjust_share(late);
                 if !p.tick_due(timestamp, frames_per_tick) {
+                    return;
+                }
+                if work == Work::Reveal {
+                    dispatch.emit(work.action(0));
                     return;
                 }
                 let units = if p.units_per_ms > 0.0 {

@@ -15,18 +15,20 @@ use super::picture::{Picture, PictureInput};
 use super::search_progress::SearchProgress;
 use super::search_workers::use_search_workers;
 use super::shortcuts::use_shortcuts;
+use super::slider::Slider;
 use super::throttle::use_throttled;
-use super::training::{sweep_pacing, training_pacing, use_frame_loop};
+use super::training::{reveal_pacing, sweep_pacing, training_pacing, use_frame_loop};
 use super::trials::{Row, Trials};
 use super::tune_result::TuneResult;
 use crate::classroom::figures::Figures;
 use crate::classroom::saved;
-use crate::format::{error, error_spread, short};
+use crate::format::{count, error, error_spread, short};
 use crate::plot::landscape::{best_so_far_draws_zero, AxisView, Compared, View, STRATEGY_COLOURS};
 use crate::state::action::Action;
 use crate::state::choice::{Choice, StrategyKind};
 use crate::state::compare_note::comparison_note;
 use crate::state::spec::{display_value, Group, Key, Lab};
+use crate::state::table::FRAMES_PER_TRIAL;
 use crate::state::tie_note::tie_note;
 use crate::state::tuning::{
     by_test, SurrogateView, Tuning, COMPARE_SEEDS, FRESH_POINTS, TRIAL_EPOCHS,
@@ -63,6 +65,12 @@ pub fn TuningLab(props: &LabProps) -> Html {
     use_frame_loop(
         state.running && !workers,
         training_pacing(None, 1),
+        dispatch.clone(),
+    );
+    // At a set speed, trials are shown a few at a time, so that a search can be watched.
+    use_frame_loop(
+        state.running && state.config.speed().is_some(),
+        reveal_pacing(FRAMES_PER_TRIAL),
         dispatch.clone(),
     );
     let background = !workers || state.landscape.is_done();
@@ -194,6 +202,15 @@ pub fn TuningLab(props: &LabProps) -> Html {
         true => state.settings_scored(),
         false => 0,
     };
+    // Speed counts trials shown, one Reveal every FRAMES_PER_TRIAL frames (60 a second).
+    let speed_text = Some(match config.speed() {
+        Some(n) => format!(
+            "{} / {} s",
+            count(n as usize, "trial", "trials"),
+            f64::from(FRAMES_PER_TRIAL) / 60.0
+        ),
+        None => "max (each once scored)".into(),
+    });
     let (toggle_label, toggle) = if state.running {
         ("Pause", Action::Pause)
     } else {
@@ -315,6 +332,8 @@ pub fn TuningLab(props: &LabProps) -> Html {
                                 <div><dt>{ "Best so far" }</dt><dd id="best-values">{ best_text.as_ref().map_or("—".into(), |b| b.0.clone()) }</dd></div>
                                 <div><dt>{ if by_test { "Its test error" } else { "Its CV error" } }</dt><dd id="best-cv">{ best_text.as_ref().map_or("—".into(), |b| b.1.clone()) }</dd></div>
                             </dl>
+                            <Slider key_={Key::Speed} position={config.position(Key::Speed)} on_change={on_set.clone()}
+                                value_text={speed_text} help={config.help(Key::Speed)} />
                         </section>
                         if by_test {
                             <p class="help inert-note" id="test-unlocked" role="note">{ format!(

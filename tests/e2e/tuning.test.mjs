@@ -381,14 +381,47 @@ test('a budget raised after a search says that the settings it scored come back 
   const before = await page.locator('#trials tbody tr').allTextContents();
   await page.getByLabel('Budget', { exact: true }).press('ArrowRight');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('budget') === '6');
-  // Once the landscape (all 15 degrees) is scored, the page says a trial there takes no time.
-  await page.waitForFunction(() => /^0 of 6 trials: press Play or Step\. A trial at one of the 15 settings already scored \(the landscape's, a search's before\) takes no time\.$/
+  // Once the landscape (all 15 degrees) is scored, the page says a trial there needs no training.
+  await page.waitForFunction(() => /^0 of 6 trials: press Play or Step\. A trial at one of the 15 settings already scored \(the landscape's, a search's before\) needs no training\.$/
     .test(document.getElementById('time-left').textContent), null, { timeout: 60_000 });
   // The same seed draws the same first five settings: Step brings back the first as it was.
   await page.locator('#step').click();
   await page.waitForFunction(() => document.querySelectorAll('#trials tbody tr').length === 1);
   assert.equal((await page.locator('#trials tbody tr').allTextContents())[0], before[0]);
   assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('at Speed 1 a search is watched trial by trial, even where every setting is scored; End on Speed shows them as scored', async () => {
+  // (Helper 79: 16 trials appeared in about 200 ms once the landscape had scored every setting.)
+  const { page, problems } = await open('?lab=tuning&x=degree&y=none&strategy=grid&budget=15&folds=3&n=30&seed=3');
+  await page.waitForFunction(() => /^Faint/.test(document.getElementById('landscape-status').textContent),
+    null, { timeout: 60_000 });
+  assert.equal(await text(page, '#ctl-speed-value'), '1 trial / 0.2 s');
+  assert.match(await text(page, '#ctl-speed-help'), /^Trials shown every fifth of a second/);
+  // The trial count as it reads on each animation frame after Play, until the search is done.
+  const watch = () => page.evaluate(() => new Promise((resolve) => {
+    const seen = [];
+    const look = () => {
+      const now = document.getElementById('trials-done').textContent;
+      if (seen.at(-1) !== now) seen.push(now);
+      if (/^15 \//.test(now)) resolve(seen); else requestAnimationFrame(look);
+    };
+    document.getElementById('play').click();
+    look();
+  }));
+  const paced = await watch();
+  assert.ok(paced.length >= 14, `every trial on screen in turn: ${paced}`);
+  const trials = await page.locator('#trials tbody tr').allTextContents();
+  // Reset; End on Speed (by keyboard): max, in the link; each trial is shown once scored.
+  await page.locator('#reset').click();
+  await page.getByLabel('Speed', { exact: true }).press('End');
+  await waitForParam(page, 'speed', 'max');
+  assert.equal(await text(page, '#ctl-speed-value'), 'max (each once scored)');
+  const fast = await watch();
+  assert.ok(fast.length <= 3, `all at once: ${fast}`);
+  assert.deepEqual(await page.locator('#trials tbody tr').allTextContents(), trials, 'the same trials');
+  assert.deepEqual(problems, { console: [], foreign: [] });
   await page.close();
 });
 
@@ -403,7 +436,7 @@ test('random search never tries a setting twice: a budget above the 15 degrees e
   const { page, problems } = await open('?lab=tuning&x=degree&y=none&strategy=random&budget=20&folds=3&n=30&seed=3');
   assert.equal(param(page, 'budget'), '20');
   // Known before it runs: 15 trials planned, not the budget's 20, and why.
-  assert.match(await text(page, '#time-left'), /^0 of 15 trials: press Play or Step\. The space has 15 distinct settings, each tried once: the budget allows 20\.( A trial at one of the \d+ settings already scored \(the landscape's, a search's before\) takes no time\.)?$/);
+  assert.match(await text(page, '#time-left'), /^0 of 15 trials: press Play or Step\. The space has 15 distinct settings, each tried once: the budget allows 20\.( A trial at one of the \d+ settings already scored \(the landscape's, a search's before\) needs no training\.)?$/);
   assert.equal(await page.locator('#search-progress').getAttribute('max'), '15');
   await page.locator('#play').click();
   await page.waitForFunction(() => /^Done/.test(document.getElementById('time-left').textContent), null, { timeout: 60_000 });

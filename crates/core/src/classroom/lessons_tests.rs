@@ -272,6 +272,7 @@ fn optimistic(query: &str) -> Option<String> {
     t.apply(Action::Play);
     while !t.is_done() {
         t.apply(Action::Tick(1000));
+        t.apply(Action::Reveal);
     }
     let o = t.outcome.as_ref()?;
     (o.fresh_error <= o.test_error).then(|| format!("{o:?}"))
@@ -283,6 +284,7 @@ fn outcome(query: &str) -> crate::state::tuning::Outcome {
     t.apply(Action::Play);
     while !t.is_done() {
         t.apply(Action::Tick(1000));
+        t.apply(Action::Reveal);
     }
     t.outcome.expect("a model chosen")
 }
@@ -344,6 +346,7 @@ fn sixteen_random_trials_try_about_ten_values_of_each_axis() {
         t.apply(Action::Play);
         while !t.is_done() {
             t.apply(Action::Tick(1000));
+            t.apply(Action::Reveal);
         }
         let trials = t.search.trials();
         assert_eq!(trials.len(), 16);

@@ -1504,6 +1504,7 @@ mod tests {
         t.apply(Action::Play);
         while !t.is_done() {
             t.apply(Action::Tick(1000));
+            t.apply(Action::Reveal);
         }
         let error = |lambda: f64| {
             let trial = (t.search.trials().iter()).find(|x| (x.values[0] - lambda).abs() < 1e-12);

@@ -36,7 +36,9 @@ pub fn figures(config: &Config, epochs: u32, curve: bool) -> Figures {
             let mut t = Tuning::new(config.clone(), Vec::new());
             t.apply(Action::Play);
             while !t.is_done() {
+                // (Each trial shown once scored: no one watches this search.)
                 t.apply(Action::Tick(1000));
+                t.apply(Action::Reveal);
             }
             Figures::tuning(&t)
         }

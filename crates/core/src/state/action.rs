@@ -22,6 +22,9 @@ pub enum Action {
     /// Runs up to this many epochs (sent once per animation frame while playing).
     Tick(u32),
     DismissNotices,
+    /// The Tuning lab, playing at a set speed: up to Speed more trials may be shown (sent every
+    /// [`super::table::FRAMES_PER_TRIAL`] frames, so that a search can be watched).
+    Reveal,
     /// Classification lab: adds a hand-placed point of the chosen class here.
     AddPoint(f64, f64),
     /// Classification lab: removes the hand-placed point nearest to here.

@@ -296,6 +296,7 @@ impl Config {
             };
         }
         match (key, model) {
+            (Key::Speed, _) if self.lab == Lab::Tuning => super::table::TUNING_SPEED_HELP,
             (Key::Speed, Some(ModelKind::Tree)) => super::table::TREE_SPEED_HELP,
             (Key::Speed, Some(ModelKind::Knn)) => super::table::KNN_SPEED_HELP,
             (Key::Speed, Some(ModelKind::Forest | ModelKind::Boosting)) => {

@@ -959,7 +959,7 @@ impl<K: LabKind> Session<K> {
             | Action::ClearPoints
             | Action::SetBrush(_) => {}
             // The Tuning lab's.
-            Action::FoldsDone { .. } => {}
+            Action::FoldsDone { .. } | Action::Reveal => {}
         }
     }
 }

@@ -17,7 +17,7 @@ use crate::ml::regularization::Regularization;
 use crate::ml::tree::Criterion;
 
 // The Tuning lab searches polynomial regression on the Regression lab's data, or a model of the
-// Classification lab on its patterns, so it shows that lab's controls (except Speed, the
+// Classification lab on its patterns, so it shows that lab's controls (except the
 // Classification lab's model and dataset selects, which it has its own of) beside its own; which
 // of them apply to which model is `Spec::applies`. It also searches the Neural-network lab's
 // network on those patterns: the network's width and activation are shown there too (its two
@@ -35,7 +35,6 @@ const ALL: &[Lab] = &[
     Lab::Neural,
     Lab::Tuning,
 ];
-const TRAINING_LABS: &[Lab] = &[Lab::Regression, Lab::Classification, Lab::Neural];
 const TUNING: &[Lab] = &[Lab::Tuning];
 const GRADIENT: &[ModelKind] = &[ModelKind::Logistic, ModelKind::Mlp];
 const ANY: &[ModelKind] = &[];
@@ -56,6 +55,15 @@ pub fn frames_per_step(model: ModelKind) -> u32 {
         _ => 1,
     }
 }
+
+/// Speed's help in the Tuning lab, where a step shows a trial, one every fifth of a second at a
+/// set speed (the page's pacing: [`FRAMES_PER_TRIAL`]); every trial is computed as fast as the
+/// page can, and a trial scored early waits to be shown.
+pub const TUNING_SPEED_HELP: &str = "Trials shown every fifth of a second: 1 to watch the search choose each one, max to show each as soon as it is scored.";
+/// Animation frames (60 a second) between two trials shown by the Tuning lab at a set speed:
+/// the landscape scores most settings before the search asks for them, and 16 trials in one
+/// frame cannot be watched (helper 79).
+pub const FRAMES_PER_TRIAL: u32 = 12;
 
 /// Speed's help for k-NN, which has no training to pace (the page greys the control and says so).
 pub const KNN_SPEED_HELP: &str =
@@ -254,7 +262,7 @@ pub const SPECS: [Spec; 43] = [
         // One epoch per frame: the first Play unfolds over seconds; End on the slider is max.
         default: 0,
         restarts: false,
-        labs: TRAINING_LABS,
+        labs: ALL,
         models: ANY,
     },
     Spec {

@@ -266,9 +266,10 @@ pub fn result_lab(config: &Config) -> Lab {
     }
 }
 
-/// The Tuning lab's settings as [`result_lab`]'s: the same model and data.
+/// The Tuning lab's settings as [`result_lab`]'s: the same model and data (Speed at the lab's
+/// default: [`default_speed`]).
 pub fn result_config(config: &Config) -> Config {
-    match config.tuned() {
+    let mut lab = match config.tuned() {
         None => {
             let mut config = config.clone();
             config.lab = Lab::Regression;
@@ -276,7 +277,16 @@ pub fn result_config(config: &Config) -> Config {
         }
         Some(ModelKind::Mlp) => neural_config(config),
         Some(_) => classification_config(config),
-    }
+    };
+    default_speed(&mut lab);
+    lab
+}
+
+/// Speed back at its default on a move between the Tuning lab and another: it counts trials
+/// there and epochs (or a tree's levels, an ensemble's trees) in the others, so a speed set in
+/// one lab means something else in the other.
+fn default_speed(config: &mut Config) {
+    config.set(Key::Speed, Key::Speed.spec().default);
 }
 
 /// The Tuning lab set to search the learning rate of the Regression lab's model as `config` has
@@ -292,6 +302,7 @@ pub fn learning_rate_search(config: &Config) -> Option<Config> {
     config.set_choice(Key::TuneModel, TuneModel::Polynomial);
     config.set_choice(Key::AxisX, TuneAxis::LearningRate);
     config.set_choice(Key::AxisY, TuneAxis::None);
+    default_speed(&mut config);
     Some(config)
 }
 
@@ -335,6 +346,9 @@ pub struct Tuning {
     /// Whether the search is over: its budget spent, or nothing left to try.
     searched: bool,
     pub running: bool,
+    /// While playing, how many more trials may be shown before the next [`Action::Reveal`]:
+    /// Speed's number at a set speed (a trial scored sooner waits), any number at max.
+    may_show: u32,
     /// Fallbacks taken while reading the link (or on an axis that is not of the model).
     pub notices: Vec<String>,
 }
@@ -409,6 +423,7 @@ impl Tuning {
             outcome: None,
             searched: false,
             running: false,
+            may_show: 0,
             notices,
         };
         tuning.plan();
@@ -424,7 +439,7 @@ impl Tuning {
     }
 
     /// The settings whose cross-validation is known already (the landscape's cells, the trials
-    /// of a search before a new budget or strategy): a trial at one takes no time.
+    /// of a search before a new budget or strategy): a trial at one needs no training.
     pub fn settings_scored(&self) -> usize {
         self.known.complete()
     }
@@ -448,6 +463,17 @@ impl Tuning {
         self.searched = true;
         self.outcome = self.retrain();
         self.running = false;
+    }
+
+    /// Up to Speed's number of trials may be shown now (any number at max speed).
+    fn allow_trials(&mut self) {
+        self.may_show = self.config.speed().unwrap_or(u32::MAX);
+    }
+
+    /// Shows (records) a trial while the search plays, counted against the speed.
+    fn show(&mut self, request: TrialRequest, errors: Vec<f64>) {
+        self.may_show = self.may_show.saturating_sub(1);
+        self.finish(request, errors);
     }
 
     /// Records a trial (and its folds' errors, for any later trial or cell at the same point);
@@ -516,6 +542,7 @@ impl Tuning {
         }
         next.running = self.running && !next.is_done();
         *self = next;
+        self.allow_trials();
         self.absorb();
     }
 }
@@ -524,11 +551,13 @@ impl Reduce for Tuning {
     type Action = Action;
 
     /// Controls restart the search (Strategy and Budget keep the landscape, which depends on
-    /// neither; another model also takes its default axes); Play runs it per tick, Step runs one
-    /// whole trial and pauses, Reset starts the same search over; `Tick(n)` runs up to n units
-    /// (folds of polynomial regression, model steps on the plane) and at most one trial (so
-    /// trials appear one per frame at least); `SweepTick(n)` runs up to n units of the
-    /// landscape, then one curve of the strategies' comparison.
+    /// neither; another model also takes its default axes; Speed restarts nothing); Play runs it
+    /// per tick, Step runs one whole trial and pauses, Reset starts the same search over;
+    /// `Tick(n)` runs up to n units (folds of polynomial regression, model steps on the plane)
+    /// and shows at most one trial (so trials appear one per frame at most); at a set speed,
+    /// Play and each `Reveal` let Speed's number of trials be shown, and a trial scored before
+    /// then waits; `SweepTick(n)` runs up to n units of the landscape, then one curve of the
+    /// strategies' comparison.
     fn apply(&mut self, action: Action) {
         match action {
             Action::Set(key, pos) => {
@@ -536,6 +565,14 @@ impl Reduce for Tuning {
                 let before = self.config.position(key);
                 self.config.set(key, pos);
                 if self.config.position(key) == before {
+                    return;
+                }
+                if key == Key::Speed {
+                    // What is shown when, not what is computed.
+                    if self.running {
+                        self.allow_trials();
+                        self.absorb();
+                    }
                     return;
                 }
                 if key == Key::TuneModel {
@@ -550,6 +587,11 @@ impl Reduce for Tuning {
             }
             Action::Play => {
                 self.running = !self.is_done();
+                self.allow_trials();
+                self.absorb();
+            }
+            Action::Reveal if self.running => {
+                self.allow_trials();
                 self.absorb();
             }
             Action::Pause => self.running = false,

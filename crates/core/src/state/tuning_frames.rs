@@ -10,12 +10,12 @@ use crate::tune::compare::curves;
 
 impl Tuning {
     /// `Tick(units)`: up to `units` units of the search while it plays, and at most one trial
-    /// (so trials appear one per frame at least).
+    /// shown (so trials appear one per frame at most).
     pub(super) fn tick(&mut self, units: u32) {
         let mut left = units;
         while left > 0 && self.running {
-            let (used, finished) = self.trial_work(left);
-            if finished {
+            let (used, stop) = self.trial_work(left);
+            if stop {
                 break;
             }
             left = left.saturating_sub(used.max(1));
@@ -32,8 +32,9 @@ impl Tuning {
     /// Up to `budget` units of the trial in progress — one fold of polynomial regression, up to
     /// `budget` model steps on the plane — starting the next trial first if none is (no strategy
     /// proposes a setting twice). A trial at a point whose folds are all known (a landscape
-    /// cell already computed) finishes at once, and a fold known already is not trained again.
-    /// Returns the units used and whether a trial finished.
+    /// cell already computed) is shown at once if it may be, and a fold known already is not
+    /// trained again. Returns the units used and whether to stop for this tick: a trial was
+    /// shown, or one is scored and waits to be shown.
     fn trial_work(&mut self, budget: u32) -> (u32, bool) {
         let Ok(folds) = &self.folds else {
             return (0, false);
@@ -44,7 +45,9 @@ impl Tuning {
                 return (0, false);
             };
             if let Some(errors) = self.known.all(&request.point, units) {
-                self.finish(request, errors);
+                if self.may_show > 0 {
+                    self.show(request, errors);
+                }
                 return (0, true);
             }
             if let Some(points) = &self.plane {
@@ -82,9 +85,15 @@ impl Tuning {
         if errors.len() < units {
             return (used, false);
         }
+        // Scored: kept as known until it may be shown (Reveal shows it through `absorb`).
         self.work = None;
         if let Some((request, errors)) = self.current.take() {
-            self.finish(request, errors);
+            for (unit, e) in errors.iter().enumerate() {
+                self.known.insert(&request.point, unit, units, *e);
+            }
+            if self.may_show > 0 {
+                self.show(request, errors);
+            }
         }
         (used, true)
     }

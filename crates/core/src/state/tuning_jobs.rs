@@ -60,7 +60,7 @@ impl Known {
         errors.iter().copied().collect()
     }
 
-    /// How many points have every unit known: a trial at one of them takes no time.
+    /// How many points have every unit known: a trial at one of them needs no training.
     pub(super) fn complete(&self) -> usize {
         self.0
             .values()
@@ -77,8 +77,12 @@ impl Known {
 
 impl Tuning {
     /// The link a worker rebuilds this state from (without its progress).
+    /// Speed is left at its default: it sets when trials are shown, not what is computed, so
+    /// moving it keeps the workers' jobs.
     pub fn work_query(&self) -> String {
-        crate::state::url::encode(&self.config)
+        let mut config = self.config.clone();
+        default_speed(&mut config);
+        crate::state::url::encode(&config)
     }
 
     /// Units per point: the folds, or the one test score.
@@ -158,7 +162,7 @@ impl Tuning {
     }
 
     /// The landscape's cells whose units are all known, in order; then, while the search runs,
-    /// its trials likewise, in the search's order.
+    /// its trials likewise, in the search's order, as many as may be shown now.
     pub(super) fn absorb(&mut self) {
         let Some(units) = self.units() else {
             return;
@@ -170,15 +174,14 @@ impl Tuning {
             };
             land.errors.push(MeanSd::of(&errors));
         }
-        while self.running && self.current.is_none() {
+        while self.running && self.current.is_none() && self.may_show > 0 {
             let Some(request) = self.queue.first().cloned() else {
                 break;
             };
             let Some(errors) = self.known.all(&request.point, units) else {
                 break;
             };
-            self.finish(request, errors);
-            self.plan();
+            self.show(request, errors);
         }
     }
 

@@ -31,6 +31,7 @@ fn by_frames(config: &Config) -> Tuning {
     state.apply(Action::Play);
     while state.running {
         state.apply(Action::Tick(3));
+        state.apply(Action::Reveal);
     }
     while !state.landscape.is_done() {
         state.apply(Action::SweepTick(3));
@@ -49,7 +50,12 @@ fn by_workers(config: &Config, workers: usize, order: u64) -> Tuning {
     loop {
         let mut jobs = page.wanted_jobs(&[], workers);
         if jobs.is_empty() {
-            break;
+            // (Trials scored and waiting to be shown, at a set speed.)
+            if !page.running {
+                break;
+            }
+            page.apply(Action::Reveal);
+            continue;
         }
         round = round
             .wrapping_mul(6364136223846793005)
@@ -160,16 +166,23 @@ fn with_the_landscape_done_play_records_every_trial_without_new_work() {
         });
     }
     workers.apply(Action::Play);
+    for _ in 1..8 {
+        assert!(workers.wanted_jobs(&[], 10).is_empty());
+        workers.apply(Action::Reveal);
+    }
     assert!(workers.outcome.is_some(), "every trial is a landscape cell");
     assert!(workers.wanted_jobs(&[], 10).is_empty());
     same(&workers, &by_frames(&config));
-    // The frame path's landscape likewise: Play records every trial at once.
+    // The frame path's landscape likewise: a trial a Reveal, with no tick.
     let mut frames = Tuning::new(config.clone(), vec![]);
     while !frames.landscape.is_done() {
         frames.apply(Action::SweepTick(50));
     }
     assert_eq!(frames.landscape.errors, workers.landscape.errors);
     frames.apply(Action::Play);
+    for _ in 1..8 {
+        frames.apply(Action::Reveal);
+    }
     assert!(frames.outcome.is_some());
     same(&frames, &workers);
     // And Step after Reset: one trial, from what is known, with no tick.
@@ -200,6 +213,7 @@ fn a_cell_finished_by_a_trial_mid_way_leaves_the_next_cell_its_own() {
         page.apply(Action::Play);
         while page.search.trials().is_empty() {
             page.apply(Action::Tick(1000));
+            page.apply(Action::Reveal);
         }
         for action in [Action::Pause, Action::Play, Action::Reset, Action::Play] {
             page.apply(action);
@@ -208,6 +222,7 @@ fn a_cell_finished_by_a_trial_mid_way_leaves_the_next_cell_its_own() {
         }
         while page.running {
             page.apply(Action::Tick(7));
+            page.apply(Action::Reveal);
             page.apply(Action::SweepTick(2));
         }
         while !page.landscape.is_done() {

@@ -25,6 +25,7 @@ fn run(state: &mut Tuning) {
     state.apply(Action::Play);
     while state.running {
         state.apply(Action::Tick(500));
+        state.apply(Action::Reveal);
     }
     while !state.landscape.is_done() {
         state.apply(Action::SweepTick(500));
@@ -89,6 +90,7 @@ fn a_seeded_network_search_learns_the_default_pattern_and_repeats_itself() {
     a.apply(Action::Play);
     while a.running {
         a.apply(Action::Tick(500));
+        a.apply(Action::Reveal);
     }
     let errors: Vec<f64> = a.search.trials().iter().map(|t| t.error.mean).collect();
     let worst = errors.iter().copied().fold(0.0, f64::max);
@@ -101,6 +103,7 @@ fn a_seeded_network_search_learns_the_default_pattern_and_repeats_itself() {
     b.apply(Action::Play);
     while b.running {
         b.apply(Action::Tick(7));
+        b.apply(Action::Reveal);
     }
     assert_eq!(a.search, b.search);
     assert_eq!(a.outcome, b.outcome);
@@ -123,6 +126,7 @@ fn every_network_trial_is_a_landscape_cell_with_its_cross_validation() {
             state.apply(Action::Play);
             while state.running {
                 state.apply(Action::Tick(500));
+                state.apply(Action::Reveal);
             }
             // A grid of at most 5 on two axes is 2 × 2.
             assert!(state.search.trials().len() >= 4, "{q}");
@@ -171,6 +175,7 @@ fn the_network_result_opens_in_the_neural_network_lab_with_exactly_its_settings(
     state.apply(Action::Play);
     while state.running {
         state.apply(Action::Tick(500));
+        state.apply(Action::Reveal);
     }
     let o = state.outcome.clone().unwrap();
     assert_eq!(o.lab(), Lab::Neural);

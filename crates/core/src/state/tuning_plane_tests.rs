@@ -31,6 +31,7 @@ fn run(state: &mut Tuning) -> (u64, u64) {
     let (mut ticks, mut sweeps) = (0, 0);
     while state.running {
         state.apply(Action::Tick(5));
+        state.apply(Action::Reveal);
         ticks += 1;
     }
     while !state.landscape.is_done() {
@@ -284,6 +285,7 @@ fn the_default_boosting_search_and_landscape_stay_affordable() {
         while state.running {
             let t = Instant::now();
             state.apply(Action::Tick(1));
+            state.apply(Action::Reveal);
             last = t.elapsed().as_secs_f64();
             dearest = dearest.max(last);
             units += 1;

@@ -28,6 +28,7 @@ fn run(state: &mut Tuning) {
             break;
         }
         state.apply(Action::Tick(7));
+        state.apply(Action::Reveal);
     }
 }
 
@@ -44,6 +45,83 @@ fn the_tuning_lab_starts_on_degree_and_lambda_with_a_penalty() {
     same.set_choice(Key::AxisY, TuneAxis::Degree);
     assert_eq!(space(&same).dims(), 1);
     assert!(same.no_effect(Key::AxisY, 0).is_some());
+}
+
+/// Helper 79 saw 16 trials appear in about 200 ms: the landscape had scored every setting, so
+/// each trial was known at once. At Speed 1 a trial is shown per Reveal (the page sends one every
+/// fifth of a second); a trial scored sooner waits, in the frames and with workers alike. At
+/// max, each is shown as soon as it is scored. Moving Speed changes nothing else.
+#[test]
+fn at_a_set_speed_trials_are_shown_one_per_reveal_even_when_known_already() {
+    let mut state = Tuning::new(small(StrategyKind::Grid, 6), vec![]);
+    assert_eq!(state.config.speed(), Some(1));
+    while !state.landscape.is_done() {
+        state.apply(Action::SweepTick(1000));
+    }
+    let query = state.work_query();
+    state.apply(Action::Play);
+    assert_eq!(
+        state.search.trials().len(),
+        1,
+        "Play shows the first at once"
+    );
+    for _ in 0..5 {
+        state.apply(Action::Tick(1000));
+    }
+    assert_eq!(
+        state.search.trials().len(),
+        1,
+        "the next waits for a Reveal"
+    );
+    assert!(state.running);
+    state.apply(Action::Reveal);
+    assert_eq!(state.search.trials().len(), 2);
+    // Speed 2: two a Reveal; a search paused takes none.
+    let at_two = state.config.clone();
+    state.apply(Action::Set(Key::Speed, 1));
+    assert_eq!(state.config.speed(), Some(2));
+    assert_eq!(
+        state.search.trials().len(),
+        4,
+        "moving Speed lets two more be shown"
+    );
+    assert_eq!(state.work_query(), query, "the workers' jobs stay the same");
+    state.apply(Action::Pause);
+    state.apply(Action::Reveal);
+    assert_eq!(state.search.trials().len(), 4);
+    // Max: every known trial at once, and the search ends as if it had never waited.
+    let max = Key::Speed.spec().domain.len() - 1;
+    state.apply(Action::Set(Key::Speed, max));
+    state.apply(Action::Play);
+    assert!(state.is_done() && !state.running);
+    let mut unpaced = Tuning::new(at_two, vec![]);
+    unpaced.apply(Action::Set(Key::Speed, max));
+    run(&mut unpaced);
+    assert_eq!(unpaced.search, state.search);
+    assert_eq!(unpaced.outcome, state.outcome);
+    // Trials here, epochs in the Regression lab: the result opens at that lab's default speed,
+    // and a divergence there opens a search at this lab's.
+    let (lab, _) = decode(&state.outcome.unwrap().lab_link());
+    assert_eq!((lab.lab, lab.speed()), (Lab::Regression, Some(1)));
+    let mut fast = lab.clone();
+    fast.set(Key::Speed, max);
+    assert_eq!(learning_rate_search(&fast).unwrap().speed(), Some(1));
+}
+
+/// In the frames, a trial whose folds are trained in a tick waits for its Reveal too, and then
+/// shows without training again.
+#[test]
+fn a_trial_scored_in_the_frames_waits_for_its_reveal() {
+    let mut state = Tuning::new(small(StrategyKind::Random, 6), vec![]);
+    state.apply(Action::Play);
+    for _ in 0..3 {
+        state.apply(Action::Tick(1000));
+    }
+    assert_eq!(state.search.trials().len(), 1);
+    // The second trial's folds are scored; nothing is in progress; it shows on the Reveal.
+    assert!(state.current.is_none());
+    state.apply(Action::Reveal);
+    assert_eq!(state.search.trials().len(), 2);
 }
 
 #[test]
@@ -223,7 +301,7 @@ fn the_link_round_trips_and_the_result_opens_in_the_regression_lab() {
     let q = encode(&c);
     assert!(q.starts_with("lab=tuning&"), "{q}");
     assert!(q.contains("strategy=bayes") && q.contains("budget=9") && q.contains("folds=all"));
-    assert!(q.contains("x=lr") && q.contains("y=none") && !q.contains("speed"));
+    assert!(q.contains("x=lr") && q.contains("y=none") && q.contains("speed=1"));
     let (back, notices) = decode(&q);
     assert_eq!(back, c);
     assert!(notices.is_empty(), "{notices:?}");
@@ -428,6 +506,7 @@ fn the_surrogate_passes_through_its_trials() {
         t.apply(Action::Play);
         while !t.is_done() {
             t.apply(Action::Tick(1000));
+            t.apply(Action::Reveal);
         }
         let gp = t.search.surrogate().expect("trials to fit");
         assert_eq!(gp.kernel().length(), 0.05);
