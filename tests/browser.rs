@@ -140,6 +140,7 @@ fn lab_props(
         notices,
         kept: Default::default(),
         generation: 0,
+        play: false,
         on_query: Callback::noop(),
         challenge: None,
         on_restart: Callback::noop(),

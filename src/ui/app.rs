@@ -30,6 +30,8 @@ struct Shown {
     config: Config,
     notices: Vec<String>,
     generation: u32,
+    /// The lab starts playing (a question's "Show me").
+    play: bool,
 }
 
 #[component]
@@ -46,6 +48,7 @@ pub fn App() -> Html {
                 config,
                 notices,
                 generation: 0,
+                play: false,
             },
         )
     });
@@ -84,6 +87,7 @@ pub fn App() -> Html {
                     config: Config::for_lab(lab),
                     notices: Vec::new(),
                     generation: shown.generation,
+                    play: false,
                 });
             }
         })
@@ -105,12 +109,14 @@ pub fn App() -> Html {
                         config: Config::for_lab(config.lab),
                         notices: Vec::new(),
                         generation: shown.generation,
+                        play: false,
                     });
                 } else if config != url::decode(&before).0 {
                     shown.set(Shown {
                         config,
                         notices,
                         generation: shown.generation + 1,
+                        play: false,
                     });
                 }
                 view.set(entry_view);
@@ -119,32 +125,35 @@ pub fn App() -> Html {
         });
     }
     // Opens a lab afresh in the state a link describes, with this view (a question's "show me",
-    // a lesson's step, a challenge's start): a new entry in the browser's history, so Back
-    // returns to the quiz or the step before.
+    // a lesson's step, a challenge's start), playing if `play`: a new entry in the browser's
+    // history, so Back returns to the quiz or the step before.
     let show = {
         let (shown, view) = (shown.clone(), view.clone());
-        Callback::from(move |(query, next): (String, View)| {
+        Callback::from(move |(query, next, play): (String, View, bool)| {
             web::push_query(&joined(&query, &next));
             let (config, notices) = url::decode(&query);
             shown.set(Shown {
                 config,
                 notices,
                 generation: shown.generation + 1,
+                play,
             });
             view.set(next);
         })
     };
+    // "Show me in the lab" shows: the lab opens playing (a tree opened at depth 0 showed no
+    // threshold, and only the generic "Press Play" said to train).
     let on_open = {
         let (show, view) = (show.clone(), view.clone());
-        Callback::from(move |query: String| show.emit((query, view.with_practice(false))))
+        Callback::from(move |query: String| show.emit((query, view.with_practice(false), true)))
     };
     let on_pick = {
         let (show, view) = (show.clone(), view.clone());
         Callback::from(move |pick: Pick| {
             let v = view.with_practice(false);
             show.emit(match pick {
-                Pick::Lesson(l) => (l.steps[0].query.to_string(), v.at_step(l, 0)),
-                Pick::Challenge(c) => (c.start.to_string(), v.with_challenge(Some(c))),
+                Pick::Lesson(l) => (l.steps[0].query.to_string(), v.at_step(l, 0), false),
+                Pick::Challenge(c) => (c.start.to_string(), v.with_challenge(Some(c)), false),
             })
         })
     };
@@ -155,6 +164,7 @@ pub fn App() -> Html {
                 show.emit((
                     lesson.steps[step].query.to_string(),
                     view.at_step(lesson, step),
+                    false,
                 ));
             }
         })
@@ -182,6 +192,7 @@ pub fn App() -> Html {
                 config,
                 notices: Vec::new(),
                 generation: shown.generation + 1,
+                play: false,
             });
             view.set(view.with_practice(false));
         })
@@ -194,7 +205,7 @@ pub fn App() -> Html {
         let (show, view) = (show.clone(), view.clone());
         Callback::from(move |()| {
             if let Some(c) = view.challenge {
-                show.emit((c.start.to_string(), (*view).clone()));
+                show.emit((c.start.to_string(), (*view).clone(), false));
             }
         })
     };
@@ -277,15 +288,15 @@ pub fn App() -> Html {
     };
     let page = match lab {
         Lab::Regression => html! {
-            <RegressionLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} on_query={on_query.clone()}
+            <RegressionLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} play={shown.play} on_query={on_query.clone()}
                 {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_look={on_look.clone()} on_load={on_load.clone()} />
         },
         Lab::Classification | Lab::Neural => html! {
-            <ClassificationLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} on_query={on_query.clone()}
+            <ClassificationLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} play={shown.play} on_query={on_query.clone()}
                 {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_look={on_look.clone()} on_load={on_load.clone()} />
         },
         Lab::Tuning => html! {
-            <TuningLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} on_query={on_query.clone()}
+            <TuningLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} play={shown.play} on_query={on_query.clone()}
                 {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_look={on_look.clone()} on_load={on_load.clone()} />
         },
     };

@@ -17,6 +17,8 @@ pub struct LabProps {
     pub kept: Kept,
     /// Increases whenever a lab is opened afresh (see [`Kept`]).
     pub generation: u32,
+    /// Start playing, once, in this generation (a question's "Show me in the lab").
+    pub play: bool,
     /// The lab's configuration as a query, whenever it changes (the app adds the view's keys and
     /// writes the address bar).
     pub on_query: Callback<String>,

@@ -8,7 +8,7 @@ use super::challenge_bar::ChallengeBar;
 use super::controls::{Controls, SeedControl};
 use super::fold_strip::FoldStrip;
 use super::hyper_panel::HyperPanel;
-use super::kept::use_kept_reducer;
+use super::kept::{started, use_kept_reducer};
 use super::lab_props::LabProps;
 use super::notices::Notices;
 use super::picture::{Picture, PictureInput};
@@ -45,7 +45,10 @@ use yew::prelude::*;
 #[component]
 pub fn TuningLab(props: &LabProps) -> Html {
     let state = use_kept_reducer(Lab::Tuning, props.generation, &props.kept, || {
-        Tuning::new(props.config.clone(), props.notices.clone())
+        started(
+            Tuning::new(props.config.clone(), props.notices.clone()),
+            props.play,
+        )
     });
     // The Python of this search: rewritten when the settings change, not on every frame.
     let code = use_memo(state.config.clone(), python);

@@ -426,6 +426,24 @@ function lessons() {
   return out;
 }
 
+test('"Show me in the lab" opens the lab playing: the threshold question\'s tree grows and shows its learned thresholds', async () => {
+  // (It once opened a tree at depth 0, with no threshold to see and nothing but "Press Play".)
+  const { page, problems } = await open('?lab=regression');
+  await page.evaluate(() => localStorage.setItem('paramlab.quiz', 'v1;score=0/0;missed=;queue=tree-thresholds'));
+  await page.getByRole('button', { name: 'Interview practice' }).click();
+  assert.match(await text(page, '#quiz-prompt'), /threshold 0\.37 is/);
+  await page.locator('.choice').first().click();
+  await page.getByRole('button', { name: 'Show me in the lab' }).click();
+  await waitParam(page, 'lab', 'classification');
+  // A level every half second, to its maximum depth of 3; then it stops by itself.
+  await epochIs(page, 3);
+  await page.waitForFunction(() => document.getElementById('play').textContent === 'Play');
+  assert.ok(await page.locator('.rule').count() >= 3, 'the splits learned, each with its threshold');
+  assert.match(await page.locator('.rule').first().textContent(), /^x[₁₂] ≤ -?[\d.]+\?$/);
+  assert.deepEqual(problems, { console: [], foreign: [] });
+  await page.close();
+});
+
 test('every lesson opens as a link and steps with → and ← through lab states that match its steps', async () => {
   const all = lessons();
   assert.ok(all.length >= 7, `${all.length} lessons`);
