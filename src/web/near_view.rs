@@ -38,10 +38,21 @@ pub fn reveal_top(element: &Element, lead: f64) {
         return;
     };
     let rect = element.get_bounding_client_rect();
-    let below = rect.top() + lead.min(rect.height()) - height;
+    let below = rect.top() + lead.min(rect.height()) - visible_bottom(&window, height);
     if height > 0.0 && below > 0.0 {
         window.scroll_by_with_x_and_y(0.0, below + 8.0);
     }
+}
+
+/// Where the page stops being visible: the viewport's bottom, or — on a phone, where the
+/// hyperparameters drawer lies over the bottom of the page — the top of its handle (helper 79:
+/// the verdict shown by its chip ended under the handle).
+fn visible_bottom(window: &web_sys::Window, height: f64) -> f64 {
+    let handle = (window.document())
+        .and_then(|d| d.get_element_by_id("drawer-handle"))
+        .map(|h| h.get_bounding_client_rect())
+        .filter(|r| r.height() > 0.0);
+    handle.map_or(height, |r| r.top().clamp(0.0, height))
 }
 
 /// Calls `on_near` (once or more) when `element` comes near the viewport, however it gets

@@ -791,6 +791,22 @@ test('on a laptop screen the verdict box lies below the fold: its title rides be
     assert.deepEqual(problems.console, []);
     await page.close();
   }
+  // On a phone the hyperparameters drawer's handle lies over the page's bottom: the box is shown
+  // above it, not under it.
+  {
+    const { page, problems } = await open('?lab=classification', { width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.locator('#verdict-chip').waitFor();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.locator('#verdict-chip').click();
+    await page.waitForFunction(() => {
+      const r = document.getElementById('diagnosis').getBoundingClientRect();
+      const handle = document.getElementById('drawer-handle').getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= handle.top;
+    });
+    assert.deepEqual(problems.console, []);
+    await page.close();
+  }
   // Where the verdict is on screen (presenter view), or hidden by the teacher, so is the chip.
   for (const query of ['?present=1', '?hide=verdict']) {
     const { page } = await open(query, { width: 1280, height: 800 });
