@@ -83,6 +83,12 @@ impl Frame {
     }
 }
 
+/// The chart's margins and label areas (CSS pixels): [`chart`] lays them out, [`value_at`]
+/// reads a click through them.
+const MARGIN: f64 = 8.0;
+const MARGIN_RIGHT: f64 = 16.0;
+const Y_LABELS: f64 = 56.0;
+
 fn chart<'a, DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame,
@@ -94,12 +100,27 @@ fn chart<'a, DB: DrawingBackend>(
         (frame.lo, frame.hi)
     };
     ChartBuilder::on(root)
-        .margin(px(8.0, scale))
+        .margin(px(MARGIN, scale))
         .margin_top(px(24.0, scale))
-        .margin_right(px(16.0, scale))
+        .margin_right(px(MARGIN_RIGHT, scale))
         .x_label_area_size(px(36.0, scale))
-        .y_label_area_size(px(56.0, scale))
+        .y_label_area_size(px(Y_LABELS, scale))
         .build_cartesian_2d(-0.5..frame.count as f64 - 0.5, lo..hi)
+}
+
+/// Which of the `count` values lies under `x` (device pixels from the left edge of a chart
+/// `width` device pixels wide, drawn at `scale`): each value owns the stretch of the x axis
+/// around its tick. `None` left or right of the plot area. (A click on the curve sets the control
+/// to that value.)
+pub fn value_at(width: f64, scale: f64, count: usize, x: f64) -> Option<usize> {
+    let left = f64::from(px(MARGIN, scale) + px(Y_LABELS, scale));
+    // (Plotters maps the axis onto the pixels up to the right margin's, exclusive.)
+    let right = width - f64::from(px(MARGIN_RIGHT, scale)) - 1.0;
+    if count == 0 || x < left || x > right {
+        return None;
+    }
+    let i = ((x - left) / (right - left) * count as f64).floor() as usize;
+    Some(i.min(count - 1))
 }
 
 /// Axes, the hyperparameter's values, and which side is which.
@@ -277,6 +298,44 @@ mod tests {
             current: Some(1),
             ends: ("← underfitting", "overfitting →"),
             log_y,
+        }
+    }
+
+    /// A click finds the value plotters draws there: at each value's tick, and 0.4 of the way to
+    /// the next on either side (a pixel from the boundary is either), on charts of several widths
+    /// and scales.
+    #[test]
+    fn a_click_reads_the_value_drawn_under_it() {
+        use plotters::backend::SVGBackend;
+        for (width, scale, count) in [(540, 1.0, 5), (1080, 2.0, 50), (333, 1.5, 15)] {
+            let mut svg = String::new();
+            let root = SVGBackend::with_string(&mut svg, (width, 300)).into_drawing_area();
+            let frame = Frame {
+                count,
+                lo: 0.0,
+                hi: 1.0,
+                log_y: false,
+            };
+            let chart = chart(&root, &frame, scale).unwrap();
+            let at = |v: f64| f64::from(chart.backend_coord(&(v, 0.5)).0);
+            for i in 0..count {
+                let v = i as f64;
+                for x in [at(v), at(v - 0.4), at(v + 0.4)] {
+                    assert_eq!(
+                        value_at(f64::from(width), scale, count, x),
+                        Some(i),
+                        "{width} {x}"
+                    );
+                }
+            }
+            assert_eq!(
+                value_at(f64::from(width), scale, count, at(-0.5) - 2.0),
+                None
+            );
+            assert_eq!(
+                value_at(f64::from(width), scale, count, at(count as f64 - 0.5) + 2.0),
+                None
+            );
         }
     }
 

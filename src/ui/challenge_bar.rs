@@ -16,6 +16,23 @@ pub struct ChallengeBarProps {
     pub on_look: Callback<Key>,
 }
 
+/// The challenge's status again under the validation curve its goal reads (`key`'s), where the
+/// bar at the top of the page is out of sight (helper 79: after "See the validation curve ↓" the
+/// status and the slider were off screen). `None` for other curves and other goals.
+pub fn echo(challenge: &Challenge, status: &Status, key: Key) -> Option<AttrValue> {
+    (challenge.curve() == Some(key)).then(|| {
+        match status {
+            Status::Met => "Challenge met! What it teaches is in the bar at the top.".to_string(),
+            Status::Working(missing) => format!("Challenge: {missing}"),
+            Status::OffLimits(change) => format!(
+                "Challenge: it keeps {} as it was; put it back, or restart the challenge.",
+                change.label()
+            ),
+        }
+        .into()
+    })
+}
+
 #[component]
 pub fn ChallengeBar(props: &ChallengeBarProps) -> Html {
     let c = props.challenge;

@@ -2,7 +2,7 @@
 //! adapter around the pure reducer in `state::plane`: link sync (hand-placed points beyond what a link carries go to the browser's
 //! storage), the shared training loop, and the layout.
 
-use super::challenge_bar::ChallengeBar;
+use super::challenge_bar::{echo, ChallengeBar};
 use super::chart::{Chart, ChartInput};
 use super::class_parameters::ClassParameters;
 use super::confusion::Confusion;
@@ -323,8 +323,14 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     };
 
     // A challenge under way is checked on every change.
-    let challenge = props.challenge.zip(start.as_ref().as_ref()).map(|(c, start)| {
-        let status = c.status(start, &state.config, &Figures::plane(&state));
+    let challenge = props
+        .challenge
+        .zip(start.as_ref().as_ref())
+        .map(|(c, start)| (c, c.status(start, &state.config, &Figures::plane(&state))));
+    let echo = challenge
+        .as_ref()
+        .and_then(|(c, status)| echo(c, status, state.sweep.key));
+    let challenge = challenge.map(|(c, status)| {
         html! { <ChallengeBar challenge={c} {status} on_restart={props.on_restart.clone()} on_leave={props.on_leave.clone()} on_look={props.on_look.clone()} /> }
     });
     let (on_save, on_data_csv, on_parameters_csv) = file_callbacks(&state);
@@ -401,7 +407,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                         }
                     </section>
                     <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweep_keys(&config)} log_y={regression}
-                        method={validation_method(model)} outrun={state.curve_outrun().map(AttrValue::from)} dispatch={dispatch.clone()} />
+                        method={validation_method(model)} outrun={state.curve_outrun().map(AttrValue::from)} dispatch={dispatch.clone()} challenge={echo} />
                 </div>
                 <div class="column learned">
                     <section class="panel params" data-panel="parameters" aria-labelledby="params-title">

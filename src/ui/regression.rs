@@ -1,7 +1,7 @@
 //! The Regression lab page and the thin adapter between Yew and the pure reducer: it writes the
 //! link back as controls move and drives training from animation frames.
 
-use super::challenge_bar::ChallengeBar;
+use super::challenge_bar::{echo, ChallengeBar};
 use super::chart::{Chart, ChartInput};
 use super::controls::{Controls, SeedControl};
 use super::diagnosis::DiagnosisBox;
@@ -93,8 +93,19 @@ pub fn RegressionLab(props: &LabProps) -> Html {
     }
 
     // A challenge under way is checked on every change.
-    let challenge = props.challenge.zip(start.as_ref().as_ref()).map(|(c, start)| {
-        let status = c.status(start, &state.config, &Figures::regression(&state));
+    let challenge = props
+        .challenge
+        .zip(start.as_ref().as_ref())
+        .map(|(c, start)| {
+            (
+                c,
+                c.status(start, &state.config, &Figures::regression(&state)),
+            )
+        });
+    let echo = challenge
+        .as_ref()
+        .and_then(|(c, status)| echo(c, status, state.sweep.key));
+    let challenge = challenge.map(|(c, status)| {
         html! { <ChallengeBar challenge={c} {status} on_restart={props.on_restart.clone()} on_leave={props.on_leave.clone()} on_look={props.on_look.clone()} /> }
     });
     let (on_save, on_data_csv, on_parameters_csv) = file_callbacks(&state);
@@ -147,7 +158,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                     </section>
                     <Validation sweep={state.sweep.clone()} config={config.clone()} keys={sweep_keys(&config)} log_y={true}
                         method={format!("Each point: a fresh model trained {} epochs from zero with your other settings.", SWEEP_EPOCHS)}
-                        outrun={state.curve_outrun().map(AttrValue::from)} {dispatch} />
+                        outrun={state.curve_outrun().map(AttrValue::from)} {dispatch} challenge={echo} />
                 </div>
                 <div class="column learned">
                     <section class="panel params" data-panel="parameters" aria-labelledby="params-title">

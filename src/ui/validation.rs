@@ -4,12 +4,14 @@
 
 use super::chart::{Chart, ChartInput};
 use crate::format::{error, short};
+use crate::plot::validation::value_at;
 use crate::plot::validation::Curve;
 use crate::state::action::Action;
 use crate::state::config::Config;
 use crate::state::spec::{display_value, format_value, Key};
 use crate::state::sweep::{curve_ends, divergence_note, Sweep};
-use web_sys::HtmlSelectElement;
+use crate::web;
+use web_sys::{HtmlCanvasElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -26,6 +28,9 @@ pub struct ValidationProps {
     #[prop_or_default]
     pub outrun: Option<AttrValue>,
     pub dispatch: Callback<Action>,
+    /// A challenge's status, where its goal reads this curve ([`super::challenge_bar::echo`]).
+    #[prop_or_default]
+    pub challenge: Option<AttrValue>,
 }
 
 #[component]
@@ -44,6 +49,28 @@ pub fn Validation(props: &ValidationProps) -> Html {
             d.emit(Action::Focus(*key));
         }
     });
+    // A click on the chart sets the control to the value under it, as its slider would: a
+    // learner reading the curve tries a value where it is read (the slider may be a screen
+    // away; the slider stays the way by keyboard).
+    let on_pick = {
+        let (d, key, positions) = (props.dispatch.clone(), sweep.key, sweep.positions.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(canvas) = e.target_dyn_into::<HtmlCanvasElement>() else {
+                return;
+            };
+            let css = f64::from(canvas.client_width());
+            if css <= 0.0 {
+                return;
+            }
+            let ratio = f64::from(canvas.width()) / css;
+            let scale = web::device_pixel_ratio() * web::text_zoom();
+            let x = f64::from(e.offset_x()) * ratio;
+            let at = value_at(f64::from(canvas.width()), scale, positions.len(), x);
+            if let Some(&pos) = at.and_then(|i| positions.get(i)) {
+                d.emit(Action::Set(key, pos));
+            }
+        })
+    };
     let shown = props.keys.iter().position(|k| *k == sweep.key).unwrap_or(0);
     let node = super::choice::use_select_value(shown.to_string());
     let current = props.config.position(sweep.key);
@@ -107,13 +134,15 @@ pub fn Validation(props: &ValidationProps) -> Html {
                     }) }
                 </select>
             </div>
-            <Chart input={ChartInput::Validation(curve, sweep.key.spec().label)} id="validation-chart"
-                label="Training error and cross-validation error (training points only) across the hyperparameter's range, the current value marked." />
+            <div class="curve-pick" onclick={on_pick}>
+                <Chart input={ChartInput::Validation(curve, sweep.key.spec().label)} id="validation-chart"
+                    label="Training error and cross-validation error (training points only) across the hyperparameter's range, the current value marked." />
+            </div>
             <ul class="legend" aria-hidden="true">
                 <li><span class="key train">{ "●━" }</span>{ "training error" }</li>
                 <li><span class="key test">{ "▲╍" }</span>{ if folds == 0 { "cross-validation error: none, too few training points".to_string() } else { format!("cross-validation error, {folds} folds (band: ± 1 sd across folds)") } }</li>
                 <li><span class="key model">{ "◯" }</span>{ "lowest cross-validation error (every value tied there)" }</li>
-                <li><span class="key model">{ "│" }</span>{ "current value" }</li>
+                <li><span class="key model">{ "│" }</span>{ "current value: click the chart to move it" }</li>
                 if diverged > 0 {
                     <li><span class="key model">{ "✕" }</span>{ "diverged: no error" }</li>
                 }
@@ -121,6 +150,9 @@ pub fn Validation(props: &ValidationProps) -> Html {
             // The axis counts the feature sets; say what each number holds (helper 55).
             if sweep.key == Key::Features {
                 <p class="help" id="validation-features">{ "Features on the axis: 1 is x₁, x₂; 2 adds their squares and product; each next number adds the products of one degree more." }</p>
+            }
+            if let Some(echo) = &props.challenge {
+                <p class="help challenge-echo" id="validation-challenge">{ echo.clone() }</p>
             }
             <p class="help" id="validation-status">{ format!("{progress} {}{beyond}", props.method) }</p>
             if let Some(note) = divergence_note(sweep, &props.config) {

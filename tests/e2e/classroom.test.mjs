@@ -505,6 +505,21 @@ test('a challenge is checked as the lab changes: met by the allowed control, bro
   const ringed = await page.locator('#validation-table tbody tr').evaluateAll((trs) =>
     trs.filter((tr) => tr.lastElementChild.textContent === 'lowest').map((tr) => Number(tr.firstElementChild.textContent)));
   assert.deepEqual(ringed, [11, 12, 13, 14, 15, 16]);
+  // The slider and the bar are a screen away now: the status is echoed under the curve, and a
+  // click on the chart sets k to the value under it (the plot area runs from 64 px to 17 px
+  // before the right edge; k = 1 … 50, each owning a 50th of it).
+  assert.match(await text(page, '#validation-challenge'), /^Challenge: At k = 1 .* it goes lower at a larger k\.$/);
+  const clickK = async (value) => {
+    const chart = page.locator('#validation-chart');
+    const { width, height } = await chart.boundingBox();
+    const x = 64 + (value - 0.5) / 50 * (width - 17 - 64);
+    await chart.click({ position: { x, y: height / 2 } });
+    await waitParam(page, 'k', String(value));
+  };
+  await clickK(11);
+  await page.waitForFunction(() => /^Challenge met! /.test(document.getElementById('validation-challenge').textContent));
+  assert.match(await text(page, '#challenge-status'), /^Challenge met!/);
+  await clickK(1);
   const k = page.getByLabel('k', { exact: true });
   await k.focus();
   for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
