@@ -167,6 +167,8 @@ pub fn TuningLab(props: &LabProps) -> Html {
         ),
         Err(_) => (Vec::new(), state.split_sizes().0),
     };
+    // (Helper 79: leave-one-out's "± sd" larger than its mean, with no word why.)
+    let one_point_folds = !held_out.is_empty() && held_out.iter().all(|f| f.len() == 1);
     let budget = search.budget();
     let by_test = by_test(&config);
     let measure = if by_test {
@@ -359,6 +361,13 @@ pub fn TuningLab(props: &LabProps) -> Html {
                             <p class="help" id="no-folds">{ "No folds while selecting by the test score: each trial is one model on all the training points, scored on the test points." }</p>
                         } else {
                             <FoldStrip {held_out} {samples} errors={strip_errors} caption={strip_caption} />
+                            if one_point_folds {
+                                <p class="help" id="loo-note">{ if config.tuned().is_some() {
+                                    "Leave-one-out: each fold holds out one point, so its error is 0 or 1. The sd across the folds is large whatever the model, often larger than the mean: compare the means."
+                                } else {
+                                    "Leave-one-out: each fold holds out one point, so its error is that point's squared error alone. The sd across the folds is large whatever the model, often larger than the mean: compare the means."
+                                } }</p>
+                            }
                         }
                     </section>
                 </div>

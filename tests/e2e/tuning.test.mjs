@@ -425,6 +425,21 @@ test('at Speed 1 a search is watched trial by trial, even where every setting is
   await page.close();
 });
 
+test('leave-one-out says why its sd across the folds is larger than its mean', async () => {
+  const { page, problems } = await open('?lab=tuning&x=degree&y=none&strategy=grid&budget=4&folds=all&n=30&seed=3');
+  await page.locator('#step').click();
+  await page.waitForFunction(() => document.querySelectorAll('#trials tbody tr').length === 1);
+  const [mean, sd] = (await text(page, '#trials tbody td.cv')).split('±').map(Number.parseFloat);
+  assert.ok(sd > mean, `${mean} ± ${sd}`);
+  assert.match(await text(page, '#loo-note'), /^Leave-one-out: each fold holds out one point, so its error is that point's squared error alone\. The sd across the folds is large/);
+  // Two folds of many points each: no such note.
+  await page.getByLabel('Folds', { exact: true }).press('Home');
+  await waitForParam(page, 'folds', '2');
+  assert.equal(await page.locator('#loo-note').count(), 0);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('a grid smaller than the budget says that the square grid ran out, not the space', async () => {
   const { page, problems } = await open('?lab=tuning&strategy=grid&budget=12&folds=3&n=60');
   assert.match(await text(page, '#time-left'), /^0 of 9 trials: press Play or Step\. A grid of 3 values an axis is the largest whose 9 points fit the budget of 12: 9 distinct settings of the space's [\d,]+\. Random search or Bayesian optimization spends the whole budget\./);
