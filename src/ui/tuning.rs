@@ -349,7 +349,8 @@ pub fn TuningLab(props: &LabProps) -> Html {
                                 "The {} test points are locked away: the test set is not used to choose. Only the {} training points are cut into folds; {}",
                                 state.split_sizes().1, state.split_sizes().0,
                                 match config.tuned() {
-                                    None => format!("each fold's model trains {TRIAL_EPOCHS} epochs."),
+                                    // (Measured: tuning_tests.rs, a_trials_epochs_stop_short_….)
+                                    None => format!("each fold's model trains {TRIAL_EPOCHS} epochs from zero: a low degree reaches its minimum, a high one stops short of it, which holds it back as early stopping does."),
                                     Some(_) => "each fold's model is trained as its lab trains it. The error is the error rate (1 − accuracy).".to_string(),
                                 }) }</p>
                         }

@@ -29,6 +29,7 @@ const meanOf = (cell) => Number.parseFloat(cell);
 test('a search set up by keyboard runs to its budget, picks the lowest CV error and opens in the Regression lab', async () => {
   const { page, problems } = await open('?lab=tuning&x=degree&y=none&strategy=grid&budget=6&folds=3&n=30&seed=3');
   assert.match(await text(page, '#test-locked'), /the test set is not used to choose/);
+  assert.match(await text(page, '#test-locked'), /1000 epochs from zero: a low degree reaches its minimum, a high one stops short of it, which holds it back as early stopping does\.$/);
 
   // Budget 6 → 8 with the arrow keys; the slider shows it and the link follows.
   const budget = page.getByLabel('Budget', { exact: true });
