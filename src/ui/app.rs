@@ -76,6 +76,10 @@ pub fn App() -> Html {
             web::announce_layout_change();
         });
     }
+    // Another lab, or the same afresh, has a height of its own.
+    use_effect_with((shown.config.lab, shown.generation), |_| {
+        web::release_height()
+    });
     // A switch of lab is a new entry in the browser's history (the lab writes its full link
     // into it once shown), so Back returns to the lab before, as it was left (below).
     let on_switch = {

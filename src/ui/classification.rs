@@ -9,7 +9,7 @@ use super::confusion::Confusion;
 use super::controls::{Controls, SeedControl};
 use super::diagnosis::DiagnosisBox;
 use super::hyper_panel::HyperPanel;
-use super::kept::{started, use_kept_reducer};
+use super::kept::use_kept_reducer;
 use super::lab_props::LabProps;
 use super::model_file::{file_callbacks, ModelFile};
 use super::notices::Notices;
@@ -70,7 +70,12 @@ const ENSEMBLE_CHARTS_MS: f64 = 100.0;
 #[component]
 pub fn ClassificationLab(props: &LabProps) -> Html {
     let state = use_kept_reducer(props.config.lab, props.generation, &props.kept, || {
-        started(initial_state(props), props.play)
+        let state = initial_state(props);
+        if props.play {
+            state.show_me()
+        } else {
+            state
+        }
     });
     // A challenge's starting configuration, read from its link once, not on every frame.
     let start = use_memo(props.challenge, |c| c.map(|c| c.start_config()));

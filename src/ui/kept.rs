@@ -2,7 +2,6 @@
 //! coming back finds the lab as it was left (its data, its trained model, playing or paused).
 
 use super::store::Store;
-use crate::state::action::Action;
 use crate::state::session::Reduce;
 use crate::state::spec::Lab;
 use std::any::Any;
@@ -45,14 +44,6 @@ impl Kept {
         kept.retain(|(l, g, _)| *l != lab || *g > generation);
         kept.push((lab, generation, Box::new(state)));
     }
-}
-
-/// A lab's first state, playing if `play` (a question's "Show me in the lab" shows what it says).
-pub fn started<S: Reduce<Action = Action>>(mut state: S, play: bool) -> S {
-    if play {
-        state.apply(Action::Play);
-    }
-    state
 }
 
 /// A lab's reducer that starts from the state kept for `lab` in this generation if there is one

@@ -17,7 +17,7 @@ pub struct LabProps {
     pub kept: Kept,
     /// Increases whenever a lab is opened afresh (see [`Kept`]).
     pub generation: u32,
-    /// Start playing, once, in this generation (a question's "Show me in the lab").
+    /// Opened by a question's "Show me in the lab": it plays (`Session::show_me`).
     pub play: bool,
     /// The lab's configuration as a query, whenever it changes (the app adds the view's keys and
     /// writes the address bar).

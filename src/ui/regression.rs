@@ -6,7 +6,7 @@ use super::chart::{Chart, ChartInput};
 use super::controls::{Controls, SeedControl};
 use super::diagnosis::DiagnosisBox;
 use super::hyper_panel::HyperPanel;
-use super::kept::{started, use_kept_reducer};
+use super::kept::use_kept_reducer;
 use super::lab_props::LabProps;
 use super::model_file::{file_callbacks, ModelFile};
 use super::notices::Notices;
@@ -33,10 +33,12 @@ use yew::prelude::*;
 #[component]
 pub fn RegressionLab(props: &LabProps) -> Html {
     let state = use_kept_reducer(Lab::Regression, props.generation, &props.kept, || {
-        started(
-            State::new(props.config.clone(), props.notices.clone()),
-            props.play,
-        )
+        let state = State::new(props.config.clone(), props.notices.clone());
+        if props.play {
+            state.show_me()
+        } else {
+            state
+        }
     });
     // A challenge's starting configuration, read from its link once, not on every frame.
     let start = use_memo(props.challenge, |c| c.map(|c| c.start_config()));

@@ -187,7 +187,12 @@ pub fn use_frame_loop(active: bool, pacing: Pacing, dispatch: Callback<Action>) 
                 let mut p = pace.borrow_mut();
                 p.window_start = web::now_ms();
                 p.last_frame = 0.0;
-                p.next_tick = 0.0;
+                // (The Tuning lab's Play shows a trial itself: the first Reveal is a pace later,
+                // not at once; helper 80 saw trials 1 and 2 come 16 ms apart.)
+                p.next_tick = match work {
+                    Work::Reveal => web::now_ms() + f64::from(frames_per_tick) * FRAME_MS,
+                    _ => 0.0,
+                };
                 // Nor is its pace this one's: the model may have changed meanwhile (helper 65).
                 p.units_per_ms = 0.0;
             }

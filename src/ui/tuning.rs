@@ -8,7 +8,7 @@ use super::challenge_bar::ChallengeBar;
 use super::controls::{Controls, SeedControl};
 use super::fold_strip::FoldStrip;
 use super::hyper_panel::HyperPanel;
-use super::kept::{started, use_kept_reducer};
+use super::kept::use_kept_reducer;
 use super::lab_props::LabProps;
 use super::notices::Notices;
 use super::picture::{Picture, PictureInput};
@@ -27,6 +27,7 @@ use crate::plot::landscape::{best_so_far_draws_zero, AxisView, Compared, View, S
 use crate::state::action::Action;
 use crate::state::choice::{Choice, StrategyKind};
 use crate::state::compare_note::comparison_note;
+use crate::state::session::Reduce;
 use crate::state::spec::{display_value, Group, Key, Lab};
 use crate::state::table::FRAMES_PER_TRIAL;
 use crate::state::tie_note::tie_note;
@@ -45,10 +46,12 @@ use yew::prelude::*;
 #[component]
 pub fn TuningLab(props: &LabProps) -> Html {
     let state = use_kept_reducer(Lab::Tuning, props.generation, &props.kept, || {
-        started(
-            Tuning::new(props.config.clone(), props.notices.clone()),
-            props.play,
-        )
+        // (A question's "Show me" plays the search, one trial at a time at a set speed.)
+        let mut state = Tuning::new(props.config.clone(), props.notices.clone());
+        if props.play {
+            state.apply(Action::Play);
+        }
+        state
     });
     // The Python of this search: rewritten when the settings change, not on every frame.
     let code = use_memo(state.config.clone(), python);
@@ -214,7 +217,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
             count(n as usize, "trial", "trials"),
             f64::from(FRAMES_PER_TRIAL) / 60.0
         ),
-        None => "max (each once scored)".into(),
+        None => "max".into(),
     });
     let (toggle_label, toggle) = if state.running {
         ("Pause", Action::Pause)
@@ -331,14 +334,16 @@ pub fn TuningLab(props: &LabProps) -> Html {
                                 <button type="button" id="step" onclick={send(Action::Step)} disabled={done}>{ "Step" }</button>
                                 <button type="button" id="reset" onclick={send(Action::Reset)}>{ "Reset" }</button>
                             </div>
+                            // (Beside the buttons: below the stats it dropped off screen when Play
+                            // added Cancel; helper 80.)
+                            <Slider key_={Key::Speed} position={config.position(Key::Speed)} on_change={on_set.clone()}
+                                value_text={speed_text} help={config.help(Key::Speed)} />
                             <SearchProgress done={search.trials().len()} {planned} {budget} {why_fewer} scored={scored} running={state.running} finished={done} on_cancel={send(Action::Reset)} />
                             <dl class="stats">
                                 <div><dt>{ "Trials" }</dt><dd id="trials-done">{ format!("{} / {planned}", search.trials().len()) }</dd></div>
                                 <div><dt>{ "Best so far" }</dt><dd id="best-values">{ best_text.as_ref().map_or("—".into(), |b| b.0.clone()) }</dd></div>
                                 <div><dt>{ if by_test { "Its test error" } else { "Its CV error" } }</dt><dd id="best-cv">{ best_text.as_ref().map_or("—".into(), |b| b.1.clone()) }</dd></div>
                             </dl>
-                            <Slider key_={Key::Speed} position={config.position(Key::Speed)} on_change={on_set.clone()}
-                                value_text={speed_text} help={config.help(Key::Speed)} />
                         </section>
                         if by_test {
                             <p class="help inert-note" id="test-unlocked" role="note">{ format!(

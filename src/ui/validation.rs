@@ -58,6 +58,7 @@ pub fn Validation(props: &ValidationProps) -> Html {
             let Some(canvas) = e.target_dyn_into::<HtmlCanvasElement>() else {
                 return;
             };
+            web::near_view::keep_in_place(&canvas);
             let css = f64::from(canvas.client_width());
             if css <= 0.0 {
                 return;

@@ -320,9 +320,18 @@ impl Drop for WindowListener {
     }
 }
 
+/// Lets go of the page's height that a click on a chart kept ([`near_view::keep_in_place`]):
+/// another view or lab has a height of its own.
+pub fn release_height() {
+    if let Some(body) = window().document().and_then(|d| d.body()) {
+        let _ = body.style().remove_property("min-height");
+    }
+}
+
 /// Tells every chart that the layout changed (as a window resize does), so it redraws at its
 /// new size: presenter view changes the charts' sizes without resizing the window.
 pub fn announce_layout_change() {
+    release_height();
     if let Ok(event) = web_sys::Event::new("resize") {
         let _ = window().dispatch_event(&event);
     }

@@ -509,12 +509,22 @@ test('a challenge is checked as the lab changes: met by the allowed control, bro
   // click on the chart sets k to the value under it (the plot area runs from 64 px to 17 px
   // before the right edge; k = 1 … 50, each owning a 50th of it).
   assert.match(await text(page, '#validation-challenge'), /^Challenge: At k = 1 .* it goes lower at a larger k\.$/);
+  // The chart stays under the pointer though the verdict above it changes (helper 80: it moved,
+  // and the next click set another value).
   const clickK = async (value) => {
     const chart = page.locator('#validation-chart');
-    const { width, height } = await chart.boundingBox();
-    const x = 64 + (value - 0.5) / 50 * (width - 17 - 64);
-    await chart.click({ position: { x, y: height / 2 } });
+    // (Once the page has stopped scrolling; a click at the point, with no scrolling of its own.)
+    let last = null;
+    for (let box = await chart.boundingBox(); box.y !== last?.y; box = await chart.boundingBox()) {
+      last = box;
+      await page.waitForTimeout(100);
+    }
+    const { x: left, y, width, height } = last;
+    await page.mouse.click(left + 64 + (value - 0.5) / 50 * (width - 17 - 64), y + height / 2);
     await waitParam(page, 'k', String(value));
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const moved = (await chart.boundingBox()).y - y;
+    assert.ok(Math.abs(moved) <= 1, `the chart moved ${moved} px`);
   };
   await clickK(11);
   await page.waitForFunction(() => /^Challenge met! /.test(document.getElementById('validation-challenge').textContent));

@@ -318,7 +318,7 @@ pub static QUESTIONS: &[Question] = &[
                       training: small batches give many noisy steps per epoch, all points one \
                       exact step. It changes how the parameters are found, and is not one of \
                       them.",
-        show_me: "lab=regression&degree=3&data=sine&batch=1&speed=max",
+        show_me: "lab=regression&degree=3&data=sine&batch=1&lr=0.05",
     },
     Question {
         id: "number-of-trees",
@@ -331,7 +331,7 @@ pub static QUESTIONS: &[Question] = &[
                       learned parameters. In a forest it is a budget more than a dial: adding \
                       trees does not make the forest overfit more (deep trees can overfit \
                       already; more of them only steady the average), they cost time.",
-        show_me: "lab=classification&model=forest&data=moons&noise=0.3&n=500&depth=15&trees=200",
+        show_me: "lab=classification&model=forest&data=moons&noise=0.3&n=500&depth=15&trees=200&speed=max",
     },
     Question {
         id: "epochs",
@@ -419,7 +419,7 @@ pub static QUESTIONS: &[Question] = &[
         // (The README's link, whose cross-validated curve over trees rises, if by less than the
         // folds' spread: at noise 0.6 and 500 points it cannot tell 200 trees from 20.)
         show_me: "lab=classification&model=boosting&data=moons&noise=0.5&n=300&depth=1&shrinkage=1\
-                  &trees=200",
+                  &trees=200&speed=max",
     },
     Question {
         id: "hidden-layers-kind",
@@ -706,7 +706,7 @@ pub static QUESTIONS: &[Question] = &[
         explanation: "Each update uses one point's gradient, a noisy estimate of the full one: \
                       there are as many updates per epoch as training points, and the loss \
                       wobbles. The number of parameters does not change.",
-        show_me: "lab=regression&degree=3&data=sine&batch=1&speed=max",
+        show_me: "lab=regression&degree=3&data=sine&batch=1&lr=0.05",
     },
     Question {
         id: "no-hidden-layer",
@@ -888,7 +888,7 @@ pub static QUESTIONS: &[Question] = &[
         explanation: "Each tree is grown on its own random version of the data and the forest \
                       averages their votes; more trees only make that average steadier. The \
                       test error levels off — the extra trees cost time, not accuracy.",
-        show_me: "lab=classification&model=forest&data=moons&noise=0.3&n=500&depth=15&trees=200",
+        show_me: "lab=classification&model=forest&data=moons&noise=0.3&n=500&depth=15&trees=200&speed=max",
     },
     Question {
         id: "boosting-overfits",
@@ -908,7 +908,7 @@ pub static QUESTIONS: &[Question] = &[
         // (The README's link, whose cross-validated curve over trees rises, if by less than the
         // folds' spread: at noise 0.6 and 500 points it cannot tell 200 trees from 20.)
         show_me: "lab=classification&model=boosting&data=moons&noise=0.5&n=300&depth=1&shrinkage=1\
-                  &trees=200",
+                  &trees=200&speed=max",
     },
     Question {
         id: "boosting-rate-times-trees",
@@ -925,7 +925,7 @@ pub static QUESTIONS: &[Question] = &[
                       trees roughly sets how far the ensemble moves. Smaller steps with more \
                       trees are usually smoother and generalize better, at the cost of time.",
         show_me: "lab=classification&model=boosting&data=moons&noise=0.6&n=500&depth=1\
-                  &shrinkage=0.05&trees=200",
+                  &shrinkage=0.05&trees=200&speed=max",
     },
     Question {
         id: "out-of-bag",
@@ -942,7 +942,7 @@ pub static QUESTIONS: &[Question] = &[
                       has trees that never saw it (with enough trees); their votes give an estimate of the error on \
                       unseen data from the training points alone, for free.",
         show_me: "lab=classification&model=forest&data=moons&noise=0.3&n=500&depth=15&trees=200\
-                  &bootstrap=on",
+                  &bootstrap=on&speed=max",
     },
     Question {
         id: "bootstrap-off",
@@ -1421,6 +1421,66 @@ mod tests {
             assert!(notices.is_empty(), "{}: {notices:?}", q.id);
             assert_eq!(config.lab.url(), lab, "{}", q.id);
         }
+    }
+
+    #[test]
+    fn show_me_plays_to_be_watched_or_trains_the_curves_steps_at_max_speed() {
+        use crate::state::plane::PlaneLab;
+        use crate::state::session::{LabKind, Session};
+        fn check<K: LabKind>(q: &Question) {
+            let (config, notices) = decode(q.show_me);
+            let s = Session::<K>::new(config.clone(), notices).show_me();
+            let steps = s.model.steps();
+            match config.speed() {
+                Some(_) => assert!(s.running || s.model.is_finished() == Some(true), "{}", q.id),
+                None => {
+                    assert!(!s.running, "{}", q.id);
+                    // (Or fewer: finished, or diverged and fell back.)
+                    let stopped = s.divergence.is_some() || s.model.is_finished() == Some(true);
+                    assert!(
+                        steps == u64::from(K::SWEEP_STEPS) || stopped,
+                        "{} {steps}",
+                        q.id
+                    );
+                }
+            }
+        }
+        for q in QUESTIONS {
+            match decode(q.show_me).0.lab {
+                Lab::Regression => check::<crate::state::regression::Regression>(q),
+                Lab::Classification | Lab::Neural => check::<crate::state::plane::Plane>(q),
+                Lab::Tuning => {}
+            }
+        }
+        // A set speed plays on; max trained the curve's 1,000 epochs and stopped there.
+        let (config, notices) = decode(question("tree-thresholds").show_me);
+        assert!(PlaneLab::new(config, notices).show_me().running);
+        let (config, notices) = decode(question("poly-coefficients").show_me);
+        assert_eq!(
+            RegressionLab::new(config, notices).show_me().model.steps(),
+            1000
+        );
+    }
+
+    /// "Batch size 1: the loss jitters on its way down": its demonstration's training loss goes
+    /// up from one epoch to the next again and again, the full batch's at the same learning rate
+    /// never does (helper 80: at speed max it ran smooth for a million epochs).
+    #[test]
+    fn the_batch_of_one_demonstration_jitters_and_the_full_batch_does_not() {
+        let ups = |change: fn(&mut Config)| {
+            let mut s = regression_with("batch-one", change, 0);
+            let mut losses = Vec::new();
+            for _ in 0..150 {
+                s.apply(Action::Tick(1));
+                losses.push(s.train_score.loss);
+            }
+            losses[50..].windows(2).filter(|w| w[1] > w[0]).count()
+        };
+        assert!(ups(|_| {}) >= 20, "{}", ups(|_| {}));
+        assert_eq!(
+            ups(|c| c.set(Key::BatchSize, Key::BatchSize.spec().domain.len() - 1)),
+            0
+        );
     }
 
     #[test]

@@ -226,6 +226,20 @@ pub struct Session<K: LabKind> {
 }
 
 impl<K: LabKind> Session<K> {
+    /// The lab a question's "Show me in the lab" opens, which shows what it says: at a set speed
+    /// it plays, to be watched (a tree opened at depth 0 showed no threshold); at max it trains
+    /// at once the steps of the validation curve's models (`K::SWEEP_STEPS`, or until it
+    /// finishes or diverges) and pauses — played on at max it ran to millions of epochs, past
+    /// what the curve speaks for (helper 80).
+    pub fn show_me(mut self) -> Self {
+        self.apply(Action::Play);
+        if self.config.speed().is_none() {
+            self.apply(Action::Tick(K::SWEEP_STEPS));
+            self.apply(Action::Pause);
+        }
+        self
+    }
+
     pub fn new(config: Config, notices: Vec<String>) -> Self {
         let data = K::data(&config);
         let samples = K::samples(&data);
