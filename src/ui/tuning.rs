@@ -318,16 +318,6 @@ pub fn TuningLab(props: &LabProps) -> Html {
                                 format!("Computing the exact {measure} in the background: {} of {} values.", state.landscape.errors.len(), state.landscape.points.len())
                             }
                         }</p>
-                        if matches!(search.strategy(), Strategy::Bayes(_)) {
-                            <p class="help">{ if search.space().dims() == 2 {
-                                "Beside the map, over the same square: the expected improvement (EI) of the Gaussian-process surrogate of the trials, darker where larger. After the first random trials, the next trial goes to the untried setting of largest EI (black ring; orange: best so far)."
-                            } else {
-                                "Orange-red: the Gaussian-process surrogate fitted to the trials (mean ± sd) and, below, its expected improvement (EI) at each setting not yet tried. After the first random trials, the next trial goes to the tallest (the dot marked next)."
-                            } }</p>
-                            if let Some(next) = next_trial(search, &view) {
-                                <p class="help" id="next-trial">{ next }</p>
-                            }
-                        }
                         <section class="playback" aria-label="Search">
                             <div class="buttons">
                                 <button type="button" id="play" class="primary" onclick={send(toggle)} aria-pressed={state.running.to_string()} disabled={done}>{ toggle_label }</button>
@@ -345,6 +335,18 @@ pub fn TuningLab(props: &LabProps) -> Html {
                                 <div><dt>{ if by_test { "Its test error" } else { "Its CV error" } }</dt><dd id="best-cv">{ best_text.as_ref().map_or("—".into(), |b| b.1.clone()) }</dd></div>
                             </dl>
                         </section>
+                        // (Under Play: the next trial's line comes and goes while Bayesian
+                        // optimization plays, and above Play it pushed Play off a projector.)
+                        if matches!(search.strategy(), Strategy::Bayes(_)) {
+                            <p class="help">{ if search.space().dims() == 2 {
+                                "Beside the map, over the same square: the expected improvement (EI) of the Gaussian-process surrogate of the trials, darker where larger. After the first random trials, the next trial goes to the untried setting of largest EI (black ring; orange: best so far)."
+                            } else {
+                                "Orange-red: the Gaussian-process surrogate fitted to the trials (mean ± sd) and, below, its expected improvement (EI) at each setting not yet tried. After the first random trials, the next trial goes to the tallest (the dot marked next)."
+                            } }</p>
+                            if let Some(next) = next_trial(search, &view) {
+                                <p class="help" id="next-trial">{ next }</p>
+                            }
+                        }
                         if by_test {
                             <p class="help inert-note" id="test-unlocked" role="note">{ format!(
                                 "⚠ Selecting by the test score: every trial trains on the {} training points and is scored on the {} test points, which then choose. The chosen test score is no longer a fair estimate; the result checks it on {FRESH_POINTS} fresh points.",
