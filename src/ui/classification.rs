@@ -13,7 +13,7 @@ use super::kept::use_kept_reducer;
 use super::lab_props::LabProps;
 use super::model_file::{file_callbacks, ModelFile};
 use super::notices::Notices;
-use super::playback::Playback;
+use super::playback::{paced, Playback};
 use super::point_tools::PointTools;
 use super::region_chart::RegionChart;
 use super::shortcuts::use_shortcuts;
@@ -151,24 +151,17 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         ModelKind::Forest | ModelKind::Boosting => ("Trees", "trees", "Trees / s"),
         _ => ("Epoch", "epoch", "Epochs / s"),
     };
-    // The speed in this model's steps, every `frames_per_tick` frames (60 a second): a tree's
-    // levels and an ensemble's trees, so each can be watched.
-    let seconds = f64::from(frames_per_tick) / 60.0;
-    let speed_text = match (model, config.speed()) {
-        (ModelKind::Tree, Some(n)) => Some(format!(
-            "{} / {seconds} s",
-            count(n as usize, "level", "levels")
-        )),
-        (ModelKind::Boosting, Some(n)) if per_round.is_some() => Some(format!(
-            "{} / {seconds} s",
-            count(n as usize, "round", "rounds")
-        )),
-        (ModelKind::Forest | ModelKind::Boosting, Some(n)) => Some(format!(
-            "{} / {seconds} s",
-            count(n as usize, "tree", "trees")
-        )),
+    // The speed in this model's steps, every `frames_per_tick` frames: a tree's levels and an
+    // ensemble's trees, so each can be watched.
+    let step_names = match model {
+        ModelKind::Tree => Some(("level", "levels")),
+        ModelKind::Boosting if per_round.is_some() => Some(("round", "rounds")),
+        ModelKind::Forest | ModelKind::Boosting => Some(("tree", "trees")),
         _ => None,
     };
+    let speed_text = step_names
+        .zip(config.speed())
+        .map(|((one, many), n)| paced(n, one, many, frames_per_tick));
     // An ensemble with all its trees has nothing left to train: Play and Step say so.
     let trees = config.number(Key::Trees) as u64;
     let complete: Option<AttrValue> = match model {

@@ -34,6 +34,16 @@ pub struct PlaybackProps {
     pub speed_text: Option<String>,
 }
 
+/// A set speed as it reads where a step is shown every `frames` frames (60 a second): "2 trees
+/// / 0.2 s", "1 trial / 0.2 s".
+pub fn paced(n: u32, one: &str, many: &str, frames: u32) -> String {
+    let seconds = f64::from(frames) / 60.0;
+    format!(
+        "{} / {seconds} s",
+        crate::format::count(n as usize, one, many)
+    )
+}
+
 #[component]
 pub fn Playback(props: &PlaybackProps) -> Html {
     let send = |a: Action| {

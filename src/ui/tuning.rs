@@ -12,6 +12,7 @@ use super::kept::use_kept_reducer;
 use super::lab_props::LabProps;
 use super::notices::Notices;
 use super::picture::{Picture, PictureInput};
+use super::playback::paced;
 use super::search_progress::SearchProgress;
 use super::search_workers::use_search_workers;
 use super::shortcuts::use_shortcuts;
@@ -22,7 +23,7 @@ use super::trials::{Row, Trials};
 use super::tune_result::TuneResult;
 use crate::classroom::figures::Figures;
 use crate::classroom::saved;
-use crate::format::{count, error, error_spread, short};
+use crate::format::{error, error_spread, short};
 use crate::plot::landscape::{best_so_far_draws_zero, AxisView, Compared, View, STRATEGY_COLOURS};
 use crate::state::action::Action;
 use crate::state::choice::{Choice, StrategyKind};
@@ -212,11 +213,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
     };
     // Speed counts trials shown, one Reveal every FRAMES_PER_TRIAL frames (60 a second).
     let speed_text = Some(match config.speed() {
-        Some(n) => format!(
-            "{} / {} s",
-            count(n as usize, "trial", "trials"),
-            f64::from(FRAMES_PER_TRIAL) / 60.0
-        ),
+        Some(n) => paced(n, "trial", "trials", FRAMES_PER_TRIAL),
         None => "max".into(),
     });
     let (toggle_label, toggle) = if state.running {

@@ -85,14 +85,15 @@ impl Tuning {
         if errors.len() < units {
             return (used, false);
         }
-        // Scored: kept as known until it may be shown (Reveal shows it through `absorb`).
+        // Scored: shown, or kept as known until it may be (Reveal shows it through `absorb`).
         self.work = None;
         if let Some((request, errors)) = self.current.take() {
-            for (unit, e) in errors.iter().enumerate() {
-                self.known.insert(&request.point, unit, units, *e);
-            }
             if self.may_show > 0 {
                 self.show(request, errors);
+            } else {
+                for (unit, e) in errors.into_iter().enumerate() {
+                    self.known.insert(&request.point, unit, units, e);
+                }
             }
         }
         (used, true)
