@@ -440,6 +440,18 @@ test('"Show me in the lab" opens the lab playing: the threshold question\'s tree
   await page.waitForFunction(() => document.getElementById('play').textContent === 'Play');
   assert.ok(await page.locator('.rule').count() >= 3, 'the splits learned, each with its threshold');
   assert.match(await page.locator('.rule').first().textContent(), /^x[₁₂] ≤ -?[\d.]+\?$/);
+  // A link at speed max is trained at once as far as the validation curve's models (1,000 epochs
+  // in the Regression lab), and paused there: played on, it ran to millions of epochs.
+  await page.evaluate(() => localStorage.setItem('paramlab.quiz', 'v1;score=0/0;missed=;queue=poly-coefficients'));
+  await page.getByRole('button', { name: 'Interview practice' }).click();
+  assert.match(await text(page, '#quiz-prompt'), /coefficients of the fitted degree-3 polynomial/);
+  await page.locator('.choice').first().click();
+  await page.getByRole('button', { name: 'Show me in the lab' }).click();
+  await waitParam(page, 'lab', 'regression');
+  await epochIs(page, '1,000');
+  await page.waitForTimeout(300);
+  assert.equal(await text(page, '#play'), 'Play');
+  assert.equal(await text(page, '#epoch'), '1,000');
   assert.deepEqual(problems, { console: [], foreign: [] });
   await page.close();
 });
