@@ -32,12 +32,16 @@ pub fn tie_note(search: &Search, by_test: bool) -> Option<String> {
     };
     let first_tried = "a tie goes to the first tried";
     if higher.is_empty() {
-        return Some(format!(
+        let mut note = format!(
             "{} {} the same {error} as the best (trial {}): {first_tried}.",
             trial_list(&equal),
             if equal.len() == 1 { "has" } else { "have" },
             at + 1
-        ));
+        );
+        if mean == 0.0 {
+            note.push_str(&clean_data(by_test));
+        }
+        return Some(note);
     }
     let values: Vec<f64> = higher.iter().map(|&i| trials[i].error.mean).collect();
     let decimals = decimals_apart(mean, &values);
@@ -60,6 +64,19 @@ pub fn tie_note(search: &Search, by_test: bool) -> Option<String> {
         ));
     }
     Some(note)
+}
+
+/// Why trials tie at error 0: each got every held-out (or test) point right, so those points
+/// cannot rank them; noise that makes the classes overlap gives them mistakes to differ by
+/// (k-NN on the
+/// default 40 moons: k = 1 … 5 all score 0 at noise 0.2, and 0.14 … 0.33 at noise 0.4).
+fn clean_data(by_test: bool) -> String {
+    let points = if by_test { "test" } else { "held-out" };
+    format!(
+        " At error 0 each of them gets every {points} point right, so these points cannot tell \
+         them apart: the classes barely overlap. With more Noise they do, and the settings \
+         differ."
+    )
 }
 
 /// "Trial 3", "Trials 3 and 5", "Trials 3, 5 and 8" (`indices` from 0).
@@ -126,6 +143,23 @@ mod tests {
         assert!(tie_note(&big, false)
             .unwrap()
             .ends_with("1234.46 against 1234.54 (trial 1)."));
+    }
+
+    #[test]
+    fn a_tie_at_error_0_says_the_points_cannot_tell_the_settings_apart() {
+        let zero = search(&[0.0, 0.17, 0.0, 0.0]);
+        assert_eq!(
+            tie_note(&zero, false).unwrap(),
+            "Trials 3 and 4 have the same mean CV error as the best (trial 1): a tie goes to the \
+             first tried. At error 0 each of them gets every held-out point right, so these \
+             points cannot tell them apart: the classes barely overlap. With more Noise they do, \
+             and the settings differ."
+        );
+        assert!(tie_note(&zero, true)
+            .unwrap()
+            .contains("every test point right"));
+        let above = tie_note(&search(&[0.1, 0.1]), false).unwrap();
+        assert!(!above.contains("Noise"), "{above}");
     }
 
     #[test]
