@@ -22,6 +22,22 @@ pub struct TuneResultProps {
     pub by_test: bool,
 }
 
+/// When cross-validation chose and the test error strays from the fresh error by more than two
+/// standard errors: the few test points drawn happen to be hard (or easy) for the model. (When
+/// the test score chose, its low value is the selection's doing, which the panel says.)
+fn chance_note(o: &Outcome, chance: f64, by_test: bool) -> String {
+    let off = o.test_error - o.fresh_error;
+    if by_test || off.abs() <= 2.0 * chance {
+        return String::new();
+    }
+    format!(
+        " This one strays by {}, over twice that: its {} points happen to be {} for this model. More test points would stray less: the spread shrinks as 1/√(points).",
+        short(off.abs()),
+        o.test_count,
+        if off > 0.0 { "hard" } else { "easy" }
+    )
+}
+
 #[component]
 pub fn TuneResult(props: &TuneResultProps) -> Html {
     let o = &props.outcome;
@@ -76,6 +92,10 @@ pub fn TuneResult(props: &TuneResultProps) -> Html {
             // (In both modes, so the two choices compare: the test score's choice understates.)
             <p>{ "Fresh error − test error = " }<strong id="result-optimism">{ short(o.fresh_error - o.test_error) }</strong>
                 { " (how far the test error understated what the model really does, when above 0)." }</p>
+            if let Some(chance) = o.test_chance {
+                <p id="result-chance">{ format!("A test set of {} points strays from what the model really does by about ± {} by chance alone (one standard error).", o.test_count, short(chance)) }
+                    { chance_note(o, chance, props.by_test) }</p>
+            }
             if props.by_test {
                 <p class="help" id="result-luck">{ "One search proves little: the test score's choice may do well on fresh points, by luck. What it spoils is the number: picked for being the lowest, the test error understates on average (over 17 seeds of a 16-trial random search, by 0.024; by −0.008 when cross-validation chooses)." }</p>
             }

@@ -103,6 +103,39 @@ test('two trials that read the same CV error: the note says why only the first t
   await page.close();
 });
 
+test('k-NN on the default moons: k = 3, 4 and 5 tie at error 0, and the note says the classes barely overlap', async () => {
+  const { page, problems } = await open('?lab=tuning&model=knn&speed=max');
+  await page.locator('#play').click();
+  await page.locator('#result').waitFor({ timeout: 60_000 });
+  const note = await text(page, '#trials-tie');
+  assert.match(note, /^Trials \d+ and \d+ have the same mean CV error as the best \(trial 1\): a tie goes to the first tried\. /, note);
+  assert.match(note, /At error 0 each of them gets every held-out point right.*With more Noise they do, and the settings differ\.$/, note);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('the result says how far a 12-point test set strays by chance, and when this one strays over twice that', async () => {
+  const { page, problems } = await open('?lab=tuning&model=tree&speed=max');
+  await page.locator('#play').click();
+  await page.locator('#result').waitFor({ timeout: 60_000 });
+  const chance = await text(page, '#result-chance');
+  const [, n, spread] = chance.match(/^A test set of (\d+) points strays from what the model really does by about ± ([\d.]+) by chance alone/);
+  // The binomial standard error of an error rate on n points, from the fresh error.
+  const f = Number(await text(page, '#result-fresh'));
+  assert.equal(Number(n), 12);
+  assert.ok(Math.abs(Number(spread) - Math.sqrt(f * (1 - f) * 200 / 199 / 12)) < 1e-3, chance);
+  const off = Math.abs(Number(await text(page, '#result-test')) - f);
+  assert.ok(off > 2 * Number(spread), chance);
+  assert.match(chance, /over twice that: its 12 points happen to be hard for this model\./);
+  // The default polynomial search's test error is within chance: no such sentence.
+  await page.goto(server.url + '?lab=tuning&speed=max');
+  await page.locator('#play').click();
+  await page.locator('#result').waitFor({ timeout: 60_000 });
+  assert.doesNotMatch(await text(page, '#result-chance'), /over twice/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('Bayesian optimization on two axes: one trial per Step, the landscape fills in, Reset starts over', async () => {
   const { page, problems } = await open('?lab=tuning&strategy=bayes&budget=5&n=20&folds=2');
   assert.equal(param(page, 'x'), 'degree');

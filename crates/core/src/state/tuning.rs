@@ -234,6 +234,10 @@ pub struct Outcome {
     pub test_error: f64,
     /// Its error on [`FRESH_POINTS`] fresh points from the same generator: what it really does.
     pub fresh_error: f64,
+    /// How far a test set of `test_count` points strays from that by chance alone (the standard
+    /// error, from the fresh points' per-point errors); `None` if the retraining diverged.
+    pub test_chance: Option<f64>,
+    pub test_count: usize,
     /// What the retrained model learned.
     pub parameters: Vec<Parameter>,
 }
@@ -513,6 +517,8 @@ impl Tuning {
             train_error: r.train_error,
             test_error: r.test_error,
             fresh_error: r.fresh_error,
+            test_chance: r.test_chance,
+            test_count: r.test_count,
             parameters: r.parameters,
             config,
         })

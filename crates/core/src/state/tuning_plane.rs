@@ -8,9 +8,9 @@ use super::config::Config;
 use super::plane::{make_data, SWEEP_EPOCHS};
 use super::spec::{Key, Lab};
 use crate::data::classification::generate;
-use crate::ml::model::{fit_checked, Model, Parameter, Progress};
+use crate::ml::model::{fit_checked, Model, Parameter, Progress, Samples};
 use crate::ml::plane_model::{PlaneModel, PlaneSet};
-use crate::tune::cv::{SlicedCv, DIVERGED};
+use crate::tune::cv::{MeanSd, SlicedCv, DIVERGED};
 use crate::tune::folds::Folds;
 
 /// Most steps each fold's model (and the retrained model) takes: as the Classification lab's
@@ -123,6 +123,11 @@ pub struct Retrained {
     pub train_error: f64,
     pub test_error: f64,
     pub fresh_error: f64,
+    /// How far, by chance alone, a test set of this many points strays from the error on the
+    /// whole population (standard error): the spread of the per-point errors over the fresh
+    /// points, over √(test points). `None` if training diverged.
+    pub test_chance: Option<f64>,
+    pub test_count: usize,
     pub parameters: Vec<Parameter>,
 }
 
@@ -141,10 +146,14 @@ impl Retrained {
             true => DIVERGED,
             false => model.score(samples).error(),
         };
+        let per_point = |i: usize| model.score(&fresh.subset(&[i])).error();
+        let spread = MeanSd::of(&(0..fresh.count()).map(per_point).collect::<Vec<_>>()).sd;
         Retrained {
             train_error: error(train),
             test_error: error(test),
             fresh_error: error(fresh),
+            test_chance: (!diverged).then(|| spread / (test.count() as f64).sqrt()),
+            test_count: test.count(),
             parameters: model.parameters(),
         }
     }

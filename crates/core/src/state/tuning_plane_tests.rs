@@ -317,6 +317,28 @@ fn the_default_boosting_search_and_landscape_stay_affordable() {
     }
 }
 
+/// The default tree search on 40 moons: its 12 test points happen to lie where the tree errs
+/// (test error 5/12 against 0.155 on fresh points), and the chance spread that says so is the
+/// binomial one, √(f(1 − f)/n) with f the fresh error (sample variance: × 200/199).
+#[test]
+fn the_test_errors_chance_spread_is_the_binomial_ones() {
+    let (config, notices) = decode("lab=tuning&model=tree");
+    let mut state = Tuning::new(config, notices);
+    state.apply(Action::Play);
+    while state.running {
+        state.apply(Action::Tick(1000));
+        state.apply(Action::Reveal);
+    }
+    let o = state.outcome.unwrap();
+    assert_eq!(o.test_count, 12);
+    let f = o.fresh_error;
+    let binomial = (f * (1.0 - f) * 200.0 / 199.0 / 12.0).sqrt();
+    let chance = o.test_chance.unwrap();
+    assert!((chance - binomial).abs() < 1e-12, "{chance} {binomial}");
+    assert!((o.test_error - 5.0 / 12.0).abs() < 1e-12, "{o:?}");
+    assert!((o.test_error - f).abs() > 2.0 * chance, "{o:?}");
+}
+
 #[test]
 fn a_link_naming_only_the_model_gets_that_models_two_axes() {
     for (model, axes) in [

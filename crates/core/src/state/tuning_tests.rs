@@ -175,6 +175,24 @@ fn a_search_runs_to_its_budget_fold_by_fold_and_retrains_the_best() {
     assert_eq!(outcome.gap(), outcome.test_error - outcome.cv.mean);
     assert!(outcome.test_error.is_finite() && !outcome.parameters.is_empty());
     assert!(outcome.fresh_error.is_finite());
+    // The test error's chance spread, by hand: the fresh points' squared residuals' sample sd,
+    // over √(test points).
+    let hyper = outcome.config.regression_hyper();
+    let fitted: Trainer = fit(&hyper, &state.data.train, state.config.seed, TRIAL_EPOCHS);
+    let squares: Vec<f64> = fresh_points(&outcome.config)
+        .iter()
+        .map(|p| (fitted.model().predict(p.x) - p.y).powi(2))
+        .collect();
+    let mean = squares.iter().sum::<f64>() / squares.len() as f64;
+    let var = squares.iter().map(|e| (e - mean).powi(2)).sum::<f64>() / (squares.len() - 1) as f64;
+    let n_test = state.data.test.len();
+    assert_eq!(outcome.test_count, n_test);
+    let chance = outcome.test_chance.unwrap();
+    assert!(
+        (chance - (var / n_test as f64).sqrt()).abs() < 1e-9 * chance,
+        "{chance}"
+    );
+    assert!((outcome.fresh_error - mean).abs() < 1e-9 * mean);
     // Play after the end does nothing; Reset starts the same search over.
     state.apply(Action::Play);
     assert!(!state.running);
