@@ -16,6 +16,9 @@ pub struct SearchProgressProps {
     /// Settings whose folds are already scored, once that number no longer grows (a status
     /// read out on every landscape cell would chatter): a trial at one needs no training.
     pub scored: usize,
+    /// At a set Speed, the time between two trials shown (ms): the pace before this run's own
+    /// is timed, and a floor for it.
+    pub paced_ms: Option<f64>,
     pub running: bool,
     /// Whether the search has spent its budget (or has nothing left to try).
     pub finished: bool,
@@ -43,11 +46,16 @@ pub fn SearchProgress(props: &SearchProgressProps) -> Html {
         *since.borrow_mut() = None;
     }
     // The first trials are no guide (workers starting, a landscape cell already known): an
-    // estimate from at least ESTIMATE_AFTER trials of this run.
-    let pace = since.borrow().and_then(|(start, at_start)| {
+    // estimate from at least ESTIMATE_AFTER trials of this run; before that, at a set Speed,
+    // its pace (trials are never shown faster).
+    let timed = since.borrow().and_then(|(start, at_start)| {
         let trials = done.saturating_sub(at_start);
         (trials >= ESTIMATE_AFTER).then(|| (now_ms() - start) / trials as f64)
     });
+    let pace = match (timed, props.paced_ms) {
+        (Some(t), Some(p)) => Some(t.max(p)),
+        (t, p) => t.or(p),
+    };
     // Fewer than the budget: every distinct setting the strategy can reach (a one-axis grid of
     // 15 degrees has 15; random search and Bayesian optimization never try one twice).
     let fewer = match &props.why_fewer {

@@ -212,6 +212,8 @@ pub fn TuningLab(props: &LabProps) -> Html {
         false => 0,
     };
     // Speed counts trials shown, one Reveal every FRAMES_PER_TRIAL frames (60 a second).
+    let paced_ms =
+        (config.speed()).map(|n| f64::from(FRAMES_PER_TRIAL) * 1000.0 / 60.0 / f64::from(n));
     let speed_text = Some(match config.speed() {
         Some(n) => paced(n, "trial", "trials", FRAMES_PER_TRIAL),
         None => "max".into(),
@@ -325,7 +327,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                             // added Cancel; helper 80.)
                             <Slider key_={Key::Speed} position={config.position(Key::Speed)} on_change={on_set.clone()}
                                 value_text={speed_text} help={config.help(Key::Speed)} />
-                            <SearchProgress done={search.trials().len()} {planned} {budget} {why_fewer} scored={scored} running={state.running} finished={done} on_cancel={send(Action::Reset)} />
+                            <SearchProgress done={search.trials().len()} {planned} {budget} {why_fewer} scored={scored} {paced_ms} running={state.running} finished={done} on_cancel={send(Action::Reset)} />
                             <dl class="stats">
                                 <div><dt>{ "Trials" }</dt><dd id="trials-done">{ format!("{} / {planned}", search.trials().len()) }</dd></div>
                                 <div><dt>{ "Best so far" }</dt><dd id="best-values">{ best_text.as_ref().map_or("—".into(), |b| b.0.clone()) }</dd></div>

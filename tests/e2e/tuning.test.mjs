@@ -370,7 +370,8 @@ test('the progress bar counts trials with the time left; Cancel and a changed se
   const { page, problems } = await openWithCores(query, 2);
   assert.match(await text(page, '#time-left'), /^0 of 64 trials: press Play or Step/);
   await page.locator('#play').click();
-  await page.waitForFunction(() => /^\d+ of 64 trials; about \d+ s left/.test(document.getElementById('time-left').textContent),
+  // (At its set Speed the time left is said from the start; here some trials are done.)
+  await page.waitForFunction(() => /^[1-9]\d* of 64 trials; about \d+ s left/.test(document.getElementById('time-left').textContent),
     null, { timeout: 60_000 });
   const done = Number(await page.locator('#search-progress').getAttribute('value'));
   assert.ok(done >= 1 && done < 64, `${done} trials done`);
@@ -434,18 +435,25 @@ test('at Speed 1 a search is watched trial by trial, even where every setting is
   assert.equal(await text(page, '#ctl-speed-value'), '1 trial / 0.2 s');
   assert.match(await text(page, '#ctl-speed-help'), /^Trials shown every fifth of a second/);
   // The trial count as it reads on each animation frame after Play, until the search is done.
+  // (And the time left as it reads while playing.)
+  const lefts = [];
   const watch = () => page.evaluate(() => new Promise((resolve) => {
-    const seen = [];
+    const seen = [], left = [];
     const look = () => {
       const now = document.getElementById('trials-done').textContent;
+      const status = document.getElementById('time-left').textContent;
       if (seen.at(-1) !== now) seen.push(now);
-      if (/^15 \//.test(now)) resolve(seen); else requestAnimationFrame(look);
+      if (/trials; /.test(status) && left.at(-1) !== status) left.push(status);
+      if (/^15 \//.test(now)) resolve([seen, left]); else requestAnimationFrame(look);
     };
     document.getElementById('play').click();
     look();
-  }));
+  })).then(([seen, left]) => { lefts.push(left); return seen; });
   const paced = await watch();
   assert.ok(paced.length >= 14, `every trial on screen in turn: ${paced}`);
+  // (Helper 80: "timing the first trials…" for trials 1–3 though the pace is set: 15 × 0.2 s.)
+  assert.match(lefts[0][0], /^[01] of 15 trials; about 3 s left\.$/, lefts[0].join(' | '));
+  assert.ok(lefts[0].every((t) => /about \d+ s left/.test(t)), lefts[0].join(' | '));
   const trials = await page.locator('#trials tbody tr').allTextContents();
   // Reset; End on Speed (by keyboard): max, in the link; each trial is shown once scored.
   await page.locator('#reset').click();
