@@ -159,9 +159,12 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         ModelKind::Forest | ModelKind::Boosting => Some(("tree", "trees")),
         _ => None,
     };
-    let speed_text = step_names
-        .zip(config.speed())
-        .map(|((one, many), n)| paced(n, one, many, frames_per_tick));
+    // (k-NN has no steps: "1 epoch / frame" named a unit it does not have; helper 80.)
+    let speed_text = match model {
+        ModelKind::Knn => Some("no steps to pace".into()),
+        _ => (step_names.zip(config.speed()))
+            .map(|((one, many), n)| paced(n, one, many, frames_per_tick)),
+    };
     // An ensemble with all its trees has nothing left to train: Play and Step say so.
     let trees = config.number(Key::Trees) as u64;
     let complete: Option<AttrValue> = match model {

@@ -269,6 +269,7 @@ test('k-NN has nothing to train: Play, Step and Speed say so; your own points ig
   assert.ok(await page.locator('#play').isDisabled() && await page.locator('#step').isDisabled());
   assert.match(await text(page, '#nothing-to-train'), /k-NN learns no parameters/);
   assert.match(await text(page, '#ctl-speed-inert'), /No effect for k-NN/);
+  assert.equal(await text(page, '#ctl-speed-value'), 'no steps to pace');
   // Nor anything to write as parameters: the CSV button is off and says where the points are.
   assert.ok(await page.locator('#parameters-csv').isDisabled());
   assert.match(await text(page, '#no-parameters-csv'), /this model is its training points, which Data as CSV writes/);
