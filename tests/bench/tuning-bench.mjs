@@ -12,6 +12,7 @@ const CASES = [
   ['default (polynomial, degree × λ, grid 16, 5 folds)', '?lab=tuning'],
   ['boosting, trees × learning rate, 200 points (88 cells)', '?lab=tuning&model=boosting&n=200'],
   ['forest, trees × depth, 200 points, random 40', '?lab=tuning&model=forest&n=200&strategy=random&budget=40'],
+  ['network, learning rate × λ, 200 points (the plane\'s default; 195 cells)', '?lab=tuning&model=network'],
 ];
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 2);
 

@@ -103,8 +103,8 @@ test('two trials that read the same CV error: the note says why only the first t
   await page.close();
 });
 
-test('k-NN on the default moons: k = 3, 4 and 5 tie at error 0, and the note says the classes barely overlap', async () => {
-  const { page, problems } = await open('?lab=tuning&model=knn&speed=max');
+test('k-NN on 40 moons: k = 3, 4 and 5 tie at error 0, and the note says the classes barely overlap', async () => {
+  const { page, problems } = await open('?lab=tuning&model=knn&n=40&speed=max');
   await page.locator('#play').click();
   await page.locator('#result').waitFor({ timeout: 60_000 });
   const note = await text(page, '#trials-tie');
@@ -115,7 +115,7 @@ test('k-NN on the default moons: k = 3, 4 and 5 tie at error 0, and the note say
 });
 
 test('the result says how far a 12-point test set strays by chance, and when this one strays over twice that', async () => {
-  const { page, problems } = await open('?lab=tuning&model=tree&speed=max');
+  const { page, problems } = await open('?lab=tuning&model=tree&n=40&speed=max');
   await page.locator('#play').click();
   await page.locator('#result').waitFor({ timeout: 60_000 });
   const chance = await text(page, '#result-chance');
@@ -132,6 +132,24 @@ test('the result says how far a 12-point test set strays by chance, and when thi
   await page.locator('#play').click();
   await page.locator('#result').waitFor({ timeout: 60_000 });
   assert.doesNotMatch(await text(page, '#result-chance'), /over twice/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('a model on the plane searches 200 points, polynomial regression 40; a number set by hand stays', async () => {
+  // (Helper 81: on 40 moons a one-split tree was the best tree by CV and missed 5 of 12 test points.)
+  const { page, problems } = await open('?lab=tuning');
+  assert.equal(param(page, 'n'), '40');
+  await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Decision tree' });
+  await waitForParam(page, 'n', '200');
+  assert.match(await text(page, '#test-locked'), /60 test points/);
+  await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Polynomial regression' });
+  await waitForParam(page, 'n', '40');
+  await page.getByLabel('Number of points', { exact: true }).press('ArrowRight');
+  await waitForParam(page, 'n', '50');
+  await page.getByLabel('Model', { exact: true }).selectOption({ label: 'k-nearest neighbours' });
+  await waitForParam(page, 'model', 'knn');
+  assert.equal(param(page, 'n'), '50');
   assert.deepEqual(problems.console, []);
   await page.close();
 });
@@ -222,8 +240,8 @@ test('the strategies\' comparison says where each ends and that none is clearly 
 });
 
 test('a perfect cross-validated error of 0 is drawn on the charts\' bottom edge, and the page says so', async () => {
-  // k = 1 on these points makes no mistake in any fold.
-  const { page, problems } = await open('?lab=tuning&model=knn&x=k&y=none&strategy=grid&budget=5');
+  // k = 1 on these 40 points makes no mistake in any fold.
+  const { page, problems } = await open('?lab=tuning&model=knn&x=k&y=none&strategy=grid&budget=5&n=40');
   await page.locator('#play').click();
   await page.locator('#result').waitFor({ timeout: 60_000 });
   assert.match(await text(page, '#trial-1 td.cv'), /^0 ± 0/);

@@ -69,7 +69,7 @@ pub fn tie_note(search: &Search, by_test: bool) -> Option<String> {
 /// Why trials tie at error 0: each got every held-out (or test) point right, so those points
 /// cannot rank them; noise that makes the classes overlap gives them mistakes to differ by
 /// (k-NN on the
-/// default 40 moons: k = 1 … 5 all score 0 at noise 0.2, and 0.14 … 0.33 at noise 0.4).
+/// 40 moons: k = 1 … 5 all score 0 at noise 0.2, and 0.14 … 0.33 at noise 0.4).
 fn clean_data(by_test: bool) -> String {
     let points = if by_test { "test" } else { "held-out" };
     format!(

@@ -16,13 +16,13 @@
 //! set of points from the same generator shows how optimistic the chosen test score is.
 
 use super::action::Action;
-use super::choice::{ModelKind, Selection, StrategyKind, TuneAxis, TuneModel};
+use super::choice::{Choice, ModelKind, Selection, StrategyKind, TuneAxis, TuneModel};
 use super::config::{Config, MAX_SEED};
 use super::regression::SWEEP_EPOCHS;
 use super::session::Reduce;
 use super::spec::{Key, Lab};
 pub use super::tuning_axes::{axis_key, space};
-use super::tuning_axes::{default_axes_for_model, fit_axes, space_within};
+use super::tuning_axes::{default_axes_for_model, default_points, fit_axes, space_within};
 use super::tuning_plane::{
     classification_config, neural_config, PlanePoints, PlaneWork, Retrained,
 };
@@ -583,6 +583,13 @@ impl Reduce for Tuning {
                 }
                 if key == Key::TuneModel {
                     default_axes_for_model(&mut self.config);
+                    // Points at the old model's default take the new one's (40 on a curve,
+                    // 200 on the plane); a number set by hand stays.
+                    let old = TuneModel::VALUES.get(before).and_then(|m| m.plane());
+                    if self.config.position(Key::Points) == default_points(old) {
+                        self.config
+                            .set(Key::Points, default_points(self.config.tuned()));
+                    }
                 }
                 let keep = matches!(key, Key::Strategy | Key::Budget);
                 self.rebuild(keep, key == Key::Strategy);

@@ -17,13 +17,15 @@ use crate::tune::folds::Folds;
 /// validation curves train each point (enough for every ensemble and every tree to finish).
 ///
 /// For the network a step is an epoch, here a full-batch Adam step (the Tuning lab's batch size
-/// is "all" unless set): 300 of them learn the default 40 moons (cross-validated error 0 … 0.04
-/// for learning rates 0.01 … 0.3 and λ ≤ 10⁻³). Measured natively in release (a 2-core machine
-/// shared with a build; seed 42, 5 folds of 28 training points, budget 16): the default network
-/// search (learning rate × λ) 0.12 s for any strategy and its whole landscape (195 cells, see
+/// is "all" unless set): 300 of them learn 40 moons (cross-validated error 0 … 0.04 for
+/// learning rates 0.01 … 0.3 and λ ≤ 10⁻³). Measured natively in release (a 2-core machine
+/// shared with a build; seed 42, 5 folds of 28 training points, budget 16): the network search
+/// (learning rate × λ) 0.12 s for any strategy and its whole landscape (195 cells, see
 /// [`super::tuning_axes::NETWORK_RATES`]) 1.5 s; learning rate × neurons (208 cells) 2.4 s;
-/// neurons × λ (240 cells, the widest networks) 2.9 s; one axis 0.1 … 0.2 s. So the network keeps
-/// the same epochs as the other models; its lattice is cut by its learning-rate range instead.
+/// neurons × λ (240 cells, the widest networks) 2.9 s; one axis 0.1 … 0.2 s. On the default 200
+/// moons (140 training points; session 37, nothing else running) the search takes 0.24 s and
+/// its landscape 2.7 s. So the network keeps the same epochs as the other models; its lattice is
+/// cut by its learning-rate range instead.
 pub const PLANE_STEPS: u32 = SWEEP_EPOCHS;
 
 /// The training and test points of the configuration's pattern, as samples.

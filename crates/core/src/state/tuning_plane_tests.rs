@@ -202,18 +202,35 @@ fn links_round_trip_and_axes_not_of_the_model_fall_back_with_a_notice() {
         (keys, state.notices.len()),
         (vec![Key::Trees, Key::Shrinkage], 0)
     );
-    // Another model takes its own default axes; k stops at the smallest fold's training points.
+    // Another model takes its own default axes, and its default points (40 on a curve, 200 on
+    // the plane); k stops at 50, or at the smallest fold's training points.
     let mut state = Tuning::new(Config::for_lab(Lab::Tuning), vec![]);
     let knn = TuneModel::VALUES
         .iter()
         .position(|m| *m == TuneModel::Plane(ModelKind::Knn));
     state.apply(Action::Set(Key::TuneModel, knn.unwrap()));
+    assert_eq!(state.config.number(Key::Points), 200.0);
+    let axes = state.search.space().axes();
+    assert_eq!((axes[0].key(), axes[0].max()), (Key::K, 50.0));
+    state.apply(Action::Set(Key::TuneModel, 0));
+    assert_eq!(state.config.number(Key::Points), 40.0);
+    // 50 points, set by hand, stay: 35 for training, 28 in each fold's.
+    state.apply(Action::Set(Key::Points, 4));
+    state.apply(Action::Set(Key::TuneModel, knn.unwrap()));
+    assert_eq!(state.config.number(Key::Points), 50.0);
     let axes = state.search.space().axes();
     assert_eq!(
         (axes.len(), axes[0].key(), axes[0].max()),
-        (1, Key::K, 22.0)
+        (1, Key::K, 28.0)
     );
     assert!(state.notices.is_empty());
+    // A link that names no number of points gets the model's; one that does keeps it.
+    assert_eq!(decode("lab=tuning&model=tree").0.number(Key::Points), 200.0);
+    assert_eq!(
+        decode("lab=tuning&model=tree&n=40").0.number(Key::Points),
+        40.0
+    );
+    assert_eq!(decode("lab=tuning").0.number(Key::Points), 40.0);
 }
 
 #[test]
@@ -317,12 +334,13 @@ fn the_default_boosting_search_and_landscape_stay_affordable() {
     }
 }
 
-/// The default tree search on 40 moons: its 12 test points happen to lie where the tree errs
-/// (test error 5/12 against 0.155 on fresh points), and the chance spread that says so is the
-/// binomial one, √(f(1 − f)/n) with f the fresh error (sample variance: × 200/199).
+/// The tree search on 40 moons (the default before helper 81): its 12 test points happen to lie
+/// where the tree errs (test error 5/12 against 0.155 on fresh points), and the chance spread
+/// that says so is the binomial one, √(f(1 − f)/n) with f the fresh error (sample variance:
+/// × 200/199).
 #[test]
 fn the_test_errors_chance_spread_is_the_binomial_ones() {
-    let (config, notices) = decode("lab=tuning&model=tree");
+    let (config, notices) = decode("lab=tuning&model=tree&n=40");
     let mut state = Tuning::new(config, notices);
     state.apply(Action::Play);
     while state.running {

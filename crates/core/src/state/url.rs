@@ -6,7 +6,7 @@ use super::config::{Config, MAX_SEED};
 use super::plane::MAX_CUSTOM_POINTS;
 use super::spec::{display_value, format_value, Domain, Key, Lab, Spec, SPECS};
 use super::sweep::sweep_keys;
-use super::tuning_axes::{first_axis_unnamed, second_axis_unnamed};
+use super::tuning_axes::{default_points, first_axis_unnamed, second_axis_unnamed};
 use crate::data::classification::Point2;
 use crate::format::clip;
 
@@ -274,6 +274,9 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
         }
         if !named(Key::AxisY) {
             second_axis_unnamed(&mut config);
+        }
+        if !named(Key::Points) {
+            config.set(Key::Points, default_points(config.tuned()));
         }
     }
     (config, notices)

@@ -5,8 +5,12 @@ use crate::state::config::Config;
 use crate::state::url::decode;
 use crate::tune::code::python;
 
+/// The Tuning lab at `query`, on 40 points unless it says (the conversions' figures below are
+/// those of 40 points' folds: 28 training points, 22 in each fold's fit).
 fn tuning(query: &str) -> Config {
-    let (config, notices) = decode(&format!("lab=tuning&{query}"));
+    let named = query.split('&').any(|pair| pair.starts_with("n="));
+    let points = if named { "" } else { "n=40&" };
+    let (config, notices) = decode(&format!("lab=tuning&{points}{query}"));
     assert!(notices.is_empty(), "{query}: {notices:?}");
     config
 }
@@ -164,7 +168,8 @@ fn the_axes_carry_the_labs_ranges_and_values() {
         &boosting,
         &["trial.suggest_float(\"learning_rate\", 0.01, 1, log=True)"],
     );
-    // The network: learning rate 10⁻³ … 1; alpha = 2·b·λ with b = 22 (full batch of a fold).
+    // The network: learning rate 10⁻³ … 1; alpha = 2·b·λ with b = 22 (full batch of a fold of
+    // 40 points' 28 training points).
     let net = python(&tuning("model=network&strategy=random"));
     has(
         &net,
