@@ -1,7 +1,7 @@
 //! Interview practice as a pure reducer: the questions of [`QUESTIONS`] in a seeded order, one
 //! at a time; the learner picks an answer, reads the explanation, and goes on. A question answered
-//! wrong comes back after [`COME_BACK_AFTER`] questions not missed, again and again until it is
-//! answered right; so new questions keep coming however many are missed.
+//! wrong comes back after [`COME_BACK_AFTER`] new questions (not already missed), again and
+//! again until it is answered right; so new questions keep coming however many are missed.
 //! No clock and no browser: the page sends [`QuizAction`]s and keeps [`Quiz::to_storage`]'s text
 //! in the browser's storage, so the score and the missed questions survive a reload.
 //!
