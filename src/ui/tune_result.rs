@@ -41,13 +41,14 @@ fn chance_note(o: &Outcome, chance: f64, by_test: bool) -> String {
 #[component]
 pub fn TuneResult(props: &TuneResultProps) -> Html {
     let o = &props.outcome;
-    // A split's name ends with its comparison ("x₂ ≤"): its threshold follows it directly.
+    // A split's name holds its comparison ("node 0: x₂ ≤ (yes: leaf 1, no: leaf 2)"): its
+    // threshold goes right after "≤" (helper 81 read "x₂ ≤ (yes: …) = 0.0422").
     let weights: Vec<String> = o
         .parameters
         .iter()
-        .map(|p| match p.name.ends_with('≤') {
-            true => format!("{} {}", p.name, short(p.value)),
-            false => format!("{} = {}", p.name, short(p.value)),
+        .map(|p| match p.name.split_once('≤') {
+            Some((split, leaves)) => format!("{split}≤ {}{leaves}", short(p.value)),
+            None => format!("{} = {}", p.name, short(p.value)),
         })
         .collect();
     // A handful inline; an ensemble's thousands behind a disclosure.

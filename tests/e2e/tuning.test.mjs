@@ -127,6 +127,8 @@ test('the result says how far a 12-point test set strays by chance, and when thi
   const off = Math.abs(Number(await text(page, '#result-test')) - f);
   assert.ok(off > 2 * Number(spread), chance);
   assert.match(chance, /over twice that: its 12 points happen to be hard for this model\./);
+  // A split's threshold reads after its comparison (helper 81: "x₂ ≤ (yes: …) = 0.0422").
+  assert.match(await text(page, '#result .weights'), /^node 0: x₂ ≤ 0\.0422 \(yes: leaf 1, no: leaf 2\), leaf 1: /);
   // The default polynomial search's test error is within chance: no such sentence.
   await page.goto(server.url + '?lab=tuning&speed=max');
   await page.locator('#play').click();
