@@ -56,8 +56,13 @@ pub fn ChallengeBar(props: &ChallengeBarProps) -> Html {
             k => k.spec().label,
         })
         .collect();
+    let bar = use_node_ref();
+    {
+        let bar = bar.clone();
+        use_effect_with(c.id, move |_| crate::web::take_lost_focus(&bar));
+    }
     html! {
-        <section class={classes!("classroom-bar", "challenge", class)} aria-labelledby="challenge-title" id="challenge">
+        <section ref={bar} tabindex="-1" class={classes!("classroom-bar", "challenge", class)} aria-labelledby="challenge-title" id="challenge">
             <div class="bar-head">
                 <h2 id="challenge-title">{ format!("Challenge: {}", c.title) }</h2>
             </div>

@@ -31,8 +31,13 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
         .curve
         .filter(|_| props.lab == Some(set_in));
     let go = |to: usize| props.on_step.reform(move |_| to);
+    let bar = use_node_ref();
+    {
+        let bar = bar.clone();
+        use_effect_with(lesson.id, move |_| crate::web::take_lost_focus(&bar));
+    }
     html! {
-        <section class="classroom-bar lesson" aria-labelledby="lesson-title" id="lesson">
+        <section ref={bar} tabindex="-1" class="classroom-bar lesson" aria-labelledby="lesson-title" id="lesson">
             <div class="bar-head">
                 <h2 id="lesson-title">{ format!("Lesson: {}", lesson.title) }</h2>
                 <span class="bar-count" id="lesson-step">{ format!("Step {} of {}", step + 1, last + 1) }</span>

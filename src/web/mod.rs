@@ -78,6 +78,22 @@ pub fn focused_element() -> Option<web_sys::HtmlElement> {
     active.dyn_into::<web_sys::HtmlElement>().ok()
 }
 
+/// Gives the keyboard focus to `element` if nothing has it in the next frame (a button that had
+/// it is gone: the menu item that opened a lesson or a challenge, hidden as the menu closed), so
+/// that Tab goes on from there, not from the top of the page (helper 81).
+pub fn take_lost_focus(element: &yew::NodeRef) {
+    let element = element.clone();
+    let callback = Closure::once_into_js(move || {
+        if focused_element().is_some_and(|f| f.tag_name() != "BODY") {
+            return;
+        }
+        if let Some(element) = element.cast::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    });
+    let _ = window().request_animation_frame(callback.unchecked_ref());
+}
+
 /// Whether a `focusout` from inside `container` moved the focus to an element outside it (not
 /// to nothing: a tap on the page's background, or on a canvas, takes the focus nowhere). A
 /// drawer or a menu closes then: what the focus went on to may lie under it.

@@ -824,6 +824,17 @@ test('keyboard and screen reader: the verdict is announced by its title, menus a
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('#lessons-menu').getAttribute('aria-expanded'), 'false');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'lessons-menu');
+  // A lesson opened by Enter takes the focus to its bar, so Tab goes on to its buttons (helper
+  // 81: it went to the page's top, and Tab started again at "Skip to the controls").
+  await page.keyboard.press('Enter');
+  await page.locator('#lessons-list a').first().focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#lesson').waitFor();
+  // (In the frame after the menu closed.)
+  await page.waitForFunction(() => document.activeElement.id === 'lesson', null, { timeout: 2000 });
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Next →');
+  await page.getByRole('button', { name: 'Leave the lesson' }).click();
   // The Keys dialog gives the focus back to what had it.
   await page.getByRole('button', { name: 'Keys', exact: true }).click();
   await page.keyboard.press('Escape');
