@@ -35,6 +35,8 @@ pub struct ValidationProps {
 
 #[component]
 pub fn Validation(props: &ValidationProps) -> Html {
+    // (A chart removed under the pointer never hears it leave.)
+    use_effect_with((), |_| || crate::web::pointing_at_curve(false));
     let sweep = &props.sweep;
     let keys = props.keys.clone();
     let d = props.dispatch.clone();
@@ -135,7 +137,9 @@ pub fn Validation(props: &ValidationProps) -> Html {
                     }) }
                 </select>
             </div>
-            <div class="curve-pick" onclick={on_pick}>
+            <div class="curve-pick" onclick={on_pick}
+                onpointerenter={Callback::from(|_| crate::web::pointing_at_curve(true))}
+                onpointerleave={Callback::from(|_| crate::web::pointing_at_curve(false))}>
                 <Chart input={ChartInput::Validation(curve, sweep.key.spec().label)} id="validation-chart"
                     label="Training error and cross-validation error (training points only) across the hyperparameter's range, the current value marked." />
             </div>

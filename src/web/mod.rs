@@ -78,6 +78,21 @@ pub fn focused_element() -> Option<web_sys::HtmlElement> {
     active.dyn_into::<web_sys::HtmlElement>().ok()
 }
 
+/// Marks (or unmarks) the pointer as over the validation chart. The browser keeps the page
+/// still by an element in view when content above it grows (scroll anchoring), and it picks the
+/// first in the page's order: one in the settings column, beside the charts. While the pointer
+/// is over the chart the style takes the settings and learned columns out of that choice, so the
+/// anchor is in the charts' column and the chart stays under the pointer as the verdict above it
+/// grows and shrinks during training.
+pub fn pointing_at_curve(on: bool) {
+    if let Some(body) = window().document().and_then(|d| d.body()) {
+        let _ = match on {
+            true => body.set_attribute("data-pointing", "curve"),
+            false => body.remove_attribute("data-pointing"),
+        };
+    }
+}
+
 /// Gives the keyboard focus to `element` if nothing has it in the next frame (a button that had
 /// it is gone: the menu item that opened a lesson or a challenge, hidden as the menu closed), so
 /// that Tab goes on from there, not from the top of the page (helper 81).

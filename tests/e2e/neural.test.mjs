@@ -64,6 +64,40 @@ test('a [4, 2] tanh network learns circles with play; every weight is drawn; the
   await page.close();
 });
 
+test('the validation chart stays under the pointer while training changes the verdict above it', async () => {
+  // (Without it the chart moved by about 400 px in 4 s of training: the page kept still by the
+  // settings column, beside the charts.)
+  const { page, problems } = await open('');
+  await page.locator('#validation-chart').waitFor();
+  await page.evaluate(() => {
+    const r = document.getElementById('validation-chart').getBoundingClientRect();
+    window.scrollBy(0, r.top - innerHeight / 2 + r.height / 2);
+  });
+  const box = await page.locator('#validation-chart').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const [tops, heights] = await page.evaluate(() => new Promise((resolve) => {
+    const chart = document.getElementById('validation-chart');
+    const above = document.querySelector('.column.plots > section');
+    const tops = [], heights = new Set();
+    document.getElementById('play').click();
+    const start = performance.now();
+    const look = () => {
+      tops.push(chart.getBoundingClientRect().top);
+      heights.add(above.offsetHeight);
+      if (performance.now() - start < 3000) requestAnimationFrame(look); else resolve([tops, [...heights]]);
+    };
+    look();
+  }));
+  // The panel above it (the boundary and the verdict) did change height meanwhile.
+  assert.ok(heights.length > 1, `${heights}`);
+  assert.ok(Math.max(...tops) - Math.min(...tops) <= 2, `the chart's top: ${[...new Set(tops.map(Math.round))]}`);
+  // Away from the chart the page keeps still by the controls again.
+  await page.mouse.move(5, 5);
+  assert.equal(await page.evaluate(() => document.body.dataset.pointing), undefined);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('by keyboard: the architecture restarts training, the learning rate continues it', async () => {
   const { page } = await open('&data=xor');
   await page.getByLabel('Neurons in layer 1', { exact: true }).focus();
