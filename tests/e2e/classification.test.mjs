@@ -695,7 +695,7 @@ test('once the curve over a control is computed, the verdict says where it does 
 
 test('a tree\'s limits that do not bind on these points say so, and moving one indeed changes nothing', async () => {
   const { page, problems } = await open('&model=tree&data=circles');
-  assert.match(await text(page, '#ctl-depth-inert'), /^Raising it changes nothing here: grown without a limit, this tree stops at depth 4 \(every leaf pure or unsplittable\)\.$/);
+  assert.match(await text(page, '#ctl-depth-inert'), /^Raising it changes nothing here: grown to the end without a limit, this tree stops at depth 4 \(every leaf pure or unsplittable\)\.$/);
   assert.match(await text(page, '#ctl-leaf-inert'), /^Raising it up to (\d+) changes nothing here: the smallest leaf already holds \1 training points\.$/);
   assert.match(await text(page, '#ctl-criterion-inert'), /^Either grows the same tree here: Gini impurity and entropy choose the same questions/);
   assert.equal(await page.locator('.control.inert:has(#ctl-depth)').count(), 0, 'not dimmed: a lower depth does change it');

@@ -33,8 +33,8 @@ pub fn tree_slack(h: &TreeHyper, points: &[Point2], classes: usize) -> Vec<(Key,
         notes.push((
             Key::MaxDepth,
             format!(
-                "Raising it changes nothing here: grown without a limit, this tree stops at \
-                 depth {} (every leaf pure or unsplittable).",
+                "Raising it changes nothing here: grown to the end without a limit, this tree \
+                 stops at depth {} (every leaf pure or unsplittable).",
                 free.depth()
             ),
         ));
