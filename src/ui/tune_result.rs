@@ -23,15 +23,16 @@ pub struct TuneResultProps {
 }
 
 /// When cross-validation chose and the test error strays from the fresh error by more than two
-/// standard errors: the few test points drawn happen to be hard (or easy) for the model. (When
-/// the test score chose, its low value is the selection's doing, which the panel says.)
+/// standard errors: the test points drawn happen to be hard (or easy) ones, a matter of the
+/// split, not of the model (helper 82: seed 42's test set is hard for every model). (When the
+/// test score chose, its low value is the selection's doing, which the panel says.)
 fn chance_note(o: &Outcome, chance: f64, by_test: bool) -> String {
     let off = o.test_error - o.fresh_error;
     if by_test || off.abs() <= 2.0 * chance {
         return String::new();
     }
     format!(
-        " This one strays by {}, over twice that: its {} points happen to be {} for this model. More test points would stray less: the spread shrinks as 1/√(points).",
+        " This one strays by {}, over twice that: the {} points drawn for the test set happen to be {} ones. More test points would stray less: the spread shrinks as 1/√(points).",
         short(off.abs()),
         o.test_count,
         if off > 0.0 { "hard" } else { "easy" }

@@ -120,13 +120,15 @@ test('the result says how far a 12-point test set strays by chance, and when thi
   await page.locator('#result').waitFor({ timeout: 60_000 });
   const chance = await text(page, '#result-chance');
   const [, n, spread] = chance.match(/^A test set of (\d+) points strays from what the model really does by about ± ([\d.]+) by chance alone/);
-  // The binomial standard error of an error rate on n points, from the fresh error.
-  const f = Number(await text(page, '#result-fresh'));
+  // The binomial standard error of an error rate on n points, from the fresh error (k of 200
+  // wrong) at Agresti and Coull's rate (k + 2)/(200 + 4).
+  const fresh = Number(await text(page, '#result-fresh'));
+  const f = (Math.round(fresh * 200) + 2) / 204;
   assert.equal(Number(n), 12);
-  assert.ok(Math.abs(Number(spread) - Math.sqrt(f * (1 - f) * 200 / 199 / 12)) < 1e-3, chance);
-  const off = Math.abs(Number(await text(page, '#result-test')) - f);
+  assert.ok(Math.abs(Number(spread) - Math.sqrt(f * (1 - f) / 12)) < 1e-3, chance);
+  const off = Math.abs(Number(await text(page, '#result-test')) - fresh);
   assert.ok(off > 2 * Number(spread), chance);
-  assert.match(chance, /over twice that: its 12 points happen to be hard for this model\./);
+  assert.match(chance, /over twice that: the 12 points drawn for the test set happen to be hard ones\./);
   // A split's threshold reads after its comparison (helper 81: "x₂ ≤ (yes: …) = 0.0422").
   assert.match(await text(page, '#result .weights'), /^node 0: x₂ ≤ 0\.0422 \(yes: leaf 1, no: leaf 2\), leaf 1: /);
   // The default polynomial search's test error is within chance: no such sentence.

@@ -34,19 +34,30 @@ pub fn comparison_note(compared: &[(StrategyKind, Vec<MeanSd>)], seeds: u64) -> 
         .collect();
     last.sort_by(|a, b| a.1.mean.total_cmp(&b.1.mean));
     let se = |e: &MeanSd| e.sd / (seeds.max(1) as f64).sqrt();
-    let ((best, b), (next, n)) = (last[0], last[1]);
-    let verdict = if b.mean + se(&b) < n.mean - se(&n) {
+    let (best, b) = last[0];
+    // Every strategy not clearly above the best, the best first (helper 82: with all three at
+    // 0.05 the note named two).
+    let tied: Vec<(StrategyKind, MeanSd)> = (last.iter().copied())
+        .filter(|(_, n)| b.mean + se(&b) >= n.mean - se(n))
+        .collect();
+    let verdict = if tied.len() == 1 {
         format!(
             "{} does best here. Which strategy wins depends on the landscape and the budget: \
              on another, or with more trials, the order can change.",
             capitalized(&name(best))
         )
     } else {
+        let names: Vec<String> = tied.iter().map(|(kind, _)| name(*kind)).collect();
+        let (last_name, rest) = names.split_last().expect("two or more");
+        let same = (tied.iter()).all(|(_, e)| e.mean == b.mean && e.sd <= 1e-9 * e.mean.abs());
         format!(
-            "{} and {} lie within their seeds' spread of each other: no strategy is clearly best \
-             on this landscape with this budget.",
-            capitalized(&name(best)),
-            name(next)
+            "{} and {last_name} {}: no strategy is clearly best on this landscape with this \
+             budget.",
+            capitalized(&rest.join(", ")),
+            match same {
+                true => "end at the same error",
+                false => "lie within their seeds' spread of each other",
+            }
         )
     };
     Some(format!(
@@ -104,6 +115,23 @@ mod tests {
             "{close}"
         );
         assert_eq!(comparison_note(&compared(0.06)[..1], 10), None);
+        // All three within reach of the best; two equal with no spread at all.
+        let mut three = compared(0.05);
+        three[2].1[1] = MeanSd {
+            mean: 0.0507,
+            sd: 0.0023,
+        };
+        assert!(comparison_note(&three, 10).unwrap().ends_with(
+            "Grid search, random search and Bayesian optimization lie within their seeds' \
+             spread of each other: no strategy is clearly best on this landscape with this \
+             budget."
+        ));
+        let mut equal = compared(0.05);
+        equal[1].1[1].sd = 0.0;
+        assert!(comparison_note(&equal, 10).unwrap().ends_with(
+            "Grid search and random search end at the same error: no strategy is clearly best \
+             on this landscape with this budget."
+        ));
         let mut rounding = compared(0.06);
         rounding[0].1[1].sd = 7.3e-18;
         assert_eq!(comparison_note(&rounding, 10), Some(clear));

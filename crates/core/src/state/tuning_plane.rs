@@ -127,7 +127,8 @@ pub struct Retrained {
     pub fresh_error: f64,
     /// How far, by chance alone, a test set of this many points strays from the error on the
     /// whole population (standard error): the spread of the per-point errors over the fresh
-    /// points, over √(test points). `None` if training diverged.
+    /// points (for an error rate the binomial one, at Agresti and Coull's adjusted rate), over
+    /// √(test points). `None` if training diverged.
     pub test_chance: Option<f64>,
     pub test_count: usize,
     pub parameters: Vec<Parameter>,
@@ -148,8 +149,23 @@ impl Retrained {
             true => DIVERGED,
             false => model.score(samples).error(),
         };
-        let per_point = |i: usize| model.score(&fresh.subset(&[i])).error();
-        let spread = MeanSd::of(&(0..fresh.count()).map(per_point).collect::<Vec<_>>()).sd;
+        let per_point: Vec<f64> = (0..fresh.count())
+            .map(|i| model.score(&fresh.subset(&[i])).error())
+            .collect();
+        let classes = model.score(fresh).accuracy.is_some();
+        let spread = match classes {
+            // An error rate: the binomial spread √(f(1 − f)) at Agresti and Coull's f = (k + 2)
+            // / (N + 4), k of N fresh points wrong, so that a model right on all of them still
+            // gets a spread (helper 82: "± 0" at 0 of 200 wrong, when a 60-point test set can
+            // very well miss one).
+            true => {
+                let wrong = per_point.iter().sum::<f64>();
+                let f = (wrong + 2.0) / (per_point.len() as f64 + 4.0);
+                (f * (1.0 - f)).sqrt()
+            }
+            // Squared errors: their sample sd.
+            false => MeanSd::of(&per_point).sd,
+        };
         Retrained {
             train_error: error(train),
             test_error: error(test),

@@ -336,10 +336,21 @@ fn the_default_boosting_search_and_landscape_stay_affordable() {
 
 /// The tree search on 40 moons (the default before helper 81): its 12 test points happen to lie
 /// where the tree errs (test error 5/12 against 0.155 on fresh points), and the chance spread
-/// that says so is the binomial one, √(f(1 − f)/n) with f the fresh error (sample variance:
-/// × 200/199).
+/// that says so is the binomial one, √(f(1 − f)/n) with Agresti and Coull's f = (k + 2)/(N + 4)
+/// for k of the N = 200 fresh points wrong. At noise 0 every fresh point is right, and the
+/// spread is still that of 2 in 204 (helper 82 read "± 0").
 #[test]
 fn the_test_errors_chance_spread_is_the_binomial_ones() {
+    let (config, notices) = decode("lab=tuning&model=knn&noise=0&speed=max");
+    let mut state = Tuning::new(config, notices);
+    state.apply(Action::Play);
+    while state.running {
+        state.apply(Action::Tick(1000));
+    }
+    let o = state.outcome.unwrap();
+    assert_eq!((o.fresh_error, o.test_count), (0.0, 60));
+    let f: f64 = 2.0 / 204.0;
+    assert!((o.test_chance.unwrap() - (f * (1.0 - f) / 60.0).sqrt()).abs() < 1e-12);
     let (config, notices) = decode("lab=tuning&model=tree&n=40");
     let mut state = Tuning::new(config, notices);
     state.apply(Action::Play);
@@ -349,8 +360,8 @@ fn the_test_errors_chance_spread_is_the_binomial_ones() {
     }
     let o = state.outcome.unwrap();
     assert_eq!(o.test_count, 12);
-    let f = o.fresh_error;
-    let binomial = (f * (1.0 - f) * 200.0 / 199.0 / 12.0).sqrt();
+    let f = (o.fresh_error * 200.0 + 2.0) / 204.0;
+    let binomial = (f * (1.0 - f) / 12.0).sqrt();
     let chance = o.test_chance.unwrap();
     assert!((chance - binomial).abs() < 1e-12, "{chance} {binomial}");
     assert!((o.test_error - 5.0 / 12.0).abs() < 1e-12, "{o:?}");
