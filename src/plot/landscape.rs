@@ -142,11 +142,15 @@ impl Ranged for UnitAxis {
         self.unit.map(value, limit)
     }
 
-    /// The axis's label positions (none where the chart asks for no labels).
+    /// The axis's label positions (none where the chart asks for no labels), every second or
+    /// third of them where the chart has room for fewer (a phone's map: "100200" ran together).
     fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
         match hint.max_num_points() {
             0 => Vec::new(),
-            _ => self.keys.clone(),
+            room => {
+                let every = self.keys.len().div_ceil(room).max(1);
+                self.keys.iter().step_by(every).copied().collect()
+            }
         }
     }
 
@@ -462,6 +466,8 @@ fn draw_map<DB: DrawingBackend>(
     };
     let ErrorAxis { lo, hi, .. } = view.error_axis();
     let (ax, ay) = (&view.axes[0], &view.axes[1]);
+    // Labels at least 30 px apart along the map's width (its label area and margins aside).
+    let room = main.dim_in_pixel().0.saturating_sub(px(80.0, scale)) / px(30.0, scale).max(1);
     let mut chart = ChartBuilder::on(&main)
         .margin(px(8.0, scale))
         .x_label_area_size(px(36.0, scale))
@@ -470,6 +476,7 @@ fn draw_map<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .disable_mesh()
+        .x_labels(room.max(2) as usize)
         .x_label_formatter(&|u| ax.tick(*u))
         .y_label_formatter(&|u| ay.tick(*u))
         .x_desc(ax.label)
@@ -497,8 +504,14 @@ fn draw_map<DB: DrawingBackend>(
         // The title drawn as plain text, under the panel where the map has its axis' label: a
         // plotters caption is measured through an inline-styled DOM element, which the page's
         // Content-Security-Policy forbids.
+        // (On a phone the panel is narrower than the words: "expected improve" was cut. The
+        // notes under the chart say what EI is.)
+        let title = match side.dim_in_pixel().0 >= px(150.0, scale) {
+            true => "expected improvement",
+            false => "EI",
+        };
         side.draw(&Text::new(
-            "expected improvement",
+            title,
             (px(8.0, scale) as i32, h as i32 - px(30.0, scale) as i32),
             label_style(scale),
         ))?;
@@ -744,6 +757,57 @@ mod tests {
         (svg.split("<rect").skip(1))
             .map(|tag| ["x", "y", "width", "height"].map(|n| attr(tag, n)))
             .collect()
+    }
+
+    /// On a phone's width (340 px) the map keeps its tick labels apart (every second of the
+    /// trees' 1 … 200) and the panel beside says "EI" (helper 82: "100200" ran together and
+    /// "expected improve" was cut); at 600 px every label and the words are there.
+    #[test]
+    fn a_narrow_map_thins_its_labels_and_shortens_the_panels_title() {
+        let trees = AxisView {
+            integer: true,
+            label: "Number of trees",
+            min: 1.0,
+            max: 200.0,
+            log: true,
+        };
+        let ticks = vec![0.0, 0.5, 1.0];
+        let view = View {
+            axes: vec![trees, axis("λ", true)],
+            ticks: vec![ticks.clone(), ticks.clone()],
+            cells: (0..9)
+                .map(|i| (vec![ticks[i / 3], ticks[i % 3]], 0.1))
+                .collect(),
+            trials: Vec::new(),
+            best: None,
+            surrogate: (0..9)
+                .map(|i| (vec![ticks[i / 3], ticks[i % 3]], 0.1, 0.01, 1.0))
+                .collect(),
+            candidates: Vec::new(),
+            next: None,
+            error: "CV error",
+        };
+        let svg_at = |width: u32| {
+            let mut svg = String::new();
+            {
+                let root = SVGBackend::with_string(&mut svg, (width, 360)).into_drawing_area();
+                draw(&root, &view, 1.0).unwrap();
+            }
+            svg
+        };
+        let labels = |svg: &str, of: &[&str]| -> Vec<String> {
+            of.iter()
+                .filter(|t| svg.contains(&format!(">\n{t}\n</text>")))
+                .map(|t| t.to_string())
+                .collect()
+        };
+        let tree_ticks = ["1", "2", "5", "10", "20", "50", "100", "200"];
+        let wide = svg_at(600);
+        assert_eq!(labels(&wide, &tree_ticks), tree_ticks);
+        assert!(wide.contains(">\nexpected improvement\n</text>"));
+        let narrow = svg_at(340);
+        assert_eq!(labels(&narrow, &tree_ticks), ["1", "5", "20", "100"]);
+        assert!(narrow.contains(">\nEI\n</text>") && !narrow.contains("expected improvement"));
     }
 
     /// On two axes the expected improvement's panel covers the map's square: the same top and
