@@ -301,9 +301,25 @@ impl Estimator {
                 .into(),
             Estimator::Mlp => {
                 let l1 = config.regularization() == Regularization::L1;
+                // The refit's batches: the same size, or all its points where a fold's batch
+                // was all of the fold's (helper 82: the refit note was the polynomial's only).
+                let size = config.number(Key::BatchSize);
+                let refit = match size.is_finite() {
+                    true => (size as usize).min(fit.all),
+                    false => fit.all,
+                };
+                let refit_note = match refit != batch && !l1 {
+                    true => format!(
+                        "\n# The refit on all {} training points keeps the same alpha with \
+                         batches of {refit}: there it is\n# λ·{batch}/{refit} in ParamLab's \
+                         terms, a weaker penalty than the lab's refit with λ.",
+                        fit.all
+                    ),
+                    false => String::new(),
+                };
                 format!(
                     "\n# MLPClassifier adds alpha/(2·b)·‖W‖² to a batch's mean loss, ParamLab \
-                     λ·Σw²: alpha = 2·b·λ\n# with b = {batch} points per batch (a fold's).{}",
+                     λ·Σw²: alpha = 2·b·λ\n# with b = {batch} points per batch (a fold's).{}{refit_note}",
                     if l1 {
                         " MLPClassifier has no L1 penalty: none here."
                     } else {

@@ -186,6 +186,17 @@ fn the_axes_carry_the_labs_ranges_and_values() {
             "batch_size=\"auto\"",
         ],
     );
+    // The refit on all 28 points is one batch of 28: alpha there is λ·22/28 in the lab's terms.
+    has(
+        &net,
+        &[
+            "The refit on all 28 training points keeps the same alpha with batches of 28: there \
+             it is\n# λ·22/28 in ParamLab's terms",
+        ],
+    );
+    // Batches of 10 stay batches of 10 in the refit: the same penalty, nothing to say.
+    let ten = python(&tuning("model=network&strategy=random&batch=10"));
+    assert!(!ten.contains("The refit on all"), "{ten}");
     let net = python(&tuning("model=network&strategy=random&x=neurons&y=none"));
     has(
         &net,
