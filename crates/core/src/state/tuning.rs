@@ -584,7 +584,7 @@ impl Reduce for Tuning {
                 if key == Key::TuneModel {
                     default_axes_for_model(&mut self.config);
                     // Points at the old model's default take the new one's (40 on a curve,
-                    // 200 on the plane); a number set by hand stays.
+                    // 200 on the plane); any other number stays.
                     let old = TuneModel::VALUES.get(before).and_then(|m| m.plane());
                     if self.config.position(Key::Points) == default_points(old) {
                         self.config
