@@ -209,6 +209,17 @@ test('distance-weighted k-NN: its 100 % training accuracy is called meaningless,
   assert.doesNotMatch(await text(page, '#diagnosis'), /^Overfitting/);
   await page.waitForFunction(() => /values computed\..*The current value, 140, is beyond the curve, which stops at 50\./
     .test(document.getElementById('validation-status').textContent), null, { timeout: 30_000 });
+  // Distance weights: the votes differ from place to place, so no "every point votes" note.
+  assert.equal(await page.locator('#ctl-k-inert').count(), 0);
+  // Uniform votes at k = 140 of 140: one class everywhere, pale, and the note says why
+  // (helper 80 read the near-neutral map as "nothing").
+  await page.getByLabel('Weighting', { exact: true }).selectOption({ label: 'Uniform' });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('weight') === 'uniform');
+  assert.match(await text(page, '#ctl-k-inert'),
+    /^Every training point votes everywhere \(k = 140 of 140\): the whole plot gets the majority's class, (blue|orange), pale because only 5\d % of the votes are \1\.$/);
+  // The README's link and words.
+  await page.goto(server.url + '?lab=classification&model=knn&k=140&data=moons');
+  assert.match(await text(page, '#ctl-k-inert'), /pale because only 54 % of the votes are orange\.$/);
   assert.deepEqual(problems.console, []);
   await page.close();
 });

@@ -1456,3 +1456,46 @@ fn a_network_stuck_at_the_class_shares_on_a_noisy_spiral_is_stuck() {
         assert!(trained > 0.8, "{noise}: {trained}");
     }
 }
+
+/// Helper 80: k = 140 on the moons drew a near-neutral map that read as "nothing". With every
+/// training point voting, the note names the majority class and its share, counted here from
+/// the training points, and the model does predict that class at every place of a fine grid.
+/// Distance weights make the votes differ from place to place: no such note.
+#[test]
+fn k_as_large_as_the_training_set_says_every_point_votes_for_the_majority() {
+    let s = lab("model=knn&k=140&data=moons");
+    let train = s.train_set();
+    assert_eq!(train.points.len(), 140);
+    let orange = train.points.iter().filter(|p| p.class == 1).count();
+    let (class, share) = match orange * 2 > 140 {
+        true => ("orange", orange),
+        false => ("blue", 140 - orange),
+    };
+    let notes = s.slight_effects().to_vec();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].0, Key::K);
+    assert_eq!(
+        notes[0].1,
+        format!(
+            "Every training point votes everywhere (k = 140 of 140): the whole plot gets the \
+             majority's class, {class}, pale because only {:.0} % of the votes are {class}.",
+            100.0 * share as f64 / 140.0
+        )
+    );
+    let PlaneModel::Knn(knn) = &*s.model else {
+        panic!("k-NN")
+    };
+    let (mut scratch, mut out) = (Vec::new(), vec![0.0; 2]);
+    let want = usize::from(class == "orange");
+    for c in 0..60 * 60 {
+        let at = |i: usize| -1.4 + (i as f64 + 0.5) * 2.8 / 60.0;
+        knn.proba(at(c / 60), at(c % 60), &mut scratch, &mut out);
+        assert_eq!(crate::ml::metrics::argmax(&out), want);
+    }
+    let distance = lab("model=knn&k=140&data=moons&weight=distance");
+    assert!(
+        (distance.slight_effects().iter()).all(|(k, _)| *k != Key::K),
+        "{:?}",
+        distance.slight_effects()
+    );
+}

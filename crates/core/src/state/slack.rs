@@ -3,8 +3,8 @@
 //! `LabKind::slight_effects`).
 
 use super::spec::Key;
-use crate::data::classification::{Point2, EXTENT};
-use crate::ml::knn::{Knn, KnnHyper};
+use crate::data::classification::{Point2, CLASS_NAMES, EXTENT};
+use crate::ml::knn::{Knn, KnnHyper, Weighting};
 use crate::ml::tree::{Criterion, Tree, TreeHyper};
 
 /// What a decision tree's limits leave unused on `points`, grown in full:
@@ -68,6 +68,31 @@ pub fn tree_slack(h: &TreeHyper, points: &[Point2], classes: usize) -> Vec<(Key,
     notes
 }
 
+/// k = every training point, votes uniform: every place gets the same vote, the majority's, so
+/// the whole plot is one colour, and pale where that majority is slim (helper 80 read the near-
+/// neutral map of k = 140 on the moons, 54 % orange, as "nothing"). A tie goes to the first
+/// class, as the vote's. (With more k than points `Config::no_effect` speaks instead.)
+fn every_point_votes(h: &KnnHyper, points: &[Point2], classes: usize) -> Option<String> {
+    if h.k() < points.len() || h.weighting() != Weighting::Uniform || points.is_empty() {
+        return None;
+    }
+    let mut counts = vec![0usize; classes];
+    for p in points {
+        counts[p.class] += 1;
+    }
+    let most = *counts.iter().max()?;
+    let class = counts.iter().position(|&c| c == most)?;
+    Some(format!(
+        "Every training point votes everywhere (k = {} of {}): the whole plot gets the \
+         majority's class, {}, pale because only {:.0} % of the votes are {}.",
+        h.k(),
+        points.len(),
+        CLASS_NAMES[class],
+        100.0 * most as f64 / points.len() as f64,
+        CLASS_NAMES[class]
+    ))
+}
+
 /// Cells a side of the grid on which [`knn_slack`] compares the two weightings' maps: each
 /// cell 0.11 % of the plot, fine enough for its 1 % and cheap (about 0.1 ms natively, one
 /// search for the neighbours serving both votes).
@@ -79,6 +104,9 @@ const GRID: usize = 30;
 /// under 1 % of the square, the note says so. (At k = 1 the weighting cannot change
 /// anything, and `Config::no_effect` says that instead.)
 pub fn knn_slack(h: &KnnHyper, points: &[Point2], classes: usize) -> Vec<(Key, String)> {
+    if let Some(note) = every_point_votes(h, points, classes) {
+        return vec![(Key::K, note)];
+    }
     if h.k() <= 1 {
         return Vec::new();
     }
