@@ -34,10 +34,16 @@ pub struct PlaybackProps {
     pub speed_text: Option<String>,
 }
 
+/// The time between two shown steps (ms) where `n` steps are shown every `frames` frames (60
+/// a second).
+pub fn pace_ms(n: u32, frames: u32) -> f64 {
+    f64::from(frames) * 1000.0 / 60.0 / f64::from(n.max(1))
+}
+
 /// A set speed as it reads where a step is shown every `frames` frames (60 a second): "2 trees
 /// / 0.2 s", "1 trial / 0.2 s".
 pub fn paced(n: u32, one: &str, many: &str, frames: u32) -> String {
-    let seconds = f64::from(frames) / 60.0;
+    let seconds = pace_ms(1, frames) / 1000.0;
     format!(
         "{} / {seconds} s",
         crate::format::count(n as usize, one, many)

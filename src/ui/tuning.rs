@@ -12,7 +12,7 @@ use super::kept::use_kept_reducer;
 use super::lab_props::LabProps;
 use super::notices::Notices;
 use super::picture::{Picture, PictureInput};
-use super::playback::paced;
+use super::playback::{pace_ms, paced};
 use super::search_progress::SearchProgress;
 use super::search_workers::use_search_workers;
 use super::shortcuts::use_shortcuts;
@@ -212,8 +212,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
         false => 0,
     };
     // Speed counts trials shown, one Reveal every FRAMES_PER_TRIAL frames (60 a second).
-    let paced_ms =
-        (config.speed()).map(|n| f64::from(FRAMES_PER_TRIAL) * 1000.0 / 60.0 / f64::from(n));
+    let paced_ms = (config.speed()).map(|n| pace_ms(n, FRAMES_PER_TRIAL));
     let speed_text = Some(match config.speed() {
         Some(n) => paced(n, "trial", "trials", FRAMES_PER_TRIAL),
         None => "max".into(),

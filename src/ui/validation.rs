@@ -60,7 +60,8 @@ pub fn Validation(props: &ValidationProps) -> Html {
             let Some(canvas) = e.target_dyn_into::<HtmlCanvasElement>() else {
                 return;
             };
-            web::near_view::keep_in_place(&canvas);
+            // (The chart stays under the pointer by scroll anchoring: `pointing_at_curve`.)
+            web::hold_height();
             let css = f64::from(canvas.client_width());
             if css <= 0.0 {
                 return;

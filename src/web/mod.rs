@@ -80,10 +80,12 @@ pub fn focused_element() -> Option<web_sys::HtmlElement> {
 
 /// Marks (or unmarks) the pointer as over the validation chart. The browser keeps the page
 /// still by an element in view when content above it grows (scroll anchoring), and it picks the
-/// first in the page's order: one in the settings column, beside the charts. While the pointer
-/// is over the chart the style takes the settings and learned columns out of that choice, so the
-/// anchor is in the charts' column and the chart stays under the pointer as the verdict above it
-/// grows and shrinks during training.
+/// first in the page's order: one in the settings column, beside the charts, or in the panel
+/// above the chart. While the pointer is over the chart the style leaves it no other choice than
+/// the chart, so the chart stays under the pointer as the panels above it change length: while
+/// training runs (the network's moved it about 400 px in 4 s), and after a click on the chart
+/// sets its control and restarts training (40 px; helper 80: the next click set another value).
+/// See also [`hold_height`].
 pub fn pointing_at_curve(on: bool) {
     if let Some(body) = window().document().and_then(|d| d.body()) {
         let _ = match on {
@@ -351,8 +353,20 @@ impl Drop for WindowListener {
     }
 }
 
-/// Lets go of the page's height that a click on a chart kept ([`near_view::keep_in_place`]):
-/// another view or lab has a height of its own.
+/// Keeps the page at least as tall as it is now, until [`release_height`]: at the page's end a
+/// click on the validation chart shortened the text above it and pulled the page up past where
+/// any scroll (or scroll anchoring) could put it back. Another view or lab lets go of it.
+pub fn hold_height() {
+    if let Some(body) = window().document().and_then(|d| d.body()) {
+        let height = body.get_bounding_client_rect().height();
+        let _ = body
+            .style()
+            .set_property("min-height", &format!("{height}px"));
+    }
+}
+
+/// Lets go of the page's height that a click on a chart kept ([`hold_height`]): another view
+/// or lab has a height of its own.
 pub fn release_height() {
     if let Some(body) = window().document().and_then(|d| d.body()) {
         let _ = body.style().remove_property("min-height");

@@ -44,34 +44,6 @@ pub fn reveal_top(element: &Element, lead: f64) {
     }
 }
 
-/// Keeps `element` where it is on screen through the render a click sets off: a click on the
-/// validation curve changes the verdict above it, and the chart moved from under the pointer, so
-/// the next click set another value (helper 80). Measured again in the next animation frame,
-/// after the render and before the paint; the page scrolls by what it moved. The page's height
-/// is kept until the view or the lab changes ([`super::release_height`]).
-pub fn keep_in_place(element: &Element) {
-    let Some((window, _)) = viewport() else {
-        return;
-    };
-    let top = element.get_bounding_client_rect().top();
-    // (At the page's end, text above that shrinks pulled the page up with it, past where any
-    // scroll could put it back: the page keeps its height until the view changes.)
-    if let Some(body) = window.document().and_then(|d| d.body()) {
-        let height = body.get_bounding_client_rect().height();
-        let _ = body
-            .style()
-            .set_property("min-height", &format!("{height}px"));
-    }
-    let element = element.clone();
-    let again = Closure::once_into_js(move || {
-        let moved = element.get_bounding_client_rect().top() - top;
-        if let Some((window, _)) = viewport().filter(|_| moved.abs() >= 1.0) {
-            window.scroll_by_with_x_and_y(0.0, moved);
-        }
-    });
-    let _ = window.request_animation_frame(again.unchecked_ref());
-}
-
 /// Where the page stops being visible: the viewport's bottom, or — on a phone, where the
 /// hyperparameters drawer lies over the bottom of the page — the top of its handle (helper 79:
 /// the verdict shown by its chip ended under the handle).

@@ -91,6 +91,15 @@ test('the validation chart stays under the pointer while training changes the ve
   // The panel above it (the boundary and the verdict) did change height meanwhile.
   assert.ok(heights.length > 1, `${heights}`);
   assert.ok(Math.max(...tops) - Math.min(...tops) <= 2, `the chart's top: ${[...new Set(tops.map(Math.round))]}`);
+  // A click on the chart sets its control and restarts training, and the chart stays put
+  // through that render and the training after it (helper 80: the next click set another value).
+  const before = (await page.locator('#validation-chart').boundingBox()).y;
+  const url = page.url();
+  await page.mouse.click(box.x + box.width * 0.8, box.y + box.height / 2);
+  await page.waitForFunction((u) => location.href !== u, url);
+  await page.waitForTimeout(1500);
+  const after = (await page.locator('#validation-chart').boundingBox()).y;
+  assert.ok(Math.abs(after - before) <= 2, `the chart moved ${after - before} px after the click`);
   // Away from the chart the page keeps still by the controls again.
   await page.mouse.move(5, 5);
   assert.equal(await page.evaluate(() => document.body.dataset.pointing), undefined);

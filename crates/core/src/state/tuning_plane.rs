@@ -8,7 +8,7 @@ use super::config::Config;
 use super::plane::{make_data, SWEEP_EPOCHS};
 use super::spec::{Key, Lab};
 use crate::data::classification::generate;
-use crate::ml::model::{fit_checked, Model, Parameter, Progress, Samples};
+use crate::ml::model::{fit_checked, Model, Parameter, Progress, Samples, Score};
 use crate::ml::plane_model::{PlaneModel, PlaneSet};
 use crate::tune::cv::{MeanSd, SlicedCv, DIVERGED};
 use crate::tune::folds::Folds;
@@ -149,10 +149,11 @@ impl Retrained {
             true => DIVERGED,
             false => model.score(samples).error(),
         };
-        let per_point: Vec<f64> = (0..fresh.count())
-            .map(|i| model.score(&fresh.subset(&[i])).error())
+        let scores: Vec<Score> = (0..fresh.count())
+            .map(|i| model.score(&fresh.subset(&[i])))
             .collect();
-        let classes = model.score(fresh).accuracy.is_some();
+        let classes = scores.first().is_some_and(|s| s.accuracy.is_some());
+        let per_point: Vec<f64> = scores.iter().map(Score::error).collect();
         let spread = match classes {
             // An error rate: the binomial spread √(f(1 − f)) at Agresti and Coull's f = (k + 2)
             // / (N + 4), k of N fresh points wrong, so that a model right on all of them still
