@@ -154,6 +154,15 @@ test('a model on the plane searches 200 points, polynomial regression 40; a numb
   await page.getByLabel('Model', { exact: true }).selectOption({ label: 'k-nearest neighbours' });
   await waitForParam(page, 'model', 'knn');
   assert.equal(param(page, 'n'), '50');
+  // The README: 40 set by hand on the plane becomes 200 after a trip through polynomial
+  // regression (40 is its default).
+  await page.getByLabel('Number of points', { exact: true }).press('ArrowLeft');
+  await waitForParam(page, 'n', '40');
+  await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Polynomial regression' });
+  await waitForParam(page, 'model', 'polynomial');
+  assert.equal(param(page, 'n'), '40');
+  await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Decision tree' });
+  await waitForParam(page, 'n', '200');
   assert.deepEqual(problems.console, []);
   await page.close();
 });
