@@ -6,6 +6,7 @@
 //! If the retrained model's training diverged, its errors read "diverged" and the panel says why.
 
 use crate::format::{error, error_spread, short};
+use crate::state::folds_note::folds_note;
 use crate::state::tuning::{Outcome, FRESH_POINTS};
 use crate::tune::cv::diverged;
 use yew::prelude::*;
@@ -20,6 +21,8 @@ pub struct TuneResultProps {
     pub chosen: String,
     /// Whether the test score chose (the mistake) instead of cross-validation.
     pub by_test: bool,
+    /// How many trials the search chose from.
+    pub trials: usize,
 }
 
 /// When cross-validation chose and the test error strays from the fresh error by more than two
@@ -90,6 +93,9 @@ pub fn TuneResult(props: &TuneResultProps) -> Html {
             }
             if !props.by_test {
                 <p>{ "Test error − CV estimate = " }<strong id="result-gap">{ short(o.gap()) }</strong></p>
+            }
+            if let Some(note) = folds_note(o, props.trials) {
+                <p class="help" id="result-folds">{ note }</p>
             }
             // (In both modes, so the two choices compare: the test score's choice understates.)
             <p>{ "Fresh error − test error = " }<strong id="result-optimism">{ short(o.fresh_error - o.test_error) }</strong>

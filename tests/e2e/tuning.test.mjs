@@ -140,6 +140,32 @@ test('the result says how far a 12-point test set strays by chance, and when thi
   await page.close();
 });
 
+test('a pessimistic CV estimate is explained: hard held-out points, then 28 more points to learn from', async () => {
+  // (Helper 82: the default tree read CV 0.086 and erred 0.010 on fresh points; nothing said why.)
+  const { page, problems } = await open('?lab=tuning&model=tree&speed=max');
+  await page.locator('#play').click();
+  await page.locator('#result').waitFor({ timeout: 60_000 });
+  const note = await text(page, '#result-folds');
+  const cv = Number((await text(page, '#result-cv')).split(' ± ')[0]);
+  const fresh = Number(await text(page, '#result-fresh'));
+  const shape = /^Why cross-validation read ([\d.]+) where the model errs ([\d.]+) on fresh points, in two steps\. Its 5 fold models, each trained on 112 of the 140 training points, err ([\d.]+) on the fresh points on average; their held-out points read ([\d.]+) more, over twice what chance makes it \(a mean over 140 held-out points strays by about ± ([\d.]+) by chance\): the held-out points happen to be hard ones\. Trained on all 140, the model errs [\d.]+: learning from 28 more points takes ([\d.]+) off\.$/;
+  assert.match(note, shape);
+  const [, read, errs, folds, off, spread, gain] = note.match(shape);
+  assert.equal(Number(read), cv);
+  assert.equal(Number(errs), fresh);
+  assert.ok(Math.abs(Number(folds) - 0.044) < 1e-9, note);
+  assert.ok(Math.abs(Number(spread) - 0.0177) < 1e-9, note);
+  assert.ok(Math.abs(Number(off) - (cv - Number(folds))) < 1e-3, note);
+  assert.ok(Math.abs(Number(gain) - (Number(folds) - fresh)) < 1e-3, note);
+  // Selecting by the test score, there is no cross-validation to explain.
+  await page.goto(server.url + '?lab=tuning&model=tree&speed=max&select=test');
+  await page.locator('#play').click();
+  await page.locator('#result').waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator('#result-folds').count(), 0);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('a model on the plane searches 200 points, polynomial regression 40; a number set by hand stays', async () => {
   // (Helper 81: on 40 moons a one-split tree was the best tree by CV and missed 5 of 12 test points.)
   const { page, problems } = await open('?lab=tuning');

@@ -7,6 +7,7 @@ pub mod choice;
 pub mod compare_note;
 pub mod config;
 pub mod curve_note;
+pub mod folds_note;
 pub mod levers;
 pub mod moved;
 pub mod plane;

@@ -24,16 +24,17 @@ use super::spec::{Key, Lab};
 pub use super::tuning_axes::{axis_key, space};
 use super::tuning_axes::{default_axes_for_model, default_points, fit_axes, space_within};
 use super::tuning_plane::{
-    classification_config, neural_config, PlanePoints, PlaneWork, Retrained,
+    classification_config, fresh_set, neural_config, PlanePoints, PlaneWork, Retrained, PLANE_STEPS,
 };
 use crate::data::classification::class_name;
 use crate::data::regression::{generate, DataSpec, Dataset, Point};
 use crate::ml::model::{fit_checked, Parameter, Samples};
-use crate::ml::plane_model::PlaneSet;
+use crate::ml::plane_model::{PlaneModel, PlaneSet};
 use crate::ml::polynomial::Trainer;
 use crate::tune::compare::summary;
-use crate::tune::cv::{fold_error, MeanSd, DIVERGED};
+use crate::tune::cv::{diverged, fold_error, MeanSd, DIVERGED};
 use crate::tune::folds::{Folds, Scheme};
+use crate::tune::fresh::{folds_on_fresh, FoldsOnFresh};
 use crate::tune::search::{Search, TrialRequest};
 use crate::tune::space::Space;
 use crate::tune::strategy::{Bayes, Strategy};
@@ -238,6 +239,11 @@ pub struct Outcome {
     /// error, from the fresh points' per-point errors); `None` if the retraining diverged.
     pub test_chance: Option<f64>,
     pub test_count: usize,
+    /// Selecting by cross-validation: what its fold models (the chosen hyperparameters on the
+    /// same folds) do on the same fresh points, which tells why its estimate differs from
+    /// `fresh_error` ([`crate::tune::fresh`]). `None` selecting by the test score, or if a
+    /// retraining diverged.
+    pub folds_fresh: Option<FoldsOnFresh>,
     /// What the retrained model learned.
     pub parameters: Vec<Parameter>,
 }
@@ -502,13 +508,28 @@ impl Tuning {
     fn retrain(&self) -> Option<Outcome> {
         let best = self.search.best()?;
         let config = self.search.space().apply(&self.config, &best.point);
-        let r = match &self.plane {
-            Some(points) => super::tuning_plane::retrain(&config, points, FRESH_POINTS),
+        // Cross-validation's fold models on the same fresh points, when it chose.
+        let folds = self.folds.as_ref().ok().filter(|_| !by_test(&config));
+        let seed = config.seed;
+        let (r, folds_fresh) = match &self.plane {
+            Some(points) => {
+                let fresh = fresh_set(&config, FRESH_POINTS);
+                let r = super::tuning_plane::retrain(&config, points, &fresh);
+                let (hyper, train) = (config.plane_hyper(), &points.train);
+                let on_fresh = folds.and_then(|f| {
+                    folds_on_fresh::<PlaneModel>(&hyper, train, f, seed, PLANE_STEPS, &fresh)
+                });
+                (r, on_fresh)
+            }
             None => {
                 let (train, hyper) = (&self.data.train, config.regression_hyper());
-                let fitted = fit_checked::<Trainer>(&hyper, train, config.seed, TRIAL_EPOCHS);
+                let fitted = fit_checked::<Trainer>(&hyper, train, seed, TRIAL_EPOCHS);
                 let fresh = fresh_points(&config);
-                Retrained::of(fitted, train, &self.data.test, &fresh)
+                let r = Retrained::of(fitted, train, &self.data.test, &fresh);
+                let on_fresh = folds.and_then(|f| {
+                    folds_on_fresh::<Trainer>(&hyper, train, f, seed, TRIAL_EPOCHS, &fresh)
+                });
+                (r, on_fresh)
             }
         };
         Some(Outcome {
@@ -519,6 +540,7 @@ impl Tuning {
             fresh_error: r.fresh_error,
             test_chance: r.test_chance,
             test_count: r.test_count,
+            folds_fresh: folds_fresh.filter(|_| !diverged(r.test_error)),
             parameters: r.parameters,
             config,
         })

@@ -8,10 +8,11 @@ use super::config::Config;
 use super::plane::{make_data, SWEEP_EPOCHS};
 use super::spec::{Key, Lab};
 use crate::data::classification::generate;
-use crate::ml::model::{fit_checked, Model, Parameter, Progress, Samples, Score};
+use crate::ml::model::{fit_checked, Model, Parameter, Progress, Samples};
 use crate::ml::plane_model::{PlaneModel, PlaneSet};
-use crate::tune::cv::{MeanSd, SlicedCv, DIVERGED};
+use crate::tune::cv::{SlicedCv, DIVERGED};
 use crate::tune::folds::Folds;
+use crate::tune::fresh::{chance_spread, per_point};
 
 /// Most steps each fold's model (and the retrained model) takes: as the Classification lab's
 /// validation curves train each point (enough for every ensemble and every tree to finish).
@@ -126,9 +127,8 @@ pub struct Retrained {
     pub test_error: f64,
     pub fresh_error: f64,
     /// How far, by chance alone, a test set of this many points strays from the error on the
-    /// whole population (standard error): the spread of the per-point errors over the fresh
-    /// points (for an error rate the binomial one, at Agresti and Coull's adjusted rate), over
-    /// √(test points). `None` if training diverged.
+    /// whole population (standard error, [`chance_spread`] of the per-point errors on the fresh
+    /// points). `None` if training diverged.
     pub test_chance: Option<f64>,
     pub test_count: usize,
     pub parameters: Vec<Parameter>,
@@ -149,52 +149,41 @@ impl Retrained {
             true => DIVERGED,
             false => model.score(samples).error(),
         };
-        let scores: Vec<Score> = (0..fresh.count())
-            .map(|i| model.score(&fresh.subset(&[i])))
-            .collect();
-        let classes = scores.first().is_some_and(|s| s.accuracy.is_some());
-        let per_point: Vec<f64> = scores.iter().map(Score::error).collect();
-        let spread = match classes {
-            // An error rate: the binomial spread √(f(1 − f)) at Agresti and Coull's f = (k + 2)
-            // / (N + 4), k of N fresh points wrong, so that a model right on all of them still
-            // gets a spread (helper 82: "± 0" at 0 of 200 wrong, when a 60-point test set can
-            // very well miss one).
-            true => {
-                let wrong = per_point.iter().sum::<f64>();
-                let f = (wrong + 2.0) / (per_point.len() as f64 + 4.0);
-                (f * (1.0 - f)).sqrt()
-            }
-            // Squared errors: their sample sd.
-            false => MeanSd::of(&per_point).sd,
-        };
+        let (per_point, classes) = per_point(&model, fresh);
         Retrained {
             train_error: error(train),
             test_error: error(test),
             fresh_error: error(fresh),
-            test_chance: (!diverged).then(|| spread / (test.count() as f64).sqrt()),
+            test_chance: (!diverged).then(|| chance_spread(&per_point, classes, test.count())),
             test_count: test.count(),
             parameters: model.parameters(),
         }
     }
 }
 
+/// `count` fresh points of the configuration's pattern (its noise; another seed stream than
+/// any link's seed: those stay below 2³²).
+pub fn fresh_set(config: &Config, count: usize) -> PlaneSet {
+    let pattern = config
+        .pattern()
+        .expect("the Tuning lab's data are patterns");
+    let (noise, seed) = (config.number(Key::Noise), config.seed + (1 << 32));
+    let fresh = generate(pattern, count, noise, 0.5, seed);
+    let mut all = fresh.train_set();
+    all.points.extend(fresh.test);
+    all
+}
+
 /// The configuration's model (axes set to the choice) trained on all the training points, and
-/// scored on them, on the test points and on fresh points of the same pattern ([`Retrained::of`]).
-pub fn retrain(config: &Config, points: &PlanePoints, fresh_points: usize) -> Retrained {
+/// scored on them, on the test points and on the `fresh` points ([`Retrained::of`]).
+pub fn retrain(config: &Config, points: &PlanePoints, fresh: &PlaneSet) -> Retrained {
     let fitted = fit_checked(
         &config.plane_hyper(),
         &points.train,
         config.seed,
         PLANE_STEPS,
     );
-    let pattern = config
-        .pattern()
-        .expect("the Tuning lab's data are patterns");
-    let (noise, seed) = (config.number(Key::Noise), config.seed + (1 << 32));
-    let fresh = generate(pattern, fresh_points, noise, 0.5, seed);
-    let mut all = fresh.train_set();
-    all.points.extend(fresh.test);
-    Retrained::of::<PlaneModel>(fitted, &points.train, &points.test, &all)
+    Retrained::of::<PlaneModel>(fitted, &points.train, &points.test, fresh)
 }
 
 /// The Classification lab's configuration with exactly the Tuning lab's settings of a plane

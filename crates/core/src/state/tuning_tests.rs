@@ -193,6 +193,24 @@ fn a_search_runs_to_its_budget_fold_by_fold_and_retrains_the_best() {
         "{chance}"
     );
     assert!((outcome.fresh_error - mean).abs() < 1e-9 * mean);
+    // The fold models on the same fresh points: each fold's polynomial, by hand.
+    let folds = state.folds.clone().unwrap();
+    let mut on_fresh = 0.0;
+    for fold in 0..folds.count() {
+        let learn = state.data.train.subset(&folds.training(fold));
+        let model: Trainer = fit(&hyper, &learn, state.config.seed, TRIAL_EPOCHS);
+        let fresh = fresh_points(&outcome.config);
+        let squares = fresh
+            .iter()
+            .map(|p| (model.model().predict(p.x) - p.y).powi(2));
+        on_fresh += squares.sum::<f64>() / fresh.len() as f64 / folds.count() as f64;
+    }
+    let f = outcome.folds_fresh.unwrap();
+    assert!(
+        (f.error - on_fresh).abs() < 1e-9 * on_fresh,
+        "{f:?} {on_fresh}"
+    );
+    assert_eq!(f.training, state.data.train.len());
     // Play after the end does nothing; Reset starts the same search over.
     state.apply(Action::Play);
     assert!(!state.running);

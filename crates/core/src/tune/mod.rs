@@ -12,6 +12,7 @@ mod code_plane;
 pub mod compare;
 pub mod cv;
 pub mod folds;
+pub mod fresh;
 pub mod gp;
 pub mod search;
 pub mod space;
