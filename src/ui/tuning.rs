@@ -31,7 +31,7 @@ use crate::state::compare_note::comparison_note;
 use crate::state::session::Reduce;
 use crate::state::spec::{display_value, Group, Key, Lab};
 use crate::state::table::FRAMES_PER_TRIAL;
-use crate::state::tie_note::tie_note;
+use crate::state::tie_note::{same_trees_note, tie_note};
 use crate::state::tuning::{
     by_test, SurrogateView, Tuning, COMPARE_SEEDS, FRESH_POINTS, TRIAL_EPOCHS,
 };
@@ -394,7 +394,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                             <p class="help inert-note" id="trials-diverged" role="note">{ note }</p>
                         }
                         if let Some(note) = tie_note(search, by_test) {
-                            <p class="help" id="trials-tie" role="note">{ note }</p>
+                            <p class="help" id="trials-tie" role="note">{ note }{ same_trees_note(&state).unwrap_or_default() }</p>
                         }
                     </section>
                     <section class="panel" aria-labelledby="best-title" data-panel="loss">

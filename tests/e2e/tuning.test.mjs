@@ -103,6 +103,21 @@ test('two trials that read the same CV error: the note says why only the first t
   await page.close();
 });
 
+test('trees deeper than they grow tie, and the note says they are the same trees', async () => {
+  // (Helper 82: depths 6, 10 and 15 read the same; the note said only that a tie goes to the first tried.)
+  const { page, problems } = await open('?lab=tuning&model=tree&x=depth&y=none&speed=max');
+  await page.locator('#play').click();
+  await page.locator('#result').waitFor({ timeout: 60_000 });
+  const note = await text(page, '#trials-tie');
+  assert.match(note, /^Trials 3, 4, 7, 8, 9, 10, 11, 12 and 15 have the same mean CV error as the best \(trial 2\): a tie goes to the first tried\. Max depth is all they differ in\. Without a depth limit every fold's tree stops by depth 7 \(every leaf pure or unsplittable\), so from 7 up every Max depth grows the same trees \(trials 3, 4, 7, 8, 9, 10, 11, 12 and 15\); trial 2, shallower, is cut short and scores the same by chance\.$/, note);
+  // The table agrees: trial 2 is depth 6, the others 7 or more.
+  const cells = async (n) => (await page.locator(`#trial-${n} > *`).allTextContents()).map((c) => c.trim());
+  assert.deepEqual((await cells(2)).slice(0, 2), ['2', '6']);
+  assert.deepEqual((await cells(3)).slice(0, 2), ['3', '10']);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('k-NN on 40 moons: k = 3, 4 and 5 tie at error 0, and the note says the classes barely overlap', async () => {
   const { page, problems } = await open('?lab=tuning&model=knn&n=40&speed=max');
   await page.locator('#play').click();

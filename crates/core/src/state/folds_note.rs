@@ -112,6 +112,7 @@ mod tests {
             test_chance: Some(0.01),
             test_count: 60,
             folds_fresh: Some(f),
+            grown_depth: None,
             parameters: vec![],
         }
     }

@@ -3,7 +3,10 @@
 //! best. [`Search::best`] takes the lowest error unrounded, and of those that tie with it (equal
 //! but for the last bits, [`ties`]) the first tried; this note says which of the two decided.
 
+use super::tuning::{by_test, Tuning};
 use crate::format::{decimals_apart, short};
+use crate::ml::plane_model::PlaneHyper;
+use crate::ml::tree::TreeHyper;
 use crate::tune::cv::ties;
 use crate::tune::search::Search;
 
@@ -77,6 +80,68 @@ fn clean_data(by_test: bool) -> String {
          them apart: the classes barely overlap. With more Noise they do, and the settings \
          differ."
     )
+}
+
+/// Why trees tie when Max depth is all they differ in (helper 82: depths 6, 10 and 15 read the
+/// same, and the note said only that a tie goes to the first tried): once the search is done, if
+/// the best and every trial that ties with it are trees alike but for Max depth, those whose
+/// depth is at or above the one their trees stop growing at without a limit
+/// ([`Outcome::grown_depth`]) grow the very same trees; shallower ones are cut short and score
+/// the same by chance.
+pub fn same_trees_note(state: &Tuning) -> Option<String> {
+    let grown = state.outcome.as_ref()?.grown_depth?;
+    let search = &state.search;
+    let best = search.best()?;
+    let trials = search.trials();
+    let group: Vec<usize> = (0..trials.len())
+        .filter(|&i| ties(trials[i].error.mean, best.error.mean))
+        .collect();
+    let tree = |i: usize| match search
+        .space()
+        .apply(&state.config, &trials[i].point)
+        .plane_hyper()
+    {
+        PlaneHyper::Tree(h) => Some(h),
+        _ => None,
+    };
+    let hypers: Vec<TreeHyper> = group.iter().map(|&i| tree(i)).collect::<Option<_>>()?;
+    if group.len() < 2
+        || hypers
+            .iter()
+            .any(|h| h.unlimited() != hypers[0].unlimited())
+    {
+        return None;
+    }
+    let deep = |(_, h): &(usize, TreeHyper)| h.max_depth().is_none_or(|d| d >= grown);
+    let (same, short): (Vec<_>, Vec<_>) = group.into_iter().zip(hypers).partition(deep);
+    let (same, short): (Vec<usize>, Vec<usize>) = (
+        same.into_iter().map(|p| p.0).collect(),
+        short.into_iter().map(|p| p.0).collect(),
+    );
+    if same.len() < 2 {
+        return None;
+    }
+    let stops = if by_test(&state.config) {
+        format!("the tree on all the training points stops at depth {grown}")
+    } else {
+        format!("every fold's tree stops by depth {grown}")
+    };
+    let mut note = format!(
+        " Max depth is all they differ in. Without a depth limit {stops} (every leaf pure or \
+         unsplittable), so from {grown} up every Max depth grows the same trees"
+    );
+    if short.is_empty() {
+        note.push('.');
+    } else {
+        note.push_str(&format!(
+            " ({}); {}, shallower, {} cut short and {} the same by chance.",
+            trial_list(&same).to_lowercase(),
+            trial_list(&short).to_lowercase(),
+            if short.len() == 1 { "is" } else { "are" },
+            if short.len() == 1 { "scores" } else { "score" },
+        ));
+    }
+    Some(note)
 }
 
 /// "Trial 3", "Trials 3 and 5", "Trials 3, 5 and 8" (`indices` from 0).

@@ -24,7 +24,8 @@ use super::spec::{Key, Lab};
 pub use super::tuning_axes::{axis_key, space};
 use super::tuning_axes::{default_axes_for_model, default_points, fit_axes, space_within};
 use super::tuning_plane::{
-    classification_config, fresh_set, neural_config, PlanePoints, PlaneWork, Retrained, PLANE_STEPS,
+    classification_config, fresh_set, grown_depth, neural_config, PlanePoints, PlaneWork,
+    Retrained, PLANE_STEPS,
 };
 use crate::data::classification::class_name;
 use crate::data::regression::{generate, DataSpec, Dataset, Point};
@@ -244,6 +245,10 @@ pub struct Outcome {
     /// `fresh_error` ([`crate::tune::fresh`]). `None` selecting by the test score, or if a
     /// retraining diverged.
     pub folds_fresh: Option<FoldsOnFresh>,
+    /// For a decision tree, the depth its trees stop growing at without a depth limit (the
+    /// deepest fold's, or the tree on all the training points selecting by the test score):
+    /// [`super::tuning_plane::grown_depth`].
+    pub grown_depth: Option<usize>,
     /// What the retrained model learned.
     pub parameters: Vec<Parameter>,
 }
@@ -511,6 +516,7 @@ impl Tuning {
         // Cross-validation's fold models on the same fresh points, when it chose.
         let folds = self.folds.as_ref().ok().filter(|_| !by_test(&config));
         let seed = config.seed;
+        let grown_depth = (self.plane.as_ref()).and_then(|p| grown_depth(&config, p, folds));
         let (r, folds_fresh) = match &self.plane {
             Some(points) => {
                 let fresh = fresh_set(&config, FRESH_POINTS);
@@ -541,6 +547,7 @@ impl Tuning {
             test_chance: r.test_chance,
             test_count: r.test_count,
             folds_fresh: folds_fresh.filter(|_| !diverged(r.test_error)),
+            grown_depth,
             parameters: r.parameters,
             config,
         })

@@ -9,7 +9,8 @@ use super::plane::{make_data, SWEEP_EPOCHS};
 use super::spec::{Key, Lab};
 use crate::data::classification::generate;
 use crate::ml::model::{fit_checked, Model, Parameter, Progress, Samples};
-use crate::ml::plane_model::{PlaneModel, PlaneSet};
+use crate::ml::plane_model::{PlaneHyper, PlaneModel, PlaneSet};
+use crate::ml::tree::Tree;
 use crate::tune::cv::{SlicedCv, DIVERGED};
 use crate::tune::folds::Folds;
 use crate::tune::fresh::{chance_spread, per_point};
@@ -184,6 +185,27 @@ pub fn retrain(config: &Config, points: &PlanePoints, fresh: &PlaneSet) -> Retra
         PLANE_STEPS,
     );
     Retrained::of::<PlaneModel>(fitted, &points.train, &points.test, fresh)
+}
+
+/// For a decision tree: how deep its trees grow without a depth limit (every leaf pure or
+/// unsplittable) at the configuration's other settings: the deepest of the trees cross-validation
+/// grows on `folds`, or with no folds (selecting by the test score) the tree on all the training
+/// points. From that depth up, every Max depth grows the same trees. `None` for other models.
+pub fn grown_depth(config: &Config, points: &PlanePoints, folds: Option<&Folds>) -> Option<usize> {
+    let PlaneHyper::Tree(h) = config.plane_hyper() else {
+        return None;
+    };
+    let grow = |set: &PlaneSet| {
+        let mut tree = Tree::new(h.unlimited(), &set.points, set.classes);
+        while tree.grow_level() {}
+        tree.depth()
+    };
+    match folds {
+        Some(f) => (0..f.count())
+            .map(|i| grow(&points.train.subset(&f.training(i))))
+            .max(),
+        None => Some(grow(&points.train)),
+    }
 }
 
 /// The Classification lab's configuration with exactly the Tuning lab's settings of a plane

@@ -499,3 +499,59 @@ fn the_fold_models_on_fresh_points_are_the_searchs_own() {
     }
     assert_eq!(state.outcome.unwrap().folds_fresh, None);
 }
+
+/// Trees that differ only in Max depth tie because their trees stop growing before the limit
+/// (helper 82). Checked by growing every trial's fold trees: from depth 7 up each fold's tree has
+/// the very same splits and leaves; the best's depth 6 grows other trees, which happen to score
+/// the same.
+#[test]
+fn trees_deeper_than_they_grow_are_the_same_trees_and_the_tie_note_says_so() {
+    use crate::ml::model::fit;
+    use crate::state::tie_note::{same_trees_note, tie_note};
+    let (config, notices) = decode("lab=tuning&model=tree&x=depth&y=none&speed=max");
+    let mut state = Tuning::new(config, notices);
+    state.apply(Action::Play);
+    while state.running {
+        state.apply(Action::Tick(1000));
+    }
+    let (points, folds) = (state.plane.clone().unwrap(), state.folds.clone().unwrap());
+    let trees = |t: &crate::tune::search::Trial| -> Vec<Vec<crate::ml::model::Parameter>> {
+        let hyper = state
+            .search
+            .space()
+            .apply(&state.config, &t.point)
+            .plane_hyper();
+        (0..folds.count())
+            .map(|f| {
+                let learn = points.train.subset(&folds.training(f));
+                fit::<PlaneModel>(&hyper, &learn, state.config.seed, PLANE_STEPS).parameters()
+            })
+            .collect()
+    };
+    let trials = state.search.trials();
+    let depth = |t: &crate::tune::search::Trial| t.values[0];
+    let deep: Vec<_> = trials.iter().filter(|t| depth(t) >= 7.0).collect();
+    assert_eq!(deep.len(), 9);
+    assert!(deep.iter().all(|t| trees(t) == trees(deep[0])));
+    let six = trials.iter().find(|t| depth(t) == 6.0).unwrap();
+    assert_ne!(trees(six), trees(deep[0]));
+    assert!(std::ptr::eq(state.search.best().unwrap(), six));
+    assert_eq!(state.outcome.as_ref().unwrap().grown_depth, Some(7));
+    assert_eq!(
+        tie_note(&state.search, false).unwrap() + &same_trees_note(&state).unwrap(),
+        "Trials 3, 4, 7, 8, 9, 10, 11, 12 and 15 have the same mean CV error as the best \
+         (trial 2): a tie goes to the first tried. Max depth is all they differ in. Without a \
+         depth limit every fold's tree stops by depth 7 (every leaf pure or unsplittable), so \
+         from 7 up every Max depth grows the same trees (trials 3, 4, 7, 8, 9, 10, 11, 12 and \
+         15); trial 2, shallower, is cut short and scores the same by chance."
+    );
+    // Min samples per leaf differing too: no such note (the forest's ties neither).
+    let (config, notices) = decode("lab=tuning&model=tree&strategy=random&seed=7&speed=max");
+    let mut state = Tuning::new(config, notices);
+    state.apply(Action::Play);
+    while state.running {
+        state.apply(Action::Tick(1000));
+    }
+    assert!(tie_note(&state.search, false).is_some());
+    assert_eq!(same_trees_note(&state), None);
+}
