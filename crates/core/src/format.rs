@@ -27,6 +27,19 @@ pub fn short(v: f64) -> String {
     }
 }
 
+/// A number inside a sentence: as [`short`], but a small one in decimals rather than scientific
+/// notation down to 10⁻⁶ (5·10⁻⁴ → "0.0005": helper 83 read "takes 5e-4 off" as odd), with
+/// three significant figures.
+pub fn in_words(v: f64) -> String {
+    let a = v.abs();
+    if a == 0.0 || !(1e-6..1e-3).contains(&a) {
+        return short(v);
+    }
+    let decimals = (-libm::log10(a)).floor() as usize + 3;
+    let s = format!("{v:.decimals$}");
+    s.trim_end_matches('0').to_string()
+}
+
 /// The fewest decimals, from five significant figures on, at which
 /// `best` reads differently from each of `others` (all higher than it).
 pub fn decimals_apart(best: f64, others: &[f64]) -> usize {
@@ -133,6 +146,16 @@ pub fn thousands(n: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn small_numbers_in_words_are_decimals() {
+        assert_eq!(in_words(5e-4), "0.0005");
+        assert_eq!(in_words(-1.234e-5), "-0.0000123");
+        assert_eq!(in_words(0.0417), "0.0417");
+        assert_eq!(in_words(1e-8), "1e-8");
+        assert_eq!(in_words(0.0), "0");
+    }
+
     use super::*;
     use crate::tune::cv::{MeanSd, DIVERGED};
 

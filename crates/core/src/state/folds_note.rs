@@ -5,70 +5,96 @@
 //!
 //! Helper 82 saw a tree chosen at a cross-validated 0.086 err 0.010 on fresh points, and nothing
 //! said why: its fold models, each trained on 112 of the 140 training points, err 0.044 on the
-//! fresh points (so their held-out points were hard ones), and 28 more points take 0.034 off.
+//! fresh points (their held-out points were hard ones), and 28 more points take 0.034 off.
+//! Helper 83: the fresh points are a sample too, so chance is that of two means apart.
 
 use super::tuning::Outcome;
-use crate::format::short;
+use crate::format::{in_words, short};
+use crate::tune::cv::ties;
 use crate::tune::fresh::FoldsOnFresh;
+use crate::tune::search::Search;
 
-/// The note, when cross-validation chose (`Outcome::folds_fresh`); `trials`: how many estimates
-/// the search chose the lowest of.
-pub fn folds_note(o: &Outcome, trials: usize) -> Option<String> {
+/// The note, when cross-validation chose (`Outcome::folds_fresh`); `search`: the trials it chose
+/// from.
+pub fn folds_note(o: &Outcome, search: &Search) -> Option<String> {
     let f = o.folds_fresh?;
     let learned = match f.learned {
         (a, b) if a == b => a.to_string(),
         (a, b) => format!("{a}–{b}"),
     };
     let models = if f.models == f.folds {
-        format!("Its {} fold models", f.models)
+        format!("its {} fold models", f.models)
     } else {
         format!("{} of its {} fold models", f.models, f.folds)
     };
     Some(format!(
         "Why cross-validation read {} where the model errs {} on fresh points, in two steps. \
-         {models}, each trained on {learned} of the {} training points, err {} on the fresh \
-         points on average; {}. Trained on all {}, the model errs {}{}.",
+         First, {models}, each trained on {learned} of the {} training points, err {} on the \
+         fresh points on average, and {}. Second, trained on all {}, the model errs {}{}.",
         short(o.cv.mean),
         short(o.fresh_error),
         f.training,
         short(f.error),
-        held_out(o.cv.mean, &f, trials),
+        held_out(o.cv.mean, &f, search),
         f.training,
         short(o.fresh_error),
         more_points(f.error - o.fresh_error, &f),
     ))
 }
 
-/// The held-out points' part: their mean against the fold models' fresh error, and whether
-/// that is within two standard errors of chance.
-fn held_out(cv: f64, f: &FoldsOnFresh, trials: usize) -> String {
+/// The held-out points' part: their mean against the fold models' fresh error, and whether the
+/// two means are further apart than twice what chance makes them (both are samples).
+fn held_out(cv: f64, f: &FoldsOnFresh, search: &Search) -> String {
     let off = cv - f.error;
-    let stray = format!(
-        "a mean over {} held-out points strays by about ± {} by chance",
-        f.training,
-        short(f.chance)
+    let apart = f.chance.hypot(f.fresh_chance);
+    let points = format!(
+        "their held-out points (the {} training points, each held out once)",
+        f.training
     );
-    if off.abs() <= 2.0 * f.chance {
-        return format!(
-            "their held-out points read {}, within chance ({stray})",
-            short(cv)
-        );
+    if off == 0.0 {
+        return format!("the same on {points}");
+    }
+    let reads = format!(
+        "{} {} on {points}",
+        in_words(off.abs()),
+        if off > 0.0 { "more" } else { "less" }
+    );
+    let chance = format!(
+        "what chance makes a mean over {} held-out points and one over {} fresh points stray \
+         apart (± {})",
+        f.training,
+        f.fresh_points,
+        in_words(apart)
+    );
+    if off.abs() <= 2.0 * apart {
+        return format!("{reads}: within {chance}");
     }
     let why = if off > 0.0 {
-        "the held-out points happen to be hard ones".to_string()
-    } else if trials > 1 {
+        "the held-out points happen to be hard ones for these models".to_string()
+    } else if picked_from_many(search) {
         format!(
-            "the held-out points happen to be easy ones, and a search that keeps the lowest of \
-             {trials} estimates keeps lucky ones"
+            "the held-out points happen to be easy ones for these models, and a search that \
+             keeps the lowest of {} estimates keeps lucky ones",
+            search.trials().len()
         )
     } else {
-        "the held-out points happen to be easy ones".to_string()
+        "the held-out points happen to be easy ones for these models".to_string()
     };
-    format!(
-        "their held-out points read {} {}, over twice what chance makes it ({stray}): {why}",
-        short(off.abs()),
-        if off > 0.0 { "more" } else { "less" }
-    )
+    format!("{reads}: over twice {chance}, so {why}")
+}
+
+/// Whether keeping the lowest estimate picked one of many that differ: under half of the trials
+/// tie with the best (helper 83: with 14 of 16 k-NN trials at error 0, keeping the lowest
+/// picked nothing lucky).
+fn picked_from_many(search: &Search) -> bool {
+    let Some(best) = search.best() else {
+        return false;
+    };
+    let trials = search.trials();
+    let tied = trials
+        .iter()
+        .filter(|t| ties(t.error.mean, best.error.mean));
+    trials.len() > 1 && 2 * tied.count() < trials.len()
 }
 
 /// What learning from all the training points instead of a fold's share did on fresh points
@@ -82,12 +108,12 @@ fn more_points(gain: f64, f: &FoldsOnFresh) -> String {
     let points = if more == "1" { "point" } else { "points" };
     let learning = format!("learning from {more} more {points}");
     if gain > 0.0 {
-        format!(": {learning} takes {} off", short(gain))
+        format!(": {learning} takes {} off", in_words(gain))
     } else if gain < 0.0 {
         format!(
             ", {} more than the fold models: {learning} does not help here, and models that \
              learned from other points differ by chance",
-            short(-gain)
+            in_words(-gain)
         )
     } else {
         format!(", as the fold models do: {learning} changes nothing here")
@@ -98,8 +124,10 @@ fn more_points(gain: f64, f: &FoldsOnFresh) -> String {
 mod tests {
     use super::*;
     use crate::state::config::Config;
-    use crate::state::spec::Lab;
+    use crate::state::spec::{Key, Lab};
     use crate::tune::cv::MeanSd;
+    use crate::tune::space::{Axis, Scale, Space};
+    use crate::tune::strategy::Strategy;
 
     fn outcome(cv: f64, fresh: f64, f: FoldsOnFresh) -> Outcome {
         Outcome {
@@ -111,16 +139,19 @@ mod tests {
             fresh_error: fresh,
             test_chance: Some(0.01),
             test_count: 60,
+            fresh_chance: Some(0.007),
             folds_fresh: Some(f),
             grown_depth: None,
             parameters: vec![],
         }
     }
 
-    fn five_folds(error: f64, chance: f64) -> FoldsOnFresh {
+    fn five_folds(error: f64, chance: f64, fresh_chance: f64) -> FoldsOnFresh {
         FoldsOnFresh {
             error,
             chance,
+            fresh_chance,
+            fresh_points: 200,
             models: 5,
             folds: 5,
             learned: (112, 112),
@@ -128,50 +159,92 @@ mod tests {
         }
     }
 
-    /// Helper 82's tree: hard held-out points, and 28 more points take 0.034 off.
+    /// A search over k whose trials have these mean errors, in order.
+    fn search(means: &[f64]) -> Search {
+        let k = Axis::new(Key::K, 1.0, 20.0, Scale::Linear, true).unwrap();
+        let space = Space::new(vec![k]).unwrap();
+        let mut search = Search::new(space, Strategy::Random, means.len(), 0).unwrap();
+        for &mean in means {
+            let request = search.next().unwrap();
+            assert!(search.record(&request, MeanSd { mean, sd: 0.016 }));
+        }
+        search
+    }
+
+    /// Helper 82's tree: hard held-out points (0.0417 against ± 0.0177 and ± 0.015 apart: 1.8
+    /// of their combined 0.0232, within chance), and 28 more points take 0.034 off.
     #[test]
-    fn a_pessimistic_estimate_is_hard_held_out_points_and_fewer_points_to_learn_from() {
-        let note = folds_note(&outcome(0.086, 0.010, five_folds(0.044, 0.0177)), 16).unwrap();
+    fn the_two_means_chances_combine_and_more_points_take_their_share_off() {
+        let s = search(&[0.2, 0.0857, 0.1]);
+        let note = folds_note(
+            &outcome(0.0857, 0.010, five_folds(0.044, 0.0177, 0.015)),
+            &s,
+        );
         assert_eq!(
-            note,
-            "Why cross-validation read 0.086 where the model errs 0.01 on fresh points, in two \
-             steps. Its 5 fold models, each trained on 112 of the 140 training points, err 0.044 \
-             on the fresh points on average; their held-out points read 0.042 more, over twice \
-             what chance makes it (a mean over 140 held-out points strays by about ± 0.0177 by \
-             chance): the held-out points happen to be hard ones. Trained on all 140, the model \
-             errs 0.01: learning from 28 more points takes 0.034 off."
+            note.unwrap(),
+            "Why cross-validation read 0.0857 where the model errs 0.01 on fresh points, in two \
+             steps. First, its 5 fold models, each trained on 112 of the 140 training points, err \
+             0.044 on the fresh points on average, and 0.0417 more on their held-out points (the \
+             140 training points, each held out once): within what chance makes a mean over 140 \
+             held-out points and one over 200 fresh points stray apart (± 0.0232). Second, \
+             trained on all 140, the model errs 0.01: learning from 28 more points takes 0.034 \
+             off."
+        );
+        let hard = folds_note(
+            &outcome(0.0857, 0.010, five_folds(0.044, 0.0177, 0.005)),
+            &s,
+        );
+        let hard = hard.unwrap();
+        assert!(hard.contains("0.0417 more on their held-out points (the 140 training points, each held out once): over twice what chance makes"), "{hard}");
+        assert!(hard.contains("(± 0.0184), so the held-out points happen to be hard ones for these models. Second"), "{hard}");
+    }
+
+    #[test]
+    fn an_optimistic_estimate_names_the_searchs_lowest_only_when_it_picked_from_many() {
+        let o = outcome(0.043, 0.105, five_folds(0.1, 0.018, 0.005));
+        let many = search(&[0.2, 0.043, 0.1, 0.15, 0.12]);
+        let note = folds_note(&o, &many).unwrap();
+        assert!(
+            note.contains("0.057 less on their held-out points"),
+            "{note}"
+        );
+        assert!(note.contains("easy ones for these models, and a search that keeps the lowest of 5 estimates keeps lucky ones. Second"));
+        let worse = "errs 0.105, 0.005 more than the fold models: learning from 28 more points \
+                     does not help here, and models that learned from other points differ by chance.";
+        assert!(note.ends_with(worse), "{note}");
+        // Most trials tie with the best (helper 83: 14 of 16 at 0): the lowest picked nothing.
+        let tied = search(&[0.043, 0.043, 0.043, 0.1]);
+        let note = folds_note(&o, &tied).unwrap();
+        assert!(
+            note.contains("easy ones for these models. Second"),
+            "{note}"
         );
     }
 
     #[test]
-    fn an_optimistic_estimate_names_the_searchs_lowest_of_its_trials() {
-        let o = outcome(0.043, 0.105, five_folds(0.1, 0.018));
-        let note = folds_note(&o, 16).unwrap();
-        assert!(note.contains("read 0.057 less, over twice"), "{note}");
-        assert!(note.contains("easy ones, and a search that keeps the lowest of 16"));
-        let worse = "errs 0.105, 0.005 more than the fold models: learning from 28 more points \
-                     does not help here, and models that learned from other points differ by chance.";
-        assert!(note.ends_with(worse), "{note}");
-        let one = folds_note(&o, 1).unwrap();
-        assert!(one.contains("happen to be easy ones. Trained"), "{one}");
-    }
-
-    #[test]
-    fn within_twice_the_chance_spread_is_chance_and_uneven_folds_read_as_ranges() {
-        let mut f = five_folds(0.037, 0.016);
+    fn uneven_folds_read_as_ranges_and_leave_one_out_as_some_of_its_models() {
+        let mut f = five_folds(0.037, 0.016, 0.005);
         f.learned = (33, 34);
         f.training = 42;
-        let note = folds_note(&outcome(0.05, 0.035, f), 9).unwrap();
+        let s = search(&[0.05, 0.1]);
+        let note = folds_note(&outcome(0.05, 0.0365, f), &s).unwrap();
         assert!(
             note.contains("each trained on 33–34 of the 42 training points"),
             "{note}"
         );
-        assert!(note.contains("read 0.05, within chance (a mean over 42 held-out"));
-        assert!(note.ends_with("learning from 8–9 more points takes 0.002 off."));
-        let mut loo = five_folds(0.037, 0.016);
+        assert!(note.contains("0.013 more on their held-out points (the 42 training points"));
+        assert!(
+            note.ends_with("learning from 8–9 more points takes 0.0005 off."),
+            "{note}"
+        );
+        let mut loo = five_folds(0.037, 0.016, 0.005);
         (loo.models, loo.folds, loo.learned) = (10, 140, (139, 139));
-        let note = folds_note(&outcome(0.05, 0.037, loo), 9).unwrap();
-        assert!(note.contains("10 of its 140 fold models, each trained on 139 of the 140"));
+        let note = folds_note(&outcome(0.037, 0.037, loo), &s).unwrap();
+        assert!(note.contains("First, 10 of its 140 fold models, each trained on 139 of the 140"));
+        assert!(
+            note.contains("and the same on their held-out points"),
+            "{note}"
+        );
         let same =
             "errs 0.037, as the fold models do: learning from 1 more point changes nothing here.";
         assert!(note.ends_with(same), "{note}");
@@ -179,8 +252,8 @@ mod tests {
 
     #[test]
     fn no_note_when_the_test_score_chose() {
-        let mut o = outcome(0.05, 0.035, five_folds(0.037, 0.016));
+        let mut o = outcome(0.05, 0.035, five_folds(0.037, 0.016, 0.005));
         o.folds_fresh = None;
-        assert_eq!(folds_note(&o, 9), None);
+        assert_eq!(folds_note(&o, &search(&[0.05])), None);
     }
 }

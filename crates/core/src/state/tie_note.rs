@@ -59,6 +59,15 @@ pub fn tie_note(search: &Search, by_test: bool) -> Option<String> {
         at + 1,
         others.join(", ")
     );
+    // Helper 83: 0.049167 against 0.049241 is no real difference beside folds that spread by
+    // ± 0.016.
+    let widest = values.iter().fold(0.0f64, |w, v| w.max(v - mean));
+    if !by_test && widest < 0.1 * best.error.sd {
+        note.push_str(&format!(
+            " That is far below the folds' spread (± {}): in effect a tie.",
+            short(best.error.sd)
+        ));
+    }
     if !equal.is_empty() {
         note.push_str(&format!(
             " {} {} with it: {first_tried}.",
@@ -77,8 +86,9 @@ fn clean_data(by_test: bool) -> String {
     let points = if by_test { "test" } else { "held-out" };
     format!(
         " At error 0 each of them gets every {points} point right, so these points cannot tell \
-         them apart: the classes barely overlap. With more Noise they do, and the settings \
-         differ."
+         them apart: among these points the classes barely overlap (fresh points may still hold \
+         mistakes: the result says how many). With more Noise they overlap more, and the \
+         settings differ."
     )
 }
 
@@ -130,8 +140,16 @@ pub fn same_trees_note(state: &Tuning) -> Option<String> {
         " Max depth is all they differ in. Without a depth limit {stops} (every leaf pure or \
          unsplittable), so from {grown} up every Max depth grows the same trees"
     );
+    let best_at = trials.iter().position(|t| std::ptr::eq(t, best));
     if short.is_empty() {
         note.push('.');
+    } else if short.len() == 1 && best_at == Some(short[0]) {
+        // The others are the list the note began with (helper 83 read it twice).
+        note.push_str(&format!(
+            ": all of them but the best (trial {}), whose shallower limit cuts its trees short; \
+             it scores the same by chance.",
+            short[0] + 1
+        ));
     } else {
         note.push_str(&format!(
             " ({}); {}, shallower, {} cut short and {} the same by chance.",
@@ -181,8 +199,9 @@ mod tests {
         assert_eq!(
             tie_note(&s, false).unwrap(),
             "Trials 3 and 4 also read 0.0492, as the best (trial 2) does. With more digits, the \
-             best's mean CV error is lower: 0.049183 against 0.049231 (trial 3). Trial 4 ties \
-             with it: a tie goes to the first tried."
+             best's mean CV error is lower: 0.049183 against 0.049231 (trial 3). That is far \
+             below the folds' spread (± 0.016): in effect a tie. Trial 4 ties with it: a tie goes \
+             to the first tried."
         );
         let close = search(&[0.04921, 0.049206349206349205]);
         assert_eq!(
@@ -204,6 +223,7 @@ mod tests {
             "Trial 3 has the same mean CV error as the best (trial 2): a tie goes to the first \
              tried."
         );
+        // 0.08 apart is not far below a spread of 0.016: no "in effect a tie".
         let big = search(&[1234.54, 1234.46]);
         assert!(tie_note(&big, false)
             .unwrap()
@@ -217,8 +237,9 @@ mod tests {
             tie_note(&zero, false).unwrap(),
             "Trials 3 and 4 have the same mean CV error as the best (trial 1): a tie goes to the \
              first tried. At error 0 each of them gets every held-out point right, so these \
-             points cannot tell them apart: the classes barely overlap. With more Noise they do, \
-             and the settings differ."
+             points cannot tell them apart: among these points the classes barely overlap \
+             (fresh points may still hold mistakes: the result says how many). With more Noise \
+             they overlap more, and the settings differ."
         );
         assert!(tie_note(&zero, true)
             .unwrap()

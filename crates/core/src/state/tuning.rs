@@ -240,6 +240,10 @@ pub struct Outcome {
     /// error, from the fresh points' per-point errors); `None` if the retraining diverged.
     pub test_chance: Option<f64>,
     pub test_count: usize,
+    /// How far `fresh_error` itself strays by chance (the fresh points are a sample too, helper
+    /// 83): [`crate::tune::fresh::chance_spread`] over √[`FRESH_POINTS`]. `None` if the
+    /// retraining diverged.
+    pub fresh_chance: Option<f64>,
     /// Selecting by cross-validation: what its fold models (the chosen hyperparameters on the
     /// same folds) do on the same fresh points, which tells why its estimate differs from
     /// `fresh_error` ([`crate::tune::fresh`]). `None` selecting by the test score, or if a
@@ -254,6 +258,15 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// When cross-validation chose and the test error strays from the fresh error by over twice
+    /// what chance makes two such means stray apart (√(test² + fresh²) of their standard errors):
+    /// the difference, positive when the test points are hard ones for this model.
+    pub fn test_strays(&self, by_test: bool) -> Option<f64> {
+        let off = self.test_error - self.fresh_error;
+        let apart = self.test_chance?.hypot(self.fresh_chance?);
+        (!by_test && off.abs() > 2.0 * apart).then_some(off)
+    }
+
     /// Test error minus the cross-validation estimate.
     pub fn gap(&self) -> f64 {
         self.test_error - self.cv.mean
@@ -546,6 +559,7 @@ impl Tuning {
             fresh_error: r.fresh_error,
             test_chance: r.test_chance,
             test_count: r.test_count,
+            fresh_chance: r.fresh_chance,
             folds_fresh: folds_fresh.filter(|_| !diverged(r.test_error)),
             grown_depth,
             parameters: r.parameters,

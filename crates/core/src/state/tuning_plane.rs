@@ -132,6 +132,8 @@ pub struct Retrained {
     /// points). `None` if training diverged.
     pub test_chance: Option<f64>,
     pub test_count: usize,
+    /// How far the fresh error itself strays by chance: the fresh points are a sample too.
+    pub fresh_chance: Option<f64>,
     pub parameters: Vec<Parameter>,
 }
 
@@ -157,6 +159,7 @@ impl Retrained {
             fresh_error: error(fresh),
             test_chance: (!diverged).then(|| chance_spread(&per_point, classes, test.count())),
             test_count: test.count(),
+            fresh_chance: (!diverged).then(|| chance_spread(&per_point, classes, fresh.count())),
             parameters: model.parameters(),
         }
     }

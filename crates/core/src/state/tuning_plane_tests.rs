@@ -366,6 +366,17 @@ fn the_test_errors_chance_spread_is_the_binomial_ones() {
     assert!((chance - binomial).abs() < 1e-12, "{chance} {binomial}");
     assert!((o.test_error - 5.0 / 12.0).abs() < 1e-12, "{o:?}");
     assert!((o.test_error - f).abs() > 2.0 * chance, "{o:?}");
+    // The fresh error's own spread (200 points are a sample too, helper 83), and the test error
+    // strays from it by over twice what chance makes the two means stray apart.
+    let fresh = (f * (1.0 - f) / 200.0).sqrt();
+    assert!((o.fresh_chance.unwrap() - fresh).abs() < 1e-12);
+    let off = o.test_strays(false).unwrap();
+    assert!(off > 2.0 * chance.hypot(fresh) && off == o.test_error - o.fresh_error);
+    assert_eq!(
+        o.test_strays(true),
+        None,
+        "selecting by the test score says why itself"
+    );
 }
 
 #[test]
@@ -542,8 +553,8 @@ fn trees_deeper_than_they_grow_are_the_same_trees_and_the_tie_note_says_so() {
         "Trials 3, 4, 7, 8, 9, 10, 11, 12 and 15 have the same mean CV error as the best \
          (trial 2): a tie goes to the first tried. Max depth is all they differ in. Without a \
          depth limit every fold's tree stops by depth 7 (every leaf pure or unsplittable), so \
-         from 7 up every Max depth grows the same trees (trials 3, 4, 7, 8, 9, 10, 11, 12 and \
-         15); trial 2, shallower, is cut short and scores the same by chance."
+         from 7 up every Max depth grows the same trees: all of them but the best (trial 2), \
+         whose shallower limit cuts its trees short; it scores the same by chance."
     );
     // Min samples per leaf differing too: no such note (the forest's ties neither).
     let (config, notices) = decode("lab=tuning&model=tree&strategy=random&seed=7&speed=max");

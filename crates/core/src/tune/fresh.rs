@@ -52,6 +52,11 @@ pub struct FoldsOnFresh {
     /// once) strays from that by chance alone ([`chance_spread`] of the fold models' per-point
     /// errors, pooled, over √(training points)).
     pub chance: f64,
+    /// How far `error` itself, a mean over the fresh points, strays by chance ([`chance_spread`]
+    /// over √(fresh points)): the fresh points are a sample too (helper 83).
+    pub fresh_chance: f64,
+    /// How many fresh points.
+    pub fresh_points: usize,
     /// The fold models trained again (all the folds, or the first [`MOST_FOLD_MODELS`]).
     pub models: usize,
     /// How many folds the cross-validation has.
@@ -89,6 +94,8 @@ pub fn folds_on_fresh<M: Model>(
     Some(FoldsOnFresh {
         error: errors.iter().sum::<f64>() / models as f64,
         chance: chance_spread(&pooled, classes, train.count()),
+        fresh_chance: chance_spread(&pooled, classes, fresh.count()),
+        fresh_points: fresh.count(),
         models,
         folds: folds.count(),
         learned: (folds.smallest_training(), folds.largest_training()),
