@@ -1,6 +1,6 @@
 //! The trials of a search as a table: number, the value of each axis, the cross-validated error
 //! (mean ± sd over the folds), or "diverged" where a fold model's training diverged (such a
-//! trial is never the best); the best so far marked. Ids let tests read it: `#trials` and one
+//! trial is never the best); the best so far marked (the best, once the search is over). Ids let tests read it: `#trials` and one
 //! row `#trial-n` per trial.
 
 use crate::format::{error, short};
@@ -23,6 +23,8 @@ pub struct TrialsProps {
     pub best: Option<usize>,
     /// Whether the test score chose (one number per trial, no folds).
     pub by_test: bool,
+    /// Whether the search is over: its best is then "best", not "best so far" (helper 83).
+    pub done: bool,
 }
 
 #[component]
@@ -82,7 +84,7 @@ pub fn Trials(props: &TrialsProps) -> Html {
                                 { for values.iter().map(|v| html! { <td class="value">{ v.clone() }</td> }) }
                                 <td class="cv">{ mean_text }
                                     if let Some(sd) = sd_text { { " " }<span class="sd">{ sd }</span> }
-                                    if best { <span class="tag">{ " best so far" }</span> }</td>
+                                    if best { <span class="tag">{ if props.done { " best" } else { " best so far" } }</span> }</td>
                             </tr>
                         }
                     }) }

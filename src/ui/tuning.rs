@@ -23,7 +23,7 @@ use super::trials::{Row, Trials};
 use super::tune_result::TuneResult;
 use crate::classroom::figures::Figures;
 use crate::classroom::saved;
-use crate::format::{error, error_spread, short};
+use crate::format::{error, error_spread, short, thousands};
 use crate::plot::landscape::{best_so_far_draws_zero, AxisView, Compared, View, STRATEGY_COLOURS};
 use crate::state::action::Action;
 use crate::state::choice::{Choice, StrategyKind};
@@ -347,8 +347,8 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         }
                         if by_test {
                             <p class="help inert-note" id="test-unlocked" role="note">{ format!(
-                                "⚠ Selecting by the test score: every trial trains on the {} training points and is scored on the {} test points, which then choose. The chosen test score is no longer a fair estimate; the result checks it on {FRESH_POINTS} fresh points.",
-                                state.split_sizes().0, state.split_sizes().1) }</p>
+                                "⚠ Selecting by the test score: every trial trains on the {} training points and is scored on the {} test points, which then choose. The chosen test score is no longer a fair estimate; the result checks it on {} fresh points.",
+                                state.split_sizes().0, state.split_sizes().1, thousands(FRESH_POINTS as u64)) }</p>
                         } else {
                             <p class="help locked" id="test-locked">{ format!(
                                 "The {} test points are locked away: the test set is not used to choose. Only the {} training points are cut into folds; {}",
@@ -389,7 +389,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                     }
                     <section class="panel" aria-labelledby="trials-title" data-panel="scores">
                         <h2 id="trials-title">{ "Trials" }</h2>
-                        <Trials axes={axes.clone()} {rows} {best} {by_test} />
+                        <Trials axes={axes.clone()} {rows} {best} {by_test} {done} />
                         if let Some(note) = diverged_note {
                             <p class="help inert-note" id="trials-diverged" role="note">{ note }</p>
                         }

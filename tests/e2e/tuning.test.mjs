@@ -95,7 +95,9 @@ test('two trials that read the same CV error: the note says why only the first t
   await page.locator('#play').click();
   await page.locator('#result').waitFor({ timeout: 60_000 });
   const cv = (n) => text(page, `#trial-${n} td.cv`);
-  assert.equal((await cv(2)).replace(/\s*best so far$/, ''), await cv(3));
+  // Once the search is over its best is the best, no longer "so far" (helper 83).
+  assert.match(await cv(2), /\d best$/);
+  assert.equal((await cv(2)).replace(/\s*best$/, ''), await cv(3));
   assert.equal(await page.locator('#trial-2.best').count(), 1);
   assert.equal(await text(page, '#trials-tie'),
     'Trial 3 has the same mean CV error as the best (trial 2): a tie goes to the first tried.');
@@ -135,19 +137,19 @@ test('the result says how far a 12-point test set strays by chance, and when thi
   await page.locator('#result').waitFor({ timeout: 60_000 });
   const chance = await text(page, '#result-chance');
   const [, n, spread] = chance.match(/^A test set of (\d+) points strays from what the model really does by about ± ([\d.]+) by chance alone/);
-  // The binomial standard error of an error rate on n points, from the fresh error (k of 200
-  // wrong) at Agresti and Coull's rate (k + 2)/(200 + 4).
+  // The binomial standard error of an error rate on n points, from the fresh error (k of 2,000
+  // wrong) at Agresti and Coull's rate (k + 2)/(2,000 + 4).
   const fresh = Number(await text(page, '#result-fresh'));
-  const f = (Math.round(fresh * 200) + 2) / 204;
+  const f = (Math.round(fresh * 2000) + 2) / 2004;
   assert.equal(Number(n), 12);
   assert.ok(Math.abs(Number(spread) - Math.sqrt(f * (1 - f) / 12)) < 1e-3, chance);
   const off = Math.abs(Number(await text(page, '#result-test')) - fresh);
   // Over twice what chance makes the test's and the fresh points' means stray apart.
-  const apart = Math.hypot(Number(spread), Math.sqrt(f * (1 - f) / 200));
+  const apart = Math.hypot(Number(spread), Math.sqrt(f * (1 - f) / 2000));
   assert.ok(off > 2 * apart, chance);
-  assert.match(chance, new RegExp(`This one strays from the fresh error by [\\d.]+, over twice what chance makes a mean over 12 test points and one over 200 fresh points stray apart \\(± ${apart.toFixed(4).replace(/0+$/, '')}\\): the 12 points drawn for the test set happen to be hard ones for this model\\.`));
-  // The fresh error's own spread: 200 points are a sample too (helper 83).
-  assert.match(await text(page, '#result-fresh-line'), new RegExp(`\\(± ${Math.sqrt(f * (1 - f) / 200).toFixed(4).replace(/0+$/, '')} by chance: 200 points are a sample too\\)`));
+  assert.match(chance, new RegExp(`This one strays from the fresh error by [\\d.]+, over twice what chance makes a mean over 12 test points and one over 2,000 fresh points stray apart \\(± ${apart.toFixed(4).replace(/0+$/, '')}\\): the 12 points drawn for the test set happen to be hard ones for this model\\.`));
+  // The fresh error's own spread: 2,000 points are a sample too (helper 83).
+  assert.match(await text(page, '#result-fresh-line'), new RegExp(`\\(± ${Math.sqrt(f * (1 - f) / 2000).toFixed(4).replace(/0+$/, '')} by chance: 2,000 points are a sample too\\)`));
   // A split's threshold reads after its comparison (helper 81: "x₂ ≤ (yes: …) = 0.0422").
   assert.match(await text(page, '#result .weights'), /^node 0: x₂ ≤ 0\.0422 \(yes: leaf 1, no: leaf 2\), leaf 1: /);
   // The default polynomial search's test error is within chance: no such sentence.
@@ -171,16 +173,16 @@ test('a pessimistic CV estimate is explained: the held-out points, then 28 more 
   const note = await text(page, '#result-folds');
   const cv = Number((await text(page, '#result-cv')).split(' ± ')[0]);
   const fresh = Number((await text(page, '#result-fresh')));
-  const shape = /^Why cross-validation read ([\d.]+) where the model errs ([\d.]+) on fresh points, in two steps\. First, its 5 fold models, each trained on 112 of the 140 training points, err ([\d.]+) on the fresh points on average, and ([\d.]+) more on their held-out points \(the 140 training points, each held out once\): within what chance makes a mean over 140 held-out points and one over 200 fresh points stray apart \(± ([\d.]+)\)\. Second, trained on all 140, the model errs [\d.]+: learning from 28 more points takes ([\d.]+) off\.$/;
+  const shape = /^Why cross-validation read ([\d.]+) where the model errs ([\d.]+) on fresh points, in two steps\. First, its 5 fold models, each trained on 112 of the 140 training points, err ([\d.]+) on the fresh points on average, and ([\d.]+) more on their held-out points \(the 140 training points, each held out once\): within what chance makes a mean over 140 held-out points and one over 2,000 fresh points stray apart \(± ([\d.]+)\)\. Second, trained on all 140, the model errs [\d.]+: learning from 28 more points takes ([\d.]+) off\.$/;
   assert.match(note, shape);
   const [, read, errs, folds, off, spread, gain] = note.match(shape);
   assert.equal(Number(read), cv);
   assert.equal(Number(errs), fresh);
-  assert.ok(Math.abs(Number(folds) - 0.044) < 1e-9, note);
-  // The fold models' 1,000 answers on the 200 fresh points, 44 wrong: the binomial standard
-  // errors of a mean over 140 and over 200 points (Agresti–Coull), combined.
-  const f = (44 + 2) / 1004;
-  const apart = Math.hypot(Math.sqrt(f * (1 - f) / 140), Math.sqrt(f * (1 - f) / 200));
+  assert.ok(Math.abs(Number(folds) - 0.0522) < 1e-9, note);
+  // The fold models' 10,000 answers on the 2,000 fresh points, 522 wrong: the binomial standard
+  // errors of a mean over 140 and over 2,000 points (Agresti–Coull), combined.
+  const f = (522 + 2) / 10004;
+  const apart = Math.hypot(Math.sqrt(f * (1 - f) / 140), Math.sqrt(f * (1 - f) / 2000));
   assert.ok(Math.abs(Number(spread) - apart) < 1e-3, note);
   assert.ok(Math.abs(Number(off) - (cv - Number(folds))) < 1e-3 && Number(off) < 2 * apart, note);
   assert.ok(Math.abs(Number(gain) - (Number(folds) - fresh)) < 1e-3, note);

@@ -13,7 +13,7 @@ use crate::ml::plane_model::{PlaneHyper, PlaneModel, PlaneSet};
 use crate::ml::tree::Tree;
 use crate::tune::cv::{SlicedCv, DIVERGED};
 use crate::tune::folds::Folds;
-use crate::tune::fresh::{chance_spread, per_point};
+use crate::tune::fresh::PointErrors;
 
 /// Most steps each fold's model (and the retrained model) takes: as the Classification lab's
 /// validation curves train each point (enough for every ensemble and every tree to finish).
@@ -128,7 +128,7 @@ pub struct Retrained {
     pub test_error: f64,
     pub fresh_error: f64,
     /// How far, by chance alone, a test set of this many points strays from the error on the
-    /// whole population (standard error, [`chance_spread`] of the per-point errors on the fresh
+    /// whole population (standard error, [`PointErrors::chance`] of the errors on the fresh
     /// points). `None` if training diverged.
     pub test_chance: Option<f64>,
     pub test_count: usize,
@@ -152,14 +152,14 @@ impl Retrained {
             true => DIVERGED,
             false => model.score(samples).error(),
         };
-        let (per_point, classes) = per_point(&model, fresh);
+        let errors = PointErrors::of(&model, fresh);
         Retrained {
             train_error: error(train),
             test_error: error(test),
             fresh_error: error(fresh),
-            test_chance: (!diverged).then(|| chance_spread(&per_point, classes, test.count())),
+            test_chance: (!diverged).then(|| errors.chance(test.count())),
             test_count: test.count(),
-            fresh_chance: (!diverged).then(|| chance_spread(&per_point, classes, fresh.count())),
+            fresh_chance: (!diverged).then(|| errors.chance(fresh.count())),
             parameters: model.parameters(),
         }
     }

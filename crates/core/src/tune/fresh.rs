@@ -8,39 +8,77 @@
 //! - **fewer points to learn from**: each fold model learns from (k − 1)/k of the training
 //!   points, the retrained model from all of them; both scored on the same fresh points.
 
-use crate::ml::model::{fit_checked, Model, Samples, Score};
+use crate::ml::model::{fit_checked, Model, Samples};
 
 /// Most fold models trained again for [`folds_on_fresh`]: all of a k-fold split, the first ones
 /// of leave-one-out (whose fold models all learn from all the points but one).
 pub const MOST_FOLD_MODELS: usize = 10;
 
-/// How far the mean error over `points` points strays by chance alone from the error on the
-/// whole population (one standard error), from `per_point` errors on fresh points:
-/// - error rates (`classes`: each per-point error 0 or 1) have the binomial spread √(f(1 − f))
-///   at Agresti and Coull's f = (k + 2) / (N + 4), k of N fresh points wrong, so that a model
-///   right on every fresh point still gets a spread (helper 82 read "± 0" at 0 of 200 wrong,
-///   when 60 test points can very well hold a mistake);
-/// - squared errors have their sample standard deviation;
-///
-/// over √points.
-pub fn chance_spread(per_point: &[f64], classes: bool, points: usize) -> f64 {
-    let spread = if classes {
-        let wrong = per_point.iter().sum::<f64>();
-        let f = (wrong + 2.0) / (per_point.len() as f64 + 4.0);
-        libm::sqrt(f * (1.0 - f))
-    } else {
-        crate::tune::cv::MeanSd::of(per_point).sd
-    };
-    spread / libm::sqrt(points as f64)
+/// One or more models' errors on fresh points, as much as their spread needs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PointErrors {
+    /// Error rates: how many answers were wrong, of how many (each 0 or 1, so the count is all
+    /// the spread needs, and one scoring of the whole set gives it).
+    Rate { wrong: f64, answers: usize },
+    /// Squared errors, one per point and model.
+    Squared(Vec<f64>),
 }
 
-/// A model's error on each fresh point, and whether they are error rates (0 or 1 each).
-pub fn per_point<M: Model>(model: &M, fresh: &M::Samples) -> (Vec<f64>, bool) {
-    let scores: Vec<Score> = (0..fresh.count())
-        .map(|i| model.score(&fresh.subset(&[i])))
-        .collect();
-    let classes = scores.first().is_some_and(|s| s.accuracy.is_some());
-    (scores.iter().map(Score::error).collect(), classes)
+impl PointErrors {
+    /// `model`'s errors on `fresh`.
+    pub fn of<M: Model>(model: &M, fresh: &M::Samples) -> Self {
+        let whole = model.score(fresh);
+        if whole.accuracy.is_some() {
+            let answers = fresh.count();
+            return PointErrors::Rate {
+                wrong: libm::round(whole.error() * answers as f64),
+                answers,
+            };
+        }
+        let each = (0..fresh.count()).map(|i| model.score(&fresh.subset(&[i])).error());
+        PointErrors::Squared(each.collect())
+    }
+
+    /// These errors and `other`'s together (of the same kind).
+    fn pool(self, other: Self) -> Self {
+        match (self, other) {
+            (
+                PointErrors::Rate { wrong, answers },
+                PointErrors::Rate {
+                    wrong: w,
+                    answers: a,
+                },
+            ) => PointErrors::Rate {
+                wrong: wrong + w,
+                answers: answers + a,
+            },
+            (PointErrors::Squared(mut a), PointErrors::Squared(b)) => {
+                a.extend(b);
+                PointErrors::Squared(a)
+            }
+            (_, other) => other,
+        }
+    }
+
+    /// How far the mean error over `points` points strays by chance alone from the error on
+    /// the whole population (one standard error):
+    /// - error rates have the binomial spread √(f(1 − f)) at Agresti and Coull's f = (k + 2) /
+    ///   (N + 4), k of N answers wrong, so that a model right on every fresh point still gets a
+    ///   spread (helper 82 read "± 0" at 0 of 200 wrong, when 60 test points can very well hold
+    ///   a mistake);
+    /// - squared errors have their sample standard deviation;
+    ///
+    /// over √points.
+    pub fn chance(&self, points: usize) -> f64 {
+        let spread = match self {
+            PointErrors::Rate { wrong, answers } => {
+                let f = (wrong + 2.0) / (*answers as f64 + 4.0);
+                libm::sqrt(f * (1.0 - f))
+            }
+            PointErrors::Squared(each) => crate::tune::cv::MeanSd::of(each).sd,
+        };
+        spread / libm::sqrt(points as f64)
+    }
 }
 
 /// What cross-validation's own fold models do on fresh points.
@@ -49,10 +87,10 @@ pub struct FoldsOnFresh {
     /// The mean of the fold models' errors on the fresh points.
     pub error: f64,
     /// How far cross-validation's mean over the held-out points (every training point held out
-    /// once) strays from that by chance alone ([`chance_spread`] of the fold models' per-point
-    /// errors, pooled, over √(training points)).
+    /// once) strays from that by chance alone ([`PointErrors::chance`] of the fold models' errors,
+    /// pooled, over √(training points)).
     pub chance: f64,
-    /// How far `error` itself, a mean over the fresh points, strays by chance ([`chance_spread`]
+    /// How far `error` itself, a mean over the fresh points, strays by chance ([`PointErrors::chance`]
     /// over √(fresh points)): the fresh points are a sample too (helper 83).
     pub fresh_chance: f64,
     /// How many fresh points.
@@ -79,7 +117,8 @@ pub fn folds_on_fresh<M: Model>(
     fresh: &M::Samples,
 ) -> Option<FoldsOnFresh> {
     let models = folds.count().min(MOST_FOLD_MODELS);
-    let (mut errors, mut pooled, mut classes) = (Vec::new(), Vec::new(), false);
+    let mut errors = Vec::new();
+    let mut pooled: Option<PointErrors> = None;
     for fold in 0..models {
         let learn = train.subset(&folds.training(fold));
         let (model, diverged) = fit_checked::<M>(hyper, &learn, seed, steps);
@@ -87,14 +126,17 @@ pub fn folds_on_fresh<M: Model>(
             return None;
         }
         errors.push(model.score(fresh).error());
-        let (points, rates) = per_point(&model, fresh);
-        pooled.extend(points);
-        classes = rates;
+        let these = PointErrors::of(&model, fresh);
+        pooled = Some(match pooled {
+            Some(p) => p.pool(these),
+            None => these,
+        });
     }
+    let pooled = pooled?;
     Some(FoldsOnFresh {
         error: errors.iter().sum::<f64>() / models as f64,
-        chance: chance_spread(&pooled, classes, train.count()),
-        fresh_chance: chance_spread(&pooled, classes, fresh.count()),
+        chance: pooled.chance(train.count()),
+        fresh_chance: pooled.chance(fresh.count()),
         fresh_points: fresh.count(),
         models,
         folds: folds.count(),
@@ -112,14 +154,29 @@ mod tests {
     #[test]
     fn the_binomial_spread_is_agresti_and_coulls_and_squared_errors_their_sd() {
         // 3 of 10 wrong: f = 5/14.
-        let rates = [1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+        let rates = PointErrors::Rate {
+            wrong: 3.0,
+            answers: 10,
+        };
         let f: f64 = 5.0 / 14.0;
-        let want = (f * (1.0 - f) / 25.0).sqrt();
-        assert!((chance_spread(&rates, true, 25) - want).abs() < 1e-15);
+        assert!((rates.chance(25) - (f * (1.0 - f) / 25.0).sqrt()).abs() < 1e-15);
         // 0 of 10 wrong still spreads: f = 2/14.
-        assert!(chance_spread(&[0.0; 10], true, 4) > 0.17);
+        let none = PointErrors::Rate {
+            wrong: 0.0,
+            answers: 10,
+        };
+        assert!(none.chance(4) > 0.17);
+        // Pooled: 3 of 10 and 0 of 10 are 3 of 20.
+        let pooled = rates.pool(none);
+        assert_eq!(
+            pooled,
+            PointErrors::Rate {
+                wrong: 3.0,
+                answers: 20
+            }
+        );
         // Squared errors 1, 2, 3: sd 1, over √4.
-        assert!((chance_spread(&[1.0, 2.0, 3.0], false, 4) - 0.5).abs() < 1e-15);
+        assert!((PointErrors::Squared(vec![1.0, 2.0, 3.0]).chance(4) - 0.5).abs() < 1e-15);
     }
 
     /// The fold models are cross-validation's: a model that predicts its training values' mean,
