@@ -124,10 +124,9 @@ fn more_points(gain: f64, f: &FoldsOnFresh) -> String {
 mod tests {
     use super::*;
     use crate::state::config::Config;
-    use crate::state::spec::{Key, Lab};
+    use crate::state::spec::Lab;
     use crate::tune::cv::MeanSd;
-    use crate::tune::space::{Axis, Scale, Space};
-    use crate::tune::strategy::Strategy;
+    use crate::tune::toy::k_search as search;
 
     fn outcome(cv: f64, fresh: f64, f: FoldsOnFresh) -> Outcome {
         Outcome {
@@ -157,18 +156,6 @@ mod tests {
             learned: (112, 112),
             training: 140,
         }
-    }
-
-    /// A search over k whose trials have these mean errors, in order.
-    fn search(means: &[f64]) -> Search {
-        let k = Axis::new(Key::K, 1.0, 20.0, Scale::Linear, true).unwrap();
-        let space = Space::new(vec![k]).unwrap();
-        let mut search = Search::new(space, Strategy::Random, means.len(), 0).unwrap();
-        for &mean in means {
-            let request = search.next().unwrap();
-            assert!(search.record(&request, MeanSd { mean, sd: 0.016 }));
-        }
-        search
     }
 
     /// Helper 82's tree: hard held-out points (0.0417 against ± 0.0177 and ± 0.015 apart: 1.8

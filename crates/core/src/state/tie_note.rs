@@ -175,22 +175,7 @@ fn trial_list(indices: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::spec::Key;
-    use crate::tune::cv::MeanSd;
-    use crate::tune::space::{Axis, Scale, Space};
-    use crate::tune::strategy::Strategy;
-
-    /// A search over k whose trials have these mean errors, in order.
-    fn search(means: &[f64]) -> Search {
-        let k = Axis::new(Key::K, 1.0, 10.0, Scale::Linear, true).unwrap();
-        let space = Space::new(vec![k]).unwrap();
-        let mut search = Search::new(space, Strategy::Random, means.len(), 0).unwrap();
-        for &mean in means {
-            let request = search.next().unwrap();
-            assert!(search.record(&request, MeanSd { mean, sd: 0.016 }));
-        }
-        search
-    }
+    use crate::tune::toy::k_search as search;
 
     #[test]
     fn trials_that_read_as_the_best_are_told_apart() {
