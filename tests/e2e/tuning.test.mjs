@@ -111,7 +111,7 @@ test('trees deeper than they grow tie, and the note says they are the same trees
   await page.locator('#play').click();
   await page.locator('#result').waitFor({ timeout: 60_000 });
   const note = await text(page, '#trials-tie');
-  assert.match(note, /^Trials 3, 4, 7, 8, 9, 10, 11, 12 and 15 have the same mean CV error as the best \(trial 2\): a tie goes to the first tried\. Max depth is all they differ in\. Without a depth limit every fold's tree stops by depth 7 \(every leaf pure or unsplittable\), so from 7 up every Max depth grows the same trees: all of them but the best \(trial 2\), whose shallower limit cuts its trees short; it scores the same by chance\.$/, note);
+  assert.match(note, /^Trials 3, 4, 7, 8, 9, 10, 11, 12 and 15 have the same mean CV error as the best \(trial 2\): a tie goes to the first tried\. Max depth is all they differ in\. Without a depth limit every fold's tree stops by depth 7 \(every leaf pure or unsplittable\), so from 7 up every Max depth grows the same trees: all of them but the best \(trial 2\), whose shallower limit stops its trees a level or more short; it still scores the same\.$/, note);
   // The table agrees: trial 2 is depth 6, the others 7 or more.
   const cells = async (n) => (await page.locator(`#trial-${n} > *`).allTextContents()).map((c) => c.trim());
   assert.deepEqual((await cells(2)).slice(0, 2), ['2', '6']);
@@ -173,7 +173,7 @@ test('a pessimistic CV estimate is explained: the held-out points, then 28 more 
   const note = await text(page, '#result-folds');
   const cv = Number((await text(page, '#result-cv')).split(' ± ')[0]);
   const fresh = Number((await text(page, '#result-fresh')));
-  const shape = /^Why cross-validation read ([\d.]+) where the model errs ([\d.]+) on fresh points, in two steps\. First, its 5 fold models, each trained on 112 of the 140 training points, err ([\d.]+) on the fresh points on average, and ([\d.]+) more on their held-out points \(the 140 training points, each held out once\): within what chance makes a mean over 140 held-out points and one over 2,000 fresh points stray apart \(± ([\d.]+)\)\. Second, trained on all 140, the model errs [\d.]+: learning from 28 more points takes ([\d.]+) off\.$/;
+  const shape = /^Why cross-validation read ([\d.]+) where the model errs ([\d.]+) on fresh points, in two steps\. First, its 5 fold models, each trained on 112 of the 140 training points, err ([\d.]+) on the fresh points on average, and ([\d.]+) more on their held-out points \(the 140 training points, each held out once\): under twice the ± ([\d.]+) \(one standard error\) by which a mean over 140 held-out points and one over 2,000 fresh points stray apart by chance\. Second, trained on all 140, the model errs [\d.]+: learning from 28 more points takes ([\d.]+) off \(the fold models alone range from [\d.]+ to [\d.]+\)\.$/;
   assert.match(note, shape);
   const [, read, errs, folds, off, spread, gain] = note.match(shape);
   assert.equal(Number(read), cv);
@@ -190,7 +190,7 @@ test('a pessimistic CV estimate is explained: the held-out points, then 28 more 
   await page.goto(server.url + '?lab=tuning&model=network&speed=max');
   await page.locator('#play').click();
   await page.locator('#result').waitFor({ timeout: 120_000 });
-  assert.match(await text(page, '#result-folds'), /more on their held-out points \(the 140 training points, each held out once\): over twice what chance makes .*\), so the held-out points happen to be hard ones for these models\. Second/);
+  assert.match(await text(page, '#result-folds'), /more on their held-out points \(the 140 training points, each held out once\): over twice the ± [\d.]+ \(one standard error\) by which .* stray apart by chance, so the held-out points happen to be hard ones for these models\. Second/);
   // Selecting by the test score, there is no cross-validation to explain.
   await page.goto(server.url + '?lab=tuning&model=tree&speed=max&select=test');
   await page.locator('#play').click();

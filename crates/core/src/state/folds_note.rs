@@ -14,6 +14,12 @@ use crate::tune::cv::ties;
 use crate::tune::fresh::FoldsOnFresh;
 use crate::tune::search::Search;
 
+/// A number as the note shows it, read back: differences are taken between shown numbers, so
+/// that they add up on the page (helper 84: 0.1003 − 0.0512 read as 0.0492).
+fn shown(v: f64) -> f64 {
+    short(v).parse().unwrap_or(v)
+}
+
 /// The note, when cross-validation chose (`Outcome::folds_fresh`); `search`: the trials it chose
 /// from.
 pub fn folds_note(o: &Outcome, search: &Search) -> Option<String> {
@@ -25,7 +31,11 @@ pub fn folds_note(o: &Outcome, search: &Search) -> Option<String> {
     let models = if f.models == f.folds {
         format!("its {} fold models", f.models)
     } else {
-        format!("{} of its {} fold models", f.models, f.folds)
+        format!(
+            "the first {} of its {} fold models (each learns from all the points but one, so a \
+             few tell as much as all)",
+            f.models, f.folds
+        )
     };
     Some(format!(
         "Why cross-validation read {} where the model errs {} on fresh points, in two steps. \
@@ -38,14 +48,16 @@ pub fn folds_note(o: &Outcome, search: &Search) -> Option<String> {
         held_out(o.cv.mean, &f, search),
         f.training,
         short(o.fresh_error),
-        more_points(f.error - o.fresh_error, &f),
+        more_points(shown(f.error) - shown(o.fresh_error), &f),
     ))
 }
 
 /// The held-out points' part: their mean against the fold models' fresh error, and whether the
-/// two means are further apart than twice what chance makes them (both are samples).
+/// two means are further apart than twice what chance makes them stray (both are samples; the ±
+/// is one standard error, helper 84). Keeping the lowest of many estimates favours one that
+/// reads low (the winner's curse), whether or not the gap passes twice the chance.
 fn held_out(cv: f64, f: &FoldsOnFresh, search: &Search) -> String {
-    let off = cv - f.error;
+    let off = shown(cv) - shown(f.error);
     let apart = f.chance.hypot(f.fresh_chance);
     let points = format!(
         "their held-out points (the {} training points, each held out once)",
@@ -60,27 +72,30 @@ fn held_out(cv: f64, f: &FoldsOnFresh, search: &Search) -> String {
         if off > 0.0 { "more" } else { "less" }
     );
     let chance = format!(
-        "what chance makes a mean over {} held-out points and one over {} fresh points stray \
-         apart (± {})",
+        "the ± {} (one standard error) by which a mean over {} held-out points and one over {} \
+         fresh points stray apart by chance",
+        in_words(apart),
         f.training,
         thousands(f.fresh_points as u64),
-        in_words(apart)
     );
-    if off.abs() <= 2.0 * apart {
-        return format!("{reads}: within {chance}");
-    }
-    let why = if off > 0.0 {
-        "the held-out points happen to be hard ones for these models".to_string()
-    } else if picked_from_many(search) {
+    let lowest = (off < 0.0 && picked_from_many(search)).then(|| {
         format!(
-            "the held-out points happen to be easy ones for these models, and a search that \
-             keeps the lowest of {} estimates keeps lucky ones",
+            "a search that keeps the lowest of {} estimates tends to keep one that reads low",
             search.trials().len()
         )
-    } else {
-        "the held-out points happen to be easy ones for these models".to_string()
-    };
-    format!("{reads}: over twice {chance}, so {why}")
+    });
+    if off.abs() <= 2.0 * apart {
+        return match lowest {
+            Some(lowest) => format!("{reads}: under twice {chance}; and {lowest}"),
+            None => format!("{reads}: under twice {chance}"),
+        };
+    }
+    let points = if off > 0.0 { "hard" } else { "easy" };
+    let why = format!("the held-out points happen to be {points} ones for these models");
+    match lowest {
+        Some(lowest) => format!("{reads}: over twice {chance}, so {why}, and {lowest}"),
+        None => format!("{reads}: over twice {chance}, so {why}"),
+    }
 }
 
 /// Whether keeping the lowest estimate picked one of many that differ: under half of the trials
@@ -98,8 +113,9 @@ fn picked_from_many(search: &Search) -> bool {
 }
 
 /// What learning from all the training points instead of a fold's share did on fresh points
-/// (`gain`: the fold models' fresh error minus the retrained model's), the end of the sentence
-/// after the retrained model's error.
+/// (`gain`: the fold models' fresh error minus the retrained model's), beside how much the fold
+/// models differ among themselves (helper 84: one retrained tree against the mean of five), the
+/// end of the sentence after the retrained model's error.
 fn more_points(gain: f64, f: &FoldsOnFresh) -> String {
     let more = match f.learned {
         (a, b) if a == b => format!("{}", f.training - a),
@@ -107,16 +123,25 @@ fn more_points(gain: f64, f: &FoldsOnFresh) -> String {
     };
     let points = if more == "1" { "point" } else { "points" };
     let learning = format!("learning from {more} more {points}");
+    let (low, high) = f.range;
+    let range = if f.models > 1 && low != high {
+        format!(
+            " (the fold models alone range from {} to {})",
+            short(low),
+            short(high)
+        )
+    } else {
+        String::new()
+    };
     if gain > 0.0 {
-        format!(": {learning} takes {} off", in_words(gain))
+        format!(": {learning} takes {} off{range}", in_words(gain))
     } else if gain < 0.0 {
         format!(
-            ", {} more than the fold models: {learning} does not help here, and models that \
-             learned from other points differ by chance",
+            ", {} more than the fold models' average{range}: here {learning} does not help",
             in_words(-gain)
         )
     } else {
-        format!(", as the fold models do: {learning} changes nothing here")
+        format!(", as the fold models do on average{range}: here {learning} changes nothing")
     }
 }
 
@@ -151,6 +176,7 @@ mod tests {
             chance,
             fresh_chance,
             fresh_points: 2000,
+            range: (error - 0.01, error + 0.02),
             models: 5,
             folds: 5,
             learned: (112, 112),
@@ -172,18 +198,19 @@ mod tests {
             "Why cross-validation read 0.0857 where the model errs 0.01 on fresh points, in two \
              steps. First, its 5 fold models, each trained on 112 of the 140 training points, err \
              0.044 on the fresh points on average, and 0.0417 more on their held-out points (the \
-             140 training points, each held out once): within what chance makes a mean over 140 \
-             held-out points and one over 2,000 fresh points stray apart (± 0.0232). Second, \
-             trained on all 140, the model errs 0.01: learning from 28 more points takes 0.034 \
-             off."
+             140 training points, each held out once): under twice the ± 0.0232 (one standard \
+             error) by which a mean over 140 held-out points and one over 2,000 fresh points \
+             stray apart by chance. Second, trained on all 140, the model errs 0.01: learning \
+             from 28 more points takes 0.034 off (the fold models alone range from 0.034 to \
+             0.064)."
         );
         let hard = folds_note(
             &outcome(0.0857, 0.010, five_folds(0.044, 0.0177, 0.005)),
             &s,
         );
         let hard = hard.unwrap();
-        assert!(hard.contains("0.0417 more on their held-out points (the 140 training points, each held out once): over twice what chance makes"), "{hard}");
-        assert!(hard.contains("(± 0.0184), so the held-out points happen to be hard ones for these models. Second"), "{hard}");
+        assert!(hard.contains("0.0417 more on their held-out points (the 140 training points, each held out once): over twice the ± 0.0184 (one standard error)"), "{hard}");
+        assert!(hard.contains("stray apart by chance, so the held-out points happen to be hard ones for these models. Second"), "{hard}");
     }
 
     #[test]
@@ -195,9 +222,9 @@ mod tests {
             note.contains("0.057 less on their held-out points"),
             "{note}"
         );
-        assert!(note.contains("easy ones for these models, and a search that keeps the lowest of 5 estimates keeps lucky ones. Second"));
-        let worse = "errs 0.105, 0.005 more than the fold models: learning from 28 more points \
-                     does not help here, and models that learned from other points differ by chance.";
+        assert!(note.contains("easy ones for these models, and a search that keeps the lowest of 5 estimates tends to keep one that reads low. Second"), "{note}");
+        let worse = "errs 0.105, 0.005 more than the fold models' average (the fold models alone \
+                     range from 0.09 to 0.12): here learning from 28 more points does not help.";
         assert!(note.ends_with(worse), "{note}");
         // Most trials tie with the best (helper 83: 14 of 16 at 0): the lowest picked nothing.
         let tied = search(&[0.043, 0.043, 0.043, 0.1]);
@@ -206,6 +233,10 @@ mod tests {
             note.contains("easy ones for these models. Second"),
             "{note}"
         );
+        // Within chance, the search's lowest is still named (helper 84: the winner's curse).
+        let near = outcome(0.09, 0.105, five_folds(0.1, 0.018, 0.005));
+        let note = folds_note(&near, &many).unwrap();
+        assert!(note.contains("0.01 less on their held-out points (the 140 training points, each held out once): under twice the ± 0.0187 (one standard error) by which a mean over 140 held-out points and one over 2,000 fresh points stray apart by chance; and a search that keeps the lowest of 5 estimates tends to keep one that reads low. Second"), "{note}");
     }
 
     #[test]
@@ -221,19 +252,19 @@ mod tests {
         );
         assert!(note.contains("0.013 more on their held-out points (the 42 training points"));
         assert!(
-            note.ends_with("learning from 8–9 more points takes 0.0005 off."),
+            note.ends_with("learning from 8–9 more points takes 0.0005 off (the fold models alone range from 0.027 to 0.057)."),
             "{note}"
         );
         let mut loo = five_folds(0.037, 0.016, 0.005);
         (loo.models, loo.folds, loo.learned) = (10, 140, (139, 139));
         let note = folds_note(&outcome(0.037, 0.037, loo), &s).unwrap();
-        assert!(note.contains("First, 10 of its 140 fold models, each trained on 139 of the 140"));
+        assert!(note.contains("First, the first 10 of its 140 fold models (each learns from all the points but one, so a few tell as much as all), each trained on 139 of the 140"), "{note}");
         assert!(
             note.contains("and the same on their held-out points"),
             "{note}"
         );
-        let same =
-            "errs 0.037, as the fold models do: learning from 1 more point changes nothing here.";
+        let same = "errs 0.037, as the fold models do on average (the fold models alone range \
+                    from 0.027 to 0.057): here learning from 1 more point changes nothing.";
         assert!(note.ends_with(same), "{note}");
     }
 

@@ -146,13 +146,13 @@ pub fn same_trees_note(state: &Tuning) -> Option<String> {
     } else if short.len() == 1 && best_at == Some(short[0]) {
         // The others are the list the note began with (helper 83 read it twice).
         note.push_str(&format!(
-            ": all of them but the best (trial {}), whose shallower limit cuts its trees short; \
-             it scores the same by chance.",
+            ": all of them but the best (trial {}), whose shallower limit stops its trees a \
+             level or more short; it still scores the same.",
             short[0] + 1
         ));
     } else {
         note.push_str(&format!(
-            " ({}); {}, shallower, {} cut short and {} the same by chance.",
+            " ({}); {}, shallower, {} cut short and still {} the same.",
             trial_list(&same).to_lowercase(),
             trial_list(&short).to_lowercase(),
             if short.len() == 1 { "is" } else { "are" },

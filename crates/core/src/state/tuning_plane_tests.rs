@@ -561,7 +561,7 @@ fn trees_deeper_than_they_grow_are_the_same_trees_and_the_tie_note_says_so() {
          (trial 2): a tie goes to the first tried. Max depth is all they differ in. Without a \
          depth limit every fold's tree stops by depth 7 (every leaf pure or unsplittable), so \
          from 7 up every Max depth grows the same trees: all of them but the best (trial 2), \
-         whose shallower limit cuts its trees short; it scores the same by chance."
+         whose shallower limit stops its trees a level or more short; it still scores the same."
     );
     // Min samples per leaf differing too: no such note (the forest's ties neither).
     let (config, notices) = decode("lab=tuning&model=tree&strategy=random&seed=7&speed=max");

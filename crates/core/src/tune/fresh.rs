@@ -99,6 +99,9 @@ pub struct FoldsOnFresh {
     pub models: usize,
     /// How many folds the cross-validation has.
     pub folds: usize,
+    /// The lowest and the highest of the fold models' errors on the fresh points: how much
+    /// models trained on other points differ among themselves.
+    pub range: (f64, f64),
     /// The fewest and the most training points a fold model learned from.
     pub learned: (usize, usize),
     /// All the training points.
@@ -135,6 +138,10 @@ pub fn folds_on_fresh<M: Model>(
     let pooled = pooled?;
     Some(FoldsOnFresh {
         error: errors.iter().sum::<f64>() / models as f64,
+        range: (
+            errors.iter().copied().fold(f64::INFINITY, f64::min),
+            errors.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+        ),
         chance: pooled.chance(train.count()),
         fresh_chance: pooled.chance(fresh.count()),
         fresh_points: fresh.count(),
