@@ -38,11 +38,11 @@ fn chance_note(o: &Outcome, by_test: bool) -> String {
         return String::new();
     };
     format!(
-        " This one strays from the fresh error by {}, over twice what chance makes a mean over {} test points and one over {} fresh points stray apart (± {}): the {} points drawn for the test set happen to be {} ones for this model. More test points would stray less: the spread shrinks as 1/√(points).",
+        " This one strays from the fresh error by {}, over twice the ± {} (one standard error) by which a mean over {} test points and one over {} fresh points stray apart by chance: the {} points drawn for the test set happen to be {} ones for this model. More test points would stray less: the spread shrinks as 1/√(points).",
         in_words(off.abs()),
+        in_words(test.hypot(fresh)),
         o.test_count,
         thousands(FRESH_POINTS as u64),
-        in_words(test.hypot(fresh)),
         o.test_count,
         if off > 0.0 { "hard" } else { "easy" }
     )

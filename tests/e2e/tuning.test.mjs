@@ -147,7 +147,7 @@ test('the result says how far a 12-point test set strays by chance, and when thi
   // Over twice what chance makes the test's and the fresh points' means stray apart.
   const apart = Math.hypot(Number(spread), Math.sqrt(f * (1 - f) / 2000));
   assert.ok(off > 2 * apart, chance);
-  assert.match(chance, new RegExp(`This one strays from the fresh error by [\\d.]+, over twice what chance makes a mean over 12 test points and one over 2,000 fresh points stray apart \\(± ${apart.toFixed(4).replace(/0+$/, '')}\\): the 12 points drawn for the test set happen to be hard ones for this model\\.`));
+  assert.match(chance, new RegExp(`This one strays from the fresh error by [\\d.]+, over twice the ± ${apart.toFixed(4).replace(/0+$/, '')} \\(one standard error\\) by which a mean over 12 test points and one over 2,000 fresh points stray apart by chance: the 12 points drawn for the test set happen to be hard ones for this model\\.`));
   // The fresh error's own spread: 2,000 points are a sample too (helper 83).
   assert.match(await text(page, '#result-fresh-line'), new RegExp(`\\(± ${Math.sqrt(f * (1 - f) / 2000).toFixed(4).replace(/0+$/, '')} by chance: 2,000 points are a sample too\\)`));
   // A split's threshold reads after its comparison (helper 81: "x₂ ≤ (yes: …) = 0.0422").
