@@ -62,6 +62,18 @@ fn fresh_spread(o: &Outcome) -> String {
         .unwrap_or_default()
 }
 
+/// What "Fresh error − test error" means at its sign (helper 84: it is mostly below 0, and
+/// "how far the test error understated …, when above 0" made the reader flip it).
+fn understated(optimism: f64) -> &'static str {
+    if optimism > 0.0 {
+        " (above 0: the test error understated what the model really does, by that much)."
+    } else if optimism < 0.0 {
+        " (below 0: the test error overstated what the model really does, by that much)."
+    } else {
+        " (0: the test error said exactly what the model really does)."
+    }
+}
+
 #[component]
 pub fn TuneResult(props: &TuneResultProps) -> Html {
     let o = &props.outcome;
@@ -119,7 +131,7 @@ pub fn TuneResult(props: &TuneResultProps) -> Html {
             }
             // (In both modes, so the two choices compare: the test score's choice understates.)
             <p>{ "Fresh error − test error = " }<strong id="result-optimism">{ short(o.fresh_error - o.test_error) }</strong>
-                { " (how far the test error understated what the model really does, when above 0)." }</p>
+                { understated(o.fresh_error - o.test_error) }</p>
             if let Some(chance) = o.test_chance {
                 <p id="result-chance">{ format!("A test set of {} points strays from what the model really does by about ± {} by chance alone (one standard error).", o.test_count, short(chance)) }
                     { chance_note(o, props.by_test) }</p>

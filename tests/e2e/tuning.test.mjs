@@ -157,6 +157,9 @@ test('the result says how far a 12-point test set strays by chance, and when thi
   await page.locator('#play').click();
   await page.locator('#result').waitFor({ timeout: 60_000 });
   assert.doesNotMatch(await text(page, '#result-chance'), /over twice/);
+  // "Fresh error − test error" says what its sign means (helper 84).
+  const optimism = Number(await text(page, '#result-optimism'));
+  assert.match(await text(page, 'p:has(> #result-optimism)'), optimism > 0 ? /above 0: the test error understated/ : /below 0: the test error overstated/);
   // Its best wins by 0.00007 against folds spread by ± 0.016 (helper 83): in effect a tie. And
   // the CV estimate's ± says what it is.
   assert.match(await text(page, '#trials-tie'), /lower: 0\.049167 against 0\.049241 \(trial \d+\)\. That is far below the folds' spread \(± [\d.]+\): in effect a tie\./);
