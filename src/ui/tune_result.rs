@@ -9,7 +9,6 @@ use crate::format::{error, error_spread, in_words, short, thousands};
 use crate::state::folds_note::folds_note;
 use crate::state::tuning::{Outcome, FRESH_POINTS};
 use crate::tune::cv::diverged;
-use crate::tune::search::Search;
 use yew::prelude::*;
 
 /// Most parameters listed in the sentence itself.
@@ -22,8 +21,6 @@ pub struct TuneResultProps {
     pub chosen: String,
     /// Whether the test score chose (the mistake) instead of cross-validation.
     pub by_test: bool,
-    /// The trials the search chose from.
-    pub search: Search,
 }
 
 /// When cross-validation chose and the test error strays from the fresh error by more than
@@ -136,7 +133,7 @@ pub fn TuneResult(props: &TuneResultProps) -> Html {
                 <p id="result-chance">{ format!("A test set of {} points strays from what the model really does by about ± {} by chance alone (one standard error).", o.test_count, short(chance)) }
                     { chance_note(o, props.by_test) }</p>
             }
-            if let Some(note) = folds_note(o, &props.search) {
+            if let Some(note) = folds_note(o) {
                 <p class="help" id="result-folds">{ note }</p>
             }
             if props.by_test {

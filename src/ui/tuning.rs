@@ -379,7 +379,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                 </div>
                 <div class="column learned">
                     if let Some(outcome) = &state.outcome {
-                        <TuneResult outcome={outcome.clone()} chosen={describe(&outcome.values)} {by_test} search={state.search.clone()} />
+                        <TuneResult outcome={outcome.clone()} chosen={describe(&outcome.values)} {by_test} />
                     }
                     if nothing_chosen {
                         <section class="panel result" id="result" aria-labelledby="result-title" data-panel="verdict">

@@ -23,6 +23,12 @@ const text = async (page, selector) => (await page.locator(selector).textContent
 const rows = (page) => page.locator('#trials tbody tr').count();
 const waitForParam = (page, name, value) =>
   page.waitForFunction(([k, v]) => new URL(location.href).searchParams.get(k) === v, [name, value]);
+/** Plays the search to its end: its result shows. */
+async function searched(page, timeout = 60_000) {
+  await page.locator('#play').click();
+  await page.locator('#result').waitFor({ timeout });
+}
+
 /** The mean of a trials-table row's "mean ± sd" cell. */
 const meanOf = (cell) => Number.parseFloat(cell);
 
@@ -92,8 +98,7 @@ test('a search set up by keyboard runs to its budget, picks the lowest CV error 
 
 test('two trials that read the same CV error: the note says why only the first tried is the best', async () => {
   const { page, problems } = await open('?lab=tuning&model=knn&x=k&y=none&strategy=grid&budget=10&folds=5&n=100');
-  await page.locator('#play').click();
-  await page.locator('#result').waitFor({ timeout: 60_000 });
+  await searched(page);
   const cv = (n) => text(page, `#trial-${n} td.cv`);
   // Once the search is over its best is the best, no longer "so far" (helper 83).
   assert.match(await cv(2), /\d best$/);
@@ -108,8 +113,7 @@ test('two trials that read the same CV error: the note says why only the first t
 test('trees deeper than they grow tie, and the note says they are the same trees', async () => {
   // (Helper 82: depths 6, 10 and 15 read the same; the note said only that a tie goes to the first tried.)
   const { page, problems } = await open('?lab=tuning&model=tree&x=depth&y=none&speed=max');
-  await page.locator('#play').click();
-  await page.locator('#result').waitFor({ timeout: 60_000 });
+  await searched(page);
   const note = await text(page, '#trials-tie');
   assert.match(note, /^Trials 3, 4, 7, 8, 9, 10, 11, 12 and 15 have the same mean CV error as the best \(trial 2\): a tie goes to the first tried\. Max depth is all they differ in\. Without a depth limit every fold's tree stops by depth 7 \(every leaf pure or unsplittable\), so from 7 up every Max depth grows the same trees: all of them but the best \(trial 2\), whose shallower limit stops its trees a level or more short; it still scores the same\.$/, note);
   // The table agrees: trial 2 is depth 6, the others 7 or more.
@@ -122,8 +126,7 @@ test('trees deeper than they grow tie, and the note says they are the same trees
 
 test('k-NN on 40 moons: k = 3, 4 and 5 tie at error 0, and the note says the classes barely overlap', async () => {
   const { page, problems } = await open('?lab=tuning&model=knn&n=40&speed=max');
-  await page.locator('#play').click();
-  await page.locator('#result').waitFor({ timeout: 60_000 });
+  await searched(page);
   const note = await text(page, '#trials-tie');
   assert.match(note, /^Trials \d+ and \d+ have the same mean CV error as the best \(trial 1\): a tie goes to the first tried\. /, note);
   assert.match(note, /At error 0 each of them gets every held-out point right.*With more Noise they overlap more, and the settings differ\.$/, note);
@@ -133,8 +136,7 @@ test('k-NN on 40 moons: k = 3, 4 and 5 tie at error 0, and the note says the cla
 
 test('the result says how far a 12-point test set strays by chance, and when this one strays over twice that', async () => {
   const { page, problems } = await open('?lab=tuning&model=tree&n=40&speed=max');
-  await page.locator('#play').click();
-  await page.locator('#result').waitFor({ timeout: 60_000 });
+  await searched(page);
   const chance = await text(page, '#result-chance');
   const [, n, spread] = chance.match(/^A test set of (\d+) points strays from what the model really does by about ± ([\d.]+) by chance alone/);
   // The binomial standard error of an error rate on n points, from the fresh error (k of 2,000
@@ -154,8 +156,7 @@ test('the result says how far a 12-point test set strays by chance, and when thi
   assert.match(await text(page, '#result .weights'), /^node 0: x₂ ≤ 0\.0422 \(yes: leaf 1, no: leaf 2\), leaf 1: /);
   // The default polynomial search's test error is within chance: no such sentence.
   await page.goto(server.url + '?lab=tuning&speed=max');
-  await page.locator('#play').click();
-  await page.locator('#result').waitFor({ timeout: 60_000 });
+  await searched(page);
   assert.doesNotMatch(await text(page, '#result-chance'), /over twice/);
   // "Fresh error − test error" says what its sign means (helper 84).
   const optimism = Number(await text(page, '#result-optimism'));
@@ -171,8 +172,7 @@ test('the result says how far a 12-point test set strays by chance, and when thi
 test('a pessimistic CV estimate is explained: the held-out points, then 28 more points to learn from', async () => {
   // (Helper 82: the default tree read CV 0.086 and erred 0.010 on fresh points; nothing said why.)
   const { page, problems } = await open('?lab=tuning&model=tree&speed=max');
-  await page.locator('#play').click();
-  await page.locator('#result').waitFor({ timeout: 60_000 });
+  await searched(page);
   const note = await text(page, '#result-folds');
   const cv = Number((await text(page, '#result-cv')).split(' ± ')[0]);
   const fresh = Number((await text(page, '#result-fresh')));
@@ -191,13 +191,11 @@ test('a pessimistic CV estimate is explained: the held-out points, then 28 more 
   assert.ok(Math.abs(Number(gain) - (Number(folds) - fresh)) < 1e-3, note);
   // The network's held-out points stray over twice that.
   await page.goto(server.url + '?lab=tuning&model=network&speed=max');
-  await page.locator('#play').click();
-  await page.locator('#result').waitFor({ timeout: 120_000 });
+  await searched(page, 120_000);
   assert.match(await text(page, '#result-folds'), /more on their held-out points \(the 140 training points, each held out once\): over twice the ± [\d.]+ \(one standard error\) by which .* stray apart by chance, so the held-out points happen to be hard ones for these models\. Second/);
   // Selecting by the test score, there is no cross-validation to explain.
   await page.goto(server.url + '?lab=tuning&model=tree&speed=max&select=test');
-  await page.locator('#play').click();
-  await page.locator('#result').waitFor({ timeout: 60_000 });
+  await searched(page);
   assert.equal(await page.locator('#result-folds').count(), 0);
   assert.deepEqual(problems.console, []);
   await page.close();
@@ -283,8 +281,7 @@ test('selecting by the test score: the test points choose, and fresh points chec
   assert.equal(await page.locator('#fold-strip').count(), 0);
   // "the Folds control says it has no effect while the test score chooses"
   assert.match(await text(page, '#ctl-folds-inert'), /^No effect while selecting by the test score: no folds are cut/);
-  await page.locator('#play').click();
-  await page.locator('#result').waitFor({ timeout: 60_000 });
+  await searched(page);
   const means = (await page.locator('#trials tbody td.cv').allTextContents()).map(meanOf);
   assert.equal(means.length, 15);
   // The reported test error is the lowest of the trials' test errors: the number that chose.
@@ -318,8 +315,7 @@ test('the strategies\' comparison says where each ends and that none is clearly 
 test('a perfect cross-validated error of 0 is drawn on the charts\' bottom edge, and the page says so', async () => {
   // k = 1 on these 40 points makes no mistake in any fold.
   const { page, problems } = await open('?lab=tuning&model=knn&x=k&y=none&strategy=grid&budget=5&n=40');
-  await page.locator('#play').click();
-  await page.locator('#result').waitFor({ timeout: 60_000 });
+  await searched(page);
   assert.match(await text(page, '#trial-1 td.cv'), /^0 ± 0/);
   const note = 'An error of 0 is drawn on the bottom edge, labelled 0: a log scale has no zero.';
   assert.equal(await text(page, '#best-zero-note'), note);

@@ -20,9 +20,8 @@ fn shown(v: f64) -> f64 {
     short(v).parse().unwrap_or(v)
 }
 
-/// The note, when cross-validation chose (`Outcome::folds_fresh`); `search`: the trials it chose
-/// from.
-pub fn folds_note(o: &Outcome, search: &Search) -> Option<String> {
+/// The note, when cross-validation chose (`Outcome::folds_fresh`).
+pub fn folds_note(o: &Outcome) -> Option<String> {
     let f = o.folds_fresh?;
     let learned = match f.learned {
         (a, b) if a == b => a.to_string(),
@@ -45,7 +44,7 @@ pub fn folds_note(o: &Outcome, search: &Search) -> Option<String> {
         short(o.fresh_error),
         f.training,
         short(f.error),
-        held_out(o.cv.mean, &f, search),
+        held_out(o.cv.mean, &f, o.lowest_of),
         f.training,
         short(o.fresh_error),
         more_points(shown(f.error) - shown(o.fresh_error), &f),
@@ -56,7 +55,7 @@ pub fn folds_note(o: &Outcome, search: &Search) -> Option<String> {
 /// two means are further apart than twice what chance makes them stray (both are samples; the ±
 /// is one standard error, helper 84). Keeping the lowest of many estimates favours one that
 /// reads low (the winner's curse), whether or not the gap passes twice the chance.
-fn held_out(cv: f64, f: &FoldsOnFresh, search: &Search) -> String {
+fn held_out(cv: f64, f: &FoldsOnFresh, lowest_of: Option<usize>) -> String {
     let off = shown(cv) - shown(f.error);
     let apart = f.chance.hypot(f.fresh_chance);
     let points = format!(
@@ -78,11 +77,8 @@ fn held_out(cv: f64, f: &FoldsOnFresh, search: &Search) -> String {
         f.training,
         thousands(f.fresh_points as u64),
     );
-    let lowest = (off < 0.0 && picked_from_many(search)).then(|| {
-        format!(
-            "a search that keeps the lowest of {} estimates tends to keep one that reads low",
-            search.trials().len()
-        )
+    let lowest = lowest_of.filter(|_| off < 0.0).map(|n| {
+        format!("a search that keeps the lowest of {n} estimates tends to keep one that reads low")
     });
     if off.abs() <= 2.0 * apart {
         return match lowest {
@@ -98,18 +94,17 @@ fn held_out(cv: f64, f: &FoldsOnFresh, search: &Search) -> String {
     }
 }
 
-/// Whether keeping the lowest estimate picked one of many that differ: under half of the trials
-/// tie with the best (helper 83: with 14 of 16 k-NN trials at error 0, keeping the lowest
-/// picked nothing lucky).
-fn picked_from_many(search: &Search) -> bool {
-    let Some(best) = search.best() else {
-        return false;
-    };
+/// How many estimates the search kept the lowest of, when keeping it picked one of many that
+/// differ: under half of the trials tie with the best (helper 83: with 14 of 16 k-NN trials at
+/// error 0, keeping the lowest picked nothing lucky). Taken once, when the search ends
+/// (`Outcome::lowest_of`).
+pub fn lowest_of(search: &Search) -> Option<usize> {
+    let best = search.best()?;
     let trials = search.trials();
     let tied = trials
         .iter()
         .filter(|t| ties(t.error.mean, best.error.mean));
-    trials.len() > 1 && 2 * tied.count() < trials.len()
+    (trials.len() > 1 && 2 * tied.count() < trials.len()).then_some(trials.len())
 }
 
 /// What learning from all the training points instead of a fold's share did on fresh points
@@ -153,6 +148,13 @@ mod tests {
     use crate::tune::cv::MeanSd;
     use crate::tune::toy::k_search as search;
 
+    /// The note on `o` as it ends the search `s` (how many estimates it kept the lowest of).
+    fn note_after(o: &Outcome, s: &Search) -> Option<String> {
+        let mut o = o.clone();
+        o.lowest_of = lowest_of(s);
+        folds_note(&o)
+    }
+
     fn outcome(cv: f64, fresh: f64, f: FoldsOnFresh) -> Outcome {
         Outcome {
             config: Config::for_lab(Lab::Tuning),
@@ -166,6 +168,7 @@ mod tests {
             fresh_chance: Some(0.007),
             folds_fresh: Some(f),
             grown_depth: None,
+            lowest_of: None,
             parameters: vec![],
         }
     }
@@ -189,7 +192,7 @@ mod tests {
     #[test]
     fn the_two_means_chances_combine_and_more_points_take_their_share_off() {
         let s = search(&[0.2, 0.0857, 0.1]);
-        let note = folds_note(
+        let note = note_after(
             &outcome(0.0857, 0.010, five_folds(0.044, 0.0177, 0.015)),
             &s,
         );
@@ -204,7 +207,7 @@ mod tests {
              from 28 more points takes 0.034 off (the fold models alone range from 0.034 to \
              0.064)."
         );
-        let hard = folds_note(
+        let hard = note_after(
             &outcome(0.0857, 0.010, five_folds(0.044, 0.0177, 0.005)),
             &s,
         );
@@ -217,7 +220,7 @@ mod tests {
     fn an_optimistic_estimate_names_the_searchs_lowest_only_when_it_picked_from_many() {
         let o = outcome(0.043, 0.105, five_folds(0.1, 0.018, 0.005));
         let many = search(&[0.2, 0.043, 0.1, 0.15, 0.12]);
-        let note = folds_note(&o, &many).unwrap();
+        let note = note_after(&o, &many).unwrap();
         assert!(
             note.contains("0.057 less on their held-out points"),
             "{note}"
@@ -228,14 +231,14 @@ mod tests {
         assert!(note.ends_with(worse), "{note}");
         // Most trials tie with the best (helper 83: 14 of 16 at 0): the lowest picked nothing.
         let tied = search(&[0.043, 0.043, 0.043, 0.1]);
-        let note = folds_note(&o, &tied).unwrap();
+        let note = note_after(&o, &tied).unwrap();
         assert!(
             note.contains("easy ones for these models. Second"),
             "{note}"
         );
         // Within chance, the search's lowest is still named (helper 84: the winner's curse).
         let near = outcome(0.09, 0.105, five_folds(0.1, 0.018, 0.005));
-        let note = folds_note(&near, &many).unwrap();
+        let note = note_after(&near, &many).unwrap();
         assert!(note.contains("0.01 less on their held-out points (the 140 training points, each held out once): under twice the ± 0.0187 (one standard error) by which a mean over 140 held-out points and one over 2,000 fresh points stray apart by chance; and a search that keeps the lowest of 5 estimates tends to keep one that reads low. Second"), "{note}");
     }
 
@@ -245,7 +248,7 @@ mod tests {
         f.learned = (33, 34);
         f.training = 42;
         let s = search(&[0.05, 0.1]);
-        let note = folds_note(&outcome(0.05, 0.0365, f), &s).unwrap();
+        let note = note_after(&outcome(0.05, 0.0365, f), &s).unwrap();
         assert!(
             note.contains("each trained on 33–34 of the 42 training points"),
             "{note}"
@@ -257,7 +260,7 @@ mod tests {
         );
         let mut loo = five_folds(0.037, 0.016, 0.005);
         (loo.models, loo.folds, loo.learned) = (10, 140, (139, 139));
-        let note = folds_note(&outcome(0.037, 0.037, loo), &s).unwrap();
+        let note = note_after(&outcome(0.037, 0.037, loo), &s).unwrap();
         assert!(note.contains("First, the first 10 of its 140 fold models (each learns from all the points but one, so a few tell as much as all), each trained on 139 of the 140"), "{note}");
         assert!(
             note.contains("and the same on their held-out points"),
@@ -272,6 +275,6 @@ mod tests {
     fn no_note_when_the_test_score_chose() {
         let mut o = outcome(0.05, 0.035, five_folds(0.037, 0.016, 0.005));
         o.folds_fresh = None;
-        assert_eq!(folds_note(&o, &search(&[0.05])), None);
+        assert_eq!(note_after(&o, &search(&[0.05])), None);
     }
 }

@@ -257,6 +257,9 @@ pub struct Outcome {
     /// deepest fold's, or the tree on all the training points selecting by the test score):
     /// [`super::tuning_plane::grown_depth`].
     pub grown_depth: Option<usize>,
+    /// How many estimates the search kept the lowest of, when they differ
+    /// ([`super::folds_note::lowest_of`]).
+    pub lowest_of: Option<usize>,
     /// What the retrained model learned.
     pub parameters: Vec<Parameter>,
 }
@@ -566,6 +569,7 @@ impl Tuning {
             fresh_chance: r.fresh_chance,
             folds_fresh: folds_fresh.filter(|_| !diverged(r.test_error)),
             grown_depth,
+            lowest_of: super::folds_note::lowest_of(&self.search),
             parameters: r.parameters,
             config,
         })

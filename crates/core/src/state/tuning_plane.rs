@@ -156,7 +156,7 @@ impl Retrained {
         Retrained {
             train_error: error(train),
             test_error: error(test),
-            fresh_error: error(fresh),
+            fresh_error: if diverged { DIVERGED } else { errors.mean() },
             test_chance: (!diverged).then(|| errors.chance(test.count())),
             test_count: test.count(),
             fresh_chance: (!diverged).then(|| errors.chance(fresh.count())),

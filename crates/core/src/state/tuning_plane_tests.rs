@@ -41,6 +41,18 @@ fn run(state: &mut Tuning) -> (u64, u64) {
     (ticks, sweeps)
 }
 
+/// The search of a link, played to its end (its trials revealed as they come).
+fn searched(link: &str) -> Tuning {
+    let (config, notices) = decode(link);
+    let mut state = Tuning::new(config, notices);
+    state.apply(Action::Play);
+    while state.running {
+        state.apply(Action::Tick(1000));
+        state.apply(Action::Reveal);
+    }
+    state
+}
+
 const MODELS: [ModelKind; 5] = [
     ModelKind::Knn,
     ModelKind::Tree,
@@ -341,23 +353,12 @@ fn the_default_boosting_search_and_landscape_stay_affordable() {
 /// spread is still that of 2 in 2,004 (helper 82 read "± 0").
 #[test]
 fn the_test_errors_chance_spread_is_the_binomial_ones() {
-    let (config, notices) = decode("lab=tuning&model=knn&noise=0&speed=max");
-    let mut state = Tuning::new(config, notices);
-    state.apply(Action::Play);
-    while state.running {
-        state.apply(Action::Tick(1000));
-    }
+    let state = searched("lab=tuning&model=knn&noise=0&speed=max");
     let o = state.outcome.unwrap();
     assert_eq!((o.fresh_error, o.test_count), (0.0, 60));
     let f: f64 = 2.0 / 2004.0;
     assert!((o.test_chance.unwrap() - (f * (1.0 - f) / 60.0).sqrt()).abs() < 1e-12);
-    let (config, notices) = decode("lab=tuning&model=tree&n=40");
-    let mut state = Tuning::new(config, notices);
-    state.apply(Action::Play);
-    while state.running {
-        state.apply(Action::Tick(1000));
-        state.apply(Action::Reveal);
-    }
+    let state = searched("lab=tuning&model=tree&n=40");
     let o = state.outcome.unwrap();
     assert_eq!(o.test_count, 12);
     let f = (o.fresh_error * 2000.0 + 2.0) / 2004.0;
@@ -466,12 +467,7 @@ fn training_points_of_one_class_are_named_as_why_every_trial_scores_0() {
 #[test]
 fn the_fold_models_on_fresh_points_are_the_searchs_own() {
     use crate::ml::model::fit_checked;
-    let (config, notices) = decode("lab=tuning&model=tree&speed=max");
-    let mut state = Tuning::new(config, notices);
-    state.apply(Action::Play);
-    while state.running {
-        state.apply(Action::Tick(1000));
-    }
+    let state = searched("lab=tuning&model=tree&speed=max");
     let o = state.outcome.clone().unwrap();
     let (points, folds) = (state.plane.clone().unwrap(), state.folds.clone().unwrap());
     let best = state.search.best().unwrap();
@@ -509,12 +505,7 @@ fn the_fold_models_on_fresh_points_are_the_searchs_own() {
     );
     assert!(o.cv.mean - f.error < 2.0 * apart);
     // Selecting by the test score there is no cross-validation to explain.
-    let (config, notices) = decode("lab=tuning&model=tree&select=test&speed=max");
-    let mut state = Tuning::new(config, notices);
-    state.apply(Action::Play);
-    while state.running {
-        state.apply(Action::Tick(1000));
-    }
+    let state = searched("lab=tuning&model=tree&select=test&speed=max");
     assert_eq!(state.outcome.unwrap().folds_fresh, None);
 }
 
@@ -526,12 +517,7 @@ fn the_fold_models_on_fresh_points_are_the_searchs_own() {
 fn trees_deeper_than_they_grow_are_the_same_trees_and_the_tie_note_says_so() {
     use crate::ml::model::fit;
     use crate::state::tie_note::{same_trees_note, tie_note};
-    let (config, notices) = decode("lab=tuning&model=tree&x=depth&y=none&speed=max");
-    let mut state = Tuning::new(config, notices);
-    state.apply(Action::Play);
-    while state.running {
-        state.apply(Action::Tick(1000));
-    }
+    let state = searched("lab=tuning&model=tree&x=depth&y=none&speed=max");
     let (points, folds) = (state.plane.clone().unwrap(), state.folds.clone().unwrap());
     let trees = |t: &crate::tune::search::Trial| -> Vec<Vec<crate::ml::model::Parameter>> {
         let hyper = state
@@ -564,12 +550,7 @@ fn trees_deeper_than_they_grow_are_the_same_trees_and_the_tie_note_says_so() {
          whose shallower limit stops its trees a level or more short; it still scores the same."
     );
     // Min samples per leaf differing too: no such note (the forest's ties neither).
-    let (config, notices) = decode("lab=tuning&model=tree&strategy=random&seed=7&speed=max");
-    let mut state = Tuning::new(config, notices);
-    state.apply(Action::Play);
-    while state.running {
-        state.apply(Action::Tick(1000));
-    }
+    let state = searched("lab=tuning&model=tree&strategy=random&seed=7&speed=max");
     assert!(tie_note(&state.search, false).is_some());
     assert_eq!(same_trees_note(&state), None);
 }

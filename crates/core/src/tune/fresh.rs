@@ -8,6 +8,8 @@
 //! - **fewer points to learn from**: each fold model learns from (k − 1)/k of the training
 //!   points, the retrained model from all of them; both scored on the same fresh points.
 
+#[cfg(doc)]
+use crate::ml::model::Score;
 use crate::ml::model::{fit_checked, Model, Samples};
 
 /// Most fold models trained again for [`folds_on_fresh`]: all of a k-fold split, the first ones
@@ -37,6 +39,15 @@ impl PointErrors {
         }
         let each = (0..fresh.count()).map(|i| model.score(&fresh.subset(&[i])).error());
         PointErrors::Squared(each.collect())
+    }
+
+    /// The mean error: the error rate, or the mean squared error (what [`Score::error`] gives on
+    /// the whole set, so it needs no second scoring).
+    pub fn mean(&self) -> f64 {
+        match self {
+            PointErrors::Rate { wrong, answers } => wrong / *answers as f64,
+            PointErrors::Squared(each) => each.iter().sum::<f64>() / each.len() as f64,
+        }
     }
 
     /// These errors and `other`'s together (of the same kind).
@@ -128,8 +139,8 @@ pub fn folds_on_fresh<M: Model>(
         if diverged {
             return None;
         }
-        errors.push(model.score(fresh).error());
         let these = PointErrors::of(&model, fresh);
+        errors.push(these.mean());
         pooled = Some(match pooled {
             Some(p) => p.pool(these),
             None => these,
