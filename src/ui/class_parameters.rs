@@ -8,6 +8,7 @@ use super::canvas::context;
 use super::network::Network;
 use crate::data::classification::CLASS_NAMES;
 use crate::format::{count, short};
+use crate::ml::logistic::term_name;
 use crate::ml::plane_model::PlaneModel;
 use crate::ml::tree::{Criterion, Tree};
 use crate::plot::region::newest_tree_map;
@@ -165,7 +166,7 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
                         </tr></thead>
                         <tbody>
                             { for exps.iter().enumerate().map(|(j, e)| html! {
-                                <tr><th scope="row">{ monomial(*e) }</th>
+                                <tr><th scope="row">{ term_name(*e) }</th>
                                     { for (0..props.classes).map(|k| html! { <td class="num">{ short(w[k * f + j]) }</td> }) }
                                 </tr>
                             }) }
@@ -173,6 +174,13 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
                     </table>
                     <p class="help">{ "A class's score is the sum of its weights times the features; the softmax of \
                         the scores gives the class probabilities." }</p>
+                    if props.classes == 2 {
+                        // Helper 84 asked why the columns mirror: the gradients do (logistic.rs's test).
+                        <p class="help" id="mirrored">{ "With two classes only the difference of the two \
+                            scores matters, so each step moves the two columns by equal and opposite \
+                            amounts: from zero they stay mirror images. Their difference (twice the orange \
+                            column) is the one weight vector of the textbook's binary logistic regression." }</p>
+                    }
                 </div>
             }
         }
@@ -246,23 +254,6 @@ fn node(
     }
 }
 
-fn monomial((a, b): (u32, u32)) -> String {
-    let part = |name: &str, e: u32| match e {
-        0 => String::new(),
-        1 => name.to_string(),
-        e => format!(
-            "{name}{}",
-            ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][e as usize % 10]
-        ),
-    };
-    let s = format!("{}{}", part("x₁", a), part("x₂", b));
-    if s.is_empty() {
-        "1 (intercept)".into()
-    } else {
-        s
-    }
-}
-
 /// For two classes on (1, x₁, x₂): orange wins where (w₁ − w₀)·(1, x₁, x₂) > 0, so the boundary is
 /// the line d₀ + d₁x₁ + d₂x₂ = 0, written as x₂ = … when d₂ ≠ 0.
 fn boundary_line(orange: &[f64], blue: &[f64]) -> String {
@@ -307,8 +298,6 @@ mod tests {
             boundary_line(&[1.0, 2.0, -1.0], &[0.0, 0.0, 0.0]),
             "Boundary: x₂ = 2·x₁ + 1"
         );
-        assert_eq!(monomial((2, 1)), "x₁²x₂");
-        assert_eq!(monomial((0, 0)), "1 (intercept)");
     }
 
     /// A network of another shape at the same (throttled) version is a change to draw.

@@ -131,6 +131,14 @@ test('logistic regression trains with play, shows its weights and the boundary l
   const number = '-?[0-9.]+(e-?[0-9]+)?'; // short() writes very small or large numbers as 1.2e-4
   assert.match(await text(page, '#boundary'), new RegExp(`^Boundary: x₂ = ${number}·x₁ [+−] ${number}$`));
   assert.equal(await page.locator('#weights tbody tr').count(), 3); // 1, x₁, x₂
+  assert.deepEqual(await page.locator('#weights tbody th').allTextContents(), ['1 (intercept)', 'x₁', 'x₂']);
+  // Two classes: the columns mirror each other, and the page says why.
+  for (const row of await page.locator('#weights tbody tr').all()) {
+    const [blue, orange] = (await row.locator('td.num').allTextContents()).map((t) => t.replace('−', '-'));
+    assert.equal(blue.replace(/^-/, ''), orange.replace(/^-/, ''), 'same size');
+    assert.notEqual(blue.startsWith('-'), orange.startsWith('-'), 'opposite signs');
+  }
+  assert.match(await text(page, '#mirrored'), /^With two classes only the difference of the two scores matters/);
   assert.ok(await percent(page, '#test-acc') > 85);
   // Squares and product: six features, and the boundary is no longer a line.
   await page.getByLabel('Features', { exact: true }).focus();

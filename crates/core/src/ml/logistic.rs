@@ -87,6 +87,33 @@ pub fn exponents(degree: usize) -> Vec<(u32, u32)> {
     out
 }
 
+/// A feature's name as the page writes it: "1 (intercept)", "x₁", "x₁²x₂" (the Parameters panel
+/// and the parameters' CSV name them alike).
+pub fn term_name((a, b): (u32, u32)) -> String {
+    let part = |name: &str, e: u32| match e {
+        0 => String::new(),
+        1 => name.to_string(),
+        e => name
+            .chars()
+            .chain(e.to_string().chars().map(superscript))
+            .collect(),
+    };
+    match format!("{}{}", part("x₁", a), part("x₂", b)) {
+        s if s.is_empty() => "1 (intercept)".into(),
+        s => s,
+    }
+}
+
+/// A digit as a superscript.
+fn superscript(digit: char) -> char {
+    match digit {
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        d => char::from_u32(0x2070 + d.to_digit(10).unwrap_or(0)).unwrap_or('⁰'),
+    }
+}
+
 /// The feature vector φ(x₁, x₂) into `out`.
 pub fn features(exps: &[(u32, u32)], x1: f64, x2: f64, out: &mut [f64]) {
     for (o, &(a, b)) in out.iter_mut().zip(exps) {
@@ -304,6 +331,45 @@ mod tests {
             vec![(0, 0), (1, 0), (0, 1), (2, 0), (1, 1), (0, 2)]
         );
         assert_eq!(exponents(8).len(), 45); // (8+1)(8+2)/2
+    }
+
+    #[test]
+    fn terms_are_named_as_written() {
+        let names: Vec<String> = exponents(2).into_iter().map(term_name).collect();
+        assert_eq!(names, ["1 (intercept)", "x₁", "x₂", "x₁²", "x₁x₂", "x₂²"]);
+        assert_eq!(term_name((2, 1)), "x₁²x₂");
+        assert_eq!(term_name((0, 10)), "x₂¹⁰");
+        assert_eq!(term_name((4, 5)), "x₁⁴x₂⁵");
+    }
+
+    /// With two classes the softmax depends only on the difference of the two scores, so the two
+    /// classes' gradients are equal and opposite; from zero, every optimizer and penalty keeps the
+    /// two columns of weights mirrored (what the Parameters panel says beside them).
+    #[test]
+    fn two_classes_weights_mirror_each_other() {
+        let d = generate(Pattern::Moons, 80, 0.4, 0.8, 3);
+        for opt in [
+            OptimizerKind::Sgd,
+            OptimizerKind::Momentum,
+            OptimizerKind::Adam,
+        ] {
+            for (reg, lambda) in [
+                (Regularization::None, 0.0),
+                (Regularization::L2, 0.01),
+                (Regularization::L1, 0.01),
+            ] {
+                let hyper = LogisticHyper::new(0.1, 3, reg, lambda, opt).unwrap();
+                let mut m = Logistic::new(hyper, &d.train, 2);
+                for _ in 0..200 {
+                    m.step();
+                }
+                let (blue, orange) = m.weights().split_at(m.exponents().len());
+                assert!(blue.iter().any(|w| w.abs() > 0.05), "{opt:?}: trained");
+                for (b, o) in blue.iter().zip(orange) {
+                    assert!((b + o).abs() < 1e-9, "{opt:?} {reg:?}: {b} vs {o}");
+                }
+            }
+        }
     }
 
     #[test]

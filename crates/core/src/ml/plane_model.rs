@@ -6,7 +6,7 @@
 use super::boosting::{Boosting, BoostingHyper};
 use super::forest::{Forest, ForestHyper};
 use super::knn::{Knn, KnnHyper};
-use super::logistic::{Logistic, LogisticHyper};
+use super::logistic::{term_name, Logistic, LogisticHyper};
 use super::metrics::{accuracy, argmax, confusion, log_loss, mse};
 use super::mlp::{Architecture, Mlp, Targets, Training};
 use super::model::{Model, Parameter, Progress, Samples, Score};
@@ -259,9 +259,8 @@ impl Model for PlaneModel {
                 let f = l.exponents().len();
                 (l.weights().iter().enumerate())
                     .map(|(i, &w)| {
-                        let (a, b) = l.exponents()[i % f];
                         p(
-                            format!("{}: x₁^{a}·x₂^{b}", class_name(i / f)),
+                            format!("{}: {}", class_name(i / f), term_name(l.exponents()[i % f])),
                             w,
                             i % f != 0,
                         )

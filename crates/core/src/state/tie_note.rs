@@ -162,6 +162,65 @@ pub fn same_trees_note(state: &Tuning) -> Option<String> {
     Some(note)
 }
 
+/// Which other trials the folds cannot tell from the best, once a cross-validated search is done
+/// (helper 84: "in effect a tie" was said only of trials whose error reads the same as the best's,
+/// and 0.05 beside a best of 0.0492 ± 0.016 was left to look worse). The labs' validation curve
+/// uses the same yardstick ([`super::curve_note`]): one standard error of the best's mean, the
+/// folds' spread over √folds, and for an error rate at least one training point's share. `None`
+/// selecting by the test score, before the end, or when no other trial is that close.
+pub fn near_note(state: &Tuning) -> Option<String> {
+    state.outcome.as_ref()?;
+    if by_test(&state.config) {
+        return None;
+    }
+    let folds = state.folds.as_ref().ok()?;
+    let rate = state.config.tuned().is_some();
+    near(&state.search, folds.count(), rate.then(|| folds.samples()))
+}
+
+/// [`near_note`]'s sentence for a search cross-validated on `folds` folds; `samples`: the
+/// training points when the errors are rates, whose standard error is at least one point's share.
+fn near(search: &Search, folds: usize, samples: Option<usize>) -> Option<String> {
+    let best = search.best()?;
+    let spread = best.error.sd / (folds.max(1) as f64).sqrt();
+    let one_point = samples.map_or(0.0, |n| 1.0 / n.max(1) as f64);
+    let standard_error = spread.max(one_point);
+    let trials = search.trials();
+    let close: Vec<usize> = (0..trials.len())
+        .filter(|&i| !std::ptr::eq(&trials[i], best) && !trials[i].error.diverged())
+        .filter(|&i| trials[i].error.mean <= best.error.mean + standard_error)
+        .collect();
+    if close.is_empty() {
+        return None;
+    }
+    let yardstick = match samples {
+        Some(n) if spread < one_point => format!("one training point's share, 1/{n}"),
+        _ => format!("the best's folds' spread over √{folds}"),
+    };
+    let one = close.len() == 1;
+    let which = if close.len() <= 8 {
+        trial_list(&close)
+    } else if close.len() == trials.len() - 1 {
+        format!("All {} other trials", close.len())
+    } else {
+        format!("{} of the other {} trials", close.len(), trials.len() - 1)
+    };
+    let (verb, them) = if one {
+        ("is", "it")
+    } else {
+        ("are", "any of them")
+    };
+    Some(format!(
+        "{which} {verb} within one standard error of the best ({} + {}: {yardstick}). The folds \
+         cannot tell {} from the best, and {them} may do as well on new points: the \
+         one-standard-error rule takes the simplest model among them rather than the lowest \
+         estimate.",
+        short(best.error.mean),
+        short(standard_error),
+        if one { "it" } else { "these" },
+    ))
+}
+
 /// "Trial 3", "Trials 3 and 5", "Trials 3, 5 and 8" (`indices` from 0).
 fn trial_list(indices: &[usize]) -> String {
     let numbers: Vec<String> = indices.iter().map(|i| (i + 1).to_string()).collect();
@@ -176,6 +235,42 @@ fn trial_list(indices: &[usize]) -> String {
 mod tests {
     use super::*;
     use crate::tune::toy::k_search as search;
+
+    /// By hand: best 0.0492 ± 0.016 over 5 folds, one standard error 0.016 / √5 = 0.00716, so
+    /// the cut is 0.05632: 0.05 and 0.0563 are in, 0.0564 and a diverged trial are out.
+    #[test]
+    fn trials_within_one_standard_error_of_the_best_are_named() {
+        let s = search(&[0.0564, 0.05, 0.0492, 0.0563, crate::tune::cv::DIVERGED]);
+        assert_eq!(
+            near(&s, 5, None).unwrap(),
+            "Trials 2 and 4 are within one standard error of the best (0.0492 + 0.0072: the \
+             best's folds' spread over √5). The folds cannot tell these from the best, and any \
+             of them may do as well on new points: the one-standard-error rule takes the \
+             simplest model among them rather than the lowest estimate."
+        );
+        // Ten folds: 0.016 / √10 = 0.00506, so only 0.05 is left.
+        assert!(near(&s, 10, None).unwrap().starts_with(
+            "Trial 2 is within one standard error \
+             of the best (0.0492 + 0.0051: the best's folds' spread over √10). The folds cannot \
+             tell it from the best, and it may do"
+        ));
+        // An error rate on 20 points: one point's share, 0.05, is wider than the folds' spread.
+        assert!(near(&s, 5, Some(20))
+            .unwrap()
+            .contains("(0.0492 + 0.05: one training point's share, 1/20)"));
+        // Nobody close, and a crowd counted rather than listed.
+        assert_eq!(near(&search(&[0.1, 0.2, 0.3]), 5, None), None);
+        let crowd = search(&[0.05; 10]);
+        assert!(near(&crowd, 5, None)
+            .unwrap()
+            .starts_with("All 9 other trials are within"));
+        let more = search(&[
+            0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.3,
+        ]);
+        assert!(near(&more, 5, None)
+            .unwrap()
+            .starts_with("9 of the other 10 trials are within"));
+    }
 
     #[test]
     fn trials_that_read_as_the_best_are_told_apart() {

@@ -554,3 +554,39 @@ fn trees_deeper_than_they_grow_are_the_same_trees_and_the_tie_note_says_so() {
     assert!(tie_note(&state.search, false).is_some());
     assert_eq!(same_trees_note(&state), None);
 }
+
+/// The trials the near note names are exactly those within one standard error of the best,
+/// recomputed here from the trials (polynomial regression, k-NN's rates, and the tree search,
+/// whose others are all further off).
+#[test]
+fn the_near_note_names_exactly_the_trials_within_one_standard_error() {
+    use crate::state::tie_note::near_note;
+    let state = searched("?lab=tuning");
+    let note = near_note(&state).unwrap();
+    assert!(
+        note.starts_with(
+            "Trials 1, 3, 4, 9 and 10 are within one standard error of the best (0.0492 + \
+             0.0073: the best's folds' spread over √5)."
+        ),
+        "{note}"
+    );
+    for link in [
+        "?lab=tuning",
+        "?lab=tuning&model=knn",
+        "?lab=tuning&model=forest",
+    ] {
+        let state = searched(link);
+        let best = state.search.best().unwrap();
+        let cut = best.error.mean + best.error.sd / 5f64.sqrt();
+        let close: Vec<String> = (state.search.trials().iter().enumerate())
+            .filter(|(_, t)| !std::ptr::eq(*t, best) && t.error.mean <= cut)
+            .map(|(i, _)| (i + 1).to_string())
+            .collect();
+        let note = near_note(&state).unwrap();
+        let (listed, _) = note.split_once(" are within").unwrap();
+        let listed = listed.trim_start_matches("Trials ").replace(" and", ",");
+        assert_eq!(listed, close.join(", "), "{link}");
+    }
+    assert_eq!(near_note(&searched("?lab=tuning&model=tree")), None);
+    assert_eq!(near_note(&searched("?lab=tuning&select=test")), None);
+}
