@@ -31,7 +31,7 @@ use crate::state::compare_note::comparison_note;
 use crate::state::session::Reduce;
 use crate::state::spec::{display_value, Group, Key, Lab};
 use crate::state::table::FRAMES_PER_TRIAL;
-use crate::state::tie_note::{near_note, same_trees_note, tie_note};
+use crate::state::tie_note::{near_note, same_trees_note, tie_note, unreached_depth_note};
 use crate::state::tuning::{
     by_test, SurrogateView, Tuning, COMPARE_SEEDS, FRESH_POINTS, TRIAL_EPOCHS,
 };
@@ -395,6 +395,9 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         }
                         if let Some(note) = tie_note(search, by_test) {
                             <p class="help" id="trials-tie" role="note">{ note }{ same_trees_note(&state).unwrap_or_default() }</p>
+                        }
+                        if let Some(note) = unreached_depth_note(&state) {
+                            <p class="help" id="trials-same" role="note">{ note }</p>
                         }
                         if let Some(note) = near_note(&state) {
                             <p class="help" id="trials-near" role="note">{ note }</p>

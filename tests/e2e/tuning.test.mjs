@@ -120,6 +120,15 @@ test('trees deeper than they grow tie, and the note says they are the same trees
   const cells = async (n) => (await page.locator(`#trial-${n} > *`).allTextContents()).map((c) => c.trim());
   assert.deepEqual((await cells(2)).slice(0, 2), ['2', '6']);
   assert.deepEqual((await cells(3)).slice(0, 2), ['3', '10']);
+  assert.equal(await page.locator('#trials-same').count(), 0, 'the tie note says it');
+  // Selecting by the test score, depths 7 … 15 read the same below a best at depth 6 (helper 84).
+  await page.goto(server.url + '?lab=tuning&model=tree&x=depth&y=none&strategy=grid&select=test&speed=max');
+  await searched(page);
+  assert.equal(await text(page, '#trials-same'), "Trials 7, 8, 9, 10, 11, 12, 13, 14 and 15 read the same because they are the same trees: Max depth is all they differ in, and without a depth limit the tree on all the training points stops at depth 7 (every leaf pure or unsplittable), so from 7 up every Max depth grows the same trees. A limit the trees never reach changes nothing.");
+  const errors = await page.locator('#trials tbody td.cv').allTextContents();
+  assert.equal(new Set(errors.slice(6).map((e) => e.trim())).size, 1, String(errors));
+  assert.equal((await cells(6))[1], '6');
+  assert.match((await cells(6))[2], /best$/);
   assert.deepEqual(problems.console, []);
   await page.close();
 });

@@ -3,12 +3,13 @@
 //! best. [`Search::best`] takes the lowest error unrounded, and of those that tie with it (equal
 //! but for the last bits, [`ties`]) the first tried; this note says which of the two decided.
 
+use super::config::Config;
 use super::tuning::{by_test, Tuning};
 use crate::format::{decimals_apart, short};
 use crate::ml::plane_model::PlaneHyper;
 use crate::ml::tree::TreeHyper;
 use crate::tune::cv::ties;
-use crate::tune::search::Search;
+use crate::tune::search::{Search, Trial};
 
 /// A note under the trials table when other trials' errors read the same as the best's: their
 /// numbers to more digits where the best's is lower, and the first-tried rule where they tie;
@@ -131,14 +132,10 @@ pub fn same_trees_note(state: &Tuning) -> Option<String> {
     if same.len() < 2 {
         return None;
     }
-    let stops = if by_test(&state.config) {
-        format!("the tree on all the training points stops at depth {grown}")
-    } else {
-        format!("every fold's tree stops by depth {grown}")
-    };
     let mut note = format!(
-        " Max depth is all they differ in. Without a depth limit {stops} (every leaf pure or \
-         unsplittable), so from {grown} up every Max depth grows the same trees"
+        " Max depth is all they differ in. Without a depth limit {} (every leaf pure or \
+         unsplittable), so from {grown} up every Max depth grows the same trees",
+        stops(&state.config, grown)
     );
     let best_at = trials.iter().position(|t| std::ptr::eq(t, best));
     if short.is_empty() {
@@ -160,6 +157,55 @@ pub fn same_trees_note(state: &Tuning) -> Option<String> {
         ));
     }
     Some(note)
+}
+
+/// Trees that grow alike where none ties with the best (helper 84: selecting by the test score,
+/// depths 7 … 15 read the same nine times below a best at depth 6, and nothing said why): the
+/// trials set as the best is but for a Max depth at or above the one its trees stop growing at
+/// without a limit ([`Outcome::grown_depth`]) grow the very same trees. `None` when fewer than
+/// two such trials, or when they tie with the best ([`same_trees_note`] then says it).
+///
+/// [`Outcome::grown_depth`]: super::tuning::Outcome::grown_depth
+pub fn unreached_depth_note(state: &Tuning) -> Option<String> {
+    let grown = state.outcome.as_ref()?.grown_depth?;
+    let search = &state.search;
+    let best = search.best()?;
+    let tree = |t: &Trial| match search.space().apply(&state.config, &t.point).plane_hyper() {
+        PlaneHyper::Tree(h) => Some(h),
+        _ => None,
+    };
+    let unlimited = tree(best)?.unlimited();
+    let trials = search.trials();
+    let same: Vec<usize> = (0..trials.len())
+        .filter(|&i| {
+            tree(&trials[i]).is_some_and(|h| {
+                h.unlimited() == unlimited && h.max_depth().is_none_or(|d| d >= grown)
+            })
+        })
+        .collect();
+    let error = trials.get(*same.first()?)?.error.mean;
+    if same.len() < 2
+        || same.iter().any(|&i| trials[i].error.mean != error)
+        || ties(error, best.error.mean)
+    {
+        return None;
+    }
+    Some(format!(
+        "{} read the same because they are the same trees: Max depth is all they differ in, \
+         and without a depth limit {} (every leaf pure or unsplittable), so from {grown} up \
+         every Max depth grows the same trees. A limit the trees never reach changes nothing.",
+        trial_list(&same),
+        stops(&state.config, grown)
+    ))
+}
+
+/// Where the trees stop without a depth limit, as the notes say it.
+fn stops(config: &Config, grown: usize) -> String {
+    if by_test(config) {
+        format!("the tree on all the training points stops at depth {grown}")
+    } else {
+        format!("every fold's tree stops by depth {grown}")
+    }
 }
 
 /// Which other trials the folds cannot tell from the best, once a cross-validated search is done

@@ -590,3 +590,39 @@ fn the_near_note_names_exactly_the_trials_within_one_standard_error() {
     assert_eq!(near_note(&searched("?lab=tuning&model=tree")), None);
     assert_eq!(near_note(&searched("?lab=tuning&select=test")), None);
 }
+
+/// Selecting by the test score, depths 7 … 15 read the same below a best at depth 6 (helper 84):
+/// checked by growing each trial's tree on all the training points, the note says they are the
+/// same trees; the same search by CV, where they tie with the best, leaves it to the tie note.
+#[test]
+fn trees_deeper_than_they_grow_read_the_same_even_below_the_best() {
+    use crate::ml::model::fit;
+    use crate::state::tie_note::unreached_depth_note;
+    let state = searched("lab=tuning&model=tree&x=depth&y=none&strategy=grid&select=test");
+    let points = state.plane.clone().unwrap();
+    let tree = |t: &crate::tune::search::Trial| {
+        let hyper = state
+            .search
+            .space()
+            .apply(&state.config, &t.point)
+            .plane_hyper();
+        fit::<PlaneModel>(&hyper, &points.train, state.config.seed, PLANE_STEPS).parameters()
+    };
+    let trials = state.search.trials();
+    let grown: Vec<usize> = (0..trials.len())
+        .filter(|&i| tree(&trials[i]) == tree(&trials[14]))
+        .map(|i| i + 1)
+        .collect();
+    assert_eq!(grown, (7..=15).collect::<Vec<_>>());
+    assert_eq!(trials[5].values, [6.0], "the best is depth 6");
+    assert!(std::ptr::eq(state.search.best().unwrap(), &trials[5]));
+    assert_eq!(
+        unreached_depth_note(&state).unwrap(),
+        "Trials 7, 8, 9, 10, 11, 12, 13, 14 and 15 read the same because they are the same \
+         trees: Max depth is all they differ in, and without a depth limit the tree on all the \
+         training points stops at depth 7 (every leaf pure or unsplittable), so from 7 up every \
+         Max depth grows the same trees. A limit the trees never reach changes nothing."
+    );
+    let by_cv = searched("lab=tuning&model=tree&x=depth&y=none&strategy=grid");
+    assert_eq!(unreached_depth_note(&by_cv), None);
+}
