@@ -336,7 +336,7 @@ pub fn App() -> Html {
             } else {
                 { page }
             }
-            <Footer />
+            <Footer practice={view.practice} />
             if *help {
                 <Help on_close={on_help} />
             }

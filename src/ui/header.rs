@@ -31,12 +31,12 @@ pub fn Header(props: &HeaderProps) -> Html {
         <header>
             <div class="title-row">
                 // Interview practice opens over the lab: the heading names the practice (helper
-                // 53: it read "Regression lab"); the lab under it stays marked, where the link
-                // and Close lead.
+                // 53: it read "Regression lab"), and the lab under it, where the link and Close
+                // lead, is outlined rather than marked current (helper 85 read it as selected).
                 <h1>{ "ParamLab" }<span class="lab-name">{ format!(" · {}", if view.practice { "Interview practice" } else { props.lab.title() }) }</span></h1>
                 <nav aria-label="Labs">
                     { for Lab::ALL.iter().map(|&lab| {
-                        let current = lab == props.lab;
+                        let (current, beneath) = (lab == props.lab && !view.practice, lab == props.lab && view.practice);
                         let on_switch = props.on_switch.clone();
                         let onclick = Callback::from(move |e: MouseEvent| {
                             if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0) {
@@ -45,8 +45,9 @@ pub fn Header(props: &HeaderProps) -> Html {
                             }
                         });
                         html! {
-                            <a href={format!("?lab={}", lab.url())} class={classes!(current.then_some("current"))}
-                                aria-current={current.then_some("page")} {onclick}>{ lab.title() }</a>
+                            <a href={format!("?lab={}", lab.url())} class={classes!(current.then_some("current"), beneath.then_some("beneath"))}
+                                aria-current={current.then_some("page")} title={beneath.then_some("The lab under the practice: closing it returns here")}
+                                {onclick}>{ lab.title() }</a>
                         }
                     }) }
                 </nav>

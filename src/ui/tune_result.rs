@@ -6,7 +6,7 @@
 //! If the retrained model's training diverged, its errors read "diverged" and the panel says why.
 
 use crate::format::{error, error_spread, in_words, short, thousands};
-use crate::state::folds_note::folds_note;
+use crate::state::folds_note::{beyond_note, folds_note};
 use crate::state::tuning::{Outcome, FRESH_POINTS};
 use crate::tune::cv::diverged;
 use yew::prelude::*;
@@ -135,6 +135,9 @@ pub fn TuneResult(props: &TuneResultProps) -> Html {
             }
             if let Some(note) = folds_note(o) {
                 <p class="help" id="result-folds">{ note }</p>
+            }
+            if let Some(note) = beyond_note(o) {
+                <p class="help" id="result-beyond">{ note }</p>
             }
             if props.by_test {
                 <p class="help" id="result-luck">{ "One search proves little: the test score's choice may do well on fresh points, by luck. What it spoils is the number: picked for being the lowest, the test error understates what the model does. (Measured on polynomial regression, a 16-trial random search over 17 seeds: by 0.021 in mean squared error on average. When cross-validation chooses, the two differ by 0.007 the other way, about what chance leaves over 17 seeds: a test set nothing was chosen by is a fair estimate.)" }</p>

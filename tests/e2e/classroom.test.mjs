@@ -207,6 +207,21 @@ test('presenter view at 1280×720: Play, the main plot and the verdict fit witho
     await page.waitForFunction(([s, h]) => document.querySelector(s).getBoundingClientRect().height > h + 100, [plot, shown.height]);
     await page.close();
   }
+  // Hiding the Parameters panel, all its column holds, gives that column to the plot's, and Play
+  // and the scores go beside the plot (helper 85: a third of the screen stayed blank).
+  {
+    const { page } = await open('?lab=neural&present=1', { width: 1280, height: 720 });
+    const before = await page.locator('#region-chart').boundingBox();
+    await page.getByRole('button', { name: 'Parameters', exact: true }).click();
+    await waitParam(page, 'hide', 'parameters');
+    await page.waitForFunction(() => document.getElementById('region-chart').getBoundingClientRect().width > 450);
+    const [plot, play, panel, verdict] = await Promise.all(['#region-chart', '#play', '.plots > .panel:has(#region-chart)', '#diagnosis']
+      .map((s) => page.locator(s).boundingBox()));
+    assert.ok(plot.width > before.width + 150 && Math.abs(plot.width - plot.height) <= 2, JSON.stringify({ before, plot }));
+    assert.ok(play.x >= plot.x + plot.width && panel.x + panel.width >= 1280 - 40, JSON.stringify({ play, panel }));
+    assert.ok(verdict.y + 45 <= 720, `the verdict's first lines show ${JSON.stringify(verdict)}`);
+    await page.close();
+  }
   // A lesson's or a challenge's bar takes its rows from the plot (kept square), not from the
   // verdict: trained, its first lines are on the screen.
   // (At 1920×1080 the type grows, and the rows around the plot with it.)
@@ -315,10 +330,12 @@ test('interview practice: answer, read why, a missed question comes back, the sc
   await page.getByRole('button', { name: 'Interview practice' }).click();
   await waitParam(page, 'practice', '1');
   await page.locator('#practice-title').waitFor();
-  // The page is the practice now: its heading and title say so (helper 53), while the lab under
-  // it stays marked in the navigation.
+  // The page is the practice now: its heading and title say so (helper 53), and no lab is the
+  // current page; the lab under it is outlined (helper 85 read it as selected).
   assert.equal(await text(page, 'h1'), 'ParamLab · Interview practice');
-  assert.match(await text(page, 'nav a[aria-current=page]'), /^Regression/);
+  assert.equal(await page.locator('nav a[aria-current]').count(), 0);
+  assert.match(await text(page, 'nav a.beneath'), /^Regression/);
+  assert.match(await text(page, 'footer'), /^Keyboard: Tab moves between the answers and buttons/);
   assert.match(await page.title(), /^ParamLab · Interview practice/);
   assert.match(await score(), /^0 right of 0 answered · \d+ to go$/);
   // Answer with the first choice until one is wrong (2–4 choices each: it comes soon).
@@ -370,7 +387,7 @@ test('interview practice: answer, read why, a missed question comes back, the sc
   assert.equal(await text(page, '#quiz-explanation'), explained);
   await page.waitForTimeout(300);
   assert.equal(param(page, 'lab') ?? 'regression', 'regression', 'the link names the lab shown');
-  assert.match(await text(page, 'nav a[aria-current=page]'), /^Regression/);
+  assert.match(await text(page, 'nav a.beneath'), /^Regression/);
   // Forward shows the lab again.
   await page.goForward();
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('practice'));
@@ -388,7 +405,7 @@ test('interview practice: answer, read why, a missed question comes back, the sc
   assert.equal(await text(page, '#quiz-explanation'), why);
   await page.waitForTimeout(300);
   assert.equal(param(page, 'lab') ?? 'regression', 'regression', page.url());
-  assert.match(await text(page, 'nav a[aria-current=page]'), /^Regression/);
+  assert.match(await text(page, 'nav a.beneath'), /^Regression/);
   // The quiz opened over another lab keeps that lab in the link through reloads, and the
   // browser's Back closes the quiz (it once wrote `?practice=1` alone: a reload showed another
   // lab, and Back left the app).
@@ -400,7 +417,7 @@ test('interview practice: answer, read why, a missed question comes back, the sc
   await page.locator('#practice-title').waitFor();
   assert.equal(param(page, 'lab'), 'classification');
   assert.equal(param(page, 'k'), '5');
-  assert.match(await text(page, 'nav a[aria-current=page]'), /^Classification/);
+  assert.match(await text(page, 'nav a.beneath'), /^Classification/);
   await page.getByRole('button', { name: 'Interview practice' }).click();
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('practice'));
   await page.getByRole('button', { name: 'Interview practice' }).click();

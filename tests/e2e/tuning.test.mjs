@@ -221,6 +221,27 @@ test('a pessimistic CV estimate is explained: the held-out points, then 28 more 
   await page.close();
 });
 
+test('leave-one-out chooses a cubic that errs far more on fresh points, and the result says most of that lies beyond the training points', async () => {
+  // (Helper 85: the Tuning lesson's leave-one-out step read CV 0.043 and fresh 0.17, unexplained.)
+  const { page, problems } = await open('?lesson=tuning&step=4&speed=max');
+  assert.match(await text(page, '.bar-prompt'), /no fold tests the model beyond the training points' range/);
+  await searched(page);
+  const fresh = Number(await text(page, '#result-fresh'));
+  const note = await text(page, '#result-beyond');
+  const [, outside, all, lo, hi, there, within, share] = note.match(
+    /^Most of the fresh error lies beyond the training points: (\d+) of the ([\d,]+) fresh points fall outside their range \(x from (-?[\d.]+) to (-?[\d.]+)\), and there the model errs ([\d.]+) on average, against ([\d.]+) within it \((\d+) % of its fresh error\)\. No fold can show this: every held-out point is a training point, so none lies beyond that range\.$/) ?? assert.fail(note);
+  const n = Number(all.replace(',', ''));
+  // The two parts make up the fresh error, and the share is theirs.
+  const whole = (there * outside + within * (n - outside)) / n;
+  assert.ok(Math.abs(whole - fresh) < 0.002, `${whole} vs ${fresh}`);
+  assert.ok(Math.abs(100 * there * outside / n / whole - share) < 1.5, note);
+  assert.ok(fresh > 3 * Number.parseFloat(await text(page, '#result-cv')), 'the choice errs far more than CV says');
+  // Fresh x is uniform on [−1, 1]: the share beyond the range is about the range's complement.
+  assert.ok(Math.abs(outside / n - (Number(lo) + 2 - Number(hi)) / 2) < 0.03, note);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('a model on the plane searches 200 points, polynomial regression 40; a number set by hand stays', async () => {
   // (Helper 81: on 40 moons a one-split tree was the best tree by CV and missed 5 of 12 test points.)
   const { page, problems } = await open('?lab=tuning');

@@ -368,7 +368,8 @@ pub const LESSONS: &[Lesson] = &[
                 query: "lab=tuning&strategy=random&budget=16&folds=all",
                 prompt: "Leave-one-out: as many folds as training points, each holding out one. \
                          The estimate uses nearly all the points for each fit, at many times the \
-                         cost.",
+                         cost, yet no fold tests the model beyond the training points' range: \
+                         see what its choice does on fresh points there.",
                 curve: None,
             },
             Step {

@@ -289,6 +289,48 @@ fn outcome(query: &str) -> crate::state::tuning::Outcome {
     t.outcome.expect("a model chosen")
 }
 
+/// The leave-one-out step chooses a cubic that errs 0.17 on fresh points against a
+/// cross-validated 0.043 (helper 85), and the result says why: 79 % of its fresh error lies
+/// beyond the 28 training points' range, which no held-out point reaches. Checked here from the
+/// data: the training points' ends, and fresh points in [−1, 1] outside them in proportion.
+#[test]
+fn leave_one_out_step_says_the_fresh_error_lies_beyond_the_training_points() {
+    use crate::data::regression::generate;
+    use crate::state::folds_note::beyond_note;
+    let lesson = LESSONS.iter().find(|l| l.id == "tuning").unwrap();
+    let query = lesson.steps[3].query;
+    assert!(query.contains("folds=all"));
+    let o = outcome(query);
+    let b = o.beyond.unwrap();
+    let train = generate(&config(query).data_spec()).train;
+    let lo = train.iter().map(|p| p.x).fold(1.0, f64::min);
+    let hi = train.iter().map(|p| p.x).fold(-1.0, f64::max);
+    assert_eq!(b.range, (lo, hi));
+    // Fresh x is uniform on [−1, 1]: the share outside is (lo + 1 + 1 − hi) / 2, give or take
+    // the sampling (± 0.01 at 2,000 points).
+    let expected = (lo + 2.0 - hi) / 2.0;
+    assert!(
+        (b.outside as f64 / 2000.0 - expected).abs() < 0.03,
+        "{b:?} {expected}"
+    );
+    assert!(o.fresh_error > 3.0 * o.cv.mean, "{o:?}");
+    assert_eq!(
+        beyond_note(&o).unwrap(),
+        "Most of the fresh error lies beyond the training points: 444 of the 2,000 fresh points \
+         fall outside their range (x from -0.92 to 0.68), and there the model errs 0.6095 on \
+         average, against 0.0461 within it (79 % of its fresh error). No fold can show this: \
+         every held-out point is a training point, so none lies beyond that range."
+    );
+    // The fresh error splits into the two parts.
+    let whole =
+        (b.outside_error * b.outside as f64 + b.inside_error * (2000 - b.outside) as f64) / 2000.0;
+    assert!((whole - o.fresh_error).abs() < 1e-9 * o.fresh_error);
+    // Selecting by the test score, no folds: nothing said.
+    let mut by_test = o.clone();
+    by_test.folds_fresh = None;
+    assert_eq!(beyond_note(&by_test), None);
+}
+
 /// The mistake's step: selecting by the test score picks degree 13, several times worse on
 /// fresh points than its test error says, where cross-validation picks a model that keeps its
 /// promise.

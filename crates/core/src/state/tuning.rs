@@ -32,6 +32,7 @@ use crate::data::regression::{generate, DataSpec, Dataset, Point};
 use crate::ml::model::{fit_checked, Parameter, Samples};
 use crate::ml::plane_model::{PlaneModel, PlaneSet};
 use crate::ml::polynomial::Trainer;
+use crate::tune::beyond::Beyond;
 use crate::tune::compare::summary;
 use crate::tune::cv::{diverged, fold_error, MeanSd, DIVERGED};
 use crate::tune::folds::{Folds, Scheme};
@@ -260,6 +261,9 @@ pub struct Outcome {
     /// How many estimates the search kept the lowest of, when they differ
     /// ([`super::folds_note::lowest_of`]).
     pub lowest_of: Option<usize>,
+    /// Polynomial regression: the fresh points beyond the training points' range scored apart
+    /// from those within it (`None` on the plane, or if the retraining diverged).
+    pub beyond: Option<Beyond>,
     /// What the retrained model learned.
     pub parameters: Vec<Parameter>,
 }
@@ -537,6 +541,7 @@ impl Tuning {
         let folds = self.folds.as_ref().ok().filter(|_| !by_test(&config));
         let seed = config.seed;
         let grown_depth = (self.plane.as_ref()).and_then(|p| grown_depth(&config, p, folds));
+        let mut beyond = None;
         let (r, folds_fresh) = match &self.plane {
             Some(points) => {
                 let fresh = fresh_set(&config, FRESH_POINTS);
@@ -551,6 +556,9 @@ impl Tuning {
                 let (train, hyper) = (&self.data.train, config.regression_hyper());
                 let fitted = fit_checked::<Trainer>(&hyper, train, seed, TRIAL_EPOCHS);
                 let fresh = fresh_points(&config);
+                beyond = (!fitted.1)
+                    .then(|| Beyond::of(&fitted.0, train, &fresh))
+                    .flatten();
                 let r = Retrained::of(fitted, train, &self.data.test, &fresh);
                 let on_fresh = folds.and_then(|f| {
                     folds_on_fresh::<Trainer>(&hyper, train, f, seed, TRIAL_EPOCHS, &fresh)
@@ -570,6 +578,7 @@ impl Tuning {
             folds_fresh: folds_fresh.filter(|_| !diverged(r.test_error)),
             grown_depth,
             lowest_of: super::folds_note::lowest_of(&self.search),
+            beyond,
             parameters: r.parameters,
             config,
         })

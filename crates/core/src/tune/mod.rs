@@ -5,6 +5,7 @@
 //! Nothing here draws or waits: a [`search::Search`] hands out one trial at a time as plain
 //! numbers and takes the result back, so the page decides where and when trials run.
 
+pub mod beyond;
 pub mod code;
 mod code_imports;
 mod code_map;
