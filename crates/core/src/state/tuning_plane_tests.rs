@@ -626,32 +626,3 @@ fn trees_deeper_than_they_grow_read_the_same_even_below_the_best() {
     let by_cv = searched("lab=tuning&model=tree&x=depth&y=none&strategy=grid");
     assert_eq!(unreached_depth_note(&by_cv), None);
 }
-
-#[test]
-fn tmp_probe_lesson() {
-    for link in [
-        "lab=tuning&strategy=grid&budget=16",
-        "lab=tuning&strategy=random&budget=16",
-        "lab=tuning&strategy=bayes&budget=16",
-        "lab=tuning&strategy=random&budget=16&folds=all",
-        "lab=tuning&strategy=random&budget=16&folds=10",
-        "lab=tuning&strategy=random&budget=16&folds=all&seed=8",
-        "lab=tuning&seed=1",
-        "lab=tuning&seed=2",
-        "lab=tuning&seed=3",
-        "lab=tuning&seed=5",
-        "lab=tuning&n=200",
-        "lab=tuning&data=cubic",
-    ] {
-        let s = searched(link);
-        let o = s.outcome.as_ref().unwrap();
-        eprintln!(
-            "{link}: values {:?} cv {:.4} fresh {:.4} {:?}\n   {:?}",
-            o.values,
-            s.search.best().unwrap().error.mean,
-            o.fresh_error,
-            o.beyond.map(|b| (b.share(), b.matters())),
-            crate::state::folds_note::beyond_note(o)
-        );
-    }
-}
