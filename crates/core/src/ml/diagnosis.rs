@@ -1323,9 +1323,9 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                     (false, _) => "enough to pass through every one of them",
                 };
                 format!(
-                    "{}: only {} for {} learned numbers, {through}, and a model that does need \
-                     not follow the pattern between them. Add points (or make it less flexible: \
-                     {}).",
+                    "{}: only {} for {} learned numbers, {through}, and a model that passes \
+                     through them need not follow the pattern between them. Add points (or make \
+                     it less flexible: {}).",
                     r.summary,
                     count(e.train_points, "training point", "training points"),
                     e.parameters,

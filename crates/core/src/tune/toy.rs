@@ -91,10 +91,11 @@ impl Model for Shifted {
     }
 }
 
-/// A random search over k = 1 … 10 whose trials have these mean errors, in order, each with a
-/// folds' sd of 0.016: for notes on a search's trials.
+/// A random search over k = 1 … 10 (or as many as the trials) whose trials have these mean
+/// errors, in order, each with a folds' sd of 0.016: for notes on a search's trials.
 pub fn k_search(means: &[f64]) -> Search {
-    let k = Axis::new(Key::K, 1.0, 10.0, Scale::Linear, true).unwrap();
+    let most = means.len().max(10) as f64;
+    let k = Axis::new(Key::K, 1.0, most, Scale::Linear, true).unwrap();
     let space = Space::new(vec![k]).unwrap();
     let mut search = Search::new(space, Strategy::Random, means.len(), 0).unwrap();
     for &mean in means {
