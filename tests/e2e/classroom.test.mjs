@@ -217,7 +217,7 @@ test('presenter view at 1280×720: Play, the main plot and the verdict fit witho
     await page.waitForFunction(() => document.getElementById('region-chart').getBoundingClientRect().width > 450);
     const [plot, play, panel, verdict] = await Promise.all(['#region-chart', '#play', '.plots > .panel:has(#region-chart)', '#diagnosis']
       .map((s) => page.locator(s).boundingBox()));
-    assert.ok(plot.width > before.width + 150 && Math.abs(plot.width - plot.height) <= 2, JSON.stringify({ before, plot }));
+    assert.ok(plot.width >= 485 && plot.width > before.width + 150 && Math.abs(plot.width - plot.height) <= 2, JSON.stringify({ before, plot }));
     assert.ok(play.x >= plot.x + plot.width && panel.x + panel.width >= 1280 - 40, JSON.stringify({ play, panel }));
     assert.ok(verdict.y + 45 <= 720, `the verdict's first lines show ${JSON.stringify(verdict)}`);
     await page.close();

@@ -182,6 +182,7 @@ test('the result says how far a 12-point test set strays by chance, and when thi
   const close = rows.filter((r) => !r[1] && r[2] <= mean + sd / Math.sqrt(5)).map((r) => r[0]);
   assert.ok(close.length >= 2, String(close));
   const listed = `${close.slice(0, -1).join(', ')} and ${close.at(-1)}`;
+  assert.equal(listed, '1, 3, 4, 9 and 10', 'as the README says');
   const near = await text(page, '#trials-near');
   assert.equal(near.replace(/\+ [\d.]+:/, '+ SE:'), `Trials ${listed} are within one standard error of the best (${mean} + SE: the best's folds' spread over √5). The folds cannot tell these from the best, and any of them may do as well on new points: the one-standard-error rule takes the simplest model among them rather than the lowest estimate.`);
   assert.ok(Math.abs(Number(near.match(/\+ ([\d.]+):/)[1]) - sd / Math.sqrt(5)) < 1e-4, near);
@@ -231,6 +232,10 @@ test('leave-one-out chooses a cubic that errs far more on fresh points, and the 
   const [, outside, all, lo, hi, there, within, share] = note.match(
     /^Most of the fresh error lies beyond the training points: (\d+) of the ([\d,]+) fresh points fall outside their range \(x from (-?[\d.]+) to (-?[\d.]+)\), and there the model errs ([\d.]+) on average, against ([\d.]+) within it \((\d+) % of its fresh error\)\. No fold can show this: every held-out point is a training point, so none lies beyond that range\.$/) ?? assert.fail(note);
   const n = Number(all.replace(',', ''));
+  // The README's figures.
+  assert.deepEqual([outside, all, lo, hi, share], ['444', '2,000', '-0.92', '0.68', '79']);
+  assert.match(await text(page, '#result-cv'), /^0\.0426 /);
+  assert.equal(fresh.toFixed(2), '0.17');
   // The two parts make up the fresh error, and the share is theirs.
   const whole = (there * outside + within * (n - outside)) / n;
   assert.ok(Math.abs(whole - fresh) < 0.002, `${whole} vs ${fresh}`);
