@@ -1245,6 +1245,27 @@ pub static QUESTIONS: &[Question] = &[
         show_me: "lab=tuning&folds=all",
     },
     Question {
+        id: "cv-blind-beyond",
+        topic: Topic::Tuning,
+        concepts: &[C::CrossValidation],
+        prompt: "Cross-validation chose a polynomial at an error of 0.043; on new points it errs \
+                 0.17, most of it where x lies beyond the training points' range. Why did \
+                 cross-validation not warn?",
+        choices: &[
+            "Too few folds: leave-one-out would have caught it",
+            "Every held-out point is a training point, so no fold tests the model beyond them",
+            "Cross-validation always reads about four times too low",
+        ],
+        answer: 1,
+        explanation: "Cross-validation estimates the error on points like the training points: \
+                      it holds out training points, so every one lies within their range. A \
+                      polynomial's ends can swing far beyond it, and only points out there show \
+                      that. In the lab this is leave-one-out itself (the most folds there are): \
+                      it chose a cubic at 0.043, and 79 % of its error on 2,000 fresh points \
+                      comes from the 444 beyond its 28 training points.",
+        show_me: "lab=tuning&strategy=random&budget=16&folds=all&speed=max",
+    },
+    Question {
         id: "cv-uses",
         topic: Topic::Tuning,
         concepts: &[C::CrossValidation, C::TestSetTuning],
@@ -1809,6 +1830,28 @@ mod tests {
         assert!(question("boosting-overfits")
             .explanation
             .contains("still reads Good fit (a close call)"));
+    }
+
+    /// The question's figures are the search's its link opens: leave-one-out's choice errs over
+    /// three times its estimate on fresh points, 79 % of it beyond the training points.
+    #[test]
+    fn cross_validation_is_blind_beyond_the_training_points() {
+        use crate::state::folds_note::beyond_note;
+        use crate::state::tuning::Tuning;
+        let (config, notices) = decode(question("cv-blind-beyond").show_me);
+        assert!(notices.is_empty());
+        let mut t = Tuning::new(config, Vec::new());
+        t.apply(Action::Play);
+        while !t.is_done() {
+            t.apply(Action::Tick(1000));
+            t.apply(Action::Reveal);
+        }
+        let o = t.outcome.unwrap();
+        assert_eq!(crate::format::short(o.cv.mean), "0.0426");
+        assert_eq!(format!("{:.2}", o.fresh_error), "0.17");
+        let b = o.beyond.unwrap();
+        assert_eq!((b.outside, libm::round(100.0 * b.share())), (444, 79.0));
+        assert!(beyond_note(&o).is_some());
     }
 
     #[test]
