@@ -515,6 +515,21 @@ test('every lesson opens as a link and steps with → and ← through lab states
   await page.close();
 });
 
+test('a challenge its start would meet by waiting asks for the change it is about: XOR at a learning rate of 0.01', async () => {
+  // (Helper 86: at 0.01 the network crawls to a good fit in about 9,000 epochs, and the challenge
+  // read met with nothing changed.)
+  const { page, problems } = await open('?challenge=xor-learning-rate&speed=max');
+  await page.locator('#play').click();
+  await page.waitForFunction(() => /^Good fit/.test(document.getElementById('diagnosis')?.textContent ?? ''), null, { timeout: 120_000 });
+  await page.waitForFunction(() => document.getElementById('challenge-status').textContent
+    === 'Learning rate is still 0.01: the start gets there too, only slowly; find a learning rate that gets there sooner.');
+  await page.getByLabel('Learning rate', { exact: true }).focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => /^Challenge met/.test(document.getElementById('challenge-status').textContent), null, { timeout: 120_000 });
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('a challenge is checked as the lab changes: met by the allowed control, broken by another', async () => {
   const { page, problems } = await open('?challenge=cv-k');
   // It is judged on the validation curve, the training points alone: no test-points note.

@@ -48,6 +48,10 @@ pub enum Goal {
     /// The Tuning lab's search done within `trials` trials, its best cross-validated error at
     /// most `error`.
     SearchBestAtMost { error: f64, trials: usize },
+    /// `key` moved from where the challenge starts: where waiting at the start would meet the
+    /// other goals too, only slower (helper 86: XOR at learning rate 0.01 crawls to a good fit
+    /// in about 9,000 epochs, and the challenge read met with nothing changed).
+    Moved(Key),
 }
 
 /// Something the learner changed that the challenge does not allow.
@@ -122,7 +126,8 @@ impl Challenge {
             Goal::ZeroWeightsAtLeast(_)
             | Goal::ParametersAtMost(_)
             | Goal::CurveLowest(_)
-            | Goal::SearchBestAtMost { .. } => false,
+            | Goal::SearchBestAtMost { .. }
+            | Goal::Moved(_) => false,
         })
     }
 
@@ -139,7 +144,21 @@ impl Challenge {
         if let Some(change) = self.off_limits(start, now) {
             return Status::OffLimits(change);
         }
-        match self.goals.iter().find_map(|g| g.missing(now, figures)) {
+        let moved = |g: &Goal| match *g {
+            Goal::Moved(key) if now.position(key) == start.position(key) => Some(format!(
+                "{} is still {}: the start gets there too, only slowly; find a {} that gets \
+                 there sooner.",
+                key.spec().label,
+                format_value(key, now.position(key)),
+                key.spec().label.to_lowercase()
+            )),
+            _ => None,
+        };
+        let missing = self
+            .goals
+            .iter()
+            .find_map(|g| moved(g).or_else(|| g.missing(now, figures)));
+        match missing {
             Some(why) => Status::Working(why),
             None => Status::Met,
         }
@@ -264,6 +283,8 @@ fn missing(goal: &Goal, now: &Config, f: &Figures) -> Option<String> {
                 ),
             })
         }
+        // (Whether a control moved is a matter of the start: [`Challenge::status`] checks it.)
+        Goal::Moved(_) => None,
         Goal::SearchBestAtMost { error, trials } => {
             let Some(s) = f.search else {
                 return Some("This challenge is checked in the Tuning lab.".into());
@@ -314,18 +335,20 @@ pub const CHALLENGES: &[Challenge] = &[
         id: "ridge-rescue",
         title: "Rescue degree 15 with λ",
         task: "Degree 15 on 21 training points memorises the noise. Bring the test error down to \
-               at most 2 σ² by changing only the L2 strength λ.",
+               at most 3 σ² (what the verdict calls a good fit) by changing only the L2 strength \
+               λ.",
         // Seed 8, as the penalty lesson: at the default seed the gap is at two test points beyond
         // the training points (the verdict says so), not noise learned between them.
         start: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&reg=l2&lambda=0&speed=max&seed=8",
         may_change: &[Key::Lambda],
+        // (3 σ², not 2: helper 86 found the λ the validation curve picks, 0.1, at 2.7 σ².)
         goals: &[Goal::TestMseAtMost {
-            times_noise_variance: 2.0,
+            times_noise_variance: 3.0,
         }],
         teaches: "A penalty on large weights holds a flexible model back without removing a \
                   single coefficient: λ trades a little extra training error for a large drop in test error. \
-                  Too much λ underfits again. Then focus λ: does its validation curve, on the \
-                  training points alone, pick about the same?",
+                  Too much λ underfits again. Then focus λ: its validation curve, on the \
+                  training points alone, picks λ = 0.1, which meets the goal too.",
     },
     Challenge {
         id: "lasso-zeros",
@@ -347,11 +370,13 @@ pub const CHALLENGES: &[Challenge] = &[
     Challenge {
         id: "degree-for-a-wave",
         title: "Bend the line",
-        task: "A straight line cannot follow one wave of a sine. Get the verdict “Good fit” by \
-               changing only the degree.",
+        task: "A straight line cannot follow one wave of a sine. Get the verdict “Good fit” at \
+               the degree where the validation curve, on the training points alone, is lowest, \
+               by changing only the degree.",
         start: "lab=regression&degree=1&data=sine&seed=8",
         may_change: &[Key::Degree],
-        goals: &[Goal::Verdict(Fit::GoodFit)],
+        // (The curve too: helper 86 saw degree 15 met while still on its way to overfitting.)
+        goals: &[Goal::Verdict(Fit::GoodFit), Goal::CurveLowest(Key::Degree)],
         teaches: "The degree is a hyperparameter: it fixes how many coefficients there are to \
                   learn. Too few and no amount of training helps (high bias); a cubic, which can \
                   bend twice, is enough for one wave.",
@@ -410,23 +435,27 @@ pub const CHALLENGES: &[Challenge] = &[
     Challenge {
         id: "boosting-stumps",
         title: "Stumps that add up",
-        task: "One-question trees (stumps) cannot box in a ring, one at a time. Reach 95 % test \
+        task: "One-question trees (stumps) cannot box in a ring, one at a time. Reach 93 % test \
                accuracy by changing only the number of trees boosting adds up.",
         start: "lab=classification&model=boosting&data=circles&depth=1&trees=1&shrinkage=0.3",
         may_change: &[Key::Trees],
-        goals: &[Goal::TestAccuracyAtLeast(0.95)],
+        // (93 %, not 95: helper 86 found 50 trees, the validation curve's lowest, at 93.3 %,
+        // two test points below 10 trees' 96.7 %.)
+        goals: &[Goal::TestAccuracyAtLeast(0.93)],
         teaches: "Boosting adds weak learners one after another, each correcting the sum so far: \
                   many stumps make a curved boundary no stump can. More trees make it more \
-                  flexible, so past a point they fit noise.",
+                  flexible; its validation curve is lowest at 50 here, and from 10 trees on the \
+                  test accuracy moves by two of its 60 points, what chance moves it by.",
     },
     Challenge {
         id: "xor-learning-rate",
         title: "XOR from initialization 1",
-        task: "From initialization 1 the network crawls on XOR. Train it to a good fit by \
-               changing only the learning rate.",
+        task: "From initialization 1 at learning rate 0.01 the network crawls on XOR for \
+               thousands of epochs. Train it to a good fit sooner by changing only the learning \
+               rate.",
         start: "lab=neural&data=xor&noise=0&init=1&lr=0.01",
         may_change: &[Key::LearningRate],
-        goals: &[Goal::Verdict(Fit::GoodFit)],
+        goals: &[Goal::Moved(Key::LearningRate), Goal::Verdict(Fit::GoodFit)],
         teaches: "The same network from the same start can crawl or succeed: the learning rate \
                   decides how far each step goes, and small steps leave it on the plateau for \
                   thousands of epochs.",
@@ -512,12 +541,14 @@ pub const CHALLENGES: &[Challenge] = &[
         id: "half-the-budget",
         title: "The best cell in half the budget",
         task: "The grid of 16 trials finds a cross-validated MSE of 0.0549 at best. Reach \
-               0.0492 or lower, near the map's deepest cells, with at most 8 trials, changing \
+               0.0493 or lower, near the map's deepest cells, with at most 8 trials, changing \
                only the strategy and the budget.",
         start: "lab=tuning&strategy=grid&budget=16",
         may_change: &[Key::Strategy, Key::Budget],
+        // (0.0493, not 0.0492: helper 86's Bayesian optimization found 0.049234 against random
+        // search's 0.049167, a difference far inside the folds' spread of ± 0.016.)
         goals: &[Goal::SearchBestAtMost {
-            error: 0.0492,
+            error: 0.0493,
             trials: 8,
         }],
         teaches: "Trials cost a cross-validation each. Random search, or Bayesian optimization \

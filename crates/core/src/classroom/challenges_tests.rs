@@ -258,22 +258,53 @@ fn half_the_budget_quotes_what_its_grid_finds() {
         "{task}"
     );
     assert!(task.contains(&format!("Reach {error} or lower")), "{task}");
-    // Bayesian optimization on 8 trials comes within a rounding of the goal (0.04924 against
-    // 0.049167): the status gives the digits that tell them apart, not "0.0492 … ≤ 0.0492".
-    let near = config(&on_top(c.start, "strategy=bayes&budget=8"));
-    let status = c.status(&c.start_config(), &near, &figures(&near, 0, false));
-    let Status::Working(why) = status else {
-        panic!("{status:?}")
+    // Bayesian optimization on 8 trials finds 0.049234, random search 0.049167: both meet it
+    // (helper 86: a goal of 0.0492 told them apart by far less than the folds' spread). A grid
+    // of 8 does not.
+    for (changes, met) in [
+        ("strategy=bayes&budget=8", true),
+        ("strategy=random&budget=8", true),
+        ("strategy=grid&budget=8", false),
+    ] {
+        let now = config(&on_top(c.start, changes));
+        let status = c.status(&c.start_config(), &now, &figures(&now, 0, false));
+        assert_eq!(status == Status::Met, met, "{changes}: {status:?}");
+    }
+}
+
+/// Helper 86's five: the right answers the page's own curves give are met, and a start that
+/// would meet the goal by waiting, or a degree on its way to overfitting, is not.
+#[test]
+fn the_curves_choices_are_met_and_waiting_is_not() {
+    let status = |id: &str, changes: &str, epochs: u32| {
+        let c = challenge(id).unwrap();
+        let now = config(&on_top(c.start, changes));
+        c.status(
+            &c.start_config(),
+            &now,
+            &figures(&now, epochs, c.curve().is_some()),
+        )
     };
-    let numbers: Vec<&str> = (why.split(|ch: char| !(ch.is_ascii_digit() || ch == '.')))
-        .filter(|w| w.contains('.') && w.len() > 1)
-        .collect();
-    assert_eq!(numbers.len(), 2, "{why}");
-    assert_ne!(
-        numbers[0].trim_end_matches('.'),
-        numbers[1].trim_end_matches('.'),
-        "{why}"
+    // Ridge: λ = 0.1, the lowest of its validation curve, meets the goal (2.7 σ²).
+    assert_eq!(status("ridge-rescue", "lambda=0.1", 5000), Status::Met);
+    // Boosting: 50 stumps, the lowest of its curve over trees (93.3 %), and 10 (96.7 %).
+    assert_eq!(status("boosting-stumps", "trees=50", 300), Status::Met);
+    assert_eq!(status("boosting-stumps", "trees=10", 300), Status::Met);
+    // XOR at the start's learning rate reaches a good fit by waiting: not met, and says why.
+    let Status::Working(why) = status("xor-learning-rate", "", 20_000) else {
+        panic!()
+    };
+    assert_eq!(
+        why,
+        "Learning rate is still 0.01: the start gets there too, only slowly; find a learning \
+         rate that gets there sooner."
     );
+    assert_eq!(status("xor-learning-rate", "lr=0.3", 3000), Status::Met);
+    // A degree beyond the curve's lowest is not met, whatever the verdict on the way.
+    for degree in [5, 15] {
+        let s = status("degree-for-a-wave", &format!("degree={degree}"), 3000);
+        assert!(matches!(s, Status::Working(_)), "{degree}: {s:?}");
+    }
 }
 
 #[test]
@@ -294,13 +325,13 @@ fn what_is_missing_reads() {
     f.test_mse = Some((0.138271, 0.04));
     assert_eq!(
         working(&f),
-        "Test MSE is 0.1383 (3.46 σ², σ² = 0.04); the goal is ≤ 2 σ² = 0.08."
+        "Test MSE is 0.1383 (3.46 σ², σ² = 0.04); the goal is ≤ 3 σ² = 0.12."
     );
     // (Helper 45 read "6.93e4 σ²" while a degree-15 curve was far off.)
     f.test_mse = Some((2772.0, 0.04));
     assert_eq!(
         working(&f),
-        "Test MSE is 2772.0 (over 100 σ², σ² = 0.04); the goal is ≤ 2 σ² = 0.08."
+        "Test MSE is 2772.0 (over 100 σ², σ² = 0.04); the goal is ≤ 3 σ² = 0.12."
     );
     f.test_mse = Some((0.0572, 0.04));
     assert_eq!(c.status(&start, &start, &f), Status::Met);
