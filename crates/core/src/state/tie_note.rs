@@ -107,15 +107,9 @@ pub fn same_trees_note(state: &Tuning) -> Option<String> {
     let group: Vec<usize> = (0..trials.len())
         .filter(|&i| ties(trials[i].error.mean, best.error.mean))
         .collect();
-    let tree = |i: usize| match search
-        .space()
-        .apply(&state.config, &trials[i].point)
-        .plane_hyper()
-    {
-        PlaneHyper::Tree(h) => Some(h),
-        _ => None,
-    };
-    let hypers: Vec<TreeHyper> = group.iter().map(|&i| tree(i)).collect::<Option<_>>()?;
+    let hypers: Vec<TreeHyper> = (group.iter())
+        .map(|&i| tree_hyper(state, &trials[i]))
+        .collect::<Option<_>>()?;
     if group.len() < 2
         || hypers
             .iter()
@@ -170,10 +164,7 @@ pub fn unreached_depth_note(state: &Tuning) -> Option<String> {
     let grown = state.outcome.as_ref()?.grown_depth?;
     let search = &state.search;
     let best = search.best()?;
-    let tree = |t: &Trial| match search.space().apply(&state.config, &t.point).plane_hyper() {
-        PlaneHyper::Tree(h) => Some(h),
-        _ => None,
-    };
+    let tree = |t: &Trial| tree_hyper(state, t);
     let unlimited = tree(best)?.unlimited();
     let trials = search.trials();
     let same: Vec<usize> = (0..trials.len())
@@ -197,6 +188,15 @@ pub fn unreached_depth_note(state: &Tuning) -> Option<String> {
         trial_list(&same),
         stops(&state.config, grown)
     ))
+}
+
+/// A trial's decision-tree hyperparameters, or `None` if its model is no tree.
+fn tree_hyper(state: &Tuning, trial: &Trial) -> Option<TreeHyper> {
+    let config = state.search.space().apply(&state.config, &trial.point);
+    match config.plane_hyper() {
+        PlaneHyper::Tree(h) => Some(h),
+        _ => None,
+    }
 }
 
 /// Where the trees stop without a depth limit, as the notes say it.
