@@ -1,7 +1,7 @@
 //! A challenge under way: the task, what is still missing (checked by the app as the lab
 //! changes), and, once met, what the solution teaches.
 
-use crate::classroom::challenges::{Challenge, Status, ON_TEST_POINTS};
+use crate::classroom::challenges::{for_now, Challenge, Status, ON_TEST_POINTS};
 use crate::state::spec::Key;
 use yew::prelude::*;
 
@@ -23,6 +23,10 @@ pub fn echo(challenge: &Challenge, status: &Status, key: Key) -> Option<AttrValu
     (challenge.curve() == Some(key)).then(|| {
         match status {
             Status::Met => "Challenge met! What it teaches is in the bar at the top.".to_string(),
+            Status::MetForNow(unsettled) => format!(
+                "Challenge met (for now). {} What it teaches is in the bar at the top.",
+                for_now(*unsettled)
+            ),
             Status::Working(missing) => format!("Challenge: {missing}"),
             Status::OffLimits(change) => format!(
                 "Challenge: it keeps {} as it was; put it back, or restart the challenge.",
@@ -40,6 +44,10 @@ pub fn ChallengeBar(props: &ChallengeBarProps) -> Html {
         Status::Met => (
             "met",
             html! { <p><strong>{ "Challenge met! " }</strong>{ c.teaches }</p> },
+        ),
+        Status::MetForNow(unsettled) => (
+            "met",
+            html! { <p><strong>{ "Challenge met (for now). " }</strong>{ for_now(*unsettled) }{ " " }{ c.teaches }</p> },
         ),
         Status::Working(missing) => ("working", html! { <p>{ missing.clone() }</p> }),
         Status::OffLimits(change) => (

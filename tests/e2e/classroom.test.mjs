@@ -526,6 +526,10 @@ test('a challenge its start would meet by waiting asks for the change it is abou
   await page.getByLabel('Learning rate', { exact: true }).focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => /^Challenge met/.test(document.getElementById('challenge-status').textContent), null, { timeout: 120_000 });
+  // Every training point right, the log-loss falls for good: met for now, and the verdict says
+  // why the figures do not settle (helper 86: "Challenge met!" beside "not final").
+  await page.waitForFunction(() => /though every training point is right/.test(document.getElementById('diagnosis').textContent), null, { timeout: 60_000 });
+  assert.match(await text(page, '#challenge-status'), /^Challenge met \(for now\)\. The training loss is still falling, so the figures can still move either way \(the verdict says how\)\./);
   assert.deepEqual(problems.console, []);
   await page.close();
 });

@@ -5,7 +5,7 @@
 
 use super::figures::Figures;
 use crate::format::{decimals_apart, short};
-use crate::ml::diagnosis::Fit;
+use crate::ml::diagnosis::{Fit, Unsettled};
 use crate::state::config::Config;
 use crate::state::spec::{format_value, Group, Key};
 
@@ -84,6 +84,9 @@ pub enum Status {
     /// Not yet: what is missing, in words.
     Working(String),
     Met,
+    /// Every goal holds, on a verdict whose figures can still move (the model still grows, or
+    /// its training loss still falls): met for now, checked again as it trains.
+    MetForNow(Unsettled),
     /// A change the challenge does not allow; put it back to go on.
     OffLimits(Change),
 }
@@ -158,14 +161,35 @@ impl Challenge {
             .goals
             .iter()
             .find_map(|g| moved(g).or_else(|| g.missing(now, figures)));
-        match missing {
-            Some(why) => Status::Working(why),
-            None => Status::Met,
+        // (Helper 86: "Challenge met!" beside a verdict that said its figures were not final. On
+        // training points a network gets all right, its log-loss falls for good as its weights
+        // grow, so waiting for it to settle could wait for ever: met, for now.)
+        let on_training = self.goals.iter().any(Goal::reads_trained_model);
+        match (missing, figures.unsettled.filter(|_| on_training)) {
+            (Some(why), _) => Status::Working(why),
+            (None, Some(unsettled)) => Status::MetForNow(unsettled),
+            (None, None) => Status::Met,
         }
     }
 }
 
 impl Goal {
+    /// Whether the goal reads the trained model's verdict or scores, which move while it trains
+    /// (not its size, a validation curve or a search).
+    pub fn reads_trained_model(&self) -> bool {
+        match self {
+            Goal::Verdict(_)
+            | Goal::NotMisfit
+            | Goal::TestMseAtMost { .. }
+            | Goal::TestAccuracyAtLeast(_)
+            | Goal::ZeroWeightsAtLeast(_) => true,
+            Goal::ParametersAtMost(_)
+            | Goal::CurveLowest(_)
+            | Goal::SearchBestAtMost { .. }
+            | Goal::Moved(_) => false,
+        }
+    }
+
     /// Why the goal does not hold yet at `now`, or `None` if it does. Goals on a trained model
     /// wait for training to settle (a verdict other than "Still training", no divergence).
     pub fn missing(&self, now: &Config, f: &Figures) -> Option<String> {
@@ -327,6 +351,20 @@ pub fn challenge(id: &str) -> Option<&'static Challenge> {
 pub const ON_TEST_POINTS: &str = "Judged on the test points, to show the effect at once. Real \
     work chooses on the training points (validation curve, cross-validation) and tests once, at \
     the end.";
+
+/// What "met for now" means, after "Challenge met (for now)": why the figures can still move.
+pub fn for_now(unsettled: Unsettled) -> &'static str {
+    match unsettled {
+        Unsettled::Falling => {
+            "The training loss is still falling, so the figures can still move either way (the \
+             verdict says how). The page checks again as it trains."
+        }
+        Unsettled::Growing => {
+            "The model is still growing, so the figures can still move either way: let it grow \
+             to the end. The page checks again as it grows."
+        }
+    }
+}
 
 /// Every challenge, by lab: regression, classification, the network, tuning. Each start's seed is
 /// the default (42) unless the link says otherwise; the tests train each start and a solution.

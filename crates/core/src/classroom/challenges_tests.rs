@@ -67,7 +67,9 @@ fn each_start_is_not_met_and_its_solution_is() {
         let solved = config(&on_top(c.start, changes));
         let after = c.status(&start, &solved, &figures(&solved, epochs, curve));
         eprintln!("{}: {before:?} → {after:?}", c.id);
-        if !matches!(before, Status::Working(_)) || after != Status::Met {
+        if !matches!(before, Status::Working(_))
+            || !matches!(after, Status::Met | Status::MetForNow(_))
+        {
             wrong.push(format!("{}: {before:?} → {after:?}", c.id));
         }
     }
@@ -299,7 +301,10 @@ fn the_curves_choices_are_met_and_waiting_is_not() {
         "Learning rate is still 0.01: the start gets there too, only slowly; find a learning \
          rate that gets there sooner."
     );
-    assert_eq!(status("xor-learning-rate", "lr=0.3", 3000), Status::Met);
+    assert_eq!(
+        status("xor-learning-rate", "lr=0.3", 3000),
+        Status::MetForNow(Unsettled::Falling)
+    );
     // A degree beyond the curve's lowest is not met, whatever the verdict on the way.
     for degree in [5, 15] {
         let s = status("degree-for-a-wave", &format!("degree={degree}"), 3000);
@@ -348,4 +353,63 @@ fn only_the_cross_validated_challenges_are_judged_without_the_test_points() {
         .collect();
     assert_eq!(without, ["cv-k", "random-beats-grid", "half-the-budget"]);
     assert!(ON_TEST_POINTS.starts_with("Judged on the test points"));
+}
+
+/// A goal on the trained model met while the verdict says its figures can still move reads
+/// "met for now" (helper 86); goals on a curve, a search or the model's size do not wait for it.
+#[test]
+fn met_while_the_figures_still_move_is_met_for_now() {
+    let c = challenge("logistic-features").unwrap();
+    let start = c.start_config();
+    let solved = config(&on_top(c.start, solution(c).0));
+    // At 1,000 epochs one training point is still wrong and the loss falls; by 3,000 it has
+    // settled (every point right, the penalty holding the weights).
+    let early = figures(&solved, 1000, false);
+    assert_eq!(early.unsettled, Some(Unsettled::Falling));
+    assert_eq!(
+        c.status(&start, &solved, &early),
+        Status::MetForNow(Unsettled::Falling)
+    );
+    assert_eq!(
+        c.status(&start, &solved, &figures(&solved, 3000, false)),
+        Status::Met
+    );
+    // XOR's network gets every training point right, and its log-loss falls for good: met
+    // for now, and the verdict says why it does not settle.
+    let c = challenge("xor-learning-rate").unwrap();
+    let solved = config(&on_top(c.start, solution(c).0));
+    let f = figures(&solved, 3000, false);
+    assert_eq!(
+        c.status(&c.start_config(), &solved, &f),
+        Status::MetForNow(Unsettled::Falling)
+    );
+    let mut s = PlaneLab::new(solved, Vec::new());
+    s.apply(Action::Play);
+    s.apply(Action::Tick(3000));
+    assert_eq!(s.train_score.accuracy, Some(1.0));
+    let reason = s.diagnosis().unwrap().reason;
+    assert!(
+        reason.contains("though every training point is right: it falls as the weights grow"),
+        "{reason}"
+    );
+    // By hand: unsettled figures do not hold back a goal on the curve.
+    let c = challenge("cv-k").unwrap();
+    let start = c.start_config();
+    let mut f = figures(&start, 0, true);
+    f.unsettled = Some(Unsettled::Growing);
+    let lowest = config(&on_top(c.start, solution(c).0));
+    let mut at = f.clone();
+    (at.curve.as_mut().unwrap()).at_lowest = true;
+    assert_eq!(c.status(&start, &lowest, &at), Status::Met);
+    // And a verdict goal holds back for the growing model only as "for now".
+    let c = challenge("tree-circles").unwrap();
+    let start = c.start_config();
+    let solved = config(&on_top(c.start, solution(c).0));
+    let mut f = figures(&solved, 300, false);
+    assert_eq!(c.status(&start, &solved, &f), Status::Met);
+    f.unsettled = Some(Unsettled::Growing);
+    assert_eq!(
+        c.status(&start, &solved, &f),
+        Status::MetForNow(Unsettled::Growing)
+    );
 }

@@ -2,7 +2,7 @@
 //! from a session or the Tuning lab's search. Plain values, so the check itself is a pure
 //! function of the configurations and these figures (and a test can write them by hand).
 
-use crate::ml::diagnosis::Fit;
+use crate::ml::diagnosis::{Fit, Unsettled};
 use crate::ml::model::Model;
 use crate::state::plane::Plane;
 use crate::state::regression::Regression;
@@ -15,6 +15,8 @@ use crate::state::tuning::Tuning;
 pub struct Figures {
     /// The verdict on the fit, once there is one (see [`Session::diagnosis`]).
     pub verdict: Option<Fit>,
+    /// Whether the verdict's figures can still move (see [`crate::ml::diagnosis::Diagnosis::unsettled`]).
+    pub unsettled: Option<Unsettled>,
     /// Test mean squared error and the noise variance σ² it is judged against (numbers only,
     /// σ > 0).
     pub test_mse: Option<(f64, f64)>,
@@ -125,9 +127,11 @@ impl Figures {
 
     /// What every training lab shows.
     fn session<K: LabKind>(s: &Session<K>) -> Self {
+        let diagnosis = s.diagnosis();
         Figures {
             curve: Some(CurveFigures::of(s)),
-            verdict: s.diagnosis().map(|d| d.fit),
+            verdict: diagnosis.as_ref().map(|d| d.fit),
+            unsettled: diagnosis.and_then(|d| d.unsettled),
             zero_weights: s.zero_weights(),
             parameters: s.model.parameters().len(),
             diverged: s.divergence.is_some(),

@@ -188,6 +188,34 @@ pub struct Diagnosis {
     /// A close call ([`close_call`]): the accuracies lie so near the rules' lines that points of
     /// the other kind, as many as chance alone moves them, would change the reading.
     pub close_call: bool,
+    /// Whether the figures a judgement rests on can still move (`None` for "Still training",
+    /// whose figures are not a judgement yet): the model still grows, or its training loss
+    /// still falls. A challenge waits for them (helper 86: "Challenge met!" beside a verdict
+    /// that said its figures were not final).
+    pub unsettled: Option<Unsettled>,
+}
+
+/// Why a judged model's figures are not final yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unsettled {
+    /// A tree or an ensemble with levels or trees left to add.
+    Growing,
+    /// The training loss still falls ([`Trend::Falling`]).
+    Falling,
+}
+
+/// [`Diagnosis::unsettled`] for a verdict other than "Still training": every point right is as
+/// final as figures get.
+fn unsettled(e: &Evidence) -> Option<Unsettled> {
+    if perfect(e.errors) {
+        None
+    } else if e.growing {
+        Some(Unsettled::Growing)
+    } else if e.trend == Trend::Falling {
+        Some(Unsettled::Falling)
+    } else {
+        None
+    }
 }
 
 /// The errors of the model on its training and test points.
@@ -1167,17 +1195,27 @@ fn good_fit_aside(e: &Evidence) -> String {
         ),
         // (An ensemble or a tree adds trees or levels; helper 71 read "the training loss" for a
         // forest, which shows none.)
-        None if e.growing && !perfect(e.errors) => {
-            " (The model is still growing: these figures are not final, and the test figure can \
-             move either way.)"
-                .to_string()
-        }
-        None if e.trend == Trend::Falling && !perfect(e.errors) => {
-            " (The training loss is still falling: these figures are not final, and the test \
-             figure can move either way.)"
-                .to_string()
-        }
-        None => String::new(),
+        None => match unsettled(e) {
+            Some(Unsettled::Growing) => {
+                " (The model is still growing: these figures are not final, and the test figure \
+                 can move either way.)"
+                    .to_string()
+            }
+            // (Helper 86 met a challenge beside this aside on XOR, where it stays for good.)
+            Some(Unsettled::Falling) if matches!(e.errors, Errors::Classes { train, .. } if train >= 1.0) => {
+                " (The training loss is still falling, though every training point is right: it \
+                 falls as the weights grow and the model grows surer of them, and can go on \
+                 falling for as long as it trains. The boundary can still shift a little, so the \
+                 test figure can move either way.)"
+                    .to_string()
+            }
+            Some(Unsettled::Falling) => {
+                " (The training loss is still falling: these figures are not final, and the \
+                 test figure can move either way.)"
+                    .to_string()
+            }
+            None => String::new(),
+        },
     }
 }
 
@@ -1618,6 +1656,7 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
             why
         },
         close_call: close,
+        unsettled: (fit != Fit::StillTraining).then(|| unsettled(e)).flatten(),
     }
 }
 

@@ -330,6 +330,7 @@ impl<K: LabKind> Session<K> {
                 them = changed.them
             ),
             close_call: false,
+            unsettled: None,
         };
         if let Some(changed) = moved.as_ref().filter(|c| c.penalty) {
             return Some(not_trained_yet(changed));
