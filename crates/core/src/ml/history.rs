@@ -3,6 +3,10 @@
 //! Training runs many thousands of epochs a second; a plot needs a few hundred points, spread
 //! evenly on a log axis. So every epoch below 64 is kept, and within each later doubling
 //! [2ᵏ, 2ᵏ⁺¹) one epoch in 2ᵏ⁻⁵: about 32 points per doubling, about 640 for a million epochs.
+//! After a change to how the model learns, the epochs since it are kept the same way too, so the
+//! verdict has records to read the new trend from at once (helper 86: after λ moved at epoch
+//! 300,000 the next records came one in 8,192 epochs, and the verdict read "too early to tell"
+//! for 60,000 epochs of a flat loss).
 
 /// One recorded epoch.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -15,13 +19,27 @@ pub struct Record {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct History {
     records: Vec<Record>,
+    /// The epoch of the last change ([`History::dense_from`]); 0 from the start.
+    changed_at: u64,
+}
+
+/// Whether the thinning keeps the `epoch`th epoch from a start.
+fn kept(epoch: u64) -> bool {
+    let octave = 1u64 << (63 - epoch.max(1).leading_zeros()); // largest power of two ≤ epoch
+    epoch.is_multiple_of((octave >> 5).max(1))
 }
 
 impl History {
-    /// Whether `epoch` should be recorded (so the caller computes the test loss only then).
+    /// Whether `epoch` should be recorded (so the caller computes the test loss only then):
+    /// thinned from the start, and from the last change.
     pub fn wants(&self, epoch: u64) -> bool {
-        let octave = 1u64 << (63 - epoch.max(1).leading_zeros()); // largest power of two ≤ epoch
-        epoch.is_multiple_of((octave >> 5).max(1))
+        kept(epoch) || (epoch > self.changed_at && kept(epoch - self.changed_at))
+    }
+
+    /// Keeps the epochs after `epoch` densely again, as from a start: how the model learns
+    /// changed there.
+    pub fn dense_from(&mut self, epoch: u64) {
+        self.changed_at = epoch;
     }
 
     /// Adds a record for a wanted epoch later than the last one; others are ignored.
@@ -91,6 +109,36 @@ mod tests {
         );
         assert!(kept.len() < 700, "{}", kept.len());
         assert_eq!(*kept.last().unwrap(), 1 << 20);
+    }
+
+    #[test]
+    fn keeps_the_epochs_after_a_change_as_after_the_start() {
+        let mut h = History::default();
+        let record = |epoch| Record {
+            epoch,
+            train: 1.0,
+            test: 1.0,
+        };
+        for epoch in 0..=300_000 {
+            h.push(record(epoch));
+        }
+        // Thinned from the start alone, one epoch in 8,192 there.
+        assert!(!h.wants(300_008));
+        h.dense_from(300_000);
+        for epoch in 300_001..=302_048 {
+            h.push(record(epoch));
+        }
+        let after: Vec<u64> = (h.records().iter())
+            .filter(|r| r.epoch > 300_000)
+            .map(|r| r.epoch - 300_000)
+            .collect();
+        // Every epoch of the first 64 since the change, then 32 per doubling, as from a start.
+        assert_eq!(&after[..64], &(1..=64).collect::<Vec<_>>()[..]);
+        assert_eq!(
+            after.iter().filter(|&&e| (1024..2048).contains(&e)).count(),
+            32
+        );
+        assert_eq!(*after.last().unwrap(), 2048);
     }
 
     #[test]

@@ -903,6 +903,8 @@ impl<K: LabKind> Session<K> {
                 });
             }
             self.tuned_since = steps;
+            self.history.dense_from(steps);
+            self.errors.dense_from(steps);
             self.tuned_from = Some(self.train_score.loss);
             Rc::make_mut(&mut self.model).retune(&K::hyper(&self.config));
             self.zero_weights = self.count_zero_weights();
