@@ -1315,7 +1315,7 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         None => r.summary.clone(),
     };
     // Rule 8's gap, only because the test accuracy falls short of the rule's, while the
-    // validation curve finds more flexibility clearly better: not overfitting.
+    // validation curve finds more flexibility better: not overfitting.
     // (For an ensemble too: its gap needs no learned noise, yet it can have learned some.)
     let no_noise_gap = r.gap
         && matches!(e.errors, Errors::Classes { train, ceiling: Some(c), .. }
@@ -1573,8 +1573,8 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                  rule on them by more than chance), yet what it learned does not carry over to \
                  new points. A model this simple can fit its training points about as well with \
                  a shape that is not the pattern (a boundary placed where they happen to lie), \
-                 and the validation curve finds more flexibility clearly better. Give it more \
-                 flexibility: {}.{}",
+                 and the validation curve finds more flexibility better by more than one \
+                 standard error. Give it more flexibility: {}.{}",
                 r.summary,
                 e.levers.more,
                 few_test_points(e.errors)

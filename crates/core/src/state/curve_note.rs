@@ -42,18 +42,23 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<CurveNote
     let label = sweep.key.spec().label;
     let value = format_value(sweep.key, current);
     if !here.mean.is_finite() || here.mean > best.cv.mean + standard_error {
+        // (Helper 86: on the moons k = 17 read "clearly better … more than one standard error
+        // apart" for a gap of 1.0001 standard errors, two training points in 140.)
+        let just = here.mean <= best.cv.mean + 1.25 * standard_error;
         let text = format!(
-            "The validation curve does clearly better at {label} = {}: a \
-             cross-validated error of {}, against {} at {label} = {value} (more than one \
-             standard error apart: the folds' spread over √{}, narrower than the chart's band \
-             of ± 1 sd).",
+            "The validation curve does {} at {label} = {}{}: a cross-validated error of {}, \
+             against {} at {label} = {value} ({} one standard error apart: the folds' spread \
+             over √{}, narrower than the chart's band of ± 1 sd).",
+            if just { "better" } else { "clearly better" },
             format_value(sweep.key, sweep.positions[best_at]),
+            if just { ", if only just" } else { "" },
             show(best.cv.mean),
             if here.mean.is_finite() {
                 show(here.mean)
             } else {
                 "none (diverged)".to_string()
             },
+            if just { "only just over" } else { "more than" },
             sweep.fold_count(),
         );
         return Some(CurveNote {
@@ -165,6 +170,28 @@ mod tests {
              one standard error apart: the folds' spread over √5, narrower than the chart's band \
              of ± 1 sd)."
         );
+    }
+
+    /// A gap only just over one standard error is named as the rule's difference, not a clear
+    /// one (helper 86): 0.25 against 0.2104 is 2.2 standard errors, 0.228 is 1.0 to 1.25.
+    #[test]
+    fn a_gap_only_just_over_one_standard_error_is_not_called_clear() {
+        let mut sweep = trees_curve();
+        sweep.results[0].cv.mean = 0.2104 + 1.1 * 0.04 / 5f64.sqrt();
+        let note = curve_note(&sweep, 0, false).unwrap();
+        assert_eq!(note.better_at, Some(sweep.positions[8]));
+        assert!(
+            note.text.starts_with(
+                "The validation curve does better at Number of trees = 100, if only just: a \
+                 cross-validated error of 0.2104, against 0.2301 at Number of trees = 1 (only \
+                 just over one standard error apart"
+            ),
+            "{}",
+            note.text
+        );
+        sweep.results[0].cv.mean = 0.2104 + 1.3 * 0.04 / 5f64.sqrt();
+        let note = curve_note(&sweep, 0, false).unwrap().text;
+        assert!(note.contains("does clearly better") && note.contains("(more than one"));
     }
 
     /// Two errors that read the same are called the same, not "within one standard error".

@@ -1499,3 +1499,19 @@ fn k_as_large_as_the_training_set_says_every_point_votes_for_the_majority() {
         distance.slight_effects()
     );
 }
+
+/// A gap of 1.0001 standard errors (two training points in 140) is the rule's difference, not a
+/// clear one (helper 86: k = 17 on the cv-k challenge's moons read "clearly better").
+#[test]
+fn a_gap_at_the_edge_of_one_standard_error_reads_if_only_just() {
+    let s = grown("model=knn&data=moons&noise=0.4&k=17", 1);
+    let d = s.diagnosis().unwrap();
+    assert!(
+        d.reason.contains(
+            "But the validation curve does better at k = 11, if only just: a cross-validated \
+             error of 9.3 %, against 10.7 % at k = 17 (only just over one standard error apart"
+        ),
+        "{}",
+        d.reason
+    );
+}
