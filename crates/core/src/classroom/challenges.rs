@@ -157,10 +157,21 @@ impl Challenge {
             )),
             _ => None,
         };
+        // (Helper 86: after the explosion the status said only that it had exploded.)
+        let diverged = |g: &Goal| {
+            (figures.diverged && g.reads_trained_model()).then(|| {
+                let remedy = if self.may_change.contains(&Key::LearningRate) {
+                    "Lower the learning rate"
+                } else {
+                    "Change what the challenge allows"
+                };
+                format!("Training diverged: the loss exploded. {remedy}, then press Play.")
+            })
+        };
         let missing = self
             .goals
             .iter()
-            .find_map(|g| moved(g).or_else(|| g.missing(now, figures)));
+            .find_map(|g| (moved(g).or_else(|| diverged(g))).or_else(|| g.missing(now, figures)));
         // (Helper 86: "Challenge met!" beside a verdict that said its figures were not final. On
         // training points a network gets all right, its log-loss falls for good as its weights
         // grow, so waiting for it to settle could wait for ever: met, for now.)
@@ -427,9 +438,12 @@ pub const CHALLENGES: &[Challenge] = &[
         start: "lab=regression&degree=3&data=sine&opt=sgd&lr=10",
         may_change: &[Key::LearningRate, Key::Optimizer],
         goals: &[Goal::Verdict(Fit::GoodFit)],
-        teaches: "With plain SGD each step moves the weights by the learning rate times the gradient: too large \
-                  and every step overshoots the minimum by more than the last. The optimizer and \
-                  its learning rate decide how training goes, not what the model can learn.",
+        teaches: "With plain SGD each step moves the weights by the learning rate times the \
+                  gradient: too large and every step overshoots the minimum by more than the \
+                  last. Adam meets it even at 10: it divides each step by the size of the recent \
+                  gradients, so no step grows with the gradient, and as the gradient flips sign \
+                  about the minimum its running average, and so its steps, shrink. The optimizer \
+                  and its learning rate decide how training goes, not what the model can learn.",
     },
     Challenge {
         id: "cv-k",

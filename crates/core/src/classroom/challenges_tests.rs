@@ -413,3 +413,41 @@ fn met_while_the_figures_still_move_is_met_for_now() {
         Status::MetForNow(Unsettled::Growing)
     );
 }
+
+/// After the explosion the status says what to do, in the challenge's own controls (helper 86);
+/// Adam at the start's learning rate meets tame-the-step, as its lesson now says.
+#[test]
+fn a_divergence_says_what_to_do_and_adam_tames_the_step() {
+    let c = challenge("tame-the-step").unwrap();
+    let start = c.start_config();
+    let f = figures(&start, 100, false);
+    assert!(f.diverged);
+    assert_eq!(
+        c.status(&start, &start, &f),
+        Status::Working(
+            "Training diverged: the loss exploded. Lower the learning rate, then press Play."
+                .into()
+        )
+    );
+    let adam = config(&on_top(c.start, "opt=adam"));
+    assert!(matches!(
+        c.status(&start, &adam, &figures(&adam, 3000, false)),
+        Status::Met | Status::MetForNow(_)
+    ));
+    assert!(c.teaches.contains("Adam meets it even at 10"));
+    // Where the learning rate is not the challenge's to change, it does not name it.
+    let c = challenge("xor-unstuck").unwrap();
+    let f = Figures {
+        diverged: true,
+        verdict: Some(Fit::GoodFit),
+        ..Figures::default()
+    };
+    let start = c.start_config();
+    let Status::Working(why) = c.status(&start, &start, &f) else {
+        panic!()
+    };
+    assert_eq!(
+        why,
+        "Training diverged: the loss exploded. Change what the challenge allows, then press Play."
+    );
+}
