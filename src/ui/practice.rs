@@ -56,7 +56,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let missed = quiz.missed().count();
     let score = html! {
         <p class="quiz-score" id="quiz-score" aria-live="polite">
-            { format!("{right} right of {asked} answered · {} to go", quiz.remaining()) }
+            { format!("{right} right of {asked} answers · {} to go", quiz.remaining()) }
             if missed > 0 { { format!(" · {missed} missed, coming back") } }
         </p>
     };

@@ -337,7 +337,7 @@ test('interview practice: answer, read why, a missed question comes back, the sc
   assert.match(await text(page, 'nav a.beneath'), /^Regression/);
   assert.match(await text(page, 'footer'), /^Keyboard: Tab moves between the answers and buttons/);
   assert.match(await page.title(), /^ParamLab · Interview practice/);
-  assert.match(await score(), /^0 right of 0 answered · \d+ to go$/);
+  assert.match(await score(), /^0 right of 0 answers · \d+ to go$/);
   // Answer with the first choice until one is wrong (2–4 choices each: it comes soon).
   let missed = null;
   for (let i = 0; i < 30 && !missed; i++) {
