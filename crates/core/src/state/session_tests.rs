@@ -1312,3 +1312,25 @@ fn a_late_change_is_judged_once_its_loss_settles() {
     let since = s.history.records().iter().filter(|r| r.epoch > at).count();
     assert!(since >= 64, "{since} records since the change");
 }
+
+/// Degree 15 through 7 noisy points has fit their noise whatever 3 test points say (helper 87:
+/// at σ = 0.5 it read "Good fit" at a test R² of −10, where σ = 0.2 read too few points).
+#[test]
+fn through_as_many_noisy_points_as_numbers_is_too_few_points_at_any_noise() {
+    use crate::ml::diagnosis::Fit;
+    for noise in ["0.2", "0.5"] {
+        let mut s: Session<Regression> = session(&format!(
+            "lab=regression&degree=15&n=10&noise={noise}&lr=0.01&opt=adam"
+        ));
+        s.apply(Action::Play);
+        s.apply(Action::Tick(20_000));
+        let d = s.diagnosis().unwrap();
+        assert_eq!(d.fit, Fit::TooFewPoints, "σ = {noise}: {}", d.reason);
+        assert!(
+            d.reason
+                .contains("only 7 training points for 16 learned numbers"),
+            "{}",
+            d.reason
+        );
+    }
+}
