@@ -200,11 +200,19 @@ pub fn divergence_note(sweep: &Sweep, config: &Config) -> Option<String> {
         OptimizerKind::Adam => "",
         _ => ", or switch to Adam",
     };
+    // (Helper 87: "try 1 or lower" at 10, where 1 diverged too, beside the lab's own stable
+    // rate of 0.68 for the model on the page: a tenth is no rule, and more flexible settings
+    // need lower rates.)
     Some(format!(
         "✕ Diverged at {which}: there a fold model's training loss exploded (the test that stops \
          training above), so the curve draws no error. A learning rate of {lr} is too high for \
-         those settings; try {} or lower{adam}.",
-        crate::format::short(lr / 10.0)
+         those settings: lower it (a tenth, {}, may not be enough{}){adam}.",
+        crate::format::short(lr / 10.0),
+        match sweep.key {
+            // (The higher the degree, the steeper the bowl's steepest curvature.)
+            Key::Degree => ": the higher the degree, the lower the rate it trains at",
+            _ => "",
+        }
     ))
 }
 
@@ -444,7 +452,10 @@ mod tests {
         );
         assert!(note.contains("learning rate of 0.01 is too high"), "{note}");
         assert!(
-            note.contains("try 0.001 or lower, or switch to Adam"),
+            note.contains(
+                "lower it (a tenth, 0.001, may not be enough: the higher the degree, the \
+                 lower the rate it trains at), or switch to Adam"
+            ),
             "{note}"
         );
         let mut all = Sweep::new(Key::Degree, 100, 0);

@@ -8,7 +8,7 @@ use super::spec::{display_value, format_value, Domain, Key, Lab, Spec, SPECS};
 use super::sweep::sweep_keys;
 use super::tuning_axes::{default_points, first_axis_unnamed, second_axis_unnamed};
 use crate::data::classification::Point2;
-use crate::format::clip;
+use crate::format::{clip, thousands};
 
 /// Hand-placed points travel in the link up to this many; more stay in the browser's storage.
 pub const MAX_POINTS_IN_LINK: usize = 60;
@@ -155,7 +155,16 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
     notices.extend(repeated_settings(&pairs, config.lab));
     // The validation curve, read once the model it belongs to is known.
     let mut curve = None;
-    for (name, value) in &pairs {
+    // Each setting read once, at its last value, which is the one used (helper 87: `lr=abc&lr=0.5`
+    // said "“abc” is not a number; using 0.01" of a page at 0.5, and 2,000 copies of an unknown
+    // setting made 2,000 notices).
+    let mut unknown = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut last: Vec<&(String, String)> = (pairs.iter().rev())
+        .filter(|(name, _)| seen.insert(name.as_str()))
+        .collect();
+    last.reverse();
+    for (name, value) in last {
         let (name, value) = (name.as_str(), value.as_str());
         // (As a notice quotes it: clipped, without marks that reorder the sentence.)
         let shown = clip(value, 40);
@@ -241,11 +250,20 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
                 config.lab.title()
             )));
         } else if !name.is_empty() {
-            notices.push(Notice::new(format!(
-                "Ignored the unknown setting “{}” in the link",
-                clip(name, 40)
-            )));
+            unknown.push(clip(name, 40));
         }
+    }
+    // (One notice for them all: helper 87's thousands of lines pushed the lab out of sight.)
+    match unknown.as_slice() {
+        [] => {}
+        [name] => notices.push(Notice::new(format!(
+            "Ignored the unknown setting “{name}” in the link"
+        ))),
+        names => notices.push(Notice::new(format!(
+            "Ignored {} unknown settings in the link ({})",
+            thousands(names.len() as u64),
+            quote_some(names)
+        ))),
     }
     if let Some(value) = curve {
         let keys = curve_keys(&config);
@@ -303,19 +321,12 @@ pub fn on_top(base: &str, more: &str) -> String {
 /// 0.01).
 fn repeated_settings(pairs: &[(String, String)], lab: Lab) -> Vec<Notice> {
     let mut notices = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (name, _) in pairs {
-        if name == "lab" || seen.contains(&name.as_str()) {
+        if name == "lab" || !seen.insert(name.as_str()) {
             continue;
         }
-        seen.push(name);
-        let values: Vec<&String> = (pairs.iter())
-            .filter(|(n, _)| n == name)
-            .map(|(_, v)| v)
-            .collect();
-        if values.windows(2).all(|w| w[0] == w[1]) {
-            continue;
-        }
+        // (Only the lab's own settings, a bounded few: the values are gathered for those.)
         let label = match SPECS
             .iter()
             .find(|s| s.url == name && s.labs.contains(&lab))
@@ -325,16 +336,31 @@ fn repeated_settings(pairs: &[(String, String)], lab: Lab) -> Vec<Notice> {
             None if name == "curve" => "the validation curve".to_string(),
             None => continue,
         };
+        let values: Vec<&String> = (pairs.iter())
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v)
+            .collect();
+        if values.windows(2).all(|w| w[0] == w[1]) {
+            continue;
+        }
+        let values: Vec<String> = values.iter().map(|v| clip(v, 20)).collect();
         notices.push(Notice::new(format!(
             "The link sets {label} {} times ({}); the last one counts",
             values.len(),
-            (values.iter())
-                .map(|v| format!("“{}”", clip(v, 20)))
-                .collect::<Vec<_>>()
-                .join(", ")
+            quote_some(&values)
         )));
     }
     notices
+}
+
+/// The texts quoted and listed, "“a”, “b”, …, “z”" past four of them (helper 87: a link that
+/// gave the degree 501 times had all 501 quoted).
+fn quote_some(texts: &[String]) -> String {
+    let quoted: Vec<String> = texts.iter().map(|t| format!("“{t}”")).collect();
+    match quoted.as_slice() {
+        [first, second, .., last] if quoted.len() > 4 => format!("{first}, {second}, …, {last}"),
+        all => all.join(", "),
+    }
 }
 
 /// The hyperparameters whose validation curve the lab can show for `config`'s model (none in

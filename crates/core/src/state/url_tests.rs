@@ -88,10 +88,50 @@ fn a_setting_given_twice_is_named_with_its_values() {
     let (_, notices) = decode("lr=0.1&lr=0.1");
     assert!(notices.is_empty(), "{notices:?}");
     let (_, notices) = decode("lab=regression&k=3&k=5");
-    assert_eq!(notices.len(), 2, "{notices:?}");
-    assert!(
-        notices.iter().all(|n| n.contains("setting of the")),
-        "{notices:?}"
+    assert_eq!(
+        notices,
+        ["Ignored “k”: it is a setting of the Classification lab, not of the Regression lab."]
+    );
+}
+
+/// Each setting is read once, at its last value (helper 87): an earlier value that cannot be
+/// read is not reported as if used, a setting given thousands of times makes one notice, and
+/// a long list of values is shortened.
+#[test]
+fn a_repeated_setting_is_read_once_at_its_last_value() {
+    let (c, notices) = decode("lab=regression&lr=abc&lr=0.5");
+    assert_eq!(c.number(Key::LearningRate), 0.5);
+    assert_eq!(
+        notices,
+        ["The link sets Learning rate 2 times (“abc”, “0.5”); the last one counts."]
+    );
+    let (c, notices) = decode("lab=regression&degree=20&degree=4");
+    assert_eq!(
+        c.position(Key::Degree),
+        decode("degree=4").0.position(Key::Degree)
+    );
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    let (_, notices) = decode(&format!("lab=regression&{}", "zz=1&".repeat(2000)));
+    assert_eq!(notices, ["Ignored the unknown setting “zz” in the link."]);
+    let (_, notices) = decode(&format!("lab=regression&{}", "lr=abc&".repeat(300)));
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    let degrees: String = (1..=501)
+        .map(|d| format!("degree={}&", d % 15 + 1))
+        .collect();
+    let (_, notices) = decode(&format!("lab=regression&{degrees}"));
+    assert_eq!(
+        notices,
+        ["The link sets Polynomial degree 501 times (“2”, “3”, …, “7”); the last one counts."]
+    );
+    // Many unknown settings make one notice (and are read in linear time).
+    let many: String = (0..20_000).map(|i| format!("x{i}=1&")).collect();
+    assert_eq!(
+        decode(&many).1,
+        ["Ignored 20,000 unknown settings in the link (“x0”, “x1”, …, “x19999”)."]
+    );
+    assert_eq!(
+        decode("a=1&b=2").1,
+        ["Ignored 2 unknown settings in the link (“a”, “b”)."]
     );
 }
 
