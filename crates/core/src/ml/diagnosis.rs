@@ -48,7 +48,8 @@
 //! 5. High training error, and a strong penalty: **too strongly regularized** (λ ≥ 0.1 on
 //!    features of unit scale shrinks every weight by a tenth or more; or L1 has switched off at
 //!    least half the weights).
-//! 6. High training error, not falling, in a network with hidden layers: **stuck** —
+//! 6. High training error, not falling, in a network with hidden layers (nonlinear, and none of
+//!    one neuron, which passes everything through one number: too simple, rule 7): **stuck** —
 //!    hidden layers can bend the boundary, so the plateau is either a flat region that the
 //!    network may leave by itself after many more epochs, or a poor local minimum (ReLU neurons
 //!    off on every point or a whole layer off on many points, so that nothing bends the boundary

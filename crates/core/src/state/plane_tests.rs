@@ -1515,3 +1515,15 @@ fn a_gap_at_the_edge_of_one_standard_error_reads_if_only_just() {
         d.reason
     );
 }
+
+/// A hidden layer of one neuron passes all the network knows of a point through one number:
+/// its boundary is parallel lines, and on XOR that is too simple, not stuck (helper 87).
+#[test]
+fn one_neuron_on_xor_is_too_simple_not_stuck() {
+    let (config, _) = decode("lab=neural&layers=1&l1=1&data=xor");
+    let mut s = PlaneLab::new(config, Vec::new());
+    run(&mut s, 20_000);
+    let d = s.diagnosis().unwrap();
+    assert_eq!(d.fit, Fit::TooSimple, "{}", d.reason);
+    assert!(d.reason.contains("more neurons or layers"), "{}", d.reason);
+}

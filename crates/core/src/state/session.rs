@@ -418,9 +418,15 @@ impl<K: LabKind> Session<K> {
             parameters: self.parameter_count,
             strong_penalty: penalty && (self.config.number(Key::Lambda) >= 0.1 || mostly_zero),
             // Linear hidden layers compose to one linear map: no bend, no plateau to be stuck on.
+            // Nor does a layer of one neuron leave anything to bend: all the network knows of
+            // a point passes through that one number, so its boundary is lines parallel to one
+            // another, and high error is a network too simple, not stuck (helper 87: one neuron
+            // on XOR read "Stuck … let it train on … press Reset").
             hidden: Some(self.config.choice::<Activation>(Key::Activation)).filter(|&a| {
+                let layers = self.config.hidden_layers();
                 self.config.lab == Lab::Neural
-                    && !self.config.hidden_layers().is_empty()
+                    && !layers.is_empty()
+                    && !layers.contains(&1)
                     && a != Activation::Linear
             }),
             // (Read every frame: the inputs alone, not the whole architecture.)
