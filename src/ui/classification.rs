@@ -48,15 +48,22 @@ const STORAGE_KEY: &str = "paramlab.points";
 fn initial_state(props: &LabProps) -> PlaneLab {
     let (mut config, mut notices) = (props.config.clone(), props.notices.clone());
     if config.is_custom() && config.custom.is_empty() {
-        if let Some(text) = web::stored(STORAGE_KEY) {
-            let (points, _) = url::parse_points(&text, MAX_CUSTOM_POINTS);
-            if !points.is_empty() {
-                notices.push(format!(
-                    "Restored your {} from this browser.",
-                    count(points.len(), "hand-placed point", "hand-placed points")
-                ));
-                config.custom = points;
-            }
+        let stored = web::stored(STORAGE_KEY)
+            .map(|text| url::parse_points(&text, MAX_CUSTOM_POINTS).0)
+            .unwrap_or_default();
+        if stored.is_empty() {
+            // (Helper 87: a link made with more points than it holds opened elsewhere on an
+            // empty plot, with nothing said.)
+            notices.push(format!(
+                "This link carries no hand-placed points, and this browser keeps none: click the                  plot to place some. (A link holds at most {}; more stay in the browser that                  placed them.)",
+                url::MAX_POINTS_IN_LINK
+            ));
+        } else {
+            notices.push(format!(
+                "Restored your {} from this browser.",
+                count(stored.len(), "hand-placed point", "hand-placed points")
+            ));
+            config.custom = stored;
         }
     }
     PlaneLab::new(config, notices)

@@ -16,8 +16,8 @@ pub fn Footer(props: &FooterProps) -> Html {
                 <p>{ "Keyboard: Tab moves between the answers and buttons, Enter or Space picks one. \
                       Your score and the questions you missed are kept in this browser, not in the link." }</p>
             } else {
-                <p>{ "Keyboard: Tab moves between controls; arrow keys move a slider one step, Home and End to its ends. \
-                      The address bar always holds every setting and the seed: copy it to share this exact experiment." }</p>
+                <p>{ format!("Keyboard: Tab moves between controls; arrow keys move a slider one step, Home and End to its ends. \
+                      The address bar always holds every setting and the seed (and up to {} hand-placed points): copy it to share this exact experiment.", crate::state::url::MAX_POINTS_IN_LINK) }</p>
             }
         </footer>
     }
