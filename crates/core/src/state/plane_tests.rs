@@ -1527,3 +1527,22 @@ fn one_neuron_on_xor_is_too_simple_not_stuck() {
     assert_eq!(d.fit, Fit::TooSimple, "{}", d.reason);
     assert!(d.reason.contains("more neurons or layers"), "{}", d.reason);
 }
+
+/// While boosting grows, the curve's point at the control's value is the full model's, not the
+/// one on the page: the verdict does not cite it until the model is grown (helper 87: at tree
+/// 21 of 50 it compared the curve at 50 trees).
+#[test]
+fn a_growing_ensemble_hears_no_curve_note_until_grown() {
+    let mut s = lab("model=boosting");
+    while !s.sweep.is_done() {
+        apply(&mut s, Action::SweepTick(1000));
+    }
+    run(&mut s, 21);
+    assert_eq!(s.model.steps(), 21);
+    let d = s.diagnosis().unwrap();
+    assert!(!d.reason.contains("validation curve"), "{}", d.reason);
+    run(&mut s, 100);
+    assert_eq!(s.model.is_finished(), Some(true));
+    let d = s.diagnosis().unwrap();
+    assert!(d.reason.contains("validation curve"), "{}", d.reason);
+}

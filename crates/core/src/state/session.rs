@@ -385,7 +385,10 @@ impl<K: LabKind> Session<K> {
         // has not trained far longer (a long run can overfit many times worse than a short one).
         // Nor when its models are far from trained at this learning rate: it then shows how far
         // their epochs get, not what each setting can do.
+        // Nor while an ensemble or a tree still grows: the curve's point is the full model's,
+        // not the 21 of 50 trees on the page (helper 87).
         let comparable = self.model.steps() <= 2 * u64::from(K::SWEEP_STEPS)
+            && finished != Some(false)
             && K::curve_undertrained(self).is_none();
         // A curve over a control with no effect (λ without a penalty) is flat: it says nothing.
         let moves = (self.config)
