@@ -116,12 +116,18 @@ pub fn SeedControl(props: &SeedProps) -> Html {
     let onchange = Callback::from(move |e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
         let text = input.value();
-        match text.trim().parse::<u64>() {
-            Ok(new) if new <= MAX_SEED => {
+        match crate::state::url::whole_seed(&text) {
+            Some(new) => {
                 shown_refusal.set(None);
                 on_seed.emit(new);
             }
-            _ => shown_refusal.set(Some(format!(
+            // (A number field hands over no text it cannot read as a number: "abc" arrives
+            // empty, and "“” is not a seed" quoted nothing; helper 87.)
+            None if text.trim().is_empty() => shown_refusal.set(Some(format!(
+                "That is not a seed: enter a whole number from 0 to {MAX_SEED}. The lab keeps \
+                 seed {seed}."
+            ))),
+            None => shown_refusal.set(Some(format!(
                 "“{}” is not a seed: enter a whole number from 0 to {MAX_SEED}. The lab keeps \
                  seed {seed}.",
                 crate::format::clip(&text, 24)

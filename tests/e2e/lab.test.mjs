@@ -769,6 +769,11 @@ test('a seed the field cannot take is refused in words, and the lab keeps its se
   await field.press('Tab');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('seed') === '7');
   assert.equal(await page.locator('#seed-refused').count(), 0);
+  // The field reads a seed as the link does (helper 87: `seed=1e3` opened seed 1000, and the
+  // field refused "1e3").
+  await field.fill('1e3');
+  await field.press('Tab');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('seed') === '1000');
   assert.deepEqual(problems.console, []);
 });
 

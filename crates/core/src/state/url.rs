@@ -33,6 +33,21 @@ pub fn encode(config: &Config) -> String {
     out.finish()
 }
 
+/// A seed written as text, as the link and the Seed field both read it: a whole number from 0
+/// to [`MAX_SEED`], in digits or otherwise ("1e3", "12.0"; helper 63); `None` for anything else
+/// (helper 87: the link took "1e3" and the field refused it).
+pub fn whole_seed(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let seed = match text.parse::<u64>() {
+        Ok(seed) => seed,
+        Err(_) => match text.parse::<f64>() {
+            Ok(v) if v.fract() == 0.0 && (0.0..=MAX_SEED as f64).contains(&v) => v as u64,
+            _ => return None,
+        },
+    };
+    (seed <= MAX_SEED).then_some(seed)
+}
+
 /// As [`encode`], with the hand-placed points in the link whatever their number: points that
 /// arrived by a link stay in it until they change. (The page stores only points placed in it, so
 /// that opening a link does not erase the saved ones; a link of more than
@@ -179,19 +194,15 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
             let negative = value
                 .strip_prefix('-')
                 .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()));
-            match value.parse::<u64>() {
-                Ok(s) if s <= MAX_SEED => config.seed = s,
-                Ok(_) => too_large = true,
-                Err(_) if digits => too_large = true,
-                Err(_) if negative => notices.push(Notice::using(
+            match (whole_seed(value), value.parse::<u64>()) {
+                (Some(s), _) => config.seed = s,
+                (None, Ok(_)) => too_large = true,
+                (None, Err(_)) if digits => too_large = true,
+                (None, Err(_)) if negative => notices.push(Notice::using(
                     format!("Seed {shown} is negative: seeds are 0 … {MAX_SEED}"),
                     format!("seed {}", config.seed),
                 )),
-                // A whole number written otherwise ("1e3", "12.0"; helper 63) is that number.
-                Err(_) => match value.trim().parse::<f64>() {
-                    Ok(v) if v.fract() == 0.0 && (0.0..=MAX_SEED as f64).contains(&v) => {
-                        config.seed = v as u64
-                    }
+                (None, Err(_)) => match value.trim().parse::<f64>() {
                     Ok(v) if v.fract() == 0.0 && v > 0.0 => too_large = true,
                     _ => notices.push(Notice::using(
                         format!("Seed “{shown}” is not a whole number"),
