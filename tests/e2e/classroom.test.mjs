@@ -552,7 +552,7 @@ test('a challenge is checked as the lab changes: met by the allowed control, bro
     return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
   });
   // The chart rings its lowest point, every value tied there, and the legend says so.
-  assert.match(await page.locator('[data-panel=validation] .legend').textContent(), /◯lowest cross-validation error \(every value tied there\)/);
+  assert.match(await page.locator('[data-panel=validation] .legend').textContent(), /◯lowest cross-validation error \(a ring on each value tied for it\)/);
   const ringed = await page.locator('#validation-table tbody tr').evaluateAll((trs) =>
     trs.filter((tr) => tr.lastElementChild.textContent === 'lowest').map((tr) => Number(tr.firstElementChild.textContent)));
   assert.deepEqual(ringed, [11, 12, 13, 14, 15, 16]);
