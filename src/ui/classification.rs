@@ -51,14 +51,7 @@ fn initial_state(props: &LabProps) -> PlaneLab {
         let stored = web::stored(STORAGE_KEY)
             .map(|text| url::parse_points(&text, MAX_CUSTOM_POINTS).0)
             .unwrap_or_default();
-        if stored.is_empty() {
-            // (Helper 87: a link made with more points than it holds opened elsewhere on an
-            // empty plot, with nothing said.)
-            notices.push(format!(
-                "This link carries no hand-placed points, and this browser keeps none: click the                  plot to place some. (A link holds at most {}; more stay in the browser that                  placed them.)",
-                url::MAX_POINTS_IN_LINK
-            ));
-        } else {
+        if !stored.is_empty() {
             notices.push(format!(
                 "Restored your {} from this browser.",
                 count(stored.len(), "hand-placed point", "hand-placed points")

@@ -39,6 +39,11 @@ pub fn PointTools(props: &PointToolsProps) -> Html {
                 <option value="erase" selected={props.brush == Brush::Erase}>{ "removes the nearest point" }</option>
             </select>
             <p class="help">{ format!("{}. Shift+click also removes the nearest.{}", count(props.count, "point", "points"), fewest(props.count)) }</p>
+            // (Helper 87: a link made with more points than it holds opened elsewhere on an
+            // empty plot, with nothing said.)
+            if props.count == 0 {
+                <p class="help" id="points-none">{ format!("A link holds at most {} hand-placed points; more stay in the browser that placed them, so a link made with more opens empty elsewhere.", url::MAX_POINTS_IN_LINK) }</p>
+            }
             if props.overflow {
                 <p class="help warn" id="points-notice">{ format!("More than {} points: the link no longer carries them; they are kept in this browser.", url::MAX_POINTS_IN_LINK) }</p>
             }

@@ -147,11 +147,10 @@ pub fn Validation(props: &ValidationProps) -> Html {
             <ul class="legend" aria-hidden="true">
                 <li><span class="key train">{ "●━" }</span>{ "training error" }</li>
                 <li><span class="key test">{ "▲╍" }</span>{ if folds == 0 { "cross-validation error: none, too few training points".to_string() } else { format!("cross-validation error, {folds} folds (band: ± 1 sd across folds)") } }</li>
-                // (Helper 87: "(every value tied there)" read as a riddle, and showed with no
-                // ring drawn.)
-                if !lowest.is_empty() {
-                    <li><span class="key model">{ "◯" }</span>{ if lowest.len() > 1 { "lowest cross-validation error (a ring on each value tied for it)" } else { "lowest cross-validation error" } }</li>
-                }
+                // (Helper 87: "(every value tied there)" read as a riddle. The entry stays while
+                // no ring is drawn yet: a legend that came and went moved the chart under the
+                // pointer.)
+                <li><span class="key model">{ "◯" }</span>{ "lowest cross-validation error (a ring on each value tied for it)" }</li>
                 <li><span class="key model">{ "│" }</span>{ "current value: click the chart to move it" }</li>
                 if diverged > 0 {
                     <li><span class="key model">{ "✕" }</span>{ "diverged: no error" }</li>
