@@ -157,21 +157,24 @@ impl Challenge {
             )),
             _ => None,
         };
-        // (Helper 86: after the explosion the status said only that it had exploded.)
-        let diverged = |g: &Goal| {
-            (figures.diverged && g.reads_trained_model()).then(|| {
-                let remedy = if self.may_change.contains(&Key::LearningRate) {
-                    "Lower the learning rate"
-                } else {
-                    "Change what the challenge allows"
-                };
-                format!("Training diverged: the loss exploded. {remedy}, then press Play.")
-            })
+        // After the explosion, the goal's own words and the remedy in the challenge's controls
+        // (helper 86: the status said only that it had exploded).
+        let remedy = |why: String| match figures.diverged {
+            true if self.may_change.contains(&Key::LearningRate) => {
+                format!("{why} Lower the learning rate, then press Play.")
+            }
+            true => format!("{why} Change what the challenge allows, then press Play."),
+            false => why,
         };
-        let missing = self
-            .goals
-            .iter()
-            .find_map(|g| (moved(g).or_else(|| diverged(g))).or_else(|| g.missing(now, figures)));
+        let missing = self.goals.iter().find_map(|g| {
+            moved(g).or_else(|| {
+                g.missing(now, figures)
+                    .map(|why| match g.reads_trained_model() {
+                        true => remedy(why),
+                        false => why,
+                    })
+            })
+        });
         // (Helper 86: "Challenge met!" beside a verdict that said its figures were not final. On
         // training points a network gets all right, its log-loss falls for good as its weights
         // grow, so waiting for it to settle could wait for ever: met, for now.)
