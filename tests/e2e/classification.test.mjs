@@ -719,6 +719,19 @@ test('once the curve over a control is computed, the verdict says where it does 
   await page.close();
 });
 
+test('a gap only just over one standard error reads "if only just", not "clearly better"', async () => {
+  // The README: the verdict says where the curve does better, "if only just" under 1.25 standard
+  // errors. At k = 17 on these moons the curve's k = 11 is 1.0001 of them lower (helper 86).
+  const { page, problems } = await open('&model=knn&data=moons&noise=0.4&k=17');
+  await page.waitForFunction(() => /^\d+ values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 60_000 });
+  await page.waitForFunction(() => /if only just/.test(document.getElementById('diagnosis').textContent), null, { timeout: 10_000 });
+  const verdict = await text(page, '#diagnosis');
+  assert.match(verdict, /But the validation curve does better at k = 11, if only just: a cross-validated error of 9\.3 %, against 10\.7 % at k = 17 \(only just over one standard error apart/);
+  assert.doesNotMatch(verdict, /clearly better/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('a tree\'s limits that do not bind on these points say so, and moving one indeed changes nothing', async () => {
   const { page, problems } = await open('&model=tree&data=circles');
   assert.match(await text(page, '#ctl-depth-inert'), /^Raising it changes nothing here: grown to the end without a limit, this tree stops at depth 4 \(every leaf pure or unsplittable\)\.$/);
