@@ -3,7 +3,7 @@
 //! and why (no error is drawn or listed for them).
 
 use super::chart::{Chart, ChartInput};
-use crate::format::{error, short};
+use crate::format::{error, percent};
 use crate::plot::validation::value_at;
 use crate::plot::validation::Curve;
 use crate::state::action::Action;
@@ -88,6 +88,16 @@ pub fn Validation(props: &ValidationProps) -> Html {
         _ => String::new(),
     };
     let lowest = sweep.tied_lowest();
+    // The table reads as the chart's axis does: error rates in % (helper 87: fractions beside a
+    // % axis), mean squared errors as numbers.
+    let log_y = props.log_y;
+    let number = move |v: f64| {
+        if log_y || crate::tune::cv::diverged(v) {
+            error(v)
+        } else {
+            percent(v)
+        }
+    };
     let curve = Curve {
         labels: sweep
             .positions
@@ -180,8 +190,8 @@ pub fn Validation(props: &ValidationProps) -> Html {
                     <th scope="col">{ "lowest cross-validation error" }</th></tr></thead>
                 <tbody>
                     { for sweep.results.iter().zip(&sweep.positions).enumerate().map(|(i, (r, &p))| html! {
-                        <tr><th scope="row">{ display_value(sweep.key, p) }</th><td>{ error(r.train) }</td>
-                            <td>{ error(r.cv.mean) }</td><td>{ if r.diverged() { "—".into() } else { short(r.cv.sd) } }</td>
+                        <tr><th scope="row">{ display_value(sweep.key, p) }</th><td>{ number(r.train) }</td>
+                            <td>{ number(r.cv.mean) }</td><td>{ if r.diverged() { "—".into() } else { number(r.cv.sd) } }</td>
                             <td>{ if lowest.contains(&i) { "lowest" } else { "" } }</td></tr>
                     }) }
                 </tbody>

@@ -30,12 +30,18 @@ async function maxSpeed(page) {
 /** The weights of the Regression lab's table, in order. */
 const weights = async (page) => (await page.locator('#weights tbody td.num').allTextContents()).map(Number);
 
-/** The validation curve's numbers once computed: [value, training error, CV error] per row. */
+/** The validation curve's numbers once computed: [value, training error, CV error] per row, an
+ *  error rate as a fraction (the table gives it in %, as the chart's axis does). */
 async function curve(page) {
   await page.waitForFunction(() => / values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 120_000 });
   const rows = await page.locator('#validation-table tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
-  return rows.map(([v, train, cv]) => [Number(v), Number(train), Number(cv)]);
+  const rate = (cell) => {
+    const m = cell.match(/^(\d+\.\d) %$/);
+    assert.ok(m, `an error rate in %: ${cell}`);
+    return Number(m[1]) / 100;
+  };
+  return rows.map(([v, train, cv]) => [Number(v), rate(train), rate(cv)]);
 }
 
 /** The fit chart's shading (#F0F0F0, the x beyond the training points) along a row of its axes
