@@ -368,9 +368,9 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                             <li><span class="key model">{ "●" }</span>{ "training points" }</li>
                             <li><span class="key model">{ "▲" }</span>{ "test points" }</li>
                             if regression {
-                                <li>{ "colour: the number to predict (blue above zero, orange below, white at zero); background: the network's prediction" }</li>
+                                <li class="aside">{ "colour: the number to predict (blue above zero, orange below, white at zero); background: the network's prediction" }</li>
                             } else {
-                                <li>{ format!("colour: class ({}); background: the model's prediction, paler where unsure", CLASS_NAMES[..state.data.classes.min(CLASS_NAMES.len())].join(", ")) }</li>
+                                <li class="aside">{ format!("colour: class ({}); background: the model's prediction, paler where unsure", CLASS_NAMES[..state.data.classes.min(CLASS_NAMES.len())].join(", ")) }</li>
                             }
                         </ul>
                         <Playback running={state.running} {stats} config={config.clone()} {epochs_per_second} {rate_label} {complete} {speed_text} on_action={dispatch.clone()} on_set={on_set.clone()}

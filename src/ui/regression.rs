@@ -138,7 +138,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                         <ul class="legend" aria-hidden="true">
                             <li><span class="key train">{ "●" }</span>{ "training points (used to fit)" }</li>
                             <li><span class="key test">{ "▲" }</span>{ "test points (held out)" }</li>
-                            <li><span class="key model">{ "━" }</span>{ "fitted curve (arrowheads on the edges: it runs off the chart there)" }</li>
+                            <li><span class="key model">{ "━" }</span>{ "fitted curve" }<span class="aside">{ " (arrowheads on the edges: it runs off the chart there)" }</span></li>
                             <li><span class="key beyond"></span>{ "shaded: no training points there" }</li>
                         </ul>
                         <Playback running={state.running} stats={stats} config={config.clone()} {epochs_per_second} on_action={dispatch.clone()} on_set={on_set.clone()} />

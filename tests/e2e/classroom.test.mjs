@@ -261,6 +261,9 @@ test('presenter view at 1280×720: Play, the main plot and the verdict fit witho
   const { page } = await open('?lab=regression&present=1', { width: 1920, height: 1080 });
   const chart = await page.locator('#fit-chart-box').boundingBox();
   assert.ok(chart.height >= 0.5 * 1080, `the plot uses the height: ${chart.height}px`);
+  // Every key the plot needs stays in its legend (helper 87: the fitted curve's was hidden).
+  assert.deepEqual(await page.locator('#fit-chart-box ~ .legend li:visible').evaluateAll((lis) => lis.map((li) => li.innerText)),
+    ['●training points (used to fit)', '▲test points (held out)', '━fitted curve', 'shaded: no training points there']);
   const size = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   assert.ok(size >= 18, `type grows on a projector: ${size}px`);
   await page.close();
