@@ -214,10 +214,8 @@ pub struct Session<K: LabKind> {
     /// The settings at the model's last step, once one that training goes on with moved there:
     /// until the model trains with them, the verdict says so ([`Moved`]).
     moved: Option<Moved>,
-    /// The training loss when the last run of training steps (a tick, a Step) began, and when
-    /// how it learns last changed (`tuned_since`; `None`: from the start): a tenfold rise from
-    /// either is read as steps that overshoot ([`Session::diagnosis`]).
-    run_from: Option<f64>,
+    /// The training loss when how it learns last changed (`tuned_since`; `None`: from the
+    /// start): a tenfold rise from it is read as steps that overshoot ([`Session::diagnosis`]).
     tuned_from: Option<f64>,
     /// The last action changed nothing the page shows ([`Reduce::quiet`]).
     quiet: bool,
@@ -268,7 +266,6 @@ impl<K: LabKind> Session<K> {
             objective_since: 0,
             tuned_since: 0,
             moved: None,
-            run_from: None,
             tuned_from: None,
             quiet: false,
             lab: K::start(),
@@ -353,24 +350,17 @@ impl<K: LabKind> Session<K> {
         // is past the stable range (2 over the bowl's steepest curvature): one rise is proof,
         // from the first step on (helper 60: a learning rate of 1 tripled the loss in one step
         // and read "too early to judge … Let it train on").
-        // (Or since the last run of steps began: late in training the history keeps one epoch
-        // in many, and a Step's rise fell between two records; helper 72.)
-        // (The last run was at the settings before any move since: read as at the step, as the
-        // records are; helper 73.)
-        let rose = matches!(tuned, [.., before, last] if last.train > before.train * (1.0 + 1e-9))
-            || (self.run_from).is_some_and(|from| self.train_score.loss > from * (1.0 + 1e-9));
-        // A training loss multiplied tenfold by one run of steps (a tick, a Step) or since how
-        // it learns last changed, to above where training started, is no noise of mini-batches
-        // or of Adam's steps: the steps overshoot (helper 71: a learning rate moved to 10 read
-        // "too early to judge … let it train on" with the loss up a thousandfold). (The
-        // history keeps few epochs late in training: these losses are kept apart.)
+        // (Late in training the history keeps one epoch in many, but always the first after a
+        // change: a Step's rise just after a new learning rate is in the records; helper 72.)
+        let rose = matches!(tuned, [.., before, last] if last.train > before.train * (1.0 + 1e-9));
+        // A training loss multiplied tenfold since how it learns last changed, to above where
+        // training started, is no noise of mini-batches or of Adam's steps: the steps overshoot
+        // (helper 71: a learning rate moved to 10 read "too early to judge … let it train on"
+        // with the loss up a thousandfold). (The loss at the change is kept apart from the
+        // history.)
         let start = records.first().map_or(f64::INFINITY, |r| r.train);
         let now = self.train_score.loss;
-        let leapt = now > start
-            && [self.run_from, tuned_from]
-                .iter()
-                .flatten()
-                .any(|from| now > 10.0 * from);
+        let leapt = now > start && tuned_from.is_some_and(|from| now > 10.0 * from);
         // Nothing left to learn: whatever the last steps did, the loss has settled.
         let trend = if finished == Some(true) {
             Trend::Settled
@@ -617,7 +607,7 @@ impl<K: LabKind> Session<K> {
         self.objective_since = 0;
         self.tuned_since = 0;
         self.moved = None;
-        (self.run_from, self.tuned_from) = (None, None);
+        self.tuned_from = None;
         // (An unsplit tree's root shares, or boosting's prior, are no fixed shape: a tree's
         // numbers grow with it; helper 67 read "2 training points for 2 learned numbers".)
         self.parameter_count = match K::by_epochs(self) {
@@ -641,7 +631,7 @@ impl<K: LabKind> Session<K> {
         self.objective_since = 0;
         self.tuned_since = 0;
         self.moved = None;
-        (self.run_from, self.tuned_from) = (None, None);
+        self.tuned_from = None;
         self.rescore();
         self.record();
     }
@@ -694,9 +684,6 @@ impl<K: LabKind> Session<K> {
         // of the run abandoned.
         self.history.truncate_after(self.model.steps());
         self.errors.truncate_after(self.model.steps());
-        if steps > 0 {
-            self.run_from = Some(self.train_score.loss);
-        }
         // Scores are taken when the history wants the epoch and once at the end, not twice.
         let mut scored = self.model.steps();
         for _ in 0..steps {
