@@ -356,6 +356,19 @@ test('the strategies\' comparison says where each ends and that none is clearly 
   assert.match(await text(page, '#compare-status'), /After 16 trials the lowest error found is, as a mean over 10 seeds \(± their sd\): grid search 0\.0549, random search 0\.0491 \(± [^)]+\), Bayesian optimization 0\.0494 \(± [^)]+\)\. Random search and Bayesian optimization lie within their seeds' spread of each other/);
   assert.deepEqual(problems.console, []);
   await page.close();
+  // A space of 15 settings under a budget of 16: each strategy tries all 15, and every one ends
+  // at the same error (helper 88 read "After 16 trials" beside "Done: 15 trials").
+  const small = await open('?lab=tuning&strategy=bayes&x=degree&y=none');
+  await small.page.waitForFunction(() => /Grid search, random search and Bayesian optimization end at the same error/.test(document.getElementById('compare-status')?.textContent),
+    null, { timeout: 120_000 });
+  assert.match(await text(small.page, '#compare-status'), /After 15 trials, every setting the space holds, the lowest error found is/);
+  // A budget of 10 over two axes: the grid runs 3 × 3.
+  await small.page.goto(small.page.url().replace(/\?.*$/, '?lab=tuning&budget=10'));
+  await small.page.waitForFunction(() => /After 10 trials/.test(document.getElementById('compare-status')?.textContent),
+    null, { timeout: 120_000 });
+  assert.match(await text(small.page, '#compare-status'), /^.*After 10 trials \(grid search runs 9, the largest grid within the budget\) the lowest error found is/);
+  assert.deepEqual(small.problems.console, []);
+  await small.page.close();
 });
 
 test('a perfect cross-validated error of 0 is drawn on the charts\' bottom edge, and the page says so', async () => {

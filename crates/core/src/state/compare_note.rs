@@ -3,18 +3,24 @@
 //! search's from trial 4 on, and nothing said so or why that can be.)
 
 use super::choice::{Choice, StrategyKind};
-use crate::format::short;
+use crate::format::{count, short};
 use crate::tune::cv::MeanSd;
 
 /// "After 16 trials the lowest error found is, as a mean over 10 seeds: grid search 0.0477,
 /// random search 0.0489 (± 0.0021 across seeds), …", then which does best, or that none does
 /// clearly: the best mean counts as clearly lower when it and the next lie more than their
-/// standard errors (the seeds' sd over √seeds) apart. `None` before every strategy is done.
-pub fn comparison_note(compared: &[(StrategyKind, Vec<MeanSd>)], seeds: u64) -> Option<String> {
+/// standard errors (the seeds' sd over √seeds) apart. `planned` holds how many trials each
+/// strategy runs (the budget, the curves' length, or fewer where the space holds fewer
+/// settings: helper 88 read "After 16 trials" of 15). `None` before every strategy is done.
+pub fn comparison_note(
+    compared: &[(StrategyKind, Vec<MeanSd>)],
+    planned: &[usize],
+    seeds: u64,
+) -> Option<String> {
     let mut last: Vec<(StrategyKind, MeanSd)> = (compared.iter())
         .map(|(kind, curve)| curve.last().map(|e| (*kind, *e)))
         .collect::<Option<_>>()?;
-    let trials = compared.first()?.1.len();
+    let budget = compared.first()?.1.len();
     if last.len() < 2 || !last.iter().all(|(_, e)| e.mean.is_finite()) {
         return None;
     }
@@ -24,6 +30,21 @@ pub fn comparison_note(compared: &[(StrategyKind, Vec<MeanSd>)], seeds: u64) -> 
             StrategyKind::Bayes => label.to_string(),
             _ => label.to_ascii_lowercase(),
         }
+    };
+    let most = planned.iter().copied().max().unwrap_or(budget).min(budget);
+    let fewest = (compared.iter().zip(planned)).min_by_key(|(_, n)| **n);
+    let trials = match fewest {
+        Some(((kind, _), &n)) if n < most => {
+            format!(
+                "{most} trials ({} runs {n}, the largest grid within the budget)",
+                name(*kind)
+            )
+        }
+        _ if most < budget => format!(
+            "{}, every setting the space holds,",
+            count(most, "trial", "trials")
+        ),
+        _ => count(most, "trial", "trials"),
     };
     let each: Vec<String> = (last.iter())
         // (The grid's seeds agree but for rounding: 7e-18 is no spread.)
@@ -61,7 +82,7 @@ pub fn comparison_note(compared: &[(StrategyKind, Vec<MeanSd>)], seeds: u64) -> 
         )
     };
     Some(format!(
-        "After {trials} trials the lowest error found is, as a mean over {seeds} seeds (± their \
+        "After {trials} the lowest error found is, as a mean over {seeds} seeds (± their \
          sd): {}. {verdict}",
         each.join(", ")
     ))
@@ -98,7 +119,7 @@ mod tests {
                 (StrategyKind::Bayes, curve(&[(0.3, 0.1), (0.09, 0.01)])),
             ]
         };
-        let clear = comparison_note(&compared(0.06), 10).unwrap();
+        let clear = comparison_note(&compared(0.06), &[2; 3], 10).unwrap();
         assert_eq!(
             clear,
             "After 2 trials the lowest error found is, as a mean over 10 seeds (± their sd): grid \
@@ -106,7 +127,7 @@ mod tests {
              search does best here. Which strategy wins depends on the landscape and the budget: \
              on another, or with more trials, the order can change."
         );
-        let close = comparison_note(&compared(0.052), 10).unwrap();
+        let close = comparison_note(&compared(0.052), &[2; 3], 10).unwrap();
         assert!(
             close.ends_with(
                 "Grid search and random search lie within their seeds' spread of each other: no \
@@ -114,29 +135,44 @@ mod tests {
             ),
             "{close}"
         );
-        assert_eq!(comparison_note(&compared(0.06)[..1], 10), None);
+        assert_eq!(comparison_note(&compared(0.06)[..1], &[2], 10), None);
         // All three within reach of the best; two equal with no spread at all.
         let mut three = compared(0.05);
         three[2].1[1] = MeanSd {
             mean: 0.0507,
             sd: 0.0023,
         };
-        assert!(comparison_note(&three, 10).unwrap().ends_with(
+        assert!(comparison_note(&three, &[2; 3], 10).unwrap().ends_with(
             "Grid search, random search and Bayesian optimization lie within their seeds' \
              spread of each other: no strategy is clearly best on this landscape with this \
              budget."
         ));
         let mut equal = compared(0.05);
         equal[1].1[1].sd = 0.0;
-        assert!(comparison_note(&equal, 10).unwrap().ends_with(
+        assert!(comparison_note(&equal, &[2; 3], 10).unwrap().ends_with(
             "Grid search and random search end at the same error: no strategy is clearly best \
              on this landscape with this budget."
         ));
         let mut rounding = compared(0.06);
         rounding[0].1[1].sd = 7.3e-18;
-        assert_eq!(comparison_note(&rounding, 10), Some(clear));
+        assert_eq!(comparison_note(&rounding, &[2; 3], 10), Some(clear));
         let mut diverged = compared(0.06);
         diverged[2].1[1].mean = f64::INFINITY;
-        assert_eq!(comparison_note(&diverged, 10), None);
+        assert_eq!(comparison_note(&diverged, &[2; 3], 10), None);
+        // A space of fewer settings than the budget: each strategy tries them all (helper 88:
+        // "After 16 trials" of 15); a grid smaller than the budget is named.
+        let all = comparison_note(&compared(0.06), &[1; 3], 10).unwrap();
+        assert!(
+            all.starts_with("After 1 trial, every setting the space holds, the lowest"),
+            "{all}"
+        );
+        let grid = comparison_note(&compared(0.06), &[1, 2, 2], 10).unwrap();
+        assert!(
+            grid.starts_with(
+                "After 2 trials (grid search runs 1, the largest grid within the budget) the \
+                 lowest error found is"
+            ),
+            "{grid}"
+        );
     }
 }

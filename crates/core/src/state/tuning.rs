@@ -592,6 +592,18 @@ impl Tuning {
         done.map(|(k, c)| (*k, summary(c))).collect()
     }
 
+    /// How many trials each compared strategy runs at this budget: the budget, or fewer where
+    /// the space (or the grid's lattice) holds fewer settings ([`Search::planned`]); in the
+    /// order of [`Tuning::compared`].
+    pub fn compared_trials(&self) -> Vec<usize> {
+        let (space, budget) = (self.search.space(), self.search.budget());
+        (self.compared().iter())
+            .map(|(kind, _)| {
+                Search::new(space.clone(), strategy_of(*kind), budget, 0).map_or(0, |s| s.planned())
+            })
+            .collect()
+    }
+
     /// Everything restarts from the configuration; the landscape and the comparison are kept
     /// when they cannot have changed, and so is playing.
     fn rebuild(&mut self, keep_landscape: bool, keep_comparison: bool) {
