@@ -377,21 +377,24 @@ fn draw_curve<DB: DrawingBackend>(
         top.draw(&Text::new("diverged", at, label_style(scale).pos(right)))?;
     }
     let y = |e: f64| errors.y(e);
-    // The surrogate's band and mean under everything else.
+    // The surrogate's band and mean under everything else. An error below zero is none there
+    // can be: the band (and the mean) stop at the bottom edge (helper 88: a mean − sd under zero
+    // was drawn as no error at all, in the top band, and cut a notch out of the band).
     if !view.surrogate.is_empty() {
+        let floor = |e: f64| y(e.max(0.0));
         let band: Vec<(f64, f64)> = view
             .surrogate
             .iter()
-            .map(|(p, m, s, _)| (p[0], y(m + s)))
+            .map(|(p, m, s, _)| (p[0], floor(m + s)))
             .chain(
                 view.surrogate
                     .iter()
                     .rev()
-                    .map(|(p, m, s, _)| (p[0], y(m - s))),
+                    .map(|(p, m, s, _)| (p[0], floor(m - s))),
             )
             .collect();
         chart.draw_series(std::iter::once(Polygon::new(band, TEST.mix(0.15).filled())))?;
-        let mean = view.surrogate.iter().map(|(p, m, ..)| (p[0], y(*m)));
+        let mean = view.surrogate.iter().map(|(p, m, ..)| (p[0], floor(*m)));
         chart.draw_series(LineSeries::new(mean, TEST.stroke_width(px(1.5, scale))))?;
     }
     // A cell where a model diverged has no error: the curve breaks there, a ✕ in the band.
@@ -900,6 +903,29 @@ mod tests {
         let stems = svg.lines().filter(|l| l.contains(&stem)).filter(two_points);
         assert_eq!(stems.count(), 3, "{svg}");
         assert!(svg.contains("<polygon"), "the mean ± sd band");
+        // A band reaching below zero stops at the bottom edge: its lower side lies below its
+        // upper side everywhere, not in the band above the top (helper 88).
+        let mut wide = view.clone();
+        wide.surrogate = (0..11)
+            .map(|i| {
+                (
+                    vec![i as f64 / 10.0],
+                    0.05,
+                    if i == 5 { 0.2 } else { 0.01 },
+                    0.0,
+                )
+            })
+            .collect();
+        let svg = svg_of(&wide);
+        let polygon = svg.split("<polygon").nth(1).unwrap();
+        let polygon = polygon.split("points=\"").nth(1).unwrap();
+        let ys: Vec<f64> = (polygon.split('"').next().unwrap().split_whitespace())
+            .map(|xy| xy.split(',').nth(1).unwrap().parse().unwrap())
+            .collect();
+        let (upper, lower) = ys.split_at(ys.len() / 2);
+        let highest_lower = lower.iter().copied().fold(f64::INFINITY, f64::min);
+        let lowest_upper = upper.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        assert!(highest_lower > lowest_upper, "{ys:?}");
         let mut bests = String::new();
         {
             let root = SVGBackend::with_string(&mut bests, (400, 200)).into_drawing_area();
