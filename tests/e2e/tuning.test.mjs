@@ -627,6 +627,12 @@ test('leave-one-out says why its sd across the folds is larger than its mean', a
   const [mean, sd] = (await text(page, '#trials tbody td.cv')).split('±').map(Number.parseFloat);
   assert.ok(sd > mean, `${mean} ± ${sd}`);
   assert.match(await text(page, '#loo-note'), /^Leave-one-out: each fold holds out one point, so its error is that point's squared error alone\. The sd across the folds is large/);
+  // Why its estimate differs from the fresh error speaks of all its fold models, whose fresh
+  // error the first 10 measure (helper 88: "the first 10 of its 28 … and … less on their
+  // held-out points", a mean over all 28).
+  await page.locator('#play').click();
+  await page.waitForFunction(() => /^Done/.test(document.getElementById('time-left').textContent), null, { timeout: 60_000 });
+  assert.match(await text(page, '#result-folds'), /^Why cross-validation read [\d.]+ where the model errs [\d.]+ on fresh points, in two steps\. First, its (\d+) fold models, each trained on \d+ of the \1 training points, err [\d.]+ on the fresh points on average \(measured on the first 10: each learns from all the points but one, so a few tell as much as all\), and [\d.]+ (more|less) on their held-out points \(the \1 training points, each held out once\)/);
   // Two folds of many points each: no such note.
   await page.getByLabel('Folds', { exact: true }).press('Home');
   await waitForParam(page, 'folds', '2');
