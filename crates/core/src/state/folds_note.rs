@@ -66,7 +66,7 @@ fn held_out(cv: f64, f: &FoldsOnFresh, lowest_of: Option<usize>) -> String {
     let apart = f.chance.hypot(f.fresh_chance);
     // Cross-validation's estimate is the mean of the folds' errors: over folds of unequal size
     // not quite the mean over the points (helper 88: 0.04 from five folds, one miss in 28 points).
-    let points = if f.training % f.folds == 0 {
+    let points = if f.training.is_multiple_of(f.folds) {
         format!(
             "their held-out points (the {} training points, each held out once)",
             f.training
