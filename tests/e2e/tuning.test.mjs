@@ -184,7 +184,22 @@ test('the result says how far a 12-point test set strays by chance, and when thi
   const listed = `${close.slice(0, -1).join(', ')} and ${close.at(-1)}`;
   assert.equal(listed, '1, 3, 4, 9 and 10', 'as the README says');
   const near = await text(page, '#trials-near');
-  assert.equal(near.replace(/\+ [\d.]+:/, '+ SE:'), `Trials ${listed} are within one standard error of the best (${mean} + SE: the best's folds' spread over √5). The folds cannot tell these from the best, and any of them may do as well on new points: the one-standard-error rule takes the simplest model among them rather than the lowest estimate.`);
+  // The rule's pick, worked out from the table: the simplest (a lower degree, a higher λ) of
+  // the best and those close, where one is simplest along both (helper 88: the sentence never
+  // said which, and read as if the trials listed were its picks).
+  const values = Object.fromEntries(await page.locator('#trials tbody tr').evaluateAll((trs) => trs.map((tr) =>
+    [tr.id.replace('trial-', ''), [...tr.querySelectorAll('td.value')].map((td) => Number(td.textContent))])));
+  const best = rows.find((r) => r[1])[0];
+  const candidates = [best, ...close];
+  const simpler = (a, b) => values[a][0] <= values[b][0] && values[a][1] >= values[b][1] && String(values[a]) !== String(values[b]);
+  const simplest = candidates.filter((c) => !candidates.some((o) => simpler(o, c))).sort((a, b) => a - b);
+  assert.deepEqual(simplest, ['1', '5'], JSON.stringify(values));
+  assert.equal(near.replace(/\+ [\d.]+:/, '+ SE:'), `Trials ${listed} are within one standard error of the best (${mean} + SE: the best's folds' spread over √5). The folds cannot tell these from the best, and any of them may do as well on new points. The one-standard-error rule takes the simplest model within one standard error of the best, and here trials 1 and 5 are each simpler along one axis: which counts as simplest is for you to choose.`);
+  // A learning rate has no simplest: the rule does not apply (helper 88).
+  await page.goto(page.url().replace(/\?.*$/, '?lab=tuning&x=lr&y=none&strategy=grid&opt=sgd&speed=max'));
+  await page.locator('#play').click();
+  await page.waitForFunction(() => /^Done/.test(document.getElementById('time-left')?.textContent), null, { timeout: 120_000 });
+  assert.match(await text(page, '#trials-near'), /The one-standard-error rule, which takes the simplest model within one standard error of the best, has no simplest here: Learning rate does not set how flexible the model is\.$/);
   assert.ok(Math.abs(Number(near.match(/\+ ([\d.]+):/)[1]) - sd / Math.sqrt(5)) < 1e-4, near);
   assert.deepEqual(problems.console, []);
   await page.close();

@@ -3,7 +3,9 @@
 //! best. [`Search::best`] takes the lowest error unrounded, and of those that tie with it (equal
 //! but for the last bits, [`ties`]) the first tried; this note says which of the two decided.
 
+use super::choice::ModelKind;
 use super::config::Config;
+use super::spec::{display_value, Key};
 use super::tuning::{by_test, Tuning};
 use crate::format::{decimals_apart, short};
 use crate::ml::plane_model::PlaneHyper;
@@ -220,13 +222,130 @@ pub fn near_note(state: &Tuning) -> Option<String> {
         return None;
     }
     let folds = state.folds.as_ref().ok()?;
-    let rate = state.config.tuned().is_some();
-    near(&state.search, folds.count(), rate.then(|| folds.samples()))
+    let plane = state.config.tuned();
+    let rate = plane.is_some();
+    let rule = simplest(&state.search, plane);
+    near(
+        &state.search,
+        folds.count(),
+        rate.then(|| folds.samples()),
+        rule,
+    )
+}
+
+/// Which way a searched control makes the model more flexible, for the one-standard-error rule:
+/// `Some(true)` where a higher value is more flexible, `Some(false)` where it is simpler, `None`
+/// where it sets how training goes (a learning rate) or how many votes a forest averages, not
+/// how flexible the model is (helper 88: the rule's "simplest" said of a learning rate).
+fn flexibility(key: Key, plane: Option<ModelKind>) -> Option<bool> {
+    match key {
+        Key::Degree | Key::MaxDepth | Key::Neurons1 | Key::HiddenLayers | Key::Features => {
+            Some(true)
+        }
+        Key::Trees => (plane == Some(ModelKind::Boosting)).then_some(true),
+        Key::Lambda | Key::K | Key::MinLeaf => Some(false),
+        _ => None,
+    }
+}
+
+/// What the one-standard-error rule picks among the best and the trials within one standard
+/// error of it ([`near`]'s `close`), as the end of its sentence.
+type Rule<'a> = Box<dyn Fn(&[usize]) -> String + 'a>;
+
+/// The one-standard-error rule's pick: the simplest of the candidates along the searched
+/// controls that set how flexible the model is; of candidates alike there, the lowest error.
+/// Named only where one is simplest along every such control; said so where none sets it.
+fn simplest(search: &Search, plane: Option<ModelKind>) -> Rule<'_> {
+    let axes: Vec<(usize, Key, bool)> = (search.space().axes().iter().enumerate())
+        .filter_map(|(i, a)| flexibility(a.key(), plane).map(|up| (i, a.key(), up)))
+        .collect();
+    let rule = "the one-standard-error rule takes the simplest model within one standard error \
+                of the best rather than the lowest estimate";
+    if axes.is_empty() {
+        let labels: Vec<&str> = (search.space().axes().iter())
+            .map(|a| a.key().spec().label)
+            .collect();
+        let verb = if labels.len() == 1 { "does" } else { "do" };
+        let labels = labels.join(" and ");
+        return Box::new(move |_| {
+            format!(
+                "may do as well on new points. The one-standard-error rule, which takes the \
+                 simplest model within one standard error of the best, has no simplest here: \
+                 {labels} {verb} not set how flexible the model is."
+            )
+        });
+    }
+    Box::new(move |close: &[usize]| {
+        let trials = search.trials();
+        let best = search.best().map_or(0, |b| {
+            (trials.iter().position(|t| std::ptr::eq(t, b))).unwrap_or(0)
+        });
+        // How flexible a trial is, each control signed so that lower is simpler.
+        let form = |i: usize| -> Vec<f64> {
+            (axes.iter())
+                .map(|&(a, _, up)| if up { 1.0 } else { -1.0 } * trials[i].values[a])
+                .collect()
+        };
+        let mut candidates: Vec<usize> =
+            std::iter::once(best).chain(close.iter().copied()).collect();
+        candidates.sort_by(|&a, &b| trials[a].error.mean.total_cmp(&trials[b].error.mean));
+        // Of candidates alike in form, the lowest error (the first after the sort).
+        let mut alike: Vec<usize> = Vec::new();
+        for &c in &candidates {
+            if !alike.iter().any(|&a| form(a) == form(c)) {
+                alike.push(c);
+            }
+        }
+        let simpler = |a: usize, b: usize| {
+            let (fa, fb) = (form(a), form(b));
+            fa != fb && fa.iter().zip(&fb).all(|(x, y)| x <= y)
+        };
+        let mut simplest: Vec<usize> = (alike.iter().copied())
+            .filter(|&c| !alike.iter().any(|&o| simpler(o, c)))
+            .collect();
+        simplest.sort_unstable();
+        match simplest.as_slice() {
+            [one] if *one == best => format!(
+                "may do as well on new points: {rule}, and here that is the best itself (trial \
+                 {}): none near it is simpler.",
+                best + 1
+            ),
+            [one] => format!(
+                "may do as well on new points: {rule}, here trial {} ({}).",
+                one + 1,
+                setting(search, *one)
+            ),
+            several => format!(
+                "may do as well on new points. The one-standard-error rule takes the simplest \
+                 model within one standard error of the best, and here {} are each simpler \
+                 along one axis: which counts as simplest is for you to choose.",
+                trial_list(several).replacen("Trials", "trials", 1)
+            ),
+        }
+    })
+}
+
+/// A trial's setting as the result names it: "Polynomial degree = 5, Regularization strength =
+/// 0.001".
+fn setting(search: &Search, trial: usize) -> String {
+    let values = &search.trials()[trial].values;
+    (search.space().axes().iter().zip(values))
+        .map(|(a, &v)| {
+            let key = a.key();
+            let domain = key.spec().domain;
+            let text = match (0..domain.len()).find(|&p| domain.number(p) == v) {
+                Some(p) => display_value(key, p),
+                None => short(v),
+            };
+            format!("{} = {text}", key.spec().label)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// [`near_note`]'s sentence for a search cross-validated on `folds` folds; `samples`: the
 /// training points when the errors are rates, whose standard error is at least one point's share.
-fn near(search: &Search, folds: usize, samples: Option<usize>) -> Option<String> {
+fn near(search: &Search, folds: usize, samples: Option<usize>, rule: Rule) -> Option<String> {
     let best = search.best()?;
     let spread = best.error.sd / (folds.max(1) as f64).sqrt();
     let one_point = samples.map_or(0.0, |n| 1.0 / n.max(1) as f64);
@@ -258,12 +377,11 @@ fn near(search: &Search, folds: usize, samples: Option<usize>) -> Option<String>
     };
     Some(format!(
         "{which} {verb} within one standard error of the best ({} + {}: {yardstick}). The folds \
-         cannot tell {} from the best, and {them} may do as well on new points: the \
-         one-standard-error rule takes the simplest model among them rather than the lowest \
-         estimate.",
+         cannot tell {} from the best, and {them} {}",
         short(best.error.mean),
         short(standard_error),
         if one { "it" } else { "these" },
+        rule(&close),
     ))
 }
 
@@ -280,6 +398,9 @@ fn trial_list(indices: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tune::cv::MeanSd;
+    use crate::tune::space::{Axis, Scale, Space};
+    use crate::tune::strategy::Strategy;
     use crate::tune::toy::k_search as search;
 
     /// By hand: best 0.0492 ± 0.016 over 5 folds, one standard error 0.016 / √5 = 0.00716, so
@@ -288,34 +409,100 @@ mod tests {
     fn trials_within_one_standard_error_of_the_best_are_named() {
         let s = search(&[0.0564, 0.05, 0.0492, 0.0563, crate::tune::cv::DIVERGED]);
         assert_eq!(
-            near(&s, 5, None).unwrap(),
+            near(&s, 5, None, simplest(&s, Some(ModelKind::Knn))).unwrap(),
             "Trials 2 and 4 are within one standard error of the best (0.0492 + 0.0072: the \
              best's folds' spread over √5). The folds cannot tell these from the best, and any \
              of them may do as well on new points: the one-standard-error rule takes the \
-             simplest model among them rather than the lowest estimate."
+             simplest model within one standard error of the best rather than the lowest \
+             estimate, and here that is the best itself (trial 3): none near it is simpler."
         );
         // Ten folds: 0.016 / √10 = 0.00506, so only 0.05 is left.
-        assert!(near(&s, 10, None).unwrap().starts_with(
-            "Trial 2 is within one standard error \
+        assert!(near(&s, 10, None, simplest(&s, Some(ModelKind::Knn)))
+            .unwrap()
+            .starts_with(
+                "Trial 2 is within one standard error \
              of the best (0.0492 + 0.0051: the best's folds' spread over √10). The folds cannot \
              tell it from the best, and it may do"
-        ));
+            ));
         // An error rate on 20 points: one point's share, 0.05, is wider than the folds' spread.
-        assert!(near(&s, 5, Some(20))
+        assert!(near(&s, 5, Some(20), simplest(&s, Some(ModelKind::Knn)))
             .unwrap()
             .contains("(0.0492 + 0.05: one training point's share, 1/20)"));
         // Nobody close, and a crowd counted rather than listed.
-        assert_eq!(near(&search(&[0.1, 0.2, 0.3]), 5, None), None);
+        let far = search(&[0.1, 0.2, 0.3]);
+        assert_eq!(
+            near(&far, 5, None, simplest(&far, Some(ModelKind::Knn))),
+            None
+        );
         let crowd = search(&[0.05; 10]);
-        assert!(near(&crowd, 5, None)
-            .unwrap()
-            .starts_with("All 9 other trials are within"));
+        assert!(
+            near(&crowd, 5, None, simplest(&crowd, Some(ModelKind::Knn)))
+                .unwrap()
+                .starts_with("All 9 other trials are within")
+        );
         let more = search(&[
             0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.3,
         ]);
-        assert!(near(&more, 5, None)
+        assert!(near(&more, 5, None, simplest(&more, Some(ModelKind::Knn)))
             .unwrap()
             .starts_with("9 of the other 10 trials are within"));
+    }
+
+    /// The rule's pick, by hand. The trials run k = 6, 2, 7, 1, 3 (a larger k is simpler):
+    /// with the best at k = 2 and k = 6 close, the rule takes k = 6 (helper 88: the sentence
+    /// never said which, and read as if the trials listed were the rule's).
+    #[test]
+    fn the_one_standard_error_rule_names_its_pick() {
+        let s = search(&[0.05, 0.0492, 0.3]);
+        assert!(near(&s, 5, None, simplest(&s, Some(ModelKind::Knn)))
+            .unwrap()
+            .ends_with(
+                "the one-standard-error rule takes the simplest model within one standard \
+                 error of the best rather than the lowest estimate, here trial 1 (k = 6)."
+            ));
+        // A learning rate sets how training goes, not how flexible the model is; nor does a
+        // forest's number of trees.
+        let lr = Axis::for_key(Key::LearningRate).unwrap();
+        let mut rates = Search::new(Space::new(vec![lr]).unwrap(), Strategy::Grid, 3, 0).unwrap();
+        for mean in [0.05, 0.0492, 0.3] {
+            let request = rates.next().unwrap();
+            assert!(rates.record(&request, MeanSd { mean, sd: 0.016 }));
+        }
+        assert!(near(&rates, 5, None, simplest(&rates, None))
+            .unwrap()
+            .ends_with(
+                "may do as well on new points. The one-standard-error rule, which takes the \
+             simplest model within one standard error of the best, has no simplest here: \
+             Learning rate does not set how flexible the model is."
+            ));
+        assert_eq!(flexibility(Key::Trees, Some(ModelKind::Forest)), None);
+        assert_eq!(
+            flexibility(Key::Trees, Some(ModelKind::Boosting)),
+            Some(true)
+        );
+        // Degree × λ: degree 1 at λ 10⁻⁶ and degree 15 at λ 10 are each simpler along one axis.
+        let space = Space::new(vec![
+            Axis::new(Key::Degree, 1.0, 15.0, Scale::Linear, true).unwrap(),
+            Axis::new(Key::Lambda, 1e-6, 10.0, Scale::Log, false).unwrap(),
+        ])
+        .unwrap();
+        let mut grid = Search::new(space, Strategy::Grid, 4, 0).unwrap();
+        while let Some(request) = grid.next() {
+            let mean = match request.values.as_slice() {
+                [d, l] if (*d == 1.0) != (*l == 1e-6) => 0.3,
+                [d, _] if *d == 1.0 => 0.05,
+                _ => 0.0492,
+            };
+            assert!(grid.record(&request, MeanSd { mean, sd: 0.016 }));
+        }
+        let note = near(&grid, 5, None, simplest(&grid, None)).unwrap();
+        assert!(
+            note.ends_with(
+                "and here trials 1 and 4 are each simpler along one axis: which counts as \
+                 simplest is for you to choose."
+            ),
+            "{note}"
+        );
     }
 
     #[test]
