@@ -237,6 +237,27 @@ test('a pessimistic CV estimate is explained: the held-out points, then 28 more 
   await page.close();
 });
 
+test('the lesson\'s search steps: a lower cross-validated error is not a better model, and the prompts\' numbers are the page\'s', async () => {
+  // (Helper 88: "find a lower cross-validated error than the grid" read as a better model; the
+  // grid's choice errs less on fresh points.)
+  const read = async (step) => {
+    const { page, problems } = await open(`?lesson=tuning&step=${step}&speed=max`);
+    await searched(page);
+    const got = { prompt: await text(page, '.bar-prompt'), cv: (await text(page, '#result-cv')).split(' ')[0], fresh: await text(page, '#result-fresh') };
+    assert.deepEqual(problems.console, []);
+    await page.close();
+    return got;
+  };
+  const grid = await read(1);
+  const random = await read(2);
+  const bayes = await read(3);
+  assert.ok(Number(bayes.cv) < Number(random.cv) && Number(random.cv) < Number(grid.cv), JSON.stringify([grid, random, bayes]));
+  assert.ok(Number(grid.fresh) < Number(random.fresh) && Number(random.fresh) < Number(bayes.fresh), JSON.stringify([grid, random, bayes]));
+  assert.ok(random.prompt.includes(`${random.cv} against ${grid.cv}. Lower, not better`), random.prompt);
+  assert.ok(random.prompt.includes(`the grid's choice errs less, ${grid.fresh} against ${random.fresh}.`), random.prompt);
+  assert.ok(bayes.prompt.includes(`the lowest estimate, ${bayes.cv}, and the choice that errs most on fresh points, ${bayes.fresh}`), bayes.prompt);
+});
+
 test('leave-one-out chooses a cubic that errs far more on fresh points, and the result says most of that lies beyond the training points', async () => {
   // (Helper 85: the Tuning lesson's leave-one-out step read CV 0.043 and fresh 0.17, unexplained.)
   const { page, problems } = await open('?lesson=tuning&step=4&speed=max');

@@ -588,9 +588,13 @@ pub const CHALLENGES: &[Challenge] = &[
             error: 0.0549,
             trials: 10,
         }],
+        // (Helper 88: "better settings" of a gap within one standard error, whose choice erred
+        // more on fresh points than the grid's.)
         teaches: "A grid tries only four values of each axis; random trials each try new ones. \
                   When the best value lies between the grid's lines, a few random trials often \
-                  find better settings than many grid points (Bergstra & Bengio, 2012).",
+                  find a lower cross-validated error than many grid points (Bergstra & Bengio, \
+                  2012). Lower is not surely better: within one standard error the folds cannot \
+                  tell, so compare the choice's fresh error with the grid's 0.0672.",
     },
     Challenge {
         id: "half-the-budget",
@@ -608,7 +612,9 @@ pub const CHALLENGES: &[Challenge] = &[
         }],
         teaches: "Trials cost a cross-validation each. Random search, or Bayesian optimization \
                   that places each trial where a model of the results expects improvement, \
-                  often reaches the best region in far fewer trials than a grid.",
+                  often reaches the lowest estimates in far fewer trials than a grid. Lowest by \
+                  the folds: the choice's fresh error says whether the model really improved \
+                  (the grid's errs 0.0672).",
     },
 ];
 
