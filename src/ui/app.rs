@@ -301,6 +301,7 @@ pub fn App() -> Html {
         },
         Lab::Tuning => html! {
             <TuningLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} play={shown.play} on_query={on_query.clone()}
+                hide_best={view.is_hidden(Panel::Loss)}
                 {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_look={on_look.clone()} on_load={on_load.clone()} />
         },
     };

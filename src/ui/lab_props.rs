@@ -31,4 +31,8 @@ pub struct LabProps {
     pub on_look: Callback<Key>,
     /// A saved model read from a file: the app opens its lab with it.
     pub on_load: Callback<Loaded>,
+    /// The Tuning lab's "Best so far" hidden from the class: the best's ring leaves the map too
+    /// (helper 88: with every panel hidden, the ring and the stats still told the choice).
+    #[prop_or_default]
+    pub hide_best: bool,
 }

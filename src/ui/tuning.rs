@@ -290,8 +290,8 @@ pub fn TuningLab(props: &LabProps) -> Html {
                 <div class="column plots">
                     <section class="panel" aria-labelledby="space-title">
                         <h2 id="space-title">{ "The search space" }</h2>
-                        <Picture input={PictureInput::Landscape((*view).clone())} id="landscape-chart"
-                            label={format!("The {measure} over the searched hyperparameters (faint), the trials as numbered dots, the best ringed; the trials are listed in the table.")} />
+                        <Picture input={PictureInput::Landscape(View { best: view.best.filter(|_| !props.hide_best), ..(*view).clone() })} id="landscape-chart"
+                            label={format!("The {measure} over the searched hyperparameters (faint), the trials as numbered dots{}; the trials are listed in the table.", if props.hide_best { "" } else { ", the best ringed" })} />
                         if view.draws_zero() {
                             <p class="help" id="landscape-zero-note">{ "An error of 0 is drawn on the bottom edge, labelled 0: a log scale has no zero." }</p>
                         }
@@ -329,8 +329,9 @@ pub fn TuningLab(props: &LabProps) -> Html {
                             <SearchProgress done={search.trials().len()} {planned} {budget} {why_fewer} scored={scored} {paced_ms} running={state.running} finished={done} on_cancel={send(Action::Reset)} />
                             <dl class="stats">
                                 <div><dt>{ "Trials" }</dt><dd id="trials-done">{ format!("{} / {planned}", search.trials().len()) }</dd></div>
-                                <div><dt>{ "Best so far" }</dt><dd id="best-values">{ best_text.as_ref().map_or("—".into(), |b| b.0.clone()) }</dd></div>
-                                <div><dt>{ if by_test { "Its test error" } else { "Its CV error" } }</dt><dd id="best-cv">{ best_text.as_ref().map_or("—".into(), |b| b.1.clone()) }</dd></div>
+                                // (Hidden with "Best so far", as the chart of it is.)
+                                <div data-panel="loss"><dt>{ "Best so far" }</dt><dd id="best-values">{ best_text.as_ref().map_or("—".into(), |b| b.0.clone()) }</dd></div>
+                                <div data-panel="loss"><dt>{ if by_test { "Its test error" } else { "Its CV error" } }</dt><dd id="best-cv">{ best_text.as_ref().map_or("—".into(), |b| b.1.clone()) }</dd></div>
                             </dl>
                         </section>
                         // (Under Play: the next trial's line comes and goes while Bayesian

@@ -158,6 +158,16 @@ test('presenter view: P turns it on, panels hide and come back, and the link car
     await tuning.page.waitForFunction((n) => (new URL(location.href).searchParams.get('hide') ?? '').split(',').includes(n), name);
     await tuning.page.locator(id).waitFor({ state: 'hidden' });
   }
+  // Hidden, the best so far leaves the stats and its ring the map (helper 88: with every
+  // panel hidden they still told the class the choice).
+  assert.equal(await tuning.page.locator('#best-values').isVisible(), false);
+  assert.equal(await tuning.page.locator('#best-cv').isVisible(), false);
+  assert.doesNotMatch(await tuning.page.locator('#landscape-chart').getAttribute('aria-label'), /ringed/);
+  const ringless = await tuning.page.evaluate(() => document.getElementById('landscape-chart').toDataURL());
+  await tuning.page.getByRole('button', { name: 'Best so far', exact: true }).click();
+  await tuning.page.locator('#best-values').waitFor();
+  assert.match(await tuning.page.locator('#landscape-chart').getAttribute('aria-label'), /the best ringed/);
+  await tuning.page.waitForFunction((before) => document.getElementById('landscape-chart').toDataURL() !== before, ringless);
   assert.deepEqual([...problems.console, ...again.problems.console, ...tuning.problems.console], []);
   await tuning.page.close();
   await again.page.close();

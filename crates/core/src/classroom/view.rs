@@ -84,7 +84,8 @@ impl Panel {
             ),
             (Panel::Loss, true) => (
                 "Best so far",
-                "The best cross-validated error after each trial",
+                "The best cross-validated error after each trial, the best so far under the map \
+                 and its ring on the map",
             ),
             (Panel::Validation, true) => ("Folds", "The folds of the cross-validation"),
         }
