@@ -29,7 +29,7 @@ use crate::state::action::Action;
 use crate::state::choice::{Choice, StrategyKind};
 use crate::state::compare_note::comparison_note;
 use crate::state::session::Reduce;
-use crate::state::spec::{display_value, Group, Key, Lab};
+use crate::state::spec::{value_text, Group, Key, Lab};
 use crate::state::table::FRAMES_PER_TRIAL;
 use crate::state::tie_note::{near_note, same_trees_note, tie_note, unreached_depth_note};
 use crate::state::tuning::{
@@ -141,13 +141,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
         .iter()
         .map(|t| (texts(&t.values), t.error.mean, t.error.sd))
         .collect();
-    let describe = |values: &[f64]| -> String {
-        let pairs = axes
-            .iter()
-            .zip(texts(values))
-            .map(|(a, v)| format!("{a} = {v}"));
-        pairs.collect::<Vec<_>>().join(", ")
-    };
+    let describe = |values: &[f64]| search.space().describe(values);
     // The fold strip: the trial in progress, else the last one.
     let (strip_errors, strip_caption) = match (&state.in_progress(), search.trials().last()) {
         (Some((request, errors)), _) => (
@@ -456,15 +450,6 @@ pub fn TuningLab(props: &LabProps) -> Html {
 
 /// Least time between two redraws of the pictures while the search or the landscape runs (ms).
 const PICTURE_MS: f64 = 250.0;
-
-/// A searched control's value as its slider shows it (trial values are values of its table).
-fn value_text(key: Key, value: f64) -> String {
-    let domain = key.spec().domain;
-    match (0..domain.len()).find(|&p| domain.number(p) == value) {
-        Some(p) => display_value(key, p),
-        None => short(value),
-    }
-}
 
 /// Where Bayesian optimization's next trial goes, as the picture marks it: "Next trial (largest
 /// expected improvement): degree 4, λ 0.001."

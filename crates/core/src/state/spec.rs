@@ -246,6 +246,16 @@ pub fn format_value(key: Key, pos: usize) -> String {
     }
 }
 
+/// A value of `key`'s table as its slider shows it (a searched trial's values are values of its
+/// table); any other number as a number.
+pub fn value_text(key: Key, value: f64) -> String {
+    let domain = key.spec().domain;
+    match (0..domain.len()).find(|&p| domain.number(p) == value) {
+        Some(p) => display_value(key, p),
+        None => crate::format::short(value),
+    }
+}
+
 /// The text shown next to a control.
 pub fn display_value(key: Key, pos: usize) -> String {
     match key.spec().domain {

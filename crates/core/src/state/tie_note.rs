@@ -5,7 +5,7 @@
 
 use super::choice::ModelKind;
 use super::config::Config;
-use super::spec::{display_value, Key};
+use super::spec::Key;
 use super::tuning::{by_test, Tuning};
 use crate::format::{decimals_apart, short};
 use crate::ml::plane_model::PlaneHyper;
@@ -223,14 +223,8 @@ pub fn near_note(state: &Tuning) -> Option<String> {
     }
     let folds = state.folds.as_ref().ok()?;
     let plane = state.config.tuned();
-    let rate = plane.is_some();
-    let rule = simplest(&state.search, plane);
-    near(
-        &state.search,
-        folds.count(),
-        rate.then(|| folds.samples()),
-        rule,
-    )
+    let samples = plane.is_some().then(|| folds.samples());
+    near(&state.search, folds.count(), samples, plane)
 }
 
 /// Which way a searched control makes the model more flexible, for the one-standard-error rule:
@@ -248,16 +242,13 @@ fn flexibility(key: Key, plane: Option<ModelKind>) -> Option<bool> {
     }
 }
 
-/// What the one-standard-error rule picks among the best and the trials within one standard
-/// error of it ([`near`]'s `close`), as the end of its sentence.
-type Rule<'a> = Box<dyn Fn(&[usize]) -> String + 'a>;
-
-/// The one-standard-error rule's pick: the simplest of the candidates along the searched
-/// controls that set how flexible the model is; of candidates alike there, the lowest error.
-/// Named only where one is simplest along every such control; said so where none sets it.
-fn simplest(search: &Search, plane: Option<ModelKind>) -> Rule<'_> {
-    let axes: Vec<(usize, Key, bool)> = (search.space().axes().iter().enumerate())
-        .filter_map(|(i, a)| flexibility(a.key(), plane).map(|up| (i, a.key(), up)))
+/// The end of [`near`]'s sentence: the one-standard-error rule's pick among the best and the
+/// trials `close` to it, the simplest along the searched controls that set how flexible the
+/// model is (of candidates alike there, the lowest error). Named only where one is simplest
+/// along every such control; said so where no searched control sets it.
+fn simplest(search: &Search, plane: Option<ModelKind>, close: &[usize]) -> String {
+    let axes: Vec<(usize, bool)> = (search.space().axes().iter().enumerate())
+        .filter_map(|(i, a)| flexibility(a.key(), plane).map(|up| (i, up)))
         .collect();
     let rule = "the one-standard-error rule takes the simplest model within one standard error \
                 of the best rather than the lowest estimate";
@@ -267,85 +258,67 @@ fn simplest(search: &Search, plane: Option<ModelKind>) -> Rule<'_> {
             .collect();
         let verb = if labels.len() == 1 { "does" } else { "do" };
         let labels = labels.join(" and ");
-        return Box::new(move |_| {
-            format!(
-                "may do as well on new points. The one-standard-error rule, which takes the \
-                 simplest model within one standard error of the best, has no simplest here: \
-                 {labels} {verb} not set how flexible the model is."
-            )
-        });
+        return format!(
+            "may do as well on new points. The one-standard-error rule, which takes the \
+             simplest model within one standard error of the best, has no simplest here: \
+             {labels} {verb} not set how flexible the model is."
+        );
     }
-    Box::new(move |close: &[usize]| {
-        let trials = search.trials();
-        let best = search.best().map_or(0, |b| {
-            (trials.iter().position(|t| std::ptr::eq(t, b))).unwrap_or(0)
-        });
-        // How flexible a trial is, each control signed so that lower is simpler.
-        let form = |i: usize| -> Vec<f64> {
-            (axes.iter())
-                .map(|&(a, _, up)| if up { 1.0 } else { -1.0 } * trials[i].values[a])
-                .collect()
-        };
-        let mut candidates: Vec<usize> =
-            std::iter::once(best).chain(close.iter().copied()).collect();
-        candidates.sort_by(|&a, &b| trials[a].error.mean.total_cmp(&trials[b].error.mean));
-        // Of candidates alike in form, the lowest error (the first after the sort).
-        let mut alike: Vec<usize> = Vec::new();
-        for &c in &candidates {
-            if !alike.iter().any(|&a| form(a) == form(c)) {
-                alike.push(c);
-            }
+    let trials = search.trials();
+    let best = search.best().map_or(0, |b| {
+        (trials.iter().position(|t| std::ptr::eq(t, b))).unwrap_or(0)
+    });
+    // How flexible a trial is, each control signed so that lower is simpler.
+    let form = |i: usize| -> Vec<f64> {
+        (axes.iter())
+            .map(|&(a, up)| if up { 1.0 } else { -1.0 } * trials[i].values[a])
+            .collect()
+    };
+    let mut candidates: Vec<usize> = std::iter::once(best).chain(close.iter().copied()).collect();
+    candidates.sort_by(|&a, &b| trials[a].error.mean.total_cmp(&trials[b].error.mean));
+    // Of candidates alike in form, the lowest error (the first after the sort).
+    let mut alike: Vec<usize> = Vec::new();
+    for &c in &candidates {
+        if !alike.iter().any(|&a| form(a) == form(c)) {
+            alike.push(c);
         }
-        let simpler = |a: usize, b: usize| {
-            let (fa, fb) = (form(a), form(b));
-            fa != fb && fa.iter().zip(&fb).all(|(x, y)| x <= y)
-        };
-        let mut simplest: Vec<usize> = (alike.iter().copied())
-            .filter(|&c| !alike.iter().any(|&o| simpler(o, c)))
-            .collect();
-        simplest.sort_unstable();
-        match simplest.as_slice() {
-            [one] if *one == best => format!(
-                "may do as well on new points: {rule}, and here that is the best itself (trial \
+    }
+    let simpler = |a: usize, b: usize| {
+        let (fa, fb) = (form(a), form(b));
+        fa != fb && fa.iter().zip(&fb).all(|(x, y)| x <= y)
+    };
+    let mut simplest: Vec<usize> = (alike.iter().copied())
+        .filter(|&c| !alike.iter().any(|&o| simpler(o, c)))
+        .collect();
+    simplest.sort_unstable();
+    match simplest.as_slice() {
+        [one] if *one == best => format!(
+            "may do as well on new points: {rule}, and here that is the best itself (trial \
                  {}): none near it is simpler.",
-                best + 1
-            ),
-            [one] => format!(
-                "may do as well on new points: {rule}, here trial {} ({}).",
-                one + 1,
-                setting(search, *one)
-            ),
-            several => format!(
-                "may do as well on new points. The one-standard-error rule takes the simplest \
+            best + 1
+        ),
+        [one] => format!(
+            "may do as well on new points: {rule}, here trial {} ({}).",
+            one + 1,
+            search.space().describe(&trials[*one].values)
+        ),
+        several => format!(
+            "may do as well on new points. The one-standard-error rule takes the simplest \
                  model within one standard error of the best, and here {} are each simpler \
                  along one axis: which counts as simplest is for you to choose.",
-                trial_list(several).replacen("Trials", "trials", 1)
-            ),
-        }
-    })
-}
-
-/// A trial's setting as the result names it: "Polynomial degree = 5, Regularization strength =
-/// 0.001".
-fn setting(search: &Search, trial: usize) -> String {
-    let values = &search.trials()[trial].values;
-    (search.space().axes().iter().zip(values))
-        .map(|(a, &v)| {
-            let key = a.key();
-            let domain = key.spec().domain;
-            let text = match (0..domain.len()).find(|&p| domain.number(p) == v) {
-                Some(p) => display_value(key, p),
-                None => short(v),
-            };
-            format!("{} = {text}", key.spec().label)
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+            trial_list(several).replacen("Trials", "trials", 1)
+        ),
+    }
 }
 
 /// [`near_note`]'s sentence for a search cross-validated on `folds` folds; `samples`: the
 /// training points when the errors are rates, whose standard error is at least one point's share.
-fn near(search: &Search, folds: usize, samples: Option<usize>, rule: Rule) -> Option<String> {
+fn near(
+    search: &Search,
+    folds: usize,
+    samples: Option<usize>,
+    plane: Option<ModelKind>,
+) -> Option<String> {
     let best = search.best()?;
     let spread = best.error.sd / (folds.max(1) as f64).sqrt();
     let one_point = samples.map_or(0.0, |n| 1.0 / n.max(1) as f64);
@@ -381,7 +354,7 @@ fn near(search: &Search, folds: usize, samples: Option<usize>, rule: Rule) -> Op
         short(best.error.mean),
         short(standard_error),
         if one { "it" } else { "these" },
-        rule(&close),
+        simplest(search, plane, &close),
     ))
 }
 
@@ -409,7 +382,7 @@ mod tests {
     fn trials_within_one_standard_error_of_the_best_are_named() {
         let s = search(&[0.0564, 0.05, 0.0492, 0.0563, crate::tune::cv::DIVERGED]);
         assert_eq!(
-            near(&s, 5, None, simplest(&s, Some(ModelKind::Knn))).unwrap(),
+            near(&s, 5, None, Some(ModelKind::Knn)).unwrap(),
             "Trials 2 and 4 are within one standard error of the best (0.0492 + 0.0072: the \
              best's folds' spread over √5). The folds cannot tell these from the best, and any \
              of them may do as well on new points: the one-standard-error rule takes the \
@@ -417,7 +390,7 @@ mod tests {
              estimate, and here that is the best itself (trial 3): none near it is simpler."
         );
         // Ten folds: 0.016 / √10 = 0.00506, so only 0.05 is left.
-        assert!(near(&s, 10, None, simplest(&s, Some(ModelKind::Knn)))
+        assert!(near(&s, 10, None, Some(ModelKind::Knn))
             .unwrap()
             .starts_with(
                 "Trial 2 is within one standard error \
@@ -425,25 +398,20 @@ mod tests {
              tell it from the best, and it may do"
             ));
         // An error rate on 20 points: one point's share, 0.05, is wider than the folds' spread.
-        assert!(near(&s, 5, Some(20), simplest(&s, Some(ModelKind::Knn)))
+        assert!(near(&s, 5, Some(20), Some(ModelKind::Knn))
             .unwrap()
             .contains("(0.0492 + 0.05: one training point's share, 1/20)"));
         // Nobody close, and a crowd counted rather than listed.
         let far = search(&[0.1, 0.2, 0.3]);
-        assert_eq!(
-            near(&far, 5, None, simplest(&far, Some(ModelKind::Knn))),
-            None
-        );
+        assert_eq!(near(&far, 5, None, Some(ModelKind::Knn)), None);
         let crowd = search(&[0.05; 10]);
-        assert!(
-            near(&crowd, 5, None, simplest(&crowd, Some(ModelKind::Knn)))
-                .unwrap()
-                .starts_with("All 9 other trials are within")
-        );
+        assert!(near(&crowd, 5, None, Some(ModelKind::Knn))
+            .unwrap()
+            .starts_with("All 9 other trials are within"));
         let more = search(&[
             0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.3,
         ]);
-        assert!(near(&more, 5, None, simplest(&more, Some(ModelKind::Knn)))
+        assert!(near(&more, 5, None, Some(ModelKind::Knn))
             .unwrap()
             .starts_with("9 of the other 10 trials are within"));
     }
@@ -454,12 +422,10 @@ mod tests {
     #[test]
     fn the_one_standard_error_rule_names_its_pick() {
         let s = search(&[0.05, 0.0492, 0.3]);
-        assert!(near(&s, 5, None, simplest(&s, Some(ModelKind::Knn)))
-            .unwrap()
-            .ends_with(
-                "the one-standard-error rule takes the simplest model within one standard \
+        assert!(near(&s, 5, None, Some(ModelKind::Knn)).unwrap().ends_with(
+            "the one-standard-error rule takes the simplest model within one standard \
                  error of the best rather than the lowest estimate, here trial 1 (k = 6)."
-            ));
+        ));
         // A learning rate sets how training goes, not how flexible the model is; nor does a
         // forest's number of trees.
         let lr = Axis::for_key(Key::LearningRate).unwrap();
@@ -468,13 +434,11 @@ mod tests {
             let request = rates.next().unwrap();
             assert!(rates.record(&request, MeanSd { mean, sd: 0.016 }));
         }
-        assert!(near(&rates, 5, None, simplest(&rates, None))
-            .unwrap()
-            .ends_with(
-                "may do as well on new points. The one-standard-error rule, which takes the \
+        assert!(near(&rates, 5, None, None).unwrap().ends_with(
+            "may do as well on new points. The one-standard-error rule, which takes the \
              simplest model within one standard error of the best, has no simplest here: \
              Learning rate does not set how flexible the model is."
-            ));
+        ));
         assert_eq!(flexibility(Key::Trees, Some(ModelKind::Forest)), None);
         assert_eq!(
             flexibility(Key::Trees, Some(ModelKind::Boosting)),
@@ -495,7 +459,7 @@ mod tests {
             };
             assert!(grid.record(&request, MeanSd { mean, sd: 0.016 }));
         }
-        let note = near(&grid, 5, None, simplest(&grid, None)).unwrap();
+        let note = near(&grid, 5, None, None).unwrap();
         assert!(
             note.ends_with(
                 "and here trials 1 and 4 are each simpler along one axis: which counts as \

@@ -9,7 +9,7 @@
 //! construction.
 
 use crate::state::config::Config;
-use crate::state::spec::{Domain, Key};
+use crate::state::spec::{value_text, Domain, Key};
 
 /// How unit coordinates spread over an axis' range.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -225,6 +225,15 @@ impl Space {
     pub fn snap(&self, point: &[f64]) -> Vec<f64> {
         let axes = self.axes.iter().zip(point);
         axes.map(|(a, &u)| a.unit(a.nearest(u).1)).collect()
+    }
+
+    /// A trial's control values as the page names them: "Polynomial degree = 5, Regularization
+    /// strength = 0.001".
+    pub fn describe(&self, values: &[f64]) -> String {
+        let pairs = self.axes.iter().zip(values);
+        let pairs =
+            pairs.map(|(a, &v)| format!("{} = {}", a.key.spec().label, value_text(a.key, v)));
+        pairs.collect::<Vec<_>>().join(", ")
     }
 
     /// The control values a trial at `point` runs with (snapped to the table).
