@@ -78,6 +78,25 @@ fn effective(config: &Config, key: Key) -> TuneAxis {
     }
 }
 
+/// What a misfit axis a link names on `key` becomes: [`effective`]'s default, unless the other
+/// axis already searches it; then the model's first other hyperparameter (helper 88:
+/// `model=forest&x=k&y=trees` searched the number of trees twice, so along one axis).
+fn replacement(config: &Config, key: Key) -> TuneAxis {
+    let default = effective(config, key);
+    let other_key = if key == Key::AxisX {
+        Key::AxisY
+    } else {
+        Key::AxisX
+    };
+    let other: TuneAxis = config.choice(other_key);
+    if default == TuneAxis::None || default != other || !fits(config, other_key, other) {
+        return default;
+    }
+    (axis_choices(config.tuned()).iter().copied())
+        .find(|a| *a != other)
+        .unwrap_or(default)
+}
+
 /// Why the axis chosen on `key` is not searched, if it is not (it does not belong to the
 /// model): said beside the select.
 pub fn axis_misfit(config: &Config, key: Key) -> Option<String> {
@@ -90,7 +109,7 @@ pub fn axis_misfit(config: &Config, key: Key) -> Option<String> {
         "{} is not a hyperparameter of {}: searching {} instead.",
         chosen.opt().label,
         model.opt().label,
-        effective(config, key).opt().label
+        replacement(config, key).opt().label
     ))
 }
 
@@ -115,7 +134,7 @@ pub fn fit_axes(config: &mut Config) -> Option<String> {
         .into_iter()
         .filter_map(|key| {
             let why = axis_misfit(config, key)?;
-            config.set_choice(key, effective(config, key));
+            config.set_choice(key, replacement(config, key));
             Some(why)
         })
         .collect();

@@ -436,6 +436,43 @@ fn a_link_naming_only_the_model_gets_that_models_two_axes() {
         state.config.choice::<TuneAxis>(Key::AxisY),
         TuneAxis::Lambda
     );
+    // A misfit whose default the other axis already searches takes the model's next
+    // hyperparameter, not the same one twice (helper 88).
+    for (query, x, y, instead) in [
+        (
+            "model=forest&x=k&y=trees",
+            TuneAxis::MaxDepth,
+            TuneAxis::Trees,
+            TuneAxis::MaxDepth,
+        ),
+        (
+            "model=forest&x=depth&y=k",
+            TuneAxis::MaxDepth,
+            TuneAxis::Trees,
+            TuneAxis::Trees,
+        ),
+        // (k-NN has one hyperparameter: nothing else to search.)
+        (
+            "model=knn&x=degree&y=k",
+            TuneAxis::K,
+            TuneAxis::K,
+            TuneAxis::K,
+        ),
+    ] {
+        let (config, notices) = decode(&format!("lab=tuning&{query}"));
+        let state = Tuning::new(config, notices);
+        let axes = (
+            state.config.choice::<TuneAxis>(Key::AxisX),
+            state.config.choice(Key::AxisY),
+        );
+        assert_eq!(axes, (x, y), "{query}");
+        let said = format!("searching {} instead.", instead.opt().label);
+        let notices = &state.notices;
+        assert!(
+            notices.iter().any(|n| n.contains(&said)),
+            "{query}: {notices:?}"
+        );
+    }
 }
 
 /// Training points all of one class: every trial scores 0, and the page says why rather than
