@@ -285,6 +285,13 @@ test('presenter view at 1280×720: Play, the main plot and the verdict fit witho
   const verdict = await forest.page.locator('#diagnosis').boundingBox();
   assert.ok(verdict.y + 60 <= 1080, `the verdict starts on the screen: ${JSON.stringify(verdict)}`);
   await forest.page.close();
+  // The Tuning lab's map too (helper 88: 380 px, half the screen left empty), Play under it.
+  const tuning = await open('?lab=tuning&present=1', { width: 1920, height: 1080 });
+  const map = await tuning.page.locator('#landscape-chart-box').boundingBox();
+  assert.ok(map.height >= 0.5 * 1080, `the map uses the height: ${map.height}px`);
+  const play = await tuning.page.locator('#play').boundingBox();
+  assert.ok(play.y + play.height <= 1080, JSON.stringify(play));
+  await tuning.page.close();
 });
 
 test('presenter view at 1280×720: every lesson step and challenge keeps Play, the plot and the verdict on the screen', async () => {
