@@ -504,6 +504,8 @@ pub struct Evidence {
     pub parameters: usize,
     /// The penalty is strong enough to hold the model back (see the module's rule 5).
     pub strong_penalty: bool,
+    /// A penalty is set (λ > 0): the objective then has one minimum, not many.
+    pub penalized: bool,
     /// A network's hidden units, when nonlinear: its loss has poor local minima and plateaus,
     /// and units can stop learning (ReLU's switched off, tanh's and sigmoid's saturated).
     pub hidden: Option<Activation>,
@@ -1363,12 +1365,20 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
             if e.parameters >= e.train_points && interpolates {
                 // (As many numbers as points pass through them, but not many different ways: one
                 // cubic passes through 4 points; helper 59.)
-                let through = match (e.parameters > e.train_points, e.train_points) {
-                    (true, 1) => "more than enough to pass through it, in many different ways",
-                    (true, _) => {
+                // (With a penalty the objective has one minimum, and it runs close to the points,
+                // not through them: "in many different ways" was false of ridge; helper 89.)
+                let through = match (e.parameters > e.train_points, e.train_points, e.penalized) {
+                    (true, _, true) => {
+                        "more than enough to pass through them all, and the penalty holds it only \
+                         a little off them"
+                    }
+                    (true, 1, false) => {
+                        "more than enough to pass through it, in many different ways"
+                    }
+                    (true, _, false) => {
                         "more than enough to pass through them all, in many different ways"
                     }
-                    (false, _) => "enough to pass through every one of them",
+                    (false, _, _) => "enough to pass through every one of them",
                 };
                 format!(
                     "{}: only {} for {} learned numbers, {through}, and a model that passes \

@@ -16,6 +16,7 @@ fn numbers(train: f64, test: f64) -> Evidence {
         train_points: 30,
         parameters: 4,
         strong_penalty: false,
+        penalized: false,
         hidden: None,
         blind_to: None,
         flat_start: false,

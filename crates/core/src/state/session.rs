@@ -410,6 +410,7 @@ impl<K: LabKind> Session<K> {
             train_points: self.train_set().count(),
             parameters: self.parameter_count,
             strong_penalty: penalty && (self.config.number(Key::Lambda) >= 0.1 || mostly_zero),
+            penalized: penalty && self.config.number(Key::Lambda) > 0.0,
             // Linear hidden layers compose to one linear map: no bend, no plateau to be stuck on.
             // Nor does a layer of one neuron leave anything to bend: all the network knows of
             // a point passes through that one number, so its boundary is lines parallel to one

@@ -1334,3 +1334,32 @@ fn through_as_many_noisy_points_as_numbers_is_too_few_points_at_any_noise() {
         );
     }
 }
+
+/// A ridge model with more numbers than points runs close to them, not through them "in many
+/// different ways": with a penalty its objective has one minimum (helper 89).
+#[test]
+fn a_penalized_model_with_too_few_points_is_not_said_to_pass_through_them_many_ways() {
+    use crate::ml::diagnosis::Fit;
+    for (lambda, penalized) in [("reg=l2&lambda=0.1", true), ("reg=none", false)] {
+        let mut s: Session<Regression> = session(&format!("degree=15&n=20&{lambda}&speed=max"));
+        s.apply(Action::Play);
+        for _ in 0..40 {
+            s.apply(Action::Tick(500));
+        }
+        let d = s.diagnosis().unwrap();
+        assert_eq!(d.fit, Fit::TooFewPoints, "{lambda}: {}", d.reason);
+        assert_eq!(
+            d.reason.contains("in many different ways"),
+            !penalized,
+            "{}",
+            d.reason
+        );
+        assert_eq!(
+            d.reason
+                .contains("the penalty holds it only a little off them"),
+            penalized,
+            "{}",
+            d.reason
+        );
+    }
+}
