@@ -184,6 +184,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         train_points: d.train.len(),
         parameters,
         strong_penalty: false,
+        penalized: false,
         hidden: None,
         blind_to: None,
         flat_start: false,
