@@ -188,6 +188,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         hidden: None,
         blind_to: None,
         flat_start: false,
+        at_guess: false,
         momentum: None,
         levers: Levers::default(),
         best_reachable: None,

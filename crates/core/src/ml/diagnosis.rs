@@ -517,6 +517,10 @@ pub struct Evidence {
     /// networks, sigmoid ones most, often sit on for hundreds of epochs before they leave it on
     /// their own. Not stuck, and Reset is not the cure.
     pub flat_start: bool,
+    /// A network past its first thousand epochs whose training loss sits within 3 % of the
+    /// constant guess's and does not creep below it: a falling trend there is the jitter of its
+    /// steps, not progress (helper 89).
+    pub at_guess: bool,
     /// Momentum's swings: the loss rises and falls again as the velocity carries the weights
     /// past the minimum and back, each swing lower than the one before at a stable learning
     /// rate ([`Momentum`]). A rise then is no sign of too high a learning rate.
@@ -1317,6 +1321,11 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
     let minimum_high = r.high_train
         && (e.best_reachable).is_some_and(|b| lines(e.errors.with_train(b), e.train_points).0);
     let out_of_reach = out_of_reach(e, minimum_high);
+    // A network past its flat start whose training log-loss sits at the constant guess's has
+    // learned nothing: a "falling" trend there is the jitter of its steps, not progress (helper
+    // 89: "still falling … or raise the learning rate" of a loss flat at 0.69 for 1,700 epochs,
+    // the stuck spiral network the README says reads "Stuck").
+    let falling = e.trend == Trend::Falling && !(e.hidden.is_some() && e.at_guess);
     // The errors, and when the loss still falls in vain, what not even full training reaches.
     let summary = match &out_of_reach {
         Some(reach) => format!(
@@ -1499,7 +1508,7 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                 r.summary
             ),
         )
-    } else if r.high_train && e.trend == Trend::Falling && out_of_reach.is_none() {
+    } else if r.high_train && falling && out_of_reach.is_none() {
         (
             Fit::StillTraining,
             format!(
@@ -1548,10 +1557,7 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                 r.summary
             ),
         )
-    } else if let Some(units) = e
-        .hidden
-        .filter(|_| r.high_train && e.trend != Trend::Falling)
-    {
+    } else if let Some(units) = e.hidden.filter(|_| r.high_train && !falling) {
         (Fit::Stuck, stuck(&r.summary, units, at_shares))
     } else if r.high_train {
         (

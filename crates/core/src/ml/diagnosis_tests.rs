@@ -20,6 +20,7 @@ fn numbers(train: f64, test: f64) -> Evidence {
         hidden: None,
         blind_to: None,
         flat_start: false,
+        at_guess: false,
         momentum: None,
         levers: Levers::default(),
         best_reachable: None,

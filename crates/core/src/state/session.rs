@@ -99,6 +99,11 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     fn flat_start(_session: &Session<Self>, _records: &[Record]) -> bool {
         false
     }
+    /// Whether the model is a network whose loss sits at the constant guess's past its flat
+    /// start (see [`Evidence::at_guess`]).
+    fn at_guess(_session: &Session<Self>, _records: &[Record]) -> bool {
+        false
+    }
     /// Whether every training step lowers the loss the verdict reads at any stable learning
     /// rate: plain gradient descent on all the training points, when that loss is the whole
     /// objective and the objective is a quadratic bowl. Then one rise of the loss proves the
@@ -428,6 +433,7 @@ impl<K: LabKind> Session<K> {
                 .then(|| self.config.mlp_inputs().blind_to())
                 .flatten(),
             flat_start: K::flat_start(self, records),
+            at_guess: K::at_guess(self, records),
             // (With mini-batches the loss jumps with each batch's noise: no swing to read.)
             // (Only where there is an optimizer: one left set from logistic regression is not a
             // forest's; helper 67.)
