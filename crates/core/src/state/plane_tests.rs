@@ -1557,3 +1557,28 @@ fn a_growing_ensemble_hears_no_curve_note_until_grown() {
     let d = s.diagnosis().unwrap();
     assert!(d.reason.contains("validation curve"), "{}", d.reason);
 }
+
+/// A network that has learned its training points' noise (99 % where the best is about 60 %)
+/// overfits; the jumps of its loss under Adam are no cause (helper 89: "the steps overshoot …
+/// Lower the learning rate", which cured nothing).
+#[test]
+fn a_network_that_learned_the_noise_overfits_whatever_its_loss_jumps() {
+    let mut s = neural("data=spiral&layers=3&l1=16&l2=16&l3=16&opt=adam&noise=0.5&lr=0.003");
+    apply(&mut s, Action::Play);
+    for _ in 0..16 {
+        apply(&mut s, Action::Tick(500));
+        let d = s.diagnosis().unwrap();
+        let train = s.train_score.accuracy.unwrap();
+        if train > 0.9 {
+            assert_ne!(
+                d.fit,
+                Fit::LearningRateTooHigh,
+                "epoch {}: {}",
+                s.model.steps(),
+                d.reason
+            );
+        }
+    }
+    let d = s.diagnosis().unwrap();
+    assert!(d.fit.is_overfitting(), "{}", d.reason);
+}
