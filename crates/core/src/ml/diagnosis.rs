@@ -1678,6 +1678,42 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         Instead::default()
     };
     let close = !(instead.train.is_empty() && instead.test.is_empty());
+    // A close call between a good fit and overfitting that the validation curve settles: it does
+    // clearly better with less flexibility, averaging folds of the training points where the
+    // test points' chance could go either way (helper 89: boosting 200 stumps at a learning rate
+    // of 1, 100 % on its training points, read "Good fit (a close call)" beside a curve clearly
+    // lower at 10 trees).
+    if fit == Fit::GoodFit
+        && close
+        && instead.test.contains(&"overfitting")
+        && e.curve == Some(CurveLean::LessFlexible)
+    {
+        let noise = match e.errors {
+            Errors::Classes {
+                train,
+                ceiling: Some(c),
+                ..
+            } if noise_learned => format!(
+                "it scores far above that rule on its own training points, {} against {} (it has \
+                 learned some of their noise), and ",
+                whole_percent(100.0 * train),
+                whole_percent(100.0 * c.on_train)
+            ),
+            _ => String::new(),
+        };
+        return Diagnosis {
+            fit: Fit::TooFlexible,
+            reason: format!(
+                "{}: {noise}on the test points alone it is a close call with a good fit, but the \
+                 validation curve, which averages folds of the training points and is the better \
+                 judge, does better with less flexibility: what the model learned past that does \
+                 not carry over. Make it less flexible ({}), or add data.",
+                r.summary, e.levers.less
+            ),
+            close_call: false,
+            unsettled: unsettled(e),
+        };
+    }
     Diagnosis {
         fit,
         // (On under 30 test points the verdict has already said why: see `few_test_points`.)
