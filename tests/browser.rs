@@ -147,6 +147,7 @@ fn lab_props(
         on_leave: Callback::noop(),
         on_look: Callback::noop(),
         on_load: Callback::noop(),
+        hide_best: false,
     }
 }
 
