@@ -418,7 +418,8 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         <p class="help" id="compare-status">{
                             if compared.len() == 3 {
                                 let scores = if by_test { "test scores" } else { "cross-validation" };
-                                let said = comparison_note(&comparison, &state.compared_trials(), COMPARE_SEEDS).map(|n| format!(" {n}")).unwrap_or_default();
+                                let runs: Vec<usize> = comparison.iter().map(|(kind, _)| state.planned_by(*kind)).collect();
+                                let said = comparison_note(&comparison, &runs, COMPARE_SEEDS).map(|n| format!(" {n}")).unwrap_or_default();
                                 format!("The three strategies with this budget, each on {COMPARE_SEEDS} seeds, scored on the landscape (the same {scores}, no new training).{said}")
                             } else {
                                 "The three strategies are compared once the landscape is done.".to_string()

@@ -362,12 +362,15 @@ impl LabKind for Plane {
             return false;
         };
         let guess = network.guess_loss();
+        // (Read only past the first thousand epochs: the verdict asks every frame.)
         let majority =
-            log_loss_shares(s).map_or(1.0, |shares| shares.iter().copied().fold(0.0, f64::max));
+            || log_loss_shares(s).map_or(1.0, |shares| shares.iter().copied().fold(0.0, f64::max));
         // (Creeping counts only below the guess, as on a flat start: above it, the jitter of
         // a loss at the guess reads as a creep now and then.)
         s.model.steps() >= 1000
-            && s.train_score.accuracy.is_some_and(|a| a <= majority + 0.05)
+            && s.train_score
+                .accuracy
+                .is_some_and(|a| a <= majority() + 0.05)
             && recent_medians(records).is_some_and(|(train, _)| {
                 (0.97 * guess..1.1 * guess).contains(&train)
                     && !(train < guess && creeping(records))

@@ -592,16 +592,11 @@ impl Tuning {
         done.map(|(k, c)| (*k, summary(c))).collect()
     }
 
-    /// How many trials each compared strategy runs at this budget: the budget, or fewer where
-    /// the space (or the grid's lattice) holds fewer settings ([`Search::planned`]); in the
-    /// order of [`Tuning::compared`].
-    pub fn compared_trials(&self) -> Vec<usize> {
+    /// How many trials a compared strategy runs at this budget: the budget, or fewer where the
+    /// space (or the grid's lattice) holds fewer settings ([`Search::planned`]).
+    pub fn planned_by(&self, kind: StrategyKind) -> usize {
         let (space, budget) = (self.search.space(), self.search.budget());
-        (self.compared().iter())
-            .map(|(kind, _)| {
-                Search::new(space.clone(), strategy_of(*kind), budget, 0).map_or(0, |s| s.planned())
-            })
-            .collect()
+        Search::new(space.clone(), strategy_of(kind), budget, 0).map_or(0, |s| s.planned())
     }
 
     /// Everything restarts from the configuration; the landscape and the comparison are kept
