@@ -469,6 +469,7 @@ impl<K: LabKind> Session<K> {
             });
         let asides: String = curve
             .into_iter()
+            .chain(self.more_points(&verdict, lean))
             .chain(self.penalty_caution(&verdict, errors))
             .collect();
         if !asides.is_empty() {
@@ -521,6 +522,29 @@ impl<K: LabKind> Session<K> {
             .map_or((self.objective_since, self.tuned_since), |m| {
                 (m.objective_since, m.tuned_since)
             })
+    }
+
+    /// For "too simple" where the validation curve over a control of the model's flexibility
+    /// cannot tell the current value from its lowest: the training error says the model misses
+    /// the pattern, yet on these few points what more flexibility gains in fit it loses by
+    /// following their noise. More points let it pay off, and are the next step (helper 89:
+    /// `?data=step&degree=3` read "a higher degree", then that the curve finds no degree clearly
+    /// better, and stopped there; at 100 points the curve is clearly lower at degree 9). Only
+    /// where the data are generated and can have more points.
+    fn more_points(&self, verdict: &Diagnosis, lean: Option<CurveLean>) -> Option<String> {
+        let n = self.train_set().count();
+        let points = Key::Points;
+        (verdict.fit.is_underfitting()
+            && lean == Some(CurveLean::Neither)
+            && self.config.shows(points)
+            && self.config.no_effect(points, n).is_none()
+            && self.config.position(points) + 1 < points.spec().domain.len())
+        .then(|| {
+            format!(
+                " On {n} training points a more flexible model follows their noise about as much \
+                 as it gains on the pattern: with more points (Number of points) it can pay off."
+            )
+        })
     }
 
     /// For "too flexible" under a penalty, with a training error already above the noise floor

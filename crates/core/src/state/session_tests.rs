@@ -1363,3 +1363,39 @@ fn a_penalized_model_with_too_few_points_is_not_said_to_pass_through_them_many_w
         );
     }
 }
+
+/// Too simple, and the curve over the degree cannot tell a higher one apart on 28 training
+/// points: the next step is more points, where the curve is clearly lower at a higher degree and
+/// the sentence gives way to it (helper 89: the verdict stopped at "will not do clearly better").
+#[test]
+fn too_simple_with_a_flat_curve_names_more_points() {
+    let verdict = |query: &str| {
+        let mut s: RegressionLab = session(query);
+        finish_sweep(&mut s);
+        s.apply(Action::Play);
+        s.apply(Action::Tick(Regression::SWEEP_STEPS));
+        s.diagnosis().unwrap()
+    };
+    let few = verdict("data=step&degree=3&speed=max");
+    assert_eq!(few.fit, Fit::TooSimple, "{}", few.reason);
+    assert!(
+        few.reason.contains(
+            "within one standard error of its lowest (0.13 at Polynomial degree = 5): the curve \
+             cannot tell them apart, so moving Polynomial degree alone will not do clearly \
+             better on these points. On 28 training points a more flexible model follows their \
+             noise about as much as it gains on the pattern: with more points (Number of \
+             points) it can pay off."
+        ),
+        "{}",
+        few.reason
+    );
+    let more = verdict("data=step&degree=3&n=100&speed=max");
+    assert_eq!(more.fit, Fit::TooSimple, "{}", more.reason);
+    assert!(
+        more.reason
+            .contains("The validation curve does clearly better at Polynomial degree = 9"),
+        "{}",
+        more.reason
+    );
+    assert!(!more.reason.contains("more points"), "{}", more.reason);
+}

@@ -6,6 +6,7 @@
 use super::choice::ModelKind;
 use super::config::Config;
 use super::spec::Key;
+use super::sweep::votes_only;
 use super::tuning::{by_test, Tuning};
 use crate::format::{decimals_apart, short};
 use crate::ml::plane_model::PlaneHyper;
@@ -244,7 +245,8 @@ fn flexibility(key: Key, plane: Option<ModelKind>) -> Option<bool> {
 
 /// The end of [`near`]'s sentence: the one-standard-error rule's pick among the best and the
 /// trials `close` to it, the simplest along the searched controls that set how flexible the
-/// model is (of candidates alike there, the lowest error). Named only where one is simplest
+/// model is (of candidates alike there, the lowest error, and at equal errors a forest's more
+/// trees). Named only where one is simplest
 /// along every such control; said so where no searched control sets it.
 fn simplest(search: &Search, plane: Option<ModelKind>, close: &[usize]) -> String {
     let axes: Vec<(usize, bool)> = (search.space().axes().iter().enumerate())
@@ -275,7 +277,15 @@ fn simplest(search: &Search, plane: Option<ModelKind>, close: &[usize]) -> Strin
             .collect()
     };
     let mut candidates: Vec<usize> = std::iter::once(best).chain(close.iter().copied()).collect();
-    candidates.sort_by(|&a, &b| trials[a].error.mean.total_cmp(&trials[b].error.mean));
+    // A forest's trees only add votes, steadier the more: at equal errors the more trees
+    // (helper 88: of two forests of depth 5 with equal errors, the rule's pick was the one of 3
+    // trees rather than of 20, the first listed).
+    let votes =
+        plane.and_then(|m| (search.space().axes().iter()).position(|a| votes_only(a.key(), m)));
+    let trees = |i: usize| votes.map_or(0.0, |a| trials[i].values[a]);
+    candidates.sort_by(|&a, &b| {
+        (trials[a].error.mean.total_cmp(&trials[b].error.mean)).then(trees(b).total_cmp(&trees(a)))
+    });
     // Of candidates alike in form, the lowest error (the first after the sort).
     let mut alike: Vec<usize> = Vec::new();
     for &c in &candidates {
@@ -465,6 +475,40 @@ mod tests {
                 "and here trials 1 and 4 are each simpler along one axis: which counts as \
                  simplest is for you to choose."
             ),
+            "{note}"
+        );
+    }
+
+    /// A forest: depth sets its flexibility, the trees only its votes. Of equal errors at the
+    /// same depth, the rule's pick is the forest of more trees, whichever was tried first.
+    #[test]
+    fn of_forests_alike_and_equal_the_rule_picks_more_trees() {
+        let space = Space::new(vec![
+            Axis::new(Key::MaxDepth, 1.0, 5.0, Scale::Linear, true).unwrap(),
+            Axis::new(Key::Trees, 3.0, 20.0, Scale::Linear, true).unwrap(),
+        ])
+        .unwrap();
+        let mut grid = Search::new(space, Strategy::Grid, 4, 0).unwrap();
+        while let Some(request) = grid.next() {
+            let mean = match request.values.as_slice() {
+                [d, _] if *d == 5.0 => 0.1,
+                _ => 0.3,
+            };
+            assert!(grid.record(&request, MeanSd { mean, sd: 0.016 }));
+        }
+        let depth5: Vec<(usize, f64)> = (grid.trials().iter().enumerate())
+            .filter(|(_, t)| t.values[0] == 5.0)
+            .map(|(i, t)| (i + 1, t.values[1]))
+            .collect();
+        assert_eq!(depth5.len(), 2, "{depth5:?}");
+        let (most, trees) = *depth5.iter().max_by(|a, b| a.1.total_cmp(&b.1)).unwrap();
+        assert!(trees > depth5.iter().map(|d| d.1).fold(f64::INFINITY, f64::min));
+        let note = near(&grid, 5, None, Some(ModelKind::Forest)).unwrap();
+        assert!(
+            note.ends_with(&format!(
+                "rather than the lowest estimate, here trial {most} (Max depth = 5, Number of \
+                 trees = {trees})."
+            )),
             "{note}"
         );
     }
