@@ -114,6 +114,18 @@ test('at 1280×800 a depth-6 tree\'s rules fit their panel, each answer on its r
   await page.close();
 });
 
+test('README: a gap with no noise learned whose curve finds no depth clearly better reads too few training points, not "less flexible"', async () => {
+  // (Helper 91: a depth-2 tree at the rule's own 89 % read "Make it less flexible" where depth 1
+  // is clearly worse on the curve.)
+  const { page, problems } = await open('&model=tree&data=moons&noise=0.4&depth=2&criterion=entropy&speed=max');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => /^Overfitting: too few training points \(a close call\).*has not learned its training points' noise.*Add data\. On the validation curve Max depth = 2 has a cross-validated error of 12\.9 %, within one standard error of its lowest \(12\.1 % at Max depth = 3\)/s
+    .test(document.getElementById('diagnosis')?.textContent ?? ''), null, { timeout: 60_000 });
+  assert.doesNotMatch(await page.locator('#diagnosis').textContent(), /less flexible/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('a close call the validation curve settles: boosting 200 stumps at a learning rate of 1 overfits, the curve clearly lower at 10 trees', async () => {
   // (Helper 89: "Good fit (a close call)" at 100 % on its training points, beside the curve.)
   const { page, problems } = await open('&model=boosting&data=moons&noise=0.5&n=300&depth=1&shrinkage=1&trees=200&speed=max');

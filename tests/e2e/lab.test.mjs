@@ -395,6 +395,27 @@ test('keeps working when the network drops after load', async () => {
   await page.close();
 });
 
+test('README: too simple beside a curve that cannot tell a higher degree apart names more points, which the curve then finds', async () => {
+  // (Helper 89: the verdict stopped at "will not do clearly better", with no next step.)
+  const judged = async (query) => {
+    const { page, problems } = await open(query);
+    await page.waitForFunction(() => /^15 values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 60_000 });
+    // 20 epochs a frame, paused past the curve's 1000 (a model trained far longer is not judged by it).
+    await runUntilEpoch(page, 1000);
+    assert.ok(await epoch(page) <= 2000);
+    const verdict = await text(page, '#diagnosis');
+    assert.deepEqual(problems.console, []);
+    await page.close();
+    return verdict;
+  };
+  const few = await judged('?data=step&degree=3&speed=20');
+  assert.match(few, /^Underfitting: too simple/);
+  assert.match(few, /within one standard error of its lowest \(0\.13 at Polynomial degree = 5\).* On 28 training points a more flexible model follows their noise about as much as it gains on the pattern: with more points \(Number of points\) it can pay off\./);
+  const more = await judged('?data=step&degree=3&n=100&speed=20');
+  assert.match(more, /The validation curve does clearly better at Polynomial degree = 9/);
+  assert.doesNotMatch(more, /more points/);
+});
+
 test('the validation curve sweeps the degree, and focusing λ sweeps λ instead', async () => {
   const { page, problems } = await open('?n=20');
   const status = page.locator('#validation-status');

@@ -1342,6 +1342,12 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         && matches!(e.errors, Errors::Classes { train, ceiling: Some(c), .. }
             if !c.learned_noise(train, e.train_points));
     let curve_led = no_noise_gap && e.curve == Some(CurveLean::MoreFlexible);
+    // The same gap where the curve finds no value of its control clearly better: neither less
+    // flexibility nor more is the cure, and the miss is where its few splits or its boundary
+    // happen to fall on these training points (helper 91: a tree of depth 2 on noisy moons,
+    // at the rule's accuracy on its own points, read "Make it less flexible" where depth 1 is
+    // clearly worse on the curve and raising its leaf size changes nothing).
+    let placement_led = no_noise_gap && e.curve == Some(CurveLean::Neither);
     let noise_learned = matches!(e.errors, Errors::Classes { train, ceiling: Some(c), .. }
             if c.learned_noise(train, e.train_points));
     let (fit, why) = if let Some(j) = e.jitter.filter(|j| j.costly()) {
@@ -1611,6 +1617,19 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                 few_test_points(e.errors)
             ),
         )
+    } else if placement_led {
+        (
+            Fit::TooFewPoints,
+            format!(
+                "{}: the model has not learned its training points' noise (it is not above the \
+                 rule on them by more than chance), yet what it learned does not carry over to \
+                 new points as well as the rule does: where it draws its boundary depends on just \
+                 where its training points happen to lie, and more of them would pin it closer \
+                 to the pattern. Add data.{}",
+                r.summary,
+                few_test_points(e.errors)
+            ),
+        )
     } else if r.gap {
         (
             Fit::TooFlexible,
@@ -1669,7 +1688,8 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
     };
     // (A verdict led by the validation curve rests on its folds, not on the test points' chance.)
     // (Nor does one that reads the log-loss against the constant guess's.)
-    let instead = if matches!(fit, Fit::GoodFit | Fit::TooSimple | Fit::TooFlexible)
+    let instead = if (matches!(fit, Fit::GoodFit | Fit::TooSimple | Fit::TooFlexible)
+        || placement_led)
         && !curve_led
         && !by_log_loss
     {
@@ -1677,6 +1697,16 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
     } else {
         Instead::default()
     };
+    // A close call that the validation curve settles the verdict's way: it does better with
+    // less flexibility under "too flexible", with more under "too simple", by more than one
+    // standard error (helper 91: "Overfitting: too flexible (a close call)" beside a curve 3.4
+    // standard errors lower at 3 trees, whose judgement the close call then sent the learner to).
+    let settled = matches!(
+        (fit, e.curve),
+        (Fit::TooFlexible, Some(CurveLean::LessFlexible))
+            | (Fit::TooSimple, Some(CurveLean::MoreFlexible))
+    );
+    let instead = if settled { Instead::default() } else { instead };
     let close = !(instead.train.is_empty() && instead.test.is_empty());
     // A close call between a good fit and overfitting that the validation curve settles: it does
     // clearly better with less flexibility, averaging folds of the training points where the

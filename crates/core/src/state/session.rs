@@ -459,13 +459,17 @@ impl<K: LabKind> Session<K> {
             // A good fit hears the curve only where it does clearly better at another value:
             // the test points alone may not show what the folds do.
             .filter(|note| judged || note.better_at.is_some())
-            .map(|note| match good {
-                true => format!(
+            .map(|note| match (good, verdict.fit) {
+                (true, _) => format!(
                     " But {}{}",
                     note.text[..1].to_ascii_lowercase(),
                     &note.text[1..]
                 ),
-                false => format!(" {}", note.text),
+                // "Add data" is no remedy the curve could contradict: no "Yet".
+                (false, Fit::TooFewPoints) => {
+                    format!(" {}", note.text.replacen("Yet on", "On", 1))
+                }
+                (false, _) => format!(" {}", note.text),
             });
         let asides: String = curve
             .into_iter()

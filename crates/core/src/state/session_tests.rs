@@ -1399,3 +1399,27 @@ fn too_simple_with_a_flat_curve_names_more_points() {
     );
     assert!(!more.reason.contains("more points"), "{}", more.reason);
 }
+
+/// Helper 91's tree of depth 2 on noisy moons: the rule's own 89 % on its training points, 70 %
+/// on the test points where the rule scores 83 %, and a curve that finds no depth clearly better
+/// (depth 1 clearly worse). It read "Make it less flexible"; more points are the cure.
+#[test]
+fn a_gap_the_curve_finds_no_depth_for_names_more_points() {
+    let mut s: PlaneLab =
+        session("lab=classification&model=tree&data=moons&noise=0.4&depth=2&criterion=entropy");
+    finish_sweep(&mut s);
+    s.apply(Action::Play);
+    s.apply(Action::Tick(100));
+    let d = s.diagnosis().unwrap();
+    assert_eq!(d.fit, Fit::TooFewPoints, "{}", d.reason);
+    assert!(!d.reason.contains("less flexible"), "{}", d.reason);
+    assert!(
+        d.reason.contains(
+            "Add data. On the validation curve Max depth = 2 has a cross-validated error of \
+             12.9 %, within one standard error of its lowest (12.1 % at Max depth = 3)"
+        ),
+        "{}",
+        d.reason
+    );
+    assert!(d.close_call, "{}", d.reason);
+}
