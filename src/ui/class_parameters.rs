@@ -79,9 +79,9 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
         PlaneModel::Knn(knn) => html! {
             <div id="learned">
                 <p class="no-params"><strong>{ "k-NN learns no parameters." }</strong>
-                    { format!(" Its whole model is the stored training set: {} points. To classify a new point it \
+                    { format!(" Its whole model is the stored training set: {}. To classify a new point it \
                         finds {}. k is set by you, not learned, and there is nothing to train.",
-                        knn.points().len(), voters(knn.effective_k())) }</p>
+                        count(knn.points().len(), "point", "points"), voters(knn.effective_k())) }</p>
                 <p class="help">{ "Move the pointer over the plane to ring the points that vote there." }</p>
             </div>
         },

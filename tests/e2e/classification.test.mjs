@@ -126,6 +126,23 @@ test('README: a gap with no noise learned whose curve finds no depth clearly bet
   await page.close();
 });
 
+test('README: boosting whose log-loss climbs past the guess reads a learning rate too high, and a lower one cures it', async () => {
+  // (Helper 90: 50 % right at a training log-loss of 18 read "too simple … deeper trees".)
+  const base = '&model=boosting&trees=200&depth=3&data=moons&noise=0.5&speed=max&subsample=0.1';
+  const { page, problems } = await open(base + '&shrinkage=1');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => /^Learning rate too high.*Its training log-loss fell to 0\.5066 after 2 trees, then rose to 18\.0218, above always answering the class shares: the trees' steps overshoot\..*Lower the learning rate/s
+    .test(document.getElementById('diagnosis')?.textContent ?? ''), null, { timeout: 60_000 });
+  assert.equal(await text(page, '#train-acc'), '50.0 %');
+  await page.close();
+  const cured = await open(base + '&shrinkage=0.1');
+  await cured.page.getByRole('button', { name: 'Play' }).click();
+  await cured.page.waitForFunction(() => /^(Good fit|Overfitting|Underfitting)/.test(document.getElementById('diagnosis')?.textContent ?? ''), null, { timeout: 60_000 });
+  assert.ok(Number((await text(cured.page, '#train-loss')).replace(/,/g, '')) < 0.5);
+  assert.deepEqual([...problems.console, ...cured.problems.console], []);
+  await cured.page.close();
+});
+
 test('a close call the validation curve settles: boosting 200 stumps at a learning rate of 1 overfits, the curve clearly lower at 10 trees', async () => {
   // (Helper 89: "Good fit (a close call)" at 100 % on its training points, beside the curve.)
   const { page, problems } = await open('&model=boosting&data=moons&noise=0.5&n=300&depth=1&shrinkage=1&trees=200&speed=max');

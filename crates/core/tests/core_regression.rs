@@ -189,6 +189,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         blind_to: None,
         flat_start: false,
         at_guess: false,
+        overshoot: None,
         momentum: None,
         levers: Levers::default(),
         best_reachable: None,

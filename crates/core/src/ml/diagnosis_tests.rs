@@ -21,6 +21,7 @@ fn numbers(train: f64, test: f64) -> Evidence {
         blind_to: None,
         flat_start: false,
         at_guess: false,
+        overshoot: None,
         momentum: None,
         levers: Levers::default(),
         best_reachable: None,
@@ -1082,6 +1083,7 @@ fn a_gap_without_learned_noise_follows_the_curve_to_more_flexibility() {
             more: "a larger max depth".into(),
             less: "a smaller max depth".into(),
             epochs: false,
+            faster: true,
         },
         curve,
         ..on_points(train, 0.75, 0.92, 2, (0.89, 0.88))
@@ -1299,4 +1301,36 @@ fn a_close_call_the_curve_settles_is_none() {
     let settled = diagnose(&gap(Some(CurveLean::LessFlexible)));
     assert_eq!((settled.fit, settled.close_call), (Fit::TooFlexible, false));
     assert!(!settled.reason.contains("close call"), "{}", settled.reason);
+}
+
+/// On one test point nothing tells whether a classifier carries the pattern over: helper 90's
+/// tree on 9 training points read "carries it over to new points" at 0 % on its one test point.
+#[test]
+fn one_test_point_tells_nothing_of_new_points() {
+    let mut e = on_points(1.0, 0.0, 0.9, 3, (0.78, 1.0));
+    e.errors = match e.errors {
+        Errors::Classes {
+            train,
+            test,
+            ceiling,
+            ..
+        } => Errors::Classes {
+            train,
+            test,
+            test_points: 1,
+            ceiling,
+        },
+        other => other,
+    };
+    e.train_points = 9;
+    let d = diagnose(&e);
+    assert!(!d.reason.contains("carries it over"), "{}", d.reason);
+    assert!(
+        d.reason.contains(
+            "(But on only one test point the test accuracy says little about new points: the \
+             validation curve, which does not use it, is the better judge.)"
+        ),
+        "{}",
+        d.reason
+    );
 }

@@ -6,7 +6,7 @@
 use super::action::{Action, Brush};
 use super::choice::ModelKind;
 use super::config::Config;
-use super::levers::{or_penalty, penalty_words, remedies, Lever, Way, NONE_LEFT};
+use super::levers::{can_move, or_penalty, penalty_words, remedies, Lever, Way, NONE_LEFT};
 use super::session::{medians_note, LabKind, Session};
 use super::slack::{knn_slack, tree_slack};
 use super::spec::{format_value, Key, Lab};
@@ -17,7 +17,9 @@ use crate::data::classification::{generate, split_points, BestOnPoints, Dataset2
 use crate::data::surface;
 use crate::format::{percent, thousands, whole_percent};
 use crate::ml::activation::Activation;
-use crate::ml::diagnosis::{creeping, Ceiling, Errors, Levers, Overconfident, SharesOnly};
+use crate::ml::diagnosis::{
+    creeping, Ceiling, Errors, Levers, Overconfident, Overshoot, SharesOnly,
+};
 use crate::ml::history::{recent_medians, History, Record};
 use crate::ml::knn::{Knn, Weighting};
 use crate::ml::metrics::{log_loss, variance};
@@ -314,6 +316,7 @@ impl LabKind for Plane {
             more,
             less,
             epochs: Self::by_epochs(s),
+            faster: c.shows(Key::LearningRate) && can_move(c, n, Key::LearningRate, Way::Up),
         }
     }
 
@@ -375,6 +378,21 @@ impl LabKind for Plane {
                 (0.97 * guess..1.1 * guess).contains(&train)
                     && !(train < guess && creeping(records))
             })
+    }
+
+    /// Boosting's training log-loss, once it ended above where it began (the class shares' guess)
+    /// and over twice the lowest it reached.
+    fn overshoot(s: &Session<Self>, records: &[Record]) -> Option<Overshoot> {
+        if !matches!(&*s.model, PlaneModel::Boosting(_)) {
+            return None;
+        }
+        let (first, now) = (records.first()?.train, s.train_score.loss);
+        let lowest = (records.iter()).min_by(|a, b| a.train.total_cmp(&b.train))?;
+        (now > first && now > 2.0 * lowest.train).then_some(Overshoot {
+            lowest: lowest.train,
+            at: lowest.epoch,
+            now,
+        })
     }
 
     /// Logistic regression, boosting and the network train on log-loss; a test log-loss above

@@ -101,6 +101,7 @@ impl LabKind for Regression {
                 false => remedies(c, n, &[penalty], "", NONE_LEFT),
             },
             epochs: true,
+            faster: can_move(c, n, Key::LearningRate, Way::Up),
         }
     }
 

@@ -9,6 +9,7 @@
 use super::action::Action;
 use super::config::{Config, MAX_SEED};
 use super::curve_note::curve_note;
+use super::levers::{can_move, Way};
 use super::moved::{penalty, Changed, Moved};
 use super::spec::{Group, Key, Lab};
 use super::sweep::{complexity_rises, shapes_model, sweep_work, votes_only, Sweep};
@@ -16,7 +17,7 @@ use crate::format::{percent, short, thousands};
 use crate::ml::activation::Activation;
 use crate::ml::diagnosis::{
     diagnose, test_fall, test_rise, Beyond, CurveLean, Diagnosis, Errors, Evidence, Fit, Jitter,
-    Levers, Momentum, Overconfident, SharesOnly, Trend, CLOSE_CALL,
+    Levers, Momentum, Overconfident, Overshoot, SharesOnly, Trend, CLOSE_CALL,
 };
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
@@ -103,6 +104,11 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     /// start (see [`Evidence::at_guess`]).
     fn at_guess(_session: &Session<Self>, _records: &[Record]) -> bool {
         false
+    }
+    /// Whether the model is boosting whose training loss ended far above its lowest (see
+    /// [`Evidence::overshoot`]).
+    fn overshoot(_session: &Session<Self>, _records: &[Record]) -> Option<Overshoot> {
+        None
     }
     /// Whether every training step lowers the loss the verdict reads at any stable learning
     /// rate: plain gradient descent on all the training points, when that loss is the whole
@@ -434,6 +440,7 @@ impl<K: LabKind> Session<K> {
                 .flatten(),
             flat_start: K::flat_start(self, records),
             at_guess: K::at_guess(self, records),
+            overshoot: K::overshoot(self, records),
             // (With mini-batches the loss jumps with each batch's noise: no swing to read.)
             // (Only where there is an optimizer: one left set from logistic regression is not a
             // forest's; helper 67.)
@@ -537,12 +544,10 @@ impl<K: LabKind> Session<K> {
     /// where the data are generated and can have more points.
     fn more_points(&self, verdict: &Diagnosis, lean: Option<CurveLean>) -> Option<String> {
         let n = self.train_set().count();
-        let points = Key::Points;
         (verdict.fit.is_underfitting()
             && lean == Some(CurveLean::Neither)
-            && self.config.shows(points)
-            && self.config.no_effect(points, n).is_none()
-            && self.config.position(points) + 1 < points.spec().domain.len())
+            && self.config.shows(Key::Points)
+            && can_move(&self.config, n, Key::Points, Way::Up))
         .then(|| {
             format!(
                 " On {n} training points a more flexible model follows their noise about as much \

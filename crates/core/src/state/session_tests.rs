@@ -1423,3 +1423,59 @@ fn a_gap_the_curve_finds_no_depth_for_names_more_points() {
     );
     assert!(d.close_call, "{}", d.reason);
 }
+
+/// Helper 90: boosting 200 trees of depth 3 at a learning rate of 1, each round on a subsample
+/// of 10 %, ends at a training log-loss of 18 and 50 % right, and read "too simple … deeper
+/// trees". Its log-loss fell, then rose far above the class shares' guess: the steps overshoot.
+/// Either remedy named cures it: a lower learning rate, or each round on every point.
+#[test]
+fn boosting_whose_log_loss_climbs_reads_a_learning_rate_too_high() {
+    let grown = |query: &str| {
+        let mut s: PlaneLab = session(query);
+        s.apply(Action::Play);
+        s.apply(Action::Tick(200));
+        assert!(s.model.is_finished() == Some(true));
+        s
+    };
+    let base = "lab=classification&model=boosting&trees=200&depth=3&data=moons&noise=0.5";
+    let s = grown(&format!("{base}&shrinkage=1&subsample=0.1"));
+    let d = s.diagnosis().unwrap();
+    assert_eq!(d.fit, Fit::LearningRateTooHigh, "{}", d.reason);
+    assert!(
+        d.reason.contains(
+            "Its training log-loss fell to 0.5066 after 2 trees, then rose to 18.0218, above always \
+             answering the class shares: the trees' steps overshoot."
+        ),
+        "{}",
+        d.reason
+    );
+    assert!(s.train_score.loss > 10.0 * 0.507);
+    for cure in ["shrinkage=0.1&subsample=0.1", "shrinkage=1&subsample=1"] {
+        let s = grown(&format!("{base}&{cure}"));
+        let d = s.diagnosis().unwrap();
+        assert_ne!(d.fit, Fit::LearningRateTooHigh, "{cure}: {}", d.reason);
+        assert!(s.train_score.loss < 0.5, "{cure}: {}", s.train_score.loss);
+    }
+}
+
+/// At the learning rate's top (10), a loss still falling is not told "or raise the learning
+/// rate" (helper 90: logistic regression with momentum on the spiral).
+#[test]
+fn a_loss_still_falling_at_the_top_rate_is_not_told_to_raise_it() {
+    let mut s: PlaneLab = session("lab=classification&lr=10&opt=momentum&features=8&data=spiral");
+    s.apply(Action::Play);
+    let mut still = 0;
+    for _ in 0..40 {
+        s.apply(Action::Tick(25));
+        let d = s.diagnosis().unwrap();
+        if d.fit == Fit::StillTraining && d.reason.contains("still falling") {
+            still += 1;
+            assert!(
+                d.reason.contains("Let it train on before judging"),
+                "{}",
+                d.reason
+            );
+        }
+    }
+    assert!(still > 0);
+}

@@ -260,6 +260,13 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
                 other.labs[0].title(),
                 config.lab.title()
             )));
+        } else if name == "pts" {
+            // (Helper 90: "unknown setting “pts”" in the Regression or Tuning lab.)
+            notices.push(Notice::new(format!(
+                "Ignored “pts”: hand-placed points belong to the Classification and \
+                 Neural-network labs, not to the {}",
+                config.lab.title()
+            )));
         } else if !name.is_empty() {
             unknown.push(clip(name, 40));
         }

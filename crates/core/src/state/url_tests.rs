@@ -92,6 +92,15 @@ fn a_setting_given_twice_is_named_with_its_values() {
         notices,
         ["Ignored “k”: it is a setting of the Classification lab, not of the Regression lab."]
     );
+    // Hand-placed points are no unknown setting either (helper 90).
+    let (_, notices) = decode("lab=regression&pts=0,0,0");
+    assert_eq!(
+        notices,
+        [
+            "Ignored “pts”: hand-placed points belong to the Classification and Neural-network \
+          labs, not to the Regression lab."
+        ]
+    );
 }
 
 /// Each setting is read once, at its last value (helper 87): an earlier value that cannot be
@@ -340,7 +349,7 @@ fn a_tuning_link_reads_its_search_and_falls_back_with_notices() {
     // Budget above 64 is clamped; hand-placed points belong to the plane labs.
     assert_eq!(notices.len(), 2, "{notices:?}");
     assert!(notices[0].contains("Budget") && notices[0].contains("above the maximum 64"));
-    assert!(notices[1].contains("unknown setting “pts”"));
+    assert!(notices[1].contains("Ignored “pts”: hand-placed points belong to"));
     assert!(c.custom.is_empty());
     // The axes cannot take a select's name that is not offered: "none" only on the second.
     let (c, notices) = decode("lab=tuning&x=none");
