@@ -126,7 +126,7 @@ impl MaxFeatures {
 }
 
 choices!(MaxFeatures {
-    MaxFeatures::Sqrt => "sqrt", "√ of the features", "Each split looks at a random √n of the n features: the trees differ more.";
+    MaxFeatures::Sqrt => "sqrt", "√ of the features", "Each split looks at a random √p of the p features (rounded down): the trees differ more.";
     MaxFeatures::All => "all", "All features", "Each split looks at every feature: the trees differ only by their bootstrap samples (with Bootstrap off, not at all).";
     MaxFeatures::One => "one", "One feature", "Each split looks at one random feature: the most different trees.";
 });
@@ -139,7 +139,7 @@ pub enum Bootstrap {
 }
 
 choices!(Bootstrap {
-    Bootstrap::On => "on", "On", "Each tree learns from n points drawn with replacement; the points it never saw give the out-of-bag error.";
+    Bootstrap::On => "on", "On", "Each tree learns from as many points as the training set holds, drawn with replacement; the points it never saw give the out-of-bag error.";
     Bootstrap::Off => "off", "Off", "Each tree learns from every training point.";
 });
 

@@ -76,7 +76,7 @@ pub const ENSEMBLE_SPEED_HELP: &str =
 /// The Features help for a random forest, whose default inputs (x₁, x₂, their squares and
 /// product) a single tree and boosting do not have (helper 69: switching from a tree to a forest
 /// changed the inputs without a word).
-pub const FOREST_FEATURES_HELP: &str = "Inputs the forest's trees split on: x₁, x₂; then their squares and product; then every product up to a degree. A single tree and boosting split on x₁ and x₂ alone: 1 compares like with like.";
+pub const FOREST_FEATURES_HELP: &str = "Inputs the forest's trees split on: x₁, x₂; then their squares and product; then every product up to a degree. A single tree and boosting split on x₁ and x₂ alone: at “x₁, x₂” the forest compares like with like.";
 /// Noise's help in the Regression lab (the table's help, for the Tuning lab, speaks of every lab).
 pub const NOISE_REGRESSION_HELP: &str = "How much random noise blurs the pattern: σ of the noise added to each y. σ² is the smallest test error any model can expect, so the more noise, the higher every model's error.";
 /// Noise's help where the points are classes: each point is jittered by a normal of standard
