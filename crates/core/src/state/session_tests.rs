@@ -1479,3 +1479,37 @@ fn a_loss_still_falling_at_the_top_rate_is_not_told_to_raise_it() {
     }
     assert!(still > 0);
 }
+
+/// Helper 90: logistic regression at a learning rate of 10 with momentum on the spiral swings
+/// as it falls (0.79 to 0.47 in 300 epochs), its peaks dying down unevenly (1.15, 1.01, 1.06,
+/// 0.77, 0.79). It flipped between "the steps overshoot" and "swings … each smaller" about
+/// twenty times in 240 epochs; the swings' envelope shrinks, and it reads still training
+/// throughout. (Swings that grow still read a learning rate too high: `shrinking_swings`.)
+#[test]
+fn uneven_swings_that_die_down_read_still_training_throughout() {
+    let mut s: PlaneLab =
+        session("lab=classification&lr=10&opt=momentum&features=8&data=spiral&seed=7");
+    finish_sweep(&mut s);
+    s.apply(Action::Play);
+    s.apply(Action::Tick(20));
+    let start = s.train_score.loss;
+    while s.model.steps() < 290 {
+        s.apply(Action::Tick(10));
+        let d = s.diagnosis().unwrap();
+        assert_eq!(
+            d.fit,
+            Fit::StillTraining,
+            "epoch {}: {}",
+            s.model.steps(),
+            d.reason
+        );
+        assert!(d
+            .reason
+            .contains("momentum carries the weights past the minimum and back"));
+    }
+    assert!(
+        s.train_score.loss < 0.5 * start,
+        "{start} → {}",
+        s.train_score.loss
+    );
+}
