@@ -203,7 +203,16 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
                     format!("seed {}", config.seed),
                 )),
                 (None, Err(_)) => match value.trim().parse::<f64>() {
-                    Ok(v) if v.fract() == 0.0 && v > 0.0 => too_large = true,
+                    // (1e400 reads as infinity, whose fraction is NaN: a whole number too
+                    // large all the same, unlike "inf"; helper 90.)
+                    Ok(v) if v > 0.0 && v.fract() == 0.0 => too_large = true,
+                    Ok(v)
+                        if v.is_infinite()
+                            && v > 0.0
+                            && value.contains(|c: char| c.is_ascii_digit()) =>
+                    {
+                        too_large = true
+                    }
                     _ => notices.push(Notice::using(
                         format!("Seed “{shown}” is not a whole number"),
                         format!("seed {}", config.seed),
@@ -358,7 +367,8 @@ fn repeated_settings(pairs: &[(String, String)], lab: Lab) -> Vec<Notice> {
             .filter(|(n, _)| n == name)
             .map(|(_, v)| v)
             .collect();
-        if values.windows(2).all(|w| w[0] == w[1]) {
+        // (Spelled alike but for case or spaces: the same value; helper 90's “all”, “ALL”.)
+        if (values.windows(2)).all(|w| w[0].trim().eq_ignore_ascii_case(w[1].trim())) {
             continue;
         }
         let values: Vec<String> = values.iter().map(|v| clip(v, 20)).collect();

@@ -87,6 +87,12 @@ fn a_setting_given_twice_is_named_with_its_values() {
     // The same value twice, or another lab's setting twice, is no news here.
     let (_, notices) = decode("lr=0.1&lr=0.1");
     assert!(notices.is_empty(), "{notices:?}");
+    let (c, notices) = decode("batch=all&batch=ALL");
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(
+        format_value(Key::BatchSize, c.position(Key::BatchSize)),
+        "all"
+    );
     let (_, notices) = decode("lab=regression&k=3&k=5");
     assert_eq!(
         notices,
@@ -384,9 +390,11 @@ fn a_huge_seed_is_called_too_large_not_malformed() {
         let (c, notices) = decode(&format!("seed={value}"));
         assert_eq!((c.seed, notices), (seed, vec![]), "{value}");
     }
-    let (c, notices) = decode("seed=1e20");
-    assert_eq!(c.seed, MAX_SEED);
-    assert!(notices[0].contains("above the largest seed"), "{notices:?}");
+    for value in ["1e20", "1e400"] {
+        let (c, notices) = decode(&format!("seed={value}"));
+        assert_eq!(c.seed, MAX_SEED);
+        assert!(notices[0].contains("above the largest seed"), "{notices:?}");
+    }
     for value in ["1.5", "inf", "NaN", "-1e3"] {
         let (c, notices) = decode(&format!("seed={value}"));
         assert_eq!(c.seed, Config::default().seed, "{value}");
