@@ -139,7 +139,8 @@ fn high_error_is_measured_from_the_ceiling() {
         "Training accuracy 73 %, test accuracy 70 %; the best any model can expect on average \
          here is about 78 % (the noise mixes the classes), and on these very points the rule \
          that knows the pattern scores 78 % (training) and 78 % (test): the model captures the \
-         pattern and carries it over to new points. A close call, though: on 60 test points \
+         pattern and seems to carry it over to new points. A close call, though: on 60 test \
+         points \
          chance alone moves the test accuracy by about 6 points (one standard error), and that \
          much would make it read as overfitting; half a standard error on the training accuracy \
          would make it read as underfitting. The validation curve, which averages folds of the \
