@@ -322,8 +322,10 @@ pub fn App() -> Html {
             <a class="skip-link" href="#" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); web::focus_first_control(); })}>
                 { "Skip to the controls" }</a>
             <Header {lab} {on_switch} view={(*view).clone()} {on_view} on_help={on_help.clone()} {on_pick} />
-            if let Some((lesson, step)) = view.lesson {
-                <LessonBar {lesson} {step} lab={(!view.practice).then_some(lab)} {on_step} on_leave={on_leave.clone()} {on_look} />
+            // (Not over the practice quiz, which is a page of its own: a step's "Press Play" sat
+            // above a quiz with no Play; helper 90. The lesson is back when the quiz closes.)
+            if let Some((lesson, step)) = view.lesson.filter(|_| !view.practice) {
+                <LessonBar {lesson} {step} {lab} {on_step} on_leave={on_leave.clone()} {on_look} />
             }
             if let Some((c, set_in)) = challenge_in.filter(|&(_, set_in)| set_in != lab && !view.practice) {
                 <section class="classroom-bar challenge" aria-labelledby="challenge-title" id="challenge">

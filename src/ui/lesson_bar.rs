@@ -11,9 +11,8 @@ pub struct LessonBarProps {
     pub lesson: &'static Lesson,
     /// The step shown, from 0.
     pub step: usize,
-    /// The lab the page shows (the step's own, unless a link or a lab switch took it elsewhere);
-    /// `None` while the practice quiz hides it.
-    pub lab: Option<Lab>,
+    /// The lab the page shows (the step's own, unless a link or a lab switch took it elsewhere).
+    pub lab: Lab,
     pub on_step: Callback<usize>,
     pub on_leave: Callback<()>,
     /// Shows the validation curve over a hyperparameter (its panel shown if hidden) and brings
@@ -29,7 +28,7 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
     // The curve the prompt is about, in the step's own lab.
     let curve = lesson.steps[step]
         .curve
-        .filter(|_| props.lab == Some(set_in));
+        .filter(|_| props.lab == set_in);
     let go = |to: usize| props.on_step.reform(move |_| to);
     let bar = use_node_ref();
     {
@@ -43,7 +42,7 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
                 <span class="bar-count" id="lesson-step">{ format!("Step {} of {}", step + 1, last + 1) }</span>
             </div>
             <p class="bar-prompt" id="lesson-prompt" aria-live="polite">{ lesson.steps[step].prompt }</p>
-            if let Some(shown) = props.lab.filter(|&l| l != set_in) {
+            if let Some(shown) = (props.lab != set_in).then_some(props.lab) {
                 <OtherLab what={format!("Step {} of this lesson", step + 1)} {set_in} {shown}
                     open={format!("Open step {}", step + 1)} on_open={props.on_step.reform(move |_| step)} />
             }

@@ -933,3 +933,18 @@ test('on a touch screen sliders, checkboxes and menu links are at least 24 px to
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('the lesson bar steps aside over the practice quiz and is back with the lab', async () => {
+  // (Helper 90: a step's "Press Play" sat above the quiz, which has no Play.)
+  const { page, problems } = await open('?lesson=fit');
+  await page.locator('#lesson').waitFor();
+  await page.getByRole('button', { name: 'Interview practice' }).click();
+  await page.locator('#quiz-prompt').waitFor();
+  assert.equal(await page.locator('#lesson').count(), 0);
+  assert.equal(param(page, 'lesson'), 'fit');
+  await page.getByRole('button', { name: 'Back to the lab' }).click();
+  await page.locator('#lesson').waitFor();
+  assert.match(await text(page, '#lesson-step'), /^Step 1 of/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
