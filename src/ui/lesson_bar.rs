@@ -26,9 +26,7 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
     let last = lesson.steps.len() - 1;
     let set_in = lesson.steps[step].lab();
     // The curve the prompt is about, in the step's own lab.
-    let curve = lesson.steps[step]
-        .curve
-        .filter(|_| props.lab == set_in);
+    let curve = lesson.steps[step].curve.filter(|_| props.lab == set_in);
     let go = |to: usize| props.on_step.reform(move |_| to);
     let bar = use_node_ref();
     {
