@@ -143,6 +143,23 @@ test('README: boosting whose log-loss climbs past the guess reads a learning rat
   await cured.page.close();
 });
 
+test('README: a close call by the training accuracy the curve settles reads overfitting; a curve against the remedy begins "Yet"', async () => {
+  // (Helper 92: k = 3 kept "Good fit (a close call)" beside a curve clearly lower at k = 11, and a
+  // depth-2 tree read "a larger max depth" then "the curve does clearly better at Min samples per
+  // leaf = 32" with no word that the two disagree.)
+  const knn = await open('&model=knn&data=moons&noise=0.4&k=3&curve=k');
+  await knn.page.waitForFunction(() => /^Overfitting: too flexible.*on its scores alone it is a close call with a good fit, but the validation curve.*clearly better at k = 11/s
+    .test(document.getElementById('diagnosis')?.textContent ?? ''), null, { timeout: 60_000 });
+  assert.doesNotMatch(await text(knn.page, '#diagnosis'), /\(a close call\)/);
+  await knn.page.close();
+  const tree = await open('&model=tree&data=xor&noise=0.5&depth=2&curve=leaf&speed=max');
+  await tree.page.getByRole('button', { name: 'Play' }).click();
+  await tree.page.waitForFunction(() => /^Underfitting: too simple.*Give it more flexibility: a larger max depth\. Yet the validation curve does clearly better at Min samples per leaf = 32/s
+    .test(document.getElementById('diagnosis')?.textContent ?? ''), null, { timeout: 60_000 });
+  assert.deepEqual([...knn.problems.console, ...tree.problems.console], []);
+  await tree.page.close();
+});
+
 test('a close call the validation curve settles: boosting 200 stumps at a learning rate of 1 overfits, the curve clearly lower at 10 trees', async () => {
   // (Helper 89: "Good fit (a close call)" at 100 % on its training points, beside the curve.)
   const { page, problems } = await open('&model=boosting&data=moons&noise=0.5&n=300&depth=1&shrinkage=1&trees=200&speed=max');

@@ -461,6 +461,13 @@ impl<K: LabKind> Session<K> {
         });
         let judged = verdict.fit.is_overfitting() || verdict.fit.is_underfitting();
         let good = verdict.fit == Fit::GoodFit;
+        // A curve clearly better the other way from the remedy says it disagrees (helper 92:
+        // "Give it more flexibility: a larger max depth. The validation curve does clearly
+        // better at Min samples per leaf = 32", two opposite instructions with no word of it).
+        let against = |at: usize| {
+            let more = (at > current) == complexity_rises(key);
+            (verdict.fit.is_underfitting() && !more) || (verdict.fit.is_overfitting() && more)
+        };
         let curve = note
             .filter(|_| judged || good)
             // A good fit hears the curve only where it does clearly better at another value:
@@ -476,6 +483,11 @@ impl<K: LabKind> Session<K> {
                 (false, Fit::TooFewPoints) => {
                     format!(" {}", note.text.replacen("Yet on", "On", 1))
                 }
+                (false, _) if note.better_at.is_some_and(against) => format!(
+                    " Yet {}{}",
+                    note.text[..1].to_ascii_lowercase(),
+                    &note.text[1..]
+                ),
                 (false, _) => format!(" {}", note.text),
             });
         let asides: String = curve

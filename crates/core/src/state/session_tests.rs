@@ -1450,6 +1450,9 @@ fn boosting_whose_log_loss_climbs_reads_a_learning_rate_too_high() {
         d.reason
     );
     assert!(s.train_score.loss > 10.0 * 0.507);
+    // (Not larger leaves: on 14 points a round they change little until no split is left;
+    // helper 92 followed that cure to "too simple … fewer samples per leaf".)
+    assert!(!d.reason.contains("Min samples per leaf"), "{}", d.reason);
     for cure in ["shrinkage=0.1&subsample=0.1", "shrinkage=1&subsample=1"] {
         let s = grown(&format!("{base}&{cure}"));
         let d = s.diagnosis().unwrap();
@@ -1511,5 +1514,54 @@ fn uneven_swings_that_die_down_read_still_training_throughout() {
         s.train_score.loss < 0.5 * start,
         "{start} → {}",
         s.train_score.loss
+    );
+}
+
+/// Helper 92: k = 3 on noisy moons, a close call with overfitting by half a standard error on
+/// its training accuracy, read "Good fit (a close call)" beside a curve clearly lower at k = 11,
+/// which the verdict called the better judge. The curve settles it, whichever accuracy's chance
+/// made the close call.
+#[test]
+fn a_close_call_by_the_training_accuracy_the_curve_settles_reads_overfitting() {
+    let mut s: PlaneLab = session("lab=classification&model=knn&data=moons&noise=0.4&k=3&curve=k");
+    finish_sweep(&mut s);
+    s.apply(Action::Play);
+    s.apply(Action::Tick(10));
+    let d = s.diagnosis().unwrap();
+    assert_eq!(d.fit, Fit::TooFlexible, "{}", d.reason);
+    assert!(!d.close_call, "{}", d.reason);
+    assert!(
+        d.reason.contains(
+            "on its scores alone it is a close call with a good fit, but the validation curve"
+        ),
+        "{}",
+        d.reason
+    );
+    assert!(
+        d.reason.contains("clearly better at k = 11"),
+        "{}",
+        d.reason
+    );
+}
+
+/// Helper 92: "Give it more flexibility: a larger max depth. The validation curve does clearly
+/// better at Min samples per leaf = 32" read as two instructions with no word that they
+/// disagree. A curve clearly better against the remedy now begins "Yet".
+#[test]
+fn a_curve_against_the_remedy_says_yet() {
+    let mut s: PlaneLab =
+        session("lab=classification&model=tree&data=xor&noise=0.5&depth=2&curve=leaf");
+    finish_sweep(&mut s);
+    s.apply(Action::Play);
+    s.apply(Action::Tick(10));
+    let d = s.diagnosis().unwrap();
+    assert_eq!(d.fit, Fit::TooSimple, "{}", d.reason);
+    assert!(
+        d.reason.contains(
+            "Give it more flexibility: a larger max depth. Yet the validation curve does clearly \
+             better at Min samples per leaf = 32"
+        ),
+        "{}",
+        d.reason
     );
 }
