@@ -87,14 +87,12 @@ fn steps_count_trees_and_rounds_and_training_then_finishes() {
 
 /// The validation curve of a link over Number of trees, run to the end: (trees, CV mean, CV sd).
 fn trees_curve(link: &str) -> Vec<(f64, f64, f64)> {
-    use paramlab_core::state::{action::Action, plane::PlaneLab, session::Reduce, spec::Key};
+    use paramlab_core::state::{plane::PlaneLab, spec::Key};
     let (config, notices) = paramlab_core::state::url::decode(link);
     assert!(notices.is_empty(), "{notices:?}");
     let mut lab = PlaneLab::new(config, notices);
     assert_eq!(lab.sweep.key, Key::Trees, "the ensembles' first curve");
-    while !lab.sweep.is_done() {
-        lab.apply(Action::SweepTick(1000));
-    }
+    lab.finish_curve();
     let trees = |p: usize| Key::Trees.spec().domain.number(p);
     let points = lab.sweep.positions.iter().zip(&lab.sweep.results);
     let curve = points

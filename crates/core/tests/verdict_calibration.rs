@@ -126,9 +126,7 @@ fn the_verdict_on_classes_against_fresh_points() {
 /// A plane lab's link trained as in the scan above, its validation curve computed to the end.
 fn grown(query: &str) -> PlaneLab {
     let mut s = trained(query);
-    while !s.sweep.is_done() {
-        s.apply(Action::SweepTick(1000));
-    }
+    s.finish_curve();
     s
 }
 

@@ -126,9 +126,7 @@ fn cross_validation_chooses_k_and_the_test_points_would_not_choose_better() {
         classes: 2,
     };
     let mut lab = PlaneLab::new(start.clone(), Vec::new());
-    while !lab.sweep.is_done() {
-        lab.apply(Action::SweepTick(1000));
-    }
+    lab.finish_curve();
     let mut met = Vec::new();
     let mut tested = Vec::new();
     for k in 1..=lab.sweep.positions.len() {

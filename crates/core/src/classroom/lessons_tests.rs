@@ -6,7 +6,7 @@ use crate::ml::diagnosis::Fit;
 use crate::state::action::Action;
 use crate::state::plane::PlaneLab;
 use crate::state::regression::RegressionLab;
-use crate::state::session::{LabKind, Reduce, Session};
+use crate::state::session::Reduce;
 use crate::state::spec::Key;
 use crate::state::tuning::Tuning;
 
@@ -248,24 +248,17 @@ fn compared(
     (!holds(mine, theirs)).then(|| format!("test accuracy {mine} against {theirs}"))
 }
 
-/// Computes the lab's validation curve to the end.
-fn finish_sweep<K: LabKind>(s: &mut Session<K>) {
-    while !s.sweep.is_done() {
-        s.apply(Action::SweepTick(1000));
-    }
-}
-
 /// The cross-validated errors of the plane labs' validation curve over `key`, computed to the end.
 fn plane_curve(query: &str, key: Key) -> Vec<f64> {
     let mut s = PlaneLab::new(config(query), Vec::new());
     s.apply(Action::Focus(key));
-    finish_sweep(&mut s);
+    s.finish_curve();
     s.sweep.results.iter().map(|r| r.cv.mean).collect()
 }
 
 fn curve_dips(query: &str) -> Option<String> {
     let mut s = RegressionLab::new(config(query), Vec::new());
-    finish_sweep(&mut s);
+    s.finish_curve();
     let r = &s.sweep.results;
     let best = (0..r.len()).min_by(|&a, &b| r[a].cv.mean.total_cmp(&r[b].cv.mean))?;
     let dips = best > 0 && best + 1 < r.len() && r[14].train < r[best].train;

@@ -49,7 +49,7 @@ pub fn figures(config: &Config, epochs: u32, curve: bool) -> Figures {
 fn play<K: LabKind>(s: &mut Session<K>, epochs: u32, curve: bool) {
     s.apply(Action::Play);
     s.apply(Action::Tick(epochs));
-    while curve && !s.sweep.is_done() {
-        s.apply(Action::SweepTick(1000));
+    if curve {
+        s.finish_curve();
     }
 }

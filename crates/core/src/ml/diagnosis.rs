@@ -994,7 +994,7 @@ fn perfect(errors: Errors) -> bool {
 fn few_test_points(errors: Errors) -> String {
     match errors {
         Errors::Numbers { test_points, .. } | Errors::Classes { test_points, .. }
-            if test_points < 5 =>
+            if few_tested(errors) =>
         {
             format!(
                 " (But on only {} the test {} says little about new points: the validation \
@@ -1399,6 +1399,17 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
     let placement_led = no_noise_gap && e.curve == Some(CurveLean::Neither);
     let noise_learned = matches!(e.errors, Errors::Classes { train, ceiling: Some(c), .. }
             if c.learned_noise(train, e.train_points));
+    // What one standard error of chance would make the errors read as instead: a close call.
+    // (Not of a verdict that reads the log-loss against the constant guess's.)
+    let chance = match by_log_loss {
+        true => Instead::default(),
+        false => close_call(e.errors, e.train_points, &r),
+    };
+    // A good fit this close to overfitting only seems to carry the pattern over: that is what
+    // chance may undo (helper 91: a tree 8 points below the rule on its test points read
+    // "carries it over", where one more level read overfitting).
+    let near_overfitting =
+        chance.test.contains(&"overfitting") || chance.train.contains(&"overfitting");
     let (fit, why) = if let Some(o) = e.overshoot {
         (
             Fit::LearningRateTooHigh,
@@ -1755,7 +1766,11 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
                     _ if few_tested(e.errors) => {
                         "nothing in its scores says it misses the pattern".into()
                     }
-                    _ => CARRIES_OVER.into(),
+                    _ if near_overfitting => {
+                        "the model captures the pattern and seems to carry it over to new points"
+                            .into()
+                    }
+                    _ => "the model captures the pattern and carries it over to new points".into(),
                 },
                 good_fit_aside(e)
                     + &(if few_tested(e.errors) {
@@ -1773,15 +1788,12 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         )
     };
     // (A verdict led by the validation curve rests on its folds, not on the test points' chance.)
-    // (Nor does one that reads the log-loss against the constant guess's.)
-    let instead = if (matches!(fit, Fit::GoodFit | Fit::TooSimple | Fit::TooFlexible)
+    let instead = match (matches!(fit, Fit::GoodFit | Fit::TooSimple | Fit::TooFlexible)
         || placement_led)
         && !curve_led
-        && !by_log_loss
     {
-        close_call(e.errors, e.train_points, &r)
-    } else {
-        Instead::default()
+        true => chance,
+        false => Instead::default(),
     };
     // A close call that the validation curve settles the verdict's way: it does better with
     // less flexibility under "too flexible", with more under "too simple", by more than one
@@ -1841,15 +1853,6 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         fit,
         // (On under 30 test points the verdict has already said why: see `few_test_points`.)
         reason: if close && few_test_points(e.errors).is_empty() {
-            // A close call with overfitting: that it carries the pattern over is what chance
-            // may undo (helper 91: a tree 8 points below the rule on its test points read
-            // "carries it over", where one more level read overfitting).
-            let why = match instead.test.contains(&"overfitting")
-                || instead.train.contains(&"overfitting")
-            {
-                true => why.replacen(CARRIES_OVER, SEEMS_TO_CARRY, 1),
-                false => why,
-            };
             why + &close_call_note(e.errors, e.train_points, &instead)
         } else {
             why
@@ -1858,11 +1861,6 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         unsettled: (fit != Fit::StillTraining).then(|| unsettled(e)).flatten(),
     }
 }
-
-/// A good fit's claim, and the same under a close call with overfitting.
-const CARRIES_OVER: &str = "the model captures the pattern and carries it over to new points";
-const SEEMS_TO_CARRY: &str =
-    "the model captures the pattern and seems to carry it over to new points";
 
 /// What a close call means, for the verdict's end: how far chance moves the test accuracy, or,
 /// when that is about nothing (every test point right), the training accuracy, and what the

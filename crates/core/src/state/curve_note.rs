@@ -70,16 +70,17 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<CurveNote
     // (helper 61: "Not by Polynomial degree alone" under a remedy that named only λ): whichever,
     // moving this one alone will not do clearly better.
     // (The lowest may lie either way from here, even against the remedy's direction: within one
-    // standard error the curve cannot tell the two apart, and says so.)
+    // standard error the curve cannot tell the two apart, and says so.) The verdict joins it to
+    // the remedy with "Yet" ([`CurveNote::after`]).
     let text = if best_at == at {
         format!(
-            "Yet on the validation curve {label} = {value} already has the lowest \
+            "On the validation curve {label} = {value} already has the lowest \
              cross-validated error, so moving {label} alone will not do clearly better on these \
              points."
         )
     } else if show(here.mean) == show(best.cv.mean) {
         format!(
-            "Yet on the validation curve {label} = {value} has the same cross-validated \
+            "On the validation curve {label} = {value} has the same cross-validated \
              error as its lowest, {} at {label} = {}, so moving {label} alone will not do \
              clearly better on these points.",
             show(best.cv.mean),
@@ -87,7 +88,7 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<CurveNote
         )
     } else {
         format!(
-            "Yet on the validation curve {label} = {value} has a cross-validated error of \
+            "On the validation curve {label} = {value} has a cross-validated error of \
              {}, within one standard error of its lowest ({} at {label} = {}): the curve cannot \
              tell them apart, so moving {label} alone will not do clearly better on these \
              points.",
@@ -109,6 +110,21 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<CurveNote
 pub struct CurveNote {
     pub text: String,
     pub better_at: Option<usize>,
+}
+
+impl CurveNote {
+    /// The note as a verdict adds it: after a space, joined to the verdict's remedy by `lead`
+    /// ("But" under a good fit, "Yet" where it answers the remedy back) when there is one.
+    pub fn after(&self, lead: Option<&str>) -> String {
+        match lead {
+            Some(lead) => format!(
+                " {lead} {}{}",
+                self.text[..1].to_ascii_lowercase(),
+                &self.text[1..]
+            ),
+            None => format!(" {}", self.text),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -355,9 +355,7 @@ mod tests {
         let data = "degree=3&data=sine&n=40&noise=0.2&train=0.7&seed=42&opt=sgd&batch=all";
         let finished = |lr: &str| {
             let mut r = lab(&format!("{data}&lr={lr}"));
-            while !r.sweep.is_done() {
-                r.apply(Action::SweepTick(1000));
-            }
+            r.finish_curve();
             r
         };
         let slow = finished("0.0001");

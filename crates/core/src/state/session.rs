@@ -473,22 +473,18 @@ impl<K: LabKind> Session<K> {
             // A good fit hears the curve only where it does clearly better at another value:
             // the test points alone may not show what the folds do.
             .filter(|note| judged || note.better_at.is_some())
-            .map(|note| match (good, verdict.fit) {
-                (true, _) => format!(
-                    " But {}{}",
-                    note.text[..1].to_ascii_lowercase(),
-                    &note.text[1..]
-                ),
-                // "Add data" is no remedy the curve could contradict: no "Yet".
-                (false, Fit::TooFewPoints) => {
-                    format!(" {}", note.text.replacen("Yet on", "On", 1))
-                }
-                (false, _) if note.better_at.is_some_and(against) => format!(
-                    " Yet {}{}",
-                    note.text[..1].to_ascii_lowercase(),
-                    &note.text[1..]
-                ),
-                (false, _) => format!(" {}", note.text),
+            .map(|note| {
+                // A curve that finds no value clearly better answers a remedy back ("Yet"),
+                // except "Add data", which no value of a control could answer.
+                let yet = match note.better_at {
+                    Some(at) => against(at),
+                    None => verdict.fit != Fit::TooFewPoints,
+                };
+                note.after(if good {
+                    Some("But")
+                } else {
+                    yet.then_some("Yet")
+                })
             });
         let asides: String = curve
             .into_iter()
@@ -909,6 +905,14 @@ impl<K: LabKind> Session<K> {
         self.sweep = Sweep::new(key, self.train_set().count(), self.config.seed)
             .checking_training(K::checks_curve_training(&self.config));
         self.sweep_job = None;
+    }
+
+    /// Computes the validation curve to its end at once, as the page does over its first frames
+    /// (a lesson's or challenge's figures, and the tests, judge the verdict that cites it).
+    pub fn finish_curve(&mut self) {
+        while !self.sweep.is_done() {
+            self.apply(Action::SweepTick(1000));
+        }
     }
 
     /// Runs up to `budget` units of validation-curve work (see [`sweep_work`]).

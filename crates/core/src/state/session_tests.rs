@@ -13,13 +13,6 @@ fn session<K: LabKind>(query: &str) -> Session<K> {
     Session::new(config, notices)
 }
 
-/// Computes the validation curve to its end.
-fn finish_sweep<K: LabKind>(s: &mut Session<K>) {
-    while !s.sweep.is_done() {
-        s.apply(Action::SweepTick(1000));
-    }
-}
-
 /// The same rules in every lab (they once drifted apart: a restarting control paused the
 /// plane labs but not the Regression lab).
 fn common_rules<K: LabKind>(query: &str, restarting: Key, continuing: Key) {
@@ -561,7 +554,7 @@ fn a_new_session_builds_its_model_once() {
 #[test]
 fn the_verdict_cites_the_curve_only_for_a_model_trained_about_as_long() {
     let mut s: RegressionLab = session("data=step&degree=12&speed=max");
-    finish_sweep(&mut s);
+    s.finish_curve();
     s.apply(Action::Play);
     s.apply(Action::Tick(Regression::SWEEP_STEPS));
     let short_run = s.diagnosis().unwrap().reason;
@@ -584,7 +577,7 @@ fn the_verdict_does_not_cite_a_curve_over_a_control_with_no_effect() {
     let verdict = |query: &str| {
         let mut s: RegressionLab = session(query);
         s.apply(Action::Focus(Key::Lambda));
-        finish_sweep(&mut s);
+        s.finish_curve();
         s.apply(Action::Play);
         s.apply(Action::Tick(Regression::SWEEP_STEPS));
         assert_eq!(s.sweep.key, Key::Lambda);
@@ -731,7 +724,7 @@ fn a_larger_lambda_is_not_offered_blindly_when_training_error_is_above_the_floor
         d.reason
     );
     r.apply(Action::Focus(Key::Lambda));
-    finish_sweep(&mut r);
+    r.finish_curve();
     assert_eq!(r.sweep.lowest_at(), Some(11)); // λ = 0.1
     let d = r.diagnosis().unwrap();
     assert!(!d.reason.contains("already above σ²"), "{}", d.reason);
@@ -761,7 +754,7 @@ fn a_curve_over_lambda_lowest_at_zero_says_its_models_stopped_early() {
     let mut r: RegressionLab = session(query);
     assert_eq!(r.curve_outrun(), None);
     r.apply(Action::Focus(Key::Lambda));
-    finish_sweep(&mut r);
+    r.finish_curve();
     assert_eq!(r.sweep.lowest_at(), Some(0));
     let at_zero = r.sweep.results[0].cv.mean;
     let note = r.curve_outrun().expect("a note");
@@ -775,13 +768,13 @@ fn a_curve_over_lambda_lowest_at_zero_says_its_models_stopped_early() {
     // Over another control, or lowest elsewhere, no such note.
     let mut degree: RegressionLab = session(query);
     degree.apply(Action::Focus(Key::Degree));
-    finish_sweep(&mut degree);
+    degree.finish_curve();
     assert_eq!(degree.curve_outrun(), None);
     // Without a penalty the curve over λ is flat (every point "lowest"): no note (helper 66:
     // the default lab's λ curve read "Lowest at λ = 0 here … set λ to 0", λ being 0 already).
     let mut flat: RegressionLab = session("degree=15&n=20&speed=max");
     flat.apply(Action::Focus(Key::Lambda));
-    finish_sweep(&mut flat);
+    flat.finish_curve();
     assert_eq!(flat.sweep.lowest_at(), Some(0));
     assert_eq!(flat.curve_outrun(), None);
 }
@@ -1371,7 +1364,7 @@ fn a_penalized_model_with_too_few_points_is_not_said_to_pass_through_them_many_w
 fn too_simple_with_a_flat_curve_names_more_points() {
     let verdict = |query: &str| {
         let mut s: RegressionLab = session(query);
-        finish_sweep(&mut s);
+        s.finish_curve();
         s.apply(Action::Play);
         s.apply(Action::Tick(Regression::SWEEP_STEPS));
         s.diagnosis().unwrap()
@@ -1407,7 +1400,7 @@ fn too_simple_with_a_flat_curve_names_more_points() {
 fn a_gap_the_curve_finds_no_depth_for_names_more_points() {
     let mut s: PlaneLab =
         session("lab=classification&model=tree&data=moons&noise=0.4&depth=2&criterion=entropy");
-    finish_sweep(&mut s);
+    s.finish_curve();
     s.apply(Action::Play);
     s.apply(Action::Tick(100));
     let d = s.diagnosis().unwrap();
@@ -1492,7 +1485,7 @@ fn a_loss_still_falling_at_the_top_rate_is_not_told_to_raise_it() {
 fn uneven_swings_that_die_down_read_still_training_throughout() {
     let mut s: PlaneLab =
         session("lab=classification&lr=10&opt=momentum&features=8&data=spiral&seed=7");
-    finish_sweep(&mut s);
+    s.finish_curve();
     s.apply(Action::Play);
     s.apply(Action::Tick(20));
     let start = s.train_score.loss;
@@ -1524,7 +1517,7 @@ fn uneven_swings_that_die_down_read_still_training_throughout() {
 #[test]
 fn a_close_call_by_the_training_accuracy_the_curve_settles_reads_overfitting() {
     let mut s: PlaneLab = session("lab=classification&model=knn&data=moons&noise=0.4&k=3&curve=k");
-    finish_sweep(&mut s);
+    s.finish_curve();
     s.apply(Action::Play);
     s.apply(Action::Tick(10));
     let d = s.diagnosis().unwrap();
@@ -1551,7 +1544,7 @@ fn a_close_call_by_the_training_accuracy_the_curve_settles_reads_overfitting() {
 fn a_curve_against_the_remedy_says_yet() {
     let mut s: PlaneLab =
         session("lab=classification&model=tree&data=xor&noise=0.5&depth=2&curve=leaf");
-    finish_sweep(&mut s);
+    s.finish_curve();
     s.apply(Action::Play);
     s.apply(Action::Tick(10));
     let d = s.diagnosis().unwrap();
