@@ -312,7 +312,7 @@ test('a broken link falls back with visible notices and the lab still trains', a
   const { page, problems } = await open('?lr=banana&degree=99&reg=l7&seed=-3&foo=bar&n=%ZZ');
   const notices = await page.getByRole('status', { name: 'Link notices' }).innerText();
   for (const bit of ['Learning rate “banana” is not a number', 'Polynomial degree “99” is above the maximum 15',
-    'Regularization “l7” is not one of', 'Seed -3 is negative', 'unknown setting “foo”']) {
+    'Regularization “l7” is not one of', 'Seed -3 is below the smallest seed 0; using seed 0', 'unknown setting “foo”']) {
     assert.ok(notices.includes(bit), `notice for ${bit} in:\n${notices}`);
   }
   assert.equal(await text(page, '#ctl-degree-value'), '15');

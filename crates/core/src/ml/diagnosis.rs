@@ -434,22 +434,28 @@ pub fn creeping(records: &[Record]) -> bool {
     (1..4).all(|q| quarter(q) < quarter(q - 1)) && quarter(3) < quarter(0) * (1.0 - 1e-5)
 }
 
+/// The least rise, as a share of the loss, that [`shrinking_swings`] counts as a swing.
+const RISE: f64 = 1e-4;
+
 /// How many swings the loss has made, when it swings and its swings die down: its peaks in
 /// `records` (in epoch order; the first record counts as one, and the last while it is still
 /// rising) each lower than the one before, over the last two swings at least, the last of them
 /// in the second half of the epochs (one early bump before a long smooth fall is no swinging
 /// now). Momentum's heavy ball on a quadratic swings with an amplitude that shrinks by √β a step
 /// at any stable learning rate; beyond the stable range it grows.
+///
+/// A peak rises by more than [`RISE`] of the loss: a loss at its floor, whose last digits
+/// wobble, makes no swings.
 pub fn shrinking_swings(records: &[Record]) -> Option<usize> {
     let (first, last) = (records.first()?, records.last()?);
     let mut peaks: Vec<&Record> = vec![first];
     peaks.extend(
         (records.windows(3))
-            .filter(|w| w[1].train > w[0].train && w[1].train >= w[2].train)
+            .filter(|w| w[1].train > w[0].train * (1.0 + RISE) && w[1].train >= w[2].train)
             .map(|w| &w[1]),
     );
     if let [.., before, last] = records {
-        if last.train > before.train {
+        if last.train > before.train * (1.0 + RISE) {
             peaks.push(last);
         }
     }
@@ -1505,7 +1511,11 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
     } else if let Some(swings) = e.momentum.and_then(|m| m.settling).filter(|_| {
         // (Falling between two swings, high error: "still falling … or raise the learning rate"
         // between two swings told a class to speed up what was overshooting; helper 60.)
-        e.trend == Trend::Unstable || (e.trend == Trend::Falling && r.high_train)
+        // (Nor is a loss settled while its swings still die down: helper 90's momentum on the
+        // spiral flipped between "too simple" and "swings" for 230 epochs, as the second half's
+        // first record fell on a peak (falling) or a trough (settled).)
+        e.trend == Trend::Unstable
+            || (matches!(e.trend, Trend::Falling | Trend::Settled) && r.high_train)
     }) {
         // (After one swing, "each swing smaller than the one before" claimed a pattern from one
         // case; helper 61.)

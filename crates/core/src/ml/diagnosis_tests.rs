@@ -754,6 +754,21 @@ fn momentum_swings_shrink_or_grow() {
     );
 }
 
+/// A loss at its floor whose last digits wobble makes no swings: once momentum's swings have
+/// died out such a loss reads settled (and a model too simple says so), not "let it settle".
+#[test]
+fn wobbles_in_the_last_digits_are_no_swings() {
+    let mut loss = vec![1.0, 0.5, 0.8, 0.45, 0.6];
+    // Two hundred epochs at 0.4, up and down by a millionth.
+    loss.extend((0..200).map(|t| 0.4 * (1.0 + 1e-6 * f64::from(t % 2))));
+    assert_eq!(shrinking_swings(&records(&loss)), None);
+    // Rises of a percent are swings, and they shrink.
+    let swings: Vec<f64> = (0..200)
+        .map(|t| 0.4 * (1.0 + 0.05 * 0.99f64.powi(t) * f64::from(t % 2)))
+        .collect();
+    assert!(shrinking_swings(&records(&swings)).is_some());
+}
+
 /// A verdict near its lines says it is a close call, one far from them does not, and errors in
 /// numbers (whose lines are wide) never do.
 #[test]

@@ -1481,6 +1481,10 @@ fn a_loss_still_falling_at_the_top_rate_is_not_told_to_raise_it() {
 /// 0.77, 0.79). It flipped between "the steps overshoot" and "swings … each smaller" about
 /// twenty times in 240 epochs; the swings' envelope shrinks, and it reads still training
 /// throughout. (Swings that grow still read a learning rate too high: `shrinking_swings`.)
+/// Once the swings have died down (epoch 250) the loss goes on falling slowly, 0.472 to 0.447 by
+/// epoch 900: while the last swings were in the second half of the epochs it flipped between
+/// "too simple" and "swings" until epoch 530, as the half's first record fell on a peak (read
+/// as falling) or a trough (settled). Swings still dying down are no settled loss.
 #[test]
 fn uneven_swings_that_die_down_read_still_training_throughout() {
     let mut s: PlaneLab =
@@ -1489,7 +1493,7 @@ fn uneven_swings_that_die_down_read_still_training_throughout() {
     s.apply(Action::Play);
     s.apply(Action::Tick(20));
     let start = s.train_score.loss;
-    while s.model.steps() < 290 {
+    while s.model.steps() < 900 {
         s.apply(Action::Tick(10));
         let d = s.diagnosis().unwrap();
         assert_eq!(
@@ -1499,9 +1503,16 @@ fn uneven_swings_that_die_down_read_still_training_throughout() {
             s.model.steps(),
             d.reason
         );
-        assert!(d
+        let swings = d
             .reason
-            .contains("momentum carries the weights past the minimum and back"));
+            .contains("momentum carries the weights past the minimum and back");
+        let falling = d.reason.contains("the training loss is still falling");
+        assert!(
+            swings || (s.model.steps() > 500 && falling),
+            "epoch {}: {}",
+            s.model.steps(),
+            d.reason
+        );
     }
     assert!(
         s.train_score.loss < 0.5 * start,

@@ -108,7 +108,7 @@ impl Notice {
     }
 }
 
-/// As the page says it: "Seed −5 is negative: seeds are 0 … 2³²; using seed 42."
+/// As the page says it: "Seed −5 is below the smallest seed 0; using seed 0."
 impl std::fmt::Display for Notice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.instead {
@@ -193,15 +193,21 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
             let digits = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit());
             let negative = value
                 .strip_prefix('-')
-                .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()));
+                .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
+                || (value.trim().parse::<f64>()).is_ok_and(|v| v < 0.0 && v.fract() == 0.0);
             match (whole_seed(value), value.parse::<u64>()) {
                 (Some(s), _) => config.seed = s,
                 (None, Ok(_)) => too_large = true,
                 (None, Err(_)) if digits => too_large = true,
-                (None, Err(_)) if negative => notices.push(Notice::using(
-                    format!("Seed {shown} is negative: seeds are 0 … {MAX_SEED}"),
-                    format!("seed {}", config.seed),
-                )),
+                // (Clamped to 0 as a slider's value below its minimum is, and as a seed above
+                // the largest is clamped to it; helper 88: -1 fell back to 42.)
+                (None, Err(_)) if negative => {
+                    config.seed = 0;
+                    notices.push(Notice::using(
+                        format!("Seed {shown} is below the smallest seed 0"),
+                        "seed 0".to_string(),
+                    ))
+                }
                 (None, Err(_)) => match value.trim().parse::<f64>() {
                     // (1e400 reads as infinity, whose fraction is NaN: a whole number too
                     // large all the same, unlike "inf"; helper 90.)

@@ -395,7 +395,7 @@ fn a_huge_seed_is_called_too_large_not_malformed() {
         assert_eq!(c.seed, MAX_SEED);
         assert!(notices[0].contains("above the largest seed"), "{notices:?}");
     }
-    for value in ["1.5", "inf", "NaN", "-1e3"] {
+    for value in ["1.5", "inf", "NaN", "-0.5"] {
         let (c, notices) = decode(&format!("seed={value}"));
         assert_eq!(c.seed, Config::default().seed, "{value}");
         assert!(
@@ -403,14 +403,21 @@ fn a_huge_seed_is_called_too_large_not_malformed() {
             "{value}: {notices:?}"
         );
     }
-    let (c, notices) = decode("seed=-1");
-    assert!(notices[0].starts_with("Seed -1 is negative"), "{notices:?}");
-    assert_eq!(c.seed, Config::default().seed);
+    // Below the smallest seed, as above the largest, the nearest seed is used.
+    for value in ["-1", "-1e3", "-99999999999999999999"] {
+        let (c, notices) = decode(&format!("seed={value}"));
+        assert_eq!(
+            notices,
+            [format!(
+                "Seed {value} is below the smallest seed 0; using seed 0."
+            )]
+        );
+        assert_eq!(c.seed, 0);
+    }
     // The problem apart from what is used instead (a model file's link is refused with the
     // problem alone: nothing is used instead).
     let (_, notices) = read("seed=-1&colour=red");
-    assert_eq!(notices[0].instead.as_deref(), Some("seed 42"));
-    assert!(notices[0].problem.ends_with("seeds are 0 … 4294967295"));
+    assert_eq!(notices[0].instead.as_deref(), Some("seed 0"));
     assert_eq!(
         (notices[1].instead.as_ref(), notices[1].to_string().as_str()),
         (None, "Ignored the unknown setting “colour” in the link.")
