@@ -331,10 +331,18 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         // (Under Play: the next trial's line comes and goes while Bayesian
                         // optimization plays, and above Play it pushed Play off a projector.)
                         if matches!(search.strategy(), Strategy::Bayes(_)) {
-                            <p class="help">{ if search.space().dims() == 2 {
-                                "Beside the map, over the same square: the expected improvement (EI) of the Gaussian-process surrogate of the trials, darker where larger. After the first random trials, the next trial goes to the untried setting of largest EI (black ring; orange: best so far)."
+                            <p class="help" id="surrogate-note">{ if search.space().dims() == 2 {
+                                // (The panel's colour key, as the map's is in words: helper 88
+                                // found no scale to read a shade by.)
+                                let top = view.surrogate.iter().map(|s| s.3).fold(0.0, f64::max);
+                                let key = if top > 0.0 {
+                                    format!(" White is 0; the deepest, {}, is the most the surrogate expects a trial there to lower the best {measure} so far.", short(top))
+                                } else {
+                                    String::new()
+                                };
+                                format!("Beside the map, over the same square: the expected improvement (EI) of the Gaussian-process surrogate of the trials, darker where larger.{key} After the first random trials, the next trial goes to the untried setting of largest EI (black ring; orange: best so far).")
                             } else {
-                                "Orange-red: the Gaussian-process surrogate fitted to the trials (mean ± sd) and, below, its expected improvement (EI) at each setting not yet tried. After the first random trials, the next trial goes to the tallest (the dot marked next)."
+                                "Orange-red: the Gaussian-process surrogate fitted to the trials (mean ± sd) and, below, its expected improvement (EI) at each setting not yet tried. After the first random trials, the next trial goes to the tallest (the dot marked next).".to_string()
                             } }</p>
                             if let Some(next) = next_trial(search, &view) {
                                 <p class="help" id="next-trial">{ next }</p>

@@ -325,6 +325,9 @@ test('Bayesian optimization on two axes: one trial per Step, the landscape fills
   // The heat map's colour key, in words, with its range.
   const [, low, high] = (await text(page, '#landscape-status')).match(/Deeper blue is lower: from ([0-9.e-]+) \(deepest\) to ([0-9.e-]+) \(palest\), on a log scale\./);
   assert.ok(Number(low) < Number(high), `${low} … ${high}`);
+  // The expected improvement's panel has its key in words too, its deepest shade a figure.
+  const [, top] = (await text(page, '#surrogate-note')).match(/White is 0; the deepest, ([0-9.e-]+), is the most the surrogate expects a trial there to lower the best cross-validated error so far\./);
+  assert.ok(Number(top) > 0 && Number(top) < Number(high), top);
   await page.locator('#reset').click();
   await page.waitForFunction(() => document.querySelectorAll('#trials tbody tr').length === 0);
   assert.equal(await page.locator('#result').count(), 0);
