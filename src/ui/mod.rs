@@ -2,6 +2,7 @@
 //! `crate::state`.
 
 pub mod app;
+pub mod bar_room;
 pub mod canvas;
 pub mod challenge_bar;
 pub mod chart;

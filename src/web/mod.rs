@@ -382,6 +382,23 @@ pub fn announce_layout_change() {
     }
 }
 
+/// Keeps the page's `--bar` at `height` px: the room a lesson's or challenge's bar takes above
+/// the lab, which the main plot below gives up (style.css). When it changed, the charts redraw at
+/// their new sizes ([`announce_layout_change`]).
+pub fn set_bar_room(height: f64) {
+    let Some(root) = (window().document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let value = format!("{}px", height.round());
+    if root.style().get_property_value("--bar").ok().as_deref() != Some(value.as_str()) {
+        let _ = root.style().set_property("--bar", &value);
+        announce_layout_change();
+    }
+}
+
 /// Once the page has drawn (a panel just shown is laid out): picks the option labelled `option`
 /// in the select `select` as a person would (its change event fires), then scrolls the panel
 /// named `panel` (its `data-panel`) to the top of the screen.

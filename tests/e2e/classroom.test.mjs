@@ -325,6 +325,36 @@ test('presenter view at 1280×720: every lesson step and challenge keeps Play, t
   await page.close();
 });
 
+// (Helper 91: outside presenter view a lesson's bar at 1280×720 left 200 px of the Regression
+// lab's plot on the screen and Play below it.)
+test('outside presenter view, Play and the whole plot stay on a 1280×720 screen under every lesson step, and on 1366×768 under every challenge', async () => {
+  const steps = [];
+  for (const { id, steps: all } of lessons()) {
+    for (let step = 1; step <= all.length; step++) steps.push(`?lesson=${id}&step=${step}`);
+  }
+  const challenges = readFileSync(join(ROOT, 'crates/core/src/classroom/challenges.rs'), 'utf8');
+  const tasks = [...challenges.matchAll(/^ {8}id: "([^"]+)"/gm)].map(([, id]) => `?challenge=${id}`);
+  assert.ok(steps.length >= 25 && tasks.length >= 15, `${steps.length} steps, ${tasks.length} challenges`);
+  const bad = [];
+  for (const [queries, width, height] of [[steps, 1280, 720], [tasks, 1366, 768]]) {
+    const { page, problems } = await open('?lab=regression', { width, height });
+    for (const query of queries) {
+      await page.goto(server.url + query);
+      await page.locator('#play').waitFor();
+      const at = await page.evaluate(() => {
+        const box = (s) => { const e = document.querySelector(s); if (!e || !e.offsetParent) return null; const r = e.getBoundingClientRect(); return { bottom: Math.round(r.bottom), height: Math.round(r.height) }; };
+        return { play: box('#play'), plot: box('#fit-chart') ?? box('#region-chart') ?? box('#landscape-chart') };
+      });
+      if (!at.play || at.play.bottom > height || !at.plot || at.plot.bottom > height || at.plot.height < 180) {
+        bad.push(`${query} at ${width}×${height}: ${JSON.stringify(at)}`);
+      }
+    }
+    assert.deepEqual(problems.console, []);
+    await page.close();
+  }
+  assert.deepEqual(bad, []);
+});
+
 test('after one visit every lab, lab switching and a reload work with the network off', async () => {
   const { page, problems } = await open('?lab=regression');
   await page.waitForFunction(() => document.documentElement.dataset.offline === 'ready', null, { timeout: 20_000 });
