@@ -6,10 +6,12 @@ use crate::web::{set_bar_room, WindowListener};
 use web_sys::Element;
 use yew::prelude::*;
 
-/// Measures the bar after each of its renders (a new step, a new status) and when the window
-/// resizes. (No bar, no use of `--bar`: the rules that read it apply only under a bar.)
+/// Measures the bar when it shows something new (`shown`: a lesson's step, a challenge) and when
+/// the window resizes. Not as a challenge's status changes with each move: the plot would jump
+/// by a line as the status rewraps, and move a chart below it from under the pointer. (No bar,
+/// no use of `--bar`: the rules that read it apply only under a bar.)
 #[hook]
-pub fn use_bar_room(bar: NodeRef) {
+pub fn use_bar_room<T: PartialEq + 'static>(bar: NodeRef, shown: T) {
     let measure = move || {
         if let Some(bar) = bar.cast::<Element>() {
             set_bar_room(bar.get_bounding_client_rect().height());
@@ -17,7 +19,7 @@ pub fn use_bar_room(bar: NodeRef) {
     };
     {
         let measure = measure.clone();
-        use_effect(measure);
+        use_effect_with(shown, move |_| measure());
     }
     use_effect_with((), move |_| {
         let listener = WindowListener::start("resize", measure);

@@ -69,7 +69,7 @@ pub fn ChallengeBar(props: &ChallengeBarProps) -> Html {
         let bar = bar.clone();
         use_effect_with(c.id, move |_| crate::web::take_lost_focus(&bar));
     }
-    super::bar_room::use_bar_room(bar.clone());
+    super::bar_room::use_bar_room(bar.clone(), c.id);
     html! {
         <section ref={bar} tabindex="-1" class={classes!("classroom-bar", "challenge", class)} aria-labelledby="challenge-title" id="challenge">
             <div class="bar-head">

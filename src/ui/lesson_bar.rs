@@ -33,7 +33,7 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
         let bar = bar.clone();
         use_effect_with(lesson.id, move |_| crate::web::take_lost_focus(&bar));
     }
-    super::bar_room::use_bar_room(bar.clone());
+    super::bar_room::use_bar_room(bar.clone(), (lesson.id, step, props.lab));
     html! {
         <section ref={bar} tabindex="-1" class="classroom-bar lesson" aria-labelledby="lesson-title" id="lesson">
             <div class="bar-head">

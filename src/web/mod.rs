@@ -377,6 +377,11 @@ pub fn release_height() {
 /// new size: presenter view changes the charts' sizes without resizing the window.
 pub fn announce_layout_change() {
     release_height();
+    dispatch_resize();
+}
+
+/// A window's resize event, which every chart redraws on at its box's size.
+fn dispatch_resize() {
     if let Ok(event) = web_sys::Event::new("resize") {
         let _ = window().dispatch_event(&event);
     }
@@ -384,7 +389,8 @@ pub fn announce_layout_change() {
 
 /// Keeps the page's `--bar` at `height` px: the room a lesson's or challenge's bar takes above
 /// the lab, which the main plot below gives up (style.css). When it changed, the charts redraw at
-/// their new sizes ([`announce_layout_change`]).
+/// their new sizes. (The page's height held by a click on a chart stays held: the chart under
+/// the pointer does not move.)
 pub fn set_bar_room(height: f64) {
     let Some(root) = (window().document())
         .and_then(|d| d.document_element())
@@ -395,7 +401,7 @@ pub fn set_bar_room(height: f64) {
     let value = format!("{}px", height.round());
     if root.style().get_property_value("--bar").ok().as_deref() != Some(value.as_str()) {
         let _ = root.style().set_property("--bar", &value);
-        announce_layout_change();
+        dispatch_resize();
     }
 }
 
