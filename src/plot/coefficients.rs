@@ -82,7 +82,9 @@ pub fn draw_axes<DB: DrawingBackend>(
 }
 
 /// One bar per weight, blue if positive, orange if negative, on a transparent layer; a bar
-/// beyond the axis is cut at its edge with a dark cap.
+/// beyond the axis is cut at its edge with a dark cap. A weight that is not zero is at least
+/// 2 px tall, however small: only a weight of exactly zero (as L1 leaves many) has no bar
+/// (helper 93: ridge's 0.0069 on an axis of ±2 drew nothing, and read as a zero).
 pub fn draw_bars<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame,
@@ -91,12 +93,19 @@ pub fn draw_bars<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let top = frame.top;
     let mut chart = chart(root, frame, scale)?;
+    let height = chart.plotting_area().dim_in_pixel().1.max(1) as f64;
+    let least = 2.0 * top * px(2.0, scale) as f64 / height;
     chart.draw_series(weights.iter().enumerate().map(|(i, &w)| {
         let colour = if w >= 0.0 { POSITIVE } else { NEGATIVE };
         let w = if w.is_finite() {
             w.clamp(-top, top)
         } else {
             0.0
+        };
+        let w = if w != 0.0 && w.abs() < least {
+            least.copysign(w)
+        } else {
+            w
         };
         Rectangle::new(
             [(i as f64 - 0.35, 0.0), (i as f64 + 0.35, w)],
@@ -175,6 +184,22 @@ mod tests {
         );
         // A weight four times smaller is a bar four times shorter (to a pixel's rounding).
         assert!((big / small - 4.0).abs() < 0.3, "{big} vs {small}");
+        // A weight a thousandth of the axis is still a bar (2 px of 170), a zero none.
+        let tiny = bar(&height(&[1e-3, 0.0, 0.0]));
+        assert!((1.5..3.0).contains(&tiny), "{tiny}");
+        let zero = height(&[0.0, 0.5, 0.0]);
+        let tall = |line: &&str| {
+            let at = line.find("height=\"").unwrap() + 8;
+            line[at..]
+                .split('"')
+                .next()
+                .unwrap()
+                .parse::<f64>()
+                .unwrap()
+                >= 1.0
+        };
+        let blue = zero.lines().filter(|l| l.contains("#0072B2"));
+        assert_eq!(blue.filter(tall).count(), 1, "{zero}");
         // A weight of 30 on an axis of ±1 is cut: one dark cap.
         let wild = height(&[30.0, 0.1, -0.1]);
         assert_eq!(wild.matches("#282828").count(), 1);

@@ -73,16 +73,23 @@ pub fn draw_axes<DB: DrawingBackend>(
     scale: f64,
 ) -> DrawResult<DB> {
     let mut chart = chart(root, scale)?;
+    // On a small plot (under a lesson's bar, on a phone) the marks shrink with it, down to
+    // 2.5 px, and the labels thin to −1, 0, 1: 4.5-px dots hid a 1-NN map's islands on a 170-px
+    // plot, and five labels ran together (helper 93).
+    let width = chart.plotting_area().dim_in_pixel().0 as f64 / scale;
+    let shrink = (width / 360.0).clamp(2.5 / 4.5, 1.0);
     chart
         .configure_mesh()
         .light_line_style(TRANSPARENT)
         .bold_line_style(GRID.mix(0.5))
+        .x_labels(if width < 240.0 { 3 } else { 5 })
+        .y_labels(if width < 240.0 { 3 } else { 5 })
         .x_desc("x₁")
         .y_desc("x₂")
         .label_style(("sans-serif", font(13.0, scale)))
         .axis_desc_style(("sans-serif", font(14.0, scale)))
         .draw()?;
-    let r = px(4.5, scale) as i32;
+    let r = px(4.5 * shrink, scale) as i32;
     let outline = ShapeStyle::from(&BLACK.mix(0.75)).stroke_width(px(1.0, scale));
     let colours = |points: &[Point2], values: Option<&Vec<f64>>| -> Vec<RGBColor> {
         match values {
@@ -102,7 +109,7 @@ pub fn draw_axes<DB: DrawingBackend>(
             .map(|(p, c)| Circle::new((p.x1, p.x2), r, c.filled())),
     )?;
     chart.draw_series(train.iter().map(|p| Circle::new((p.x1, p.x2), r, outline)))?;
-    let t = px(6.0, scale) as i32;
+    let t = px(6.0 * shrink, scale) as i32;
     chart.draw_series(
         test.iter()
             .zip(&test_colours)
@@ -335,5 +342,40 @@ mod tests {
         }
         assert_eq!(svg.matches("<circle").count(), 2 + 2 + 1); // fills, outlines, one ring
         assert_eq!(svg.matches("<polygon").count(), 1);
+    }
+
+    /// A small plot draws smaller dots and three labels a side (helper 93: 4.5-px dots hid a
+    /// 1-NN map's islands on a 170-px plot, and "-1.0-0.50.0 0.5 1.0" ran together).
+    #[test]
+    fn a_small_plot_draws_smaller_dots_and_fewer_labels() {
+        let train = [Point2 {
+            x1: 0.0,
+            x2: 0.0,
+            class: 0,
+        }];
+        let draw = |size: u32| {
+            let mut svg = String::new();
+            {
+                let root = SVGBackend::with_string(&mut svg, (size, size)).into_drawing_area();
+                draw_axes(&root, &train, &[], None, &[], None, 1.0).unwrap();
+            }
+            let at = svg.find("<circle").unwrap();
+            let r = svg[at..]
+                .split("r=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            let labels = ["-1.0", "-0.5", "0.0", "0.5", "1.0", "-1", "0", "1"];
+            let texts: Vec<&str> = (svg.lines().map(str::trim))
+                .filter(|l| labels.contains(l))
+                .collect();
+            (r.parse::<f64>().unwrap(), texts.len())
+        };
+        assert_eq!(draw(560), (5.0, 10));
+        let (r, labels) = draw(200);
+        assert!(r < 4.0, "{r}");
+        assert_eq!(labels, 6);
     }
 }

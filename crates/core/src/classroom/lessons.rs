@@ -105,7 +105,8 @@ pub const LESSONS: &[Lesson] = &[
             Step {
                 query: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&speed=max&seed=8",
                 prompt: "Degree 15 trained by Adam on 21 points swings wildly between them. Look \
-                         at the coefficient bars in the parameters panel: how large are they?",
+                         at the coefficient bars in the parameters panel (a dark cap: cut at the \
+                         chart's edge; the table gives each): how large are they?",
                 curve: None,
             },
             Step {
@@ -200,8 +201,8 @@ pub const LESSONS: &[Lesson] = &[
             Step {
                 query: "lab=classification&model=knn&data=moons&noise=0.4&k=1",
                 prompt: "k = 1: each point takes its nearest training point's class. Every noisy \
-                         point gets its own island, and test accuracy falls far below training \
-                         accuracy.",
+                         point gets its own island (a small patch round the dot, in its colour), \
+                         and test accuracy falls far below training accuracy.",
                 curve: None,
             },
             Step {
@@ -284,11 +285,10 @@ pub const LESSONS: &[Lesson] = &[
             Step {
                 query: "lab=classification&model=boosting&data=moons&noise=0.4&n=500&depth=2\
                         &shrinkage=1&trees=200&speed=5&seed=9",
-                prompt: "Trees of depth 2 added at full size (learning rate 1): test accuracy \
-                         peaks within a few rounds, then falls as later rounds fit the noise, and \
-                         the validation curve over Number of trees rises the same way. Adding \
-                         trees does not do that to a forest. Against it: a lower learning rate, \
-                         shallower trees, or fewer trees.",
+                prompt: "Depth-2 trees added at full size (learning rate 1): test accuracy peaks \
+                         within a few rounds, then falls as later rounds fit the noise; the \
+                         validation curve over Number of trees rises too. A forest's trees never \
+                         do that. Cures: a lower learning rate, shallower or fewer trees.",
                 curve: Some(Key::Trees),
             },
         ],
