@@ -195,6 +195,12 @@ impl View {
     pub fn draws_zero(&self) -> bool {
         self.error_axis().zero
     }
+
+    /// The largest expected improvement over the surrogate's lattice: the two-axis panel's
+    /// deepest shade (0 when there is none).
+    pub fn top_expected_improvement(&self) -> f64 {
+        self.surrogate.iter().map(|s| s.3).fold(0.0, f64::max)
+    }
 }
 
 /// Whether the best-so-far chart of `best` and `compared` draws an error of exactly 0.
@@ -502,7 +508,7 @@ fn draw_map<DB: DrawingBackend>(
         chart.draw_series(std::iter::once(Circle::new((next[0], next[1]), r, ring)))?;
     }
     if let Some(side) = side {
-        let top_ei = view.surrogate.iter().map(|s| s.3).fold(0.0, f64::max);
+        let top_ei = view.top_expected_improvement();
         let (_, h) = side.dim_in_pixel();
         // The title drawn as plain text, under the panel where the map has its axis' label: a
         // plotters caption is measured through an inline-styled DOM element, which the page's

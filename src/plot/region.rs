@@ -78,12 +78,13 @@ pub fn draw_axes<DB: DrawingBackend>(
     // plot, and five labels ran together (helper 93).
     let width = chart.plotting_area().dim_in_pixel().0 as f64 / scale;
     let shrink = (width / 360.0).clamp(2.5 / 4.5, 1.0);
+    let labels = if width < 240.0 { 3 } else { 5 };
     chart
         .configure_mesh()
         .light_line_style(TRANSPARENT)
         .bold_line_style(GRID.mix(0.5))
-        .x_labels(if width < 240.0 { 3 } else { 5 })
-        .y_labels(if width < 240.0 { 3 } else { 5 })
+        .x_labels(labels)
+        .y_labels(labels)
         .x_desc("x₁")
         .y_desc("x₂")
         .label_style(("sans-serif", font(13.0, scale)))

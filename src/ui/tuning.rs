@@ -334,7 +334,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                             <p class="help" id="surrogate-note">{ if search.space().dims() == 2 {
                                 // (The panel's colour key, as the map's is in words: helper 88
                                 // found no scale to read a shade by.)
-                                let top = view.surrogate.iter().map(|s| s.3).fold(0.0, f64::max);
+                                let top = view.top_expected_improvement();
                                 let key = if top > 0.0 {
                                     format!(" White is 0; the deepest, {}, is the most the surrogate expects a trial there to lower the best {measure} so far.", short(top))
                                 } else {

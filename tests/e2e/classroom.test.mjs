@@ -296,26 +296,13 @@ test('presenter view at 1280×720: Play, the main plot and the verdict fit witho
 
 test('presenter view at 1280×720: every lesson step and challenge keeps Play, the plot and the verdict on the screen', async () => {
   // Every state a teacher can open, read from the lesson and challenge tables.
-  const queries = [];
-  for (const { id, steps } of lessons()) {
-    for (let step = 1; step <= steps.length; step++) queries.push(`?lesson=${id}&step=${step}&present=1`);
-  }
-  const challenges = readFileSync(join(ROOT, 'crates/core/src/classroom/challenges.rs'), 'utf8');
-  for (const [, id] of challenges.matchAll(/^ {8}id: "([^"]+)"/gm)) queries.push(`?challenge=${id}&present=1`);
+  const queries = [...lessonSteps(), ...challengeStarts()].map((q) => `${q}&present=1`);
   assert.ok(queries.length >= 40, `${queries.length} states`);
   const { page, problems } = await open('?lab=regression', { width: 1280, height: 720 });
   const bad = [];
   for (const query of queries) {
-    await page.goto(server.url + query);
-    await page.locator('#play').waitFor();
-    if (await page.locator('#play').isEnabled() && /Play/.test(await page.locator('#play').textContent())) await page.locator('#play').click();
     // Trained a little: the verdict (or the divergence that stands for it) has its length.
-    await page.waitForTimeout(1200);
-    const at = await page.evaluate(() => {
-      const box = (s) => { const e = document.querySelector(s); if (!e || !e.offsetParent) return null; const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
-      return { play: box('#play'), plot: box('#fit-chart') ?? box('#region-chart') ?? box('#landscape-chart'),
-        verdict: box('.divergence') ?? box('#diagnosis'), scrolled: scrollY };
-    });
+    const at = await openPlayedAndMeasured(page, query, 1200);
     if (at.scrolled !== 0 || !at.play || at.play.bottom > 720 || !at.plot || at.plot.bottom > 720 || (at.verdict && at.verdict.top + 45 > 720)) {
       bad.push(`${query} ${JSON.stringify(at)}`);
     }
@@ -328,27 +315,15 @@ test('presenter view at 1280×720: every lesson step and challenge keeps Play, t
 // (Helper 91: outside presenter view a lesson's bar at 1280×720 left 200 px of the Regression
 // lab's plot on the screen and Play below it.)
 test('outside presenter view, Play and the whole plot stay on a 1280×720 screen under every lesson step, and on 1366×768 under every challenge', async () => {
-  const steps = [];
-  for (const { id, steps: all } of lessons()) {
-    for (let step = 1; step <= all.length; step++) steps.push(`?lesson=${id}&step=${step}`);
-  }
-  const challenges = readFileSync(join(ROOT, 'crates/core/src/classroom/challenges.rs'), 'utf8');
-  const tasks = [...challenges.matchAll(/^ {8}id: "([^"]+)"/gm)].map(([, id]) => `?challenge=${id}`);
+  const [steps, tasks] = [lessonSteps(), challengeStarts()];
   assert.ok(steps.length >= 25 && tasks.length >= 15, `${steps.length} steps, ${tasks.length} challenges`);
   const bad = [];
   for (const [queries, width, height] of [[steps, 1280, 720], [tasks, 1366, 768]]) {
     const { page, problems } = await open('?lab=regression', { width, height });
     for (const query of queries) {
-      await page.goto(server.url + query);
-      await page.locator('#play').waitFor();
       // Trained a little: the verdict's chip beside the plot's title (helper 93: it wrapped the
       // title and pushed Play down a line).
-      if (await page.locator('#play').isEnabled() && /Play/.test(await page.locator('#play').textContent())) await page.locator('#play').click();
-      await page.waitForTimeout(800);
-      const at = await page.evaluate(() => {
-        const box = (s) => { const e = document.querySelector(s); if (!e || !e.offsetParent) return null; const r = e.getBoundingClientRect(); return { bottom: Math.round(r.bottom), height: Math.round(r.height) }; };
-        return { play: box('#play'), plot: box('#fit-chart') ?? box('#region-chart') ?? box('#landscape-chart') };
-      });
+      const at = await openPlayedAndMeasured(page, query, 800);
       if (!at.play || at.play.bottom > height || !at.plot || at.plot.bottom > height || at.plot.height < 180) {
         bad.push(`${query} at ${width}×${height}: ${JSON.stringify(at)}`);
       }
@@ -483,6 +458,35 @@ test('interview practice: answer, read why, a missed question comes back, the sc
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+// Every lesson step's link (`?lesson=fit&step=1`, …) and every challenge's (`?challenge=cv-k`),
+// read from the core's tables.
+function lessonSteps() {
+  return lessons().flatMap(({ id, steps }) => steps.map((_, i) => `?lesson=${id}&step=${i + 1}`));
+}
+function challengeStarts() {
+  const challenges = readFileSync(join(ROOT, 'crates/core/src/classroom/challenges.rs'), 'utf8');
+  return [...challenges.matchAll(/^ {8}id: "([^"]+)"/gm)].map(([, id]) => `?challenge=${id}`);
+}
+
+// Opens `query`, presses Play (where it plays), waits `ms`, and measures where Play, the main
+// plot and the verdict are (top, bottom, height; null when not shown) and the scroll.
+async function openPlayedAndMeasured(page, query, ms) {
+  await page.goto(server.url + query);
+  await page.locator('#play').waitFor();
+  if (await page.locator('#play').isEnabled() && /Play/.test(await page.locator('#play').textContent())) await page.locator('#play').click();
+  await page.waitForTimeout(ms);
+  return page.evaluate(() => {
+    const box = (s) => {
+      const e = document.querySelector(s);
+      if (!e || !e.offsetParent) return null;
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: r.height };
+    };
+    return { play: box('#play'), plot: box('#fit-chart') ?? box('#region-chart') ?? box('#landscape-chart'),
+      verdict: box('.divergence') ?? box('#diagnosis'), scrolled: scrollY };
+  });
+}
 
 // The lessons as the core defines them (crates/core/src/classroom/lessons.rs): id and each
 // step's query, read from the source so that a lesson added there is stepped through here too.

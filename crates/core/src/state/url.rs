@@ -191,10 +191,8 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
             let mut too_large = false;
             // Digits too many for u64 are still a whole number, only too large.
             let digits = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit());
-            let negative = value
-                .strip_prefix('-')
-                .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
-                || (value.trim().parse::<f64>()).is_ok_and(|v| v < 0.0 && v.fract() == 0.0);
+            // (A negative whole number however written: "-1", "-1e3", more digits than u64.)
+            let negative = (value.trim().parse::<f64>()).is_ok_and(|v| v < 0.0 && v.fract() == 0.0);
             match (whole_seed(value), value.parse::<u64>()) {
                 (Some(s), _) => config.seed = s,
                 (None, Ok(_)) => too_large = true,
