@@ -1,7 +1,7 @@
 //! A lesson under way: its title, the step's prompt, and ← → through its steps (the keys too).
 
 use super::other_lab::OtherLab;
-use crate::classroom::lessons::Lesson;
+use crate::classroom::lessons::{Lesson, Look};
 use crate::state::spec::Key;
 use crate::state::spec::Lab;
 use yew::prelude::*;
@@ -25,8 +25,8 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
     let (lesson, step) = (props.lesson, props.step);
     let last = lesson.steps.len() - 1;
     let set_in = lesson.steps[step].lab();
-    // The curve the prompt is about, in the step's own lab.
-    let curve = lesson.steps[step].curve.filter(|_| props.lab == set_in);
+    // What the prompt is about, in the step's own lab.
+    let look = lesson.steps[step].look.filter(|_| props.lab == set_in);
     let go = |to: usize| props.on_step.reform(move |_| to);
     let bar = use_node_ref();
     {
@@ -48,8 +48,13 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
             <div class="buttons">
                 <button disabled={step == 0} onclick={go(step.saturating_sub(1))} title="Key ←">{ "← Previous" }</button>
                 <button class="primary" disabled={step == last} onclick={go((step + 1).min(last))} title="Key →">{ "Next →" }</button>
-                if let Some(key) = curve {
+                if let Some(Look::Curve(key)) = look {
                     <button id="lesson-look" onclick={props.on_look.reform(move |_| key)}>{ "See the validation curve ↓" }</button>
+                }
+                if let Some(Look::Control(key)) = look {
+                    <button id="lesson-look" onclick={move |_| crate::web::focus_control(key.spec().url)}>
+                        { format!("Go to {} ↓", key.spec().label) }
+                    </button>
                 }
                 <button onclick={props.on_leave.reform(|_| ())}>{ "Leave the lesson" }</button>
             </div>

@@ -131,6 +131,17 @@ pub fn focus_went_under(event: &web_sys::FocusEvent, cover: Option<web_sys::Elem
     }
 }
 
+/// Focuses the control whose link name is `url` (its element is `ctl-{url}`), which scrolls it
+/// into view: a lesson step's "Go to …" button, for a control below the fold.
+pub fn focus_control(url: &str) {
+    let control = (window().document())
+        .and_then(|d| d.get_element_by_id(&format!("ctl-{url}")))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(control) = control {
+        let _ = control.focus();
+    }
+}
+
 /// Moves the keyboard focus to the first control of the page's main part (the skip link: eight
 /// Tab stops of header come before it; helper 49).
 pub fn focus_first_control() {

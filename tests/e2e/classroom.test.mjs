@@ -200,6 +200,24 @@ test('a lesson step about a validation curve brings that curve into view with on
   await page.close();
 });
 
+test('a lesson step that asks the class to change a control below the fold focuses it with one button, and the keys then change it', async () => {
+  const { page, problems } = await open('?lesson=tuning&step=5', { width: 1280, height: 720 });
+  assert.equal(param(page, 'select'), 'test');
+  const onScreen = () => page.evaluate(() => {
+    const r = document.getElementById('ctl-select').getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  });
+  assert.equal(await onScreen(), false);
+  await page.getByRole('button', { name: 'Go to Select by ↓' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'ctl-select');
+  assert.equal(await onScreen(), true);
+  await page.keyboard.press('ArrowUp');
+  await waitParam(page, 'select', 'cv');
+  assert.match(await page.locator('#ctl-select option:checked').textContent(), /^Cross-validation$/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('presenter view at 1280×720: Play, the main plot and the verdict fit without scrolling in every lab', async () => {
   for (const lab of ['regression', 'classification', 'neural']) {
     const { page } = await open(`?lab=${lab}&present=1`, { width: 1280, height: 720 });

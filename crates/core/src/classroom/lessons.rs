@@ -21,10 +21,20 @@ pub struct Step {
     pub query: &'static str,
     /// One or two sentences.
     pub prompt: &'static str,
-    /// The validation curve the prompt is about, by its hyperparameter: it lies below the fold
-    /// on a projector, and the lesson bar's button shows it (that curve, its panel shown if
-    /// hidden, scrolled into view).
-    pub curve: Option<Key>,
+    /// What the prompt asks the class to look at or change where it lies below the fold on a
+    /// projector: the lesson bar's button brings it into view.
+    pub look: Option<Look>,
+}
+
+/// What a lesson bar's button brings into view.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Look {
+    /// The validation curve over this hyperparameter: its panel shown if hidden, that curve
+    /// chosen in it, scrolled into view.
+    Curve(Key),
+    /// The control of this setting, which the prompt asks the class to change: focused, so the
+    /// keyboard changes it at once (helper 93: "Select by" sat 400 px below a 720-px screen).
+    Control(Key),
 }
 
 impl Step {
@@ -65,13 +75,13 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "A straight line (degree 1: two coefficients) meets one wave of a sine. \
                          Press Play: why do both errors stay well above the noise floor σ² \
                          however long it trains?",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=regression&degree=3&data=sine&seed=8",
                 prompt: "Degree 3 learns four coefficients and can bend twice: both errors come \
                          down towards σ². Only a hyperparameter changed, not the data.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=regression&degree=15&n=20&speed=max",
@@ -79,13 +89,13 @@ pub const LESSONS: &[Lesson] = &[
                          training error falls far below σ², the floor no model beats on average on \
                          new points, while the test error stays far above it: the curve memorises \
                          the noise.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=regression&degree=15&n=200&speed=max",
                 prompt: "The same degree with 200 points: the noise averages out and the fit is \
                          good. Overfitting is a model too flexible for the data it has.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=regression&degree=3&n=20&data=sine",
@@ -94,7 +104,7 @@ pub const LESSONS: &[Lesson] = &[
                          falls, then rises, unevenly: each fold holds about three of the 14 \
                          training points, a noisy estimate, as the band shows. Which degree \
                          would you pick, and from which curve?",
-                curve: Some(Key::Degree),
+                look: Some(Look::Curve(Key::Degree)),
             },
         ],
     },
@@ -107,21 +117,21 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "Degree 15 trained by Adam on 21 points swings wildly between them. Look \
                          at the coefficient bars in the parameters panel (a dark cap: cut at the \
                          chart's edge; the table gives each): how large are they?",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&reg=l2&lambda=0.1\
                         &speed=max&seed=8",
                 prompt: "L2 adds λ·Σw² to the loss: the bars shrink as a whole, none reaches zero, and \
                          the test error falls to within three times the noise floor.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&reg=l2&lambda=10\
                         &speed=max&seed=8",
                 prompt: "λ = 10: the penalty outweighs the error and the curve flattens — \
                          underfitting again. λ is a hyperparameter to tune, not to max out.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&reg=l1&lambda=0.1\
@@ -129,7 +139,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "L1 adds λ·Σ|w|: most weights become exactly zero (the page counts \
                          them) and the fit stays good. Lasso chooses features; ridge only \
                          shrinks them.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=neural&data=circles&layers=1&l1=4\
@@ -137,7 +147,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "The same penalty on a network: play, and L1 drives many of its 36 \
                          weights to exactly zero (grey dotted links) while the accuracy stays. \
                          Which links does it keep longest?",
-                curve: None,
+                look: None,
             },
         ],
     },
@@ -150,14 +160,14 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "Plain SGD with learning rate 0.0001: each step is the learning rate \
                          times the gradient, so tiny. After half a minute the verdict still says \
                          Still training.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=regression",
                 prompt: "Learning rate 0.01: the same model settles within seconds (a few \
                          hundred epochs). The learning rate changes how training goes, not what \
                          the model can learn.",
-                curve: None,
+                look: None,
             },
             Step {
                 // (At 1 the loss grows about 3.7× a step and explodes in the seventh: steps a
@@ -169,14 +179,14 @@ pub const LESSONS: &[Lesson] = &[
                          further each time, and the loss grows. When it explodes the page stops, \
                          goes back to the best parameters it had and says so; lower the rate \
                          and press Reset.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=regression&lr=0.001",
                 prompt: "Learning rate 0.001 with plain SGD: watch how far the loss has come \
                          after about five seconds (300 epochs) — still training, and the verdict \
                          says so.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=regression&lr=0.001&opt=momentum",
@@ -184,13 +194,13 @@ pub const LESSONS: &[Lesson] = &[
                          step: steps in a steady direction add up (to ten times the learning rate, \
                          about what plain SGD did at 0.01), and it has settled within the same \
                          300 epochs.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=neural&opt=adam&lr=10",
                 prompt: "Adam gives each weight its own step size, but it is not immune: at \
                          learning rate 10 the network's loss jumps up and down.",
-                curve: None,
+                look: None,
             },
         ],
     },
@@ -203,7 +213,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "k = 1: each point takes its nearest training point's class. Every noisy \
                          point gets its own island (a small patch round the dot, in its colour), \
                          and test accuracy falls far below training accuracy.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=classification&model=knn&data=moons&noise=0.4&k=11",
@@ -212,32 +222,32 @@ pub const LESSONS: &[Lesson] = &[
                          each extra neighbour averages away noise. The test points played no part in choosing it, so its test \
                          accuracy is a fair estimate. k-NN learns nothing; k is its main \
                          hyperparameter.",
-                curve: Some(Key::K),
+                look: Some(Look::Curve(Key::K)),
             },
             Step {
                 query: "lab=classification&model=knn&data=moons&noise=0.4&k=140",
                 prompt: "k = 140, all the training points: every vote is the whole training set, \
                          so every point gets the same class (its majority, or a tie's winner). Large k \
                          underfits.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=classification&model=tree&data=circles&depth=1",
                 prompt: "A tree of depth 1 asks one question: one straight cut cannot separate a \
                          disc from the ring around it.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=classification&model=tree&data=circles&depth=4",
                 prompt: "Depth 4: up to 16 boxes, enough to box in the disc. Depth makes a tree \
                          more flexible as a smaller k makes k-NN more flexible.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=classification&model=tree&data=moons&noise=0.4&depth=15",
                 prompt: "Depth 15 on noisy moons carves a box around every stray point: \
                          overfitting. Which other control would hold the tree back?",
-                curve: None,
+                look: None,
             },
         ],
     },
@@ -253,7 +263,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "One decision tree grown to depth 15 on noisy moons boxes in every stray \
                          point: nearly all its training points right, far fewer of the test \
                          points. Note its test accuracy.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=classification&model=forest&data=moons&noise=0.4&n=500&depth=15\
@@ -263,7 +273,7 @@ pub const LESSONS: &[Lesson] = &[
                          split. Each tree still overfits, each differently, so their vote averages \
                          the accidents away: test accuracy rises as trees are added, above the \
                          single tree's on most draws of the points.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=classification&model=forest&data=moons&noise=0.4&n=500&depth=15\
@@ -271,7 +281,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "Bootstrap off and both features at every split: now every tree is the \
                          tree of the first step, and 50 copies vote like one. The forest's gain \
                          came from its trees' differences.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=classification&model=boosting&data=moons&noise=0.4&n=500&depth=1\
@@ -280,7 +290,7 @@ pub const LESSONS: &[Lesson] = &[
                          errors the ones before leave (the loss's gradient), its correction added at a tenth of its \
                          size (the learning rate). Stumps of one question each add up, round by \
                          round, to a boundary that follows the moons' curve in small steps.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=classification&model=boosting&data=moons&noise=0.4&n=500&depth=2\
@@ -289,7 +299,7 @@ pub const LESSONS: &[Lesson] = &[
                          within a few rounds, then falls as later rounds fit the noise; the \
                          validation curve over Number of trees rises too. A forest's trees never \
                          do that. Cures: a lower learning rate, shallower or fewer trees.",
-                curve: Some(Key::Trees),
+                look: Some(Look::Curve(Key::Trees)),
             },
         ],
     },
@@ -301,34 +311,34 @@ pub const LESSONS: &[Lesson] = &[
                 query: "lab=neural&data=circles&layers=0",
                 prompt: "No hidden layer: the boundary is a straight line however long it \
                          trains, and a straight line cannot separate a disc from a ring.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=neural&data=circles&layers=0&inputs=x1,x2,x1sq,x2sq",
                 prompt: "Still no hidden layer, but x₁² and x₂² as inputs: a circle is a straight \
                          line in the squares, so it separates them at once.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=neural&data=xor&noise=0&layers=0",
                 prompt: "XOR: opposite quadrants alike. No straight line separates them: the \
                          best, cutting off a corner, gets about two thirds right, and trained on \
                          the log-loss this one stays near half on the test points.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=neural&data=xor&noise=0&layers=1&l1=4",
                 prompt: "One hidden layer of four neurons: each draws a line of its own, and the \
                          output combines them into the quadrants. Tab through the neurons to see \
                          each one's map.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=neural&data=xor&noise=0&act=relu&init=8&speed=max",
                 prompt: "Two hidden layers of ReLU from initialization 8 settle at about three \
                          quarters right and stay there however long they train: the verdict says \
                          Stuck. Is the network too small, or the start poor?",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=neural&data=xor&noise=0&act=relu&init=9",
@@ -337,7 +347,7 @@ pub const LESSONS: &[Lesson] = &[
                          so nothing bends the boundary towards them. The initialization seed is chosen before \
                          training like a hyperparameter, but you average over seeds rather than \
                          tune them.",
-                curve: None,
+                look: None,
             },
         ],
     },
@@ -350,7 +360,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "A 4 × 4 grid over degree and λ: each trial is a 5-fold cross-validation \
                          on the training points alone. Press Play and watch the best so far; \
                          then note its choice's error on fresh points.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=tuning&strategy=random&budget=16",
@@ -361,7 +371,7 @@ pub const LESSONS: &[Lesson] = &[
                          0.0492 against 0.0549. Lower, not better: the gap is within one standard \
                          error, and on fresh points the grid's choice errs less, 0.0672 against \
                          0.0731.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=tuning&strategy=bayes&budget=16",
@@ -370,7 +380,7 @@ pub const LESSONS: &[Lesson] = &[
                          finds the lowest estimate, 0.0485, and the choice that errs most on \
                          fresh points, 0.0958: pressed down hard enough, the lowest of noisy \
                          estimates is partly the folds' luck (Cawley & Talbot, 2010).",
-                curve: None,
+                look: None,
             },
             Step {
                 query: "lab=tuning&strategy=random&budget=16&folds=all",
@@ -378,7 +388,7 @@ pub const LESSONS: &[Lesson] = &[
                          The estimate uses nearly all the points for each fit, at many times the \
                          cost, yet no fold tests the model beyond the training points' range: \
                          see what its choice does on fresh points there.",
-                curve: None,
+                look: None,
             },
             Step {
                 query: TEST_SCORE_MISTAKE,
@@ -386,7 +396,7 @@ pub const LESSONS: &[Lesson] = &[
                          error is the lowest of all trials partly by the luck of 12 test points. \
                          On fresh points its error is several times what they promised; set \
                          Select by back to cross-validation and compare its choice.",
-                curve: None,
+                look: Some(Look::Control(Key::Selection)),
             },
         ],
     },

@@ -596,19 +596,27 @@ fn the_readme_counts_what_the_classroom_has() {
     }
 }
 
-/// A step's curve is one its lab and model can show: the lesson bar's button picks it by label.
+/// A step's curve is one its lab and model can show (the lesson bar's button picks it by label),
+/// and a step's control is one its lab shows.
 #[test]
-fn a_steps_curve_is_one_its_model_has() {
+fn a_steps_look_is_one_its_lab_has() {
     use crate::state::sweep::sweep_keys;
-    let mut curves = 0;
+    let (mut curves, mut controls) = (0, 0);
     for step in LESSONS.iter().flat_map(|l| l.steps) {
-        if let Some(key) = step.curve {
-            let config = crate::state::url::decode(step.query).0;
-            assert!(sweep_keys(&config).contains(&key), "{}", step.query);
-            curves += 1;
+        let config = crate::state::url::decode(step.query).0;
+        match step.look {
+            Some(Look::Curve(key)) => {
+                assert!(sweep_keys(&config).contains(&key), "{}", step.query);
+                curves += 1;
+            }
+            Some(Look::Control(key)) => {
+                assert!(config.shows(key), "{}", step.query);
+                controls += 1;
+            }
+            None => {}
         }
     }
-    assert_eq!(curves, 3);
+    assert_eq!((curves, controls), (3, 1));
 }
 
 /// The search steps' numbers, as their prompts and the challenges that start from the grid
