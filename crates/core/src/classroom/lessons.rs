@@ -294,7 +294,9 @@ pub const LESSONS: &[Lesson] = &[
             },
             Step {
                 query: "lab=classification&model=boosting&data=moons&noise=0.4&n=500&depth=2\
-                        &shrinkage=1&trees=200&speed=5&seed=9",
+                        &shrinkage=1&trees=200&seed=9",
+                // (One tree a fifth of a second: at 5 the peak, at 6 trees, came and went in half
+                // a second; helper 93.)
                 prompt: "Depth-2 trees added at full size (learning rate 1): test accuracy peaks \
                          within a few rounds, then falls as later rounds fit the noise; the \
                          validation curve over Number of trees rises too. A forest's trees never \
