@@ -143,7 +143,7 @@ test('README: boosting whose log-loss climbs past the guess reads a learning rat
   await cured.page.close();
 });
 
-test('README: a close call by the training accuracy the curve settles reads overfitting; a curve against the remedy begins "Yet"', async () => {
+test('README: a close call by the training accuracy the curve settles reads overfitting, with the one-standard-error rule\'s pick; a curve against the remedy begins "Yet"', async () => {
   // (Helper 92: k = 3 kept "Good fit (a close call)" beside a curve clearly lower at k = 11, and a
   // depth-2 tree read "a larger max depth" then "the curve does clearly better at Min samples per
   // leaf = 32" with no word that the two disagree.)
@@ -151,6 +151,9 @@ test('README: a close call by the training accuracy the curve settles reads over
   await knn.page.waitForFunction(() => /^Overfitting: too flexible.*on its scores alone it is a close call with a good fit, but the validation curve.*clearly better at k = 11/s
     .test(document.getElementById('diagnosis')?.textContent ?? ''), null, { timeout: 60_000 });
   assert.doesNotMatch(await text(knn.page, '#diagnosis'), /\(a close call\)/);
+  // The lowest is not the one-standard-error rule's choice: that is a larger k, smoother.
+  const rule = (await text(knn.page, '#diagnosis')).match(/The one-standard-error rule picks k = (\d+) instead \((also )?[\d.]+ %\): the least flexible value within one standard error of the lowest, as good by these folds\./);
+  assert.ok(rule && Number(rule[1]) > 11, await text(knn.page, '#diagnosis'));
   await knn.page.close();
   const tree = await open('&model=tree&data=xor&noise=0.5&depth=2&curve=leaf&speed=max');
   await tree.page.getByRole('button', { name: 'Play' }).click();

@@ -17,7 +17,19 @@ use crate::format::short;
 /// rate's standard error is taken as at least one training point's share. `None`
 /// before the curve is done. Error rates (`rate`) read as percentages, as the scores and the
 /// curve's axis show them.
-pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<CurveNote> {
+///
+/// Where the curve does better elsewhere, the note also names the one-standard-error rule's
+/// choice when it is not the lowest: the least flexible value within one standard error of the
+/// lowest (Hastie, Tibshirani & Friedman, §7.10), as good by these folds (helper 93: the fit
+/// lesson's last step read "clearly better at degree 6" where the rule picks a lower degree).
+/// `simpler_below`: whether lower positions are the less flexible end; `None` where neither end
+/// is (a forest's number of votes).
+pub fn curve_note(
+    sweep: &Sweep,
+    current: usize,
+    rate: bool,
+    simpler_below: Option<bool>,
+) -> Option<CurveNote> {
     let show = |v: f64| {
         if rate {
             format!("{:.1} %", 100.0 * v)
@@ -61,6 +73,26 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<CurveNote
             if just { "only just over" } else { "more than" },
             sweep.fold_count(),
         );
+        let rule = simpler_below
+            .and_then(|below| {
+                one_standard_error_choice(sweep, best.cv.mean + standard_error, below)
+            })
+            .filter(|&i| i != best_at)
+            .map(|i| {
+                let error = show(sweep.results[i].cv.mean);
+                format!(
+                    " The one-standard-error rule picks {label} = {} instead ({}{error}): the \
+                     least flexible value within one standard error of the lowest, as good by \
+                     these folds.",
+                    format_value(sweep.key, sweep.positions[i]),
+                    if error == show(best.cv.mean) {
+                        "also "
+                    } else {
+                        ""
+                    },
+                )
+            });
+        let text = text + &rule.unwrap_or_default();
         return Some(CurveNote {
             text,
             better_at: Some(sweep.positions[best_at]),
@@ -101,6 +133,18 @@ pub fn curve_note(sweep: &Sweep, current: usize, rate: bool) -> Option<CurveNote
         text,
         better_at: None,
     })
+}
+
+/// The index of the least flexible point whose cross-validated error is at most `within`: the
+/// first from the low end when `simpler_below`, else the last.
+fn one_standard_error_choice(sweep: &Sweep, within: f64, simpler_below: bool) -> Option<usize> {
+    let fits = |i: &usize| sweep.results[*i].cv.mean <= within;
+    let mut indices = 0..sweep.results.len();
+    if simpler_below {
+        indices.find(fits)
+    } else {
+        indices.rev().find(fits)
+    }
 }
 
 /// What the validation curve says of the current value: a sentence, and the position of the
@@ -157,7 +201,7 @@ mod tests {
     #[test]
     fn error_rates_read_as_percentages() {
         let sweep = trees_curve();
-        let note = curve_note(&sweep, 7, true).unwrap().text;
+        let note = curve_note(&sweep, 7, true, Some(true)).unwrap().text;
         assert!(
             note.contains(
                 "a cross-validated error of 22.4 %, within one standard error of its lowest \
@@ -165,7 +209,7 @@ mod tests {
             ),
             "{note}"
         );
-        let note = curve_note(&sweep, 7, false).unwrap().text;
+        let note = curve_note(&sweep, 7, false, Some(true)).unwrap().text;
         assert!(
             note.contains("of 0.2238, within one standard error of its lowest (0.2104 at"),
             "{note}"
@@ -177,14 +221,44 @@ mod tests {
     #[test]
     fn a_clearly_better_value_elsewhere_is_named() {
         let sweep = trees_curve();
-        let note = curve_note(&sweep, 0, true).unwrap();
+        let note = curve_note(&sweep, 0, true, Some(true)).unwrap();
         assert_eq!(note.better_at, Some(sweep.positions[8]));
         assert_eq!(
             note.text,
             "The validation curve does clearly better at Number of trees = 100: a \
              cross-validated error of 21.0 %, against 25.0 % at Number of trees = 1 (more than \
              one standard error apart: the folds' spread over √5, narrower than the chart's band \
-             of ± 1 sd)."
+             of ± 1 sd). The one-standard-error rule picks Number of trees = 50 instead (22.4 %): \
+             the least flexible value within one standard error of the lowest, as good by these \
+             folds."
+        );
+    }
+
+    /// The one-standard-error rule's choice comes from the less flexible end, whichever that is;
+    /// none is named where it is the lowest itself, or where neither end is less flexible (a
+    /// forest's votes). Lowest 0.2104 at index 8, one standard error 0.04 / √5 = 0.0179: within
+    /// it, index 7 (0.2238) and, here, index 10 (0.22).
+    #[test]
+    fn the_one_standard_error_rule_picks_the_least_flexible_value_near_the_lowest() {
+        let rule = |tenth: f64, below| {
+            let mut sweep = trees_curve();
+            sweep.results[10].cv.mean = tenth;
+            let text = curve_note(&sweep, 0, false, below).unwrap().text;
+            let picks = text.split("rule picks Number of trees = ").nth(1);
+            picks.map(|p| p.split(' ').next().unwrap().to_string())
+        };
+        let value = |i: usize| format_value(Key::Trees, trees_curve().positions[i]);
+        assert_eq!(rule(0.22, Some(true)), Some(value(7)));
+        assert_eq!(rule(0.22, Some(false)), Some(value(10)));
+        assert_eq!(rule(0.22, None), None);
+        assert_eq!(rule(0.2104 + 0.0179 + 1e-4, Some(false)), None);
+        // An error that reads as the lowest's says so.
+        let mut sweep = trees_curve();
+        sweep.results[7].cv.mean = 0.21041;
+        let note = curve_note(&sweep, 0, true, Some(true)).unwrap().text;
+        assert!(
+            note.contains("picks Number of trees = 50 instead (also 21.0 %)"),
+            "{note}"
         );
     }
 
@@ -194,7 +268,7 @@ mod tests {
     fn a_gap_only_just_over_one_standard_error_is_not_called_clear() {
         let mut sweep = trees_curve();
         sweep.results[0].cv.mean = 0.2104 + 1.1 * 0.04 / 5f64.sqrt();
-        let note = curve_note(&sweep, 0, false).unwrap();
+        let note = curve_note(&sweep, 0, false, Some(true)).unwrap();
         assert_eq!(note.better_at, Some(sweep.positions[8]));
         assert!(
             note.text.starts_with(
@@ -206,7 +280,7 @@ mod tests {
             note.text
         );
         sweep.results[0].cv.mean = 0.2104 + 1.3 * 0.04 / 5f64.sqrt();
-        let note = curve_note(&sweep, 0, false).unwrap().text;
+        let note = curve_note(&sweep, 0, false, Some(true)).unwrap().text;
         assert!(note.contains("does clearly better") && note.contains("(more than one"));
     }
 
@@ -215,7 +289,7 @@ mod tests {
     fn a_tie_on_the_page_reads_as_the_same_error() {
         let mut sweep = trees_curve();
         sweep.results[7].cv.mean = 0.21041;
-        let note = curve_note(&sweep, 7, true).unwrap().text;
+        let note = curve_note(&sweep, 7, true, Some(true)).unwrap().text;
         assert!(
             note.contains(
                 "the same cross-validated error as its lowest, 21.0 % at Number of trees = 100"
@@ -232,7 +306,7 @@ mod tests {
         sweep.results[8].cv.mean = 0.2104;
         sweep.results[5].cv.mean = 0.2104 * (1.0 + 1e-15);
         sweep.results[9].cv.mean = 0.2104 * (1.0 - 1e-15);
-        let note = curve_note(&sweep, 0, true).unwrap().text;
+        let note = curve_note(&sweep, 0, true, Some(true)).unwrap().text;
         assert!(
             note.contains("clearly better at Number of trees = "),
             "{note}"
@@ -260,7 +334,8 @@ mod tests {
             sweep
         };
         let current = curve(0.0).positions[0];
-        let better_at = |second| curve_note(&curve(second), current, true).unwrap().better_at;
+        let better_at =
+            |second| (curve_note(&curve(second), current, true, Some(false)).unwrap()).better_at;
         assert_eq!(better_at(1.0 / 140.0), None);
         assert!(better_at(2.0 / 140.0).is_some());
     }

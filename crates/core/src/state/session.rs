@@ -403,7 +403,9 @@ impl<K: LabKind> Session<K> {
         let note = (comparable && moves)
             .then(|| {
                 let rate = matches!(errors, Errors::Classes { .. });
-                curve_note(&self.sweep, current, rate)
+                let simpler_below = (!votes_only(self.sweep.key, self.config.model()))
+                    .then(|| complexity_rises(self.sweep.key));
+                curve_note(&self.sweep, current, rate, simpler_below)
             })
             .flatten()
             .filter(|note| !note.better_at.is_some_and(chance));
