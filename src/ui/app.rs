@@ -276,6 +276,12 @@ pub fn App() -> Html {
     let challenge = challenge_in
         .filter(|&(_, set_in)| set_in == lab)
         .map(|(c, _)| c);
+    // A challenge set in another lab shows a bar of its own here, which leaves the plot room as
+    // the challenge's bar does (its `--bar` was the last bar's height: after a switch of lab
+    // from the challenge, 208 px for a bar of 130).
+    let elsewhere = challenge_in.filter(|&(_, set_in)| set_in != lab && !view.practice);
+    let elsewhere_bar = use_node_ref();
+    super::bar_room::use_bar_room(elsewhere_bar.clone(), elsewhere.map(|(c, _)| (c.id, lab)));
     // The validation curve a lesson step or a challenge is about brought into view: its panel
     // shown first if the teacher had hidden it, and the step's curve chosen in it as a person would (helper 72: another
     // curve chosen before stayed, under a prompt about the degree's).
@@ -327,8 +333,8 @@ pub fn App() -> Html {
             if let Some((lesson, step)) = view.lesson.filter(|_| !view.practice) {
                 <LessonBar {lesson} {step} {lab} {on_step} on_leave={on_leave.clone()} {on_look} />
             }
-            if let Some((c, set_in)) = challenge_in.filter(|&(_, set_in)| set_in != lab && !view.practice) {
-                <section class="classroom-bar challenge" aria-labelledby="challenge-title" id="challenge">
+            if let Some((c, set_in)) = elsewhere {
+                <section ref={elsewhere_bar} class="classroom-bar challenge" aria-labelledby="challenge-title" id="challenge">
                     <div class="bar-head"><h2 id="challenge-title">{ format!("Challenge: {}", c.title) }</h2></div>
                     <OtherLab what="This challenge" {set_in} shown={lab} open="Open the challenge" on_open={on_restart.clone()} />
                     <div class="buttons"><button onclick={on_leave.reform(|_| ())}>{ "Leave the challenge" }</button></div>

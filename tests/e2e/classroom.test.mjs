@@ -352,6 +352,26 @@ test('outside presenter view, Play and the whole plot stay on a 1280×720 screen
   assert.deepEqual(bad, []);
 });
 
+test('a challenge set in another lab than the one shown measures its bar too: after a switch of lab the plot takes the room it takes on a fresh page', async () => {
+  const plotHeight = (page) => page.evaluate(() => document.getElementById('fit-chart').getBoundingClientRect().height);
+  const fresh = await open('?challenge=cv-k&lab=regression', { width: 1280, height: 720 });
+  await fresh.page.locator('#other-lab').waitFor();
+  await fresh.page.waitForTimeout(300);
+  const expected = await plotHeight(fresh.page);
+  // From the challenge's own bar, taller: its height stayed the page's --bar, and the Regression
+  // lab's plot was 200 px where a fresh page gives it 245.
+  const { page, problems } = await open('?challenge=cv-k', { width: 1280, height: 720 });
+  await page.locator('#challenge-status').waitFor();
+  await page.getByRole('link', { name: 'Regression lab' }).click();
+  await page.locator('#other-lab').waitFor();
+  await page.waitForFunction((h) => Math.abs(document.getElementById('fit-chart').getBoundingClientRect().height - h) < 2, expected);
+  const play = await page.locator('#play').boundingBox();
+  assert.ok(play.y + play.height <= 720, JSON.stringify(play));
+  assert.deepEqual([...problems.console, ...fresh.problems.console], []);
+  await fresh.page.close();
+  await page.close();
+});
+
 test('after one visit every lab, lab switching and a reload work with the network off', async () => {
   const { page, problems } = await open('?lab=regression');
   await page.waitForFunction(() => document.documentElement.dataset.offline === 'ready', null, { timeout: 20_000 });
