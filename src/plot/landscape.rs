@@ -450,10 +450,16 @@ fn draw_curve<DB: DrawingBackend>(
                 .map_or(0.0, |c| c.1);
             let r = px(5.0, scale) as i32;
             ei.draw_series(std::iter::once(Circle::new((next[0], e), r, TEST.filled())))?;
+            // Its word on the side with room: at the right end it ran off the chart (helper 94).
+            let side = if next[0] > 0.5 {
+                HPos::Right
+            } else {
+                HPos::Left
+            };
             ei.draw_series(std::iter::once(Text::new(
                 "next",
                 (next[0], e),
-                label_style(scale).pos(Pos::new(HPos::Left, VPos::Bottom)),
+                label_style(scale).pos(Pos::new(side, VPos::Bottom)),
             )))?;
         }
     }
@@ -908,6 +914,18 @@ mod tests {
         };
         let stems = svg.lines().filter(|l| l.contains(&stem)).filter(two_points);
         assert_eq!(stems.count(), 3, "{svg}");
+        // The next trial's word sits on the side with room: left of a dot in the right half
+        // (helper 94: at the right end it ran off the chart as "ne").
+        let ends_at_dot = |v: &View| {
+            let svg = svg_of(v);
+            let lines: Vec<&str> = svg.lines().collect();
+            let word = lines.iter().position(|l| l.trim() == "next").unwrap();
+            lines[word - 1].contains("text-anchor=\"end\"")
+        };
+        assert!(!ends_at_dot(&view));
+        let mut right = view.clone();
+        right.next = Some(vec![1.0]);
+        assert!(ends_at_dot(&right));
         assert!(svg.contains("<polygon"), "the mean ± sd band");
         // A band reaching below zero stops at the bottom edge: its lower side lies below its
         // upper side everywhere, not in the band above the top (helper 88).

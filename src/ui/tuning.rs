@@ -26,15 +26,17 @@ use crate::classroom::saved;
 use crate::format::{error, error_spread, short, thousands};
 use crate::plot::landscape::{best_so_far_draws_zero, AxisView, Compared, View, STRATEGY_COLOURS};
 use crate::state::action::Action;
-use crate::state::choice::{Choice, StrategyKind};
+use crate::state::choice::{Choice, ModelKind, StrategyKind};
 use crate::state::compare_note::comparison_note;
 use crate::state::session::Reduce;
 use crate::state::spec::{value_text, Group, Key, Lab};
 use crate::state::table::FRAMES_PER_TRIAL;
 use crate::state::tie_note::{near_note, same_trees_note, tie_note, unreached_depth_note};
 use crate::state::tuning::{
-    by_test, SurrogateView, Tuning, COMPARE_SEEDS, FRESH_POINTS, TRIAL_EPOCHS,
+    by_test, SurrogateView, Tuning, COMPARE_SEEDS, FRESH_POINTS, NEGLIGIBLE_IMPROVEMENT,
+    TRIAL_EPOCHS,
 };
+use crate::state::tuning_plane::PLANE_STEPS;
 use crate::state::url;
 use crate::tune::code::python;
 use crate::tune::cv::first_lowest;
@@ -359,6 +361,9 @@ pub fn TuningLab(props: &LabProps) -> Html {
                                 match config.tuned() {
                                     // (Measured: tuning_tests.rs, a_trials_epochs_stop_short_….)
                                     None => format!("each fold's model trains {TRIAL_EPOCHS} epochs from zero: a low degree reaches its minimum, a high one stops short of it, which holds it back as early stopping does."),
+                                    // (Helper 94: λ ≤ 10⁻³ tied with the logistic search's best, all at 300 epochs of
+                                    // Adam at 0.01, while fitted to the minimum they differ.)
+                                    Some(ModelKind::Logistic | ModelKind::Mlp) => format!("each fold's model trains {PLANE_STEPS} epochs from zero, as its lab's validation curve does: at a small learning rate that stops short of the minimum, which holds the weights back as a penalty would, so small values of λ can tie. The error is the error rate (1 − accuracy)."),
                                     Some(_) => "each fold's model is trained as its lab trains it. The error is the error rate (1 − accuracy).".to_string(),
                                 }) }</p>
                         }
@@ -468,8 +473,14 @@ fn next_trial(search: &Search, view: &View) -> Option<String> {
     let values = axes
         .zip(search.space().values(next))
         .map(|(a, v)| format!("{} {}", a.key().spec().label, value_text(a.key(), v)));
+    let top = (view.candidates.iter()).map(|c| c.1).fold(0.0, f64::max);
+    let none = if top < NEGLIGIBLE_IMPROVEMENT {
+        format!(" The surrogate expects next to no improvement anywhere (at most {}): it reads the best so far as about the best there is, so a pick among such tiny values says little.", short(top))
+    } else {
+        String::new()
+    };
     Some(format!(
-        "Next trial (largest expected improvement): {}.",
+        "Next trial (largest expected improvement): {}.{none}",
         values.collect::<Vec<_>>().join(", ")
     ))
 }

@@ -758,3 +758,50 @@ test('the best trial stays in view inside the trials box as trials come in, even
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+// (Helper 94's walk through the searches of the Classification lab's models.)
+test('a gradient-trained model says its fold models train 300 epochs from zero, where small values of λ tie', async () => {
+  const { page, problems } = await open('?lab=tuning&model=logistic&strategy=bayes&x=lambda&y=none&budget=10&reg=l2');
+  assert.match(await text(page, '#test-locked'), /each fold's model trains 300 epochs from zero, as its lab's validation curve does: at a small learning rate that stops short of the minimum, .* so small values of λ can tie\./);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => document.getElementById('trials-done').textContent.trim() === '10 / 10', null, { timeout: 60_000 });
+  // The tie the note explains: several values of λ, one cross-validated error.
+  const cells = await page.locator('#trials tbody tr').evaluateAll((rows) => rows.map((r) => [r.cells[1].textContent, r.cells[2].textContent.replace(/\s*best$/, '').trim()]));
+  const lambdas = new Set(cells.filter(([, cv]) => cv === cells[0][1]).map(([l]) => l));
+  assert.ok(lambdas.size >= 3, JSON.stringify(cells));
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('Bayesian optimization says when its surrogate expects next to no improvement anywhere', async () => {
+  // (Helper 94: four k-NN trials whose errors rise in a line from k = 1: the surrogate is sure,
+  // and its pick, k = 50, came from an expected improvement of about 10⁻¹⁷.)
+  const { page, problems } = await open('?lab=tuning&model=knn&strategy=bayes&budget=8');
+  for (let i = 1; i <= 4; i++) {
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await page.waitForFunction((i) => document.getElementById('trials-done').textContent.trim() === `${i} / 8`, i);
+  }
+  await page.locator('#next-trial').waitFor();
+  assert.match(await text(page, '#next-trial'), /^Next trial \(largest expected improvement\): k \d+\. The surrogate expects next to no improvement anywhere \(at most [\d.e-]+\): it reads the best so far as about the best there is/);
+  // One more trial where it still expects some: no such words.
+  const roomy = await open('?lab=tuning&strategy=bayes&budget=8');
+  for (let i = 1; i <= 3; i++) {
+    await roomy.page.getByRole('button', { name: 'Step', exact: true }).click();
+    await roomy.page.waitForFunction((i) => document.getElementById('trials-done').textContent.trim() === `${i} / 8`, i);
+  }
+  await roomy.page.locator('#next-trial').waitFor();
+  assert.doesNotMatch(await text(roomy.page, '#next-trial'), /next to no improvement/);
+  assert.deepEqual([...problems.console, ...roomy.problems.console], []);
+  await roomy.page.close();
+  await page.close();
+});
+
+test('selecting by the test score: a choice that happens to do better on fresh points than its test error is told so, beside the rule on average', async () => {
+  const { page, problems } = await open('?lab=tuning&model=tree&x=depth&y=none&select=test&strategy=grid&budget=15');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.locator('#result-luck').waitFor({ timeout: 60_000 });
+  assert.ok(Number(await text(page, '#result-optimism')) < 0);
+  assert.match(await text(page, '#result-luck'), /by luck, as this one does, better than its test error said\. What it spoils is the number: picked for being the lowest, the test error understates what the model does, on average over searches\./);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});

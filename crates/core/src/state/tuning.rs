@@ -44,7 +44,7 @@ use std::rc::Rc;
 
 #[path = "tuning_surrogate.rs"]
 mod surrogate;
-pub use surrogate::SurrogateView;
+pub use surrogate::{SurrogateView, NEGLIGIBLE_IMPROVEMENT};
 #[path = "tuning_frames.rs"]
 mod frames;
 #[path = "tuning_jobs.rs"]

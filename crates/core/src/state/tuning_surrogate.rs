@@ -6,6 +6,12 @@ use super::Tuning;
 use crate::tune::gp::{expected_improvement, Prediction};
 use crate::tune::strategy::{candidates, most_promising, Strategy};
 
+/// An expected improvement below this (in the error's own units) is next to none: where the
+/// surrogate expects no untried setting to beat the best so far, Bayesian optimization's pick
+/// among such values says little (helper 94: k-NN's search went to k = 50, the worst end, on an
+/// expected improvement of 10⁻¹²).
+pub const NEGLIGIBLE_IMPROVEMENT: f64 = 1e-6;
+
 /// The surrogate as the picture shows it, all in unit coordinates.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SurrogateView {

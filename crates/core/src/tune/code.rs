@@ -305,7 +305,8 @@ pub fn python(config: &Config) -> String {
     };
     line(&format!(
         "# Approximate: ParamLab fits Legendre features of x by gradient steps; here the same \
-         degree of\n# plain powers, standardized, fitted as scikit-learn fits them.\
+         degree of\n# plain powers, standardized, fitted as scikit-learn fits them. Its folds' \
+         shuffle and a\n# random search's settings are scikit-learn's draws, not ParamLab's.\
          {to_the_minimum}{}",
         estimator.caveat(config, fit, searched(Key::Lambda))
     ));

@@ -331,7 +331,8 @@ impl Estimator {
         };
         format!(
             "# Approximate: ParamLab's own implementation of the same model; scikit-learn draws \
-             its random\n# numbers, breaks ties and initializes its own way.{model}"
+             its random\n# numbers (the folds' shuffle, a random search's settings), breaks ties \
+             and initializes its own way.{model}"
         )
     }
 }
