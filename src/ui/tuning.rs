@@ -401,7 +401,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         if let Some(note) = diverged_note {
                             <p class="help inert-note" id="trials-diverged" role="note">{ note }</p>
                         }
-                        if let Some(note) = tie_note(search, by_test) {
+                        if let Some(note) = tie_note(search, by_test, state.one_class()) {
                             <p class="help" id="trials-tie" role="note">{ note }{ same_trees_note(&state).unwrap_or_default() }</p>
                         }
                         if let Some(note) = unreached_depth_note(&state) {

@@ -18,7 +18,7 @@ use crate::tune::search::{Search, Trial};
 /// numbers to more digits where the best's is lower, and the first-tried rule where they tie;
 /// `None` when no other trial reads the same. `by_test`: the errors are test errors (one per
 /// trial), not means over the folds.
-pub fn tie_note(search: &Search, by_test: bool) -> Option<String> {
+pub fn tie_note(search: &Search, by_test: bool, one_class: bool) -> Option<String> {
     let trials = search.trials();
     let best = search.best()?;
     let at = trials.iter().position(|t| std::ptr::eq(t, best))?;
@@ -45,7 +45,9 @@ pub fn tie_note(search: &Search, by_test: bool) -> Option<String> {
             if equal.len() == 1 { "has" } else { "have" },
             at + 1
         );
-        if mean == 0.0 {
+        // (Not when the training points are all of one class: there is nothing to overlap, and
+        // the folds note says why every trial scores the same; helper 94.)
+        if mean == 0.0 && !one_class {
             note.push_str(&clean_data(by_test));
         }
         return Some(note);
@@ -518,7 +520,7 @@ mod tests {
         let s = search(&[0.05, 0.049183, 0.049231, 0.049183, 0.3]);
         assert_eq!(s.best().unwrap().error.mean, 0.049183);
         assert_eq!(
-            tie_note(&s, false).unwrap(),
+            tie_note(&s, false, false).unwrap(),
             "Trials 3 and 4 also read 0.0492, as the best (trial 2) does. With more digits, the \
              best's mean CV error is lower: 0.049183 against 0.049231 (trial 3). That is far \
              below the folds' spread (± 0.016): in effect a tie. Trial 4 ties with it: a tie goes \
@@ -526,13 +528,13 @@ mod tests {
         );
         let close = search(&[0.04921, 0.049206349206349205]);
         assert_eq!(
-            tie_note(&close, true).unwrap(),
+            tie_note(&close, true, false).unwrap(),
             "Trial 1 also reads 0.0492, as the best (trial 2) does. With more digits, the best's \
              test error is lower: 0.049206 against 0.049210 (trial 1)."
         );
         let equal = search(&[0.3, 0.1419, 0.1419, 0.1419]);
         assert_eq!(
-            tie_note(&equal, false).unwrap(),
+            tie_note(&equal, false, false).unwrap(),
             "Trials 3 and 4 have the same mean CV error as the best (trial 2): a tie goes to the \
              first tried."
         );
@@ -540,13 +542,13 @@ mod tests {
         let bits = search(&[0.3, 0.14285714285714288, 0.14285714285714285]);
         assert_eq!(bits.best().unwrap().error.mean, 0.14285714285714288);
         assert_eq!(
-            tie_note(&bits, false).unwrap(),
+            tie_note(&bits, false, false).unwrap(),
             "Trial 3 has the same mean CV error as the best (trial 2): a tie goes to the first \
              tried."
         );
         // 0.08 apart is not far below a spread of 0.016: no "in effect a tie".
         let big = search(&[1234.54, 1234.46]);
-        assert!(tie_note(&big, false)
+        assert!(tie_note(&big, false, false)
             .unwrap()
             .ends_with("1234.46 against 1234.54 (trial 1)."));
     }
@@ -555,25 +557,34 @@ mod tests {
     fn a_tie_at_error_0_says_the_points_cannot_tell_the_settings_apart() {
         let zero = search(&[0.0, 0.17, 0.0, 0.0]);
         assert_eq!(
-            tie_note(&zero, false).unwrap(),
+            tie_note(&zero, false, false).unwrap(),
             "Trials 3 and 4 have the same mean CV error as the best (trial 1): a tie goes to the \
              first tried. At error 0 each of them gets every held-out point right, so these \
              points cannot tell them apart: among these points the classes barely overlap \
              (fresh points may still hold mistakes: the result says how many). With more Noise \
              they overlap more, and the settings differ."
         );
-        assert!(tie_note(&zero, true)
+        assert!(tie_note(&zero, true, false)
             .unwrap()
             .contains("every test point right"));
-        let above = tie_note(&search(&[0.1, 0.1]), false).unwrap();
+        let above = tie_note(&search(&[0.1, 0.1]), false, false).unwrap();
         assert!(!above.contains("Noise"), "{above}");
+        // Training points all of one class: nothing overlaps, and more Noise is no remedy.
+        let one_class = tie_note(&zero, false, true).unwrap();
+        assert!(
+            one_class.ends_with("a tie goes to the first tried."),
+            "{one_class}"
+        );
     }
 
     #[test]
     fn no_note_without_a_trial_reading_as_the_best() {
-        assert_eq!(tie_note(&search(&[0.05, 0.0492, 0.0493]), false), None);
+        assert_eq!(
+            tie_note(&search(&[0.05, 0.0492, 0.0493]), false, false),
+            None
+        );
         // A diverged trial reads "diverged", never as a number.
-        assert_eq!(tie_note(&search(&[f64::INFINITY, 0.1]), false), None);
-        assert_eq!(tie_note(&search(&[f64::INFINITY]), false), None);
+        assert_eq!(tie_note(&search(&[f64::INFINITY, 0.1]), false, false), None);
+        assert_eq!(tie_note(&search(&[f64::INFINITY]), false, false), None);
     }
 }

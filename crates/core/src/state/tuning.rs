@@ -126,17 +126,22 @@ pub fn folds(config: &Config, n: usize) -> Result<(Folds, Option<String>), Strin
 /// that the trials tie). The same by cross-validation (error 0) and by the test score (the
 /// share of test points of other classes).
 fn one_class_note(train: &PlaneSet) -> Option<String> {
-    let first = train.points.first()?.class;
-    let one = train.values.is_none() && train.points.iter().all(|p| p.class == first);
-    (one && train.points.len() > 1).then(|| {
+    only_class(train).map(|class| {
         format!(
             "All {} training points are {}: any setting learns to answer {1}, so every trial \
              scores the same and the search cannot tell settings apart. More points, or a larger \
              training fraction, bring in the other classes.",
             train.points.len(),
-            class_name(first)
+            class_name(class)
         )
     })
+}
+
+/// The one class of the training points, when there are two or more and all of one class.
+fn only_class(train: &PlaneSet) -> Option<usize> {
+    let first = train.points.first()?.class;
+    let one = train.values.is_none() && train.points.iter().all(|p| p.class == first);
+    (one && train.points.len() > 1).then_some(first)
 }
 
 /// The error of one unit of a trial's work at `point` (the configuration's hyperparameters with
@@ -467,6 +472,12 @@ impl Tuning {
         };
         tuning.plan();
         tuning
+    }
+
+    /// Whether the training points on the plane are all of one class: every setting learns the
+    /// same answer, and the folds note says so.
+    pub fn one_class(&self) -> bool {
+        (self.plane.as_ref()).is_some_and(|p| only_class(&p.train).is_some())
     }
 
     /// How many training and test points the search has (of the curve or of the pattern).

@@ -495,6 +495,11 @@ fn training_points_of_one_class_are_named_as_why_every_trial_scores_0() {
     );
     run(&mut state);
     assert!(state.search.trials().iter().all(|t| t.error.mean == 0.0));
+    // The page's tie note then leaves out the overlap of classes, which there are none of
+    // (helper 94: "With more Noise they overlap more" under a single class).
+    assert!(state.one_class());
+    let tie = crate::state::tie_note::tie_note(&state.search, false, state.one_class()).unwrap();
+    assert!(!tie.contains("Noise"), "{tie}");
 }
 
 /// Why cross-validation read 0.086 for the default tree where it errs 0.011 on 2,000 fresh
@@ -579,7 +584,7 @@ fn trees_deeper_than_they_grow_are_the_same_trees_and_the_tie_note_says_so() {
     assert!(std::ptr::eq(state.search.best().unwrap(), six));
     assert_eq!(state.outcome.as_ref().unwrap().grown_depth, Some(7));
     assert_eq!(
-        tie_note(&state.search, false).unwrap() + &same_trees_note(&state).unwrap(),
+        tie_note(&state.search, false, false).unwrap() + &same_trees_note(&state).unwrap(),
         "Trials 3, 4, 7, 8, 9, 10, 11, 12 and 15 have the same mean CV error as the best \
          (trial 2): a tie goes to the first tried. Max depth is all they differ in. Without a \
          depth limit every fold's tree stops by depth 7 (every leaf pure or unsplittable), so \
@@ -588,7 +593,7 @@ fn trees_deeper_than_they_grow_are_the_same_trees_and_the_tie_note_says_so() {
     );
     // Min samples per leaf differing too: no such note (the forest's ties neither).
     let state = searched("lab=tuning&model=tree&strategy=random&seed=7&speed=max");
-    assert!(tie_note(&state.search, false).is_some());
+    assert!(tie_note(&state.search, false, false).is_some());
     assert_eq!(same_trees_note(&state), None);
 }
 
