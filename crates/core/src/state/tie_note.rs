@@ -309,11 +309,28 @@ fn simplest(search: &Search, plane: Option<ModelKind>, close: &[usize]) -> Strin
                  {}): none near it is simpler.",
             best + 1
         ),
-        [one] => format!(
-            "may do as well on new points: {rule}, here trial {} ({}).",
-            one + 1,
-            search.space().describe(&trials[*one].values)
-        ),
+        [one] => {
+            // Why this one of trials alike in form (helper 94: trial 14 named, not trial 6 of
+            // the same λ, with no word of why).
+            let twins: Vec<usize> = (candidates.iter().copied())
+                .filter(|&c| c != *one && form(c) == form(*one))
+                .collect();
+            let error = |i: usize| trials[i].error.mean;
+            let why = if twins.is_empty() {
+                ""
+            } else if twins.iter().all(|&t| error(*one) < error(t)) {
+                "; of the trials as simple, the one of lowest error"
+            } else if votes.is_some() {
+                "; of the trials as simple and as good, the one of most trees"
+            } else {
+                ""
+            };
+            format!(
+                "may do as well on new points: {rule}, here trial {} ({}){why}.",
+                one + 1,
+                search.space().describe(&trials[*one].values)
+            )
+        }
         several => format!(
             "may do as well on new points. The one-standard-error rule takes the simplest \
                  model within one standard error of the best, and here {} are each simpler \
@@ -509,8 +526,38 @@ mod tests {
         assert!(
             note.ends_with(&format!(
                 "rather than the lowest estimate, here trial {most} (Max depth = 5, Number of \
-                 trees = {trees})."
+                 trees = {trees}); of the trials as simple and as good, the one of most trees."
             )),
+            "{note}"
+        );
+    }
+
+    /// Of two trials as simple (the same λ; the learning rate sets no flexibility), the rule's
+    /// pick is the one of lower error, and the note says why that one (helper 94).
+    #[test]
+    fn of_trials_as_simple_the_rule_picks_the_lower_error_and_says_so() {
+        let space = Space::new(vec![
+            Axis::new(Key::Lambda, 1e-4, 1.0, Scale::Log, false).unwrap(),
+            Axis::new(Key::LearningRate, 0.01, 0.1, Scale::Log, false).unwrap(),
+        ])
+        .unwrap();
+        let mut grid = Search::new(space, Strategy::Grid, 4, 0).unwrap();
+        while let Some(request) = grid.next() {
+            let mean = match request.values.as_slice() {
+                [l, r] if *l < 0.5 && *r < 0.05 => 0.1,
+                [l, r] if *l > 0.5 && *r > 0.05 => 0.102,
+                [l, _] if *l > 0.5 => 0.105,
+                _ => 0.3,
+            };
+            assert!(grid.record(&request, MeanSd { mean, sd: 0.016 }));
+        }
+        let pick = (grid.trials().iter())
+            .position(|t| t.error.mean == 0.102)
+            .unwrap();
+        let note = near(&grid, 5, None, None).unwrap();
+        assert!(
+            note.contains(&format!("here trial {} (", pick + 1))
+                && note.ends_with("; of the trials as simple, the one of lowest error."),
             "{note}"
         );
     }
