@@ -146,7 +146,9 @@ pub fn TuneResult(props: &TuneResultProps) -> Html {
                     { "What it spoils is the number: picked for being the lowest, the test error understates what the model does, on average over searches. (Measured on polynomial regression, a 16-trial random search over 17 seeds: by 0.021 in mean squared error on average. When cross-validation chooses, the two differ by 0.007 the other way, about what chance leaves over 17 seeds: a test set nothing was chosen by is a fair estimate.)" }</p>
             }
             <p><a id="open-lab" href={format!("?{}", o.lab_link())}>{ format!("Open in the {}", o.lab().title()) }</a>
-                { " with exactly these settings." }</p>
+                { " with exactly these settings." }
+                // (Helper 94: the lab trains on past the epochs the result scored.)
+                { o.scored_epochs().map(|n| format!(" There it trains from zero as you watch: the model scored here is the one at epoch {}.", thousands(u64::from(n)))).unwrap_or_default() }</p>
         </section>
     }
 }

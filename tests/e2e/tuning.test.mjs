@@ -82,7 +82,9 @@ test('a search set up by keyboard runs to its budget, picks the lowest CV error 
   }
   const lambda = param(page, 'lambda');
 
-  // "Open in the Regression lab": the chosen degree, the same λ and data.
+  // "Open in the Regression lab": the chosen degree, the same λ and data; trained from zero
+  // there, the model scored here is the one at epoch 1,000 (tuning_tests.rs checks it is).
+  assert.match(await page.locator('#open-lab').locator('xpath=..').textContent(), /with exactly these settings\. There it trains from zero as you watch: the model scored here is the one at epoch 1,000\.$/);
   await page.locator('#open-lab').click();
   await waitForParam(page, 'lab', 'regression');
   await page.locator('#epoch').waitFor();
@@ -441,6 +443,8 @@ test('gradient boosting is searchable: trees × learning rate, error rates, and 
   assert.ok(test >= 0 && test <= 1, `an error rate: ${test}`);
   const link = await page.locator('#open-lab').getAttribute('href');
   assert.match(await text(page, '#open-lab'), /Classification lab/);
+  // Boosting's lab grows all its trees: no epoch to name.
+  assert.doesNotMatch(await page.locator('#open-lab').locator('xpath=..').textContent(), /scored here is the one at epoch/);
   const chosen = new URLSearchParams(link.slice(1));
   assert.equal(chosen.get('lab'), 'classification');
   assert.equal(chosen.get('model'), 'boosting');

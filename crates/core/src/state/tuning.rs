@@ -293,6 +293,17 @@ impl Outcome {
         result_lab(&self.config)
     }
 
+    /// The epochs the scored model trained from zero, where its lab's link trains on past them
+    /// (the polynomial, logistic regression and the network); `None` for a model its lab grows
+    /// in full (a tree, an ensemble) or keeps (k-NN).
+    pub fn scored_epochs(&self) -> Option<u32> {
+        match self.config.tuned() {
+            None => Some(TRIAL_EPOCHS),
+            Some(ModelKind::Logistic | ModelKind::Mlp) => Some(PLANE_STEPS),
+            Some(_) => None,
+        }
+    }
+
     /// The link of [`Outcome::lab`] with exactly these settings (the chosen model and data).
     pub fn lab_link(&self) -> String {
         super::url::encode(&result_config(&self.config))

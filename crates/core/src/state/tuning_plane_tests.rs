@@ -668,3 +668,32 @@ fn trees_deeper_than_they_grow_read_the_same_even_below_the_best() {
     let by_cv = searched("lab=tuning&model=tree&x=depth&y=none&strategy=grid");
     assert_eq!(unreached_depth_note(&by_cv), None);
 }
+
+/// The result's lab link for logistic regression and the network trains from zero, and at epoch
+/// [`PLANE_STEPS`] its model is the one the result scored (the same test error); a tree's lab
+/// grows it in full, so no epoch is named.
+#[test]
+fn the_result_is_the_lab_links_model_at_the_trials_epochs() {
+    use crate::state::plane::Plane;
+    use crate::state::session::Session;
+    for model in [ModelKind::Logistic, ModelKind::Mlp] {
+        let mut state = Tuning::new(small(model, 4), vec![]);
+        run(&mut state);
+        let outcome = state.outcome.unwrap();
+        assert_eq!(outcome.scored_epochs(), Some(PLANE_STEPS), "{model:?}");
+        let (config, _) = decode(&outcome.lab_link());
+        let mut lab: Session<Plane> = Session::new(config, vec![]);
+        lab.apply(Action::Play);
+        lab.apply(Action::Tick(PLANE_STEPS));
+        assert_eq!(lab.model.steps(), u64::from(PLANE_STEPS));
+        let error = 1.0 - lab.test_score.accuracy.unwrap();
+        assert!(
+            (error - outcome.test_error).abs() < 1e-12,
+            "{model:?}: {error} against {}",
+            outcome.test_error
+        );
+    }
+    let mut tree = Tuning::new(small(ModelKind::Tree, 4), vec![]);
+    run(&mut tree);
+    assert_eq!(tree.outcome.unwrap().scored_epochs(), None);
+}

@@ -700,3 +700,22 @@ fn a_trials_epochs_stop_short_of_the_minimum_at_high_degrees_as_early_stopping_d
         }
     }
 }
+
+/// The result's lab link trains from zero in its lab, and there, at epoch [`TRIAL_EPOCHS`], the
+/// model is the one the result scored: the same test error. (For the page's sentence that says
+/// so; the plane's twin is in `tuning_plane_tests.rs`.)
+#[test]
+fn the_result_is_the_lab_links_model_at_the_trials_epochs() {
+    use crate::state::regression::Regression;
+    use crate::state::session::Session;
+    let mut state = Tuning::new(small(StrategyKind::Grid, 4), vec![]);
+    run(&mut state);
+    let outcome = state.outcome.unwrap();
+    assert_eq!(outcome.scored_epochs(), Some(TRIAL_EPOCHS));
+    let (config, _) = decode(&outcome.lab_link());
+    let mut lab: Session<Regression> = Session::new(config, vec![]);
+    lab.apply(Action::Play);
+    lab.apply(Action::Tick(TRIAL_EPOCHS));
+    assert_eq!(lab.model.steps(), u64::from(TRIAL_EPOCHS));
+    assert_eq!(lab.test_score.loss, outcome.test_error);
+}
