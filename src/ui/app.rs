@@ -149,7 +149,10 @@ pub fn App() -> Html {
     // threshold, and only the generic "Press Play" said to train).
     let on_open = {
         let (show, view) = (show.clone(), view.clone());
-        Callback::from(move |query: String| show.emit((query, view.with_practice(false), true)))
+        Callback::from(move |query: String| {
+            show.emit((query, view.with_practice(false), true));
+            web::scroll_to_top();
+        })
     };
     let on_pick = {
         let (show, view) = (show.clone(), view.clone());

@@ -54,6 +54,7 @@ pub fn HyperPanel(props: &HyperPanelProps) -> Html {
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" && *open {
                 open.set(false);
+                crate::web::announce_layout_change();
                 // Back to the handle, which is where the drawer was opened.
                 let handle = web_sys::window()
                     .and_then(|w| w.document())
@@ -65,6 +66,24 @@ pub fn HyperPanel(props: &HyperPanelProps) -> Html {
             }
         })
     };
+    // Escape closes the open drawer wherever the focus is: Play, which keeps it open, takes the
+    // focus above it (helper 95: Escape after Play did nothing).
+    {
+        let open = open.clone();
+        use_effect_with(*open, move |&is_open| {
+            let listener = is_open.then(|| {
+                crate::web::KeyListener::start(move |key| {
+                    let close = key == "Escape";
+                    if close {
+                        open.set(false);
+                        crate::web::announce_layout_change();
+                    }
+                    close
+                })
+            });
+            move || drop(listener)
+        });
+    }
     // Tab out of the open drawer to a control under it closes it (helper 49). A tap on the plot
     // moves no focus, and a tap on Play above the drawer moves it to a button in sight: the
     // drawer stays open for both, so the slider can be moved again (helper 53).

@@ -131,6 +131,13 @@ pub fn focus_went_under(event: &web_sys::FocusEvent, cover: Option<web_sys::Elem
     }
 }
 
+/// Scrolls the page to its top: a lab opened from the quiz starts there, with its plot, Play
+/// and verdict, not at the quiz's scroll position (helper 95: on a phone "Show me in the lab"
+/// opened 3,600 px down, at the Save buttons).
+pub fn scroll_to_top() {
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
 /// Focuses the control whose link name is `url` (its element is `ctl-{url}`), which scrolls it
 /// into view: a lesson step's "Go to …" button, for a control below the fold.
 pub fn focus_control(url: &str) {

@@ -844,6 +844,10 @@ test('on a phone the hyperparameters are a drawer over the page with the plot in
   await layers.focus();
   await page.locator('#play').focus();
   assert.equal(await handle.getAttribute('aria-expanded'), 'true');
+  // Escape closes it there too, wherever the focus is (helper 95: after Play it did nothing).
+  await page.keyboard.press('Escape');
+  assert.equal(await handle.getAttribute('aria-expanded'), 'false');
+  await handle.click();
   await layers.focus();
   await page.getByRole('button', { name: 'Save model' }).focus();
   assert.equal(await handle.getAttribute('aria-expanded'), 'false');
@@ -1006,6 +1010,39 @@ test('on a touch screen sliders, checkboxes and menu links are at least 24 px to
   const links = await heights('.menu-box li a');
   assert.ok(links.length >= 7 + 12, `${links.length} menu links`);
   assert.ok(links.every((h) => h >= 24), `menu links: ${links}`);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('on a phone: "Show me in the lab" opens at the top of the lab, a lesson\'s Next stays put from step to step, and its bar does not shrink the plot', async () => {
+  // (Helper 95: the lab opened 3,600 px down, at the Save buttons; Next moved by 74 px, "Leave
+  // the lesson" just under it; the plot shrank to 200 px and Play stayed below the screen.)
+  const phone = [{ width: 390, height: 844 }, { hasTouch: true, isMobile: true }];
+  const { page, problems } = await open('?lab=regression', ...phone);
+  await page.getByRole('button', { name: 'Interview practice' }).tap();
+  await page.locator('.choice').first().tap();
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+  assert.ok(await page.evaluate(() => scrollY > 0));
+  await page.getByRole('button', { name: 'Show me in the lab' }).tap();
+  await page.locator('canvas[data-drawn-at]').first().waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => scrollY), 0);
+
+  await page.goto(server.url + '?lab=regression');
+  await page.locator('#fit-chart').waitFor();
+  const plain = (await page.locator('#fit-chart').boundingBox()).height;
+  await page.goto(server.url + '?lesson=fit');
+  await page.locator('#lesson').waitFor();
+  await page.waitForTimeout(300);
+  assert.equal((await page.locator('#fit-chart').boundingBox()).height, plain);
+  const next = page.getByRole('button', { name: 'Next →' });
+  const tops = [];
+  for (let step = 1; step <= 4; step++) {
+    await page.locator('#lesson-step', { hasText: `Step ${step} of 5` }).waitFor();
+    tops.push(Math.round((await next.boundingBox()).y));
+    await next.tap();
+  }
+  assert.equal(new Set(tops).size, 1, `Next at ${tops}`);
   assert.deepEqual(problems.console, []);
   await page.close();
 });

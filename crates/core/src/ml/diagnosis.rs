@@ -1224,13 +1224,20 @@ fn overconfident_aside(e: &Evidence) -> String {
     )
 }
 
+/// A good fit's aside while an ensemble or a tree still adds trees or levels.
+const GROWING: &str = " (The model is still growing: these figures are not final, and the test \
+                       figure can move either way.)";
+
 /// What a good fit's reason adds about the figures: that most of the test error lies beyond the
 /// training points, that an ensemble has learned its training points' noise, that the test error
 /// has turned up (early stopping), or that they are not final yet.
 fn good_fit_aside(e: &Evidence) -> String {
     // (Where the curve runs on beyond its points, that is where its test error rises, too.)
+    // (Still growing, it says so after them too: helper 95 read a boosting of 29 trees of 50 as
+    // final.)
     if let Some(aside) = mostly_beyond(e).or_else(|| ensemble_learned_noise(e)) {
-        return aside;
+        let growing = (unsettled(e) == Some(Unsettled::Growing)).then_some(GROWING);
+        return aside + growing.unwrap_or_default();
     }
     // (Helper 56: on the default circles every forest and boosting setting scored 100 %, and
     // moving them seemed to do nothing.)
@@ -1260,11 +1267,7 @@ fn good_fit_aside(e: &Evidence) -> String {
         // (An ensemble or a tree adds trees or levels; helper 71 read "the training loss" for a
         // forest, which shows none.)
         None => match unsettled(e) {
-            Some(Unsettled::Growing) => {
-                " (The model is still growing: these figures are not final, and the test figure \
-                 can move either way.)"
-                    .to_string()
-            }
+            Some(Unsettled::Growing) => GROWING.to_string(),
             // (Helper 86 met a challenge beside this aside on XOR, where it stays for good.)
             Some(Unsettled::Falling) if matches!(e.errors, Errors::Classes { train, .. } if train >= 1.0) => {
                 " (The training loss is still falling, though every training point is right: it \

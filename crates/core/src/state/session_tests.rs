@@ -1569,3 +1569,21 @@ fn a_curve_against_the_remedy_says_yet() {
         d.reason
     );
 }
+
+/// An ensemble that has learned its training points' noise and is still growing says both
+/// (helper 95: boosting at tree 29 of 50 read as final, its "still growing" aside displaced).
+#[test]
+fn a_growing_ensemble_that_learned_noise_says_it_is_still_growing() {
+    let mut s: PlaneLab = session("lab=classification&model=boosting&data=moons&noise=0.5");
+    s.apply(Action::Play);
+    s.apply(Action::Tick(29));
+    let reason = s.diagnosis().unwrap().reason;
+    assert!(
+        reason.contains("it has learned some of their noise")
+            && reason.ends_with("(The model is still growing: these figures are not final, and the test figure can move either way.)"),
+        "{reason}"
+    );
+    s.apply(Action::Tick(21));
+    let done = s.diagnosis().unwrap().reason;
+    assert!(!done.contains("still growing"), "{done}");
+}
