@@ -196,6 +196,12 @@ impl View {
         self.error_axis().zero
     }
 
+    /// The largest expected improvement at a setting the search can still try: the top of the
+    /// one-axis panel's stems, and what the next trial goes to (0 when there is none).
+    pub fn top_candidate_improvement(&self) -> f64 {
+        self.candidates.iter().map(|c| c.1).fold(0.0, f64::max)
+    }
+
     /// The largest expected improvement over the surrogate's lattice: the two-axis panel's
     /// deepest shade (0 when there is none).
     pub fn top_expected_improvement(&self) -> f64 {
@@ -418,7 +424,7 @@ fn draw_curve<DB: DrawingBackend>(
     let at: Vec<(f64, f64)> = view.trials.iter().map(|(p, e)| (p[0], y(*e))).collect();
     trial_marks(&mut chart, &at, view.best, &crosses, scale)?;
     if let Some(bottom) = bottom {
-        let top_ei = view.candidates.iter().map(|c| c.1).fold(0.0, f64::max);
+        let top_ei = view.top_candidate_improvement();
         let mut ei = ChartBuilder::on(&bottom)
             .margin(px(8.0, scale))
             .x_label_area_size(px(36.0, scale))

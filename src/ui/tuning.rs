@@ -473,7 +473,7 @@ fn next_trial(search: &Search, view: &View) -> Option<String> {
     let values = axes
         .zip(search.space().values(next))
         .map(|(a, v)| format!("{} {}", a.key().spec().label, value_text(a.key(), v)));
-    let top = (view.candidates.iter()).map(|c| c.1).fold(0.0, f64::max);
+    let top = view.top_candidate_improvement();
     let none = if top < NEGLIGIBLE_IMPROVEMENT {
         format!(" The surrogate expects next to no improvement anywhere (at most {}): it reads the best so far as about the best there is, so a pick among such tiny values says little.", short(top))
     } else {
