@@ -49,12 +49,19 @@ pub fn HyperPanel(props: &HyperPanelProps) -> Html {
     } else {
         format!("{} ▴", props.handle)
     };
-    let on_key = {
+    // Every way of closing it: the main plot, larger again, redraws at its new size.
+    let close = {
         let open = open.clone();
+        move || {
+            open.set(false);
+            crate::web::announce_layout_change();
+        }
+    };
+    let on_key = {
+        let (open, close) = (open.clone(), close.clone());
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" && *open {
-                open.set(false);
-                crate::web::announce_layout_change();
+                close();
                 // Back to the handle, which is where the drawer was opened.
                 let handle = web_sys::window()
                     .and_then(|w| w.document())
@@ -69,16 +76,15 @@ pub fn HyperPanel(props: &HyperPanelProps) -> Html {
     // Escape closes the open drawer wherever the focus is: Play, which keeps it open, takes the
     // focus above it (helper 95: Escape after Play did nothing).
     {
-        let open = open.clone();
+        let close = close.clone();
         use_effect_with(*open, move |&is_open| {
             let listener = is_open.then(|| {
                 crate::web::KeyListener::start(move |key| {
-                    let close = key == "Escape";
-                    if close {
-                        open.set(false);
-                        crate::web::announce_layout_change();
+                    let escape = key == "Escape";
+                    if escape {
+                        close();
                     }
-                    close
+                    escape
                 })
             });
             move || drop(listener)
@@ -95,7 +101,7 @@ pub fn HyperPanel(props: &HyperPanelProps) -> Html {
                 && crate::web::focus_moved_out(&e, section.cast())
                 && crate::web::focus_went_under(&e, section.cast())
             {
-                open.set(false);
+                close();
             }
         })
     };

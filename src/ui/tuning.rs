@@ -26,17 +26,16 @@ use crate::classroom::saved;
 use crate::format::{error, error_spread, short, thousands};
 use crate::plot::landscape::{best_so_far_draws_zero, AxisView, Compared, View, STRATEGY_COLOURS};
 use crate::state::action::Action;
-use crate::state::choice::{Choice, ModelKind, StrategyKind};
+use crate::state::choice::{Choice, StrategyKind};
 use crate::state::compare_note::comparison_note;
 use crate::state::session::Reduce;
 use crate::state::spec::{value_text, Group, Key, Lab};
 use crate::state::table::FRAMES_PER_TRIAL;
 use crate::state::tie_note::{near_note, same_trees_note, tie_note, unreached_depth_note};
 use crate::state::tuning::{
-    by_test, SurrogateView, Tuning, COMPARE_SEEDS, FRESH_POINTS, NEGLIGIBLE_IMPROVEMENT,
-    TRIAL_EPOCHS,
+    by_test, trial_epochs, SurrogateView, Tuning, COMPARE_SEEDS, FRESH_POINTS,
+    NEGLIGIBLE_IMPROVEMENT, TRIAL_EPOCHS,
 };
-use crate::state::tuning_plane::PLANE_STEPS;
 use crate::state::url;
 use crate::tune::code::python;
 use crate::tune::cv::first_lowest;
@@ -358,13 +357,13 @@ pub fn TuningLab(props: &LabProps) -> Html {
                             <p class="help locked" id="test-locked">{ format!(
                                 "The {} test points are locked away: the test set is not used to choose. Only the {} training points are cut into folds; {}",
                                 state.split_sizes().1, state.split_sizes().0,
-                                match config.tuned() {
+                                match (config.tuned(), trial_epochs(&config)) {
                                     // (Measured: tuning_tests.rs, a_trials_epochs_stop_short_….)
-                                    None => format!("each fold's model trains {TRIAL_EPOCHS} epochs from zero: a low degree reaches its minimum, a high one stops short of it, which holds it back as early stopping does."),
+                                    (None, _) => format!("each fold's model trains {TRIAL_EPOCHS} epochs from zero: a low degree reaches its minimum, a high one stops short of it, which holds it back as early stopping does."),
                                     // (Helper 94: λ ≤ 10⁻³ tied with the logistic search's best, all at 300 epochs of
                                     // Adam at 0.01, while fitted to the minimum they differ.)
-                                    Some(ModelKind::Logistic | ModelKind::Mlp) => format!("each fold's model trains {PLANE_STEPS} epochs from zero, as its lab's validation curve does: at a small learning rate that stops short of the minimum, which holds the weights back as a penalty would, so small values of λ can tie. The error is the error rate (1 − accuracy)."),
-                                    Some(_) => "each fold's model is trained as its lab trains it. The error is the error rate (1 − accuracy).".to_string(),
+                                    (Some(_), Some(epochs)) => format!("each fold's model trains {epochs} epochs from zero, as its lab's validation curve does: at a small learning rate that stops short of the minimum, which holds the weights back as a penalty would, so small values of λ can tie. The error is the error rate (1 − accuracy)."),
+                                    (Some(_), None) => "each fold's model is trained as its lab trains it. The error is the error rate (1 − accuracy).".to_string(),
                                 }) }</p>
                         }
                         if let Err(why) = &state.folds { <p class="help inert-note" role="note">{ why.clone() }</p> }

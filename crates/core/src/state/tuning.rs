@@ -297,16 +297,24 @@ impl Outcome {
     /// (the polynomial, logistic regression and the network); `None` for a model its lab grows
     /// in full (a tree, an ensemble) or keeps (k-NN).
     pub fn scored_epochs(&self) -> Option<u32> {
-        match self.config.tuned() {
-            None => Some(TRIAL_EPOCHS),
-            Some(ModelKind::Logistic | ModelKind::Mlp) => Some(PLANE_STEPS),
-            Some(_) => None,
-        }
+        trial_epochs(&self.config)
     }
 
     /// The link of [`Outcome::lab`] with exactly these settings (the chosen model and data).
     pub fn lab_link(&self) -> String {
         super::url::encode(&result_config(&self.config))
+    }
+}
+
+/// The epochs each fold's model (and the retrained one) trains from zero for the search of
+/// `config`: the polynomial's [`TRIAL_EPOCHS`], logistic regression's and the network's
+/// [`PLANE_STEPS`]; `None` for a model that grows in full (a tree, an ensemble) or learns
+/// nothing (k-NN).
+pub fn trial_epochs(config: &Config) -> Option<u32> {
+    match config.tuned() {
+        None => Some(TRIAL_EPOCHS),
+        Some(ModelKind::Logistic | ModelKind::Mlp) => Some(PLANE_STEPS),
+        Some(_) => None,
     }
 }
 
