@@ -129,7 +129,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
         sweep_pacing(),
         dispatch.clone(),
     );
-    use_shortcuts(state.running, dispatch.clone());
+    use_shortcuts(dispatch.clone());
     let on_focus = use_relay(state.dispatcher(), Action::Focus);
     let on_set = use_relay(state.dispatcher(), |(key, pos): (Key, usize)| {
         Action::Set(key, pos)

@@ -61,7 +61,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
         state.model.steps(),
     );
     use_frame_loop(!state.sweep.is_done(), sweep_pacing(), dispatch.clone());
-    use_shortcuts(state.running, dispatch.clone());
+    use_shortcuts(dispatch.clone());
     // The same callbacks from render to render: the controls are not rendered again on every
     // tick while the model trains.
     let on_focus = use_relay(state.dispatcher(), Action::Focus);

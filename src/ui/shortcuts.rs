@@ -13,14 +13,15 @@ pub const LAB_KEYS: &[(&str, &str)] = &[
     ("R", "reset training"),
 ];
 
-/// Listens for the lab's shortcuts while the lab is shown.
+/// Listens for the lab's shortcuts while the lab is shown. Space sends [`Action::PlayPause`],
+/// which the lab's state resolves: a listener that chose Play or Pause itself would choose by the
+/// state of the render it was made in, and Yew may take a second press before the next one.
 #[hook]
-pub fn use_shortcuts(running: bool, dispatch: Callback<Action>) {
-    use_effect_with(running, move |&running| {
+pub fn use_shortcuts(dispatch: Callback<Action>) {
+    use_effect_with((), move |_| {
         let listener = KeyListener::start(move |key| {
             let action = match key {
-                " " if running => Action::Pause,
-                " " => Action::Play,
+                " " => Action::PlayPause,
                 "s" | "S" => Action::Step,
                 "r" | "R" => Action::Reset,
                 _ => return false,

@@ -87,7 +87,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
         sweep_pacing(),
         dispatch.clone(),
     );
-    use_shortcuts(state.running, dispatch.clone());
+    use_shortcuts(dispatch.clone());
     // The same callbacks from render to render, so that the controls (whose settings do not
     // change while a search runs) are not re-rendered after every batch of results.
     let on_set = use_callback(state.dispatcher(), |(key, pos): (Key, usize), d| {

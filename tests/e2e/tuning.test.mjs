@@ -203,6 +203,13 @@ test('the result says how far a 12-point test set strays by chance, and when thi
   await page.waitForFunction(() => /^Done/.test(document.getElementById('time-left')?.textContent), null, { timeout: 120_000 });
   assert.match(await text(page, '#trials-near'), /The one-standard-error rule, which takes the simplest model within one standard error of the best, has no simplest here: Learning rate does not set how flexible the model is\.$/);
   assert.ok(Math.abs(Number(near.match(/\+ ([\d.]+):/)[1]) - sd / Math.sqrt(5)) < 1e-4, near);
+  // Boosting's shrinkage does set it, as on the lab's validation curve: of shrinkage 0.5 (the
+  // best) and 1, tied, the smaller step is the simpler (the two once disagreed).
+  await page.goto(page.url().replace(/\?.*$/, '?lab=tuning&model=boosting&x=shrinkage&y=none&speed=max'));
+  await page.locator('#play').click();
+  await page.waitForFunction(() => /^Done/.test(document.getElementById('time-left')?.textContent), null, { timeout: 120_000 });
+  assert.equal(await text(page, '#trial-6 td.value'), '0.5');
+  assert.match(await text(page, '#trials-near'), /rather than the lowest estimate, and here that is the best itself \(trial 6\): none near it is simpler\.$/);
   assert.deepEqual(problems.console, []);
   await page.close();
 });

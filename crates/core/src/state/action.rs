@@ -12,6 +12,10 @@ pub enum Action {
     SetSeed(u64),
     Play,
     Pause,
+    /// Play if paused, Pause if playing (the Space key). The state at the time decides, not the
+    /// page's last render: Yew may hand the browser a second key press before the listener has
+    /// been renewed with the new state, and two quick presses then both played or both paused.
+    PlayPause,
     /// Runs exactly one epoch and pauses.
     Step,
     /// Back to the starting weights and epoch 0, same data (the Neural-network lab draws new
@@ -44,6 +48,17 @@ pub enum Action {
         /// (point, unit, error) of each job.
         done: Vec<(Vec<f64>, usize, f64)>,
     },
+}
+
+impl Action {
+    /// This action as the lab at `running` takes it: [`Action::PlayPause`] is Play or Pause.
+    pub fn resolved(self, running: bool) -> Action {
+        match self {
+            Action::PlayPause if running => Action::Pause,
+            Action::PlayPause => Action::Play,
+            action => action,
+        }
+    }
 }
 
 /// What a click on the plane does with hand-placed points.

@@ -12,7 +12,7 @@ use super::curve_note::curve_note;
 use super::levers::{can_move, Way};
 use super::moved::{penalty, Changed, Moved};
 use super::spec::{Group, Key, Lab};
-use super::sweep::{complexity_rises, shapes_model, sweep_work, votes_only, Sweep};
+use super::sweep::{flexibility, rises, shapes_model, sweep_work, votes_only, Sweep};
 use crate::format::{percent, short, thousands};
 use crate::ml::activation::Activation;
 use crate::ml::diagnosis::{
@@ -403,8 +403,7 @@ impl<K: LabKind> Session<K> {
         let note = (comparable && moves)
             .then(|| {
                 let rate = matches!(errors, Errors::Classes { .. });
-                let simpler_below = (!votes_only(self.sweep.key, self.config.model()))
-                    .then(|| complexity_rises(self.sweep.key));
+                let simpler_below = flexibility(self.sweep.key, Some(self.config.model()));
                 curve_note(&self.sweep, current, rate, simpler_below)
             })
             .flatten()
@@ -413,7 +412,7 @@ impl<K: LabKind> Session<K> {
         let lean = (note.as_ref())
             .filter(|_| shapes_model(key, self.config.model()))
             .map(|note| match note.better_at {
-                Some(at) if (at > current) == complexity_rises(key) => CurveLean::MoreFlexible,
+                Some(at) if (at > current) == rises(key) => CurveLean::MoreFlexible,
                 Some(_) => CurveLean::LessFlexible,
                 None => CurveLean::Neither,
             });
@@ -467,7 +466,7 @@ impl<K: LabKind> Session<K> {
         // "Give it more flexibility: a larger max depth. The validation curve does clearly
         // better at Min samples per leaf = 32", two opposite instructions with no word of it).
         let against = |at: usize| {
-            let more = (at > current) == complexity_rises(key);
+            let more = (at > current) == rises(key);
             (verdict.fit.is_underfitting() && !more) || (verdict.fit.is_overfitting() && more)
         };
         let curve = note
@@ -998,6 +997,7 @@ impl<K: LabKind> Session<K> {
                 self.divergence = None;
             }
             Action::Pause => self.running = false,
+            Action::PlayPause => self.apply_common(Action::PlayPause.resolved(self.running)),
             Action::Step => {
                 self.running = false;
                 self.divergence = None;
@@ -1042,7 +1042,7 @@ impl<K: LabKind> Reduce for Session<K> {
         // (A slice that ends the curve's check adds no point, yet its note is news.)
         let progress = |s: &Self| (s.sweep.results.len(), s.sweep.is_done());
         let before = progress(self);
-        if let Some(common) = K::handle(self, action) {
+        if let Some(common) = K::handle(self, action.resolved(self.running)) {
             self.apply_common(common);
         }
         self.quiet = slice && progress(self) == before;

@@ -40,6 +40,12 @@ fn common_rules<K: LabKind>(query: &str, restarting: Key, continuing: Key) {
     // Reset: epoch 0, paused.
     s.apply(Action::Reset);
     assert_eq!((s.model.steps(), s.running), (0, false));
+    // Space (PlayPause) plays when paused and pauses when playing, each press by the state it
+    // meets: three presses in a row leave it playing.
+    for expected in [true, false, true] {
+        s.apply(Action::PlayPause);
+        assert_eq!(s.running, expected, "{query}");
+    }
 }
 
 #[test]

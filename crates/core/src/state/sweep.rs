@@ -116,7 +116,7 @@ impl Sweep {
 
     /// The position at the curve's most flexible end (the highest degree, the smallest λ).
     pub fn flexible_end(&self) -> Option<usize> {
-        match complexity_rises(self.key) {
+        match rises(self.key) {
             true => self.positions.last().copied(),
             false => self.positions.first().copied(),
         }
@@ -239,9 +239,32 @@ pub fn sweep_keys(config: &Config) -> Vec<Key> {
         .collect()
 }
 
-/// Whether a higher position means a more flexible model (so underfitting lies to the left).
-pub fn complexity_rises(key: Key) -> bool {
-    !matches!(key, Key::K | Key::Lambda | Key::MinLeaf)
+/// Which way `key` makes `model` (`None`: polynomial regression) more flexible, the one answer
+/// for the validation curve's ends and notes and for the Tuning lab's one-standard-error rule:
+/// `Some(true)` where a higher value is more flexible, `Some(false)` where it is simpler (a larger
+/// k, λ or minimum leaf), `None` where it sets how training goes (a learning rate, a batch) or how
+/// many votes a forest averages, not how flexible the model is (helper 88). Boosting's shrinkage
+/// sets it: each tree's step is larger, so the same trees follow the training points more closely
+/// (a smaller step is a regularization, ESL §10.12.1); the lab's curve and the search's rule once
+/// disagreed on it.
+pub fn flexibility(key: Key, model: Option<ModelKind>) -> Option<bool> {
+    match key {
+        Key::Degree
+        | Key::MaxDepth
+        | Key::Neurons1
+        | Key::HiddenLayers
+        | Key::Features
+        | Key::Shrinkage => Some(true),
+        Key::Trees => (model != Some(ModelKind::Forest)).then_some(true),
+        Key::Lambda | Key::K | Key::MinLeaf => Some(false),
+        _ => None,
+    }
+}
+
+/// Whether a validation curve over `key` has its most flexible end (for a forest's trees, its
+/// most votes) at its highest position: all but the keys simpler when higher, for every model.
+pub fn rises(key: Key) -> bool {
+    flexibility(key, None) != Some(false)
 }
 
 /// Whether `key` only sets how many votes `model` averages: a forest's number of trees. Its
@@ -264,7 +287,7 @@ pub fn shapes_model(key: Key, model: ModelKind) -> bool {
 pub fn curve_ends(key: Key, model: ModelKind) -> (&'static str, &'static str) {
     match (key, model) {
         _ if votes_only(key, model) => ("← noisier: fewer votes", "steadier: more votes →"),
-        _ if complexity_rises(key) => ("← underfitting", "overfitting →"),
+        _ if rises(key) => ("← underfitting", "overfitting →"),
         _ => ("← overfitting", "underfitting →"),
     }
 }
@@ -405,17 +428,24 @@ mod tests {
 
     #[test]
     fn sides_and_the_ensembles_numbers_of_trees() {
-        assert!(
-            complexity_rises(Key::Degree)
-                && !complexity_rises(Key::K)
-                && !complexity_rises(Key::Lambda)
-        );
+        assert!(rises(Key::Degree) && !rises(Key::K) && !rises(Key::Lambda));
         assert_eq!(sweepable(Lab::Classification, ModelKind::Knn), &[Key::K]);
         let forest = sweepable(Lab::Classification, ModelKind::Forest);
         let boosting = sweepable(Lab::Classification, ModelKind::Boosting);
         assert_eq!(forest[0], Key::Trees);
         assert_eq!(boosting, &[Key::Trees, Key::Shrinkage]);
-        assert!(complexity_rises(Key::Trees) && complexity_rises(Key::Shrinkage));
+        assert!(rises(Key::Trees) && rises(Key::Shrinkage));
+        // One answer for the curve and the search's rule: boosting's trees and shrinkage make
+        // it more flexible, a forest's trees only add votes, a learning rate sets no flexibility.
+        let boosting = Some(ModelKind::Boosting);
+        assert_eq!(flexibility(Key::Shrinkage, boosting), Some(true));
+        assert_eq!(flexibility(Key::Trees, boosting), Some(true));
+        assert_eq!(flexibility(Key::Trees, Some(ModelKind::Forest)), None);
+        assert_eq!(flexibility(Key::LearningRate, Some(ModelKind::Mlp)), None);
+        assert_eq!(
+            flexibility(Key::MinLeaf, Some(ModelKind::Tree)),
+            Some(false)
+        );
         assert_eq!(
             curve_ends(Key::Trees, ModelKind::Boosting).1,
             "overfitting →"

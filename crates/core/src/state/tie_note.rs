@@ -5,8 +5,7 @@
 
 use super::choice::ModelKind;
 use super::config::Config;
-use super::spec::Key;
-use super::sweep::votes_only;
+use super::sweep::{flexibility, votes_only};
 use super::tuning::{by_test, Tuning};
 use crate::format::{decimals_apart, short};
 use crate::ml::plane_model::PlaneHyper;
@@ -230,21 +229,6 @@ pub fn near_note(state: &Tuning) -> Option<String> {
     near(&state.search, folds.count(), samples, plane)
 }
 
-/// Which way a searched control makes the model more flexible, for the one-standard-error rule:
-/// `Some(true)` where a higher value is more flexible, `Some(false)` where it is simpler, `None`
-/// where it sets how training goes (a learning rate) or how many votes a forest averages, not
-/// how flexible the model is (helper 88: the rule's "simplest" said of a learning rate).
-fn flexibility(key: Key, plane: Option<ModelKind>) -> Option<bool> {
-    match key {
-        Key::Degree | Key::MaxDepth | Key::Neurons1 | Key::HiddenLayers | Key::Features => {
-            Some(true)
-        }
-        Key::Trees => (plane == Some(ModelKind::Boosting)).then_some(true),
-        Key::Lambda | Key::K | Key::MinLeaf => Some(false),
-        _ => None,
-    }
-}
-
 /// The end of [`near`]'s sentence: the one-standard-error rule's pick among the best and the
 /// trials `close` to it, the simplest along the searched controls that set how flexible the
 /// model is (of candidates alike there, the lowest error, and at equal errors a forest's more
@@ -400,6 +384,7 @@ fn trial_list(indices: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::spec::Key;
     use crate::tune::cv::MeanSd;
     use crate::tune::space::{Axis, Scale, Space};
     use crate::tune::strategy::Strategy;
@@ -468,11 +453,6 @@ mod tests {
              simplest model within one standard error of the best, has no simplest here: \
              Learning rate does not set how flexible the model is."
         ));
-        assert_eq!(flexibility(Key::Trees, Some(ModelKind::Forest)), None);
-        assert_eq!(
-            flexibility(Key::Trees, Some(ModelKind::Boosting)),
-            Some(true)
-        );
         // Degree × λ: degree 1 at λ 10⁻⁶ and degree 15 at λ 10 are each simpler along one axis.
         let space = Space::new(vec![
             Axis::new(Key::Degree, 1.0, 15.0, Scale::Linear, true).unwrap(),

@@ -662,7 +662,7 @@ impl Reduce for Tuning {
     /// then waits; `SweepTick(n)` runs up to n units of the landscape, then one curve of the
     /// strategies' comparison.
     fn apply(&mut self, action: Action) {
-        match action {
+        match action.resolved(self.running) {
             Action::Set(key, pos) => {
                 // (Compared once set: a position past the control's end is clamped to it.)
                 let before = self.config.position(key);

@@ -246,3 +246,20 @@ fn step_runs_one_whole_trial_from_what_is_known() {
     page.apply(Action::Step);
     assert_eq!(page.search.trials().len(), 2);
 }
+
+#[test]
+fn space_plays_and_pauses_by_the_state_it_meets() {
+    // (Two quick presses once both played: the page chose by a stale render.) A finished search
+    // stays paused.
+    let mut state = Tuning::new(small(Some(ModelKind::Knn), StrategyKind::Grid, 4), vec![]);
+    for expected in [true, false, true] {
+        state.apply(Action::PlayPause);
+        assert_eq!(state.running, expected);
+    }
+    while state.running {
+        state.apply(Action::Tick(1000));
+        state.apply(Action::Reveal);
+    }
+    state.apply(Action::PlayPause);
+    assert!(!state.running, "done: nothing to play");
+}

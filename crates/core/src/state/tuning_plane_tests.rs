@@ -697,3 +697,28 @@ fn the_result_is_the_lab_links_model_at_the_trials_epochs() {
     run(&mut tree);
     assert_eq!(tree.outcome.unwrap().scored_epochs(), None);
 }
+
+/// Boosting's shrinkage sets how flexible the model is for the search's one-standard-error rule,
+/// as it does for the lab's validation curve (`sweep::flexibility`; the two once disagreed and
+/// the search said "Shrinkage does not set how flexible the model is"). Shrinkage 0.5 and 1 tie
+/// at 0.0286 here: the rule takes the smaller step, the best itself.
+#[test]
+fn the_rule_counts_a_smaller_shrinkage_as_simpler() {
+    use crate::state::tie_note::near_note;
+    let state = searched("?lab=tuning&model=boosting&x=shrinkage&y=none");
+    let shrinkage = |t: &crate::tune::search::Trial| t.values[0];
+    let best = state.search.best().unwrap();
+    assert_eq!(shrinkage(best), 0.5);
+    let tied = state
+        .search
+        .trials()
+        .iter()
+        .find(|t| shrinkage(t) == 1.0)
+        .unwrap();
+    assert_eq!(tied.error.mean, best.error.mean);
+    let note = near_note(&state).unwrap();
+    assert!(
+        note.ends_with("and here that is the best itself (trial 6): none near it is simpler."),
+        "{note}"
+    );
+}
