@@ -21,6 +21,7 @@ use crate::state::config::Config;
 use crate::state::spec::{Key, Lab};
 use crate::state::url;
 use crate::web;
+use std::cell::RefCell;
 use yew::prelude::*;
 
 /// The lab shown and what it starts from (a lab kept from earlier starts from its kept state).
@@ -32,6 +33,13 @@ struct Shown {
     generation: u32,
     /// The lab starts playing (a question's "Show me").
     play: bool,
+}
+
+/// The next generation: one more than the newest handed out.
+fn fresh(generations: &RefCell<u32>) -> u32 {
+    let mut newest = generations.borrow_mut();
+    *newest += 1;
+    *newest
 }
 
 #[component]
@@ -55,6 +63,15 @@ pub fn App() -> Html {
     let view = use_state(|| start.0.clone());
     let shown = use_state(|| start.1.clone());
     let help = use_state(|| false);
+    // The view as the page's keys last left it: each render brings it up to date, and each key
+    // that changes the view writes it at once. Yew may take a second press before the key
+    // listener is renewed with the new view; read from here, each press counts (three quick
+    // presses of P toggled presenter view once; → twice went one step).
+    let latest_view = use_mut_ref(|| start.0.clone());
+    *latest_view.borrow_mut() = (*view).clone();
+    // The newest generation handed out, read and bumped at once for the same reason: two quick
+    // lesson steps each start their own lab (`shown.generation` is the last render's).
+    let generations = use_mut_ref(|| 0u32);
     let kept = use_mut_ref(Kept::default).borrow().clone();
     // The lab's part of the link, which the view's is written beside. The lab shown writes it;
     // until then (the quiz opened by the link hides the lab) it is the link's own lab.
@@ -83,14 +100,14 @@ pub fn App() -> Html {
     // A switch of lab is a new entry in the browser's history (the lab writes its full link
     // into it once shown), so Back returns to the lab before, as it was left (below).
     let on_switch = {
-        let shown = shown.clone();
+        let (shown, generations) = (shown.clone(), generations.clone());
         Callback::from(move |lab: Lab| {
             if lab != shown.config.lab {
                 web::push_query(&format!("lab={}", lab.url()));
                 shown.set(Shown {
                     config: Config::for_lab(lab),
                     notices: Vec::new(),
-                    generation: shown.generation,
+                    generation: *generations.borrow(),
                     play: false,
                 });
             }
@@ -101,6 +118,7 @@ pub fn App() -> Html {
     // a lesson's step) starts afresh from the entry's link.
     {
         let (shown, view, lab_query) = (shown.clone(), view.clone(), lab_query.clone());
+        let generations = generations.clone();
         use_effect_with((shown.config.lab, shown.generation), move |_| {
             let listener = web::WindowListener::start("popstate", move || {
                 let (entry_view, rest, _) = view::split(&web::query());
@@ -112,14 +130,14 @@ pub fn App() -> Html {
                     shown.set(Shown {
                         config: Config::for_lab(config.lab),
                         notices: Vec::new(),
-                        generation: shown.generation,
+                        generation: *generations.borrow(),
                         play: false,
                     });
                 } else if config != url::decode(&before).0 {
                     shown.set(Shown {
                         config,
                         notices,
-                        generation: shown.generation + 1,
+                        generation: fresh(&generations),
                         play: false,
                     });
                 }
@@ -132,14 +150,14 @@ pub fn App() -> Html {
     // a lesson's step, a challenge's start), playing if `play`: a new entry in the browser's
     // history, so Back returns to the quiz or the step before.
     let show = {
-        let (shown, view) = (shown.clone(), view.clone());
+        let (shown, view, generations) = (shown.clone(), view.clone(), generations.clone());
         Callback::from(move |(query, next, play): (String, View, bool)| {
             web::push_query(&joined(&query, &next));
             let (config, notices) = url::decode(&query);
             shown.set(Shown {
                 config,
                 notices,
-                generation: shown.generation + 1,
+                generation: fresh(&generations),
                 play,
             });
             view.set(next);
@@ -165,14 +183,13 @@ pub fn App() -> Html {
         })
     };
     let on_step = {
-        let (show, view) = (show.clone(), view.clone());
+        let (show, latest_view) = (show.clone(), latest_view.clone());
         Callback::from(move |step: usize| {
-            if let Some((lesson, _)) = view.lesson {
-                show.emit((
-                    lesson.steps[step].query.to_string(),
-                    view.at_step(lesson, step),
-                    false,
-                ));
+            let current = latest_view.borrow().clone();
+            if let Some((lesson, _)) = current.lesson {
+                let next = current.at_step(lesson, step);
+                *latest_view.borrow_mut() = next.clone();
+                show.emit((lesson.steps[step].query.to_string(), next, false));
             }
         })
     };
@@ -180,25 +197,27 @@ pub fn App() -> Html {
     // paused), and says what was loaded.
     let on_load = {
         let (shown, view, kept) = (shown.clone(), view.clone(), kept.clone());
+        let generations = generations.clone();
         Callback::from(move |loaded: Loaded| {
+            let generation = fresh(&generations);
             let config = match loaded.lab {
                 LoadedLab::Regression(mut s) => {
                     s.notices.push(loaded.message);
                     let config = s.config.clone();
-                    kept.put(config.lab, shown.generation + 1, s);
+                    kept.put(config.lab, generation, s);
                     config
                 }
                 LoadedLab::Plane(mut s) => {
                     s.notices.push(loaded.message);
                     let config = s.config.clone();
-                    kept.put(config.lab, shown.generation + 1, s);
+                    kept.put(config.lab, generation, s);
                     config
                 }
             };
             shown.set(Shown {
                 config,
                 notices: Vec::new(),
-                generation: shown.generation + 1,
+                generation,
                 play: false,
             });
             view.set(view.with_practice(false));
@@ -228,33 +247,24 @@ pub fn App() -> Html {
     };
     {
         let (view, help, on_step) = (view.clone(), help.clone(), on_step.clone());
-        use_effect_with(((*view).clone(), *help), move |(current, open)| {
-            let (current, open) = (current.clone(), *open);
-            let step = current.lesson.map(|(l, s)| (s, l.steps.len() - 1));
-            let listener = web::KeyListener::start(move |key| match (key, step) {
-                ("ArrowLeft", Some((s, _))) if s > 0 => {
-                    on_step.emit(s - 1);
-                    true
+        let latest_view = latest_view.clone();
+        use_effect_with(*help, move |&open| {
+            let listener = web::KeyListener::start(move |key| {
+                let current = latest_view.borrow().clone();
+                let step = current.lesson.map(|(l, s)| (s, l.steps.len() - 1));
+                match (key, step) {
+                    ("ArrowLeft", Some((s, _))) if s > 0 => on_step.emit(s - 1),
+                    ("ArrowRight", Some((s, last))) if s < last => on_step.emit(s + 1),
+                    ("p" | "P", _) => {
+                        let next = current.presenter_toggled();
+                        *latest_view.borrow_mut() = next.clone();
+                        view.set(next);
+                    }
+                    ("?", _) => help.set(!open),
+                    ("Escape", _) if open => help.set(false),
+                    _ => return false,
                 }
-                ("ArrowRight", Some((s, last))) if s < last => {
-                    on_step.emit(s + 1);
-                    true
-                }
-                (key, _) => match key {
-                    "p" | "P" => {
-                        view.set(current.presenter_toggled());
-                        true
-                    }
-                    "?" => {
-                        help.set(!open);
-                        true
-                    }
-                    "Escape" if open => {
-                        help.set(false);
-                        true
-                    }
-                    _ => false,
-                },
+                true
             });
             move || drop(listener)
         });
