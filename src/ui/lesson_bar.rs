@@ -46,8 +46,10 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
                     open={format!("Open step {}", step + 1)} on_open={props.on_step.reform(move |_| step)} />
             }
             <div class="buttons">
-                <button disabled={step == 0} onclick={go(step.saturating_sub(1))} title="Key ←">{ "← Previous" }</button>
-                <button class="primary" disabled={step == last} onclick={go((step + 1).min(last))} title="Key →">{ "Next →" }</button>
+                // (aria-disabled: Next, disabled on reaching the last step, dropped the focus to
+                // the page's top; helper 97.)
+                <button aria-disabled={(step == 0).to_string()} onclick={(step > 0).then(|| go(step - 1))} title="Key ←">{ "← Previous" }</button>
+                <button class="primary" aria-disabled={(step == last).to_string()} onclick={(step < last).then(|| go(step + 1))} title="Key →">{ "Next →" }</button>
                 if let Some(Look::Curve(key)) = look {
                     <button id="lesson-look" onclick={props.on_look.reform(move |_| key)}>{ "See the validation curve ↓" }</button>
                 }

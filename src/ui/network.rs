@@ -131,9 +131,18 @@ pub fn Network(props: &NetworkProps) -> Html {
     let nodes = all_nodes.map(|(layer, unit)| {
         let bias = (layer > 0).then(|| net.bias(layer - 1, unit));
         let fill = bias.map_or("#ffffff".to_string(), |b| shade(b, top));
-        let label = match bias {
-            Some(b) => format!("{}: bias {}", name((layer, unit)), short(b)),
-            None => format!("{} (an input)", name((layer, unit))),
+        // The name alone is what a screen reader says on focus: a name holding the bias changed
+        // with every frame of training (helper 97). The tooltip shows the bias, and the panel
+        // below the diagram lists it with the weights coming in.
+        let (label, tip) = match bias {
+            Some(b) => (
+                name((layer, unit)),
+                format!("{}: bias {}", name((layer, unit)), short(b)),
+            ),
+            None => {
+                let input = format!("{} (an input)", name((layer, unit)));
+                (input.clone(), input)
+            }
         };
         let pick = {
             let selected = selected.clone();
@@ -155,9 +164,9 @@ pub fn Network(props: &NetworkProps) -> Html {
         let ring = (layer + 1 == sizes.len() && sizes[layer] > 1 && unit < CLASS_NAMES.len())
             .then(|| format!("ring-{unit}"));
         html! {
-            <g class={classes!("neuron", current.then_some("current"))} tabindex="0" role="img" aria-label={label.clone()}
+            <g class={classes!("neuron", current.then_some("current"))} tabindex="0" role="img" aria-label={label}
                 onfocus={Callback::from(move |_: FocusEvent| p1())} onmouseenter={Callback::from(move |_: MouseEvent| p2())}>
-                <title>{ label }</title>
+                <title>{ tip }</title>
                 <rect class="hit" x={fmt(x(layer) - HIT / 2.0)} y={fmt(y(layer, unit) - HIT / 2.0)}
                     width={fmt(HIT)} height={fmt(HIT)} fill="transparent" />
                 <circle cx={fmt(x(layer))} cy={fmt(y(layer, unit))} r={fmt(RADIUS)} fill={fill}
@@ -174,11 +183,14 @@ pub fn Network(props: &NetworkProps) -> Html {
                 .collect::<Vec<_>>()
         });
         html! {
-            <div class="neuron-info" id="neuron-info" aria-live="polite">
+            // Only the neuron's name is live: announced when another neuron is picked, not the
+            // figures, which change with every frame while training plays (helper 97: 283
+            // announcements in 5 s).
+            <div class="neuron-info" id="neuron-info">
                 <canvas ref={map.clone()} class="neuron-map" width={MAP_CELLS.to_string()} height={MAP_CELLS.to_string()}
                     aria-label={format!("Output of {} over the plane: blue positive, orange negative", name((layer, unit)))} role="img" />
                 <div>
-                    <p><strong>{ name((layer, unit)) }</strong></p>
+                    <p aria-live="polite"><strong>{ name((layer, unit)) }</strong></p>
                     if let Some(weights) = incoming {
                         <p>{ format!("bias b = {}", short(net.bias(layer - 1, unit))) }</p>
                         <table class="weights">

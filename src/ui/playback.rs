@@ -80,9 +80,13 @@ pub fn Playback(props: &PlaybackProps) -> Html {
     html! {
         <section class="playback" aria-label="Training">
             <div class="buttons">
-                <button type="button" id="play" class="primary" onclick={send(toggle)} aria-pressed={props.running.to_string()} disabled={nothing_to_train}
-                    aria-describedby={why}>{ toggle_label }</button>
-                <button type="button" id="step" onclick={send(Action::Step)} disabled={nothing_to_train}>{ "Step" }</button>
+                // (aria-disabled, not disabled: a focused button that is disabled drops the focus
+                // to the page's top, as Play did once the last tree grew; helper 97. Its name
+                // says Play or Pause, so no aria-pressed besides: "Pause, pressed" contradicted.)
+                <button type="button" id="play" class="primary" onclick={(!nothing_to_train).then(|| send(toggle))}
+                    aria-disabled={nothing_to_train.to_string()} aria-describedby={why}>{ toggle_label }</button>
+                <button type="button" id="step" onclick={(!nothing_to_train).then(|| send(Action::Step))}
+                    aria-disabled={nothing_to_train.to_string()}>{ "Step" }</button>
                 <button type="button" id="reset" onclick={send(Action::Reset)}
                     title={props.reset_same.then_some("Start again from new random weights")}>{ "Reset" }</button>
                 if props.reset_same {

@@ -269,7 +269,12 @@ pub fn RegionChart(props: &RegionProps) -> Html {
             { super::canvas::png_button("decision-map", vec![map_canvas.clone(), axes_canvas.clone()]) }
             <canvas ref={axes_canvas} id="region-chart" role="img" tabindex="0" aria-describedby="plane-keys"
                 {onclick} {onmousemove} {onmouseleave} {onkeydown} {onfocus} {onblur}
-                aria-label="Decision map: the background colour is the class the model predicts there, paler where it is unsure; training points are circles, test points triangles, coloured by their class." />
+                aria-label={if props.data.values.is_some() {
+                    // (A number to predict, as the Neural lab's Plane and Bumps: no classes; helper 97.)
+                    "Predicted surface: the background colour is the number the network predicts there (blue above zero, orange below, white at zero); training points are circles, test points triangles, coloured by the number to predict."
+                } else {
+                    "Decision map: the background colour is the class the model predicts there, paler where it is unsure; training points are circles, test points triangles, coloured by their class."
+                }} />
         </div>
         // One slot for what the pointer (or the keyboard's cross) shows, the keys' hint until
         // then: hovering the plot no longer pushes Play and the verdict down (helper 55). Room

@@ -61,7 +61,9 @@ pub fn Slider(props: &SliderProps) -> Html {
         <div class={classes!("control", (props.note.is_some() && !props.slight).then_some("inert"))}>
             <div class="control-head">
                 <label for={id.clone()}>{ spec.label }</label>
-                <output for={id.clone()} id={format!("{id}-value")}>{ value.clone() }</output>
+                // (Hidden from screen readers: the slider says its value, and an output is a live
+                // region, so each move was announced twice; helper 97.)
+                <output for={id.clone()} id={format!("{id}-value")} aria-hidden="true">{ value.clone() }</output>
             </div>
             <input type="range" id={id.clone()} min="0" max={max.to_string()} step="1"
                 value={position.to_string()} aria-valuetext={value}

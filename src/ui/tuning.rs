@@ -313,8 +313,9 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         }</p>
                         <section class="playback" aria-label="Search">
                             <div class="buttons">
-                                <button type="button" id="play" class="primary" onclick={send(toggle)} aria-pressed={state.running.to_string()} disabled={done}>{ toggle_label }</button>
-                                <button type="button" id="step" onclick={send(Action::Step)} disabled={done}>{ "Step" }</button>
+                                // (aria-disabled: see the labs' Playback.)
+                                <button type="button" id="play" class="primary" onclick={(!done).then(|| send(toggle))} aria-disabled={done.to_string()}>{ toggle_label }</button>
+                                <button type="button" id="step" onclick={(!done).then(|| send(Action::Step))} aria-disabled={done.to_string()}>{ "Step" }</button>
                                 <button type="button" id="reset" onclick={send(Action::Reset)}>{ "Reset" }</button>
                             </div>
                             // (Beside the buttons: below the stats it dropped off screen when Play

@@ -367,7 +367,7 @@ test('k-NN has nothing to train: Play, Step and Speed say so; your own points ig
   });
   assert.ok(contrast >= 4.5, `contrast ${contrast}`);
   await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Decision tree' });
-  await page.waitForFunction(() => !document.getElementById('play').disabled);
+  await page.waitForFunction(() => document.getElementById('play').getAttribute('aria-disabled') === 'false');
   const custom = (await open('&model=tree&data=custom')).page;
   assert.match(await text(custom, '#ctl-noise-inert'), /No effect on your own points/);
   await custom.close();
@@ -650,7 +650,7 @@ test('boosting on three classes counts rounds, each of one tree per class', asyn
 
 test('a model switched to shows no training rate until it trains (not the last model’s)', async () => {
   const { page } = await open('&model=logistic&data=moons');
-  if ((await page.locator('#play').getAttribute('aria-pressed')) !== 'true') await page.locator('#play').click();
+  if ((await page.locator('#play').textContent()) !== 'Pause') await page.locator('#play').click();
   await page.waitForFunction(() => /^[\d,]+$/.test(document.getElementById('eps').textContent.trim()));
   await page.locator('#play').click(); // pause
   assert.match(await text(page, '#eps'), /^[\d,]+$/, 'the last rate stays after pausing');
@@ -790,7 +790,7 @@ test('a tree\'s limits that do not bind on these points say so, and moving one i
   assert.match(await text(page, '#ctl-criterion-inert'), /^Either grows the same tree here: Gini impurity and entropy choose the same questions/);
   assert.equal(await page.locator('.control.inert:has(#ctl-depth)').count(), 0, 'not dimmed: a lower depth does change it');
   const grown = () => page.waitForFunction(() => document.getElementById('epoch').textContent === '4'
-    && document.getElementById('play').getAttribute('aria-pressed') === 'false');
+    && document.getElementById('play').textContent === 'Play');
   await page.getByRole('button', { name: 'Play' }).click();
   await grown();
   const rules = await text(page, '#learned');

@@ -848,3 +848,47 @@ test('on a laptop screen the verdict box lies below the fold: its title rides be
     await page.close();
   }
 });
+
+test('a screen reader is not flooded while training plays, and a button that runs out keeps the focus', async () => {
+  // (Helper 97, a keyboard and screen-reader walk.) Live regions that change while a network
+  // trains with one of its neurons picked: its name once, not its figures every frame.
+  const { page, problems } = await open('?lab=neural');
+  await page.locator('#network g.neuron').nth(3).focus();
+  await page.locator('#neuron-info').waitFor();
+  await page.evaluate(() => {
+    window.announced = 0;
+    const live = () => [...document.querySelectorAll('[aria-live]:not([aria-live="off"]), [role=status], [role=alert], output:not([aria-hidden="true"])')]
+      .filter((e) => !e.closest('[aria-hidden="true"]'));
+    new MutationObserver((records) => {
+      if (records.some((r) => live().some((e) => e.contains(r.target)))) window.announced++;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.locator('#play').click();
+  await page.waitForTimeout(3000);
+  await page.locator('#play').click();
+  const announced = await page.evaluate(() => window.announced);
+  assert.ok(announced <= 6, `${announced} live-region changes in 3 s of training`);
+  // The neuron's name is its accessible name; the bias moves in its tooltip.
+  assert.match(await page.locator('#network g.neuron').nth(3).getAttribute('aria-label'), /^layer 1, neuron \d$/);
+  // A slider's value is said once, by the slider (its output is hidden from readers).
+  assert.equal(await page.locator('output[aria-hidden="true"]').count(), await page.locator('output').count());
+  await page.close();
+  // A forest's Play, focused when the last tree grows, stays focused (disabled, it dropped the
+  // focus to the top of the page) and says it can do no more.
+  const forest = await open('?lab=classification&model=forest&trees=3&speed=max');
+  await forest.page.locator('#play').focus();
+  await forest.page.keyboard.press('Enter');
+  await forest.page.waitForFunction(() => document.getElementById('play').getAttribute('aria-disabled') === 'true');
+  assert.equal(await forest.page.evaluate(() => document.activeElement.id), 'play');
+  await forest.page.keyboard.press('Enter');
+  assert.equal(await forest.page.locator('#play').textContent(), 'Play', 'an exhausted Play does nothing');
+  // So does a lesson's Next on reaching the last step.
+  await forest.page.goto(server.url + '?lesson=fit&step=4');
+  await forest.page.getByRole('button', { name: 'Next →' }).focus();
+  await forest.page.keyboard.press('Enter');
+  await forest.page.waitForFunction(() => document.getElementById('lesson-step').textContent === 'Step 5 of 5');
+  assert.equal(await forest.page.evaluate(() => document.activeElement.textContent), 'Next →');
+  assert.equal(await forest.page.getByRole('button', { name: 'Next →' }).getAttribute('aria-disabled'), 'true');
+  assert.deepEqual([...problems.console, ...forest.problems.console], []);
+  await forest.page.close();
+});
