@@ -256,7 +256,23 @@ pub fn RegionChart(props: &RegionProps) -> Html {
         });
     let votes = hover
         .or(*cursor)
-        .and_then(|(x1, x2)| ensemble_votes(&props.model, x1, x2));
+        .and_then(|(x1, x2)| ensemble_votes(&props.model, x1, x2))
+        // Any other model under the keyboard's cross: the map's colour there, in words (helper
+        // 97: the arrow keys moved a cross a screen reader said nothing of).
+        .or_else(|| {
+            let (x1, x2) = (*cursor).filter(|_| neighbours.is_none())?;
+            let mut out = vec![0.0; props.data.classes.max(1)];
+            props.model.predict(x1, x2, &mut Vec::new(), &mut out);
+            let at = format!("At (x₁ {}, x₂ {})", short(x1), short(x2));
+            Some(match props.data.values {
+                Some(_) => format!("{at}: the network predicts {}.", short(out[0])),
+                None => {
+                    let class = argmax(&out).min(CLASS_NAMES.len() - 1);
+                    let sure = crate::format::percent(out[class]);
+                    format!("{at}: the model predicts {} ({sure}).", CLASS_NAMES[class])
+                }
+            })
+        });
     let pointed = neighbours.is_some() || votes.is_some();
     let says_more = matches!(
         &*props.model,

@@ -1008,6 +1008,11 @@ test('keyboard and screen reader: the verdict is announced by its title, menus a
   await page.locator('#lesson').waitFor();
   // (In the frame after the menu closed.)
   await page.waitForFunction(() => document.activeElement.id === 'lesson', null, { timeout: 2000 });
+  // (Previous first: unavailable on step 1, yet focusable, so that a button that runs out
+  // keeps the focus; helper 97.)
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '← Previous');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-disabled')), 'true');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Next →');
   await page.getByRole('button', { name: 'Leave the lesson' }).click();

@@ -889,6 +889,31 @@ test('a screen reader is not flooded while training plays, and a button that run
   await forest.page.waitForFunction(() => document.getElementById('lesson-step').textContent === 'Step 5 of 5');
   assert.equal(await forest.page.evaluate(() => document.activeElement.textContent), 'Next →');
   assert.equal(await forest.page.getByRole('button', { name: 'Next →' }).getAttribute('aria-disabled'), 'true');
+  // The keyboard's cross on the map says what any model predicts under it (the map's colour in
+  // words), not only k-NN's neighbours and an ensemble's votes.
+  for (const [query, said] of [['?lab=classification&model=logistic', /^At \(x₁ 0\.05, x₂ 0\): the model predicts (blue|orange) \(\d+\.\d %\)\.$/],
+    ['?lab=neural&data=plane', /^At \(x₁ 0\.05, x₂ 0\): the network predicts -?[\d.e-]+\.$/]]) {
+    await forest.page.goto(server.url + query);
+    await forest.page.locator('canvas[data-drawn-at]').first().waitFor();
+    await forest.page.locator('#region-chart').focus();
+    await forest.page.keyboard.press('ArrowRight');
+    await forest.page.waitForFunction(() => /^At \(x₁ 0\.05,/.test(document.getElementById('votes').textContent));
+    assert.match(await text(forest.page, '#votes'), said);
+    assert.equal(await forest.page.locator('#votes').getAttribute('aria-live'), 'polite');
+  }
+  // A search's status speaks when it starts and ends, not at every trial (16 in 3 s before).
+  await forest.page.goto(server.url + '?lab=tuning&budget=16');
+  await forest.page.locator('canvas[data-drawn-at]').first().waitFor();
+  await forest.page.evaluate(() => {
+    window.said = [];
+    const status = document.getElementById('search-status');
+    new MutationObserver(() => window.said.push(status.textContent))
+      .observe(status, { subtree: true, childList: true, characterData: true });
+  });
+  await forest.page.locator('#play').click();
+  await forest.page.waitForFunction(() => /^Done: 16 trials/.test(document.getElementById('time-left').textContent), null, { timeout: 120_000 });
+  const said = await forest.page.evaluate(() => window.said);
+  assert.deepEqual([...new Set(said)], ['Searching: 16 trials.', 'Done: 16 trials.'], JSON.stringify(said));
   assert.deepEqual([...problems.console, ...forest.problems.console], []);
   await forest.page.close();
 });
