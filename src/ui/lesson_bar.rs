@@ -40,7 +40,10 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
                 <h2 id="lesson-title">{ format!("Lesson: {}", lesson.title) }</h2>
                 <span class="bar-count" id="lesson-step">{ format!("Step {} of {}", step + 1, last + 1) }</span>
             </div>
-            <p class="bar-prompt" id="lesson-prompt" aria-live="polite">{ lesson.steps[step].prompt }</p>
+            // (The step's number is said with its prompt, as it is seen beside the title.)
+            <p class="bar-prompt" id="lesson-prompt" aria-live="polite">
+                <span class="visually-hidden">{ format!("Step {} of {}: ", step + 1, last + 1) }</span>
+                { lesson.steps[step].prompt }</p>
             if let Some(shown) = (props.lab != set_in).then_some(props.lab) {
                 <OtherLab what={format!("Step {} of this lesson", step + 1)} {set_in} {shown}
                     open={format!("Open step {}", step + 1)} on_open={props.on_step.reform(move |_| step)} />

@@ -461,6 +461,11 @@ test('interview practice: answer, read why, a missed question comes back, the sc
   // The reload shows where the learner was: the missed question's explanation, then on.
   assert.equal(await text(page, '#quiz-prompt'), missed);
   assert.match(await text(page, '#quiz-explanation'), /^Not quite/);
+  // The focus is on Next question, which a screen reader says with the verdict and the why
+  // (the status appears as the focus moves, and may go unsaid; helper 97).
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Next question');
+  assert.match(await page.getByRole('button', { name: 'Next question' }).evaluate((b) =>
+    document.getElementById(b.getAttribute('aria-describedby')).textContent), /^Not quite: it comes back later\. ./);
   await page.getByRole('button', { name: 'Next question' }).click();
   // The missed question comes back after three new questions, as the README says; answered
   // right, it is no longer missed.

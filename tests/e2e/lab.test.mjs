@@ -889,6 +889,8 @@ test('a screen reader is not flooded while training plays, and a button that run
   await forest.page.waitForFunction(() => document.getElementById('lesson-step').textContent === 'Step 5 of 5');
   assert.equal(await forest.page.evaluate(() => document.activeElement.textContent), 'Next →');
   assert.equal(await forest.page.getByRole('button', { name: 'Next →' }).getAttribute('aria-disabled'), 'true');
+  // The live prompt says which step it is (seen beside the title, unsaid before).
+  assert.match(await text(forest.page, '#lesson-prompt'), /^Step 5 of 5: \S/);
   // The keyboard's cross on the map says what any model predicts under it (the map's colour in
   // words), not only k-NN's neighbours and an ensemble's votes.
   for (const [query, said] of [['?lab=classification&model=logistic', /^At \(x₁ 0\.05, x₂ 0\): the model predicts (blue|orange) \(\d+\.\d %\)\.$/],
