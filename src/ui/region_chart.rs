@@ -246,10 +246,9 @@ pub fn RegionChart(props: &RegionProps) -> Html {
             let mut shares = vec![0.0; props.data.classes.max(1)];
             props.model.predict(x1, x2, &mut Vec::new(), &mut shares);
             format!(
-                "The {} nearest training points to (x₁ {}, x₂ {}): {}; the vote goes to {}.",
+                "The {} nearest training points to {}: {}; the vote goes to {}.",
                 highlight.len(),
-                short(x1),
-                short(x2),
+                point_words(x1, x2),
                 votes.join(", "),
                 CLASS_NAMES[argmax(&shares).min(CLASS_NAMES.len() - 1)]
             )
@@ -263,7 +262,7 @@ pub fn RegionChart(props: &RegionProps) -> Html {
             let (x1, x2) = (*cursor).filter(|_| neighbours.is_none())?;
             let mut out = vec![0.0; props.data.classes.max(1)];
             props.model.predict(x1, x2, &mut Vec::new(), &mut out);
-            let at = format!("At (x₁ {}, x₂ {})", short(x1), short(x2));
+            let at = format!("At {}", point_words(x1, x2));
             Some(match props.data.values {
                 Some(_) => format!("{at}: the network predicts {}.", short(out[0])),
                 None => {
@@ -425,10 +424,15 @@ fn paint_map(
     .ok()
 }
 
+/// A point of the plane in words: "(x₁ 0.05, x₂ 0)".
+fn point_words(x1: f64, x2: f64) -> String {
+    format!("(x₁ {}, x₂ {})", short(x1), short(x2))
+}
+
 /// What each tree of an ensemble says at (x₁, x₂), in words: a forest's votes (each tree's most
 /// likely class), or boosting's pushes on the score (the newest tree's and all of them).
 fn ensemble_votes(model: &PlaneModel, x1: f64, x2: f64) -> Option<String> {
-    let at = format!("At (x₁ {}, x₂ {})", short(x1), short(x2));
+    let at = format!("At {}", point_words(x1, x2));
     match model {
         PlaneModel::Forest(f) if !f.trees().is_empty() => {
             let mut counts = vec![0usize; f.classes()];
