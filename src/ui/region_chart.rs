@@ -241,16 +241,22 @@ pub fn RegionChart(props: &RegionProps) -> Html {
                 .filter(|(n, _)| **n > 0)
                 .map(|(n, name)| format!("{n} {name}"))
                 .collect();
-            // Which class the vote gives (a tie in counts goes to the first class, and distance
-            // weighting may outvote the count: helper 55 could not tell).
+            // Which class the vote gives (distance weighting may outvote the count: helper 55
+            // could not tell), or that it ties, and which class the lab scores a tie as.
             let mut shares = vec![0.0; props.data.classes.max(1)];
             props.model.predict(x1, x2, &mut Vec::new(), &mut shares);
+            let outcome = match tied_classes(&shares) {
+                Some(tied) => format!(
+                    "the vote ties between {tied} (scored as {})",
+                    class_name(argmax(&shares))
+                ),
+                None => format!("the vote goes to {}", class_name(argmax(&shares))),
+            };
             format!(
-                "The {} nearest training points to {}: {}; the vote goes to {}.",
+                "The {} nearest training points to {}: {}; {outcome}.",
                 highlight.len(),
                 point_words(x1, x2),
                 votes.join(", "),
-                CLASS_NAMES[argmax(&shares).min(CLASS_NAMES.len() - 1)]
             )
         });
     let votes = hover
@@ -266,9 +272,18 @@ pub fn RegionChart(props: &RegionProps) -> Html {
             Some(match props.data.values {
                 Some(_) => format!("{at}: the network predicts {}.", short(out[0])),
                 None => {
-                    let class = argmax(&out).min(CLASS_NAMES.len() - 1);
+                    let class = argmax(&out);
                     let sure = crate::format::percent(out[class]);
-                    format!("{at}: the model predicts {} ({sure}).", CLASS_NAMES[class])
+                    match tied_classes(&out) {
+                        // (A logistic model's first epoch, all weights 0, is 50 % everywhere:
+                        // "predicts blue (50.0 %)" read as a choice it had not made.)
+                        Some(tied) => format!(
+                            "{at}: the model is undecided, {tied} tie at {sure} each (a tie is \
+                             scored as {}).",
+                            class_name(class)
+                        ),
+                        None => format!("{at}: the model predicts {} ({sure}).", class_name(class)),
+                    }
                 }
             })
         });
@@ -424,6 +439,26 @@ fn paint_map(
     .ok()
 }
 
+/// A class's name (the last name for an index past the palette, which no dataset reaches).
+fn class_name(class: usize) -> &'static str {
+    CLASS_NAMES[class.min(CLASS_NAMES.len() - 1)]
+}
+
+/// The classes that share the highest probability, in words ("blue and orange"), when more
+/// than one does; `None` when one class leads. A tie is exact: the lab scores it as the first
+/// of them ([`argmax`]), and the sentence says so rather than naming that class as chosen.
+fn tied_classes(shares: &[f64]) -> Option<String> {
+    let top = shares[argmax(shares)];
+    let names: Vec<&str> = (0..shares.len())
+        .filter(|&c| shares[c] == top)
+        .map(class_name)
+        .collect();
+    match names.as_slice() {
+        [] | [_] => None,
+        [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
+    }
+}
+
 /// A point of the plane in words: "(x₁ 0.05, x₂ 0)".
 fn point_words(x1: f64, x2: f64) -> String {
     format!("(x₁ {}, x₂ {})", short(x1), short(x2))
@@ -500,5 +535,29 @@ fn signed(v: f64) -> String {
         format!("+{}", short(v))
     } else {
         short(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tie_is_named_as_a_tie_and_a_lead_is_not() {
+        assert_eq!(
+            tied_classes(&[0.5, 0.5]).as_deref(),
+            Some("blue and orange")
+        );
+        let third = 1.0 / 3.0;
+        assert_eq!(
+            tied_classes(&[third, third, third]).as_deref(),
+            Some("blue, orange and green")
+        );
+        assert_eq!(
+            tied_classes(&[0.2, 0.4, 0.4]).as_deref(),
+            Some("orange and green")
+        );
+        assert_eq!(tied_classes(&[0.5000001, 0.4999999]), None);
+        assert_eq!(tied_classes(&[1.0]), None);
     }
 }

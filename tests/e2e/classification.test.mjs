@@ -66,6 +66,17 @@ test('k-NN: focusing the plot rings the k nearest neighbours of the cross and sa
   await page.close();
 });
 
+test('k-NN: a tied vote is said as a tie, with the class the lab scores it as', async () => {
+  // (Ties went to the first class unsaid: "the vote goes to blue" for one blue and one orange.)
+  const { page } = await open('&model=knn&k=2&data=moons');
+  await page.locator('#region-chart').focus();
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => /x₂ 0\.05/.test(document.getElementById('neighbours').textContent));
+  assert.equal(await text(page, '#neighbours'),
+    'The 2 nearest training points to (x₁ 0, x₂ 0.05): 1 blue, 1 orange; the vote ties between blue and orange (scored as blue).');
+  await page.close();
+});
+
 test('decision tree: depth 1 underfits circles; the learned rules are shown; depth grows by steps', async () => {
   const { page } = await open('&model=tree&depth=1&data=circles');
   assert.match(await text(page, '#ctl-speed-help'), /^Levels grown every half second/);

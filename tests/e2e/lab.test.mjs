@@ -893,7 +893,9 @@ test('a screen reader is not flooded while training plays, and a button that run
   assert.match(await text(forest.page, '#lesson-prompt'), /^Step 5 of 5: \S/);
   // The keyboard's cross on the map says what any model predicts under it (the map's colour in
   // words), not only k-NN's neighbours and an ensemble's votes.
-  for (const [query, said] of [['?lab=classification&model=logistic', /^At \(x₁ 0\.05, x₂ 0\): the model predicts (blue|orange) \(\d+\.\d %\)\.$/],
+  // At epoch 0 a logistic model's weights are all 0: 50 % everywhere, a tie, not a choice of
+  // blue (argmax's first class read "predicts blue (50.0 %)").
+  for (const [query, said] of [['?lab=classification&model=logistic', /^At \(x₁ 0\.05, x₂ 0\): the model is undecided, blue and orange tie at 50\.0 % each \(a tie is scored as blue\)\.$/],
     ['?lab=neural&data=plane', /^At \(x₁ 0\.05, x₂ 0\): the network predicts -?[\d.e-]+\.$/]]) {
     await forest.page.goto(server.url + query);
     await forest.page.locator('canvas[data-drawn-at]').first().waitFor();
@@ -903,6 +905,14 @@ test('a screen reader is not flooded while training plays, and a button that run
     assert.match(await text(forest.page, '#votes'), said);
     assert.equal(await forest.page.locator('#votes').getAttribute('aria-live'), 'polite');
   }
+  // One step later the weights have moved and the model picks a class.
+  await forest.page.goto(server.url + '?lab=classification&model=logistic');
+  await forest.page.getByRole('button', { name: 'Step' }).click();
+  await forest.page.waitForFunction(() => document.getElementById('epoch').textContent === '1');
+  await forest.page.locator('#region-chart').focus();
+  await forest.page.keyboard.press('ArrowRight');
+  await forest.page.waitForFunction(() => /^At \(x₁ 0\.05,/.test(document.getElementById('votes').textContent));
+  assert.match(await text(forest.page, '#votes'), /^At \(x₁ 0\.05, x₂ 0\): the model predicts (blue|orange) \(\d+\.\d %\)\.$/);
   // A search's status speaks when it starts and ends, not at every trial (16 in 3 s before).
   await forest.page.goto(server.url + '?lab=tuning&budget=16');
   await forest.page.locator('canvas[data-drawn-at]').first().waitFor();
