@@ -22,6 +22,7 @@ use crate::state::spec::{Key, Lab};
 use crate::state::url;
 use crate::web;
 use std::cell::RefCell;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The lab shown and what it starts from (a lab kept from earlier starts from its kept state).
@@ -33,6 +34,34 @@ struct Shown {
     generation: u32,
     /// The lab starts playing (a question's "Show me").
     play: bool,
+}
+
+/// A piece of the page's state as the page last set it, for handlers to read. Yew may run a
+/// second click or key press before the handler made at the first's render is renewed; reading
+/// the render's value, each would start from the same state (three quick presses of P toggled
+/// presenter view once; → twice went one step). Each render brings it up to date, and each
+/// [`Latest::set`] writes it at once.
+#[derive(Clone)]
+struct Latest<T: 'static> {
+    value: Rc<RefCell<T>>,
+    state: UseStateHandle<T>,
+}
+
+impl<T: Clone + 'static> Latest<T> {
+    /// `value` is brought up to `state`'s value of this render.
+    fn new(value: Rc<RefCell<T>>, state: UseStateHandle<T>) -> Self {
+        *value.borrow_mut() = (*state).clone();
+        Latest { value, state }
+    }
+
+    fn get(&self) -> T {
+        self.value.borrow().clone()
+    }
+
+    fn set(&self, next: T) {
+        *self.value.borrow_mut() = next.clone();
+        self.state.set(next);
+    }
 }
 
 /// The next generation: one more than the newest handed out.
@@ -60,15 +89,18 @@ pub fn App() -> Html {
             },
         )
     });
-    let view = use_state(|| start.0.clone());
-    let shown = use_state(|| start.1.clone());
+    // The view and the lab shown, as handlers read and set them; `current` and `shown_now` are
+    // this render's.
+    let view = Latest::new(
+        use_mut_ref(|| start.0.clone()),
+        use_state(|| start.0.clone()),
+    );
+    let shown = Latest::new(
+        use_mut_ref(|| start.1.clone()),
+        use_state(|| start.1.clone()),
+    );
+    let (current, shown_now) = (view.get(), shown.get());
     let help = use_state(|| false);
-    // The view as the page's keys last left it: each render brings it up to date, and each key
-    // that changes the view writes it at once. Yew may take a second press before the key
-    // listener is renewed with the new view; read from here, each press counts (three quick
-    // presses of P toggled presenter view once; → twice went one step).
-    let latest_view = use_mut_ref(|| start.0.clone());
-    *latest_view.borrow_mut() = (*view).clone();
     // The newest generation handed out, read and bumped at once for the same reason: two quick
     // lesson steps each start their own lab (`shown.generation` is the last render's).
     let generations = use_mut_ref(|| 0u32);
@@ -79,22 +111,22 @@ pub fn App() -> Html {
 
     let write = |lab_q: &str, view: &View| web::replace_query(&joined(lab_q, view));
     let on_query = {
-        let (lab_query, view) = (lab_query.clone(), (*view).clone());
+        let (lab_query, view) = (lab_query.clone(), view.clone());
         Callback::from(move |q: String| {
-            write(&q, &view);
+            write(&q, &view.get());
             *lab_query.borrow_mut() = q;
         })
     };
     {
         let lab_query = lab_query.clone();
-        use_effect_with((*view).clone(), move |view| {
+        use_effect_with(current.clone(), move |view| {
             write(&lab_query.borrow(), view);
             // Presenter view resizes the charts: they redraw at their new size.
             web::announce_layout_change();
         });
     }
     // Another lab, or the same afresh, has a height of its own.
-    use_effect_with((shown.config.lab, shown.generation), |_| {
+    use_effect_with((shown_now.config.lab, shown_now.generation), |_| {
         web::release_height()
     });
     // A switch of lab is a new entry in the browser's history (the lab writes its full link
@@ -102,7 +134,7 @@ pub fn App() -> Html {
     let on_switch = {
         let (shown, generations) = (shown.clone(), generations.clone());
         Callback::from(move |lab: Lab| {
-            if lab != shown.config.lab {
+            if lab != shown.get().config.lab {
                 web::push_query(&format!("lab={}", lab.url()));
                 shown.set(Shown {
                     config: Config::for_lab(lab),
@@ -119,14 +151,14 @@ pub fn App() -> Html {
     {
         let (shown, view, lab_query) = (shown.clone(), view.clone(), lab_query.clone());
         let generations = generations.clone();
-        use_effect_with((shown.config.lab, shown.generation), move |_| {
+        use_effect_with((shown_now.config.lab, shown_now.generation), move |_| {
             let listener = web::WindowListener::start("popstate", move || {
                 let (entry_view, rest, _) = view::split(&web::query());
                 let (config, notices) = url::decode(&rest);
                 // The link the view is written beside is the entry's until the lab shown writes
                 // its own (a lab kept from earlier may not write again): never the lab left's.
                 let before = std::mem::replace(&mut *lab_query.borrow_mut(), rest);
-                if config.lab != shown.config.lab {
+                if config.lab != shown.get().config.lab {
                     shown.set(Shown {
                         config: Config::for_lab(config.lab),
                         notices: Vec::new(),
@@ -168,14 +200,14 @@ pub fn App() -> Html {
     let on_open = {
         let (show, view) = (show.clone(), view.clone());
         Callback::from(move |query: String| {
-            show.emit((query, view.with_practice(false), true));
+            show.emit((query, view.get().with_practice(false), true));
             web::scroll_to_top();
         })
     };
     let on_pick = {
         let (show, view) = (show.clone(), view.clone());
         Callback::from(move |pick: Pick| {
-            let v = view.with_practice(false);
+            let v = view.get().with_practice(false);
             show.emit(match pick {
                 Pick::Lesson(l) => (l.steps[0].query.to_string(), v.at_step(l, 0), false),
                 Pick::Challenge(c) => (c.start.to_string(), v.with_challenge(Some(c)), false),
@@ -183,12 +215,11 @@ pub fn App() -> Html {
         })
     };
     let on_step = {
-        let (show, latest_view) = (show.clone(), latest_view.clone());
+        let (show, view) = (show.clone(), view.clone());
         Callback::from(move |step: usize| {
-            let current = latest_view.borrow().clone();
+            let current = view.get();
             if let Some((lesson, _)) = current.lesson {
                 let next = current.at_step(lesson, step);
-                *latest_view.borrow_mut() = next.clone();
                 show.emit((lesson.steps[step].query.to_string(), next, false));
             }
         })
@@ -220,18 +251,19 @@ pub fn App() -> Html {
                 generation,
                 play: false,
             });
-            view.set(view.with_practice(false));
+            view.set(view.get().with_practice(false));
         })
     };
     let on_leave = {
         let view = view.clone();
-        Callback::from(move |()| view.set(view.with_challenge(None)))
+        Callback::from(move |()| view.set(view.get().with_challenge(None)))
     };
     let on_restart = {
         let (show, view) = (show.clone(), view.clone());
         Callback::from(move |()| {
-            if let Some(c) = view.challenge {
-                show.emit((c.start.to_string(), (*view).clone(), false));
+            let current = view.get();
+            if let Some(c) = current.challenge {
+                show.emit((c.start.to_string(), current, false));
             }
         })
     };
@@ -239,7 +271,7 @@ pub fn App() -> Html {
     let on_view = {
         let (view, lab_query) = (view.clone(), lab_query.clone());
         Callback::from(move |v: View| {
-            if v.practice != view.practice {
+            if v.practice != view.get().practice {
                 web::push_query(&joined(&lab_query.borrow(), &v));
             }
             view.set(v)
@@ -247,19 +279,14 @@ pub fn App() -> Html {
     };
     {
         let (view, help, on_step) = (view.clone(), help.clone(), on_step.clone());
-        let latest_view = latest_view.clone();
         use_effect_with(*help, move |&open| {
             let listener = web::KeyListener::start(move |key| {
-                let current = latest_view.borrow().clone();
+                let current = view.get();
                 let step = current.lesson.map(|(l, s)| (s, l.steps.len() - 1));
                 match (key, step) {
                     ("ArrowLeft", Some((s, _))) if s > 0 => on_step.emit(s - 1),
                     ("ArrowRight", Some((s, last))) if s < last => on_step.emit(s + 1),
-                    ("p" | "P", _) => {
-                        let next = current.presenter_toggled();
-                        *latest_view.borrow_mut() = next.clone();
-                        view.set(next);
-                    }
+                    ("p" | "P", _) => view.set(current.presenter_toggled()),
                     ("?", _) => help.set(!open),
                     ("Escape", _) if open => help.set(false),
                     _ => return false,
@@ -270,9 +297,9 @@ pub fn App() -> Html {
         });
     }
 
-    let lab = shown.config.lab;
+    let lab = shown_now.config.lab;
     // The tab names the lab shown (helper 49: the title stayed the same on a switch).
-    use_effect_with((lab, view.practice), |&(lab, practice)| {
+    use_effect_with((lab, current.practice), |&(lab, practice)| {
         web::set_title(&format!(
             "ParamLab · {} — parameters vs hyperparameters",
             if practice {
@@ -282,17 +309,17 @@ pub fn App() -> Html {
             }
         ));
     });
-    let props = (shown.config.clone(), shown.notices.clone());
-    let key = format!("{}-{}", lab.url(), shown.generation);
+    let props = (shown_now.config.clone(), shown_now.notices.clone());
+    let key = format!("{}-{}", lab.url(), shown_now.generation);
     // The challenge open and the lab it is played in; the bar shows in that lab only.
-    let challenge_in = view.challenge.map(|c| (c, c.start_config().lab));
+    let challenge_in = current.challenge.map(|c| (c, c.start_config().lab));
     let challenge = challenge_in
         .filter(|&(_, set_in)| set_in == lab)
         .map(|(c, _)| c);
     // A challenge set in another lab shows a bar of its own here, which leaves the plot room as
     // the challenge's bar does (its `--bar` was the last bar's height: after a switch of lab
     // from the challenge, 208 px for a bar of 130).
-    let elsewhere = challenge_in.filter(|&(_, set_in)| set_in != lab && !view.practice);
+    let elsewhere = challenge_in.filter(|&(_, set_in)| set_in != lab && !current.practice);
     let elsewhere_bar = use_node_ref();
     super::bar_room::use_bar_room(elsewhere_bar.clone(), elsewhere.map(|(c, _)| (c.id, lab)));
     // The validation curve a lesson step or a challenge is about brought into view: its panel
@@ -301,33 +328,34 @@ pub fn App() -> Html {
     let on_look = {
         let view = view.clone();
         Callback::from(move |key: Key| {
-            if view.is_hidden(Panel::Validation) {
-                let mut shown = (*view).clone();
-                shown.toggle(Panel::Validation);
-                view.set(shown);
+            let mut now = view.get();
+            if now.is_hidden(Panel::Validation) {
+                now.toggle(Panel::Validation);
+                view.set(now);
             }
             web::choose_and_scroll("ctl-sweep", key.spec().label, Panel::Validation.url());
         })
     };
     let page = match lab {
         Lab::Regression => html! {
-            <RegressionLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} play={shown.play} on_query={on_query.clone()}
+            <RegressionLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown_now.generation} play={shown_now.play} on_query={on_query.clone()}
                 {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_look={on_look.clone()} on_load={on_load.clone()} />
         },
         Lab::Classification | Lab::Neural => html! {
-            <ClassificationLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} play={shown.play} on_query={on_query.clone()}
+            <ClassificationLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown_now.generation} play={shown_now.play} on_query={on_query.clone()}
                 {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_look={on_look.clone()} on_load={on_load.clone()} />
         },
         Lab::Tuning => html! {
-            <TuningLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown.generation} play={shown.play} on_query={on_query.clone()}
-                hide_best={view.is_hidden(Panel::Loss)}
+            <TuningLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown_now.generation} play={shown_now.play} on_query={on_query.clone()}
+                hide_best={current.is_hidden(Panel::Loss)}
                 {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_look={on_look.clone()} on_load={on_load.clone()} />
         },
     };
     let classes = classes!(
         "app",
-        view.presenter.then_some("presenter"),
-        view.hidden()
+        current.presenter.then_some("presenter"),
+        current
+            .hidden()
             .iter()
             .map(|p| format!("hide-{}", p.url()))
             .collect::<Vec<_>>()
@@ -340,10 +368,10 @@ pub fn App() -> Html {
         <div class={classes}>
             <a class="skip-link" href="#" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); web::focus_first_control(); })}>
                 { "Skip to the controls" }</a>
-            <Header {lab} {on_switch} view={(*view).clone()} {on_view} on_help={on_help.clone()} {on_pick} />
+            <Header {lab} {on_switch} view={current.clone()} {on_view} on_help={on_help.clone()} {on_pick} />
             // (Not over the practice quiz, which is a page of its own: a step's "Press Play" sat
             // above a quiz with no Play; helper 90. The lesson is back when the quiz closes.)
-            if let Some((lesson, step)) = view.lesson.filter(|_| !view.practice) {
+            if let Some((lesson, step)) = current.lesson.filter(|_| !current.practice) {
                 <LessonBar {lesson} {step} {lab} {on_step} on_leave={on_leave.clone()} {on_look} />
             }
             if let Some((c, set_in)) = elsewhere {
@@ -353,12 +381,12 @@ pub fn App() -> Html {
                     <div class="buttons"><button onclick={on_leave.reform(|_| ())}>{ "Leave the challenge" }</button></div>
                 </section>
             }
-            if view.practice {
-                <Practice on_show={on_open} on_close={{ let v = view.clone(); Callback::from(move |()| v.set(v.with_practice(false))) }} />
+            if current.practice {
+                <Practice on_show={on_open} on_close={{ let v = view.clone(); Callback::from(move |()| v.set(v.get().with_practice(false))) }} />
             } else {
                 { page }
             }
-            <Footer practice={view.practice} />
+            <Footer practice={current.practice} />
             if *help {
                 <Help on_close={on_help} />
             }

@@ -81,6 +81,15 @@ test('on a slow computer every key press counts: Space plays and pauses, P toggl
     const want = round % 2 ? 'null' : "'1'";
     await settled(new Function(`return new URL(location.href).searchParams.get('present') === ${want}`), `P round ${round + 1}`);
   }
+  // Two quick clicks on the lab tabs: the second's lab is shown. (Handlers read the lab as the
+  // last click left it, as the keys read the view; this order of clicks did not lose one on
+  // the build before, which read the render's, but a handler made before a yield could.)
+  await page.evaluate(() => {
+    document.querySelector('a[href="?lab=tuning"]').click();
+    document.querySelector('a[href="?lab=classification"]').click();
+  });
+  await settled(() => new URL(location.href).searchParams.get('lab') === 'classification'
+    && document.querySelector('a[aria-current=page]')?.textContent === 'Classification lab', 'two quick tabs');
   // Three quick → from the fit lesson's first step: its fourth, with the fourth's settings.
   await page.goto(server.url + '?lesson=fit');
   await page.locator('#lesson-prompt').waitFor();
