@@ -22,6 +22,7 @@ pub mod hyper_panel;
 pub mod kept;
 pub mod lab_props;
 pub mod lesson_bar;
+pub mod map_table;
 pub mod model_file;
 pub mod network;
 pub mod notices;

@@ -5,7 +5,7 @@
 
 use super::canvas::{context, fit_bitmap, stamp};
 use crate::data::classification::Dataset2;
-use crate::data::classification::CLASS_NAMES;
+use crate::data::classification::{class_name, tied_classes, CLASS_NAMES};
 use crate::format::short;
 use crate::ml::metrics::argmax;
 use crate::ml::plane_model::PlaneModel;
@@ -306,6 +306,7 @@ pub fn RegionChart(props: &RegionProps) -> Html {
                     "Decision map: the background colour is the class the model predicts there, paler where it is unsure; training points are circles, test points triangles, coloured by their class."
                 }} />
         </div>
+        <super::map_table::MapTable model={props.model.clone()} classes={props.data.classes} version={props.version} />
         // One slot for what the pointer (or the keyboard's cross) shows, the keys' hint until
         // then: hovering the plot no longer pushes Play and the verdict down (helper 55). Room
         // for two lines where the model has something to say there.
@@ -439,26 +440,6 @@ fn paint_map(
     .ok()
 }
 
-/// A class's name (the last name for an index past the palette, which no dataset reaches).
-fn class_name(class: usize) -> &'static str {
-    CLASS_NAMES[class.min(CLASS_NAMES.len() - 1)]
-}
-
-/// The classes that share the highest probability, in words ("blue and orange"), when more
-/// than one does; `None` when one class leads. A tie is exact: the lab scores it as the first
-/// of them ([`argmax`]), and the sentence says so rather than naming that class as chosen.
-fn tied_classes(shares: &[f64]) -> Option<String> {
-    let top = shares[argmax(shares)];
-    let names: Vec<&str> = (0..shares.len())
-        .filter(|&c| shares[c] == top)
-        .map(class_name)
-        .collect();
-    match names.as_slice() {
-        [] | [_] => None,
-        [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
-    }
-}
-
 /// A point of the plane in words: "(x₁ 0.05, x₂ 0)".
 fn point_words(x1: f64, x2: f64) -> String {
     format!("(x₁ {}, x₂ {})", short(x1), short(x2))
@@ -535,29 +516,5 @@ fn signed(v: f64) -> String {
         format!("+{}", short(v))
     } else {
         short(v)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_tie_is_named_as_a_tie_and_a_lead_is_not() {
-        assert_eq!(
-            tied_classes(&[0.5, 0.5]).as_deref(),
-            Some("blue and orange")
-        );
-        let third = 1.0 / 3.0;
-        assert_eq!(
-            tied_classes(&[third, third, third]).as_deref(),
-            Some("blue, orange and green")
-        );
-        assert_eq!(
-            tied_classes(&[0.2, 0.4, 0.4]).as_deref(),
-            Some("orange and green")
-        );
-        assert_eq!(tied_classes(&[0.5000001, 0.4999999]), None);
-        assert_eq!(tied_classes(&[1.0]), None);
     }
 }

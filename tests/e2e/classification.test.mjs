@@ -66,6 +66,41 @@ test('k-NN: focusing the plot rings the k nearest neighbours of the cross and sa
   await page.close();
 });
 
+test('the map in words: a hidden table of what the model predicts at 7 × 7 points, ties said as ties', async () => {
+  // (Helper 97: the map's only text said what its colours mean, never the boundary's shape.)
+  const { page, problems } = await open('&model=logistic&data=circles');
+  const table = () => page.evaluate(() => [...document.querySelectorAll('#map-table tbody tr')]
+    .map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
+  assert.match(await text(page, '#map-table caption'), /^The map in words, at 7 × 7 points of the plane \(x₂ from top to bottom, x₁ from left to right\): the class the model predicts and its probability there\.$/);
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#map-table thead th')].map((c) => c.textContent)),
+    ['x₂ \\ x₁', '-1.2', '-0.8', '-0.4', '0', '0.4', '0.8', '1.2']);
+  assert.equal(await page.locator('#map-table').getAttribute('aria-live'), null, 'not live: training does not flood a reader');
+  // Epoch 0, every weight 0: a tie everywhere.
+  assert.deepEqual([...new Set((await table()).flat())], ['tie']);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 400);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const cells = await table();
+  assert.equal(cells.length, 7);
+  const cls = (c) => c.split(' ')[0];
+  // Circles: the ring's inside is one class, the corners the other.
+  const [centre, corners] = [cls(cells[3][3]), [cells[0][0], cells[0][6], cells[6][0], cells[6][6]].map(cls)];
+  assert.ok(['blue', 'orange'].includes(centre), cells[3][3]);
+  assert.deepEqual([...new Set(corners)], [centre === 'blue' ? 'orange' : 'blue'], JSON.stringify(cells));
+  // The centre cell says what the keyboard's cross says at (0, 0).
+  await page.locator('#region-chart').focus();
+  await page.waitForFunction(() => /^At \(x₁ 0, x₂ 0\)/.test(document.getElementById('votes').textContent));
+  const [, said, sure] = (await text(page, '#votes')).match(/the model predicts (\w+) \(([\d.]+) %\)/);
+  assert.equal(cells[3][3], `${said} ${Math.round(Number(sure))} %`);
+  // A number to predict: the table holds numbers.
+  await page.goto(server.url + '?lab=neural&data=plane');
+  await page.locator('canvas[data-drawn-at]').first().waitFor();
+  assert.match(await text(page, '#map-table caption'), /^The map in words, at 7 × 7 points of the plane .*: the number the network predicts there\.$/);
+  assert.ok((await table()).flat().every((c) => Number.isFinite(Number(c))), JSON.stringify(await table()));
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('k-NN: a tied vote is said as a tie, with the class the lab scores it as', async () => {
   // (Ties went to the first class unsaid: "the vote goes to blue" for one blue and one orange.)
   const { page } = await open('&model=knn&k=2&data=moons');

@@ -60,6 +60,22 @@ pub fn class_name(class: usize) -> &'static str {
     CLASS_NAMES.get(class).copied().unwrap_or("?")
 }
 
+/// The classes that share the highest probability in `shares`, by name ("blue and orange"),
+/// when more than one does; `None` when one class leads. A tie is exact: the labs score it as
+/// the first of them (`argmax`), and the page says it is a tie rather than name that class as
+/// chosen (a logistic model's first epoch, all weights 0, is 50 % everywhere).
+pub fn tied_classes(shares: &[f64]) -> Option<String> {
+    let top = shares.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let names: Vec<&str> = (0..shares.len())
+        .filter(|&c| shares[c] == top)
+        .map(class_name)
+        .collect();
+    match names.as_slice() {
+        [] | [_] => None,
+        [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
+    }
+}
+
 /// One labelled point.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point2 {
@@ -230,6 +246,26 @@ pub(super) fn place(pattern: Pattern, class: usize, rng: &mut SeededRng) -> (f64
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_tie_is_named_as_a_tie_and_a_lead_is_not() {
+        use super::tied_classes;
+        assert_eq!(
+            tied_classes(&[0.5, 0.5]).as_deref(),
+            Some("blue and orange")
+        );
+        let third = 1.0 / 3.0;
+        assert_eq!(
+            tied_classes(&[third, third, third]).as_deref(),
+            Some("blue, orange and green")
+        );
+        assert_eq!(
+            tied_classes(&[0.2, 0.4, 0.4]).as_deref(),
+            Some("orange and green")
+        );
+        assert_eq!(tied_classes(&[0.5000001, 0.4999999]), None);
+        assert_eq!(tied_classes(&[1.0]), None);
+    }
+
     use super::*;
 
     const ALL: [Pattern; 6] = Pattern::ALL;
