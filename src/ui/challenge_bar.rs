@@ -85,7 +85,7 @@ pub fn ChallengeBar(props: &ChallengeBarProps) -> Html {
                 <button onclick={props.on_restart.reform(|_| ())}>{ "Restart the challenge" }</button>
                 <button onclick={props.on_leave.reform(|_| ())}>{ "Leave the challenge" }</button>
                 if let Some(key) = c.curve() {
-                    <button id="challenge-look" onclick={props.on_look.reform(move |_| key)}>{ "See the validation curve ↓" }</button>
+                    <button id="challenge-look" onclick={props.on_look.reform(move |_| key)}>{ "See the validation curve" }<span aria-hidden="true">{ " ↓" }</span></button>
                 }
             </div>
         </section>

@@ -249,7 +249,7 @@ fn node(
                 .enumerate()
                 .max_by_key(|(i, c)| (**c, usize::MAX - i))
                 .map_or(0, |(i, _)| i);
-            html! { <li>{ answer }<span class="leaf">{ format!("leaf → {}", CLASS_NAMES[winner.min(2)]) }</span><span class="facts">{ format!(" {facts}") }</span></li> }
+            html! { <li>{ answer }<span class="leaf">{ "leaf " }<span aria-hidden="true">{ "→ " }</span><span class="visually-hidden">{ "predicts " }</span>{ CLASS_NAMES[winner.min(2)] }</span><span class="facts">{ format!(" {facts}") }</span></li> }
         }
     }
 }

@@ -14,7 +14,7 @@ pub fn Confusion(props: &ConfusionProps) -> Html {
     html! {
         <table class="confusion" id="confusion">
             <caption>{ "Test set: true class (rows) × predicted class (columns)" }</caption>
-            <thead><tr><th scope="col"><span class="visually-hidden">{ "True class" }</span></th>{ for (0..k).map(|c| html! { <th scope="col">{ format!("→ {}", CLASS_NAMES[c.min(2)]) }</th> }) }</tr></thead>
+            <thead><tr><th scope="col"><span class="visually-hidden">{ "True class" }</span></th>{ for (0..k).map(|c| html! { <th scope="col"><span aria-hidden="true">{ "→ " }</span>{ CLASS_NAMES[c.min(2)] }</th> }) }</tr></thead>
             <tbody>
                 { for props.matrix.iter().enumerate().map(|(a, row)| html! {
                     <tr><th scope="row">{ CLASS_NAMES[a.min(2)] }</th>

@@ -44,10 +44,12 @@ pub fn HyperPanel(props: &HyperPanelProps) -> Html {
             }
         })
     };
-    let handle = if *open {
-        format!("Close the {} ▾", props.handle.to_lowercase())
+    // (The arrow hidden from a screen reader, which said "Hyperparameters up-pointing small
+    // triangle"; `aria-expanded` says whether it is open.)
+    let (handle, arrow) = if *open {
+        (format!("Close the {}", props.handle.to_lowercase()), " ▾")
     } else {
-        format!("{} ▴", props.handle)
+        (props.handle.to_string(), " ▴")
     };
     // Every way of closing it: the main plot, larger again, redraws at its new size.
     let close = {
@@ -109,7 +111,7 @@ pub fn HyperPanel(props: &HyperPanelProps) -> Html {
         <section class={classes!("panel", "hyper", open.then_some("open"))} aria-labelledby="hyper-title" onkeydown={on_key}
             ref={section} onfocusout={on_focus_out}>
             <button type="button" id="drawer-handle" class="drawer-handle" aria-expanded={open.to_string()}
-                aria-controls="hyper-body" onclick={toggle}>{ handle }</button>
+                aria-controls="hyper-body" onclick={toggle}>{ handle }<span aria-hidden="true">{ arrow }</span></button>
             <div id="hyper-body" class="drawer-body">
                 if props.diverged {
                     // Shown only in the drawer (CSS); the notice under the plot is the one announced.

@@ -50,15 +50,16 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
             }
             <div class="buttons">
                 // (aria-disabled: Next, disabled on reaching the last step, dropped the focus to
-                // the page's top; helper 97.)
-                <button aria-disabled={(step == 0).to_string()} onclick={(step > 0).then(|| go(step - 1))} title="Key ←">{ "← Previous" }</button>
-                <button class="primary" aria-disabled={(step == last).to_string()} onclick={(step < last).then(|| go(step + 1))} title="Key →">{ "Next →" }</button>
+                // the page's top; helper 97. Arrows are hidden from a screen reader, which said
+                // "Next right arrow".)
+                <button aria-disabled={(step == 0).to_string()} onclick={(step > 0).then(|| go(step - 1))} title="Key ←"><span aria-hidden="true">{ "← " }</span>{ "Previous" }</button>
+                <button class="primary" aria-disabled={(step == last).to_string()} onclick={(step < last).then(|| go(step + 1))} title="Key →">{ "Next" }<span aria-hidden="true">{ " →" }</span></button>
                 if let Some(Look::Curve(key)) = look {
-                    <button id="lesson-look" onclick={props.on_look.reform(move |_| key)}>{ "See the validation curve ↓" }</button>
+                    <button id="lesson-look" onclick={props.on_look.reform(move |_| key)}>{ "See the validation curve" }<span aria-hidden="true">{ " ↓" }</span></button>
                 }
                 if let Some(Look::Control(key)) = look {
                     <button id="lesson-look" onclick={move |_| crate::web::focus_control(key.spec().url)}>
-                        { format!("Go to {} ↓", key.spec().label) }
+                        { format!("Go to {}", key.spec().label) }<span aria-hidden="true">{ " ↓" }</span>
                     </button>
                 }
                 <button onclick={props.on_leave.reform(|_| ())}>{ "Leave the lesson" }</button>

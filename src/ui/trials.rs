@@ -59,7 +59,7 @@ pub fn Trials(props: &TrialsProps) -> Html {
     }
     html! {
         // (It scrolls: focusable, so the keyboard can scroll it too; helper 49.)
-        <div class="trials-box" tabindex="0" role="region" aria-label="Trials" ref={scroller}>
+        <div class="trials-box" tabindex="0" role="region" aria-label="The trials table (it scrolls)" ref={scroller}>
             <table id="trials" class="trials">
                 <caption class="visually-hidden">{ "Trials in the order tried" }</caption>
                 <thead>

@@ -36,6 +36,6 @@ pub fn VerdictChip(props: &VerdictChipProps) -> Html {
     // (Not announced: the box's own live region says the title when it changes.)
     html! {
         <button id="verdict-chip" class={classes!("verdict-chip", tone)} {onclick}
-            title="The verdict on the fit: show it in full">{ text }{ " ↓" }</button>
+            title="The verdict on the fit: show it in full">{ text }<span aria-hidden="true">{ " ↓" }</span></button>
     }
 }

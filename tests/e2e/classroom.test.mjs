@@ -229,7 +229,7 @@ test('a lesson step about a validation curve brings that curve into view with on
     return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
   });
   assert.equal(await inView(), false);
-  await page.getByRole('button', { name: 'See the validation curve ↓' }).click();
+  await page.getByRole('button', { name: 'See the validation curve' }).click();
   await waitParam(page, 'hide', 'loss');
   await page.waitForFunction(() => {
     const r = document.getElementById('validation-title').getBoundingClientRect();
@@ -239,7 +239,7 @@ test('a lesson step about a validation curve brings that curve into view with on
   await page.waitForFunction(() => /Number of trees/.test(document.querySelector('#validation-table caption')?.textContent ?? ''));
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('curve'));
   // A step about something else offers no such button.
-  await page.getByRole('button', { name: '← Previous' }).click();
+  await page.getByRole('button', { name: 'Previous', exact: true }).click();
   await page.locator('#lesson-step', { hasText: 'Step 4 of 5' }).waitFor();
   assert.equal(await page.locator('#lesson-look').count(), 0);
   assert.deepEqual(problems.console, []);
@@ -254,7 +254,7 @@ test('a lesson step that asks the class to change a control below the fold focus
     return r.top >= 0 && r.bottom <= innerHeight;
   });
   assert.equal(await onScreen(), false);
-  await page.getByRole('button', { name: 'Go to Select by ↓' }).click();
+  await page.getByRole('button', { name: 'Go to Select by' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'ctl-select');
   assert.equal(await onScreen(), true);
   await page.keyboard.press('ArrowUp');
@@ -693,7 +693,7 @@ test('a challenge is checked as the lab changes: met by the allowed control, bro
     return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
   });
   assert.equal(await curveInView(), false);
-  await page.getByRole('button', { name: 'See the validation curve ↓' }).click();
+  await page.getByRole('button', { name: 'See the validation curve' }).click();
   await page.waitForFunction(() => {
     const r = document.getElementById('validation-title').getBoundingClientRect();
     return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
@@ -864,6 +864,8 @@ test('on a phone the hyperparameters are a drawer over the page with the plot in
   const closed = await handle.boundingBox();
   assert.ok(closed.y + closed.height <= 844 && closed.y > 700, `handle at ${JSON.stringify(closed)}`);
   assert.equal(await handle.getAttribute('aria-expanded'), 'false');
+  // Its name without the arrow glyph (a screen reader said "up-pointing small triangle").
+  assert.equal(await page.getByRole('button', { name: 'Hyperparameters', exact: true }).getAttribute('id'), 'drawer-handle');
   assert.equal(await page.getByLabel('Hidden layers', { exact: true }).isVisible(), false);
   // Open: the controls in the lower part, and the plot with Play under it brought into view
   // above them (the drawer once covered Play and half the plot).
@@ -1091,7 +1093,7 @@ test('on a phone: "Show me in the lab" opens at the top of the lab, a lesson\'s 
   await page.locator('#lesson').waitFor();
   await page.waitForTimeout(300);
   assert.equal((await page.locator('#fit-chart').boundingBox()).height, plain);
-  const next = page.getByRole('button', { name: 'Next →' });
+  const next = page.getByRole('button', { name: 'Next', exact: true });
   const tops = [];
   for (let step = 1; step <= 4; step++) {
     await page.locator('#lesson-step', { hasText: `Step ${step} of 5` }).waitFor();

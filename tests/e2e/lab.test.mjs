@@ -813,6 +813,7 @@ test('on a laptop screen the verdict box lies below the fold: its title rides be
     await page.getByRole('button', { name: 'Pause' }).click();
     const title = await text(page, '#diagnosis strong');
     assert.equal(await text(page, '#verdict-chip'), `${title} ↓`);
+    assert.equal(await page.getByRole('button', { name: title, exact: true }).getAttribute('id'), 'verdict-chip', 'named without the arrow');
     await chip.click();
     await page.waitForFunction(() => {
       const r = document.getElementById('diagnosis').getBoundingClientRect();
@@ -884,11 +885,13 @@ test('a screen reader is not flooded while training plays, and a button that run
   assert.equal(await forest.page.locator('#play').textContent(), 'Play', 'an exhausted Play does nothing');
   // So does a lesson's Next on reaching the last step.
   await forest.page.goto(server.url + '?lesson=fit&step=4');
-  await forest.page.getByRole('button', { name: 'Next →' }).focus();
+  await forest.page.getByRole('button', { name: 'Next', exact: true }).focus();
   await forest.page.keyboard.press('Enter');
   await forest.page.waitForFunction(() => document.getElementById('lesson-step').textContent === 'Step 5 of 5');
   assert.equal(await forest.page.evaluate(() => document.activeElement.textContent), 'Next →');
-  assert.equal(await forest.page.getByRole('button', { name: 'Next →' }).getAttribute('aria-disabled'), 'true');
+  assert.equal(await forest.page.getByRole('button', { name: 'Next', exact: true }).getAttribute('aria-disabled'), 'true');
+  // Arrows are hidden from a screen reader: no button's name says "right arrow".
+  assert.equal(await forest.page.getByRole('button', { name: /[←→↓▴▾]/ }).count(), 0);
   // The live prompt says which step it is (seen beside the title, unsaid before).
   assert.match(await text(forest.page, '#lesson-prompt'), /^Step 5 of 5: \S/);
   // The keyboard's cross on the map says what any model predicts under it (the map's colour in
