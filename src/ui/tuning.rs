@@ -475,7 +475,10 @@ fn next_trial(search: &Search, view: &View) -> Option<String> {
         .map(|(a, v)| format!("{} {}", a.key().spec().label, value_text(a.key(), v)));
     let top = view.top_candidate_improvement();
     let none = if top < NEGLIGIBLE_IMPROVEMENT {
-        format!(" The surrogate expects next to no improvement anywhere (at most {}): it reads the best so far as about the best there is, so a pick among such tiny values says little.", short(top))
+        // (Helper 98: "it reads the best so far as about the best there is" beside the faint
+        // curve of exact errors, lower at k = 3 … 5: a surrogate of few trials can be sure and
+        // wrong.)
+        format!(" The surrogate expects next to no improvement anywhere (at most {}): fitted to {}, it is sure the best so far is about the best there is, and may be wrong; its pick among such tiny values says little.", short(top), crate::format::count(search.trials().len(), "trial", "trials"))
     } else {
         String::new()
     };

@@ -315,11 +315,19 @@ fn simplest(search: &Search, plane: Option<ModelKind>, close: &[usize]) -> Strin
                 search.space().describe(&trials[*one].values)
             )
         }
+        // (Helper 98: "each simpler along one axis" named a trial simplest on neither; each is
+        // one that no trial near the best beats on every axis.)
         several => format!(
             "may do as well on new points. The one-standard-error rule takes the simplest \
-                 model within one standard error of the best, and here {} are each simpler \
-                 along one axis: which counts as simplest is for you to choose.",
-            trial_list(several).replacen("Trials", "trials", 1)
+                 model within one standard error of the best, and here {} trade one axis for \
+                 another (no trial near the best is simpler than {} on every axis): which counts \
+                 as simplest is for you to choose.",
+            trial_list(several).replacen("Trials", "trials", 1),
+            if several.len() == 2 {
+                "either"
+            } else {
+                "any of them"
+            }
         ),
     }
 }
@@ -345,7 +353,12 @@ fn near(
         return None;
     }
     let yardstick = match samples {
-        Some(n) if spread < one_point => format!("one training point's share, 1/{n}"),
+        // (Helper 98: "one training point's share" read as the standard error itself; it is a
+        // floor, the smallest step an error rate takes.)
+        Some(n) if spread < one_point => format!(
+            "the best's folds' spread over √{folds}, raised to a floor of one training point's \
+             share, 1/{n}, the smallest step an error rate takes"
+        ),
         _ => format!("the best's folds' spread over √{folds}"),
     };
     let one = close.len() == 1;
@@ -361,9 +374,22 @@ fn near(
     } else {
         ("are", "any of them")
     };
+    // Where the rounded figures would misplace a trial (helper 98: 0.0492 + 0.0073 reads 0.0565,
+    // a trial at 0.0565 was left out: the cut is 0.05644), the cut itself, to six decimals.
+    let shown = |v: f64| short(v).parse::<f64>().unwrap_or(v);
+    let shown_cut = shown(best.error.mean) + shown(standard_error);
+    let misplaced = (0..trials.len())
+        .filter(|&i| !std::ptr::eq(&trials[i], best) && !trials[i].error.diverged())
+        .any(|i| (shown(trials[i].error.mean) <= shown_cut + 1e-12) != close.contains(&i));
+    let cut = if misplaced {
+        let exact = format!("{:.6}", best.error.mean + standard_error);
+        format!(" = {}", exact.trim_end_matches('0'))
+    } else {
+        String::new()
+    };
     Some(format!(
-        "{which} {verb} within one standard error of the best ({} + {}: {yardstick}). The folds \
-         cannot tell {} from the best, and {them} {}",
+        "{which} {verb} within one standard error of the best ({} + {}{cut}: {yardstick}). The \
+         folds cannot tell {} from the best, and {them} {}",
         short(best.error.mean),
         short(standard_error),
         if one { "it" } else { "these" },
@@ -391,14 +417,15 @@ mod tests {
     use crate::tune::toy::k_search as search;
 
     /// By hand: best 0.0492 ± 0.016 over 5 folds, one standard error 0.016 / √5 = 0.00716, so
-    /// the cut is 0.05632: 0.05 and 0.0563 are in, 0.0564 and a diverged trial are out.
+    /// the cut is 0.056355: 0.05 and 0.0563 are in, 0.0564 and a diverged trial are out. Rounded,
+    /// the cut would read 0.0492 + 0.0072 = 0.0564, and the sentence gives it exactly.
     #[test]
     fn trials_within_one_standard_error_of_the_best_are_named() {
         let s = search(&[0.0564, 0.05, 0.0492, 0.0563, crate::tune::cv::DIVERGED]);
         assert_eq!(
             near(&s, 5, None, Some(ModelKind::Knn)).unwrap(),
-            "Trials 2 and 4 are within one standard error of the best (0.0492 + 0.0072: the \
-             best's folds' spread over √5). The folds cannot tell these from the best, and any \
+            "Trials 2 and 4 are within one standard error of the best (0.0492 + 0.0072 = \
+             0.056355: the best's folds' spread over √5). The folds cannot tell these from the best, and any \
              of them may do as well on new points: the one-standard-error rule takes the \
              simplest model within one standard error of the best rather than the lowest \
              estimate, and here that is the best itself (trial 3): none near it is simpler."
@@ -414,7 +441,7 @@ mod tests {
         // An error rate on 20 points: one point's share, 0.05, is wider than the folds' spread.
         assert!(near(&s, 5, Some(20), Some(ModelKind::Knn))
             .unwrap()
-            .contains("(0.0492 + 0.05: one training point's share, 1/20)"));
+            .contains("(0.0492 + 0.05: the best's folds' spread over √5, raised to a floor of one training point's share, 1/20, the smallest step an error rate takes)"));
         // Nobody close, and a crowd counted rather than listed.
         let far = search(&[0.1, 0.2, 0.3]);
         assert_eq!(near(&far, 5, None, Some(ModelKind::Knn)), None);
@@ -430,6 +457,30 @@ mod tests {
             .starts_with("9 of the other 10 trials are within"));
     }
 
+    /// Rounded, 0.0492 + 0.0073 reads 0.0565, and a trial at 0.05648 (shown 0.0565) lies above
+    /// the cut of 0.05646: the sentence then gives the cut itself (helper 98).
+    #[test]
+    fn a_cut_the_rounded_figures_would_misplace_is_given_exactly() {
+        // (The toy search's folds' sd is 0.016: the best's here sets a standard error of 0.00726.)
+        let space = search(&[0.1]).space().clone();
+        let mut s = Search::new(space, Strategy::Random, 3, 0).unwrap();
+        for (mean, sd) in [
+            (0.0492, 0.00726 * 5f64.sqrt()),
+            (0.05648, 0.01),
+            (0.05, 0.01),
+        ] {
+            let request = s.next().unwrap();
+            assert!(s.record(&request, MeanSd { mean, sd }));
+        }
+        let said = near(&s, 5, None, Some(ModelKind::Knn)).unwrap();
+        assert!(
+            said.starts_with(
+                "Trial 3 is within one standard error of the best (0.0492 + 0.0073 = 0.05646: "
+            ),
+            "{said}"
+        );
+    }
+
     /// The rule's pick, by hand. The trials run k = 6, 2, 7, 1, 3 (a larger k is simpler):
     /// with the best at k = 2 and k = 6 close, the rule takes k = 6 (helper 88: the sentence
     /// never said which, and read as if the trials listed were the rule's).
@@ -440,20 +491,35 @@ mod tests {
             "the one-standard-error rule takes the simplest model within one standard \
                  error of the best rather than the lowest estimate, here trial 1 (k = 6)."
         ));
-        // A learning rate sets how training goes, not how flexible the model is; nor does a
-        // forest's number of trees.
+        // A learning rate, in a fixed number of epochs, sets how far training gets: the
+        // smaller is the simpler, as early stopping (helper 98).
         let lr = Axis::for_key(Key::LearningRate).unwrap();
         let mut rates = Search::new(Space::new(vec![lr]).unwrap(), Strategy::Grid, 3, 0).unwrap();
         for mean in [0.05, 0.0492, 0.3] {
             let request = rates.next().unwrap();
             assert!(rates.record(&request, MeanSd { mean, sd: 0.016 }));
         }
-        assert!(near(&rates, 5, None, None).unwrap().ends_with(
-            "may do as well on new points. The one-standard-error rule, which takes the \
+        let picked = near(&rates, 5, None, None).unwrap();
+        assert!(
+            picked.ends_with("here trial 1 (Learning rate = 1e-4)."),
+            "{picked}"
+        );
+        // A forest's number of trees only adds votes: no simplest.
+        let trees = Axis::for_key(Key::Trees).unwrap();
+        let mut forests =
+            Search::new(Space::new(vec![trees]).unwrap(), Strategy::Grid, 3, 0).unwrap();
+        for mean in [0.05, 0.0492, 0.3] {
+            let request = forests.next().unwrap();
+            assert!(forests.record(&request, MeanSd { mean, sd: 0.016 }));
+        }
+        assert!(near(&forests, 5, None, Some(ModelKind::Forest))
+            .unwrap()
+            .ends_with(
+                "may do as well on new points. The one-standard-error rule, which takes the \
              simplest model within one standard error of the best, has no simplest here: \
-             Learning rate does not set how flexible the model is."
-        ));
-        // Degree × λ: degree 1 at λ 10⁻⁶ and degree 15 at λ 10 are each simpler along one axis.
+             Number of trees does not set how flexible the model is."
+            ));
+        // Degree × λ: degree 1 at λ 10⁻⁶ and degree 15 at λ 10 trade one axis for the other.
         let space = Space::new(vec![
             Axis::new(Key::Degree, 1.0, 15.0, Scale::Linear, true).unwrap(),
             Axis::new(Key::Lambda, 1e-6, 10.0, Scale::Log, false).unwrap(),
@@ -471,8 +537,9 @@ mod tests {
         let note = near(&grid, 5, None, None).unwrap();
         assert!(
             note.ends_with(
-                "and here trials 1 and 4 are each simpler along one axis: which counts as \
-                 simplest is for you to choose."
+                "and here trials 1 and 4 trade one axis for another (no trial near the best \
+                 is simpler than either on every axis): which counts as simplest is for you to \
+                 choose."
             ),
             "{note}"
         );
@@ -518,14 +585,15 @@ mod tests {
     fn of_trials_as_simple_the_rule_picks_the_lower_error_and_says_so() {
         let space = Space::new(vec![
             Axis::new(Key::Lambda, 1e-4, 1.0, Scale::Log, false).unwrap(),
-            Axis::new(Key::LearningRate, 0.01, 0.1, Scale::Log, false).unwrap(),
+            // (A batch sets how training goes, not how flexible the model is.)
+            Axis::new(Key::BatchSize, 10.0, 100.0, Scale::Log, true).unwrap(),
         ])
         .unwrap();
         let mut grid = Search::new(space, Strategy::Grid, 4, 0).unwrap();
         while let Some(request) = grid.next() {
             let mean = match request.values.as_slice() {
-                [l, r] if *l < 0.5 && *r < 0.05 => 0.1,
-                [l, r] if *l > 0.5 && *r > 0.05 => 0.102,
+                [l, r] if *l < 0.5 && *r < 50.0 => 0.1,
+                [l, r] if *l > 0.5 && *r > 50.0 => 0.102,
                 [l, _] if *l > 0.5 => 0.105,
                 _ => 0.3,
             };
