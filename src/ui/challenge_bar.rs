@@ -20,21 +20,31 @@ pub struct ChallengeBarProps {
 /// bar at the top of the page is out of sight (helper 79: after "See the validation curve ↓" the
 /// status and the slider were off screen). `None` for other curves and other goals.
 pub fn echo(challenge: &Challenge, status: &Status, key: Key) -> Option<AttrValue> {
-    (challenge.curve() == Some(key)).then(|| {
-        match status {
-            Status::Met => "Challenge met! What it teaches is in the bar at the top.".to_string(),
-            Status::MetForNow(unsettled) => format!(
-                "Challenge met (for now). {} What it teaches is in the bar at the top.",
-                for_now(*unsettled)
-            ),
-            Status::Working(missing) => format!("Challenge: {missing}"),
-            Status::OffLimits(change) => format!(
-                "Challenge: it keeps {} as it was; put it back, or restart the challenge.",
-                change.label()
-            ),
-        }
-        .into()
-    })
+    (challenge.curve() == Some(key)).then(|| status_line(status))
+}
+
+/// The challenge's status in one line, for where the bar at the top is out of sight: under the
+/// validation curve ([`echo`]) and at the top of the open drawer on a phone.
+pub fn status_line(status: &Status) -> AttrValue {
+    match status {
+        Status::Met => "Challenge met! What it teaches is in the bar at the top.".to_string(),
+        Status::MetForNow(unsettled) => format!(
+            "Challenge met (for now). {} What it teaches is in the bar at the top.",
+            for_now(*unsettled)
+        ),
+        Status::Working(missing) => format!("Challenge: {missing}"),
+        Status::OffLimits(change) => format!(
+            "Challenge: it keeps {} as it was; put it back, or restart the challenge.",
+            change.label()
+        ),
+    }
+    .into()
+}
+
+/// The status line and whether the challenge is met, for the phone's drawer ([`status_line`]).
+pub fn drawer_line(status: &Status) -> (AttrValue, bool) {
+    let met = matches!(status, Status::Met | Status::MetForNow(_));
+    (status_line(status), met)
 }
 
 #[component]

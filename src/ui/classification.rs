@@ -2,7 +2,7 @@
 //! adapter around the pure reducer in `state::plane`: link sync (hand-placed points beyond what a link carries go to the browser's
 //! storage), the shared training loop, and the layout.
 
-use super::challenge_bar::{echo, ChallengeBar};
+use super::challenge_bar::{drawer_line, echo, ChallengeBar};
 use super::chart::{Chart, ChartInput};
 use super::class_parameters::ClassParameters;
 use super::confusion::Confusion;
@@ -331,6 +331,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     let echo = challenge
         .as_ref()
         .and_then(|(c, status)| echo(c, status, state.sweep.key));
+    let in_drawer = challenge.as_ref().map(|(_, status)| drawer_line(status));
     let challenge = challenge.map(|(c, status)| {
         html! { <ChallengeBar challenge={c} {status} on_restart={props.on_restart.clone()} on_leave={props.on_leave.clone()} on_look={props.on_look.clone()} /> }
     });
@@ -342,7 +343,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
             { for challenge }
             <main class="lab">
                 <div class="column settings">
-                    <HyperPanel title="Hyperparameters" tag="you set these" diverged={state.divergence.is_some()}>
+                    <HyperPanel title="Hyperparameters" tag="you set these" diverged={state.divergence.is_some()} challenge={in_drawer}>
                         <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} on_focus={on_focus.clone()} train_size={Some(state.data.train.len())} slight={state.slight_effects().to_vec()} />
                         if model == ModelKind::Mlp {
                             <p class="param-count" id="param-count">{ parameter_sentence(&config, state.data.classes) }</p>

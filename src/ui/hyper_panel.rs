@@ -19,6 +19,11 @@ pub struct HyperPanelProps {
     /// there (helper 53).
     #[prop_or_default]
     pub diverged: bool,
+    /// A challenge under way: its status in one line, and whether it is met. Said at the top of
+    /// the open drawer on a phone, where the challenge's bar lies out of sight above the plot
+    /// (helper 95: moving k in the drawer, a learner could not see the challenge met).
+    #[prop_or_default]
+    pub challenge: Option<(AttrValue, bool)>,
     pub children: Html,
 }
 
@@ -117,6 +122,11 @@ pub fn HyperPanel(props: &HyperPanelProps) -> Html {
                     // Shown only in the drawer (CSS); the notice under the plot is the one announced.
                     <p class="drawer-stopped" aria-hidden="true"><strong>{ "Diverged. " }</strong>
                         { "Training stopped: the loss exploded at this learning rate. Lower it; the whole story is under the plot, behind this drawer." }</p>
+                }
+                if let Some((line, met)) = props.challenge.clone() {
+                    // (Shown only in the open drawer on a phone, CSS; the bar's status is the
+                    // one announced.)
+                    <p class={classes!("drawer-challenge", met.then_some("met"))} aria-hidden="true">{ line }</p>
                 }
                 <h2 id="hyper-title">{ props.title.clone() }{ super::heading_tag(props.tag.clone()) }</h2>
                 { props.children.clone() }

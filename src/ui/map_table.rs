@@ -63,7 +63,10 @@ pub fn MapTable(props: &MapTableProps) -> Html {
         "the class the model predicts and its probability"
     };
     html! {
-        <table class="visually-hidden" id="map-table">
+        // (In a hidden box: a table grows to its content, and a hidden one of its own 1 px
+        // made a 375 px phone's page scroll sideways to 1,192 px.)
+        <div class="visually-hidden">
+        <table id="map-table">
             <caption>{ format!("The map in words, at {SIDE} × {SIDE} points of the plane (x₂ from top to bottom, x₁ from left to right): {what} there.") }</caption>
             <thead><tr>
                 <th scope="col">{ "x₂ \\ x₁" }</th>
@@ -78,6 +81,7 @@ pub fn MapTable(props: &MapTableProps) -> Html {
                 }) }
             </tbody>
         </table>
+        </div>
     }
 }
 

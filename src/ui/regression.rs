@@ -1,7 +1,7 @@
 //! The Regression lab page and the thin adapter between Yew and the pure reducer: it writes the
 //! link back as controls move and drives training from animation frames.
 
-use super::challenge_bar::{echo, ChallengeBar};
+use super::challenge_bar::{drawer_line, echo, ChallengeBar};
 use super::chart::{Chart, ChartInput};
 use super::controls::{Controls, SeedControl};
 use super::diagnosis::DiagnosisBox;
@@ -107,6 +107,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
     let echo = challenge
         .as_ref()
         .and_then(|(c, status)| echo(c, status, state.sweep.key));
+    let in_drawer = challenge.as_ref().map(|(_, status)| drawer_line(status));
     let challenge = challenge.map(|(c, status)| {
         html! { <ChallengeBar challenge={c} {status} on_restart={props.on_restart.clone()} on_leave={props.on_leave.clone()} on_look={props.on_look.clone()} /> }
     });
@@ -118,7 +119,7 @@ pub fn RegressionLab(props: &LabProps) -> Html {
             { for challenge }
             <main class="lab">
                 <div class="column settings">
-                    <HyperPanel title="Hyperparameters" tag="you set these" diverged={state.divergence.is_some()}>
+                    <HyperPanel title="Hyperparameters" tag="you set these" diverged={state.divergence.is_some()} challenge={in_drawer}>
                         <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} on_focus={on_focus.clone()} train_size={Some(state.data.train.len())}
                             slight={state.slight_effects().to_vec()} />
                     </HyperPanel>

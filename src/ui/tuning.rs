@@ -4,7 +4,7 @@
 //! space, the trials, the folds of the current trial and — once done — the chosen
 //! hyperparameters retrained and tested.
 
-use super::challenge_bar::ChallengeBar;
+use super::challenge_bar::{drawer_line, ChallengeBar};
 use super::controls::{Controls, SeedControl};
 use super::fold_strip::FoldStrip;
 use super::hyper_panel::HyperPanel;
@@ -258,8 +258,10 @@ pub fn TuningLab(props: &LabProps) -> Html {
     let nothing_chosen = done && state.outcome.is_none() && state.folds.is_ok();
 
     // A challenge under way is checked on every change.
-    let challenge = props.challenge.zip(start.as_ref().as_ref()).map(|(c, start)| {
-        let status = c.status(start, &state.config, &Figures::tuning(&state));
+    let challenge = (props.challenge.zip(start.as_ref().as_ref()))
+        .map(|(c, start)| (c, c.status(start, &state.config, &Figures::tuning(&state))));
+    let in_drawer = challenge.as_ref().map(|(_, status)| drawer_line(status));
+    let challenge = challenge.map(|(c, status)| {
         html! { <ChallengeBar challenge={c} {status} on_restart={props.on_restart.clone()} on_leave={props.on_leave.clone()} on_look={props.on_look.clone()} /> }
     });
     html! {
@@ -273,7 +275,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         <Controls group={Group::Search} config={config.clone()} on_set={on_set.clone()} />
                         if let Some(note) = &state.folds_note { <p class="help inert-note" role="note">{ note.clone() }</p> }
                     </section>
-                    <HyperPanel title={config.tuned().map_or("Polynomial regression", |m| m.opt().label)} tag="the other hyperparameters stay as set" handle="Model settings">
+                    <HyperPanel title={config.tuned().map_or("Polynomial regression", |m| m.opt().label)} tag="the other hyperparameters stay as set" handle="Model settings" challenge={in_drawer}>
                         <Controls group={Group::Hyperparameter} config={config.clone()} on_set={on_set.clone()} />
                     </HyperPanel>
                     <section class="panel data" aria-labelledby="data-title">
@@ -306,7 +308,17 @@ pub fn TuningLab(props: &LabProps) -> Html {
                                 } else {
                                     String::new()
                                 };
-                                format!("Faint: the exact {measure} at {} values, for comparison; the search sees only its own trials.{key}{blown}", state.landscape.points.len())
+                                // Where the valley lies, in words (the picture's shape for a
+                                // reader who cannot see it; helper 97).
+                                let lowest = state.landscape.lowest().map_or(String::new(), |(error, at, tied)| {
+                                    let values = search.space().values(&state.landscape.points[at]);
+                                    let tied = match tied {
+                                        0 => String::new(),
+                                        n => format!(" ({} tie with it)", crate::format::count(n, "other setting", "other settings")),
+                                    };
+                                    format!(" Its lowest, {}, is at {}{tied}.", short(error), search.space().describe(&values))
+                                });
+                                format!("Faint: the exact {measure} at {} values, for comparison; the search sees only its own trials.{lowest}{key}{blown}", state.landscape.points.len())
                             } else {
                                 format!("Computing the exact {measure} in the background: {} of {} values.", state.landscape.errors.len(), state.landscape.points.len())
                             }

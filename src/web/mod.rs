@@ -407,8 +407,11 @@ fn dispatch_resize() {
 
 /// Keeps the page's `--bar` at `height` px: the room a lesson's or challenge's bar takes above
 /// the lab, which the main plot below gives up (style.css). When it changed, the charts redraw at
-/// their new sizes. (The page's height held by a click on a chart stays held: the chart under
-/// the pointer does not move.)
+/// their new sizes, in the next frame: the bar is measured on the window's resize too, and a
+/// resize dispatched from inside that listener called it again while it ran ("closure invoked
+/// recursively", on turning a phone-sized window with a lesson or challenge to a wide one).
+/// (The page's height held by a click on a chart stays held: the chart under the pointer does
+/// not move.)
 pub fn set_bar_room(height: f64) {
     let Some(root) = (window().document())
         .and_then(|d| d.document_element())
@@ -419,7 +422,8 @@ pub fn set_bar_room(height: f64) {
     let value = format!("{}px", height.round());
     if root.style().get_property_value("--bar").ok().as_deref() != Some(value.as_str()) {
         let _ = root.style().set_property("--bar", &value);
-        dispatch_resize();
+        let redraw = Closure::once_into_js(dispatch_resize);
+        let _ = window().request_animation_frame(redraw.unchecked_ref());
     }
 }
 

@@ -942,6 +942,37 @@ test('on a small phone the open drawer leaves Play in sight, Play keeps it open,
   await page.close();
 });
 
+test('on a phone, a challenge\'s status shows at the top of the open drawer, where the slider moved meets it', async () => {
+  // (Helper 95: moving k in the drawer, the challenge's bar lay out of sight above the plot.)
+  const { page, problems } = await open('?challenge=cv-k', { width: 390, height: 844 });
+  const line = page.locator('.drawer-challenge');
+  assert.equal(await line.isVisible(), false, 'not with the drawer closed');
+  await page.locator('#drawer-handle').click();
+  await line.waitFor();
+  await page.waitForFunction(() => /^Challenge: At k = 1 the validation curve reads a cross-validated error of 16\.4 %; it goes lower at a larger k\.$/
+    .test(document.querySelector('.drawer-challenge').textContent));
+  const k = page.getByLabel('k', { exact: true });
+  await k.focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  await waitParam(page, 'k', '11');
+  await page.waitForFunction(() => /^Challenge met! What it teaches is in the bar at the top\.$/.test(document.querySelector('.drawer-challenge').textContent));
+  assert.equal(await line.getAttribute('class'), 'drawer-challenge met');
+  const [box, drawer, slider] = [await line.boundingBox(), await page.locator('.settings > .hyper').boundingBox(), await k.boundingBox()];
+  assert.ok(box.y >= drawer.y && box.y + box.height <= 844, `in the drawer, on screen: ${JSON.stringify({ box, drawer })}`);
+  assert.ok(slider.y + slider.height <= 844, 'the slider too');
+  // The bar's own status says the same; the drawer's line is not read twice.
+  assert.match(await text(page, '#challenge-status'), /^Challenge met!/);
+  assert.equal(await line.getAttribute('aria-hidden'), 'true');
+  // Not shown on a wider screen, where the bar and the controls are both in sight. (Turning to
+  // it re-measured the bar inside the resize listener, which called itself: "closure invoked
+  // recursively", under any lesson's or challenge's bar.)
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.equal(await line.isVisible(), false);
+  await page.waitForTimeout(300);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('a lesson link with settings of its own applies them on top of the step, and says what it cannot', async () => {
   const { page, problems } = await open('?lesson=fit&step=2&degree=1');
   await page.getByLabel('Polynomial degree', { exact: true }).waitFor();

@@ -346,9 +346,12 @@ test('Bayesian optimization on two axes: one trial per Step, the landscape fills
   assert.equal(await page.locator('#step').isDisabled(), true);
   await page.waitForFunction(() => document.getElementById('landscape-status').textContent.startsWith('Faint'),
     null, { timeout: 120_000 });
-  // The heat map's colour key, in words, with its range.
+  // The heat map's colour key, in words, with its range; and where its valley lies (helper 97:
+  // the picture's shape never reached a screen reader).
   const [, low, high] = (await text(page, '#landscape-status')).match(/Deeper blue is lower: from ([0-9.e-]+) \(deepest\) to ([0-9.e-]+) \(palest\), on a log scale\./);
   assert.ok(Number(low) < Number(high), `${low} … ${high}`);
+  const [, lowest] = (await text(page, '#landscape-status')).match(/ Its lowest, ([0-9.e-]+), is at Polynomial degree = \d+, Regularization strength = [0-9.e-]+( \(\d+ other settings? tie with it\))?\. /) ?? assert.fail(await text(page, '#landscape-status'));
+  assert.equal(lowest, low, 'the deepest blue');
   // The expected improvement's panel has its key in words too, its deepest shade a figure.
   const [, top] = (await text(page, '#surrogate-note')).match(/White is 0; the deepest, ([0-9.e-]+), is the most the surrogate expects a trial there to lower the best cross-validated error so far\./);
   assert.ok(Number(top) > 0 && Number(top) < Number(high), top);
@@ -576,6 +579,21 @@ test('without workers, a search played and paused while the landscape is compute
   }
   assert.ok(results[0].trials.length >= 3);
   assert.deepEqual(results[0], results[1]);
+});
+
+test('the landscape names its lowest point: a grid over every degree finds it as its best', async () => {
+  const { page, problems } = await open('?lab=tuning&x=degree&y=none&strategy=grid&budget=15&speed=max');
+  await page.locator('#play').click();
+  await page.waitForFunction(() => /^Done/.test(document.getElementById('time-left')?.textContent), null, { timeout: 120_000 });
+  await page.waitForFunction(() => document.getElementById('landscape-status').textContent.startsWith('Faint'), null, { timeout: 120_000 });
+  const [, error, degree] = (await text(page, '#landscape-status')).match(/ Its lowest, ([\d.]+), is at Polynomial degree = (\d+)\./) ?? assert.fail(await text(page, '#landscape-status'));
+  // The grid tried all 15 degrees: its best is the landscape's lowest.
+  assert.equal(await page.locator('#trials tbody tr').count(), 15);
+  const best = page.locator('#trials tbody tr.best');
+  assert.equal(await best.locator('td.value').textContent(), degree);
+  assert.match(await best.locator('td.cv').textContent(), new RegExp(`^${error.replace('.', '\\.')} ±`));
+  assert.deepEqual(problems.console, []);
+  await page.close();
 });
 
 test('the progress bar counts trials with the time left; Cancel and a changed setting stop the search cleanly', async () => {

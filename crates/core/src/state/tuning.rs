@@ -34,7 +34,7 @@ use crate::ml::plane_model::{PlaneModel, PlaneSet};
 use crate::ml::polynomial::Trainer;
 use crate::tune::beyond::Beyond;
 use crate::tune::compare::summary;
-use crate::tune::cv::{diverged, fold_error, MeanSd, DIVERGED};
+use crate::tune::cv::{diverged, first_lowest, fold_error, ties, MeanSd, DIVERGED};
 use crate::tune::folds::{Folds, Scheme};
 use crate::tune::fresh::{folds_on_fresh, FoldsOnFresh};
 use crate::tune::search::{Search, TrialRequest};
@@ -214,6 +214,20 @@ impl Landscape {
 
     pub fn is_done(&self) -> bool {
         self.errors.len() >= self.points.len()
+    }
+
+    /// Where the finished landscape is lowest, in words for the page (the picture's valley for a
+    /// reader who cannot see it): the lowest error, the first point that reads it ([`first_lowest`]:
+    /// as the search's best), and how many others tie with it. `None` until done, or where every
+    /// point diverged.
+    pub fn lowest(&self) -> Option<(f64, usize, usize)> {
+        if !self.is_done() {
+            return None;
+        }
+        let means: Vec<f64> = self.errors.iter().map(|e| e.mean).collect();
+        let first = first_lowest(&means)?;
+        let tied = means.iter().filter(|&&m| ties(m, means[first])).count() - 1;
+        Some((means[first], first, tied))
     }
 
     /// The error at a snapped point, once computed (an unknown point counts as unboundedly bad,

@@ -358,6 +358,32 @@ fn the_link_round_trips_and_the_result_opens_in_the_regression_lab() {
     assert_eq!(lab.seed, outcome.config.seed);
 }
 
+/// The landscape's lowest point, as the page names it: by hand over its errors, the first of
+/// the lowest and how many others tie; nothing before it is done.
+#[test]
+fn the_landscape_names_its_lowest_point() {
+    let mut state = Tuning::new(small(StrategyKind::Grid, 5), vec![]);
+    assert_eq!(state.landscape.lowest(), None);
+    state.apply(Action::SweepTick(10_000));
+    assert!(state.landscape.is_done());
+    let means: Vec<f64> = state.landscape.errors.iter().map(|e| e.mean).collect();
+    let low = means.iter().copied().fold(f64::INFINITY, f64::min);
+    let first = means.iter().position(|&m| m == low).unwrap();
+    let (error, at, tied) = state.landscape.lowest().unwrap();
+    assert_eq!((error, at), (low, first));
+    assert_eq!(tied, means.iter().filter(|&&m| m == low).count() - 1);
+    // Two points reading the same as the lowest: they tie, and the first is named.
+    let other = if first + 1 < means.len() {
+        first + 1
+    } else {
+        first - 1
+    };
+    let mut land = state.landscape.clone();
+    land.errors[other].mean = low;
+    let (_, at, tied_now) = land.lowest().unwrap();
+    assert_eq!((at, tied_now), (first.min(other), tied + 1));
+}
+
 #[test]
 fn the_strategies_are_compared_on_the_landscape_exactly() {
     let mut state = Tuning::new(small(StrategyKind::Grid, 5), vec![]);
