@@ -341,7 +341,7 @@ test('linear layers: the verdict asks for a bend, not more layers; with no layer
   await page.getByLabel('Hidden layers', { exact: true }).focus();
   await page.keyboard.press('Home');
   await waitParam(page, 'layers', '0');
-  assert.match(await text(page, '#ctl-act-inert'), /^No effect on the model without hidden layers/);
+  assert.match(await text(page, '#ctl-act-inert'), /^No effect on the model's form without hidden layers: .* Only its start changes: choosing ReLU starts the weights √2 × larger/);
   // The option's own help ("A straight line…") would contradict the note: only the note shows.
   assert.equal(await page.locator('.control:has(#ctl-act) .option-help').count(), 0);
   assert.match(await text(page, '#param-count'), /^No hidden layer/);

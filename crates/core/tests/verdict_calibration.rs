@@ -164,7 +164,7 @@ fn a_gap_the_curve_blames_on_too_little_flexibility_is_cured_by_more() {
             verdict.reason
         );
         assert!(
-            (verdict.reason).contains(&format!("clearly better at {label} = {value}:")),
+            (verdict.reason).contains(&format!("better at {label} = {value}:")),
             "{query}: {}",
             verdict.reason
         );

@@ -1916,7 +1916,7 @@ mod tests {
         assert!(
             verdict
                 .reason
-                .contains("The validation curve does clearly better at Number of trees = 10:"),
+                .contains("The validation curve does better at Number of trees = 10:"),
             "{verdict:?}"
         );
         assert!(question("boosting-overfits").explanation.contains(

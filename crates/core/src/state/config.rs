@@ -390,10 +390,12 @@ impl Config {
             Key::Activation
                 if self.model() == ModelKind::Mlp && self.hidden_layers().is_empty() =>
             {
+                // (Helper 99: "No effect on the model" went on to name one, the start.)
                 Some(
-                    "No effect on the model without hidden layers: it is a weighted sum of the \
-                     inputs whatever the activation. (Choosing ReLU still starts the weights √2 × \
-                     larger, as it would for a ReLU layer.) Add a layer first."
+                    "No effect on the model's form without hidden layers: it is a weighted sum \
+                     of the inputs whatever the activation. Only its start changes: choosing ReLU \
+                     starts the weights √2 × larger, as it would for a ReLU layer. Add a layer \
+                     first."
                         .into(),
                 )
             }

@@ -57,11 +57,14 @@ pub fn curve_note(
         // (Helper 86: on the moons k = 17 read "clearly better … more than one standard error
         // apart" for a gap of 1.0001 standard errors, two training points in 140.)
         let just = here.mean <= best.cv.mean + 1.25 * standard_error;
+        // "Clearly" only past two standard errors (helper 99: 1.55 of them read "clearly
+        // better", where the folds' spread at the other end was 9.9 %).
+        let clearly = !here.mean.is_finite() || here.mean > best.cv.mean + 2.0 * standard_error;
         let text = format!(
             "The validation curve does {} at {label} = {}{}: a cross-validated error of {}, \
-             against {} at {label} = {value} ({} one standard error apart: the folds' spread \
-             over √{}, narrower than the chart's band of ± 1 sd).",
-            if just { "better" } else { "clearly better" },
+             against {} at {label} = {value} ({} apart: the folds' spread over √{}, narrower \
+             than the chart's band of ± 1 sd).",
+            if clearly { "clearly better" } else { "better" },
             format_value(sweep.key, sweep.positions[best_at]),
             if just { ", if only just" } else { "" },
             show(best.cv.mean),
@@ -70,7 +73,13 @@ pub fn curve_note(
             } else {
                 "none (diverged)".to_string()
             },
-            if just { "only just over" } else { "more than" },
+            if just {
+                "only just over one standard error"
+            } else if clearly {
+                "more than two standard errors"
+            } else {
+                "more than one standard error"
+            },
             sweep.fold_count(),
         );
         let rule = simpler_below
@@ -227,8 +236,8 @@ mod tests {
             note.text,
             "The validation curve does clearly better at Number of trees = 100: a \
              cross-validated error of 21.0 %, against 25.0 % at Number of trees = 1 (more than \
-             one standard error apart: the folds' spread over √5, narrower than the chart's band \
-             of ± 1 sd). The one-standard-error rule picks Number of trees = 50 instead (22.4 %): \
+             two standard errors apart: the folds' spread over √5, narrower than the chart's \
+             band of ± 1 sd). The one-standard-error rule picks Number of trees = 50 instead (22.4 %): \
              the least flexible value within one standard error of the lowest, as good by these \
              folds."
         );
@@ -279,9 +288,22 @@ mod tests {
             "{}",
             note.text
         );
-        sweep.results[0].cv.mean = 0.2104 + 1.3 * 0.04 / 5f64.sqrt();
+        // Between 1.25 and 2 standard errors: better, not "clearly" (helper 99: 1.55 read
+        // "clearly better"); past 2, clearly.
+        sweep.results[0].cv.mean = 0.2104 + 1.6 * 0.04 / 5f64.sqrt();
         let note = curve_note(&sweep, 0, false, Some(true)).unwrap().text;
-        assert!(note.contains("does clearly better") && note.contains("(more than one"));
+        assert!(
+            note.contains("does better at Number of trees = 100: a")
+                && note.contains("(more than one standard error apart"),
+            "{note}"
+        );
+        sweep.results[0].cv.mean = 0.2104 + 2.1 * 0.04 / 5f64.sqrt();
+        let note = curve_note(&sweep, 0, false, Some(true)).unwrap().text;
+        assert!(
+            note.contains("does clearly better")
+                && note.contains("(more than two standard errors apart"),
+            "{note}"
+        );
     }
 
     /// Two errors that read the same are called the same, not "within one standard error".

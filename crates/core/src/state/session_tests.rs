@@ -144,6 +144,32 @@ fn under_l1_the_zero_weights_are_counted() {
     );
 }
 
+/// The verdict counts the learned numbers L1 has not held at zero (helper 99: "only 14 training
+/// points for 16 learned numbers, more than enough to pass through them all" beside 7 of the 15
+/// weights at exactly zero and a training error of 0.0056).
+#[test]
+fn under_l1_the_verdict_counts_only_the_numbers_in_use() {
+    let mut r: RegressionLab = session("degree=15&n=20&reg=l1&lambda=0.01&speed=max");
+    r.apply(Action::Play);
+    for _ in 0..40 {
+        r.apply(Action::Tick(1000));
+    }
+    let (zeros, total) = r.zero_weights().unwrap();
+    assert!(zeros > 0 && total == 15, "{zeros} of {total}");
+    let verdict = r.diagnosis().unwrap();
+    assert!(
+        !verdict.reason.contains("for 16 learned numbers"),
+        "{}",
+        verdict.reason
+    );
+    if let Some(n) = (verdict.reason.split(" for ").nth(1))
+        .and_then(|rest| rest.split(" learned numbers").next())
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        assert_eq!(n, 16 - zeros, "{}", verdict.reason);
+    }
+}
+
 /// What the model reaches fully trained is computed when the model is built and again when the
 /// penalty changes (the objective with it), not when only the way down does; and only for the
 /// convex models (L1's by coordinate descent).
