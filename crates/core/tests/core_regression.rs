@@ -193,6 +193,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         momentum: None,
         levers: Levers::default(),
         best_reachable: None,
+        above_zero_weights: None,
         test_rise: None,
         test_fall: None,
         growing: false,

@@ -25,6 +25,7 @@ fn numbers(train: f64, test: f64) -> Evidence {
         momentum: None,
         levers: Levers::default(),
         best_reachable: None,
+        above_zero_weights: None,
         test_rise: None,
         test_fall: None,
         growing: false,
@@ -283,6 +284,43 @@ fn causes_in_order() {
     };
     assert_eq!(jumpy_at(0.19), Fit::TooStronglyRegularized);
     assert_eq!(jumpy_at(0.011), Fit::LearningRateTooHigh);
+    // A loss above the zero weights' is off the minimum however high that minimum's error, even
+    // settled (a weight flipping sign each step); falling back from there, the steps do their
+    // work, and what holds it up is the minimum's.
+    let above = |trend: Trend, penalty_pull: Option<(f64, f64)>| {
+        let mut e = high.clone();
+        e.trend = trend;
+        e.strong_penalty = true;
+        e.best_reachable = Some(0.19);
+        e.above_zero_weights = Some(AboveZero {
+            now: 0.9,
+            zero: 0.5,
+            penalty_pull,
+        });
+        diagnose(&e)
+    };
+    let d = above(Trend::Settled, None);
+    assert_eq!(d.fit, Fit::LearningRateTooHigh);
+    assert!(
+        d.reason
+            .contains("the training loss, 0.9, is above 0.5, its loss with every weight at zero"),
+        "{}",
+        d.reason
+    );
+    assert!(
+        d.reason
+            .ends_with("overshoot the minimum. Lower the learning rate."),
+        "{}",
+        d.reason
+    );
+    let d = above(Trend::Unstable, Some((3.0, 0.3)));
+    assert!(
+        d.reason.contains("2 × 3 × 0.3 = 1.8 times itself per step"),
+        "{}",
+        d.reason
+    );
+    assert!(d.reason.contains("below 1/(2λ) = 0.1667"), "{}", d.reason);
+    assert_eq!(above(Trend::Falling, None).fit, Fit::TooStronglyRegularized);
     assert_eq!(with(&|e| e.hidden = Some(Activation::Relu)), Fit::Stuck);
     // Still falling beats a strong penalty: judge after convergence.
     assert_eq!(
@@ -405,6 +443,7 @@ fn a_falling_loss_whose_optimum_is_also_high_error_is_too_simple() {
     let line = |best| Evidence {
         trend: Trend::Falling,
         best_reachable: best,
+        above_zero_weights: None,
         levers: Levers {
             more: "more Features (products of a higher degree)".into(),
             ..Levers::default()
@@ -443,6 +482,7 @@ fn a_falling_loss_whose_optimum_is_also_high_error_is_too_simple() {
     let slow = |best| Evidence {
         trend: Trend::Falling,
         best_reachable: best,
+        above_zero_weights: None,
         ..numbers(0.3, 0.35)
     };
     let d = diagnose(&slow(Some(0.25)));
@@ -475,6 +515,7 @@ fn a_falling_loss_whose_optimum_is_also_high_error_is_too_simple() {
     let custom = diagnose(&Evidence {
         trend: Trend::Falling,
         best_reachable: Some(0.8),
+        above_zero_weights: None,
         ..classes(0.7, 0.7)
     });
     assert_eq!(custom.fit, Fit::TooSimple, "{}", custom.reason);

@@ -150,6 +150,13 @@ impl LabKind for Plane {
         }
     }
 
+    /// Logistic regression's log-loss with every weight at zero: each of the classes equally
+    /// likely, ln(classes).
+    fn zero_weights_loss(config: &Config, train: &PlaneSet) -> Option<f64> {
+        (config.model() == ModelKind::Logistic && train.values.is_none())
+            .then(|| (train.classes as f64).ln())
+    }
+
     /// Logistic regression's curve is checked: 3,000 epochs of one fold after the curve's
     /// 5 × 300 at each of its values (a quarter more epochs over Features, an eighth over λ).
     fn checks_curve_training(config: &Config) -> bool {

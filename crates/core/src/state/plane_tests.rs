@@ -52,7 +52,7 @@ fn models_without_a_penalty_are_never_too_strongly_regularized() {
         assert!(!d.reason.contains("λ"), "{query}: {}", d.reason);
     }
     // Logistic regression's own penalty still is.
-    let s = grown("model=logistic&data=circles&reg=l2&lambda=10", 2000);
+    let s = grown("model=logistic&data=circles&reg=l2&lambda=10&lr=0.03", 2000);
     assert_eq!(s.diagnosis().unwrap().fit, Fit::TooStronglyRegularized);
 }
 
@@ -1614,4 +1614,38 @@ fn a_network_that_learned_the_noise_overfits_whatever_its_loss_jumps() {
     }
     let d = s.diagnosis().unwrap();
     assert!(d.fit.is_overfitting(), "{}", d.reason);
+}
+
+/// A logistic model whose log-loss climbs above ln 2 (every weight at zero) is off its
+/// minimum, whatever that minimum's error: too high a learning rate, not too strong a penalty
+/// (helper 99: λ = 10 at a learning rate of 0.1 read "too strongly regularized … Lower λ" at a
+/// log-loss of 15.85). Under L2 and plain descent the penalty's pull alone is 2λη = 2 here.
+#[test]
+fn a_loss_above_the_zero_weights_is_the_steps_not_the_penalty() {
+    let query = "model=logistic&data=circles&features=2&reg=l2&lambda=10&speed=max";
+    for steps in [100, 1000] {
+        let s = grown(&format!("{query}&lr=0.1"), steps);
+        let d = s.diagnosis().unwrap();
+        assert!(s.train_score.loss > 2f64.ln(), "{}", s.train_score.loss);
+        assert_eq!(d.fit, Fit::LearningRateTooHigh, "{steps}: {}", d.reason);
+        assert!(
+            d.reason.contains(&format!(
+                "above {}, its loss with every weight at zero",
+                short(2f64.ln())
+            )),
+            "{}",
+            d.reason
+        );
+        assert!(
+            d.reason.contains("2 × 10 × 0.1 = 2 times itself"),
+            "{}",
+            d.reason
+        );
+        assert!(d.reason.contains("below 1/(2λ) = 0.05"), "{}", d.reason);
+    }
+    // Below 1/(2λ) the same model settles at its minimum, and the penalty is the cause.
+    let s = grown(&format!("{query}&lr=0.03"), 1000);
+    let d = s.diagnosis().unwrap();
+    assert!(s.train_score.loss < 2f64.ln());
+    assert_eq!(d.fit, Fit::TooStronglyRegularized, "{}", d.reason);
 }

@@ -78,6 +78,12 @@ impl LabKind for Regression {
         polynomial_mse(&config.regression_hyper(), train)
     }
 
+    /// The polynomial's training MSE with every weight at zero: the mean squared target.
+    fn zero_weights_loss(_config: &Config, train: &Vec<Point>) -> Option<f64> {
+        (!train.is_empty())
+            .then(|| train.iter().map(|p| p.y * p.y).sum::<f64>() / train.len() as f64)
+    }
+
     /// λ too small to see ([`slight_lambda`]).
     fn slight_effects(config: &Config, train: &Vec<Point>) -> Vec<(Key, String)> {
         slight_lambda(config, train).into_iter().collect()

@@ -16,8 +16,8 @@ use super::sweep::{flexibility, rises, shapes_model, sweep_work, votes_only, Swe
 use crate::format::{percent, short, thousands};
 use crate::ml::activation::Activation;
 use crate::ml::diagnosis::{
-    diagnose, test_fall, test_rise, Beyond, CurveLean, Diagnosis, Errors, Evidence, Fit, Jitter,
-    Levers, Momentum, Overconfident, Overshoot, SharesOnly, Trend, CLOSE_CALL,
+    diagnose, test_fall, test_rise, AboveZero, Beyond, CurveLean, Diagnosis, Errors, Evidence, Fit,
+    Jitter, Levers, Momentum, Overconfident, Overshoot, SharesOnly, Trend, CLOSE_CALL,
 };
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
@@ -66,6 +66,13 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     /// reaches fully trained on `train`, when its objective is convex and its minimum can be
     /// computed directly (`ml::optimum`); `None` otherwise. Costly: computed once per model.
     fn best_reachable(config: &Config, train: &SamplesOf<Self>) -> Option<f64>;
+    /// The training loss on `train` with every weight at zero, for the models whose
+    /// [`LabKind::best_reachable`] is known: their minimum never does worse on the training points
+    /// (the penalty is zero there), so a loss above it is the steps', not the minimum's
+    /// ([`Evidence::above_zero_weights`]). `None` for the others.
+    fn zero_weights_loss(_config: &Config, _train: &SamplesOf<Self>) -> Option<f64> {
+        None
+    }
     /// The shown controls whose setting changes the fully trained model too little to see (or
     /// not at all) on this data, each with why (the page says so beside it, as it does
     /// [`Config::no_effect`]); none if there are none or the lab cannot tell. Costly: computed
@@ -454,6 +461,7 @@ impl<K: LabKind> Session<K> {
                 .then(|| Momentum::of(tuned)),
             levers: K::levers(self),
             best_reachable: self.best_reachable,
+            above_zero_weights: self.above_zero_weights(),
             test_rise: test_rise(records),
             test_fall: test_fall(records),
             growing: finished == Some(false),
@@ -780,6 +788,29 @@ impl<K: LabKind> Session<K> {
     fn objective_changed(&mut self) {
         self.best_reachable = K::best_reachable(&self.config, self.train_set());
         self.slight_effects = K::slight_effects(&self.config, self.train_set());
+    }
+
+    /// The training loss now, when above the loss with every weight at zero, and that loss
+    /// ([`LabKind::zero_weights_loss`]), with the penalty's own pull per step when it alone
+    /// overshoots ([`AboveZero::penalty_pull`]).
+    fn above_zero_weights(&self) -> Option<AboveZero> {
+        let zero = K::zero_weights_loss(&self.config, self.train_set())?;
+        let now = self.train_score.loss;
+        // (The margin: a model at its start computes the same loss by another route.)
+        (self.model.steps() > 0 && now > zero * (1.0 + 1e-6)).then(|| {
+            let c = &self.config;
+            // Plain gradient descent under L2 moves each weight by 2λη times itself toward zero
+            // per step: past 1, it lands beyond zero; at 2, as far out on the other side.
+            let pull = 2.0 * c.number(Key::Lambda) * c.number(Key::LearningRate);
+            AboveZero {
+                now,
+                zero,
+                penalty_pull: (c.regularization() == Regularization::L2
+                    && c.optimizer() == OptimizerKind::Sgd
+                    && pull > 1.0)
+                    .then_some((c.number(Key::Lambda), c.number(Key::LearningRate))),
+            }
+        })
     }
 
     /// What the model reaches fully trained ([`LabKind::best_reachable`]), computed per model.
