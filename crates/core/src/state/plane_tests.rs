@@ -1649,3 +1649,36 @@ fn a_loss_above_the_zero_weights_is_the_steps_not_the_penalty() {
     assert!(s.train_score.loss < 2f64.ln());
     assert_eq!(d.fit, Fit::TooStronglyRegularized, "{}", d.reason);
 }
+
+/// At a learning rate of 10⁻⁴ ten times the epochs move the curve too little to see: every
+/// point reads about 18 %. The fully trained model (Newton's method) says how far off its
+/// epochs are, and the verdict does not cite the flat curve (it read "Features = 2 already has
+/// the lowest cross-validated error, so moving Features alone will not do clearly better").
+#[test]
+fn a_curve_far_above_the_optimum_says_so_and_is_not_cited() {
+    let slow = grown("model=logistic&data=moons&lr=0.0001", 300);
+    let (short_run, long_run) = (slow.sweep.first_fold.unwrap(), slow.sweep.reach.unwrap());
+    assert!(short_run - long_run < 0.03, "{short_run} {long_run}");
+    let best = 1.0 - slow.best_reachable().unwrap();
+    let here = slow.config.position(Key::Features);
+    let point = slow.sweep.results[here].train;
+    assert!(point > best + 0.05, "{point} {best}");
+    let note = slow.curve_outrun().expect("a note");
+    let expected = format!(
+        "At this learning rate 300 epochs are far from enough: at Features = 2, as now, the \
+         curve's models reach a training error of {}, where fully trained this model reaches {} \
+         (its optimum, computed directly).",
+        percent(point),
+        percent(best)
+    );
+    assert!(note.starts_with(&expected), "{note}");
+    let verdict = slow.diagnosis().unwrap();
+    assert!(
+        !verdict.reason.contains("validation curve"),
+        "{}",
+        verdict.reason
+    );
+    // At the default rate the curve's models get there: no note.
+    let quick = grown("model=logistic&data=moons&opt=adam", 300);
+    assert_eq!(quick.curve_outrun(), None);
+}
