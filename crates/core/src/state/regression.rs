@@ -148,8 +148,18 @@ impl LabKind for Regression {
             batch: batch as usize,
             median,
             best,
-            slack: 0.25 * best + 0.005 * variance(&targets),
+            slack: optimum_slack(best, &targets),
         })
+    }
+
+    /// Within [`optimum_slack`] of the optimum by epoch `steps` (the last record at or before).
+    fn settled_by(s: &Session<Self>, records: &[Record], steps: u32) -> bool {
+        let Some(best) = s.best_reachable() else {
+            return false;
+        };
+        let targets: Vec<f64> = s.data.train.iter().map(|p| p.y).collect();
+        let then = records.iter().rev().find(|r| r.epoch <= u64::from(steps));
+        then.is_some_and(|r| r.train <= best + optimum_slack(best, &targets))
     }
 
     /// 2 over the MSE's steepest curvature on the training points ([`stable_learning_rate`]).
@@ -211,6 +221,13 @@ impl LabKind for Regression {
     fn handle(_: &mut Session<Self>, action: Action) -> Option<Action> {
         Some(action)
     }
+}
+
+/// How far above the training MSE's optimum `best` a model still counts as there: a quarter of
+/// it plus half a percent of the targets' variance (what mini-batch noise may cost unremarked,
+/// and how near the optimum the validation curve's models must be to speak for a long run).
+fn optimum_slack(best: f64, targets: &[f64]) -> f64 {
+    0.25 * best + 0.005 * variance(targets)
 }
 
 /// A spike the medians of `window` hide: its highest training loss, when over five times their

@@ -135,6 +135,13 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     fn curve_undertrained(_session: &Session<Self>) -> Option<String> {
         None
     }
+    /// Whether the model, trained with these settings from the start, had about reached its
+    /// optimum ([`LabKind::best_reachable`]) by epoch `steps`, the validation curve's models'
+    /// number: then theirs had too, and a longer run is about the same model, so the curve still
+    /// speaks for it. False where the lab cannot tell.
+    fn settled_by(_session: &Session<Self>, _records: &[Record], _steps: u32) -> bool {
+        false
+    }
     /// Under [`LabKind::descends`], the learning rate below which every step lowers the loss
     /// (computed from the data); `None` when not known.
     fn stable_rate(_session: &Session<Self>) -> Option<f64> {
@@ -395,7 +402,13 @@ impl<K: LabKind> Session<K> {
         // their epochs get, not what each setting can do.
         // Nor while an ensemble or a tree still grows: the curve's point is the full model's,
         // not the 21 of 50 trees on the page (helper 87).
-        let comparable = self.model.steps() <= 2 * u64::from(K::SWEEP_STEPS)
+        // (Unless this one had about reached its optimum in as many epochs as the curve's: then
+        // a long run is the same model; helper 99's degree 5 on 10 points at full speed read
+        // "Good fit" beside a curve clearly lower at degree 3.)
+        let settled = objective_since == 0
+            && tuned_since == 0
+            && K::settled_by(self, records, K::SWEEP_STEPS);
+        let comparable = (self.model.steps() <= 2 * u64::from(K::SWEEP_STEPS) || settled)
             && finished != Some(false)
             && K::curve_undertrained(self).is_none();
         // A curve over a control with no effect (λ without a penalty) is flat: it says nothing.
