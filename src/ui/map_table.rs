@@ -1,7 +1,8 @@
 //! The decision map in words, for a screen reader: what the model predicts at 7 × 7 points of
 //! the plane, as a table (helper 97: the map's only text was what its colours mean, so the
 //! boundary's shape never reached a reader). Visually hidden; not a live region, so training
-//! does not flood a reader: it reads the table when it chooses to.
+//! does not flood a reader: it reads the table when it chooses to. Filled in while training is
+//! paused only: playing, its 49 predictions a frame would be work nobody reads.
 
 use crate::data::classification::{class_name, tied_classes, EXTENT};
 use crate::format::short;
@@ -21,11 +22,16 @@ pub struct MapTableProps {
     pub classes: usize,
     /// Changes whenever the model does.
     pub version: u64,
+    /// Training plays: the table waits for a pause.
+    pub running: bool,
 }
 
 impl PartialEq for MapTableProps {
+    /// (While training plays, a new model version changes nothing on the table.)
     fn eq(&self, other: &Self) -> bool {
-        self.version == other.version && self.classes == other.classes
+        self.classes == other.classes
+            && self.running == other.running
+            && (self.running || self.version == other.version)
     }
 }
 
@@ -56,18 +62,23 @@ fn cell(prediction: &[f64]) -> String {
 pub fn MapTable(props: &MapTableProps) -> Html {
     let (x1s, x2s) = coordinates();
     let classes = props.classes.max(1);
-    let grid = props.model.predict_grid(&x1s, &x2s, classes);
-    let what = if classes == 1 {
-        "the number the network predicts"
+    let grid = match props.running {
+        true => Vec::new(),
+        false => props.model.predict_grid(&x1s, &x2s, classes),
+    };
+    let what = if props.running {
+        "filled in when training pauses"
+    } else if classes == 1 {
+        "the number the network predicts there"
     } else {
-        "the class the model predicts and its probability"
+        "the class the model predicts and its probability there"
     };
     html! {
         // (In a hidden box: a table grows to its content, and a hidden one of its own 1 px
         // made a 375 px phone's page scroll sideways to 1,192 px.)
         <div class="visually-hidden">
         <table id="map-table">
-            <caption>{ format!("The map in words, at {SIDE} × {SIDE} points of the plane (x₂ from top to bottom, x₁ from left to right): {what} there.") }</caption>
+            <caption>{ format!("The map in words, at {SIDE} × {SIDE} points of the plane (x₂ from top to bottom, x₁ from left to right): {what}.") }</caption>
             <thead><tr>
                 <th scope="col">{ "x₂ \\ x₁" }</th>
                 { for x1s.iter().map(|x| html! { <th scope="col">{ short(*x) }</th> }) }

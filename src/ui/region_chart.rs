@@ -245,12 +245,10 @@ pub fn RegionChart(props: &RegionProps) -> Html {
             // could not tell), or that it ties, and which class the lab scores a tie as.
             let mut shares = vec![0.0; props.data.classes.max(1)];
             props.model.predict(x1, x2, &mut Vec::new(), &mut shares);
+            let winner = class_name(argmax(&shares));
             let outcome = match tied_classes(&shares) {
-                Some(tied) => format!(
-                    "the vote ties between {tied} (scored as {})",
-                    class_name(argmax(&shares))
-                ),
-                None => format!("the vote goes to {}", class_name(argmax(&shares))),
+                Some(tied) => format!("the vote ties between {tied} (scored as {winner})"),
+                None => format!("the vote goes to {winner}"),
             };
             format!(
                 "The {} nearest training points to {}: {}; {outcome}.",
@@ -306,7 +304,7 @@ pub fn RegionChart(props: &RegionProps) -> Html {
                     "Decision map: the background colour is the class the model predicts there, paler where it is unsure; training points are circles, test points triangles, coloured by their class."
                 }} />
         </div>
-        <super::map_table::MapTable model={props.model.clone()} classes={props.data.classes} version={props.version} />
+        <super::map_table::MapTable model={props.model.clone()} classes={props.data.classes} version={props.version} running={props.running} />
         // One slot for what the pointer (or the keyboard's cross) shows, the keys' hint until
         // then: hovering the plot no longer pushes Play and the verdict down (helper 55). Room
         // for two lines where the model has something to say there.

@@ -79,7 +79,11 @@ test('the map in words: a hidden table of what the model predicts at 7 × 7 poin
   assert.deepEqual([...new Set((await table()).flat())], ['tie']);
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 400);
+  // Playing, it waits for a pause (49 predictions a frame that nobody reads).
+  assert.match(await text(page, '#map-table caption'), /: filled in when training pauses\.$/);
+  assert.deepEqual(await table(), []);
   await page.getByRole('button', { name: 'Pause' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('#map-table tbody tr').length === 7);
   const cells = await table();
   assert.equal(cells.length, 7);
   const cls = (c) => c.split(' ')[0];

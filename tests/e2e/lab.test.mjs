@@ -810,6 +810,15 @@ test('on a laptop screen the verdict box lies below the fold: its title rides be
     }, selector);
     assert.equal(await inView('#diagnosis'), false, lab);
     assert.equal(await inView('#verdict-chip'), true, lab);
+    // After its panel's heading for a reader (helper 97), on the heading's line on screen, and
+    // the plot below both.
+    const order = await page.evaluate(() => {
+      const chip = document.getElementById('verdict-chip');
+      const h2 = chip.closest('section').querySelector('h2');
+      const [c, h, plot] = [chip, h2, chip.nextElementSibling].map((e) => e.getBoundingClientRect());
+      return { after: !!(h2.compareDocumentPosition(chip) & Node.DOCUMENT_POSITION_FOLLOWING), beside: c.top < h.bottom && c.left > h.right, below: plot.top >= Math.max(c.bottom, h.bottom) };
+    });
+    assert.deepEqual(order, { after: true, beside: true, below: true }, lab);
     await page.getByRole('button', { name: 'Pause' }).click();
     const title = await text(page, '#diagnosis strong');
     assert.equal(await text(page, '#verdict-chip'), `${title} ↓`);

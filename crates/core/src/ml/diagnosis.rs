@@ -943,7 +943,7 @@ fn read(errors: Errors, train_points: usize) -> Reading {
 }
 
 /// The learning-rate verdict's reason for a loss above the zero weights' ([`AboveZero`]).
-fn above_zero(a: AboveZero) -> String {
+fn above_zero(a: AboveZero, penalized: bool) -> String {
     let cause = match a.penalty_pull {
         Some((lambda, rate)) => format!(
             " The penalty makes the slope steep: its pull alone moves each weight by 2 × λ × \
@@ -959,10 +959,13 @@ fn above_zero(a: AboveZero) -> String {
     };
     format!(
         "the training loss, {}, is above {}, its loss with every weight at zero. Fully trained, \
-         this model does at least that well (zero weights pay no penalty), so the steps \
-         overshoot the minimum.{cause}",
+         this model does at least that well{}, so the steps overshoot the minimum.{cause}",
         short(a.now),
-        short(a.zero)
+        short(a.zero),
+        match penalized {
+            true => " (zero weights pay no penalty)",
+            false => "",
+        }
     )
 }
 
@@ -1623,20 +1626,20 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
     // 99 % on training points where the best is 60 % read "the steps overshoot".)
     // (A loss above the zero weights' is off the minimum whatever the minimum's error: a loss
     // falling back from there is still training.)
-    } else if let Some(how) = (e.above_zero_weights)
-        .filter(|_| e.trend != Trend::Falling)
-        .map(above_zero)
-        .or_else(|| {
-            (e.trend == Trend::Unstable && !minimum_high).then(|| {
-                "the training loss jumps about or has risen above the lowest it reached: the \
-                 steps overshoot the minimum. Lower the learning rate."
-                    .to_string()
-            })
-        })
-        .filter(|_| {
-            e.levers.epochs && e.jitter.is_none() && (r.high_train || (r.gap && !noise_learned))
-        })
-    {
+    } else if let Some(how) = match e.above_zero_weights.filter(|_| e.trend != Trend::Falling) {
+        // (The plain words where they are proof enough: a jumpy loss whose minimum fits.)
+        Some(a) if a.penalty_pull.is_some() || minimum_high || e.trend != Trend::Unstable => {
+            Some(above_zero(a, e.penalized))
+        }
+        _ => (e.trend == Trend::Unstable && !minimum_high).then(|| {
+            "the training loss jumps about or has risen above the lowest it reached: the steps \
+             overshoot the minimum. Lower the learning rate."
+                .to_string()
+        }),
+    }
+    .filter(|_| {
+        e.levers.epochs && e.jitter.is_none() && (r.high_train || (r.gap && !noise_learned))
+    }) {
         (
             Fit::LearningRateTooHigh,
             format!(

@@ -1643,11 +1643,26 @@ fn a_loss_above_the_zero_weights_is_the_steps_not_the_penalty() {
         );
         assert!(d.reason.contains("below 1/(2λ) = 0.05"), "{}", d.reason);
     }
+    // The curve's models train at the same rate: its note says they overshoot too (it once
+    // read "300 epochs are far from enough … raise the learning rate").
+    let s = grown(&format!("{query}&lr=0.1"), 300);
+    let note = s.curve_outrun().expect("a note");
+    assert!(
+        note.starts_with(
+            "At this learning rate the model on the page does not settle (its training loss, "
+        ),
+        "{note}"
+    );
+    assert!(
+        note.ends_with("Lower the learning rate to compare them."),
+        "{note}"
+    );
     // Below 1/(2λ) the same model settles at its minimum, and the penalty is the cause.
     let s = grown(&format!("{query}&lr=0.03"), 1000);
     let d = s.diagnosis().unwrap();
     assert!(s.train_score.loss < 2f64.ln());
     assert_eq!(d.fit, Fit::TooStronglyRegularized, "{}", d.reason);
+    assert!(!s.curve_outrun().is_some_and(|n| n.contains("settle")));
 }
 
 /// At a learning rate of 10⁻⁴ ten times the epochs move the curve too little to see: every

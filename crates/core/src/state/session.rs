@@ -402,14 +402,10 @@ impl<K: LabKind> Session<K> {
         // their epochs get, not what each setting can do.
         // Nor while an ensemble or a tree still grows: the curve's point is the full model's,
         // not the 21 of 50 trees on the page (helper 87).
-        // (Unless this one had about reached its optimum in as many epochs as the curve's: then
-        // a long run is the same model; helper 99's degree 5 on 10 points at full speed read
-        // "Good fit" beside a curve clearly lower at degree 3.)
-        let settled = objective_since == 0
-            && tuned_since == 0
-            && K::settled_by(self, records, K::SWEEP_STEPS);
-        let comparable = (self.model.steps() <= 2 * u64::from(K::SWEEP_STEPS) || settled)
+        // Nor when the steps overshoot at this learning rate ([`Session::curve_overshoots`]).
+        let comparable = !self.outruns_curve()
             && finished != Some(false)
+            && self.curve_overshoots().is_none()
             && K::curve_undertrained(self).is_none();
         // A curve over a control with no effect (λ without a penalty) is flat: it says nothing.
         let moves = (self.config)
@@ -629,7 +625,7 @@ impl<K: LabKind> Session<K> {
         let (steps, curve) = (self.model.steps(), K::SWEEP_STEPS);
         if !K::by_epochs(self) {
             None
-        } else if steps > 2 * u64::from(curve) {
+        } else if self.outruns_curve() {
             Some(format!(
                 "This model has trained {} epochs, each point of the curve {}: trained this long, \
                  a model can fit (and overfit) quite differently from its point on the curve, so \
@@ -656,8 +652,36 @@ impl<K: LabKind> Session<K> {
                     thousands(u64::from(curve))
                 )
                 })
+                .or_else(|| self.curve_overshoots())
                 .or_else(|| K::curve_undertrained(self))
         }
+    }
+
+    /// This model has trained far longer than the curve's (over twice their epochs), so it can
+    /// fit and overfit quite differently from its point on the curve. Unless, trained with these
+    /// settings from the start, it had about reached its optimum in as many epochs as theirs
+    /// ([`LabKind::settled_by`]): then a long run is the same model (helper 99: degree 5 on 10
+    /// points at full speed read "Good fit" beside a curve clearly lower at degree 3).
+    fn outruns_curve(&self) -> bool {
+        self.model.steps() > 2 * u64::from(K::SWEEP_STEPS)
+            && !(self.judged_since() == (0, 0)
+                && K::settled_by(self, self.history.records(), K::SWEEP_STEPS))
+    }
+
+    /// A note for the validation curve when the model on the page does not settle at this
+    /// learning rate ([`Session::above_zero_weights`]): the curve's models train at the same
+    /// rate, so the curve shows where overshooting steps leave them. (More epochs' fall once
+    /// read "raise the learning rate" of a curve whose models overshot at λ = 10.)
+    fn curve_overshoots(&self) -> Option<String> {
+        let above = self.above_zero_weights()?;
+        Some(format!(
+            "At this learning rate the model on the page does not settle (its training loss, {}, \
+             is above {}, its loss with every weight at zero), and the curve's models train at \
+             the same rate: the curve shows where overshooting steps leave them, not what each \
+             setting can do. Lower the learning rate to compare them.",
+            short(above.now),
+            short(above.zero)
+        ))
     }
 
     /// A new untrained model from the configuration; history and divergence cleared.
