@@ -787,6 +787,40 @@ test('README: logistic regression\'s curve flat for want of epochs says so, and 
   await page.close();
 });
 
+test('README: a learning rate of 10⁻⁴: the curve far above the optimum says so, and the verdict does not cite it', async () => {
+  const { page, problems } = await open('&model=logistic&data=moons&lr=0.0001&speed=1');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 300
+    && /^\d+ values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  assert.match(await text(page, '#validation-outrun'), /^At this learning rate 300 epochs are far from enough: at Features = 2, as now, the curve's models reach a training error of [\d.]+ %, where fully trained this model reaches [\d.]+ % \(its optimum, computed directly\)\./);
+  assert.doesNotMatch(await text(page, '#diagnosis'), /validation curve/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('README: under L2 and plain gradient descent at a learning rate of 1/λ the verdict is a learning rate too high, the penalty\'s pull named; at 0.03 it settles and the penalty is named', async () => {
+  // (Helper 99: it read "too strongly regularized … Lower λ" at a log-loss of 15.85.)
+  const { page, problems } = await open('&model=logistic&data=circles&features=2&reg=l2&lambda=10&speed=1');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) >= 120, null, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const verdict = await text(page, '#diagnosis');
+  assert.match(verdict, /^Learning rate too high.*at this learning rate gradient descent cannot settle: the penalty's pull alone moves each weight by 2 × λ × learning rate = 2 × 10 × 0\.1 = 2 times itself per step, to as far past zero as it was or farther.*Lower the learning rate below 1\/λ = 0\.1/s);
+  await page.waitForFunction(() => /^\d+ values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 60_000 });
+  assert.match(await text(page, '#validation-outrun'), /^At this learning rate the model on the page does not settle \(2 × λ × learning rate = 2, 2 or more: .* Lower the learning rate to compare them\.$/);
+  // Two keys down: 0.03; trained on, it settles at the penalized minimum.
+  await page.getByLabel('Learning rate', { exact: true }).focus();
+  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('lr') === '0.03');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => /^Underfitting: too strongly regularized/.test(document.getElementById('diagnosis').textContent), null, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  assert.ok(Number.parseFloat(await text(page, '#train-loss')) < 0.6931, await text(page, '#train-loss'));
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('README: boosting at learning rate 1 on XOR reads a good fit by accuracy, and its overfit probabilities are named with their log-losses', async () => {
   const { page, problems } = await open('&model=boosting&shrinkage=1&data=xor&speed=max');
   await page.getByRole('button', { name: 'Play' }).click();

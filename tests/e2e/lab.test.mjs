@@ -493,6 +493,19 @@ test('a batch as large as the training set says it is the whole set, and stops s
   await page.close();
 });
 
+test('README: a long run about at its optimum in the curve\'s epochs still has its curve cited (degree 5 on 10 points at full speed)', async () => {
+  // (Helper 99: it read "Good fit" beside a curve clearly lower at degree 3.)
+  const { page, problems } = await open('?degree=5&n=10&speed=max');
+  await page.waitForFunction(() => /^\d+ values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) > 3000, null, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  assert.match(await text(page, '#diagnosis'), /But the validation curve does clearly better at Polynomial degree = 3: a cross-validated error of/);
+  assert.equal(await page.locator('#validation-outrun').count(), 0);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('a stronger penalty mid-run is called too strong a penalty, not a too-high learning rate', async () => {
   const { page, problems } = await open('?lab=regression&reg=l2&lambda=0&speed=max');
   await page.getByRole('button', { name: 'Play' }).click();

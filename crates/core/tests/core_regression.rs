@@ -194,6 +194,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         levers: Levers::default(),
         best_reachable: None,
         above_zero_weights: None,
+        penalty_pull: None,
         test_rise: None,
         test_fall: None,
         growing: false,

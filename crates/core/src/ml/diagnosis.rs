@@ -555,6 +555,8 @@ pub struct Evidence {
     pub best_reachable: Option<f64>,
     /// The training loss above the loss with every weight at zero ([`AboveZero`]).
     pub above_zero_weights: Option<AboveZero>,
+    /// A penalty too steep for plain gradient descent at this learning rate ([`PenaltyPull`]).
+    pub penalty_pull: Option<PenaltyPull>,
     /// The test loss's lowest and its last figure, when it has since more than doubled while
     /// the training loss went on down ([`test_rise`]): the model went on to learn its training
     /// points' accidents. See the module's rule 3.
@@ -633,14 +635,23 @@ pub enum CurveLean {
 /// of 15.85 and read "too strongly regularized … Lower λ").
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct AboveZero {
-    /// The training loss now.
-    pub now: f64,
+    /// The highest training loss of the last few records since how the model learns last
+    /// changed (a loss that swings every other epoch is read at its peak, steadily).
+    pub peak: f64,
     /// The training loss with every weight at zero.
     pub zero: f64,
-    /// λ and the learning rate when, under L2 and plain gradient descent, the penalty's pull
-    /// alone (2λ × the learning rate times each weight, per step) carries every weight past
-    /// zero: more than 1.
-    pub penalty_pull: Option<(f64, f64)>,
+}
+
+/// λ and the learning rate of a convex model under L2 and plain gradient descent when 2λ × the
+/// learning rate is 2 or more. The penalty's pull alone then moves each weight by 2λη times
+/// itself per step, to as far past zero as it was or farther, and the data's slope only adds
+/// to the steepness: gradient descent cannot settle at any learning rate of 1/λ or above, a
+/// fact of the settings, read before any loss (helper 99's λ = 10 at 0.1, where the verdict
+/// flipped every epoch as the loss swung either side of its loss at zero weights).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PenaltyPull {
+    pub lambda: f64,
+    pub rate: f64,
 }
 
 /// Boosting's training log-loss that rose past its start: the lowest it reached, after how many
@@ -944,28 +955,30 @@ fn read(errors: Errors, train_points: usize) -> Reading {
 
 /// The learning-rate verdict's reason for a loss above the zero weights' ([`AboveZero`]).
 fn above_zero(a: AboveZero, penalized: bool) -> String {
-    let cause = match a.penalty_pull {
-        Some((lambda, rate)) => format!(
-            " The penalty makes the slope steep: its pull alone moves each weight by 2 × λ × \
-             learning rate = 2 × {} × {} = {} times itself per step, past zero. Lower the \
-             learning rate below 1/(2λ) = {}, where the pull alone stops short of zero, or \
-             lower λ.",
-            short(lambda),
-            short(rate),
-            short(2.0 * lambda * rate),
-            short(0.5 / lambda)
-        ),
-        None => " Lower the learning rate.".to_string(),
-    };
     format!(
-        "the training loss, {}, is above {}, its loss with every weight at zero. Fully trained, \
-         this model does at least that well{}, so the steps overshoot the minimum.{cause}",
-        short(a.now),
+        "the training loss has lately been as high as {}, above {}, its loss with every weight \
+         at zero. Fully trained, this model does at least that well{}, so the steps overshoot \
+         the minimum. Lower the learning rate.",
+        short(a.peak),
         short(a.zero),
         match penalized {
             true => " (zero weights pay no penalty)",
             false => "",
         }
+    )
+}
+
+/// The learning-rate verdict's reason for a penalty too steep for the steps ([`PenaltyPull`]).
+fn steep_penalty(p: PenaltyPull) -> String {
+    format!(
+        "at this learning rate gradient descent cannot settle: the penalty's pull alone moves \
+         each weight by 2 × λ × learning rate = 2 × {} × {} = {} times itself per step, to as \
+         far past zero as it was or farther, and the data's slope only adds to it. Lower the \
+         learning rate below 1/λ = {} (the data's slope may ask for less), or lower λ.",
+        short(p.lambda),
+        short(p.rate),
+        short(2.0 * p.lambda * p.rate),
+        short(1.0 / p.lambda)
     )
 }
 
@@ -1485,7 +1498,12 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
     // "carries it over", where one more level read overfitting).
     let near_overfitting =
         chance.test.contains(&"overfitting") || chance.train.contains(&"overfitting");
-    let (fit, why) = if let Some(o) = e.overshoot {
+    let (fit, why) = if let Some(p) = e.penalty_pull.filter(|_| e.levers.epochs) {
+        (
+            Fit::LearningRateTooHigh,
+            format!("{}, and {}", r.summary, steep_penalty(p)),
+        )
+    } else if let Some(o) = e.overshoot {
         (
             Fit::LearningRateTooHigh,
             format!(
@@ -1626,11 +1644,12 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
     // 99 % on training points where the best is 60 % read "the steps overshoot".)
     // (A loss above the zero weights' is off the minimum whatever the minimum's error: a loss
     // falling back from there is still training.)
-    } else if let Some(how) = match e.above_zero_weights.filter(|_| e.trend != Trend::Falling) {
+    // (Momentum's first swings can rise above it and still settle: its branches read them.)
+    } else if let Some(how) = match (e.above_zero_weights)
+        .filter(|_| e.trend != Trend::Falling && e.momentum.is_none())
+    {
         // (The plain words where they are proof enough: a jumpy loss whose minimum fits.)
-        Some(a) if a.penalty_pull.is_some() || minimum_high || e.trend != Trend::Unstable => {
-            Some(above_zero(a, e.penalized))
-        }
+        Some(a) if minimum_high || e.trend != Trend::Unstable => Some(above_zero(a, e.penalized)),
         _ => (e.trend == Trend::Unstable && !minimum_high).then(|| {
             "the training loss jumps about or has risen above the lowest it reached: the steps \
              overshoot the minimum. Lower the learning rate."

@@ -26,6 +26,7 @@ fn numbers(train: f64, test: f64) -> Evidence {
         levers: Levers::default(),
         best_reachable: None,
         above_zero_weights: None,
+        penalty_pull: None,
         test_rise: None,
         test_fall: None,
         growing: false,
@@ -287,40 +288,46 @@ fn causes_in_order() {
     // A loss above the zero weights' is off the minimum however high that minimum's error, even
     // settled (a weight flipping sign each step); falling back from there, the steps do their
     // work, and what holds it up is the minimum's.
-    let above = |trend: Trend, penalty_pull: Option<(f64, f64)>| {
+    let above = |trend: Trend| {
         let mut e = high.clone();
         e.trend = trend;
         e.strong_penalty = true;
         e.best_reachable = Some(0.19);
         e.above_zero_weights = Some(AboveZero {
-            now: 0.9,
+            peak: 0.9,
             zero: 0.5,
-            penalty_pull,
         });
         diagnose(&e)
     };
-    let d = above(Trend::Settled, None);
+    let d = above(Trend::Settled);
     assert_eq!(d.fit, Fit::LearningRateTooHigh);
-    assert!(
-        d.reason
-            .contains("the training loss, 0.9, is above 0.5, its loss with every weight at zero"),
-        "{}",
-        d.reason
-    );
+    let said = "the training loss has lately been as high as 0.9, above 0.5, its loss with every \
+                weight at zero";
+    assert!(d.reason.contains(said), "{}", d.reason);
     assert!(
         d.reason
             .ends_with("overshoot the minimum. Lower the learning rate."),
         "{}",
         d.reason
     );
-    let d = above(Trend::Unstable, Some((3.0, 0.3)));
-    assert!(
-        d.reason.contains("2 × 3 × 0.3 = 1.8 times itself per step"),
-        "{}",
-        d.reason
-    );
-    assert!(d.reason.contains("below 1/(2λ) = 0.1667"), "{}", d.reason);
-    assert_eq!(above(Trend::Falling, None).fit, Fit::TooStronglyRegularized);
+    assert_eq!(above(Trend::Falling).fit, Fit::TooStronglyRegularized);
+    // A penalty too steep for plain gradient descent: a fact of the settings, whatever the
+    // loss does this epoch, even where the accuracy looks fine.
+    for e in [high.clone(), numbers(0.01, 0.012)] {
+        let mut e = e;
+        e.penalty_pull = Some(PenaltyPull {
+            lambda: 3.0,
+            rate: 0.5,
+        });
+        let d = diagnose(&e);
+        assert_eq!(d.fit, Fit::LearningRateTooHigh, "{}", d.reason);
+        assert!(
+            d.reason.contains("2 × 3 × 0.5 = 3 times itself per step"),
+            "{}",
+            d.reason
+        );
+        assert!(d.reason.contains("below 1/λ = 0.3333"), "{}", d.reason);
+    }
     assert_eq!(with(&|e| e.hidden = Some(Activation::Relu)), Fit::Stuck);
     // Still falling beats a strong penalty: judge after convergence.
     assert_eq!(
@@ -444,6 +451,7 @@ fn a_falling_loss_whose_optimum_is_also_high_error_is_too_simple() {
         trend: Trend::Falling,
         best_reachable: best,
         above_zero_weights: None,
+        penalty_pull: None,
         levers: Levers {
             more: "more Features (products of a higher degree)".into(),
             ..Levers::default()
@@ -483,6 +491,7 @@ fn a_falling_loss_whose_optimum_is_also_high_error_is_too_simple() {
         trend: Trend::Falling,
         best_reachable: best,
         above_zero_weights: None,
+        penalty_pull: None,
         ..numbers(0.3, 0.35)
     };
     let d = diagnose(&slow(Some(0.25)));
@@ -516,6 +525,7 @@ fn a_falling_loss_whose_optimum_is_also_high_error_is_too_simple() {
         trend: Trend::Falling,
         best_reachable: Some(0.8),
         above_zero_weights: None,
+        penalty_pull: None,
         ..classes(0.7, 0.7)
     });
     assert_eq!(custom.fit, Fit::TooSimple, "{}", custom.reason);

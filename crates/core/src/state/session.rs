@@ -17,7 +17,7 @@ use crate::format::{percent, short, thousands};
 use crate::ml::activation::Activation;
 use crate::ml::diagnosis::{
     diagnose, test_fall, test_rise, AboveZero, Beyond, CurveLean, Diagnosis, Errors, Evidence, Fit,
-    Jitter, Levers, Momentum, Overconfident, Overshoot, SharesOnly, Trend, CLOSE_CALL,
+    Jitter, Levers, Momentum, Overconfident, Overshoot, PenaltyPull, SharesOnly, Trend, CLOSE_CALL,
 };
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};
@@ -471,6 +471,7 @@ impl<K: LabKind> Session<K> {
             levers: K::levers(self),
             best_reachable: self.best_reachable,
             above_zero_weights: self.above_zero_weights(),
+            penalty_pull: self.penalty_pull(),
             test_rise: test_rise(records),
             test_fall: test_fall(records),
             growing: finished == Some(false),
@@ -673,14 +674,24 @@ impl<K: LabKind> Session<K> {
     /// rate, so the curve shows where overshooting steps leave them. (More epochs' fall once
     /// read "raise the learning rate" of a curve whose models overshot at λ = 10.)
     fn curve_overshoots(&self) -> Option<String> {
-        let above = self.above_zero_weights()?;
+        let why = match (self.penalty_pull(), self.above_zero_weights()) {
+            (Some(p), _) => format!(
+                "2 × λ × learning rate = {}, 2 or more: the penalty's pull alone carries each \
+                 weight as far past zero as it was",
+                short(2.0 * p.lambda * p.rate)
+            ),
+            (None, Some(above)) => format!(
+                "its training loss has lately been as high as {}, above {}, its loss with every \
+                 weight at zero",
+                short(above.peak),
+                short(above.zero)
+            ),
+            (None, None) => return None,
+        };
         Some(format!(
-            "At this learning rate the model on the page does not settle (its training loss, {}, \
-             is above {}, its loss with every weight at zero), and the curve's models train at \
-             the same rate: the curve shows where overshooting steps leave them, not what each \
-             setting can do. Lower the learning rate to compare them.",
-            short(above.now),
-            short(above.zero)
+            "At this learning rate the model on the page does not settle ({why}), and the \
+             curve's models train at the same rate: the curve shows where overshooting steps \
+             leave them, not what each setting can do. Lower the learning rate to compare them."
         ))
     }
 
@@ -827,27 +838,31 @@ impl<K: LabKind> Session<K> {
         self.slight_effects = K::slight_effects(&self.config, self.train_set());
     }
 
-    /// The training loss now, when above the loss with every weight at zero, and that loss
-    /// ([`LabKind::zero_weights_loss`]), with the penalty's own pull per step when it alone
-    /// overshoots ([`AboveZero::penalty_pull`]).
+    /// The training loss at its peak over the last eight records since how the model learns
+    /// last changed, when above the loss with every weight at zero, and that loss
+    /// ([`LabKind::zero_weights_loss`]).
     fn above_zero_weights(&self) -> Option<AboveZero> {
         let zero = K::zero_weights_loss(&self.config, self.train_set())?;
-        let now = self.train_score.loss;
+        let (_, tuned_since) = self.judged_since();
+        let records = self.history.records();
+        let recent = &records[records.partition_point(|r| r.epoch < tuned_since)..];
+        let peak = (recent[recent.len().saturating_sub(8)..].iter())
+            .filter(|r| r.epoch > 0)
+            .map(|r| r.train)
+            .fold(f64::NEG_INFINITY, f64::max);
         // (The margin: a model at its start computes the same loss by another route.)
-        (self.model.steps() > 0 && now > zero * (1.0 + 1e-6)).then(|| {
-            let c = &self.config;
-            // Plain gradient descent under L2 moves each weight by 2λη times itself toward zero
-            // per step: past 1, it lands beyond zero; at 2, as far out on the other side.
-            let pull = 2.0 * c.number(Key::Lambda) * c.number(Key::LearningRate);
-            AboveZero {
-                now,
-                zero,
-                penalty_pull: (c.regularization() == Regularization::L2
-                    && c.optimizer() == OptimizerKind::Sgd
-                    && pull > 1.0)
-                    .then_some((c.number(Key::Lambda), c.number(Key::LearningRate))),
-            }
-        })
+        (peak > zero * (1.0 + 1e-6)).then_some(AboveZero { peak, zero })
+    }
+
+    /// Plain gradient descent under L2 on a convex model, at 2λη of 2 or more ([`PenaltyPull`]).
+    fn penalty_pull(&self) -> Option<PenaltyPull> {
+        let c = &self.config;
+        let (lambda, rate) = (c.number(Key::Lambda), c.number(Key::LearningRate));
+        (K::zero_weights_loss(c, self.train_set()).is_some()
+            && c.regularization() == Regularization::L2
+            && c.optimizer() == OptimizerKind::Sgd
+            && 2.0 * lambda * rate >= 2.0)
+            .then_some(PenaltyPull { lambda, rate })
     }
 
     /// What the model reaches fully trained ([`LabKind::best_reachable`]), computed per model.
