@@ -512,8 +512,7 @@ fn more_epochs_fall(s: &Session<Plane>) -> Option<String> {
 fn short_of_optimum(s: &Session<Plane>) -> Option<String> {
     let best = 1.0 - s.best_reachable()?;
     let here = s.config.position(s.sweep.key);
-    let at = s.sweep.positions.iter().position(|&p| p == here)?;
-    let point = s.sweep.results.get(at).filter(|p| !p.diverged())?;
+    let point = s.sweep.point_at(here).filter(|p| !p.diverged())?;
     (point.train > (best + 0.03).max(1.5 * best)).then(|| {
         format!(
             "At this learning rate {} epochs are far from enough: at {} = {}, as now, the \

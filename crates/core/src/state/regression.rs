@@ -179,8 +179,7 @@ impl LabKind for Regression {
     fn curve_undertrained(s: &Session<Self>) -> Option<String> {
         let best = s.best_reachable()?;
         let here = s.config.position(s.sweep.key);
-        let at = s.sweep.positions.iter().position(|&p| p == here)?;
-        let point = s.sweep.results.get(at).filter(|p| !p.diverged())?;
+        let point = s.sweep.point_at(here).filter(|p| !p.diverged())?;
         let targets: Vec<f64> = s.data.train.iter().map(|p| p.y).collect();
         let high = 1.5 * s.data.noise * s.data.noise + 0.01 * variance(&targets);
         (point.train > 2.0 * best && point.train > high).then(|| {

@@ -225,6 +225,9 @@ pub struct Session<K: LabKind> {
     /// What the model reaches fully trained ([`LabKind::best_reachable`]), for the verdict:
     /// computed when the model is built or its objective's penalty changes, not every frame.
     best_reachable: Option<f64>,
+    /// [`LabKind::zero_weights_loss`], computed with `best_reachable` (the verdict and the
+    /// curve's note read it every frame).
+    zero_weights_loss: Option<f64>,
     /// [`LabKind::slight_effects`], computed with `best_reachable`.
     slight_effects: Vec<(Key, String)>,
     /// The epoch the model's objective last changed (a new penalty while it trains): the
@@ -287,6 +290,7 @@ impl<K: LabKind> Session<K> {
             zero_weights: None,
             parameter_count: 0,
             best_reachable: None,
+            zero_weights_loss: None,
             slight_effects: Vec::new(),
             objective_since: 0,
             tuned_since: 0,
@@ -835,14 +839,15 @@ impl<K: LabKind> Session<K> {
     /// or a new penalty.
     fn objective_changed(&mut self) {
         self.best_reachable = K::best_reachable(&self.config, self.train_set());
+        self.zero_weights_loss = K::zero_weights_loss(&self.config, self.train_set());
         self.slight_effects = K::slight_effects(&self.config, self.train_set());
     }
 
     /// The training loss at its peak over the last eight records since how the model learns
     /// last changed, when above the loss with every weight at zero, and that loss
-    /// ([`LabKind::zero_weights_loss`]).
+    /// ([`LabKind::zero_weights_loss`], computed per model).
     fn above_zero_weights(&self) -> Option<AboveZero> {
-        let zero = K::zero_weights_loss(&self.config, self.train_set())?;
+        let zero = self.zero_weights_loss?;
         let (_, tuned_since) = self.judged_since();
         let records = self.history.records();
         let recent = &records[records.partition_point(|r| r.epoch < tuned_since)..];
@@ -858,7 +863,7 @@ impl<K: LabKind> Session<K> {
     fn penalty_pull(&self) -> Option<PenaltyPull> {
         let c = &self.config;
         let (lambda, rate) = (c.number(Key::Lambda), c.number(Key::LearningRate));
-        (K::zero_weights_loss(c, self.train_set()).is_some()
+        (self.zero_weights_loss.is_some()
             && c.regularization() == Regularization::L2
             && c.optimizer() == OptimizerKind::Sgd
             && 2.0 * lambda * rate >= 2.0)

@@ -162,6 +162,12 @@ impl Sweep {
             .collect()
     }
 
+    /// The point computed at the control's position `pos`, if it is computed yet.
+    pub fn point_at(&self, pos: usize) -> Option<&SweepPoint> {
+        let at = self.positions.iter().position(|&p| p == pos)?;
+        self.results.get(at)
+    }
+
     pub fn push(&mut self, point: SweepPoint) {
         if !self.is_done() {
             self.results.push(point);
