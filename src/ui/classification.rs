@@ -357,9 +357,12 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                 </div>
                 <div class="column plots">
                     <section class="panel" aria-labelledby="plane-title">
-                        <h2 id="plane-title">{ if regression { "Data and the predicted surface" } else { "Data and decision regions" } }</h2>
-                        // (After the heading, for a reader; beside it on screen.)
-                        <VerdictChip diagnosis={diagnosis.clone()} diverged={state.divergence.is_some()} />
+                        // The chip after the heading, for a reader; beside it on screen, in one row whose
+                        // height no title changes (a long one is cut short, not wrapped under).
+                        <div class="plot-head">
+                            <h2 id="plane-title">{ if regression { "Data and the predicted surface" } else { "Data and decision regions" } }</h2>
+                            <VerdictChip diagnosis={diagnosis.clone()} diverged={state.divergence.is_some()} />
+                        </div>
                         <RegionChart data={state.data.clone()} model={model_rc.clone()} version={state.version} editable={custom} running={map_running} {on_add} {on_remove} />
                         // Under the plot it acts on (on a phone the Data panel is far below it).
                         if custom {

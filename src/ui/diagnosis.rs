@@ -20,11 +20,16 @@ pub struct DiagnosisProps {
     pub idle: AttrValue,
 }
 
+/// What a title adds when the verdict was a close call.
+pub const CLOSE_CALL: &str = "(a close call)";
+
 /// The verdict's title as the box shows it: a verdict near its lines says so there too, where a
 /// class reads it first.
 pub fn title(d: &Diagnosis) -> String {
-    let close = if d.close_call { " (a close call)" } else { "" };
-    format!("{}{close}", d.fit.title())
+    match d.close_call {
+        true => format!("{} {CLOSE_CALL}", d.fit.title()),
+        false => d.fit.title().to_string(),
+    }
 }
 
 /// The verdict's colour class: good, overfitting (or steps too large, or test points beyond the

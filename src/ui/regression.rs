@@ -131,9 +131,12 @@ pub fn RegressionLab(props: &LabProps) -> Html {
                 </div>
                 <div class="column plots">
                     <section class="panel" aria-labelledby="fit-title">
-                        <h2 id="fit-title">{ "Data and fitted curve" }</h2>
-                        // (After the heading, for a reader; beside it on screen.)
-                        <VerdictChip diagnosis={diagnosis.clone()} diverged={state.divergence.is_some()} />
+                        // The chip after the heading, for a reader; beside it on screen, in one row whose
+                        // height no title changes (a long one is cut short, not wrapped under).
+                        <div class="plot-head">
+                            <h2 id="fit-title">{ "Data and fitted curve" }</h2>
+                            <VerdictChip diagnosis={diagnosis.clone()} diverged={state.divergence.is_some()} />
+                        </div>
                         <Chart input={ChartInput::Fit(state.data.clone(), state.model.model().clone())} id="fit-chart"
                             label="Scatter plot of training points (filled circles) and test points (triangles) with the fitted curve; the x beyond the training points is shaded, and arrowheads on the top and bottom edges mark where the curve leaves the frame." />
                         <ul class="legend" aria-hidden="true">

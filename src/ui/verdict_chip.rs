@@ -2,7 +2,7 @@
 //! box under the plot (at 1280×800 it starts at the bottom edge): a learner sees the verdict
 //! change while sliders move, and one click brings the whole box into view.
 
-use super::diagnosis::{title, tone};
+use super::diagnosis::{title, tone, CLOSE_CALL};
 use crate::ml::diagnosis::Diagnosis;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -16,10 +16,17 @@ pub struct VerdictChipProps {
 
 #[component]
 pub fn VerdictChip(props: &VerdictChipProps) -> Html {
-    let (text, tone) = match (&props.diagnosis, props.diverged) {
-        (_, true) => ("Diverged".to_string(), "over"),
-        (Some(d), false) => (title(d), tone(d.fit)),
+    let (name, fit, close, tone) = match (&props.diagnosis, props.diverged) {
+        (_, true) => ("Diverged".to_string(), "Diverged", false, "over"),
+        (Some(d), false) => (title(d), d.fit.title(), d.close_call, tone(d.fit)),
         (None, false) => return Html::default(),
+    };
+    // "Underfitting: too strongly regularized" is a kind and a cause: where the row is narrow
+    // the chip shows the cause alone (static/style.css), so the words that say what to change
+    // are the ones kept.
+    let (kind, cause) = match fit.split_once(": ") {
+        Some((kind, cause)) => (Some(format!("{kind}:")), cause),
+        None => (None, fit),
     };
     let onclick = Callback::from(|_| {
         let verdict = (web_sys::window().and_then(|w| w.document()))
@@ -33,9 +40,19 @@ pub fn VerdictChip(props: &VerdictChipProps) -> Html {
             }
         }
     });
-    // (Not announced: the box's own live region says the title when it changes.)
+    // (Not announced: the box's own live region says the title when it changes. Named by the
+    // whole title, whatever the row shows; in full on hover too.)
     html! {
         <button id="verdict-chip" class={classes!("verdict-chip", tone)} {onclick}
-            title="The verdict on the fit: show it in full">{ text }<span aria-hidden="true">{ " ↓" }</span></button>
+            aria-label={name.clone()} title={format!("{name}: show the verdict in full")}>
+            if let Some(kind) = kind {
+                <span class="chip-kind">{ kind }</span>{ " " }
+            }
+            <span class="chip-cause">{ cause }</span>
+            if close {
+                { " " }<span class="chip-close">{ CLOSE_CALL }</span>
+            }
+            <span aria-hidden="true">{ " ↓" }</span>
+        </button>
     }
 }

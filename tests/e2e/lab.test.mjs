@@ -811,7 +811,7 @@ test('a seed the field cannot take is refused in words, and the lab keeps its se
   assert.deepEqual(problems.console, []);
 });
 
-test('on a laptop screen the verdict box lies below the fold: its title rides beside the plot, and one click shows the box', async () => {
+test('on a laptop screen the verdict box lies below the fold: its title rides beside the plot on the heading\'s row, however long, and one click shows the box', async () => {
   for (const lab of ['regression', 'classification']) {
     const { page, problems } = await open(`?lab=${lab}`, { width: 1280, height: 800 });
     await page.getByRole('button', { name: 'Play' }).click();
@@ -828,7 +828,7 @@ test('on a laptop screen the verdict box lies below the fold: its title rides be
     const order = await page.evaluate(() => {
       const chip = document.getElementById('verdict-chip');
       const h2 = chip.closest('section').querySelector('h2');
-      const [c, h, plot] = [chip, h2, chip.nextElementSibling].map((e) => e.getBoundingClientRect());
+      const [c, h, plot] = [chip, h2, chip.parentElement.nextElementSibling].map((e) => e.getBoundingClientRect());
       return { after: !!(h2.compareDocumentPosition(chip) & Node.DOCUMENT_POSITION_FOLLOWING), beside: c.top < h.bottom && c.left > h.right, below: plot.top >= Math.max(c.bottom, h.bottom) };
     });
     assert.deepEqual(order, { after: true, beside: true, below: true }, lab);
@@ -859,6 +859,27 @@ test('on a laptop screen the verdict box lies below the fold: its title rides be
       const handle = document.getElementById('drawer-handle').getBoundingClientRect();
       return r.top >= 0 && r.bottom <= handle.top;
     });
+    assert.deepEqual(problems.console, []);
+    await page.close();
+  }
+  // A long title keeps the heading's row (it wrapped under the heading at 1280 wide, moving the
+  // plot and Play by a line each time the verdict changed): where the row is narrow the chip
+  // shows the cause alone, and it is still named by the whole title; a wide screen shows it all.
+  for (const [width, shown] of [[1280, 'Too strongly regularized ↓'], [1920, 'Underfitting: too strongly regularized ↓']]) {
+    const { page, problems } = await open('?lab=classification&data=circles&features=2&reg=l2&lambda=1&lr=0.03&speed=max', { width, height: 800 });
+    const plotTop = () => page.evaluate(() => document.querySelector('.chart.plane').getBoundingClientRect().top + scrollY);
+    const before = await plotTop();
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => document.querySelector('#diagnosis strong')?.textContent === 'Underfitting: too strongly regularized', null, { timeout: 20000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const chip = await page.evaluate(() => {
+      const c = document.getElementById('verdict-chip');
+      const [r, h2] = [c.getBoundingClientRect(), c.parentElement.querySelector('h2').getBoundingClientRect()];
+      return { text: c.innerText.replace(/\s+/g, ' '), cut: [...c.children].some((e) => e.scrollWidth > e.clientWidth), beside: r.top < h2.bottom && r.left > h2.right };
+    });
+    assert.deepEqual(chip, { text: shown, cut: false, beside: true }, `${width}`);
+    assert.equal(await plotTop(), before, `${width}: the plot stays where it was`);
+    await page.getByRole('button', { name: 'Underfitting: too strongly regularized', exact: true }).waitFor();
     assert.deepEqual(problems.console, []);
     await page.close();
   }
