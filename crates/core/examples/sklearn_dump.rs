@@ -174,7 +174,7 @@ fn regression() -> Value {
             "test_mse": test_score.loss,
             "objective": t.objective(),
             "test_r2": r_squared(test_score.loss, variance(&test_y)),
-            "stable_learning_rate": stable_learning_rate(degree, &data.train),
+            "stable_learning_rate": stable_learning_rate(t.hyper(), &data.train),
         }));
     }
     json!(out)

@@ -150,24 +150,31 @@ pub fn minimum_weights(hyper: &Hyper, train: &[Point]) -> Option<Vec<f64>> {
     }
 }
 
-/// The learning rates at which plain gradient descent on all of `train`, with no penalty, lowers
-/// polynomial regression's MSE at every step: those under the returned limit. The MSE is the
-/// quadratic bowl (1/n)·‖Φw − y‖², whose curvature (Hessian) is (2/n)·ΦᵀΦ; a step of η shrinks
-/// the error along each of its eigenvectors by the factor |1 − η·(its eigenvalue)|, under 1 for
-/// every one exactly while η < 2 / (the largest eigenvalue). Above it the steepest direction's
-/// error grows at every step, and training explodes. `None` without training points.
-pub fn stable_learning_rate(degree: usize, train: &[Point]) -> Option<f64> {
-    if train.is_empty() {
+/// The learning rates at which plain gradient descent on all of `train` lowers polynomial
+/// regression's objective at every step: those under the returned limit. With no penalty or L2
+/// the objective is a quadratic bowl, (1/n)·‖Φw − y‖² + λ·Σ_{k≥1} wₖ², whose curvature (Hessian)
+/// is (2/n)·ΦᵀΦ + 2λ·D (D the identity without the intercept's entry: the intercept is not
+/// penalized); a step of η shrinks the error along each of its eigenvectors by the factor
+/// |1 − η·(its eigenvalue)|, under 1 for every one exactly while η < 2 / (the largest
+/// eigenvalue). Above it the steepest direction's error grows at every step, and training
+/// explodes. The penalty's own pull, 2λ, adds to every weight's curvature: that is why L2 under
+/// a learning rate of 1/λ or more never settles. `None` without training points, or under L1
+/// with λ > 0, whose kink at zero has no curvature to bound.
+pub fn stable_learning_rate(hyper: &Hyper, train: &[Point]) -> Option<f64> {
+    if train.is_empty() || (hyper.regularization() == Regularization::L1 && hyper.lambda() > 0.0) {
         return None;
     }
+    let degree = hyper.degree();
     let design = Design::new(train, degree);
     let n = train.len() as f64;
+    let pull = 2.0 * penalty(hyper.regularization(), hyper.lambda());
     let curvature = DMatrix::from_fn(degree + 1, degree + 1, |i, j| {
-        (0..design.len())
+        let data = (0..design.len())
             .map(|r| design.row(r)[i] * design.row(r)[j])
             .sum::<f64>()
             * 2.0
-            / n
+            / n;
+        data + if i == j && i > 0 { pull } else { 0.0 }
     });
     let steepest = curvature.symmetric_eigenvalues().max();
     (steepest > 0.0).then(|| 2.0 / steepest)
@@ -180,7 +187,7 @@ pub fn polynomial_mse(hyper: &Hyper, train: &[Point]) -> Option<f64> {
     Some(Design::new(train, hyper.degree()).mse(&weights))
 }
 
-/// The λ of the objective's λ·Σw²: 0 without a penalty (L1 has no answer here).
+/// The λ of the objective's λ·Σw²: 0 without a penalty (L1 has no curvature to add).
 fn penalty(regularization: Regularization, lambda: f64) -> f64 {
     if regularization == Regularization::L2 {
         lambda

@@ -273,32 +273,53 @@ fn the_lasso_minimum_meets_its_optimality_conditions() {
 /// The stable learning rates by hand: one point at x = 0 on degree 1 has features (1, 0), the
 /// curvature (2/n)·ΦᵀΦ = diag(2, 0), so the limit is 2/2 = 1 (the loss is multiplied by
 /// (1 − 2η)² a step); two points at x = ±1 have features (1, ±√3), curvature diag(2, 6), so
-/// the limit is 2/6. And by the models' own gradient descent: on a sine of 40 points at degree
-/// 5, 2 % under the limit every epoch lowers the loss for 5,000 epochs, and 2 % over it
-/// training explodes.
+/// the limit is 2/6. L2 adds its pull 2λ to every weight's curvature but the intercept's:
+/// λ = 3 on the first makes it diag(2, 6), limit 1/3; λ = 1 on the second diag(2, 8), limit
+/// 1/4. L1 has no curvature at zero to bound. And by the models' own gradient descent: on a
+/// sine of 40 points at degree 5, 2 % under the limit every epoch lowers the objective for
+/// 5,000 epochs, and 2 % over it training explodes, with no penalty and with L2.
 #[test]
 fn stable_learning_rate_by_hand_and_by_descent() {
     let at = |xs: &[f64]| xs.iter().map(|&x| Point { x, y: 1.0 }).collect::<Vec<_>>();
-    assert!((stable_learning_rate(1, &at(&[0.0])).unwrap() - 1.0).abs() < 1e-12);
-    assert!((stable_learning_rate(1, &at(&[-1.0, 1.0])).unwrap() - 1.0 / 3.0).abs() < 1e-12);
-    assert_eq!(stable_learning_rate(1, &[]), None);
-    let data = generate(&DataSpec::new(Curve::Sine, 40, 0.2, 0.75, 3).unwrap());
-    let limit = stable_learning_rate(5, &data.train).unwrap();
-    let descend = |lr: f64| {
-        let hyper = Hyper::new(lr, 5, Regularization::None, 0.0, None, OptimizerKind::Sgd);
-        let mut trainer = Trainer::new(hyper.unwrap(), &data.train, 1);
-        let mut last = f64::INFINITY;
-        for _ in 0..5_000 {
-            match trainer.step() {
-                // (At the minimum the last bits of the loss wobble.)
-                Epoch::Done { train_loss } if train_loss <= last * (1.0 + 1e-12) => {
-                    last = train_loss
-                }
-                _ => return false,
-            }
-        }
-        true
+    let hyper = |lr: f64, degree, regularization, lambda| {
+        Hyper::new(lr, degree, regularization, lambda, None, OptimizerKind::Sgd).unwrap()
     };
-    assert!(descend(0.98 * limit), "{limit}");
-    assert!(!descend(1.02 * limit), "{limit}");
+    let limit = |degree, regularization, lambda, xs: &[f64]| {
+        stable_learning_rate(&hyper(0.1, degree, regularization, lambda), &at(xs))
+    };
+    let close = |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() < 1e-12);
+    assert!(close(limit(1, Regularization::None, 0.0, &[0.0]), 1.0));
+    assert!(close(
+        limit(1, Regularization::None, 0.0, &[-1.0, 1.0]),
+        1.0 / 3.0
+    ));
+    assert!(close(limit(1, Regularization::L2, 3.0, &[0.0]), 1.0 / 3.0));
+    assert!(close(limit(1, Regularization::L2, 1.0, &[-1.0, 1.0]), 0.25));
+    // (λ unused without its penalty; L1 at λ = 0 is no penalty.)
+    assert!(close(limit(1, Regularization::None, 3.0, &[0.0]), 1.0));
+    assert!(close(limit(1, Regularization::L1, 0.0, &[0.0]), 1.0));
+    assert_eq!(limit(1, Regularization::L1, 0.1, &[0.0]), None);
+    assert_eq!(limit(1, Regularization::None, 0.0, &[]), None);
+    let data = generate(&DataSpec::new(Curve::Sine, 40, 0.2, 0.75, 3).unwrap());
+    for (regularization, lambda) in [(Regularization::None, 0.0), (Regularization::L2, 0.5)] {
+        let limit = stable_learning_rate(&hyper(0.1, 5, regularization, lambda), &data.train);
+        let limit = limit.unwrap();
+        let descend = |lr: f64| {
+            let mut trainer = Trainer::new(hyper(lr, 5, regularization, lambda), &data.train, 1);
+            let mut last = f64::INFINITY;
+            for _ in 0..5_000 {
+                let Epoch::Done { .. } = trainer.step() else {
+                    return false;
+                };
+                // (At the minimum the last bits of the objective wobble.)
+                match trainer.objective() {
+                    now if now <= last * (1.0 + 1e-12) => last = now,
+                    _ => return false,
+                }
+            }
+            true
+        };
+        assert!(descend(0.98 * limit), "{regularization:?}: {limit}");
+        assert!(!descend(1.02 * limit), "{regularization:?}: {limit}");
+    }
 }

@@ -127,8 +127,7 @@ impl LabKind for Regression {
     /// Plain gradient descent with all points per step and no penalty: the MSE is the whole
     /// objective, a quadratic in the weights.
     fn descends(s: &Session<Self>) -> bool {
-        s.config.optimizer() == OptimizerKind::Sgd
-            && s.config.number(Key::BatchSize) >= s.data.train.len() as f64
+        full_batch_descent(s)
             && (s.config.regularization() == Regularization::None
                 || s.config.number(Key::Lambda) == 0.0)
     }
@@ -162,12 +161,13 @@ impl LabKind for Regression {
         then.is_some_and(|r| r.train <= best + optimum_slack(best, &targets))
     }
 
-    /// 2 over the MSE's steepest curvature on the training points ([`stable_learning_rate`]).
+    /// Under plain gradient descent with all points per step, 2 over the objective's steepest
+    /// curvature on the training points, the L2 penalty's included ([`stable_learning_rate`]).
     fn stable_rate(s: &Session<Self>) -> Option<f64> {
-        if !Self::descends(s) {
+        if !full_batch_descent(s) {
             return None;
         }
-        stable_learning_rate(s.config.regression_hyper().degree(), &s.data.train)
+        stable_learning_rate(&s.config.regression_hyper(), &s.data.train)
     }
 
     /// A note for the validation curve when its models, trained a fixed number of epochs, are
@@ -220,6 +220,13 @@ impl LabKind for Regression {
     fn handle(_: &mut Session<Self>, action: Action) -> Option<Action> {
         Some(action)
     }
+}
+
+/// Plain gradient descent with all points per step: the steps follow the objective's own
+/// gradient, no sample's.
+fn full_batch_descent(s: &Session<Regression>) -> bool {
+    s.config.optimizer() == OptimizerKind::Sgd
+        && s.config.number(Key::BatchSize) >= s.data.train.len() as f64
 }
 
 /// How far above the training MSE's optimum `best` a model still counts as there: a quarter of
@@ -579,7 +586,7 @@ mod tests {
         assert!(!s.running);
         let msg = s.divergence.clone().expect("diverged");
         // All points per step, no penalty: the stable rates are known and said.
-        let limit = stable_learning_rate(s.config.regression_hyper().degree(), &s.data.train);
+        let limit = stable_learning_rate(&s.config.regression_hyper(), &s.data.train);
         assert!(
             msg.contains("learning rate of 10 is too high")
                 && msg.contains(&format!(
@@ -587,6 +594,20 @@ mod tests {
                      points per step and no penalty the loss is a bowl",
                     short(limit.unwrap())
                 )),
+            "{msg}"
+        );
+        // Under L2 the penalty's pull adds to the bowl's curvature: a lower limit, said so.
+        let mut ridge = lab("opt=sgd&lr=1&reg=l2&lambda=1");
+        run(&mut ridge, 1000);
+        let msg = ridge.divergence.clone().expect("diverged");
+        let below = stable_learning_rate(&ridge.config.regression_hyper(), &ridge.data.train);
+        assert!(below.unwrap() < limit.unwrap());
+        assert!(
+            msg.contains(&format!(
+                "Lower the learning rate below {} (on the slider 0.3 or lower; with all points \
+                 per step the objective (the MSE plus the L2 penalty) is a bowl",
+                short(below.unwrap())
+            )) && msg.contains("which these training points and λ set"),
             "{msg}"
         );
         // With mini-batches they are not.

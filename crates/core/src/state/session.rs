@@ -933,12 +933,21 @@ impl<K: LabKind> Session<K> {
                     .find(|&r| r < limit)
                     .map(|r| format!("on the slider {} or lower; ", short(r)))
                     .unwrap_or_default();
+                let (bowl, set) = match self.config.regularization() {
+                    Regularization::L2 if self.config.number(Key::Lambda) > 0.0 => (
+                        " the objective (the MSE plus the L2 penalty) is a bowl",
+                        "these training points and λ set",
+                    ),
+                    _ => (
+                        " and no penalty the loss is a bowl",
+                        "these training points set",
+                    ),
+                };
                 format!(
-                    "Lower the learning rate below {} ({below}with all points per step and no \
-                     penalty the loss is a bowl, and plain gradient descent goes down it at any \
-                     rate under 2 over its steepest curvature, which these training points set; a \
-                     search over the rate in the Tuning lab shows how low an error each reaches \
-                     in 1,000 epochs)",
+                    "Lower the learning rate below {} ({below}with all points per step{bowl}, \
+                     and plain gradient descent goes down it at any rate under 2 over \
+                     its steepest curvature, which {set}; a search over the rate in the Tuning \
+                     lab shows how low an error each reaches in 1,000 epochs)",
                     short(limit)
                 )
             }
