@@ -204,17 +204,21 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     let (train, test) = (&state.train_score, &state.test_score);
     // A score of no points is no score: "—", not 0 %.
     let or_none = |none: bool, figure: String| if none { "—".to_string() } else { figure };
+    // A forest of no trees has no vote: every point is a tie, which a count gives to the first
+    // class (helper 100: "Train accuracy 45.7 %", below the majority's share, and a confusion
+    // matrix all blue). Its log-loss, the even guess's ln K, is a score.
+    let unvoted = model == ModelKind::Forest && state.model.steps() == 0;
     match (train.accuracy, test.accuracy) {
         (Some(train_acc), Some(test_acc)) => stats.extend([
             (
                 "Train accuracy",
                 "train-acc",
-                or_none(no_train, percent(train_acc)),
+                or_none(no_train || unvoted, percent(train_acc)),
             ),
             (
                 "Test accuracy",
                 "test-acc",
-                or_none(no_test, percent(test_acc)),
+                or_none(no_test || unvoted, percent(test_acc)),
             ),
             (
                 "Train log-loss",
@@ -386,7 +390,7 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
                     <section class="panel" data-panel={if model == ModelKind::Knn { "scores" } else { "loss" }} aria-labelledby="score-title">
                         <h2 id="score-title">{ "Scores" }</h2>
                         if !regression {
-                            <div data-panel="scores"><Confusion matrix={state.test_score.confusion.clone()} /></div>
+                            <div data-panel="scores"><Confusion matrix={state.test_score.confusion.clone()} {unvoted} /></div>
                         }
                         if model != ModelKind::Knn {
                             <Chart input={ChartInput::Loss(loss_curve, loss, step_axis)} id="loss-chart"

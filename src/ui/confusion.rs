@@ -6,10 +6,18 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ConfusionProps {
     pub matrix: Vec<Vec<usize>>,
+    /// A forest of no trees: no class was predicted, so there is nothing to count.
+    #[prop_or_default]
+    pub unvoted: bool,
 }
 
 #[component]
 pub fn Confusion(props: &ConfusionProps) -> Html {
+    if props.unvoted {
+        return html! {
+            <p class="help" id="confusion">{ "Test set: no confusion matrix yet. The forest has no trees, so nothing has voted: every point is a tie. Play or Step adds trees." }</p>
+        };
+    }
     let k = props.matrix.len();
     html! {
         <table class="confusion" id="confusion">

@@ -118,7 +118,7 @@ test('k-NN: a tied vote is said as a tie, with the class the lab scores it as', 
 
 test('decision tree: depth 1 underfits circles; the learned rules are shown; depth grows by steps', async () => {
   const { page } = await open('&model=tree&depth=1&data=circles');
-  assert.match(await text(page, '#ctl-speed-help'), /^Levels grown every half second/);
+  assert.match(await text(page, '#ctl-speed-help'), /^How many levels grow each half second: .* At max there is no pause/);
   await page.getByRole('button', { name: 'Step' }).click();
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '1');
   assert.match(await text(page, '#diagnosis'), /^Underfitting/);
@@ -463,10 +463,16 @@ test('ensembles: chosen by label, grown tree by tree, out-of-bag error read, tre
   await page.waitForFunction(() => new URL(location.href).searchParams.get('model') === 'forest');
   assert.equal(await text(page, '#epoch'), '0');
   // The speed and the rate speak of trees here, not epochs.
-  assert.match(await text(page, '#ctl-speed-help'), /^Trees added every fifth of a second: 1 to see each new tree/);
+  assert.match(await text(page, '#ctl-speed-help'), /^How many trees are added each fifth of a second: 1 to see each new tree\. At max there is no pause/);
   assert.match(await page.locator('#eps').locator('xpath=..').textContent(), /Trees \/ s/);
+  // No trees, no vote: every point is a tie, not an accuracy counted as if all said blue
+  // (helper 100: 45.7 %, under the majority's share, and a confusion matrix all blue).
+  assert.deepEqual([await text(page, '#train-acc'), await text(page, '#test-acc')], ['—', '—']);
+  assert.match(await text(page, '#confusion'), /^Test set: no confusion matrix yet\. The forest has no trees, so nothing has voted/);
   await page.getByRole('button', { name: 'Step' }).click();
   await page.waitForFunction(() => document.getElementById('epoch').textContent === '1');
+  assert.match(await text(page, '#test-acc'), /^\d+(\.\d)? %$/);
+  assert.equal(await page.locator('table#confusion tbody tr').count(), 2);
   assert.match(await text(page, '#ensemble-size'), /^1 tree, \d+ nodes, \d+ learned numbers/);
   assert.match(await text(page, '#learned'), /newest tree, number 1.*x[₁₂] ≤ -?[0-9.]+\?/s);
   // The newest tree alone, drawn beside: with one tree it is the forest's own map's pattern.

@@ -196,10 +196,11 @@ test('the result says how far a 12-point test set strays by chance, and when thi
   const simpler = (a, b) => values[a][0] <= values[b][0] && values[a][1] >= values[b][1] && String(values[a]) !== String(values[b]);
   const simplest = candidates.filter((c) => !candidates.some((o) => simpler(o, c))).sort((a, b) => a - b);
   assert.deepEqual(simplest, ['1', '5'], JSON.stringify(values));
-  assert.equal(near.replace(/\+ [\d.]+ = [\d.]+:/, '+ SE = CUT:'), `Trials ${listed} are within one standard error of the best (${mean} + SE = CUT: the best's folds' spread over √5). The folds cannot tell these from the best, and any of them may do as well on new points. The one-standard-error rule takes the simplest model within one standard error of the best, and here trials 1 and 5 trade one axis for another (no trial near the best is simpler than either on every axis): which counts as simplest is for you to choose.`);
+  assert.equal(near.replace(/\+ [\d.]+, which is [\d.]+ before rounding:/, '+ SE, which is CUT before rounding:'), `Trials ${listed} are within one standard error of the best (${mean} + SE, which is CUT before rounding: the best's folds' spread over √5). The folds cannot tell these from the best, and any of them may do as well on new points. The one-standard-error rule takes the simplest model within one standard error of the best, and here trials 1 and 5 trade one axis for another (no trial near the best is simpler than either on every axis): which counts as simplest is for you to choose.`);
   // Rounded, the best plus its standard error reads 0.0565, and a trial shown at 0.0565 is left
-  // out: the sentence gives the cut itself (helper 98).
-  const [, se, cut] = near.match(/\+ ([\d.]+) = ([\d.]+):/);
+  // out: the sentence gives the cut itself (helper 98), as the sum before rounding (helper 100:
+  // "0.0492 + 0.0073 = 0.056425" read as a sum that does not add up).
+  const [, se, cut] = near.match(/\+ ([\d.]+), which is ([\d.]+) before rounding:/);
   assert.ok(Math.abs(Number(se) - sd / Math.sqrt(5)) < 1e-4, near);
   assert.ok(Math.abs(Number(cut) - mean - sd / Math.sqrt(5)) < 2e-4, near);
   assert.equal((mean + Number(se)).toFixed(4), '0.0565');
@@ -669,7 +670,7 @@ test('at Speed 1 a search is watched trial by trial, even where every setting is
   await page.waitForFunction(() => /^Faint/.test(document.getElementById('landscape-status').textContent),
     null, { timeout: 60_000 });
   assert.equal(await text(page, '#ctl-speed-value'), '1 trial / 0.2 s');
-  assert.match(await text(page, '#ctl-speed-help'), /^Trials shown every fifth of a second/);
+  assert.match(await text(page, '#ctl-speed-help'), /^How many trials are shown each fifth of a second: .* At max there is no pause/);
   // The trial count as it reads on each animation frame after Play, until the search is done.
   // (And the time left as it reads while playing.)
   const lefts = [];

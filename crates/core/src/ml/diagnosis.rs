@@ -1961,7 +1961,7 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
         fit,
         // (On under 30 test points the verdict has already said why: see `few_test_points`.)
         reason: if close && few_test_points(e.errors).is_empty() {
-            why + &close_call_note(e.errors, e.train_points, &instead)
+            why + &close_call_note(e, &instead)
         } else {
             why
         },
@@ -1973,12 +1973,18 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
 /// What a close call means, for the verdict's end: how far chance moves the test accuracy, or,
 /// when that is about nothing (every test point right), the training accuracy, and what the
 /// verdict would read as `instead`.
-fn close_call_note(errors: Errors, train_points: usize, instead: &Instead) -> String {
+fn close_call_note(e: &Evidence, instead: &Instead) -> String {
     let Errors::Classes {
         test, test_points, ..
-    } = errors
+    } = e.errors
     else {
         return String::new();
+    };
+    // (Helper 100: "the validation curve … is the better judge" beside a curve already drawn,
+    // which the verdict of a boosting still growing did not read: its points are full models.)
+    let judge = match e.growing {
+        true => GROWING_JUDGE,
+        false => BETTER_JUDGE,
     };
     let se = 100.0 * standard_error(test, test_points);
     let read_as = |list: &[&str]| list.join(" or as ");
@@ -2001,13 +2007,14 @@ fn close_call_note(errors: Errors, train_points: usize, instead: &Instead) -> St
         };
         format!(
             "{CLOSE_CALL} on {test_points} test points chance alone moves the test accuracy by \
-             about {se:.0} points (one standard error){what}. {BETTER_JUDGE}"
+             about {se:.0} points (one standard error){what}. {judge}"
         )
     } else {
         format!(
-            "{CLOSE_CALL} on {train_points} training points chance alone moves the training \
-             accuracy by a point or two, and that would make it read as {}. {BETTER_JUDGE}",
-            read_as(&[instead.train.as_slice(), instead.test.as_slice()].concat())
+            "{CLOSE_CALL} on {} training points chance alone moves the training \
+             accuracy by a point or two, and that would make it read as {}. {judge}",
+            e.train_points,
+            read_as(&[instead.train.as_slice(), instead.test.as_slice()].concat()),
         )
     }
 }
@@ -2015,6 +2022,11 @@ fn close_call_note(errors: Errors, train_points: usize, instead: &Instead) -> St
 /// Where a close call sends the learner.
 const BETTER_JUDGE: &str =
     "The validation curve, which averages folds of the training points, is the better judge.";
+/// Where a close call sends the learner while the model still grows: the curve's points are
+/// fully grown models, so the verdict reads it once this one is too.
+const GROWING_JUDGE: &str = "The validation curve, which averages folds of the training points, \
+                             is the better judge; its points are fully grown models, and the \
+                             verdict reads it once this one has grown all its trees or levels.";
 
 /// How a close call's caution begins: notes that answer the verdict's remedy (the validation
 /// curve's) go before it.

@@ -495,11 +495,12 @@ mod tests {
                 "{epochs}"
             );
         }
-        assert!(help("lab=classification&model=tree").starts_with("Levels grown every half"));
+        assert!(help("lab=classification&model=tree")
+            .starts_with("How many levels grow each half second"));
         for ensemble in ["forest", "boosting"] {
             let query = format!("lab=classification&model={ensemble}");
             assert!(
-                help(&query).starts_with("Trees added every fifth"),
+                help(&query).starts_with("How many trees are added each fifth"),
                 "{query}"
             );
         }

@@ -1682,3 +1682,31 @@ fn a_curve_far_above_the_optimum_says_so_and_is_not_cited() {
     let quick = grown("model=logistic&data=moons&opt=adam", 300);
     assert_eq!(quick.curve_outrun(), None);
 }
+
+/// A close call while boosting still grows does not send the learner to a curve the verdict has
+/// not read (helper 100: at 81 of 200 trees, "the validation curve … is the better judge",
+/// beside a curve that already settled it): the curve's points are fully grown models, and the
+/// verdict reads it once this one is grown; then it cites the curve and drops the hedge.
+#[test]
+fn a_close_call_while_growing_says_when_the_curve_is_read() {
+    let query = "model=boosting&data=moons&noise=0.4&n=500&depth=2&shrinkage=1&trees=200&seed=9";
+    let s = grown(query, 81);
+    assert_eq!(s.model.steps(), 81);
+    let d = s.diagnosis().unwrap();
+    assert!(d.close_call, "{d:?}");
+    assert!(
+        d.reason.ends_with(
+            "is the better judge; its points are fully grown models, and the verdict reads it \
+             once this one has grown all its trees or levels."
+        ),
+        "{}",
+        d.reason
+    );
+    let done = grown(query, 200);
+    let d = done.diagnosis().unwrap();
+    assert!(
+        !d.close_call && d.reason.contains("validation curve"),
+        "{d:?}"
+    );
+    assert!(!d.reason.contains("fully grown models"), "{}", d.reason);
+}

@@ -44,7 +44,7 @@ const TREES: &[ModelKind] = &[ModelKind::Tree, ModelKind::Forest, ModelKind::Boo
 /// Speed's help for a decision tree, where a step grows a level, one every half second at a set
 /// speed (the page's pacing); the table's help says epochs, as for the other trained models.
 pub const TREE_SPEED_HELP: &str =
-    "Levels grown every half second: 1 to watch each level, max for as many as a frame allows.";
+    "How many levels grow each half second: 1 to watch each level. At max there is no pause: as many as each frame allows.";
 /// Animation frames (60 a second) between two training steps at a set speed: a tree grows a level
 /// every half second and an ensemble adds a tree every fifth of a second, so each can be seen, as
 /// Speed's help says; every other model takes a step (an epoch) every frame.
@@ -59,7 +59,7 @@ pub fn frames_per_step(model: ModelKind) -> u32 {
 /// Speed's help in the Tuning lab, where a step shows a trial, one every fifth of a second at a
 /// set speed (the page's pacing: [`FRAMES_PER_TRIAL`]); every trial is computed as fast as the
 /// page can, and a trial scored early waits to be shown.
-pub const TUNING_SPEED_HELP: &str = "Trials shown every fifth of a second: 1 to watch the search choose each one, max to show each as soon as it is scored.";
+pub const TUNING_SPEED_HELP: &str = "How many trials are shown each fifth of a second: 1 to watch the search choose each one. At max there is no pause: each is shown as soon as it is scored.";
 /// Animation frames (60 a second) between two trials shown by the Tuning lab at a set speed:
 /// the landscape scores most settings before the search asks for them, and 16 trials in one
 /// frame cannot be watched (helper 79).
@@ -71,7 +71,7 @@ pub const KNN_SPEED_HELP: &str =
 /// Speed's help for a random forest or gradient boosting, where a step adds a tree, one every
 /// fifth of a second at a set speed (the page's pacing).
 pub const ENSEMBLE_SPEED_HELP: &str =
-    "Trees added every fifth of a second: 1 to see each new tree, max for as many as a frame allows.";
+    "How many trees are added each fifth of a second: 1 to see each new tree. At max there is no pause: as many as each frame allows.";
 
 /// The Features help for a random forest, whose default inputs (x₁, x₂, their squares and
 /// product) a single tree and boosting do not have (helper 69: switching from a tree to a forest
@@ -628,11 +628,11 @@ mod tests {
     fn speed_help_says_the_pacing_the_page_uses() {
         let seconds = |m| f64::from(frames_per_step(m)) / 60.0;
         assert_eq!(seconds(ModelKind::Tree), 0.5);
-        assert!(TREE_SPEED_HELP.contains("every half second"));
+        assert!(TREE_SPEED_HELP.contains("each half second"));
         for m in [ModelKind::Forest, ModelKind::Boosting] {
             assert_eq!(seconds(m), 0.2);
         }
-        assert!(ENSEMBLE_SPEED_HELP.contains("every fifth of a second"));
+        assert!(ENSEMBLE_SPEED_HELP.contains("each fifth of a second"));
         assert_eq!(frames_per_step(ModelKind::Mlp), 1);
     }
 }

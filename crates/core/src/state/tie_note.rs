@@ -375,7 +375,9 @@ fn near(
         ("are", "any of them")
     };
     // Where the rounded figures would misplace a trial (helper 98: 0.0492 + 0.0073 reads 0.0565,
-    // a trial at 0.0565 was left out: the cut is 0.05644), the cut itself, to six decimals.
+    // a trial at 0.0565 was left out: the cut is 0.05644), the cut itself, to six decimals, said
+    // to be the sum before rounding (helper 100: "0.0492 + 0.0073 = 0.056425" read as a sum that
+    // does not add up).
     let shown = |v: f64| short(v).parse::<f64>().unwrap_or(v);
     let shown_cut = shown(best.error.mean) + shown(standard_error);
     let misplaced = (0..trials.len())
@@ -383,7 +385,7 @@ fn near(
         .any(|i| (shown(trials[i].error.mean) <= shown_cut + 1e-12) != close.contains(&i));
     let cut = if misplaced {
         let exact = format!("{:.6}", best.error.mean + standard_error);
-        format!(" = {}", exact.trim_end_matches('0'))
+        format!(", which is {} before rounding", exact.trim_end_matches('0'))
     } else {
         String::new()
     };
@@ -424,8 +426,8 @@ mod tests {
         let s = search(&[0.0564, 0.05, 0.0492, 0.0563, crate::tune::cv::DIVERGED]);
         assert_eq!(
             near(&s, 5, None, Some(ModelKind::Knn)).unwrap(),
-            "Trials 2 and 4 are within one standard error of the best (0.0492 + 0.0072 = \
-             0.056355: the best's folds' spread over √5). The folds cannot tell these from the best, and any \
+            "Trials 2 and 4 are within one standard error of the best (0.0492 + 0.0072, \
+             which is 0.056355 before rounding: the best's folds' spread over √5). The folds cannot tell these from the best, and any \
              of them may do as well on new points: the one-standard-error rule takes the \
              simplest model within one standard error of the best rather than the lowest \
              estimate, and here that is the best itself (trial 3): none near it is simpler."
@@ -458,7 +460,8 @@ mod tests {
     }
 
     /// Rounded, 0.0492 + 0.0073 reads 0.0565, and a trial at 0.05648 (shown 0.0565) lies above
-    /// the cut of 0.05646: the sentence then gives the cut itself (helper 98).
+    /// the cut of 0.05646: the sentence then gives the cut itself (helper 98), as the sum before
+    /// rounding (helper 100: "= 0.05646" read as a sum that does not add up).
     #[test]
     fn a_cut_the_rounded_figures_would_misplace_is_given_exactly() {
         // (The toy search's folds' sd is 0.016: the best's here sets a standard error of 0.00726.)
@@ -475,7 +478,8 @@ mod tests {
         let said = near(&s, 5, None, Some(ModelKind::Knn)).unwrap();
         assert!(
             said.starts_with(
-                "Trial 3 is within one standard error of the best (0.0492 + 0.0073 = 0.05646: "
+                "Trial 3 is within one standard error of the best (0.0492 + 0.0073, which is \
+                 0.05646 before rounding: "
             ),
             "{said}"
         );

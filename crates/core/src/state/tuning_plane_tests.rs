@@ -608,7 +608,7 @@ fn the_near_note_names_exactly_the_trials_within_one_standard_error() {
     assert!(
         note.starts_with(
             "Trials 1, 3, 4, 9 and 10 are within one standard error of the best (0.0492 + \
-             0.0073 = 0.056425: the best's folds' spread over √5)."
+             0.0073, which is 0.056425 before rounding: the best's folds' spread over √5)."
         ),
         "{note}"
     );
