@@ -416,6 +416,20 @@ test('README: too simple beside a curve that cannot tell a higher degree apart n
   assert.doesNotMatch(more, /more points/);
 });
 
+test('README: too strongly regularized beside a flat curve over the degree says the penalty flattens it, not that more points would help', async () => {
+  // (Helper 101: under L1 at λ = 10 every weight is zero at every degree; it read "with more
+  // points it can pay off", and at 500 points every weight was still zero.)
+  const { page, problems } = await open('?degree=9&reg=l1&lambda=10&speed=20');
+  await page.waitForFunction(() => /^15 values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 60_000 });
+  await runUntilEpoch(page, 1000);
+  const verdict = await text(page, '#diagnosis');
+  assert.match(verdict, /^Underfitting: too strongly regularized/);
+  assert.match(verdict, /At λ = 10 the penalty holds the weights near zero whatever the Polynomial degree, so the curve can hardly tell its values apart: lower λ first, and then the curve can show what Polynomial degree does\./);
+  assert.doesNotMatch(verdict, /more points/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('the validation curve sweeps the degree, and focusing λ sweeps λ instead', async () => {
   const { page, problems } = await open('?n=20');
   const status = page.locator('#validation-status');

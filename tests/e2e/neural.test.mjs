@@ -374,6 +374,19 @@ test('README: a sigmoid network on its flat start is still training, told to wai
   assert.deepEqual(problems.console, []);
 });
 
+test('README: six sigmoid layers stuck at the class shares are told the gradient fades and to remove layers, not to lower the rate and Reset', async () => {
+  // (Helper 101: the old advice, followed, changed nothing.)
+  const { page, problems } = await open('&data=xor&layers=6&act=sigmoid&speed=max');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => /^Stuck/.test(document.getElementById('diagnosis')?.textContent ?? ''), null, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const verdict = await text(page, '#diagnosis');
+  assert.match(verdict, /Through 6 layers of sigmoid the gradient fades on its way back: each sigmoid's slope is at most 1\/4, so 6 of them multiply it by at most 1\/4,096 .*Remove layers/);
+  assert.doesNotMatch(verdict, /press Reset/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('Noise\'s help speaks of this lab\'s data: the points\' jitter with classes, the value\'s σ on a surface, y in the Regression lab', async () => {
   const { page } = await open();
   const help = () => page.locator('#ctl-noise-help').textContent();

@@ -147,6 +147,18 @@ pub fn thousands(n: u64) -> String {
 #[cfg(test)]
 mod tests {
 
+    /// An R² needs targets that vary: one test point, or equal ones (three of −0.8, whose float
+    /// mean misses them by a rounding: helper 101 saw "Test R² -3.06e31"), have none.
+    #[test]
+    fn a_test_r_squared_or_why_there_is_none() {
+        assert_eq!(super::r_squared(0.25, &[1.0, 3.0]), "0.75");
+        assert_eq!(super::r_squared(0.38, &[-0.8]), "— (one test point)");
+        assert_eq!(
+            super::r_squared(0.38, &[-0.8; 3]),
+            "— (test targets all equal)"
+        );
+    }
+
     #[test]
     fn small_numbers_in_words_are_decimals() {
         assert_eq!(in_words(5e-4), "0.0005");

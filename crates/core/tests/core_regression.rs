@@ -186,6 +186,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         strong_penalty: false,
         penalized: false,
         hidden: None,
+        layers: 0,
         blind_to: None,
         flat_start: false,
         at_guess: false,

@@ -527,6 +527,8 @@ pub struct Evidence {
     /// A network's hidden units, when nonlinear: its loss has poor local minima and plateaus,
     /// and units can stop learning (ReLU's switched off, tanh's and sigmoid's saturated).
     pub hidden: Option<Activation>,
+    /// A network's hidden layers (0 outside the Neural lab).
+    pub layers: usize,
     /// A network whose inputs carry nothing of one coordinate: that coordinate and the features
     /// that would carry it ([`crate::ml::mlp::Inputs::blind_to`]). See the module's rule 4.
     pub blind_to: Option<(&'static str, [&'static str; 4])>,
@@ -1377,11 +1379,30 @@ fn too_early(summary: &str) -> (Fit, String) {
     )
 }
 
-/// Rule 6's reason: a network with hidden layers whose training has stopped improving, with
-/// `units` its neurons' activation; `at_shares` when it gives every point about the class shares'
-/// probabilities ([`SharesOnly`]).
-fn stuck(summary: &str, units: Activation, at_shares: bool) -> String {
+/// Sigmoid layers from which the gradient fades a thousandfold or more on its way back to the
+/// first: each sigmoid's slope is at most 1/4, and (1/4)⁵ = 1/1,024.
+const FADING_SIGMOID_LAYERS: usize = 5;
+
+/// Rule 6's reason: a network of `layers` hidden layers whose training has stopped improving,
+/// with `units` its neurons' activation; `at_shares` when it gives every point about the class
+/// shares' probabilities ([`SharesOnly`]).
+fn stuck(summary: &str, units: Activation, layers: usize, at_shares: bool) -> String {
     let relu = units == Activation::Relu;
+    if at_shares && units == Activation::Sigmoid && layers >= FADING_SIGMOID_LAYERS {
+        // The gradient fades through the layers (helper 101: six sigmoid layers on XOR sat at the
+        // class shares at learning rates from 0.003 to 1 and from every start tried, where the
+        // advice was to lower the rate and Reset; four layers train).
+        return format!(
+            "{summary}, and training has stopped improving although hidden layers could bend the \
+             boundary: the network gives every point about the same probabilities. Through \
+             {layers} layers of sigmoid the gradient fades on its way back: each sigmoid's slope \
+             is at most 1/4, so {layers} of them multiply it by at most 1/{} (unless the weights \
+             between are large), and the first layers barely learn, whatever the learning rate \
+             or the start. Remove layers (one or two bend most boundaries), or switch to tanh, \
+             whose slope reaches 1.",
+            thousands(4u64.pow(layers as u32))
+        );
+    }
     if at_shares {
         // Every neuron passes on nearly the same for every point. A step too large does that
         // early on (helper 77: three layers of 16 under Adam at 0.03 on the spiral stop there
@@ -1763,7 +1784,7 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
             ),
         )
     } else if let Some(units) = e.hidden.filter(|_| r.high_train && !falling) {
-        (Fit::Stuck, stuck(&r.summary, units, at_shares))
+        (Fit::Stuck, stuck(&r.summary, units, e.layers, at_shares))
     } else if r.high_train {
         (
             Fit::TooSimple,

@@ -18,6 +18,7 @@ fn numbers(train: f64, test: f64) -> Evidence {
         strong_penalty: false,
         penalized: false,
         hidden: None,
+        layers: 0,
         blind_to: None,
         flat_start: false,
         at_guess: false,

@@ -458,6 +458,10 @@ impl<K: LabKind> Session<K> {
                     && !layers.contains(&1)
                     && a != Activation::Linear
             }),
+            layers: match self.config.lab {
+                Lab::Neural => self.config.hidden_layers().len(),
+                _ => 0,
+            },
             // (Read every frame: the inputs alone, not the whole architecture.)
             blind_to: (self.config.lab == Lab::Neural)
                 .then(|| self.config.mlp_inputs().blind_to())
@@ -515,6 +519,7 @@ impl<K: LabKind> Session<K> {
         let asides: String = curve
             .into_iter()
             .chain(self.more_points(&verdict, lean))
+            .chain(self.penalty_flattens(&verdict, lean))
             .chain(self.penalty_caution(&verdict, errors))
             .collect();
         if !asides.is_empty() {
@@ -578,7 +583,7 @@ impl<K: LabKind> Session<K> {
     /// where the data are generated and can have more points.
     fn more_points(&self, verdict: &Diagnosis, lean: Option<CurveLean>) -> Option<String> {
         let n = self.train_set().count();
-        (verdict.fit.is_underfitting()
+        (verdict.fit == Fit::TooSimple
             && lean == Some(CurveLean::Neither)
             && self.config.shows(Key::Points)
             && can_move(&self.config, n, Key::Points, Way::Up))
@@ -588,6 +593,26 @@ impl<K: LabKind> Session<K> {
                  as it gains on the pattern: with more points (Number of points) it can pay off."
             )
         })
+    }
+
+    /// For "too strongly regularized" where the validation curve over another control cannot
+    /// tell the current value from its lowest: the penalty holds the weights near zero whatever
+    /// that control, which is why (helper 101: `?degree=9&reg=l1&lambda=10`, every weight zero at
+    /// every degree and the curve flat, read "a more flexible model follows their noise … with
+    /// more points it can pay off", and at 500 points every weight was still zero).
+    fn penalty_flattens(&self, verdict: &Diagnosis, lean: Option<CurveLean>) -> Option<String> {
+        let label = self.sweep.key.spec().label;
+        (verdict.fit == Fit::TooStronglyRegularized
+            && lean == Some(CurveLean::Neither)
+            && self.sweep.key != Key::Lambda)
+            .then(|| {
+                format!(
+                    " At λ = {} the penalty holds the weights near zero whatever the {label}, so \
+                     the curve can hardly tell its values apart: lower λ first, and then the \
+                     curve can show what {label} does.",
+                    short(self.config.number(Key::Lambda))
+                )
+            })
     }
 
     /// For "too flexible" under a penalty, with a training error already above the noise floor
@@ -631,9 +656,15 @@ impl<K: LabKind> Session<K> {
         if !K::by_epochs(self) {
             None
         } else if self.outruns_curve() {
+            // (After a divergence the model shown is the one training went back to: helper 101
+            // read its epochs against the epoch the loss exploded in.)
+            let model = match self.divergence {
+                Some(_) => "The model shown, the one training went back to,",
+                None => "This model",
+            };
             Some(format!(
-                "This model has trained {} epochs, each point of the curve {}: trained this long, \
-                 a model can fit (and overfit) quite differently from its point on the curve, so \
+                "{model} has trained {} epochs, each point of the curve {}: trained this long, a \
+                 model can fit (and overfit) quite differently from its point on the curve, so \
                  the verdict does not cite it.",
                 thousands(steps),
                 thousands(u64::from(curve))

@@ -738,6 +738,22 @@ fn the_curve_says_when_the_model_has_outrun_it() {
         note.starts_with("This model has trained 2,001 epochs, each point of the curve 1,000"),
         "{note}"
     );
+    // After a divergence, the model shown is the one training went back to (helper 101 read its
+    // 3,456 epochs against "the loss exploded in epoch 29,194").
+    let mut exploded: RegressionLab = session("degree=15&n=20&lr=1&batch=2&opt=adam");
+    exploded.apply(Action::Play);
+    while exploded.running {
+        exploded.apply(Action::Tick(1000));
+    }
+    assert!(exploded.divergence.is_some());
+    let note = exploded.curve_outrun().unwrap();
+    assert!(
+        note.starts_with(&format!(
+            "The model shown, the one training went back to, has trained {} epochs",
+            thousands(exploded.model.steps())
+        )),
+        "{note}"
+    );
     let mut logistic: PlaneLab = session("lab=classification&model=logistic");
     logistic.apply(Action::Play);
     logistic.apply(Action::Tick(601));
@@ -1637,4 +1653,68 @@ fn a_growing_ensemble_that_learned_noise_says_it_is_still_growing() {
     s.apply(Action::Tick(21));
     let done = s.diagnosis().unwrap().reason;
     assert!(!done.contains("still growing"), "{done}");
+}
+
+/// Too strongly regularized, with a flat curve over the degree: the penalty holds the weights
+/// near zero at every degree (under L1 at exactly zero), which is why the curve cannot tell the
+/// degrees apart; more points would not change that (helper 101: it read "with more points it
+/// can pay off", and at 500 points every weight was still zero).
+#[test]
+fn a_curve_flattened_by_the_penalty_says_so_not_more_points() {
+    for penalty in ["l1", "l2"] {
+        let mut s: RegressionLab = session(&format!("degree=9&reg={penalty}&lambda=10&speed=max"));
+        s.finish_curve();
+        s.apply(Action::Play);
+        s.apply(Action::Tick(Regression::SWEEP_STEPS));
+        let d = s.diagnosis().unwrap();
+        assert_eq!(d.fit, Fit::TooStronglyRegularized, "{}", d.reason);
+        assert!(!d.reason.contains("with more points"), "{}", d.reason);
+        assert!(
+            d.reason.contains(
+                "At λ = 10 the penalty holds the weights near zero whatever the Polynomial \
+                 degree, so the curve can hardly tell its values apart: lower λ first, and then \
+                 the curve can show what Polynomial degree does."
+            ),
+            "{penalty}: {}",
+            d.reason
+        );
+        if penalty == "l1" {
+            assert!(s.model.model().weights[1..].iter().all(|w| *w == 0.0));
+        }
+    }
+}
+
+/// Six sigmoid layers on XOR stay at the class shares at any learning rate and from any start:
+/// the gradient fades by up to 4⁶ on its way back, and the verdict says so and to remove layers
+/// (helper 101: it said to lower the learning rate and Reset, which changed nothing); four
+/// layers train.
+#[test]
+fn six_sigmoid_layers_stuck_at_the_shares_are_told_the_gradient_fades() {
+    let trained = |extra: &str| {
+        let mut s: PlaneLab = session(&format!("lab=neural&data=xor&act=sigmoid&{extra}"));
+        s.apply(Action::Play);
+        for _ in 0..10 {
+            s.apply(Action::Tick(1000));
+        }
+        s
+    };
+    for extra in ["layers=6", "layers=6&lr=0.003", "layers=6&init=2"] {
+        let s = trained(extra);
+        let d = s.diagnosis().unwrap();
+        assert_eq!(d.fit, Fit::Stuck, "{extra}: {}", d.reason);
+        assert!(
+            d.reason.contains(
+                "Through 6 layers of sigmoid the gradient fades on its way back: each sigmoid's \
+                 slope is at most 1/4, so 6 of them multiply it by at most 1/4,096 (unless the \
+                 weights between are large), and the first layers barely learn, whatever the \
+                 learning rate or the start. Remove layers (one or two bend most boundaries), or \
+                 switch to tanh, whose slope reaches 1."
+            ),
+            "{extra}: {}",
+            d.reason
+        );
+        assert!(!d.reason.contains("press Reset"), "{}", d.reason);
+    }
+    let four = trained("layers=4");
+    assert!(four.train_score.accuracy.unwrap() > 0.9);
 }
