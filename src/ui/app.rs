@@ -339,16 +339,16 @@ pub fn App() -> Html {
     let page = match lab {
         Lab::Regression => html! {
             <RegressionLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown_now.generation} play={shown_now.play} on_query={on_query.clone()}
-                {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_look={on_look.clone()} on_load={on_load.clone()} />
+                hidden={current.hidden().to_vec()} {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_look={on_look.clone()} on_load={on_load.clone()} />
         },
         Lab::Classification | Lab::Neural => html! {
             <ClassificationLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown_now.generation} play={shown_now.play} on_query={on_query.clone()}
-                {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_look={on_look.clone()} on_load={on_load.clone()} />
+                hidden={current.hidden().to_vec()} {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_look={on_look.clone()} on_load={on_load.clone()} />
         },
         Lab::Tuning => html! {
             <TuningLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown_now.generation} play={shown_now.play} on_query={on_query.clone()}
                 hide_best={current.is_hidden(Panel::Loss)}
-                {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_look={on_look.clone()} on_load={on_load.clone()} />
+                hidden={current.hidden().to_vec()} {challenge} on_restart={on_restart.clone()} on_leave={on_leave.clone()} on_look={on_look.clone()} on_load={on_load.clone()} />
         },
     };
     let classes = classes!(

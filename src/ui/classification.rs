@@ -331,7 +331,13 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     let challenge = props
         .challenge
         .zip(start.as_ref().as_ref())
-        .map(|(c, start)| (c, c.status(start, &state.config, &Figures::plane(&state))));
+        .map(|(c, start)| {
+            let figures = Figures::plane(&state);
+            (
+                c,
+                c.status_in_view(start, &state.config, &figures, &props.hidden),
+            )
+        });
     let echo = challenge
         .as_ref()
         .and_then(|(c, status)| echo(c, status, state.sweep.key));

@@ -4,6 +4,7 @@
 use super::kept::Kept;
 use crate::classroom::challenges::Challenge;
 use crate::classroom::saved::Loaded;
+use crate::classroom::view::Panel;
 use crate::state::config::Config;
 use crate::state::spec::Key;
 use yew::{Callback, Properties};
@@ -35,4 +36,7 @@ pub struct LabProps {
     /// (helper 88: with every panel hidden, the ring and the stats still told the choice).
     #[prop_or_default]
     pub hide_best: bool,
+    /// The panels hidden from the class: a challenge's status does not quote them.
+    #[prop_or_default]
+    pub hidden: Vec<Panel>,
 }

@@ -101,7 +101,12 @@ pub fn RegressionLab(props: &LabProps) -> Html {
         .map(|(c, start)| {
             (
                 c,
-                c.status(start, &state.config, &Figures::regression(&state)),
+                c.status_in_view(
+                    start,
+                    &state.config,
+                    &Figures::regression(&state),
+                    &props.hidden,
+                ),
             )
         });
     let echo = challenge

@@ -258,8 +258,13 @@ pub fn TuningLab(props: &LabProps) -> Html {
     let nothing_chosen = done && state.outcome.is_none() && state.folds.is_ok();
 
     // A challenge under way is checked on every change.
-    let challenge = (props.challenge.zip(start.as_ref().as_ref()))
-        .map(|(c, start)| (c, c.status(start, &state.config, &Figures::tuning(&state))));
+    let challenge = (props.challenge.zip(start.as_ref().as_ref())).map(|(c, start)| {
+        let figures = Figures::tuning(&state);
+        (
+            c,
+            c.status_in_view(start, &state.config, &figures, &props.hidden),
+        )
+    });
     let in_drawer = challenge.as_ref().map(|(_, status)| drawer_line(status));
     let challenge = challenge.map(|(c, status)| {
         html! { <ChallengeBar challenge={c} {status} on_restart={props.on_restart.clone()} on_leave={props.on_leave.clone()} on_look={props.on_look.clone()} /> }

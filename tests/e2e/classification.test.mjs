@@ -95,7 +95,11 @@ test('the map in words: a hidden table of what the model predicts at 7 × 7 poin
   await page.locator('#region-chart').focus();
   await page.waitForFunction(() => /^At \(x₁ 0, x₂ 0\)/.test(document.getElementById('votes').textContent));
   const [, said, sure] = (await text(page, '#votes')).match(/the model predicts (\w+) \(([\d.]+) %\)/);
-  assert.equal(cells[3][3], `${said} ${Math.round(Number(sure))} %`);
+  // (Rounded each its own way: the cell to a whole percent, the sentence to a tenth; a pause
+  // that lands where the tenth reads 76.5 made the cell 76 % and Math.round 77.)
+  const [cellClass, cellPercent] = cells[3][3].split(' ');
+  assert.equal(cellClass, said, cells[3][3]);
+  assert.ok(Math.abs(Number(cellPercent) - Number(sure)) <= 0.55, `${cells[3][3]} against ${sure} %`);
   // A number to predict: the table holds numbers.
   await page.goto(server.url + '?lab=neural&data=plane');
   await page.locator('canvas[data-drawn-at]').first().waitFor();

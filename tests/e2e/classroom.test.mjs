@@ -558,6 +558,36 @@ function challengeStarts() {
   return [...challenges.matchAll(/^ {8}id: "([^"]+)"/gm)].map(([, id]) => `?challenge=${id}`);
 }
 
+test('a challenge judged on the trained model waits for training with a learning rate moved while paused', async () => {
+  // (Helper 102: a rate raised past one that had just exploded read "Challenge met!" on the
+  // model trained before the move.)
+  const { page, problems } = await open('?challenge=tame-the-step&lr=0.1&speed=max');
+  await page.locator('#play').click();
+  await page.waitForFunction(() => /^Challenge met/.test(document.getElementById('challenge-status').textContent.trim()), null, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByLabel('Learning rate', { exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('lr') !== '0.1');
+  await page.waitForFunction(() => /^Learning rate changed to [\d.]+ at epoch [\d,]+: press Play to train with the new settings; the goal is judged on a model trained with them\.$/.test(document.getElementById('challenge-status').textContent.trim()));
+  await page.locator('#play').click();
+  await page.waitForFunction(() => /^Challenge met/.test(document.getElementById('challenge-status').textContent.trim()), null, { timeout: 30_000 });
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
+test('a challenge\'s status does not give away a panel hidden from the class, and says it again once shown', async () => {
+  // (Helper 102: under hide=verdict the bar read "The verdict is “Underfitting: too simple”".)
+  const { page, problems } = await open('?challenge=degree-for-a-wave&present=1&hide=verdict&speed=max');
+  await page.locator('#play').click();
+  await page.waitForFunction(() => /^Not met yet\. What is missing is in the Verdict panel, hidden from the class: show it to see\.$/.test(document.getElementById('challenge-status').textContent.trim()), null, { timeout: 30_000 });
+  assert.doesNotMatch(await text(page, '#challenge-status'), /Underfitting/);
+  await page.getByRole('button', { name: 'Verdict', exact: true }).click();
+  await waitParam(page, 'hide', null);
+  await page.waitForFunction(() => /^The verdict is “Underfitting: too simple”/.test(document.getElementById('challenge-status').textContent.trim()));
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 // Opens `query`, presses Play (where it plays), waits `ms`, and measures where Play, the main
 // plot and the verdict are (top, bottom, height; null when not shown) and the scroll.
 async function openPlayedAndMeasured(page, query, ms) {

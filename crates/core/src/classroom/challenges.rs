@@ -4,6 +4,7 @@
 //! [`Figures`] the page shows, so the page and the tests judge alike.
 
 use super::figures::Figures;
+use super::view::Panel;
 use crate::format::{decimals_apart, short};
 use crate::ml::diagnosis::{Fit, Unsettled};
 use crate::state::config::Config;
@@ -92,6 +93,38 @@ pub enum Status {
 }
 
 impl Challenge {
+    /// [`Challenge::status`] as the bar shows it with panels hidden from the class: what is
+    /// still missing is not quoted from a hidden panel (helper 102: under `hide=verdict` the bar
+    /// read "The verdict is “Underfitting: too simple”", and under `hide=scores` the test MSE).
+    pub fn status_in_view(
+        &self,
+        start: &Config,
+        now: &Config,
+        figures: &Figures,
+        hidden: &[Panel],
+    ) -> Status {
+        let status = self.status(start, now, figures);
+        let Status::Working(_) = status else {
+            return status;
+        };
+        let first = self.goals.iter().find(|g| {
+            g.missing(now, figures).is_some()
+                || matches!(g, Goal::Moved(key) if now.position(*key) == start.position(*key))
+        });
+        let quoted = first
+            .filter(|g| !(g.reads_trained_model() && waiting(figures).is_some()))
+            .and_then(Goal::panel)
+            .filter(|panel| hidden.contains(panel));
+        match quoted {
+            Some(panel) => Status::Working(format!(
+                "Not met yet. What is missing is in the {} panel, hidden from the class: show it \
+                 to see.",
+                panel.label(now.lab)
+            )),
+            None => status,
+        }
+    }
+
     /// The start's configuration (the link decoded; a test proves every start decodes cleanly).
     pub fn start_config(&self) -> Config {
         crate::state::url::decode(self.start).0
@@ -188,6 +221,19 @@ impl Challenge {
 }
 
 impl Goal {
+    /// The panel whose figures the goal's words quote (the Tuning lab's best so far is its
+    /// `Loss` panel).
+    pub fn panel(&self) -> Option<Panel> {
+        match self {
+            Goal::Verdict(_) | Goal::NotMisfit => Some(Panel::Verdict),
+            Goal::TestMseAtMost { .. } | Goal::TestAccuracyAtLeast(_) => Some(Panel::Scores),
+            Goal::ZeroWeightsAtLeast(_) | Goal::ParametersAtMost(_) => Some(Panel::Parameters),
+            Goal::CurveLowest(_) => Some(Panel::Validation),
+            Goal::SearchBestAtMost { .. } => Some(Panel::Loss),
+            Goal::Moved(_) => None,
+        }
+    }
+
     /// Whether the goal reads the trained model's verdict or scores, which move while it trains
     /// (not its size, a validation curve or a search).
     pub fn reads_trained_model(&self) -> bool {
@@ -211,16 +257,29 @@ impl Goal {
     }
 }
 
-/// [`Goal::missing`].
-fn missing(goal: &Goal, now: &Config, f: &Figures) -> Option<String> {
-    let settled = match f.verdict {
+/// Why no goal on the trained model can be judged yet, if so: it diverged, moved settings have
+/// not trained, there is no verdict yet, or it still trains.
+fn waiting(f: &Figures) -> Option<String> {
+    // (A goal on the trained model is judged on a model trained with the settings shown: helper
+    // 102 saw "Challenge met!" at a learning rate raised past one that had just exploded, on
+    // the model trained before the move.)
+    match (&f.untrained, f.verdict) {
         _ if f.diverged => Some("Training diverged: the loss exploded.".to_string()),
-        None => Some("Press Play: there is no verdict before training.".to_string()),
-        Some(Fit::StillTraining) => {
+        (Some(words), _) => Some(format!(
+            "{words}: press Play to train with the new settings; the goal is judged on a model \
+             trained with them."
+        )),
+        (None, None) => Some("Press Play: there is no verdict before training.".to_string()),
+        (None, Some(Fit::StillTraining)) => {
             Some("Still training: let it train on (Play) until the verdict settles.".to_string())
         }
-        Some(_) => None,
-    };
+        (None, Some(_)) => None,
+    }
+}
+
+/// [`Goal::missing`].
+fn missing(goal: &Goal, now: &Config, f: &Figures) -> Option<String> {
+    let settled = waiting(f);
     let verdict = f.verdict.map_or("none", Fit::title);
     match *goal {
         Goal::Verdict(fit) => settled.or_else(|| {

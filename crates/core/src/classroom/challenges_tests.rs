@@ -449,3 +449,108 @@ fn a_divergence_says_what_to_do_and_adam_tames_the_step() {
         "Training diverged: the loss exploded. Change what the challenge allows, then press Play."
     );
 }
+
+/// A goal on the trained model waits for a model trained with the settings shown (helper 102:
+/// tame-the-step met at 0.5, then a learning rate of 1 exploded, then 2, set while paused,
+/// cleared the explosion and read "Good fit" and "Challenge met!" on the model trained before).
+/// The verdict's aside says the new rate will explode.
+#[test]
+fn a_goal_waits_for_training_with_settings_moved_while_paused() {
+    use crate::state::regression::RegressionLab;
+    use crate::state::spec::Key;
+    let c = challenge("tame-the-step").unwrap();
+    let start = c.start_config();
+    let mut s = RegressionLab::new(config(&on_top(c.start, "lr=0.5")), Vec::new());
+    let at = |key: Key, value: f64| {
+        let domain = key.spec().domain;
+        (0..domain.len())
+            .find(|&p| domain.number(p) == value)
+            .unwrap()
+    };
+    s.apply(Action::Play);
+    s.apply(Action::Tick(3000));
+    assert_eq!(
+        c.status(&start, &s.config, &Figures::regression(&s)),
+        Status::Met
+    );
+    s.apply(Action::Set(Key::LearningRate, at(Key::LearningRate, 1.0)));
+    s.apply(Action::Play);
+    s.apply(Action::Tick(3000));
+    assert!(s.divergence.is_some());
+    s.apply(Action::Set(Key::LearningRate, at(Key::LearningRate, 2.0)));
+    assert!(s.divergence.is_none());
+    let d = s.diagnosis().unwrap();
+    assert!(
+        d.reason.contains("At a learning rate of 2, past ")
+            && d.reason.contains(
+                "where plain gradient descent on all points stops going down this bowl, \
+                 training will explode."
+            ),
+        "{}",
+        d.reason
+    );
+    let Status::Working(why) = c.status(&start, &s.config, &Figures::regression(&s)) else {
+        panic!(
+            "{:?}",
+            c.status(&start, &s.config, &Figures::regression(&s))
+        )
+    };
+    assert!(
+        why.starts_with("Learning rate changed to 2 at epoch ")
+            && why.ends_with(
+                ": press Play to train with the new settings; the goal is judged on a model \
+                 trained with them."
+            ),
+        "{why}"
+    );
+    s.apply(Action::Play);
+    s.apply(Action::Tick(3000));
+    assert!(s.divergence.is_some());
+}
+
+/// With a panel hidden from the class, the status does not quote it (helper 102: under
+/// `hide=verdict` the bar read the verdict, under `hide=scores` the test MSE); what is not from
+/// a hidden panel, and a met challenge, read as before.
+#[test]
+fn the_status_does_not_quote_a_hidden_panel() {
+    use crate::classroom::view::Panel;
+    let c = challenge("degree-for-a-wave").unwrap();
+    let start = c.start_config();
+    let f = figures(&start, 3000, false);
+    let plain = c.status(&start, &start, &f);
+    assert!(
+        matches!(&plain, Status::Working(why) if why.starts_with("The verdict is “")),
+        "{plain:?}"
+    );
+    assert_eq!(
+        c.status_in_view(&start, &start, &f, &[Panel::Scores]),
+        plain
+    );
+    assert_eq!(
+        c.status_in_view(&start, &start, &f, &[Panel::Verdict]),
+        Status::Working(
+            "Not met yet. What is missing is in the Verdict panel, hidden from the class: show \
+             it to see."
+                .into()
+        )
+    );
+    let c = challenge("ridge-rescue").unwrap();
+    let start = c.start_config();
+    let f = figures(&start, 3000, false);
+    let Status::Working(why) = c.status_in_view(&start, &start, &f, &[Panel::Scores]) else {
+        panic!()
+    };
+    assert!(why.contains("in the Scores panel"), "{why}");
+    // Before any training the words quote nothing hidden.
+    let f = figures(&start, 0, false);
+    assert_eq!(
+        c.status_in_view(&start, &start, &f, &[Panel::Verdict, Panel::Scores]),
+        c.status(&start, &start, &f)
+    );
+    let solved = config(&on_top(c.start, solution(c).0));
+    let f = figures(&solved, solution(c).1, false);
+    assert!(matches!(
+        c.status_in_view(&start, &solved, &f, &[Panel::Verdict, Panel::Scores]),
+        Status::Met | Status::MetForNow(_)
+    ));
+}

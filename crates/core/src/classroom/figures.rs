@@ -28,6 +28,9 @@ pub struct Figures {
     pub parameters: usize,
     /// Whether training stopped because the loss exploded.
     pub diverged: bool,
+    /// Settings moved while paused that the model has not trained with yet, in words
+    /// ("Learning rate changed to 2 at epoch 244"): its scores are the settings' before.
+    pub untrained: Option<String>,
     /// The Tuning lab's search, if this is the Tuning lab.
     pub search: Option<SearchFigures>,
     /// The validation curve the lab shows (none in the Tuning lab).
@@ -135,6 +138,7 @@ impl Figures {
             zero_weights: s.zero_weights(),
             parameters: s.model.parameters().len(),
             diverged: s.divergence.is_some(),
+            untrained: s.untrained_changes().map(|c| c.words),
             ..Figures::default()
         }
     }

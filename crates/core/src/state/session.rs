@@ -345,7 +345,7 @@ impl<K: LabKind> Session<K> {
         let at_step = self.moved_at_step();
         let (objective_since, tuned_since) = self.judged_since();
         let tuned_from = at_step.map_or(self.tuned_from, |m| m.tuned_from);
-        let moved = at_step.and_then(|m| m.changed(&self.config, self.train_set().count()));
+        let moved = self.untrained_changes();
         let not_trained_yet = |changed: &Changed| Diagnosis {
             fit: Fit::StillTraining,
             reason: format!(
@@ -542,9 +542,22 @@ impl<K: LabKind> Session<K> {
             return Some(not_trained_yet(changed));
         }
         if let Some(changed) = moved {
+            // A rate past the bowl's stable limit will explode, whatever the model so far
+            // (helper 102: a learning rate raised from 1, which had just exploded, to 2 read
+            // "Good fit", and a challenge read met).
+            let rate = self.config.number(Key::LearningRate);
+            let explodes = match K::stable_rate(self) {
+                Some(limit) if rate >= limit => format!(
+                    " At a learning rate of {}, past {}, where plain gradient descent on all \
+                     points stops going down this bowl, training will explode.",
+                    short(rate),
+                    short(limit)
+                ),
+                _ => String::new(),
+            };
             verdict.reason.push_str(&format!(
                 " ({}: training goes on with {them} from what the model has learned so far, from \
-                 the next step on; the scores shown are from before the change.)",
+                 the next step on; the scores shown are from before the change.{explodes})",
                 changed.words,
                 them = changed.them
             ));
@@ -557,6 +570,12 @@ impl<K: LabKind> Session<K> {
             verdict.reason.insert_str(0, lead);
         }
         Some(verdict)
+    }
+
+    /// The settings moved while paused that act otherwise than those the model trained with,
+    /// while it still stands at the step they moved at ([`Moved::changed`]).
+    pub fn untrained_changes(&self) -> Option<Changed> {
+        (self.moved_at_step()).and_then(|m| m.changed(&self.config, self.train_set().count()))
     }
 
     /// The settings moved while paused, if the model still stands at the step they moved at.
