@@ -336,6 +336,19 @@ pub fn App() -> Html {
             web::choose_and_scroll("ctl-sweep", key.spec().label, Panel::Validation.url());
         })
     };
+    // The loss over training a lesson step asks the class to watch, brought into view the same
+    // way (helper 102: below the fold on a projector).
+    let on_see_loss = {
+        let view = view.clone();
+        Callback::from(move |()| {
+            let mut now = view.get();
+            if now.is_hidden(Panel::Loss) {
+                now.toggle(Panel::Loss);
+                view.set(now);
+            }
+            web::scroll_when_drawn(Panel::Loss.url());
+        })
+    };
     let page = match lab {
         Lab::Regression => html! {
             <RegressionLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown_now.generation} play={shown_now.play} on_query={on_query.clone()}
@@ -372,7 +385,7 @@ pub fn App() -> Html {
             // (Not over the practice quiz, which is a page of its own: a step's "Press Play" sat
             // above a quiz with no Play; helper 90. The lesson is back when the quiz closes.)
             if let Some((lesson, step)) = current.lesson.filter(|_| !current.practice) {
-                <LessonBar {lesson} {step} {lab} {on_step} on_leave={on_leave.clone()} {on_look} />
+                <LessonBar {lesson} {step} {lab} {on_step} on_leave={on_leave.clone()} {on_look} {on_see_loss} />
             }
             if let Some((c, set_in)) = elsewhere {
                 <section ref={elsewhere_bar} class="classroom-bar challenge" aria-labelledby="challenge-title" id="challenge">

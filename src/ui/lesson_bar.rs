@@ -18,6 +18,8 @@ pub struct LessonBarProps {
     /// Shows the validation curve over a hyperparameter (its panel shown if hidden) and brings
     /// it into view.
     pub on_look: Callback<Key>,
+    /// Shows the loss over training (its panel shown if hidden) and brings it into view.
+    pub on_see_loss: Callback<()>,
 }
 
 #[component]
@@ -56,6 +58,9 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
                 <button class="primary" aria-disabled={(step == last).to_string()} onclick={(step < last).then(|| go(step + 1))} title="Key →">{ "Next" }<span aria-hidden="true">{ " →" }</span></button>
                 if let Some(Look::Curve(key)) = look {
                     <button id="lesson-look" onclick={props.on_look.reform(move |_| key)}>{ "See the validation curve" }<span aria-hidden="true">{ " ↓" }</span></button>
+                }
+                if let Some(Look::LossCurve) = look {
+                    <button id="lesson-look" onclick={props.on_see_loss.reform(|_| ())}>{ "See the loss curve" }<span aria-hidden="true">{ " ↓" }</span></button>
                 }
                 if let Some(Look::Control(key)) = look {
                     <button id="lesson-look" onclick={move |_| crate::web::focus_control(key.spec().url)}>

@@ -448,12 +448,28 @@ pub fn choose_and_scroll(select: &'static str, option: &'static str, panel: &'st
                 }
             }
         }
-        let selector = format!("[data-panel={panel}]");
-        if let Ok(Some(panel)) = document.query_selector(&selector) {
-            panel.scroll_into_view();
+        scroll_panel(&document, panel);
+    });
+    let _ = window().request_animation_frame(callback.unchecked_ref());
+}
+
+/// Once the page has drawn (a panel just shown is laid out): scrolls the panel named `panel`
+/// (its `data-panel`) to the top of the screen.
+pub fn scroll_when_drawn(panel: &'static str) {
+    let callback = Closure::once_into_js(move || {
+        if let Some(document) = window().document() {
+            scroll_panel(&document, panel);
         }
     });
     let _ = window().request_animation_frame(callback.unchecked_ref());
+}
+
+/// Scrolls the panel named `panel` (its `data-panel`) to the top of the screen.
+fn scroll_panel(document: &web_sys::Document, panel: &str) {
+    let selector = format!("[data-panel={panel}]");
+    if let Ok(Some(panel)) = document.query_selector(&selector) {
+        panel.scroll_into_view();
+    }
 }
 
 /// A fresh random number below 2³² (from the browser's random source; the clock without one).

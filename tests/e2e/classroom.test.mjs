@@ -220,6 +220,21 @@ test('presenter view: P turns it on, panels hide and come back, and the link car
   await page.close();
 });
 
+test('a lesson step about the loss over training brings its chart into view with one button, shown again if the teacher hid it', async () => {
+  // (Helper 102: "the network's loss jumps up and down" with its chart at y = 1,180 on a
+  // 1920×1080 projector, and no button.)
+  const { page, problems } = await open('?present=1&hide=loss&lesson=learning-rate&step=6', { width: 1920, height: 1080 });
+  assert.match(await text(page, '#lesson-prompt'), /loss jumps up and down/);
+  await page.getByRole('button', { name: 'See the loss curve' }).click();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('hide'));
+  await page.waitForFunction(() => {
+    const r = document.getElementById('loss-chart').getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+  });
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('a lesson step about a validation curve brings that curve into view with one button, shown again if the teacher hid it', async () => {
   // Another curve chosen (by the link here): the button brings back the one the step is about.
   const { page, problems } = await open('?present=1&hide=validation,loss&lesson=ensembles&step=5&curve=shrinkage', { width: 1280, height: 720 });

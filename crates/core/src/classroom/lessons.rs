@@ -35,6 +35,10 @@ pub enum Look {
     /// The control of this setting, which the prompt asks the class to change: focused, so the
     /// keyboard changes it at once (helper 93: "Select by" sat 400 px below a 720-px screen).
     Control(Key),
+    /// The loss over training, which the prompt asks the class to watch: its panel shown if
+    /// hidden, scrolled into view (helper 102: "the loss jumps up and down" with the loss chart
+    /// starting at y = 1,180 on a 1920×1080 projector).
+    LossCurve,
 }
 
 impl Step {
@@ -186,7 +190,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "Learning rate 0.001 with plain SGD: watch how far the loss has come \
                          after about five seconds (300 epochs) — still training, and the verdict \
                          says so.",
-                look: None,
+                look: Some(Look::LossCurve),
             },
             Step {
                 query: "lab=regression&lr=0.001&opt=momentum",
@@ -200,7 +204,7 @@ pub const LESSONS: &[Lesson] = &[
                 query: "lab=neural&opt=adam&lr=10",
                 prompt: "Adam gives each weight its own step size, but it is not immune: at \
                          learning rate 10 the network's loss jumps up and down.",
-                look: None,
+                look: Some(Look::LossCurve),
             },
         ],
     },

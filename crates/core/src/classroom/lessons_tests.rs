@@ -603,7 +603,7 @@ fn the_readme_counts_what_the_classroom_has() {
 #[test]
 fn a_steps_look_is_one_its_lab_has() {
     use crate::state::sweep::sweep_keys;
-    let (mut curves, mut controls) = (0, 0);
+    let (mut curves, mut controls, mut losses) = (0, 0, 0);
     for step in LESSONS.iter().flat_map(|l| l.steps) {
         let config = crate::state::url::decode(step.query).0;
         match step.look {
@@ -615,10 +615,20 @@ fn a_steps_look_is_one_its_lab_has() {
                 assert!(config.shows(key), "{}", step.query);
                 controls += 1;
             }
+            // (A lab that trains by epochs: the Tuning lab has no loss curve.)
+            Some(Look::LossCurve) => {
+                assert_ne!(
+                    config.lab,
+                    crate::state::spec::Lab::Tuning,
+                    "{}",
+                    step.query
+                );
+                losses += 1;
+            }
             None => {}
         }
     }
-    assert_eq!((curves, controls), (3, 1));
+    assert_eq!((curves, controls, losses), (3, 1, 2));
 }
 
 /// The search steps' numbers, as their prompts and the challenges that start from the grid
