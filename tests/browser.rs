@@ -148,6 +148,7 @@ fn lab_props(
         on_look: Callback::noop(),
         on_load: Callback::noop(),
         hide_best: false,
+        hidden: Vec::new(),
     }
 }
 

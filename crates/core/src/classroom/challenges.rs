@@ -93,38 +93,6 @@ pub enum Status {
 }
 
 impl Challenge {
-    /// [`Challenge::status`] as the bar shows it with panels hidden from the class: what is
-    /// still missing is not quoted from a hidden panel (helper 102: under `hide=verdict` the bar
-    /// read "The verdict is “Underfitting: too simple”", and under `hide=scores` the test MSE).
-    pub fn status_in_view(
-        &self,
-        start: &Config,
-        now: &Config,
-        figures: &Figures,
-        hidden: &[Panel],
-    ) -> Status {
-        let status = self.status(start, now, figures);
-        let Status::Working(_) = status else {
-            return status;
-        };
-        let first = self.goals.iter().find(|g| {
-            g.missing(now, figures).is_some()
-                || matches!(g, Goal::Moved(key) if now.position(*key) == start.position(*key))
-        });
-        let quoted = first
-            .filter(|g| !(g.reads_trained_model() && waiting(figures).is_some()))
-            .and_then(Goal::panel)
-            .filter(|panel| hidden.contains(panel));
-        match quoted {
-            Some(panel) => Status::Working(format!(
-                "Not met yet. What is missing is in the {} panel, hidden from the class: show it \
-                 to see.",
-                panel.label(now.lab)
-            )),
-            None => status,
-        }
-    }
-
     /// The start's configuration (the link decoded; a test proves every start decodes cleanly).
     pub fn start_config(&self) -> Config {
         crate::state::url::decode(self.start).0
@@ -175,8 +143,22 @@ impl Challenge {
         })
     }
 
-    /// The check the page runs on every change: off limits, met, or what is still missing.
+    /// The check on every change: off limits, met, or what is still missing (with no panel
+    /// hidden; the page runs [`Challenge::status_in_view`]).
     pub fn status(&self, start: &Config, now: &Config, figures: &Figures) -> Status {
+        self.status_in_view(start, now, figures, &[])
+    }
+
+    /// [`Challenge::status`] as the bar shows it with panels hidden from the class: what is
+    /// still missing is not quoted from a hidden panel (helper 102: under `hide=verdict` the bar
+    /// read "The verdict is “Underfitting: too simple”", and under `hide=scores` the test MSE).
+    pub fn status_in_view(
+        &self,
+        start: &Config,
+        now: &Config,
+        figures: &Figures,
+        hidden: &[Panel],
+    ) -> Status {
         if let Some(change) = self.off_limits(start, now) {
             return Status::OffLimits(change);
         }
@@ -199,13 +181,21 @@ impl Challenge {
             true => format!("{why} Change what the challenge allows, then press Play."),
             false => why,
         };
+        // (Words that wait for training, before any goal's own, quote no panel.)
+        let hides = |g: &Goal| {
+            g.panel().filter(|panel| {
+                hidden.contains(panel) && !(g.reads_trained_model() && waiting(figures).is_some())
+            })
+        };
         let missing = self.goals.iter().find_map(|g| {
-            moved(g).or_else(|| {
-                g.missing(now, figures)
-                    .map(|why| match g.reads_trained_model() {
-                        true => remedy(why),
-                        false => why,
-                    })
+            moved(g).or_else(|| match (g.missing(now, figures)?, hides(g)) {
+                (_, Some(panel)) => Some(format!(
+                    "Not met yet. What is missing is in the {} panel, hidden from the class: \
+                     show it to see.",
+                    panel.label(now.lab)
+                )),
+                (why, None) if g.reads_trained_model() => Some(remedy(why)),
+                (why, None) => Some(why),
             })
         });
         // (Helper 86: "Challenge met!" beside a verdict that said its figures were not final. On
