@@ -1390,14 +1390,15 @@ const FADING_SIGMOID_LAYERS: usize = 5;
 /// shares' probabilities ([`SharesOnly`]).
 fn stuck(summary: &str, units: Activation, layers: usize, at_shares: bool) -> String {
     let relu = units == Activation::Relu;
+    let at_shares_lead = "and training has stopped improving although hidden layers could bend \
+                          the boundary: the network gives every point about the same \
+                          probabilities.";
     if at_shares && units == Activation::Sigmoid && layers >= FADING_SIGMOID_LAYERS {
         // The gradient fades through the layers (helper 101: six sigmoid layers on XOR sat at the
         // class shares at learning rates from 0.003 to 1 and from every start tried, where the
         // advice was to lower the rate and Reset; four layers train).
         return format!(
-            "{summary}, and training has stopped improving although hidden layers could bend the \
-             boundary: the network gives every point about the same probabilities. Through \
-             {layers} layers of sigmoid the gradient fades on its way back: each sigmoid's slope \
+            "{summary}, {at_shares_lead} Through {layers} layers of sigmoid the gradient fades on its way back: each sigmoid's slope \
              is at most 1/4, so {layers} of them multiply it by at most 1/{} (unless the weights \
              between are large), and the first layers barely learn, whatever the learning rate \
              or the start. Remove layers (one or two bend most boundaries), or switch to tanh, \
@@ -1411,9 +1412,7 @@ fn stuck(summary: &str, units: Activation, layers: usize, at_shares: bool) -> St
         // from every initialization tried, and train at 0.01), and a larger network is no cure
         // (helper 72's had 16 neurons a layer, the most there are).
         return format!(
-            "{summary}, and training has stopped improving although hidden layers could bend the \
-             boundary: the network gives every point about the same probabilities. Its neurons \
-             pass on almost nothing that tells the points apart ({}). A step too large early in \
+            "{summary}, {at_shares_lead} Its neurons pass on almost nothing that tells the points apart ({}). A step too large early in \
              training often leaves a network there: lower the learning rate and press Reset (new \
              starting weights) to train it again.",
             if relu {
