@@ -322,33 +322,43 @@ pub fn App() -> Html {
     let elsewhere = challenge_in.filter(|&(_, set_in)| set_in != lab && !current.practice);
     let elsewhere_bar = use_node_ref();
     super::bar_room::use_bar_room(elsewhere_bar.clone(), elsewhere.map(|(c, _)| (c.id, lab)));
-    // The validation curve a lesson step or a challenge is about brought into view: its panel
-    // shown first if the teacher had hidden it, and the step's curve chosen in it as a person would (helper 72: another
-    // curve chosen before stayed, under a prompt about the degree's).
-    let on_look = {
+    // A panel a lesson step or a challenge asks the class to look at, shown if the teacher had
+    // hidden it.
+    let show = {
         let view = view.clone();
-        Callback::from(move |key: Key| {
+        move |panel: Panel| {
             let mut now = view.get();
-            if now.is_hidden(Panel::Validation) {
-                now.toggle(Panel::Validation);
+            if now.is_hidden(panel) {
+                now.toggle(panel);
                 view.set(now);
             }
+        }
+    };
+    // The validation curve a lesson step or a challenge is about brought into view, the step's
+    // curve chosen in it as a person would (helper 72: another curve chosen before stayed, under
+    // a prompt about the degree's).
+    let on_look = {
+        let show = show.clone();
+        Callback::from(move |key: Key| {
+            show(Panel::Validation);
             web::choose_and_scroll("ctl-sweep", key.spec().label, Panel::Validation.url());
         })
     };
     // The loss over training a lesson step asks the class to watch, brought into view the same
     // way (helper 102: below the fold on a projector).
     let on_see_loss = {
-        let view = view.clone();
+        let show = show.clone();
         Callback::from(move |()| {
-            let mut now = view.get();
-            if now.is_hidden(Panel::Loss) {
-                now.toggle(Panel::Loss);
-                view.set(now);
-            }
+            show(Panel::Loss);
             web::scroll_when_drawn(Panel::Loss.url());
         })
     };
+    // The network's first hidden neuron focused, its map shown, for a step that asks the class to
+    // Tab through the neurons (helper 102: 33 Tabs from the lesson bar).
+    let on_see_neurons = Callback::from(move |()| {
+        show(Panel::Parameters);
+        web::focus_when_drawn(super::network::FIRST_HIDDEN);
+    });
     let page = match lab {
         Lab::Regression => html! {
             <RegressionLab {key} config={props.0} notices={props.1} kept={kept.clone()} generation={shown_now.generation} play={shown_now.play} on_query={on_query.clone()}
@@ -385,7 +395,7 @@ pub fn App() -> Html {
             // (Not over the practice quiz, which is a page of its own: a step's "Press Play" sat
             // above a quiz with no Play; helper 90. The lesson is back when the quiz closes.)
             if let Some((lesson, step)) = current.lesson.filter(|_| !current.practice) {
-                <LessonBar {lesson} {step} {lab} {on_step} on_leave={on_leave.clone()} {on_look} {on_see_loss} />
+                <LessonBar {lesson} {step} {lab} {on_step} on_leave={on_leave.clone()} {on_look} {on_see_loss} {on_see_neurons} />
             }
             if let Some((c, set_in)) = elsewhere {
                 <section ref={elsewhere_bar} class="classroom-bar challenge" aria-labelledby="challenge-title" id="challenge">

@@ -20,6 +20,8 @@ pub struct LessonBarProps {
     pub on_look: Callback<Key>,
     /// Shows the loss over training (its panel shown if hidden) and brings it into view.
     pub on_see_loss: Callback<()>,
+    /// Shows the network (its panel shown if hidden) and focuses its first hidden neuron.
+    pub on_see_neurons: Callback<()>,
 }
 
 #[component]
@@ -61,6 +63,9 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
                 }
                 if let Some(Look::LossCurve) = look {
                     <button id="lesson-look" onclick={props.on_see_loss.reform(|_| ())}>{ "See the loss curve" }<span aria-hidden="true">{ " ↓" }</span></button>
+                }
+                if let Some(Look::Neurons) = look {
+                    <button id="lesson-look" onclick={props.on_see_neurons.reform(|_| ())}>{ "Go to the neurons" }<span aria-hidden="true">{ " ↓" }</span></button>
                 }
                 if let Some(Look::Control(key)) = look {
                     <button id="lesson-look" onclick={move |_| crate::web::focus_control(key.spec().url)}>

@@ -41,6 +41,9 @@ impl PartialEq for NetworkProps {
     }
 }
 
+/// The id of the first neuron of the first hidden layer (a lesson step's "Go to the neurons").
+pub const FIRST_HIDDEN: &str = "neuron-1-1";
+
 /// A neuron by (layer, unit); layer 0 is the inputs.
 type Neuron = (usize, usize);
 
@@ -165,6 +168,7 @@ pub fn Network(props: &NetworkProps) -> Html {
             .then(|| format!("ring-{unit}"));
         html! {
             <g class={classes!("neuron", current.then_some("current"))} tabindex="0" role="img" aria-label={label}
+                id={format!("neuron-{layer}-{}", unit + 1)}
                 onfocus={Callback::from(move |_: FocusEvent| p1())} onmouseenter={Callback::from(move |_: MouseEvent| p2())}>
                 <title>{ tip }</title>
                 <rect class="hit" x={fmt(x(layer) - HIT / 2.0)} y={fmt(y(layer, unit) - HIT / 2.0)}

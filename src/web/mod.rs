@@ -464,6 +464,20 @@ pub fn scroll_when_drawn(panel: &'static str) {
     let _ = window().request_animation_frame(callback.unchecked_ref());
 }
 
+/// Once the page has drawn (a panel just shown is laid out): focuses the element with the id
+/// `id`, an SVG one too, which scrolls it into view.
+pub fn focus_when_drawn(id: &'static str) {
+    let callback = Closure::once_into_js(move || {
+        let element = (window().document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+    let _ = window().request_animation_frame(callback.unchecked_ref());
+}
+
 /// Scrolls the panel named `panel` (its `data-panel`) to the top of the screen.
 fn scroll_panel(document: &web_sys::Document, panel: &str) {
     let selector = format!("[data-panel={panel}]");

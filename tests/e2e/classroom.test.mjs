@@ -235,6 +235,28 @@ test('a lesson step about the loss over training brings its chart into view with
   await page.close();
 });
 
+test('a lesson step that asks the class to Tab through the neurons focuses the first hidden one with one button, its map large on a projector', async () => {
+  // (Helper 102: 33 Tabs from the lesson bar, past the Data panel, to a map 112 px wide.)
+  const { page, problems } = await open('?present=1&hide=parameters&lesson=network&step=4', { width: 1280, height: 720 });
+  assert.match(await text(page, '#lesson-prompt'), /Tab through the neurons/);
+  await page.getByRole('button', { name: 'Go to the neurons' }).click();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('hide'));
+  await page.waitForFunction(() => document.activeElement?.id === 'neuron-1-1');
+  await page.locator('#neuron-info', { hasText: 'layer 1, neuron 1' }).waitFor();
+  const map = await page.evaluate(() => {
+    const r = document.querySelector('.neuron-map').getBoundingClientRect();
+    return { width: r.width, inView: r.top >= 0 && r.bottom <= innerHeight };
+  });
+  assert.ok(map.width >= 140, `the neuron's map is ${map.width} px wide`);
+  assert.ok(map.inView, 'the neuron map is on screen');
+  // Tab goes on to the next neuron of the layer, and its map.
+  await page.keyboard.press('Tab');
+  await page.locator('#neuron-info', { hasText: 'layer 1, neuron 2' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'neuron-1-2');
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('a lesson step about a validation curve brings that curve into view with one button, shown again if the teacher hid it', async () => {
   // Another curve chosen (by the link here): the button brings back the one the step is about.
   const { page, problems } = await open('?present=1&hide=validation,loss&lesson=ensembles&step=5&curve=shrinkage', { width: 1280, height: 720 });

@@ -39,6 +39,10 @@ pub enum Look {
     /// hidden, scrolled into view (helper 102: "the loss jumps up and down" with the loss chart
     /// starting at y = 1,180 on a 1920×1080 projector).
     LossCurve,
+    /// The network's first hidden neuron, which the prompt asks the class to step through:
+    /// focused, so its map shows and Tab goes on to the next (helper 102: 33 Tabs from the
+    /// lesson bar, past the Data panel).
+    Neurons,
 }
 
 impl Step {
@@ -337,7 +341,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "One hidden layer of four neurons: each draws a line of its own, and the \
                          output combines them into the quadrants. Tab through the neurons to see \
                          each one's map.",
-                look: None,
+                look: Some(Look::Neurons),
             },
             Step {
                 query: "lab=neural&data=xor&noise=0&act=relu&init=8&speed=max",

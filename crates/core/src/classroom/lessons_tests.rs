@@ -599,11 +599,11 @@ fn the_readme_counts_what_the_classroom_has() {
 }
 
 /// A step's curve is one its lab and model can show (the lesson bar's button picks it by label),
-/// and a step's control is one its lab shows.
+/// a step's control is one its lab shows, and a step's neurons are a network's with a hidden layer.
 #[test]
 fn a_steps_look_is_one_its_lab_has() {
     use crate::state::sweep::sweep_keys;
-    let (mut curves, mut controls, mut losses) = (0, 0, 0);
+    let (mut curves, mut controls, mut losses, mut neurons) = (0, 0, 0, 0);
     for step in LESSONS.iter().flat_map(|l| l.steps) {
         let config = crate::state::url::decode(step.query).0;
         match step.look {
@@ -625,10 +625,21 @@ fn a_steps_look_is_one_its_lab_has() {
                 );
                 losses += 1;
             }
+            // (A network with a hidden neuron to focus.)
+            Some(Look::Neurons) => {
+                assert_eq!(
+                    config.lab,
+                    crate::state::spec::Lab::Neural,
+                    "{}",
+                    step.query
+                );
+                assert!(config.number(Key::HiddenLayers) >= 1.0, "{}", step.query);
+                neurons += 1;
+            }
             None => {}
         }
     }
-    assert_eq!((curves, controls, losses), (3, 1, 2));
+    assert_eq!((curves, controls, losses, neurons), (3, 1, 2, 1));
 }
 
 /// The search steps' numbers, as their prompts and the challenges that start from the grid
