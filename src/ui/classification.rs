@@ -204,10 +204,9 @@ pub fn ClassificationLab(props: &LabProps) -> Html {
     let (train, test) = (&state.train_score, &state.test_score);
     // A score of no points is no score: "—", not 0 %.
     let or_none = |none: bool, figure: String| if none { "—".to_string() } else { figure };
-    // A forest of no trees has no vote: every point is a tie, which a count gives to the first
-    // class (helper 100: "Train accuracy 45.7 %", below the majority's share, and a confusion
-    // matrix all blue). Its log-loss, the even guess's ln K, is a score.
-    let unvoted = model == ModelKind::Forest && state.model.steps() == 0;
+    // A model with nothing to predict with yet (a forest of no trees: every point a tie) has
+    // no accuracy or confusion matrix; its log-loss is a score ([`Model::predicts`]).
+    let unvoted = !state.model.predicts();
     match (train.accuracy, test.accuracy) {
         (Some(train_acc), Some(test_acc)) => stats.extend([
             (

@@ -508,6 +508,11 @@ impl Model for Forest {
         Some(self.trees.len() >= self.hyper.trees)
     }
 
+    /// Once it has a tree to vote.
+    fn predicts(&self) -> bool {
+        !self.trees.is_empty()
+    }
+
     /// Only the number of trees ([`Forest::set_hyper`]).
     fn retune(&mut self, hyper: &ForestHyper) {
         self.set_hyper(*hyper);
@@ -541,6 +546,24 @@ mod tests {
         // Rows top to bottom, as a screen draws them: the grid need not be ascending.
         let x2s = (0..17).map(|i| 1.5 - 3.0 * i as f64 / 16.0).collect();
         (x1s, x2s)
+    }
+
+    /// No tree, no vote: every point ties (its shares even, the log-loss ln K), and the forest
+    /// says it predicts nothing yet; one tree and it does.
+    #[test]
+    fn a_forest_of_no_trees_predicts_nothing_yet() {
+        let d = generate(Pattern::ThreeBlobs, 120, 0.4, 0.7, 8);
+        let hyper = ForestHyper::new(5, tree_hyper(Some(2)), 1, 2, true).unwrap();
+        let mut forest = <Forest as Model>::new(&hyper, &d.train_set(), 3);
+        assert!(!forest.predicts());
+        let score = Model::score(&forest, &d.train_set());
+        assert!(
+            (score.loss - (d.classes as f64).ln()).abs() < 1e-12,
+            "{}",
+            score.loss
+        );
+        Model::step(&mut forest);
+        assert!(forest.predicts());
     }
 
     #[test]

@@ -115,6 +115,14 @@ pub trait Model: Clone {
         None
     }
 
+    /// Whether the model has anything to predict with yet. A forest of no trees has no vote:
+    /// every point is a tie, which a count gives to the first class, so its accuracy and
+    /// confusion matrix would say nothing of the model (helper 100: "Train accuracy 45.7 %",
+    /// below always answering the majority). Its log-loss, the even guess's, is a score.
+    fn predicts(&self) -> bool {
+        true
+    }
+
     /// Whether [`Model::step`] can report [`Progress::Diverged`]: gradient training can, growing
     /// trees and k-NN cannot. A lab's session keeps a copy of such a model at its best epoch, to
     /// go back to if training diverges (a copy per epoch would cost an ensemble dearly).

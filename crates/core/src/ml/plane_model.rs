@@ -214,6 +214,14 @@ impl Model for PlaneModel {
         class_score(&samples.points, samples.classes, &all)
     }
 
+    /// A forest once it has a tree; every other model from the start.
+    fn predicts(&self) -> bool {
+        match self {
+            PlaneModel::Forest(f) => f.predicts(),
+            _ => true,
+        }
+    }
+
     /// Logistic regression and the network, trained by gradient descent.
     fn can_diverge(&self) -> bool {
         matches!(self, PlaneModel::Logistic(_) | PlaneModel::Mlp(_))
