@@ -240,6 +240,29 @@ test('plain SGD at the largest learning rate diverges: paused, explained, no NaN
   await page.close();
 });
 
+test('stepping on after a divergence with the same settings is called a learning rate too high, naming the epoch it will explode in again', async () => {
+  // (Helper 103 stepped through epochs 1 to 14 twice and read "too early to judge … let it
+  // train on" between the explosions.)
+  const { page, problems } = await open('?degree=1&data=line&lr=1&reg=l2&lambda=0.1');
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  const alert = page.getByRole('alert');
+  for (let i = 0; i < 15 && await alert.count() === 0; i++) await step.click();
+  assert.match(await alert.textContent(), /the loss exploded in epoch 15/);
+  await step.click();
+  await alert.waitFor({ state: 'detached' });
+  assert.equal(await text(page, '#epoch'), '2');
+  const verdict = await text(page, '#diagnosis');
+  assert.match(verdict, /^Learning rate too high/);
+  assert.match(verdict, /explodes in epoch 15 again\. Lower the learning rate below 0\.80\d+/);
+  // A lower rate is other steps: the foretelling goes.
+  await page.getByLabel('Learning rate', { exact: true }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await step.click();
+  await page.waitForFunction(() => !/again/.test(document.getElementById('diagnosis').textContent));
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('degree 15 with no penalty on 20 points overfits: test loss far above train loss', async () => {
   const { page } = await open('?degree=15&lambda=0&n=20&speed=max');
   await runUntilEpoch(page, 2000);

@@ -202,6 +202,10 @@ pub struct Session<K: LabKind> {
     pub running: bool,
     /// Set when training stopped because the loss exploded; cleared by any change.
     pub divergence: Option<String>,
+    /// The epoch the loss last exploded in, while the settings of the way down are those it
+    /// exploded with: training from the model it went back to takes the same steps again
+    /// ([`Session::explodes_again`]). Cleared when a hyperparameter moves or training restarts.
+    exploded: Option<u64>,
     /// For a model that can diverge ([`Model::can_diverge`]): the model at the recorded epoch
     /// with the lowest training loss since it was built (the start included), and that loss.
     /// A divergence goes back to it: the epoch before the explosion is usually already far worse
@@ -280,6 +284,7 @@ impl<K: LabKind> Session<K> {
             errors: History::default(),
             running: false,
             divergence: None,
+            exploded: None,
             best: None,
             notices,
             train_score: Score::default(),
@@ -336,6 +341,9 @@ impl<K: LabKind> Session<K> {
     /// The verdict on the current fit and its most likely cause (see [`diagnose`]).
     pub fn diagnosis(&self) -> Option<Diagnosis> {
         let errors = K::errors(self)?;
+        if let Some(again) = self.explodes_again() {
+            return Some(again);
+        }
         // Settings moved while paused: a new penalty is a new objective, which the model has not
         // trained on yet, so the verdict waits for it; the others change only the steps to come,
         // so a verdict on the model stands (its trend read as before the move), with an aside,
@@ -765,6 +773,7 @@ impl<K: LabKind> Session<K> {
         self.history = History::default();
         self.errors = History::default();
         self.divergence = None;
+        self.exploded = None;
         self.best = None;
         self.objective_since = 0;
         self.tuned_since = 0;
@@ -789,6 +798,7 @@ impl<K: LabKind> Session<K> {
         self.history = History::default();
         self.errors = History::default();
         self.divergence = None;
+        self.exploded = None;
         self.best = None;
         self.objective_since = 0;
         self.tuned_since = 0;
@@ -876,6 +886,7 @@ impl<K: LabKind> Session<K> {
                     scored = self.model.steps();
                     self.running = false;
                     self.divergence = Some(self.divergence_text(exploded));
+                    self.exploded = Some(exploded);
                     break;
                 }
             }
@@ -941,109 +952,6 @@ impl<K: LabKind> Session<K> {
         self.objective_since = self.objective_since.min(self.model.steps());
         self.tuned_since = self.tuned_since.min(self.model.steps());
         self.rescore();
-    }
-
-    /// What happened, what the page shows now (the epoch gone back to), and what to do.
-    fn divergence_text(&self, exploded: u64) -> String {
-        let lr = self.config.number(Key::LearningRate);
-        // (The loss chart's log axis has no epoch 0: "on the loss chart" pointed at a point it
-        // does not draw; helper 60.)
-        let loss = short(self.train_score.loss);
-        let kept = match self.model.steps() {
-            0 => format!(
-                "epoch 0 (the start), before any update: no epoch had a lower training loss than \
-                 its {loss}"
-            ),
-            epoch => format!(
-                "epoch {}, the lowest training loss recorded ({loss})",
-                thousands(epoch)
-            ),
-        };
-        // Adam normalizes the gradient: its steps are about η whatever the gradient, which
-        // tames a steep loss but not a step of 1 or more in weights of order 1.
-        let adam = match self.config.optimizer() {
-            OptimizerKind::Adam => ". Adam does not prevent this: each of its steps is about \
-                                   the learning rate in size, however small the gradient."
-                .to_string(),
-            _ if lr >= 1.0 => format!(
-                ", or switch to Adam, whose steps stay about the learning rate in size however \
-                 steep the loss (at {lr} that may still be too large)."
-            ),
-            _ => ", or switch to Adam.".to_string(),
-        };
-        // (Where the stable rates are known exactly, they are said: "a tenth may not be enough"
-        // beside a curve note's "try 0.1 or lower" read as two answers; helper 60.)
-        let lower = match K::stable_rate(self) {
-            Some(limit) => {
-                // The slider's own value under the limit (helper 61: 0.6797 is not on it).
-                let rates = Key::LearningRate.spec().domain;
-                let below = (0..rates.len())
-                    .rev()
-                    .map(|p| rates.number(p))
-                    .find(|&r| r < limit)
-                    .map(|r| format!("on the slider {} or lower; ", short(r)))
-                    .unwrap_or_default();
-                let (bowl, set) = match self.config.regularization() {
-                    Regularization::L2 if self.config.number(Key::Lambda) > 0.0 => (
-                        " the objective (the MSE plus the L2 penalty) is a bowl",
-                        "these training points and λ set",
-                    ),
-                    _ => (
-                        " and no penalty the loss is a bowl",
-                        "these training points set",
-                    ),
-                };
-                format!(
-                    "Lower the learning rate below {} ({below}with all points per step{bowl}, \
-                     and plain gradient descent goes down it at any rate under 2 over \
-                     its steepest curvature, which {set}; a search over the rate in the Tuning \
-                     lab shows how low an error each reaches in 1,000 epochs)",
-                    short(limit)
-                )
-            }
-            None => format!(
-                "Lower the learning rate (a tenth, {}, may not be enough: a search over it in the \
-                 Tuning lab shows which rates train)",
-                short(lr / 10.0)
-            ),
-        };
-        // (Helper 72: "that epoch was undone" beside an epoch counter 255,000 epochs back.)
-        let back = match exploded - self.model.steps() {
-            1 => "so that epoch was undone".to_string(),
-            n => format!(
-                "so training went back {} epochs, to the best one before it",
-                thousands(n)
-            ),
-        };
-        format!(
-            "Training stopped: the loss exploded in epoch {}, {back}. A learning rate of \
-             {lr} is too high for this setting — each step overshoots the minimum by more than \
-             the last. Shown: the parameters of {kept}. {lower}{}{}",
-            thousands(exploded),
-            self.batch_cause(),
-            adam
-        )
-    }
-
-    /// With mini-batches, the batch size's part in a divergence: each step follows the gradient
-    /// of its own few points, whose curvature is at least their average's over all points on a
-    /// single point (its squared length against the average's largest eigenvalue), so a rate
-    /// that trains on all points can explode on few (helper 60: 0.5 trains with all points per
-    /// step and explodes in epoch 1 with one).
-    fn batch_cause(&self) -> String {
-        let (batch, n) = (self.config.number(Key::BatchSize), self.train_set().count());
-        if batch >= n as f64 {
-            return String::new();
-        }
-        let few = if batch == 1.0 {
-            "1 point follows its own gradient".to_string()
-        } else {
-            format!("{batch} points follows their own gradient")
-        };
-        format!(
-            ", or use larger batches (each step on {few}, which can be far steeper than the \
-             average over all {n})"
-        )
     }
 
     /// Starts the validation curve again over `key` (or the default, if `key` cannot be swept
@@ -1112,6 +1020,7 @@ impl<K: LabKind> Session<K> {
             Rc::make_mut(&mut self.model).retune(&K::hyper(&self.config));
             self.zero_weights = self.count_zero_weights();
             self.divergence = None;
+            self.exploded = None;
             // Fewer trees than an ensemble grew: it dropped the last ones, so its scores, map and
             // parameters are those of the smaller ensemble, and its history ends where it does.
             if self.model.steps() < steps {
@@ -1202,6 +1111,9 @@ impl<K: LabKind> Reduce for Session<K> {
         self.quiet
     }
 }
+
+#[path = "divergence.rs"]
+mod divergence;
 
 #[cfg(test)]
 #[path = "session_tests.rs"]

@@ -1718,3 +1718,57 @@ fn six_sigmoid_layers_stuck_at_the_shares_are_told_the_gradient_fades() {
     let four = trained("layers=4");
     assert!(four.train_score.accuracy.unwrap() > 0.9);
 }
+
+/// Steps until training explodes (at most `limit`); the epoch it exploded in.
+fn step_to_explosion<K: LabKind>(s: &mut Session<K>, limit: u32) -> Option<u64> {
+    for _ in 0..limit {
+        s.apply(Action::Step);
+        if s.divergence.is_some() {
+            return s.exploded;
+        }
+    }
+    None
+}
+
+/// After a divergence, training goes on from the model it went back to with the same steps: it
+/// explodes in the same epoch again, whatever the batches or the optimizer, and the verdict
+/// says so in between (helper 103 read "too early to judge … let it train on" there). A moved
+/// learning rate ends it.
+#[test]
+fn training_on_after_a_divergence_with_the_same_settings_explodes_again_and_the_verdict_says_so() {
+    use crate::ml::diagnosis::Fit;
+    let regression = "data=line&degree=1&reg=l2&lambda=0.1";
+    for q in [
+        format!("{regression}&lr=1&opt=sgd&batch=all"),
+        format!("{regression}&lr=1&opt=sgd&batch=8"),
+        format!("{regression}&lr=2&opt=momentum&batch=all"),
+        format!("{regression}&lr=10&opt=adam&batch=1"),
+    ] {
+        let mut s: Session<Regression> = session(&q);
+        let first = step_to_explosion(&mut s, 5000).unwrap_or_else(|| panic!("{q}: no explosion"));
+        s.apply(Action::Step);
+        let verdict = s.diagnosis().unwrap();
+        assert_eq!(
+            verdict.fit,
+            Fit::LearningRateTooHigh,
+            "{q}: {}",
+            verdict.reason
+        );
+        let again = format!(
+            "explodes in epoch {} again",
+            crate::format::thousands(first)
+        );
+        assert!(verdict.reason.contains(&again), "{q}: {}", verdict.reason);
+        assert_eq!(step_to_explosion(&mut s, 5000), Some(first), "{q}");
+        // A lower rate is other steps: the verdict no longer foretells the explosion.
+        s.apply(Action::Set(Key::LearningRate, 0));
+        s.apply(Action::Step);
+        let verdict = s.diagnosis().unwrap();
+        assert!(!verdict.reason.contains("again"), "{q}: {}", verdict.reason);
+    }
+    // A network goes back to its start and explodes in its first epoch again.
+    let q = "lab=neural&data=bumps&lr=1";
+    let mut s: Session<Plane> = session(q);
+    assert_eq!(step_to_explosion(&mut s, 10), Some(1), "{q}");
+    assert_eq!(step_to_explosion(&mut s, 10), Some(1), "{q}");
+}
