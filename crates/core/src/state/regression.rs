@@ -124,12 +124,17 @@ impl LabKind for Regression {
             .flatten()
     }
 
-    /// Plain gradient descent with all points per step and no penalty: the MSE is the whole
-    /// objective, a quadratic in the weights.
+    /// Plain gradient descent with all points per step, and no penalty or L2: the objective is
+    /// a quadratic in the weights. (L1's has a kink at zero, where no rate is sure to descend.)
     fn descends(s: &Session<Self>) -> bool {
         full_batch_descent(s)
-            && (s.config.regularization() == Regularization::None
-                || s.config.number(Key::Lambda) == 0.0)
+            && !(s.config.regularization() == Regularization::L1
+                && s.config.number(Key::Lambda) > 0.0)
+    }
+
+    /// The MSE plus the penalty, of the weights as they stand ([`Trainer::objective`]).
+    fn objective(s: &Session<Self>) -> Option<f64> {
+        Some(s.model.objective())
     }
 
     /// With mini-batches, once the loss no longer falls at these settings ([`steady`]): the

@@ -117,12 +117,18 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     fn overshoot(_session: &Session<Self>, _records: &[Record]) -> Option<Overshoot> {
         None
     }
-    /// Whether every training step lowers the loss the verdict reads at any stable learning
-    /// rate: plain gradient descent on all the training points, when that loss is the whole
-    /// objective and the objective is a quadratic bowl. Then one rise of the loss proves the
-    /// steps overshoot (see [`Session::diagnosis`]).
+    /// Whether every training step lowers the objective at any stable learning rate: plain
+    /// gradient descent on all the training points, when the objective is a quadratic bowl.
+    /// Then one rise of it proves the steps overshoot (see [`Session::diagnosis`]): of the loss
+    /// the verdict reads, or of [`LabKind::objective`] where the lab has one.
     fn descends(_session: &Session<Self>) -> bool {
         false
+    }
+    /// The objective training minimizes, where it can be more than the loss the verdict reads
+    /// (the MSE plus a penalty): under a penalty the MSE may rise at a step that lowers the
+    /// objective, so a rise of the MSE proves nothing. `None`: the loss read is the objective.
+    fn objective(_session: &Session<Self>) -> Option<f64> {
+        None
     }
     /// Whether a done validation curve's models are checked against one trained ten times as
     /// long at its most flexible value ([`Sweep::reach`]): only where that is cheap.
@@ -206,6 +212,9 @@ pub struct Session<K: LabKind> {
     /// exploded with: training from the model it went back to takes the same steps again
     /// ([`Session::explodes_again`]). Cleared when a hyperparameter moves or training restarts.
     exploded: Option<u64>,
+    /// [`LabKind::objective`] at the last two recorded epochs (the later last), or from where
+    /// how the model learns last changed: a rise between them is what proves steps overshoot.
+    objectives: [Option<(u64, f64)>; 2],
     /// For a model that can diverge ([`Model::can_diverge`]): the model at the recorded epoch
     /// with the lowest training loss since it was built (the start included), and that loss.
     /// A divergence goes back to it: the epoch before the explosion is usually already far worse
@@ -285,6 +294,7 @@ impl<K: LabKind> Session<K> {
             running: false,
             divergence: None,
             exploded: None,
+            objectives: [None; 2],
             best: None,
             notices,
             train_score: Score::default(),
@@ -389,7 +399,11 @@ impl<K: LabKind> Session<K> {
         // and read "too early to judge … Let it train on").
         // (Late in training the history keeps one epoch in many, but always the first after a
         // change: a Step's rise just after a new learning rate is in the records; helper 72.)
-        let rose = matches!(tuned, [.., before, last] if last.train > before.train * (1.0 + 1e-9));
+        // (Under a penalty the objective's rise, not the MSE's: [`LabKind::objective`].)
+        let rose = match K::objective(self) {
+            Some(_) => self.objective_rose(tuned),
+            None => matches!(tuned, [.., before, last] if last.train > before.train * (1.0 + 1e-9)),
+        };
         // A training loss multiplied tenfold since how it learns last changed, to above where
         // training started, is no noise of mini-batches or of Adam's steps: the steps overshoot
         // (helper 71: a learning rate moved to 10 read "too early to judge … let it train on"
@@ -578,6 +592,17 @@ impl<K: LabKind> Session<K> {
             verdict.reason.insert_str(0, lead);
         }
         Some(verdict)
+    }
+
+    /// Whether the objective rose at the last recorded epoch of `tuned` (the records since how
+    /// the model learns last changed), from the record before it or from the change itself.
+    fn objective_rose(&self, tuned: &[Record]) -> bool {
+        match (self.objectives, tuned.last()) {
+            ([Some((_, before)), Some((to, last))], Some(end)) => {
+                to == end.epoch && last > before * (1.0 + 1e-9)
+            }
+            _ => false,
+        }
     }
 
     /// The settings moved while paused that act otherwise than those the model trained with,
@@ -774,6 +799,7 @@ impl<K: LabKind> Session<K> {
         self.errors = History::default();
         self.divergence = None;
         self.exploded = None;
+        self.objectives = [None; 2];
         self.best = None;
         self.objective_since = 0;
         self.tuned_since = 0;
@@ -799,6 +825,7 @@ impl<K: LabKind> Session<K> {
         self.errors = History::default();
         self.divergence = None;
         self.exploded = None;
+        self.objectives = [None; 2];
         self.best = None;
         self.objective_since = 0;
         self.tuned_since = 0;
@@ -832,6 +859,16 @@ impl<K: LabKind> Session<K> {
             train: train.loss,
             test: test.loss,
         });
+        if self
+            .history
+            .records()
+            .last()
+            .is_some_and(|r| r.epoch == epoch)
+        {
+            if let Some(objective) = K::objective(self) {
+                self.objectives = [self.objectives[1], Some((epoch, objective))];
+            }
+        }
         if let (Some(a), Some(b)) = (train.accuracy, test.accuracy) {
             self.errors.push(Record {
                 epoch,
@@ -844,6 +881,13 @@ impl<K: LabKind> Session<K> {
         if self.model.can_diverge() && better {
             self.best = Some((Rc::clone(&self.model), loss));
         }
+    }
+
+    /// The objective's rises are read from the model as it stands: how it learns changed (a
+    /// new rate, or a new penalty, which is a new objective), or training went back.
+    fn objective_from_here(&mut self) {
+        let now = K::objective(self).map(|o| (self.model.steps(), o));
+        self.objectives = [None, now];
     }
 
     /// Runs up to `steps` training steps; pauses when the model is done or on divergence.
@@ -952,6 +996,7 @@ impl<K: LabKind> Session<K> {
         self.objective_since = self.objective_since.min(self.model.steps());
         self.tuned_since = self.tuned_since.min(self.model.steps());
         self.rescore();
+        self.objective_from_here();
     }
 
     /// Starts the validation curve again over `key` (or the default, if `key` cannot be swept
@@ -1021,6 +1066,7 @@ impl<K: LabKind> Session<K> {
             self.zero_weights = self.count_zero_weights();
             self.divergence = None;
             self.exploded = None;
+            self.objective_from_here();
             // Fewer trees than an ensemble grew: it dropped the last ones, so its scores, map and
             // parameters are those of the smaller ensemble, and its history ends where it does.
             if self.model.steps() < steps {

@@ -1772,3 +1772,44 @@ fn training_on_after_a_divergence_with_the_same_settings_explodes_again_and_the_
     assert_eq!(step_to_explosion(&mut s, 10), Some(1), "{q}");
     assert_eq!(step_to_explosion(&mut s, 10), Some(1), "{q}");
 }
+
+/// Under L2 the objective, the MSE plus the penalty, is the bowl gradient descent goes down: a
+/// step at a stable rate may raise the MSE (it does on the default data at λ = 0.1 and a rate
+/// of 0.5), never the objective. One rise of the objective is a learning rate too high from the
+/// second step on, where the verdict read "too early to judge" for the 14 epochs before the
+/// explosion; under the stable limit no epoch of a long run is called so.
+#[test]
+fn under_l2_a_rise_of_the_objective_is_a_learning_rate_too_high_and_a_rise_of_the_mse_is_not() {
+    use crate::ml::diagnosis::Fit;
+    let line = "data=line&degree=1&reg=l2&lambda=0.1&opt=sgd&batch=all";
+    let mut s: Session<Regression> = session(&format!("{line}&lr=1"));
+    assert!(Regression::stable_rate(&s).unwrap() < 1.0);
+    s.apply(Action::Step);
+    s.apply(Action::Step);
+    let verdict = s.diagnosis().unwrap();
+    assert_eq!(verdict.fit, Fit::LearningRateTooHigh, "{}", verdict.reason);
+    for q in [
+        format!("{line}&lr=0.5"),
+        "degree=3&reg=l2&lambda=0.1&opt=sgd&batch=all&lr=0.5".to_string(),
+        "degree=9&reg=l2&lambda=0.01&opt=sgd&batch=all&lr=0.3".to_string(),
+    ] {
+        let mut s: Session<Regression> = session(&q);
+        assert!(Regression::stable_rate(&s).unwrap() > s.config.number(Key::LearningRate));
+        let mut mse_rose = false;
+        s.apply(Action::Play);
+        for _ in 0..3000 {
+            let before = s.train_score.loss;
+            s.apply(Action::Tick(1));
+            mse_rose |= s.train_score.loss > before;
+            let verdict = s.diagnosis().unwrap();
+            assert_ne!(
+                verdict.fit,
+                Fit::LearningRateTooHigh,
+                "{q}: {}",
+                verdict.reason
+            );
+        }
+        // (The MSE alone would have read as a rate too high.)
+        assert!(mse_rose || q.starts_with("degree=9"), "{q}");
+    }
+}
