@@ -185,6 +185,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         parameters,
         strong_penalty: false,
         penalized: false,
+        objective_rise: None,
         hidden: None,
         layers: 0,
         blind_to: None,

@@ -526,6 +526,11 @@ pub struct Evidence {
     pub strong_penalty: bool,
     /// A penalty is set (λ > 0): the objective then has one minimum, not many.
     pub penalized: bool,
+    /// Where the trend is [`Trend::Unstable`] because the objective (the MSE plus the L2
+    /// penalty) rose at a step of plain gradient descent while the MSE fell: the objective
+    /// before and after. The verdict then says it in the objective's words (the loss shown
+    /// fell, and "the training loss has risen" would be false).
+    pub objective_rise: Option<(f64, f64)>,
     /// A network's hidden units, when nonlinear: its loss has poor local minima and plateaus,
     /// and units can stop learning (ReLU's switched off, tanh's and sigmoid's saturated).
     pub hidden: Option<Activation>,
@@ -1672,10 +1677,18 @@ pub fn diagnose(e: &Evidence) -> Diagnosis {
     {
         // (The plain words where they are proof enough: a jumpy loss whose minimum fits.)
         Some(a) if minimum_high || e.trend != Trend::Unstable => Some(above_zero(a, e.penalized)),
-        _ => (e.trend == Trend::Unstable && !minimum_high).then(|| {
-            "the training loss jumps about or has risen above the lowest it reached: the steps \
-             overshoot the minimum. Lower the learning rate."
-                .to_string()
+        _ => (e.trend == Trend::Unstable && !minimum_high).then(|| match e.objective_rise {
+            Some((before, after)) => format!(
+                "the objective the steps go down, the MSE plus the penalty, rose at the last \
+                 step from {} to {} (the MSE fell, the penalty rose more): on its bowl a step \
+                 at a stable learning rate always lowers it, so the steps overshoot the \
+                 minimum. Lower the learning rate.",
+                short(before),
+                short(after)
+            ),
+            None => "the training loss jumps about or has risen above the lowest it reached: \
+                     the steps overshoot the minimum. Lower the learning rate."
+                .to_string(),
         }),
     }
     .filter(|_| {

@@ -17,6 +17,7 @@ fn numbers(train: f64, test: f64) -> Evidence {
         parameters: 4,
         strong_penalty: false,
         penalized: false,
+        objective_rise: None,
         hidden: None,
         layers: 0,
         blind_to: None,

@@ -191,6 +191,15 @@ pub fn medians_note(train: &Score, test: &Score) -> String {
 pub type TrainTest<K> = (SamplesOf<K>, SamplesOf<K>);
 pub(super) type SamplesOf<K> = <<K as LabKind>::Model as Model>::Samples;
 
+/// A lab's objective at an epoch, beside the training loss the page shows
+/// ([`LabKind::objective`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Objective {
+    epoch: u64,
+    objective: f64,
+    loss: f64,
+}
+
 /// A lab's whole state.
 #[derive(Clone, Debug)]
 pub struct Session<K: LabKind> {
@@ -212,9 +221,10 @@ pub struct Session<K: LabKind> {
     /// exploded with: training from the model it went back to takes the same steps again
     /// ([`Session::explodes_again`]). Cleared when a hyperparameter moves or training restarts.
     exploded: Option<u64>,
-    /// [`LabKind::objective`] at the last two recorded epochs (the later last), or from where
-    /// how the model learns last changed: a rise between them is what proves steps overshoot.
-    objectives: [Option<(u64, f64)>; 2],
+    /// [`LabKind::objective`] and the training loss at the last two recorded epochs (the later
+    /// last), or from where how the model learns last changed: a rise of the objective between
+    /// them is what proves steps overshoot.
+    objectives: [Option<Objective>; 2],
     /// For a model that can diverge ([`Model::can_diverge`]): the model at the recorded epoch
     /// with the lowest training loss since it was built (the start included), and that loss.
     /// A divergence goes back to it: the epoch before the explosion is usually already far worse
@@ -400,8 +410,9 @@ impl<K: LabKind> Session<K> {
         // (Late in training the history keeps one epoch in many, but always the first after a
         // change: a Step's rise just after a new learning rate is in the records; helper 72.)
         // (Under a penalty the objective's rise, not the MSE's: [`LabKind::objective`].)
+        let objective_rise = self.objective_rise(tuned);
         let rose = match K::objective(self) {
-            Some(_) => self.objective_rose(tuned),
+            Some(_) => objective_rise.is_some(),
             None => matches!(tuned, [.., before, last] if last.train > before.train * (1.0 + 1e-9)),
         };
         // A training loss multiplied tenfold since how it learns last changed, to above where
@@ -468,6 +479,10 @@ impl<K: LabKind> Session<K> {
                 .saturating_sub(self.zero_weights.map_or(0, |(zeros, _)| zeros)),
             strong_penalty: penalty && (self.config.number(Key::Lambda) >= 0.1 || mostly_zero),
             penalized: penalty && self.config.number(Key::Lambda) > 0.0,
+            // (Said in the objective's words only where the loss shown fell.)
+            objective_rise: objective_rise
+                .filter(|(before, after)| after.loss <= before.loss && K::descends(self))
+                .map(|(before, after)| (before.objective, after.objective)),
             // Linear hidden layers compose to one linear map: no bend, no plateau to be stuck on.
             // Nor does a layer of one neuron leave anything to bend: all the network knows of
             // a point passes through that one number, so its boundary is lines parallel to one
@@ -595,13 +610,17 @@ impl<K: LabKind> Session<K> {
     }
 
     /// Whether the objective rose at the last recorded epoch of `tuned` (the records since how
-    /// the model learns last changed), from the record before it or from the change itself.
-    fn objective_rose(&self, tuned: &[Record]) -> bool {
+    /// the model learns last changed), from the record before it or from the change itself:
+    /// its two values, and whether the training loss fell meanwhile.
+    fn objective_rise(&self, tuned: &[Record]) -> Option<(Objective, Objective)> {
         match (self.objectives, tuned.last()) {
-            ([Some((_, before)), Some((to, last))], Some(end)) => {
-                to == end.epoch && last > before * (1.0 + 1e-9)
+            ([Some(before), Some(after)], Some(end))
+                if after.epoch == end.epoch
+                    && after.objective > before.objective * (1.0 + 1e-9) =>
+            {
+                Some((before, after))
             }
-            _ => false,
+            _ => None,
         }
     }
 
@@ -866,7 +885,12 @@ impl<K: LabKind> Session<K> {
             .is_some_and(|r| r.epoch == epoch)
         {
             if let Some(objective) = K::objective(self) {
-                self.objectives = [self.objectives[1], Some((epoch, objective))];
+                let now = Objective {
+                    epoch,
+                    objective,
+                    loss: train.loss,
+                };
+                self.objectives = [self.objectives[1], Some(now)];
             }
         }
         if let (Some(a), Some(b)) = (train.accuracy, test.accuracy) {
@@ -886,7 +910,11 @@ impl<K: LabKind> Session<K> {
     /// The objective's rises are read from the model as it stands: how it learns changed (a
     /// new rate, or a new penalty, which is a new objective), or training went back.
     fn objective_from_here(&mut self) {
-        let now = K::objective(self).map(|o| (self.model.steps(), o));
+        let now = K::objective(self).map(|objective| Objective {
+            epoch: self.model.steps(),
+            objective,
+            loss: self.train_score.loss,
+        });
         self.objectives = [None, now];
     }
 
