@@ -858,7 +858,7 @@ test('once the curve over a control is computed, the verdict says where it does 
   // not above the rule's, so the gap is no noise learned, and the curve says deeper.
   assert.match(verdict, /^Underfitting: too simple.*has not learned its training points' noise.*Give it more flexibility: deeper trees/);
   assert.doesNotMatch(verdict, /shallower trees/);
-  const deeper = verdict.match(/The validation curve does (?:clearly )?better at Max depth = (\d+): a cross-validated error of [\d.]+ %, against [\d.]+ % at Max depth = 4 \(more than (?:one standard error|two standard errors) apart: the folds' spread over √5, narrower than the chart's band of ± 1 sd\)\./);
+  const deeper = verdict.match(/The validation curve does (?:clearly )?better at Max depth = (\d+): a cross-validated error of [\d.]+ %, against [\d.]+ % at Max depth = 4 \(more than (?:one standard error|two standard errors) apart: the lowest's folds' spread over √5, narrower than the chart's band of ± 1 sd\)\./);
   assert.ok(deeper && Number(deeper[1]) > 4, verdict);
   assert.deepEqual(problems.console, []);
   await page.close();

@@ -62,7 +62,7 @@ pub fn curve_note(
         let clearly = !here.mean.is_finite() || here.mean > best.cv.mean + 2.0 * standard_error;
         let text = format!(
             "The validation curve does {} at {label} = {}{}: a cross-validated error of {}, \
-             against {} at {label} = {value} ({} apart: the folds' spread over √{}, narrower \
+             against {} at {label} = {value} ({} apart: the lowest's folds' spread over √{}, narrower \
              than the chart's band of ± 1 sd).",
             if clearly { "clearly better" } else { "better" },
             format_value(sweep.key, sweep.positions[best_at]),
@@ -236,7 +236,7 @@ mod tests {
             note.text,
             "The validation curve does clearly better at Number of trees = 100: a \
              cross-validated error of 21.0 %, against 25.0 % at Number of trees = 1 (more than \
-             two standard errors apart: the folds' spread over √5, narrower than the chart's \
+             two standard errors apart: the lowest's folds' spread over √5, narrower than the chart's \
              band of ± 1 sd). The one-standard-error rule picks Number of trees = 50 instead (22.4 %): \
              the least flexible value within one standard error of the lowest, as good by these \
              folds."
