@@ -609,9 +609,9 @@ impl<K: LabKind> Session<K> {
         Some(verdict)
     }
 
-    /// Whether the objective rose at the last recorded epoch of `tuned` (the records since how
-    /// the model learns last changed), from the record before it or from the change itself:
-    /// its two values, and whether the training loss fell meanwhile.
+    /// The objective (with the training loss) before and at the last recorded epoch of `tuned`
+    /// (the records since how the model learns last changed), when it rose there: from the
+    /// record before, or from the change itself.
     fn objective_rise(&self, tuned: &[Record]) -> Option<(Objective, Objective)> {
         match (self.objectives, tuned.last()) {
             ([Some(before), Some(after)], Some(end))
