@@ -263,6 +263,29 @@ test('stepping on after a divergence with the same settings is called a learning
   await page.close();
 });
 
+test('under L2 one rise of the objective is a learning rate too high at once, said in the objective\'s words where the MSE fell', async () => {
+  // README: the MSE rose from epoch 1 to 2 at a rate past the limit (0.804); the verdict read
+  // "too early to judge" until the explosion in epoch 15.
+  const { page, problems } = await open('?degree=1&data=line&lr=1&reg=l2&lambda=0.1');
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  await step.click();
+  await step.click();
+  await page.waitForFunction(() => document.getElementById('epoch').textContent === '2');
+  assert.match(await text(page, '#diagnosis'), /^Learning rate too high/);
+  // From zero weights the first step lowers the MSE and raises the penalty more.
+  const cubic = await open('?data=cubic&degree=15&reg=l2&lambda=1&lr=0.5');
+  const mse = Number(await text(cubic.page, '#train-loss'));
+  await cubic.page.getByRole('button', { name: 'Step', exact: true }).click();
+  await cubic.page.waitForFunction(() => document.getElementById('epoch').textContent === '1');
+  assert.ok(Number(await text(cubic.page, '#train-loss')) < mse);
+  const verdict = await text(cubic.page, '#diagnosis');
+  assert.match(verdict, /^Learning rate too high/);
+  assert.match(verdict, /the objective the steps go down, the MSE plus the penalty, rose at the last step from [\d.]+ to [\d.]+ \(the MSE fell, the penalty rose more\)/);
+  assert.deepEqual([...problems.console, ...cubic.problems.console], []);
+  await cubic.page.close();
+  await page.close();
+});
+
 test('degree 15 with no penalty on 20 points overfits: test loss far above train loss', async () => {
   const { page } = await open('?degree=15&lambda=0&n=20&speed=max');
   await runUntilEpoch(page, 2000);
