@@ -1,6 +1,7 @@
 //! The verdict's rules, case by case.
 
 use super::*;
+use crate::ml::history::Record;
 
 fn numbers(train: f64, test: f64) -> Evidence {
     // σ = 0.1 → floor 0.01; variance 0.5 → tol 0.005.
