@@ -1,6 +1,7 @@
 //! The verdict's rules, case by case.
 
 use super::*;
+use crate::ml::activation::Activation;
 use crate::ml::history::Record;
 
 fn numbers(train: f64, test: f64) -> Evidence {
