@@ -109,11 +109,17 @@ pub fn App() -> Html {
     // until then (the quiz opened by the link hides the lab) it is the link's own lab.
     let lab_query = use_mut_ref(|| url::encode(&start.1.config));
 
+    // The settings moved from a lesson step's own, named in the lesson bar (only a change of
+    // them renders the page again, not every query the lab writes).
+    let step_changes = use_state_eq(|| current.step_changes(&lab_query.borrow()));
     let write = |lab_q: &str, view: &View| web::replace_query(&joined(lab_q, view));
     let on_query = {
-        let (lab_query, view) = (lab_query.clone(), view.clone());
+        let (lab_query, view, step_changes) =
+            (lab_query.clone(), view.clone(), step_changes.clone());
         Callback::from(move |q: String| {
-            write(&q, &view.get());
+            let now = view.get();
+            write(&q, &now);
+            step_changes.set(now.step_changes(&q));
             *lab_query.borrow_mut() = q;
         })
     };
@@ -150,10 +156,11 @@ pub fn App() -> Html {
     // a lesson's step) starts afresh from the entry's link.
     {
         let (shown, view, lab_query) = (shown.clone(), view.clone(), lab_query.clone());
-        let generations = generations.clone();
+        let (generations, step_changes) = (generations.clone(), step_changes.clone());
         use_effect_with((shown_now.config.lab, shown_now.generation), move |_| {
             let listener = web::WindowListener::start("popstate", move || {
                 let (entry_view, rest, _) = view::split(&web::query());
+                step_changes.set(entry_view.step_changes(&rest));
                 let (config, notices) = url::decode(&rest);
                 // The link the view is written beside is the entry's until the lab shown writes
                 // its own (a lab kept from earlier may not write again): never the lab left's.
@@ -183,8 +190,10 @@ pub fn App() -> Html {
     // history, so Back returns to the quiz or the step before.
     let show = {
         let (shown, view, generations) = (shown.clone(), view.clone(), generations.clone());
+        let step_changes = step_changes.clone();
         Callback::from(move |(query, next, play): (String, View, bool)| {
             web::push_query(&joined(&query, &next));
+            step_changes.set(next.step_changes(&query));
             let (config, notices) = url::decode(&query);
             shown.set(Shown {
                 config,
@@ -357,7 +366,7 @@ pub fn App() -> Html {
     // Tab through the neurons (helper 102: 33 Tabs from the lesson bar).
     let on_see_neurons = Callback::from(move |()| {
         show(Panel::Parameters);
-        web::focus_when_drawn(super::network::FIRST_HIDDEN);
+        web::focus_when_drawn(super::network::FIRST_HIDDEN, super::network::INFO);
     });
     let page = match lab {
         Lab::Regression => html! {
@@ -395,7 +404,7 @@ pub fn App() -> Html {
             // (Not over the practice quiz, which is a page of its own: a step's "Press Play" sat
             // above a quiz with no Play; helper 90. The lesson is back when the quiz closes.)
             if let Some((lesson, step)) = current.lesson.filter(|_| !current.practice) {
-                <LessonBar {lesson} {step} {lab} {on_step} on_leave={on_leave.clone()} {on_look} {on_see_loss} {on_see_neurons} />
+                <LessonBar {lesson} {step} {lab} changed={(*step_changes).clone()} {on_step} on_leave={on_leave.clone()} {on_look} {on_see_loss} {on_see_neurons} />
             }
             if let Some((c, set_in)) = elsewhere {
                 <section ref={elsewhere_bar} class="classroom-bar challenge" aria-labelledby="challenge-title" id="challenge">

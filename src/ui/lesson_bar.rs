@@ -13,6 +13,8 @@ pub struct LessonBarProps {
     pub step: usize,
     /// The lab the page shows (the step's own, unless a link or a lab switch took it elsewhere).
     pub lab: Lab,
+    /// The settings moved from the step's own ([`crate::classroom::view::View::step_changes`]).
+    pub changed: Option<String>,
     pub on_step: Callback<usize>,
     pub on_leave: Callback<()>,
     /// Shows the validation curve over a hyperparameter (its panel shown if hidden) and brings
@@ -51,6 +53,10 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
             if let Some(shown) = (props.lab != set_in).then_some(props.lab) {
                 <OtherLab what={format!("Step {} of this lesson", step + 1)} {set_in} {shown}
                     open={format!("Open step {}", step + 1)} on_open={props.on_step.reform(move |_| step)} />
+            }
+            if let Some(changed) = props.changed.clone().filter(|_| props.lab == set_in) {
+                <p class="bar-elsewhere" id="lesson-changed" role="status">{ changed }{ " " }
+                    <button onclick={props.on_step.reform(move |_| step)}>{ "Back to the step's settings" }</button></p>
             }
             <div class="buttons">
                 // (aria-disabled: Next, disabled on reaching the last step, dropped the focus to

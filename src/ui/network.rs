@@ -43,6 +43,8 @@ impl PartialEq for NetworkProps {
 
 /// The id of the first neuron of the first hidden layer (a lesson step's "Go to the neurons").
 pub const FIRST_HIDDEN: &str = "neuron-1-1";
+/// The id of what the neuron picked shows: its map, bias and weights.
+pub const INFO: &str = "neuron-info";
 
 /// A neuron by (layer, unit); layer 0 is the inputs.
 type Neuron = (usize, usize);
@@ -190,7 +192,7 @@ pub fn Network(props: &NetworkProps) -> Html {
             // Only the neuron's name is live: announced when another neuron is picked, not the
             // figures, which change with every frame while training plays (helper 97: 283
             // announcements in 5 s).
-            <div class="neuron-info" id="neuron-info">
+            <div class="neuron-info" id={INFO}>
                 <canvas ref={map.clone()} class="neuron-map" width={MAP_CELLS.to_string()} height={MAP_CELLS.to_string()}
                     aria-label={format!("Output of {} over the plane: blue positive, orange negative", name((layer, unit)))} role="img" />
                 <div>

@@ -465,8 +465,10 @@ pub fn scroll_when_drawn(panel: &'static str) {
 }
 
 /// Once the page has drawn (a panel just shown is laid out): focuses the element with the id
-/// `id`, an SVG one too, which scrolls it into view.
-pub fn focus_when_drawn(id: &'static str) {
+/// `id`, an SVG one too, which scrolls it into view; then, once what the focus shows is drawn,
+/// scrolls on until the element `shown` ends on screen too, as far as `id` stays on it (helper
+/// 104: a neuron's weights half below a tablet's edge).
+pub fn focus_when_drawn(id: &'static str, shown: &'static str) {
     let callback = Closure::once_into_js(move || {
         let element = (window().document())
             .and_then(|d| d.get_element_by_id(id))
@@ -474,6 +476,21 @@ pub fn focus_when_drawn(id: &'static str) {
         if let Some(element) = element {
             let _ = element.focus();
         }
+        let then = Closure::once_into_js(move || {
+            let document = window().document();
+            let rect = |id| {
+                (document.as_ref()?.get_element_by_id(id)).map(|e| e.get_bounding_client_rect())
+            };
+            let height = window().inner_height().ok().and_then(|h| h.as_f64());
+            if let (Some(focused), Some(shown), Some(height)) = (rect(id), rect(shown), height) {
+                // (8 px clear of the edge, as a person would stop.)
+                let below = (shown.bottom() + 8.0 - height).min(focused.top());
+                if below > 0.0 {
+                    window().scroll_by_with_x_and_y(0.0, below);
+                }
+            }
+        });
+        let _ = window().request_animation_frame(then.unchecked_ref());
     });
     let _ = window().request_animation_frame(callback.unchecked_ref());
 }

@@ -238,7 +238,7 @@ test('a lesson step about the loss over training brings its chart into view with
 test('a lesson step that asks the class to Tab through the neurons focuses the first hidden one with one button, its map large on a projector', async () => {
   // (Helper 102: 33 Tabs from the lesson bar, past the Data panel, to a map 112 px wide.)
   const { page, problems } = await open('?present=1&hide=parameters&lesson=network&step=4', { width: 1280, height: 720 });
-  assert.match(await text(page, '#lesson-prompt'), /Tab through the neurons/);
+  assert.match(await text(page, '#lesson-prompt'), /Go to the neurons, then Tab \(or tap\) through them/);
   await page.getByRole('button', { name: 'Go to the neurons' }).click();
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('hide'));
   await page.waitForFunction(() => document.activeElement?.id === 'neuron-1-1');
@@ -253,6 +253,37 @@ test('a lesson step that asks the class to Tab through the neurons focuses the f
   await page.keyboard.press('Tab');
   await page.locator('#neuron-info', { hasText: 'layer 1, neuron 2' }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'neuron-1-2');
+  // On a tablet held upright the neuron's weights end on screen, the neuron still on it (helper
+  // 104: the weights half below the edge).
+  const tablet = await open('?lesson=network&step=4', { width: 768, height: 1024 });
+  await tablet.page.getByRole('button', { name: 'Go to the neurons' }).click();
+  await tablet.page.waitForFunction(() => {
+    const info = document.getElementById('neuron-info')?.getBoundingClientRect();
+    const neuron = document.getElementById('neuron-1-1').getBoundingClientRect();
+    return document.activeElement?.id === 'neuron-1-1' && info && info.bottom <= innerHeight + 1 && neuron.top >= 0;
+  });
+  assert.deepEqual([...problems.console, ...tablet.problems.console], []);
+  await tablet.page.close();
+  await page.close();
+});
+
+test('a setting moved away from a lesson step is named in the lesson bar with the step\'s value, and one button puts the step back', async () => {
+  // (Helper 104: degree dragged to 15 under "Degree 3 learns four coefficients", nothing said.)
+  const { page, problems } = await open('?lesson=fit&step=2');
+  assert.equal(await page.locator('#lesson-changed').count(), 0);
+  await page.getByLabel('Polynomial degree', { exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await waitParam(page, 'degree', '4');
+  assert.equal(await text(page, '#lesson-changed'), "Changed from step 2: Polynomial degree 4 (it has 3). The prompt speaks of the step's own settings. Back to the step's settings");
+  // Moved back, nothing is named.
+  await page.getByLabel('Polynomial degree', { exact: true }).press('ArrowLeft');
+  await waitParam(page, 'degree', '3');
+  await page.locator('#lesson-changed').waitFor({ state: 'detached' });
+  await page.getByLabel('Polynomial degree', { exact: true }).press('End');
+  await page.getByRole('button', { name: "Back to the step's settings" }).click();
+  await waitParam(page, 'degree', '3');
+  await page.locator('#lesson-changed').waitFor({ state: 'detached' });
+  assert.match(await text(page, '#lesson-step'), /Step 2 of/);
   assert.deepEqual(problems.console, []);
   await page.close();
 });

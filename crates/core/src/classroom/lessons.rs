@@ -339,8 +339,8 @@ pub const LESSONS: &[Lesson] = &[
             Step {
                 query: "lab=neural&data=xor&noise=0&layers=1&l1=4",
                 prompt: "One hidden layer of four neurons: each draws a line of its own, and the \
-                         output combines them into the quadrants. Tab through the neurons to see \
-                         each one's map.",
+                         output combines them into the quadrants. Go to the neurons, then Tab (or \
+                         tap) through them to see each one's map.",
                 look: Some(Look::Neurons),
             },
             Step {

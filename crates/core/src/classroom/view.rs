@@ -12,6 +12,7 @@
 use super::challenges::{challenge, Challenge};
 use super::lessons::{lesson, Lesson};
 use crate::format::clip;
+use crate::state::config::Config;
 use crate::state::spec::{display_value, Group, Lab};
 use crate::state::table::SPECS;
 use crate::state::url::decode;
@@ -184,18 +185,7 @@ impl View {
     pub fn start_changes(&self, lab_query: &str) -> Option<String> {
         let (start, merged) = (self.start()?, self.start_query(lab_query)?);
         let ((from, _), (to, _)) = (decode(start), decode(&merged));
-        let mut changed: Vec<String> = (SPECS.iter())
-            .filter(|s| to.shows(s.key) && s.group != Group::Playback)
-            .filter(|s| from.position(s.key) != to.position(s.key))
-            .map(|s| {
-                let (was, now) = (from.position(s.key), to.position(s.key));
-                let (was, now) = (display_value(s.key, was), display_value(s.key, now));
-                format!("{} {now} (it has {was})", s.label)
-            })
-            .collect();
-        if from.seed != to.seed {
-            changed.push(format!("Seed {} (it has {})", to.seed, from.seed));
-        }
+        let mut changed = changed_settings(&from, &to);
         // (Helper 73: a link's own curve showed another under a prompt about the step's.)
         let curve = |c: &crate::state::config::Config| {
             let first = crate::state::sweep::sweep_keys(c).first().copied();
@@ -220,6 +210,27 @@ impl View {
             "The link changes settings of {what}: {}. Its text speaks of its own settings.",
             changed.join(", ")
         ))
+    }
+
+    /// A line for the lesson bar when the lab's settings (`lab_query`, the link's lab part) have
+    /// moved from the step's own in its own lab: the prompt speaks of the step's (helper 104:
+    /// degree dragged to 15 under "Degree 3 learns four coefficients", with nothing said and no
+    /// way back but to find the 3). The validation curve is left out: focusing a control picks
+    /// it. `None` in another lab, which the bar names otherwise.
+    pub fn step_changes(&self, lab_query: &str) -> Option<String> {
+        let (lesson, step) = self.lesson?;
+        let ((from, _), (to, _)) = (decode(lesson.steps[step].query), decode(lab_query));
+        if from.lab != to.lab {
+            return None;
+        }
+        let changed = changed_settings(&from, &to);
+        (!changed.is_empty()).then(|| {
+            format!(
+                "Changed from step {}: {}. The prompt speaks of the step's own settings.",
+                step + 1,
+                changed.join(", ")
+            )
+        })
     }
 
     /// `present=1&hide=…&practice=1&lesson=…&step=…&challenge=…` (no leading `&`), or nothing
@@ -339,6 +350,24 @@ fn switch(value: &str) -> Option<bool> {
     }
 }
 
+/// The settings of `to` that differ from `from`'s, as "Polynomial degree 1 (it has 3)": those
+/// it shows, not playback's, and the seed.
+fn changed_settings(from: &Config, to: &Config) -> Vec<String> {
+    let mut changed: Vec<String> = (SPECS.iter())
+        .filter(|s| to.shows(s.key) && s.group != Group::Playback)
+        .filter(|s| from.position(s.key) != to.position(s.key))
+        .map(|s| {
+            let (was, now) = (from.position(s.key), to.position(s.key));
+            let (was, now) = (display_value(s.key, was), display_value(s.key, now));
+            format!("{} {now} (it has {was})", s.label)
+        })
+        .collect();
+    if from.seed != to.seed {
+        changed.push(format!("Seed {} (it has {})", to.seed, from.seed));
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,6 +418,32 @@ mod tests {
         let practice = View::default().with_practice(true);
         assert_eq!(practice.encode(), "practice=1");
         assert_eq!(split("practice=1").0, practice);
+    }
+
+    /// A slider moved away from a step's setting is named in the lesson bar with the step's own
+    /// value; moved back, nothing is; in another lab, or outside a lesson, there is no such line.
+    #[test]
+    fn a_setting_moved_from_the_steps_is_named_with_the_steps_value() {
+        let (view, _, _) = split("lesson=fit&step=2");
+        let (lesson, _) = view.lesson.unwrap();
+        let step = lesson.steps[1].query;
+        assert_eq!(view.step_changes(step), None);
+        let (mut config, _) = url::decode(step);
+        config.set(crate::state::spec::Key::Degree, 15);
+        let moved = url::encode(&config);
+        assert_eq!(
+            view.step_changes(&moved).as_deref(),
+            Some(
+                "Changed from step 2: Polynomial degree 15 (it has 3). The prompt speaks of the \
+             step's own settings."
+            )
+        );
+        // Another curve alone (focusing a control picks it) is no change of the step's settings.
+        let (mut config, _) = url::decode(step);
+        config.curve = Some(crate::state::spec::Key::Lambda);
+        assert_eq!(view.step_changes(&url::encode(&config)), None);
+        assert_eq!(view.step_changes("lab=classification"), None);
+        assert_eq!(View::default().step_changes(&moved), None);
     }
 
     #[test]
