@@ -55,7 +55,9 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
                     open={format!("Open step {}", step + 1)} on_open={props.on_step.reform(move |_| step)} />
             }
             if let Some(changed) = props.changed.clone().filter(|_| props.lab == set_in) {
-                <p class="bar-elsewhere" id="lesson-changed" role="status">{ changed }{ " " }
+                // (Not live: a slider dragged would have it read at every value, beside the
+                // slider's own.)
+                <p class="bar-elsewhere" id="lesson-changed">{ changed }{ " " }
                     <button onclick={props.on_step.reform(move |_| step)}>{ "Back to the step's settings" }</button></p>
             }
             <div class="buttons">
