@@ -19,14 +19,13 @@ impl<K: LabKind> Session<K> {
     pub(super) fn explodes_again(&self) -> Option<Diagnosis> {
         let exploded = self.exploded.filter(|&e| self.model.steps() < e)?;
         let lr = self.config.number(Key::LearningRate);
+        let epoch = thousands(exploded);
         Some(Diagnosis {
             fit: Fit::LearningRateTooHigh,
             reason: format!(
-                "At a learning rate of {lr} the training loss exploded in epoch {}, and training \
-                 went back to the best epoch before it. It goes on from there with the same \
-                 settings, so it takes the same steps and explodes in epoch {} again. {}",
-                thousands(exploded),
-                thousands(exploded),
+                "At a learning rate of {lr} the training loss exploded in epoch {epoch}, and \
+                 training went back to the best epoch before it. It goes on from there with the \
+                 same settings, so it takes the same steps and explodes in epoch {epoch} again. {}",
                 self.advice()
             ),
             close_call: false,
