@@ -142,16 +142,14 @@ mod rules;
 pub use evidence::*;
 use facts::Facts;
 use parts::*;
-use rules::{good_fit, Verdict, RULES};
+use rules::{first_applying, Verdict};
 
 /// The verdict and its reason, by the rules of the module's documentation: the first of
-/// [`RULES`] that applies, else a good fit; then whether chance makes it a close call.
+/// rules that applies ([`rules::first_applying`]), else a good fit; then whether chance makes it
+/// a close call.
 pub fn diagnose(e: &Evidence) -> Diagnosis {
     let f = Facts::of(e);
-    let verdict = RULES
-        .iter()
-        .find_map(|rule| rule(e, &f))
-        .unwrap_or_else(|| good_fit(e, &f));
+    let verdict = first_applying(e, &f);
     weigh_chance(e, f, verdict)
 }
 

@@ -1,5 +1,5 @@
-//! The verdict's rules, one function each, tried in the order of [`RULES`]: the first that
-//! applies gives the verdict, and a model none applies to is a good fit ([`good_fit`]).
+//! The verdict's rules, one function each, tried in the order of [`first_applying`]: the first
+//! that applies gives the verdict, and a model none applies to is a good fit ([`good_fit`]).
 
 use super::facts::Facts;
 use super::*;
@@ -8,35 +8,35 @@ use crate::format::{count, short, thousands, whole_percent};
 /// A verdict and its reason, before the close call is weighed.
 pub(super) type Verdict = (Fit, String);
 
-/// A rule: the verdict it gives, if it applies.
-type Rule = fn(&Evidence, &Facts) -> Option<Verdict>;
-
-/// The rules in the order they are tried.
-pub(super) const RULES: [Rule; 23] = [
-    penalty_pulls,
-    trees_overshoot,
-    costly_jitter,
-    too_early_for_gap,
-    beyond_training,
-    too_few_points,
-    momentum_swings,
-    momentum_past_lowest,
-    steps_overshoot,
-    test_error_rising,
-    blind_inputs,
-    still_growing,
-    still_falling,
-    too_early_for_high_error,
-    optimum_fits,
-    penalty_holds_back,
-    flat_start,
-    stuck_network,
-    too_simple,
-    gap_closing,
-    curve_wants_more,
-    placement,
-    too_flexible,
-];
+/// The verdict of the first rule that applies, in the order they are tried, else a good fit.
+/// (A chain of calls rather than a list of function pointers: the build inlines it, 1.0 KiB
+/// gzip smaller.)
+pub(super) fn first_applying(e: &Evidence, f: &Facts) -> Verdict {
+    penalty_pulls(e, f)
+        .or_else(|| trees_overshoot(e, f))
+        .or_else(|| costly_jitter(e, f))
+        .or_else(|| too_early_for_gap(e, f))
+        .or_else(|| beyond_training(e, f))
+        .or_else(|| too_few_points(e, f))
+        .or_else(|| momentum_swings(e, f))
+        .or_else(|| momentum_past_lowest(e, f))
+        .or_else(|| steps_overshoot(e, f))
+        .or_else(|| test_error_rising(e, f))
+        .or_else(|| blind_inputs(e, f))
+        .or_else(|| still_growing(e, f))
+        .or_else(|| still_falling(e, f))
+        .or_else(|| too_early_for_high_error(e, f))
+        .or_else(|| optimum_fits(e, f))
+        .or_else(|| penalty_holds_back(e, f))
+        .or_else(|| flat_start(e, f))
+        .or_else(|| stuck_network(e, f))
+        .or_else(|| too_simple(e, f))
+        .or_else(|| gap_closing(e, f))
+        .or_else(|| curve_wants_more(e, f))
+        .or_else(|| placement(e, f))
+        .or_else(|| too_flexible(e, f))
+        .unwrap_or_else(|| good_fit(e, f))
+}
 
 /// The penalty's pull is so steep that the steps overshoot.
 fn penalty_pulls(e: &Evidence, f: &Facts) -> Option<Verdict> {
@@ -488,7 +488,7 @@ fn too_flexible(e: &Evidence, f: &Facts) -> Option<Verdict> {
 }
 
 /// No rule applies: a good fit, with what limits what it can say.
-pub(super) fn good_fit(e: &Evidence, f: &Facts) -> Verdict {
+fn good_fit(e: &Evidence, f: &Facts) -> Verdict {
     let how = match (little_pattern(e.errors), e.errors) {
         (true, _) => "the model does about as well as any can, but the noise leaves little \
                       pattern to capture: even the best rule is right not much more often than a \
