@@ -426,23 +426,42 @@ test('presenter view at 1280×720: Play, the main plot and the verdict fit witho
   await tuning.page.close();
 });
 
-test('presenter view at 1280×720: every lesson step and challenge keeps Play, the plot and the verdict on the screen', async () => {
-  // Every state a teacher can open, read from the lesson and challenge tables.
-  const queries = [...lessonSteps(), ...challengeStarts()].map((q) => `${q}&present=1`);
-  assert.ok(queries.length >= 40, `${queries.length} states`);
-  const { page, problems } = await open('?lab=regression', { width: 1280, height: 720 });
-  const bad = [];
-  for (const query of queries) {
-    // Trained a little: the verdict (or the divergence that stands for it) has its length.
-    const at = await openPlayedAndMeasured(page, query, 1200);
-    if (at.scrolled !== 0 || !at.play || at.play.bottom > 720 || !at.plot || at.plot.bottom > 720 || (at.verdict && at.verdict.top + 45 > 720)) {
-      bad.push(`${query} ${JSON.stringify(at)}`);
+// (And on a 4:3 projector, 1024×768, still in many classrooms: helper 104 found a challenge's
+// rules squeezed to a word a line under its buttons, and the verdict below the screen.)
+for (const [width, height] of [[1280, 720], [1024, 768]]) {
+  test(`presenter view at ${width}×${height}: every lesson step and challenge keeps Play, the plot and the verdict on the screen`, async () => {
+    // Every state a teacher can open, read from the lesson and challenge tables.
+    const queries = [...lessonSteps(), ...challengeStarts()].map((q) => `${q}&present=1`);
+    assert.ok(queries.length >= 40, `${queries.length} states`);
+    const { page, problems } = await open('?lab=regression', { width, height });
+    const bad = [];
+    for (const query of queries) {
+      // Trained a little: the verdict (or the divergence that stands for it) has its length.
+      const at = await openPlayedAndMeasured(page, query, 1200);
+      if (at.scrolled !== 0 || !at.play || at.play.bottom > height || !at.plot || at.plot.bottom > height || (at.verdict && at.verdict.top + 45 > height)) {
+        bad.push(`${query} ${JSON.stringify(at)}`);
+      }
+      // A challenge's rules are not squeezed under its buttons.
+      if (query.includes('challenge=')) {
+        const [rules, buttons] = [await page.locator('.bar-rules').boundingBox(), await page.locator('#challenge > .buttons').boundingBox()];
+        const apart = rules.x >= buttons.x + buttons.width || rules.x + rules.width <= buttons.x || rules.y >= buttons.y + buttons.height || rules.y + rules.height <= buttons.y;
+        if (!apart || rules.width < 100) bad.push(`${query} rules ${JSON.stringify({ rules, buttons })}`);
+      }
     }
-  }
-  assert.deepEqual(bad, []);
-  assert.deepEqual(problems.console, []);
-  await page.close();
-});
+    assert.deepEqual(bad, []);
+    if (width === 1024) {
+      // The header in three rows (title and view buttons, labs, toggles), and on 4:3 the plane
+      // labs' Play beside a plot larger than the 220 px it had with Play under it.
+      const header = await page.locator('header').boundingBox();
+      assert.ok(header.height <= 125, `header ${JSON.stringify(header)}`);
+      await openPlayedAndMeasured(page, '?challenge=cv-k&present=1', 0);
+      const [plot, play] = [await page.locator('#region-chart').boundingBox(), await page.locator('#play').boundingBox()];
+      assert.ok(play.x >= plot.x + plot.width && plot.width >= 270, JSON.stringify({ plot, play }));
+    }
+    assert.deepEqual(problems.console, []);
+    await page.close();
+  });
+}
 
 // (Helper 91: outside presenter view a lesson's bar at 1280×720 left 200 px of the Regression
 // lab's plot on the screen and Play below it.)

@@ -107,11 +107,14 @@ pub const LESSONS: &[Lesson] = &[
             },
             Step {
                 query: "lab=regression&degree=3&n=20&data=sine",
-                prompt: "The validation curve over the degree: training error falls with \
-                         every degree; cross-validation error (on folds of the training points) \
-                         falls, then rises, unevenly: each fold holds about three of the 14 \
-                         training points, a noisy estimate, as the band shows. Which degree \
-                         would you pick, and from which curve?",
+                // (Helper 104: "falls, then rises" where degree 2 is above degree 1, and a
+                // degree-15 point of about 0.1 beside step 3's test error of 10: the curve's
+                // models stop at 1,000 epochs, and step 3's erred more the longer it trained.)
+                prompt: "The validation curve: training error falls with every degree; \
+                         cross-validation error (noisy: each fold holds about three of the 14 \
+                         training points) is far higher at degrees 1 and 2, lowest at 6. Each \
+                         point trained 1,000 epochs: step 3's degree 15 erred more the longer it \
+                         trained. Which degree would you pick, and from which curve?",
                 look: Some(Look::Curve(Key::Degree)),
             },
         ],

@@ -5,8 +5,8 @@ use crate::classroom::trial::{config, figures};
 use crate::ml::diagnosis::Fit;
 use crate::state::action::Action;
 use crate::state::plane::PlaneLab;
-use crate::state::regression::RegressionLab;
-use crate::state::session::Reduce;
+use crate::state::regression::{Regression, RegressionLab};
+use crate::state::session::{LabKind, Reduce};
 use crate::state::spec::Key;
 use crate::state::tuning::Tuning;
 
@@ -17,8 +17,9 @@ enum Claim {
     Diverged,
     /// The verdict is "Still training" (a goal waits for training to settle).
     Training,
-    /// The validation curve over the degree: cross-validation error lowest in between, training error
-    /// lowest at degree 15.
+    /// The validation curve over the degree, as the fit lesson's last step tells it: training
+    /// error falling with every degree, cross-validation error far higher at degrees 1 and 2
+    /// (over three times any from 3 on) and lowest at 6, each point trained 1,000 epochs.
     CurveDips,
     /// The Tuning lab's chosen model does worse on fresh points than its test score says.
     Optimistic,
@@ -261,8 +262,28 @@ fn curve_dips(query: &str) -> Option<String> {
     s.finish_curve();
     let r = &s.sweep.results;
     let best = (0..r.len()).min_by(|&a, &b| r[a].cv.mean.total_cmp(&r[b].cv.mean))?;
-    let dips = best > 0 && best + 1 < r.len() && r[14].train < r[best].train;
-    (!dips).then(|| format!("{r:?}"))
+    let from_3 = r[2..].iter().map(|p| p.cv.mean).fold(0.0, f64::max);
+    let told = s.sweep.positions == (0..15).collect::<Vec<_>>()
+        && r.windows(2).all(|w| w[1].train < w[0].train)
+        && r[0].cv.mean.min(r[1].cv.mean) > 3.0 * from_3
+        && best == 5
+        && Regression::SWEEP_STEPS == 1000;
+    (!told).then(|| format!("{r:?}"))
+}
+
+/// The fit lesson's last step: "step 3's degree 15 erred more the longer it trained" (helper 104
+/// set its test error of 10 beside the curve's 0.1 at degree 15).
+#[test]
+fn the_fit_lessons_degree_15_errs_more_the_longer_it_trains() {
+    let mut s = RegressionLab::new(config(lesson("fit").unwrap().steps[2].query), Vec::new());
+    s.apply(Action::Play);
+    let mut test = Vec::new();
+    for _ in 0..10 {
+        s.apply(Action::Tick(1000));
+        test.push(s.test_score.loss);
+    }
+    assert!(test.windows(2).all(|w| w[1] > w[0]), "{test:?}");
+    assert!(test[9] > 3.0 * test[0], "{test:?}");
 }
 
 fn optimistic(query: &str) -> Option<String> {
