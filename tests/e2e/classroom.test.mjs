@@ -1231,6 +1231,8 @@ test('on a phone: "Show me in the lab" opens at the top of the lab, a lesson\'s 
   assert.ok(await page.evaluate(() => scrollY > 0));
   await page.getByRole('button', { name: 'Show me in the lab' }).tap();
   await page.locator('canvas[data-drawn-at]').first().waitFor();
+  // (Waited for, not read once after 300 ms: a loaded CI machine once read 260 px. Then it stays.)
+  await page.waitForFunction(() => scrollY === 0, null, { timeout: 5000 });
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => scrollY), 0);
 
