@@ -1,6 +1,7 @@
 //! The parts the verdict's rules are built from: the reading of the errors (is the training
 //! error high, is there a gap, and what would one standard error of chance change) and the
-//! sentences each rule says.
+//! readings and sentences that several rules, or long ones, share (each rule's own words are in
+//! `rules.rs`).
 
 use super::*;
 use crate::format::{count, short, thousands};

@@ -206,7 +206,8 @@ fn momentum_past_lowest(e: &Evidence, f: &Facts) -> Option<Verdict> {
 /// training points where the best is 60 % read "the steps overshoot".)
 /// (A loss above the zero weights' is off the minimum whatever the minimum's error: a loss
 /// falling back from there is still training.)
-/// (Momentum's first swings can rise above it and still settle: its branches read them.)
+/// (Momentum's first swings can rise above it and still settle: the two momentum rules before
+/// this one read them.)
 fn steps_overshoot(e: &Evidence, f: &Facts) -> Option<Verdict> {
     if !(e.levers.epochs && e.jitter.is_none() && (f.r.high_train || (f.r.gap && !f.noise_learned)))
     {
