@@ -650,6 +650,30 @@ function challengeStarts() {
   return [...challenges.matchAll(/^ {8}id: "([^"]+)"/gm)].map(([, id]) => `?challenge=${id}`);
 }
 
+// (Fixed 4rem from the top, the menu covered the button that closes it at 360, 600 and 768 px
+// wide and in presenter view at 1280 and 1920.)
+test('the Lessons & challenges menu opens under its button, on the screen, at every width and in presenter view', async () => {
+  const { page, problems } = await open('?lab=regression');
+  const bad = [];
+  for (const [width, height, present] of [[360, 740, ''], [768, 1024, ''], [1280, 720, ''], [1920, 1080, ''],
+    [768, 1024, '&present=1'], [1024, 768, '&present=1'], [1280, 720, '&present=1'], [1920, 1080, '&present=1']]) {
+    await page.setViewportSize({ width, height });
+    await page.goto(`${server.url}?lab=regression${present}`);
+    await page.getByRole('button', { name: 'Lessons & challenges' }).click();
+    await page.locator('#lessons-list').waitFor();
+    const [button, menu] = [await page.locator('#lessons-menu').boundingBox(), await page.locator('#lessons-list').boundingBox()];
+    if (menu.y < button.y + button.height || menu.x < 0 || menu.x + menu.width > width || menu.height < 200) {
+      bad.push(`${width}×${height}${present}: ${JSON.stringify({ button, menu })}`);
+    }
+    // Its button, still in sight, closes it.
+    await page.locator('#lessons-menu').click();
+    await page.locator('#lessons-list').waitFor({ state: 'detached' });
+  }
+  assert.deepEqual(bad, []);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('a challenge judged on the trained model waits for training with a learning rate moved while paused', async () => {
   // (Helper 102: a rate raised past one that had just exploded read "Challenge met!" on the
   // model trained before the move.)
