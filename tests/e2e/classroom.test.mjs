@@ -431,42 +431,48 @@ test('presenter view at 1280×720: Play, the main plot and the verdict fit witho
 // tablet held upright, 768×1024, the verdict was below the screen in 49 of 53 states, and a
 // challenge's title ran under its buttons.)
 const apart = (a, b) => a.x >= b.x + b.width || a.x + a.width <= b.x || a.y >= b.y + b.height || a.y + a.height <= b.y;
-for (const [width, height] of [[1280, 720], [1024, 768], [768, 1024]]) {
-  test(`presenter view at ${width}×${height}: every lesson step and challenge keeps Play, the plot and the verdict on the screen`, async () => {
-    // Every state a teacher can open, read from the lesson and challenge tables.
-    const queries = [...lessonSteps(), ...challengeStarts()].map((q) => `${q}&present=1`);
-    assert.ok(queries.length >= 40, `${queries.length} states`);
-    const { page, problems } = await open('?lab=regression', { width, height });
-    const bad = [];
-    for (const query of queries) {
-      // Trained a little: the verdict (or the divergence that stands for it) has its length.
-      const at = await openPlayedAndMeasured(page, query, 1200);
-      if (at.scrolled !== 0 || !at.play || at.play.bottom > height || !at.plot || at.plot.bottom > height || (at.verdict && at.verdict.top + 45 > height)) {
-        bad.push(`${query} ${JSON.stringify(at)}`);
+const presenterScreens = [[1280, 720], [1024, 768], [768, 1024]];
+test(`presenter view at ${presenterScreens.map(([w, h]) => `${w}×${h}`).join(', ')}: every lesson step and challenge keeps Play, the plot and the verdict on the screen`, async () => {
+  // Every state a teacher can open, read from the lesson and challenge tables; each trained
+  // once, then measured on each screen (a fresh page per screen took 90 s of CI each).
+  const queries = [...lessonSteps(), ...challengeStarts()].map((q) => `${q}&present=1`);
+  assert.ok(queries.length >= 40, `${queries.length} states`);
+  const [[width, height]] = presenterScreens;
+  const { page, problems } = await open('?lab=regression', { width, height });
+  const bad = [];
+  for (const query of queries) {
+    await page.setViewportSize({ width, height });
+    // Trained a little: the verdict (or the divergence that stands for it) has its length.
+    await openPlayed(page, query, 1200);
+    for (const [w, h] of presenterScreens) {
+      await page.setViewportSize({ width: w, height: h });
+      const at = await measured(page);
+      const where = `${query} at ${w}×${h}`;
+      if (at.scrolled !== 0 || !at.play || at.play.bottom > h || !at.plot || at.plot.bottom > h || (at.verdict && at.verdict.top + 45 > h)) {
+        bad.push(`${where} ${JSON.stringify(at)}`);
       }
       // The bar's title is not run under its buttons, nor a challenge's rules squeezed under them.
       const buttons = await page.locator('.classroom-bar > .buttons').boundingBox();
       const title = await page.locator('.classroom-bar h2').boundingBox();
-      if (!apart(title, buttons)) bad.push(`${query} title ${JSON.stringify({ title, buttons })}`);
+      if (!apart(title, buttons)) bad.push(`${where} title ${JSON.stringify({ title, buttons })}`);
       if (query.includes('challenge=')) {
         const rules = await page.locator('.bar-rules').boundingBox();
-        if (!apart(rules, buttons) || rules.width < 100) bad.push(`${query} rules ${JSON.stringify({ rules, buttons })}`);
+        if (!apart(rules, buttons) || rules.width < 100) bad.push(`${where} rules ${JSON.stringify({ rules, buttons })}`);
       }
     }
-    assert.deepEqual(bad, []);
-    if (width === 1024) {
-      // The header in three rows (title and view buttons, labs, toggles), and on 4:3 the plane
-      // labs' Play beside a plot larger than the 220 px it had with Play under it.
-      const header = await page.locator('header').boundingBox();
-      assert.ok(header.height <= 125, `header ${JSON.stringify(header)}`);
-      await openPlayedAndMeasured(page, '?challenge=cv-k&present=1', 0);
-      const [plot, play] = [await page.locator('#region-chart').boundingBox(), await page.locator('#play').boundingBox()];
-      assert.ok(play.x >= plot.x + plot.width && plot.width >= 270, JSON.stringify({ plot, play }));
-    }
-    assert.deepEqual(problems.console, []);
-    await page.close();
-  });
-}
+  }
+  assert.deepEqual(bad, []);
+  // At 1024×768 the header in three rows (title and view buttons, labs, toggles), and on 4:3 the
+  // plane labs' Play beside a plot larger than the 220 px it had with Play under it.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openPlayedAndMeasured(page, '?challenge=cv-k&present=1', 0);
+  const header = await page.locator('header').boundingBox();
+  assert.ok(header.height <= 125, `header ${JSON.stringify(header)}`);
+  const [plot, play] = [await page.locator('#region-chart').boundingBox(), await page.locator('#play').boundingBox()];
+  assert.ok(play.x >= plot.x + plot.width && plot.width >= 270, JSON.stringify({ plot, play }));
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
 
 // (Helper 91: outside presenter view a lesson's bar at 1280×720 left 200 px of the Regression
 // lab's plot on the screen and Play below it.)
@@ -707,10 +713,19 @@ test('a challenge\'s status does not give away a panel hidden from the class, an
 // Opens `query`, presses Play (where it plays), waits `ms`, and measures where Play, the main
 // plot and the verdict are (top, bottom, height; null when not shown) and the scroll.
 async function openPlayedAndMeasured(page, query, ms) {
+  await openPlayed(page, query, ms);
+  return measured(page);
+}
+async function openPlayed(page, query, ms) {
   await page.goto(server.url + query);
   await page.locator('#play').waitFor();
   if (await page.locator('#play').isEnabled() && /Play/.test(await page.locator('#play').textContent())) await page.locator('#play').click();
   await page.waitForTimeout(ms);
+}
+// Where Play, the main plot and the verdict are, once the page has laid out (two frames: the
+// bar measures itself into --bar in the first).
+async function measured(page) {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   return page.evaluate(() => {
     const box = (s) => {
       const e = document.querySelector(s);
