@@ -57,6 +57,17 @@ pub fn ClassroomMenu(props: &ClassroomMenuProps) -> Html {
             }
         })
     };
+    // A tap or click beside it, or Escape wherever the focus is, closes it too (a tap on plain
+    // text moves no focus: it stayed open over the panel under it; helper 105).
+    {
+        let (open, menu) = (open.clone(), menu.clone());
+        use_effect_with(*open, move |&is_open| {
+            let listener = (menu.cast::<web_sys::Node>())
+                .filter(|_| is_open)
+                .map(|menu| crate::web::OutsideListener::start(menu, move || open.set(false)));
+            move || drop(listener)
+        });
+    }
     html! {
         <div class="classroom-menu" ref={menu} {onkeydown} {onfocusout}>
             <button id="lessons-menu" ref={button} aria-expanded={open.to_string()} aria-controls="lessons-list" onclick={toggle}>

@@ -32,6 +32,7 @@ pub mod picture;
 pub mod playback;
 pub mod point_tools;
 pub mod practice;
+pub mod quiz_restart;
 pub mod region_chart;
 pub mod regression;
 pub mod search_progress;

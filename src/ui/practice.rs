@@ -2,6 +2,7 @@
 //! answer, a "show me" that opens a lab in a state that demonstrates it, the score, and the
 //! missed questions coming back. The quiz is kept in this browser's storage.
 
+use super::quiz_restart::QuizRestart;
 use super::store::Store;
 use crate::classroom::quiz::{Quiz, QuizAction};
 use crate::web;
@@ -115,7 +116,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                 { body }
                 <div class="buttons quiz-foot">
                     <button onclick={close}>{ "Back to the lab" }</button>
-                    <button onclick={send(QuizAction::Restart(web::random_seed()))}>{ "Restart the quiz" }</button>
+                    <QuizRestart answers={asked} on_restart={{ let d = quiz.dispatcher(); Callback::from(move |()| d.dispatch(QuizAction::Restart(web::random_seed()))) }} />
                 </div>
             </section>
         </main>

@@ -1,16 +1,17 @@
 //! The trials of a search as a table: number, the value of each axis, the cross-validated error
 //! (mean ± sd over the folds), or "diverged" where a fold model's training diverged (such a
-//! trial is never the best); the best so far marked (the best, once the search is over). Ids let tests read it: `#trials` and one
-//! row `#trial-n` per trial.
+//! trial is never the best); the best so far marked (the best, once the search is over); under
+//! it, what "sd" is. Ids let tests read it: `#trials` and one row `#trial-n` per trial.
 
 use crate::format::{error, short};
 use crate::tune::cv::diverged;
 use yew::prelude::*;
 
 /// What "sd" is: the folds' sample standard deviation, which is not what scikit-learn reports
-/// beside its mean (a reader comparing with `cv_results_` would find ours larger).
-const SD: &str = "sample standard deviation over the k folds (divides by k − 1; \
-                  scikit-learn's std_test_score divides by k)";
+/// beside its mean (a reader comparing with `cv_results_` would find ours larger). Said under
+/// the table, not in a tooltip: a touch screen shows no tooltip.
+const SD: &str = "sd: the sample standard deviation over the k folds (divides by k − 1; \
+                  scikit-learn's std_test_score divides by k).";
 
 /// One trial as shown: the axes' values as text, mean and sd of the folds' errors.
 pub type Row = (Vec<String>, f64, f64);
@@ -58,6 +59,7 @@ pub fn Trials(props: &TrialsProps) -> Html {
         });
     }
     html! {
+        <>
         // (It scrolls: focusable, so the keyboard can scroll it too; helper 49.)
         <div class="trials-box" tabindex="0" role="region" aria-label="The trials table (it scrolls)" ref={scroller}>
             <table id="trials" class="trials">
@@ -66,7 +68,7 @@ pub fn Trials(props: &TrialsProps) -> Html {
                     <tr>
                         <th scope="col">{ "#" }</th>
                         { for props.axes.iter().map(|a| html! { <th scope="col">{ *a }</th> }) }
-                        <th scope="col">{ if props.by_test { html! { "test error" } } else { html! { <>{ "CV error (mean ± " }<abbr title={SD}>{ "sd" }</abbr>{ ")" }</> } } }</th>
+                        <th scope="col">{ if props.by_test { html! { "test error" } } else { html! { <>{ "CV error (mean ± " }<abbr title="standard deviation">{ "sd" }</abbr>{ ")" }</> } } }</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -91,5 +93,9 @@ pub fn Trials(props: &TrialsProps) -> Html {
                 </tbody>
             </table>
         </div>
+        if !props.by_test {
+            <p class="help" id="trials-sd">{ SD }</p>
+        }
+        </>
     }
 }

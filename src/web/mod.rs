@@ -338,6 +338,55 @@ impl Drop for KeyListener {
     }
 }
 
+/// Calls `on_outside` when a press (mouse, pen or finger) lands outside `container`, or Escape
+/// is pressed anywhere, until dropped: a menu closes when one taps beside it (a tap on plain
+/// text moves the focus to no element, so `focusout` alone left it open over the panel under
+/// it, and Escape, which the menu heard only with the focus inside it, then did nothing; helper
+/// 105).
+pub struct OutsideListener {
+    press: Closure<dyn FnMut(web_sys::Event)>,
+    _escape: KeyListener,
+}
+
+impl OutsideListener {
+    pub fn start(container: web_sys::Node, on_outside: impl Fn() + 'static) -> Self {
+        let on_outside = std::rc::Rc::new(on_outside);
+        let on_press = on_outside.clone();
+        let press = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let target = (event.target()).and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            if !container.contains(target.as_ref()) {
+                on_press();
+            }
+        });
+        if let Some(doc) = window().document() {
+            let _ =
+                doc.add_event_listener_with_callback("pointerdown", press.as_ref().unchecked_ref());
+        }
+        let escape = KeyListener::start(move |key| {
+            let escape = key == "Escape";
+            if escape {
+                on_outside();
+            }
+            escape
+        });
+        OutsideListener {
+            press,
+            _escape: escape,
+        }
+    }
+}
+
+impl Drop for OutsideListener {
+    fn drop(&mut self) {
+        if let Some(doc) = window().document() {
+            let _ = doc.remove_event_listener_with_callback(
+                "pointerdown",
+                self.press.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
 /// Whether the key went to an element that uses it itself: every key typed into a field, a
 /// slider or a select; Space and Enter pressed on a button or a link (they click it).
 fn focus_takes_keys(event: &web_sys::KeyboardEvent) -> bool {

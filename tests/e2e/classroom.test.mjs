@@ -535,6 +535,34 @@ test('after one visit every lab, lab switching and a reload work with the networ
   await page.close();
 });
 
+// (Helper 105: one tap on Restart, beside "Back to the lab", wiped the score with no way back.)
+test('interview practice: Restart asks before it loses the answers, and No keeps them', async () => {
+  const { page, problems } = await open('?lab=regression');
+  const score = () => text(page, '#quiz-score');
+  await page.getByRole('button', { name: 'Interview practice' }).click();
+  await page.locator('.choice').first().click();
+  await page.getByRole('button', { name: 'Next question' }).click();
+  await page.locator('.choice').first().click();
+  const before = await score();
+  assert.match(before, /of 2 answers/);
+  await page.getByRole('button', { name: 'Restart the quiz' }).click();
+  assert.equal(await text(page, '#quiz-confirm'), 'Restart and lose your 2 answers?');
+  // The focus on the button that keeps them: Enter by mistake loses nothing.
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'No, keep them');
+  await page.keyboard.press('Enter');
+  await page.locator('#quiz-confirm').waitFor({ state: 'detached' });
+  assert.equal(await score(), before);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Restart the quiz');
+  await page.getByRole('button', { name: 'Restart the quiz' }).click();
+  await page.getByRole('button', { name: 'Yes, restart' }).click();
+  assert.match(await score(), /^0 right of 0 answers · \d+ to go$/);
+  // With nothing to lose it restarts at once.
+  await page.getByRole('button', { name: 'Restart the quiz' }).click();
+  assert.equal(await page.locator('#quiz-confirm').count(), 0);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('interview practice: answer, read why, a missed question comes back, the score survives a reload, show me opens the lab', async () => {
   const { page, problems } = await open('?lab=regression');
   const score = () => text(page, '#quiz-score');
@@ -658,7 +686,7 @@ function challengeStarts() {
 
 // (Fixed 4rem from the top, the menu covered the button that closes it at 360, 600 and 768 px
 // wide and in presenter view at 1280 and 1920.)
-test('the Lessons & challenges menu opens under its button, on the screen, at every width and in presenter view', async () => {
+test('the Lessons & challenges menu opens under its button, on the screen, at every width and in presenter view, and a click beside it or Escape closes it', async () => {
   const { page, problems } = await open('?lab=regression');
   const bad = [];
   for (const [width, height, present] of [[360, 740, ''], [768, 1024, ''], [1280, 720, ''], [1920, 1080, ''],
@@ -676,6 +704,27 @@ test('the Lessons & challenges menu opens under its button, on the screen, at ev
     await page.locator('#lessons-list').waitFor({ state: 'detached' });
   }
   assert.deepEqual(bad, []);
+  // So does a click (a tap) beside it, on plain text, which moves the focus to no element; and
+  // Escape with the focus on no element (helper 105: the menu stayed open over the panel under
+  // it, and Escape did nothing).
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.goto(`${server.url}?lab=classification`);
+  await page.locator('#play').waitFor();
+  await page.locator('#lessons-menu').click();
+  await page.locator('#lessons-list').waitFor();
+  const lede = await page.locator('.lede').boundingBox();
+  await page.mouse.click(lede.x + lede.width - 20, lede.y + 5);
+  await page.locator('#lessons-list').waitFor({ state: 'detached' });
+  await page.locator('#lessons-menu').click();
+  await page.locator('#lessons-list').waitFor();
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('Escape');
+  await page.locator('#lessons-list').waitFor({ state: 'detached' });
+  // A click inside it (on its heading) leaves it open.
+  await page.locator('#lessons-menu').click();
+  await page.locator('#lessons-list h2').first().click();
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('#lessons-list').isVisible(), true);
   assert.deepEqual(problems.console, []);
   await page.close();
 });

@@ -58,6 +58,8 @@ test('a search set up by keyboard runs to its budget, picks the lowest CV error 
   assert.equal(await text(page, '#trials-done'), '8 / 8');
   assert.equal(await page.locator('#play').isDisabled(), true, 'the budget is spent');
 
+  // What "sd" is, said under the table (a touch screen shows no tooltip).
+  assert.match(await text(page, '#trials-sd'), /^sd: the sample standard deviation over the k folds \(divides by k − 1; scikit-learn's std_test_score divides by k\)\.$/);
   // The best is the lowest mean of the table, marked in it, and it is what the result names.
   const cells = await page.locator('#trials tbody td.cv').allTextContents();
   const means = cells.map(meanOf);
@@ -406,6 +408,7 @@ test('selecting by the test score: the test points choose, and fresh points chec
   const optimism = Number(await text(page, '#result-optimism'));
   assert.ok(Math.abs(optimism - (Number(await text(page, '#result-fresh')) - Number(await text(page, '#result-test')))) < 1e-3, `${optimism}`);
   assert.equal(await page.locator('#result-gap').count(), 0, 'no CV estimate to compare with');
+  assert.equal(await page.locator('#trials-sd').count(), 0, 'no folds, no sd');
   assert.equal(param(page, 'select'), 'test');
   // Every error drawn is a test error, and the charts say so (not "cross-validated").
   assert.match(await page.locator('#best-chart').getAttribute('aria-label'), /^The lowest test error after each trial/);

@@ -125,30 +125,33 @@ pub const LESSONS: &[Lesson] = &[
         steps: &[
             Step {
                 query: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&speed=max&seed=8",
-                prompt: "Degree 15 trained by Adam on 21 points swings wildly between them. Look \
-                         at the coefficient bars in the parameters panel (a dark cap: cut at the \
-                         chart's edge; the table gives each): how large are they?",
+                prompt: "Press Play: degree 15 trained by Adam on 21 points swings wildly \
+                         between them. Look at the coefficient bars in the parameters panel (a \
+                         dark cap: cut at the chart's edge; the table gives each): how large are \
+                         they?",
                 look: None,
             },
             Step {
                 query: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&reg=l2&lambda=0.1\
                         &speed=max&seed=8",
-                prompt: "L2 adds λ·Σw² to the loss: the bars shrink as a whole, none reaches zero, and \
-                         the test error falls to within three times the noise floor.",
+                prompt: "Press Play: L2 adds λ·Σw² to the loss. The bars shrink as a whole, none \
+                         reaches zero, and the test error falls to within three times the noise \
+                         floor.",
                 look: None,
             },
             Step {
                 query: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&reg=l2&lambda=10\
                         &speed=max&seed=8",
-                prompt: "λ = 10: the penalty outweighs the error and the curve flattens — \
-                         underfitting again. λ is a hyperparameter to tune, not to max out.",
+                prompt: "Press Play: at λ = 10 the penalty outweighs the error and the curve \
+                         flattens — underfitting again. λ is a hyperparameter to tune, not to max \
+                         out.",
                 look: None,
             },
             Step {
                 query: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&reg=l1&lambda=0.1\
                         &speed=max&seed=8",
-                prompt: "L1 adds λ·Σ|w|: most weights become exactly zero (the page counts \
-                         them) and the fit stays good. Lasso chooses features; ridge only \
+                prompt: "Press Play: L1 adds λ·Σ|w|. Most weights become exactly zero (the page \
+                         counts them) and the fit stays good. Lasso chooses features; ridge only \
                          shrinks them.",
                 look: None,
             },
