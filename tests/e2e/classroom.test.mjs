@@ -1323,16 +1323,30 @@ test('on a phone: "Show me in the lab" opens at the top of the lab, a lesson\'s 
   // the lesson" just under it; the plot shrank to 200 px and Play stayed below the screen.)
   const phone = [{ width: 390, height: 844 }, { hasTouch: true, isMobile: true }];
   const { page, problems } = await open('?lab=regression', ...phone);
-  await page.getByRole('button', { name: 'Interview practice' }).tap();
-  await page.locator('.choice').first().tap();
-  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
-  assert.ok(await page.evaluate(() => scrollY > 0));
-  await page.getByRole('button', { name: 'Show me in the lab' }).tap();
-  await page.locator('canvas[data-drawn-at]').first().waitFor();
-  // (Waited for, not read once after 300 ms: a loaded CI machine once read 260 px. Then it stays.)
+  // A question named, not the shuffle's first: the two whose lab diverges at once (learning rate
+  // 10) rightly scroll to the divergence's first lines, 260 px down; the shuffle picked one of
+  // them in 2 CI runs of about 70 (sessions 50 and 51).
+  const showMe = async (question) => {
+    await page.evaluate((q) => localStorage.setItem('paramlab.quiz', `v1;score=0/0;missed=;queue=${q}`), question);
+    await page.goto(server.url + '?lab=regression');
+    await page.locator('canvas[data-drawn-at]').first().waitFor();
+    await page.getByRole('button', { name: 'Interview practice' }).tap();
+    await page.locator('.choice').first().tap();
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    assert.ok(await page.evaluate(() => scrollY > 0));
+    await page.getByRole('button', { name: 'Show me in the lab' }).tap();
+    await page.locator('canvas[data-drawn-at]').first().waitFor();
+  };
+  await showMe('poly-degree');
   await page.waitForFunction(() => scrollY === 0, null, { timeout: 5000 });
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => scrollY), 0);
+  // The learning rate too high: the divergence's first lines come on the screen.
+  await showMe('lr-too-high');
+  await page.locator('.divergence').waitFor();
+  await page.waitForTimeout(300);
+  const alert = await page.locator('.divergence').boundingBox();
+  assert.ok(alert.y >= 0 && alert.y + 40 <= 844, JSON.stringify(alert));
 
   await page.goto(server.url + '?lab=regression');
   await page.locator('#fit-chart').waitFor();
