@@ -15,8 +15,9 @@ use super::other_lab::OtherLab;
 use super::practice::Practice;
 use super::regression::RegressionLab;
 use super::tuning::TuningLab;
+use crate::classroom::panel::Panel;
 use crate::classroom::saved::{Loaded, LoadedLab};
-use crate::classroom::view::{self, Panel, View};
+use crate::classroom::view::{self, View};
 use crate::state::config::Config;
 use crate::state::spec::{Key, Lab};
 use crate::state::url;
@@ -364,6 +365,11 @@ pub fn App() -> Html {
     };
     // The network's first hidden neuron focused, its map shown, for a step that asks the class to
     // Tab through the neurons (helper 102: 33 Tabs from the lesson bar).
+    // The panels a lesson step's prompt reads, shown when the teacher presses the bar's button.
+    let on_show_panels = {
+        let show = show.clone();
+        Callback::from(move |panels: Vec<Panel>| panels.into_iter().for_each(&show))
+    };
     let on_see_neurons = Callback::from(move |()| {
         show(Panel::Parameters);
         web::focus_when_drawn(super::network::FIRST_HIDDEN, super::network::INFO);
@@ -404,7 +410,7 @@ pub fn App() -> Html {
             // (Not over the practice quiz, which is a page of its own: a step's "Press Play" sat
             // above a quiz with no Play; helper 90. The lesson is back when the quiz closes.)
             if let Some((lesson, step)) = current.lesson.filter(|_| !current.practice) {
-                <LessonBar {lesson} {step} {lab} changed={(*step_changes).clone()} {on_step} on_leave={on_leave.clone()} {on_look} {on_see_loss} {on_see_neurons} />
+                <LessonBar {lesson} {step} {lab} changed={(*step_changes).clone()} hidden={current.hidden().to_vec()} on_show={on_show_panels} {on_step} on_leave={on_leave.clone()} {on_look} {on_see_loss} {on_see_neurons} />
             }
             if let Some((c, set_in)) = elsewhere {
                 <section ref={elsewhere_bar} class="classroom-bar challenge" aria-labelledby="challenge-title" id="challenge">

@@ -5,7 +5,8 @@
 //! state and needs no network.
 
 use super::classroom_menu::{ClassroomMenu, Pick};
-use crate::classroom::view::{Panel, View};
+use crate::classroom::panel::Panel;
+use crate::classroom::view::View;
 use crate::state::spec::Lab;
 use yew::prelude::*;
 

@@ -3,8 +3,8 @@
 
 use super::kept::Kept;
 use crate::classroom::challenges::Challenge;
+use crate::classroom::panel::Panel;
 use crate::classroom::saved::Loaded;
-use crate::classroom::view::Panel;
 use crate::state::config::Config;
 use crate::state::spec::Key;
 use yew::{Callback, Properties};

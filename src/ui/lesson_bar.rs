@@ -2,6 +2,7 @@
 
 use super::other_lab::OtherLab;
 use crate::classroom::lessons::{Lesson, Look};
+use crate::classroom::panel::Panel;
 use crate::state::spec::Key;
 use crate::state::spec::Lab;
 use yew::prelude::*;
@@ -15,6 +16,10 @@ pub struct LessonBarProps {
     pub lab: Lab,
     /// The settings moved from the step's own ([`crate::classroom::view::View::step_changes`]).
     pub changed: Option<String>,
+    /// The panels hidden from the class.
+    pub hidden: Vec<Panel>,
+    /// Shows these panels to the class (those the step's prompt reads).
+    pub on_show: Callback<Vec<Panel>>,
     pub on_step: Callback<usize>,
     pub on_leave: Callback<()>,
     /// Shows the validation curve over a hyperparameter (its panel shown if hidden) and brings
@@ -33,13 +38,20 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
     let set_in = lesson.steps[step].lab();
     // What the prompt is about, in the step's own lab.
     let look = lesson.steps[step].look.filter(|_| props.lab == set_in);
+    // The panels the prompt reads that the teacher has hidden, and the bar's offer to show them.
+    let hidden_note =
+        (lesson.steps[step].hidden_note(&props.hidden)).filter(|_| props.lab == set_in);
+    let hidden_reads = lesson.steps[step].hidden_reads(&props.hidden);
+    let many_hidden = hidden_reads.len() > 1;
     let go = |to: usize| props.on_step.reform(move |_| to);
     let bar = use_node_ref();
     {
         let bar = bar.clone();
         use_effect_with(lesson.id, move |_| crate::web::take_lost_focus(&bar));
     }
-    super::bar_room::use_bar_room(bar.clone(), (lesson.id, step, props.lab));
+    // (And as the note of hidden panels comes or goes: a teacher's toggle, not a slider's move.)
+    let noted = hidden_note.is_some();
+    super::bar_room::use_bar_room(bar.clone(), (lesson.id, step, props.lab, noted));
     html! {
         <section ref={bar} tabindex="-1" class="classroom-bar lesson" aria-labelledby="lesson-title" id="lesson">
             <div class="bar-head">
@@ -59,6 +71,11 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
                 // slider's own.)
                 <p class="bar-elsewhere" id="lesson-changed">{ changed }{ " " }
                     <button onclick={props.on_step.reform(move |_| step)}>{ "Back to the step's settings" }</button></p>
+            }
+            if let Some(note) = hidden_note {
+                <p class="bar-elsewhere" id="lesson-hidden">{ note }{ " " }
+                    <button onclick={props.on_show.reform(move |_| hidden_reads.clone())}>
+                        { if many_hidden { "Show them to the class" } else { "Show it to the class" } }</button></p>
             }
             <div class="buttons">
                 // (aria-disabled: Next, disabled on reaching the last step, dropped the focus to

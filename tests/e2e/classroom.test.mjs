@@ -764,6 +764,26 @@ test('a challenge\'s status does not give away a panel hidden from the class, an
   await page.close();
 });
 
+test('a lesson step whose prompt reads a panel hidden from the class says so, and one press shows it', async () => {
+  // (Helper 105: with Parameters hidden in presenter view, a step still said "Look at the … bars
+  // in the parameters panel", and nothing on the page said the panel was hidden.)
+  const { page, problems } = await open('?present=1&hide=parameters,scores,verdict&lesson=penalty&step=2', { width: 1280, height: 720 });
+  assert.match(await text(page, '#lesson-hidden'), /^The prompt reads “Parameters” and “Scores”, hidden from the class\.\s+Show them to the class$/);
+  assert.equal(await page.locator('#coef-chart').isVisible(), false);
+  await page.getByRole('button', { name: 'Show them to the class' }).click();
+  await waitParam(page, 'hide', 'verdict');
+  await page.locator('#lesson-hidden').waitFor({ state: 'detached' });
+  await page.locator('#coef-chart').waitFor({ state: 'visible' });
+  // The next step reads the verdict, still hidden: one panel, "it".
+  await page.getByRole('button', { name: 'Next' }).click();
+  assert.match(await text(page, '#lesson-hidden'), /^The prompt reads “Verdict”, hidden from the class\.\s+Show it to the class$/);
+  await page.getByRole('button', { name: 'Show it to the class' }).click();
+  await waitParam(page, 'hide', null);
+  await page.locator('#lesson-hidden').waitFor({ state: 'detached' });
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 // Opens `query`, presses Play (where it plays), waits `ms`, and measures where Play, the main
 // plot and the verdict are (top, bottom, height; null when not shown) and the scroll.
 async function openPlayedAndMeasured(page, query, ms) {

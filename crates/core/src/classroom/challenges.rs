@@ -4,7 +4,7 @@
 //! [`Figures`] the page shows, so the page and the tests judge alike.
 
 use super::figures::Figures;
-use super::view::Panel;
+use super::panel::Panel;
 use crate::format::{decimals_apart, short};
 use crate::ml::diagnosis::{Fit, Unsettled};
 use crate::state::config::Config;

@@ -513,7 +513,7 @@ fn a_goal_waits_for_training_with_settings_moved_while_paused() {
 /// a hidden panel, and a met challenge, read as before.
 #[test]
 fn the_status_does_not_quote_a_hidden_panel() {
-    use crate::classroom::view::Panel;
+    use crate::classroom::panel::Panel;
     let c = challenge("degree-for-a-wave").unwrap();
     let start = c.start_config();
     let f = figures(&start, 3000, false);

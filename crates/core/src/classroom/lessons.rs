@@ -3,6 +3,7 @@
 //! opens exactly as a link does; the tests open each one and train it to check what its prompt
 //! claims.
 
+use super::panel::Panel;
 use crate::state::spec::{Key, Lab};
 
 /// One lesson: a title and its steps, in order.
@@ -21,6 +22,11 @@ pub struct Step {
     pub query: &'static str,
     /// One or two sentences.
     pub prompt: &'static str,
+    /// The panels whose figures the prompt quotes or asks the class to look at: with one hidden
+    /// from the class, the bar says so and offers to show it (helper 105: in presenter view with
+    /// Parameters hidden, a step still said "Look at the coefficient bars in the parameters
+    /// panel").
+    pub reads: &'static [Panel],
     /// What the prompt asks the class to look at or change where it lies below the fold on a
     /// projector: the lesson bar's button brings it into view.
     pub look: Option<Look>,
@@ -45,10 +51,48 @@ pub enum Look {
     Neurons,
 }
 
+impl Look {
+    /// The panel the look's button shows if it is hidden.
+    pub fn reveals(self) -> Option<Panel> {
+        match self {
+            Look::Curve(_) => Some(Panel::Validation),
+            Look::LossCurve => Some(Panel::Loss),
+            Look::Neurons => Some(Panel::Parameters),
+            Look::Control(_) => None,
+        }
+    }
+}
+
 impl Step {
     /// The lab the step is set in.
     pub fn lab(&self) -> Lab {
         crate::state::url::decode(self.query).0.lab
+    }
+
+    /// The panels the prompt reads that are hidden from the class, but for the one the step's
+    /// own button shows.
+    pub fn hidden_reads(&self, hidden: &[Panel]) -> Vec<Panel> {
+        let revealed = self.look.and_then(Look::reveals);
+        (self.reads.iter().copied())
+            .filter(|p| hidden.contains(p) && Some(*p) != revealed)
+            .collect()
+    }
+
+    /// What the bar says when the prompt reads a panel hidden from the class, naming each as its
+    /// toggle does: "The prompt reads “Scores” and “Verdict”, hidden from the class."
+    pub fn hidden_note(&self, hidden: &[Panel]) -> Option<String> {
+        let lab = self.lab();
+        let names: Vec<String> = (self.hidden_reads(hidden).iter())
+            .map(|p| format!("“{}”", p.label(lab)))
+            .collect();
+        match names.as_slice() {
+            [] => None,
+            [one] => Some(format!("The prompt reads {one}, hidden from the class.")),
+            [first @ .., last] => Some(format!(
+                "The prompt reads {} and {last}, hidden from the class.",
+                first.join(", ")
+            )),
+        }
     }
 }
 
@@ -83,12 +127,14 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "A straight line (degree 1: two coefficients) meets one wave of a sine. \
                          Press Play: why do both errors stay well above the noise floor σ² \
                          however long it trains?",
+                reads: &[Panel::Scores],
                 look: None,
             },
             Step {
                 query: "lab=regression&degree=3&data=sine&seed=8",
                 prompt: "Degree 3 learns four coefficients and can bend twice: both errors come \
                          down towards σ². Only a hyperparameter changed, not the data.",
+                reads: &[Panel::Scores],
                 look: None,
             },
             Step {
@@ -97,12 +143,14 @@ pub const LESSONS: &[Lesson] = &[
                          training error falls far below σ², the floor no model beats on average on \
                          new points, while the test error stays far above it: the curve memorises \
                          the noise.",
+                reads: &[Panel::Scores],
                 look: None,
             },
             Step {
                 query: "lab=regression&degree=15&n=200&speed=max",
                 prompt: "The same degree with 200 points: the noise averages out and the fit is \
                          good. Overfitting is a model too flexible for the data it has.",
+                reads: &[],
                 look: None,
             },
             Step {
@@ -115,6 +163,7 @@ pub const LESSONS: &[Lesson] = &[
                          training points) is far higher at degrees 1 and 2, lowest at 6. Each \
                          point trained 1,000 epochs: step 3's degree 15 erred more the longer it \
                          trained. Which degree would you pick, and from which curve?",
+                reads: &[Panel::Validation],
                 look: Some(Look::Curve(Key::Degree)),
             },
         ],
@@ -126,9 +175,10 @@ pub const LESSONS: &[Lesson] = &[
             Step {
                 query: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&speed=max&seed=8",
                 prompt: "Press Play: degree 15 trained by Adam on 21 points swings wildly \
-                         between them. Look at the coefficient bars in the parameters panel (a \
+                         between them. Look at the weights' bars in the parameters panel (a \
                          dark cap: cut at the chart's edge; the table gives each): how large are \
                          they?",
+                reads: &[Panel::Parameters],
                 look: None,
             },
             Step {
@@ -137,6 +187,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "Press Play: L2 adds λ·Σw² to the loss. The bars shrink as a whole, none \
                          reaches zero, and the test error falls to within three times the noise \
                          floor.",
+                reads: &[Panel::Parameters, Panel::Scores],
                 look: None,
             },
             Step {
@@ -145,6 +196,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "Press Play: at λ = 10 the penalty outweighs the error and the curve \
                          flattens — underfitting again. λ is a hyperparameter to tune, not to max \
                          out.",
+                reads: &[Panel::Verdict],
                 look: None,
             },
             Step {
@@ -153,6 +205,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "Press Play: L1 adds λ·Σ|w|. Most weights become exactly zero (the page \
                          counts them) and the fit stays good. Lasso chooses features; ridge only \
                          shrinks them.",
+                reads: &[Panel::Parameters],
                 look: None,
             },
             Step {
@@ -161,6 +214,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "The same penalty on a network: play, and L1 drives many of its 36 \
                          weights to exactly zero (grey dotted links) while the accuracy stays. \
                          Which links does it keep longest?",
+                reads: &[Panel::Parameters, Panel::Scores],
                 look: None,
             },
         ],
@@ -174,6 +228,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "Plain SGD with learning rate 0.0001: each step is the learning rate \
                          times the gradient, so tiny. After half a minute the verdict still says \
                          Still training.",
+                reads: &[Panel::Verdict],
                 look: None,
             },
             Step {
@@ -181,6 +236,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "Learning rate 0.01: the same model settles within seconds (a few \
                          hundred epochs). The learning rate changes how training goes, not what \
                          the model can learn.",
+                reads: &[],
                 look: None,
             },
             Step {
@@ -193,6 +249,7 @@ pub const LESSONS: &[Lesson] = &[
                          further each time, and the loss grows. When it explodes the page stops, \
                          goes back to the best parameters it had and says so; lower the rate \
                          and press Reset.",
+                reads: &[Panel::Loss],
                 look: None,
             },
             Step {
@@ -200,6 +257,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "Learning rate 0.001 with plain SGD: watch how far the loss has come \
                          after about five seconds (300 epochs) — still training, and the verdict \
                          says so.",
+                reads: &[Panel::Loss, Panel::Verdict],
                 look: Some(Look::LossCurve),
             },
             Step {
@@ -208,12 +266,14 @@ pub const LESSONS: &[Lesson] = &[
                          step: steps in a steady direction add up (to ten times the learning rate, \
                          about what plain SGD did at 0.01), and it has settled within the same \
                          300 epochs.",
+                reads: &[Panel::Loss],
                 look: None,
             },
             Step {
                 query: "lab=neural&opt=adam&lr=10",
                 prompt: "Adam gives each weight its own step size, but it is not immune: at \
                          learning rate 10 the network's loss jumps up and down.",
+                reads: &[Panel::Loss],
                 look: Some(Look::LossCurve),
             },
         ],
@@ -227,6 +287,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "k = 1: each point takes its nearest training point's class. Every noisy \
                          point gets its own island (a small patch round the dot, in its colour), \
                          and test accuracy falls far below training accuracy.",
+                reads: &[Panel::Scores],
                 look: None,
             },
             Step {
@@ -236,6 +297,7 @@ pub const LESSONS: &[Lesson] = &[
                          each extra neighbour averages away noise. The test points played no part in choosing it, so its test \
                          accuracy is a fair estimate. k-NN learns nothing; k is its main \
                          hyperparameter.",
+                reads: &[Panel::Validation, Panel::Scores],
                 look: Some(Look::Curve(Key::K)),
             },
             Step {
@@ -243,24 +305,28 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "k = 140, all the training points: every vote is the whole training set, \
                          so every point gets the same class (its majority, or a tie's winner). Large k \
                          underfits.",
+                reads: &[],
                 look: None,
             },
             Step {
                 query: "lab=classification&model=tree&data=circles&depth=1",
                 prompt: "A tree of depth 1 asks one question: one straight cut cannot separate a \
                          disc from the ring around it.",
+                reads: &[],
                 look: None,
             },
             Step {
                 query: "lab=classification&model=tree&data=circles&depth=4",
                 prompt: "Depth 4: up to 16 boxes, enough to box in the disc. Depth makes a tree \
                          more flexible as a smaller k makes k-NN more flexible.",
+                reads: &[],
                 look: None,
             },
             Step {
                 query: "lab=classification&model=tree&data=moons&noise=0.4&depth=15",
                 prompt: "Depth 15 on noisy moons carves a box around every stray point: \
                          overfitting. Which other control would hold the tree back?",
+                reads: &[],
                 look: None,
             },
         ],
@@ -277,6 +343,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "One decision tree grown to depth 15 on noisy moons boxes in every stray \
                          point: nearly all its training points right, far fewer of the test \
                          points. Note its test accuracy.",
+                reads: &[Panel::Scores],
                 look: None,
             },
             Step {
@@ -287,6 +354,7 @@ pub const LESSONS: &[Lesson] = &[
                          split. Each tree still overfits, each differently, so their vote averages \
                          the accidents away: test accuracy rises as trees are added, above the \
                          single tree's on most draws of the points.",
+                reads: &[Panel::Scores],
                 look: None,
             },
             Step {
@@ -295,6 +363,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "Bootstrap off and both features at every split: now every tree is the \
                          tree of the first step, and 50 copies vote like one. The forest's gain \
                          came from its trees' differences.",
+                reads: &[],
                 look: None,
             },
             Step {
@@ -304,6 +373,7 @@ pub const LESSONS: &[Lesson] = &[
                          errors the ones before leave (the loss's gradient), its correction added at a tenth of its \
                          size (the learning rate). Stumps of one question each add up, round by \
                          round, to a boundary that follows the moons' curve in small steps.",
+                reads: &[],
                 look: None,
             },
             Step {
@@ -313,8 +383,9 @@ pub const LESSONS: &[Lesson] = &[
                 // a second; helper 93.)
                 prompt: "Depth-2 trees added at full size (learning rate 1): test accuracy peaks \
                          within a few rounds, then falls as later rounds fit the noise; the \
-                         validation curve over Number of trees rises too. A forest's trees never \
-                         do that. Cures: a lower learning rate, shallower or fewer trees.",
+                         validation curve over Number of trees rises too. Adding trees to a forest \
+                         does not do that: its error settles. Cures: a lower learning rate, shallower or fewer trees.",
+                reads: &[Panel::Scores, Panel::Validation],
                 look: Some(Look::Curve(Key::Trees)),
             },
         ],
@@ -327,12 +398,14 @@ pub const LESSONS: &[Lesson] = &[
                 query: "lab=neural&data=circles&layers=0",
                 prompt: "No hidden layer: the boundary is a straight line however long it \
                          trains, and a straight line cannot separate a disc from a ring.",
+                reads: &[],
                 look: None,
             },
             Step {
                 query: "lab=neural&data=circles&layers=0&inputs=x1,x2,x1sq,x2sq",
                 prompt: "Still no hidden layer, but x₁² and x₂² as inputs: a circle is a straight \
                          line in the squares, so it separates them at once.",
+                reads: &[],
                 look: None,
             },
             Step {
@@ -340,6 +413,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "XOR: opposite quadrants alike. No straight line separates them: the \
                          best, cutting off a corner, gets about two thirds right, and trained on \
                          the log-loss this one stays near half on the test points.",
+                reads: &[Panel::Scores],
                 look: None,
             },
             Step {
@@ -347,6 +421,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "One hidden layer of four neurons: each draws a line of its own, and the \
                          output combines them into the quadrants. Go to the neurons, then Tab (or \
                          tap) through them to see each one's map.",
+                reads: &[Panel::Parameters],
                 look: Some(Look::Neurons),
             },
             Step {
@@ -354,6 +429,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "Two hidden layers of ReLU from initialization 8 settle at about three \
                          quarters right and stay there however long they train: the verdict says \
                          Stuck. Is the network too small, or the start poor?",
+                reads: &[Panel::Verdict, Panel::Scores],
                 look: None,
             },
             Step {
@@ -363,6 +439,7 @@ pub const LESSONS: &[Lesson] = &[
                          so nothing bends the boundary towards them. The initialization seed is chosen before \
                          training like a hyperparameter, but you average over seeds rather than \
                          tune them.",
+                reads: &[],
                 look: None,
             },
         ],
@@ -376,6 +453,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "A 4 × 4 grid over degree and λ: each trial is a 5-fold cross-validation \
                          on the training points alone. Press Play and watch the best so far; \
                          then note its choice's error on fresh points.",
+                reads: &[Panel::Loss, Panel::Verdict],
                 look: None,
             },
             Step {
@@ -387,6 +465,7 @@ pub const LESSONS: &[Lesson] = &[
                          0.0492 against 0.0549. Lower, not better: the gap is within one standard \
                          error, and on fresh points the grid's choice errs less, 0.0672 against \
                          0.0731.",
+                reads: &[Panel::Verdict],
                 look: None,
             },
             Step {
@@ -396,6 +475,7 @@ pub const LESSONS: &[Lesson] = &[
                          finds the lowest estimate, 0.0485, and the choice that errs most on \
                          fresh points, 0.0958: pressed down hard enough, the lowest of noisy \
                          estimates is partly the folds' luck (Cawley & Talbot, 2010).",
+                reads: &[Panel::Verdict],
                 look: None,
             },
             Step {
@@ -404,6 +484,7 @@ pub const LESSONS: &[Lesson] = &[
                          The estimate uses nearly all the points for each fit, at many times the \
                          cost, yet no fold tests the model beyond the training points' range: \
                          see what its choice does on fresh points there.",
+                reads: &[Panel::Verdict],
                 look: None,
             },
             Step {
@@ -412,6 +493,7 @@ pub const LESSONS: &[Lesson] = &[
                          error is the lowest of all trials partly by the luck of 12 test points. \
                          On fresh points its error is several times what they promised; set \
                          Select by back to cross-validation and compare its choice.",
+                reads: &[Panel::Scores, Panel::Verdict],
                 look: Some(Look::Control(Key::Selection)),
             },
         ],

@@ -1,6 +1,7 @@
 use super::*;
 use crate::classroom::challenges::Goal;
 use crate::classroom::figures::Figures;
+use crate::classroom::panel::Panel;
 use crate::classroom::trial::{config, figures};
 use crate::ml::diagnosis::Fit;
 use crate::state::action::Action;
@@ -730,4 +731,67 @@ fn the_boosting_steps_peak_can_be_watched() {
         .unwrap();
     assert!(peak + 1 >= 5, "{accuracy:?}");
     assert!(accuracy[19] < accuracy[peak] - 0.03, "{accuracy:?}");
+}
+
+/// A prompt that names what a panel shows lists that panel in `reads`, so that the bar can say
+/// when it is hidden (the words checked are those that only a panel's figures answer).
+#[test]
+fn a_prompt_that_names_a_panels_figures_lists_that_panel() {
+    // (Not "training error": the validation curve has one too.)
+    let words: [(&str, Panel); 10] = [
+        ("verdict", Panel::Verdict),
+        ("fresh points", Panel::Verdict),
+        ("test accuracy", Panel::Scores),
+        ("test error", Panel::Scores),
+        ("bars", Panel::Parameters),
+        ("exactly zero", Panel::Parameters),
+        ("validation curve", Panel::Validation),
+        ("the loss grows", Panel::Loss),
+        ("the loss has come", Panel::Loss),
+        ("best so far", Panel::Loss),
+    ];
+    for lesson in LESSONS {
+        for (i, step) in lesson.steps.iter().enumerate() {
+            let prompt = step.prompt.to_lowercase();
+            for (word, panel) in words {
+                // (The Tuning lab's fresh points are its choice's; elsewhere the test points.)
+                if word == "fresh points" && step.lab() != crate::state::spec::Lab::Tuning {
+                    continue;
+                }
+                assert!(
+                    !prompt.contains(word) || step.reads.contains(&panel),
+                    "{} step {}: says “{word}” but does not list {panel:?}",
+                    lesson.id,
+                    i + 1
+                );
+            }
+        }
+    }
+}
+
+/// The bar names each hidden panel the prompt reads as its toggle does, and not the one the
+/// step's own button shows.
+#[test]
+fn the_bar_names_the_hidden_panels_the_prompt_reads() {
+    let step = |id: &str, i: usize| &lesson(id).unwrap().steps[i];
+    let all = Panel::ALL;
+    assert_eq!(
+        step("penalty", 1).hidden_note(&all).as_deref(),
+        Some("The prompt reads “Parameters” and “Scores”, hidden from the class.")
+    );
+    assert_eq!(
+        step("penalty", 0)
+            .hidden_note(&[Panel::Parameters])
+            .as_deref(),
+        Some("The prompt reads “Parameters”, hidden from the class.")
+    );
+    assert_eq!(step("penalty", 0).hidden_note(&[Panel::Scores]), None);
+    // The step's button shows the validation curve: only the scores are left to name.
+    assert_eq!(step("k-and-trees", 1).hidden_reads(&all), [Panel::Scores]);
+    assert_eq!(step("fit", 4).hidden_note(&[Panel::Validation]), None);
+    // In the Tuning lab the panels have the Tuning lab's names.
+    assert_eq!(
+        step("tuning", 0).hidden_note(&all).as_deref(),
+        Some("The prompt reads “Best so far” and “The choice”, hidden from the class.")
+    );
 }

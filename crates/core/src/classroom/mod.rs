@@ -6,6 +6,7 @@
 pub mod challenges;
 pub mod figures;
 pub mod lessons;
+pub mod panel;
 pub mod questions;
 pub mod quiz;
 pub mod saved;

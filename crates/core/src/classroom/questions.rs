@@ -221,8 +221,9 @@ pub static QUESTIONS: &[Question] = &[
         choices: PH,
         answer: PARAMETER,
         explanation: "A bias is learned like a weight, by gradient descent on the training loss; \
-                      it shifts where the neuron switches on. It is a parameter (regularization \
-                      usually leaves biases unpenalized).",
+                      it shifts where the neuron switches on. It is a parameter (often left out \
+                      of the penalty, as here and in scikit-learn's MLP; PyTorch's weight decay \
+                      takes in every parameter it is given, biases too).",
         // (Played, not at max: at max it trained the curve's 300 epochs and paused on "Stuck"
         // at 81 %; played, the weights are watched moving to a good fit. Helper 81. At Speed 10
         // its plateau, where the verdict reads "Stuck", passes in about a second, not ten:
@@ -463,7 +464,8 @@ pub static QUESTIONS: &[Question] = &[
         answer: HYPERPARAMETER,
         explanation: "The optimizer is the update rule training uses, chosen beforehand. It \
                       changes how quickly (and sometimes where) the parameters settle, not what \
-                      they are for. In the demonstration (a cubic: one minimum) set Optimizer \
+                      they are for. In the demonstration (a cubic fitted by least squares: its \
+                      loss over the four weights is a bowl with one minimum) set Optimizer \
                       to Momentum or SGD and press Reset: all three end at the same four \
                       weights, momentum within 300 epochs, Adam within 1,000, SGD after \
                       several thousand (Adam, at its fixed learning rate, then keeps wobbling \
@@ -610,7 +612,7 @@ pub static QUESTIONS: &[Question] = &[
         prompt: "L2 with λ = 10 on a degree-3 fit of the sine wave: what happens?",
         choices: &[
             "A better fit: a stronger penalty always means less overfitting and lower test error",
-            "Underfitting: the penalty shrinks the coefficients until the curve flattens",
+            "Underfitting: the penalty shrinks the weights until the curve flattens",
             "Overfitting: with λ this large the curve chases every noisy training point",
         ],
         answer: 1,
@@ -623,27 +625,32 @@ pub static QUESTIONS: &[Question] = &[
         id: "l1-zeros",
         topic: Topic::WhatIf,
         concepts: &[C::L1VsL2],
-        prompt: "L1 (lasso) with λ = 0.01 on a degree-15 fit: what happens to the \
-                 coefficients?",
+        prompt: "L1 (lasso) with λ = 0.1 on a degree-15 fit: what happens to its weights?",
         choices: &[
             "They all shrink by the same factor, and none reaches exactly zero",
             "Only the largest shrink; the small ones are too small to be penalized",
             "Several become exactly zero: lasso switches those terms off",
         ],
         answer: 2,
+        // (Helper 106: at λ = 0.01 on 14 points the link's curve still wiggled through its points,
+        // and "coefficients" read as the powers of x, which are not sparse.)
         explanation: "L1's penalty λ·Σ|w| pulls every weight towards zero by the same amount \
                       whatever its size, so a weight is held at exactly zero as long as the \
-                      error pulls on it less strongly than λ: lasso selects features. The parameters panel counts the exact zeros.",
-        show_me: "lab=regression&degree=15&n=20&reg=l1&lambda=0.01&speed=max",
+                      error pulls on it less strongly than λ: lasso selects features. Here the \
+                      weights are those of the Legendre terms φₖ, and the parameters panel \
+                      counts the exact zeros (11 of 15 in the demonstration, still a good fit). \
+                      Zeros belong to the terms the penalty is put on: the same curve written \
+                      in powers of x has no zero coefficients.",
+        show_me: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&reg=l1&lambda=0.1&speed=max&seed=8",
     },
     Question {
         id: "l2-shrinks",
         topic: Topic::WhatIf,
         concepts: &[C::L1VsL2],
-        prompt: "L2 (ridge) with λ = 0.001 on a degree-15 fit: how many coefficients become \
+        prompt: "L2 (ridge) with λ = 0.001 on a degree-15 fit: how many of its weights become \
                  exactly zero?",
         choices: &[
-            "Most of them: ridge zeroes every coefficient the fit does not need",
+            "Most of them: ridge zeroes every weight the fit does not need",
             "None: they shrink towards zero but never reach it",
             "A few: the smallest ones reach exactly zero",
         ],
@@ -699,9 +706,12 @@ pub static QUESTIONS: &[Question] = &[
             "It uses second derivatives to step straight to the minimum, like Newton's method",
         ],
         answer: 0,
-        explanation: "Adam divides each weight's step by the root-mean-square of its recent \
-                      gradients, so \
-                      weights with tiny gradients still move by about the learning rate. Plain \
+        // (Helper 106: not "divides each weight's step by the root-mean-square": a running mean
+        // of the gradient over its RMS, about 1 only while the gradient keeps its sign.)
+        explanation: "Adam divides a running mean of each weight's gradient by the \
+                      root-mean-square of its recent gradients, so while a gradient keeps its \
+                      sign the weight moves about the learning rate per step, however small the \
+                      gradient. Plain \
                       SGD's steps are the learning rate times the gradient, crawling where \
                       gradients are small. In the demonstration (10 epochs a frame) Adam reaches the \
                       minimum within 3,000 epochs, about 5 seconds, and on 40 points that \
@@ -1001,7 +1011,9 @@ pub static QUESTIONS: &[Question] = &[
         explanation: "If every tree could always pick the strongest feature, all trees would look \
                       alike. Restricting each split to a random subset decorrelates them, and \
                       the average of different trees varies less than any one of them. The gain \
-                      is largest with many features, a few much stronger than the rest: on the \
+                      is largest when one or two strong features would otherwise lead every \
+                      tree's splits while the others still carry signal (with many features and \
+                      few of them relevant, a small subset often holds only noise): on the \
                       lab's noisy moons with 5 features, √ of them (2 per split) and all of \
                       them score within a point or two of each other on the test points. Watch \
                       the newest tree's map change from tree to tree.",
@@ -1286,8 +1298,11 @@ pub static QUESTIONS: &[Question] = &[
                       it chose a cubic at 0.043, and 79 % of its error on 2,000 fresh points \
                       comes from the 444 beyond its 28 training points. That is this sample's \
                       luck: its 28 points left x from 0.68 to 1 empty, where 28 points drawn \
-                      evenly leave about 7 % of the range. Cross-validation is not biased in \
-                      general; it cannot see a region no training point covers.",
+                      evenly leave about 7 % of the range. Averaged over samples, \
+                      cross-validation's estimate is nearly unbiased (a little pessimistic, \
+                      each fit having fewer points; the lowest of many trials' estimates is \
+                      optimistic), but on one sample it cannot see a region no training point \
+                      covers.",
         show_me: "lab=tuning&strategy=random&budget=16&folds=all&speed=max",
     },
     Question {
@@ -1779,8 +1794,11 @@ mod tests {
         assert_eq!(fit(regression("adam", 3000).diagnosis()), Fit::TooFlexible);
         assert_eq!(fit(with_sgd(3000).diagnosis()), Fit::GoodFit);
 
-        let (zeros, _) = regression("l1-zeros", 3000).zero_weights().unwrap();
-        assert!(zeros >= 2, "{zeros} zero coefficients under L1");
+        // The L1 answer's demonstration: 11 of 15 weights exactly zero, and still a good fit.
+        let lasso = regression("l1-zeros", 3000);
+        assert_eq!(lasso.zero_weights(), Some((11, 15)));
+        assert_eq!(fit(lasso.diagnosis()), Fit::GoodFit);
+        assert!(question("l1-zeros").explanation.contains("11 of 15"));
         let ridge = regression("l2-shrinks", 3000);
         assert!(ridge.model.parameters().iter().all(|p| p.value != 0.0));
 
