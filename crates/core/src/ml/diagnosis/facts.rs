@@ -68,9 +68,7 @@ impl Facts {
         // It has fit their noise, whatever a few test points say (helper 87: degree 15 through
         // 7 points at σ = 0.5 read "Good fit" at a test R² of −10 on 3 test points, where
         // σ = 0.2 read too few points).
-        let through_noise = e.parameters >= e.train_points
-            && matches!(e.errors, Errors::Numbers { train, noise_sd, variance, .. }
-            if noise_sd * noise_sd > 0.01 * variance && train < 0.25 * noise_sd * noise_sd);
+        let through_noise = e.parameters >= e.train_points && learned_much_noise(e.errors);
         // Then the steps are not what holds it up, and a lower learning rate would not lower it
         // (Adam's constant steps jitter about a strongly penalized minimum without settling).
         let minimum_high = r.high_train

@@ -509,6 +509,14 @@ fn good_fit(e: &Evidence, f: &Facts) -> Verdict {
         // (On under 5 test points nothing tells whether it carries over: helper 90's tree read
         // "carries it over to new points" at 0 % on its one test point.)
         _ if few_tested(e.errors) => "nothing in its scores says it misses the pattern".into(),
+        // (Not "carries it over": its test points may be too few to show the noise it learned.)
+        _ if learned_much_noise(e.errors) => {
+            "its test points find nothing wrong, but a training error under a quarter of the \
+             floor means the model has learned much of the noise, which usually costs more on \
+             new points than a few test points show: the validation curve, which does not use \
+             them, is the better judge"
+                .into()
+        }
         _ if f.near_overfitting => {
             "the model captures the pattern and seems to carry it over to new points".into()
         }
