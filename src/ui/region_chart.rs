@@ -286,6 +286,21 @@ pub fn RegionChart(props: &RegionProps) -> Html {
             })
         });
     let pointed = neighbours.is_some() || votes.is_some();
+    let (keys_hint, tap_hint) = match &*props.model {
+        _ if props.editable => (
+            "With the plot focused: arrow keys move the cross (Shift: faster), Enter adds a point there, Delete removes the nearest.",
+            Some("Tap the plot: a tap does what “A click on the plot” says."),
+        ),
+        PlaneModel::Knn(_) => (
+            "With the plot focused, arrow keys move a cross; its k nearest neighbours are ringed.",
+            Some("Tap the plot to ring the k nearest training points of the place tapped."),
+        ),
+        PlaneModel::Forest(_) | PlaneModel::Boosting(_) => (
+            "With the plot focused, arrow keys move a cross.",
+            Some("Tap the plot to see what the trees say there."),
+        ),
+        _ => ("With the plot focused, arrow keys move a cross.", None),
+    };
     let says_more = matches!(
         &*props.model,
         PlaneModel::Knn(_) | PlaneModel::Forest(_) | PlaneModel::Boosting(_)
@@ -309,13 +324,14 @@ pub fn RegionChart(props: &RegionProps) -> Html {
         // then: hovering the plot no longer pushes Play and the verdict down (helper 55). Room
         // for two lines where the model has something to say there.
         <div class={classes!("pointer-lines", says_more.then_some("says-more"))}>
-            <p class={classes!("help", pointed.then_some("covered"))} id="plane-keys">{ if props.editable {
-                "With the plot focused: arrow keys move the cross (Shift: faster), Enter adds a point there, Delete removes the nearest."
-            } else if matches!(&*props.model, PlaneModel::Knn(_)) {
-                "With the plot focused, arrow keys move a cross; its k nearest neighbours are ringed."
-            } else {
-                "With the plot focused, arrow keys move a cross."
-            } }</p>
+            // (On a touch screen, what a tap does instead of the keys: helper 105 read "arrow
+            // keys" on a tablet. The one not shown is not read out either.)
+            <p class={classes!("help", pointed.then_some("covered"))} id="plane-keys">
+                <span class="keys-hint">{ keys_hint }</span>
+                if let Some(tap) = tap_hint {
+                    <span class="tap-hint">{ tap }</span>
+                }
+            </p>
             <p class="help" id="neighbours" aria-live="polite">{ neighbours.unwrap_or_default() }</p>
             <p class="help" id="votes" aria-live="polite">{ votes.unwrap_or_default() }</p>
         </div>

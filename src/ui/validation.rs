@@ -161,7 +161,7 @@ pub fn Validation(props: &ValidationProps) -> Html {
                 // no ring is drawn yet: a legend that came and went moved the chart under the
                 // pointer.)
                 <li><span class="key model">{ "◯" }</span>{ "lowest cross-validation error (a ring on each value tied for it)" }</li>
-                <li><span class="key model">{ "│" }</span>{ "current value: click the chart to move it" }</li>
+                <li><span class="key model">{ "│" }</span>{ "current value: click or tap the chart to move it" }</li>
                 if diverged > 0 {
                     <li><span class="key model">{ "✕" }</span>{ "diverged: no error" }</li>
                 }

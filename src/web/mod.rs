@@ -133,12 +133,10 @@ pub fn focus_went_under(event: &web_sys::FocusEvent, cover: Option<web_sys::Elem
 
 /// Scrolls the page to its top: a lab opened from the quiz starts there, with its plot, Play
 /// and verdict, not at the quiz's scroll position (helper 95: on a phone "Show me in the lab"
-/// opened 3,600 px down, at the Save buttons). Now, and again once the lab is drawn in the
-/// quiz's place, should the swap have moved the page (a CI run once found it 260 px down).
+/// opened 3,600 px down, at the Save buttons). (A lab that diverges at once then scrolls to its
+/// divergence's first lines, as it should: that was the 260 px a CI run once found.)
 pub fn scroll_to_top() {
     window().scroll_to_with_x_and_y(0.0, 0.0);
-    let again = Closure::once_into_js(|| window().scroll_to_with_x_and_y(0.0, 0.0));
-    let _ = window().request_animation_frame(again.unchecked_ref());
 }
 
 /// Focuses the control whose link name is `url` (its element is `ctl-{url}`), which scrolls it

@@ -1338,6 +1338,22 @@ test('on a touch screen sliders, checkboxes and menu links are at least 24 px to
   await page.close();
 });
 
+test('on a touch screen the plot\'s hint says what a tap does, not the arrow keys, and a tap does it', async () => {
+  // (Helper 105: "With the plot focused, arrow keys move a cross" on a tablet.)
+  const { page, problems } = await open('?lab=classification&model=knn', { width: 390, height: 844 }, { hasTouch: true, isMobile: true });
+  assert.equal(await page.locator('#plane-keys').innerText(), 'Tap the plot to ring the k nearest training points of the place tapped.');
+  const box = await page.locator('#region-chart').boundingBox();
+  await page.touchscreen.tap(box.x + box.width * 0.55, box.y + box.height * 0.45);
+  await page.waitForFunction(() => /^The \d+ nearest training points to/.test(document.getElementById('neighbours').textContent));
+  assert.deepEqual(problems.console, []);
+  await page.close();
+  // With a mouse, the keys (the tap's words are neither shown nor read).
+  const desk = await open('?lab=classification&model=knn');
+  assert.equal(await desk.page.locator('#plane-keys').innerText(), 'With the plot focused, arrow keys move a cross; its k nearest neighbours are ringed.');
+  assert.equal(await desk.page.locator('#plane-keys .tap-hint').isVisible(), false);
+  await desk.page.close();
+});
+
 test('on a phone: "Show me in the lab" opens at the top of the lab, a lesson\'s Next stays put from step to step, and its bar does not shrink the plot', async () => {
   // (Helper 95: the lab opened 3,600 px down, at the Save buttons; Next moved by 74 px, "Leave
   // the lesson" just under it; the plot shrank to 200 px and Play stayed below the screen.)
