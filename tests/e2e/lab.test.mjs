@@ -943,6 +943,21 @@ test('on a laptop screen the verdict box lies below the fold: its title rides be
     assert.deepEqual(problems.console, []);
     await page.close();
   }
+  // In the 386-px column of a tablet held upright, "Too flexible ↓" is whole beside the plane
+  // labs' heading (it read "Too flexi… ↓").
+  {
+    // (k-NN learns nothing: no Play, its verdict at once.)
+    const { page, problems } = await open('?lab=classification&model=knn&data=moons&noise=0.4&k=1', { width: 768, height: 1024 });
+    await page.waitForFunction(() => document.querySelector('#diagnosis strong')?.textContent === 'Overfitting: too flexible', null, { timeout: 20000 });
+    const chip = await page.evaluate(() => {
+      const c = document.getElementById('verdict-chip');
+      const [r, h2] = [c.getBoundingClientRect(), c.parentElement.querySelector('h2').getBoundingClientRect()];
+      return { text: c.innerText.replace(/\s+/g, ' '), cut: [...c.children].some((e) => e.scrollWidth > e.clientWidth), beside: r.top < h2.bottom && r.left > h2.right };
+    });
+    assert.deepEqual(chip, { text: 'Too flexible ↓', cut: false, beside: true });
+    assert.deepEqual(problems.console, []);
+    await page.close();
+  }
   // Where the verdict is on screen (presenter view), or hidden by the teacher, so is the chip.
   for (const query of ['?present=1', '?hide=verdict']) {
     const { page } = await open(query, { width: 1280, height: 800 });
