@@ -82,7 +82,7 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
                     { format!(" Its whole model is the stored training set: {}. To classify a new point it \
                         finds {}. k is set by you, not learned, and there is nothing to train.",
                         count(knn.points().len(), "point", "points"), voters(knn.effective_k())) }</p>
-                <p class="help">{ "Move the pointer over the plane to ring the points that vote there." }</p>
+                <p class="help">{ "Point at the plane (or tap it) to ring the points that vote there." }</p>
             </div>
         },
         PlaneModel::Tree(tree) => html! {

@@ -946,7 +946,7 @@ test('on a laptop screen the verdict box lies below the fold: its title rides be
   // In the 386-px column of a tablet held upright, "Too flexible ↓" is whole beside the plane
   // labs' heading (it read "Too flexi… ↓").
   {
-    // (k-NN learns nothing: no Play, its verdict at once.)
+    // (k-NN has nothing to train: no Play, its verdict at once.)
     const { page, problems } = await open('?lab=classification&model=knn&data=moons&noise=0.4&k=1', { width: 768, height: 1024 });
     await page.waitForFunction(() => document.querySelector('#diagnosis strong')?.textContent === 'Overfitting: too flexible', null, { timeout: 20000 });
     const chip = await page.evaluate(() => {

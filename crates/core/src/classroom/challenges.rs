@@ -436,7 +436,7 @@ pub const CHALLENGES: &[Challenge] = &[
         id: "ridge-rescue",
         title: "Rescue degree 15 with λ",
         task: "Degree 15 on 21 training points memorises the noise. Bring the test error down to \
-               at most 3 σ² (what the verdict calls a good fit) by changing only the L2 strength \
+               at most 3 σ² (the verdict's line for no gap) by changing only the L2 strength \
                λ.",
         // Seed 8, as the penalty lesson: at the default seed the gap is at two test points beyond
         // the training points (the verdict says so), not noise learned between them.
@@ -506,7 +506,7 @@ pub const CHALLENGES: &[Challenge] = &[
         start: "lab=classification&model=knn&data=moons&noise=0.4&k=1",
         may_change: &[Key::K],
         goals: &[Goal::CurveLowest(Key::K)],
-        teaches: "k-NN learns nothing: k is what mainly sets how flexible it is, and each extra \
+        teaches: "k-NN learns no weights (its stored points play their part): k is what mainly sets how flexible it is, and each extra \
                   neighbour averages away some noise. The curve chose k without the test points, \
                   so the test accuracy now is an honest estimate, if a rough one: on 60 points \
                   chance moves it by about 5 points (80 to 82 % at k = 11 to 16, where 20,000 \
@@ -548,7 +548,9 @@ pub const CHALLENGES: &[Challenge] = &[
         // two test points below 10 trees' 96.7 %.)
         goals: &[Goal::TestAccuracyAtLeast(0.93)],
         teaches: "Boosting adds weak learners one after another, each correcting the sum so far: \
-                  many stumps make a curved boundary no stump can. More trees make it more \
+                  many stumps make a stepped boundary no stump can. A sum of stumps adds a function \
+                  of x₁ to one of x₂: enough for a ring, not for XOR, which needs the two \
+                  together. More trees make it more \
                   flexible; its validation curve is lowest at 50 here, and from 10 trees on the \
                   test accuracy moves by two of its 60 points, what chance moves it by.",
     },

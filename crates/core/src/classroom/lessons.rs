@@ -295,7 +295,7 @@ pub const LESSONS: &[Lesson] = &[
                 prompt: "k = 11, the first of the values (11 to 16) where the validation curve \
                          (cross-validation on the training points alone) has its lowest error: \
                          each extra neighbour averages away noise. The test points played no part in choosing it, so its test \
-                         accuracy is a fair estimate. k-NN learns nothing; k is its main \
+                         accuracy is a fair estimate. k-NN learns no weights; k is its main \
                          hyperparameter.",
                 reads: &[Panel::Validation, Panel::Scores],
                 look: Some(Look::Curve(Key::K)),

@@ -53,7 +53,7 @@ choices!(Regularization {
 
 choices!(OptimizerKind {
     OptimizerKind::Sgd => "sgd", "SGD", "Plain gradient descent: each step is the learning rate times the gradient.";
-    OptimizerKind::Momentum => "momentum", "Momentum", "Steps keep 90 % of the previous step: faster along long valleys.";
+    OptimizerKind::Momentum => "momentum", "Momentum", "Steps keep 90 % of the previous step: faster along long valleys, and at the same learning rate up to 10× SGD's step.";
     OptimizerKind::Adam => "adam", "Adam", "A step size per weight from running averages of its gradient.";
 });
 
@@ -71,7 +71,7 @@ choices!(Weighting {
 
 choices!(Criterion {
     Criterion::Gini => "gini", "Gini", "Gini impurity: the chance two random points of a node differ in class.";
-    Criterion::Entropy => "entropy", "Entropy", "Entropy: the bits needed to name a random point's class.";
+    Criterion::Entropy => "entropy", "Entropy", "Entropy: the average bits needed to name a random point's class (with the best code).";
 });
 
 choices!(Activation {
@@ -97,8 +97,8 @@ pub enum ModelKind {
 pub const CLASS_MODEL_COUNT: usize = 5;
 
 choices!(ModelKind {
-    ModelKind::Knn => "knn", "k-nearest neighbours", "Learns nothing: it keeps the training points and lets the nearest vote.";
-    ModelKind::Tree => "tree", "Decision tree", "Learns a sequence of yes/no questions (split thresholds).";
+    ModelKind::Knn => "knn", "k-nearest neighbours", "Learns no weights: the stored training points play their part, and the nearest k vote.";
+    ModelKind::Tree => "tree", "Decision tree", "Learns a tree of yes/no questions (a feature and a split threshold each), with the classes' counts at its leaves.";
     ModelKind::Logistic => "logistic", "Logistic regression", "Learns one weight per feature and class.";
     ModelKind::Forest => "forest", "Random forest", "Learns many trees, each on a random version of the data, that vote.";
     ModelKind::Boosting => "boosting", "Gradient boosting", "Learns small trees one after another, each correcting the ones before.";

@@ -131,7 +131,7 @@ pub const SPECS: [Spec; 43] = [
         key: Key::LearningRate,
         url: "lr",
         label: "Learning rate",
-        help: "How big a step each update takes. Too small: slow. Too large: the loss explodes.",
+        help: "How far each update moves the weights (with SGD: the learning rate times the gradient). Too small: slow. Too large: the loss jumps about or explodes.",
         group: Group::Hyperparameter,
         domain: Domain::Listed(LEARNING_RATES),
         // 0.01: with plain SGD the default fit takes a few seconds at one epoch per frame, so
@@ -231,7 +231,7 @@ pub const SPECS: [Spec; 43] = [
         key: Key::Noise,
         url: "noise",
         label: "Noise",
-        help: "How much random noise blurs the pattern. In the Regression lab it is σ of the noise on y (on the network's surfaces, Plane and Bumps, σ is half of it), and σ² is the smallest error any model can expect; with classes it jitters the points by half of it, so some stray into the other class's region: the more noise, the fewer new points any model can get right.",
+        help: "How much random noise blurs the pattern. In the Regression lab it is σ of the noise on y (on the network's surfaces, Plane and Bumps, σ is half of it), and σ² is the smallest test error any model can expect; with classes it jitters the points by half of it, so some stray into the other class's region: the more noise, the fewer new points any model can get right.",
         group: Group::Data,
         domain: Domain::Linear { min: 0.0, step: 0.05, count: 21 },
         default: 4, // 0.2
@@ -416,7 +416,7 @@ pub const SPECS: [Spec; 43] = [
         key: Key::InitSeed,
         url: "init",
         label: "Initialization",
-        help: "Seed of the random starting weights: the same seed, the same start. Reset draws the next one.",
+        help: "Seed of the random starting weights: the same seed, the same start. Reset draws the next one. Chosen before training, but not a setting to tune: compare settings from the same seed, or over several.",
         group: Group::Hyperparameter,
         domain: Domain::Linear { min: 0.0, step: 1.0, count: 1000 },
         default: 1,

@@ -523,8 +523,8 @@ pub struct AboveZero {
 
 /// λ and the learning rate of a convex model under L2 and plain gradient descent when 2λ × the
 /// learning rate is 2 or more. The penalty's pull alone then moves each weight by 2λη times
-/// itself per step, to as far past zero as it was or farther, and the data's slope only adds
-/// to the steepness: gradient descent cannot settle at any learning rate of 1/λ or above, a
+/// itself per step, to as far past zero as it was or farther, and the data's own curvature
+/// only adds to the steepness: gradient descent cannot settle at any learning rate of 1/λ or above, a
 /// fact of the settings, read before any loss (helper 99's λ = 10 at 0.1, where the verdict
 /// flipped every epoch as the loss swung either side of its loss at zero weights).
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -46,8 +46,8 @@
 //!    reading. Then training on cannot help, and the rules below name the cause (most often
 //!    *too simple*), saying how little even the fully trained model reaches.
 //! 5. High training error, and a strong penalty: **too strongly regularized** (λ ≥ 0.1 on
-//!    features of unit scale shrinks every weight by a tenth or more; or L1 has switched off at
-//!    least half the weights).
+//!    features of unit scale shrinks every weight by about a tenth or more, ridge on orthonormal
+//!    features scaling each by 1/(1 + λ); or L1 has switched off at least half the weights).
 //! 6. High training error, not falling, in a network with hidden layers (nonlinear, and none of
 //!    one neuron, which passes everything through one number: too simple, rule 7): **stuck** —
 //!    hidden layers can bend the boundary, so the plateau is either a flat region that the

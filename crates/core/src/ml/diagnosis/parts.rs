@@ -187,8 +187,8 @@ pub(super) fn steep_penalty(p: PenaltyPull) -> String {
     format!(
         "at this learning rate gradient descent cannot settle: the penalty's pull alone moves \
          each weight by 2 × λ × learning rate = 2 × {} × {} = {} times itself per step, to as \
-         far past zero as it was or farther, and the data's slope only adds to it. Lower the \
-         learning rate below 1/λ = {} (the data's slope may ask for less), or lower λ.",
+         far past zero as it was or farther, and the data's own curvature only adds to it. Lower \
+         the learning rate below 1/λ = {} (the data's curvature may ask for less), or lower λ.",
         short(p.lambda),
         short(p.rate),
         short(2.0 * p.lambda * p.rate),
@@ -651,7 +651,7 @@ pub(super) fn stuck(summary: &str, units: Activation, layers: usize, at_shares: 
          not leave ({}). The loss alone cannot tell the two apart: let it train on a while (a \
          higher speed helps; a larger learning rate, within the range that trains, crosses a flat \
          region sooner), and if it stays, press Reset for new starting weights; if every start \
-         stops at the same place, the network is too small — add neurons.",
+         stops at the same place, the network may be too small — add neurons.",
         if relu {
             "with ReLU, neurons may be switched off: one on every point, or a whole layer on many \
              points, so that nothing bends the boundary towards them"

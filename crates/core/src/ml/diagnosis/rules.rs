@@ -55,9 +55,9 @@ fn trees_overshoot(e: &Evidence, f: &Facts) -> Option<Verdict> {
         format!(
             "{}. Its training log-loss fell to {} after {} trees, then rose to {}, above always \
              answering the class shares: the trees' steps overshoot. Each leaf takes one Newton \
-             step on the few points it holds, which can be huge, and the learning rate scales \
-             it. Lower the learning rate, or let each round see more points (a larger \
-             Subsample).",
+             step on the points it holds, huge where they are few and the model is already \
+             sure of them, some wrongly, and the learning rate scales it. Lower the learning \
+             rate, or let each round see more points (a larger Subsample).",
             f.r.summary,
             short(o.lowest),
             thousands(o.at),
@@ -254,7 +254,8 @@ fn test_error_rising(e: &Evidence, f: &Facts) -> Option<Verdict> {
         format!(
             "{}, yet test error {} is {}: it rose from {} while the training error fell. The \
              model goes on to learn the accidents of its own training points rather than the \
-             pattern. Make it less flexible ({}), or add data.",
+             pattern. Make it less flexible ({}), or add data. (Stopping earlier helps too, \
+             judged on points held out of training, not on these test points.)",
             f.r.summary,
             short(e.errors.test()),
             times_higher(e.errors.test() / e.errors.train()),
