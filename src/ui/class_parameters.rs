@@ -122,6 +122,15 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
                 .map(|t| t.nodes().len())
                 .sum();
             let numbers = b.init().len() + nodes;
+            // Two classes share one score, the log-odds; three have a score each, starting at
+            // its log prior (helper 108: "log-odds" of three classes).
+            let (start, score) = match props.classes > 2 {
+                true => (
+                    "each class's starting score, its log prior",
+                    "its class's score",
+                ),
+                false => ("the starting log-odds", "the log-odds"),
+            };
             let newest = rounds.last().map(|trees| {
                 let leaves: Vec<String> = (trees.iter().enumerate())
                     .flat_map(|(k, t)| {
@@ -140,12 +149,12 @@ pub fn ClassParameters(props: &ClassParametersProps) -> Html {
             html! {
                 <div id="learned">
                     <p id="ensemble-size">{ format!("{}, {}, {}, {} \
-                        (thresholds, leaf values and the starting log-odds).", count(rounds.len(), "round", "rounds"),
+                        (thresholds, leaf values and {start}).", count(rounds.len(), "round", "rounds"),
                         count(rounds.iter().map(|r| r.len()).sum::<usize>(), "tree", "trees"), count(nodes, "node", "nodes"), count(numbers, "learned number", "learned numbers")) }</p>
                     { newest_map("Where the newest round alone pushes the prediction") }
                     { for newest.map(|leaves| html! {
                         <p class="help" id="newest-round">{ format!("Round {}'s leaf values (Newton steps; the \
-                            ensemble adds {} × each, the learning rate times the value, to the log-odds): {leaves}.",
+                            ensemble adds {} × each, the learning rate times the value, to {score}): {leaves}.",
                             rounds.len(), short(b.hyper().learning_rate())) }</p>
                     }) }
                 </div>

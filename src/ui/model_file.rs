@@ -55,7 +55,7 @@ pub fn ModelFile(props: &ModelFileProps) -> Html {
                 </label>
             </div>
             <p class="help">{ "A saved model keeps its learned parameters: loaded, it predicts at once, with no training. \
-                               The link keeps only the hyperparameters and the seed: opened, it trains again." }</p>
+                               The link keeps the settings (hyperparameters, data, seed), not the learned parameters: opened, it trains again." }</p>
             if let Some(why) = &*error {
                 <p class="help warn" id="load-error" role="alert">{ why.clone() }{ " Nothing was changed: the lab still shows the model it had." }</p>
             }

@@ -44,7 +44,7 @@ pub fn Parameters(props: &ParametersProps) -> Html {
                 points fill that interval (where they leave a stretch empty, high degrees look alike \
                 on them and learn far more slowly, if still faster than powers). The weights wₖ are the parameters: the bars and the table are all \
                 about them, and so is the penalty (L2, L1) but for w₀, the intercept: regularization \
-                shrinks the other bars and L1 zeroes them. The bars' axis is fixed by the data (twice the targets' root mean \
+                shrinks the other bars and L1 can set some exactly to zero. The bars' axis is fixed by the data (twice the targets' root mean \
                 square); a bar beyond it is cut with a dark cap." }</p>
             <p class="formula" id="formula" aria-label="The same curve in powers of x">{ formula(&model.powers(), power) }</p>
             <p class="help">{ "The same curve multiplied out in powers of x. These numbers are not \

@@ -479,7 +479,10 @@ fn ensemble_votes(model: &PlaneModel, x1: f64, x2: f64) -> Option<String> {
                 .map(|(n, name)| format!("{n} {name}"))
                 .collect();
             Some(format!(
-                "{at}: the {} trees vote {}; the newest votes {}.",
+                // (Their top classes; the forest itself averages their probabilities, which
+                // can favour another class: helper 108.)
+                "{at}: the {} trees' most likely classes: {}; the newest's, {} (the forest \
+                 averages their probabilities).",
                 f.trees().len(),
                 votes.join(", "),
                 CLASS_NAMES[newest]

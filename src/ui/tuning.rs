@@ -355,7 +355,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                                 // found no scale to read a shade by.)
                                 let top = view.top_expected_improvement();
                                 let key = if top > 0.0 {
-                                    format!(" White is 0; the deepest, {}, is the most the surrogate expects a trial there to lower the best {measure} so far.", short(top))
+                                    format!(" White is 0; the deepest, {}, is the largest expected improvement: how much, on average, the surrogate expects a trial there to lower the best {measure} so far.", short(top))
                                 } else {
                                     String::new()
                                 };

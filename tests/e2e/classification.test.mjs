@@ -519,8 +519,8 @@ test('ensembles: chosen by label, grown tree by tree, out-of-bag error read, tre
   await page.close();
 });
 
-test('pointing at the plane shows each tree of a forest voting, and boosting trees pushing the score', async () => {
-  for (const [model, pattern] of [['forest', /^At \(x₁ 0, x₂ 0\): the 3 trees vote .*; the newest votes (blue|orange)\.$/],
+test('pointing at the plane shows each tree of a forest\'s most likely class, and boosting trees pushing the score', async () => {
+  for (const [model, pattern] of [['forest', /^At \(x₁ 0, x₂ 0\): the 3 trees' most likely classes: .*; the newest's, (blue|orange) \(the forest averages their probabilities\)\.$/],
     ['boosting', /^At \(x₁ 0, x₂ 0\): log-odds of orange -?[0-9.]+ = the start -?[0-9.e-]+ \+ 3 trees' pushes \(leaf value × learning rate\), the newest [+-][0-9.e-]+\.$/]]) {
     const { page, problems } = await open(`&model=${model}&data=moons`);
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step' }).click();
@@ -529,7 +529,7 @@ test('pointing at the plane shows each tree of a forest voting, and boosting tre
     const box = await page.locator('#region-chart').boundingBox();
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.4);
     await page.waitForFunction(() => document.getElementById('votes').textContent.length > 0);
-    assert.match(await text(page, '#votes'), /^At \(x₁ [0-9.]+, x₂ [0-9.]+\): (the 3 trees vote|log-odds of orange)/);
+    assert.match(await text(page, '#votes'), /^At \(x₁ [0-9.]+, x₂ [0-9.]+\): (the 3 trees' most likely classes|log-odds of orange)/);
     await page.mouse.move(0, 0);
     await page.waitForFunction(() => document.getElementById('votes').textContent.length === 0);
     await page.locator('#region-chart').focus();

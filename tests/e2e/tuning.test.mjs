@@ -356,7 +356,7 @@ test('Bayesian optimization on two axes: one trial per Step, the landscape fills
   const [, lowest] = (await text(page, '#landscape-status')).match(/ Its lowest, ([0-9.e-]+), is at Polynomial degree = \d+, Regularization strength = [0-9.e-]+( \(\d+ other settings? tie with it\))?\. /) ?? assert.fail(await text(page, '#landscape-status'));
   assert.equal(lowest, low, 'the deepest blue');
   // The expected improvement's panel has its key in words too, its deepest shade a figure.
-  const [, top] = (await text(page, '#surrogate-note')).match(/White is 0; the deepest, ([0-9.e-]+), is the most the surrogate expects a trial there to lower the best cross-validated error so far\./);
+  const [, top] = (await text(page, '#surrogate-note')).match(/White is 0; the deepest, ([0-9.e-]+), is the largest expected improvement: how much, on average, the surrogate expects a trial there to lower the best cross-validated error so far\./);
   assert.ok(Number(top) > 0 && Number(top) < Number(high), top);
   await page.locator('#reset').click();
   await page.waitForFunction(() => document.querySelectorAll('#trials tbody tr').length === 0);

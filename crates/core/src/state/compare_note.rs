@@ -68,8 +68,8 @@ pub fn comparison_note(
     let verdict = if tied.len() == 1 {
         let next = last.get(1).map_or(b.mean, |(_, e)| e.mean);
         format!(
-            "{} does best here, by {} on average: more than the means' standard errors (the \
-             seeds' sd over √{seeds}) can explain. Which strategy wins depends on the landscape \
+            "{} does best here, by {} on average: more than one standard error of the means \
+             (the seeds' sd over √{seeds}; a rough sign, not a test). Which strategy wins depends on the landscape \
              and the budget: on another, or with more trials, the order can change.",
             capitalized(&name(best)),
             short(next - b.mean)
@@ -131,8 +131,8 @@ mod tests {
             clear,
             "After 2 trials the lowest error found is, as a mean over 10 seeds (± their sd): grid \
              search 0.05, random search 0.06 (± 0.01), Bayesian optimization 0.09 (± 0.01). Grid \
-             search does best here, by 0.01 on average: more than the means' standard errors (the \
-             seeds' sd over √10) can explain. Which strategy wins depends on the landscape and \
+             search does best here, by 0.01 on average: more than one standard error of the \
+             means (the seeds' sd over √10; a rough sign, not a test). Which strategy wins depends on the landscape and \
              the budget: on another, or with more trials, the order can change."
         );
         let close = comparison_note(&compared(0.052), &[2; 3], 10).unwrap();

@@ -16,13 +16,14 @@
 //! `Lasso`'s (against half the mean) λ/2, and `SGDRegressor`'s (half the mean, against ½‖w‖² or
 //! ‖w‖₁) λ under L2 and λ/2 under L1. Its steps follow the gradient of that half, so its eta0 is
 //! twice ParamLab's learning rate for the same steps. With λ = 0 and not searched there is no penalty at all
-//! (`LinearRegression`, `SGDRegressor(penalty=None)`): `Ridge(alpha=0)` would warn.
+//! (`LinearRegression`, `SGDRegressor(penalty=None)`): `Ridge(alpha=0)` is not advised.
 
 use super::code_imports::imports;
 use super::code_map::{bayes_trials, grid_search, random_search, Map, Param};
 use crate::classroom::saved::file_name;
 use crate::data::regression::generate;
 use crate::data::regression::Curve;
+use crate::ml::optimizer::OptimizerKind;
 use crate::ml::regularization::Regularization;
 use crate::state::choice::Choice;
 use crate::state::choice::StrategyKind;
@@ -39,7 +40,7 @@ use std::fmt::Write;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Estimator {
     /// Exact penalized least squares (L2), (L1), or none (no penalty, or λ = 0 and not searched:
-    /// `Ridge(alpha=0)` would warn).
+    /// `Ridge(alpha=0)` is not advised).
     Ridge,
     Lasso,
     LinearRegression,
@@ -153,6 +154,16 @@ impl Estimator {
         )
     }
 
+    /// With a penalty: the alpha is λ on the objective's scale, but on other features (helper
+    /// 108: "alpha = n·λ" read as exact).
+    fn other_features(self, config: &Config, searched_lambda: bool) -> &'static str {
+        match self {
+            Estimator::Ridge | Estimator::Lasso => OTHER_FEATURES,
+            Estimator::Sgd if !Self::sgd_unpenalized(config, searched_lambda) => OTHER_FEATURES,
+            _ => "",
+        }
+    }
+
     /// How the estimator's alpha is ParamLab's λ, said above the model (empty without one).
     /// ParamLab minimizes (1/n)·Σ(ŷ−y)² + λ·Σw² (L2) or λ·Σ|w| (L1), the intercept unpenalized,
     /// as each of these estimators leaves it.
@@ -170,18 +181,45 @@ impl Estimator {
             Estimator::Sgd if !Self::sgd_unpenalized(config, searched_lambda) => format!(
                 "\n# SGDRegressor minimizes the mean of ½(ŷ−y)² plus alpha·½‖w‖² (L2) or \
                  alpha·‖w‖₁ (L1);\n# ParamLab's objective is twice that with alpha = λ under L2, \
-                 λ/2 under L1, and eta0 = 2·η is\n# ParamLab's step size.{}",
-                Self::steps_differ(config)
+                 λ/2 under L1, and eta0 = 2·η is\n# ParamLab's step size.{}{}",
+                Self::steps_differ(config),
+                optimizer_differs(config)
             ),
             Estimator::Sgd => format!(
                 "\n# SGDRegressor minimizes the mean of ½(ŷ−y)², half ParamLab's objective: \
-                 eta0 = 2·η is\n# ParamLab's step size.{}",
-                Self::steps_differ(config)
+                 eta0 = 2·η is\n# ParamLab's step size.{}{}",
+                Self::steps_differ(config),
+                optimizer_differs(config)
             ),
             _ => String::new(),
         }
     }
 }
+
+/// Where ParamLab trains with momentum or Adam, what scikit-learn's SGD estimators (plain steps
+/// only) cannot match: eta0 = 2·η takes ParamLab's steps under its SGD optimizer alone (helper
+/// 108: the Tuning lab's default is Adam, and the comment said "eta0 = 2·η is ParamLab's step
+/// size" under it). Empty under SGD.
+pub(super) fn optimizer_differs(config: &Config) -> &'static str {
+    match config.choice::<OptimizerKind>(Key::Optimizer) {
+        OptimizerKind::Sgd => "",
+        OptimizerKind::Momentum => {
+            "\n# ParamLab trains with momentum here, whose steps grow to 10× η; the SGD estimator \
+             takes plain steps\n# only, so its eta0 = 2·η matches ParamLab's SGD, not this \
+             training: search eta0 on a range of its own."
+        }
+        OptimizerKind::Adam => {
+            "\n# ParamLab trains with Adam here, whose steps are about η whatever the gradient; \
+             the SGD estimator\n# takes plain steps only, so its eta0 = 2·η matches ParamLab's \
+             SGD, not this training: search eta0\n# on a range of its own."
+        }
+    }
+}
+
+/// The penalty's alpha converts the lab's λ on the objective's scale, on other features.
+const OTHER_FEATURES: &str = " The alpha below is the lab's λ on the objective's\n# scale, but \
+                              it penalizes other features (correlated powers, not Legendre's), so \
+                              the\n# best alpha need not be the best λ converted.";
 
 /// SGDRegressor's eta0 from ParamLab's learning rate η: its step is eta0 times the gradient of
 /// ½(ŷ−y)², ParamLab's η times that of (ŷ−y), so eta0 = 2·η takes the same steps.
@@ -305,9 +343,10 @@ pub fn python(config: &Config) -> String {
     };
     line(&format!(
         "# Approximate: ParamLab fits Legendre features of x by gradient steps; here the same \
-         degree of\n# plain powers, standardized, fitted as scikit-learn fits them. Its folds' \
+         degree of\n# plain powers, standardized, fitted as scikit-learn fits them.{} Its folds' \
          shuffle and a\n# random search's settings are scikit-learn's draws, not ParamLab's.\
          {to_the_minimum}{}",
+        estimator.other_features(config, searched(Key::Lambda)),
         estimator.caveat(config, fit, searched(Key::Lambda))
     ));
     // Degree 1 is x itself: no polynomial step unless the degree is searched.

@@ -14,7 +14,7 @@
 //! softmax keeps a weight vector per class and scikit-learn's two-class model one (see
 //! [`l2_factor`]).
 
-use super::code::{folds, number, second_loop, FitPoints, MISTAKE};
+use super::code::{folds, number, optimizer_differs, second_loop, FitPoints, MISTAKE};
 use super::code_imports::imports;
 use super::code_map::{sig4, Map, Param};
 use crate::classroom::saved::file_name;
@@ -174,13 +174,15 @@ impl Estimator {
                     true => String::new(),
                     false => format!("C={}, ", Map::Inverse(f).value(lambda)),
                 };
+                // (scikit-learn 1.8 deprecates `penalty`: l1_ratio = 1 is L1, C = ∞ none; helper
+                // 108.)
                 let penalty = match penalty {
-                    _ if lambda == 0.0 && !searched_lambda => "penalty=None, ".to_string(),
+                    _ if lambda == 0.0 && !searched_lambda => "C=np.inf, ".to_string(),
                     Regularization::L2 => c(l2_factor(classes) * n as f64),
                     Regularization::L1 => {
-                        format!("penalty=\"l1\", solver=\"saga\", {}", c(n as f64))
+                        format!("l1_ratio=1, solver=\"saga\", {}", c(n as f64))
                     }
-                    Regularization::None => "penalty=None, ".to_string(),
+                    Regularization::None => "C=np.inf, ".to_string(),
                 };
                 format!("LogisticRegression({penalty}max_iter={PLANE_STEPS})")
             }
@@ -279,26 +281,31 @@ impl Estimator {
         let model = match self {
             Estimator::Logistic if classes == 2 => format!(
                 " ParamLab fits a softmax on the\n# polynomial features by {PLANE_STEPS} \
-                 full-batch gradient epochs; LogisticRegression solves it exactly.\n# Its C weighs \
-                 the summed loss against ½‖w‖² (L2) or ‖w‖₁ (L1); ParamLab adds λ·Σw² or λ·Σ|w| \
-                 to the\n# mean loss, so C = 1/(n·λ), {}.{two}",
-                fit.per_fit()
+                 full-batch gradient epochs; LogisticRegression solves it exactly.{EARLY}\n# Its \
+                 C weighs the summed loss against ½‖w‖² (L2) or ‖w‖₁ (L1); ParamLab adds λ·Σw² or \
+                 λ·Σ|w| to the\n# mean loss, so C = 1/(n·λ), {}.{two}{}",
+                fit.per_fit(),
+                penalty_words(config)
             ),
             Estimator::Logistic => format!(
                 " ParamLab fits a softmax on the\n# polynomial features by {PLANE_STEPS} \
-                 full-batch gradient epochs; LogisticRegression solves it exactly.\n# Its C weighs \
-                 the summed loss against ½‖w‖² (L2) or ‖w‖₁ (L1); ParamLab adds λ·Σw² or λ·Σ|w| \
-                 to the\n# mean loss, so C = 1/(2·n·λ) under L2 and 1/(n·λ) under L1, {}.",
-                fit.per_fit()
+                 full-batch gradient epochs; LogisticRegression solves it exactly.{EARLY}\n# Its \
+                 C weighs the summed loss against ½‖w‖² (L2) or ‖w‖₁ (L1); ParamLab adds λ·Σw² or \
+                 λ·Σ|w| to the\n# mean loss, so C = 1/(2·n·λ) under L2 and 1/(n·λ) under L1, {}.{}",
+                fit.per_fit(),
+                penalty_words(config)
             ),
             Estimator::Sgd if classes == 2 => format!(
                 " SGDClassifier takes stochastic steps, ParamLab full-batch \
                  ones; its alpha\n# weighs ½‖w‖², so alpha = λ, and v moves by twice \
-                 ParamLab's learning rate η: eta0 = 2·η.{two}"
+                 ParamLab's learning rate η: eta0 = 2·η.{two}{}",
+                optimizer_differs(config)
             ),
-            Estimator::Sgd => " SGDClassifier is one-vs-rest, ParamLab's a softmax; its alpha \
-                 weighs ½‖w‖², so\n# alpha = 2λ under L2 (λ under L1)."
-                .into(),
+            Estimator::Sgd => format!(
+                " SGDClassifier is one-vs-rest, ParamLab's a softmax; its alpha weighs ½‖w‖², \
+                 so\n# alpha = 2λ under L2 (λ under L1).{}",
+                optimizer_differs(config)
+            ),
             Estimator::Mlp => {
                 let l1 = config.regularization() == Regularization::L1;
                 // The refit's batches: the same size, or all its points where a fold's batch
@@ -327,6 +334,12 @@ impl Estimator {
                     }
                 )
             }
+            // (Helper 108: forest.rs says both; the code did not.)
+            Estimator::Forest => " Two differences in the trees: a point a bootstrap \
+                 sample draws twice counts\n# twice toward min_samples_leaf in ParamLab, once in \
+                 scikit-learn; and where none of a split's\n# drawn features can split, ParamLab \
+                 makes a leaf, scikit-learn draws further features."
+                .into(),
             _ => String::new(),
         };
         format!(
@@ -334,6 +347,28 @@ impl Estimator {
              its random\n# numbers (the folds' shuffle, a random search's settings), breaks ties \
              and initializes its own way.{model}"
         )
+    }
+}
+
+/// ParamLab's fixed epochs from zero stop short of the exact minimum, which holds small λ's
+/// weights back as a penalty would (the Tuning lab says so under its map); fitted exactly, a small
+/// λ can score otherwise (helper 108: the polynomial's code said so, the logistic's did not).
+const EARLY: &str = "\n# ParamLab's epochs from zero stop short of that exact fit and hold the \
+                     weights back as a penalty\n# would: fitted exactly, small values of λ can \
+                     score worse, and the search choose another.";
+
+/// The words scikit-learn 1.8 uses for an L1 penalty or none (its `penalty` argument is
+/// deprecated), said beside them for a reader with an older version.
+fn penalty_words(config: &Config) -> &'static str {
+    match config.regularization() {
+        Regularization::L1 => {
+            "\n# (l1_ratio=1 is an L1 penalty in scikit-learn 1.8 and later; before, \
+             penalty=\"l1\".)"
+        }
+        _ if config.number(Key::Lambda) == 0.0 => {
+            "\n# (C=np.inf is no penalty in scikit-learn 1.8 and later; before, penalty=None.)"
+        }
+        _ => "",
     }
 }
 

@@ -199,8 +199,10 @@ fn the_printed_eta0_and_alpha_take_paramlabs_steps() {
     use crate::data::regression::Point;
     use crate::ml::optimizer::OptimizerKind;
     use crate::ml::polynomial::{Hyper, Trainer};
-    let config = tuning("x=lr&y=none&reg=l2&lambda=0.1");
+    // (Under ParamLab's SGD: with Adam or momentum no eta0 takes its steps, and the code says so.)
+    let config = tuning("x=lr&y=none&reg=l2&lambda=0.1&opt=sgd");
     let code = python(&config);
+    assert!(!code.contains("ParamLab trains with"), "{code}");
     let value = |key: &str| -> f64 {
         let rest = code
             .split(key)
@@ -262,4 +264,20 @@ fn points_per_fit_say_when_the_folds_differ_in_size() {
     // No folds: every fit has all the training points.
     let none = FitPoints::of(None, 7);
     assert_eq!((none.fewest, none.most), (7, 7));
+}
+
+/// Under Adam (the Tuning lab's default) or momentum no eta0 of the SGD estimator takes
+/// ParamLab's steps, and the code says so rather than "eta0 = 2·η is ParamLab's step size"
+/// alone (helper 108).
+#[test]
+fn the_code_says_when_paramlab_trains_with_steps_sgd_cannot_take() {
+    let adam = python(&tuning("x=lr&y=none&reg=l2&lambda=0.1"));
+    has(
+        &adam,
+        &["# ParamLab trains with Adam here, whose steps are about η whatever the gradient;"],
+    );
+    let momentum = python(&tuning("x=lr&y=none&reg=l2&lambda=0.1&opt=momentum"));
+    has(&momentum, &["# ParamLab trains with momentum here"]);
+    // Exact estimators take no steps: nothing to say.
+    assert!(!python(&tuning("")).contains("ParamLab trains with"));
 }
