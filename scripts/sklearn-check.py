@@ -565,7 +565,7 @@ def codegen(dump):
             check(f"{c['query']}: the code has a LogisticRegression C grid", 1, 0)
             continue
         Cs = np.array(sorted(float(v) for v in m.group(1).split(",")))[::-1]  # λ ascending
-        l1 = 'penalty="l1", solver="saga"' in code
+        l1 = 'l1_ratio=1, solver="saga"' in code
         exps = [(t - b, b) for t in range(c["degree"] + 1) for b in range(t + 1)]
         X1 = monomials(c["train"]["X"], exps)[:, 1:]
         y = np.array(c["train"]["y"])
