@@ -489,7 +489,9 @@ fn the_code_names_where_its_model_differs() {
         &forest,
         &["counts\n# twice toward min_samples_leaf in ParamLab, once in scikit-learn"],
     );
-    let logistic = python(&tuning("model=logistic&strategy=grid&x=lambda&y=none&reg=l1"));
+    let logistic = python(&tuning(
+        "model=logistic&strategy=grid&x=lambda&y=none&reg=l1",
+    ));
     has(
         &logistic,
         &[
