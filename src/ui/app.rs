@@ -363,13 +363,13 @@ pub fn App() -> Html {
             web::scroll_when_drawn(Panel::Loss.url());
         })
     };
-    // The network's first hidden neuron focused, its map shown, for a step that asks the class to
-    // Tab through the neurons (helper 102: 33 Tabs from the lesson bar).
     // The panels a lesson step's prompt reads, shown when the teacher presses the bar's button.
     let on_show_panels = {
         let show = show.clone();
         Callback::from(move |panels: Vec<Panel>| panels.into_iter().for_each(&show))
     };
+    // The network's first hidden neuron focused, its map shown, for a step that asks the class to
+    // Tab through the neurons (helper 102: 33 Tabs from the lesson bar).
     let on_see_neurons = Callback::from(move |()| {
         show(Panel::Parameters);
         web::focus_when_drawn(super::network::FIRST_HIDDEN, super::network::INFO);
