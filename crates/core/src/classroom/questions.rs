@@ -640,7 +640,7 @@ pub static QUESTIONS: &[Question] = &[
                       weights are those of the Legendre terms φₖ, and the parameters panel \
                       counts the exact zeros (11 of 15 in the demonstration, still a good fit). \
                       Zeros belong to the terms the penalty is put on: the same curve written \
-                      in powers of x has no zero coefficients.",
+                      in powers of x is not sparse, each Legendre term mixing several powers.",
         show_me: "lab=regression&degree=15&n=30&opt=adam&lr=0.03&reg=l1&lambda=0.1&speed=max&seed=8",
     },
     Question {
