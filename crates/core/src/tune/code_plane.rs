@@ -283,17 +283,15 @@ impl Estimator {
                 " ParamLab fits a softmax on the\n# polynomial features by {PLANE_STEPS} \
                  full-batch gradient epochs; LogisticRegression solves it exactly.{EARLY}\n# Its \
                  C weighs the summed loss against ½‖w‖² (L2) or ‖w‖₁ (L1); ParamLab adds λ·Σw² or \
-                 λ·Σ|w| to the\n# mean loss, so C = 1/(n·λ), {}.{two}{}",
-                fit.per_fit(),
-                penalty_words(config)
+                 λ·Σ|w| to the\n# mean loss, so C = 1/(n·λ), {}.{two}",
+                fit.per_fit()
             ),
             Estimator::Logistic => format!(
                 " ParamLab fits a softmax on the\n# polynomial features by {PLANE_STEPS} \
                  full-batch gradient epochs; LogisticRegression solves it exactly.{EARLY}\n# Its \
                  C weighs the summed loss against ½‖w‖² (L2) or ‖w‖₁ (L1); ParamLab adds λ·Σw² or \
-                 λ·Σ|w| to the\n# mean loss, so C = 1/(2·n·λ) under L2 and 1/(n·λ) under L1, {}.{}",
-                fit.per_fit(),
-                penalty_words(config)
+                 λ·Σ|w| to the\n# mean loss, so C = 1/(2·n·λ) under L2 and 1/(n·λ) under L1, {}.",
+                fit.per_fit()
             ),
             Estimator::Sgd if classes == 2 => format!(
                 " SGDClassifier takes stochastic steps, ParamLab full-batch \
@@ -358,17 +356,15 @@ const EARLY: &str = "\n# ParamLab's epochs from zero stop short of that exact fi
                      score worse, and the search choose another.";
 
 /// The words scikit-learn 1.8 uses for an L1 penalty or none (its `penalty` argument is
-/// deprecated), said beside them for a reader with an older version.
-fn penalty_words(config: &Config) -> &'static str {
-    match config.regularization() {
-        Regularization::L1 => {
-            "\n# (l1_ratio=1 is an L1 penalty in scikit-learn 1.8 and later; before, \
-             penalty=\"l1\".)"
-        }
-        _ if config.number(Key::Lambda) == 0.0 => {
-            "\n# (C=np.inf is no penalty in scikit-learn 1.8 and later; before, penalty=None.)"
-        }
-        _ => "",
+/// deprecated), said under the caveat when the constructor `call` uses them, for a reader with an
+/// older version.
+fn penalty_words(call: &str) -> &'static str {
+    if call.contains("l1_ratio=1") {
+        "\n# (l1_ratio=1 is an L1 penalty in scikit-learn 1.8 and later; before, penalty=\"l1\".)"
+    } else if call.contains("C=np.inf") {
+        "\n# (C=np.inf is no penalty in scikit-learn 1.8 and later; before, penalty=None.)"
+    } else {
+        ""
     }
 }
 
@@ -421,9 +417,13 @@ pub(super) fn python(config: &Config, model: ModelKind) -> String {
         number(config.number(Key::Noise)),
     ));
     line("");
-    line(&estimator.caveat(config, fit, batch, classes));
     let searched_lambda = axes.iter().any(|a| a.key() == Key::Lambda);
     let call = estimator.call(config, n, batch, classes, searched_lambda);
+    line(&format!(
+        "{}{}",
+        estimator.caveat(config, fit, batch, classes),
+        penalty_words(&call)
+    ));
     // Degree 1 is the plane's own features: no polynomial step.
     let degree = config.number(Key::Features);
     line(&if polynomial && degree != 1.0 {

@@ -502,3 +502,25 @@ fn the_code_names_where_its_model_differs() {
     );
     assert!(!logistic.contains("penalty=\"l1\", "), "{logistic}");
 }
+
+/// The note on scikit-learn 1.8's words follows what the constructor prints: l1_ratio's under
+/// L1, none where it has neither new word (the SGD estimator keeps its own `penalty`).
+#[test]
+fn the_penalty_words_note_follows_the_constructor() {
+    let note = |query: &str| {
+        let code = python(&tuning(query));
+        match (code.contains("# (l1_ratio=1"), code.contains("# (C=np.inf")) {
+            (true, false) => "l1",
+            (false, true) => "none",
+            (false, false) => "",
+            _ => panic!("both notes in\n{code}"),
+        }
+    };
+    assert_eq!(
+        note("model=logistic&strategy=grid&x=lambda&y=none&reg=l1"),
+        "l1"
+    );
+    assert_eq!(note("model=logistic&strategy=grid&x=lambda&y=none"), "");
+    // (The SGD estimator keeps its own penalty argument: no note.)
+    assert_eq!(note("model=logistic&x=lr&y=none&reg=l1"), "");
+}
