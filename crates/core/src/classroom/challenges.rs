@@ -610,8 +610,12 @@ pub const CHALLENGES: &[Challenge] = &[
             Key::Inputs,
         ],
         goals: &[Goal::TestAccuracyAtLeast(0.95), Goal::ParametersAtMost(6)],
+        // (Helper 107: the two outputs' six numbers hold one answer twice over.)
         teaches: "The right features make a model small: with x₁² and x₂² as inputs no hidden \
-                  layer is needed, since a circle is a straight line in the squares.",
+                  layer is needed, since a circle is a straight line in the squares. Its two \
+                  outputs, one per class, hold that line twice over: only their difference \
+                  counts, so 3 numbers would do, as scikit-learn's two-class logistic \
+                  regression learns.",
     },
     Challenge {
         id: "network-lasso",
