@@ -39,9 +39,9 @@ pub fn LessonBar(props: &LessonBarProps) -> Html {
     // What the prompt is about, in the step's own lab.
     let look = lesson.steps[step].look.filter(|_| props.lab == set_in);
     // The panels the prompt reads that the teacher has hidden, and the bar's offer to show them.
-    let hidden_note =
-        (lesson.steps[step].hidden_note(&props.hidden)).filter(|_| props.lab == set_in);
     let hidden_reads = lesson.steps[step].hidden_reads(&props.hidden);
+    let hidden_note =
+        (lesson.steps[step].hidden_note(&hidden_reads)).filter(|_| props.lab == set_in);
     let many_hidden = hidden_reads.len() > 1;
     let go = |to: usize| props.on_step.reform(move |_| to);
     let bar = use_node_ref();

@@ -152,6 +152,16 @@ const CHECKS = {
     assert.ok(zeros >= 10, `${zeros} of ${total} zero`);
     assert.equal((await weights(page)).slice(1).filter((w) => w === 0).length, zeros, 'the table agrees');
   },
+  '?degree=15&n=20&reg=l1&lambda=0.01&speed=max': async (page) => {
+    await play(page);
+    await untilEpoch(page, 3000);
+    await pause(page);
+    await verdict(page, /^Good fit — .*a training error under a quarter of the floor means the model has learned much of the noise.*the validation curve, which does not use them, is the better judge/);
+    // Under a quarter of σ² = 0.2² (the default noise), and no gap on the test points.
+    const train = Number(await text(page, '#train-loss'));
+    assert.ok(train < 0.04 / 4, `train MSE ${train}`);
+    assert.ok(Number(await text(page, '#test-loss')) < 3 * 0.04, 'no gap on the test points');
+  },
   '?opt=sgd&lr=10': async (page) => {
     await play(page);
     await page.locator('.divergence').waitFor();

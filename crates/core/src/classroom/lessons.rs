@@ -78,11 +78,11 @@ impl Step {
             .collect()
     }
 
-    /// What the bar says when the prompt reads a panel hidden from the class, naming each as its
-    /// toggle does: "The prompt reads “Scores” and “Verdict”, hidden from the class."
-    pub fn hidden_note(&self, hidden: &[Panel]) -> Option<String> {
+    /// What the bar says of the hidden panels the prompt reads (from `hidden_reads`), naming
+    /// each as its toggle does: "The prompt reads “Scores” and “Verdict”, hidden from the class."
+    pub fn hidden_note(&self, hidden_reads: &[Panel]) -> Option<String> {
         let lab = self.lab();
-        let names: Vec<String> = (self.hidden_reads(hidden).iter())
+        let names: Vec<String> = (hidden_reads.iter())
             .map(|p| format!("“{}”", p.label(lab)))
             .collect();
         match names.as_slice() {

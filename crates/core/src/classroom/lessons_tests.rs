@@ -774,24 +774,26 @@ fn a_prompt_that_names_a_panels_figures_lists_that_panel() {
 #[test]
 fn the_bar_names_the_hidden_panels_the_prompt_reads() {
     let step = |id: &str, i: usize| &lesson(id).unwrap().steps[i];
+    let note = |id: &str, i: usize, hidden: &[Panel]| {
+        let s = step(id, i);
+        s.hidden_note(&s.hidden_reads(hidden))
+    };
     let all = Panel::ALL;
     assert_eq!(
-        step("penalty", 1).hidden_note(&all).as_deref(),
+        note("penalty", 1, &all).as_deref(),
         Some("The prompt reads “Parameters” and “Scores”, hidden from the class.")
     );
     assert_eq!(
-        step("penalty", 0)
-            .hidden_note(&[Panel::Parameters])
-            .as_deref(),
+        note("penalty", 0, &[Panel::Parameters]).as_deref(),
         Some("The prompt reads “Parameters”, hidden from the class.")
     );
-    assert_eq!(step("penalty", 0).hidden_note(&[Panel::Scores]), None);
+    assert_eq!(note("penalty", 0, &[Panel::Scores]), None);
     // The step's button shows the validation curve: only the scores are left to name.
     assert_eq!(step("k-and-trees", 1).hidden_reads(&all), [Panel::Scores]);
-    assert_eq!(step("fit", 4).hidden_note(&[Panel::Validation]), None);
+    assert_eq!(note("fit", 4, &[Panel::Validation]), None);
     // In the Tuning lab the panels have the Tuning lab's names.
     assert_eq!(
-        step("tuning", 0).hidden_note(&all).as_deref(),
+        note("tuning", 0, &all).as_deref(),
         Some("The prompt reads “Best so far” and “The choice”, hidden from the class.")
     );
 }
