@@ -8,15 +8,16 @@ use super::spec::format_value;
 use super::sweep::Sweep;
 use crate::format::short;
 
-/// A sentence for the verdict, once the curve is done: when the current position's
-/// cross-validated error is the lowest or within one standard error of the lowest (the folds'
-/// standard deviation over √folds: how far the mean of the folds' errors moves by chance) — the
-/// one-standard-error rule — that moving this control will not do clearly better; otherwise where
-/// the curve does clearly better, which may lie against the verdict's remedy (helper 55: a forest
-/// of depth 4 on the moons read "shallower trees" while the curve fell with depth to 8). An error
-/// rate's standard error is taken as at least one training point's share. `None`
-/// before the curve is done. Error rates (`rate`) read as percentages, as the scores and the
-/// curve's axis show them.
+/// A sentence for the verdict, once the curve is done: when the current position's cross-validated
+/// error is the lowest or within one standard error of the lowest (the folds' standard deviation
+/// over √folds: how far the mean of the folds' errors moves by chance, as if the folds were
+/// independent; they share most of their training points, so it understates that, a rough
+/// yardstick, Bengio & Grandvalet 2004) — the one-standard-error rule — that moving this control
+/// will not do clearly better; otherwise where the curve does clearly better, which may lie against
+/// the verdict's remedy (helper 55: a forest of depth 4 on the moons read "shallower trees" while
+/// the curve fell with depth to 8). An error rate's standard error is taken as at least one
+/// training point's share. `None` before the curve is done. Error rates (`rate`) read as
+/// percentages, as the scores and the curve's axis show them.
 ///
 /// Where the curve does better elsewhere, the note also names the one-standard-error rule's
 /// choice when it is not the lowest: the least flexible value within one standard error of the
