@@ -138,10 +138,12 @@ use crate::format::whole_percent;
 mod evidence;
 mod facts;
 mod parts;
+mod reading;
 mod rules;
 pub use evidence::*;
 use facts::Facts;
 use parts::*;
+use reading::*;
 use rules::{first_applying, Verdict};
 
 /// The verdict and its reason, by the rules of the module's documentation: the first of
