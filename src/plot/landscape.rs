@@ -12,6 +12,7 @@
 //! above the top gridline. One layer,
 //! redrawn when the picture changes (once per trial or landscape row).
 
+use super::error_axis::ErrorAxis;
 use super::style::{font, px, GRID, MINOR, MODEL, TEST, TRAIN};
 use super::trial_marks::trial_marks;
 use super::DrawResult;
@@ -206,91 +207,6 @@ impl View {
     /// deepest shade (0 when there is none).
     pub fn top_expected_improvement(&self) -> f64 {
         self.surrogate.iter().map(|s| s.3).fold(0.0, f64::max)
-    }
-}
-
-/// Whether the best-so-far chart of `best` and `compared` draws an error of exactly 0.
-pub fn best_so_far_draws_zero(best: &[f64], compared: &[Compared]) -> bool {
-    best.iter()
-        .chain(compared.iter().flat_map(|c| &c.2))
-        .any(|e| *e == 0.0)
-}
-
-/// The pictures' error axis: log₁₀ of the errors, each end a whole power of ten (a decade if
-/// there is no error). A log scale has no zero, and a cross-validated error of exactly 0 is
-/// common (k-NN on well-separated classes): zeros get a decade of their own below the smallest
-/// positive error and are drawn on the bottom edge, labelled "0"; a model that diverged (no
-/// error) is drawn in a band above the top, labelled "diverged", so that it never reads as the
-/// error of the top gridline.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct ErrorAxis {
-    lo: f64,
-    hi: f64,
-    zero: bool,
-    /// Some model diverged: the axis has the band above `hi`.
-    blown: bool,
-}
-
-/// The "diverged" band's height, as a share of the axis from `lo` to `hi`.
-const BAND: f64 = 0.12;
-
-impl ErrorAxis {
-    fn of(errors: impl Iterator<Item = f64>) -> Self {
-        let (mut lo, mut hi, mut zero, mut blown) =
-            (f64::INFINITY, f64::NEG_INFINITY, false, false);
-        for e in errors {
-            if e == 0.0 {
-                zero = true;
-            } else if e.is_finite() && e > 0.0 {
-                (lo, hi) = (lo.min(e.log10()), hi.max(e.log10()));
-            } else {
-                blown = true;
-            }
-        }
-        let (lo, hi) = if lo.is_finite() {
-            (lo.floor(), hi.ceil().max(lo.floor() + 1.0))
-        } else {
-            (-2.0, 0.0)
-        };
-        ErrorAxis {
-            lo: if zero { lo - 1.0 } else { lo },
-            hi,
-            zero,
-            blown,
-        }
-    }
-
-    /// The axis's top: `hi`, or above it the band where diverged models are drawn.
-    fn top(&self) -> f64 {
-        if self.blown {
-            self.hi + BAND * (self.hi - self.lo)
-        } else {
-            self.hi
-        }
-    }
-
-    /// Where error `e` is drawn: at its log, a zero on the bottom edge, no error in the middle of
-    /// the band above the top gridline (on the top edge where the axis has no band).
-    fn y(&self, e: f64) -> f64 {
-        if e == 0.0 {
-            self.lo
-        } else if e.is_finite() && e > 0.0 {
-            e.log10().clamp(self.lo, self.hi)
-        } else {
-            (self.hi + self.top()) / 2.0
-        }
-    }
-
-    /// The label of a gridline at log₁₀ value `v` ("0" on the bottom edge when zeros are there;
-    /// none in the band, which is no error at all).
-    fn label(&self, v: f64) -> String {
-        if self.zero && (v - self.lo).abs() < 1e-9 {
-            "0".into()
-        } else if v > self.hi + 1e-9 {
-            String::new()
-        } else {
-            log_tick(v)
-        }
     }
 }
 
@@ -565,87 +481,9 @@ fn draw_map<DB: DrawingBackend>(
     Ok(())
 }
 
-/// A strategy's mean best-so-far over seeds, as drawn: its name, its colour, the mean error
-/// after each trial.
-pub type Compared = (&'static str, RGBColor, Vec<f64>);
-
-/// The colour of each compared strategy: grid grey, random blue, Bayesian vermillion.
-pub const STRATEGY_COLOURS: [RGBColor; 3] = [RGBColor(110, 110, 110), TRAIN, TEST];
-
-/// The best cross-validated error so far against the number of trials, up to `budget` (the
-/// trials planned, which may be fewer than the search's budget): this search's as a thick black
-/// staircase, and each compared strategy's mean over seeds dashed.
-pub fn draw_best_so_far<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    best: &[f64],
-    compared: &[Compared],
-    budget: usize,
-    error: &str,
-    scale: f64,
-) -> DrawResult<DB> {
-    root.fill(&WHITE)?;
-    let errors = ErrorAxis::of(
-        best.iter()
-            .chain(compared.iter().flat_map(|c| &c.2))
-            .copied(),
-    );
-    let (lo, hi) = (errors.lo, errors.hi);
-    let mut chart = ChartBuilder::on(root)
-        .margin(px(8.0, scale))
-        .x_label_area_size(px(36.0, scale))
-        .y_label_area_size(px(64.0, scale))
-        .build_cartesian_2d(0.5..budget.max(1) as f64 + 0.5, lo..hi)?;
-    chart
-        .configure_mesh()
-        .light_line_style(MINOR)
-        .bold_line_style(GRID)
-        // Trials are whole: no label between them (plotters may put ticks at halves, which
-        // rounded read "4, 4, 5, 5").
-        .x_label_formatter(&|x| {
-            if (x - x.round()).abs() < 1e-9 {
-                format!("{x:.0}")
-            } else {
-                String::new()
-            }
-        })
-        .y_label_formatter(&|v| errors.label(*v))
-        .x_desc("trials")
-        .y_desc(format!("best {error} so far"))
-        .label_style(label_style(scale))
-        .axis_desc_style(("sans-serif", font(13.0, scale)))
-        .draw()?;
-    // Up to the axis's end: a comparison carries its best on to the budget, but no strategy
-    // runs past the trials planned (the space's distinct settings).
-    let staircase = |bests: &[f64]| -> Vec<(f64, f64)> {
-        let points: Vec<(f64, f64)> = bests
-            .iter()
-            .take(budget.max(1))
-            .enumerate()
-            .filter(|(_, e)| e.is_finite() && **e >= 0.0)
-            .map(|(i, e)| ((i + 1) as f64, errors.y(*e)))
-            .collect();
-        let steps = points.windows(2).flat_map(|w| [(w[1].0, w[0].1), w[1]]);
-        points.first().copied().into_iter().chain(steps).collect()
-    };
-    let dash = px(5.0, scale);
-    for (_, colour, mean) in compared {
-        let style = colour.stroke_width(px(2.0, scale));
-        chart.draw_series(DashedLineSeries::new(staircase(mean), dash, dash, style))?;
-    }
-    let line = staircase(best);
-    chart.draw_series(LineSeries::new(line, MODEL.stroke_width(px(3.0, scale))))?;
-    Ok(())
-}
-
-/// The label of a gridline at log10 value `v`: the error there to two significant figures
-/// ("0.63" at 10^−0.2). The axis is linear in log10, so plotters puts gridlines at any fraction
-/// of a decade, and a rounded power of ten ("6e-1" at 0.631) named the wrong number.
-fn log_tick(v: f64) -> String {
-    super::style::log_tick(10f64.powf(v), 0.0)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::best_so_far::{best_so_far_draws_zero, draw_best_so_far, STRATEGY_COLOURS};
     use super::*;
 
     fn axis(label: &'static str, log: bool) -> AxisView {
@@ -1017,47 +855,10 @@ mod tests {
         );
     }
 
-    #[test]
-    fn log_ticks_name_the_value_at_their_gridline() {
-        assert_eq!(log_tick(-0.2), "0.63");
-        assert_eq!(log_tick(-0.6), "0.25");
-        assert_eq!(log_tick(-0.8), "0.16");
-        assert_eq!(log_tick(-1.0), "0.10");
-        assert_eq!(log_tick(0.0), "1.0");
-        for i in -40..10 {
-            let v = f64::from(i) / 10.0;
-            let shown: f64 = log_tick(v).parse().unwrap();
-            let relative = (shown / 10f64.powf(v) - 1.0).abs();
-            assert!(relative < 0.05, "{v}: {} is {relative} off", log_tick(v));
-        }
-    }
-
-    /// k-NN on well-separated classes: cross-validated errors of exactly 0. A log scale has no
-    /// zero: they get the decade below the smallest positive error, on the bottom edge labelled
-    /// "0" — not the top, above which a model that diverged goes.
+    /// k-NN on well-separated classes: cross-validated errors of exactly 0, which the error axis
+    /// puts on the bottom edge (`error_axis.rs`): the pictures draw them, labelled "0".
     #[test]
     fn an_error_of_0_is_drawn_on_the_bottom_edge_labelled_0() {
-        let errors = ErrorAxis::of([0.0, 0.02, 0.3, f64::INFINITY].into_iter());
-        assert_eq!(
-            errors,
-            ErrorAxis {
-                lo: -3.0,
-                hi: 0.0,
-                zero: true,
-                blown: true
-            }
-        );
-        assert_eq!(errors.y(0.0), -3.0, "the bottom edge");
-        // Diverged: in the middle of a band above the top gridline (1.0), which is unlabelled.
-        assert_eq!(errors.top(), 0.36);
-        assert!((errors.y(f64::INFINITY) - 0.18).abs() < 1e-12);
-        assert_eq!(errors.label(0.2), "");
-        assert_eq!(errors.label(0.0), "1.0");
-        assert_eq!(errors.label(-3.0), "0");
-        assert_eq!(errors.label(-2.0), "0.010");
-        let calm = ErrorAxis::of([0.02, 0.3].into_iter());
-        assert!(!calm.blown && calm.top() == calm.hi);
-        assert!(!ErrorAxis::of([0.02, 0.3].into_iter()).zero);
         // On the map a 0 is the deepest colour, not the grey of a diverged model.
         assert_eq!(heat(0.0, -2.0, -1.0), heat(0.01, -2.0, -1.0));
         assert_eq!(heat(f64::NAN, -2.0, -1.0), RGBColor(200, 200, 200));

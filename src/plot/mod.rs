@@ -2,7 +2,9 @@
 //! canvas, the tests draw them into SVG. `scale` is the device-pixel ratio: fonts and strokes grow
 //! with it so charts stay sharp and readable on projectors and phones.
 
+pub mod best_so_far;
 pub mod coefficients;
+mod error_axis;
 pub mod fit;
 pub mod landscape;
 pub mod loss;

@@ -3,7 +3,8 @@
 //! separate axes layer: the input changes once per trial or landscape row, not every frame.
 
 use super::canvas::{fit_bitmap, stamp};
-use crate::plot::landscape::{draw, draw_best_so_far, Compared, View};
+use crate::plot::best_so_far::{draw_best_so_far, Compared};
+use crate::plot::landscape::{draw, View};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
