@@ -23,26 +23,26 @@ use super::trials::{Row, Trials};
 use super::tune_result::TuneResult;
 use crate::classroom::figures::Figures;
 use crate::classroom::saved;
-use crate::format::{error, error_spread, short, thousands};
+use crate::format::{error, error_spread, short};
 use crate::plot::best_so_far::{best_so_far_draws_zero, Compared, STRATEGY_COLOURS};
 use crate::plot::landscape::{AxisView, View};
 use crate::state::action::Action;
 use crate::state::choice::{Choice, StrategyKind};
-use crate::state::compare_note::comparison_note;
+use crate::state::search_notes::{
+    compare_status, diverged_note, fewer_note, landscape_status, loo_note, surrogate_note,
+    test_set_note,
+};
 use crate::state::session::Reduce;
 use crate::state::spec::{value_text, Group, Key, Lab};
 use crate::state::table::FRAMES_PER_TRIAL;
 use crate::state::tie_note::{near_note, same_trees_note, tie_note, unreached_depth_note};
-use crate::state::tuning::{
-    by_test, trial_epochs, SurrogateView, Tuning, COMPARE_SEEDS, FRESH_POINTS,
-    NEGLIGIBLE_IMPROVEMENT, TRIAL_EPOCHS,
-};
+use crate::state::tuning::{by_test, SurrogateView, Tuning, COMPARE_SEEDS, NEGLIGIBLE_IMPROVEMENT};
 use crate::state::url;
 use crate::tune::code::python;
 use crate::tune::cv::first_lowest;
 use crate::tune::search::Search;
 use crate::tune::space::Scale;
-use crate::tune::strategy::{grid_side, Strategy};
+use crate::tune::strategy::Strategy;
 use crate::web;
 use yew::prelude::*;
 
@@ -177,30 +177,9 @@ pub fn TuningLab(props: &LabProps) -> Html {
         "cross-validated error"
     };
     let done = state.is_done();
-    // A budget larger than what the space offers: say so before the search runs.
     let planned = search.planned();
-    let why_fewer: Option<AttrValue> = (planned < budget).then(|| {
-        let settings = search.space().settings();
-        match search.strategy() {
-            // (Helper 74: "every distinct setting this strategy can try" for 9 of 300 settings:
-            // what ran out was the square grid, not the space.)
-            Strategy::Grid if planned < settings => {
-                let dims = search.space().dims();
-                let side = grid_side(dims, budget);
-                format!(
-                    "A grid of {side} values an axis is the largest whose {} points fit the \
-                     budget of {budget}: {planned} distinct settings of the space's {settings}. \
-                     Random search or Bayesian optimization spends the whole budget.",
-                    side.pow(dims as u32)
-                )
-            }
-            _ => format!(
-                "The space has {planned} distinct settings, each tried once: the budget allows \
-                 {budget}."
-            ),
-        }
-        .into()
-    });
+    // A budget larger than what the space offers: say so before the search runs.
+    let why_fewer: Option<AttrValue> = fewer_note(search).map(AttrValue::from);
     // Settings already scored: said only before a search's first trial, once the landscape is
     // done (not counted on every frame of a search).
     let scored = match search.trials().is_empty() && !state.running && state.background_done() {
@@ -244,18 +223,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
             },
         )
     });
-    let blown_trials = search.diverged();
-    let diverged_note = (!blown_trials.is_empty()).then(|| {
-        let numbers: Vec<String> = blown_trials.iter().map(|i| (i + 1).to_string()).collect();
-        let many = numbers.len() > 1;
-        format!(
-            "Diverged: trial{} {} — a model's training loss exploded there (the learning rate is \
-             too high for those settings), so {} no error and can never be chosen.",
-            if many { "s" } else { "" },
-            numbers.join(", "),
-            if many { "they have" } else { "it has" },
-        )
-    });
+    let diverged_note = diverged_note(search);
     let nothing_chosen = done && state.outcome.is_none() && state.folds.is_ok();
 
     // A challenge under way is checked on every change.
@@ -298,37 +266,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         if view.draws_zero() {
                             <p class="help" id="landscape-zero-note">{ "An error of 0 is drawn on the bottom edge, labelled 0: a log scale has no zero." }</p>
                         }
-                        <p class="help" id="landscape-status">{
-                            if state.landscape.is_done() {
-                                let blown = state.landscape.errors.iter().filter(|e| e.diverged()).count();
-                                let blown = match (blown, search.space().dims()) {
-                                    (0, _) => String::new(),
-                                    (n, 1) => format!(" At {n} of them a model diverged: no error, a ✕ in the band labelled diverged, above the top gridline."),
-                                    (n, _) => format!(" At {n} of them (grey) a model diverged: no error."),
-                                };
-                                // The map's colour key: the heat map has no other.
-                                let finite = state.landscape.errors.iter().filter(|e| !e.diverged()).map(|e| e.mean);
-                                let (low, high) = finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), e| (l.min(e), h.max(e)));
-                                let key = if search.space().dims() == 2 && low <= high {
-                                    format!(" Deeper blue is lower: from {} (deepest) to {} (palest), on a log scale.", short(low), short(high))
-                                } else {
-                                    String::new()
-                                };
-                                // Where the valley lies, in words (the picture's shape for a
-                                // reader who cannot see it; helper 97).
-                                let lowest = state.landscape.lowest().map_or(String::new(), |(error, at, tied)| {
-                                    let values = search.space().values(&state.landscape.points[at]);
-                                    let tied = match tied {
-                                        0 => String::new(),
-                                        n => format!(" ({} tie with it)", crate::format::count(n, "other setting", "other settings")),
-                                    };
-                                    format!(" Its lowest, {}, is at {}{tied}.", short(error), search.space().describe(&values))
-                                });
-                                format!("Faint: the exact {measure} at {} values, for comparison; the search sees only its own trials.{lowest}{key}{blown}", state.landscape.points.len())
-                            } else {
-                                format!("Computing the exact {measure} in the background: {} of {} values.", state.landscape.errors.len(), state.landscape.points.len())
-                            }
-                        }</p>
+                        <p class="help" id="landscape-status">{ landscape_status(&state, measure) }</p>
                         <section class="playback" aria-label="Search">
                             <div class="buttons">
                                 // (aria-disabled: see the labs' Playback.)
@@ -351,39 +289,15 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         // (Under Play: the next trial's line comes and goes while Bayesian
                         // optimization plays, and above Play it pushed Play off a projector.)
                         if matches!(search.strategy(), Strategy::Bayes(_)) {
-                            <p class="help" id="surrogate-note">{ if search.space().dims() == 2 {
-                                // (The panel's colour key, as the map's is in words: helper 88
-                                // found no scale to read a shade by.)
-                                let top = view.top_expected_improvement();
-                                let key = if top > 0.0 {
-                                    format!(" White is 0; the deepest, {}, is the largest expected improvement: how much, on average, the surrogate expects a trial there to lower the best {measure} so far.", short(top))
-                                } else {
-                                    String::new()
-                                };
-                                format!("Beside the map, over the same square: the expected improvement (EI) of the Gaussian-process surrogate of the trials, darker where larger.{key} After the first random trials, the next trial goes to the untried setting of largest EI (black ring; orange: best so far).")
-                            } else {
-                                "Orange-red: the Gaussian-process surrogate fitted to the trials (mean ± sd) and, below, its expected improvement (EI) at each setting not yet tried. After the first random trials, the next trial goes to the tallest (the dot marked next).".to_string()
-                            } }</p>
+                            <p class="help" id="surrogate-note">{ surrogate_note(search.space().dims(), view.top_expected_improvement(), measure) }</p>
                             if let Some(next) = next_trial(search, &view) {
                                 <p class="help" id="next-trial">{ next }</p>
                             }
                         }
                         if by_test {
-                            <p class="help inert-note" id="test-unlocked" role="note">{ format!(
-                                "⚠ Selecting by the test score: every trial trains on the {} training points and is scored on the {} test points, which then choose. The chosen test score is no longer a fair estimate; the result checks it on {} fresh points.",
-                                state.split_sizes().0, state.split_sizes().1, thousands(FRESH_POINTS as u64)) }</p>
+                            <p class="help inert-note" id="test-unlocked" role="note">{ test_set_note(&state) }</p>
                         } else {
-                            <p class="help locked" id="test-locked">{ format!(
-                                "The {} test points are locked away: the test set is not used to choose. Only the {} training points are cut into folds; {}",
-                                state.split_sizes().1, state.split_sizes().0,
-                                match (config.tuned(), trial_epochs(&config)) {
-                                    // (Measured: tuning_tests.rs, a_trials_epochs_stop_short_….)
-                                    (None, _) => format!("each fold's model trains {TRIAL_EPOCHS} epochs from zero: a low degree reaches its minimum, a high one stops short of it, which holds it back as early stopping does."),
-                                    // (Helper 94: λ ≤ 10⁻³ tied with the logistic search's best, all at 300 epochs of
-                                    // Adam at 0.01, while fitted to the minimum they differ.)
-                                    (Some(_), Some(epochs)) => format!("each fold's model trains {epochs} epochs from zero, as its lab's validation curve does: at a small learning rate that stops short of the minimum, which holds the weights back as a penalty would, so small values of λ can tie. The error is the error rate (1 − accuracy)."),
-                                    (Some(_), None) => "each fold's model is trained as its lab trains it. The error is the error rate (1 − accuracy).".to_string(),
-                                }) }</p>
+                            <p class="help locked" id="test-locked">{ test_set_note(&state) }</p>
                         }
                         if let Err(why) = &state.folds { <p class="help inert-note" role="note">{ why.clone() }</p> }
                     </section>
@@ -394,11 +308,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         } else {
                             <FoldStrip {held_out} {samples} errors={strip_errors} caption={strip_caption} />
                             if one_point_folds {
-                                <p class="help" id="loo-note">{ if config.tuned().is_some() {
-                                    "Leave-one-out: each fold holds out one point, so its error is 0 or 1. The sd across the folds is large whatever the model, often larger than the mean: compare the means."
-                                } else {
-                                    "Leave-one-out: each fold holds out one point, so its error is that point's squared error alone. The sd across the folds is large whatever the model, often larger than the mean: compare the means."
-                                } }</p>
+                                <p class="help" id="loo-note">{ loo_note(&config) }</p>
                             }
                         }
                     </section>
@@ -446,16 +356,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                                 } }</li>
                             }) }
                         </ul>
-                        <p class="help" id="compare-status">{
-                            if compared.len() == 3 {
-                                let scores = if by_test { "test scores" } else { "cross-validation" };
-                                let runs: Vec<usize> = comparison.iter().map(|(kind, _)| state.planned_by(*kind)).collect();
-                                let said = comparison_note(&comparison, &runs, COMPARE_SEEDS).map(|n| format!(" {n}")).unwrap_or_default();
-                                format!("The three strategies with this budget, each on {COMPARE_SEEDS} seeds, scored on the landscape (the same {scores}, no new training).{said}")
-                            } else {
-                                "The three strategies are compared once the landscape is done.".to_string()
-                            }
-                        }</p>
+                        <p class="help" id="compare-status">{ compare_status(&state, &comparison) }</p>
                     </section>
                     <section class="panel" aria-labelledby="code-title">
                         <h2 id="code-title">{ "The same search in Python" }{ super::heading_tag("scikit-learn / Optuna") }</h2>

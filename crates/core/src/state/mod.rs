@@ -12,6 +12,7 @@ pub mod levers;
 pub mod moved;
 pub mod plane;
 pub mod regression;
+pub mod search_notes;
 pub mod session;
 mod slack;
 pub mod spec;
