@@ -50,6 +50,16 @@ mod frames;
 #[path = "tuning_jobs.rs"]
 mod jobs;
 pub use jobs::{Job, Known};
+#[path = "tuning_links.rs"]
+mod links;
+use links::default_speed;
+pub use links::{learning_rate_search, result_config, result_lab};
+#[path = "tuning_landscape.rs"]
+mod landscape;
+pub use landscape::Landscape;
+#[path = "tuning_outcome.rs"]
+mod outcome;
+pub use outcome::Outcome;
 
 /// Epochs each fold's model trains (and the retrained model): as the Regression lab's
 /// validation curves train each point.
@@ -191,135 +201,6 @@ fn fresh_points(config: &Config) -> Vec<Point> {
     [data.train, data.test].concat()
 }
 
-/// The exact cross-validated error (or test error, selecting by it) over a lattice of the
-/// axes, filled in cell by cell.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Landscape {
-    /// The lattice, snapped to the controls' tables and without repeats
-    /// ([`Space::snapped_lattice`]), second axis fastest.
-    pub points: Vec<Vec<f64>>,
-    /// Mean ± sd of the folds' errors of the first cells ([`DIVERGED`] where a fold model
-    /// diverged). (The folds done so far of the next cell are in the state's [`Known`], or on
-    /// the plane in its landscape [`PlaneWork`].)
-    pub errors: Vec<MeanSd>,
-}
-
-impl Landscape {
-    fn new(space: &Space) -> Self {
-        Landscape {
-            points: space.snapped_lattice(landscape_ticks(space)),
-            errors: Vec::new(),
-        }
-    }
-
-    pub fn is_done(&self) -> bool {
-        self.errors.len() >= self.points.len()
-    }
-
-    /// Where the finished landscape is lowest, in words for the page (the picture's valley for a
-    /// reader who cannot see it): the lowest error, the first point that reads it ([`first_lowest`]:
-    /// as the search's best), and how many others tie with it. `None` until done, or where every
-    /// point diverged.
-    pub fn lowest(&self) -> Option<(f64, usize, usize)> {
-        if !self.is_done() {
-            return None;
-        }
-        let means: Vec<f64> = self.errors.iter().map(|e| e.mean).collect();
-        let first = first_lowest(&means)?;
-        let tied = means.iter().filter(|&&m| ties(m, means[first])).count() - 1;
-        Some((means[first], first, tied))
-    }
-
-    /// The error at a snapped point, once computed (an unknown point counts as unboundedly bad,
-    /// as a diverged one: never the best).
-    fn at(&self, point: &[f64]) -> MeanSd {
-        let i = self.points.iter().position(|p| p == point);
-        let error = i.and_then(|i| self.errors.get(i));
-        error.copied().unwrap_or(MeanSd {
-            mean: DIVERGED,
-            sd: 0.0,
-        })
-    }
-}
-
-/// The second loop: the chosen hyperparameters retrained on all the training points, then
-/// scored once on the test points.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Outcome {
-    /// The configuration with the axes at the chosen values (still of the Tuning lab).
-    pub config: Config,
-    /// The chosen values, one per axis.
-    pub values: Vec<f64>,
-    /// The search's estimate: the chosen trial's cross-validated error (or, selecting by the
-    /// test score, its test error).
-    pub cv: MeanSd,
-    /// The error of the retrained model on the training and the test points: the mean squared
-    /// error of polynomial regression, the error rate (1 − accuracy) of a model on the plane;
-    /// [`DIVERGED`] (as `fresh_error`) if its training on all the training points diverged.
-    pub train_error: f64,
-    pub test_error: f64,
-    /// Its error on [`FRESH_POINTS`] fresh points from the same generator: what it really does.
-    pub fresh_error: f64,
-    /// How far a test set of `test_count` points strays from that by chance alone (the standard
-    /// error, from the fresh points' per-point errors); `None` if the retraining diverged.
-    pub test_chance: Option<f64>,
-    pub test_count: usize,
-    /// How far `fresh_error` itself strays by chance (the fresh points are a sample too, helper
-    /// 83): [`crate::tune::fresh::PointErrors::chance`] over √[`FRESH_POINTS`]. `None` if the
-    /// retraining diverged.
-    pub fresh_chance: Option<f64>,
-    /// Selecting by cross-validation: what its fold models (the chosen hyperparameters on the
-    /// same folds) do on the same fresh points, which tells why its estimate differs from
-    /// `fresh_error` ([`crate::tune::fresh`]). `None` selecting by the test score, or if a
-    /// retraining diverged.
-    pub folds_fresh: Option<FoldsOnFresh>,
-    /// For a decision tree, the depth its trees stop growing at without a depth limit (the
-    /// deepest fold's, or the tree on all the training points selecting by the test score):
-    /// [`super::tuning_plane::grown_depth`].
-    pub grown_depth: Option<usize>,
-    /// How many estimates the search kept the lowest of, when they differ
-    /// ([`super::folds_note::lowest_of`]).
-    pub lowest_of: Option<usize>,
-    /// Polynomial regression: the fresh points beyond the training points' range scored apart
-    /// from those within it (`None` on the plane, or if the retraining diverged).
-    pub beyond: Option<Beyond>,
-    /// What the retrained model learned.
-    pub parameters: Vec<Parameter>,
-}
-
-impl Outcome {
-    /// When cross-validation chose and the test error strays from the fresh error by over twice
-    /// what chance makes two such means stray apart (√(test² + fresh²) of their standard errors):
-    /// the difference, positive when the test points are hard ones for this model.
-    pub fn test_strays(&self, by_test: bool) -> Option<f64> {
-        let off = self.test_error - self.fresh_error;
-        let apart = self.test_chance?.hypot(self.fresh_chance?);
-        (!by_test && off.abs() > 2.0 * apart).then_some(off)
-    }
-
-    /// Test error minus the cross-validation estimate.
-    pub fn gap(&self) -> f64 {
-        self.test_error - self.cv.mean
-    }
-
-    /// The lab the model belongs to ([`result_lab`]).
-    pub fn lab(&self) -> Lab {
-        result_lab(&self.config)
-    }
-
-    /// The epochs the scored model trained from zero, where its lab's link trains on past them
-    /// (the polynomial, logistic regression and the network); `None` for a model its lab grows
-    /// in full (a tree, an ensemble) or keeps (k-NN).
-    pub fn scored_epochs(&self) -> Option<u32> {
-        trial_epochs(&self.config)
-    }
-
-    /// The link of [`Outcome::lab`] with exactly these settings (the chosen model and data).
-    pub fn lab_link(&self) -> String {
-        super::url::encode(&result_config(&self.config))
-    }
-}
-
 /// The epochs each fold's model (and the retrained one) trains from zero for the search of
 /// `config`: the polynomial's [`TRIAL_EPOCHS`], logistic regression's and the network's
 /// [`PLANE_STEPS`]; `None` for a model that grows in full (a tree, an ensemble) or learns
@@ -330,57 +211,6 @@ pub fn trial_epochs(config: &Config) -> Option<u32> {
         Some(ModelKind::Logistic | ModelKind::Mlp) => Some(PLANE_STEPS),
         Some(_) => None,
     }
-}
-
-/// The lab a search's model belongs to: the Regression lab (polynomial regression), the
-/// Neural-network lab (the network: the Classification lab's select does not offer it), or
-/// the Classification lab.
-pub fn result_lab(config: &Config) -> Lab {
-    match config.tuned() {
-        None => Lab::Regression,
-        Some(ModelKind::Mlp) => Lab::Neural,
-        Some(_) => Lab::Classification,
-    }
-}
-
-/// The Tuning lab's settings as [`result_lab`]'s: the same model and data (Speed at the lab's
-/// default: [`default_speed`]).
-pub fn result_config(config: &Config) -> Config {
-    let mut lab = match config.tuned() {
-        None => {
-            let mut config = config.clone();
-            config.lab = Lab::Regression;
-            config
-        }
-        Some(ModelKind::Mlp) => neural_config(config),
-        Some(_) => classification_config(config),
-    };
-    default_speed(&mut lab);
-    lab
-}
-
-/// Speed back at its default on a move between the Tuning lab and another: it counts trials
-/// there and epochs (or a tree's levels, an ensemble's trees) in the others, so a speed set in
-/// one lab means something else in the other.
-fn default_speed(config: &mut Config) {
-    config.set(Key::Speed, Key::Speed.spec().default);
-}
-
-/// The Tuning lab set to search the learning rate of the Regression lab's model as `config` has
-/// it (its curve, seed and other hyperparameters), one axis: where a divergence there sends a
-/// learner to see which rates train (helper 60 opened the Tuning lab on its own defaults, Adam
-/// and L2, and would have searched another optimizer's rates). `None` for the other labs.
-pub fn learning_rate_search(config: &Config) -> Option<Config> {
-    if config.lab != Lab::Regression {
-        return None;
-    }
-    let mut config = config.clone();
-    config.lab = Lab::Tuning;
-    config.set_choice(Key::TuneModel, TuneModel::Polynomial);
-    config.set_choice(Key::AxisX, TuneAxis::LearningRate);
-    config.set_choice(Key::AxisY, TuneAxis::None);
-    default_speed(&mut config);
-    Some(config)
 }
 
 /// The Tuning lab's whole state.
