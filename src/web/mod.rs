@@ -1,10 +1,16 @@
-//! Browser glue: the clock, the address bar and the animation-frame loop. Called only from the UI
+//! Browser glue: the clock, the address bar, the animation-frame loop, focus and scrolling,
+//! storage; page-wide listeners in `listeners.rs`, downloads and chosen files in `files.rs`. Called only from the UI
 //! in a browser; everything above it stays testable natively.
 
+mod files;
 pub mod fold_entry;
+mod listeners;
 pub mod near_view;
 pub mod panic;
 pub mod pool;
+
+pub use files::{chosen_file_text, download_png, download_text};
+pub use listeners::{KeyListener, OutsideListener, WindowListener};
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -290,137 +296,6 @@ pub fn set_character_keys(on: bool) {
     store(CHARACTER_KEYS, if on { "on" } else { "off" });
 }
 
-/// Listens to key presses on the whole page until dropped. `handler` returns whether it used
-/// the key (then the browser's default action is prevented). Keys typed into a field, a slider
-/// or a select, Space and Enter on a button or link (they click it), and keys with Ctrl, Alt or
-/// Meta never reach it: they belong to the control that has focus, or to the browser. Nor do
-/// single characters when they are turned off ([`character_keys_on`]); named keys (arrows,
-/// Escape) still do.
-pub struct KeyListener {
-    callback: Closure<dyn FnMut(web_sys::KeyboardEvent)>,
-}
-
-impl KeyListener {
-    pub fn start(mut handler: impl FnMut(&str) -> bool + 'static) -> Self {
-        let callback = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(
-            move |event: web_sys::KeyboardEvent| {
-                if event.ctrl_key()
-                    || event.alt_key()
-                    || event.meta_key()
-                    || focus_takes_keys(&event)
-                    || (event.key().chars().count() == 1 && !character_keys_on())
-                {
-                    return;
-                }
-                if handler(&event.key()) {
-                    event.prevent_default();
-                }
-            },
-        );
-        if let Some(doc) = window().document() {
-            let _ =
-                doc.add_event_listener_with_callback("keydown", callback.as_ref().unchecked_ref());
-        }
-        KeyListener { callback }
-    }
-}
-
-impl Drop for KeyListener {
-    fn drop(&mut self) {
-        if let Some(doc) = window().document() {
-            let _ = doc.remove_event_listener_with_callback(
-                "keydown",
-                self.callback.as_ref().unchecked_ref(),
-            );
-        }
-    }
-}
-
-/// Calls `on_outside` when a press (mouse, pen or finger) lands outside `container`, or Escape
-/// is pressed anywhere, until dropped: a menu closes when one taps beside it (a tap on plain
-/// text moves the focus to no element, so `focusout` alone left it open over the panel under
-/// it, and Escape, which the menu heard only with the focus inside it, then did nothing; helper
-/// 105).
-pub struct OutsideListener {
-    press: Closure<dyn FnMut(web_sys::Event)>,
-    _escape: KeyListener,
-}
-
-impl OutsideListener {
-    pub fn start(container: web_sys::Node, on_outside: impl Fn() + 'static) -> Self {
-        let on_outside = std::rc::Rc::new(on_outside);
-        let on_press = on_outside.clone();
-        let press = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-            let target = (event.target()).and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-            if !container.contains(target.as_ref()) {
-                on_press();
-            }
-        });
-        if let Some(doc) = window().document() {
-            let _ =
-                doc.add_event_listener_with_callback("pointerdown", press.as_ref().unchecked_ref());
-        }
-        let escape = KeyListener::start(move |key| {
-            let escape = key == "Escape";
-            if escape {
-                on_outside();
-            }
-            escape
-        });
-        OutsideListener {
-            press,
-            _escape: escape,
-        }
-    }
-}
-
-impl Drop for OutsideListener {
-    fn drop(&mut self) {
-        if let Some(doc) = window().document() {
-            let _ = doc.remove_event_listener_with_callback(
-                "pointerdown",
-                self.press.as_ref().unchecked_ref(),
-            );
-        }
-    }
-}
-
-/// Whether the key went to an element that uses it itself: every key typed into a field, a
-/// slider or a select; Space and Enter pressed on a button or a link (they click it).
-fn focus_takes_keys(event: &web_sys::KeyboardEvent) -> bool {
-    let key = event.key();
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|e| match e.tag_name().as_str() {
-            "INPUT" | "SELECT" | "TEXTAREA" => true,
-            "BUTTON" | "A" | "SUMMARY" => key == " " || key == "Enter",
-            _ => e.get_attribute("contenteditable").is_some(),
-        })
-}
-
-/// Calls `on_event` whenever the window receives the event `name` ("resize", "popstate"),
-/// until dropped.
-pub struct WindowListener {
-    name: &'static str,
-    callback: Closure<dyn FnMut()>,
-}
-
-impl WindowListener {
-    pub fn start(name: &'static str, on_event: impl FnMut() + 'static) -> Self {
-        let callback = Closure::<dyn FnMut()>::new(on_event);
-        let _ = window().add_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
-        WindowListener { name, callback }
-    }
-}
-
-impl Drop for WindowListener {
-    fn drop(&mut self) {
-        let _ = window()
-            .remove_event_listener_with_callback(self.name, self.callback.as_ref().unchecked_ref());
-    }
-}
-
 /// Keeps the page at least as tall as it is now, until [`release_height`]: at the page's end a
 /// click on the validation chart shortened the text above it and pulled the page up past where
 /// any scroll (or scroll anchoring) could put it back. Another view or lab lets go of it.
@@ -560,67 +435,4 @@ pub fn random_seed() -> u64 {
         Ok(()) => u32::from_le_bytes(bytes) as u64,
         Err(_) => 1 + now_ms() as u64 % u32::MAX as u64,
     }
-}
-
-/// Offers `text` as a file download named `name` (no server: a blob made in the page).
-pub fn download_text(name: &str, mime: &str, text: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
-        if let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) {
-            download_url(name, &url);
-            let _ = web_sys::Url::revoke_object_url(&url);
-        }
-    }
-}
-
-/// Offers the picture of stacked canvases (a chart's layers, bottom first) as a PNG download.
-pub fn download_png(name: &str, layers: &[web_sys::HtmlCanvasElement]) {
-    let Some(first) = layers.first() else { return };
-    let Some(doc) = window().document() else {
-        return;
-    };
-    let Ok(out) = doc
-        .create_element("canvas")
-        .map(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>())
-    else {
-        return;
-    };
-    out.set_width(first.width());
-    out.set_height(first.height());
-    let Some(ctx) = crate::ui::canvas::context(&out) else {
-        return;
-    };
-    ctx.set_fill_style_str("#fff");
-    ctx.fill_rect(0.0, 0.0, out.width() as f64, out.height() as f64);
-    for layer in layers {
-        let _ = ctx.draw_image_with_html_canvas_element(layer, 0.0, 0.0);
-    }
-    if let Ok(url) = out.to_data_url_with_type("image/png") {
-        download_url(name, &url);
-    }
-}
-
-fn download_url(name: &str, url: &str) {
-    let Some(doc) = window().document() else {
-        return;
-    };
-    if let Ok(a) = doc
-        .create_element("a")
-        .map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>())
-    {
-        a.set_href(url);
-        a.set_download(name);
-        a.click();
-    }
-}
-
-/// The text of the first file chosen in a file input, if any.
-pub async fn chosen_file_text(input: &web_sys::HtmlInputElement) -> Option<String> {
-    let file = input.files()?.get(0)?;
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .ok()?;
-    text.as_string()
 }
