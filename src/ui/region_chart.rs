@@ -6,10 +6,10 @@
 use super::canvas::{context, fit_bitmap, stamp};
 use crate::data::classification::Dataset2;
 use crate::data::classification::{class_name, tied_classes, CLASS_NAMES};
-use crate::format::short;
 use crate::ml::metrics::argmax;
 use crate::ml::plane_model::PlaneModel;
 use crate::plot::region;
+use crate::state::map_words::{ensemble_votes, point_words, prediction_words};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
@@ -264,26 +264,7 @@ pub fn RegionChart(props: &RegionProps) -> Html {
         // 97: the arrow keys moved a cross a screen reader said nothing of).
         .or_else(|| {
             let (x1, x2) = (*cursor).filter(|_| neighbours.is_none())?;
-            let mut out = vec![0.0; props.data.classes.max(1)];
-            props.model.predict(x1, x2, &mut Vec::new(), &mut out);
-            let at = format!("At {}", point_words(x1, x2));
-            Some(match props.data.values {
-                Some(_) => format!("{at}: the network predicts {}.", short(out[0])),
-                None => {
-                    let class = argmax(&out);
-                    let sure = crate::format::percent(out[class]);
-                    match tied_classes(&out) {
-                        // (A logistic model's first epoch, all weights 0, is 50 % everywhere:
-                        // "predicts blue (50.0 %)" read as a choice it had not made.)
-                        Some(tied) => format!(
-                            "{at}: the model is undecided, {tied} tie at {sure} each (a tie is \
-                             scored as {}).",
-                            class_name(class)
-                        ),
-                        None => format!("{at}: the model predicts {} ({sure}).", class_name(class)),
-                    }
-                }
-            })
+            Some(prediction_words(&props.model, &props.data, x1, x2))
         });
     let pointed = neighbours.is_some() || votes.is_some();
     let (keys_hint, tap_hint) = match &*props.model {
@@ -452,86 +433,4 @@ fn paint_map(
         (ys.end - ys.start) as f64,
     )
     .ok()
-}
-
-/// A point of the plane in words: "(x₁ 0.05, x₂ 0)".
-fn point_words(x1: f64, x2: f64) -> String {
-    format!("(x₁ {}, x₂ {})", short(x1), short(x2))
-}
-
-/// What each tree of an ensemble says at (x₁, x₂), in words: a forest's votes (each tree's most
-/// likely class), or boosting's pushes on the score (the newest tree's and all of them).
-fn ensemble_votes(model: &PlaneModel, x1: f64, x2: f64) -> Option<String> {
-    let at = format!("At {}", point_words(x1, x2));
-    match model {
-        PlaneModel::Forest(f) if !f.trees().is_empty() => {
-            let mut counts = vec![0usize; f.classes()];
-            let mut proba = vec![0.0; f.classes()];
-            let mut newest = 0;
-            for t in 0..f.trees().len() {
-                f.tree_proba(t, x1, x2, &mut proba);
-                let vote = (0..proba.len()).fold(0, |b, c| if proba[c] > proba[b] { c } else { b });
-                counts[vote] += 1;
-                newest = vote;
-            }
-            let votes: Vec<String> = (counts.iter().zip(CLASS_NAMES))
-                .filter(|(n, _)| **n > 0)
-                .map(|(n, name)| format!("{n} {name}"))
-                .collect();
-            Some(format!(
-                // (Their top classes; the forest itself averages their probabilities, which
-                // can favour another class: helper 108.)
-                "{at}: the {} trees' most likely classes: {}; the newest's, {} (the forest \
-                 averages their probabilities).",
-                f.trees().len(),
-                votes.join(", "),
-                CLASS_NAMES[newest]
-            ))
-        }
-        PlaneModel::Boosting(b) if !b.rounds().is_empty() => {
-            let outputs = b.outputs();
-            let (mut total, mut push) = (b.init().to_vec(), vec![0.0; outputs]);
-            for round in 0..b.rounds().len() {
-                b.contribution(round, x1, x2, &mut push);
-                total.iter_mut().zip(&push).for_each(|(t, p)| *t += p);
-            }
-            let rounds = b.rounds().len();
-            // (Short, so that it fits the two lines kept for it under the plot.)
-            if outputs == 1 {
-                return Some(format!(
-                    "{at}: log-odds of orange {} = the start {} + {rounds} trees' pushes (leaf \
-                     value × learning rate), the newest {}.",
-                    short(total[0]),
-                    short(b.init()[0]),
-                    signed(push[0])
-                ));
-            }
-            let parts: Vec<String> = (0..outputs)
-                .map(|o| {
-                    format!(
-                        "{} {} (the newest {})",
-                        CLASS_NAMES[o],
-                        short(total[o]),
-                        signed(push[o])
-                    )
-                })
-                .collect();
-            Some(format!(
-                "{at}: each class's score is its start + {rounds} rounds' pushes (leaf value × \
-                 learning rate): {}.",
-                parts.join(", ")
-            ))
-        }
-        _ => None,
-    }
-}
-
-/// A push with its sign, as [`short`] writes numbers ("+0.0004", "-0.12"; `{:+.3}` read
-/// "+0.000" for a push of 0.0004, helper 65).
-fn signed(v: f64) -> String {
-    if v >= 0.0 {
-        format!("+{}", short(v))
-    } else {
-        short(v)
-    }
 }

@@ -9,6 +9,7 @@ pub mod config;
 pub mod curve_note;
 pub mod folds_note;
 pub mod levers;
+pub mod map_words;
 pub mod moved;
 pub mod plane;
 pub mod regression;
