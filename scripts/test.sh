@@ -14,6 +14,9 @@ step "format and lints"
 cargo fmt --check
 cargo clippy --offline --workspace --all-targets -- -D warnings
 cargo clippy --offline --workspace --target wasm32-unknown-unknown --lib --bins -- -D warnings
+# Doc comments' links name real items (a renamed or moved item leaves none dangling).
+RUSTDOCFLAGS="-D rustdoc::broken_intra_doc_links -A rustdoc::private_intra_doc_links" \
+  cargo doc --offline --workspace --no-deps --document-private-items --quiet
 
 step "core purity, and no orphan source file"
 bash scripts/check-core-purity.sh

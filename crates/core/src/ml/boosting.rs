@@ -294,7 +294,7 @@ impl Boosting {
         out
     }
 
-    /// The probabilities at every (x1s[col], x2s[row]), row after row, `classes` per cell: the
+    /// The probabilities at every (`x1s[col]`, `x2s[row]`), row after row, `classes` per cell: the
     /// decision map, the same numbers as [`Boosting::proba`] at each cell.
     /// The scores are kept between maps of the same grid ([`GridCache`]), so a map redrawn after
     /// a new round adds only that round's leaves.

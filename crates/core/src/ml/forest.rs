@@ -283,7 +283,7 @@ impl Forest {
         }
     }
 
-    /// The forest's probabilities at every (x1s[col], x2s[row]), row after row, `classes` per
+    /// The forest's probabilities at every (`x1s[col]`, `x2s[row]`), row after row, `classes` per
     /// cell: the decision map, the same numbers as [`Forest::proba`] at each cell.
     /// On the plane's own features the sums are kept between maps of the same grid
     /// ([`GridCache`]), so a map redrawn after a new tree adds only that tree's leaves.

@@ -43,7 +43,7 @@ impl Block {
 }
 
 impl Knn {
-    /// Class probabilities at every (x1s[col], x2s[row]), row after row, `classes` values per
+    /// Class probabilities at every (`x1s[col]`, `x2s[row]`), row after row, `classes` values per
     /// cell, into a new vector of length x1s.len() × x2s.len() × classes. Both coordinate lists
     /// must be monotone (as a map's are): a block's corners are then its farthest cells.
     pub fn proba_grid(&self, x1s: &[f64], x2s: &[f64], classes: usize) -> Vec<f64> {

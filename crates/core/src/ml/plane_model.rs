@@ -319,7 +319,7 @@ impl PlaneModel {
         }
     }
 
-    /// Predictions at every (x1s[col], x2s[row]), row after row, `classes` values per cell
+    /// Predictions at every (`x1s[col]`, `x2s[row]`), row after row, `classes` values per cell
     /// (one for numbers): the decision map. k-NN shares work between neighbouring cells ([`Knn::proba_grid`]).
     pub fn predict_grid(&self, x1s: &[f64], x2s: &[f64], classes: usize) -> Vec<f64> {
         match self {

@@ -216,7 +216,7 @@ choices!(TuneModel {
 
 /// A hyperparameter the Tuning lab can search along an axis: the first axis offers every one
 /// but "none" (the last), the second axis also "none" (a one-axis search). Which ones apply to
-/// which model is [`crate::state::tuning_plane::axis_choices`].
+/// which model is [`crate::state::tuning_axes::axis_choices`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TuneAxis {
     Degree,

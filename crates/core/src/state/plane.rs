@@ -363,7 +363,7 @@ fn ceiling(config: &Config, data: &Dataset2) -> Option<Ceiling> {
 
 /// The validation curve's models far from trained, by more epochs: at the curve's most
 /// flexible value, ten times the epochs lower the first fold's training error
-/// ([`Sweep::first_fold`] to [`Sweep::reach`]) by more than the whole curve's (a mean over the
+/// ([`super::sweep::Sweep::first_fold`] to [`super::sweep::Sweep::reach`]) by more than the whole curve's (a mean over the
 /// folds) falls from its least flexible value to there, and by 3 points at least. Then the
 /// curve is flat for want of epochs, not because the setting does not matter (logistic
 /// regression on the moons under SGD: 12.9 % at every number of features, while the verdict

@@ -101,7 +101,7 @@ fn clean_data(by_test: bool) -> String {
 /// same, and the note said only that a tie goes to the first tried): once the search is done, if
 /// the best and every trial that ties with it are trees alike but for Max depth, those whose
 /// depth is at or above the one their trees stop growing at without a limit
-/// ([`Outcome::grown_depth`]) grow the very same trees; shallower ones are cut short and score
+/// ([`super::tuning::Outcome::grown_depth`]) grow the very same trees; shallower ones are cut short and score
 /// the same by chance.
 pub fn same_trees_note(state: &Tuning) -> Option<String> {
     let grown = state.outcome.as_ref()?.grown_depth?;
@@ -160,7 +160,7 @@ pub fn same_trees_note(state: &Tuning) -> Option<String> {
 /// Trees that grow alike where none ties with the best (helper 84: selecting by the test score,
 /// depths 7 … 15 read the same nine times below a best at depth 6, and nothing said why): the
 /// trials set as the best is but for a Max depth at or above the one its trees stop growing at
-/// without a limit ([`Outcome::grown_depth`]) grow the very same trees. `None` when fewer than
+/// without a limit ([`super::tuning::Outcome::grown_depth`]) grow the very same trees. `None` when fewer than
 /// two such trials, or when they tie with the best ([`same_trees_note`] then says it).
 ///
 /// [`Outcome::grown_depth`]: super::tuning::Outcome::grown_depth

@@ -86,7 +86,7 @@ impl PlaneWork {
         PlaneWork::Cv(cv.expect("the folds are of the training points"))
     }
 
-    /// Up to `budget` model steps (as [`fit`] makes them); returns the steps used.
+    /// Up to `budget` model steps (as [`crate::ml::model::fit`] makes them); returns the steps used.
     pub fn advance(&mut self, points: &PlanePoints, budget: u32) -> u32 {
         match self {
             PlaneWork::Cv(cv) => cv.advance(&points.train, budget),

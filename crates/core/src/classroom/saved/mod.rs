@@ -22,7 +22,7 @@
 //! - `model`: which model the parameters belong to; it must be the one the link chooses:
 //!   `"polynomial"` (Regression lab), `"knn"`, `"tree"`, `"logistic"`, `"forest"`, `"boosting"`
 //!   (Classification lab) or `"mlp"` (Neural-network lab).
-//! - `steps`: training steps taken ([`Model::steps`]): epochs (polynomial, logistic, network),
+//! - `steps`: training steps taken ([`crate::ml::model::Model::steps`]): epochs (polynomial, logistic, network),
 //!   levels grown (tree), trees (forest), rounds (boosting), 0 (k-NN).
 //! - `parameters`: the learned numbers, by model. Every number is finite; a number is written in
 //!   the fewest digits that read back as the same `f64`.

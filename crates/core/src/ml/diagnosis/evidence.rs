@@ -60,7 +60,7 @@ impl Fit {
 pub struct Diagnosis {
     pub fit: Fit,
     pub reason: String,
-    /// A close call ([`close_call`]): the accuracies lie so near the rules' lines that points of
+    /// A close call (`reading::close_call`): the accuracies lie so near the rules' lines that points of
     /// the other kind, as many as chance alone moves them, would change the reading.
     pub close_call: bool,
     /// Whether the figures a judgement rests on can still move (`None` for "Still training",
