@@ -174,6 +174,7 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
     // said "“abc” is not a number; using 0.01" of a page at 0.5, and 2,000 copies of an unknown
     // setting made 2,000 notices).
     let mut unknown = Vec::new();
+    let mut tuning_data = None;
     let mut seen = std::collections::HashSet::new();
     let mut last: Vec<&(String, String)> = (pairs.iter().rev())
         .filter(|(name, _)| seen.insert(name.as_str()))
@@ -247,6 +248,10 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
                      more were left out"
                 )));
             }
+        } else if name == "data" && config.lab == Lab::Tuning {
+            // (Read once the model is known: a curve is polynomial regression's data, a pattern
+            // of the plane the plane models'.)
+            tuning_data = Some(value);
         } else if let Some(spec) = SPECS
             .iter()
             .find(|s| s.url == name && s.labs.contains(&config.lab))
@@ -316,6 +321,9 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
             )),
         }
     }
+    if let Some(value) = tuning_data {
+        notices.extend(tuning_data_of(&mut config, value, &pairs));
+    }
     if config.lab == Lab::Tuning {
         let named = |k: Key| pairs.iter().any(|(n, _)| n == k.spec().url);
         if !named(Key::AxisX) {
@@ -329,6 +337,53 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
         }
     }
     (config, notices)
+}
+
+/// `data=` in the Tuning lab, read once the searched model is known. A curve is polynomial
+/// regression's data (kept whatever the model, as every link keeps it); a pattern of the plane
+/// (`pattern=` in this lab) is the plane models', named
+/// as the other labs' links name it (helper 109: `?lab=tuning&model=knn&data=spiral` said "using
+/// sine" of a search on the moons), unless the link names `pattern=` as well. A value that is
+/// neither falls back with the list of the searched model's own data.
+fn tuning_data_of(config: &mut Config, value: &str, pairs: &[(String, String)]) -> Vec<Notice> {
+    let (curve, pattern) = (Key::Dataset.spec(), Key::TunePattern.spec());
+    let shown = clip(value, 40);
+    let own = match config.tuned() {
+        None => curve,
+        Some(_) => pattern,
+    };
+    let (as_curve, as_pattern) = (position_of(curve, value, 0), position_of(pattern, value, 0));
+    match (config.tuned(), as_curve, as_pattern) {
+        // (A curve with a plane model too: every link keeps the polynomial's data, for when
+        // the search's model switches back.)
+        (_, Ok(pos), _) => {
+            config.set(Key::Dataset, pos);
+            Vec::new()
+        }
+        (Some(_), _, Ok(_)) if pairs.iter().any(|(n, _)| n == pattern.url) => {
+            vec![Notice::new(format!(
+                "Ignored “data={shown}”: the link names the search's pattern with “pattern” too"
+            ))]
+        }
+        (Some(_), _, Ok(pos)) => {
+            config.set(Key::TunePattern, pos);
+            Vec::new()
+        }
+        (None, Err(_), Ok(_)) => vec![Notice::using(
+            format!(
+                "Dataset “{shown}” is a pattern of the plane, for the plane's models; \
+                 polynomial regression searches a curve"
+            ),
+            format_value(Key::Dataset, config.position(Key::Dataset)),
+        )],
+        (_, Err(_), Err(_)) => {
+            let why = position_of(own, value, 0).err().map(|e| e.1);
+            vec![Notice::using(
+                format!("Dataset “{shown}” {}", why.unwrap_or_default()),
+                format_value(own.key, config.position(own.key)),
+            )]
+        }
+    }
 }
 
 /// The settings of `base` that `more` does not give, then those of `more`: each setting once,

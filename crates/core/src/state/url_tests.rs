@@ -1,6 +1,8 @@
 //! Links both ways: round trips, fallbacks with notices, and odd queries.
 
 use super::*;
+use crate::data::classification::Pattern;
+use crate::state::choice::PlaneData;
 use crate::state::spec::{display_value, Key};
 
 #[test]
@@ -511,4 +513,58 @@ fn a_curve_the_model_lacks_is_said() {
         notices,
         ["The link sets the validation curve 2 times (“degree”, “lambda”); the last one counts."]
     );
+}
+
+/// In the Tuning lab `data=` names a pattern of the plane as the other labs' links do: a plane
+/// model's search uses it without a word (helper 109: "using sine" of a search on the moons); a
+/// polynomial's search, whose data is a curve, says so; `pattern=` named too wins, said.
+#[test]
+fn the_tuning_lab_reads_a_plane_pattern_given_as_data() {
+    let (config, notices) = decode("lab=tuning&data=spiral&model=knn");
+    assert_eq!(notices, Vec::<String>::new());
+    assert_eq!(
+        format_value(Key::TunePattern, config.position(Key::TunePattern)),
+        "spiral"
+    );
+    assert_eq!(config.plane_data(), PlaneData::Pattern(Pattern::Spiral));
+    // A curve's name is still the polynomial's data; a pattern's is refused with why.
+    let (config, notices) = decode("lab=tuning&model=polynomial&data=spiral");
+    assert_eq!(
+        notices,
+        [
+            "Dataset “spiral” is a pattern of the plane, for the plane's models; polynomial \
+          regression searches a curve; using sine."
+        ]
+    );
+    assert_eq!(
+        format_value(Key::Dataset, config.position(Key::Dataset)),
+        "sine"
+    );
+    let (config, notices) = decode("lab=tuning&data=xor&model=tree&pattern=circles");
+    assert_eq!(
+        notices,
+        ["Ignored “data=xor”: the link names the search's pattern with “pattern” too."]
+    );
+    assert_eq!(config.plane_data(), PlaneData::Pattern(Pattern::Circles));
+    // A curve with a plane model is the polynomial's data, kept as every link keeps it; a value
+    // that is neither names what the search uses.
+    let (config, notices) = decode("lab=tuning&model=knn&data=cubic");
+    assert_eq!(notices, Vec::<String>::new());
+    assert_eq!(
+        format_value(Key::Dataset, config.position(Key::Dataset)),
+        "cubic"
+    );
+    let (_, notices) = decode("lab=tuning&model=knn&data=waves");
+    assert_eq!(notices.len(), 1);
+    assert!(
+        notices[0].starts_with("Dataset “waves” is not one of blobs, circles"),
+        "{notices:?}"
+    );
+    assert!(notices[0].ends_with("; using moons."), "{notices:?}");
+    let (_, notices) = decode("lab=tuning&data=waves");
+    assert!(
+        notices[0].starts_with("Dataset “waves” is not one of line, sine"),
+        "{notices:?}"
+    );
+    assert!(notices[0].ends_with("; using sine."), "{notices:?}");
 }
