@@ -29,8 +29,8 @@ use crate::plot::landscape::{AxisView, View};
 use crate::state::action::Action;
 use crate::state::choice::{Choice, StrategyKind};
 use crate::state::search_notes::{
-    compare_status, diverged_note, fewer_note, landscape_status, loo_note, surrogate_note,
-    test_set_note,
+    compare_status, diverged_note, fewer_note, landscape_status, loo_note, no_line_note,
+    surrogate_note, test_set_note,
 };
 use crate::state::session::Reduce;
 use crate::state::spec::{value_text, Group, Key, Lab};
@@ -343,6 +343,9 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         <h2 id="best-title">{ "Best so far against trials" }</h2>
                         <Picture input={PictureInput::BestSoFar(best_so_far.clone(), compared.clone(), planned.max(shown_trials), view.error)} id="best-chart"
                             label={format!("The lowest {measure} after each trial, this search's and each strategy's mean over seeds.")} />
+                        if let Some(note) = no_line_note(&best_so_far, &compared.iter().map(|c| c.2.clone()).collect::<Vec<_>>()) {
+                            <p class="help" id="best-no-line">{ note }</p>
+                        }
                         if best_so_far_draws_zero(&best_so_far, &compared) {
                             <p class="help" id="best-zero-note">{ "An error of 0 is drawn on the bottom edge, labelled 0: a log scale has no zero." }</p>
                         }

@@ -853,3 +853,15 @@ test('selecting by the test score: a choice that happens to do better on fresh p
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('a search whose every trial diverges chooses nothing, and each panel says why', async () => {
+  const { page, problems } = await open('?lab=tuning&x=degree&y=lambda&opt=sgd&lr=10&speed=max&budget=8');
+  await searched(page);
+  assert.equal(await text(page, '#result-title'), 'Nothing to choose');
+  assert.match(await text(page, '#all-diverged'), /^Every trial diverged: .*lower it \(or switch to Adam\) and search again\.$/);
+  assert.match(await text(page, '#trials-diverged'), /^Diverged: trials 1, 2, .* so they have no error and can never be chosen\.$/);
+  // The best-so-far chart has no line to draw, and says why (helper 109: empty axes, no word).
+  assert.match(await text(page, '#best-no-line'), /^No line for this search.*: every trial so far diverged, and a trial that diverged has no error to be the best\.$/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});

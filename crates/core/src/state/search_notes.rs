@@ -10,7 +10,7 @@ use super::tuning::{
     by_test, trial_epochs, Tuning, COMPARED, COMPARE_SEEDS, FRESH_POINTS, TRIAL_EPOCHS,
 };
 use crate::format::{count, short, thousands};
-use crate::tune::cv::MeanSd;
+use crate::tune::cv::{diverged, MeanSd};
 use crate::tune::search::Search;
 use crate::tune::strategy::{grid_side, Strategy};
 
@@ -222,6 +222,25 @@ pub fn loo_note(config: &Config) -> &'static str {
     }
 }
 
+/// Why the best-so-far chart draws no line: every trial shown so far diverged (helper 109: empty
+/// axes under a legend, with no word why), and, once compared, every strategy's trials too.
+/// `None` while some line is drawn, or before the first trial.
+pub fn no_line_note(best_so_far: &[f64], compared: &[Vec<f64>]) -> Option<String> {
+    let none = |errors: &[f64]| errors.iter().all(|e| diverged(*e));
+    if best_so_far.is_empty() || !none(best_so_far) {
+        return None;
+    }
+    let strategies = match compared.is_empty() {
+        true => "",
+        false if compared.iter().all(|c| none(c)) => ", nor for the strategies compared",
+        false => "",
+    };
+    Some(format!(
+        "No line for this search{strategies}: every trial so far diverged, and a trial that \
+         diverged has no error to be the best."
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,5 +315,22 @@ mod tests {
         assert!(!surrogate_note(2, 0.0, "test error").contains("deepest"));
         assert!(surrogate_note(1, 0.5, "test error")
             .starts_with("Orange-red: the Gaussian-process surrogate"));
+    }
+
+    /// A search whose trials all diverged draws no line, and says so; one finite trial draws it.
+    #[test]
+    fn a_chart_with_no_line_says_why() {
+        let inf = f64::INFINITY;
+        assert_eq!(no_line_note(&[], &[]), None);
+        assert_eq!(no_line_note(&[inf, 0.3], &[]), None);
+        assert_eq!(
+            no_line_note(&[inf, inf], &[vec![inf], vec![inf]]).as_deref(),
+            Some(
+                "No line for this search, nor for the strategies compared: every trial so far \
+                 diverged, and a trial that diverged has no error to be the best."
+            )
+        );
+        let note = no_line_note(&[inf], &[vec![inf, 0.2]]).unwrap();
+        assert!(note.starts_with("No line for this search:"), "{note}");
     }
 }
