@@ -38,6 +38,23 @@ impl Panel {
         }
     }
 
+    /// The panel a link's `hide=` names: by its name in the link, or by its toggle's label in
+    /// any lab ("choice", "best so far", "best-so-far", "folds" in the Tuning lab; helper 109
+    /// typed those and was told of "verdict, scores, …", which the Tuning lab shows nowhere).
+    pub fn named(name: &str) -> Option<Panel> {
+        let plain = |t: &str| {
+            let t = t.trim().to_ascii_lowercase().replace(['-', '_'], " ");
+            t.strip_prefix("the ").map(str::to_string).unwrap_or(t)
+        };
+        let name = plain(name);
+        Panel::ALL.into_iter().find(|p| {
+            p.url() == name
+                || [Lab::Regression, Lab::Tuning]
+                    .iter()
+                    .any(|l| plain(p.label(*l)) == name)
+        })
+    }
+
     /// The toggle's label in `lab`: the Tuning lab's panels in the same five roles are the
     /// choice and its test score, the trials, the chosen model's parameters, the best error so
     /// far and the folds.

@@ -14,7 +14,7 @@ use super::lessons::{lesson, Lesson};
 use super::panel::Panel;
 use crate::format::clip;
 use crate::state::config::Config;
-use crate::state::spec::{display_value, Group};
+use crate::state::spec::{display_value, Group, Lab};
 use crate::state::table::SPECS;
 use crate::state::url::decode;
 
@@ -209,16 +209,17 @@ pub fn split(query: &str) -> (View, String, Vec<String>) {
             },
             "hide" => {
                 for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-                    match Panel::ALL
-                        .iter()
-                        .find(|p| p.url().eq_ignore_ascii_case(name))
-                    {
-                        Some(p) if !view.is_hidden(*p) => view.toggle(*p),
+                    match Panel::named(name) {
+                        Some(p) if !view.is_hidden(p) => view.toggle(p),
                         Some(_) => {}
                         None => notices.push(format!(
-                            "There is no panel called “{}” to hide (there are {}).",
+                            "There is no panel called “{}” to hide (there are {}; in the \
+                             Tuning lab {}).",
                             clip(name, 40),
-                            Panel::ALL.map(Panel::url).join(", ")
+                            Panel::ALL.map(Panel::url).join(", "),
+                            Panel::ALL
+                                .map(|p| p.label(Lab::Tuning).to_lowercase())
+                                .join(", ")
                         )),
                     }
                 }
@@ -308,6 +309,33 @@ mod tests {
         let (config, notices) = url::decode(&rest);
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(config.lab, crate::state::spec::Lab::Regression);
+    }
+
+    /// `hide=` takes the toggles' labels too, in any lab (helper 109 typed the Tuning lab's);
+    /// a name of no panel lists both sets of names.
+    #[test]
+    fn hide_takes_a_panels_toggle_label_as_well() {
+        let (view, _, notices) =
+            split("?lab=tuning&hide=choice,Best-so-far,the%20folds,trials,validation%20curve");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(
+            view.hidden(),
+            [
+                Panel::Verdict,
+                Panel::Scores,
+                Panel::Loss,
+                Panel::Validation
+            ]
+        );
+        let (_, _, notices) = split("?lab=tuning&hide=map");
+        assert_eq!(
+            notices,
+            [
+                "There is no panel called “map” to hide (there are verdict, scores, parameters, \
+              loss, validation; in the Tuning lab the choice, trials, parameters, best so far, \
+              folds)."
+            ]
+        );
     }
 
     /// Every toggle in every lab says what it hides, and no two toggles of a lab say the same.
