@@ -1417,3 +1417,18 @@ test('the lesson bar steps aside over the practice quiz and is back with the lab
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('hide= takes a panel\'s button label, as the README says: the Tuning lab\'s choice and folds', async () => {
+  const { page, problems } = await open('?lab=tuning&present=1&hide=choice,folds');
+  assert.equal(await page.locator('.notices').count(), 0, 'read without a notice');
+  await page.locator('#trials-title').waitFor();
+  assert.equal(await page.locator('#folds-title').isVisible(), false, 'the folds are hidden');
+  assert.equal(await page.getByRole('button', { name: 'Folds', exact: true }).getAttribute('aria-pressed'), 'false');
+  // The link names them as the buttons write them.
+  await waitParam(page, 'hide', 'verdict,validation');
+  const bad = await open('?lab=tuning&present=1&hide=map');
+  assert.match(await text(bad.page, '.notices'), /no panel called “map” to hide \(there are verdict, scores, parameters, loss, validation; in the Tuning lab the choice, trials, parameters, best so far, folds\)/);
+  assert.deepEqual([...problems.console, ...bad.problems.console], []);
+  await bad.page.close();
+  await page.close();
+});
