@@ -2,11 +2,12 @@
 //! or out-of-range values fall back to the default or the nearest valid value, and each fallback
 //! is reported as a notice for the page to show.
 
+use super::choice::{Choice, TuneAxis, TuneModel};
 use super::config::{Config, MAX_SEED};
 use super::plane::MAX_CUSTOM_POINTS;
 use super::spec::{display_value, format_value, Domain, Key, Lab, Spec, SPECS};
 use super::sweep::sweep_keys;
-use super::tuning_axes::{default_points, first_axis_unnamed, second_axis_unnamed};
+use super::tuning_axes::{axis_choices, default_points, first_axis_unnamed, second_axis_unnamed};
 use crate::data::classification::Point2;
 use crate::format::{clip, thousands};
 
@@ -175,6 +176,7 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
     // setting made 2,000 notices).
     let mut unknown = Vec::new();
     let mut tuning_data = None;
+    let mut unread_axes = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut last: Vec<&(String, String)> = (pairs.iter().rev())
         .filter(|(name, _)| seen.insert(name.as_str()))
@@ -258,11 +260,22 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
         {
             match position_of(spec, value, defaults.position(spec.key)) {
                 Ok(pos) => config.set(spec.key, pos),
+                // (An axis of no model: the searched model's own, once it is known.)
+                Err(_) if matches!(spec.key, Key::AxisX | Key::AxisY) => {
+                    unread_axes.push((spec.key, shown))
+                }
                 Err((pos, why)) => {
                     config.set(spec.key, pos);
                     // (The link's word, but "leave-one-out" for the folds' "all".)
                     let using = match spec.key {
                         Key::Folds => display_value(spec.key, pos),
+                        // (The number and what it means: helper 109 read "using 2" of
+                        // `features=x1,x2`, a list the slider shows as x₁, x₂, x₁², x₁x₂, x₂².)
+                        Key::Features => format!(
+                            "{}: {}",
+                            format_value(spec.key, pos),
+                            display_value(spec.key, pos)
+                        ),
                         _ => format_value(spec.key, pos),
                     };
                     notices.push(Notice::using(
@@ -326,17 +339,43 @@ pub fn read(query: &str) -> (Config, Vec<Notice>) {
     }
     if config.lab == Lab::Tuning {
         let named = |k: Key| pairs.iter().any(|(n, _)| n == k.spec().url);
-        if !named(Key::AxisX) {
+        let unread = |k: Key| unread_axes.iter().any(|(key, _)| *key == k);
+        if !named(Key::AxisX) || unread(Key::AxisX) {
             first_axis_unnamed(&mut config);
         }
-        if !named(Key::AxisY) {
+        if !named(Key::AxisY) || unread(Key::AxisY) {
             second_axis_unnamed(&mut config);
+        }
+        // (Helper 109: `model=logistic&x=features` said "using degree", then "degree is not a
+        // hyperparameter of Logistic regression: searching λ instead".)
+        for (key, shown) in unread_axes {
+            notices.push(Notice::using(
+                format!("{} “{shown}” {}", key.spec().label, axes_of(&config, key)),
+                format_value(key, config.position(key)),
+            ));
         }
         if !named(Key::Points) {
             config.set(Key::Points, default_points(config.tuned()));
         }
     }
     (config, notices)
+}
+
+/// The axes the searched model can be searched along on `key`, as a notice lists them: "is not
+/// an axis of Logistic regression (lambda, lr)"; the second may be none.
+fn axes_of(config: &Config, key: Key) -> String {
+    let model: TuneModel = config.choice(Key::TuneModel);
+    let mut names: Vec<&str> = (axis_choices(config.tuned()).iter())
+        .map(|a| a.opt().url)
+        .collect();
+    if key == Key::AxisY {
+        names.push(TuneAxis::None.opt().url);
+    }
+    format!(
+        "is not an axis of {} ({})",
+        model.opt().label,
+        names.join(", ")
+    )
 }
 
 /// `data=` in the Tuning lab, read once the searched model is known. A curve is polynomial

@@ -568,3 +568,27 @@ fn the_tuning_lab_reads_a_plane_pattern_given_as_data() {
     );
     assert!(notices[0].ends_with("; using sine."), "{notices:?}");
 }
+
+/// An axis that is no model's falls back to the searched model's own, named with the model's
+/// axes, once (helper 109: "using degree" for logistic regression, then "searching λ instead").
+#[test]
+fn an_unreadable_axis_falls_back_to_the_searched_models_own() {
+    let (config, notices) = decode("lab=tuning&x=features&model=logistic");
+    assert_eq!(
+        notices,
+        ["First axis “features” is not an axis of Logistic regression (lambda, lr); using lambda."]
+    );
+    let state = crate::state::tuning::Tuning::new(config, notices);
+    assert_eq!(state.notices.len(), 1, "{:?}", state.notices);
+    let (_, notices) = decode("lab=tuning&model=knn&y=foo");
+    assert_eq!(
+        notices,
+        ["Second axis “foo” is not an axis of k-nearest neighbours (k, none); using none."]
+    );
+    // A Features value says what its number means.
+    let (_, notices) = decode("lab=classification&features=x1,x2");
+    assert_eq!(
+        notices,
+        ["Features “x1,x2” is not a number; using 2: x₁, x₂, x₁², x₁x₂, x₂²."]
+    );
+}
