@@ -71,8 +71,9 @@ pub fn load(text: &str) -> Result<Loaded, String> {
         let first = text.trim_start().split('\n').next().unwrap_or("");
         if e.is_eof() {
             format!("{NOT_OURS}: its JSON stops short (was the file cut off?).")
-        } else if first.contains(',') && !first.starts_with('{') {
-            // (The page's own "Data as CSV" or "Parameters as CSV", chosen by mistake.)
+        } else if first.contains([',', ';', '\t']) && !first.starts_with(['{', '[']) {
+            // (The page's own "Data as CSV" or "Parameters as CSV", chosen by mistake; or a
+            // table saved with semicolons or tabs, as spreadsheets in many locales save it.)
             format!("{NOT_OURS}: it looks like a CSV table; only Save model's .json files load.")
         } else {
             // The parser's own words ("expected ident") mean nothing to a learner: where, not what.

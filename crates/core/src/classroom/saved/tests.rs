@@ -284,6 +284,15 @@ fn damaged_and_foreign_files_are_refused_with_a_reason() {
             "set,x1,x2,class\ntrain,0.1,0.2,1\n".into(),
             "it looks like a CSV table; only Save model's .json files load.",
         ),
+        // (Helper 109: a semicolon table read "not JSON".)
+        (
+            "set;x1;x2;class\ntrain;0,1;0,2;1\n".into(),
+            "it looks like a CSV table; only Save model's .json files load.",
+        ),
+        (
+            "set\tx1\tx2\tclass\n".into(),
+            "it looks like a CSV table; only Save model's .json files load.",
+        ),
         ("{\"format\": \"paramlab-mo".into(), "its JSON stops short"),
         (
             "{\"name\": \"a photo\"}".into(),
