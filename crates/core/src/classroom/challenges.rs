@@ -407,7 +407,8 @@ fn missing(goal: &Goal, now: &Config, f: &Figures) -> Option<String> {
 
 /// The challenge named `id` in a link.
 pub fn challenge(id: &str) -> Option<&'static Challenge> {
-    CHALLENGES.iter().find(|c| c.id == id)
+    // (Whatever the case, as the labs' settings are read: helper 109's `lesson=FIT`.)
+    CHALLENGES.iter().find(|c| c.id.eq_ignore_ascii_case(id))
 }
 
 /// What the page says under a challenge judged on the test points ([`Challenge::judged_on_test`]).

@@ -236,7 +236,19 @@ pub fn split(query: &str) -> (View, String, Vec<String>) {
                         .join(", ")
                 )),
             },
-            "step" => step = Some(value.trim().to_string()),
+            "step" => {
+                // (Helper 109: `step=2&step=4` opened step 4 without a word, where a setting given
+                // twice is said.)
+                if let Some(before) = step.as_deref().filter(|b| *b != value.trim()) {
+                    notices.push(format!(
+                        "The link gives the lesson's step twice (“{}” and “{}”); the last one \
+                         counts.",
+                        clip(before, 20),
+                        clip(&value, 20)
+                    ));
+                }
+                step = Some(value.trim().to_string())
+            }
             "challenge" => match challenge(value.trim()) {
                 Some(c) => view.challenge = Some(c),
                 None => notices.push(format!(
@@ -336,6 +348,21 @@ mod tests {
               folds)."
             ]
         );
+    }
+
+    /// A lesson's id is read whatever its case, as the labs' settings are; a step given twice
+    /// is said, and the last counts.
+    #[test]
+    fn a_lesson_link_reads_its_id_in_any_case_and_says_a_step_given_twice() {
+        let (view, _, notices) = split("?lesson=FIT&step=2&step=4");
+        assert_eq!(view.lesson.map(|(l, s)| (l.id, s)), Some(("fit", 3)));
+        assert_eq!(
+            notices,
+            ["The link gives the lesson's step twice (“2” and “4”); the last one counts."]
+        );
+        let (view, _, notices) = split("?challenge=Tame-The-Step");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(view.challenge.map(|c| c.id), Some("tame-the-step"));
     }
 
     /// Every toggle in every lab says what it hides, and no two toggles of a lab say the same.
