@@ -1014,3 +1014,18 @@ test('an even k on two classes says how many training votes tie, and that ties, 
   assert.deepEqual(problems.console, []);
   await page.close();
 });
+
+test('hand-placed points piled on one spot with two classes: a tree at what any model can reach is a good fit limited by the points, as the README says', async () => {
+  // (Helper 109: such points read "too simple … more trees".)
+  const pile = '0,0,0;0,0,1;'.repeat(7) + '0,0,0;'.repeat(5) + '0,0,0';
+  const { page, problems } = await open(`&data=custom&model=tree&pts=${pile}`);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => /^Good fit/.test(document.getElementById('diagnosis')?.textContent ?? ''), null, { timeout: 30_000 });
+  const reason = await text(page, '#diagnosis');
+  assert.match(reason, /no model can do better on these training points, since \d+ of the training points share their spot with a point of another class/);
+  assert.match(reason, /at most (\d+) % of the training points can be right/);
+  const [, most] = reason.match(/at most (\d+) %/);
+  assert.equal(Math.round(await percent(page, '#train-acc')), Number(most), 'the tree is at that bound');
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});

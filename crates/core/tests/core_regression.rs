@@ -205,6 +205,7 @@ fn judge(t: &Trainer, d: &Dataset, targets: &[f64], parameters: usize) -> Diagno
         curve: None,
         overconfident: None,
         shares_only: None,
+        coincident: None,
     })
 }
 

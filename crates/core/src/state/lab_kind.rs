@@ -80,6 +80,11 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
     fn shares_only(_session: &Session<Self>) -> Option<SharesOnly> {
         None
     }
+    /// Hand-placed training points at one spot with points of another class
+    /// ([`Coincident`]).
+    fn coincident(_session: &Session<Self>) -> Option<Coincident> {
+        None
+    }
     /// Whether the model is a network still on its flat start: its training loss about what a
     /// constant guess scores, and creeping down (see [`Evidence::flat_start`]).
     fn flat_start(_session: &Session<Self>, _records: &[Record]) -> bool {

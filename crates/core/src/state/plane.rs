@@ -18,7 +18,7 @@ use crate::data::surface;
 use crate::format::{percent, thousands, whole_percent};
 use crate::ml::activation::Activation;
 use crate::ml::diagnosis::{
-    creeping, Ceiling, Errors, Levers, Overconfident, Overshoot, SharesOnly,
+    creeping, Ceiling, Coincident, Errors, Levers, Overconfident, Overshoot, SharesOnly,
 };
 use crate::ml::history::{recent_medians, History, Record};
 use crate::ml::knn::{Knn, Weighting};
@@ -287,6 +287,16 @@ impl LabKind for Plane {
             guess,
             majority,
         })
+    }
+
+    fn coincident(s: &Session<Self>) -> Option<Coincident> {
+        if !s.config.is_custom() || s.data.values.is_some() {
+            return None;
+        }
+        let points: Vec<(f64, f64, usize)> = (s.data.train.iter())
+            .map(|p| (p.x1, p.x2, p.class))
+            .collect();
+        Coincident::of(&points)
     }
 
     fn verdict_lead(s: &Session<Self>) -> Option<&'static str> {

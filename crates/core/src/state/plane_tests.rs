@@ -77,7 +77,13 @@ fn a_tree_or_forest_is_judged_on_what_it_has() {
                 -0.5,0.5,0;-0.5,0.5,1;0.5,-0.5,0;0.5,-0.5,1";
     let d = grown(spot, 20).diagnosis().unwrap();
     assert!(!d.reason.contains("fewer samples per leaf"), "{}", d.reason);
-    assert!(d.reason.contains("none that a tree has"), "{}", d.reason);
+    // (Every point it can get right, it does: the clashing points are the limit.)
+    assert!(
+        d.reason
+            .contains("no model can do better on these training points"),
+        "{}",
+        d.reason
+    );
 }
 
 #[test]
@@ -1709,4 +1715,27 @@ fn a_close_call_while_growing_says_when_the_curve_is_read() {
         "{d:?}"
     );
     assert!(!d.reason.contains("fully grown models"), "{}", d.reason);
+}
+
+/// Hand-placed points piled on one spot with two classes (helper 109: "too simple … more
+/// trees" where no model can do better): a tree that gets every point it can right is a good
+/// fit limited by the points, and the verdict says so.
+#[test]
+fn points_that_clash_on_one_spot_are_the_limit_not_the_model() {
+    let pile = "0,0,0;0,0,1;".repeat(7) + &"0,0,0;".repeat(6);
+    let mut s = lab(&format!("data=custom&model=tree&pts={pile}"));
+    run(&mut s, 50);
+    let d = s.diagnosis().unwrap();
+    assert_eq!(d.fit, Fit::GoodFit, "{}", d.reason);
+    assert!(
+        d.reason
+            .contains("no model can do better on these training points"),
+        "{}",
+        d.reason
+    );
+    assert!(
+        d.reason.contains("move clashing points apart"),
+        "{}",
+        d.reason
+    );
 }

@@ -16,8 +16,9 @@ use super::sweep::{flexibility, rises, shapes_model, sweep_work, votes_only, Swe
 use crate::format::{percent, short, thousands};
 use crate::ml::activation::Activation;
 use crate::ml::diagnosis::{
-    diagnose, test_fall, test_rise, AboveZero, Beyond, CurveLean, Diagnosis, Errors, Evidence, Fit,
-    Jitter, Levers, Momentum, Overconfident, Overshoot, PenaltyPull, SharesOnly, Trend, CLOSE_CALL,
+    diagnose, test_fall, test_rise, AboveZero, Beyond, Coincident, CurveLean, Diagnosis, Errors,
+    Evidence, Fit, Jitter, Levers, Momentum, Overconfident, Overshoot, PenaltyPull, SharesOnly,
+    Trend, CLOSE_CALL,
 };
 use crate::ml::history::{History, Record};
 use crate::ml::model::{Model, Progress, Samples, Score};

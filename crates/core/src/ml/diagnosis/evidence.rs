@@ -464,6 +464,47 @@ pub struct Evidence {
     /// A model trained on log-loss whose training log-loss (a network's median of recent
     /// epochs) and the constant guess's there, when the first is no lower ([`SharesOnly`]).
     pub shares_only: Option<SharesOnly>,
+    /// Hand-placed training points at one spot with points of another class ([`Coincident`]).
+    pub coincident: Option<Coincident>,
+}
+
+/// Hand-placed training points that share their spot with a point of another class. No model
+/// can tell such points apart: at one spot it answers one class, so at most the largest class
+/// of each spot is right, and `reachable` (that count over all the training points) is the
+/// highest training accuracy any model can have (helper 109: five points at (0, 0) of three
+/// classes read "too simple … more trees").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Coincident {
+    /// The training points at spots that hold more than one class.
+    pub points: usize,
+    pub reachable: f64,
+}
+
+impl Coincident {
+    /// Of training points given as (x₁, x₂, class), at most 500 of them (a few hundred thousand
+    /// comparisons): `None` when no spot holds two classes.
+    pub fn of(points: &[(f64, f64, usize)]) -> Option<Coincident> {
+        let (mut clashing, mut right) = (0, 0);
+        for (i, &(x1, x2, _)) in points.iter().enumerate() {
+            let here = |p: &&(f64, f64, usize)| p.0 == x1 && p.1 == x2;
+            // Each spot once, at its first point: its points counted by class (at most 3).
+            if points[..i].iter().any(|p| here(&p)) {
+                continue;
+            }
+            let mut counts = [0usize; 3];
+            for p in points.iter().filter(here) {
+                counts[p.2.min(2)] += 1;
+            }
+            right += counts.iter().max().unwrap_or(&0);
+            if counts.iter().filter(|&&k| k > 0).count() > 1 {
+                clashing += counts.iter().sum::<usize>();
+            }
+        }
+        (clashing > 0).then(|| Coincident {
+            points: clashing,
+            reachable: right as f64 / points.len() as f64,
+        })
+    }
 }
 
 /// A classifier trained to minimize log-loss whose log-loss on its own training points is no

@@ -38,6 +38,9 @@ pub(super) struct Facts {
     pub(super) chance: Instead,
     /// Chance would make the errors read as overfitting.
     pub(super) near_overfitting: bool,
+    /// The training accuracy is the highest any model can have on these points
+    /// ([`Coincident`]): it is not read as a high training error.
+    pub(super) clash_limited: bool,
 }
 
 impl Facts {
@@ -54,6 +57,13 @@ impl Facts {
         if let Some(text) = shares_summary.filter(|_| by_log_loss) {
             r.high_train = true;
             r.summary = text;
+        }
+        // Every training point right that any model can get right: what it misses is the
+        // clashing points' ([`Coincident`]), not a model too simple.
+        let clash_limited = matches!((e.errors, e.coincident),
+            (Errors::Classes { train, .. }, Some(c)) if train >= c.reachable - 1e-9);
+        if clash_limited {
+            r.high_train = false;
         }
         let interpolates = match e.errors {
             Errors::Numbers {
@@ -116,6 +126,7 @@ impl Facts {
             noise_learned,
             chance,
             near_overfitting,
+            clash_limited,
             r,
         }
     }

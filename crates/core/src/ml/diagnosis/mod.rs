@@ -64,7 +64,11 @@
 //!    tried; at 0.01 it trains), and a larger network is no cure. But five or more sigmoid
 //!    layers at the class shares are told the gradient fades through them (each sigmoid's slope
 //!    is at most 1/4) and to remove layers: six on XOR sit there at any rate and from any start.
-//! 7. High training error otherwise: **too simple** (high bias).
+//! 7. High training error otherwise: **too simple** (high bias). But hand-placed points at one
+//!    spot with two classes ([`Coincident`]) bound the training accuracy of any model: one that
+//!    reaches the bound has no high training error, and without a gap (or on under 5 test
+//!    points) it is a **good fit** whose limit is the points; one below the bound is told how
+//!    far any model can go.
 //! 8. Test error far above training error: **too flexible** for the data (high variance) —
 //!    unless both errors are still falling, the test error by more than a fifth since half the
 //!    training ago ([`test_fall`]): then the gap is closing and it is **still training**. For

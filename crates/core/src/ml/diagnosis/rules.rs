@@ -30,6 +30,7 @@ pub(super) fn first_applying(e: &Evidence, f: &Facts) -> Verdict {
         .or_else(|| penalty_holds_back(e, f))
         .or_else(|| flat_start(e, f))
         .or_else(|| stuck_network(e, f))
+        .or_else(|| points_collide(e, f))
         .or_else(|| too_simple(e, f))
         .or_else(|| gap_closing(e, f))
         .or_else(|| curve_wants_more(e, f))
@@ -376,6 +377,39 @@ fn stuck_network(e: &Evidence, f: &Facts) -> Option<Verdict> {
     ))
 }
 
+/// A training error that is all the clashing points' ([`Coincident`]): the model gets every
+/// training point right that any model can, and no gap follows (or too few test points to
+/// tell). The points, not the model, are the limit.
+fn points_collide(e: &Evidence, f: &Facts) -> Option<Verdict> {
+    // (A gap on under 5 test points is chance's as much as anything: one test point at a
+    // clashing spot is missed by any model.)
+    let judged = !f.r.gap || few_tested(e.errors);
+    let c = e.coincident.filter(|_| f.clash_limited && judged)?;
+    Some((
+        Fit::GoodFit,
+        format!(
+            "{}: no model can do better on these training points, since {}. The points, not the \
+             model, are the limit: move clashing points apart, or remove one of each clashing \
+             pair.{}",
+            f.r.summary,
+            clash(c),
+            few_test_points(e.errors)
+        ),
+    ))
+}
+
+/// The clash in words: "4 of the training points share their spot with a point of another
+/// class, and no model can tell those apart, so at most 60 % of the training points can be
+/// right".
+fn clash(c: Coincident) -> String {
+    format!(
+        "{} share their spot with a point of another class, and no model can tell those apart, \
+         so at most {} of the training points can be right",
+        count(c.points, "training point", "of the training points"),
+        whole_percent(100.0 * c.reachable)
+    )
+}
+
 /// A high training error that nothing else explains (rule 5).
 fn too_simple(e: &Evidence, f: &Facts) -> Option<Verdict> {
     if !f.r.high_train {
@@ -385,12 +419,14 @@ fn too_simple(e: &Evidence, f: &Facts) -> Option<Verdict> {
         true => ", however long it trains",
         false => "",
     };
-    let unless = match e.errors {
-        Errors::Classes { ceiling: None, .. } => {
+    let unless = match (e.errors, e.coincident) {
+        (Errors::Classes { .. }, Some(c)) => format!(" (Not all the way: {}.)", clash(c)),
+        (Errors::Classes { ceiling: None, .. }, None) => {
             " (Unless the noise blurs the classes this much: if no setting does better on the \
              validation curve, the points themselves are the limit.)"
+                .into()
         }
-        _ => "",
+        _ => String::new(),
     };
     Some((
         Fit::TooSimple,

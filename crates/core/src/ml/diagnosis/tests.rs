@@ -39,6 +39,7 @@ fn numbers(train: f64, test: f64) -> Evidence {
         curve: None,
         overconfident: None,
         shares_only: None,
+        coincident: None,
     }
 }
 
@@ -1403,5 +1404,62 @@ fn one_test_point_tells_nothing_of_new_points() {
         ),
         "{}",
         d.reason
+    );
+}
+
+/// Points at one spot of two classes: at (0, 0) two of class 0 and one of class 1, and one
+/// point alone at (1, 1). A model answers one class at a spot, so at best 2 + 1 of the 4.
+#[test]
+fn clashing_points_bound_the_training_accuracy_by_hand() {
+    let points = [(0.0, 0.0, 0), (0.0, 0.0, 1), (0.0, 0.0, 0), (1.0, 1.0, 1)];
+    assert_eq!(
+        Coincident::of(&points),
+        Some(Coincident {
+            points: 3,
+            reachable: 0.75
+        })
+    );
+    // One class per spot, however many points there: no clash.
+    let apart = [(0.0, 0.0, 1), (0.0, 0.0, 1), (0.5, 0.0, 0)];
+    assert_eq!(Coincident::of(&apart), None);
+}
+
+/// A training accuracy at the clash's bound is no high training error: the points are the
+/// limit, and the verdict says so. Below it, the model is too simple, and the verdict says how
+/// far any model can go.
+#[test]
+fn a_model_at_the_clashing_points_bound_is_not_too_simple() {
+    let clash = |reachable: f64| {
+        Some(Coincident {
+            points: 6,
+            reachable,
+        })
+    };
+    let at = diagnose(&Evidence {
+        coincident: clash(0.7),
+        ..classes(0.7, 0.68)
+    });
+    assert_eq!(at.fit, Fit::GoodFit, "{}", at.reason);
+    assert!(
+        at.reason.contains(
+            "no model can do better on these training points, since 6 of the \
+             training points share their spot with a point of another class"
+        ),
+        "{}",
+        at.reason
+    );
+    let below = diagnose(&Evidence {
+        coincident: clash(0.9),
+        ..classes(0.7, 0.68)
+    });
+    assert_eq!(below.fit, Fit::TooSimple, "{}", below.reason);
+    assert!(
+        below.reason.ends_with(
+            "(Not all the way: 6 of the training points share their spot \
+             with a point of another class, and no model can tell those apart, so at most 90 % \
+             of the training points can be right.)"
+        ),
+        "{}",
+        below.reason
     );
 }
