@@ -592,3 +592,21 @@ fn an_unreadable_axis_falls_back_to_the_searched_models_own() {
         ["Features “x1,x2” is not a number; using 2: x₁, x₂, x₁², x₁x₂, x₂²."]
     );
 }
+
+/// An option is also read by the word in its label's brackets, where that word is its alone:
+/// `reg=ridge` is L2 and `reg=Lasso` L1 (helper 109), as the select names them; "regression",
+/// in both surfaces' labels, is neither.
+#[test]
+fn an_option_is_read_by_the_word_in_its_labels_brackets() {
+    use crate::ml::regularization::Regularization;
+    let (config, notices) = decode("reg=ridge");
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(config.regularization(), Regularization::L2);
+    assert_eq!(decode("reg=Lasso").0.regularization(), Regularization::L1);
+    let (_, notices) = decode("lab=neural&data=regression");
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0].starts_with("Dataset “regression” is not one of"),
+        "{notices:?}"
+    );
+}

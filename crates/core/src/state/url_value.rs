@@ -35,9 +35,18 @@ pub(super) fn position_of(
     }
     if let Domain::Choices(choices) = domain {
         let names: Vec<&str> = choices.iter().map(|c| c.url).collect();
-        return choices
-            .iter()
+        // Or the word in its label's brackets, where no other option's has it: `reg=ridge`,
+        // `reg=lasso` (helper 109), as the select names them, "L2 (ridge)".
+        let aside = |label: &'static str| label.split_once('(')?.1.split_once(')').map(|a| a.0);
+        let by_aside: Vec<usize> = (0..choices.len())
+            .filter(|&i| aside(choices[i].label).is_some_and(|a| a.eq_ignore_ascii_case(value)))
+            .collect();
+        return (choices.iter())
             .position(|c| c.url.eq_ignore_ascii_case(value))
+            .or(match by_aside[..] {
+                [one] => Some(one),
+                _ => None,
+            })
             .ok_or((default, format!("is not one of {}", names.join(", "))));
     }
     let last = domain.len() - 1;
