@@ -610,3 +610,24 @@ fn an_option_is_read_by_the_word_in_its_labels_brackets() {
         "{notices:?}"
     );
 }
+
+/// The training fraction given as a percentage: "70%" is 0.7 without a word; a bare 70 is read
+/// as 70 % and said (helper 109).
+#[test]
+fn a_training_fraction_may_be_a_percentage() {
+    let fraction = |c: &Config| format_value(Key::TrainFraction, c.position(Key::TrainFraction));
+    let (config, notices) = decode("train=70%25");
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(fraction(&config), "0.7");
+    let (config, notices) = decode("train=70");
+    assert_eq!(
+        notices,
+        ["Training fraction “70” is read as 70 %; using 0.7."]
+    );
+    assert_eq!(fraction(&config), "0.7");
+    let (_, notices) = decode("train=200");
+    assert!(
+        notices[0].contains("is above the maximum 0.9"),
+        "{notices:?}"
+    );
+}

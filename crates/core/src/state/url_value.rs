@@ -59,6 +59,23 @@ pub(super) fn position_of(
     if spec.key == Key::Folds && loo.iter().any(|name| value.eq_ignore_ascii_case(name)) {
         return Ok(last);
     }
+    // The training fraction as a percentage: `train=70%` is 0.7; a bare 70 is too, said
+    // (helper 109 meant 70 % and read "above the maximum 0.9").
+    if spec.key == Key::TrainFraction {
+        let percent = value.strip_suffix('%').map(str::trim);
+        let number = percent.unwrap_or(value).parse::<f64>().ok();
+        match number {
+            Some(p) if percent.is_some() => {
+                return position_of(spec, &(p / 100.0).to_string(), default)
+            }
+            Some(p) if p > 1.0 && p <= 100.0 => {
+                let pos =
+                    position_of(spec, &(p / 100.0).to_string(), default).unwrap_or_else(|e| e.0);
+                return Err((pos, format!("is read as {p} %")));
+            }
+            _ => {}
+        }
+    }
     let wanted = value.parse::<f64>().ok().filter(|v| !v.is_nan());
     let Some(v) = wanted else {
         return Err((default, "is not a number".into()));
