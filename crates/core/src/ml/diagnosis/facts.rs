@@ -107,7 +107,10 @@ impl Facts {
         // (Not of a verdict that reads the log-loss against the constant guess's.)
         let chance = match by_log_loss {
             true => Instead::default(),
-            false => close_call(e.errors, e.train_points, &r),
+            false => {
+                let cap = (e.coincident.map(|c| c.reachable)).filter(|_| clash_limited);
+                close_call(e.errors, e.train_points, &r, cap)
+            }
         };
         let near_overfitting =
             chance.test.contains(&"overfitting") || chance.train.contains(&"overfitting");

@@ -179,7 +179,16 @@ pub(super) fn read(errors: Errors, train_points: usize) -> Reading {
 /// Gives what the verdict would read as instead ("underfitting", "overfitting", "a good fit")
 /// when the test accuracy moves, and when the training accuracy does; both empty when it is no
 /// close call.
-pub(super) fn close_call(errors: Errors, train_points: usize, r: &Reading) -> Instead {
+///
+/// `cap`: the training accuracy is at the highest any model can have on these points
+/// ([`Coincident`]): it is no high training error, and chance does not move it (the model gets
+/// every point right that any model can).
+pub(super) fn close_call(
+    errors: Errors,
+    train_points: usize,
+    r: &Reading,
+    cap: Option<f64>,
+) -> Instead {
     let Errors::Classes {
         train,
         test,
@@ -213,7 +222,11 @@ pub(super) fn close_call(errors: Errors, train_points: usize, r: &Reading) -> In
             test_points,
             ceiling,
         };
-        let reading = call(lines(moved, train_points));
+        if train_moves && cap.is_some() {
+            continue;
+        }
+        let (high_train, gap) = lines(moved, train_points);
+        let reading = call((high_train && cap.is_none(), gap));
         let list = if train_moves {
             &mut instead.train
         } else {
