@@ -343,7 +343,7 @@ pub fn TuningLab(props: &LabProps) -> Html {
                         <h2 id="best-title">{ "Best so far against trials" }</h2>
                         <Picture input={PictureInput::BestSoFar(best_so_far.clone(), compared.clone(), planned.max(shown_trials), view.error)} id="best-chart"
                             label={format!("The lowest {measure} after each trial, this search's and each strategy's mean over seeds.")} />
-                        if let Some(note) = no_line_note(&best_so_far, &compared.iter().map(|c| c.2.clone()).collect::<Vec<_>>()) {
+                        if let Some(note) = no_line_note(&best_so_far, compared.iter().map(|c| &c.2[..])) {
                             <p class="help" id="best-no-line">{ note }</p>
                         }
                         if best_so_far_draws_zero(&best_so_far, &compared) {

@@ -81,8 +81,9 @@ pub trait LabKind: Clone + core::fmt::Debug + Sized {
         None
     }
     /// Hand-placed training points at one spot with points of another class
-    /// ([`Coincident`]).
-    fn coincident(_session: &Session<Self>) -> Option<Coincident> {
+    /// ([`Coincident`]). It depends on the data alone, so the session computes it once per data
+    /// (the verdict reads it on every frame while training).
+    fn coincident(_config: &Config, _data: &Self::Data) -> Option<Coincident> {
         None
     }
     /// Whether the model is a network still on its flat start: its training loss about what a

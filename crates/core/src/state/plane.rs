@@ -289,13 +289,12 @@ impl LabKind for Plane {
         })
     }
 
-    fn coincident(s: &Session<Self>) -> Option<Coincident> {
-        if !s.config.is_custom() || s.data.values.is_some() {
+    fn coincident(config: &Config, data: &Dataset2) -> Option<Coincident> {
+        if !config.is_custom() || data.values.is_some() {
             return None;
         }
-        let points: Vec<(f64, f64, usize)> = (s.data.train.iter())
-            .map(|p| (p.x1, p.x2, p.class))
-            .collect();
+        let points: Vec<(f64, f64, usize)> =
+            (data.train.iter()).map(|p| (p.x1, p.x2, p.class)).collect();
         Coincident::of(&points)
     }
 

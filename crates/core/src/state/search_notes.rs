@@ -225,14 +225,18 @@ pub fn loo_note(config: &Config) -> &'static str {
 /// Why the best-so-far chart draws no line: every trial shown so far diverged (helper 109: empty
 /// axes under a legend, with no word why), and, once compared, every strategy's trials too.
 /// `None` while some line is drawn, or before the first trial.
-pub fn no_line_note(best_so_far: &[f64], compared: &[Vec<f64>]) -> Option<String> {
+pub fn no_line_note<'a>(
+    best_so_far: &[f64],
+    compared: impl IntoIterator<Item = &'a [f64]>,
+) -> Option<String> {
     let none = |errors: &[f64]| errors.iter().all(|e| diverged(*e));
     if best_so_far.is_empty() || !none(best_so_far) {
         return None;
     }
-    let strategies = match compared.is_empty() {
-        true => "",
-        false if compared.iter().all(|c| none(c)) => ", nor for the strategies compared",
+    let mut any = false;
+    let all_none = compared.into_iter().inspect(|_| any = true).all(none);
+    let strategies = match any && all_none {
+        true => ", nor for the strategies compared",
         false => "",
     };
     Some(format!(
@@ -321,16 +325,16 @@ mod tests {
     #[test]
     fn a_chart_with_no_line_says_why() {
         let inf = f64::INFINITY;
-        assert_eq!(no_line_note(&[], &[]), None);
-        assert_eq!(no_line_note(&[inf, 0.3], &[]), None);
+        assert_eq!(no_line_note(&[], []), None);
+        assert_eq!(no_line_note(&[inf, 0.3], []), None);
         assert_eq!(
-            no_line_note(&[inf, inf], &[vec![inf], vec![inf]]).as_deref(),
+            no_line_note(&[inf, inf], [&[inf][..], &[inf]]).as_deref(),
             Some(
                 "No line for this search, nor for the strategies compared: every trial so far \
                  diverged, and a trial that diverged has no error to be the best."
             )
         );
-        let note = no_line_note(&[inf], &[vec![inf, 0.2]]).unwrap();
+        let note = no_line_note(&[inf], [&[inf, 0.2][..]]).unwrap();
         assert!(note.starts_with("No line for this search:"), "{note}");
     }
 }

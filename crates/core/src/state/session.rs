@@ -43,6 +43,8 @@ pub struct Session<K: LabKind> {
     pub data: Rc<K::Data>,
     /// The training and the test samples of `data`.
     samples: Rc<TrainTest<K>>,
+    /// Hand-placed training points that clash ([`LabKind::coincident`]), computed with `data`.
+    pub(super) coincident: Option<Coincident>,
     /// Shared with the page (which draws it) and with the previous state: a step copies it once,
     /// when it is shared (`Rc::make_mut`), instead of every state copy and every render copying it.
     pub model: Rc<K::Model>,
@@ -128,12 +130,14 @@ impl<K: LabKind> Session<K> {
     pub fn new(config: Config, notices: Vec<String>) -> Self {
         let data = K::data(&config);
         let samples = K::samples(&data);
+        let coincident = K::coincident(&config, &data);
         let model = K::Model::new(&K::hyper(&config), &samples.0, config.seed);
         // The link's curve, if it names one this model has (else the first).
         let first = config.curve.unwrap_or(K::sweep_keys(&config)[0]);
         let mut session = Session {
             data: Rc::new(data),
             samples: Rc::new(samples),
+            coincident,
             model: Rc::new(model),
             history: History::default(),
             errors: History::default(),
@@ -251,6 +255,7 @@ impl<K: LabKind> Session<K> {
     pub fn regenerate(&mut self) {
         let data = K::data(&self.config);
         self.samples = Rc::new(K::samples(&data));
+        self.coincident = K::coincident(&self.config, &data);
         self.data = Rc::new(data);
         self.restart();
         self.restart_sweep(self.sweep.key);

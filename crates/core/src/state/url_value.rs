@@ -61,25 +61,26 @@ pub(super) fn position_of(
     }
     // The training fraction as a percentage: `train=70%` is 0.7; a bare 70 is too, said
     // (helper 109 meant 70 % and read "above the maximum 0.9").
-    if spec.key == Key::TrainFraction {
-        let percent = value.strip_suffix('%').map(str::trim);
-        let number = percent.unwrap_or(value).parse::<f64>().ok();
-        match number {
-            Some(p) if percent.is_some() => {
-                return position_of(spec, &(p / 100.0).to_string(), default)
-            }
-            Some(p) if p > 1.0 && p <= 100.0 => {
-                let pos =
-                    position_of(spec, &(p / 100.0).to_string(), default).unwrap_or_else(|e| e.0);
-                return Err((pos, format!("is read as {p} %")));
-            }
-            _ => {}
-        }
-    }
-    let wanted = value.parse::<f64>().ok().filter(|v| !v.is_nan());
-    let Some(v) = wanted else {
+    let percent = value.strip_suffix('%').map(str::trim);
+    let wanted = percent.unwrap_or(value).parse::<f64>().ok();
+    let Some(v) = wanted.filter(|v| !v.is_nan()) else {
         return Err((default, "is not a number".into()));
     };
+    match spec.key == Key::TrainFraction {
+        true if percent.is_some() => number_position(spec, v / 100.0),
+        true if v > 1.0 && v <= 100.0 => {
+            let pos = number_position(spec, v / 100.0).unwrap_or_else(|e| e.0);
+            Err((pos, format!("is read as {v} %")))
+        }
+        _ if percent.is_some() => Err((default, "is not a number".into())),
+        _ => number_position(spec, v),
+    }
+}
+
+/// The slider position of a number: its own, or the nearest with the reason it is not exact.
+fn number_position(spec: &Spec, v: f64) -> Result<usize, (usize, String)> {
+    let domain = spec.domain;
+    let last = domain.len() - 1;
     let (lo, hi) = (domain.number(0), domain.number(last));
     if v < lo {
         return Err((
@@ -118,7 +119,7 @@ pub(super) fn position_of(
         .min_by(|&a, &b| {
             distance(domain.number(a), v, log).total_cmp(&distance(domain.number(b), v, log))
         })
-        .unwrap_or(default);
+        .unwrap_or(top);
     if (domain.number(nearest) - v).abs() <= 1e-9 * v.abs().max(1e-12) {
         Ok(nearest)
     } else {

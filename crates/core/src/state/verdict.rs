@@ -173,7 +173,7 @@ impl<K: LabKind> Session<K> {
             curve: lean,
             overconfident: K::overconfident(self),
             shares_only: K::shares_only(self),
-            coincident: K::coincident(self),
+            coincident: self.coincident,
         });
         let judged = verdict.fit.is_overfitting() || verdict.fit.is_underfitting();
         let good = verdict.fit == Fit::GoodFit;
