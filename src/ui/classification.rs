@@ -48,16 +48,11 @@ const STORAGE_KEY: &str = "paramlab.points";
 fn initial_state(props: &LabProps) -> PlaneLab {
     let (mut config, mut notices) = (props.config.clone(), props.notices.clone());
     if config.is_custom() && config.custom.is_empty() {
-        let stored = web::stored(STORAGE_KEY)
-            .map(|text| url::parse_points(&text, MAX_CUSTOM_POINTS).0)
+        let (stored, unreadable) = web::stored(STORAGE_KEY)
+            .map(|text| url::parse_points(&text, MAX_CUSTOM_POINTS))
             .unwrap_or_default();
-        if !stored.is_empty() {
-            notices.push(format!(
-                "Restored your {} from this browser.",
-                count(stored.len(), "hand-placed point", "hand-placed points")
-            ));
-            config.custom = stored;
-        }
+        notices.extend(url::stored_points_note(stored.len(), unreadable));
+        config.custom = stored;
     }
     PlaneLab::new(config, notices)
 }

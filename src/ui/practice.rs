@@ -27,6 +27,11 @@ pub fn Practice(props: &PracticeProps) -> Html {
             None => Quiz::new(seed),
         })
     });
+    // A kept score that cannot be read (edited by hand, another version) is said, once, before
+    // the first answer overwrites it (helper 109).
+    let unreadable = *use_memo((), |()| {
+        web::stored(STORAGE_KEY).is_some_and(|text| Quiz::restore(&text).is_none())
+    });
     use_effect_with(quiz.to_storage(), |text| {
         web::store(STORAGE_KEY, text);
     });
@@ -113,6 +118,9 @@ pub fn Practice(props: &PracticeProps) -> Html {
             <section class="panel">
                 <h2 id="practice-title">{ "Interview practice" }{ super::heading_tag("kept in this browser") }</h2>
                 { score }
+                if unreadable && asked == 0 {
+                    <p class="help" id="quiz-unreadable" role="note">{ "The score kept in this browser could not be read (changed by hand, or kept by another version of ParamLab), so practice starts afresh." }</p>
+                }
                 { body }
                 <div class="buttons quiz-foot">
                     <button onclick={close}>{ "Back to the lab" }</button>

@@ -380,6 +380,24 @@ test('more hand-placed points than a link carries are kept in the browser, with 
   await page.close();
 });
 
+test('hand-placed points kept in this browser that cannot be read are counted, not dropped silently', async () => {
+  const { page } = await open('&model=knn&data=custom');
+  await page.evaluate(() => localStorage.setItem('paramlab.points', '0.5,0.5,1;oops;-0.5,-0.5,0;9,9,0'));
+  await page.reload();
+  await page.locator('canvas[data-drawn-at]').first().waitFor();
+  assert.match(await page.getByRole('status', { name: 'Link notices' }).innerText(),
+    /Restored your 2 hand-placed points from this browser; 2 stored entries could not be read and were left out\./);
+  assert.match(await page.locator('.point-tools').textContent(), /2 points/);
+  // (The link now carries the restored points: open it without them.)
+  await page.evaluate(() => localStorage.setItem('paramlab.points', '{"not":"points"}'));
+  await page.goto(server.url + '?lab=classification&model=knn&data=custom');
+  await page.locator('canvas[data-drawn-at]').first().waitFor();
+  assert.match(await page.getByRole('status', { name: 'Link notices' }).innerText(),
+    /The hand-placed points kept in this browser could not be read \(1 stored entry\): the plane starts empty\./);
+  await page.evaluate(() => localStorage.removeItem('paramlab.points'));
+  await page.close();
+});
+
 test('a link with points does not erase the points saved in this browser', async () => {
   const { page } = await open('&model=knn&data=custom');
   const plane = page.locator('#region-chart');

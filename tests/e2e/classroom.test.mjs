@@ -160,6 +160,23 @@ test('Space plays and pauses, S steps, R resets, ? lists the keys; a focused con
   await page.close();
 });
 
+test('a quiz score kept in this browser that cannot be read is said, and practice starts afresh', async () => {
+  const { page } = await open('?lab=regression');
+  await page.evaluate(() => localStorage.setItem('paramlab.quiz', 'v0;score=banana'));
+  await page.goto(page.url().replace(/\?.*/, '?lab=regression&practice=1'));
+  await page.locator('#practice-title').waitFor();
+  assert.match(await text(page, '#quiz-unreadable'), /The score kept in this browser could not be read .* so practice starts afresh\./);
+  assert.match(await text(page, '#quiz-score'), /^0 right of 0 answers/);
+  // The first answer keeps a readable score, and the note goes.
+  await page.locator('.choice').first().click();
+  assert.equal(await page.locator('#quiz-unreadable').count(), 0);
+  await page.reload();
+  await page.locator('#practice-title').waitFor();
+  assert.equal(await page.locator('#quiz-unreadable').count(), 0);
+  await page.evaluate(() => localStorage.removeItem('paramlab.quiz'));
+  await page.close();
+});
+
 test('presenter view: P turns it on, panels hide and come back, and the link carries both', async () => {
   const { page, problems } = await open('?lab=regression&degree=15');
   await page.locator('body').click({ position: { x: 5, y: 5 } });

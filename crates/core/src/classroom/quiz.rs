@@ -131,10 +131,12 @@ impl Quiz {
     /// other damage (another version, a missing field, a score that is not two numbers below
     /// 2³² with right ≤ asked) gives a new quiz shuffled by `seed`. Never panics.
     pub fn from_storage(text: &str, seed: u64) -> Quiz {
-        Quiz::parse(text).unwrap_or_else(|| Quiz::new(seed))
+        Quiz::restore(text).unwrap_or_else(|| Quiz::new(seed))
     }
 
-    fn parse(text: &str) -> Option<Quiz> {
+    /// The quiz [`Quiz::to_storage`] wrote, or `None` if the text is damaged: the page then says
+    /// that the kept score could not be read, rather than dropping it without a word.
+    pub fn restore(text: &str) -> Option<Quiz> {
         let mut fields = text.trim().split(';');
         if fields.next()? != VERSION {
             return None;
@@ -401,6 +403,8 @@ mod tests {
         assert_eq!(Quiz::from_storage(&unanswered, 0).picked(), None);
         let damaged = text.replace(";picked=", ";chose=");
         assert_eq!(Quiz::from_storage(&damaged, 5), Quiz::new(5));
+        assert_eq!(Quiz::restore(&damaged), None);
+        assert!(Quiz::restore(&text).is_some());
 
         let mut finished = Quiz::new(1);
         while !finished.is_finished() {

@@ -9,7 +9,7 @@ use super::spec::{display_value, format_value, Domain, Key, Lab, Spec, SPECS};
 use super::sweep::sweep_keys;
 use super::tuning_axes::{axis_choices, default_points, first_axis_unnamed, second_axis_unnamed};
 use crate::data::classification::Point2;
-use crate::format::{clip, thousands};
+use crate::format::{clip, count, thousands};
 
 /// Hand-placed points travel in the link up to this many; more stay in the browser's storage.
 pub const MAX_POINTS_IN_LINK: usize = 60;
@@ -529,6 +529,30 @@ pub fn parse_points(value: &str, limit: usize) -> (Vec<Point2>, usize) {
         }
     }
     (points, bad)
+}
+
+/// What restoring hand-placed points kept in the browser found: how many were restored and how
+/// many stored entries could not be read. Storage can be changed by hand or by another version:
+/// what cannot be read is said, not dropped without a word (helper 109). `None` if nothing was
+/// stored.
+pub fn stored_points_note(restored: usize, unreadable: usize) -> Option<String> {
+    let lost = count(unreadable, "stored entry", "stored entries");
+    let were = if unreadable == 1 { "was" } else { "were" };
+    match (restored, unreadable) {
+        (0, 0) => None,
+        (0, _) => Some(format!(
+            "The hand-placed points kept in this browser could not be read ({lost}): the plane \
+             starts empty."
+        )),
+        (n, 0) => Some(format!(
+            "Restored your {} from this browser.",
+            count(n, "hand-placed point", "hand-placed points")
+        )),
+        (n, _) => Some(format!(
+            "Restored your {} from this browser; {lost} could not be read and {were} left out.",
+            count(n, "hand-placed point", "hand-placed points")
+        )),
+    }
 }
 
 #[path = "url_value.rs"]

@@ -631,3 +631,32 @@ fn a_training_fraction_may_be_a_percentage() {
         "{notices:?}"
     );
 }
+
+/// Points kept in the browser are restored with a word for each kind of outcome, and entries
+/// that cannot be read (storage edited by hand, another version) are counted, not dropped
+/// silently (helper 109).
+#[test]
+fn stored_points_say_what_could_not_be_read() {
+    let (points, bad) = parse_points("0.5,0.5,1;oops;3,0,0;-1,1,0", MAX_CUSTOM_POINTS);
+    assert_eq!((points.len(), bad), (2, 2));
+    assert_eq!(
+        stored_points_note(points.len(), bad).as_deref(),
+        Some(
+            "Restored your 2 hand-placed points from this browser; 2 stored entries could not \
+             be read and were left out."
+        )
+    );
+    assert_eq!(
+        stored_points_note(1, 0).as_deref(),
+        Some("Restored your 1 hand-placed point from this browser.")
+    );
+    let (none, bad) = parse_points("{\"garbage\": true}", MAX_CUSTOM_POINTS);
+    assert_eq!(
+        stored_points_note(none.len(), bad).as_deref(),
+        Some(
+            "The hand-placed points kept in this browser could not be read (1 stored entry): \
+             the plane starts empty."
+        )
+    );
+    assert_eq!(stored_points_note(0, 0), None);
+}
