@@ -1235,6 +1235,14 @@ test('a lesson link with settings of its own applies them on top of the step, an
   assert.match(await page.getByRole('status', { name: 'Link notices' }).innerText(),
     /The link changes settings of this lesson step: Polynomial degree 1 \(it has 3\)\. Its text speaks of its own settings\./);
   await page.close();
+  // The step's own lab typed into the link changes nothing: step 3's degree 15 on 20 points,
+  // not the lab's defaults (helper 110).
+  const typed = await open('?lab=regression&lesson=fit&step=3');
+  await typed.page.getByLabel('Polynomial degree', { exact: true }).waitFor();
+  assert.equal(await typed.page.getByLabel('Polynomial degree', { exact: true }).getAttribute('aria-valuetext'), '15');
+  assert.equal(await typed.page.getByLabel('Number of points', { exact: true }).getAttribute('aria-valuetext'), '20');
+  assert.equal(await typed.page.locator('#lesson-changed').count(), 0);
+  await typed.page.close();
   const other = await open('?lesson=fit&step=2&k=3');
   assert.match(await other.page.getByRole('status', { name: 'Link notices' }).innerText(), /Ignored “k”: it is a setting of the Classification lab, not of the Regression lab\./);
   await other.page.close();

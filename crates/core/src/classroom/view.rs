@@ -82,17 +82,28 @@ impl View {
         }
     }
 
-    /// The lab state a lesson step or a challenge starts from, when the link does not name a lab
-    /// (else the link's settings: the teacher may have moved on from the start). Settings the
-    /// link has without a lab apply on top of the start (`lesson=fit&step=2&degree=1`), read
-    /// like any link: what does not belong to the step's lab gets a notice.
+    /// The lab state a lesson step or a challenge starts from, unless the link is a whole
+    /// configuration of its own (every setting of its lab and the seed, as the page writes
+    /// them: the teacher may have moved on from the start) or names another lab. Settings the
+    /// link gives apply on top of the start (`lesson=fit&step=2&degree=1`), read like any link:
+    /// what does not belong to the step's lab gets a notice. A typed `lab=` naming the step's
+    /// own lab changes nothing (helper 110: `lab=regression&lesson=fit&step=3` opened the
+    /// Regression lab's defaults, not step 3's degree 15).
     pub fn start_query(&self, lab_query: &str) -> Option<String> {
-        let has_lab = form_urlencoded::parse(lab_query.as_bytes())
-            .any(|(name, _)| name.trim().eq_ignore_ascii_case("lab"));
-        if has_lab {
-            return None;
-        }
-        Some(crate::state::url::on_top(self.start()?, lab_query))
+        let start = self.start()?;
+        let given: Vec<(String, String)> = form_urlencoded::parse(lab_query.as_bytes())
+            .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.into_owned()))
+            .collect();
+        let gives = |name: &str| given.iter().any(|(n, _)| n == name);
+        let own = decode(start).0.lab;
+        let named = given.iter().rev().find(|(n, _)| n == "lab");
+        let other = named.is_some_and(|(_, v)| !v.trim().eq_ignore_ascii_case(own.url()));
+        let whole = named.is_some()
+            && gives("seed")
+            && (SPECS.iter())
+                .filter(|s| s.labs.contains(&own))
+                .all(|s| gives(s.url));
+        (!other && !whole).then(|| crate::state::url::on_top(start, lab_query))
     }
 
     /// The link of the lesson step's or the challenge's start, if one is under way.
@@ -471,8 +482,17 @@ mod tests {
             None,
             "the same value"
         );
-        // With the lab's settings in the link, the link wins (the class moved on from the step).
-        assert_eq!(view.start_query("lab=regression&degree=9"), None);
+        // A whole configuration in the link wins (the class moved on from the step), as does
+        // another lab; the step's own lab typed with a few settings applies them on top of the
+        // step (helper 110).
+        let whole = crate::state::url::encode(&decode("lab=regression&degree=9").0);
+        assert_eq!(view.start_query(&whole), None);
+        assert_eq!(view.start_query("lab=classification&k=3"), None);
+        let typed = view.start_query("lab=Regression&degree=9").unwrap();
+        let (config, notices) = decode(&typed);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(config.number(crate::state::spec::Key::Degree), 9.0);
+        assert_eq!(config.seed, decode(l.steps[1].query).0.seed);
         assert_eq!(split(&view.encode()).0, view);
         let first = &crate::classroom::challenges::CHALLENGES[0];
         let (c, _, notices) = split(&format!("challenge={}", first.id));
