@@ -219,11 +219,14 @@ pub(super) fn extrapolating(e: &Evidence, r: &Reading) -> Option<String> {
     let calm = |inside: f64| !lines(e.errors.with_test(inside), e.train_points).1;
     let within = match b.inside {
         Some(inside) if !calm(inside) => return None,
+        // (Said by the line it passes: helper 110 read "0.0911, no gap" beside a training
+        // error of 0.0251.)
         Some(inside) => format!(
-            "Between the training points ({}), though, the test error is {}, no gap: the gap \
-             comes from {} beyond that range",
+            "Between the training points ({}), though, the test error is {}, {}: no gap there. \
+             The gap comes from {} beyond that range",
             b.range_text(),
             short(inside),
+            calm_words(e.errors, inside),
             b.those()
         ),
         None => format!(
@@ -239,22 +242,64 @@ pub(super) fn extrapolating(e: &Evidence, r: &Reading) -> Option<String> {
     ))
 }
 
+/// The test points beyond the training points' range and the test error between them, when
+/// those few make most (over half) of the test error.
+fn mostly_beyond_share(e: &Evidence) -> Option<(Beyond, f64)> {
+    let b = e.beyond?;
+    let inside = b.inside?;
+    (inside < 0.5 * e.errors.test()).then_some((b, inside))
+}
+
+/// Why a test error between the training points reads as no gap, by the line it stays within
+/// ([`lines`]): at most twice the training error, or under three times the noise floor.
+fn calm_words(errors: Errors, inside: f64) -> String {
+    let Errors::Numbers {
+        train,
+        noise_sd,
+        variance,
+        ..
+    } = errors
+    else {
+        return "near the training error".into();
+    };
+    match inside <= 2.0 * train + 0.01 * variance {
+        true => "at most twice the training error".into(),
+        false => format!(
+            "under three times the noise floor σ² = {}",
+            short(noise_sd * noise_sd)
+        ),
+    }
+}
+
 /// For a good fit whose test error comes mostly (over half) from test points beyond the
 /// training points: what the test error is between them, and why the rest is no verdict.
 pub(super) fn mostly_beyond(e: &Evidence) -> Option<String> {
-    let b = e.beyond?;
-    let inside = b.inside?;
-    (inside < 0.5 * e.errors.test()).then(|| {
-        format!(
-            " (But most of the test error comes from {} beyond the training points ({}), where \
-             the curve had nothing to follow: between them it is {}. A test \
-             error speaks for the range the model learned from; beyond it only data there can \
-             show the pattern.)",
-            b.those(),
-            b.range_text(),
-            short(inside)
-        )
-    })
+    let (b, inside) = mostly_beyond_share(e)?;
+    Some(format!(
+        " (But most of the test error comes from {} beyond the training points ({}), where the \
+         curve had nothing to follow: between them it is {}. A test error speaks for the range \
+         the model learned from; beyond it only data there can show the pattern.)",
+        b.those(),
+        b.range_text(),
+        short(inside)
+    ))
+}
+
+/// For overfitting whose test error comes mostly from test points beyond the training points,
+/// though there is a gap between them too ([`extrapolating`] speaks when there is none): how
+/// much is whose (helper 110: degree 15 on the default data read "test error 3.1894 is over
+/// 100× the training error", nearly all of it from 3 test points past the last training point).
+pub(super) fn overfit_mostly_beyond(e: &Evidence) -> String {
+    let Some((b, inside)) = mostly_beyond_share(e) else {
+        return String::new();
+    };
+    format!(
+        " Most of that test error comes from {} beyond the training points ({}), where the \
+         curve had nothing to follow and swings off; between them it is {}, still a gap.",
+        b.those(),
+        b.range_text(),
+        short(inside)
+    )
 }
 
 /// For a good fit of an ensemble that fits its training points far above the rule that knows

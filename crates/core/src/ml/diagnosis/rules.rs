@@ -516,9 +516,10 @@ fn too_flexible(e: &Evidence, f: &Facts) -> Option<Verdict> {
         format!(
             "{}: the model is flexible enough to follow the accidents of its own training points \
              (their noise, and just where they happen to lie), and those do not carry over to \
-             new points.{} Make it less flexible ({}), or add data.{no_noise}{}",
+             new points.{}{} Make it less flexible ({}), or add data.{no_noise}{}",
             f.r.summary,
             unseen_cost(e.errors),
+            overfit_mostly_beyond(e),
             e.levers.less,
             few_test_points(e.errors)
         ),

@@ -941,15 +941,45 @@ fn a_gap_only_beyond_the_training_points_is_extrapolation() {
     assert_eq!(d.fit, Fit::Extrapolating, "{}", d.reason);
     assert!(
         d.reason.contains("(x from -0.90 to 0.70)")
-            && d.reason.contains("test error is 0.015, no gap")
+            && d.reason
+                .contains("test error is 0.015, at most twice the training error: no gap")
             && d.reason.contains("the 2 test points beyond"),
         "{}",
         d.reason
     );
-    assert_eq!(
-        diagnose(&with_beyond(0.01, 0.2, Some(0.1))).fit,
-        Fit::TooFlexible
+    assert!(
+        d.reason
+            .contains("no gap there. The gap comes from the 2 test points beyond"),
+        "{}",
+        d.reason
     );
+    // No gap by the noise floor, said so, beside a training error far lower (helper 110 read
+    // "0.0911, no gap" beside 0.0251): 0.03 is over twice 0.005, under 3 × 0.01 (+ 0.005).
+    let floor = diagnose(&with_beyond(0.005, 0.2, Some(0.03)));
+    assert_eq!(floor.fit, Fit::Extrapolating, "{}", floor.reason);
+    assert!(
+        floor.reason.contains(
+            "the test error is 0.03, under three times the noise floor σ² = 0.01: no gap there."
+        ),
+        "{}",
+        floor.reason
+    );
+    // A gap between the training points too is overfitting; if the points beyond make most of
+    // the test error, it says how much is whose (helper 110: degree 15's "over 100×").
+    let both = diagnose(&with_beyond(0.01, 0.2, Some(0.08)));
+    assert_eq!(both.fit, Fit::TooFlexible);
+    assert!(
+        both.reason.contains(
+            "Most of that test error comes from the 2 test points beyond the training points (x \
+             from -0.90 to 0.70), where the curve had nothing to follow and swings off; between \
+             them it is 0.08, still a gap."
+        ),
+        "{}",
+        both.reason
+    );
+    let within = diagnose(&with_beyond(0.01, 0.2, Some(0.15)));
+    assert_eq!(within.fit, Fit::TooFlexible);
+    assert!(!within.reason.contains("beyond"), "{}", within.reason);
     assert_eq!(diagnose(&numbers(0.01, 0.2)).fit, Fit::TooFlexible);
     let all = diagnose(&with_beyond(0.01, 0.2, None));
     assert_eq!(all.fit, Fit::Extrapolating);
