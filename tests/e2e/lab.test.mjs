@@ -317,6 +317,19 @@ test('a good fit whose test error lies mostly beyond its training points says so
   await page.close();
 });
 
+test('overfitting whose test error lies mostly beyond its training points says how much is whose', async () => {
+  // Helper 110: degree 15 on the default data read "test error … over 100× the training error",
+  // nearly all of it from the 3 test points past the last training point at x = 0.68.
+  // (At 20,000 epochs the gap between the training points is still within the noise's line:
+  // then the verdict is extrapolation alone.)
+  const { page } = await open('?degree=15&speed=max');
+  await runUntilEpoch(page, 150000);
+  const verdict = await text(page, '#diagnosis');
+  assert.match(verdict, /^Overfitting: too flexible/);
+  assert.match(verdict, /Most of that test error comes from the 3 test points beyond the training points \(x from -0\.92 to 0\.68\), where the curve had nothing to follow and swings off; between them it is 0\.\d+, still a gap\./);
+  await page.close();
+});
+
 test('README: too flexible with the training error already above σ², the verdict says a larger λ raises it further and names the curve over λ', async () => {
   // Helper 59: here the remedy read "a larger λ" alone, where the curve over λ is lowest at 0.1.
   const { page, problems } = await open('?lr=0.03&degree=15&reg=l2&lambda=0.3&batch=all&opt=adam&data=sine&n=30&noise=0.2&train=0.7&speed=max&seed=8');
