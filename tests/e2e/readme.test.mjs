@@ -285,7 +285,7 @@ const CHECKS = {
     assert.notEqual((await text(page, '#trials tbody tr.best td.cv')), 'diverged', 'a diverged rate is never chosen');
     assert.ok(Number.isFinite(parseFloat(await text(page, '#result-cv'))), 'the choice has a cross-validated error');
     // "drawn in a band labelled diverged above the top gridline", said in words too.
-    await page.waitForFunction(() => document.getElementById('landscape-status').textContent.startsWith('Faint'),
+    await page.waitForFunction(() => document.getElementById('landscape-status').textContent.startsWith('Behind the trials'),
       null, { timeout: 120_000 });
     assert.match(await text(page, '#landscape-status'), /a model diverged: no error, a ✕ in the band labelled diverged, above the top gridline\./);
   },

@@ -347,7 +347,7 @@ test('Bayesian optimization on two axes: one trial per Step, the landscape fills
   }
   await page.locator('#result').waitFor({ timeout: 30_000 });
   assert.equal(await page.locator('#step').isDisabled(), true);
-  await page.waitForFunction(() => document.getElementById('landscape-status').textContent.startsWith('Faint'),
+  await page.waitForFunction(() => document.getElementById('landscape-status').textContent.startsWith('Behind the trials'),
     null, { timeout: 120_000 });
   // The heat map's colour key, in words, with its range; and where its valley lies (helper 97:
   // the picture's shape never reached a screen reader).
@@ -448,7 +448,7 @@ test('a perfect cross-validated error of 0 is drawn on the charts\' bottom edge,
   assert.match(await text(page, '#trial-1 td.cv'), /^0 ± 0/);
   const note = 'An error of 0 is drawn on the bottom edge, labelled 0: a log scale has no zero.';
   assert.equal(await text(page, '#best-zero-note'), note);
-  await page.waitForFunction(() => document.getElementById('landscape-status').textContent.startsWith('Faint'),
+  await page.waitForFunction(() => document.getElementById('landscape-status').textContent.startsWith('Behind the trials'),
     null, { timeout: 120_000 });
   assert.equal(await text(page, '#landscape-zero-note'), note);
   assert.deepEqual(problems.console, []);
@@ -540,7 +540,7 @@ test('the search runs in one Web Worker per core but the page\'s, with the same 
   for (const cores of [1, 3, 0]) {
     const { page, problems } = await openWithCores(query, cores);
     // Workers start with the lab; none where their script does not load (the page searches).
-    await page.waitForFunction(() => /Faint/.test(document.getElementById('landscape-status').textContent),
+    await page.waitForFunction(() => /^Behind the trials/.test(document.getElementById('landscape-status').textContent),
       null, { timeout: 120_000 });
     if (cores > 0) assert.equal(page.workers().length, Math.max(1, cores - 1), `${cores} core(s)`);
     await page.locator('#play').click();
@@ -589,7 +589,7 @@ test('the landscape names its lowest point: a grid over every degree finds it as
   const { page, problems } = await open('?lab=tuning&x=degree&y=none&strategy=grid&budget=15&speed=max');
   await page.locator('#play').click();
   await page.waitForFunction(() => /^Done/.test(document.getElementById('time-left')?.textContent), null, { timeout: 120_000 });
-  await page.waitForFunction(() => document.getElementById('landscape-status').textContent.startsWith('Faint'), null, { timeout: 120_000 });
+  await page.waitForFunction(() => document.getElementById('landscape-status').textContent.startsWith('Behind the trials'), null, { timeout: 120_000 });
   const [, error, degree] = (await text(page, '#landscape-status')).match(/ Its lowest, ([\d.]+), is at Polynomial degree = (\d+)\./) ?? assert.fail(await text(page, '#landscape-status'));
   // The grid tried all 15 degrees: its best is the landscape's lowest.
   assert.equal(await page.locator('#trials tbody tr').count(), 15);
@@ -614,7 +614,7 @@ test('the progress bar counts trials with the time left; Cancel and a changed se
   // Cancel discards the trials, not the landscape; the lab is ready again.
   const landscape = async () => {
     const status = await text(page, '#landscape-status');
-    return /^Faint/.test(status) ? Infinity : Number(/: (\d+) of/.exec(status)[1]);
+    return /^Behind the trials/.test(status) ? Infinity : Number(/: (\d+) of/.exec(status)[1]);
   };
   const cells = await landscape();
   await page.locator('#cancel').click();
@@ -670,7 +670,7 @@ test('a budget raised after a search says that the settings it scored come back 
 test('at Speed 1 a search is watched trial by trial, even where every setting is scored; End on Speed shows them as scored', async () => {
   // (Helper 79: 16 trials appeared in about 200 ms once the landscape had scored every setting.)
   const { page, problems } = await open('?lab=tuning&x=degree&y=none&strategy=grid&budget=15&folds=3&n=30&seed=3');
-  await page.waitForFunction(() => /^Faint/.test(document.getElementById('landscape-status').textContent),
+  await page.waitForFunction(() => /^Behind the trials/.test(document.getElementById('landscape-status').textContent),
     null, { timeout: 60_000 });
   assert.equal(await text(page, '#ctl-speed-value'), '1 trial / 0.2 s');
   assert.match(await text(page, '#ctl-speed-help'), /^How many trials are shown each fifth of a second: .* At max there is no pause/);

@@ -112,8 +112,8 @@ pub fn landscape_status(state: &Tuning, measure: &str) -> String {
         (n, _) => format!(" At {n} of them (grey) a model diverged: no error."),
     };
     format!(
-        "Faint: the exact {measure} at {} values, for comparison; the search sees only its own \
-         trials.{lowest}{key}{blown}",
+        "Behind the trials: the exact {measure} at {} values, for comparison; the search sees \
+         only its own trials.{lowest}{key}{blown}",
         land.points.len()
     )
 }
