@@ -211,7 +211,7 @@ test('README: a close call by the training accuracy the curve settles reads over
   await knn.page.close();
   const tree = await open('&model=tree&data=xor&noise=0.5&depth=2&curve=leaf&speed=max');
   await tree.page.getByRole('button', { name: 'Play' }).click();
-  await tree.page.waitForFunction(() => /^Underfitting: too simple.*Give it more flexibility: a larger max depth\. Yet the validation curve does clearly better at Min samples per leaf = 32/s
+  await tree.page.waitForFunction(() => /^Underfitting: too simple.*Give it more flexibility: a larger max depth\. Yet the validation curve does better at Min samples per leaf = 32/s
     .test(document.getElementById('diagnosis')?.textContent ?? ''), null, { timeout: 60_000 });
   assert.deepEqual([...knn.problems.console, ...tree.problems.console], []);
   await tree.page.close();

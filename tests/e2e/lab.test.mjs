@@ -573,7 +573,8 @@ test('README: a long run about at its optimum in the curve\'s epochs still has i
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => Number(document.getElementById('epoch').textContent.replace(/,/g, '')) > 3000, null, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
-  assert.match(await text(page, '#diagnosis'), /But the validation curve does clearly better at Polynomial degree = 3: a cross-validated error of/);
+  // Better, not clearly: fold by fold one hard fold makes the difference (helper 110).
+  assert.match(await text(page, '#diagnosis'), /But the validation curve does better at Polynomial degree = 3: a cross-validated error of .*more than two standard errors apart: .* Fold by fold, though, the difference is under two of its own standard errors: compared on the same held-out points, the two settings come close on some folds, so it is not clear\./);
   assert.equal(await page.locator('#validation-outrun').count(), 0);
   assert.deepEqual(problems.console, []);
   await page.close();

@@ -60,11 +60,14 @@ pub fn curve_note(
         let just = here.mean <= best.cv.mean + 1.25 * standard_error;
         // "Clearly" only past two standard errors (helper 99: 1.55 of them read "clearly
         // better", where the folds' spread at the other end was 9.9 %).
-        let clearly = !here.mean.is_finite() || here.mean > best.cv.mean + 2.0 * standard_error;
+        let beyond_two = here.mean > best.cv.mean + 2.0 * standard_error;
+        // ... and fold by fold, where the folds' errors are kept ([`Sweep::apart_by_folds`]).
+        let unsure = beyond_two && sweep.apart_by_folds(at, best_at) == Some(false);
+        let clearly = !here.mean.is_finite() || (beyond_two && !unsure);
         let text = format!(
             "The validation curve does {} at {label} = {}{}: a cross-validated error of {}, \
              against {} at {label} = {value} ({} apart: the lowest's folds' spread over √{}, narrower \
-             than the chart's band of ± 1 sd).",
+             than the chart's band of ± 1 sd).{}",
             if clearly { "clearly better" } else { "better" },
             format_value(sweep.key, sweep.positions[best_at]),
             if just { ", if only just" } else { "" },
@@ -76,12 +79,20 @@ pub fn curve_note(
             },
             if just {
                 "only just over one standard error"
-            } else if clearly {
+            } else if beyond_two {
                 "more than two standard errors"
             } else {
                 "more than one standard error"
             },
             sweep.fold_count(),
+            match unsure {
+                true => {
+                    " Fold by fold, though, the difference is under two of its own standard \
+                     errors: compared on the same held-out points, the two settings come close \
+                     on some folds, so it is not clear."
+                }
+                false => "",
+            },
         );
         let rule = simpler_below
             .and_then(|below| {

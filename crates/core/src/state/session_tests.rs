@@ -611,7 +611,8 @@ fn the_verdict_cites_the_curve_only_for_a_model_trained_about_as_long() {
     assert!(!long_run.contains("validation curve"), "{long_run}");
     let (short_run, long_run, off) = verdicts("degree=5&n=10&speed=max");
     assert!(off < 1.25, "{off}");
-    let cited = "But the validation curve does clearly better at Polynomial degree = 3";
+    // (Not "clearly": one fold of ten points' three is far harder for degree 5 than the rest.)
+    let cited = "But the validation curve does better at Polynomial degree = 3";
     assert!(short_run.contains(cited), "{short_run}");
     assert!(long_run.contains(cited), "{long_run}");
 }
@@ -1629,8 +1630,8 @@ fn a_curve_against_the_remedy_says_yet() {
     assert_eq!(d.fit, Fit::TooSimple, "{}", d.reason);
     assert!(
         d.reason.contains(
-            "Give it more flexibility: a larger max depth. Yet the validation curve does clearly \
-             better at Min samples per leaf = 32"
+            "Give it more flexibility: a larger max depth. Yet the validation curve does better \
+             at Min samples per leaf = 32"
         ),
         "{}",
         d.reason
