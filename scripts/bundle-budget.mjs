@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BUDGET_KIB = 633;
+const BUDGET_KIB = 634;
 const dist = process.argv[2] ?? 'dist';
 const sizes = readdirSync(dist).map((f) => [f, gzipSync(readFileSync(join(dist, f)), { level: 9 }).length]);
 const total = sizes.reduce((sum, [, n]) => sum + n, 0) / 1024;

@@ -38,14 +38,21 @@ pub fn Parameters(props: &ParametersProps) -> Html {
                     }) }
                 </tbody>
             </table>
-            <p class="help">{ "φₖ is the Legendre polynomial of degree k, scaled to mean square 1 on [−1, 1]. \
-                Unlike x, x², x³, … these shapes are uncorrelated for x spread evenly over [−1, 1], \
-                so gradient descent learns every degree at about the same pace while the training \
-                points fill that interval (where they leave a stretch empty, high degrees look alike \
-                on them and learn far more slowly, if still faster than powers). The weights wₖ are the parameters: the bars and the table are all \
+            // The parameters first, in one short paragraph; why the shapes are not powers of x
+            // folded (helper 110: a newcomer's first explanation of a parameter opened with 120
+            // words on Legendre polynomials).
+            <p class="help" id="weights-note">{ "The weights wₖ are the parameters: the bars and the table are all \
                 about them, and so is the penalty (L2, L1) but for w₀, the intercept: regularization \
                 shrinks the other bars and L1 can set some exactly to zero. The bars' axis is fixed by the data (twice the targets' root mean \
                 square); a bar beyond it is cut with a dark cap." }</p>
+            <details class="help" id="basis-why">
+                <summary>{ "Why φₖ(x), not x, x², x³, …?" }</summary>
+                <p>{ "φₖ is the Legendre polynomial of degree k, scaled to mean square 1 on [−1, 1]. \
+                Unlike x, x², x³, … these shapes are uncorrelated for x spread evenly over [−1, 1], \
+                so gradient descent learns every degree at about the same pace while the training \
+                points fill that interval (where they leave a stretch empty, high degrees look alike \
+                on them and learn far more slowly, if still faster than powers)." }</p>
+            </details>
             <p class="formula" id="formula" aria-label="The same curve in powers of x">{ formula(&model.powers(), power) }</p>
             <p class="help">{ "The same curve multiplied out in powers of x. These numbers are not \
                 learned or penalized one by one: each mixes several wₖ, so they can stay large (and \

@@ -306,6 +306,17 @@ test('a good fit whose test error climbs while the training error falls says so'
   await page.close();
 });
 
+test('the Parameters panel says first that the weights are the parameters; why the shapes are not powers is folded', async () => {
+  // (Helper 110: the first explanation of a parameter opened with 120 words on Legendre polynomials.)
+  const { page } = await open();
+  assert.match(await text(page, '#weights-note'), /^The weights wₖ are the parameters/);
+  const why = page.locator('#basis-why');
+  assert.equal(await why.getByText(/Legendre polynomial/).isVisible(), false);
+  await why.getByText('Why φₖ(x), not x, x², x³, …?').click();
+  assert.equal(await why.getByText(/Legendre polynomial/).isVisible(), true);
+  await page.close();
+});
+
 test('a good fit whose test error lies mostly beyond its training points says so, not "early stopping"', async () => {
   // Seed 42: training points from −0.92 to 0.68, test points at −0.95, 0.84 and 0.91.
   const { page } = await open('?degree=3&data=sine&speed=max');
