@@ -315,6 +315,17 @@ test('the k validation curve covers k = 1 … 50 on 500 points, computed across 
   await page.close();
 });
 
+test('a curve whose training error rises toward more features says it is the epochs, not flexibility', async () => {
+  // Helper 110: on the default circles logistic regression's curve over Features rose from
+  // 1.4 % to 4.5 % training error, against the lesson's "training error falls with every degree".
+  const { page, problems } = await open('&model=logistic&curve=features');
+  await page.waitForFunction(() => /^8 values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 60_000 });
+  assert.match(await text(page, '#validation-outrun'),
+    /^The curve's training error rises toward the larger models, from [\d.]+ % at Features = \d to [\d.]+ % at Features = 8: each point trained only 300 epochs, .* the rise is training time, not flexibility\.$/);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+});
+
 test('distance-weighted k-NN: its 100 % training accuracy is called meaningless, and a k beyond the curve is said to be', async () => {
   const { page, problems } = await open('&model=knn&k=140&weight=distance&data=moons&noise=0.6');
   assert.equal(await text(page, '#train-acc'), '100.0 %');

@@ -4,9 +4,10 @@
 //! suggest, and the learner should hear so (the rest is the noise in the points, or another
 //! control).
 
-use super::spec::format_value;
+use super::spec::{format_value, Key};
 use super::sweep::Sweep;
-use crate::format::short;
+use crate::format::{short, thousands};
+use crate::tune::cv::first_lowest;
 
 /// A sentence for the verdict, once the curve is done: when the current position's cross-validated
 /// error is the lowest or within one standard error of the lowest (the folds' standard deviation
@@ -168,6 +169,43 @@ fn one_standard_error_choice(sweep: &Sweep, within: f64, simpler_below: bool) ->
     }
 }
 
+/// Where the curve's training error rises toward a larger model of the same form (a higher
+/// degree, more features, more units): that is its points' few epochs, not flexibility, since
+/// trained to the end a larger model fits its training points at least as well (it can set its
+/// extra weights to zero). Helper 110 read logistic regression's training error rise from 1.4 %
+/// to 4.5 % toward degree 8, against the lesson's "training error falls with every degree".
+/// Said when the most flexible end's training error exceeds the curve's lowest by over a
+/// quarter of it and half a point (or 0.005). `epochs`: each point's.
+pub fn training_rises(sweep: &Sweep, rate: bool, epochs: u32) -> Option<String> {
+    let nested = matches!(sweep.key, Key::Degree | Key::Features | Key::Neurons1);
+    if !nested || !sweep.is_done() {
+        return None;
+    }
+    let trains: Vec<f64> = sweep.results.iter().map(|r| r.train).collect();
+    let (end, lowest) = (trains.len().checked_sub(1)?, first_lowest(&trains)?);
+    let (top, low) = (trains[end], trains[lowest]);
+    if !top.is_finite() || top <= 1.25 * low + 0.005 {
+        return None;
+    }
+    let show = |v: f64| match rate {
+        true => format!("{:.1} %", 100.0 * v),
+        false => short(v),
+    };
+    let label = sweep.key.spec().label;
+    let at = |i: usize| format_value(sweep.key, sweep.positions[i]);
+    Some(format!(
+        "The curve's training error rises toward the larger models, from {} at {label} = {} to \
+         {} at {label} = {}: each point trained only {} epochs, and a larger model has more to \
+         fit in them. Trained to the end, it fits its training points at least as well (it can set \
+         its extra weights to zero): the rise is training time, not flexibility.",
+        show(low),
+        at(lowest),
+        show(top),
+        at(end),
+        thousands(u64::from(epochs))
+    ))
+}
+
 /// What the validation curve says of the current value: a sentence, and the position of the
 /// control where it does clearly better, if it does (which even a good fit's verdict says:
 /// helper 62's boosting of 200 trees read a good fit where the curve is clearly lower at 10).
@@ -215,6 +253,46 @@ mod tests {
             });
         }
         sweep
+    }
+
+    /// A curve over Features whose training error rises toward degree 8 says it is the epochs
+    /// (helper 110); one that falls, a curve over k, or one not done says nothing.
+    #[test]
+    fn a_training_error_rising_toward_a_larger_model_is_put_down_to_the_epochs() {
+        let curve = |key: Key, trains: &[f64]| {
+            let mut sweep = Sweep::new(key, 300, 0);
+            for i in 0..sweep.positions.len() {
+                let train = trains[i.min(trains.len() - 1)];
+                sweep.push(SweepPoint {
+                    train,
+                    cv: MeanSd {
+                        mean: 0.1,
+                        sd: 0.01,
+                    },
+                });
+            }
+            sweep
+        };
+        let rising = [0.03, 0.014, 0.02, 0.025, 0.03, 0.035, 0.04, 0.045];
+        assert_eq!(
+            training_rises(&curve(Key::Features, &rising), true, 300).as_deref(),
+            Some(
+                "The curve's training error rises toward the larger models, from 1.4 % at \
+                 Features = 2 to 4.5 % at Features = 8: each point trained only 300 epochs, and a \
+                 larger model has more to fit in them. Trained to the end, it fits its training \
+                 points at least as well (it can set its extra weights to zero): the rise is \
+                 training time, not flexibility."
+            )
+        );
+        let falling = [0.05, 0.04, 0.03, 0.02, 0.015, 0.014, 0.014, 0.0141];
+        assert_eq!(
+            training_rises(&curve(Key::Features, &falling), true, 300),
+            None
+        );
+        assert_eq!(training_rises(&curve(Key::K, &rising), true, 300), None);
+        let mut unfinished = Sweep::new(Key::Features, 300, 0);
+        unfinished.push(SweepPoint::default());
+        assert_eq!(training_rises(&unfinished, true, 300), None);
     }
 
     /// Error rates read as percentages, as the scores and the curve's axis show them; a regression

@@ -8,7 +8,7 @@
 
 use super::action::Action;
 use super::config::{Config, MAX_SEED};
-use super::curve_note::curve_note;
+use super::curve_note::{curve_note, training_rises};
 use super::levers::{can_move, Way};
 use super::moved::{penalty, Changed, Moved};
 use super::spec::{Group, Key, Lab};

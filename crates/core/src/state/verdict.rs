@@ -410,6 +410,11 @@ impl<K: LabKind> Session<K> {
                 })
                 .or_else(|| self.curve_overshoots())
                 .or_else(|| K::curve_undertrained(self))
+                // (Error rates for classes: a score with an accuracy, trained or not.)
+                .or_else(|| {
+                    let rate = self.train_score.accuracy.is_some();
+                    training_rises(&self.sweep, rate, curve)
+                })
         }
     }
 
