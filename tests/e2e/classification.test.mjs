@@ -321,7 +321,7 @@ test('a curve whose training error rises toward more features says it is the epo
   const { page, problems } = await open('&model=logistic&curve=features');
   await page.waitForFunction(() => /^8 values computed/.test(document.getElementById('validation-status').textContent), null, { timeout: 60_000 });
   assert.match(await text(page, '#validation-outrun'),
-    /^The curve's training error rises toward the larger models, from [\d.]+ % at Features = \d to [\d.]+ % at Features = 8: each point trained only 300 epochs, .* the rise comes from training, not flexibility\.$/);
+    /^The curve's training error rises toward the larger models, from [\d.]+ % at Features = \d to [\d.]+ % at Features = 8: each point trained only 300 epochs, .* the rise is training time, not flexibility\.$/);
   assert.deepEqual(problems.console, []);
   await page.close();
 });

@@ -171,7 +171,7 @@ fn one_standard_error_choice(sweep: &Sweep, within: f64, simpler_below: bool) ->
 
 /// Where the curve's training error rises toward a larger model of the same form (a higher
 /// degree, more features, more units): that is its points' few epochs, not flexibility, since
-/// trained to the end a larger model can fit its training points at least as well (it can set its
+/// trained to the end a larger model fits its training points at least as well (it can set its
 /// extra weights to zero). Helper 110 read logistic regression's training error rise from 1.4 %
 /// to 4.5 % toward degree 8, against the lesson's "training error falls with every degree".
 /// Said when the most flexible end's training error exceeds the curve's lowest by over a
@@ -196,8 +196,8 @@ pub fn training_rises(sweep: &Sweep, rate: bool, epochs: u32) -> Option<String> 
     Some(format!(
         "The curve's training error rises toward the larger models, from {} at {label} = {} to \
          {} at {label} = {}: each point trained only {} epochs, and a larger model has more to \
-         fit in them. Trained to the end, it can fit its training points at least as well (it can \
-         set its extra weights to zero): the rise comes from training, not flexibility.",
+         fit in them. Trained to the end, it fits its training points at least as well (it can set \
+         its extra weights to zero): the rise is training time, not flexibility.",
         show(low),
         at(lowest),
         show(top),
@@ -279,9 +279,9 @@ mod tests {
             Some(
                 "The curve's training error rises toward the larger models, from 1.4 % at \
                  Features = 2 to 4.5 % at Features = 8: each point trained only 300 epochs, and a \
-                 larger model has more to fit in them. Trained to the end, it can fit its training \
-                 points at least as well (it can set its extra weights to zero): the rise comes \
-                 from training, not flexibility."
+                 larger model has more to fit in them. Trained to the end, it fits its training \
+                 points at least as well (it can set its extra weights to zero): the rise is \
+                 training time, not flexibility."
             )
         );
         let falling = [0.05, 0.04, 0.03, 0.02, 0.015, 0.014, 0.014, 0.0141];
